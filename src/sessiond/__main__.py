@@ -1,0 +1,3 @@
+from sessiond.cli import main
+
+raise SystemExit(main())

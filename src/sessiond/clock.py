@@ -1,0 +1,167 @@
+"""Instants and the machine's clocks.
+
+Stored instants are UTC, to the second for declared instants (`at`) and to the microsecond
+for recording instants (`recorded_at`). CLOCK_BOOTTIME and the boot id travel with each event
+so that a jump of the wall clock, or a suspend, can be detected afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sessiond.errors import InputError
+from sessiond.i18n import _
+
+# How far in the future a declared instant may lie: clocks of two processes drift a little.
+FUTURE_TOLERANCE = timedelta(seconds=60)
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def boottime_ns() -> int:
+    return time.clock_gettime_ns(time.CLOCK_BOOTTIME)
+
+
+_boot_id: str | None = None
+
+
+def boot_id() -> str:
+    global _boot_id
+    if _boot_id is None:
+        try:
+            with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as f:
+                _boot_id = f.read().strip()
+        except OSError:
+            _boot_id = "unknown"
+    return _boot_id
+
+
+def zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as e:
+        raise InputError(_("Unknown time zone {zone!r} in the configuration.", zone=name)) from e
+
+
+def to_text(instant: datetime) -> str:
+    """The one textual form of a stored instant: ISO 8601, UTC, `Z` suffix."""
+    instant = instant.astimezone(UTC)
+    if instant.microsecond:
+        return instant.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return instant.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def from_text(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+def whole_second(instant: datetime) -> datetime:
+    return instant.replace(microsecond=0)
+
+
+def local_iso(instant: datetime, tz: ZoneInfo) -> str:
+    """ISO 8601 with the local offset, as the JSON outputs show instants."""
+    return instant.astimezone(tz).isoformat(timespec="seconds")
+
+
+def local_day_bounds(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """The UTC instants where a local day starts and ends (23 or 25 hours on DST days)."""
+    start = datetime(day.year, day.month, day.day, tzinfo=tz)
+    nxt = day + timedelta(days=1)
+    end = datetime(nxt.year, nxt.month, nxt.day, tzinfo=tz)
+    return start.astimezone(UTC), end.astimezone(UTC)
+
+
+_HHMM = re.compile(r"^(\d{1,2})[:hH](\d{2})(?::(\d{2}))?$")
+
+
+def parse_instant(text: str, tz: ZoneInfo, *, reference: datetime | None = None) -> datetime:
+    """Read a declared instant: ISO 8601 with offset, naive ISO, or HH:MM in the local zone.
+
+    HH:MM means the most recent such local time not in the future: "23:50" typed at 00:10
+    is yesterday evening, which is what a technician who forgot to press start means.
+    Local times that do not exist or happen twice (DST changes) are refused: only an
+    offset makes them unambiguous.
+    """
+    reference = reference or now()
+    text = text.strip()
+    match = _HHMM.match(text)
+    if match:
+        hour, minute, second = (int(g) if g else 0 for g in match.groups())
+        if hour > 23 or minute > 59 or second > 59:
+            raise _unreadable(text)
+        local_today = reference.astimezone(tz).date()
+        candidate = _resolve_local(
+            datetime.combine(local_today, datetime.min.time()).replace(
+                hour=hour, minute=minute, second=second
+            ),
+            tz,
+            text,
+        )
+        if candidate > reference + FUTURE_TOLERANCE:
+            candidate = _resolve_local(
+                datetime.combine(local_today - timedelta(days=1), datetime.min.time()).replace(
+                    hour=hour, minute=minute, second=second
+                ),
+                tz,
+                text,
+            )
+        instant = candidate
+    else:
+        try:
+            parsed = datetime.fromisoformat(text.replace(" ", "T", 1))
+        except ValueError:
+            raise _unreadable(text) from None
+        if parsed.tzinfo is None:
+            instant = _resolve_local(parsed, tz, text)
+        else:
+            instant = parsed.astimezone(UTC)
+    if instant > reference + FUTURE_TOLERANCE:
+        raise InputError(
+            _("The time {text} is in the future; --at declares when something already happened.",
+              text=text)
+        )
+    return whole_second(instant)
+
+
+def _unreadable(text: str) -> InputError:
+    return InputError(
+        _(
+            "Cannot read the time {text!r}: give HH:MM, an ISO date-time such as "
+            "2026-11-22T14:05, or one with an offset such as 2026-11-22T14:05+01:00.",
+            text=text,
+        )
+    )
+
+
+def _resolve_local(naive: datetime, tz: ZoneInfo, text: str) -> datetime:
+    first = naive.replace(tzinfo=tz, fold=0)
+    second = naive.replace(tzinfo=tz, fold=1)
+    if first.utcoffset() != second.utcoffset():
+        # Either the wall time happens twice (fall back) or never (spring forward):
+        # a round trip through UTC keeps the wall time only if it exists.
+        roundtrip = first.astimezone(UTC).astimezone(tz).replace(tzinfo=None)
+        if roundtrip != naive:
+            example = first.astimezone(UTC).astimezone(tz).isoformat(timespec="minutes")
+            raise InputError(
+                _(
+                    "The local time {text} does not exist in {zone} (clocks jump forward "
+                    "that day): give it with an offset, e.g. {example}.",
+                    text=text, zone=tz.key, example=example,
+                )
+            )
+        raise InputError(
+            _(
+                "The local time {text} happens twice in {zone} (clocks go back that day): "
+                "give it with an offset, {first} or {second}.",
+                text=text, zone=tz.key,
+                first=first.isoformat(timespec="minutes"),
+                second=second.isoformat(timespec="minutes"),
+            )
+        )
+    return first.astimezone(UTC)

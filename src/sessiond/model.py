@@ -1,0 +1,401 @@
+"""Events and the session state machine.
+
+Every fact is an event of a kind in `KINDS`: an allow-list of kinds and, for each, of its
+public fields (`body`, stored in clear, used by billing and checks) and personal fields
+(`personal`, sealed with the client's key before they reach storage). Anything else is
+refused before it is written. Sessions are projections: folding a session's events gives
+its state, and the same fold decides whether a new event is a valid transition.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sessiond.errors import InputError
+from sessiond.i18n import _
+
+# --- field types -----------------------------------------------------------------------
+
+Check = Callable[[Any], bool]
+MAX_TEXT = 4000
+
+_DECIMAL = re.compile(r"^\d{1,9}(\.\d{1,4})?$")
+_INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+_HEX = re.compile(r"^[0-9a-f]{16,128}$")
+
+
+def text(value: Any) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= MAX_TEXT
+
+
+def one_of(*choices: str) -> Check:
+    def check(value: Any) -> bool:
+        return value in choices
+
+    check.choices = choices  # type: ignore[attr-defined]
+    return check
+
+
+def flag(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+def count(value: Any) -> bool:
+    return type(value) is int and 0 <= value < 2**53
+
+
+def decimal(value: Any) -> bool:
+    """Money and hours travel as decimal strings, never floats (canonical encoding)."""
+    return isinstance(value, str) and bool(_DECIMAL.match(value))
+
+
+def instant(value: Any) -> bool:
+    return isinstance(value, str) and bool(_INSTANT.match(value))
+
+
+def country(value: Any) -> bool:
+    return isinstance(value, str) and bool(_COUNTRY.match(value))
+
+
+def digest(value: Any) -> bool:
+    return isinstance(value, str) and bool(_HEX.match(value))
+
+
+def texts(value: Any) -> bool:
+    return isinstance(value, list) and len(value) <= 50 and all(text(v) for v in value)
+
+
+def records(value: Any) -> bool:
+    """A list of flat records of short strings and integers (e.g. compliance findings)."""
+    return (
+        isinstance(value, list)
+        and len(value) <= 500
+        and all(
+            isinstance(r, dict)
+            and all(
+                isinstance(k, str)
+                and (count(v) or (isinstance(v, str) and len(v) <= 400) or isinstance(v, list)
+                     and all(count(x) for x in v))
+                for k, v in r.items()
+            )
+            for r in value
+        )
+    )
+
+
+MODES = ("remote", "onsite", "workshop")
+TOOLS = ("teamviewer", "anydesk", "rustdesk", "phone", "visio", "other")
+OSES = ("windows", "macos", "linux", "other")
+CHANNELS = ("oral", "phone", "email", "sms", "tool-code", "signature")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One allowed kind of event. `scope` says which ids its envelope carries."""
+
+    name: str
+    scope: str  # "session" (session and client ids), "client" (client id), "log" (neither)
+    body: Mapping[str, Check] = field(default_factory=dict)
+    personal: Mapping[str, Check] = field(default_factory=dict)
+    required: frozenset[str] = frozenset()
+
+
+def _kinds(*kinds: Kind) -> dict[str, Kind]:
+    return {k.name: k for k in kinds}
+
+
+KINDS: dict[str, Kind] = _kinds(
+    # clients
+    Kind("client-added", "client",
+         body={"status": one_of("consumer", "business"), "country": country},
+         personal={"name": text, "email": text, "phone": text},
+         required=frozenset({"status", "country", "name"})),
+    Kind("credit-added", "client", body={"hours": decimal}, required=frozenset({"hours"})),
+    # session life cycle
+    Kind("session-planned", "session",
+         body={"policy": text, "mode": one_of(*MODES), "tool": one_of(*TOOLS),
+               "client_os": one_of(*OSES), "ordered_at": instant, "rate": decimal,
+               "problem_count": count},
+         personal={"partner_id": text, "problems": texts},
+         required=frozenset({"policy", "mode", "tool", "problem_count"})),
+    Kind("consent-recorded", "session", body={"channel": one_of(*CHANNELS)},
+         personal={"by": text}, required=frozenset({"channel", "by"})),
+    Kind("session-started", "session", body={"without_consent": flag},
+         personal={"reason": text}, required=frozenset({"without_consent"})),
+    Kind("session-paused", "session", personal={"reason": text}),
+    Kind("session-resumed", "session"),
+    Kind("session-stopped", "session", body={"by": one_of("technician", "client")},
+         required=frozenset({"by"})),
+    Kind("note-added", "session", personal={"text": text}, required=frozenset({"text"})),
+    # billing facts
+    Kind("outcome-recorded", "session",
+         body={"problem": count, "result": one_of("solved", "diagnosed", "unsolved")},
+         required=frozenset({"problem", "result"})),
+    Kind("reduction-requested", "session"),
+    Kind("fee-added", "session",
+         body={"fee": one_of("travel", "no-show", "late-cancellation", "waiting"),
+               "amount": decimal},
+         required=frozenset({"fee"})),
+    # what the terms require (compliance facts)
+    Kind("quote-accepted", "session", body={"how": one_of("handwritten", "electronic")},
+         personal={"by": text}, required=frozenset({"how", "by"})),
+    Kind("withdrawal-waiver", "session",
+         body={"medium": one_of("email", "paper", "sms", "signature")},
+         required=frozenset({"medium"})),
+    Kind("sensitive-docs-warned", "session"),
+    Kind("backup-status", "session",
+         body={"offered": flag, "answer": one_of("accepted", "declined", "client-has-own")},
+         required=frozenset({"offered"})),
+    Kind("payment-recorded", "session",
+         body={"amount": decimal, "method": one_of("card", "cash", "cheque", "transfer",
+                                                  "other")},
+         required=frozenset({"amount", "method"})),
+    Kind("artifact-recorded", "session",
+         body={"artifact": one_of("screenshot", "file-copy", "recording", "other"),
+               "client_requested": flag},
+         personal={"client_request": text}, required=frozenset({"artifact",
+                                                                 "client_requested"})),
+    Kind("control-returned", "session"),
+    Kind("disconnect-confirmed", "session"),
+    Kind("check-completed", "session",
+         body={"policy": text, "policy_digest": digest, "errors": count, "warnings": count,
+               "findings": records},
+         required=frozenset({"policy", "errors", "warnings", "findings"})),
+    Kind("receipt-issued", "session", body={"checkpoint_seq": count, "digest": digest},
+         required=frozenset({"checkpoint_seq"})),
+    # time the daemon could not see (idle, suspend, crash) and the technician's decision
+    Kind("span-reviewed", "session",
+         body={"start": instant, "end": instant,
+               "cause": one_of("idle", "suspend", "gap"),
+               "decision": one_of("worked", "paused")},
+         required=frozenset({"start", "end", "cause", "decision"})),
+    # the log as a whole
+    Kind("export-made", "log",
+         body={"first_day": text, "last_day": text, "format": one_of("csv", "json"),
+               "sessions": count, "digest": digest},
+         required=frozenset({"first_day", "last_day", "format", "sessions"})),
+)
+
+
+def validate(kind_name: str, body: Mapping[str, Any], personal: Mapping[str, Any]) -> Kind:
+    """Refuse a kind or field outside the allow-list, or a value of the wrong shape."""
+    kind = KINDS.get(kind_name)
+    if kind is None:
+        raise InputError(_("Unknown event kind {kind!r}: it is not in the allow-list.",
+                           kind=kind_name))
+    for part, allowed, values in (("body", kind.body, body), ("personal", kind.personal,
+                                                                personal)):
+        for name, value in values.items():
+            check = allowed.get(name)
+            if check is None:
+                raise InputError(_("The field {field!r} is not allowed in a {kind} event.",
+                                   field=name, kind=kind_name))
+            if not check(value):
+                choices = getattr(check, "choices", None)
+                if choices:
+                    raise InputError(_("{field}: {value!r} is not one of {choices}.",
+                                       field=name, value=value, choices=", ".join(choices)))
+                raise InputError(_("{field}: the value {value!r} has the wrong form.",
+                                   field=name, value=value if part == "body" else "…"))
+    missing = kind.required - set(body) - set(personal)
+    if missing:
+        raise InputError(_("A {kind} event needs {fields}.", kind=kind_name,
+                           fields=", ".join(sorted(missing))))
+    return kind
+
+
+# --- events ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Event:
+    """One stored event, as read back (personal fields decrypted when the key exists)."""
+
+    seq: int
+    id: str
+    kind: str
+    session_id: str | None
+    client_id: str | None
+    at: datetime
+    recorded_at: datetime
+    tz: str
+    boot_id: str
+    boottime_ns: int
+    body: Mapping[str, Any]
+    personal: Mapping[str, Any] | None  # None: sealed and the key is gone (client erased)
+    prev_hash: str
+    hash: str
+
+
+# --- sessions ----------------------------------------------------------------------------
+
+
+class State(StrEnum):
+    PLANNED = "planned"
+    RUNNING = "running"
+    PAUSED = "paused"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class Interval:
+    start: datetime
+    end: datetime | None  # None: still open
+
+    def seconds(self, now: datetime) -> int:
+        return max(0, int(((self.end or now) - self.start).total_seconds()))
+
+
+@dataclass(frozen=True)
+class Consent:
+    channel: str
+    at: datetime
+    seq: int
+    by: str | None
+
+
+@dataclass(frozen=True)
+class Session:
+    """A session as its events describe it. Built only by `fold`."""
+
+    id: str
+    client_id: str
+    policy: str
+    mode: str
+    tool: str
+    client_os: str | None
+    rate: str | None
+    problem_count: int
+    planned_at: datetime
+    state: State = State.PLANNED
+    consents: tuple[Consent, ...] = ()
+    without_consent: bool = False
+    started_at: datetime | None = None
+    stopped_at: datetime | None = None
+    stopped_by: str | None = None
+    running: tuple[Interval, ...] = ()  # the spans when the clock ran
+    pauses: tuple[Interval, ...] = ()
+    last_transition: datetime | None = None
+    events: tuple[Event, ...] = ()
+
+    @property
+    def has_consent(self) -> bool:
+        return bool(self.consents)
+
+    def elapsed_seconds(self, now: datetime) -> int:
+        """Running time so far, pauses excluded, from the stored instants (not from ticks)."""
+        return sum(i.seconds(now) for i in self.running)
+
+
+# Which transition each kind makes, from which states. Kinds absent here are facts that
+# may be recorded in any state.
+TRANSITIONS: dict[str, tuple[frozenset[State], State]] = {
+    "session-started": (frozenset({State.PLANNED}), State.RUNNING),
+    "session-paused": (frozenset({State.RUNNING}), State.PAUSED),
+    "session-resumed": (frozenset({State.PAUSED}), State.RUNNING),
+    "session-stopped": (frozenset({State.RUNNING, State.PAUSED}), State.STOPPED),
+}
+
+_VERBS = {
+    "session-started": "start", "session-paused": "pause",
+    "session-resumed": "resume", "session-stopped": "stop",
+}
+
+
+def check_transition(session: Session, kind: str, at: datetime,
+                     body: Mapping[str, Any] | None = None) -> None:
+    """Raise InputError if `kind` at `at` is not a valid next event for `session`."""
+    if kind == "session-planned":
+        raise InputError(_("Session {session} already exists.", session=session.id))
+    if kind not in TRANSITIONS:
+        return
+    sources, _target = TRANSITIONS[kind]
+    if session.state not in sources:
+        raise InputError(_state_refusal(session, kind))
+    if kind == "session-started" and not session.has_consent and not (
+        body or {}
+    ).get("without_consent"):
+        raise InputError(_(
+            "No consent on record for session {session}. Record it first: "
+            "sessiond consent {session} --channel oral|phone|email|sms|tool-code|signature "
+            "--by NAME; or, if you must start without it, "
+            "sessiond start {session} --without-consent --reason TEXT.",
+            session=session.id))
+    if session.last_transition is not None and at < session.last_transition:
+        raise InputError(_(
+            "Cannot {verb} session {session} at {at}: that is before its previous step "
+            "({previous}).",
+            verb=_(_VERBS[kind]), session=session.id, at=at.isoformat(timespec="seconds"),
+            previous=session.last_transition.isoformat(timespec="seconds")))
+
+
+def _state_refusal(session: Session, kind: str) -> str:
+    verb = _(_VERBS[kind])
+    hints = {
+        State.PLANNED: _("it has not started yet (sessiond start {session})",
+                         session=session.id),
+        State.RUNNING: _("it is already running"),
+        State.PAUSED: _("it is paused (sessiond resume {session})", session=session.id),
+        State.STOPPED: _("it is already stopped"),
+    }
+    return _("Cannot {verb} session {session}: {why}.", verb=verb, session=session.id,
+             why=hints[session.state])
+
+
+def fold(events: Iterable[Event]) -> Session | None:
+    """Build a session from its events, in log order."""
+    session: Session | None = None
+    for event in events:
+        session = apply(session, event)
+    return session
+
+
+def apply(session: Session | None, event: Event) -> Session | None:
+    if event.kind == "session-planned":
+        b = event.body
+        assert event.session_id is not None and event.client_id is not None
+        return Session(
+            id=event.session_id, client_id=event.client_id, policy=b["policy"],
+            mode=b["mode"], tool=b["tool"], client_os=b.get("client_os"),
+            rate=b.get("rate"), problem_count=b["problem_count"], planned_at=event.at,
+            events=(event,),
+        )
+    if session is None:
+        return None
+    session = replace(session, events=(*session.events, event))
+    at = event.at
+    match event.kind:
+        case "consent-recorded":
+            by = event.personal.get("by") if event.personal else None
+            return replace(session, consents=(*session.consents,
+                                              Consent(event.body["channel"], at, event.seq, by)))
+        case "session-started":
+            return replace(session, state=State.RUNNING, started_at=at, last_transition=at,
+                           without_consent=bool(event.body.get("without_consent")),
+                           running=(Interval(at, None),))
+        case "session-paused":
+            return replace(session, state=State.PAUSED, last_transition=at,
+                           running=_close(session.running, at),
+                           pauses=(*session.pauses, Interval(at, None)))
+        case "session-resumed":
+            return replace(session, state=State.RUNNING, last_transition=at,
+                           pauses=_close(session.pauses, at),
+                           running=(*session.running, Interval(at, None)))
+        case "session-stopped":
+            return replace(session, state=State.STOPPED, last_transition=at, stopped_at=at,
+                           stopped_by=event.body["by"],
+                           running=_close(session.running, at),
+                           pauses=_close(session.pauses, at))
+    return session
+
+
+def _close(intervals: tuple[Interval, ...], at: datetime) -> tuple[Interval, ...]:
+    if intervals and intervals[-1].end is None:
+        return (*intervals[:-1], Interval(intervals[-1].start, at))
+    return intervals
