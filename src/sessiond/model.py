@@ -183,8 +183,13 @@ KINDS: dict[str, Kind] = _kinds(
 )
 
 
-def validate(kind_name: str, body: Mapping[str, Any], personal: Mapping[str, Any]) -> Kind:
-    """Refuse a kind or field outside the allow-list, or a value of the wrong shape."""
+def validate(kind_name: str, body: Mapping[str, Any], personal: Mapping[str, Any],
+             *, complete: bool = True) -> Kind:
+    """Refuse a kind or field outside the allow-list, or a value of the wrong shape.
+
+    `complete=False` skips the required-fields check, for stored events whose personal
+    fields are sealed (verification checks the public part only).
+    """
     kind = KINDS.get(kind_name)
     if kind is None:
         raise InputError(_("Unknown event kind {kind!r}: it is not in the allow-list.",
@@ -204,7 +209,7 @@ def validate(kind_name: str, body: Mapping[str, Any], personal: Mapping[str, Any
                 raise InputError(_("{field}: the value {value!r} has the wrong form.",
                                    field=name, value=value if part == "body" else "…"))
     missing = kind.required - set(body) - set(personal)
-    if missing:
+    if missing and complete:
         raise InputError(_("A {kind} event needs {fields}.", kind=kind_name,
                            fields=", ".join(sorted(missing))))
     return kind

@@ -1,0 +1,1 @@
+"""The audit trail: canonical encoding, hash chain, signed checkpoints, sealed fields."""

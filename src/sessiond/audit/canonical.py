@@ -1,0 +1,33 @@
+"""Deterministic JSON: the bytes that are hashed and signed.
+
+Sorted keys, no spaces, UTF-8, strings in NFC, integers, booleans, null, strings, lists and
+objects only. Floats are refused: money and hours travel as decimal strings, so that two
+machines (or two Python versions) can never disagree on the bytes of an event.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from typing import Any
+
+
+def _normal(value: Any) -> Any:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return value
+    if isinstance(value, dict):
+        return {_normal(k): _normal(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_normal(v) for v in value]
+    raise TypeError(f"canonical encoding refuses {type(value).__name__}: {value!r}")
+
+
+def canonical(value: Any) -> bytes:
+    return json.dumps(
+        _normal(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+        allow_nan=False,
+    ).encode("utf-8")

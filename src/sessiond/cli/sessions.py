@@ -1,0 +1,248 @@
+"""Clients and the session life cycle: client, session, consent, start, pause, resume,
+stop, note, status."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from sessiond.cli.context import Context
+from sessiond.i18n import _
+from sessiond.model import CHANNELS, MODES, OSES, TOOLS
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    client = sub.add_parser("client", help=_("add or list clients"))
+    csub = client.add_subparsers(dest="client_command", metavar="ACTION", required=True)
+    add = csub.add_parser("add", parents=[common], help=_("add a client, print his id"))
+    add.add_argument("name")
+    status = add.add_mutually_exclusive_group()
+    status.add_argument("--consumer", dest="status", action="store_const", const="consumer",
+                        help=_("a private person (default)"))
+    status.add_argument("--business", dest="status", action="store_const", const="business",
+                        help=_("a business client"))
+    add.add_argument("--email")
+    add.add_argument("--phone")
+    add.add_argument("--country", default="FR", help=_("ISO country code (default FR)"))
+    add.set_defaults(handler=client_add, status="consumer")
+    lst = csub.add_parser("list", parents=[common], help=_("list clients"))
+    lst.set_defaults(handler=client_list)
+    erase = csub.add_parser("erase", parents=[common],
+                            help=_("erase a client's personal data for good (GDPR)"))
+    erase.add_argument("client_id")
+    erase.add_argument("--yes", action="store_true", help=_("confirm the erasure"))
+    erase.set_defaults(handler=client_erase)
+
+    session = sub.add_parser("session", help=_("plan or show a session"))
+    ssub = session.add_subparsers(dest="session_command", metavar="ACTION", required=True)
+    new = ssub.add_parser("new", parents=[common], help=_("plan a session, print its id"))
+    new.add_argument("client_id")
+    new.add_argument("--policy", help=_("policy id (default from the configuration)"))
+    new.add_argument("--mode", choices=MODES, default="remote")
+    new.add_argument("--tool", choices=TOOLS, default="teamviewer")
+    new.add_argument("--partner-id", help=_("the client's ID in the remote tool"))
+    new.add_argument("--client-os", choices=OSES)
+    new.add_argument("--problem", action="append", default=[],
+                     help=_("a problem the client listed (repeat for each)"))
+    new.add_argument("--ordered-at", metavar="TIME", help=_("when the client ordered"))
+    new.add_argument("--rate", metavar="EUR_PER_HOUR", help=_("quoted hourly rate"))
+    new.set_defaults(handler=session_new)
+    show = ssub.add_parser("show", parents=[common], help=_("show a session"))
+    show.add_argument("session_id")
+    show.set_defaults(handler=session_show)
+
+    consent = sub.add_parser("consent", parents=[common],
+                             help=_("record the client's consent"))
+    consent.add_argument("session_id")
+    consent.add_argument("--channel", choices=CHANNELS, required=True)
+    consent.add_argument("--by", required=True, metavar="NAME",
+                         help=_("who gave consent"))
+    _at(consent)
+    consent.set_defaults(handler=do_consent)
+
+    start = sub.add_parser("start", parents=[common], help=_("start the clock"))
+    start.add_argument("session_id")
+    start.add_argument("--without-consent", action="store_true",
+                       help=_("start although no consent is recorded (needs --reason)"))
+    start.add_argument("--reason")
+    _at(start)
+    start.set_defaults(handler=do_start)
+
+    pause = sub.add_parser("pause", parents=[common], help=_("pause the clock"))
+    pause.add_argument("session_id")
+    pause.add_argument("--reason")
+    _at(pause)
+    pause.set_defaults(handler=do_pause)
+
+    resume = sub.add_parser("resume", parents=[common], help=_("resume the clock"))
+    resume.add_argument("session_id")
+    _at(resume)
+    resume.set_defaults(handler=do_resume)
+
+    stop = sub.add_parser("stop", parents=[common], help=_("stop the session"))
+    stop.add_argument("session_id")
+    stop.add_argument("--by", choices=("technician", "client"), default="technician",
+                      help=_("who ended it"))
+    _at(stop)
+    stop.set_defaults(handler=do_stop)
+
+    note = sub.add_parser("note", parents=[common],
+                          help=_("add a note (scanned for secrets first)"))
+    note.add_argument("session_id")
+    note.add_argument("text")
+    note.set_defaults(handler=do_note)
+
+    status_p = sub.add_parser("status", parents=[common],
+                              help=_("show the open sessions"))
+    status_p.set_defaults(handler=do_status)
+
+
+def _at(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--at", metavar="TIME",
+                        help=_("when it happened: HH:MM, ISO date-time, or with offset"))
+
+
+def client_add(args: argparse.Namespace, ctx: Context) -> int:
+    client_id = ctx.service.add_client(args.name, status=args.status, country=args.country,
+                                       email=args.email, phone=args.phone)
+    ctx.emit(client_id, {"client": client_id})
+    return 0
+
+
+def client_list(args: argparse.Namespace, ctx: Context) -> int:
+    clients = ctx.service.clients()
+    lines = [f"{c.id}  {c.status:<9} {c.country}  {c.name or _('(erased)')}" for c in clients]
+    ctx.emit("\n".join(lines) or _("No clients yet."),
+             [{"client": c.id, "status": c.status, "country": c.country, "name": c.name}
+              for c in clients])
+    return 0
+
+
+def client_erase(args: argparse.Namespace, ctx: Context) -> int:
+    from sessiond.errors import InputError
+
+    if not args.yes:
+        raise InputError(_("Erasing {client} cannot be undone: add --yes to confirm.",
+                           client=args.client_id))
+    ctx.service.erase_client(args.client_id)
+    ctx.emit(_("Client {client} erased: his personal data can no longer be read.",
+               client=args.client_id), {"client": args.client_id, "erased": True})
+    return 0
+
+
+def session_new(args: argparse.Namespace, ctx: Context) -> int:
+    from decimal import Decimal, InvalidOperation
+
+    from sessiond.errors import InputError
+
+    svc = ctx.service
+    rate = None
+    if args.rate is not None:
+        try:
+            value = Decimal(args.rate.replace(",", "."))
+        except InvalidOperation:
+            value = Decimal(-1)
+        if not value.is_finite() or value < 0 or value > 100000:
+            raise InputError(_("--rate {rate!r}: give an hourly rate in euros, e.g. 60 or "
+                               "52.50.", rate=args.rate))
+        rate = str(value.quantize(Decimal("0.01")))
+    ordered_at = svc.at(args.ordered_at) if args.ordered_at else None
+    problems = [p.strip() for p in args.problem if p.strip()]
+    _refuse_secrets(problems)
+    session_id = svc.new_session(
+        args.client_id, policy=args.policy, mode=args.mode, tool=args.tool,
+        partner_id=args.partner_id, client_os=args.client_os, problems=problems,
+        ordered_at=ordered_at, rate=rate)
+    ctx.emit(session_id, {"session": session_id})
+    return 0
+
+
+def _refuse_secrets(texts: list[str]) -> None:
+    from sessiond.errors import InputError
+    from sessiond.policy.secrets import describe, scan
+
+    for text in texts:
+        findings = scan(text)
+        if findings:
+            raise InputError(describe(findings))
+
+
+def session_show(args: argparse.Namespace, ctx: Context) -> int:
+    from sessiond import clock
+    from sessiond.display import session_data
+
+    session = ctx.service.session(args.session_id)
+    data = session_data(session, ctx.tz, clock.now())
+    ctx.emit(_describe(data), data)
+    return 0
+
+
+def _describe(data: dict[str, Any]) -> str:
+    from sessiond.display import hms
+
+    consent = (_("consent: {channel}", channel=", ".join(c["channel"] for c in data["consent"]))
+               if data["consent"] else _("no consent on record"))
+    if data["without_consent"]:
+        consent += " — " + _("started WITHOUT consent")
+    return "  ".join([
+        data["session"], data["client"], _(data["state"]).ljust(8),
+        hms(data["elapsed_seconds"]), data["policy"], data["mode"], consent,
+    ])
+
+
+def _transition(ctx: Context, event: Any, session_id: str) -> int:
+    from sessiond import clock
+    from sessiond.display import session_data
+
+    data = session_data(ctx.service.session(session_id), ctx.tz, clock.now())
+    data["event"] = event.seq
+    ctx.emit(_describe(data), data)
+    return 0
+
+
+def do_consent(args: argparse.Namespace, ctx: Context) -> int:
+    svc = ctx.service
+    event = svc.consent(args.session_id, channel=args.channel, by=args.by, at=svc.at(args.at))
+    return _transition(ctx, event, args.session_id)
+
+
+def do_start(args: argparse.Namespace, ctx: Context) -> int:
+    svc = ctx.service
+    event = svc.start(args.session_id, at=svc.at(args.at),
+                      without_consent=args.without_consent, reason=args.reason)
+    return _transition(ctx, event, args.session_id)
+
+
+def do_pause(args: argparse.Namespace, ctx: Context) -> int:
+    svc = ctx.service
+    event = svc.pause(args.session_id, at=svc.at(args.at), reason=args.reason)
+    return _transition(ctx, event, args.session_id)
+
+
+def do_resume(args: argparse.Namespace, ctx: Context) -> int:
+    svc = ctx.service
+    return _transition(ctx, svc.resume(args.session_id, at=svc.at(args.at)), args.session_id)
+
+
+def do_stop(args: argparse.Namespace, ctx: Context) -> int:
+    svc = ctx.service
+    event = svc.stop(args.session_id, at=svc.at(args.at), by=args.by)
+    return _transition(ctx, event, args.session_id)
+
+
+def do_note(args: argparse.Namespace, ctx: Context) -> int:
+    event = ctx.service.note(args.session_id, args.text)
+    ctx.emit(_("Note recorded (event #{seq}).", seq=event.seq),
+             {"session": args.session_id, "event": event.seq})
+    return 0
+
+
+def do_status(args: argparse.Namespace, ctx: Context) -> int:
+    from sessiond import clock
+    from sessiond.display import session_data
+
+    now = clock.now()
+    sessions = [session_data(s, ctx.tz, now) for s in ctx.service.open_sessions()]
+    text = "\n".join(_describe(d) for d in sessions) or _("No open session.")
+    ctx.emit(text, {"sessions": sessions})
+    return 0

@@ -1,0 +1,59 @@
+"""Schema and migrations. `PRAGMA user_version` holds the schema version.
+
+Migrations only ever add: the events table is append-only, and triggers refuse UPDATE and
+DELETE on it (and on checkpoints), so no code path of sessiond can rewrite history.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the event log, checkpoints, wrapped client keys
+    """
+    CREATE TABLE events (
+        seq          INTEGER PRIMARY KEY,
+        id           TEXT NOT NULL UNIQUE,
+        kind         TEXT NOT NULL,
+        session_id   TEXT,
+        client_id    TEXT,
+        at           TEXT NOT NULL,
+        recorded_at  TEXT NOT NULL,
+        tz           TEXT NOT NULL,
+        boot_id      TEXT NOT NULL,
+        boottime_ns  INTEGER NOT NULL,
+        body         TEXT NOT NULL,
+        sealed       TEXT,
+        prev_hash    TEXT NOT NULL,
+        hash         TEXT NOT NULL
+    );
+    CREATE INDEX events_by_session ON events(session_id, seq);
+    CREATE INDEX events_by_client ON events(client_id, seq);
+    CREATE INDEX events_by_kind ON events(kind, seq);
+    CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'sessiond events are append-only'); END;
+    CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'sessiond events are append-only'); END;
+
+    CREATE TABLE checkpoints (
+        id         INTEGER PRIMARY KEY,
+        seq        INTEGER NOT NULL,
+        hash       TEXT NOT NULL,
+        at         TEXT NOT NULL,
+        key_id     TEXT NOT NULL,
+        signature  TEXT NOT NULL,
+        reason     TEXT NOT NULL
+    );
+    CREATE TRIGGER checkpoints_no_update BEFORE UPDATE ON checkpoints
+        BEGIN SELECT RAISE(ABORT, 'sessiond checkpoints are append-only'); END;
+    CREATE TRIGGER checkpoints_no_delete BEFORE DELETE ON checkpoints
+        BEGIN SELECT RAISE(ABORT, 'sessiond checkpoints are append-only'); END;
+
+    -- A client's data key, wrapped by the master key. Deleting the row erases the client
+    -- (crypto-shredding); it is the one deletion sessiond allows.
+    CREATE TABLE client_keys (
+        client_id  TEXT PRIMARY KEY,
+        wrapped    BLOB NOT NULL
+    );
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
