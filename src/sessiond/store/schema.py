@@ -54,6 +54,32 @@ MIGRATIONS: tuple[str, ...] = (
         wrapped    BLOB NOT NULL
     );
     """,
+    # 2: the daemon's operational state. Not part of the audit trail (what is decided
+    # from it becomes an event): heartbeats, to find the spans when nothing ran, and
+    # notifications, the daemon's questions and reminders that the TUI shows.
+    """
+    CREATE TABLE heartbeats (
+        id           INTEGER PRIMARY KEY,
+        at           TEXT NOT NULL,
+        boot_id      TEXT NOT NULL,
+        boottime_ns  INTEGER NOT NULL,
+        pid          INTEGER NOT NULL
+    );
+    CREATE INDEX heartbeats_by_at ON heartbeats(at);
+
+    CREATE TABLE notifications (
+        id           INTEGER PRIMARY KEY,
+        created_at   TEXT NOT NULL,
+        kind         TEXT NOT NULL,
+        session_id   TEXT,
+        message      TEXT NOT NULL,
+        data         TEXT NOT NULL DEFAULT '{}',
+        question     INTEGER NOT NULL DEFAULT 0,
+        answered_at  TEXT,
+        answer       TEXT,
+        dedup_key    TEXT UNIQUE
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
