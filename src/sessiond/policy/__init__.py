@@ -1,0 +1,25 @@
+"""Policies: a technician's written terms as parameters and rules (see `schema`)."""
+
+from sessiond.policy.loader import Listed, list_policies, load_policy, read_policy, shipped_dir
+from sessiond.policy.schema import (
+    Clause,
+    CreditModel,
+    Discount,
+    Document,
+    Fee,
+    Guarantee,
+    PartialResults,
+    Policy,
+    Rate,
+    Review,
+    RuleSpec,
+    TrancheModel,
+    Vat,
+    Warranty,
+)
+
+__all__ = [
+    "Clause", "CreditModel", "Discount", "Document", "Fee", "Guarantee", "Listed",
+    "PartialResults", "Policy", "Rate", "Review", "RuleSpec", "TrancheModel", "Vat",
+    "Warranty", "list_policies", "load_policy", "read_policy", "shipped_dir",
+]

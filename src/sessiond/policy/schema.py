@@ -1,0 +1,511 @@
+"""The policy file format: one TOML file per terms document, validated strictly.
+
+A policy turns a technician's written terms into parameters the billing engine and the
+compliance checks read. Every parameter and every rule cites the article it comes from
+(`article`), so that a bill or a finding can be traced back to the words the client
+accepted. Where the document leaves a number open (a tranche size "on the price page",
+every hourly rate, most fees), the policy gives a default and says so with `review = true`
+and a `note`; `sessiond policy show` lists those so the technician sets his own numbers.
+
+Layout (keys marked * are required; decimals are strings such as "55.50" or whole numbers,
+never floats, because money must be exact)::
+
+    schema = 1                      # * format version
+    id = "vlh"                      # * [a-z0-9-]; must equal the file name without .toml
+    title = "VLH Dépannage ..."     # * short name shown in lists
+
+    [document]                      # * which terms this policy encodes
+    name = "Conditions Générales d'Intervention - Particuliers"   # * title of the document
+    business = "VLH Dépannage Informatique (Sévignac, 22)"       # * who wrote it
+    file = "004_1257b3bf469594e2.txt"   # * file name of the text it was read from
+    date = 2026-02-08               # TOML date of the version; absent when undated
+    note = "..."                    # anything the reader should know about the text
+
+    [vat]                           # * the VAT mention printed on every bill
+    mention = "TVA non applicable, art. 293 B du CGI"   # *
+    article = "5.1"                 # *
+
+    [tranches]                      # * how worked time becomes billed time
+    first_block_seconds = 3600      # * minimum billed once work has started (> 0)
+    increment_seconds = 900         # * each further tranche; a started one is due in full
+    grace_seconds = 0               # seconds of a tranche forgiven before it counts
+    article = "3.3"                 # *
+    text = "..."                    # * the article's words
+
+    [rates.<mode>]                  # * at least one; mode is remote, onsite or workshop
+    per_hour = "50.00"              # * euros per hour for that mode
+    article = "..."                 # *
+
+    [fees.<fee>]                    # fee is travel, no-show, late-cancellation or waiting
+    article = "..."                 # *
+    amount = "30.00"                # a fixed amount, or
+    hours = "1"                     # that many hours at the session's rate, or
+    percent_of_planned = "50"       # a share of the planned price (the first block)
+    modes = ["onsite"]              # modes where the fee may apply (default: all)
+    # none of amount/hours/percent_of_planned: the amount is given when it is recorded
+
+    [discounts.new-client]          # a percentage off a new client's first intervention
+    percent = "30"                  # *
+    article = "5.5"                 # *
+    text = "..."                    # *
+
+    [guarantee.no-valid-solution]   # no valid solution: the intervention is not billed
+    [guarantee.diagnosis]           # a diagnosis counts as a valid solution
+    [guarantee.partial-results]     # on request, N % off per unsolved listed problem
+    percent_per_problem = "20"      # * (partial-results only)
+    cap_percent = "70"              # * (partial-results only)
+    # each guarantee table: article *, text *
+
+    [credit]                        # prepaid hour packages consumed by sessions
+    validity_months = 12            # * a package is lost this long after its purchase
+    article = "4"                   # *
+    text = "..."                    # *
+
+    [credit.warranty]               # a re-intervention caused by the client
+    seconds = 1800                  # * taken from the credit (not applied yet: no event)
+    article = "16.2"                # *
+    text = "..."                    # *
+
+    [rules.<rule-id>]               # one per compliance rule the document states
+    article = "..."                 # *
+    text = "..."                    # * the article's words, in French, quoted
+    severity = "error"              # * error or warning
+    modes = ["remote"]              # session modes the rule applies to (default: all)
+    # plus the parameters that rule takes, see RULE_PARAMETERS
+
+Any table may also carry `review = true` with a `note` (required when review is true)
+saying what the technician must check, and parameter tables may carry a `text`.
+Fees and discounts: percentage discounts reduce the time line only; fees (travel above
+all, FGDMI III.2.3) are never reduced.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from sessiond.i18n import _
+from sessiond.model import CHANNELS, MODES, OSES
+from sessiond.policy.reader import Problems, Table
+
+SCHEMA_VERSION = 1
+FEES = ("travel", "no-show", "late-cancellation", "waiting")
+DISCOUNTS = ("new-client",)
+GUARANTEES = ("no-valid-solution", "diagnosis", "partial-results")
+SEVERITIES = ("error", "warning")
+QUOTE_FORMS = ("handwritten", "electronic")
+
+ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+COUNTRY = re.compile(r"^[A-Z]{2}$")
+HUNDRED = Decimal(100)
+
+# Parameters each compliance rule takes besides article, text, severity, modes, review
+# and note. The rule functions (compliance issue) read them through `RuleSpec.params`.
+# Kinds: "oses", "countries", "channels", "quote-forms" (lists), "seconds", "days" (whole
+# numbers), "flag" (boolean).
+RULE_PARAMETERS: dict[str, dict[str, str]] = {
+    "consent-before-access": {"channels": "channels"},
+    "quote-accepted-before-start": {"how": "quote-forms"},
+    "withdrawal-waiver": {"period_days": "days"},
+    "sensitive-docs-warning": {},
+    "backup-status-recorded": {},
+    "payment-before-start": {"prepaid_credit_counts": "flag"},
+    "artifact-requires-client-request": {},
+    "notes-free-of-secrets": {},
+    "remote-os-supported": {"os": "oses"},
+    "client-in-territory": {"countries": "countries"},
+    "prepaid-credit-covers": {},
+    "disconnect-confirmed": {},
+    "receipt-issued": {},
+    "clock-consistent": {"max_declared_gap_seconds": "seconds"},
+}
+
+
+@dataclass(frozen=True)
+class Review:
+    """Set when the document leaves this value open: the technician must check it."""
+
+    needed: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str
+    business: str
+    file: str
+    date: date | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Vat:
+    mention: str
+    article: str
+    review: Review = Review()
+
+
+@dataclass(frozen=True)
+class TrancheModel:
+    """First block (minimum billed), then whole increments; a started tranche is due.
+
+    The grid is measured in worked seconds from the session's first second, never from a
+    clock boundary. `grace_seconds` forgives that much of a tranche after the first block
+    (the first block is due as soon as any work is done).
+    """
+
+    first_block_seconds: int
+    increment_seconds: int
+    grace_seconds: int
+    article: str
+    text: str
+    review: Review = Review()
+
+    def increments(self, worked_seconds: int) -> int:
+        """How many tranches after the first block are due for this worked time."""
+        beyond = worked_seconds - self.first_block_seconds - self.grace_seconds
+        if worked_seconds <= 0 or beyond <= 0:
+            return 0
+        return -(-beyond // self.increment_seconds)  # ceiling: a started tranche is due
+
+    def billed_seconds(self, worked_seconds: int) -> int:
+        if worked_seconds <= 0:
+            return 0
+        return self.first_block_seconds + self.increments(worked_seconds) * \
+            self.increment_seconds
+
+
+@dataclass(frozen=True)
+class Rate:
+    mode: str
+    per_hour: Decimal
+    article: str
+    review: Review = Review()
+
+
+@dataclass(frozen=True)
+class Fee:
+    """A fixed fee. At most one of amount, hours, percent_of_planned is set."""
+
+    name: str
+    article: str
+    amount: Decimal | None = None
+    hours: Decimal | None = None
+    percent_of_planned: Decimal | None = None
+    modes: tuple[str, ...] = ()
+    text: str | None = None
+    review: Review = Review()
+
+    def applies_to(self, mode: str) -> bool:
+        return not self.modes or mode in self.modes
+
+
+@dataclass(frozen=True)
+class Discount:
+    name: str
+    percent: Decimal
+    article: str
+    text: str
+    review: Review = Review()
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A guarantee clause: its presence turns the behaviour on."""
+
+    article: str
+    text: str
+
+
+@dataclass(frozen=True)
+class PartialResults:
+    percent_per_problem: Decimal
+    cap_percent: Decimal
+    article: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Guarantee:
+    """FGDMI's result guarantee (III.2): what no or partial results take off the bill."""
+
+    no_valid_solution: Clause | None = None
+    diagnosis_is_valid: Clause | None = None
+    partial_results: PartialResults | None = None
+
+
+@dataclass(frozen=True)
+class Warranty:
+    seconds: int
+    article: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CreditModel:
+    """Prepaid hour packages (MRI87 art. 4, 12, 13)."""
+
+    validity_months: int
+    article: str
+    text: str
+    warranty: Warranty | None = None
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """One compliance rule the document states, with its words and parameters."""
+
+    id: str
+    article: str
+    text: str
+    severity: str
+    modes: tuple[str, ...] = ()
+    params: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    review: Review = Review()
+
+    def applies_to(self, mode: str) -> bool:
+        return not self.modes or mode in self.modes
+
+
+@dataclass(frozen=True)
+class Policy:
+    id: str
+    title: str
+    document: Document
+    vat: Vat
+    tranches: TrancheModel
+    rates: Mapping[str, Rate]
+    fees: Mapping[str, Fee]
+    discounts: Mapping[str, Discount]
+    guarantee: Guarantee | None
+    credit: CreditModel | None
+    rules: Mapping[str, RuleSpec]
+    path: Path
+    digest: str  # sha256 of the file bytes: which version of the policy was applied
+    source: str  # "shipped", "user" or "file"
+
+    def rate_for(self, mode: str) -> Rate | None:
+        return self.rates.get(mode)
+
+    def to_reviews(self) -> list[tuple[str, str, str]]:
+        """(key, article, note) of every value the technician must review."""
+        found: list[tuple[str, str, str]] = []
+
+        def add(key: str, article: str, review: Review) -> None:
+            if review.needed:
+                found.append((key, article, review.note or ""))
+
+        add("vat", self.vat.article, self.vat.review)
+        add("tranches", self.tranches.article, self.tranches.review)
+        for mode, rate in self.rates.items():
+            add(f"rates.{mode}", rate.article, rate.review)
+        for name, fee in self.fees.items():
+            add(f"fees.{name}", fee.article, fee.review)
+        for name, discount in self.discounts.items():
+            add(f"discounts.{name}", discount.article, discount.review)
+        for rule_id, rule in self.rules.items():
+            add(f"rules.{rule_id}", rule.article, rule.review)
+        return found
+
+
+# --- parsing ---------------------------------------------------------------------------
+
+
+def parse(raw: Mapping[str, Any], path: Path, digest: str, source: str) -> Policy:
+    """Build a Policy from parsed TOML; raise InputError listing every problem found."""
+    problems = Problems(path)
+    top = Table(raw, "", problems)
+    version = top.integer("schema", minimum=1, maximum=SCHEMA_VERSION)
+    if version and version != SCHEMA_VERSION:  # pragma: no cover - only one version yet
+        top.wrong("schema", str(SCHEMA_VERSION))
+    policy_id = top.matching("id", ID, _("an id of lower-case letters, digits and dashes"))
+    title = top.text("title")
+
+    document = _document(top.table("document", required=True))
+    vat = _vat(top.table("vat", required=True))
+    tranches = _tranches(top.table("tranches", required=True))
+    rates = {mode: _rate(mode, t) for mode, t in top.tables("rates", required=True).items()
+             if _known(t, mode, MODES, "rates")}
+    if top.has("rates") and not rates and isinstance(raw.get("rates"), dict):
+        top.wrong("rates", _("at least one of {choices}", choices=", ".join(MODES)))
+    fees = {name: _fee(name, t) for name, t in top.tables("fees").items()
+            if _known(t, name, FEES, "fees")}
+    discounts = {name: _discount(name, t) for name, t in top.tables("discounts").items()
+                 if _known(t, name, DISCOUNTS, "discounts")}
+    guarantee = _guarantee(top.tables("guarantee"))
+    credit = _credit(top.table("credit"))
+    rules = {rule_id: _rule(rule_id, t) for rule_id, t in top.tables("rules").items()
+             if _known(t, rule_id, tuple(RULE_PARAMETERS), "rules")}
+    top.finish()
+    problems.raise_if_any()
+    assert document is not None and vat is not None and tranches is not None
+    return Policy(
+        id=policy_id, title=title, document=document, vat=vat, tranches=tranches,
+        rates=MappingProxyType(rates), fees=MappingProxyType(fees),
+        discounts=MappingProxyType(discounts), guarantee=guarantee, credit=credit,
+        rules=MappingProxyType(rules), path=path, digest=digest, source=source,
+    )
+
+
+def _known(table: Table, name: str, allowed: tuple[str, ...], section: str) -> bool:
+    if name in allowed:
+        return True
+    # The sub-table's own prefix already ends with the name; report on it.
+    table.problems.add(table.prefix, _("unknown {section} entry; expected one of {choices}",
+                                       section=section, choices=", ".join(allowed)))
+    return False
+
+
+def _review(t: Table) -> Review:
+    needed = t.flag("review")
+    note = t.optional_text("note")
+    if needed and not note:
+        t.problems.add(t.key("note"), _("required when review = true: say what to check"))
+    return Review(needed, note)
+
+
+def _document(t: Table | None) -> Document | None:
+    if t is None:
+        return None
+    doc = Document(name=t.text("name"), business=t.text("business"), file=t.text("file"),
+                   date=t.day("date"), note=t.optional_text("note"))
+    t.finish()
+    return doc
+
+
+def _vat(t: Table | None) -> Vat | None:
+    if t is None:
+        return None
+    # review is allowed here for documents that omit the mention the law requires anyway
+    vat = Vat(mention=t.text("mention"), article=t.text("article"), review=_review(t))
+    t.finish()
+    return vat
+
+
+def _tranches(t: Table | None) -> TrancheModel | None:
+    if t is None:
+        return None
+    day = 24 * 3600
+    model = TrancheModel(
+        first_block_seconds=t.integer("first_block_seconds", minimum=1, maximum=day,
+                                      default=1),
+        increment_seconds=t.integer("increment_seconds", minimum=1, maximum=day, default=1),
+        grace_seconds=t.integer("grace_seconds", required=False, maximum=day),
+        article=t.text("article"), text=t.text("text"), review=_review(t),
+    )
+    t.finish()
+    return model
+
+
+def _rate(mode: str, t: Table) -> Rate:
+    rate = Rate(mode=mode, per_hour=t.decimal("per_hour") or Decimal(0),
+                article=t.text("article"), review=_review(t))
+    t.optional_text("text")
+    t.finish()
+    return rate
+
+
+def _fee(name: str, t: Table) -> Fee:
+    fee = Fee(
+        name=name, article=t.text("article"),
+        amount=t.decimal("amount", required=False),
+        hours=t.decimal("hours", required=False),
+        percent_of_planned=t.decimal("percent_of_planned", required=False, maximum=HUNDRED),
+        modes=t.choices("modes", MODES), text=t.optional_text("text"), review=_review(t),
+    )
+    given = [k for k in ("amount", "hours", "percent_of_planned") if t.has(k)]
+    if len(given) > 1:
+        t.problems.add(t.prefix, _("give at most one of amount, hours, percent_of_planned "
+                                   "(found {found})", found=", ".join(given)))
+    t.finish()
+    return fee
+
+
+def _discount(name: str, t: Table) -> Discount:
+    discount = Discount(name=name, percent=t.decimal("percent", maximum=HUNDRED) or Decimal(0),
+                        article=t.text("article"), text=t.text("text"), review=_review(t))
+    t.finish()
+    return discount
+
+
+def _guarantee(tables: dict[str, Table]) -> Guarantee | None:
+    if not tables:
+        return None
+    clauses: dict[str, Clause] = {}
+    partial: PartialResults | None = None
+    for name, t in tables.items():
+        if not _known(t, name, GUARANTEES, "guarantee"):
+            continue
+        if name == "partial-results":
+            partial = PartialResults(
+                percent_per_problem=t.decimal("percent_per_problem", maximum=HUNDRED)
+                or Decimal(0),
+                cap_percent=t.decimal("cap_percent", maximum=HUNDRED) or Decimal(0),
+                article=t.text("article"), text=t.text("text"))
+        else:
+            clauses[name] = Clause(article=t.text("article"), text=t.text("text"))
+        _review(t)
+        t.finish()
+    return Guarantee(no_valid_solution=clauses.get("no-valid-solution"),
+                     diagnosis_is_valid=clauses.get("diagnosis"), partial_results=partial)
+
+
+def _credit(t: Table | None) -> CreditModel | None:
+    if t is None:
+        return None
+    warranty_table = t.table("warranty")
+    warranty = None
+    if warranty_table is not None:
+        warranty = Warranty(seconds=warranty_table.integer("seconds", minimum=1,
+                                                           maximum=24 * 3600),
+                            article=warranty_table.text("article"),
+                            text=warranty_table.text("text"))
+        _review(warranty_table)
+        warranty_table.finish()
+    credit = CreditModel(validity_months=t.integer("validity_months", minimum=1, maximum=120,
+                                                   default=12),
+                         article=t.text("article"), text=t.text("text"), warranty=warranty)
+    _review(t)
+    t.finish()
+    return credit
+
+
+def _rule(rule_id: str, t: Table) -> RuleSpec:
+    params: dict[str, Any] = {}
+    for name, kind in RULE_PARAMETERS[rule_id].items():
+        if not t.has(name):
+            continue
+        if kind == "oses":
+            params[name] = t.choices(name, OSES)
+        elif kind == "channels":
+            params[name] = t.choices(name, CHANNELS)
+        elif kind == "quote-forms":
+            params[name] = t.choices(name, QUOTE_FORMS)
+        elif kind == "countries":
+            params[name] = t.strings(name, COUNTRY, _("a list of ISO country codes such as "
+                                                      "\"FR\""))
+        elif kind in ("seconds", "days"):
+            params[name] = t.integer(name, minimum=1, maximum=10**7)
+        elif kind == "flag":
+            params[name] = t.flag(name)
+    spec = RuleSpec(
+        id=rule_id, article=t.text("article"), text=t.text("text"),
+        severity=t.one("severity", SEVERITIES, default="error")
+        if t.has("severity") else _required_severity(t),
+        modes=t.choices("modes", MODES), params=MappingProxyType(params), review=_review(t),
+    )
+    t.finish()
+    return spec
+
+
+def _required_severity(t: Table) -> str:
+    t.problems.add(t.key("severity"), _("missing; expected {expected}",
+                                        expected=_("one of {choices}",
+                                                   choices=", ".join(SEVERITIES))))
+    return "error"
