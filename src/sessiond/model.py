@@ -130,8 +130,8 @@ KINDS: dict[str, Kind] = _kinds(
          personal={"reason": text}, required=frozenset({"without_consent"})),
     Kind("session-paused", "session", personal={"reason": text}),
     Kind("session-resumed", "session"),
-    Kind("session-stopped", "session", body={"by": one_of("technician", "client")},
-         required=frozenset({"by"})),
+    Kind("session-stopped", "session", body={"ended_by": one_of("technician", "client")},
+         required=frozenset({"ended_by"})),
     Kind("note-added", "session", personal={"text": text}, required=frozenset({"text"})),
     # billing facts
     Kind("outcome-recorded", "session",
@@ -394,7 +394,7 @@ def apply(session: Session | None, event: Event) -> Session | None:
                            running=(*session.running, Interval(at, None)))
         case "session-stopped":
             return replace(session, state=State.STOPPED, last_transition=at, stopped_at=at,
-                           stopped_by=event.body["by"],
+                           stopped_by=event.body["ended_by"],
                            running=_close(session.running, at),
                            pauses=_close(session.pauses, at))
     return session

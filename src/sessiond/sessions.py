@@ -27,6 +27,10 @@ from sessiond.i18n import _
 from sessiond.model import KINDS, Event, Session, State, check_transition, fold, validate
 from sessiond.store.sqlite import Store, StoredEvent, Writer
 
+# Personal fields that hold free text: scanned for secrets before anything is written
+# (MD art. 15: no password is ever written down). Names and contacts are not scanned.
+FREE_TEXT = ("text", "problems", "client_request", "reason")
+
 _ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/o, 1/l/i: ids are read aloud
 
 
@@ -50,6 +54,20 @@ class Client:
 # them (see sessiond.compliance), never by front ends.
 StopHook = Callable[["Sessiond", Writer, Session], None]
 STOP_HOOKS: list[StopHook] = []
+
+
+def refuse_secrets(personal: Mapping[str, Any]) -> None:
+    """Refuse free text that holds a secret, saying what was found but never echoing it."""
+    texts = [personal.get(name) for name in FREE_TEXT]
+    flat = [t for v in texts for t in (v if isinstance(v, list) else [v]) if t]
+    if not flat:
+        return
+    from sessiond.policy.secrets import describe, scan
+
+    for text in flat:
+        findings = scan(text)
+        if findings:
+            raise InputError(describe(findings))
 
 
 class Sessiond:
@@ -96,6 +114,7 @@ class Sessiond:
         body = {k: v for k, v in (body or {}).items() if v is not None}
         personal = {k: v for k, v in (personal or {}).items() if v not in (None, [], "")}
         spec = validate(kind, body, personal)
+        refuse_secrets(personal)
         if spec.scope == "session" and not (session_id and client_id):
             raise InputError(_("A {kind} event needs a session.", kind=kind))
         if spec.scope == "client" and not client_id:
@@ -212,7 +231,7 @@ class Sessiond:
             session = self._session(session_id)
             check_transition(session, "session-stopped", at)
             stored = self._append(w, "session-stopped", at=at, session_id=session_id,
-                                  client_id=session.client_id, body={"by": by})
+                                  client_id=session.client_id, body={"ended_by": by})
             stopped = self._session(session_id)
             for hook in STOP_HOOKS:
                 hook(self, w, stopped)
@@ -220,11 +239,6 @@ class Sessiond:
         return self._event(stored)
 
     def note(self, session_id: str, text: str, *, at: datetime | None = None) -> Event:
-        from sessiond.policy.secrets import describe, scan
-
-        findings = scan(text)
-        if findings:
-            raise InputError(describe(findings))
         return self.append("note-added", session_id=session_id, at=at,
                            personal={"text": text})
 

@@ -84,12 +84,11 @@ def verify(
         expected_seq, prev = row.seq + 1, row.hash
 
     stored = store.checkpoints()
-    report.checkpoints = len(stored)
+    outside = list(external)
+    report.checkpoints, report.external = len(stored), len(outside)
     for origin, checkpoints in ((_("checkpoint"), stored),
-                                (_("checkpoint printed outside"), list(external))):
+                                (_("checkpoint printed outside"), outside)):
         for cp in checkpoints:
-            if origin != _("checkpoint"):
-                report.external += 1
             report.problems.extend(_check(cp, origin, hashes, report.last_seq, public_key,
                                           key_id))
     report.problems.sort(key=lambda p: (p.seq is None, p.seq or 0))

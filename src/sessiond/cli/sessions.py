@@ -148,23 +148,12 @@ def session_new(args: argparse.Namespace, ctx: Context) -> int:
         rate = str(value.quantize(Decimal("0.01")))
     ordered_at = svc.at(args.ordered_at) if args.ordered_at else None
     problems = [p.strip() for p in args.problem if p.strip()]
-    _refuse_secrets(problems)
     session_id = svc.new_session(
         args.client_id, policy=args.policy, mode=args.mode, tool=args.tool,
         partner_id=args.partner_id, client_os=args.client_os, problems=problems,
         ordered_at=ordered_at, rate=rate)
     ctx.emit(session_id, {"session": session_id})
     return 0
-
-
-def _refuse_secrets(texts: list[str]) -> None:
-    from sessiond.errors import InputError
-    from sessiond.policy.secrets import describe, scan
-
-    for text in texts:
-        findings = scan(text)
-        if findings:
-            raise InputError(describe(findings))
 
 
 def session_show(args: argparse.Namespace, ctx: Context) -> int:

@@ -1,0 +1,62 @@
+"""Nothing given to sessiond as a client's personal data is stored in clear."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from tests.conftest import Cli
+
+PERSONAL = {
+    "name": "Hortense Quillebeuf",
+    "email": "hortense.quillebeuf@exemple.fr",
+    "phone": "06 12 34 56 78",
+    "partner": "987654321",
+    "problem": "Imprimante Zyxquorp hors ligne",
+    "by": "Gaspard Quillebeuf",
+    "note": "Pilote Zyxquorp réinstallé, test impression correct",
+    "reason": "Pause déjeuner chez Quillebeuf",
+}
+
+
+def all_bytes(home: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in home.rglob("*") if p.is_file())
+
+
+def test_personal_data_never_in_clear(cli: Cli) -> None:
+    client = cli("client", "add", PERSONAL["name"], "--email", PERSONAL["email"],
+                 "--phone", PERSONAL["phone"]).out.strip()
+    s = cli("session", "new", client, "--policy", "vlh", "--partner-id", PERSONAL["partner"],
+            "--problem", PERSONAL["problem"]).out.strip()
+    cli("consent", s, "--channel", "phone", "--by", PERSONAL["by"])
+    cli("start", s)
+    cli("note", s, PERSONAL["note"])
+    cli("pause", s, "--reason", PERSONAL["reason"])
+    cli("stop", s)
+    data = all_bytes(cli.home)
+    for value in PERSONAL.values():
+        for form in (value, value.replace(" ", "")):
+            assert form.encode() not in data, value
+    for word in ("Quillebeuf", "Zyxquorp", "Hortense"):
+        assert word.encode() not in data and word.encode("utf-16-le") not in data
+    # ...yet the technician reads them back through sessiond.
+    assert PERSONAL["note"] in cli("log", s).out
+    assert PERSONAL["name"] in cli("client", "list").out
+
+
+def test_erasing_a_client_keeps_the_chain_verifiable(cli: Cli) -> None:
+    client = cli("client", "add", PERSONAL["name"]).out.strip()
+    s = cli("session", "new", client, "--policy", "mri87").out.strip()
+    cli("consent", s, "--channel", "oral", "--by", PERSONAL["by"])
+    assert cli("client", "erase", client, check=False).code == 2  # needs --yes
+    cli("client", "erase", client, "--yes")
+    assert PERSONAL["name"] not in cli("client", "list").out
+    assert PERSONAL["by"] not in cli("log").out
+    assert cli("verify").code == 0
+
+
+def test_files_and_directories_are_private(cli: Cli) -> None:
+    cli("client", "add", "X")
+    for path in [cli.home, *cli.home.rglob("*")]:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        assert mode & 0o077 == 0, (path, oct(mode))

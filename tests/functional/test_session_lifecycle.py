@@ -1,0 +1,148 @@
+"""A whole session through the real `sessiond` command, and every refused transition."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from tests.conftest import Cli
+
+
+def iso(instant: datetime) -> str:
+    return instant.astimezone(UTC).replace(microsecond=0).isoformat()
+
+
+@pytest.fixture
+def planned(cli: Cli) -> str:
+    client = cli("client", "add", "Jeanne Martin", "--consumer").out.strip()
+    return cli("session", "new", client, "--policy", "mri87", "--tool", "anydesk").out.strip()
+
+
+def test_whole_session_with_consent_pauses_and_at_corrections(cli: Cli, planned: str) -> None:
+    t0 = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
+    cli("consent", planned, "--channel", "tool-code", "--by", "Jeanne Martin",
+        "--at", iso(t0))
+    cli("start", planned, "--at", iso(t0 + timedelta(minutes=1)))
+    cli("pause", planned, "--reason", "appel", "--at", iso(t0 + timedelta(minutes=21)))
+    cli("resume", planned, "--at", iso(t0 + timedelta(minutes=31)))
+    cli("pause", planned, "--at", iso(t0 + timedelta(minutes=40)))
+    cli("resume", planned, "--at", iso(t0 + timedelta(minutes=45)))
+    cli("stop", planned, "--at", iso(t0 + timedelta(minutes=61, seconds=17)))
+
+    shown = cli.json("session", "show", planned)
+    assert shown["state"] == "stopped"
+    # 20 min + 9 min + 16 min 17 s of work; the two pauses (10 + 5 min) do not count.
+    assert shown["elapsed_seconds"] == 20 * 60 + 9 * 60 + 16 * 60 + 17
+    assert [p["seconds"] for p in shown["pauses"]] == [600, 300]
+    assert shown["consent"][0]["channel"] == "tool-code"
+    assert shown["started_at"].endswith("+01:00")  # Europe/Paris in November
+
+    kinds = [e["kind"] for e in cli.events()]
+    assert kinds[1:] == ["session-planned", "consent-recorded", "session-started",
+                         "session-paused", "session-resumed", "session-paused",
+                         "session-resumed", "session-stopped"]
+    # The declared instant and the real recording instant are both kept.
+    start = next(e for e in cli.events() if e["kind"] == "session-started")
+    assert start["at"] != start["recorded_at"]
+    assert cli("verify").code == 0
+
+
+def test_hh_mm_is_read_in_the_local_zone(cli: Cli, planned: str) -> None:
+    cli("consent", planned, "--channel", "oral", "--by", "J. M.")
+    local_now = datetime.now(UTC).astimezone(__import__("zoneinfo").ZoneInfo("Europe/Paris"))
+    earlier = local_now - timedelta(minutes=5)
+    cli("start", planned, "--at", earlier.strftime("%H:%M"))
+    shown = cli.json("session", "show", planned)
+    assert shown["started_at"][11:16] == earlier.strftime("%H:%M")
+    assert 4 * 60 <= shown["elapsed_seconds"] <= 6 * 60 + 5
+
+
+def test_running_session_survives_a_new_process(cli: Cli, planned: str) -> None:
+    cli("consent", planned, "--channel", "phone", "--by", "Jeanne")
+    cli("start", planned, "--at", iso(datetime.now(UTC) - timedelta(minutes=30)))
+    status = cli.json("status")["sessions"]
+    assert [s["session"] for s in status] == [planned]
+    assert status[0]["state"] == "running"
+    assert 30 * 60 <= status[0]["elapsed_seconds"] <= 30 * 60 + 30
+
+
+def test_start_without_consent_needs_a_reason_and_stays_visible(cli: Cli, planned: str) -> None:
+    refused = cli("start", planned, "--without-consent", check=False)
+    assert refused.code == 2 and "--reason" in refused.err
+    cli("start", planned, "--without-consent", "--reason", "client injoignable, urgence")
+    shown = cli.json("session", "show", planned)
+    assert shown["without_consent"] is True and shown["state"] == "running"
+    assert "SANS consentement" in cli("session", "show", planned).out
+
+
+REFUSALS = [
+    # (steps before, refused command, a word the message must contain)
+    ([], ["start"], "consent"),
+    ([], ["stop"], "pas encore commencé"),
+    ([], ["pause"], "pas encore commencé"),
+    ([["consent", "--channel", "oral", "--by", "X"], ["start"]], ["resume"], "déjà en cours"),
+    ([["consent", "--channel", "oral", "--by", "X"], ["start"]], ["start"], "déjà en cours"),
+    ([["consent", "--channel", "oral", "--by", "X"], ["start"], ["pause"]], ["pause"],
+     "en pause"),
+    ([["consent", "--channel", "oral", "--by", "X"], ["start"], ["stop"]], ["resume"],
+     "déjà arrêtée"),
+    ([["consent", "--channel", "oral", "--by", "X"], ["start"], ["stop"]], ["stop"],
+     "déjà arrêtée"),
+]
+
+
+@pytest.mark.parametrize(("before", "command", "word"), REFUSALS)
+def test_invalid_transitions_are_refused_and_write_nothing(
+    cli: Cli, planned: str, before: list[list[str]], command: list[str], word: str
+) -> None:
+    for step in before:
+        cli(step[0], planned, *step[1:])
+    count = len(cli.events())
+    result = cli(command[0], planned, *command[1:], check=False)
+    assert result.code == 2
+    assert word in result.err.replace("\u00a0", " ").lower() or word in result.err
+    assert len(cli.events()) == count
+
+
+def test_a_stop_before_its_start_is_refused(cli: Cli, planned: str) -> None:
+    now = datetime.now(UTC)
+    cli("consent", planned, "--channel", "oral", "--by", "X")
+    cli("start", planned, "--at", iso(now - timedelta(minutes=10)))
+    count = len(cli.events())
+    result = cli("stop", planned, "--at", iso(now - timedelta(minutes=20)), check=False)
+    assert result.code == 2 and "avant" in result.err
+    assert len(cli.events()) == count
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("2026-10-25T02:30", "deux fois"),       # autumn: 02:00-03:00 happens twice
+    ("2026-03-29T02:30", "n'existe pas"),    # spring: 02:00-03:00 never happens
+    ("demain midi", "illisible"),
+    ("2999-01-01T10:00+01:00", "futur"),
+])
+def test_bad_times_are_refused(cli: Cli, planned: str, text: str, word: str) -> None:
+    result = cli("consent", planned, "--channel", "oral", "--by", "X", "--at", text,
+                 check=False)
+    assert result.code == 2 and word in result.err
+    assert [e["kind"] for e in cli.events()] == ["client-added", "session-planned"]
+
+
+def test_unknown_ids_and_bad_usage(cli: Cli) -> None:
+    assert cli("start", "s-nope", check=False).code == 2
+    assert cli("session", "new", "c-nope", check=False).code == 2
+    assert cli("client", "add", "X", "--country", "France", check=False).code == 2
+    assert cli("frobnicate", check=False).code == 2
+    assert cli.events() == []
+
+
+def test_json_output_uses_offsets_and_seconds(cli: Cli, planned: str) -> None:
+    data = cli.json("session", "show", planned)
+    assert data["planned_at"][-6:] in ("+01:00", "+02:00")
+    assert isinstance(data["elapsed_seconds"], int)
+
+
+def test_english_on_request(cli: Cli, planned: str) -> None:
+    cli.env["SESSIOND_LANG"] = "en"
+    result = cli("start", planned, check=False)
+    assert result.code == 2 and "No consent on record" in result.err

@@ -1,0 +1,143 @@
+"""Edit the SQLite file behind the tool's back: `verify` must catch it and name the event."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Cli
+
+
+@pytest.fixture
+def log(cli: Cli) -> Cli:
+    client = cli("client", "add", "Paul Bernard", "--email", "paul@example.fr").out.strip()
+    for _ in range(2):
+        s = cli("session", "new", client, "--policy", "micro-alpes").out.strip()
+        cli("consent", s, "--channel", "oral", "--by", "Paul")
+        cli("start", s)
+        cli("note", s, "Imprimante réinstallée")
+        cli("stop", s)
+    assert cli("verify").code == 0
+    return cli
+
+
+def tamper(home: Path, *statements: str) -> None:
+    db = sqlite3.connect(home / "sessiond.sqlite3")
+    for trigger in ("events_no_update", "events_no_delete", "checkpoints_no_update",
+                    "checkpoints_no_delete"):
+        db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    for statement in statements:
+        db.execute(statement)
+    db.commit()
+    db.close()
+
+
+def first_bad(cli: Cli) -> int:
+    result = cli("verify", "--json", check=False)
+    assert result.code == 1, result.out
+    bad: int = result.json["first_bad_event"]
+    return bad
+
+
+def test_untouched_log_verifies(log: Cli) -> None:
+    data = log.json("verify")
+    assert data["ok"] and data["first_bad_event"] is None and data["checkpoints"] == 2
+
+
+def test_triggers_refuse_update_and_delete(log: Cli) -> None:
+    db = sqlite3.connect(log.home / "sessiond.sqlite3")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        db.execute("UPDATE events SET kind = 'note-added' WHERE seq = 3")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        db.execute("DELETE FROM events WHERE seq = 3")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        db.execute("DELETE FROM checkpoints")
+
+
+EDIT_BYTE = "UPDATE events SET body = replace(body, 'oral', 'orbl') WHERE seq = 3"
+
+
+@pytest.mark.parametrize(("statements", "expected"), [
+    # one edited byte in an event's body
+    ([EDIT_BYTE], 3),
+    # an edited declared instant (one second earlier)
+    (["UPDATE events SET at = replace(at, ':', ';') WHERE seq = 4"], 4),
+    # a deleted event in the middle
+    (["DELETE FROM events WHERE seq = 5"], 6),
+    # an inserted event (copy of event 4 slipped in as 4.5 by renumbering the tail)
+    (["UPDATE events SET seq = seq + 1000 WHERE seq >= 5",
+      "UPDATE events SET seq = seq - 999 WHERE seq >= 1000",
+      "INSERT INTO events SELECT 5, id || 'x', kind, session_id, client_id, at, recorded_at, "
+      "tz, boot_id, boottime_ns, body, sealed, prev_hash, hash FROM events WHERE seq = 4"],
+     5),
+    # two events swapped
+    (["UPDATE events SET seq = -1 WHERE seq = 4", "UPDATE events SET seq = 4 WHERE seq = 5",
+      "UPDATE events SET seq = 5 WHERE seq = -1"], 4),
+])
+def test_tampering_is_caught_and_named(log: Cli, statements: list[str], expected: int) -> None:
+    tamper(log.home, *statements)
+    assert first_bad(log) == expected
+
+
+def test_a_forged_checkpoint_signature_is_caught(log: Cli) -> None:
+    tamper(log.home, "UPDATE checkpoints SET signature = "
+                     "substr(signature, 1, 10) || 'ff' || substr(signature, 13) WHERE id = 1")
+    result = log("verify", "--json", check=False)
+    assert result.code == 1
+    assert any("signature" in p["message"] for p in result.json["problems"])
+
+
+def test_a_rewritten_chain_is_caught_by_its_checkpoint(log: Cli) -> None:
+    """Edit an event and recompute every hash after it: only the signature can tell."""
+    from sessiond.audit.chain import event_hash
+    from sessiond.store.sqlite import StoredEvent
+
+    tamper(log.home)
+    db = sqlite3.connect(log.home / "sessiond.sqlite3")
+    rows = [StoredEvent(*r) for r in db.execute("SELECT * FROM events ORDER BY seq")]
+    prev = rows[1].hash
+    for row in rows[2:]:
+        env = row.envelope()
+        env["prev_hash"] = prev
+        if row.seq == 3:
+            env["body"] = env["body"].replace("oral", "phone")
+        prev = event_hash(env)
+        db.execute("UPDATE events SET body = ?, prev_hash = ?, hash = ? WHERE seq = ?",
+                   (env["body"], env["prev_hash"], prev, row.seq))
+    db.commit()
+    db.close()
+    assert first_bad(log) == checkpoint_seqs(log.home)[0]  # the end of the first session
+
+
+def checkpoint_seqs(home: Path) -> list[int]:
+    db = sqlite3.connect(home / "sessiond.sqlite3")
+    seqs = [r[0] for r in db.execute("SELECT seq FROM checkpoints ORDER BY id")]
+    db.close()
+    return seqs
+
+
+def test_truncation_is_caught_by_a_checkpoint_that_left_the_machine(log: Cli) -> None:
+    checkpoint = log.home / "receipt.txt"
+    first_session_end, last = checkpoint_seqs(log.home)
+    # A checkpoint line as receipts print it, copied out before the tail is deleted.
+    from sessiond.audit.checkpoint import Checkpoint
+
+    db = sqlite3.connect(log.home / "sessiond.sqlite3")
+    row = db.execute("SELECT seq, hash, at, key_id, signature, reason FROM checkpoints "
+                     "ORDER BY id DESC LIMIT 1").fetchone()
+    db.close()
+    checkpoint.write_text("Relevé…\n" + Checkpoint(*row).text() + "\n", encoding="utf-8")
+    assert log("verify", "--receipt", str(checkpoint)).code == 0
+    # Roll back: delete the second session and its checkpoint, as if restoring a backup.
+    tamper(log.home, f"DELETE FROM events WHERE seq > {first_session_end}",
+           f"DELETE FROM checkpoints WHERE seq > {first_session_end}")
+    assert log("verify").code == 0  # nothing inside the machine can tell
+    result = log("verify", "--receipt", str(checkpoint), "--json", check=False)
+    assert result.code == 1
+    assert result.json["first_bad_event"] == last
+    assert "tronqué" in result.json["problems"][0]["message"]
+
+
