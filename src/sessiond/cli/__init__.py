@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "sessiond.cli.sessions",
     "sessiond.cli.record",
     "sessiond.cli.audit",
+    "sessiond.cli.billing",
 )
 
 

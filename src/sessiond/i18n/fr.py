@@ -197,4 +197,205 @@ CATALOG: dict[str, str] = {
         "l'événement n° {seq} a été modifié après son écriture",
     "event #{seq} is not a valid sessiond event":
         "l'événement n° {seq} n'est pas un événement sessiond valide",
+    # --- policies and billing ------------------------------------------------------------
+    # policy files (reader, schema, loader)
+    "a non-empty string": "une chaîne non vide",
+    "a whole number from {low} to {high}": "un nombre entier de {low} à {high}",
+    "true or false": "true ou false",
+    "a decimal number written as a string, e.g. \"55.50\"":
+        "un nombre décimal écrit entre guillemets, par ex. \"55.50\"",
+    "a date such as 2024-01-01": "une date comme 2024-01-01",
+    "a list of values among {choices}": "une liste de valeurs parmi {choices}",
+    "one of {choices}": "l'une des valeurs {choices}",
+    "a table": "une table",
+    "at most {maximum}": "au plus {maximum}",
+    "missing; expected {expected}": "absente ; attendu : {expected}",
+    "an id of lower-case letters, digits and dashes":
+        "un identifiant en minuscules, chiffres et tirets",
+    "unknown {section} entry; expected one of {choices}":
+        "entrée de {section} inconnue ; attendu l'une de {choices}",
+    "at least one of {choices}": "au moins l'une de {choices}",
+    "required when review = true: say what to check":
+        "obligatoire quand review = true : dites ce qu'il faut vérifier",
+    "give at most one of amount, hours, percent_of_planned (found {found})":
+        "donnez au plus une valeur parmi amount, hours, percent_of_planned (trouvé : {found})",
+    "a list of ISO country codes such as \"FR\"": "une liste de codes pays ISO comme \"FR\"",
+    "Unknown policy {id!r}. Known policies: {known}. See sessiond policy list.":
+        "Politique inconnue {id!r}. Politiques connues : {known}. Voir sessiond policy list.",
+    "{path}: id: {problem}": "{path} : id : {problem}",
+    "{path}: no such file.": "{path} : fichier introuvable.",
+    "{path}: cannot be read ({problem}).": "{path} : lecture impossible ({problem}).",
+    "{path} is not UTF-8 text.": "{path} n'est pas du texte UTF-8.",
+    "the id {id!r} must equal the file name {stem!r}; rename the file or change the id":
+        "l'identifiant {id!r} doit être le nom du fichier {stem!r} ; renommez le fichier "
+        "ou changez l'identifiant",
+    "Policy {policy} has no prepaid credit; choose one that has, e.g. --policy mri87.":
+        "La politique {policy} n'a pas de crédit prépayé ; choisissez-en une qui en a, "
+        "par ex. --policy mri87.",
+    # modes, sources, severities
+    "remote": "à distance",
+    "onsite": "sur site",
+    "workshop": "atelier",
+    "shipped": "livrée",
+    "user": "la vôtre",
+    "file": "fichier",
+    "yours": "la vôtre",
+    "yours, replaces the shipped one": "la vôtre, remplace la livrée",
+    "error": "erreur",
+    "warning": "avertissement",
+    # bills
+    "Travel costs": "Frais de déplacement",
+    "Client absent at the appointment": "Absence du client au rendez-vous",
+    "Late cancellation": "Annulation tardive",
+    "Waiting time": "Temps d'attente",
+    "Time: {billed} at {rate}/h": "Temps facturé : {billed} à {rate}/h",
+    "New client's first intervention: {percent} % off (art. {article})":
+        "Offre de bienvenue, première intervention d'un nouveau client : remise de "
+        "{percent} % (art. {article})",
+    "No valid solution: the intervention is not billed (art. {article})":
+        "Aucune solution valide : l'intervention n'est pas facturée (art. {article})",
+    "Partial results: {count} unsolved problem(s) × {each} % = {raw} %, capped at {share} % "
+    "(art. {article})":
+        "Résultats partiels : {count} problème(s) non résolu(s) × {each} % = {raw} %, "
+        "plafonné à {share} % (art. {article})",
+    "Partial results: {count} unsolved problem(s) × {each} % = {share} % (art. {article})":
+        "Résultats partiels : {count} problème(s) non résolu(s) × {each} % = {share} % "
+        "(art. {article})",
+    "Prepaid package: {covered} deducted from the credit (art. {article})":
+        "Forfait prépayé : {covered} déduites du crédit (art. {article})",
+    "No outcome is recorded: the result guarantee cannot be applied. Record each listed "
+    "problem: sessiond record {session} outcome --problem N solved|diagnosed|unsolved.":
+        "Aucun résultat enregistré : la garantie de résultat ne peut pas s'appliquer. "
+        "Enregistrez chaque problème listé : sessiond record {session} outcome --problem N "
+        "solved|diagnosed|unsolved.",
+    "Listed problems without a recorded outcome: {problems}.":
+        "Problèmes listés sans résultat enregistré : {problems}.",
+    "{count} listed problem(s) unsolved: on request the client gets {percent} % off "
+    "(art. {article}); record it with sessiond record {session} reduction-requested.":
+        "{count} problème(s) listé(s) non résolu(s) : sur demande, le client obtient "
+        "{percent} % de réduction (art. {article}) ; enregistrez-la avec sessiond record "
+        "{session} reduction-requested.",
+    "Prepaid credit does not cover {missing} of this session: the client must first buy a "
+    "new package (art. {article}).":
+        "Le crédit prépayé ne couvre pas {missing} de cette séance : le client doit d'abord "
+        "acheter un nouveau forfait (art. {article}).",
+    "Policy {policy} has no hourly rate for {mode} sessions: give the session a quoted rate "
+    "(sessiond session new --rate) or add [rates.{mode}] to the policy.":
+        "La politique {policy} n'a pas de tarif horaire pour les séances en mode {mode} : "
+        "donnez un prix convenu à la séance (sessiond session new --rate) ou ajoutez "
+        "[rates.{mode}] à la politique.",
+    "{fee}: not billed for a {mode} session under this policy (art. {article}).":
+        "{fee} : non facturés pour une séance {mode} selon cette politique "
+        "(art. {article}).",
+    "{fee}: no amount; the policy leaves it open (art. {article}). Record the fee with its "
+    "amount: sessiond record {session} fee --kind {name} --amount EUR.":
+        "{fee} : aucun montant ; la politique le laisse ouvert (art. {article}). "
+        "Enregistrez ces frais avec leur montant : sessiond record {session} fee --kind "
+        "{name} --amount EUR.",
+    "{fee} is not a fee of policy {policy}; billed as recorded.":
+        "{fee} : frais absents de la politique {policy} ; facturés tels qu'enregistrés.",
+    "{label} (art. {article})": "{label} (art. {article})",
+    "{hours} at {rate}/h": "{hours} à {rate}/h",
+    "{percent} % of the planned {planned}": "{percent} % des {planned} prévus",
+    # explanations
+    "No time worked, no time billed": "Aucun temps travaillé, aucun temps facturé",
+    "{worked}: {breakdown} = {billed}": "{worked} : {breakdown} = {billed}",
+    " (grace of {duration} per tranche)": " (tolérance de {duration} par tranche)",
+    "{duration} worked": "{duration} travaillées",
+    "{duration} billed": "{duration} facturées",
+    "1 h worked": "1 h travaillée",
+    "1 min worked": "1 min travaillée",
+    "1 h billed": "1 h facturée",
+    "1 min billed": "1 min facturée",
+    "1 tranche of {duration}": "1 tranche de {duration}",
+    "{count} tranches of {duration}": "{count} tranches de {duration}",
+    "first hour indivisible": "première heure indivisible",
+    "first half hour indivisible": "première demi-heure indivisible",
+    "first {duration} indivisible": "premier bloc indivisible de {duration}",
+    # commands
+    "list, show or check policies (your terms)":
+        "lister, afficher ou vérifier les politiques (vos conditions)",
+    "list the policies in effect": "lister les politiques en vigueur",
+    "show a policy: tranches, rates, fees, rules, articles":
+        "afficher une politique : tranches, tarifs, frais, règles, articles",
+    "check a policy file": "vérifier un fichier de politique",
+    "bill a session: worked and billed time, lines, total":
+        "facturer une séance : temps travaillé et facturé, lignes, total",
+    "prepaid hour packages of a client": "forfaits d'heures prépayés d'un client",
+    "record a package bought": "enregistrer un forfait acheté",
+    "hours bought, e.g. 3": "heures achetées, par ex. 3",
+    "when it was bought (default: now)": "date d'achat (par défaut : maintenant)",
+    "policy whose validity applies (default: as for credit show)":
+        "politique dont la durée de validité s'applique (par défaut : comme credit show)",
+    "packages, what each session used, what is left":
+        "forfaits, ce que chaque séance a utilisé, ce qui reste",
+    "policy with prepaid credit (default: that of the client's latest such session, else "
+    "the configured one)":
+        "politique à crédit prépayé (par défaut : celle de la dernière séance du client qui "
+        "en a une, sinon celle de la configuration)",
+    "No policy found.": "Aucune politique trouvée.",
+    "BROKEN: {error}": "INVALIDE : {error}",
+    "{count} value(s) to review": "{count} valeur(s) à revoir",
+    "to review: {note}": "à revoir : {note}",
+    "Document: {name}, {business}, {date} ({file})": "Document : {name}, {business}, {date} "
+                                                      "({file})",
+    "undated": "non daté",
+    "Tranches: first block {first}, then {increment}, grace {grace} (art. {article})":
+        "Tranches : premier bloc {first}, puis {increment}, tolérance {grace} "
+        "(art. {article})",
+    "Rate {mode}: {rate}/h (art. {article})": "Tarif {mode} : {rate}/h (art. {article})",
+    "{hours} at the session's rate": "{hours} au tarif de la séance",
+    "{percent} % of the planned price": "{percent} % du prix prévu",
+    "amount given when recorded": "montant indiqué à l'enregistrement",
+    "Fee {name}: {how} (art. {article})": "Frais {name} : {how} (art. {article})",
+    "Discount {name}: {percent} % (art. {article})":
+        "Remise {name} : {percent} % (art. {article})",
+    "Guarantee: no valid solution, no fee (art. {article})":
+        "Garantie : pas de solution valide, pas de facture (art. {article})",
+    "Guarantee: a diagnosis of an unsolvable problem is a valid solution (art. {article})":
+        "Garantie : le diagnostic d'un problème insoluble est une solution valide "
+        "(art. {article})",
+    "Guarantee: on request {each} % off per unsolved listed problem, at most {cap} % "
+    "(art. {article})":
+        "Garantie : sur demande, {each} % de réduction par problème listé non résolu, au "
+        "plus {cap} % (art. {article})",
+    "Prepaid credit: packages valid {months} months (art. {article})":
+        "Crédit prépayé : forfaits valables {months} mois (art. {article})",
+    "VAT: {mention} (art. {article})": "TVA : {mention} (art. {article})",
+    "Rules:": "Règles :",
+    "art. {article}": "art. {article}",
+    "To review before use ({count}): {keys}": "À revoir avant usage ({count}) : {keys}",
+    "{path}: valid (policy {id}, {rules} rule(s), {count} value(s) to review)":
+        "{path} : valide (politique {id}, {rules} règle(s), {count} valeur(s) à revoir)",
+    "Note: to use it, save it as {name} in {dir}.":
+        "Note : pour l'utiliser, enregistrez-la sous le nom {name} dans {dir}.",
+    "Session {session} · client {client} · policy {policy} ({state})":
+        "Séance {session} · client {client} · politique {policy} ({state})",
+    "Worked: {worked}   Billed: {billed}": "Travaillé : {worked}   Facturé : {billed}",
+    "Total so far": "Total à ce stade",
+    "Total": "Total",
+    "Next tranche in {wait} (at {time}): +{amount}":
+        "Prochaine tranche dans {wait} (à {time}) : +{amount}",
+    "Paused: the next tranche starts after {wait} more work: +{amount}":
+        "En pause : la prochaine tranche commence après {wait} de travail : +{amount}",
+    "Prepaid credit left after this session: {left}":
+        "Crédit prépayé restant après cette séance : {left}",
+    "--hours {hours!r}: give a positive number of hours, e.g. 3 or 1.5.":
+        "--hours {hours!r} : indiquez un nombre d'heures positif, par ex. 3 ou 1.5.",
+    "Credit added: {hours} h for client {client} (event #{seq}).":
+        "Crédit ajouté : {hours} h pour le client {client} (événement n° {seq}).",
+    "Valid until {day} (policy {policy}, art. {article}).":
+        "Valable jusqu'au {day} (politique {policy}, art. {article}).",
+    "Prepaid credit of client {client} (policy {policy}, art. {article})":
+        "Crédit prépayé du client {client} (politique {policy}, art. {article})",
+    "No package bought: sessiond credit add {client} --hours H":
+        "Aucun forfait acheté : sessiond credit add {client} --hours H",
+    "#{seq} bought {day}: {hours}, used {used}, left {left}":
+        "n° {seq} acheté le {day} : {hours}, utilisé {used}, reste {left}",
+    "expired {day}: {left} lost": "expiré le {day} : {left} perdu(es)",
+    "valid until {day}": "valable jusqu'au {day}",
+    "session {session}: {billed} billed, {covered} from the credit":
+        "séance {session} : {billed} facturé(es), {covered} prises sur le crédit",
+    "{missing} not covered": "{missing} non couvertes",
+    "Left: {left}": "Reste : {left}",
 }

@@ -1,0 +1,371 @@
+"""The billing engine: a pure function of (session, policy, the client's history, now).
+
+Order of the lines, each rounded to the cent half-up, the total being their sum:
+1. time: billed time (tranches) at the hourly rate, the session's quoted rate winning
+   over the policy's price list (FGDMI II.1);
+2. discounts on the time line (VLH 5.5: a new client's first intervention);
+3. the result guarantee on the time line (FGDMI III.2): no valid solution, no fee; on
+   request, a share off per unsolved listed problem, capped when a solution was given;
+4. prepaid credit (MRI87): the part of the billed time the client's packages cover;
+5. fees (travel, no-show, late cancellation, waiting), never reduced (FGDMI III.2.3).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from sessiond.billing import credit as cr
+from sessiond.billing import text
+from sessiond.billing.bill import Bill, CreditDraw, CreditUse, Line, NextTranche
+from sessiond.billing.statement import demands
+from sessiond.billing.worked import worked_seconds
+from sessiond.errors import InputError
+from sessiond.i18n import _
+from sessiond.model import Event, Session, State
+from sessiond.policy.schema import Fee, Guarantee, Policy
+
+HOUR = Decimal(3600)
+HUNDRED = Decimal(100)
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class History:
+    """What billing needs to know about the client beyond this session."""
+
+    sessions: tuple[Session, ...] = ()  # his sessions (this one may be among them)
+    client_events: tuple[Event, ...] = ()  # client-scope events: credit-added
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """Everything that does not depend on how much time is billed."""
+
+    session: Session
+    policy: Policy
+    rate: Decimal | None
+    rate_source: str | None
+    first_intervention: bool
+    packages: tuple[cr.Package, ...] = ()
+    balances: cr.Balances = field(default_factory=dict)  # after the earlier sessions
+    window: tuple[datetime, datetime] | None = None  # when this session ran, for credit
+    now: datetime | None = None
+
+
+@dataclass(frozen=True)
+class _Priced:
+    lines: tuple[Line, ...]
+    total: Decimal
+    warnings: tuple[str, ...]
+    credit: CreditUse | None
+
+
+def bill(session: Session, policy: Policy, history: History, now: datetime) -> Bill:
+    """Price `session` under `policy` as of `now` (a running session: the amount so far)."""
+    worked = worked_seconds(session, now)
+    model = policy.tranches
+    billed = model.billed_seconds(worked)
+    facts = _facts(session, policy, history, now)
+    priced = _price(facts, billed)
+    return Bill(
+        session=session.id, client=session.client_id, policy=policy.id,
+        policy_digest=policy.digest, state=session.state.value, mode=session.mode,
+        worked_seconds=worked, billed_seconds=billed,
+        first_block_seconds=model.first_block_seconds,
+        increment_seconds=model.increment_seconds, increments=model.increments(worked),
+        rate_per_hour=facts.rate, rate_source=facts.rate_source, lines=priced.lines,
+        total=priced.total, currency="EUR", vat_mention=policy.vat.mention,
+        explanation=_explain(policy, worked, billed, priced.lines),
+        warnings=priced.warnings, computed_at=now,
+        next_tranche=_next_tranche(facts, worked, billed, priced.total, now),
+        credit=priced.credit,
+    )
+
+
+# --- facts -----------------------------------------------------------------------------
+
+
+def _facts(session: Session, policy: Policy, history: History, now: datetime) -> _Facts:
+    if session.rate is not None:
+        rate: Decimal | None = Decimal(session.rate)
+        source: str | None = "session"
+    else:
+        listed = policy.rate_for(session.mode)
+        rate, source = (listed.per_hour, "policy") if listed else (None, None)
+    others = {s.id: s for s in history.sessions if s.id != session.id}
+    facts = _Facts(session, policy, rate, source,
+                   first_intervention=not any(_before(s, session) for s in others.values()),
+                   now=now)
+    if policy.credit is None:
+        return facts
+    packages = cr.packages(history.client_events, policy.credit.validity_months)
+    earlier = demands(policy, (s for s in others.values() if _before(s, session)), now)
+    _usages, balances = cr.ledger(packages, earlier)
+    start = session.started_at or session.planned_at
+    return _Facts(session, policy, rate, source, facts.first_intervention, packages,
+                  balances, (start, session.stopped_at or now), now)
+
+
+def _before(other: Session, session: Session) -> bool:
+    """Did `other` start before `session`? A session never started is no intervention."""
+    if other.started_at is None:
+        return False
+    if session.started_at is None:
+        return True
+    return (other.started_at, other.planned_at, other.id) < (
+        session.started_at, session.planned_at, session.id)
+
+
+# --- pricing ---------------------------------------------------------------------------
+
+
+def _price(facts: _Facts, billed: int) -> _Priced:
+    session, policy = facts.session, facts.policy
+    warnings: list[str] = []
+    lines: list[Line] = []
+    fee_lines = _fees(facts, warnings)
+    credit_use = None
+    if billed > 0 or not fee_lines:
+        rate = _rate(facts) if billed > 0 else (facts.rate or ZERO)
+        time_amount = text.cents(rate * billed / HOUR)
+        lines.append(Line("time", _("Time: {billed} at {rate}/h", billed=text.duration(billed),
+                                    rate=text.money(rate)), time_amount,
+                          policy.tranches.article))
+        lines.extend(_discounts(facts, time_amount))
+        if policy.guarantee is not None and billed > 0:
+            lines.extend(_guarantee(policy.guarantee, session, time_amount, warnings))
+        _clamp(lines, time_amount)
+        if policy.credit is not None and billed > 0:
+            net_time = sum((line.amount for line in lines), ZERO)
+            credit_line, credit_use = _credit(facts, billed, net_time, warnings)
+            if credit_line is not None:
+                lines.append(credit_line)
+    lines.extend(fee_lines)
+    return _Priced(tuple(lines), sum((line.amount for line in lines), ZERO), tuple(warnings),
+                   credit_use)
+
+
+def _rate(facts: _Facts) -> Decimal:
+    if facts.rate is None:
+        mode = facts.session.mode
+        raise InputError(_(
+            "Policy {policy} has no hourly rate for {mode} sessions: give the session a "
+            "quoted rate (sessiond session new --rate) or add [rates.{mode}] to the policy.",
+            policy=facts.policy.id, mode=mode))
+    return facts.rate
+
+
+def _discounts(facts: _Facts, time_amount: Decimal) -> list[Line]:
+    found = []
+    new_client = facts.policy.discounts.get("new-client")
+    if new_client is not None and facts.first_intervention and time_amount > 0:
+        found.append(Line(
+            "discount",
+            _("New client's first intervention: {percent} % off (art. {article})",
+              percent=text.percent(new_client.percent), article=new_client.article),
+            -text.cents(time_amount * new_client.percent / HUNDRED), new_client.article,
+            "new-client"))
+    return found
+
+
+def _outcomes(session: Session) -> dict[int, str]:
+    """The last recorded outcome of each listed problem (a later record corrects)."""
+    results: dict[int, str] = {}
+    for event in session.events:
+        if event.kind == "outcome-recorded":
+            results[event.body["problem"]] = event.body["result"]
+    if session.problem_count:
+        results = {p: r for p, r in results.items() if 1 <= p <= session.problem_count}
+    return results
+
+
+def _guarantee(g: Guarantee, session: Session, time_amount: Decimal,
+               warnings: list[str]) -> list[Line]:
+    results = _outcomes(session)
+    if not results:
+        warnings.append(_("No outcome is recorded: the result guarantee cannot be applied. "
+                          "Record each listed problem: sessiond record {session} outcome "
+                          "--problem N solved|diagnosed|unsolved.", session=session.id))
+        return []
+    missing = [str(p) for p in range(1, session.problem_count + 1) if p not in results]
+    if missing:
+        warnings.append(_("Listed problems without a recorded outcome: {problems}.",
+                          problems=", ".join(missing)))
+    valid_results = {"solved", "diagnosed"} if g.diagnosis_is_valid else {"solved"}
+    valid = sum(1 for r in results.values() if r in valid_results)
+    unsolved = len(results) - valid
+    if valid == 0 and g.no_valid_solution is not None:
+        article = g.no_valid_solution.article
+        return [Line("guarantee", _("No valid solution: the intervention is not billed "
+                                    "(art. {article})", article=article),
+                     -time_amount, article, "no-valid-solution")]
+    partial = g.partial_results
+    if partial is None or unsolved == 0:
+        return []
+    raw = partial.percent_per_problem * unsolved
+    share = min(raw, partial.cap_percent) if valid else min(raw, HUNDRED)
+    requested = any(e.kind == "reduction-requested" for e in session.events)
+    if not requested:
+        warnings.append(_("{count} listed problem(s) unsolved: on request the client gets "
+                          "{percent} % off (art. {article}); record it with sessiond record "
+                          "{session} reduction-requested.", count=unsolved,
+                          percent=text.percent(share), article=partial.article,
+                          session=session.id))
+        return []
+    if share < raw:
+        label = _("Partial results: {count} unsolved problem(s) × {each} % = {raw} %, capped "
+                  "at {share} % (art. {article})", count=unsolved,
+                  each=text.percent(partial.percent_per_problem), raw=text.percent(raw),
+                  share=text.percent(share), article=partial.article)
+    else:
+        label = _("Partial results: {count} unsolved problem(s) × {each} % = {share} % "
+                  "(art. {article})", count=unsolved,
+                  each=text.percent(partial.percent_per_problem), share=text.percent(share),
+                  article=partial.article)
+    return [Line("guarantee", label, -text.cents(time_amount * share / HUNDRED),
+                 partial.article, "partial-results")]
+
+
+def _clamp(lines: list[Line], time_amount: Decimal) -> None:
+    """Reductions together never take the time line below zero."""
+    net = sum((line.amount for line in lines), ZERO)
+    if net < 0 and lines:
+        last = lines[-1]
+        lines[-1] = Line(last.kind, last.label, last.amount - net, last.article, last.name)
+
+
+def _credit(facts: _Facts, billed: int, net_time: Decimal, warnings: list[str]
+            ) -> tuple[Line | None, CreditUse]:
+    assert facts.policy.credit is not None and facts.window is not None
+    balances = dict(facts.balances)  # a copy: pricing a hypothetical must not consume
+    usage = cr.draw(facts.packages, balances,
+                    cr.Demand(facts.session.id, facts.window[0], facts.window[1], billed))
+    now = facts.now or facts.window[1]
+    remaining = sum(balances.get(p.seq, p.seconds) for p in facts.packages
+                    if now < p.expires_at)
+    use = CreditUse(
+        covered_seconds=usage.covered_seconds, shortfall_seconds=usage.shortfall_seconds,
+        draws=tuple(CreditDraw(d.package.seq, d.package.purchased_at, d.package.expires_at,
+                               d.seconds) for d in usage.draws),
+        remaining_seconds=remaining)
+    article = facts.policy.credit.article
+    if usage.shortfall_seconds:
+        rule = facts.policy.rules.get("prepaid-credit-covers")
+        warnings.append(_("Prepaid credit does not cover {missing} of this session: the client "
+                          "must first buy a new package (art. {article}).",
+                          missing=text.duration(usage.shortfall_seconds),
+                          article=rule.article if rule else article))
+    if not usage.covered_seconds:
+        return None, use
+    amount = net_time if usage.covered_seconds == billed else \
+        text.cents(net_time * usage.covered_seconds / billed)
+    line = Line("credit", _("Prepaid package: {covered} deducted from the credit "
+                            "(art. {article})", covered=text.duration(usage.covered_seconds),
+                            article=article), -amount, article, "prepaid")
+    return line, use
+
+
+FEE_LABELS = {
+    "travel": "Travel costs",
+    "no-show": "Client absent at the appointment",
+    "late-cancellation": "Late cancellation",
+    "waiting": "Waiting time",
+}
+
+
+def _fees(facts: _Facts, warnings: list[str]) -> list[Line]:
+    session, policy = facts.session, facts.policy
+    lines = []
+    for event in session.events:
+        if event.kind != "fee-added":
+            continue
+        name = event.body["fee"]
+        label = _(FEE_LABELS[name])
+        spec = policy.fees.get(name)
+        if spec is not None and not spec.applies_to(session.mode):
+            warnings.append(_("{fee}: not billed for a {mode} session under this policy "
+                              "(art. {article}).", fee=label, mode=_(session.mode),
+                              article=spec.article))
+            continue
+        amount, detail = _fee_amount(facts, spec, event.body.get("amount"))
+        if amount is None:
+            article = spec.article if spec else "-"
+            warnings.append(_("{fee}: no amount; the policy leaves it open (art. {article}). "
+                              "Record the fee with its amount: sessiond record {session} fee "
+                              "--kind {name} --amount EUR.", fee=label, article=article,
+                              session=session.id, name=name))
+            continue
+        if spec is None:
+            warnings.append(_("{fee} is not a fee of policy {policy}; billed as recorded.",
+                              fee=label, policy=policy.id))
+        if detail:
+            label = f"{label}: {detail}"
+        if spec is not None:
+            label = _("{label} (art. {article})", label=label, article=spec.article)
+        lines.append(Line("fee", label, text.cents(amount), spec.article if spec else None,
+                          name))
+    return lines
+
+
+def _fee_amount(facts: _Facts, spec: Fee | None, given: str | None
+                ) -> tuple[Decimal | None, str | None]:
+    if given is not None:
+        return Decimal(given), None
+    if spec is None:
+        return None, None
+    if spec.amount is not None:
+        return spec.amount, None
+    if spec.hours is not None:
+        rate = _rate(facts)
+        return rate * spec.hours, _("{hours} at {rate}/h",
+                                    hours=text.duration(int(spec.hours * HOUR)),
+                                    rate=text.money(rate))
+    if spec.percent_of_planned is not None:
+        planned = _rate(facts) * facts.policy.tranches.first_block_seconds / HOUR
+        return planned * spec.percent_of_planned / HUNDRED, _(
+            "{percent} % of the planned {planned}", percent=text.percent(spec.percent_of_planned),
+            planned=text.money(planned))
+    return None, None
+
+
+# --- words and what comes next ---------------------------------------------------------
+
+
+def _explain(policy: Policy, worked: int, billed: int, lines: Sequence[Line]) -> str:
+    model = policy.tranches
+    if worked <= 0:
+        sentence = _("No time worked, no time billed")
+    else:
+        if model.first_block_seconds == model.increment_seconds:
+            breakdown = text.tranches(billed // model.increment_seconds, model.increment_seconds)
+        else:
+            breakdown = text.first_block(model.first_block_seconds)
+            count = model.increments(worked)
+            if count:
+                breakdown += " + " + text.tranches(count, model.increment_seconds)
+        sentence = _("{worked}: {breakdown} = {billed}", worked=text.worked(worked),
+                     breakdown=breakdown, billed=text.billed(billed))
+        if model.grace_seconds:
+            sentence += _(" (grace of {duration} per tranche)",
+                          duration=text.duration(model.grace_seconds))
+    extra = [line.label for line in lines if line.kind in ("discount", "guarantee", "credit")]
+    return " ".join([sentence + ".", *(f"{e}." for e in extra)])
+
+
+def _next_tranche(facts: _Facts, worked: int, billed: int, total: Decimal, now: datetime
+                  ) -> NextTranche | None:
+    state = facts.session.state
+    if state not in (State.RUNNING, State.PAUSED):
+        return None
+    model = facts.policy.tranches
+    boundary = billed + model.grace_seconds if billed else 0
+    following = model.billed_seconds(boundary + 1)
+    seconds_until = max(0, boundary - worked)
+    grows = _price(facts, following).total - total
+    return NextTranche(
+        seconds_until=seconds_until,
+        at=now + timedelta(seconds=seconds_until) if state is State.RUNNING else None,
+        seconds=following - billed, amount=grows)

@@ -1,0 +1,354 @@
+"""Policies, bills and prepaid credit: `policy list|show|lint`, `bill`, `credit add|show`.
+
+Kept light at import: the policy and billing packages are imported inside the handlers,
+so that `sessiond status` does not pay for them.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sessiond.cli.context import Context
+from sessiond.i18n import _
+
+if TYPE_CHECKING:
+    from sessiond.billing import Bill
+    from sessiond.policy import Policy
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    policy = sub.add_parser("policy", help=_("list, show or check policies (your terms)"))
+    psub = policy.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
+    lst = psub.add_parser("list", parents=[common], help=_("list the policies in effect"))
+    lst.set_defaults(handler=policy_list)
+    show = psub.add_parser("show", parents=[common],
+                           help=_("show a policy: tranches, rates, fees, rules, articles"))
+    show.add_argument("policy_id")
+    show.set_defaults(handler=policy_show)
+    lint = psub.add_parser("lint", parents=[common], help=_("check a policy file"))
+    lint.add_argument("file")
+    lint.set_defaults(handler=policy_lint)
+
+    bill = sub.add_parser("bill", parents=[common],
+                          help=_("bill a session: worked and billed time, lines, total"))
+    bill.add_argument("session_id")
+    bill.set_defaults(handler=do_bill)
+
+    credit = sub.add_parser("credit", help=_("prepaid hour packages of a client"))
+    csub = credit.add_subparsers(dest="credit_command", metavar="ACTION", required=True)
+    add = csub.add_parser("add", parents=[common], help=_("record a package bought"))
+    add.add_argument("client_id")
+    add.add_argument("--hours", required=True, metavar="H", help=_("hours bought, e.g. 3"))
+    add.add_argument("--at", metavar="TIME", help=_("when it was bought (default: now)"))
+    add.add_argument("--policy", help=_("policy whose validity applies (default: as for "
+                                        "credit show)"))
+    add.set_defaults(handler=credit_add)
+    cshow = csub.add_parser("show", parents=[common],
+                            help=_("packages, what each session used, what is left"))
+    cshow.add_argument("client_id")
+    cshow.add_argument("--policy", help=_("policy with prepaid credit (default: that of the "
+                                          "client's latest such session, else the "
+                                          "configured one)"))
+    cshow.set_defaults(handler=credit_show)
+
+
+# --- policy ----------------------------------------------------------------------------
+
+
+def policy_list(args: argparse.Namespace, ctx: Context) -> int:
+    from sessiond.policy import list_policies
+
+    entries = list_policies(ctx.service.paths)
+    rows, data = [], []
+    for e in entries:
+        p = e.policy
+        reviews = len(p.to_reviews()) if p else 0
+        source = _("yours, replaces the shipped one") if e.overrides else (
+            _("yours") if e.source == "user" else _("shipped"))
+        if p is None:
+            rows.append(f"{e.id:<20} {source:<12} " + _("BROKEN: {error}", error=e.error))
+        else:
+            todo = _("{count} value(s) to review", count=reviews) if reviews else ""
+            rows.append(f"{e.id:<20} {source:<12} {p.title}" + (f"  [{todo}]" if todo else ""))
+        data.append({"id": e.id, "source": e.source, "overrides": e.overrides,
+                     "path": str(e.path), "title": p.title if p else None,
+                     "digest": p.digest if p else None, "to_review": reviews,
+                     "error": e.error})
+    ctx.emit("\n".join(rows) or _("No policy found."), data)
+    return 0
+
+
+def policy_show(args: argparse.Namespace, ctx: Context) -> int:
+    from sessiond.policy import load_policy
+    from sessiond.policy.describe import describe
+
+    policy = load_policy(args.policy_id, ctx.service.paths)
+    ctx.emit(_policy_text(policy), describe(policy))
+    return 0
+
+
+def _policy_text(p: Policy) -> str:
+    from sessiond.billing.text import duration, money, percent
+
+    def flag(review: Any) -> str:
+        return "  ⚠ " + _("to review: {note}", note=review.note) if review.needed else ""
+
+    d = p.document
+    out = [f"{p.title}  ({p.id}, {_(p.source)}, sha256 {p.digest[:12]})",
+           _("Document: {name}, {business}, {date} ({file})", name=d.name,
+             business=d.business, date=d.date.isoformat() if d.date else _("undated"),
+             file=d.file)]
+    if d.note:
+        out.append(f"  {d.note}")
+    t = p.tranches
+    out.append(_("Tranches: first block {first}, then {increment}, grace {grace} (art. "
+                 "{article})", first=duration(t.first_block_seconds),
+                 increment=duration(t.increment_seconds), grace=duration(t.grace_seconds),
+                 article=t.article) + flag(t.review))
+    for mode, r in p.rates.items():
+        out.append(_("Rate {mode}: {rate}/h (art. {article})", mode=_(mode),
+                     rate=money(r.per_hour), article=r.article) + flag(r.review))
+    for name, f in p.fees.items():
+        if f.amount is not None:
+            how = money(f.amount)
+        elif f.hours is not None:
+            how = _("{hours} at the session's rate", hours=duration(int(f.hours * 3600)))
+        elif f.percent_of_planned is not None:
+            how = _("{percent} % of the planned price", percent=percent(f.percent_of_planned))
+        else:
+            how = _("amount given when recorded")
+        out.append(_("Fee {name}: {how} (art. {article})", name=name, how=how,
+                     article=f.article) + flag(f.review))
+    for name, disc in p.discounts.items():
+        out.append(_("Discount {name}: {percent} % (art. {article})", name=name,
+                     percent=percent(disc.percent), article=disc.article))
+    g = p.guarantee
+    if g is not None:
+        if g.no_valid_solution:
+            out.append(_("Guarantee: no valid solution, no fee (art. {article})",
+                         article=g.no_valid_solution.article))
+        if g.diagnosis_is_valid:
+            out.append(_("Guarantee: a diagnosis of an unsolvable problem is a valid "
+                         "solution (art. {article})", article=g.diagnosis_is_valid.article))
+        if g.partial_results:
+            pr = g.partial_results
+            out.append(_("Guarantee: on request {each} % off per unsolved listed problem, "
+                         "at most {cap} % (art. {article})",
+                         each=percent(pr.percent_per_problem), cap=percent(pr.cap_percent),
+                         article=pr.article))
+    if p.credit is not None:
+        out.append(_("Prepaid credit: packages valid {months} months (art. {article})",
+                     months=p.credit.validity_months, article=p.credit.article))
+    out.append(_("VAT: {mention} (art. {article})", mention=p.vat.mention,
+                 article=p.vat.article) + flag(p.vat.review))
+    if p.rules:
+        out.append(_("Rules:"))
+        for rule_id, rule in p.rules.items():
+            params = ", ".join(f"{k}={_param(v)}" for k, v in rule.params.items())
+            modes = ", ".join(rule.modes)
+            extra = "; ".join(x for x in (modes, params) if x)
+            out.append(f"  {rule_id} [{_(rule.severity)}] " + _("art. {article}",
+                                                                article=rule.article)
+                       + (f" ({extra})" if extra else ""))
+            out.append(f"      « {rule.text} »")
+    reviews = p.to_reviews()
+    if reviews:
+        out.append(_("To review before use ({count}): {keys}", count=len(reviews),
+                     keys=", ".join(k for k, _a, _n in reviews)))
+    return "\n".join(out)
+
+
+def _param(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return "/".join(str(v) for v in value)
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def policy_lint(args: argparse.Namespace, ctx: Context) -> int:
+    from sessiond.policy import read_policy
+    from sessiond.policy.describe import describe
+
+    ctx.service  # noqa: B018 - sets the user's language from his configuration
+    path = Path(args.file)
+    policy = read_policy(path)
+    reviews = policy.to_reviews()
+    lines = [_("{path}: valid (policy {id}, {rules} rule(s), {count} value(s) to review)",
+               path=path, id=policy.id, rules=len(policy.rules), count=len(reviews))]
+    if policy.id != path.stem:
+        lines.append(_("Note: to use it, save it as {name} in {dir}.",
+                       name=f"{policy.id}.toml", dir=ctx.service.paths.policies))
+    ctx.emit("\n".join(lines), {"path": str(path), "valid": True, "id": policy.id,
+                                "digest": policy.digest, "rules": sorted(policy.rules),
+                                "to_review": [k for k, _a, _n in reviews]})
+    return 0
+
+
+# --- bill ------------------------------------------------------------------------------
+
+
+def do_bill(args: argparse.Namespace, ctx: Context) -> int:
+    from sessiond import clock
+    from sessiond.billing import History, bill
+    from sessiond.policy import load_policy
+
+    svc = ctx.service
+    session = svc.session(args.session_id)
+    policy = load_policy(session.policy, svc.paths)
+    history = History(sessions=tuple(svc.client_sessions(session.client_id)),
+                      client_events=tuple(svc.client_events(session.client_id)))
+    result = bill(session, policy, history, clock.now())
+    ctx.emit(_bill_text(result, ctx), result.to_json(ctx.tz))
+    return 0
+
+
+def _bill_text(b: Bill, ctx: Context) -> str:
+    from sessiond.billing.text import duration, money
+
+    state = _(b.state)
+    out = [_("Session {session} · client {client} · policy {policy} ({state})",
+             session=b.session, client=b.client, policy=b.policy, state=state),
+           _("Worked: {worked}   Billed: {billed}", worked=duration(b.worked_seconds),
+             billed=duration(b.billed_seconds))]
+    width = max([len(line.label) for line in b.lines] + [30])
+    for line in b.lines:
+        out.append(f"  {line.label:<{width}}  {money(line.amount):>12}")
+    total = _("Total so far") if b.running else _("Total")
+    out.append(f"  {total:<{width}}  {money(b.total):>12}")
+    out.append(b.vat_mention)
+    out.append(b.explanation)
+    nxt = b.next_tranche
+    if nxt is not None:
+        if nxt.at is not None:
+            out.append(_("Next tranche in {wait} (at {time}): +{amount}",
+                         wait=duration(nxt.seconds_until),
+                         time=nxt.at.astimezone(ctx.tz).strftime("%H:%M:%S"),
+                         amount=money(nxt.amount)))
+        else:
+            out.append(_("Paused: the next tranche starts after {wait} more work: +{amount}",
+                         wait=duration(nxt.seconds_until), amount=money(nxt.amount)))
+    if b.credit is not None:
+        out.append(_("Prepaid credit left after this session: {left}",
+                     left=duration(b.credit.remaining_seconds)))
+    out.extend("⚠ " + w for w in b.warnings)
+    return "\n".join(out)
+
+
+# --- credit ----------------------------------------------------------------------------
+
+
+def _hours(text: str) -> str:
+    from sessiond.errors import InputError
+    from sessiond.model import decimal
+
+    try:
+        value = Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        value = Decimal(0)
+    normalized = f"{value.normalize():f}" if value.is_finite() else ""
+    if value <= 0 or value > 10000 or not decimal(normalized):
+        raise InputError(_("--hours {hours!r}: give a positive number of hours, e.g. 3 or "
+                           "1.5.", hours=text))
+    return normalized
+
+
+def _credit_policy(ctx: Context, client_id: str, wanted: str | None) -> Policy:
+    from sessiond.errors import InputError
+    from sessiond.policy import load_policy
+
+    svc = ctx.service
+    if wanted:
+        return load_policy(wanted, svc.paths)
+    for session in reversed(svc.client_sessions(client_id)):
+        try:
+            policy = load_policy(session.policy, svc.paths)
+        except InputError:
+            continue
+        if policy.credit is not None:
+            return policy
+    return load_policy(svc.config.policy, svc.paths)
+
+
+def credit_add(args: argparse.Namespace, ctx: Context) -> int:
+    from sessiond.billing.credit import add_months
+
+    svc = ctx.service
+    hours = _hours(args.hours)
+    svc.client(args.client_id)
+    policy = _credit_policy(ctx, args.client_id, args.policy)
+    event = svc.append("credit-added", client_id=args.client_id, at=svc.at(args.at),
+                       body={"hours": hours})
+    expires: datetime | None = None
+    if policy.credit is not None:
+        expires = add_months(event.at, policy.credit.validity_months)
+    text = _("Credit added: {hours} h for client {client} (event #{seq}).", hours=hours,
+             client=args.client_id, seq=event.seq)
+    if expires is not None:
+        text += " " + _("Valid until {day} (policy {policy}, art. {article}).",
+                        day=expires.astimezone(ctx.tz).date().isoformat(), policy=policy.id,
+                        article=policy.credit.article if policy.credit else "")
+    ctx.emit(text, {"client": args.client_id, "hours": hours, "event": event.seq,
+                    "at": event.at.astimezone(ctx.tz).isoformat(timespec="seconds"),
+                    "expires_at": expires.astimezone(ctx.tz).isoformat(timespec="seconds")
+                    if expires else None, "policy": policy.id})
+    return 0
+
+
+def credit_show(args: argparse.Namespace, ctx: Context) -> int:
+    from sessiond import clock
+    from sessiond.billing.statement import credit_statement
+    from sessiond.billing.text import duration
+
+    svc = ctx.service
+    svc.client(args.client_id)
+    policy = _credit_policy(ctx, args.client_id, args.policy)
+    st = credit_statement(args.client_id, policy, svc.client_sessions(args.client_id),
+                          svc.client_events(args.client_id), clock.now())
+
+    def day(instant: datetime) -> str:
+        return instant.astimezone(ctx.tz).date().isoformat()
+
+    def iso(instant: datetime) -> str:
+        return instant.astimezone(ctx.tz).isoformat(timespec="seconds")
+
+    out = [_("Prepaid credit of client {client} (policy {policy}, art. {article})",
+             client=st.client, policy=st.policy, article=st.article)]
+    if not st.packages:
+        out.append("  " + _("No package bought: sessiond credit add {client} --hours H",
+                            client=st.client))
+    for s in st.packages:
+        pkg = s.package
+        line = _("#{seq} bought {day}: {hours}, used {used}, left {left}",
+                 seq=pkg.seq, day=day(pkg.purchased_at), hours=duration(pkg.seconds),
+                 used=duration(s.used_seconds), left=duration(s.remaining_seconds))
+        if s.expired:
+            line += ", " + _("expired {day}: {left} lost", day=day(pkg.expires_at),
+                             left=duration(s.remaining_seconds))
+        else:
+            line += ", " + _("valid until {day}", day=day(pkg.expires_at))
+        out.append("  " + line)
+    for u in st.usages:
+        line = _("session {session}: {billed} billed, {covered} from the credit",
+                 session=u.session_id, billed=duration(u.seconds),
+                 covered=duration(u.covered_seconds))
+        if u.shortfall_seconds:
+            line += ", ⚠ " + _("{missing} not covered", missing=duration(u.shortfall_seconds))
+        out.append("  " + line)
+    out.append(_("Left: {left}", left=duration(st.remaining_seconds)))
+    data = {
+        "client": st.client, "policy": st.policy, "article": st.article,
+        "remaining_seconds": st.remaining_seconds, "lost_seconds": st.lost_seconds,
+        "packages": [{"event": s.package.seq, "purchased_at": iso(s.package.purchased_at),
+                      "expires_at": iso(s.package.expires_at), "seconds": s.package.seconds,
+                      "used_seconds": s.used_seconds,
+                      "remaining_seconds": s.remaining_seconds, "expired": s.expired}
+                     for s in st.packages],
+        "sessions": [{"session": u.session_id, "billed_seconds": u.seconds,
+                      "covered_seconds": u.covered_seconds,
+                      "shortfall_seconds": u.shortfall_seconds} for u in st.usages],
+    }
+    ctx.emit("\n".join(out), data)
+    return 0

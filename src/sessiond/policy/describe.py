@@ -1,0 +1,64 @@
+"""A policy as JSON-ready data (`sessiond policy show --json`, exports, the TUI)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sessiond.policy.schema import Policy, Review
+
+
+def _review(review: Review) -> dict[str, Any]:
+    return {"review": review.needed, "note": review.note}
+
+
+def describe(policy: Policy) -> dict[str, Any]:
+    doc = policy.document
+    t = policy.tranches
+    g = policy.guarantee
+    c = policy.credit
+    return {
+        "id": policy.id,
+        "title": policy.title,
+        "source": policy.source,
+        "path": str(policy.path),
+        "digest": policy.digest,
+        "document": {"name": doc.name, "business": doc.business, "file": doc.file,
+                     "date": doc.date.isoformat() if doc.date else None, "note": doc.note},
+        "vat": {"mention": policy.vat.mention, "article": policy.vat.article,
+                **_review(policy.vat.review)},
+        "tranches": {"first_block_seconds": t.first_block_seconds,
+                     "increment_seconds": t.increment_seconds,
+                     "grace_seconds": t.grace_seconds, "article": t.article, "text": t.text,
+                     **_review(t.review)},
+        "rates": {mode: {"per_hour": str(r.per_hour), "article": r.article,
+                         **_review(r.review)} for mode, r in policy.rates.items()},
+        "fees": {name: {"article": f.article,
+                        "amount": None if f.amount is None else str(f.amount),
+                        "hours": None if f.hours is None else str(f.hours),
+                        "percent_of_planned": None if f.percent_of_planned is None
+                        else str(f.percent_of_planned),
+                        "modes": list(f.modes), "text": f.text, **_review(f.review)}
+                 for name, f in policy.fees.items()},
+        "discounts": {name: {"percent": str(d.percent), "article": d.article, "text": d.text,
+                             **_review(d.review)} for name, d in policy.discounts.items()},
+        "guarantee": None if g is None else {
+            "no_valid_solution": None if g.no_valid_solution is None else {
+                "article": g.no_valid_solution.article, "text": g.no_valid_solution.text},
+            "diagnosis_is_valid": None if g.diagnosis_is_valid is None else {
+                "article": g.diagnosis_is_valid.article, "text": g.diagnosis_is_valid.text},
+            "partial_results": None if g.partial_results is None else {
+                "percent_per_problem": str(g.partial_results.percent_per_problem),
+                "cap_percent": str(g.partial_results.cap_percent),
+                "article": g.partial_results.article, "text": g.partial_results.text},
+        },
+        "credit": None if c is None else {
+            "validity_months": c.validity_months, "article": c.article, "text": c.text,
+            "warranty": None if c.warranty is None else {
+                "seconds": c.warranty.seconds, "article": c.warranty.article,
+                "text": c.warranty.text}},
+        "rules": {rule_id: {"article": r.article, "text": r.text, "severity": r.severity,
+                            "modes": list(r.modes), "params": dict(r.params),
+                            **_review(r.review)} for rule_id, r in policy.rules.items()},
+        "to_review": [{"key": key, "article": article, "note": note}
+                      for key, article, note in policy.to_reviews()],
+    }
