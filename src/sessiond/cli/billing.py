@@ -170,7 +170,6 @@ def _param(value: Any) -> str:
 
 def policy_lint(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond.policy import read_policy
-    from sessiond.policy.describe import describe
 
     ctx.service  # noqa: B018 - sets the user's language from his configuration
     path = Path(args.file)

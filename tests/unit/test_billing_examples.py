@@ -1,0 +1,398 @@
+"""Worked examples, computed by hand, for each policy; each quotes the article it applies.
+
+Rates are the shipped defaults: VLH 50 €/h (remote and on site), MRI87 50 €/h, Micro-Alpes
+60 €/h on site, MD Micro Services 50 €/h remote with 15-minute tranches, FGDMI 60 €/h on
+site with 15-minute tranches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+
+from sessiond.billing import Bill, History, bill
+from sessiond.i18n import set_language
+from sessiond.model import Session
+from sessiond.policy import Policy, read_policy, shipped_dir
+from tests.unit.billing_factory import Builder, Log, paris, utc
+
+
+@pytest.fixture(autouse=True)
+def french() -> Iterator[None]:
+    set_language("fr")
+    yield
+    set_language(None)
+
+
+def policy(policy_id: str) -> Policy:
+    return read_policy(shipped_dir() / f"{policy_id}.toml", "shipped")
+
+
+def earlier(log: Log, policy_id: str, client_id: str = "c-1") -> Session:
+    """A past intervention of the client: he is not a new client any more."""
+    b = Builder(policy=policy_id, session_id="s-0", client_id=client_id, log=log,
+                planned_at=utc("2025-06-01 08:00"))
+    return b.start(utc("2025-06-01 09:00")).stop(utc("2025-06-01 09:30")).session()
+
+
+def bill_of(b: Builder, policy_id: str, *, now: str = "2027-01-01 00:00",
+            returning: bool = True) -> Bill:
+    session = b.session()
+    history = [session]
+    if returning:
+        history.append(earlier(b.log, policy_id, session.client_id))
+    return bill(session, policy(policy_id), History(tuple(history),
+                                                    b.log.client_events(session.client_id)),
+                utc(now))
+
+
+def amounts(result: Bill) -> list[str]:
+    return [str(line.amount) for line in result.lines]
+
+
+def minutes(m: int, s: int = 0) -> int:
+    return m * 60 + s
+
+
+# --- VLH, art. 3.3: « la première heure est indivisible puis la facturation s'effectue par
+# tranches de 15 minutes supplémentaires » --------------------------------------------------
+
+
+@pytest.mark.parametrize(("worked", "billed", "total"), [
+    (minutes(45), 3600, "50.00"),  # under the first hour: the hour is due
+    (minutes(60), 3600, "50.00"),
+    (minutes(60, 1), 4500, "62.50"),  # one second into the next tranche: it is due
+    (minutes(67), 4500, "62.50"),  # 1 h 07 -> 1 h 15
+    (minutes(75), 4500, "62.50"),
+    (minutes(75, 1), 5400, "75.00"),
+])
+def test_vlh_first_hour_then_quarters(worked: int, billed: int, total: str) -> None:
+    start = utc("2026-11-23 09:00")
+    b = Builder(policy="vlh").start(start).stop(start + timedelta(seconds=worked))
+    result = bill_of(b, "vlh")
+    assert (result.worked_seconds, result.billed_seconds, str(result.total)) == (
+        worked, billed, total)
+
+
+def test_vlh_explanation_in_words() -> None:
+    b = Builder(policy="vlh").run(utc("2026-11-23 09:00"), minutes(67))
+    assert bill_of(b, "vlh").explanation == (
+        "1 h 07 min travaillées : première heure indivisible + 1 tranche de 15 min = "
+        "1 h 15 min facturées.")
+    b = Builder(policy="vlh").run(utc("2026-11-23 09:00"), minutes(45))
+    assert bill_of(b, "vlh").explanation == (
+        "45 min travaillées : première heure indivisible = 1 h facturée.")
+
+
+def test_vlh_across_the_autumn_dst_change() -> None:
+    """2026-10-25, Europe/Paris: 01:50 CEST to 02:10 CET is 1 h 20 min, not 20 min."""
+    start, stop = paris("2026-10-25 01:50"), paris("2026-10-25 02:10", fold=1)
+    b = Builder(policy="vlh").start(start).stop(stop)
+    result = bill_of(b, "vlh")
+    assert result.worked_seconds == minutes(80)
+    assert result.billed_seconds == minutes(90)  # 1 h + 2 tranches of 15 min
+    assert amounts(result) == ["75.00"]
+
+
+def test_vlh_dst_session_started_in_the_repeated_hour() -> None:
+    """02:30 CEST (first pass) to 02:20 CET (second pass): 50 min although 02:20 < 02:30."""
+    b = Builder(policy="vlh").start(paris("2026-10-25 02:30")).stop(
+        paris("2026-10-25 02:20", fold=1))
+    result = bill_of(b, "vlh")
+    assert (result.worked_seconds, result.billed_seconds, str(result.total)) == (
+        minutes(50), 3600, "50.00")
+
+
+def test_vlh_across_midnight() -> None:
+    """23:40 to 00:52 (Paris) is 1 h 12 min: first hour + one quarter."""
+    b = Builder(policy="vlh").start(paris("2026-11-22 23:40")).stop(paris("2026-11-23 00:52"))
+    result = bill_of(b, "vlh")
+    assert (result.worked_seconds, result.billed_seconds, str(result.total)) == (
+        minutes(72), 4500, "62.50")
+
+
+def test_vlh_new_client_first_intervention() -> None:
+    """Art. 5.5: 30 % off a new client's first intervention; 62.50 - 18.75 = 43.75."""
+    b = Builder(policy="vlh").run(utc("2026-11-23 09:00"), minutes(67))
+    result = bill_of(b, "vlh", returning=False)
+    assert amounts(result) == ["62.50", "-18.75"]
+    assert str(result.total) == "43.75"
+    assert result.lines[1].article == "5.5"
+    # The client's second intervention: no discount.
+    log = b.log
+    second = Builder(policy="vlh", session_id="s-2", log=log,
+                     planned_at=utc("2026-11-24 08:00"))
+    second.run(utc("2026-11-24 09:00"), minutes(67))
+    result = bill(second.session(), policy("vlh"),
+                  History((b.session(), second.session())), utc("2026-12-01 00:00"))
+    assert amounts(result) == ["62.50"]
+
+
+def test_vlh_late_cancellation_is_half_the_planned_price() -> None:
+    """Art. 5.6: less than 24 h before, 50 % of the planned price (first hour: 50.00)."""
+    b = Builder(policy="vlh").fee("late-cancellation", utc("2026-11-23 08:00"))
+    result = bill_of(b, "vlh")
+    assert amounts(result) == ["25.00"]
+    assert result.lines[0].kind == "fee" and result.lines[0].article == "5.6"
+
+
+def test_vlh_no_travel_costs_for_remote_work() -> None:
+    """Art. 4.3: « Aucun frais de déplacement ne s'applique pour les interventions à distance »."""
+    b = Builder(policy="vlh", mode="remote").run(utc("2026-11-23 09:00"), minutes(30))
+    b.fee("travel", utc("2026-11-23 10:00"), "20.00")
+    result = bill_of(b, "vlh")
+    assert amounts(result) == ["50.00"]
+    assert any("4.3" in w for w in result.warnings)
+    onsite = Builder(policy="vlh", mode="onsite").run(utc("2026-11-23 09:00"), minutes(30))
+    onsite.fee("travel", utc("2026-11-23 10:00"), "20.00")
+    assert amounts(bill_of(onsite, "vlh")) == ["50.00", "20.00"]
+
+
+# --- MRI87, art. 7.1: « Toute tranche horaire commencée est due intégralement. » -----------
+
+
+@pytest.mark.parametrize(("worked", "billed", "total"), [
+    (minutes(1), 3600, "50.00"),
+    (minutes(60), 3600, "50.00"),
+    (minutes(67), 7200, "100.00"),
+    (minutes(120, 1), 10800, "150.00"),
+])
+def test_mri87_every_started_hour(worked: int, billed: int, total: str) -> None:
+    b = Builder(policy="mri87").run(utc("2026-11-23 09:00"), worked)
+    result = bill_of(b, "mri87")
+    assert (result.billed_seconds, str(result.total)) == (billed, total)
+    # No package at all: the whole time is reported as not covered (art. 13).
+    assert result.credit is not None and result.credit.shortfall_seconds == billed
+    assert any("art. 13" in w for w in result.warnings)
+
+
+def test_mri87_explanation_counts_hours() -> None:
+    b = Builder(policy="mri87").run(utc("2026-11-23 09:00"), minutes(67))
+    assert bill_of(b, "mri87").explanation.startswith(
+        "1 h 07 min travaillées : 2 tranches de 1 h = 2 h facturées.")
+
+
+# --- Micro-Alpes, art. 3: « facturation minimale d'une demi-heure [...] Toute demi-heure
+# entamée est due. » ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("worked", "billed", "total"), [
+    (minutes(10), 1800, "30.00"),
+    (minutes(30), 1800, "30.00"),
+    (minutes(31), 3600, "60.00"),
+    (minutes(95), 7200, "120.00"),
+])
+def test_micro_alpes_half_hours(worked: int, billed: int, total: str) -> None:
+    b = Builder(policy="micro-alpes", mode="onsite").run(utc("2026-11-23 09:00"), worked)
+    result = bill_of(b, "micro-alpes")
+    assert (result.billed_seconds, str(result.total)) == (billed, total)
+
+
+def test_micro_alpes_interrupted_by_the_technician_still_bills_half_an_hour() -> None:
+    """Art. 5: interrupted by the technician, « facturation minimale d'une demi-heure »."""
+    b = Builder(policy="micro-alpes", mode="onsite").start(utc("2026-11-23 09:00"))
+    b.stop(utc("2026-11-23 09:05"), by="technician")
+    assert amounts(bill_of(b, "micro-alpes")) == ["30.00"]
+
+
+def test_micro_alpes_pauses_are_not_billed() -> None:
+    """20 min, a 40 min pause, 15 min: 35 min worked -> two half hours."""
+    b = Builder(policy="micro-alpes", mode="onsite").run(utc("2026-11-23 09:00"),
+                                                         minutes(20), minutes(40), minutes(15))
+    result = bill_of(b, "micro-alpes")
+    assert (result.worked_seconds, result.billed_seconds, str(result.total)) == (
+        minutes(35), 3600, "60.00")
+
+
+def test_micro_alpes_no_show() -> None:
+    """Art. 3 / 10.2: travel + waiting, minimum one hour (60.00) plus travel (12.00)."""
+    b = Builder(policy="micro-alpes", mode="onsite")
+    b.fee("no-show", utc("2026-11-23 09:30")).fee("travel", utc("2026-11-23 09:30"), "12.00")
+    result = bill_of(b, "micro-alpes")
+    assert amounts(result) == ["60.00", "12.00"]
+    assert str(result.total) == "72.00"
+    assert result.billed_seconds == 0
+
+
+# --- MD Micro Services, art. 5: « Le temps de Prestation est décompté par tranches
+# (paliers) et tout temps commencé est dû » (tranche size on the price page: 15 min) ------
+
+
+def test_md_tranches_of_the_default_size() -> None:
+    b = Builder(policy="md-micro-services").run(utc("2026-11-23 09:00"), minutes(67))
+    result = bill_of(b, "md-micro-services")
+    assert (result.billed_seconds, str(result.total)) == (4500, "62.50")
+    assert result.explanation == ("1 h 07 min travaillées : 5 tranches de 15 min = "
+                                  "1 h 15 min facturées.")
+
+
+def test_md_client_interruption_keeps_the_time_due() -> None:
+    """Art. 6: « le montant correspondant au temps déjà mobilisé reste dû »."""
+    b = Builder(policy="md-micro-services").start(utc("2026-11-23 09:00"))
+    b.stop(utc("2026-11-23 09:20"), by="client")
+    assert amounts(bill_of(b, "md-micro-services")) == ["25.00"]
+
+
+def test_md_reviewed_idle_span_is_not_worked_and_can_be_corrected() -> None:
+    start = utc("2026-11-23 10:00")
+    b = Builder(policy="md-micro-services").run(start, minutes(120))
+    b.span(utc("2026-11-23 10:30"), utc("2026-11-23 11:00"), "paused", utc("2026-11-23 12:01"))
+    result = bill_of(b, "md-micro-services")
+    assert (result.worked_seconds, str(result.total)) == (minutes(90), "75.00")
+    # The technician corrects himself: that span was work after all.
+    b.span(utc("2026-11-23 10:30"), utc("2026-11-23 11:00"), "worked", utc("2026-11-23 12:05"))
+    assert bill_of(b, "md-micro-services").worked_seconds == minutes(120)
+
+
+def test_md_fee_left_open_needs_an_amount() -> None:
+    b = Builder(policy="md-micro-services").fee("no-show", utc("2026-11-23 09:30"))
+    result = bill_of(b, "md-micro-services")
+    assert amounts(result) == ["0.00"]  # only the (empty) time line
+    assert any("--amount" in w for w in result.warnings)
+    b.fee("no-show", utc("2026-11-23 09:31"), "25.00")
+    assert amounts(bill_of(b, "md-micro-services")) == ["25.00"]
+
+
+# --- FGDMI, III.2: « dépanné ou remboursé » and partial results ---------------------------
+
+
+def fgdmi(problems: int, *outcomes: str, requested: bool = True, rate: str | None = None,
+          travel: str | None = "30.00") -> Bill:
+    b = Builder(policy="fgdmi", mode="onsite", problem_count=problems, rate=rate)
+    b.run(utc("2026-11-23 09:00"), minutes(90))
+    for number, result in enumerate(outcomes, 1):
+        b.outcome(number, result, utc("2026-11-23 10:31"))
+    if requested:
+        b.reduction_requested(utc("2026-11-23 10:32"))
+    if travel:
+        b.fee("travel", utc("2026-11-23 10:33"), travel)
+    return bill_of(b, "fgdmi")
+
+
+def test_fgdmi_partial_results() -> None:
+    """III.2.3: 20 % per unsolved listed problem on request; travel is not reduced.
+
+    1 h 30 at 60 €/h = 90.00; 2 unsolved -> 40 % = 36.00 off; travel 30.00: total 84.00.
+    """
+    result = fgdmi(3, "solved", "unsolved", "unsolved")
+    assert amounts(result) == ["90.00", "-36.00", "30.00"]
+    assert str(result.total) == "84.00"
+    assert result.lines[1].article == "III.2.3"
+
+
+def test_fgdmi_reduction_is_capped_at_70_percent() -> None:
+    """4 unsolved × 20 % = 80 %, capped at 70 % since one valid solution was given: 63.00."""
+    result = fgdmi(5, "solved", "unsolved", "unsolved", "unsolved", "unsolved")
+    assert amounts(result) == ["90.00", "-63.00", "30.00"]
+    assert "70 %" in result.lines[1].label
+
+
+def test_fgdmi_no_valid_solution_no_fee_but_travel_stays() -> None:
+    """III.2.1: not billed when no valid solution; travel stays due (III.2.3)."""
+    result = fgdmi(2, "unsolved", "unsolved", requested=False)
+    assert amounts(result) == ["90.00", "-90.00", "30.00"]
+    assert str(result.total) == "30.00"
+    assert result.lines[1].article == "III.2.1"
+
+
+def test_fgdmi_diagnosis_counts_as_a_valid_solution() -> None:
+    """III.2.2: a diagnosis of an unsolvable problem is valid; 1 unsolved -> 20 % off."""
+    result = fgdmi(2, "diagnosed", "unsolved", travel=None)
+    assert amounts(result) == ["90.00", "-18.00"]
+    result = fgdmi(1, "diagnosed", travel=None)  # IV.3: diagnosis given, billable
+    assert amounts(result) == ["90.00"]
+
+
+def test_fgdmi_reduction_only_on_request() -> None:
+    result = fgdmi(3, "solved", "unsolved", "unsolved", requested=False, travel=None)
+    assert amounts(result) == ["90.00"]
+    assert any("reduction-requested" in w for w in result.warnings)
+
+
+def test_fgdmi_quoted_price_wins() -> None:
+    """II.1: the price formula accepted before the intervention prevails: 1 h 30 × 45."""
+    result = fgdmi(1, "solved", rate="45", travel=None)
+    assert amounts(result) == ["67.50"] and result.rate_source == "session"
+
+
+def test_fgdmi_later_outcome_corrects_an_earlier_one() -> None:
+    b = Builder(policy="fgdmi", mode="onsite", problem_count=1)
+    b.run(utc("2026-11-23 09:00"), minutes(30))
+    b.outcome(1, "unsolved", utc("2026-11-23 09:31")).outcome(1, "solved",
+                                                               utc("2026-11-23 09:32"))
+    assert amounts(bill_of(b, "fgdmi")) == ["30.00"]
+
+
+def test_fgdmi_without_outcomes_warns() -> None:
+    b = Builder(policy="fgdmi", mode="onsite", problem_count=2)
+    b.run(utc("2026-11-23 09:00"), minutes(30))
+    result = bill_of(b, "fgdmi")
+    assert amounts(result) == ["30.00"]
+    assert any("outcome" in w for w in result.warnings)
+
+
+# --- money and running sessions ---------------------------------------------------------
+
+
+def test_each_line_rounds_half_up_and_the_total_is_their_sum() -> None:
+    # 1 h 15 at 37.37 €/h = 46.7125 -> 46.71; 30 % of 46.71 = 14.013 -> 14.01.
+    b = Builder(policy="vlh", rate="37.37").run(utc("2026-11-23 09:00"), minutes(67))
+    result = bill_of(b, "vlh", returning=False)
+    assert amounts(result) == ["46.71", "-14.01"] and str(result.total) == "32.70"
+    # 15 min at 0.02 €/h = 0.005 €: half up gives 0.01 (half even would give 0.00).
+    b = Builder(policy="md-micro-services", rate="0.02").run(utc("2026-11-23 09:00"),
+                                                             minutes(10))
+    assert amounts(bill_of(b, "md-micro-services")) == ["0.01"]
+
+
+def test_running_session_amount_so_far_and_next_tranche() -> None:
+    b = Builder(policy="vlh").start(utc("2026-11-23 10:00"))
+    result = bill_of(b, "vlh", now="2026-11-23 10:50")
+    assert result.running and str(result.amount_so_far) == "50.00"
+    nxt = result.next_tranche
+    assert nxt is not None
+    assert (nxt.seconds_until, nxt.seconds, str(nxt.amount)) == (600, 900, "12.50")
+    assert nxt.at == utc("2026-11-23 11:00")
+    result = bill_of(b, "vlh", now="2026-11-23 11:00:01")
+    assert result.billed_seconds == 4500 and result.next_tranche is not None
+    assert result.next_tranche.at == utc("2026-11-23 11:15")
+    b.pause(utc("2026-11-23 11:05"))
+    paused = bill_of(b, "vlh", now="2026-11-23 12:00")
+    assert paused.next_tranche is not None and paused.next_tranche.at is None
+    assert paused.next_tranche.seconds_until == minutes(10)
+    assert paused.worked_seconds == minutes(65)
+
+
+def test_stopped_and_planned_sessions_have_no_next_tranche() -> None:
+    b = Builder(policy="vlh")
+    planned = bill_of(b, "vlh")
+    assert planned.next_tranche is None and str(planned.total) == "0.00"
+    assert planned.explanation.startswith("Aucun temps travaillé")
+    b.run(utc("2026-11-23 09:00"), minutes(10))
+    assert bill_of(b, "vlh").next_tranche is None
+
+
+def test_json_has_the_documented_keys() -> None:
+    b = Builder(policy="vlh").run(utc("2026-11-23 09:00"), minutes(67))
+    data = bill_of(b, "vlh").to_json()
+    assert {"session", "policy", "worked_seconds", "billed_seconds", "lines", "total",
+            "currency", "explanation"} <= set(data)
+    assert data["total"] == "62.50" and data["currency"] == "EUR"
+    assert data["lines"][0]["label"] and data["lines"][0]["amount"] == "62.50"
+    assert data["vat_mention"] == "TVA non applicable, art. 293 B du CGI"
+    assert len(data["policy_digest"]) == 64
+
+
+def test_missing_rate_is_a_clear_error() -> None:
+    from sessiond.errors import InputError
+
+    b = Builder(policy="mri87", mode="onsite").run(utc("2026-11-23 09:00"), minutes(10))
+    with pytest.raises(InputError) as e:
+        bill_of(b, "mri87")
+    assert "--rate" in e.value.message
+    b = Builder(policy="mri87", mode="onsite", rate="40").run(utc("2026-11-23 09:00"),
+                                                              minutes(10))
+    assert bill_of(b, "mri87").total == Decimal("40.00")

@@ -1,0 +1,137 @@
+"""The five shipped policies: they load, cite their articles, quote their documents."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from sessiond.config import Paths
+from sessiond.policy import list_policies, load_policy, read_policy, shipped_dir
+from sessiond.policy.schema import RULE_PARAMETERS
+
+IDS = ["md-micro-services", "mri87", "micro-alpes", "fgdmi", "vlh"]
+CGV = Path(__file__).resolve().parents[3] / "shared" / "cgv"
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _tables(raw: dict[str, object], prefix: str = "") -> list[tuple[str, dict[str, object]]]:
+    found = []
+    for key, value in raw.items():
+        if isinstance(value, dict):
+            name = f"{prefix}.{key}" if prefix else key
+            found.append((name, value))
+            found.extend(_tables(value, name))
+    return found
+
+
+@pytest.mark.parametrize("policy_id", IDS)
+def test_shipped_policy_loads(policy_id: str) -> None:
+    policy = read_policy(shipped_dir() / f"{policy_id}.toml", "shipped")
+    assert policy.id == policy_id
+    assert policy.document.file.startswith(("000_", "001_", "002_", "003_", "004_"))
+    assert len(policy.digest) == 64
+    assert policy.vat.mention == "TVA non applicable, art. 293 B du CGI"
+    assert policy.rates, "every policy prices at least one mode"
+
+
+@pytest.mark.parametrize("policy_id", IDS)
+def test_every_parameter_and_rule_cites_an_article(policy_id: str) -> None:
+    raw = tomllib.loads((shipped_dir() / f"{policy_id}.toml").read_text("utf-8"))
+    for name, table in _tables(raw):
+        if name == "document" or name in ("rates", "fees", "rules", "discounts", "guarantee"):
+            continue
+        assert isinstance(table.get("article"), str) and table["article"], name
+        if table.get("review"):
+            assert table.get("note"), f"{name}: review without a note"
+
+
+@pytest.mark.parametrize("policy_id", IDS)
+def test_quoted_texts_are_the_documents_words(policy_id: str) -> None:
+    """Every `text` is quoted from the document; "[…]" marks an elision."""
+    if not CGV.is_dir():
+        pytest.skip("the terms documents (../shared/cgv) are not next to this checkout")
+    raw = tomllib.loads((shipped_dir() / f"{policy_id}.toml").read_text("utf-8"))
+    document = _norm((CGV / raw["document"]["file"]).read_text("utf-8"))
+    for name, table in _tables(raw):
+        text = table.get("text")
+        if not isinstance(text, str):
+            continue
+        for fragment in text.split("[…]"):
+            assert _norm(fragment) in document, f"{policy_id}: {name}: {fragment[:60]!r}"
+
+
+def test_rule_ids_are_the_compliance_rules() -> None:
+    assert set(RULE_PARAMETERS) == {
+        "consent-before-access", "quote-accepted-before-start", "withdrawal-waiver",
+        "sensitive-docs-warning", "backup-status-recorded", "payment-before-start",
+        "artifact-requires-client-request", "notes-free-of-secrets", "remote-os-supported",
+        "client-in-territory", "prepaid-credit-covers", "disconnect-confirmed",
+        "receipt-issued", "clock-consistent"}
+
+
+def test_each_policy_turns_on_what_its_document_states() -> None:
+    rules = {i: set(read_policy(shipped_dir() / f"{i}.toml").rules) for i in IDS}
+    assert {"remote-os-supported", "notes-free-of-secrets", "sensitive-docs-warning",
+            "artifact-requires-client-request", "withdrawal-waiver"} <= rules["md-micro-services"]
+    md = read_policy(shipped_dir() / "md-micro-services.toml")
+    assert md.rules["remote-os-supported"].params["os"] == ("windows",)
+    assert md.rules["remote-os-supported"].article == "2"
+    mri = read_policy(shipped_dir() / "mri87.toml")
+    assert mri.rules["client-in-territory"].params["countries"] == ("FR",)
+    assert {"prepaid-credit-covers", "payment-before-start"} <= rules["mri87"]
+    assert {"disconnect-confirmed", "receipt-issued", "consent-before-access"} \
+        <= rules["micro-alpes"]
+    assert "quote-accepted-before-start" in rules["vlh"]
+    assert "backup-status-recorded" in rules["vlh"]
+    assert "quote-accepted-before-start" not in rules["md-micro-services"]
+    assert "receipt-issued" in rules["fgdmi"]
+
+
+def test_tranche_models_express_each_document() -> None:
+    def model(policy_id: str) -> tuple[int, int, bool]:
+        t = read_policy(shipped_dir() / f"{policy_id}.toml").tranches
+        return t.first_block_seconds, t.increment_seconds, t.review.needed
+
+    assert model("mri87") == (3600, 3600, False)  # art. 7.1 every started hour
+    assert model("micro-alpes") == (1800, 1800, False)  # art. 3 every started half hour
+    assert model("vlh") == (3600, 900, False)  # art. 3.3 first hour, then 15 min
+    assert model("md-micro-services")[2] is True  # art. 5: size on the price page
+    assert model("fgdmi")[2] is True  # no tranche in the CGI at all
+
+
+def test_open_numbers_are_flagged_for_review() -> None:
+    for policy_id in IDS:
+        policy = read_policy(shipped_dir() / f"{policy_id}.toml")
+        for mode, rate in policy.rates.items():
+            assert rate.review.needed, f"{policy_id}: rates.{mode} must be reviewed"
+
+
+def test_user_policy_overrides_the_shipped_one(tmp_path: Path) -> None:
+    where = Paths(data=tmp_path, config=tmp_path)
+    where.policies.mkdir()
+    text = (shipped_dir() / "vlh.toml").read_text("utf-8")
+    (where.policies / "vlh.toml").write_text(
+        text.replace('per_hour = "50.00"\narticle = "4.3"', 'per_hour = "42.00"\narticle = "4.3"'),
+        "utf-8")
+    policy = load_policy("vlh", where)
+    assert policy.source == "user"
+    assert str(policy.rates["remote"].per_hour) == "42.00"
+    assert policy.digest != read_policy(shipped_dir() / "vlh.toml").digest
+    listed = {e.id: e for e in list_policies(where)}
+    assert listed["vlh"].overrides and listed["vlh"].source == "user"
+    assert listed["mri87"].source == "shipped"
+    assert load_policy("mri87", where).source == "shipped"
+
+
+def test_unknown_policy_lists_the_known_ones(tmp_path: Path) -> None:
+    from sessiond.errors import InputError
+
+    with pytest.raises(InputError) as e:
+        load_policy("nope", Paths(data=tmp_path, config=tmp_path))
+    assert "vlh" in e.value.message and "mri87" in e.value.message

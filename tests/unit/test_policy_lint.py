@@ -1,0 +1,118 @@
+"""A broken policy is refused with messages that name the file, the key and the fix."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sessiond.config import Paths
+from sessiond.errors import InputError
+from sessiond.i18n import set_language
+from sessiond.policy import list_policies, load_policy, read_policy, shipped_dir
+
+VLH = (shipped_dir() / "vlh.toml").read_text("utf-8")
+
+
+@pytest.fixture(autouse=True)
+def french() -> Iterator[None]:
+    set_language("fr")
+    yield
+    set_language(None)
+
+
+def lint(tmp_path: Path, text: str, name: str = "vlh.toml") -> str:
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    with pytest.raises(InputError) as e:
+        read_policy(path)
+    message = e.value.message
+    assert str(path) in message, "every problem names the file"
+    return message
+
+
+def test_unknown_key(tmp_path: Path) -> None:
+    message = lint(tmp_path, VLH.replace("[tranches]\n", "[tranches]\nrounding = 'up'\n"))
+    assert "tranches.rounding : clé inconnue" in message
+
+
+def test_unknown_top_level_key(tmp_path: Path) -> None:
+    assert "colour : clé inconnue" in lint(tmp_path, 'colour = "red"\n' + VLH)
+
+
+def test_wrong_type(tmp_path: Path) -> None:
+    message = lint(tmp_path, VLH.replace("first_block_seconds = 3600",
+                                         'first_block_seconds = "une heure"'))
+    assert "tranches.first_block_seconds : attendu : un nombre entier" in message
+
+
+def test_float_money_is_refused(tmp_path: Path) -> None:
+    message = lint(tmp_path, VLH.replace('per_hour = "50.00"\narticle = "4.3"',
+                                         'per_hour = 50.5\narticle = "4.3"'))
+    assert "rates.remote.per_hour" in message and '"55.50"' in message
+
+
+def test_missing_citation(tmp_path: Path) -> None:
+    message = lint(tmp_path, VLH.replace('per_hour = "50.00"\narticle = "4.3"\n',
+                                         'per_hour = "50.00"\n'))
+    assert "rates.remote.article : absente" in message
+
+
+def test_missing_rule_text_and_severity(tmp_path: Path) -> None:
+    message = lint(tmp_path, VLH + '\n[rules.disconnect-confirmed]\narticle = "4.2"\n')
+    assert "rules.disconnect-confirmed.text : absente" in message
+    assert "rules.disconnect-confirmed.severity : absente" in message
+
+
+def test_review_needs_a_note(tmp_path: Path) -> None:
+    message = lint(tmp_path, VLH.replace(
+        'review = true\nnote = "Le tarif horaire est sur la grille tarifaire du site, pas dans '
+        'les CGI : 50 € par défaut."\n', "review = true\n"))
+    assert "rates.onsite.note : obligatoire quand review = true" in message
+
+
+def test_unknown_rule_and_parameter(tmp_path: Path) -> None:
+    message = lint(tmp_path, VLH + '\n[rules.teleport]\narticle = "1"\ntext = "x"\n'
+                   'severity = "error"\n\n[rules.receipt-issued.extra]\n')
+    assert "rules.teleport : entrée de rules inconnue" in message
+    assert "rules.receipt-issued.extra : clé inconnue" in message
+
+
+def test_wrong_rule_parameter_value(tmp_path: Path) -> None:
+    bad = VLH + ('\n[rules.remote-os-supported]\narticle = "1"\ntext = "x"\nseverity = "fatal"\n'
+                 'os = ["windows", "amiga"]\n')
+    message = lint(tmp_path, bad)
+    assert "rules.remote-os-supported.severity : attendu : l'une des valeurs error, warning" \
+        in message
+    assert "rules.remote-os-supported.os : attendu : une liste de valeurs parmi" in message
+
+
+def test_fee_with_two_amounts(tmp_path: Path) -> None:
+    message = lint(tmp_path, VLH.replace('percent_of_planned = "50"',
+                                         'percent_of_planned = "50"\namount = "20"'))
+    assert "fees.late-cancellation : donnez au plus une valeur" in message
+
+
+def test_every_problem_at_once(tmp_path: Path) -> None:
+    message = lint(tmp_path, 'colour = "red"\n' + VLH.replace("increment_seconds = 900",
+                                                              "increment_seconds = 0"))
+    assert len(message.splitlines()) == 2
+
+
+def test_invalid_toml_names_the_file(tmp_path: Path) -> None:
+    assert "TOML" in lint(tmp_path, VLH + "\n[rates.remote\n")
+
+
+def test_policy_in_config_dir_must_be_named_by_its_id(tmp_path: Path) -> None:
+    where = Paths(data=tmp_path, config=tmp_path)
+    where.policies.mkdir()
+    (where.policies / "mine.toml").write_text(VLH, "utf-8")
+    listed = {e.id: e for e in list_policies(where)}
+    assert listed["mine"].policy is None
+    assert "mine.toml" in (listed["mine"].error or "") and "id" in (listed["mine"].error or "")
+    (where.policies / "vlh.toml").write_text(VLH.replace("[tranches]\n", "[tranches]\nx = 1\n"),
+                                             "utf-8")
+    with pytest.raises(InputError) as e:
+        load_policy("vlh", where)  # a broken override is an error, never silently skipped
+    assert "tranches.x" in e.value.message
