@@ -233,5 +233,8 @@ def do_status(args: argparse.Namespace, ctx: Context) -> int:
     now = clock.now()
     sessions = [session_data(s, ctx.tz, now) for s in ctx.service.open_sessions()]
     text = "\n".join(_describe(d) for d in sessions) or _("No open session.")
-    ctx.emit(text, {"sessions": sessions})
+    from sessiond.cli.daemon import status_data, status_text
+
+    daemon = status_data(ctx.service)  # is the daemon up; hotkeys and idle on or off, why
+    ctx.emit(f"{text}\n{status_text(daemon)}", {"sessions": sessions, "daemon": daemon})
     return 0

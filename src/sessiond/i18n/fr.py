@@ -398,4 +398,142 @@ CATALOG: dict[str, str] = {
         "séance {session} : {billed} facturé(es), {covered} prises sur le crédit",
     "{missing} not covered": "{missing} non couvertes",
     "Left: {left}": "Reste : {left}",
+    # --- daemon ---
+    "Another sessiond daemon is already running (pid {pid}).":
+        "Un autre démon sessiond tourne déjà (pid {pid}).",
+    "turned off by --no-idle": "désactivée par --no-idle",
+    "turned off by --no-hotkeys": "désactivés par --no-hotkeys",
+    "Hotkeys and idle detection off: {reason}.":
+        "Raccourcis et détection d'inactivité désactivés : {reason}.",
+    "hotkeys": "raccourcis",
+    "idle detection": "détection d'inactivité",
+    "{name}: on": "{name} : en service",
+    "{name}: off ({reason})": "{name} : hors service ({reason})",
+    "{name}: unknown": "{name} : inconnu",
+    "Answer worked or paused.": "Répondez worked (travaillé) ou paused (pause).",
+    "No question #{id}. sessiond daemon questions lists them.":
+        "Aucune question n° {id}. sessiond daemon questions les liste.",
+    "Session {session}: {length} without trace, from {start} to {end}: {why}. "
+    "Worked or paused? See sessiond daemon questions.":
+        "Session {session} : {length} sans trace, de {start} à {end} : {why}. "
+        "Travaillé ou pause ? Voir sessiond daemon questions.",
+    "sessiond was not running (crash, kill or power loss)":
+        "sessiond ne tournait pas (plantage, arrêt forcé ou coupure de courant)",
+    "the computer was asleep": "l'ordinateur était en veille",
+    "no keyboard or mouse input": "aucune action au clavier ni à la souris",
+    "End-of-day export made for {first} to {last}.":
+        "Export de fin de journée fait pour le {first} au {last}.",
+    "End-of-day export made for {day}.": "Export de fin de journée fait pour le {day}.",
+    "End-of-day export failed: {problem}": "Échec de l'export de fin de journée : {problem}",
+    "Session {session} started.": "Session {session} démarrée.",
+    "Session {session} resumed.": "Session {session} reprise.",
+    "Session {session} paused.": "Session {session} en pause.",
+    "Session {session} stopped.": "Session {session} terminée.",
+    "Session {session} is already running.": "La session {session} est déjà en cours.",
+    "Session {session}: no input for {minutes} min. Still working?":
+        "Session {session} : aucune action depuis {minutes} min. Toujours au travail ?",
+    "No session to start: plan one first (sessiond session new CLIENT).":
+        "Aucune session à démarrer : créez-en une d'abord (sessiond session new CLIENT).",
+    "No running session to pause.": "Aucune session en cours à mettre en pause.",
+    "No running or paused session to stop.": "Aucune session en cours ou en pause à terminer.",
+    "Session {session}: in {minutes} min, next tranche, +{length} / +{amount} EUR":
+        "Session {session} : dans {minutes} min : tranche suivante, +{length} / +{amount} EUR",
+    "Wayland session (global hotkeys would only work in XWayland windows); bind "
+    "sessiond start/pause/stop to desktop shortcuts instead":
+        "session Wayland (les raccourcis globaux ne marcheraient que dans les fenêtres "
+        "XWayland) ; associez plutôt sessiond start/pause/stop à des raccourcis du bureau",
+    "no display (DISPLAY is not set)": "pas d'affichage (DISPLAY n'est pas défini)",
+    "cannot connect to the display {display} ({problem})":
+        "connexion impossible à l'affichage {display} ({problem})",
+    "python-xlib is not installed": "python-xlib n'est pas installé",
+    "the X server has no MIT-SCREEN-SAVER extension":
+        "le serveur X n'a pas l'extension MIT-SCREEN-SAVER",
+    "the X server did not answer the idle query ({problem})":
+        "le serveur X n'a pas répondu à la demande d'inactivité ({problem})",
+    "pynput cannot use this display ({problem})":
+        "pynput ne peut pas utiliser cet affichage ({problem})",
+    "the hotkey {combo!r} for {action} is not valid (e.g. <ctrl>+<alt>+<shift>+s)":
+        "le raccourci {combo!r} pour {action} n'est pas valide (ex. <ctrl>+<alt>+<shift>+s)",
+    "the hotkey {combo!r} is configured twice": "le raccourci {combo!r} est configuré deux fois",
+    "the keyboard listener stopped at once": "l'écoute du clavier s'est arrêtée aussitôt",
+    "{setting} = {value!r}: give a local time as HH:MM, e.g. 19:30.":
+        "{setting} = {value!r} : indiquez une heure locale HH:MM, par ex. 19:30.",
+    "{setting} = {value!r}: the clocks change between 02:00 and 03:00 (that hour is "
+    "skipped in March and repeated in October); choose another time.":
+        "{setting} = {value!r} : l'heure change entre 02:00 et 03:00 (cette heure est "
+        "sautée en mars et répétée en octobre) ; choisissez une autre heure.",
+    "Daemon: running (pid {pid}); {hotkeys}; {idle}.":
+        "Démon : en marche (pid {pid}) ; {hotkeys} ; {idle}.",
+    "Daemon: not running; the terminal interface runs the scheduled jobs (no hotkeys, "
+    "no idle detection).":
+        "Démon : arrêté ; l'interface du terminal exécute les tâches planifiées (sans "
+        "raccourcis ni détection d'inactivité).",
+    "Daemon: not running (sessiond daemon, or sessiond systemd install); hotkeys, idle "
+    "detection and reminders are off.":
+        "Démon : arrêté (sessiond daemon, ou sessiond systemd install) ; raccourcis, "
+        "détection d'inactivité et rappels désactivés.",
+    "{count} question(s) waiting for an answer: sessiond daemon questions.":
+        "{count} question(s) en attente de réponse : sessiond daemon questions.",
+    "the exports module is not available ({problem})":
+        "le module d'export n'est pas disponible ({problem})",
+    "the exports module has no end-of-day export yet":
+        "le module d'export n'a pas encore d'export de fin de journée",
+    "Question #{id}: recorded as worked (event #{seq}).":
+        "Question n° {id} : enregistré comme travaillé (événement n° {seq}).",
+    "Question #{id}: recorded as a pause (event #{seq}).":
+        "Question n° {id} : enregistré comme pause (événement n° {seq}).",
+    "Question #{id} was already answered that way.":
+        "La question n° {id} a déjà reçu cette réponse.",
+    "Answer with: sessiond daemon answer ID worked|paused":
+        "Répondez avec : sessiond daemon answer ID worked|paused",
+    "No question waiting.": "Aucune question en attente.",
+    "{files} already exist in {dir} and differ from what sessiond would write; add "
+    "--force to replace them.":
+        "{files} existent déjà dans {dir} et diffèrent de ce que sessiond écrirait ; "
+        "ajoutez --force pour les remplacer.",
+    "Cannot find the sessiond executable to put in ExecStart=; install sessiond (pip "
+    "install .) and run this again.":
+        "Exécutable sessiond introuvable pour ExecStart= ; installez sessiond (pip "
+        "install .) puis relancez.",
+    "Units written to {dir}: {names}.": "Unités écrites dans {dir} : {names}.",
+    "none (already up to date)": "aucune (déjà à jour)",
+    "Run: systemctl --user daemon-reload": "Lancez : systemctl --user daemon-reload",
+    "Start the daemon with your graphical session: "
+    "systemctl --user enable --now sessiond.service":
+        "Pour lancer le démon avec la session graphique : "
+        "systemctl --user enable --now sessiond.service",
+    "It needs DISPLAY: if your desktop does not start graphical-session.target or import "
+    "DISPLAY, run systemctl --user import-environment DISPLAY XAUTHORITY in your session "
+    "start-up.":
+        "Il a besoin de DISPLAY : si votre bureau ne démarre pas graphical-session.target "
+        "ou n'importe pas DISPLAY, lancez systemctl --user import-environment DISPLAY "
+        "XAUTHORITY au démarrage de votre session.",
+    "Without the daemon, the timer still makes the end-of-day export: "
+    "systemctl --user enable --now sessiond-export.timer":
+        "Sans le démon, le minuteur fait quand même l'export de fin de journée : "
+        "systemctl --user enable --now sessiond-export.timer",
+    "run the daemon: reminders, hotkeys, idle detection, daily export":
+        "lancer le démon : rappels, raccourcis, détection d'inactivité, export quotidien",
+    "Without an action, runs the daemon in the foreground (the systemd unit does this).":
+        "Sans action, lance le démon au premier plan (c'est ce que fait l'unité systemd).",
+    "do not listen for the global hotkeys": "ne pas écouter les raccourcis globaux",
+    "do not watch for idle time": "ne pas surveiller l'inactivité",
+    "is the daemon running; hotkeys and idle detection":
+        "le démon tourne-t-il ; raccourcis et détection d'inactivité",
+    "the daemon's questions waiting for an answer": "les questions du démon en attente",
+    "also the recent notifications and answered questions":
+        "aussi les notifications récentes et les questions répondues",
+    "answer a question: was that span work, or a pause?":
+        "répondre à une question : cette période était-elle du travail ou une pause ?",
+    "run the end-of-day export and day seal if due (the systemd timer runs this)":
+        "faire l'export de fin de journée et le scellement du jour s'ils sont dus "
+        "(le minuteur systemd lance cette commande)",
+    "systemd user units for the daemon": "unités systemd utilisateur pour le démon",
+    "write the user units (sessiond.service, sessiond-export.service and .timer)":
+        "écrire les unités utilisateur (sessiond.service, sessiond-export.service et .timer)",
+    "where to write them (default ~/.config/systemd/user)":
+        "où les écrire (par défaut ~/.config/systemd/user)",
+    "replace unit files that were changed by hand":
+        "remplacer les fichiers d'unité modifiés à la main",
+    "do not run systemctl --user daemon-reload": "ne pas lancer systemctl --user daemon-reload",
 }

@@ -1,0 +1,137 @@
+"""The daemon's notifications and questions, kept in the store's `notifications` table.
+
+The TUI and `sessiond daemon questions` read them from there; nothing else connects the
+daemon to the front ends. A `dedup_key` makes a notice idempotent: a reminder for a given
+tranche, or a question about a given span, is posted once even if the job runs again (a
+restart, a catch-up). A question's answer is not the decision itself: the decision is the
+`span-reviewed` event appended when the technician answers (see `questions`).
+
+Rows hold metadata only (session ids, instants, amounts); never anything typed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import sqlite3
+import subprocess
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sessiond import clock
+
+log = logging.getLogger("sessiond.daemon")
+
+_COLUMNS = "id, created_at, kind, session_id, message, data, question, answered_at, answer"
+
+
+@dataclass(frozen=True)
+class Notice:
+    id: int
+    created_at: datetime
+    kind: str
+    session_id: str | None
+    message: str
+    data: Mapping[str, Any]
+    question: bool
+    answered_at: datetime | None
+    answer: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "created_at": clock.to_text(self.created_at), "kind": self.kind,
+                "session": self.session_id, "message": self.message, "data": dict(self.data),
+                "question": self.question,
+                "answered_at": clock.to_text(self.answered_at) if self.answered_at else None,
+                "answer": self.answer}
+
+
+def _notice(row: tuple[Any, ...]) -> Notice:
+    return Notice(id=row[0], created_at=clock.from_text(row[1]), kind=row[2],
+                  session_id=row[3], message=row[4], data=json.loads(row[5]),
+                  question=bool(row[6]),
+                  answered_at=clock.from_text(row[7]) if row[7] else None, answer=row[8])
+
+
+def post(conn: sqlite3.Connection, *, now: datetime, kind: str, message: str,
+         session_id: str | None = None, data: Mapping[str, Any] | None = None,
+         question: bool = False, dedup_key: str | None = None) -> Notice | None:
+    """Insert a notice; None when one with the same dedup_key already exists."""
+    cur = conn.execute(
+        "INSERT OR IGNORE INTO notifications "
+        "(created_at, kind, session_id, message, data, question, dedup_key) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (clock.to_text(now), kind, session_id, message,
+         json.dumps(dict(data or {}), sort_keys=True), int(question), dedup_key))
+    if cur.rowcount == 0:
+        return None
+    return get(conn, int(cur.lastrowid or 0))
+
+
+def get(conn: sqlite3.Connection, notice_id: int) -> Notice | None:
+    row = conn.execute(f"SELECT {_COLUMNS} FROM notifications WHERE id = ?",
+                       (notice_id,)).fetchone()
+    return _notice(row) if row else None
+
+
+def pending_questions(conn: sqlite3.Connection) -> list[Notice]:
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM notifications "
+                        "WHERE question = 1 AND answered_at IS NULL ORDER BY id")
+    return [_notice(r) for r in rows]
+
+
+def recent(conn: sqlite3.Connection, limit: int = 20) -> list[Notice]:
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM notifications ORDER BY id DESC LIMIT ?",
+                        (limit,))
+    return [_notice(r) for r in rows][::-1]
+
+
+def mark_answered(conn: sqlite3.Connection, notice_id: int, answer: str,
+                  now: datetime) -> None:
+    conn.execute("UPDATE notifications SET answered_at = ?, answer = ? "
+                 "WHERE id = ? AND answered_at IS NULL",
+                 (clock.to_text(now), answer, notice_id))
+
+
+class Desktop:
+    """Desktop notifications through `notify-send`, when it is installed.
+
+    Fire and forget: the child is reaped on the next call, so a slow notification daemon
+    never blocks a job. Failures (no D-Bus session, no notification server) are logged
+    once and otherwise ignored: the notice is in the store anyway.
+    """
+
+    def __init__(self, enabled: bool = True) -> None:
+        self.command = shutil.which("notify-send") if enabled else None
+        self._children: list[subprocess.Popen[bytes]] = []
+        self._warned = False
+
+    def show(self, title: str, body: str, *, urgent: bool = False) -> bool:
+        self._reap()
+        if self.command is None:
+            return False
+        argv = [self.command, "--app-name=sessiond",
+                f"--urgency={'critical' if urgent else 'normal'}", title, body]
+        try:
+            self._children.append(subprocess.Popen(
+                argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL, close_fds=True))
+        except OSError as e:
+            if not self._warned:
+                log.warning("notify-send failed: %s", e.strerror)
+                self._warned = True
+            return False
+        return True
+
+    def _reap(self) -> None:
+        self._children = [c for c in self._children if c.poll() is None]
+
+    def close(self) -> None:
+        for child in self._children:
+            try:
+                child.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                child.kill()
+        self._children = []

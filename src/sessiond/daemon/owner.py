@@ -1,0 +1,102 @@
+"""One owner of the scheduled jobs at a time, through two advisory locks in the data dir.
+
+- `daemon.lock` is held by a running `sessiond daemon` for its whole life (a second daemon
+  refuses to start). It holds the daemon's pid, for `sessiond status`.
+- `jobs.lock` is held by whoever runs the jobs: the daemon, or the TUI when no daemon runs,
+  or `sessiond daemon catch-up` (the systemd timer) for the time of one run. A daemon that
+  starts while the TUI runs the jobs waits for it: the TUI sees `daemon.lock` taken and
+  hands the jobs over.
+
+flock(2) locks die with their process, so a kill -9 never leaves a stale owner.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from pathlib import Path
+
+from sessiond.config import Paths, private_dir
+
+DAEMON_LOCK = "daemon.lock"
+JOBS_LOCK = "jobs.lock"
+
+
+class Lock:
+    """An exclusive flock on one file; `acquire` never blocks unless told to wait."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def acquire(self, wait: float = 0.0, poll: float = 0.2) -> bool:
+        if self._fd is not None:
+            return True
+        private_dir(self.path.parent)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    return False
+                time.sleep(poll)
+                continue
+            self._fd = fd
+            return True
+
+    def write_pid(self) -> None:
+        assert self._fd is not None
+        os.ftruncate(self._fd, 0)
+        os.pwrite(self._fd, f"{os.getpid()}\n".encode("ascii"), 0)
+
+    def release(self) -> None:
+        if self._fd is not None:
+            fd, self._fd = self._fd, None
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
+
+
+def daemon_lock(p: Paths) -> Lock:
+    return Lock(p.data / DAEMON_LOCK)
+
+
+def jobs_lock(p: Paths) -> Lock:
+    return Lock(p.data / JOBS_LOCK)
+
+
+def is_locked(path: Path) -> bool:
+    """Whether another process holds the lock (probes by taking it for an instant).
+
+    The instant is short, and a daemon starting at that very moment retries (see
+    `main`), so the probe never makes it fail.
+    """
+    if not path.exists():
+        return False
+    probe = Lock(path)
+    if probe.acquire():
+        probe.release()
+        return False
+    return True
+
+
+def daemon_pid(p: Paths) -> int | None:
+    """The pid written in daemon.lock if that process is alive and a sessiond daemon."""
+    try:
+        pid = int((p.data / DAEMON_LOCK).read_text(encoding="ascii").strip() or 0)
+    except (OSError, ValueError):
+        return None
+    if pid <= 0:
+        return None
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return None
+    return pid if b"daemon" in cmdline else None

@@ -1,0 +1,95 @@
+"""What the daemon tells `sessiond status` and the TUI: a small JSON file it rewrites.
+
+`daemon.json` (0600, data directory) holds the pid, when it started, and whether hotkeys
+and idle detection are on, with the reason when they are off. It is read without any
+import of APScheduler or pynput, so `sessiond status` stays fast. Whether the daemon is
+alive is decided from its pid and lock, not from the file (a kill -9 leaves it behind).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from sessiond import clock
+from sessiond.config import Paths, write_private
+from sessiond.daemon import heartbeat, notices
+from sessiond.daemon.owner import DAEMON_LOCK, JOBS_LOCK, daemon_pid, is_locked
+from sessiond.i18n import _
+
+STATUS_FILE = "daemon.json"
+
+
+@dataclass(frozen=True)
+class Feature:
+    on: bool
+    reason: str | None = None  # why it is off
+
+    def to_json(self) -> dict[str, Any]:
+        return {"on": self.on, "reason": self.reason}
+
+
+def write(p: Paths, *, hotkeys: Feature, idle: Feature, state: str = "running",
+          extra: dict[str, Any] | None = None) -> None:
+    data = {"pid": os.getpid(), "state": state, "updated_at": clock.to_text(clock.now()),
+            "hotkeys": hotkeys.to_json(), "idle": idle.to_json(),
+            "heartbeat_seconds": heartbeat.interval(), **(extra or {})}
+    write_private(p.data / STATUS_FILE, json.dumps(data, sort_keys=True).encode("utf-8"))
+
+
+def read_file(p: Paths) -> dict[str, Any] | None:
+    try:
+        value = json.loads((p.data / STATUS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def collect(p: Paths, conn: Any | None = None) -> dict[str, Any]:
+    """The daemon's status for JSON output: running, features, pending questions."""
+    pid = daemon_pid(p)
+    running = pid is not None and is_locked(p.data / DAEMON_LOCK)
+    file = read_file(p) or {}
+    data: dict[str, Any] = {"running": running, "pid": pid if running else None,
+                            "jobs_owner": None, "hotkeys": None, "idle": None,
+                            "last_heartbeat": None, "pending_questions": None}
+    if running:
+        data["jobs_owner"] = "daemon"
+        if file.get("pid") == pid:
+            data["hotkeys"], data["idle"] = file.get("hotkeys"), file.get("idle")
+            data["started_at"] = file.get("started_at")
+    elif is_locked(p.data / JOBS_LOCK):
+        data["jobs_owner"] = "tui"
+    if conn is not None:
+        beat = heartbeat.last(conn)
+        data["last_heartbeat"] = clock.to_text(beat.at) if beat else None
+        data["pending_questions"] = len(notices.pending_questions(conn))
+    return data
+
+
+def describe(data: dict[str, Any]) -> str:
+    """One or two lines for people: is the daemon up, are hotkeys and idle on, and why not."""
+
+    def feature(name: str, value: dict[str, Any] | None) -> str:
+        if not value:
+            return _("{name}: unknown", name=name)
+        if value.get("on"):
+            return _("{name}: on", name=name)
+        return _("{name}: off ({reason})", name=name, reason=value.get("reason") or "?")
+
+    if data["running"]:
+        line = _("Daemon: running (pid {pid}); {hotkeys}; {idle}.", pid=data["pid"],
+                 hotkeys=feature(_("hotkeys"), data["hotkeys"]),
+                 idle=feature(_("idle detection"), data["idle"]))
+    elif data["jobs_owner"] == "tui":
+        line = _("Daemon: not running; the terminal interface runs the scheduled jobs "
+                 "(no hotkeys, no idle detection).")
+    else:
+        line = _("Daemon: not running (sessiond daemon, or sessiond systemd install); "
+                 "hotkeys, idle detection and reminders are off.")
+    if data.get("pending_questions"):
+        line += "\n" + _("{count} question(s) waiting for an answer: sessiond daemon "
+                         "questions.", count=data["pending_questions"])
+    return line
