@@ -109,6 +109,7 @@ def _policy_text(p: Policy) -> str:
                  "{article})", first=duration(t.first_block_seconds),
                  increment=duration(t.increment_seconds), grace=duration(t.grace_seconds),
                  article=t.article) + flag(t.review))
+    out.append(f"      « {t.text} »")
     for mode, r in p.rates.items():
         out.append(_("Rate {mode}: {rate}/h (art. {article})", mode=_(mode),
                      rate=money(r.per_hour), article=r.article) + flag(r.review))
@@ -126,6 +127,7 @@ def _policy_text(p: Policy) -> str:
     for name, disc in p.discounts.items():
         out.append(_("Discount {name}: {percent} % (art. {article})", name=name,
                      percent=percent(disc.percent), article=disc.article))
+        out.append(f"      « {disc.text} »")
     g = p.guarantee
     if g is not None:
         if g.no_valid_solution:

@@ -1,0 +1,180 @@
+"""`sessiond policy`, `bill` and `credit`, run as the real command in a private home."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from tests.conftest import Cli
+
+SHIPPED = Path(__file__).resolve().parents[2] / "policies"
+
+
+def ago(minutes: float) -> str:
+    """An instant `minutes` ago, with its offset (unambiguous on any DST day)."""
+    instant = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=minutes)
+    return instant.isoformat()
+
+
+def client(cli: Cli, name: str = "Jeanne Martin") -> str:
+    return cli("client", "add", name).out.strip()
+
+
+def worked_session(cli: Cli, client_id: str, policy: str, start: float, stop: float,
+                   *options: str) -> str:
+    session = cli("session", "new", client_id, "--policy", policy, *options).out.strip()
+    cli("consent", session, "--channel", "oral", "--by", "Jeanne", "--at", ago(start + 1))
+    cli("start", session, "--at", ago(start))
+    cli("stop", session, "--at", ago(stop))
+    return session
+
+
+def test_policy_list_and_show(cli: Cli) -> None:
+    listed = cli.json("policy", "list")
+    assert [p["id"] for p in listed] == ["fgdmi", "md-micro-services", "micro-alpes", "mri87",
+                                         "vlh"]
+    assert all(p["source"] == "shipped" and not p["error"] for p in listed)
+    text = cli("policy", "show", "vlh").out
+    assert "art. 3.3" in text and "première heure est indivisible" in text
+    shown = cli.json("policy", "show", "mri87")
+    assert shown["tranches"]["first_block_seconds"] == 3600
+    assert shown["credit"]["validity_months"] == 12
+    assert shown["rules"]["client-in-territory"]["params"]["countries"] == ["FR"]
+    assert {"key": "rates.remote", "article": "7.1"}.items() <= shown["to_review"][0].items()
+
+
+def test_policy_lint(cli: Cli, tmp_path: Path) -> None:
+    good = tmp_path / "vlh.toml"
+    good.write_text((SHIPPED / "vlh.toml").read_text("utf-8"), "utf-8")
+    assert "valide" in cli("policy", "lint", str(good)).out
+    broken = tmp_path / "broken.toml"
+    broken.write_text((SHIPPED / "vlh.toml").read_text("utf-8")
+                      .replace("increment_seconds = 900", "increment_seconds = \"15 min\"")
+                      .replace('percent = "30"\narticle = "5.5"\n', 'percent = "30"\n'),
+                      "utf-8")
+    result = cli("policy", "lint", str(broken), check=False)
+    assert result.code == 2
+    assert str(broken) in result.err
+    assert "tranches.increment_seconds" in result.err
+    assert "discounts.new-client.article : absente" in result.err
+
+
+def test_bill_a_stopped_session(cli: Cli) -> None:
+    """VLH 3.3 and 5.5: 1 h 07 worked -> 1 h 15 at 50 €/h = 62.50, new client -30 %."""
+    session = worked_session(cli, client(cli), "vlh", 80, 13)
+    data = cli.json("bill", session)
+    assert (data["worked_seconds"], data["billed_seconds"]) == (4020, 4500)
+    assert [line["amount"] for line in data["lines"]] == ["62.50", "-18.75"]
+    assert data["total"] == "43.75" and data["currency"] == "EUR"
+    assert data["policy"] == "vlh" and data["session"] == session
+    assert data["explanation"].startswith("1 h 07 min travaillées : première heure "
+                                          "indivisible + 1 tranche de 15 min = 1 h 15 min "
+                                          "facturées.")
+    text = cli("bill", session).out
+    assert "TVA non applicable, art. 293 B du CGI" in text
+    assert "43,75 €" in text
+
+
+def test_bill_a_running_session(cli: Cli) -> None:
+    customer = client(cli)
+    worked_session(cli, customer, "vlh", 300, 270)  # an earlier intervention: no discount
+    session = cli("session", "new", customer, "--policy", "vlh").out.strip()
+    cli("consent", session, "--channel", "oral", "--by", "Jeanne")
+    cli("start", session, "--at", ago(50))
+    data = cli.json("bill", session)
+    assert data["running"] and data["amount_so_far"] == "50.00"
+    nxt = data["next_tranche"]
+    assert 540 <= nxt["seconds_until"] <= 600 and nxt["amount"] == "12.50"
+    assert "Prochaine tranche dans" in cli("bill", session).out
+
+
+def test_quoted_rate_and_fgdmi_outcomes(cli: Cli) -> None:
+    """FGDMI II.1 (quoted price wins) and III.2.3 (20 % per unsolved problem, on request)."""
+    session = worked_session(cli, client(cli), "fgdmi", 100, 10, "--mode", "onsite", "--rate",
+                             "40", "--problem", "imprimante", "--problem", "wifi")
+    cli("record", session, "outcome", "--problem", "1", "solved")
+    cli("record", session, "outcome", "--problem", "2", "unsolved")
+    cli("record", session, "reduction-requested")
+    cli("record", session, "fee", "--kind", "travel", "--amount", "25")
+    data = cli.json("bill", session)
+    assert data["rate_source"] == "session"
+    # 1 h 30 at 40 = 60.00; 20 % = 12.00 off; travel 25.00 not reduced.
+    assert [line["amount"] for line in data["lines"]] == ["60.00", "-12.00", "25.00"]
+    assert data["total"] == "73.00"
+
+
+def test_prepaid_credit(cli: Cli) -> None:
+    """MRI87: a 3 h package; 1 h 07 bills 2 h from it; 1 h left; then not enough."""
+    customer = client(cli)
+    added = cli.json("credit", "add", customer, "--hours", "3", "--at", ago(600),
+                     "--policy", "mri87")
+    assert added["hours"] == "3" and added["expires_at"]
+    first = worked_session(cli, customer, "mri87", 300, 233)
+    data = cli.json("bill", first)
+    assert data["total"] == "0.00" and data["credit"]["remaining_seconds"] == 3600
+    second = worked_session(cli, customer, "mri87", 200, 110)  # 1 h 30 -> 2 h billed
+    data = cli.json("bill", second)
+    assert data["total"] == "50.00" and data["credit"]["shortfall_seconds"] == 3600
+    assert any("art. 13" in w for w in data["warnings"])
+    shown = cli.json("credit", "show", customer)
+    assert shown["policy"] == "mri87" and shown["remaining_seconds"] == 0
+    assert [s["covered_seconds"] for s in shown["sessions"]] == [7200, 3600]
+    assert "Reste : 0 s" in cli("credit", "show", customer).out
+
+
+def test_credit_add_refuses_bad_hours_and_unknown_clients(cli: Cli) -> None:
+    customer = client(cli)
+    for hours in ("0", "-2", "trois", "1.23456"):
+        result = cli("credit", "add", customer, "--hours", hours, check=False)
+        assert result.code == 2, hours
+    assert cli("credit", "add", "c-nobody", "--hours", "3", check=False).code == 2
+    assert not cli.json("credit", "show", customer, "--policy", "mri87")["packages"]
+
+
+def test_user_policy_overrides_the_shipped_one(cli: Cli) -> None:
+    own = cli.home / "policies"
+    own.mkdir(parents=True)
+    (own / "vlh.toml").write_text((SHIPPED / "vlh.toml").read_text("utf-8").replace(
+        'per_hour = "50.00"\narticle = "4.3"', 'per_hour = "60.00"\narticle = "4.3"'), "utf-8")
+    listed = {p["id"]: p for p in cli.json("policy", "list")}
+    assert listed["vlh"]["source"] == "user" and listed["vlh"]["overrides"]
+    session = worked_session(cli, client(cli), "vlh", 100, 55)  # 45 min -> 1 h
+    assert cli.json("bill", session)["lines"][0]["amount"] == "60.00"
+
+
+def test_unknown_session_and_policy(cli: Cli) -> None:
+    assert cli("bill", "s-nothere", check=False).code == 2
+    result = cli("policy", "show", "nope", check=False)
+    assert result.code == 2 and "vlh" in result.err
+
+
+def test_wheel_ships_the_policies(tmp_path: Path) -> None:
+    """`pip install .` installs the five policies inside the package, where they are found."""
+    import os
+    import subprocess
+    import sys
+    import zipfile
+
+    import pytest
+
+    root = Path(__file__).resolve().parents[2]
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w",
+                            str(tmp_path / "dist"), str(root)], capture_output=True, text=True,
+                           timeout=300)
+    if built.returncode != 0:
+        pytest.skip(f"cannot build a wheel here (no build backend?): {built.stderr[-300:]}")
+    wheel = next((tmp_path / "dist").glob("sessiond-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    for policy in ("md-micro-services", "mri87", "micro-alpes", "fgdmi", "vlh"):
+        assert f"sessiond/shipped_policies/{policy}.toml" in names
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
+                    str(target), str(wheel)], check=True, timeout=300)
+    code = ("from sessiond.policy import shipped_dir, list_policies; "
+            "print(shipped_dir()); print(sorted(e.id for e in list_policies()))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={**os.environ, "PYTHONPATH": str(target),
+                                          "SESSIOND_HOME": str(tmp_path / "home")}).stdout
+    where, ids = out.strip().splitlines()
+    assert where == str(target / "sessiond" / "shipped_policies")
+    assert ids == "['fgdmi', 'md-micro-services', 'micro-alpes', 'mri87', 'vlh']"
