@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "sessiond.cli.audit",
     "sessiond.cli.billing",
     "sessiond.cli.daemon",
+    "sessiond.cli.exports",
 )
 
 

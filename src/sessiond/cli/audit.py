@@ -57,25 +57,33 @@ def do_log(args: argparse.Namespace, ctx: Context) -> int:
 def do_verify(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond.audit.checkpoint import parse_checkpoints
     from sessiond.errors import InputError
+    from sessiond.exports.proof import check_proof, parse_proofs
 
-    external = []
+    external, proofs = [], []
     for path in [*args.receipt, *args.export]:
         try:
             data = path.read_bytes()
         except OSError as e:
             raise InputError(_("Cannot read {path}: {error}.", path=path,
                                error=e.strerror)) from e
+        # A PDF receipt carries both lines, uncompressed, in its Keywords.
         found = parse_checkpoints(data.decode("latin-1"))
         if not found:
             raise InputError(_("{path} holds no sessiond checkpoint.", path=path))
         external.extend(found)
+        proofs.extend(parse_proofs(data.decode("latin-1")))
     svc = ctx.service
     report = svc.verify(external)
+    # The sessions' events behind each document must be those it was issued with.
+    for proof in dict.fromkeys(proofs):
+        report.problems.extend(check_proof(svc.store, proof))
+    report.problems.sort(key=lambda p: (p.seq is None, p.seq or 0))
     data = {
         "ok": report.ok, "events": report.events, "checkpoints": report.checkpoints,
         "external_checkpoints": report.external, "first_bad_event": report.first_bad,
         "problems": [{"event": p.seq, "message": p.message} for p in report.problems],
         "key_fingerprint": svc.keyring.fingerprint,
+        "documents_events_checked": len(set(proofs)),
     }
     if report.ok:
         text = _("Log intact: {events} events, {checkpoints} checkpoints verified "

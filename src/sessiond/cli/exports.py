@@ -1,0 +1,128 @@
+"""`sessiond export` (time export for invoicing) and `sessiond receipt` (client's receipt)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from sessiond.cli.context import Context
+from sessiond.i18n import _
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    export = sub.add_parser(
+        "export", parents=[common],
+        help=_("export the sessions of a day or of a range of days (CSV or JSON)"))
+    days = export.add_mutually_exclusive_group()
+    days.add_argument("--day", metavar="DATE",
+                      help=_("a local day: YYYY-MM-DD, DD/MM/YYYY, today or yesterday "
+                             "(default: today)"))
+    days.add_argument("--from", dest="first", metavar="DATE",
+                      help=_("first day of a range (with --to)"))
+    export.add_argument("--to", dest="last", metavar="DATE",
+                        help=_("last day of the range (default: today)"))
+    export.add_argument("--format", choices=("csv", "json"), default="csv",
+                        help=_("csv for a spreadsheet (default), json for other tools"))
+    export.add_argument("--out", type=Path, default=Path("."), metavar="DIR",
+                        help=_("directory of the export file (default: the current one)"))
+    export.set_defaults(handler=do_export)
+
+    receipt = sub.add_parser(
+        "receipt", parents=[common],
+        help=_("issue the client's receipt of a finished session (PDF and text)"))
+    receipt.add_argument("session_id")
+    receipt.add_argument("--out", metavar="FILE",
+                         help=_("the PDF's path (the text version goes beside it, .txt); "
+                                "default: the current directory"))
+    receipt.set_defaults(handler=do_receipt)
+
+
+def parse_day(text: str, today: date) -> date:
+    from sessiond.errors import InputError
+
+    value = text.strip().lower()
+    if value in ("today", "aujourd'hui", "aujourd’hui"):
+        return today
+    if value in ("yesterday", "hier"):
+        return today - timedelta(days=1)
+    try:
+        if "/" in value:
+            d, m, y = value.split("/")
+            return date(int(y), int(m), int(d))
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(_("Cannot read the day {text!r}: give YYYY-MM-DD (2026-11-22), "
+                           "DD/MM/YYYY (22/11/2026), today or yesterday.", text=text)) from None
+
+
+def do_export(args: argparse.Namespace, ctx: Context) -> int:
+    from sessiond import clock
+    from sessiond.billing.text import money
+    from sessiond.errors import InputError
+    from sessiond.exports import export_range
+    from sessiond.exports.fmt import day as show_day
+
+    today = clock.now().astimezone(ctx.tz).date()
+    if args.last is not None and args.first is None:
+        raise InputError(_("--to needs --from: sessiond export --from DATE --to DATE."))
+    if args.first is not None:
+        first = parse_day(args.first, today)
+        last = parse_day(args.last, today) if args.last else today
+    else:
+        first = last = parse_day(args.day, today) if args.day else today
+    result = export_range(ctx.service, first, last, args.out, args.format)
+    span = show_day(first) if first == last else _("{first} to {last}", first=show_day(first),
+                                                     last=show_day(last))
+    lines = [_("Export of {span}: {count} session(s), total {total}, {path}", span=span,
+               count=result.totals.sessions, total=money(result.totals.amount),
+               path=result.path)]
+    if result.reused:
+        lines.append(_("Nothing changed since the export of event #{seq}: no new event; "
+                       "file {state}.", seq=result.event_seq,
+                       state=_("written again") if result.written else _("kept as it was")))
+    else:
+        lines.append(_("Recorded as event #{seq}, signed checkpoint #{seq}.",
+                       seq=result.event_seq))
+    for row in result.rows:
+        if row.bill_problem:
+            sys.stderr.write(_("warning: session {session} has no amount: {problem}",
+                               session=row.session.id, problem=row.bill_problem) + "\n")
+    ctx.emit("\n".join(lines), {
+        "path": str(result.path), "first_day": first.isoformat(),
+        "last_day": last.isoformat(), "format": result.format,
+        "sessions": result.totals.sessions, "total": str(result.totals.amount),
+        "event": result.event_seq, "reused": result.reused, "written": result.written,
+        "checkpoint": result.checkpoint.text(), "events": result.proof.text(),
+    })
+    return 0
+
+
+def do_receipt(args: argparse.Namespace, ctx: Context) -> int:
+    from sessiond.billing.text import money
+    from sessiond.exports import issue_receipt
+
+    out = None
+    if args.out:
+        out = Path(args.out).expanduser()
+        if args.out.endswith(("/", os.sep)):  # a directory, maybe not made yet
+            out.mkdir(mode=0o700, parents=True, exist_ok=True)
+    result = issue_receipt(ctx.service, args.session_id, out)
+    for warning in result.warnings:
+        sys.stderr.write(_("warning: {message}", message=warning) + "\n")
+    ctx.emit(
+        "\n".join([
+            _("Receipt no. {number} of session {session}: total {total}.",
+              number=result.number, session=result.session_id, total=money(result.total)),
+            f"  PDF: {result.pdf}",
+            f"  {_('text')}: {result.text}",
+            _("  event #{seq}, signed checkpoint #{seq}", seq=result.event_seq),
+        ]),
+        {"session": result.session_id, "number": result.number, "pdf": str(result.pdf),
+         "text": str(result.text), "total": str(result.total), "event": result.event_seq,
+         "checkpoint": result.checkpoint.text(), "events": result.proof.text(),
+         "warnings": list(result.warnings)})
+    return 0

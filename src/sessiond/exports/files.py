@@ -1,0 +1,33 @@
+"""Writing exports and receipts: atomically, readable by the owner only (0600).
+
+They hold client names and amounts. The directory they go to is the technician's choice
+(often his home or a shared invoicing folder), so its mode is left alone: only a missing
+directory is created, 0700.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def write_private_file(path: Path, data: bytes) -> Path:
+    """Write `path` (0600) through a temporary file in the same directory, then rename."""
+    path = path.expanduser()
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(fd, 0o600)  # O_CREAT honours the umask only; a leftover tmp keeps its mode
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        tmp.unlink(missing_ok=True)
+        raise
+    os.close(fd)
+    os.replace(tmp, path)
+    return path

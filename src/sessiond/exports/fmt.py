@@ -1,0 +1,106 @@
+"""How exports and receipts write numbers, dates and allow-list values, per language.
+
+French first: decimal comma, dates as 22/11/2026, so that LibreOffice Calc and Excel set
+to French read the numbers and dates of a CSV as such. English: decimal point, ISO dates.
+Numbers in a CSV carry no thousands separator and no currency sign: a spreadsheet must be
+able to add them up.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from zoneinfo import ZoneInfo
+
+from sessiond.i18n import _, language
+
+CENT = Decimal("0.01")
+
+
+def french() -> bool:
+    return language() == "fr"
+
+
+def number(value: Decimal, places: int = 2) -> str:
+    """A plain decimal for a spreadsheet: 1234,50 in French, 1234.50 in English."""
+    quantum = Decimal(1).scaleb(-places)
+    text = f"{value.quantize(quantum, rounding=ROUND_HALF_UP):f}"
+    return text.replace(".", ",") if french() else text
+
+
+def hours(seconds: int) -> Decimal:
+    """Decimal hours to the hundredth, half up: 1 h 07 min 30 s -> 1.13."""
+    return (Decimal(seconds) / 3600).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def minutes(seconds: int) -> int:
+    """Whole minutes, half up: 1 h 07 min 30 s -> 68."""
+    return int((Decimal(seconds) / 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def h_mm(total_minutes: int) -> str:
+    """1:08 — hours and minutes, as a spreadsheet reads a duration."""
+    h, m = divmod(total_minutes, 60)
+    return f"{h}:{m:02d}"
+
+
+def day(value: date) -> str:
+    return value.strftime("%d/%m/%Y") if french() else value.isoformat()
+
+
+def time_of_day(instant: datetime | None, tz: ZoneInfo) -> str:
+    return instant.astimezone(tz).strftime("%H:%M") if instant is not None else ""
+
+
+def moment(instant: datetime | None, tz: ZoneInfo) -> str:
+    """22/11/2026 14:05 (French) or 2026-11-22 14:05 (English)."""
+    if instant is None:
+        return "—"
+    local = instant.astimezone(tz)
+    return f"{day(local.date())} {local.strftime('%H:%M')}"
+
+
+def label(value: str | None) -> str:
+    """The words for an allow-list value (mode, tool, channel, artifact, status...)."""
+    if value is None:
+        return "—"
+    labels = {
+        "remote": _("remote assistance"),
+        "onsite": _("on-site intervention"),
+        "workshop": _("workshop intervention"),
+        "teamviewer": "TeamViewer",
+        "anydesk": "AnyDesk",
+        "rustdesk": "RustDesk",
+        "phone": _("by telephone"),
+        "visio": _("by video call"),
+        "other": _("other means"),
+        "windows": "Windows",
+        "macos": "macOS",
+        "linux": "Linux",
+        "oral": _("oral agreement"),
+        "email": _("by e-mail"),
+        "sms": _("by text message"),
+        "tool-code": _("one-time code of the remote tool given by the client"),
+        "signature": _("signed"),
+        "consumer": _("consumer (private person)"),
+        "business": _("business client"),
+        "screenshot": _("screen capture"),
+        "file-copy": _("copy of a file"),
+        "recording": _("recording of the session"),
+        "card": _("bank card"),
+        "cash": _("in cash"),
+        "cheque": _("by cheque"),
+        "transfer": _("bank transfer"),
+        "technician": _("by the technician"),
+        "client": _("by the client"),
+        "error": _("ERROR"),
+        "warning": _("warning (finding)"),
+        "solved": _("problem solved"),
+        "diagnosed": _("problem diagnosed"),
+        "unsolved": _("problem not solved"),
+        "planned": _("not started yet"),
+        "running": _("still running"),
+        "paused": _("paused, not stopped"),
+        "stopped": _("finished"),
+    }
+    return labels.get(value, value)

@@ -1,0 +1,181 @@
+"""The PDF rendering of a receipt (fpdf2), with a Unicode font so that accents render.
+
+Fonts: the first TrueType family found among DejaVu (Debian/Ubuntu package
+fonts-dejavu-core, installed with most desktops), Liberation, Noto and FreeFont, in the
+usual font directories; `SESSIOND_PDF_FONTS` may name a directory to search first, or
+`core` to use the PDF core fonts. Without any TrueType font the core fonts (Helvetica,
+Courier) are used with the Windows-1252 encoding, which still holds every French letter
+and the euro sign; the few characters it lacks are replaced (narrow space, minus sign).
+
+The signed checkpoint and the events line also go, uncompressed, into the PDF's
+Keywords: `sessiond verify --receipt` finds them in the file's bytes without a PDF
+parser, while the page itself shows them for a person (and for pdftotext).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+from fpdf import FPDF
+
+from sessiond.exports.layout import Amount, Block, Code, Field, Para, Section, Title, chunks
+
+# (regular, bold, monospace) file names of each family, in order of preference.
+FAMILIES = (
+    ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf"),
+    ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationMono-Regular.ttf"),
+    ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansMono-Regular.ttf"),
+    ("FreeSans.ttf", "FreeSansBold.ttf", "FreeMono.ttf"),
+)
+FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
+_CP1252_SUBSTITUTES = str.maketrans({"\u202f": "\u00a0", "\u2212": "-", "\u2009": " ",
+                                     "\u2192": "->", "\u2264": "<=", "\u2265": ">="})
+
+MARGIN = 18.0  # mm
+LABEL_WIDTH = 46.0  # mm, the label column of a field
+AMOUNT_WIDTH = 34.0  # mm
+
+
+@dataclass(frozen=True)
+class Fonts:
+    regular: Path | None  # None: PDF core fonts
+    bold: Path | None
+    mono: Path | None
+
+    @property
+    def core(self) -> bool:
+        return self.regular is None
+
+
+@cache
+def find_fonts() -> Fonts:
+    setting = os.environ.get("SESSIOND_PDF_FONTS", "")
+    if setting == "core":
+        return Fonts(None, None, None)
+    dirs = [Path(setting)] if setting else []
+    dirs += [Path(d).expanduser() for d in FONT_DIRS]
+    found: dict[str, Path] = {}
+    for directory in dirs:
+        if directory.is_dir():
+            for path in sorted(directory.rglob("*.ttf")):
+                found.setdefault(path.name, path)
+    for regular, bold, mono in FAMILIES:
+        if regular in found:
+            return Fonts(found[regular], found.get(bold, found[regular]),
+                         found.get(mono, found[regular]))
+    return Fonts(None, None, None)
+
+
+class _Receipt(FPDF):
+    footer_text = ""
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(self._family, "", 7)
+        self.set_text_color(110)
+        self.cell(0, 4, self._clean(f"{self.footer_text} — {self.page_no()}/{{nb}}"),
+                  align="C")
+
+    _family = "Helvetica"
+    _mono = "Courier"
+    _core = True
+
+    def _clean(self, text: str) -> str:
+        if not self._core:
+            return text
+        text = text.translate(_CP1252_SUBSTITUTES)
+        return text.encode("cp1252", errors="replace").decode("cp1252")
+
+
+def render_pdf(blocks: list[Block], *, title: str, author: str, keywords: str,
+               footer: str, created: datetime) -> bytes:
+    fonts = find_fonts()
+    pdf = _Receipt(format="A4", unit="mm")
+    pdf.set_margins(MARGIN, MARGIN, MARGIN)
+    pdf.set_auto_page_break(True, margin=18)
+    if fonts.core:
+        pdf.core_fonts_encoding = "windows-1252"
+    else:
+        assert fonts.regular and fonts.bold and fonts.mono
+        pdf.add_font("Body", "", str(fonts.regular))
+        pdf.add_font("Body", "B", str(fonts.bold))
+        pdf.add_font("Mono", "", str(fonts.mono))
+        pdf._family, pdf._mono, pdf._core = "Body", "Mono", False
+    pdf.footer_text = footer
+    pdf.set_title(pdf._clean(title))
+    pdf.set_author(pdf._clean(author))
+    pdf.set_creator("sessiond")
+    pdf.set_keywords(keywords)  # ASCII: stored as a literal string, readable in the bytes
+    pdf.set_creation_date(created)
+    pdf.add_page()
+    width = pdf.w - 2 * MARGIN
+    for block in blocks:
+        _block(pdf, block, width)
+    return bytes(pdf.output())
+
+
+def _block(pdf: _Receipt, block: Block, width: float) -> None:
+    body, clean = pdf._family, pdf._clean
+    match block:
+        case Title(text, subtitle):
+            pdf.set_font(body, "B", 16)
+            pdf.cell(width, 9, clean(text), new_x="LMARGIN", new_y="NEXT")
+            if subtitle:
+                pdf.set_font(body, "", 9.5)
+                pdf.set_text_color(70)
+                pdf.multi_cell(width, 5, clean(subtitle), new_x="LMARGIN", new_y="NEXT")
+                pdf.set_text_color(0)
+            pdf.ln(1)
+        case Section(text):
+            if pdf.get_y() > pdf.h - 45:
+                pdf.add_page()
+            pdf.ln(3)
+            pdf.set_font(body, "B", 11)
+            pdf.cell(width, 6, clean(text), new_x="LMARGIN", new_y="NEXT")
+            pdf.set_draw_color(160)
+            pdf.line(MARGIN, pdf.get_y(), MARGIN + width, pdf.get_y())
+            pdf.ln(1.5)
+        case Field(label, value):
+            pdf.set_font(body, "", 9)
+            _two_columns(pdf, clean(label), clean(value), LABEL_WIDTH, width - LABEL_WIDTH,
+                         4.6, label_gray=True)
+        case Para(text, strong):
+            pdf.set_font(body, "B" if strong else "", 9)
+            pdf.multi_cell(width, 4.6, clean(text), new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(0.8)
+        case Amount(label, amount, strong):
+            pdf.set_font(body, "B" if strong else "", 10 if strong else 9)
+            _two_columns(pdf, clean(label), clean(amount), width - AMOUNT_WIDTH, AMOUNT_WIDTH,
+                         5, right_align=True)
+        case Code(text):
+            pdf.set_font(pdf._mono, "", 7)
+            for line in chunks(text, 96):
+                pdf.cell(width, 3.4, line, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1)
+
+
+def _two_columns(pdf: _Receipt, left: str, right: str, left_width: float, right_width: float,
+                 line: float, *, label_gray: bool = False, right_align: bool = False) -> None:
+    """Two cells side by side, kept on one page, the cursor left below the taller one."""
+    height = max(_height(pdf, left_width, line, left), _height(pdf, right_width, line, right))
+    if pdf.get_y() + height > pdf.page_break_trigger:
+        pdf.add_page()
+    y = pdf.get_y()
+    if label_gray:
+        pdf.set_text_color(90)
+    pdf.multi_cell(left_width, line, left, new_x="RIGHT", new_y="TOP")
+    pdf.set_text_color(0)
+    pdf.set_xy(MARGIN + left_width, y)
+    pdf.multi_cell(right_width, line, right, align="R" if right_align else "L",
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.set_xy(MARGIN, y + height)
+
+
+def _height(pdf: _Receipt, width: float, line: float, text: str) -> float:
+    value = pdf.multi_cell(width, line, text, dry_run=True, output="HEIGHT")
+    assert isinstance(value, float | int)
+    return float(value)

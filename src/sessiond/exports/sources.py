@@ -1,0 +1,154 @@
+"""What exports and receipts read: sessions, clients, bills and compliance findings.
+
+Everything here is a projection of the log (and of the session's policy). Loading goes
+client by client: one query returns every event of a client (his sessions' events carry
+his id), which is what the billing engine needs anyway (first intervention, prepaid
+credit), so a year of sessions costs one query per client, not one per session.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sessiond.billing import Bill, History, bill
+from sessiond.errors import InputError
+from sessiond.model import Event, Session, fold
+from sessiond.policy import Policy, load_policy
+from sessiond.sessions import Client, Sessiond
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str  # error or warning
+    article: str
+    message: str
+    events: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Compliance:
+    """The compliance check of a session, as the log records it."""
+
+    checked: bool
+    findings: tuple[Finding, ...] = ()
+    policy_digest: str | None = None
+    at: datetime | None = None
+    seq: int | None = None  # the check-completed event
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity != "error")
+
+    @property
+    def status(self) -> str:
+        """unchecked, ok, warnings or errors."""
+        if not self.checked:
+            return "unchecked"
+        if self.errors:
+            return "errors"
+        return "warnings" if self.warnings else "ok"
+
+    def without(self, rule: str) -> Compliance:
+        return Compliance(self.checked, tuple(f for f in self.findings if f.rule != rule),
+                          self.policy_digest, self.at, self.seq)
+
+
+def recorded_compliance(session: Session) -> Compliance:
+    """The last compliance check recorded for the session (`check-completed`).
+
+    The check runs at every stop and its result is appended in the stop's transaction
+    (issue 4), so this is what was checked, when, and under which policy version.
+    """
+    last: Event | None = None
+    for event in session.events:
+        if event.kind == "check-completed":
+            last = event
+    if last is None:
+        return Compliance(checked=False)
+    findings = tuple(_finding(r) for r in last.body.get("findings", ()))
+    return Compliance(True, findings, last.body.get("policy_digest"), last.at, last.seq)
+
+
+def _finding(record: Mapping[str, Any]) -> Finding:
+    events = record.get("events") or ()
+    return Finding(rule=str(record.get("rule", "")), severity=str(record.get("severity", "")),
+                   article=str(record.get("article", "")),
+                   message=str(record.get("message", "")),
+                   events=tuple(int(e) for e in events if isinstance(e, int)))
+
+
+@dataclass
+class Ledger:
+    """Sessions, clients and bills of the clients an export or a receipt touches."""
+
+    svc: Sessiond
+    now: datetime
+    sessions: dict[str, Session] = field(default_factory=dict)
+    by_client: dict[str, list[Session]] = field(default_factory=lambda: defaultdict(list))
+    client_events: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
+    clients: dict[str, Client] = field(default_factory=dict)
+    policies: dict[str, Policy] = field(default_factory=dict)
+
+    def load(self, client_ids: Iterable[str]) -> None:
+        for client_id in client_ids:
+            if client_id in self.clients:
+                continue
+            self.clients[client_id] = self.svc.client(client_id)
+            grouped: dict[str, list[Event]] = defaultdict(list)
+            for event in self.svc.client_events(client_id):
+                if event.session_id is None:
+                    self.client_events[client_id].append(event)
+                else:
+                    grouped[event.session_id].append(event)
+            for session_id, events in grouped.items():
+                session = fold(events)
+                if session is not None:
+                    self.sessions[session_id] = session
+                    self.by_client[client_id].append(session)
+
+    def session(self, session_id: str) -> Session:
+        if session_id not in self.sessions:
+            self.load([self.svc.session(session_id).client_id])
+        return self.sessions[session_id]
+
+    def policy(self, policy_id: str) -> Policy:
+        if policy_id not in self.policies:
+            self.policies[policy_id] = load_policy(policy_id, self.svc.paths)
+        return self.policies[policy_id]
+
+    def bill(self, session: Session) -> Bill:
+        """The session's bill (InputError when it cannot be priced, e.g. no rate)."""
+        history = History(sessions=tuple(self.by_client[session.client_id]),
+                          client_events=tuple(self.client_events[session.client_id]))
+        return bill(session, self.policy(session.policy), history, self.now)
+
+    def try_bill(self, session: Session) -> tuple[Bill | None, str | None]:
+        try:
+            return self.bill(session), None
+        except InputError as e:
+            return None, e.message
+
+    def compliance(self, session: Session) -> Compliance:
+        """The session checked now against its policy (facts recorded after the stop,
+        such as a disconnection or a payment, count); the check recorded in the log
+        when the compliance package is missing or the policy cannot be read."""
+        try:
+            from sessiond.compliance import check
+        except ImportError:
+            return recorded_compliance(session)
+        try:
+            report = check(self.svc, session, now=self.now)
+        except InputError:
+            return recorded_compliance(session)
+        findings = tuple(Finding(f.rule, f.severity, f.article, f.message, tuple(f.events))
+                         for f in report.findings)
+        return Compliance(True, findings, report.policy_digest, self.now, None)
