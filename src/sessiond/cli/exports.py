@@ -75,7 +75,7 @@ def do_export(args: argparse.Namespace, ctx: Context) -> int:
     else:
         first = last = parse_day(args.day, today) if args.day else today
     result = export_range(ctx.service, first, last, args.out, args.format)
-    span = show_day(first) if first == last else _("{first} to {last}", first=show_day(first),
+    span = show_day(first) if first == last else _("from {first} to {last}", first=show_day(first),
                                                      last=show_day(last))
     lines = [_("Export of {span}: {count} session(s), total {total}, {path}", span=span,
                count=result.totals.sessions, total=money(result.totals.amount),
@@ -112,13 +112,13 @@ def do_receipt(args: argparse.Namespace, ctx: Context) -> int:
             out.mkdir(mode=0o700, parents=True, exist_ok=True)
     result = issue_receipt(ctx.service, args.session_id, out)
     for warning in result.warnings:
-        sys.stderr.write(_("warning: {message}", message=warning) + "\n")
+        sys.stderr.write(f"sessiond: {warning}\n")
     ctx.emit(
         "\n".join([
             _("Receipt no. {number} of session {session}: total {total}.",
               number=result.number, session=result.session_id, total=money(result.total)),
             f"  PDF: {result.pdf}",
-            f"  {_('text')}: {result.text}",
+            f"  {_('text version')}: {result.text}",
             _("  event #{seq}, signed checkpoint #{seq}", seq=result.event_seq),
         ]),
         {"session": result.session_id, "number": result.number, "pdf": str(result.pdf),

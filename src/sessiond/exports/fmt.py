@@ -93,7 +93,7 @@ def label(value: str | None) -> str:
         "transfer": _("bank transfer"),
         "technician": _("by the technician"),
         "client": _("by the client"),
-        "error": _("ERROR"),
+        "error": _("error (finding)"),
         "warning": _("warning (finding)"),
         "solved": _("problem solved"),
         "diagnosed": _("problem diagnosed"),

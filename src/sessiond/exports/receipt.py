@@ -199,24 +199,24 @@ def _technician(t: Technician) -> list[Block]:
                siret.isdigit() else f"SIRET {t.siret}")
     blocks: list[Block] = [
         Section(_("Service provider")),
-        Field(_("Name"), _("{name}, sole trader (EI)", name=t.name) if t.name else "—"),
+        Field(_("Full name"), _("{name}, sole trader (EI)", name=t.name) if t.name else "—"),
     ]
     if t.trade_name:
         blocks.append(Field(_("Trade name"), t.trade_name))
     blocks.append(Field(_("Registration"), ids))
-    blocks.append(Field(_("Address"), t.address or "—"))
+    blocks.append(Field(_("Postal address"), t.address or "—"))
     contact = " — ".join(v for v in (t.email, t.phone) if v)
     if contact:
-        blocks.append(Field(_("Contact"), contact))
+        blocks.append(Field(_("Contact details"), contact))
     return blocks
 
 
 def _client(client: Client) -> list[Block]:
     return [
-        Section(_("Client")),
-        Field(_("Name"), client.name if client.name is not None else _("(client erased)")),
+        Section(_("The client")),
+        Field(_("Full name"), client.name if client.name is not None else _("(client erased)")),
         Field(_("Client reference"), client.id),
-        Field(_("Status"), fmt.label(client.status)),
+        Field(_("Client status"), fmt.label(client.status)),
     ]
 
 
@@ -230,9 +230,9 @@ def _intervention(snap: _Snapshot, tz: ZoneInfo) -> list[Block]:
     if policy.document.date is not None:
         document += " — " + fmt.day(policy.document.date)
     blocks: list[Block] = [
-        Section(_("Intervention")),
+        Section(_("The intervention")),
         Field(_("Session reference"), session.id),
-        Field(_("Date"), fmt.day(when.astimezone(tz).date())),
+        Field(_("Date of the intervention"), fmt.day(when.astimezone(tz).date())),
         Field(_("Mode and place"), how),
     ]
     if session.client_os:
@@ -250,7 +250,7 @@ def _intervention(snap: _Snapshot, tz: ZoneInfo) -> list[Block]:
 
 
 def _consent(session: Session, tz: ZoneInfo) -> list[Block]:
-    blocks: list[Block] = [Section(_("Consent"))]
+    blocks: list[Block] = [Section(_("Client's consent"))]
     for consent in session.consents:
         blocks.append(Field(_("Consent given"), _(
             "{channel}, on {moment}, by {by}", channel=fmt.label(consent.channel),
@@ -282,7 +282,7 @@ def _medium(medium: str) -> str:
 
 def _timeline(session: Session, bill: Bill, tz: ZoneInfo) -> list[Block]:
     blocks: list[Block] = [Section(_("Course of the session"))]
-    blocks.append(Field(_("Start"), fmt.moment(session.started_at, tz)))
+    blocks.append(Field(_("Started at"), fmt.moment(session.started_at, tz)))
     for n, pause in enumerate(session.pauses, start=1):
         end = pause.end or session.stopped_at
         length = duration(int((end - pause.start).total_seconds())) if end else "—"
@@ -296,7 +296,7 @@ def _timeline(session: Session, bill: Bill, tz: ZoneInfo) -> list[Block]:
     stop = fmt.moment(session.stopped_at, tz)
     if session.stopped_by:
         stop = f"{stop}, {fmt.label(session.stopped_by)}"
-    blocks.append(Field(_("End"), stop))
+    blocks.append(Field(_("Stopped at"), stop))
     blocks.append(Field(_("Time worked"), duration(bill.worked_seconds)))
     blocks.append(Field(_("Time billed"), duration(bill.billed_seconds)))
     blocks.append(Para(bill.explanation))
@@ -304,7 +304,7 @@ def _timeline(session: Session, bill: Bill, tz: ZoneInfo) -> list[Block]:
 
 
 def _lines(session: Session, bill: Bill, tz: ZoneInfo) -> list[Block]:
-    blocks: list[Block] = [Section(_("Detail"))]
+    blocks: list[Block] = [Section(_("Detail of the amount"))]
     for line in bill.lines:
         blocks.append(Amount(line.label, money(line.amount)))
     blocks.append(Amount(_("Total (excl. VAT = incl. VAT)"), money(bill.total), strong=True))
@@ -363,13 +363,13 @@ def _compliance(compliance: Compliance) -> list[Block]:
 
 def _seal(seal: Seal) -> list[Block]:
     return [
-        Section(_("Verification")),
+        Section(_("How to verify this document")),
         Para(_("The technician's log is hash-chained and signed (Ed25519). The checkpoint "
                "below proves that the log holds this session, unchanged, as it was when "
                "this document was issued: keep this document. Check it with "
                "sessiond verify --receipt FILE.")),
-        Field(_("Key fingerprint"), seal.fingerprint),
-        Field(_("Public key"), seal.public_key),
+        Field(_("Signing key fingerprint"), seal.fingerprint),
+        Field(_("Public signing key"), seal.public_key),
         Code(seal.proof.text()),
         Code(seal.checkpoint.text()),
     ]

@@ -55,10 +55,11 @@ def _cell(text: str) -> str:
 
 def header() -> list[str]:
     return [
-        _("Date"), _("Client"), _("Mode"), _("Tool"), _("Start"), _("End"),
+        _("Day"), _("Client name"), _("Session mode"), _("Remote tool"), _("Start time"),
+        _("End time"),
         _("Worked (h:mm)"), _("Worked (h)"), _("Billed (h:mm)"), _("Billed (h)"),
         _("Tranche model"), _("Hourly rate (EUR)"), _("Discounts (EUR)"), _("Amount (EUR)"),
-        _("Credit used (h)"), _("Compliance"), _("Remarks"),
+        _("Credit used (h)"), _("Compliance status"), _("Remarks on the bill"),
     ]
 
 
@@ -98,7 +99,7 @@ def render_csv(rows: Sequence[Row], total: Totals, seal: Seal, tz: ZoneInfo) -> 
     writer.writerow([])
     writer.writerow([_("Sessions covered (events digest)"), seal.proof.text()])
     writer.writerow([_("Public key (Ed25519)"), seal.public_key])
-    writer.writerow([_("Key fingerprint"), seal.fingerprint])
+    writer.writerow([_("Signing key fingerprint"), seal.fingerprint])
     writer.writerow([_("Signed checkpoint"), seal.checkpoint.text()])
     return out.getvalue().encode("utf-8-sig")
 

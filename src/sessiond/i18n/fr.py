@@ -536,4 +536,230 @@ CATALOG: dict[str, str] = {
     "replace unit files that were changed by hand":
         "remplacer les fichiers d'unité modifiés à la main",
     "do not run systemctl --user daemon-reload": "ne pas lancer systemctl --user daemon-reload",
+    # --- exports and receipts ---
+    # proof of the events behind a document (verify)
+    "the export of {first} to {last}": "l'export du {first} au {last}",
+    "the receipt of session {session}": "le relevé de la séance {session}",
+    "the export of {day}": "l'export du {day}",
+    "{what} covers the log up to event #{upto} but the log ends at event #{last}: the log "
+    "was truncated or rolled back":
+        "{what} couvre le journal jusqu'à l'événement n° {upto} mais le journal s'arrête à "
+        "l'événement n° {last} : le journal a été tronqué ou restauré à un état antérieur",
+    "{what} was issued with event #{upto}, but the log holds another event there (the log "
+    "was rewritten)":
+        "{what} a été émis avec l'événement n° {upto}, mais le journal contient un autre "
+        "événement à cette place (le journal a été réécrit)",
+    "{what}: the sessions' events are not those it was issued with ({printed} events of "
+    "{sessions} session(s) printed, {found} of {found_sessions} in the log): events were "
+    "deleted, altered or rolled back":
+        "{what} : les événements des séances ne sont plus ceux de son émission ({printed} "
+        "événements de {sessions} séance(s) imprimés, {found} de {found_sessions} dans le "
+        "journal) : des événements ont été supprimés, modifiés ou restaurés",
+    "{what}: its events line names an unknown time zone":
+        "{what} : sa ligne d'événements indique un fuseau horaire inconnu",
+    # exports
+    "Unknown export format {format!r}: choose csv or json.":
+        "Format d'export inconnu {format!r} : choisissez csv ou json.",
+    "The range ends ({last}) before it starts ({first}).":
+        "La période se termine ({last}) avant de commencer ({first}).",
+    "A range of at most {days} days can be exported at once.":
+        "Un export couvre au plus {days} jours.",
+    "Day": "Date",
+    "Client name": "Client",
+    "Session mode": "Mode",
+    "Remote tool": "Outil",
+    "Start time": "Début",
+    "End time": "Fin",
+    "Worked (h:mm)": "Travaillé (h:mm)",
+    "Worked (h)": "Travaillé (h)",
+    "Billed (h:mm)": "Facturé (h:mm)",
+    "Billed (h)": "Facturé (h)",
+    "Tranche model": "Tranches",
+    "Hourly rate (EUR)": "Taux horaire (€)",
+    "Discounts (EUR)": "Remises (€)",
+    "Amount (EUR)": "Montant (€)",
+    "Credit used (h)": "Crédit utilisé (h)",
+    "Compliance status": "Conformité",
+    "Remarks on the bill": "Remarques",
+    "{count} session(s)": "{count} séance(s)",
+    "Sessions covered (events digest)": "Séances couvertes (empreinte des événements)",
+    "Public key (Ed25519)": "Clé publique (Ed25519)",
+    "Signed checkpoint": "Point de contrôle signé",
+    "{first} then tranches of {increment}": "{first} puis tranches de {increment}",
+    "tranches of {increment}": "tranches de {increment}",
+    "not checked": "non vérifiée",
+    "compliant": "conforme",
+    "{count} error(s)": "{count} erreur(s)",
+    "{count} warning(s)": "{count} avertissement(s)",
+    "session not started.": "séance non commencée.",
+    "session not finished: amount so far.": "séance non terminée : montant à ce stade.",
+    # values of the event allow-list
+    "remote assistance": "assistance à distance",
+    "on-site intervention": "intervention sur site",
+    "workshop intervention": "intervention en atelier",
+    "by telephone": "par téléphone",
+    "by video call": "en visioconférence",
+    "other means": "autre moyen",
+    "oral agreement": "accord oral",
+    "one-time code of the remote tool given by the client":
+        "code à usage unique de l'outil de prise en main communiqué par le client",
+    "signed": "signé",
+    "consumer (private person)": "particulier (consommateur)",
+    "business client": "professionnel",
+    "screen capture": "capture d'écran",
+    "copy of a file": "copie de fichier",
+    "recording of the session": "enregistrement de la séance",
+    "bank card": "carte bancaire",
+    "in cash": "espèces",
+    "by cheque": "chèque",
+    "bank transfer": "virement",
+    "by the technician": "par le technicien",
+    "by the client": "par le client",
+    "error (finding)": "ERREUR",
+    "warning (finding)": "AVERTISSEMENT",
+    "problem solved": "résolu",
+    "problem diagnosed": "diagnostiqué",
+    "problem not solved": "non résolu",
+    "not started yet": "pas encore commencée",
+    "still running": "en cours",
+    "paused, not stopped": "en pause, non arrêtée",
+    "finished": "terminée",
+    # the receipt
+    "Session {session} is not finished ({state}): stop it first (sessiond stop "
+    "{session}), then issue its receipt.":
+        "La séance {session} n'est pas terminée ({state}) : arrêtez-la d'abord "
+        "(sessiond stop {session}), puis émettez son relevé.",
+    "The receipt of session {session} cannot be issued: {problem}":
+        "Le relevé de la séance {session} ne peut pas être émis : {problem}",
+    "Your identity is incomplete on the receipt: set {fields} under [technician] in "
+    "config.toml (a micro-entrepreneur's documents must carry them).":
+        "Votre identité est incomplète sur le relevé : renseignez {fields} dans la section "
+        "[technician] de config.toml (obligatoire sur les documents d'un micro-entrepreneur).",
+    "receipt": "releve",
+    "Service record": "Relevé d'intervention",
+    "Service record no. {number}": "Relevé d'intervention n° {number}",
+    "Service record no. {number} — session {session}":
+        "Relevé d'intervention n° {number} — séance {session}",
+    "Supporting document no. {number}, issued on {moment}":
+        "Document justificatif n° {number}, émis le {moment}",
+    "Service provider": "Prestataire",
+    "Full name": "Nom",
+    "{name}, sole trader (EI)": "{name}, entrepreneur individuel (EI)",
+    "Trade name": "Nom commercial",
+    "Registration": "Immatriculation",
+    "Postal address": "Adresse",
+    "Contact details": "Contact",
+    "The client": "Client",
+    "(client erased)": "(client effacé)",
+    "Client reference": "Référence client",
+    "Client status": "Qualité",
+    "The intervention": "Intervention",
+    "Session reference": "Référence de la séance",
+    "Date of the intervention": "Date",
+    "Mode and place": "Mode et lieu",
+    "Client's system": "Système du client",
+    "Terms applied": "Conditions appliquées",
+    "Problem {n}": "Problème {n}",
+    "Client's consent": "Consentement",
+    "Consent given": "Consentement donné",
+    "{channel}, on {moment}, by {by}": "{channel}, le {moment}, par {by}",
+    "No consent is on record for this session.":
+        "Aucun consentement n'est enregistré pour cette séance.",
+    "Started without consent on record; reason given: {reason}":
+        "Démarrée sans consentement enregistré ; motif indiqué : {reason}",
+    "handwritten signature": "signature manuscrite",
+    "electronic signature": "signature électronique",
+    "Quote accepted": "Devis accepté",
+    "{how}, on {moment}, by {by}": "{how}, le {moment}, par {by}",
+    "Immediate start requested": "Exécution immédiate demandée",
+    "express request to start within the withdrawal period, received {medium} on {moment}":
+        "demande expresse de commencer pendant le délai de rétractation, reçue {medium} le "
+        "{moment}",
+    "by e-mail": "par e-mail",
+    "on paper": "sur papier",
+    "by text message": "par SMS",
+    "with a signature": "avec signature",
+    "Course of the session": "Déroulement",
+    "Started at": "Début",
+    "Pause {n}": "Pause {n}",
+    "{start} to {end} ({duration})": "{start} à {end} ({duration})",
+    "Not counted": "Non compté",
+    "{start} to {end}: inactivity reviewed as not worked":
+        "{start} à {end} : inactivité constatée, non travaillée",
+    "Stopped at": "Fin",
+    "Time worked": "Temps travaillé",
+    "Time billed": "Temps facturé",
+    "Detail of the amount": "Détail",
+    "Total (excl. VAT = incl. VAT)": "Total HT = TTC",
+    "Prepaid credit used": "Crédit prépayé utilisé",
+    "Prepaid credit left": "Crédit prépayé restant",
+    "Payment received on {moment} ({method})": "Paiement reçu le {moment} ({method})",
+    "Left to pay": "Reste à payer",
+    "Confidentiality": "Confidentialité",
+    " (art. {articles})": " (art. {articles})",
+    "No screen capture, no file kept{cited}.":
+        "Aucune capture d'écran, aucun fichier conservé{cited}.",
+    "Kept during the session{cited}:": "Conservé pendant la séance{cited} :",
+    "at the client's request: « {request} »": "à la demande du client : « {request} »",
+    "WITHOUT a documented request from the client": "SANS demande documentée du client",
+    "other item": "autre élément",
+    "sessiond records no screen content, keystroke or file content: only the facts above "
+    "(times, consent, outcome).":
+        "sessiond n'enregistre ni le contenu de l'écran, ni les frappes au clavier, ni le "
+        "contenu des fichiers : seulement les faits ci-dessus (horaires, consentement, "
+        "résultat).",
+    "Compliance with the terms": "Conformité aux conditions",
+    "No finding: the session kept the terms applied.":
+        "Aucune anomalie : la séance a respecté les conditions appliquées.",
+    "{severity} (art. {article})": "{severity} (art. {article})",
+    "How to verify this document": "Vérification",
+    "The technician's log is hash-chained and signed (Ed25519). The checkpoint below "
+    "proves that the log holds this session, unchanged, as it was when this document was "
+    "issued: keep this document. Check it with sessiond verify --receipt FILE.":
+        "Le journal du prestataire est chaîné et signé (Ed25519). Le point de contrôle "
+        "ci-dessous prouve que le journal contient cette séance, inchangée depuis l'émission "
+        "de ce document : conservez-le. Vérification : sessiond verify --receipt FICHIER.",
+    "Signing key fingerprint": "Empreinte de la clé",
+    "Public signing key": "Clé publique",
+    # the commands
+    "export the sessions of a day or of a range of days (CSV or JSON)":
+        "exporter les séances d'un jour ou d'une période (CSV ou JSON)",
+    "a local day: YYYY-MM-DD, DD/MM/YYYY, today or yesterday (default: today)":
+        "un jour : AAAA-MM-JJ, JJ/MM/AAAA, today ou yesterday (par défaut : aujourd'hui)",
+    "first day of a range (with --to)": "premier jour d'une période (avec --to)",
+    "last day of the range (default: today)":
+        "dernier jour de la période (par défaut : aujourd'hui)",
+    "csv for a spreadsheet (default), json for other tools":
+        "csv pour un tableur (par défaut), json pour d'autres outils",
+    "directory of the export file (default: the current one)":
+        "dossier du fichier exporté (par défaut : le dossier courant)",
+    "issue the client's receipt of a finished session (PDF and text)":
+        "émettre le relevé d'intervention d'une séance terminée (PDF et texte)",
+    "the PDF's path (the text version goes beside it, .txt); default: the current "
+    "directory":
+        "chemin du PDF (la version texte est écrite à côté, .txt) ; par défaut : le "
+        "dossier courant",
+    "Cannot read the day {text!r}: give YYYY-MM-DD (2026-11-22), DD/MM/YYYY (22/11/2026), "
+    "today or yesterday.":
+        "Jour illisible {text!r} : indiquez AAAA-MM-JJ (2026-11-22), JJ/MM/AAAA "
+        "(22/11/2026), today ou yesterday.",
+    "--to needs --from: sessiond export --from DATE --to DATE.":
+        "--to va avec --from : sessiond export --from DATE --to DATE.",
+    "from {first} to {last}": "du {first} au {last}",
+    "Export of {span}: {count} session(s), total {total}, {path}":
+        "Export {span} : {count} séance(s), total {total}, {path}",
+    "Nothing changed since the export of event #{seq}: no new event; file {state}.":
+        "Rien n'a changé depuis l'export de l'événement n° {seq} : aucun nouvel événement ; "
+        "fichier {state}.",
+    "written again": "réécrit",
+    "kept as it was": "conservé tel quel",
+    "Recorded as event #{seq}, signed checkpoint #{seq}.":
+        "Enregistré comme événement n° {seq}, point de contrôle signé n° {seq}.",
+    "warning: session {session} has no amount: {problem}":
+        "attention : la séance {session} n'a pas de montant : {problem}",
+    "Receipt no. {number} of session {session}: total {total}.":
+        "Relevé n° {number} de la séance {session} : total {total}.",
+    "text version": "version texte",
+    "  event #{seq}, signed checkpoint #{seq}":
+        "  événement n° {seq}, point de contrôle signé n° {seq}",
 }
