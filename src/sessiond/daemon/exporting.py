@@ -2,26 +2,31 @@
 
 `Jobs.end_of_day` decides whether an export is due (from the store); this module only
 asks `sessiond.exports` to make it. The export appends its own `export-made` event (with
-first_day and last_day), which is what makes the next check find the day done.
+first_day and last_day) and signs a checkpoint, which is what makes the next check find
+the days done. The file goes to `exports/` in the data directory, 0600 like the rest.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from sessiond.errors import SessiondError
 from sessiond.i18n import _
 from sessiond.sessions import Sessiond
 
+FORMAT = "csv"
+
+
+def export_dir(svc: Sessiond) -> Path:
+    return svc.paths.data / "exports"
+
 
 def export_days(svc: Sessiond, first: date, last: date, now: datetime) -> Any:
     try:
-        from sessiond import exports
+        from sessiond.exports.export import export_range
     except ImportError as e:
         raise SessiondError(_("the exports module is not available ({problem})",
                               problem=e)) from e
-    run = getattr(exports, "end_of_day", None)
-    if run is None:
-        raise SessiondError(_("the exports module has no end-of-day export yet"))
-    return run(svc, first, last)
+    return export_range(svc, first, last, export_dir(svc), FORMAT, now=now)

@@ -110,7 +110,9 @@ class Host:
         if self._guard("heartbeat", lambda: self._slept(clocks)):
             # Back from a sleep (or a stop): whatever fell due meanwhile runs now.
             self._guard("catch-up", lambda: self.jobs.catch_up(clocks.now))
-            self.arm_reminders(clocks.now)
+        # Also a safety net: a change the store poll cannot see (an edited policy file)
+        # moves the reminder within one interval.
+        self.arm_reminders(clocks.now)
         self._changed()
 
     def _slept(self, clocks: Clocks) -> bool:

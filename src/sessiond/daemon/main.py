@@ -107,13 +107,20 @@ async def _serve(svc: Sessiond, jobs: Jobs, *, hotkeys: bool, idle: bool) -> int
 
     started_at = clock.to_text(clock.now())
 
+    shown: list[str] = [""]
+
     def publish() -> None:
-        status.write(svc.paths, hotkeys=hotkey_state, idle=idle_state,
-                     extra={"started_at": started_at})
+        """`systemctl --user status` line; sent only when it changes."""
         running = sum(1 for s in svc.open_sessions() if s.state.value == "running")
-        sdnotify.notify(f"STATUS=sessiond: {running} running session(s); hotkeys "
-                        f"{'on' if hotkey_state.on else 'off'}; idle "
-                        f"{'on' if idle_state.on else 'off'}")
+        line = (f"STATUS=sessiond: {running} running session(s); hotkeys "
+                f"{'on' if hotkey_state.on else 'off'}; idle "
+                f"{'on' if idle_state.on else 'off'}")
+        if line != shown[0]:
+            shown[0] = line
+            sdnotify.notify(line)
+
+    status.write(svc.paths, hotkeys=hotkey_state, idle=idle_state,
+                 extra={"started_at": started_at})
 
     host = Host(jobs, idle=source, on_change=publish)
     host.start()

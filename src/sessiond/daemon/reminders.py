@@ -61,7 +61,12 @@ def next_tranche(svc: Sessiond, session: Session, now: datetime,
         sessions=tuple(svc.client_sessions(session.client_id)),
         client_events=tuple(e for e in svc.client_events(session.client_id)
                             if e.session_id is None))
-    b = bill(session, policy, history, clock.whole_second(now))
+    at = clock.whole_second(now)
+    b = bill(session, policy, history, at)
+    if b.worked_seconds == 0:
+        # At the very second the clock starts nothing is billed yet and the "next tranche"
+        # is the first block, due at once; one second on, the bill knows the real one.
+        b = bill(session, policy, history, at + timedelta(seconds=1))
     return b.worked_seconds, b.next_tranche
 
 

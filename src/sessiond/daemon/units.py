@@ -9,7 +9,10 @@ Hardening: only options valid in a user unit without `PrivateUsers=` (systemd 25
 systemd.exec(5) "SANDBOXING"). File-system namespacing (`PrivateTmp=`, `ProtectHome=`)
 is left out on purpose: it hides the X11 socket and `~/.Xauthority` the hotkeys need.
 `RestrictAddressFamilies=AF_UNIX`: the daemon needs no network (X and D-Bus are local
-sockets; X forwarded over TCP would not work).
+sockets; X forwarded over TCP would not work). Not set, because they could not be tried
+under a real user manager here: `SystemCallFilter=` (a filter that misses one syscall of
+Xlib or cryptography kills the daemon), `MemoryDenyWriteExecute=` (can break libffi
+closures), `CapabilityBoundingSet=` (dropping needs CAP_SETPCAP a user manager lacks).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ NoNewPrivileges=yes
 LockPersonality=yes
 RestrictRealtime=yes
 RestrictSUIDSGID=yes
+RestrictNamespaces=yes
 SystemCallArchitectures=native
 RestrictAddressFamilies=AF_UNIX
 """

@@ -476,8 +476,6 @@ CATALOG: dict[str, str] = {
         "{count} question(s) en attente de réponse : sessiond daemon questions.",
     "the exports module is not available ({problem})":
         "le module d'export n'est pas disponible ({problem})",
-    "the exports module has no end-of-day export yet":
-        "le module d'export n'a pas encore d'export de fin de journée",
     "Question #{id}: recorded as worked (event #{seq}).":
         "Question n° {id} : enregistré comme travaillé (événement n° {seq}).",
     "Question #{id}: recorded as a pause (event #{seq}).":
