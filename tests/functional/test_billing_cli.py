@@ -10,10 +10,10 @@ from tests.conftest import Cli
 SHIPPED = Path(__file__).resolve().parents[2] / "policies"
 
 
-def ago(minutes: float) -> str:
-    """An instant `minutes` ago, with its offset (unambiguous on any DST day)."""
-    instant = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=minutes)
-    return instant.isoformat()
+def ago(minutes: float, now: datetime | None = None) -> str:
+    """An instant `minutes` before `now`, with its offset (unambiguous on any DST day)."""
+    now = now or datetime.now(UTC).replace(microsecond=0)
+    return (now - timedelta(minutes=minutes)).isoformat()
 
 
 def client(cli: Cli, name: str = "Jeanne Martin") -> str:
@@ -22,10 +22,12 @@ def client(cli: Cli, name: str = "Jeanne Martin") -> str:
 
 def worked_session(cli: Cli, client_id: str, policy: str, start: float, stop: float,
                    *options: str) -> str:
+    # One reference instant: the seconds the commands take must not add to the work.
+    now = datetime.now(UTC).replace(microsecond=0)
     session = cli("session", "new", client_id, "--policy", policy, *options).out.strip()
-    cli("consent", session, "--channel", "oral", "--by", "Jeanne", "--at", ago(start + 1))
-    cli("start", session, "--at", ago(start))
-    cli("stop", session, "--at", ago(stop))
+    cli("consent", session, "--channel", "oral", "--by", "Jeanne", "--at", ago(start + 1, now))
+    cli("start", session, "--at", ago(start, now))
+    cli("stop", session, "--at", ago(stop, now))
     return session
 
 
