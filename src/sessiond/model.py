@@ -10,7 +10,7 @@ its state, and the same fold decides whether a new event is a valid transition.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
@@ -93,6 +93,7 @@ MODES = ("remote", "onsite", "workshop")
 TOOLS = ("teamviewer", "anydesk", "rustdesk", "phone", "visio", "other")
 OSES = ("windows", "macos", "linux", "other")
 CHANNELS = ("oral", "phone", "email", "sms", "tool-code", "signature")
+PAYMENT_METHODS = ("card", "cash", "cheque", "transfer", "other")
 
 
 @dataclass(frozen=True)
@@ -153,8 +154,7 @@ KINDS: dict[str, Kind] = _kinds(
          body={"offered": flag, "answer": one_of("accepted", "declined", "client-has-own")},
          required=frozenset({"offered"})),
     Kind("payment-recorded", "session",
-         body={"amount": decimal, "method": one_of("card", "cash", "cheque", "transfer",
-                                                  "other")},
+         body={"amount": decimal, "method": one_of(*PAYMENT_METHODS)},
          required=frozenset({"amount", "method"})),
     Kind("artifact-recorded", "session",
          body={"artifact": one_of("screenshot", "file-copy", "recording", "other"),
@@ -216,6 +216,35 @@ def validate(kind_name: str, body: Mapping[str, Any], personal: Mapping[str, Any
 
 
 # --- events ------------------------------------------------------------------------------
+
+
+class Personal(Mapping[str, Any]):
+    """An event's personal fields, decrypted on first read.
+
+    Most projections (state, billing, status) never read them, so most commands never pay
+    for loading keys and decrypting.
+    """
+
+    def __init__(self, open_fields: Callable[[], Mapping[str, Any]]) -> None:
+        self._open = open_fields
+        self._fields: Mapping[str, Any] | None = None
+
+    def _data(self) -> Mapping[str, Any]:
+        if self._fields is None:
+            self._fields = dict(self._open())
+        return self._fields
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data())
+
+    def __len__(self) -> int:
+        return len(self._data())
+
+    def __repr__(self) -> str:
+        return "Personal(…)"  # never print personal data by accident
 
 
 @dataclass(frozen=True)

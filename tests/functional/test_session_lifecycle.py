@@ -41,7 +41,7 @@ def test_whole_session_with_consent_pauses_and_at_corrections(cli: Cli, planned:
     kinds = [e["kind"] for e in cli.events()]
     assert kinds[1:] == ["session-planned", "consent-recorded", "session-started",
                          "session-paused", "session-resumed", "session-paused",
-                         "session-resumed", "session-stopped"]
+                         "session-resumed", "session-stopped", "check-completed"]
     # The declared instant and the real recording instant are both kept.
     start = next(e for e in cli.events() if e["kind"] == "session-started")
     assert start["at"] != start["recorded_at"]

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from typing import TYPE_CHECKING
 
 from sessiond.audit.canonical import canonical
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 MARKER = "SESSIOND-CHECKPOINT"
 _DOMAIN = b"sessiond-checkpoint-v1\n"
@@ -40,6 +41,8 @@ class Checkpoint:
         )
 
     def signature_valid(self, public_key: Ed25519PublicKey) -> bool:
+        from cryptography.exceptions import InvalidSignature
+
         try:
             public_key.verify(bytes.fromhex(self.signature), self.message())
         except (InvalidSignature, ValueError):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import sys
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sessiond.sessions import Sessiond
+if TYPE_CHECKING:
+    from sessiond.sessions import Sessiond
 
 
 class Context:
@@ -17,6 +18,7 @@ class Context:
     @cached_property
     def service(self) -> Sessiond:
         from sessiond.i18n import set_language
+        from sessiond.sessions import Sessiond
 
         service = Sessiond()
         set_language(service.config.language or None)
