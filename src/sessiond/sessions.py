@@ -7,6 +7,7 @@ processes cannot both start the same session and a refused command writes nothin
 
 from __future__ import annotations
 
+import importlib
 import json
 import secrets
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -51,9 +52,12 @@ class Client:
 
 # Hooks run inside the stop transaction, after the stop event, so that what they append
 # (the compliance check's result) commits with it. Registered by the services that need
-# them (see sessiond.compliance), never by front ends.
+# them (see sessiond.compliance), never by front ends: the modules below register theirs
+# when imported, which `stop` does first, so a stop by any front end runs them while
+# commands that never stop a session do not load them.
 StopHook = Callable[["Sessiond", Writer, Session], None]
 STOP_HOOKS: list[StopHook] = []
+STOP_HOOK_MODULES = ("sessiond.compliance",)
 
 
 def refuse_secrets(personal: Mapping[str, Any]) -> None:
@@ -227,6 +231,8 @@ class Sessiond:
              by: str = "technician") -> Event:
         """Stop, run the stop hooks (compliance), and sign a checkpoint, in one commit."""
         at = at or clock.whole_second(clock.now())
+        for module in STOP_HOOK_MODULES:
+            importlib.import_module(module)
         with self.store.writing() as w:
             session = self._session(session_id)
             check_transition(session, "session-stopped", at)

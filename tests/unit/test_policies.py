@@ -72,7 +72,9 @@ def test_the_compliance_rules_can_be_encoded() -> None:
         "sensitive-docs-warning", "backup-status-recorded", "payment-before-start",
         "artifact-requires-client-request", "notes-free-of-secrets", "remote-os-supported",
         "client-in-territory", "prepaid-credit-covers", "disconnect-confirmed",
-        "receipt-issued", "clock-consistent"}
+        "receipt-issued", "clock-consistent",
+        # added from the documents (sessiond.compliance.rules)
+        "client-category", "payment-method-accepted", "payment-not-acceptance"}
 
 
 def test_each_policy_turns_on_what_its_document_states() -> None:

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "sessiond.cli.record",
     "sessiond.cli.audit",
     "sessiond.cli.billing",
+    "sessiond.cli.compliance",
     "sessiond.cli.daemon",
     "sessiond.cli.exports",
 )

@@ -196,8 +196,12 @@ def do_consent(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def do_start(args: argparse.Namespace, ctx: Context) -> int:
+    from sessiond.cli.compliance import warn_requirements
+
     svc = ctx.service
-    event = svc.start(args.session_id, at=svc.at(args.at),
+    at = svc.at(args.at)
+    warn_requirements(ctx, args.session_id, at)
+    event = svc.start(args.session_id, at=at,
                       without_consent=args.without_consent, reason=args.reason)
     return _transition(ctx, event, args.session_id)
 
@@ -216,6 +220,9 @@ def do_resume(args: argparse.Namespace, ctx: Context) -> int:
 def do_stop(args: argparse.Namespace, ctx: Context) -> int:
     svc = ctx.service
     event = svc.stop(args.session_id, at=svc.at(args.at), by=args.by)
+    from sessiond.cli.compliance import summarize_stop_check
+
+    summarize_stop_check(ctx, args.session_id)
     return _transition(ctx, event, args.session_id)
 
 

@@ -760,4 +760,118 @@ CATALOG: dict[str, str] = {
     "text version": "version texte",
     "  event #{seq}, signed checkpoint #{seq}":
         "  événement n° {seq}, point de contrôle signé n° {seq}",
+    # --- compliance ---
+    "No consent of the client on record before the access.":
+        "Aucun consentement du client enregistré avant l'accès.",
+    "The policy could not be read, nothing was checked: {problem}":
+        "La politique n'a pas pu être lue, rien n'a été contrôlé : {problem}",
+    "{what} is dated {at}, after the start ({start}).":
+        "{what} est daté(e) du {at}, après le début ({start}).",
+    "The acceptance of the quote": "L'acceptation du devis",
+    "No signed quote on record before the start: nothing starts before the client accepts "
+    "the quote.":
+        "Aucun devis signé enregistré avant le début : rien ne commence avant que le client "
+        "accepte le devis.",
+    "The consumer's request to start within the withdrawal period":
+        "La demande du consommateur de commencer pendant le délai de rétractation",
+    "The consumer ordered on {ordered}, less than {days} days before the start: his express "
+    "request to start within the withdrawal period must be on record first "
+    "(C. consom. L221-25).":
+        "Le consommateur a commandé le {ordered}, moins de {days} jours avant le début : sa "
+        "demande expresse de commencer pendant le délai de rétractation doit être enregistrée "
+        "avant (C. consom. L221-25).",
+    "The invitation to close sensitive documents":
+        "L'invitation à fermer les documents sensibles",
+    "The client was not invited to close his sensitive documents before the access.":
+        "Le client n'a pas été invité à fermer ses documents sensibles avant l'accès.",
+    "The backup was offered but the client's answer is not on record (accepted, declined, "
+    "or he has his own).":
+        "La sauvegarde a été proposée mais la réponse du client n'est pas enregistrée "
+        "(acceptée, refusée, ou il a la sienne).",
+    "No backup was offered before the intervention.":
+        "Aucune sauvegarde n'a été proposée avant l'intervention.",
+    "The backup question": "La question de la sauvegarde",
+    "No backup question on record before the start: offer a backup and record the client's "
+    "answer.":
+        "Aucune question de sauvegarde enregistrée avant le début : proposez une sauvegarde "
+        "et enregistrez la réponse du client.",
+    "The payment": "Le paiement",
+    "No payment on record before the start.": "Aucun paiement enregistré avant le début.",
+    "The prepaid credit does not cover {missing} of this session: the client must first buy "
+    "a new package.":
+        "Le crédit prépayé ne couvre pas {missing} de cette séance : le client doit d'abord "
+        "acheter un nouveau forfait.",
+    "The client is in {country}; the terms cover {wanted} only.":
+        "Le client est en {country} ; les conditions ne couvrent que {wanted}.",
+    "The client is recorded as a business; check that these terms cover him (see the "
+    "article).":
+        "Le client est enregistré comme professionnel ; vérifiez que ces conditions le "
+        "couvrent (voir l'article).",
+    "Kept without the client's explicit, documented request: {items}.":
+        "Conservé sans demande explicite et documentée du client : {items}.",
+    "Stored text seems to hold secrets ({items}); no password or secret may be kept.":
+        "Un texte enregistré semble contenir des secrets ({items}) ; aucun mot de passe ni "
+        "secret ne doit être conservé.",
+    "Paid by {given} ({events}); the terms accept {wanted}.":
+        "Payé par {given} ({events}) ; les conditions acceptent : {wanted}.",
+    "Payment {events} taken while no signed quote was on record: a payment alone is not "
+    "acceptance of the quote.":
+        "Paiement {events} reçu alors qu'aucun devis signé n'était enregistré : un paiement "
+        "seul ne vaut pas acceptation du devis.",
+    "No disconnection on record after the intervention: the technician must no longer be "
+    "able to take control.":
+        "Aucune déconnexion enregistrée après l'intervention : le technicien ne doit plus "
+        "pouvoir prendre le contrôle.",
+    "No receipt was issued for this session.":
+        "Aucun document justificatif n'a été remis pour cette séance.",
+    "Started WITHOUT the client's consent (the reason is recorded with the start).":
+        "Commencée SANS le consentement du client (le motif est enregistré avec le début).",
+    "The client's consent": "Le consentement du client",
+    "Consent given by {given}; the terms ask for {wanted}.":
+        "Consentement donné par {given} ; les conditions demandent : {wanted}.",
+    "The quote was accepted by {given}; only {wanted} counts.":
+        "Le devis a été accepté par {given} ; seul(e) {wanted} compte.",
+    "The client's system is not on record (session new --client-os); the terms cover "
+    "{wanted} only.":
+        "Le système du client n'est pas enregistré (session new --client-os) ; les "
+        "conditions ne couvrent que {wanted}.",
+    "The client's system is {os}; the terms cover {wanted} only.":
+        "Le système du client est {os} ; les conditions ne couvrent que {wanted}.",
+    "To do now: disconnect from the client's computer and record it (sessiond record "
+    "{session} disconnect-confirmed).":
+        "À faire maintenant : déconnectez-vous de l'ordinateur du client et enregistrez-le "
+        "(sessiond record {session} disconnect-confirmed).",
+    "To do now: give the client the supporting document of this intervention.":
+        "À faire maintenant : remettez au client le document justificatif de cette "
+        "intervention.",
+    "No receipt on record for this session: give the client a supporting document.":
+        "Aucun document justificatif enregistré pour cette séance : remettez-en un au "
+        "client.",
+    "Declared instants (--at) more than {minutes} min from when they were recorded: "
+    "{events}.":
+        "Heures déclarées (--at) à plus de {minutes} min de leur enregistrement : {events}.",
+    "The wall clock jumped while the machine ran (compared with its boot clock): {jumps}.":
+        "L'horloge murale a sauté pendant le fonctionnement de la machine (comparée à son "
+        "horloge de démarrage) : {jumps}.",
+    "{delta} between #{first} and #{second}": "{delta} entre n° {first} et n° {second}",
+    "a screenshot": "une capture d'écran",
+    "a file copy": "une copie de fichier",
+    "a recording": "un enregistrement",
+    "another copy": "une autre copie",
+    "No session on {day}.": "Aucune séance le {day}.",
+    "ERROR": "ERREUR",
+    "kept its terms: no finding": "conditions respectées : aucun constat",
+    "{errors} error(s), {warnings} warning(s)": "{errors} erreur(s), {warnings} avertissement(s)",
+    "check a session, or a day's sessions, against the policy's rules":
+        "contrôler une séance, ou les séances d'un jour, selon les règles de la politique",
+    "a session (default: today's sessions)": "une séance (par défaut : celles du jour)",
+    "check the sessions of that day (YYYY-MM-DD)":
+        "contrôler les séances de ce jour (AAAA-MM-JJ)",
+    "Give a session or --day, not both.": "Indiquez une séance ou --day, pas les deux.",
+    "sessiond: compliance check: {errors} error(s), {warnings} warning(s); details: "
+    "sessiond check {session}":
+        "sessiond : contrôle de conformité : {errors} erreur(s), {warnings} "
+        "avertissement(s) ; détails : sessiond check {session}",
+    "--day {text!r}: give a date as YYYY-MM-DD, e.g. 2026-11-22.":
+        "--day {text!r} : indiquez une date AAAA-MM-JJ, par ex. 2026-11-22.",
 }

@@ -91,7 +91,7 @@ from types import MappingProxyType
 from typing import Any
 
 from sessiond.i18n import _
-from sessiond.model import CHANNELS, MODES, OSES
+from sessiond.model import CHANNELS, MODES, OSES, PAYMENT_METHODS
 from sessiond.policy.reader import Problems, Table
 
 SCHEMA_VERSION = 1
@@ -107,8 +107,8 @@ HUNDRED = Decimal(100)
 
 # Parameters each compliance rule takes besides article, text, severity, modes, review
 # and note. The rule functions (compliance issue) read them through `RuleSpec.params`.
-# Kinds: "oses", "countries", "channels", "quote-forms" (lists), "seconds", "days" (whole
-# numbers), "flag" (boolean).
+# Kinds: "oses", "countries", "channels", "quote-forms", "payment-methods" (lists),
+# "seconds", "days" (whole numbers), "flag" (boolean).
 RULE_PARAMETERS: dict[str, dict[str, str]] = {
     "consent-before-access": {"channels": "channels"},
     "quote-accepted-before-start": {"how": "quote-forms"},
@@ -124,6 +124,10 @@ RULE_PARAMETERS: dict[str, dict[str, str]] = {
     "disconnect-confirmed": {},
     "receipt-issued": {},
     "clock-consistent": {"max_declared_gap_seconds": "seconds"},
+    # Rules the documents call for beyond the issue's list (see sessiond.compliance.rules).
+    "client-category": {},
+    "payment-method-accepted": {"methods": "payment-methods"},
+    "payment-not-acceptance": {},
 }
 
 
@@ -487,6 +491,8 @@ def _rule(rule_id: str, t: Table) -> RuleSpec:
             params[name] = t.choices(name, CHANNELS)
         elif kind == "quote-forms":
             params[name] = t.choices(name, QUOTE_FORMS)
+        elif kind == "payment-methods":
+            params[name] = t.choices(name, PAYMENT_METHODS)
         elif kind == "countries":
             params[name] = t.strings(name, COUNTRY, _("a list of ISO country codes such as "
                                                       "\"FR\""))

@@ -1,0 +1,119 @@
+"""`sessiond check`: a session (or a day) against its policy; what a start still needs.
+
+Exit codes (DESIGN.md): 0 no error finding (warnings allowed), 1 an error finding, 2 bad
+input. The compliance package is imported inside the handlers: other commands do not pay
+for the rules.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sessiond.cli.context import Context
+from sessiond.i18n import _
+
+if TYPE_CHECKING:
+    from sessiond.compliance import Finding, Report, Requirement
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    check = sub.add_parser(
+        "check", parents=[common],
+        help=_("check a session, or a day's sessions, against the policy's rules"))
+    check.add_argument("session_id", nargs="?", metavar="SESSION",
+                       help=_("a session (default: today's sessions)"))
+    check.add_argument("--day", metavar="DATE",
+                       help=_("check the sessions of that day (YYYY-MM-DD)"))
+    check.set_defaults(handler=do_check)
+
+
+def do_check(args: argparse.Namespace, ctx: Context) -> int:
+    from sessiond import clock
+    from sessiond.compliance import check
+    from sessiond.errors import InputError
+
+    svc = ctx.service
+    if args.session_id and args.day:
+        raise InputError(_("Give a session or --day, not both."))
+    if args.session_id:
+        report = check(svc, svc.session(args.session_id))
+        ctx.emit(_report_text(report), report.to_json())
+        return 1 if report.errors else 0
+    day = _day(args.day) if args.day else clock.now().astimezone(ctx.tz).date()
+    reports = [check(svc, s) for s in svc.day_sessions(day)]
+    errors = sum(r.errors for r in reports)
+    warnings = sum(r.warnings for r in reports)
+    text = "\n".join(_report_text(r) for r in reports) or _(
+        "No session on {day}.", day=day.isoformat())
+    ctx.emit(text, {"day": day.isoformat(), "errors": errors, "warnings": warnings,
+                    "sessions": [r.to_json() for r in reports]})
+    return 1 if errors else 0
+
+
+def _day(text: str) -> date:
+    from sessiond.errors import InputError
+
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(_("--day {text!r}: give a date as YYYY-MM-DD, e.g. 2026-11-22.",
+                           text=text)) from None
+
+
+def _severity(severity: str) -> str:
+    return _("ERROR") if severity == "error" else _("warning")
+
+
+def _finding_line(f: Finding | Requirement) -> str:
+    article = f" ({_('art. {article}', article=f.article)})" if f.article else ""
+    events = getattr(f, "events", ())
+    shown = " [" + ", ".join(f"#{s}" for s in events) + "]" if events else ""
+    return f"  {_severity(f.severity)}: {f.rule}{article}: {f.message}{shown}"
+
+
+def _report_text(report: Report) -> str:
+    if not report.findings:
+        summary = _("kept its terms: no finding")
+    else:
+        summary = _("{errors} error(s), {warnings} warning(s)", errors=report.errors,
+                    warnings=report.warnings)
+    return "\n".join([f"{report.session}  {report.policy}  {summary}",
+                      *(_finding_line(f) for f in report.findings)])
+
+
+# --- used by `sessiond start` and `sessiond stop` (cli.sessions) -----------------------
+
+
+def warn_requirements(ctx: Context, session_id: str, at: Any) -> None:
+    """Before a start: print on stderr what the policy still asks for.
+
+    Only consent blocks (the service refuses the start and says how to record it);
+    everything else is a warning, and a finding of the check if the start goes ahead.
+    """
+    from sessiond.compliance import requirements
+
+    svc = ctx.service
+    for req in requirements(svc, svc.session(session_id), at=at):
+        if req.blocking:
+            continue  # the start's own refusal explains it
+        sys.stderr.write("sessiond: " + _finding_line(req).strip() + "\n")
+        if req.hint:
+            sys.stderr.write("  → " + req.hint + "\n")
+
+
+def summarize_stop_check(ctx: Context, session_id: str) -> None:
+    """After a stop: one line on stderr with the check recorded in the stop."""
+    session = ctx.service.session(session_id)
+    recorded = [e for e in session.events if e.kind == "check-completed"]
+    if not recorded:
+        return
+    body = recorded[-1].body
+    if not body["findings"]:
+        return
+    sys.stderr.write(_("sessiond: compliance check: {errors} error(s), {warnings} "
+                       "warning(s); details: sessiond check {session}",
+                       errors=body["errors"], warnings=body["warnings"],
+                       session=session_id) + "\n")

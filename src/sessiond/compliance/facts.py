@@ -1,0 +1,80 @@
+"""What a rule sees: the session's events and the facts around them, gathered once.
+
+Rules are pure functions of `Facts`. The same rules answer two questions: "was this
+session kept to the terms?" (`check`, the start is the recorded one) and "what do the terms
+still ask for before I start?" (`requirements`, the start is a hypothetical one, now, after
+every event recorded so far). `start` and `start_seq` carry that difference; a rule only
+asks `before_start(event)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
+
+from sessiond.model import Event, Session, State
+
+if TYPE_CHECKING:
+    from sessiond.billing import History
+    from sessiond.policy import Policy
+    from sessiond.sessions import Client
+
+# Orders events by their declared instant, then by their place in the log.
+Key = tuple[datetime, float]
+
+
+@dataclass(frozen=True)
+class Facts:
+    session: Session
+    client: Client
+    client_seq: int | None  # the client-added event: status and country come from it
+    policy: Policy
+    now: datetime
+    tz: tzinfo
+    start: datetime | None  # the declared start (or the hypothetical one); None: not started
+    start_seq: int | None  # None with a start: the start is not recorded yet
+    at_stop: bool = False  # the check that runs inside the stop's transaction
+    history: History | None = None  # the client's sessions and credit (prepaid rules)
+    receipts_in_log: bool = False  # some receipt was issued already (issue 7)
+
+    @property
+    def started(self) -> bool:
+        return self.start is not None
+
+    @property
+    def stopped(self) -> bool:
+        return self.session.state is State.STOPPED
+
+    def events(self, *kinds: str) -> list[Event]:
+        return [e for e in self.session.events if e.kind in kinds]
+
+    def first(self, kind: str) -> Event | None:
+        return next(iter(self.events(kind)), None)
+
+    @staticmethod
+    def key(event: Event) -> Key:
+        return (event.at, float(event.seq))
+
+    def start_key(self) -> Key:
+        assert self.start is not None
+        return (self.start, float(self.start_seq) if self.start_seq is not None else
+                float("inf"))
+
+    def before_start(self, event: Event) -> bool:
+        """Declared before the start (an event of the same second counts if logged first).
+
+        The declared instant wins over the log order: a technician who records the quote
+        after starting, with `--at` at the time it was signed, recorded a fact that held
+        before the start (`clock-consistent` reports the late recording itself).
+        """
+        return self.started and self.key(event) < self.start_key()
+
+    def start_events(self) -> Iterator[int]:
+        """The seq of the start (nothing when it is hypothetical)."""
+        if self.start_seq is not None:
+            yield self.start_seq
+
+    def local(self, instant: datetime) -> str:
+        return instant.astimezone(self.tz).strftime("%Y-%m-%d %H:%M")
