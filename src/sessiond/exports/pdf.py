@@ -127,7 +127,8 @@ def _block(pdf: _Receipt, block: Block, width: float) -> None:
             if subtitle:
                 pdf.set_font(body, "", 9.5)
                 pdf.set_text_color(70)
-                pdf.multi_cell(width, 5, clean(subtitle), new_x="LMARGIN", new_y="NEXT")
+                pdf.multi_cell(width, 5, clean(subtitle), align="L", new_x="LMARGIN",
+                               new_y="NEXT")
                 pdf.set_text_color(0)
             pdf.ln(1)
         case Section(text):
@@ -145,7 +146,7 @@ def _block(pdf: _Receipt, block: Block, width: float) -> None:
                          4.6, label_gray=True)
         case Para(text, strong):
             pdf.set_font(body, "B" if strong else "", 9)
-            pdf.multi_cell(width, 4.6, clean(text), new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(width, 4.6, clean(text), align="L", new_x="LMARGIN", new_y="NEXT")
             pdf.ln(0.8)
         case Amount(label, amount, strong):
             pdf.set_font(body, "B" if strong else "", 10 if strong else 9)
@@ -167,7 +168,7 @@ def _two_columns(pdf: _Receipt, left: str, right: str, left_width: float, right_
     y = pdf.get_y()
     if label_gray:
         pdf.set_text_color(90)
-    pdf.multi_cell(left_width, line, left, new_x="RIGHT", new_y="TOP")
+    pdf.multi_cell(left_width, line, left, align="L", new_x="RIGHT", new_y="TOP")
     pdf.set_text_color(0)
     pdf.set_xy(MARGIN + left_width, y)
     pdf.multi_cell(right_width, line, right, align="R" if right_align else "L",
@@ -176,6 +177,6 @@ def _two_columns(pdf: _Receipt, left: str, right: str, left_width: float, right_
 
 
 def _height(pdf: _Receipt, width: float, line: float, text: str) -> float:
-    value = pdf.multi_cell(width, line, text, dry_run=True, output="HEIGHT")
+    value = pdf.multi_cell(width, line, text, align="L", dry_run=True, output="HEIGHT")
     assert isinstance(value, float | int)
     return float(value)
