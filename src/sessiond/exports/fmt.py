@@ -8,13 +8,32 @@ able to add them up.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
+from sessiond import i18n
 from sessiond.i18n import _, language
 
 CENT = Decimal("0.01")
+
+
+@contextmanager
+def one_language() -> Iterator[None]:
+    """Fix the language for the making of one document.
+
+    Every line of a receipt or an export is then in the same language even if the
+    environment changes meanwhile, and the language is detected once, not at each of the
+    thousands of messages a year's export prints.
+    """
+    previous = i18n._language
+    i18n.set_language(language())
+    try:
+        yield
+    finally:
+        i18n.set_language(previous)
 
 
 def french() -> bool:
@@ -60,11 +79,21 @@ def moment(instant: datetime | None, tz: ZoneInfo) -> str:
     return f"{day(local.date())} {local.strftime('%H:%M')}"
 
 
+_LABELS: dict[str, dict[str, str]] = {}
+
+
 def label(value: str | None) -> str:
     """The words for an allow-list value (mode, tool, channel, artifact, status...)."""
     if value is None:
         return "—"
-    labels = {
+    labels = _LABELS.get(language())
+    if labels is None:
+        labels = _LABELS[language()] = _labels()
+    return labels.get(value, value)
+
+
+def _labels() -> dict[str, str]:
+    return {
         "remote": _("remote assistance"),
         "onsite": _("on-site intervention"),
         "workshop": _("workshop intervention"),
@@ -103,4 +132,3 @@ def label(value: str | None) -> str:
         "paused": _("paused, not stopped"),
         "stopped": _("finished"),
     }
-    return labels.get(value, value)

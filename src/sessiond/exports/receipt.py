@@ -73,6 +73,12 @@ class _Snapshot:
 def issue_receipt(service: Sessiond, session_id: str, out: Path | None = None, *,
                   now: datetime | None = None) -> ReceiptResult:
     """Issue the receipt of a finished session: its event, checkpoint, PDF and text."""
+    with fmt.one_language():
+        return _issue_receipt(service, session_id, out, now)
+
+
+def _issue_receipt(service: Sessiond, session_id: str, out: Path | None,
+                   now: datetime | None) -> ReceiptResult:
     svc = service
     svc.session(session_id)  # an unknown id is refused before anything else
     now = now or clock.now()
@@ -88,7 +94,7 @@ def issue_receipt(service: Sessiond, session_id: str, out: Path | None = None, *
             raise InputError(_("The receipt of session {session} cannot be issued: {problem}",
                                session=session_id, problem=e.message)) from e
         # This document is the receipt the receipt-issued rule asks for.
-        compliance = ledger.compliance(session).without("receipt-issued")
+        compliance = ledger.compliance(session, fresh=True).without("receipt-issued")
         count, hex_digest = digest((session.id, e.seq, e.hash) for e in session.events)
         return _Snapshot(session, ledger.clients[session.client_id],
                          ledger.policy(session.policy), bill, compliance,

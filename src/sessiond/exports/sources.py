@@ -137,18 +137,27 @@ class Ledger:
         except InputError as e:
             return None, e.message
 
-    def compliance(self, session: Session) -> Compliance:
-        """The session checked now against its policy (facts recorded after the stop,
-        such as a disconnection or a payment, count); the check recorded in the log
-        when the compliance package is missing or the policy cannot be read."""
+    def compliance(self, session: Session, *, fresh: bool = False) -> Compliance:
+        """The session's compliance: the check recorded at its stop, or a check run now.
+
+        The check run at the stop (`check-completed`) is what the log says was checked,
+        when, under which policy version; it is used as long as nothing was recorded for
+        the session after it. When facts came later (a disconnection, a payment, a
+        receipt), or the session has no check yet (not stopped), or `fresh` is asked, the
+        session is checked now (sessiond.compliance), so that those facts count.
+        """
+        recorded = recorded_compliance(session)
+        last_seq = session.events[-1].seq if session.events else None
+        if recorded.checked and recorded.seq == last_seq and not fresh:
+            return recorded
         try:
             from sessiond.compliance import check
-        except ImportError:
-            return recorded_compliance(session)
+        except ImportError:  # pragma: no cover - the package ships with sessiond
+            return recorded
         try:
             report = check(self.svc, session, now=self.now)
         except InputError:
-            return recorded_compliance(session)
+            return recorded
         findings = tuple(Finding(f.rule, f.severity, f.article, f.message, tuple(f.events))
                          for f in report.findings)
         return Compliance(True, findings, report.policy_digest, self.now, None)
