@@ -1,0 +1,80 @@
+"""How the TUI writes amounts, instants and labels (the locale's conventions)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from sessiond.display import hms, local_time
+from sessiond.i18n import _, language
+
+__all__ = ["hms", "label", "local_time", "money", "short_day"]
+
+_NARROW_NBSP = "\u202f"
+
+
+def money(amount: Decimal | None) -> str:
+    """62,50 € in French, €62.50 in English; a dash when there is nothing to show."""
+    if amount is None:
+        return "—"
+    text = f"{amount.quantize(Decimal('0.01')):,.2f}"
+    if language() == "fr":
+        return text.replace(",", _NARROW_NBSP).replace(".", ",") + "\u00a0€"
+    return "€" + text
+
+
+def short_day(instant: datetime, tz: ZoneInfo) -> str:
+    local = instant.astimezone(tz)
+    return local.strftime("%d/%m/%Y") if language() == "fr" else local.strftime("%Y-%m-%d")
+
+
+# Values of the event allow-list (model.py) as the technician reads them, per language.
+_LABELS: dict[str, dict[str, str]] = {}
+
+
+def label(value: str | None) -> str:
+    """A translated label for an allow-list value (mode, tool, channel, state...)."""
+    if value is None:
+        return "—"
+    labels = _LABELS.get(language())
+    if labels is None:
+        labels = _LABELS[language()] = {
+            "remote": _("remote"), "onsite": _("on site"), "workshop": _("workshop"),
+            "teamviewer": "TeamViewer", "anydesk": "AnyDesk", "rustdesk": "RustDesk",
+            "phone": _("phone"), "visio": _("video call"), "other": _("other"),
+            "windows": "Windows", "macos": "macOS", "linux": "Linux",
+            "oral": _("orally"), "email": _("e-mail"), "sms": _("SMS"),
+            "tool-code": _("code of the remote tool"), "signature": _("signature"),
+            "consumer": _("private person"), "business": _("business"),
+            "planned": _("planned"), "running": _("running"), "paused": _("paused"),
+            "stopped": _("stopped"),
+            "handwritten": _("handwritten"), "electronic": _("electronic"),
+            "paper": _("paper"),
+            "accepted": _("backup accepted"), "declined": _("backup declined"),
+            "client-has-own": _("client has his own backup"),
+            "solved": _("solved"), "diagnosed": _("diagnosed"), "unsolved": _("unsolved"),
+            "card": _("card"), "cash": _("cash"), "cheque": _("cheque"),
+            "transfer": _("transfer"),
+            "screenshot": _("screenshot"), "file-copy": _("file copy"),
+            "recording": _("recording"),
+            "technician": _("the technician"), "client": _("the client"),
+            "error": _("error"), "warning": _("warning"),
+        }
+    return labels.get(value, value)
+
+
+def parse_amount(text: str, *, maximum: int = 10**9) -> str:
+    """A decimal typed by the technician ("45", "52,50") as the two-decimal string the
+    events carry; InputError says what to type instead."""
+    from decimal import InvalidOperation
+
+    from sessiond.errors import InputError
+
+    try:
+        value = Decimal(text.strip().replace(",", ".").replace(" ", ""))
+    except InvalidOperation:
+        value = Decimal(-1)
+    if not value.is_finite() or value < 0 or value >= maximum:
+        raise InputError(_("{amount!r} is not an amount (e.g. 45 or 45,50).", amount=text))
+    return str(value.quantize(Decimal("0.01")))

@@ -1,0 +1,13 @@
+"""Messages the app sends its screens."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+
+class StoreChanged(Message):
+    """The log has new events (from this TUI, the CLI or the daemon): reload."""
+
+    def __init__(self, seq: int) -> None:
+        super().__init__()
+        self.seq = seq

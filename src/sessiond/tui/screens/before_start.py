@@ -1,0 +1,280 @@
+"""Before start: what the terms require before access, each item recorded from here.
+
+The items shown are those the session's policy has a rule for (consent always: the model
+refuses a start without it). Start stays disabled until consent is on record; starting
+without it asks for the reason, which is recorded and reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Footer, Header, Input, Select, Static
+
+from sessiond.errors import SessiondError
+from sessiond.i18n import _
+from sessiond.model import CHANNELS, Event, State
+from sessiond.policy.schema import QUOTE_FORMS
+from sessiond.tui.format import label, local_time, parse_amount
+from sessiond.tui.screens.session import SessionScreen
+from sessiond.tui.views import SessionView
+from sessiond.tui.widgets.dialogs import ReasonDialog, options
+
+
+@dataclass(frozen=True)
+class Item:
+    """One line of the checklist: the rule that asks for it, the event that records it."""
+
+    key: str
+    rule: str
+    kind: str
+    title: str
+    consumer_only: bool = False
+
+
+def items() -> tuple[Item, ...]:
+    return (
+        Item("consent", "consent-before-access", "consent-recorded",
+             _("The client's consent to the remote access")),
+        Item("quote", "quote-accepted-before-start", "quote-accepted",
+             _("Quote accepted")),
+        Item("waiver", "withdrawal-waiver", "withdrawal-waiver",
+             _("Consumer: request to start within the withdrawal period"),
+             consumer_only=True),
+        Item("sensitive", "sensitive-docs-warning", "sensitive-docs-warned",
+             _("Client asked to close his sensitive documents")),
+        Item("backup", "backup-status-recorded", "backup-status",
+             _("Backup offered, and the client's answer")),
+        Item("payment", "payment-before-start", "payment-recorded",
+             _("Payment before start")),
+    )
+
+
+def required_items(view: SessionView) -> list[Item]:
+    rules = view.policy.rules if view.policy else {}
+    found = []
+    for item in items():
+        rule = rules.get(item.rule)
+        if item.key != "consent" and (rule is None or not rule.applies_to(view.session.mode)):
+            continue
+        if item.consumer_only and view.client.status != "consumer":
+            continue
+        found.append(item)
+    return found
+
+
+def done_text(event: Event, tz: Any) -> str:
+    """How a recorded item reads: its details and when it was recorded."""
+    b, p = event.body, event.personal or {}
+    when = local_time(event.at, tz)
+    match event.kind:
+        case "consent-recorded":
+            return _("{channel}, given by {by}, at {time}", channel=label(b["channel"]),
+                     by=p.get("by", "…"), time=when)
+        case "quote-accepted":
+            return _("{how}, by {by}, at {time}", how=label(b["how"]), by=p.get("by", "…"),
+                     time=when)
+        case "withdrawal-waiver":
+            return _("by {medium}, at {time}", medium=label(b["medium"]), time=when)
+        case "backup-status":
+            answer = label(b["answer"]) if b.get("answer") else _("no answer")
+            return f"{answer}, {when}"
+        case "payment-recorded":
+            from decimal import Decimal
+
+            from sessiond.tui.format import money
+
+            return f"{money(Decimal(b['amount']))} ({label(b['method'])}), {when}"
+    return when
+
+
+class BeforeStartScreen(SessionScreen):
+    AUTO_FOCUS = ""  # the first item still to record gets the keyboard (_focus_next)
+    STATES: ClassVar[frozenset[State]] = frozenset({State.PLANNED})
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s,s", "start", "Start", id="before.start"),
+        Binding("ctrl+x", "start_without_consent", "Start without consent",
+                id="before.start-without-consent"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with VerticalScroll(id="checklist"):
+            yield Static(self.summary(), id="summary")
+            for item in required_items(self.view):
+                with Vertical(id=f"item-{item.key}", classes="item"):
+                    yield Static(item.title, classes="item-title")
+                    with Horizontal(classes="item-form"):
+                        yield from self._form(item)
+        with Horizontal(id="start-bar"):
+            yield Button(_("Start the clock (ctrl+s)"), variant="success", id="start",
+                         disabled=True)
+            yield Button(_("Start without consent…"), variant="warning",
+                         id="start-without-consent")
+            yield Static(id="start-hint")
+        yield Footer()
+
+    def _form(self, item: Item) -> ComposeResult:
+        rule = self.view.policy.rules.get(item.rule) if self.view.policy else None
+        params = rule.params if rule else {}
+        record = Button(_("Record"), id=f"record-{item.key}", classes="record")
+        match item.key:
+            case "consent":
+                channels = params.get("channels") or CHANNELS
+                yield Select(options(channels), value=channels[0], allow_blank=False,
+                             id="consent-channel")
+                yield Input(placeholder=_("who gave it (name)"), id="consent-by")
+            case "quote":
+                forms = params.get("how") or QUOTE_FORMS
+                yield Select(options(forms), value=forms[0], allow_blank=False,
+                             id="quote-how")
+                yield Input(placeholder=_("signed by (name)"), id="quote-by")
+            case "waiver":
+                yield Select(options(("email", "paper", "sms", "signature")), value="email",
+                             allow_blank=False, id="waiver-medium")
+            case "backup":
+                yield Select(options(("accepted", "declined", "client-has-own")),
+                             value="declined", allow_blank=False, id="backup-answer")
+            case "payment":
+                yield Input(placeholder=_("amount"), restrict=r"[0-9., ]*",
+                            id="payment-amount")
+                yield Select(options(("card", "cash", "cheque", "transfer", "other")),
+                             value="card", allow_blank=False, id="payment-method")
+        yield record
+
+    def on_mount(self) -> None:
+        self._focus_next()
+        if self.view.policy is None:
+            self.refused(self.view.policy_error or "")
+
+    async def render_view(self, view: SessionView) -> None:
+        self.query_one("#summary", Static).update(self.summary())
+        for item in required_items(view):
+            try:
+                box = self.query_one(f"#item-{item.key}", Vertical)
+            except Exception:
+                continue
+            event = view.last(item.kind)
+            title = Text()
+            title.append("✔ " if event else "○ ", style="bold green" if event else "yellow")
+            title.append(item.title, style="bold" if not event else "")
+            rule = view.policy.rules.get(item.rule) if view.policy else None
+            if rule is not None:
+                title.append(f"  ({_('art. {article}', article=rule.article)})", style="dim")
+            if event is not None:
+                title.append(" — " + done_text(event, self.sapp.tz), style="green")
+            box.query_one(".item-title", Static).update(title)
+            box.query_one(".item-form").display = event is None
+            box.set_class(event is not None, "-done")
+        consent = view.session.has_consent
+        self.query_one("#start", Button).disabled = not consent
+        self._focus_next()
+        self.query_one("#start-hint", Static).update(
+            "" if consent else _("Record the client's consent first."))
+        self.refresh_bindings()
+
+    def _focus_next(self) -> None:
+        """Keep the keyboard on the first item still to record, then on Start."""
+        focused = self.focused
+        if focused is not None and all(
+                form.display for form in focused.ancestors if form.has_class("item-form")):
+            return
+        for form in self.query(".item-form"):
+            if form.display:
+                inputs = form.query(Input)
+                (inputs.first() if inputs else form.children[0]).focus()
+                return
+        self.query_one("#start", Button).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "start":
+            return self.view.session.has_consent or None
+        return True
+
+    # --- recording the items -------------------------------------------------------------
+
+    def _value(self, selector: str) -> str:
+        widget = self.query_one(selector)
+        if isinstance(widget, Input):
+            return widget.value.strip()
+        return str(widget.value)  # type: ignore[attr-defined]
+
+    @on(Button.Pressed, ".record")
+    async def _record(self, event: Button.Pressed) -> None:
+        key = (event.button.id or "").removeprefix("record-")
+        await self.record(key)
+
+    @on(Input.Submitted, ".item-form Input")
+    async def _submitted(self, event: Input.Submitted) -> None:
+        key = (event.input.id or "").split("-")[0]
+        await self.record(key)
+
+    async def record(self, key: str) -> None:
+        """Record one item. Widgets are read here, on the event loop; only the write runs
+        on the store thread."""
+        if key == "consent" and not self._value("#consent-by"):
+            self.refused(_("Say who gave consent (the client, or the person he trusted)."))
+            self.query_one("#consent-by", Input).focus()
+            return
+        if key == "quote" and not self._value("#quote-by"):
+            self.refused(_("Say who signed the quote."))
+            self.query_one("#quote-by", Input).focus()
+            return
+        try:
+            kind, body, personal = self._fact(key)
+        except SessiondError as e:
+            self.refused(e.message)
+            return
+        await self.command(self.sapp.service.append, kind, session_id=self.session_id,
+                           at=self.sapp.instant(), body=body, personal=personal)
+
+    def _fact(self, key: str) -> tuple[str, dict[str, Any], dict[str, Any]]:
+        """The event an item records: kind, public body, personal fields."""
+        match key:
+            case "consent":
+                return ("consent-recorded", {"channel": self._value("#consent-channel")},
+                        {"by": self._value("#consent-by")})
+            case "quote":
+                return ("quote-accepted", {"how": self._value("#quote-how")},
+                        {"by": self._value("#quote-by")})
+            case "waiver":
+                return "withdrawal-waiver", {"medium": self._value("#waiver-medium")}, {}
+            case "sensitive":
+                return "sensitive-docs-warned", {}, {}
+            case "backup":
+                return ("backup-status",
+                        {"offered": True, "answer": self._value("#backup-answer")}, {})
+            case "payment":
+                return ("payment-recorded",
+                        {"amount": parse_amount(self._value("#payment-amount")),
+                         "method": self._value("#payment-method")}, {})
+        raise KeyError(key)
+
+    # --- starting ------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#start")
+    async def action_start(self) -> None:
+        if not self.view.session.has_consent:
+            self.refused(_("Record the client's consent first."))
+            return
+        await self.command(self.sapp.service.start, self.session_id, at=self.sapp.instant())
+
+    @on(Button.Pressed, "#start-without-consent")
+    def action_start_without_consent(self) -> None:
+        self.app.push_screen(
+            ReasonDialog(_("Start without consent"),
+                         _("Why must access start before the client's consent is on "
+                           "record? The reason is recorded and reported."),
+                         required=True, confirm=_("Start")),
+            self._start_without_consent)
+
+    async def _start_without_consent(self, reason: str | None) -> None:
+        if reason:
+            await self.command(self.sapp.service.start, self.session_id,
+                               at=self.sapp.instant(), without_consent=True, reason=reason)

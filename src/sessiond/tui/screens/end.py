@@ -1,0 +1,195 @@
+"""End of session: the bill with its explanation, the compliance findings with their
+articles, the outcome of each listed problem, payment, and the receipt."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import DataTable, Footer, Header, Label, Select, Static
+
+from sessiond.i18n import _
+from sessiond.model import State
+from sessiond.tui.format import hms, label, local_time, money
+from sessiond.tui.screens.session import SessionScreen
+from sessiond.tui.views import SessionView
+from sessiond.tui.widgets.dialogs import AmountDialog, options
+
+RESULTS = ("solved", "diagnosed", "unsolved")
+
+
+class EndScreen(SessionScreen):
+    AUTO_FOCUS = ""
+    STATES: ClassVar[frozenset[State]] = frozenset({State.STOPPED})
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "receipt", "Receipt", id="end.receipt"),
+        Binding("dollar_sign,$", "payment", "Payment", id="end.payment"),
+        Binding("m", "reduction", "Reduction asked", id="end.reduction"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with VerticalScroll(id="end"):
+            yield Static(self.summary(), id="summary")
+            yield Static(id="times")
+            yield Label(_("Bill"), classes="section")
+            yield DataTable(id="bill-lines", cursor_type="none", show_cursor=False)
+            yield Static(id="explanation")
+            yield Label(_("Terms"), classes="section")
+            yield Static(id="check-summary")
+            yield DataTable(id="findings", cursor_type="none", show_cursor=False)
+            if self.view.problems:
+                yield Label(_("Outcome of each problem the client listed"),
+                            classes="section")
+                for number, problem in enumerate(self.view.problems, 1):
+                    with Horizontal(classes="outcome"):
+                        yield Static(f"{number}. {problem}", classes="problem")
+                        yield Select(options(RESULTS), prompt=_("outcome…"),
+                                     id=f"outcome-{number}")
+            yield Static(id="payments")
+            yield Static(id="receipt")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        lines = self.query_one("#bill-lines", DataTable)
+        lines.add_column(_("Line"), key="label")
+        lines.add_column(_("Art."), key="article")
+        lines.add_column(_("Amount"), key="amount")
+        findings = self.query_one("#findings", DataTable)
+        findings.add_column("", key="severity")
+        findings.add_column(_("Rule"), key="rule")
+        findings.add_column(_("Art."), key="article")
+        findings.add_column(_("Finding"), key="message")
+
+    async def render_view(self, view: SessionView) -> None:
+        now = self.sapp.now()
+        s = view.session
+        self.query_one("#summary", Static).update(self.summary())
+        paused = sum(p.seconds(now) for p in s.pauses)
+        times = _("{start} → {end} · worked {worked} · {count} pause(s), {paused} · "
+                  "ended by {who}", start=local_time(s.started_at, self.sapp.tz),
+                  end=local_time(s.stopped_at, self.sapp.tz), worked=hms(view.worked(now)),
+                  count=len(s.pauses), paused=hms(paused), who=label(s.stopped_by))
+        if s.without_consent:
+            times += " · " + _("started WITHOUT consent")
+        self.query_one("#times", Static).update(times)
+        self._bill(view, now)
+        self._findings(view)
+        self._outcomes(view)
+        payments = view.facts("payment-recorded")
+        self.query_one("#payments", Static).update(
+            _("Paid: {payments}", payments=", ".join(
+                f"{money_text(e.body['amount'])} ({label(e.body['method'])})"
+                for e in payments)) if payments else "")
+        receipt = view.last("receipt-issued")
+        self.query_one("#receipt", Static).update(
+            _("Receipt issued at {time}.", time=local_time(receipt.at, self.sapp.tz))
+            if receipt else "")
+        self.refresh_bindings()
+
+    def _bill(self, view: SessionView, now: datetime) -> None:
+        table = self.query_one("#bill-lines", DataTable)
+        table.clear()
+        explanation = self.query_one("#explanation", Static)
+        bill = view.bill(now)
+        if bill is None:
+            explanation.update(Text(view.policy_error or "", style="red"))
+            return
+        for line in bill.lines:
+            table.add_row(line.label, line.article or "",
+                          Text(money(line.amount), justify="right"))
+        table.add_row(Text(_("Total"), style="bold"), "",
+                      Text(money(bill.total), style="bold", justify="right"))
+        text = Text()
+        text.append(_("Billed {billed} for {worked} worked.",
+                      billed=hms(bill.billed_seconds), worked=hms(bill.worked_seconds)) + " ")
+        text.append(bill.explanation)
+        text.append("\n" + bill.vat_mention, style="dim")
+        for warning in bill.warnings:
+            text.append("\n⚠ " + warning, style="yellow")
+        explanation.update(text)
+
+    def _findings(self, view: SessionView) -> None:
+        table = self.query_one("#findings", DataTable)
+        table.clear()
+        summary = self.query_one("#check-summary", Static)
+        check = view.check
+        if check is None:
+            summary.update(Text(_("The terms were not checked at the stop."), style="dim"))
+            table.display = False
+            return
+        if not check.findings:
+            summary.update(Text(_("✔ Nothing to report against the terms."), style="green"))
+            table.display = False
+            return
+        summary.update(_("{errors} error(s), {warnings} warning(s):", errors=check.errors,
+                         warnings=check.warnings))
+        table.display = True
+        for finding in check.findings:
+            severity = Text(label(finding.severity), style="bold red"
+                            if finding.severity == "error" else "yellow")
+            table.add_row(severity, finding.rule, finding.article, finding.message)
+
+    def _outcomes(self, view: SessionView) -> None:
+        recorded = {e.body["problem"]: e.body["result"]
+                    for e in view.facts("outcome-recorded")}
+        for number in range(1, len(view.problems) + 1):
+            select = self.query_one(f"#outcome-{number}", Select)
+            value = recorded.get(number)
+            if value is not None and select.value != value:
+                with select.prevent(Select.Changed):
+                    select.value = value
+
+    @on(Select.Changed, ".outcome Select")
+    async def _outcome(self, event: Select.Changed) -> None:
+        if event.value == Select.NULL:
+            return
+        number = int((event.select.id or "").removeprefix("outcome-"))
+        recorded = [e.body["result"] for e in self.view.facts("outcome-recorded")
+                    if e.body["problem"] == number]
+        if recorded and recorded[-1] == event.value:
+            return
+        await self.command(self.sapp.service.append, "outcome-recorded",
+                           session_id=self.session_id, at=self.sapp.instant(),
+                           body={"problem": number, "result": str(event.value)})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reduction":
+            policy = self.view.policy
+            has = policy is not None and policy.guarantee is not None and \
+                policy.guarantee.partial_results is not None
+            return (has and not self.view.facts("reduction-requested")) or None
+        return True
+
+    async def action_reduction(self) -> None:
+        await self.command(self.sapp.service.append, "reduction-requested",
+                           session_id=self.session_id, at=self.sapp.instant())
+
+    def action_payment(self) -> None:
+        self.app.push_screen(
+            AmountDialog(_("Payment received"), _("Amount in euros:"),
+                         ("card", "cash", "cheque", "transfer", "other")),
+            self._payment)
+
+    async def _payment(self, result: tuple[str, str | None] | None) -> None:
+        if result is not None:
+            amount, method = result
+            await self.command(self.sapp.service.append, "payment-recorded",
+                               session_id=self.session_id, at=self.sapp.instant(),
+                               body={"amount": amount, "method": method})
+
+    async def action_receipt(self) -> None:
+        from sessiond.tui import receipts
+
+        await receipts.issue(self, self.session_id)
+
+
+def money_text(amount: str) -> str:
+    from decimal import Decimal
+
+    return money(Decimal(amount))

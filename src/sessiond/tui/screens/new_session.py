@@ -1,0 +1,157 @@
+"""New session: the client (picked or added), how the session runs, what he asked for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Footer, Header, Input, Label, Select
+
+from sessiond.errors import SessiondError
+from sessiond.i18n import _
+from sessiond.model import MODES, OSES, TOOLS
+from sessiond.policy import Listed
+from sessiond.sessions import Client, Sessiond
+from sessiond.tui.format import label, parse_amount
+from sessiond.tui.screens.base import SessiondScreen
+from sessiond.tui.views import load_policies
+from sessiond.tui.widgets.dialogs import ClientDialog, options
+from sessiond.tui.widgets.scanned import ScannedText
+
+
+@dataclass(frozen=True)
+class Choices:
+    clients: list[Client]
+    policies: list[Listed]
+    default_policy: str
+
+
+def load_choices(svc: Sessiond) -> Choices:
+    return Choices(svc.clients(), load_policies(svc), svc.config.policy)
+
+
+class NewSessionScreen(SessiondScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "create", "Create", id="new.create"),
+        Binding("ctrl+n", "new_client", "New client", id="new.client"),
+        Binding("escape", "app.pop_screen", "Back", id="new.back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.choices: Choices | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with VerticalScroll(classes="form"):
+            yield Label(_("Client"))
+            with Horizontal(classes="row"):
+                yield Select([], prompt=_("Pick a client"), id="client")
+                yield Button(_("New client…"), id="new-client")
+            with Horizontal(classes="row"):
+                with Vertical(classes="cell"):
+                    yield Label(_("Mode"))
+                    yield Select(options(MODES), value="remote", allow_blank=False,
+                                 id="mode")
+                with Vertical(classes="cell"):
+                    yield Label(_("Remote tool"))
+                    yield Select(options(TOOLS), value="teamviewer", allow_blank=False,
+                                 id="tool")
+                with Vertical(classes="cell"):
+                    yield Label(_("Client's computer"))
+                    yield Select(options(OSES), prompt=_("unknown"), id="os")
+            with Horizontal(classes="row"):
+                with Vertical(classes="cell"):
+                    yield Label(_("Partner ID (remote tool)"))
+                    yield Input(id="partner", restrict=r"[0-9A-Za-z @._-]*")
+                with Vertical(classes="cell"):
+                    yield Label(_("Quoted hourly rate (optional)"))
+                    yield Input(id="rate", restrict=r"[0-9., ]*",
+                                placeholder=_("terms' price"))
+            yield Label(_("Problems the client listed (one per line)"))
+            yield ScannedText(multiline=True, id="problems")
+            yield Label(_("Terms"))
+            yield Select([], prompt=_("Pick the terms"), id="policy")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Create the session"), variant="primary", id="create")
+                yield Button(_("Cancel"), id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = _("New session")
+
+    async def fetch(self) -> Choices:
+        return await self.load(load_choices, self.sapp.service)
+
+    async def show(self, data: Choices) -> None:
+        first = self.choices is None
+        self.choices = data
+        client = self.query_one("#client", Select)
+        keep = client.value
+        client.set_options([(f"{c.name or _('(erased)')} — {label(c.status)}, {c.country}",
+                             c.id) for c in data.clients if c.name])
+        if keep != Select.NULL and any(c.id == keep for c in data.clients):
+            client.value = keep
+        policy = self.query_one("#policy", Select)
+        if first:
+            usable = [p for p in data.policies if p.policy is not None]
+            policy.set_options([(p.policy.title, p.id) for p in usable
+                                if p.policy is not None])
+            if any(p.id == data.default_policy for p in usable):
+                policy.value = data.default_policy
+            (client if data.clients else self.query_one("#new-client", Button)).focus()
+
+    @on(Button.Pressed, "#new-client")
+    def action_new_client(self) -> None:
+        self.app.push_screen(ClientDialog(), self._client_added)
+
+    async def _client_added(self, client_id: str | None) -> None:
+        if client_id is None:
+            return
+        data = await self.fetch()
+        await self.show(data)
+        self.query_one("#client", Select).value = client_id
+        self.query_one("#mode", Select).focus()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.app.pop_screen()
+
+    @on(Button.Pressed, "#create")
+    async def action_create(self) -> None:
+        client = self.query_one("#client", Select).value
+        if client == Select.NULL:
+            self.refused(_("Pick the client, or add him (ctrl+n)."))
+            return
+        problems_field = self.query_one("#problems", ScannedText)
+        if problems_field.refused:
+            self.app.bell()
+            problems_field.focus()
+            return
+        rate_text = self.query_one("#rate", Input).value.strip()
+        try:
+            rate = parse_amount(rate_text, maximum=100000) if rate_text else None
+        except SessiondError as e:
+            self.refused(e.message)
+            return
+        policy = self.query_one("#policy", Select).value
+        if policy == Select.NULL:
+            self.refused(_("Pick the terms the client accepted."))
+            return
+        os_value = self.query_one("#os", Select).value
+        session_id = await self.command(
+            self.sapp.service.new_session, str(client),
+            policy=str(policy),
+            mode=str(self.query_one("#mode", Select).value),
+            tool=str(self.query_one("#tool", Select).value),
+            partner_id=self.query_one("#partner", Input).value.strip() or None,
+            client_os=None if os_value == Select.NULL else str(os_value),
+            problems=[p.strip() for p in problems_field.value.splitlines() if p.strip()],
+            rate=rate, at=self.sapp.instant())
+        if session_id is not None:
+            await self.sapp.pop_screen()
+            await self.sapp.open_session(session_id)

@@ -1,0 +1,87 @@
+"""A session's events in words, as the technician reads them beside the clock."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from rich.text import Text
+
+from sessiond.clock import from_text
+from sessiond.i18n import _
+from sessiond.model import Event
+from sessiond.tui.format import label, local_time, money
+
+
+def describe(event: Event, tz: ZoneInfo) -> str:
+    b, p = event.body, event.personal or {}
+    match event.kind:
+        case "session-planned":
+            return _("session planned")
+        case "consent-recorded":
+            return _("consent: {channel}, {by}", channel=label(b["channel"]),
+                     by=p.get("by", "…"))
+        case "session-started":
+            if b.get("without_consent"):
+                return _("started WITHOUT consent: {reason}", reason=p.get("reason", "…"))
+            return _("started")
+        case "session-paused":
+            reason = p.get("reason")
+            return _("paused: {reason}", reason=reason) if reason else _("paused")
+        case "session-resumed":
+            return _("resumed")
+        case "session-stopped":
+            return _("stopped by {who}", who=label(b["ended_by"]))
+        case "note-added":
+            return _("note: {text}", text=p.get("text", "…"))
+        case "artifact-recorded":
+            request = p.get("client_request")
+            if request:
+                return _("{artifact} at the client's request: {request}",
+                         artifact=label(b["artifact"]), request=request)
+            return _("{artifact} WITHOUT a request from the client",
+                     artifact=label(b["artifact"]))
+        case "control-returned":
+            return _("the client took control back")
+        case "disconnect-confirmed":
+            return _("disconnected: no more access to the client's computer")
+        case "quote-accepted":
+            return _("quote accepted ({how})", how=label(b["how"]))
+        case "withdrawal-waiver":
+            return _("withdrawal waiver ({medium})", medium=label(b["medium"]))
+        case "sensitive-docs-warned":
+            return _("client asked to close his sensitive documents")
+        case "backup-status":
+            return _("backup: {answer}", answer=label(b.get("answer")))
+        case "payment-recorded":
+            return _("payment: {amount} ({method})", amount=money(Decimal(b["amount"])),
+                     method=label(b["method"]))
+        case "outcome-recorded":
+            return _("problem {number}: {result}", number=b["problem"],
+                     result=label(b["result"]))
+        case "reduction-requested":
+            return _("the client asked for the partial-result reduction")
+        case "fee-added":
+            return _("fee: {fee}", fee=label(b["fee"]))
+        case "check-completed":
+            return _("terms checked: {errors} error(s), {warnings} warning(s)",
+                     errors=b["errors"], warnings=b["warnings"])
+        case "receipt-issued":
+            return _("receipt issued")
+        case "span-reviewed":
+            return _("unseen span {start}–{end}: {decision}",
+                     start=local_time(from_text(b["start"]), tz),
+                     end=local_time(from_text(b["end"]), tz),
+                     decision=_("worked") if b["decision"] == "worked" else _("paused"))
+    return event.kind
+
+
+def timeline(events: Sequence[Event], tz: ZoneInfo, last: int = 8) -> Text:
+    text = Text()
+    for event in list(events)[-last:]:
+        if text:
+            text.append("\n")
+        text.append(local_time(event.at, tz, "%H:%M:%S") + "  ", style="dim")
+        text.append(describe(event, tz))
+    return text

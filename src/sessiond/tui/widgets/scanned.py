@@ -1,0 +1,87 @@
+"""Free text scanned for secrets at each keystroke.
+
+The service refuses a secret anyway (sessions.refuse_secrets); the field says so while the
+technician types, with the scanner's reason, and never submits such text: nothing is sent,
+let alone stored.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Static, TextArea
+
+from sessiond.policy.secrets import Finding, describe, scan
+
+
+class ScannedText(Vertical):
+    class Submitted(Message):
+        """Enter in a single-line field whose text holds no secret."""
+
+        def __init__(self, field: ScannedText, value: str) -> None:
+            super().__init__()
+            self.field = field
+            self.value = value
+
+        @property
+        def control(self) -> ScannedText:
+            return self.field
+
+    def __init__(self, *, placeholder: str = "", multiline: bool = False,
+                 id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id, classes=classes)
+        self.placeholder = placeholder
+        self.multiline = multiline
+        self.findings: list[Finding] = []
+
+    def compose(self) -> ComposeResult:
+        if self.multiline:
+            yield TextArea(placeholder=self.placeholder, show_line_numbers=False)
+        else:
+            yield Input(placeholder=self.placeholder)
+        yield Static("", classes="secret-warning")
+
+    @property
+    def editor(self) -> Input | TextArea:
+        return self.query_one(TextArea) if self.multiline else self.query_one(Input)
+
+    @property
+    def value(self) -> str:
+        editor = self.editor
+        return editor.text if isinstance(editor, TextArea) else editor.value
+
+    @property
+    def refused(self) -> bool:
+        return bool(self.findings)
+
+    def clear(self) -> None:
+        self.editor.clear()
+        self._scan("")
+
+    def focus(self, scroll_visible: bool = True) -> ScannedText:
+        self.editor.focus(scroll_visible)
+        return self
+
+    def _scan(self, text: str) -> None:
+        self.findings = scan(text) if text.strip() else []
+        self.query_one(".secret-warning", Static).update(describe(self.findings))
+        self.set_class(self.refused, "-refused")
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        self._scan(event.value)
+
+    @on(TextArea.Changed)
+    def _area_changed(self, event: TextArea.Changed) -> None:
+        self._scan(event.text_area.text)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._scan(event.value)
+        if self.refused:
+            self.app.bell()
+            return
+        self.post_message(self.Submitted(self, event.value))

@@ -1,0 +1,100 @@
+"""TUI fixtures: a private SESSIOND_HOME, a clock the test moves, and waiting helpers."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from sessiond.i18n import set_language
+from sessiond.sessions import Sessiond
+
+# 2026-03-10 is a Tuesday; 14:00 in Paris is 13:00 UTC (winter time).
+T0 = datetime(2026, 3, 10, 13, 0, 0, tzinfo=UTC)
+
+
+class FakeClock:
+    """The app's `now`: stands still until the test moves it."""
+
+    def __init__(self, start: datetime = T0) -> None:
+        self.at = start
+
+    def __call__(self) -> datetime:
+        return self.at
+
+    def advance(self, **delta: float) -> None:
+        self.at += timedelta(**delta)
+
+
+@pytest.fixture(autouse=True)
+def french(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("SESSIOND_LANG", "fr")
+    set_language("fr")
+    yield
+    set_language(None)
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "home"
+    monkeypatch.setenv("SESSIOND_HOME", str(path))
+    return path
+
+
+@pytest.fixture
+def svc(home: Path) -> Iterator[Sessiond]:
+    service = Sessiond()
+    yield service
+    service.close()
+
+
+@pytest.fixture
+def fixed_ids(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Predictable ids (c-000001, s-000002...) so that snapshots do not change."""
+    counter = itertools.count(1)
+    monkeypatch.setattr("sessiond.sessions.new_id",
+                        lambda prefix: f"{prefix}-{next(counter):06d}")
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+async def wait_for(pilot: Pilot[None], condition: Callable[[], object],
+                   timeout: float = 5.0) -> None:
+    """Let the app run until `condition()` holds (store calls and reloads are async)."""
+    deadline = asyncio_time() + timeout
+    while True:
+        await pilot.pause()
+        if condition():
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            return
+        if asyncio_time() > deadline:
+            raise AssertionError(f"timed out waiting for {condition}")
+        await pilot.pause(0.02)
+
+
+def asyncio_time() -> float:
+    import asyncio
+
+    return asyncio.get_running_loop().time()
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until no store call or reload is pending."""
+    app = pilot.app
+    for _ in range(200):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        if not app.backend.busy and not any(w.is_running for w in app.workers):  # type: ignore[attr-defined]
+            await pilot.pause()
+            if not app.backend.busy:  # type: ignore[attr-defined]
+                return
+        await pilot.pause(0.01)
+    raise AssertionError("the app did not settle")

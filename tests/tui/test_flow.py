@@ -1,0 +1,128 @@
+"""A whole session driven through the screens, as a technician does it with the keyboard."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Digits, Select, Static
+
+from sessiond.model import State
+from sessiond.sessions import Sessiond
+from sessiond.tui.app import SessiondApp
+from sessiond.tui.screens.before_start import BeforeStartScreen
+from sessiond.tui.screens.end import EndScreen
+from sessiond.tui.screens.new_session import NewSessionScreen
+from sessiond.tui.screens.running import RunningScreen
+from sessiond.tui.screens.today import TodayScreen
+from sessiond.tui.widgets.dialogs import ClientDialog, ReasonDialog, StopDialog
+from sessiond.tui.widgets.scanned import ScannedText
+from tests.tui.conftest import FakeClock, settle, wait_for
+
+
+def kinds(svc: Sessiond, session_id: str) -> list[str]:
+    return [e.kind for e in svc.session_events(session_id)]
+
+
+def text_of(app: SessiondApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_whole_session(svc: Sessiond, clock: FakeClock) -> None:
+    app = SessiondApp(svc, now=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+
+        # New session, with a new client.
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, NewSessionScreen))
+        await pilot.press("ctrl+n")
+        await wait_for(pilot, lambda: isinstance(app.screen, ClientDialog))
+        await pilot.press(*"Mme Martin", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, NewSessionScreen))
+        await settle(pilot)
+        client_id = svc.clients()[0].id
+        assert app.screen.query_one("#client", Select).value == client_id
+        await pilot.click("#partner")
+        await pilot.press(*"123456789")
+        await pilot.click("#problems TextArea")
+        await pilot.press(*"Imprimante hors ligne", "enter", *"Wifi lent")
+        app.screen.query_one("#policy", Select).value = "vlh"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, BeforeStartScreen))
+        session_id = app.screen.session_id
+        session = svc.session(session_id)
+        assert (session.policy, session.mode, session.problem_count) == ("vlh", "remote", 2)
+
+        # Start stays disabled until consent is on record.
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert svc.session(session_id).state is State.PLANNED
+        assert isinstance(app.screen, BeforeStartScreen)
+        assert app.focused is not None and app.focused.id == "consent-by"
+        await pilot.press(*"Mme Martin", "enter")
+        await wait_for(pilot, lambda: svc.session(session_id).has_consent)
+        await settle(pilot)
+        assert "✔" in text_of(app, "#item-consent .item-title")
+        assert app.focused is not None and app.focused.id == "quote-by"  # the next item
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, RunningScreen))
+        assert svc.session(session_id).started_at == clock.at
+
+        # The clock is computed from the events and the current instant.
+        clock.advance(minutes=40)
+        await wait_for(pilot, lambda: app.screen.query_one("#clock", Digits).value
+                       == "0:40:00")
+        assert "40,00" not in text_of(app, "#amount")  # first hour indivisible: 1 h billed
+
+        # Pause, with a reason, then resume.
+        await pilot.press("p")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReasonDialog))
+        await pilot.press(*"appel du client", "enter")
+        await wait_for(pilot, lambda: svc.session(session_id).state is State.PAUSED)
+        await wait_for(pilot, lambda: app.screen.has_class("-paused"))
+        clock.advance(minutes=5)
+        await wait_for(pilot, lambda: "0:05:00" in text_of(app, "#state"))
+        assert app.screen.query_one("#clock", Digits).value == "0:40:00"
+        await pilot.press("r")
+        await wait_for(pilot, lambda: svc.session(session_id).state is State.RUNNING)
+        clock.advance(minutes=30)
+        await wait_for(pilot, lambda: app.screen.query_one("#clock", Digits).value
+                       == "1:10:00")
+
+        # A note with a password is refused in the field: nothing is stored.
+        await pilot.press("n")
+        await pilot.press(*"mot de passe : Soleil2024")
+        note = app.screen.query_one("#note", ScannedText)
+        await wait_for(pilot, lambda: note.refused)
+        warning = str(note.query_one(".secret-warning", Static).render())
+        assert "Soleil2024" not in warning and warning
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "note-added" not in kinds(svc, session_id)
+        note.clear()
+        await pilot.press(*"Pilote réinstallé", "enter")
+        await wait_for(pilot, lambda: "note-added" in kinds(svc, session_id))
+        await pilot.press("escape")  # leave the note field; letters are commands again
+
+        # Stop: the end screen shows the bill and the check of the terms.
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(app.screen, StopDialog))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, EndScreen))
+        await settle(pilot)
+        session = svc.session(session_id)
+        assert session.state is State.STOPPED
+        assert session.elapsed_seconds(clock.at) == 70 * 60
+        lines = app.screen.query_one("#bill-lines", DataTable)
+        total = lines.get_row_at(lines.row_count - 1)
+        assert str(total[0]) == "Total"
+        assert "43,75" in str(total[2])  # 1 h 15 at 50 €, 30 % off a first intervention
+        assert "1 h" in text_of(app, "#explanation")
+
+        # Back on Today, the session is listed as stopped with its amounts.
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, TodayScreen))
+        await settle(pilot)
+        row = app.screen.query_one("#sessions", DataTable).get_row(session_id)
+        assert "1:10:00" in row and "1:15:00" in row
+
+    assert svc.verify().ok
