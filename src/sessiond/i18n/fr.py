@@ -197,6 +197,30 @@ CATALOG: dict[str, str] = {
         "l'événement n° {seq} a été modifié après son écriture",
     "event #{seq} is not a valid sessiond event":
         "l'événement n° {seq} n'est pas un événement sessiond valide",
+    # --- secret scanning ---
+    "password": "mot de passe",
+    "user name and password": "identifiant et mot de passe",
+    "PIN code": "code PIN",
+    "Wi-Fi key": "clé Wi-Fi",
+    "{tool} password or access code": "mot de passe ou code d'accès {tool}",
+    "remote-access tool password or access code":
+        "mot de passe ou code d'accès d'un outil de prise en main à distance",
+    "recovery key or code": "clé ou code de récupération",
+    "BitLocker recovery key": "clé de récupération BitLocker",
+    "private key": "clé privée",
+    "payment card number": "numéro de carte bancaire",
+    "card security code (CVV)": "cryptogramme de carte bancaire (CVV)",
+    "bank account number (IBAN)": "numéro de compte bancaire (IBAN)",
+    "French social security number (NIR)": "numéro de sécurité sociale (NIR)",
+    "sensitive data": "donnée sensible",
+    "{label} ({count} times)": "{label} ({count} fois)",
+    "This text seems to contain: {items}.": "Ce texte semble contenir : {items}.",
+    "MD art. 15: no password is written down, and only the information strictly needed "
+    "is kept.":
+        "MD art. 15 : aucun mot de passe n'est noté, et seules les informations "
+        "strictement nécessaires sont conservées.",
+    "Remove it before saving.": "Retirez-le avant d'enregistrer.",
+    "Remove them before saving.": "Retirez-les avant d'enregistrer.",
     # --- policies and billing ------------------------------------------------------------
     # policy files (reader, schema, loader)
     "a non-empty string": "une chaîne non vide",
