@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -116,23 +116,24 @@ def load_config(p: Paths | None = None) -> Config:
         return Config()
     except tomllib.TOMLDecodeError as e:
         raise InputError(_("{path} is not valid TOML: {problem}", path=path, problem=e)) from e
-    return _build(Config, raw, path, "")
+    config: Config = _build(Config(), raw, path, "")
+    return config
 
 
-def _build(cls: Any, raw: dict[str, Any], path: Path, prefix: str) -> Any:
-    known = {f.name: f for f in fields(cls)}
+def _build(defaults: Any, raw: dict[str, Any], path: Path, prefix: str) -> Any:
+    """A copy of the dataclass `defaults` with the values of `raw`, each type-checked."""
+    known = {f.name for f in fields(defaults)}
     values: dict[str, Any] = {}
     for key, value in raw.items():
         where = f"{prefix}{key}"
         if key not in known:
             raise InputError(_("{path}: {key}: {problem}", path=path, key=where,
                                problem=_("unknown key")))
-        default = known[key].default_factory() if callable(known[key].default_factory) \
-            else known[key].default
+        default = getattr(defaults, key)
         if isinstance(default, Technician | Daemon):
             if not isinstance(value, dict):
                 raise _wrong(path, where, "table")
-            values[key] = _build(type(default), value, path, f"{where}.")
+            values[key] = _build(default, value, path, f"{where}.")
         elif isinstance(default, dict):
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
                 raise _wrong(path, where, "table of strings")
@@ -141,7 +142,7 @@ def _build(cls: Any, raw: dict[str, Any], path: Path, prefix: str) -> Any:
             raise _wrong(path, where, type(default).__name__)
         else:
             values[key] = value
-    return cls(**values)
+    return replace(defaults, **values)
 
 
 def _wrong(path: Path, key: str, expected: str) -> InputError:

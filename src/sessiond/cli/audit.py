@@ -48,7 +48,8 @@ def do_log(args: argparse.Namespace, ctx: Context) -> int:
         # A declared instant (--at) far from the recording one is worth seeing.
         late = abs((e.recorded_at - e.at).total_seconds()) > 60
         declared = " " + _("(recorded {when})", when=r["recorded_at"]) if late else ""
-        fields = " ".join(f"{k}={v}" for k, v in {**r["body"], **(r["personal"] or {})}.items())
+        shown = {**e.body, **(e.personal or {})}
+        fields = " ".join(f"{k}={v}" for k, v in shown.items())
         lines.append(f"#{r['seq']:<5} {r['at']}  {r['kind']:<22} {fields}{declared}")
     ctx.emit("\n".join(lines) or _("The log is empty."), rows)
     return 0
