@@ -237,3 +237,17 @@ def test_libreoffice_reads_numbers_dates_and_columns(day: tuple[Cli, Day],
     total = rows[4]
     assert total[13][0] == "float"
     assert Decimal(total[13][1]) == sum(Decimal(r[13][1]) for r in rows[1:4])
+
+
+def test_english_csv_uses_commas_and_decimal_points(day: tuple[Cli, Day],
+                                                    tmp_path: Path) -> None:
+    cli, _d = day
+    config = cli.home / "config.toml"
+    config.write_text('language = "en"\n' + config.read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    path = Path(export(cli, tmp_path, "--day", DAY.isoformat())["path"])
+    rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
+    assert rows[0][:4] == ["Day", "Client name", "Session mode", "Remote tool"]
+    assert rows[1][0] == "2025-03-10" and rows[1][1] == "Hélène Müller-Çelik"
+    assert (rows[1][7], rows[1][13]) == ("1.13", "45.94")
+    assert rows[-1][0] == "Signed checkpoint"

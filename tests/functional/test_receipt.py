@@ -103,6 +103,17 @@ def test_pdf_renders_to_png_with_ink(stopped: tuple[Cli, str], tmp_path: Path) -
     assert dark_pixels(pdf, tmp_path) > 2000  # text was drawn, not an empty page
 
 
+@pytest.mark.skipif(not Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").exists(),
+                    reason="fonts-dejavu-core is not installed")
+def test_unicode_font_is_embedded(stopped: tuple[Cli, str], tmp_path: Path) -> None:
+    cli, sid = stopped
+    pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
+    fonts = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True,
+                           text=True).stdout
+    embedded = [line for line in fonts.splitlines() if "DejaVuSans" in line]
+    assert embedded and all(" yes yes yes " in line for line in embedded), fonts
+
+
 def test_core_fonts_fallback_keeps_accents(stopped: tuple[Cli, str], tmp_path: Path) -> None:
     """Without any TrueType font the PDF still carries every French letter and the euro."""
     cli, sid = stopped
