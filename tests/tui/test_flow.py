@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.widgets import DataTable, Digits, Select, Static
 
 from sessiond.model import State
@@ -25,8 +27,8 @@ def text_of(app: SessiondApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
 
-async def test_whole_session(svc: Sessiond, clock: FakeClock) -> None:
-    app = SessiondApp(svc, now=clock)
+async def test_whole_session(svc: Sessiond, clock: FakeClock, tmp_path: Path) -> None:
+    app = SessiondApp(svc, now=clock, jobs=False, receipts_dir=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
@@ -117,6 +119,19 @@ async def test_whole_session(svc: Sessiond, clock: FakeClock) -> None:
         assert str(total[0]) == "Total"
         assert "43,75" in str(total[2])  # 1 h 15 at 50 €, 30 % off a first intervention
         assert "1 h" in text_of(app, "#explanation")
+        findings = app.screen.query_one("#findings", DataTable)
+        rules = {str(findings.get_row_at(i)[1]): str(findings.get_row_at(i)[2])
+                 for i in range(findings.row_count)}
+        assert rules["quote-accepted-before-start"] == "3.2"  # no signed quote on record
+        assert "receipt-issued" in rules
+
+        # The receipt: issued from here, and its rule is kept from then on.
+        await pilot.press("e")
+        await wait_for(pilot, lambda: "receipt-issued" in kinds(svc, session_id))
+        await settle(pilot)
+        assert len(list(tmp_path.glob("*.pdf"))) == 1
+        rows = [str(findings.get_row_at(i)[1]) for i in range(findings.row_count)]
+        assert "receipt-issued" not in rows
 
         # Back on Today, the session is listed as stopped with its amounts.
         await pilot.press("escape")

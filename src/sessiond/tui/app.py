@@ -11,15 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 
 from sessiond import clock
-from sessiond.i18n import set_language
+from sessiond.errors import SessiondError
+from sessiond.i18n import _, set_language
 from sessiond.model import State
 from sessiond.sessions import Sessiond
+from sessiond.tui import notices
 from sessiond.tui.backend import Backend
 from sessiond.tui.bindings import translate_bindings
 from sessiond.tui.commands import SessiondCommands
@@ -38,12 +40,14 @@ class SessiondApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", id="app.help"),
+        Binding("f2", "questions", "Questions", id="app.questions", show=False),
         Binding("question_mark", "help", "Help", id="app.help-key", show=False),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
     def __init__(self, service: Sessiond | None = None, *, now: Now = clock.now,
-                 poll_seconds: float = POLL_SECONDS) -> None:
+                 poll_seconds: float = POLL_SECONDS, receipts_dir: Path | None = None,
+                 jobs: bool = True) -> None:
         super().__init__()
         translate_bindings(self)
         self.owns_service = service is None  # else whoever passed it closes it
@@ -51,7 +55,12 @@ class SessiondApp(App[None]):
         self.now = now
         self.backend = Backend(self.service)
         self.poll_seconds = poll_seconds
+        self.receipts_dir = receipts_dir  # None: the current directory, as the CLI does
         self.seq = -1  # the log's tail as last seen
+        self.notice_id = 0  # the daemon's last notice seen
+        self.run_jobs = jobs  # run the daemon's jobs here when no daemon does
+        self.jobs: Any = None
+        self.asking = False  # a question of the daemon is on screen
 
     @property
     def tz(self):  # type: ignore[no-untyped-def]
@@ -71,10 +80,34 @@ class SessiondApp(App[None]):
     async def on_mount(self) -> None:
         self.set_keymap(self.service.config.keymap)
         self.seq = (await self.backend.run(self.service.store.tail))[0]
+        self.notice_id = await self.backend.run(notices.latest_id, self.service)
         self.set_interval(self.poll_seconds, self.poll)
         self._schedule_tick()
+        self.call_after_refresh(self._after_first_frame)
+
+    async def _after_first_frame(self) -> None:
+        if self.run_jobs:
+            self._start_jobs()
+        await self.action_questions()
+
+    def _start_jobs(self) -> None:
+        """Run the daemon's scheduled jobs here when no daemon runs (DESIGN "Processes").
+
+        Done after the first frame: APScheduler is not needed to show the clock.
+        """
+        from sessiond.daemon.embedded import EmbeddedJobs
+
+        jobs = EmbeddedJobs(self.service.paths)
+        try:
+            started = jobs.start()
+        except Exception as e:  # the jobs are a convenience; the TUI works without them
+            self.notify(str(e), title=_("Scheduled jobs not started"), severity="warning")
+            return
+        self.jobs = jobs if started else None
 
     async def on_unmount(self) -> None:
+        if self.jobs is not None:
+            self.jobs.stop()
         self.backend.close(close_service=self.owns_service)
 
     def _schedule_tick(self) -> None:
@@ -92,17 +125,52 @@ class SessiondApp(App[None]):
         self._schedule_tick()
 
     async def poll(self) -> None:
-        """Tell the screens when the log has grown (by this TUI or another process)."""
+        """Tell the screens when the log has grown (by this TUI or another process), and
+        show what the daemon posted."""
         seq, _hash = await self.backend.run(self.service.store.tail)
         if seq != self.seq:
             self.seq = seq
             for screen in self.screen_stack:
                 screen.post_message(StoreChanged(seq))
+        self.notice_id, posted = await self.backend.run(notices.new_since, self.service,
+                                                         self.notice_id)
+        for notice in posted:
+            if not notice.question:
+                self.notify(notice.message, title=_("Reminder"), timeout=20)
+        if any(n.question for n in posted):
+            await self.action_questions()
+
+    async def action_questions(self) -> None:
+        """Ask the daemon's open questions, one dialog at a time."""
+        if self.asking:
+            return
+        pending = await self.backend.run(notices.pending_questions, self.service)
+        if not pending:
+            return
+        from sessiond.tui.widgets.dialogs import QuestionDialog
+
+        notice = pending[0]
+        self.asking = True
+
+        async def answered(decision: str | None) -> None:
+            self.asking = False
+            if decision is None:
+                return
+            try:
+                await self.backend.run(notices.answer, self.service, notice.id, decision,
+                                       self.now())
+            except SessiondError as e:
+                self.notify(e.message, title=_("Refused"), severity="error")
+                return
+            await self.poll()
+            await self.action_questions()
+
+        await self.push_screen(QuestionDialog(notice.message), answered)
 
     # --- navigation ----------------------------------------------------------------------
 
     async def open_session(self, session_id: str) -> None:
-        view = await self.backend.run(load_session, self.service, session_id)
+        view = await self.backend.run(load_session, self.service, session_id, self.now())
         await self.push_screen(session_screen(view))
 
     async def reroute(self, view: SessionView) -> None:

@@ -13,27 +13,12 @@ from typing import Any
 
 from sessiond.billing import Bill, History, bill, worked_seconds
 from sessiond.billing.statement import CreditStatement, credit_statement
+from sessiond.compliance import Requirement, requirements
 from sessiond.errors import InputError
+from sessiond.exports.sources import Compliance, Ledger
 from sessiond.model import Event, Session, State
 from sessiond.policy import Listed, Policy, list_policies, load_policy
 from sessiond.sessions import Client, Sessiond
-
-
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    severity: str  # error or warning
-    article: str
-    message: str
-
-
-@dataclass(frozen=True)
-class Check:
-    """The compliance check of a session, as recorded at its stop."""
-
-    errors: int
-    warnings: int
-    findings: tuple[Finding, ...]
 
 
 @dataclass(frozen=True)
@@ -45,6 +30,10 @@ class SessionView:
     partner_id: str | None
     problems: tuple[str, ...]
     history: History  # the client's other sessions and credit, for the bill
+    # The terms: what a planned session still needs before its start; for a started one,
+    # the check recorded at its stop, or a check run at load time (open, or facts since).
+    requirements: tuple[Requirement, ...] = ()
+    compliance: Compliance | None = None
 
     @property
     def id(self) -> str:
@@ -61,26 +50,28 @@ class SessionView:
         found = self.facts(kind)
         return found[-1] if found else None
 
-    @property
-    def check(self) -> Check | None:
-        event = self.last("check-completed")
-        if event is None:
-            return None
-        b = event.body
-        return Check(b["errors"], b["warnings"], tuple(
-            Finding(str(f.get("rule", "")), str(f.get("severity", "")),
-                    str(f.get("article", "")), str(f.get("message", "")))
-            for f in b["findings"]))
-
     def worked(self, now: datetime) -> int:
         """Worked seconds as billing counts them (pauses and reviewed spans excluded)."""
         return worked_seconds(self.session, now)
 
     def bill(self, now: datetime) -> Bill | None:
-        """The bill as of `now`; None when the session's policy cannot be read."""
+        """The bill as of `now`; None when it cannot be priced (see `bill_problem`)."""
         if self.policy is None:
             return None
-        return bill(self.session, self.policy, self.history, now)
+        try:
+            return bill(self.session, self.policy, self.history, now)
+        except InputError:
+            return None
+
+    def bill_problem(self, now: datetime) -> str | None:
+        """Why there is no bill (an unreadable policy, no rate for the mode...)."""
+        if self.policy is None:
+            return self.policy_error
+        try:
+            bill(self.session, self.policy, self.history, now)
+        except InputError as e:
+            return e.message
+        return None
 
 
 class Policies:
@@ -99,30 +90,46 @@ class Policies:
         return self._cache[policy_id]
 
 
-def session_view(svc: Sessiond, session: Session, policies: Policies | None = None,
-                 histories: dict[str, History] | None = None) -> SessionView:
-    policy, error = (policies or Policies(svc)).get(session.policy)
-    planned = session.events[0]
-    personal: dict[str, Any] = dict(planned.personal or {})
-    histories = {} if histories is None else histories
-    if session.client_id not in histories:
-        histories[session.client_id] = client_history(svc, session.client_id)
-    return SessionView(
-        session=session, client=svc.client(session.client_id), policy=policy,
-        policy_error=error, partner_id=personal.get("partner_id"),
-        problems=tuple(personal.get("problems") or ()),
-        history=histories[session.client_id],
-    )
+class Loader:
+    """Builds session views for one load, sharing policies and client histories."""
+
+    def __init__(self, svc: Sessiond, now: datetime) -> None:
+        self.svc = svc
+        self.now = now
+        self.policies = Policies(svc)
+        self.histories: dict[str, History] = {}
+
+    def history(self, client_id: str) -> History:
+        if client_id not in self.histories:
+            svc = self.svc
+            self.histories[client_id] = History(
+                sessions=tuple(svc.client_sessions(client_id)),
+                client_events=tuple(e for e in svc.client_events(client_id)
+                                    if e.session_id is None))
+        return self.histories[client_id]
+
+    def view(self, session: Session) -> SessionView:
+        svc = self.svc
+        policy, error = self.policies.get(session.policy)
+        personal: dict[str, Any] = dict(session.events[0].personal or {})
+        needs: tuple[Requirement, ...] = ()
+        compliance = None
+        if policy is not None:
+            if session.state is State.PLANNED:
+                needs = tuple(requirements(svc, session, at=self.now))
+            else:
+                compliance = Ledger(svc, self.now).compliance(session)
+        return SessionView(
+            session=session, client=svc.client(session.client_id), policy=policy,
+            policy_error=error, partner_id=personal.get("partner_id"),
+            problems=tuple(personal.get("problems") or ()),
+            history=self.history(session.client_id), requirements=needs,
+            compliance=compliance,
+        )
 
 
-def client_history(svc: Sessiond, client_id: str) -> History:
-    return History(sessions=tuple(svc.client_sessions(client_id)),
-                   client_events=tuple(e for e in svc.client_events(client_id)
-                                       if e.session_id is None))
-
-
-def load_session(svc: Sessiond, session_id: str) -> SessionView:
-    return session_view(svc, svc.session(session_id))
+def load_session(svc: Sessiond, session_id: str, now: datetime) -> SessionView:
+    return Loader(svc, now).view(svc.session(session_id))
 
 
 @dataclass(frozen=True)
@@ -133,12 +140,11 @@ class TodayView:
 
 def load_today(svc: Sessiond, now: datetime) -> TodayView:
     day = now.astimezone(svc.tz).date()
-    policies, histories = Policies(svc), {}  # type: ignore[var-annotated]
+    loader = Loader(svc, now)
     open_ = svc.open_sessions()
     seen = {s.id for s in open_}
     rest = [s for s in svc.day_sessions(day) if s.id not in seen]
-    return TodayView(day=day, rows=tuple(session_view(svc, s, policies, histories)
-                                         for s in (*open_, *rest)))
+    return TodayView(day=day, rows=tuple(loader.view(s) for s in (*open_, *rest)))
 
 
 @dataclass(frozen=True)
@@ -153,15 +159,14 @@ class ClientView:
 
 
 def load_clients(svc: Sessiond, now: datetime) -> list[ClientView]:
-    policies, histories = Policies(svc), {}  # type: ignore[var-annotated]
+    loader = Loader(svc, now)
     found = []
     for client in svc.clients():
-        sessions = tuple(session_view(svc, s, policies, histories)
-                         for s in svc.client_sessions(client.id))
-        history = histories.get(client.id) or client_history(svc, client.id)
+        history = loader.history(client.id)
+        sessions = tuple(loader.view(s) for s in history.sessions)
         with_credit = {v.policy.id: v.policy for v in sessions
                        if v.policy is not None and v.policy.credit is not None}
-        default, _error = policies.get(svc.config.policy)
+        default, _error = loader.policies.get(svc.config.policy)
         if not with_credit and default is not None and default.credit is not None:
             with_credit[default.id] = default
         credit = tuple(credit_statement(client.id, p, history.sessions, history.client_events,

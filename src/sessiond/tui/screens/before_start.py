@@ -35,7 +35,6 @@ class Item:
     rule: str
     kind: str
     title: str
-    consumer_only: bool = False
 
 
 def items() -> tuple[Item, ...]:
@@ -45,8 +44,7 @@ def items() -> tuple[Item, ...]:
         Item("quote", "quote-accepted-before-start", "quote-accepted",
              _("Quote accepted")),
         Item("waiver", "withdrawal-waiver", "withdrawal-waiver",
-             _("Consumer: request to start within the withdrawal period"),
-             consumer_only=True),
+             _("Consumer: request to start within the withdrawal period")),
         Item("sensitive", "sensitive-docs-warning", "sensitive-docs-warned",
              _("Client asked to close his sensitive documents")),
         Item("backup", "backup-status-recorded", "backup-status",
@@ -56,17 +54,11 @@ def items() -> tuple[Item, ...]:
     )
 
 
-def required_items(view: SessionView) -> list[Item]:
+def checklist(view: SessionView) -> list[Item]:
+    """The items the session's policy has a rule for in its mode; consent always."""
     rules = view.policy.rules if view.policy else {}
-    found = []
-    for item in items():
-        rule = rules.get(item.rule)
-        if item.key != "consent" and (rule is None or not rule.applies_to(view.session.mode)):
-            continue
-        if item.consumer_only and view.client.status != "consumer":
-            continue
-        found.append(item)
-    return found
+    return [item for item in items() if item.key == "consent" or (
+        item.rule in rules and rules[item.rule].applies_to(view.session.mode))]
 
 
 def done_text(event: Event, tz: Any) -> str:
@@ -107,11 +99,13 @@ class BeforeStartScreen(SessionScreen):
         yield Header(show_clock=False)
         with VerticalScroll(id="checklist"):
             yield Static(self.summary(), id="summary")
-            for item in required_items(self.view):
+            for item in checklist(self.view):
                 with Vertical(id=f"item-{item.key}", classes="item"):
                     yield Static(item.title, classes="item-title")
+                    yield Static(classes="item-need")
                     with Horizontal(classes="item-form"):
                         yield from self._form(item)
+            yield Static(id="other-needs")
         with Horizontal(id="start-bar"):
             yield Button(_("Start the clock (ctrl+s)"), variant="success", id="start",
                          disabled=True)
@@ -155,28 +149,46 @@ class BeforeStartScreen(SessionScreen):
 
     async def render_view(self, view: SessionView) -> None:
         self.query_one("#summary", Static).update(self.summary())
-        for item in required_items(view):
-            try:
-                box = self.query_one(f"#item-{item.key}", Vertical)
-            except Exception:
-                continue
+        needs = {r.rule: r for r in view.requirements}
+        for item in checklist(view):
+            box = self.query_one(f"#item-{item.key}", Vertical)
+            need = needs.get(item.rule)
             event = view.last(item.kind)
+            # An item the terms do not ask for here (a business client's waiver) is hidden.
+            box.display = need is not None or event is not None
             title = Text()
-            title.append("✔ " if event else "○ ", style="bold green" if event else "yellow")
-            title.append(item.title, style="bold" if not event else "")
+            title.append("○ " if need else "✔ ", style="yellow" if need else "bold green")
+            title.append(item.title, style="bold" if need else "")
             rule = view.policy.rules.get(item.rule) if view.policy else None
             if rule is not None:
                 title.append(f"  ({_('art. {article}', article=rule.article)})", style="dim")
-            if event is not None:
+            if need is None and event is not None:
                 title.append(" — " + done_text(event, self.sapp.tz), style="green")
             box.query_one(".item-title", Static).update(title)
-            box.query_one(".item-form").display = event is None
-            box.set_class(event is not None, "-done")
+            box.query_one(".item-need", Static).update(need.message if need else "")
+            box.query_one(".item-form").display = need is not None
+        listed = {item.rule for item in items()}
+        others = Text()
+        for need in view.requirements:
+            if need.rule not in listed:
+                others.append(("\n" if others else "") + "⚠ " + need.message,
+                              style="bold red" if need.severity == "error" else "yellow")
+                if need.article:
+                    others.append(f"  ({_('art. {article}', article=need.article)})",
+                                  style="dim")
+        self.query_one("#other-needs", Static).update(others)
         consent = view.session.has_consent
         self.query_one("#start", Button).disabled = not consent
+        open_points = sum(1 for r in view.requirements if not r.blocking)
+        if not consent:
+            hint = _("Record the client's consent first.")
+        elif open_points:
+            hint = _("{count} point(s) of the terms still open: starting now reports them.",
+                     count=open_points)
+        else:
+            hint = _("Everything the terms ask for is on record.")
+        self.query_one("#start-hint", Static).update(hint)
         self._focus_next()
-        self.query_one("#start-hint", Static).update(
-            "" if consent else _("Record the client's consent first."))
         self.refresh_bindings()
 
     def _focus_next(self) -> None:

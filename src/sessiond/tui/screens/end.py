@@ -118,22 +118,24 @@ class EndScreen(SessionScreen):
         table = self.query_one("#findings", DataTable)
         table.clear()
         summary = self.query_one("#check-summary", Static)
-        check = view.check
-        if check is None:
-            summary.update(Text(_("The terms were not checked at the stop."), style="dim"))
+        compliance = view.compliance
+        if compliance is None or not compliance.checked:
+            summary.update(Text(_("The terms could not be checked: {problem}",
+                                  problem=view.policy_error or "—"), style="red"))
             table.display = False
             return
-        if not check.findings:
+        if not compliance.findings:
             summary.update(Text(_("✔ Nothing to report against the terms."), style="green"))
             table.display = False
             return
-        summary.update(_("{errors} error(s), {warnings} warning(s):", errors=check.errors,
-                         warnings=check.warnings))
+        summary.update(_("{errors} error(s), {warnings} warning(s):",
+                         errors=compliance.errors, warnings=compliance.warnings))
         table.display = True
-        for finding in check.findings:
+        for finding in compliance.findings:
             severity = Text(label(finding.severity), style="bold red"
                             if finding.severity == "error" else "yellow")
-            table.add_row(severity, finding.rule, finding.article, finding.message)
+            table.add_row(severity, finding.rule, finding.article,
+                          Text(finding.message, overflow="fold"))
 
     def _outcomes(self, view: SessionView) -> None:
         recorded = {e.body["problem"]: e.body["result"]
@@ -184,9 +186,17 @@ class EndScreen(SessionScreen):
                                body={"amount": amount, "method": method})
 
     async def action_receipt(self) -> None:
-        from sessiond.tui import receipts
+        from sessiond.exports import issue_receipt
 
-        await receipts.issue(self, self.session_id)
+        self.notify(_("Issuing the receipt…"), timeout=3)
+        result = await self.command(issue_receipt, self.sapp.service, self.session_id,
+                                    self.sapp.receipts_dir, now=self.sapp.now())
+        if result is None:
+            return
+        self.notify(_("Receipt no. {number}: {total}\n{path}", number=result.number,
+                      total=money(result.total), path=result.pdf), timeout=15)
+        for warning in result.warnings:
+            self.notify(warning, severity="warning", timeout=15)
 
 
 def money_text(amount: str) -> str:

@@ -55,6 +55,7 @@ class RunningScreen(SessionScreen):
                 yield Static(id="tranche")
                 yield Static(id="next")
         yield Static(self.summary(), id="summary")
+        yield Static(id="terms")
         yield Static(id="timeline")
         yield ScannedText(placeholder=_("Note: enter saves it; passwords and codes are "
                                         "refused"), id="note")
@@ -65,6 +66,7 @@ class RunningScreen(SessionScreen):
 
     async def render_view(self, view: SessionView) -> None:
         self.query_one("#summary", Static).update(self.summary())
+        self.query_one("#terms", Static).update(terms_text(view))
         self.query_one("#timeline", Static).update(
             timeline(view.session.events[1:], self.sapp.tz))
         self.tick(self.sapp.now())
@@ -203,3 +205,19 @@ class RunningScreen(SessionScreen):
                               at=self.sapp.instant()) is not None:
             event.field.clear()
             self.notify(_("Note recorded."))
+
+
+def terms_text(view: SessionView) -> Text:
+    """What the terms' check says so far (the rules about the end count at the stop)."""
+    compliance = view.compliance
+    if compliance is None or not compliance.checked:
+        return Text(view.policy_error or "", style="red")
+    if not compliance.findings:
+        return Text("✔ " + _("Terms kept so far."), style="green")
+    text = Text()
+    for finding in compliance.findings:
+        error = finding.severity == "error"
+        text.append(("\n" if text else "") + ("✖ " if error else "⚠ ") + finding.message,
+                    style="red" if error else "yellow")
+        text.append(" " + _("(art. {article})", article=finding.article), style="dim")
+    return text

@@ -33,7 +33,8 @@ class SessionScreen(SessiondScreen):
         return f"{self.view.client.name or _('(erased)')} · {self.view.id}"
 
     async def fetch(self) -> SessionView:
-        return await self.load(load_session, self.sapp.service, self.session_id)
+        return await self.load(load_session, self.sapp.service, self.session_id,
+                               self.sapp.now())
 
     async def show(self, data: SessionView) -> None:
         self.view = data

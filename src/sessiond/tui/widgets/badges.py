@@ -23,15 +23,23 @@ def state_text(state: State) -> Text:
 
 
 def compliance_badge(view: SessionView) -> Text:
-    """✔ when the check found nothing, else the counts of errors and warnings."""
-    check = view.check
-    if check is None:
-        return Text("…" if view.state is not State.STOPPED else "—", style="dim")
-    if not check.errors and not check.warnings:
+    """✔ when the terms are kept, else the counts of errors and warnings.
+
+    A planned session counts what its terms still ask for before the start.
+    """
+    if view.state is State.PLANNED:
+        severities = [r.severity for r in view.requirements]
+    elif view.compliance is not None and view.compliance.checked:
+        severities = [f.severity for f in view.compliance.findings]
+    else:
+        return Text("—", style="dim")
+    errors = severities.count("error")
+    warnings = len(severities) - errors
+    if not errors and not warnings:
         return Text("✔", style="green")
     parts = []
-    if check.errors:
-        parts.append(Text(_("✖ {count}", count=check.errors), style="bold red"))
-    if check.warnings:
-        parts.append(Text(_("⚠ {count}", count=check.warnings), style="yellow"))
+    if errors:
+        parts.append(Text(_("✖ {count}", count=errors), style="bold red"))
+    if warnings:
+        parts.append(Text(_("⚠ {count}", count=warnings), style="yellow"))
     return Text(" ").join(parts)

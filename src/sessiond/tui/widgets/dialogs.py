@@ -213,3 +213,32 @@ class ClientDialog(Dialog[str]):
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
         self.dismiss(None)
+
+
+class QuestionDialog(Dialog[str]):
+    """The daemon asks what a span it could not see was: worked or paused?"""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("w", "answer('worked')", "Worked", id="question.worked"),
+        Binding("p", "answer('paused')", "Paused", id="question.paused"),
+    ]
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(_("A span without trace"), classes="dialog-title")
+            yield Label(self.message)
+            with Horizontal(classes="buttons"):
+                yield Button(_("Worked (w)"), variant="primary", id="worked")
+                yield Button(_("Paused (p)"), id="paused")
+                yield Button(_("Later"), id="cancel")
+
+    def action_answer(self, decision: str) -> None:
+        self.dismiss(decision)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "cancel" else event.button.id)
