@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sessiond.cli.context import Context
@@ -26,12 +25,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     check.add_argument("session_id", nargs="?", metavar="SESSION",
                        help=_("a session (default: today's sessions)"))
     check.add_argument("--day", metavar="DATE",
-                       help=_("check the sessions of that day (YYYY-MM-DD)"))
+                       help=_("a local day: YYYY-MM-DD, DD/MM/YYYY, today or yesterday "
+                              "(default: today)"))
     check.set_defaults(handler=do_check)
 
 
 def do_check(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond import clock
+    from sessiond.cli.exports import parse_day
     from sessiond.compliance import check
     from sessiond.errors import InputError
 
@@ -42,7 +43,8 @@ def do_check(args: argparse.Namespace, ctx: Context) -> int:
         report = check(svc, svc.session(args.session_id))
         ctx.emit(_report_text(report), report.to_json())
         return 1 if report.errors else 0
-    day = _day(args.day) if args.day else clock.now().astimezone(ctx.tz).date()
+    today = clock.now().astimezone(ctx.tz).date()
+    day = parse_day(args.day, today) if args.day else today
     reports = [check(svc, s) for s in svc.day_sessions(day)]
     errors = sum(r.errors for r in reports)
     warnings = sum(r.warnings for r in reports)
@@ -51,16 +53,6 @@ def do_check(args: argparse.Namespace, ctx: Context) -> int:
     ctx.emit(text, {"day": day.isoformat(), "errors": errors, "warnings": warnings,
                     "sessions": [r.to_json() for r in reports]})
     return 1 if errors else 0
-
-
-def _day(text: str) -> date:
-    from sessiond.errors import InputError
-
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise InputError(_("--day {text!r}: give a date as YYYY-MM-DD, e.g. 2026-11-22.",
-                           text=text)) from None
 
 
 def _severity(severity: str) -> str:

@@ -24,6 +24,7 @@ Beyond the issue's list, the documents call for three more rules:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import timedelta
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -32,7 +33,7 @@ from sessiond import clock
 from sessiond.compliance.facts import Facts
 from sessiond.compliance.findings import Finding
 from sessiond.i18n import _
-from sessiond.model import Event
+from sessiond.model import Event, Interval, State
 from sessiond.policy import RuleSpec
 
 if TYPE_CHECKING:
@@ -195,7 +196,7 @@ def payment_before_start(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if any(facts.before_start(e) for e in payments):
         return []
     if spec.params.get("prepaid_credit_counts"):
-        use = credit_use(facts)
+        use = credit_use(facts, at_start=True)
         if use is not None and use.covered_seconds and not use.shortfall_seconds:
             return []
     if payments:
@@ -221,21 +222,25 @@ def prepaid_credit_covers(facts: Facts, spec: RuleSpec) -> list[Finding]:
                     [*facts.start_events(), *seqs(packages)])]
 
 
-def credit_use(facts: Facts) -> CreditUse | None:
+def credit_use(facts: Facts, *, at_start: bool = False) -> CreditUse | None:
     """What the client's prepaid packages cover of this session, from the billing engine.
 
-    A session that has just started bills at least its first block, so the bill is taken
-    one second after the start at the earliest: before a start, this answers "does the
-    credit cover the first block?".
+    `at_start`: the session as it stood one second after its start, when its first block
+    was due; that is what had to be paid before the start (and, before a start, what the
+    credit must cover for it to begin).
     """
     if facts.policy.credit is None or facts.history is None or facts.start is None:
         return None
     from sessiond.billing import bill
     from sessiond.errors import InputError
 
-    now = max(facts.now, facts.start + timedelta(seconds=1))
+    session, now = facts.session, facts.now
+    if at_start:
+        now = facts.start + timedelta(seconds=1)
+        session = replace(session, state=State.RUNNING, stopped_at=None, stopped_by=None,
+                          running=(Interval(facts.start, None),), pauses=())
     try:
-        return bill(facts.session, facts.policy, facts.history, now).credit
+        return bill(session, facts.policy, facts.history, now).credit
     except InputError:
         return None  # no rate for this mode: billing reports it, not compliance
 
@@ -308,7 +313,6 @@ def notes_free_of_secrets(facts: Facts, spec: RuleSpec) -> list[Finding]:
     Sealed fields of an erased client cannot be read and are not checked.
     """
     from sessiond.model import KINDS
-    from sessiond.policy.secrets import scan
     from sessiond.sessions import FREE_TEXT
 
     hits: list[tuple[Event, list[str]]] = []
@@ -316,13 +320,14 @@ def notes_free_of_secrets(facts: Facts, spec: RuleSpec) -> list[Finding]:
         fields = [n for n in FREE_TEXT if n in KINDS[event.kind].personal]
         if not fields or event.personal is None:
             continue  # nothing free to read (names are not free text), or erased
-        personal = event.personal
-        labels: list[str] = []
-        for name in fields:
-            value = personal.get(name)
-            for text in value if isinstance(value, list) else [value]:
-                if isinstance(text, str):
-                    labels.extend(f.label for f in scan(text))
+        texts = [t for name in fields for value in [event.personal.get(name)]
+                 for t in (value if isinstance(value, list) else [value])
+                 if isinstance(t, str)]
+        if not texts:
+            continue
+        from sessiond.policy.secrets import scan  # its regexes cost; only when there is text
+
+        labels = [f.label for text in texts for f in scan(text)]
         if labels:
             hits.append((event, labels))
     if not hits:

@@ -889,13 +889,9 @@ CATALOG: dict[str, str] = {
     "check a session, or a day's sessions, against the policy's rules":
         "contrôler une séance, ou les séances d'un jour, selon les règles de la politique",
     "a session (default: today's sessions)": "une séance (par défaut : celles du jour)",
-    "check the sessions of that day (YYYY-MM-DD)":
-        "contrôler les séances de ce jour (AAAA-MM-JJ)",
     "Give a session or --day, not both.": "Indiquez une séance ou --day, pas les deux.",
     "sessiond: compliance check: {errors} error(s), {warnings} warning(s); details: "
     "sessiond check {session}":
         "sessiond : contrôle de conformité : {errors} erreur(s), {warnings} "
         "avertissement(s) ; détails : sessiond check {session}",
-    "--day {text!r}: give a date as YYYY-MM-DD, e.g. 2026-11-22.":
-        "--day {text!r} : indiquez une date AAAA-MM-JJ, par ex. 2026-11-22.",
 }
