@@ -10,10 +10,21 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from sessiond.errors import InputError
+from sessiond.i18n import _
+
 
 def write_private_file(path: Path, data: bytes) -> Path:
     """Write `path` (0600) through a temporary file in the same directory, then rename."""
     path = path.expanduser()
+    try:
+        return _write(path, data)
+    except OSError as e:
+        raise InputError(_("Cannot write {path}: {error}. Choose another place with --out.",
+                           path=path, error=e.strerror or e)) from e
+
+
+def _write(path: Path, data: bytes) -> Path:
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

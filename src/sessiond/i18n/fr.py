@@ -784,6 +784,8 @@ CATALOG: dict[str, str] = {
     "text version": "version texte",
     "  event #{seq}, signed checkpoint #{seq}":
         "  événement n° {seq}, point de contrôle signé n° {seq}",
+    "Cannot write {path}: {error}. Choose another place with --out.":
+        "Impossible d'écrire {path} : {error}. Choisissez un autre emplacement avec --out.",
     # --- compliance ---
     "No consent of the client on record before the access.":
         "Aucun consentement du client enregistré avant l'accès.",
