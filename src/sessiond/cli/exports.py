@@ -87,6 +87,7 @@ def do_export(args: argparse.Namespace, ctx: Context) -> int:
     else:
         lines.append(_("Recorded as event #{seq}, signed checkpoint #{seq}.",
                        seq=result.event_seq))
+    lines.append(result.checkpoint.text())
     for row in result.rows:
         if row.bill_problem:
             sys.stderr.write(_("warning: session {session} has no amount: {problem}",
@@ -120,6 +121,7 @@ def do_receipt(args: argparse.Namespace, ctx: Context) -> int:
             f"  PDF: {result.pdf}",
             f"  {_('text version')}: {result.text}",
             _("  event #{seq}, signed checkpoint #{seq}", seq=result.event_seq),
+            result.checkpoint.text(),
         ]),
         {"session": result.session_id, "number": result.number, "pdf": str(result.pdf),
          "text": str(result.text), "total": str(result.total), "event": result.event_seq,
