@@ -75,15 +75,15 @@ def do_export(args: argparse.Namespace, ctx: Context) -> int:
     else:
         first = last = parse_day(args.day, today) if args.day else today
     result = export_range(ctx.service, first, last, args.out, args.format)
-    span = show_day(first) if first == last else _("from {first} to {last}", first=show_day(first),
-                                                     last=show_day(last))
-    lines = [_("Export of {span}: {count} session(s), total {total}, {path}", span=span,
+    span = (_("of {day}", day=show_day(first)) if first == last
+            else _("from {first} to {last}", first=show_day(first), last=show_day(last)))
+    lines = [_("Export {span}: {count} session(s), total {total}, {path}", span=span,
                count=result.totals.sessions, total=money(result.totals.amount),
                path=result.path)]
     if result.reused:
         lines.append(_("Nothing changed since the export of event #{seq}: no new event; "
                        "file {state}.", seq=result.event_seq,
-                       state=_("written again") if result.written else _("kept as it was")))
+                       state=_("written (again)") if result.written else _("kept as it was")))
     else:
         lines.append(_("Recorded as event #{seq}, signed checkpoint #{seq}.",
                        seq=result.event_seq))

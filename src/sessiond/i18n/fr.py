@@ -768,12 +768,13 @@ CATALOG: dict[str, str] = {
     "--to needs --from: sessiond export --from DATE --to DATE.":
         "--to va avec --from : sessiond export --from DATE --to DATE.",
     "from {first} to {last}": "du {first} au {last}",
-    "Export of {span}: {count} session(s), total {total}, {path}":
+    "of {day}": "du {day}",
+    "Export {span}: {count} session(s), total {total}, {path}":
         "Export {span} : {count} séance(s), total {total}, {path}",
     "Nothing changed since the export of event #{seq}: no new event; file {state}.":
         "Rien n'a changé depuis l'export de l'événement n° {seq} : aucun nouvel événement ; "
         "fichier {state}.",
-    "written again": "réécrit",
+    "written (again)": "écrit",
     "kept as it was": "conservé tel quel",
     "Recorded as event #{seq}, signed checkpoint #{seq}.":
         "Enregistré comme événement n° {seq}, point de contrôle signé n° {seq}.",
