@@ -1,0 +1,310 @@
+"""The compliance rules as pure functions of facts, where a real command cannot reach (a
+clock that jumps, a receipt pending at the stop, an erased client), and the service's
+`requirements` and stop hook."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from sessiond.compliance import PRECONDITIONS, RULES, Finding, Report
+from sessiond.compliance.facts import Facts
+from sessiond.compliance.rules import HINTS
+from sessiond.model import Event, fold, validate
+from sessiond.policy import RuleSpec, read_policy, shipped_dir
+from sessiond.policy.schema import RULE_PARAMETERS
+from sessiond.sessions import Client
+
+T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+PARIS = ZoneInfo("Europe/Paris")
+
+
+@dataclass
+class Log:
+    """One session's events as the store would give them back."""
+
+    events: list[Event] = field(default_factory=list)
+    boot_ns: int = 10**12
+
+    def add(self, kind: str, at: datetime, body: dict[str, Any] | None = None, *,
+            recorded_at: datetime | None = None, boot_id: str = "boot-1",
+            boottime_ns: int | None = None,
+            personal: dict[str, Any] | None = None) -> Event:
+        recorded = recorded_at or at
+        if boottime_ns is None:
+            boottime_ns = self.boot_ns + int((recorded - T0).total_seconds() * 1e9)
+        event = Event(seq=len(self.events) + 1, id=f"e{len(self.events) + 1}", kind=kind,
+                      session_id="s-1", client_id="c-1", at=at, recorded_at=recorded,
+                      tz="Europe/Paris", boot_id=boot_id, boottime_ns=boottime_ns,
+                      body=body or {}, personal={} if personal is None else personal,
+                      prev_hash="0" * 64, hash="1" * 64)
+        self.events.append(event)
+        return event
+
+    def planned(self, ordered: datetime | None = None, mode: str = "remote") -> Log:
+        body: dict[str, Any] = {"policy": "vlh", "mode": mode, "tool": "anydesk",
+                                "problem_count": 0}
+        if ordered is not None:
+            body["ordered_at"] = ordered.strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.add("session-planned", T0, body)
+        return self
+
+
+def facts(log: Log, *, status: str = "consumer", at_stop: bool = False,
+          receipts_in_log: bool = False) -> Facts:
+    session = fold(log.events)
+    assert session is not None
+    start = next((e for e in log.events if e.kind == "session-started"), None)
+    return Facts(session=session,
+                 client=Client("c-1", status, "FR", T0, "Client"), client_seq=1,
+                 policy=read_policy(shipped_dir() / "vlh.toml"), now=T0 + timedelta(hours=3),
+                 tz=PARIS, start=session.started_at, start_seq=start.seq if start else None,
+                 at_stop=at_stop, receipts_in_log=receipts_in_log)
+
+
+def spec(rule_id: str, severity: str = "error", **params: Any) -> RuleSpec:
+    return RuleSpec(rule_id, "9.9", "Texte de l'article.", severity,
+                    params=MappingProxyType(params))
+
+
+def run(rule_id: str, f: Facts, **params: Any) -> list[Finding]:
+    return RULES[rule_id](f, spec(rule_id, **params))
+
+
+def started(log: Log, at: datetime = T0 + timedelta(minutes=10)) -> Log:
+    log.add("consent-recorded", at - timedelta(minutes=1), {"channel": "oral"})
+    log.add("session-started", at, {"without_consent": False})
+    return log
+
+
+def stopped(log: Log, at: datetime = T0 + timedelta(minutes=40)) -> Log:
+    log.add("session-stopped", at, {"ended_by": "technician"})
+    return log
+
+
+# --- the registry --------------------------------------------------------------------
+
+
+def test_every_rule_a_policy_can_turn_on_has_its_function() -> None:
+    assert set(RULES) == set(RULE_PARAMETERS)
+    assert set(PRECONDITIONS) <= set(RULES)
+    assert set(HINTS) <= set(PRECONDITIONS)
+
+
+def test_a_report_is_a_valid_check_completed_body() -> None:
+    long = Finding("clock-consistent", "warning", "3.3", "x" * 1000, (4, 5))
+    report = Report("s-1", "vlh", "ab" * 32, (long, Finding("receipt-issued", "error",
+                                                            "5.3", "y", (7,))))
+    body = report.to_record()
+    assert (body["errors"], body["warnings"]) == (1, 1)
+    assert len(body["findings"][0]["message"]) == 400
+    validate("check-completed", body, {})
+    unread = Report("s-1", "vlh", None, ()).to_record()
+    assert "policy_digest" not in unread
+    validate("check-completed", unread, {})
+
+
+# --- clocks --------------------------------------------------------------------------
+
+
+def test_declared_instants_far_from_their_recording_are_reported() -> None:
+    log = started(Log().planned())
+    log.add("control-returned", T0 + timedelta(minutes=11),
+            recorded_at=T0 + timedelta(minutes=30))  # 19 min late
+    log.add("sensitive-docs-warned", T0 + timedelta(minutes=12),
+            recorded_at=T0 + timedelta(minutes=15))  # 3 min: within the limit
+    found = run("clock-consistent", facts(log), max_declared_gap_seconds=600)
+    assert [f.events for f in found] == [(4,)]
+    assert "19 min" in found[0].message
+
+
+def test_a_wall_clock_jump_within_one_boot_is_reported() -> None:
+    log = started(Log().planned())
+    before = log.events[-1]
+    # Recorded an hour later by the wall clock, but only 20 s later by CLOCK_BOOTTIME.
+    log.add("control-returned", T0 + timedelta(minutes=70),
+            boottime_ns=before.boottime_ns + 20 * 10**9)
+    found = run("clock-consistent", facts(log))
+    assert len(found) == 1 and found[0].events == (3, 4)
+    assert "+59 min 40 s" in found[0].message
+
+
+def test_a_reboot_or_an_unknown_boot_is_no_jump() -> None:
+    log = started(Log().planned())
+    log.add("control-returned", T0 + timedelta(minutes=70), boot_id="boot-2",
+            boottime_ns=5 * 10**9)  # rebooted: the boot clock restarted
+    log.add("disconnect-confirmed", T0 + timedelta(minutes=90), boot_id="unknown",
+            boottime_ns=0)
+    log.add("control-returned", T0 + timedelta(minutes=95), boot_id="unknown",
+            boottime_ns=0)
+    assert run("clock-consistent", facts(log)) == []
+
+
+# --- the end of a session ------------------------------------------------------------
+
+
+def test_receipt_pending_at_the_stop_then_warning_then_error() -> None:
+    log = stopped(started(Log().planned()))
+    at_stop = run("receipt-issued", facts(log, at_stop=True))
+    assert [(f.severity, f.events) for f in at_stop] == [("warning", (4,))]
+    never = run("receipt-issued", facts(log))  # no receipt was ever issued in this log
+    assert [f.severity for f in never] == ["warning"]
+    missing = run("receipt-issued", facts(log, receipts_in_log=True))
+    assert [f.severity for f in missing] == ["error"]
+    log.add("receipt-issued", T0 + timedelta(minutes=41), {"checkpoint_seq": 4})
+    assert run("receipt-issued", facts(log, receipts_in_log=True)) == []
+
+
+def test_disconnect_pending_at_the_stop_and_only_after_the_start() -> None:
+    log = Log().planned()
+    log.add("disconnect-confirmed", T0 + timedelta(minutes=5))  # before the start: no
+    stopped(started(log))
+    assert [f.severity for f in run("disconnect-confirmed", facts(log, at_stop=True))] \
+        == ["warning"]
+    assert [f.severity for f in run("disconnect-confirmed", facts(log))] == ["error"]
+    log.add("disconnect-confirmed", T0 + timedelta(minutes=41))
+    assert run("disconnect-confirmed", facts(log)) == []
+
+
+# --- the start -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("ordered_days_before", "status", "expected"), [
+    (20, "consumer", 0), (13, "consumer", 1), (13, "business", 0), (None, "consumer", 1)])
+def test_withdrawal_waiver_needed_within_the_period(ordered_days_before: int | None,
+                                                    status: str, expected: int) -> None:
+    start = T0 + timedelta(minutes=10)
+    ordered = start - timedelta(days=ordered_days_before) if ordered_days_before else None
+    log = started(Log().planned(ordered), start)
+    found = run("withdrawal-waiver", facts(log, status=status), period_days=14)
+    assert len(found) == expected
+    if found:
+        assert "L221-25" in found[0].message and found[0].events == (1, 3)
+
+
+def test_a_waiver_recorded_after_the_start_is_late() -> None:
+    log = started(Log().planned())
+    log.add("withdrawal-waiver", T0 + timedelta(minutes=20), {"medium": "email"})
+    [found] = run("withdrawal-waiver", facts(log))
+    assert found.events == (3, 4)
+    log.events[-1] = Event(**{**vars(log.events[-1]), "at": T0 + timedelta(minutes=5)})
+    assert run("withdrawal-waiver", facts(log)) == []  # declared before the start: kept
+
+
+def test_consent_channel_and_quote_form_the_terms_ask_for() -> None:
+    log = started(Log().planned())
+    [channel] = run("consent-before-access", facts(log), channels=("tool-code",))
+    assert "oral" in channel.message and "tool-code" in channel.message
+    assert run("consent-before-access", facts(log)) == []
+    log.add("quote-accepted", T0 + timedelta(minutes=2), {"how": "electronic"})
+    [form] = run("quote-accepted-before-start", facts(log), how=("handwritten",))
+    assert form.events == (3, 4)
+    assert run("quote-accepted-before-start", facts(log), how=("electronic",)) == []
+
+
+def test_backup_offered_needs_the_answer() -> None:
+    log = Log().planned()
+    log.add("backup-status", T0 + timedelta(minutes=1), {"offered": True})
+    started(log)
+    [found] = run("backup-status-recorded", facts(log))
+    assert found.events == (2, 4)
+    log.events[1] = Event(**{**vars(log.events[1]),
+                             "body": {"offered": True, "answer": "client-has-own"}})
+    assert run("backup-status-recorded", facts(log)) == []
+
+
+def test_a_payment_before_the_signed_quote_is_not_acceptance() -> None:
+    log = Log().planned()
+    log.add("payment-recorded", T0 + timedelta(minutes=1), {"amount": "50.00",
+                                                           "method": "cash"})
+    log.add("quote-accepted", T0 + timedelta(minutes=2), {"how": "handwritten"})
+    log.add("payment-recorded", T0 + timedelta(minutes=3), {"amount": "10.00",
+                                                           "method": "cash"})
+    started(log)
+    [found] = run("payment-not-acceptance", facts(log))
+    assert found.events == (2,)
+    assert run("quote-accepted-before-start", facts(log)) == []
+
+
+# --- free text -----------------------------------------------------------------------
+
+
+def test_stored_secrets_are_found_and_never_echoed() -> None:
+    log = started(Log().planned())
+    log.add("note-added", T0 + timedelta(minutes=15),
+            personal={"text": "mot de passe admin : Soleil2024"})
+    log.add("note-added", T0 + timedelta(minutes=16),
+            personal={"text": "changer le mot de passe Windows à la demande du client"})
+    log.add("note-added", T0 + timedelta(minutes=17), personal=None)  # erased client
+    log.events[-1] = Event(**{**vars(log.events[-1]), "personal": None})
+    [found] = run("notes-free-of-secrets", facts(log))
+    assert found.events == (4,)
+    assert "Soleil2024" not in found.message
+
+
+# --- through the service -------------------------------------------------------------
+
+
+@pytest.fixture
+def service(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    monkeypatch.setenv("SESSIOND_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("SESSIOND_LANG", "en")
+    from sessiond.sessions import Sessiond
+
+    svc = Sessiond()
+    yield svc
+    svc.close()
+
+
+def test_requirements_before_a_start(service: Any) -> None:
+    from sessiond.compliance import requirements
+
+    client = service.add_client("Client", status="business")
+    session = service.new_session(client, policy="vlh", client_os="windows")
+    found = {r.rule: r for r in requirements(service, service.session(session))}
+    assert set(found) == {"consent-before-access", "quote-accepted-before-start",
+                          "backup-status-recorded", "client-category"}
+    assert found["consent-before-access"].blocking
+    assert not any(r.blocking for r in found.values() if r.rule != "consent-before-access")
+    assert found["quote-accepted-before-start"].hint == (
+        f"sessiond record {session} quote-accepted --by NAME --how handwritten|electronic")
+    assert found["client-category"].hint is None and found["client-category"].article == \
+        "1, 2"
+    service.consent(session, channel="phone", by="Client")
+    service.append("quote-accepted", session_id=session, body={"how": "handwritten"},
+                   personal={"by": "Client"})
+    left = requirements(service, service.session(session))
+    assert {r.rule for r in left} == {"backup-status-recorded", "client-category"}
+    service.start(session)
+    assert requirements(service, service.session(session)) == []  # started: nothing left
+
+
+def test_consent_is_required_even_without_a_policy_rule(service: Any) -> None:
+    from sessiond.compliance import requirements
+
+    session = service.new_session(service.add_client("Client"), policy="fgdmi")
+    [consent] = requirements(service, service.session(session))
+    assert consent.rule == "consent-before-access" and consent.blocking
+    assert consent.hint is not None and consent.hint.startswith("sessiond consent")
+
+
+def test_a_broken_policy_does_not_keep_the_clock_from_stopping(service: Any) -> None:
+    session = service.new_session(service.add_client("Client"), policy="vlh")
+    service.consent(session, channel="oral", by="Client")
+    service.start(session)
+    own = service.paths.policies
+    own.mkdir(parents=True)
+    (own / "vlh.toml").write_text("schema = 1\nid = \"vlh\"\n", "utf-8")  # broken copy
+    service.stop(session)
+    stopped_session = service.session(session)
+    [check] = [e for e in stopped_session.events if e.kind == "check-completed"]
+    assert check.body["errors"] == 1 and "policy_digest" not in check.body
+    assert check.body["findings"][0]["rule"] == "policy-unreadable"
+    assert stopped_session.state.value == "stopped"
