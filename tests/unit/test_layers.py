@@ -8,7 +8,8 @@ import sys
 import pytest
 
 CORE = ["sessiond.model", "sessiond.clock", "sessiond.config", "sessiond.sessions",
-        "sessiond.store", "sessiond.audit.verify", "sessiond.display", "sessiond.cli"]
+        "sessiond.store", "sessiond.audit.verify", "sessiond.display", "sessiond.cli",
+        "sessiond.compliance", "sessiond.cli.compliance"]
 FRONT_END = ("textual", "pynput", "apscheduler")
 
 

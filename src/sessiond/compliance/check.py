@@ -80,19 +80,22 @@ def requirements(service: Sessiond, session: Session, *, at: datetime | None = N
     return found
 
 
-def record_check(service: Sessiond, w: Writer, session: Session) -> None:
-    """Stop hook: append the check of the stopped session to the stop's transaction.
-
-    A policy that cannot be read any more (the technician broke his copy) must not keep
-    the clock from stopping: the check records that it could not run, as an error.
-    """
+def check_anyway(service: Sessiond, session: Session, *, at_stop: bool = False) -> Report:
+    """`check`, or, when the policy cannot be read any more (the technician broke his
+    copy), a report saying so as an error: it must neither keep the clock from stopping
+    nor hide the other sessions of a day."""
     try:
-        report = check(service, session, at_stop=True)
+        return check(service, session, at_stop=at_stop)
     except InputError as e:
-        report = Report(session.id, session.policy, None, (
+        return Report(session.id, session.policy, None, (
             Finding("policy-unreadable", "error", "-",
                     _("The policy could not be read, nothing was checked: {problem}",
                       problem=e.message)),))
+
+
+def record_check(service: Sessiond, w: Writer, session: Session) -> None:
+    """Stop hook: append the check of the stopped session to the stop's transaction."""
+    report = check_anyway(service, session, at_stop=True)
     service._append(w, "check-completed", at=clock.whole_second(clock.now()),
                     session_id=session.id, client_id=session.client_id,
                     body=report.to_record())
