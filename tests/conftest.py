@@ -35,7 +35,8 @@ class Cli:
     home: Path
     env: dict[str, str]
 
-    def __call__(self, *args: str, check: bool = True, input: str | None = None) -> Result:
+    def __call__(self, *args: str, check: bool = True,
+                 input: str | None = None) -> Result:  # noqa: A002 - as subprocess.run
         proc = subprocess.run([SESSIOND, *args], env=self.env, capture_output=True,
                               text=True, input=input, timeout=60)
         result = Result(proc.returncode, proc.stdout, proc.stderr)

@@ -80,8 +80,8 @@ def records(value: Any) -> bool:
             isinstance(r, dict)
             and all(
                 isinstance(k, str)
-                and (count(v) or (isinstance(v, str) and len(v) <= 400) or isinstance(v, list)
-                     and all(count(x) for x in v))
+                and (count(v) or (isinstance(v, str) and len(v) <= 400)
+                     or (isinstance(v, list) and all(count(x) for x in v)))
                 for k, v in r.items()
             )
             for r in value

@@ -11,7 +11,8 @@ from sessiond.audit.canonical import canonical
 
 def test_sorted_compact_utf8_nfc() -> None:
     decomposed = unicodedata.normalize("NFD", "é")
-    assert canonical({"b": 1, "a": [decomposed, None, True]}) == '{"a":["é",null,true],"b":1}'.encode()
+    expected = '{"a":["é",null,true],"b":1}'.encode()
+    assert canonical({"b": 1, "a": [decomposed, None, True]}) == expected
 
 
 def test_floats_are_refused() -> None:

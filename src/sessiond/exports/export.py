@@ -20,7 +20,6 @@ from sessiond import clock
 from sessiond.audit.checkpoint import Checkpoint
 from sessiond.errors import InputError
 from sessiond.exports.files import write_private_file
-from sessiond.exports.fmt import one_language
 from sessiond.exports.issue import consistent
 from sessiond.exports.proof import EventsProof, Scope, covered_sessions, digest, make_proof
 from sessiond.exports.rows import Row, Totals, build_rows, totals
@@ -67,12 +66,6 @@ def export_day(service: Sessiond, day: date, out_dir: Path, fmt: str = "csv") ->
 def export_range(service: Sessiond, first: date, last: date, out_dir: Path,
                  fmt: str = "csv", *, now: datetime | None = None) -> ExportResult:
     """Export the sessions of local days `first` to `last` into `out_dir`."""
-    with one_language():
-        return _export_range(service, first, last, out_dir, fmt, now)
-
-
-def _export_range(service: Sessiond, first: date, last: date, out_dir: Path, fmt: str,
-                  now: datetime | None) -> ExportResult:
     if fmt not in FORMATS:
         raise InputError(_("Unknown export format {format!r}: choose csv or json.",
                            format=fmt))

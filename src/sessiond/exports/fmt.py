@@ -8,32 +8,13 @@ able to add them up.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
-from sessiond import i18n
 from sessiond.i18n import _, language
 
 CENT = Decimal("0.01")
-
-
-@contextmanager
-def one_language() -> Iterator[None]:
-    """Fix the language for the making of one document.
-
-    Every line of a receipt or an export is then in the same language even if the
-    environment changes meanwhile, and the language is detected once, not at each of the
-    thousands of messages a year's export prints.
-    """
-    previous = i18n._language
-    i18n.set_language(language())
-    try:
-        yield
-    finally:
-        i18n.set_language(previous)
 
 
 def french() -> bool:

@@ -73,12 +73,6 @@ class _Snapshot:
 def issue_receipt(service: Sessiond, session_id: str, out: Path | None = None, *,
                   now: datetime | None = None) -> ReceiptResult:
     """Issue the receipt of a finished session: its event, checkpoint, PDF and text."""
-    with fmt.one_language():
-        return _issue_receipt(service, session_id, out, now)
-
-
-def _issue_receipt(service: Sessiond, session_id: str, out: Path | None,
-                   now: datetime | None) -> ReceiptResult:
     svc = service
     svc.session(session_id)  # an unknown id is refused before anything else
     now = now or clock.now()

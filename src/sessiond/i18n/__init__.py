@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 
-_language: str | None = None
+_language: str | None = None  # set from the configuration
+_detected: str | None = None  # from the environment, read once
 
 
 def detect_language() -> str:
@@ -21,12 +22,18 @@ def detect_language() -> str:
 
 
 def set_language(language: str | None) -> None:
-    global _language
-    _language = language
+    """Use `language`, or (None) the environment's, read afresh."""
+    global _language, _detected
+    _language, _detected = language, None
 
 
 def language() -> str:
-    return _language or detect_language()
+    global _detected
+    if _language:
+        return _language
+    if _detected is None:
+        _detected = detect_language()
+    return _detected
 
 
 def _(message: str, /, **values: object) -> str:

@@ -1,5 +1,5 @@
 """Storage of the event log."""
 
-from sessiond.store.sqlite import StoredEvent, Store, Writer
+from sessiond.store.sqlite import Store, StoredEvent, Writer
 
 __all__ = ["Store", "StoredEvent", "Writer"]
