@@ -14,23 +14,33 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sessiond import clock
 from sessiond.audit.checkpoint import Checkpoint
-from sessiond.audit.keys import Keyring
-from sessiond.audit.seal import seal, unseal
-from sessiond.audit.verify import Report, verify
 from sessiond.config import Config, Paths, load_config, paths
 from sessiond.errors import InputError
 from sessiond.i18n import _
-from sessiond.model import KINDS, Event, Session, State, check_transition, fold, validate
+from sessiond.model import (
+    KINDS,
+    Event,
+    Personal,
+    Session,
+    State,
+    check_transition,
+    fold,
+    validate,
+)
 from sessiond.store.sqlite import Store, StoredEvent, Writer
 
 # Personal fields that hold free text: scanned for secrets before anything is written
 # (MD art. 15: no password is ever written down). Names and contacts are not scanned.
 FREE_TEXT = ("text", "problems", "client_request", "reason")
+
+if TYPE_CHECKING:  # cryptography is loaded only by the commands that need it
+    from sessiond.audit.keys import Keyring
+    from sessiond.audit.verify import Report
 
 _ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/o, 1/l/i: ids are read aloud
 
@@ -78,7 +88,8 @@ class Sessiond:
     def __init__(self, where: Paths | None = None, config: Config | None = None) -> None:
         self.paths = where or paths()
         self.config = config or load_config(self.paths)
-        self._data_keys: dict[str, bytes | None] = {}
+        self._wrapped: dict[str, bytes | None] = {}  # client id -> wrapped data key
+        self._data_keys: dict[str, bytes] = {}
 
     @cached_property
     def tz(self) -> ZoneInfo:
@@ -90,6 +101,8 @@ class Sessiond:
 
     @cached_property
     def keyring(self) -> Keyring:
+        from sessiond.audit.keys import Keyring
+
         return Keyring(self.paths.keys)
 
     def close(self) -> None:
@@ -126,10 +139,12 @@ class Sessiond:
         sealer = None
         if personal:
             assert client_id is not None
-            key = self._data_key(client_id, w)
+            key = self._data_key(client_id)
             if key is None:
                 raise InputError(_("Client {client} was erased: nothing personal can be "
                                    "recorded for him any more.", client=client_id))
+            from sessiond.audit.seal import seal
+
             sealer = lambda event_id: seal(personal, key, event_id)  # noqa: E731
         return w.append(
             kind=kind, session_id=session_id, client_id=client_id, at=clock.to_text(at),
@@ -160,11 +175,18 @@ class Sessiond:
                                   body=body, personal=personal)
         return self._event(stored)
 
-    def _data_key(self, client_id: str, w: Writer | None = None) -> bytes | None:
+    def _wrapped_key(self, client_id: str) -> bytes | None:
+        if client_id not in self._wrapped:
+            self._wrapped[client_id] = self.store.wrapped_key(client_id)
+        return self._wrapped[client_id]
+
+    def _data_key(self, client_id: str) -> bytes | None:
+        """The client's data key; None once he is erased."""
+        wrapped = self._wrapped_key(client_id)
+        if wrapped is None:
+            return None
         if client_id not in self._data_keys:
-            wrapped = self.store.wrapped_key(client_id)
-            self._data_keys[client_id] = (
-                self.keyring.unwrap(client_id, wrapped) if wrapped is not None else None)
+            self._data_keys[client_id] = self.keyring.unwrap(client_id, wrapped)
         return self._data_keys[client_id]
 
     # --- commands ------------------------------------------------------------------------
@@ -177,7 +199,7 @@ class Sessiond:
         key, wrapped = self.keyring.new_data_key(client_id)
         with self.store.writing() as w:
             w.put_wrapped_key(client_id, wrapped)
-            self._data_keys[client_id] = key
+            self._wrapped[client_id], self._data_keys[client_id] = wrapped, key
             self._append(w, "client-added", at=at, client_id=client_id,
                          body={"status": status, "country": country.upper()},
                          personal={"name": name.strip(), "email": email, "phone": phone})
@@ -264,6 +286,8 @@ class Sessiond:
             return self._checkpoint(w, reason)
 
     def verify(self, external: Iterable[Checkpoint] = ()) -> Report:
+        from sessiond.audit.verify import verify
+
         return verify(self.store, self.keyring.public_key, self.keyring.key_id, external)
 
     # --- queries -------------------------------------------------------------------------
@@ -271,8 +295,8 @@ class Sessiond:
     def _event(self, row: StoredEvent) -> Event:
         personal: Mapping[str, Any] | None = {}
         if row.sealed is not None:
-            key = self._data_key(row.client_id) if row.client_id else None
-            personal = unseal(row.sealed, key, row.id) if key else None
+            erased = not row.client_id or self._wrapped_key(row.client_id) is None
+            personal = None if erased else Personal(lambda: self._unseal(row))
         return Event(
             seq=row.seq, id=row.id, kind=row.kind, session_id=row.session_id,
             client_id=row.client_id, at=clock.from_text(row.at),
@@ -280,6 +304,13 @@ class Sessiond:
             boottime_ns=row.boottime_ns, body=json.loads(row.body), personal=personal,
             prev_hash=row.prev_hash, hash=row.hash,
         )
+
+    def _unseal(self, row: StoredEvent) -> Mapping[str, Any]:
+        from sessiond.audit.seal import unseal
+
+        assert row.sealed is not None and row.client_id is not None
+        key = self._data_key(row.client_id)
+        return unseal(row.sealed, key, row.id) if key else {}
 
     def events(self, rows: Iterable[StoredEvent] | None = None) -> list[Event]:
         return [self._event(r) for r in (self.store.iter_events() if rows is None else rows)]
@@ -355,7 +386,8 @@ class Sessiond:
         self.client(client_id)
         with self.store.writing() as w:
             w.delete_wrapped_key(client_id)
-        self._data_keys[client_id] = None
+        self._wrapped[client_id] = None
+        self._data_keys.pop(client_id, None)
 
 
 __all__ = ["KINDS", "Client", "Sessiond", "new_id"]
