@@ -98,3 +98,21 @@ async def settle(pilot: Pilot[None]) -> None:
                 return
         await pilot.pause(0.01)
     raise AssertionError("the app did not settle")
+
+
+def shown(app: object, selector: str) -> str:
+    """The plain text of a Static on the current screen (text, Rich Text or table)."""
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+    from textual.widgets import Static
+
+    content = app.screen.query_one(selector, Static).content  # type: ignore[attr-defined]
+    if isinstance(content, str):
+        return content
+    if isinstance(content, Text):
+        return content.plain
+    console = Console(width=200, file=io.StringIO(), record=True, color_system=None)
+    console.print(content)
+    return console.export_text()

@@ -60,6 +60,9 @@ def label(value: str | None) -> str:
             "recording": _("recording"),
             "technician": _("the technician"), "client": _("the client"),
             "error": _("error"), "warning": _("warning"),
+            "travel": _("travel"), "no-show": _("no-show"),
+            "late-cancellation": _("late cancellation"), "waiting": _("waiting"),
+            "shipped": _("shipped with sessiond"), "user": _("your own"),
         }
     return labels.get(value, value)
 

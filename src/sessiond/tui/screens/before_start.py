@@ -90,7 +90,7 @@ class BeforeStartScreen(SessionScreen):
     AUTO_FOCUS = ""  # the first item still to record gets the keyboard (_focus_next)
     STATES: ClassVar[frozenset[State]] = frozenset({State.PLANNED})
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s,s", "start", "Start", id="before.start"),
+        Binding("ctrl+s,s", "start", "Start now", id="before.start"),
         Binding("ctrl+x", "start_without_consent", "Start without consent",
                 id="before.start-without-consent"),
     ]
@@ -165,7 +165,9 @@ class BeforeStartScreen(SessionScreen):
             if need is None and event is not None:
                 title.append(" — " + done_text(event, self.sapp.tz), style="green")
             box.query_one(".item-title", Static).update(title)
-            box.query_one(".item-need", Static).update(need.message if need else "")
+            need_text = box.query_one(".item-need", Static)
+            need_text.update(need.message if need else "")
+            need_text.display = need is not None
             box.query_one(".item-form").display = need is not None
         listed = {item.rule for item in items()}
         others = Text()
@@ -283,7 +285,7 @@ class BeforeStartScreen(SessionScreen):
             ReasonDialog(_("Start without consent"),
                          _("Why must access start before the client's consent is on "
                            "record? The reason is recorded and reported."),
-                         required=True, confirm=_("Start")),
+                         required=True, confirm=_("Start now")),
             self._start_without_consent)
 
     async def _start_without_consent(self, reason: str | None) -> None:

@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import ClassVar
 
+from rich import box
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Label, Select, Static
+from textual.widgets import Footer, Header, Label, Select, Static
 
 from sessiond.i18n import _
 from sessiond.model import State
@@ -38,11 +40,11 @@ class EndScreen(SessionScreen):
             yield Static(self.summary(), id="summary")
             yield Static(id="times")
             yield Label(_("Bill"), classes="section")
-            yield DataTable(id="bill-lines", cursor_type="none", show_cursor=False)
+            yield Static(id="bill-lines")
             yield Static(id="explanation")
             yield Label(_("Terms"), classes="section")
             yield Static(id="check-summary")
-            yield DataTable(id="findings", cursor_type="none", show_cursor=False)
+            yield Static(id="findings")
             if self.view.problems:
                 yield Label(_("Outcome of each problem the client listed"),
                             classes="section")
@@ -55,16 +57,6 @@ class EndScreen(SessionScreen):
             yield Static(id="receipt")
         yield Footer()
 
-    def on_mount(self) -> None:
-        lines = self.query_one("#bill-lines", DataTable)
-        lines.add_column(_("Line"), key="label")
-        lines.add_column(_("Art."), key="article")
-        lines.add_column(_("Amount"), key="amount")
-        findings = self.query_one("#findings", DataTable)
-        findings.add_column("", key="severity")
-        findings.add_column(_("Rule"), key="rule")
-        findings.add_column(_("Art."), key="article")
-        findings.add_column(_("Finding"), key="message")
 
     async def render_view(self, view: SessionView) -> None:
         now = self.sapp.now()
@@ -93,18 +85,23 @@ class EndScreen(SessionScreen):
         self.refresh_bindings()
 
     def _bill(self, view: SessionView, now: datetime) -> None:
-        table = self.query_one("#bill-lines", DataTable)
-        table.clear()
         explanation = self.query_one("#explanation", Static)
+        lines = self.query_one("#bill-lines", Static)
         bill = view.bill(now)
         if bill is None:
-            explanation.update(Text(view.policy_error or "", style="red"))
+            lines.update("")
+            explanation.update(Text(view.bill_problem(now) or "", style="red"))
             return
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        table.add_column(_("Line"))
+        table.add_column(_("Art."))
+        table.add_column(_("Amount"), justify="right")
         for line in bill.lines:
-            table.add_row(line.label, line.article or "",
-                          Text(money(line.amount), justify="right"))
-        table.add_row(Text(_("Total"), style="bold"), "",
-                      Text(money(bill.total), style="bold", justify="right"))
+            table.add_row(line.label, line.article or "", money(line.amount))
+        table.add_section()
+        table.add_row(Text(_("Total"), style="bold"), "", Text(money(bill.total),
+                                                                 style="bold"))
+        lines.update(table)
         text = Text()
         text.append(_("Billed {billed} for {worked} worked.",
                       billed=hms(bill.billed_seconds), worked=hms(bill.worked_seconds)) + " ")
@@ -115,27 +112,29 @@ class EndScreen(SessionScreen):
         explanation.update(text)
 
     def _findings(self, view: SessionView) -> None:
-        table = self.query_one("#findings", DataTable)
-        table.clear()
+        table_view = self.query_one("#findings", Static)
         summary = self.query_one("#check-summary", Static)
         compliance = view.compliance
+        table_view.update("")
         if compliance is None or not compliance.checked:
             summary.update(Text(_("The terms could not be checked: {problem}",
                                   problem=view.policy_error or "—"), style="red"))
-            table.display = False
             return
         if not compliance.findings:
             summary.update(Text(_("✔ Nothing to report against the terms."), style="green"))
-            table.display = False
             return
         summary.update(_("{errors} error(s), {warnings} warning(s):",
                          errors=compliance.errors, warnings=compliance.warnings))
-        table.display = True
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
+        table.add_column("", no_wrap=True)
+        table.add_column(_("Rule"), no_wrap=True)
+        table.add_column(_("Art."), no_wrap=True)
+        table.add_column(_("Finding"), ratio=1)
         for finding in compliance.findings:
             severity = Text(label(finding.severity), style="bold red"
                             if finding.severity == "error" else "yellow")
-            table.add_row(severity, finding.rule, finding.article,
-                          Text(finding.message, overflow="fold"))
+            table.add_row(severity, finding.rule, finding.article, finding.message)
+        table_view.update(table)
 
     def _outcomes(self, view: SessionView) -> None:
         recorded = {e.body["problem"]: e.body["result"]
@@ -165,7 +164,9 @@ class EndScreen(SessionScreen):
             policy = self.view.policy
             has = policy is not None and policy.guarantee is not None and \
                 policy.guarantee.partial_results is not None
-            return (has and not self.view.facts("reduction-requested")) or None
+            if not has:
+                return False  # the terms have no such reduction: not even shown
+            return not self.view.facts("reduction-requested") or None
         return True
 
     async def action_reduction(self) -> None:

@@ -29,7 +29,7 @@ class HelpScreen(Dialog[None]):
         with VerticalScroll(classes="dialog", id="help"):
             yield Static(_("Help"), classes="dialog-title")
             yield Static(self._keys())
-            yield Static(_(
+            yield Static(Text(_(
                 "The clock is computed from the recorded events and the current time: it "
                 "stays right after a suspend or a restart, and a start, pause or stop typed "
                 "in another terminal (sessiond pause …) shows here within a second.\n"
@@ -37,19 +37,21 @@ class HelpScreen(Dialog[None]):
                 "number is refused before anything is written.\n"
                 "Keys can be changed in config.toml, section [keymap], by the ids shown "
                 "above (e.g. \"session.pause\" = \"f5\").\n"
-                "Ctrl+P opens the command palette."), classes="help-text")
+                "Ctrl+P opens the command palette.")), classes="help-text")
 
     def _keys(self) -> Table:
         table = Table(box=None, show_header=True, header_style="bold", expand=True)
         table.add_column(_("Key"))
         table.add_column(_("Action"))
         table.add_column("id", style="dim")
-        seen = set()
+        rows: dict[tuple[str, str], tuple[list[str], str]] = {}
         for active in self.under.active_bindings.values():
             binding = active.binding
-            if not binding.description or (binding.id, binding.action) in seen:
-                continue
-            seen.add((binding.id, binding.action))
-            display = self.app.get_key_display(binding)
-            table.add_row(Text(display, style="bold"), binding.description, binding.id or "")
+            if not binding.id or not binding.description:
+                continue  # Textual's own (tab, copy): not ours to document
+            keys, _ids = rows.setdefault((binding.action, binding.description),
+                                         ([], binding.id))
+            keys.append(self.app.get_key_display(binding))
+        for (_action, description), (keys, binding_id) in rows.items():
+            table.add_row(Text(", ".join(keys), style="bold"), description, binding_id)
         return table

@@ -40,8 +40,8 @@ def policy_text(policy: Policy) -> Text:
     text.append("\n")
     if doc.note:
         text.append(doc.note + "\n", style="dim")
-    text.append(_("File: {path} ({source})", path=policy.path, source=policy.source) + "\n",
-                style="dim")
+    text.append(_("File: {path} ({source})", path=policy.path.name,
+                  source=label(policy.source)) + "\n", style="dim")
 
     t = policy.tranches
     section(_("Tranches (art. {article})", article=t.article))
@@ -71,7 +71,7 @@ def policy_text(policy: Policy) -> Text:
                           percent=percent(fee.percent_of_planned))
             else:
                 value = _("amount given when recorded")
-            text.append(f"{label(name)}: {value} " +
+            text.append(_("{name}: {value}", name=label(name), value=value) + " " +
                         _("(art. {article})", article=fee.article) + "\n")
             review(fee.review.needed, fee.review.note)
     for name, discount in policy.discounts.items():

@@ -89,7 +89,7 @@ class RunningScreen(SessionScreen):
         paused = sum(p.seconds(now) for p in session.pauses)
         since = _("started at {time}", time=local_time(session.started_at, self.sapp.tz))
         if session.pauses:
-            since += " · " + _("{count} pause(s), {duration}", count=len(session.pauses),
+            since += "\n" + _("{count} pause(s), {duration}", count=len(session.pauses),
                                duration=hms(paused))
         if session.without_consent:
             since += " · " + _("started WITHOUT consent")

@@ -63,18 +63,20 @@ class TodayScreen(SessiondScreen):
             table.add_row(*self._cells(row, now), key=row.id)
         if selected is not None and selected in table.rows:
             table.move_cursor(row=table.get_row_index(selected))
-        self.query_one("#today-empty", Static).update(
-            "" if data.rows else _("No session today. Press n to plan one."))
+        empty = self.query_one("#today-empty", Static)
+        empty.update(_("No session today. Press n to plan one."))
+        empty.display = not data.rows
         self._totals(now)
 
     def _cells(self, row: SessionView, now: datetime) -> tuple[Text | str, ...]:
-        bill = row.bill(now)
+        started = row.state is not State.PLANNED
+        bill = row.bill(now) if started else None
         return (
             state_text(row.state),
             row.client.name or _("(erased)"),
             row.id,
             local_time(row.session.started_at, self.sapp.tz),
-            hms(row.worked(now)),
+            hms(row.worked(now)) if started else "—",
             hms(bill.billed_seconds) if bill else "—",
             money(bill.total) if bill else "—",
             compliance_badge(row),

@@ -1,0 +1,81 @@
+"""The screen follows the log: changes by another process, and the clock after a gap."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+from datetime import timedelta
+from pathlib import Path
+
+from textual.widgets import DataTable, Digits
+
+from sessiond import clock as real_clock
+from sessiond.model import State
+from sessiond.sessions import Sessiond
+from sessiond.tui.app import SessiondApp
+from sessiond.tui.screens.end import EndScreen
+from sessiond.tui.screens.running import RunningScreen
+from sessiond.tui.screens.today import TodayScreen
+from tests.conftest import SESSIOND
+from tests.tui.conftest import FakeClock, settle, wait_for
+
+
+def running_session(svc: Sessiond) -> str:
+    client = svc.add_client("M. Bernard", status="consumer")
+    session = svc.new_session(client, policy="md-micro-services", problems=["Lenteurs"])
+    svc.consent(session, channel="phone", by="M. Bernard")
+    svc.start(session)
+    return session
+
+
+def cli(home: Path, *args: str) -> None:
+    env = {**os.environ, "SESSIOND_HOME": str(home), "SESSIOND_LANG": "fr"}
+    subprocess.run([SESSIOND, *args], env=env, check=True, capture_output=True, timeout=30)
+
+
+async def test_cli_changes_show_within_a_second(svc: Sessiond, home: Path) -> None:
+    session_id = running_session(svc)
+    app = SessiondApp(svc, jobs=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await app.open_session(session_id)
+        await wait_for(pilot, lambda: isinstance(app.screen, RunningScreen))
+
+        # `sessiond pause` in another terminal: the screen shows it within a second.
+        await asyncio.to_thread(cli, home, "pause", session_id, "--reason", "appel")
+        done = asyncio.get_running_loop().time()
+        await wait_for(pilot, lambda: app.screen.has_class("-paused"), timeout=1.0)
+        assert asyncio.get_running_loop().time() - done < 1.0
+
+        await asyncio.to_thread(cli, home, "resume", session_id)
+        await wait_for(pilot, lambda: not app.screen.has_class("-paused"), timeout=1.0)
+
+        # Stopped elsewhere: this screen becomes the end of the session.
+        await asyncio.to_thread(cli, home, "stop", session_id)
+        await wait_for(pilot, lambda: isinstance(app.screen, EndScreen), timeout=1.5)
+    assert svc.session(session_id).state is State.STOPPED
+
+
+async def test_clock_comes_from_the_events_not_from_ticks(svc: Sessiond) -> None:
+    """A suspend (no tick for an hour) or a restart: the clock is right at once."""
+    clock = FakeClock(real_clock.whole_second(real_clock.now()))
+    client = svc.add_client("Mme Petit")
+    session = svc.new_session(client, policy="vlh")
+    svc.consent(session, channel="oral", by="Mme Petit", at=clock.at)
+    svc.start(session, at=clock.at - timedelta(minutes=20))
+    app = SessiondApp(svc, now=clock, jobs=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#sessions", DataTable)
+        assert "0:20:00" in table.get_row(session)
+        await app.open_session(session)
+        await wait_for(pilot, lambda: isinstance(app.screen, RunningScreen))
+        assert app.screen.query_one("#clock", Digits).value == "0:20:00"
+        clock.advance(hours=1, seconds=5)  # the machine slept: no tick in between
+        await wait_for(pilot, lambda: app.screen.query_one("#clock", Digits).value
+                       == "1:20:05")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, TodayScreen))
+        await wait_for(pilot, lambda: "1:20:05" in app.screen.query_one(
+            "#sessions", DataTable).get_row(session))

@@ -1,0 +1,162 @@
+"""Snapshots of the main screens (pytest-textual-snapshot; textual is pinned exactly).
+
+What changes from run to run is frozen: the app's clock is injected (FakeClock), ids are
+predictable (fixed_ids), the daemon's jobs do not run, and the events are recorded at
+fixed instants. The one thing the service stamps with the real time is `recorded_at`; the
+clock-consistent rule compares it with the declared instants, so these tests use the
+shipped policies without that rule (copied into SESSIOND_HOME, where the technician's own
+policies go).
+
+Update after reading the report: pytest tests/tui/test_snapshots.py --snapshot-update
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from sessiond.policy import shipped_dir
+from sessiond.sessions import Sessiond
+from sessiond.tui.app import SessiondApp
+from tests.tui.conftest import T0, FakeClock, settle
+
+SIZE = (120, 40)
+
+
+def without_clock_rule(home: Path, *policy_ids: str) -> None:
+    target = home / "policies"
+    target.mkdir(parents=True, exist_ok=True)
+    for policy_id in policy_ids:
+        text = (shipped_dir() / f"{policy_id}.toml").read_text(encoding="utf-8")
+        text = re.sub(r"\[rules\.clock-consistent\].*?(?=^\[|\Z)", "", text,
+                      flags=re.S | re.M)
+        (target / f"{policy_id}.toml").write_text(text, encoding="utf-8")
+
+
+def at(minutes: float) -> Any:
+    return T0 + timedelta(minutes=minutes)
+
+
+class Day:
+    """A technician's afternoon: one session stopped, one running, one planned."""
+
+    def __init__(self, svc: Sessiond) -> None:
+        without_clock_rule(svc.paths.config, "vlh", "md-micro-services")
+        self.martin = svc.add_client("SARL Martin", status="business", at=at(-300))
+        self.stopped = svc.new_session(self.martin, policy="md-micro-services",
+                                       tool="anydesk", client_os="windows",
+                                       problems=["Messagerie bloquée", "Sauvegarde NAS"],
+                                       at=at(-200))
+        svc.consent(self.stopped, channel="tool-code", by="M. Martin", at=at(-181))
+        svc.append("sensitive-docs-warned", session_id=self.stopped, at=at(-181))
+        svc.append("backup-status", session_id=self.stopped, at=at(-181),
+                   body={"offered": True, "answer": "client-has-own"})
+        svc.start(self.stopped, at=at(-180))
+        svc.note(self.stopped, "Profil Outlook recréé", at=at(-150))
+        svc.stop(self.stopped, at=at(-130))
+        svc.append("disconnect-confirmed", session_id=self.stopped, at=at(-130))
+        svc.append("outcome-recorded", session_id=self.stopped, at=at(-129),
+                   body={"problem": 1, "result": "solved"})
+
+        self.dupont = svc.add_client("Mme Dupont", at=at(-80))
+        self.running = svc.new_session(self.dupont, policy="vlh", partner_id="123456789",
+                                       client_os="windows",
+                                       problems=["Imprimante hors ligne", "Wifi lent"],
+                                       at=at(-75))
+        svc.consent(self.running, channel="oral", by="Mme Dupont", at=at(-70))
+        svc.append("quote-accepted", session_id=self.running, at=at(-70),
+                   body={"how": "electronic"}, personal={"by": "Mme Dupont"})
+        svc.start(self.running, at=at(-68))
+        svc.pause(self.running, at=at(-40), reason="appel du client")
+        svc.resume(self.running, at=at(-35))
+        svc.note(self.running, "Pilote imprimante réinstallé", at=at(-20))
+
+        self.bernard = svc.add_client("M. Bernard", at=at(-10))
+        self.planned = svc.new_session(self.bernard, policy="vlh", client_os="macos",
+                                       problems=["Mac lent au démarrage"], at=at(-5))
+        svc.append("quote-accepted", session_id=self.planned, at=at(-4),
+                   body={"how": "handwritten"}, personal={"by": "M. Bernard"})
+
+
+@pytest.fixture
+def day(svc: Sessiond, fixed_ids: None) -> Day:
+    return Day(svc)
+
+
+def app_for(svc: Sessiond) -> SessiondApp:
+    return SessiondApp(svc, now=FakeClock(T0), jobs=False)
+
+
+def then(*steps: Callable[[SessiondApp], Any]) -> Callable[[Pilot[None]], Any]:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        for step in steps:
+            result = step(pilot.app)  # type: ignore[arg-type]
+            if result is not None:
+                await result
+            await settle(pilot)
+        still_cursors(pilot)
+
+    return run_before
+
+
+def still_cursors(pilot: Pilot[None]) -> None:
+    """A blinking cursor would be on or off depending on when the picture is taken."""
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        widget.cursor_blink = False  # type: ignore[attr-defined]
+
+
+def test_today(snap_compare: Any, svc: Sessiond, day: Day) -> None:
+    assert snap_compare(app_for(svc), terminal_size=SIZE, run_before=then())
+
+
+def test_new_session(snap_compare: Any, svc: Sessiond, day: Day) -> None:
+    assert snap_compare(app_for(svc), terminal_size=SIZE,
+                        run_before=then(lambda app: app.action_new_session()))
+
+
+def test_before_start(snap_compare: Any, svc: Sessiond, day: Day) -> None:
+    assert snap_compare(app_for(svc), terminal_size=SIZE,
+                        run_before=then(lambda app: app.open_session(day.planned)))
+
+
+def test_running(snap_compare: Any, svc: Sessiond, day: Day) -> None:
+    assert snap_compare(app_for(svc), terminal_size=SIZE,
+                        run_before=then(lambda app: app.open_session(day.running)))
+
+
+def test_running_note_refused(snap_compare: Any, svc: Sessiond, day: Day) -> None:
+    async def type_secret(pilot: Pilot[None]) -> None:
+        await then(lambda app: app.open_session(day.running))(pilot)
+        await pilot.press("n", *"code wifi : 48213377")
+        await settle(pilot)
+        still_cursors(pilot)
+
+    assert snap_compare(app_for(svc), terminal_size=SIZE, run_before=type_secret)
+
+
+def test_end(snap_compare: Any, svc: Sessiond, day: Day) -> None:
+    assert snap_compare(app_for(svc), terminal_size=SIZE,
+                        run_before=then(lambda app: app.open_session(day.stopped)))
+
+
+def test_clients(snap_compare: Any, svc: Sessiond, day: Day) -> None:
+    assert snap_compare(app_for(svc), terminal_size=SIZE,
+                        run_before=then(lambda app: app.action_clients()))
+
+
+def test_policies(snap_compare: Any, svc: Sessiond) -> None:
+    assert snap_compare(app_for(svc), terminal_size=SIZE,
+                        run_before=then(lambda app: app.action_policies()))
+
+
+def test_help(snap_compare: Any, svc: Sessiond, day: Day) -> None:
+    assert snap_compare(app_for(svc), terminal_size=SIZE,
+                        run_before=then(lambda app: app.open_session(day.running),
+                                        lambda app: app.action_help()))
