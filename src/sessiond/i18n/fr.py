@@ -1163,4 +1163,8 @@ CATALOG: dict[str, str] = {
     "unseen span {start}–{end}: {decision}": "période sans trace {start}–{end} : {decision}",
     "worked": "travaillé",
     "Paused": "En pause",
+    "Start now": "Démarrer",
+    "{name}: {value}": "{name} : {value}",
+    "shipped with sessiond": "fournie avec sessiond",
+    "your own": "la vôtre",
 }
