@@ -1,0 +1,147 @@
+"""The real `sessiond` in a real terminal (tmux): start, pause and stop with the keyboard,
+reading the state and the big clock back from the screen (capture-pane)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from textual.renderables.digits import DIGITS, DIGITS3X3, DIGITS3X3_BOLD
+
+from tests.conftest import SESSIOND
+
+pytestmark = [
+    pytest.mark.tmux,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
+
+# The big clock is drawn with Textual's 3x3 font: read it back glyph by glyph.
+GLYPHS = {
+    tuple(table[i * 3 + row].ljust(3) for row in range(3)): char
+    for table in (DIGITS3X3, DIGITS3X3_BOLD) for i, char in enumerate(DIGITS)
+    if char != " "
+}
+
+
+def read_clock(screen: list[str]) -> str:
+    """The value of the big clock: the three lines under the state label."""
+    top = next(i for i, line in enumerate(screen) if "EN COURS" in line or "EN PAUSE" in line)
+    rows = screen[top + 1:top + 4]
+    start = min(len(r) - len(r.lstrip()) for r in rows if r.strip())
+    value = ""
+    for col in range(start, max(map(len, rows)), 3):
+        cell = tuple(r[col:col + 3].ljust(3) for r in rows)
+        if cell not in GLYPHS:
+            break
+        value += GLYPHS[cell]
+    return value
+
+
+def seconds(clock: str) -> int:
+    h, m, s = (int(p) for p in clock.split(":"))
+    return h * 3600 + m * 60 + s
+
+
+class Terminal:
+    def __init__(self, home: Path, env: dict[str, str]) -> None:
+        self.name = f"sessiond-test-{uuid.uuid4().hex[:8]}"
+        self.home, self.env = home, env
+
+    def tmux(self, *args: str) -> subprocess.CompletedProcess[str]:
+        # A server of our own (-L): a running tmux server would give the new session its
+        # own environment, not ours (and the TUI would use the real data directory).
+        return subprocess.run(["tmux", "-L", self.name, *args], capture_output=True,
+                              text=True, check=True, env=self.env)
+
+    def start(self, command: str) -> None:
+        variables = [f"{k}={self.env[k]}" for k in ("SESSIOND_HOME", "SESSIOND_LANG", "TZ")]
+        self.tmux("new-session", "-d", "-s", self.name, "-x", "120", "-y", "36",
+                  "-c", str(self.home), "env", *variables, "sh", "-c", command)
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", self.name, *keys)
+
+    def screen(self) -> list[str]:
+        return self.tmux("capture-pane", "-p", "-t", self.name).stdout.splitlines()
+
+    def wait(self, found: Callable[[list[str]], bool], timeout: float = 10.0) -> list[str]:
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if found(screen):
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError("screen never matched:\n" + "\n".join(screen))
+            time.sleep(0.1)
+
+    def wait_text(self, text: str, timeout: float = 10.0) -> list[str]:
+        return self.wait(lambda screen: any(text in line for line in screen), timeout)
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.name, "kill-server"], capture_output=True)
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "SESSIOND_HOME": str(home), "SESSIOND_LANG": "fr",
+           "TERM": "xterm-256color", "TZ": "Europe/Paris"}
+    term = Terminal(home, env)
+    yield term
+    term.close()
+
+
+def cli(term: Terminal, *args: str) -> str:
+    return subprocess.run([SESSIOND, *args], env=term.env, capture_output=True, text=True,
+                          check=True, timeout=30).stdout.strip()
+
+
+def test_start_pause_stop_in_a_real_terminal(terminal: Terminal) -> None:
+    client = cli(terminal, "client", "add", "Mme Leroy")
+    session = cli(terminal, "session", "new", client, "--policy", "vlh",
+                  "--problem", "Ordinateur lent")
+    cli(terminal, "consent", session, "--channel", "phone", "--by", "Mme Leroy")
+
+    terminal.start(f"'{SESSIOND}'; echo sessiond exited $?; sleep 60")
+    terminal.wait_text("Aujourd'hui")
+    terminal.wait_text(session)
+    terminal.keys("Enter")  # open the session on the cursor
+    terminal.wait_text("Démarrer le chronomètre")
+
+    terminal.keys("C-s")  # start (consent is on record)
+    screen = terminal.wait_text("EN COURS")
+    first = seconds(read_clock(screen))
+    assert first <= 2
+    time.sleep(2.5)
+    running = seconds(read_clock(terminal.screen()))
+    assert 2 <= running - first <= 4  # the clock runs
+
+    terminal.keys("p")  # pause: the dialog asks an optional reason
+    terminal.wait_text("Motif")
+    terminal.keys("Enter")
+    screen = terminal.wait_text("EN PAUSE")
+    paused = read_clock(screen)
+    time.sleep(2.0)
+    assert read_clock(terminal.screen()) == paused  # the clock stands still in a pause
+
+    terminal.keys("s")  # stop: the dialog's default is "stopped by the technician"
+    terminal.wait_text("Arrêter la séance ?")
+    terminal.keys("Enter")
+    screen = terminal.wait_text("fin par le technicien")
+    assert any(f"travaillé {paused}" in line for line in screen)
+    terminal.wait_text("Facture")
+
+    terminal.keys("C-q")
+    terminal.wait_text("sessiond exited 0")
+    shown = json.loads(cli(terminal, "session", "show", session, "--json"))
+    assert shown["state"] == "stopped"
+    assert shown["elapsed_seconds"] == seconds(paused)
+    cli(terminal, "verify")  # exit code 0: the log verifies
