@@ -166,6 +166,13 @@ def test_heartbeats_are_pruned(svc: Sessiond) -> None:
     beats = svc.store.conn.execute("SELECT at FROM heartbeats").fetchall()
     assert beats == [(clock.to_text(later),)]
     assert heartbeat.last(svc.store.conn) is not None
+    # A daemon running for days prunes as it goes (hourly), not only at start.
+    jobs = Jobs(svc, heartbeat_every=900)
+    jobs.startup(clocks(later, 500_000))
+    for i in range(1, 4 * 24 * 3 + 1):  # three days of 15-minute beats
+        jobs.heartbeat(clocks(later + timedelta(minutes=15 * i), 500_000 + 900 * i))
+    count = svc.store.conn.execute("SELECT COUNT(*) FROM heartbeats").fetchone()[0]
+    assert count <= 4 * 24 * 2 + 4 + 1
 
 
 def test_heartbeat_interval_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -229,3 +229,33 @@ def test_install_refuses_an_export_time_in_the_dst_hour(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="02:00"):
         units.install(Config(daemon=Daemon(export_time="02:30")), tmp_path, reload=False,
                       executable="/usr/bin/sessiond")
+
+
+# --- privacy and layering -------------------------------------------------------------------
+
+
+def test_pynput_is_imported_only_when_hotkeys_start() -> None:
+    code = ("import sys; import sessiond.daemon.main, sessiond.daemon.embedded, "
+            "sessiond.cli.daemon; print('pynput' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={**os.environ, "DISPLAY": ""}).stdout
+    assert out.strip() == "False"
+
+
+def test_status_needs_neither_apscheduler_nor_pynput() -> None:
+    code = ("import sys; import sessiond.daemon.status, sessiond.daemon.questions; "
+            "print([m for m in ('apscheduler', 'pynput', 'Xlib') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_no_code_reads_a_key_value() -> None:
+    """The listener gets no key: nothing in src/ may read a pynput key's char or vk."""
+    import re
+
+    pattern = re.compile(r"\.(char|vk|keysym)\b")
+    offenders = [f"{path}:{n}" for path in (REPO / "src" / "sessiond").rglob("*.py")
+                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if pattern.search(line)]
+    assert offenders == []

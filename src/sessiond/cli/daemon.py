@@ -17,7 +17,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     daemon = sub.add_parser(
         "daemon", help=_("run the daemon: reminders, hotkeys, idle detection, daily export"),
         description=_("Without an action, runs the daemon in the foreground (the systemd "
-                      "unit does this)."))
+                      "unit does this)."),
+        epilog=_("For tests only: SESSIOND_HEARTBEAT_SECONDS sets the heartbeat interval "
+                 "(default 15 s); a gap is three intervals without a heartbeat."))
     daemon.add_argument("--no-hotkeys", action="store_true",
                         help=_("do not listen for the global hotkeys"))
     daemon.add_argument("--no-idle", action="store_true",

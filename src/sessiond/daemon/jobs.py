@@ -29,6 +29,7 @@ from sessiond.model import State
 from sessiond.sessions import Sessiond
 
 log = logging.getLogger("sessiond.daemon")
+PRUNE_EVERY = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class Jobs:
         self.desktop = desktop
         self.pid = os.getpid()
         self._last: Clocks | None = None  # this process's previous heartbeat
+        self._pruned: datetime | None = None
 
     @property
     def conn(self) -> Any:
@@ -97,6 +99,7 @@ class Jobs:
                 found += self.ask_about_gap(gap, clocks.now)
         heartbeat.record(self.conn, beat)
         heartbeat.prune(self.conn, clocks.now)
+        self._pruned = clocks.now
         self._last = clocks
         return found
 
@@ -113,6 +116,9 @@ class Jobs:
             if gap is not None:
                 found += self.ask_about_gap(gap, clocks.now)
         heartbeat.record(self.conn, beat)
+        if self._pruned is None or clocks.now - self._pruned > PRUNE_EVERY:
+            heartbeat.prune(self.conn, clocks.now)
+            self._pruned = clocks.now
         self._last = clocks
         return found
 

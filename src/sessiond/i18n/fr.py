@@ -558,6 +558,10 @@ CATALOG: dict[str, str] = {
     "replace unit files that were changed by hand":
         "remplacer les fichiers d'unité modifiés à la main",
     "do not run systemctl --user daemon-reload": "ne pas lancer systemctl --user daemon-reload",
+    "For tests only: SESSIOND_HEARTBEAT_SECONDS sets the heartbeat interval (default "
+    "15 s); a gap is three intervals without a heartbeat.":
+        "Pour les tests seulement : SESSIOND_HEARTBEAT_SECONDS fixe l'intervalle des "
+        "battements (15 s par défaut) ; trois intervalles sans battement font un trou.",
     # --- exports and receipts ---
     # proof of the events behind a document (verify)
     "the export of {first} to {last}": "l'export du {first} au {last}",
