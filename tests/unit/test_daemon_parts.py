@@ -259,3 +259,22 @@ def test_no_code_reads_a_key_value() -> None:
                  for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
                  if pattern.search(line)]
     assert offenders == []
+
+
+def test_a_dying_thread_logs_its_exception_type_only(caplog: pytest.LogCaptureFixture,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     ) -> None:
+    import threading
+
+    from sessiond.daemon import main
+
+    monkeypatch.setattr(threading, "excepthook", main._thread_died)
+
+    def boom() -> None:
+        raise KeyError("KeyCode(char='s')")
+
+    with caplog.at_level("WARNING", logger="sessiond.daemon"):
+        t = threading.Thread(target=boom, name="listener")
+        t.start()
+        t.join()
+    assert caplog.messages == ["thread listener stopped: KeyError"]

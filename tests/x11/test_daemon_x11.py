@@ -23,19 +23,26 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def display(tmp_path: Path) -> Iterator[str]:
+def xvfb() -> tuple[subprocess.Popen[bytes], str]:
     """A private Xvfb; -displayfd lets the server pick a free display number."""
     read, write = os.pipe()
     server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-nolisten", "tcp",
                                "-screen", "0", "1024x768x24"], pass_fds=(write,),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(write)
+    with os.fdopen(read) as pipe:
+        number = pipe.readline().strip()
+    if not number.isdigit():
+        server.kill()
+        raise AssertionError("Xvfb did not start")
+    return server, f":{number}"
+
+
+@pytest.fixture
+def display() -> Iterator[str]:
+    server, name = xvfb()
     try:
-        with os.fdopen(read) as pipe:
-            number = pipe.readline().strip()
-        assert number.isdigit(), "Xvfb did not start"
-        yield f":{number}"
+        yield name
     finally:
         server.terminate()
         server.wait(10)
@@ -180,3 +187,24 @@ def test_idle_span_becomes_a_question(cli: Cli, display: str) -> None:
 
     span = from_text(question["data"]["end"]) - from_text(question["data"]["start"])
     assert span.total_seconds() >= 60
+
+
+def test_losing_the_x_server_turns_hotkeys_and_idle_off(cli: Cli) -> None:
+    server, name = xvfb()
+    try:
+        daemon = x_daemon(cli, name)
+    except BaseException:
+        server.kill()
+        raise
+    try:
+        server.terminate()
+        server.wait(10)
+        status = wait_for(lambda: (s := cli.json("daemon", "status"))["hotkeys"]["on"] is False
+                          and s["idle"]["on"] is False and s, 20, daemon.text)
+        assert status["running"] is True  # everything else keeps running
+        assert "connexion X perdue" in status["hotkeys"]["reason"]
+        beat = status["last_heartbeat"]
+        wait_for(lambda: cli.json("daemon", "status")["last_heartbeat"] != beat, 10)
+    finally:
+        os.kill(daemon.pid, 15)
+        assert daemon.proc.wait(20) == 0, daemon.text()

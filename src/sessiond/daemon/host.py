@@ -141,11 +141,11 @@ class Host:
         try:
             idle_seconds = source.idle_seconds()
         except Exception as e:
-            log.warning("idle detection off: the X server stopped answering (%s)",
-                        type(e).__name__)
+            log.warning("idle query failed (%s)", type(e).__name__)
             self.scheduler.remove_job("idle")
             source.close()
             self.idle = None
+            self._changed()  # the daemon says so in its status
             return
         now = Clocks.read().now
         if self._guard("idle", lambda: self.jobs.observe_idle(now, idle_seconds)):

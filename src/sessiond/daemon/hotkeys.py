@@ -128,5 +128,8 @@ class HotkeyListener:
         # The Xorg listener thread stays blocked until the next key event (pynput #167);
         # it is a daemon thread, so it does not hold the process.
         if self._listener is not None:
-            self._listener.stop()
-            self._listener = None
+            listener, self._listener = self._listener, None
+            try:
+                listener.stop()
+            except Exception as e:  # the X server is gone: nothing left to stop
+                log.info("keyboard listener: %s while stopping", type(e).__name__)

@@ -16,6 +16,7 @@ import logging
 import os
 import signal
 import sys
+import threading
 
 from sessiond import clock
 from sessiond.daemon import heartbeat, owner, sdnotify, status
@@ -41,6 +42,17 @@ def setup_logging() -> None:
     # APScheduler logs every run at INFO: keep the journal to what matters.
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     logging.getLogger("pynput").setLevel(logging.WARNING)
+    threading.excepthook = _thread_died
+
+
+def _thread_died(args: threading.ExceptHookArgs) -> None:
+    """A background thread (pynput's listener) died: one line, the exception's type only.
+
+    Its message or traceback could quote what the thread was handling, and the keyboard
+    listener's thread handles key events: no key value may reach the journal.
+    """
+    name = args.thread.name if args.thread is not None else "?"
+    log.warning("thread %s stopped: %s", name, args.exc_type.__name__)
 
 
 def run(svc: Sessiond, *, hotkeys: bool = True, idle: bool = True) -> int:
@@ -110,7 +122,22 @@ async def _serve(svc: Sessiond, jobs: Jobs, *, hotkeys: bool, idle: bool) -> int
     shown: list[str] = [""]
 
     def publish() -> None:
-        """`systemctl --user status` line; sent only when it changes."""
+        """Keep the status file true, and the `systemctl --user status` line (sent only
+        when it changes)."""
+        nonlocal hotkey_state, idle_state
+        lost = None
+        if hotkey_state.on and not listener.alive:
+            hotkey_state = lost = Feature(False, _("the keyboard listener stopped (X "
+                                                   "connection lost?)"))
+            log.warning("%s", _("{name}: off ({reason})", name=_("hotkeys"),
+                                reason=lost.reason))
+        if idle_state.on and host is not None and host.idle is None:
+            idle_state = lost = Feature(False, _("the X server stopped answering"))
+            log.warning("%s", _("{name}: off ({reason})", name=_("idle detection"),
+                                reason=lost.reason))
+        if lost is not None:
+            status.write(svc.paths, hotkeys=hotkey_state, idle=idle_state,
+                         extra={"started_at": started_at})
         running = sum(1 for s in svc.open_sessions() if s.state.value == "running")
         line = (f"STATUS=sessiond: {running} running session(s); hotkeys "
                 f"{'on' if hotkey_state.on else 'off'}; idle "

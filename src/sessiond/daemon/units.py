@@ -50,6 +50,8 @@ NotifyAccess=main
 ExecStart={exec_start} daemon
 {environment}Restart=on-failure
 RestartSec=5
+# Exit 2 is bad input (a broken config.toml, a second daemon): restarting cannot help.
+RestartPreventExitStatus=2
 WatchdogSec=60
 TimeoutStopSec=15
 {hardening}

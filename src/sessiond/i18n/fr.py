@@ -562,6 +562,9 @@ CATALOG: dict[str, str] = {
     "15 s); a gap is three intervals without a heartbeat.":
         "Pour les tests seulement : SESSIOND_HEARTBEAT_SECONDS fixe l'intervalle des "
         "battements (15 s par défaut) ; trois intervalles sans battement font un trou.",
+    "the keyboard listener stopped (X connection lost?)":
+        "l'écoute du clavier s'est arrêtée (connexion X perdue ?)",
+    "the X server stopped answering": "le serveur X ne répond plus",
     # --- exports and receipts ---
     # proof of the events behind a document (verify)
     "the export of {first} to {last}": "l'export du {first} au {last}",
