@@ -126,6 +126,8 @@ def test_catch_up_runs_the_real_export_once(cli: Cli) -> None:
     files = sorted((cli.home / "exports").glob("sessiond-*.csv"))
     assert len(files) == 1 and files[0].name == f"sessiond-{made[0]['body']['last_day']}.csv"
     assert oct(files[0].stat().st_mode & 0o777) == "0o600"
+    said = cli.json("daemon", "questions", "--all")["notifications"]
+    assert [n["data"]["path"] for n in said if n["kind"] == "export"] == [str(files[0])]
     assert len(_seals(cli)) == 1
     assert cli("daemon", "catch-up").code == 0
     assert len(_seals(cli)) == 1

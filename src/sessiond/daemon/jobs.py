@@ -218,12 +218,15 @@ class Jobs:
         from sessiond.daemon import exporting
 
         result = exporting.export_days(self.svc, first, last, now)
+        path = str(getattr(result, "path", "") or "")
         log.info("end-of-day export %s..%s done", first.isoformat(), last.isoformat())
-        self.post(now, "export", _("End-of-day export made for {first} to {last}.",
-                                   first=first.isoformat(), last=last.isoformat())
+        self.post(now, "export", _("End-of-day export made for {first} to {last}: {path}",
+                                   first=first.isoformat(), last=last.isoformat(), path=path)
                   if first != last else
-                  _("End-of-day export made for {day}.", day=last.isoformat()),
-                  data={"first_day": first.isoformat(), "last_day": last.isoformat()},
+                  _("End-of-day export made for {day}: {path}", day=last.isoformat(),
+                    path=path),
+                  data={"first_day": first.isoformat(), "last_day": last.isoformat(),
+                        "path": path},
                   dedup_key=f"export:{first.isoformat()}:{last.isoformat()}")
         return Export(first, last, result)
 

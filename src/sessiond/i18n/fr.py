@@ -445,9 +445,10 @@ CATALOG: dict[str, str] = {
         "sessiond ne tournait pas (plantage, arrêt forcé ou coupure de courant)",
     "the computer was asleep": "l'ordinateur était en veille",
     "no keyboard or mouse input": "aucune action au clavier ni à la souris",
-    "End-of-day export made for {first} to {last}.":
-        "Export de fin de journée fait pour le {first} au {last}.",
-    "End-of-day export made for {day}.": "Export de fin de journée fait pour le {day}.",
+    "End-of-day export made for {first} to {last}: {path}":
+        "Export de fin de journée fait pour le {first} au {last} : {path}",
+    "End-of-day export made for {day}: {path}":
+        "Export de fin de journée fait pour le {day} : {path}",
     "End-of-day export failed: {problem}": "Échec de l'export de fin de journée : {problem}",
     "Session {session} started.": "Session {session} démarrée.",
     "Session {session} resumed.": "Session {session} reprise.",
