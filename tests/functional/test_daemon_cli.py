@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -117,8 +118,8 @@ def test_tranche_reminder_end_to_end(cli: Cli) -> None:
 
 def test_catch_up_runs_the_real_export_once(cli: Cli) -> None:
     pytest.importorskip("sessiond.exports.export", reason="the exports module has not landed")
-    session = running_session(cli)
-    cli("stop", session, "--at", "2000-01-01T00:00:00+00:00", check=False)
+    two_days_ago = (datetime.now(UTC) - timedelta(days=2)).isoformat(timespec="seconds")
+    running_session(cli, started=two_days_ago)  # so there are days to export
     first = cli("daemon", "catch-up")
     assert first.code == 0
     made = [e for e in cli.events() if e["kind"] == "export-made"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -14,7 +14,7 @@ from sessiond.daemon import exporting, owner
 from sessiond.daemon.embedded import EmbeddedJobs
 from sessiond.sessions import Sessiond
 from tests.conftest import Cli
-from tests.functional.test_daemon_support import start_daemon
+from tests.functional.test_daemon_support import running_session, start_daemon
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +28,8 @@ def no_real_export(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 async def test_tui_runs_the_jobs_then_hands_them_to_a_daemon(cli: Cli) -> None:
+    two_days_ago = (datetime.now(UTC) - timedelta(days=2)).isoformat(timespec="seconds")
+    running_session(cli, started=two_days_ago)  # so there are days to export
     embedded = EmbeddedJobs(paths())
     assert embedded.start()
     try:

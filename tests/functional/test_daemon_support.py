@@ -60,9 +60,9 @@ def wait_for(check: Callable[[], Any], timeout: float = 20,
         time.sleep(every)
 
 
-def running_session(cli: Cli, policy: str = "vlh") -> str:
+def running_session(cli: Cli, policy: str = "vlh", started: str | None = None) -> str:
     client = cli("client", "add", "Lucie Petit").out.strip()
     session = cli("session", "new", client, "--policy", policy).out.strip()
     cli("consent", session, "--channel", "oral", "--by", "Lucie")
-    cli("start", session)
+    cli("start", session, *(["--at", started] if started else []))
     return session

@@ -55,21 +55,32 @@ def test_last_due_day_around_the_export_time() -> None:
 
 def test_export_range() -> None:
     now = utc(2026, 11, 25, 8, 0)  # Wednesday morning: Tuesday's export is the due one
-    assert daily.export_range(now, PARIS, AT, []) == (date(2026, 11, 24), date(2026, 11, 24))
+    since = date(2024, 1, 1)  # first session long ago
+    assert daily.export_range(now, PARIS, AT, [], since) == (date(2026, 11, 24),
+                                                             date(2026, 11, 24))
     done = [(date(2026, 11, 24), date(2026, 11, 24))]
-    assert daily.export_range(now, PARIS, AT, done) is None
+    assert daily.export_range(now, PARIS, AT, done, since) is None
     # Off since Friday's export: the missed days are exported in one run.
     friday = [(date(2026, 11, 20), date(2026, 11, 20))]
-    assert daily.export_range(now, PARIS, AT, friday) == (date(2026, 11, 21),
-                                                          date(2026, 11, 24))
+    assert daily.export_range(now, PARIS, AT, friday, since) == (date(2026, 11, 21),
+                                                                 date(2026, 11, 24))
     # A range export covering the day counts as done.
-    assert daily.export_range(now, PARIS, AT, [(date(2026, 11, 1), date(2026, 11, 30))]) \
-        is None
+    assert daily.export_range(now, PARIS, AT, [(date(2026, 11, 1), date(2026, 11, 30))],
+                              since) is None
     # Never more than MAX_CATCH_UP_DAYS.
     old = [(date(2025, 1, 1), date(2025, 1, 1))]
-    first, last = daily.export_range(now, PARIS, AT, old) or (None, None)
+    first, last = daily.export_range(now, PARIS, AT, old, since) or (None, None)
     assert last == date(2026, 11, 24)
     assert first is not None and (last - first).days == daily.MAX_CATCH_UP_DAYS - 1
+
+
+def test_no_export_of_the_empty_days_before_the_first_session() -> None:
+    now = utc(2026, 11, 25, 8, 0)
+    assert daily.export_range(now, PARIS, AT, [], None) is None  # no session at all
+    assert daily.export_range(now, PARIS, AT, [], date(2026, 11, 25)) is None  # today only
+    old = [(date(2025, 1, 1), date(2025, 1, 1))]
+    assert daily.export_range(now, PARIS, AT, old, date(2026, 11, 23)) == (
+        date(2026, 11, 23), date(2026, 11, 24))
 
 
 def test_seal_due() -> None:
@@ -117,9 +128,16 @@ def test_cron_fires_once_a_day_at_local_time_across_dst(first: date, last: date,
 # --- the jobs, on a simulated clock -------------------------------------------------------
 
 
+def with_a_session(service: Sessiond) -> Sessiond:
+    """A log whose first session is long before the days these tests export."""
+    at = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+    service.new_session(service.add_client("Lucie", at=at), policy="vlh", at=at)
+    return service
+
+
 @pytest.fixture
 def svc(home: Path) -> Iterator[Sessiond]:
-    service = Sessiond()
+    service = with_a_session(Sessiond())
     yield service
     service.close()
 
@@ -185,7 +203,7 @@ def test_missed_export_runs_once_after_a_sleep(svc: Sessiond,
 
 def test_missed_export_runs_once_after_a_restart(home: Path,
                                                  exports: list[tuple[date, date]]) -> None:
-    first = Sessiond()
+    first = with_a_session(Sessiond())
     Jobs(first, heartbeat_every=15).catch_up(datetime(2026, 11, 20, 19, 30, tzinfo=PARIS))
     first.close()
     # The daemon was down from Friday evening to Monday morning; it starts twice in a row.
@@ -216,6 +234,7 @@ def test_export_failure_is_a_notice_not_a_crash(svc: Sessiond,
     assert export_events(svc) == []  # and it is tried again next time
 
 
-def test_empty_log_is_not_sealed(svc: Sessiond) -> None:
+def test_empty_log_is_not_sealed(home: Path) -> None:
+    svc = Sessiond()
     assert Jobs(svc, heartbeat_every=15).seal(datetime(2026, 11, 23, 8, 0, tzinfo=PARIS)) \
         is None

@@ -55,15 +55,20 @@ def last_due_day(now: datetime, tz: ZoneInfo, at: time) -> date:
 
 
 def export_range(now: datetime, tz: ZoneInfo, at: time,
-                 exported: Iterable[tuple[date, date]]) -> tuple[date, date] | None:
+                 exported: Iterable[tuple[date, date]],
+                 since: date | None) -> tuple[date, date] | None:
     """The days the end-of-day export must cover now, or None when nothing is due.
 
-    `exported` lists the (first_day, last_day) of every export already made. The run is
+    `exported` lists the (first_day, last_day) of every export already made; `since` is
+    the first local day with a session in the log (None: no session yet), so that a new
+    installation does not export the empty days before its first session. The run is
     due for the last day whose export time has passed; if that day is covered, nothing is
     due. Otherwise the days since the last export that were missed are included (at most
     MAX_CATCH_UP_DAYS), so a machine off for a long weekend exports them in one run.
     """
     due = last_due_day(now, tz, at)
+    if since is None or since > due:
+        return None
     ranges = list(exported)
     if any(first <= due <= last for first, last in ranges):
         return None
@@ -71,7 +76,7 @@ def export_range(now: datetime, tz: ZoneInfo, at: time,
     first = due
     if before:
         first = max(max(before) + timedelta(days=1), due - timedelta(days=MAX_CATCH_UP_DAYS - 1))
-    return first, due
+    return max(first, since), due
 
 
 def seal_reason(day: date) -> str:

@@ -209,9 +209,17 @@ class Jobs:
                 continue
         return ranges
 
+    def first_session_day(self) -> date | None:
+        """The local day of the earliest declared session instant (planned or started)."""
+        row = self.svc.store.conn.execute(
+            "SELECT MIN(at) FROM events WHERE kind IN ('session-planned', 'session-started')"
+        ).fetchone()
+        return clock.from_text(row[0]).astimezone(self.tz).date() if row[0] else None
+
     def end_of_day(self, now: datetime) -> Export | None:
         """Run the end-of-day export if one is due and not in the store yet."""
-        due = daily.export_range(now, self.tz, self.export_at, self.exported())
+        due = daily.export_range(now, self.tz, self.export_at, self.exported(),
+                                 self.first_session_day())
         if due is None:
             return None
         first, last = due
