@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -72,7 +73,7 @@ async def wait_for(pilot: Pilot[None], condition: Callable[[], object],
     while True:
         await pilot.pause()
         if condition():
-            await pilot.app.workers.wait_for_complete()
+            await finish(pilot.app)
             await pilot.pause()
             return
         if asyncio_time() > deadline:
@@ -91,13 +92,26 @@ async def settle(pilot: Pilot[None]) -> None:
     app = pilot.app
     for _ in range(200):
         await pilot.pause()
-        await app.workers.wait_for_complete()
-        if not app.backend.busy and not any(w.is_running for w in app.workers):  # type: ignore[attr-defined]
+        await finish(app)
+        if not app.backend.busy and not busy(app):  # type: ignore[attr-defined]
             await pilot.pause()
-            if not app.backend.busy:  # type: ignore[attr-defined]
+            if not app.backend.busy and not busy(app):  # type: ignore[attr-defined]
                 return
         await pilot.pause(0.01)
     raise AssertionError("the app did not settle")
+
+
+async def finish(app: object) -> None:
+    # Not wait_for_complete([]): an empty list means every worker, the watcher included.
+    workers = busy(app)
+    if workers:
+        await app.workers.wait_for_complete(workers)  # type: ignore[attr-defined]
+
+
+def busy(app: object) -> list[Any]:
+    """Running workers, except the one that watches the store for the app's whole life."""
+    return [w for w in app.workers  # type: ignore[attr-defined]
+            if w.is_running and w.group != "watch"]
 
 
 def shown(app: object, selector: str) -> str:

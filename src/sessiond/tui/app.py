@@ -8,10 +8,12 @@ a change made by another process (the CLI, the daemon) shows within a second.
 
 from __future__ import annotations
 
+import asyncio
+import importlib
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -26,7 +28,11 @@ from sessiond.tui.backend import Backend
 from sessiond.tui.bindings import translate_bindings
 from sessiond.tui.commands import SessiondCommands
 from sessiond.tui.messages import StoreChanged
-from sessiond.tui.views import SessionView, load_session
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from sessiond.tui.views import SessionView
 
 Now = Callable[[], datetime]
 
@@ -57,7 +63,7 @@ class SessiondApp(App[None]):
         self.poll_seconds = poll_seconds
         self.receipts_dir = receipts_dir  # None: the current directory, as the CLI does
         self.seq = -1  # the log's tail as last seen
-        self.notice_id = 0  # the daemon's last notice seen
+        self.notice_id: int | None = None  # the daemon's last notice seen
         self.run_jobs = jobs  # run the daemon's jobs here when no daemon does
         self.jobs: Any = None
         self.asking = False  # a question of the daemon is on screen
@@ -72,29 +78,37 @@ class SessiondApp(App[None]):
 
     # --- life cycle ----------------------------------------------------------------------
 
-    def get_default_screen(self):  # type: ignore[no-untyped-def]
+    def get_default_screen(self) -> Screen[None]:
         from sessiond.tui.screens.today import TodayScreen
 
         return TodayScreen()
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         self.set_keymap(self.service.config.keymap)
-        self.seq = (await self.backend.run(self.service.store.tail))[0]
-        self.notice_id = await self.backend.run(notices.latest_id, self.service)
-        self.set_interval(self.poll_seconds, self.poll)
         self._schedule_tick()
-        self.call_after_refresh(self._after_first_frame)
+        self.call_after_refresh(self.run_worker, self._after_first_frame(), group="startup")
+        self.run_worker(self._watch(), group="watch")
+
+    # The app's own handlers never wait for the store: while one waits, the app processes
+    # no message, and repaints nothing. What waits runs in a worker (its own task).
+
+    async def _watch(self) -> None:
+        """Look at the store a few times a second, for as long as the app runs (one
+        worker, not one per look: a worker's life costs messages)."""
+        while True:
+            await asyncio.sleep(self.poll_seconds)
+            await self.poll()
 
     async def _after_first_frame(self) -> None:
         if self.run_jobs:
+            # APScheduler and the jobs are imported on the store thread, after the day's
+            # sessions are loaded: none of it is needed to show the clock.
+            await self.backend.run(importlib.import_module, "sessiond.daemon.embedded")
             self._start_jobs()
-        await self.action_questions()
+        await self._ask_questions()
 
     def _start_jobs(self) -> None:
-        """Run the daemon's scheduled jobs here when no daemon runs (DESIGN "Processes").
-
-        Done after the first frame: APScheduler is not needed to show the clock.
-        """
+        """Run the daemon's scheduled jobs here when no daemon runs (DESIGN "Processes")."""
         from sessiond.daemon.embedded import EmbeddedJobs
 
         jobs = EmbeddedJobs(self.service.paths)
@@ -127,20 +141,24 @@ class SessiondApp(App[None]):
     async def poll(self) -> None:
         """Tell the screens when the log has grown (by this TUI or another process), and
         show what the daemon posted."""
-        seq, _hash = await self.backend.run(self.service.store.tail)
-        if seq != self.seq:
-            self.seq = seq
-            for screen in self.screen_stack:
-                screen.post_message(StoreChanged(seq))
-        self.notice_id, posted = await self.backend.run(notices.new_since, self.service,
-                                                         self.notice_id)
+        first = self.notice_id is None
+        seen = await self.backend.run(notices.look, self.service, self.notice_id)
+        self.notice_id, posted = seen.notice_id, seen.posted
+        if seen.seq != self.seq:
+            self.seq = seen.seq
+            if not first:  # at the first look the screens load their views on their own
+                for screen in self.screen_stack:
+                    screen.post_message(StoreChanged(seen.seq))
         for notice in posted:
             if not notice.question:
                 self.notify(notice.message, title=_("Reminder"), timeout=20)
         if any(n.question for n in posted):
-            await self.action_questions()
+            self.action_questions()
 
-    async def action_questions(self) -> None:
+    def action_questions(self) -> None:
+        self.run_worker(self._ask_questions(), group="questions")
+
+    async def _ask_questions(self) -> None:
         """Ask the daemon's open questions, one dialog at a time."""
         if self.asking:
             return
@@ -163,13 +181,15 @@ class SessiondApp(App[None]):
                 self.notify(e.message, title=_("Refused"), severity="error")
                 return
             await self.poll()
-            await self.action_questions()
+            self.action_questions()
 
         await self.push_screen(QuestionDialog(notice.message), answered)
 
     # --- navigation ----------------------------------------------------------------------
 
     async def open_session(self, session_id: str) -> None:
+        from sessiond.tui.views import load_session
+
         view = await self.backend.run(load_session, self.service, session_id, self.now())
         await self.push_screen(session_screen(view))
 
@@ -203,7 +223,7 @@ class SessiondApp(App[None]):
             await self.push_screen(HelpScreen(self.screen))
 
 
-def session_screen(view: SessionView):  # type: ignore[no-untyped-def]
+def session_screen(view: SessionView) -> Screen[None]:
     """The screen for a session in its state: checklist, clock, or bill."""
     from sessiond.tui.screens.before_start import BeforeStartScreen
     from sessiond.tui.screens.end import EndScreen

@@ -5,26 +5,32 @@ store thread. Reminders become toasts; a question about a span the daemon could 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
-from sessiond.daemon import notices, questions
+from sessiond.daemon import notices
 from sessiond.daemon.notices import Notice
 from sessiond.sessions import Sessiond
 
-__all__ = ["Notice", "answer", "latest_id", "new_since", "pending_questions"]
+__all__ = ["Look", "Notice", "answer", "look", "pending_questions"]
 
 
-def latest_id(svc: Sessiond) -> int:
-    row = svc.store.conn.execute("SELECT COALESCE(MAX(id), 0) FROM notifications").fetchone()
-    return int(row[0])
+@dataclass(frozen=True)
+class Look:
+    seq: int  # the log's tail
+    notice_id: int  # the last notice
+    posted: list[Notice]  # the notices after the one last seen
 
 
-def new_since(svc: Sessiond, last_id: int) -> tuple[int, list[Notice]]:
-    """The notices posted after `last_id`, and the new last id (cheap when none)."""
-    top = latest_id(svc)
-    if top <= last_id:
-        return last_id, []
-    return top, [n for n in notices.recent(svc.store.conn, limit=50) if n.id > last_id]
+def look(svc: Sessiond, notice_id: int | None) -> Look:
+    """One cheap look at the store (two indexed reads); `None`: the first look, which
+    takes the current state as seen."""
+    conn = svc.store.conn
+    seq = svc.store.tail()[0]
+    top = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM notifications").fetchone()[0])
+    if notice_id is None or top <= notice_id:
+        return Look(seq, top if notice_id is None else notice_id, [])
+    return Look(seq, top, [n for n in notices.recent(conn, limit=50) if n.id > notice_id])
 
 
 def pending_questions(svc: Sessiond) -> list[Notice]:
@@ -32,4 +38,6 @@ def pending_questions(svc: Sessiond) -> list[Notice]:
 
 
 def answer(svc: Sessiond, notice_id: int, decision: str, now: datetime) -> None:
+    from sessiond.daemon import questions
+
     questions.answer(svc, notice_id, decision, now)

@@ -7,9 +7,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar, ParamSpec, TypeVar, cast
 
+from rich.text import Text
 from textual import work
 from textual.binding import BindingType
 from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
 
 from sessiond.errors import SessiondError
 from sessiond.i18n import _
@@ -54,9 +56,20 @@ class SessiondScreen(Commands, Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         translate_bindings(self)
+        self._shown: dict[str, object] = {}
+
+    def put(self, selector: str, content: str | Text, *, layout: bool = True) -> None:
+        """Show `content` in a Static, unless it already shows it: most of what is
+        redrawn each second has not changed, and an update costs a repaint. Lines that
+        change each second have a fixed height (app.tcss) and pass `layout=False`: a
+        repaint of the line, not a layout of the screen."""
+        if self._shown.get(selector) != content:
+            self._shown[selector] = content
+            self.query_one(selector, Static).update(content, layout=layout)
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        # After the frame: on start-up the first frame comes before the first load.
+        self.call_after_refresh(self.reload)
 
     def on_store_changed(self, message: StoreChanged) -> None:
         self.reload()

@@ -65,10 +65,9 @@ class RunningScreen(SessionScreen):
         self.tick(self.sapp.now())
 
     async def render_view(self, view: SessionView) -> None:
-        self.query_one("#summary", Static).update(self.summary())
-        self.query_one("#terms", Static).update(terms_text(view))
-        self.query_one("#timeline", Static).update(
-            timeline(view.session.events[1:], self.sapp.tz))
+        self.put("#summary", self.summary())
+        self.put("#terms", terms_text(view))
+        self.put("#timeline", timeline(view.session.events[1:], self.sapp.tz))
         self.tick(self.sapp.now())
         self.refresh_bindings()
 
@@ -77,43 +76,44 @@ class RunningScreen(SessionScreen):
             return
         session = self.view.session
         running = session.state is State.RUNNING
-        state = self.query_one("#state", Static)
         if running:
-            state.update(Text(_("RUNNING"), style="bold"))
+            self.put("#state", Text(_("RUNNING"), style="bold"))
         else:
             pause = session.pauses[-1]
-            state.update(Text(_("PAUSED for {duration}", duration=hms(pause.seconds(now))),
-                              style="bold"))
+            self.put("#state", Text(_("PAUSED for {duration}",
+                                      duration=hms(pause.seconds(now))), style="bold"),
+                     layout=False)
         self.set_class(not running, "-paused")
-        self.query_one("#clock", Digits).update(hms(self.view.worked(now)))
+        clock = self.query_one("#clock", Digits)
+        worked = hms(self.view.worked(now))
+        if clock.value != worked:
+            clock.update(worked)
         paused = sum(p.seconds(now) for p in session.pauses)
         since = _("started at {time}", time=local_time(session.started_at, self.sapp.tz))
         if session.pauses:
             since += "\n" + _("{count} pause(s), {duration}", count=len(session.pauses),
                                duration=hms(paused))
         if session.without_consent:
-            since += " · " + _("started WITHOUT consent")
-        self.query_one("#since", Static).update(since)
+            since += "\n" + _("started WITHOUT consent")
+        self.put("#since", since, layout=False)
         self._bill(self.view.bill(now))
 
     def _bill(self, bill: Bill | None) -> None:
-        amount, tranche, nxt = (self.query_one(f"#{i}", Static)
-                                for i in ("amount", "tranche", "next"))
         if bill is None:
-            amount.update(Text(_("No bill: {problem}", problem=self.view.policy_error or ""),
-                               style="red"))
-            tranche.update("")
-            nxt.update("")
+            self.put("#amount", Text(_("No bill: {problem}", problem=self.view.policy_error
+                                       or ""), style="red"))
+            self.put("#tranche", "")
+            self.put("#next", "")
             return
-        amount.update(Text.assemble((_("Amount so far") + "  ", "dim"),
-                                    (money(bill.total), "bold")))
+        self.put("#amount", Text.assemble((_("Amount so far") + "  ", "dim"),
+                                          (money(bill.total), "bold")))
         parts = [first_block(bill.first_block_seconds)]
         if bill.increments:
             parts.append(tranches(bill.increments, bill.increment_seconds))
-        tranche.update(Text.assemble((_("Billed") + "  ", "dim"),
-                                     f"{hms(bill.billed_seconds)} · " + " + ".join(parts)))
+        self.put("#tranche", Text.assemble((_("Billed") + "  ", "dim"),
+                                           f"{hms(bill.billed_seconds)} · " + " + ".join(parts)))
         if bill.next_tranche is None:
-            nxt.update("")
+            self.put("#next", "")
             return
         n = bill.next_tranche
         text = Text.assemble((_("Next tranche") + "  ", "dim"),
@@ -122,7 +122,7 @@ class RunningScreen(SessionScreen):
         if n.at is not None:
             text.append(" " + _("(at {time})", time=local_time(n.at, self.sapp.tz)),
                         style="dim")
-        nxt.update(text)
+        self.put("#next", text, layout=False)
 
     # --- actions -------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -16,8 +16,11 @@ from sessiond.i18n import _
 from sessiond.model import State
 from sessiond.tui.format import hms, local_time, money
 from sessiond.tui.screens.base import SessiondScreen
-from sessiond.tui.views import SessionView, TodayView, load_today
 from sessiond.tui.widgets.badges import compliance_badge, state_text
+
+if TYPE_CHECKING:
+    from sessiond.sessions import Sessiond
+    from sessiond.tui.views import SessionView, TodayView
 
 COLUMNS = ("state", "client", "session", "start", "worked", "billed", "amount", "check")
 
@@ -50,7 +53,7 @@ class TodayScreen(SessiondScreen):
         table.focus()
 
     async def fetch(self) -> TodayView:
-        return await self.load(load_today, self.sapp.service, self.sapp.now())
+        return await self.load(today_view, self.sapp.service, self.sapp.now())
 
     async def show(self, data: TodayView) -> None:
         self.view = data
@@ -90,7 +93,9 @@ class TodayScreen(SessiondScreen):
             if row.state is State.RUNNING and row.id in table.rows:
                 cells = self._cells(row, now)
                 for column in ("worked", "billed", "amount"):
-                    table.update_cell(row.id, column, cells[COLUMNS.index(column)])
+                    value = cells[COLUMNS.index(column)]
+                    if table.get_cell(row.id, column) != value:
+                        table.update_cell(row.id, column, value)
         self._totals(now)
 
     def _totals(self, now: datetime) -> None:
@@ -106,9 +111,9 @@ class TodayScreen(SessiondScreen):
             if bill is not None:
                 billed += bill.billed_seconds
                 amount += bill.total
-        self.query_one("#totals", Static).update(_(
-            "Day total: {worked} worked · {billed} billed · {amount}",
-            worked=hms(worked), billed=hms(billed), amount=money(amount)))
+        self.put("#totals", _("Day total: {worked} worked · {billed} billed · {amount}",
+                              worked=hms(worked), billed=hms(billed), amount=money(amount)),
+                 layout=False)
 
     def _selected_id(self) -> str | None:
         table = self.query_one("#sessions", DataTable)
@@ -126,3 +131,11 @@ class TodayScreen(SessiondScreen):
         session_id = self._selected_id()
         if session_id is not None:
             await self.sapp.open_session(session_id)
+
+
+def today_view(svc: Sessiond, now: datetime) -> TodayView:
+    # Imported here, on the store thread: billing, compliance and exports are not needed
+    # for the first frame, and importing them on the event loop would delay it.
+    from sessiond.tui.views import load_today
+
+    return load_today(svc, now)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
 from sessiond.i18n import _
 from sessiond.model import State
 from sessiond.tui.format import label
-from sessiond.tui.views import SessionView
+
+if TYPE_CHECKING:
+    from sessiond.tui.views import SessionView
 
 _STATE_STYLE = {
     State.PLANNED: ("○", "dim"),
