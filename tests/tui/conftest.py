@@ -54,6 +54,15 @@ def svc(home: Path) -> Iterator[Sessiond]:
 
 
 @pytest.fixture
+def other(svc: Sessiond) -> Iterator[Sessiond]:
+    """The same store through a connection of its own, as another process sees it: the
+    test reads and writes with it while the app uses `svc` on its store thread."""
+    service = Sessiond(svc.paths)
+    yield service
+    service.close()
+
+
+@pytest.fixture
 def fixed_ids(monkeypatch: pytest.MonkeyPatch) -> None:
     """Predictable ids (c-000001, s-000002...) so that snapshots do not change."""
     counter = itertools.count(1)

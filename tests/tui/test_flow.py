@@ -24,7 +24,8 @@ def kinds(svc: Sessiond, session_id: str) -> list[str]:
     return [e.kind for e in svc.session_events(session_id)]
 
 
-async def test_whole_session(svc: Sessiond, clock: FakeClock, tmp_path: Path) -> None:
+async def test_whole_session(svc: Sessiond, other: Sessiond, clock: FakeClock,
+                             tmp_path: Path) -> None:
     app = SessiondApp(svc, now=clock, jobs=False, receipts_dir=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -38,7 +39,7 @@ async def test_whole_session(svc: Sessiond, clock: FakeClock, tmp_path: Path) ->
         await pilot.press(*"Mme Martin", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, NewSessionScreen))
         await settle(pilot)
-        client_id = svc.clients()[0].id
+        client_id = other.clients()[0].id
         assert app.screen.query_one("#client", Select).value == client_id
         await pilot.click("#partner")
         await pilot.press(*"123456789")
@@ -48,23 +49,23 @@ async def test_whole_session(svc: Sessiond, clock: FakeClock, tmp_path: Path) ->
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, BeforeStartScreen))
         session_id = app.screen.session_id
-        session = svc.session(session_id)
+        session = other.session(session_id)
         assert (session.policy, session.mode, session.problem_count) == ("vlh", "remote", 2)
 
         # Start stays disabled until consent is on record.
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert svc.session(session_id).state is State.PLANNED
+        assert other.session(session_id).state is State.PLANNED
         assert isinstance(app.screen, BeforeStartScreen)
         assert app.focused is not None and app.focused.id == "consent-by"
         await pilot.press(*"Mme Martin", "enter")
-        await wait_for(pilot, lambda: svc.session(session_id).has_consent)
+        await wait_for(pilot, lambda: other.session(session_id).has_consent)
         await settle(pilot)
         assert "✔" in shown(app, "#item-consent .item-title")
         assert app.focused is not None and app.focused.id == "quote-by"  # the next item
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, RunningScreen))
-        assert svc.session(session_id).started_at == clock.at
+        assert other.session(session_id).started_at == clock.at
 
         # The clock is computed from the events and the current instant.
         clock.advance(minutes=40)
@@ -76,13 +77,13 @@ async def test_whole_session(svc: Sessiond, clock: FakeClock, tmp_path: Path) ->
         await pilot.press("p")
         await wait_for(pilot, lambda: isinstance(app.screen, ReasonDialog))
         await pilot.press(*"appel du client", "enter")
-        await wait_for(pilot, lambda: svc.session(session_id).state is State.PAUSED)
+        await wait_for(pilot, lambda: other.session(session_id).state is State.PAUSED)
         await wait_for(pilot, lambda: app.screen.has_class("-paused"))
         clock.advance(minutes=5)
         await wait_for(pilot, lambda: "0:05:00" in shown(app, "#state"))
         assert app.screen.query_one("#clock", Digits).value == "0:40:00"
         await pilot.press("r")
-        await wait_for(pilot, lambda: svc.session(session_id).state is State.RUNNING)
+        await wait_for(pilot, lambda: other.session(session_id).state is State.RUNNING)
         clock.advance(minutes=30)
         await wait_for(pilot, lambda: app.screen.query_one("#clock", Digits).value
                        == "1:10:00")
@@ -96,10 +97,10 @@ async def test_whole_session(svc: Sessiond, clock: FakeClock, tmp_path: Path) ->
         assert "Soleil2024" not in warning and warning
         await pilot.press("enter")
         await settle(pilot)
-        assert "note-added" not in kinds(svc, session_id)
+        assert "note-added" not in kinds(other, session_id)
         note.clear()
         await pilot.press(*"Pilote réinstallé", "enter")
-        await wait_for(pilot, lambda: "note-added" in kinds(svc, session_id))
+        await wait_for(pilot, lambda: "note-added" in kinds(other, session_id))
         await pilot.press("escape")  # leave the note field; letters are commands again
 
         # Stop: the end screen shows the bill and the check of the terms.
@@ -108,7 +109,7 @@ async def test_whole_session(svc: Sessiond, clock: FakeClock, tmp_path: Path) ->
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, EndScreen))
         await settle(pilot)
-        session = svc.session(session_id)
+        session = other.session(session_id)
         assert session.state is State.STOPPED
         assert session.elapsed_seconds(clock.at) == 70 * 60
         total = shown(app, "#bill-lines").strip().splitlines()[-1].split()
@@ -121,7 +122,7 @@ async def test_whole_session(svc: Sessiond, clock: FakeClock, tmp_path: Path) ->
 
         # The receipt: issued from here, and its rule is kept from then on.
         await pilot.press("e")
-        await wait_for(pilot, lambda: "receipt-issued" in kinds(svc, session_id))
+        await wait_for(pilot, lambda: "receipt-issued" in kinds(other, session_id))
         await settle(pilot)
         assert len(list(tmp_path.glob("*.pdf"))) == 1
         assert "receipt-issued" not in shown(app, "#findings")

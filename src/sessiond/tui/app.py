@@ -96,8 +96,8 @@ class SessiondApp(App[None]):
         """Look at the store a few times a second, for as long as the app runs (one
         worker, not one per look: a worker's life costs messages)."""
         while True:
-            await asyncio.sleep(self.poll_seconds)
             await self.poll()
+            await asyncio.sleep(self.poll_seconds)
 
     async def _after_first_frame(self) -> None:
         if self.run_jobs:

@@ -91,7 +91,7 @@ class BeforeStartScreen(SessionScreen):
     STATES: ClassVar[frozenset[State]] = frozenset({State.PLANNED})
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,s", "start", "Start now", id="before.start"),
-        Binding("ctrl+x", "start_without_consent", "Start without consent",
+        Binding("ctrl+o", "start_without_consent", "Start without consent",
                 id="before.start-without-consent"),
     ]
 

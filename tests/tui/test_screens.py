@@ -1,0 +1,197 @@
+"""The other paths through the screens: exceptions, facts, clients, keys, language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Footer, Select
+
+from sessiond import clock as real_clock
+from sessiond.daemon import notices
+from sessiond.i18n import set_language
+from sessiond.model import State
+from sessiond.sessions import Sessiond
+from sessiond.tui.app import SessiondApp
+from sessiond.tui.screens.before_start import BeforeStartScreen
+from sessiond.tui.screens.clients import ClientsScreen
+from sessiond.tui.screens.running import RunningScreen
+from sessiond.tui.screens.today import TodayScreen
+from sessiond.tui.widgets.dialogs import (
+    AmountDialog,
+    ArtifactDialog,
+    QuestionDialog,
+    ReasonDialog,
+)
+from tests.tui.conftest import FakeClock, settle, shown, wait_for
+
+
+def kinds(svc: Sessiond, session_id: str) -> list[str]:
+    return [e.kind for e in svc.session_events(session_id)]
+
+
+def planned(svc: Sessiond, policy: str = "vlh") -> str:
+    client = svc.add_client("Mme Roux")
+    return svc.new_session(client, policy=policy, problems=["Virus"])
+
+
+async def test_checklist_records_items_and_start_without_consent(
+        svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
+    session_id = planned(svc)
+    app = SessiondApp(svc, now=clock, jobs=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await app.open_session(session_id)
+        await wait_for(pilot, lambda: isinstance(app.screen, BeforeStartScreen))
+        assert "Enregistrez d'abord le consentement" in shown(app, "#start-hint")
+
+        # The quote (signed by) and the backup answer, each from its own line.
+        await pilot.click("#quote-by")
+        await pilot.press(*"Mme Roux", "enter")
+        await wait_for(pilot, lambda: "quote-accepted" in kinds(other, session_id))
+        app.screen.query_one("#backup-answer", Select).value = "client-has-own"
+        await pilot.click("#record-backup")
+        await wait_for(pilot, lambda: "backup-status" in kinds(other, session_id))
+        await settle(pilot)
+        assert "✔" in shown(app, "#item-quote .item-title")
+        backup = other.session_events(session_id)[-1]
+        assert backup.body == {"offered": True, "answer": "client-has-own"}
+
+        # Without consent: a reason is required, recorded, and the clock starts.
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReasonDialog))
+        await pilot.press("ctrl+s")  # no reason: refused, the dialog stays
+        await settle(pilot)
+        assert isinstance(app.screen, ReasonDialog)
+        await pilot.press(*"client injoignable", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, RunningScreen))
+        started = other.session_events(session_id)[-1]
+        assert started.body["without_consent"] is True
+        assert started.personal == {"reason": "client injoignable"}
+        assert "SANS consentement" in shown(app, "#since")
+
+
+async def test_running_facts(svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
+    session_id = planned(svc)
+    svc.consent(session_id, channel="oral", by="Mme Roux", at=clock.at)
+    svc.start(session_id, at=clock.at)
+    app = SessiondApp(svc, now=clock, jobs=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await app.open_session(session_id)
+        await wait_for(pilot, lambda: isinstance(app.screen, RunningScreen))
+        await pilot.press("k")
+        await wait_for(pilot, lambda: "control-returned" in kinds(other, session_id))
+        await pilot.press("d")
+        await wait_for(pilot, lambda: "disconnect-confirmed" in kinds(other, session_id))
+
+        # An artifact, with the client's request; a secret in the request is refused.
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, ArtifactDialog))
+        await pilot.click("#request Input")
+        await pilot.press(*"mdp : Soleil2024", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArtifactDialog)  # not sent
+        app.screen.query_one("#request Input").value = ""  # type: ignore[attr-defined]
+        await pilot.press(*"copie des photos, demandée au téléphone", "ctrl+s")
+        await wait_for(pilot, lambda: "artifact-recorded" in kinds(other, session_id))
+        artifact = other.session_events(session_id)[-1]
+        assert artifact.body == {"artifact": "file-copy", "client_requested": True}
+        await wait_for(pilot, lambda: "photos" in shown(app, "#timeline"))
+        assert "le client a repris la main" in shown(app, "#timeline")
+
+
+async def test_clients_screen_adds_client_and_prepaid_hours(
+        svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
+    client = svc.add_client("M. Garnier", at=clock.at)
+    svc.new_session(client, policy="mri87", at=clock.at)
+    app = SessiondApp(svc, now=clock, jobs=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, ClientsScreen))
+        await settle(pilot)
+        assert "Aucun forfait" in shown(app, "#credit")
+        await pilot.press("plus")
+        await wait_for(pilot, lambda: isinstance(app.screen, AmountDialog))
+        await pilot.press(*"3,5", "enter")
+        await wait_for(pilot, lambda: any(e.kind == "credit-added"
+                                          for e in other.client_events(client)))
+        await wait_for(pilot, lambda: "3 h 30 min" in shown(app, "#credit"))
+        await pilot.press("a")
+        await pilot.press(*"Mme Faure", "enter")
+        await wait_for(pilot, lambda: len(other.clients()) == 2)
+        await wait_for(pilot, lambda: app.screen.query_one("#clients", DataTable).row_count
+                       == 2)
+
+
+async def test_keys_remapped_from_the_configuration(home: Path, clock: FakeClock) -> None:
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text('[keymap]\n"session.pause" = "f5"\n')
+    svc, other = Sessiond(), Sessiond()
+    try:
+        session_id = planned(svc)
+        svc.consent(session_id, channel="oral", by="Mme Roux", at=clock.at)
+        svc.start(session_id, at=clock.at)
+        app = SessiondApp(svc, now=clock, jobs=False)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await app.open_session(session_id)
+            await wait_for(pilot, lambda: isinstance(app.screen, RunningScreen))
+            await pilot.press("p")  # no longer bound
+            await settle(pilot)
+            assert not isinstance(app.screen, ReasonDialog)
+            await pilot.press("f5")
+            await wait_for(pilot, lambda: isinstance(app.screen, ReasonDialog))
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: other.session(session_id).state is State.PAUSED)
+    finally:
+        svc.close()
+        other.close()
+
+
+async def test_command_palette_opens_a_session(svc: Sessiond, clock: FakeClock) -> None:
+    session_id = planned(svc)
+    app = SessiondApp(svc, now=clock, jobs=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Ouvrir Mme Roux")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, BeforeStartScreen))
+        assert app.screen.session_id == session_id  # type: ignore[attr-defined]
+
+
+async def test_daemon_question_answered_here(svc: Sessiond, other: Sessiond) -> None:
+    """A span the daemon could not see: the TUI asks, the answer becomes an event."""
+    now = real_clock.whole_second(real_clock.now())
+    session_id = planned(svc)
+    svc.consent(session_id, channel="oral", by="Mme Roux", at=now)
+    svc.start(session_id, at=now)
+    app = SessiondApp(svc, jobs=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        with other.store.writing():  # as the daemon does, from its own process
+            notices.post(other.store.conn, now=now, kind="suspend", session_id=session_id,
+                         message="Séance : 20 min sans trace. Travaillé ou en pause ?",
+                         question=True, data={"start": real_clock.to_text(now),
+                                              "end": real_clock.to_text(now),
+                                              "cause": "suspend"})
+        await wait_for(pilot, lambda: isinstance(app.screen, QuestionDialog))
+        await pilot.press("p")
+        await wait_for(pilot, lambda: "span-reviewed" in kinds(other, session_id))
+        assert other.session_events(session_id)[-1].body["decision"] == "paused"
+        assert not notices.pending_questions(other.store.conn)
+
+
+async def test_english(svc: Sessiond, clock: FakeClock) -> None:
+    set_language("en")
+    app = SessiondApp(svc, now=clock, jobs=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+        footer = app.screen.query_one(Footer)
+        descriptions = {b.binding.description
+                        for b in footer.screen.active_bindings.values()}
+        assert {"New session", "Clients", "Terms"} <= descriptions
+        assert "Day total" in shown(app, "#totals")
