@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Footer, Select
 
 from sessiond import clock as real_clock
@@ -195,3 +196,13 @@ async def test_english(svc: Sessiond, clock: FakeClock) -> None:
                         for b in footer.screen.active_bindings.values()}
         assert {"New session", "Clients", "Terms"} <= descriptions
         assert "Day total" in shown(app, "#totals")
+
+
+def test_bad_configuration_is_said_before_the_screen_opens(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from sessiond.tui.app import run
+
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text('timezone = 3\n')
+    assert run() == 2
+    assert "timezone" in capsys.readouterr().err

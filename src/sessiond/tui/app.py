@@ -237,7 +237,18 @@ def session_screen(view: SessionView) -> Screen[None]:
 
 
 def run() -> int:
-    service = Sessiond()
+    """`sessiond` with no subcommand. A bad configuration is said on stderr, as the CLI
+    says it, before the screen is taken."""
+    import sys
+
+    try:
+        service = Sessiond()
+    except SessiondError as e:
+        sys.stderr.write(f"sessiond: {e.message}\n")
+        return e.exit_code
     set_language(service.config.language or None)
-    SessiondApp(service).run()
+    try:
+        SessiondApp(service).run()
+    finally:
+        service.close()
     return 0
