@@ -362,3 +362,15 @@ def test_start_tells_what_the_policy_still_requires(cli: Cli) -> None:
         cli(*[a.format(s=session) for a in step])
     started = cli("start", session)  # warnings do not block
     assert started.err.count("\n") == 1 and "remote-os-supported" in started.err
+
+
+def test_a_start_without_consent_is_reported_even_when_the_terms_are_silent(cli: Cli) -> None:
+    """FGDMI's terms state no consent rule; the law does (Code pénal art. 323-1)."""
+    client = cli("client", "add", "Noé Girard").out.strip()
+    session = cli("session", "new", client, "--policy", "fgdmi").out.strip()
+    cli("start", session, "--without-consent", "--reason", "client injoignable")
+    cli("stop", session)
+    findings = cli("check", session, "--json", check=False).json["findings"]
+    consent = [f for f in findings if f["rule"] == "consent-before-access"]
+    assert [(f["severity"], f["article"]) for f in consent] == [
+        ("warning", "Code pénal, art. 323-1")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from functools import cache
 from typing import TYPE_CHECKING
 
 from sessiond import clock
@@ -102,8 +103,25 @@ def record_check(service: Sessiond, w: Writer, session: Session) -> None:
 
 
 def _active(policy: Policy, rule_id: str, session: Session) -> RuleSpec | None:
-    spec = policy.rules.get(rule_id)
+    spec = policy.rules.get(rule_id) or _baseline().get(rule_id)
     return spec if spec is not None and spec.applies_to(session.mode) else None
+
+
+@cache
+def _baseline() -> dict[str, RuleSpec]:
+    """Rules that hold whatever the terms say: the law, not the document.
+
+    Consent first (DESIGN.md): a start without consent is always reported, even under
+    terms that state no consent rule (FGDMI's), because access to a client's machine
+    without his consent is an offence.
+    """
+    from sessiond.policy import RuleSpec
+
+    return {"consent-before-access": RuleSpec(
+        id="consent-before-access", article="Code pénal, art. 323-1", severity="warning",
+        modes=("remote",),
+        text="Le fait d'accéder ou de se maintenir, frauduleusement, dans tout ou partie "
+             "d'un système de traitement automatisé de données est puni […]")}
 
 
 def _facts(service: Sessiond, session: Session, policy: Policy, now: datetime, *,
