@@ -1,9 +1,11 @@
 """The technician's terminal: `sessiond` with no subcommand.
 
-The app owns the service (through the store thread, backend.py), the clock it reads the
-current instant from, and two timers: one that ticks on each whole second so the screens
-redraw the clock computed from the events, and one that polls the tail of the log so that
-a change made by another process (the CLI, the daemon) shows within a second.
+The app owns the service (through the store thread, backend.py) and the clock it reads
+the current instant from (injected in tests). A timer ticks just after each whole second
+so that the screens redraw what they compute from the events and that instant; a worker
+looks at the tail of the log a few times a second, so that a change made by another
+process (the CLI, the daemon) shows within a second, and shows the daemon's reminders and
+questions. When no daemon runs, the daemon's scheduled jobs run here.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
+from zoneinfo import ZoneInfo
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -69,7 +72,7 @@ class SessiondApp(App[None]):
         self.asking = False  # a question of the daemon is on screen
 
     @property
-    def tz(self):  # type: ignore[no-untyped-def]
+    def tz(self) -> ZoneInfo:
         return self.service.tz
 
     def instant(self) -> datetime:
@@ -170,20 +173,22 @@ class SessiondApp(App[None]):
         notice = pending[0]
         self.asking = True
 
-        async def answered(decision: str | None) -> None:
+        def answered(decision: str | None) -> None:
             self.asking = False
-            if decision is None:
-                return
-            try:
-                await self.backend.run(notices.answer, self.service, notice.id, decision,
-                                       self.now())
-            except SessiondError as e:
-                self.notify(e.message, title=_("Refused"), severity="error")
-                return
-            await self.poll()
-            self.action_questions()
+            if decision is not None:
+                self.run_worker(self._answer(notice.id, decision), group="questions")
 
         await self.push_screen(QuestionDialog(notice.message), answered)
+
+    async def _answer(self, notice_id: int, decision: str) -> None:
+        try:
+            await self.backend.run(notices.answer, self.service, notice_id, decision,
+                                   self.now())
+        except SessiondError as e:
+            self.notify(e.message, title=_("Refused"), severity="error")
+            return
+        await self.poll()
+        await self._ask_questions()  # the next one, if any
 
     # --- navigation ----------------------------------------------------------------------
 

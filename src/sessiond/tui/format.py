@@ -11,17 +11,14 @@ from sessiond.i18n import _, language
 
 __all__ = ["hms", "label", "local_time", "money", "short_day"]
 
-_NARROW_NBSP = "\u202f"
 
+def money(amount: Decimal) -> str:
+    """As bills write it (62,50 € in French, €62.50 in English)."""
+    # Imported at the first amount shown: the billing package is not needed for the
+    # first frame.
+    from sessiond.billing.text import money as bill_money
 
-def money(amount: Decimal | None) -> str:
-    """62,50 € in French, €62.50 in English; a dash when there is nothing to show."""
-    if amount is None:
-        return "—"
-    text = f"{amount.quantize(Decimal('0.01')):,.2f}"
-    if language() == "fr":
-        return text.replace(",", _NARROW_NBSP).replace(".", ",") + "\u00a0€"
-    return "€" + text
+    return bill_money(amount)
 
 
 def short_day(instant: datetime, tz: ZoneInfo) -> str:

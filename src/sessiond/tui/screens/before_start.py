@@ -8,6 +8,7 @@ without it asks for the reason, which is recorded and reported.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -21,7 +22,7 @@ from sessiond.errors import SessiondError
 from sessiond.i18n import _
 from sessiond.model import CHANNELS, Event, State
 from sessiond.policy.schema import QUOTE_FORMS
-from sessiond.tui.format import label, local_time, parse_amount
+from sessiond.tui.format import label, local_time, money, parse_amount
 from sessiond.tui.screens.session import SessionScreen
 from sessiond.tui.views import SessionView
 from sessiond.tui.widgets.dialogs import ReasonDialog, options
@@ -78,10 +79,6 @@ def done_text(event: Event, tz: Any) -> str:
             answer = label(b["answer"]) if b.get("answer") else _("no answer")
             return f"{answer}, {when}"
         case "payment-recorded":
-            from decimal import Decimal
-
-            from sessiond.tui.format import money
-
             return f"{money(Decimal(b['amount']))} ({label(b['method'])}), {when}"
     return when
 

@@ -4,6 +4,7 @@ articles, the outcome of each listed problem, payment, and the receipt."""
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from typing import ClassVar
 
 from rich import box
@@ -76,7 +77,7 @@ class EndScreen(SessionScreen):
         payments = view.facts("payment-recorded")
         self.query_one("#payments", Static).update(
             _("Paid: {payments}", payments=", ".join(
-                f"{money_text(e.body['amount'])} ({label(e.body['method'])})"
+                f"{money(Decimal(e.body['amount']))} ({label(e.body['method'])})"
                 for e in payments)) if payments else "")
         receipt = view.last("receipt-issued")
         self.query_one("#receipt", Static).update(
@@ -198,9 +199,3 @@ class EndScreen(SessionScreen):
                       total=money(result.total), path=result.pdf), timeout=15)
         for warning in result.warnings:
             self.notify(warning, severity="warning", timeout=15)
-
-
-def money_text(amount: str) -> str:
-    from decimal import Decimal
-
-    return money(Decimal(amount))
