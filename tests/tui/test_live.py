@@ -79,3 +79,13 @@ async def test_clock_comes_from_the_events_not_from_ticks(svc: Sessiond) -> None
         await wait_for(pilot, lambda: isinstance(app.screen, TodayScreen))
         await wait_for(pilot, lambda: "1:20:05" in app.screen.query_one(
             "#sessions", DataTable).get_row(session))
+
+
+async def test_today_turns_at_midnight(svc: Sessiond) -> None:
+    clock = FakeClock(real_clock.from_text("2026-03-10T22:59:58Z"))  # 23:59:58 in Paris
+    app = SessiondApp(svc, now=clock, jobs=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert "10/03/2026" in app.screen.sub_title
+        clock.advance(seconds=3)
+        await wait_for(pilot, lambda: "11/03/2026" in app.screen.sub_title)

@@ -134,11 +134,14 @@ class SessiondApp(App[None]):
         self.set_timer(1.0 - fraction + 0.005, self._tick)
 
     def _tick(self) -> None:
+        """Redraw the screens that can be seen: the top one, and those under dialogs."""
         now = self.now()
-        for screen in self.screen_stack:
+        for screen in reversed(self.screen_stack):
             tick = getattr(screen, "tick", None)
             if tick is not None:
                 tick(now)
+            if not screen.is_modal:
+                break
         self._schedule_tick()
 
     async def poll(self) -> None:

@@ -88,6 +88,10 @@ class TodayScreen(SessiondScreen):
     def tick(self, now: datetime) -> None:
         if self.view is None or not self.is_mounted:
             return
+        if now.astimezone(self.sapp.tz).date() != self.view.day:
+            self.view = None  # midnight: load the new day (no tick until it is shown)
+            self.reload()
+            return
         table = self.query_one("#sessions", DataTable)
         for row in self.view.rows:
             if row.state is State.RUNNING and row.id in table.rows:
