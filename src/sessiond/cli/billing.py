@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -242,14 +242,12 @@ def _bill_text(b: Bill, ctx: Context) -> str:
 
 
 def _hours(text: str) -> str:
+    from sessiond.amounts import read_decimal
     from sessiond.errors import InputError
     from sessiond.model import decimal
 
-    try:
-        value = Decimal(text.replace(",", "."))
-    except InvalidOperation:
-        value = Decimal(0)
-    normalized = f"{value.normalize():f}" if value.is_finite() else ""
+    value = read_decimal(text) or Decimal(0)
+    normalized = f"{value.normalize():f}"
     if value <= 0 or value > 10000 or not decimal(normalized):
         raise InputError(_("--hours {hours!r}: give a positive number of hours, e.g. 3 or "
                            "1.5.", hours=text))

@@ -64,20 +64,9 @@ def _fee(p: argparse.ArgumentParser) -> None:
 
 
 def _money(text: str | None) -> str | None:
-    from decimal import Decimal, InvalidOperation
+    from sessiond.amounts import parse_amount
 
-    from sessiond.errors import InputError
-
-    if text is None:
-        return None
-    try:
-        value = Decimal(text.replace(",", "."))
-    except InvalidOperation:
-        value = Decimal(-1)
-    if not value.is_finite() or value < 0 or value >= 10**9:
-        raise InputError(_("{amount!r} is not an amount in euros (e.g. 45 or 45.50).",
-                           amount=text))
-    return str(value.quantize(Decimal("0.01")))
+    return None if text is None else parse_amount(text)
 
 
 def _artifact_fields(a: argparse.Namespace) -> tuple[dict[str, Any], dict[str, Any]]:

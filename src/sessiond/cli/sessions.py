@@ -131,21 +131,13 @@ def client_erase(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def session_new(args: argparse.Namespace, ctx: Context) -> int:
-    from decimal import Decimal, InvalidOperation
-
-    from sessiond.errors import InputError
+    from sessiond.amounts import parse_amount
 
     svc = ctx.service
-    rate = None
-    if args.rate is not None:
-        try:
-            value = Decimal(args.rate.replace(",", "."))
-        except InvalidOperation:
-            value = Decimal(-1)
-        if not value.is_finite() or value < 0 or value > 100000:
-            raise InputError(_("--rate {rate!r}: give an hourly rate in euros, e.g. 60 or "
-                               "52.50.", rate=args.rate))
-        rate = str(value.quantize(Decimal("0.01")))
+    rate = None if args.rate is None else parse_amount(
+        args.rate, maximum=100000,
+        message=_("--rate {rate!r}: give an hourly rate in euros, e.g. 60 or 52.50.",
+                  rate=args.rate))
     ordered_at = svc.at(args.ordered_at) if args.ordered_at else None
     problems = [p.strip() for p in args.problem if p.strip()]
     session_id = svc.new_session(

@@ -153,8 +153,8 @@ CATALOG: dict[str, str] = {
     "the client's request, as he made it (where, when, how)":
         "la demande du client, telle qu'il l'a faite (où, quand, comment)",
     "amount, when the policy leaves it open": "montant, quand la politique ne le fixe pas",
-    "{amount!r} is not an amount in euros (e.g. 45 or 45.50).":
-        "{amount!r} n'est pas un montant en euros (par ex. 45 ou 45.50).",
+    "{amount!r} is not an amount in euros (e.g. 45 or 45,50).":
+        "{amount!r} n'est pas un montant en euros (par ex. 45 ou 45,50).",
     "Log intact: {events} events, {checkpoints} checkpoints verified (key {fingerprint}).":
         "Journal intact : {events} événements, {checkpoints} points de contrôle vérifiés "
         "(clé {fingerprint}).",
@@ -973,8 +973,6 @@ CATALOG: dict[str, str] = {
     "no-show": "absence du client",
     "late cancellation": "annulation tardive",
     "waiting": "attente",
-    "{amount!r} is not an amount (e.g. 45 or 45,50).":
-        "{amount!r} n'est pas un montant (par ex. 45 ou 45,50).",
     "Open": "Ouvrir",
     "State": "État",
     "Client": "Client",

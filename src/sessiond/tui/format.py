@@ -62,19 +62,3 @@ def label(value: str | None) -> str:
             "shipped": _("shipped with sessiond"), "user": _("your own"),
         }
     return labels.get(value, value)
-
-
-def parse_amount(text: str, *, maximum: int = 10**9) -> str:
-    """A decimal typed by the technician ("45", "52,50") as the two-decimal string the
-    events carry; InputError says what to type instead."""
-    from decimal import InvalidOperation
-
-    from sessiond.errors import InputError
-
-    try:
-        value = Decimal(text.strip().replace(",", ".").replace(" ", ""))
-    except InvalidOperation:
-        value = Decimal(-1)
-    if not value.is_finite() or value < 0 or value >= maximum:
-        raise InputError(_("{amount!r} is not an amount (e.g. 45 or 45,50).", amount=text))
-    return str(value.quantize(Decimal("0.01")))

@@ -18,11 +18,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Header, Input, Select, Static
 
+from sessiond.amounts import parse_amount
 from sessiond.errors import SessiondError
 from sessiond.i18n import _
 from sessiond.model import CHANNELS, Event, State
 from sessiond.policy.schema import QUOTE_FORMS
-from sessiond.tui.format import label, local_time, money, parse_amount
+from sessiond.tui.format import label, local_time, money
 from sessiond.tui.screens.session import SessionScreen
 from sessiond.tui.views import SessionView
 from sessiond.tui.widgets.dialogs import ReasonDialog, options

@@ -11,9 +11,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
+from sessiond.amounts import parse_amount
 from sessiond.errors import SessiondError
 from sessiond.i18n import _
-from sessiond.tui.format import label, parse_amount
+from sessiond.tui.format import label
 from sessiond.tui.screens.base import Dialog
 from sessiond.tui.widgets.scanned import ScannedText
 

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+import pytest
+
+from sessiond.amounts import parse_amount, read_decimal
+from sessiond.errors import InputError
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("45", "45.00"), ("52,50", "52.50"), ("52.5", "52.50"), (" 1 200,5 ", "1200.50"),
+    ("1\u202f200,50", "1200.50"), ("0", "0.00"),
+])
+def test_amounts_as_technicians_type_them(text: str, expected: str) -> None:
+    assert parse_amount(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "abc", "-5", "NaN", "Infinity", "1e400", "12,3,4"])
+def test_not_amounts(text: str) -> None:
+    assert read_decimal(text) is None or text == "1e400"
+    with pytest.raises(InputError):
+        parse_amount(text, maximum=100000)
+
+
+def test_the_caller_says_what_to_type() -> None:
+    with pytest.raises(InputError, match="--rate"):
+        parse_amount("cher", message="--rate: give an hourly rate")
