@@ -20,6 +20,7 @@ from sessiond.daemon.host import export_trigger, seal_trigger
 from sessiond.daemon.jobs import Jobs
 from sessiond.errors import InputError
 from sessiond.sessions import Sessiond
+from tests.unit.daemon_support import with_a_session
 
 PARIS = ZoneInfo("Europe/Paris")
 AT = time(19, 30)
@@ -128,34 +129,11 @@ def test_cron_fires_once_a_day_at_local_time_across_dst(first: date, last: date,
 # --- the jobs, on a simulated clock -------------------------------------------------------
 
 
-def with_a_session(service: Sessiond) -> Sessiond:
-    """A log whose first session is long before the days these tests export."""
-    at = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
-    service.new_session(service.add_client("Lucie", at=at), policy="vlh", at=at)
-    return service
-
-
 @pytest.fixture
 def svc(home: Path) -> Iterator[Sessiond]:
     service = with_a_session(Sessiond())
     yield service
     service.close()
-
-
-@pytest.fixture
-def exports(monkeypatch: pytest.MonkeyPatch) -> list[tuple[date, date]]:
-    """A stand-in for sessiond.exports at the seam: it appends the `export-made` event the
-    real export appends, which is all the job's idempotency reads."""
-    made: list[tuple[date, date]] = []
-
-    def fake(svc: Sessiond, first: date, last: date, now: datetime) -> None:
-        made.append((first, last))
-        svc.append("export-made", at=now.replace(microsecond=0), body={
-            "first_day": first.isoformat(), "last_day": last.isoformat(), "format": "csv",
-            "sessions": 0})
-
-    monkeypatch.setattr(exporting, "export_days", fake)
-    return made
 
 
 def export_events(svc: Sessiond) -> list[tuple[str, str]]:

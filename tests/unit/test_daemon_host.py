@@ -10,29 +10,16 @@ from pathlib import Path
 import pytest
 
 from sessiond import clock
-from sessiond.daemon import exporting, notices
+from sessiond.daemon import notices
 from sessiond.daemon.host import Host
 from sessiond.daemon.jobs import Jobs
 from sessiond.sessions import Sessiond
-
-
-@pytest.fixture
-def exports(monkeypatch: pytest.MonkeyPatch) -> list[tuple[date, date]]:
-    made: list[tuple[date, date]] = []
-
-    def fake(svc: Sessiond, first: date, last: date, now: datetime) -> None:
-        made.append((first, last))
-        svc.append("export-made", at=now.replace(microsecond=0), body={
-            "first_day": first.isoformat(), "last_day": last.isoformat(), "format": "csv",
-            "sessions": 0})
-
-    monkeypatch.setattr(exporting, "export_days", fake)
-    return made
+from tests.unit.daemon_support import with_a_session
 
 
 @pytest.fixture
 async def host(home: Path, exports: list[tuple[date, date]]) -> AsyncIterator[Host]:
-    svc = Sessiond()
+    svc = with_a_session(Sessiond())
     h = Host(Jobs(svc, heartbeat_every=15))
     h.start()
     yield h
