@@ -92,8 +92,11 @@ class Terminal:
 def terminal(tmp_path: Path) -> Iterator[Terminal]:
     home = tmp_path / "home"
     home.mkdir()
-    env = {**os.environ, "SESSIOND_HOME": str(home), "SESSIOND_LANG": "fr",
-           "TERM": "xterm-256color", "TZ": "Europe/Paris"}
+    # COLUMNS/LINES (which a test runner may leave in the environment) would override
+    # the pane's size in shutil.get_terminal_size(): the pane alone must decide.
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    env.update(SESSIOND_HOME=str(home), SESSIOND_LANG="fr", TERM="xterm-256color",
+               TZ="Europe/Paris")
     term = Terminal(home, env)
     yield term
     term.close()
