@@ -8,7 +8,6 @@ are created 0700 and files 0600 on first use: they hold a client list and keys.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -111,9 +110,13 @@ def load_config(p: Paths | None = None) -> Config:
     p = p or paths()
     path = p.config_file
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Config()
+    import tomllib  # only when there is a file: its import costs a CLI call ~10 ms
+
+    try:
+        raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise InputError(_("{path} is not valid TOML: {problem}", path=path, problem=e)) from e
     config: Config = _build(Config(), raw, path, "")

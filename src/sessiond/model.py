@@ -291,7 +291,12 @@ class Consent:
     channel: str
     at: datetime
     seq: int
-    by: str | None
+    personal: Mapping[str, Any] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def by(self) -> str | None:
+        """Who gave consent (decrypted only when someone asks)."""
+        return self.personal.get("by") if self.personal else None
 
 
 @dataclass(frozen=True)
@@ -406,9 +411,8 @@ def apply(session: Session | None, event: Event) -> Session | None:
     at = event.at
     match event.kind:
         case "consent-recorded":
-            by = event.personal.get("by") if event.personal else None
-            return replace(session, consents=(*session.consents,
-                                              Consent(event.body["channel"], at, event.seq, by)))
+            return replace(session, consents=(*session.consents, Consent(
+                event.body["channel"], at, event.seq, event.personal)))
         case "session-started":
             return replace(session, state=State.RUNNING, started_at=at, last_transition=at,
                            without_consent=bool(event.body.get("without_consent")),

@@ -331,16 +331,12 @@ class Sessiond:
     def sessions(self, ids: Iterable[str] | None = None) -> list[Session]:
         """Sessions in the order they were planned (all of them when `ids` is None)."""
         if ids is None:
-            ids = [r.session_id for r in self.store.events_of_kind("session-planned")
-                   if r.session_id]
+            ids = self.store.session_ids()
         return [self._session(i) for i in ids]
 
     def open_sessions(self) -> list[Session]:
         """Sessions not stopped, the running ones first."""
-        planned = self.store.events_of_kind("session-planned")
-        stopped = {r.session_id for r in self.store.events_of_kind("session-stopped")}
-        found = self.sessions(r.session_id for r in planned
-                              if r.session_id and r.session_id not in stopped)
+        found = self.sessions(self.store.session_ids(open_only=True))
         order = {State.RUNNING: 0, State.PAUSED: 1, State.PLANNED: 2}
         return sorted(found, key=lambda s: order.get(s.state, 3))
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sessiond.config import Config, paths
-from sessiond.daemon import notices, owner, sdnotify, status, units, x11
+from sessiond.daemon import desktop, owner, sdnotify, status, units, x11
 from sessiond.daemon.status import Feature
 from sessiond.errors import InputError
 
@@ -166,16 +166,16 @@ def test_desktop_notification_through_notify_send(tmp_path: Path,
     stub.write_text(f'#!/bin/sh\nprintf "%s|" "$@" >> {log}\necho >> {log}\n')
     stub.chmod(0o755)
     monkeypatch.setenv("PATH", f"{stub.parent}:{os.environ['PATH']}")
-    desktop = notices.Desktop()
-    assert desktop.show("sessiond", "Session s-1 : dans 2 min : tranche suivante")
-    desktop.close()
+    notifier = desktop.Desktop()
+    assert notifier.show("sessiond", "Session s-1 : dans 2 min : tranche suivante")
+    notifier.close()
     assert log.read_text().strip() == ("--app-name=sessiond|--urgency=normal|sessiond|"
                                        "Session s-1 : dans 2 min : tranche suivante|")
 
 
 def test_no_notify_send_no_problem(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
-    assert not notices.Desktop().show("sessiond", "x")
+    assert not desktop.Desktop().show("sessiond", "x")
 
 
 # --- systemd units --------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 With no subcommand it opens the TUI; every other subcommand is the CLI, which must stay
 fast (well under 100 ms): nothing here imports Textual, and each command module imports
 what it needs inside its handlers. Command modules each add their subcommands through
-`register(sub, common)`; they are listed in `COMMAND_MODULES`.
+`register(sub, common)`; they are listed in `COMMANDS`.
 
 Exit codes (DESIGN.md): 0 done, 1 a check failed, 2 bad input or usage.
 """
@@ -19,15 +19,23 @@ from sessiond.cli.context import Context
 from sessiond.errors import SessiondError
 from sessiond.i18n import _
 
-COMMAND_MODULES = (
-    "sessiond.cli.sessions",
-    "sessiond.cli.record",
-    "sessiond.cli.audit",
-    "sessiond.cli.billing",
-    "sessiond.cli.compliance",
-    "sessiond.cli.daemon",
-    "sessiond.cli.exports",
-)
+# Which module adds which commands. A call loads only the module of the command it
+# names, so it pays for that command alone (tests/unit/test_cli.py checks this table
+# against what the modules register).
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "sessiond.cli.sessions": ("client", "session", "consent", "start", "pause", "resume",
+                              "stop", "note", "status"),
+    "sessiond.cli.record": ("record",),
+    "sessiond.cli.audit": ("log", "verify"),
+    "sessiond.cli.billing": ("policy", "bill", "credit"),
+    "sessiond.cli.compliance": ("check",),
+    "sessiond.cli.daemon": ("daemon", "systemd"),
+    "sessiond.cli.exports": ("export", "receipt"),
+}
+
+# argparse's own words ("usage:", "options", its errors) in the user's language; this also
+# spares a gettext search for catalogues at each of them.
+setattr(argparse, "_", _)  # noqa: B010 - argparse reads its module global at call time
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,7 +45,8 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with `command`, only the module that adds it is loaded."""
     common = _Parser(add_help=False)
     common.add_argument("--json", action="store_true",
                         help=_("print JSON instead of text"))
@@ -48,8 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub, common)
+    modules = [m for m, names in COMMANDS.items() if command in names]
+    if command != "--version":
+        for name in modules or COMMANDS:
+            importlib.import_module(name).register(sub, common)
     return parser
 
 
@@ -63,10 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv:
         return _run_tui()
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv[0]).parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:
-        build_parser().parse_args([*argv, "--help"])
+        build_parser(argv[0]).parse_args([*argv, "--help"])
         return 2
     ctx = Context(json=getattr(args, "json", False))
     try:

@@ -16,9 +16,9 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from sessiond.config import Paths, paths
 from sessiond.daemon import owner
+from sessiond.daemon.desktop import Desktop
 from sessiond.daemon.host import Host
 from sessiond.daemon.jobs import Jobs
-from sessiond.daemon.notices import Desktop
 from sessiond.sessions import Sessiond
 
 log = logging.getLogger("sessiond.daemon")

@@ -19,10 +19,11 @@ from typing import Any
 from sessiond import clock
 from sessiond.audit.checkpoint import Checkpoint
 from sessiond.daemon import daily, heartbeat, notices, reminders
+from sessiond.daemon.desktop import Desktop
 from sessiond.daemon.heartbeat import Beat, Gap
 from sessiond.daemon.hotkeys import decide
 from sessiond.daemon.idle import IdleEnded, IdleStarted, IdleWatch
-from sessiond.daemon.notices import Desktop, Notice
+from sessiond.daemon.notices import Notice
 from sessiond.errors import SessiondError
 from sessiond.i18n import _
 from sessiond.model import State

@@ -20,10 +20,10 @@ import threading
 
 from sessiond import clock
 from sessiond.daemon import heartbeat, owner, sdnotify, status
+from sessiond.daemon.desktop import Desktop
 from sessiond.daemon.host import Host
 from sessiond.daemon.hotkeys import HotkeyListener, combos
 from sessiond.daemon.jobs import Jobs
-from sessiond.daemon.notices import Desktop
 from sessiond.daemon.status import Feature
 from sessiond.daemon.x11 import IdleSource, display_problem, open_idle_source
 from sessiond.errors import InputError

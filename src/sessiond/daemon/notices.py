@@ -12,18 +12,13 @@ Rows hold metadata only (session ids, instants, amounts); never anything typed.
 from __future__ import annotations
 
 import json
-import logging
-import shutil
 import sqlite3
-import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sessiond import clock
-
-log = logging.getLogger("sessiond.daemon")
 
 _COLUMNS = "id, created_at, kind, session_id, message, data, question, answered_at, answer"
 
@@ -93,45 +88,3 @@ def mark_answered(conn: sqlite3.Connection, notice_id: int, answer: str,
     conn.execute("UPDATE notifications SET answered_at = ?, answer = ? "
                  "WHERE id = ? AND answered_at IS NULL",
                  (clock.to_text(now), answer, notice_id))
-
-
-class Desktop:
-    """Desktop notifications through `notify-send`, when it is installed.
-
-    Fire and forget: the child is reaped on the next call, so a slow notification daemon
-    never blocks a job. Failures (no D-Bus session, no notification server) are logged
-    once and otherwise ignored: the notice is in the store anyway.
-    """
-
-    def __init__(self, enabled: bool = True) -> None:
-        self.command = shutil.which("notify-send") if enabled else None
-        self._children: list[subprocess.Popen[bytes]] = []
-        self._warned = False
-
-    def show(self, title: str, body: str, *, urgent: bool = False) -> bool:
-        self._reap()
-        if self.command is None:
-            return False
-        argv = [self.command, "--app-name=sessiond",
-                f"--urgency={'critical' if urgent else 'normal'}", title, body]
-        try:
-            self._children.append(subprocess.Popen(
-                argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL, close_fds=True))
-        except OSError as e:
-            if not self._warned:
-                log.warning("notify-send failed: %s", e.strerror)
-                self._warned = True
-            return False
-        return True
-
-    def _reap(self) -> None:
-        self._children = [c for c in self._children if c.poll() is None]
-
-    def close(self) -> None:
-        for child in self._children:
-            try:
-                child.wait(timeout=2)
-            except subprocess.TimeoutExpired:
-                child.kill()
-        self._children = []

@@ -7,6 +7,23 @@ CATALOG: dict[str, str] = {
     # --- general -------------------------------------------------------------------------
     "error: {message}": "erreur : {message}",
     "Interrupted.": "Interrompu.",
+    # argparse's own words (cli/__init__.py hands them to this catalogue)
+    "usage: ": "usage : ",
+    "positional arguments": "arguments positionnels",
+    "options": "options",
+    "show this help message and exit": "afficher cette aide et quitter",
+    "show program's version number and exit": "afficher la version et quitter",
+    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
+    "unrecognized arguments: %s": "arguments non reconnus : %s",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "choix invalide : %(value)r (au choix : %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s : %(message)s",
+    "expected one argument": "un argument attendu",
+    "invalid %(type)s value: %(value)r": "valeur %(type)s invalide : %(value)r",
+    "not allowed with argument %s": "incompatible avec l'argument %s",
+    "one of the arguments %s is required": "l'un des arguments %s est obligatoire",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "option ambiguë : %(option)s peut désigner %(matches)s",
     # --- time ----------------------------------------------------------------------------
     "Cannot read the time {text!r}: give HH:MM, an ISO date-time such as "
     "2026-11-22T14:05, or one with an offset such as 2026-11-22T14:05+01:00.":

@@ -80,6 +80,10 @@ MIGRATIONS: tuple[str, ...] = (
         dedup_key    TEXT UNIQUE
     );
     """,
+    # 3: the open sessions (`sessiond status`, the TUI) come from the index alone.
+    """
+    CREATE INDEX events_by_kind_session ON events(kind, session_id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -9,8 +9,8 @@ can append at the same time and the chain stays linear.
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
-import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -133,6 +133,16 @@ class Store:
         marks = ",".join("?" * len(kinds))
         return self.events(f"WHERE kind IN ({marks})", kinds)
 
+    def session_ids(self, *, open_only: bool = False) -> list[str]:
+        """Ids of the planned sessions (only those not stopped), in planning order."""
+        if not open_only:
+            sql = "SELECT session_id FROM events WHERE kind = 'session-planned' ORDER BY seq"
+        else:  # one pass over the kind index (a correlated subquery costs seconds)
+            sql = ("SELECT session_id FROM events "
+                   "WHERE kind IN ('session-planned', 'session-stopped') GROUP BY session_id "
+                   "HAVING SUM(kind = 'session-stopped') = 0 ORDER BY MIN(seq)")
+        return [row[0] for row in self.conn.execute(sql)]
+
     def event_at(self, seq: int) -> StoredEvent | None:
         rows = self.events("WHERE seq = ?", (seq,))
         return rows[0] if rows else None
@@ -179,7 +189,7 @@ class Writer:
         seal: Any = None,  # Callable[[event_id], str | None]: seals personal fields
     ) -> StoredEvent:
         seq, prev_hash = self.tail()
-        event_id = uuid.uuid4().hex
+        event_id = secrets.token_hex(16)  # 128 random bits, as uuid4 (without its import)
         sealed = seal(event_id) if seal is not None else None
         envelope: dict[str, Any] = {
             "seq": seq + 1, "id": event_id, "kind": kind, "session_id": session_id,
