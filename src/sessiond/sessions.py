@@ -7,10 +7,9 @@ processes cannot both start the same session and a refused command writes nothin
 
 from __future__ import annotations
 
-import importlib
 import json
 import secrets
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
@@ -60,14 +59,6 @@ class Client:
     phone: str | None = None
 
 
-# Hooks run inside the stop transaction, after the stop event, so that what they append
-# (the compliance check's result) commits with it. Registered by the services that need
-# them (see sessiond.compliance), never by front ends: the modules below register theirs
-# when imported, which `stop` does first, so a stop by any front end runs them while
-# commands that never stop a session do not load them.
-StopHook = Callable[["Sessiond", Writer, Session], None]
-STOP_HOOKS: list[StopHook] = []
-STOP_HOOK_MODULES = ("sessiond.compliance",)
 
 
 def refuse_secrets(personal: Mapping[str, Any]) -> None:
@@ -251,18 +242,18 @@ class Sessiond:
 
     def stop(self, session_id: str, *, at: datetime | None = None,
              by: str = "technician") -> Event:
-        """Stop, run the stop hooks (compliance), and sign a checkpoint, in one commit."""
+        """Stop, check the session against its policy, and sign a checkpoint, in one
+        commit: the log shows what was checked, when, and under which policy version."""
+        from sessiond.compliance.check import record_check  # the rules: only when stopping
+
         at = at or clock.whole_second(clock.now())
-        for module in STOP_HOOK_MODULES:
-            importlib.import_module(module)
         with self.store.writing() as w:
             session = self._session(session_id)
             check_transition(session, "session-stopped", at)
             stored = self._append(w, "session-stopped", at=at, session_id=session_id,
                                   client_id=session.client_id, body={"ended_by": by})
             stopped = self._session(session_id)
-            for hook in STOP_HOOKS:
-                hook(self, w, stopped)
+            record_check(self, w, stopped)
             self._checkpoint(w, "session-stop")
         return self._event(stored)
 
