@@ -120,7 +120,7 @@ def test_every_command_keeps_metadata_only(cli: Cli, tmp_path: Path,
     (work / "capture.png").write_bytes(SCREEN)
     monkeypatch.chdir(work)
     _clipboard(CLIPBOARD)  # only with a display and xclip; the scan looks for it anyway
-    run = Runner(cli)
+    run = Runner(Cli(cli.home, cli.env, real=True))  # the smoke test: every command, for real
     p = PERSONAL
     earlier = (datetime.now(UTC) - timedelta(minutes=30)).replace(microsecond=0).isoformat()
 
