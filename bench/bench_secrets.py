@@ -13,7 +13,7 @@ import statistics
 import time
 
 from sessiond.i18n import set_language
-from sessiond.policy.secrets import scan
+from sessiond.privacy.scanner import scan
 
 NOTE = """\
 Client : Mme Durand (particulier), PC portable HP 15s-fq2000, Windows 11 23H2.

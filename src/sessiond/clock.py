@@ -44,7 +44,7 @@ def boot_id() -> str:
 def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as e:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as e:  # a directory, a long name
         raise InputError(_("Unknown time zone {zone!r} in the configuration.", zone=name)) from e
 
 

@@ -8,6 +8,7 @@ are created 0700 and files 0600 on first use: they hold a client list and keys.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -120,7 +121,37 @@ def load_config(p: Paths | None = None) -> Config:
     except tomllib.TOMLDecodeError as e:
         raise InputError(_("{path} is not valid TOML: {problem}", path=path, problem=e)) from e
     config: Config = _build(Config(), raw, path, "")
+    _check_values(config, path)
     return config
+
+
+_POLICY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+_TIME_OF_DAY = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+def _check_values(config: Config, path: Path) -> None:
+    """Values of the right type but outside what they can mean are refused at load time,
+    not when the daemon first needs them."""
+    d = config.daemon
+    checks: tuple[tuple[str, bool, str], ...] = (
+        ("language", config.language in ("", "fr", "en"), '"fr", "en" or ""'),
+        ("policy", bool(_POLICY_ID.match(config.policy)),
+         _("a policy id (lower-case letters, digits and dashes)")),
+        ("daemon.reminder_minutes", 0 <= d.reminder_minutes <= 60, _("0 to 60 minutes")),
+        ("daemon.idle_minutes", 1 <= d.idle_minutes <= 240, _("1 to 240 minutes")),
+        ("daemon.export_time", bool(_TIME_OF_DAY.match(d.export_time)),
+         _("a time of day HH:MM, e.g. 19:30")),
+    )
+    for key, ok, expected in checks:
+        if not ok:
+            raise _wrong(path, key, expected)
+    from sessiond.clock import zone
+
+    try:
+        zone(config.timezone)
+    except InputError as e:
+        raise InputError(_("{path}: {key}: {problem}", path=path, key="timezone",
+                           problem=e.message)) from e
 
 
 def _build(defaults: Any, raw: dict[str, Any], path: Path, prefix: str) -> Any:

@@ -89,11 +89,29 @@ def records(value: Any) -> bool:
     )
 
 
+# Every choice list of the allow-list, defined here once: the event kinds below, the CLI's
+# choices, the TUI's selects, the policies' parameters and the labels all read these.
 MODES = ("remote", "onsite", "workshop")
 TOOLS = ("teamviewer", "anydesk", "rustdesk", "phone", "visio", "other")
 OSES = ("windows", "macos", "linux", "other")
 CHANNELS = ("oral", "phone", "email", "sms", "tool-code", "signature")
 PAYMENT_METHODS = ("card", "cash", "cheque", "transfer", "other")
+CLIENT_STATUSES = ("consumer", "business")
+OUTCOMES = ("solved", "diagnosed", "unsolved")
+FEE_KINDS = ("travel", "no-show", "late-cancellation", "waiting")
+QUOTE_FORMS = ("handwritten", "electronic")
+WAIVER_MEDIA = ("email", "paper", "sms", "signature")
+BACKUP_ANSWERS = ("accepted", "declined", "client-has-own")
+ARTIFACTS = ("screenshot", "file-copy", "recording", "other")
+ENDED_BY = ("technician", "client")
+SPAN_CAUSES = ("idle", "suspend", "gap")
+SPAN_DECISIONS = ("worked", "paused")
+EXPORT_FORMATS = ("csv", "json")
+
+
+# Personal fields that hold free text: scanned for secrets before anything is written (no
+# password is ever written down). Names and contacts are not free text and are not scanned.
+FREE_TEXT = ("text", "problems", "client_request", "reason")
 
 
 @dataclass(frozen=True)
@@ -114,7 +132,7 @@ def _kinds(*kinds: Kind) -> dict[str, Kind]:
 KINDS: dict[str, Kind] = _kinds(
     # clients
     Kind("client-added", "client",
-         body={"status": one_of("consumer", "business"), "country": country},
+         body={"status": one_of(*CLIENT_STATUSES), "country": country},
          personal={"name": text, "email": text, "phone": text},
          required=frozenset({"status", "country", "name"})),
     Kind("credit-added", "client", body={"hours": decimal}, required=frozenset({"hours"})),
@@ -131,33 +149,33 @@ KINDS: dict[str, Kind] = _kinds(
          personal={"reason": text}, required=frozenset({"without_consent"})),
     Kind("session-paused", "session", personal={"reason": text}),
     Kind("session-resumed", "session"),
-    Kind("session-stopped", "session", body={"ended_by": one_of("technician", "client")},
+    Kind("session-stopped", "session", body={"ended_by": one_of(*ENDED_BY)},
          required=frozenset({"ended_by"})),
     Kind("note-added", "session", personal={"text": text}, required=frozenset({"text"})),
     # billing facts
     Kind("outcome-recorded", "session",
-         body={"problem": count, "result": one_of("solved", "diagnosed", "unsolved")},
+         body={"problem": count, "result": one_of(*OUTCOMES)},
          required=frozenset({"problem", "result"})),
     Kind("reduction-requested", "session"),
     Kind("fee-added", "session",
-         body={"fee": one_of("travel", "no-show", "late-cancellation", "waiting"),
+         body={"fee": one_of(*FEE_KINDS),
                "amount": decimal},
          required=frozenset({"fee"})),
     # what the terms require (compliance facts)
-    Kind("quote-accepted", "session", body={"how": one_of("handwritten", "electronic")},
+    Kind("quote-accepted", "session", body={"how": one_of(*QUOTE_FORMS)},
          personal={"by": text}, required=frozenset({"how", "by"})),
     Kind("withdrawal-waiver", "session",
-         body={"medium": one_of("email", "paper", "sms", "signature")},
+         body={"medium": one_of(*WAIVER_MEDIA)},
          required=frozenset({"medium"})),
     Kind("sensitive-docs-warned", "session"),
     Kind("backup-status", "session",
-         body={"offered": flag, "answer": one_of("accepted", "declined", "client-has-own")},
+         body={"offered": flag, "answer": one_of(*BACKUP_ANSWERS)},
          required=frozenset({"offered"})),
     Kind("payment-recorded", "session",
          body={"amount": decimal, "method": one_of(*PAYMENT_METHODS)},
          required=frozenset({"amount", "method"})),
     Kind("artifact-recorded", "session",
-         body={"artifact": one_of("screenshot", "file-copy", "recording", "other"),
+         body={"artifact": one_of(*ARTIFACTS),
                "client_requested": flag},
          personal={"client_request": text}, required=frozenset({"artifact",
                                                                  "client_requested"})),
@@ -172,12 +190,11 @@ KINDS: dict[str, Kind] = _kinds(
     # time the daemon could not see (idle, suspend, crash) and the technician's decision
     Kind("span-reviewed", "session",
          body={"start": instant, "end": instant,
-               "cause": one_of("idle", "suspend", "gap"),
-               "decision": one_of("worked", "paused")},
+               "cause": one_of(*SPAN_CAUSES), "decision": one_of(*SPAN_DECISIONS)},
          required=frozenset({"start", "end", "cause", "decision"})),
     # the log as a whole
     Kind("export-made", "log",
-         body={"first_day": text, "last_day": text, "format": one_of("csv", "json"),
+         body={"first_day": text, "last_day": text, "format": one_of(*EXPORT_FORMATS),
                "sessions": count, "digest": digest},
          required=frozenset({"first_day", "last_day", "format", "sessions"})),
 )
@@ -265,6 +282,20 @@ class Event:
     personal: Mapping[str, Any] | None  # None: sealed and the key is gone (client erased)
     prev_hash: str
     hash: str
+
+
+@dataclass(frozen=True)
+class Client:
+    """A client as his client-added event describes him (personal fields decrypted)."""
+
+    id: str
+    status: str
+    country: str
+    added_at: datetime
+    name: str | None  # None once the client is erased
+    email: str | None = None
+    phone: str | None = None
+    seq: int | None = None  # the client-added event
 
 
 # --- sessions ----------------------------------------------------------------------------

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
+from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -22,7 +23,9 @@ from sessiond.config import Config, Paths, load_config, paths
 from sessiond.errors import InputError
 from sessiond.i18n import _
 from sessiond.model import (
+    FREE_TEXT,
     KINDS,
+    Client,
     Event,
     Personal,
     Session,
@@ -33,13 +36,16 @@ from sessiond.model import (
 )
 from sessiond.store.sqlite import Store, StoredEvent, Writer
 
-# Personal fields that hold free text: scanned for secrets before anything is written
-# (MD art. 15: no password is ever written down). Names and contacts are not scanned.
-FREE_TEXT = ("text", "problems", "client_request", "reason")
-
-if TYPE_CHECKING:  # cryptography is loaded only by the commands that need it
+if TYPE_CHECKING:  # cryptography, the rules and billing load only where they are needed
     from sessiond.audit.keys import Keyring
-    from sessiond.audit.verify import Report
+    from sessiond.audit.verify import Report as VerifyReport
+    from sessiond.billing import History
+    from sessiond.compliance import Report, Requirement
+    from sessiond.compliance.facts import Facts
+    from sessiond.policy import Policy
+
+# The kinds whose instant puts a session on a day (planned, started or stopped then).
+DAY_KINDS = ("session-planned", "session-started", "session-stopped")
 
 _ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/o, 1/l/i: ids are read aloud
 
@@ -48,31 +54,52 @@ def new_id(prefix: str) -> str:
     return prefix + "-" + "".join(secrets.choice(_ID_ALPHABET) for _ in range(6))
 
 
-@dataclass(frozen=True)
-class Client:
-    id: str
-    status: str
-    country: str
-    added_at: datetime
-    name: str | None  # None once the client is erased
-    email: str | None = None
-    phone: str | None = None
-
-
-
-
 def refuse_secrets(personal: Mapping[str, Any]) -> None:
     """Refuse free text that holds a secret, saying what was found but never echoing it."""
     texts = [personal.get(name) for name in FREE_TEXT]
     flat = [t for v in texts for t in (v if isinstance(v, list) else [v]) if t]
     if not flat:
         return
-    from sessiond.policy.secrets import describe, scan
+    from sessiond.privacy.scanner import describe, scan
 
     for text in flat:
         findings = scan(text)
         if findings:
             raise InputError(describe(findings))
+
+
+def _now() -> datetime:
+    return clock.whole_second(clock.now())
+
+
+def money(amount: str | Decimal) -> str:
+    """An amount as events carry it, from what a person typed or a Decimal."""
+    from sessiond.amounts import parse_amount
+
+    return parse_amount(amount if isinstance(amount, str) else f"{amount:f}")
+
+
+MAX_CREDIT_HOURS = 10_000  # a package larger than this is a typing mistake
+
+
+def credit_hours(hours: str | Decimal) -> str:
+    """Hours of a prepaid package, as events carry them ("3", "1.5")."""
+    from sessiond.amounts import read_decimal
+    from sessiond.model import decimal
+
+    value = read_decimal(hours) if isinstance(hours, str) else hours
+    normalized = f"{value.normalize():f}" if value is not None else ""
+    if value is None or not 0 < value <= MAX_CREDIT_HOURS or not decimal(normalized):
+        raise InputError(_("--hours {hours!r}: give a positive number of hours, e.g. 3 or "
+                           "1.5.", hours=str(hours)))
+    return normalized
+
+
+def _named(name: str) -> str:
+    """Who gave consent or signed: a name, never blank."""
+    if not name.strip():
+        raise InputError(_("Say who: --by NAME."))
+    return name.strip()
 
 
 class Sessiond:
@@ -143,7 +170,7 @@ class Sessiond:
             boot_id=clock.boot_id(), boottime_ns=clock.boottime_ns(), body=body, seal=sealer,
         )
 
-    def append(
+    def _record(
         self,
         kind: str,
         *,
@@ -204,9 +231,7 @@ class Sessiond:
         at = at or clock.whole_second(clock.now())
         self.client(client_id)
         policy = policy or self.config.policy
-        from sessiond.policy import load_policy  # validates the id, says which exist
-
-        load_policy(policy, self.paths)
+        self.policy(policy)  # validates the id, says which exist
         session_id = new_id("s")
         with self.store.writing() as w:
             self._append(
@@ -220,7 +245,7 @@ class Sessiond:
 
     def consent(self, session_id: str, *, channel: str, by: str,
                 at: datetime | None = None) -> Event:
-        return self.append("consent-recorded", session_id=session_id, at=at,
+        return self._record("consent-recorded", session_id=session_id, at=at,
                            body={"channel": channel}, personal={"by": by})
 
     def start(self, session_id: str, *, at: datetime | None = None,
@@ -228,42 +253,156 @@ class Sessiond:
         if without_consent and not (reason and reason.strip()):
             raise InputError(_("Starting without consent needs a reason: "
                                "--without-consent --reason TEXT."))
-        return self.append("session-started", session_id=session_id, at=at,
+        return self._record("session-started", session_id=session_id, at=at,
                            body={"without_consent": without_consent},
                            personal={"reason": reason if without_consent else None})
 
     def pause(self, session_id: str, *, at: datetime | None = None,
               reason: str | None = None) -> Event:
-        return self.append("session-paused", session_id=session_id, at=at,
+        return self._record("session-paused", session_id=session_id, at=at,
                            personal={"reason": reason})
 
     def resume(self, session_id: str, *, at: datetime | None = None) -> Event:
-        return self.append("session-resumed", session_id=session_id, at=at)
+        return self._record("session-resumed", session_id=session_id, at=at)
 
     def stop(self, session_id: str, *, at: datetime | None = None,
              by: str = "technician") -> Event:
         """Stop, check the session against its policy, and sign a checkpoint, in one
         commit: the log shows what was checked, when, and under which policy version."""
-        from sessiond.compliance.check import record_check  # the rules: only when stopping
-
         at = at or clock.whole_second(clock.now())
         with self.store.writing() as w:
             session = self._session(session_id)
             check_transition(session, "session-stopped", at)
             stored = self._append(w, "session-stopped", at=at, session_id=session_id,
                                   client_id=session.client_id, body={"ended_by": by})
-            stopped = self._session(session_id)
-            record_check(self, w, stopped)
-            self._checkpoint(w, "session-stop")
+            report = self.check_anyway(self._session(session_id), at_stop=True)
+            self._append(w, "check-completed", at=clock.whole_second(clock.now()),
+                         session_id=session_id, client_id=session.client_id,
+                         body=report.to_record())
+            self.sign_checkpoint(w, "session-stop")
         return self._event(stored)
 
     def note(self, session_id: str, text: str, *, at: datetime | None = None) -> Event:
-        return self.append("note-added", session_id=session_id, at=at,
+        return self._record("note-added", session_id=session_id, at=at,
                            personal={"text": text})
+
+    # --- facts of a session (one typed method per fact; front ends never build bodies) ---
+
+    def accept_quote(self, session_id: str, *, how: str, by: str,
+                     at: datetime | None = None) -> Event:
+        """The client signed the quote (handwritten or electronic), by whom."""
+        return self._record("quote-accepted", session_id=session_id, at=at,
+                            body={"how": how}, personal={"by": _named(by)})
+
+    def waive_withdrawal(self, session_id: str, *, medium: str,
+                         at: datetime | None = None) -> Event:
+        """The consumer asked to start within his withdrawal period."""
+        return self._record("withdrawal-waiver", session_id=session_id, at=at,
+                            body={"medium": medium})
+
+    def warn_sensitive_docs(self, session_id: str, *, at: datetime | None = None) -> Event:
+        """The client was invited to close his sensitive documents."""
+        return self._record("sensitive-docs-warned", session_id=session_id, at=at)
+
+    def record_backup(self, session_id: str, *, answer: str | None,
+                      at: datetime | None = None) -> Event:
+        """A backup was offered; `answer` is the client's (None: not answered yet)."""
+        return self._record("backup-status", session_id=session_id, at=at,
+                            body={"offered": True, "answer": answer})
+
+    def record_payment(self, session_id: str, *, amount: str | Decimal, method: str,
+                       at: datetime | None = None) -> Event:
+        """A payment received; `amount` as typed ("52,50") or a Decimal."""
+        return self._record("payment-recorded", session_id=session_id, at=at,
+                            body={"amount": money(amount), "method": method})
+
+    def record_outcome(self, session_id: str, *, problem: int, result: str,
+                       at: datetime | None = None) -> Event:
+        """The outcome of listed problem number `problem` (from 1)."""
+        return self._record("outcome-recorded", session_id=session_id, at=at,
+                            body={"problem": problem, "result": result})
+
+    def request_reduction(self, session_id: str, *, at: datetime | None = None) -> Event:
+        """The client asked for the partial-result reduction his terms offer."""
+        return self._record("reduction-requested", session_id=session_id, at=at)
+
+    def add_fee(self, session_id: str, *, fee: str, amount: str | Decimal | None = None,
+                at: datetime | None = None) -> Event:
+        """A fixed fee (travel, no-show...); `amount` when the policy leaves it open."""
+        return self._record("fee-added", session_id=session_id, at=at,
+                            body={"fee": fee,
+                                  "amount": None if amount is None else money(amount)})
+
+    def record_artifact(self, session_id: str, *, artifact: str,
+                        client_request: str | None = None,
+                        at: datetime | None = None) -> Event:
+        """A screenshot, file copy or recording; with the client's request when he made
+        one (the terms allow copies only at his documented request)."""
+        request = (client_request or "").strip() or None
+        return self._record("artifact-recorded", session_id=session_id, at=at,
+                            body={"artifact": artifact, "client_requested": request is not None},
+                            personal={"client_request": request})
+
+    def return_control(self, session_id: str, *, at: datetime | None = None) -> Event:
+        """The client took the mouse back."""
+        return self._record("control-returned", session_id=session_id, at=at)
+
+    def confirm_disconnect(self, session_id: str, *, at: datetime | None = None) -> Event:
+        """Disconnected: the technician can no longer take control."""
+        return self._record("disconnect-confirmed", session_id=session_id, at=at)
+
+    def review_span(self, session_id: str, *, start: datetime, end: datetime, cause: str,
+                    decision: str, at: datetime | None = None) -> Event:
+        """The technician's decision about time the daemon could not see."""
+        return self._record("span-reviewed", session_id=session_id, at=at,
+                            body={"start": clock.to_text(start), "end": clock.to_text(end),
+                                  "cause": cause, "decision": decision})
+
+    def add_credit(self, client_id: str, *, hours: str | Decimal,
+                   at: datetime | None = None) -> Event:
+        """Prepaid hours bought by the client."""
+        return self._record("credit-added", client_id=client_id, at=at,
+                            body={"hours": credit_hours(hours)})
+
+    # --- documents: recorded inside the transaction that builds their proof -------------
+
+    def transaction(self) -> AbstractContextManager[Writer]:
+        """One write transaction for operations that append several events and a
+        checkpoint together (documents): all of it commits, or none."""
+        return self.store.writing()
+
+    def record_export(self, w: Writer | None = None, *, first_day: date, last_day: date,
+                      fmt: str, sessions: int, digest: str | None = None,
+                      at: datetime | None = None) -> StoredEvent:
+        """An export of the days `first_day`..`last_day` was issued."""
+        body = {"first_day": first_day.isoformat(), "last_day": last_day.isoformat(),
+                "format": fmt, "sessions": sessions, "digest": digest}
+        with self._within(w) as tx:
+            return self._append(tx, "export-made", at=at or _now(), body=body)
+
+    def record_receipt(self, w: Writer | None = None, *, session_id: str,
+                       checkpoint_seq: int, digest: str,
+                       at: datetime | None = None) -> StoredEvent:
+        """A receipt of the session was issued; its proof covers events before
+        `checkpoint_seq`."""
+        with self._within(w) as tx:
+            session = self._session(session_id)
+            return self._append(tx, "receipt-issued", at=at or _now(), session_id=session_id,
+                                client_id=session.client_id,
+                                body={"checkpoint_seq": checkpoint_seq, "digest": digest})
+
+    @contextmanager
+    def _within(self, w: Writer | None) -> Iterator[Writer]:
+        if w is not None:
+            yield w
+        else:
+            with self.store.writing() as own:
+                yield own
 
     # --- checkpoints and verification ----------------------------------------------------
 
-    def _checkpoint(self, w: Writer, reason: str) -> Checkpoint:
+    def sign_checkpoint(self, w: Writer, reason: str) -> Checkpoint:
+        """A signed checkpoint of the log's tail, inside the transaction `w`."""
         seq, hash_ = w.tail()
         unsigned = Checkpoint(seq=seq, hash=hash_, at=clock.to_text(clock.whole_second(
             clock.now())), key_id=self.keyring.key_id, signature="", reason=reason)
@@ -274,12 +413,13 @@ class Sessiond:
 
     def checkpoint(self, reason: str) -> Checkpoint:
         with self.store.writing() as w:
-            return self._checkpoint(w, reason)
+            return self.sign_checkpoint(w, reason)
 
-    def verify(self, external: Iterable[Checkpoint] = ()) -> Report:
+    def verify(self, external: Iterable[Checkpoint] = ()) -> VerifyReport:
         from sessiond.audit.verify import verify
 
-        return verify(self.store, self.keyring.public_key, self.keyring.key_id, external)
+        return verify(self.store.iter_events(), self.store.checkpoints(),
+                      self.keyring.public_key, self.keyring.key_id, external)
 
     # --- queries -------------------------------------------------------------------------
 
@@ -335,34 +475,98 @@ class Sessiond:
         """Sessions planned, started or stopped on `day` (local), in planning order."""
         start, end = clock.local_day_bounds(day, self.tz)
         lo, hi = clock.to_text(start), clock.to_text(end)
-        rows = self.store.events(
-            "WHERE kind IN ('session-planned', 'session-started', 'session-stopped') "
-            "AND at >= ? AND at < ?", (lo, hi))
+        rows = self.store.events_of_kind_between(DAY_KINDS, lo, hi)
         seen = dict.fromkeys(r.session_id for r in rows if r.session_id)
         return self.sessions(seen)
 
     def client(self, client_id: str) -> Client:
-        rows = self.store.events("WHERE client_id = ? AND kind = 'client-added'", (client_id,))
-        if not rows:
+        row = self.store.client_added(client_id)
+        if row is None:
             raise InputError(_("No client {client}. `sessiond client list` shows them.",
                                client=client_id))
-        event = self._event(rows[0])
+        event = self._event(row)
         p = event.personal or {}
         return Client(id=client_id, status=event.body["status"], country=event.body["country"],
                       added_at=event.at, name=p.get("name"), email=p.get("email"),
-                      phone=p.get("phone"))
+                      phone=p.get("phone"), seq=event.seq)
 
     def clients(self) -> list[Client]:
         return [self.client(r.client_id) for r in self.store.events_of_kind("client-added")
                 if r.client_id]
 
-    def client_events(self, client_id: str) -> list[Event]:
-        return self.events(self.store.client_events(client_id))
+    def client_events(self, client_id: str, *kinds: str) -> list[Event]:
+        """The client's events (only `kinds` when given), in log order."""
+        return self.events(self.store.client_events(client_id, *kinds))
 
     def client_sessions(self, client_id: str) -> list[Session]:
-        rows = self.store.events("WHERE client_id = ? AND kind = 'session-planned'",
-                                 (client_id,))
+        rows = self.store.client_events(client_id, "session-planned")
         return self.sessions(r.session_id for r in rows if r.session_id)
+
+    def history(self, client_id: str, *, replacing: Session | None = None) -> History:
+        """What billing and the prepaid rules read of a client: his sessions and packages
+        (`replacing`: one of his sessions as the caller sees it, e.g. just stopped)."""
+        from sessiond.billing import History
+
+        sessions = tuple(replacing if replacing is not None and s.id == replacing.id else s
+                         for s in self.client_sessions(client_id))
+        return History(sessions=sessions,
+                       client_events=tuple(self.client_events(client_id, "credit-added")))
+
+    def policy(self, policy_id: str) -> Policy:
+        """The policy of that id (the technician's own copy first); InputError names the
+        known ones. Parsed once per version of its file."""
+        from sessiond.policy import load_policy
+
+        return load_policy(policy_id, self.paths)
+
+    # --- compliance ----------------------------------------------------------------------
+
+    def _facts(self, session: Session, policy: Policy, now: datetime, *, at_stop: bool,
+               start: datetime | None, start_seq: int | None) -> Facts:
+        from sessiond.compliance.check import active, reads_history
+        from sessiond.compliance.facts import Facts
+
+        client = self.client(session.client_id)
+        history = (self.history(session.client_id, replacing=session)
+                   if reads_history(policy, session) else None)
+        receipts = (active(policy, "receipt-issued", session) is not None
+                    and self.store.first_of_kind("receipt-issued") is not None)
+        return Facts(session=session, client=client, client_seq=client.seq, policy=policy,
+                     now=now, tz=self.tz, start=start, start_seq=start_seq, at_stop=at_stop,
+                     history=history, receipts_in_log=receipts)
+
+    def check(self, session: Session, *, at_stop: bool = False,
+              now: datetime | None = None) -> Report:
+        """The session against its terms. InputError when its policy cannot be read."""
+        from sessiond.compliance import evaluate
+
+        start = next((e for e in session.events if e.kind == "session-started"), None)
+        return evaluate(self._facts(session, self.policy(session.policy), now or clock.now(),
+                                    at_stop=at_stop, start=session.started_at,
+                                    start_seq=start.seq if start else None))
+
+    def check_anyway(self, session: Session, *, at_stop: bool = False) -> Report:
+        """`check`, or a report that says the policy cannot be read (never an error: it
+        must neither keep the clock from stopping nor hide the other sessions of a day)."""
+        from sessiond.compliance.check import unreadable_policy
+
+        try:
+            return self.check(session, at_stop=at_stop)
+        except InputError as e:
+            return unreadable_policy(session, e.message)
+
+    def requirements(self, session: Session, *, at: datetime | None = None
+                     ) -> list[Requirement]:
+        """What the policy still asks for before `session` starts (at `at`, default now)."""
+        if session.state is not State.PLANNED:
+            return []
+        from sessiond.compliance import requirements
+        from sessiond.compliance.check import hypothetical_start
+
+        start = at or clock.whole_second(clock.now())
+        started = hypothetical_start(session, start)
+        return requirements(self._facts(started, self.policy(session.policy), start,
+                                        at_stop=False, start=start, start_seq=None))
 
     def erase_client(self, client_id: str) -> None:
         """Crypto-shredding (GDPR erasure): delete the client's data key.

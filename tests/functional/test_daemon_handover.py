@@ -20,9 +20,8 @@ from tests.functional.test_daemon_support import running_session, start_daemon
 @pytest.fixture(autouse=True)
 def no_real_export(monkeypatch: pytest.MonkeyPatch) -> None:
     def fake(svc: Sessiond, first: date, last: date, now: datetime) -> None:
-        svc.append("export-made", at=now.replace(microsecond=0), body={
-            "first_day": first.isoformat(), "last_day": last.isoformat(), "format": "csv",
-            "sessions": 0})
+        svc.record_export(first_day=first, last_day=last, fmt="csv", sessions=0,
+                          at=now.replace(microsecond=0))
 
     monkeypatch.setattr(exporting, "export_days", fake)
 

@@ -8,10 +8,10 @@ import pytest
 from textual.widgets import DataTable, Footer, Select
 
 from sessiond import clock as real_clock
-from sessiond.daemon import notices
 from sessiond.i18n import set_language
 from sessiond.model import State
 from sessiond.sessions import Sessiond
+from sessiond.store import notifications as notices
 from sessiond.tui.app import SessiondApp
 from sessiond.tui.screens.before_start import BeforeStartScreen
 from sessiond.tui.screens.clients import ClientsScreen

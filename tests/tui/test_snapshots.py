@@ -54,15 +54,13 @@ class Day:
                                        problems=["Messagerie bloquée", "Sauvegarde NAS"],
                                        at=at(-200))
         svc.consent(self.stopped, channel="tool-code", by="M. Martin", at=at(-181))
-        svc.append("sensitive-docs-warned", session_id=self.stopped, at=at(-181))
-        svc.append("backup-status", session_id=self.stopped, at=at(-181),
-                   body={"offered": True, "answer": "client-has-own"})
+        svc.warn_sensitive_docs(self.stopped, at=at(-181))
+        svc.record_backup(self.stopped, answer="client-has-own", at=at(-181))
         svc.start(self.stopped, at=at(-180))
         svc.note(self.stopped, "Profil Outlook recréé", at=at(-150))
         svc.stop(self.stopped, at=at(-130))
-        svc.append("disconnect-confirmed", session_id=self.stopped, at=at(-130))
-        svc.append("outcome-recorded", session_id=self.stopped, at=at(-129),
-                   body={"problem": 1, "result": "solved"})
+        svc.confirm_disconnect(self.stopped, at=at(-130))
+        svc.record_outcome(self.stopped, problem=1, result="solved", at=at(-129))
 
         self.dupont = svc.add_client("Mme Dupont", at=at(-80))
         self.running = svc.new_session(self.dupont, policy="vlh", partner_id="123456789",
@@ -70,8 +68,7 @@ class Day:
                                        problems=["Imprimante hors ligne", "Wifi lent"],
                                        at=at(-75))
         svc.consent(self.running, channel="oral", by="Mme Dupont", at=at(-70))
-        svc.append("quote-accepted", session_id=self.running, at=at(-70),
-                   body={"how": "electronic"}, personal={"by": "Mme Dupont"})
+        svc.accept_quote(self.running, how="electronic", by="Mme Dupont", at=at(-70))
         svc.start(self.running, at=at(-68))
         svc.pause(self.running, at=at(-40), reason="appel du client")
         svc.resume(self.running, at=at(-35))
@@ -80,8 +77,7 @@ class Day:
         self.bernard = svc.add_client("M. Bernard", at=at(-10))
         self.planned = svc.new_session(self.bernard, policy="vlh", client_os="macos",
                                        problems=["Mac lent au démarrage"], at=at(-5))
-        svc.append("quote-accepted", session_id=self.planned, at=at(-4),
-                   body={"how": "handwritten"}, personal={"by": "M. Bernard"})
+        svc.accept_quote(self.planned, how="handwritten", by="M. Bernard", at=at(-4))
 
 
 @pytest.fixture

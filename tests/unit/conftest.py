@@ -18,9 +18,8 @@ def exports(monkeypatch: pytest.MonkeyPatch) -> list[tuple[date, date]]:
 
     def fake(svc: Sessiond, first: date, last: date, now: datetime) -> None:
         made.append((first, last))
-        svc.append("export-made", at=now.replace(microsecond=0), body={
-            "first_day": first.isoformat(), "last_day": last.isoformat(), "format": "csv",
-            "sessions": 0})
+        svc.record_export(first_day=first, last_day=last, fmt="csv", sessions=0,
+                          at=now.replace(microsecond=0))
 
     monkeypatch.setattr(exporting, "export_days", fake)
     return made

@@ -16,11 +16,10 @@ import pytest
 
 from sessiond.compliance import PRECONDITIONS, RULES, Finding, Report
 from sessiond.compliance.facts import Facts
-from sessiond.compliance.rules import HINTS
-from sessiond.model import Event, fold, validate
+from sessiond.compliance.rules import INFO
+from sessiond.model import Client, Event, fold, validate
 from sessiond.policy import RuleSpec, read_policy, shipped_dir
 from sessiond.policy.schema import RULE_PARAMETERS
-from sessiond.sessions import Client
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 PARIS = ZoneInfo("Europe/Paris")
@@ -95,7 +94,7 @@ def stopped(log: Log, at: datetime = T0 + timedelta(minutes=40)) -> Log:
 def test_every_rule_a_policy_can_turn_on_has_its_function() -> None:
     assert set(RULES) == set(RULE_PARAMETERS)
     assert set(PRECONDITIONS) <= set(RULES)
-    assert set(HINTS) <= set(PRECONDITIONS)
+    assert {i.id for i in INFO.values() if i.hint} <= set(PRECONDITIONS)
 
 
 def test_a_report_is_a_valid_check_completed_body() -> None:
@@ -264,11 +263,10 @@ def service(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
 
 
 def test_requirements_before_a_start(service: Any) -> None:
-    from sessiond.compliance import requirements
 
     client = service.add_client("Client", status="business")
     session = service.new_session(client, policy="vlh", client_os="windows")
-    found = {r.rule: r for r in requirements(service, service.session(session))}
+    found = {r.rule: r for r in service.requirements(service.session(session))}
     assert set(found) == {"consent-before-access", "quote-accepted-before-start",
                           "backup-status-recorded", "client-category"}
     assert found["consent-before-access"].blocking
@@ -278,19 +276,17 @@ def test_requirements_before_a_start(service: Any) -> None:
     assert found["client-category"].hint is None and found["client-category"].article == \
         "1, 2"
     service.consent(session, channel="phone", by="Client")
-    service.append("quote-accepted", session_id=session, body={"how": "handwritten"},
-                   personal={"by": "Client"})
-    left = requirements(service, service.session(session))
+    service.accept_quote(session, how="handwritten", by="Client")
+    left = service.requirements(service.session(session))
     assert {r.rule for r in left} == {"backup-status-recorded", "client-category"}
     service.start(session)
-    assert requirements(service, service.session(session)) == []  # started: nothing left
+    assert service.requirements(service.session(session)) == []  # started: nothing left
 
 
 def test_consent_is_required_even_without_a_policy_rule(service: Any) -> None:
-    from sessiond.compliance import requirements
 
     session = service.new_session(service.add_client("Client"), policy="fgdmi")
-    [consent] = requirements(service, service.session(session))
+    [consent] = service.requirements(service.session(session))
     assert consent.rule == "consent-before-access" and consent.blocking
     assert consent.hint is not None and consent.hint.startswith("sessiond consent")
 

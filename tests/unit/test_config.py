@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,33 @@ def test_errors_name_the_file_and_key(home: Path, text: str, key: str) -> None:
     with pytest.raises(InputError) as error:
         load_config()
     assert str(paths().config_file) in error.value.message and key in error.value.message
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("[daemon]\nidle_minutes = -3\n", "daemon.idle_minutes"),
+    ("[daemon]\nreminder_minutes = 600\n", "daemon.reminder_minutes"),
+    ('[daemon]\nexport_time = "25:99"\n', "daemon.export_time"),
+    ('[daemon]\nexport_time = "7:30"\n', "daemon.export_time"),
+    ('language = "de"\n', "language"),
+    ('policy = "../../x/evil"\n', "policy"),
+    (f'policy = "{"x" * 300}"\n', "policy"),
+    ('timezone = "Europe"\n', "timezone"),
+    ('timezone = "Mars/Olympus"\n', "timezone"),
+])
+def test_values_that_cannot_mean_anything_are_refused_when_read(home: Path, text: str,
+                                                                key: str) -> None:
+    write(home, text)
+    with pytest.raises(InputError) as error:
+        load_config()
+    assert re.search(rf": {re.escape(key)} ?: ", error.value.message.replace(" :", ":"))
+
+
+def test_a_misspelled_keymap_id_stops_the_tui_before_the_screen(home: Path,
+                                                                capsys: pytest.CaptureFixture[str]
+                                                                ) -> None:
+    from sessiond.tui.app import run
+
+    write(home, '[keymap]\n"session.pause" = "f6"\n"sesion.stop" = "f7"\n')
+    assert run() == 2
+    err = capsys.readouterr().err
+    assert "sesion.stop" in err and "session.pause" not in err

@@ -196,8 +196,8 @@ def test_missed_export_runs_once_after_a_restart(home: Path,
 
 def test_export_failure_is_a_notice_not_a_crash(svc: Sessiond,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from sessiond.daemon import notices
     from sessiond.errors import SessiondError
+    from sessiond.store import notifications as notices
 
     def broken(*args: object) -> None:
         raise SessiondError("disk full")

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from sessiond import clock
-from sessiond.daemon import notices
 from sessiond.daemon.host import Host
 from sessiond.daemon.jobs import Jobs
 from sessiond.sessions import Sessiond
+from sessiond.store import notifications as notices
 from tests.unit.daemon_support import with_a_session
 
 

@@ -12,13 +12,15 @@ import pytest
 
 from sessiond import clock
 from sessiond.billing import History, bill, worked_seconds
-from sessiond.daemon import heartbeat, notices
+from sessiond.daemon import heartbeat
 from sessiond.daemon.hotkeys import decide
 from sessiond.daemon.jobs import Clocks, Jobs
 from sessiond.daemon.questions import answer
 from sessiond.errors import InputError
 from sessiond.policy import load_policy, shipped_dir
 from sessiond.sessions import Sessiond
+from sessiond.store import heartbeats
+from sessiond.store import notifications as notices
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)  # a Friday morning, 10:00 in Paris
 BOOT = "6f1c0b7e-0000-4000-8000-000000000001"
@@ -165,7 +167,7 @@ def test_heartbeats_are_pruned(svc: Sessiond) -> None:
     Jobs(svc, heartbeat_every=15).startup(clocks(later, 1000 + 3 * 86400))
     beats = svc.store.conn.execute("SELECT at FROM heartbeats").fetchall()
     assert beats == [(clock.to_text(later),)]
-    assert heartbeat.last(svc.store.conn) is not None
+    assert heartbeats.last(svc.store.conn) is not None
     # A daemon running for days prunes as it goes (hourly), not only at start.
     jobs = Jobs(svc, heartbeat_every=900)
     jobs.startup(clocks(later, 500_000))
@@ -326,9 +328,9 @@ def test_reminder_moves_with_pauses_and_reviewed_spans(svc: Sessiond) -> None:
     (planned,) = jobs.reminders(T0 + timedelta(minutes=26))
     # 5 min worked before the pause; the block ends after 10 more: 09:35; remind 09:33.
     assert planned.fire_at == T0 + timedelta(minutes=33)
-    svc.append("span-reviewed", session_id=session, at=T0 + timedelta(minutes=27), body={
-        "start": "2026-11-20T09:25:00Z", "end": "2026-11-20T09:27:00Z", "cause": "idle",
-        "decision": "paused"})
+    svc.review_span(session, start=datetime(2026, 11, 20, 9, 25, tzinfo=UTC),
+                    end=datetime(2026, 11, 20, 9, 27, tzinfo=UTC), cause="idle",
+                    decision="paused", at=T0 + timedelta(minutes=27))
     (planned,) = jobs.reminders(T0 + timedelta(minutes=28))
     assert planned.fire_at == T0 + timedelta(minutes=35)
 

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sessiond.i18n import set_language
-from sessiond.policy import secrets
-from sessiond.policy.secrets import (
+from sessiond.privacy import scanner
+from sessiond.privacy.scanner import (
     KINDS,
     Finding,
     describe,
@@ -117,6 +117,34 @@ TRUE_POSITIVES = [
     ("NIR 269029935014118", "nir", "269029935014118"),
     ("sécu : 2 90 12 2A 004 012 81 (Corse)", "nir", "2 90 12 2A 004 012 81"),
     ("1.79.03.75.012.045.02", "nir", "1.79.03.75.012.045.02"),
+    # API tokens (well-known prefixes, or after "Bearer", "token", "clé API")
+    ("token GitHub ghp_16C7e42F292c6912E7710c838347Ae178B4a", "api-token",
+     "ghp_16C7e42F292c6912E7710c838347Ae178B4a"),
+    ("Authorization: Bearer 9f8e7d6c5b4a39281706f5e4d3c2b1a0", "api-token",
+     "9f8e7d6c5b4a39281706f5e4d3c2b1a0"),
+    ("AWS AKIAIOSFODNN7EXAMPLE", "api-token", "AKIAIOSFODNN7EXAMPLE"),
+    # product keys, one-time codes, secret questions
+    ("clé Windows VK7JG-NPHTM-C97JM-9MPGT-3V66T", "product-key",
+     "VK7JG-NPHTM-C97JM-9MPGT-3V66T"),
+    ("code reçu par SMS : 482913", "one-time-code", "482913"),
+    ("code de vérification 123456", "one-time-code", "123456"),
+    ("question secrète : nom du chien -> Rex", "secret-answer", "Rex"),
+    ("réponse secrète : Médor", "secret-answer", "Médor"),
+    # more passwords and PINs
+    ("-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBGX\n-----END PGP PRIVATE KEY BLOCK-----",
+     "private-key",
+     "-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBGX\n-----END PGP PRIVATE KEY BLOCK-----"),
+    ("compte jean.dupont / Azerty12", "password", "jean.dupont / Azerty12"),
+    ("box admin/Livebox2023", "password", "admin/Livebox2023"),
+    ("login: toto / chaton", "password", "toto / chaton"),
+    ("mot de passe (Soleil2024)", "password", "Soleil2024"),
+    ("mot de passe : le chat noir", "password", "le chat noir"),
+    ("le mot de passe est chaton", "password", "chaton"),
+    ("AnyDesk 123 456 789 mdp accès non surveillé Xy7!pq", "remote-tool-code", "Xy7!pq"),
+    ("PIN du téléphone 4821", "pin", "4821"),
+    ("code de l'alarme 1937", "pin", "1937"),
+    ("carte SIM 0000", "pin", "0000"),
+    ("son code c'est 4455", "pin", "4455"),
 ]
 
 # Ordinary technician notes: none may be refused.
@@ -253,14 +281,14 @@ def test_spans_hold_when_lower_case_changes_length() -> None:
 def test_first_letter_precheck_loses_no_phrase() -> None:
     # The trigger regex starts with a class of the phrases' first letters, for speed; a
     # phrase added later with another first letter must not be silently skipped.
-    pattern = secrets._TRIGGER.pattern
+    pattern = scanner._TRIGGER.pattern
     precheck = "(?=[abcdilmnpqrstuvw])"
     assert precheck in pattern
     unchecked = re.compile(pattern.replace(precheck, ""))
     texts = [t for t, _, _ in TRUE_POSITIVES] + ORDINARY_NOTES
     for text in texts:
         low = text.lower()
-        assert ([m.span() for m in secrets._TRIGGER.finditer(low)]
+        assert ([m.span() for m in scanner._TRIGGER.finditer(low)]
                 == [m.span() for m in unchecked.finditer(low)]), text
 
 
@@ -272,17 +300,29 @@ def test_finding_is_frozen() -> None:
 
 def test_describe_names_what_and_why_never_the_secret() -> None:
     text = "mdp : Soleil2024, mdp wifi : Maison123, mdp Box : Rocher77"
-    message = describe(scan(text))
+    message = describe(scan(text), citation="MD art. 15")  # the session's own terms
     assert "mot de passe (2 fois)" in message and "clé Wi-Fi" in message
     assert "MD art. 15 : aucun mot de passe n'est noté" in message
     for secret in ("Soleil2024", "Maison123", "Rocher77"):
         assert secret not in message
     set_language("en")
-    message = describe(scan("carte 4111 1111 1111 1111"))
+    message = describe(scan("carte 4111 1111 1111 1111"), citation="MD art. 15")
     assert "payment card number" in message and "MD art. 15" in message
     assert "4111" not in message
     assert describe([]) == ""
     assert describe(scan("PIN : 4821"), reason="VLH art. 8.5").splitlines()[1] == "VLH art. 8.5"
+
+
+def test_describe_cites_the_law_unless_the_terms_are_given() -> None:
+    findings = scan("mdp : Soleil2024")
+    why = describe(findings).splitlines()[1]
+    assert why.startswith("RGPD art. 5(1)(c) (minimisation des données)")
+    assert "MD" not in why
+    cited = describe(findings, citation="art. 15 des CGV MD Micro Services").splitlines()[1]
+    assert cited.startswith("art. 15 des CGV MD Micro Services : aucun mot de passe")
+    set_language("en")
+    assert describe(findings).splitlines()[1].startswith("GDPR art. 5(1)(c) (data minimisation)")
+    assert describe(findings, citation="VLH art. 4.2", reason="x").splitlines()[1] == "x"
 
 
 def test_label_falls_back_when_it_would_contain_the_secret() -> None:

@@ -29,7 +29,7 @@ def test_an_old_database_is_migrated_and_keeps_its_events(tmp_path: Path) -> Non
     store = Store(path)
     assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     append(store, "session-resumed", "s-1")
-    assert [e.seq for e in store.events()] == [1]
+    assert [e.seq for e in list(store.iter_events())] == [1]
     store.close()
 
 
@@ -38,7 +38,7 @@ def test_appends_are_chained_and_open_sessions_come_from_the_index(tmp_path: Pat
     for kind, session in [("session-planned", "s-1"), ("session-planned", "s-2"),
                           ("session-stopped", "s-1"), ("session-planned", "s-3")]:
         append(store, kind, session)
-    rows = store.events()
+    rows = list(store.iter_events())
     assert rows[0].prev_hash == GENESIS
     assert all(b.prev_hash == a.hash for a, b in pairwise(rows))
     assert all(event_hash(r.envelope()) == r.hash for r in rows)

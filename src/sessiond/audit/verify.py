@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -19,7 +20,23 @@ from sessiond.audit.checkpoint import Checkpoint
 from sessiond.errors import InputError
 from sessiond.i18n import _
 from sessiond.model import validate
-from sessiond.store.sqlite import Store
+
+
+class Row(Protocol):
+    """An events row as the store keeps it (the store's StoredEvent is one)."""
+
+    @property
+    def seq(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def prev_hash(self) -> str: ...
+    @property
+    def hash(self) -> str: ...
+
+    def envelope(self) -> dict[str, Any]: ...
 
 
 @dataclass(frozen=True)
@@ -47,16 +64,19 @@ class Report:
 
 
 def verify(
-    store: Store,
+    rows: Iterable[Row],
+    stored: Iterable[Checkpoint],
     public_key: Ed25519PublicKey,
     key_id: str,
     external: Iterable[Checkpoint] = (),
 ) -> Report:
+    """Walk `rows` (the whole log, in order, streamed) and check the `stored` checkpoints
+    and the `external` ones that left the machine."""
     report = Report()
     hashes: dict[int, str] = {}
     expected_seq, prev = 1, GENESIS
     chain_sound = True
-    for row in store.iter_events():
+    for row in rows:
         report.events += 1
         report.last_seq = row.seq
         hashes[row.seq] = row.hash
@@ -83,7 +103,7 @@ def verify(
             chain_sound = False
         expected_seq, prev = row.seq + 1, row.hash
 
-    stored = store.checkpoints()
+    stored = list(stored)
     outside = list(external)
     report.checkpoints, report.external = len(stored), len(outside)
     for origin, checkpoints in ((_("checkpoint"), stored),

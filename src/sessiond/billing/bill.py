@@ -71,6 +71,13 @@ class Bill:
     credit: CreditUse | None = None
 
     @property
+    def breakdown(self) -> str:
+        """The billed time in the policy's tranches, in words (billing.text.breakdown)."""
+        from sessiond.billing.text import breakdown
+
+        return breakdown(self.first_block_seconds, self.increment_seconds, self.increments)
+
+    @property
     def running(self) -> bool:
         return self.state == "running"
 

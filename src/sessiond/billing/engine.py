@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
+from sessiond import labels
 from sessiond.billing import credit as cr
 from sessiond.billing import text
 from sessiond.billing.bill import Bill, CreditDraw, CreditUse, Line, NextTranche
@@ -268,14 +269,6 @@ def _credit(facts: _Facts, billed: int, net_time: Decimal, warnings: list[str]
     return line, use
 
 
-FEE_LABELS = {
-    "travel": "Travel costs",
-    "no-show": "Client absent at the appointment",
-    "late-cancellation": "Late cancellation",
-    "waiting": "Waiting time",
-}
-
-
 def _fees(facts: _Facts, warnings: list[str]) -> list[Line]:
     session, policy = facts.session, facts.policy
     lines = []
@@ -283,7 +276,7 @@ def _fees(facts: _Facts, warnings: list[str]) -> list[Line]:
         if event.kind != "fee-added":
             continue
         name = event.body["fee"]
-        label = _(FEE_LABELS[name])
+        label = labels.fee(name)
         spec = policy.fees.get(name)
         if spec is not None and not spec.applies_to(session.mode):
             warnings.append(_("{fee}: not billed for a {mode} session under this policy "
@@ -339,13 +332,8 @@ def _explain(policy: Policy, worked: int, billed: int, lines: Sequence[Line]) ->
     if worked <= 0:
         sentence = _("No time worked, no time billed")
     else:
-        if model.first_block_seconds == model.increment_seconds:
-            breakdown = text.tranches(billed // model.increment_seconds, model.increment_seconds)
-        else:
-            breakdown = text.first_block(model.first_block_seconds)
-            count = model.increments(worked)
-            if count:
-                breakdown += " + " + text.tranches(count, model.increment_seconds)
+        breakdown = text.breakdown(model.first_block_seconds, model.increment_seconds,
+                                   model.increments(worked))
         sentence = _("{worked}: {breakdown} = {billed}", worked=text.worked(worked),
                      breakdown=breakdown, billed=text.billed(billed))
         if model.grace_seconds:

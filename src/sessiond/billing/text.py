@@ -69,6 +69,18 @@ def tranches(count: int, seconds: int) -> str:
     return _("{count} tranches of {duration}", count=count, duration=duration(seconds))
 
 
+def breakdown(first_block_seconds: int, increment_seconds: int, increments: int) -> str:
+    """How billed time divides into the policy's tranches, in words, the one wording the
+    bill, the screen and the documents use: "2 tranches of 1 h" when the first block is a
+    tranche like the others, else "first hour indivisible + 1 tranche of 30 min"."""
+    if first_block_seconds == increment_seconds:
+        return tranches(increments + 1, increment_seconds)
+    words = first_block(first_block_seconds)
+    if increments:
+        words += " + " + tranches(increments, increment_seconds)
+    return words
+
+
 def first_block(seconds: int) -> str:
     if seconds == 3600:
         return _("first hour indivisible")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -83,10 +82,9 @@ def policy_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def policy_show(args: argparse.Namespace, ctx: Context) -> int:
-    from sessiond.policy import load_policy
     from sessiond.policy.describe import describe
 
-    policy = load_policy(args.policy_id, ctx.service.paths)
+    policy = ctx.service.policy(args.policy_id)
     ctx.emit(_policy_text(policy), describe(policy))
     return 0
 
@@ -193,15 +191,12 @@ def policy_lint(args: argparse.Namespace, ctx: Context) -> int:
 
 def do_bill(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond import clock
-    from sessiond.billing import History, bill
-    from sessiond.policy import load_policy
+    from sessiond.billing import bill
 
     svc = ctx.service
     session = svc.session(args.session_id)
-    policy = load_policy(session.policy, svc.paths)
-    history = History(sessions=tuple(svc.client_sessions(session.client_id)),
-                      client_events=tuple(svc.client_events(session.client_id)))
-    result = bill(session, policy, history, clock.now())
+    result = bill(session, svc.policy(session.policy), svc.history(session.client_id),
+                  clock.now())
     ctx.emit(_bill_text(result, ctx), result.to_json(ctx.tz))
     return 0
 
@@ -241,45 +236,32 @@ def _bill_text(b: Bill, ctx: Context) -> str:
 # --- credit ----------------------------------------------------------------------------
 
 
-def _hours(text: str) -> str:
-    from sessiond.amounts import read_decimal
-    from sessiond.errors import InputError
-    from sessiond.model import decimal
-
-    value = read_decimal(text) or Decimal(0)
-    normalized = f"{value.normalize():f}"
-    if value <= 0 or value > 10000 or not decimal(normalized):
-        raise InputError(_("--hours {hours!r}: give a positive number of hours, e.g. 3 or "
-                           "1.5.", hours=text))
-    return normalized
-
-
 def _credit_policy(ctx: Context, client_id: str, wanted: str | None) -> Policy:
     from sessiond.errors import InputError
-    from sessiond.policy import load_policy
 
     svc = ctx.service
     if wanted:
-        return load_policy(wanted, svc.paths)
+        return svc.policy(wanted)
     for session in reversed(svc.client_sessions(client_id)):
         try:
-            policy = load_policy(session.policy, svc.paths)
+            policy = svc.policy(session.policy)
         except InputError:
             continue
         if policy.credit is not None:
             return policy
-    return load_policy(svc.config.policy, svc.paths)
+    return svc.policy(svc.config.policy)
 
 
 def credit_add(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond.billing.credit import add_months
+    from sessiond.sessions import credit_hours
 
     svc = ctx.service
-    hours = _hours(args.hours)
+    credit_hours(args.hours)  # refused before the policy is looked up, as a typo is likelier
     svc.client(args.client_id)
     policy = _credit_policy(ctx, args.client_id, args.policy)
-    event = svc.append("credit-added", client_id=args.client_id, at=svc.at(args.at),
-                       body={"hours": hours})
+    event = svc.add_credit(args.client_id, hours=args.hours, at=svc.at(args.at))
+    hours = event.body["hours"]
     expires: datetime | None = None
     if policy.credit is not None:
         expires = add_months(event.at, policy.credit.validity_months)

@@ -33,19 +33,18 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def do_check(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond import clock
     from sessiond.cli.exports import parse_day
-    from sessiond.compliance import check, check_anyway
     from sessiond.errors import InputError
 
     svc = ctx.service
     if args.session_id and args.day:
         raise InputError(_("Give a session or --day, not both."))
     if args.session_id:
-        report = check(svc, svc.session(args.session_id))
+        report = svc.check(svc.session(args.session_id))
         ctx.emit(_report_text(report), report.to_json())
         return 1 if report.errors else 0
     today = clock.now().astimezone(ctx.tz).date()
     day = parse_day(args.day, today) if args.day else today
-    reports = [check_anyway(svc, s) for s in svc.day_sessions(day)]
+    reports = [svc.check_anyway(s) for s in svc.day_sessions(day)]
     errors = sum(r.errors for r in reports)
     warnings = sum(r.warnings for r in reports)
     text = "\n".join(_report_text(r) for r in reports) or _(
@@ -85,10 +84,8 @@ def warn_requirements(ctx: Context, session_id: str, at: Any) -> None:
     Only consent blocks (the service refuses the start and says how to record it);
     everything else is a warning, and a finding of the check if the start goes ahead.
     """
-    from sessiond.compliance import requirements
-
     svc = ctx.service
-    for req in requirements(svc, svc.session(session_id), at=at):
+    for req in svc.requirements(svc.session(session_id), at=at):
         if req.blocking:
             continue  # the start's own refusal explains it
         sys.stderr.write("sessiond: " + _finding_line(req).strip() + "\n")

@@ -90,7 +90,7 @@ def daemon_status(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def daemon_questions(args: argparse.Namespace, ctx: Context) -> int:
-    from sessiond.daemon import notices
+    from sessiond.store import notifications as notices
 
     conn = ctx.service.store.conn
     found = notices.recent(conn, 50) if args.all else notices.pending_questions(conn)

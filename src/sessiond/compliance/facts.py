@@ -18,8 +18,8 @@ from sessiond.model import Event, Session, State
 
 if TYPE_CHECKING:
     from sessiond.billing import History
+    from sessiond.model import Client
     from sessiond.policy import Policy
-    from sessiond.sessions import Client
 
 # Orders events by their declared instant, then by their place in the log.
 Key = tuple[datetime, float]

@@ -24,12 +24,12 @@ Beyond the issue's list, the documents call for three more rules:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from sessiond import clock
+from sessiond import clock, labels
 from sessiond.compliance.facts import Facts
 from sessiond.compliance.findings import Finding
 from sessiond.i18n import _
@@ -40,7 +40,35 @@ if TYPE_CHECKING:
     from sessiond.billing import CreditUse
 
 Rule = Callable[[Facts, RuleSpec], list[Finding]]
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """Everything sessiond knows about a rule id besides its function, in one declaration.
+
+    precondition: the rule speaks about the start, so it is asked before it as a
+      requirement (scope rules have nothing to record: no hint, no item).
+    hint: the command that records what is missing ({session}, {client}, {channels},
+      {forms}, {methods} are filled in).
+    item: the checklist item of the terminal interface that records it, if any.
+    reads_history: the rule needs the client's other sessions and prepaid packages.
+    confidentiality: its article is the terms' promise about screens and files (the
+      receipt cites it).
+    The parameters a policy may give the rule are in sessiond.policy.schema.RULE_PARAMETERS
+    (the policy reader validates them without knowing the rules).
+    """
+
+    id: str
+    check: Rule
+    precondition: bool = False
+    hint: str | None = None
+    item: str | None = None
+    reads_history: bool = False
+    confidentiality: bool = False
+
+
 RULES: dict[str, Rule] = {}
+INFO: dict[str, RuleInfo] = {}
 
 # The law's withdrawal period when a policy does not set one (C. consom. L221-18).
 WITHDRAWAL_DAYS = 14
@@ -54,9 +82,13 @@ CLOCK_JUMP_SECONDS = 60
 OS_NAMES = {"windows": "Windows", "macos": "macOS", "linux": "Linux"}
 
 
-def rule(rule_id: str) -> Callable[[Rule], Rule]:
+def rule(rule_id: str, *, precondition: bool = False, hint: str | None = None,
+         item: str | None = None, reads_history: bool = False,
+         confidentiality: bool = False) -> Callable[[Rule], Rule]:
     def register(fn: Rule) -> Rule:
         RULES[rule_id] = fn
+        INFO[rule_id] = RuleInfo(rule_id, fn, precondition, hint, item, reads_history,
+                                 confidentiality)
         return fn
 
     return register
@@ -87,7 +119,8 @@ def _late(facts: Facts, events: list[Event], what: str, spec: RuleSpec) -> list[
 # --- before the start ------------------------------------------------------------------
 
 
-@rule("consent-before-access")
+@rule("consent-before-access", precondition=True, item="consent",
+      hint="sessiond consent {session} --channel {channels} --by NAME")
 def consent_before_access(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not facts.started:
         return []
@@ -110,7 +143,8 @@ def consent_before_access(facts: Facts, spec: RuleSpec) -> list[Finding]:
     return []
 
 
-@rule("quote-accepted-before-start")
+@rule("quote-accepted-before-start", precondition=True, item="quote",
+      hint="sessiond record {session} quote-accepted --by NAME --how {forms}")
 def quote_accepted_before_start(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not facts.started:
         return []
@@ -130,7 +164,8 @@ def quote_accepted_before_start(facts: Facts, spec: RuleSpec) -> list[Finding]:
                             "before the client accepts the quote."), facts.start_events())]
 
 
-@rule("withdrawal-waiver")
+@rule("withdrawal-waiver", precondition=True, item="waiver",
+      hint="sessiond record {session} withdrawal-waiver --medium {media}")
 def withdrawal_waiver(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not facts.started or facts.client.status != "consumer":
         return []
@@ -154,7 +189,8 @@ def withdrawal_waiver(facts: Facts, spec: RuleSpec) -> list[Finding]:
                             ordered=facts.local(ordered), days=days), shown)]
 
 
-@rule("sensitive-docs-warning")
+@rule("sensitive-docs-warning", precondition=True, item="sensitive",
+      hint="sessiond record {session} sensitive-docs-warned")
 def sensitive_docs_warning(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not facts.started:
         return []
@@ -167,7 +203,8 @@ def sensitive_docs_warning(facts: Facts, spec: RuleSpec) -> list[Finding]:
                             "before the access."), facts.start_events())]
 
 
-@rule("backup-status-recorded")
+@rule("backup-status-recorded", precondition=True, item="backup",
+      hint="sessiond record {session} backup --offered {answers}")
 def backup_status_recorded(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not facts.started:
         return []
@@ -188,7 +225,8 @@ def backup_status_recorded(facts: Facts, spec: RuleSpec) -> list[Finding]:
                             "and record the client's answer."), start)]
 
 
-@rule("payment-before-start")
+@rule("payment-before-start", precondition=True, item="payment", reads_history=True,
+      hint="sessiond record {session} payment --amount EUR --method {methods}")
 def payment_before_start(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not facts.started:
         return []
@@ -204,7 +242,8 @@ def payment_before_start(facts: Facts, spec: RuleSpec) -> list[Finding]:
     return [finding(spec, _("No payment on record before the start."), facts.start_events())]
 
 
-@rule("prepaid-credit-covers")
+@rule("prepaid-credit-covers", precondition=True, reads_history=True,
+      hint="sessiond credit add {client} --hours H")
 def prepaid_credit_covers(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not facts.started or facts.history is None:
         return []
@@ -248,7 +287,7 @@ def credit_use(facts: Facts, *, at_start: bool = False) -> CreditUse | None:
 # --- scope: who the client is, what he runs --------------------------------------------
 
 
-@rule("remote-os-supported")
+@rule("remote-os-supported", precondition=True)
 def remote_os_supported(facts: Facts, spec: RuleSpec) -> list[Finding]:
     allowed = spec.params.get("os") or ()
     if not allowed or not facts.started:
@@ -266,7 +305,7 @@ def remote_os_supported(facts: Facts, spec: RuleSpec) -> list[Finding]:
     return []
 
 
-@rule("client-in-territory")
+@rule("client-in-territory", precondition=True)
 def client_in_territory(facts: Facts, spec: RuleSpec) -> list[Finding]:
     countries = spec.params.get("countries") or ()
     if not countries or not facts.started or facts.client.country in countries:
@@ -277,7 +316,7 @@ def client_in_territory(facts: Facts, spec: RuleSpec) -> list[Finding]:
                     shown)]
 
 
-@rule("client-category")
+@rule("client-category", precondition=True)
 def client_category(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if facts.client.status != "business" or not facts.started:
         return []
@@ -288,18 +327,12 @@ def client_category(facts: Facts, spec: RuleSpec) -> list[Finding]:
 
 # --- during the session ----------------------------------------------------------------
 
-ARTIFACTS = {
-    "screenshot": "a screenshot", "file-copy": "a file copy", "recording": "a recording",
-    "other": "another copy",
-}
-
-
-@rule("artifact-requires-client-request")
+@rule("artifact-requires-client-request", confidentiality=True)
 def artifact_requires_client_request(facts: Facts, spec: RuleSpec) -> list[Finding]:
     bad = [e for e in facts.events("artifact-recorded") if not e.body.get("client_requested")]
     if not bad:
         return []
-    items = ", ".join(f"{_(ARTIFACTS.get(e.body['artifact'], 'another copy'))} (#{e.seq})"
+    items = ", ".join(f"{labels.artifact(e.body['artifact'])} (#{e.seq})"
                       for e in bad)
     return [finding(spec, _("Kept without the client's explicit, documented request: "
                             "{items}.", items=items), seqs(bad))]
@@ -312,8 +345,7 @@ def notes_free_of_secrets(facts: Facts, spec: RuleSpec) -> list[Finding]:
     Catches text stored by an older version, or through a path that skipped the scan.
     Sealed fields of an erased client cannot be read and are not checked.
     """
-    from sessiond.model import KINDS
-    from sessiond.sessions import FREE_TEXT
+    from sessiond.model import FREE_TEXT, KINDS
 
     hits: list[tuple[Event, list[str]]] = []
     for event in facts.session.events:
@@ -325,7 +357,7 @@ def notes_free_of_secrets(facts: Facts, spec: RuleSpec) -> list[Finding]:
                  if isinstance(t, str)]
         if not texts:
             continue
-        from sessiond.policy.secrets import scan  # its regexes cost; only when there is text
+        from sessiond.privacy.scanner import scan  # its regexes cost; only when there is text
 
         labels = [f.label for text in texts for f in scan(text)]
         if labels:
@@ -441,24 +473,3 @@ def _signed(seconds: float) -> str:
 
     sign = "+" if seconds >= 0 else "−"
     return sign + text.duration(round(abs(seconds)))
-
-
-# Rules that speak about the start: asked before it as requirements, with the command
-# that records what is missing. Scope rules have nothing to record (hint None).
-PRECONDITIONS = (
-    "consent-before-access", "quote-accepted-before-start", "withdrawal-waiver",
-    "sensitive-docs-warning", "backup-status-recorded", "payment-before-start",
-    "prepaid-credit-covers", "remote-os-supported", "client-in-territory", "client-category",
-)
-HINTS = {
-    "consent-before-access": "sessiond consent {session} --channel {channels} --by NAME",
-    "quote-accepted-before-start":
-        "sessiond record {session} quote-accepted --by NAME --how {forms}",
-    "withdrawal-waiver":
-        "sessiond record {session} withdrawal-waiver --medium email|paper|sms|signature",
-    "sensitive-docs-warning": "sessiond record {session} sensitive-docs-warned",
-    "backup-status-recorded":
-        "sessiond record {session} backup --offered --accepted|--declined|--client-has-own",
-    "payment-before-start": "sessiond record {session} payment --amount EUR --method {methods}",
-    "prepaid-credit-covers": "sessiond credit add {client} --hours H",
-}

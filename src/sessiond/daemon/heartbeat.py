@@ -14,20 +14,18 @@ question for the technician (see `jobs`).
 from __future__ import annotations
 
 import os
-import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sessiond import clock
 from sessiond.model import Session
+from sessiond.store.heartbeats import Beat
 
 DEFAULT_INTERVAL = 15.0
 # Test hook, documented in README: `SESSIOND_HEARTBEAT_SECONDS=1` makes the kill -9 test
 # fast. Technicians have no reason to set it.
 INTERVAL_ENV = "SESSIOND_HEARTBEAT_SECONDS"
 GAP_FACTOR = 3
-# Heartbeats older than this are pruned: only the latest matters for gap detection.
-KEEP = timedelta(days=2)
 
 
 def interval() -> float:
@@ -45,14 +43,6 @@ def threshold(every: float) -> float:
 
 
 @dataclass(frozen=True)
-class Beat:
-    at: datetime
-    boot_id: str
-    boottime_ns: int
-    pid: int
-
-
-@dataclass(frozen=True)
 class Gap:
     start: datetime
     end: datetime
@@ -61,22 +51,6 @@ class Gap:
     @property
     def seconds(self) -> int:
         return int((self.end - self.start).total_seconds())
-
-
-def record(conn: sqlite3.Connection, beat: Beat) -> None:
-    conn.execute("INSERT INTO heartbeats (at, boot_id, boottime_ns, pid) VALUES (?, ?, ?, ?)",
-                 (clock.to_text(beat.at), beat.boot_id, beat.boottime_ns, beat.pid))
-
-
-def last(conn: sqlite3.Connection) -> Beat | None:
-    row = conn.execute("SELECT at, boot_id, boottime_ns, pid FROM heartbeats "
-                       "ORDER BY id DESC LIMIT 1").fetchone()
-    return Beat(clock.from_text(row[0]), row[1], row[2], row[3]) if row else None
-
-
-def prune(conn: sqlite3.Connection, now: datetime) -> None:
-    conn.execute("DELETE FROM heartbeats WHERE at < ? AND id < (SELECT MAX(id) FROM heartbeats)",
-                 (clock.to_text(now - KEEP),))
 
 
 def gap_since(prev: Beat, now: Beat, limit: float, *, suspended_seconds: float | None = None,

@@ -181,7 +181,7 @@ class Host:
                                    args=[reminder.session_id], replace_existing=True)
 
     def _version(self) -> int:
-        return int(self.jobs.conn.execute("PRAGMA data_version").fetchone()[0])
+        return self.jobs.svc.store.data_version()
 
     def _changed(self) -> None:
         if self.on_change is not None:

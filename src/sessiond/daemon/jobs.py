@@ -18,16 +18,19 @@ from typing import Any
 
 from sessiond import clock
 from sessiond.audit.checkpoint import Checkpoint
-from sessiond.daemon import daily, heartbeat, notices, reminders
+from sessiond.daemon import daily, heartbeat, reminders
 from sessiond.daemon.desktop import Desktop
-from sessiond.daemon.heartbeat import Beat, Gap
+from sessiond.daemon.heartbeat import Gap
 from sessiond.daemon.hotkeys import decide
 from sessiond.daemon.idle import IdleEnded, IdleStarted, IdleWatch
-from sessiond.daemon.notices import Notice
 from sessiond.errors import SessiondError
 from sessiond.i18n import _
 from sessiond.model import State
 from sessiond.sessions import Sessiond
+from sessiond.store import heartbeats
+from sessiond.store import notifications as notices
+from sessiond.store.heartbeats import Beat
+from sessiond.store.notifications import Notice
 
 log = logging.getLogger("sessiond.daemon")
 PRUNE_EVERY = timedelta(hours=1)
@@ -92,14 +95,14 @@ class Jobs:
     def startup(self, clocks: Clocks) -> list[Notice]:
         """At start: a gap since the last heartbeat (any process) becomes questions."""
         found: list[Notice] = []
-        prev = heartbeat.last(self.conn)
+        prev = heartbeats.last(self.conn)
         beat = self._beat(clocks)
         if prev is not None:
             gap = heartbeat.gap_since(prev, beat, heartbeat.threshold(self.every))
             if gap is not None:
                 found += self.ask_about_gap(gap, clocks.now)
-        heartbeat.record(self.conn, beat)
-        heartbeat.prune(self.conn, clocks.now)
+        heartbeats.record(self.conn, beat)
+        heartbeats.prune(self.conn, clocks.now)
         self._pruned = clocks.now
         self._last = clocks
         return found
@@ -116,9 +119,9 @@ class Jobs:
                                       suspended_seconds=suspended)
             if gap is not None:
                 found += self.ask_about_gap(gap, clocks.now)
-        heartbeat.record(self.conn, beat)
+        heartbeats.record(self.conn, beat)
         if self._pruned is None or clocks.now - self._pruned > PRUNE_EVERY:
-            heartbeat.prune(self.conn, clocks.now)
+            heartbeats.prune(self.conn, clocks.now)
             self._pruned = clocks.now
         self._last = clocks
         return found
@@ -139,8 +142,8 @@ class Jobs:
 
     def _sessions_in(self, since: datetime) -> list[str]:
         """Sessions that may have run since `since`: open ones and ones stopped after."""
-        stopped = self.svc.store.events("WHERE kind = 'session-stopped' AND at > ?",
-                                        (clock.to_text(since),))
+        stopped = self.svc.store.events_of_kind_between(
+            ("session-stopped",), None, None, after=clock.to_text(since))
         ids = [s.id for s in self.svc.open_sessions() if s.state is not State.PLANNED]
         ids += [r.session_id for r in stopped if r.session_id]
         return list(dict.fromkeys(ids))
@@ -212,10 +215,8 @@ class Jobs:
 
     def first_session_day(self) -> date | None:
         """The local day of the earliest declared session instant (planned or started)."""
-        row = self.svc.store.conn.execute(
-            "SELECT MIN(at) FROM events WHERE kind IN ('session-planned', 'session-started')"
-        ).fetchone()
-        return clock.from_text(row[0]).astimezone(self.tz).date() if row[0] else None
+        first = self.svc.store.earliest_at("session-planned", "session-started")
+        return clock.from_text(first).astimezone(self.tz).date() if first else None
 
     def end_of_day(self, now: datetime) -> Export | None:
         """Run the end-of-day export if one is due and not in the store yet."""

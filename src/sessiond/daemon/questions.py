@@ -11,12 +11,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from sessiond import clock
-from sessiond.daemon import notices
-from sessiond.daemon.notices import Notice
 from sessiond.errors import InputError
 from sessiond.i18n import _
 from sessiond.model import Event
 from sessiond.sessions import Sessiond
+from sessiond.store import notifications as notices
+from sessiond.store.notifications import Notice
 
 DECISIONS = ("worked", "paused")
 
@@ -42,10 +42,10 @@ def answer(svc: Sessiond, notice_id: int, decision: str, now: datetime | None = 
             latest = b["decision"]
     event: Event | None = None
     if latest != decision:
-        event = svc.append("span-reviewed", session_id=notice.session_id, body=body,
-                           at=clock.whole_second(now))
-    conn.execute("UPDATE notifications SET answered_at = ?, answer = ? WHERE id = ?",
-                 (clock.to_text(now), decision, notice_id))
+        event = svc.review_span(notice.session_id, start=clock.from_text(body["start"]),
+                                end=clock.from_text(body["end"]), cause=body["cause"],
+                                decision=decision, at=clock.whole_second(now))
+    notices.answer(conn, notice_id, decision, now)
     updated = notices.get(conn, notice_id)
     assert updated is not None
     return updated, event

@@ -51,16 +51,12 @@ def due(reminder: Reminder | None, now: datetime) -> bool:
 def next_tranche(svc: Sessiond, session: Session, now: datetime,
                  ) -> tuple[int, NextTranche | None]:
     """(worked seconds, next tranche) of `session` as its bill says at `now`."""
-    from sessiond.billing import History, bill
-    from sessiond.policy import load_policy
+    from sessiond.billing import bill
 
     if session.state is not State.RUNNING:
         return 0, None
-    policy = load_policy(session.policy, svc.paths)
-    history = History(
-        sessions=tuple(svc.client_sessions(session.client_id)),
-        client_events=tuple(e for e in svc.client_events(session.client_id)
-                            if e.session_id is None))
+    policy = svc.policy(session.policy)
+    history = svc.history(session.client_id)
     at = clock.whole_second(now)
     b = bill(session, policy, history, at)
     if b.worked_seconds == 0:

@@ -15,9 +15,11 @@ from typing import Any
 
 from sessiond import clock
 from sessiond.config import Paths, write_private
-from sessiond.daemon import heartbeat, notices
+from sessiond.daemon import heartbeat
 from sessiond.daemon.owner import DAEMON_LOCK, JOBS_LOCK, daemon_pid, is_locked
 from sessiond.i18n import _
+from sessiond.store import heartbeats
+from sessiond.store import notifications as notices
 
 STATUS_FILE = "daemon.json"
 
@@ -63,7 +65,7 @@ def collect(p: Paths, conn: Any | None = None) -> dict[str, Any]:
     elif is_locked(p.data / JOBS_LOCK):
         data["jobs_owner"] = "tui"
     if conn is not None:
-        beat = heartbeat.last(conn)
+        beat = heartbeats.last(conn)
         data["last_heartbeat"] = clock.to_text(beat.at) if beat else None
         data["pending_questions"] = len(notices.pending_questions(conn))
     return data

@@ -90,11 +90,11 @@ def export_range(service: Sessiond, first: date, last: date, out_dir: Path,
             proof = make_proof(svc.store, scope, event_seq)
             reused = True
         else:
-            stored = svc._append(w, "export-made", at=clock.whole_second(now), body={
-                "first_day": first.isoformat(), "last_day": last.isoformat(),
-                "format": fmt, "sessions": proof.sessions, "digest": proof.digest})
+            stored = svc.record_export(w, first_day=first, last_day=last, fmt=fmt,
+                                       sessions=proof.sessions, digest=proof.digest,
+                                       at=clock.whole_second(now))
             assert stored.seq == proof.upto
-            checkpoint = svc._checkpoint(w, "export")
+            checkpoint = svc.sign_checkpoint(w, "export")
             event_seq, reused = stored.seq, False
 
     rows = snapshot.rows
@@ -123,13 +123,8 @@ def _snapshot(svc: Sessiond, scope: Scope, tz: ZoneInfo, now: datetime) -> _Snap
 
 
 def _clients_of(store: Store, session_ids: list[str]) -> list[str]:
-    found: dict[str, None] = {}
-    for start in range(0, len(session_ids), 500):
-        chunk = tuple(session_ids[start:start + 500])
-        rows = store.events(f"WHERE kind = 'session-planned' AND session_id IN "
-                            f"({','.join('?' * len(chunk))})", chunk)
-        found.update((r.client_id, None) for r in rows if r.client_id)
-    return list(found)
+    rows = store.sessions_events(session_ids, kinds=("session-planned",))
+    return list(dict.fromkeys(r.client_id for r in rows if r.client_id))
 
 
 def _previous(store: Store, first: date, last: date, fmt: str, digest_hex: str

@@ -12,7 +12,8 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
-from sessiond.i18n import _, language
+from sessiond import labels
+from sessiond.i18n import language
 
 CENT = Decimal("0.01")
 
@@ -60,56 +61,6 @@ def moment(instant: datetime | None, tz: ZoneInfo) -> str:
     return f"{day(local.date())} {local.strftime('%H:%M')}"
 
 
-_LABELS: dict[str, dict[str, str]] = {}
-
-
 def label(value: str | None) -> str:
     """The words for an allow-list value (mode, tool, channel, artifact, status...)."""
-    if value is None:
-        return "—"
-    labels = _LABELS.get(language())
-    if labels is None:
-        labels = _LABELS[language()] = _labels()
-    return labels.get(value, value)
-
-
-def _labels() -> dict[str, str]:
-    return {
-        "remote": _("remote assistance"),
-        "onsite": _("on-site intervention"),
-        "workshop": _("workshop intervention"),
-        "teamviewer": "TeamViewer",
-        "anydesk": "AnyDesk",
-        "rustdesk": "RustDesk",
-        "phone": _("by telephone"),
-        "visio": _("by video call"),
-        "other": _("other means"),
-        "windows": "Windows",
-        "macos": "macOS",
-        "linux": "Linux",
-        "oral": _("oral agreement"),
-        "email": _("by e-mail"),
-        "sms": _("by text message"),
-        "tool-code": _("one-time code of the remote tool given by the client"),
-        "signature": _("signed"),
-        "consumer": _("consumer (private person)"),
-        "business": _("business client"),
-        "screenshot": _("screen capture"),
-        "file-copy": _("copy of a file"),
-        "recording": _("recording of the session"),
-        "card": _("bank card"),
-        "cash": _("in cash"),
-        "cheque": _("by cheque"),
-        "transfer": _("bank transfer"),
-        "technician": _("by the technician"),
-        "client": _("by the client"),
-        "error": _("error (finding)"),
-        "warning": _("warning (finding)"),
-        "solved": _("problem solved"),
-        "diagnosed": _("problem diagnosed"),
-        "unsolved": _("problem not solved"),
-        "planned": _("not started yet"),
-        "running": _("still running"),
-        "paused": _("paused, not stopped"),
-        "stopped": _("finished"),
-    }
+    return labels.formal(value)

@@ -39,7 +39,7 @@ def consistent(svc: Sessiond, scope: Scope, build: Callable[[], S]
     """
     for attempt in range(ATTEMPTS + 1):
         snapshot = build() if attempt < ATTEMPTS else None
-        with svc.store.writing() as w:
+        with svc.transaction() as w:
             if snapshot is None:
                 snapshot = build()
             proof = make_proof(svc.store, scope, w.tail()[0] + 1)

@@ -36,7 +36,6 @@ _FIELDS = re.compile(
 )
 # The kinds that place a session on a day (as Sessiond.day_sessions does).
 DAY_KINDS = ("session-planned", "session-started", "session-stopped")
-_CHUNK = 500  # ids per query, well below SQLite's limit on bound parameters
 
 
 @dataclass(frozen=True)
@@ -120,29 +119,16 @@ def covered_sessions(store: Store, scope: Scope, upto: int | None = None) -> lis
     tz = ZoneInfo(scope.tz)
     lo = clock.local_day_bounds(scope.first, tz)[0]
     hi = clock.local_day_bounds(scope.last, tz)[1]
-    marks = ",".join("?" * len(DAY_KINDS))
-    where = f"WHERE kind IN ({marks}) AND at >= ? AND at < ?"
-    params: tuple[object, ...] = (*DAY_KINDS, clock.to_text(lo), clock.to_text(hi))
-    if upto is not None:
-        where += " AND seq < ?"
-        params = (*params, upto)
-    rows = store.events(where, params)
+    rows = store.events_of_kind_between(DAY_KINDS, clock.to_text(lo), clock.to_text(hi),
+                                        upto=upto)
     return sorted({r.session_id for r in rows if r.session_id})
 
 
 def covered_events(store: Store, session_ids: Sequence[str],
                    upto: int | None = None) -> list[tuple[str, int, str]]:
     """(session id, seq, hash) of the events of those sessions before event `upto`."""
-    found: list[tuple[str, int, str]] = []
-    for start in range(0, len(session_ids), _CHUNK):
-        chunk = tuple(session_ids[start:start + _CHUNK])
-        where = f"WHERE session_id IN ({','.join('?' * len(chunk))})"
-        params: tuple[object, ...] = chunk
-        if upto is not None:
-            where += " AND seq < ?"
-            params = (*params, upto)
-        found.extend((r.session_id or "", r.seq, r.hash) for r in store.events(where, params))
-    return found
+    return [(r.session_id or "", r.seq, r.hash)
+            for r in store.sessions_events(session_ids, upto=upto)]
 
 
 def make_proof(store: Store, scope: Scope, upto: int) -> EventsProof:

@@ -38,13 +38,10 @@ from sessiond.exports.proof import EventsProof, Scope, digest
 from sessiond.exports.sources import Compliance, Ledger
 from sessiond.exports.table import Seal
 from sessiond.i18n import _
-from sessiond.model import Event, Session, State
+from sessiond.model import Client, Event, Session, State
 from sessiond.policy import Policy
-from sessiond.sessions import Client, Sessiond
+from sessiond.sessions import Sessiond
 from sessiond.store.sqlite import Store
-
-# Rules whose article is the policy's confidentiality promise about screens and files.
-CONFIDENTIALITY_RULES = ("artifact-requires-client-request",)
 
 
 @dataclass(frozen=True)
@@ -96,11 +93,10 @@ def issue_receipt(service: Sessiond, session_id: str, out: Path | None = None, *
 
     with consistent(svc, scope, build) as (w, snap, proof):
         number = _number(svc.store, now, svc.tz)
-        stored = svc._append(w, "receipt-issued", at=clock.whole_second(now),
-                             session_id=session_id, client_id=snap.session.client_id,
-                             body={"checkpoint_seq": proof.upto, "digest": proof.digest})
+        stored = svc.record_receipt(w, session_id=session_id, checkpoint_seq=proof.upto,
+                                    digest=proof.digest, at=clock.whole_second(now))
         assert stored.seq == proof.upto
-        checkpoint = svc._checkpoint(w, "receipt")
+        checkpoint = svc.sign_checkpoint(w, "receipt")
 
     seal = Seal(checkpoint, proof, svc.keyring.fingerprint, svc.keyring.public_raw.hex())
     technician = svc.config.technician
@@ -134,8 +130,8 @@ def _number(store: Store, now: datetime, tz: ZoneInfo) -> str:
     year = now.astimezone(tz).year
     start = datetime(year, 1, 1, tzinfo=tz)
     end = datetime(year + 1, 1, 1, tzinfo=tz)
-    earlier = store.events("WHERE kind = 'receipt-issued' AND at >= ? AND at < ?",
-                           (clock.to_text(start), clock.to_text(end)))
+    earlier = store.events_of_kind_between(("receipt-issued",), clock.to_text(start),
+                                           clock.to_text(end))
     return f"{year}-{len(earlier) + 1:04d}"
 
 
@@ -327,8 +323,10 @@ def _lines(session: Session, bill: Bill, tz: ZoneInfo) -> list[Block]:
 
 
 def _confidentiality(session: Session, policy: Policy, tz: ZoneInfo) -> list[Block]:
-    articles = sorted({policy.rules[r].article for r in CONFIDENTIALITY_RULES
-                       if r in policy.rules})
+    from sessiond.compliance import INFO
+
+    articles = sorted({policy.rules[r].article for r, info in INFO.items()
+                       if info.confidentiality and r in policy.rules})
     cited = _(" (art. {articles})", articles=", ".join(articles)) if articles else ""
     blocks: list[Block] = [Section(_("Confidentiality"))]
     artifacts = [e for e in session.events if e.kind == "artifact-recorded"]

@@ -16,9 +16,9 @@ from typing import Any
 
 from sessiond.billing import Bill, History, bill
 from sessiond.errors import InputError
-from sessiond.model import Event, Session, fold
-from sessiond.policy import Policy, load_policy
-from sessiond.sessions import Client, Sessiond
+from sessiond.model import Client, Event, Session, fold
+from sessiond.policy import Policy
+from sessiond.sessions import Sessiond
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ class Ledger:
 
     def policy(self, policy_id: str) -> Policy:
         if policy_id not in self.policies:
-            self.policies[policy_id] = load_policy(policy_id, self.svc.paths)
+            self.policies[policy_id] = self.svc.policy(policy_id)
         return self.policies[policy_id]
 
     def bill(self, session: Session) -> Bill:
@@ -151,11 +151,7 @@ class Ledger:
         if recorded.checked and recorded.seq == last_seq and not fresh:
             return recorded
         try:
-            from sessiond.compliance import check
-        except ImportError:  # pragma: no cover - the package ships with sessiond
-            return recorded
-        try:
-            report = check(self.svc, session, now=self.now)
+            report = self.svc.check(session, now=self.now)
         except InputError:
             return recorded
         findings = tuple(Finding(f.rule, f.severity, f.article, f.message, tuple(f.events))

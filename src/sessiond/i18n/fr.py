@@ -232,10 +232,19 @@ CATALOG: dict[str, str] = {
     "sensitive data": "donnée sensible",
     "{label} ({count} times)": "{label} ({count} fois)",
     "This text seems to contain: {items}.": "Ce texte semble contenir : {items}.",
-    "MD art. 15: no password is written down, and only the information strictly needed "
+    "API token or key": "jeton ou clé d'API",
+    "software product key": "clé de produit (licence logicielle)",
+    "one-time login code (SMS, 2FA)": "code de connexion à usage unique (SMS, double "
+        "authentification)",
+    "answer to a secret question": "réponse à une question secrète",
+    "{citation}: no password is written down, and only the information strictly needed "
     "is kept.":
-        "MD art. 15 : aucun mot de passe n'est noté, et seules les informations "
+        "{citation} : aucun mot de passe n'est noté, et seules les informations "
         "strictement nécessaires sont conservées.",
+    "GDPR art. 5(1)(c) (data minimisation): only the information strictly needed is kept, "
+    "and a password never is.":
+        "RGPD art. 5(1)(c) (minimisation des données) : seules les informations "
+        "strictement nécessaires sont conservées, et un mot de passe ne l'est jamais.",
     "Remove it before saving.": "Retirez-le avant d'enregistrer.",
     "Remove them before saving.": "Retirez-les avant d'enregistrer.",
     # --- policies and billing ------------------------------------------------------------
@@ -1064,6 +1073,7 @@ CATALOG: dict[str, str] = {
     "Say who gave consent (the client, or the person he trusted).":
         "Indiquez qui a donné son consentement (le client, ou la personne de confiance).",
     "Say who signed the quote.": "Indiquez qui a signé le devis.",
+    "Say who: --by NAME.": "Indiquez qui : --by NOM.",
     "Why must access start before the client's consent is on record? The reason is recorded and "
     "reported.":
         "Pourquoi l'accès doit-il commencer avant que le consentement du client soit enregistré "
@@ -1190,4 +1200,122 @@ CATALOG: dict[str, str] = {
     "{name}: {value}": "{name} : {value}",
     "shipped with sessiond": "fournie avec sessiond",
     "your own": "la vôtre",
+    # --- invoices ----------------------------------------------------------------------
+
+    # --- invoices: validation -------------------------------------------------------------
+    "Invoice {number}: {problem}": "Facture {number} : {problem}",
+    "Credit note {number}: {problem}": "Avoir {number} : {problem}",
+    "{field} is missing.": "{field} manque.",
+    "{field} {value!r} is not an invoice number: letters, digits and - / _ . only, at most "
+    "30 characters (e.g. F-2026-0007).":
+        "{field} {value!r} n'est pas un numéro de facture : lettres, chiffres et - / _ . "
+        "seulement, 30 caractères au plus (par ex. F-2026-0007).",
+    "{field} must be \"invoice\" or \"credit-note\", not {value!r}.":
+        "{field} doit valoir « invoice » ou « credit-note », et non {value!r}.",
+    "{field} must be a two-letter country code such as FR, not {value!r}.":
+        "{field} doit être un code pays à deux lettres comme FR, et non {value!r}.",
+    "{field} {value!r} is not a SIREN (9 digits) or a SIRET (14 digits).":
+        "{field} {value!r} n'est ni un SIREN (9 chiffres) ni un SIRET (14 chiffres).",
+    "{field} {value!r} fails the SIREN check digit: check it on "
+    "annuaire-entreprises.data.gouv.fr.":
+        "{field} {value!r} a une clé de contrôle SIREN fausse : vérifiez-le sur "
+        "annuaire-entreprises.data.gouv.fr.",
+    "{field} {value!r} is not an e-mail address.":
+        "{field} {value!r} n'est pas une adresse e-mail.",
+    "the seller's name {value!r} must end with \" EI\" (entrepreneur individuel, Code de "
+    "commerce L526-22), e.g. {example!r}.":
+        "le nom du vendeur {value!r} doit se terminer par « EI » (entrepreneur individuel, "
+        "Code de commerce L526-22), par ex. {example!r}.",
+    "a French business client needs its SIREN ({field}).":
+        "un client professionnel établi en France doit avoir son SIREN ({field}).",
+    "line {line}: the unit must be HUR (hours) or C62 (units), not {value!r}.":
+        "ligne {line} : l'unité doit être HUR (heures) ou C62 (unités), et non {value!r}.",
+    "line {line}: the unit price cannot be negative; enter a discount as a negative "
+    "quantity.":
+        "ligne {line} : le prix unitaire ne peut pas être négatif ; saisissez une remise "
+        "avec une quantité négative.",
+    "line {line}: the amount {amount} is not the quantity times the unit price "
+    "({expected}); bill a tranche that is not a whole number of cents per hour in units "
+    "(C62) at the tranche's price.":
+        "ligne {line} : le montant {amount} n'est pas la quantité multipliée par le prix "
+        "unitaire ({expected}) ; facturez une tranche qui ne tombe pas juste à l'heure en "
+        "unités (C62) au prix de la tranche.",
+    "the total {total} is not the sum of the lines ({expected}).":
+        "le total {total} n'est pas la somme des lignes ({expected}).",
+    "the total cannot be negative; a credit note cancels an invoice with positive amounts.":
+        "le total ne peut pas être négatif ; un avoir annule une facture avec des montants "
+        "positifs.",
+    "{field} {amount} is not a positive amount in euros and cents.":
+        "{field} {amount} n'est pas un montant positif en euros et centimes.",
+    "{field} {amount} has more than two decimals.":
+        "{field} {amount} a plus de deux décimales.",
+    "the payments received ({paid}) exceed the total ({total}).":
+        "les paiements reçus ({paid}) dépassent le total ({total}).",
+    "the due date {due} is before the issue date {issued}.":
+        "l'échéance {due} précède la date d'émission {issued}.",
+    "only EUR is supported, not {value!r}.": "seul l'euro (EUR) est pris en charge, et non "
+                                             "{value!r}.",
+    # --- invoices: document ---------------------------------------------------------------
+    "Invoice": "Facture",
+    "Credit note": "Avoir",
+    "Invoice no. {number}": "Facture n° {number}",
+    "Credit note no. {number}": "Avoir n° {number}",
+    "Date: {date}": "Date : {date}",
+    "Cancels invoice no. {number}": "Annule la facture n° {number}",
+    "Cancels invoice no. {number} of {date}": "Annule la facture n° {number} du {date}",
+    "Reason: {reason}": "Motif : {reason}",
+    "Seller": "Prestataire",
+    "SIRET: {number}": "SIRET : {number}",
+    "SIREN: {number}": "SIREN : {number}",
+    "E-mail: {address}": "E-mail : {address}",
+    "Date of the service: {date}": "Date de la prestation : {date}",
+    "Dates of the service: from {first} to {last}":
+        "Dates de la prestation : du {first} au {last}",
+    "Description": "Désignation",
+    "Date": "Date",
+    "Quantity": "Quantité",
+    "Unit price excl. VAT": "Prix unitaire HT",
+    "Amount excl. VAT": "Montant HT",
+    "{hours} h": "{hours} h",
+    "Total excl. VAT": "Total HT",
+    "Paid on {date} ({method})": "Réglé le {date} ({method})",
+    "Net amount due": "Net à payer",
+    "Amount credited": "Montant de l'avoir",
+    "Due date: {date}": "Date d'échéance : {date}",
+    "Payment terms: {terms}": "Conditions de paiement : {terms}",
+    "Late-payment penalties: {rate} (Code de commerce, art. L441-10).":
+        "Pénalités de retard : {rate} (Code de commerce, art. L441-10).",
+    "In case of late payment, fixed indemnity for recovery costs: {amount} (Code de "
+    "commerce, art. L441-10 and D441-5).":
+        "En cas de retard de paiement, indemnité forfaitaire pour frais de recouvrement : "
+        "{amount} (Code de commerce, art. L441-10 et D441-5).",
+    "Early payment: {terms}": "Escompte : {terms}",
+    "No discount for early payment.": "Pas d'escompte pour paiement anticipé.",
+    "A PDF/A invoice needs an embedded TrueType font: install fonts-dejavu-core, or set "
+    "SESSIOND_PDF_FONTS to a directory of .ttf files.":
+        "Une facture PDF/A exige une police TrueType incorporée : installez "
+        "fonts-dejavu-core, ou indiquez dans SESSIOND_PDF_FONTS un dossier de fichiers .ttf.",
+    "Factur-X needs the factur-x package: pip install 'sessiond[facturx]'.":
+        "Factur-X exige le paquet factur-x : pip install 'sessiond[facturx]'.",
+    # --- configuration values ----------------------------------------------------------
+    "a policy id (lower-case letters, digits and dashes)":
+        "un identifiant de conditions (minuscules, chiffres et tirets)",
+    "0 to 60 minutes": "de 0 à 60\u00a0minutes",
+    "1 to 240 minutes": "de 1 à 240\u00a0minutes",
+    "a time of day HH:MM, e.g. 19:30": "une heure HH:MM, par ex. 19:30",
+    "{path}: keymap: unknown binding id {ids}; the ids are listed by F1 in the terminal "
+    "interface.":
+        "{path} : keymap : identifiant de raccourci inconnu {ids} ; F1 dans l'interface "
+        "les liste.",
+    # --- remote-tool logs ------------------------------------------------------------------
+    "This is not a TeamViewer, AnyDesk or RustDesk log that sessiond can read.":
+        "Ce n'est pas un journal TeamViewer, AnyDesk ou RustDesk que sessiond sait lire.",
+    "{name} is not a TeamViewer, AnyDesk or RustDesk log that sessiond can read.":
+        "{name} n'est pas un journal TeamViewer, AnyDesk ou RustDesk que sessiond sait lire.",
+    "This log was written by {found}, not by {tool}.":
+        "Ce journal a été écrit par {found}, pas par {tool}.",
+    "Unknown log format {fmt!r}; the known formats are {known}.":
+        "Format de journal inconnu {fmt!r} ; formats connus : {known}.",
+    "Unknown remote-control tool {tool!r}; the known tools are {known}.":
+        "Outil de prise en main inconnu {tool!r} ; outils connus : {known}.",
 }

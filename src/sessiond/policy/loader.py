@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -51,6 +52,20 @@ def read_policy(path: Path, source: str = "file") -> Policy:
 
 
 def _checked(path: Path, source: str) -> Policy:
+    """The policy in `path`, parsed once per version of the file (its size and mtime)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return _checked_now(path, source)
+    return _parsed(path, source, (st.st_mtime_ns, st.st_size, st.st_ino))
+
+
+@lru_cache(maxsize=64)
+def _parsed(path: Path, source: str, _stamp: tuple[int, int, int]) -> Policy:
+    return _checked_now(path, source)
+
+
+def _checked_now(path: Path, source: str) -> Policy:
     policy = read_policy(path, source)
     if policy.id != path.stem:
         raise InputError(_("{path}: id: {problem}", path=path,

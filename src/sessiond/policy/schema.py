@@ -91,15 +91,14 @@ from types import MappingProxyType
 from typing import Any
 
 from sessiond.i18n import _
-from sessiond.model import CHANNELS, MODES, OSES, PAYMENT_METHODS
+from sessiond.model import CHANNELS, FEE_KINDS, MODES, OSES, PAYMENT_METHODS, QUOTE_FORMS
 from sessiond.policy.reader import Problems, Table
 
 SCHEMA_VERSION = 1
-FEES = ("travel", "no-show", "late-cancellation", "waiting")
+FEES = FEE_KINDS
 DISCOUNTS = ("new-client",)
 GUARANTEES = ("no-valid-solution", "diagnosis", "partial-results")
 SEVERITIES = ("error", "warning")
-QUOTE_FORMS = ("handwritten", "electronic")
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 COUNTRY = re.compile(r"^[A-Z]{2}$")

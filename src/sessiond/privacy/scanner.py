@@ -105,7 +105,8 @@ __all__ = [
 
 KINDS = frozenset({
     "password", "pin", "wifi-key", "remote-tool-code", "recovery-key", "private-key",
-    "card-number", "iban", "nir",
+    "card-number", "iban", "nir", "api-token", "product-key", "one-time-code",
+    "secret-answer",
 })
 
 
@@ -217,10 +218,50 @@ _NIR = re.compile(
     r"(?:2[ABab]|[0-9][ .\u00a0]?[0-9])(?:[ .\u00a0]?[0-9]){8}(?!\w)"
 )
 _RIB = re.compile(r"[0-9]{5} ?[0-9]{5} ?[0-9A-Za-z]{11} ?[0-9]{2}(?!\w)")
+# PEM ("-----BEGIN OPENSSH PRIVATE KEY-----") and OpenPGP armour ("-----BEGIN PGP PRIVATE
+# KEY BLOCK-----"). Without its END line (pasted in part) the block runs over the armour
+# headers and base64 lines that follow the header.
 _PRIVATE_KEY = re.compile(
-    r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----"
-    r"(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----)?"
+    r"-{3,} ?BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)? ?-{3,}"
+    r"(?:[\s\S]*?-{3,} ?END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)? ?-{3,}"
+    r"|(?:[ \t]*\r?\n(?:[ \t]*\r?\n)?"
+    r"(?:[A-Za-z0-9+/]{16,}={0,2}|=[A-Za-z0-9+/]{4}|(?:Version|Comment|Hash|Charset): [^\n]*))*)"
 )
+# API tokens by their documented prefixes (case-sensitive, on the text itself): GitHub
+# (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_), GitLab (glpat-...), AWS access key IDs
+# (AKIA, ASIA), Google API keys (AIza), Slack (xoxb-, xoxp-...), OpenAI and Anthropic
+# (sk-, sk-proj-, sk-ant-), Stripe (sk_live_, rk_test_...), Hugging Face (hf_), npm
+# (npm_), PyPI (pypi-AgEI), SendGrid (SG.), Telegram bots and JSON Web Tokens (eyJ...).
+# Each is looked for only when its prefix is in the text (`in` is far cheaper than a
+# regex pass); the part after the prefix must mix letters and digits where the format
+# allows words ("sk-learn-compatible").
+_API_TOKEN_PREFIXES = ("gh", "github_pat_", "gl", "AKIA", "ASIA", "AIza", "xox", "xapp-", "sk-", "k_",
+                       "hf_", "npm_", "pypi-", "SG.", "eyJ", ":AA")
+_API_TOKEN = re.compile(
+    r"""(?x)(?<![\w-])(?:
+      (?P<mixed>
+          gh[pousr]_[A-Za-z0-9]{20,251}
+        | github_pat_[A-Za-z0-9_]{20,251}
+        | gl(?:pat|ptt|dt|rt|ft|soat|cbt|imt)-[A-Za-z0-9_-]{20,64}
+        | xox[abposre]-[A-Za-z0-9-]{10,250}
+        | xapp-[A-Za-z0-9-]{10,250}
+        | sk-(?:ant-)?[A-Za-z0-9_-]{20,250}
+        | [rsp]k_(?:live|test)_[A-Za-z0-9]{16,250}
+        | hf_[A-Za-z0-9]{30,64}
+        | npm_[A-Za-z0-9]{36}
+        | [0-9]{8,10}:AA[A-Za-z0-9_-]{33}
+        | eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})
+    | (?:AKIA|ASIA)[A-Z0-9]{12,20}
+    | AIza[A-Za-z0-9_-]{30,40}
+    | pypi-AgEI[A-Za-z0-9_-]{50,}
+    | SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}
+    )(?![\w-])"""
+)
+# Windows and Office product keys: five groups of five letters and digits, dashes between
+# (spaces too when every letter is a capital). slmgr shows "XXXXX-XXXXX-XXXXX-XXXXX-3V66T":
+# that partial key is no secret.
+_PRODUCT_KEY = re.compile(
+    r"(?<![\w-])(?:[A-Za-z0-9]{5}(?:-[A-Za-z0-9]{5}){4}|[A-Z0-9]{5}(?: [A-Z0-9]{5}){4})(?![\w-])")
 _URL_PASSWORD = re.compile(
     r"(?i)\b[a-z][a-z0-9+.-]{1,15}://[^\s/:@]{1,64}:(?P<secret>[^\s/@]{1,64})@"
 )
@@ -231,6 +272,17 @@ _Span = tuple[str, int, int]
 
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
+
+
+def _mixed(token: str) -> bool:
+    """Letters and digits both (ASCII digits)."""
+    return any("0" <= c <= "9" for c in token) and any(c.isalpha() for c in token)
+
+
+def _product_key(key: str) -> bool:
+    groups = key.replace(" ", "-").split("-")
+    # A partial key shown masked ("XXXXX-...-3V66T") or a placeholder is not the key.
+    return _mixed(key) and not any(set(g.upper()) <= {"X", "*", "0"} for g in groups)
 
 
 def _is_card(number: str) -> bool:
@@ -325,8 +377,14 @@ def _iban_at(text: str, start: int) -> int | None:
 def _scan_structured(text: str) -> list[_Span]:
     """Structured secrets, most specific kinds first (they win overlaps)."""
     keys: list[_Span] = []
-    if "PRIVATE KEY-----" in text:
+    if "PRIVATE KEY" in text:
         keys.extend(("private-key", m.start(), m.end()) for m in _PRIVATE_KEY.finditer(text))
+    if any(prefix in text for prefix in _API_TOKEN_PREFIXES):
+        keys.extend(("api-token", m.start(), m.end()) for m in _API_TOKEN.finditer(text)
+                    if m.group("mixed") is None or _mixed(m.group()[3:]))
+    if text.count("-") >= 4 or text.count(" ") >= 4:
+        keys.extend(("product-key", m.start(), m.end()) for m in _PRODUCT_KEY.finditer(text)
+                    if _product_key(m.group()))
     if "://" in text:
         keys.extend(("password", m.start("secret"), m.end("secret"))
                     for m in _URL_PASSWORD.finditer(text))
@@ -378,12 +436,25 @@ _TOOL_NAMES = {
 _TOOL = re.compile(rf"(?x)\b(?:{_TOOLS})\b")
 
 _APOS = "['’]"
+# What a PIN or a code unlocks ("PIN du téléphone", "code de l'alarme", "carte SIM").
+_DEVICES = (
+    rf"t[eé]l[eé]phone|t[eé]l|portable|mobile|smartphone|iphone|android|tablette|ipad"
+    rf"|ordinateur|ordi|pc|laptop|phone|tablet|computer|alarme|alarm|coffre(?:-fort)?|safe"
+    rf"|porte(?:[ ]d{_APOS}entr[eé]e)?|door|portail|gate|garage|immeuble|b[aâ]timent"
+    rf"|interphone|digicode|cadenas|padlock|badge"
+    rf"|carte(?:[ ](?:bancaire|bleue|cb|visa|mastercard|sim|de[ ]cr[eé]dit|de[ ]paiement))?"
+    rf"|(?:bank[ ]|credit[ ]|debit[ ])?card|sim(?:[ ]card)?|cb|visa"
+    rf"|messagerie[ ]vocale|r[eé]pondeur|voicemail|bo[iî]te[ ]vocale"
+    rf"|[eé]cran[ ]de[ ]verrouillage|lock[ ]screen|imprimante|printer"
+)
 # Phrases are matched on a lower-cased copy of the text (same length, so spans carry
-# over): case-sensitive patterns run several times faster than IGNORECASE ones.
+# over): case-sensitive patterns run several times faster than IGNORECASE ones. Groups
+# "account", "sim" and "code" do not own a value that follows another phrase ("mot de
+# passe du compte : x" is the password's).
 _TRIGGER = re.compile(
     rf"""(?x)
     (?<![\w@./-])
-    (?=[abcdilmnpqrstuvw])  # first letters of all the phrases below: a fast pre-check
+    (?:(?=[abcdilmnpqrstuvw])|(?=[efgjko2]))  # first letters of the phrases: a fast pre-check
     (?:
       (?P<recovery>
           cl[eé]s?[ ]de[ ]r[eé]cup[eé]ration(?:[ ]bitlocker)?
@@ -404,21 +475,62 @@ _TRIGGER = re.compile(
           identifiants | credentials | creds
         | (?:login|user(?:name)?|utilisateur|identifiant|id)[ ]?/[ ]?
             (?:mdp|mot[ ]de[ ]passe|pass(?:word)?|pwd|pw))
+    | (?P<otp>
+          codes?[ ](?:de[ ](?:v[eé]rification|validation|confirmation|connexion
+                              |s[eé]curit[eé]|(?:double[ ])?authentification)
+            | d{_APOS}[ ]?authentification | [aà][ ]usage[ ]unique | unique | temporaire
+            | otp | totp | 2fa | a2f | mfa | sms | texto | re[cç]us? | envoy[eé]s?
+            | (?:google[ ])?authenticator)
+        | mots?[ ]de[ ]passe[ ][aà][ ]usage[ ]unique
+        | (?:verification|validation|confirmation|security|authentication|auth|login
+            |sign-?in|one[ -]time|2fa|mfa|otp|totp|sms|text|authenticator)[ ](?:pass)?codes?
+        | one[ -]time[ ]password | otp)
+    | (?P<product>
+          cl[eé]s?[ ](?:de[ ])?(?:produit|licence|license|activation)
+        | cl[eé]s?[ ]d{_APOS}(?:activation|installation|licence)
+        | cl[eé]s?[ ](?:windows|office)
+        | (?:product|licen[cs]e|activation|serial|cd)[ ]keys?
+        | code[ ]d{_APOS}activation | activation[ ]code)
+    | (?P<token>
+          api[ _-]?keys? | apikey | cl[eé]s?[ ](?:d{_APOS}|de[ ]l{_APOS})?api
+        | jetons?(?:[ ]d{_APOS}acc[eè]s|[ ]d{_APOS}api|[ ]api)?
+        | (?:access|api|auth|bearer|refresh|personal[ ]access)[ ]tokens? | tokens? | bearer
+        | client[ ]secret | api[ ]secret | secret[ ](?:access[ ])?key | cl[eé][ ]secr[eè]te
+        | aws_secret_access_key)
+    | (?P<answer>
+          questions?[ ](?:secr[eè]tes?|de[ ]s[eé]curit[eé])
+        | (?:secret|security)[ ]questions?
+        | r[eé]ponses?[ ](?:secr[eè]tes?|de[ ]s[eé]curit[eé]
+            |[aà][ ]la[ ]question(?:[ ]secr[eè]te|[ ]de[ ]s[eé]curit[eé])?)
+        | (?:secret|security)[ ]answers? | answer[ ]to[ ]the[ ](?:secret|security)[ ]question)
+    | (?P<unattended>
+          acc[eè]s[ ](?:non[ ]surveill[eé]|sans[ ]surveillance) | non[ ]surveill[eé]
+        | unattended(?:[ ]access)?)
     | (?P<pin>
           code[ ](?:pin|puk) | pin[ ]code | puk | pin
         | code[ ](?:confidentiel|secret)
-        | code[ ](?:de[ ])?d[eé]verrouillage
+        | code[ ](?:de[ ])?(?:d[eé])?verrouillage | passcode | (?:un)?lock[ ]code | digicode
+        | (?:alarm|door|gate|safe|phone|garage|keypad|voicemail|entry)[ ]code
         | code[ ](?:du[ ]|de[ ]l{_APOS}|de[ ]la[ ])?
             (?:t[eé]l[eé]phone|portable|iphone|smartphone|tablette|ipad))
+    | (?P<sim> carte[ ]sim | sim[ ]card | sim)
     | (?P<pw>
           mots?[ -]de[ -]passe | mdp | m\.d\.p\.? | passwords? | passwd | pwd
-        | passphrase | code[ ]d{_APOS}[ ]?acc[eè]s)
+        | passphrase | code[ ]d{_APOS}[ ]?acc[eè]s | access[ ]code)
     | (?P<cvv> cvv2? | cvc2? | cryptogramme(?:[ ]visuel)? | code[ ]cvv)
+    | (?P<account>
+          login | compte | (?:live|free|b)?box | identifiant | user(?:name)? | utilisateur
+        | account | route(?:u)?r)
+    | (?P<code> code)
     | (?P<strict> pass | pw )
     )
     (?![\w@])
     """
 )
+_NOT_OWNERS = frozenset({"account", "sim", "code"})
+# Triggers that name a login, so that a plain word after "login: toto /" is the password
+# ("utilisateur : Jean / Marie" names two users).
+_EXPLICIT_LOGIN = frozenset({"login", "identifiant", "username"})
 
 _H = r"[ \t\u00a0\u202f]"
 # Strong link: at most four qualifier words, then ":", "=", "->", the value possibly on
@@ -432,6 +544,9 @@ _STRONG = re.compile(
 _CONJUNCTION = re.compile(r"\b(?:et|puis|ou|mais|donc|and|then|or|but|so)\b")
 # "Mot de passe changé : ..." links a value, but only one that looks like a secret.
 _PARTICIPLE = re.compile(r"\w(?:ée?s?|ed)\b")
+_UNATTENDED = (rf"(?:acc[eè]s{_H}+)?(?:non{_H}+surveill[eé]|sans{_H}+surveillance)"
+               rf"|unattended(?:{_H}+access)?")
+_UNATTENDED_RE = re.compile(_UNATTENDED)
 _QUAL_WORDS = (
     rf"(?:{_TOOLS}|wi-?fi|wpa[23]?|wlan|windows|hello|session|admin|administrateur"
     r"|administrator|local|bios|uefi|box|livebox|freebox|bbox|routeur|router|modem|compte"
@@ -439,18 +554,49 @@ _QUAL_WORDS = (
     r"|bouygues|messagerie|mail|e-?mail|imap|smtp|nas|vpn|pc|ordinateur|user|utilisateur"
     r"|sim|office|office365|m365|o365|skype|facebook|amazon|client|cliente|root|ssh|ftp"
     r"|principal|actuel|current|new|nouveau|nouvel|temporaire|provisoire|temporary"
-    r"|d[eé]faut|default|unique)"
+    rf"|d[eé]faut|default|unique|permanent|fixe|{_UNATTENDED}|{_DEVICES})"
+)
+_ARTICLES = (
+    rf"du|de{_H}+la|de{_H}+l{_APOS}|de|d{_APOS}|des|of|for|for{_H}+the|of{_H}+the|on|sur|la"
+    rf"|le|l{_APOS}|the|my|son|sa|mon|ma|his|her|your|its"
+)
+# "is", "est", "c'est", "changé en": the value follows as the predicate.
+_VERBS = (
+    rf"is{_H}+now|est{_H}+maintenant|c{_APOS}est|est|était|etait|sera|reste|devient|is|was"
+    rf"|chang[eé]{_H}+en|modifi[eé]{_H}+en|changed{_H}+to|set{_H}+to|reset{_H}+to"
+    rf"|remplac[eé]{_H}+par|d[eé]fini{_H}+(?:sur|à|a)|mis{_H}+à|now"
 )
 # Weak link: known qualifiers only (with articles), then an optional verb.
 _WEAK = re.compile(
-    rf"(?x)(?:{_H}+(?:(?:du|de{_H}+la|de{_H}+l{_APOS}|de|d{_APOS}|des|of|for|for{_H}+the"
-    rf"|of{_H}+the|on|sur|la|le|l{_APOS}|the|my|son|sa|his|her|your|its){_H}*)?"
-    rf"{_QUAL_WORDS}\b){{0,3}}"
-    rf"(?:{_H}+(?P<verb>is{_H}+now|est{_H}+maintenant|c{_APOS}est|est|était|etait|sera"
-    rf"|reste|devient|is|was|chang[eé]{_H}+en|changed{_H}+to|set{_H}+to|reset{_H}+to"
-    rf"|remplac[eé]{_H}+par|d[eé]fini{_H}+(?:sur|à|a)|mis{_H}+à|now))?"
+    rf"(?x)(?:{_H}+(?:(?:{_ARTICLES}){_H}*)?{_QUAL_WORDS}\b){{0,3}}"
+    rf"(?:{_H}+(?P<verb>{_VERBS})(?:{_H}+(?:le|la|l{_APOS}|the)(?={_H}*[0-9]))?)?"
     rf"{_H}*(?:[:=]{_H}*)?"
 )
+# Bare "code": what it unlocks ("code de l'alarme 1937") or a verb ("son code c'est 4455").
+_CODE_LINK = re.compile(
+    rf"(?x)(?P<dev>(?:(?:{_H}+(?:(?:{_ARTICLES}){_H}*)?(?:{_DEVICES})\b){{1,2}}"
+    rf"(?:{_H}+[^\W\d_]{{3,20}}\b)?)?)"  # and a brand: "code de l'alarme Somfy"
+    rf"(?:{_H}+\w+(?:é|ée|és|ées|ed)\b)?"
+    rf"(?:{_H}+(?P<verb>{_VERBS}))?"
+    rf"{_H}*(?P<colon>[:=]{_H}*)?"
+)
+# A one-time code "reçu par SMS", "envoyé sur le portable", "de Google".
+_OTP_WEAK = re.compile(
+    rf"(?x)(?:{_H}+(?:re[cç]ue?s?|envoy[eé]e?s?|par|via|sur|sms|texto|mail|e-?mail|google"
+    rf"|microsoft|apple|whatsapp|paypal|amazon|banque|bancaire|du|de|la|le|l{_APOS}|au"
+    rf"|received|sent|by|from|on|the|of|bank|t[eé]l[eé]phone|portable|mobile|phone)\b){{0,4}}"
+    rf"(?:{_H}+(?P<verb>{_VERBS}))?"
+    rf"{_H}*(?:[:=]{_H}*)?"
+)
+# A secret question, then its answer after an arrow, "=", "?" or "réponse :".
+_REPLY_MARK = re.compile(rf"\b(?:r[eé]p(?:onse)?s?\.?|answers?){_H}*[:=]")
+_ANSWER_MARK = re.compile(r"->|=>|→|=|\?|:")
+_ANSWER_TEXT = re.compile(rf"{_H}*([^\n,;.!?()\[\]]{{1,64}})")
+_QUESTION_LINK = re.compile(
+    rf"{_H}*(?:\((?P<paren>[^()\n]{{1,80}})\))?{_H}*(?P<colon>[:=]|->|=>|→)?{_H}*")
+_ANSWER_LINK = re.compile(
+    rf"{_H}*(?:\([^()\n]{{1,80}}\){_H}*)?(?:(?P<colon>[:=]|->|=>|→)|(?P<verb>{_VERBS})){_H}*")
+_PAREN = re.compile(rf"[(\[]{_H}*(?P<v>[^\s()\[\]]{{1,64}}){_H}*[)\]]")
 _QUOTED = re.compile(
     r"«[ \t\u00a0\u202f]*(?P<g>[^»\n]{1,64}?)[ \t\u00a0\u202f]*»"
     r"|\"(?P<d>[^\"\s][^\"\n]{0,63})\""
@@ -497,6 +643,7 @@ _ORDINARY = re.compile(
     | (?:https?|ftp)://\S+ | www\.\S+                   # URLs
     | (?:[a-z]:\\|\\\\|/|~/)\S*                         # paths
     | \+[0-9]{8,15} | 0[1-9](?:[.][0-9]{2}){4}          # phone numbers
+    | [0-9]{1,2}[hj]/[0-9]{1,2}[hj]? | 24/7            # 24h/24, 7j/7
     """
 )
 # Values that describe the password instead of being it (accents and case removed).
@@ -533,6 +680,90 @@ _STOP = frozenset({
     "recupere", "envoye", "partage", "memorise", "conserve", "garde",
     "sans", "without", "nothing", "done", "fine", "working", "works", "inclus",
 })
+# Words that a passphrase ("mot de passe : le chat noir") does not hold but a remark about
+# the password does ("sur l'étiquette de la box", "see ticket", "changé par le client"):
+# prepositions, pronouns, possessives of the client, verbs, negations, places, people.
+_REMARK = frozenset({
+    "apres",
+    "avant", "depuis", "pendant", "selon", "derriere", "devant", "cf", "pas", "ne",
+    "n", "ni", "jamais", "plus", "moins", "tres", "trop", "bien", "mal", "deja", "encore",
+    "toujours", "aussi", "comme", "que", "qu", "qui", "quoi", "dont", "ou", "et", "mais",
+    "donc", "car", "si", "il", "elle", "ils", "elles", "je", "j", "tu", "nous", "vous",
+    "lui", "leur", "leurs", "eux", "moi", "toi", "se", "s", "ce", "c", "cet", "cette", "ces",
+    "ca", "cela", "ceci", "sa", "son", "ses", "notre", "nos", "votre", "vos", "y", "est",
+    "sont", "etait", "sera", "ont", "avait", "doit", "faut", "peut", "sait", "connait", "va",
+    "dit", "demander", "rappeler", "verifier", "changer", "modifier", "noter", "saisir",
+    "taper", "utiliser", "mettre", "garder", "definir", "renseigner", "creer", "celui",
+    "celle", "ceux", "celles", "celui-ci", "celle-ci", "autre", "autres", "chaque", "tout",
+    "tous", "toute", "toutes", "quelque", "plusieurs", "date", "naissance", "anniversaire",
+    "prenom", "nom", "numero", "adresse", "identifiant", "identifiants", "mot", "passe", "mdp",
+    "code", "utilisateurs", "clients", "technicienne", "fils", "mari", "epouse", "enfant",
+    "enfants", "etiquette", "dos", "boite", "cahier", "agenda", "tiroir", "bureau", "ecran",
+    "clavier", "fichier", "document", "ticket", "courrier", "enveloppe", "pochette", "champ",
+    "lien", "reinitialisation", "changement", "modification", "cours", "suite", "fois",
+    "demain", "hier", "aujourd", "hui", "caracteres",
+    "chiffres", "lettres", "majuscule", "minuscule", "symbole", "regle", "regles", "politique",
+    "prevu", "perdu", "mis", "pris", "inscrit", "connu", "vu", "lu", "rendu", "tenu",
+    "obtenu", "remis", "compris", "ouvert", "offert", "appel", "rappel", "accord",
+    "behind", 
+    "off", "not", "never", "will", "would", "should", "must", "can", "could", "may", "be",
+    "been", "is", "are", "was", "were", "has", "have", "had", "does", "do", "did", "it",
+    "its", "he", "she", "they", "them", "him", "his", "her", "their", "we", "you", "i",
+    "me", "this", "that", "these", "those", "before", "after", "like", "than", "then",
+    "still", "already", "also", "only", "just", "too", "very", "ask", "call", "check",
+    "change", "use", "keep", "kept", "customer", "user", "owner", "technician", "tech",
+    "sticky", "label", "back", "bottom", "notebook", "file", "vault", "field", "link",
+    "request", "same", "if", "when", "until", "via", "per", "written", "typed", "told",
+    "client", "cliente", "utilisateur", "proprietaire", "technicien", "owner", "voir", "see",
+})
+# Prepositions that open a remark ("en cours", "au dos de la box", "on a sticky note").
+_LEADING = frozenset({"en", "sur", "sous", "dans", "avec", "pour", "par", "chez", "vers",
+                      "entre", "contre", "au", "aux", "a", "in", "on", "at", "by", "with",
+                      "for", "from", "to", "of", "under", "as"})
+# Status and technical words: "problème résolu", "accès rétabli", "caps lock issue".
+_REMARK |= frozenset({
+    "probleme", "souci", "erreur", "panne", "bug", "acces", "connexion", "deconnexion",
+    "reconnexion", "authentification", "reconnaissance", "faciale", "digitale", "empreinte",
+    "synchronisation", "synchro", "sync", "double", "facteur", "facteurs", "verrouillage",
+    "verr", "maj", "majuscules", "clavier", "touche", "azerty", "qwerty", "frappe", "saisie",
+    "tentative", "tentatives", "essai", "essais", "blocage", "recuperation", "sauvegarde",
+    "navigateur", "chrome", "firefox", "edge", "safari", "android", "ios", "iphone", "drive",
+    "lien", "pin", "sms", "mail", "email", "compte", "session", "windows", "google",
+    "caps", "lock", "keyboard", "layout", "issue", "issues", "problem", "error", "access",
+    "login", "reset", "recovery", "browser", "two", "factor", "face", "fingerprint", "account",
+    "resolu", "retabli", "reussi", "fini", "recu", "ecrit", "conclu", "interrompu",
+    "suspendu", "vendu", "fourni", "choisi", "saisi", "etabli", "rempli", "garanti", "fait",
+    "refait", "produit", "detruit", "inclus", "exclu", "permis", "transmis", "soumis",
+    "admis", "omis", "acquis", "requis", "revu", "reconnu", "retenu", "maintenu", "devenu",
+    "revenu", "disparu", "apparu", "voulu", "battu", "redefinir", "refaire", "reinitialiser",
+    "recreer", "completer", "confirmer", "fixed", "solved", "done", "ok",
+})
+# A passphrase may hold articles ("le chat noir"), which count for nothing.
+_ARTICLE_WORDS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d",
+                            "the", "a", "an", "my", "mon", "ma", "mes"})
+# Predicates that describe a password ("le mot de passe est long", "is wrong").
+_ADJECTIVES = frozenset({
+    "long", "longue", "court", "courte", "simple", "complexe", "difficile", "facile",
+    "solide", "different", "differente", "errone", "obsolete", "juste", "bien", "mal", "la",
+    "ici", "ailleurs", "dedans", "similaire", "visible", "invisible", "compromis", "sur",
+    "sure", "classique", "basique", "banal", "commun", "evident", "trivial", "celui-ci",
+    "celle-ci", "celui-la", "celle-la", "short", "easy", "hard", "difficult", "similar", "secure", "insecure", "compromised", "leaked", "missing", "good", "bad",
+    "right", "there", "here", "elsewhere", "sensitive", "obvious", "complex", "saved", "stored", "jamais", "never", "encore", "toujours",
+})
+# After "compte x /", a plain word may name another account or a mail client, not a password.
+_PAIR_STOP = frozenset({
+    "android", "ios", "iphone", "ipad", "mac", "macos", "linux", "chrome", "firefox", "edge",
+    "safari", "drive", "photos", "youtube", "whatsapp", "facebook", "instagram", "messenger",
+    "skype", "zoom", "amazon", "netflix", "paypal", "ebay", "leboncoin", "ameli", "impots",
+    "caf", "banque", "doctolib", "vinted", "spotify", "deezer", "disney", "canal", "laposte",
+    "wanadoo", "neuf", "club-internet", "aol", "msn", "live", "proton", "protonmail",
+    "thunderbird", "webmail", "imap", "pop", "pop3", "smtp", "exchange", "yahoo", "icloud",
+    "travail", "boulot", "famille", "principal", "principale", "secondaire", "secours",
+    "alias", "redirection", "transfert", "contact", "support", "facturation", "admin",
+    "administrateur", "invite", "guest", "parent", "parents", "enfant", "enfants", "standard",
+    "work", "home", "personal", "business", "family", "office", "teams", "onedrive", "user",
+    "users", "utilisateurs", "limite", "restreint", "enfants", "child", "kids",
+})
 
 
 def _norm(text: str) -> str:
@@ -550,8 +781,12 @@ def _ascii_digits(text: str) -> str:
 
 @functools.lru_cache(maxsize=512)  # the same words come back at every keystroke
 def _is_stop(value: str) -> bool:
-    return (_norm(value) in _STOP or _PLACEHOLDER.fullmatch(value) is not None
-            or _ORDINARY.fullmatch(value) is not None)
+    key = _norm(value)
+    return (key in _STOP or _PLACEHOLDER.fullmatch(value) is not None
+            or _ORDINARY.fullmatch(value) is not None
+            # feminine and plural forms of a status: "définie", "notées"
+            or (len(key) > 4 and key.endswith(("e", "s")) and key[:-1] in _STOP)
+            or (len(key) > 5 and key.endswith("es") and key[:-2] in _STOP))
 
 
 def _looks_secret(token: str) -> bool:
@@ -568,14 +803,74 @@ def _looks_secret(token: str) -> bool:
     return has_symbol and (has_alpha or has_digit)
 
 
-def _plain_word_secret(word: str) -> bool:
-    """A single plain word after "mdp :" that is not a status ("oublié", "changed")."""
+# Nouns that end like a participle ("Bonne Année 2025", "la fée verte").
+_NOT_PARTICIPLES = frozenset({
+    "annee", "journee", "soiree", "matinee", "idee", "fee", "musee", "cafe", "the", "ete",
+    "bebe", "epee", "armee", "fusee", "poupee", "allee", "vallee", "lycee", "pave", "cle",
+    "bed", "red", "seed", "speed", "king", "ring", "spring", "wing", "sing", "thing",
+})
+
+
+def _participle(word: str) -> bool:
+    low = word.casefold()
+    if not low.endswith(("é", "ée", "és", "ées", "ed", "ing")) or _norm(low) in _NOT_PARTICIPLES:
+        return False
+    return not low.endswith(("ed", "ing")) or len(low) >= 5
+
+
+def _plain_word_secret(word: str, predicate: bool = False) -> bool:
+    """A single plain word after "mdp :" that is not a status ("oublié", "changed").
+
+    `predicate`: after "le mot de passe est", where adjectives ("long") describe it.
+    """
     if not 3 <= len(word) <= 64 or _WORD.fullmatch(word) is None or _is_stop(word):
         return False
-    low = word.casefold()
-    if low.endswith(("é", "ée", "és", "ées")):
+    if _remark(_norm(word)) or (predicate and _norm(word) in _ADJECTIVES):
         return False
-    return not (len(low) >= 5 and low.endswith(("ed", "ing")))
+    return not _participle(word)
+
+
+_PHRASE_WORDS = re.compile(
+    rf"[^\W_]+(?:['’-][^\W_]+)*(?:{_H}+[^\W_]+(?:['’-][^\W_]+)*){{1,5}}")
+_APOSTROPHES = re.compile(r"['’]")
+
+
+def _remark(key: str) -> bool:
+    """A remark word, also in its feminine or plural form ("réussie", "tentatives")."""
+    return (key in _REMARK or (len(key) > 3 and key.endswith(("e", "s")) and key[:-1] in _REMARK)
+            or (len(key) > 4 and key.endswith("es") and key[:-2] in _REMARK))
+
+
+def _article(part: str, key: str) -> bool:
+    return key in _ARTICLE_WORDS and part != "à"  # "à" is no "a"
+
+
+def _passphrase_at(text: str, pos: int) -> int | None:
+    """End of a passphrase of 2-6 words ending the clause ("le chat noir"), if it is one.
+
+    Remarks about the password ("sur l'étiquette", "changé par le client", "see ticket")
+    hold a preposition, a pronoun, a verb, a status or a person, and are not passphrases.
+    """
+    m = _PHRASE_WORDS.match(text, pos)
+    if m is None or m.end() - pos > 64 or not _CLAUSE_END.match(text, m.end()):
+        return None
+    content = 0
+    status_first = False
+    for word in m.group().split():
+        for part in _APOSTROPHES.split(word):
+            key = _norm(part)
+            if _article(part, key):
+                continue
+            if _remark(key) or _participle(part) or _PLACEHOLDER.fullmatch(part):
+                return None
+            # A status or a preposition opens a remark ("inconnu du client", "en cours",
+            # "au dos de la box"); further in, it may be part of the phrase ("la vie en rose").
+            if not content and (key in _LEADING or part == "à"):
+                return None
+            if not content and _is_stop(part):
+                status_first = True  # "inconnu du client", unless a long phrase follows
+            content += 1
+    return m.end() if content >= (4 if status_first else 2) else None
 
 
 class _Context(NamedTuple):
@@ -585,6 +880,7 @@ class _Context(NamedTuple):
     creds: bool      # "identifiants", "login/mdp": a "user / password" pair comes first
     pair_only: bool  # "identifiants": a user name alone is no password
     strict: bool     # "pass", "pw": common words, they need more evidence
+    digits: bool = False  # "carte SIM", "code de l'alarme", a one-time code: digits only
 
 
 _NON_ALNUM = re.compile(r"[\W_]+")
@@ -605,6 +901,8 @@ def _digits_secret(value: str, ctx: _Context) -> bool:
         return 4 <= count <= 12
     if ctx.kind == "card-number":
         return 3 <= count <= 4  # CVV
+    if ctx.kind == "one-time-code":
+        return 4 <= count <= 8
     return 4 <= count <= 24
 
 
@@ -614,9 +912,69 @@ _LINK = 2          # "mdp changé : x", "le mdp est x": quoted, digits or secret
 _WEAK_LINK = 1     # "mdp x": the same, and a PIN needs digits
 _MIXED_ONLY = 0    # "pass x", "pw x": only letters mixed with digits
 
+# What may follow the value's phrase besides a secret-looking token, per link.
+_PLAIN_NONE = 0      # nothing more
+_PLAIN_WORD = 1      # "mdp : chaton": a plain word that ends the clause
+_PLAIN_PREDICATE = 2  # "le mot de passe est chaton": the same, adjectives excepted
 
-def _value_at(text: str, pos: int, ctx: _Context, link: int) -> tuple[int, int] | None:
-    """The span of a secret value starting at `pos`, if there is one."""
+_PASSWORDS = frozenset({"password", "wifi-key", "remote-tool-code"})
+_OTP_TOKEN = re.compile(r"[a-z]-[0-9]{4,8}")  # Google's "G-482913"
+_DIGICODE = re.compile(  # "A1937", "1937B", "12A45"
+    r"[a-z]?[0-9]{4,8}|[0-9]{3,8}[a-z]|(?=(?:[a-z]?[0-9]){3})[0-9]{1,4}[a-z][0-9]{1,4}")
+_PRODUCT_SHAPE = re.compile(r"[a-z0-9]{4,6}(?:[ -][a-z0-9]{4,6}){2,7}(?![\w-])")
+_TOKEN_PLACEHOLDER = re.compile(r"[<${%\[(].*|.*(?:xxx|\*\*\*|\.\.\.|…).*")
+
+
+def _quoted_at(text: str, pos: int) -> tuple[str, int, int] | None:
+    quoted = _QUOTED.match(text, pos)
+    if quoted is None:
+        return None
+    name = next(k for k, v in quoted.groupdict().items() if v is not None)
+    start = quoted.start(name)
+    return quoted.group(name).strip(), start, start + len(quoted.group(name).rstrip())
+
+
+def _token_value(text: str, pos: int) -> tuple[int, int] | None:
+    """An API token or secret key after its phrase: 12+ characters, letters and digits."""
+    quoted = _quoted_at(text, pos)
+    if quoted is not None:
+        token, start = quoted[0], quoted[1]
+    else:
+        found = _TOKEN.match(text, pos)
+        if found is None:
+            return None
+        token, start = _trim(found.group()), pos
+    if (len(token) < 12 or not _mixed(token) or _TOKEN_PLACEHOLDER.fullmatch(token)
+            or " " in token or _is_stop(token)):
+        return None
+    return start, start + len(token)
+
+
+def _product_value(text: str, pos: int) -> tuple[int, int] | None:
+    """A product key after its phrase: groups of letters and digits, or one long token."""
+    shaped = _PRODUCT_SHAPE.match(text, pos)
+    if shaped is not None and _product_key(shaped.group()):
+        return shaped.span()
+    found = _TOKEN.match(text, pos)
+    if found is None:
+        return None
+    token = _trim(found.group())
+    if len(token) >= 12 and _mixed(token) and not _is_stop(token) and _product_key(token):
+        return pos, pos + len(token)
+    return None
+
+
+def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN_NONE,
+              phrase: bool = False) -> tuple[int, int] | None:
+    """The span of a secret value starting at `pos`, if there is one.
+
+    `plain` says whether a plain word may be the secret; `phrase` whether a passphrase of
+    several words may be (after ":" only).
+    """
+    if ctx.kind == "api-token":
+        return _token_value(text, pos)
+    if ctx.kind == "product-key":
+        return _product_value(text, pos)
     if ctx.creds:
         pair = _PAIR.match(text, pos)
         if pair is not None:
@@ -628,18 +986,29 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int) -> tuple[int, int] 
                 return pair.start(), pair.start("secret") + len(secret)
         if ctx.pair_only:
             return None
-    quoted = _QUOTED.match(text, pos) if link > _MIXED_ONLY else None
+    numeric = ctx.digits or ctx.kind in ("pin", "card-number", "one-time-code")
+    paren = _PAREN.match(text, pos) if link > _MIXED_ONLY else None
+    if paren is not None:
+        # "mot de passe (Soleil2024)": a bracketed value that looks like a secret; other
+        # brackets hold remarks ("(non noté)", "(2FA)", "(admin)").
+        value = paren.group("v")
+        if value.isascii() and value.isdigit():
+            found = _digits_secret(value, ctx)
+        else:
+            found = not numeric and _looks_secret(value)
+        return paren.span("v") if found else None
+    quoted = _quoted_at(text, pos) if link > _MIXED_ONLY else None
     if quoted is not None:
-        name = next(k for k, v in quoted.groupdict().items() if v is not None)
-        value = quoted.group(name).strip()
+        value, start, end = quoted
         # Without ":" a quoted phrase is more likely a screen's wording ("mot de passe
         # « Windows Hello » configuré") than a passphrase, unless part of it looks secret.
         words = value.split()
         if len(words) > 1 and link < _STRONG_LINK and not any(map(_looks_secret, words)):
             return None
+        if ctx.digits and not _digits_secret(value, ctx):
+            return None
         if any(c.isalnum() for c in value) and not _is_stop(value):
-            start = quoted.start(name)
-            return start, start + len(quoted.group(name).rstrip())
+            return start, end
         return None
     groups = _DIGIT_GROUPS.match(text, pos) if link > _MIXED_ONLY else None
     if groups is not None:
@@ -655,23 +1024,40 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int) -> tuple[int, int] 
         if link == _MIXED_ONLY:
             return None
         return (pos, end) if _digits_secret(token, ctx) else None
-    if ctx.kind == "card-number" or (ctx.kind == "pin" and link < _LINK):
+    if ctx.kind == "one-time-code":
+        return (pos, end) if _OTP_TOKEN.fullmatch(token) else None
+    if ctx.kind == "pin" and _DIGICODE.fullmatch(token) and not _is_stop(token):
+        return pos, end
+    if ctx.digits or ctx.kind == "card-number" or (ctx.kind == "pin" and link < _LINK):
         return None  # "PIN Windows Hello": without ":" only digits make a PIN
     if link == _MIXED_ONLY:
-        mixed = (any(c.isalpha() for c in token) and any("0" <= c <= "9" for c in token))
-        return (pos, end) if mixed and _looks_secret(token) else None
+        return (pos, end) if _mixed(token) and _looks_secret(token) else None
     if _looks_secret(token):
         return pos, end
-    if link == _STRONG_LINK and _CLAUSE_END.match(text, end) and _plain_word_secret(token):
+    if (plain and _CLAUSE_END.match(text, end)
+            and _plain_word_secret(token, predicate=plain == _PLAIN_PREDICATE)):
         return pos, end
+    if phrase and ctx.kind in _PASSWORDS:
+        phrase_end = _passphrase_at(text, pos)
+        if phrase_end is not None:
+            return pos, phrase_end
     return None
 
 
-def _tool_before(low: str, start: int) -> str | None:
-    """The remote tool named right before a phrase ("TeamViewer password", "AnyDesk's")."""
-    words = low[max(0, start - 40):start].replace("’", "'").split()
+_ID_WORD = re.compile(r"(?:\(?id\)?|n°|no|[0-9]{1,4}|[0-9]{9,10}|[:,(=)-])")
+
+
+def _tool_before(low: str, start: int, skip_id: bool = False) -> str | None:
+    """The remote tool named right before a phrase ("TeamViewer password", "AnyDesk's").
+
+    `skip_id`: the tool's ID may come in between ("AnyDesk 123 456 789 accès non surveillé").
+    """
+    words = low[max(0, start - 60):start].replace("’", "'").split()
     if words and words[-1].endswith("'s"):
         words[-1] = words[-1][:-2]
+    if skip_id:
+        while words and _ID_WORD.fullmatch(words[-1].rstrip(",:;")):
+            words.pop()
     for count in (1, 2, 3):
         key = _NON_ALNUM.sub("", "".join(words[-count:]))
         if key in _TOOL_NAMES:
@@ -694,9 +1080,17 @@ _CONTEXTS = {  # per trigger group (fields in the order of _Context)
     "wifi": _Context("wifi-key", None, False, False, False, False),
     "tool": _Context("remote-tool-code", None, False, False, False, False),
     "creds": _Context("password", None, True, True, False, False),
+    "otp": _Context("one-time-code", None, False, False, False, False, True),
+    "product": _Context("product-key", None, False, False, False, False),
+    "token": _Context("api-token", None, False, False, False, False),
+    "answer": _Context("secret-answer", None, False, False, False, False),
+    "unattended": _Context("remote-tool-code", None, False, False, False, False),
     "pin": _Context("pin", None, False, False, False, False),
+    "sim": _Context("pin", None, False, False, False, False, True),
     "pw": _Context("password", None, True, False, False, False),
     "cvv": _Context("card-number", None, False, False, False, False),
+    "account": _Context("password", None, True, True, True, False),
+    "code": _Context("pin", None, False, False, False, False, True),
     "strict": _Context("password", None, True, False, False, True),
 }
 
@@ -712,11 +1106,13 @@ def _context(m: re.Match[str]) -> _Context:
     return ctx
 
 
-# Whose secret the qualifiers say it is: a remote tool's, or the Wi-Fi's.
-_QUALIFIER_KIND = re.compile(rf"(?x)\b(?:(?P<tool>{_TOOLS})|(?P<wifi>wi-?fi|wpa[23]?|wlan))\b")
+# Whose secret the qualifiers say it is: a remote tool's, the Wi-Fi's, a card's.
+_QUALIFIER_KIND = re.compile(
+    rf"(?x)\b(?:(?P<tool>{_TOOLS})|(?P<wifi>wi-?fi|wpa[23]?|wlan)|(?P<unattended>{_UNATTENDED})"
+    r"|(?P<card>carte(?![ ]sim)|card|cb))\b")
 
 
-def _with_tool(ctx: _Context, tool: str) -> _Context:
+def _with_tool(ctx: _Context, tool: str | None) -> _Context:
     kind = "remote-tool-code" if ctx.kind in ("password", "pin") else ctx.kind
     return ctx._replace(kind=kind, tool=tool)
 
@@ -730,50 +1126,249 @@ def _refine(ctx: _Context, qualifiers: str) -> _Context:
         return ctx
     if found.group("tool"):
         return _with_tool(ctx, _tool_name(found.group("tool")))
+    if found.group("unattended"):
+        return _with_tool(ctx, ctx.tool) if ctx.kind == "password" else ctx
+    if found.group("card"):  # "code de sécurité de la carte : 123"
+        return ctx._replace(kind="card-number") if ctx.kind == "one-time-code" else ctx
     return ctx._replace(kind="wifi-key") if ctx.kind == "password" else ctx
 
 
 def _phrase_finding(low: str, m: re.Match[str], hints: bool
                     ) -> tuple[_Context, int, int] | None:
-    if hints and _hint_before(low, m.start()):
+    if hints and m.lastgroup != "answer" and _hint_before(low, m.start()):
         return None
     found = _phrase_value(low, m)
     if found is None:
         return None
     ctx, start, end = found
-    if ctx.tool is None:
+    if ctx.tool is None and ctx.kind in ("password", "pin", "remote-tool-code"):
         # Looked up only for a hit (it is only needed for the kind and the label).
-        tool = _tool_before(low, m.start())
+        tool = _tool_before(low, m.start(), skip_id=ctx.kind == "remote-tool-code")
         if tool is not None:
             ctx = _with_tool(ctx, tool)
     return ctx, start, end
 
 
+def _owner_in(qualifiers: str) -> bool:
+    """Another phrase among the qualifiers owns the value ("mdp et code PIN : 1234")."""
+    return any(m.lastgroup not in _NOT_OWNERS for m in _TRIGGER.finditer(qualifiers))
+
+
 def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | None:
     ctx = _context(m)
+    group = m.lastgroup
+    if group == "answer":
+        return _answer_value(low, m, ctx)
+    if group == "code":
+        return _device_code_value(low, m, ctx)
+    if group == "account":
+        return _account_value(low, m, ctx)
     strong = _STRONG.match(low, m.end())
     if strong is not None:
         qualifiers = strong.group("qual")
         # "mdp et code PIN : 1234": the nearer phrase owns the value; a hint or policy
         # is not a password; a conjunction starts another subject.
-        if not qualifiers or (_TRIGGER.search(qualifiers) is None
+        if not qualifiers or (not _owner_in(qualifiers)
                               and _MARKERS.search(qualifiers) is None
                               and _CONJUNCTION.search(qualifiers) is None):
             refined = _refine(ctx, qualifiers)
-            link = _LINK if qualifiers and _PARTICIPLE.search(qualifiers) else _STRONG_LINK
-            span = _value_at(low, strong.end(), refined, link)
+            participle = bool(qualifiers) and _PARTICIPLE.search(qualifiers) is not None
+            link = _LINK if participle else _STRONG_LINK
+            span = _value_at(low, strong.end(), refined, link,
+                             _PLAIN_NONE if participle else _PLAIN_WORD, phrase=True)
             return (refined, span[0], span[1]) if span is not None else None
-    weak = _WEAK.match(low, m.end())
+    weak = (_OTP_WEAK if ctx.kind == "one-time-code" else _WEAK).match(low, m.end())
     if weak is None or weak.end() == m.end():
         return None  # a value glued to the phrase ("mdp\"x\"") is not how one is written
     refined = _refine(ctx, weak.group())
-    link = _MIXED_ONLY if ctx.strict else _LINK if weak.group("verb") else _WEAK_LINK
+    verb = weak.group("verb")
+    link = _MIXED_ONLY if ctx.strict else _LINK if verb else _WEAK_LINK
     position = weak.end()
     if ctx.creds:  # "credentials admin / x": "admin" is the user, not a qualifier
         spaces = _SPACES.match(low, m.end())
         position = spaces.end() if spaces else m.end()
-    span = _value_at(low, position, refined, link)
+    # "le mot de passe est chaton", "mdp accès non surveillé chaton": a plain word too.
+    unattended = refined.kind == "remote-tool-code" and _UNATTENDED_RE.search(weak.group())
+    plain = (_PLAIN_PREDICATE if (verb or unattended) and not ctx.strict
+             and refined.kind in _PASSWORDS else _PLAIN_NONE)
+    span = _value_at(low, position, refined, link, plain)
     return (refined, span[0], span[1]) if span is not None else None
+
+
+def _device_code_value(low: str, m: re.Match[str], ctx: _Context
+                       ) -> tuple[_Context, int, int] | None:
+    """Bare "code": "code de l'alarme 1937", "code du coffre : 4821", "son code c'est 4455".
+
+    It needs what the code unlocks or a verb; then only digits count ("code postal 54230",
+    "code erreur 43", "code client 1234" name no device).
+    """
+    link = _CODE_LINK.match(low, m.end())
+    if link is None or not (link.group("dev") or link.group("verb")):
+        return None
+    span = _value_at(low, link.end(), ctx, _LINK)
+    return (ctx, span[0], span[1]) if span is not None else None
+
+
+_SLASH_PAIR = re.compile(
+    rf"(?P<user>[^\s/:|,;«»\"“”()]{{1,64}}){_H}*/{_H}*(?P<secret>[^\s,;«»\"“”]{{1,64}})")
+_NEXT_WORD = re.compile(rf"[^\s/:|,;«»\"“”()]+{_H}+")
+
+
+# Accounts every device has: the word after "root /" is its password.
+_DEFAULT_USERS = frozenset({"root", "admin", "administrateur", "administrator", "sa", "pi",
+                            "ubnt", "superuser", "supervisor"})
+_BRAND_PLUS = re.compile(r"[^\W\d_]+\+{1,2}")
+
+
+def _id_shaped(user: str) -> bool:
+    """jean.dupont, j_dupont, jdupont75, an e-mail address: a user name, not a word."""
+    return (any(c.isalpha() for c in user)
+            and any(c in "._@" or "0" <= c <= "9" for c in user))
+
+
+def _pair_secret(low: str, pair: re.Match[str], explicit: bool) -> tuple[int, int] | None:
+    """The span of "user / secret" if `secret` is a password, not another name."""
+    user, secret = pair.group("user"), _trim(pair.group("secret"))
+    secret_start = pair.start("secret")
+    if not secret or not any(c.isalnum() for c in secret):
+        return None
+    owner = _TRIGGER.match(low[secret_start:secret_start + 40])
+    if owner is not None and owner.lastgroup not in _NOT_OWNERS:
+        return None  # "login: toto / mdp: chaton": the password is after "mdp"
+    if (_PLACEHOLDER.fullmatch(user) or _TOOL.fullmatch(user)
+            or (_ORDINARY.fullmatch(user) and "@" not in user)
+            or (user.isdigit() and not any(c.isalpha() for c in secret))):
+        return None  # "box 4G/5G", "24/7"
+    if _norm(user) in _STOP:
+        # "compte pro / perso", "compte Microsoft / Google"; but "freebox / Fr33b0x!" is
+        # the Freebox's own login and a password.
+        strong = _looks_secret(secret) and (_mixed(secret) or not secret.isdigit())
+        if not strong:
+            return None
+    span = pair.start("user"), secret_start + len(secret)
+    if _is_stop(secret) or _norm(secret) in _PAIR_STOP:
+        return span if secret == user and len(secret) >= 4 and not _is_stop(secret) else None
+    if secret.isascii() and secret.isdigit():
+        phone = len(secret) == 10 and secret.startswith("0")
+        return span if 4 <= len(secret) <= 16 and not phone else None
+    named = _BRAND_PLUS.fullmatch(secret) is not None  # "Netflix / Disney+", "C++"
+    if (_looks_secret(secret) and not named) or (secret == user and len(secret) >= 4):
+        return span  # "box admin/Livebox2023", "admin/admin"
+    if ((explicit or _id_shaped(user) or user in _DEFAULT_USERS)
+            and _CLAUSE_END.match(low, secret_start + len(secret))
+            and _plain_word_secret(secret)):
+        return span  # "login: toto / chaton", "compte jean.dupont / chaton"
+    return None
+
+
+def _slash_pair_at(low: str, pos: int, explicit: bool, words: int = 3
+                   ) -> tuple[int, int] | None:
+    """A "user / secret" pair at `pos` or after up to `words` - 1 words ("compte Gmail x / y")."""
+    for _ in range(words):
+        pair = _SLASH_PAIR.match(low, pos)
+        if pair is not None:
+            return _pair_secret(low, pair, explicit)
+        skip = _NEXT_WORD.match(low, pos)
+        if skip is None:
+            return None
+        pos = skip.end()
+    return None
+
+
+def _account_value(low: str, m: re.Match[str], ctx: _Context
+                   ) -> tuple[_Context, int, int] | None:
+    """ "compte jean.dupont / Azerty12", "box admin/Livebox2023", "login: toto / chaton"."""
+    explicit = m.group() in _EXPLICIT_LOGIN
+    strong = _STRONG.match(low, m.end())
+    if strong is not None and not _owner_in(strong.group("qual")):
+        position = strong.end()
+    else:
+        spaces = _SPACES.match(low, m.end())
+        position = spaces.end() if spaces else m.end()
+        if position == m.end():
+            return None
+    span = _slash_pair_at(low, position, explicit)
+    return (ctx, span[0], span[1]) if span is not None else None
+
+
+_EMAIL_PAIR = re.compile(
+    rf"@[a-z0-9-]+(?:\.[a-z0-9-]+)+{_H}*/{_H}*(?P<secret>[^\s,;«»\"“”]{{1,64}})")
+_EMAIL_USER = re.compile(r"[a-z0-9._+-]{1,64}$")
+
+
+def _email_pairs(low: str) -> Iterable[_Span]:
+    """ "jean.dupont@gmail.com / Soleil2024": an address, "/", then its password."""
+    for m in _EMAIL_PAIR.finditer(low):
+        user = _EMAIL_USER.search(low, max(0, m.start() - 64), m.start())
+        if user is None or (user.start() and _is_word_char(low[user.start() - 1])):
+            continue
+        pair = _SLASH_PAIR.match(low, user.start())
+        if pair is None or pair.start("secret") != m.start("secret"):
+            continue
+        span = _pair_secret(low, pair, explicit=True)
+        if span is not None:
+            yield "password", span[0], span[1]
+
+
+def _answer_end(low: str, pos: int, single: bool) -> int | None:
+    """End of an answer to a secret question starting at `pos` ("Rex", "rue de la Paix").
+
+    `single`: only a single word counts (after "question secrète :", several words are the
+    question itself).
+    """
+    m = _ANSWER_TEXT.match(low, pos)
+    if m is None:
+        return None
+    answer = m.group(1).rstrip()
+    start = m.start(1)
+    words = answer.split()
+    if not words or len(words) > 6 or (single and len(words) > 1):
+        return None
+    if len(words) == 1:
+        word = _trim(words[0])
+        if _looks_secret(word) or _plain_word_secret(word) or (
+                len(word) >= 2 and word.isdigit()):
+            return start + len(word)
+        return None
+    # Several words: an answer, unless they are a remark ("voir avec le client").
+    for word in words:
+        for part in _APOSTROPHES.split(word):
+            key = _norm(part)
+            if _article(part, key):
+                continue
+            if key in _STOP or _remark(key) or _PLACEHOLDER.fullmatch(part):
+                return None
+    return start + len(answer)
+
+
+def _answer_value(low: str, m: re.Match[str], ctx: _Context
+                  ) -> tuple[_Context, int, int] | None:
+    """ "question secrète : nom du chien -> Rex", "réponse secrète : Médor"."""
+    phrase = m.group()
+    if phrase.startswith(("r", "answer")) or "answer" in phrase:
+        link = _ANSWER_LINK.match(low, m.end())
+        if link is None:
+            return None
+        end = _answer_end(low, link.end(), single=link.group("verb") is not None)
+        return (ctx, link.end(), end) if end is not None else None
+    link = _QUESTION_LINK.match(low, m.end())
+    if link is None:
+        return None
+    line_end = low.find("\n", link.end())
+    line = low[link.end():line_end if line_end >= 0 else len(low)][:160]
+    # "réponse :", else an arrow, "=", "?" or a second ":" ("ville natale : Lyon").
+    mark = _REPLY_MARK.search(line) or _ANSWER_MARK.search(line)
+    if mark is not None:
+        start = link.end() + mark.end()
+        spaces = _SPACES.match(low, start)
+        start = spaces.end() if spaces else start
+        end = _answer_end(low, start, single=False)
+        return (ctx, start, end) if end is not None else None
+    if not link.group("colon"):
+        return None
+    # "question secrète (nom du chien) : Rex" or "question secrète : Rex".
+    end = _answer_end(low, link.end(), single=link.group("paren") is None)
+    return (ctx, link.end(), end) if end is not None else None
 
 
 def _lower_same_length(text: str) -> str:
@@ -814,6 +1409,14 @@ def _label(kind: str, tool: str | None = None, creds: bool = False,
             return _("bank account number (IBAN)")
         case "nir":
             return _("French social security number (NIR)")
+        case "api-token":
+            return _("API token or key")
+        case "product-key":
+            return _("software product key")
+        case "one-time-code":
+            return _("one-time login code (SMS, 2FA)")
+        case "secret-answer":
+            return _("answer to a secret question")
     raise ValueError(kind)
 
 
@@ -835,6 +1438,9 @@ def scan(text: str) -> list[Finding]:
     raw: list[tuple[str, int, int, _Context | None]] = [
         (kind, start, end, None) for kind, start, end in _scan_structured(text)]
     low = _lower_same_length(text)
+    if "@" in low:
+        pair = _CONTEXTS["account"]
+        raw.extend((kind, start, end, pair) for kind, start, end in _email_pairs(low))
     hints = "indice" in low or "hint" in low or "question" in low
     for m in _TRIGGER.finditer(low):
         found = _phrase_finding(low, m, hints)
@@ -859,11 +1465,13 @@ def scan(text: str) -> list[Finding]:
     return kept
 
 
-def describe(findings: Iterable[Finding], *, reason: str | None = None) -> str:
+def describe(findings: Iterable[Finding], *, reason: str | None = None,
+             citation: str | None = None) -> str:
     """The user message for `findings`: what was found (never the secret) and why.
 
-    `reason` replaces the default (MD art. 15) when a policy cites another article.
-    Returns "" when there is nothing to report.
+    `citation` names the session's own terms ("art. 15 des CGV MD Micro Services"); without
+    it the law is cited (GDPR art. 5(1)(c), data minimisation). `reason` replaces the whole
+    "why" line. Returns "" when there is nothing to report.
     """
     counts: dict[str, int] = {}
     for finding in findings:
@@ -873,7 +1481,13 @@ def describe(findings: Iterable[Finding], *, reason: str | None = None) -> str:
     items = ", ".join(label if n == 1 else _("{label} ({count} times)", label=label, count=n)
                       for label, n in counts.items())
     total = sum(counts.values())
-    why = reason or _("MD art. 15: no password is written down, and only the information "
-                      "strictly needed is kept.")
+    if reason:
+        why = reason
+    elif citation:
+        why = _("{citation}: no password is written down, and only the information strictly "
+                "needed is kept.", citation=citation)
+    else:
+        why = _("GDPR art. 5(1)(c) (data minimisation): only the information strictly needed "
+                "is kept, and a password never is.")
     remove = _("Remove it before saving.") if total == 1 else _("Remove them before saving.")
     return "\n".join((_("This text seems to contain: {items}.", items=items), why, remove))

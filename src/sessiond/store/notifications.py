@@ -1,4 +1,4 @@
-"""The daemon's notifications and questions, kept in the store's `notifications` table.
+"""The daemon's notifications and questions: the store's `notifications` table.
 
 The TUI and `sessiond daemon questions` read them from there; nothing else connects the
 daemon to the front ends. A `dedup_key` makes a notice idempotent: a reminder for a given
@@ -83,8 +83,12 @@ def recent(conn: sqlite3.Connection, limit: int = 20) -> list[Notice]:
     return [_notice(r) for r in rows][::-1]
 
 
-def mark_answered(conn: sqlite3.Connection, notice_id: int, answer: str,
-                  now: datetime) -> None:
-    conn.execute("UPDATE notifications SET answered_at = ?, answer = ? "
-                 "WHERE id = ? AND answered_at IS NULL",
-                 (clock.to_text(now), answer, notice_id))
+def answer(conn: sqlite3.Connection, notice_id: int, decision: str, now: datetime) -> None:
+    """Mark a question answered (the decision itself is an event, see daemon.questions)."""
+    conn.execute("UPDATE notifications SET answered_at = ?, answer = ? WHERE id = ?",
+                 (clock.to_text(now), decision, notice_id))
+
+
+def latest_id(conn: sqlite3.Connection) -> int:
+    """The id of the newest notice, 0 when there is none."""
+    return int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM notifications").fetchone()[0])

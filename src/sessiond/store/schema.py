@@ -84,6 +84,29 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX events_by_kind_session ON events(kind, session_id);
     """,
+    # 4: queries that do not grow with the log. A client's events of one kind (his record,
+    # his sessions, his packages) and the events of some kinds within a day were read
+    # through the kind index alone, scanning every event of that kind; open sessions come
+    # from a table the triggers keep, not from a GROUP BY over every planned session.
+    """
+    CREATE INDEX events_by_client_kind ON events(client_id, kind, seq);
+    CREATE INDEX events_by_kind_at ON events(kind, at);
+    CREATE TABLE open_sessions (
+        session_id  TEXT PRIMARY KEY,
+        seq         INTEGER NOT NULL
+    );
+    INSERT INTO open_sessions (session_id, seq)
+        SELECT session_id, MIN(seq) FROM events
+        WHERE kind IN ('session-planned', 'session-stopped') GROUP BY session_id
+        HAVING SUM(kind = 'session-stopped') = 0;
+    CREATE TRIGGER open_sessions_planned AFTER INSERT ON events
+        WHEN NEW.kind = 'session-planned'
+        BEGIN INSERT OR IGNORE INTO open_sessions (session_id, seq)
+              VALUES (NEW.session_id, NEW.seq); END;
+    CREATE TRIGGER open_sessions_stopped AFTER INSERT ON events
+        WHEN NEW.kind = 'session-stopped'
+        BEGIN DELETE FROM open_sessions WHERE session_id = NEW.session_id; END;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import secrets
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +23,7 @@ from sessiond.audit.checkpoint import Checkpoint
 from sessiond.config import private_dir
 from sessiond.store.schema import MIGRATIONS, SCHEMA_VERSION
 
+_CHUNK = 500  # ids per IN (...): well under SQLite's limit of bound parameters
 _COLUMNS = ("seq, id, kind, session_id, client_id, at, recorded_at, tz, boot_id, "
             "boottime_ns, body, sealed, prev_hash, hash")
 
@@ -113,38 +114,94 @@ class Store:
             raise
         self.conn.execute("COMMIT")
 
-    # --- reading -------------------------------------------------------------------------
+    # --- reading: named queries (the one place where SQL is written) -------------------
 
-    def events(self, where: str = "", params: tuple[Any, ...] = ()) -> list[StoredEvent]:
+    def _select(self, where: str = "", params: tuple[Any, ...] = ()) -> list[StoredEvent]:
         sql = f"SELECT {_COLUMNS} FROM events {where} ORDER BY seq"
         return [StoredEvent(*row) for row in self.conn.execute(sql, params)]
 
-    def iter_events(self) -> Iterator[StoredEvent]:
-        for row in self.conn.execute(f"SELECT {_COLUMNS} FROM events ORDER BY seq"):
+    def iter_events(self, *, upto: int | None = None) -> Iterator[StoredEvent]:
+        """Every event in log order (before seq `upto` when given), one row at a time."""
+        sql = f"SELECT {_COLUMNS} FROM events" + (" WHERE seq < ?" if upto else "")
+        for row in self.conn.execute(sql + " ORDER BY seq", (upto,) if upto else ()):
             yield StoredEvent(*row)
 
     def session_events(self, session_id: str) -> list[StoredEvent]:
-        return self.events("WHERE session_id = ?", (session_id,))
+        return self._select("WHERE session_id = ?", (session_id,))
 
-    def client_events(self, client_id: str) -> list[StoredEvent]:
-        return self.events("WHERE client_id = ?", (client_id,))
+    def client_events(self, client_id: str, *kinds: str) -> list[StoredEvent]:
+        """The client's events (only those `kinds` when given), in log order."""
+        if not kinds:
+            return self._select("WHERE client_id = ?", (client_id,))
+        marks = ",".join("?" * len(kinds))
+        return self._select(f"WHERE client_id = ? AND kind IN ({marks})", (client_id, *kinds))
+
+    def client_added(self, client_id: str) -> StoredEvent | None:
+        rows = self.client_events(client_id, "client-added")
+        return rows[0] if rows else None
 
     def events_of_kind(self, *kinds: str) -> list[StoredEvent]:
         marks = ",".join("?" * len(kinds))
-        return self.events(f"WHERE kind IN ({marks})", kinds)
+        return self._select(f"WHERE kind IN ({marks})", kinds)
+
+    def first_of_kind(self, kind: str) -> StoredEvent | None:
+        rows = self._select("WHERE seq = (SELECT MIN(seq) FROM events WHERE kind = ?)",
+                            (kind,))
+        return rows[0] if rows else None
+
+    def events_of_kind_between(self, kinds: Sequence[str], lo: str | None, hi: str | None,
+                               *, upto: int | None = None, after: str | None = None,
+                               ) -> list[StoredEvent]:
+        """Events of `kinds` declared at `lo` <= at < `hi` (open ends when None; `after`:
+        strictly later than that instant), before seq `upto` when given."""
+        marks = ",".join("?" * len(kinds))
+        where, params = f"WHERE kind IN ({marks})", list[object](kinds)
+        bounds: tuple[tuple[str, object], ...] = (
+            ("at >= ?", lo), ("at > ?", after), ("at < ?", hi), ("seq < ?", upto))
+        for clause, value in bounds:
+            if value is not None:
+                where += f" AND {clause}"
+                params.append(value)
+        return self._select(where, tuple(params))
+
+    def sessions_events(self, session_ids: Sequence[str], *, upto: int | None = None,
+                        kinds: Sequence[str] = ()) -> list[StoredEvent]:
+        """The events of several sessions (only `kinds` when given), before seq `upto`."""
+        found: list[StoredEvent] = []
+        for start in range(0, len(session_ids), _CHUNK):
+            chunk = tuple(session_ids[start:start + _CHUNK])
+            where = f"WHERE session_id IN ({','.join('?' * len(chunk))})"
+            params: tuple[Any, ...] = chunk
+            if kinds:
+                where += f" AND kind IN ({','.join('?' * len(kinds))})"
+                params = (*params, *kinds)
+            if upto is not None:
+                where += " AND seq < ?"
+                params = (*params, upto)
+            found.extend(self._select(where, params))
+        return found
+
+    def earliest_at(self, *kinds: str) -> str | None:
+        """The earliest declared instant of an event of `kinds`."""
+        marks = ",".join("?" * len(kinds))
+        row = self.conn.execute(f"SELECT MIN(at) FROM events WHERE kind IN ({marks})",
+                                kinds).fetchone()
+        return row[0] if row else None
 
     def session_ids(self, *, open_only: bool = False) -> list[str]:
         """Ids of the planned sessions (only those not stopped), in planning order."""
         if not open_only:
             sql = "SELECT session_id FROM events WHERE kind = 'session-planned' ORDER BY seq"
-        else:  # one pass over the kind index (a correlated subquery costs seconds)
-            sql = ("SELECT session_id FROM events "
-                   "WHERE kind IN ('session-planned', 'session-stopped') GROUP BY session_id "
-                   "HAVING SUM(kind = 'session-stopped') = 0 ORDER BY MIN(seq)")
+        else:  # kept by the triggers of schema 4: as cheap in a ten-year log as in a new one
+            sql = "SELECT session_id FROM open_sessions ORDER BY seq"
         return [row[0] for row in self.conn.execute(sql)]
 
+    def data_version(self) -> int:
+        """Changes whenever another connection commits (a cheap "has anything changed?")."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
     def event_at(self, seq: int) -> StoredEvent | None:
-        rows = self.events("WHERE seq = ?", (seq,))
+        rows = self._select("WHERE seq = ?", (seq,))
         return rows[0] if rows else None
 
     def tail(self) -> tuple[int, str]:

@@ -255,6 +255,16 @@ def run() -> int:
         sys.stderr.write(f"sessiond: {e.message}\n")
         return e.exit_code
     set_language(service.config.language or None)
+    from sessiond.tui.bindings import unknown_keymap_ids
+
+    unknown = unknown_keymap_ids(service.config.keymap)
+    if unknown:
+        sys.stderr.write("sessiond: " + _(
+            "{path}: keymap: unknown binding id {ids}; the ids are listed by F1 in the "
+            "terminal interface.", path=service.paths.config_file, ids=", ".join(unknown))
+            + "\n")
+        service.close()
+        return 2
     try:
         SessiondApp(service).run()
     finally:

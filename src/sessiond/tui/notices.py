@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sessiond.daemon import notices
-from sessiond.daemon.notices import Notice
 from sessiond.sessions import Sessiond
+from sessiond.store import notifications as notices
+from sessiond.store.notifications import Notice
 
 __all__ = ["Look", "Notice", "answer", "look", "pending_questions"]
 
@@ -27,7 +27,7 @@ def look(svc: Sessiond, notice_id: int | None) -> Look:
     takes the current state as seen."""
     conn = svc.store.conn
     seq = svc.store.tail()[0]
-    top = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM notifications").fetchone()[0])
+    top = notices.latest_id(conn)
     if notice_id is None or top <= notice_id:
         return Look(seq, top if notice_id is None else notice_id, [])
     return Look(seq, top, [n for n in notices.recent(conn, limit=50) if n.id > notice_id])

@@ -13,12 +13,12 @@ from typing import Any
 
 from sessiond.billing import Bill, History, bill, worked_seconds
 from sessiond.billing.statement import CreditStatement, credit_statement
-from sessiond.compliance import Requirement, requirements
+from sessiond.compliance import Requirement
 from sessiond.errors import InputError
 from sessiond.exports.sources import Compliance, Ledger
-from sessiond.model import Event, Session, State
-from sessiond.policy import Listed, Policy, list_policies, load_policy
-from sessiond.sessions import Client, Sessiond
+from sessiond.model import Client, Event, Session, State
+from sessiond.policy import Listed, Policy, list_policies
+from sessiond.sessions import Sessiond
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ class Policies:
     def get(self, policy_id: str) -> tuple[Policy | None, str | None]:
         if policy_id not in self._cache:
             try:
-                self._cache[policy_id] = (load_policy(policy_id, self.svc.paths), None)
+                self._cache[policy_id] = (self.svc.policy(policy_id), None)
             except InputError as e:
                 self._cache[policy_id] = (None, e.message)
         return self._cache[policy_id]
@@ -116,7 +116,7 @@ class Loader:
         compliance = None
         if policy is not None:
             if session.state is State.PLANNED:
-                needs = tuple(requirements(svc, session, at=self.now))
+                needs = tuple(svc.requirements(session, at=self.now))
             else:
                 compliance = Ledger(svc, self.now).compliance(session)
         return SessionView(

@@ -18,11 +18,16 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Header, Input, Select, Static
 
-from sessiond.amounts import parse_amount
-from sessiond.errors import SessiondError
 from sessiond.i18n import _
-from sessiond.model import CHANNELS, Event, State
-from sessiond.policy.schema import QUOTE_FORMS
+from sessiond.model import (
+    BACKUP_ANSWERS,
+    CHANNELS,
+    PAYMENT_METHODS,
+    QUOTE_FORMS,
+    WAIVER_MEDIA,
+    Event,
+    State,
+)
 from sessiond.tui.format import label, local_time, money
 from sessiond.tui.screens.session import SessionScreen
 from sessiond.tui.views import SessionView
@@ -128,15 +133,15 @@ class BeforeStartScreen(SessionScreen):
                              id="quote-how")
                 yield Input(placeholder=_("signed by (name)"), id="quote-by")
             case "waiver":
-                yield Select(options(("email", "paper", "sms", "signature")), value="email",
+                yield Select(options(WAIVER_MEDIA), value="email",
                              allow_blank=False, id="waiver-medium")
             case "backup":
-                yield Select(options(("accepted", "declined", "client-has-own")),
+                yield Select(options(BACKUP_ANSWERS),
                              value="declined", allow_blank=False, id="backup-answer")
             case "payment":
                 yield Input(placeholder=_("amount"), restrict=r"[0-9., ]*",
                             id="payment-amount")
-                yield Select(options(("card", "cash", "cheque", "transfer", "other")),
+                yield Select(options(PAYMENT_METHODS),
                              value="card", allow_blank=False, id="payment-method")
         yield record
 
@@ -238,35 +243,26 @@ class BeforeStartScreen(SessionScreen):
             self.refused(_("Say who signed the quote."))
             self.query_one("#quote-by", Input).focus()
             return
-        try:
-            kind, body, personal = self._fact(key)
-        except SessiondError as e:
-            self.refused(e.message)
-            return
-        await self.command(self.sapp.service.append, kind, session_id=self.session_id,
-                           at=self.sapp.instant(), body=body, personal=personal)
-
-    def _fact(self, key: str) -> tuple[str, dict[str, Any], dict[str, Any]]:
-        """The event an item records: kind, public body, personal fields."""
+        svc, sid, at = self.sapp.service, self.session_id, self.sapp.instant()
         match key:
             case "consent":
-                return ("consent-recorded", {"channel": self._value("#consent-channel")},
-                        {"by": self._value("#consent-by")})
+                await self.command(svc.consent, sid, channel=self._value("#consent-channel"),
+                                   by=self._value("#consent-by"), at=at)
             case "quote":
-                return ("quote-accepted", {"how": self._value("#quote-how")},
-                        {"by": self._value("#quote-by")})
+                await self.command(svc.accept_quote, sid, how=self._value("#quote-how"),
+                                   by=self._value("#quote-by"), at=at)
             case "waiver":
-                return "withdrawal-waiver", {"medium": self._value("#waiver-medium")}, {}
+                await self.command(svc.waive_withdrawal, sid,
+                                   medium=self._value("#waiver-medium"), at=at)
             case "sensitive":
-                return "sensitive-docs-warned", {}, {}
+                await self.command(svc.warn_sensitive_docs, sid, at=at)
             case "backup":
-                return ("backup-status",
-                        {"offered": True, "answer": self._value("#backup-answer")}, {})
+                await self.command(svc.record_backup, sid,
+                                   answer=self._value("#backup-answer"), at=at)
             case "payment":
-                return ("payment-recorded",
-                        {"amount": parse_amount(self._value("#payment-amount")),
-                         "method": self._value("#payment-method")}, {})
-        raise KeyError(key)
+                await self.command(svc.record_payment, sid,
+                                   amount=self._value("#payment-amount"),
+                                   method=self._value("#payment-method"), at=at)
 
     # --- starting ------------------------------------------------------------------------
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import ClassVar
 
 from rich.text import Text
@@ -158,9 +157,5 @@ class ClientsScreen(SessiondScreen):
                             result: tuple[str, str | None] | None) -> None:
         if result is None:
             return
-        hours = Decimal(result[0])
-        if hours <= 0:
-            self.refused(_("Give a positive number of hours, e.g. 3 or 1,5."))
-            return
-        await self.command(self.sapp.service.append, "credit-added", client_id=client_id,
-                           at=self.sapp.instant(), body={"hours": f"{hours.normalize():f}"})
+        await self.command(self.sapp.service.add_credit, client_id, hours=result[0],
+                           at=self.sapp.instant())

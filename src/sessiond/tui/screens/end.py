@@ -17,13 +17,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Label, Select, Static
 
 from sessiond.i18n import _
-from sessiond.model import State
+from sessiond.model import OUTCOMES, PAYMENT_METHODS, State
 from sessiond.tui.format import hms, label, local_time, money
 from sessiond.tui.screens.session import SessionScreen
 from sessiond.tui.views import SessionView
 from sessiond.tui.widgets.dialogs import AmountDialog, options
-
-RESULTS = ("solved", "diagnosed", "unsolved")
 
 
 class EndScreen(SessionScreen):
@@ -52,7 +50,7 @@ class EndScreen(SessionScreen):
                 for number, problem in enumerate(self.view.problems, 1):
                     with Horizontal(classes="outcome"):
                         yield Static(f"{number}. {problem}", classes="problem")
-                        yield Select(options(RESULTS), prompt=_("outcome…"),
+                        yield Select(options(OUTCOMES), prompt=_("outcome…"),
                                      id=f"outcome-{number}")
             yield Static(id="payments")
             yield Static(id="receipt")
@@ -156,9 +154,8 @@ class EndScreen(SessionScreen):
                     if e.body["problem"] == number]
         if recorded and recorded[-1] == event.value:
             return
-        await self.command(self.sapp.service.append, "outcome-recorded",
-                           session_id=self.session_id, at=self.sapp.instant(),
-                           body={"problem": number, "result": str(event.value)})
+        await self.command(self.sapp.service.record_outcome, self.session_id,
+                           problem=number, result=str(event.value), at=self.sapp.instant())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reduction":
@@ -171,21 +168,21 @@ class EndScreen(SessionScreen):
         return True
 
     async def action_reduction(self) -> None:
-        await self.command(self.sapp.service.append, "reduction-requested",
-                           session_id=self.session_id, at=self.sapp.instant())
+        await self.command(self.sapp.service.request_reduction, self.session_id,
+                           at=self.sapp.instant())
 
     def action_payment(self) -> None:
         self.app.push_screen(
             AmountDialog(_("Payment received"), _("Amount in euros:"),
-                         ("card", "cash", "cheque", "transfer", "other")),
+                         PAYMENT_METHODS),
             self._payment)
 
     async def _payment(self, result: tuple[str, str | None] | None) -> None:
         if result is not None:
             amount, method = result
-            await self.command(self.sapp.service.append, "payment-recorded",
-                               session_id=self.session_id, at=self.sapp.instant(),
-                               body={"amount": amount, "method": method})
+            assert method is not None  # the dialog was given the methods to choose from
+            await self.command(self.sapp.service.record_payment, self.session_id,
+                               amount=amount, method=method, at=self.sapp.instant())
 
     async def action_receipt(self) -> None:
         from sessiond.exports import issue_receipt

@@ -14,9 +14,9 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select
 from sessiond.amounts import parse_amount
 from sessiond.errors import SessiondError
 from sessiond.i18n import _
-from sessiond.model import MODES, OSES, TOOLS
+from sessiond.model import MODES, OSES, TOOLS, Client
 from sessiond.policy import Listed
-from sessiond.sessions import Client, Sessiond
+from sessiond.sessions import Sessiond
 from sessiond.tui.format import label
 from sessiond.tui.screens.base import SessiondScreen
 from sessiond.tui.views import load_policies

@@ -18,7 +18,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Footer, Header, Static
 
 from sessiond.billing import Bill
-from sessiond.billing.text import first_block, tranches
 from sessiond.i18n import _
 from sessiond.model import State
 from sessiond.tui.format import hms, local_time, money
@@ -107,11 +106,8 @@ class RunningScreen(SessionScreen):
             return
         self.put("#amount", Text.assemble((_("Amount so far") + "  ", "dim"),
                                           (money(bill.total), "bold")))
-        parts = [first_block(bill.first_block_seconds)]
-        if bill.increments:
-            parts.append(tranches(bill.increments, bill.increment_seconds))
         self.put("#tranche", Text.assemble((_("Billed") + "  ", "dim"),
-                                           f"{hms(bill.billed_seconds)} · " + " + ".join(parts)))
+                                           f"{hms(bill.billed_seconds)} · {bill.breakdown}"))
         if bill.next_tranche is None:
             self.put("#next", "")
             return
@@ -160,16 +156,14 @@ class RunningScreen(SessionScreen):
             await self.command(self.sapp.service.stop, self.session_id,
                                at=self.sapp.instant(), by=by)
 
-    async def _fact(self, kind: str, **fields: object) -> None:
-        await self.command(self.sapp.service.append, kind, session_id=self.session_id,
-                           at=self.sapp.instant(), **fields)  # type: ignore[arg-type]
-
     async def action_control_returned(self) -> None:
-        await self._fact("control-returned")
+        await self.command(self.sapp.service.return_control, self.session_id,
+                           at=self.sapp.instant())
         self.notify(_("Recorded: the client took control back."))
 
     async def action_disconnected(self) -> None:
-        await self._fact("disconnect-confirmed")
+        await self.command(self.sapp.service.confirm_disconnect, self.session_id,
+                           at=self.sapp.instant())
         self.notify(_("Recorded: disconnected."))
 
     def action_artifact(self) -> None:
@@ -179,9 +173,8 @@ class RunningScreen(SessionScreen):
         if result is None:
             return
         kind, request = result
-        await self._fact("artifact-recorded",
-                         body={"artifact": kind, "client_requested": bool(request)},
-                         personal={"client_request": request or None})
+        await self.command(self.sapp.service.record_artifact, self.session_id,
+                           artifact=kind, client_request=request, at=self.sapp.instant())
         if not request:
             self.refused(_("Recorded without a request from the client: the terms allow "
                            "copies only at his request; this will be reported."))

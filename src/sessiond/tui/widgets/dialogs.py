@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from sessiond.amounts import parse_amount
 from sessiond.errors import SessiondError
 from sessiond.i18n import _
+from sessiond.model import ARTIFACTS
 from sessiond.tui.format import label
 from sessiond.tui.screens.base import Dialog
 from sessiond.tui.widgets.scanned import ScannedText
@@ -103,7 +104,7 @@ class ArtifactDialog(Dialog[tuple[str, str]]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(_("Artifact made at the client's request"), classes="dialog-title")
-            yield Select(options(("screenshot", "file-copy", "recording", "other")),
+            yield Select(options(ARTIFACTS),
                          value="file-copy", allow_blank=False, id="kind")
             yield Label(_("The client's request, as he made it (when, how):"))
             yield ScannedText(id="request")

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static, TextArea
 
-from sessiond.policy.secrets import Finding, describe, scan
+from sessiond.privacy.scanner import Finding, describe, scan
 
 
 class ScannedText(Vertical):

@@ -1,0 +1,183 @@
+"""AnyDesk trace logs: the user trace (`ad.trace`, `~/.anydesk/anydesk.trace`) and the
+service trace (`ad_svc.trace`, `/var/log/anydesk.trace`). One line layout, two formats
+names, one parser: the markers of the two roles are on different components, so the
+parser reads both and the format name only says which file it is.
+
+Lines (remote_logs.md 2.1, fixed-width but read with a whitespace-tolerant pattern that
+matched every line of both real Linux traces): level (right-aligned: `info`, `warning`,
+`error`, `auth`, `explode`), `YYYY-MM-DD HH:MM:SS.mmm` with no zone, process tag, a thread
+name on Linux and macOS only, PID, TID, an optional fiber id, the component, ` - `, the
+message. Runs of NUL bytes before restart banners are removed by the reader.
+
+The time has no zone, so the caller gives one (`tz`). Third-party parsers (dissect, rvt2,
+artemis) say these traces are in UTC; that was not verified from first principles, so the
+caller decides (pass ZoneInfo("UTC") to follow them).
+
+Markers used, verbatim from the real AnyDesk 7.1.0 Linux traces unless marked GUESS:
+service trace, sessions keyed by PID and fiber:
+- incoming: `anynet.any_socket - Accept request from <ID> (via relay).` (start, partner),
+  then `app.session - 1 - Connecting to console session ...` on the session's fiber
+  (binds the request to that fiber), `auth` level line / `Authenticated ...` /
+  `5: Entering processing loop.` (accepted), and the end: `Session closed by remote side:
+  <reason>.`, `5: Processing done.` or `app.service - Fiber exit (net).`;
+- outgoing: `app.service - Received outgoing connection request for address <ID>
+  (direct).` (start), then on the same fiber `Session closed by remote side: <reason>.`
+  before any acceptance (rejected: the three real ones say display_server_not_supported)
+  or `Fiber exit (ipc).`. The line of an accepted outgoing session is absent from the
+  samples: the acceptance markers of the incoming side are assumed (GUESS).
+user trace, sessions keyed by PID and role:
+- incoming (backend): `app.backend_session - Incoming session request: <alias> (<ID>)`,
+  `Session started (ok).` (accepted), `The socket was closed remotely.` or
+  `Session stopped.` (end);
+- outgoing (frontend): `Sending a connection request for address <ID>.` (start),
+  `app.frontend_session - The socket was closed remotely.` before acceptance (rejected),
+  `Session stopped.` / `unix_app.frontend - Close Session` (end). Acceptance:
+  `app.frontend_session - Session started` (GUESS, by symmetry with the backend).
+both: `main - Exiting normally.` ends what that process still had open.
+An incoming request that never reached a session fiber is dropped when the next request
+comes (it never reached AnyDesk's session logic); one that did but never authenticated
+ends as "failed".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sessiond.integrations.base import JSON, Open, Parser, dump_instant, get_opt_instant
+from sessiond.integrations.connection import Outcome, normalise_partner
+from sessiond.integrations.timeparse import in_zone, naive
+
+FMT_USER = "anydesk-trace"
+FMT_SERVICE = "anydesk-service-trace"
+
+LINE = re.compile(
+    r"\s*([a-z]+) (\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{3})\s+(\S+)\s+"
+    r"(?:[A-Za-z]\w*\s+)?(\d+)\s+\d+\s+(?:(\d+)\s+)?(\S+) - ?(.*)")
+_HINT = re.compile(
+    r"Accept request from|Connecting to console|outgoing connection request|Authenticated|"
+    r"processing loop|closed by remote side|Processing done|Fiber exit|Incoming session req|"
+    r"Session st|connection request for address|socket was closed remotely|Close Session|"
+    r"Exiting normally|^\s*auth ")
+_ACCEPT = re.compile(r"Accept request from (\S+?)\.?(?: \(.*)?")
+_CONSOLE = re.compile(r"\d+ - Connecting to console session")
+_OUTGOING = re.compile(r"Received outgoing connection request for address (\S+?)\.?(?: \(.*)?")
+_REQUEST = re.compile(r"Incoming session request: .*\(([^()]*)\)\s*")
+_SENDING = re.compile(r"Sending a connection request for address (\S+?)\.?")
+_PROCESSING_DONE = re.compile(r"\d+: Processing done\.?")
+_AUTHENTICATED = re.compile(r"(?:\d+: )?Authenticated\b")
+
+SERVICE_TAGS = frozenset({"service", "gsvc", "lsvc", "svc"})
+USER_TAGS = frozenset({"frontend", "backend", "front", "back", "tray", "ctrl"})
+
+
+def parse_line(text: str) -> re.Match[str] | None:
+    return LINE.fullmatch(text)
+
+
+class TraceParser(Parser):
+    fmt = FMT_USER
+    tool = "anydesk"
+
+    def __init__(self, tz: ZoneInfo | None = None) -> None:
+        super().__init__(tz)
+        self.last: datetime | None = None  # latest instant read, for the DST fold rule
+
+    def dump_vars(self) -> JSON:
+        return {"last": dump_instant(self.last)}
+
+    def load_vars(self, data: JSON) -> None:
+        self.last = get_opt_instant(data, "last")
+
+    def feed(self, text: str, line: int) -> None:
+        # The marker test first: most trace lines are noise, and it is far cheaper than
+        # the full line pattern.
+        if not _HINT.search(text):
+            return
+        match = LINE.fullmatch(text)
+        if match is None or self.tz is None:
+            return
+        level, y, mo, d, h, mi, s, ms, _proc, pid, fiber, comp, msg = match.groups()
+        local = naive(int(y), int(mo), int(d), int(h), int(mi), int(s), int(ms) * 1000)
+        if local is None:
+            return
+        when = in_zone(local, self.tz, self.last)
+        if when is None:
+            return
+        if self.last is None or when > self.last:
+            self.last = when
+        msg = msg.rstrip()
+        self._event(level, pid, fiber or "-", comp, msg, when, line, text)
+
+    def _event(self, level: str, pid: str, fiber: str, comp: str, msg: str, when: datetime,
+               line: int, text: str) -> None:
+        own = f"{pid}/{fiber}"
+        if comp == "anynet.any_socket" and (m := _ACCEPT.fullmatch(msg)):
+            pending = self.latest(key=f"{pid}/accept", tag="pending")
+            if pending is not None:
+                self.open.remove(pending)
+            self.begin(f"{pid}/accept", "incoming", normalise_partner(m[1]), when, line, text,
+                       tag="pending")
+        elif comp == "app.session" and _CONSOLE.match(msg):
+            pending = self.latest(key=f"{pid}/accept", tag="pending")
+            if pending is not None:
+                self.give_up(self.latest(key=own))
+                pending.key, pending.tag = own, ""
+                self.touch(pending, text)
+        elif comp == "app.service" and (m := _OUTGOING.fullmatch(msg)):
+            self.give_up(self.latest(key=own))
+            self.begin(own, "outgoing", normalise_partner(m[1]), when, line, text)
+        elif comp == "app.backend_session" and (m := _REQUEST.fullmatch(msg)):
+            self.give_up(self.latest(key=f"{pid}/backend"))
+            self.begin(f"{pid}/backend", "incoming", normalise_partner(m[1]), when, line, text)
+        elif m := _SENDING.fullmatch(msg):
+            self.give_up(self.latest(key=f"{pid}/frontend"))
+            self.begin(f"{pid}/frontend", "outgoing", normalise_partner(m[1]), when, line, text)
+        elif level == "auth" or _AUTHENTICATED.match(msg) or (
+                comp == "app.session" and "Entering processing loop" in msg):
+            self._accept(self.latest(key=own), text)
+        elif comp in ("app.backend_session", "app.frontend_session"):
+            role = f"{pid}/{'backend' if comp == 'app.backend_session' else 'frontend'}"
+            rec = self.latest(key=role)
+            if rec is None:
+                return
+            if msg.startswith("Session started"):
+                if "(ok)" in msg or comp == "app.frontend_session":
+                    self._accept(rec, text)
+            elif msg.startswith("The socket was closed remotely"):
+                self.close(rec, when, text, "accepted" if rec.outcome == "accepted"
+                           else "rejected")
+            elif msg.startswith("Session stopped"):
+                self.close(rec, when, text, self._verdict(rec))
+        elif comp == "app.session" and msg.startswith("Session closed by remote side"):
+            rec = self.latest(key=own)
+            if rec is not None:
+                self.close(rec, when, text, "accepted" if rec.outcome == "accepted"
+                           else "rejected")
+        elif (comp == "app.session" and _PROCESSING_DONE.fullmatch(msg)) or (
+                comp == "app.service" and msg.startswith("Fiber exit")):
+            rec = self.latest(key=own)
+            if rec is not None:
+                self.close(rec, when, text, self._verdict(rec))
+        elif msg == "Close Session" and comp.endswith("frontend"):
+            rec = self.latest(key=f"{pid}/frontend")
+            if rec is not None:
+                self.close(rec, when, text, self._verdict(rec))
+        elif comp == "main" and msg.startswith("Exiting normally"):
+            for rec in [r for r in self.open if r.key.split("/")[0] == pid]:
+                self.close(rec, when, text, self._verdict(rec))
+
+    def _accept(self, rec: Open | None, text: str) -> None:
+        if rec is not None and rec.outcome != "accepted":
+            rec.outcome = "accepted"
+            self.touch(rec, text)
+
+
+    @staticmethod
+    def _verdict(rec: Open) -> Outcome:
+        return "accepted" if rec.outcome == "accepted" else "failed"
+
+
+class ServiceTraceParser(TraceParser):
+    fmt = FMT_SERVICE

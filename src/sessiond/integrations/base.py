@@ -1,0 +1,258 @@
+"""What every format parser shares: open connections, their bounded state, and output.
+
+A parser is fed decoded lines one by one (`feed`), collects the connections whose end it
+has seen, and keeps the connections still open in a small table that can be dumped to
+JSON and loaded back, so that a daemon reading a growing file pairs an end line with a
+start line it read in an earlier call (or in the file before a rotation).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+from zoneinfo import ZoneInfo
+
+from sessiond.integrations.connection import (
+    OUTCOMES,
+    Connection,
+    Direction,
+    Outcome,
+    Tool,
+    digest_of,
+    line_hash,
+)
+
+MAX_OPEN = 256  # open connections kept; older ones are given up (reported with end None)
+MAX_HASHES = 16  # source lines remembered per connection (start, partner, verdict, end...)
+
+JSON = dict[str, Any]
+ANY = object()  # "any value" for `Parser.latest` criteria
+
+
+class BadState(Exception):
+    """A saved parser state that does not have the expected shape (internal)."""
+
+
+@dataclass(slots=True)
+class Open:
+    """A connection whose end has not been seen yet."""
+
+    key: str  # what later lines use to find it: a routing index, a process and fiber...
+    direction: Direction
+    partner: str | None
+    start: datetime
+    line: int
+    hashes: list[str]
+    outcome: Outcome | None = None  # the verdict so far; None: no evidence yet
+    tag: str = ""  # a phase the parser needs (AnyDesk's accepted-but-not-bound requests)
+    index: int | None = None  # TeamViewer's routing index, once known
+
+    def dump(self) -> JSON:
+        return {"k": self.key, "d": self.direction, "p": self.partner,
+                "s": self.start.isoformat(), "l": self.line, "h": list(self.hashes),
+                "o": self.outcome, "t": self.tag, "i": self.index}
+
+    @classmethod
+    def load(cls, data: object) -> Open:
+        if not isinstance(data, dict):
+            raise BadState
+        direction = data.get("d")
+        outcome = data.get("o")
+        hashes = data.get("h")
+        if direction not in ("incoming", "outgoing") or (
+                outcome is not None and outcome not in OUTCOMES):
+            raise BadState
+        if not isinstance(hashes, list) or not 1 <= len(hashes) <= MAX_HASHES or not all(
+                isinstance(h, str) and _HEX64.fullmatch(h) for h in hashes):
+            raise BadState
+        return cls(key=get_str(data, "k"), direction=direction,
+                   partner=get_opt_str(data, "p"), start=get_instant(data, "s"),
+                   line=get_int(data, "l", minimum=1), hashes=list(hashes),
+                   outcome=outcome, tag=get_str(data, "t"), index=get_opt_int(data, "i"))
+
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+def get_str(data: JSON, name: str) -> str:
+    value = data.get(name)
+    if not isinstance(value, str) or len(value) > 256:
+        raise BadState
+    return value
+
+
+def get_opt_str(data: JSON, name: str) -> str | None:
+    return None if data.get(name) is None else get_str(data, name)
+
+
+def get_int(data: JSON, name: str, minimum: int | None = None) -> int:
+    value = data.get(name)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise BadState
+    if minimum is not None and value < minimum:
+        raise BadState
+    return value
+
+
+def get_opt_int(data: JSON, name: str) -> int | None:
+    return None if data.get(name) is None else get_int(data, name)
+
+
+def get_bool(data: JSON, name: str) -> bool:
+    value = data.get(name)
+    if not isinstance(value, bool):
+        raise BadState
+    return value
+
+
+def get_instant(data: JSON, name: str) -> datetime:
+    text = get_str(data, name)
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise BadState from None
+    if value.utcoffset() is None or value.utcoffset():
+        raise BadState
+    return value.astimezone(UTC)
+
+
+def get_opt_instant(data: JSON, name: str) -> datetime | None:
+    return None if data.get(name) is None else get_instant(data, name)
+
+
+def dump_instant(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+class Parser:
+    """Base of the format parsers. Subclasses implement `feed` with the helpers below."""
+
+    fmt: ClassVar[str]
+    tool: ClassVar[Tool]
+
+    def __init__(self, tz: ZoneInfo | None = None) -> None:
+        self.tz = tz
+        self.open: list[Open] = []
+        self.done: list[Connection] = []
+
+    # -- the interface the reader uses ---------------------------------------------------
+    def feed(self, text: str, line: int) -> None:
+        raise NotImplementedError
+
+    def tail_complete(self, text: str) -> bool:
+        """Whether an unterminated last line is a whole record already (formats whose
+        records start, rather than end, with a newline)."""
+        return False
+
+    def take(self) -> list[Connection]:
+        """The connections closed since the last call."""
+        done, self.done = self.done, []
+        return done
+
+    def still_open(self) -> list[Connection]:
+        """The open connections, as connections with end None, in start order."""
+        return sorted((self._connection(rec, None, rec.hashes, rec.outcome or "unknown")
+                       for rec in self.open), key=lambda c: (c.start, c.line))
+
+    def finish(self) -> list[Connection]:
+        """At the end of a one-shot read: what was closed, then what is still open."""
+        result = self.take() + self.still_open()
+        self.open = []
+        return result
+
+    def dump(self) -> JSON:
+        return {"open": [rec.dump() for rec in self.open], "vars": self.dump_vars()}
+
+    def load(self, data: object) -> None:
+        if not isinstance(data, dict):
+            raise BadState
+        records = data.get("open")
+        variables = data.get("vars")
+        if not isinstance(records, list) or len(records) > MAX_OPEN or not isinstance(
+                variables, dict):
+            raise BadState
+        self.open = [Open.load(item) for item in records]
+        self.load_vars(variables)
+
+    def dump_vars(self) -> JSON:
+        return {}
+
+    def load_vars(self, data: JSON) -> None:
+        return None
+
+    # -- helpers for subclasses ----------------------------------------------------------
+    def begin(self, key: str, direction: Direction, partner: str | None, start: datetime,
+              line: int, text: str, *, tag: str = "", index: int | None = None) -> Open:
+        if len(self.open) >= MAX_OPEN:
+            # Bounded memory on any input: the oldest open connection is given up, as it
+            # would be at the end of the file.
+            oldest = self.open.pop(0)
+            self.done.append(self._connection(oldest, None, oldest.hashes,
+                                              oldest.outcome or "unknown"))
+        rec = Open(key, direction, partner, start, line, [line_hash(text)], tag=tag,
+                   index=index)
+        self.open.append(rec)
+        return rec
+
+    def give_up(self, rec: Open | None) -> None:
+        """Report `rec` as open and forget it: its key was reused while it was open (a new
+        session on the same routing index, process or fiber), so its end was never logged.
+        It is reported, never silently dropped."""
+        if rec is not None:
+            self.open.remove(rec)
+            self.done.append(self._connection(rec, None, rec.hashes, rec.outcome or "unknown"))
+
+    @staticmethod
+    def touch(rec: Open, text: str) -> None:
+        """Record that `text` contributed to `rec` (its hash goes into the digest)."""
+        if len(rec.hashes) < MAX_HASHES:
+            rec.hashes.append(line_hash(text))
+
+    def close(self, rec: Open, end: datetime, text: str, outcome: Outcome) -> None:
+        self.touch(rec, text)
+        self.open.remove(rec)
+        self.done.append(self._connection(rec, end, rec.hashes, outcome))
+
+    def single(self, direction: Direction, partner: str | None, start: datetime,
+               end: datetime, line: int, text: str, outcome: Outcome) -> None:
+        """A connection given whole by one line (TeamViewer's connection files)."""
+        h = line_hash(text)
+        rec = Open(h, direction, partner, start, line, [h])
+        self.done.append(self._connection(rec, end, rec.hashes, outcome))
+
+    def latest(self, direction: Direction | None = None, *, partner: object = ANY,
+               key: str | None = None, index: int | None = None, tag: str | None = None,
+               unnamed: bool = False) -> Open | None:
+        """The most recently started open connection matching every given criterion.
+
+        `partner=None` matches nothing: an unreadable partner ID must not end or accept
+        whichever connection happens to be open.
+        """
+        if partner is None:
+            return None
+        for rec in reversed(self.open):
+            if direction is not None and rec.direction != direction:
+                continue
+            if partner is not ANY and rec.partner != partner:
+                continue
+            if key is not None and rec.key != key:
+                continue
+            if index is not None and rec.index != index:
+                continue
+            if tag is not None and rec.tag != tag:
+                continue
+            if unnamed and rec.partner is not None:
+                continue
+            return rec
+        return None
+
+    def _connection(self, rec: Open, end: datetime | None, hashes: list[str],
+                    outcome: Outcome) -> Connection:
+        if end is not None and end < rec.start:
+            end = rec.start  # a clock set back during the connection: never end < start
+        return Connection(tool=self.tool, direction=rec.direction, partner_id=rec.partner,
+                          start=rec.start, end=end, fmt=self.fmt, line=rec.line,
+                          digest=digest_of(hashes), key=hashes[0], outcome=outcome)
+

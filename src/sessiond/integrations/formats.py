@@ -1,0 +1,160 @@
+"""The known formats, and which one a file is: content first, its name as a hint."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import PurePath, PureWindowsPath
+
+from sessiond.i18n import _
+from sessiond.integrations import (
+    anydesk_trace,
+    rustdesk_log,
+    teamviewer_incoming,
+    teamviewer_log,
+    teamviewer_outgoing,
+)
+from sessiond.integrations.base import Parser
+from sessiond.integrations.connection import TOOLS, Tool
+from sessiond.integrations.errors import LogFormatError
+from sessiond.integrations.text import decode_line, iter_lines, sniff_encoding
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    name: str
+    tool: Tool
+    parser: type[Parser]
+    files: str  # where the tool writes it, for messages and documentation
+
+
+FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format(teamviewer_outgoing.FMT, "teamviewer", teamviewer_outgoing.OutgoingParser,
+           "%APPDATA%\\TeamViewer\\Connections.txt"),
+    Format(teamviewer_incoming.FMT, "teamviewer", teamviewer_incoming.IncomingParser,
+           "C:\\Program Files\\TeamViewer\\Connections_incoming.txt"),
+    Format(teamviewer_log.FMT, "teamviewer", teamviewer_log.LogParser,
+           "TeamViewer15_Logfile.log, TeamViewer15_Logfile_OLD.log"),
+    Format(anydesk_trace.FMT_USER, "anydesk", anydesk_trace.TraceParser,
+           "~/.anydesk/anydesk.trace, %APPDATA%\\AnyDesk\\ad.trace"),
+    Format(anydesk_trace.FMT_SERVICE, "anydesk", anydesk_trace.ServiceTraceParser,
+           "/var/log/anydesk.trace, C:\\ProgramData\\AnyDesk\\ad_svc.trace"),
+    Format(rustdesk_log.FMT, "rustdesk", rustdesk_log.LogParser,
+           "~/.local/share/logs/RustDesk/rustdesk_r*.log"),
+)}
+
+# Tie-break when two formats score the same on the content (rare: a head of a few lines).
+_PRIORITY = (teamviewer_incoming.FMT, teamviewer_outgoing.FMT, teamviewer_log.FMT,
+             rustdesk_log.FMT, anydesk_trace.FMT_SERVICE, anydesk_trace.FMT_USER)
+_DETECT_LINES = 400
+
+_NAMES = (
+    (re.compile(r"connections_incoming\.txt"), teamviewer_incoming.FMT),
+    (re.compile(r"connections\.txt"), teamviewer_outgoing.FMT),
+    (re.compile(r"teamviewer\d*_logfile(?:_old)?\.log"), teamviewer_log.FMT),
+    (re.compile(r"ad_svc\.trace|anydesk_var_log\.trace"), anydesk_trace.FMT_SERVICE),
+    (re.compile(r"ad\.trace|ad_[\w-]+\.trace|anydesk\.trace"), anydesk_trace.FMT_USER),
+    (re.compile(r"rustdesk_r[\w-]*\.log"), rustdesk_log.FMT),
+)
+
+
+def format_from_name(name: str | None) -> str | None:
+    """The format a file name suggests (a hint only: the content decides)."""
+    if not name:
+        return None
+    path = PureWindowsPath(name) if "\\" in name else PurePath(name)
+    base = path.name.lower()
+    for pattern, fmt in _NAMES:
+        if pattern.fullmatch(base):
+            if fmt == anydesk_trace.FMT_USER and base == "anydesk.trace" and any(
+                    part.lower() == "log" for part in path.parts[:-1]):
+                return anydesk_trace.FMT_SERVICE  # /var/log/anydesk.trace is the service's
+            return fmt
+    return None
+
+
+def classify(text: str) -> str | None:
+    """The format one line belongs to, if it is a line of one."""
+    if "\t" in text and teamviewer_incoming.looks_like(text):
+        return teamviewer_incoming.FMT
+    if teamviewer_outgoing.looks_like(text):
+        return teamviewer_outgoing.FMT
+    if teamviewer_log.looks_like(text):
+        return teamviewer_log.FMT
+    if rustdesk_log.looks_like(text):
+        return rustdesk_log.FMT
+    match = anydesk_trace.parse_line(text)
+    if match is not None:
+        proc = match.group(9)
+        if proc in anydesk_trace.SERVICE_TAGS:
+            return anydesk_trace.FMT_SERVICE
+        if proc in anydesk_trace.USER_TAGS:
+            return anydesk_trace.FMT_USER
+        return "anydesk"  # start-up lines (`ad`): AnyDesk, role not yet known
+    return None
+
+
+def detect(data_head: bytes, name: str | None = None) -> str:
+    """The format of a log from its first bytes (64 KiB is plenty) and, as a hint, its
+    file name. Raises LogFormatError when neither tells."""
+    encoding, bom = sniff_encoding(data_head)
+    votes: Counter[str] = Counter()
+    reader = io.BytesIO(data_head[bom:])
+    for count, raw in enumerate(iter_lines(reader, 0, encoding)):
+        if count >= _DETECT_LINES:
+            break
+        for part in decode_line(raw.data, encoding, raw.truncated).split("\r"):
+            found = classify(part)
+            if found is not None:
+                votes[found] += 1
+    hint = format_from_name(name)
+    anydesk = votes.pop("anydesk", 0)
+    if anydesk or votes[anydesk_trace.FMT_SERVICE] or votes[anydesk_trace.FMT_USER]:
+        service, user = votes.pop(anydesk_trace.FMT_SERVICE, 0), votes.pop(
+            anydesk_trace.FMT_USER, 0)
+        role = (anydesk_trace.FMT_SERVICE if service > user else anydesk_trace.FMT_USER
+                if user > service else hint if hint in (anydesk_trace.FMT_SERVICE,
+                                                         anydesk_trace.FMT_USER)
+                else anydesk_trace.FMT_USER)
+        votes[role] = anydesk + service + user
+    votes = Counter({fmt: n for fmt, n in votes.items() if n})
+    if not votes:
+        if hint is not None:
+            return hint  # empty or still unreadable, but the tool's own file name
+        raise unrecognised(name)
+    best = max(votes.values())
+    tied = [fmt for fmt in votes if votes[fmt] == best]
+    if hint in tied:
+        return hint
+    return min(tied, key=_PRIORITY.index)
+
+
+def unrecognised(name: str | None) -> LogFormatError:
+    if name:
+        return LogFormatError(_(
+            "{name} is not a TeamViewer, AnyDesk or RustDesk log that sessiond can read.",
+            name=name))
+    return LogFormatError(_(
+        "This is not a TeamViewer, AnyDesk or RustDesk log that sessiond can read."))
+
+
+def check_format(fmt: str) -> Format:
+    found = FORMATS.get(fmt)
+    if found is None:
+        raise LogFormatError(_("Unknown log format {fmt!r}; the known formats are {known}.",
+                               fmt=fmt, known=", ".join(FORMATS)))
+    return found
+
+
+def check_tool(tool: str | None, fmt: Format) -> None:
+    if tool is None:
+        return
+    if tool not in TOOLS:
+        raise LogFormatError(_(
+            "Unknown remote-control tool {tool!r}; the known tools are {known}.",
+            tool=tool, known=", ".join(TOOLS)))
+    if fmt.tool != tool:
+        raise LogFormatError(_("This log was written by {found}, not by {tool}.",
+                               found=fmt.tool, tool=tool))

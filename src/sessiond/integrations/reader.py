@@ -1,0 +1,275 @@
+"""Entry points: a whole log read once (`read_connections`) and a growing log read a piece
+at a time (`read_increment`), both streamed with bounded memory whatever the file size.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import BinaryIO, cast
+from zoneinfo import ZoneInfo
+
+from sessiond.i18n import _
+from sessiond.integrations.base import JSON, BadState, Parser
+from sessiond.integrations.connection import Connection
+from sessiond.integrations.errors import LogFormatError, LogReadError
+from sessiond.integrations.formats import Format, check_format, check_tool, detect
+from sessiond.integrations.text import (
+    ENCODINGS,
+    HEAD,
+    Encoding,
+    decode_line,
+    iter_lines,
+    sniff_encoding,
+)
+
+Source = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO
+
+
+def records(text: str) -> list[str]:
+    """The records of one physical line: a stray CR (a file edited on an old Mac, or a
+    CR written without its LF) separates records too; they share the line's number."""
+    if "\r" not in text:
+        return [text]
+    parts = [part for part in text.split("\r") if part]
+    return parts or [""]
+
+
+def read_connections(source: Source, *, fmt: str | None = None, tool: str | None = None,
+                     tz: ZoneInfo, name: str | None = None) -> Iterator[Connection]:
+    """Every connection in a log: a path, a binary file object or bytes.
+
+    The format is detected from the content (the file name as a hint) unless `fmt` is
+    given; `tool` ("teamviewer", "anydesk", "rustdesk") refuses a log of another tool. `tz`
+    is the zone of the machine that wrote the log, used where the log has none (AnyDesk)
+    or its own is missing or stale (TeamViewer's log). Connections come out as their end
+    is read, then those still open at the end of the file (end None), in start order.
+
+    The format is checked before this returns (LogFormatError, LogReadError); reading
+    errors later surface from the iterator as LogReadError.
+    """
+    stream, label, owned = _open(source)
+    try:
+        head = _read(stream, HEAD, label)
+        spec = _choose(head, name or label, fmt, tool)
+    except BaseException:
+        if owned:
+            stream.close()
+        raise
+    return _connections(stream, head, owned, spec.parser(tz), label)
+
+
+def _connections(stream: BinaryIO, head: bytes, owned: bool, parser: Parser,
+                 label: str | None) -> Iterator[Connection]:
+    encoding, bom = sniff_encoding(head)
+    body = _Prefixed(head[bom:], stream, label)
+    line = 0
+    try:
+        for raw in iter_lines(body, bom, encoding):
+            line += 1
+            for text in records(decode_line(raw.data, encoding, raw.truncated)):
+                parser.feed(text, line)
+            if parser.done:
+                yield from parser.take()
+        yield from parser.finish()
+    finally:
+        if owned:
+            stream.close()
+
+
+@dataclass(frozen=True, slots=True)
+class TailState:
+    """Where a growing log was left: serialisable (to_json) so a daemon keeps it across
+    restarts. It holds the connections still open, so an end line read later is paired
+    with the start line read before."""
+
+    fmt: str
+    encoding: Encoding
+    offset: int  # bytes consumed: always at the end of a line
+    line: int  # lines consumed
+    pending: bool  # the last line consumed had no terminator yet (TeamViewer's files)
+    parser: JSON = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        return json.dumps({"v": 1, "fmt": self.fmt, "encoding": self.encoding,
+                           "offset": self.offset, "line": self.line, "pending": self.pending,
+                           "parser": self.parser}, separators=(",", ":"), sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> TailState:
+        try:
+            data = json.loads(text)
+            if not isinstance(data, dict) or data.get("v") != 1:
+                raise BadState
+            fmt, encoding = data.get("fmt"), data.get("encoding")
+            offset, line, pending = data.get("offset"), data.get("line"), data.get("pending")
+            parser = data.get("parser")
+            if (not isinstance(fmt, str) or encoding not in ENCODINGS
+                    or not _natural(offset) or not _natural(line)
+                    or not isinstance(pending, bool) or not isinstance(parser, dict)):
+                raise BadState
+            check_format(fmt)
+            return cls(fmt, cast(Encoding, encoding), cast(int, offset), cast(int, line),
+                       pending, parser)
+        except (ValueError, BadState, LogFormatError, RecursionError):
+            raise _damaged() from None
+
+
+def _natural(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _damaged() -> LogFormatError:
+    return LogFormatError(_("The saved reading position of a remote-tool log is damaged; "
+                            "read that log again from the start."))
+
+
+@dataclass(frozen=True, slots=True)
+class Increment:
+    """What one `read_increment` call found."""
+
+    connections: tuple[Connection, ...]  # ended (or given up) in the bytes read this time
+    open: tuple[Connection, ...]  # open after this call (end None): same `key` once ended
+    offset: int  # where to continue from
+    state: TailState  # to pass to the next call
+    restarted: bool  # the file was rotated or truncated: read again from its start
+
+
+def read_increment(stream: BinaryIO, offset: int = 0, state: TailState | None = None, *,
+                   fmt: str | None = None, tool: str | None = None, tz: ZoneInfo,
+                   name: str | None = None, max_bytes: int | None = None) -> Increment:
+    """Read a growing log from `offset` up to its last complete line.
+
+    Give back the `offset` and `state` of the previous call. With offset 0 and an earlier
+    state (the daemon saw the file shrink or be replaced: TeamViewer renames a full log to
+    `_OLD` and starts a new one; RustDesk starts a new file every day), the file is read
+    again from its start and the open connections of the state are kept, so a session that
+    began before the rotation ends in the new file. An offset past the end of the file is
+    taken the same way. Without a state, line numbers count from `offset`. `max_bytes`
+    bounds the work of one call; the rest is read by the next.
+    """
+    if offset < 0:
+        raise ValueError("offset must be >= 0")
+    label = name or _label(stream)
+    try:
+        size = stream.seek(0, os.SEEK_END)
+    except (OSError, ValueError) as e:
+        raise LogReadError(_("Cannot read the log {name}: {error}.", name=label or "-",
+                             error=e)) from e
+    restarted = offset > size or (offset == 0 and state is not None and state.offset > 0)
+    if offset > size:
+        offset = 0
+    if state is not None and not restarted and offset == state.offset:
+        encoding, start, line, pending = state.encoding, offset, state.line, state.pending
+        spec = check_format(state.fmt)
+        check_tool(tool, spec)
+    else:
+        _seek(stream, 0, label)
+        head = _read(stream, HEAD, label)
+        encoding, bom = sniff_encoding(head)
+        spec = check_format(state.fmt) if state is not None else _choose(head, label, fmt,
+                                                                           tool)
+        check_tool(tool, spec)
+        start, line, pending = (bom if offset == 0 else offset), 0, False
+    parser = spec.parser(tz)
+    if state is not None:
+        try:
+            parser.load(state.parser)
+        except BadState:
+            raise _damaged() from None
+    _seek(stream, start, label)
+    found: list[Connection] = []
+    consumed = start
+    try:
+        for raw in iter_lines(stream, start, encoding, limit=max_bytes):
+            text = decode_line(raw.data, encoding, raw.truncated)
+            if pending:
+                pending = False
+                if raw.terminated and not raw.data:
+                    consumed = raw.end  # the newline that ends the row already read
+                    continue
+            if not raw.terminated:
+                if not parser.tail_complete(text):
+                    break
+                pending = True
+            line += 1
+            for part in records(text):
+                parser.feed(part, line)
+            consumed = raw.end
+            found.extend(parser.take())
+    except OSError as e:
+        raise LogReadError(_("Cannot read the log {name}: {error}.", name=label or "-",
+                             error=e)) from e
+    new_state = TailState(spec.name, encoding, consumed, line, pending, parser.dump())
+    return Increment(tuple(found), tuple(parser.still_open()), consumed, new_state, restarted)
+
+
+# -- files -------------------------------------------------------------------------------
+def _choose(head: bytes, name: str | None, fmt: str | None, tool: str | None) -> Format:
+    spec = check_format(fmt) if fmt is not None else check_format(detect(head, name))
+    check_tool(tool, spec)
+    return spec
+
+
+def _label(stream: object) -> str | None:
+    value = getattr(stream, "name", None)
+    return value if isinstance(value, str) else None
+
+
+def _open(source: Source) -> tuple[BinaryIO, str | None, bool]:
+    if isinstance(source, bytes | bytearray | memoryview):
+        return io.BytesIO(bytes(source)), None, True
+    if isinstance(source, str | os.PathLike):
+        path = os.fspath(source)
+        try:
+            return open(path, "rb"), path, True
+        except OSError as e:
+            raise LogReadError(_("Cannot read the log {name}: {error}.", name=path,
+                                 error=e.strerror or e)) from e
+    return source, _label(source), False
+
+
+def _read(stream: BinaryIO, size: int, label: str | None) -> bytes:
+    try:
+        data = stream.read(size)
+    except OSError as e:
+        raise LogReadError(_("Cannot read the log {name}: {error}.", name=label or "-",
+                             error=e.strerror or e)) from e
+    return bytes(data or b"")
+
+
+def _seek(stream: BinaryIO, offset: int, label: str | None) -> None:
+    try:
+        stream.seek(offset)
+    except (OSError, ValueError) as e:
+        raise LogReadError(_("Cannot read the log {name}: {error}.", name=label or "-",
+                             error=e)) from e
+
+
+class _Prefixed:
+    """The bytes already read for detection, then the rest of the stream: works on pipes,
+    which cannot seek back."""
+
+    def __init__(self, head: bytes, rest: BinaryIO, label: str | None) -> None:
+        self._head = head
+        self._rest = rest
+        self._label = label
+
+    def read(self, size: int = -1) -> bytes:
+        if self._head:
+            if size < 0:
+                data, self._head = self._head + self.read_rest(-1), b""
+                return data
+            data, self._head = self._head[:size], self._head[size:]
+            return data
+        return self.read_rest(size)
+
+    def read_rest(self, size: int) -> bytes:
+        try:
+            return bytes(self._rest.read(size) or b"")
+        except OSError as e:
+            raise LogReadError(_("Cannot read the log {name}: {error}.",
+                                 name=self._label or "-", error=e.strerror or e)) from e

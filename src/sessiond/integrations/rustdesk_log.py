@@ -1,0 +1,93 @@
+"""RustDesk's debug logs: `~/.local/share/logs/RustDesk/rustdesk_r<date>.log` (Linux),
+`~/Library/Logs/RustDesk/` (macOS), `%APPDATA%\\RustDesk\\log\\` (Windows), with a
+sub-directory per process role (`server`, `service`, `cm`...). flexi_logger rotates daily
+and keeps 31 files; the current one is `rustdesk_rCURRENT.log`.
+
+RustDesk keeps no connection history of its own (remote_logs.md 3), so connections are
+rebuilt from the debug lines. Each record is `[YYYY-MM-DD HH:MM:SS.ffffff +HH:MM] LEVEL
+[source:line] message`, local time with its offset, so no zone is needed. Records can span
+several lines (panic stack traces); continuation lines are ignored.
+
+Markers:
+- outgoing (this machine controls another), verbatim from a real RustDesk 1.4.6 Linux
+  client log: `[src/flutter.rs] Session <ID> start, use texture render: ...` (start,
+  partner), `handle_peer_info :PeerInfo {...}` (the peer answered the login with its
+  information: accepted), `Exit io_loop of id=<ID>` (end);
+- incoming (another machine controls this one), from the format strings of
+  `src/server/connection.rs` only (no real line was available): `#<n> Connection opened
+  from <ip:port>.` (start), `#<n> Connection closed: <reason>` and `#<n> connection loop
+  exited` (end). The partner's RustDesk ID is not in these lines (it goes to the
+  connection manager over IPC), so partner_id is None and the outcome "unknown".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from sessiond.integrations.base import Parser
+from sessiond.integrations.connection import normalise_partner
+from sessiond.integrations.timeparse import naive, with_offset
+
+FMT = "rustdesk-log"
+
+LINE = re.compile(r"\[(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))? "
+                  r"([+-])(\d{2}):?(\d{2})\] ([A-Z]+) \[([^\]]*)\] ?(.*)")
+_HINT = re.compile(r"Session \S+ start|handle_peer_info|Exit io_loop|#\d+ [Cc]onnection ")
+_SESSION = re.compile(r"Session (\S+) start\b.*")
+_EXIT = re.compile(r"Exit io_loop of id=(\S+)")
+_OPENED = re.compile(r"#(\d{1,18}) Connection opened from .*")
+_CLOSED = re.compile(r"#(\d{1,18}) (?:Connection closed\b|connection loop exited).*")
+
+
+def looks_like(text: str) -> bool:
+    return LINE.fullmatch(text) is not None
+
+
+def instant(match: re.Match[str]) -> datetime | None:
+    y, mo, d, h, mi, s = (int(g) for g in match.groups()[:6])
+    fraction = (match.group(7) or "0")[:6].ljust(6, "0")
+    local = naive(y, mo, d, h, mi, s, int(fraction))
+    if local is None:
+        return None
+    offset = int(match.group(9)) * 60 + int(match.group(10))
+    return with_offset(local, -offset if match.group(8) == "-" else offset)
+
+
+class LogParser(Parser):
+    fmt = FMT
+    tool = "rustdesk"
+
+    def feed(self, text: str, line: int) -> None:
+        if not _HINT.search(text):
+            return
+        match = LINE.fullmatch(text)
+        if match is None:
+            return
+        when = instant(match)
+        if when is None:
+            return
+        msg = match.group(13).rstrip()
+        if m := _SESSION.fullmatch(msg):
+            partner = normalise_partner(m[1])
+            self.give_up(self.latest(key=f"out:{partner}"))
+            self.begin(f"out:{partner}", "outgoing", partner, when, line, text)
+        elif msg.startswith("handle_peer_info"):
+            rec = self.latest("outgoing")
+            if rec is not None and rec.outcome != "accepted":
+                rec.outcome = "accepted"
+                self.touch(rec, text)
+        elif m := _EXIT.fullmatch(msg):
+            rec = self.latest(key=f"out:{normalise_partner(m[1])}")
+            if rec is not None:
+                # No peer information: the login never succeeded (wrong password, refused,
+                # peer offline); the log does not say which.
+                self.close(rec, when, text, "accepted" if rec.outcome == "accepted"
+                           else "failed")
+        elif m := _OPENED.fullmatch(msg):
+            self.give_up(self.latest(key=f"in:{int(m[1])}"))
+            self.begin(f"in:{int(m[1])}", "incoming", None, when, line, text)
+        elif m := _CLOSED.fullmatch(msg):
+            rec = self.latest(key=f"in:{int(m[1])}")
+            if rec is not None:
+                self.close(rec, when, text, "unknown")

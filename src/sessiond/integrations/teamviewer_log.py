@@ -1,0 +1,260 @@
+"""TeamViewer's verbose log, `TeamViewer<NN>_Logfile.log` and its rotated `_OLD` file.
+
+Lines (remote_logs.md 1.3, one pattern matched 98 % of 46,421 real lines):
+`YYYY/MM/DD HH:MM:SS.mmm  PID  TID TAG!! message`, in local time. The offset from UTC is
+written only in the `Start:` block of each process start (`(UTC-8:00)`, `(UTC+5:30)`, or
+an abbreviation such as `(CDT)` on iOS). The offset is then stale after a DST change
+inside the run, and a rotated file (1 MB, then renamed `_OLD`) starts with no block.
+
+Instants: when the caller's zone `tz` agrees with the `Start:` offset, lines are read in
+`tz` (DST changes inside the file are followed; see timeparse for ambiguous and missing
+times). When it disagrees (a log from another machine) the header offset is used, and a
+backward jump of the wall clock of 30 minutes to 3 hours is taken as a DST change (the
+offset drops by the jump rounded to whole hours); a forward change cannot be told from a
+quiet hour and is not followed. Before any `Start:` block, `tz` is used.
+
+Markers, all verbatim from real logs (TV11 to TV15):
+- incoming: `CommandHandlerRouting[n]::CreatePassiveSession(): incoming session via`
+  (start, before authentication: it matches Connections_incoming.txt to the second),
+  `client hello received from <ID>` (partner), `AddParticipant: [<ID>,<n>] type=6`
+  and `..._Passive::RunAuthenticationMethod: authentication using ... was successful`
+  (accepted; `denied` alone means rejected);
+- outgoing: `Trying connection to <ID>, mode = 1` (start), `CreateActiveSession():
+  outgoing session to <ID>` with the routing index, `LoginOutgoing: authentication
+  denied` (rejected), `LoginOutgoing: ConnectFinished - error: <e>` (failed, and the
+  attempt ends there), `Client connection to <ID>, server version` (accepted: it comes
+  after the authentication in the one real sample; a guess to confirm);
+- both: `ShowSponsoredSessionDialog: ... outgoing=0|1, established=0|1` (verdict);
+- end (the first of): `RemoveParticipant: [<ID>,...]` of the partner,
+  `CStreamManager[n]::ReceivedEndSession()`, `... [n]... Session to <ID> ended`. The
+  first one matches the end in Connections_incoming.txt to the second.
+An incoming session that ends with no authentication line is "failed" (TeamViewer does
+not list those in Connections_incoming.txt); an outgoing one with no verdict is "unknown".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sessiond.integrations.base import (
+    JSON,
+    BadState,
+    Open,
+    Parser,
+    dump_instant,
+    get_bool,
+    get_int,
+    get_opt_instant,
+    get_opt_int,
+    get_opt_str,
+)
+from sessiond.integrations.connection import Outcome, normalise_partner
+from sessiond.integrations.timeparse import (
+    MAX_OFFSET,
+    in_zone,
+    naive,
+    offsets_of,
+    parse_zone,
+    with_offset,
+)
+
+FMT = "teamviewer-log"
+
+LINE = re.compile(r"(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})[.:](\d{3}) +\d+ +\d+ +"
+                  r"[A-Z]*\d+!* *(.*)")
+HEADER = re.compile(r"\s*Start:\s+(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})[.:](\d{3})"
+                    r"(?:\s*\(([^)]{0,40})\))?")
+_HINT = re.compile(r"ession|articipant|Trying conn|client hello|uthentication|LoginOutgoing|"
+                   r"Client conn")
+_PASSIVE = re.compile(r"\[(\d{1,9})\]::CreatePassiveSession\(\): incoming session")
+_ACTIVE = re.compile(r"\[(\d{1,9})\]::CreateActiveSession\(\): outgoing session to (\d+)")
+_TRYING = re.compile(r"Trying connection to ([^,\s]+)")
+_HELLO = re.compile(r"client hello received from (\d+)")
+_ADD = re.compile(r"::AddParticipant: \[(\d+),\d+\] type=(\d{1,9})")
+_REMOVE = re.compile(r"::RemoveParticipant: \[(\d+),")
+_AUTH = re.compile(r"_Passive::\w+: authentication using .{0,200}? was (successful|denied)")
+_LOGIN_DENIED = re.compile(r"LoginOutgoing: authentication denied")
+_LOGIN_ERROR = re.compile(r"LoginOutgoing: ConnectFinished - error")
+_CLIENT = re.compile(r"Client connection to (\d+), server version")
+_SPONSORED = re.compile(r"ShowSponsoredSessionDialog: .{0,200}?outgoing=([01]), "
+                        r"established=([01])")
+_END_STREAM = re.compile(r"\[(\d{1,9})\]::ReceivedEndSession\(\)")
+_ENDED = re.compile(r"\[(\d{1,9})\]\S* Session to (\d+) ended")
+
+JUMP = timedelta(minutes=30)  # a backward jump this large is a clock change, not disorder
+HOUR = timedelta(hours=1)
+MAX_DST_JUMP = timedelta(hours=3)
+
+
+def looks_like(text: str) -> bool:
+    return LINE.fullmatch(text) is not None or HEADER.match(text) is not None
+
+
+def _local(groups: tuple[str | None, ...]) -> datetime | None:
+    y, mo, d, h, mi, s, ms = (int(g or 0) for g in groups[:7])
+    return naive(y, mo, d, h, mi, s, ms * 1000)
+
+
+class LogParser(Parser):
+    fmt = FMT
+    tool = "teamviewer"
+
+    def __init__(self, tz: ZoneInfo | None = None) -> None:
+        super().__init__(tz)
+        self.offset: int | None = None  # minutes east of UTC from the last Start: block
+        self.zone_mode = False  # the caller's zone agrees with that offset: read in tz
+        self.shift = 0  # minutes the clock went back since the block (header mode)
+        self.last_local: datetime | None = None  # latest wall time since the block
+        self.last: datetime | None = None  # latest instant read
+
+    # -- state ---------------------------------------------------------------------------
+    def dump_vars(self) -> JSON:
+        return {"offset": self.offset, "zone": self.zone_mode, "shift": self.shift,
+                "last_local": None if self.last_local is None else self.last_local.isoformat(),
+                "last": dump_instant(self.last)}
+
+    def load_vars(self, data: JSON) -> None:
+        offset = get_opt_int(data, "offset")
+        shift = get_int(data, "shift")
+        if (offset is not None and abs(offset) > MAX_OFFSET) or abs(shift) > 48 * 60:
+            raise BadState
+        last_local = get_opt_str(data, "last_local")
+        try:
+            local = None if last_local is None else datetime.fromisoformat(last_local)
+        except ValueError:
+            raise BadState from None
+        if local is not None and local.tzinfo is not None:
+            raise BadState
+        self.offset, self.shift, self.last_local = offset, shift, local
+        self.zone_mode = get_bool(data, "zone") and self.tz is not None
+        self.last = get_opt_instant(data, "last")
+
+    # -- lines ---------------------------------------------------------------------------
+    def feed(self, text: str, line: int) -> None:
+        match = LINE.fullmatch(text)
+        if match is None:
+            header = HEADER.match(text)
+            if header is not None:
+                self._header(header.groups())
+            return
+        local = _local(match.groups())
+        if local is None:
+            return
+        when = self._instant(local)
+        message = match.group(8)
+        if when is None or not _HINT.search(message):
+            return
+        self._event(message, when, line, text)
+
+    def _header(self, groups: tuple[str | None, ...]) -> None:
+        local = _local(groups)
+        zone = parse_zone(groups[7]) if groups[7] is not None else None
+        if zone is not None or self.tz is not None:
+            self.offset = zone
+        self.shift = 0
+        self.last_local = local
+        self.zone_mode = self.tz is not None and (
+            zone is None or (local is not None and zone in offsets_of(local, self.tz)))
+
+    def _instant(self, local: datetime) -> datetime | None:
+        if self.zone_mode or self.offset is None:
+            if self.tz is None:
+                return None
+            when = in_zone(local, self.tz, self.last)
+        else:
+            if self.last_local is not None and local < self.last_local - JUMP:
+                back = self.last_local - local
+                if back <= MAX_DST_JUMP:  # larger: the clock was reset, not a DST change
+                    self.shift = min(self.shift + 60 * max(1, round(back / HOUR)), 48 * 60)
+                self.last_local = local
+            elif self.last_local is None or local > self.last_local:
+                self.last_local = local
+            when = with_offset(local, self.offset - self.shift)
+        if when is not None and (self.last is None or when > self.last):
+            self.last = when
+        return when
+
+    def _event(self, msg: str, when: datetime, line: int, text: str) -> None:
+        if m := _PASSIVE.search(msg):
+            index = int(m[1])
+            self.give_up(self.latest(index=index))
+            self.begin(f"tv:{index}", "incoming", None, when, line, text, index=index)
+        elif m := _HELLO.search(msg):
+            rec = self.latest("incoming", unnamed=True)
+            if rec is not None:
+                rec.partner = normalise_partner(m[1])
+                self.touch(rec, text)
+        elif m := _ADD.search(msg):
+            partner = normalise_partner(m[1])
+            if m[2] == "6":  # the remote participant; type=3 is this machine
+                rec = self.latest(partner=partner) or self.latest("incoming", unnamed=True)
+                if rec is not None and rec.outcome != "accepted":
+                    rec.partner = rec.partner or partner
+                    rec.outcome = "accepted"
+                    self.touch(rec, text)
+        elif m := _AUTH.search(msg):
+            rec = self.latest("incoming")
+            if rec is not None and rec.outcome != "accepted":
+                if m[1] == "successful":
+                    rec.outcome = "accepted"
+                    self.touch(rec, text)
+                elif rec.outcome is None:
+                    rec.outcome = "rejected"
+                    self.touch(rec, text)
+        elif m := _ACTIVE.search(msg):
+            index, partner = int(m[1]), normalise_partner(m[2])
+            rec = next((r for r in reversed(self.open) if r.direction == "outgoing"
+                        and r.partner == partner and r.index is None), None)
+            if rec is None:
+                self.give_up(self.latest(index=index))
+                self.begin(f"tv:{index}", "outgoing", partner, when, line, text, index=index)
+            else:
+                rec.index = index
+                self.touch(rec, text)
+        elif m := _TRYING.search(msg):
+            partner = normalise_partner(m[1])
+            self.begin(f"to:{partner}", "outgoing", partner, when, line, text)
+        elif _LOGIN_DENIED.search(msg):
+            rec = self.latest("outgoing")
+            if rec is not None and rec.outcome != "accepted":
+                rec.outcome = "rejected"
+                self.touch(rec, text)
+        elif _LOGIN_ERROR.search(msg):
+            rec = self.latest("outgoing")
+            if rec is not None:
+                self.close(rec, when, text, "accepted" if rec.outcome == "accepted"
+                           else rec.outcome or "failed")
+        elif m := _CLIENT.search(msg):
+            rec = self.latest("outgoing", partner=normalise_partner(m[1]))
+            if rec is not None and rec.outcome != "accepted":
+                rec.outcome = "accepted"
+                self.touch(rec, text)
+        elif m := _SPONSORED.search(msg):
+            rec = self.latest("outgoing" if m[1] == "1" else "incoming")
+            if rec is not None and rec.outcome != "accepted":
+                if m[2] == "1":
+                    rec.outcome = "accepted"
+                    self.touch(rec, text)
+                elif rec.outcome is None:
+                    rec.outcome = "failed"
+                    self.touch(rec, text)
+        elif m := _REMOVE.search(msg):
+            rec = self.latest(partner=normalise_partner(m[1]))
+            if rec is not None:
+                self.close(rec, when, text, self._verdict(rec))
+        elif m := _END_STREAM.search(msg):
+            rec = self.latest(index=int(m[1]))
+            if rec is not None:
+                self.close(rec, when, text, self._verdict(rec))
+        elif m := _ENDED.search(msg):
+            rec = self.latest(index=int(m[1])) or self.latest(partner=normalise_partner(m[2]))
+            if rec is not None:
+                self.close(rec, when, text, self._verdict(rec))
+
+    @staticmethod
+    def _verdict(rec: Open) -> Outcome:
+        if rec.outcome is not None:
+            return rec.outcome
+        return "failed" if rec.direction == "incoming" else "unknown"

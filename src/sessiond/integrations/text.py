@@ -1,0 +1,160 @@
+"""Bytes to lines: encoding sniffing and a bounded, offset-aware line reader.
+
+The tools write UTF-8 or ASCII in practice, but Windows builds and third-party copies can
+give UTF-8 with a BOM or UTF-16 (with or without BOM), and logs of a Chinese or Western
+Windows contain ANSI bytes. Nothing here can fail on any input: undecodable UTF-8 falls
+back to latin-1 line by line, and UTF-16 uses replacement characters.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+Encoding = Literal["utf-8", "utf-16-le", "utf-16-be"]
+ENCODINGS: tuple[Encoding, ...] = ("utf-8", "utf-16-le", "utf-16-be")
+
+MAX_LINE = 64 * 1024  # bytes kept of one line; the rest is skipped (no log line is this long)
+CHUNK = 64 * 1024
+HEAD = 64 * 1024  # bytes read to sniff the encoding and detect the format
+_SNIFF = 4096  # bytes looked at for the NUL pattern of BOM-less UTF-16
+
+
+def sniff_encoding(head: bytes) -> tuple[Encoding, int]:
+    """The encoding of a file from its first bytes, and the length of its BOM."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8", 3
+    if head.startswith(codecs.BOM_UTF16_LE):
+        return "utf-16-le", 2
+    if head.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16-be", 2
+    sample = head[:_SNIFF]
+    pairs = len(sample) // 2
+    if pairs >= 4:
+        even = sample[0:pairs * 2:2].count(0)
+        odd = sample[1:pairs * 2:2].count(0)
+        # ASCII text in UTF-16 has a NUL in every other byte; AnyDesk's runs of NULs fill
+        # both positions, so they never look like UTF-16.
+        if odd >= 0.3 * pairs and even <= 0.05 * pairs:
+            return "utf-16-le", 0
+        if even >= 0.3 * pairs and odd <= 0.05 * pairs:
+            return "utf-16-be", 0
+    return "utf-8", 0
+
+
+def _terminator(encoding: Encoding) -> tuple[bytes, int]:
+    if encoding == "utf-16-le":
+        return b"\n\x00", 2
+    if encoding == "utf-16-be":
+        return b"\x00\n", 2
+    return b"\n", 1
+
+
+def decode_line(raw: bytes, encoding: Encoding, truncated: bool) -> str:
+    """One physical line as text: NULs removed, trailing CR removed, never an exception."""
+    if encoding == "utf-8":
+        if truncated:
+            raw = _drop_partial_utf8(raw)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            # ANSI code page bytes (cp1252, GBK...): latin-1 keeps every byte visible and
+            # the digits and ASCII markers the parsers look for intact.
+            text = raw.decode("latin-1")
+    else:
+        text = raw.decode(encoding, errors="replace")
+    if "\x00" in text:
+        # AnyDesk writes runs of NULs before a restart banner after an unclean shutdown.
+        text = text.replace("\x00", "")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.rstrip("\r")
+
+
+def _drop_partial_utf8(raw: bytes) -> bytes:
+    """Remove a UTF-8 sequence cut by truncation at the end of `raw`."""
+    for back in range(1, min(4, len(raw)) + 1):
+        byte = raw[-back]
+        if byte < 0x80:
+            return raw
+        if byte >= 0xC0:  # a lead byte: is its sequence complete?
+            need = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return raw if back >= need else raw[:-back]
+    return raw
+
+
+class Readable(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+@dataclass(frozen=True, slots=True)
+class RawLine:
+    data: bytes  # at most MAX_LINE bytes, without the terminator
+    end: int  # absolute offset just after the terminator (or after the data at EOF)
+    terminated: bool
+    truncated: bool
+
+
+def iter_lines(f: Readable, start: int, encoding: Encoding, *,
+               limit: int | None = None) -> Iterator[RawLine]:
+    """Physical lines from `start` (which must be at a line boundary), including a final
+    unterminated line. Memory stays within MAX_LINE + CHUNK bytes whatever the input.
+
+    `limit` stops reading after that many bytes from `start` (the rest waits for the next
+    call); a line cut by the limit is not reported.
+    """
+    term, unit = _terminator(encoding)
+    buf = bytearray()
+    pos = start  # absolute offset of buf[0]; buf always starts on a character boundary
+    kept: bytes | None = None  # prefix of an over-long line while its tail is skipped
+    scan = 0
+    budget = limit
+    while True:
+        size = CHUNK if budget is None else min(CHUNK, budget)
+        chunk = f.read(size) if size > 0 else b""
+        if not chunk:
+            break
+        if budget is not None:
+            budget -= len(chunk)
+        buf += chunk
+        while True:
+            idx = buf.find(term, scan)
+            while unit == 2 and idx >= 0 and idx % 2:
+                idx = buf.find(term, idx + 1)
+            if idx < 0:
+                break
+            if kept is not None:
+                data, truncated = kept, True
+            elif idx > MAX_LINE:
+                data, truncated = bytes(buf[:MAX_LINE]), True
+            else:
+                data, truncated = bytes(buf[:idx]), False
+            cut = idx + len(term)
+            del buf[:cut]
+            pos += cut
+            kept = None
+            scan = 0
+            yield RawLine(data, pos, True, truncated)
+        if kept is None and len(buf) > MAX_LINE:
+            kept = bytes(buf[:MAX_LINE])
+        if kept is not None:
+            # Skip the tail of an over-long line, keeping enough bytes to see a terminator
+            # split across two reads, and the character alignment of UTF-16.
+            drop = len(buf) - (len(term) - 1)
+            drop -= drop % unit
+            if drop > 0:
+                del buf[:drop]
+                pos += drop
+            scan = 0
+        else:
+            scan = max(0, len(buf) - (len(term) - 1))
+            scan -= scan % unit
+    if limit is not None and budget == 0:
+        return  # the data may go on: a partial last line waits for the next call
+    if kept is not None:
+        yield RawLine(kept, pos + len(buf), False, True)
+    elif buf:
+        data = bytes(buf[:MAX_LINE])
+        yield RawLine(data, pos + len(buf), False, len(buf) > MAX_LINE)

@@ -1,0 +1,104 @@
+"""Local wall-clock times of the logs to UTC instants, deterministically and without errors.
+
+Rules for a zone with daylight saving time (AnyDesk traces, TeamViewer logs read with the
+machine's zone):
+- a time that does not exist (the hour skipped in spring) is read with fold=0, i.e. with
+  the offset in force before the change (02:30 in Paris on the last Sunday of March is
+  read as 01:30 UTC);
+- a time that exists twice (the hour repeated in autumn) is read with fold=0, the first
+  pass (summer time), unless that would put the line more than FOLD_TOLERANCE before a
+  line already read: then the log has gone back in time and the second pass (fold=1) is
+  taken. A log that starts inside the repeated hour is thus read as the first pass.
+Every function returns None instead of raising on impossible dates or overflow.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+FOLD_TOLERANCE = timedelta(minutes=5)  # lines of concurrent threads come a little out of order
+
+
+def naive(year: int, month: int, day: int, hour: int, minute: int, second: int,
+          micro: int = 0) -> datetime | None:
+    try:
+        return datetime(year, month, day, hour, minute, second, micro)
+    except ValueError:
+        return None
+
+
+def with_offset(local: datetime, offset_minutes: int) -> datetime | None:
+    """`local` read at a fixed offset from UTC."""
+    try:
+        return (local - timedelta(minutes=offset_minutes)).replace(tzinfo=UTC)
+    except OverflowError:
+        return None
+
+
+def in_zone(local: datetime, tz: ZoneInfo, after: datetime | None) -> datetime | None:
+    """`local` read in `tz`; `after` is the latest instant already read from the same log."""
+    try:
+        first = local.replace(fold=0, tzinfo=tz).astimezone(UTC)
+        second = local.replace(fold=1, tzinfo=tz).astimezone(UTC)
+        if first >= second:  # unambiguous (equal) or skipped (fold=0 is the later instant)
+            return first
+        if after is not None and first < after - FOLD_TOLERANCE <= second:
+            return second
+    except (OverflowError, ValueError):
+        return None
+    return first
+
+
+def offsets_of(local: datetime, tz: ZoneInfo) -> set[int]:
+    """The offsets (minutes) `tz` can have at wall time `local` (two around a change)."""
+    found: set[int] = set()
+    for fold in (0, 1):
+        try:
+            delta = local.replace(fold=fold, tzinfo=tz).utcoffset()
+        except (OverflowError, ValueError):
+            continue
+        if delta is not None:
+            found.add(int(delta.total_seconds()) // 60)
+    return found
+
+
+_UTC_OFFSET = re.compile(r"(?:UTC|GMT)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?", re.IGNORECASE)
+# Abbreviations a TeamViewer build writes instead of an offset (the iOS build writes `CDT`).
+# Ambiguous ones (IST, CST in China, BST...) are left out: the caller's zone decides then.
+_ABBREVIATIONS = {
+    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "WEST": 60, "CET": 60, "CEST": 120, "EET": 120,
+    "EEST": 180, "MSK": 180, "EST": -300, "EDT": -240, "CDT": -300, "MST": -420,
+    "MDT": -360, "PST": -480, "PDT": -420, "AKST": -540, "AKDT": -480, "HST": -600,
+    "JST": 540, "KST": 540, "AEST": 600, "AEDT": 660,
+}
+MAX_OFFSET = 14 * 60
+
+
+def parse_zone(text: str) -> int | None:
+    """Minutes east of UTC from `UTC-8:00`, `UTC+5:30`, `UTC`, `GMT+1` or `CDT`, else None."""
+    value = text.strip()
+    match = _UTC_OFFSET.fullmatch(value)
+    if match:
+        sign, hours, minutes = match.groups()
+        if sign is None:
+            return 0
+        total = int(hours) * 60 + int(minutes or 0)
+        if int(minutes or 0) >= 60 or total > MAX_OFFSET:
+            return None
+        return -total if sign == "-" else total
+    return _ABBREVIATIONS.get(value.upper())
+
+
+_DMY = re.compile(r"(\d{2})-(\d{2})-(\d{4}) (\d{2}):(\d{2}):(\d{2})")
+
+
+def utc_dmy(text: str) -> datetime | None:
+    """`DD-MM-YYYY HH:MM:SS` in UTC, as TeamViewer's connection files write instants."""
+    match = _DMY.fullmatch(text.strip())
+    if not match:
+        return None
+    day, month, year, hour, minute, second = (int(g) for g in match.groups())
+    local = naive(year, month, day, hour, minute, second)
+    return None if local is None else local.replace(tzinfo=UTC)

@@ -1,0 +1,132 @@
+"""The words for the values of the allow-list (model.py), per language: one place.
+
+Two registers: `short`, as the technician reads them on screen ("carte", "à distance"),
+and `formal`, as a document handed to a client or an accountant states them ("carte
+bancaire", "assistance à distance"). `fee` names a fee as a bill line does, `artifact` a
+copy as a sentence names it. Values without a label are shown as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sessiond.i18n import _, language
+
+Table = dict[str, str]
+_CACHE: dict[tuple[str, str], Table] = {}
+
+
+def _lookup(register: str, build: Callable[[], Table], value: str | None) -> str:
+    if value is None:
+        return "—"
+    key = (register, language())
+    table = _CACHE.get(key)
+    if table is None:
+        table = _CACHE[key] = build()
+    return table.get(value, value)
+
+
+def short(value: str | None) -> str:
+    """On screen: mode, tool, channel, state, method..."""
+    return _lookup("short", _short, value)
+
+
+def formal(value: str | None) -> str:
+    """In a document (receipt, export, invoice)."""
+    return _lookup("formal", _formal, value)
+
+
+def fee(value: str) -> str:
+    """A fee as a bill line names it."""
+    return _lookup("fee", _fees, value)
+
+
+def artifact(value: str) -> str:
+    """A copy as a sentence names it ("a screenshot")."""
+    return _lookup("artifact", _artifacts, value)
+
+
+def _short() -> Table:
+    return {
+        "remote": _("remote"), "onsite": _("on site"), "workshop": _("workshop"),
+        "teamviewer": "TeamViewer", "anydesk": "AnyDesk", "rustdesk": "RustDesk",
+        "phone": _("phone"), "visio": _("video call"), "other": _("other"),
+        "windows": "Windows", "macos": "macOS", "linux": "Linux",
+        "oral": _("orally"), "email": _("e-mail"), "sms": _("SMS"),
+        "tool-code": _("code of the remote tool"), "signature": _("signature"),
+        "consumer": _("private person"), "business": _("business"),
+        "planned": _("planned"), "running": _("running"), "paused": _("paused"),
+        "stopped": _("stopped"),
+        "handwritten": _("handwritten"), "electronic": _("electronic"),
+        "paper": _("paper"),
+        "accepted": _("backup accepted"), "declined": _("backup declined"),
+        "client-has-own": _("client has his own backup"),
+        "solved": _("solved"), "diagnosed": _("diagnosed"), "unsolved": _("unsolved"),
+        "card": _("card"), "cash": _("cash"), "cheque": _("cheque"),
+        "transfer": _("transfer"),
+        "screenshot": _("screenshot"), "file-copy": _("file copy"),
+        "recording": _("recording"),
+        "technician": _("the technician"), "client": _("the client"),
+        "error": _("error"), "warning": _("warning"),
+        "travel": _("travel"), "no-show": _("no-show"),
+        "late-cancellation": _("late cancellation"), "waiting": _("waiting"),
+        "shipped": _("shipped with sessiond"), "user": _("your own"),
+    }
+
+
+def _formal() -> Table:
+    return {
+        "remote": _("remote assistance"),
+        "onsite": _("on-site intervention"),
+        "workshop": _("workshop intervention"),
+        "teamviewer": "TeamViewer",
+        "anydesk": "AnyDesk",
+        "rustdesk": "RustDesk",
+        "phone": _("by telephone"),
+        "visio": _("by video call"),
+        "other": _("other means"),
+        "windows": "Windows",
+        "macos": "macOS",
+        "linux": "Linux",
+        "oral": _("oral agreement"),
+        "email": _("by e-mail"),
+        "sms": _("by text message"),
+        "tool-code": _("one-time code of the remote tool given by the client"),
+        "signature": _("signed"),
+        "consumer": _("consumer (private person)"),
+        "business": _("business client"),
+        "screenshot": _("screen capture"),
+        "file-copy": _("copy of a file"),
+        "recording": _("recording of the session"),
+        "card": _("bank card"),
+        "cash": _("in cash"),
+        "cheque": _("by cheque"),
+        "transfer": _("bank transfer"),
+        "technician": _("by the technician"),
+        "client": _("by the client"),
+        "error": _("error (finding)"),
+        "warning": _("warning (finding)"),
+        "solved": _("problem solved"),
+        "diagnosed": _("problem diagnosed"),
+        "unsolved": _("problem not solved"),
+        "planned": _("not started yet"),
+        "running": _("still running"),
+        "paused": _("paused, not stopped"),
+        "stopped": _("finished"),
+    }
+
+
+def _fees() -> Table:
+    return {
+        "travel": _("Travel costs"),
+        "no-show": _("Client absent at the appointment"),
+        "late-cancellation": _("Late cancellation"),
+        "waiting": _("Waiting time"),
+    }
+
+
+def _artifacts() -> Table:
+    return {
+        "screenshot": _("a screenshot"), "file-copy": _("a file copy"),
+        "recording": _("a recording"), "other": _("another copy"),
+    }

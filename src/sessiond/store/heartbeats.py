@@ -1,0 +1,40 @@
+"""The daemon's heartbeats: the store's `heartbeats` table (operational state, not audit).
+
+Only the latest heartbeat matters for finding the spans when nothing ran (see
+sessiond.daemon.heartbeat), so older ones are pruned.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sessiond import clock
+
+# Heartbeats older than this are pruned: only the latest matters for gap detection.
+KEEP = timedelta(days=2)
+
+
+@dataclass(frozen=True)
+class Beat:
+    at: datetime
+    boot_id: str
+    boottime_ns: int
+    pid: int
+
+
+def record(conn: sqlite3.Connection, beat: Beat) -> None:
+    conn.execute("INSERT INTO heartbeats (at, boot_id, boottime_ns, pid) VALUES (?, ?, ?, ?)",
+                 (clock.to_text(beat.at), beat.boot_id, beat.boottime_ns, beat.pid))
+
+
+def last(conn: sqlite3.Connection) -> Beat | None:
+    row = conn.execute("SELECT at, boot_id, boottime_ns, pid FROM heartbeats "
+                       "ORDER BY id DESC LIMIT 1").fetchone()
+    return Beat(clock.from_text(row[0]), row[1], row[2], row[3]) if row else None
+
+
+def prune(conn: sqlite3.Connection, now: datetime) -> None:
+    conn.execute("DELETE FROM heartbeats WHERE at < ? AND id < (SELECT MAX(id) FROM heartbeats)",
+                 (clock.to_text(now - KEEP),))
