@@ -17,6 +17,17 @@ from sessiond.i18n import _
 
 # How far in the future a declared instant may lie: clocks of two processes drift a little.
 FUTURE_TOLERANCE = timedelta(seconds=60)
+# Within one boot, wall clock and CLOCK_BOOTTIME advance together; NTP slews by far less
+# than this, so a larger disagreement is a jump of the wall clock.
+JUMP_TOLERANCE = timedelta(seconds=60)
+# HH:MM names a time within this past window: "09:50" typed at 09:45 is a typo, not
+# yesterday evening, and is refused with the instant it would have meant.
+HHMM_WINDOW = timedelta(hours=12)
+# A declared instant further back than this needs a confirmation (--yes).
+OLD_DECLARATION = timedelta(days=7)
+# No declared instant before this: a typed 1971 is a mistake, and stored instants keep a
+# four-digit year.
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def now() -> datetime:
@@ -69,8 +80,23 @@ def local_iso(instant: datetime, tz: ZoneInfo) -> str:
     return instant.astimezone(tz).isoformat(timespec="seconds")
 
 
+# The days a log can speak of: a local day and its neighbours must convert to UTC and back
+# (datetime stops at year 9999), and stored instants are written with four-digit years.
+FIRST_DAY, LAST_DAY = date(1970, 1, 1), date(9998, 12, 31)
+
+
+def check_day(day: date) -> date:
+    """`day`, or InputError when it lies outside FIRST_DAY..LAST_DAY."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InputError(_("The day {day} is out of range: give a day from {first} to "
+                           "{last}.", day=day.isoformat(), first=FIRST_DAY.isoformat(),
+                           last=LAST_DAY.isoformat()))
+    return day
+
+
 def local_day_bounds(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
     """The UTC instants where a local day starts and ends (23 or 25 hours on DST days)."""
+    check_day(day)
     start = datetime(day.year, day.month, day.day, tzinfo=tz)
     nxt = day + timedelta(days=1)
     end = datetime(nxt.year, nxt.month, nxt.day, tzinfo=tz)
@@ -80,13 +106,16 @@ def local_day_bounds(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
 _HHMM = re.compile(r"^(\d{1,2})[:hH](\d{2})(?::(\d{2}))?$")
 
 
-def parse_instant(text: str, tz: ZoneInfo, *, reference: datetime | None = None) -> datetime:
+def parse_instant(text: str, tz: ZoneInfo, *, reference: datetime | None = None,
+                  allow_old: bool = False) -> datetime:
     """Read a declared instant: ISO 8601 with offset, naive ISO, or HH:MM in the local zone.
 
-    HH:MM means the most recent such local time not in the future: "23:50" typed at 00:10
-    is yesterday evening, which is what a technician who forgot to press start means.
-    Local times that do not exist or happen twice (DST changes) are refused: only an
-    offset makes them unambiguous.
+    HH:MM means the most recent such local time not in the future, within the past 12
+    hours: "23:50" typed at 00:10 is yesterday evening, which is what a technician who
+    forgot to press start means; "09:50" typed at 09:45 is refused (it would mean
+    yesterday). Nothing in the future; nothing more than 7 days back unless `allow_old`;
+    nothing before 2000. Local times that do not exist or happen twice (DST changes) are
+    refused: only an offset makes them unambiguous.
     """
     reference = reference or now()
     text = text.strip()
@@ -111,16 +140,30 @@ def parse_instant(text: str, tz: ZoneInfo, *, reference: datetime | None = None)
                 tz,
                 text,
             )
+        if candidate < reference - HHMM_WINDOW:
+            meant = candidate.astimezone(tz)
+            raise InputError(_(
+                "{text} would mean {meant}, more than 12 hours ago (today's {text} is still "
+                "to come). For that instant give the date too: --at {iso}.", text=text,
+                meant=meant.strftime("%Y-%m-%d %H:%M"),
+                iso=meant.strftime("%Y-%m-%dT%H:%M")))
         instant = candidate
     else:
         try:
             parsed = datetime.fromisoformat(text.replace(" ", "T", 1))
-        except ValueError:
+            if parsed.tzinfo is None:
+                instant = _resolve_local(parsed, tz, text)
+            else:
+                instant = parsed.astimezone(UTC)
+        except (ValueError, OverflowError):
             raise _unreadable(text) from None
-        if parsed.tzinfo is None:
-            instant = _resolve_local(parsed, tz, text)
-        else:
-            instant = parsed.astimezone(UTC)
+    if instant < EARLIEST:
+        raise InputError(_("The time {text} is before 2000: check the year.", text=text))
+    if instant < reference - OLD_DECLARATION and not allow_old:
+        raise InputError(_(
+            "The time {text} is more than 7 days ago ({meant}); if that is really when it "
+            "happened, add --yes.", text=text,
+            meant=instant.astimezone(tz).strftime("%Y-%m-%d %H:%M")))
     if instant > reference + FUTURE_TOLERANCE:
         raise InputError(
             _("The time {text} is in the future; --at declares when something already happened.",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -53,25 +54,76 @@ def paths() -> Paths:
     )
 
 
+# What sessiond itself puts in its directories: a directory holding only these (or
+# nothing) is one sessiond made, or one made for it, and may be made private.
+_OWN_NAMES = re.compile(r"^(\.?sessiond\.sqlite3.*|keys|policies|config\.toml|exports|"
+                        r"documents|receipts|daemon\.(json|lock)|jobs\.lock|\..*\.tmp\d*|"
+                        r"[a-z0-9-]+\.toml|(signing|master)\.key)$")
+
+
 def private_dir(path: Path) -> Path:
-    """Create `path` (and parents) readable by the owner only."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if path.stat().st_mode & 0o077:
-        path.chmod(0o700)
+    """`path` as a directory only its owner can enter, created (with its parents) 0700.
+
+    An existing directory is used only if it belongs to the user. It is made private
+    (0700) only when nobody else can write into it and it holds nothing but sessiond's
+    own files: a shared directory (the system's 1777 /tmp, a group folder), or the
+    user's home, pointed at by mistake through SESSIOND_HOME or a symlink, is refused and
+    left as it is.
+    """
+    missing = []
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    for directory in reversed(missing):  # 0700 whatever the umask: it only takes bits away
+        directory.mkdir(mode=0o700, exist_ok=True)  # another process may make it meanwhile
+    st = path.stat()
+    if not stat.S_ISDIR(st.st_mode):
+        raise InputError(_("{path} is not a directory: set SESSIOND_HOME to a directory "
+                           "of sessiond's own.", path=path))
+    if st.st_uid != os.geteuid():
+        raise InputError(_("{path} belongs to another user (uid {uid}): sessiond keeps its "
+                           "log and keys only in a directory of yours. Set SESSIOND_HOME "
+                           "to one.", path=path, uid=st.st_uid))
+    if not st.st_mode & 0o077:
+        return path
+    shared = st.st_mode & (stat.S_ISVTX | 0o022)
+    if shared or _foreign_content(path):
+        raise InputError(_("{path} can be read or written by other users (mode {mode}) and "
+                           "sessiond will not change the mode of a directory it does not "
+                           "own alone: set SESSIOND_HOME to a directory of sessiond's own, "
+                           "or make this one private (chmod 700 {path}).", path=path,
+                           mode=f"{stat.S_IMODE(st.st_mode):04o}"))
+    path.chmod(0o700)
     return path
 
 
+def _foreign_content(path: Path) -> bool:
+    try:
+        return any(not _OWN_NAMES.match(entry) for entry in os.listdir(path))
+    except OSError:
+        return True
+
+
 def write_private(path: Path, data: bytes) -> None:
-    """Write a new file that only the owner can read, atomically (temp file + rename)."""
+    """Write a new file that only the owner can read, atomically (temp file + rename);
+    a failure (a full disk) leaves neither a partial file nor a temporary one."""
     private_dir(path.parent)
     tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
-        os.write(fd, data)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
         os.fsync(fd)
-    finally:
         os.close(fd)
-    os.replace(tmp, path)
+        fd = -1
+        os.replace(tmp, path)
+    except BaseException:
+        if fd >= 0:
+            os.close(fd)
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 @dataclass(frozen=True)
@@ -104,6 +156,7 @@ class Config:
     technician: Technician = field(default_factory=Technician)
     daemon: Daemon = field(default_factory=Daemon)
     keymap: dict[str, str] = field(default_factory=dict)  # TUI binding id -> keys
+    documents: str = ""  # where the TUI writes receipts and reports ("" = the default)
 
 
 def load_config(p: Paths | None = None) -> Config:
@@ -182,3 +235,62 @@ def _build(defaults: Any, raw: dict[str, Any], path: Path, prefix: str) -> Any:
 def _wrong(path: Path, key: str, expected: str) -> InputError:
     return InputError(_("{path}: {key}: {problem}", path=path, key=key,
                         problem=_("expected {expected}", expected=expected)))
+
+
+# --- documents: the technician's identity and where documents go ----------------------
+
+# The fields a numbered receipt needs (a micro-entrepreneur's mentions), in the order a
+# form asks for them.
+IDENTITY_FIELDS = ("name", "siret", "address")
+
+
+@dataclass(frozen=True)
+class IdentityProblem:
+    """One field of `[technician]` that is missing or invalid, and what to do."""
+
+    field: str  # name, siret or address
+    message: str
+
+
+def technician_problems(t: Technician) -> list[IdentityProblem]:
+    """What keeps `[technician]` from numbering a receipt; empty when it is complete.
+
+    The name, a SIREN or SIRET whose check digit holds (law.siren), and a postal address:
+    the mentions a "note" must carry (arrêté 83-50/A) and a micro-entrepreneur's documents
+    state. A form (TUI, `config init`) and the receipt share this one check.
+    """
+    from sessiond.law.siren import SIREN_LENGTH, is_valid_siren, is_valid_siret
+
+    found = []
+    if not t.name.strip():
+        found.append(IdentityProblem("name", _("your name (name = \"Jean Dupont\")")))
+    digits = "".join(ch for ch in t.siret if ch.isdigit())
+    if not t.siret.strip():
+        found.append(IdentityProblem("siret", _(
+            "your SIRET or SIREN (siret = \"732 829 320 00074\")")))
+    elif not (is_valid_siret(t.siret) or (len(digits) == SIREN_LENGTH
+                                          and is_valid_siren(t.siret))):
+        found.append(IdentityProblem("siret", _(
+            "your SIRET {siret!r} is not valid (14 digits, or the 9 of a SIREN, whose last "
+            "one is a check digit): check it on your registration certificate",
+            siret=t.siret)))
+    if not t.address.strip():
+        found.append(IdentityProblem("address", _(
+            "your postal address (address = \"3 rue de l'Église, 54230 Chaligny\")")))
+    return found
+
+
+def documents_dir(p: Paths, config: Config) -> Path:
+    """Where the terminal interface writes receipts and reports.
+
+    `documents` in config.toml, else `documents/` under `$SESSIOND_HOME` when it is set,
+    else the XDG documents directory's `sessiond/` (~/Documents/sessiond): a folder the
+    technician finds, not the directory the TUI happened to be started from.
+    """
+    if config.documents:
+        return Path(config.documents).expanduser()
+    if os.environ.get("SESSIOND_HOME"):
+        return p.data / "documents"
+    import platformdirs
+
+    return platformdirs.user_documents_path() / APP

@@ -1,13 +1,40 @@
-"""Plain renderings shared by the front ends (CLI, TUI, exports): durations and sessions."""
+"""Plain renderings shared by the front ends (CLI, TUI, exports): durations, sessions, and
+user-supplied text made safe to print."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sessiond import clock
-from sessiond.model import Session
+
+if TYPE_CHECKING:  # the CLI's output filter imports this module: keep it light
+    from sessiond.model import Session
+
+# What a terminal would act on instead of showing: C0 controls (but tab and newline), DEL
+# and C1 (ESC [ 2 J clears the screen, ESC ] 0 ; ... BEL retitles the window, U+009B is a
+# one-character CSI), the bidirectional overrides and isolates (they reorder what follows:
+# "Trojan Source"), line/paragraph separators, and lone surrogates (undecodable argv bytes).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
+                     "\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def safe_text(text: str) -> str:
+    """`text` with every control, bidi-override and lone-surrogate character written as
+    `\\uXXXX`: visible on a terminal, and still valid (and decoding to the same text)
+    inside a JSON string, so one filter serves text and JSON output alike."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def safe_line(text: str) -> str:
+    """`safe_text` for a one-line field (a name in a table): newlines and tabs too."""
+    return safe_text(text).replace("\n", "\\u000a").replace("\t", "\\u0009")
 
 
 def hms(seconds: int) -> str:

@@ -46,6 +46,16 @@ def artifact(value: str) -> str:
     return _lookup("artifact", _artifacts, value)
 
 
+def rule(rule_id: str) -> str:
+    """A compliance rule as a person names it ("Consent before access"), never its id.
+    Every rule of compliance/rules.py has one (tests/unit/test_wording.py checks it)."""
+    return _lookup("rule", _rules, rule_id)
+
+
+def has_rule_title(rule_id: str) -> bool:
+    return rule_id in _rules()
+
+
 def _short() -> Table:
     return {
         "remote": _("remote"), "onsite": _("on site"), "workshop": _("workshop"),
@@ -122,6 +132,34 @@ def _fees() -> Table:
         "no-show": _("Client absent at the appointment"),
         "late-cancellation": _("Late cancellation"),
         "waiting": _("Waiting time"),
+    }
+
+
+def _rules() -> Table:
+    return {
+        "consent-before-access": _("Consent before access"),
+        "quote-accepted-before-start": _("Quote signed before the start"),
+        "withdrawal-waiver": _("Request to start within the withdrawal period"),
+        "sensitive-docs-warning": _("Sensitive documents closed"),
+        "backup-status-recorded": _("Backup offered"),
+        "payment-before-start": _("Payment before the start"),
+        "prepaid-credit-covers": _("Prepaid credit"),
+        "remote-os-supported": _("Supported system"),
+        "client-in-territory": _("Territory served"),
+        "client-category": _("Kind of client"),
+        "artifact-requires-client-request": _("Copies at the client's request"),
+        "notes-free-of-secrets": _("No secret in the notes"),
+        "payment-method-accepted": _("Accepted payment method"),
+        "payment-not-acceptance": _("A payment is not acceptance"),
+        "disconnect-confirmed": _("Disconnection"),
+        "receipt-issued": _("Receipt given"),
+        "receipt-current": _("Receipt up to date"),
+        "remote-access-before-consent": _("No access before consent"),
+        "remote-access-after-stop": _("No access after the stop"),
+        "billed-beyond-connection": _("Billed within the connection"),
+        "connection-to-other-partner": _("Connection to the client's computer"),
+        "clock-consistent": _("Consistent clocks"),
+        "policy-unreadable": _("Readable terms"),
     }
 
 

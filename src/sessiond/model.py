@@ -106,7 +106,17 @@ ARTIFACTS = ("screenshot", "file-copy", "recording", "other")
 ENDED_BY = ("technician", "client")
 SPAN_CAUSES = ("idle", "suspend", "gap")
 SPAN_DECISIONS = ("worked", "paused")
-EXPORT_FORMATS = ("csv", "json")
+EXPORT_FORMATS = ("csv", "json", "kimai", "book")  # book: the livre des recettes
+# Evidence from the remote-control tools' own logs (issue 14); the same lists as
+# sessiond.integrations (a unit test keeps them equal: the two layers are siblings).
+REMOTE_TOOLS = ("teamviewer", "anydesk", "rustdesk")
+DIRECTIONS = ("incoming", "outgoing")
+CONNECTION_OUTCOMES = ("accepted", "rejected", "failed", "unknown")
+LOG_FORMATS = ("teamviewer-outgoing", "teamviewer-incoming", "teamviewer-log", "anydesk-trace",
+               "anydesk-service-trace", "rustdesk-log")
+# How a connection was tied to its session: the session's partner ID, time overlap with a
+# session of that tool, or the technician's answer to the daemon's question.
+MATCHED_BY = ("partner-id", "time", "answer")
 
 
 # Personal fields that hold free text: scanned for secrets before anything is written (no
@@ -133,7 +143,9 @@ KINDS: dict[str, Kind] = _kinds(
     # clients
     Kind("client-added", "client",
          body={"status": one_of(*CLIENT_STATUSES), "country": country},
-         personal={"name": text, "email": text, "phone": text},
+         # address: postal address lines; siren: a business's SIREN or SIRET (digits)
+         personal={"name": text, "email": text, "phone": text, "address": text,
+                   "siren": text},
          required=frozenset({"status", "country", "name"})),
     Kind("credit-added", "client", body={"hours": decimal}, required=frozenset({"hours"})),
     # session life cycle
@@ -151,7 +163,8 @@ KINDS: dict[str, Kind] = _kinds(
     Kind("session-resumed", "session"),
     Kind("session-stopped", "session", body={"ended_by": one_of(*ENDED_BY)},
          required=frozenset({"ended_by"})),
-    Kind("note-added", "session", personal={"text": text}, required=frozenset({"text"})),
+    Kind("note-added", "session", body={"replaces": count}, personal={"text": text},
+         required=frozenset({"text"})),
     # billing facts
     Kind("outcome-recorded", "session",
          body={"problem": count, "result": one_of(*OUTCOMES)},
@@ -185,17 +198,51 @@ KINDS: dict[str, Kind] = _kinds(
          body={"policy": text, "policy_digest": digest, "errors": count, "warnings": count,
                "findings": records},
          required=frozenset({"policy", "errors", "warnings", "findings"})),
-    Kind("receipt-issued", "session", body={"checkpoint_seq": count, "digest": digest},
+    # number: YEAR-NNNN; replaces: the number of the receipt it supersedes (the session
+    # changed since); data_digest: SHA-256 of the signed data the receipt carries
+    Kind("receipt-issued", "session", body={"checkpoint_seq": count, "digest": digest,
+                                            "number": text, "replaces": text,
+                                            "data_digest": digest},
          required=frozenset({"checkpoint_seq"})),
     # time the daemon could not see (idle, suspend, crash) and the technician's decision
     Kind("span-reviewed", "session",
          body={"start": instant, "end": instant,
                "cause": one_of(*SPAN_CAUSES), "decision": one_of(*SPAN_DECISIONS)},
          required=frozenset({"start", "end", "cause", "decision"})),
+    # corrections: a mistake is never edited; these name the event they correct by its seq
+    # (`corrects`) and say why, and every projection applies them (see `effective`)
+    Kind("instant-amended", "session", body={"corrects": count, "at": instant},
+         personal={"reason": text}, required=frozenset({"corrects", "at", "reason"})),
+    Kind("session-reopened", "session", body={"corrects": count}, personal={"reason": text},
+         required=frozenset({"corrects", "reason"})),
+    Kind("session-cancelled", "session", personal={"reason": text},
+         required=frozenset({"reason"})),
+    Kind("session-moved", "session", body={"from_client": text, "to_client": text},
+         personal={"reason": text}, required=frozenset({"from_client", "to_client", "reason"})),
+    Kind("text-redacted", "session", body={"corrects": count, "fields": texts},
+         personal={"reason": text}, required=frozenset({"corrects", "fields", "reason"})),
+    Kind("client-merged", "client", body={"into": text}, personal={"reason": text},
+         required=frozenset({"into", "reason"})),
+    # evidence: a connection the remote-control tool logged, recorded once it is matched to
+    # a session (its partner ID is sealed under that client's key). `key` hashes the
+    # connection's first source line, `digest` all its lines. Seen open (no `end`), it is
+    # completed by one `connection-closed` naming it, never recorded twice.
+    Kind("connection-observed", "session",
+         body={"tool": one_of(*REMOTE_TOOLS), "direction": one_of(*DIRECTIONS),
+               "start": instant, "end": instant, "outcome": one_of(*CONNECTION_OUTCOMES),
+               "format": one_of(*LOG_FORMATS), "digest": digest, "key": digest,
+               "matched_by": one_of(*MATCHED_BY)},
+         personal={"partner_id": text},
+         required=frozenset({"tool", "direction", "start", "outcome", "format", "digest",
+                             "key", "matched_by"})),
+    Kind("connection-closed", "session",
+         body={"observed": count, "end": instant, "outcome": one_of(*CONNECTION_OUTCOMES),
+               "digest": digest},
+         required=frozenset({"observed", "end", "outcome", "digest"})),
     # the log as a whole
     Kind("export-made", "log",
          body={"first_day": text, "last_day": text, "format": one_of(*EXPORT_FORMATS),
-               "sessions": count, "digest": digest},
+               "sessions": count, "digest": digest, "file_digest": digest},
          required=frozenset({"first_day", "last_day", "format", "sessions"})),
 )
 
@@ -296,6 +343,8 @@ class Client:
     email: str | None = None
     phone: str | None = None
     seq: int | None = None  # the client-added event
+    address: str | None = None  # postal address, one line per line
+    siren: str | None = None  # a business's SIREN or SIRET, digits only
 
 
 # --- sessions ----------------------------------------------------------------------------
@@ -306,6 +355,7 @@ class State(StrEnum):
     RUNNING = "running"
     PAUSED = "paused"
     STOPPED = "stopped"
+    CANCELLED = "cancelled"  # planned by mistake, never started
 
 
 @dataclass(frozen=True)
@@ -352,7 +402,11 @@ class Session:
     running: tuple[Interval, ...] = ()  # the spans when the clock ran
     pauses: tuple[Interval, ...] = ()
     last_transition: datetime | None = None
-    events: tuple[Event, ...] = ()
+    events: tuple[Event, ...] = ()  # as the corrections left them (see `effective`)
+
+    @property
+    def cancelled(self) -> bool:
+        return self.state is State.CANCELLED
 
     @property
     def has_consent(self) -> bool:
@@ -412,18 +466,68 @@ def _state_refusal(session: Session, kind: str) -> str:
                          session=session.id),
         State.RUNNING: _("it is already running"),
         State.PAUSED: _("it is paused (sessiond resume {session})", session=session.id),
-        State.STOPPED: _("it is already stopped"),
+        State.STOPPED: _("it is already stopped (sessiond reopen {session} --reason TEXT "
+                         "if the stop was a mistake)", session=session.id),
+        State.CANCELLED: _("it was cancelled"),
     }
     return _("Cannot {verb} session {session}: {why}.", verb=verb, session=session.id,
              why=hints[session.state])
 
 
 def fold(events: Iterable[Event]) -> Session | None:
-    """Build a session from its events, in log order."""
+    """Build a session from its events, in log order, with its corrections applied."""
     session: Session | None = None
-    for event in events:
+    for event in effective(events):
         session = apply(session, event)
     return session
+
+
+# The transitions whose declared instant `amend` may correct.
+AMENDABLE = ("session-started", "session-paused", "session-resumed", "session-stopped")
+# Correcting kinds, and the events they name.
+CORRECTIONS = ("instant-amended", "session-reopened", "session-cancelled", "session-moved",
+               "text-redacted")
+
+
+def effective(events: Iterable[Event]) -> list[Event]:
+    """The session's events as its corrections leave them, in log order.
+
+    The stored events never change; this is the one place where their corrections are
+    applied, so state, clock, bill, checks and documents all see the same corrected day:
+    an amended instant replaces the declared one (the last amendment wins), and a reopened
+    stop becomes a pause at the stop's instant (the gap is not billed; resume continues),
+    or disappears when the session was paused already.
+    Correcting events stay in the list as facts of their own.
+    """
+    events = list(events)
+    amended: dict[int, datetime] = {}
+    reopened: set[int] = set()
+    for event in events:
+        if event.kind == "instant-amended":
+            amended[event.body["corrects"]] = _instant(event.body["at"])
+        elif event.kind == "session-reopened":
+            reopened.add(event.body["corrects"])
+    if not amended and not reopened:
+        return events
+    out: list[Event] = []
+    last_step = None
+    for event in events:
+        if event.seq in amended:
+            event = replace(event, at=amended[event.seq])
+        if event.seq in reopened and event.kind == "session-stopped":
+            if last_step == "session-paused":
+                continue  # stopped while paused: reopened, the pause simply goes on
+            event = replace(event, kind="session-paused", body={})
+        if event.kind in TRANSITIONS:
+            last_step = event.kind
+        out.append(event)
+    return out
+
+
+def _instant(text: str) -> datetime:
+    from datetime import UTC
+
+    return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(UTC)
 
 
 def apply(session: Session | None, event: Event) -> Session | None:
@@ -461,6 +565,10 @@ def apply(session: Session | None, event: Event) -> Session | None:
                            stopped_by=event.body["ended_by"],
                            running=_close(session.running, at),
                            pauses=_close(session.pauses, at))
+        case "session-cancelled":
+            return replace(session, state=State.CANCELLED)
+        case "session-moved":
+            return replace(session, client_id=event.body["to_client"])
     return session
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import cached_property
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -23,6 +25,7 @@ from sessiond.config import Config, Paths, load_config, paths
 from sessiond.errors import InputError
 from sessiond.i18n import _
 from sessiond.model import (
+    AMENDABLE,
     FREE_TEXT,
     KINDS,
     Client,
@@ -41,7 +44,9 @@ if TYPE_CHECKING:  # cryptography, the rules and billing load only where they ar
     from sessiond.audit.verify import Report as VerifyReport
     from sessiond.billing import History
     from sessiond.compliance import Report, Requirement
+    from sessiond.compliance.evidence import Candidate, Observed, Recorded
     from sessiond.compliance.facts import Facts
+    from sessiond.integrations import Connection
     from sessiond.policy import Policy
 
 # The kinds whose instant puts a session on a day (planned, started or stopped then).
@@ -54,8 +59,10 @@ def new_id(prefix: str) -> str:
     return prefix + "-" + "".join(secrets.choice(_ID_ALPHABET) for _ in range(6))
 
 
-def refuse_secrets(personal: Mapping[str, Any]) -> None:
-    """Refuse free text that holds a secret, saying what was found but never echoing it."""
+def refuse_secrets(personal: Mapping[str, Any],
+                   citation: Callable[[], str | None] = lambda: None) -> None:
+    """Refuse free text that holds a secret, saying what was found but never echoing it,
+    and citing `citation()` (the session's terms; the law when None)."""
     texts = [personal.get(name) for name in FREE_TEXT]
     flat = [t for v in texts for t in (v if isinstance(v, list) else [v]) if t]
     if not flat:
@@ -65,7 +72,7 @@ def refuse_secrets(personal: Mapping[str, Any]) -> None:
     for text in flat:
         findings = scan(text)
         if findings:
-            raise InputError(describe(findings))
+            raise InputError(describe(findings, citation=citation()))
 
 
 def _now() -> datetime:
@@ -95,6 +102,55 @@ def credit_hours(hours: str | Decimal) -> str:
     return normalized
 
 
+def _comparable(name: str) -> str:
+    """A name as a duplicate check compares it: no case, accents or extra spaces."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(c for c in folded if not unicodedata.combining(c)).split())
+
+
+def _reason(reason: str) -> str:
+    """Every correction says why (scanned for secrets like any text)."""
+    if not reason or not reason.strip():
+        raise InputError(_("A correction needs a reason: --reason TEXT."))
+    return reason.strip()
+
+
+def _check_order(session: Session | None, amended: int, tz: ZoneInfo) -> None:
+    """Refuse a corrected session whose transitions would not follow each other in time,
+    naming the neighbour that blocks."""
+    assert session is not None
+    steps = [e for e in session.events if e.kind in AMENDABLE]
+    for before, after in pairwise(steps):
+        if after.at >= before.at:
+            continue
+        if after.seq == amended:
+            message = _("Event #{seq} ({kind}) at {at} would come before #{other} ({other_kind} "
+                        "at {other_at}), which happened first.", seq=after.seq,
+                        kind=after.kind, at=clock.local_iso(after.at, tz), other=before.seq,
+                        other_kind=before.kind, other_at=clock.local_iso(before.at, tz))
+        else:
+            message = _("Event #{seq} ({kind}) at {at} would come after #{other} ({other_kind} "
+                        "at {other_at}), which happened after it.", seq=before.seq,
+                        kind=before.kind, at=clock.local_iso(before.at, tz), other=after.seq,
+                        other_kind=after.kind, other_at=clock.local_iso(after.at, tz))
+        raise InputError(message)
+
+
+def _company_number(text: str | None) -> str | None:
+    """A client's SIREN or SIRET as digits, checked (law.siren); None when not given."""
+    if text is None or not text.strip():
+        return None
+    from sessiond.law.siren import is_valid_siren, is_valid_siret, normalise_siren_or_siret
+
+    if not (is_valid_siren(text) or is_valid_siret(text)):
+        raise InputError(_("{number!r} is not a valid SIREN (9 digits) or SIRET (14 digits): "
+                           "its last digit is a check digit; copy it again from the "
+                           "client's invoice or Kbis.", number=text))
+    return normalise_siren_or_siret(text)
+
+
 def _named(name: str) -> str:
     """Who gave consent or signed: a name, never blank."""
     if not name.strip():
@@ -103,9 +159,13 @@ def _named(name: str) -> str:
 
 
 class Sessiond:
-    def __init__(self, where: Paths | None = None, config: Config | None = None) -> None:
+    def __init__(self, where: Paths | None = None, config: Config | None = None, *,
+                 readonly: bool = False) -> None:
         self.paths = where or paths()
         self.config = config or load_config(self.paths)
+        # Read-only: the log is opened read-only (a first run, with no log yet, creates it),
+        # so that a read-only copy or a full disk can still be read and verified.
+        self.readonly = readonly and self.paths.database.exists()
         self._wrapped: dict[str, bytes | None] = {}  # client id -> wrapped data key
         self._data_keys: dict[str, bytes] = {}
 
@@ -115,23 +175,63 @@ class Sessiond:
 
     @cached_property
     def store(self) -> Store:
-        return Store(self.paths.database)
+        return Store(self.paths.database, readonly=self.readonly)
 
     @cached_property
     def keyring(self) -> Keyring:
         from sessiond.audit.keys import Keyring
 
-        return Keyring(self.paths.keys)
+        return Keyring(self.paths.keys, self.store)
 
     def close(self) -> None:
         if "store" in self.__dict__:
             self.store.close()
 
-    def at(self, text: str | None) -> datetime:
-        """A declared instant from `--at`, or now (to the second)."""
+    def at(self, text: str | None, *, allow_old: bool = False) -> datetime | None:
+        """A declared instant from `--at` (None without one: the service takes now).
+
+        Guarded against accidents (clock.parse_instant): HH:MM is within the past 12 hours,
+        nothing in the future, nothing more than 7 days back unless `allow_old`."""
         if text is None:
-            return clock.whole_second(clock.now())
-        return clock.parse_instant(text, self.tz)
+            return None
+        return clock.parse_instant(text, self.tz, allow_old=allow_old)
+
+    def _secrets_citation(self, session_id: str | None, planned_policy: str | None = None,
+                          ) -> str | None:
+        """The article of the session's terms that forbids writing a secret down; None (the
+        law is cited) when they say nothing or there is no session. `planned_policy`: the
+        policy of a session being planned (not in the log yet)."""
+        if session_id is None:
+            return None
+        try:
+            policy = self.policy(planned_policy or self._session(session_id).policy)
+        except InputError:
+            return None
+        spec = policy.rules.get("notes-free-of-secrets")
+        if spec is None:
+            return None
+        return _("{business}, art. {article}", business=policy.document.business
+                 if policy.document else policy.id, article=spec.article)
+
+    def _now_for(self, session: Session) -> datetime:
+        """Now, for a new event of `session`.
+
+        Within one boot CLOCK_BOOTTIME decides the time since the session's first event of
+        this boot when the wall clock disagrees (an NTP step, a VM resume, a clock set by
+        hand): a jump is then neither billed nor able to put "now" before the previous
+        step. The clock check reports the jump (recorded instants keep the wall clock).
+        """
+        wall = clock.whole_second(clock.now())
+        boot = clock.boot_id()
+        anchor = next((e for e in sorted(session.events, key=lambda e: e.seq)
+                       if e.boot_id == boot), None)
+        if anchor is None or boot == "unknown":
+            return wall
+        elapsed = (clock.boottime_ns() - anchor.boottime_ns) / 1e9
+        steady = clock.whole_second(anchor.recorded_at + timedelta(seconds=elapsed))
+        if abs((wall - steady).total_seconds()) <= clock.JUMP_TOLERANCE.total_seconds():
+            return wall
+        return steady
 
     # --- appending -----------------------------------------------------------------------
 
@@ -149,7 +249,7 @@ class Sessiond:
         body = {k: v for k, v in (body or {}).items() if v is not None}
         personal = {k: v for k, v in (personal or {}).items() if v not in (None, [], "")}
         spec = validate(kind, body, personal)
-        refuse_secrets(personal)
+        refuse_secrets(personal, lambda: self._secrets_citation(session_id, body.get("policy")))
         if spec.scope == "session" and not (session_id and client_id):
             raise InputError(_("A {kind} event needs a session.", kind=kind))
         if spec.scope == "client" and not client_id:
@@ -161,9 +261,15 @@ class Sessiond:
             if key is None:
                 raise InputError(_("Client {client} was erased: nothing personal can be "
                                    "recorded for him any more.", client=client_id))
-            from sessiond.audit.seal import seal
+            from sessiond.audit.seal import seal_fields
 
-            sealer = lambda event_id: seal(personal, key, event_id)  # noqa: E731
+            free = frozenset(FREE_TEXT) & set(personal)
+
+            def sealer(event_id: str) -> str:
+                sealed, wrapped = seal_fields(personal, key, event_id, free)
+                for name, field_key in wrapped.items():
+                    w.put_field_key(event_id, name, field_key)
+                return sealed
         return w.append(
             kind=kind, session_id=session_id, client_id=client_id, at=clock.to_text(at),
             recorded_at=clock.to_text(clock.now()), tz=self.config.timezone,
@@ -181,14 +287,15 @@ class Sessiond:
         personal: Mapping[str, Any] | None = None,
     ) -> Event:
         """Append one fact. Session facts are checked against the session's state."""
-        at = at or clock.whole_second(clock.now())
         with self.store.writing() as w:
             if session_id is not None:
                 session = self._session(session_id)
                 client_id = session.client_id
+                at = at or self._now_for(session)
                 check_transition(session, kind, at, body)
             elif client_id is not None:
                 self.client(client_id)
+            at = at or _now()
             stored = self._append(w, kind, at=at, session_id=session_id, client_id=client_id,
                                   body=body, personal=personal)
         return self._event(stored)
@@ -211,17 +318,40 @@ class Sessiond:
 
     def add_client(self, name: str, *, status: str = "consumer", country: str = "FR",
                    email: str | None = None, phone: str | None = None,
+                   address: str | None = None, siren: str | None = None,
                    at: datetime | None = None) -> str:
         at = at or clock.whole_second(clock.now())
+        siren = _company_number(siren)
         client_id = new_id("c")
         key, wrapped = self.keyring.new_data_key(client_id)
+        digests = self._blind_indexes(name, email)
         with self.store.writing() as w:
             w.put_wrapped_key(client_id, wrapped)
+            w.put_client_index(client_id, digests)
             self._wrapped[client_id], self._data_keys[client_id] = wrapped, key
             self._append(w, "client-added", at=at, client_id=client_id,
                          body={"status": status, "country": country.upper()},
-                         personal={"name": name.strip(), "email": email, "phone": phone})
+                         personal={"name": name.strip(), "email": email, "phone": phone,
+                                   "address": (address or "").strip() or None,
+                                   "siren": siren})
         return client_id
+
+    def possible_duplicates(self, name: str, email: str | None = None) -> list[str]:
+        """Clients (not merged into another) with the same name or e-mail, compared
+        through their blind indexes: case, accents and spaces do not count."""
+        merged = self._merged()
+        return [c for c in self.store.clients_indexed(self._blind_indexes(name, email))
+                if c not in merged]
+
+    def _blind_indexes(self, name: str, email: str | None) -> list[str]:
+        import hashlib
+        import hmac
+
+        key = self.keyring.blind_key
+        values = [("name", _comparable(name))] + ([("email", email.strip().casefold())]
+                                                  if email and email.strip() else [])
+        return [hmac.new(key, f"{what}:{value}".encode(), hashlib.sha256).hexdigest()
+                for what, value in values if value]
 
     def new_session(self, client_id: str, *, policy: str | None = None, mode: str = "remote",
                     tool: str = "teamviewer", partner_id: str | None = None,
@@ -269,9 +399,9 @@ class Sessiond:
              by: str = "technician") -> Event:
         """Stop, check the session against its policy, and sign a checkpoint, in one
         commit: the log shows what was checked, when, and under which policy version."""
-        at = at or clock.whole_second(clock.now())
         with self.store.writing() as w:
             session = self._session(session_id)
+            at = at or self._now_for(session)
             check_transition(session, "session-stopped", at)
             stored = self._append(w, "session-stopped", at=at, session_id=session_id,
                                   client_id=session.client_id, body={"ended_by": by})
@@ -282,9 +412,144 @@ class Sessiond:
             self.sign_checkpoint(w, "session-stop")
         return self._event(stored)
 
-    def note(self, session_id: str, text: str, *, at: datetime | None = None) -> Event:
+    def note(self, session_id: str, text: str, *, at: datetime | None = None,
+             replaces: int | None = None) -> Event:
+        """A note; `replaces`: the seq of a note of the session that this one corrects."""
+        if replaces is not None:
+            self._event_of(session_id, replaces, ("note-added",))
         return self._record("note-added", session_id=session_id, at=at,
-                           personal={"text": text})
+                            body={"replaces": replaces}, personal={"text": text})
+
+    # --- corrections: audited events that every projection applies (model.effective) -----
+
+    def amend(self, session_id: str, seq: int, *, at: datetime, reason: str) -> Event:
+        """The declared instant of a start, pause, resume or stop becomes `at`."""
+        with self.store.writing() as w:
+            session = self._session(session_id)
+            target = self._event_of(session_id, seq, AMENDABLE)
+            trial = replace(target, seq=2**53 - 1, kind="instant-amended",
+                            body={"corrects": seq, "at": clock.to_text(at)})
+            _check_order(fold([*self.session_events(session_id), trial]), seq, self.tz)
+            stored = self._append(w, "instant-amended", at=_now(), session_id=session_id,
+                                  client_id=session.client_id,
+                                  body={"corrects": seq, "at": clock.to_text(at)},
+                                  personal={"reason": _reason(reason)})
+        return self._event(stored)
+
+    def reopen(self, session_id: str, *, reason: str) -> Event:
+        """Undo a stop: the session is paused from the stop's instant (the gap is not
+        billed) and can be resumed."""
+        with self.store.writing() as w:
+            session = self._session(session_id)
+            if session.state is not State.STOPPED:
+                raise InputError(_("Session {session} is not stopped: there is nothing to "
+                                   "reopen.", session=session_id))
+            stop = next(e for e in reversed(session.events) if e.kind == "session-stopped")
+            stored = self._append(w, "session-reopened", at=_now(), session_id=session_id,
+                                  client_id=session.client_id, body={"corrects": stop.seq},
+                                  personal={"reason": _reason(reason)})
+        return self._event(stored)
+
+    def cancel(self, session_id: str, *, reason: str) -> Event:
+        """A session planned by mistake, never started: gone from status, the day's list
+        and every export; its events stay in the log."""
+        with self.store.writing() as w:
+            session = self._session(session_id)
+            if session.state is State.CANCELLED:
+                raise InputError(_("Session {session} is already cancelled.",
+                                   session=session_id))
+            if session.state is not State.PLANNED:
+                start = next(e for e in session.events if e.kind == "session-started")
+                raise InputError(_(
+                    "Session {session} has started (#{seq}): only a session that never "
+                    "started can be cancelled; correct its times with sessiond amend.",
+                    session=session_id, seq=start.seq))
+            stored = self._append(w, "session-cancelled", at=_now(), session_id=session_id,
+                                  client_id=session.client_id,
+                                  personal={"reason": _reason(reason)})
+        return self._event(stored)
+
+    def move_session(self, session_id: str, *, client_id: str, reason: str) -> Event:
+        """The session belongs to another client from now on (history, discounts and
+        credit follow). Its earlier personal fields stay sealed under the first client's
+        key."""
+        with self.store.writing() as w:
+            session = self._session(session_id)
+            self.client(client_id)
+            target = self._canonical_client(client_id)
+            if target != client_id:
+                raise InputError(_("Client {client} was merged into {into}: move the session "
+                                   "to {into}.", client=client_id, into=target))
+            if session.client_id == client_id:
+                raise InputError(_("Session {session} already belongs to client {client}.",
+                                   session=session_id, client=client_id))
+            stored = self._append(w, "session-moved", at=_now(), session_id=session_id,
+                                  client_id=client_id,
+                                  body={"from_client": session.client_id,
+                                        "to_client": client_id},
+                                  personal={"reason": _reason(reason)})
+        return self._event(stored)
+
+    def merge_client(self, duplicate: str, *, into: str, reason: str) -> Event:
+        """A client added twice: the duplicate's sessions and credit count as `into`'s
+        (the new-client discount is computed on the merged history)."""
+        with self.store.writing() as w:
+            self.client(duplicate)
+            self.client(into)
+            if self._canonical_client(duplicate) != duplicate:
+                raise InputError(_("Client {client} was already merged into {into}.",
+                                   client=duplicate, into=self._canonical_client(duplicate)))
+            target = self._canonical_client(into)
+            if target == duplicate:
+                raise InputError(_("Client {client} cannot be merged into itself.",
+                                   client=duplicate))
+            stored = self._append(w, "client-merged", at=_now(), client_id=duplicate,
+                                  body={"into": target}, personal={"reason": _reason(reason)})
+        return self._event(stored)
+
+    def redact(self, session_id: str, seq: int, *, reason: str) -> Event:
+        """The free text of event `seq` (a note, a reason, the problems) becomes unreadable
+        for good: its own key is destroyed; the chain still verifies."""
+        free = tuple(k for k in KINDS if set(KINDS[k].personal) & set(FREE_TEXT))
+        with self.store.writing() as w:
+            session = self._session(session_id)
+            target = self._event_of(session_id, seq, free)
+            fields = [name for name in FREE_TEXT if name in KINDS[target.kind].personal
+                      and w.delete_field_key(target.id, name)]
+            if not fields:
+                raise InputError(_(
+                    "Event #{seq} holds no text that can be redacted on its own (none, already "
+                    "redacted, or written before texts had keys of their own: erasing the "
+                    "client removes it).", seq=seq))
+            stored = self._append(w, "text-redacted", at=_now(), session_id=session_id,
+                                  client_id=session.client_id,
+                                  body={"corrects": seq, "fields": fields},
+                                  personal={"reason": _reason(reason)})
+        return self._event(stored)
+
+    def _event_of(self, session_id: str, seq: int, kinds: Sequence[str]) -> Event:
+        """Event `seq` of the session, of one of `kinds`; InputError says what it is."""
+        found = next((e for e in self.session_events(session_id) if e.seq == seq), None)
+        if found is None:
+            raise InputError(_("Event #{seq} is not an event of session {session} (sessiond "
+                               "log {session} lists them).", seq=seq, session=session_id))
+        if found.kind not in kinds:
+            raise InputError(_("Event #{seq} is a {kind}; this correction applies to {kinds}.",
+                               seq=seq, kind=found.kind, kinds=", ".join(kinds)))
+        return found
+
+    def _merged(self) -> dict[str, str]:
+        """Duplicate client -> the client it was merged into."""
+        return {r.client_id: r.body_fields()["into"]
+                for r in self.store.events_of_kind("client-merged") if r.client_id}
+
+    def _canonical_client(self, client_id: str) -> str:
+        merged = self._merged()
+        seen = {client_id}
+        while client_id in merged and merged[client_id] not in seen:
+            client_id = merged[client_id]
+            seen.add(client_id)
+        return client_id
 
     # --- facts of a session (one typed method per fact; front ends never build bodies) ---
 
@@ -364,6 +629,97 @@ class Sessiond:
         return self._record("credit-added", client_id=client_id, at=at,
                             body={"hours": credit_hours(hours)})
 
+    # --- evidence from the remote-control tool (issue 14; see compliance.evidence) -------
+
+    def record_connection(self, connection: Connection, *, session_id: str | None = None,
+                          now: datetime | None = None) -> Recorded:
+        """Record a connection read from a remote tool's log, in the session it matches.
+
+        Matched by the session's partner ID, else by time with a session of that tool;
+        `session_id` when the technician said which (his answer to the daemon). Nothing is
+        written when no session matches or the log already holds the connection (by its
+        key, or the same one read from another file of the tool); one seen open before is
+        completed by a `connection-closed` event. Instants are kept to the second.
+        """
+        from sessiond.compliance import evidence
+
+        now = now or clock.now()
+        start = clock.whole_second(connection.start)
+        end = clock.whole_second(connection.end) if connection.end is not None else None
+        partner = evidence.normalise_partner(connection.partner_id)
+        with self.store.writing() as w:
+            known = evidence.observed(self.events(self.store.connection_events(
+                connection.key)))
+            twin = known[0] if known else self._twin(connection, start, end, partner)
+            if twin is not None:
+                if twin.end is not None or end is None or twin.key != connection.key:
+                    return evidence.Recorded(twin.session_id, False, None, twin.matched_by)
+                client = self._session(twin.session_id).client_id
+                stored = self._append(w, "connection-closed", at=_now(),
+                                      session_id=twin.session_id, client_id=client,
+                                      body={"observed": twin.seq, "end": clock.to_text(end),
+                                            "outcome": connection.outcome,
+                                            "digest": connection.digest})
+                return evidence.Recorded(twin.session_id, True, stored.seq, twin.matched_by)
+            found = ((session_id, "answer") if session_id is not None else
+                     evidence.match(evidence.Sighting(connection.tool, partner, start, end),
+                                    self._candidates(start, end or now), now))
+            if found is None:
+                return evidence.Recorded(None, False, None, None)
+            session = self._session(found[0])
+            sealable = self._data_key(session.client_id) is not None
+            stored = self._append(
+                w, "connection-observed", at=_now(), session_id=session.id,
+                client_id=session.client_id,
+                body={"tool": connection.tool, "direction": connection.direction,
+                      "start": clock.to_text(start),
+                      "end": clock.to_text(end) if end is not None else None,
+                      "outcome": connection.outcome, "format": connection.fmt,
+                      "digest": connection.digest, "key": connection.key,
+                      "matched_by": found[1]},
+                personal={"partner_id": partner if sealable else None})
+        return evidence.Recorded(session.id, True, stored.seq, found[1])
+
+    def _twin(self, connection: Connection, start: datetime, end: datetime | None,
+              partner: str | None) -> Observed | None:
+        """The same connection recorded from another file of the tool (TeamViewer's
+        connection file and its log describe a session to the same second)."""
+        from sessiond.compliance.evidence import observed
+
+        rows = self.store.connections_started(clock.to_text(start),
+                                              clock.to_text(start + timedelta(seconds=1)))
+        return next((o for o in observed(self.events(rows)) if o.tool == connection.tool
+                     and o.direction == connection.direction and o.end == end
+                     and o.partner_id == partner), None)
+
+    def _candidates(self, start: datetime, end: datetime) -> list[Candidate]:
+        """Sessions that may be a connection's: open ones, and those planned, started or
+        stopped within a day of it; with their partner IDs."""
+        from sessiond.compliance import evidence
+
+        day = timedelta(days=1)
+        rows = self.store.events_of_kind_between(DAY_KINDS, clock.to_text(start - day),
+                                                 clock.to_text(end + day))
+        ids = dict.fromkeys([*(r.session_id for r in rows if r.session_id),
+                             *self.store.session_ids(open_only=True)])
+        return [evidence.Candidate(s, evidence.session_partner(s))
+                for s in self.sessions(ids)]
+
+    def connections(self, session_id: str) -> list[Observed]:
+        """What the remote tool logged of the session, in start order."""
+        from sessiond.compliance.evidence import observed
+
+        self._session(session_id)
+        return observed(self.session_events(session_id))
+
+    def evidence_of_day(self, day: date) -> list[Observed]:
+        """The recorded connections that started on `day` (local), in start order."""
+        from sessiond.compliance.evidence import observed
+
+        lo, hi = clock.local_day_bounds(day, self.tz)
+        return observed(self.events(self.store.connections_started(clock.to_text(lo),
+                                                                   clock.to_text(hi))))
+
     # --- documents: recorded inside the transaction that builds their proof -------------
 
     def transaction(self) -> AbstractContextManager[Writer]:
@@ -373,23 +729,30 @@ class Sessiond:
 
     def record_export(self, w: Writer | None = None, *, first_day: date, last_day: date,
                       fmt: str, sessions: int, digest: str | None = None,
+                      file_digest: str | None = None,
                       at: datetime | None = None) -> StoredEvent:
-        """An export of the days `first_day`..`last_day` was issued."""
+        """An export of the days `first_day`..`last_day` was issued (`file_digest`: the
+        SHA-256 of the file written, which its sidecar proof lets anyone check)."""
         body = {"first_day": first_day.isoformat(), "last_day": last_day.isoformat(),
-                "format": fmt, "sessions": sessions, "digest": digest}
+                "format": fmt, "sessions": sessions, "digest": digest,
+                "file_digest": file_digest}
         with self._within(w) as tx:
             return self._append(tx, "export-made", at=at or _now(), body=body)
 
     def record_receipt(self, w: Writer | None = None, *, session_id: str,
-                       checkpoint_seq: int, digest: str,
+                       checkpoint_seq: int, digest: str, number: str | None = None,
+                       replaces: str | None = None, data_digest: str | None = None,
                        at: datetime | None = None) -> StoredEvent:
-        """A receipt of the session was issued; its proof covers events before
-        `checkpoint_seq`."""
+        """Receipt `number` of the session was issued; its proof covers events before
+        `checkpoint_seq`, `data_digest` is the SHA-256 of the signed data it carries, and
+        `replaces` the number of the receipt it supersedes."""
         with self._within(w) as tx:
             session = self._session(session_id)
             return self._append(tx, "receipt-issued", at=at or _now(), session_id=session_id,
                                 client_id=session.client_id,
-                                body={"checkpoint_seq": checkpoint_seq, "digest": digest})
+                                body={"checkpoint_seq": checkpoint_seq, "digest": digest,
+                                      "number": number, "replaces": replaces,
+                                      "data_digest": data_digest})
 
     @contextmanager
     def _within(self, w: Writer | None) -> Iterator[Writer]:
@@ -416,10 +779,10 @@ class Sessiond:
             return self.sign_checkpoint(w, reason)
 
     def verify(self, external: Iterable[Checkpoint] = ()) -> VerifyReport:
-        from sessiond.audit.verify import verify
+        from sessiond.store.health import verify_log
 
-        return verify(self.store.iter_events(), self.store.checkpoints(),
-                      self.keyring.public_key, self.keyring.key_id, external)
+        # The file's own checks, the chain, the checkpoints and the sealed data's keys.
+        return verify_log(lambda: self.store, lambda: self.keyring, external)
 
     # --- queries -------------------------------------------------------------------------
 
@@ -437,11 +800,14 @@ class Sessiond:
         )
 
     def _unseal(self, row: StoredEvent) -> Mapping[str, Any]:
-        from sessiond.audit.seal import unseal
+        from sessiond.audit.seal import unseal_any
 
         assert row.sealed is not None and row.client_id is not None
         key = self._data_key(row.client_id)
-        return unseal(row.sealed, key, row.id) if key else {}
+        if key is None:
+            return {}
+        return unseal_any(row.sealed, key, row.id,
+                          lambda name: self.store.field_key(row.id, name))
 
     def events(self, rows: Iterable[StoredEvent] | None = None) -> list[Event]:
         return [self._event(r) for r in (self.store.iter_events() if rows is None else rows)]
@@ -477,7 +843,7 @@ class Sessiond:
         lo, hi = clock.to_text(start), clock.to_text(end)
         rows = self.store.events_of_kind_between(DAY_KINDS, lo, hi)
         seen = dict.fromkeys(r.session_id for r in rows if r.session_id)
-        return self.sessions(seen)
+        return [s for s in self.sessions(seen) if not s.cancelled]
 
     def client(self, client_id: str) -> Client:
         row = self.store.client_added(client_id)
@@ -488,29 +854,47 @@ class Sessiond:
         p = event.personal or {}
         return Client(id=client_id, status=event.body["status"], country=event.body["country"],
                       added_at=event.at, name=p.get("name"), email=p.get("email"),
-                      phone=p.get("phone"), seq=event.seq)
+                      phone=p.get("phone"), seq=event.seq, address=p.get("address"),
+                      siren=p.get("siren"))
 
     def clients(self) -> list[Client]:
+        """The clients, without the duplicates merged into another."""
+        merged = self._merged()
         return [self.client(r.client_id) for r in self.store.events_of_kind("client-added")
-                if r.client_id]
+                if r.client_id and r.client_id not in merged]
 
     def client_events(self, client_id: str, *kinds: str) -> list[Event]:
         """The client's events (only `kinds` when given), in log order."""
         return self.events(self.store.client_events(client_id, *kinds))
 
     def client_sessions(self, client_id: str) -> list[Session]:
-        rows = self.store.client_events(client_id, "session-planned")
-        return self.sessions(r.session_id for r in rows if r.session_id)
+        """The client's sessions as corrected: those moved to him or planned for a
+        duplicate merged into him included, those moved away left out."""
+        group = self._client_group(client_id)
+        ids: dict[str, None] = {}
+        for member in sorted(group):
+            for r in self.store.client_events(member, "session-planned", "session-moved"):
+                if r.session_id:
+                    ids[r.session_id] = None
+        found = [s for s in self.sessions(ids) if s.client_id in group]
+        return sorted(found, key=lambda s: s.events[0].seq)
+
+    def _client_group(self, client_id: str) -> set[str]:
+        """The client and the duplicates merged into him."""
+        merged = self._merged()
+        return {client_id, *(d for d in merged if self._canonical_client(d) == client_id)}
 
     def history(self, client_id: str, *, replacing: Session | None = None) -> History:
         """What billing and the prepaid rules read of a client: his sessions and packages
         (`replacing`: one of his sessions as the caller sees it, e.g. just stopped)."""
         from sessiond.billing import History
 
+        client_id = self._canonical_client(client_id)
         sessions = tuple(replacing if replacing is not None and s.id == replacing.id else s
-                         for s in self.client_sessions(client_id))
-        return History(sessions=sessions,
-                       client_events=tuple(self.client_events(client_id, "credit-added")))
+                         for s in self.client_sessions(client_id) if not s.cancelled)
+        credit = sorted((e for c in self._client_group(client_id)
+                         for e in self.client_events(c, "credit-added")), key=lambda e: e.seq)
+        return History(sessions=sessions, client_events=tuple(credit))
 
     def policy(self, policy_id: str) -> Policy:
         """The policy of that id (the technician's own copy first); InputError names the
@@ -531,9 +915,12 @@ class Sessiond:
                    if reads_history(policy, session) else None)
         receipts = (active(policy, "receipt-issued", session) is not None
                     and self.store.first_of_kind("receipt-issued") is not None)
+        from sessiond.compliance.evidence import observed
+
         return Facts(session=session, client=client, client_seq=client.seq, policy=policy,
                      now=now, tz=self.tz, start=start, start_seq=start_seq, at_stop=at_stop,
-                     history=history, receipts_in_log=receipts)
+                     history=history, receipts_in_log=receipts,
+                     connections=tuple(observed(session.events)))
 
     def check(self, session: Session, *, at_stop: bool = False,
               now: datetime | None = None) -> Report:

@@ -29,7 +29,31 @@ REF = datetime(2026, 11, 22, 10, 0, 30, tzinfo=UTC)  # 11:00:30 in Paris
     ("2026-11-22T10:15:42.9+01:00", datetime(2026, 11, 22, 9, 15, 42, tzinfo=UTC)),
 ])
 def test_accepted_forms(text: str, expected: datetime) -> None:
-    assert parse_instant(text, PARIS, reference=REF) == expected
+    # The dates months back need the confirmation (--yes) that the next tests are about.
+    assert parse_instant(text, PARIS, reference=REF, allow_old=True) == expected
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("09:50", "plus de 12 heures"),  # typed at 09:45: a typo, not yesterday 09:50
+    ("2026-11-14T10:00", "plus de 7 jours"),
+    ("1971-01-01T10:00", "2000"),
+    ("0001-01-01T00:00", "illisible|2000"),  # year 1 cannot even be put in UTC
+    ("0001-01-01T00:00+14:00", "illisible"),
+    ("9999-12-31T23:59-14:00", "illisible"),
+])
+def test_accidents_are_refused(text: str, words: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SESSIOND_LANG", "fr")
+    reference = datetime(2026, 11, 22, 8, 45, tzinfo=UTC)  # 09:45 in Paris
+    with pytest.raises(InputError, match=words):
+        parse_instant(text, PARIS, reference=reference)
+
+
+def test_hh_mm_within_twelve_hours_and_old_instants_with_a_confirmation() -> None:
+    reference = datetime(2026, 11, 22, 23, 10, tzinfo=UTC)  # 00:10 on the 23rd in Paris
+    assert parse_instant("23:50", PARIS, reference=reference) == datetime(
+        2026, 11, 22, 22, 50, tzinfo=UTC)  # yesterday evening: 20 minutes ago
+    old = parse_instant("2026-11-01T10:00", PARIS, reference=reference, allow_old=True)
+    assert old == datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(("text", "words"), [

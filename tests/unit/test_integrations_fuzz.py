@@ -10,6 +10,7 @@ rather than only their line patterns.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 from datetime import UTC
 from pathlib import Path
@@ -87,10 +88,8 @@ def parse_all(data: bytes, fmt: str | None, cut: int) -> None:
         check(list(read_connections(data, fmt=fmt, tz=PARIS)))
     except LogFormatError:
         assert fmt is None  # a forced format never refuses bytes
-    try:
+    with contextlib.suppress(LogFormatError):
         check(list(read_connections(data, tz=PARIS)))
-    except LogFormatError:
-        pass
     try:
         first = read_increment(io.BytesIO(data[:cut]), tz=PARIS, fmt=fmt)
         state = TailState.from_json(first.state.to_json())

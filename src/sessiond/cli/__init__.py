@@ -5,18 +5,23 @@ fast (well under 100 ms): nothing here imports Textual, and each command module 
 what it needs inside its handlers. Command modules each add their subcommands through
 `register(sub, common)`; they are listed in `COMMANDS`.
 
-Exit codes (DESIGN.md): 0 done, 1 a check failed, 2 bad input or usage.
+Exit codes (DESIGN.md): 0 done, 1 a check failed, 2 bad input or usage, 3 a fault of the
+environment (disk full, read-only or damaged database, missing key), 4 a bug (reported in
+one line, never as a traceback).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from sessiond.cli.context import Context
-from sessiond.errors import SessiondError
+from sessiond.errors import InputError, SessiondError
 from sessiond.i18n import _
 
 # Which module adds which commands. A call loads only the module of the command it
@@ -26,6 +31,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "sessiond.cli.sessions": ("client", "session", "consent", "start", "pause", "resume",
                               "stop", "note", "status"),
     "sessiond.cli.record": ("record",),
+    "sessiond.cli.corrections": ("amend", "reopen", "cancel", "redact"),
     "sessiond.cli.audit": ("log", "verify"),
     "sessiond.cli.billing": ("policy", "bill", "credit"),
     "sessiond.cli.compliance": ("check",),
@@ -38,11 +44,17 @@ COMMANDS: dict[str, tuple[str, ...]] = {
 setattr(argparse, "_", _)  # noqa: B010 - argparse reads its module global at call time
 
 
+class _Usage(SessiondError):
+    """A usage error found by argparse (exit 2), with the usage line of its command."""
+
+    def __init__(self, message: str, usage: str) -> None:
+        super().__init__(message)
+        self.usage = usage
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        sys.stderr.write(_("error: {message}", message=message) + "\n")
-        raise SystemExit(2)
+        raise _Usage(message, self.format_usage())
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -74,22 +86,106 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv:
         return _run_tui()
-    args = build_parser(argv[0]).parse_args(argv)
-    handler = getattr(args, "handler", None)
-    if handler is None:
-        build_parser(argv[0]).parse_args([*argv, "--help"])
-        return 2
-    ctx = Context(json=getattr(args, "json", False))
+    # Every line the CLI prints goes through one filter: text that came from a user (a
+    # client's name, a note, a policy, an argument) may hold escape sequences.
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _SafeStream(streams[0]), _SafeStream(streams[1])
     try:
-        return int(handler(args, ctx) or 0)
-    except SessiondError as e:
-        sys.stderr.write(f"sessiond: {e.message}\n")
-        return e.exit_code
-    except KeyboardInterrupt:
-        sys.stderr.write(_("Interrupted.") + "\n")
-        return 130
+        return _main(argv, as_json="--json" in argv)
     finally:
-        ctx.close()
+        sys.stdout, sys.stderr = streams
+
+
+# Arguments that name a session, a client or a policy: ids are shown in lower case and
+# read in any case (`stop S-K6P7QP` is `stop s-k6p7qp`).
+_ID_ARGUMENTS = ("session_id", "client_id", "duplicate", "into", "client", "policy_id",
+                 "policy")
+# Exit code of a bug (an exception nobody expected): said in one line, never a traceback
+# (set SESSIOND_DEBUG=1 to see it).
+INTERNAL_ERROR = 4
+
+
+def _main(argv: list[str], *, as_json: bool) -> int:
+    ctx: Context | None = None
+    try:
+        _refuse_undecodable(argv)
+        args = build_parser(argv[0]).parse_args(argv)
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            build_parser(argv[0]).parse_args([*argv, "--help"])
+            return 2
+        for name in _ID_ARGUMENTS:
+            value = getattr(args, name, None)
+            if isinstance(value, str):
+                setattr(args, name, value.strip().lower())
+        ctx = Context(json=getattr(args, "json", False),
+                      readonly=getattr(args, "readonly", False))
+        return int(handler(args, ctx) or 0)
+    except _Usage as e:
+        if not as_json:
+            sys.stderr.write(e.usage)
+        return _fail(_("error: {message}", message=e.message), 2, as_json, prefix="")
+    except SessiondError as e:
+        return _fail(e.message, e.exit_code, as_json)
+    except KeyboardInterrupt:
+        return _fail(_("Interrupted."), 130, as_json, prefix="")
+    except Exception as e:  # the last net: no traceback reaches the user
+        from sessiond.errors import from_fault
+
+        fault = from_fault(e)
+        if fault is not None:
+            return _fail(fault.message, fault.exit_code, as_json)
+        if os.environ.get("SESSIOND_DEBUG"):
+            raise
+        return _fail(_("internal error ({kind}: {problem}). Please report it; "
+                       "SESSIOND_DEBUG=1 shows the details.", kind=type(e).__name__,
+                       problem=str(e)[:200]), INTERNAL_ERROR, as_json)
+    finally:
+        if ctx is not None:
+            with contextlib.suppress(Exception):  # closing after a fault must not hide it
+                ctx.close()
+
+
+def _fail(message: str, code: int, as_json: bool, *, prefix: str = "sessiond: ") -> int:
+    """Report an error on stderr: a line for people, or JSON with --json."""
+    if as_json:
+        import json
+
+        sys.stderr.write(json.dumps({"error": message, "exit_code": code},
+                                    ensure_ascii=False) + "\n")
+    else:
+        sys.stderr.write(f"{prefix}{message}\n")
+    return code
+
+
+def _refuse_undecodable(argv: list[str]) -> None:
+    """Bytes that are not UTF-8 reach argv as lone surrogates: refuse them before anything
+    reads them (they cannot be stored, sealed or printed)."""
+    for number, arg in enumerate(argv, 1):
+        if any("\udc80" <= c <= "\udcff" for c in arg):
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            raise InputError(_("Argument {number} ({shown}) is not valid UTF-8 text: set "
+                               "the terminal to UTF-8 and type it again.", number=number,
+                               shown=shown[:80]))
+
+
+class _SafeStream:
+    """A text stream that writes user-supplied text as text (see display.safe_text)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from sessiond.display import safe_text
+
+        return int(self._stream.write(safe_text(text)))
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _run_tui() -> int:

@@ -13,7 +13,7 @@ from sessiond.i18n import _
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     log = sub.add_parser("log", parents=[common], help=_("show the events of a session"))
     log.add_argument("session_id", nargs="?", help=_("a session (default: the whole log)"))
-    log.set_defaults(handler=do_log)
+    log.set_defaults(handler=do_log, readonly=True)
 
     verify = sub.add_parser("verify", parents=[common],
                             help=_("recompute the hash chain and check every checkpoint"))
@@ -21,7 +21,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                         metavar="FILE", help=_("also check the checkpoint printed in a receipt"))
     verify.add_argument("--export", type=Path, action="append", default=[],
                         metavar="FILE", help=_("also check the checkpoint printed in an export"))
-    verify.set_defaults(handler=do_verify)
+    verify.set_defaults(handler=do_verify, readonly=True)
 
 
 def do_log(args: argparse.Namespace, ctx: Context) -> int:
@@ -33,6 +33,11 @@ def do_log(args: argparse.Namespace, ctx: Context) -> int:
         events = svc.session_events(args.session_id)
     else:
         events = svc.events()
+    corrected: dict[int, list[int]] = {}  # seq -> the corrections that name it
+    for e in events:
+        target = e.body.get("corrects", e.body.get("replaces"))
+        if isinstance(target, int):
+            corrected.setdefault(target, []).append(e.seq)
     rows = []
     for e in events:
         rows.append({
@@ -42,6 +47,7 @@ def do_log(args: argparse.Namespace, ctx: Context) -> int:
             "body": dict(e.body),
             "personal": dict(e.personal) if e.personal is not None else None,
             "hash": e.hash,
+            "corrected_by": corrected.get(e.seq, []),
         })
     lines = []
     for e, r in zip(events, rows, strict=True):
@@ -50,7 +56,9 @@ def do_log(args: argparse.Namespace, ctx: Context) -> int:
         declared = " " + _("(recorded {when})", when=r["recorded_at"]) if late else ""
         shown = {**e.body, **(e.personal or {})}
         fields = " ".join(f"{k}={v}" for k, v in shown.items())
-        lines.append(f"#{r['seq']:<5} {r['at']}  {r['kind']:<22} {fields}{declared}")
+        mark = (" " + _("[corrected by {events}]", events=", ".join(
+            f"#{c}" for c in corrected[e.seq]))) if e.seq in corrected else ""
+        lines.append(f"#{r['seq']:<5} {r['at']}  {r['kind']:<22} {fields}{declared}{mark}")
     ctx.emit("\n".join(lines) or _("The log is empty."), rows)
     return 0
 

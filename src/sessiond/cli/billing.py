@@ -23,19 +23,19 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     policy = sub.add_parser("policy", help=_("list, show or check policies (your terms)"))
     psub = policy.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
     lst = psub.add_parser("list", parents=[common], help=_("list the policies in effect"))
-    lst.set_defaults(handler=policy_list)
+    lst.set_defaults(handler=policy_list, readonly=True)
     show = psub.add_parser("show", parents=[common],
                            help=_("show a policy: tranches, rates, fees, rules, articles"))
     show.add_argument("policy_id")
-    show.set_defaults(handler=policy_show)
+    show.set_defaults(handler=policy_show, readonly=True)
     lint = psub.add_parser("lint", parents=[common], help=_("check a policy file"))
     lint.add_argument("file")
-    lint.set_defaults(handler=policy_lint)
+    lint.set_defaults(handler=policy_lint, readonly=True)
 
     bill = sub.add_parser("bill", parents=[common],
                           help=_("bill a session: worked and billed time, lines, total"))
     bill.add_argument("session_id")
-    bill.set_defaults(handler=do_bill)
+    bill.set_defaults(handler=do_bill, readonly=True)
 
     credit = sub.add_parser("credit", help=_("prepaid hour packages of a client"))
     csub = credit.add_subparsers(dest="credit_command", metavar="ACTION", required=True)
@@ -43,6 +43,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add.add_argument("client_id")
     add.add_argument("--hours", required=True, metavar="H", help=_("hours bought, e.g. 3"))
     add.add_argument("--at", metavar="TIME", help=_("when it was bought (default: now)"))
+    add.add_argument("--yes", action="store_true",
+                     help=_("confirm a time more than 7 days ago"))
     add.add_argument("--policy", help=_("policy whose validity applies (default: as for "
                                         "credit show)"))
     add.set_defaults(handler=credit_add)
@@ -52,7 +54,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     cshow.add_argument("--policy", help=_("policy with prepaid credit (default: that of the "
                                           "client's latest such session, else the "
                                           "configured one)"))
-    cshow.set_defaults(handler=credit_show)
+    cshow.set_defaults(handler=credit_show, readonly=True)
 
 
 # --- policy ----------------------------------------------------------------------------
@@ -260,7 +262,8 @@ def credit_add(args: argparse.Namespace, ctx: Context) -> int:
     credit_hours(args.hours)  # refused before the policy is looked up, as a typo is likelier
     svc.client(args.client_id)
     policy = _credit_policy(ctx, args.client_id, args.policy)
-    event = svc.add_credit(args.client_id, hours=args.hours, at=svc.at(args.at))
+    event = svc.add_credit(args.client_id, hours=args.hours,
+                           at=svc.at(args.at, allow_old=args.yes))
     hours = event.body["hours"]
     expires: datetime | None = None
     if policy.credit is not None:

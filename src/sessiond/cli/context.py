@@ -12,15 +12,18 @@ if TYPE_CHECKING:
 
 
 class Context:
-    def __init__(self, *, json: bool = False) -> None:
+    def __init__(self, *, json: bool = False, readonly: bool = False) -> None:
         self.json = json
+        # A command that only reads opens the log read-only: it works on a read-only copy
+        # (or a full disk) and can never create a key or a file.
+        self.readonly = readonly
 
     @cached_property
     def service(self) -> Sessiond:
         from sessiond.i18n import set_language
         from sessiond.sessions import Sessiond
 
-        service = Sessiond()
+        service = Sessiond(readonly=self.readonly)
         set_language(service.config.language or None)
         return service
 

@@ -28,12 +28,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     dsub = daemon.add_subparsers(dest="daemon_command", metavar="ACTION")
     st = dsub.add_parser("status", parents=[common],
                          help=_("is the daemon running; hotkeys and idle detection"))
-    st.set_defaults(handler=daemon_status)
+    st.set_defaults(handler=daemon_status, readonly=True)
     qs = dsub.add_parser("questions", parents=[common],
                          help=_("the daemon's questions waiting for an answer"))
     qs.add_argument("--all", action="store_true",
                     help=_("also the recent notifications and answered questions"))
-    qs.set_defaults(handler=daemon_questions)
+    qs.set_defaults(handler=daemon_questions, readonly=True)
     an = dsub.add_parser("answer", parents=[common],
                          help=_("answer a question: was that span work, or a pause?"))
     an.add_argument("question", type=int, metavar="ID")

@@ -49,11 +49,13 @@ def parse_day(text: str, today: date) -> date:
         return today
     if value in ("yesterday", "hier"):
         return today - timedelta(days=1)
+    from sessiond.clock import check_day  # 9999-12-31 has no next day
+
     try:
         if "/" in value:
             d, m, y = value.split("/")
-            return date(int(y), int(m), int(d))
-        return date.fromisoformat(value)
+            return check_day(date(int(y), int(m), int(d)))
+        return check_day(date.fromisoformat(value))
     except ValueError:
         raise InputError(_("Cannot read the day {text!r}: give YYYY-MM-DD (2026-11-22), "
                            "DD/MM/YYYY (22/11/2026), today or yesterday.", text=text)) from None
@@ -104,7 +106,7 @@ def do_export(args: argparse.Namespace, ctx: Context) -> int:
 
 def do_receipt(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond.billing.text import money
-    from sessiond.exports import issue_receipt
+    from sessiond.exports.receipt import issue_receipt, summary
 
     out = None
     if args.out:
@@ -114,17 +116,21 @@ def do_receipt(args: argparse.Namespace, ctx: Context) -> int:
     result = issue_receipt(ctx.service, args.session_id, out)
     for warning in result.warnings:
         sys.stderr.write(f"sessiond: {warning}\n")
+    if result.reused:
+        state = _("unchanged since it was issued: same number, same content, no new event")
+    elif result.replaces:
+        state = _("replaces receipt no. {number} (the session changed since)",
+                  number=result.replaces)
+    else:
+        state = _("event #{seq}, signed checkpoint #{seq}", seq=result.event_seq)
     ctx.emit(
         "\n".join([
             _("Receipt no. {number} of session {session}: total {total}.",
               number=result.number, session=result.session_id, total=money(result.total)),
             f"  PDF: {result.pdf}",
             f"  {_('text version')}: {result.text}",
-            _("  event #{seq}, signed checkpoint #{seq}", seq=result.event_seq),
+            f"  {state}",
             result.checkpoint.text(),
         ]),
-        {"session": result.session_id, "number": result.number, "pdf": str(result.pdf),
-         "text": str(result.text), "total": str(result.total), "event": result.event_seq,
-         "checkpoint": result.checkpoint.text(), "events": result.proof.text(),
-         "warnings": list(result.warnings)})
+        summary(result))
     return 0

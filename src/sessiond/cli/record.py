@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from sessiond.sessions import Sessiond
 
 Fact = tuple[str, Callable[[argparse.ArgumentParser], None],
-             Callable[["Sessiond", argparse.Namespace, "datetime"], "Event"]]
+             Callable[["Sessiond", argparse.Namespace, "datetime | None"], "Event"]]
 
 
 def _none(parser: argparse.ArgumentParser) -> None:
@@ -117,13 +117,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         p = facts.add_parser(name, parents=[common], help=help_text)
         add_options(p)
         p.add_argument("--at", metavar="TIME", help=_("when it happened"))
+        p.add_argument("--yes", action="store_true",
+                       help=_("confirm a time more than 7 days ago"))
         p.set_defaults(handler=do_record)
 
 
 def do_record(args: argparse.Namespace, ctx: Context) -> int:
     _help, _options, record = FACTS[args.fact]
     svc = ctx.service
-    event = record(svc, args, svc.at(args.at))
+    event = record(svc, args, svc.at(args.at, allow_old=args.yes))
     kind = event.kind
     ctx.emit(_("Recorded {kind} (event #{seq}).", kind=kind, seq=event.seq),
              {"session": args.session_id, "kind": kind, "event": event.seq})

@@ -26,12 +26,20 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add.add_argument("--country", default="FR", help=_("ISO country code (default FR)"))
     add.set_defaults(handler=client_add, status="consumer")
     lst = csub.add_parser("list", parents=[common], help=_("list clients"))
-    lst.set_defaults(handler=client_list)
+    lst.set_defaults(handler=client_list, readonly=True)
     erase = csub.add_parser("erase", parents=[common],
                             help=_("erase a client's personal data for good (GDPR)"))
     erase.add_argument("client_id")
     erase.add_argument("--yes", action="store_true", help=_("confirm the erasure"))
     erase.set_defaults(handler=client_erase)
+    merge = csub.add_parser("merge", parents=[common],
+                            help=_("a client added twice: count the duplicate as the other"))
+    merge.add_argument("duplicate", help=_("the client added by mistake"))
+    merge.add_argument("--into", required=True, metavar="CLIENT",
+                       help=_("the client he really is"))
+    merge.add_argument("--reason", required=True, metavar="TEXT",
+                       help=_("why the correction is made (kept in the log)"))
+    merge.set_defaults(handler=_corrections("do_merge"))
 
     session = sub.add_parser("session", help=_("plan or show a session"))
     ssub = session.add_subparsers(dest="session_command", metavar="ACTION", required=True)
@@ -49,7 +57,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     new.set_defaults(handler=session_new)
     show = ssub.add_parser("show", parents=[common], help=_("show a session"))
     show.add_argument("session_id")
-    show.set_defaults(handler=session_show)
+    show.set_defaults(handler=session_show, readonly=True)
+    move = ssub.add_parser("move", parents=[common],
+                           help=_("the session belongs to another client"))
+    move.add_argument("session_id", help=_("the session"))
+    move.add_argument("--client", required=True, metavar="CLIENT",
+                      help=_("the client it belongs to"))
+    move.add_argument("--reason", required=True, metavar="TEXT",
+                      help=_("why the correction is made (kept in the log)"))
+    move.set_defaults(handler=_corrections("do_move"))
 
     consent = sub.add_parser("consent", parents=[common],
                              help=_("record the client's consent"))
@@ -90,22 +106,46 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                           help=_("add a note (scanned for secrets first)"))
     note.add_argument("session_id")
     note.add_argument("text")
+    note.add_argument("--replaces", type=int, metavar="SEQ",
+                      help=_("the note it corrects, as `sessiond log` numbers it"))
     note.set_defaults(handler=do_note)
 
     status_p = sub.add_parser("status", parents=[common],
                               help=_("show the open sessions"))
-    status_p.set_defaults(handler=do_status)
+    status_p.set_defaults(handler=do_status, readonly=True)
+
+
+def _corrections(name: str) -> Any:
+    """A handler of cli/corrections.py, imported only when that command runs."""
+    def handler(args: argparse.Namespace, ctx: Context) -> int:
+        from sessiond.cli import corrections
+
+        result: int = getattr(corrections, name)(args, ctx)
+        return result
+
+    return handler
 
 
 def _at(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--at", metavar="TIME",
                         help=_("when it happened: HH:MM, ISO date-time, or with offset"))
+    parser.add_argument("--yes", action="store_true",
+                        help=_("confirm a time more than 7 days ago"))
 
 
 def client_add(args: argparse.Namespace, ctx: Context) -> int:
-    client_id = ctx.service.add_client(args.name, status=args.status, country=args.country,
-                                       email=args.email, phone=args.phone)
-    ctx.emit(client_id, {"client": client_id})
+    import sys
+
+    svc = ctx.service
+    duplicates = svc.possible_duplicates(args.name, args.email)
+    client_id = svc.add_client(args.name, status=args.status, country=args.country,
+                               email=args.email, phone=args.phone)
+    if duplicates:
+        sys.stderr.write("sessiond: " + _(
+            "a client with the same name or e-mail exists already: {clients}. If it is the "
+            "same person: sessiond client merge {client} --into {first} --reason TEXT.",
+            clients=", ".join(duplicates), client=client_id, first=duplicates[0]) + "\n")
+    ctx.emit(client_id, {"client": client_id, "duplicates": duplicates})
     return 0
 
 
@@ -138,7 +178,8 @@ def session_new(args: argparse.Namespace, ctx: Context) -> int:
         args.rate, maximum=100000,
         message=_("--rate {rate!r}: give an hourly rate in euros, e.g. 60 or 52.50.",
                   rate=args.rate))
-    ordered_at = svc.at(args.ordered_at) if args.ordered_at else None
+    # An order days or weeks before the intervention is ordinary (the withdrawal period).
+    ordered_at = svc.at(args.ordered_at, allow_old=True)
     problems = [p.strip() for p in args.problem if p.strip()]
     session_id = svc.new_session(
         args.client_id, policy=args.policy, mode=args.mode, tool=args.tool,
@@ -183,7 +224,8 @@ def _transition(ctx: Context, event: Any, session_id: str) -> int:
 
 def do_consent(args: argparse.Namespace, ctx: Context) -> int:
     svc = ctx.service
-    event = svc.consent(args.session_id, channel=args.channel, by=args.by, at=svc.at(args.at))
+    event = svc.consent(args.session_id, channel=args.channel, by=args.by,
+                        at=svc.at(args.at, allow_old=args.yes))
     return _transition(ctx, event, args.session_id)
 
 
@@ -191,7 +233,7 @@ def do_start(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond.cli.compliance import warn_requirements
 
     svc = ctx.service
-    at = svc.at(args.at)
+    at = svc.at(args.at, allow_old=args.yes)
     warn_requirements(ctx, args.session_id, at)
     event = svc.start(args.session_id, at=at,
                       without_consent=args.without_consent, reason=args.reason)
@@ -200,18 +242,21 @@ def do_start(args: argparse.Namespace, ctx: Context) -> int:
 
 def do_pause(args: argparse.Namespace, ctx: Context) -> int:
     svc = ctx.service
-    event = svc.pause(args.session_id, at=svc.at(args.at), reason=args.reason)
+    event = svc.pause(args.session_id, at=svc.at(args.at, allow_old=args.yes),
+                      reason=args.reason)
     return _transition(ctx, event, args.session_id)
 
 
 def do_resume(args: argparse.Namespace, ctx: Context) -> int:
     svc = ctx.service
-    return _transition(ctx, svc.resume(args.session_id, at=svc.at(args.at)), args.session_id)
+    event = svc.resume(args.session_id, at=svc.at(args.at, allow_old=args.yes))
+    return _transition(ctx, event, args.session_id)
 
 
 def do_stop(args: argparse.Namespace, ctx: Context) -> int:
     svc = ctx.service
-    event = svc.stop(args.session_id, at=svc.at(args.at), by=args.by)
+    event = svc.stop(args.session_id, at=svc.at(args.at, allow_old=args.yes),
+                     by=args.by)
     from sessiond.cli.compliance import summarize_stop_check
 
     summarize_stop_check(ctx, args.session_id)
@@ -219,7 +264,12 @@ def do_stop(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def do_note(args: argparse.Namespace, ctx: Context) -> int:
-    event = ctx.service.note(args.session_id, args.text)
+    event = ctx.service.note(args.session_id, args.text, replaces=args.replaces)
+    if args.replaces is not None:
+        from sessiond.cli.corrections import emit
+
+        return emit(ctx, event, _("Note #{seq} replaced (event #{event}).",
+                                  seq=args.replaces, event=event.seq))
     ctx.emit(_("Note recorded (event #{seq}).", seq=event.seq),
              {"session": args.session_id, "event": event.seq})
     return 0

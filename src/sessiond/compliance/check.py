@@ -103,11 +103,29 @@ def _baseline() -> dict[str, RuleSpec]:
     """
     from sessiond.policy import RuleSpec
 
-    return {"consent-before-access": RuleSpec(
-        id="consent-before-access", article="Code pénal, art. 323-1", severity="warning",
-        modes=("remote",),
-        text="Le fait d'accéder ou de se maintenir, frauduleusement, dans tout ou partie "
-             "d'un système de traitement automatisé de données est puni […]")}
+    return {
+        "consent-before-access": RuleSpec(
+            id="consent-before-access", article="Code pénal, art. 323-1", severity="warning",
+            modes=("remote",),
+            text="Le fait d'accéder ou de se maintenir, frauduleusement, dans tout ou partie "
+                 "d'un système de traitement automatisé de données est puni […]"),
+        # What the remote tool logged (issue 14), where the terms are silent: connecting
+        # before consent, staying connected after the work, or reaching another machine is
+        # accessing or remaining in it without its owner's consent.
+        **{rule_id: RuleSpec(
+            id=rule_id, article="Code pénal, art. 323-1", severity=severity,
+            modes=("remote",),
+            text="Le fait d'accéder ou de se maintenir, frauduleusement, dans tout ou partie "
+                 "d'un système de traitement automatisé de données est puni […]")
+           for rule_id, severity in (("remote-access-before-consent", "error"),
+                                     ("remote-access-after-stop", "warning"),
+                                     ("connection-to-other-partner", "warning"))},
+        # A document handed over must state the facts as the log holds them: a receipt
+        # issued before a correction is reported under the terms' receipt article.
+        "receipt-current": RuleSpec(
+            id="receipt-current", article="-", severity="warning",
+            modes=("remote", "onsite", "workshop"), text=""),
+    }
 
 
 def hint(rule_id: str, session: Session, policy: Policy) -> str | None:

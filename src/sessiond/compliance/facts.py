@@ -18,6 +18,7 @@ from sessiond.model import Event, Session, State
 
 if TYPE_CHECKING:
     from sessiond.billing import History
+    from sessiond.compliance.evidence import Observed
     from sessiond.model import Client
     from sessiond.policy import Policy
 
@@ -38,6 +39,8 @@ class Facts:
     at_stop: bool = False  # the check that runs inside the stop's transaction
     history: History | None = None  # the client's sessions and credit (prepaid rules)
     receipts_in_log: bool = False  # some receipt was issued already (issue 7)
+    # what the remote-control tool logged of this session (issue 14), in start order
+    connections: tuple[Observed, ...] = ()
 
     @property
     def started(self) -> bool:

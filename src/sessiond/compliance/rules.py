@@ -38,6 +38,7 @@ from sessiond.policy import RuleSpec
 
 if TYPE_CHECKING:
     from sessiond.billing import CreditUse
+    from sessiond.compliance.evidence import Observed
 
 Rule = Callable[[Facts, RuleSpec], list[Finding]]
 
@@ -429,6 +430,163 @@ def receipt_issued(facts: Facts, spec: RuleSpec) -> list[Finding]:
         return [finding(spec, _("No receipt on record for this session: give the client a "
                                 "supporting document."), stop, severity="warning")]
     return [finding(spec, _("No receipt was issued for this session."), stop)]
+
+
+@rule("receipt-current")
+def receipt_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
+    """A receipt issued before a correction of its session no longer states the corrected
+    facts: the technician issues a new one (which says which one it replaces)."""
+    from sessiond.model import CORRECTIONS
+
+    receipts = facts.events("receipt-issued")
+    if not receipts:
+        return []
+    last = receipts[-1]
+    later = [e for e in facts.session.events if e.seq > last.seq and (
+        e.kind in CORRECTIONS or (e.kind == "note-added" and "replaces" in e.body))]
+    if not later:
+        return []
+    receipt_rule = facts.policy.rules.get("receipt-issued")
+    cited = receipt_rule.article if receipt_rule else spec.article
+    return [replace(finding(spec, _(
+        "The receipt #{receipt} was issued before the correction {events}: it no longer "
+        "states this intervention; issue a new one (sessiond receipt {session}).",
+        receipt=last.seq, events=numbers(later), session=facts.session.id),
+        [last.seq, *seqs(later)]), article=cited)]
+
+
+# --- evidence from the remote-control tool (issue 14) -----------------------------------
+# The tool's own log against the technician's record. Only accepted connections count
+# (an attempt the peer refused never reached the client's machine). Messages never quote a
+# partner ID: findings are stored in clear in check-completed.
+
+
+def _tool(c: Observed) -> str:
+    return labels.short(c.tool)
+
+
+def _named(connections: Iterable[Observed], facts: Facts) -> str:
+    return ", ".join(_("{tool} {start} (#{seq})", tool=_tool(c),
+                       start=facts.local(c.start), seq=c.seq) for c in connections)
+
+
+def _shown(connections: Iterable[Observed]) -> list[int]:
+    return [seq for c in connections for seq in c.events]
+
+
+def _to_partner(facts: Facts, c: Observed) -> bool:
+    """A connection to the session's partner (any accepted one when it names none)."""
+    from sessiond.compliance.evidence import session_partner
+
+    partner = session_partner(facts.session)
+    return partner is None or c.partner_id == partner
+
+
+@rule("remote-access-before-consent")
+def remote_access_before_consent(facts: Facts, spec: RuleSpec) -> list[Finding]:
+    connections = [c for c in facts.connections if c.accepted and _to_partner(facts, c)]
+    if not connections:
+        return []
+    consents = sorted(facts.events("consent-recorded"), key=facts.key)
+    first = consents[0] if consents else None
+    early = [c for c in connections if first is None or c.start < first.at]
+    if not early:
+        return []
+    if first is None:
+        return [finding(spec, _("Connection {connections} with no consent of the client on "
+                                "record.", connections=_named(early, facts)), _shown(early))]
+    return [finding(spec, _("Connection {connections} began before the client's consent was "
+                            "on record ({consent}, #{seq}).", connections=_named(early, facts),
+                            consent=facts.local(first.at), seq=first.seq),
+                    [*_shown(early), first.seq])]
+
+
+# A connection open this long after the stop is a connection left open, not the seconds
+# it takes to close the window.
+AFTER_STOP_SECONDS = 120
+
+
+@rule("remote-access-after-stop")
+def remote_access_after_stop(facts: Facts, spec: RuleSpec) -> list[Finding]:
+    stop_at = facts.session.stopped_at
+    if not facts.stopped or stop_at is None:
+        return []
+    grace = timedelta(seconds=int(spec.params.get("grace_seconds") or AFTER_STOP_SECONDS))
+    stop = seqs(facts.events("session-stopped"))
+    found = []
+    for c in (c for c in facts.connections if c.accepted):
+        if c.end is not None:
+            if c.end - stop_at > grace:
+                found.append(finding(spec, _(
+                    "The {tool} connection #{seq} stayed open until {end}, {late} after the "
+                    "stop ({stop}).", tool=_tool(c), seq=c.seq, end=facts.local(c.end),
+                    late=_duration(c.end - stop_at), stop=facts.local(stop_at)),
+                    [*c.events, *stop]))
+        elif c.last_seen - stop_at > grace:
+            found.append(finding(spec, _(
+                "The {tool} connection #{seq} was still open at {seen}, {late} after the stop "
+                "({stop}).", tool=_tool(c), seq=c.seq, seen=facts.local(c.last_seen),
+                late=_duration(c.last_seen - stop_at), stop=facts.local(stop_at)),
+                [*c.events, *stop]))
+        elif facts.at_stop:
+            found.append(finding(spec, _(
+                "To do now: the {tool} connection #{seq} is still open; disconnect from the "
+                "client's computer.", tool=_tool(c), seq=c.seq), [*c.events, *stop],
+                severity="warning"))
+    return found
+
+
+@rule("billed-beyond-connection")
+def billed_beyond_connection(facts: Facts, spec: RuleSpec) -> list[Finding]:
+    from sessiond.billing.worked import worked_seconds
+    from sessiond.compliance.evidence import connected_seconds
+
+    stop_at = facts.session.stopped_at
+    accepted = [c for c in facts.connections if c.accepted]
+    if not facts.stopped or stop_at is None or not accepted:
+        return []
+    worked = worked_seconds(facts.session, stop_at)
+    connected = connected_seconds(accepted, stop_at)
+    tranche = facts.policy.tranches.increment_seconds
+    if worked - connected <= tranche:
+        return []
+    from sessiond.billing import text
+
+    tools = ", ".join(dict.fromkeys(_tool(c) for c in accepted))
+    return [finding(spec, _(
+        "Worked time {worked} exceeds the time connected through {tools} ({connected}) by "
+        "more than one tranche ({tranche}).", worked=text.duration(worked), tools=tools,
+        connected=text.duration(connected), tranche=text.duration(tranche)),
+        [*_shown(accepted), *seqs(facts.events("session-stopped"))])]
+
+
+@rule("connection-to-other-partner")
+def connection_to_other_partner(facts: Facts, spec: RuleSpec) -> list[Finding]:
+    from sessiond.compliance.evidence import session_partner
+
+    named = [c for c in facts.connections if c.accepted and c.partner_id is not None]
+    if not named:
+        return []
+    partner = session_partner(facts.session)
+    if partner is not None:
+        others = [c for c in named if c.partner_id != partner]
+        if not others:
+            return []
+        return [finding(spec, _("Connection {connections} reached another partner ID than "
+                                "the one the session was planned with.",
+                                connections=_named(others, facts)), _shown(others))]
+    partners = list(dict.fromkeys(c.partner_id for c in named))
+    if len(partners) < 2:
+        return []
+    return [finding(spec, _("The connections of this session reached {count} different "
+                            "partner IDs: {connections}.", count=len(partners),
+                            connections=_named(named, facts)), _shown(named))]
+
+
+def _duration(delta: timedelta) -> str:
+    from sessiond.billing import text
+
+    return text.duration(int(delta.total_seconds()))
 
 
 # --- the clocks ------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The PDF rendering of a receipt (fpdf2), with a Unicode font so that accents render.
+"""The PDF rendering of a document's blocks (fpdf2), with a Unicode font so that accents
+render, and files attached (a receipt's signed data).
 
 Fonts: the first TrueType family found among DejaVu (Debian/Ubuntu package
 fonts-dejavu-core, installed with most desktops), Liberation, Noto and FreeFont, in the
@@ -6,6 +7,12 @@ usual font directories; `SESSIOND_PDF_FONTS` may name a directory to search firs
 `core` to use the PDF core fonts. Without any TrueType font the core fonts (Helvetica,
 Courier) are used with the Windows-1252 encoding, which still holds every French letter
 and the euro sign; the few characters it lacks are replaced (narrow space, minus sign).
+
+Layout rules a client can rely on: a block (a field, a paragraph, an amount, a group of
+machine lines) is never split across a page break, a section heading stays with its first
+block, a field's label that does not fit its column goes on its own line above the value
+(so that text extraction reads label and value in one piece), and machine lines (keys,
+commands, checkpoints) are never wrapped: their font shrinks until the longest one fits.
 
 The signed checkpoint and the events line also go, uncompressed, into the PDF's
 Keywords: `sessiond verify --receipt` finds them in the file's bytes without a PDF
@@ -15,6 +22,7 @@ parser, while the page itself shows them for a person (and for pdftotext).
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -22,7 +30,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from sessiond.exports.layout import Amount, Block, Code, Field, Para, Section, Title, chunks
+from sessiond.exports.layout import Amount, Block, Code, Field, Para, Section, Title
 
 # (regular, bold, monospace) file names of each family, in order of preference.
 FAMILIES = (
@@ -38,6 +46,10 @@ _CP1252_SUBSTITUTES = str.maketrans({"\u202f": "\u00a0", "\u2212": "-", "\u2009"
 MARGIN = 18.0  # mm
 LABEL_WIDTH = 46.0  # mm, the label column of a field
 AMOUNT_WIDTH = 34.0  # mm
+BOTTOM = 18.0  # mm kept free at the foot of a page (the footer is drawn in it)
+CODE_MAX_PT = 7.0
+CODE_MIN_PT = 4.5
+MONO_ADVANCE = 0.6  # em: the advance of every glyph of the monospaced fonts used
 
 
 @dataclass(frozen=True)
@@ -49,6 +61,16 @@ class Fonts:
     @property
     def core(self) -> bool:
         return self.regular is None
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file carried inside the PDF (`pdfdetach -saveall` writes it out)."""
+
+    name: str
+    data: bytes
+    description: str
+    mime_type: str = "application/octet-stream"
 
 
 @cache
@@ -70,7 +92,13 @@ def find_fonts() -> Fonts:
     return Fonts(None, None, None)
 
 
-class _Receipt(FPDF):
+def core_text(text: str) -> str:
+    """What the core fonts (Windows-1252) can show of `text`."""
+    text = text.translate(_CP1252_SUBSTITUTES)
+    return text.encode("cp1252", errors="replace").decode("cp1252")
+
+
+class _Document(FPDF):
     footer_text = ""
 
     def footer(self) -> None:
@@ -85,18 +113,16 @@ class _Receipt(FPDF):
     _core = True
 
     def _clean(self, text: str) -> str:
-        if not self._core:
-            return text
-        text = text.translate(_CP1252_SUBSTITUTES)
-        return text.encode("cp1252", errors="replace").decode("cp1252")
+        return core_text(text) if self._core else text
 
 
-def render_pdf(blocks: list[Block], *, title: str, author: str, keywords: str,
-               footer: str, created: datetime) -> bytes:
+def render_pdf(blocks: Sequence[Block], *, title: str, author: str, keywords: str,
+               footer: str, created: datetime,
+               attachments: Sequence[Attachment] = ()) -> bytes:
     fonts = find_fonts()
-    pdf = _Receipt(format="A4", unit="mm")
+    pdf = _Document(format="A4", unit="mm")
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
-    pdf.set_auto_page_break(True, margin=18)
+    pdf.set_auto_page_break(True, margin=BOTTOM)
     if fonts.core:
         pdf.core_fonts_encoding = "windows-1252"
     else:
@@ -111,14 +137,29 @@ def render_pdf(blocks: list[Block], *, title: str, author: str, keywords: str,
     pdf.set_creator("sessiond")
     pdf.set_keywords(keywords)  # ASCII: stored as a literal string, readable in the bytes
     pdf.set_creation_date(created)
+    for attachment in attachments:
+        pdf.embed_file(bytes=attachment.data, basename=attachment.name,
+                       modification_date=created, creation_date=created,
+                       desc=attachment.description, mime_type=attachment.mime_type)
     pdf.add_page()
     width = pdf.w - 2 * MARGIN
-    for block in blocks:
+    for n, block in enumerate(blocks):
+        if isinstance(block, Section):
+            # A heading is kept with the block that follows it.
+            following = blocks[n + 1] if n + 1 < len(blocks) else None
+            needed = 12.0 + (_block_height(pdf, following, width) if following else 0.0)
+            _keep(pdf, needed)
         _block(pdf, block, width)
     return bytes(pdf.output())
 
 
-def _block(pdf: _Receipt, block: Block, width: float) -> None:
+def _keep(pdf: _Document, height: float) -> None:
+    """Start a new page unless `height` fits in what is left of this one."""
+    if pdf.get_y() + height > pdf.page_break_trigger and pdf.get_y() > pdf.t_margin + 1:
+        pdf.add_page()
+
+
+def _block(pdf: _Document, block: Block, width: float) -> None:
     body, clean = pdf._family, pdf._clean
     match block:
         case Title(text, subtitle):
@@ -132,8 +173,6 @@ def _block(pdf: _Receipt, block: Block, width: float) -> None:
                 pdf.set_text_color(0)
             pdf.ln(1)
         case Section(text):
-            if pdf.get_y() > pdf.h - 45:
-                pdf.add_page()
             pdf.ln(3)
             pdf.set_font(body, "B", 11)
             pdf.cell(width, 6, clean(text), new_x="LMARGIN", new_y="NEXT")
@@ -142,29 +181,68 @@ def _block(pdf: _Receipt, block: Block, width: float) -> None:
             pdf.ln(1.5)
         case Field(label, value):
             pdf.set_font(body, "", 9)
-            _two_columns(pdf, clean(label), clean(value), LABEL_WIDTH, width - LABEL_WIDTH,
-                         4.6, label_gray=True)
+            if _lines(pdf, LABEL_WIDTH, clean(label)) > 1:
+                # Stacked: the label on its own line(s), the value below, in one piece.
+                _keep(pdf, _height(pdf, width, 4.6, clean(label))
+                      + _height(pdf, width - 6, 4.6, clean(value)))
+                pdf.set_text_color(90)
+                pdf.multi_cell(width, 4.6, clean(label), align="L", new_x="LMARGIN",
+                               new_y="NEXT")
+                pdf.set_text_color(0)
+                pdf.set_x(MARGIN + 6)
+                pdf.multi_cell(width - 6, 4.6, clean(value), align="L", new_x="LMARGIN",
+                               new_y="NEXT")
+            else:
+                _two_columns(pdf, clean(label), clean(value), LABEL_WIDTH,
+                             width - LABEL_WIDTH, 4.6, label_gray=True)
         case Para(text, strong):
             pdf.set_font(body, "B" if strong else "", 9)
+            _keep(pdf, _height(pdf, width, 4.6, clean(text)))  # never split a sentence
             pdf.multi_cell(width, 4.6, clean(text), align="L", new_x="LMARGIN", new_y="NEXT")
             pdf.ln(0.8)
         case Amount(label, amount, strong):
             pdf.set_font(body, "B" if strong else "", 10 if strong else 9)
             _two_columns(pdf, clean(label), clean(amount), width - AMOUNT_WIDTH, AMOUNT_WIDTH,
                          5, right_align=True)
-        case Code(text):
-            pdf.set_font(pdf._mono, "", 7)
-            for line in chunks(text, 96):
-                pdf.cell(width, 3.4, line, new_x="LMARGIN", new_y="NEXT")
+        case Code(lines):
+            size = _code_size(lines, width)
+            line = size * 0.48  # mm per line: the size in points, plus a little leading
+            _keep(pdf, line * len(lines) + 1)
+            pdf.set_font(pdf._mono, "", size)
+            for text in lines:
+                pdf.cell(width, line, clean(text), new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1)
 
 
-def _two_columns(pdf: _Receipt, left: str, right: str, left_width: float, right_width: float,
-                 line: float, *, label_gray: bool = False, right_align: bool = False) -> None:
+def _code_size(lines: Sequence[str], width: float) -> float:
+    """The largest font size (points) at which the longest line fits `width` (mm)."""
+    longest = max((len(text) for text in lines), default=1) or 1
+    fitting = width / (longest * MONO_ADVANCE) * 72 / 25.4
+    return max(CODE_MIN_PT, min(CODE_MAX_PT, int(fitting * 4) / 4))
+
+
+def _block_height(pdf: _Document, block: Block, width: float) -> float:
+    """About the height a block takes, to keep a heading with it."""
+    clean = pdf._clean
+    match block:
+        case Field(label, value):
+            pdf.set_font(pdf._family, "", 9)
+            return max(_height(pdf, LABEL_WIDTH, 4.6, clean(label)),
+                       _height(pdf, width - LABEL_WIDTH, 4.6, clean(value)))
+        case Para(text, strong):
+            pdf.set_font(pdf._family, "B" if strong else "", 9)
+            return _height(pdf, width, 4.6, clean(text))
+        case Code(lines):
+            return _code_size(lines, width) * 0.48 * len(lines)
+    return 6.0
+
+
+def _two_columns(pdf: _Document, left: str, right: str, left_width: float,
+                 right_width: float, line: float, *, label_gray: bool = False,
+                 right_align: bool = False) -> None:
     """Two cells side by side, kept on one page, the cursor left below the taller one."""
     height = max(_height(pdf, left_width, line, left), _height(pdf, right_width, line, right))
-    if pdf.get_y() + height > pdf.page_break_trigger:
-        pdf.add_page()
+    _keep(pdf, height)
     y = pdf.get_y()
     if label_gray:
         pdf.set_text_color(90)
@@ -176,7 +254,13 @@ def _two_columns(pdf: _Receipt, left: str, right: str, left_width: float, right_
     pdf.set_xy(MARGIN, y + height)
 
 
-def _height(pdf: _Receipt, width: float, line: float, text: str) -> float:
+def _height(pdf: _Document, width: float, line: float, text: str) -> float:
     value = pdf.multi_cell(width, line, text, align="L", dry_run=True, output="HEIGHT")
     assert isinstance(value, float | int)
     return float(value)
+
+
+def _lines(pdf: _Document, width: float, text: str) -> int:
+    value = pdf.multi_cell(width, 4.6, text, align="L", dry_run=True, output="LINES")
+    assert isinstance(value, list)
+    return len(value)

@@ -1,18 +1,23 @@
 """The client's receipt ("relevé d'intervention"): a supporting document that anchors the log.
 
-What it states comes from the log only: the technician's identity (config), the client,
-the date, mode and tool, consent, start, pauses and stop, worked and billed time with the
-tranche explanation, the bill's lines and total with the VAT mention, what the log says
-about confidentiality, the compliance findings, and the seal (signed checkpoint, events
-line, public key). It contains what a "note" for a service must hold (arrêté 83-50/A:
+What it states comes from the log only (exports.receipt_data): the technician's identity
+(config), the client, the date, mode and tool, consent, start, pauses and stop, worked and
+billed time with the tranche explanation, the bill's lines and total with the VAT
+mention, what the log says about confidentiality, the remote connection the tool's log
+shows, and the seal. It contains what a "note" for a service must hold (arrêté 83-50/A:
 date, provider's name and address, client's name, date and place of the service, detail
-and total) and the micro-entrepreneur's mentions (name with "EI", SIRET, "TVA non
-applicable, art. 293 B du CGI"). It is not an invoice: it has no invoice number series.
+and total) and the micro-entrepreneur's mentions (name with "EI", SIREN/SIRET, "TVA non
+applicable, art. 293 B du CGI"). It never states the technician's compliance findings:
+those go in his own report (exports.report). It is not an invoice.
 
-Issuing it appends a `receipt-issued` event (the seq its checkpoint signs, and the digest
-of the session's events) and signs the checkpoint that covers it, in one transaction.
-Receipts are numbered YEAR-NNNN in the order they were issued: the rank of their event
-among the year's `receipt-issued` events, so the series has no gap.
+Numbers: YEAR-NNNN, continuous per local year, given only when `[technician]` is complete
+and valid (config.technician_problems). Issuing appends a `receipt-issued` event (its
+number, the number it replaces, the seq its checkpoint signs, the digest of the session's
+events and the digest of the signed data) and signs the checkpoint that covers it, in one
+transaction, so the series has no gap. Issuing again for a session that has not changed
+since (no event of it after its last receipt) appends nothing: the same number, the same
+data, the same files. A session that changed (a payment, a correction...) gets the next
+number, and its receipt states the number it replaces.
 """
 
 from __future__ import annotations
@@ -21,27 +26,32 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from zoneinfo import ZoneInfo
+from typing import Any
 
 from sessiond import clock
+from sessiond.audit.canonical import canonical
 from sessiond.audit.checkpoint import Checkpoint
-from sessiond.billing import Bill
-from sessiond.billing.text import duration, money
-from sessiond.billing.worked import reviewed_pauses
-from sessiond.config import Technician
+from sessiond.config import technician_problems
 from sessiond.errors import InputError
 from sessiond.exports import fmt
 from sessiond.exports.files import write_private_file
 from sessiond.exports.issue import consistent
-from sessiond.exports.layout import Amount, Block, Code, Field, Para, Section, Title, render_text
-from sessiond.exports.proof import EventsProof, Scope, digest
-from sessiond.exports.sources import Compliance, Ledger
-from sessiond.exports.table import Seal
+from sessiond.exports.layout import render_text
+from sessiond.exports.proof import EventsProof, Scope, digest, make_proof
+from sessiond.exports.receipt_data import (
+    Data,
+    Facts,
+    default_name,
+    file_base,
+    receipt_blocks,
+    receipt_data,
+)
+from sessiond.exports.signed import armour, public_key_pem, sha256
+from sessiond.exports.sources import Finding, Ledger
 from sessiond.i18n import _
-from sessiond.model import Client, Event, Session, State
-from sessiond.policy import Policy
+from sessiond.model import Session, State
 from sessiond.sessions import Sessiond
-from sessiond.store.sqlite import Store
+from sessiond.store.sqlite import Store, StoredEvent
 
 
 @dataclass(frozen=True)
@@ -49,94 +59,227 @@ class ReceiptResult:
     pdf: Path
     text: Path
     number: str
+    replaces: str | None
     session_id: str
     event_seq: int  # the receipt-issued event
     checkpoint: Checkpoint
     proof: EventsProof
     total: Decimal
-    warnings: tuple[str, ...]  # for the technician (not printed on the receipt)
+    warnings: tuple[str, ...]  # for the technician (never printed on the receipt)
+    reused: bool  # the session had not changed: its earlier receipt, written again
+    data: Data
 
 
-@dataclass(frozen=True)
-class _Snapshot:
-    session: Session
-    client: Client
-    policy: Policy
-    bill: Bill
-    compliance: Compliance
-    covered: tuple[int, int, str]
+def require_identity(svc: Sessiond) -> None:
+    """Refuse to number a receipt while `[technician]` is incomplete (exit 2, naming what
+    to fill)."""
+    problems = technician_problems(svc.config.technician)
+    if problems:
+        raise InputError(_(
+            "A receipt is numbered only once your identity is complete. Under [technician] "
+            "in {path}, fill in: {fields}.", path=svc.paths.config_file,
+            fields="; ".join(f"{p.field} — {p.message}" for p in problems)))
 
 
 def issue_receipt(service: Sessiond, session_id: str, out: Path | None = None, *,
                   now: datetime | None = None) -> ReceiptResult:
-    """Issue the receipt of a finished session: its event, checkpoint, PDF and text."""
+    """Issue (or issue again) the receipt of a finished session: event, checkpoint, files."""
     svc = service
     svc.session(session_id)  # an unknown id is refused before anything else
+    require_identity(svc)
     now = now or clock.now()
     scope = Scope.session(session_id)
+    warnings = receipt_warnings(svc, session_id, now)
+    previous = last_receipt(svc.store, session_id)
+    if previous is not None and not changed_since(svc.store, session_id, previous):
+        again = _reissue(svc, previous, now)
+        if again is not None:
+            data, raw, checkpoint, proof = again
+            return _write(svc, data, raw, checkpoint, proof, out, warnings, reused=True)
 
-    def build() -> _Snapshot:
-        ledger = Ledger(svc, now)
-        session = ledger.session(session_id)
-        _check_issuable(session)
-        try:
-            bill = ledger.bill(session)
-        except InputError as e:
-            raise InputError(_("The receipt of session {session} cannot be issued: {problem}",
-                               session=session_id, problem=e.message)) from e
-        # This document is the receipt the receipt-issued rule asks for.
-        compliance = ledger.compliance(session, fresh=True).without("receipt-issued")
-        count, hex_digest = digest((session.id, e.seq, e.hash) for e in session.events)
-        return _Snapshot(session, ledger.clients[session.client_id],
-                         ledger.policy(session.policy), bill, compliance,
-                         (1, count, hex_digest))
+    def build() -> Facts:
+        return receipt_facts(svc, session_id, now)
 
-    with consistent(svc, scope, build) as (w, snap, proof):
-        number = _number(svc.store, now, svc.tz)
+    with consistent(svc, scope, build) as (w, facts, proof):
+        number = next_number(svc.store, now, svc)
+        replaces = receipt_number(svc.store, previous, svc) if previous is not None else None
+        issued_at = clock.whole_second(now)
+        data = _data(svc, facts, number=number, replaces=replaces, issued_at=issued_at,
+                     event_seq=proof.upto, proof=proof)
+        raw = canonical(data)
         stored = svc.record_receipt(w, session_id=session_id, checkpoint_seq=proof.upto,
-                                    digest=proof.digest, at=clock.whole_second(now))
+                                    digest=proof.digest, number=number, replaces=replaces,
+                                    data_digest=sha256(raw), at=issued_at)
         assert stored.seq == proof.upto
         checkpoint = svc.sign_checkpoint(w, "receipt")
-
-    seal = Seal(checkpoint, proof, svc.keyring.fingerprint, svc.keyring.public_raw.hex())
-    technician = svc.config.technician
-    blocks = receipt_blocks(snap, number=number, issued_at=now, technician=technician,
-                            seal=seal, tz=svc.tz)
-    pdf_path, text_path = _paths(out, number, session_id)
-    from sessiond.exports.pdf import render_pdf  # fpdf2 loads only when a PDF is made
-
-    pdf = render_pdf(blocks, title=_("Service record no. {number}", number=number),
-                     author=technician.name or "sessiond",
-                     keywords=f"{checkpoint.text()} {proof.text()}",
-                     footer=_("Service record no. {number} — session {session}",
-                              number=number, session=session_id), created=now)
-    write_private_file(pdf_path, pdf)
-    write_private_file(text_path, render_text(blocks).encode("utf-8"))
-    return ReceiptResult(pdf_path, text_path, number, session_id, stored.seq, checkpoint,
-                         proof, snap.bill.total, _warnings(technician, snap))
+    return _write(svc, data, raw, checkpoint, proof, out, warnings, reused=False)
 
 
-def _check_issuable(session: Session) -> None:
+def receipt_facts(svc: Sessiond, session_id: str, now: datetime,
+                  upto: int | None = None) -> Facts:
+    """The projections a receipt states, as the log stands (or stood before `upto`)."""
+    ledger = Ledger(svc, now, upto)
+    session = ledger.session(session_id)
+    check_issuable(session)
+    try:
+        bill = ledger.bill(session)
+    except InputError as e:
+        raise InputError(_("The receipt of session {session} cannot be issued: {problem}",
+                           session=session_id, problem=e.message)) from e
+    count, hex_digest = digest((session.id, e.seq, e.hash) for e in session.events)
+    return Facts(session, ledger.clients[session.client_id], ledger.policy(session.policy),
+                 bill, (1, count, hex_digest))
+
+
+def check_issuable(session: Session) -> None:
     if session.state is State.STOPPED:
         return
     if session.state is State.PLANNED and any(e.kind == "fee-added" for e in session.events):
         return  # a no-show or a late cancellation: the fee is what the receipt shows
+    if session.state is State.CANCELLED:
+        raise InputError(_("Session {session} was cancelled: it gets no receipt.",
+                           session=session.id))
     raise InputError(_("Session {session} is not finished ({state}): stop it first "
                        "(sessiond stop {session}), then issue its receipt.",
                        session=session.id, state=fmt.label(session.state.value)))
 
 
-def _number(store: Store, now: datetime, tz: ZoneInfo) -> str:
-    year = now.astimezone(tz).year
-    start = datetime(year, 1, 1, tzinfo=tz)
-    end = datetime(year + 1, 1, 1, tzinfo=tz)
-    earlier = store.events_of_kind_between(("receipt-issued",), clock.to_text(start),
-                                           clock.to_text(end))
+def compliance_errors(svc: Sessiond, session_id: str,
+                      now: datetime | None = None) -> list[Finding]:
+    """The session's error findings, checked now: what the technician is warned of before
+    a receipt is issued (the receipt itself never shows them)."""
+    ledger = Ledger(svc, now or clock.now())
+    compliance = ledger.compliance(ledger.session(session_id), fresh=True)
+    # This very document is the receipt the receipt-issued rule asks for.
+    return [f for f in compliance.without("receipt-issued").findings
+            if f.severity == "error"]
+
+
+def receipt_warnings(svc: Sessiond, session_id: str, now: datetime) -> tuple[str, ...]:
+    found = []
+    errors = compliance_errors(svc, session_id, now)
+    if errors:
+        found.append(_(
+            "Session {session} has {count} compliance error(s) ({rules}): the receipt does "
+            "not show them. Your report: sessiond check {session} --pdf FILE.",
+            session=session_id, count=len(errors),
+            rules=", ".join(dict.fromkeys(f.rule for f in errors))))
+    ledger = Ledger(svc, now)
+    bill, _problem = ledger.try_bill(ledger.session(session_id))
+    if bill is not None:
+        found.extend(bill.warnings)
+    return tuple(found)
+
+
+# --- numbers ---------------------------------------------------------------------------
+
+
+def last_receipt(store: Store, session_id: str) -> StoredEvent | None:
+    rows = [r for r in store.session_events(session_id) if r.kind == "receipt-issued"]
+    return rows[-1] if rows else None
+
+
+def changed_since(store: Store, session_id: str, receipt: StoredEvent) -> bool:
+    """Whether the session has an event after `receipt` other than receipts."""
+    return any(r.seq > receipt.seq and r.kind != "receipt-issued"
+               for r in store.session_events(session_id))
+
+
+def _year_bounds(year: int, svc: Sessiond) -> tuple[str, str]:
+    start = datetime(year, 1, 1, tzinfo=svc.tz)
+    end = datetime(year + 1, 1, 1, tzinfo=svc.tz)
+    return clock.to_text(start), clock.to_text(end)
+
+
+def next_number(store: Store, now: datetime, svc: Sessiond) -> str:
+    """YEAR-NNNN: one more than the receipts issued in the local year of `now`."""
+    year = now.astimezone(svc.tz).year
+    earlier = store.events_of_kind_between(("receipt-issued",), *_year_bounds(year, svc))
     return f"{year}-{len(earlier) + 1:04d}"
 
 
-def _paths(out: Path | None, number: str, session_id: str) -> tuple[Path, Path]:
-    name = f"{_('receipt')}-{number}-{session_id}"
+def receipt_number(store: Store, receipt: StoredEvent, svc: Sessiond) -> str:
+    """The number of a `receipt-issued` event (its rank in its year, for the events
+    recorded before numbers were stored)."""
+    number = receipt.body_fields().get("number")
+    if isinstance(number, str):
+        return number
+    year = clock.from_text(receipt.at).astimezone(svc.tz).year
+    earlier = store.events_of_kind_between(("receipt-issued",), *_year_bounds(year, svc))
+    rank = next((n for n, r in enumerate(earlier, start=1) if r.seq == receipt.seq),
+                len(earlier))
+    return f"{year}-{rank:04d}"
+
+
+def numbers_of(store: Store, svc: Sessiond, session_ids: set[str] | None = None
+               ) -> dict[str, list[str]]:
+    """Receipt numbers by session, in the order they were issued."""
+    by_year: dict[int, int] = {}
+    found: dict[str, list[str]] = {}
+    for row in store.events_of_kind("receipt-issued"):
+        year = clock.from_text(row.at).astimezone(svc.tz).year
+        by_year[year] = by_year.get(year, 0) + 1
+        if row.session_id is None or (session_ids is not None
+                                      and row.session_id not in session_ids):
+            continue
+        number = row.body_fields().get("number")
+        found.setdefault(row.session_id, []).append(
+            number if isinstance(number, str) else f"{year}-{by_year[year]:04d}")
+    return found
+
+
+# --- data and files --------------------------------------------------------------------
+
+
+def _data(svc: Sessiond, facts: Facts, *, number: str, replaces: str | None,
+          issued_at: datetime, event_seq: int, proof: EventsProof) -> Data:
+    return receipt_data(facts, number=number, replaces=replaces, issued_at=issued_at,
+                        event_seq=event_seq, events_line=proof.text(),
+                        technician=svc.config.technician, tz=svc.tz,
+                        fingerprint=svc.keyring.fingerprint,
+                        public_key=public_key_pem(svc.keyring.public_raw))
+
+
+def rebuild(svc: Sessiond, receipt: StoredEvent, now: datetime | None = None
+            ) -> tuple[Data, bytes, EventsProof] | None:
+    """The data of an issued receipt, computed again from the log as it stood then (None
+    when that event carries no session)."""
+    if receipt.session_id is None:
+        return None
+    body = receipt.body_fields()
+    proof = make_proof(svc.store, Scope.session(receipt.session_id), receipt.seq)
+    facts = receipt_facts(svc, receipt.session_id, now or clock.now(), upto=receipt.seq)
+    data = _data(svc, facts, number=receipt_number(svc.store, receipt, svc),
+                 replaces=body.get("replaces"), issued_at=clock.from_text(receipt.at),
+                 event_seq=receipt.seq, proof=proof)
+    return data, canonical(data), proof
+
+
+def _reissue(svc: Sessiond, receipt: StoredEvent, now: datetime
+             ) -> tuple[Data, bytes, Checkpoint, EventsProof] | None:
+    """The earlier receipt exactly as it was issued, or None when it cannot be made again
+    identical (issued before receipts carried data, or its terms or the technician's
+    identity changed since): then a new number replaces it."""
+    body = receipt.body_fields()
+    if not body.get("data_digest"):
+        return None
+    try:
+        rebuilt = rebuild(svc, receipt, now)
+    except InputError:
+        return None
+    if rebuilt is None:
+        return None
+    data, raw, proof = rebuilt
+    if sha256(raw) != body["data_digest"] or proof.digest != body.get("digest"):
+        return None
+    for checkpoint in svc.store.checkpoints():
+        if checkpoint.seq == receipt.seq and checkpoint.hash == receipt.hash:
+            return data, raw, checkpoint, proof
+    return None
+
+
+def paths(out: Path | None, number: str, session_id: str) -> tuple[Path, Path]:
+    name = default_name(number, session_id)
     if out is None:
         base = Path.cwd() / name
     else:
@@ -146,228 +289,50 @@ def _paths(out: Path | None, number: str, session_id: str) -> tuple[Path, Path]:
     return base.with_name(base.name + ".pdf"), base.with_name(base.name + ".txt")
 
 
-def _warnings(technician: Technician, snap: _Snapshot) -> tuple[str, ...]:
-    found = []
-    missing = [name for name, value in (("name", technician.name),
-                                        ("siret", technician.siret),
-                                        ("address", technician.address)) if not value]
-    if missing:
-        found.append(_("Your identity is incomplete on the receipt: set {fields} under "
-                       "[technician] in config.toml (a micro-entrepreneur's documents must "
-                       "carry them).", fields=", ".join(missing)))
-    found.extend(snap.bill.warnings)
-    return tuple(found)
+def render_receipt(svc: Sessiond, data: Data, raw: bytes, checkpoint: Checkpoint
+                   ) -> tuple[bytes, bytes]:
+    """The PDF (with the signed data, its signature and the public key attached) and the
+    text copy (the data and signature armoured after the visible text)."""
+    from sessiond.exports.pdf import Attachment, render_pdf  # fpdf2: only for a PDF
+
+    blocks = receipt_blocks(data, checkpoint.text())
+    signature = svc.keyring.signing_key.sign(raw)
+    base = file_base(data["number"])
+    pem = ("\n".join(data["seal"]["public_key"]) + "\n").encode("ascii")
+    issued = datetime.fromisoformat(data["issued_at"])
+    technician = svc.config.technician
+    pdf = render_pdf(
+        blocks, title=_("Service record no. {number}", number=data["number"]),
+        author=technician.name or "sessiond",
+        keywords=f"{checkpoint.text()} {data['seal']['events']}",
+        footer=_("Service record no. {number} — session {session}", number=data["number"],
+                 session=data["session"]),
+        created=issued,
+        attachments=(
+            Attachment(f"{base}.json", raw, _("The data of this record, signed"),
+                       "application/json"),
+            Attachment(f"{base}.sig", signature, _("Ed25519 signature of the data")),
+            Attachment(f"{base}.pem", pem, _("The technician's public key"),
+                       "application/x-pem-file"),
+        ))
+    text = (render_text(blocks) + armour(raw, signature)).encode("utf-8")
+    return pdf, text
 
 
-# --- layout ----------------------------------------------------------------------------
+def _write(svc: Sessiond, data: Data, raw: bytes, checkpoint: Checkpoint, proof: EventsProof,
+           out: Path | None, warnings: tuple[str, ...], *, reused: bool) -> ReceiptResult:
+    pdf, text = render_receipt(svc, data, raw, checkpoint)
+    pdf_path, text_path = paths(out, data["number"], data["session"])
+    write_private_file(pdf_path, pdf)
+    write_private_file(text_path, text)
+    return ReceiptResult(pdf_path, text_path, data["number"], data["replaces"],
+                         data["session"], data["event"], checkpoint, proof,
+                         Decimal(data["bill"]["total"]), warnings, reused, data)
 
 
-def receipt_blocks(snap: _Snapshot, *, number: str, issued_at: datetime,
-                   technician: Technician, seal: Seal, tz: ZoneInfo) -> list[Block]:
-    session, bill = snap.session, snap.bill
-    blocks: list[Block] = [Title(
-        _("Service record"),
-        _("Supporting document no. {number}, issued on {moment}",
-          number=number, moment=fmt.moment(issued_at, tz)))]
-    blocks += _technician(technician)
-    blocks += _client(snap.client)
-    blocks += _intervention(snap, tz)
-    blocks += _consent(session, tz)
-    blocks += _timeline(session, bill, tz)
-    blocks += _lines(session, bill, tz)
-    blocks += _confidentiality(session, snap.policy, tz)
-    blocks += _compliance(snap.compliance)
-    blocks += _seal(seal)
-    return blocks
-
-
-def _personal(event: Event, name: str) -> str | None:
-    value = event.personal.get(name) if event.personal else None
-    return str(value) if value else None
-
-
-def _technician(t: Technician) -> list[Block]:
-    siret = "".join(t.siret.split())
-    ids = "—"
-    if siret:
-        ids = (f"SIREN {siret[:3]} {siret[3:6]} {siret[6:9]} — SIRET {siret[:3]} "
-               f"{siret[3:6]} {siret[6:9]} {siret[9:]}" if len(siret) == 14 and
-               siret.isdigit() else f"SIRET {t.siret}")
-    blocks: list[Block] = [
-        Section(_("Service provider")),
-        Field(_("Full name"), _("{name}, sole trader (EI)", name=t.name) if t.name else "—"),
-    ]
-    if t.trade_name:
-        blocks.append(Field(_("Trade name"), t.trade_name))
-    blocks.append(Field(_("Registration"), ids))
-    blocks.append(Field(_("Postal address"), t.address or "—"))
-    contact = " — ".join(v for v in (t.email, t.phone) if v)
-    if contact:
-        blocks.append(Field(_("Contact details"), contact))
-    return blocks
-
-
-def _client(client: Client) -> list[Block]:
-    return [
-        Section(_("The client")),
-        Field(_("Full name"), client.name if client.name is not None else _("(client erased)")),
-        Field(_("Client reference"), client.id),
-        Field(_("Client status"), fmt.label(client.status)),
-    ]
-
-
-def _intervention(snap: _Snapshot, tz: ZoneInfo) -> list[Block]:
-    session, policy = snap.session, snap.policy
-    when = session.started_at or session.planned_at
-    how = fmt.label(session.mode)
-    if session.tool:
-        how = f"{how} ({fmt.label(session.tool)})"
-    document = policy.document.name + " — " + policy.document.business
-    if policy.document.date is not None:
-        document += " — " + fmt.day(policy.document.date)
-    blocks: list[Block] = [
-        Section(_("The intervention")),
-        Field(_("Session reference"), session.id),
-        Field(_("Date of the intervention"), fmt.day(when.astimezone(tz).date())),
-        Field(_("Mode and place"), how),
-    ]
-    if session.client_os:
-        blocks.append(Field(_("Client's system"), fmt.label(session.client_os)))
-    blocks.append(Field(_("Terms applied"), document))
-    planned = session.events[0]
-    problems = planned.personal.get("problems", []) if planned.personal else []
-    outcomes = {e.body["problem"]: e.body["result"] for e in session.events
-                if e.kind == "outcome-recorded"}
-    for n, problem in enumerate(problems, start=1):
-        result = outcomes.get(n)
-        text = f"{problem} — {fmt.label(result)}" if result else str(problem)
-        blocks.append(Field(_("Problem {n}", n=n), text))
-    return blocks
-
-
-def _consent(session: Session, tz: ZoneInfo) -> list[Block]:
-    blocks: list[Block] = [Section(_("Client's consent"))]
-    for consent in session.consents:
-        blocks.append(Field(_("Consent given"), _(
-            "{channel}, on {moment}, by {by}", channel=fmt.label(consent.channel),
-            moment=fmt.moment(consent.at, tz), by=consent.by or "—")))
-    if not session.consents:
-        blocks.append(Para(_("No consent is on record for this session.")))
-    for event in session.events:
-        if event.kind == "session-started" and event.body.get("without_consent"):
-            blocks.append(Para(_("Started without consent on record; reason given: {reason}",
-                                 reason=_personal(event, "reason") or "—"), strong=True))
-        elif event.kind == "quote-accepted":
-            how = (_("handwritten signature") if event.body["how"] == "handwritten"
-                   else _("electronic signature"))
-            blocks.append(Field(_("Quote accepted"), _(
-                "{how}, on {moment}, by {by}", how=how, moment=fmt.moment(event.at, tz),
-                by=_personal(event, "by") or "—")))
-        elif event.kind == "withdrawal-waiver":
-            blocks.append(Field(_("Immediate start requested"), _(
-                "express request to start within the withdrawal period, received {medium} "
-                "on {moment}", medium=_medium(event.body["medium"]),
-                moment=fmt.moment(event.at, tz))))
-    return blocks
-
-
-def _medium(medium: str) -> str:
-    return {"email": _("by e-mail"), "paper": _("on paper"), "sms": _("by text message"),
-            "signature": _("with a signature")}.get(medium, medium)
-
-
-def _timeline(session: Session, bill: Bill, tz: ZoneInfo) -> list[Block]:
-    blocks: list[Block] = [Section(_("Course of the session"))]
-    blocks.append(Field(_("Started at"), fmt.moment(session.started_at, tz)))
-    for n, pause in enumerate(session.pauses, start=1):
-        end = pause.end or session.stopped_at
-        length = duration(int((end - pause.start).total_seconds())) if end else "—"
-        blocks.append(Field(_("Pause {n}", n=n), _(
-            "{start} to {end} ({duration})", start=fmt.moment(pause.start, tz),
-            end=fmt.time_of_day(end, tz) or "—", duration=length)))
-    for start, end in reviewed_pauses(session):
-        blocks.append(Field(_("Not counted"), _(
-            "{start} to {end}: inactivity reviewed as not worked",
-            start=fmt.moment(start, tz), end=fmt.time_of_day(end, tz))))
-    stop = fmt.moment(session.stopped_at, tz)
-    if session.stopped_by:
-        stop = f"{stop}, {fmt.label(session.stopped_by)}"
-    blocks.append(Field(_("Stopped at"), stop))
-    blocks.append(Field(_("Time worked"), duration(bill.worked_seconds)))
-    blocks.append(Field(_("Time billed"), duration(bill.billed_seconds)))
-    blocks.append(Para(bill.explanation))
-    return blocks
-
-
-def _lines(session: Session, bill: Bill, tz: ZoneInfo) -> list[Block]:
-    blocks: list[Block] = [Section(_("Detail of the amount"))]
-    for line in bill.lines:
-        blocks.append(Amount(line.label, money(line.amount)))
-    blocks.append(Amount(_("Total (excl. VAT = incl. VAT)"), money(bill.total), strong=True))
-    blocks.append(Para(bill.vat_mention))
-    if bill.credit is not None:
-        blocks.append(Field(_("Prepaid credit used"), duration(bill.credit.covered_seconds)))
-        blocks.append(Field(_("Prepaid credit left"), duration(bill.credit.remaining_seconds)))
-    paid = Decimal(0)
-    for event in session.events:
-        if event.kind == "payment-recorded":
-            amount = Decimal(event.body["amount"])
-            paid += amount
-            blocks.append(Amount(_("Payment received on {moment} ({method})",
-                                   moment=fmt.moment(event.at, tz),
-                                   method=fmt.label(event.body["method"])), money(-amount)))
-    if paid:
-        blocks.append(Amount(_("Left to pay"), money(max(Decimal(0), bill.total - paid)),
-                             strong=True))
-    return blocks
-
-
-def _confidentiality(session: Session, policy: Policy, tz: ZoneInfo) -> list[Block]:
-    from sessiond.compliance import INFO
-
-    articles = sorted({policy.rules[r].article for r, info in INFO.items()
-                       if info.confidentiality and r in policy.rules})
-    cited = _(" (art. {articles})", articles=", ".join(articles)) if articles else ""
-    blocks: list[Block] = [Section(_("Confidentiality"))]
-    artifacts = [e for e in session.events if e.kind == "artifact-recorded"]
-    if not artifacts:
-        # Printed only because the log supports it: no artifact event in this session.
-        blocks.append(Para(_("No screen capture, no file kept{cited}.", cited=cited)))
-    else:
-        blocks.append(Para(_("Kept during the session{cited}:", cited=cited)))
-        for event in artifacts:
-            request = _personal(event, "client_request")
-            said = (_("at the client's request: \u00ab {request} \u00bb", request=request)
-                    if request else _("WITHOUT a documented request from the client"))
-            kind = event.body["artifact"]
-            what = _("other item") if kind == "other" else fmt.label(kind)
-            blocks.append(Field(what, f"{fmt.moment(event.at, tz)}, {said}"))
-    blocks.append(Para(_("sessiond records no screen content, keystroke or file content: "
-                         "only the facts above (times, consent, outcome).")))
-    return blocks
-
-
-def _compliance(compliance: Compliance) -> list[Block]:
-    if not compliance.checked:
-        return []
-    blocks: list[Block] = [Section(_("Compliance with the terms"))]
-    if not compliance.findings:
-        blocks.append(Para(_("No finding: the session kept the terms applied.")))
-    for finding in compliance.findings:
-        blocks.append(Field(_("{severity} (art. {article})", severity=fmt.label(
-            finding.severity), article=finding.article), finding.message))
-    return blocks
-
-
-def _seal(seal: Seal) -> list[Block]:
-    return [
-        Section(_("How to verify this document")),
-        Para(_("The technician's log is hash-chained and signed (Ed25519). The checkpoint "
-               "below proves that the log holds this session, unchanged, as it was when "
-               "this document was issued: keep this document. Check it with "
-               "sessiond verify --receipt FILE.")),
-        Field(_("Signing key fingerprint"), seal.fingerprint),
-        Field(_("Public signing key"), seal.public_key),
-        Code(seal.proof.text()),
-        Code(seal.checkpoint.text()),
-    ]
+def summary(result: ReceiptResult) -> dict[str, Any]:
+    return {"session": result.session_id, "number": result.number,
+            "replaces": result.replaces, "reused": result.reused, "pdf": str(result.pdf),
+            "text": str(result.text), "total": str(result.total), "event": result.event_seq,
+            "checkpoint": result.checkpoint.text(), "events": result.proof.text(),
+            "warnings": list(result.warnings)}

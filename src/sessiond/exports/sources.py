@@ -92,6 +92,7 @@ class Ledger:
 
     svc: Sessiond
     now: datetime
+    upto: int | None = None  # only the events before this seq (a document as issued then)
     sessions: dict[str, Session] = field(default_factory=dict)
     by_client: dict[str, list[Session]] = field(default_factory=lambda: defaultdict(list))
     client_events: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
@@ -105,15 +106,25 @@ class Ledger:
             self.clients[client_id] = self.svc.client(client_id)
             grouped: dict[str, list[Event]] = defaultdict(list)
             for event in self.svc.client_events(client_id):
+                if self.upto is not None and event.seq >= self.upto:
+                    continue
                 if event.session_id is None:
                     self.client_events[client_id].append(event)
                 else:
                     grouped[event.session_id].append(event)
             for session_id, events in grouped.items():
+                if session_id in self.sessions:
+                    continue
+                if events[0].kind != "session-planned" or any(
+                        e.kind == "session-moved" for e in events):
+                    # Moved from or to another client: its events carry either id, so
+                    # the session is read whole.
+                    events = [e for e in self.svc.session_events(session_id)
+                              if self.upto is None or e.seq < self.upto]
                 session = fold(events)
                 if session is not None:
                     self.sessions[session_id] = session
-                    self.by_client[client_id].append(session)
+                    self.by_client[session.client_id].append(session)
 
     def session(self, session_id: str) -> Session:
         if session_id not in self.sessions:

@@ -1318,4 +1318,108 @@ CATALOG: dict[str, str] = {
         "Format de journal inconnu {fmt!r} ; formats connus : {known}.",
     "Unknown remote-control tool {tool!r}; the known tools are {known}.":
         "Outil de prise en main inconnu {tool!r} ; outils connus : {known}.",
+    # --- corrections -----------------------------------------------------------------------
+    "[corrected by {events}]": "[corrigé par {events}]",
+    "confirm a time more than 7 days ago": "confirmer une heure de plus de 7 jours",
+    "Client {client} merged into {into}: his sessions and credit count as {into}'s (event "
+    "#{event}).":
+        "Client {client} fusionné avec {into} : ses interventions et son crédit comptent "
+        "pour {into} (événement n° {event}).",
+    "Event #{seq} corrected (event #{event}).":
+        "Événement n° {seq} corrigé (événement n° {event}).",
+    "Give the right time: --at TIME.": "Indiquez l'heure exacte : --at HEURE.",
+    "Session {session} cancelled (event #{event}).":
+        "Session {session} annulée (événement n° {event}).",
+    "Session {session} now belongs to client {client} (event #{event}).":
+        "La session {session} appartient désormais au client {client} (événement n° {event}).",
+    "Session {session} reopened, paused since its stop: sessiond resume {session} continues "
+    "it (event #{event}).":
+        "Session {session} rouverte, en pause depuis son arrêt : sessiond resume {session} la "
+        "reprend (événement n° {event}).",
+    "The text of event #{seq} can no longer be read (event #{event}).":
+        "Le texte de l'événement n° {seq} est désormais illisible (événement n° {event}).",
+    "cancel a session planned by mistake (never started)":
+        "annuler une session prévue par erreur (jamais commencée)",
+    "correct the time of a start, pause, resume or stop":
+        "corriger l'heure d'un début, d'une pause, d'une reprise ou d'un arrêt",
+    "make the text of a note, reason or problem unreadable for good":
+        "rendre illisible pour toujours le texte d'une note, d'un motif ou d'un problème",
+    "the event to correct, as `sessiond log` numbers it":
+        "l'événement à corriger, numéroté comme dans `sessiond log`",
+    "the event whose text goes, as `sessiond log` numbers it":
+        "l'événement dont le texte disparaît, numéroté comme dans `sessiond log`",
+    "the right time: HH:MM, ISO date-time, or with offset":
+        "l'heure exacte : HH:MM, date-heure ISO, ou avec décalage",
+    "the session": "la session",
+    "undo a stop pressed by mistake (the session is paused from the stop)":
+        "annuler un arrêt par erreur (la session est en pause depuis l'arrêt)",
+    "why the correction is made (kept in the log)":
+        "pourquoi la correction est faite (gardé dans le journal)",
+    "Note #{seq} replaced (event #{event}).": "Note n° {seq} remplacée (événement n° {event}).",
+    "a client added twice: count the duplicate as the other":
+        "un client ajouté deux fois : compter le doublon comme l'autre",
+    "the client added by mistake": "le client ajouté par erreur",
+    "the client he really is": "le client qu'il est vraiment",
+    "the client it belongs to": "le client à qui elle appartient",
+    "the note it corrects, as `sessiond log` numbers it":
+        "la note qu'elle corrige, numérotée comme dans `sessiond log`",
+    "the session belongs to another client": "la session appartient à un autre client",
+    "The time {text} is before 2000: check the year.":
+        "L'heure {text} est antérieure à 2000 : vérifiez l'année.",
+    "The time {text} is more than 7 days ago ({meant}); if that is really when it happened, "
+    "add --yes.":
+        "L'heure {text} date de plus de 7 jours ({meant}) ; si c'est bien le moment, ajoutez "
+        "--yes.",
+    "{text} would mean {meant}, more than 12 hours ago (today's {text} is still to come). "
+    "For that instant give the date too: --at {iso}.":
+        "{text} voudrait dire {meant}, il y a plus de 12 heures ({text} aujourd'hui n'est pas "
+        "encore passé). Pour ce moment-là, donnez aussi la date : --at {iso}.",
+    "it is already stopped (sessiond reopen {session} --reason TEXT if the stop was a "
+    "mistake)":
+        "elle est déjà arrêtée (sessiond reopen {session} --reason TEXTE si l'arrêt était une "
+        "erreur)",
+    "it was cancelled": "elle a été annulée",
+    "A correction needs a reason: --reason TEXT.":
+        "Une correction a besoin d'un motif : --reason TEXTE.",
+    "Client {client} cannot be merged into itself.":
+        "Le client {client} ne peut pas être fusionné avec lui-même.",
+    "Client {client} was already merged into {into}.":
+        "Le client {client} a déjà été fusionné avec {into}.",
+    "Client {client} was merged into {into}: move the session to {into}.":
+        "Le client {client} a été fusionné avec {into} : déplacez la session vers {into}.",
+    "Event #{seq} ({kind}) at {at} would come after #{other} ({other_kind} at {other_at}), "
+    "which happened after it.":
+        "L'événement n° {seq} ({kind}) à {at} viendrait après le n° {other} ({other_kind} à "
+        "{other_at}), qui a eu lieu après lui.",
+    "Event #{seq} ({kind}) at {at} would come before #{other} ({other_kind} at {other_at}), "
+    "which happened first.":
+        "L'événement n° {seq} ({kind}) à {at} viendrait avant le n° {other} ({other_kind} à "
+        "{other_at}), qui a eu lieu d'abord.",
+    "Event #{seq} holds no text that can be redacted on its own (none, already redacted, or "
+    "written before texts had keys of their own: erasing the client removes it).":
+        "L'événement n° {seq} ne contient aucun texte effaçable seul (aucun, déjà effacé, ou "
+        "écrit avant que les textes aient leur propre clé : effacer le client le supprime).",
+    "Event #{seq} is a {kind}; this correction applies to {kinds}.":
+        "L'événement n° {seq} est un {kind} ; cette correction s'applique à {kinds}.",
+    "Event #{seq} is not an event of session {session} (sessiond log {session} lists them).":
+        "L'événement n° {seq} n'appartient pas à la session {session} (sessiond log {session} "
+        "les liste).",
+    "Session {session} already belongs to client {client}.":
+        "La session {session} appartient déjà au client {client}.",
+    "Session {session} has started (#{seq}): only a session that never started can be "
+    "cancelled; correct its times with sessiond amend.":
+        "La session {session} a commencé (n° {seq}) : seule une session jamais commencée peut "
+        "être annulée ; corrigez ses heures avec sessiond amend.",
+    "Session {session} is already cancelled.": "La session {session} est déjà annulée.",
+    "Session {session} is not stopped: there is nothing to reopen.":
+        "La session {session} n'est pas arrêtée : rien à rouvrir.",
+    "The receipt #{receipt} was issued before the correction {events}: it no longer states "
+    "this intervention; issue a new one (sessiond receipt {session}).":
+        "Le relevé n° {receipt} a été émis avant la correction {events} : il ne décrit plus "
+        "cette intervention ; émettez-en un nouveau (sessiond receipt {session}).",
+    "a client with the same name or e-mail exists already: {clients}. If it is the same "
+    "person: sessiond client merge {client} --into {first} --reason TEXT.":
+        "un client du même nom ou de la même adresse existe déjà : {clients}. Si c'est la même "
+        "personne : sessiond client merge {client} --into {first} --reason TEXTE.",
+    "{business}, art. {article}": "{business}, art. {article}",
 }

@@ -166,13 +166,15 @@ class TraceParser(Parser):
                 self.close(rec, when, text, self._verdict(rec))
         elif comp == "main" and msg.startswith("Exiting normally"):
             for rec in [r for r in self.open if r.key.split("/")[0] == pid]:
-                self.close(rec, when, text, self._verdict(rec))
+                if rec.tag == "pending":
+                    self.open.remove(rec)  # never reached a session, as when superseded
+                else:
+                    self.close(rec, when, text, self._verdict(rec))
 
     def _accept(self, rec: Open | None, text: str) -> None:
         if rec is not None and rec.outcome != "accepted":
             rec.outcome = "accepted"
             self.touch(rec, text)
-
 
     @staticmethod
     def _verdict(rec: Open) -> Outcome:

@@ -24,7 +24,7 @@ from sessiond.integrations.connection import (
     line_hash,
 )
 
-MAX_OPEN = 256  # open connections kept; older ones are given up (reported with end None)
+MAX_OPEN = 64  # open connections kept (a technician has one or two); older ones are given up
 MAX_HASHES = 16  # source lines remembered per connection (start, partner, verdict, end...)
 
 JSON = dict[str, Any]

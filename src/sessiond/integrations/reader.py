@@ -233,12 +233,20 @@ def _open(source: Source) -> tuple[BinaryIO, str | None, bool]:
 
 
 def _read(stream: BinaryIO, size: int, label: str | None) -> bytes:
+    """Up to `size` bytes: pipes and sockets give short reads, detection needs the head."""
+    parts: list[bytes] = []
+    got = 0
     try:
-        data = stream.read(size)
+        while got < size:
+            data = stream.read(size - got)
+            if not data:
+                break
+            parts.append(bytes(data))
+            got += len(data)
     except OSError as e:
         raise LogReadError(_("Cannot read the log {name}: {error}.", name=label or "-",
                              error=e.strerror or e)) from e
-    return bytes(data or b"")
+    return b"".join(parts)
 
 
 def _seek(stream: BinaryIO, offset: int, label: str | None) -> None:

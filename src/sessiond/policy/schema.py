@@ -127,6 +127,14 @@ RULE_PARAMETERS: dict[str, dict[str, str]] = {
     "client-category": {},
     "payment-method-accepted": {"methods": "payment-methods"},
     "payment-not-acceptance": {},
+    # Always on (sessiond.compliance.check._baseline); a policy may set its severity.
+    "receipt-current": {},
+    # Evidence from the remote-control tool's log (issue 14); the law's baseline applies
+    # where a policy has no table for the first, second and fourth.
+    "remote-access-before-consent": {},
+    "remote-access-after-stop": {"grace_seconds": "seconds"},
+    "billed-beyond-connection": {},
+    "connection-to-other-partner": {},
 }
 
 

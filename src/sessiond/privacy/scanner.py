@@ -1,17 +1,23 @@
+# The strict settings of the core (pyproject.toml lists sessiond.policy.*, not privacy):
+# mypy: disallow-untyped-defs, disallow-incomplete-defs, disallow-untyped-calls
+# mypy: disallow-any-generics, warn-return-any, strict-equality, no-implicit-reexport
 """Secret scanning of free text (notes, problem descriptions) before it is stored.
 
-MD Micro Services art. 15 promises that no password is ever written down, and that only
-the information strictly needed is kept. `scan(text)` finds what must not be stored and
-returns `Finding`s (a stable `kind`, the `start`/`end` span of the secret so a UI can
-highlight it, and a `label` that names what was found without ever echoing it);
-`describe(findings)` turns them into the user message. The module is pure and
-stdlib-only: the TUI calls it at every keystroke, so it is a handful of compiled regexes
-plus cheap checks on the few candidates they return (a 4,000-character note takes about
-half a millisecond; see bench/bench_secrets.py). Phrases are matched on a lower-cased copy
-of the text because case-sensitive patterns run several times faster.
+Technicians' terms promise that no password is ever written down, and the law (GDPR art.
+5(1)(c), data minimisation) that only the information strictly needed is kept.
+`scan(text)` finds what must not be stored and returns `Finding`s (a stable `kind`, the
+`start`/`end` span of the secret so a UI can highlight it, and a `label` that names what
+was found without ever echoing it); `describe(findings, citation=...)` turns them into the
+user message, citing the session's own terms when the caller passes them, else the law.
+The module is pure and stdlib-only: the TUI calls it at every keystroke, so it is a
+handful of compiled regexes plus cheap checks on the few candidates they return (a
+4,000-character note takes about half a millisecond; see bench/bench_secrets.py). Phrases
+are matched on a lower-cased copy of the text because case-sensitive patterns run several
+times faster. tests/data/secrets/ holds the corpus of look-alike notes it is measured on.
 
 Kinds: ``password``, ``pin``, ``wifi-key``, ``remote-tool-code``, ``recovery-key``,
-``private-key``, ``card-number``, ``iban``, ``nir``.
+``private-key``, ``card-number``, ``iban``, ``nir``, ``api-token``, ``product-key``,
+``one-time-code``, ``secret-answer``.
 
 Heuristics
 ==========
@@ -34,8 +40,21 @@ versions) pass:
   and a key equal to 97 - (number mod 97); spaces or dots allowed.
 * recovery-key: a BitLocker recovery password, 8 groups of 6 digits (dashes or spaces).
   The shape alone is unmistakable; a mistyped digit must not let it through.
-* private-key: a PEM "-----BEGIN ... PRIVATE KEY-----" block.
+* private-key: a PEM "-----BEGIN ... PRIVATE KEY-----" block or an OpenPGP "-----BEGIN
+  PGP PRIVATE KEY BLOCK-----" one (without its END line, the armour lines that follow).
 * password in a URL: ``scheme://user:secret@host``.
+* api-token: the documented prefixes (GitHub ghp_/gho_/ghu_/ghs_/ghr_/github_pat_, GitLab
+  glpat-..., AWS AKIA/ASIA, Google AIza, Slack xoxb-/xoxp-..., OpenAI/Anthropic sk-,
+  sk-ant-, Stripe sk_live_..., Hugging Face hf_, npm_, PyPI, SendGrid, Telegram bots,
+  JSON Web Tokens), looked for only where the prefix is; the rest must mix letters and
+  digits where the format allows words. After "Bearer", "token", "jeton", "clé API",
+  "client secret": a token of 12+ characters mixing letters and digits, not a
+  placeholder ("<token>", "$TOKEN").
+* product-key: five groups of five letters and digits joined by dashes (Windows, Office),
+  with letters and digits both, no masked group ("XXXXX-...-3V66T" as slmgr shows it).
+  After "clé de produit", "product key", "clé de licence"...: groups separated by spaces
+  too, or a single 12+ character token mixing letters and digits.
+* password pair: an e-mail address, "/", then a password ("jean@free.fr / Soleil2024").
 
 Phrases ("mot de passe", "mdp", "password", "pwd", "code PIN", "code d'accès",
 "identifiants", "clé wifi", "code AnyDesk", "clé de récupération", "CVV"...) are hits
@@ -75,6 +94,32 @@ on whole words, so "Passage", "pass-through" and "lapin" are no phrases. After i
 5. "identifiants" / "credentials" need a pair ("jdupont / Soleil2024", "admin:admin"):
    a user name alone is not a password. "login/mdp" takes a pair or a single value.
 6. A password hint ("indice du mot de passe : chat") is not the password.
+7. After ":" a passphrase of 2-6 words that ends the clause is a hit ("mot de passe : le
+   chat noir") unless it reads as a remark: a preposition or a status first ("au dos de
+   la box", "inconnu du client"), or anywhere a pronoun, a verb, a person, a place, a
+   technical or status word ("changé par le client", "see ticket", "accès rétabli").
+   After a copula ("le mot de passe est chaton", "is", "c'est"), a single plain word is a
+   hit unless it is an adjective or a status ("long", "faux", "expiré"). A bracketed
+   value ("mot de passe (Soleil2024)") is a hit when it looks like a secret.
+8. Pairs: after "login", "identifiant", "compte", "box", "user", "account"... a "user /
+   secret" pair with "/" between ("compte jean.dupont / Azerty12", "box admin/Livebox2023")
+   when the secret looks like one, repeats the user ("admin/admin"), or is a plain word
+   after an explicit "login", an identifier-shaped user (dots, digits, "@") or a default
+   account (root, admin). Two account names ("compte pro / perso", "Netflix / Disney+")
+   and statuses pass.
+9. PINs by device or purpose: "PIN du téléphone 4821", "PIN for the laptop 2580", "carte
+   SIM 0000"; a bare "code" needs what it unlocks ("code de l'alarme 1937", "code du
+   portail") or a copula ("son code c'est 4455") and then digits (or a digicode "A1937"):
+   "code postal 54230", "code erreur 43", "code client 1234" pass.
+10. One-time codes: "code de vérification", "code reçu par SMS", "OTP", "2FA code"...
+    then 4-8 digits (or Google's "G-482913").
+11. Secret questions: "question secrète : nom du chien -> Rex" (the answer after an
+    arrow, "=", "?", a second ":" or "réponse :", or a single word right after ":"), and
+    "réponse secrète : Médor". The question alone ("question secrète : nom du chien")
+    passes.
+12. Unattended access: "accès non surveillé", "unattended access" name a remote tool's
+    permanent password, also as qualifiers ("AnyDesk 123 456 789 mdp accès non surveillé
+    Xy7!pq": the tool is found before its ID, and a plain word counts).
 
 Labels are fixed translated phrases (plus a tool's canonical name); as a last guard, a
 label that would contain the secret text is replaced by a generic one.
@@ -235,14 +280,17 @@ _PRIVATE_KEY = re.compile(
 # Each is looked for only when its prefix is in the text (`in` is far cheaper than a
 # regex pass); the part after the prefix must mix letters and digits where the format
 # allows words ("sk-learn-compatible").
-_API_TOKEN_PREFIXES = ("gh", "github_pat_", "gl", "AKIA", "ASIA", "AIza", "xox", "xapp-", "sk-", "k_",
-                       "hf_", "npm_", "pypi-", "SG.", "eyJ", ":AA")
+_API_TOKEN_PREFIXES = (
+    "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "glptt-", "gldt-", "glrt-",
+    "glft-", "glsoat-", "glcbt-", "glimt-", "AKIA", "ASIA", "AIza", "xox", "xapp-", "sk-",
+    "sk_", "rk_", "pk_", "hf_", "npm_", "pypi-", "SG.", "eyJ", ":AA",
+)
 _API_TOKEN = re.compile(
     r"""(?x)(?<![\w-])(?:
       (?P<mixed>
           gh[pousr]_[A-Za-z0-9]{20,251}
         | github_pat_[A-Za-z0-9_]{20,251}
-        | gl(?:pat|ptt|dt|rt|ft|soat|cbt|imt)-[A-Za-z0-9_-]{20,64}
+        | gl(?:pat|ptt|dt|rt|ft|soat|cbt|imt)-[A-Za-z0-9_-]{16,64}
         | xox[abposre]-[A-Za-z0-9-]{10,250}
         | xapp-[A-Za-z0-9-]{10,250}
         | sk-(?:ant-)?[A-Za-z0-9_-]{20,250}
@@ -258,10 +306,11 @@ _API_TOKEN = re.compile(
     )(?![\w-])"""
 )
 # Windows and Office product keys: five groups of five letters and digits, dashes between
-# (spaces too when every letter is a capital). slmgr shows "XXXXX-XXXXX-XXXXX-XXXXX-3V66T":
-# that partial key is no secret.
-_PRODUCT_KEY = re.compile(
-    r"(?<![\w-])(?:[A-Za-z0-9]{5}(?:-[A-Za-z0-9]{5}){4}|[A-Z0-9]{5}(?: [A-Z0-9]{5}){4})(?![\w-])")
+# (spaces only after "clé de produit", see _product_value). slmgr shows the partial key
+# "XXXXX-XXXXX-XXXXX-XXXXX-3V66T": that is no secret.
+_PRODUCT_KEY = re.compile(r"(?<![\w-])[A-Za-z0-9]{5}(?:-[A-Za-z0-9]{5}){4}(?![\w-])")
+# Found from its dashes: a pattern that starts with a literal is searched for quickly.
+_PRODUCT_KEY_DASHES = re.compile(r"-[A-Za-z0-9]{5}-[A-Za-z0-9]{5}-[A-Za-z0-9]{5}-")
 _URL_PASSWORD = re.compile(
     r"(?i)\b[a-z][a-z0-9+.-]{1,15}://[^\s/:@]{1,64}:(?P<secret>[^\s/@]{1,64})@"
 )
@@ -374,17 +423,57 @@ def _iban_at(text: str, start: int) -> int | None:
     return m.end()
 
 
+_TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
+# Prefixes without "_" or "-", looked for one by one (a multi-character `in` costs more
+# than a one-character one: "_" and "-" first narrow the search down).
+_SEPARATED_PREFIXES = tuple(p for p in _API_TOKEN_PREFIXES if "_" in p or "-" in p)
+_OTHER_PREFIXES = tuple(p for p in _API_TOKEN_PREFIXES if p not in _SEPARATED_PREFIXES)
+
+
+def _api_token_at(text: str, start: int, found: dict[int, int]) -> int:
+    m = _API_TOKEN.match(text, start)
+    if m is None or (m.group("mixed") is not None and not _mixed(m.group()[3:])):
+        return start
+    found[m.start()] = m.end()
+    return m.end()
+
+
+def _api_tokens(text: str) -> list[_Span]:
+    """API tokens, looked for where their prefix is (a regex pass over the text costs more)."""
+    found: dict[int, int] = {}
+    for separator in "_-":
+        at = text.find(separator)
+        while at >= 0:
+            # Back to the start of the token that holds the separator ("ghp_", "sk-ant-").
+            start = at
+            while start > 0 and at - start < 12 and text[start - 1] in _TOKEN_CHARS:
+                start -= 1
+            end = at
+            if text.startswith(_SEPARATED_PREFIXES, start):
+                end = _api_token_at(text, start, found)
+            at = text.find(separator, max(end, at + 1))
+    for prefix in _OTHER_PREFIXES:
+        at = text.find(prefix)
+        while at >= 0:
+            start = at
+            if prefix == ":AA":  # a Telegram bot token starts with the bot's number
+                while start and "0" <= text[start - 1] <= "9":
+                    start -= 1
+            at = text.find(prefix, max(_api_token_at(text, start, found), at + 1))
+    return [("api-token", start, end) for start, end in sorted(found.items())]
+
+
 def _scan_structured(text: str) -> list[_Span]:
     """Structured secrets, most specific kinds first (they win overlaps)."""
     keys: list[_Span] = []
     if "PRIVATE KEY" in text:
         keys.extend(("private-key", m.start(), m.end()) for m in _PRIVATE_KEY.finditer(text))
-    if any(prefix in text for prefix in _API_TOKEN_PREFIXES):
-        keys.extend(("api-token", m.start(), m.end()) for m in _API_TOKEN.finditer(text)
-                    if m.group("mixed") is None or _mixed(m.group()[3:]))
-    if text.count("-") >= 4 or text.count(" ") >= 4:
-        keys.extend(("product-key", m.start(), m.end()) for m in _PRODUCT_KEY.finditer(text)
-                    if _product_key(m.group()))
+    keys.extend(_api_tokens(text))
+    if text.count("-") >= 4:
+        for dashes in _PRODUCT_KEY_DASHES.finditer(text):
+            m = _PRODUCT_KEY.match(text, max(0, dashes.start() - 5))
+            if m is not None and _product_key(m.group()):
+                keys.append(("product-key", m.start(), m.end()))
     if "://" in text:
         keys.extend(("password", m.start("secret"), m.end("secret"))
                     for m in _URL_PASSWORD.finditer(text))
@@ -438,7 +527,7 @@ _TOOL = re.compile(rf"(?x)\b(?:{_TOOLS})\b")
 _APOS = "['’]"
 # What a PIN or a code unlocks ("PIN du téléphone", "code de l'alarme", "carte SIM").
 _DEVICES = (
-    rf"t[eé]l[eé]phone|t[eé]l|portable|mobile|smartphone|iphone|android|tablette|ipad"
+    rf"t[eé]l[eé]phone|t[eé]l\.?|portable|mobile|smartphone|iphone|android|tablette|ipad"
     rf"|ordinateur|ordi|pc|laptop|phone|tablet|computer|alarme|alarm|coffre(?:-fort)?|safe"
     rf"|porte(?:[ ]d{_APOS}entr[eé]e)?|door|portail|gate|garage|immeuble|b[aâ]timent"
     rf"|interphone|digicode|cadenas|padlock|badge"
@@ -451,10 +540,21 @@ _DEVICES = (
 # over): case-sensitive patterns run several times faster than IGNORECASE ones. Groups
 # "account", "sim" and "code" do not own a value that follows another phrase ("mot de
 # passe du compte : x" is the password's).
+# How every phrase below starts: most words fail here, at the first or second letter (each
+# branch starts with a literal, which the regex engine checks before entering it).
+# tests/unit/test_secrets_corpus.py checks that this pre-check loses no phrase.
+_PREFIXES = (
+    r"a(?:c[ct]|e|l|m|n|p|s|ut|w)|b[abeio]"
+    r"|c(?:arte[ ]sim|d|h|l(?:[eé]|ient[ ]secret)|o(?:de|mpte|nfirmation|nnectwise)|r|v)"
+    r"|d(?:ig|oo|w)|ent|fre|ga|i[dp]|je|ke|l(?:i[cv]|o[cg])|m(?:\.|d|f|ot)|n(?:et|on)"
+    r"|o(?:ne|t)|p(?:as|er|h|i|ro|u|w)|qu|r(?:e[acfp]|ép|out|u)|s(?:af|c|e[cr]|i|m|p|up)"
+    r"|t(?:e[ax]|i|o[kt])|u(?:l|n[al]|s|t)|v[aeno]|w[ilp]|2f"
+)
 _TRIGGER = re.compile(
     rf"""(?x)
     (?<![\w@./-])
     (?:(?=[abcdilmnpqrstuvw])|(?=[efgjko2]))  # first letters of the phrases: a fast pre-check
+    (?={_PREFIXES})  # and how they start
     (?:
       (?P<recovery>
           cl[eé]s?[ ]de[ ]r[eé]cup[eé]ration(?:[ ]bitlocker)?
@@ -568,13 +668,13 @@ _VERBS = (
 )
 # Weak link: known qualifiers only (with articles), then an optional verb.
 _WEAK = re.compile(
-    rf"(?x)(?:{_H}+(?:(?:{_ARTICLES}){_H}*)?{_QUAL_WORDS}\b){{0,3}}"
+    rf"(?x)(?:{_H}+(?:(?:{_ARTICLES}){_H}*){{0,2}}{_QUAL_WORDS}(?!\w)){{0,3}}"
     rf"(?:{_H}+(?P<verb>{_VERBS})(?:{_H}+(?:le|la|l{_APOS}|the)(?={_H}*[0-9]))?)?"
     rf"{_H}*(?:[:=]{_H}*)?"
 )
 # Bare "code": what it unlocks ("code de l'alarme 1937") or a verb ("son code c'est 4455").
 _CODE_LINK = re.compile(
-    rf"(?x)(?P<dev>(?:(?:{_H}+(?:(?:{_ARTICLES}){_H}*)?(?:{_DEVICES})\b){{1,2}}"
+    rf"(?x)(?P<dev>(?:(?:{_H}+(?:(?:{_ARTICLES}){_H}*){{0,2}}(?:{_DEVICES})(?!\w)){{1,2}}"
     rf"(?:{_H}+[^\W\d_]{{3,20}}\b)?)?)"  # and a brand: "code de l'alarme Somfy"
     rf"(?:{_H}+\w+(?:é|ée|és|ées|ed)\b)?"
     rf"(?:{_H}+(?P<verb>{_VERBS}))?"
@@ -590,7 +690,7 @@ _OTP_WEAK = re.compile(
 )
 # A secret question, then its answer after an arrow, "=", "?" or "réponse :".
 _REPLY_MARK = re.compile(rf"\b(?:r[eé]p(?:onse)?s?\.?|answers?){_H}*[:=]")
-_ANSWER_MARK = re.compile(r"->|=>|→|=|\?|:")
+_ANSWER_MARK = re.compile(rf"->|=>|→|=|\?|:|{_H}[-–—]{_H}")
 _ANSWER_TEXT = re.compile(rf"{_H}*([^\n,;.!?()\[\]]{{1,64}})")
 _QUESTION_LINK = re.compile(
     rf"{_H}*(?:\((?P<paren>[^()\n]{{1,80}})\))?{_H}*(?P<colon>[:=]|->|=>|→)?{_H}*")
@@ -696,7 +796,7 @@ _REMARK = frozenset({
     "taper", "utiliser", "mettre", "garder", "definir", "renseigner", "creer", "celui",
     "celle", "ceux", "celles", "celui-ci", "celle-ci", "autre", "autres", "chaque", "tout",
     "tous", "toute", "toutes", "quelque", "plusieurs", "date", "naissance", "anniversaire",
-    "prenom", "nom", "numero", "adresse", "identifiant", "identifiants", "mot", "passe", "mdp",
+    "prenom", "nom", "numero", "adresse", "identifiant", "identifiants", "mdp",
     "code", "utilisateurs", "clients", "technicienne", "fils", "mari", "epouse", "enfant",
     "enfants", "etiquette", "dos", "boite", "cahier", "agenda", "tiroir", "bureau", "ecran",
     "clavier", "fichier", "document", "ticket", "courrier", "enveloppe", "pochette", "champ",
@@ -714,7 +814,7 @@ _REMARK = frozenset({
     "change", "use", "keep", "kept", "customer", "user", "owner", "technician", "tech",
     "sticky", "label", "back", "bottom", "notebook", "file", "vault", "field", "link",
     "request", "same", "if", "when", "until", "via", "per", "written", "typed", "told",
-    "client", "cliente", "utilisateur", "proprietaire", "technicien", "owner", "voir", "see",
+    "client", "cliente", "utilisateur", "proprietaire", "technicien", "voir", "see",
 })
 # Prepositions that open a remark ("en cours", "au dos de la box", "on a sticky note").
 _LEADING = frozenset({"en", "sur", "sous", "dans", "avec", "pour", "par", "chez", "vers",
@@ -725,7 +825,7 @@ _REMARK |= frozenset({
     "probleme", "souci", "erreur", "panne", "bug", "acces", "connexion", "deconnexion",
     "reconnexion", "authentification", "reconnaissance", "faciale", "digitale", "empreinte",
     "synchronisation", "synchro", "sync", "double", "facteur", "facteurs", "verrouillage",
-    "verr", "maj", "majuscules", "clavier", "touche", "azerty", "qwerty", "frappe", "saisie",
+    "verr", "maj", "majuscules", "clavier", "touche", "frappe", "saisie",
     "tentative", "tentatives", "essai", "essais", "blocage", "recuperation", "sauvegarde",
     "navigateur", "chrome", "firefox", "edge", "safari", "android", "ios", "iphone", "drive",
     "lien", "pin", "sms", "mail", "email", "compte", "session", "windows", "google",
@@ -747,8 +847,10 @@ _ADJECTIVES = frozenset({
     "solide", "different", "differente", "errone", "obsolete", "juste", "bien", "mal", "la",
     "ici", "ailleurs", "dedans", "similaire", "visible", "invisible", "compromis", "sur",
     "sure", "classique", "basique", "banal", "commun", "evident", "trivial", "celui-ci",
-    "celle-ci", "celui-la", "celle-la", "short", "easy", "hard", "difficult", "similar", "secure", "insecure", "compromised", "leaked", "missing", "good", "bad",
-    "right", "there", "here", "elsewhere", "sensitive", "obvious", "complex", "saved", "stored", "jamais", "never", "encore", "toujours",
+    "celle-ci", "celui-la", "celle-la", "short", "easy", "hard", "difficult", "similar",
+    "secure", "insecure", "compromised", "leaked", "missing", "good", "bad", "right", "there",
+    "here", "elsewhere", "sensitive", "obvious", "complex", "saved", "stored", "jamais",
+    "never", "encore", "toujours",
 })
 # After "compte x /", a plain word may name another account or a mail client, not a password.
 _PAIR_STOP = frozenset({
@@ -762,7 +864,7 @@ _PAIR_STOP = frozenset({
     "alias", "redirection", "transfert", "contact", "support", "facturation", "admin",
     "administrateur", "invite", "guest", "parent", "parents", "enfant", "enfants", "standard",
     "work", "home", "personal", "business", "family", "office", "teams", "onedrive", "user",
-    "users", "utilisateurs", "limite", "restreint", "enfants", "child", "kids",
+    "users", "utilisateurs", "limite", "restreint", "child", "kids",
 })
 
 
@@ -918,9 +1020,10 @@ _PLAIN_WORD = 1      # "mdp : chaton": a plain word that ends the clause
 _PLAIN_PREDICATE = 2  # "le mot de passe est chaton": the same, adjectives excepted
 
 _PASSWORDS = frozenset({"password", "wifi-key", "remote-tool-code"})
-_OTP_TOKEN = re.compile(r"[a-z]-[0-9]{4,8}")  # Google's "G-482913"
-_DIGICODE = re.compile(  # "A1937", "1937B", "12A45"
-    r"[a-z]?[0-9]{4,8}|[0-9]{3,8}[a-z]|(?=(?:[a-z]?[0-9]){3})[0-9]{1,4}[a-z][0-9]{1,4}")
+_OTP_TOKEN = re.compile(r"[a-z]-[0-9]{4,8}|[0-9]{3,4}-[0-9]{3,4}")  # "G-482913", "482-913"
+_DIGICODE = re.compile(  # "A1937", "1937B", "12A45", "1234#" (the keypad's confirm key)
+    r"(?:[a-z]?[0-9]{4,8}|[0-9]{3,8}[a-z]|(?=(?:[a-z]?[0-9]){3})[0-9]{1,4}[a-z][0-9]{1,4})"
+    r"[#*]?")
 _PRODUCT_SHAPE = re.compile(r"[a-z0-9]{4,6}(?:[ -][a-z0-9]{4,6}){2,7}(?![\w-])")
 _TOKEN_PLACEHOLDER = re.compile(r"[<${%\[(].*|.*(?:xxx|\*\*\*|\.\.\.|…).*")
 
@@ -1177,6 +1280,9 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
             span = _value_at(low, strong.end(), refined, link,
                              _PLAIN_NONE if participle else _PLAIN_WORD, phrase=True)
             return (refined, span[0], span[1]) if span is not None else None
+    if low.startswith(("(", "["), m.end()):  # "mot de passe(Soleil2024)"
+        span = _value_at(low, m.end(), ctx, _WEAK_LINK)
+        return (ctx, span[0], span[1]) if span is not None else None
     weak = (_OTP_WEAK if ctx.kind == "one-time-code" else _WEAK).match(low, m.end())
     if weak is None or weak.end() == m.end():
         return None  # a value glued to the phrase ("mdp\"x\"") is not how one is written
@@ -1203,12 +1309,19 @@ def _device_code_value(low: str, m: re.Match[str], ctx: _Context
     "code erreur 43", "code client 1234" name no device).
     """
     link = _CODE_LINK.match(low, m.end())
-    if link is None or not (link.group("dev") or link.group("verb")):
+    if link is None:
+        return None
+    # "son code : 4455": a possessive makes the code someone's own.
+    owned = link.group("colon") is not None and _POSSESSIVE.search(
+        low, max(0, m.start() - 12), m.start())
+    if not (link.group("dev") or link.group("verb") or owned):
         return None
     span = _value_at(low, link.end(), ctx, _LINK)
     return (ctx, span[0], span[1]) if span is not None else None
 
 
+_POSSESSIVE = re.compile(
+    rf"(?:^|[\s(])(?:son|sa|mon|ma|ton|ta|votre|notre|leur|his|her|my|your|their){_H}+$")
 _SLASH_PAIR = re.compile(
     rf"(?P<user>[^\s/:|,;«»\"“”()]{{1,64}}){_H}*/{_H}*(?P<secret>[^\s,;«»\"“”]{{1,64}})")
 _NEXT_WORD = re.compile(rf"[^\s/:|,;«»\"“”()]+{_H}+")
@@ -1264,7 +1377,7 @@ def _pair_secret(low: str, pair: re.Match[str], explicit: bool) -> tuple[int, in
 def _slash_pair_at(low: str, pos: int, explicit: bool, words: int = 3
                    ) -> tuple[int, int] | None:
     """A "user / secret" pair at `pos` or after up to `words` - 1 words ("compte Gmail x / y")."""
-    for _ in range(words):
+    for _word in range(words):
         pair = _SLASH_PAIR.match(low, pos)
         if pair is not None:
             return _pair_secret(low, pair, explicit)
@@ -1292,7 +1405,7 @@ def _account_value(low: str, m: re.Match[str], ctx: _Context
 
 
 _EMAIL_PAIR = re.compile(
-    rf"@[a-z0-9-]+(?:\.[a-z0-9-]+)+{_H}*/{_H}*(?P<secret>[^\s,;«»\"“”]{{1,64}})")
+    rf"@[a-z0-9-]+(?:\.[a-z0-9-]+)+{_H}*(?P<sep>[/:]){_H}*(?P<secret>[^\s,;«»\"“”]{{1,64}})")
 _EMAIL_USER = re.compile(r"[a-z0-9._+-]{1,64}$")
 
 
@@ -1301,6 +1414,12 @@ def _email_pairs(low: str) -> Iterable[_Span]:
     for m in _EMAIL_PAIR.finditer(low):
         user = _EMAIL_USER.search(low, max(0, m.start() - 64), m.start())
         if user is None or (user.start() and _is_word_char(low[user.start() - 1])):
+            continue
+        if m.group("sep") == ":":  # "jean@free.fr : Soleil2024": a secret-looking token only
+            secret = _trim(m.group("secret"))
+            if secret.isdigit() or not _looks_secret(secret) or _is_stop(secret):
+                continue
+            yield "password", user.start(), m.start("secret") + len(secret)
             continue
         pair = _SLASH_PAIR.match(low, user.start())
         if pair is None or pair.start("secret") != m.start("secret"):

@@ -107,6 +107,34 @@ MIGRATIONS: tuple[str, ...] = (
         WHEN NEW.kind = 'session-stopped'
         BEGIN DELETE FROM open_sessions WHERE session_id = NEW.session_id; END;
     """,
+    # 5: corrections. A cancelled session leaves the open ones, a reopened one comes back.
+    # A free text (note, reason, problems) is sealed under a key of its own, wrapped by the
+    # client's key: deleting that row (a redaction) makes the one text unreadable for good
+    # while the chain, which covers only the ciphertext, still verifies. Blind indexes of
+    # client names and e-mails (HMAC, never the values) find a client added twice; they are
+    # deleted with the client's key when he is erased.
+    """
+    CREATE TRIGGER open_sessions_cancelled AFTER INSERT ON events
+        WHEN NEW.kind = 'session-cancelled'
+        BEGIN DELETE FROM open_sessions WHERE session_id = NEW.session_id; END;
+    CREATE TRIGGER open_sessions_reopened AFTER INSERT ON events
+        WHEN NEW.kind = 'session-reopened'
+        BEGIN INSERT OR IGNORE INTO open_sessions (session_id, seq)
+              SELECT NEW.session_id, MIN(seq) FROM events
+              WHERE session_id = NEW.session_id AND kind = 'session-planned'; END;
+    CREATE TABLE field_keys (
+        event_id  TEXT NOT NULL,
+        field     TEXT NOT NULL,
+        wrapped   TEXT NOT NULL,
+        PRIMARY KEY (event_id, field)
+    );
+    CREATE TABLE client_index (
+        client_id  TEXT NOT NULL,
+        digest     TEXT NOT NULL,
+        PRIMARY KEY (client_id, digest)
+    );
+    CREATE INDEX client_index_by_digest ON client_index(digest);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

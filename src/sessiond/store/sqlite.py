@@ -9,19 +9,65 @@ can append at the same time and the chain stays linear.
 from __future__ import annotations
 
 import json
+import os
+import random
 import secrets
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+from urllib.request import pathname2url
 
 from sessiond.audit.canonical import canonical
 from sessiond.audit.chain import GENESIS, event_hash
 from sessiond.audit.checkpoint import Checkpoint
 from sessiond.config import private_dir
+from sessiond.errors import EnvironmentFault, SessiondError
+from sessiond.i18n import _
 from sessiond.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+T = TypeVar("T")
+# SQLite's own busy handler waits this long for the write lock; `_retry_busy` then tries
+# again with jittered backoff until RETRY_SECONDS: writers queue instead of failing.
+BUSY_TIMEOUT = 5.0
+RETRY_SECONDS = 30.0
+
+
+def _busy(error: sqlite3.Error) -> bool:
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
+
+
+def _retry_busy(operation: Callable[[], T]) -> T:
+    deadline = time.monotonic() + RETRY_SECONDS
+    delay = 0.005
+    while True:
+        try:
+            return operation()
+        except sqlite3.OperationalError as e:
+            if not _busy(e) or time.monotonic() + delay > deadline:
+                raise
+        time.sleep(delay * random.uniform(0.5, 1.5))  # jitter, not secrecy
+        delay = min(delay * 2, 0.25)
+
+
+@cache
+def _expected_schema() -> dict[tuple[str, str], tuple[str, str]]:
+    """(type, name) -> (table, sql) of what the migrations make, from an empty database."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        for script in MIGRATIONS:
+            for statement in _statements(script):
+                conn.execute(statement)
+        rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master "
+                            "WHERE name NOT LIKE 'sqlite_%'").fetchall()
+    finally:
+        conn.close()
+    return {(r[0], r[1]): (r[2], r[3]) for r in rows}
 
 _CHUNK = 500  # ids per IN (...): well under SQLite's limit of bound parameters
 _COLUMNS = ("seq, id, kind, session_id, client_id, at, recorded_at, tz, boot_id, "
@@ -61,23 +107,90 @@ class StoredEvent:
 
 
 class Store:
-    def __init__(self, path: Path) -> None:
-        private_dir(path.parent)
-        new = not path.exists()
-        if new:
-            # Create the file 0600 before SQLite does (it would use the umask).
-            path.touch(mode=0o600)
+    """The log in one SQLite file.
+
+    `readonly=True` (commands that only read) opens it read-only, and immutable when its
+    directory cannot be written and no write-ahead log is pending, so that a read-only
+    copy (a backup disk, a full or read-only file system) can still be read and verified.
+    """
+
+    def __init__(self, path: Path, *, readonly: bool = False) -> None:
         self.path = path
-        self.conn = sqlite3.connect(path, isolation_level=None, timeout=10.0,
-                                    check_same_thread=False)
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=FULL")
-        self.conn.execute("PRAGMA foreign_keys=ON")
-        self._migrate()
+        self.readonly = readonly
+        try:
+            self.conn = self._open_readonly() if readonly else self._open_writable()
+        except sqlite3.Error as e:
+            raise self._fault(e) from e
+
+    def _open_writable(self) -> sqlite3.Connection:
+        path = self.path
+        private_dir(path.parent)
+        if not path.exists():
+            # Create the file 0600 before SQLite does (it would use the umask).
+            with suppress(FileExistsError):
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT,
+                               check_same_thread=False)
+        self.conn = conn
+        try:
+            _retry_busy(lambda: conn.execute("PRAGMA journal_mode=WAL"))
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except BaseException:
+            conn.close()
+            raise
         for suffix in ("-wal", "-shm"):
             side = path.with_name(path.name + suffix)
             if side.exists() and side.stat().st_mode & 0o077:
                 side.chmod(0o600)
+        return conn
+
+    def _open_readonly(self) -> sqlite3.Connection:
+        if not self.path.is_file():
+            raise EnvironmentFault(_("There is no log at {path}.", path=self.path))
+        url = "file:" + pathname2url(str(self.path.absolute()))
+        conn = sqlite3.connect(f"{url}?mode=ro", uri=True, isolation_level=None,
+                               timeout=BUSY_TIMEOUT, check_same_thread=False)
+        try:
+            version = _retry_busy(lambda: conn.execute("PRAGMA user_version").fetchone()[0])
+        except sqlite3.OperationalError:
+            conn.close()
+            # A WAL database needs its -shm file, which a read-only directory cannot get;
+            # without a pending write-ahead log, the main file is the whole log.
+            wal = self.path.with_name(self.path.name + "-wal")
+            if wal.exists() and wal.stat().st_size > 0:
+                raise
+            conn = sqlite3.connect(f"{url}?immutable=1", uri=True, isolation_level=None,
+                                   check_same_thread=False)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        self.conn = conn
+        if version > SCHEMA_VERSION:
+            conn.close()
+            raise self._newer(version)
+        if version < SCHEMA_VERSION:
+            conn.close()
+            raise EnvironmentFault(_("{path} was written by an older sessiond (schema "
+                                     "{version}) and a command that only reads cannot "
+                                     "upgrade it: run a command that writes where the file "
+                                     "can be written, or verify an upgraded copy.",
+                                     path=self.path, version=version))
+        return conn
+
+    def _newer(self, version: int) -> EnvironmentFault:
+        return EnvironmentFault(_("{path} was written by a newer sessiond (schema {version}); "
+                                  "this one knows schema {known}: upgrade sessiond.",
+                                  path=self.path, version=version, known=SCHEMA_VERSION))
+
+    def _fault(self, error: sqlite3.Error) -> EnvironmentFault:
+        """The project's error for an SQLite error on this file (see errors.from_fault)."""
+        from sessiond.errors import from_fault
+
+        found = from_fault(error)
+        if isinstance(found, EnvironmentFault):
+            return type(found)(f"{self.path}: {found.message}")
+        return EnvironmentFault(_("{path}: the database cannot be used ({problem}).",
+                                  path=self.path, problem=error))
 
     def close(self) -> None:
         self.conn.close()
@@ -85,13 +198,10 @@ class Store:
     def _migrate(self) -> None:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            raise RuntimeError(
-                f"{self.path} was written by a newer sessiond (schema {version}); "
-                f"this one knows schema {SCHEMA_VERSION}"
-            )
+            raise self._newer(version)
         if version == SCHEMA_VERSION:
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        self._begin()
         try:
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             for number in range(version, SCHEMA_VERSION):
@@ -100,19 +210,153 @@ class Store:
                 self.conn.execute(f"PRAGMA user_version = {number + 1}")
             self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
+
+    def _begin(self) -> None:
+        """BEGIN IMMEDIATE, waiting for another writer: SQLite's busy handler first, then
+        retries with jittered backoff, so eight processes appending at once all get
+        through; past RETRY_SECONDS, a clear error instead of "database is locked"."""
+        try:
+            _retry_busy(lambda: self.conn.execute("BEGIN IMMEDIATE"))
+        except sqlite3.Error as e:
+            raise self._fault(e) from e
+
+    def _rollback(self) -> None:
+        try:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # the connection is gone: SQLite rolls the transaction back itself
 
     @contextmanager
     def writing(self) -> Iterator[Writer]:
-        """One write transaction: everything appended inside commits together, or nothing."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """One write transaction: everything appended inside commits together, or nothing.
+
+        Refused on a log known to be damaged (`damage_mark`) and when the tail it would
+        chain onto does not hash right: nothing is ever appended onto a damaged log."""
+        if self.readonly:
+            raise EnvironmentFault(_("{path} was opened read-only.", path=self.path))
+        mark = self.damage_mark()
+        if mark is not None:
+            raise EnvironmentFault(_("{path} was found damaged ({problem}): sessiond writes "
+                                     "nothing more into it. Restore it from a backup "
+                                     "(sessiond restore DIR); sessiond verify lifts this "
+                                     "once the log verifies.", path=self.path, problem=mark))
+        self._begin()
         try:
-            yield Writer(self.conn)
+            writer = Writer(self.conn)
+            problem = self._tail_problem()
+            if problem is not None:
+                self.mark_damaged(problem)
+                raise EnvironmentFault(_("{path}: {problem}. Nothing was written: run "
+                                         "sessiond verify, then restore from a backup "
+                                         "(sessiond restore DIR).", path=self.path,
+                                         problem=problem))
+            yield writer
+        except sqlite3.Error as e:
+            self._rollback()
+            raise self._fault(e) from e
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
-        self.conn.execute("COMMIT")
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as e:
+            self._rollback()
+            raise self._fault(e) from e
+
+    def _tail_problem(self) -> str | None:
+        """Whether the last event (the one an append chains onto) is sound: its hash and
+        its link to the one before. Two rows: cheap enough for every transaction."""
+        try:
+            rows = self.conn.execute(
+                f"SELECT {_COLUMNS} FROM events ORDER BY seq DESC LIMIT 2").fetchall()
+        except sqlite3.DatabaseError as e:
+            return str(e)
+        if not rows:
+            return None
+        last = StoredEvent(*rows[0])
+        try:
+            sound = event_hash(last.envelope()) == last.hash
+        except (TypeError, ValueError, UnicodeError):
+            sound = False
+        if not sound:
+            return _("event #{seq} does not hash right", seq=last.seq)
+        previous = StoredEvent(*rows[1]).hash if len(rows) > 1 else GENESIS
+        expected_seq = rows[1][0] + 1 if len(rows) > 1 else 1
+        if last.prev_hash != previous or last.seq != expected_seq:
+            return _("event #{seq} does not follow the one before", seq=last.seq)
+        return None
+
+    # --- damage: SQLite's own check, the schema, and a mark that stops writes ------------
+
+    @property
+    def _mark_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".damaged")
+
+    def damage_mark(self) -> str | None:
+        """What verification found wrong with this log, while it is not restored."""
+        try:
+            data = self._mark_path.read_text(encoding="utf-8", errors="replace")
+        except FileNotFoundError:
+            return None
+        except OSError as e:
+            return str(e)
+        return data.strip()[:300] or "?"
+
+    def mark_damaged(self, problem: str) -> None:
+        """Stop every later write into this file (best effort: the disk may be gone)."""
+        from sessiond.config import write_private
+
+        with suppress(OSError, SessiondError):
+            write_private(self._mark_path, problem.encode("utf-8", "replace"))
+
+    def clear_damage_mark(self) -> None:
+        with suppress(OSError):
+            self._mark_path.unlink(missing_ok=True)
+
+    def integrity_problems(self, limit: int = 20) -> list[str]:
+        """SQLite's `PRAGMA integrity_check`: [] for a sound file, else what it found."""
+        try:
+            rows = self.conn.execute(f"PRAGMA integrity_check({int(limit)})").fetchall()
+        except sqlite3.DatabaseError as e:
+            return [str(e)]
+        found = [str(r[0]) for r in rows]
+        return [] if found == ["ok"] else found
+
+    def schema_problems(self) -> list[str]:
+        """Tables, indexes and triggers that differ from what the migrations make (a
+        dropped append-only trigger, a damaged schema)."""
+        expected = _expected_schema()
+        try:
+            rows = self.conn.execute(
+                "SELECT type, name, tbl_name, sql FROM sqlite_master "
+                "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").fetchall()
+        except sqlite3.DatabaseError as e:
+            return [str(e)]
+        found = {(r[0], r[1]): (r[2], r[3]) for r in rows}
+        problems = [_("{type} {name} is missing", type=t, name=n)
+                    for (t, n) in expected if (t, n) not in found]
+        problems += [_("{type} {name} is not one sessiond made", type=t, name=n)
+                     for (t, n), v in found.items() if expected.get((t, n), v) != v
+                     or (t, n) not in expected]
+        return problems
+
+    def backup_to(self, target: Path) -> None:
+        """A consistent copy of the whole database into `target` (a new file), through
+        SQLite's online backup API: other processes keep writing meanwhile."""
+        try:
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.close(fd)
+            dest = sqlite3.connect(target)
+            try:
+                self.conn.backup(dest, pages=1024, sleep=0.005)
+                dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+            finally:
+                dest.close()
+        except sqlite3.Error as e:
+            raise self._fault(e) from e
 
     # --- reading: named queries (the one place where SQL is written) -------------------
 
@@ -196,9 +440,39 @@ class Store:
             sql = "SELECT session_id FROM open_sessions ORDER BY seq"
         return [row[0] for row in self.conn.execute(sql)]
 
+    def field_key(self, event_id: str, field: str) -> str | None:
+        """The wrapped key of one sealed free-text field; None once it is redacted."""
+        row = self.conn.execute("SELECT wrapped FROM field_keys WHERE event_id = ? AND "
+                                "field = ?", (event_id, field)).fetchone()
+        return str(row[0]) if row else None
+
+    def clients_indexed(self, digests: Sequence[str]) -> list[str]:
+        """Clients with one of these blind-index digests (a name or e-mail seen before)."""
+        marks = ",".join("?" * len(digests))
+        rows = self.conn.execute(f"SELECT DISTINCT client_id FROM client_index "
+                                 f"WHERE digest IN ({marks}) ORDER BY client_id", tuple(digests))
+        return [r[0] for r in rows]
+
     def data_version(self) -> int:
         """Changes whenever another connection commits (a cheap "has anything changed?")."""
         return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    # Evidence (issue 14): connections are found by their key, or by the instant they
+    # started, both in the body; their closing events name them by seq.
+    _CONNECTIONS = ("WHERE kind IN ('connection-observed', 'connection-closed') AND "
+                    "(seq IN ({found}) OR json_extract(body, '$.observed') IN ({found}))")
+
+    def connection_events(self, key: str) -> list[StoredEvent]:
+        """The connection of that key (its connection-observed event) and its closing."""
+        found = ("SELECT seq FROM events WHERE kind = 'connection-observed' AND "
+                 "json_extract(body, '$.key') = ?")
+        return self._select(self._CONNECTIONS.format(found=found), (key, key))
+
+    def connections_started(self, lo: str, hi: str) -> list[StoredEvent]:
+        """Connections that started at `lo` <= start < `hi`, with their closings."""
+        found = ("SELECT seq FROM events WHERE kind = 'connection-observed' AND "
+                 "json_extract(body, '$.start') >= ? AND json_extract(body, '$.start') < ?")
+        return self._select(self._CONNECTIONS.format(found=found), (lo, hi, lo, hi))
 
     def event_at(self, seq: int) -> StoredEvent | None:
         rows = self._select("WHERE seq = ?", (seq,))
@@ -218,6 +492,35 @@ class Store:
         row = self.conn.execute("SELECT wrapped FROM client_keys WHERE client_id = ?",
                                 (client_id,)).fetchone()
         return bytes(row[0]) if row else None
+
+    # --- what the keys are checked against (audit.keys.KeyUse) ---------------------------
+
+    def wrapped_samples(self) -> list[tuple[str, bytes]]:
+        """The first and the last wrapped client key: the master key must open one."""
+        rows = self.conn.execute(
+            "SELECT client_id, wrapped FROM client_keys WHERE rowid IN ("
+            "(SELECT MIN(rowid) FROM client_keys), (SELECT MAX(rowid) FROM client_keys))"
+        ).fetchall()
+        return [(str(r[0]), bytes(r[1])) for r in rows]
+
+    def checkpoint_key_id(self) -> str | None:
+        row = self.conn.execute(
+            "SELECT key_id FROM checkpoints ORDER BY id DESC LIMIT 1").fetchone()
+        return str(row[0]) if row else None
+
+    def wrapped_keys(self) -> Iterator[tuple[str, bytes]]:
+        """Every (client id, wrapped data key), for verification."""
+        for row in self.conn.execute("SELECT client_id, wrapped FROM client_keys "
+                                     "ORDER BY client_id"):
+            yield str(row[0]), bytes(row[1])
+
+    def field_keys(self) -> Iterator[tuple[int, str, str, str, str]]:
+        """Every wrapped field key with its event: (seq, event id, client id, field,
+        wrapped), for verification."""
+        for row in self.conn.execute(
+                "SELECT e.seq, f.event_id, e.client_id, f.field, f.wrapped FROM field_keys f "
+                "LEFT JOIN events e ON e.id = f.event_id ORDER BY e.seq, f.field"):
+            yield row[0], str(row[1]), str(row[2]), str(row[3]), str(row[4])
 
 
 class Writer:
@@ -275,7 +578,23 @@ class Writer:
                           (client_id, wrapped))
 
     def delete_wrapped_key(self, client_id: str) -> None:
+        """Erasure: the client's key and his blind indexes go; his sealed data is lost."""
         self.conn.execute("DELETE FROM client_keys WHERE client_id = ?", (client_id,))
+        self.conn.execute("DELETE FROM client_index WHERE client_id = ?", (client_id,))
+
+    def put_field_key(self, event_id: str, field: str, wrapped: str) -> None:
+        self.conn.execute("INSERT INTO field_keys (event_id, field, wrapped) VALUES (?, ?, ?)",
+                          (event_id, field, wrapped))
+
+    def delete_field_key(self, event_id: str, field: str) -> bool:
+        """Redaction of one sealed text; False when that text has no key of its own."""
+        cur = self.conn.execute("DELETE FROM field_keys WHERE event_id = ? AND field = ?",
+                                (event_id, field))
+        return cur.rowcount > 0
+
+    def put_client_index(self, client_id: str, digests: Sequence[str]) -> None:
+        self.conn.executemany("INSERT OR IGNORE INTO client_index (client_id, digest) "
+                              "VALUES (?, ?)", [(client_id, d) for d in digests])
 
 
 def _statements(script: str) -> list[str]:

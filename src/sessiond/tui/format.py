@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from sessiond import labels
 from sessiond.display import hms, local_time
-from sessiond.i18n import language
+from sessiond.i18n import _, language
 
-__all__ = ["hms", "label", "local_time", "money", "short_day"]
+__all__ = ["day_and_time", "duration", "hms", "label", "local_time", "money", "short_day",
+           "when"]
+
+# A number and its unit stay on one line ("62,50 €", "1 h 15 min").
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+           "Dec")
+_UNIT = re.compile(r"(\d) (€|h|min|s)\b")
+
+
+def _no_break(text: str) -> str:
+    return _UNIT.sub("\\1\u00a0\\2", text)
 
 
 def money(amount: Decimal) -> str:
@@ -19,12 +30,40 @@ def money(amount: Decimal) -> str:
     # first frame.
     from sessiond.billing.text import money as bill_money
 
-    return bill_money(amount)
+    return _no_break(bill_money(amount))
 
 
-def short_day(instant: datetime, tz: ZoneInfo) -> str:
+def duration(seconds: int) -> str:
+    """1 h 07 min, 45 min: as bills write a length of time."""
+    from sessiond.billing.text import duration as bill_duration
+
+    return _no_break(bill_duration(seconds))
+
+
+def short_day(instant: datetime | date, tz: ZoneInfo) -> str:
+    day = instant.astimezone(tz).date() if isinstance(instant, datetime) else instant
+    return day.strftime("%d/%m/%Y") if language() == "fr" else day.strftime("%Y-%m-%d")
+
+
+def day_and_time(instant: datetime, tz: ZoneInfo, today: date) -> str:
+    """09:50 today; "hier 09:50" the day before; "28/11 09:50" further back."""
     local = instant.astimezone(tz)
-    return local.strftime("%d/%m/%Y") if language() == "fr" else local.strftime("%Y-%m-%d")
+    clock = local.strftime("%H:%M")
+    days = (today - local.date()).days
+    if days == 0:
+        return clock
+    if days == 1:
+        return _("yesterday {time}", time=clock)
+    if language() == "fr":
+        return f"{local:%d/%m} {clock}"
+    return f"{local.day} {_MONTHS[local.month - 1]} {clock}"  # not %b: the process locale
+
+
+def when(instant: datetime, tz: ZoneInfo) -> str:
+    """An instant inside a sentence: "le 1er décembre 2026 à 09:44"."""
+    from sessiond.i18n.dates import date_at_time
+
+    return date_at_time(instant, tz)
 
 
 def label(value: str | None) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from sessiond.billing import Bill, History, bill, worked_seconds
@@ -16,7 +17,7 @@ from sessiond.billing.statement import CreditStatement, credit_statement
 from sessiond.compliance import Requirement
 from sessiond.errors import InputError
 from sessiond.exports.sources import Compliance, Ledger
-from sessiond.model import Client, Event, Session, State
+from sessiond.model import PAYMENT_METHODS, Client, Event, Session, State
 from sessiond.policy import Listed, Policy, list_policies
 from sessiond.sessions import Sessiond
 
@@ -62,6 +63,24 @@ class SessionView:
             return bill(self.session, self.policy, self.history, now)
         except InputError:
             return None
+
+    def paid(self) -> Decimal:
+        """What the client paid for this session so far."""
+        return sum((Decimal(e.body["amount"]) for e in self.facts("payment-recorded")),
+                   Decimal(0))
+
+    def due(self, now: datetime) -> Decimal | None:
+        """What is left to pay as of `now` (never below zero); None without a bill."""
+        b = self.bill(now)
+        return None if b is None else max(Decimal(0), b.total - self.paid())
+
+    def methods(self) -> tuple[str, ...]:
+        """The payment methods the terms accept (rule payment-method-accepted), in the
+        order the policy lists them; every method when the terms say nothing."""
+        rule = self.policy.rules.get("payment-method-accepted") if self.policy else None
+        listed = tuple(m for m in (rule.params.get("methods") or ()) if m in PAYMENT_METHODS
+                       ) if rule is not None else ()
+        return listed or PAYMENT_METHODS
 
     def bill_problem(self, now: datetime) -> str | None:
         """Why there is no bill (an unreadable policy, no rate for the mode...)."""
@@ -161,6 +180,10 @@ class ClientView:
 def load_clients(svc: Sessiond, now: datetime) -> list[ClientView]:
     loader = Loader(svc, now)
     found = []
+    # The terms that sell prepaid hours: a client who bought some is under one of them
+    # even before his first session there.
+    prepaid = [listed.policy for listed in list_policies(svc.paths)
+               if listed.policy is not None and listed.policy.credit is not None]
     for client in svc.clients():
         history = loader.history(client.id)
         sessions = tuple(loader.view(s) for s in history.sessions)
@@ -169,6 +192,9 @@ def load_clients(svc: Sessiond, now: datetime) -> list[ClientView]:
         default, _error = loader.policies.get(svc.config.policy)
         if not with_credit and default is not None and default.credit is not None:
             with_credit[default.id] = default
+        bought = any(e.kind == "credit-added" for e in history.client_events)
+        if not with_credit and bought:
+            with_credit = {p.id: p for p in prepaid}
         credit = tuple(credit_statement(client.id, p, history.sessions, history.client_events,
                                         now) for p in with_credit.values())
         found.append(ClientView(client, sessions, credit))

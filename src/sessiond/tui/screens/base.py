@@ -11,18 +11,25 @@ from rich.text import Text
 from textual import work
 from textual.binding import BindingType
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from sessiond.errors import SessiondError
 from sessiond.i18n import _
 from sessiond.tui.bindings import translate_bindings
 from sessiond.tui.messages import StoreChanged
+from sessiond.tui.text import plain
 
 if TYPE_CHECKING:
     from sessiond.tui.app import SessiondApp
 
 P = ParamSpec("P")
 T = TypeVar("T")
+
+
+def footer() -> Footer:
+    """The keys of the screen on one line: at 80 columns every key of a screen shows
+    (the palette's own entry is in the help, F1, and works all the same)."""
+    return Footer(show_command_palette=False, compact=True)
 
 
 class Commands:
@@ -63,6 +70,8 @@ class SessiondScreen(Commands, Screen[None]):
         redrawn each second has not changed, and an update costs a repaint. Lines that
         change each second have a fixed height (app.tcss) and pass `layout=False`: a
         repaint of the line, not a layout of the screen."""
+        if isinstance(content, str):
+            content = plain(content)  # shown as text, never read as markup
         if self._shown.get(selector) != content:
             self._shown[selector] = content
             self.query_one(selector, Static).update(content, layout=layout)

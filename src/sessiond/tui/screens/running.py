@@ -3,6 +3,9 @@
 Everything on the clock side is recomputed at each tick from the events and the current
 instant (billing.bill), so the clock is right after a suspend, a restart of the TUI, or a
 pause typed in the CLI.
+
+Letters are commands here. The note field takes the keyboard only after `n`, and gives it
+back as soon as Enter sends the note (or escape leaves it): the next `p` pauses.
 """
 
 from __future__ import annotations
@@ -14,17 +17,27 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Digits, Footer, Header, Static
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Digits, Header, Static
 
 from sessiond.billing import Bill
 from sessiond.i18n import _
+from sessiond.i18n.plural import n_
 from sessiond.model import State
-from sessiond.tui.format import hms, local_time, money
+from sessiond.tui.format import duration, hms, local_time, money
+from sessiond.tui.screens.base import footer
 from sessiond.tui.screens.session import SessionScreen
+from sessiond.tui.text import plain
 from sessiond.tui.views import SessionView
-from sessiond.tui.widgets.dialogs import ArtifactDialog, ReasonDialog, StopDialog
+from sessiond.tui.widgets.dialogs import (
+    ArtifactDialog,
+    PaymentDialog,
+    ReasonDialog,
+    StopDialog,
+    payment_recorded,
+)
 from sessiond.tui.widgets.facts import timeline
+from sessiond.tui.widgets.findings import findings_text
 from sessiond.tui.widgets.scanned import ScannedText
 
 
@@ -33,13 +46,16 @@ class RunningScreen(SessionScreen):
     STATES: ClassVar[frozenset[State]] = frozenset({State.RUNNING, State.PAUSED})
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "pause", "Pause", id="session.pause"),
+        Binding("P", "pause_why", "Pause, saying why", id="session.pause-reason",
+                show=False),
         Binding("r", "resume", "Resume", id="session.resume"),
         Binding("s", "stop", "Stop", id="session.stop"),
         Binding("n", "note", "Note", id="session.note"),
-        Binding("k", "control_returned", "Client took control", id="session.control"),
+        Binding("k", "control_returned", "Control back", id="session.control"),
         Binding("d", "disconnected", "Disconnected", id="session.disconnect"),
-        Binding("a", "artifact", "Artifact", id="session.artifact"),
-        Binding("escape", "back", "Today", id="session.back"),
+        Binding("a", "artifact", "Copy", id="session.artifact"),
+        Binding("dollar_sign,$", "payment", "Payment", id="session.payment"),
+        Binding("escape", "back", "Today", id="session.back", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -53,18 +69,22 @@ class RunningScreen(SessionScreen):
                 yield Static(id="amount")
                 yield Static(id="tranche")
                 yield Static(id="next")
-        yield Static(self.summary(), id="summary")
+                yield Static(id="credit")
+        yield Static(self.summary(compact=True), id="summary")
         yield Static(id="terms")
-        yield Static(id="timeline")
-        yield ScannedText(placeholder=_("Note: enter saves it; passwords and codes are "
-                                        "refused"), id="note")
-        yield Footer()
+        with VerticalScroll(id="timeline-box"):
+            yield Static(id="timeline")
+        yield ScannedText(placeholder=_("n: note (enter saves it; passwords and codes are "
+                                        "refused)"), compact=True, id="note")
+        yield footer()
 
     def on_mount(self) -> None:
+        # The newest event stays in view as events are added (and after a resize).
+        self.query_one("#timeline-box", VerticalScroll).anchor()
         self.tick(self.sapp.now())
 
     async def render_view(self, view: SessionView) -> None:
-        self.put("#summary", self.summary())
+        self.put("#summary", self.summary(compact=True))
         self.put("#terms", terms_text(view))
         self.put("#timeline", timeline(view.session.events[1:], self.sapp.tz))
         self.tick(self.sapp.now())
@@ -87,34 +107,39 @@ class RunningScreen(SessionScreen):
         worked = hms(self.view.worked(now))
         if clock.value != worked:
             clock.update(worked)
-        paused = sum(p.seconds(now) for p in session.pauses)
         since = _("started at {time}", time=local_time(session.started_at, self.sapp.tz))
         if session.pauses:
-            since += "\n" + _("{count} pause(s), {duration}", count=len(session.pauses),
-                               duration=hms(paused))
+            paused = sum(p.seconds(now) for p in session.pauses)
+            since += "\n" + n_(len(session.pauses), "{n} pause, {duration}",
+                               "{n} pauses, {duration}", duration=hms(paused))
         if session.without_consent:
             since += "\n" + _("started WITHOUT consent")
         self.put("#since", since, layout=False)
-        self._bill(self.view.bill(now))
+        self._bill(self.view.bill(now), now)
 
-    def _bill(self, bill: Bill | None) -> None:
+    def _bill(self, bill: Bill | None, now: datetime) -> None:
         if bill is None:
-            self.put("#amount", Text(_("No bill: {problem}", problem=self.view.policy_error
-                                       or ""), style="red"))
+            self.put("#amount", plain(_("No bill: {problem}", problem=self.view.bill_problem(
+                now) or ""), style="red"))
             self.put("#tranche", "")
             self.put("#next", "")
+            self.put("#credit", "")
             return
-        self.put("#amount", Text.assemble((_("Amount so far") + "  ", "dim"),
-                                          (money(bill.total), "bold")))
+        amount = Text.assemble((_("Amount so far") + "  ", "dim"), (money(bill.total), "bold"))
+        paid = self.view.paid()
+        if paid:
+            amount.append("  " + _("paid {amount}", amount=money(paid)), style="green")
+        self.put("#amount", amount)
         self.put("#tranche", Text.assemble((_("Billed") + "  ", "dim"),
                                            f"{hms(bill.billed_seconds)} · {bill.breakdown}"))
+        self.put("#credit", credit_text(bill))
         if bill.next_tranche is None:
             self.put("#next", "")
             return
         n = bill.next_tranche
         text = Text.assemble((_("Next tranche") + "  ", "dim"),
-                             _("in {duration} of work: +{amount}",
-                               duration=hms(n.seconds_until), amount=money(n.amount)))
+                             _("in {duration}: +{amount}", duration=hms(n.seconds_until),
+                               amount=money(n.amount)))
         if n.at is not None:
             text.append(" " + _("(at {time})", time=local_time(n.at, self.sapp.tz)),
                         style="dim")
@@ -123,25 +148,35 @@ class RunningScreen(SessionScreen):
     # --- actions -------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The key that cannot apply is hidden, not greyed: at 80 columns the footer has
+        # room for the keys that do something now.
         state = self.view.state
-        if action == "pause":
-            return state is State.RUNNING or None
+        if action in ("pause", "pause_why"):
+            return state is State.RUNNING
         if action == "resume":
-            return state is State.PAUSED or None
+            return state is State.PAUSED
         return True
 
-    def action_pause(self) -> None:
+    async def action_pause(self) -> None:
+        """Pause at once, at the instant of the key: a pause is never late."""
+        if self.view.state is State.RUNNING:
+            await self.command(self.sapp.service.pause, self.session_id,
+                               at=self.sapp.instant())
+
+    def action_pause_why(self) -> None:
         if self.view.state is not State.RUNNING:
             return
+        at = self.sapp.instant()  # the pause starts now, not when the reason is typed
+
+        async def pause(reason: str | None) -> None:
+            if reason is not None:
+                await self.command(self.sapp.service.pause, self.session_id, at=at,
+                                   reason=reason or None)
+
         self.app.push_screen(
             ReasonDialog(_("Pause"), _("Reason (optional), e.g. the client's call, "
                                        "a restart:"), required=False, confirm=_("Pause")),
-            self._pause)
-
-    async def _pause(self, reason: str | None) -> None:
-        if reason is not None:
-            await self.command(self.sapp.service.pause, self.session_id,
-                               at=self.sapp.instant(), reason=reason or None)
+            pause)
 
     async def action_resume(self) -> None:
         if self.view.state is State.PAUSED:
@@ -149,22 +184,23 @@ class RunningScreen(SessionScreen):
                                at=self.sapp.instant())
 
     def action_stop(self) -> None:
-        self.app.push_screen(StopDialog(), self._stop)
+        at = self.sapp.instant()  # the clock stops at the key, not at the confirmation
 
-    async def _stop(self, by: str | None) -> None:
-        if by is not None:
-            await self.command(self.sapp.service.stop, self.session_id,
-                               at=self.sapp.instant(), by=by)
+        async def stop(by: str | None) -> None:
+            if by is not None:
+                await self.command(self.sapp.service.stop, self.session_id, at=at, by=by)
+
+        self.app.push_screen(StopDialog(), stop)
 
     async def action_control_returned(self) -> None:
-        await self.command(self.sapp.service.return_control, self.session_id,
-                           at=self.sapp.instant())
-        self.notify(_("Recorded: the client took control back."))
+        if await self.command(self.sapp.service.return_control, self.session_id,
+                              at=self.sapp.instant()) is not None:
+            self.notify(_("Recorded: the client took control back."))
 
     async def action_disconnected(self) -> None:
-        await self.command(self.sapp.service.confirm_disconnect, self.session_id,
-                           at=self.sapp.instant())
-        self.notify(_("Recorded: disconnected."))
+        if await self.command(self.sapp.service.confirm_disconnect, self.session_id,
+                              at=self.sapp.instant()) is not None:
+            self.notify(_("Recorded: disconnected."))
 
     def action_artifact(self) -> None:
         self.app.push_screen(ArtifactDialog(), self._artifact)
@@ -179,6 +215,19 @@ class RunningScreen(SessionScreen):
             self.refused(_("Recorded without a request from the client: the terms allow "
                            "copies only at his request; this will be reported."))
 
+    def action_payment(self) -> None:
+        view, now = self.view, self.sapp.now()
+        self.app.push_screen(PaymentDialog(view.due(now), view.methods()), self._payment)
+
+    async def _payment(self, result: tuple[str, str] | None) -> None:
+        if result is None:
+            return
+        amount, method = result
+        if await self.command(self.sapp.service.record_payment, self.session_id,
+                              amount=amount, method=method,
+                              at=self.sapp.instant()) is not None:
+            self.notify(payment_recorded(amount, method))
+
     def action_note(self) -> None:
         self.query_one("#note", ScannedText).focus()
 
@@ -191,26 +240,44 @@ class RunningScreen(SessionScreen):
 
     @on(ScannedText.Submitted, "#note")
     async def _note(self, event: ScannedText.Submitted) -> None:
+        field = event.field
         text = event.value.strip()
+        # The keyboard goes back to the screen's keys before the note is written: a `p`
+        # typed right after Enter pauses, it does not go into the field.
+        self.set_focus(None)
         if not text:
             return
+        field.clear()
         if await self.command(self.sapp.service.note, self.session_id, text,
                               at=self.sapp.instant()) is not None:
-            event.field.clear()
             self.notify(_("Note recorded."))
+        elif not field.value:
+            field.set_text(event.value)  # refused: nothing is lost, n edits it again
+
+
+def credit_text(bill: Bill) -> Text:
+    """A package client's prepaid hours, as this session draws on them."""
+    use = bill.credit
+    if use is None:
+        return Text()
+    text = Text.assemble((_("Prepaid credit") + "  ", "dim"),
+                         _("{left} left after this session",
+                           left=duration(use.remaining_seconds)))
+    if use.covered_seconds:
+        text.append(" · " + _("{covered} drawn", covered=duration(use.covered_seconds)),
+                    style="dim")
+    if use.shortfall_seconds:
+        text.append("\n⚠ " + _("{missing} not covered: a new package is needed",
+                               missing=duration(use.shortfall_seconds)), style="yellow")
+    return text
 
 
 def terms_text(view: SessionView) -> Text:
     """What the terms' check says so far (the rules about the end count at the stop)."""
     compliance = view.compliance
     if compliance is None or not compliance.checked:
-        return Text(view.policy_error or "", style="red")
+        return plain(view.policy_error or "", style="red")
     if not compliance.findings:
         return Text("✔ " + _("Terms kept so far."), style="green")
-    text = Text()
-    for finding in compliance.findings:
-        error = finding.severity == "error"
-        text.append(("\n" if text else "") + ("✖ " if error else "⚠ ") + finding.message,
-                    style="red" if error else "yellow")
-        text.append(" " + _("(art. {article})", article=finding.article), style="dim")
-    return text
+    return findings_text(compliance.findings)
+

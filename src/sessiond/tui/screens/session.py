@@ -11,13 +11,14 @@ from sessiond.i18n import _
 from sessiond.model import State
 from sessiond.tui.format import label, local_time
 from sessiond.tui.screens.base import SessiondScreen
+from sessiond.tui.text import clean
 from sessiond.tui.views import SessionView, load_session
 
 
 class SessionScreen(SessiondScreen):
     STATES: ClassVar[frozenset[State]] = frozenset()
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Today", id="session.back"),
+        Binding("escape", "app.pop_screen", "Today", id="session.back", show=False),
     ]
 
     def __init__(self, view: SessionView) -> None:
@@ -30,7 +31,9 @@ class SessionScreen(SessiondScreen):
         return self.view.id
 
     def heading(self) -> str:
-        return f"{self.view.client.name or _('(erased)')} · {self.view.id}"
+        # The header is written to the terminal: a name's control characters never reach it.
+        return clean(f"{self.view.client.name or _('(erased)')} · {self.view.id}",
+                     one_line=True)
 
     async def fetch(self) -> SessionView:
         return await self.load(load_session, self.sapp.service, self.session_id,
@@ -44,26 +47,34 @@ class SessionScreen(SessiondScreen):
             if self.sapp.screen is self:
                 self.sapp.call_later(self.sapp.reroute, data)
             return
+        self.sub_title = self.heading()
         await self.render_view(data)
 
     async def render_view(self, view: SessionView) -> None:
         """Draw the view (the state fits this screen)."""
 
-    def summary(self) -> Text:
-        """Client and how the session runs, one line each."""
+    def summary(self, *, compact: bool = False) -> Text:
+        """Client and how the session runs; `compact`: two lines, for the running
+        screen at 80x24 (the problems follow the terms on the second line)."""
         v, s = self.view, self.view.session
         text = Text()
-        text.append(v.client.name or _("(erased)"), style="bold")
-        text.append(f"  {label(v.client.status)}, {v.client.country}\n")
+        text.append(clean(v.client.name or _("(erased)"), one_line=True), style="bold")
+        text.append(f"  {label(v.client.status)}, {v.client.country}")
         details = [label(s.mode), label(s.tool)]
         if v.partner_id:
-            details.append(_("ID {partner}", partner=v.partner_id))
+            details.append(_("ID {partner}", partner=clean(v.partner_id, one_line=True)))
         if s.client_os:
             details.append(label(s.client_os))
-        details.append(_("planned at {time}", time=local_time(s.planned_at, self.sapp.tz)))
-        text.append(" · ".join(details) + "\n")
+        if not compact:
+            details.append(_("planned at {time}",
+                             time=local_time(s.planned_at, self.sapp.tz)))
+        text.append((" · " if compact else "\n") + " · ".join(details) + "\n")
         policy = v.policy.title if v.policy else v.policy_error or s.policy
-        text.append(_("Terms: {policy}", policy=policy), style="dim")
+        text.append(clean(_("Terms: {policy}", policy=policy)), style="dim")
+        if compact and v.problems:
+            text.append("\n" + _("Asked: {problems}", problems=" · ".join(
+                f"{n}. {clean(p, one_line=True)}" for n, p in enumerate(v.problems, 1))))
+            return text
         for number, problem in enumerate(v.problems, 1):
-            text.append(f"\n  {number}. {problem}")
+            text.append(f"\n  {number}. {clean(problem, one_line=True)}")
         return text

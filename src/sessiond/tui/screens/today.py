@@ -1,4 +1,9 @@
-"""Today: the day's sessions, the running one on top, and the totals of the day."""
+"""Today: the day's sessions, the running one on top, and the totals of the day.
+
+At 80 columns (a terminal beside the remote window) the table keeps what the technician
+reads during the day: state, client, start, worked, billed, amount and the terms' badge
+with its counts; the session id, which the CLI needs, joins them from 100 columns.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +12,26 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from sessiond.i18n import _
 from sessiond.model import State
-from sessiond.tui.format import hms, local_time, money
-from sessiond.tui.screens.base import SessiondScreen
-from sessiond.tui.widgets.badges import compliance_badge, state_text
+from sessiond.tui.format import day_and_time, hms, money
+from sessiond.tui.screens.base import SessiondScreen, footer
+from sessiond.tui.text import plain
+from sessiond.tui.widgets.badges import compliance_badge, state_mark, state_text
 
 if TYPE_CHECKING:
     from sessiond.sessions import Sessiond
     from sessiond.tui.views import SessionView, TodayView
 
 COLUMNS = ("state", "client", "session", "start", "worked", "billed", "amount", "check")
+NARROW = ("state", "client", "start", "worked", "billed", "amount", "check")
+WIDE_FROM = 100  # columns from which the session id has room
+CLIENT_WIDTH = 18  # a long name is cut at 80 columns ("Société Dupont et F…")
 
 
 class TodayScreen(SessiondScreen):
@@ -36,21 +45,39 @@ class TodayScreen(SessiondScreen):
     def __init__(self) -> None:
         super().__init__()
         self.view: TodayView | None = None
+        self.columns: tuple[str, ...] = ()
+        self.running: set[str] = set()  # the running sessions as last shown
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield Static(id="today-empty", classes="hint")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Static(id="totals")
-        yield Footer()
+        yield footer()
 
     def on_mount(self) -> None:
+        self._columns()
+        self.query_one("#sessions", DataTable).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._wanted() != self.columns:
+            self._columns()
+            if self.view is not None:
+                self._fill(self.view, keep=self._selected_id())
+
+    def _wanted(self) -> tuple[str, ...]:
+        return COLUMNS if self.size.width >= WIDE_FROM else NARROW
+
+    def _columns(self) -> None:
         table = self.query_one("#sessions", DataTable)
-        headings = (_("State"), _("Client"), _("Session"), _("Start"), _("Worked"),
-                    _("Billed"), _("Amount"), _("Terms"))
-        for key, heading in zip(COLUMNS, headings, strict=True):
-            table.add_column(heading, key=key)
-        table.focus()
+        self.columns = self._wanted()
+        wide = self.columns == COLUMNS
+        headings = {"state": _("State") if wide else "", "client": _("Client"),
+                    "session": _("Session"), "start": _("Start"), "worked": _("Worked"),
+                    "billed": _("Billed"), "amount": _("Amount"), "check": _("Terms")}
+        table.clear(columns=True)
+        for key in self.columns:
+            table.add_column(plain(headings[key]), key=key)
 
     async def fetch(self) -> TodayView:
         return await self.load(today_view, self.sapp.service, self.sapp.now())
@@ -58,32 +85,57 @@ class TodayScreen(SessiondScreen):
     async def show(self, data: TodayView) -> None:
         self.view = data
         self.sub_title = _("Today, {day}", day=data.day.strftime("%d/%m/%Y"))
-        table = self.query_one("#sessions", DataTable)
         selected = self._selected_id()
+        table = self.query_one("#sessions", DataTable)
+        running = {r.id for r in data.rows if r.state is State.RUNNING}
+        started = running - self.running
+        first = table.row_count == 0 or table.cursor_row == 0
+        self.running = running
+        # Where the cursor goes: on a session that has just started running (it is on
+        # top, and it is the one the technician opens next), else on the row it was on
+        # top (the top is the running one), else on the same session as before.
+        if started:
+            keep = next(r.id for r in data.rows if r.id in started)
+        elif first and data.rows:
+            keep = data.rows[0].id
+        else:
+            keep = selected
+        self._fill(data, keep=keep)
+        empty = self.query_one("#today-empty", Static)
+        empty.update(plain(_("No session today. Press n to plan one.")))
+        empty.display = not data.rows
+        self._totals(self.sapp.now())
+
+    def _fill(self, data: TodayView, *, keep: str | None) -> None:
+        table = self.query_one("#sessions", DataTable)
         table.clear()
         now = self.sapp.now()
         for row in data.rows:
             table.add_row(*self._cells(row, now), key=row.id)
-        if selected is not None and selected in table.rows:
-            table.move_cursor(row=table.get_row_index(selected))
-        empty = self.query_one("#today-empty", Static)
-        empty.update(_("No session today. Press n to plan one."))
-        empty.display = not data.rows
-        self._totals(now)
+        if keep is not None and keep in table.rows:
+            table.move_cursor(row=table.get_row_index(keep), animate=False)
 
-    def _cells(self, row: SessionView, now: datetime) -> tuple[Text | str, ...]:
+    def _cells(self, row: SessionView, now: datetime) -> tuple[Text, ...]:
+        assert self.view is not None
         started = row.state is not State.PLANNED
         bill = row.bill(now) if started else None
-        return (
-            state_text(row.state),
-            row.client.name or _("(erased)"),
-            row.id,
-            local_time(row.session.started_at, self.sapp.tz),
-            hms(row.worked(now)) if started else "—",
-            hms(bill.billed_seconds) if bill else "—",
-            money(bill.total) if bill else "—",
-            compliance_badge(row),
-        )
+        name = row.client.name or _("(erased)")
+        wide = self.columns == COLUMNS
+        if not wide and len(name) > CLIENT_WIDTH:
+            name = name[:CLIENT_WIDTH - 1] + "…"
+        start = row.session.started_at
+        cells = {
+            "state": state_text(row.state) if wide else state_mark(row.state),
+            "client": plain(name, one_line=True),
+            "session": plain(row.id),
+            "start": plain(day_and_time(start, self.sapp.tz, self.view.day)
+                           if start else "—"),
+            "worked": plain(hms(row.worked(now)) if started else "—"),
+            "billed": plain(hms(bill.billed_seconds) if bill else "—"),
+            "amount": plain(money(bill.total) if bill else "—"),
+            "check": compliance_badge(row),
+        }
+        return tuple(cells[key] for key in self.columns)
 
     def tick(self, now: datetime) -> None:
         if self.view is None or not self.is_mounted:
@@ -95,20 +147,21 @@ class TodayScreen(SessiondScreen):
         table = self.query_one("#sessions", DataTable)
         for row in self.view.rows:
             if row.state is State.RUNNING and row.id in table.rows:
-                cells = self._cells(row, now)
+                cells = dict(zip(self.columns, self._cells(row, now), strict=True))
                 for column in ("worked", "billed", "amount"):
-                    value = cells[COLUMNS.index(column)]
+                    value = cells[column]
                     if table.get_cell(row.id, column) != value:
                         table.update_cell(row.id, column, value)
         self._totals(now)
 
     def _totals(self, now: datetime) -> None:
+        """The listed sessions' totals: a session still open from yesterday is today's
+        work too, and is counted (its start shows its day)."""
         assert self.view is not None
         worked = billed = 0
         amount = Decimal(0)
         for row in self.view.rows:
-            started = row.session.started_at
-            if started is None or started.astimezone(self.sapp.tz).date() != self.view.day:
+            if row.session.started_at is None:
                 continue
             worked += row.worked(now)
             bill = row.bill(now)
@@ -128,8 +181,12 @@ class TodayScreen(SessiondScreen):
 
     @on(DataTable.RowSelected, "#sessions")
     async def _selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value is not None:
-            await self.sapp.open_session(str(event.row_key.value))
+        event.stop()
+        # The row under the cursor now, not the one the event was made for: a reload
+        # between the key and this handler may have moved the rows.
+        session_id = self._selected_id()
+        if session_id is not None:
+            await self.sapp.open_session(session_id)
 
     async def action_open(self) -> None:
         session_id = self._selected_id()

@@ -21,9 +21,20 @@ _STATE_STYLE = {
 }
 
 
+def _style(state: State) -> tuple[str, str]:
+    # A state added to the model later (cancelled...) shows as a plain dash.
+    return _STATE_STYLE.get(state, ("×", "dim"))
+
+
 def state_text(state: State) -> Text:
-    mark, style = _STATE_STYLE[state]
+    mark, style = _style(state)
     return Text(f"{mark} {label(state.value)}", style=style)
+
+
+def state_mark(state: State) -> Text:
+    """The state's mark alone, where a narrow table has no room for its name."""
+    mark, style = _style(state)
+    return Text(mark, style=style)
 
 
 def compliance_badge(view: SessionView) -> Text:

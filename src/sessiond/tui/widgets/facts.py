@@ -8,10 +8,13 @@ from zoneinfo import ZoneInfo
 
 from rich.text import Text
 
+from sessiond import labels
 from sessiond.clock import from_text
 from sessiond.i18n import _
+from sessiond.i18n.plural import n_
 from sessiond.model import Event
 from sessiond.tui.format import label, local_time, money
+from sessiond.tui.text import clean
 
 
 def describe(event: Event, tz: ZoneInfo) -> str:
@@ -63,10 +66,11 @@ def describe(event: Event, tz: ZoneInfo) -> str:
         case "reduction-requested":
             return _("the client asked for the partial-result reduction")
         case "fee-added":
-            return _("fee: {fee}", fee=label(b["fee"]))
+            return _("fee: {fee}", fee=labels.fee(b["fee"]))
         case "check-completed":
-            return _("terms checked: {errors} error(s), {warnings} warning(s)",
-                     errors=b["errors"], warnings=b["warnings"])
+            return _("terms checked: {errors}, {warnings}",
+                     errors=n_(b["errors"], "{n} error", "{n} errors"),
+                     warnings=n_(b["warnings"], "{n} warning", "{n} warnings"))
         case "receipt-issued":
             return _("receipt issued")
         case "span-reviewed":
@@ -74,14 +78,25 @@ def describe(event: Event, tz: ZoneInfo) -> str:
                      start=local_time(from_text(b["start"]), tz),
                      end=local_time(from_text(b["end"]), tz),
                      decision=_("worked") if b["decision"] == "worked" else _("paused"))
-    return event.kind
+        case "instant-amended":
+            return _("time of event #{seq} corrected", seq=b["corrects"])
+        case "session-reopened":
+            return _("stop #{seq} undone: the session goes on", seq=b["corrects"])
+        case "session-cancelled":
+            return _("session cancelled")
+        case "session-moved":
+            return _("session moved to another client")
+        case "text-redacted":
+            return _("text of event #{seq} redacted", seq=b["corrects"])
+    return _("another fact of the log")
 
 
-def timeline(events: Sequence[Event], tz: ZoneInfo, last: int = 8) -> Text:
+def timeline(events: Sequence[Event], tz: ZoneInfo, last: int = 50) -> Text:
+    """The session's events, oldest first: the screen keeps the newest in view."""
     text = Text()
     for event in list(events)[-last:]:
         if text:
             text.append("\n")
         text.append(local_time(event.at, tz, "%H:%M:%S") + "  ", style="dim")
-        text.append(describe(event, tz))
+        text.append(clean(describe(event, tz), one_line=True))
     return text

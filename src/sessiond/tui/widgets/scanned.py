@@ -30,18 +30,20 @@ class ScannedText(Vertical):
             return self.field
 
     def __init__(self, *, placeholder: str = "", multiline: bool = False,
-                 id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+                 compact: bool = False, id: str | None = None,  # noqa: A002
+                 classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.placeholder = placeholder
         self.multiline = multiline
+        self.compact = compact  # one line without borders (the note beside the clock)
         self.findings: list[Finding] = []
 
     def compose(self) -> ComposeResult:
         if self.multiline:
             yield TextArea(placeholder=self.placeholder, show_line_numbers=False)
         else:
-            yield Input(placeholder=self.placeholder)
-        yield Static("", classes="secret-warning")
+            yield Input(placeholder=self.placeholder, compact=self.compact)
+        yield Static("", classes="secret-warning", markup=False)
 
     @property
     def editor(self) -> Input | TextArea:
@@ -59,6 +61,15 @@ class ScannedText(Vertical):
     def clear(self) -> None:
         self.editor.clear()
         self._scan("")
+
+    def set_text(self, text: str) -> None:
+        """Put `text` back in the field (a write the service refused), scanned again."""
+        editor = self.editor
+        if isinstance(editor, TextArea):
+            editor.text = text
+        else:
+            editor.value = text
+        self._scan(text)
 
     def focus(self, scroll_visible: bool = True) -> ScannedText:
         self.editor.focus(scroll_visible)

@@ -1,0 +1,148 @@
+"""What the figure scripts share: generated logs (cached on request), timed processes.
+
+Timing on a shared 2-core machine: every script runs the commands it compares in
+alternation (A B A B ...), so that a burst of load elsewhere hits both, and reports
+medians. Ratios printed side by side come from the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FLOORS = Path(__file__).resolve().parent / "floors"
+SESSIOND = shutil.which("sessiond", path=str(Path(sys.executable).parent)) or "sessiond"
+
+
+def options(doc: str | None, runs: int = 15) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=runs, help="alternating runs per command")
+    parser.add_argument("--cache", type=Path, metavar="DIR",
+                        help="keep the generated logs in DIR and reuse them next time")
+    return parser
+
+
+@contextmanager
+def workdir(cache: Path | None) -> Iterator[Path]:
+    """Where the logs are generated: `cache` (kept), or a temporary directory."""
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        yield cache
+        return
+    with tempfile.TemporaryDirectory(prefix="sessiond-bench-") as tmp:
+        yield Path(tmp)
+
+
+# Appended after the generated log: a session running for ten minutes, as at work.
+_RUNNING = """
+from datetime import timedelta
+from sessiond import clock
+from sessiond.sessions import Sessiond
+svc = Sessiond()
+now = clock.whole_second(clock.now())
+client = svc.add_client("Mme Benchmark", at=now - timedelta(minutes=15))
+session = svc.new_session(client, policy="vlh", problems=["Lenteurs"],
+                          at=now - timedelta(minutes=14))
+svc.consent(session, channel="oral", by="Mme Benchmark", at=now - timedelta(minutes=11))
+svc.start(session, at=now - timedelta(minutes=10))
+print(session)
+svc.close()
+"""
+
+
+def log_home(root: Path, sessions: int, days: int = 365) -> Path:
+    """A SESSIOND_HOME holding a generated log of `sessions` sessions over `days` days,
+    plus one running session (generated in child processes, once per root)."""
+    home = root / f"log-{sessions}-{days}"
+    done = home / ".generated"
+    if not done.exists():
+        if home.exists():
+            shutil.rmtree(home)
+        began = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "bench.generate", "--sessions", str(sessions),
+                        "--days", str(days)], env=env_for(home), check=True, cwd=ROOT,
+                       stderr=subprocess.DEVNULL)
+        running = subprocess.run([sys.executable, "-c", _RUNNING], env=env_for(home),
+                                 check=True, cwd=ROOT, capture_output=True, text=True)
+        (home / ".running").write_text(running.stdout)
+        done.write_text(f"{time.perf_counter() - began:.1f}\n")
+        print(f"  (generated {sessions} sessions over {days} days in "
+              f"{time.perf_counter() - began:.1f} s)", file=sys.stderr)
+    return home
+
+
+def running_session(home: Path) -> str:
+    return (home / ".running").read_text().strip()
+
+
+def copy_home(home: Path, into: Path) -> Path:
+    """A copy of a generated log to write into (the cached one stays as generated)."""
+    if into.exists():
+        shutil.rmtree(into)
+    shutil.copytree(home, into)
+    return into
+
+
+def env_for(home: Path, **extra: str) -> dict[str, str]:
+    return {**os.environ, "SESSIOND_HOME": str(home), "SESSIOND_LANG": "fr", **extra}
+
+
+def run_once(cmd: Sequence[str], env: dict[str, str] | None = None) -> float:
+    """Wall seconds of one process, start-up included; its output is discarded."""
+    began = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+    return time.perf_counter() - began
+
+
+def peak_rss_mb(cmd: Sequence[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """(wall seconds, peak resident memory in MB) of one child process."""
+    began = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, cwd=ROOT)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, cmd)
+    return time.perf_counter() - began, usage.ru_maxrss / 1024
+
+
+def alternate(cases: dict[str, Callable[[], float]], runs: int) -> dict[str, float]:
+    """Each case `runs` times, in alternation; the median seconds of each."""
+    samples: dict[str, list[float]] = {name: [] for name in cases}
+    for name, fn in cases.items():  # warm the page cache and the pyc files first
+        fn()
+    for _ in range(runs):
+        for name, fn in cases.items():
+            samples[name].append(fn())
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def report(rows: Sequence[tuple[str, float, str, float, str]]) -> None:
+    """Print (measure, value, anchor name, anchor value, target) rows with their ratio."""
+    width = max(len(r[0]) for r in rows)
+    for measure, value, anchor, anchor_value, target in rows:
+        ratio = value / anchor_value if anchor_value else float("nan")
+        print(f"  {measure:<{width}}  {_fmt(value):>10}  vs {anchor:<28} {_fmt(anchor_value):>10}"
+              f"  ratio {ratio:5.2f}  (target {target})")
+
+
+def _fmt(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms" if seconds < 10 else f"{seconds:.2f} s"
+
+
+def cpu_count() -> int:
+    return len(os.sched_getaffinity(0))
+
+
+__all__ = ["FLOORS", "SESSIOND", "alternate", "cpu_count", "env_for", "log_home", "options",
+           "copy_home", "peak_rss_mb", "report", "run_once", "running_session",
+           "workdir"]

@@ -1,0 +1,115 @@
+"""Corrections: `amend`, `reopen`, `cancel`, `redact`, and the handlers of `session move`,
+`client merge` and `note --replaces` (registered with their parent commands in
+cli/sessions.py). A mistake is never edited: each writes an audited event naming what it
+corrects and why; `--json` prints the new event."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from sessiond.cli.context import Context
+from sessiond.i18n import _
+
+if TYPE_CHECKING:
+    from sessiond.model import Event
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    amend = sub.add_parser("amend", parents=[common],
+                           help=_("correct the time of a start, pause, resume or stop"))
+    amend.add_argument("session_id", help=_("the session"))
+    amend.add_argument("seq", type=int, help=_("the event to correct, as `sessiond log` "
+                                                "numbers it"))
+    amend.add_argument("--at", required=True, metavar="TIME",
+                       help=_("the right time: HH:MM, ISO date-time, or with offset"))
+    amend.add_argument("--yes", action="store_true",
+                       help=_("confirm a time more than 7 days ago"))
+    _reason(amend)
+    amend.set_defaults(handler=do_amend)
+
+    reopen = sub.add_parser("reopen", parents=[common],
+                            help=_("undo a stop pressed by mistake (the session is paused "
+                                   "from the stop)"))
+    reopen.add_argument("session_id", help=_("the session"))
+    _reason(reopen)
+    reopen.set_defaults(handler=do_reopen)
+
+    cancel = sub.add_parser("cancel", parents=[common],
+                            help=_("cancel a session planned by mistake (never started)"))
+    cancel.add_argument("session_id", help=_("the session"))
+    _reason(cancel)
+    cancel.set_defaults(handler=do_cancel)
+
+    redact = sub.add_parser("redact", parents=[common],
+                            help=_("make the text of a note, reason or problem unreadable "
+                                   "for good"))
+    redact.add_argument("session_id", help=_("the session"))
+    redact.add_argument("seq", type=int, help=_("the event whose text goes, as `sessiond log` "
+                                                "numbers it"))
+    _reason(redact)
+    redact.set_defaults(handler=do_redact)
+
+
+def _reason(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--reason", required=True, metavar="TEXT",
+                        help=_("why the correction is made (kept in the log)"))
+
+
+def emit(ctx: Context, event: Event, text: str) -> int:
+    ctx.emit(text, {"events": [event_json(ctx, event)]})
+    return 0
+
+
+def event_json(ctx: Context, event: Event) -> dict[str, Any]:
+    from sessiond import clock
+
+    return {"seq": event.seq, "kind": event.kind, "session": event.session_id,
+            "client": event.client_id, "at": clock.local_iso(event.at, ctx.tz),
+            "body": dict(event.body)}
+
+
+def do_amend(args: argparse.Namespace, ctx: Context) -> int:
+    from sessiond.errors import InputError
+
+    svc = ctx.service
+    at = svc.at(args.at, allow_old=args.yes)
+    if at is None:
+        raise InputError(_("Give the right time: --at TIME."))
+    event = svc.amend(args.session_id, args.seq, at=at, reason=args.reason)
+    return emit(ctx, event, _("Event #{seq} corrected (event #{event}).", seq=args.seq,
+                              event=event.seq))
+
+
+def do_reopen(args: argparse.Namespace, ctx: Context) -> int:
+    event = ctx.service.reopen(args.session_id, reason=args.reason)
+    return emit(ctx, event, _("Session {session} reopened, paused since its stop: sessiond "
+                              "resume {session} continues it (event #{event}).",
+                              session=args.session_id, event=event.seq))
+
+
+def do_cancel(args: argparse.Namespace, ctx: Context) -> int:
+    event = ctx.service.cancel(args.session_id, reason=args.reason)
+    return emit(ctx, event, _("Session {session} cancelled (event #{event}).",
+                              session=args.session_id, event=event.seq))
+
+
+def do_redact(args: argparse.Namespace, ctx: Context) -> int:
+    event = ctx.service.redact(args.session_id, args.seq, reason=args.reason)
+    return emit(ctx, event, _("The text of event #{seq} can no longer be read (event "
+                              "#{event}).", seq=args.seq, event=event.seq))
+
+
+def do_move(args: argparse.Namespace, ctx: Context) -> int:
+    event = ctx.service.move_session(args.session_id, client_id=args.client,
+                                     reason=args.reason)
+    return emit(ctx, event, _("Session {session} now belongs to client {client} (event "
+                              "#{event}).", session=args.session_id, client=args.client,
+                              event=event.seq))
+
+
+def do_merge(args: argparse.Namespace, ctx: Context) -> int:
+    event = ctx.service.merge_client(args.duplicate, into=args.into, reason=args.reason)
+    return emit(ctx, event, _("Client {client} merged into {into}: his sessions and credit "
+                              "count as {into}'s (event #{event}).", client=args.duplicate,
+                              into=args.into, event=event.seq))

@@ -1,0 +1,211 @@
+"""Evidence from the remote-control tool, as the log holds it, and how it finds its session.
+
+A connection read from TeamViewer's, AnyDesk's or RustDesk's own log becomes a
+`connection-observed` event of the session it is matched to (its partner ID sealed under
+that client's key); a connection recorded while still open is completed later by one
+`connection-closed` event that names it. `observed` folds those events back into
+connections; `match` decides which session a connection belongs to. Both are pure: the
+service gathers the events and the candidate sessions.
+
+Matching, in this order:
+1. the technician said so (he answered the daemon's question "start S?" for it);
+2. the session's partner ID (`session new --partner-id`) equals the connection's, and the
+   connection is within `PARTNER_MARGIN` of the session (from its planning to its stop);
+3. the connection overlaps the running time of a remote session of the same tool, give or
+   take `TIME_MARGIN` (a connection opened a few minutes before the start is that session's:
+   it is what `remote-access-before-consent` is about).
+A connection that matches no session is not recorded: a personal field cannot be sealed
+without a client, and a connection of no session proves nothing about one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sessiond import clock
+from sessiond.model import Event, Session
+
+PARTNER_MARGIN = timedelta(hours=2)
+TIME_MARGIN = timedelta(minutes=15)
+KINDS = ("connection-observed", "connection-closed")
+
+_SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def normalise_partner(raw: str | None) -> str | None:
+    """A partner ID as compared: digits only for numeric IDs ("123 456 789" as typed by
+    the technician is the tool's 123456789), other forms as given. The same rule as
+    sessiond.integrations.normalise_partner, which this module does not import: loading
+    the parsers would cost every `sessiond check` tens of milliseconds."""
+    if raw is None:
+        return None
+    value = raw.strip()
+    compact = _SPACES.sub("", value)
+    if _DIGITS.fullmatch(compact):
+        value = compact
+    return value or None
+
+
+@dataclass(frozen=True)
+class Observed:
+    """One connection as the log holds it (its closing applied)."""
+
+    seq: int  # the connection-observed event
+    session_id: str
+    tool: str
+    direction: str
+    fmt: str
+    outcome: str
+    start: datetime  # UTC, to the second
+    end: datetime | None  # None: still open when last seen
+    key: str
+    digest: str
+    matched_by: str
+    last_seen: datetime  # when sessiond last read it in the tool's log (recorded_at)
+    events: tuple[int, ...]  # the seq of its events (observed, then closed)
+    personal: Mapping[str, Any] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def accepted(self) -> bool:
+        """Only an established session counts as a connection to the client."""
+        return self.outcome == "accepted"
+
+    @property
+    def partner_id(self) -> str | None:
+        """The partner ID (decrypted on demand; None if absent or the client is erased)."""
+        value = self.personal.get("partner_id") if self.personal else None
+        return normalise_partner(value) if isinstance(value, str) else None
+
+
+def observed(events: Iterable[Event]) -> list[Observed]:
+    """The connections among `events` (any order of seq), in the order they started."""
+    found: dict[int, Observed] = {}
+    closings: list[Event] = []
+    for event in sorted(events, key=lambda e: e.seq):
+        if event.kind == "connection-observed" and event.session_id is not None:
+            b = event.body
+            found[event.seq] = Observed(
+                seq=event.seq, session_id=event.session_id, tool=b["tool"],
+                direction=b["direction"], fmt=b["format"], outcome=b["outcome"],
+                start=clock.from_text(b["start"]),
+                end=clock.from_text(b["end"]) if b.get("end") else None, key=b["key"],
+                digest=b["digest"], matched_by=b["matched_by"],
+                last_seen=event.recorded_at, events=(event.seq,), personal=event.personal)
+        elif event.kind == "connection-closed":
+            closings.append(event)
+    for event in closings:
+        seen = found.get(event.body["observed"])
+        if seen is None or seen.end is not None:
+            continue  # a second closing (two importers raced) changes nothing
+        end = max(clock.from_text(event.body["end"]), seen.start)
+        found[seen.seq] = Observed(
+            seq=seen.seq, session_id=seen.session_id, tool=seen.tool,
+            direction=seen.direction, fmt=seen.fmt, outcome=event.body["outcome"],
+            start=seen.start, end=end, key=seen.key, digest=event.body["digest"],
+            matched_by=seen.matched_by, last_seen=event.recorded_at,
+            events=(*seen.events, event.seq), personal=seen.personal)
+    return sorted(found.values(), key=lambda o: (o.start, o.seq))
+
+
+def connected_seconds(connections: Iterable[Observed], until: datetime) -> int:
+    """Seconds connected (accepted connections only, overlaps counted once); a connection
+    still open counts until `until`."""
+    spans = sorted((c.start, c.end or max(until, c.start)) for c in connections
+                   if c.accepted)
+    total = timedelta(0)
+    current: tuple[datetime, datetime] | None = None
+    for start, end in spans:
+        if current is not None and start <= current[1]:
+            current = (current[0], max(current[1], end))
+            continue
+        if current is not None:
+            total += current[1] - current[0]
+        current = (start, end)
+    if current is not None:
+        total += current[1] - current[0]
+    return int(total.total_seconds())
+
+
+# --- matching ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """What matching needs of a connection read from a log."""
+
+    tool: str
+    partner: str | None  # normalised
+    start: datetime
+    end: datetime | None  # None: still open
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A session that might be the connection's, with its partner ID (normalised)."""
+
+    session: Session
+    partner: str | None
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What the service did with one connection read from a log."""
+
+    session_id: str | None  # None: no session matches; nothing was recorded
+    new: bool  # an event was appended (connection-observed, or its closing)
+    seq: int | None  # that event
+    matched_by: str | None
+
+
+def _gap(a: tuple[datetime, datetime], b: tuple[datetime, datetime]) -> timedelta:
+    """How far apart two spans are (zero when they overlap or touch)."""
+    return max(timedelta(0), max(a[0], b[0]) - min(a[1], b[1]))
+
+
+def _overlap(a: tuple[datetime, datetime], b: tuple[datetime, datetime]) -> timedelta:
+    return max(timedelta(0), min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def match(sighting: Sighting, candidates: Sequence[Candidate], now: datetime
+          ) -> tuple[str, str] | None:
+    """(session id, how) of the session this connection belongs to, or None."""
+    span = (sighting.start, sighting.end or max(now, sighting.start))
+    live = [c for c in candidates if not c.session.cancelled]
+    if sighting.partner is not None:
+        near: list[tuple[timedelta, int, Candidate]] = []
+        for order, c in enumerate(live):
+            if c.partner != sighting.partner:
+                continue
+            s = c.session
+            first = min(s.planned_at, s.started_at or s.planned_at)
+            last = s.stopped_at or max(now, first)
+            gap = _gap(span, (first, last))
+            if gap <= PARTNER_MARGIN:
+                near.append((gap, -order, c))
+        if near:
+            return min(near, key=lambda t: (t[0], t[1]))[2].session.id, "partner-id"
+    best: tuple[timedelta, int, Candidate] | None = None
+    for order, c in enumerate(live):
+        s = c.session
+        if s.started_at is None or s.mode != "remote" or s.tool != sighting.tool:
+            continue
+        running = (s.started_at - TIME_MARGIN, (s.stopped_at or max(now, s.started_at))
+                   + TIME_MARGIN)
+        if _gap(span, running) > timedelta(0):
+            continue
+        overlap = _overlap(span, running)
+        if best is None or (overlap, order) > (best[0], best[1]):
+            best = (overlap, order, c)
+    return (best[2].session.id, "time") if best is not None else None
+
+
+def session_partner(session: Session) -> str | None:
+    """The partner ID the session was planned with (normalised), if any and readable."""
+    planned = next((e for e in session.events if e.kind == "session-planned"), None)
+    value = planned.personal.get("partner_id") if planned and planned.personal else None
+    return normalise_partner(value) if isinstance(value, str) else None

@@ -1,0 +1,66 @@
+"""Reading a file a user names, within bounds.
+
+Files given to sessiond (a receipt or an export to verify, a policy, config.toml) may be
+anything: a FIFO that never ends, /dev/zero, a 60 MB file renamed `.pdf`. They are read
+only if they are regular files, and only up to a size no genuine file of that kind
+reaches; the file is opened non-blocking, so a FIFO is refused instead of waiting for a
+writer.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from sessiond.errors import InputError
+from sessiond.i18n import _
+
+MB = 1024 * 1024
+
+
+def read_regular(path: Path, limit: int, *, missing_ok: bool = False) -> bytes | None:
+    """The bytes of the regular file `path` if it holds at most `limit` bytes.
+
+    InputError for anything else (missing unless `missing_ok`, which returns None; a
+    directory, FIFO, socket or device; too large; unreadable).
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        if missing_ok:
+            return None
+        raise InputError(_("{path}: no such file.", path=path)) from None
+    except OSError as e:
+        raise InputError(_("{path}: cannot be read ({problem}).", path=path,
+                           problem=e.strerror or e)) from e
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(_("{path} is not a regular file (a directory, a pipe or a "
+                               "device): give the file itself.", path=path))
+        if st.st_size > limit:
+            raise InputError(_("{path} is too large ({size} MB; at most {limit} MB): it is "
+                               "not a file sessiond wrote.", path=path,
+                               size=_mb(st.st_size), limit=_mb(limit)))
+        chunks, left = [], limit + 1  # the file may grow while it is read
+        while left > 0:
+            chunk = os.read(fd, min(left, MB))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        if left <= 0:
+            raise InputError(_("{path} is too large (at most {limit} MB): it is not a file "
+                               "sessiond wrote.", path=path, limit=_mb(limit)))
+        return b"".join(chunks)
+    except OSError as e:
+        raise InputError(_("{path}: cannot be read ({problem}).", path=path,
+                           problem=e.strerror or e)) from e
+    finally:
+        os.close(fd)
+
+
+def _mb(size: int) -> str:
+    return f"{size / MB:.1f}".rstrip("0").rstrip(".")

@@ -1,0 +1,103 @@
+"""The whole verification of a log: SQLite's own check, the schema, the chain, the
+checkpoints and the keys of the sealed data.
+
+`audit.verify` judges the rows; this adds what only the file can show. A byte flipped in
+a page SQLite can still read is caught by the chain (events) or by a signature
+(checkpoints), or by AES-GCM (wrapped keys); one in a page it cannot read, or in an index,
+by `PRAGMA integrity_check`; a trigger dropped or changed, by the schema check. A log that
+fails is marked damaged (`Store.mark_damaged`): from then on no write goes into it until
+it verifies again (restored from a backup).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from sessiond.audit.checkpoint import Checkpoint
+from sessiond.audit.verify import Problem, Report, verify
+from sessiond.errors import Damaged
+from sessiond.i18n import _
+
+if TYPE_CHECKING:
+    from sessiond.audit.keys import Keyring, VerifyKeys
+    from sessiond.store.sqlite import Store
+
+
+def verify_log(store: Callable[[], Store], keyring: Callable[[], Keyring],
+               external: Iterable[Checkpoint] = ()) -> Report:
+    """Verify the log that `store()` opens, with the keys `keyring()` holds, and the
+    checkpoints printed `external`ly. A missing key stops it (EnvironmentFault); every
+    other problem is a finding of the report."""
+    outside = list(external)
+    try:
+        db = store()
+    except Damaged as e:  # SQLite cannot even open it
+        report = Report()
+        report.problems.append(Problem(None, e.message))
+        return report
+    damage = [Problem(None, _("SQLite integrity check: {problem}", problem=p))
+              for p in db.integrity_problems()]
+    damage += [Problem(None, _("database schema: {problem}", problem=p))
+               for p in db.schema_problems()]
+    try:
+        signed = db.checkpoint_key_id() is not None
+        sealed = bool(db.wrapped_samples())
+    except sqlite3.DatabaseError:
+        signed = sealed = True
+    keys = keyring().for_verification(signed=signed, sealed=sealed)
+    report = _walk(db, keys, outside)
+    report.problems[:0] = damage
+    internal = report.problems
+    if not report.ok and outside:  # a document's finding is not damage of the log itself
+        internal = _walk(db, keys, []).problems + damage
+    if internal:
+        db.mark_damaged(internal[0].message)
+    else:
+        db.clear_damage_mark()
+    return report
+
+
+def _walk(db: Store, keys: VerifyKeys, outside: list[Checkpoint]) -> Report:
+    try:
+        report = verify(db.iter_events(), db.checkpoints(), keys.public_key, keys.key_id,
+                        outside)
+    except (sqlite3.DatabaseError, UnicodeError, ValueError) as e:
+        report = Report()
+        report.problems.append(Problem(None, _("the log cannot be read to its end ({problem})",
+                                                problem=e)))
+        return report
+    try:
+        report.problems.extend(_key_problems(db, keys))
+    except (sqlite3.DatabaseError, UnicodeError, ValueError) as e:
+        report.problems.append(Problem(None, _("the keys of the sealed data cannot be read "
+                                               "({problem})", problem=e)))
+    report.problems.sort(key=lambda p: (p.seq is None, p.seq or 0))
+    return report
+
+
+def _key_problems(db: Store, keys: VerifyKeys) -> list[Problem]:
+    """Every wrapped client key opens under the master key, and every field key under
+    its client's key: a damaged one would make sealed data unreadable without a trace in
+    the chain (it covers the ciphertext, not the keys)."""
+    from sessiond.audit.seal import unseal
+
+    problems: list[Problem] = []
+    data_keys: dict[str, bytes | None] = {}
+    for client_id, wrapped in db.wrapped_keys():
+        data_keys[client_id] = key = keys.opens(client_id, wrapped)
+        if key is None:
+            problems.append(Problem(None, _("the data key of client {client} does not open "
+                                            "under the master key (damaged, or another "
+                                            "master key)", client=client_id)))
+    for seq, event_id, client_id, name, field_key in db.field_keys():
+        key = data_keys.get(client_id)
+        if key is None:
+            continue  # erased client (or reported above)
+        try:
+            unseal(field_key, key, f"{event_id}/{name}/key")
+        except Exception:  # any failure to open is the same finding
+            problems.append(Problem(seq, _("the key of the text {field} of event #{seq} "
+                                           "does not open (damaged)", field=name, seq=seq)))
+    return problems

@@ -1,0 +1,41 @@
+"""User text on screen, shown as text and nothing else.
+
+Textual reads a plain `str` as markup in most places (Static, Label, DataTable cells,
+toasts, the command palette): a client named `[/]` would crash the screen, one named
+`[b]x` would be bold, and a `[technician]` in a message would vanish. And a terminal acts
+on the control characters a string carries: ESC ] 0 ; ... BEL in a client's name would
+retitle the window, ESC [ 2 J clear it. So everything the TUI shows goes through here:
+control and bidirectional-override characters are removed, and the result is a Rich
+`Text` (or a Textual `Content`), which is never parsed as markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+from textual.content import Content
+
+# C0 controls but newline (tab becomes a space below), DEL and C1; the bidirectional
+# embeddings, overrides and isolates, which reorder what follows them on screen; line and
+# paragraph separators; lone surrogates (undecodable bytes).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
+                     "\u2066-\u2069\ud800-\udfff]")
+
+
+def clean(value: object, *, one_line: bool = False) -> str:
+    """`value` as a string a terminal shows as it is: controls removed (a tab is a space;
+    with `one_line`, so is a newline)."""
+    text = _UNSAFE.sub("", str(value).replace("\t", " "))
+    return text.replace("\n", " ") if one_line else text
+
+
+def plain(value: object, style: str = "", *, one_line: bool = False) -> Text:
+    """A Rich Text of `value`, cleaned: markup characters are shown, never parsed."""
+    return Text(clean(value, one_line=one_line), style=style)
+
+
+def content(value: object) -> Content:
+    """The Textual Content of `value`, cleaned (for the command palette)."""
+    return Content(clean(value, one_line=True))
+

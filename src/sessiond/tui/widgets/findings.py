@@ -1,0 +1,44 @@
+"""The findings of a compliance check, as the technician reads them on a narrow screen.
+
+One finding per paragraph (it wraps at 80 columns, where a table would cut the message):
+its mark, the rule's title (never its id), the article, then what to do. A finding that a
+key of this screen resolves says which key, instead of the CLI command the check's message
+gives (the message is written for every front end).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from rich.text import Text
+
+from sessiond import labels
+from sessiond.compliance import Finding
+from sessiond.i18n import _
+from sessiond.tui.text import clean
+
+# "(sessiond record s-xxx disconnect-confirmed)" and the like: the CLI's way to fix it.
+_CLI_HINT = re.compile(r"\s*\(sessiond [^)]*\)")
+
+
+def message(finding: Finding, keys: Mapping[str, str] | None = None) -> str:
+    """The finding's message for this screen: `keys` maps a rule id to what to press."""
+    if keys and finding.rule in keys:
+        return keys[finding.rule]
+    return clean(_CLI_HINT.sub("", finding.message))
+
+
+def findings_text(findings: Iterable[Finding], keys: Mapping[str, str] | None = None,
+                  ) -> Text:
+    text = Text()
+    for finding in findings:
+        error = finding.severity == "error"
+        if text:
+            text.append("\n")
+        text.append("✖ " if error else "⚠ ", style="bold red" if error else "yellow")
+        text.append(labels.rule(finding.rule), style="bold")
+        if finding.article and finding.article != "-":
+            text.append(" " + _("(art. {article})", article=finding.article), style="dim")
+        text.append(" — " + message(finding, keys), style="red" if error else "")
+    return text

@@ -1,0 +1,266 @@
+"""Corrections through the real command: every mistake of a real day is fixed by an audited
+event, and none can be made by accident (typos in declared times, clock jumps)."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tests.conftest import Cli
+
+PARIS = ZoneInfo("Europe/Paris")
+FAKETIME_LIB = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")
+
+
+def iso(instant: datetime) -> str:
+    return instant.astimezone(UTC).replace(microsecond=0).isoformat()
+
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def count(cli: Cli) -> int:
+    with sqlite3.connect(cli.home / "sessiond.sqlite3") as db:
+        return int(db.execute("SELECT COUNT(*) FROM events").fetchone()[0])
+
+
+def seq_of(cli: Cli, session: str, kind: str, index: int = 0) -> int:
+    return [e["seq"] for e in cli.json("log", session) if e["kind"] == kind][index]
+
+
+@pytest.fixture
+def client(cli: Cli) -> str:
+    return cli("client", "add", "Jeanne Martin").out.strip()
+
+
+def ran(cli: Cli, client: str, *, start: datetime, stop: datetime | None = None,
+        policy: str = "vlh") -> str:
+    session = cli("session", "new", client, "--policy", policy).out.strip()
+    cli("consent", session, "--channel", "oral", "--by", "Jeanne", "--at", iso(start))
+    cli("start", session, "--at", iso(start))
+    if stop is not None:
+        cli("stop", session, "--at", iso(stop))
+    return session
+
+
+def bill(cli: Cli, session: str) -> dict[str, Any]:
+    result: dict[str, Any] = cli.json("bill", session)
+    return result
+
+
+# --- no accident -----------------------------------------------------------------------------
+
+
+def test_a_one_minute_typo_and_a_1971_start_are_refused_and_nothing_is_written(
+        cli: Cli, client: str) -> None:
+    session = cli("session", "new", client, "--policy", "vlh").out.strip()
+    cli("consent", session, "--channel", "oral", "--by", "Jeanne")
+    before = count(cli)
+    soon = (datetime.now(PARIS) + timedelta(minutes=5)).strftime("%H:%M")  # the config's zone
+    typo = cli("start", session, "--at", soon, check=False)
+    assert typo.code == 2 and "12 heures" in typo.err and "--at 20" in typo.err
+    ancient = cli("start", session, "--at", "1971-01-01T10:00", check=False)
+    assert ancient.code == 2 and "2000" in ancient.err
+    future = cli("start", session, "--at", iso(now() + timedelta(minutes=10)), check=False)
+    assert future.code == 2 and "futur" in future.err
+    assert count(cli) == before and "Traceback" not in typo.err + ancient.err + future.err
+
+
+def test_more_than_seven_days_back_needs_yes(cli: Cli, client: str) -> None:
+    session = cli("session", "new", client, "--policy", "vlh").out.strip()
+    long_ago = iso(now() - timedelta(days=9))
+    refused = cli("consent", session, "--channel", "oral", "--by", "J", "--at", long_ago,
+                  check=False)
+    assert refused.code == 2 and "--yes" in refused.err
+    cli("consent", session, "--channel", "oral", "--by", "J", "--at", long_ago, "--yes")
+
+
+def test_a_client_added_twice_is_not_silently_refused_or_created_blindly(cli: Cli,
+                                                                         client: str) -> None:
+    again = cli("client", "add", "  jeanne MARTIN ", "--json")
+    assert again.json["duplicates"] == [client]
+    assert client in again.err
+    other = cli("client", "add", "Paul Durand", "--email", "p@example.fr", "--json")
+    assert other.json["duplicates"] == []
+    by_mail = cli("client", "add", "P. Durand", "--email", "P@Example.fr", "--json")
+    assert by_mail.json["duplicates"] == [other.json["client"]]
+    with sqlite3.connect(cli.home / "sessiond.sqlite3") as db:  # never in clear
+        dump = "\n".join(db.iterdump())
+    assert "jeanne" not in dump.lower() and "example.fr" not in dump
+
+
+# --- corrections ---------------------------------------------------------------------------------
+
+
+def test_amend_a_start_then_the_bill_and_the_log_show_the_correction(cli: Cli,
+                                                                      client: str) -> None:
+    t0 = now() - timedelta(hours=3)
+    session = ran(cli, client, start=t0, stop=t0 + timedelta(minutes=50))
+    start = seq_of(cli, session, "session-started")
+    assert bill(cli, session)["worked_seconds"] == 50 * 60
+    out = cli.json("amend", session, str(start), "--at", iso(t0 + timedelta(minutes=20)),
+                   "--reason", "démarrage oublié: pressé trop tôt")
+    (event,) = out["events"]
+    assert event["kind"] == "instant-amended" and event["body"]["corrects"] == start
+    assert bill(cli, session)["worked_seconds"] == 30 * 60
+    log = {e["seq"]: e for e in cli.json("log", session)}
+    assert log[start]["corrected_by"] == [event["seq"]]
+    assert f"[corrigé par #{event['seq']}]" in cli("log", session).out
+    assert cli.json("verify")["ok"]
+
+
+def test_an_impossible_amendment_names_the_blocking_neighbour(cli: Cli, client: str) -> None:
+    t0 = now() - timedelta(hours=3)
+    session = ran(cli, client, start=t0)
+    cli("pause", session, "--at", iso(t0 + timedelta(minutes=30)))
+    cli("resume", session, "--at", iso(t0 + timedelta(minutes=40)))
+    pause = seq_of(cli, session, "session-paused")
+    start = seq_of(cli, session, "session-started")
+    before = count(cli)
+    early = cli("amend", session, str(pause), "--at", iso(t0 - timedelta(minutes=5)),
+                "--reason", "x", check=False)
+    assert early.code == 2 and f"n° {start}" in early.err
+    late = cli("amend", session, str(pause), "--at", iso(t0 + timedelta(minutes=50)),
+               "--reason", "x", check=False)
+    assert late.code == 2 and f"n° {seq_of(cli, session, 'session-resumed')}" in late.err
+    note = cli("note", session, "texte").out
+    assert "note" in note.lower()
+    wrong = cli("amend", session, str(seq_of(cli, session, "note-added")), "--at", iso(t0),
+                "--reason", "x", check=False)
+    assert wrong.code == 2 and "note-added" in wrong.err
+    assert count(cli) == before + 1  # the note only
+
+
+def test_reopen_a_stop_pressed_too_early_then_the_gap_is_not_billed(cli: Cli,
+                                                                     client: str) -> None:
+    t0 = now() - timedelta(hours=2)
+    session = ran(cli, client, start=t0, stop=t0 + timedelta(minutes=20))
+    refused = cli("resume", session, check=False)
+    assert refused.code == 2 and "sessiond reopen" in refused.err
+    cli("reopen", session, "--reason", "arrêt par erreur")
+    assert cli.json("session", "show", session)["state"] == "paused"
+    assert session in cli("status").out
+    cli("resume", session, "--at", iso(t0 + timedelta(minutes=80)))
+    cli("stop", session, "--at", iso(t0 + timedelta(minutes=90)))
+    b = bill(cli, session)
+    assert b["worked_seconds"] == 30 * 60  # 20 min, then 10 min after the resume
+    twice = cli("reopen", session, "--reason", "x")  # stopped again: may reopen again
+    assert twice.code == 0
+
+
+def test_cancel_a_session_planned_by_mistake(cli: Cli, client: str) -> None:
+    mistake = cli("session", "new", client, "--policy", "vlh").out.strip()
+    cli("cancel", mistake, "--reason", "mauvais client")
+    assert mistake not in cli("status").out
+    day = datetime.now(PARIS).date().isoformat()
+    exported = cli.json("export", "--day", day, "--format", "json", "--out",
+                        str(cli.home / "out"))
+    assert mistake not in str(exported)
+    assert cli("start", mistake, "--without-consent", "--reason", "x", check=False).code == 2
+    started = ran(cli, client, start=now() - timedelta(minutes=30))
+    refused = cli("cancel", started, "--reason", "x", check=False)
+    assert refused.code == 2 and "amend" in refused.err
+    assert "session-cancelled" in cli("log", mistake).out  # its events stay
+
+
+def test_move_a_session_to_the_right_client_and_the_discount_follows(cli: Cli,
+                                                                      client: str) -> None:
+    t0 = now() - timedelta(hours=5)
+    ran(cli, client, start=t0, stop=t0 + timedelta(minutes=40))  # Jeanne's first one
+    stranger = cli("client", "add", "Paul Durand").out.strip()
+    session = ran(cli, stranger, start=t0 + timedelta(hours=2),
+                  stop=t0 + timedelta(hours=2, minutes=40))
+    names = [ln["name"] for ln in bill(cli, session)["lines"]]
+    assert "new-client" in names  # Paul's first intervention
+    out = cli.json("session", "move", session, "--client", client, "--reason", "mauvais client")
+    assert out["events"][0]["body"] == {"from_client": stranger, "to_client": client}
+    b = bill(cli, session)
+    assert b["client"] == client and "new-client" not in [ln["name"] for ln in b["lines"]]
+    same = cli("session", "move", session, "--client", client, "--reason", "x", check=False)
+    assert same.code == 2
+
+
+def test_merge_a_duplicate_client(cli: Cli, client: str) -> None:
+    t0 = now() - timedelta(hours=5)
+    ran(cli, client, start=t0, stop=t0 + timedelta(minutes=40))
+    duplicate = cli("client", "add", "Jeanne Martin").out.strip()
+    session = ran(cli, duplicate, start=t0 + timedelta(hours=2),
+                  stop=t0 + timedelta(hours=2, minutes=40))
+    assert "new-client" in [ln["name"] for ln in bill(cli, session)["lines"]]
+    cli("client", "merge", duplicate, "--into", client, "--reason", "ajoutée deux fois")
+    assert "new-client" not in [ln["name"] for ln in bill(cli, session)["lines"]]
+    listed = [c["client"] for c in cli.json("client", "list")]
+    assert client in listed and duplicate not in listed
+    again = cli("client", "merge", duplicate, "--into", client, "--reason", "x", check=False)
+    assert again.code == 2
+    itself = cli("client", "merge", client, "--into", duplicate, "--reason", "x", check=False)
+    assert itself.code == 2
+
+
+def test_redact_a_note_for_good_while_the_chain_verifies(cli: Cli, client: str) -> None:
+    session = ran(cli, client, start=now() - timedelta(minutes=30))
+    cli("note", session, "le client a parlé de son divorce")
+    note = seq_of(cli, session, "note-added")
+    cli("redact", session, str(note), "--reason", "hors sujet, personnel")
+    shown = {e["seq"]: e for e in cli.json("log", session)}
+    assert "text" not in (shown[note]["personal"] or {})
+    assert "divorce" not in cli("log", session).out
+    assert cli.json("verify")["ok"]
+    assert cli("redact", session, str(note), "--reason", "x", check=False).code == 2
+    raw = b"".join(p.read_bytes() for p in cli.home.rglob("*") if p.is_file())
+    assert b"divorce" not in raw
+
+
+def test_a_note_replaced_and_the_reason_scanned_for_secrets(cli: Cli, client: str) -> None:
+    session = ran(cli, client, start=now() - timedelta(minutes=30))
+    cli("note", session, "imprimante HP reinstalée")
+    note = seq_of(cli, session, "note-added")
+    out = cli.json("note", session, "--replaces", str(note), "imprimante HP réinstallée")
+    assert out["events"][0]["body"] == {"replaces": note}
+    secret = cli("cancel", session, "--reason", "mot de passe : Soleil2024", check=False)
+    assert secret.code == 2 and "Soleil2024" not in secret.err
+
+
+def test_a_receipt_issued_before_a_correction_is_reported(cli: Cli, client: str) -> None:
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "73282932000074"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\n', encoding="utf-8")
+    t0 = now() - timedelta(hours=2)
+    session = ran(cli, client, start=t0, stop=t0 + timedelta(minutes=45))
+    cli("receipt", session, "--out", str(cli.home / "r.pdf"), check=False)
+    start = seq_of(cli, session, "session-started")
+    if not any(e["kind"] == "receipt-issued" for e in cli.json("log", session)):
+        pytest.skip("no receipt was issued (see the documents issue)")
+    cli("amend", session, str(start), "--at", iso(t0 + timedelta(minutes=5)),
+        "--reason", "heure corrigée")
+    report = cli("check", session, "--json", check=False).json
+    assert "receipt-current" in [f["rule"] for f in report["findings"]]
+
+
+# --- clock jumps ---------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not FAKETIME_LIB.exists(), reason="libfaketime is not installed")
+def test_a_wall_clock_jump_during_a_pause_never_locks_nor_bills(real_cli: Cli,
+                                                                 client: str) -> None:
+    cli = real_cli
+    session = cli("session", "new", client, "--policy", "vlh").out.strip()
+    cli("consent", session, "--channel", "oral", "--by", "Jeanne")
+    cli("start", session)
+    cli("pause", session)
+    jumped = {**cli.env, "LD_PRELOAD": str(FAKETIME_LIB), "FAKETIME": "+3h",
+              "DONT_FAKE_MONOTONIC": "1"}  # the wall clock jumps; CLOCK_BOOTTIME does not
+    ahead = Cli(cli.home, jumped, real=True)
+    ahead("resume", session)
+    cli("stop", session)  # the clock is back (NTP): before, "before its previous step"
+    b = bill(cli, session)
+    assert b["worked_seconds"] < 120
+    findings = cli("check", session, "--json", check=False).json["findings"]
+    jumps = [f for f in findings if f["rule"] == "clock-consistent" and "horloge" in f["message"]]
+    assert jumps  # the jump is reported, not billed
