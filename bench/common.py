@@ -118,7 +118,7 @@ def peak_rss_mb(cmd: Sequence[str], env: dict[str, str] | None = None) -> tuple[
 def alternate(cases: dict[str, Callable[[], float]], runs: int) -> dict[str, float]:
     """Each case `runs` times, in alternation; the median seconds of each."""
     samples: dict[str, list[float]] = {name: [] for name in cases}
-    for name, fn in cases.items():  # warm the page cache and the pyc files first
+    for fn in cases.values():  # warm the page cache and the pyc files first
         fn()
     for _ in range(runs):
         for name, fn in cases.items():
@@ -143,6 +143,6 @@ def cpu_count() -> int:
     return len(os.sched_getaffinity(0))
 
 
-__all__ = ["FLOORS", "SESSIOND", "alternate", "cpu_count", "env_for", "log_home", "options",
-           "copy_home", "peak_rss_mb", "report", "run_once", "running_session",
+__all__ = ["FLOORS", "SESSIOND", "alternate", "copy_home", "cpu_count", "env_for",
+           "log_home", "options", "peak_rss_mb", "report", "run_once", "running_session",
            "workdir"]

@@ -208,3 +208,29 @@ def _resolve_local(naive: datetime, tz: ZoneInfo, text: str) -> datetime:
             )
         )
     return first.astimezone(UTC)
+
+
+# An appointment is agreed for the coming weeks, rarely further than this.
+APPOINTMENT_AHEAD = timedelta(days=2 * 366)
+
+
+def parse_appointment(text: str, tz: ZoneInfo) -> datetime:
+    """When an intervention was agreed to take place (`session new --appointment`): a full
+    date and time, past or future (HH:MM alone would not say which day), local or with an
+    offset, from 2000 and at most two years ahead."""
+    text = text.strip()
+    if _HHMM.match(text):
+        raise InputError(_("--appointment {text}: give the day too, e.g. 2026-11-22T14:00.",
+                           text=text))
+    try:
+        parsed = datetime.fromisoformat(text.replace(" ", "T", 1))
+    except (ValueError, OverflowError):
+        raise _unreadable(text) from None
+    instant = (_resolve_local(parsed, tz, text) if parsed.tzinfo is None
+               else parsed.astimezone(UTC))
+    if instant < EARLIEST:
+        raise InputError(_("The time {text} is before 2000: check the year.", text=text))
+    if instant > now() + APPOINTMENT_AHEAD:
+        raise InputError(_("--appointment {text}: more than two years ahead; check the year.",
+                           text=text))
+    return whole_second(instant)

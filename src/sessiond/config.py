@@ -149,13 +149,58 @@ class Daemon:
 
 
 @dataclass(frozen=True)
+class Backup:
+    """The daemon's daily backup: into `directory`, keeping the `keep` latest, the keys
+    sealed under the secret held in `key_file` (kept somewhere else too)."""
+
+    directory: str = ""  # "" = no daily backup
+    keep: int = 7
+    key_file: str = ""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The remote-control tools' logs the daemon watches (issue 14): the technician's own
+    tools on this machine, at their Linux default places (remote_logs.md); a missing file is
+    no error. A list replaces that tool's defaults; `[]` watches nothing of that tool."""
+
+    watch: bool = True
+    teamviewer: tuple[str, ...] = (
+        "~/.local/share/teamviewer15/logfiles/TeamViewer15_Logfile.log",
+        "/opt/teamviewer/logfiles/TeamViewer15_Logfile.log")
+    anydesk: tuple[str, ...] = ("~/.anydesk/anydesk.trace", "/var/log/anydesk.trace")
+    rustdesk: tuple[str, ...] = (
+        "~/.local/share/logs/RustDesk/rustdesk_rCURRENT.log",
+        "~/.local/share/logs/RustDesk/server/rustdesk_rCURRENT.log")
+
+
+@dataclass(frozen=True)
+class Invoicing:
+    """The terms printed on invoices (issue 15). Empty texts take the defaults of
+    sessiond.exports.invoice: payable on receipt, the law's late-payment rate (Code de
+    commerce L441-10: the ECB rate plus 10 points) and no early-payment discount."""
+
+    due_days: int = 0  # private clients: days from the invoice to its due date
+    business_due_days: int = 30  # business clients (L441-10: 30 days unless agreed)
+    payment_terms: str = ""  # how to pay, as printed ("virement sous 30 jours")
+    late_penalty: str = ""  # business clients: the late-payment rate, as printed
+    early_payment: str = ""  # business clients: discount for early payment, if any
+
+
+CONFIG_LIMIT = 1024 * 1024  # a config.toml is a few lines: a bigger one is a mistake
+
+
+@dataclass(frozen=True)
 class Config:
     timezone: str = "Europe/Paris"
     language: str = ""  # "" = from the environment (LANG), else "fr" or "en"
     policy: str = "md-micro-services"  # default policy of new sessions
     technician: Technician = field(default_factory=Technician)
     daemon: Daemon = field(default_factory=Daemon)
+    evidence: Evidence = field(default_factory=Evidence)
     keymap: dict[str, str] = field(default_factory=dict)  # TUI binding id -> keys
+    backup: Backup = field(default_factory=Backup)
+    invoice: Invoicing = field(default_factory=Invoicing)
     documents: str = ""  # where the TUI writes receipts and reports ("" = the default)
 
 
@@ -163,22 +208,31 @@ def load_config(p: Paths | None = None) -> Config:
     """Read config.toml strictly: an unknown key or a wrong type names the file and key."""
     p = p or paths()
     path = p.config_file
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    from sessiond.files import read_regular
+
+    data = read_regular(path, CONFIG_LIMIT, missing_ok=True)
+    if data is None:
         return Config()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError(_("{path} is not UTF-8 text (byte {position}): save it as UTF-8.",
+                           path=path, position=e.start)) from e
     import tomllib  # only when there is a file: its import costs a CLI call ~10 ms
 
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise InputError(_("{path} is not valid TOML: {problem}", path=path, problem=e)) from e
+    except RecursionError as e:  # tomllib recurses once per level of nesting
+        raise InputError(_("{path}: values are nested too deeply.", path=path)) from e
     config: Config = _build(Config(), raw, path, "")
     _check_values(config, path)
     return config
 
 
-_POLICY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+POLICY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")  # also a file name: no / nor ..
+_POLICY_ID = POLICY_ID
 _TIME_OF_DAY = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
@@ -194,6 +248,13 @@ def _check_values(config: Config, path: Path) -> None:
         ("daemon.idle_minutes", 1 <= d.idle_minutes <= 240, _("1 to 240 minutes")),
         ("daemon.export_time", bool(_TIME_OF_DAY.match(d.export_time)),
          _("a time of day HH:MM, e.g. 19:30")),
+        ("backup.keep", 1 <= config.backup.keep <= 366, _("1 to 366 backups")),
+        ("invoice.due_days", 0 <= config.invoice.due_days <= 60, _("0 to 60 days")),
+        ("invoice.business_due_days", 0 <= config.invoice.business_due_days <= 60,
+         _("0 to 60 days (Code de commerce L441-10)")),
+        ("backup.key_file", bool(config.backup.key_file or not config.backup.directory),
+         _("the file holding the secret that seals the keys of each backup (needed with "
+           "backup.directory)")),
     )
     for key, ok, expected in checks:
         if not ok:
@@ -217,10 +278,16 @@ def _build(defaults: Any, raw: dict[str, Any], path: Path, prefix: str) -> Any:
             raise InputError(_("{path}: {key}: {problem}", path=path, key=where,
                                problem=_("unknown key")))
         default = getattr(defaults, key)
-        if isinstance(default, Technician | Daemon):
+        if isinstance(default, Technician | Daemon | Backup | Evidence
+                      | Invoicing):
             if not isinstance(value, dict):
                 raise _wrong(path, where, "table")
             values[key] = _build(default, value, path, f"{where}.")
+        elif isinstance(default, tuple):  # a list of strings (paths)
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip()
+                                                      for v in value):
+                raise _wrong(path, where, _("a list of paths"))
+            values[key] = tuple(value)
         elif isinstance(default, dict):
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
                 raise _wrong(path, where, "table of strings")

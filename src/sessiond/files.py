@@ -17,6 +17,9 @@ from sessiond.errors import InputError
 from sessiond.i18n import _
 
 MB = 1024 * 1024
+# A receipt is some 100 kB; an export covers at most three years (exports.export.MAX_DAYS),
+# a few MB of CSV or JSON for the busiest technician.
+DOCUMENT_LIMIT = 16 * MB
 
 
 def read_regular(path: Path, limit: int, *, missing_ok: bool = False) -> bytes | None:

@@ -8,6 +8,7 @@ copy as a sentence names it. Values without a label are shown as they are.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from sessiond.i18n import _, language
@@ -46,10 +47,51 @@ def artifact(value: str) -> str:
     return _lookup("artifact", _artifacts, value)
 
 
+def discount(value: str) -> str:
+    """A discount of the terms as a sentence names it."""
+    return _lookup("discount", _discounts, value)
+
+
 def rule(rule_id: str) -> str:
     """A compliance rule as a person names it ("Consent before access"), never its id.
     Every rule of compliance/rules.py has one (tests/unit/test_wording.py checks it)."""
     return _lookup("rule", _rules, rule_id)
+
+
+# An article of the terms' own numbering ("3.2", "7, art. 1", "II.3") is cited "art. 3.2";
+# one that names its code ("Code pénal, art. 323-1", "C. consom., art. L221-18", "RGPD
+# art. 5(1)(e)") is cited as it is.
+_TERMS_NUMBERING = re.compile(r"^\s*(\d|[IVX]+(\.|,|\s|$))")
+
+
+def cite(article: str | None) -> str:
+    """An article as a finding, a requirement or a bill line cites it; "" for none ("-")."""
+    if article is None or article.strip() in ("", "-"):
+        return ""
+    if _TERMS_NUMBERING.match(article):
+        return _("art. {article}", article=article)
+    return article
+
+
+def warranty_cause(value: str) -> str:
+    """What made a warranty re-intervention necessary, as a bill states it."""
+    return _lookup("warranty", _warranty_causes, value)
+
+
+def _warranty_causes() -> Table:
+    return {"intervention": _("the earlier intervention"), "client": _("the client"),
+            "other": _("another cause")}
+
+
+def connection_outcome(value: str) -> str:
+    """What became of a connection the remote tool logged ("accepted" is also a backup
+    answer, hence a table of its own)."""
+    return _lookup("connection", _connection_outcomes, value)
+
+
+def _connection_outcomes() -> Table:
+    return {"accepted": _("established"), "rejected": _("refused"), "failed": _("failed"),
+            "unknown": _("outcome not logged")}
 
 
 def has_rule_title(rule_id: str) -> bool:
@@ -75,12 +117,13 @@ def _short() -> Table:
         "card": _("card"), "cash": _("cash"), "cheque": _("cheque"),
         "transfer": _("transfer"),
         "screenshot": _("screenshot"), "file-copy": _("file copy"),
-        "recording": _("recording"),
+        "recording": _("recording"), "session-log": _("session log"),
         "technician": _("the technician"), "client": _("the client"),
         "error": _("error"), "warning": _("warning"),
         "travel": _("travel"), "no-show": _("no-show"),
         "late-cancellation": _("late cancellation"), "waiting": _("waiting"),
         "shipped": _("shipped with sessiond"), "user": _("your own"),
+        "incoming": _("incoming"), "outgoing": _("outgoing"),
     }
 
 
@@ -108,6 +151,7 @@ def _formal() -> Table:
         "screenshot": _("screen capture"),
         "file-copy": _("copy of a file"),
         "recording": _("recording of the session"),
+        "session-log": _("log of the session"),
         "card": _("bank card"),
         "cash": _("in cash"),
         "cheque": _("by cheque"),
@@ -135,6 +179,11 @@ def _fees() -> Table:
     }
 
 
+def _discounts() -> Table:
+    return {"new-client": _("first intervention for a new client"),
+            "referral": _("referral of a new client")}
+
+
 def _rules() -> Table:
     return {
         "consent-before-access": _("Consent before access"),
@@ -154,6 +203,7 @@ def _rules() -> Table:
         "disconnect-confirmed": _("Disconnection"),
         "receipt-issued": _("Receipt given"),
         "receipt-current": _("Receipt up to date"),
+        "invoice-current": _("Invoice up to date"),
         "remote-access-before-consent": _("No access before consent"),
         "remote-access-after-stop": _("No access after the stop"),
         "billed-beyond-connection": _("Billed within the connection"),
@@ -166,5 +216,6 @@ def _rules() -> Table:
 def _artifacts() -> Table:
     return {
         "screenshot": _("a screenshot"), "file-copy": _("a file copy"),
-        "recording": _("a recording"), "other": _("another copy"),
+        "recording": _("a recording"), "session-log": _("a session log"),
+        "other": _("another copy"),
     }

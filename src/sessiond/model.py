@@ -59,6 +59,22 @@ def instant(value: Any) -> bool:
     return isinstance(value, str) and bool(_INSTANT.match(value))
 
 
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def day(value: Any) -> bool:
+    """A calendar date, YYYY-MM-DD (a client known since that day)."""
+    if not isinstance(value, str) or not _DAY.match(value):
+        return False
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def country(value: Any) -> bool:
     return isinstance(value, str) and bool(_COUNTRY.match(value))
 
@@ -102,11 +118,12 @@ FEE_KINDS = ("travel", "no-show", "late-cancellation", "waiting")
 QUOTE_FORMS = ("handwritten", "electronic")
 WAIVER_MEDIA = ("email", "paper", "sms", "signature")
 BACKUP_ANSWERS = ("accepted", "declined", "client-has-own")
-ARTIFACTS = ("screenshot", "file-copy", "recording", "other")
+ARTIFACTS = ("screenshot", "file-copy", "recording", "session-log", "other")
 ENDED_BY = ("technician", "client")
 SPAN_CAUSES = ("idle", "suspend", "gap")
 SPAN_DECISIONS = ("worked", "paused")
-EXPORT_FORMATS = ("csv", "json", "kimai", "book")  # book: the livre des recettes
+EXPORT_FORMATS = ("csv", "json", "kimai", "book",  # book: the livre des recettes
+                  "e-reporting")  # sales to private clients per day (issue 15)
 # Evidence from the remote-control tools' own logs (issue 14); the same lists as
 # sessiond.integrations (a unit test keeps them equal: the two layers are siblings).
 REMOTE_TOOLS = ("teamviewer", "anydesk", "rustdesk")
@@ -117,11 +134,18 @@ LOG_FORMATS = ("teamviewer-outgoing", "teamviewer-incoming", "teamviewer-log", "
 # How a connection was tied to its session: the session's partner ID, time overlap with a
 # session of that tool, or the technician's answer to the daemon's question.
 MATCHED_BY = ("partner-id", "time", "answer")
+# What made a warranty re-intervention necessary (issue 12): the earlier work (the warranty
+# applies), the client (MRI87 16.2: a flat charge on his credit), or anything else (a
+# virus, a third party: Micro-Alpes 10, FGDMI III.4).
+WARRANTY_CAUSES = ("intervention", "client", "other")
 
 
-# Personal fields that hold free text: scanned for secrets before anything is written (no
-# password is ever written down). Names and contacts are not free text and are not scanned.
+# Personal fields that hold free text, each sealed under a key of its own (redaction) and
+# scanned for secrets before anything is written (no password is ever written down).
 FREE_TEXT = ("text", "problems", "client_request", "reason")
+# Every personal field scanned for secrets before it is written: the free texts, and the
+# names typed with --by (a password typed in the wrong field is still a password, MD 15).
+SCANNED = (*FREE_TEXT, "by")
 
 
 @dataclass(frozen=True)
@@ -142,17 +166,25 @@ def _kinds(*kinds: Kind) -> dict[str, Kind]:
 KINDS: dict[str, Kind] = _kinds(
     # clients
     Kind("client-added", "client",
-         body={"status": one_of(*CLIENT_STATUSES), "country": country},
+         # known_since: a client from before sessiond (no new-client discount, VLH 5.5)
+         body={"status": one_of(*CLIENT_STATUSES), "country": country, "known_since": day},
          # address: postal address lines; siren: a business's SIREN or SIRET (digits)
          personal={"name": text, "email": text, "phone": text, "address": text,
                    "siren": text},
          required=frozenset({"status", "country", "name"})),
     Kind("credit-added", "client", body={"hours": decimal}, required=frozenset({"hours"})),
+    # the client recommended `referred`, a confirmed new client (VLH 5.5)
+    Kind("referral-recorded", "client", body={"referred": text},
+         required=frozenset({"referred"})),
     # session life cycle
     Kind("session-planned", "session",
          body={"policy": text, "mode": one_of(*MODES), "tool": one_of(*TOOLS),
                "client_os": one_of(*OSES), "ordered_at": instant, "rate": decimal,
-               "problem_count": count},
+               "problem_count": count,
+               # issue 12: the earlier session this one re-does under warranty and why;
+               # the appointment agreed (late-cancellation notice, VLH 5.6, MRI87 15)
+               "warranty_of": text, "warranty_cause": one_of(*WARRANTY_CAUSES),
+               "appointment": instant},
          personal={"partner_id": text, "problems": texts},
          required=frozenset({"policy", "mode", "tool", "problem_count"})),
     Kind("consent-recorded", "session", body={"channel": one_of(*CHANNELS)},
@@ -173,6 +205,10 @@ KINDS: dict[str, Kind] = _kinds(
     Kind("fee-added", "session",
          body={"fee": one_of(*FEE_KINDS),
                "amount": decimal},
+         required=frozenset({"fee"})),
+    # the client was told beforehand that this fee may be charged (MD 9)
+    Kind("fee-announced", "session",
+         body={"fee": one_of(*FEE_KINDS), "channel": one_of(*CHANNELS)},
          required=frozenset({"fee"})),
     # what the terms require (compliance facts)
     Kind("quote-accepted", "session", body={"how": one_of(*QUOTE_FORMS)},
@@ -223,6 +259,10 @@ KINDS: dict[str, Kind] = _kinds(
          personal={"reason": text}, required=frozenset({"corrects", "fields", "reason"})),
     Kind("client-merged", "client", body={"into": text}, personal={"reason": text},
          required=frozenset({"into", "reason"})),
+    # the client's data was handed to him (access and portability: VLH 8.4, RGPD art. 15
+    # and 20): how many events, and the SHA-256 of the document
+    Kind("client-exported", "client", body={"events": count, "digest": digest},
+         required=frozenset({"events"})),
     # evidence: a connection the remote-control tool logged, recorded once it is matched to
     # a session (its partner ID is sealed under that client's key). `key` hashes the
     # connection's first source line, `digest` all its lines. Seen open (no `end`), it is
@@ -239,6 +279,25 @@ KINDS: dict[str, Kind] = _kinds(
          body={"observed": count, "end": instant, "outcome": one_of(*CONNECTION_OUTCOMES),
                "digest": digest},
          required=frozenset({"observed", "end", "outcome", "digest"})),
+    # invoices (issue 15): one continuous series per local year shared by invoices and
+    # credit notes (`serial` 1, 2, ... in log order; `number` as printed, F-2026-0001 or
+    # A-2026-0002); `sessions` covered, `total` in euros, `digest` the SHA-256 of the
+    # document's data. A credit note cancels the invoice it `cites` (its number and seq);
+    # its reason is sealed. `client-edited`: the details an invoice needs, sealed like
+    # the name; the latest value of each field wins.
+    Kind("client-edited", "client",
+         personal={"address": text, "siren": text, "email": text, "phone": text}),
+    Kind("invoice-issued", "client",
+         body={"number": text, "year": count, "serial": count, "sessions": texts,
+               "total": decimal, "digest": digest, "facturx": flag},
+         required=frozenset({"number", "year", "serial", "sessions", "total", "digest"})),
+    Kind("credit-note-issued", "client",
+         body={"number": text, "year": count, "serial": count, "sessions": texts,
+               "total": decimal, "digest": digest, "cites": text, "cites_seq": count,
+               "facturx": flag},
+         personal={"reason": text},
+         required=frozenset({"number", "year", "serial", "sessions", "total", "digest",
+                             "cites", "cites_seq", "reason"})),
     # the log as a whole
     Kind("export-made", "log",
          body={"first_day": text, "last_day": text, "format": one_of(*EXPORT_FORMATS),

@@ -28,6 +28,7 @@ from sessiond.model import (
     AMENDABLE,
     FREE_TEXT,
     KINDS,
+    SCANNED,
     Client,
     Event,
     Personal,
@@ -46,6 +47,7 @@ if TYPE_CHECKING:  # cryptography, the rules and billing load only where they ar
     from sessiond.compliance import Report, Requirement
     from sessiond.compliance.evidence import Candidate, Observed, Recorded
     from sessiond.compliance.facts import Facts
+    from sessiond.compliance.retention import Due
     from sessiond.integrations import Connection
     from sessiond.policy import Policy
 
@@ -61,9 +63,10 @@ def new_id(prefix: str) -> str:
 
 def refuse_secrets(personal: Mapping[str, Any],
                    citation: Callable[[], str | None] = lambda: None) -> None:
-    """Refuse free text that holds a secret, saying what was found but never echoing it,
-    and citing `citation()` (the session's terms; the law when None)."""
-    texts = [personal.get(name) for name in FREE_TEXT]
+    """Refuse free text (or a name typed with --by) that holds a secret, saying what was
+    found but never echoing it, and citing `citation()` (the session's terms; the law when
+    None)."""
+    texts = [personal.get(name) for name in SCANNED]
     flat = [t for v in texts for t in (v if isinstance(v, list) else [v]) if t]
     if not flat:
         return
@@ -181,11 +184,19 @@ class Sessiond:
     def keyring(self) -> Keyring:
         from sessiond.audit.keys import Keyring
 
-        return Keyring(self.paths.keys, self.store)
+        return Keyring(self.paths.keys, lambda: self.store)
 
     def close(self) -> None:
         if "store" in self.__dict__:
             self.store.close()
+
+    def reload_config(self) -> Config:
+        """Read config.toml again (a running TUI follows the technician's edits); on an
+        error the settings in use stay."""
+        config = load_config(self.paths)
+        self.config = config
+        self.__dict__.pop("tz", None)  # the zone may have changed too
+        return config
 
     def at(self, text: str | None, *, allow_old: bool = False) -> datetime | None:
         """A declared instant from `--at` (None without one: the service takes now).
@@ -319,9 +330,14 @@ class Sessiond:
     def add_client(self, name: str, *, status: str = "consumer", country: str = "FR",
                    email: str | None = None, phone: str | None = None,
                    address: str | None = None, siren: str | None = None,
-                   at: datetime | None = None) -> str:
+                   known_since: date | None = None, at: datetime | None = None) -> str:
+        """`known_since`: the day a client from before sessiond first called on the
+        technician (he is then no new client: VLH 5.5)."""
         at = at or clock.whole_second(clock.now())
         siren = _company_number(siren)
+        if known_since is not None and known_since > at.astimezone(self.tz).date():
+            raise InputError(_("--known-since {day}: that day has not come yet; give the day "
+                               "the client first called on you.", day=known_since.isoformat()))
         client_id = new_id("c")
         key, wrapped = self.keyring.new_data_key(client_id)
         digests = self._blind_indexes(name, email)
@@ -330,7 +346,9 @@ class Sessiond:
             w.put_client_index(client_id, digests)
             self._wrapped[client_id], self._data_keys[client_id] = wrapped, key
             self._append(w, "client-added", at=at, client_id=client_id,
-                         body={"status": status, "country": country.upper()},
+                         body={"status": status, "country": country.upper(),
+                               "known_since": known_since.isoformat() if known_since
+                               else None},
                          personal={"name": name.strip(), "email": email, "phone": phone,
                                    "address": (address or "").strip() or None,
                                    "siren": siren})
@@ -357,18 +375,31 @@ class Sessiond:
                     tool: str = "teamviewer", partner_id: str | None = None,
                     client_os: str | None = None, problems: Sequence[str] = (),
                     ordered_at: datetime | None = None, rate: str | None = None,
+                    warranty_of: str | None = None, warranty_cause: str | None = None,
+                    appointment: datetime | None = None,
                     at: datetime | None = None) -> str:
+        """`warranty_of`: the earlier session this one re-does under warranty, and
+        `warranty_cause` what made it necessary (default: that intervention); `appointment`:
+        when the intervention was agreed to take place."""
         at = at or clock.whole_second(clock.now())
         self.client(client_id)
         policy = policy or self.config.policy
         self.policy(policy)  # validates the id, says which exist
+        if warranty_of is not None:
+            self._earlier_intervention(client_id, warranty_of)
+            warranty_cause = warranty_cause or "intervention"
+        elif warranty_cause is not None:
+            raise InputError(_("--warranty-cause goes with --warranty-of SESSION: the session "
+                               "this one re-does under warranty."))
         session_id = new_id("s")
         with self.store.writing() as w:
             self._append(
                 w, "session-planned", at=at, session_id=session_id, client_id=client_id,
                 body={"policy": policy, "mode": mode, "tool": tool, "client_os": client_os,
                       "ordered_at": clock.to_text(ordered_at) if ordered_at else None,
-                      "rate": rate, "problem_count": len(problems)},
+                      "rate": rate, "problem_count": len(problems),
+                      "warranty_of": warranty_of, "warranty_cause": warranty_cause,
+                      "appointment": clock.to_text(appointment) if appointment else None},
                 personal={"partner_id": partner_id, "problems": list(problems)},
             )
         return session_id
@@ -383,6 +414,8 @@ class Sessiond:
         if without_consent and not (reason and reason.strip()):
             raise InputError(_("Starting without consent needs a reason: "
                                "--without-consent --reason TEXT."))
+        if at is not None:
+            self._refuse_before_order(session_id, at)
         return self._record("session-started", session_id=session_id, at=at,
                            body={"without_consent": without_consent},
                            personal={"reason": reason if without_consent else None})
@@ -754,6 +787,56 @@ class Sessiond:
                                       "number": number, "replaces": replaces,
                                       "data_digest": data_digest})
 
+    # --- invoices (issue 15; the documents are sessiond.exports.invoice) ---------------
+
+    def edit_client(self, client_id: str, *, address: str | None = None,
+                    siren: str | None = None, email: str | None = None,
+                    phone: str | None = None, at: datetime | None = None) -> Event:
+        """The client's postal address, SIREN (checked), e-mail or phone, sealed like his
+        name; a field not given keeps its value."""
+        fields = {"address": (address or "").strip() or None,
+                  "siren": _company_number(siren), "email": (email or "").strip() or None,
+                  "phone": (phone or "").strip() or None}
+        if not any(fields.values()):
+            raise InputError(_("Nothing to change: give --address TEXT, --siren NUMBER, "
+                               "--email or --phone."))
+        return self._record("client-edited", client_id=client_id, at=at, personal=fields)
+
+    def canonical_client(self, client_id: str) -> str:
+        """The client a duplicate was merged into (the client himself otherwise)."""
+        return self._canonical_client(client_id)
+
+    def invoice_events(self) -> list[Event]:
+        """Every invoice-issued and credit-note-issued event, in log order."""
+        return self.events(self.store.events_of_kind("invoice-issued", "credit-note-issued"))
+
+    def session_invoices(self, session_id: str) -> list[Event]:
+        """The invoices and credit notes that cover the session, in log order."""
+        return [e for e in self.invoice_events() if session_id in e.body["sessions"]]
+
+    def record_invoice(self, w: Writer, *, client_id: str, number: str, year: int,
+                       serial: int, sessions: Sequence[str], total: Decimal, digest: str,
+                       facturx: bool, at: datetime) -> StoredEvent:
+        """Invoice `number` (the `serial`th document of `year`) was issued to the client
+        for `sessions`; `digest`: the SHA-256 of its data."""
+        return self._append(w, "invoice-issued", at=at, client_id=client_id,
+                            body={"number": number, "year": year, "serial": serial,
+                                  "sessions": list(sessions), "total": money(total),
+                                  "digest": digest, "facturx": facturx})
+
+    def record_credit_note(self, w: Writer, *, client_id: str, number: str, year: int,
+                           serial: int, cites: str, cites_seq: int, sessions: Sequence[str],
+                           total: Decimal, digest: str, facturx: bool, reason: str,
+                           at: datetime) -> StoredEvent:
+        """Credit note `number` cancels invoice `cites` (event `cites_seq`); the reason is
+        sealed under the client's key."""
+        return self._append(w, "credit-note-issued", at=at, client_id=client_id,
+                            body={"number": number, "year": year, "serial": serial,
+                                  "cites": cites, "cites_seq": cites_seq,
+                                  "sessions": list(sessions), "total": money(total),
+                                  "digest": digest, "facturx": facturx},
+                            personal={"reason": _reason(reason)})
+
     @contextmanager
     def _within(self, w: Writer | None) -> Iterator[Writer]:
         if w is not None:
@@ -845,13 +928,18 @@ class Sessiond:
         seen = dict.fromkeys(r.session_id for r in rows if r.session_id)
         return [s for s in self.sessions(seen) if not s.cancelled]
 
-    def client(self, client_id: str) -> Client:
+    def client(self, client_id: str, *, upto: int | None = None) -> Client:
+        """The client as his client-added and client-edited events describe him (only
+        the edits before seq `upto` when given: a document as it was issued)."""
         row = self.store.client_added(client_id)
         if row is None:
             raise InputError(_("No client {client}. `sessiond client list` shows them.",
                                client=client_id))
         event = self._event(row)
-        p = event.personal or {}
+        p = dict(event.personal or {})
+        for edit in self.client_events(client_id, "client-edited"):
+            if upto is None or edit.seq < upto:
+                p.update(edit.personal or {})
         return Client(id=client_id, status=event.body["status"], country=event.body["country"],
                       added_at=event.at, name=p.get("name"), email=p.get("email"),
                       phone=p.get("phone"), seq=event.seq, address=p.get("address"),
@@ -892,8 +980,10 @@ class Sessiond:
         client_id = self._canonical_client(client_id)
         sessions = tuple(replacing if replacing is not None and s.id == replacing.id else s
                          for s in self.client_sessions(client_id) if not s.cancelled)
+        # packages; his record (known since, VLH 5.5) and his referrals (VLH 5.5)
+        kinds = ("credit-added", "client-added", "referral-recorded")
         credit = sorted((e for c in self._client_group(client_id)
-                         for e in self.client_events(c, "credit-added")), key=lambda e: e.seq)
+                         for e in self.client_events(c, *kinds)), key=lambda e: e.seq)
         return History(sessions=sessions, client_events=tuple(credit))
 
     def policy(self, policy_id: str) -> Policy:
@@ -920,7 +1010,8 @@ class Sessiond:
         return Facts(session=session, client=client, client_seq=client.seq, policy=policy,
                      now=now, tz=self.tz, start=start, start_seq=start_seq, at_stop=at_stop,
                      history=history, receipts_in_log=receipts,
-                     connections=tuple(observed(session.events)))
+                     connections=tuple(observed(session.events)),
+                     invoices=tuple(self.session_invoices(session.id)))
 
     def check(self, session: Session, *, at_stop: bool = False,
               now: datetime | None = None) -> Report:
@@ -954,6 +1045,122 @@ class Sessiond:
         started = hypothetical_start(session, start)
         return requirements(self._facts(started, self.policy(session.policy), start,
                                         at_stop=False, start=start, start_seq=None))
+
+    # --- issue 12: warranty, referral, fee notices, the client's data and its retention --
+
+    def _earlier_intervention(self, client_id: str, session_id: str) -> Session:
+        """The session a warranty re-intervention names: one of the client's, that took
+        place (started and stopped; a cancelled session never is an intervention)."""
+        try:
+            earlier = self._session(session_id)
+        except InputError:
+            raise InputError(_("--warranty-of {session}: no such session (sessiond log "
+                               "lists them).", session=session_id)) from None
+        group = self._client_group(self._canonical_client(client_id))
+        if self._canonical_client(earlier.client_id) not in group and \
+                earlier.client_id not in group:
+            raise InputError(_("--warranty-of {session}: that session is client {other}'s, "
+                               "not {client}'s.", session=session_id,
+                               other=earlier.client_id, client=client_id))
+        if earlier.state is not State.STOPPED:
+            why = _("it was cancelled") if earlier.cancelled else _("it has not ended")
+            raise InputError(_("--warranty-of {session}: {why}; only an intervention that "
+                               "took place can be re-done under warranty.",
+                               session=session_id, why=why))
+        return earlier
+
+    def _refuse_before_order(self, session_id: str, at: datetime) -> None:
+        """A start declared before the client ordered is a typing mistake (--at or
+        --ordered-at): nothing can start before it is ordered."""
+        planned = self._session(session_id).events[0]
+        ordered = planned.body.get("ordered_at")
+        if ordered and at < clock.from_text(ordered):
+            raise InputError(_(
+                "Cannot start session {session} at {at}: the client ordered it at {ordered}, "
+                "later. Check --at (or the order time given to session new).",
+                session=session_id, at=clock.local_iso(at, self.tz),
+                ordered=clock.local_iso(clock.from_text(ordered), self.tz)))
+
+    def record_referral(self, sponsor: str, *, referred: str,
+                        at: datetime | None = None) -> Event:
+        """`sponsor` recommended `referred`, a confirmed new client: one who had an
+        intervention and paid it (VLH 5.5). His next intervention gets the referral
+        discount of his terms."""
+        self.client(sponsor)
+        self.client(referred)
+        if self._canonical_client(sponsor) == self._canonical_client(referred):
+            raise InputError(_("A client cannot refer himself."))
+        if any(e.body.get("referred") == referred
+               for e in self.client_events(sponsor, "referral-recorded")):
+            raise InputError(_("Client {sponsor} already referred {referred}.",
+                               sponsor=sponsor, referred=referred))
+        confirmed = [s for s in self.client_sessions(referred)
+                     if s.state is State.STOPPED
+                     and any(e.kind == "payment-recorded" for e in s.events)]
+        if not confirmed:
+            raise InputError(_(
+                "Client {referred} is not a confirmed new client yet: the terms count a "
+                "referral once he has had an intervention and paid it (record the payment: "
+                "sessiond record SESSION payment).", referred=referred))
+        return self._record("referral-recorded", client_id=sponsor, at=at,
+                            body={"referred": referred})
+
+    def announce_fee(self, session_id: str, *, fee: str, channel: str | None = None,
+                     at: datetime | None = None) -> Event:
+        """The client was told, before the intervention, that this fee may be charged."""
+        return self._record("fee-announced", session_id=session_id, at=at,
+                            body={"fee": fee, "channel": channel})
+
+    def client_dossier(self, client_id: str) -> tuple[Client, list[Event]]:
+        """Everything the log holds about a client, his personal fields decrypted: his
+        record and every event of his (and of the duplicates merged into him), and every
+        event of his sessions, in log order. What a redaction or an erasure destroyed is
+        absent."""
+        client = self.client(client_id)
+        group = self._client_group(self._canonical_client(client_id))
+        found: dict[int, Event] = {}
+        for member in sorted(group):
+            for event in self.client_events(member):
+                found[event.seq] = event
+        for session in self.client_sessions(self._canonical_client(client_id)):
+            for event in self.session_events(session.id):
+                found[event.seq] = event
+        return client, [found[seq] for seq in sorted(found)]
+
+    def record_client_export(self, w: Writer | None = None, *, client_id: str, events: int,
+                             digest: str, at: datetime | None = None) -> StoredEvent:
+        """The client's data (`events` events, document SHA-256 `digest`) was exported."""
+        with self._within(w) as tx:
+            self.client(client_id)
+            return self._append(tx, "client-exported", at=at or _now(), client_id=client_id,
+                                body={"events": events, "digest": digest})
+
+    def retention_due(self, now: datetime | None = None) -> list[Due]:
+        """The clients whose personal data is kept past the retention of their terms (the
+        policy of their latest session, else the configured one; the law's where the
+        terms are silent), oldest first. Merged duplicates and erased clients are left
+        out."""
+        from sessiond.compliance.retention import due
+
+        now = now or clock.now()
+        merged = self._merged()
+        found = []
+        for row in self.store.events_of_kind("client-added"):
+            client_id = row.client_id
+            if not client_id or client_id in merged or self._wrapped_key(client_id) is None:
+                continue
+            _client, events = self.client_dossier(client_id)
+            sessions = self.client_sessions(client_id)
+            policy_id = sessions[-1].policy if sessions else self.config.policy
+            try:
+                terms = self.policy(policy_id).retention
+            except InputError:
+                terms = None
+            late = due(client_id, policy_id, events, terms, now, self.tz,
+                       tuple(sorted(self._client_group(client_id))))
+            if late is not None:
+                found.append(late)
+        return sorted(found, key=lambda d: d.ends)
 
     def erase_client(self, client_id: str) -> None:
         """Crypto-shredding (GDPR erasure): delete the client's data key.

@@ -20,7 +20,7 @@ TECHNICIAN = """
 [technician]
 name = "Jean Dupré"
 trade_name = "Dépann'Info Lorraine"
-siret = "12345678900012"
+siret = "73282932000074"
 address = "3 rue de l'Église, 54230 Chaligny"
 email = "jean@example.fr"
 phone = "06 12 34 56 78"
@@ -55,12 +55,28 @@ def session(cli: Cli, client: str, policy: str, start: str, stop: str, *,
     for problem in problems:
         args += ["--problem", problem]
     sid = cli(*args).out.strip()
-    cli("consent", sid, "--channel", "tool-code", "--by", "le client", "--at", at(start))
-    cli("start", sid, "--at", at(start))
+    cli("consent", sid, "--channel", "tool-code", "--by", "le client", "--at", at(start),
+        "--yes")
+    cli("start", sid, "--at", at(start), "--yes")
     for pause, resume in pauses:
-        cli("pause", sid, "--at", at(pause))
-        cli("resume", sid, "--at", at(resume))
-    cli("stop", sid, "--at", at(stop))
+        cli("pause", sid, "--at", at(pause), "--yes")
+        cli("resume", sid, "--at", at(resume), "--yes")
+    cli("stop", sid, "--at", at(stop), "--yes")
+    return sid
+
+
+def timed(cli: Cli, client: str, policy: str, start: str, stop: str, *,
+          pauses: tuple[tuple[str, str], ...] = (), extra: tuple[str, ...] = ()) -> str:
+    """A session from full ISO instants (`start`, `stop`), for sessions across midnight
+    and weeks."""
+    sid = cli("session", "new", client, "--policy", policy, "--client-os", "windows",
+              *extra).out.strip()
+    cli("consent", sid, "--channel", "tool-code", "--by", "le client", "--at", start, "--yes")
+    cli("start", sid, "--at", start, "--yes")
+    for pause, resume in pauses:
+        cli("pause", sid, "--at", pause, "--yes")
+        cli("resume", sid, "--at", resume, "--yes")
+    cli("stop", sid, "--at", stop, "--yes")
     return sid
 
 
@@ -70,7 +86,7 @@ def make_day(cli: Cli) -> Day:
     societe = cli("client", "add", "Société Bâtiment Énergie", "--business").out.strip()
     francois = cli("client", "add", "François Lefèvre").out.strip()
     cli("credit", "add", francois, "--hours", "3", "--at", at("08:00:00", date(2025, 3, 1)),
-        "--policy", "mri87")
+        "--policy", "mri87", "--yes")
     s1 = session(cli, helene, "vlh", "09:00:00", "10:17:30",
                  pauses=(("09:20:00", "09:30:00"),), extra=("--rate", "52.50"),
                  problems=("Imprimante bloquée, pilote à réinstaller",))

@@ -162,6 +162,13 @@ def test_every_command_keeps_metadata_only(cli: Cli, tmp_path: Path,
     run("record", s, "disconnect-confirmed")
     run("bill", s)
     run("stop", s)
+    tv, now = work / "Connections.txt", datetime.now(UTC)  # TeamViewer's row of this session
+    tv.write_text(f"\n{p['partner'].replace(' ', ''):<32}"
+                  f"{now - timedelta(minutes=2):%d-%m-%Y %H:%M:%S}{'':13}"
+                  f"{now:%d-%m-%Y %H:%M:%S}{'':13}{'tech':<32}{'RemoteControl':<32}"
+                  "{b35110b2-7dc5-4bb9-8d54-ca80953f65f8}", "ascii")
+    run("evidence", "import", str(tv))  # the partner ID is sealed, like the session's
+    run("evidence", "list", "--session", s)
     run("check", s, code=1)  # the screenshot was not asked for
     run("check", "--day", "today", code=1)
     receipt = json.loads(run("receipt", s, "--out", str(tmp_path / "out") + "/", "--json"))

@@ -1,5 +1,6 @@
-"""`sessiond export`: the CSV a French spreadsheet opens, the JSON for other tools, the
-signed checkpoint they end with, and the end-of-day export's idempotency."""
+"""`sessiond export`: the CSV a French spreadsheet opens (each session once, on the day it
+started, nothing after the table), the JSON with the same fields, the proof beside the
+file that `verify --export` reads, and the end-of-day export's idempotency."""
 
 from __future__ import annotations
 
@@ -18,11 +19,16 @@ from xml.etree import ElementTree
 import pytest
 
 from tests.conftest import Cli
-from tests.functional.exports_data import DAY, Day, env_for, make_day
+from tests.functional.exports_data import DAY, Day, env_for, make_day, timed, write_config
 
-HEADER = ["Date", "Client", "Mode", "Outil", "Début", "Fin", "Travaillé (h:mm)",
-          "Travaillé (h)", "Facturé (h:mm)", "Facturé (h)", "Tranches", "Taux horaire (€)",
-          "Remises (€)", "Montant (€)", "Crédit utilisé (h)", "Conformité", "Remarques"]
+# Column positions of the export (exports.table.header).
+(C_DAY, C_SESSION, C_CLIENT, C_NAME, C_POLICY, C_MODE, C_START, C_END, C_WORKED_HMM,
+ C_WORKED_H, C_BILLED_HMM, C_BILLED_H, C_RATE, C_DISCOUNTS, C_AMOUNT, C_CREDIT, C_RECEIPTS,
+ C_PAID, C_PAYMENTS, C_STATUS, C_COMPLIANCE, C_REMARKS) = range(22)
+HEADER = ["Date", "Séance", "Référence client", "Client", "Conditions", "Mode", "Début", "Fin",
+          "Travaillé (h:mm)", "Travaillé (h)", "Facturé (h:mm)", "Facturé (h)",
+          "Taux horaire (€)", "Remises (€)", "Montant (€)", "Crédit utilisé (h)", "Relevé(s)",
+          "Réglé (€)", "Paiements", "Statut", "Conformité", "Remarques"]
 
 
 @pytest.fixture(scope="module")
@@ -60,65 +66,119 @@ def read_csv(path: Path) -> list[list[str]]:
 
 
 def test_csv_reads_back_with_french_conventions(day: tuple[Cli, Day], tmp_path: Path) -> None:
-    cli, _d = day
+    cli, d = day
     data = export(cli, tmp_path, "--day", DAY.isoformat())
     path = Path(data["path"])
     assert path.name == "sessiond-2025-03-10.csv" and data["sessions"] == 3
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     rows = read_csv(path)
     assert rows[0] == HEADER
-    sessions = rows[1:4]
-    assert [r[1] for r in sessions] == ["Hélène Müller-Çelik", "Société Bâtiment Énergie",
-                                        "François Lefèvre"]
-    helene, societe, francois = sessions
-    assert helene[0] == "10/03/2025" and helene[2] == "assistance à distance"
-    assert helene[3] == "TeamViewer" and (helene[4], helene[5]) == ("09:00", "10:17")
+    # One row per session and nothing after the table: no total, blank or signature row.
+    assert len(rows) == 4 and all(len(r) == len(HEADER) for r in rows)
+    helene, societe, francois = rows[1:]
+    assert [r[C_SESSION] for r in rows[1:]] == [d.helene, d.societe, d.francois]
+    assert [r[C_CLIENT] for r in rows[1:]] == [d.clients["helene"], d.clients["societe"],
+                                                d.clients["francois"]]
+    assert [r[C_NAME] for r in rows[1:]] == ["Hélène Müller-Çelik", "Société Bâtiment Énergie",
+                                             "François Lefèvre"]
+    assert [r[C_POLICY] for r in rows[1:]] == ["vlh", "micro-alpes", "mri87"]
+    assert helene[C_DAY] == "10/03/2025" and helene[C_MODE] == "assistance à distance"
+    # Start and end as local date-times.
+    assert (helene[C_START], helene[C_END]) == ("10/03/2025 09:00", "10/03/2025 10:17")
     # 1 h 17 min 30 s less a 10 min pause: 1 h 07 min 30 s = 67.5 min -> 1:08 and 1,13 h
-    assert (helene[6], helene[7]) == ("1:08", "1,13")
+    assert (helene[C_WORKED_HMM], helene[C_WORKED_H]) == ("1:08", "1,13")
     # VLH: first hour indivisible then 15 min tranches -> 1 h 15 min at the quoted 52,50
-    assert (helene[8], helene[9], helene[10], helene[11]) == (
-        "1:15", "1,25", "1 h puis tranches de 15 min", "52,50")
+    assert (helene[C_BILLED_HMM], helene[C_BILLED_H], helene[C_RATE]) == ("1:15", "1,25",
+                                                                          "52,50")
     # 65,625 -> 65,63; new client's 30 %: -19,69; total 45,94
-    assert (helene[12], helene[13]) == ("-19,69", "45,94")
+    assert (helene[C_DISCOUNTS], helene[C_AMOUNT]) == ("-19,69", "45,94")
     # Micro-Alpes: minimum half an hour; 22 min 30 s worked
-    assert (societe[6], societe[7], societe[8], societe[13]) == ("0:23", "0,38", "0:30",
-                                                                  "25,00")
+    assert (societe[C_WORKED_HMM], societe[C_WORKED_H], societe[C_BILLED_HMM],
+            societe[C_AMOUNT]) == ("0:23", "0,38", "0:30", "25,00")
     # MRI87: every started hour, drawn from the prepaid package
-    assert (francois[8], francois[14], francois[13]) == ("2:00", "2,00", "0,00")
-    assert all(r[15] for r in sessions)  # compliance status always said
+    assert (francois[C_BILLED_HMM], francois[C_CREDIT], francois[C_AMOUNT]) == (
+        "2:00", "2,00", "0,00")
+    for row in rows[1:]:
+        assert row[C_STATUS] == "terminée" and row[C_COMPLIANCE]  # compliance always said
+        assert (row[C_RECEIPTS], row[C_PAID], row[C_PAYMENTS]) == ("", "0,00", "")
 
 
-def test_total_row_is_the_sum_of_the_printed_rows(day: tuple[Cli, Day],
-                                                  tmp_path: Path) -> None:
-    cli, _d = day
-    rows = read_csv(Path(export(cli, tmp_path, "--day", DAY.isoformat())["path"]))
-    sessions, total = rows[1:4], rows[4]
-    assert total[0] == "Total" and total[1] == "3 séance(s)"
-    for column in (7, 9, 12, 13, 14):  # decimal hours and euros
-        assert decimal(total[column]) == sum(decimal(r[column]) for r in sessions), column
-    for column in (6, 8):  # h:mm
-        assert minutes(total[column]) == sum(minutes(r[column]) for r in sessions), column
-    # Rounded once per row: 1:08 + 0:23 + 1:10 = 2:41 although 2 h 40 min were worked.
-    assert total[6] == "2:41" and total[7] == "2,68"
+def test_receipts_and_payments_are_in_the_row(day: tuple[Cli, Day], tmp_path: Path) -> None:
+    cli, d = day
+    cli("record", d.helene, "payment", "--amount", "20", "--method", "cash", "--at",
+        "2025-03-10T10:20:00+01:00", "--yes")
+    cli("record", d.helene, "payment", "--amount", "25,94", "--method", "card", "--at",
+        "2025-03-11T09:00:00+01:00", "--yes")
+    receipt = cli.json("receipt", d.helene, "--out", str(tmp_path / "r") + "/")
+    data = export(cli, tmp_path, "--day", DAY.isoformat())
+    helene = read_csv(Path(data["path"]))[1]
+    assert helene[C_RECEIPTS] == receipt["number"]
+    assert helene[C_PAID] == "45,94"
+    # amount, method and date of each payment, in the order received
+    first, second = helene[C_PAYMENTS].split(" / ")
+    assert first.startswith("20,00 ") and first.endswith(" le 10/03/2025") and "esp" in first
+    assert second == "25,94 carte bancaire le 11/03/2025"
+    doc = json.loads(Path(export(cli, tmp_path, "--day", DAY.isoformat(), "--format",
+                                 "json")["path"]).read_text(encoding="utf-8"))
+    first = doc["sessions"][0]
+    assert first["receipts"] == [receipt["number"]] and first["paid"] == "45.94"
+    assert first["payments"] == [
+        {"amount": "20.00", "method": "cash", "at": "2025-03-10T10:20:00+01:00"},
+        {"amount": "25.94", "method": "card", "at": "2025-03-11T09:00:00+01:00"}]
 
 
-def test_csv_ends_with_the_signed_checkpoint_that_verify_accepts(day: tuple[Cli, Day],
-                                                                 tmp_path: Path) -> None:
+def test_totals_are_the_sum_of_the_printed_rows(day: tuple[Cli, Day], tmp_path: Path) -> None:
     cli, _d = day
     data = export(cli, tmp_path, "--day", DAY.isoformat())
-    rows = read_csv(Path(data["path"]))
-    assert rows[5] == []
-    labels = [r[0] for r in rows[6:]]
-    assert labels == ["Séances couvertes (empreinte des événements)", "Clé publique (Ed25519)",
-                      "Empreinte de la clé", "Point de contrôle signé"]
-    assert rows[-1][1].startswith(f"SESSIOND-CHECKPOINT v1;seq={data['event']};")
-    assert rows[-1][1] == data["checkpoint"]
-    assert rows[-4][1].startswith("SESSIOND-EVENTS v1;scope=days:2025-03-10:2025-03-10:")
+    sessions = read_csv(Path(data["path"]))[1:]
+    assert Decimal(data["total"]) == sum(decimal(r[C_AMOUNT]) for r in sessions) == Decimal(
+        "70.94")
+    doc = json.loads(Path(export(cli, tmp_path, "--day", DAY.isoformat(), "--format",
+                                 "json")["path"]).read_text(encoding="utf-8"))
+    total = doc["total"]
+    for column, key in ((C_WORKED_H, "worked_hours"), (C_BILLED_H, "billed_hours"),
+                        (C_DISCOUNTS, "discounts"), (C_AMOUNT, "amount"),
+                        (C_CREDIT, "credit_used_hours")):
+        assert Decimal(total[key]) == sum(decimal(r[column]) for r in sessions), key
+    for column, key in ((C_WORKED_HMM, "worked_minutes"), (C_BILLED_HMM, "billed_minutes")):
+        assert total[key] == sum(minutes(r[column]) for r in sessions), key
+    # Rounded once per row: 1:08 + 0:23 + 1:10 = 2:41 although 2 h 40 min were worked.
+    assert total["worked_minutes"] == 161 and total["worked_hours"] == "2.68"
+
+
+def test_the_proof_beside_the_file_is_what_verify_reads(day: tuple[Cli, Day],
+                                                        tmp_path: Path) -> None:
+    cli, _d = day
+    data = export(cli, tmp_path, "--day", DAY.isoformat())
+    path, proof = Path(data["path"]), Path(data["proof"])
+    assert proof == path.with_name(path.name + ".proof")
+    assert stat.S_IMODE(proof.stat().st_mode) == 0o600
+    text = proof.read_text(encoding="utf-8")
+    assert data["checkpoint"] in text.replace("\n", "")
+    assert data["checkpoint"].startswith(f"SESSIOND-CHECKPOINT v1;seq={data['event']};")
+    assert "SESSIOND-EVENTS v1;scope=started:2025-03-10:2025-03-10:Europe/Paris;" in text
+    assert "-----BEGIN PUBLIC KEY-----" in text
+    assert b"SESSIOND" not in path.read_bytes()  # the export holds its table only
     verified = cli.json("verify", "--export", data["path"])
     assert verified["ok"] and verified["documents_events_checked"] == 1
+    assert verified["external_checkpoints"] == 1
+    assert cli("verify", "--export", str(proof)).code == 0  # the proof itself names it
     events = [e for e in cli.events() if e["kind"] == "export-made"]
     assert [e["seq"] for e in events] == [data["event"]]
-    assert events[0]["body"]["sessions"] == 3 and events[0]["body"]["format"] == "csv"
+    assert events[0]["body"]["sessions"] >= 3 and events[0]["body"]["format"] == "csv"
+    assert events[0]["body"]["file_digest"] in text
+
+    # An amount edited in the export is caught: the file is not the one the log recorded.
+    original = path.read_bytes()
+    path.write_bytes(original.replace(b"45,94", b"55,94"))
+    result = cli("verify", "--export", str(path), check=False)
+    assert result.code == 1 and "a été modifié après l'export" in result.out
+    assert str(path) in result.out
+    path.write_bytes(original)
+    # Without its proof, verify says what is missing (bad input, exit 2).
+    proof.rename(tmp_path / "elsewhere.proof")
+    missing = cli("verify", "--export", str(path), check=False)
+    assert missing.code == 2 and path.name + ".proof" in missing.err
 
 
 def test_export_again_appends_nothing_until_a_session_changes(day: tuple[Cli, Day],
@@ -133,33 +193,75 @@ def test_export_again_appends_nothing_until_a_session_changes(day: tuple[Cli, Da
     third = export(cli, tmp_path, "--day", DAY.isoformat())
     assert third["reused"] and third["written"] and path.read_bytes() == content
     assert sum(e["kind"] == "export-made" for e in cli.events()) == 1
-    cli("record", d.helene, "disconnect-confirmed", "--at", "2025-03-10T10:18:00+01:00")
+    old = tmp_path / "old"
+    old.mkdir()
+    for name in (path.name, path.name + ".proof"):
+        shutil.copy(tmp_path / name, old / name)
+    cli("record", d.helene, "disconnect-confirmed", "--at", "2025-03-10T10:18:00+01:00",
+        "--yes")
     fourth = export(cli, tmp_path, "--day", DAY.isoformat())
     assert not fourth["reused"] and fourth["event"] > first["event"]
     assert sum(e["kind"] == "export-made" for e in cli.events()) == 2
     # The earlier file still proves what it covered, as the log stood then.
-    assert cli("verify", "--export", str(tmp_path / "sessiond-2025-03-10.csv")).code == 0
+    assert cli("verify", "--export", str(old / path.name)).code == 0
 
 
-def test_json_has_ids_explanations_and_the_checkpoint(day: tuple[Cli, Day],
-                                                      tmp_path: Path) -> None:
+def test_json_has_the_same_fields(day: tuple[Cli, Day], tmp_path: Path) -> None:
     cli, d = day
     data = export(cli, tmp_path, "--day", DAY.isoformat(), "--format", "json")
     doc = json.loads(Path(data["path"]).read_text(encoding="utf-8"))
     assert doc["format"] == "sessiond-export" and doc["timezone"] == "Europe/Paris"
     assert [s["session"] for s in doc["sessions"]] == [d.helene, d.societe, d.francois]
     helene = doc["sessions"][0]
-    assert helene["client"] == d.clients["helene"]
+    assert helene["client"] == d.clients["helene"] and helene["policy"] == "vlh"
     assert helene["client_name"] == "Hélène Müller-Çelik"
     assert helene["worked_seconds"] == 4050 and helene["billed_seconds"] == 4500
     assert helene["amount"] == "45.94" and helene["bill"]["total"] == "45.94"
+    assert helene["status"] == "finished" and helene["date"] == "2025-03-10"
+    assert (helene["receipts"], helene["payments"], helene["paid"]) == ([], [], "0")
     assert "première heure indivisible" in helene["explanation"]
-    assert helene["start"] == "2025-03-10T09:00:00+01:00"
+    assert (helene["start"], helene["end"]) == ("2025-03-10T09:00:00+01:00",
+                                                "2025-03-10T10:17:30+01:00")
     assert doc["total"]["amount"] == str(sum(Decimal(s["amount"]) for s in doc["sessions"]))
-    assert doc["checkpoint"]["text"] == data["checkpoint"]
-    assert doc["checkpoint"]["seq"] == data["event"]
-    assert doc["events"]["sessions"] == 3
+    assert "checkpoint" not in doc  # in the proof beside the file
+    assert Path(data["proof"]).is_file()
     assert cli("verify", "--export", data["path"]).code == 0
+
+
+def test_a_session_across_midnight_is_in_one_day_only(cli: Cli, tmp_path: Path) -> None:
+    write_config(cli.home)
+    client = cli("client", "add", "Noctambule").out.strip()
+    late = timed(cli, client, "md-micro-services", "2025-03-11T23:30:00+01:00",
+                 "2025-03-12T00:30:00+01:00")
+    day11 = export(cli, tmp_path / "11", "--day", "2025-03-11")
+    day12 = export(cli, tmp_path / "12", "--day", "2025-03-12")
+    both = export(cli, tmp_path / "both", "--from", "2025-03-11", "--to", "2025-03-12")
+    assert (day11["sessions"], day12["sessions"], both["sessions"]) == (1, 0, 1)
+    assert (day11["total"], day12["total"]) == ("50.00", "0")
+    rows = read_csv(Path(day11["path"]))
+    assert rows[1][C_SESSION] == late
+    assert (rows[1][C_START], rows[1][C_END]) == ("11/03/2025 23:30", "12/03/2025 00:30")
+    assert len(read_csv(Path(day12["path"]))) == 1  # the header only
+    # The next day's export is proven too, and still says no session.
+    assert cli("verify", "--export", day12["path"]).code == 0
+
+
+def test_cancelled_and_never_started_sessions_are_left_out(cli: Cli, tmp_path: Path) -> None:
+    write_config(cli.home)
+    client = cli("client", "add", "Paul Bernard").out.strip()
+    worked = timed(cli, client, "md-micro-services", "2025-03-10T09:00:00+01:00",
+                   "2025-03-10T09:40:00+01:00")
+    cli("session", "new", client, "--policy", "md-micro-services")  # never started
+    mistake = cli("session", "new", client, "--policy", "md-micro-services").out.strip()
+    cli("cancel", mistake, "--reason", "prévue en double")
+    absent = cli("session", "new", client, "--policy", "md-micro-services").out.strip()
+    cli("record", absent, "fee", "--kind", "no-show", "--amount", "30", "--at",
+        "2025-03-10T14:00:00+01:00", "--yes")
+    data = export(cli, tmp_path, "--day", "2025-03-10", "--format", "json")
+    doc = json.loads(Path(data["path"]).read_text(encoding="utf-8"))
+    assert [s["session"] for s in doc["sessions"]] == [worked, absent]
+    assert [s["status"] for s in doc["sessions"]] == ["finished", "fee-only"]
+    assert doc["total"]["amount"] == "67.50"  # 45 min at 50 €/h, and the no-show's 30
 
 
 def test_range_and_bad_input(day: tuple[Cli, Day], tmp_path: Path) -> None:
@@ -171,7 +273,8 @@ def test_range_and_bad_input(day: tuple[Cli, Day], tmp_path: Path) -> None:
     assert empty["sessions"] == 0 and empty["total"] == "0"
     for args, words in ((["--day", "31/02/2025"], "Jour illisible"),
                         (["--to", "2025-03-11"], "--to va avec --from"),
-                        (["--from", "2025-03-11", "--to", "2025-03-10"], "avant de commencer")):
+                        (["--from", "2025-03-11", "--to", "2025-03-10"], "avant de commencer"),
+                        (["--book", "--format", "json"], "--book")):
         result = cli("export", "--out", str(tmp_path), *args, check=False)
         assert result.code == 2 and words in result.err, result.err
     assert sum(e["kind"] == "export-made" for e in cli.events()) == 2
@@ -229,14 +332,11 @@ def test_libreoffice_reads_numbers_dates_and_columns(day: tuple[Cli, Day],
         rows.append(cells)
     assert [c[2] for c in rows[0][:len(HEADER)]] == HEADER
     helene = rows[1]
-    assert helene[1][2] == "Hélène Müller-Çelik"
-    assert helene[0][0] == "date" and helene[0][1].startswith("2025-03-10")
-    assert helene[4][0] == "time"
-    assert helene[7][:2] == ("float", "1.13")
-    assert helene[13][:2] == ("float", "45.94")
-    total = rows[4]
-    assert total[13][0] == "float"
-    assert Decimal(total[13][1]) == sum(Decimal(r[13][1]) for r in rows[1:4])
+    assert helene[C_NAME][2] == "Hélène Müller-Çelik"
+    assert helene[C_DAY][0] == "date" and helene[C_DAY][1].startswith("2025-03-10")
+    assert helene[C_START][0] == "date" and helene[C_START][1].startswith("2025-03-10T09:00")
+    assert helene[C_WORKED_H][:2] == ("float", "1.13")
+    assert helene[C_AMOUNT][:2] == ("float", "45.94")
 
 
 def test_english_csv_uses_commas_and_decimal_points(day: tuple[Cli, Day],
@@ -247,7 +347,8 @@ def test_english_csv_uses_commas_and_decimal_points(day: tuple[Cli, Day],
                       encoding="utf-8")
     path = Path(export(cli, tmp_path, "--day", DAY.isoformat())["path"])
     rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
-    assert rows[0][:4] == ["Day", "Client name", "Session mode", "Remote tool"]
-    assert rows[1][0] == "2025-03-10" and rows[1][1] == "Hélène Müller-Çelik"
-    assert (rows[1][7], rows[1][13]) == ("1.13", "45.94")
-    assert rows[-1][0] == "Signed checkpoint"
+    assert rows[0][:5] == ["Day", "Session", "Client reference", "Client name", "Terms"]
+    assert rows[1][C_DAY] == "2025-03-10" and rows[1][C_NAME] == "Hélène Müller-Çelik"
+    assert rows[1][C_START] == "2025-03-10 09:00"
+    assert (rows[1][C_WORKED_H], rows[1][C_AMOUNT]) == ("1.13", "45.94")
+    assert len(rows) == 4

@@ -25,11 +25,19 @@ def log(cli: Cli) -> Cli:
 
 def tamper(home: Path, *statements: str) -> None:
     db = sqlite3.connect(home / "sessiond.sqlite3")
-    for trigger in ("events_no_update", "events_no_delete", "checkpoints_no_update",
-                    "checkpoints_no_delete"):
+    triggers = ("events_no_update", "events_no_delete", "checkpoints_no_update",
+                "checkpoints_no_delete")
+    # A careful tamperer puts the triggers back after his statements (verify checks the
+    # schema too); without statements, the caller tampers himself, triggers dropped.
+    saved = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
+                       f"({','.join('?' * len(triggers))})", triggers).fetchall()
+    saved = saved if statements else []
+    for trigger in triggers:
         db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     for statement in statements:
         db.execute(statement)
+    for (sql,) in saved:
+        db.execute(sql)
     db.commit()
     db.close()
 

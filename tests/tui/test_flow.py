@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from textual.widgets import DataTable, Digits, Select, Static
+from textual.widgets import DataTable, Digits, Input, Select, Static
 
+from sessiond.compliance import RULES
 from sessiond.model import State
 from sessiond.sessions import Sessiond
 from sessiond.tui.app import SessiondApp
@@ -15,7 +16,14 @@ from sessiond.tui.screens.end import EndScreen
 from sessiond.tui.screens.new_session import NewSessionScreen
 from sessiond.tui.screens.running import RunningScreen
 from sessiond.tui.screens.today import TodayScreen
-from sessiond.tui.widgets.dialogs import ClientDialog, ReasonDialog, StopDialog
+from sessiond.tui.widgets.dialogs import (
+    ClientDialog,
+    ConfirmDialog,
+    ReasonDialog,
+    StopDialog,
+)
+from sessiond.tui.widgets.identity import IdentityDialog
+from sessiond.tui.widgets.picker import ClientPicker
 from sessiond.tui.widgets.scanned import ScannedText
 from tests.tui.conftest import FakeClock, settle, shown, wait_for
 
@@ -40,7 +48,7 @@ async def test_whole_session(svc: Sessiond, other: Sessiond, clock: FakeClock,
         await wait_for(pilot, lambda: isinstance(app.screen, NewSessionScreen))
         await settle(pilot)
         client_id = other.clients()[0].id
-        assert app.screen.query_one("#client", Select).value == client_id
+        assert app.screen.query_one("#client", ClientPicker).value == client_id
         await pilot.click("#partner")
         await pilot.press(*"123456789")
         await pilot.click("#problems TextArea")
@@ -73,8 +81,8 @@ async def test_whole_session(svc: Sessiond, other: Sessiond, clock: FakeClock,
                        == "0:40:00")
         assert "40,00" not in shown(app, "#amount")  # first hour indivisible: 1 h billed
 
-        # Pause, with a reason, then resume.
-        await pilot.press("p")
+        # Pause, with a reason (shift+p; p alone pauses at once), then resume.
+        await pilot.press("P")
         await wait_for(pilot, lambda: isinstance(app.screen, ReasonDialog))
         await pilot.press(*"appel du client", "enter")
         await wait_for(pilot, lambda: other.session(session_id).state is State.PAUSED)
@@ -101,7 +109,7 @@ async def test_whole_session(svc: Sessiond, other: Sessiond, clock: FakeClock,
         note.clear()
         await pilot.press(*"Pilote réinstallé", "enter")
         await wait_for(pilot, lambda: "note-added" in kinds(other, session_id))
-        await pilot.press("escape")  # leave the note field; letters are commands again
+        assert app.focused is None  # the note is sent: letters are commands again
 
         # Stop: the end screen shows the bill and the check of the terms.
         await pilot.press("s")
@@ -117,21 +125,44 @@ async def test_whole_session(svc: Sessiond, other: Sessiond, clock: FakeClock,
         assert total[0] == "Total" and total[1] == "43,75"
         assert "1 h" in shown(app, "#explanation")
         findings = shown(app, "#findings")
-        assert re.search(r"erreur\s+quote-accepted-before-start\s+3\.2\s", findings)
-        assert "receipt-issued" in findings
+        assert re.search(r"✖ Devis signé avant le début \(art\. 3\.2\) — ", findings)
+        assert "⚠ Relevé remis" in findings and "appuyez sur e" in findings
+        assert not [rule for rule in RULES if rule in findings]  # titles, not ids
 
-        # The receipt: issued from here, and its rule is kept from then on.
+        # The receipt needs the technician's identity: the form opens, checks what is
+        # typed as the receipt does, and writes [technician] into config.toml.
         await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, IdentityDialog))
+        await pilot.press(*"Jean Dupont", "enter")  # no "EI": refused, nothing written
+        await settle(pilot)
+        assert isinstance(app.screen, IdentityDialog)
+        assert "EI" in shown(app, "#identity-problems")
+        assert not svc.paths.config_file.exists()
+        app.screen.query_one("#t-name", Input).value = "Jean Dupont EI"
+        app.screen.query_one("#t-siret", Input).value = "732 829 320 00074"
+        app.screen.query_one("#t-address", Input).value = "3 rue de l'Église, 54230 Chaligny"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, EndScreen))
+        assert 'name = "Jean Dupont EI"' in svc.paths.config_file.read_text()
+        assert svc.paths.config_file.stat().st_mode & 0o777 == 0o600
+        assert svc.config.technician.siret == "732 829 320 00074"
+
+        # The receipt: issued from here (the errors are confirmed first), and its rule is
+        # kept from then on.
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.click("#issue")
         await wait_for(pilot, lambda: "receipt-issued" in kinds(other, session_id))
         await settle(pilot)
         assert len(list(tmp_path.glob("*.pdf"))) == 1
-        assert "receipt-issued" not in shown(app, "#findings")
+        assert "Relevé remis" not in shown(app, "#findings")
 
         # Back on Today, the session is listed as stopped with its amounts.
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, TodayScreen))
         await settle(pilot)
-        row = app.screen.query_one("#sessions", DataTable).get_row(session_id)
+        row = [str(cell) for cell in app.screen.query_one("#sessions", DataTable).get_row(
+            session_id)]
         assert "1:10:00" in row and "1:15:00" in row
 
     assert svc.verify().ok

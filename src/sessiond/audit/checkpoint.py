@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sessiond.audit.canonical import canonical
+from sessiond.audit.canonical import canonical, integer, string
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -36,6 +36,12 @@ class Checkpoint:
     reason: str = ""
 
     def message(self) -> bytes:
+        """The signed bytes: the domain, then canonical({seq, hash, at, key_id})."""
+        if type(self.seq) is int and type(self.hash) is type(self.at) is type(
+                self.key_id) is str:  # the fixed layout (verify builds one per checkpoint)
+            return _DOMAIN + (f'{{"at":{string(self.at)},"hash":{string(self.hash)},'
+                              f'"key_id":{string(self.key_id)},"seq":{integer(self.seq)}}}'
+                              ).encode()
         return _DOMAIN + canonical(
             {"seq": self.seq, "hash": self.hash, "at": self.at, "key_id": self.key_id}
         )

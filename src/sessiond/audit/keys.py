@@ -22,7 +22,7 @@ import base64
 import hashlib
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -88,7 +88,9 @@ def _restore_hint() -> str:
 @dataclass
 class Keyring:
     directory: Path
-    log: KeyUse = field(default_factory=_Unused)
+    # What the log depends on; a callable is called on first need, so that opening a
+    # damaged database only fails what needs the log (a fingerprint to print does not).
+    log: KeyUse | Callable[[], KeyUse] = field(default_factory=_Unused)
     create: bool = True  # False for commands that only read: they never write a key
     _signing_raw: bytes | None = field(default=None, init=False, repr=False)
 
@@ -145,8 +147,12 @@ class Keyring:
         return data
 
     @cached_property
+    def _log(self) -> KeyUse:
+        return self.log() if callable(self.log) else self.log
+
+    @cached_property
     def signing_key(self) -> Ed25519PrivateKey:
-        signed_by = self.log.checkpoint_key_id()
+        signed_by = self._log.checkpoint_key_id()
         raw = self._load(SIGNING, in_use=signed_by is not None)
         self._signing_raw = raw
         key = Ed25519PrivateKey.from_private_bytes(raw)
@@ -162,9 +168,9 @@ class Keyring:
     def public_raw(self) -> bytes:
         """The public half, to print: the key file as it is (signing compares it with
         the log; a verification that already read it reports any mismatch itself)."""
-        raw = self._signing_raw
+        raw = self._signing_raw or self._read(SIGNING)
         if raw is None:
-            raw = self._load(SIGNING, in_use=self.log.checkpoint_key_id() is not None)
+            raw = self._load(SIGNING, in_use=self._log.checkpoint_key_id() is not None)
         return public_raw_of(raw)
 
     @property
@@ -181,7 +187,7 @@ class Keyring:
 
     @cached_property
     def _master(self) -> AESGCM:
-        samples = list(self.log.wrapped_samples())
+        samples = list(self._log.wrapped_samples())
         master = AESGCM(self._load(MASTER, in_use=bool(samples)))
         if samples and not any(_opens(master, c, w) for c, w in samples):
             raise EnvironmentFault(_("The key {path} does not open this log's client keys: "

@@ -4,26 +4,39 @@ The first problem of the chain is reported with the event it concerns; a later e
 only be judged against a sound prefix, so the walk stops counting chain problems there.
 Checkpoints (stored ones, and any that left the machine in a receipt or export) are each
 checked on their own: signature, and that the log still holds their event with their hash.
+
+Cost and memory: rows are streamed (plain tuples from the store, no objects built), each
+hashed with the chain's fixed-layout encoder, and a body is validated once per distinct
+(kind, body). Checkpoints are read twice: first into compact arrays (seq, hash: about 45
+bytes each), then streamed again for their signatures, which go in batches to other
+processes (`workers`) while this one walks the chain. Memory stays flat in the number of
+events, and grows by those few bytes per checkpoint.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
-from sessiond.audit.chain import GENESIS, event_hash
+from sessiond.audit import series
+from sessiond.audit.chain import ENVELOPE, GENESIS, row_hash
 from sessiond.audit.checkpoint import Checkpoint
 from sessiond.errors import InputError
 from sessiond.i18n import _
 from sessiond.model import validate
 
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    from sessiond.audit.signatures import Batch, Worker
+
 
 class Row(Protocol):
-    """An events row as the store keeps it (the store's StoredEvent is one)."""
+    """An events row as the store keeps it (the store's StoredEvent is one). A plain
+    tuple in `chain.ROW` order (the store's `iter_rows`) is read faster."""
 
     @property
     def seq(self) -> int: ...
@@ -63,71 +76,285 @@ class Report:
         return min(seqs) if seqs else None
 
 
+Checkpoints = Iterable[Checkpoint] | Callable[[], Iterable[Checkpoint]]
+
+BATCH = 1024  # signatures per batch sent to a worker (about 0.1 s of work)
+POOL_FROM = 4 * BATCH  # fewer checkpoints than this: starting a worker costs more
+_VALIDATED = 4096  # distinct (kind, body) remembered as valid
+
+
 def verify(
-    rows: Iterable[Row],
-    stored: Iterable[Checkpoint],
+    rows: Iterable[Row | Sequence[Any]],
+    stored: Checkpoints,
     public_key: Ed25519PublicKey,
     key_id: str,
     external: Iterable[Checkpoint] = (),
+    *,
+    workers: int = 1,
 ) -> Report:
-    """Walk `rows` (the whole log, in order, streamed) and check the `stored` checkpoints
-    and the `external` ones that left the machine."""
-    report = Report()
-    hashes: dict[int, str] = {}
-    expected_seq, prev = 1, GENESIS
-    chain_sound = True
-    for row in rows:
-        report.events += 1
-        report.last_seq = row.seq
-        hashes[row.seq] = row.hash
-        if not chain_sound:
-            continue
-        problem = None
-        if row.seq != expected_seq:
-            problem = _("events #{first} to #{last} are missing (deleted) before #{seq}",
-                        first=expected_seq, last=row.seq - 1, seq=row.seq) \
-                if row.seq > expected_seq else \
-                _("event #{seq} is out of order", seq=row.seq)
-        elif row.prev_hash != prev:
-            problem = _("event #{seq} does not follow event #{previous} (an event was "
-                        "inserted, deleted or moved)", seq=row.seq, previous=row.seq - 1)
-        elif event_hash(row.envelope()) != row.hash:
-            problem = _("event #{seq} was modified after it was written", seq=row.seq)
-        else:
-            try:
-                validate(row.kind, json.loads(row.body), {}, complete=False)
-            except (InputError, ValueError):
-                problem = _("event #{seq} is not a valid sessiond event", seq=row.seq)
-        if problem:
-            report.problems.append(Problem(row.seq, problem))
-            chain_sound = False
-        expected_seq, prev = row.seq + 1, row.hash
+    """Walk `rows` (the whole log, in seq order, streamed) and check the `stored`
+    checkpoints and the `external` ones that left the machine.
 
-    stored = list(stored)
+    `stored` is read twice: pass a list, or a callable that streams them anew each time
+    (the store's `iter_checkpoints`). With `workers` > 1, up to `workers - 1` processes
+    check signatures beside this one.
+    """
+    report = Report()
+    signed = _Signed(key_id)
+    read_stored = _rereadable(stored)
     outside = list(external)
-    report.checkpoints, report.external = len(stored), len(outside)
-    for origin, checkpoints in ((_("checkpoint"), stored),
-                                (_("checkpoint printed outside"), outside)):
+    for origin, checkpoints in ((0, read_stored()), (1, outside)):
         for cp in checkpoints:
-            report.problems.extend(_check(cp, origin, hashes, report.last_seq, public_key,
-                                          key_id))
+            signed.add(cp, origin)
+    report.checkpoints, report.external = signed.counts
+    signatures = _Signatures(public_key, key_id, signed.total,
+                             _numbered(read_stored, report.checkpoints, outside), workers)
+    try:
+        _walk(rows, report, signed, signatures)
+        forged = signatures.finish()
+    finally:
+        signatures.close()
+    report.problems.extend(signed.problems(forged, report.last_seq))
     report.problems.sort(key=lambda p: (p.seq is None, p.seq or 0))
     return report
 
 
-def _check(cp: Checkpoint, origin: str, hashes: dict[int, str], last_seq: int,
-           public_key: Ed25519PublicKey, key_id: str) -> list[Problem]:
-    if cp.key_id != key_id:
-        return [Problem(cp.seq, _("{origin} of event #{seq} was signed by another key "
-                                  "({key})", origin=origin, seq=cp.seq, key=cp.key_id))]
-    if not cp.signature_valid(public_key):
-        return [Problem(cp.seq, _("{origin} of event #{seq} has a forged signature",
-                                  origin=origin, seq=cp.seq))]
-    if cp.seq > last_seq:
-        return [Problem(cp.seq, _("the log ends at event #{last} but a {origin} covers "
-                                  "event #{seq}: the log was truncated or rolled back",
-                                  last=last_seq, origin=origin, seq=cp.seq))]
-    if hashes.get(cp.seq) != cp.hash:
-        return [Problem(cp.seq, _("event #{seq} is not the one its {origin} signed (the "
-                                  "log was rewritten)", seq=cp.seq, origin=origin))]
-    return []
+def _walk(rows: Iterable[Row | Sequence[Any]], report: Report, signed: _Signed,
+          signatures: _Signatures) -> None:
+    expected_seq, prev = 1, GENESIS
+    chain_sound = True
+    valid: set[tuple[str, str]] = set()
+    match = signed.matcher()
+    numbered: list[tuple[int, str, str]] = []  # invoices and credit notes (audit.series)
+    for item in rows:
+        row = item if type(item) is tuple else _as_tuple(item)
+        seq = row[0]
+        report.events += 1
+        report.last_seq = seq
+        match(seq, row[13])
+        if row[2] in series.KINDS:
+            numbered.append((seq, row[2], row[10]))
+        if seq & 255 == 0:
+            signatures.feed()
+        if not chain_sound:
+            continue
+        problem = None
+        if seq != expected_seq:
+            problem = _("events #{first} to #{last} are missing (deleted) before #{seq}",
+                        first=expected_seq, last=seq - 1, seq=seq) \
+                if seq > expected_seq else \
+                _("event #{seq} is out of order", seq=seq)
+        elif row[12] != prev:
+            problem = _("event #{seq} does not follow event #{previous} (an event was "
+                        "inserted, deleted or moved)", seq=seq, previous=seq - 1)
+        elif row_hash(row) != row[13]:
+            problem = _("event #{seq} was modified after it was written", seq=seq)
+        elif (row[2], row[10]) not in valid:
+            try:
+                validate(row[2], json.loads(row[10]), {}, complete=False)
+            except (InputError, ValueError, TypeError):
+                problem = _("event #{seq} is not a valid sessiond event", seq=seq)
+            else:
+                if len(valid) >= _VALIDATED:
+                    valid.clear()
+                valid.add((row[2], row[10]))
+        if problem:
+            report.problems.append(Problem(seq, problem))
+            chain_sound = False
+        expected_seq, prev = seq + 1, row[13]
+    report.problems.extend(Problem(seq, message) for seq, message in series.problems(numbered))
+
+
+def _as_tuple(row: Any) -> tuple[Any, ...]:
+    envelope = row.envelope()
+    return (*(envelope[name] for name in ENVELOPE), row.hash)
+
+
+def _rereadable(stored: Checkpoints) -> Callable[[], Iterable[Checkpoint]]:
+    if callable(stored):
+        return stored
+    if iter(stored) is stored:  # a one-pass iterator: keep what it gives
+        stored = list(stored)
+    return lambda: stored
+
+
+def _numbered(read_stored: Callable[[], Iterable[Checkpoint]], count: int,
+              outside: list[Checkpoint]) -> Iterator[tuple[int, Checkpoint | None]]:
+    """The second reading, numbered as the first: the stored checkpoints (those appended
+    since are left for the next verification; None for any gone since, which the
+    append-only triggers forbid), then the outside ones."""
+    read = 0
+    for cp in read_stored():
+        if read == count:
+            break
+        yield read, cp
+        read += 1
+    for n in range(read, count):
+        yield n, None
+    yield from enumerate(outside, start=count)
+
+
+class _Signed:
+    """What the walk compares with the rows, for every checkpoint n (in reading order):
+    its seq and hash, in arrays (a ten-year log holds a hundred thousand checkpoints)."""
+
+    def __init__(self, key_id: str) -> None:
+        self.key_id = key_id
+        self.seqs = array("q")
+        self.hashes = bytearray()  # 32 bytes per checkpoint
+        self.origins = bytearray()  # 0 stored, 1 printed outside
+        self.odd: dict[int, str] = {}  # hashes that are not 64 lowercase hex digits
+        self.other_key: dict[int, str] = {}  # signed by another key: only that is said
+        self.mismatched: list[int] = []  # the log holds another event at their seq
+        self.counts = [0, 0]
+
+    @property
+    def total(self) -> int:
+        return len(self.seqs)
+
+    def add(self, cp: Checkpoint, origin: int) -> None:
+        n = len(self.seqs)
+        self.counts[origin] += 1
+        self.origins.append(origin)
+        try:
+            self.seqs.append(cp.seq)
+        except (TypeError, OverflowError):
+            self.seqs.append(-1)  # matches no row; reported as not found
+            self.odd[n] = str(cp.hash)
+        raw = _raw_hash(cp.hash)
+        self.hashes += raw or bytes(32)
+        if raw is None:
+            self.odd[n] = str(cp.hash)
+        if cp.key_id != self.key_id:
+            self.other_key[n] = str(cp.key_id)
+
+    def hash_of(self, n: int) -> str:
+        return self.odd.get(n) or self.hashes[32 * n:32 * n + 32].hex()
+
+    def matcher(self) -> Callable[[int, str], None]:
+        """A function of each row (seq, hash), rows in seq order: it notes the
+        checkpoints whose event is not the one they signed (or is missing)."""
+        order = sorted(range(len(self.seqs)), key=self.seqs.__getitem__)
+        seqs, position = self.seqs, 0
+        count = len(order)
+
+        def match(seq: int, hash_: str) -> None:
+            nonlocal position
+            while position < count and seqs[order[position]] <= seq:
+                n = order[position]
+                if seqs[n] != seq or self.hash_of(n) != hash_:
+                    self.mismatched.append(n)
+                position += 1
+
+        return match
+
+    def problems(self, forged: set[int], last_seq: int) -> list[Problem]:
+        labels = (_("checkpoint"), _("checkpoint printed outside"))
+        found: list[Problem] = []
+        other = self.other_key
+        for n, key in other.items():
+            found.append(Problem(self.seqs[n], _(
+                "{origin} of event #{seq} was signed by another key ({key})",
+                origin=labels[self.origins[n]], seq=self.seqs[n], key=key)))
+        for n in sorted(forged - other.keys()):
+            found.append(Problem(self.seqs[n], _("{origin} of event #{seq} has a forged "
+                                                 "signature", origin=labels[self.origins[n]],
+                                                 seq=self.seqs[n])))
+        for n in range(len(self.seqs)):
+            if n in other or n in forged or self.seqs[n] <= last_seq:
+                continue
+            found.append(Problem(self.seqs[n], _(
+                "the log ends at event #{last} but a {origin} covers event #{seq}: the log "
+                "was truncated or rolled back", last=last_seq, origin=labels[self.origins[n]],
+                seq=self.seqs[n])))
+        for n in self.mismatched:
+            if n in other or n in forged:
+                continue
+            found.append(Problem(self.seqs[n], _(
+                "event #{seq} is not the one its {origin} signed (the log was rewritten)",
+                seq=self.seqs[n], origin=labels[self.origins[n]])))
+        return found
+
+
+def _raw_hash(text: object) -> bytes | None:
+    if not (isinstance(text, str) and len(text) == 64 and text == text.lower()):
+        return None
+    try:
+        return bytes.fromhex(text)
+    except ValueError:
+        return None
+
+
+class _Signatures:
+    """Every checkpoint's signature checked once: batches go to worker processes as the
+    walk calls `feed`; what is left when it ends is checked here, beside them."""
+
+    def __init__(self, public_key: Ed25519PublicKey, key_id: str, total: int,
+                 checkpoints: Iterator[tuple[int, Checkpoint | None]], workers: int) -> None:
+        from cryptography.hazmat.primitives import serialization
+
+        self.public_raw = public_key.public_bytes(serialization.Encoding.Raw,
+                                                  serialization.PublicFormat.Raw)
+        self.key_id, self.checkpoints = key_id, checkpoints
+        self.wanted = max(0, workers - 1) if total >= POOL_FROM else 0
+        self.workers: list[Worker] = []
+        self.sent: list[tuple[Worker, list[int]]] = []  # by batch number: who, which n
+        self.forged: set[int] = set()
+
+    def _batch(self) -> tuple[Batch, list[int]] | None:
+        """The next batch: [(signature, message)] and their n; checkpoints of another key
+        are left out (that is their finding)."""
+        pairs: list[tuple[str, bytes]] = []
+        numbers: list[int] = []
+        taken = 0
+        for n, cp in self.checkpoints:
+            taken += 1
+            if cp is None:
+                self.forged.add(n)
+            elif cp.key_id == self.key_id:
+                try:
+                    pairs.append((str(cp.signature), cp.message()))
+                    numbers.append(n)
+                except (TypeError, ValueError):  # a stored value no signature can cover
+                    self.forged.add(n)
+            if taken >= BATCH:
+                break
+        return (pairs, numbers) if taken else None
+
+    def feed(self) -> None:
+        """Keep each worker two batches ahead (called every few hundred rows)."""
+        if self.wanted and not self.workers:
+            self._start()
+        for worker in self.workers:
+            while worker.waiting < 2:
+                batch = self._batch()
+                if batch is None:
+                    return
+                pairs, numbers = batch
+                worker.give(len(self.sent), pairs)
+                self.sent.append((worker, numbers))
+
+    def _start(self) -> None:
+        from sessiond.audit.signatures import Worker
+
+        try:
+            self.workers = [Worker(self.public_raw) for _ in range(self.wanted)]
+        except OSError:
+            self.workers = []
+        self.wanted = 0
+
+    def finish(self) -> set[int]:
+        """Check what no worker took, collect the workers' findings: the forged n."""
+        from sessiond.audit.signatures import bad_signatures
+
+        while (batch := self._batch()) is not None:
+            pairs, numbers = batch
+            self.forged.update(numbers[i] for i in bad_signatures(self.public_raw, pairs))
+        self.close()
+        for index, (worker, numbers) in enumerate(self.sent):
+            self.forged.update(numbers[i] for i in worker.results[index])
+        return self.forged
+
+    def close(self) -> None:
+        for worker in self.workers:
+            worker.close()

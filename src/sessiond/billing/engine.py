@@ -3,23 +3,29 @@
 Order of the lines, each rounded to the cent half-up, the total being their sum:
 1. time: billed time (tranches) at the hourly rate, the session's quoted rate winning
    over the policy's price list (FGDMI II.1);
-2. discounts on the time line (VLH 5.5: a new client's first intervention);
+2. discounts on the time line (VLH 5.5: a new client's first intervention, unless he was
+   known before sessiond; a referral, on the next intervention);
 3. the result guarantee on the time line (FGDMI III.2): no valid solution, no fee; on
    request, a share off per unsolved listed problem, capped when a solution was given;
-4. prepaid credit (MRI87): the part of the billed time the client's packages cover;
-5. fees (travel, no-show, late cancellation, waiting), never reduced (FGDMI III.2.3).
+4. a re-intervention under warranty (billing.warranty): free, or a flat charge, or billed
+   as any session, as the policy's [warranty] says;
+5. prepaid credit (MRI87): the part of the billed time the client's packages cover;
+6. fees (travel, no-show, late cancellation, waiting), never reduced (FGDMI III.2.3), and
+   billed only when the policy's conditions hold: beside another fee (Micro-Alpes 3: travel
+   only on a no-show), within the notice (VLH 5.6, MRI87 15), announced beforehand (MD 9).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sessiond import labels
+from sessiond import clock, labels
 from sessiond.billing import credit as cr
-from sessiond.billing import text
+from sessiond.billing import offers, text
+from sessiond.billing import warranty as wr
 from sessiond.billing.bill import Bill, CreditDraw, CreditUse, Line, NextTranche
 from sessiond.billing.statement import demands
 from sessiond.billing.worked import worked_seconds
@@ -38,7 +44,8 @@ class History:
     """What billing needs to know about the client beyond this session."""
 
     sessions: tuple[Session, ...] = ()  # his sessions (this one may be among them)
-    client_events: tuple[Event, ...] = ()  # client-scope events: credit-added
+    # client-scope events: credit-added, client-added (known since), referral-recorded
+    client_events: tuple[Event, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,9 @@ class _Facts:
     balances: cr.Balances = field(default_factory=dict)  # after the earlier sessions
     window: tuple[datetime, datetime] | None = None  # when this session ran, for credit
     now: datetime | None = None
+    known_before: date | None = None  # a client from before sessiond: no new-client offer
+    referral: Event | None = None  # the referral whose discount goes to this session
+    warranty: wr.Decision | None = None  # a re-intervention under warranty
 
 
 @dataclass(frozen=True)
@@ -62,15 +72,17 @@ class _Priced:
     total: Decimal
     warnings: tuple[str, ...]
     credit: CreditUse | None
+    notes: tuple[str, ...] = ()  # sentences the explanation adds (why no discount...)
+    billed: int = 0  # the billed time as priced (a flat warranty charge replaces it)
 
 
 def bill(session: Session, policy: Policy, history: History, now: datetime) -> Bill:
     """Price `session` under `policy` as of `now` (a running session: the amount so far)."""
     worked = worked_seconds(session, now)
     model = policy.tranches
-    billed = model.billed_seconds(worked)
     facts = _facts(session, policy, history, now)
-    priced = _price(facts, billed)
+    priced = _price(facts, model.billed_seconds(worked))
+    billed = priced.billed
     return Bill(
         session=session.id, client=session.client_id, policy=policy.id,
         policy_digest=policy.digest, state=session.state.value, mode=session.mode,
@@ -79,7 +91,8 @@ def bill(session: Session, policy: Policy, history: History, now: datetime) -> B
         increment_seconds=model.increment_seconds, increments=model.increments(worked),
         rate_per_hour=facts.rate, rate_source=facts.rate_source, lines=priced.lines,
         total=priced.total, currency="EUR", vat_mention=policy.vat.mention,
-        explanation=_explain(policy, worked, billed, priced.lines),
+        explanation=_explain(policy, worked, billed, priced.lines, priced.notes,
+                             flat=bool(facts.warranty and facts.warranty.flat_seconds)),
         warnings=priced.warnings, computed_at=now,
         next_tranche=_next_tranche(facts, worked, billed, priced.total, now),
         credit=priced.credit,
@@ -97,17 +110,23 @@ def _facts(session: Session, policy: Policy, history: History, now: datetime) ->
         listed = policy.rate_for(session.mode)
         rate, source = (listed.per_hour, "policy") if listed else (None, None)
     others = {s.id: s for s in history.sessions if s.id != session.id}
+    referral_terms = policy.discounts.get("referral")
     facts = _Facts(session, policy, rate, source,
                    first_intervention=not any(_before(s, session) for s in others.values()),
-                   now=now)
+                   now=now, known_before=offers.known_before(history.client_events, session),
+                   referral=offers.referral_for(session, others.values(),
+                                                history.client_events, referral_terms)
+                   if referral_terms is not None else None,
+                   warranty=wr.decide(session, policy, others))
     if policy.credit is None:
         return facts
     packages = cr.packages(history.client_events, policy.credit.validity_months)
-    earlier = demands(policy, (s for s in others.values() if _before(s, session)), now)
+    earlier = demands(policy, (s for s in others.values() if _before(s, session)), now,
+                      known=others)
     _usages, balances = cr.ledger(packages, earlier)
     start = session.started_at or session.planned_at
-    return _Facts(session, policy, rate, source, facts.first_intervention, packages,
-                  balances, (start, session.stopped_at or now), now)
+    return replace(facts, packages=packages, balances=balances,
+                   window=(start, session.stopped_at or now))
 
 
 def _before(other: Session, session: Session) -> bool:
@@ -126,7 +145,14 @@ def _before(other: Session, session: Session) -> bool:
 def _price(facts: _Facts, billed: int) -> _Priced:
     session, policy = facts.session, facts.policy
     warnings: list[str] = []
+    notes: list[str] = []
     lines: list[Line] = []
+    decision = facts.warranty
+    if decision is not None:
+        notes.append(decision.note)
+        if decision.flat_seconds and billed > 0:
+            billed = decision.flat_seconds  # MRI87 16.2: a flat charge, whatever the time
+    free = decision is not None and decision.free
     fee_lines = _fees(facts, warnings)
     credit_use = None
     if billed > 0 or not fee_lines:
@@ -135,18 +161,28 @@ def _price(facts: _Facts, billed: int) -> _Priced:
         lines.append(Line("time", _("Time: {billed} at {rate}/h", billed=text.duration(billed),
                                     rate=text.money(rate)), time_amount,
                           policy.tranches.article))
-        lines.extend(_discounts(facts, time_amount))
-        if policy.guarantee is not None and billed > 0:
-            lines.extend(_guarantee(policy.guarantee, session, time_amount, warnings))
+        if free and decision is not None and time_amount > 0:
+            lines.append(Line("warranty", _("Warranty: the time is not billed (art. "
+                                            "{article})", article=decision.article),
+                              -time_amount, decision.article, "warranty"))
+        else:
+            lines.extend(_discounts(facts, time_amount, notes))
+            if policy.guarantee is not None and billed > 0:
+                lines.extend(_guarantee(policy.guarantee, session, time_amount, warnings))
         _clamp(lines, time_amount)
-        if policy.credit is not None and billed > 0:
+        if policy.credit is not None and billed > 0 and not free:
             net_time = sum((line.amount for line in lines), ZERO)
             credit_line, credit_use = _credit(facts, billed, net_time, warnings)
             if credit_line is not None:
                 lines.append(credit_line)
     lines.extend(fee_lines)
+    fees_total = sum((line.amount for line in fee_lines), ZERO)
+    if free and decision is not None and decision.covers_fees and fees_total > 0:
+        lines.append(Line("warranty", _("Warranty: the fees are not billed either (art. "
+                                        "{article})", article=decision.article),
+                          -fees_total, decision.article, "warranty-fees"))
     return _Priced(tuple(lines), sum((line.amount for line in lines), ZERO), tuple(warnings),
-                   credit_use)
+                   credit_use, tuple(notes), billed)
 
 
 def _rate(facts: _Facts) -> Decimal:
@@ -159,16 +195,30 @@ def _rate(facts: _Facts) -> Decimal:
     return facts.rate
 
 
-def _discounts(facts: _Facts, time_amount: Decimal) -> list[Line]:
+def _discounts(facts: _Facts, time_amount: Decimal, notes: list[str]) -> list[Line]:
     found = []
     new_client = facts.policy.discounts.get("new-client")
     if new_client is not None and facts.first_intervention and time_amount > 0:
+        if facts.known_before is not None:
+            notes.append(_("Client known since {day}, before sessiond: this is not his first "
+                           "intervention, no new-client discount (art. {article})",
+                           day=facts.known_before.isoformat(), article=new_client.article))
+        else:
+            found.append(Line(
+                "discount",
+                _("New client's first intervention: {percent} % off (art. {article})",
+                  percent=text.percent(new_client.percent), article=new_client.article),
+                -text.cents(time_amount * new_client.percent / HUNDRED), new_client.article,
+                "new-client"))
+    referral = facts.policy.discounts.get("referral")
+    if referral is not None and facts.referral is not None and time_amount > 0:
         found.append(Line(
             "discount",
-            _("New client's first intervention: {percent} % off (art. {article})",
-              percent=text.percent(new_client.percent), article=new_client.article),
-            -text.cents(time_amount * new_client.percent / HUNDRED), new_client.article,
-            "new-client"))
+            _("Referral of client {referred}: {percent} % off (art. {article})",
+              referred=facts.referral.body["referred"], percent=text.percent(referral.percent),
+              article=referral.article),
+            -text.cents(time_amount * referral.percent / HUNDRED), referral.article,
+            "referral"))
     return found
 
 
@@ -283,6 +333,10 @@ def _fees(facts: _Facts, warnings: list[str]) -> list[Line]:
                               "(art. {article}).", fee=label, mode=_(session.mode),
                               article=spec.article))
             continue
+        refused = _fee_condition(facts, spec, event, label) if spec is not None else None
+        if refused is not None:
+            warnings.append(refused)
+            continue
         amount, detail = _fee_amount(facts, spec, event.body.get("amount"))
         if amount is None:
             article = spec.article if spec else "-"
@@ -301,6 +355,40 @@ def _fees(facts: _Facts, warnings: list[str]) -> list[Line]:
         lines.append(Line("fee", label, text.cents(amount), spec.article if spec else None,
                           name))
     return lines
+
+
+def _fee_condition(facts: _Facts, spec: Fee, event: Event, label: str) -> str | None:
+    """Why the fee of `event` is not due under the policy's conditions (None: it is)."""
+    session = facts.session
+    recorded = {e.body["fee"] for e in session.events if e.kind == "fee-added"}
+    if spec.only_with and not recorded & set(spec.only_with):
+        return _("{fee}: included in the rates, billed only with {others} (art. {article}); "
+                 "not billed.", fee=label,
+                 others=_(" or ").join(labels.fee(f).lower() for f in spec.only_with),
+                 article=spec.article)
+    appointment_text = wr.planned(session).get("appointment")
+    appointment = clock.from_text(appointment_text) if appointment_text else None
+    if spec.notice_hours is not None:
+        if appointment is None:
+            return _("{fee}: the appointment is not on record (session new --appointment), so "
+                     "the notice of {hours} h cannot be shown (art. {article}); not billed.",
+                     fee=label, hours=spec.notice_hours, article=spec.article)
+        notice = appointment - event.at
+        if notice >= timedelta(hours=spec.notice_hours):
+            return _("{fee}: cancelled {notice} before the appointment, at least {hours} h "
+                     "ahead (art. {article}); not billed.", fee=label,
+                     notice=text.duration(int(notice.total_seconds())),
+                     hours=spec.notice_hours, article=spec.article)
+    if spec.announced:
+        deadline = appointment or event.at
+        told = [e for e in session.events if e.kind == "fee-announced"
+                and e.body["fee"] == event.body["fee"] and e.at <= deadline]
+        if not told:
+            return _("{fee}: not announced to the client before the intervention (art. "
+                     "{article}); not billed. Announce it first: sessiond record {session} "
+                     "fee-announced --kind {name}.", fee=label, article=spec.article,
+                     session=session.id, name=event.body["fee"])
+    return None
 
 
 def _fee_amount(facts: _Facts, spec: Fee | None, given: str | None
@@ -327,10 +415,14 @@ def _fee_amount(facts: _Facts, spec: Fee | None, given: str | None
 # --- words and what comes next ---------------------------------------------------------
 
 
-def _explain(policy: Policy, worked: int, billed: int, lines: Sequence[Line]) -> str:
+def _explain(policy: Policy, worked: int, billed: int, lines: Sequence[Line],
+             notes: Sequence[str] = (), *, flat: bool = False) -> str:
     model = policy.tranches
     if worked <= 0:
         sentence = _("No time worked, no time billed")
+    elif flat:
+        sentence = _("{worked}: {billed}, a flat charge", worked=text.worked(worked),
+                     billed=text.billed(billed))
     else:
         breakdown = text.breakdown(model.first_block_seconds, model.increment_seconds,
                                    model.increments(worked))
@@ -340,7 +432,7 @@ def _explain(policy: Policy, worked: int, billed: int, lines: Sequence[Line]) ->
             sentence += _(" (grace of {duration} per tranche)",
                           duration=text.duration(model.grace_seconds))
     extra = [line.label for line in lines if line.kind in ("discount", "guarantee", "credit")]
-    return " ".join([sentence + ".", *(f"{e}." for e in extra)])
+    return " ".join([sentence + ".", *(f"{e}." for e in (*notes, *extra))])
 
 
 def _next_tranche(facts: _Facts, worked: int, billed: int, total: Decimal, now: datetime
@@ -348,6 +440,8 @@ def _next_tranche(facts: _Facts, worked: int, billed: int, total: Decimal, now: 
     state = facts.session.state
     if state not in (State.RUNNING, State.PAUSED):
         return None
+    if facts.warranty is not None and (facts.warranty.free or facts.warranty.flat_seconds):
+        return None  # free, or a flat charge: more time does not change the bill
     model = facts.policy.tranches
     boundary = billed + model.grace_seconds if billed else 0
     following = model.billed_seconds(boundary + 1)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from sessiond.billing import credit as cr
+from sessiond.billing.warranty import credit_seconds
 from sessiond.billing.worked import worked_seconds
 from sessiond.errors import InputError
 from sessiond.i18n import _
@@ -25,11 +26,18 @@ class CreditStatement:
     lost_seconds: int  # left in expired packages (art. 4: lost after one year)
 
 
-def demands(policy: Policy, sessions: Iterable[Session], now: datetime) -> list[cr.Demand]:
-    """The billed time each started session of this policy asks of the credit."""
+def demands(policy: Policy, sessions: Iterable[Session], now: datetime, *,
+            known: Mapping[str, Session] | None = None) -> list[cr.Demand]:
+    """The billed time each started session of this policy asks of the credit: nothing for
+    a free warranty re-intervention, the flat charge for one the client caused (MRI87
+    16.2). `known`: the client's sessions by id, where the warranty ones find the session
+    they re-do (default: `sessions`)."""
+    sessions = list(sessions)
+    known = known if known is not None else {s.id: s for s in sessions}
     return [
         cr.Demand(s.id, s.started_at, s.stopped_at or now,
-                  policy.tranches.billed_seconds(worked_seconds(s, now)))
+                  credit_seconds(s, policy, known,
+                                 policy.tranches.billed_seconds(worked_seconds(s, now))))
         for s in sessions if s.policy == policy.id and s.started_at is not None
     ]
 

@@ -37,6 +37,10 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "sessiond.cli.compliance": ("check",),
     "sessiond.cli.daemon": ("daemon", "systemd"),
     "sessiond.cli.exports": ("export", "receipt"),
+    "sessiond.cli.invoices": ("invoice",),
+    "sessiond.cli.config": ("config",),
+    "sessiond.cli.evidence": ("evidence",),
+    "sessiond.cli.maintenance": ("backup", "restore", "doctor"),
 }
 
 # argparse's own words ("usage:", "options", its errors) in the user's language; this also
@@ -129,6 +133,9 @@ def _main(argv: list[str], *, as_json: bool) -> int:
         return _fail(e.message, e.exit_code, as_json)
     except KeyboardInterrupt:
         return _fail(_("Interrupted."), 130, as_json, prefix="")
+    except BrokenPipeError:  # `sessiond log | head`: the reader left; nothing to say
+        _silence_stdout()
+        return 141  # as a shell reports a process killed by SIGPIPE
     except Exception as e:  # the last net: no traceback reaches the user
         from sessiond.errors import from_fault
 
@@ -156,6 +163,18 @@ def _fail(message: str, code: int, as_json: bool, *, prefix: str = "sessiond: ")
     else:
         sys.stderr.write(f"{prefix}{message}\n")
     return code
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush does not fail too."""
+    try:
+        fd = sys.__stdout__.fileno() if sys.__stdout__ is not None else -1
+    except (OSError, ValueError):
+        return
+    if fd >= 0:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)
 
 
 def _refuse_undecodable(argv: list[str]) -> None:

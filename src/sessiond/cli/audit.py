@@ -21,6 +21,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                         metavar="FILE", help=_("also check the checkpoint printed in a receipt"))
     verify.add_argument("--export", type=Path, action="append", default=[],
                         metavar="FILE", help=_("also check the checkpoint printed in an export"))
+    from sessiond.cli.maintenance import add_verify_options
+
+    add_verify_options(verify)  # --backup DIR, --passphrase-file FILE
     verify.set_defaults(handler=do_verify, readonly=True)
 
 
@@ -63,29 +66,52 @@ def do_log(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def do_verify(args: argparse.Namespace, ctx: Context) -> int:
-    from sessiond.audit.checkpoint import parse_checkpoints
-    from sessiond.errors import InputError
-    from sessiond.exports.proof import check_proof, parse_proofs
+def _read(path: Path) -> bytes:
+    from sessiond.files import DOCUMENT_LIMIT, read_regular
 
-    external, proofs = [], []
-    for path in [*args.receipt, *args.export]:
-        try:
-            data = path.read_bytes()
-        except OSError as e:
-            raise InputError(_("Cannot read {path}: {error}.", path=path,
-                               error=e.strerror)) from e
-        # A PDF receipt carries both lines, uncompressed, in its Keywords.
-        found = parse_checkpoints(data.decode("latin-1"))
-        if not found:
-            raise InputError(_("{path} holds no sessiond checkpoint.", path=path))
-        external.extend(found)
-        proofs.extend(parse_proofs(data.decode("latin-1")))
+    # Regular files only, and no larger than a document sessiond writes: a FIFO,
+    # /dev/zero or a 60 MB file is refused at once instead of hanging or filling memory.
+    data = read_regular(path, DOCUMENT_LIMIT)
+    assert data is not None
+    return data
+
+
+def do_verify(args: argparse.Namespace, ctx: Context) -> int:
+    if args.backup:
+        from sessiond.cli.maintenance import verify_backup
+
+        return verify_backup(args, ctx)
+    from sessiond.exports.proof import check_proof
+    from sessiond.exports.receipt_verify import check_receipt
+    from sessiond.exports.sidecar import check_export
+
     svc = ctx.service
+    external, proofs, problems = [], [], []
+    documents = []
+    for path in args.receipt:
+        checked = check_receipt(svc, str(path), _read(path))
+        external.extend(checked.checkpoints)
+        proofs.extend(checked.proofs)
+        problems.extend(checked.problems)
+        documents.append({"file": str(path), "kind": "receipt", "number": checked.number,
+                          "signed_data": checked.signed,
+                          "problems": [p.message for p in checked.problems]})
+    for path in args.export:
+        exported = check_export(svc, path, _read)
+        external.extend(exported.checkpoints)
+        proofs.extend(exported.proofs)
+        problems.extend(exported.problems)
+        documents.append({"file": str(path), "kind": "export",
+                          "proof": str(exported.proof_file) if exported.proof_file else None,
+                          "problems": [p.message for p in exported.problems]})
     report = svc.verify(external)
+    log_failed = not report.ok
+    report.problems.extend(problems)
     # The sessions' events behind each document must be those it was issued with.
     for proof in dict.fromkeys(proofs):
-        report.problems.extend(check_proof(svc.store, proof))
+        found = check_proof(svc.store, proof)
+        log_failed = log_failed or bool(found)
+        report.problems.extend(found)
     report.problems.sort(key=lambda p: (p.seq is None, p.seq or 0))
     data = {
         "ok": report.ok, "events": report.events, "checkpoints": report.checkpoints,
@@ -93,16 +119,25 @@ def do_verify(args: argparse.Namespace, ctx: Context) -> int:
         "problems": [{"event": p.seq, "message": p.message} for p in report.problems],
         "key_fingerprint": svc.keyring.fingerprint,
         "documents_events_checked": len(set(proofs)),
+        "documents": documents,
     }
+    intact = _("Log intact: {events} events, {checkpoints} checkpoints verified "
+               "(key {fingerprint}).", events=report.events,
+               checkpoints=report.checkpoints + report.external,
+               fingerprint=svc.keyring.fingerprint)
     if report.ok:
-        text = _("Log intact: {events} events, {checkpoints} checkpoints verified "
-                 "(key {fingerprint}).", events=report.events,
-                 checkpoints=report.checkpoints + report.external,
-                 fingerprint=svc.keyring.fingerprint)
-    else:
+        text = intact
+        signed = sum(1 for d in documents if d.get("signed_data"))
+        if signed:
+            text += "\n" + _("{count} receipt(s): signature, data and visible text match "
+                             "the log.", count=signed)
+    elif log_failed:
         text = "\n".join(
             [_("The log FAILED verification; first bad event: #{seq}.",
                seq=report.first_bad if report.first_bad is not None else "?")]
             + [f"  - {p.message}" for p in report.problems])
+    else:
+        text = "\n".join([intact, _("A document FAILED verification:")]
+                         + [f"  - {p.message}" for p in report.problems])
     ctx.emit(text, data)
     return 0 if report.ok else 1

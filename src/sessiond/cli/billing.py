@@ -92,7 +92,9 @@ def policy_show(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _policy_text(p: Policy) -> str:
+    from sessiond import labels
     from sessiond.billing.text import duration, money, percent
+    from sessiond.i18n.dates import long_date
 
     def flag(review: Any) -> str:
         return "  ⚠ " + _("to review: {note}", note=review.note) if review.needed else ""
@@ -100,7 +102,7 @@ def _policy_text(p: Policy) -> str:
     d = p.document
     out = [f"{p.title}  ({p.id}, {_(p.source)}, sha256 {p.digest[:12]})",
            _("Document: {name}, {business}, {date} ({file})", name=d.name,
-             business=d.business, date=d.date.isoformat() if d.date else _("undated"),
+             business=d.business, date=long_date(d.date) if d.date else _("undated"),
              file=d.file)]
     if d.note:
         out.append(f"  {d.note}")
@@ -122,11 +124,12 @@ def _policy_text(p: Policy) -> str:
             how = _("{percent} % of the planned price", percent=percent(f.percent_of_planned))
         else:
             how = _("amount given when recorded")
-        out.append(_("Fee {name}: {how} (art. {article})", name=name, how=how,
+        out.append(_("{fee}: {how} (art. {article})", fee=labels.fee(name), how=how,
                      article=f.article) + flag(f.review))
     for name, disc in p.discounts.items():
-        out.append(_("Discount {name}: {percent} % (art. {article})", name=name,
-                     percent=percent(disc.percent), article=disc.article))
+        out.append(_("Discount for the {name}: {percent} % (art. {article})",
+                     name=labels.discount(name), percent=percent(disc.percent),
+                     article=disc.article))
         out.append(f"      « {disc.text} »")
     g = p.guarantee
     if g is not None:

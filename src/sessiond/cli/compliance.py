@@ -27,6 +27,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     check.add_argument("--day", metavar="DATE",
                        help=_("a local day: YYYY-MM-DD, DD/MM/YYYY, today or yesterday "
                               "(default: today)"))
+    check.add_argument("--pdf", metavar="FILE",
+                       help=_("also write the technician's compliance report of the session "
+                              "(a PDF, or a directory)"))
     check.set_defaults(handler=do_check)
 
 
@@ -38,9 +41,22 @@ def do_check(args: argparse.Namespace, ctx: Context) -> int:
     svc = ctx.service
     if args.session_id and args.day:
         raise InputError(_("Give a session or --day, not both."))
+    if args.pdf and not args.session_id:
+        raise InputError(_("--pdf writes the report of one session: sessiond check SESSION "
+                           "--pdf FILE."))
     if args.session_id:
         report = svc.check(svc.session(args.session_id))
-        ctx.emit(_report_text(report), report.to_json())
+        data = report.to_json()
+        text = _report_text(report)
+        if args.pdf:
+            from pathlib import Path
+
+            from sessiond.exports.report import write_report
+
+            written = write_report(svc, args.session_id, Path(args.pdf))
+            data["pdf"] = str(written.path)
+            text += "\n" + _("Compliance report: {path}", path=written.path)
+        ctx.emit(text, data)
         return 1 if report.errors else 0
     today = clock.now().astimezone(ctx.tz).date()
     day = parse_day(args.day, today) if args.day else today
@@ -59,7 +75,10 @@ def _severity(severity: str) -> str:
 
 
 def _finding_line(f: Finding | Requirement) -> str:
-    article = f" ({_('art. {article}', article=f.article)})" if f.article else ""
+    from sessiond.labels import cite
+
+    cited = cite(f.article)
+    article = f" ({cited})" if cited else ""
     events = getattr(f, "events", ())
     shown = " [" + ", ".join(f"#{s}" for s in events) + "]" if events else ""
     return f"  {_severity(f.severity)}: {f.rule}{article}: {f.message}{shown}"

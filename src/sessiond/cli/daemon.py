@@ -35,9 +35,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                     help=_("also the recent notifications and answered questions"))
     qs.set_defaults(handler=daemon_questions, readonly=True)
     an = dsub.add_parser("answer", parents=[common],
-                         help=_("answer a question: was that span work, or a pause?"))
+                         help=_("answer a question: was that span work, or a pause? start, "
+                                "stop or pause at the instant the remote tool logged?"))
     an.add_argument("question", type=int, metavar="ID")
-    an.add_argument("decision", choices=("worked", "paused"))
+    an.add_argument("decision",
+                    choices=("worked", "paused", "start", "stop", "pause", "ignore"))
+    an.add_argument("session", nargs="?", metavar="SESSION",
+                    help=_("for start, stop or pause: the session (default: the one the "
+                           "question names)"))
+    an.add_argument("--at", metavar="TIME",
+                    help=_("for start, stop or pause: another instant than the logged one"))
     an.set_defaults(handler=daemon_answer)
     cu = dsub.add_parser("catch-up", parents=[common],
                          help=_("run the end-of-day export and day seal if due "
@@ -100,7 +107,11 @@ def daemon_questions(args: argparse.Namespace, ctx: Context) -> int:
         mark = "?" if n.question and n.answer is None else (n.answer or "")
         lines.append(f"#{n.id}  {local}  {mark:<7} {n.message}")
     if not args.all and found:
-        lines.append(_("Answer with: sessiond daemon answer ID worked|paused"))
+        if any(n.kind not in ("connection-opened", "connection-closed") for n in found):
+            lines.append(_("Answer with: sessiond daemon answer ID worked|paused"))
+        if any(n.kind in ("connection-opened", "connection-closed") for n in found):
+            lines.append(_("Answer with: sessiond daemon answer ID start|stop|pause "
+                           "[SESSION] [--at TIME], or ignore"))
     ctx.emit("\n".join(lines) or _("No question waiting."),
              {"notifications": [n.to_json() for n in found]})
     return 0
@@ -109,7 +120,20 @@ def daemon_questions(args: argparse.Namespace, ctx: Context) -> int:
 def daemon_answer(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond.daemon.questions import answer
 
-    notice, event = answer(ctx.service, args.question, args.decision)
+    svc = ctx.service
+    notice, event = answer(svc, args.question, args.decision, session_id=args.session,
+                           at=svc.at(args.at))
+    acted = {"start": _("Question #{id}: session {session} started at {at} (event #{seq})."),
+             "stop": _("Question #{id}: session {session} stopped at {at} (event #{seq})."),
+             "pause": _("Question #{id}: session {session} paused at {at} (event #{seq}).")}
+    if args.decision in acted or args.decision == "ignore":
+        text = (acted[args.decision].format(
+            id=notice.id, session=event.session_id, seq=event.seq,
+            at=event.at.astimezone(ctx.tz).strftime("%H:%M:%S")) if event is not None else
+            _("Question #{id}: ignored.", id=notice.id))
+        ctx.emit(text, {"notification": notice.to_json(),
+                        "event": event.seq if event else None})
+        return 0
     text = (_("Question #{id}: recorded as worked (event #{seq}).", id=notice.id,
               seq=event.seq) if event and args.decision == "worked" else
             _("Question #{id}: recorded as a pause (event #{seq}).", id=notice.id,

@@ -16,7 +16,8 @@ from sessiond.i18n import _
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     export = sub.add_parser(
         "export", parents=[common],
-        help=_("export the sessions of a day or of a range of days (CSV or JSON)"))
+        help=_("export the sessions of a day or of a range of days (CSV, JSON, Kimai), or "
+               "the book of takings (--book)"))
     days = export.add_mutually_exclusive_group()
     days.add_argument("--day", metavar="DATE",
                       help=_("a local day: YYYY-MM-DD, DD/MM/YYYY, today or yesterday "
@@ -25,8 +26,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                       help=_("first day of a range (with --to)"))
     export.add_argument("--to", dest="last", metavar="DATE",
                         help=_("last day of the range (default: today)"))
-    export.add_argument("--format", choices=("csv", "json"), default="csv",
-                        help=_("csv for a spreadsheet (default), json for other tools"))
+    export.add_argument("--format", choices=("csv", "json", "kimai", "e-reporting"),
+                        default="csv",
+                        help=_("csv for a spreadsheet (default), json for other tools, kimai "
+                               "for Kimai's import"))
+    export.add_argument("--book", action="store_true",
+                        help=_("the livre des recettes: the payments received in the range "
+                               "(CSV)"))
     export.add_argument("--out", type=Path, default=Path("."), metavar="DIR",
                         help=_("directory of the export file (default: the current one)"))
     export.set_defaults(handler=do_export)
@@ -76,12 +82,22 @@ def do_export(args: argparse.Namespace, ctx: Context) -> int:
         last = parse_day(args.last, today) if args.last else today
     else:
         first = last = parse_day(args.day, today) if args.day else today
-    result = export_range(ctx.service, first, last, args.out, args.format)
+    if args.book and args.format != "csv":
+        raise InputError(_("--book writes a CSV: leave out --format."))
+    fmt_name = "book" if args.book else args.format
+    result = export_range(ctx.service, first, last, args.out, fmt_name)
     span = (_("of {day}", day=show_day(first)) if first == last
             else _("from {first} to {last}", first=show_day(first), last=show_day(last)))
-    lines = [_("Export {span}: {count} session(s), total {total}, {path}", span=span,
-               count=result.totals.sessions, total=money(result.totals.amount),
-               path=result.path)]
+    if result.book_total is not None:
+        lines = [_("Book of takings {span}: {count} payment(s), total {total}, {path}",
+                   span=span, count=result.lines, total=money(result.book_total),
+                   path=result.path)]
+    else:
+        lines = [_("Export {span}: {count} session(s), total {total}, {path}", span=span,
+                   count=result.totals.sessions, total=money(result.totals.amount),
+                   path=result.path)]
+    lines.append(_("Its proof: {path} (sessiond verify --export {file})",
+                   path=result.proof_path, file=result.path))
     if result.reused:
         lines.append(_("Nothing changed since the export of event #{seq}: no new event; "
                        "file {state}.", seq=result.event_seq,
@@ -100,6 +116,9 @@ def do_export(args: argparse.Namespace, ctx: Context) -> int:
         "sessions": result.totals.sessions, "total": str(result.totals.amount),
         "event": result.event_seq, "reused": result.reused, "written": result.written,
         "checkpoint": result.checkpoint.text(), "events": result.proof.text(),
+        "proof": str(result.proof_path), "lines": result.lines,
+        "paid": str(result.totals.paid),
+        "book_total": str(result.book_total) if result.book_total is not None else None,
     })
     return 0
 

@@ -21,10 +21,22 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                         help=_("a private person (default)"))
     status.add_argument("--business", dest="status", action="store_const", const="business",
                         help=_("a business client"))
-    add.add_argument("--email")
-    add.add_argument("--phone")
+    add.add_argument("--email", help=_("the client's e-mail address"))
+    add.add_argument("--phone", help=_("the client's phone number"))
+    add.add_argument("--address", metavar="TEXT", help=_("the client's postal address"))
+    add.add_argument("--siren", metavar="NUMBER",
+                     help=_("a business client's SIREN or SIRET (its check digit is checked)"))
     add.add_argument("--country", default="FR", help=_("ISO country code (default FR)"))
     add.set_defaults(handler=client_add, status="consumer")
+    edit = csub.add_parser("edit", parents=[common],
+                           help=_("record a client's address, SIREN, e-mail or phone"))
+    edit.add_argument("client_id")
+    edit.add_argument("--address", metavar="TEXT", help=_("the client's postal address"))
+    edit.add_argument("--siren", metavar="NUMBER",
+                      help=_("a business client's SIREN or SIRET (its check digit is checked)"))
+    edit.add_argument("--email", help=_("the client's e-mail address"))
+    edit.add_argument("--phone", help=_("the client's phone number"))
+    edit.set_defaults(handler=_invoices("client_edit"))
     lst = csub.add_parser("list", parents=[common], help=_("list clients"))
     lst.set_defaults(handler=client_list, readonly=True)
     erase = csub.add_parser("erase", parents=[common],
@@ -126,6 +138,17 @@ def _corrections(name: str) -> Any:
     return handler
 
 
+def _invoices(name: str) -> Any:
+    """A handler of cli/invoices.py (client edit), imported only when it runs."""
+    def handler(args: argparse.Namespace, ctx: Context) -> int:
+        from sessiond.cli import invoices
+
+        result: int = getattr(invoices, name)(args, ctx)
+        return result
+
+    return handler
+
+
 def _at(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--at", metavar="TIME",
                         help=_("when it happened: HH:MM, ISO date-time, or with offset"))
@@ -139,7 +162,8 @@ def client_add(args: argparse.Namespace, ctx: Context) -> int:
     svc = ctx.service
     duplicates = svc.possible_duplicates(args.name, args.email)
     client_id = svc.add_client(args.name, status=args.status, country=args.country,
-                               email=args.email, phone=args.phone)
+                               email=args.email, phone=args.phone, address=args.address,
+                               siren=args.siren)
     if duplicates:
         sys.stderr.write("sessiond: " + _(
             "a client with the same name or e-mail exists already: {clients}. If it is the "

@@ -99,7 +99,8 @@ def _baseline() -> dict[str, RuleSpec]:
 
     Consent first (DESIGN.md): a start without consent is always reported, even under
     terms that state no consent rule (FGDMI's), because access to a client's machine
-    without his consent is an offence.
+    without his consent is an offence. Articles that name their code are cited as they
+    are (labels.cite), never as "art. Code pénal, art. 323-1".
     """
     from sessiond.policy import RuleSpec
 
@@ -120,11 +121,31 @@ def _baseline() -> dict[str, RuleSpec]:
            for rule_id, severity in (("remote-access-before-consent", "error"),
                                      ("remote-access-after-stop", "warning"),
                                      ("connection-to-other-partner", "warning"))},
+        # A consumer's contract at distance or off premises can be withdrawn from for 14
+        # days, and work starts within them only at his express request: the law, where
+        # the terms say nothing of it (VLH's, FGDMI's). The workshop is on premises.
+        "withdrawal-waiver": RuleSpec(
+            id="withdrawal-waiver", article="C. consom., art. L221-18 et L221-25",
+            severity="warning", modes=("remote", "onsite"),
+            text="Le consommateur dispose d'un délai de quatorze jours pour exercer son droit "
+                 "de rétractation d'un contrat conclu à distance, à la suite d'un démarchage "
+                 "téléphonique ou hors établissement […] Si le consommateur souhaite que "
+                 "l'exécution d'une prestation de services […] commence avant la fin du délai "
+                 "de rétractation […], le professionnel recueille sa demande expresse par "
+                 "tout moyen pour les contrats conclus à distance et sur papier ou sur "
+                 "support durable pour les contrats conclus hors établissement."),
         # A document handed over must state the facts as the log holds them: a receipt
         # issued before a correction is reported under the terms' receipt article.
         "receipt-current": RuleSpec(
             id="receipt-current", article="-", severity="warning",
             modes=("remote", "onsite", "workshop"), text=""),
+        # An invoice must state the service as the log holds it (CGI art. 289): one
+        # issued before a correction of its session is cancelled by a credit note.
+        "invoice-current": RuleSpec(
+            id="invoice-current", article="CGI, art. 289", severity="error",
+            modes=("remote", "onsite", "workshop"),
+            text="Les factures et les factures rectificatives [...] mentionnent la date de "
+                 "l'opération et le prix [...]"),
     }
 
 

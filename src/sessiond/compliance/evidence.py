@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sessiond import clock
 from sessiond.model import Event, Session
@@ -129,6 +130,18 @@ def connected_seconds(connections: Iterable[Observed], until: datetime) -> int:
     if current is not None:
         total += current[1] - current[0]
     return int(total.total_seconds())
+
+
+def log_zone(tool: str, local: ZoneInfo) -> ZoneInfo:
+    """The zone a tool's log is read in where its lines carry none.
+
+    AnyDesk's traces have no zone: they are read as UTC, as the forensic tools that parse
+    them do (dissect, rvt2, artemis); no sample here proves it (see the README). TeamViewer's
+    log states its offset in each start-up header and is read in the local zone when that
+    agrees (DST changes inside the file are then followed); its connection files are UTC;
+    RustDesk writes the offset on every line.
+    """
+    return ZoneInfo("UTC") if tool == "anydesk" else local
 
 
 # --- matching ----------------------------------------------------------------------------

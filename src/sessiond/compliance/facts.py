@@ -41,6 +41,8 @@ class Facts:
     receipts_in_log: bool = False  # some receipt was issued already (issue 7)
     # what the remote-control tool logged of this session (issue 14), in start order
     connections: tuple[Observed, ...] = ()
+    # the invoices and credit notes that cover this session (issue 15), in log order
+    invoices: tuple[Event, ...] = ()
 
     @property
     def started(self) -> bool:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -165,17 +165,29 @@ def quote_accepted_before_start(facts: Facts, spec: RuleSpec) -> list[Finding]:
                             "before the client accepts the quote."), facts.start_events())]
 
 
-@rule("withdrawal-waiver", precondition=True, item="waiver",
+@rule("withdrawal-waiver", precondition=True, item="waiver", reads_history=True,
       hint="sessiond record {session} withdrawal-waiver --medium {media}")
 def withdrawal_waiver(facts: Facts, spec: RuleSpec) -> list[Finding]:
+    """A consumer's contract at distance or off premises can be withdrawn from until the
+    end of its 14th day (C. consom. L221-18, counted in days as regulation 1182/71 art. 3
+    says: from the day after, to 24:00, a last day that is not a working day moved to the
+    next one); work starts within that period only at his express request (L221-25)."""
     if not facts.started or facts.client.status != "consumer":
         return []
     assert facts.start is not None
-    planned = facts.first("session-planned")
-    ordered_text = planned.body.get("ordered_at") if planned else None
-    ordered = clock.from_text(ordered_text) if ordered_text else facts.session.planned_at
+    from sessiond.i18n.dates import long_date
+    from sessiond.law.withdrawal import withdrawal_last_day
+
+    contract, shown, package = _contract(facts, spec)
+    if facts.start < contract:
+        return [finding(spec, _("The start ({start}) is dated before the order ({ordered}): "
+                                "correct the one that is wrong (sessiond amend, or the "
+                                "session's --ordered-at).", start=facts.local(facts.start),
+                                ordered=facts.local(contract)),
+                        [*shown, *facts.start_events()])]
     days = int(spec.params.get("period_days") or WITHDRAWAL_DAYS)
-    if facts.start >= ordered + timedelta(days=days):
+    last_day = withdrawal_last_day(contract.astimezone(facts.tz).date(), days=days)
+    if facts.start.astimezone(facts.tz).date() > last_day:
         return []
     waivers = facts.events("withdrawal-waiver")
     if any(facts.before_start(e) for e in waivers):
@@ -183,11 +195,28 @@ def withdrawal_waiver(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if waivers:
         return _late(facts, waivers, _("The consumer's request to start within the "
                                        "withdrawal period"), spec)
-    shown = [*seqs([planned] if planned else []), *facts.start_events()]
-    return [finding(spec, _("The consumer ordered on {ordered}, less than {days} days before "
-                            "the start: his express request to start within the withdrawal "
-                            "period must be on record first (C. consom. L221-25).",
-                            ordered=facts.local(ordered), days=days), shown)]
+    what = (_("The consumer bought the package that pays for this session on {ordered}",
+              ordered=facts.local(contract)) if package else
+            _("The consumer ordered on {ordered}", ordered=facts.local(contract)))
+    return [finding(spec, _("{what}; his withdrawal period runs until the end of {last} "
+                            "(C. consom. L221-18): his express request to start within it "
+                            "must be on record first (L221-25).", what=what,
+                            last=long_date(last_day)), [*shown, *facts.start_events()])]
+
+
+def _contract(facts: Facts, spec: RuleSpec) -> tuple[datetime, list[int], bool]:
+    """When the contract was concluded, the events that show it, and whether it is the
+    purchase of a prepaid package (`package_is_contract`: MRI87 8, 11, the session draws on
+    a package bought then; the latest of them when it draws on several)."""
+    if spec.params.get("package_is_contract"):
+        use = credit_use(facts, at_start=True)
+        if use is not None and use.draws:
+            latest = max(use.draws, key=lambda d: d.purchased_at)
+            return latest.purchased_at, [d.package_seq for d in use.draws], True
+    planned = facts.first("session-planned")
+    ordered_text = planned.body.get("ordered_at") if planned else None
+    ordered = clock.from_text(ordered_text) if ordered_text else facts.session.planned_at
+    return ordered, seqs([planned] if planned else []), False
 
 
 @rule("sensitive-docs-warning", precondition=True, item="sensitive",
@@ -330,13 +359,26 @@ def client_category(facts: Facts, spec: RuleSpec) -> list[Finding]:
 
 @rule("artifact-requires-client-request", confidentiality=True)
 def artifact_requires_client_request(facts: Facts, spec: RuleSpec) -> list[Finding]:
-    bad = [e for e in facts.events("artifact-recorded") if not e.body.get("client_requested")]
-    if not bad:
+    """Copies only at the client's documented request; `never`: kinds the terms exclude
+    whatever he asks (MD 15: "sauf demande explicite" is said of copied files only)."""
+    never = spec.params.get("never") or ()
+    artifacts = facts.events("artifact-recorded")
+    excluded = [e for e in artifacts if e.body["artifact"] in never]
+    bad = [e for e in artifacts if e not in excluded and not e.body.get("client_requested")]
+    if not bad and not excluded:
         return []
-    items = ", ".join(f"{labels.artifact(e.body['artifact'])} (#{e.seq})"
-                      for e in bad)
-    return [finding(spec, _("Kept without the client's explicit, documented request: "
-                            "{items}.", items=items), seqs(bad))]
+
+    def items(events: list[Event]) -> str:
+        return ", ".join(f"{labels.artifact(e.body['artifact'])} (#{e.seq})" for e in events)
+
+    parts = []
+    if excluded:
+        parts.append(_("Never made under these terms, even at the client's request: {items}.",
+                       items=items(excluded)))
+    if bad:
+        parts.append(_("Kept without the client's explicit, documented request: {items}.",
+                       items=items(bad)))
+    return [finding(spec, " ".join(parts), seqs([*excluded, *bad]))]
 
 
 @rule("notes-free-of-secrets")
@@ -346,11 +388,11 @@ def notes_free_of_secrets(facts: Facts, spec: RuleSpec) -> list[Finding]:
     Catches text stored by an older version, or through a path that skipped the scan.
     Sealed fields of an erased client cannot be read and are not checked.
     """
-    from sessiond.model import FREE_TEXT, KINDS
+    from sessiond.model import KINDS, SCANNED
 
     hits: list[tuple[Event, list[str]]] = []
     for event in facts.session.events:
-        fields = [n for n in FREE_TEXT if n in KINDS[event.kind].personal]
+        fields = [n for n in SCANNED if n in KINDS[event.kind].personal]
         if not fields or event.personal is None:
             continue  # nothing free to read (names are not free text), or erased
         texts = [t for name in fields for value in [event.personal.get(name)]
@@ -424,9 +466,10 @@ def receipt_issued(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if facts.at_stop:
         return [finding(spec, _("To do now: give the client the supporting document of this "
                                 "intervention."), stop, severity="warning")]
-    if not facts.receipts_in_log:
-        # Until receipts are issued at all (issue 7), a missing one cannot be held
-        # against the technician as an error: the tool did not offer it.
+    if not facts.receipts_in_log and not spec.params.get("from_first_session"):
+        # Until receipts are issued at all (issue 7), a missing one is not held against
+        # the technician as an error, unless his terms promise one with every
+        # intervention (Micro-Alpes 13, FGDMI II.3).
         return [finding(spec, _("No receipt on record for this session: give the client a "
                                 "supporting document."), stop, severity="warning")]
     return [finding(spec, _("No receipt was issued for this session."), stop)]
@@ -455,10 +498,41 @@ def receipt_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
         [last.seq, *seqs(later)]), article=cited)]
 
 
+@rule("invoice-current")
+def invoice_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
+    """An invoice issued before a correction of its session no longer states the service
+    as the log holds it: it is never changed, a credit note cancels it (sessiond invoice
+    cancel) and the session can then be invoiced again."""
+    from sessiond.model import CORRECTIONS
+
+    cancelled = {e.body["cites_seq"] for e in facts.invoices
+                 if e.kind == "credit-note-issued"}
+    current = [e for e in facts.invoices
+               if e.kind == "invoice-issued" and e.seq not in cancelled]
+    if not current:
+        return []
+    invoice = current[-1]
+    later = [e for e in facts.session.events
+             if e.seq > invoice.seq and e.kind in CORRECTIONS]
+    if not later:
+        return []
+    return [finding(spec, _(
+        "Invoice {number} (#{seq}) was issued before the correction {events}: it no longer "
+        "states this intervention. Cancel it with a credit note (sessiond invoice cancel "
+        "{number} --reason TEXT), then invoice the session again.",
+        number=invoice.body["number"], seq=invoice.seq, events=numbers(later)),
+        [invoice.seq, *seqs(later)])]
+
+
 # --- evidence from the remote-control tool (issue 14) -----------------------------------
 # The tool's own log against the technician's record. Only accepted connections count
 # (an attempt the peer refused never reached the client's machine). Messages never quote a
 # partner ID: findings are stored in clear in check-completed.
+
+
+def _second(facts: Facts, instant: datetime) -> str:
+    """To the second: a connection and a consent can be a few seconds apart."""
+    return instant.astimezone(facts.tz).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _tool(c: Observed) -> str:
@@ -467,7 +541,7 @@ def _tool(c: Observed) -> str:
 
 def _named(connections: Iterable[Observed], facts: Facts) -> str:
     return ", ".join(_("{tool} {start} (#{seq})", tool=_tool(c),
-                       start=facts.local(c.start), seq=c.seq) for c in connections)
+                       start=_second(facts, c.start), seq=c.seq) for c in connections)
 
 
 def _shown(connections: Iterable[Observed]) -> list[int]:
@@ -497,7 +571,7 @@ def remote_access_before_consent(facts: Facts, spec: RuleSpec) -> list[Finding]:
                                 "record.", connections=_named(early, facts)), _shown(early))]
     return [finding(spec, _("Connection {connections} began before the client's consent was "
                             "on record ({consent}, #{seq}).", connections=_named(early, facts),
-                            consent=facts.local(first.at), seq=first.seq),
+                            consent=_second(facts, first.at), seq=first.seq),
                     [*_shown(early), first.seq])]
 
 
@@ -519,14 +593,14 @@ def remote_access_after_stop(facts: Facts, spec: RuleSpec) -> list[Finding]:
             if c.end - stop_at > grace:
                 found.append(finding(spec, _(
                     "The {tool} connection #{seq} stayed open until {end}, {late} after the "
-                    "stop ({stop}).", tool=_tool(c), seq=c.seq, end=facts.local(c.end),
-                    late=_duration(c.end - stop_at), stop=facts.local(stop_at)),
+                    "stop ({stop}).", tool=_tool(c), seq=c.seq, end=_second(facts, c.end),
+                    late=_duration(c.end - stop_at), stop=_second(facts, stop_at)),
                     [*c.events, *stop]))
         elif c.last_seen - stop_at > grace:
             found.append(finding(spec, _(
                 "The {tool} connection #{seq} was still open at {seen}, {late} after the stop "
-                "({stop}).", tool=_tool(c), seq=c.seq, seen=facts.local(c.last_seen),
-                late=_duration(c.last_seen - stop_at), stop=facts.local(stop_at)),
+                "({stop}).", tool=_tool(c), seq=c.seq, seen=_second(facts, c.last_seen),
+                late=_duration(c.last_seen - stop_at), stop=_second(facts, stop_at)),
                 [*c.events, *stop]))
         elif facts.at_stop:
             found.append(finding(spec, _(

@@ -39,6 +39,7 @@ log = logging.getLogger("sessiond.daemon")
 
 STORE_POLL_SECONDS = 2.0
 IDLE_POLL_SECONDS = 5.0
+EVIDENCE_POLL_SECONDS = 1.0  # one stat per remote-tool log: see daemon.evidence
 _REMIND = "remind:"
 
 
@@ -78,6 +79,8 @@ class Host:
         add(self._watch_store, IntervalTrigger(seconds=STORE_POLL_SECONDS), id="watch-store")
         if self.idle is not None:
             add(self._idle, IntervalTrigger(seconds=IDLE_POLL_SECONDS), id="idle")
+        if self.jobs.evidence is not None and self.jobs.evidence.files:
+            add(self._evidence, IntervalTrigger(seconds=EVIDENCE_POLL_SECONDS), id="evidence")
         self.scheduler.start()
         self._data_version = self._version()
         self.arm_reminders(clocks.now)
@@ -91,6 +94,8 @@ class Host:
             self._guard("idle", lambda: self.jobs.flush_idle(now))
             self.idle.close()
             self.idle = None
+        if self.jobs.evidence is not None:
+            self.jobs.evidence.close()
 
     # --- jobs ----------------------------------------------------------------------------
 
@@ -132,6 +137,11 @@ class Host:
         if version != self._data_version:
             self._data_version = version
             self.arm_reminders(Clocks.read().now)
+            self._changed()
+
+    async def _evidence(self) -> None:
+        now = Clocks.read().now
+        if self._guard("evidence", lambda: self.jobs.watch_evidence(now)):
             self._changed()
 
     async def _idle(self) -> None:

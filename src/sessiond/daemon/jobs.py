@@ -14,7 +14,7 @@ import os
 import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sessiond import clock
 from sessiond.audit.checkpoint import Checkpoint
@@ -31,6 +31,9 @@ from sessiond.store import heartbeats
 from sessiond.store import notifications as notices
 from sessiond.store.heartbeats import Beat
 from sessiond.store.notifications import Notice
+
+if TYPE_CHECKING:
+    from sessiond.daemon.evidence import EvidenceWatch
 
 log = logging.getLogger("sessiond.daemon")
 PRUNE_EVERY = timedelta(hours=1)
@@ -71,6 +74,11 @@ class Jobs:
         self.pid = os.getpid()
         self._last: Clocks | None = None  # this process's previous heartbeat
         self._pruned: datetime | None = None
+        self.evidence: EvidenceWatch | None = None  # the remote tools' logs (issue 14)
+        if service.config.evidence.watch:
+            from sessiond.daemon.evidence import EvidenceWatch
+
+            self.evidence = EvidenceWatch(service, service.config.evidence, desktop=desktop)
 
     @property
     def conn(self) -> Any:
@@ -80,14 +88,17 @@ class Jobs:
 
     def post(self, now: datetime, kind: str, message: str, *, session_id: str | None = None,
              data: dict[str, Any] | None = None, question: bool = False,
-             dedup_key: str | None = None, urgent: bool = False) -> Notice | None:
+             dedup_key: str | None = None, urgent: bool = False,
+             shown: str | None = None) -> Notice | None:
+        """`shown`: what the desktop says instead of `message` (it may name the client;
+        the stored notice holds metadata only)."""
         notice = notices.post(self.conn, now=now, kind=kind, message=message,
                               session_id=session_id, data=data, question=question,
                               dedup_key=dedup_key)
         if notice is not None:
             log.info("notice #%d (%s): %s", notice.id, kind, message)
             if self.desktop is not None:
-                self.desktop.show("sessiond", message, urgent=urgent or question)
+                self.desktop.show("sessiond", shown or message, urgent=urgent or question)
         return notice
 
     # --- heartbeats and gaps -------------------------------------------------------------
@@ -194,7 +205,12 @@ class Jobs:
             return None
         if reminder is None or not reminders.due(reminder, now):
             return None
+        try:
+            client = self.svc.client(session.client_id).name
+        except SessiondError:
+            client = None
         return self.post(now, "tranche", reminders.message(reminder, now),
+                         shown=reminders.message(reminder, now, client),
                          session_id=session_id, dedup_key=reminder.dedup_key,
                          data={"tranche_at": clock.to_text(reminder.tranche_at),
                                "seconds": reminder.seconds, "amount": str(reminder.amount),
@@ -263,7 +279,27 @@ class Jobs:
             self.post(now, "export-failed", _("End-of-day export failed: {problem}",
                                               problem=e.message), urgent=True,
                       dedup_key=f"export-failed:{clock.to_text(clock.whole_second(now))[:10]}")
-        return export, self.seal(now)
+        seal = self.seal(now)
+        self.backup(now)
+        return export, seal
+
+    def backup(self, now: datetime) -> Any:
+        """Today's backup into `[backup] directory`, if configured and not made yet (after
+        the export and the seal, so that it holds them)."""
+        from sessiond.backup import daily_backup
+
+        try:
+            made = daily_backup(self.svc, now)
+        except (SessiondError, OSError) as e:
+            problem = e.message if isinstance(e, SessiondError) else str(e)
+            log.error("daily backup failed: %s", problem)
+            self.post(now, "backup-failed", _("Daily backup failed: {problem}",
+                                              problem=problem), urgent=True,
+                      dedup_key=f"backup-failed:{now.astimezone(self.tz).date().isoformat()}")
+            return None
+        if made is not None:
+            log.info("daily backup written to %s", made.path)
+        return made
 
     # --- idle ----------------------------------------------------------------------------
 
@@ -296,6 +332,12 @@ class Jobs:
                     if notice is not None:
                         found.append(notice)
         return found
+
+    # --- the remote-control tools' logs (daemon.evidence) -------------------------------
+
+    def watch_evidence(self, now: datetime) -> list[Notice]:
+        """Once a second: what the remote tools logged since the last look."""
+        return self.evidence.poll(now) if self.evidence is not None else []
 
     # --- hotkeys -------------------------------------------------------------------------
 

@@ -80,11 +80,17 @@ def is_locked(path: Path) -> bool:
     """
     if not path.exists():
         return False
-    probe = Lock(path)
-    if probe.acquire():
-        probe.release()
+    try:  # read-only is enough to probe: it works on a read-only copy of the data
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
         return False
-    return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # closing releases the probe's lock
+    return False
 
 
 def daemon_pid(p: Paths) -> int | None:

@@ -1,9 +1,15 @@
-"""The technician's answers to the daemon's questions about spans it could not see.
+"""The technician's answers to the daemon's questions.
 
-Answering appends a `span-reviewed` event (start, end, cause, decision): billing cuts
-spans reviewed as "paused" out of the worked time. The notification row only records that
-the question was answered; the event is the decision. Answering again with the other
-decision appends a correcting event (the later one wins, as billing reads them).
+Spans it could not see (idle, suspend, crash), answered worked or paused: answering
+appends a `span-reviewed` event (start, end, cause, decision): billing cuts spans reviewed
+as "paused" out of the worked time. Answering again with the other decision appends a
+correcting event (the later one wins, as billing reads them).
+
+What the remote tool logged (daemon.evidence), answered with what to do at the logged
+instant: "start S" for a connection opened while no session ran, "stop S" or "pause S" for
+a connection closed while S ran, or "ignore". The answer is the ordinary start, stop or
+pause, declared at the connection's instant (`at` overrides it). In both cases the
+notification row only records that the question was answered; the event is the decision.
 """
 
 from __future__ import annotations
@@ -19,17 +25,29 @@ from sessiond.store import notifications as notices
 from sessiond.store.notifications import Notice
 
 DECISIONS = ("worked", "paused")
+# Answers to the questions about connections, by the kind of question.
+ACTIONS = {"connection-opened": ("start", "ignore"),
+           "connection-closed": ("stop", "pause", "ignore")}
 
 
-def answer(svc: Sessiond, notice_id: int, decision: str, now: datetime | None = None,
+def answer(svc: Sessiond, notice_id: int, decision: str, now: datetime | None = None, *,
+           session_id: str | None = None, at: datetime | None = None,
            ) -> tuple[Notice, Event | None]:
-    """Record `decision` for question `notice_id`; the event is None if it was already so."""
-    if decision not in DECISIONS:
-        raise InputError(_("Answer worked or paused."))
+    """Record `decision` for question `notice_id`; the event is None if it was already so.
+
+    `decision` is worked|paused for a span; start|stop|pause|ignore for a connection,
+    possibly followed by the session ("start s-7hq3xr", or `session_id`)."""
     now = now or clock.now()
     conn = svc.store.conn
     notice = notices.get(conn, notice_id)
-    if notice is None or not notice.question or notice.session_id is None:
+    if notice is None or not notice.question:
+        raise InputError(_("No question #{id}. sessiond daemon questions lists them.",
+                           id=notice_id))
+    if notice.kind in ACTIONS:
+        return _act(svc, notice, decision, now, session_id, at)
+    if decision not in DECISIONS:
+        raise InputError(_("Answer worked or paused."))
+    if notice.session_id is None:
         raise InputError(_("No question #{id}. sessiond daemon questions lists them.",
                            id=notice_id))
     body = {"start": notice.data["start"], "end": notice.data["end"],
@@ -47,5 +65,42 @@ def answer(svc: Sessiond, notice_id: int, decision: str, now: datetime | None = 
                                 decision=decision, at=clock.whole_second(now))
     notices.answer(conn, notice_id, decision, now)
     updated = notices.get(conn, notice_id)
+    assert updated is not None
+    return updated, event
+
+
+def _act(svc: Sessiond, notice: Notice, decision: str, now: datetime,
+         session_id: str | None, at: datetime | None) -> tuple[Notice, Event | None]:
+    """Start, stop or pause at the instant the remote tool logged (or ignore)."""
+    words = decision.split()
+    verb = words[0] if words else ""
+    allowed = ACTIONS[notice.kind]
+    if verb not in allowed or len(words) > 2:
+        raise InputError(_("Question #{id} is answered with {choices}.", id=notice.id,
+                           choices=_(" or ").join(
+                               f"{a} SESSION" if a != "ignore" else a for a in allowed)))
+    conn = svc.store.conn
+    if notice.answered_at is not None and notice.kind == "connection-opened" and (
+            notice.answer or "").startswith("start "):
+        raise InputError(_("Question #{id} was answered already: {answer}.", id=notice.id,
+                           answer=notice.answer))
+    event: Event | None = None
+    if verb == "ignore":
+        text = "ignore"
+    else:
+        session = session_id or (words[1] if len(words) > 1 else None) or notice.session_id
+        if session is None:
+            raise InputError(_("Say which session: sessiond daemon answer {id} {verb} "
+                               "SESSION.", id=notice.id, verb=verb))
+        instant = at or clock.from_text(notice.data["at"])
+        if verb == "start":
+            event = svc.start(session, at=instant)
+        elif verb == "stop":
+            event = svc.stop(session, at=instant)
+        else:
+            event = svc.pause(session, at=instant)
+        text = f"{verb} {session} at {clock.to_text(instant)}"
+    notices.answer(conn, notice.id, text, now)
+    updated = notices.get(conn, notice.id)
     assert updated is not None
     return updated, event

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from sessiond import clock
 from sessiond.billing import NextTranche
-from sessiond.i18n import _, language
+from sessiond.i18n import _
 from sessiond.model import Session, State
 from sessiond.sessions import Sessiond
 
@@ -72,15 +72,17 @@ def for_session(svc: Sessiond, session: Session, now: datetime, lead: timedelta,
     return plan(session.id, worked, nxt, lead)
 
 
-def message(reminder: Reminder, now: datetime) -> str:
-    """"dans 2 min : tranche suivante, +15 min / +12,50 EUR"."""
-    from sessiond.billing.text import cents, duration
-
+def message(reminder: Reminder, now: datetime, client: str | None = None) -> str:
+    """"Intervention de Mme Dupont : dans 2 min, tranche suivante, +15 min / +12,50 €";
+    without `client` (what a notice stores: metadata only) the session's id."""
     left = max(0, int((reminder.tranche_at - now).total_seconds()))
-    minutes = -(-left // 60)
-    amount = f"{cents(reminder.amount):f}"
-    if language() == "fr":
-        amount = amount.replace(".", ",")
-    return _("Session {session}: in {minutes} min, next tranche, +{length} / +{amount} EUR",
-             session=reminder.session_id, minutes=minutes,
-             length=duration(reminder.seconds), amount=amount)
+    return wording(client or reminder.session_id, -(-left // 60), reminder.seconds,
+                   reminder.amount)
+
+
+def wording(who: str, minutes: int, seconds: int, amount: Decimal) -> str:
+    """The reminder's sentence, shared by the desktop notification and the TUI's toast."""
+    from sessiond.billing.text import duration, money
+
+    return _("Session with {client}: in {minutes} min, next tranche, +{length} / +{amount}",
+             client=who, minutes=minutes, length=duration(seconds), amount=money(amount))

@@ -151,19 +151,43 @@ def install(config: Config, directory: Path | None = None, *, force: bool = Fals
         raise InputError(_("{files} already exist in {dir} and differ from what sessiond "
                            "would write; add --force to replace them.",
                            files=", ".join(changed), dir=directory))
-    directory.mkdir(parents=True, exist_ok=True)
+    _public_dir(directory)
     written, unchanged = [], []
     for name in NAMES:
         path = directory / name
         if path.exists() and path.read_text(encoding="utf-8") == units[name]:
             unchanged.append(name)
             continue
-        tmp = path.with_name(f".{name}.tmp")
-        tmp.write_text(units[name], encoding="utf-8")
-        tmp.replace(path)
+        _write_unit(path, units[name])
         written.append(name)
     reloaded = False
     if reload and written and shutil.which("systemctl"):
         reloaded = subprocess.run(["systemctl", "--user", "daemon-reload"],
                                   capture_output=True, timeout=30).returncode == 0
     return Installed(directory, tuple(written), tuple(unchanged), reloaded)
+
+
+# Unit files are configuration systemd reads, like the rest of ~/.config: 0644 files in
+# 0755 directories whatever the umask (under umask 000 anyone could rewrite ExecStart=).
+
+
+def _public_dir(directory: Path) -> None:
+    missing = []
+    probe = directory
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    for made in reversed(missing):
+        made.mkdir(exist_ok=True)
+        os.chmod(made, 0o755)
+
+
+def _write_unit(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o644)
+    try:
+        os.fchmod(fd, 0o644)  # O_CREAT's mode goes through the umask
+        os.write(fd, text.encode("utf-8"))
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)

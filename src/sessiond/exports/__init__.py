@@ -1,8 +1,10 @@
-"""Exports for invoicing (CSV, JSON) and the client's receipt (PDF and text).
+"""Documents: the client's receipt (PDF and text, carrying its signed data), the
+technician's compliance report, and the exports (CSV, JSON, Kimai, livre des recettes).
 
-Core package: no Textual, pynput or APScheduler; fpdf2 is imported only to make a PDF.
-Every document is issued through an event (`export-made`, `receipt-issued`) and the signed
-checkpoint that covers it, and carries that checkpoint, so a copy of the log's state
+Core package: no Textual, pynput or APScheduler; fpdf2 is imported only to make a PDF and
+pypdf only to read one. Every document handed over is issued through an event
+(`export-made`, `receipt-issued`) and the signed checkpoint that covers it, and carries
+that checkpoint (an export, in its proof file beside it), so a copy of the log's state
 leaves the machine with it (DESIGN.md, principle 5).
 """
 

@@ -73,9 +73,12 @@ class Attachment:
     mime_type: str = "application/octet-stream"
 
 
-@cache
 def find_fonts() -> Fonts:
-    setting = os.environ.get("SESSIOND_PDF_FONTS", "")
+    return _find_fonts(os.environ.get("SESSIOND_PDF_FONTS", ""))
+
+
+@cache  # per setting: one process (the tests, the TUI) may see it change
+def _find_fonts(setting: str) -> Fonts:
     if setting == "core":
         return Fonts(None, None, None)
     dirs = [Path(setting)] if setting else []
@@ -143,12 +146,19 @@ def render_pdf(blocks: Sequence[Block], *, title: str, author: str, keywords: st
                        desc=attachment.description, mime_type=attachment.mime_type)
     pdf.add_page()
     width = pdf.w - 2 * MARGIN
+    room = pdf.page_break_trigger - pdf.t_margin
     for n, block in enumerate(blocks):
         if isinstance(block, Section):
-            # A heading is kept with the block that follows it.
-            following = blocks[n + 1] if n + 1 < len(blocks) else None
-            needed = 12.0 + (_block_height(pdf, following, width) if following else 0.0)
-            _keep(pdf, needed)
+            # A section starts a new page rather than being cut, when it fits on one;
+            # else its heading is kept with the block that follows it.
+            body = []
+            for following in blocks[n + 1:]:
+                if isinstance(following, Section):
+                    break
+                body.append(following)
+            whole = 12.0 + sum(_block_height(pdf, b, width) for b in body)
+            first = 12.0 + (_block_height(pdf, body[0], width) if body else 0.0)
+            _keep(pdf, whole if whole <= room else first)
         _block(pdf, block, width)
     return bytes(pdf.output())
 
@@ -231,9 +241,11 @@ def _block_height(pdf: _Document, block: Block, width: float) -> float:
                        _height(pdf, width - LABEL_WIDTH, 4.6, clean(value)))
         case Para(text, strong):
             pdf.set_font(pdf._family, "B" if strong else "", 9)
-            return _height(pdf, width, 4.6, clean(text))
+            return _height(pdf, width, 4.6, clean(text)) + 0.8
         case Code(lines):
-            return _code_size(lines, width) * 0.48 * len(lines)
+            return _code_size(lines, width) * 0.48 * len(lines) + 1
+        case Amount():
+            return 5.0
     return 6.0
 
 

@@ -2,12 +2,15 @@
 
 A signed checkpoint proves that the log still holds the event it signs. A receipt or an
 export also prints an *events line*: which sessions it covers (one session, or the
-sessions of a range of local days), the `receipt-issued` or `export-made` event it was
-issued with (`upto`), and a SHA-256 over the (seq, hash) of every event of those sessions
-before that event. The same digest is stored in that event's body, which the checkpoint
-covers, so the printed line cannot be edited without the verification noticing; and the
-digest is recomputed from the log, so a deleted, altered or rolled-back event of those
-sessions shows up as a mismatch, even where the chain itself was rebuilt.
+sessions of a range of local days: `started` those that started then, as exports select
+them; `paid` those with a payment then, for the livre des recettes; `days`, the first
+exports' selection, those planned, started or stopped then), the `receipt-issued` or
+`export-made` event it was issued with (`upto`), and a SHA-256 over the (seq, hash) of
+every event of those sessions before that event. The same digest is stored in that
+event's body, which the checkpoint covers, so the printed line cannot be edited without
+the verification noticing; and the digest is recomputed from the log, so a deleted,
+altered or rolled-back event of those sessions shows up as a mismatch, even where the
+chain itself was rebuilt.
 
 The line uses only `;`, `=`, `:`, `/` and word characters: like the checkpoint, it
 survives PDF text extraction and line wrapping (whitespace is ignored when reading it).
@@ -19,7 +22,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sessiond import clock
@@ -30,12 +33,19 @@ from sessiond.store.sqlite import Store
 MARKER = "SESSIOND-EVENTS"
 _DOMAIN = b"sessiond-events-v1\n"
 _FIELDS = re.compile(
-    r"v1;scope=(?P<scope>session:[a-z0-9-]{1,40}|days:\d{4}-\d{2}-\d{2}:\d{4}-\d{2}-\d{2}:"
+    r"v1;scope=(?P<scope>session:[a-z0-9-]{1,40}|(?:days|started|paid):\d{4}-\d{2}-\d{2}:"
+    r"\d{4}-\d{2}-\d{2}:"
     r"[A-Za-z0-9_+\-/]{1,60});upto=(?P<upto>\d+);sessions=(?P<sessions>\d+);"
     r"events=(?P<events>\d+);sha256=(?P<digest>[0-9a-f]{64})"
 )
-# The kinds that place a session on a day (as Sessiond.day_sessions does).
+# The kinds that placed a session on a day in the first exports ("days" scopes).
 DAY_KINDS = ("session-planned", "session-started", "session-stopped")
+# "started" scopes: a session belongs to the local day it started (a never-started one
+# with a fee, to the day of the fee). Candidates are read one day wider on each side so
+# that a start amended across midnight is still found; the rows keep only the sessions
+# whose corrected start falls in the range, and the digest covers every candidate.
+START_KINDS = ("session-started", "fee-added")
+BASES = ("days", "started", "paid")
 
 
 @dataclass(frozen=True)
@@ -46,28 +56,39 @@ class Scope:
     first: date | None = None
     last: date | None = None
     tz: str | None = None
+    basis: str = "days"  # for days scopes: days, started or paid (see BASES)
 
     @classmethod
     def session(cls, session_id: str) -> Scope:
         return cls(session_id=session_id)
 
     @classmethod
-    def days(cls, first: date, last: date, tz: str) -> Scope:
-        return cls(first=first, last=last, tz=tz)
+    def days(cls, first: date, last: date, tz: str, basis: str = "days") -> Scope:
+        return cls(first=first, last=last, tz=tz, basis=basis)
+
+    @classmethod
+    def started(cls, first: date, last: date, tz: str) -> Scope:
+        return cls.days(first, last, tz, "started")
+
+    @classmethod
+    def paid(cls, first: date, last: date, tz: str) -> Scope:
+        return cls.days(first, last, tz, "paid")
 
     @classmethod
     def parse(cls, text: str) -> Scope:
         kind, _sep, rest = text.partition(":")
         if kind == "session":
             return cls.session(rest)
+        if kind not in BASES:
+            raise ValueError(kind)
         first, last, tz = rest.split(":", 2)
-        return cls.days(date.fromisoformat(first), date.fromisoformat(last), tz)
+        return cls.days(date.fromisoformat(first), date.fromisoformat(last), tz, kind)
 
     def text(self) -> str:
         if self.session_id is not None:
             return f"session:{self.session_id}"
         assert self.first is not None and self.last is not None and self.tz is not None
-        return f"days:{self.first.isoformat()}:{self.last.isoformat()}:{self.tz}"
+        return f"{self.basis}:{self.first.isoformat()}:{self.last.isoformat()}:{self.tz}"
 
     @property
     def issued_kind(self) -> str:
@@ -78,6 +99,9 @@ class Scope:
         if self.session_id is not None:
             return _("the receipt of session {session}", session=self.session_id)
         assert self.first is not None and self.last is not None
+        if self.basis == "paid":
+            return _("the book of takings of {first} to {last}", first=self.first.isoformat(),
+                     last=self.last.isoformat())
         if self.first == self.last:
             return _("the export of {day}", day=self.first.isoformat())
         return _("the export of {first} to {last}", first=self.first.isoformat(),
@@ -117,9 +141,15 @@ def covered_sessions(store: Store, scope: Scope, upto: int | None = None) -> lis
         return [scope.session_id]
     assert scope.first is not None and scope.last is not None and scope.tz is not None
     tz = ZoneInfo(scope.tz)
-    lo = clock.local_day_bounds(scope.first, tz)[0]
-    hi = clock.local_day_bounds(scope.last, tz)[1]
-    rows = store.events_of_kind_between(DAY_KINDS, clock.to_text(lo), clock.to_text(hi),
+    first, last = scope.first, scope.last
+    kinds: tuple[str, ...] = DAY_KINDS
+    if scope.basis == "started":
+        first, last, kinds = first - timedelta(days=1), last + timedelta(days=1), START_KINDS
+    elif scope.basis == "paid":
+        kinds = ("payment-recorded",)
+    lo = clock.local_day_bounds(first, tz)[0]
+    hi = clock.local_day_bounds(last, tz)[1]
+    rows = store.events_of_kind_between(kinds, clock.to_text(lo), clock.to_text(hi),
                                         upto=upto)
     return sorted({r.session_id for r in rows if r.session_id})
 

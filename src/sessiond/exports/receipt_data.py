@@ -28,7 +28,7 @@ from sessiond.billing import Bill
 from sessiond.billing.text import duration, money
 from sessiond.billing.worked import reviewed_pauses
 from sessiond.config import Technician
-from sessiond.exports import fmt
+from sessiond.exports import evidence, fmt
 from sessiond.exports.layout import (
     Amount,
     Block,
@@ -45,8 +45,6 @@ from sessiond.policy import Policy
 
 FORMAT = "sessiond-receipt"
 VERSION = 1
-# Event kinds that record a connection seen in the remote tool's own log (evidence).
-CONNECTION_KINDS = ("connection-observed", "connection-recorded", "connection-imported")
 
 Data = dict[str, Any]
 
@@ -137,14 +135,11 @@ def receipt_data(facts: Facts, *, number: str, replaces: str | None, issued_at: 
             "waivers": [{"medium": e.body["medium"], "at": iso(e.at)}
                         for e in session.events if e.kind == "withdrawal-waiver"],
         },
-        "connections": [_connection(e, tz) for e in session.events
-                        if e.kind in CONNECTION_KINDS],
+        "connections": evidence.connections(session, tz),  # accepted, closings applied
         "times": {
             "start": iso(session.started_at),
-            "pauses": [{"start": iso(p.start), "end": iso(p.end or session.stopped_at),
-                        "seconds": int(((p.end or session.stopped_at) - p.start)
-                                       .total_seconds()) if (p.end or session.stopped_at)
-                        else None} for p in session.pauses],
+            "pauses": [_pause(p.start, p.end or session.stopped_at, tz)
+                       for p in session.pauses],
             "not_counted": [{"start": iso(s), "end": iso(e)}
                             for s, e in reviewed_pauses(session)],
             "stop": iso(session.stopped_at),
@@ -185,14 +180,10 @@ def _personal(event: Event | None, name: str) -> str | None:
     return str(value) if value else None
 
 
-def _connection(event: Event, tz: ZoneInfo) -> dict[str, Any]:
-    body = event.body
-
-    def local(name: str) -> str | None:
-        value = body.get(name)
-        return clock.local_iso(clock.from_text(value), tz) if isinstance(value, str) else None
-
-    return {"tool": body.get("tool"), "start": local("start"), "end": local("end")}
+def _pause(start: datetime, end: datetime | None, tz: ZoneInfo) -> dict[str, Any]:
+    return {"start": clock.local_iso(start, tz),
+            "end": clock.local_iso(end, tz) if end is not None else None,
+            "seconds": int((end - start).total_seconds()) if end is not None else None}
 
 
 def _confidentiality_articles(policy: Policy) -> list[str]:
@@ -431,23 +422,21 @@ def _seal(data: Mapping[str, Any], checkpoint: str | None) -> list[Block]:
     pdf = default_name(data["number"], data["session"]) + ".pdf"
     blocks: list[Block] = [
         Section(_("How to verify this document")),
-        Para(_("Everything this record states is also attached to it as data signed with "
-               "the technician's key (Ed25519). Anyone can check the signature with standard "
-               "tools (poppler-utils and OpenSSL 3), in the folder of the PDF (give the "
-               "PDF's own name if it was renamed):")),
+        Para(_("Check this record without sessiond (poppler-utils and OpenSSL 3), in the "
+               "folder of the PDF, with its name:")),
         Code((f"pdfdetach -saveall {pdf}",
               f"openssl pkeyutl -verify -pubin -inkey {base}.pem -rawin -in {base}.json "
               f"-sigfile {base}.sig"), key="seal"),
-        Para(_("OpenSSL answers \u00ab Signature Verified Successfully \u00bb. The key "
-               "{base}.pem must be the public key printed below, whose fingerprint the "
-               "technician can confirm; {base}.json is the signed data, readable as text. "
-               "The technician's log is hash-chained and signed: the lines after the "
-               "key prove that it holds this session, unchanged (sessiond verify --receipt "
-               "FILE checks them against the log).", base=base)),
+        Para(_("OpenSSL answers \u00ab Signature Verified Successfully \u00bb. {base}.json "
+               "holds what this record states, signed by the technician; {base}.pem is his "
+               "public key, printed below: compare its fingerprint with the one he gives "
+               "you.", base=base)),
         Para(_("Signing key fingerprint")),
         Code((seal["key_fingerprint"],), key="seal.key_fingerprint"),
         Para(_("Public signing key")),
         Code(tuple(seal["public_key"]), key="seal.public_key"),
+        Para(_("The lines below prove that the technician's log still holds this session, "
+               "unchanged (sessiond verify --receipt FILE checks them).")),
         Code(machine_lines(seal["events"]), key="seal.events"),
     ]
     if checkpoint:

@@ -53,8 +53,8 @@ def check_receipt(svc: Sessiond, name: str, raw: bytes) -> ReceiptCheck:
     # layer pypdf can read still has it in its bytes.
     where = "\n".join((carried.text, carried.extra,
                        raw.decode("latin-1") if carried.kind == "pdf" else ""))
-    result = ReceiptCheck(name, checkpoints=parse_checkpoints(where),
-                          proofs=parse_proofs(where))
+    result = ReceiptCheck(name, checkpoints=list(dict.fromkeys(parse_checkpoints(where))),
+                          proofs=list(dict.fromkeys(parse_proofs(where))))
     if carried.data is None and not result.checkpoints:
         raise InputError(_("{path} holds no sessiond checkpoint.", path=name))
     if carried.data is not None:
@@ -83,7 +83,7 @@ def _check_data(svc: Sessiond, name: str, carried: Carried, result: ReceiptCheck
     signed = carried.signature is not None and signature_valid(
         svc.keyring.public_key, carried.data, carried.signature)
     if not signed:
-        seal = data.get("seal") if isinstance(data.get("seal"), dict) else {}
+        seal: dict[str, Any] = data["seal"] if isinstance(data.get("seal"), dict) else {}
         other = seal.get("key_fingerprint") not in (None, svc.keyring.fingerprint)
         problems.append(_problem(name, _(
             "its data is signed with another key than this technician's ({fingerprint})",

@@ -1,13 +1,19 @@
-"""One export row per session, and the total row that is the sum of the printed rows.
+"""One export row per session, each session on the one local day it started.
+
+A session belongs to the day its (corrected) start falls on: a session from 23:30 to
+00:30 is in the first day's export only, so the 19:30 export of the next day cannot bill
+it again. Cancelled sessions and sessions that never started are left out, except a
+never-started session that carries a fee (a no-show, a late cancellation): that fee is
+takings, on the day it was recorded.
 
 Every number a row prints is rounded once, here (minutes and hundredths of an hour half
-up, money already at the cent by the bill); the total row adds up those printed values,
-never the raw seconds, so that a spreadsheet re-adding the column finds the same total.
+up, money already at the cent by the bill); totals add up those printed values, never
+the raw seconds, so that a spreadsheet re-adding the column finds the same total.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -24,16 +30,28 @@ from sessiond.model import Session, State
 
 ZERO = Decimal(0)
 REDUCTIONS = ("discount", "guarantee")
+STATUSES = ("finished", "running", "paused", "fee-only")
+
+
+@dataclass(frozen=True)
+class Payment:
+    amount: Decimal
+    method: str
+    at: datetime
+    seq: int
 
 
 @dataclass(frozen=True)
 class Row:
     session: Session
     client_name: str | None  # None once the client was erased
-    day: date  # local day of the start (of the planning when never started)
+    day: date  # local day of the start (of the fee, for a never-started session)
+    status: str  # one of STATUSES
     bill: Bill | None
     bill_problem: str | None  # why the session could not be priced
     compliance: Compliance
+    receipts: tuple[str, ...]  # receipt numbers, in the order they were issued
+    payments: tuple[Payment, ...]
     # printed values, rounded once
     worked_minutes: int
     worked_hours: Decimal
@@ -42,6 +60,7 @@ class Row:
     discounts: Decimal
     amount: Decimal
     credit_hours: Decimal
+    paid: Decimal
 
     @property
     def start(self) -> datetime | None:
@@ -64,6 +83,11 @@ class Row:
         return _("{first} then tranches of {increment}", first=duration(first),
                  increment=duration(step))
 
+    def status_text(self) -> str:
+        return {"finished": _("finished"), "running": _("in progress (amount so far)"),
+                "paused": _("paused (amount so far)"),
+                "fee-only": _("fee only (not started)")}[self.status]
+
     def compliance_text(self) -> str:
         c = self.compliance
         if c.status == "unchecked":
@@ -81,10 +105,6 @@ class Row:
         notes = [self.bill_problem] if self.bill_problem else []
         if self.bill is not None:
             notes.extend(self.bill.warnings)
-        if self.session.state is State.PLANNED:
-            notes.insert(0, _("session not started."))
-        elif self.session.state is not State.STOPPED:
-            notes.insert(0, _("session not finished: amount so far."))
         return " ".join(notes)
 
 
@@ -98,33 +118,61 @@ class Totals:
     discounts: Decimal
     amount: Decimal
     credit_hours: Decimal
+    paid: Decimal
 
 
-def build_row(ledger: Ledger, session: Session, tz: ZoneInfo) -> Row:
+def session_day(session: Session, tz: ZoneInfo) -> date | None:
+    """The local day a session belongs to; None when it belongs to no export (cancelled,
+    or never started and no fee)."""
+    if session.state is State.CANCELLED or any(
+            e.kind == "session-cancelled" for e in session.events):
+        return None
+    if session.started_at is not None:
+        return session.started_at.astimezone(tz).date()
+    fee = next((e for e in session.events if e.kind == "fee-added"), None)
+    return fee.at.astimezone(tz).date() if fee is not None else None
+
+
+def _status(session: Session) -> str:
+    return {State.STOPPED: "finished", State.RUNNING: "running",
+            State.PAUSED: "paused"}.get(session.state, "fee-only")
+
+
+def build_row(ledger: Ledger, session: Session, day: date,
+              receipts: Mapping[str, Sequence[str]]) -> Row:
     bill, problem = ledger.try_bill(session)
     client = ledger.clients.get(session.client_id)
     worked = bill.worked_seconds if bill else 0
     billed = bill.billed_seconds if bill else 0
     credit = bill.credit.covered_seconds if bill and bill.credit else 0
-    start = session.started_at or session.planned_at
+    payments = tuple(Payment(Decimal(e.body["amount"]), e.body["method"], e.at, e.seq)
+                     for e in session.events if e.kind == "payment-recorded")
     return Row(
-        session=session, client_name=client.name if client else None,
-        day=start.astimezone(tz).date(), bill=bill, bill_problem=problem,
+        session=session, client_name=client.name if client else None, day=day,
+        status=_status(session), bill=bill, bill_problem=problem,
         compliance=ledger.compliance(session),
+        receipts=tuple(receipts.get(session.id, ())), payments=payments,
         worked_minutes=fmt.minutes(worked), worked_hours=fmt.hours(worked),
         billed_minutes=fmt.minutes(billed), billed_hours=fmt.hours(billed),
         discounts=sum((line.amount for line in bill.lines if line.kind in REDUCTIONS), ZERO)
         if bill else ZERO,
         amount=bill.total if bill else ZERO,
         credit_hours=fmt.hours(credit),
+        paid=sum((p.amount for p in payments), ZERO),
     )
 
 
-def build_rows(ledger: Ledger, session_ids: Sequence[str], tz: ZoneInfo) -> list[Row]:
-    """Rows in the order the sessions started (planned, when never started)."""
-    sessions = [ledger.session(sid) for sid in session_ids]
-    sessions.sort(key=lambda s: (s.started_at or s.planned_at, s.planned_at, s.id))
-    return [build_row(ledger, s, tz) for s in sessions]
+def build_rows(ledger: Ledger, session_ids: Sequence[str], tz: ZoneInfo, first: date,
+               last: date, receipts: Mapping[str, Sequence[str]]) -> list[Row]:
+    """Rows of the sessions that belong to a day of `first`..`last`, in start order."""
+    placed = []
+    for sid in session_ids:
+        session = ledger.session(sid)
+        day = session_day(session, tz)
+        if day is not None and first <= day <= last:
+            placed.append((session, day))
+    placed.sort(key=lambda p: (p[0].started_at or p[0].planned_at, p[0].planned_at, p[0].id))
+    return [build_row(ledger, s, day, receipts) for s, day in placed]
 
 
 def totals(rows: Sequence[Row]) -> Totals:
@@ -137,11 +185,13 @@ def totals(rows: Sequence[Row]) -> Totals:
         discounts=sum((r.discounts for r in rows), ZERO),
         amount=sum((r.amount for r in rows), ZERO),
         credit_hours=sum((r.credit_hours for r in rows), ZERO),
+        paid=sum((r.paid for r in rows), ZERO),
     )
 
 
 def row_json(row: Row, tz: ZoneInfo) -> dict[str, Any]:
-    """A row for the JSON export: ids, instants with offset, amounts as decimal strings."""
+    """A row for the JSON export: the CSV's fields with ids, instants with offset, amounts
+    as decimal strings, and the details (pauses, bill, findings)."""
 
     def iso(instant: datetime | None) -> str | None:
         return clock.local_iso(instant, tz) if instant else None
@@ -153,6 +203,7 @@ def row_json(row: Row, tz: ZoneInfo) -> dict[str, Any]:
         "client": s.client_id,
         "client_name": row.client_name,
         "date": row.day.isoformat(),
+        "status": row.status,
         "state": s.state.value,
         "policy": s.policy,
         "mode": s.mode,
@@ -173,6 +224,10 @@ def row_json(row: Row, tz: ZoneInfo) -> dict[str, Any]:
         "discounts": str(row.discounts),
         "amount": str(row.amount),
         "credit_used_hours": str(row.credit_hours),
+        "receipts": list(row.receipts),
+        "paid": str(row.paid),
+        "payments": [{"amount": str(p.amount), "method": p.method, "at": iso(p.at)}
+                     for p in row.payments],
         "compliance": {
             "status": c.status, "errors": c.errors, "warnings": c.warnings,
             "checked_at": iso(c.at), "check_event": c.seq, "policy_digest": c.policy_digest,
@@ -192,4 +247,5 @@ def totals_json(t: Totals) -> dict[str, Any]:
         "worked_hours": str(t.worked_hours), "billed_minutes": t.billed_minutes,
         "billed_hours": str(t.billed_hours), "discounts": str(t.discounts),
         "amount": str(t.amount), "credit_used_hours": str(t.credit_hours),
+        "paid": str(t.paid),
     }

@@ -72,7 +72,8 @@ def armour(data: bytes, signature: bytes) -> str:
         text = base64.b64encode(raw).decode("ascii")
         return "\n".join(text[i:i + _B64_LINE] for i in range(0, len(text), _B64_LINE))
 
-    return f"\n{DATA_BEGIN}\n{lines(data)}\n{DATA_END}\n{SIG_BEGIN}\n{lines(signature)}\n{SIG_END}\n"
+    return (f"\n{DATA_BEGIN}\n{lines(data)}\n{DATA_END}\n"
+            f"{SIG_BEGIN}\n{lines(signature)}\n{SIG_END}\n")
 
 
 @dataclass(frozen=True)
@@ -114,8 +115,8 @@ def read_pdf(raw: bytes) -> Carried:
         pages = [page.extract_text() or "" for page in reader.pages]
         attachments = {name: contents[0] for name, contents in reader.attachments.items()
                        if contents}
-        meta = reader.metadata or {}
-        keywords = str(meta.get("/Keywords") or "")
+        metadata = reader.metadata
+        keywords = str(metadata.get("/Keywords") or "") if metadata is not None else ""
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
         raise InputError(_("This PDF cannot be read: {problem}", problem=e)) from e
     data = next((v for k, v in attachments.items() if k.endswith(".json")), None)

@@ -1,9 +1,10 @@
 """The export files: CSV for a spreadsheet, JSON for other tools.
 
-CSV (French): `;` separator, decimal comma, dates 22/11/2026, UTF-8 with a BOM (without it
-Excel reads UTF-8 as Windows-1252 and breaks the accents), CRLF line ends. In English:
-`,` and a decimal point. One row per session, a total row that is the sum of the rows,
-then the seal: the events line, the public key and, last, the signed checkpoint.
+CSV (French): `;` separator, decimal comma, dates 22/11/2026 and date-times 22/11/2026
+14:05, UTF-8 with a BOM (without it Excel reads UTF-8 as Windows-1252 and breaks the
+accents), CRLF line ends. In English: `,`, a decimal point, ISO dates. One header row,
+one row per session, and nothing after the table: the totals are in the command's output,
+the JSON and the proof beside the file (sidecar), which also holds the signed checkpoint.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from sessiond.exports.proof import EventsProof
 from sessiond.exports.rows import Row, Totals, row_json, totals_json
 from sessiond.i18n import _, language
 
-FORMATS = ("csv", "json")
+FORMATS = ("csv", "json", "kimai", "book")
 
 
 @dataclass(frozen=True)
@@ -48,67 +49,61 @@ class Seal:
                 "events": p.events, "sha256": p.digest, "text": p.text()}
 
 
-def _cell(text: str) -> str:
+def cell(text: str) -> str:
     """Free text (a client's name) must not be read as a formula by the spreadsheet."""
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def header() -> list[str]:
     return [
-        _("Day"), _("Client name"), _("Session mode"), _("Remote tool"), _("Start time"),
-        _("End time"),
-        _("Worked (h:mm)"), _("Worked (h)"), _("Billed (h:mm)"), _("Billed (h)"),
-        _("Tranche model"), _("Hourly rate (EUR)"), _("Discounts (EUR)"), _("Amount (EUR)"),
-        _("Credit used (h)"), _("Compliance status"), _("Remarks on the bill"),
+        _("Day"), _("Session"), _("Client reference"), _("Client name"), _("Terms"),
+        _("Session mode"), _("Start time"), _("End time"), _("Worked (h:mm)"), _("Worked (h)"), _("Billed (h:mm)"),
+        _("Billed (h)"), _("Hourly rate (EUR)"), _("Discounts (EUR)"), _("Amount (EUR)"),
+        _("Credit used (h)"), _("Receipt(s)"), _("Paid (EUR)"), _("Payments"), _("Status"),
+        _("Compliance status"), _("Remarks on the bill"),
     ]
+
+
+def client_name(row: Row) -> str:
+    return row.client_name if row.client_name is not None else _("(client erased)")
+
+
+def payments_text(row: Row, tz: ZoneInfo) -> str:
+    return " / ".join(_("{amount} {method} on {day}", amount=fmt.number(p.amount),
+                        method=fmt.label(p.method), day=fmt.day(p.at.astimezone(tz).date()))
+                      for p in row.payments)
 
 
 def csv_row(row: Row, tz: ZoneInfo) -> list[str]:
     s = row.session
     return [
-        fmt.day(row.day),
-        _cell(row.client_name if row.client_name is not None else _("(client erased)")),
-        fmt.label(s.mode), fmt.label(s.tool),
-        fmt.time_of_day(row.start, tz), fmt.time_of_day(row.end, tz),
+        fmt.day(row.day), s.id, s.client_id, cell(client_name(row)), s.policy,
+        fmt.label(s.mode),
+        fmt.moment(row.start, tz) if row.start else "",
+        fmt.moment(row.end, tz) if row.end else "",
         fmt.h_mm(row.worked_minutes), fmt.number(row.worked_hours),
         fmt.h_mm(row.billed_minutes), fmt.number(row.billed_hours),
-        row.tranche_model(),
         fmt.number(row.rate) if row.rate is not None else "",
         fmt.number(row.discounts), fmt.number(row.amount), fmt.number(row.credit_hours),
-        row.compliance_text(), _cell(row.remarks()),
+        " / ".join(row.receipts), fmt.number(row.paid), payments_text(row, tz),
+        row.status_text(), row.compliance_text(), cell(row.remarks()),
     ]
 
 
-def csv_total(t: Totals) -> list[str]:
-    return [
-        _("Total"), _("{count} session(s)", count=t.sessions), "", "", "", "",
-        fmt.h_mm(t.worked_minutes), fmt.number(t.worked_hours),
-        fmt.h_mm(t.billed_minutes), fmt.number(t.billed_hours),
-        "", "", fmt.number(t.discounts), fmt.number(t.amount), fmt.number(t.credit_hours),
-        "", "",
-    ]
-
-
-def render_csv(rows: Sequence[Row], total: Totals, seal: Seal, tz: ZoneInfo) -> bytes:
+def render_csv(rows: Sequence[Row], tz: ZoneInfo) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";" if fmt.french() else ",", lineterminator="\r\n")
     writer.writerow(header())
     for row in rows:
         writer.writerow(csv_row(row, tz))
-    writer.writerow(csv_total(total))
-    writer.writerow([])
-    writer.writerow([_("Sessions covered (events digest)"), seal.proof.text()])
-    writer.writerow([_("Public key (Ed25519)"), seal.public_key])
-    writer.writerow([_("Signing key fingerprint"), seal.fingerprint])
-    writer.writerow([_("Signed checkpoint"), seal.checkpoint.text()])
     return out.getvalue().encode("utf-8-sig")
 
 
-def render_json(rows: Sequence[Row], total: Totals, seal: Seal, tz: ZoneInfo, *,
-                first: date, last: date, technician: Technician) -> bytes:
+def render_json(rows: Sequence[Row], total: Totals, tz: ZoneInfo, *, first: date,
+                last: date, technician: Technician) -> bytes:
     data = {
         "format": "sessiond-export",
-        "version": 1,
+        "version": 2,
         "first_day": first.isoformat(),
         "last_day": last.isoformat(),
         "timezone": tz.key,
@@ -118,7 +113,5 @@ def render_json(rows: Sequence[Row], total: Totals, seal: Seal, tz: ZoneInfo, *,
                        "siret": technician.siret, "address": technician.address},
         "sessions": [row_json(r, tz) for r in rows],
         "total": totals_json(total),
-        "events": seal.proof_json(),
-        "checkpoint": seal.checkpoint_json(),
-    }
+    }  # the events line and the checkpoint that signs it are in the proof beside the file
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

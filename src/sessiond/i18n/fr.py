@@ -1422,4 +1422,1108 @@ CATALOG: dict[str, str] = {
         "un client du même nom ou de la même adresse existe déjà : {clients}. Si c'est la même "
         "personne : sessiond client merge {client} --into {first} --reason TEXTE.",
     "{business}, art. {article}": "{business}, art. {article}",
+    # --- evidence from the remote tool (issue 14) -----------------------------------------
+    "Cannot read the log {name}: {error}.": "Impossible de lire le journal {name} : {error}.",
+    "The saved reading position of a remote-tool log is damaged; read that log again from "
+    "the start.":
+        "La position de lecture enregistrée d'un journal d'outil distant est abîmée ; relisez "
+        "ce journal depuis le début.",
+    "established": "établie",
+    "refused": "refusée",
+    "failed": "échouée",
+    "outcome not logged": "issue non journalisée",
+    "incoming": "entrante",
+    "outgoing": "sortante",
+    "connections logged by the remote-control tool itself":
+        "les connexions journalisées par l'outil de prise en main lui-même",
+    "Reads TeamViewer's connection files and log, AnyDesk's traces and RustDesk's logs; "
+    "each connection is recorded in the session it matches (by the session's partner ID, "
+    "else by time with a session of that tool). Its partner ID is sealed like the "
+    "session's.":
+        "Lit les fichiers de connexions et le journal de TeamViewer, les traces d'AnyDesk et "
+        "les journaux de RustDesk ; chaque connexion est enregistrée dans la session qui lui "
+        "correspond (par l'ID partenaire de la session, sinon par l'heure avec une session "
+        "de cet outil). Son ID partenaire est scellé comme celui de la session.",
+    "read a remote tool's log and record its connections":
+        "lire le journal d'un outil distant et enregistrer ses connexions",
+    "the tool that wrote it (default: recognised from its content)":
+        "l'outil qui l'a écrit (par défaut : reconnu d'après son contenu)",
+    "the connections recorded for a session or a day":
+        "les connexions enregistrées d'une session ou d'un jour",
+    "one session's connections": "les connexions d'une session",
+    "{start} → still open": "{start} → encore ouverte",
+    "no session matches: not recorded": "aucune session ne correspond : non enregistrée",
+    "{session} (new)": "{session} (nouvelle)",
+    "{session} (already recorded)": "{session} (déjà enregistrée)",
+    "{found} connection(s) in {file} ({fmt}): {new} recorded now, {unmatched} matching no "
+    "session.":
+        "{found} connexion(s) dans {file} ({fmt}) : {new} enregistrée(s) maintenant, "
+        "{unmatched} sans session correspondante.",
+    "A connection is recorded once it matches a session: plan it with the partner ID "
+    "(sessiond session new CLIENT --tool TOOL --partner-id ID), or start the session of "
+    "that tool, then import again.":
+        "Une connexion est enregistrée dès qu'elle correspond à une session : planifiez-la "
+        "avec l'ID partenaire (sessiond session new CLIENT --tool OUTIL --partner-id ID), ou "
+        "démarrez la session de cet outil, puis importez à nouveau.",
+    "No connection recorded for session {session}.":
+        "Aucune connexion enregistrée pour la session {session}.",
+    "No connection recorded on {day}.": "Aucune connexion enregistrée le {day}.",
+    "a list of paths": "une liste de chemins",
+    "{tool} connected at {at} ({direction}) and no session runs: start {session} at {at}? "
+    "(sessiond daemon questions)":
+        "{tool} connecté à {at} ({direction}) et aucune session en cours : démarrer "
+        "{session} à {at} ? (sessiond daemon questions)",
+    "{tool} connected at {at} ({direction}) and no session runs: plan the session "
+    "(sessiond session new CLIENT --tool {name}), then answer start SESSION.":
+        "{tool} connecté à {at} ({direction}) et aucune session en cours : planifiez la "
+        "session (sessiond session new CLIENT --tool {name}), puis répondez start SESSION.",
+    "{tool} disconnected at {at} while session {session} runs: stop it (or pause it) at "
+    "{at}? (sessiond daemon questions)":
+        "{tool} déconnecté à {at} pendant la session {session} : l'arrêter (ou la mettre en "
+        "pause) à {at} ? (sessiond daemon questions)",
+    "Question #{id} is answered with {choices}.":
+        "La question n° {id} se répond par {choices}.",
+    " or ": " ou ",
+    "Question #{id} was answered already: {answer}.":
+        "La question n° {id} a déjà sa réponse : {answer}.",
+    "Say which session: sessiond daemon answer {id} {verb} SESSION.":
+        "Dites quelle session : sessiond daemon answer {id} {verb} SESSION.",
+    "answer a question: was that span work, or a pause? start, stop or pause at the instant "
+    "the remote tool logged?":
+        "répondre à une question : ce temps était-il du travail ou une pause ? démarrer, "
+        "arrêter ou mettre en pause à l'instant journalisé par l'outil distant ?",
+    "for start, stop or pause: the session (default: the one the question names)":
+        "pour start, stop ou pause : la session (par défaut : celle que nomme la question)",
+    "for start, stop or pause: another instant than the logged one":
+        "pour start, stop ou pause : un autre instant que celui journalisé",
+    "Question #{id}: session {session} started at {at} (event #{seq}).":
+        "Question n° {id} : session {session} démarrée à {at} (événement n° {seq}).",
+    "Question #{id}: session {session} stopped at {at} (event #{seq}).":
+        "Question n° {id} : session {session} arrêtée à {at} (événement n° {seq}).",
+    "Question #{id}: session {session} paused at {at} (event #{seq}).":
+        "Question n° {id} : session {session} mise en pause à {at} (événement n° {seq}).",
+    "Question #{id}: ignored.": "Question n° {id} : ignorée.",
+    "Answer with: sessiond daemon answer ID start|stop|pause [SESSION] [--at TIME], or "
+    "ignore":
+        "Répondez avec : sessiond daemon answer ID start|stop|pause [SESSION] [--at HEURE], "
+        "ou ignore",
+    "What the remote tool logged": "Ce qu'a journalisé l'outil distant",
+    "Start {session}": "Démarrer {session}",
+    "Stop {session}": "Arrêter {session}",
+    "Pause {session}": "Mettre {session} en pause",
+    "Ignore": "Ignorer",
+    "{tool} {start} (#{seq})": "{tool} {start} (n° {seq})",
+    "Connection {connections} with no consent of the client on record.":
+        "Connexion {connections} sans consentement du client enregistré.",
+    "Connection {connections} began before the client's consent was on record ({consent}, "
+    "#{seq}).":
+        "Connexion {connections} commencée avant que le consentement du client soit "
+        "enregistré ({consent}, n° {seq}).",
+    "The {tool} connection #{seq} stayed open until {end}, {late} after the stop ({stop}).":
+        "La connexion {tool} n° {seq} est restée ouverte jusqu'à {end}, {late} après l'arrêt "
+        "({stop}).",
+    "The {tool} connection #{seq} was still open at {seen}, {late} after the stop ({stop}).":
+        "La connexion {tool} n° {seq} était encore ouverte à {seen}, {late} après l'arrêt "
+        "({stop}).",
+    "To do now: the {tool} connection #{seq} is still open; disconnect from the client's "
+    "computer.":
+        "À faire maintenant : la connexion {tool} n° {seq} est encore ouverte ; "
+        "déconnectez-vous de l'ordinateur du client.",
+    "Worked time {worked} exceeds the time connected through {tools} ({connected}) by more "
+    "than one tranche ({tranche}).":
+        "Le temps travaillé {worked} dépasse de plus d'une tranche ({tranche}) le temps "
+        "connecté par {tools} ({connected}).",
+    "Connection {connections} reached another partner ID than the one the session was "
+    "planned with.":
+        "La connexion {connections} a joint un autre ID partenaire que celui de la session.",
+    "The connections of this session reached {count} different partner IDs: "
+    "{connections}.":
+        "Les connexions de cette session ont joint {count} ID partenaires différents : "
+        "{connections}.",
+    # --- documents: receipts, reports, exports, book of takings, Kimai (issue 13) ---
+    'A document FAILED verification:': 'Un document a ÉCHOUÉ à la vérification\u202f:',
+    '{count} receipt(s): signature, data and visible text match the log.':
+        '{count} relevé(s)\u202f: signature, données et texte visible conformes au journal.',
+    '--pdf writes the report of one session: sessiond check SESSION --pdf FILE.':
+        "--pdf écrit le rapport d'une intervention\u202f: sessiond check INTERVENTION --pdf "
+        'FICHIER.',
+    'Compliance report: {path}': 'Rapport de conformité\u202f: {path}',
+    "also write the technician's compliance report of the session (a PDF, or a directory)":
+        "écrire aussi le rapport de conformité de l'intervention, pour le technicien (un PDF, ou "
+        'un dossier)',
+    '--book writes a CSV: leave out --format.': '--book écrit un CSV\u202f: retirez --format.',
+    'Book of takings {span}: {count} payment(s), total {total}, {path}':
+        'Livre des recettes {span}\u202f: {count} encaissement(s), total {total}, {path}',
+    'Its proof: {path} (sessiond verify --export {file})':
+        'Sa preuve\u202f: {path} (sessiond verify --export {file})',
+    "csv for a spreadsheet (default), json for other tools, kimai for Kimai's import":
+        "csv pour un tableur (par défaut), json pour d'autres outils, kimai pour l'import de "
+        'Kimai',
+    'event #{seq}, signed checkpoint #{seq}':
+        'événement n° {seq}, point de contrôle signé n° {seq}',
+    'export the sessions of a day or of a range of days (CSV, JSON, Kimai), or the book of '
+    'takings (--book)':
+        "exporter les interventions d'un jour ou d'une période (CSV, JSON, Kimai), ou le livre "
+        'des recettes (--book)',
+    'replaces receipt no. {number} (the session changed since)':
+        "remplace le relevé n° {number} (l'intervention a changé depuis)",
+    'the livre des recettes: the payments received in the range (CSV)':
+        'le livre des recettes\u202f: les encaissements de la période (CSV)',
+    'unchanged since it was issued: same number, same content, no new event':
+        'inchangé depuis son émission\u202f: même numéro, même contenu, aucun nouvel événement',
+    'Date received': "Date d'encaissement",
+    'Document reference': 'Référence du justificatif',
+    'Nature of the service': 'Nature de la prestation',
+    'Payment method': 'Mode de règlement',
+    'receipt no. {number}': 'relevé n° {number}',
+    'session {session}': 'intervention {session}',
+    '{mode}, {billed} billed': '{mode}, {billed} facturé',
+    'the book of takings of {first} to {last}': 'le livre des recettes du {first} au {last}',
+    'Unknown export format {format!r}: choose csv, json or kimai.':
+        "Format d'export inconnu {format!r}\u202f: choisissez csv, json ou kimai.",
+    '{count} payment(s), total {total} EUR': '{count} encaissement(s), total {total} EUR',
+    '{count} session(s), total {total} EUR': '{count} intervention(s), total {total} EUR',
+    'A Kimai file needs your name and e-mail (its User and Email columns): set {fields} under '
+    '[technician] in config.toml.':
+        'Un fichier Kimai a besoin de votre nom et de votre e-mail (ses colonnes User et '
+        'Email)\u202f: renseignez {fields} dans la section [technician] de config.toml.',
+    'IT assistance': 'Assistance informatique',
+    'client {client}': 'client {client}',
+    'receipt {numbers}': 'relevé {numbers}',
+    'Paid (EUR)': 'Réglé (€)',
+    'Payments': 'Paiements',
+    'Receipt(s)': 'Relevé(s)',
+    '{amount} {method} on {day}': '{amount} {method} le {day}',
+    'fee only (not started)': 'frais seuls (non commencée)',
+    'in progress (amount so far)': 'en cours (montant à ce stade)',
+    'paused (amount so far)': 'en pause (montant à ce stade)',
+    'Check both: sessiond verify --export {file}':
+        'Vérification des deux\u202f: sessiond verify --export {file}',
+    'sessiond: the proof of the export {file}; keep it beside the file.':
+        "sessiond\u202f: la preuve de l'export {file}\u202f; gardez-la à côté du fichier.",
+    '{path} was changed after it was exported: it is not the file its proof covers (SHA-256 '
+    '{actual} instead of {expected})':
+        "{path} a été modifié après l'export\u202f: ce n'est pas le fichier que couvre sa preuve "
+        '(SHA-256 {actual} au lieu de {expected})',
+    "{proof} is missing: an export's proof is the file of that name beside it. Copy it back next "
+    'to {path}.':
+        "{proof} est introuvable\u202f: la preuve d'un export est le fichier de ce nom placé à "
+        'côté. Remettez-le à côté de {path}.',
+    '{proof} is not the proof of an export (its lines were damaged).':
+        "{proof} n'est pas la preuve d'un export (ses lignes ont été abîmées).",
+    '{proof}: the log recorded another file for this export (event #{seq}): the proof was edited':
+        '{proof}\u202f: le journal a enregistré un autre fichier pour cet export (événement n° '
+        '{seq})\u202f: la preuve a été modifiée',
+    'A receipt is numbered only once your identity is complete. Under [technician] in {path}, '
+    'fill in: {fields}.':
+        "Un relevé n'est numéroté qu'une fois votre identité complète. Dans la section "
+        '[technician] de {path}, renseignez\u202f: {fields}.',
+    'Ed25519 signature of the data': 'Signature Ed25519 des données',
+    'Session {session} has {count} compliance error(s) ({rules}): the receipt does not show '
+    'them. Your report: sessiond check {session} --pdf FILE.':
+        "L'intervention {session} a {count} erreur(s) de conformité ({rules})\u202f: le relevé "
+        'ne les mentionne pas. Votre rapport\u202f: sessiond check {session} --pdf FICHIER.',
+    'Session {session} was cancelled: it gets no receipt.':
+        "L'intervention {session} a été annulée\u202f: elle n'a pas de relevé.",
+    'The data of this record, signed': 'Les données de ce relevé, signées',
+    "The technician's public key": 'La clé publique du technicien',
+    'Check this record without sessiond (poppler-utils and OpenSSL 3), in the folder of the PDF, '
+    'with its name:':
+        'Vérifier ce relevé sans sessiond (poppler-utils et OpenSSL 3), dans le dossier du PDF, '
+        'avec son nom\u202f:',
+    'OpenSSL answers « Signature Verified Successfully ». {base}.json holds what this record '
+    'states, signed by the technician; {base}.pem is his public key, printed below: compare its '
+    'fingerprint with the one he gives you.':
+        'OpenSSL répond «\xa0Signature Verified Successfully\xa0». {base}.json contient ce que '
+        'dit ce relevé, signé par le technicien\u202f; {base}.pem est sa clé publique, imprimée '
+        "ci-dessous\u202f: comparez son empreinte avec celle qu'il vous communique.",
+    'Remote connection': 'Connexion à distance',
+    "The lines below prove that the technician's log still holds this session, unchanged "
+    '(sessiond verify --receipt FILE checks them).':
+        'Les lignes ci-dessous prouvent que le journal du technicien contient toujours cette '
+        'intervention, inchangée (sessiond verify --receipt FICHIER les vérifie).',
+    "This record replaces record no. {number}: the session's record changed after it was issued.":
+        "Ce relevé remplace le relevé n° {number}\u202f: l'intervention a changé après son "
+        'émission.',
+    'remote tool': 'outil de prise en main',
+    '{tool} connection observed from {start} to {end}':
+        'connexion {tool} observée du {start} à {end}',
+    '{tool} connection observed from {start}, end not seen':
+        'connexion {tool} observée à partir du {start}, fin non vue',
+    'its data is not the data recorded in the log when receipt no. {number} was issued (event '
+    '#{seq})':
+        "ses données ne sont pas celles que le journal a enregistrées à l'émission du relevé n° "
+        '{number} (événement n° {seq})',
+    "its data is signed with another key than this technician's ({fingerprint})":
+        'ses données sont signées avec une autre clé que celle de ce technicien ({fingerprint})',
+    'its signed data cannot be read: the attached data was replaced or damaged':
+        'ses données signées sont illisibles\u202f: les données jointes ont été remplacées ou '
+        'abîmées',
+    'its signed data does not have the form of a receipt':
+        "ses données signées n'ont pas la forme d'un relevé",
+    'its visible text does not state {field} as its signed data does (expected: « {expected} »): '
+    'the document was edited':
+        "son texte visible n'indique pas {field} comme ses données signées (attendu\u202f: "
+        '«\xa0{expected}\xa0»)\u202f: le document a été modifié',
+    'nothing after the record': 'rien après le relevé',
+    'receipt no. {number} was replaced by receipt no. {replacement} on {day} (the session '
+    'changed after it was issued): hand over the new one':
+        'le relevé n° {number} a été remplacé par le relevé n° {replacement} le {day} '
+        "(l'intervention a changé après son émission)\u202f: remettez le nouveau",
+    'the log holds no receipt of session {session} at event #{seq}':
+        "le journal ne contient aucun relevé de l'intervention {session} à l'événement n° {seq}",
+    'the signature of its data is not valid: the data was edited after it was signed':
+        "la signature de ses données n'est pas valide\u202f: les données ont été modifiées après "
+        'leur signature',
+    '{field}: the document says {document}, the log says {log}':
+        '{field}\u202f: le document indique {document}, le journal {log}',
+    "Reading a PDF receipt needs the pypdf package: pip install 'sessiond[facturx]'.":
+        "Lire un relevé PDF demande le paquet pypdf\u202f: pip install 'sessiond[facturx]'.",
+    'This PDF cannot be read: {problem}': 'Ce PDF est illisible\u202f: {problem}',
+    '(events {events})': '(événements {events})',
+    'Compliance report': 'Rapport de conformité',
+    'Compliance report — session {session}': 'Rapport de conformité — intervention {session}',
+    'Compliance report — session {session} — for the technician':
+        'Rapport de conformité — intervention {session} — pour le technicien',
+    'Findings': 'Constats',
+    'For the technician: this report is not a document for the client (his receipt states the '
+    'facts of the session).':
+        "Pour le technicien\u202f: ce rapport n'est pas un document pour le client (son relevé "
+        "indique les faits de l'intervention).",
+    'Session {session} checked against its terms on {moment}':
+        'Intervention {session} contrôlée au regard de ses conditions le {moment}',
+    'The report is a PDF: give a file name ending in .pdf, or a directory.':
+        'Le rapport est un PDF\u202f: indiquez un nom de fichier en .pdf, ou un dossier.',
+    'The session': "L'intervention",
+    'To record': 'À enregistrer',
+    'compliance': 'conformite',
+    '{errors} error(s), {warnings} warning(s).': '{errors} erreur(s), {warnings} avertissement(s).',
+    'your name (name = "Jean Dupont")': 'votre nom (name = "Jean Dupont")',
+    'your SIRET or SIREN (siret = "732 829 320 00074")':
+        'votre SIRET ou SIREN (siret = "732 829 320 00074")',
+    'your SIRET {siret!r} is not valid (14 digits, or the 9 of a SIREN, whose last one is a '
+    'check digit): check it on your registration certificate':
+        "votre SIRET {siret!r} n'est pas valide (14 chiffres, ou les 9 d'un SIREN, dont le "
+        'dernier est une clé de contrôle)\u202f: vérifiez-le sur votre avis de situation',
+    'your postal address (address = "3 rue de l\'Église, 54230 Chaligny")':
+        'votre adresse postale (address = "3 rue de l\'Église, 54230 Chaligny")',
+    'A receipt is numbered only once your identity is complete: fill it in, then press e again.':
+        "Un relevé n'est numéroté qu'une fois votre identité complète\u202f: renseignez-la, puis "
+        'appuyez de nouveau sur e.',
+    'The session has compliance errors': "L'intervention a des erreurs de conformité",
+    '{count} error(s) against the terms ({rules}). The receipt states the facts only and does '
+    'not show them; your report (r) lists them. Issue the receipt?':
+        "{count} erreur(s) au regard des conditions ({rules}). Le relevé n'indique que les faits "
+        'et ne les mentionne pas\u202f; votre rapport (r) les liste. Émettre le relevé\u202f?',
+    'Issue the receipt': 'Émettre le relevé',
+    'My report first': "D'abord mon rapport",
+    'Receipt no. {number}: {total}, in {folder} (PDF and text).':
+        'Relevé n° {number}\u202f: {total}, dans {folder} (PDF et texte).',
+    # --- TUI for a real day (issue 16): screens, identity, config init, rule titles ---
+    "config.toml reloaded.":
+        "config.toml relu.",
+    "No question waiting. F2 shows the daemon's questions about time it could not see (a "
+    "suspend, a crash, idle time).":
+        "Aucune question en attente. F2 montre les questions du démon sur le temps qu'il n'a "
+        "pas pu voir (mise en veille, plantage, inactivité).",
+    "config.toml not applied":
+        "config.toml non appliqué",
+    "Theme":
+        "Thème",
+    "Change the colours of the screens":
+        "Changer les couleurs des écrans",
+    "Quit sessiond (the log keeps everything)":
+        "Quitter sessiond (le journal garde tout)",
+    "Search for commands…":
+        "Chercher une commande…",
+    "Keys":
+        "Touches",
+    "Hide the panel of keys":
+        "Masquer le panneau des touches",
+    "Show the keys of this screen in a panel":
+        "Montrer les touches de cet écran dans un panneau",
+    "No matches found":
+        "Aucun résultat",
+    "yesterday {time}":
+        "hier {time}",
+    "{n} point of the terms still open: starting now reports it.":
+        "{n} point des conditions encore ouvert\u202f: démarrer maintenant le signalera.",
+    "{n} points of the terms still open: starting now reports them.":
+        "{n} points des conditions encore ouverts\u202f: démarrer maintenant les signalera.",
+    "Start (ctrl+s)":
+        "Démarrer (ctrl+s)",
+    "Without consent… (ctrl+o)":
+        "Sans consentement… (ctrl+o)",
+    "Another session is running":
+        "Une autre intervention est en cours",
+    "The clock of {sessions} is running. Pause it and start this one, or let both run (the "
+    "same minutes would be billed twice)?":
+        "Le chronomètre de {sessions} tourne. Le mettre en pause et démarrer celle-ci, ou "
+        "laisser tourner les deux (les mêmes minutes seraient facturées deux fois)\u202f?",
+    "The clocks of {sessions} are running. Pause them and start this one, or let all run (the "
+    "same minutes would be billed twice)?":
+        "Les chronomètres de {sessions} tournent. Les mettre en pause et démarrer celle-ci, ou "
+        "laisser tout tourner (les mêmes minutes seraient facturées deux fois)\u202f?",
+    "Pause, then start":
+        "Pause, puis démarrer",
+    "Start anyway":
+        "Démarrer quand même",
+    "another session started":
+        "une autre intervention a démarré",
+    "SIRET":
+        "SIRET",
+    "SIREN":
+        "SIREN",
+    "bought on {day}: {hours}, {left} left":
+        "acheté le {day}\u202f: {hours}, reste {left}",
+    "{hours} of prepaid credit added for {client}.":
+        "{hours} de crédit prépayé ajoutées pour {client}.",
+    "expired on {day}":
+        "expiré le {day}",
+    "valid {until}":
+        "valable {until}",
+    "Credit left: {left}.":
+        "Crédit restant\u202f: {left}.",
+    "/ find: name, e-mail, phone, town…":
+        "/ chercher\u202f: nom, e-mail, téléphone, ville…",
+    "Disconnect from the client's computer, then press d.":
+        "Déconnectez-vous de l'ordinateur du client, puis appuyez sur d.",
+    "Give the client his receipt: press e.":
+        "Remettez son relevé au client\u202f: appuyez sur e.",
+    "{start} → {end} · worked {worked} · {pauses} · ended by {who}":
+        "{start} → {end} · travaillé {worked} · {pauses} · fin par {who}",
+    "{n} pause, {duration}":
+        "{n} pause, {duration}",
+    "{n} pauses, {duration}":
+        "{n} pauses, {duration}",
+    "no pause":
+        "aucune pause",
+    "{errors}, {warnings}:":
+        "{errors}, {warnings}\u202f:",
+    "Statement":
+        "Relevé",
+    "Your identity is incomplete for the receipt ({fields}): press i to fill it in.":
+        "Votre identité est incomplète pour le relevé ({fields})\u202f: appuyez sur i pour la "
+        "compléter.",
+    "Still due: {amount} ($ to record the payment)":
+        "Reste dû\u202f: {amount} ($ pour enregistrer le paiement)",
+    "{n} error":
+        "{n} erreur",
+    "{n} errors":
+        "{n} erreurs",
+    "{n} warning":
+        "{n} avertissement",
+    "{n} warnings":
+        "{n} avertissements",
+    "Your identity is saved in {path}.":
+        "Votre identité est enregistrée dans {path}.",
+    "New client… (ctrl+n)":
+        "Nouveau client… (ctrl+n)",
+    "Partner ID":
+        "ID partenaire",
+    "Quoted rate per hour":
+        "Tarif horaire convenu",
+    "Discount for the {name} (art. {article})":
+        "Remise pour la {name} (art. {article})",
+    "(dated {day})":
+        "(du {day})",
+    ": « {text} »":
+        "\u202f: «\u00a0{text}\u00a0»",
+    "{left} left after this session":
+        "{left} restant après cette intervention",
+    "in {duration}: +{amount}":
+        "dans {duration}\u202f: +{amount}",
+    "{covered} drawn":
+        "{covered} pris sur le crédit",
+    "{missing} not covered: a new package is needed":
+        "{missing} non couvert\u202f: il faut un nouveau forfait",
+    "n: note (enter saves it; passwords and codes are refused)":
+        "n\u202f: note (Entrée l'enregistre\u202f; mots de passe et codes sont refusés)",
+    "paid {amount}":
+        "payé {amount}",
+    "Asked: {problems}":
+        "Demandé\u202f: {problems}",
+    "Payment recorded: {amount} ({method}).":
+        "Paiement enregistré\u202f: {amount} ({method}).",
+    "Copy made at the client's request":
+        "Copie faite à la demande du client",
+    "Method (those the terms accept):":
+        "Moyen de paiement (ceux que les conditions acceptent)\u202f:",
+    "The client ended it (c)":
+        "Le client y a mis fin (c)",
+    "Due so far: {amount}.":
+        "Dû à ce stade\u202f: {amount}.",
+    "name":
+        "nom",
+    "postal address (optional)":
+        "adresse postale (facultatif)",
+    "SIREN or SIRET of a business (optional)":
+        "SIREN ou SIRET d'une entreprise (facultatif)",
+    "another fact of the log":
+        "autre fait du journal",
+    "terms checked: {errors}, {warnings}":
+        "conditions vérifiées\u202f: {errors}, {warnings}",
+    "time of event #{seq} corrected":
+        "heure de l'événement n°\u00a0{seq} corrigée",
+    "stop #{seq} undone: the session goes on":
+        "arrêt n°\u00a0{seq} annulé\u202f: l'intervention continue",
+    "session cancelled":
+        "intervention annulée",
+    "session moved to another client":
+        "intervention rattachée à un autre client",
+    "text of event #{seq} redacted":
+        "texte de l'événement n°\u00a0{seq} effacé",
+    "your name and EI, e.g. Jean Dupont EI":
+        "votre nom et EI, par ex. Jean Dupont EI",
+    "trade name (optional)":
+        "nom commercial (facultatif)",
+    "SIRET (14 digits) or SIREN (9)":
+        "SIRET (14\u00a0chiffres) ou SIREN (9)",
+    "postal address, e.g. 3 rue de l'Église, 54230 Chaligny":
+        "adresse postale, par ex. 3 rue de l'Église, 54230 Chaligny",
+    "Your identity on receipts":
+        "Votre identité sur les relevés",
+    "Receipts state who did the work: fill in what is missing. It is saved in the [technician] "
+    "section of config.toml.":
+        "Les relevés indiquent qui a fait le travail\u202f: complétez ce qui manque. C'est "
+        "enregistré dans la section [technician] de config.toml.",
+    "Save":
+        "Enregistrer",
+    "type a name, a town, an e-mail or a phone number":
+        "tapez un nom, une ville, un e-mail ou un numéro de téléphone",
+    "No client chosen yet (ctrl+n: a new client).":
+        "Aucun client choisi (ctrl+n\u202f: un nouveau client).",
+    "… {count} more: type more letters":
+        "… {count} de plus\u202f: tapez plus de lettres",
+    "Cannot read {path}: {problem}":
+        "Impossible de lire {path}\u202f: {problem}",
+    "your name followed by \"EI\" (entrepreneur individuel), as your documents must state it: "
+    "e.g. \"{name} EI\"":
+        "votre nom suivi de «\u00a0EI\u00a0» (entrepreneur individuel), comme vos documents "
+        "doivent l'indiquer\u202f: par ex. «\u00a0{name} EI\u00a0»",
+    "{path} written (readable by you only).":
+        "{path} écrit (lisible par vous seul).",
+    "Receipts will state: {name}, SIRET {siret}, {address}.":
+        "Les relevés indiqueront\u202f: {name}, SIRET {siret}, {address}.",
+    "New sessions follow the terms {policy}.":
+        "Les nouvelles interventions suivent les conditions {policy}.",
+    "the settings file config.toml":
+        "le fichier de réglages config.toml",
+    "write your identity (as receipts state it) and your default terms into config.toml":
+        "écrire votre identité (telle que les relevés l'indiquent) et vos conditions par "
+        "défaut dans config.toml",
+    "your name followed by EI, e.g. \"Jean Dupont EI\"":
+        "votre nom suivi de EI, par ex. «\u00a0Jean Dupont EI\u00a0»",
+    "your trade name, if any":
+        "votre nom commercial, s'il y en a un",
+    "your SIRET (14 digits) or SIREN (9 digits)":
+        "votre SIRET (14\u00a0chiffres) ou SIREN (9\u00a0chiffres)",
+    "your postal address":
+        "votre adresse postale",
+    "your e-mail address":
+        "votre adresse e-mail",
+    "your phone number":
+        "votre numéro de téléphone",
+    "the terms of new sessions (sessiond policy list shows them)":
+        "les conditions des nouvelles interventions (sessiond policy list les montre)",
+    "the language of the screens and documents":
+        "la langue des écrans et des documents",
+    "ask nothing: take the options as given (for scripts)":
+        "ne rien demander\u202f: prendre les options telles quelles (pour les scripts)",
+    "ask even when the input is not a terminal":
+        "demander même quand l'entrée n'est pas un terminal",
+    "Input ended before every question was answered: nothing was written.":
+        "L'entrée s'est terminée avant la réponse à toutes les questions\u202f: rien n'a été "
+        "écrit.",
+    "Your name followed by EI (e.g. Jean Dupont EI)":
+        "Votre nom suivi de EI (par ex. Jean Dupont EI)",
+    "Trade name (Enter: none)":
+        "Nom commercial (Entrée\u202f: aucun)",
+    "SIRET (14 digits) or SIREN (9 digits)":
+        "SIRET (14\u00a0chiffres) ou SIREN (9\u00a0chiffres)",
+    "Postal address (one line)":
+        "Adresse postale (une ligne)",
+    "E-mail (Enter: none)":
+        "E-mail (Entrée\u202f: aucun)",
+    "Phone (Enter: none)":
+        "Téléphone (Entrée\u202f: aucun)",
+    "Your identity is not complete, nothing was written: {what}.":
+        "Votre identité n'est pas complète, rien n'a été écrit\u202f: {what}.",
+    "Terms available: {ids}":
+        "Conditions disponibles\u202f: {ids}",
+    "Terms of your new sessions":
+        "Conditions de vos nouvelles interventions",
+    "first intervention for a new client":
+        "première intervention d'un nouveau client",
+    "Consent before access":
+        "Consentement avant l'accès",
+    "Quote signed before the start":
+        "Devis signé avant le début",
+    "Request to start within the withdrawal period":
+        "Demande de commencer pendant le délai de rétractation",
+    "Sensitive documents closed":
+        "Documents sensibles fermés",
+    "Backup offered":
+        "Sauvegarde proposée",
+    "Payment before the start":
+        "Paiement avant le début",
+    "Supported system":
+        "Système pris en charge",
+    "Territory served":
+        "Zone desservie",
+    "Kind of client":
+        "Catégorie de client",
+    "Copies at the client's request":
+        "Copies à la demande du client",
+    "No secret in the notes":
+        "Aucun secret dans les notes",
+    "Accepted payment method":
+        "Moyen de paiement accepté",
+    "A payment is not acceptance":
+        "Un paiement ne vaut pas acceptation",
+    "Disconnection":
+        "Déconnexion",
+    "Receipt given":
+        "Relevé remis",
+    "Receipt up to date":
+        "Relevé à jour",
+    "No access before consent":
+        "Aucun accès avant le consentement",
+    "No access after the stop":
+        "Aucun accès après l'arrêt",
+    "Billed within the connection":
+        "Facturé dans la durée de connexion",
+    "Connection to the client's computer":
+        "Connexion à l'ordinateur du client",
+    "Consistent clocks":
+        "Horloges cohérentes",
+    "Readable terms":
+        "Conditions lisibles",
+    "Session with {client}: in {minutes} min, next tranche, +{length} / +{amount}":
+        "Intervention de {client}\u202f: dans {minutes}\u00a0min, tranche suivante, +{length} "
+        "/ +{amount}",
+    "{number!r} is not a valid SIREN (9 digits) or SIRET (14 digits): its last digit is a "
+    "check digit; copy it again from the client's invoice or Kbis.":
+        "{number!r} n'est pas un SIREN (9\u00a0chiffres) ni un SIRET (14\u00a0chiffres) "
+        "valide\u202f: son dernier chiffre est une clé de contrôle\u202f; recopiez-le depuis "
+        "une facture ou le Kbis du client.",
+    "Discount for the {name}: {percent} % (art. {article})":
+        "Remise pour la {name}\u202f: {percent}\u202f% (art. {article})",
+    "{fee}: {how} (art. {article})":
+        "{fee}\u202f: {how} (art. {article})",
+    "the client's e-mail address":
+        "l'adresse e-mail du client",
+    "the client's phone number":
+        "le numéro de téléphone du client",
+    "the client's postal address":
+        "l'adresse postale du client",
+    "a business client's SIREN or SIRET (its check digit is checked)":
+        "le SIREN ou SIRET d'un client professionnel (sa clé de contrôle est vérifiée)",
+    # --- hostile input, faults, keys, backups (issue 11) ---------------------------------
+    "System error on {path}: {problem}.": "Erreur système sur {path} : {problem}.",
+    "Some text is not valid UTF-8 ({problem}): sessiond reads and writes UTF-8 only.":
+        "Un texte n'est pas en UTF-8 valide ({problem}) : sessiond ne lit et n'écrit que de "
+        "l'UTF-8.",
+    "Out of memory: close other programs and try again; nothing was written.":
+        "Mémoire insuffisante : fermez d'autres programmes et réessayez ; rien n'a été écrit.",
+    "The disk is full ({path}): nothing was written. Free some space and run the command again.":
+        "Le disque est plein ({path}) : rien n'a été écrit. Libérez de la place et relancez la "
+        "commande.",
+    "{path} is on a read-only file system: nothing was written. Commands that only read "
+    "(status, log, verify) still work.":
+        "{path} est sur un système de fichiers en lecture seule : rien n'a été écrit. Les "
+        "commandes qui ne font que lire (status, log, verify) fonctionnent toujours.",
+    "Permission denied: {path}. Check who owns the data directory (sessiond doctor).":
+        "Permission refusée : {path}. Vérifiez à qui appartient le répertoire des données "
+        "(sessiond doctor).",
+    "A file name is too long: {path}.": "Un nom de fichier est trop long : {path}.",
+    "Input/output error on {path}: the disk may be failing. Make a backup (sessiond backup "
+    "DIR) and check the disk.":
+        "Erreur d'entrée-sortie sur {path} : le disque est peut-être défaillant. Faites une "
+        "sauvegarde (sessiond backup DOSSIER) et vérifiez le disque.",
+    "The disk holding the database is full: nothing was written. Free some space and run the "
+    "command again.":
+        "Le disque de la base de données est plein : rien n'a été écrit. Libérez de la place "
+        "et relancez la commande.",
+    "The database is read-only here (read-only directory or file system): nothing was written. "
+    "Commands that only read (status, log, verify) still work.":
+        "La base de données est ici en lecture seule (répertoire ou système de fichiers en "
+        "lecture seule) : rien n'a été écrit. Les commandes qui ne font que lire (status, log, "
+        "verify) fonctionnent toujours.",
+    "The database stayed locked by another sessiond process; nothing was written. Run the "
+    "command again.":
+        "La base de données est restée verrouillée par un autre processus sessiond ; rien n'a "
+        "été écrit. Relancez la commande.",
+    "Cannot open the database: check that the data directory exists and is yours (sessiond "
+    "doctor).":
+        "Impossible d'ouvrir la base de données : vérifiez que le répertoire des données "
+        "existe et vous appartient (sessiond doctor).",
+    "Input/output error on the database: the disk may be failing. Make a backup (sessiond "
+    "backup DIR) and check the disk.":
+        "Erreur d'entrée-sortie sur la base de données : le disque est peut-être défaillant. "
+        "Faites une sauvegarde (sessiond backup DOSSIER) et vérifiez le disque.",
+    "The database is damaged ({problem}): nothing was written. Run sessiond verify for "
+    "details, then restore it from a backup (sessiond restore DIR).":
+        "La base de données est endommagée ({problem}) : rien n'a été écrit. Lancez sessiond "
+        "verify pour le détail, puis restaurez-la depuis une sauvegarde (sessiond restore "
+        "DOSSIER).",
+    "{path} is not a regular file (a directory, a pipe or a device): give the file itself.":
+        "{path} n'est pas un fichier ordinaire (un répertoire, un tube ou un périphérique) : "
+        "donnez le fichier lui-même.",
+    "{path} is too large ({size} MB; at most {limit} MB): it is not a file sessiond wrote.":
+        "{path} est trop gros ({size} Mo ; au plus {limit} Mo) : ce n'est pas un fichier écrit "
+        "par sessiond.",
+    "{path} is too large (at most {limit} MB): it is not a file sessiond wrote.":
+        "{path} est trop gros (au plus {limit} Mo) : ce n'est pas un fichier écrit par "
+        "sessiond.",
+    "{path} already exists and is not an empty directory: give a new directory for the backup.":
+        "{path} existe déjà et n'est pas un répertoire vide : donnez un nouveau répertoire "
+        "pour la sauvegarde.",
+    "{path} is not a sessiond backup (no such directory).":
+        "{path} n'est pas une sauvegarde sessiond (ce répertoire n'existe pas).",
+    "{path} is not a sessiond backup: it has no {name}.":
+        "{path} n'est pas une sauvegarde sessiond : il n'y a pas de {name}.",
+    "{path}: {name} is not a sessiond backup manifest.":
+        "{path} : {name} n'est pas le sommaire d'une sauvegarde sessiond.",
+    "The backup {path} fails its check ({problem}): nothing was restored.":
+        "La sauvegarde {path} échoue à la vérification ({problem}) : rien n'a été restauré.",
+    "The log in {path} differs from the backup ({state}): add --force to set it aside and "
+    "restore the backup's.":
+        "Le journal de {path} diffère de la sauvegarde ({state}) : ajoutez --force pour le "
+        "mettre de côté et restaurer celui de la sauvegarde.",
+    "{path}: {name} is damaged.": "{path} : {name} est endommagé.",
+    "the manifest lists no database or no keys":
+        "le sommaire ne mentionne pas de base de données ou pas de clés",
+    "{path} differs from the backup's key and the log here depends on it: nothing was restored "
+    "(add --force to set it aside).":
+        "{path} diffère de la clé de la sauvegarde et le journal d'ici en dépend : rien n'a "
+        "été restauré (ajoutez --force pour la mettre de côté).",
+    "The log fails verification ({problem}): a backup would carry the damage. Run sessiond "
+    "verify; restore an earlier backup instead.":
+        "Le journal échoue à la vérification ({problem}) : une sauvegarde en garderait le "
+        "dommage. Lancez sessiond verify ; restaurez plutôt une sauvegarde antérieure.",
+    "{file} is missing": "{file} manque",
+    "the manifest holds no public key": "le sommaire ne contient pas de clé publique",
+    "the database does not end where the manifest says":
+        "la base de données ne s'arrête pas là où le dit le sommaire",
+    "{file} differs from when the backup was made": "{file} a changé depuis la sauvegarde",
+    "the sealed signing key is not the one of the manifest":
+        "la clé de signature scellée n'est pas celle du sommaire",
+    "it does not hold the backup's last event":
+        "il ne contient pas le dernier événement de la sauvegarde",
+    "it is older": "il est plus ancien",
+    "{path} is not a directory: set SESSIOND_HOME to a directory of sessiond's own.":
+        "{path} n'est pas un répertoire : faites pointer SESSIOND_HOME vers un répertoire "
+        "propre à sessiond.",
+    "{path} belongs to another user (uid {uid}): sessiond keeps its log and keys only in a "
+    "directory of yours. Set SESSIOND_HOME to one.":
+        "{path} appartient à un autre utilisateur (uid {uid}) : sessiond ne garde son journal "
+        "et ses clés que dans un répertoire à vous. Faites pointer SESSIOND_HOME vers l'un "
+        "d'eux.",
+    "{path} can be read or written by other users (mode {mode}) and sessiond will not change "
+    "the mode of a directory it does not own alone: set SESSIOND_HOME to a directory of "
+    "sessiond's own, or make this one private (chmod 700 {path}).":
+        "{path} peut être lu ou écrit par d'autres utilisateurs (mode {mode}) et sessiond ne "
+        "change pas les droits d'un répertoire qui n'est pas le sien seul : faites pointer "
+        "SESSIOND_HOME vers un répertoire propre à sessiond, ou rendez celui-ci privé (chmod "
+        "700 {path}).",
+    "1 to 366 backups": "de 1 à 366 sauvegardes",
+    "the file holding the secret that seals the keys of each backup (needed with "
+    "backup.directory)":
+        "le fichier qui contient le secret scellant les clés de chaque sauvegarde (nécessaire "
+        "avec backup.directory)",
+    "{path} is not UTF-8 text (byte {position}): save it as UTF-8.":
+        "{path} n'est pas un texte UTF-8 (octet {position}) : enregistrez-le en UTF-8.",
+    "{path}: values are nested too deeply.":
+        "{path} : les valeurs sont imbriquées trop profondément.",
+    "The day {day} is out of range: give a day from {first} to {last}.":
+        "Le jour {day} est hors limites : donnez un jour entre le {first} et le {last}.",
+    "Put the original file back (from your backup: sessiond restore DIR); sessiond never makes "
+    "a new key for a log that already depends on one.":
+        "Remettez le fichier d'origine (depuis votre sauvegarde : sessiond restore DOSSIER) ; "
+        "sessiond ne crée jamais de nouvelle clé pour un journal qui dépend déjà d'une clé.",
+    "The backup passphrase is too short: give at least {count} characters.":
+        "La phrase secrète de la sauvegarde est trop courte : donnez au moins {count} "
+        "caractères.",
+    "The sealed keys of the backup are damaged.":
+        "Les clés scellées de la sauvegarde sont endommagées.",
+    "The key {path} is damaged: {size} bytes instead of {expected}. {hint}":
+        "La clé {path} est endommagée : {size} octets au lieu de {expected}. {hint}",
+    "The key {path} is missing, and the log depends on it (sealed client data or signed "
+    "checkpoints). {hint}":
+        "La clé {path} manque, et le journal en dépend (données de clients scellées ou points "
+        "de contrôle signés). {hint}",
+    "The key {path} is missing; this command only reads and creates nothing. {hint}":
+        "La clé {path} manque ; cette commande ne fait que lire et ne crée rien. {hint}",
+    "The key {path} is not the one that signed this log (key {expected}; this file holds key "
+    "{found}). {hint}":
+        "La clé {path} n'est pas celle qui a signé ce journal (clé {expected} ; ce fichier "
+        "contient la clé {found}). {hint}",
+    "The key {path} does not open this log's client keys: it is not the key the log was "
+    "written with. {hint}":
+        "La clé {path} n'ouvre pas les clés des clients de ce journal : ce n'est pas la clé "
+        "avec laquelle il a été écrit. {hint}",
+    "Wrong backup passphrase (or key file): the keys cannot be opened.":
+        "Phrase secrète (ou fichier de clé) de la sauvegarde incorrecte : les clés ne "
+        "s'ouvrent pas.",
+    "Cannot read the key {path}: {problem}. {hint}":
+        "Impossible de lire la clé {path} : {problem}. {hint}",
+    "The data key of client {client} cannot be opened: the database is damaged there. Run "
+    "sessiond verify, then restore from a backup (sessiond restore DIR).":
+        "La clé des données du client {client} ne s'ouvre pas : la base de données est "
+        "endommagée à cet endroit. Lancez sessiond verify, puis restaurez une sauvegarde "
+        "(sessiond restore DOSSIER).",
+    "{path} was written by a newer sessiond (schema {version}); this one knows schema {known}: "
+    "upgrade sessiond.":
+        "{path} a été écrit par un sessiond plus récent (schéma {version}) ; celui-ci connaît "
+        "le schéma {known} : mettez sessiond à jour.",
+    "{path}: the database cannot be used ({problem}).":
+        "{path} : la base de données est inutilisable ({problem}).",
+    "event #{seq} does not hash right": "l'empreinte de l'événement n° {seq} est fausse",
+    "event #{seq} does not follow the one before": "l'événement n° {seq} ne suit pas le précédent",
+    "{type} {name} is missing": "{type} {name} manque",
+    "{type} {name} is not one sessiond made": "{type} {name} n'est pas celui que sessiond a créé",
+    "There is no log at {path}.": "Il n'y a pas de journal à {path}.",
+    "{path} was written by an older sessiond (schema {version}) and a command that only reads "
+    "cannot upgrade it: run a command that writes where the file can be written, or verify an "
+    "upgraded copy.":
+        "{path} a été écrit par un sessiond plus ancien (schéma {version}) et une commande qui "
+        "ne fait que lire ne peut pas le mettre à jour : lancez une commande qui écrit là où "
+        "le fichier peut être écrit, ou vérifiez une copie mise à jour.",
+    "{path} was opened read-only.": "{path} a été ouvert en lecture seule.",
+    "{path} was found damaged ({problem}): sessiond writes nothing more into it. Restore it "
+    "from a backup (sessiond restore DIR); sessiond verify lifts this once the log verifies.":
+        "{path} a été trouvé endommagé ({problem}) : sessiond n'y écrit plus rien. "
+        "Restaurez-le depuis une sauvegarde (sessiond restore DOSSIER) ; sessiond verify lève "
+        "ce blocage dès que le journal est vérifié.",
+    "{path}: {problem}. Nothing was written: run sessiond verify, then restore from a backup "
+    "(sessiond restore DIR).":
+        "{path} : {problem}. Rien n'a été écrit : lancez sessiond verify, puis restaurez une "
+        "sauvegarde (sessiond restore DOSSIER).",
+    "SQLite integrity check: {problem}": "contrôle d'intégrité SQLite : {problem}",
+    "database schema: {problem}": "schéma de la base : {problem}",
+    "the log cannot be read to its end ({problem})":
+        "le journal ne peut pas être lu jusqu'au bout ({problem})",
+    "the keys of the sealed data cannot be read ({problem})":
+        "les clés des données scellées ne peuvent pas être lues ({problem})",
+    "the data key of client {client} does not open under the master key (damaged, or another "
+    "master key)":
+        "la clé des données du client {client} ne s'ouvre pas avec la clé maîtresse "
+        "(endommagée, ou autre clé maîtresse)",
+    "the key of the text {field} of event #{seq} does not open (damaged)":
+        "la clé du texte {field} de l'événement n° {seq} ne s'ouvre pas (endommagée)",
+    "internal error ({kind}: {problem}). Please report it; SESSIOND_DEBUG=1 shows the details.":
+        "erreur interne ({kind} : {problem}). Merci de la signaler ; SESSIOND_DEBUG=1 en "
+        "montre le détail.",
+    "Argument {number} ({shown}) is not valid UTF-8 text: set the terminal to UTF-8 and type "
+    "it again.":
+        "L'argument {number} ({shown}) n'est pas un texte UTF-8 valide : réglez le terminal en "
+        "UTF-8 et tapez-le de nouveau.",
+    "The backup's keys are sealed under a secret: give --passphrase-file FILE, or set {env}.":
+        "Les clés de la sauvegarde sont scellées sous un secret : donnez --passphrase-file "
+        "FICHIER, ou définissez {env}.",
+    "Backup written to {path}: {events} up to #{seq}, keys sealed (key {fingerprint}). Check "
+    "it with: sessiond verify --backup {path}":
+        "Sauvegarde écrite dans {path} : {events} jusqu'au n° {seq}, clés scellées (clé "
+        "{fingerprint}). Vérifiez-la avec : sessiond verify --backup {path}",
+    "keys opened with the secret": "clés ouvertes avec le secret",
+    "keys not opened (no secret given)": "clés non ouvertes (aucun secret donné)",
+    "Backup {path} intact: {events} and {checkpoints} verified; {keys}.":
+        "Sauvegarde {path} intacte : {events} et {checkpoints} vérifiés ; {keys}.",
+    "Restored from {path}: keys {keys}; log {state}; settings {settings}.":
+        "Restauré depuis {path} : clés {keys} ; journal {state} ; réglages {settings}.",
+    "Set aside: {path}": "Mis de côté : {path}",
+    "copy the log, the keys (sealed under a passphrase) and the settings into a new directory":
+        "copier le journal, les clés (scellées sous une phrase secrète) et les réglages dans "
+        "un nouveau répertoire",
+    "a new (or empty) directory": "un répertoire nouveau (ou vide)",
+    "bring back the keys, the log and the settings from a backup":
+        "rétablir les clés, le journal et les réglages depuis une sauvegarde",
+    "a directory made by sessiond backup": "un répertoire créé par sessiond backup",
+    "also replace a log or keys that differ from the backup's (they are set aside, never "
+    "deleted)":
+        "remplacer aussi un journal ou des clés qui diffèrent de ceux de la sauvegarde (ils "
+        "sont mis de côté, jamais supprimés)",
+    "check the data directory, the keys, the database, the display, fonts, units, free space "
+    "and backups; say what to do":
+        "vérifier le répertoire des données, les clés, la base de données, l'affichage, les "
+        "polices, les unités, la place libre et les sauvegardes ; dire quoi faire",
+    "a file holding the backup's secret (default: {env}, or a prompt)":
+        "un fichier contenant le secret de la sauvegarde (par défaut : {env}, ou une saisie)",
+    "check a backup instead of the log: its files, database, chain and, with its secret, its "
+    "keys":
+        "vérifier une sauvegarde plutôt que le journal : ses fichiers, sa base, sa chaîne et, "
+        "avec son secret, ses clés",
+    "Backup passphrase: ": "Phrase secrète de la sauvegarde : ",
+    "Again: ": "Encore une fois : ",
+    "The two passphrases differ: nothing was written.":
+        "Les deux phrases secrètes diffèrent : rien n'a été écrit.",
+    "The daemon or the terminal interface is running on this data: stop them (systemctl --user "
+    "stop sessiond; quit the TUI) and run the restore again.":
+        "Le démon ou l'interface du terminal tourne sur ces données : arrêtez-les (systemctl "
+        "--user stop sessiond ; quittez l'interface) et relancez la restauration.",
+    "restored": "restauré",
+    "replaced (the old one set aside)": "remplacé (l'ancien mis de côté)",
+    "kept (it already holds everything in the backup)":
+        "conservé (il contient déjà tout ce que contient la sauvegarde)",
+    "Log intact: {events} and {checkpoints} verified.":
+        "Journal intact : {events} et {checkpoints} vérifiés.",
+    "The log FAILED verification after the restore: {problem}":
+        "Le journal a ÉCHOUÉ à la vérification après la restauration : {problem}",
+    "No problem found.": "Aucun problème trouvé.",
+    "Problems found: {count}.": "Problèmes trouvés : {count}.",
+    "The backup {path} FAILED verification:": "La sauvegarde {path} a ÉCHOUÉ à la vérification :",
+    "already in place": "déjà en place",
+    "{n} event": "{n} événement",
+    "{n} events": "{n} événements",
+    "{n} checkpoint": "{n} point de contrôle",
+    "{n} checkpoints": "{n} points de contrôle",
+    "Data directory": "Répertoire des données",
+    "Configuration": "Configuration",
+    "Database": "Base de données",
+    "Run sessiond verify for the details, then restore the last good backup: sessiond restore "
+    "DIR.":
+        "Lancez sessiond verify pour le détail, puis restaurez la dernière bonne sauvegarde : "
+        "sessiond restore DOSSIER.",
+    "Signing and master keys": "Clés de signature et maîtresse",
+    "Put the original key back from your backup: sessiond restore DIR. sessiond never makes a "
+    "new key for a log that depends on one; until then the commands that need it refuse.":
+        "Remettez la clé d'origine depuis votre sauvegarde : sessiond restore DOSSIER. "
+        "sessiond ne crée jamais de nouvelle clé pour un journal qui dépend d'une clé ; d'ici "
+        "là, les commandes qui en ont besoin refusent.",
+    "Log": "Journal",
+    "Display": "Affichage",
+    "Fonts for PDFs": "Polices des PDF",
+    "systemd units": "Unités systemd",
+    "Free space": "Place libre",
+    "{free} MB free on {path}": "{free} Mo libres sur {path}",
+    "Backups": "Sauvegardes",
+    "Daemon": "Démon",
+    "{path}: yours, private": "{path} : à vous, privé",
+    "chain and signatures verified: {events}, {checkpoints}":
+        "chaîne et signatures vérifiées : {events}, {checkpoints}",
+    "Under Wayland, global hotkeys and idle detection need an X11 session; choose \"GNOME on "
+    "Xorg\" (or similar) at login, or use the TUI's keys.":
+        "Sous Wayland, les raccourcis globaux et la détection d'inactivité demandent une "
+        "session X11 ; choisissez « GNOME sur Xorg » (ou équivalent) à la connexion, ou "
+        "utilisez les touches de l'interface.",
+    "Run the daemon inside your graphical session (systemctl --user import-environment DISPLAY "
+    "XAUTHORITY).":
+        "Lancez le démon dans votre session graphique (systemctl --user import-environment "
+        "DISPLAY XAUTHORITY).",
+    "running (pid {pid})": "en marche (pid {pid})",
+    "{path} does not exist yet: it is created (0700) at first use":
+        "{path} n'existe pas encore : il est créé (0700) à la première utilisation",
+    "Only you should read the log and keys: chmod 700 on the directories and chmod 600 on the "
+    "files (or chown them to yourself).":
+        "Vous seul devez pouvoir lire le journal et les clés : chmod 700 sur les répertoires "
+        "et chmod 600 sur les fichiers (ou chown pour vous les attribuer).",
+    "marked damaged: {problem}": "marqué endommagé : {problem}",
+    "SQLite integrity check passed ({size} MB)": "contrôle d'intégrité SQLite réussi ({size} Mo)",
+    "{name} is missing, and the log's checkpoints are signed with it":
+        "{name} manque, et les points de contrôle du journal sont signés avec",
+    "{name} is missing, and the log's client data is sealed under it":
+        "{name} manque, et les données des clients du journal sont scellées avec",
+    "both present and those of the log": "toutes deux présentes et celles du journal",
+    "X display {display}: global hotkeys and idle detection available":
+        "affichage X {display} : raccourcis globaux et détection d'inactivité disponibles",
+    "no TrueType font found: PDFs use the core fonts (no € sign, no narrow no-break space)":
+        "aucune police TrueType trouvée : les PDF utilisent les polices de base (sans signe €, "
+        "sans espace fine insécable)",
+    "Install DejaVu: sudo apt install fonts-dejavu-core.":
+        "Installez DejaVu : sudo apt install fonts-dejavu-core.",
+    "not installed: {names}": "non installées : {names}",
+    "sessiond systemd install, then systemctl --user enable --now sessiond.service":
+        "sessiond systemd install, puis systemctl --user enable --now sessiond.service",
+    "others can write {names}": "d'autres peuvent écrire {names}",
+    "sessiond systemd install --force (writes them 0644).":
+        "sessiond systemd install --force (les écrit en 0644).",
+    "differ from what sessiond would write: {names}":
+        "diffèrent de ce qu'écrirait sessiond : {names}",
+    "sessiond systemd install --force, if you did not change them on purpose.":
+        "sessiond systemd install --force, si vous ne les avez pas modifiées exprès.",
+    "Free some space: with a full disk nothing can be recorded.":
+        "Libérez de la place : disque plein, rien ne peut être enregistré.",
+    "Free some space soon.": "Libérez bientôt de la place.",
+    "no daily backup configured": "aucune sauvegarde quotidienne configurée",
+    "Set directory and key_file under [backup] in config.toml (the daemon then makes one a "
+    "day), or run sessiond backup DIR regularly onto another disk.":
+        "Renseignez directory et key_file sous [backup] dans config.toml (le démon en fait "
+        "alors une par jour), ou lancez régulièrement sessiond backup DOSSIER vers un autre "
+        "disque.",
+    "the key file {path} is missing": "le fichier de clé {path} manque",
+    "Create it (e.g. head -c 32 /dev/urandom > FILE) and keep a copy elsewhere: without it no "
+    "backup can be restored.":
+        "Créez-le (par ex. head -c 32 /dev/urandom > FICHIER) et gardez-en une copie "
+        "ailleurs : sans lui, aucune sauvegarde ne peut être restaurée.",
+    "no backup in {path} yet": "pas encore de sauvegarde dans {path}",
+    "The daemon makes one a day; or run sessiond backup DIR now.":
+        "Le démon en fait une par jour ; ou lancez sessiond backup DOSSIER maintenant.",
+    "the latest backup is {n} day old": "la dernière sauvegarde date de {n} jour",
+    "the latest backup is {n} days old": "la dernière sauvegarde date de {n} jours",
+    "Is the daemon running? sessiond daemon status":
+        "Le démon tourne-t-il ? sessiond daemon status",
+    "not running: no reminders, hotkeys, daily export or backup":
+        "arrêté : ni rappels, ni raccourcis, ni export ou sauvegarde quotidiens",
+    "systemctl --user enable --now sessiond.service (after sessiond systemd install)":
+        "systemctl --user enable --now sessiond.service (après sessiond systemd install)",
+    "{path} belongs to uid {uid}": "{path} appartient à l'uid {uid}",
+    "no {path}": "pas de {path}",
+    "Receipts need your identity: sessiond config init.":
+        "Les relevés ont besoin de votre identité : sessiond config init.",
+    "no log yet": "pas encore de journal",
+    "{name} is not the key that signed the log": "{name} n'est pas la clé qui a signé le journal",
+    "{names}: created at first use": "{names} : créée à la première utilisation",
+    "Reinstall sessiond: pip install sessiond.": "Réinstallez sessiond : pip install sessiond.",
+    "not verified (see above)": "non vérifié (voir plus haut)",
+    "{path} has mode {mode} (others can look in)":
+        "{path} a le mode {mode} (d'autres peuvent y regarder)",
+    "{path} has mode {mode}": "{path} a le mode {mode}",
+    "Fix the line named in {path}.": "Corrigez la ligne indiquée dans {path}.",
+    "not compared with the log (see above)": "non comparées au journal (voir plus haut)",
+    "{name} does not open the log's client keys":
+        "{name} n'ouvre pas les clés des clients du journal",
+    "{id!r} is not a policy id (lower-case letters, digits and dashes, at most 63). See "
+    "sessiond policy list.":
+        "{id!r} n'est pas un identifiant de politique (minuscules, chiffres et tirets, 63 au "
+        "plus). Voir sessiond policy list.",
+    "Daily backup failed: {problem}": "La sauvegarde quotidienne a échoué : {problem}",
+    # --- invoices and credit notes (issue 15) -----------------------------------------
+    "invoice event #{seq} has no readable number":
+        "l'événement de facture n° {seq} n'a pas de numéro lisible",
+    "invoice event #{seq} prints {number}, not the number of its place in the series "
+    "({expected})":
+        "l'événement de facture n° {seq} porte le numéro {number}, pas celui de sa place dans "
+        "la série ({expected})",
+    "invoice {number} (#{seq}) of {year} comes after a document of {later}: the series is "
+    "not chronological":
+        "la facture {number} (n° {seq}) de {year} vient après un document de {later} : la "
+        "série n'est pas chronologique",
+    "number {serial} of the invoice series of {year} is used again by {number} (#{seq})":
+        "le numéro {serial} de la série de factures de {year} est réutilisé par {number} "
+        "(n° {seq})",
+    "the invoice series of {year} has a gap: numbers {first} to {last} are missing before "
+    "{number} (#{seq})":
+        "la série de factures de {year} a un trou : les numéros {first} à {last} manquent "
+        "avant {number} (n° {seq})",
+    "--client needs the period: --from DATE [--to DATE].":
+        "--client demande la période : --from DATE [--to DATE].",
+    "--from and --to go with --client CLIENT.": "--from et --to vont avec --client CLIENT.",
+    "--reason goes with cancel: sessiond invoice cancel NUMBER --reason TEXT.":
+        "--reason va avec cancel : sessiond invoice cancel NUMÉRO --reason TEXTE.",
+    "A credit note says why: --reason TEXT.": "Un avoir dit pourquoi : --reason TEXTE.",
+    "Client {client} updated (event #{seq}).": "Client {client} mis à jour (événement n° {seq}).",
+    "Credit note {number} cancels invoice {invoice}: {total}.":
+        "L'avoir {number} annule la facture {invoice} : {total}.",
+    "Factur-X (EN 16931): the XML is embedded as factur-x.xml.":
+        "Factur-X (EN 16931) : le XML est joint sous le nom factur-x.xml.",
+    "Give sessions or --client with a period, not both.":
+        "Indiquez des séances ou --client avec une période, pas les deux.",
+    "Invoice {number} for {sessions}: {total}.": "Facture {number} pour {sessions} : {total}.",
+    "Name the invoice to cancel: sessiond invoice cancel NUMBER --reason TEXT.":
+        "Indiquez la facture à annuler : sessiond invoice cancel NUMÉRO --reason TEXTE.",
+    "No invoice yet.": "Aucune facture pour l'instant.",
+    "cancelled by {number}": "annulée par {number}",
+    "cancels {number}": "annule {number}",
+    "first day of the period (with --client)": "premier jour de la période (avec --client)",
+    "invoice this client's uninvoiced sessions of a period":
+        "facturer les séances non facturées de ce client sur une période",
+    "issue the invoice of finished sessions (PDF, Factur-X for a business), or cancel one "
+    "with a credit note":
+        "émettre la facture de séances terminées (PDF, Factur-X pour un professionnel), ou "
+        "en annuler une par un avoir",
+    "last day of the period (default: today)":
+        "dernier jour de la période (par défaut : aujourd'hui)",
+    "sessiond invoice SESSION...; sessiond invoice --client CLIENT --from DATE --to DATE; "
+    "sessiond invoice cancel NUMBER --reason TEXT; sessiond invoice list.":
+        "sessiond invoice SÉANCE... ; sessiond invoice --client CLIENT --from DATE --to DATE ; "
+        "sessiond invoice cancel NUMÉRO --reason TEXTE ; sessiond invoice list.",
+    "sessiond invoice list takes no other argument.":
+        "sessiond invoice list ne prend pas d'autre argument.",
+    "sessions of one client; or cancel NUMBER; or list":
+        "séances d'un même client ; ou cancel NUMÉRO ; ou list",
+    "the PDF's path or directory (default: the current directory)":
+        "chemin ou dossier du PDF (par défaut : le dossier courant)",
+    "why the invoice is cancelled (cancel; kept sealed in the log)":
+        "pourquoi la facture est annulée (cancel ; gardé scellé dans le journal)",
+    "record a client's address, SIREN, e-mail or phone":
+        "enregistrer l'adresse, le SIREN, l'e-mail ou le téléphone d'un client",
+    "Invoice {number} (#{seq}) was issued before the correction {events}: it no longer "
+    "states this intervention. Cancel it with a credit note (sessiond invoice cancel "
+    "{number} --reason TEXT), then invoice the session again.":
+        "La facture {number} (n° {seq}) a été émise avant la correction {events} : elle ne "
+        "décrit plus cette intervention. Annulez-la par un avoir (sessiond invoice cancel "
+        "{number} --reason TEXTE), puis facturez de nouveau la séance.",
+    "0 to 60 days": "de 0 à 60 jours",
+    "0 to 60 days (Code de commerce L441-10)": "de 0 à 60 jours (Code de commerce L441-10)",
+    "An invoice covers at most {count} sessions: split the period.":
+        "Une facture couvre au plus {count} séances : découpez la période.",
+    "An invoice is numbered only once your identity is complete. Under [technician] in "
+    "{path}, fill in: {fields}.":
+        "Une facture n'est numérotée qu'une fois votre identité complète. Sous [technician] "
+        "dans {path}, renseignez : {fields}.",
+    "Cancellation of invoice {number} of {day}": "Annulation de la facture {number} du {day}",
+    "Client {client} has no finished session to invoice from {first} to {last}.":
+        "Le client {client} n'a aucune séance terminée à facturer du {first} au {last}.",
+    "Client {client} has no postal address (address), which an invoice must state: "
+    "sessiond client edit {client} --address \"12 rue des Lilas, 75011 Paris\".":
+        "Le client {client} n'a pas d'adresse postale (address), qu'une facture doit "
+        "mentionner : sessiond client edit {client} --address \"12 rue des Lilas, 75011 "
+        "Paris\".",
+    "Client {client} is a business: its invoice must state its SIREN (siren): sessiond "
+    "client edit {client} --siren NUMBER.":
+        "Le client {client} est un professionnel : sa facture doit mentionner son SIREN "
+        "(siren) : sessiond client edit {client} --siren NUMÉRO.",
+    "Client {client} was erased: he can no longer be invoiced.":
+        "Le client {client} a été effacé : il ne peut plus être facturé.",
+    "Invoice {number} was already cancelled by credit note {credit}.":
+        "La facture {number} a déjà été annulée par l'avoir {credit}.",
+    "Name the sessions to invoice (sessiond invoice SESSION...), or a client and a period "
+    "(--client CLIENT --from DATE --to DATE).":
+        "Indiquez les séances à facturer (sessiond invoice SÉANCE...), ou un client et une "
+        "période (--client CLIENT --from DATE --to DATE).",
+    "No invoice {number}. `sessiond invoice list` shows them.":
+        "Aucune facture {number}. `sessiond invoice list` les affiche.",
+    "Payable on receipt of the invoice.": "Paiement à réception de la facture.",
+    "Payable within {days} days of the invoice date.":
+        "Paiement à {days} jours à compter de la date de la facture.",
+    "Refund of the amounts paid, or deduction from the next invoice.":
+        "Remboursement des sommes versées, ou déduction de la prochaine facture.",
+    "Session {session} cannot be invoiced: {problem}":
+        "La séance {session} ne peut pas être facturée : {problem}",
+    "Session {session} is not finished: stop it first (sessiond stop {session}), then "
+    "invoice it.":
+        "La séance {session} n'est pas terminée : arrêtez-la d'abord (sessiond stop "
+        "{session}), puis facturez-la.",
+    "Session {session} is on invoice {number} already. To invoice it again, cancel that "
+    "invoice first: sessiond invoice cancel {number} --reason TEXT.":
+        "La séance {session} figure déjà sur la facture {number}. Pour la facturer de "
+        "nouveau, annulez d'abord cette facture : sessiond invoice cancel {number} --reason "
+        "TEXTE.",
+    "Session {session} was cancelled: it cannot be invoiced.":
+        "La séance {session} a été annulée : elle ne peut pas être facturée.",
+    "The Factur-X XML of invoice {number} does not conform to its schema: {problem}":
+        "Le XML Factur-X de la facture {number} n'est pas conforme à son schéma : {problem}",
+    "The address of client {client} (address) needs a street, then the postcode and city as "
+    "its last part: sessiond client edit {client} --address \"12 rue des Lilas, 75011 "
+    "Paris\".":
+        "L'adresse du client {client} (address) doit donner la rue, puis le code postal et la "
+        "ville en dernier : sessiond client edit {client} --address \"12 rue des Lilas, 75011 "
+        "Paris\".",
+    "The last invoice is of {year}, after today ({today}): check the computer's date; "
+    "invoice numbers follow the calendar.":
+        "La dernière facture est de {year}, après aujourd'hui ({today}) : vérifiez la date de "
+        "l'ordinateur ; les numéros de facture suivent le calendrier.",
+    "These sessions belong to different clients ({clients}): an invoice is for one client.":
+        "Ces séances appartiennent à des clients différents ({clients}) : une facture est "
+        "pour un seul client.",
+    "the European Central Bank's most recent refinancing rate plus 10 percentage points":
+        "taux d'intérêt appliqué par la Banque centrale européenne à son opération de "
+        "refinancement la plus récente, majoré de 10 points de pourcentage",
+    "{number} is a credit note: only an invoice can be cancelled.":
+        "{number} est un avoir : seule une facture peut être annulée.",
+    "{what}: {breakdown} ({billed})": "{what} : {breakdown} ({billed})",
+    "Invoice up to date": "Facture à jour",
+    "Nothing to change: give --address TEXT, --siren NUMBER, --email or --phone.":
+        "Rien à changer : indiquez --address TEXTE, --siren NUMÉRO, --email ou --phone.",
 }

@@ -24,15 +24,17 @@ from sessiond.law.holidays import next_working_day
 WITHDRAWAL_DAYS = 14
 
 
-def withdrawal_last_day(contract_day: date, *, alsace_moselle: bool = False) -> date:
+def withdrawal_last_day(contract_day: date, *, alsace_moselle: bool = False,
+                        days: int = WITHDRAWAL_DAYS) -> date:
     """The last day (inclusive) on which the consumer may withdraw from a contract concluded on
     `contract_day`: the 14th day after it, moved to the next working day when it is not one.
 
     Between 14 and 18 days after `contract_day` (18: a 14th day on Good Friday in
-    Alsace-Moselle, moved past Easter Monday).
+    Alsace-Moselle, moved past Easter Monday). `days`: a longer period the terms grant
+    (counted the same way).
     """
-    day_14 = contract_day + timedelta(days=WITHDRAWAL_DAYS)
-    return next_working_day(day_14, alsace_moselle=alsace_moselle)
+    last = contract_day + timedelta(days=days)
+    return next_working_day(last, alsace_moselle=alsace_moselle)
 
 
 def local_day(instant: datetime, tz: ZoneInfo) -> date:

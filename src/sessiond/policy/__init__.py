@@ -11,15 +11,18 @@ from sessiond.policy.schema import (
     PartialResults,
     Policy,
     Rate,
+    Retention,
     Review,
     RuleSpec,
     TrancheModel,
     Vat,
     Warranty,
+    WarrantyTerms,
 )
 
 __all__ = [
     "Clause", "CreditModel", "Discount", "Document", "Fee", "Guarantee", "Listed",
-    "PartialResults", "Policy", "Rate", "Review", "RuleSpec", "TrancheModel", "Vat",
-    "Warranty", "list_policies", "load_policy", "read_policy", "shipped_dir",
+    "PartialResults", "Policy", "Rate", "Retention", "Review", "RuleSpec", "TrancheModel",
+    "Vat", "Warranty", "WarrantyTerms", "list_policies", "load_policy", "read_policy",
+    "shipped_dir",
 ]

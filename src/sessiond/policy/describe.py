@@ -16,6 +16,8 @@ def describe(policy: Policy) -> dict[str, Any]:
     t = policy.tranches
     g = policy.guarantee
     c = policy.credit
+    w = policy.warranty
+    kept = policy.retention
     return {
         "id": policy.id,
         "title": policy.title,
@@ -37,10 +39,13 @@ def describe(policy: Policy) -> dict[str, Any]:
                         "hours": None if f.hours is None else str(f.hours),
                         "percent_of_planned": None if f.percent_of_planned is None
                         else str(f.percent_of_planned),
-                        "modes": list(f.modes), "text": f.text, **_review(f.review)}
+                        "modes": list(f.modes), "text": f.text, "only_with": list(f.only_with),
+                        "notice_hours": f.notice_hours, "announced": f.announced,
+                        **_review(f.review)}
                  for name, f in policy.fees.items()},
         "discounts": {name: {"percent": str(d.percent), "article": d.article, "text": d.text,
-                             **_review(d.review)} for name, d in policy.discounts.items()},
+                             "validity_months": d.validity_months, **_review(d.review)}
+                      for name, d in policy.discounts.items()},
         "guarantee": None if g is None else {
             "no_valid_solution": None if g.no_valid_solution is None else {
                 "article": g.no_valid_solution.article, "text": g.no_valid_solution.text},
@@ -56,6 +61,14 @@ def describe(policy: Policy) -> dict[str, Any]:
             "warranty": None if c.warranty is None else {
                 "seconds": c.warranty.seconds, "article": c.warranty.article,
                 "text": c.warranty.text}},
+        "warranty": None if w is None else {
+            "article": w.article, "text": w.text, "free": w.free, "covers_fees": w.covers_fees,
+            "window_hours": w.window_hours, "window_days": w.window_days,
+            "window_months": w.window_months, **_review(w.review)},
+        "retention": None if kept is None else {
+            "years_after_relationship": kept.years_after_relationship,
+            "accounting_years": kept.accounting_years, "article": kept.article,
+            "text": kept.text, **_review(kept.review)},
         "rules": {rule_id: {"article": r.article, "text": r.text, "severity": r.severity,
                             "modes": list(r.modes), "params": dict(r.params),
                             **_review(r.review)} for rule_id, r in policy.rules.items()},

@@ -16,10 +16,13 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from sessiond.config import Paths, paths
+from sessiond.config import POLICY_ID, Paths, paths
 from sessiond.errors import InputError
+from sessiond.files import read_regular
 from sessiond.i18n import _
 from sessiond.policy.schema import Policy, parse
+
+POLICY_LIMIT = 1024 * 1024  # a policy is a few kilobytes of TOML
 
 
 def shipped_dir() -> Path:
@@ -35,19 +38,16 @@ def user_dir(p: Paths | None = None) -> Path:
 
 def read_policy(path: Path, source: str = "file") -> Policy:
     """Read and validate one policy file; InputError names the file and every bad key."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(_("{path}: no such file.", path=path)) from None
-    except OSError as e:
-        raise InputError(_("{path}: cannot be read ({problem}).", path=path,
-                           problem=e.strerror)) from e
+    data = read_regular(path, POLICY_LIMIT)
+    assert data is not None
     try:
         raw = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as e:
         raise InputError(_("{path} is not UTF-8 text.", path=path)) from e
     except tomllib.TOMLDecodeError as e:
         raise InputError(_("{path} is not valid TOML: {problem}", path=path, problem=e)) from e
+    except RecursionError as e:  # tomllib recurses once per level of nesting
+        raise InputError(_("{path}: values are nested too deeply.", path=path)) from e
     return parse(raw, path, hashlib.sha256(data).hexdigest(), source)
 
 
@@ -77,6 +77,10 @@ def _checked_now(path: Path, source: str) -> Policy:
 
 def load_policy(policy_id: str, p: Paths | None = None) -> Policy:
     """The technician's policy of that id if he has one, else the shipped one."""
+    if not POLICY_ID.match(policy_id):  # an id is a file name: never a path elsewhere
+        raise InputError(_("{id!r} is not a policy id (lower-case letters, digits and "
+                           "dashes, at most 63). See sessiond policy list.",
+                           id=policy_id[:80]))
     own = user_dir(p) / f"{policy_id}.toml"
     if own.is_file():
         return _checked(own, "user")

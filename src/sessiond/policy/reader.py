@@ -122,7 +122,7 @@ class Table:
         value = self._get(name, required, expected)
         if value is None:
             return None
-        if type(value) is int and value >= 0:
+        if type(value) is int and 0 <= value < 10**9:  # as many digits as _DECIMAL_TEXT
             number = Decimal(value)
         elif isinstance(value, str) and _DECIMAL_TEXT.match(value):
             try:

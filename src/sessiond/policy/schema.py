@@ -42,10 +42,20 @@ never floats, because money must be exact)::
     hours = "1"                     # that many hours at the session's rate, or
     percent_of_planned = "50"       # a share of the planned price (the first block)
     modes = ["onsite"]              # modes where the fee may apply (default: all)
+    only_with = ["no-show"]         # billed only beside one of these fees (Micro-Alpes 3)
+    notice_hours = 24               # late cancellation: due only when the client cancelled
+                                    # less than this before the appointment (VLH 5.6)
+    announced = true                # due only if announced to the client beforehand (MD 9)
     # none of amount/hours/percent_of_planned: the amount is given when it is recorded
 
     [discounts.new-client]          # a percentage off a new client's first intervention
     percent = "30"                  # *
+    article = "5.5"                 # *
+    text = "..."                    # *
+
+    [discounts.referral]            # off the next intervention of a client who referred
+    percent = "10"                  # * a confirmed new client (client referral)
+    validity_months = 12            # the discount is lost this long after the referral
     article = "5.5"                 # *
     text = "..."                    # *
 
@@ -62,8 +72,23 @@ never floats, because money must be exact)::
     text = "..."                    # *
 
     [credit.warranty]               # a re-intervention caused by the client
-    seconds = 1800                  # * taken from the credit (not applied yet: no event)
+    seconds = 1800                  # * taken from the credit, whatever the time worked
     article = "16.2"                # *
+    text = "..."                    # *
+
+    [warranty]                      # re-interventions (session new --warranty-of)
+    article = "10"                  # *
+    text = "..."                    # *
+    free = true                     # one the earlier work made necessary is not billed
+    covers_fees = true              # ...nor its fees (travel)
+    window_days = 10                # from the earlier intervention's end to the new order;
+                                    # or window_hours, window_months; none: no limit
+
+    [retention]                     # how long the client's personal data is kept
+    years_after_relationship = 5    # * after his last event
+    accounting_years = 10           # * after his last accounting document (a stopped
+                                    #   session, a receipt, an invoice)
+    article = "17.5"                # *
     text = "..."                    # *
 
     [rules.<rule-id>]               # one per compliance rule the document states
@@ -91,12 +116,20 @@ from types import MappingProxyType
 from typing import Any
 
 from sessiond.i18n import _
-from sessiond.model import CHANNELS, FEE_KINDS, MODES, OSES, PAYMENT_METHODS, QUOTE_FORMS
+from sessiond.model import (
+    ARTIFACTS,
+    CHANNELS,
+    FEE_KINDS,
+    MODES,
+    OSES,
+    PAYMENT_METHODS,
+    QUOTE_FORMS,
+)
 from sessiond.policy.reader import Problems, Table
 
 SCHEMA_VERSION = 1
 FEES = FEE_KINDS
-DISCOUNTS = ("new-client",)
+DISCOUNTS = ("new-client", "referral")
 GUARANTEES = ("no-valid-solution", "diagnosis", "partial-results")
 SEVERITIES = ("error", "warning")
 
@@ -107,21 +140,26 @@ HUNDRED = Decimal(100)
 # Parameters each compliance rule takes besides article, text, severity, modes, review
 # and note. The rule functions (compliance issue) read them through `RuleSpec.params`.
 # Kinds: "oses", "countries", "channels", "quote-forms", "payment-methods" (lists),
-# "seconds", "days" (whole numbers), "flag" (boolean).
+# "artifacts" (lists), "seconds", "days" (whole numbers), "flag" (boolean).
 RULE_PARAMETERS: dict[str, dict[str, str]] = {
     "consent-before-access": {"channels": "channels"},
     "quote-accepted-before-start": {"how": "quote-forms"},
-    "withdrawal-waiver": {"period_days": "days"},
+    # package_is_contract: the order is the purchase of the prepaid package that pays for
+    # the session (MRI87 8, 11), not the session's own order
+    "withdrawal-waiver": {"period_days": "days", "package_is_contract": "flag"},
     "sensitive-docs-warning": {},
     "backup-status-recorded": {},
     "payment-before-start": {"prepaid_credit_counts": "flag"},
-    "artifact-requires-client-request": {},
+    # never: kept for no request at all (MD 15: no screenshot, recording or session log)
+    "artifact-requires-client-request": {"never": "artifacts"},
     "notes-free-of-secrets": {},
     "remote-os-supported": {"os": "oses"},
     "client-in-territory": {"countries": "countries"},
     "prepaid-credit-covers": {},
     "disconnect-confirmed": {},
-    "receipt-issued": {},
+    # from_first_session: an error from the first session on, not only once some receipt
+    # was issued (Micro-Alpes 13, FGDMI II.3)
+    "receipt-issued": {"from_first_session": "flag"},
     "clock-consistent": {"max_declared_gap_seconds": "seconds"},
     # Rules the documents call for beyond the issue's list (see sessiond.compliance.rules).
     "client-category": {},
@@ -129,6 +167,7 @@ RULE_PARAMETERS: dict[str, dict[str, str]] = {
     "payment-not-acceptance": {},
     # Always on (sessiond.compliance.check._baseline); a policy may set its severity.
     "receipt-current": {},
+    "invoice-current": {},
     # Evidence from the remote-control tool's log (issue 14); the law's baseline applies
     # where a policy has no table for the first, second and fourth.
     "remote-access-before-consent": {},
@@ -212,6 +251,9 @@ class Fee:
     modes: tuple[str, ...] = ()
     text: str | None = None
     review: Review = Review()
+    only_with: tuple[str, ...] = ()  # billed only beside one of these fees
+    notice_hours: int | None = None  # due only for a notice shorter than this
+    announced: bool = False  # due only when announced to the client beforehand
 
     def applies_to(self, mode: str) -> bool:
         return not self.modes or mode in self.modes
@@ -224,6 +266,7 @@ class Discount:
     article: str
     text: str
     review: Review = Review()
+    validity_months: int | None = None  # referral: lost this long after the referral
 
 
 @dataclass(frozen=True)
@@ -269,6 +312,37 @@ class CreditModel:
 
 
 @dataclass(frozen=True)
+class WarrantyTerms:
+    """What a re-intervention under warranty costs (`session new --warranty-of`).
+
+    `free`: one the earlier work made necessary is not billed (and neither are its fees
+    with `covers_fees`), if it is ordered within the window after the earlier one ended
+    (at most one of the three is set; none: the terms set no limit). One caused by the
+    client is billed as any session, or costs the flat `credit.warranty` (MRI87 16.2).
+    """
+
+    article: str
+    text: str
+    free: bool = False
+    covers_fees: bool = False
+    window_hours: int | None = None
+    window_days: int | None = None
+    window_months: int | None = None
+    review: Review = Review()
+
+
+@dataclass(frozen=True)
+class Retention:
+    """How long the client's personal data is kept (crypto-shredding after that)."""
+
+    years_after_relationship: int
+    accounting_years: int
+    article: str
+    text: str
+    review: Review = Review()
+
+
+@dataclass(frozen=True)
 class RuleSpec:
     """One compliance rule the document states, with its words and parameters."""
 
@@ -300,6 +374,8 @@ class Policy:
     path: Path
     digest: str  # sha256 of the file bytes: which version of the policy was applied
     source: str  # "shipped", "user" or "file"
+    warranty: WarrantyTerms | None = None
+    retention: Retention | None = None
 
     def rate_for(self, mode: str) -> Rate | None:
         return self.rates.get(mode)
@@ -320,6 +396,10 @@ class Policy:
             add(f"fees.{name}", fee.article, fee.review)
         for name, discount in self.discounts.items():
             add(f"discounts.{name}", discount.article, discount.review)
+        if self.warranty is not None:
+            add("warranty", self.warranty.article, self.warranty.review)
+        if self.retention is not None:
+            add("retention", self.retention.article, self.retention.review)
         for rule_id, rule in self.rules.items():
             add(f"rules.{rule_id}", rule.article, rule.review)
         return found
@@ -351,6 +431,8 @@ def parse(raw: Mapping[str, Any], path: Path, digest: str, source: str) -> Polic
                  if _known(t, name, DISCOUNTS, "discounts")}
     guarantee = _guarantee(top.tables("guarantee"))
     credit = _credit(top.table("credit"))
+    warranty = _warranty(top.table("warranty"))
+    retention = _retention(top.table("retention"))
     rules = {rule_id: _rule(rule_id, t) for rule_id, t in top.tables("rules").items()
              if _known(t, rule_id, tuple(RULE_PARAMETERS), "rules")}
     top.finish()
@@ -361,6 +443,7 @@ def parse(raw: Mapping[str, Any], path: Path, digest: str, source: str) -> Polic
         rates=MappingProxyType(rates), fees=MappingProxyType(fees),
         discounts=MappingProxyType(discounts), guarantee=guarantee, credit=credit,
         rules=MappingProxyType(rules), path=path, digest=digest, source=source,
+        warranty=warranty, retention=retention,
     )
 
 
@@ -429,7 +512,15 @@ def _fee(name: str, t: Table) -> Fee:
         hours=t.decimal("hours", required=False),
         percent_of_planned=t.decimal("percent_of_planned", required=False, maximum=HUNDRED),
         modes=t.choices("modes", MODES), text=t.optional_text("text"), review=_review(t),
+        only_with=t.choices("only_with", FEES),
+        notice_hours=t.integer("notice_hours", minimum=1, maximum=24 * 366)
+        if t.has("notice_hours") else None,
+        announced=t.flag("announced"),
     )
+    if name in fee.only_with:
+        t.problems.add(t.key("only_with"), _("a fee cannot depend on itself"))
+    if fee.notice_hours is not None and name != "late-cancellation":
+        t.problems.add(t.key("notice_hours"), _("only a late cancellation has a notice"))
     given = [k for k in ("amount", "hours", "percent_of_planned") if t.has(k)]
     if len(given) > 1:
         t.problems.add(t.prefix, _("give at most one of amount, hours, percent_of_planned "
@@ -440,9 +531,47 @@ def _fee(name: str, t: Table) -> Fee:
 
 def _discount(name: str, t: Table) -> Discount:
     discount = Discount(name=name, percent=t.decimal("percent", maximum=HUNDRED) or Decimal(0),
-                        article=t.text("article"), text=t.text("text"), review=_review(t))
+                        article=t.text("article"), text=t.text("text"), review=_review(t),
+                        validity_months=t.integer("validity_months", minimum=1, maximum=120)
+                        if t.has("validity_months") else None)
+    if discount.validity_months is not None and name != "referral":
+        t.problems.add(t.key("validity_months"), _("only a referral discount expires"))
     t.finish()
     return discount
+
+
+def _warranty(t: Table | None) -> WarrantyTerms | None:
+    if t is None:
+        return None
+    windows = [k for k in ("window_hours", "window_days", "window_months") if t.has(k)]
+    if len(windows) > 1:
+        t.problems.add(t.prefix, _("give at most one of window_hours, window_days, "
+                                   "window_months (found {found})", found=", ".join(windows)))
+
+    def window(name: str, maximum: int) -> int | None:
+        return t.integer(name, minimum=1, maximum=maximum) if t.has(name) else None
+
+    terms = WarrantyTerms(article=t.text("article"), text=t.text("text"), free=t.flag("free"),
+                          covers_fees=t.flag("covers_fees"),
+                          window_hours=window("window_hours", 24 * 366),
+                          window_days=window("window_days", 3660),
+                          window_months=window("window_months", 120), review=_review(t))
+    if terms.covers_fees and not terms.free:
+        t.problems.add(t.key("covers_fees"), _("goes with free = true"))
+    t.finish()
+    return terms
+
+
+def _retention(t: Table | None) -> Retention | None:
+    if t is None:
+        return None
+    terms = Retention(years_after_relationship=t.integer("years_after_relationship",
+                                                         minimum=1, maximum=100, default=1),
+                      accounting_years=t.integer("accounting_years", minimum=1, maximum=100,
+                                                 default=1),
+                      article=t.text("article"), text=t.text("text"), review=_review(t))
+    t.finish()
+    return terms
 
 
 def _guarantee(tables: dict[str, Table]) -> Guarantee | None:
@@ -500,6 +629,8 @@ def _rule(rule_id: str, t: Table) -> RuleSpec:
             params[name] = t.choices(name, QUOTE_FORMS)
         elif kind == "payment-methods":
             params[name] = t.choices(name, PAYMENT_METHODS)
+        elif kind == "artifacts":
+            params[name] = t.choices(name, ARTIFACTS)
         elif kind == "countries":
             params[name] = t.strings(name, COUNTRY, _("a list of ISO country codes such as "
                                                       "\"FR\""))

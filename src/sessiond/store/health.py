@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from sessiond.audit.checkpoint import Checkpoint
 from sessiond.audit.verify import Problem, Report, verify
@@ -21,15 +21,22 @@ from sessiond.errors import Damaged
 from sessiond.i18n import _
 
 if TYPE_CHECKING:
-    from sessiond.audit.keys import Keyring, VerifyKeys
+    from sessiond.audit.keys import VerifyKeys
     from sessiond.store.sqlite import Store
 
 
-def verify_log(store: Callable[[], Store], keyring: Callable[[], Keyring],
-               external: Iterable[Checkpoint] = ()) -> Report:
+class Keys(Protocol):
+    """The keys to verify with (audit.keys.Keyring; a backup's sealed keys)."""
+
+    def for_verification(self, *, signed: bool, sealed: bool) -> VerifyKeys: ...
+
+
+def verify_log(store: Callable[[], Store], keyring: Callable[[], Keys],
+               external: Iterable[Checkpoint] = (), *, mark: bool = True) -> Report:
     """Verify the log that `store()` opens, with the keys `keyring()` holds, and the
     checkpoints printed `external`ly. A missing key stops it (EnvironmentFault); every
-    other problem is a finding of the report."""
+    other problem is a finding of the report. With `mark`, a log that fails is marked
+    damaged (no more writes), one that passes is unmarked."""
     outside = list(external)
     try:
         db = store()
@@ -52,6 +59,8 @@ def verify_log(store: Callable[[], Store], keyring: Callable[[], Keyring],
     internal = report.problems
     if not report.ok and outside:  # a document's finding is not damage of the log itself
         internal = _walk(db, keys, []).problems + damage
+    if not mark:
+        return report
     if internal:
         db.mark_damaged(internal[0].message)
     else:

@@ -71,6 +71,13 @@ def get(conn: sqlite3.Connection, notice_id: int) -> Notice | None:
     return _notice(row) if row else None
 
 
+def by_dedup_key(conn: sqlite3.Connection, dedup_key: str) -> Notice | None:
+    """The notice posted under that key (the daemon's question about one connection)."""
+    row = conn.execute(f"SELECT {_COLUMNS} FROM notifications WHERE dedup_key = ?",
+                       (dedup_key,)).fetchone()
+    return _notice(row) if row else None
+
+
 def pending_questions(conn: sqlite3.Connection) -> list[Notice]:
     rows = conn.execute(f"SELECT {_COLUMNS} FROM notifications "
                         "WHERE question = 1 AND answered_at IS NULL ORDER BY id")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import secrets
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -23,7 +22,7 @@ from typing import Any, TypeVar
 from urllib.request import pathname2url
 
 from sessiond.audit.canonical import canonical
-from sessiond.audit.chain import GENESIS, event_hash
+from sessiond.audit.chain import GENESIS, event_hash, row_hash
 from sessiond.audit.checkpoint import Checkpoint
 from sessiond.config import private_dir
 from sessiond.errors import EnvironmentFault, SessiondError
@@ -33,7 +32,7 @@ from sessiond.store.schema import MIGRATIONS, SCHEMA_VERSION
 T = TypeVar("T")
 # SQLite's own busy handler waits this long for the write lock; `_retry_busy` then tries
 # again with jittered backoff until RETRY_SECONDS: writers queue instead of failing.
-BUSY_TIMEOUT = 5.0
+BUSY_TIMEOUT = 0.05
 RETRY_SECONDS = 30.0
 
 
@@ -44,7 +43,7 @@ def _busy(error: sqlite3.Error) -> bool:
 
 def _retry_busy(operation: Callable[[], T]) -> T:
     deadline = time.monotonic() + RETRY_SECONDS
-    delay = 0.005
+    delay = 0.001
     while True:
         try:
             return operation()
@@ -52,7 +51,7 @@ def _retry_busy(operation: Callable[[], T]) -> T:
             if not _busy(e) or time.monotonic() + delay > deadline:
                 raise
         time.sleep(delay * random.uniform(0.5, 1.5))  # jitter, not secrecy
-        delay = min(delay * 2, 0.25)
+        delay = min(delay * 2, 0.02)
 
 
 @cache
@@ -72,6 +71,8 @@ def _expected_schema() -> dict[tuple[str, str], tuple[str, str]]:
 _CHUNK = 500  # ids per IN (...): well under SQLite's limit of bound parameters
 _COLUMNS = ("seq, id, kind, session_id, client_id, at, recorded_at, tz, boot_id, "
             "boottime_ns, body, sealed, prev_hash, hash")
+_INSERT = f"INSERT INTO events ({_COLUMNS}) VALUES ({','.join('?' * 14)})"
+_INSERT = f"INSERT INTO events ({_COLUMNS}) VALUES ({','.join('?' * 14)})"
 
 
 @dataclass(frozen=True)
@@ -230,6 +231,19 @@ class Store:
             pass  # the connection is gone: SQLite rolls the transaction back itself
 
     @contextmanager
+    def bulk_writing(self, cache_mib: int = 64) -> Iterator[Writer]:
+        """`writing()` for a transaction of tens of thousands of events (bench.generate):
+        with SQLite's default 2 MB page cache the indexes' pages spill mid-transaction and
+        each insert costs twice as much; a larger cache keeps them until the commit."""
+        previous = int(self.conn.execute("PRAGMA cache_size").fetchone()[0])
+        self.conn.execute(f"PRAGMA cache_size = {-int(cache_mib) * 1024}")
+        try:
+            with self.writing() as writer:
+                yield writer
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {previous}")
+
+    @contextmanager
     def writing(self) -> Iterator[Writer]:
         """One write transaction: everything appended inside commits together, or nothing.
 
@@ -351,7 +365,9 @@ class Store:
             os.close(fd)
             dest = sqlite3.connect(target)
             try:
-                self.conn.backup(dest, pages=1024, sleep=0.005)
+                # In one step: one read transaction, a snapshot of one instant (WAL lets the
+                # writers go on); stepping would restart at each of their commits.
+                self.conn.backup(dest, pages=-1)
                 dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
             finally:
                 dest.close()
@@ -369,6 +385,12 @@ class Store:
         sql = f"SELECT {_COLUMNS} FROM events" + (" WHERE seq < ?" if upto else "")
         for row in self.conn.execute(sql + " ORDER BY seq", (upto,) if upto else ()):
             yield StoredEvent(*row)
+
+    def iter_rows(self) -> Iterator[tuple[Any, ...]]:
+        """Every event in log order as a plain tuple in `audit.chain.ROW` order (the
+        columns' order), streamed: what `verify` walks, without building an object per
+        row (a ten-year log has a million)."""
+        yield from self.conn.execute(f"SELECT {_COLUMNS} FROM events ORDER BY seq")
 
     def session_events(self, session_id: str) -> list[StoredEvent]:
         return self._select("WHERE session_id = ?", (session_id,))
@@ -488,6 +510,13 @@ class Store:
             "SELECT seq, hash, at, key_id, signature, reason FROM checkpoints ORDER BY id")
         return [Checkpoint(*row) for row in rows]
 
+    def iter_checkpoints(self) -> Iterator[Checkpoint]:
+        """The checkpoints as `checkpoints()` lists them, streamed (verification reads them
+        twice; a ten-year log has a hundred thousand)."""
+        for row in self.conn.execute(
+                "SELECT seq, hash, at, key_id, signature, reason FROM checkpoints ORDER BY id"):
+            yield Checkpoint(*row)
+
     def wrapped_key(self, client_id: str) -> bytes | None:
         row = self.conn.execute("SELECT wrapped FROM client_keys WHERE client_id = ?",
                                 (client_id,)).fetchone()
@@ -528,11 +557,16 @@ class Writer:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        # The transaction holds the write lock (BEGIN IMMEDIATE) and events are appended
+        # only here, so the tail read once stays true: later appends need no SELECT.
+        self._tail: tuple[int, str] | None = None
 
     def tail(self) -> tuple[int, str]:
-        last = self.conn.execute(
-            "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
-        return (last[0], last[1]) if last else (0, GENESIS)
+        if self._tail is None:
+            last = self.conn.execute(
+                "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
+            self._tail = (last[0], last[1]) if last else (0, GENESIS)
+        return self._tail
 
     def append(
         self,
@@ -549,21 +583,17 @@ class Writer:
         seal: Any = None,  # Callable[[event_id], str | None]: seals personal fields
     ) -> StoredEvent:
         seq, prev_hash = self.tail()
-        event_id = secrets.token_hex(16)  # 128 random bits, as uuid4 (without its import)
+        # 128 random bits from the OS, as secrets.token_hex (without importing secrets,
+        # hmac and hashlib into every command that opens the store).
+        event_id = os.urandom(16).hex()
         sealed = seal(event_id) if seal is not None else None
-        envelope: dict[str, Any] = {
-            "seq": seq + 1, "id": event_id, "kind": kind, "session_id": session_id,
-            "client_id": client_id, "at": at, "recorded_at": recorded_at, "tz": tz,
-            "boot_id": boot_id, "boottime_ns": boottime_ns,
-            "body": canonical(dict(body)).decode("utf-8"), "sealed": sealed,
-            "prev_hash": prev_hash,
-        }
-        stored = StoredEvent(**envelope, hash=event_hash(envelope))
-        self.conn.execute(
-            f"INSERT INTO events ({_COLUMNS}) VALUES ({','.join('?' * 14)})",
-            tuple(vars(stored).values()),
-        )
-        return stored
+        envelope = (seq + 1, event_id, kind, session_id, client_id, at, recorded_at, tz,
+                    boot_id, boottime_ns, canonical(dict(body)).decode("utf-8"), sealed,
+                    prev_hash)  # in audit.chain.ENVELOPE order, as the columns
+        row = (*envelope, row_hash(envelope))
+        self.conn.execute(_INSERT, row)
+        self._tail = (seq + 1, row[-1])
+        return StoredEvent(*row)
 
     def add_checkpoint(self, checkpoint: Checkpoint) -> None:
         self.conn.execute(

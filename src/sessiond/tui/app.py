@@ -29,10 +29,15 @@ from sessiond.sessions import Sessiond
 from sessiond.tui import notices
 from sessiond.tui.backend import Backend
 from sessiond.tui.bindings import translate_bindings
-from sessiond.tui.commands import SessiondCommands
-from sessiond.tui.messages import StoreChanged
+from sessiond.tui.commands import SessiondCommands, SessiondPalette, system_commands
+from sessiond.tui.messages import ConfigChanged, StoreChanged
+from sessiond.tui.text import clean
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from textual.app import SystemCommand
+    from textual.notifications import SeverityLevel
     from textual.screen import Screen
 
     from sessiond.tui.views import SessionView
@@ -51,7 +56,9 @@ class SessiondApp(App[None]):
         Binding("f1", "help", "Help", id="app.help"),
         Binding("f2", "questions", "Questions", id="app.questions", show=False),
         Binding("question_mark", "help", "Help", id="app.help-key", show=False),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        # Shown on Today only (its screen binding): at 80 columns a session's own keys
+        # need the room, and ctrl+q works everywhere all the same.
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False),
     ]
 
     def __init__(self, service: Sessiond | None = None, *, now: Now = clock.now,
@@ -64,20 +71,44 @@ class SessiondApp(App[None]):
         self.now = now
         self.backend = Backend(self.service)
         self.poll_seconds = poll_seconds
-        self.receipts_dir = receipts_dir  # None: the current directory, as the CLI does
+        self._receipts_dir = receipts_dir  # None: the documents folder of the config
         self.seq = -1  # the log's tail as last seen
         self.notice_id: int | None = None  # the daemon's last notice seen
         self.run_jobs = jobs  # run the daemon's jobs here when no daemon does
         self.jobs: Any = None
         self.asking = False  # a question of the daemon is on screen
+        self.config_stamp = self._config_stamp()  # config.toml as last read
 
     @property
     def tz(self) -> ZoneInfo:
         return self.service.tz
 
+    @property
+    def receipts_dir(self) -> Path:
+        """Where receipts and reports go: `documents` in config.toml (read again when the
+        config changes), by default ~/Documents/sessiond; never the directory the TUI was
+        started from."""
+        from sessiond.config import documents_dir
+
+        return self._receipts_dir or documents_dir(self.service.paths, self.service.config)
+
     def instant(self) -> datetime:
         """The instant a command declares: now, to the second."""
         return clock.whole_second(self.now())
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """A toast. Its text is text: never markup ("[technician]" stays as written, a
+        client named "[/]" is a name), and no control character reaches the terminal."""
+        super().notify(clean(message), title=clean(title), severity=severity,
+                       timeout=timeout, markup=False)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        return system_commands(self, screen)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not SessiondPalette.is_open(self):
+            self.push_screen(SessiondPalette(id="--command-palette"))
 
     # --- life cycle ----------------------------------------------------------------------
 
@@ -148,7 +179,7 @@ class SessiondApp(App[None]):
         """Tell the screens when the log has grown (by this TUI or another process), and
         show what the daemon posted."""
         first = self.notice_id is None
-        seen = await self.backend.run(notices.look, self.service, self.notice_id)
+        seen = await self.backend.run(notices.look, self.service, self.notice_id, self.now())
         self.notice_id, posted = seen.notice_id, seen.posted
         if seen.seq != self.seq:
             self.seq = seen.seq
@@ -157,19 +188,61 @@ class SessiondApp(App[None]):
                     screen.post_message(StoreChanged(seen.seq))
         for notice in posted:
             if not notice.question:
-                self.notify(notice.message, title=_("Reminder"), timeout=20)
+                self.notify(seen.texts.get(notice.id, notice.message), title=_("Reminder"),
+                            timeout=20)
         if any(n.question for n in posted):
-            self.action_questions()
+            self.run_worker(self._ask_questions(), group="questions")
+        await self._follow_config()
+
+    # --- config.toml, edited while the TUI runs --------------------------------------------
+
+    def _config_stamp(self) -> tuple[int, int] | None:
+        try:
+            st = self.service.paths.config_file.stat()
+        except OSError:
+            return None
+        return st.st_mtime_ns, st.st_size
+
+    async def _follow_config(self) -> None:
+        """Read config.toml again when it changed (an editor, `sessiond config init`, the
+        identity form): the technician's identity, default terms and keys apply at once.
+        A file sessiond cannot read is said, and the last good settings stay."""
+        stamp = self._config_stamp()
+        if stamp == self.config_stamp:
+            return
+        self.config_stamp = stamp
+        try:
+            config = await self.backend.run(self.service.reload_config)
+        except SessiondError as e:
+            self.notify(e.message, title=_("config.toml not applied"), severity="error",
+                        timeout=20)
+            return
+        self.set_keymap(config.keymap)
+        for screen in self.screen_stack:
+            screen.post_message(ConfigChanged())
+        self.notify(_("config.toml reloaded."), timeout=4)
+
+    def config_written(self) -> None:
+        """This TUI wrote config.toml (identity form) and the service already read it:
+        no toast about a change the technician made here."""
+        self.config_stamp = self._config_stamp()
+        for screen in self.screen_stack:
+            screen.post_message(ConfigChanged())
 
     def action_questions(self) -> None:
-        self.run_worker(self._ask_questions(), group="questions")
+        self.run_worker(self._ask_questions(asked=True), group="questions")
 
-    async def _ask_questions(self) -> None:
-        """Ask the daemon's open questions, one dialog at a time."""
+    async def _ask_questions(self, *, asked: bool = False) -> None:
+        """Ask the daemon's open questions, one dialog at a time (`asked`: F2, which
+        says so when there is none)."""
         if self.asking:
             return
         pending = await self.backend.run(notices.pending_questions, self.service)
         if not pending:
+            if asked:
+                self.notify(_("No question waiting. F2 shows the daemon's questions about "
+                              "time it could not see (a suspend, a crash, idle time)."),
+                            timeout=6)
             return
         from sessiond.tui.widgets.dialogs import QuestionDialog
 
@@ -181,7 +254,8 @@ class SessiondApp(App[None]):
             if decision is not None:
                 self.run_worker(self._answer(notice.id, decision), group="questions")
 
-        await self.push_screen(QuestionDialog(notice.message), answered)
+        await self.push_screen(QuestionDialog(notice.message, notices.choices(notice)),
+                               answered)
 
     async def _answer(self, notice_id: int, decision: str) -> None:
         try:

@@ -11,3 +11,8 @@ class StoreChanged(Message):
     def __init__(self, seq: int) -> None:
         super().__init__()
         self.seq = seq
+
+
+class ConfigChanged(Message):
+    """config.toml was read again: what a screen shows from it (identity, default terms)
+    may have changed."""

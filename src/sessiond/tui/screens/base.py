@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar, ParamSpec, TypeVar, cast
 
-from rich.text import Text
+from rich.console import RenderableType
 from textual import work
 from textual.binding import BindingType
 from textual.screen import ModalScreen, Screen
@@ -65,7 +65,8 @@ class SessiondScreen(Commands, Screen[None]):
         translate_bindings(self)
         self._shown: dict[str, object] = {}
 
-    def put(self, selector: str, content: str | Text, *, layout: bool = True) -> None:
+    def put(self, selector: str, content: str | RenderableType, *,
+            layout: bool = True) -> None:
         """Show `content` in a Static, unless it already shows it: most of what is
         redrawn each second has not changed, and an update costs a repaint. Lines that
         change each second have a fixed height (app.tcss) and pass `layout=False`: a

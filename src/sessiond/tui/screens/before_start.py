@@ -8,6 +8,7 @@ without it asks for the reason, which is recorded and reported.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -16,22 +17,26 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Select, Static
+from textual.widgets import Button, Header, Input, Select, Static
 
 from sessiond.i18n import _
+from sessiond.i18n.plural import n_
+from sessiond.labels import cite
 from sessiond.model import (
     BACKUP_ANSWERS,
     CHANNELS,
-    PAYMENT_METHODS,
     QUOTE_FORMS,
     WAIVER_MEDIA,
     Event,
     State,
 )
+from sessiond.sessions import Sessiond
 from sessiond.tui.format import label, local_time, money
+from sessiond.tui.screens.base import footer
 from sessiond.tui.screens.session import SessionScreen
+from sessiond.tui.text import clean, plain
 from sessiond.tui.views import SessionView
-from sessiond.tui.widgets.dialogs import ReasonDialog, options
+from sessiond.tui.widgets.dialogs import ConfirmDialog, ReasonDialog, options
 
 
 @dataclass(frozen=True)
@@ -75,10 +80,10 @@ def done_text(event: Event, tz: Any) -> str:
     match event.kind:
         case "consent-recorded":
             return _("{channel}, given by {by}, at {time}", channel=label(b["channel"]),
-                     by=p.get("by", "…"), time=when)
+                     by=clean(p.get("by", "…"), one_line=True), time=when)
         case "quote-accepted":
-            return _("{how}, by {by}, at {time}", how=label(b["how"]), by=p.get("by", "…"),
-                     time=when)
+            return _("{how}, by {by}, at {time}", how=label(b["how"]),
+                     by=clean(p.get("by", "…"), one_line=True), time=when)
         case "withdrawal-waiver":
             return _("by {medium}, at {time}", medium=label(b["medium"]), time=when)
         case "backup-status":
@@ -109,13 +114,14 @@ class BeforeStartScreen(SessionScreen):
                     with Horizontal(classes="item-form"):
                         yield from self._form(item)
             yield Static(id="other-needs")
-        with Horizontal(id="start-bar"):
-            yield Button(_("Start the clock (ctrl+s)"), variant="success", id="start",
-                         disabled=True)
-            yield Button(_("Start without consent…"), variant="warning",
-                         id="start-without-consent")
+        with Vertical(id="start-bar"):
             yield Static(id="start-hint")
-        yield Footer()
+            with Horizontal(id="start-buttons"):
+                yield Button(_("Start (ctrl+s)"), variant="success", id="start",
+                             disabled=True, compact=True)
+                yield Button(_("Without consent… (ctrl+o)"), variant="warning",
+                             id="start-without-consent", compact=True)
+        yield footer()
 
     def _form(self, item: Item) -> ComposeResult:
         rule = self.view.policy.rules.get(item.rule) if self.view.policy else None
@@ -139,10 +145,11 @@ class BeforeStartScreen(SessionScreen):
                 yield Select(options(BACKUP_ANSWERS),
                              value="declined", allow_blank=False, id="backup-answer")
             case "payment":
+                methods = self.view.methods()  # the terms' own, their first one chosen
                 yield Input(placeholder=_("amount"), restrict=r"[0-9., ]*",
                             id="payment-amount")
-                yield Select(options(PAYMENT_METHODS),
-                             value="card", allow_blank=False, id="payment-method")
+                yield Select(options(methods), value=methods[0], allow_blank=False,
+                             id="payment-method")
         yield record
 
     def on_mount(self) -> None:
@@ -151,7 +158,7 @@ class BeforeStartScreen(SessionScreen):
             self.refused(self.view.policy_error or "")
 
     async def render_view(self, view: SessionView) -> None:
-        self.query_one("#summary", Static).update(self.summary())
+        self.put("#summary", self.summary())
         needs = {r.rule: r for r in view.requirements}
         for item in checklist(view):
             box = self.query_one(f"#item-{item.key}", Vertical)
@@ -163,36 +170,38 @@ class BeforeStartScreen(SessionScreen):
             title.append("○ " if need else "✔ ", style="yellow" if need else "bold green")
             title.append(item.title, style="bold" if need else "")
             rule = view.policy.rules.get(item.rule) if view.policy else None
-            if rule is not None:
-                title.append(f"  ({_('art. {article}', article=rule.article)})", style="dim")
+            # the terms' article, or the law's when they are silent (a baseline rule)
+            cited = cite(rule.article if rule is not None else need.article if need else None)
+            if cited:
+                title.append(f"  ({cited})", style="dim")
             if need is None and event is not None:
                 title.append(" — " + done_text(event, self.sapp.tz), style="green")
             box.query_one(".item-title", Static).update(title)
             need_text = box.query_one(".item-need", Static)
-            need_text.update(need.message if need else "")
+            need_text.update(plain(_hint(need.message) if need else ""))
             need_text.display = need is not None
             box.query_one(".item-form").display = need is not None
         listed = {item.rule for item in items()}
         others = Text()
         for need in view.requirements:
             if need.rule not in listed:
-                others.append(("\n" if others else "") + "⚠ " + need.message,
+                others.append(("\n" if others else "") + "⚠ " + clean(_hint(need.message)),
                               style="bold red" if need.severity == "error" else "yellow")
-                if need.article:
-                    others.append(f"  ({_('art. {article}', article=need.article)})",
-                                  style="dim")
-        self.query_one("#other-needs", Static).update(others)
+                if cite(need.article):
+                    others.append(f"  ({cite(need.article)})", style="dim")
+        self.put("#other-needs", others)
         consent = view.session.has_consent
         self.query_one("#start", Button).disabled = not consent
         open_points = sum(1 for r in view.requirements if not r.blocking)
         if not consent:
             hint = _("Record the client's consent first.")
         elif open_points:
-            hint = _("{count} point(s) of the terms still open: starting now reports them.",
-                     count=open_points)
+            hint = n_(open_points, "{n} point of the terms still open: starting now "
+                      "reports it.", "{n} points of the terms still open: starting now "
+                      "reports them.")
         else:
             hint = _("Everything the terms ask for is on record.")
-        self.query_one("#start-hint", Static).update(hint)
+        self.put("#start-hint", hint)
         self._focus_next()
         self.refresh_bindings()
 
@@ -271,18 +280,65 @@ class BeforeStartScreen(SessionScreen):
         if not self.view.session.has_consent:
             self.refused(_("Record the client's consent first."))
             return
-        await self.command(self.sapp.service.start, self.session_id, at=self.sapp.instant())
+        self.start(self.sapp.instant())
 
     @on(Button.Pressed, "#start-without-consent")
     def action_start_without_consent(self) -> None:
+        at = self.sapp.instant()
+
+        def start(reason: str | None) -> None:
+            if reason:
+                self.start(at, reason=reason)
+
         self.app.push_screen(
             ReasonDialog(_("Start without consent"),
                          _("Why must access start before the client's consent is on "
                            "record? The reason is recorded and reported."),
                          required=True, confirm=_("Start now")),
-            self._start_without_consent)
+            start)
 
-    async def _start_without_consent(self, reason: str | None) -> None:
-        if reason:
-            await self.command(self.sapp.service.start, self.session_id,
-                               at=self.sapp.instant(), without_consent=True, reason=reason)
+    def start(self, at: datetime, *, reason: str | None = None) -> None:
+        self.run_worker(self._start(at, reason), group="start", exclusive=True)
+
+    async def _start(self, at: datetime, reason: str | None) -> None:
+        """Start the clock; while another session runs, ask first: two clocks running
+        at once bill the same minutes twice."""
+        others = await self.load(running_others, self.sapp.service, self.session_id)
+        if others:
+            names = ", ".join(
+                f"{clean(name, one_line=True)} ({local_time(started, self.sapp.tz)})"
+                for _id, name, started in others)
+            answer = await self.app.push_screen_wait(ConfirmDialog(
+                _("Another session is running"),
+                n_(len(others), "The clock of {sessions} is running. Pause it and start "
+                   "this one, or let both run (the same minutes would be billed twice)?",
+                   "The clocks of {sessions} are running. Pause them and start this one, "
+                   "or let all run (the same minutes would be billed twice)?",
+                   sessions=names),
+                [("pause", _("Pause, then start")), ("both", _("Start anyway"))]))
+            if answer is None:
+                return
+            if answer == "pause":
+                for other_id, _name, _started in others:
+                    if await self.command(self.sapp.service.pause, other_id, at=at,
+                                          reason=_("another session started")) is None:
+                        return
+        await self.command(self.sapp.service.start, self.session_id, at=at,
+                           without_consent=reason is not None, reason=reason)
+
+
+def running_others(svc: Sessiond, session_id: str) -> list[tuple[str, str, datetime]]:
+    """The sessions whose clock runs, but `session_id`: (id, client's name, start)."""
+    found = []
+    for s in svc.open_sessions():
+        if s.state is State.RUNNING and s.id != session_id and s.started_at is not None:
+            found.append((s.id, svc.client(s.client_id).name or _("(erased)"), s.started_at))
+    return found
+
+
+def _hint(message: str) -> str:
+    """A requirement's message, without the CLI command it gives: here its line has the
+    form that records it."""
+    import re
+
+    return re.sub(r"\s*\(sessiond [^)]*\)", "", message)

@@ -1,30 +1,35 @@
-"""Clients: the list, each one's history of sessions, and his prepaid credit."""
+"""Clients: the list (filtered as you type), each one's details, his history of sessions,
+and his prepaid credit."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, Header, Input, Label, Static
 
-from sessiond.billing.text import duration
 from sessiond.i18n import _
-from sessiond.tui.format import hms, label, money, short_day
-from sessiond.tui.screens.base import SessiondScreen
+from sessiond.i18n.dates import long_date, until_date
+from sessiond.tui.format import duration, hms, label, money, short_day
+from sessiond.tui.screens.base import SessiondScreen, footer
+from sessiond.tui.text import clean, plain
 from sessiond.tui.views import ClientView, load_clients
 from sessiond.tui.widgets.badges import compliance_badge, state_text
 from sessiond.tui.widgets.dialogs import AmountDialog, ClientDialog
+from sessiond.tui.widgets.picker import matches
 
 
 class ClientsScreen(SessiondScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "New client", id="clients.add"),
         Binding("plus,+", "credit", "Prepaid hours", id="clients.credit"),
-        Binding("escape", "app.pop_screen", "Today", id="clients.back"),
+        Binding("slash", "find", "Find", id="clients.find"),
+        Binding("escape", "back", "Today", id="clients.back"),
     ]
 
     def __init__(self) -> None:
@@ -34,27 +39,30 @@ class ClientsScreen(SessiondScreen):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         with Horizontal():
-            yield DataTable(id="clients", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="clients-box"):
+                yield Input(placeholder=_("/ find: name, e-mail, phone, town…"),
+                            id="clients-filter", compact=True)
+                yield DataTable(id="clients", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="client-detail"):
                 yield Static(id="client-info")
                 yield Label(_("Sessions"), classes="section")
                 yield DataTable(id="history", cursor_type="row")
                 yield Label(_("Prepaid credit"), classes="section")
                 yield Static(id="credit")
-        yield Footer()
+        yield footer()
 
     def on_mount(self) -> None:
         self.sub_title = _("Clients")
         clients = self.query_one("#clients", DataTable)
-        for key, heading in (("name", _("Client")), ("status", _("Status")),
-                             ("sessions", _("Sessions")), ("credit", _("Credit left"))):
-            clients.add_column(heading, key=key)
+        for key, heading in (("name", _("Client")), ("sessions", _("Sessions")),
+                             ("credit", _("Credit left"))):
+            clients.add_column(plain(heading), key=key)
         history = self.query_one("#history", DataTable)
         for key, heading in (("day", _("Day")), ("session", _("Session")),
                              ("state", _("State")), ("worked", _("Worked")),
                              ("billed", _("Billed")), ("amount", _("Amount")),
                              ("check", _("Terms"))):
-            history.add_column(heading, key=key)
+            history.add_column(plain(heading), key=key)
         clients.focus()
 
     async def fetch(self) -> list[ClientView]:
@@ -62,18 +70,42 @@ class ClientsScreen(SessiondScreen):
 
     async def show(self, data: list[ClientView]) -> None:
         self.clients = data
+        self._fill()
+
+    def _fill(self) -> None:
         table = self.query_one("#clients", DataTable)
         selected = self.selected()
         table.clear()
-        for view in data:
+        query = self.query_one("#clients-filter", Input).value
+        for view in self.clients:
             c = view.client
+            if not matches(c, query):
+                continue
             left = view.credit_left
-            table.add_row(c.name or _("(erased)"), f"{label(c.status)}, {c.country}",
-                          str(len(view.sessions)), "—" if left is None else duration(left),
-                          key=c.id)
+            table.add_row(plain(c.name or _("(erased)"), one_line=True),
+                          plain(str(len(view.sessions))),
+                          plain("—" if left is None else duration(left)), key=c.id)
         if selected is not None and selected.client.id in table.rows:
-            table.move_cursor(row=table.get_row_index(selected.client.id))
+            table.move_cursor(row=table.get_row_index(selected.client.id), animate=False)
         self._detail(self.selected())
+
+    @on(Input.Changed, "#clients-filter")
+    def _filtered(self) -> None:
+        self._fill()
+
+    @on(Input.Submitted, "#clients-filter")
+    def _found(self) -> None:
+        self.query_one("#clients", DataTable).focus()
+
+    def action_find(self) -> None:
+        self.query_one("#clients-filter", Input).focus()
+
+    def action_back(self) -> None:
+        field = self.query_one("#clients-filter", Input)
+        if field.has_focus:
+            self.query_one("#clients", DataTable).focus()
+        else:
+            self.app.pop_screen()
 
     def selected(self) -> ClientView | None:
         table = self.query_one("#clients", DataTable)
@@ -95,20 +127,14 @@ class ClientsScreen(SessiondScreen):
             info.update(_("No client yet. Press a to add one."))
             credit.update("")
             return
-        c = view.client
-        text = Text(c.name or _("(erased)"), style="bold")
-        text.append(f"  {c.id} · {label(c.status)}, {c.country}")
-        for contact in (c.email, c.phone):
-            if contact:
-                text.append(f"\n{contact}")
-        info.update(text)
+        info.update(client_text(view))
         now = self.sapp.now()
         for s in reversed(view.sessions):
             bill = s.bill(now)
-            history.add_row(short_day(s.session.planned_at, self.sapp.tz), s.id,
-                            state_text(s.state), hms(s.worked(now)),
-                            hms(bill.billed_seconds) if bill else "—",
-                            money(bill.total) if bill else "—", compliance_badge(s),
+            history.add_row(plain(short_day(s.session.planned_at, self.sapp.tz)), plain(s.id),
+                            state_text(s.state), plain(hms(s.worked(now))),
+                            plain(hms(bill.billed_seconds) if bill else "—"),
+                            plain(money(bill.total) if bill else "—"), compliance_badge(s),
                             key=s.id)
         credit.update(self._credit(view))
 
@@ -116,21 +142,21 @@ class ClientsScreen(SessiondScreen):
         if not view.credit:
             return Text(_("His terms have no prepaid hours."), style="dim")
         text = Text()
+        tz = self.sapp.tz
         for st in view.credit:
             text.append(_("{policy} (art. {article}): {left} left",
                           policy=st.policy, article=st.article,
                           left=duration(st.remaining_seconds)) + "\n", style="bold")
             for ps in st.packages:
                 p = ps.package
-                line = _("bought {day}: {hours}, {left} left",
-                         day=short_day(p.purchased_at, self.sapp.tz),
+                line = _("bought on {day}: {hours}, {left} left",
+                         day=long_date(p.purchased_at.astimezone(tz).date()),
                          hours=duration(p.seconds), left=duration(ps.remaining_seconds))
+                expires = p.expires_at.astimezone(tz).date()
                 if ps.expired:
-                    line += " · " + _("expired {day}", day=short_day(p.expires_at,
-                                                                      self.sapp.tz))
+                    line += " · " + _("expired on {day}", day=long_date(expires))
                 else:
-                    line += " · " + _("valid until {day}", day=short_day(p.expires_at,
-                                                                          self.sapp.tz))
+                    line += " · " + _("valid {until}", until=until_date(expires))
                 text.append("  " + line + "\n")
             if not st.packages:
                 text.append("  " + _("No package bought yet.") + "\n", style="dim")
@@ -142,20 +168,43 @@ class ClientsScreen(SessiondScreen):
             await self.sapp.open_session(str(event.row_key.value))
 
     def action_add(self) -> None:
-        self.app.push_screen(ClientDialog())
+        self.app.push_screen(ClientDialog(self.query_one("#clients-filter", Input).value))
 
     def action_credit(self) -> None:
         view = self.selected()
         if view is None:
             return
+        name = clean(view.client.name or _("(erased)"), one_line=True)
         self.app.push_screen(
-            AmountDialog(_("Prepaid hours for {client}", client=view.client.name or ""),
+            AmountDialog(_("Prepaid hours for {client}", client=name),
                          _("Hours bought (e.g. 3 or 1,5):")),
-            lambda result: self._credit_added(view.client.id, result))
+            lambda hours: self._credit_added(view.client.id, name, hours))
 
-    async def _credit_added(self, client_id: str,
-                            result: tuple[str, str | None] | None) -> None:
-        if result is None:
+    async def _credit_added(self, client_id: str, name: str, hours: str | None) -> None:
+        if hours is None:
             return
-        await self.command(self.sapp.service.add_credit, client_id, hours=result[0],
-                           at=self.sapp.instant())
+        event = await self.command(self.sapp.service.add_credit, client_id, hours=hours,
+                                   at=self.sapp.instant())
+        if event is None:
+            return
+        await self.show(await self.fetch())  # the credit as it is now, for the toast
+        view = next((v for v in self.clients if v.client.id == client_id), None)
+        left = view.credit_left if view is not None else None
+        added = duration(int(Decimal(event.body["hours"]) * 3600))
+        self.notify(_("{hours} of prepaid credit added for {client}.", hours=added,
+                      client=name) + ("" if left is None else " " + _(
+                          "Credit left: {left}.", left=duration(left))))
+
+
+def client_text(view: ClientView) -> Text:
+    """Who the client is: name, kind, contacts, address and business number."""
+    c = view.client
+    text = Text(clean(c.name or _("(erased)"), one_line=True), style="bold")
+    text.append(f"  {c.id} · {label(c.status)}, {c.country}")
+    if c.siren:
+        kind = _("SIRET") if len(c.siren) == 14 else _("SIREN")
+        text.append(f"\n{kind} {c.siren}")
+    for value in (c.address, c.email, c.phone):
+        if value:
+            text.append("\n" + clean(value))
+    return text

@@ -1,5 +1,10 @@
 """End of session: the bill with its explanation, the compliance findings with their
-articles, the outcome of each listed problem, payment, and the receipt."""
+articles, the outcome of each listed problem, payment, disconnection and the receipt.
+
+Everything the check asks for after the stop is done from here with one key: `d` the
+disconnection, `$` the payment (the amount still due and the terms' methods filled in),
+`e` the receipt (`i` first fills in the technician's identity it states).
+"""
 
 from __future__ import annotations
 
@@ -14,14 +19,34 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Label, Select, Static
+from textual.widgets import Header, Label, Select, Static
 
+from sessiond.config import Config, technician_problems
 from sessiond.i18n import _
-from sessiond.model import OUTCOMES, PAYMENT_METHODS, State
+from sessiond.i18n.plural import n_
+from sessiond.model import OUTCOMES, State
 from sessiond.tui.format import hms, label, local_time, money
+from sessiond.tui.messages import ConfigChanged
+from sessiond.tui.screens.base import footer
 from sessiond.tui.screens.session import SessionScreen
+from sessiond.tui.text import clean, plain
 from sessiond.tui.views import SessionView
-from sessiond.tui.widgets.dialogs import AmountDialog, options
+from sessiond.tui.widgets.dialogs import (
+    ConfirmDialog,
+    PaymentDialog,
+    options,
+    payment_recorded,
+)
+from sessiond.tui.widgets.findings import findings_text
+from sessiond.tui.widgets.identity import IdentityDialog
+
+
+def keys() -> dict[str, str]:
+    """What the end screen says to press, for the findings a key of it resolves."""
+    return {
+        "disconnect-confirmed": _("Disconnect from the client's computer, then press d."),
+        "receipt-issued": _("Give the client his receipt: press e."),
+    }
 
 
 class EndScreen(SessionScreen):
@@ -30,7 +55,10 @@ class EndScreen(SessionScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "receipt", "Receipt", id="end.receipt"),
         Binding("dollar_sign,$", "payment", "Payment", id="end.payment"),
+        Binding("d", "disconnected", "Disconnected", id="end.disconnect"),
         Binding("m", "reduction", "Reduction asked", id="end.reduction"),
+        Binding("i", "identity", "Identity", id="end.identity"),
+        Binding("r", "report", "Report", id="end.report"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -38,9 +66,10 @@ class EndScreen(SessionScreen):
         with VerticalScroll(id="end"):
             yield Static(self.summary(), id="summary")
             yield Static(id="times")
-            yield Label(_("Bill"), classes="section")
+            yield Label(_("Statement"), classes="section")
             yield Static(id="bill-lines")
             yield Static(id="explanation")
+            yield Static(id="payments")
             yield Label(_("Terms"), classes="section")
             yield Static(id="check-summary")
             yield Static(id="findings")
@@ -49,58 +78,63 @@ class EndScreen(SessionScreen):
                             classes="section")
                 for number, problem in enumerate(self.view.problems, 1):
                     with Horizontal(classes="outcome"):
-                        yield Static(f"{number}. {problem}", classes="problem")
+                        yield Static(plain(f"{number}. {clean(problem, one_line=True)}"),
+                                     classes="problem")
                         yield Select(options(OUTCOMES), prompt=_("outcome…"),
                                      id=f"outcome-{number}")
-            yield Static(id="payments")
             yield Static(id="receipt")
-        yield Footer()
-
+            yield Static(id="identity")
+        yield footer()
 
     async def render_view(self, view: SessionView) -> None:
         now = self.sapp.now()
         s = view.session
-        self.query_one("#summary", Static).update(self.summary())
+        self.put("#summary", self.summary())
         paused = sum(p.seconds(now) for p in s.pauses)
-        times = _("{start} → {end} · worked {worked} · {count} pause(s), {paused} · "
-                  "ended by {who}", start=local_time(s.started_at, self.sapp.tz),
+        pauses = n_(len(s.pauses), "{n} pause, {duration}", "{n} pauses, {duration}",
+                    duration=hms(paused)) if s.pauses else _("no pause")
+        times = _("{start} → {end} · worked {worked} · {pauses} · ended by {who}",
+                  start=local_time(s.started_at, self.sapp.tz),
                   end=local_time(s.stopped_at, self.sapp.tz), worked=hms(view.worked(now)),
-                  count=len(s.pauses), paused=hms(paused), who=label(s.stopped_by))
+                  pauses=pauses, who=label(s.stopped_by))
         if s.without_consent:
             times += " · " + _("started WITHOUT consent")
-        self.query_one("#times", Static).update(times)
+        self.put("#times", times)
         self._bill(view, now)
         self._findings(view)
         self._outcomes(view)
-        payments = view.facts("payment-recorded")
-        self.query_one("#payments", Static).update(
-            _("Paid: {payments}", payments=", ".join(
-                f"{money(Decimal(e.body['amount']))} ({label(e.body['method'])})"
-                for e in payments)) if payments else "")
         receipt = view.last("receipt-issued")
-        self.query_one("#receipt", Static).update(
-            _("Receipt issued at {time}.", time=local_time(receipt.at, self.sapp.tz))
-            if receipt else "")
+        self.put("#receipt", _("Receipt issued at {time}.",
+                               time=local_time(receipt.at, self.sapp.tz)) if receipt else "")
+        self._identity(self.sapp.service.config)
         self.refresh_bindings()
 
+    def on_config_changed(self, message: ConfigChanged) -> None:
+        self._identity(self.sapp.service.config)
+
+    def _identity(self, config: Config) -> None:
+        problems = technician_problems(config.technician)
+        self.put("#identity", Text(_(
+            "Your identity is incomplete for the receipt ({fields}): press i to fill it in.",
+            fields=", ".join(p.field for p in problems)), style="yellow") if problems else "")
+
     def _bill(self, view: SessionView, now: datetime) -> None:
-        explanation = self.query_one("#explanation", Static)
-        lines = self.query_one("#bill-lines", Static)
         bill = view.bill(now)
         if bill is None:
-            lines.update("")
-            explanation.update(Text(view.bill_problem(now) or "", style="red"))
+            self.put("#bill-lines", "")
+            self.put("#explanation", plain(view.bill_problem(now) or "", style="red"))
+            self.put("#payments", "")
             return
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-        table.add_column(_("Line"))
+        table.add_column(_("Line"), ratio=1)
         table.add_column(_("Art."))
-        table.add_column(_("Amount"), justify="right")
+        table.add_column(_("Amount"), justify="right", no_wrap=True)
         for line in bill.lines:
-            table.add_row(line.label, line.article or "", money(line.amount))
+            table.add_row(plain(line.label), line.article or "", money(line.amount))
         table.add_section()
         table.add_row(Text(_("Total"), style="bold"), "", Text(money(bill.total),
                                                                  style="bold"))
-        lines.update(table)
+        self.put("#bill-lines", table)  # type: ignore[arg-type]
         text = Text()
         text.append(_("Billed {billed} for {worked} worked.",
                       billed=hms(bill.billed_seconds), worked=hms(bill.worked_seconds)) + " ")
@@ -108,32 +142,40 @@ class EndScreen(SessionScreen):
         text.append("\n" + bill.vat_mention, style="dim")
         for warning in bill.warnings:
             text.append("\n⚠ " + warning, style="yellow")
-        explanation.update(text)
+        self.put("#explanation", text)
+        self.put("#payments", self._payments(view, bill.total))
+
+    def _payments(self, view: SessionView, total: Decimal) -> Text:
+        payments = view.facts("payment-recorded")
+        text = Text()
+        if payments:
+            text.append(_("Paid: {payments}", payments=", ".join(
+                f"{money(Decimal(e.body['amount']))} ({label(e.body['method'])})"
+                for e in payments)), style="green")
+        due = max(Decimal(0), total - view.paid())
+        if due:
+            text.append(("\n" if text else "") + _("Still due: {amount} ($ to record the "
+                                                   "payment)", amount=money(due)),
+                        style="bold")
+        return text
 
     def _findings(self, view: SessionView) -> None:
-        table_view = self.query_one("#findings", Static)
-        summary = self.query_one("#check-summary", Static)
         compliance = view.compliance
-        table_view.update("")
+        self.put("#findings", "")
         if compliance is None or not compliance.checked:
-            summary.update(Text(_("The terms could not be checked: {problem}",
-                                  problem=view.policy_error or "—"), style="red"))
+            self.put("#check-summary", plain(_("The terms could not be checked: {problem}",
+                                               problem=view.policy_error or "—"),
+                                             style="red"))
             return
         if not compliance.findings:
-            summary.update(Text(_("✔ Nothing to report against the terms."), style="green"))
+            self.put("#check-summary",
+                     Text(_("✔ Nothing to report against the terms."), style="green"))
             return
-        summary.update(_("{errors} error(s), {warnings} warning(s):",
-                         errors=compliance.errors, warnings=compliance.warnings))
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
-        table.add_column("", no_wrap=True)
-        table.add_column(_("Rule"), no_wrap=True)
-        table.add_column(_("Art."), no_wrap=True)
-        table.add_column(_("Finding"), ratio=1)
-        for finding in compliance.findings:
-            severity = Text(label(finding.severity), style="bold red"
-                            if finding.severity == "error" else "yellow")
-            table.add_row(severity, finding.rule, finding.article, finding.message)
-        table_view.update(table)
+        errors, warnings = compliance.errors, compliance.warnings
+        self.put("#check-summary", _("{errors}, {warnings}:",
+                                     errors=n_(errors, "{n} error", "{n} errors"),
+                                     warnings=n_(warnings, "{n} warning", "{n} warnings")))
+        self.put("#findings", findings_text(compliance.findings, keys()))
 
     def _outcomes(self, view: SessionView) -> None:
         recorded = {e.body["problem"]: e.body["result"]
@@ -165,34 +207,101 @@ class EndScreen(SessionScreen):
             if not has:
                 return False  # the terms have no such reduction: not even shown
             return not self.view.facts("reduction-requested") or None
+        if action == "disconnected":
+            stop = self.view.last("session-stopped")
+            done = self.view.last("disconnect-confirmed")
+            return done is None or stop is None or done.seq < stop.seq
         return True
 
     async def action_reduction(self) -> None:
         await self.command(self.sapp.service.request_reduction, self.session_id,
                            at=self.sapp.instant())
 
+    async def action_disconnected(self) -> None:
+        if await self.command(self.sapp.service.confirm_disconnect, self.session_id,
+                              at=self.sapp.instant()) is not None:
+            self.notify(_("Recorded: disconnected."))
+
     def action_payment(self) -> None:
-        self.app.push_screen(
-            AmountDialog(_("Payment received"), _("Amount in euros:"),
-                         PAYMENT_METHODS),
-            self._payment)
+        view, now = self.view, self.sapp.now()
+        self.app.push_screen(PaymentDialog(view.due(now), view.methods()), self._payment)
 
-    async def _payment(self, result: tuple[str, str | None] | None) -> None:
-        if result is not None:
-            amount, method = result
-            assert method is not None  # the dialog was given the methods to choose from
-            await self.command(self.sapp.service.record_payment, self.session_id,
-                               amount=amount, method=method, at=self.sapp.instant())
-
-    async def action_receipt(self) -> None:
-        from sessiond.exports import issue_receipt
-
-        self.notify(_("Issuing the receipt…"), timeout=3)
-        result = await self.command(issue_receipt, self.sapp.service, self.session_id,
-                                    self.sapp.receipts_dir, now=self.sapp.now())
+    async def _payment(self, result: tuple[str, str] | None) -> None:
         if result is None:
             return
-        self.notify(_("Receipt no. {number}: {total}\n{path}", number=result.number,
-                      total=money(result.total), path=result.pdf), timeout=15)
+        amount, method = result
+        if await self.command(self.sapp.service.record_payment, self.session_id,
+                              amount=amount, method=method,
+                              at=self.sapp.instant()) is not None:
+            self.notify(payment_recorded(amount, method))
+
+    def action_identity(self) -> None:
+        def saved(config: Config | None) -> None:
+            if config is not None:
+                self.sapp.config_written()
+                self.notify(_("Your identity is saved in {path}.",
+                              path=self.sapp.service.paths.config_file))
+
+        self.app.push_screen(IdentityDialog(self.sapp.service.config.technician), saved)
+
+    async def action_receipt(self) -> None:
+        """The client's receipt, into the documents folder. A receipt is numbered only for
+        a complete identity (the form opens instead), and the technician confirms first
+        when the session has compliance errors: the receipt does not show them."""
+        from sessiond.exports.receipt import compliance_errors
+
+        if technician_problems(self.sapp.service.config.technician):
+            self.notify(_("A receipt is numbered only once your identity is complete: fill "
+                          "it in, then press e again."), severity="warning", timeout=10)
+            self.action_identity()
+            return
+        errors = await self.command(compliance_errors, self.sapp.service, self.session_id,
+                                    self.sapp.now())
+        if errors is None:
+            return
+        if not errors:
+            await self._issue_receipt()
+            return
+
+        async def answered(answer: str | None) -> None:
+            if answer == "issue":
+                await self._issue_receipt()
+            elif answer == "report":
+                await self.action_report()
+
+        rules = ", ".join(dict.fromkeys(f.rule for f in errors))
+        self.app.push_screen(ConfirmDialog(
+            _("The session has compliance errors"),
+            _("{count} error(s) against the terms ({rules}). The receipt states the facts "
+              "only and does not show them; your report (r) lists them. Issue the receipt?",
+              count=len(errors), rules=rules),
+            [("issue", _("Issue the receipt")), ("report", _("My report first"))]),
+            answered)
+
+    async def _issue_receipt(self) -> None:
+        from sessiond.exports import issue_receipt
+
+        folder = self.sapp.receipts_dir
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.notify(_("Issuing the receipt…"), timeout=3)
+        result = await self.command(issue_receipt, self.sapp.service, self.session_id,
+                                    folder, now=self.sapp.now())
+        if result is None:
+            return
+        self.notify(_("Receipt no. {number}: {total}, in {folder} (PDF and text).",
+                      number=result.number, total=money(result.total),
+                      folder=result.pdf.parent), timeout=15)
         for warning in result.warnings:
             self.notify(warning, severity="warning", timeout=15)
+
+    async def action_report(self) -> None:
+        """The technician's compliance report (PDF) of this session, into the documents
+        folder."""
+        from sessiond.exports.report import write_report
+
+        folder = self.sapp.receipts_dir
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        written = await self.command(write_report, self.sapp.service, self.session_id,
+                                     folder, now=self.sapp.now())
+        if written is not None:
+            self.notify(_("Compliance report: {path}", path=written.path), timeout=15)

@@ -1,4 +1,5 @@
-"""New session: the client (picked or added), how the session runs, what he asked for."""
+"""New session: the client (picked by typing, or added), how the session runs, what he
+asked for."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Label, Select
+from textual.widgets import Button, Header, Input, Label, Select
 
 from sessiond.amounts import parse_amount
 from sessiond.errors import SessiondError
@@ -17,10 +18,11 @@ from sessiond.i18n import _
 from sessiond.model import MODES, OSES, TOOLS, Client
 from sessiond.policy import Listed
 from sessiond.sessions import Sessiond
-from sessiond.tui.format import label
-from sessiond.tui.screens.base import SessiondScreen
+from sessiond.tui.screens.base import SessiondScreen, footer
+from sessiond.tui.text import clean
 from sessiond.tui.views import load_policies
 from sessiond.tui.widgets.dialogs import ClientDialog, options
+from sessiond.tui.widgets.picker import ClientPicker
 from sessiond.tui.widgets.scanned import ScannedText
 
 
@@ -49,10 +51,10 @@ class NewSessionScreen(SessiondScreen):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         with VerticalScroll(classes="form"):
-            yield Label(_("Client"))
             with Horizontal(classes="row"):
-                yield Select([], prompt=_("Pick a client"), id="client")
-                yield Button(_("New client…"), id="new-client")
+                yield Label(_("Client"), classes="grow")
+                yield Button(_("New client… (ctrl+n)"), id="new-client", compact=True)
+            yield ClientPicker(id="client")
             with Horizontal(classes="row"):
                 with Vertical(classes="cell"):
                     yield Label(_("Mode"))
@@ -67,10 +69,10 @@ class NewSessionScreen(SessiondScreen):
                     yield Select(options(OSES), prompt=_("unknown"), id="os")
             with Horizontal(classes="row"):
                 with Vertical(classes="cell"):
-                    yield Label(_("Partner ID (remote tool)"))
+                    yield Label(_("Partner ID"))
                     yield Input(id="partner", restrict=r"[0-9A-Za-z @._-]*")
                 with Vertical(classes="cell"):
-                    yield Label(_("Quoted hourly rate (optional)"))
+                    yield Label(_("Quoted rate per hour"))
                     yield Input(id="rate", restrict=r"[0-9., ]*",
                                 placeholder=_("terms' price"))
             yield Label(_("Problems the client listed (one per line)"))
@@ -80,7 +82,7 @@ class NewSessionScreen(SessiondScreen):
             with Horizontal(classes="buttons"):
                 yield Button(_("Create the session"), variant="primary", id="create")
                 yield Button(_("Cancel"), id="cancel")
-        yield Footer()
+        yield footer()
 
     def on_mount(self) -> None:
         self.sub_title = _("New session")
@@ -91,32 +93,36 @@ class NewSessionScreen(SessiondScreen):
     async def show(self, data: Choices) -> None:
         first = self.choices is None
         self.choices = data
-        client = self.query_one("#client", Select)
-        keep = client.value
-        client.set_options([(f"{c.name or _('(erased)')} — {label(c.status)}, {c.country}",
-                             c.id) for c in data.clients if c.name])
-        if keep != Select.NULL and any(c.id == keep for c in data.clients):
-            client.value = keep
+        client = self.query_one("#client", ClientPicker)
+        client.set_clients(data.clients)
         policy = self.query_one("#policy", Select)
         if first:
             usable = [p for p in data.policies if p.policy is not None]
-            policy.set_options([(p.policy.title, p.id) for p in usable
+            policy.set_options([(clean(p.policy.title, one_line=True), p.id) for p in usable
                                 if p.policy is not None])
             if any(p.id == data.default_policy for p in usable):
                 policy.value = data.default_policy
             (client if data.clients else self.query_one("#new-client", Button)).focus()
 
+    @on(ClientPicker.Picked, "#client")
+    def _picked(self) -> None:
+        self.query_one("#mode", Select).focus()
+
+    @on(ClientPicker.Missing, "#client")
+    def _missing(self, event: ClientPicker.Missing) -> None:
+        self.app.push_screen(ClientDialog(event.typed), self._client_added)
+
     @on(Button.Pressed, "#new-client")
     def action_new_client(self) -> None:
-        self.app.push_screen(ClientDialog(), self._client_added)
+        typed = self.query_one("#client-search", Input).value.strip()
+        self.app.push_screen(ClientDialog(typed), self._client_added)
 
     async def _client_added(self, client_id: str | None) -> None:
         if client_id is None:
             return
         data = await self.fetch()
         await self.show(data)
-        self.query_one("#client", Select).value = client_id
-        self.query_one("#mode", Select).focus()
+        self.query_one("#client", ClientPicker).choose(client_id)
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
@@ -124,9 +130,10 @@ class NewSessionScreen(SessiondScreen):
 
     @on(Button.Pressed, "#create")
     async def action_create(self) -> None:
-        client = self.query_one("#client", Select).value
-        if client == Select.NULL:
+        client = self.query_one("#client", ClientPicker).value
+        if client is None:
             self.refused(_("Pick the client, or add him (ctrl+n)."))
+            self.query_one("#client", ClientPicker).focus()
             return
         problems_field = self.query_one("#problems", ScannedText)
         if problems_field.refused:

@@ -9,14 +9,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from sessiond.billing.text import duration, first_block, money, percent
+from sessiond import labels
+from sessiond.billing.text import first_block, percent
 from sessiond.i18n import _
+from sessiond.i18n.dates import long_date
 from sessiond.policy import Listed, Policy
-from sessiond.tui.format import label
-from sessiond.tui.screens.base import SessiondScreen
+from sessiond.tui.format import duration, label, money
+from sessiond.tui.screens.base import SessiondScreen, footer
+from sessiond.tui.text import clean, plain
 from sessiond.tui.views import load_policies
 
 
@@ -33,13 +36,13 @@ def policy_text(policy: Policy) -> Text:
                         style="yellow")
 
     doc = policy.document
-    text.append(policy.title + "\n", style="bold")
-    text.append(f"{doc.name} — {doc.business}")
+    text.append(clean(policy.title) + "\n", style="bold")
+    text.append(clean(f"{doc.name} — {doc.business}"))
     if doc.date:
-        text.append(f" ({doc.date.isoformat()})")
+        text.append(" " + _("(dated {day})", day=long_date(doc.date)))
     text.append("\n")
     if doc.note:
-        text.append(doc.note + "\n", style="dim")
+        text.append(clean(doc.note) + "\n", style="dim")
     text.append(_("File: {path} ({source})", path=policy.path.name,
                   source=label(policy.source)) + "\n", style="dim")
 
@@ -51,7 +54,7 @@ def policy_text(policy: Policy) -> Text:
     if t.grace_seconds:
         text.append(" · " + _("grace {duration}", duration=duration(t.grace_seconds)))
     text.append("\n")
-    text.append(f"« {t.text} »\n", style="italic dim")
+    text.append(f"« {clean(t.text)} »\n", style="italic dim")
     review(t.review.needed, t.review.note)
 
     section(_("Rates"))
@@ -71,18 +74,20 @@ def policy_text(policy: Policy) -> Text:
                           percent=percent(fee.percent_of_planned))
             else:
                 value = _("amount given when recorded")
-            text.append(_("{name}: {value}", name=label(name), value=value) + " " +
+            text.append(_("{name}: {value}", name=labels.fee(name), value=value) + " " +
                         _("(art. {article})", article=fee.article) + "\n")
             review(fee.review.needed, fee.review.note)
     for name, discount in policy.discounts.items():
-        section(_("Discount {name} (art. {article})", name=name, article=discount.article))
-        text.append(f"{percent(discount.percent)} % — « {discount.text} »\n")
+        section(_("Discount for the {name} (art. {article})", name=labels.discount(name),
+                  article=discount.article))
+        text.append(f"{percent(discount.percent)}\u00a0% — « {clean(discount.text)} »\n")
     g = policy.guarantee
     if g is not None:
         section(_("Result guarantee"))
         for clause in (g.no_valid_solution, g.diagnosis_is_valid):
             if clause is not None:
-                text.append(_("art. {article}", article=clause.article) + f": « {clause.text} »\n")
+                text.append(_("art. {article}", article=clause.article) +
+                            _(": « {text} »", text=clean(clause.text)) + "\n")
         if g.partial_results is not None:
             pr = g.partial_results
             text.append(_("{each} % off per unsolved problem, at most {cap} % (art. {article})",
@@ -96,13 +101,14 @@ def policy_text(policy: Policy) -> Text:
     for rule_id, rule in policy.rules.items():
         style = "bold red" if rule.severity == "error" else "yellow"
         text.append(f"{label(rule.severity)} ", style=style)
-        text.append(f"{rule_id} ", style="bold")
+        text.append(labels.rule(rule_id) + " ", style="bold")
         text.append(_("(art. {article})", article=rule.article))
         if rule.modes:
             text.append(" · " + ", ".join(label(m) for m in rule.modes))
-        text.append(f"\n  « {rule.text} »\n", style="dim")
+        text.append(f"  [rules.{rule_id}]", style="dim")  # its table in the TOML file
+        text.append(f"\n  « {clean(rule.text)} »\n", style="dim")
         review(rule.review.needed, rule.review.note)
-    text.append("\n" + policy.vat.mention + " " +
+    text.append("\n" + clean(policy.vat.mention) + " " +
                 _("(art. {article})", article=policy.vat.article), style="dim")
     return text
 
@@ -122,7 +128,7 @@ class PoliciesScreen(SessiondScreen):
             yield OptionList(id="policy-list")
             with VerticalScroll(id="policy-detail"):
                 yield Static(id="policy-text")
-        yield Footer()
+        yield footer()
 
     def on_mount(self) -> None:
         self.sub_title = _("Terms")
@@ -142,7 +148,7 @@ class PoliciesScreen(SessiondScreen):
             mark = "★ " if entry.id == active else "  "
             if entry.error:
                 mark = "⚠ "
-            options.add_option(Option(f"{mark}{entry.id}", id=entry.id))
+            options.add_option(Option(plain(f"{mark}{entry.id}"), id=entry.id))
         ids = [e.id for e in data]
         options.highlighted = ids.index(active) if active in ids else 0 if ids else None
         options.focus()
@@ -154,7 +160,7 @@ class PoliciesScreen(SessiondScreen):
             return
         body = self.query_one("#policy-text", Static)
         if entry.policy is None:
-            body.update(Text(entry.error or "", style="red"))
+            body.update(plain(entry.error or "", style="red"))
         else:
             body.update(policy_text(entry.policy))
         self.query_one("#policy-detail", VerticalScroll).scroll_home(animate=False)

@@ -1,27 +1,43 @@
-"""Small modal forms: each returns what was typed, or None when cancelled (escape)."""
+"""Small modal forms: each returns what was typed, or None when cancelled (escape).
+
+Their sentences are Statics that wrap (a Label is one line: "…et le journ" was cut at
+120 columns), and every text they show from the log is shown as text (tui/text.py).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from sessiond.amounts import parse_amount
 from sessiond.errors import SessiondError
 from sessiond.i18n import _
-from sessiond.model import ARTIFACTS
-from sessiond.tui.format import label
+from sessiond.model import ARTIFACTS, CLIENT_STATUSES
+from sessiond.tui.format import label, money
 from sessiond.tui.screens.base import Dialog
+from sessiond.tui.text import plain
 from sessiond.tui.widgets.scanned import ScannedText
 
 
 def options(values: Sequence[str]) -> list[tuple[str, str]]:
     return [(label(v), v) for v in values]
+
+
+def sentence(text: str, *, classes: str = "dialog-text") -> Static:
+    """A sentence of a dialog: it wraps, and is never read as markup."""
+    return Static(plain(text), classes=classes)
+
+
+def payment_recorded(amount: str, method: str) -> str:
+    return _("Payment recorded: {amount} ({method}).", amount=money(Decimal(amount)),
+             method=label(method))
 
 
 class ReasonDialog(Dialog[str]):
@@ -38,8 +54,8 @@ class ReasonDialog(Dialog[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title")
-            yield Label(self.prompt)
+            yield sentence(self.title_text, classes="dialog-title")
+            yield sentence(self.prompt)
             yield ScannedText(id="reason")
             with Horizontal(classes="buttons"):
                 yield Button(self.confirm_label, variant="primary", id="confirm")
@@ -76,11 +92,11 @@ class StopDialog(Dialog[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(_("Stop the session?"), classes="dialog-title")
-            yield Label(_("The clock stops, the terms are checked and the log is signed."))
+            yield sentence(_("Stop the session?"), classes="dialog-title")
+            yield sentence(_("The clock stops, the terms are checked and the log is signed."))
             with Horizontal(classes="buttons"):
                 yield Button(_("Stop"), variant="error", id="technician")
-                yield Button(_("The client ended it"), id="client")
+                yield Button(_("The client ended it (c)"), id="client")
                 yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
@@ -88,6 +104,31 @@ class StopDialog(Dialog[str]):
 
     def action_by(self, who: str) -> None:
         self.dismiss(who)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "cancel" else event.button.id)
+
+
+class ConfirmDialog(Dialog[str]):
+    """A question with a few answers; returns the id of the answer chosen."""
+
+    def __init__(self, title: str, text: str, answers: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text, self.text, self.answers = title, text, answers
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield sentence(self.title_text, classes="dialog-title")
+            yield sentence(self.text)
+            with Horizontal(classes="buttons"):
+                for number, (answer_id, words) in enumerate(self.answers):
+                    yield Button(words, id=answer_id,
+                                 variant="primary" if number == 0 else "default")
+                yield Button(_("Cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
@@ -103,10 +144,10 @@ class ArtifactDialog(Dialog[tuple[str, str]]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(_("Artifact made at the client's request"), classes="dialog-title")
+            yield sentence(_("Copy made at the client's request"), classes="dialog-title")
             yield Select(options(ARTIFACTS),
                          value="file-copy", allow_blank=False, id="kind")
-            yield Label(_("The client's request, as he made it (when, how):"))
+            yield sentence(_("The client's request, as he made it (when, how):"))
             yield ScannedText(id="request")
             with Horizontal(classes="buttons"):
                 yield Button(_("Record"), variant="primary", id="confirm")
@@ -126,25 +167,74 @@ class ArtifactDialog(Dialog[tuple[str, str]]):
         self.dismiss(None)
 
 
-class AmountDialog(Dialog[tuple[str, str | None]]):
-    """An amount (payment, prepaid hours), with a choice among `choices` if given."""
+class AmountDialog(Dialog[str]):
+    """An amount or a number of hours, read as the CLI reads it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "confirm", "Record", id="dialog.confirm"),
     ]
 
-    def __init__(self, title: str, prompt: str, choices: Sequence[str] = ()) -> None:
+    def __init__(self, title: str, prompt: str, value: str = "") -> None:
         super().__init__()
-        self.title_text, self.prompt, self.choices = title, prompt, choices
+        self.title_text, self.prompt, self.value = title, prompt, value
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title")
-            yield Label(self.prompt)
-            yield Input(id="amount", restrict=r"[0-9., ]*")
-            if self.choices:
-                yield Select(options(self.choices), value=self.choices[0], allow_blank=False,
-                             id="choice")
+            yield sentence(self.title_text, classes="dialog-title")
+            yield sentence(self.prompt)
+            yield Input(self.value, id="amount", restrict=r"[0-9., ]*")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Record"), variant="primary", id="confirm")
+                yield Button(_("Cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#amount", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#confirm")
+    def action_confirm(self) -> None:
+        text = self.query_one("#amount", Input).value
+        try:
+            parse_amount(text)
+        except SessiondError as e:
+            self.refused(e.message)
+            return
+        self.dismiss(text.strip())
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _typed(amount: Decimal | None) -> str:
+    """An amount as the technician would type it (52,50 in French)."""
+    from sessiond.billing.text import percent
+
+    return "" if not amount else percent(amount.quantize(Decimal("0.01")))
+
+
+class PaymentDialog(Dialog[tuple[str, str]]):
+    """A payment received: the amount still due and the terms' first accepted method are
+    filled in (VLH takes no card: its first method is cash)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "confirm", "Record", id="dialog.confirm"),
+    ]
+
+    def __init__(self, due: Decimal | None, methods: Sequence[str]) -> None:
+        super().__init__()
+        self.due, self.methods = due, tuple(methods)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield sentence(_("Payment received"), classes="dialog-title")
+            if self.due is not None:
+                yield sentence(_("Due so far: {amount}.", amount=money(self.due)))
+            yield sentence(_("Amount in euros:"))
+            yield Input(_typed(self.due), id="amount", restrict=r"[0-9., ]*")
+            yield sentence(_("Method (those the terms accept):"))
+            yield Select(options(self.methods), value=self.methods[0], allow_blank=False,
+                         id="method")
             with Horizontal(classes="buttons"):
                 yield Button(_("Record"), variant="primary", id="confirm")
                 yield Button(_("Cancel"), id="cancel")
@@ -160,8 +250,7 @@ class AmountDialog(Dialog[tuple[str, str | None]]):
         except SessiondError as e:
             self.refused(e.message)
             return
-        choice = str(self.query_one("#choice", Select).value) if self.choices else None
-        self.dismiss((amount, choice))
+        self.dismiss((amount, str(self.query_one("#method", Select).value)))
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
@@ -175,17 +264,23 @@ class ClientDialog(Dialog[str]):
         Binding("ctrl+s", "confirm", "Add", id="dialog.confirm"),
     ]
 
+    def __init__(self, name: str = "") -> None:
+        super().__init__()
+        self.name_typed = name  # what was typed in the picker, when it found no one
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(_("New client"), classes="dialog-title")
-            yield Label(_("Name"))
-            yield Input(id="name")
+            yield sentence(_("New client"), classes="dialog-title")
+            yield Input(self.name_typed, placeholder=_("name"), id="name")
             with Horizontal(classes="row"):
-                yield Select(options(("consumer", "business")), value="consumer",
+                yield Select(options(CLIENT_STATUSES), value="consumer",
                              allow_blank=False, id="status")
                 yield Input(value="FR", max_length=2, id="country", classes="short")
             yield Input(placeholder=_("e-mail (optional)"), id="email")
             yield Input(placeholder=_("phone (optional)"), id="phone")
+            yield Input(placeholder=_("postal address (optional)"), id="address")
+            yield Input(placeholder=_("SIREN or SIRET of a business (optional)"), id="siren",
+                        restrict=r"[0-9 .]*")
             with Horizontal(classes="buttons"):
                 yield Button(_("Add"), variant="primary", id="confirm")
                 yield Button(_("Cancel"), id="cancel")
@@ -208,7 +303,7 @@ class ClientDialog(Dialog[str]):
             self.sapp.service.add_client, name,
             status=str(self.query_one("#status", Select).value),
             country=(text("country") or "FR"), email=text("email"), phone=text("phone"),
-            at=self.sapp.instant())
+            address=text("address"), siren=text("siren"), at=self.sapp.instant())
         if client_id is not None:
             self.dismiss(client_id)
 
@@ -225,22 +320,37 @@ class QuestionDialog(Dialog[str]):
         Binding("p", "answer('paused')", "Paused", id="question.paused"),
     ]
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, choices: Sequence[tuple[str, str]] = ()) -> None:
         super().__init__()
         self.message = message
+        # A question about what the remote tool logged (issue 14) offers its own answers
+        # ("start s-7hq3xr", "ignore"...), as (decision, label); w and p are for spans.
+        self.choices = tuple(choices)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(_("A span without trace"), classes="dialog-title")
-            yield Label(self.message)
+            yield sentence(_("What the remote tool logged") if self.choices
+                           else _("A span without trace"), classes="dialog-title")
+            yield sentence(self.message)
             with Horizontal(classes="buttons"):
-                yield Button(_("Worked (w)"), variant="primary", id="worked")
-                yield Button(_("Paused (p)"), id="paused")
+                if self.choices:
+                    for n, (_decision, label) in enumerate(self.choices):
+                        yield Button(label, variant="primary" if n == 0 else "default",
+                                     id=f"choice-{n}")
+                else:
+                    yield Button(_("Worked (w)"), variant="primary", id="worked")
+                    yield Button(_("Paused (p)"), id="paused")
                 yield Button(_("Later"), id="cancel")
 
     def action_answer(self, decision: str) -> None:
-        self.dismiss(decision)
+        if not self.choices:
+            self.dismiss(decision)
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(None if event.button.id == "cancel" else event.button.id)
+        button = event.button.id or "cancel"
+        if button.startswith("choice-"):
+            self.dismiss(self.choices[int(button.removeprefix("choice-"))][0])
+            return
+        self.dismiss(None if button == "cancel" else button)
+

@@ -38,7 +38,8 @@ def findings_text(findings: Iterable[Finding], keys: Mapping[str, str] | None = 
             text.append("\n")
         text.append("✖ " if error else "⚠ ", style="bold red" if error else "yellow")
         text.append(labels.rule(finding.rule), style="bold")
-        if finding.article and finding.article != "-":
-            text.append(" " + _("(art. {article})", article=finding.article), style="dim")
+        cited = labels.cite(finding.article)  # "art. 3.2", or the law as it names itself
+        if cited:
+            text.append(f" ({cited})", style="dim")
         text.append(" — " + message(finding, keys), style="red" if error else "")
     return text

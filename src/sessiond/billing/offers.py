@@ -1,0 +1,68 @@
+"""Who a discount of the terms is for (VLH 5.5): new clients, and clients who referred one.
+
+- New client: the 30 % of a first intervention is not his when the technician knew him
+  before sessiond (`client add --known-since DATE`, a day before this session).
+- Referral: each referral recorded on the client (`client referral`, once the new client is
+  confirmed: he had an intervention and paid it) gives the discount to the client's next
+  intervention, the one running or still to come when the referral was recorded ("lors de
+  sa prochaine intervention"), if it starts within the discount's validity (one year). One
+  referral per intervention; a second one goes to the intervention after.
+
+Pure: the client's sessions and client events (his record, his referrals) in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from sessiond.billing.credit import add_months
+from sessiond.model import Event, Session
+from sessiond.policy.schema import Discount
+
+
+def known_since(client_events: Iterable[Event]) -> date | None:
+    """The earliest day the client (or a duplicate merged into him) was known before
+    sessiond; None when nobody said."""
+    days = [date.fromisoformat(e.body["known_since"]) for e in client_events
+            if e.kind == "client-added" and e.body.get("known_since")]
+    return min(days) if days else None
+
+
+def known_before(client_events: Iterable[Event], session: Session) -> date | None:
+    """The known-since day when it comes before the session's own day (so the session is
+    not the first intervention for this client); None otherwise."""
+    since = known_since(client_events)
+    start = session.started_at or session.planned_at
+    return since if since is not None and since < start.date() else None
+
+
+def referral_for(session: Session, sessions: Iterable[Session],
+                 client_events: Iterable[Event], discount: Discount) -> Event | None:
+    """The referral whose discount goes to `session`, if any."""
+    referrals = sorted((e for e in client_events if e.kind == "referral-recorded"),
+                       key=lambda e: (e.at, e.seq))
+    if not referrals:
+        return None
+    candidates = {s.id: s for s in sessions if not s.cancelled and s.started_at is not None}
+    if session.started_at is not None and not session.cancelled:
+        candidates[session.id] = session
+    ordered = sorted(candidates.values(),
+                     key=lambda s: (s.started_at, s.planned_at, s.id))
+    taken: set[str] = set()
+    for referral in referrals:
+        until = (add_months(referral.at, discount.validity_months)
+                 if discount.validity_months else None)
+        for candidate in ordered:
+            assert candidate.started_at is not None
+            if candidate.id in taken:
+                continue
+            if candidate.stopped_at is not None and candidate.stopped_at < referral.at:
+                continue  # over before the client mentioned it: not his next intervention
+            if until is not None and candidate.started_at >= until:
+                break  # the discount was lost before this intervention
+            taken.add(candidate.id)
+            if candidate.id == session.id:
+                return referral
+            break
+    return None

@@ -1,0 +1,141 @@
+"""`sessiond evidence import FILE` and `sessiond evidence list`: what the remote-control
+tool itself logged (TeamViewer, AnyDesk, RustDesk), matched to the sessions.
+
+The parsers and the service are imported inside the handlers: other commands do not pay
+for them.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sessiond.cli.context import Context
+from sessiond.i18n import _
+from sessiond.model import REMOTE_TOOLS
+
+if TYPE_CHECKING:
+    from sessiond.compliance.evidence import Observed
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    evidence = sub.add_parser(
+        "evidence", help=_("connections logged by the remote-control tool itself"),
+        description=_("Reads TeamViewer's connection files and log, AnyDesk's traces and "
+                      "RustDesk's logs; each connection is recorded in the session it "
+                      "matches (by the session's partner ID, else by time with a session of "
+                      "that tool). Its partner ID is sealed like the session's."))
+    esub = evidence.add_subparsers(dest="evidence_command", metavar="ACTION", required=True)
+    imp = esub.add_parser("import", parents=[common],
+                          help=_("read a remote tool's log and record its connections"))
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--tool", choices=REMOTE_TOOLS,
+                     help=_("the tool that wrote it (default: recognised from its content)"))
+    imp.set_defaults(handler=do_import)
+    ls = esub.add_parser("list", parents=[common],
+                         help=_("the connections recorded for a session or a day"))
+    ls.add_argument("--session", metavar="SESSION", help=_("one session's connections"))
+    ls.add_argument("--day", metavar="DATE",
+                    help=_("a local day: YYYY-MM-DD, DD/MM/YYYY, today or yesterday "
+                           "(default: today)"))
+    ls.set_defaults(handler=do_list)
+
+
+def _instant(value: datetime | None, ctx: Context) -> str | None:
+    from sessiond import clock
+
+    return clock.local_iso(value, ctx.tz) if value is not None else None
+
+
+def _span(start: datetime, end: datetime | None, ctx: Context) -> str:
+    first = start.astimezone(ctx.tz)
+    if end is None:
+        return _("{start} → still open", start=first.strftime("%Y-%m-%d %H:%M:%S"))
+    last = end.astimezone(ctx.tz)
+    shown = last.strftime("%H:%M:%S" if last.date() == first.date() else "%Y-%m-%d %H:%M:%S")
+    return f"{first.strftime('%Y-%m-%d %H:%M:%S')} → {shown}"
+
+
+def _line(tool: str, direction: str, outcome: str, partner: str | None, span: str) -> str:
+    from sessiond import labels
+
+    return (f"{labels.short(tool):<10} {labels.short(direction):<9} {span}  "
+            f"{partner or '—':<12} {labels.connection_outcome(outcome)}")
+
+
+def do_import(args: argparse.Namespace, ctx: Context) -> int:
+    from sessiond import clock
+    from sessiond.compliance.evidence import log_zone
+    from sessiond.errors import InputError
+    from sessiond.integrations import FORMATS, detect, read_connections
+
+    svc = ctx.service
+    try:
+        with open(args.file, "rb") as stream:
+            head = stream.read(64 * 1024)
+    except OSError as e:
+        raise InputError(_("Cannot read the log {name}: {error}.", name=args.file,
+                           error=e.strerror or e)) from None
+    fmt = detect(head, args.file)
+    tz = log_zone(FORMATS[fmt].tool, ctx.tz)
+    rows, lines = [], []
+    new = unmatched = 0
+    for connection in read_connections(args.file, fmt=fmt, tool=args.tool, tz=tz):
+        done = svc.record_connection(connection)
+        start = clock.whole_second(connection.start)
+        end = clock.whole_second(connection.end) if connection.end else None
+        new += done.new
+        unmatched += done.session_id is None
+        where = (_("no session matches: not recorded") if done.session_id is None else
+                 _("{session} (new)", session=done.session_id) if done.new else
+                 _("{session} (already recorded)", session=done.session_id))
+        lines.append(_line(connection.tool, connection.direction, connection.outcome,
+                           connection.partner_id, _span(start, end, ctx)) + f"  {where}")
+        rows.append({"tool": connection.tool, "direction": connection.direction,
+                     "partner_id": connection.partner_id, "start": _instant(start, ctx),
+                     "end": _instant(end, ctx), "session": done.session_id,
+                     "new": done.new})
+    lines.append(_("{found} connection(s) in {file} ({fmt}): {new} recorded now, {unmatched} "
+                   "matching no session.", found=len(rows), file=args.file, fmt=fmt, new=new,
+                   unmatched=unmatched))
+    if unmatched:
+        lines.append(_("A connection is recorded once it matches a session: plan it with the "
+                       "partner ID (sessiond session new CLIENT --tool TOOL --partner-id ID), "
+                       "or start the session of that tool, then import again."))
+    ctx.emit("\n".join(lines), {"connections": rows})
+    return 0
+
+
+def do_list(args: argparse.Namespace, ctx: Context) -> int:
+    from sessiond import clock
+    from sessiond.cli.exports import parse_day
+    from sessiond.errors import InputError
+
+    svc = ctx.service
+    if args.session and args.day:
+        raise InputError(_("Give a session or --day, not both."))
+    if args.session:
+        found = svc.connections(args.session)
+        empty = _("No connection recorded for session {session}.", session=args.session)
+        scope: dict[str, Any] = {"session": args.session}
+    else:
+        today = clock.now().astimezone(ctx.tz).date()
+        day = parse_day(args.day, today) if args.day else today
+        found = svc.evidence_of_day(day)
+        empty = _("No connection recorded on {day}.", day=day.isoformat())
+        scope = {"day": day.isoformat()}
+    lines = [f"#{o.seq:<5} {o.session_id}  " + _line(o.tool, o.direction, o.outcome,
+                                                      o.partner_id,
+                                                      _span(o.start, o.end, ctx))
+             for o in found]
+    ctx.emit("\n".join(lines) or empty, {**scope, "connections": [_row(o, ctx)
+                                                                  for o in found]})
+    return 0
+
+
+def _row(o: Observed, ctx: Context) -> dict[str, Any]:
+    return {"tool": o.tool, "direction": o.direction, "partner_id": o.partner_id,
+            "start": _instant(o.start, ctx), "end": _instant(o.end, ctx),
+            "session": o.session_id, "outcome": o.outcome, "format": o.fmt,
+            "matched_by": o.matched_by, "events": list(o.events)}

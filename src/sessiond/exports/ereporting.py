@@ -1,0 +1,161 @@
+"""The e-reporting summary: sales to private clients, day by day (issue 15).
+
+From 1 September 2027 a micro-entreprise reports to the tax administration, through its
+approved platform, the transactions it does not e-invoice: sales to private clients (loi
+de finances pour 2024, art. 91; CGI art. 290 and 290 A). For services the report carries
+the amounts invoiced per day and the payments received per day (VAT on services is due
+on collection). This file gives those figures from the log, one row per local day of the
+range that has an invoice, a credit note or a payment of a private client, with the VAT
+category (E, exempt) and its reason code (VATEX-FR-FRANCHISE), and a total row that is
+the sum of the rows. Business clients are left out: their invoices are e-invoiced
+(Factur-X).
+
+Like every export it is an `export-made` event (format `e-reporting`) and a signed
+checkpoint, with the proof beside the file (FILE.proof): the proof covers the sessions
+paid in the range, and the digest of the file is in the event.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sessiond import clock
+from sessiond.errors import InputError
+from sessiond.exports import fmt
+from sessiond.exports.invoice_doc import VATEX_FRANCHISE
+from sessiond.i18n import _
+from sessiond.sessions import Sessiond
+
+if TYPE_CHECKING:
+    from sessiond.exports.export import ExportResult
+
+FORMAT = "e-reporting"
+SUFFIX = "e-reporting.csv"
+ZERO = Decimal("0.00")
+
+
+@dataclass
+class Day:
+    day: date
+    documents: list[str] = field(default_factory=list)  # invoice and credit note numbers
+    invoiced: Decimal = ZERO
+    credited: Decimal = ZERO
+    paid: Decimal = ZERO
+    payments: int = 0
+
+    @property
+    def net(self) -> Decimal:
+        return self.invoiced - self.credited
+
+
+def days(svc: Sessiond, first: date, last: date) -> list[Day]:
+    """The private clients' invoices, credit notes and payments of each local day."""
+    found: dict[date, Day] = {}
+    status: dict[str, bool] = {}
+
+    def private(client_id: str | None) -> bool:
+        if client_id is None:
+            return False
+        client_id = svc.canonical_client(client_id)
+        if client_id not in status:
+            status[client_id] = svc.client(client_id).status != "business"
+        return status[client_id]
+
+    def local(instant: datetime) -> date:
+        return instant.astimezone(svc.tz).date()
+
+    for event in svc.invoice_events():
+        day = local(event.at)
+        if not first <= day <= last or not private(event.client_id):
+            continue
+        entry = found.setdefault(day, Day(day))
+        entry.documents.append(event.body["number"])
+        if event.kind == "invoice-issued":
+            entry.invoiced += Decimal(event.body["total"])
+        else:
+            entry.credited += Decimal(event.body["total"])
+    lo, _hi = clock.local_day_bounds(first, svc.tz)
+    _lo, hi = clock.local_day_bounds(last, svc.tz)
+    rows = svc.store.events_of_kind_between(("payment-recorded",), clock.to_text(lo),
+                                            clock.to_text(hi))
+    for event in svc.events(rows):
+        if not private(event.client_id):
+            continue
+        entry = found.setdefault(local(event.at), Day(local(event.at)))
+        entry.paid += Decimal(event.body["amount"])
+        entry.payments += 1
+    return [found[d] for d in sorted(found)]
+
+
+def header() -> list[str]:
+    return [_("Day"), _("Invoices and credit notes"), _("Invoiced (EUR)"),
+            _("Credit notes (EUR)"), _("Net invoiced (EUR)"), _("Payments received (EUR)"),
+            _("Number of payments"), _("VAT category"), _("VAT exemption")]
+
+
+def render(found: Sequence[Day]) -> bytes:
+    """CSV as the other exports write it (French: `;`, decimal comma, UTF-8 with BOM)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";" if fmt.french() else ",", lineterminator="\r\n")
+    writer.writerow(header())
+    for d in found:
+        writer.writerow([fmt.day(d.day), " ".join(d.documents), fmt.number(d.invoiced),
+                         fmt.number(d.credited), fmt.number(d.net), fmt.number(d.paid),
+                         str(d.payments), "E", VATEX_FRANCHISE])
+    writer.writerow([_("Total"), str(sum(len(d.documents) for d in found)),
+                     fmt.number(sum((d.invoiced for d in found), ZERO)),
+                     fmt.number(sum((d.credited for d in found), ZERO)),
+                     fmt.number(sum((d.net for d in found), ZERO)),
+                     fmt.number(sum((d.paid for d in found), ZERO)),
+                     str(sum(d.payments for d in found)), "", ""])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def export_ereporting(svc: Sessiond, first: date, last: date, out_dir: Path, *,
+                      now: datetime | None = None) -> ExportResult:
+    """Write the summary of `first` to `last` into `out_dir`, with its event, checkpoint
+    and proof."""
+    from sessiond.exports.export import ExportResult
+    from sessiond.exports.proof import Scope, make_proof
+    from sessiond.exports.rows import Totals
+    from sessiond.exports.sidecar import proof_path, proof_text
+    from sessiond.exports.signed import public_key_pem, sha256
+    from sessiond.exports.files import write_private_file
+
+    if last < first:
+        raise InputError(_("The range ends ({last}) before it starts ({first}).",
+                           first=first.isoformat(), last=last.isoformat()))
+    now = now or clock.now()
+    scope = Scope.paid(first, last, svc.config.timezone)
+    with svc.transaction() as w:  # under the write lock: the figures match the event
+        found = days(svc, first, last)
+        data = render(found)
+        proof = make_proof(svc.store, scope, w.tail()[0] + 1)
+        stored = svc.record_export(w, first_day=first, last_day=last, fmt=FORMAT,
+                                   sessions=proof.sessions, digest=proof.digest,
+                                   file_digest=sha256(data), at=clock.whole_second(now))
+        checkpoint = svc.sign_checkpoint(w, "export")
+    name = first.isoformat() if first == last else f"{first.isoformat()}_{last.isoformat()}"
+    path = out_dir.expanduser() / f"sessiond-{name}.{SUFFIX}"
+    net = sum((d.net for d in found), ZERO)
+    paid = sum((d.paid for d in found), ZERO)
+    sidecar = proof_text(
+        file_name=path.name, file_sha=sha256(data), events=proof.text(),
+        checkpoint=checkpoint.text(), fingerprint=svc.keyring.fingerprint,
+        public_key=public_key_pem(svc.keyring.public_raw),
+        summary=_("private clients: {count} day(s), {total} EUR invoiced, {paid} EUR received",
+                  count=len(found), total=fmt.number(net), paid=fmt.number(paid)))
+    write_private_file(path, data)
+    write_private_file(proof_path(path), sidecar.encode("utf-8"))
+    totals = Totals(sessions=sum(len(d.documents) for d in found), worked_minutes=0,
+                    worked_hours=ZERO, billed_minutes=0, billed_hours=ZERO, discounts=ZERO,
+                    amount=net, credit_hours=ZERO, paid=paid)
+    return ExportResult(path, proof_path(path), first, last, FORMAT, (), len(found), totals,
+                        None, stored.seq, checkpoint, proof, False, True)

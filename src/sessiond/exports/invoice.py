@@ -1,0 +1,517 @@
+"""Invoices (factures) and credit notes (avoirs) from the log.
+
+An invoice covers one or more finished sessions of one client. Its lines come from each
+session's bill (`sessiond.billing.bill`): the time in the policy's tranches, discounts,
+guarantee reductions, prepaid hours used, fees; payments already recorded are deducted.
+The seller is `[technician]` of config.toml, the buyer the client's sealed details
+(address, and SIREN for a business: `sessiond client edit`); due date and terms come from
+`[invoice]` of config.toml (`config.Invoicing`), with the law's defaults.
+
+Issuing happens in one write transaction: the next number of the year's series
+(`audit.series`), the document built and rendered (so that nothing is numbered when the
+PDF cannot be made), the `invoice-issued` event with the SHA-256 of the document's data,
+and the signed checkpoint that covers it. A kill at any moment leaves a complete invoice
+event or none, and never a gap: the number is the event's. The PDF is written after the
+commit.
+
+A session is on one current invoice at most. An invoice is never changed: a credit note
+(`cancel_invoice`) cancels it whole, citing it, and its sessions can be invoiced again.
+Business clients get Factur-X (EN 16931, the XML embedded in the PDF/A-3); private
+clients a PDF/A-3 invoice, and the e-reporting summary (`exports.ereporting`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sessiond import clock, labels
+from sessiond.audit import series
+from sessiond.audit.canonical import canonical
+from sessiond.audit.checkpoint import Checkpoint
+from sessiond.config import technician_problems
+from sessiond.errors import InputError
+from sessiond.exports.files import write_private_file
+from sessiond.exports.invoice_doc import (
+    InvoiceDoc,
+    InvoiceLine,
+    Party,
+    Payment,
+    address_parts,
+    invoice_doc,
+)
+from sessiond.i18n import _
+from sessiond.model import Client, Event, Session, State, fold
+from sessiond.sessions import Sessiond
+
+HOUR = Decimal(3600)
+MAX_SESSIONS = 50  # an event lists at most 50 sessions (model.texts)
+
+
+@dataclass(frozen=True)
+class InvoiceResult:
+    kind: str  # "invoice" or "credit-note"
+    number: str
+    pdf: Path
+    total: Decimal
+    client_id: str
+    sessions: tuple[str, ...]
+    event_seq: int
+    checkpoint: Checkpoint
+    facturx: bool
+    doc: InvoiceDoc
+    cites: str | None = None  # a credit note: the invoice it cancels
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "number": self.number, "pdf": str(self.pdf),
+                "total": str(self.total), "client": self.client_id,
+                "sessions": list(self.sessions), "event": self.event_seq,
+                "checkpoint": self.checkpoint.text(), "facturx": self.facturx,
+                "cites": self.cites, "issued": self.doc.issue_date.isoformat(),
+                "due": self.doc.due_date.isoformat() if self.doc.due_date else None}
+
+
+# --- what the log says of invoices ------------------------------------------------------
+
+
+def current_invoices(events: Iterable[Event]) -> dict[str, Event]:
+    """Session id -> the invoice that covers it and no credit note cancelled."""
+    events = list(events)
+    cancelled = {e.body["cites_seq"] for e in events if e.kind == "credit-note-issued"}
+    found: dict[str, Event] = {}
+    for event in events:
+        if event.kind == "invoice-issued" and event.seq not in cancelled:
+            for session_id in event.body["sessions"]:
+                found[session_id] = event
+    return found
+
+
+def invoice_numbers(svc: Sessiond) -> dict[str, str]:
+    """Session id -> the number of its current invoice (for exports and the book)."""
+    return {s: e.body["number"] for s, e in current_invoices(svc.invoice_events()).items()}
+
+
+def find_invoice(svc: Sessiond, number: str) -> tuple[Event, Event | None]:
+    """The invoice-issued event of `number`, and the credit note that cancelled it."""
+    wanted = number.strip().upper()
+    events = svc.invoice_events()
+    invoice = next((e for e in events if e.kind == "invoice-issued"
+                    and e.body["number"].upper() == wanted), None)
+    if invoice is None:
+        note = next((e for e in events if e.body["number"].upper() == wanted), None)
+        if note is not None:
+            raise InputError(_("{number} is a credit note: only an invoice can be cancelled.",
+                               number=note.body["number"]))
+        raise InputError(_("No invoice {number}. `sessiond invoice list` shows them.",
+                           number=number))
+    credit = next((e for e in events if e.kind == "credit-note-issued"
+                   and e.body["cites_seq"] == invoice.seq), None)
+    return invoice, credit
+
+
+def _next_serial(events: Sequence[Event], year: int) -> int:
+    years = [e.body["year"] for e in events]
+    if years and max(years) > year:
+        raise InputError(_("The last invoice is of {year}, after today ({today}): check the "
+                           "computer's date; invoice numbers follow the calendar.",
+                           year=max(years), today=year))
+    return 1 + max((e.body["serial"] for e in events if e.body["year"] == year), default=0)
+
+
+# --- the sessions of an invoice ----------------------------------------------------------
+
+
+def service_day(session: Session, svc: Sessiond) -> date:
+    """The local day of the service: the start, or the planned day of a fee-only one."""
+    return (session.started_at or session.planned_at).astimezone(svc.tz).date()
+
+
+def _invoiceable(session: Session) -> str | None:
+    """Why the session cannot be invoiced (None: it can)."""
+    if session.state is State.CANCELLED:
+        return _("Session {session} was cancelled: it cannot be invoiced.",
+                 session=session.id)
+    if session.state is State.STOPPED:
+        return None
+    if session.state is State.PLANNED and any(e.kind == "fee-added" for e in session.events):
+        return None  # a no-show or a late cancellation: the fee is invoiced
+    return _("Session {session} is not finished: stop it first (sessiond stop {session}), "
+             "then invoice it.", session=session.id)
+
+
+def uninvoiced(svc: Sessiond, client_id: str, first: date, last: date) -> list[str]:
+    """The client's finished sessions of the local days `first` to `last` that are on no
+    current invoice, in service order."""
+    current = current_invoices(svc.invoice_events())
+    found = [s for s in svc.client_sessions(svc.canonical_client(client_id))
+             if _invoiceable(s) is None and s.id not in current
+             and first <= service_day(s, svc) <= last]
+    return [s.id for s in sorted(found, key=lambda s: (s.started_at or s.planned_at, s.id))]
+
+
+def _sessions(svc: Sessiond, session_ids: Sequence[str]) -> list[Session]:
+    ids = list(dict.fromkeys(s.strip().lower() for s in session_ids if s.strip()))
+    if not ids:
+        raise InputError(_("Name the sessions to invoice (sessiond invoice SESSION...), or "
+                           "a client and a period (--client CLIENT --from DATE --to DATE)."))
+    if len(ids) > MAX_SESSIONS:
+        raise InputError(_("An invoice covers at most {count} sessions: split the period.",
+                           count=MAX_SESSIONS))
+    sessions = [svc.session(i) for i in ids]
+    for session in sessions:
+        problem = _invoiceable(session)
+        if problem:
+            raise InputError(problem)
+    clients = {svc.canonical_client(s.client_id) for s in sessions}
+    if len(clients) > 1:
+        raise InputError(_("These sessions belong to different clients ({clients}): an "
+                           "invoice is for one client.", clients=", ".join(sorted(clients))))
+    return sorted(sessions, key=lambda s: (s.started_at or s.planned_at, s.id))
+
+
+def _as_of(svc: Sessiond, session_ids: Sequence[str], upto: int) -> list[Session]:
+    """The sessions as they stood before event `upto` (an invoice as it was issued)."""
+    found = []
+    for session_id in session_ids:
+        session = fold(e for e in svc.session_events(session_id) if e.seq < upto)
+        if session is not None:
+            found.append(session)
+    return found
+
+
+# --- the parties and the terms -------------------------------------------------------------
+
+
+def seller(svc: Sessiond) -> Party:
+    """The technician, from `[technician]` (refused, naming the fields, while incomplete)."""
+    t = svc.config.technician
+    problems = technician_problems(t)
+    if problems:
+        raise InputError(_(
+            "An invoice is numbered only once your identity is complete. Under [technician] "
+            "in {path}, fill in: {fields}.", path=svc.paths.config_file,
+            fields="; ".join(f"{p.field} — {p.message}" for p in problems)))
+    name = " ".join(t.name.split())
+    if not name.lower().endswith((" ei", " entrepreneur individuel")):
+        name = f"{name} EI"  # Code de commerce L526-22: the sole trader's mention
+    streets, postcode, city = address_parts(t.address)
+    return Party(name, streets, postcode, city, "FR",
+                 siren="".join(c for c in t.siret if c.isdigit()),
+                 email=t.email.strip() or None)
+
+
+def buyer(client: Client) -> Party:
+    """The client as the invoice names him; InputError naming what is missing."""
+    if client.name is None:
+        raise InputError(_("Client {client} was erased: he can no longer be invoiced.",
+                           client=client.id))
+    if not (client.address or "").strip():
+        raise InputError(_(
+            "Client {client} has no postal address (address), which an invoice must state: "
+            "sessiond client edit {client} --address \"12 rue des Lilas, 75011 Paris\".",
+            client=client.id))
+    streets, postcode, city = address_parts(client.address or "")
+    if client.country == "FR" and not (postcode and city and streets):
+        raise InputError(_(
+            "The address of client {client} (address) needs a street, then the postcode "
+            "and city as its last part: sessiond client edit {client} --address "
+            "\"12 rue des Lilas, 75011 Paris\".", client=client.id))
+    if not city:  # abroad: the last part is the city
+        streets, city = streets[:-1], streets[-1] if streets else ""
+    business = client.status == "business"
+    if business and client.country == "FR" and not client.siren:
+        raise InputError(_(
+            "Client {client} is a business: its invoice must state its SIREN (siren): "
+            "sessiond client edit {client} --siren NUMBER.", client=client.id))
+    return Party(client.name, streets, postcode, city, client.country, siren=client.siren,
+                 email=client.email, is_business=business)
+
+
+def _default_late_penalty() -> str:
+    return _("the European Central Bank's most recent refinancing rate plus 10 percentage "
+             "points")
+
+
+@dataclass(frozen=True)
+class Terms:
+    due_date: date
+    payment_terms: str
+    late_penalty: str | None
+    early_payment: str | None
+
+
+def terms(svc: Sessiond, issued: date, business: bool) -> Terms:
+    """Due date and payment terms from `[invoice]`, with the law's defaults."""
+    c = svc.config.invoice
+    days = c.business_due_days if business else c.due_days
+    due = issued + timedelta(days=days)
+    text = c.payment_terms.strip() or (
+        _("Payable on receipt of the invoice.") if days == 0 else
+        _("Payable within {days} days of the invoice date.", days=days))
+    penalty = c.late_penalty.strip() or (_default_late_penalty() if business else None)
+    return Terms(due, text, penalty, c.early_payment.strip() or None)
+
+
+# --- the lines -----------------------------------------------------------------------------
+
+
+def _quantity_hours(seconds: int) -> Decimal | None:
+    """Billed seconds as hours with at most 4 decimals (None when they do not divide)."""
+    hours = Decimal(seconds) / HOUR
+    exact = hours.quantize(Decimal("0.0001"))
+    return exact.normalize() if exact == hours else None
+
+
+def session_lines(svc: Sessiond, session: Session, now: datetime) -> list[InvoiceLine]:
+    """The invoice lines of one session, from its bill."""
+    from sessiond.billing import bill
+    from sessiond.billing.text import cents, duration
+
+    try:
+        priced = bill(session, svc.policy(session.policy), svc.history(session.client_id),
+                      now)
+    except InputError as e:
+        raise InputError(_("Session {session} cannot be invoiced: {problem}",
+                           session=session.id, problem=e.message)) from e
+    day = service_day(session, svc)
+    what = f"{labels.formal(session.mode).capitalize()} ({session.id})"
+    lines: list[InvoiceLine] = []
+    for line in priced.lines:
+        if line.kind == "time":
+            if priced.billed_seconds == 0 and line.amount == 0:
+                continue
+            text = _("{what}: {breakdown} ({billed})", what=what, breakdown=priced.breakdown,
+                     billed=duration(priced.billed_seconds))
+            hours = _quantity_hours(priced.billed_seconds)
+            rate = priced.rate_per_hour
+            if (hours is not None and rate is not None and rate == cents(rate)
+                    and cents(hours * rate) == line.amount):
+                lines.append(InvoiceLine(text, hours, "HUR", rate, line.amount, day))
+            else:  # a tranche that is not a whole number of cents: one unit at its price
+                lines.append(InvoiceLine(text, Decimal(1), "C62", line.amount, line.amount,
+                                         day))
+            continue
+        if line.amount == 0:
+            continue
+        text = f"{line.label} ({session.id})"
+        if line.amount < 0:  # discounts, guarantees, prepaid hours: a negative quantity
+            lines.append(InvoiceLine(text, Decimal(-1), "C62", -line.amount, line.amount, day))
+        else:
+            lines.append(InvoiceLine(text, Decimal(1), "C62", line.amount, line.amount, day))
+    if not lines:  # nothing billed at all: the service still appears, at zero
+        lines.append(InvoiceLine(what, Decimal(1), "C62", Decimal("0.00"), Decimal("0.00"),
+                                 day))
+    return lines
+
+
+def _day(value: date) -> str:
+    from sessiond.exports import fmt
+
+    return fmt.day(value)
+
+
+def payments(svc: Sessiond, sessions: Iterable[Session]) -> list[Payment]:
+    return [Payment(e.at.astimezone(svc.tz).date(), Decimal(e.body["amount"]),
+                    labels.formal(e.body["method"]))
+            for s in sessions for e in s.events if e.kind == "payment-recorded"]
+
+
+# --- the document's data -------------------------------------------------------------------
+
+
+def doc_data(doc: InvoiceDoc) -> dict[str, Any]:
+    """The document as canonical data (its digest goes in the event)."""
+
+    def party(p: Party) -> dict[str, Any]:
+        return {"name": p.name, "address": list(p.address), "postcode": p.postcode,
+                "city": p.city, "country": p.country, "siren": p.siren, "email": p.email,
+                "business": p.is_business}
+
+    def day(d: date | None) -> str | None:
+        return d.isoformat() if d else None
+
+    return {
+        "kind": doc.kind, "number": doc.number, "issue_date": day(doc.issue_date),
+        "due_date": day(doc.due_date), "seller": party(doc.seller), "buyer": party(doc.buyer),
+        "lines": [{"description": line.description, "quantity": str(line.quantity),
+                   "unit": line.unit, "unit_price": str(line.unit_price),
+                   "amount": str(line.amount), "service_date": day(line.service_date)}
+                  for line in doc.lines],
+        "total": str(doc.total), "currency": doc.currency, "vat_mention": doc.vat_mention,
+        "payment_terms": doc.payment_terms, "cited_invoice": doc.cited_invoice,
+        "cited_invoice_date": day(doc.cited_invoice_date), "reason": doc.reason,
+        "late_penalty": doc.late_penalty,
+        "recovery_indemnity": str(doc.recovery_indemnity)
+        if doc.recovery_indemnity is not None else None,
+        "early_payment": doc.early_payment,
+        "payments": [{"received": day(p.received), "amount": str(p.amount),
+                      "method": p.method} for p in doc.payments],
+        "notes": list(doc.notes),
+    }
+
+
+def data_digest(doc: InvoiceDoc) -> str:
+    from sessiond.exports.signed import sha256
+
+    return sha256(canonical(doc_data(doc)))
+
+
+def render(doc: InvoiceDoc) -> tuple[bytes, bool]:
+    """The PDF/A-3 of the document; with the Factur-X XML embedded for a business buyer.
+    (bytes, whether it is Factur-X)."""
+    from sessiond.exports.invoice_pdf import render_invoice_pdf
+
+    pdf = render_invoice_pdf(doc)
+    if not doc.buyer.is_business:
+        return pdf, False
+    from sessiond.exports.facturx_xml import facturx_pdf, facturx_xml
+
+    try:
+        return facturx_pdf(pdf, facturx_xml(doc)), True
+    except ValueError as e:  # the XML does not conform: a bug, said before any number
+        raise InputError(_("The Factur-X XML of invoice {number} does not conform to its "
+                           "schema: {problem}", number=doc.number, problem=str(e)[:300])) from e
+
+
+def file_name(doc: InvoiceDoc) -> str:
+    return f"{'avoir' if doc.credit_note else 'facture'}-{doc.number}.pdf"
+
+
+def _target(out: Path | None, doc: InvoiceDoc) -> Path:
+    if out is None:
+        return Path.cwd() / file_name(doc)
+    out = out.expanduser()
+    return out / file_name(doc) if out.is_dir() else out
+
+
+# --- issuing -------------------------------------------------------------------------------
+
+
+def issue_invoice(svc: Sessiond, session_ids: Sequence[str], out: Path | None = None, *,
+                  now: datetime | None = None) -> InvoiceResult:
+    """Invoice the sessions (of one client): event, checkpoint, then the PDF."""
+    now = clock.whole_second(now or clock.now())
+    issued = now.astimezone(svc.tz).date()
+    the_seller = seller(svc)
+    with svc.transaction() as w:  # checks, number, document, event, checkpoint: one commit
+        sessions = _sessions(svc, session_ids)
+        events = svc.invoice_events()
+        current = current_invoices(events)
+        for session in sessions:
+            if session.id in current:
+                number = current[session.id].body["number"]
+                raise InputError(_(
+                    "Session {session} is on invoice {number} already. To invoice it again, "
+                    "cancel that invoice first: sessiond invoice cancel {number} --reason "
+                    "TEXT.", session=session.id, number=number))
+        client_id = svc.canonical_client(sessions[0].client_id)
+        the_buyer = buyer(svc.client(client_id))
+        serial = _next_serial(events, issued.year)
+        number = series.number("invoice-issued", issued.year, serial)
+        agreed = terms(svc, issued, the_buyer.is_business)
+        lines = [line for s in sessions for line in session_lines(svc, s, now)]
+        doc = invoice_doc(number=number, issue_date=issued, due_date=agreed.due_date,
+                          seller=the_seller, buyer=the_buyer, lines=lines,
+                          payment_terms=agreed.payment_terms, late_penalty=agreed.late_penalty,
+                          early_payment=agreed.early_payment,
+                          payments=payments(svc, sessions))
+        pdf, facturx = render(doc)
+        stored = svc.record_invoice(w, client_id=client_id, number=number, year=issued.year,
+                                    serial=serial, sessions=[s.id for s in sessions],
+                                    total=doc.total, digest=data_digest(doc),
+                                    facturx=facturx, at=now)
+        checkpoint = svc.sign_checkpoint(w, "invoice")
+    path = write_private_file(_target(out, doc), pdf)
+    return InvoiceResult("invoice", number, path, doc.total, client_id,
+                         tuple(s.id for s in sessions), stored.seq, checkpoint, facturx, doc)
+
+
+def invoice_period(svc: Sessiond, client_id: str, first: date, last: date,
+                   out: Path | None = None, *, now: datetime | None = None) -> InvoiceResult:
+    """Invoice the client's uninvoiced finished sessions of `first` to `last`."""
+    if last < first:
+        raise InputError(_("The range ends ({last}) before it starts ({first}).",
+                           first=first.isoformat(), last=last.isoformat()))
+    svc.client(client_id)
+    found = uninvoiced(svc, client_id, first, last)
+    if not found:
+        raise InputError(_("Client {client} has no finished session to invoice from {first} "
+                           "to {last}.", client=client_id, first=first.isoformat(),
+                           last=last.isoformat()))
+    return issue_invoice(svc, found, out, now=now)
+
+
+def cancel_invoice(svc: Sessiond, number: str, reason: str, out: Path | None = None, *,
+                   now: datetime | None = None) -> InvoiceResult:
+    """A credit note that cancels invoice `number` whole and cites it; the invoice's
+    sessions can then be invoiced again."""
+    if not reason or not reason.strip():
+        raise InputError(_("A credit note says why: --reason TEXT."))
+    now = clock.whole_second(now or clock.now())
+    issued = now.astimezone(svc.tz).date()
+    the_seller = seller(svc)
+    with svc.transaction() as w:
+        invoice, credit = find_invoice(svc, number)
+        cited = invoice.body["number"]
+        if credit is not None:
+            raise InputError(_("Invoice {number} was already cancelled by credit note "
+                               "{credit}.", number=cited, credit=credit.body["number"]))
+        assert invoice.client_id is not None
+        the_buyer = buyer(svc.client(invoice.client_id, upto=invoice.seq))
+        events = svc.invoice_events()
+        serial = _next_serial(events, issued.year)
+        credit_number = series.number("credit-note-issued", issued.year, serial)
+        invoice_day = invoice.at.astimezone(svc.tz).date()
+        lines = _cancelled_lines(svc, invoice, invoice_day)
+        agreed = terms(svc, issued, the_buyer.is_business)
+        doc = invoice_doc(kind="credit-note", number=credit_number, issue_date=issued,
+                          due_date=None, seller=the_seller, buyer=the_buyer, lines=lines,
+                          payment_terms=_("Refund of the amounts paid, or deduction from the "
+                                          "next invoice."),
+                          cited_invoice=cited, cited_invoice_date=invoice_day,
+                          reason=reason.strip(), late_penalty=agreed.late_penalty,
+                          early_payment=agreed.early_payment)
+        pdf, facturx = render(doc)
+        stored = svc.record_credit_note(
+            w, client_id=invoice.client_id, number=credit_number, year=issued.year,
+            serial=serial, cites=cited, cites_seq=invoice.seq,
+            sessions=invoice.body["sessions"], total=doc.total, digest=data_digest(doc),
+            facturx=facturx, reason=reason, at=now)
+        checkpoint = svc.sign_checkpoint(w, "credit-note")
+    path = write_private_file(_target(out, doc), pdf)
+    return InvoiceResult("credit-note", credit_number, path, doc.total, invoice.client_id,
+                         tuple(invoice.body["sessions"]), stored.seq, checkpoint, facturx, doc,
+                         cites=cited)
+
+
+def _cancelled_lines(svc: Sessiond, invoice: Event, invoice_day: date) -> list[InvoiceLine]:
+    """The invoice's lines as it was issued (its sessions as they stood then); one line of
+    its recorded total when they no longer add up to it (a policy changed since)."""
+    total = Decimal(invoice.body["total"])
+    try:
+        sessions = _as_of(svc, invoice.body["sessions"], invoice.seq)
+        lines = [line for s in sessions for line in session_lines(svc, s, invoice.at)]
+    except InputError:
+        lines = []
+    if lines and sum((line.amount for line in lines), Decimal(0)) == total:
+        return lines
+    return [InvoiceLine(_("Cancellation of invoice {number} of {day}",
+                          number=invoice.body["number"], day=_day(invoice_day)),
+                        Decimal(1), "C62", total, total, invoice_day)]
+
+
+def invoice_list(svc: Sessiond) -> list[dict[str, Any]]:
+    """Every invoice and credit note, in the series' order, with what became of each."""
+    events = svc.invoice_events()
+    cancelled_by = {e.body["cites_seq"]: e.body["number"] for e in events
+                    if e.kind == "credit-note-issued"}
+    return [{"number": e.body["number"],
+             "kind": "invoice" if e.kind == "invoice-issued" else "credit-note",
+             "issued": e.at.astimezone(svc.tz).date().isoformat(), "client": e.client_id,
+             "sessions": list(e.body["sessions"]), "total": e.body["total"], "event": e.seq,
+             "facturx": bool(e.body.get("facturx")), "cites": e.body.get("cites"),
+             "cancelled_by": cancelled_by.get(e.seq)} for e in events]

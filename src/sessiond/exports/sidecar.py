@@ -1,0 +1,92 @@
+"""The proof of an export, in a file beside it: FILE.proof.
+
+An export file holds its table and nothing else (a blank or signature row after the table
+breaks strict importers). Its proof goes beside it: the file's SHA-256, the events line of
+the sessions it covers, the signed checkpoint of its `export-made` event (which also
+holds the file's SHA-256) and the public key. `sessiond verify --export FILE` reads
+FILE.proof, checks that FILE is the file the log recorded, and checks the checkpoint and
+the events line against the log.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sessiond.audit.checkpoint import Checkpoint, parse_checkpoints
+from sessiond.audit.verify import Problem
+from sessiond.errors import InputError
+from sessiond.exports.proof import EventsProof, parse_proofs
+from sessiond.exports.signed import sha256
+from sessiond.i18n import _
+from sessiond.sessions import Sessiond
+
+SUFFIX = ".proof"
+MARKER = "SESSIOND-EXPORT-PROOF"
+_LINE = re.compile(MARKER + r" v1;file=(?P<file>[^;\n]{1,255});sha256=(?P<sha>[0-9a-f]{64})")
+
+
+def proof_path(path: Path) -> Path:
+    return path.with_name(path.name + SUFFIX)
+
+
+def proof_text(*, file_name: str, file_sha: str, events: str, checkpoint: str,
+               fingerprint: str, public_key: tuple[str, ...], summary: str) -> str:
+    return "\n".join([
+        "# " + _("sessiond: the proof of the export {file}; keep it beside the file.",
+                 file=file_name),
+        "# " + _("Check both: sessiond verify --export {file}", file=file_name),
+        "# " + summary,
+        f"{MARKER} v1;file={file_name};sha256={file_sha}",
+        events,
+        checkpoint,
+        "# " + _("Signing key fingerprint") + ": " + fingerprint,
+        *public_key,
+    ]) + "\n"
+
+
+@dataclass
+class ExportCheck:
+    proof_file: Path | None
+    problems: list[Problem] = field(default_factory=list)
+    checkpoints: list[Checkpoint] = field(default_factory=list)
+    proofs: list[EventsProof] = field(default_factory=list)
+
+
+def check_export(svc: Sessiond, path: Path, read: Callable[[Path], bytes]) -> ExportCheck:
+    """What `verify --export` checks of one export (and its proof beside it)."""
+    if path.name.endswith(SUFFIX):
+        sidecar, data_path = path, path.with_name(path.name[:-len(SUFFIX)])
+    else:
+        sidecar, data_path = proof_path(path), path
+    if not sidecar.exists():
+        data = read(data_path).decode("latin-1")
+        found = parse_checkpoints(data)  # exports made before the proof had its own file
+        if not found:
+            raise InputError(_(
+                "{proof} is missing: an export's proof is the file of that name beside it. "
+                "Copy it back next to {path}.", proof=sidecar.name, path=data_path))
+        return ExportCheck(None, checkpoints=found, proofs=parse_proofs(data))
+    text = read(sidecar).decode("utf-8", errors="replace")
+    result = ExportCheck(sidecar, checkpoints=parse_checkpoints(text),
+                         proofs=parse_proofs(text))
+    line = _LINE.search(text)
+    if line is None or not result.checkpoints or not result.proofs:
+        raise InputError(_("{proof} is not the proof of an export (its lines were damaged).",
+                           proof=sidecar))
+    actual = sha256(read(data_path))
+    if actual != line["sha"]:
+        result.problems.append(Problem(None, _(
+            "{path} was changed after it was exported: it is not the file its proof covers "
+            "(SHA-256 {actual} instead of {expected})", path=data_path, actual=actual[:16],
+            expected=line["sha"][:16])))
+    for proof in result.proofs:
+        event = svc.store.event_at(proof.upto)
+        recorded = event.body_fields().get("file_digest") if event is not None else None
+        if recorded is not None and recorded != line["sha"]:
+            result.problems.append(Problem(proof.upto, _(
+                "{proof}: the log recorded another file for this export (event #{seq}): the "
+                "proof was edited", proof=sidecar.name, seq=proof.upto)))
+    return result

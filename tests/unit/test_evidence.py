@@ -1,0 +1,295 @@
+"""Evidence from the remote tool (issue 14): connections recorded once, matched to their
+session, folded back with their closing; the daemon's watcher on a real file that grows,
+rotates and is truncated; the answers to its questions."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from sessiond import integrations, model
+from sessiond.compliance import evidence
+from sessiond.config import Evidence
+from sessiond.daemon.evidence import EvidenceWatch
+from sessiond.daemon.questions import answer
+from sessiond.errors import InputError
+from sessiond.integrations import Connection
+from sessiond.model import State
+from sessiond.sessions import Sessiond
+from sessiond.store import notifications as notices
+
+T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+PARTNER = "412736958"
+
+
+@pytest.fixture
+def svc(home: Path) -> Iterator[Sessiond]:
+    service = Sessiond()
+    yield service
+    service.close()
+
+
+def conn(start: datetime, end: datetime | None, *, partner: str | None = PARTNER,
+         tool: str = "rustdesk", outcome: str = "accepted", first: str = "a",
+         fmt: str = "rustdesk-log", lines: str = "") -> Connection:
+    key = hashlib.sha256(f"{first}{start}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{key}{end}{lines}".encode()).hexdigest()
+    return Connection(tool=tool, direction="outgoing", partner_id=partner,  # type: ignore[arg-type]
+                      start=start, end=end, fmt=fmt, line=1, digest=digest, key=key,
+                      outcome=outcome)  # type: ignore[arg-type]
+
+
+def session(svc: Sessiond, *, partner: str | None = None, tool: str = "rustdesk",
+            start: datetime | None = T0, stop: datetime | None = None,
+            planned: datetime = T0 - timedelta(minutes=10)) -> str:
+    client = svc.add_client("Jeanne Martin", at=planned - timedelta(minutes=1))
+    sid = svc.new_session(client, policy="micro-alpes", tool=tool, partner_id=partner,
+                          at=planned)
+    if start is not None:
+        svc.consent(sid, channel="tool-code", by="Jeanne", at=start - timedelta(minutes=1))
+        svc.start(sid, at=start)
+    if stop is not None:
+        svc.stop(sid, at=stop)
+    return sid
+
+
+# --- the vocabulary: one list in the model, the same as the parsers' ----------------------
+
+
+def test_the_models_lists_are_the_parsers() -> None:
+    assert model.REMOTE_TOOLS == integrations.TOOLS
+    assert model.CONNECTION_OUTCOMES == integrations.OUTCOMES
+    assert set(model.LOG_FORMATS) == set(integrations.FORMATS)
+    for raw in ("123 456 789", " 123456789 ", "123456789@ad", "-", "", "ab c"):
+        assert evidence.normalise_partner(raw) == integrations.normalise_partner(raw) or (
+            raw.strip() in ("-", ""))
+
+
+def test_the_partner_id_is_never_public() -> None:
+    kind = model.KINDS["connection-observed"]
+    assert "partner_id" in kind.personal and "partner_id" not in kind.body
+
+
+# --- recording: once, in its session --------------------------------------------------------
+
+
+def test_recorded_once_in_the_session_of_its_partner(svc: Sessiond) -> None:
+    other = session(svc, partner="999888777", start=T0)
+    mine = session(svc, partner="412 736 958", start=T0)  # typed grouped, as tools print it
+    c = conn(T0 - timedelta(minutes=3), T0 + timedelta(minutes=40))
+    done = svc.record_connection(c)
+    assert (done.session_id, done.new, done.matched_by) == (mine, True, "partner-id")
+    again = svc.record_connection(c)
+    assert (again.session_id, again.new, again.seq) == (mine, False, None)
+    (seen,) = svc.connections(mine)
+    assert seen.partner_id == PARTNER and seen.start == T0 - timedelta(minutes=3)
+    assert seen.accepted and seen.events == (done.seq,)
+    assert svc.connections(other) == []
+    row = svc.store.event_at(done.seq)
+    assert row is not None and PARTNER not in row.body and row.sealed  # sealed, not public
+
+
+def test_open_then_closed_is_one_connection(svc: Sessiond) -> None:
+    sid = session(svc, partner=PARTNER)
+    start = T0 + timedelta(seconds=5, microseconds=147039)  # RustDesk's microseconds
+    first = svc.record_connection(conn(start, None, outcome="unknown"))
+    assert first.new
+    (seen,) = svc.connections(sid)
+    assert seen.end is None and seen.start == T0 + timedelta(seconds=5)  # to the second
+    assert not svc.record_connection(conn(start, None, lines="more")).new  # still open
+    end = T0 + timedelta(minutes=30, microseconds=999999)
+    closed = svc.record_connection(conn(start, end, lines="end"))
+    assert closed.new and closed.session_id == sid
+    assert not svc.record_connection(conn(start, end, lines="end")).new
+    (seen,) = svc.connections(sid)
+    assert seen.end == T0 + timedelta(minutes=30) and seen.events == (first.seq, closed.seq)
+    kinds = [e.kind for e in svc.session_events(sid)]
+    assert kinds.count("connection-observed") == 1 and kinds.count("connection-closed") == 1
+
+
+def test_the_same_connection_from_another_file_is_not_recorded_twice(svc: Sessiond) -> None:
+    session(svc, partner=PARTNER, tool="teamviewer")
+    log = conn(T0 + timedelta(seconds=2, microseconds=444000),
+               T0 + timedelta(minutes=2, seconds=4, microseconds=100000), tool="teamviewer",
+               fmt="teamviewer-log", first="log")
+    row = conn(T0 + timedelta(seconds=2), T0 + timedelta(minutes=2, seconds=4),
+               tool="teamviewer", fmt="teamviewer-incoming", first="row")
+    assert svc.record_connection(log).new
+    twin = svc.record_connection(row)
+    assert twin.session_id is not None and not twin.new
+
+
+def test_matched_by_time_with_a_session_of_that_tool(svc: Sessiond) -> None:
+    anydesk = session(svc, tool="anydesk", start=T0, stop=T0 + timedelta(hours=1))
+    session(svc, tool="rustdesk", start=T0 + timedelta(hours=3))
+    before = conn(T0 - timedelta(minutes=10), T0 - timedelta(minutes=5), tool="anydesk",
+                  fmt="anydesk-trace", partner="111222333")
+    assert svc.record_connection(before).matched_by == "time"  # within the margin
+    far = conn(T0 - timedelta(hours=1), T0 - timedelta(minutes=20), tool="anydesk",
+               fmt="anydesk-trace", partner="111222333", first="far")
+    assert svc.record_connection(far).session_id is None  # too early: nothing recorded
+    wrong_tool = conn(T0 + timedelta(minutes=5), None, tool="teamviewer",
+                      fmt="teamviewer-log", partner=None)
+    assert svc.record_connection(wrong_tool).session_id is None
+    assert [o.session_id for o in svc.connections(anydesk)] == [anydesk]
+
+
+def test_a_planned_session_matches_by_partner_only(svc: Sessiond) -> None:
+    planned = session(svc, partner=PARTNER, start=None, planned=T0)
+    assert svc.record_connection(conn(T0 + timedelta(minutes=3), None)).session_id == planned
+    nameless = session(svc, start=None, planned=T0)
+    assert svc.record_connection(conn(T0 + timedelta(minutes=4), None, partner="5",
+                                      first="x")).session_id is None
+    assert svc.connections(nameless) == []
+
+
+def test_day_listing_and_connected_time(svc: Sessiond) -> None:
+    sid = session(svc, partner=PARTNER)
+    svc.record_connection(conn(T0, T0 + timedelta(minutes=20), first="1"))
+    svc.record_connection(conn(T0 + timedelta(minutes=10), T0 + timedelta(minutes=30),
+                               first="2"))
+    svc.record_connection(conn(T0 + timedelta(minutes=40), T0 + timedelta(minutes=41),
+                               first="3", outcome="rejected"))
+    day = svc.evidence_of_day(T0.date())
+    assert [o.session_id for o in day] == [sid] * 3
+    assert svc.evidence_of_day(T0.date() + timedelta(days=1)) == []
+    # overlaps counted once, a refused attempt not at all
+    assert evidence.connected_seconds(day, T0 + timedelta(hours=1)) == 30 * 60
+
+
+# --- the daemon's watcher on a real file ------------------------------------------------------
+
+
+def rust(at: datetime, message: str) -> str:
+    stamp = at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    return f"[{stamp} +00:00] INFO [src/flutter.rs:1408] {message}\n"
+
+
+def watch(svc: Sessiond, path: Path) -> EvidenceWatch:
+    return EvidenceWatch(svc, Evidence(teamviewer=(), anydesk=(), rustdesk=(str(path),)))
+
+
+def test_watcher_follows_growth_rotation_and_truncation(svc: Sessiond, tmp_path: Path,
+                                                         ) -> None:
+    now = datetime.now(UTC).replace(microsecond=0)
+    sid = session(svc, partner=PARTNER, start=None, planned=now - timedelta(minutes=30))
+    path = tmp_path / "rustdesk_rCURRENT.log"
+    w = watch(svc, path)
+    assert w.poll(now) == []  # a missing file is no error
+    path.write_text(rust(now - timedelta(minutes=5), "start with user jean"))
+    assert w.poll(now) == []
+    with path.open("a") as f:
+        f.write(rust(now - timedelta(minutes=4), f"Session {PARTNER} start, use texture"))
+    (question,) = w.poll(now)
+    assert question.kind == "connection-opened" and question.session_id == sid
+    assert question.data["choices"][0] == f"start {sid}"
+    assert PARTNER not in question.message and PARTNER not in str(question.data)
+    assert w.poll(now) == []  # asked once
+    (seen,) = svc.connections(sid)
+    assert seen.end is None
+
+    # rotation: the old file renamed (its last line written just before), a new one started
+    with path.open("a") as f:
+        f.write(rust(now - timedelta(minutes=3), "handle_peer_info :PeerInfo { }"))
+    path.rename(tmp_path / "rustdesk_r2026-11-20_09-00-00.log")
+    path.write_text(rust(now - timedelta(minutes=2), "Set fps to 13"))
+    assert w.poll(now) == []
+    svc.consent(sid, channel="tool-code", by="Jeanne", at=now - timedelta(minutes=6))
+    answer(svc, question.id, f"start {sid}", now)
+    assert svc.session(sid).started_at == now - timedelta(minutes=4)
+    with path.open("a") as f:
+        f.write(rust(now - timedelta(minutes=1), f"Exit io_loop of id={PARTNER}"))
+    (stop_question,) = w.poll(now)
+    assert stop_question.kind == "connection-closed"
+    assert stop_question.data["choices"] == [f"stop {sid}", f"pause {sid}", "ignore"]
+    (seen,) = svc.connections(sid)
+    assert seen.end == now - timedelta(minutes=1) and seen.outcome == "accepted"
+
+    # truncation: read again from the start, nothing recorded twice
+    path.write_text(rust(now, "Set fps to 29"))
+    before = len(svc.events())
+    w.poll(now)
+    assert len(svc.events()) == before
+    answer(svc, stop_question.id, "stop", now)
+    session_now = svc.session(sid)
+    assert session_now.state is State.STOPPED
+    assert session_now.stopped_at == now - timedelta(minutes=1)
+    w.close()
+
+
+def test_an_idle_poll_reads_nothing(svc: Sessiond, tmp_path: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "rustdesk_rCURRENT.log"
+    path.write_text(rust(T0, "start with user jean"))
+    w = watch(svc, path)
+    w.poll(T0)
+    calls: list[str] = []
+    import sessiond.daemon.evidence as module
+
+    real = module.read_increment
+    monkeypatch.setattr(module, "read_increment",
+                        lambda *a, **k: calls.append("read") or real(*a, **k))
+    for _ in range(50):
+        w.poll(T0)
+    assert calls == []
+    with path.open("a") as f:
+        f.write(rust(T0, "Set fps to 13"))
+    w.poll(T0)
+    assert calls == ["read"]
+    w.close()
+
+
+def test_old_connections_are_recorded_but_not_asked_about(svc: Sessiond, tmp_path: Path
+                                                          ) -> None:
+    sid = session(svc, partner=PARTNER, start=None, planned=T0)
+    path = tmp_path / "rustdesk_rCURRENT.log"
+    path.write_text(rust(T0 + timedelta(minutes=1), f"Session {PARTNER} start, use"))
+    w = watch(svc, path)
+    assert w.poll(T0 + timedelta(days=2)) == []
+    assert len(svc.connections(sid)) == 1
+    w.close()
+
+
+def test_unreadable_log_is_reported_once(svc: Sessiond, tmp_path: Path,
+                                         caplog: pytest.LogCaptureFixture) -> None:
+    path = tmp_path / "anydesk.trace"
+    path.mkdir()  # stat works, open fails (as a trace of root's mode 0600 would for a user)
+    w = EvidenceWatch(svc, Evidence(teamviewer=(), rustdesk=(), anydesk=(str(path),)))
+    for _ in range(3):
+        w.poll(T0)
+    assert sum("anydesk.trace" in r.getMessage() for r in caplog.records) == 1
+
+
+# --- answers ------------------------------------------------------------------------------
+
+
+def test_answers_of_connection_questions(svc: Sessiond) -> None:
+    sid = session(svc, partner=PARTNER, start=None, planned=T0)
+    svc.consent(sid, channel="tool-code", by="Jeanne", at=T0)
+    conn_ = svc.store.conn
+    q = notices.post(conn_, now=T0, kind="connection-opened", message="m", session_id=sid,
+                     question=True, dedup_key="connection-opened:k",
+                     data={"at": "2026-11-20T09:02:00Z", "choices": [f"start {sid}"]})
+    assert q is not None
+    with pytest.raises(InputError):
+        answer(svc, q.id, "worked", T0)  # a connection question is not about a span
+    with pytest.raises(InputError):
+        answer(svc, q.id, "stop", T0)  # nothing runs: start or ignore
+    done, event = answer(svc, q.id, "start", T0 + timedelta(minutes=5))
+    assert event is not None and event.kind == "session-started"
+    assert event.at == datetime(2026, 11, 20, 9, 2, tzinfo=UTC)
+    assert done.answer == f"start {sid} at 2026-11-20T09:02:00Z"
+    with pytest.raises(InputError):
+        answer(svc, q.id, f"start {sid}", T0)  # started already
+    closed = notices.post(conn_, now=T0, kind="connection-closed", message="m",
+                          session_id=sid, question=True, dedup_key="connection-closed:k",
+                          data={"at": "2026-11-20T09:40:00Z"})
+    assert closed is not None
+    _, paused = answer(svc, closed.id, "pause", T0, at=T0 + timedelta(minutes=35))
+    assert paused is not None and paused.at == T0 + timedelta(minutes=35)
+    ignored, nothing = answer(svc, closed.id, "ignore", T0)
+    assert nothing is None and ignored.answer == "ignore"
