@@ -1,6 +1,6 @@
 """Start-up: `sessiond status` against `watson status` and a bare floor; `--version`.
 
-Usage: python -m bench.bench_status [--runs 15] [--cache DIR] [--watson PATH]
+Usage: python -m bench.bench_status [--runs 15] [--cache DIR] [--watson PATH] [--before SRC]
 Logs of 2,000 and 20,000 sessions (a year, and the same year ten times denser), each with
 one session running. Every command runs as a new process, in alternation with the others;
 medians. Watson (`pip install td-watson` into a venv of its own, never into sessiond's)
@@ -22,6 +22,7 @@ from bench.common import (
     FLOORS,
     SESSIOND,
     alternate,
+    before_env,
     env_for,
     log_home,
     options,
@@ -64,6 +65,10 @@ def main() -> None:
         else:
             print("watson not found: pip install td-watson into /tmp/watson-venv",
                   file=sys.stderr)
+        if args.before:
+            for name in ("sessiond --version", "status (small)", "status (large)"):
+                cmd, env = cases[name].args[0], cases[name].args[1]
+                cases[f"{name}, before"] = partial(run_once, cmd, before_env(env, args.before))
         t = alternate(cases, args.runs)
     print(f"start-up, medians of {args.runs} alternating runs "
           f"({args.small} and {args.large} sessions):")
@@ -80,6 +85,10 @@ def main() -> None:
          "<= 1.5"),
     ]
     report(rows)
+    if args.before:
+        print(f"before ({args.before}) and after:")
+        report([(name, t[name], "before", t[f"{name}, before"], "")
+                for name in ("status (small)", "status (large)", "sessiond --version")])
 
 
 if __name__ == "__main__":

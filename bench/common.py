@@ -29,7 +29,16 @@ def options(doc: str | None, runs: int = 15) -> argparse.ArgumentParser:
     parser.add_argument("--runs", type=int, default=runs, help="alternating runs per command")
     parser.add_argument("--cache", type=Path, metavar="DIR",
                         help="keep the generated logs in DIR and reuse them next time")
+    parser.add_argument("--before", type=Path, metavar="SRC",
+                        help="also time the sessiond importable from SRC (another checkout's "
+                             "src/), in alternation: a before/after table")
     return parser
+
+
+def before_env(env: dict[str, str], src: Path) -> dict[str, str]:
+    """`env` running the sessiond of `src` instead of this one."""
+    return {**env, "PYTHONPATH": os.pathsep.join(
+        p for p in (str(src), env.get("PYTHONPATH")) if p)}
 
 
 @contextmanager
@@ -93,12 +102,19 @@ def copy_home(home: Path, into: Path) -> Path:
     return into
 
 
-def env_for(home: Path, **extra: str) -> dict[str, str]:
-    return {**os.environ, "SESSIOND_HOME": str(home), "SESSIOND_LANG": "fr", **extra}
+def env_for(home: Path | None = None, **extra: str) -> dict[str, str]:
+    """The environment of a measured process. Bytecode is written (and then read), as an
+    installed sessiond's is: a PYTHONDONTWRITEBYTECODE left by a test runner would have
+    every edited module compiled again at each start."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    if home is not None:
+        env["SESSIOND_HOME"] = str(home)
+    return {**env, "SESSIOND_LANG": "fr", **extra}
 
 
 def run_once(cmd: Sequence[str], env: dict[str, str] | None = None) -> float:
     """Wall seconds of one process, start-up included; its output is discarded."""
+    env = env if env is not None else env_for()
     began = time.perf_counter()
     subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
     return time.perf_counter() - began
@@ -106,6 +122,7 @@ def run_once(cmd: Sequence[str], env: dict[str, str] | None = None) -> float:
 
 def peak_rss_mb(cmd: Sequence[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """(wall seconds, peak resident memory in MB) of one child process."""
+    env = env if env is not None else env_for()
     began = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, cwd=ROOT)
     _pid, status, usage = os.wait4(proc.pid, 0)
@@ -143,6 +160,6 @@ def cpu_count() -> int:
     return len(os.sched_getaffinity(0))
 
 
-__all__ = ["FLOORS", "SESSIOND", "alternate", "copy_home", "cpu_count", "env_for",
+__all__ = ["FLOORS", "SESSIOND", "alternate", "before_env", "copy_home", "cpu_count", "env_for",
            "log_home", "options", "peak_rss_mb", "report", "run_once", "running_session",
            "workdir"]

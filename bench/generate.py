@@ -5,13 +5,14 @@ Each session: client (one in four is new), plan, consent, start, one or two paus
 note, outcome, stop (with its check and signed checkpoint). Instants are spread over the
 past D days, working hours, Paris time.
 
-The first `TEMPLATE` sessions (spread over their share of the D days) go through the
-service, one command each, as a technician would record them. The rest of the log is made
-of copies of that period shifted later in time, each with new ids, new client keys and
-personal fields sealed again, appended through the store's own Writer (its hashing, its
-chain) in large transactions, with a checkpoint signed wherever the template has one: a
-20k-session log takes seconds instead of the minutes of 180k service calls (each one a
-durable commit). `sessiond verify` passes on the result.
+Up to `TEMPLATE` sessions go through the service, one command each, as a technician would
+record them. A larger log is made of copies of such a period: TEMPLATE sessions written
+through the service once, into a scratch log, then copied into the log period after
+period, each copy with new ids, new client keys and its personal fields sealed again,
+appended through the store's own Writer (its hashing, its chain) in large transactions,
+with a checkpoint signed wherever the template has one. A 20k-session log takes seconds
+instead of the many minutes of 180k service calls (each a durable commit, each slower as
+the log grows); `sessiond verify` passes on it.
 """
 
 from __future__ import annotations
@@ -20,14 +21,17 @@ import argparse
 import json
 import random
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sessiond import clock
 from sessiond.audit.seal import seal_fields
+from sessiond.config import Paths
 from sessiond.model import FREE_TEXT
 from sessiond.sessions import Sessiond, new_id
 from sessiond.store.sqlite import StoredEvent, Writer
@@ -112,8 +116,9 @@ class _Copier:
         return new
 
     def rows(self, sessions: int) -> Iterator[tuple[int, _Row]]:
-        """(copy number, template row) until `sessions` sessions are copied."""
-        copied, k = 0, 1
+        """(copy number, template row) until `sessions` sessions are copied (copy 0 is the
+        template where it stands, copy k is k periods later)."""
+        copied, k = 0, 0
         while True:
             for row in self.template:
                 if copied == sessions and row.stored.kind in ("client-added",
@@ -171,24 +176,30 @@ class _Copier:
 
 def generate(svc: Sessiond, sessions: int, days: int, seed: int = 7) -> list[str]:
     """A log of `sessions` sessions over the `days` days before yesterday; their ids, in
-    log order. The first TEMPLATE go through the service, the rest are shifted copies."""
-    began = time.perf_counter()
+    log order. Up to TEMPLATE sessions go through the service into `svc`'s log; a larger
+    log is made of copies of TEMPLATE sessions written through the service in a scratch
+    log (in memory, /dev/shm, when there is one: its commits cost no disk flush)."""
     end = datetime.now(UTC).replace(hour=8, minute=0, second=0, microsecond=0) \
         - timedelta(days=1)
-    template_sessions = min(sessions, TEMPLATE)
-    copies = -(-sessions // template_sessions)  # the template is copy 0
-    period = max(1, round(days / copies)) if copies > 1 else days
-    start_day = end - timedelta(days=period * copies)
-    ids = through_service(svc, template_sessions, period, start_day, seed)
-    if copies == 1:
-        return ids
-    print(f"  through the service: {template_sessions} sessions in "
-          f"{time.perf_counter() - began:.1f} s", file=sys.stderr)
-    template = _template(svc, svc.store.tail()[0])
-    taken = {*ids, *(r.stored.client_id for r in template if r.stored.client_id)}
-    copier = _Copier(svc, template, timedelta(days=period), taken)
-    rows = copier.rows(sessions - template_sessions)
+    if sessions <= TEMPLATE:
+        return through_service(svc, sessions, days, end - timedelta(days=days), seed)
+    copies = -(-sessions // TEMPLATE)
+    period = max(1, round(days / copies))
+    began = time.perf_counter()
+    shm = Path("/dev/shm")
+    with tempfile.TemporaryDirectory(prefix="sessiond-template-",
+                                     dir=shm if shm.is_dir() else None) as scratch:
+        # The technician's own policies and settings, a log of its own.
+        model = Sessiond(Paths(data=Path(scratch), config=svc.paths.config), svc.config)
+        through_service(model, TEMPLATE, period, end - timedelta(days=period * copies), seed)
+        template = _template(model, model.store.tail()[0])
+        model.close()
+    print(f"  through the service: {TEMPLATE} sessions in {time.perf_counter() - began:.1f} s",
+          file=sys.stderr)
+    copier = _Copier(svc, template, timedelta(days=period), set(svc.store.session_ids()))
+    rows = copier.rows(sessions)
     state: dict[str, Any] = {}
+    ids = []
     done = False
     while not done:
         with svc.store.bulk_writing() as w:

@@ -180,11 +180,20 @@ class _SealedKeys:
         self.public, self.keys = public, keys
 
     def for_verification(self, *, signed: bool, sealed: bool) -> VerifyKeys:
-        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+            Ed25519PrivateKey,
+            Ed25519PublicKey,
+        )
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
         master = (self.keys or {}).get(MASTER)
-        return VerifyKeys(Ed25519PublicKey.from_public_bytes(self.public), key_id(self.public),
+        public = self.public
+        if not public:
+            if signed:
+                raise InputError(_("The backup holds signed checkpoints but no signing key."))
+            # Nothing was signed: any key checks the (absent) signatures.
+            public = public_raw_of(Ed25519PrivateKey.generate().private_bytes_raw())
+        return VerifyKeys(Ed25519PublicKey.from_public_bytes(public), key_id(public),
                           AESGCM(master) if master else None)
 
 
@@ -225,9 +234,9 @@ def check_backup(dest: Path, secret: bytes | None) -> Checked:
         elif _sha256(path) != digest:
             found.problems.append(Problem(None, _("{file} differs from when the backup was "
                                                   "made", file=name)))
-    try:
+    try:  # empty for a log that had signed nothing yet (no signing key then)
         public = bytes.fromhex(str(manifest.get("public_key") or ""))
-        if len(public) != 32:
+        if len(public) not in (0, 32):
             raise ValueError("public key")
     except ValueError:
         found.problems.append(Problem(None, _("the manifest holds no public key")))
@@ -237,7 +246,7 @@ def check_backup(dest: Path, secret: bytes | None) -> Checked:
         if sealed is not None:
             keys = open_keys(sealed, secret)  # InputError: wrong secret
             found.keys = keys
-            if SIGNING in keys and public_raw_of(keys[SIGNING]) != public:
+            if public and SIGNING in keys and public_raw_of(keys[SIGNING]) != public:
                 found.problems.append(Problem(None, _("the sealed signing key is not the one "
                                                       "of the manifest")))
     if found.problems:

@@ -47,6 +47,11 @@ def artifact(value: str) -> str:
     return _lookup("artifact", _artifacts, value)
 
 
+def kind(value: str) -> str:
+    """An event kind as a sentence names the fact ("the payment"), never its id."""
+    return _lookup("kind", _kinds, value)
+
+
 def discount(value: str) -> str:
     """A discount of the terms as a sentence names it."""
     return _lookup("discount", _discounts, value)
@@ -176,6 +181,35 @@ def _fees() -> Table:
         "no-show": _("Client absent at the appointment"),
         "late-cancellation": _("Late cancellation"),
         "waiting": _("Waiting time"),
+    }
+
+
+def _kinds() -> Table:
+    return {
+        "client-added": _("the new client"), "credit-added": _("the prepaid hours"),
+        "referral-recorded": _("the referral"), "session-planned": _("the planned session"),
+        "consent-recorded": _("the consent"), "session-started": _("the start"),
+        "session-paused": _("the pause"), "session-resumed": _("the resumption"),
+        "session-stopped": _("the stop"), "note-added": _("the note"),
+        "outcome-recorded": _("the outcome of the problem"),
+        "reduction-requested": _("the request for the reduction"),
+        "fee-added": _("the fee"), "fee-announced": _("the announced fee"),
+        "quote-accepted": _("the acceptance of the quote"),
+        "withdrawal-waiver": _("the request to start within the withdrawal period"),
+        "sensitive-docs-warned": _("the invitation to close sensitive documents"),
+        "backup-status": _("the backup answer"), "payment-recorded": _("the payment"),
+        "artifact-recorded": _("the copy"), "control-returned": _("the client's control"),
+        "disconnect-confirmed": _("the disconnection"),
+        "check-completed": _("the check of the terms"), "receipt-issued": _("the receipt"),
+        "span-reviewed": _("the decision about unseen time"),
+        "instant-amended": _("the corrected time"), "session-reopened": _("the reopening"),
+        "session-cancelled": _("the cancellation"), "session-moved": _("the move"),
+        "text-redacted": _("the redaction"), "client-merged": _("the merge of the client"),
+        "client-exported": _("the export of the client's data"),
+        "connection-observed": _("the connection"),
+        "connection-closed": _("the end of the connection"),
+        "client-edited": _("the client's details"), "invoice-issued": _("the invoice"),
+        "credit-note-issued": _("the credit note"), "export-made": _("the export"),
     }
 
 

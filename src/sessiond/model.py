@@ -512,10 +512,25 @@ def check_transition(session: Session, kind: str, at: datetime,
             session=session.id))
     if session.last_transition is not None and at < session.last_transition:
         raise InputError(_(
-            "Cannot {verb} session {session} at {at}: that is before its previous step "
-            "({previous}).",
-            verb=_(_VERBS[kind]), session=session.id, at=at.isoformat(timespec="seconds"),
-            previous=session.last_transition.isoformat(timespec="seconds")))
+            "Cannot {verb} session {session} on {at}: that is before its previous step "
+            "(on {previous}).",
+            verb=_(_VERBS[kind]), session=session.id, at=_local(at, session),
+            previous=_local(session.last_transition, session)))
+
+
+def _local(instant: datetime, session: Session) -> str:
+    """An instant of an error message in the session's zone, to the second (the order of
+    two steps may hang on it): "1er décembre 2026 à 09:44:05", never UTC ISO."""
+    from zoneinfo import ZoneInfo
+
+    from sessiond.i18n.dates import long_date
+
+    zone = session.events[-1].tz if session.events else "UTC"
+    try:
+        local = instant.astimezone(ZoneInfo(zone))
+    except (ValueError, KeyError):
+        local = instant
+    return _("{day} at {time}", day=long_date(local.date()), time=f"{local:%H:%M:%S}")
 
 
 def _state_refusal(session: Session, kind: str) -> str:

@@ -8,19 +8,16 @@ processes cannot both start the same session and a refused command writes nothin
 from __future__ import annotations
 
 import json
-import secrets
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-from decimal import Decimal
 from functools import cached_property
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sessiond import clock
-from sessiond.audit.checkpoint import Checkpoint
 from sessiond.config import Config, Paths, load_config, paths
 from sessiond.errors import InputError
 from sessiond.i18n import _
@@ -41,6 +38,9 @@ from sessiond.model import (
 from sessiond.store.sqlite import Store, StoredEvent, Writer
 
 if TYPE_CHECKING:  # cryptography, the rules and billing load only where they are needed
+    from decimal import Decimal
+
+    from sessiond.audit.checkpoint import Checkpoint
     from sessiond.audit.keys import Keyring
     from sessiond.audit.verify import Report as VerifyReport
     from sessiond.billing import History
@@ -58,6 +58,8 @@ _ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/o, 1/l/i: ids are read 
 
 
 def new_id(prefix: str) -> str:
+    import secrets  # (and hmac, hashlib): only commands that create something need it
+
     return prefix + "-" + "".join(secrets.choice(_ID_ALPHABET) for _ in range(6))
 
 
@@ -184,7 +186,7 @@ class Sessiond:
     def keyring(self) -> Keyring:
         from sessiond.audit.keys import Keyring
 
-        return Keyring(self.paths.keys, lambda: self.store)
+        return Keyring(self.paths.keys, lambda: self.store, create=not self.readonly)
 
     def close(self) -> None:
         if "store" in self.__dict__:
@@ -807,8 +809,18 @@ class Sessiond:
         return self._canonical_client(client_id)
 
     def invoice_events(self) -> list[Event]:
-        """Every invoice-issued and credit-note-issued event, in log order."""
-        return self.events(self.store.events_of_kind("invoice-issued", "credit-note-issued"))
+        """Every invoice-issued and credit-note-issued event, in log order.
+
+        Kept until the log grows: every check reads them (`invoice-current`), and a day's
+        export checks each of its sessions."""
+        tail = self.store.tail()  # seq and hash: a rolled-back append cannot match
+        cached: tuple[tuple[int, str], list[Event]] | None = getattr(self, "_invoice_cache",
+                                                                     None)
+        if cached is None or cached[0] != tail:
+            cached = (tail, self.events(self.store.events_of_kind("invoice-issued",
+                                                                  "credit-note-issued")))
+            self._invoice_cache = cached
+        return list(cached[1])
 
     def session_invoices(self, session_id: str) -> list[Event]:
         """The invoices and credit notes that cover the session, in log order."""
@@ -849,6 +861,8 @@ class Sessiond:
 
     def sign_checkpoint(self, w: Writer, reason: str) -> Checkpoint:
         """A signed checkpoint of the log's tail, inside the transaction `w`."""
+        from sessiond.audit.checkpoint import Checkpoint
+
         seq, hash_ = w.tail()
         unsigned = Checkpoint(seq=seq, hash=hash_, at=clock.to_text(clock.whole_second(
             clock.now())), key_id=self.keyring.key_id, signature="", reason=reason)

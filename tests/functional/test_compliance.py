@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import Cli
+from tests.functional.exports_data import TECHNICIAN
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 OLD_ORDER = (NOW - timedelta(days=20)).isoformat()  # outside the 14-day withdrawal period
@@ -94,6 +95,7 @@ class Policy:
     cases: list[Case]
     clients: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key -> client add
     credit: dict[str, str] = field(default_factory=dict)  # client key -> hours bought
+    bought_today: tuple[str, ...] = ()  # clients whose package is bought now, not 20 days ago
 
 
 # --- the five policies -----------------------------------------------------------------
@@ -121,7 +123,9 @@ _MRI = Plan((CONSENT, BACKUP, START, STOP))
 MRI87 = Policy("mri87", _MRI, [
     Case("client-in-territory", "error", "5", _MRI.options("--ordered-at", OLD_ORDER,
                                                           client="abroad")),
-    Case("withdrawal-waiver", "error", "11", _MRI.options()),
+    # MRI87 8, 11: the contract is the purchase of the package that pays for the session
+    # (issue 12): a package bought today needs the request, whatever the session's order
+    Case("withdrawal-waiver", "error", "8, 11", _MRI.options(client="fresh")),
     Case("consent-before-access", "error", "13",
          _MRI.without(CONSENT).replacing(START, NO_CONSENT_START)),
     # Two minutes worked, the first hour is due, half an hour is left: the client had to
@@ -137,8 +141,9 @@ MRI87 = Policy("mri87", _MRI, [
                                                         client="business")),
     Case("payment-method-accepted", "warning", "8, 14.2", _MRI.before(START, pay("cheque"))),
 ], clients={"consumer": (), "abroad": ("--country", "BE"), "short": (), "no-credit": (),
-            "business": ("--business",)},
-    credit={"consumer": "100", "abroad": "100", "short": "0.5", "business": "100"})
+            "business": ("--business",), "fresh": ()},
+    credit={"consumer": "100", "abroad": "100", "short": "0.5", "business": "100",
+            "fresh": "100"}, bought_today=("fresh",))
 
 _MA = Plan((CODE_CONSENT, BACKUP, START, DISCONNECT, STOP, RECEIPT))
 MICRO_ALPES = Policy("micro-alpes", _MA, [
@@ -162,7 +167,7 @@ FGDMI = Policy("fgdmi", _FG, [
     Case("receipt-issued", "error", "II.3", _FG.without(RECEIPT)),
     Case("client-category", "warning", "II.6", _FG.options(client="business")),
     Case("payment-method-accepted", "error", "II.2",
-         _FG.after(START, pay("cheque")).options("--mode", "onsite")),
+         _FG.after(START, pay("cheque")).options("--ordered-at", OLD_ORDER, "--mode", "onsite")),
 ], clients={"consumer": (), "business": ("--business",)})
 
 _VLH = Plan((CONSENT, QUOTE, BACKUP, START, STOP, RECEIPT))
@@ -214,7 +219,7 @@ _IN_PROCESS = threading.Lock()  # the patch and the environment are the process'
 def _store_note(sessions: Any, home: Path, session: str, text: str) -> None:
     saved = os.environ.get("SESSIOND_HOME")
     os.environ["SESSIOND_HOME"] = str(home)
-    refuse, sessions.refuse_secrets = sessions.refuse_secrets, lambda personal: None
+    refuse, sessions.refuse_secrets = sessions.refuse_secrets, lambda personal, *_a: None
     try:
         service = sessions.Sessiond()
         service.note(session, text)
@@ -243,14 +248,16 @@ def _run(cli: Cli, policy_id: str, plan: Plan, clients: dict[str, str], out: Pat
 
 def build(policy: Policy, root: Path) -> Built:
     home = root / "home"
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text(TECHNICIAN, "utf-8")  # receipts need an identity
     cli = Cli(home, {**os.environ, "SESSIOND_HOME": str(home), "SESSIOND_LANG": "fr",
                      "TZ": "UTC"})
     clients = {}
     for key, options in (policy.clients or {"consumer": ()}).items():
         clients[key] = cli("client", "add", f"Client {key}", *options).out.strip()
         if key in policy.credit:
-            cli("credit", "add", clients[key], "--hours", policy.credit[key], "--at",
-                OLD_ORDER)
+            when = () if key in policy.bought_today else ("--at", OLD_ORDER, "--yes")
+            cli("credit", "add", clients[key], "--hours", policy.credit[key], *when)
     out = root / "receipts"
     clean = _run(cli, policy.id, policy.clean, clients, out)
     baseline = clean

@@ -119,6 +119,9 @@ def test_every_command_keeps_metadata_only(cli: Cli, tmp_path: Path,
     (work / "factures.ods").write_text(FILE_CONTENT, "utf-8")
     (work / "capture.png").write_bytes(SCREEN)
     monkeypatch.chdir(work)
+    from tests.functional.exports_data import write_config
+
+    write_config(cli.home)  # a receipt is numbered only for a complete identity (issue 13)
     _clipboard(CLIPBOARD)  # only with a display and xclip; the scan looks for it anyway
     run = Runner(Cli(cli.home, cli.env, real=True))  # the smoke test: every command, for real
     p = PERSONAL
@@ -144,6 +147,7 @@ def test_every_command_keeps_metadata_only(cli: Cli, tmp_path: Path,
         "sensitive-docs-warned": (),
         "backup": ("--offered", "--client-has-own"),
         "payment": ("--amount", "45", "--method", "card"),
+        "fee-announced": ("--kind", "no-show", "--channel", "sms"),
     }
     for fact, options in facts.items():
         run("record", s, fact, *options)
@@ -178,6 +182,9 @@ def test_every_command_keeps_metadata_only(cli: Cli, tmp_path: Path,
     run("verify", "--receipt", receipt["pdf"], "--export", export["path"])
     run("log")
     run("log", s)
+    sponsor = run("client", "add", "Client Parrain").strip()
+    run("client", "referral", sponsor, "--referred", client)  # s is paid: a confirmed client
+    run("client", "export", client, "--out", str(tmp_path / "out") + "/")  # outside the home
 
     other = run("session", "new", client, "--policy", "vlh").strip()
     run("start", other, "--without-consent", "--reason", p["urgent"])

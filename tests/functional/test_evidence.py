@@ -143,7 +143,7 @@ def test_the_real_commands(real_cli: Cli, tmp_path: Path) -> None:
     sid = worked(real_cli, "vlh", TV, t - timedelta(minutes=5), t, t + timedelta(minutes=30))
     log = outgoing(tmp_path / "Connections.txt", (TV, t, t + timedelta(minutes=30)))
     out = real_cli("evidence", "import", str(log)).out
-    assert sid in out and "1 connexion(s)" in out
+    assert sid in out and "1 connexion dans" in out
     assert TV in real_cli("evidence", "list", "--session", sid).out
 
 

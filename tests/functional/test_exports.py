@@ -24,11 +24,26 @@ from tests.functional.exports_data import DAY, Day, env_for, make_day, timed, wr
 # Column positions of the export (exports.table.header).
 (C_DAY, C_SESSION, C_CLIENT, C_NAME, C_POLICY, C_MODE, C_START, C_END, C_WORKED_HMM,
  C_WORKED_H, C_BILLED_HMM, C_BILLED_H, C_RATE, C_DISCOUNTS, C_AMOUNT, C_CREDIT, C_RECEIPTS,
- C_PAID, C_PAYMENTS, C_STATUS, C_COMPLIANCE, C_REMARKS) = range(22)
-HEADER = ["Date", "Séance", "Référence client", "Client", "Conditions", "Mode", "Début", "Fin",
-          "Travaillé (h:mm)", "Travaillé (h)", "Facturé (h:mm)", "Facturé (h)",
-          "Taux horaire (€)", "Remises (€)", "Montant (€)", "Crédit utilisé (h)", "Relevé(s)",
-          "Réglé (€)", "Paiements", "Statut", "Conformité", "Remarques"]
+ C_INVOICE, C_PAID, C_PAYMENTS, C_STATUS, C_COMPLIANCE, C_REMARKS) = range(23)
+# The header in English (the messages of the code), in French as the catalogue says it.
+ENGLISH = ["Day", "Session", "Client reference", "Client name", "Terms", "Session mode",
+           "Start time", "End time", "Worked (h:mm)", "Worked (h)", "Billed (h:mm)",
+           "Billed (h)", "Hourly rate (EUR)", "Discounts (EUR)", "Amount (EUR)",
+           "Credit used (h)", "Receipts", "Invoice", "Paid (EUR)", "Payments", "Status",
+           "Compliance status", "Remarks on the bill"]
+
+
+def french(words: list[str]) -> list[str]:
+    from sessiond.i18n import _, set_language
+
+    set_language("fr")
+    try:
+        return [_(w) for w in words]
+    finally:
+        set_language(None)
+
+
+HEADER = french(ENGLISH)
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +87,8 @@ def test_csv_reads_back_with_french_conventions(day: tuple[Cli, Day], tmp_path: 
     assert path.name == "sessiond-2025-03-10.csv" and data["sessions"] == 3
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     rows = read_csv(path)
-    assert rows[0] == HEADER
+    assert rows[0] == HEADER and len(set(HEADER)) == len(HEADER)  # no two columns alike
+    assert HEADER[C_DAY] == "Date" and HEADER[C_AMOUNT] == "Montant (€)"
     # One row per session and nothing after the table: no total, blank or signature row.
     assert len(rows) == 4 and all(len(r) == len(HEADER) for r in rows)
     helene, societe, francois = rows[1:]
@@ -255,6 +271,8 @@ def test_cancelled_and_never_started_sessions_are_left_out(cli: Cli, tmp_path: P
     mistake = cli("session", "new", client, "--policy", "md-micro-services").out.strip()
     cli("cancel", mistake, "--reason", "prévue en double")
     absent = cli("session", "new", client, "--policy", "md-micro-services").out.strip()
+    cli("record", absent, "fee-announced", "--kind", "no-show", "--at",
+        "2025-03-09T10:00:00+01:00", "--yes")  # MD art. 9: announced before, then due
     cli("record", absent, "fee", "--kind", "no-show", "--amount", "30", "--at",
         "2025-03-10T14:00:00+01:00", "--yes")
     data = export(cli, tmp_path, "--day", "2025-03-10", "--format", "json")
@@ -347,7 +365,7 @@ def test_english_csv_uses_commas_and_decimal_points(day: tuple[Cli, Day],
                       encoding="utf-8")
     path = Path(export(cli, tmp_path, "--day", DAY.isoformat())["path"])
     rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
-    assert rows[0][:5] == ["Day", "Session", "Client reference", "Client name", "Terms"]
+    assert rows[0] == ENGLISH
     assert rows[1][C_DAY] == "2025-03-10" and rows[1][C_NAME] == "Hélène Müller-Çelik"
     assert rows[1][C_START] == "2025-03-10 09:00"
     assert (rows[1][C_WORKED_H], rows[1][C_AMOUNT]) == ("1.13", "45.94")

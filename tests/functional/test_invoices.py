@@ -13,6 +13,7 @@ import subprocess
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -110,9 +111,10 @@ def test_a_business_invoice_is_factur_x_with_every_mention(cli_home: Cli,
     grand = root.find(".//ram:SpecifiedTradeSettlementHeaderMonetarySummation/"
                       "ram:GrandTotalAmount", NS)
     assert grand is not None and Decimal(grand.text or "") == Decimal(bill["total"])
-    assert root.find(".//ram:ExemptionReasonCode", NS).text == "VATEX-FR-FRANCHISE"  # type: ignore[union-attr]
-    assert root.find(".//ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:ID",
-                     NS).text == SIREN  # type: ignore[union-attr]
+    code = root.find(".//ram:ExemptionReasonCode", NS)
+    assert code is not None and code.text == "VATEX-FR-FRANCHISE"
+    buyer_id = root.find(".//ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:ID", NS)
+    assert buyer_id is not None and buyer_id.text == SIREN
 
     from pypdf import PdfReader
 
@@ -354,6 +356,7 @@ def stored_text(cli: Cli, kind: str) -> str:
 WRITER = """
 import sys
 from pathlib import Path
+from zoneinfo import ZoneInfo
 from sessiond.exports.invoice import cancel_invoice, current_invoices, issue_invoice
 from sessiond.sessions import Sessiond
 svc = Sessiond()
@@ -393,7 +396,6 @@ def test_kill_9_while_invoicing_leaves_whole_invoices_and_no_gap(cli_home: Cli,
     documents = [e for e in cli.events()
                  if e["kind"] in ("invoice-issued", "credit-note-issued")]
     assert len(documents) >= 4, len(documents)  # the writer really wrote
-    print(f"{len(documents)} documents")
     svc = Sessiond()
     try:
         signed = {cp.seq for cp in svc.store.checkpoints()}
@@ -410,3 +412,102 @@ def test_kill_9_while_invoicing_leaves_whole_invoices_and_no_gap(cli_home: Cli,
                if e["kind"] in ("invoice-issued", "credit-note-issued")]
     assert len(numbers) == len(set(numbers)) and last["number"] == numbers[-1]
     assert cli("verify").code == 0
+
+
+# --- e-reporting --------------------------------------------------------------------------
+
+
+def test_e_reporting_sums_private_clients_per_day(cli_home: Cli, tmp_path: Path) -> None:
+    cli = cli_home
+    private = consumer(cli)
+    company = business(cli)
+    first = stopped(cli, private)
+    second = stopped(cli, private, start="2025-03-10T14:00:00+01:00",
+                     stop="2025-03-10T14:45:00+01:00")
+    cli("record", first, "payment", "--amount", "30", "--method", "cash")
+    ours = cli.json("invoice", first, second, "--out", str(tmp_path))
+    cli.json("invoice", stopped(cli, company), "--out", str(tmp_path))  # e-invoiced: not here
+    today = datetime.now(ZoneInfo("Europe/Paris")).date().isoformat()
+    result = cli.json("export", "--format", "e-reporting", "--from", today, "--to", today,
+                      "--out", str(tmp_path))
+    assert result["format"] == "e-reporting"
+    text = Path(result["path"]).read_bytes().decode("utf-8-sig")
+    rows = [line.split(";") for line in text.splitlines()]
+    assert rows[0][0] == "Date" and len(rows) == 3  # header, today, total
+    day = rows[1]
+    assert day[1] == ours["number"]
+    assert day[2] == ours["total"].replace(".", ",") and day[4] == day[2]
+    assert day[5] == "30,00" and day[6] == "1" and day[7:] == ["E", "VATEX-FR-FRANCHISE"]
+    assert rows[2][2] == day[2]  # the total row is the sum of the rows
+    assert Path(result["proof"]).is_file()
+    kinds = [(e["kind"], e["body"].get("format")) for e in cli.events()]
+    assert ("export-made", "e-reporting") in kinds
+    assert cli("verify").code == 0
+    assert cli("verify", "--export", result["path"]).code == 0
+
+
+def test_invoice_numbers_appear_in_the_export_and_the_book(cli_home: Cli,
+                                                            tmp_path: Path) -> None:
+    cli = cli_home
+    client = consumer(cli)
+    invoiced = stopped(cli, client)
+    other = stopped(cli, client, start="2025-03-10T14:00:00+01:00",
+                    stop="2025-03-10T14:30:00+01:00")
+    for session in (invoiced, other):
+        cli("record", session, "payment", "--amount", "10", "--method", "cash", "--at",
+            "2025-03-10T15:00:00+01:00", "--yes")
+    number = cli.json("invoice", invoiced, "--out", str(tmp_path))["number"]
+    export = cli.json("export", "--day", "2025-03-10", "--out", str(tmp_path))
+    rows = [line.split(";") for line in
+            Path(export["path"]).read_bytes().decode("utf-8-sig").splitlines()]
+    column = rows[0].index("Facture")
+    by_session = {r[1]: r[column] for r in rows[1:]}
+    assert by_session == {invoiced: number, other: ""}
+    as_json = cli.json("export", "--day", "2025-03-10", "--format", "json", "--out",
+                       str(tmp_path))
+    data = __import__("json").loads(Path(as_json["path"]).read_text(encoding="utf-8"))
+    assert {s["session"]: s["invoice"] for s in data["sessions"]} == {invoiced: number,
+                                                                      other: None}
+    book = cli.json("export", "--book", "--day", "2025-03-10", "--out", str(tmp_path))
+    lines = [line.split(";") for line in
+             Path(book["path"]).read_bytes().decode("utf-8-sig").splitlines()]
+    refs = {r[6]: r[5] for r in lines[1:]}
+    assert refs[invoiced] == f"facture n°\u00a0{number}"
+    assert refs[other] == f"intervention {other}"
+
+
+def test_a_lost_invoice_pdf_is_rebuilt_identical_from_the_log(cli_home: Cli,
+                                                              tmp_path: Path) -> None:
+    """Also the way back after a kill between the commit and the file: the PDF is a
+    function of the log as it stood (its data digest is in the event)."""
+    import hashlib
+
+    cli = cli_home
+    session = stopped(cli, business(cli))
+    issued = cli.json("invoice", session, "--out", str(tmp_path / "a"))
+    original = Path(issued["pdf"]).read_bytes()
+    cli("record", session, "payment", "--amount", "5", "--method", "cash")  # after the invoice
+    again = cli.json("invoice", "show", issued["number"], "--out", str(tmp_path / "b.pdf"))
+    assert again["number"] == issued["number"] and again["event"] == issued["event"]
+    rebuilt = Path(again["pdf"]).read_bytes()
+    assert hashlib.sha256(rebuilt).digest() == hashlib.sha256(original).digest()
+    (cli.home / "config.toml").write_text((cli.home / "config.toml").read_text(
+        encoding="utf-8").replace("Chaligny", "Nancy"), encoding="utf-8")
+    changed = cli("invoice", "show", issued["number"], check=False)
+    assert changed.code == 2 and f"n°\u00a0{issued['event']} " in changed.err
+
+
+def test_prepaid_hours_used_are_an_invoice_line(cli_home: Cli, tmp_path: Path) -> None:
+    cli = cli_home
+    client = consumer(cli)
+    cli("credit", "add", client, "--hours", "3", "--at", "2025-03-01T10:00:00+01:00", "--yes")
+    session = stopped(cli, client, policy="mri87")
+    bill = cli.json("bill", session)
+    credit = [line for line in bill["lines"] if line["kind"] == "credit"]
+    assert credit and Decimal(credit[0]["amount"]) < 0
+    result = cli.json("invoice", session, "--out", str(tmp_path))
+    assert result["total"] == bill["total"]
+    flat = " ".join(text_of(Path(result["pdf"])).split())
+    label = " ".join(credit[0]["label"].split(" (")[0].replace("\u202f", " ").split())
+    assert label in flat.replace("\u202f", " ")
+    assert f"{-Decimal(credit[0]['amount']):.2f}".replace(".", ",") in flat

@@ -286,9 +286,12 @@ def test_requirements_before_a_start(service: Any) -> None:
 def test_consent_is_required_even_without_a_policy_rule(service: Any) -> None:
 
     session = service.new_session(service.add_client("Client"), policy="fgdmi")
-    [consent] = service.requirements(service.session(session))
+    # FGDMI's terms say nothing of consent nor of withdrawal: both are the law's (issue 12)
+    consent, withdrawal = service.requirements(service.session(session))
     assert consent.rule == "consent-before-access" and consent.blocking
     assert consent.hint is not None and consent.hint.startswith("sessiond consent")
+    assert (withdrawal.rule, withdrawal.article, withdrawal.blocking) == (
+        "withdrawal-waiver", "C. consom., art. L221-18 et L221-25", False)
 
 
 def test_a_broken_policy_does_not_keep_the_clock_from_stopping(service: Any) -> None:

@@ -5,6 +5,8 @@ rotates and is truncated; the answers to its questions."""
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -293,3 +295,127 @@ def test_answers_of_connection_questions(svc: Sessiond) -> None:
     assert paused is not None and paused.at == T0 + timedelta(minutes=35)
     ignored, nothing = answer(svc, closed.id, "ignore", T0)
     assert nothing is None and ignored.answer == "ignore"
+
+
+# --- the rules at the stop ----------------------------------------------------------------
+
+
+def test_an_open_connection_at_the_stop_is_a_thing_to_do_now(svc: Sessiond) -> None:
+    now = datetime.now(UTC).replace(microsecond=0)
+    start = now - timedelta(minutes=30)
+    sid = session(svc, partner=PARTNER, start=start, planned=start - timedelta(minutes=5))
+    svc.record_connection(conn(start, None))
+    stop = svc.stop(sid).at
+    check = next(e for e in svc.session_events(sid) if e.kind == "check-completed")
+    (todo,) = [f for f in check.body["findings"] if f["rule"] == "remote-access-after-stop"]
+    assert todo["severity"] == "warning" and todo["message"].startswith("À faire maintenant")
+    # Seen closed a minute after the stop: within the 2 minutes, nothing to report.
+    svc.record_connection(conn(start, stop + timedelta(minutes=1)))
+    report = svc.check(svc.session(sid))
+    assert [f for f in report.findings if f.rule == "remote-access-after-stop"] == []
+
+
+def test_a_connection_read_open_long_after_the_stop(svc: Sessiond) -> None:
+    now = datetime.now(UTC).replace(microsecond=0)
+    sid = session(svc, partner=PARTNER, start=now - timedelta(hours=1),
+                  stop=now - timedelta(minutes=30), planned=now - timedelta(hours=2))
+    svc.record_connection(conn(now - timedelta(hours=1), None))
+    report = svc.check(svc.session(sid))
+    (found,) = [f for f in report.findings if f.rule == "remote-access-after-stop"]
+    assert found.severity == "error" and "n'avait pas encore de fin" in found.message
+
+
+def test_a_desktop_button_answers_the_question(svc: Sessiond, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """notify-send --action prints the name of the button clicked: here a stand-in that
+    clicks the first one (a real notification needs a D-Bus notification server)."""
+    from sessiond.daemon.desktop import Desktop
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "notify-send"
+    calls = tmp_path / "calls"
+    fake.write_text(f'#!/bin/sh\necho "$@" >> {calls}\n'
+                    'case "$1" in --help) echo "  -A, --action=[NAME=]Text...";; '
+                    '*) echo a0;; esac\n')
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
+    now = datetime.now(UTC).replace(microsecond=0)
+    sid = session(svc, partner=PARTNER, start=None, planned=now - timedelta(minutes=10))
+    svc.consent(sid, channel="tool-code", by="Jeanne", at=now - timedelta(minutes=9))
+    path = tmp_path / "rustdesk_rCURRENT.log"
+    path.write_text(rust(now - timedelta(minutes=2), f"Session {PARTNER} start, use"))
+    desktop = Desktop()
+    w = EvidenceWatch(svc, Evidence(teamviewer=(), anydesk=(), rustdesk=(str(path),)),
+                      desktop=desktop)
+    (question,) = w.poll(now)
+    for _ in range(50):
+        answered = w.poll(now)
+        if answered:
+            break
+        time.sleep(0.05)
+    assert [n.id for n in answered] == [question.id]
+    assert svc.session(sid).started_at == now - timedelta(minutes=2)
+    assert f"--action=a0=Démarrer {sid}" in calls.read_text()
+    desktop.close()
+    w.close()
+
+
+def test_the_evidence_section_of_the_config(home: Path) -> None:
+    from sessiond.config import load_config, paths
+
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text('[evidence]\nanydesk = ["/tmp/a.trace"]\n'
+                                      "rustdesk = []\n", encoding="utf-8")
+    settings = load_config(paths()).evidence
+    assert settings.anydesk == ("/tmp/a.trace",) and settings.rustdesk == ()
+    assert settings.teamviewer == Evidence().teamviewer and settings.watch
+    for wrong in ('anydesk = "/tmp/a.trace"', "anydesk = [1]", 'anydesk = [""]',
+                  "watch = 1", 'unknown = []'):
+        (home / "config.toml").write_text(f"[evidence]\n{wrong}\n", encoding="utf-8")
+        with pytest.raises(InputError, match="evidence"):
+            load_config(paths())
+
+
+def test_the_stores_connection_queries(tmp_path: Path) -> None:
+    """The named queries any backend must answer alike (see test_store_contract)."""
+    from sessiond.store.sqlite import Store
+
+    store = Store(tmp_path / "contract.sqlite3")
+
+    def append(kind: str, body: dict[str, object]) -> int:
+        with store.writing() as w:
+            return w.append(kind=kind, session_id="s-1", client_id="c-1",
+                            at="2026-11-22T10:00:00Z", recorded_at="2026-11-22T10:00:00Z",
+                            tz="Europe/Paris", boot_id="b", boottime_ns=1, body=body).seq
+
+    first = append("connection-observed", {"key": "k1", "start": "2026-11-22T09:00:00Z"})
+    second = append("connection-observed", {"key": "k2", "start": "2026-11-22T09:30:00Z"})
+    closing = append("connection-closed", {"observed": first, "end": "2026-11-22T09:10:00Z"})
+    append("note-added", {"key": "k1", "start": "2026-11-22T09:00:00Z"})  # not a connection
+    assert [r.seq for r in store.connection_events("k1")] == [first, closing]
+    assert [r.seq for r in store.connection_events("k2")] == [second]
+    assert store.connection_events("k3") == []
+    assert [r.seq for r in store.connections_started("2026-11-22T09:00:00Z",
+                                                     "2026-11-22T09:30:00Z")] == [first, closing]
+    assert [r.seq for r in store.connections_started("2026-11-22T09:00:01Z",
+                                                     "2026-11-23T00:00:00Z")] == [second]
+    store.close()
+
+
+def test_a_session_started_another_way_answers_the_question(svc: Sessiond, tmp_path: Path
+                                                             ) -> None:
+    now = datetime.now(UTC).replace(microsecond=0)
+    sid = session(svc, partner=PARTNER, start=None, planned=now - timedelta(minutes=10))
+    path = tmp_path / "rustdesk_rCURRENT.log"
+    path.write_text(rust(now - timedelta(minutes=2), f"Session {PARTNER} start, use"))
+    w = watch(svc, path)
+    (question,) = w.poll(now)
+    other = Sessiond()  # the CLI, in its own process: the daemon sees the store change
+    other.consent(sid, channel="tool-code", by="Jeanne", at=now - timedelta(minutes=3))
+    other.start(sid, at=now - timedelta(minutes=1))
+    other.close()
+    assert w.poll(now) == []
+    done = notices.get(svc.store.conn, question.id)
+    assert done is not None and done.answer == f"matched {sid}"
+    w.close()

@@ -31,6 +31,7 @@ from sessiond.billing.statement import demands
 from sessiond.billing.worked import worked_seconds
 from sessiond.errors import InputError
 from sessiond.i18n import _
+from sessiond.i18n.plural import n_
 from sessiond.model import Event, Session, State
 from sessiond.policy.schema import Fee, Guarantee, Policy
 
@@ -260,19 +261,22 @@ def _guarantee(g: Guarantee, session: Session, time_amount: Decimal,
     share = min(raw, partial.cap_percent) if valid else min(raw, HUNDRED)
     requested = any(e.kind == "reduction-requested" for e in session.events)
     if not requested:
-        warnings.append(_("{count} listed problem(s) unsolved: on request the client gets "
-                          "{percent} % off (art. {article}); record it with sessiond record "
-                          "{session} reduction-requested.", count=unsolved,
-                          percent=text.percent(share), article=partial.article,
-                          session=session.id))
+        warnings.append(n_(unsolved, "{n} listed problem unsolved: on request the client "
+                           "gets {percent} % off (art. {article}); record it with sessiond "
+                           "record {session} reduction-requested.", "{n} listed problems "
+                           "unsolved: on request the client gets {percent} % off (art. "
+                           "{article}); record it with sessiond record {session} "
+                           "reduction-requested.", percent=text.percent(share),
+                           article=partial.article, session=session.id))
         return []
     if share < raw:
-        label = _("Partial results: {count} unsolved problem(s) × {each} % = {raw} %, capped "
-                  "at {share} % (art. {article})", count=unsolved,
+        label = _("Partial results: {count} × {each} % = {raw} %, capped "
+                  "at {share} % (art. {article})",
+                  count=n_(unsolved, "{n} unsolved problem", "{n} unsolved problems"),
                   each=text.percent(partial.percent_per_problem), raw=text.percent(raw),
                   share=text.percent(share), article=partial.article)
     else:
-        label = _("Partial results: {count} unsolved problem(s) × {each} % = {share} % "
+        label = _("Partial results: {count} × {each} % = {share} % "
                   "(art. {article})", count=unsolved,
                   each=text.percent(partial.percent_per_problem), share=text.percent(share),
                   article=partial.article)

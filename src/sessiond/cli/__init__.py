@@ -12,17 +12,20 @@ one line, never as a traceback).
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sessiond.cli.context import Context
 from sessiond.errors import InputError, SessiondError
 from sessiond.i18n import _
+
+if TYPE_CHECKING:  # argparse loads only when a parser is built (not for status, --version)
+    import argparse
+
+    from sessiond.cli.context import Context
 
 # Which module adds which commands. A call loads only the module of the command it
 # names, so it pays for that command alone (tests/unit/test_cli.py checks this table
@@ -43,11 +46,6 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "sessiond.cli.maintenance": ("backup", "restore", "doctor"),
 }
 
-# argparse's own words ("usage:", "options", its errors) in the user's language; this also
-# spares a gettext search for catalogues at each of them.
-setattr(argparse, "_", _)  # noqa: B010 - argparse reads its module global at call time
-
-
 class _Usage(SessiondError):
     """A usage error found by argparse (exit 2), with the usage line of its command."""
 
@@ -56,13 +54,47 @@ class _Usage(SessiondError):
         self.usage = usage
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise _Usage(message, self.format_usage())
+# Commands whose only option is --json, and the function of their module that says what
+# they parse to: they run without argparse, which with the gettext it imports is a third
+# of the start-up of `status`. Anything more (--help, a typo) goes to the parser.
+PLAIN: dict[str, tuple[str, str]] = {"status": ("sessiond.cli.sessions", "status_defaults")}
+
+
+def _plain(argv: Sequence[str]) -> Any | None:
+    """The parsed arguments of a PLAIN command line, as argparse would give them."""
+    if argv[0] not in PLAIN or any(arg != "--json" for arg in argv[1:]):
+        return None
+    from types import SimpleNamespace
+
+    module, defaults = PLAIN[argv[0]]
+    return SimpleNamespace(command=argv[0], json="--json" in argv,
+                           **getattr(importlib.import_module(module), defaults)())
+
+
+_parser_class: type[argparse.ArgumentParser] | None = None
+
+
+def _parser() -> type[argparse.ArgumentParser]:
+    """The parser class, argparse imported on first use."""
+    global _parser_class
+    if _parser_class is None:
+        import argparse
+
+        # argparse's own words ("usage:", "options", its errors) in the user's language;
+        # this also spares a gettext search for catalogues at each of them.
+        setattr(argparse, "_", _)  # noqa: B010 - argparse reads its global at call time
+
+        class Parser(argparse.ArgumentParser):
+            def error(self, message: str) -> None:  # type: ignore[override]
+                raise _Usage(message, self.format_usage())
+
+        _parser_class = Parser
+    return _parser_class
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser; with `command`, only the module that adds it is loaded."""
+    _Parser = _parser()
     common = _Parser(add_help=False)
     common.add_argument("--json", action="store_true",
                         help=_("print JSON instead of text"))
@@ -71,7 +103,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         description=_("Remote-assistance session timer, consent record and audit log. "
                       "Without a command, opens the terminal interface."),
     )
-    parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument("--version", action="version", version=_version(),
+                        help=_("show program's version number and exit"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     modules = [m for m, names in COMMANDS.items() if command in names]
     if command != "--version":
@@ -90,6 +123,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv:
         return _run_tui()
+    if argv == ["--version"]:  # constant text: neither parser nor output filter needed
+        sys.stdout.write(_version() + "\n")
+        return 0
     # Every line the CLI prints goes through one filter: text that came from a user (a
     # client's name, a note, a policy, an argument) may hold escape sequences.
     streams = sys.stdout, sys.stderr
@@ -110,10 +146,12 @@ INTERNAL_ERROR = 4
 
 
 def _main(argv: list[str], *, as_json: bool) -> int:
+    from sessiond.cli.context import Context
+
     ctx: Context | None = None
     try:
         _refuse_undecodable(argv)
-        args = build_parser(argv[0]).parse_args(argv)
+        args = _plain(argv) or build_parser(argv[0]).parse_args(argv)
         handler = getattr(args, "handler", None)
         if handler is None:
             build_parser(argv[0]).parse_args([*argv, "--help"])
@@ -139,11 +177,11 @@ def _main(argv: list[str], *, as_json: bool) -> int:
     except Exception as e:  # the last net: no traceback reaches the user
         from sessiond.errors import from_fault
 
+        if os.environ.get("SESSIOND_DEBUG"):
+            raise
         fault = from_fault(e)
         if fault is not None:
             return _fail(fault.message, fault.exit_code, as_json)
-        if os.environ.get("SESSIOND_DEBUG"):
-            raise
         return _fail(_("internal error ({kind}: {problem}). Please report it; "
                        "SESSIOND_DEBUG=1 shows the details.", kind=type(e).__name__,
                        problem=str(e)[:200]), INTERNAL_ERROR, as_json)

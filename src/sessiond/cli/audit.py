@@ -8,6 +8,7 @@ from typing import Any
 
 from sessiond.cli.context import Context
 from sessiond.i18n import _
+from sessiond.i18n.plural import n_
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -129,8 +130,9 @@ def do_verify(args: argparse.Namespace, ctx: Context) -> int:
         text = intact
         signed = sum(1 for d in documents if d.get("signed_data"))
         if signed:
-            text += "\n" + _("{count} receipt(s): signature, data and visible text match "
-                             "the log.", count=signed)
+            text += "\n" + n_(signed, "{n} receipt: signature, data and visible text "
+                              "match the log.", "{n} receipts: signature, data and visible "
+                              "text match the log.")
     elif log_failed:
         text = "\n".join(
             [_("The log FAILED verification; first bad event: #{seq}.",

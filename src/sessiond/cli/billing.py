@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sessiond.cli.context import Context
 from sessiond.i18n import _
+from sessiond.i18n.plural import n_
 
 if TYPE_CHECKING:
     from sessiond.billing import Bill
@@ -26,21 +27,21 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     lst.set_defaults(handler=policy_list, readonly=True)
     show = psub.add_parser("show", parents=[common],
                            help=_("show a policy: tranches, rates, fees, rules, articles"))
-    show.add_argument("policy_id")
+    show.add_argument("policy_id", help=_("the policy (sessiond policy list shows them)"))
     show.set_defaults(handler=policy_show, readonly=True)
     lint = psub.add_parser("lint", parents=[common], help=_("check a policy file"))
-    lint.add_argument("file")
+    lint.add_argument("file", help=_("the policy file (TOML) to check"))
     lint.set_defaults(handler=policy_lint, readonly=True)
 
     bill = sub.add_parser("bill", parents=[common],
                           help=_("bill a session: worked and billed time, lines, total"))
-    bill.add_argument("session_id")
+    bill.add_argument("session_id", help=_("the session"))
     bill.set_defaults(handler=do_bill, readonly=True)
 
     credit = sub.add_parser("credit", help=_("prepaid hour packages of a client"))
     csub = credit.add_subparsers(dest="credit_command", metavar="ACTION", required=True)
     add = csub.add_parser("add", parents=[common], help=_("record a package bought"))
-    add.add_argument("client_id")
+    add.add_argument("client_id", help=_("the client who bought the hours"))
     add.add_argument("--hours", required=True, metavar="H", help=_("hours bought, e.g. 3"))
     add.add_argument("--at", metavar="TIME", help=_("when it was bought (default: now)"))
     add.add_argument("--yes", action="store_true",
@@ -50,7 +51,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add.set_defaults(handler=credit_add)
     cshow = csub.add_parser("show", parents=[common],
                             help=_("packages, what each session used, what is left"))
-    cshow.add_argument("client_id")
+    cshow.add_argument("client_id", help=_("the client"))
     cshow.add_argument("--policy", help=_("policy with prepaid credit (default: that of the "
                                           "client's latest such session, else the "
                                           "configured one)"))
@@ -73,7 +74,8 @@ def policy_list(args: argparse.Namespace, ctx: Context) -> int:
         if p is None:
             rows.append(f"{e.id:<20} {source:<12} " + _("BROKEN: {error}", error=e.error))
         else:
-            todo = _("{count} value(s) to review", count=reviews) if reviews else ""
+            todo = n_(reviews, "{n} value to review", "{n} values to review") \
+                if reviews else ""
             rows.append(f"{e.id:<20} {source:<12} {p.title}" + (f"  [{todo}]" if todo else ""))
         data.append({"id": e.id, "source": e.source, "overrides": e.overrides,
                      "path": str(e.path), "title": p.title if p else None,
@@ -124,12 +126,15 @@ def _policy_text(p: Policy) -> str:
             how = _("{percent} % of the planned price", percent=percent(f.percent_of_planned))
         else:
             how = _("amount given when recorded")
+        how += _fee_conditions(f)
         out.append(_("{fee}: {how} (art. {article})", fee=labels.fee(name), how=how,
                      article=f.article) + flag(f.review))
     for name, disc in p.discounts.items():
         out.append(_("Discount for the {name}: {percent} % (art. {article})",
                      name=labels.discount(name), percent=percent(disc.percent),
-                     article=disc.article))
+                     article=disc.article)
+                   + (", " + _("valid {months} months", months=disc.validity_months)
+                      if disc.validity_months else ""))
         out.append(f"      « {disc.text} »")
     g = p.guarantee
     if g is not None:
@@ -148,8 +153,22 @@ def _policy_text(p: Policy) -> str:
     if p.credit is not None:
         out.append(_("Prepaid credit: packages valid {months} months (art. {article})",
                      months=p.credit.validity_months, article=p.credit.article))
+        if p.credit.warranty is not None:
+            out.append(_("Re-intervention under warranty caused by the client: {flat} taken "
+                         "from the credit (art. {article})",
+                         flat=duration(p.credit.warranty.seconds),
+                         article=p.credit.warranty.article))
+    out.extend(_warranty_lines(p))
     out.append(_("VAT: {mention} (art. {article})", mention=p.vat.mention,
                  article=p.vat.article) + flag(p.vat.review))
+    from sessiond.compliance.check import law_rules
+    from sessiond.labels import cite
+
+    law = law_rules(p)
+    if law:
+        out.append(_("The law, where these terms are silent:"))
+        for rule_id, rule in law.items():
+            out.append(f"  {rule_id} [{_(rule.severity)}] {cite(rule.article)}")
     if p.rules:
         out.append(_("Rules:"))
         for rule_id, rule in p.rules.items():
@@ -167,6 +186,64 @@ def _policy_text(p: Policy) -> str:
     return "\n".join(out)
 
 
+def _fee_conditions(f: Any) -> str:
+    """When a fee is due (issue 12): beside another fee, within a notice, if announced."""
+    from sessiond import labels
+
+    conditions = []
+    if f.only_with:
+        conditions.append(_("only with {fees}", fees=_(" or ").join(
+            labels.fee(o).lower() for o in f.only_with)))
+    if f.notice_hours is not None:
+        conditions.append(_("if cancelled less than {hours} h before the appointment",
+                            hours=f.notice_hours))
+    if f.announced:
+        conditions.append(_("if announced to the client beforehand"))
+    return "".join(", " + c for c in conditions)
+
+
+def _warranty_lines(p: Policy) -> list[str]:
+    """The warranty and retention parameters (issue 12), each with its article."""
+    from sessiond.compliance.retention import LAW
+    from sessiond.labels import cite
+
+    out = []
+    w = p.warranty
+    if w is not None:
+        if w.window_hours is not None:
+            window = n_(w.window_hours, "{n} hour", "{n} hours")
+        elif w.window_days is not None:
+            window = n_(w.window_days, "{n} day", "{n} days")
+        elif w.window_months is not None:
+            window = n_(w.window_months, "{n} month", "{n} months")
+        else:
+            window = None
+        review = "  ⚠ " + _("to review: {note}", note=w.review.note) if w.review.needed else ""
+        if not w.free:
+            line = _("Warranty: a re-intervention is billed as any session (art. {article})",
+                     article=w.article)
+        else:
+            what = _("free, fees included") if w.covers_fees else _("free")
+            line = (_("Warranty: a re-intervention made necessary by the earlier work is "
+                      "{what}, within {window} (art. {article})", what=what, window=window,
+                      article=w.article) if window else
+                    _("Warranty: a re-intervention made necessary by the earlier work is "
+                      "{what}, with no time limit (art. {article})", what=what,
+                      article=w.article))
+        out.append(line + review)
+        out.append(f"      « {w.text} »")
+    kept = p.retention or LAW
+    review = "  ⚠ " + _("to review: {note}", note=kept.review.note) if kept.review.needed \
+        else ""
+    out.append(_("Retention: personal data kept {years} years after the last contact, "
+                 "{accounting} years after the last accounting document ({article})",
+                 years=kept.years_after_relationship, accounting=kept.accounting_years,
+                 article=cite(kept.article))
+               + ("" if p.retention is not None else " " + _("(the law: the terms are silent)"))
+               + review)
+    return out
+
+
 def _param(value: Any) -> str:
     if isinstance(value, list | tuple):
         return "/".join(str(v) for v in value)
@@ -180,8 +257,10 @@ def policy_lint(args: argparse.Namespace, ctx: Context) -> int:
     path = Path(args.file)
     policy = read_policy(path)
     reviews = policy.to_reviews()
-    lines = [_("{path}: valid (policy {id}, {rules} rule(s), {count} value(s) to review)",
-               path=path, id=policy.id, rules=len(policy.rules), count=len(reviews))]
+    lines = [_("{path}: valid (policy {id}, {rules}, {count})",
+               path=path, id=policy.id,
+               rules=n_(len(policy.rules), "{n} rule", "{n} rules"),
+               count=n_(len(reviews), "{n} value to review", "{n} values to review"))]
     if policy.id != path.stem:
         lines.append(_("Note: to use it, save it as {name} in {dir}.",
                        name=f"{policy.id}.toml", dir=ctx.service.paths.policies))
@@ -259,6 +338,7 @@ def _credit_policy(ctx: Context, client_id: str, wanted: str | None) -> Policy:
 
 def credit_add(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond.billing.credit import add_months
+    from sessiond.i18n.dates import long_date
     from sessiond.sessions import credit_hours
 
     svc = ctx.service
@@ -275,7 +355,7 @@ def credit_add(args: argparse.Namespace, ctx: Context) -> int:
              client=args.client_id, seq=event.seq)
     if expires is not None:
         text += " " + _("Valid until {day} (policy {policy}, art. {article}).",
-                        day=expires.astimezone(ctx.tz).date().isoformat(), policy=policy.id,
+                        day=long_date(expires.astimezone(ctx.tz).date()), policy=policy.id,
                         article=policy.credit.article if policy.credit else "")
     ctx.emit(text, {"client": args.client_id, "hours": hours, "event": event.seq,
                     "at": event.at.astimezone(ctx.tz).isoformat(timespec="seconds"),
@@ -296,7 +376,9 @@ def credit_show(args: argparse.Namespace, ctx: Context) -> int:
                           svc.client_events(args.client_id), clock.now())
 
     def day(instant: datetime) -> str:
-        return instant.astimezone(ctx.tz).date().isoformat()
+        from sessiond.i18n.dates import long_date
+
+        return long_date(instant.astimezone(ctx.tz).date())
 
     def iso(instant: datetime) -> str:
         return instant.astimezone(ctx.tz).isoformat(timespec="seconds")

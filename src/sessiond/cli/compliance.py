@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sessiond.cli.context import Context
 from sessiond.i18n import _
+from sessiond.i18n.plural import n_
 
 if TYPE_CHECKING:
     from sessiond.compliance import Finding, Report, Requirement
@@ -88,8 +89,9 @@ def _report_text(report: Report) -> str:
     if not report.findings:
         summary = _("kept its terms: no finding")
     else:
-        summary = _("{errors} error(s), {warnings} warning(s)", errors=report.errors,
-                    warnings=report.warnings)
+        summary = _("{errors}, {warnings}",
+                    errors=n_(report.errors, "{n} error", "{n} errors"),
+                    warnings=n_(report.warnings, "{n} warning", "{n} warnings"))
     return "\n".join([f"{report.session}  {report.policy}  {summary}",
                       *(_finding_line(f) for f in report.findings)])
 
@@ -121,7 +123,8 @@ def summarize_stop_check(ctx: Context, session_id: str) -> None:
     body = recorded[-1].body
     if not body["findings"]:
         return
-    sys.stderr.write(_("sessiond: compliance check: {errors} error(s), {warnings} "
-                       "warning(s); details: sessiond check {session}",
-                       errors=body["errors"], warnings=body["warnings"],
+    sys.stderr.write(_("sessiond: compliance check: {errors}, {warnings}; details: "
+                       "sessiond check {session}",
+                       errors=n_(body["errors"], "{n} error", "{n} errors"),
+                       warnings=n_(body["warnings"], "{n} warning", "{n} warnings"),
                        session=session_id) + "\n")

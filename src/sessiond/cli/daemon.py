@@ -16,10 +16,10 @@ from sessiond.i18n import _
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     daemon = sub.add_parser(
         "daemon", help=_("run the daemon: reminders, hotkeys, idle detection, daily export"),
+        # SESSIOND_HEARTBEAT_SECONDS (tests only) sets the heartbeat interval, default 15 s:
+        # not in the help, which is the technician's.
         description=_("Without an action, runs the daemon in the foreground (the systemd "
-                      "unit does this)."),
-        epilog=_("For tests only: SESSIOND_HEARTBEAT_SECONDS sets the heartbeat interval "
-                 "(default 15 s); a gap is three intervals without a heartbeat."))
+                      "unit does this)."))
     daemon.add_argument("--no-hotkeys", action="store_true",
                         help=_("do not listen for the global hotkeys"))
     daemon.add_argument("--no-idle", action="store_true",
@@ -37,9 +37,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     an = dsub.add_parser("answer", parents=[common],
                          help=_("answer a question: was that span work, or a pause? start, "
                                 "stop or pause at the instant the remote tool logged?"))
-    an.add_argument("question", type=int, metavar="ID")
-    an.add_argument("decision",
-                    choices=("worked", "paused", "start", "stop", "pause", "ignore"))
+    an.add_argument("question", type=int, metavar="ID",
+                    help=_("the question's number (sessiond daemon questions lists them)"))
+    an.add_argument("decision", help=_("the answer: worked or paused for unseen time; "
+                                       "start, stop, pause or ignore for a connection"),
+                    choices=("worked", "paused", "start", "stop", "pause", "ignore", "erase",
+                             "keep"))
     an.add_argument("session", nargs="?", metavar="SESSION",
                     help=_("for start, stop or pause: the session (default: the one the "
                            "question names)"))
@@ -107,8 +110,11 @@ def daemon_questions(args: argparse.Namespace, ctx: Context) -> int:
         mark = "?" if n.question and n.answer is None else (n.answer or "")
         lines.append(f"#{n.id}  {local}  {mark:<7} {n.message}")
     if not args.all and found:
-        if any(n.kind not in ("connection-opened", "connection-closed") for n in found):
+        if any(n.kind not in ("connection-opened", "connection-closed", "retention")
+               for n in found):
             lines.append(_("Answer with: sessiond daemon answer ID worked|paused"))
+        if any(n.kind == "retention" for n in found):
+            lines.append(_("Answer with: sessiond daemon answer ID erase|keep"))
         if any(n.kind in ("connection-opened", "connection-closed") for n in found):
             lines.append(_("Answer with: sessiond daemon answer ID start|stop|pause "
                            "[SESSION] [--at TIME], or ignore"))
@@ -126,6 +132,14 @@ def daemon_answer(args: argparse.Namespace, ctx: Context) -> int:
     acted = {"start": _("Question #{id}: session {session} started at {at} (event #{seq})."),
              "stop": _("Question #{id}: session {session} stopped at {at} (event #{seq})."),
              "pause": _("Question #{id}: session {session} paused at {at} (event #{seq}).")}
+    if args.decision in ("erase", "keep"):
+        client = notice.data.get("client")
+        text = (_("Question #{id}: the personal data of client {client} is erased for good.",
+                  id=notice.id, client=client) if args.decision == "erase" else
+                _("Question #{id}: the data of client {client} is kept; asked again next "
+                  "year.", id=notice.id, client=client))
+        ctx.emit(text, {"notification": notice.to_json(), "event": None})
+        return 0
     if args.decision in acted or args.decision == "ignore":
         text = (acted[args.decision].format(
             id=notice.id, session=event.session_id, seq=event.seq,

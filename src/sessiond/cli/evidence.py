@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sessiond.cli.context import Context
 from sessiond.i18n import _
+from sessiond.i18n.plural import n_
 from sessiond.model import REMOTE_TOOLS
 
 if TYPE_CHECKING:
@@ -29,7 +30,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     esub = evidence.add_subparsers(dest="evidence_command", metavar="ACTION", required=True)
     imp = esub.add_parser("import", parents=[common],
                           help=_("read a remote tool's log and record its connections"))
-    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("file", metavar="FILE",
+                     help=_("the remote tool's log or connection file to read"))
     imp.add_argument("--tool", choices=REMOTE_TOOLS,
                      help=_("the tool that wrote it (default: recognised from its content)"))
     imp.set_defaults(handler=do_import)
@@ -96,9 +98,9 @@ def do_import(args: argparse.Namespace, ctx: Context) -> int:
                      "partner_id": connection.partner_id, "start": _instant(start, ctx),
                      "end": _instant(end, ctx), "session": done.session_id,
                      "new": done.new})
-    lines.append(_("{found} connection(s) in {file} ({fmt}): {new} recorded now, {unmatched} "
-                   "matching no session.", found=len(rows), file=args.file, fmt=fmt, new=new,
-                   unmatched=unmatched))
+    lines.append(_("{found} in {file} ({fmt}): {new} recorded now, {unmatched} matching no "
+                   "session.", found=n_(len(rows), "{n} connection", "{n} connections"),
+                   file=args.file, fmt=fmt, new=new, unmatched=unmatched))
     if unmatched:
         lines.append(_("A connection is recorded once it matches a session: plan it with the "
                        "partner ID (sessiond session new CLIENT --tool TOOL --partner-id ID), "

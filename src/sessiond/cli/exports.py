@@ -11,6 +11,7 @@ from typing import Any
 
 from sessiond.cli.context import Context
 from sessiond.i18n import _
+from sessiond.i18n.plural import n_
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -40,7 +41,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     receipt = sub.add_parser(
         "receipt", parents=[common],
         help=_("issue the client's receipt of a finished session (PDF and text)"))
-    receipt.add_argument("session_id")
+    receipt.add_argument("session_id", help=_("the finished session"))
     receipt.add_argument("--out", metavar="FILE",
                          help=_("the PDF's path (the text version goes beside it, .txt); "
                                 "default: the current directory"))
@@ -89,13 +90,13 @@ def do_export(args: argparse.Namespace, ctx: Context) -> int:
     span = (_("of {day}", day=show_day(first)) if first == last
             else _("from {first} to {last}", first=show_day(first), last=show_day(last)))
     if result.book_total is not None:
-        lines = [_("Book of takings {span}: {count} payment(s), total {total}, {path}",
-                   span=span, count=result.lines, total=money(result.book_total),
-                   path=result.path)]
+        lines = [_("Book of takings {span}: {payments}, total {total}, {path}",
+                   span=span, payments=n_(result.lines, "{n} payment", "{n} payments"),
+                   total=money(result.book_total), path=result.path)]
     else:
-        lines = [_("Export {span}: {count} session(s), total {total}, {path}", span=span,
-                   count=result.totals.sessions, total=money(result.totals.amount),
-                   path=result.path)]
+        lines = [_("Export {span}: {sessions}, total {total}, {path}", span=span,
+                   sessions=n_(result.totals.sessions, "{n} session", "{n} sessions"),
+                   total=money(result.totals.amount), path=result.path)]
     lines.append(_("Its proof: {path} (sessiond verify --export {file})",
                    path=result.proof_path, file=result.path))
     if result.reused:

@@ -4,6 +4,7 @@
     sessiond invoice --client CLIENT --from DATE --to DATE    the period's uninvoiced ones
     sessiond invoice cancel NUMBER --reason TEXT       a credit note that cancels it
     sessiond invoice list                              the series, with what became of each
+    sessiond invoice show NUMBER [--out FILE]          its PDF again, rebuilt from the log
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                "cancel one with a credit note"),
         description=_("sessiond invoice SESSION...; sessiond invoice --client CLIENT --from "
                       "DATE --to DATE; sessiond invoice cancel NUMBER --reason TEXT; "
-                      "sessiond invoice list."))
+                      "sessiond invoice list; sessiond invoice show NUMBER."))
     invoice.add_argument("targets", nargs="*", metavar="SESSION",
-                         help=_("sessions of one client; or cancel NUMBER; or list"))
+                         help=_("sessions of one client; or cancel NUMBER; or list; or "
+                                "show NUMBER"))
     invoice.add_argument("--client", metavar="CLIENT",
                          help=_("invoice this client's uninvoiced sessions of a period"))
     invoice.add_argument("--from", dest="first", metavar="DATE",
@@ -50,6 +52,12 @@ def do_invoice(args: argparse.Namespace, ctx: Context) -> int:
         if len(targets) > 1 or args.client or args.first or args.reason:
             raise InputError(_("sessiond invoice list takes no other argument."))
         return _list(ctx)
+    if verb == "show":
+        if len(targets) != 2:
+            raise InputError(_("Name the invoice: sessiond invoice show NUMBER."))
+        from sessiond.exports.invoice import reprint
+
+        return _print(ctx, reprint(ctx.service, targets[1], _out(args.out)))
     if verb == "cancel":
         if len(targets) != 2:
             raise InputError(_("Name the invoice to cancel: sessiond invoice cancel NUMBER "

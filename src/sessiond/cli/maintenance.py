@@ -152,7 +152,7 @@ def do_restore(args: argparse.Namespace, ctx: Context) -> int:
     secret = _secret(args, confirm=False)
     assert secret is not None
     done = restore(where, Path(args.dest), secret, force=args.force)
-    report = Sessiond(where).verify()
+    report = Sessiond(where, readonly=True).verify()
     state = {"restored": _("restored"), "replaced": _("replaced (the old one set aside)"),
              "kept": _("kept (it already holds everything in the backup)")}[done.database]
     lines = [_("Restored from {path}: keys {keys}; log {state}; settings {settings}.",

@@ -11,6 +11,7 @@ from sessiond.i18n import _
 from sessiond.model import (
     ARTIFACTS,
     BACKUP_ANSWERS,
+    CHANNELS,
     FEE_KINDS,
     OUTCOMES,
     PAYMENT_METHODS,
@@ -35,42 +36,54 @@ def _none(parser: argparse.ArgumentParser) -> None:
 def _outcome(p: argparse.ArgumentParser) -> None:
     p.add_argument("--problem", type=int, required=True, metavar="N",
                    help=_("number of the listed problem, from 1"))
-    p.add_argument("result", choices=OUTCOMES)
+    p.add_argument("result", choices=OUTCOMES,
+                   help=_("solved, diagnosed (the cause is found) or unsolved"))
 
 
 def _quote(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--by", required=True, metavar="NAME")
-    p.add_argument("--how", required=True, choices=QUOTE_FORMS)
+    p.add_argument("--by", required=True, metavar="NAME", help=_("who signed the quote"))
+    p.add_argument("--how", required=True, choices=QUOTE_FORMS,
+                   help=_("how it was signed: by hand or electronically"))
 
 
 def _waiver(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--medium", required=True, choices=WAIVER_MEDIA)
+    p.add_argument("--medium", required=True, choices=WAIVER_MEDIA,
+                   help=_("how the client made his request"))
 
 
 def _backup(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--offered", action="store_true", required=True)
+    p.add_argument("--offered", action="store_true", required=True,
+                   help=_("a backup was offered to the client"))
     answer = p.add_mutually_exclusive_group()
+    words = {"accepted": _("he accepted it"), "declined": _("he declined it"),
+             "client-has-own": _("he has his own backup")}
     for flag in BACKUP_ANSWERS:
-        answer.add_argument(f"--{flag}", dest="answer", action="store_const", const=flag)
+        answer.add_argument(f"--{flag}", dest="answer", action="store_const", const=flag,
+                            help=words.get(flag, flag))
 
 
 def _payment(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--amount", required=True, metavar="EUR")
-    p.add_argument("--method", required=True,
-                   choices=PAYMENT_METHODS)
+    p.add_argument("--amount", required=True, metavar="EUR",
+                   help=_("the amount received, in euros (e.g. 45 or 45,50)"))
+    p.add_argument("--method", required=True, choices=PAYMENT_METHODS,
+                   help=_("how the client paid"))
 
 
 def _artifact(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--kind", required=True,
-                   choices=ARTIFACTS)
+    p.add_argument("--kind", required=True, choices=ARTIFACTS,
+                   help=_("what was copied or captured"))
     p.add_argument("--client-request", metavar="TEXT",
                    help=_("the client's request, as he made it (where, when, how)"))
 
 
 def _fee(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--kind", required=True,
-                   choices=FEE_KINDS)
+    p.add_argument("--kind", required=True, choices=FEE_KINDS, help=_("which fee"))
     p.add_argument("--amount", metavar="EUR", help=_("amount, when the policy leaves it open"))
+
+
+def _announced(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--kind", required=True, choices=FEE_KINDS, help=_("which fee"))
+    p.add_argument("--channel", choices=CHANNELS, help=_("how the client was told"))
 
 
 # fact name -> (help, how to add its options, the service method that records it)
@@ -82,6 +95,10 @@ FACTS: dict[str, Fact] = {
                             lambda svc, a, at: svc.request_reduction(a.session_id, at=at)),
     "fee": (_("a fixed fee (travel, no-show, late cancellation, waiting)"), _fee,
             lambda svc, a, at: svc.add_fee(a.session_id, fee=a.kind, amount=a.amount, at=at)),
+    "fee-announced": (_("the client was told beforehand that this fee may be charged"),
+                      _announced,
+                      lambda svc, a, at: svc.announce_fee(a.session_id, fee=a.kind,
+                                                          channel=a.channel, at=at)),
     "quote-accepted": (_("the client signed the quote"), _quote,
                        lambda svc, a, at: svc.accept_quote(a.session_id, how=a.how, by=a.by,
                                                            at=at)),
@@ -111,7 +128,7 @@ FACTS: dict[str, Fact] = {
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     record = sub.add_parser("record", help=_("record a fact of a session"))
-    record.add_argument("session_id")
+    record.add_argument("session_id", help=_("the session"))
     facts = record.add_subparsers(dest="fact", metavar="FACT", required=True)
     for name, (help_text, add_options, _record) in FACTS.items():
         p = facts.add_parser(name, parents=[common], help=help_text)
@@ -127,6 +144,8 @@ def do_record(args: argparse.Namespace, ctx: Context) -> int:
     svc = ctx.service
     event = record(svc, args, svc.at(args.at, allow_old=args.yes))
     kind = event.kind
-    ctx.emit(_("Recorded {kind} (event #{seq}).", kind=kind, seq=event.seq),
+    from sessiond import labels
+
+    ctx.emit(_("Recorded: {what} (event #{seq}).", what=labels.kind(kind), seq=event.seq),
              {"session": args.session_id, "kind": kind, "event": event.seq})
     return 0

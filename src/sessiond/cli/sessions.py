@@ -3,19 +3,21 @@ stop, note, status."""
 
 from __future__ import annotations
 
-import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sessiond.cli.context import Context
 from sessiond.i18n import _
-from sessiond.model import CHANNELS, MODES, OSES, TOOLS
+from sessiond.model import CHANNELS, MODES, OSES, TOOLS, WARRANTY_CAUSES
+
+if TYPE_CHECKING:  # `status` runs without argparse (cli.PLAIN)
+    import argparse
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     client = sub.add_parser("client", help=_("add or list clients"))
     csub = client.add_subparsers(dest="client_command", metavar="ACTION", required=True)
     add = csub.add_parser("add", parents=[common], help=_("add a client, print his id"))
-    add.add_argument("name")
+    add.add_argument("name", help=_("the client's name, as on his documents"))
     status = add.add_mutually_exclusive_group()
     status.add_argument("--consumer", dest="status", action="store_const", const="consumer",
                         help=_("a private person (default)"))
@@ -27,10 +29,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add.add_argument("--siren", metavar="NUMBER",
                      help=_("a business client's SIREN or SIRET (its check digit is checked)"))
     add.add_argument("--country", default="FR", help=_("ISO country code (default FR)"))
+    add.add_argument("--known-since", metavar="DATE",
+                     help=_("a client from before sessiond: the day you first worked for him "
+                            "(he gets no new-client discount)"))
     add.set_defaults(handler=client_add, status="consumer")
     edit = csub.add_parser("edit", parents=[common],
                            help=_("record a client's address, SIREN, e-mail or phone"))
-    edit.add_argument("client_id")
+    edit.add_argument("client_id", help=_("the client"))
     edit.add_argument("--address", metavar="TEXT", help=_("the client's postal address"))
     edit.add_argument("--siren", metavar="NUMBER",
                       help=_("a business client's SIREN or SIRET (its check digit is checked)"))
@@ -41,9 +46,27 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     lst.set_defaults(handler=client_list, readonly=True)
     erase = csub.add_parser("erase", parents=[common],
                             help=_("erase a client's personal data for good (GDPR)"))
-    erase.add_argument("client_id")
+    erase.add_argument("client_id", help=_("the client"))
     erase.add_argument("--yes", action="store_true", help=_("confirm the erasure"))
     erase.set_defaults(handler=client_erase)
+    export = csub.add_parser("export", parents=[common],
+                             help=_("everything about a client, decrypted, as JSON (his "
+                                    "rights of access and portability)"))
+    export.add_argument("client_id", help=_("the client"))
+    export.add_argument("--out", metavar="FILE",
+                        help=_("write it to this file (or directory) instead of printing it"))
+    export.set_defaults(handler=_client_data("client_export"))
+    referral = csub.add_parser("referral", parents=[common],
+                               help=_("the client recommended a new client (referral "
+                                      "discount on his next intervention)"))
+    referral.add_argument("client_id", help=_("the client who recommended"))
+    referral.add_argument("--referred", required=True, metavar="CLIENT",
+                          help=_("the new client he recommended (who had an intervention "
+                                 "and paid it)"))
+    referral.add_argument("--at", metavar="TIME", help=_("when he mentioned it"))
+    referral.add_argument("--yes", action="store_true",
+                          help=_("confirm a time more than 7 days ago"))
+    referral.set_defaults(handler=_client_data("client_referral"))
     merge = csub.add_parser("merge", parents=[common],
                             help=_("a client added twice: count the duplicate as the other"))
     merge.add_argument("duplicate", help=_("the client added by mistake"))
@@ -56,19 +79,27 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     session = sub.add_parser("session", help=_("plan or show a session"))
     ssub = session.add_subparsers(dest="session_command", metavar="ACTION", required=True)
     new = ssub.add_parser("new", parents=[common], help=_("plan a session, print its id"))
-    new.add_argument("client_id")
+    new.add_argument("client_id", help=_("the client (sessiond client list shows them)"))
     new.add_argument("--policy", help=_("policy id (default from the configuration)"))
-    new.add_argument("--mode", choices=MODES, default="remote")
-    new.add_argument("--tool", choices=TOOLS, default="teamviewer")
+    new.add_argument("--mode", choices=MODES, default="remote",
+                     help=_("remote (default), on site or in the workshop"))
+    new.add_argument("--tool", choices=TOOLS, default="teamviewer",
+                     help=_("the remote tool (default teamviewer)"))
     new.add_argument("--partner-id", help=_("the client's ID in the remote tool"))
-    new.add_argument("--client-os", choices=OSES)
+    new.add_argument("--client-os", choices=OSES, help=_("the client's system"))
     new.add_argument("--problem", action="append", default=[],
                      help=_("a problem the client listed (repeat for each)"))
     new.add_argument("--ordered-at", metavar="TIME", help=_("when the client ordered"))
     new.add_argument("--rate", metavar="EUR_PER_HOUR", help=_("quoted hourly rate"))
+    new.add_argument("--warranty-of", metavar="SESSION",
+                     help=_("this session re-does that one under warranty"))
+    new.add_argument("--warranty-cause", choices=WARRANTY_CAUSES,
+                     help=_("what made it necessary (default: that intervention)"))
+    new.add_argument("--appointment", metavar="TIME",
+                     help=_("the agreed date and time of the intervention"))
     new.set_defaults(handler=session_new)
     show = ssub.add_parser("show", parents=[common], help=_("show a session"))
-    show.add_argument("session_id")
+    show.add_argument("session_id", help=_("the session"))
     show.set_defaults(handler=session_show, readonly=True)
     move = ssub.add_parser("move", parents=[common],
                            help=_("the session belongs to another client"))
@@ -81,34 +112,39 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     consent = sub.add_parser("consent", parents=[common],
                              help=_("record the client's consent"))
-    consent.add_argument("session_id")
-    consent.add_argument("--channel", choices=CHANNELS, required=True)
+    consent.add_argument("session_id", help=_("the session"))
+    consent.add_argument("--channel", choices=CHANNELS, required=True,
+                         help=_("how the client gave it: orally, by phone, e-mail, SMS, the "
+                                "remote tool's code, a signature"))
     consent.add_argument("--by", required=True, metavar="NAME",
                          help=_("who gave consent"))
     _at(consent)
     consent.set_defaults(handler=do_consent)
 
     start = sub.add_parser("start", parents=[common], help=_("start the clock"))
-    start.add_argument("session_id")
+    start.add_argument("session_id", help=_("the session"))
     start.add_argument("--without-consent", action="store_true",
                        help=_("start although no consent is recorded (needs --reason)"))
-    start.add_argument("--reason")
+    start.add_argument("--reason", metavar="TEXT",
+                       help=_("with --without-consent: why access starts before it (kept "
+                              "in the log and reported)"))
     _at(start)
     start.set_defaults(handler=do_start)
 
     pause = sub.add_parser("pause", parents=[common], help=_("pause the clock"))
-    pause.add_argument("session_id")
-    pause.add_argument("--reason")
+    pause.add_argument("session_id", help=_("the session"))
+    pause.add_argument("--reason", metavar="TEXT",
+                       help=_("why (optional), e.g. the client's call"))
     _at(pause)
     pause.set_defaults(handler=do_pause)
 
     resume = sub.add_parser("resume", parents=[common], help=_("resume the clock"))
-    resume.add_argument("session_id")
+    resume.add_argument("session_id", help=_("the session"))
     _at(resume)
     resume.set_defaults(handler=do_resume)
 
     stop = sub.add_parser("stop", parents=[common], help=_("stop the session"))
-    stop.add_argument("session_id")
+    stop.add_argument("session_id", help=_("the session"))
     stop.add_argument("--by", choices=("technician", "client"), default="technician",
                       help=_("who ended it"))
     _at(stop)
@@ -116,15 +152,20 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     note = sub.add_parser("note", parents=[common],
                           help=_("add a note (scanned for secrets first)"))
-    note.add_argument("session_id")
-    note.add_argument("text")
+    note.add_argument("session_id", help=_("the session"))
+    note.add_argument("text", help=_("the note (a password or a code in it is refused)"))
     note.add_argument("--replaces", type=int, metavar="SEQ",
                       help=_("the note it corrects, as `sessiond log` numbers it"))
     note.set_defaults(handler=do_note)
 
     status_p = sub.add_parser("status", parents=[common],
                               help=_("show the open sessions"))
-    status_p.set_defaults(handler=do_status, readonly=True)
+    status_p.set_defaults(**status_defaults())
+
+
+def status_defaults() -> dict[str, Any]:
+    """What `status` parses to besides --json: also how cli.PLAIN runs it, parser-free."""
+    return {"handler": do_status, "readonly": True}
 
 
 def _corrections(name: str) -> Any:
@@ -149,6 +190,17 @@ def _invoices(name: str) -> Any:
     return handler
 
 
+def _client_data(name: str) -> Any:
+    """A handler of cli/client_data.py, imported only when that command runs."""
+    def handler(args: argparse.Namespace, ctx: Context) -> int:
+        from sessiond.cli import client_data
+
+        result: int = getattr(client_data, name)(args, ctx)
+        return result
+
+    return handler
+
+
 def _at(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--at", metavar="TIME",
                         help=_("when it happened: HH:MM, ISO date-time, or with offset"))
@@ -160,10 +212,16 @@ def client_add(args: argparse.Namespace, ctx: Context) -> int:
     import sys
 
     svc = ctx.service
+    known_since = None
+    if args.known_since:
+        from sessiond import clock
+        from sessiond.cli.exports import parse_day
+
+        known_since = parse_day(args.known_since, clock.now().astimezone(ctx.tz).date())
     duplicates = svc.possible_duplicates(args.name, args.email)
     client_id = svc.add_client(args.name, status=args.status, country=args.country,
                                email=args.email, phone=args.phone, address=args.address,
-                               siren=args.siren)
+                               siren=args.siren, known_since=known_since)
     if duplicates:
         sys.stderr.write("sessiond: " + _(
             "a client with the same name or e-mail exists already: {clients}. If it is the "
@@ -205,10 +263,17 @@ def session_new(args: argparse.Namespace, ctx: Context) -> int:
     # An order days or weeks before the intervention is ordinary (the withdrawal period).
     ordered_at = svc.at(args.ordered_at, allow_old=True)
     problems = [p.strip() for p in args.problem if p.strip()]
+    appointment = None
+    if args.appointment:
+        from sessiond import clock
+
+        appointment = clock.parse_appointment(args.appointment, svc.tz)
+    warranty_of = args.warranty_of.strip().lower() if args.warranty_of else None
     session_id = svc.new_session(
         args.client_id, policy=args.policy, mode=args.mode, tool=args.tool,
         partner_id=args.partner_id, client_os=args.client_os, problems=problems,
-        ordered_at=ordered_at, rate=rate)
+        ordered_at=ordered_at, rate=rate, warranty_of=warranty_of,
+        warranty_cause=args.warranty_cause, appointment=appointment)
     ctx.emit(session_id, {"session": session_id})
     return 0
 
@@ -306,8 +371,11 @@ def do_status(args: argparse.Namespace, ctx: Context) -> int:
     now = clock.now()
     sessions = [session_data(s, ctx.tz, now) for s in ctx.service.open_sessions()]
     text = "\n".join(_describe(d) for d in sessions) or _("No open session.")
-    from sessiond.cli.daemon import status_data, status_text
+    # As cli.daemon.status_data/status_text, without importing cli.daemon: it imports
+    # argparse, which `status` does without (cli.PLAIN).
+    from sessiond.daemon import status
 
-    daemon = status_data(ctx.service)  # is the daemon up; hotkeys and idle on or off, why
-    ctx.emit(f"{text}\n{status_text(daemon)}", {"sessions": sessions, "daemon": daemon})
+    # Is the daemon up; hotkeys and idle detection on or off, and why.
+    daemon = status.collect(ctx.service.paths, ctx.service.store.conn)
+    ctx.emit(f"{text}\n{status.describe(daemon)}", {"sessions": sessions, "daemon": daemon})
     return 0

@@ -93,6 +93,12 @@ def reads_history(policy: Policy, session: Session) -> bool:
         info.reads_history and active(policy, info.id, session) for info in INFO.values())
 
 
+def law_rules(policy: Policy) -> dict[str, RuleSpec]:
+    """The rules the law adds where these terms are silent (`sessiond policy show`)."""
+    return {rule_id: spec for rule_id, spec in _baseline().items()
+            if rule_id not in policy.rules and spec.article != "-"}
+
+
 @cache
 def _baseline() -> dict[str, RuleSpec]:
     """Rules that hold whatever the terms say: the law, not the document.

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
+from sessiond.i18n import _
 from sessiond.model import Event, Session, State
 
 if TYPE_CHECKING:
@@ -82,4 +83,9 @@ class Facts:
             yield self.start_seq
 
     def local(self, instant: datetime) -> str:
-        return instant.astimezone(self.tz).strftime("%Y-%m-%d %H:%M")
+        """An instant inside a finding's sentence: "1er décembre 2026 à 09:44" (after
+        "le"/"on" in the sentence), never an ISO date."""
+        from sessiond.i18n.dates import long_date
+
+        local = instant.astimezone(self.tz)
+        return _("{day} at {time}", day=long_date(local.date()), time=f"{local:%H:%M}")

@@ -157,9 +157,10 @@ def quote_accepted_before_start(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if valid:
         return _late(facts, valid, _("The acceptance of the quote"), spec)
     if quotes:
-        return [finding(spec, _("The quote was accepted by {given}; only {wanted} counts.",
-                                given=", ".join(e.body["how"] for e in quotes),
-                                wanted=", ".join(forms)),
+        return [finding(spec, _("The quote was accepted in {given} form; only the {wanted} "
+                                "form counts.",
+                                given=", ".join(labels.short(e.body["how"]) for e in quotes),
+                                wanted=", ".join(labels.short(f) for f in forms)),
                         [*seqs(quotes), *facts.start_events()])]
     return [finding(spec, _("No signed quote on record before the start: nothing starts "
                             "before the client accepts the quote."), facts.start_events())]
@@ -598,9 +599,10 @@ def remote_access_after_stop(facts: Facts, spec: RuleSpec) -> list[Finding]:
                     [*c.events, *stop]))
         elif c.last_seen - stop_at > grace:
             found.append(finding(spec, _(
-                "The {tool} connection #{seq} was still open at {seen}, {late} after the stop "
-                "({stop}).", tool=_tool(c), seq=c.seq, seen=_second(facts, c.last_seen),
-                late=_duration(c.last_seen - stop_at), stop=_second(facts, stop_at)),
+                "The {tool} connection #{seq} had no end yet in the tool's log read at {seen}, "
+                "{late} after the stop ({stop}).", tool=_tool(c), seq=c.seq,
+                seen=_second(facts, c.last_seen), late=_duration(c.last_seen - stop_at),
+                stop=_second(facts, stop_at)),
                 [*c.events, *stop]))
         elif facts.at_stop:
             found.append(finding(spec, _(

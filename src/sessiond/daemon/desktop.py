@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import shutil
 import subprocess
+from collections.abc import Sequence
 
 log = logging.getLogger("sessiond.daemon")
 
@@ -22,6 +23,8 @@ class Desktop:
         self.command = shutil.which("notify-send") if enabled else None
         self._children: list[subprocess.Popen[bytes]] = []
         self._warned = False
+        self._asking: list[tuple[subprocess.Popen[str], object]] = []  # questions on screen
+        self._actions: bool | None = None  # whether this notify-send has --action
 
     def show(self, title: str, body: str, *, urgent: bool = False) -> bool:
         self._reap()
@@ -43,6 +46,57 @@ class Desktop:
     def _reap(self) -> None:
         self._children = [c for c in self._children if c.poll() is None]
 
+    # --- questions with buttons (issue 14) -----------------------------------------------
+
+    def ask(self, title: str, body: str, actions: Sequence[str], key: object) -> bool:
+        """A notification with one button per action label, where libnotify offers them
+        (notify-send --action, libnotify 0.7.12 and later); else a plain one. The button
+        chosen comes back from `answers()` as (key, index). Nothing waits for it: the
+        child runs until the technician clicks or dismisses it."""
+        if not self._has_actions():
+            return self.show(title, body, urgent=True)
+        assert self.command is not None
+        argv = [self.command, "--app-name=sessiond", "--urgency=critical",
+                *(f"--action=a{n}={label}" for n, label in enumerate(actions)), title, body]
+        try:
+            child = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL, close_fds=True, text=True)
+        except OSError as e:
+            if not self._warned:
+                log.warning("notify-send failed: %s", e.strerror)
+                self._warned = True
+            return False
+        self._asking.append((child, key))
+        return True
+
+    def answers(self) -> list[tuple[object, int]]:
+        """The buttons clicked since the last call, as (key, index of the action)."""
+        done: list[tuple[object, int]] = []
+        waiting = []
+        for child, key in self._asking:
+            if child.poll() is None:
+                waiting.append((child, key))
+                continue
+            out = child.stdout.read().strip() if child.stdout is not None else ""
+            if child.stdout is not None:
+                child.stdout.close()
+            if len(out) > 1 and out[0] == "a" and out[1:].isdigit():
+                done.append((key, int(out[1:])))
+        self._asking = waiting
+        return done
+
+    def _has_actions(self) -> bool:
+        if self.command is None:
+            return False
+        if self._actions is None:
+            try:
+                usage = subprocess.run([self.command, "--help"], capture_output=True,
+                                       text=True, timeout=5, check=False).stdout
+            except (OSError, subprocess.TimeoutExpired):
+                usage = ""
+            self._actions = "--action" in usage
+        return self._actions
+
     def close(self) -> None:
         for child in self._children:
             try:
@@ -50,3 +104,7 @@ class Desktop:
             except subprocess.TimeoutExpired:
                 child.kill()
         self._children = []
+        for asking, _key in self._asking:
+            asking.kill()  # a question still on screen: it stays in the store
+            asking.wait()
+        self._asking = []

@@ -92,6 +92,7 @@ class EvidenceWatch:
                       for p in getattr(settings, tool)]
         self.tracked: dict[str, Tracked] = {}
         self._version: int | None = None
+        self._announced = False
 
     @property
     def conn(self) -> Any:
@@ -105,11 +106,17 @@ class EvidenceWatch:
 
     def poll(self, now: datetime) -> list[Notice]:
         """One look at every log; what it changed in the store, as posted notices."""
+        if not self._announced:
+            self._announced = True
+            present = [str(f.path) for f in self.files if f.path.exists()]
+            log.info("following %d remote-tool log(s), present now: %s", len(self.files),
+                     ", ".join(present) or "none")
+        clicked = self._clicked(now)
         seen: list[Connection] = []
         for followed in self.files:
             seen += self._read(followed)
         if not seen and not self.tracked:
-            return []  # the usual second: nothing changed, nothing waits
+            return clicked  # the usual second: nothing changed, nothing waits
         version = self.svc.store.data_version()
         store_changed = version != self._version
         self._version = version
@@ -124,7 +131,7 @@ class EvidenceWatch:
                 if key not in fresh:
                     posted += self._consider(item.connection, now, retry=True)
         self._prune(now)
-        return posted
+        return clicked + posted
 
     def _read(self, f: Followed) -> list[Connection]:
         try:
@@ -219,6 +226,11 @@ class EvidenceWatch:
             log.info("%s connection at %s recorded in session %s (%s)", connection.tool,
                      clock.to_text(clock.whole_second(connection.start)), done.session_id,
                      done.matched_by)
+        if (opened is not None and opened.answered_at is None and done.session_id is not None
+                and self.svc.session(done.session_id).state is not State.PLANNED):
+            # Started some other way (the CLI, a hotkey): the question has its answer.
+            notices.answer(self.conn, opened.id, f"matched {done.session_id}", now)
+            opened = notices.get(self.conn, opened.id)
         if connection.end is None:
             if connection.outcome in ("accepted", "unknown"):
                 posted += self._ask_start(connection, done.session_id, opened, now)
@@ -286,8 +298,28 @@ class EvidenceWatch:
             return []
         log.info("notice #%d (%s): %s", notice.id, kind, message)
         if self.desktop is not None:
-            self.desktop.show("sessiond", message, urgent=True)
+            from sessiond.daemon.questions import choice_label
+
+            self.desktop.ask("sessiond", message, [choice_label(c) for c in choices],
+                             (notice.id, tuple(choices)))
         return [notice]
+
+    def _clicked(self, now: datetime) -> list[Notice]:
+        """Answers given with the buttons of a desktop notification."""
+        from sessiond.daemon.questions import answer
+
+        done: list[Notice] = []
+        for key, index in self.desktop.answers() if self.desktop is not None else []:
+            notice_id, choices = key
+            try:
+                notice, _event = answer(self.svc, notice_id, choices[index], now)
+            except (SessiondError, IndexError) as e:
+                log.warning("desktop answer to question #%d refused: %s", notice_id,
+                            getattr(e, "message", e))
+                continue
+            log.info("question #%d answered from the desktop: %s", notice_id, notice.answer)
+            done.append(notice)
+        return done
 
     def _local(self, instant: datetime) -> str:
         return instant.astimezone(self.svc.tz).strftime("%H:%M:%S")

@@ -25,6 +25,7 @@ from sessiond.daemon.hotkeys import decide
 from sessiond.daemon.idle import IdleEnded, IdleStarted, IdleWatch
 from sessiond.errors import SessiondError
 from sessiond.i18n import _
+from sessiond.labels import cite
 from sessiond.model import State
 from sessiond.sessions import Sessiond
 from sessiond.store import heartbeats
@@ -281,7 +282,35 @@ class Jobs:
                       dedup_key=f"export-failed:{clock.to_text(clock.whole_second(now))[:10]}")
         seal = self.seal(now)
         self.backup(now)
+        try:
+            self.retention(now)
+        except SessiondError as e:  # a broken policy: say so, the other jobs went on
+            log.error("retention check failed: %s", e.message)
         return export, seal
+
+    # --- retention of personal data (issue 12) -------------------------------------------
+
+    def retention(self, now: datetime) -> list[Notice]:
+        """Ask, once a year per client, whether to erase the personal data kept past the
+        retention of his terms (MRI87 17.5; the law where they are silent). The daemon
+        never erases: the technician answers erase or keep."""
+        asked = []
+        for due in self.svc.retention_due(now):
+            message = _("Client {client}: last event on {last}; the retention of his data "
+                        "({article}, policy {policy}) ended on {ends}. Erase his personal data "
+                        "for good? sessiond daemon answer ID erase|keep",
+                        client=due.client_id,
+                        last=due.last_event.astimezone(self.tz).date().isoformat(),
+                        article=cite(due.article), policy=due.policy,
+                        ends=due.ends.isoformat())
+            notice = self.post(now, "retention", message, question=True,
+                               data={"client": due.client_id, "members": list(due.members),
+                                     "ends": due.ends.isoformat(), "policy": due.policy},
+                               dedup_key=f"retention:{due.client_id}:{due.ends.isoformat()}:"
+                                         f"{now.astimezone(self.tz).year}")
+            if notice is not None:
+                asked.append(notice)
+        return asked
 
     def backup(self, now: datetime) -> Any:
         """Today's backup into `[backup] directory`, if configured and not made yet (after

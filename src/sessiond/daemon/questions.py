@@ -10,6 +10,10 @@ instant: "start S" for a connection opened while no session ran, "stop S" or "pa
 a connection closed while S ran, or "ignore". The answer is the ordinary start, stop or
 pause, declared at the connection's instant (`at` overrides it). In both cases the
 notification row only records that the question was answered; the event is the decision.
+
+A client's personal data kept past its retention (daemon.jobs.retention), answered erase
+(his key and those of the duplicates merged into him are deleted: crypto-shredding) or keep
+(the question comes back next year).
 """
 
 from __future__ import annotations
@@ -25,6 +29,9 @@ from sessiond.store import notifications as notices
 from sessiond.store.notifications import Notice
 
 DECISIONS = ("worked", "paused")
+# Personal data kept past its retention (issue 12): erase it (crypto-shredding) or keep it
+# (asked again next year).
+RETENTION = ("erase", "keep")
 # Answers to the questions about connections, by the kind of question.
 ACTIONS = {"connection-opened": ("start", "ignore"),
            "connection-closed": ("stop", "pause", "ignore")}
@@ -45,6 +52,8 @@ def answer(svc: Sessiond, notice_id: int, decision: str, now: datetime | None = 
                            id=notice_id))
     if notice.kind in ACTIONS:
         return _act(svc, notice, decision, now, session_id, at)
+    if notice.kind == "retention":
+        return _retention(svc, notice, decision, now)
     if decision not in DECISIONS:
         raise InputError(_("Answer worked or paused."))
     if notice.session_id is None:
@@ -67,6 +76,32 @@ def answer(svc: Sessiond, notice_id: int, decision: str, now: datetime | None = 
     updated = notices.get(conn, notice_id)
     assert updated is not None
     return updated, event
+
+
+def _retention(svc: Sessiond, notice: Notice, decision: str, now: datetime,
+               ) -> tuple[Notice, Event | None]:
+    """Erase the client (and the duplicates merged into him) for good, or keep him."""
+    if decision not in RETENTION:
+        raise InputError(_("Question #{id} is answered with erase or keep.", id=notice.id))
+    if notice.answered_at is not None and notice.answer == "erase":
+        raise InputError(_("Question #{id} was answered already: {answer}.", id=notice.id,
+                           answer=notice.answer))
+    if decision == "erase":
+        for client_id in notice.data.get("members") or [notice.data["client"]]:
+            svc.erase_client(client_id)
+    conn = svc.store.conn
+    notices.answer(conn, notice.id, decision, now)
+    updated = notices.get(conn, notice.id)
+    assert updated is not None
+    return updated, None
+
+
+def choice_label(choice: str) -> str:
+    """A button's words for one answer of a connection question ("start s-7hq3xr")."""
+    verb, _space, session = choice.partition(" ")
+    verbs = {"start": _("Start {session}"), "stop": _("Stop {session}"),
+             "pause": _("Pause {session}")}
+    return verbs[verb].format(session=session) if verb in verbs else _("Ignore")
 
 
 def _act(svc: Sessiond, notice: Notice, decision: str, now: datetime,

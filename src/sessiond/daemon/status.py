@@ -18,6 +18,7 @@ from sessiond.config import Paths, write_private
 from sessiond.daemon import heartbeat
 from sessiond.daemon.owner import DAEMON_LOCK, JOBS_LOCK, daemon_pid, is_locked
 from sessiond.i18n import _
+from sessiond.i18n.plural import n_
 from sessiond.store import heartbeats
 from sessiond.store import notifications as notices
 
@@ -92,6 +93,7 @@ def describe(data: dict[str, Any]) -> str:
         line = _("Daemon: not running (sessiond daemon, or sessiond systemd install); "
                  "hotkeys, idle detection and reminders are off.")
     if data.get("pending_questions"):
-        line += "\n" + _("{count} question(s) waiting for an answer: sessiond daemon "
-                         "questions.", count=data["pending_questions"])
+        line += "\n" + n_(data["pending_questions"], "{n} question waiting for an answer: "
+                          "sessiond daemon questions.", "{n} questions waiting for an "
+                          "answer: sessiond daemon questions.")
     return line

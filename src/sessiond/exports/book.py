@@ -63,6 +63,8 @@ def nature(row: Row) -> str:
 
 
 def reference(row: Row) -> str:
+    if row.invoice:  # the invoice is the accounting document (issue 15)
+        return _("invoice no. {number}", number=row.invoice)
     if row.receipts:
         return _("receipt no. {number}", number=row.receipts[-1])
     return _("session {session}", session=row.session.id)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sessiond import clock
+from sessiond.errors import InputError
 from sessiond.exports.files import write_private_file
 from sessiond.model import Event
 from sessiond.sessions import Sessiond
@@ -36,7 +37,7 @@ def dossier(svc: Sessiond, client_id: str, now: datetime) -> dict[str, Any]:
     policy_id = sessions[-1].policy if sessions else svc.config.policy
     try:
         terms = svc.policy(policy_id).retention or LAW
-    except Exception:  # a broken policy file: the law's retention still holds
+    except InputError:  # a broken policy file: the law's retention still holds
         terms = LAW
     end = retention_end(events, terms, tz)
     added = next((e for e in events if e.kind == "client-added" and

@@ -31,6 +31,7 @@ from sessiond.errors import InputError
 from sessiond.exports import fmt
 from sessiond.exports.invoice_doc import VATEX_FRANCHISE
 from sessiond.i18n import _
+from sessiond.i18n.plural import n_
 from sessiond.sessions import Sessiond
 
 if TYPE_CHECKING:
@@ -123,11 +124,11 @@ def export_ereporting(svc: Sessiond, first: date, last: date, out_dir: Path, *,
     """Write the summary of `first` to `last` into `out_dir`, with its event, checkpoint
     and proof."""
     from sessiond.exports.export import ExportResult
+    from sessiond.exports.files import write_private_file
     from sessiond.exports.proof import Scope, make_proof
     from sessiond.exports.rows import Totals
     from sessiond.exports.sidecar import proof_path, proof_text
     from sessiond.exports.signed import public_key_pem, sha256
-    from sessiond.exports.files import write_private_file
 
     if last < first:
         raise InputError(_("The range ends ({last}) before it starts ({first}).",
@@ -150,8 +151,9 @@ def export_ereporting(svc: Sessiond, first: date, last: date, out_dir: Path, *,
         file_name=path.name, file_sha=sha256(data), events=proof.text(),
         checkpoint=checkpoint.text(), fingerprint=svc.keyring.fingerprint,
         public_key=public_key_pem(svc.keyring.public_raw),
-        summary=_("private clients: {count} day(s), {total} EUR invoiced, {paid} EUR received",
-                  count=len(found), total=fmt.number(net), paid=fmt.number(paid)))
+        summary=_("private clients: {days}, {total} EUR invoiced, {paid} EUR received",
+                  days=n_(len(found), "{n} day", "{n} days"), total=fmt.number(net),
+                  paid=fmt.number(paid)))
     write_private_file(path, data)
     write_private_file(proof_path(path), sidecar.encode("utf-8"))
     totals = Totals(sessions=sum(len(d.documents) for d in found), worked_minutes=0,

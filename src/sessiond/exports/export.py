@@ -36,6 +36,7 @@ from sessiond.exports.signed import public_key_pem, sha256
 from sessiond.exports.sources import Ledger
 from sessiond.exports.table import FORMATS, render_csv, render_json
 from sessiond.i18n import _
+from sessiond.i18n.plural import n_
 from sessiond.sessions import Sessiond
 from sessiond.store.sqlite import Store, StoredEvent
 
@@ -125,10 +126,12 @@ def export_range(service: Sessiond, first: date, last: date, out_dir: Path,
     rows = snapshot.rows
     total = totals(rows)
     path = out_dir.expanduser() / file_name(first, last, fmt_name)
-    summary = (_("{count} payment(s), total {total} EUR", count=snapshot.lines,
+    summary = (_("{payments}, total {total} EUR",
+                 payments=n_(snapshot.lines, "{n} payment", "{n} payments"),
                  total=fmt.number(snapshot.book_total))
                if snapshot.book_total is not None else
-               _("{count} session(s), total {total} EUR", count=total.sessions,
+               _("{sessions}, total {total} EUR",
+                 sessions=n_(total.sessions, "{n} session", "{n} sessions"),
                  total=fmt.number(total.amount)))
     sidecar = proof_text(file_name=path.name, file_sha=file_digest, events=proof.text(),
                          checkpoint=checkpoint.text(), fingerprint=svc.keyring.fingerprint,

@@ -409,16 +409,9 @@ def issue_invoice(svc: Sessiond, session_ids: Sequence[str], out: Path | None = 
                     "cancel that invoice first: sessiond invoice cancel {number} --reason "
                     "TEXT.", session=session.id, number=number))
         client_id = svc.canonical_client(sessions[0].client_id)
-        the_buyer = buyer(svc.client(client_id))
         serial = _next_serial(events, issued.year)
         number = series.number("invoice-issued", issued.year, serial)
-        agreed = terms(svc, issued, the_buyer.is_business)
-        lines = [line for s in sessions for line in session_lines(svc, s, now)]
-        doc = invoice_doc(number=number, issue_date=issued, due_date=agreed.due_date,
-                          seller=the_seller, buyer=the_buyer, lines=lines,
-                          payment_terms=agreed.payment_terms, late_penalty=agreed.late_penalty,
-                          early_payment=agreed.early_payment,
-                          payments=payments(svc, sessions))
+        doc = _invoice(svc, sessions, the_seller, buyer(svc.client(client_id)), number, now)
         pdf, facturx = render(doc)
         stored = svc.record_invoice(w, client_id=client_id, number=number, year=issued.year,
                                     serial=serial, sessions=[s.id for s in sessions],
@@ -428,6 +421,42 @@ def issue_invoice(svc: Sessiond, session_ids: Sequence[str], out: Path | None = 
     path = write_private_file(_target(out, doc), pdf)
     return InvoiceResult("invoice", number, path, doc.total, client_id,
                          tuple(s.id for s in sessions), stored.seq, checkpoint, facturx, doc)
+
+
+def _invoice(svc: Sessiond, sessions: Sequence[Session], the_seller: Party, the_buyer: Party,
+             number: str, now: datetime) -> InvoiceDoc:
+    issued = now.astimezone(svc.tz).date()
+    agreed = terms(svc, issued, the_buyer.is_business)
+    lines = [line for s in sessions for line in session_lines(svc, s, now)]
+    return invoice_doc(number=number, issue_date=issued, due_date=agreed.due_date,
+                       seller=the_seller, buyer=the_buyer, lines=lines,
+                       payment_terms=agreed.payment_terms, late_penalty=agreed.late_penalty,
+                       early_payment=agreed.early_payment, payments=payments(svc, sessions))
+
+
+def reprint(svc: Sessiond, number: str, out: Path | None = None) -> InvoiceResult:
+    """The PDF of invoice `number` again (lost, or never written: a crash right after the
+    commit), rebuilt from the log as it stood when it was issued. Refused when the rebuilt
+    data is not the issued data (its digest): `[technician]`, `[invoice]` or a policy
+    changed since."""
+    invoice, _credit = find_invoice(svc, number)
+    assert invoice.client_id is not None
+    sessions = _as_of(svc, invoice.body["sessions"], invoice.seq)
+    doc = _invoice(svc, sessions, seller(svc), buyer(svc.client(invoice.client_id,
+                                                                upto=invoice.seq)),
+                   invoice.body["number"], invoice.at)
+    if data_digest(doc) != invoice.body["digest"]:
+        raise InputError(_(
+            "Invoice {number} can no longer be rebuilt as it was issued (its data digest "
+            "differs): [technician], [invoice] or the policy changed since. Its event #{seq} "
+            "still proves what was invoiced.", number=invoice.body["number"],
+            seq=invoice.seq))
+    pdf, facturx = render(doc)
+    path = write_private_file(_target(out, doc), pdf)
+    # the event and its checkpoint were committed together
+    checkpoint = next(cp for cp in svc.store.checkpoints() if cp.seq == invoice.seq)
+    return InvoiceResult("invoice", doc.number, path, doc.total, invoice.client_id,
+                         tuple(invoice.body["sessions"]), invoice.seq, checkpoint, facturx, doc)
 
 
 def invoice_period(svc: Sessiond, client_id: str, first: date, last: date,

@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sessiond import clock
 from sessiond.audit.verify import Problem
 from sessiond.i18n import _
+from sessiond.i18n.plural import n_
 from sessiond.store.sqlite import Store
 
 MARKER = "SESSIOND-EVENTS"
@@ -210,7 +211,8 @@ def check_proof(store: Store, proof: EventsProof) -> list[Problem]:
     if (len(ids), count, hex_digest) != (proof.sessions, proof.events, proof.digest):
         return [Problem(None, _(
             "{what}: the sessions' events are not those it was issued with ({printed} events "
-            "of {sessions} session(s) printed, {found} of {found_sessions} in the log): "
+            "of {sessions} printed, {found} of {found_sessions} in the log): "
             "events were deleted, altered or rolled back", what=what, printed=proof.events,
-            sessions=proof.sessions, found=count, found_sessions=len(ids)))]
+            sessions=n_(proof.sessions, "{n} session", "{n} sessions"), found=count,
+            found_sessions=len(ids)))]
     return []

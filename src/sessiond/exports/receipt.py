@@ -28,7 +28,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sessiond import clock
+from sessiond import clock, labels
 from sessiond.audit.canonical import canonical
 from sessiond.audit.checkpoint import Checkpoint
 from sessiond.config import technician_problems
@@ -49,6 +49,7 @@ from sessiond.exports.receipt_data import (
 from sessiond.exports.signed import armour, public_key_pem, sha256
 from sessiond.exports.sources import Finding, Ledger
 from sessiond.i18n import _
+from sessiond.i18n.plural import n_
 from sessiond.model import Session, State
 from sessiond.sessions import Sessiond
 from sessiond.store.sqlite import Store, StoredEvent
@@ -160,10 +161,11 @@ def receipt_warnings(svc: Sessiond, session_id: str, now: datetime) -> tuple[str
     errors = compliance_errors(svc, session_id, now)
     if errors:
         found.append(_(
-            "Session {session} has {count} compliance error(s) ({rules}): the receipt does "
+            "Session {session} has {count} ({rules}): the receipt does "
             "not show them. Your report: sessiond check {session} --pdf FILE.",
-            session=session_id, count=len(errors),
-            rules=", ".join(dict.fromkeys(f.rule for f in errors))))
+            session=session_id,
+            count=n_(len(errors), "{n} compliance error", "{n} compliance errors"),
+            rules=", ".join(dict.fromkeys(labels.rule(f.rule) for f in errors))))
     ledger = Ledger(svc, now)
     bill, _problem = ledger.try_bill(ledger.session(session_id))
     if bill is not None:

@@ -21,6 +21,7 @@ from sessiond.exports.files import write_private_file
 from sessiond.exports.layout import Amount, Block, Field, Para, Section, Title
 from sessiond.exports.sources import Ledger
 from sessiond.i18n import _
+from sessiond.i18n.plural import n_
 from sessiond.labels import cite
 from sessiond.sessions import Sessiond
 
@@ -75,8 +76,10 @@ def write_report(svc: Sessiond, session_id: str, out: Path, *,
     if not report.findings:
         blocks.append(Para(_("No finding: the session kept the terms applied.")))
     else:
-        blocks.append(Para(_("{errors} error(s), {warnings} warning(s).",
-                             errors=report.errors, warnings=report.warnings), strong=True))
+        blocks.append(Para(_("{errors}, {warnings}.",
+                             errors=n_(report.errors, "{n} error", "{n} errors"),
+                             warnings=n_(report.warnings, "{n} warning", "{n} warnings")),
+                           strong=True))
     for finding in report.findings:
         shown = finding.message
         if finding.events:

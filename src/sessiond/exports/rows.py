@@ -26,6 +26,7 @@ from sessiond.billing.text import duration
 from sessiond.exports import fmt
 from sessiond.exports.sources import Compliance, Ledger
 from sessiond.i18n import _
+from sessiond.i18n.plural import n_
 from sessiond.model import Session, State
 
 ZERO = Decimal(0)
@@ -61,6 +62,7 @@ class Row:
     amount: Decimal
     credit_hours: Decimal
     paid: Decimal
+    invoice: str | None = None  # the number of its current invoice (issue 15)
 
     @property
     def start(self) -> datetime | None:
@@ -96,9 +98,9 @@ class Row:
             return _("compliant")
         parts = []
         if c.errors:
-            parts.append(_("{count} error(s)", count=c.errors))
+            parts.append(n_(c.errors, "{n} error", "{n} errors"))
         if c.warnings:
-            parts.append(_("{count} warning(s)", count=c.warnings))
+            parts.append(n_(c.warnings, "{n} warning", "{n} warnings"))
         return ", ".join(parts)
 
     def remarks(self) -> str:
@@ -159,6 +161,7 @@ def build_row(ledger: Ledger, session: Session, day: date,
         amount=bill.total if bill else ZERO,
         credit_hours=fmt.hours(credit),
         paid=sum((p.amount for p in payments), ZERO),
+        invoice=ledger.invoice_number(session.id),
     )
 
 
@@ -225,6 +228,7 @@ def row_json(row: Row, tz: ZoneInfo) -> dict[str, Any]:
         "amount": str(row.amount),
         "credit_used_hours": str(row.credit_hours),
         "receipts": list(row.receipts),
+        "invoice": row.invoice,
         "paid": str(row.paid),
         "payments": [{"amount": str(p.amount), "method": p.method, "at": iso(p.at)}
                      for p in row.payments],

@@ -98,6 +98,18 @@ class Ledger:
     client_events: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
     clients: dict[str, Client] = field(default_factory=dict)
     policies: dict[str, Policy] = field(default_factory=dict)
+    invoices: dict[str, str] | None = None  # session -> its current invoice (issue 15)
+
+    def invoice_number(self, session_id: str) -> str | None:
+        """The number of the session's current invoice (none cancelled it), as the log
+        stood before `upto`."""
+        if self.invoices is None:
+            from sessiond.exports.invoice import current_invoices
+
+            events = [e for e in self.svc.invoice_events()
+                      if self.upto is None or e.seq < self.upto]
+            self.invoices = {s: e.body["number"] for s, e in current_invoices(events).items()}
+        return self.invoices.get(session_id)
 
     def load(self, client_ids: Iterable[str]) -> None:
         for client_id in client_ids:

@@ -59,7 +59,8 @@ def header() -> list[str]:
         _("Day"), _("Session"), _("Client reference"), _("Client name"), _("Terms"),
         _("Session mode"), _("Start time"), _("End time"), _("Worked (h:mm)"), _("Worked (h)"), _("Billed (h:mm)"),
         _("Billed (h)"), _("Hourly rate (EUR)"), _("Discounts (EUR)"), _("Amount (EUR)"),
-        _("Credit used (h)"), _("Receipt(s)"), _("Paid (EUR)"), _("Payments"), _("Status"),
+        _("Credit used (h)"), _("Receipts"), _("Invoice"), _("Paid (EUR)"), _("Payments"),
+        _("Status"),
         _("Compliance status"), _("Remarks on the bill"),
     ]
 
@@ -85,7 +86,8 @@ def csv_row(row: Row, tz: ZoneInfo) -> list[str]:
         fmt.h_mm(row.billed_minutes), fmt.number(row.billed_hours),
         fmt.number(row.rate) if row.rate is not None else "",
         fmt.number(row.discounts), fmt.number(row.amount), fmt.number(row.credit_hours),
-        " / ".join(row.receipts), fmt.number(row.paid), payments_text(row, tz),
+        " / ".join(row.receipts), row.invoice or "", fmt.number(row.paid),
+        payments_text(row, tz),
         row.status_text(), row.compliance_text(), cell(row.remarks()),
     ]
 

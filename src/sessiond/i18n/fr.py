@@ -5,47 +5,48 @@ Keep one block per feature area so that additions do not collide.
 
 CATALOG: dict[str, str] = {
     # --- general -------------------------------------------------------------------------
-    "error: {message}": "erreur : {message}",
+    "error: {message}": "erreur\u202f: {message}",
     "Interrupted.": "Interrompu.",
     # argparse's own words (cli/__init__.py hands them to this catalogue)
-    "usage: ": "usage : ",
-    "positional arguments": "arguments positionnels",
-    "options": "options",
+    "usage: ": "usage\u202f: ",
+    # argparse writes the heading then ":": the no-break space makes it "arguments :"
+    "positional arguments": "arguments positionnels\u202f",
+    "options": "options\u202f",
     "show this help message and exit": "afficher cette aide et quitter",
     "show program's version number and exit": "afficher la version et quitter",
-    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
-    "unrecognized arguments: %s": "arguments non reconnus : %s",
+    "the following arguments are required: %s": "arguments obligatoires manquants\u202f: %s",
+    "unrecognized arguments: %s": "arguments non reconnus\u202f: %s",
     "invalid choice: %(value)r (choose from %(choices)s)":
-        "choix invalide : %(value)r (au choix : %(choices)s)",
-    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s : %(message)s",
+        "choix invalide\u202f: %(value)r (au choix\u202f: %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s\u202f: %(message)s",
     "expected one argument": "un argument attendu",
-    "invalid %(type)s value: %(value)r": "valeur %(type)s invalide : %(value)r",
+    "invalid %(type)s value: %(value)r": "valeur %(type)s invalide\u202f: %(value)r",
     "not allowed with argument %s": "incompatible avec l'argument %s",
     "one of the arguments %s is required": "l'un des arguments %s est obligatoire",
     "ambiguous option: %(option)s could match %(matches)s":
-        "option ambiguë : %(option)s peut désigner %(matches)s",
+        "option ambiguë\u202f: %(option)s peut désigner %(matches)s",
     # --- time ----------------------------------------------------------------------------
     "Cannot read the time {text!r}: give HH:MM, an ISO date-time such as "
     "2026-11-22T14:05, or one with an offset such as 2026-11-22T14:05+01:00.":
-        "Heure illisible {text!r} : indiquez HH:MM, une date-heure ISO comme "
+        "Heure illisible {text!r}\u202f: indiquez HH:MM, une date-heure ISO comme "
         "2026-11-22T14:05, ou avec un décalage comme 2026-11-22T14:05+01:00.",
     "The local time {text} does not exist in {zone} (clocks jump forward that day): "
     "give it with an offset, e.g. {example}.":
-        "L'heure locale {text} n'existe pas en {zone} (changement d'heure ce jour-là) : "
+        "L'heure locale {text} n'existe pas en {zone} (changement d'heure ce jour-là)\u202f: "
         "indiquez-la avec un décalage, par ex. {example}.",
     "The local time {text} happens twice in {zone} (clocks go back that day): "
     "give it with an offset, {first} or {second}.":
-        "L'heure locale {text} existe deux fois en {zone} (retour à l'heure d'hiver) : "
+        "L'heure locale {text} existe deux fois en {zone} (retour à l'heure d'hiver)\u202f: "
         "indiquez-la avec un décalage, {first} ou {second}.",
     "The time {text} is in the future; --at declares when something already happened.":
-        "L'heure {text} est dans le futur ; --at déclare quand une chose a déjà eu lieu.",
+        "L'heure {text} est dans le futur\u202f; --at déclare quand une chose a déjà eu lieu.",
     "Unknown time zone {zone!r} in the configuration.":
         "Fuseau horaire inconnu {zone!r} dans la configuration.",
     # --- config --------------------------------------------------------------------------
-    "{path}: {key}: {problem}": "{path} : {key} : {problem}",
+    "{path}: {key}: {problem}": "{path}\u202f: {key}\u202f: {problem}",
     "unknown key": "clé inconnue",
-    "expected {expected}": "attendu : {expected}",
-    "{path} is not valid TOML: {problem}": "{path} n'est pas un TOML valide : {problem}",
+    "expected {expected}": "attendu\u202f: {expected}",
+    "{path} is not valid TOML: {problem}": "{path} n'est pas un TOML valide\u202f: {problem}",
     # --- sessions and the log --------------------------------------------------------------
     "start": "démarrer",
     "pause": "mettre en pause",
@@ -56,62 +57,63 @@ CATALOG: dict[str, str] = {
     "paused": "en pause",
     "stopped": "arrêtée",
     "Cannot {verb} session {session}: {why}.":
-        "Impossible de {verb} la session {session} : {why}.",
+        "Impossible de {verb} l'intervention {session}\u202f: {why}.",
     "it has not started yet (sessiond start {session})":
         "elle n'a pas encore commencé (sessiond start {session})",
     "it is already running": "elle est déjà en cours",
     "it is paused (sessiond resume {session})": "elle est en pause (sessiond resume {session})",
     "it is already stopped": "elle est déjà arrêtée",
     "Unknown event kind {kind!r}: it is not in the allow-list.":
-        "Type d'événement inconnu {kind!r} : il n'est pas dans la liste autorisée.",
+        "Type d'événement inconnu {kind!r}\u202f: il n'est pas dans la liste autorisée.",
     "A {kind} event needs {fields}.": "Un événement {kind} exige {fields}.",
-    "Session {session} already exists.": "La session {session} existe déjà.",
+    "Session {session} already exists.": "L'intervention {session} existe déjà.",
     "No consent on record for session {session}. Record it first: sessiond consent "
     "{session} --channel oral|phone|email|sms|tool-code|signature --by NAME; or, if you "
     "must start without it, sessiond start {session} --without-consent --reason TEXT.":
-        "Aucun consentement enregistré pour la session {session}. Enregistrez-le d'abord : "
+        "Aucun consentement enregistré pour l'intervention {session}. Enregistrez-le "
+        "d'abord\u202f: "
         "sessiond consent {session} --channel oral|phone|email|sms|tool-code|signature "
-        "--by NOM ; ou, si vous devez commencer sans, sessiond start {session} "
+        "--by NOM\u202f; ou, si vous devez commencer sans, sessiond start {session} "
         "--without-consent --reason TEXTE.",
-    "Cannot {verb} session {session} at {at}: that is before its previous step "
-    "({previous}).":
-        "Impossible de {verb} la session {session} à {at} : c'est avant son étape "
-        "précédente ({previous}).",
+    "Cannot {verb} session {session} on {at}: that is before its previous step "
+    "(on {previous}).":
+        "Impossible de {verb} l'intervention {session} le {at}\u202f: c'est avant son étape "
+        "précédente (le {previous}).",
     "The field {field!r} is not allowed in a {kind} event.":
         "Le champ {field!r} n'est pas autorisé dans un événement {kind}.",
     "{field}: the value {value!r} has the wrong form.":
-        "{field} : la valeur {value!r} n'a pas la bonne forme.",
+        "{field}\u202f: la valeur {value!r} n'a pas la bonne forme.",
     "{field}: {value!r} is not one of {choices}.":
-        "{field} : {value!r} ne fait pas partie de {choices}.",
-    "A {kind} event needs a session.": "Un événement {kind} exige une session.",
+        "{field}\u202f: {value!r} ne fait pas partie de {choices}.",
+    "A {kind} event needs a session.": "Un événement {kind} exige une intervention.",
     "A {kind} event needs a client.": "Un événement {kind} exige un client.",
     "Starting without consent needs a reason: --without-consent --reason TEXT.":
-        "Commencer sans consentement exige un motif : --without-consent --reason TEXTE.",
+        "Commencer sans consentement exige un motif\u202f: --without-consent --reason TEXTE.",
     "No session {session}. `sessiond status` lists the open ones.":
-        "Aucune session {session}. `sessiond status` liste les sessions ouvertes.",
+        "Aucune intervention {session}. `sessiond status` liste les interventions ouvertes.",
     "No client {client}. `sessiond client list` shows them.":
         "Aucun client {client}. `sessiond client list` les affiche.",
     "Client {client} was erased: nothing personal can be recorded for him any more.":
-        "Le client {client} a été effacé : plus rien de personnel ne peut être enregistré "
+        "Le client {client} a été effacé\u202f: plus rien de personnel ne peut être enregistré "
         "pour lui.",
     "print JSON instead of text": "afficher du JSON au lieu du texte",
     "Remote-assistance session timer, consent record and audit log. Without a command, "
     "opens the terminal interface.":
-        "Chronomètre de sessions d'assistance à distance, registre du consentement et "
+        "Chronomètre d'interventions d'assistance à distance, registre du consentement et "
         "journal d'audit. Sans commande, ouvre l'interface terminal.",
     "Client {client} erased: his personal data can no longer be read.":
-        "Client {client} effacé : ses données personnelles ne sont plus lisibles.",
-    "consent: {channel}": "consentement : {channel}",
+        "Client {client} effacé\u202f: ses données personnelles ne sont plus lisibles.",
+    "consent: {channel}": "consentement\u202f: {channel}",
     "no consent on record": "aucun consentement enregistré",
     "started WITHOUT consent": "commencée SANS consentement",
-    "Note recorded (event #{seq}).": "Note enregistrée (événement n° {seq}).",
-    "No open session.": "Aucune session ouverte.",
+    "Note recorded (event #{seq}).": "Note enregistrée (événement n°\u00a0{seq}).",
+    "No open session.": "Aucune intervention ouverte.",
     "No clients yet.": "Aucun client pour l'instant.",
     "(erased)": "(effacé)",
     "Erasing {client} cannot be undone: add --yes to confirm.":
-        "L'effacement de {client} est définitif : ajoutez --yes pour confirmer.",
+        "L'effacement de {client} est définitif\u202f: ajoutez --yes pour confirmer.",
     "--rate {rate!r}: give an hourly rate in euros, e.g. 60 or 52.50.":
-        "--rate {rate!r} : indiquez un taux horaire en euros, par ex. 60 ou 52.50.",
+        "--rate {rate!r}\u202f: indiquez un taux horaire en euros, par ex. 60 ou 52.50.",
     "add or list clients": "ajouter ou lister les clients",
     "add a client, print his id": "ajouter un client, afficher son identifiant",
     "a private person (default)": "un particulier (par défaut)",
@@ -121,16 +123,16 @@ CATALOG: dict[str, str] = {
     "erase a client's personal data for good (GDPR)":
         "effacer définitivement les données personnelles d'un client (RGPD)",
     "confirm the erasure": "confirmer l'effacement",
-    "plan or show a session": "prévoir ou afficher une session",
-    "plan a session, print its id": "prévoir une session, afficher son identifiant",
+    "plan or show a session": "prévoir ou afficher une intervention",
+    "plan a session, print its id": "prévoir une intervention, afficher son identifiant",
     "policy id (default from the configuration)":
-        "identifiant de la politique (par défaut : la configuration)",
+        "identifiant de la politique (par défaut\u202f: la configuration)",
     "the client's ID in the remote tool": "l'identifiant du client dans l'outil de prise en main",
     "a problem the client listed (repeat for each)":
         "un problème signalé par le client (répéter pour chacun)",
     "when the client ordered": "quand le client a commandé",
     "quoted hourly rate": "taux horaire du devis",
-    "show a session": "afficher une session",
+    "show a session": "afficher une intervention",
     "record the client's consent": "enregistrer le consentement du client",
     "who gave consent": "qui a donné son consentement",
     "start the clock": "démarrer le chronomètre",
@@ -138,14 +140,14 @@ CATALOG: dict[str, str] = {
         "démarrer sans consentement enregistré (exige --reason)",
     "pause the clock": "mettre le chronomètre en pause",
     "resume the clock": "reprendre le chronomètre",
-    "stop the session": "arrêter la session",
+    "stop the session": "arrêter l'intervention",
     "who ended it": "qui y a mis fin",
     "add a note (scanned for secrets first)": "ajouter une note (vérifiée contre les secrets)",
-    "show the open sessions": "afficher les sessions ouvertes",
+    "show the open sessions": "afficher les interventions ouvertes",
     "when it happened: HH:MM, ISO date-time, or with offset":
-        "quand c'est arrivé : HH:MM, date-heure ISO, ou avec décalage",
+        "quand c'est arrivé\u202f: HH:MM, date-heure ISO, ou avec décalage",
     "when it happened": "quand c'est arrivé",
-    "record a fact of a session": "enregistrer un fait de la session",
+    "record a fact of a session": "enregistrer un fait de l'intervention",
     "the outcome of a listed problem": "le résultat d'un problème signalé",
     "the client asked for the partial-result reduction":
         "le client a demandé la réduction pour résultat partiel",
@@ -164,8 +166,7 @@ CATALOG: dict[str, str] = {
         "client)",
     "the client took the mouse back": "le client a repris la main",
     "disconnected: the technician can no longer take control":
-        "déconnecté : le technicien ne peut plus prendre la main",
-    "Recorded {kind} (event #{seq}).": "{kind} enregistré (événement n° {seq}).",
+        "déconnecté\u202f: le technicien ne peut plus prendre la main",
     "number of the listed problem, from 1": "numéro du problème signalé, à partir de 1",
     "the client's request, as he made it (where, when, how)":
         "la demande du client, telle qu'il l'a faite (où, quand, comment)",
@@ -173,10 +174,10 @@ CATALOG: dict[str, str] = {
     "{amount!r} is not an amount in euros (e.g. 45 or 45,50).":
         "{amount!r} n'est pas un montant en euros (par ex. 45 ou 45,50).",
     "Log intact: {events} events, {checkpoints} checkpoints verified (key {fingerprint}).":
-        "Journal intact : {events} événements, {checkpoints} points de contrôle vérifiés "
+        "Journal intact\u202f: {events} événements, {checkpoints} points de contrôle vérifiés "
         "(clé {fingerprint}).",
-    "show the events of a session": "afficher les événements d'une session",
-    "a session (default: the whole log)": "une session (par défaut : tout le journal)",
+    "show the events of a session": "afficher les événements d'une intervention",
+    "a session (default: the whole log)": "une intervention (par défaut\u202f: tout le journal)",
     "recompute the hash chain and check every checkpoint":
         "recalculer la chaîne de hachage et vérifier chaque point de contrôle",
     "also check the checkpoint printed in a receipt":
@@ -187,33 +188,34 @@ CATALOG: dict[str, str] = {
     "(recorded {when})": "(enregistré {when})",
     "{path} holds no sessiond checkpoint.":
         "{path} ne contient aucun point de contrôle sessiond.",
-    "Cannot read {path}: {error}.": "Impossible de lire {path} : {error}.",
+    "Cannot read {path}: {error}.": "Impossible de lire {path}\u202f: {error}.",
     "The log FAILED verification; first bad event: #{seq}.":
-        "Le journal a ÉCHOUÉ à la vérification ; premier événement fautif : n° {seq}.",
+        "Le journal a ÉCHOUÉ à la vérification\u202f; premier événement fautif\u202f: "
+        "n°\u00a0{seq}.",
     "checkpoint": "point de contrôle",
     "checkpoint printed outside": "point de contrôle imprimé à l'extérieur",
     "events #{first} to #{last} are missing (deleted) before #{seq}":
-        "les événements n° {first} à {last} manquent (supprimés) avant le n° {seq}",
-    "event #{seq} is out of order": "l'événement n° {seq} n'est pas à sa place",
+        "les événements n°\u00a0{first} à {last} manquent (supprimés) avant le n°\u00a0{seq}",
+    "event #{seq} is out of order": "l'événement n°\u00a0{seq} n'est pas à sa place",
     "event #{seq} does not follow event #{previous} (an event was inserted, deleted or "
     "moved)":
-        "l'événement n° {seq} ne suit pas l'événement n° {previous} (un événement a été "
+        "l'événement n°\u00a0{seq} ne suit pas l'événement n°\u00a0{previous} (un événement a été "
         "inséré, supprimé ou déplacé)",
     "{origin} of event #{seq} was signed by another key ({key})":
-        "{origin} de l'événement n° {seq} signé par une autre clé ({key})",
+        "{origin} de l'événement n°\u00a0{seq} signé par une autre clé ({key})",
     "{origin} of event #{seq} has a forged signature":
-        "{origin} de l'événement n° {seq} : signature falsifiée",
+        "{origin} de l'événement n°\u00a0{seq}\u202f: signature falsifiée",
     "the log ends at event #{last} but a {origin} covers event #{seq}: the log was "
     "truncated or rolled back":
-        "le journal s'arrête à l'événement n° {last} mais un {origin} couvre l'événement "
-        "n° {seq} : le journal a été tronqué ou restauré à un état antérieur",
+        "le journal s'arrête à l'événement n°\u00a0{last} mais un {origin} couvre l'événement "
+        "n°\u00a0{seq}\u202f: le journal a été tronqué ou restauré à un état antérieur",
     "event #{seq} is not the one its {origin} signed (the log was rewritten)":
-        "l'événement n° {seq} n'est pas celui que son {origin} a signé (le journal a été "
+        "l'événement n°\u00a0{seq} n'est pas celui que son {origin} a signé (le journal a été "
         "réécrit)",
     "event #{seq} was modified after it was written":
-        "l'événement n° {seq} a été modifié après son écriture",
+        "l'événement n°\u00a0{seq} a été modifié après son écriture",
     "event #{seq} is not a valid sessiond event":
-        "l'événement n° {seq} n'est pas un événement sessiond valide",
+        "l'événement n°\u00a0{seq} n'est pas un événement sessiond valide",
     # --- secret scanning ---
     "password": "mot de passe",
     "user name and password": "identifiant et mot de passe",
@@ -231,7 +233,7 @@ CATALOG: dict[str, str] = {
     "French social security number (NIR)": "numéro de sécurité sociale (NIR)",
     "sensitive data": "donnée sensible",
     "{label} ({count} times)": "{label} ({count} fois)",
-    "This text seems to contain: {items}.": "Ce texte semble contenir : {items}.",
+    "This text seems to contain: {items}.": "Ce texte semble contenir\u202f: {items}.",
     "API token or key": "jeton ou clé d'API",
     "software product key": "clé de produit (licence logicielle)",
     "one-time login code (SMS, 2FA)": "code de connexion à usage unique (SMS, double "
@@ -239,11 +241,11 @@ CATALOG: dict[str, str] = {
     "answer to a secret question": "réponse à une question secrète",
     "{citation}: no password is written down, and only the information strictly needed "
     "is kept.":
-        "{citation} : aucun mot de passe n'est noté, et seules les informations "
+        "{citation}\u202f: aucun mot de passe n'est noté, et seules les informations "
         "strictement nécessaires sont conservées.",
     "GDPR art. 5(1)(c) (data minimisation): only the information strictly needed is kept, "
     "and a password never is.":
-        "RGPD art. 5(1)(c) (minimisation des données) : seules les informations "
+        "RGPD art. 5(1)(c) (minimisation des données)\u202f: seules les informations "
         "strictement nécessaires sont conservées, et un mot de passe ne l'est jamais.",
     "Remove it before saving.": "Retirez-le avant d'enregistrer.",
     "Remove them before saving.": "Retirez-les avant d'enregistrer.",
@@ -259,28 +261,28 @@ CATALOG: dict[str, str] = {
     "one of {choices}": "l'une des valeurs {choices}",
     "a table": "une table",
     "at most {maximum}": "au plus {maximum}",
-    "missing; expected {expected}": "absente ; attendu : {expected}",
+    "missing; expected {expected}": "absente\u202f; attendu\u202f: {expected}",
     "an id of lower-case letters, digits and dashes":
         "un identifiant en minuscules, chiffres et tirets",
     "unknown {section} entry; expected one of {choices}":
-        "entrée de {section} inconnue ; attendu l'une de {choices}",
+        "entrée de {section} inconnue\u202f; attendu l'une de {choices}",
     "at least one of {choices}": "au moins l'une de {choices}",
     "required when review = true: say what to check":
-        "obligatoire quand review = true : dites ce qu'il faut vérifier",
+        "obligatoire quand review = true\u202f: dites ce qu'il faut vérifier",
     "give at most one of amount, hours, percent_of_planned (found {found})":
-        "donnez au plus une valeur parmi amount, hours, percent_of_planned (trouvé : {found})",
+        "donnez au plus une valeur parmi amount, hours, percent_of_planned (trouvé\u202f: {found})",
     "a list of ISO country codes such as \"FR\"": "une liste de codes pays ISO comme \"FR\"",
     "Unknown policy {id!r}. Known policies: {known}. See sessiond policy list.":
-        "Politique inconnue {id!r}. Politiques connues : {known}. Voir sessiond policy list.",
-    "{path}: id: {problem}": "{path} : id : {problem}",
-    "{path}: no such file.": "{path} : fichier introuvable.",
-    "{path}: cannot be read ({problem}).": "{path} : lecture impossible ({problem}).",
+        "Politique inconnue {id!r}. Politiques connues\u202f: {known}. Voir sessiond policy list.",
+    "{path}: id: {problem}": "{path}\u202f: id\u202f: {problem}",
+    "{path}: no such file.": "{path}\u202f: fichier introuvable.",
+    "{path}: cannot be read ({problem}).": "{path}\u202f: lecture impossible ({problem}).",
     "{path} is not UTF-8 text.": "{path} n'est pas du texte UTF-8.",
     "the id {id!r} must equal the file name {stem!r}; rename the file or change the id":
-        "l'identifiant {id!r} doit être le nom du fichier {stem!r} ; renommez le fichier "
+        "l'identifiant {id!r} doit être le nom du fichier {stem!r}\u202f; renommez le fichier "
         "ou changez l'identifiant",
     "Policy {policy} has no prepaid credit; choose one that has, e.g. --policy mri87.":
-        "La politique {policy} n'a pas de crédit prépayé ; choisissez-en une qui en a, "
+        "La politique {policy} n'a pas de crédit prépayé\u202f; choisissez-en une qui en a, "
         "par ex. --policy mri87.",
     # modes, sources, severities
     "remote": "à distance",
@@ -298,65 +300,55 @@ CATALOG: dict[str, str] = {
     "Client absent at the appointment": "Absence du client au rendez-vous",
     "Late cancellation": "Annulation tardive",
     "Waiting time": "Temps d'attente",
-    "Time: {billed} at {rate}/h": "Temps facturé : {billed} à {rate}/h",
+    "Time: {billed} at {rate}/h": "Temps facturé\u202f: {billed} à {rate}/h",
     "New client's first intervention: {percent} % off (art. {article})":
-        "Offre de bienvenue, première intervention d'un nouveau client : remise de "
-        "{percent} % (art. {article})",
+        "Offre de bienvenue, première intervention d'un nouveau client\u202f: remise de "
+        "{percent}\u00a0% (art. {article})",
     "No valid solution: the intervention is not billed (art. {article})":
-        "Aucune solution valide : l'intervention n'est pas facturée (art. {article})",
-    "Partial results: {count} unsolved problem(s) × {each} % = {raw} %, capped at {share} % "
-    "(art. {article})":
-        "Résultats partiels : {count} problème(s) non résolu(s) × {each} % = {raw} %, "
-        "plafonné à {share} % (art. {article})",
-    "Partial results: {count} unsolved problem(s) × {each} % = {share} % (art. {article})":
-        "Résultats partiels : {count} problème(s) non résolu(s) × {each} % = {share} % "
-        "(art. {article})",
+        "Aucune solution valide\u202f: l'intervention n'est pas facturée (art. {article})",
     "Prepaid package: {covered} deducted from the credit (art. {article})":
-        "Forfait prépayé : {covered} déduites du crédit (art. {article})",
+        "Forfait prépayé\u202f: {covered} déduites du crédit (art. {article})",
     "No outcome is recorded: the result guarantee cannot be applied. Record each listed "
     "problem: sessiond record {session} outcome --problem N solved|diagnosed|unsolved.":
-        "Aucun résultat enregistré : la garantie de résultat ne peut pas s'appliquer. "
-        "Enregistrez chaque problème listé : sessiond record {session} outcome --problem N "
+        "Aucun résultat enregistré\u202f: la garantie de résultat ne peut pas s'appliquer. "
+        "Enregistrez chaque problème listé\u202f: sessiond record {session} outcome --problem N "
         "solved|diagnosed|unsolved.",
     "Listed problems without a recorded outcome: {problems}.":
-        "Problèmes listés sans résultat enregistré : {problems}.",
-    "{count} listed problem(s) unsolved: on request the client gets {percent} % off "
-    "(art. {article}); record it with sessiond record {session} reduction-requested.":
-        "{count} problème(s) listé(s) non résolu(s) : sur demande, le client obtient "
-        "{percent} % de réduction (art. {article}) ; enregistrez-la avec sessiond record "
-        "{session} reduction-requested.",
+        "Problèmes listés sans résultat enregistré\u202f: {problems}.",
     "Prepaid credit does not cover {missing} of this session: the client must first buy a "
     "new package (art. {article}).":
-        "Le crédit prépayé ne couvre pas {missing} de cette séance : le client doit d'abord "
+        "Le crédit prépayé ne couvre pas {missing} de cette intervention\u202f: le client doit "
+        "d'abord "
         "acheter un nouveau forfait (art. {article}).",
     "Policy {policy} has no hourly rate for {mode} sessions: give the session a quoted rate "
     "(sessiond session new --rate) or add [rates.{mode}] to the policy.":
-        "La politique {policy} n'a pas de tarif horaire pour les séances en mode {mode} : "
-        "donnez un prix convenu à la séance (sessiond session new --rate) ou ajoutez "
+        "La politique {policy} n'a pas de tarif horaire pour les interventions en mode "
+        "{mode}\u202f: "
+        "donnez un prix convenu à l'intervention (sessiond session new --rate) ou ajoutez "
         "[rates.{mode}] à la politique.",
     "{fee}: not billed for a {mode} session under this policy (art. {article}).":
-        "{fee} : non facturés pour une séance {mode} selon cette politique "
+        "{fee}\u202f: non facturés pour une intervention {mode} selon cette politique "
         "(art. {article}).",
     "{fee}: no amount; the policy leaves it open (art. {article}). Record the fee with its "
     "amount: sessiond record {session} fee --kind {name} --amount EUR.":
-        "{fee} : aucun montant ; la politique le laisse ouvert (art. {article}). "
-        "Enregistrez ces frais avec leur montant : sessiond record {session} fee --kind "
+        "{fee}\u202f: aucun montant\u202f; la politique le laisse ouvert (art. {article}). "
+        "Enregistrez ces frais avec leur montant\u202f: sessiond record {session} fee --kind "
         "{name} --amount EUR.",
     "{fee} is not a fee of policy {policy}; billed as recorded.":
-        "{fee} : frais absents de la politique {policy} ; facturés tels qu'enregistrés.",
+        "{fee}\u202f: frais absents de la politique {policy}\u202f; facturés tels qu'enregistrés.",
     "{label} (art. {article})": "{label} (art. {article})",
     "{hours} at {rate}/h": "{hours} à {rate}/h",
-    "{percent} % of the planned {planned}": "{percent} % des {planned} prévus",
+    "{percent} % of the planned {planned}": "{percent}\u00a0% des {planned} prévus",
     # explanations
     "No time worked, no time billed": "Aucun temps travaillé, aucun temps facturé",
-    "{worked}: {breakdown} = {billed}": "{worked} : {breakdown} = {billed}",
+    "{worked}: {breakdown} = {billed}": "{worked}\u202f: {breakdown} = {billed}",
     " (grace of {duration} per tranche)": " (tolérance de {duration} par tranche)",
     "{duration} worked": "{duration} travaillées",
     "{duration} billed": "{duration} facturées",
-    "1 h worked": "1 h travaillée",
-    "1 min worked": "1 min travaillée",
-    "1 h billed": "1 h facturée",
-    "1 min billed": "1 min facturée",
+    "1 h worked": "1\u00a0h travaillée",
+    "1 min worked": "1\u00a0min travaillée",
+    "1 h billed": "1\u00a0h facturée",
+    "1 min billed": "1\u00a0min facturée",
     "1 tranche of {duration}": "1 tranche de {duration}",
     "{count} tranches of {duration}": "{count} tranches de {duration}",
     "first hour indivisible": "première heure indivisible",
@@ -367,132 +359,127 @@ CATALOG: dict[str, str] = {
         "lister, afficher ou vérifier les politiques (vos conditions)",
     "list the policies in effect": "lister les politiques en vigueur",
     "show a policy: tranches, rates, fees, rules, articles":
-        "afficher une politique : tranches, tarifs, frais, règles, articles",
+        "afficher une politique\u202f: tranches, tarifs, frais, règles, articles",
     "check a policy file": "vérifier un fichier de politique",
     "bill a session: worked and billed time, lines, total":
-        "facturer une séance : temps travaillé et facturé, lignes, total",
+        "facturer une intervention\u202f: temps travaillé et facturé, lignes, total",
     "prepaid hour packages of a client": "forfaits d'heures prépayés d'un client",
     "record a package bought": "enregistrer un forfait acheté",
     "hours bought, e.g. 3": "heures achetées, par ex. 3",
-    "when it was bought (default: now)": "date d'achat (par défaut : maintenant)",
+    "when it was bought (default: now)": "date d'achat (par défaut\u202f: maintenant)",
     "policy whose validity applies (default: as for credit show)":
-        "politique dont la durée de validité s'applique (par défaut : comme credit show)",
+        "politique dont la durée de validité s'applique (par défaut\u202f: comme credit show)",
     "packages, what each session used, what is left":
-        "forfaits, ce que chaque séance a utilisé, ce qui reste",
+        "forfaits, ce que chaque intervention a utilisé, ce qui reste",
     "policy with prepaid credit (default: that of the client's latest such session, else "
     "the configured one)":
-        "politique à crédit prépayé (par défaut : celle de la dernière séance du client qui "
+        "politique à crédit prépayé (par défaut\u202f: celle de la dernière intervention du client "
+        "qui "
         "en a une, sinon celle de la configuration)",
     "No policy found.": "Aucune politique trouvée.",
-    "BROKEN: {error}": "INVALIDE : {error}",
-    "{count} value(s) to review": "{count} valeur(s) à revoir",
-    "to review: {note}": "à revoir : {note}",
-    "Document: {name}, {business}, {date} ({file})": "Document : {name}, {business}, {date} "
+    "BROKEN: {error}": "INVALIDE\u202f: {error}",
+    "to review: {note}": "à revoir\u202f: {note}",
+    "Document: {name}, {business}, {date} ({file})": "Document\u202f: {name}, {business}, {date} "
                                                       "({file})",
     "undated": "non daté",
     "Tranches: first block {first}, then {increment}, grace {grace} (art. {article})":
-        "Tranches : premier bloc {first}, puis {increment}, tolérance {grace} "
+        "Tranches\u202f: premier bloc {first}, puis {increment}, tolérance {grace} "
         "(art. {article})",
-    "Rate {mode}: {rate}/h (art. {article})": "Tarif {mode} : {rate}/h (art. {article})",
-    "{hours} at the session's rate": "{hours} au tarif de la séance",
-    "{percent} % of the planned price": "{percent} % du prix prévu",
+    "Rate {mode}: {rate}/h (art. {article})": "Tarif {mode}\u202f: {rate}/h (art. {article})",
+    "{hours} at the session's rate": "{hours} au tarif de l'intervention",
+    "{percent} % of the planned price": "{percent}\u00a0% du prix prévu",
     "amount given when recorded": "montant indiqué à l'enregistrement",
-    "Fee {name}: {how} (art. {article})": "Frais {name} : {how} (art. {article})",
-    "Discount {name}: {percent} % (art. {article})":
-        "Remise {name} : {percent} % (art. {article})",
     "Guarantee: no valid solution, no fee (art. {article})":
-        "Garantie : pas de solution valide, pas de facture (art. {article})",
+        "Garantie\u202f: pas de solution valide, pas de facture (art. {article})",
     "Guarantee: a diagnosis of an unsolvable problem is a valid solution (art. {article})":
-        "Garantie : le diagnostic d'un problème insoluble est une solution valide "
+        "Garantie\u202f: le diagnostic d'un problème insoluble est une solution valide "
         "(art. {article})",
     "Guarantee: on request {each} % off per unsolved listed problem, at most {cap} % "
     "(art. {article})":
-        "Garantie : sur demande, {each} % de réduction par problème listé non résolu, au "
-        "plus {cap} % (art. {article})",
+        "Garantie\u202f: sur demande, {each}\u00a0% de réduction par problème listé non résolu, au "
+        "plus {cap}\u00a0% (art. {article})",
     "Prepaid credit: packages valid {months} months (art. {article})":
-        "Crédit prépayé : forfaits valables {months} mois (art. {article})",
-    "VAT: {mention} (art. {article})": "TVA : {mention} (art. {article})",
-    "Rules:": "Règles :",
+        "Crédit prépayé\u202f: forfaits valables {months}\u00a0mois (art. {article})",
+    "VAT: {mention} (art. {article})": "TVA\u202f: {mention} (art. {article})",
+    "Rules:": "Règles\u202f:",
     "art. {article}": "art. {article}",
-    "To review before use ({count}): {keys}": "À revoir avant usage ({count}) : {keys}",
-    "{path}: valid (policy {id}, {rules} rule(s), {count} value(s) to review)":
-        "{path} : valide (politique {id}, {rules} règle(s), {count} valeur(s) à revoir)",
+    "To review before use ({count}): {keys}": "À revoir avant usage ({count})\u202f: {keys}",
     "Note: to use it, save it as {name} in {dir}.":
-        "Note : pour l'utiliser, enregistrez-la sous le nom {name} dans {dir}.",
+        "Note\u202f: pour l'utiliser, enregistrez-la sous le nom {name} dans {dir}.",
     "Session {session} · client {client} · policy {policy} ({state})":
-        "Séance {session} · client {client} · politique {policy} ({state})",
-    "Worked: {worked}   Billed: {billed}": "Travaillé : {worked}   Facturé : {billed}",
+        "Intervention {session} · client {client} · politique {policy} ({state})",
+    "Worked: {worked}   Billed: {billed}": "Travaillé\u202f: {worked}   Facturé\u202f: {billed}",
     "Total so far": "Total à ce stade",
     "Total": "Total",
     "Next tranche in {wait} (at {time}): +{amount}":
-        "Prochaine tranche dans {wait} (à {time}) : +{amount}",
+        "Prochaine tranche dans {wait} (à {time})\u202f: +{amount}",
     "Paused: the next tranche starts after {wait} more work: +{amount}":
-        "En pause : la prochaine tranche commence après {wait} de travail : +{amount}",
+        "En pause\u202f: la prochaine tranche commence après {wait} de travail\u202f: +{amount}",
     "Prepaid credit left after this session: {left}":
-        "Crédit prépayé restant après cette séance : {left}",
+        "Crédit prépayé restant après cette intervention\u202f: {left}",
     "--hours {hours!r}: give a positive number of hours, e.g. 3 or 1.5.":
-        "--hours {hours!r} : indiquez un nombre d'heures positif, par ex. 3 ou 1.5.",
+        "--hours {hours!r}\u202f: indiquez un nombre d'heures positif, par ex. 3 ou 1.5.",
     "Credit added: {hours} h for client {client} (event #{seq}).":
-        "Crédit ajouté : {hours} h pour le client {client} (événement n° {seq}).",
+        "Crédit ajouté\u202f: {hours}\u00a0h pour le client {client} (événement n°\u00a0{seq}).",
     "Valid until {day} (policy {policy}, art. {article}).":
         "Valable jusqu'au {day} (politique {policy}, art. {article}).",
     "Prepaid credit of client {client} (policy {policy}, art. {article})":
         "Crédit prépayé du client {client} (politique {policy}, art. {article})",
     "No package bought: sessiond credit add {client} --hours H":
-        "Aucun forfait acheté : sessiond credit add {client} --hours H",
+        "Aucun forfait acheté\u202f: sessiond credit add {client} --hours H",
     "#{seq} bought {day}: {hours}, used {used}, left {left}":
-        "n° {seq} acheté le {day} : {hours}, utilisé {used}, reste {left}",
-    "expired {day}: {left} lost": "expiré le {day} : {left} perdu(es)",
+        "n°\u00a0{seq} acheté le {day}\u202f: {hours}, utilisé {used}, reste {left}",
+    "expired {day}: {left} lost": "expiré le {day}\u202f: perte de {left}",
     "valid until {day}": "valable jusqu'au {day}",
     "session {session}: {billed} billed, {covered} from the credit":
-        "séance {session} : {billed} facturé(es), {covered} prises sur le crédit",
-    "{missing} not covered": "{missing} non couvertes",
-    "Left: {left}": "Reste : {left}",
+        "intervention {session}\u202f: facturé {billed}, pris sur le crédit {covered}",
+    "{missing} not covered": "non couvert\u202f: {missing}",
+    "Left: {left}": "Reste\u202f: {left}",
     # --- daemon ---
     "Another sessiond daemon is already running (pid {pid}).":
         "Un autre démon sessiond tourne déjà (pid {pid}).",
     "turned off by --no-idle": "désactivée par --no-idle",
     "turned off by --no-hotkeys": "désactivés par --no-hotkeys",
     "Hotkeys and idle detection off: {reason}.":
-        "Raccourcis et détection d'inactivité désactivés : {reason}.",
+        "Raccourcis et détection d'inactivité désactivés\u202f: {reason}.",
     "hotkeys": "raccourcis",
     "idle detection": "détection d'inactivité",
-    "{name}: on": "{name} : en service",
-    "{name}: off ({reason})": "{name} : hors service ({reason})",
-    "{name}: unknown": "{name} : inconnu",
-    "Answer worked or paused.": "Répondez worked (travaillé) ou paused (pause).",
+    "{name}: on": "{name}\u202f: en service",
+    "{name}: off ({reason})": "{name}\u202f: hors service ({reason})",
+    "{name}: unknown": "{name}\u202f: inconnu",
+    "Answer worked or paused.":
+        "Répondez «\u00a0worked\u00a0» (travaillé) ou «\u00a0paused\u00a0» (en pause).",
     "No question #{id}. sessiond daemon questions lists them.":
-        "Aucune question n° {id}. sessiond daemon questions les liste.",
+        "Aucune question n°\u00a0{id}. sessiond daemon questions les liste.",
     "Session {session}: {length} without trace, from {start} to {end}: {why}. "
     "Worked or paused? See sessiond daemon questions.":
-        "Session {session} : {length} sans trace, de {start} à {end} : {why}. "
-        "Travaillé ou pause ? Voir sessiond daemon questions.",
+        "Intervention {session}\u202f: {length} sans trace, de {start} à {end}\u202f: {why}. "
+        "Travaillé ou pause\u202f? Voir sessiond daemon questions.",
     "sessiond was not running (crash, kill or power loss)":
         "sessiond ne tournait pas (plantage, arrêt forcé ou coupure de courant)",
     "the computer was asleep": "l'ordinateur était en veille",
     "no keyboard or mouse input": "aucune action au clavier ni à la souris",
     "End-of-day export made for {first} to {last}: {path}":
-        "Export de fin de journée fait pour le {first} au {last} : {path}",
+        "Export de fin de journée fait pour le {first} au {last}\u202f: {path}",
     "End-of-day export made for {day}: {path}":
-        "Export de fin de journée fait pour le {day} : {path}",
-    "End-of-day export failed: {problem}": "Échec de l'export de fin de journée : {problem}",
-    "Session {session} started.": "Session {session} démarrée.",
-    "Session {session} resumed.": "Session {session} reprise.",
-    "Session {session} paused.": "Session {session} en pause.",
-    "Session {session} stopped.": "Session {session} terminée.",
-    "Session {session} is already running.": "La session {session} est déjà en cours.",
+        "Export de fin de journée fait pour le {day}\u202f: {path}",
+    "End-of-day export failed: {problem}": "Échec de l'export de fin de journée\u202f: {problem}",
+    "Session {session} started.": "Intervention {session} démarrée.",
+    "Session {session} resumed.": "Intervention {session} reprise.",
+    "Session {session} paused.": "Intervention {session} en pause.",
+    "Session {session} stopped.": "Intervention {session} terminée.",
+    "Session {session} is already running.": "L'intervention {session} est déjà en cours.",
     "Session {session}: no input for {minutes} min. Still working?":
-        "Session {session} : aucune action depuis {minutes} min. Toujours au travail ?",
+        "Intervention {session}\u202f: aucune action depuis {minutes}\u00a0min. Toujours au "
+        "travail\u202f?",
     "No session to start: plan one first (sessiond session new CLIENT).":
-        "Aucune session à démarrer : créez-en une d'abord (sessiond session new CLIENT).",
-    "No running session to pause.": "Aucune session en cours à mettre en pause.",
-    "No running or paused session to stop.": "Aucune session en cours ou en pause à terminer.",
-    "Session {session}: in {minutes} min, next tranche, +{length} / +{amount} EUR":
-        "Session {session} : dans {minutes} min : tranche suivante, +{length} / +{amount} EUR",
+        "Aucune intervention à démarrer\u202f: créez-en une d'abord (sessiond session new CLIENT).",
+    "No running session to pause.": "Aucune intervention en cours à mettre en pause.",
+    "No running or paused session to stop.": "Aucune intervention en cours ou en pause à terminer.",
     "Wayland session (global hotkeys would only work in XWayland windows); bind "
     "sessiond start/pause/stop to desktop shortcuts instead":
         "session Wayland (les raccourcis globaux ne marcheraient que dans les fenêtres "
-        "XWayland) ; associez plutôt sessiond start/pause/stop à des raccourcis du bureau",
+        "XWayland)\u202f; associez plutôt sessiond start/pause/stop à des raccourcis du bureau",
     "no display (DISPLAY is not set)": "pas d'affichage (DISPLAY n'est pas défini)",
     "cannot connect to the display {display} ({problem})":
         "connexion impossible à l'affichage {display} ({problem})",
@@ -508,72 +495,70 @@ CATALOG: dict[str, str] = {
     "the hotkey {combo!r} is configured twice": "le raccourci {combo!r} est configuré deux fois",
     "the keyboard listener stopped at once": "l'écoute du clavier s'est arrêtée aussitôt",
     "{setting} = {value!r}: give a local time as HH:MM, e.g. 19:30.":
-        "{setting} = {value!r} : indiquez une heure locale HH:MM, par ex. 19:30.",
+        "{setting} = {value!r}\u202f: indiquez une heure locale HH:MM, par ex. 19:30.",
     "{setting} = {value!r}: the clocks change between 02:00 and 03:00 (that hour is "
     "skipped in March and repeated in October); choose another time.":
-        "{setting} = {value!r} : l'heure change entre 02:00 et 03:00 (cette heure est "
-        "sautée en mars et répétée en octobre) ; choisissez une autre heure.",
+        "{setting} = {value!r}\u202f: l'heure change entre 02:00 et 03:00 (cette heure est "
+        "sautée en mars et répétée en octobre)\u202f; choisissez une autre heure.",
     "Daemon: running (pid {pid}); {hotkeys}; {idle}.":
-        "Démon : en marche (pid {pid}) ; {hotkeys} ; {idle}.",
+        "Démon\u202f: en marche (pid {pid})\u202f; {hotkeys}\u202f; {idle}.",
     "Daemon: not running; the terminal interface runs the scheduled jobs (no hotkeys, "
     "no idle detection).":
-        "Démon : arrêté ; l'interface du terminal exécute les tâches planifiées (sans "
+        "Démon\u202f: arrêté\u202f; l'interface du terminal exécute les tâches planifiées (sans "
         "raccourcis ni détection d'inactivité).",
     "Daemon: not running (sessiond daemon, or sessiond systemd install); hotkeys, idle "
     "detection and reminders are off.":
-        "Démon : arrêté (sessiond daemon, ou sessiond systemd install) ; raccourcis, "
+        "Démon\u202f: arrêté (sessiond daemon, ou sessiond systemd install)\u202f; raccourcis, "
         "détection d'inactivité et rappels désactivés.",
-    "{count} question(s) waiting for an answer: sessiond daemon questions.":
-        "{count} question(s) en attente de réponse : sessiond daemon questions.",
     "the exports module is not available ({problem})":
         "le module d'export n'est pas disponible ({problem})",
     "Question #{id}: recorded as worked (event #{seq}).":
-        "Question n° {id} : enregistré comme travaillé (événement n° {seq}).",
+        "Question n°\u00a0{id}\u202f: enregistré comme travaillé (événement n°\u00a0{seq}).",
     "Question #{id}: recorded as a pause (event #{seq}).":
-        "Question n° {id} : enregistré comme pause (événement n° {seq}).",
+        "Question n°\u00a0{id}\u202f: enregistré comme pause (événement n°\u00a0{seq}).",
     "Question #{id} was already answered that way.":
-        "La question n° {id} a déjà reçu cette réponse.",
+        "La question n°\u00a0{id} a déjà reçu cette réponse.",
     "Answer with: sessiond daemon answer ID worked|paused":
-        "Répondez avec : sessiond daemon answer ID worked|paused",
+        "Répondez avec\u202f: sessiond daemon answer ID worked|paused",
     "No question waiting.": "Aucune question en attente.",
     "{files} already exist in {dir} and differ from what sessiond would write; add "
     "--force to replace them.":
-        "{files} existent déjà dans {dir} et diffèrent de ce que sessiond écrirait ; "
+        "{files} existent déjà dans {dir} et diffèrent de ce que sessiond écrirait\u202f; "
         "ajoutez --force pour les remplacer.",
     "Cannot find the sessiond executable to put in ExecStart=; install sessiond (pip "
     "install .) and run this again.":
-        "Exécutable sessiond introuvable pour ExecStart= ; installez sessiond (pip "
+        "Exécutable sessiond introuvable pour ExecStart=\u202f; installez sessiond (pip "
         "install .) puis relancez.",
-    "Units written to {dir}: {names}.": "Unités écrites dans {dir} : {names}.",
+    "Units written to {dir}: {names}.": "Unités écrites dans {dir}\u202f: {names}.",
     "none (already up to date)": "aucune (déjà à jour)",
-    "Run: systemctl --user daemon-reload": "Lancez : systemctl --user daemon-reload",
+    "Run: systemctl --user daemon-reload": "Lancez\u202f: systemctl --user daemon-reload",
     "Start the daemon with your graphical session: "
     "systemctl --user enable --now sessiond.service":
-        "Pour lancer le démon avec la session graphique : "
+        "Pour lancer le démon avec la session graphique\u202f: "
         "systemctl --user enable --now sessiond.service",
     "It needs DISPLAY: if your desktop does not start graphical-session.target or import "
     "DISPLAY, run systemctl --user import-environment DISPLAY XAUTHORITY in your session "
     "start-up.":
-        "Il a besoin de DISPLAY : si votre bureau ne démarre pas graphical-session.target "
+        "Il a besoin de DISPLAY\u202f: si votre bureau ne démarre pas graphical-session.target "
         "ou n'importe pas DISPLAY, lancez systemctl --user import-environment DISPLAY "
         "XAUTHORITY au démarrage de votre session.",
     "Without the daemon, the timer still makes the end-of-day export: "
     "systemctl --user enable --now sessiond-export.timer":
-        "Sans le démon, le minuteur fait quand même l'export de fin de journée : "
+        "Sans le démon, le minuteur fait quand même l'export de fin de journée\u202f: "
         "systemctl --user enable --now sessiond-export.timer",
     "run the daemon: reminders, hotkeys, idle detection, daily export":
-        "lancer le démon : rappels, raccourcis, détection d'inactivité, export quotidien",
+        "lancer le démon\u202f: rappels, raccourcis, détection d'inactivité, export quotidien",
     "Without an action, runs the daemon in the foreground (the systemd unit does this).":
         "Sans action, lance le démon au premier plan (c'est ce que fait l'unité systemd).",
     "do not listen for the global hotkeys": "ne pas écouter les raccourcis globaux",
     "do not watch for idle time": "ne pas surveiller l'inactivité",
     "is the daemon running; hotkeys and idle detection":
-        "le démon tourne-t-il ; raccourcis et détection d'inactivité",
+        "le démon tourne-t-il\u202f; raccourcis et détection d'inactivité",
     "the daemon's questions waiting for an answer": "les questions du démon en attente",
     "also the recent notifications and answered questions":
         "aussi les notifications récentes et les questions répondues",
     "answer a question: was that span work, or a pause?":
-        "répondre à une question : cette période était-elle du travail ou une pause ?",
+        "répondre à une question\u202f: cette période était-elle du travail ou une pause\u202f?",
     "run the end-of-day export and day seal if due (the systemd timer runs this)":
         "faire l'export de fin de journée et le scellement du jour s'ils sont dus "
         "(le minuteur systemd lance cette commande)",
@@ -587,39 +572,34 @@ CATALOG: dict[str, str] = {
     "do not run systemctl --user daemon-reload": "ne pas lancer systemctl --user daemon-reload",
     "For tests only: SESSIOND_HEARTBEAT_SECONDS sets the heartbeat interval (default "
     "15 s); a gap is three intervals without a heartbeat.":
-        "Pour les tests seulement : SESSIOND_HEARTBEAT_SECONDS fixe l'intervalle des "
-        "battements (15 s par défaut) ; trois intervalles sans battement font un trou.",
+        "Pour les tests seulement\u202f: SESSIOND_HEARTBEAT_SECONDS fixe l'intervalle des "
+        "battements (15\u00a0s par défaut)\u202f; trois intervalles sans battement font un trou.",
     "the keyboard listener stopped (X connection lost?)":
-        "l'écoute du clavier s'est arrêtée (connexion X perdue ?)",
+        "l'écoute du clavier s'est arrêtée (connexion X perdue\u202f?)",
     "the X server stopped answering": "le serveur X ne répond plus",
     # --- exports and receipts ---
     # proof of the events behind a document (verify)
     "the export of {first} to {last}": "l'export du {first} au {last}",
-    "the receipt of session {session}": "le relevé de la séance {session}",
+    "the receipt of session {session}": "le relevé de l'intervention {session}",
     "the export of {day}": "l'export du {day}",
     "{what} covers the log up to event #{upto} but the log ends at event #{last}: the log "
     "was truncated or rolled back":
-        "{what} couvre le journal jusqu'à l'événement n° {upto} mais le journal s'arrête à "
-        "l'événement n° {last} : le journal a été tronqué ou restauré à un état antérieur",
+        "{what} couvre le journal jusqu'à l'événement n°\u00a0{upto} mais le journal s'arrête à "
+        "l'événement n°\u00a0{last}\u202f: le journal a été tronqué ou restauré à un état "
+        "antérieur",
     "{what} was issued with event #{upto}, but the log holds another event there (the log "
     "was rewritten)":
-        "{what} a été émis avec l'événement n° {upto}, mais le journal contient un autre "
+        "{what} a été émis avec l'événement n°\u00a0{upto}, mais le journal contient un autre "
         "événement à cette place (le journal a été réécrit)",
-    "{what}: the sessions' events are not those it was issued with ({printed} events of "
-    "{sessions} session(s) printed, {found} of {found_sessions} in the log): events were "
-    "deleted, altered or rolled back":
-        "{what} : les événements des séances ne sont plus ceux de son émission ({printed} "
-        "événements de {sessions} séance(s) imprimés, {found} de {found_sessions} dans le "
-        "journal) : des événements ont été supprimés, modifiés ou restaurés",
     "{what}: its events line names an unknown time zone":
-        "{what} : sa ligne d'événements indique un fuseau horaire inconnu",
+        "{what}\u202f: sa ligne d'événements indique un fuseau horaire inconnu",
     # exports
     "Unknown export format {format!r}: choose csv or json.":
-        "Format d'export inconnu {format!r} : choisissez csv ou json.",
+        "Format d'export inconnu {format!r}\u202f: choisissez csv ou json.",
     "The range ends ({last}) before it starts ({first}).":
         "La période se termine ({last}) avant de commencer ({first}).",
     "A range of at most {days} days can be exported at once.":
-        "Un export couvre au plus {days} jours.",
+        "Un export couvre au plus {days}\u00a0jours.",
     "Day": "Date",
     "Client name": "Client",
     "Session mode": "Mode",
@@ -637,18 +617,15 @@ CATALOG: dict[str, str] = {
     "Credit used (h)": "Crédit utilisé (h)",
     "Compliance status": "Conformité",
     "Remarks on the bill": "Remarques",
-    "{count} session(s)": "{count} séance(s)",
-    "Sessions covered (events digest)": "Séances couvertes (empreinte des événements)",
+    "Sessions covered (events digest)": "Interventions couvertes (empreinte des événements)",
     "Public key (Ed25519)": "Clé publique (Ed25519)",
     "Signed checkpoint": "Point de contrôle signé",
     "{first} then tranches of {increment}": "{first} puis tranches de {increment}",
     "tranches of {increment}": "tranches de {increment}",
     "not checked": "non vérifiée",
     "compliant": "conforme",
-    "{count} error(s)": "{count} erreur(s)",
-    "{count} warning(s)": "{count} avertissement(s)",
-    "session not started.": "séance non commencée.",
-    "session not finished: amount so far.": "séance non terminée : montant à ce stade.",
+    "session not started.": "intervention non commencée.",
+    "session not finished: amount so far.": "intervention non terminée\u202f: montant à ce stade.",
     # values of the event allow-list
     "remote assistance": "assistance à distance",
     "on-site intervention": "intervention sur site",
@@ -664,7 +641,7 @@ CATALOG: dict[str, str] = {
     "business client": "professionnel",
     "screen capture": "capture d'écran",
     "copy of a file": "copie de fichier",
-    "recording of the session": "enregistrement de la séance",
+    "recording of the session": "enregistrement de l'intervention",
     "bank card": "carte bancaire",
     "in cash": "espèces",
     "by cheque": "chèque",
@@ -683,21 +660,21 @@ CATALOG: dict[str, str] = {
     # the receipt
     "Session {session} is not finished ({state}): stop it first (sessiond stop "
     "{session}), then issue its receipt.":
-        "La séance {session} n'est pas terminée ({state}) : arrêtez-la d'abord "
+        "L'intervention {session} n'est pas terminée ({state})\u202f: arrêtez-la d'abord "
         "(sessiond stop {session}), puis émettez son relevé.",
     "The receipt of session {session} cannot be issued: {problem}":
-        "Le relevé de la séance {session} ne peut pas être émis : {problem}",
+        "Le relevé de l'intervention {session} ne peut pas être émis\u202f: {problem}",
     "Your identity is incomplete on the receipt: set {fields} under [technician] in "
     "config.toml (a micro-entrepreneur's documents must carry them).":
-        "Votre identité est incomplète sur le relevé : renseignez {fields} dans la section "
+        "Votre identité est incomplète sur le relevé\u202f: renseignez {fields} dans la section "
         "[technician] de config.toml (obligatoire sur les documents d'un micro-entrepreneur).",
     "receipt": "releve",
     "Service record": "Relevé d'intervention",
-    "Service record no. {number}": "Relevé d'intervention n° {number}",
+    "Service record no. {number}": "Relevé d'intervention n°\u00a0{number}",
     "Service record no. {number} — session {session}":
-        "Relevé d'intervention n° {number} — séance {session}",
+        "Relevé d'intervention n°\u00a0{number} — intervention {session}",
     "Supporting document no. {number}, issued on {moment}":
-        "Document justificatif n° {number}, émis le {moment}",
+        "Document justificatif n°\u00a0{number}, émis le {moment}",
     "Service provider": "Prestataire",
     "Full name": "Nom",
     "{name}, sole trader (EI)": "{name}, entrepreneur individuel (EI)",
@@ -710,7 +687,7 @@ CATALOG: dict[str, str] = {
     "Client reference": "Référence client",
     "Client status": "Qualité",
     "The intervention": "Intervention",
-    "Session reference": "Référence de la séance",
+    "Session reference": "Référence de l'intervention",
     "Date of the intervention": "Date",
     "Mode and place": "Mode et lieu",
     "Client's system": "Système du client",
@@ -720,9 +697,9 @@ CATALOG: dict[str, str] = {
     "Consent given": "Consentement donné",
     "{channel}, on {moment}, by {by}": "{channel}, le {moment}, par {by}",
     "No consent is on record for this session.":
-        "Aucun consentement n'est enregistré pour cette séance.",
+        "Aucun consentement n'est enregistré pour cette intervention.",
     "Started without consent on record; reason given: {reason}":
-        "Démarrée sans consentement enregistré ; motif indiqué : {reason}",
+        "Démarrée sans consentement enregistré\u202f; motif indiqué\u202f: {reason}",
     "handwritten signature": "signature manuscrite",
     "electronic signature": "signature électronique",
     "Quote accepted": "Devis accepté",
@@ -741,7 +718,7 @@ CATALOG: dict[str, str] = {
     "{start} to {end} ({duration})": "{start} à {end} ({duration})",
     "Not counted": "Non compté",
     "{start} to {end}: inactivity reviewed as not worked":
-        "{start} à {end} : inactivité constatée, non travaillée",
+        "{start} à {end}\u202f: inactivité constatée, non travaillée",
     "Stopped at": "Fin",
     "Time worked": "Temps travaillé",
     "Time billed": "Temps facturé",
@@ -755,90 +732,91 @@ CATALOG: dict[str, str] = {
     " (art. {articles})": " (art. {articles})",
     "No screen capture, no file kept{cited}.":
         "Aucune capture d'écran, aucun fichier conservé{cited}.",
-    "Kept during the session{cited}:": "Conservé pendant la séance{cited} :",
-    "at the client's request: « {request} »": "à la demande du client : « {request} »",
+    "Kept during the session{cited}:": "Conservé pendant l'intervention{cited}\u202f:",
+    "at the client's request: « {request} »": "à la demande du client\u202f: « {request} »",
     "WITHOUT a documented request from the client": "SANS demande documentée du client",
     "other item": "autre élément",
     "sessiond records no screen content, keystroke or file content: only the facts above "
     "(times, consent, outcome).":
         "sessiond n'enregistre ni le contenu de l'écran, ni les frappes au clavier, ni le "
-        "contenu des fichiers : seulement les faits ci-dessus (horaires, consentement, "
+        "contenu des fichiers\u202f: seulement les faits ci-dessus (horaires, consentement, "
         "résultat).",
     "Compliance with the terms": "Conformité aux conditions",
     "No finding: the session kept the terms applied.":
-        "Aucune anomalie : la séance a respecté les conditions appliquées.",
+        "Aucune anomalie\u202f: l'intervention a respecté les conditions appliquées.",
     "{severity} (art. {article})": "{severity} (art. {article})",
     "How to verify this document": "Vérification",
     "The technician's log is hash-chained and signed (Ed25519). The checkpoint below "
     "proves that the log holds this session, unchanged, as it was when this document was "
     "issued: keep this document. Check it with sessiond verify --receipt FILE.":
         "Le journal du prestataire est chaîné et signé (Ed25519). Le point de contrôle "
-        "ci-dessous prouve que le journal contient cette séance, inchangée depuis l'émission "
-        "de ce document : conservez-le. Vérification : sessiond verify --receipt FICHIER.",
+        "ci-dessous prouve que le journal contient cette intervention, inchangée depuis l'émission "
+        "de ce document\u202f: conservez-le. Vérification\u202f: sessiond verify --receipt "
+        "FICHIER.",
     "Signing key fingerprint": "Empreinte de la clé",
     "Public signing key": "Clé publique",
     # the commands
     "export the sessions of a day or of a range of days (CSV or JSON)":
-        "exporter les séances d'un jour ou d'une période (CSV ou JSON)",
+        "exporter les interventions d'un jour ou d'une période (CSV ou JSON)",
     "a local day: YYYY-MM-DD, DD/MM/YYYY, today or yesterday (default: today)":
-        "un jour : AAAA-MM-JJ, JJ/MM/AAAA, today ou yesterday (par défaut : aujourd'hui)",
+        "un jour\u202f: AAAA-MM-JJ, JJ/MM/AAAA, today ou yesterday (par défaut\u202f: aujourd'hui)",
     "first day of a range (with --to)": "premier jour d'une période (avec --to)",
     "last day of the range (default: today)":
-        "dernier jour de la période (par défaut : aujourd'hui)",
+        "dernier jour de la période (par défaut\u202f: aujourd'hui)",
     "csv for a spreadsheet (default), json for other tools":
         "csv pour un tableur (par défaut), json pour d'autres outils",
     "directory of the export file (default: the current one)":
-        "dossier du fichier exporté (par défaut : le dossier courant)",
+        "dossier du fichier exporté (par défaut\u202f: le dossier courant)",
     "issue the client's receipt of a finished session (PDF and text)":
-        "émettre le relevé d'intervention d'une séance terminée (PDF et texte)",
+        "émettre le relevé d'intervention d'une intervention terminée (PDF et texte)",
     "the PDF's path (the text version goes beside it, .txt); default: the current "
     "directory":
-        "chemin du PDF (la version texte est écrite à côté, .txt) ; par défaut : le "
+        "chemin du PDF (la version texte est écrite à côté, .txt)\u202f; par défaut\u202f: le "
         "dossier courant",
     "Cannot read the day {text!r}: give YYYY-MM-DD (2026-11-22), DD/MM/YYYY (22/11/2026), "
     "today or yesterday.":
-        "Jour illisible {text!r} : indiquez AAAA-MM-JJ (2026-11-22), JJ/MM/AAAA "
+        "Jour illisible {text!r}\u202f: indiquez AAAA-MM-JJ (2026-11-22), JJ/MM/AAAA "
         "(22/11/2026), today ou yesterday.",
     "--to needs --from: sessiond export --from DATE --to DATE.":
-        "--to va avec --from : sessiond export --from DATE --to DATE.",
+        "--to va avec --from\u202f: sessiond export --from DATE --to DATE.",
     "from {first} to {last}": "du {first} au {last}",
     "of {day}": "du {day}",
-    "Export {span}: {count} session(s), total {total}, {path}":
-        "Export {span} : {count} séance(s), total {total}, {path}",
     "Nothing changed since the export of event #{seq}: no new event; file {state}.":
-        "Rien n'a changé depuis l'export de l'événement n° {seq} : aucun nouvel événement ; "
+        "Rien n'a changé depuis l'export de l'événement n°\u00a0{seq}\u202f: aucun nouvel "
+        "événement\u202f; "
         "fichier {state}.",
     "written (again)": "écrit",
     "kept as it was": "conservé tel quel",
     "Recorded as event #{seq}, signed checkpoint #{seq}.":
-        "Enregistré comme événement n° {seq}, point de contrôle signé n° {seq}.",
+        "Enregistré comme événement n°\u00a0{seq}, point de contrôle signé n°\u00a0{seq}.",
     "warning: session {session} has no amount: {problem}":
-        "attention : la séance {session} n'a pas de montant : {problem}",
+        "attention\u202f: l'intervention {session} n'a pas de montant\u202f: {problem}",
     "Receipt no. {number} of session {session}: total {total}.":
-        "Relevé n° {number} de la séance {session} : total {total}.",
+        "Relevé n°\u00a0{number} de l'intervention {session}\u202f: total {total}.",
     "text version": "version texte",
     "  event #{seq}, signed checkpoint #{seq}":
-        "  événement n° {seq}, point de contrôle signé n° {seq}",
+        "  événement n°\u00a0{seq}, point de contrôle signé n°\u00a0{seq}",
     "Cannot write {path}: {error}. Choose another place with --out.":
-        "Impossible d'écrire {path} : {error}. Choisissez un autre emplacement avec --out.",
+        "Impossible d'écrire {path}\u202f: {error}. Choisissez un autre emplacement avec --out.",
     # --- compliance ---
     "No consent of the client on record before the access.":
         "Aucun consentement du client enregistré avant l'accès.",
     "The policy could not be read, nothing was checked: {problem}":
-        "La politique n'a pas pu être lue, rien n'a été contrôlé : {problem}",
+        "La politique n'a pas pu être lue, rien n'a été contrôlé\u202f: {problem}",
     "{what} is dated {at}, after the start ({start}).":
-        "{what} est daté(e) du {at}, après le début ({start}).",
+        "{what} porte la date du {at}, après le début ({start}).",
     "The acceptance of the quote": "L'acceptation du devis",
     "No signed quote on record before the start: nothing starts before the client accepts "
     "the quote.":
-        "Aucun devis signé enregistré avant le début : rien ne commence avant que le client "
+        "Aucun devis signé enregistré avant le début\u202f: rien ne commence avant que le client "
         "accepte le devis.",
     "The consumer's request to start within the withdrawal period":
         "La demande du consommateur de commencer pendant le délai de rétractation",
     "The consumer ordered on {ordered}, less than {days} days before the start: his express "
     "request to start within the withdrawal period must be on record first "
     "(C. consom. L221-25).":
-        "Le consommateur a commandé le {ordered}, moins de {days} jours avant le début : sa "
+        "Le consommateur a commandé le {ordered}, moins de {days}\u00a0jours avant le début\u202f: "
+        "sa "
         "demande expresse de commencer pendant le délai de rétractation doit être enregistrée "
         "avant (C. consom. L221-25).",
     "The invitation to close sensitive documents":
@@ -854,83 +832,79 @@ CATALOG: dict[str, str] = {
     "The backup question": "La question de la sauvegarde",
     "No backup question on record before the start: offer a backup and record the client's "
     "answer.":
-        "Aucune question de sauvegarde enregistrée avant le début : proposez une sauvegarde "
+        "Aucune question de sauvegarde enregistrée avant le début\u202f: proposez une sauvegarde "
         "et enregistrez la réponse du client.",
     "The payment": "Le paiement",
     "No payment on record before the start.": "Aucun paiement enregistré avant le début.",
     "The prepaid credit does not cover {missing} of this session: the client must first buy "
     "a new package.":
-        "Le crédit prépayé ne couvre pas {missing} de cette séance : le client doit d'abord "
+        "Le crédit prépayé ne couvre pas {missing} de cette intervention\u202f: le client doit "
+        "d'abord "
         "acheter un nouveau forfait.",
     "The client is in {country}; the terms cover {wanted} only.":
-        "Le client est en {country} ; les conditions ne couvrent que {wanted}.",
+        "Le client est en {country}\u202f; les conditions ne couvrent que {wanted}.",
     "The client is recorded as a business; check that these terms cover him (see the "
     "article).":
-        "Le client est enregistré comme professionnel ; vérifiez que ces conditions le "
+        "Le client est enregistré comme professionnel\u202f; vérifiez que ces conditions le "
         "couvrent (voir l'article).",
     "Kept without the client's explicit, documented request: {items}.":
-        "Conservé sans demande explicite et documentée du client : {items}.",
+        "Conservé sans demande explicite et documentée du client\u202f: {items}.",
     "Stored text seems to hold secrets ({items}); no password or secret may be kept.":
-        "Un texte enregistré semble contenir des secrets ({items}) ; aucun mot de passe ni "
+        "Un texte enregistré semble contenir des secrets ({items})\u202f; aucun mot de passe ni "
         "secret ne doit être conservé.",
     "Paid by {given} ({events}); the terms accept {wanted}.":
-        "Payé par {given} ({events}) ; les conditions acceptent : {wanted}.",
+        "Payé par {given} ({events})\u202f; les conditions acceptent\u202f: {wanted}.",
     "Payment {events} taken while no signed quote was on record: a payment alone is not "
     "acceptance of the quote.":
-        "Paiement {events} reçu alors qu'aucun devis signé n'était enregistré : un paiement "
+        "Paiement {events} reçu alors qu'aucun devis signé n'était enregistré\u202f: un paiement "
         "seul ne vaut pas acceptation du devis.",
     "No disconnection on record after the intervention: the technician must no longer be "
     "able to take control.":
-        "Aucune déconnexion enregistrée après l'intervention : le technicien ne doit plus "
+        "Aucune déconnexion enregistrée après l'intervention\u202f: le technicien ne doit plus "
         "pouvoir prendre le contrôle.",
     "No receipt was issued for this session.":
-        "Aucun document justificatif n'a été remis pour cette séance.",
+        "Aucun document justificatif n'a été remis pour cette intervention.",
     "Started WITHOUT the client's consent (the reason is recorded with the start).":
         "Commencée SANS le consentement du client (le motif est enregistré avec le début).",
     "The client's consent": "Le consentement du client",
     "Consent given by {given}; the terms ask for {wanted}.":
-        "Consentement donné par {given} ; les conditions demandent : {wanted}.",
-    "The quote was accepted by {given}; only {wanted} counts.":
-        "Le devis a été accepté par {given} ; seul(e) {wanted} compte.",
+        "Consentement donné par {given}\u202f; les conditions demandent\u202f: {wanted}.",
     "The client's system is not on record (session new --client-os); the terms cover "
     "{wanted} only.":
-        "Le système du client n'est pas enregistré (session new --client-os) ; les "
+        "Le système du client n'est pas enregistré (session new --client-os)\u202f; les "
         "conditions ne couvrent que {wanted}.",
     "The client's system is {os}; the terms cover {wanted} only.":
-        "Le système du client est {os} ; les conditions ne couvrent que {wanted}.",
+        "Le système du client est {os}\u202f; les conditions ne couvrent que {wanted}.",
     "To do now: disconnect from the client's computer and record it (sessiond record "
     "{session} disconnect-confirmed).":
-        "À faire maintenant : déconnectez-vous de l'ordinateur du client et enregistrez-le "
+        "À faire maintenant\u202f: déconnectez-vous de l'ordinateur du client et enregistrez-le "
         "(sessiond record {session} disconnect-confirmed).",
     "To do now: give the client the supporting document of this intervention.":
-        "À faire maintenant : remettez au client le document justificatif de cette "
+        "À faire maintenant\u202f: remettez au client le document justificatif de cette "
         "intervention.",
     "No receipt on record for this session: give the client a supporting document.":
-        "Aucun document justificatif enregistré pour cette séance : remettez-en un au "
+        "Aucun document justificatif enregistré pour cette intervention\u202f: remettez-en un au "
         "client.",
     "Declared instants (--at) more than {minutes} min from when they were recorded: "
     "{events}.":
-        "Heures déclarées (--at) à plus de {minutes} min de leur enregistrement : {events}.",
+        "Heures déclarées (--at) à plus de {minutes}\u00a0min de leur enregistrement\u202f: "
+        "{events}.",
     "The wall clock jumped while the machine ran (compared with its boot clock): {jumps}.":
         "L'horloge murale a sauté pendant le fonctionnement de la machine (comparée à son "
-        "horloge de démarrage) : {jumps}.",
-    "{delta} between #{first} and #{second}": "{delta} entre n° {first} et n° {second}",
+        "horloge de démarrage)\u202f: {jumps}.",
+    "{delta} between #{first} and #{second}": "{delta} entre n°\u00a0{first} et n°\u00a0{second}",
     "a screenshot": "une capture d'écran",
     "a file copy": "une copie de fichier",
     "a recording": "un enregistrement",
     "another copy": "une autre copie",
-    "No session on {day}.": "Aucune séance le {day}.",
+    "No session on {day}.": "Aucune intervention le {day}.",
     "ERROR": "ERREUR",
-    "kept its terms: no finding": "conditions respectées : aucun constat",
-    "{errors} error(s), {warnings} warning(s)": "{errors} erreur(s), {warnings} avertissement(s)",
+    "kept its terms: no finding": "conditions respectées\u202f: aucun constat",
     "check a session, or a day's sessions, against the policy's rules":
-        "contrôler une séance, ou les séances d'un jour, selon les règles de la politique",
-    "a session (default: today's sessions)": "une séance (par défaut : celles du jour)",
-    "Give a session or --day, not both.": "Indiquez une séance ou --day, pas les deux.",
-    "sessiond: compliance check: {errors} error(s), {warnings} warning(s); details: "
-    "sessiond check {session}":
-        "sessiond : contrôle de conformité : {errors} erreur(s), {warnings} "
-        "avertissement(s) ; détails : sessiond check {session}",
+        "contrôler une intervention, ou les interventions d'un jour, selon les règles de la "
+        "politique",
+    "a session (default: today's sessions)": "une intervention (par défaut\u202f: celles du jour)",
+    "Give a session or --day, not both.": "Indiquez une intervention ou --day, pas les deux.",
     # --- TUI -----------------------------------------------------------------------------
     "Help": "Aide",
     "Quit": "Quitter",
@@ -938,18 +912,18 @@ CATALOG: dict[str, str] = {
     "Reminder": "Rappel",
     "Refused": "Refusé",
     "Scheduled jobs not started": "Tâches planifiées non démarrées",
-    "New session": "Nouvelle séance",
-    "Plan a session for a client": "Préparer une séance pour un client",
+    "New session": "Nouvelle intervention",
+    "Plan a session for a client": "Préparer une intervention pour un client",
     "Today": "Aujourd'hui",
-    "The day's sessions": "Les séances du jour",
+    "The day's sessions": "Les interventions du jour",
     "Clients": "Clients",
     "Clients, their sessions and prepaid hours":
-        "Les clients, leurs séances et leurs heures prépayées",
+        "Les clients, leurs interventions et leurs heures prépayées",
     "Terms": "Conditions",
     "The policies and their rules": "Les politiques et leurs règles",
     "Keys and how the clock works": "Les touches, et comment le chronomètre compte",
     "Open {client} ({session})": "Ouvrir {client} ({session})",
-    "Session {state}": "Séance {state}",
+    "Session {state}": "Intervention {state}",
     "Close": "Fermer",
     "Key": "Touche",
     "Action": "Action",
@@ -959,10 +933,12 @@ CATALOG: dict[str, str] = {
     "code or a card number is refused before anything is written.\nKeys can be changed in "
     'config.toml, section [keymap], by the ids shown above (e.g. "session.pause" = '
     '"f5").\nCtrl+P opens the command palette.':
-        "Le chronomètre est calculé à partir des événements enregistrés et de l'heure : il reste "
+        "Le chronomètre est calculé à partir des événements enregistrés et de l'heure\u202f: il "
+        "reste "
         "juste après une mise en veille ou un redémarrage, et un démarrage, une pause ou un "
         "arrêt tapé dans un autre terminal (sessiond pause …) s'affiche ici en moins d'une "
-        "seconde.\nNotes et motifs sont analysés pendant la frappe : un mot de passe, un code ou "
+        "seconde.\nNotes et motifs sont analysés pendant la frappe\u202f: un mot de passe, un code "
+        "ou "
         "un numéro de carte est refusé avant que rien ne soit écrit.\nLes touches se changent "
         "dans config.toml, section [keymap], par les identifiants ci-dessus (par ex. "
         '"session.pause" = "f5").\nCtrl+P ouvre la palette de commandes.',
@@ -1002,16 +978,16 @@ CATALOG: dict[str, str] = {
     "Open": "Ouvrir",
     "State": "État",
     "Client": "Client",
-    "Session": "Séance",
+    "Session": "Intervention",
     "Start": "Début",
     "Worked": "Travaillé",
     "Billed": "Facturé",
     "Amount": "Montant",
     "Today, {day}": "Aujourd'hui, {day}",
     "Day total: {worked} worked · {billed} billed · {amount}":
-        "Total du jour : {worked} travaillé · {billed} facturé · {amount}",
+        "Total du jour\u202f: {worked} travaillé · {billed} facturé · {amount}",
     "No session today. Press n to plan one.":
-        "Aucune séance aujourd'hui. Appuyez sur n pour en préparer une.",
+        "Aucune intervention aujourd'hui. Appuyez sur n pour en préparer une.",
     "✖ {count}": "✖ {count}",
     "⚠ {count}": "⚠ {count}",
     "Create": "Créer",
@@ -1019,14 +995,10 @@ CATALOG: dict[str, str] = {
     "Mode": "Mode",
     "Client's computer": "Ordinateur du client",
     "unknown": "inconnu",
-    "Partner ID (remote tool)": "ID du client (outil de prise en main)",
-    "Quoted hourly rate (optional)": "Tarif horaire du devis (facultatif)",
     "terms' price": "prix des conditions",
     "Problems the client listed (one per line)": "Problèmes signalés par le client (un par ligne)",
-    "Pick a client": "Choisir un client",
-    "New client…": "Nouveau client…",
     "Pick the terms": "Choisir les conditions",
-    "Create the session": "Créer la séance",
+    "Create the session": "Créer l'intervention",
     "Cancel": "Annuler",
     "Pick the client, or add him (ctrl+n).": "Choisissez le client, ou ajoutez-le (ctrl+n).",
     "Pick the terms the client accepted.": "Choisissez les conditions acceptées par le client.",
@@ -1038,16 +1010,15 @@ CATALOG: dict[str, str] = {
     "phone (optional)": "téléphone (facultatif)",
     "Give the client's name.": "Indiquez le nom du client.",
     "Give a reason: it is recorded and reported.":
-        "Indiquez un motif : il est enregistré et signalé.",
-    "Stop the session?": "Arrêter la séance ?",
+        "Indiquez un motif\u202f: il est enregistré et signalé.",
+    "Stop the session?": "Arrêter l'intervention\u202f?",
     "The clock stops, the terms are checked and the log is signed.":
         "Le chronomètre s'arrête, les conditions sont vérifiées et le journal est signé.",
     "The client ended it": "Le client y a mis fin",
-    "Artifact made at the client's request": "Copie faite à la demande du client",
     "The client's request, as he made it (when, how):":
-        "La demande du client, telle qu'il l'a faite (quand, comment) :",
+        "La demande du client, telle qu'il l'a faite (quand, comment)\u202f:",
     "Payment received": "Paiement reçu",
-    "Amount in euros:": "Montant en euros :",
+    "Amount in euros:": "Montant en euros\u202f:",
     "A span without trace": "Une période sans trace",
     "Worked (w)": "Travaillé (w)",
     "Paused (p)": "En pause (p)",
@@ -1055,7 +1026,7 @@ CATALOG: dict[str, str] = {
     "Start without consent": "Démarrer sans consentement",
     "The client's consent to the remote access": "Consentement du client à la prise en main",
     "Consumer: request to start within the withdrawal period":
-        "Particulier : demande de commencer pendant le délai de rétractation",
+        "Particulier\u202f: demande de commencer pendant le délai de rétractation",
     "Client asked to close his sensitive documents":
         "Client invité à fermer ses documents sensibles",
     "Backup offered, and the client's answer": "Sauvegarde proposée, et réponse du client",
@@ -1066,20 +1037,16 @@ CATALOG: dict[str, str] = {
     "no answer": "pas de réponse",
     "Record": "Enregistrer",
     "Record the client's consent first.": "Enregistrez d'abord le consentement du client.",
-    "{count} point(s) of the terms still open: starting now reports them.":
-        "{count} point(s) des conditions encore ouvert(s) : démarrer maintenant les signalera.",
     "Everything the terms ask for is on record.":
         "Tout ce que demandent les conditions est enregistré.",
     "Say who gave consent (the client, or the person he trusted).":
         "Indiquez qui a donné son consentement (le client, ou la personne de confiance).",
     "Say who signed the quote.": "Indiquez qui a signé le devis.",
-    "Say who: --by NAME.": "Indiquez qui : --by NOM.",
+    "Say who: --by NAME.": "Indiquez qui\u202f: --by NOM.",
     "Why must access start before the client's consent is on record? The reason is recorded and "
     "reported.":
-        "Pourquoi l'accès doit-il commencer avant que le consentement du client soit enregistré "
-        "? Le motif est enregistré et signalé.",
-    "Start the clock (ctrl+s)": "Démarrer le chronomètre (ctrl+s)",
-    "Start without consent…": "Démarrer sans consentement…",
+        "Pourquoi l'accès doit-il commencer avant que le consentement du client soit "
+        "enregistré\u202f? Le motif est enregistré et signalé.",
     "who gave it (name)": "qui l'a donné (nom)",
     "signed by (name)": "signé par (nom)",
     "amount": "montant",
@@ -1087,34 +1054,28 @@ CATALOG: dict[str, str] = {
     "Resume": "Reprendre",
     "Stop": "Arrêter",
     "Note": "Note",
-    "Client took control": "Le client reprend la main",
     "Disconnected": "Déconnecté",
-    "Artifact": "Copie",
     "RUNNING": "EN COURS",
     "PAUSED for {duration}": "EN PAUSE depuis {duration}",
     "started at {time}": "démarrée à {time}",
-    "{count} pause(s), {duration}": "{count} pause(s), {duration}",
-    "No bill: {problem}": "Pas de facture : {problem}",
+    "No bill: {problem}": "Pas de facture\u202f: {problem}",
     "Amount so far": "Montant à ce stade",
     "Next tranche": "Prochaine tranche",
-    "in {duration} of work: +{amount}": "dans {duration} de travail : +{amount}",
     "(at {time})": "(à {time})",
     "Reason (optional), e.g. the client's call, a restart:":
-        "Motif (facultatif), par ex. appel du client, redémarrage :",
-    "Recorded: the client took control back.": "Enregistré : le client a repris la main.",
-    "Recorded: disconnected.": "Enregistré : déconnecté.",
+        "Motif (facultatif), par ex. appel du client, redémarrage\u202f:",
+    "Recorded: the client took control back.": "Enregistré\u202f: le client a repris la main.",
+    "Recorded: disconnected.": "Enregistré\u202f: déconnecté.",
     "Recorded without a request from the client: the terms allow copies only at his request; "
     "this will be reported.":
-        "Enregistré sans demande du client : les conditions n'autorisent les copies qu'à sa "
-        "demande ; ce sera signalé.",
+        "Enregistré sans demande du client\u202f: les conditions n'autorisent les copies qu'à sa "
+        "demande\u202f; ce sera signalé.",
     "Note recorded.": "Note enregistrée.",
-    "Note: enter saves it; passwords and codes are refused":
-        "Note : Entrée l'enregistre ; mots de passe et codes sont refusés",
     "Terms kept so far.": "Conditions respectées jusqu'ici.",
     "(art. {article})": "(art. {article})",
     "ID {partner}": "ID {partner}",
     "planned at {time}": "préparée à {time}",
-    "Terms: {policy}": "Conditions : {policy}",
+    "Terms: {policy}": "Conditions\u202f: {policy}",
     "Receipt": "Relevé",
     "Payment": "Paiement",
     "Reduction asked": "Réduction demandée",
@@ -1123,102 +1084,94 @@ CATALOG: dict[str, str] = {
     "Art.": "Art.",
     "Rule": "Règle",
     "Finding": "Constat",
-    "{start} → {end} · worked {worked} · {count} pause(s), {paused} · ended by {who}":
-        "{start} → {end} · travaillé {worked} · {count} pause(s), {paused} · fin par {who}",
     "Billed {billed} for {worked} worked.": "Facturé {billed} pour {worked} travaillé.",
     "The terms could not be checked: {problem}":
-        "Les conditions n'ont pas pu être vérifiées : {problem}",
+        "Les conditions n'ont pas pu être vérifiées\u202f: {problem}",
     "✔ Nothing to report against the terms.": "✔ Rien à signaler au regard des conditions.",
-    "{errors} error(s), {warnings} warning(s):":
-        "{errors} erreur(s), {warnings} avertissement(s) :",
     "Outcome of each problem the client listed": "Résultat de chaque problème signalé",
     "outcome…": "résultat…",
-    "Paid: {payments}": "Payé : {payments}",
+    "Paid: {payments}": "Payé\u202f: {payments}",
     "Receipt issued at {time}.": "Relevé émis à {time}.",
     "Issuing the receipt…": "Émission du relevé…",
-    "Receipt no. {number}: {total}\n{path}": "Relevé n° {number} : {total}\n{path}",
+    "Receipt no. {number}: {total}\n{path}": "Relevé n°\u00a0{number}\u202f: {total}\n{path}",
     "Prepaid hours": "Heures prépayées",
     "Status": "Statut",
-    "Sessions": "Séances",
+    "Sessions": "Interventions",
     "Credit left": "Crédit restant",
     "Prepaid credit": "Crédit prépayé",
     "No client yet. Press a to add one.": "Aucun client. Appuyez sur a pour en ajouter un.",
     "His terms have no prepaid hours.": "Ses conditions ne prévoient pas d'heures prépayées.",
-    "{policy} (art. {article}): {left} left": "{policy} (art. {article}) : reste {left}",
-    "bought {day}: {hours}, {left} left": "acheté le {day} : {hours}, reste {left}",
-    "expired {day}": "expiré le {day}",
+    "{policy} (art. {article}): {left} left": "{policy} (art. {article})\u202f: reste {left}",
     "No package bought yet.": "Aucun forfait acheté.",
     "Prepaid hours for {client}": "Heures prépayées pour {client}",
-    "Hours bought (e.g. 3 or 1,5):": "Heures achetées (par ex. 3 ou 1,5) :",
+    "Hours bought (e.g. 3 or 1,5):": "Heures achetées (par ex. 3 ou 1,5)\u202f:",
     "Give a positive number of hours, e.g. 3 or 1,5.":
         "Indiquez un nombre d'heures positif, par ex. 3 ou 1,5.",
-    "File: {path} ({source})": "Fichier : {path} ({source})",
+    "File: {path} ({source})": "Fichier\u202f: {path} ({source})",
     "Tranches (art. {article})": "Tranches (art. {article})",
     "then tranches of {duration}; a started tranche is due":
-        "puis tranches de {duration} ; toute tranche commencée est due",
+        "puis tranches de {duration}\u202f; toute tranche commencée est due",
     "grace {duration}": "tolérance {duration}",
     "Rates": "Tarifs",
-    "{mode}: {price} per hour (art. {article})": "{mode} : {price} de l'heure (art. {article})",
+    "{mode}: {price} per hour (art. {article})":
+        "{mode}\u202f: {price} de l'heure (art. {article})",
     "Fees": "Frais",
-    "{hours} h at the session's rate": "{hours} h au tarif de la séance",
-    "Discount {name} (art. {article})": "Remise {name} (art. {article})",
+    "{hours} h at the session's rate": "{hours}\u00a0h au tarif de l'intervention",
     "Result guarantee": "Garantie de résultat",
     "{each} % off per unsolved problem, at most {cap} % (art. {article})":
-        "{each} % de remise par problème non résolu, au plus {cap} % (art. {article})",
+        "{each}\u00a0% de remise par problème non résolu, au plus {cap}\u00a0% (art. {article})",
     "Prepaid hours (art. {article})": "Heures prépayées (art. {article})",
-    "valid {months} months from purchase": "valables {months} mois après l'achat",
+    "valid {months} months from purchase": "valables {months}\u00a0mois après l'achat",
     "Rules checked": "Règles vérifiées",
-    "session planned": "séance préparée",
-    "consent: {channel}, {by}": "consentement : {channel}, {by}",
-    "started WITHOUT consent: {reason}": "démarrée SANS consentement : {reason}",
+    "session planned": "intervention préparée",
+    "consent: {channel}, {by}": "consentement\u202f: {channel}, {by}",
+    "started WITHOUT consent: {reason}": "démarrée SANS consentement\u202f: {reason}",
     "started": "démarrée",
-    "paused: {reason}": "en pause : {reason}",
+    "paused: {reason}": "en pause\u202f: {reason}",
     "resumed": "reprise",
     "stopped by {who}": "arrêtée par {who}",
-    "note: {text}": "note : {text}",
+    "note: {text}": "note\u202f: {text}",
     "{artifact} at the client's request: {request}":
-        "{artifact} à la demande du client : {request}",
+        "{artifact} à la demande du client\u202f: {request}",
     "{artifact} WITHOUT a request from the client": "{artifact} SANS demande du client",
     "the client took control back": "le client a repris la main",
     "disconnected: no more access to the client's computer":
-        "déconnecté : plus d'accès à l'ordinateur du client",
+        "déconnecté\u202f: plus d'accès à l'ordinateur du client",
     "quote accepted ({how})": "devis accepté ({how})",
     "withdrawal waiver ({medium})": "renonciation au délai de rétractation ({medium})",
     "client asked to close his sensitive documents":
         "client invité à fermer ses documents sensibles",
-    "backup: {answer}": "sauvegarde : {answer}",
-    "payment: {amount} ({method})": "paiement : {amount} ({method})",
-    "problem {number}: {result}": "problème {number} : {result}",
-    "fee: {fee}": "frais : {fee}",
-    "terms checked: {errors} error(s), {warnings} warning(s)":
-        "conditions vérifiées : {errors} erreur(s), {warnings} avertissement(s)",
+    "backup: {answer}": "sauvegarde\u202f: {answer}",
+    "payment: {amount} ({method})": "paiement\u202f: {amount} ({method})",
+    "problem {number}: {result}": "problème {number}\u202f: {result}",
+    "fee: {fee}": "frais\u202f: {fee}",
     "receipt issued": "relevé émis",
-    "unseen span {start}–{end}: {decision}": "période sans trace {start}–{end} : {decision}",
+    "unseen span {start}–{end}: {decision}": "période sans trace {start}–{end}\u202f: {decision}",
     "worked": "travaillé",
     "Paused": "En pause",
     "Start now": "Démarrer",
-    "{name}: {value}": "{name} : {value}",
+    "{name}: {value}": "{name}\u202f: {value}",
     "shipped with sessiond": "fournie avec sessiond",
     "your own": "la vôtre",
     # --- invoices ----------------------------------------------------------------------
 
     # --- invoices: validation -------------------------------------------------------------
-    "Invoice {number}: {problem}": "Facture {number} : {problem}",
-    "Credit note {number}: {problem}": "Avoir {number} : {problem}",
+    "Invoice {number}: {problem}": "Facture {number}\u202f: {problem}",
+    "Credit note {number}: {problem}": "Avoir {number}\u202f: {problem}",
     "{field} is missing.": "{field} manque.",
     "{field} {value!r} is not an invoice number: letters, digits and - / _ . only, at most "
     "30 characters (e.g. F-2026-0007).":
-        "{field} {value!r} n'est pas un numéro de facture : lettres, chiffres et - / _ . "
-        "seulement, 30 caractères au plus (par ex. F-2026-0007).",
+        "{field} {value!r} n'est pas un numéro de facture\u202f: lettres, chiffres et - / _ . "
+        "seulement, 30\u00a0caractères au plus (par ex. F-2026-0007).",
     "{field} must be \"invoice\" or \"credit-note\", not {value!r}.":
         "{field} doit valoir « invoice » ou « credit-note », et non {value!r}.",
     "{field} must be a two-letter country code such as FR, not {value!r}.":
         "{field} doit être un code pays à deux lettres comme FR, et non {value!r}.",
     "{field} {value!r} is not a SIREN (9 digits) or a SIRET (14 digits).":
-        "{field} {value!r} n'est ni un SIREN (9 chiffres) ni un SIRET (14 chiffres).",
+        "{field} {value!r} n'est ni un SIREN (9\u00a0chiffres) ni un SIRET (14\u00a0chiffres).",
     "{field} {value!r} fails the SIREN check digit: check it on "
     "annuaire-entreprises.data.gouv.fr.":
-        "{field} {value!r} a une clé de contrôle SIREN fausse : vérifiez-le sur "
+        "{field} {value!r} a une clé de contrôle SIREN fausse\u202f: vérifiez-le sur "
         "annuaire-entreprises.data.gouv.fr.",
     "{field} {value!r} is not an e-mail address.":
         "{field} {value!r} n'est pas une adresse e-mail.",
@@ -1229,21 +1182,21 @@ CATALOG: dict[str, str] = {
     "a French business client needs its SIREN ({field}).":
         "un client professionnel établi en France doit avoir son SIREN ({field}).",
     "line {line}: the unit must be HUR (hours) or C62 (units), not {value!r}.":
-        "ligne {line} : l'unité doit être HUR (heures) ou C62 (unités), et non {value!r}.",
+        "ligne {line}\u202f: l'unité doit être HUR (heures) ou C62 (unités), et non {value!r}.",
     "line {line}: the unit price cannot be negative; enter a discount as a negative "
     "quantity.":
-        "ligne {line} : le prix unitaire ne peut pas être négatif ; saisissez une remise "
+        "ligne {line}\u202f: le prix unitaire ne peut pas être négatif\u202f; saisissez une remise "
         "avec une quantité négative.",
     "line {line}: the amount {amount} is not the quantity times the unit price "
     "({expected}); bill a tranche that is not a whole number of cents per hour in units "
     "(C62) at the tranche's price.":
-        "ligne {line} : le montant {amount} n'est pas la quantité multipliée par le prix "
-        "unitaire ({expected}) ; facturez une tranche qui ne tombe pas juste à l'heure en "
+        "ligne {line}\u202f: le montant {amount} n'est pas la quantité multipliée par le prix "
+        "unitaire ({expected})\u202f; facturez une tranche qui ne tombe pas juste à l'heure en "
         "unités (C62) au prix de la tranche.",
     "the total {total} is not the sum of the lines ({expected}).":
         "le total {total} n'est pas la somme des lignes ({expected}).",
     "the total cannot be negative; a credit note cancels an invoice with positive amounts.":
-        "le total ne peut pas être négatif ; un avoir annule une facture avec des montants "
+        "le total ne peut pas être négatif\u202f; un avoir annule une facture avec des montants "
         "positifs.",
     "{field} {amount} is not a positive amount in euros and cents.":
         "{field} {amount} n'est pas un montant positif en euros et centimes.",
@@ -1258,45 +1211,45 @@ CATALOG: dict[str, str] = {
     # --- invoices: document ---------------------------------------------------------------
     "Invoice": "Facture",
     "Credit note": "Avoir",
-    "Invoice no. {number}": "Facture n° {number}",
-    "Credit note no. {number}": "Avoir n° {number}",
-    "Date: {date}": "Date : {date}",
-    "Cancels invoice no. {number}": "Annule la facture n° {number}",
-    "Cancels invoice no. {number} of {date}": "Annule la facture n° {number} du {date}",
-    "Reason: {reason}": "Motif : {reason}",
+    "Invoice no. {number}": "Facture n°\u00a0{number}",
+    "Credit note no. {number}": "Avoir n°\u00a0{number}",
+    "Date: {date}": "Date\u202f: {date}",
+    "Cancels invoice no. {number}": "Annule la facture n°\u00a0{number}",
+    "Cancels invoice no. {number} of {date}": "Annule la facture n°\u00a0{number} du {date}",
+    "Reason: {reason}": "Motif\u202f: {reason}",
     "Seller": "Prestataire",
-    "SIRET: {number}": "SIRET : {number}",
-    "SIREN: {number}": "SIREN : {number}",
-    "E-mail: {address}": "E-mail : {address}",
-    "Date of the service: {date}": "Date de la prestation : {date}",
+    "SIRET: {number}": "SIRET\u202f: {number}",
+    "SIREN: {number}": "SIREN\u202f: {number}",
+    "E-mail: {address}": "E-mail\u202f: {address}",
+    "Date of the service: {date}": "Date de la prestation\u202f: {date}",
     "Dates of the service: from {first} to {last}":
-        "Dates de la prestation : du {first} au {last}",
+        "Dates de la prestation\u202f: du {first} au {last}",
     "Description": "Désignation",
     "Date": "Date",
     "Quantity": "Quantité",
     "Unit price excl. VAT": "Prix unitaire HT",
     "Amount excl. VAT": "Montant HT",
-    "{hours} h": "{hours} h",
+    "{hours} h": "{hours}\u00a0h",
     "Total excl. VAT": "Total HT",
     "Paid on {date} ({method})": "Réglé le {date} ({method})",
     "Net amount due": "Net à payer",
     "Amount credited": "Montant de l'avoir",
-    "Due date: {date}": "Date d'échéance : {date}",
-    "Payment terms: {terms}": "Conditions de paiement : {terms}",
+    "Due date: {date}": "Date d'échéance\u202f: {date}",
+    "Payment terms: {terms}": "Conditions de paiement\u202f: {terms}",
     "Late-payment penalties: {rate} (Code de commerce, art. L441-10).":
-        "Pénalités de retard : {rate} (Code de commerce, art. L441-10).",
+        "Pénalités de retard\u202f: {rate} (Code de commerce, art. L441-10).",
     "In case of late payment, fixed indemnity for recovery costs: {amount} (Code de "
     "commerce, art. L441-10 and D441-5).":
-        "En cas de retard de paiement, indemnité forfaitaire pour frais de recouvrement : "
+        "En cas de retard de paiement, indemnité forfaitaire pour frais de recouvrement\u202f: "
         "{amount} (Code de commerce, art. L441-10 et D441-5).",
-    "Early payment: {terms}": "Escompte : {terms}",
+    "Early payment: {terms}": "Escompte\u202f: {terms}",
     "No discount for early payment.": "Pas d'escompte pour paiement anticipé.",
     "A PDF/A invoice needs an embedded TrueType font: install fonts-dejavu-core, or set "
     "SESSIOND_PDF_FONTS to a directory of .ttf files.":
-        "Une facture PDF/A exige une police TrueType incorporée : installez "
+        "Une facture PDF/A exige une police TrueType incorporée\u202f: installez "
         "fonts-dejavu-core, ou indiquez dans SESSIOND_PDF_FONTS un dossier de fichiers .ttf.",
     "Factur-X needs the factur-x package: pip install 'sessiond[facturx]'.":
-        "Factur-X exige le paquet factur-x : pip install 'sessiond[facturx]'.",
+        "Factur-X exige le paquet factur-x\u202f: pip install 'sessiond[facturx]'.",
     # --- configuration values ----------------------------------------------------------
     "a policy id (lower-case letters, digits and dashes)":
         "un identifiant de conditions (minuscules, chiffres et tirets)",
@@ -1305,7 +1258,8 @@ CATALOG: dict[str, str] = {
     "a time of day HH:MM, e.g. 19:30": "une heure HH:MM, par ex. 19:30",
     "{path}: keymap: unknown binding id {ids}; the ids are listed by F1 in the terminal "
     "interface.":
-        "{path} : keymap : identifiant de raccourci inconnu {ids} ; F1 dans l'interface "
+        "{path}\u202f: keymap\u202f: identifiant de raccourci inconnu {ids}\u202f; F1 dans "
+        "l'interface "
         "les liste.",
     # --- remote-tool logs ------------------------------------------------------------------
     "This is not a TeamViewer, AnyDesk or RustDesk log that sessiond can read.":
@@ -1315,31 +1269,34 @@ CATALOG: dict[str, str] = {
     "This log was written by {found}, not by {tool}.":
         "Ce journal a été écrit par {found}, pas par {tool}.",
     "Unknown log format {fmt!r}; the known formats are {known}.":
-        "Format de journal inconnu {fmt!r} ; formats connus : {known}.",
+        "Format de journal inconnu {fmt!r}\u202f; formats connus\u202f: {known}.",
     "Unknown remote-control tool {tool!r}; the known tools are {known}.":
-        "Outil de prise en main inconnu {tool!r} ; outils connus : {known}.",
+        "Outil de prise en main inconnu {tool!r}\u202f; outils connus\u202f: {known}.",
     # --- corrections -----------------------------------------------------------------------
     "[corrected by {events}]": "[corrigé par {events}]",
-    "confirm a time more than 7 days ago": "confirmer une heure de plus de 7 jours",
+    "confirm a time more than 7 days ago": "confirmer une heure de plus de 7\u00a0jours",
     "Client {client} merged into {into}: his sessions and credit count as {into}'s (event "
     "#{event}).":
-        "Client {client} fusionné avec {into} : ses interventions et son crédit comptent "
-        "pour {into} (événement n° {event}).",
+        "Client {client} fusionné avec {into}\u202f: ses interventions et son crédit comptent "
+        "pour {into} (événement n°\u00a0{event}).",
     "Event #{seq} corrected (event #{event}).":
-        "Événement n° {seq} corrigé (événement n° {event}).",
-    "Give the right time: --at TIME.": "Indiquez l'heure exacte : --at HEURE.",
+        "Événement n°\u00a0{seq} corrigé (événement n°\u00a0{event}).",
+    "Give the right time: --at TIME.": "Indiquez l'heure exacte\u202f: --at HEURE.",
     "Session {session} cancelled (event #{event}).":
-        "Session {session} annulée (événement n° {event}).",
+        "Intervention {session} annulée (événement n°\u00a0{event}).",
     "Session {session} now belongs to client {client} (event #{event}).":
-        "La session {session} appartient désormais au client {client} (événement n° {event}).",
+        "L'intervention {session} appartient désormais au client {client} (événement "
+        "n°\u00a0{event}).",
     "Session {session} reopened, paused since its stop: sessiond resume {session} continues "
     "it (event #{event}).":
-        "Session {session} rouverte, en pause depuis son arrêt : sessiond resume {session} la "
-        "reprend (événement n° {event}).",
+        "Intervention {session} rouverte, en pause depuis son arrêt\u202f: sessiond resume "
+        "{session} la "
+        "reprend (événement n°\u00a0{event}).",
     "The text of event #{seq} can no longer be read (event #{event}).":
-        "Le texte de l'événement n° {seq} est désormais illisible (événement n° {event}).",
+        "Le texte de l'événement n°\u00a0{seq} est désormais illisible (événement "
+        "n°\u00a0{event}).",
     "cancel a session planned by mistake (never started)":
-        "annuler une session prévue par erreur (jamais commencée)",
+        "annuler une intervention prévue par erreur (jamais commencée)",
     "correct the time of a start, pause, resume or stop":
         "corriger l'heure d'un début, d'une pause, d'une reprise ou d'un arrêt",
     "make the text of a note, reason or problem unreadable for good":
@@ -1349,84 +1306,92 @@ CATALOG: dict[str, str] = {
     "the event whose text goes, as `sessiond log` numbers it":
         "l'événement dont le texte disparaît, numéroté comme dans `sessiond log`",
     "the right time: HH:MM, ISO date-time, or with offset":
-        "l'heure exacte : HH:MM, date-heure ISO, ou avec décalage",
-    "the session": "la session",
+        "l'heure exacte\u202f: HH:MM, date-heure ISO, ou avec décalage",
+    "the session": "l'intervention",
     "undo a stop pressed by mistake (the session is paused from the stop)":
-        "annuler un arrêt par erreur (la session est en pause depuis l'arrêt)",
+        "annuler un arrêt par erreur (l'intervention est en pause depuis l'arrêt)",
     "why the correction is made (kept in the log)":
         "pourquoi la correction est faite (gardé dans le journal)",
-    "Note #{seq} replaced (event #{event}).": "Note n° {seq} remplacée (événement n° {event}).",
+    "Note #{seq} replaced (event #{event}).":
+        "Note n°\u00a0{seq} remplacée (événement n°\u00a0{event}).",
     "a client added twice: count the duplicate as the other":
-        "un client ajouté deux fois : compter le doublon comme l'autre",
+        "un client ajouté deux fois\u202f: compter le doublon comme l'autre",
     "the client added by mistake": "le client ajouté par erreur",
     "the client he really is": "le client qu'il est vraiment",
     "the client it belongs to": "le client à qui elle appartient",
     "the note it corrects, as `sessiond log` numbers it":
         "la note qu'elle corrige, numérotée comme dans `sessiond log`",
-    "the session belongs to another client": "la session appartient à un autre client",
+    "the session belongs to another client": "l'intervention appartient à un autre client",
     "The time {text} is before 2000: check the year.":
-        "L'heure {text} est antérieure à 2000 : vérifiez l'année.",
+        "L'heure {text} est antérieure à 2000\u202f: vérifiez l'année.",
     "The time {text} is more than 7 days ago ({meant}); if that is really when it happened, "
     "add --yes.":
-        "L'heure {text} date de plus de 7 jours ({meant}) ; si c'est bien le moment, ajoutez "
+        "L'heure {text} date de plus de 7\u00a0jours ({meant})\u202f; si c'est bien le moment, "
+        "ajoutez "
         "--yes.",
     "{text} would mean {meant}, more than 12 hours ago (today's {text} is still to come). "
     "For that instant give the date too: --at {iso}.":
-        "{text} voudrait dire {meant}, il y a plus de 12 heures ({text} aujourd'hui n'est pas "
-        "encore passé). Pour ce moment-là, donnez aussi la date : --at {iso}.",
+        "{text} voudrait dire {meant}, il y a plus de 12\u00a0heures ({text} aujourd'hui n'est pas "
+        "encore passé). Pour ce moment-là, donnez aussi la date\u202f: --at {iso}.",
     "it is already stopped (sessiond reopen {session} --reason TEXT if the stop was a "
     "mistake)":
         "elle est déjà arrêtée (sessiond reopen {session} --reason TEXTE si l'arrêt était une "
         "erreur)",
     "it was cancelled": "elle a été annulée",
     "A correction needs a reason: --reason TEXT.":
-        "Une correction a besoin d'un motif : --reason TEXTE.",
+        "Une correction a besoin d'un motif\u202f: --reason TEXTE.",
     "Client {client} cannot be merged into itself.":
         "Le client {client} ne peut pas être fusionné avec lui-même.",
     "Client {client} was already merged into {into}.":
         "Le client {client} a déjà été fusionné avec {into}.",
     "Client {client} was merged into {into}: move the session to {into}.":
-        "Le client {client} a été fusionné avec {into} : déplacez la session vers {into}.",
+        "Le client {client} a été fusionné avec {into}\u202f: déplacez l'intervention vers {into}.",
     "Event #{seq} ({kind}) at {at} would come after #{other} ({other_kind} at {other_at}), "
     "which happened after it.":
-        "L'événement n° {seq} ({kind}) à {at} viendrait après le n° {other} ({other_kind} à "
+        "L'événement n°\u00a0{seq} ({kind}) à {at} viendrait après le n°\u00a0{other} "
+        "({other_kind} à "
         "{other_at}), qui a eu lieu après lui.",
     "Event #{seq} ({kind}) at {at} would come before #{other} ({other_kind} at {other_at}), "
     "which happened first.":
-        "L'événement n° {seq} ({kind}) à {at} viendrait avant le n° {other} ({other_kind} à "
+        "L'événement n°\u00a0{seq} ({kind}) à {at} viendrait avant le n°\u00a0{other} "
+        "({other_kind} à "
         "{other_at}), qui a eu lieu d'abord.",
     "Event #{seq} holds no text that can be redacted on its own (none, already redacted, or "
     "written before texts had keys of their own: erasing the client removes it).":
-        "L'événement n° {seq} ne contient aucun texte effaçable seul (aucun, déjà effacé, ou "
-        "écrit avant que les textes aient leur propre clé : effacer le client le supprime).",
+        "L'événement n°\u00a0{seq} ne contient aucun texte effaçable seul (aucun, déjà effacé, ou "
+        "écrit avant que les textes aient leur propre clé\u202f: effacer le client le supprime).",
     "Event #{seq} is a {kind}; this correction applies to {kinds}.":
-        "L'événement n° {seq} est un {kind} ; cette correction s'applique à {kinds}.",
+        "L'événement n°\u00a0{seq} est un {kind}\u202f; cette correction s'applique à {kinds}.",
     "Event #{seq} is not an event of session {session} (sessiond log {session} lists them).":
-        "L'événement n° {seq} n'appartient pas à la session {session} (sessiond log {session} "
+        "L'événement n°\u00a0{seq} n'appartient pas à l'intervention {session} (sessiond log "
+        "{session} "
         "les liste).",
     "Session {session} already belongs to client {client}.":
-        "La session {session} appartient déjà au client {client}.",
+        "L'intervention {session} appartient déjà au client {client}.",
     "Session {session} has started (#{seq}): only a session that never started can be "
     "cancelled; correct its times with sessiond amend.":
-        "La session {session} a commencé (n° {seq}) : seule une session jamais commencée peut "
-        "être annulée ; corrigez ses heures avec sessiond amend.",
-    "Session {session} is already cancelled.": "La session {session} est déjà annulée.",
+        "L'intervention {session} a commencé (n°\u00a0{seq})\u202f: seule une intervention jamais "
+        "commencée peut "
+        "être annulée\u202f; corrigez ses heures avec sessiond amend.",
+    "Session {session} is already cancelled.": "L'intervention {session} est déjà annulée.",
     "Session {session} is not stopped: there is nothing to reopen.":
-        "La session {session} n'est pas arrêtée : rien à rouvrir.",
+        "L'intervention {session} n'est pas arrêtée\u202f: rien à rouvrir.",
     "The receipt #{receipt} was issued before the correction {events}: it no longer states "
     "this intervention; issue a new one (sessiond receipt {session}).":
-        "Le relevé n° {receipt} a été émis avant la correction {events} : il ne décrit plus "
-        "cette intervention ; émettez-en un nouveau (sessiond receipt {session}).",
+        "Le relevé n°\u00a0{receipt} a été émis avant la correction {events}\u202f: il ne décrit "
+        "plus "
+        "cette intervention\u202f; émettez-en un nouveau (sessiond receipt {session}).",
     "a client with the same name or e-mail exists already: {clients}. If it is the same "
     "person: sessiond client merge {client} --into {first} --reason TEXT.":
-        "un client du même nom ou de la même adresse existe déjà : {clients}. Si c'est la même "
-        "personne : sessiond client merge {client} --into {first} --reason TEXTE.",
+        "un client du même nom ou de la même adresse existe déjà\u202f: {clients}. Si c'est la "
+        "même "
+        "personne\u202f: sessiond client merge {client} --into {first} --reason TEXTE.",
     "{business}, art. {article}": "{business}, art. {article}",
     # --- evidence from the remote tool (issue 14) -----------------------------------------
-    "Cannot read the log {name}: {error}.": "Impossible de lire le journal {name} : {error}.",
+    "Cannot read the log {name}: {error}.": "Impossible de lire le journal {name}\u202f: {error}.",
     "The saved reading position of a remote-tool log is damaged; read that log again from "
     "the start.":
-        "La position de lecture enregistrée d'un journal d'outil distant est abîmée ; relisez "
+        "La position de lecture enregistrée d'un journal d'outil distant est abîmée\u202f; relisez "
         "ce journal depuis le début.",
     "established": "établie",
     "refused": "refusée",
@@ -1441,93 +1406,99 @@ CATALOG: dict[str, str] = {
     "else by time with a session of that tool). Its partner ID is sealed like the "
     "session's.":
         "Lit les fichiers de connexions et le journal de TeamViewer, les traces d'AnyDesk et "
-        "les journaux de RustDesk ; chaque connexion est enregistrée dans la session qui lui "
-        "correspond (par l'ID partenaire de la session, sinon par l'heure avec une session "
-        "de cet outil). Son ID partenaire est scellé comme celui de la session.",
+        "les journaux de RustDesk\u202f; chaque connexion est enregistrée dans l'intervention qui "
+        "lui "
+        "correspond (par l'ID partenaire de l'intervention, sinon par l'heure avec une "
+        "intervention "
+        "de cet outil). Son ID partenaire est scellé comme celui de l'intervention.",
     "read a remote tool's log and record its connections":
         "lire le journal d'un outil distant et enregistrer ses connexions",
     "the tool that wrote it (default: recognised from its content)":
-        "l'outil qui l'a écrit (par défaut : reconnu d'après son contenu)",
+        "l'outil qui l'a écrit (par défaut\u202f: reconnu d'après son contenu)",
     "the connections recorded for a session or a day":
-        "les connexions enregistrées d'une session ou d'un jour",
-    "one session's connections": "les connexions d'une session",
+        "les connexions enregistrées d'une intervention ou d'un jour",
+    "one session's connections": "les connexions d'une intervention",
     "{start} → still open": "{start} → encore ouverte",
-    "no session matches: not recorded": "aucune session ne correspond : non enregistrée",
+    "no session matches: not recorded": "aucune intervention ne correspond\u202f: non enregistrée",
     "{session} (new)": "{session} (nouvelle)",
     "{session} (already recorded)": "{session} (déjà enregistrée)",
-    "{found} connection(s) in {file} ({fmt}): {new} recorded now, {unmatched} matching no "
-    "session.":
-        "{found} connexion(s) dans {file} ({fmt}) : {new} enregistrée(s) maintenant, "
-        "{unmatched} sans session correspondante.",
     "A connection is recorded once it matches a session: plan it with the partner ID "
     "(sessiond session new CLIENT --tool TOOL --partner-id ID), or start the session of "
     "that tool, then import again.":
-        "Une connexion est enregistrée dès qu'elle correspond à une session : planifiez-la "
+        "Une connexion est enregistrée dès qu'elle correspond à une intervention\u202f: "
+        "planifiez-la "
         "avec l'ID partenaire (sessiond session new CLIENT --tool OUTIL --partner-id ID), ou "
-        "démarrez la session de cet outil, puis importez à nouveau.",
+        "démarrez l'intervention de cet outil, puis importez à nouveau.",
     "No connection recorded for session {session}.":
-        "Aucune connexion enregistrée pour la session {session}.",
+        "Aucune connexion enregistrée pour l'intervention {session}.",
     "No connection recorded on {day}.": "Aucune connexion enregistrée le {day}.",
     "a list of paths": "une liste de chemins",
     "{tool} connected at {at} ({direction}) and no session runs: start {session} at {at}? "
     "(sessiond daemon questions)":
-        "{tool} connecté à {at} ({direction}) et aucune session en cours : démarrer "
-        "{session} à {at} ? (sessiond daemon questions)",
+        "{tool} connecté à {at} ({direction}) et aucune intervention en cours\u202f: démarrer "
+        "{session} à {at}\u202f? (sessiond daemon questions)",
     "{tool} connected at {at} ({direction}) and no session runs: plan the session "
     "(sessiond session new CLIENT --tool {name}), then answer start SESSION.":
-        "{tool} connecté à {at} ({direction}) et aucune session en cours : planifiez la "
-        "session (sessiond session new CLIENT --tool {name}), puis répondez start SESSION.",
+        "{tool} connecté à {at} ({direction}) et aucune intervention en cours\u202f: planifiez "
+        "l'intervention (sessiond session new CLIENT --tool {name}), puis répondez start "
+        "SESSION.",
     "{tool} disconnected at {at} while session {session} runs: stop it (or pause it) at "
     "{at}? (sessiond daemon questions)":
-        "{tool} déconnecté à {at} pendant la session {session} : l'arrêter (ou la mettre en "
-        "pause) à {at} ? (sessiond daemon questions)",
+        "{tool} déconnecté à {at} pendant l'intervention {session}\u202f: l'arrêter (ou la mettre "
+        "en "
+        "pause) à {at}\u202f? (sessiond daemon questions)",
     "Question #{id} is answered with {choices}.":
-        "La question n° {id} se répond par {choices}.",
+        "La question n°\u00a0{id} se répond par {choices}.",
     " or ": " ou ",
     "Question #{id} was answered already: {answer}.":
-        "La question n° {id} a déjà sa réponse : {answer}.",
+        "La question n°\u00a0{id} a déjà sa réponse\u202f: {answer}.",
     "Say which session: sessiond daemon answer {id} {verb} SESSION.":
-        "Dites quelle session : sessiond daemon answer {id} {verb} SESSION.",
+        "Dites quelle intervention\u202f: sessiond daemon answer {id} {verb} SESSION.",
     "answer a question: was that span work, or a pause? start, stop or pause at the instant "
     "the remote tool logged?":
-        "répondre à une question : ce temps était-il du travail ou une pause ? démarrer, "
-        "arrêter ou mettre en pause à l'instant journalisé par l'outil distant ?",
+        "répondre à une question\u202f: ce temps était-il du travail ou une pause\u202f? démarrer, "
+        "arrêter ou mettre en pause à l'instant journalisé par l'outil distant\u202f?",
     "for start, stop or pause: the session (default: the one the question names)":
-        "pour start, stop ou pause : la session (par défaut : celle que nomme la question)",
+        "pour start, stop ou pause\u202f: l'intervention (par défaut\u202f: celle que nomme la "
+        "question)",
     "for start, stop or pause: another instant than the logged one":
-        "pour start, stop ou pause : un autre instant que celui journalisé",
+        "pour start, stop ou pause\u202f: un autre instant que celui journalisé",
     "Question #{id}: session {session} started at {at} (event #{seq}).":
-        "Question n° {id} : session {session} démarrée à {at} (événement n° {seq}).",
+        "Question n°\u00a0{id}\u202f: intervention {session} démarrée à {at} (événement "
+        "n°\u00a0{seq}).",
     "Question #{id}: session {session} stopped at {at} (event #{seq}).":
-        "Question n° {id} : session {session} arrêtée à {at} (événement n° {seq}).",
+        "Question n°\u00a0{id}\u202f: intervention {session} arrêtée à {at} (événement "
+        "n°\u00a0{seq}).",
     "Question #{id}: session {session} paused at {at} (event #{seq}).":
-        "Question n° {id} : session {session} mise en pause à {at} (événement n° {seq}).",
-    "Question #{id}: ignored.": "Question n° {id} : ignorée.",
+        "Question n°\u00a0{id}\u202f: intervention {session} mise en pause à {at} (événement "
+        "n°\u00a0{seq}).",
+    "Question #{id}: ignored.": "Question n°\u00a0{id}\u202f: ignorée.",
     "Answer with: sessiond daemon answer ID start|stop|pause [SESSION] [--at TIME], or "
     "ignore":
-        "Répondez avec : sessiond daemon answer ID start|stop|pause [SESSION] [--at HEURE], "
+        "Répondez avec\u202f: sessiond daemon answer ID start|stop|pause [SESSION] [--at HEURE], "
         "ou ignore",
     "What the remote tool logged": "Ce qu'a journalisé l'outil distant",
     "Start {session}": "Démarrer {session}",
     "Stop {session}": "Arrêter {session}",
     "Pause {session}": "Mettre {session} en pause",
     "Ignore": "Ignorer",
-    "{tool} {start} (#{seq})": "{tool} {start} (n° {seq})",
+    "{tool} {start} (#{seq})": "{tool} {start} (n°\u00a0{seq})",
     "Connection {connections} with no consent of the client on record.":
         "Connexion {connections} sans consentement du client enregistré.",
     "Connection {connections} began before the client's consent was on record ({consent}, "
     "#{seq}).":
         "Connexion {connections} commencée avant que le consentement du client soit "
-        "enregistré ({consent}, n° {seq}).",
+        "enregistré ({consent}, n°\u00a0{seq}).",
     "The {tool} connection #{seq} stayed open until {end}, {late} after the stop ({stop}).":
-        "La connexion {tool} n° {seq} est restée ouverte jusqu'à {end}, {late} après l'arrêt "
+        "La connexion {tool} n°\u00a0{seq} est restée ouverte jusqu'à {end}, {late} après l'arrêt "
         "({stop}).",
-    "The {tool} connection #{seq} was still open at {seen}, {late} after the stop ({stop}).":
-        "La connexion {tool} n° {seq} était encore ouverte à {seen}, {late} après l'arrêt "
-        "({stop}).",
+    "The {tool} connection #{seq} had no end yet in the tool's log read at {seen}, {late} "
+    "after the stop ({stop}).":
+        "La connexion {tool} n°\u00a0{seq} n'avait pas encore de fin dans le journal de l'outil lu "
+        "à {seen}, {late} après l'arrêt ({stop}).",
     "To do now: the {tool} connection #{seq} is still open; disconnect from the client's "
     "computer.":
-        "À faire maintenant : la connexion {tool} n° {seq} est encore ouverte ; "
+        "À faire maintenant\u202f: la connexion {tool} n°\u00a0{seq} est encore ouverte\u202f; "
         "déconnectez-vous de l'ordinateur du client.",
     "Worked time {worked} exceeds the time connected through {tools} ({connected}) by more "
     "than one tranche ({tranche}).":
@@ -1535,15 +1506,13 @@ CATALOG: dict[str, str] = {
         "connecté par {tools} ({connected}).",
     "Connection {connections} reached another partner ID than the one the session was "
     "planned with.":
-        "La connexion {connections} a joint un autre ID partenaire que celui de la session.",
+        "La connexion {connections} a joint un autre ID partenaire que celui de l'intervention.",
     "The connections of this session reached {count} different partner IDs: "
     "{connections}.":
-        "Les connexions de cette session ont joint {count} ID partenaires différents : "
+        "Les connexions de cette intervention ont joint {count} ID partenaires différents\u202f: "
         "{connections}.",
     # --- documents: receipts, reports, exports, book of takings, Kimai (issue 13) ---
     'A document FAILED verification:': 'Un document a ÉCHOUÉ à la vérification\u202f:',
-    '{count} receipt(s): signature, data and visible text match the log.':
-        '{count} relevé(s)\u202f: signature, données et texte visible conformes au journal.',
     '--pdf writes the report of one session: sessiond check SESSION --pdf FILE.':
         "--pdf écrit le rapport d'une intervention\u202f: sessiond check INTERVENTION --pdf "
         'FICHIER.',
@@ -1552,21 +1521,19 @@ CATALOG: dict[str, str] = {
         "écrire aussi le rapport de conformité de l'intervention, pour le technicien (un PDF, ou "
         'un dossier)',
     '--book writes a CSV: leave out --format.': '--book écrit un CSV\u202f: retirez --format.',
-    'Book of takings {span}: {count} payment(s), total {total}, {path}':
-        'Livre des recettes {span}\u202f: {count} encaissement(s), total {total}, {path}',
     'Its proof: {path} (sessiond verify --export {file})':
         'Sa preuve\u202f: {path} (sessiond verify --export {file})',
     "csv for a spreadsheet (default), json for other tools, kimai for Kimai's import":
         "csv pour un tableur (par défaut), json pour d'autres outils, kimai pour l'import de "
         'Kimai',
     'event #{seq}, signed checkpoint #{seq}':
-        'événement n° {seq}, point de contrôle signé n° {seq}',
+        'événement n°\u00a0{seq}, point de contrôle signé n°\u00a0{seq}',
     'export the sessions of a day or of a range of days (CSV, JSON, Kimai), or the book of '
     'takings (--book)':
         "exporter les interventions d'un jour ou d'une période (CSV, JSON, Kimai), ou le livre "
         'des recettes (--book)',
     'replaces receipt no. {number} (the session changed since)':
-        "remplace le relevé n° {number} (l'intervention a changé depuis)",
+        "remplace le relevé n°\u00a0{number} (l'intervention a changé depuis)",
     'the livre des recettes: the payments received in the range (CSV)':
         'le livre des recettes\u202f: les encaissements de la période (CSV)',
     'unchanged since it was issued: same number, same content, no new event':
@@ -1575,14 +1542,12 @@ CATALOG: dict[str, str] = {
     'Document reference': 'Référence du justificatif',
     'Nature of the service': 'Nature de la prestation',
     'Payment method': 'Mode de règlement',
-    'receipt no. {number}': 'relevé n° {number}',
+    'receipt no. {number}': 'relevé n°\u00a0{number}',
     'session {session}': 'intervention {session}',
     '{mode}, {billed} billed': '{mode}, {billed} facturé',
     'the book of takings of {first} to {last}': 'le livre des recettes du {first} au {last}',
     'Unknown export format {format!r}: choose csv, json or kimai.':
         "Format d'export inconnu {format!r}\u202f: choisissez csv, json ou kimai.",
-    '{count} payment(s), total {total} EUR': '{count} encaissement(s), total {total} EUR',
-    '{count} session(s), total {total} EUR': '{count} intervention(s), total {total} EUR',
     'A Kimai file needs your name and e-mail (its User and Email columns): set {fields} under '
     '[technician] in config.toml.':
         'Un fichier Kimai a besoin de votre nom et de votre e-mail (ses colonnes User et '
@@ -1592,7 +1557,6 @@ CATALOG: dict[str, str] = {
     'receipt {numbers}': 'relevé {numbers}',
     'Paid (EUR)': 'Réglé (€)',
     'Payments': 'Paiements',
-    'Receipt(s)': 'Relevé(s)',
     '{amount} {method} on {day}': '{amount} {method} le {day}',
     'fee only (not started)': 'frais seuls (non commencée)',
     'in progress (amount so far)': 'en cours (montant à ce stade)',
@@ -1612,17 +1576,13 @@ CATALOG: dict[str, str] = {
     '{proof} is not the proof of an export (its lines were damaged).':
         "{proof} n'est pas la preuve d'un export (ses lignes ont été abîmées).",
     '{proof}: the log recorded another file for this export (event #{seq}): the proof was edited':
-        '{proof}\u202f: le journal a enregistré un autre fichier pour cet export (événement n° '
-        '{seq})\u202f: la preuve a été modifiée',
+        "{proof}\u202f: le journal a enregistré un autre fichier pour cet export (événement "
+        "n°\u00a0{seq})\u202f: la preuve a été modifiée",
     'A receipt is numbered only once your identity is complete. Under [technician] in {path}, '
     'fill in: {fields}.':
         "Un relevé n'est numéroté qu'une fois votre identité complète. Dans la section "
         '[technician] de {path}, renseignez\u202f: {fields}.',
     'Ed25519 signature of the data': 'Signature Ed25519 des données',
-    'Session {session} has {count} compliance error(s) ({rules}): the receipt does not show '
-    'them. Your report: sessiond check {session} --pdf FILE.':
-        "L'intervention {session} a {count} erreur(s) de conformité ({rules})\u202f: le relevé "
-        'ne les mentionne pas. Votre rapport\u202f: sessiond check {session} --pdf FICHIER.',
     'Session {session} was cancelled: it gets no receipt.':
         "L'intervention {session} a été annulée\u202f: elle n'a pas de relevé.",
     'The data of this record, signed': 'Les données de ce relevé, signées',
@@ -1643,7 +1603,7 @@ CATALOG: dict[str, str] = {
         'Les lignes ci-dessous prouvent que le journal du technicien contient toujours cette '
         'intervention, inchangée (sessiond verify --receipt FICHIER les vérifie).',
     "This record replaces record no. {number}: the session's record changed after it was issued.":
-        "Ce relevé remplace le relevé n° {number}\u202f: l'intervention a changé après son "
+        "Ce relevé remplace le relevé n°\u00a0{number}\u202f: l'intervention a changé après son "
         'émission.',
     'remote tool': 'outil de prise en main',
     '{tool} connection observed from {start} to {end}':
@@ -1652,8 +1612,8 @@ CATALOG: dict[str, str] = {
         'connexion {tool} observée à partir du {start}, fin non vue',
     'its data is not the data recorded in the log when receipt no. {number} was issued (event '
     '#{seq})':
-        "ses données ne sont pas celles que le journal a enregistrées à l'émission du relevé n° "
-        '{number} (événement n° {seq})',
+        "ses données ne sont pas celles que le journal a enregistrées à l'émission du relevé "
+        "n°\u00a0{number} (événement n°\u00a0{seq})",
     "its data is signed with another key than this technician's ({fingerprint})":
         'ses données sont signées avec une autre clé que celle de ce technicien ({fingerprint})',
     'its signed data cannot be read: the attached data was replaced or damaged':
@@ -1668,10 +1628,11 @@ CATALOG: dict[str, str] = {
     'nothing after the record': 'rien après le relevé',
     'receipt no. {number} was replaced by receipt no. {replacement} on {day} (the session '
     'changed after it was issued): hand over the new one':
-        'le relevé n° {number} a été remplacé par le relevé n° {replacement} le {day} '
+        'le relevé n°\u00a0{number} a été remplacé par le relevé n°\u00a0{replacement} le {day} '
         "(l'intervention a changé après son émission)\u202f: remettez le nouveau",
     'the log holds no receipt of session {session} at event #{seq}':
-        "le journal ne contient aucun relevé de l'intervention {session} à l'événement n° {seq}",
+        "le journal ne contient aucun relevé de l'intervention {session} à l'événement "
+        "n°\u00a0{seq}",
     'the signature of its data is not valid: the data was edited after it was signed':
         "la signature de ses données n'est pas valide\u202f: les données ont été modifiées après "
         'leur signature',
@@ -1697,13 +1658,12 @@ CATALOG: dict[str, str] = {
     'The session': "L'intervention",
     'To record': 'À enregistrer',
     'compliance': 'conformite',
-    '{errors} error(s), {warnings} warning(s).': '{errors} erreur(s), {warnings} avertissement(s).',
     'your name (name = "Jean Dupont")': 'votre nom (name = "Jean Dupont")',
     'your SIRET or SIREN (siret = "732 829 320 00074")':
         'votre SIRET ou SIREN (siret = "732 829 320 00074")',
     'your SIRET {siret!r} is not valid (14 digits, or the 9 of a SIREN, whose last one is a '
     'check digit): check it on your registration certificate':
-        "votre SIRET {siret!r} n'est pas valide (14 chiffres, ou les 9 d'un SIREN, dont le "
+        "votre SIRET {siret!r} n'est pas valide (14\u00a0chiffres, ou les 9 d'un SIREN, dont le "
         'dernier est une clé de contrôle)\u202f: vérifiez-le sur votre avis de situation',
     'your postal address (address = "3 rue de l\'Église, 54230 Chaligny")':
         'votre adresse postale (address = "3 rue de l\'Église, 54230 Chaligny")',
@@ -1711,14 +1671,10 @@ CATALOG: dict[str, str] = {
         "Un relevé n'est numéroté qu'une fois votre identité complète\u202f: renseignez-la, puis "
         'appuyez de nouveau sur e.',
     'The session has compliance errors': "L'intervention a des erreurs de conformité",
-    '{count} error(s) against the terms ({rules}). The receipt states the facts only and does '
-    'not show them; your report (r) lists them. Issue the receipt?':
-        "{count} erreur(s) au regard des conditions ({rules}). Le relevé n'indique que les faits "
-        'et ne les mentionne pas\u202f; votre rapport (r) les liste. Émettre le relevé\u202f?',
     'Issue the receipt': 'Émettre le relevé',
     'My report first': "D'abord mon rapport",
     'Receipt no. {number}: {total}, in {folder} (PDF and text).':
-        'Relevé n° {number}\u202f: {total}, dans {folder} (PDF et texte).',
+        'Relevé n°\u00a0{number}\u202f: {total}, dans {folder} (PDF et texte).',
     # --- TUI for a real day (issue 16): screens, identity, config init, rule titles ---
     "config.toml reloaded.":
         "config.toml relu.",
@@ -2143,12 +2099,12 @@ CATALOG: dict[str, str] = {
         "Remettez le fichier d'origine (depuis votre sauvegarde : sessiond restore DOSSIER) ; "
         "sessiond ne crée jamais de nouvelle clé pour un journal qui dépend déjà d'une clé.",
     "The backup passphrase is too short: give at least {count} characters.":
-        "La phrase secrète de la sauvegarde est trop courte : donnez au moins {count} "
-        "caractères.",
+        "La phrase secrète de la sauvegarde est trop courte\u202f: donnez au moins "
+        "{count}\u00a0caractères.",
     "The sealed keys of the backup are damaged.":
         "Les clés scellées de la sauvegarde sont endommagées.",
     "The key {path} is damaged: {size} bytes instead of {expected}. {hint}":
-        "La clé {path} est endommagée : {size} octets au lieu de {expected}. {hint}",
+        "La clé {path} est endommagée\u202f: {size}\u00a0octets au lieu de {expected}. {hint}",
     "The key {path} is missing, and the log depends on it (sealed client data or signed "
     "checkpoints). {hint}":
         "La clé {path} manque, et le journal en dépend (données de clients scellées ou points "
@@ -2179,8 +2135,9 @@ CATALOG: dict[str, str] = {
         "le schéma {known} : mettez sessiond à jour.",
     "{path}: the database cannot be used ({problem}).":
         "{path} : la base de données est inutilisable ({problem}).",
-    "event #{seq} does not hash right": "l'empreinte de l'événement n° {seq} est fausse",
-    "event #{seq} does not follow the one before": "l'événement n° {seq} ne suit pas le précédent",
+    "event #{seq} does not hash right": "l'empreinte de l'événement n°\u00a0{seq} est fausse",
+    "event #{seq} does not follow the one before":
+        "l'événement n°\u00a0{seq} ne suit pas le précédent",
     "{type} {name} is missing": "{type} {name} manque",
     "{type} {name} is not one sessiond made": "{type} {name} n'est pas celui que sessiond a créé",
     "There is no log at {path}.": "Il n'y a pas de journal à {path}.",
@@ -2211,7 +2168,7 @@ CATALOG: dict[str, str] = {
         "la clé des données du client {client} ne s'ouvre pas avec la clé maîtresse "
         "(endommagée, ou autre clé maîtresse)",
     "the key of the text {field} of event #{seq} does not open (damaged)":
-        "la clé du texte {field} de l'événement n° {seq} ne s'ouvre pas (endommagée)",
+        "la clé du texte {field} de l'événement n°\u00a0{seq} ne s'ouvre pas (endommagée)",
     "internal error ({kind}: {problem}). Please report it; SESSIOND_DEBUG=1 shows the details.":
         "erreur interne ({kind} : {problem}). Merci de la signaler ; SESSIOND_DEBUG=1 en "
         "montre le détail.",
@@ -2224,7 +2181,7 @@ CATALOG: dict[str, str] = {
         "FICHIER, ou définissez {env}.",
     "Backup written to {path}: {events} up to #{seq}, keys sealed (key {fingerprint}). Check "
     "it with: sessiond verify --backup {path}":
-        "Sauvegarde écrite dans {path} : {events} jusqu'au n° {seq}, clés scellées (clé "
+        "Sauvegarde écrite dans {path}\u202f: {events} jusqu'au n°\u00a0{seq}, clés scellées (clé "
         "{fingerprint}). Vérifiez-la avec : sessiond verify --backup {path}",
     "keys opened with the secret": "clés ouvertes avec le secret",
     "keys not opened (no secret given)": "clés non ouvertes (aucun secret donné)",
@@ -2359,8 +2316,8 @@ CATALOG: dict[str, str] = {
     "no backup in {path} yet": "pas encore de sauvegarde dans {path}",
     "The daemon makes one a day; or run sessiond backup DIR now.":
         "Le démon en fait une par jour ; ou lancez sessiond backup DOSSIER maintenant.",
-    "the latest backup is {n} day old": "la dernière sauvegarde date de {n} jour",
-    "the latest backup is {n} days old": "la dernière sauvegarde date de {n} jours",
+    "the latest backup is {n} day old": "la dernière sauvegarde date de {n}\u00a0jour",
+    "the latest backup is {n} days old": "la dernière sauvegarde date de {n}\u00a0jours",
     "Is the daemon running? sessiond daemon status":
         "Le démon tourne-t-il ? sessiond daemon status",
     "not running: no reminders, hotkeys, daily export or backup":
@@ -2390,140 +2347,609 @@ CATALOG: dict[str, str] = {
     "Daily backup failed: {problem}": "La sauvegarde quotidienne a échoué : {problem}",
     # --- invoices and credit notes (issue 15) -----------------------------------------
     "invoice event #{seq} has no readable number":
-        "l'événement de facture n° {seq} n'a pas de numéro lisible",
+        "l'événement de facture n°\u00a0{seq} n'a pas de numéro lisible",
     "invoice event #{seq} prints {number}, not the number of its place in the series "
     "({expected})":
-        "l'événement de facture n° {seq} porte le numéro {number}, pas celui de sa place dans "
+        "l'événement de facture n°\u00a0{seq} porte le numéro {number}, pas celui de sa place dans "
         "la série ({expected})",
     "invoice {number} (#{seq}) of {year} comes after a document of {later}: the series is "
     "not chronological":
-        "la facture {number} (n° {seq}) de {year} vient après un document de {later} : la "
+        "la facture {number} (n°\u00a0{seq}) de {year} vient après un document de {later}\u202f: "
+        "la "
         "série n'est pas chronologique",
     "number {serial} of the invoice series of {year} is used again by {number} (#{seq})":
         "le numéro {serial} de la série de factures de {year} est réutilisé par {number} "
-        "(n° {seq})",
+        "(n°\u00a0{seq})",
     "the invoice series of {year} has a gap: numbers {first} to {last} are missing before "
     "{number} (#{seq})":
-        "la série de factures de {year} a un trou : les numéros {first} à {last} manquent "
-        "avant {number} (n° {seq})",
+        "la série de factures de {year} a un trou\u202f: les numéros {first} à {last} manquent "
+        "avant {number} (n°\u00a0{seq})",
     "--client needs the period: --from DATE [--to DATE].":
-        "--client demande la période : --from DATE [--to DATE].",
+        "--client demande la période\u202f: --from DATE [--to DATE].",
     "--from and --to go with --client CLIENT.": "--from et --to vont avec --client CLIENT.",
     "--reason goes with cancel: sessiond invoice cancel NUMBER --reason TEXT.":
-        "--reason va avec cancel : sessiond invoice cancel NUMÉRO --reason TEXTE.",
-    "A credit note says why: --reason TEXT.": "Un avoir dit pourquoi : --reason TEXTE.",
-    "Client {client} updated (event #{seq}).": "Client {client} mis à jour (événement n° {seq}).",
+        "--reason va avec cancel\u202f: sessiond invoice cancel NUMÉRO --reason TEXTE.",
+    "A credit note says why: --reason TEXT.": "Un avoir dit pourquoi\u202f: --reason TEXTE.",
+    "Client {client} updated (event #{seq}).":
+        "Client {client} mis à jour (événement n°\u00a0{seq}).",
     "Credit note {number} cancels invoice {invoice}: {total}.":
-        "L'avoir {number} annule la facture {invoice} : {total}.",
+        "L'avoir {number} annule la facture {invoice}\u202f: {total}.",
     "Factur-X (EN 16931): the XML is embedded as factur-x.xml.":
-        "Factur-X (EN 16931) : le XML est joint sous le nom factur-x.xml.",
+        "Factur-X (EN 16931)\u202f: le XML est joint sous le nom factur-x.xml.",
     "Give sessions or --client with a period, not both.":
-        "Indiquez des séances ou --client avec une période, pas les deux.",
-    "Invoice {number} for {sessions}: {total}.": "Facture {number} pour {sessions} : {total}.",
+        "Indiquez des interventions ou --client avec une période, pas les deux.",
+    "Invoice {number} for {sessions}: {total}.": "Facture {number} pour {sessions}\u202f: {total}.",
     "Name the invoice to cancel: sessiond invoice cancel NUMBER --reason TEXT.":
-        "Indiquez la facture à annuler : sessiond invoice cancel NUMÉRO --reason TEXTE.",
+        "Indiquez la facture à annuler\u202f: sessiond invoice cancel NUMÉRO --reason TEXTE.",
     "No invoice yet.": "Aucune facture pour l'instant.",
     "cancelled by {number}": "annulée par {number}",
     "cancels {number}": "annule {number}",
     "first day of the period (with --client)": "premier jour de la période (avec --client)",
     "invoice this client's uninvoiced sessions of a period":
-        "facturer les séances non facturées de ce client sur une période",
+        "facturer les interventions non facturées de ce client sur une période",
     "issue the invoice of finished sessions (PDF, Factur-X for a business), or cancel one "
     "with a credit note":
-        "émettre la facture de séances terminées (PDF, Factur-X pour un professionnel), ou "
+        "émettre la facture d'interventions terminées (PDF, Factur-X pour un professionnel), ou "
         "en annuler une par un avoir",
     "last day of the period (default: today)":
-        "dernier jour de la période (par défaut : aujourd'hui)",
+        "dernier jour de la période (par défaut\u202f: aujourd'hui)",
     "sessiond invoice SESSION...; sessiond invoice --client CLIENT --from DATE --to DATE; "
-    "sessiond invoice cancel NUMBER --reason TEXT; sessiond invoice list.":
-        "sessiond invoice SÉANCE... ; sessiond invoice --client CLIENT --from DATE --to DATE ; "
-        "sessiond invoice cancel NUMÉRO --reason TEXTE ; sessiond invoice list.",
+    "sessiond invoice cancel NUMBER --reason TEXT; sessiond invoice list; sessiond invoice "
+    "show NUMBER.":
+        "sessiond invoice INTERVENTION...\u202f; sessiond invoice --client CLIENT --from DATE --to "
+        "DATE\u202f; sessiond invoice cancel NUMÉRO --reason TEXTE\u202f; sessiond invoice "
+        "list\u202f; sessiond invoice show NUMÉRO.",
     "sessiond invoice list takes no other argument.":
         "sessiond invoice list ne prend pas d'autre argument.",
-    "sessions of one client; or cancel NUMBER; or list":
-        "séances d'un même client ; ou cancel NUMÉRO ; ou list",
+    "sessions of one client; or cancel NUMBER; or list; or show NUMBER":
+        "interventions d'un même client\u202f; ou cancel NUMÉRO\u202f; ou list\u202f; ou show "
+        "NUMÉRO",
+    "Name the invoice: sessiond invoice show NUMBER.":
+        "Indiquez la facture\u202f: sessiond invoice show NUMÉRO.",
+    "Invoice {number} can no longer be rebuilt as it was issued (its data digest differs): "
+    "[technician], [invoice] or the policy changed since. Its event #{seq} still proves what "
+    "was invoiced.":
+        "La facture {number} ne peut plus être reconstituée telle qu'émise (l'empreinte de ses "
+        "données diffère)\u202f: [technician], [invoice] ou la politique ont changé depuis. Son "
+        "événement n°\u00a0{seq} prouve toujours ce qui a été facturé.",
     "the PDF's path or directory (default: the current directory)":
-        "chemin ou dossier du PDF (par défaut : le dossier courant)",
+        "chemin ou dossier du PDF (par défaut\u202f: le dossier courant)",
     "why the invoice is cancelled (cancel; kept sealed in the log)":
-        "pourquoi la facture est annulée (cancel ; gardé scellé dans le journal)",
+        "pourquoi la facture est annulée (cancel\u202f; gardé scellé dans le journal)",
     "record a client's address, SIREN, e-mail or phone":
         "enregistrer l'adresse, le SIREN, l'e-mail ou le téléphone d'un client",
     "Invoice {number} (#{seq}) was issued before the correction {events}: it no longer "
     "states this intervention. Cancel it with a credit note (sessiond invoice cancel "
     "{number} --reason TEXT), then invoice the session again.":
-        "La facture {number} (n° {seq}) a été émise avant la correction {events} : elle ne "
+        "La facture {number} (n°\u00a0{seq}) a été émise avant la correction {events}\u202f: elle "
+        "ne "
         "décrit plus cette intervention. Annulez-la par un avoir (sessiond invoice cancel "
-        "{number} --reason TEXTE), puis facturez de nouveau la séance.",
-    "0 to 60 days": "de 0 à 60 jours",
-    "0 to 60 days (Code de commerce L441-10)": "de 0 à 60 jours (Code de commerce L441-10)",
+        "{number} --reason TEXTE), puis facturez de nouveau l'intervention.",
+    "0 to 60 days": "de 0 à 60\u00a0jours",
+    "0 to 60 days (Code de commerce L441-10)": "de 0 à 60\u00a0jours (Code de commerce L441-10)",
     "An invoice covers at most {count} sessions: split the period.":
-        "Une facture couvre au plus {count} séances : découpez la période.",
+        "Une facture couvre au plus {count} interventions\u202f: découpez la période.",
     "An invoice is numbered only once your identity is complete. Under [technician] in "
     "{path}, fill in: {fields}.":
         "Une facture n'est numérotée qu'une fois votre identité complète. Sous [technician] "
-        "dans {path}, renseignez : {fields}.",
+        "dans {path}, renseignez\u202f: {fields}.",
     "Cancellation of invoice {number} of {day}": "Annulation de la facture {number} du {day}",
     "Client {client} has no finished session to invoice from {first} to {last}.":
-        "Le client {client} n'a aucune séance terminée à facturer du {first} au {last}.",
+        "Le client {client} n'a aucune intervention terminée à facturer du {first} au {last}.",
     "Client {client} has no postal address (address), which an invoice must state: "
     "sessiond client edit {client} --address \"12 rue des Lilas, 75011 Paris\".":
         "Le client {client} n'a pas d'adresse postale (address), qu'une facture doit "
-        "mentionner : sessiond client edit {client} --address \"12 rue des Lilas, 75011 "
+        "mentionner\u202f: sessiond client edit {client} --address \"12 rue des Lilas, 75011 "
         "Paris\".",
     "Client {client} is a business: its invoice must state its SIREN (siren): sessiond "
     "client edit {client} --siren NUMBER.":
-        "Le client {client} est un professionnel : sa facture doit mentionner son SIREN "
-        "(siren) : sessiond client edit {client} --siren NUMÉRO.",
+        "Le client {client} est un professionnel\u202f: sa facture doit mentionner son SIREN "
+        "(siren)\u202f: sessiond client edit {client} --siren NUMÉRO.",
     "Client {client} was erased: he can no longer be invoiced.":
-        "Le client {client} a été effacé : il ne peut plus être facturé.",
+        "Le client {client} a été effacé\u202f: il ne peut plus être facturé.",
     "Invoice {number} was already cancelled by credit note {credit}.":
         "La facture {number} a déjà été annulée par l'avoir {credit}.",
     "Name the sessions to invoice (sessiond invoice SESSION...), or a client and a period "
     "(--client CLIENT --from DATE --to DATE).":
-        "Indiquez les séances à facturer (sessiond invoice SÉANCE...), ou un client et une "
+        "Indiquez les interventions à facturer (sessiond invoice INTERVENTION...), ou un client et "
+        "une "
         "période (--client CLIENT --from DATE --to DATE).",
     "No invoice {number}. `sessiond invoice list` shows them.":
         "Aucune facture {number}. `sessiond invoice list` les affiche.",
     "Payable on receipt of the invoice.": "Paiement à réception de la facture.",
     "Payable within {days} days of the invoice date.":
-        "Paiement à {days} jours à compter de la date de la facture.",
+        "Paiement à {days}\u00a0jours à compter de la date de la facture.",
     "Refund of the amounts paid, or deduction from the next invoice.":
         "Remboursement des sommes versées, ou déduction de la prochaine facture.",
     "Session {session} cannot be invoiced: {problem}":
-        "La séance {session} ne peut pas être facturée : {problem}",
+        "L'intervention {session} ne peut pas être facturée\u202f: {problem}",
     "Session {session} is not finished: stop it first (sessiond stop {session}), then "
     "invoice it.":
-        "La séance {session} n'est pas terminée : arrêtez-la d'abord (sessiond stop "
+        "L'intervention {session} n'est pas terminée\u202f: arrêtez-la d'abord (sessiond stop "
         "{session}), puis facturez-la.",
     "Session {session} is on invoice {number} already. To invoice it again, cancel that "
     "invoice first: sessiond invoice cancel {number} --reason TEXT.":
-        "La séance {session} figure déjà sur la facture {number}. Pour la facturer de "
-        "nouveau, annulez d'abord cette facture : sessiond invoice cancel {number} --reason "
+        "L'intervention {session} figure déjà sur la facture {number}. Pour la facturer de "
+        "nouveau, annulez d'abord cette facture\u202f: sessiond invoice cancel {number} --reason "
         "TEXTE.",
     "Session {session} was cancelled: it cannot be invoiced.":
-        "La séance {session} a été annulée : elle ne peut pas être facturée.",
+        "L'intervention {session} a été annulée\u202f: elle ne peut pas être facturée.",
     "The Factur-X XML of invoice {number} does not conform to its schema: {problem}":
-        "Le XML Factur-X de la facture {number} n'est pas conforme à son schéma : {problem}",
+        "Le XML Factur-X de la facture {number} n'est pas conforme à son schéma\u202f: {problem}",
     "The address of client {client} (address) needs a street, then the postcode and city as "
     "its last part: sessiond client edit {client} --address \"12 rue des Lilas, 75011 "
     "Paris\".":
         "L'adresse du client {client} (address) doit donner la rue, puis le code postal et la "
-        "ville en dernier : sessiond client edit {client} --address \"12 rue des Lilas, 75011 "
+        "ville en dernier\u202f: sessiond client edit {client} --address \"12 rue des Lilas, 75011 "
         "Paris\".",
     "The last invoice is of {year}, after today ({today}): check the computer's date; "
     "invoice numbers follow the calendar.":
-        "La dernière facture est de {year}, après aujourd'hui ({today}) : vérifiez la date de "
-        "l'ordinateur ; les numéros de facture suivent le calendrier.",
+        "La dernière facture est de {year}, après aujourd'hui ({today})\u202f: vérifiez la date de "
+        "l'ordinateur\u202f; les numéros de facture suivent le calendrier.",
     "These sessions belong to different clients ({clients}): an invoice is for one client.":
-        "Ces séances appartiennent à des clients différents ({clients}) : une facture est "
+        "Ces interventions appartiennent à des clients différents ({clients})\u202f: une facture "
+        "est "
         "pour un seul client.",
     "the European Central Bank's most recent refinancing rate plus 10 percentage points":
         "taux d'intérêt appliqué par la Banque centrale européenne à son opération de "
         "refinancement la plus récente, majoré de 10 points de pourcentage",
     "{number} is a credit note: only an invoice can be cancelled.":
-        "{number} est un avoir : seule une facture peut être annulée.",
-    "{what}: {breakdown} ({billed})": "{what} : {breakdown} ({billed})",
+        "{number} est un avoir\u202f: seule une facture peut être annulée.",
+    "{what}: {breakdown} ({billed})": "{what}\u202f: {breakdown} ({billed})",
     "Invoice up to date": "Facture à jour",
     "Nothing to change: give --address TEXT, --siren NUMBER, --email or --phone.":
-        "Rien à changer : indiquez --address TEXTE, --siren NUMÉRO, --email ou --phone.",
+        "Rien à changer\u202f: indiquez --address TEXTE, --siren NUMÉRO, --email ou --phone.",
+    "invoice no. {number}": "facture n°\u00a0{number}",
+    "Credit notes (EUR)": "Avoirs (€)",
+    "Invoiced (EUR)": "Facturé (€)",
+    "Invoices and credit notes": "Factures et avoirs",
+    "Net invoiced (EUR)": "Net facturé (€)",
+    "Number of payments": "Nombre d'encaissements",
+    "Payments received (EUR)": "Encaissé (€)",
+    "VAT category": "Catégorie de TVA",
+    "VAT exemption": "Motif d'exonération de TVA",
+    # --- issue 12: every article right (withdrawal, warranty, referral, fees, retention) ---
+    "{fee}: included in the rates, billed only with {others} (art. {article}); not billed.":
+        "{fee}\u202f: compris dans les tarifs, facturé seulement avec {others} (art. "
+        "{article})\u202f; non facturé.",
+    "{fee}: the appointment is not on record (session new --appointment), so the notice of "
+    "{hours} h cannot be shown (art. {article}); not billed.":
+        "{fee}\u202f: le rendez-vous n'est pas enregistré (session new --appointment), le délai "
+        "de prévenance de {hours}\u00a0h ne peut pas être établi (art. {article})\u202f; non "
+        "facturé.",
+    "{fee}: cancelled {notice} before the appointment, at least {hours} h ahead (art. "
+    "{article}); not billed.":
+        "{fee}\u202f: annulé {notice} avant le rendez-vous, au moins {hours}\u00a0h à l'avance "
+        "(art. {article})\u202f; non facturé.",
+    "{fee}: not announced to the client before the intervention (art. {article}); not billed. "
+    "Announce it first: sessiond record {session} fee-announced --kind {name}.":
+        "{fee}\u202f: non annoncé au client avant l'intervention (art. {article})\u202f; non "
+        "facturé. Annoncez-le d'abord\u202f: sessiond record {session} fee-announced --kind "
+        "{name}.",
+    "{worked}: {billed}, a flat charge": "{worked}\u202f: {billed}, forfaitaire",
+    "Warranty: the time is not billed (art. {article})":
+        "Garantie\u202f: le temps n'est pas facturé (art. {article})",
+    "Warranty: the fees are not billed either (art. {article})":
+        "Garantie\u202f: les frais ne sont pas facturés non plus (art. {article})",
+    "Client known since {day}, before sessiond: this is not his first intervention, no "
+    "new-client discount (art. {article})":
+        "Client connu depuis le {day}, avant sessiond\u202f: ce n'est pas sa première "
+        "intervention, pas de remise de nouveau client (art. {article})",
+    "Referral of client {referred}: {percent} % off (art. {article})":
+        "Parrainage du client {referred}\u202f: remise de {percent}\u00a0% (art. {article})",
+    "{n} hour": "{n}\u00a0heure",
+    "{n} hours": "{n}\u00a0heures",
+    "{n} day": "{n}\u00a0jour",
+    "{n} days": "{n}\u00a0jours",
+    "{n} month": "{n}\u00a0mois",
+    "{n} months": "{n}\u00a0mois",
+    "free, its fees included": "gratuite, frais compris",
+    "its time is free": "son temps n'est pas facturé",
+    "Re-intervention under warranty for session {session}, made necessary by that intervention: "
+    "{covered} (art. {article})":
+        "Ré-intervention sous garantie de l'intervention {session}, rendue nécessaire par cette "
+        "intervention\u202f: {covered} (art. {article})",
+    "Session {session} is no earlier intervention of this client (cancelled, never started, or "
+    "another client's): billed as any session.":
+        "L'intervention {session} n'est pas une intervention antérieure de ce client (annulée, "
+        "jamais commencée ou d'un autre client)\u202f: facturée comme toute intervention.",
+    "Re-intervention for session {session}, made necessary by {why}: not covered by the warranty "
+    "(art. {article}), billed as any session":
+        "Ré-intervention pour l'intervention {session}, rendue nécessaire par {why}\u202f: hors "
+        "garantie (art. {article}), facturée comme toute intervention",
+    "Re-intervention for session {session}: these terms state no warranty, billed as any session":
+        "Ré-intervention pour l'intervention {session}\u202f: ces conditions ne prévoient pas "
+        "de garantie, facturée comme toute intervention",
+    "Re-intervention for session {session}: the terms promise a suitable solution, not a free "
+    "one (art. {article}); billed as any session":
+        "Ré-intervention pour l'intervention {session}\u202f: les conditions promettent une "
+        "solution adaptée, pas une solution gratuite (art. {article})\u202f; facturée comme "
+        "toute intervention",
+    "Re-intervention for session {session}, ordered {late} after it ended: beyond the warranty "
+    "of {window} (art. {article}), billed as any session":
+        "Ré-intervention pour l'intervention {session}, commandée {late} après sa fin\u202f: "
+        "au-delà de la garantie de {window} (art. {article}), facturée comme toute intervention",
+    "Re-intervention for session {session}, made necessary by the client: the warranty does not "
+    "apply, a flat {flat} is due, taken from the prepaid credit (art. {article})":
+        "Ré-intervention pour l'intervention {session}, due au client\u202f: la garantie ne "
+        "s'applique pas, un forfait de {flat} est dû, pris sur le crédit prépayé (art. {article})",
+    "Re-intervention for session {session}, made necessary by {why}: billed as any session":
+        "Ré-intervention pour l'intervention {session}, rendue nécessaire par {why}\u202f: "
+        "facturée comme toute intervention",
+    "only with {fees}": "seulement avec {fees}",
+    "if cancelled less than {hours} h before the appointment":
+        "si l'annulation a lieu moins de {hours}\u00a0h avant le rendez-vous",
+    "if announced to the client beforehand": "s'ils ont été annoncés au client avant",
+    "Re-intervention under warranty caused by the client: {flat} taken from the credit (art. "
+    "{article})":
+        "Ré-intervention sous garantie due au client\u202f: {flat} pris sur le crédit (art. "
+        "{article})",
+    "free, fees included": "gratuite, frais compris",
+    "free": "gratuite",
+    "Warranty: a re-intervention made necessary by the earlier work is {what}, within {window} "
+    "(art. {article})":
+        "Garantie\u202f: une ré-intervention rendue nécessaire par le travail précédent est "
+        "{what}, dans un délai de {window} (art. {article})",
+    "Retention: personal data kept {years} years after the last contact, {accounting} years "
+    "after the last accounting document ({article})":
+        "Conservation\u202f: données personnelles gardées {years}\u00a0ans après le dernier "
+        "contact, {accounting}\u00a0ans après la dernière pièce comptable ({article})",
+    "Warranty: a re-intervention is billed as any session (art. {article})":
+        "Garantie\u202f: une ré-intervention est facturée comme toute intervention (art. "
+        "{article})",
+    "Warranty: a re-intervention made necessary by the earlier work is {what}, with no time "
+    "limit (art. {article})":
+        "Garantie\u202f: une ré-intervention rendue nécessaire par le travail précédent est "
+        "{what}, sans limite de temps (art. {article})",
+    "The law, where these terms are silent:": "La loi, là où ces conditions sont muettes\u202f:",
+    "valid {months} months": "valable {months}\u00a0mois",
+    "(the law: the terms are silent)": "(la loi\u202f: les conditions n'en disent rien)",
+    "Data of client {client} written to {path} ({count} events; event #{seq}).":
+        "Données du client {client} écrites dans {path} ({count} événements\u202f; événement "
+        "n°\u00a0{seq}).",
+    "Referral recorded: {sponsor} recommended {referred} (event #{seq}); his next intervention "
+    "gets the referral discount of his terms.":
+        "Parrainage enregistré\u202f: {sponsor} a recommandé {referred} (événement "
+        "n°\u00a0{seq})\u202f; sa prochaine intervention bénéficie de la remise de parrainage de "
+        "ses conditions.",
+    "Question #{id}: the personal data of client {client} is erased for good.":
+        "Question n°\u00a0{id}\u202f: les données personnelles du client {client} sont effacées "
+        "définitivement.",
+    "Question #{id}: the data of client {client} is kept; asked again next year.":
+        "Question n°\u00a0{id}\u202f: les données du client {client} sont conservées\u202f; la "
+        "question reviendra l'an prochain.",
+    "Answer with: sessiond daemon answer ID erase|keep":
+        "Répondez par\u202f: sessiond daemon answer ID erase|keep",
+    "the client was told beforehand that this fee may be charged":
+        "le client a été prévenu avant que ces frais pourraient être facturés",
+    "how the client was told": "comment le client a été prévenu",
+    "a client from before sessiond: the day you first worked for him (he gets no new-client "
+    "discount)":
+        "un client d'avant sessiond\u202f: le jour de votre première intervention pour lui (il "
+        "n'a pas la remise de nouveau client)",
+    "everything about a client, decrypted, as JSON (his rights of access and portability)":
+        "tout ce qui concerne un client, déchiffré, en JSON (ses droits d'accès et de "
+        "portabilité)",
+    "write it to this file (or directory) instead of printing it":
+        "l'écrire dans ce fichier (ou ce dossier) au lieu de l'afficher",
+    "the client recommended a new client (referral discount on his next intervention)":
+        "le client a recommandé un nouveau client (remise de parrainage sur sa prochaine "
+        "intervention)",
+    "the client who recommended": "le client qui a recommandé (le parrain)",
+    "the new client he recommended (who had an intervention and paid it)":
+        "le nouveau client qu'il a recommandé (le filleul, qui a eu une intervention et l'a "
+        "réglée)",
+    "when he mentioned it": "quand il l'a mentionné",
+    "this session re-does that one under warranty":
+        "cette intervention reprend celle-là sous garantie",
+    "what made it necessary (default: that intervention)":
+        "ce qui l'a rendue nécessaire (par défaut\u202f: cette intervention)",
+    "the agreed date and time of the intervention":
+        "la date et l'heure convenues de l'intervention",
+    "--appointment {text}: give the day too, e.g. 2026-11-22T14:00.":
+        "--appointment {text}\u202f: donnez aussi le jour, par ex. 2026-11-22T14:00.",
+    "--appointment {text}: more than two years ahead; check the year.":
+        "--appointment {text}\u202f: plus de deux ans à l'avance\u202f; vérifiez l'année.",
+    "The consumer bought the package that pays for this session on {ordered}":
+        "Le consommateur a acheté le forfait qui paie cette intervention le {ordered}",
+    "The consumer ordered on {ordered}": "Le consommateur a commandé le {ordered}",
+    "{what}; his withdrawal period runs until the end of {last} (C. consom. L221-18): his "
+    "express request to start within it must be on record first (L221-25).":
+        "{what}\u202f; son délai de rétractation court jusqu'à la fin du {last} (C. consom. "
+        "L221-18)\u202f: sa demande expresse de commencer avant doit d'abord être enregistrée "
+        "(L221-25).",
+    "Never made under these terms, even at the client's request: {items}.":
+        "Jamais fait sous ces conditions, même à la demande du client\u202f: {items}.",
+    "The start ({start}) is dated before the order ({ordered}): correct the one that is wrong "
+    "(sessiond amend, or the session's --ordered-at).":
+        "Le début ({start}) est daté d'avant la commande ({ordered})\u202f: corrigez celui qui "
+        "est faux (sessiond amend, ou le --ordered-at de l'intervention).",
+    "Client {client}: last event on {last}; the retention of his data ({article}, policy "
+    "{policy}) ended on {ends}. Erase his personal data for good? sessiond daemon answer ID "
+    "erase|keep":
+        "Client {client}\u202f: dernier événement le {last}\u202f; la durée de conservation de "
+        "ses données ({article}, politique {policy}) a pris fin le {ends}. Effacer "
+        "définitivement ses données personnelles\u202f? sessiond daemon answer ID erase|keep",
+    "Question #{id} is answered with erase or keep.":
+        "La question n°\u00a0{id} se répond par erase ou keep.",
+    "the earlier intervention": "l'intervention précédente",
+    "another cause": "une autre cause",
+    "session log": "journal de l'intervention",
+    "log of the session": "journal de l'intervention",
+    "referral of a new client": "recommandation d'un nouveau client",
+    "a session log": "un journal de l'intervention",
+    "a fee cannot depend on itself": "des frais ne peuvent pas dépendre d'eux-mêmes",
+    "only a late cancellation has a notice":
+        "seule une annulation tardive a un délai de prévenance",
+    "only a referral discount expires": "seule la remise de parrainage expire",
+    "give at most one of window_hours, window_days, window_months (found {found})":
+        "donnez au plus un de window_hours, window_days, window_months (trouvé\u202f: {found})",
+    "goes with free = true": "va avec free = true",
+    "--known-since {day}: that day has not come yet; give the day the client first called on you.":
+        "--known-since {day}\u202f: ce jour n'est pas encore venu\u202f; donnez le jour où le "
+        "client a fait appel à vous la première fois.",
+    "--warranty-of {session}: that session is client {other}'s, not {client}'s.":
+        "--warranty-of {session}\u202f: cette intervention est celle du client {other}, pas de "
+        "{client}.",
+    "it has not ended": "elle n'est pas terminée",
+    "--warranty-of {session}: {why}; only an intervention that took place can be re-done under "
+    "warranty.":
+        "--warranty-of {session}\u202f: {why}\u202f; seule une intervention qui a eu lieu peut "
+        "être reprise sous garantie.",
+    "Cannot start session {session} at {at}: the client ordered it at {ordered}, later. Check "
+    "--at (or the order time given to session new).":
+        "Impossible de commencer l'intervention {session} à {at}\u202f: le client l'a commandée "
+        "à {ordered}, plus tard. Vérifiez --at (ou l'heure de commande donnée à session new).",
+    "A client cannot refer himself.": "Un client ne peut pas se parrainer lui-même.",
+    "Client {sponsor} already referred {referred}.":
+        "Le client {sponsor} a déjà parrainé {referred}.",
+    "Client {referred} is not a confirmed new client yet: the terms count a referral once he has "
+    "had an intervention and paid it (record the payment: sessiond record SESSION payment).":
+        "Le client {referred} n'est pas encore un filleul confirmé\u202f: les conditions "
+        "comptent un parrainage une fois qu'il a eu une intervention et l'a réglée (enregistrez "
+        "le paiement\u202f: sessiond record SESSION payment).",
+    "--warranty-cause goes with --warranty-of SESSION: the session this one re-does under "
+    "warranty.":
+        "--warranty-cause va avec --warranty-of SESSION\u202f: l'intervention que celle-ci "
+        "reprend sous garantie.",
+    "--warranty-of {session}: no such session (sessiond log lists them).":
+        "--warranty-of {session}\u202f: pas d'intervention (sessiond log les liste).",
+    # --- TUI for a real day (issue 16): plural forms of messages ---
+    "{n} error against the terms ({rules}). The receipt states the facts only and does not "
+    "show it; your report (r) lists it. Issue the receipt?":
+        "{n} erreur au regard des conditions ({rules}). Le relevé n'indique que les faits et "
+        "ne la mentionne pas\u202f; votre rapport (r) la liste. Émettre le relevé\u202f?",
+    "{n} errors against the terms ({rules}). The receipt states the facts only and does not "
+    "show them; your report (r) lists them. Issue the receipt?":
+        "{n} erreurs au regard des conditions ({rules}). Le relevé n'indique que les faits et "
+        "ne les mentionne pas\u202f; votre rapport (r) les liste. Émettre le relevé\u202f?",
+    "{n} question waiting for an answer: sessiond daemon questions.":
+        "{n} question en attente de réponse\u202f: sessiond daemon questions.",
+    "{n} questions waiting for an answer: sessiond daemon questions.":
+        "{n} questions en attente de réponse\u202f: sessiond daemon questions.",
+    "{path}: valid (policy {id}, {rules}, {count})":
+        "{path}\u202f: valide (politique {id}, {rules}, {count})",
+    "{n} value to review":
+        "{n} valeur à revoir",
+    "{n} values to review":
+        "{n} valeurs à revoir",
+    "{n} rule":
+        "{n} règle",
+    "{n} rules":
+        "{n} règles",
+    "Book of takings {span}: {payments}, total {total}, {path}":
+        "Livre des recettes {span}\u202f: {payments}, total {total}, {path}",
+    "Export {span}: {sessions}, total {total}, {path}":
+        "Export {span}\u202f: {sessions}, total {total}, {path}",
+    "{n} payment":
+        "{n} encaissement",
+    "{n} payments":
+        "{n} encaissements",
+    "{n} session":
+        "{n} intervention",
+    "{n} sessions":
+        "{n} interventions",
+    "{found} in {file} ({fmt}): {new} recorded now, {unmatched} matching no session.":
+        "{found} dans {file} ({fmt})\u202f: enregistrées maintenant\u202f: {new}\u202f; sans "
+        "intervention correspondante\u202f: {unmatched}.",
+    "{n} connection":
+        "{n} connexion",
+    "{n} connections":
+        "{n} connexions",
+    "{errors}, {warnings}":
+        "{errors}, {warnings}",
+    "sessiond: compliance check: {errors}, {warnings}; details: sessiond check {session}":
+        "sessiond\u202f: contrôle de conformité\u202f: {errors}, {warnings}\u202f; "
+        "détails\u202f: sessiond check {session}",
+    "{n} receipt: signature, data and visible text match the log.":
+        "{n} relevé\u202f: signature, données et texte visible conformes au journal.",
+    "{n} receipts: signature, data and visible text match the log.":
+        "{n} relevés\u202f: signature, données et texte visible conformes au journal.",
+    "{errors}, {warnings}.":
+        "{errors}, {warnings}.",
+    "private clients: {days}, {total} EUR invoiced, {paid} EUR received":
+        "clients particuliers\u202f: {days}, {total}\u00a0€ facturés, {paid}\u00a0€ encaissés",
+    "{payments}, total {total} EUR":
+        "{payments}, total {total}\u00a0€",
+    "{sessions}, total {total} EUR":
+        "{sessions}, total {total}\u00a0€",
+    "Receipts":
+        "Relevés",
+    "{what}: the sessions' events are not those it was issued with ({printed} events of "
+    "{sessions} printed, {found} of {found_sessions} in the log): events were deleted, altered "
+    "or rolled back":
+        "{what}\u202f: les événements des interventions ne sont plus ceux de son émission "
+        "({printed} événements de {sessions} imprimés, {found} de {found_sessions} dans le "
+        "journal)\u202f: des événements ont été supprimés, modifiés ou restaurés",
+    "Session {session} has {count} ({rules}): the receipt does not show them. Your report: "
+    "sessiond check {session} --pdf FILE.":
+        "L'intervention {session} a {count} ({rules})\u202f: le relevé ne les mentionne pas. "
+        "Votre rapport\u202f: sessiond check {session} --pdf FICHIER.",
+    "{n} compliance error":
+        "{n} erreur de conformité",
+    "{n} compliance errors":
+        "{n} erreurs de conformité",
+    "Partial results: {count} × {each} % = {raw} %, capped at {share} % (art. {article})":
+        "Résultats partiels\u202f: {count} × {each}\u00a0% = {raw}\u00a0%, plafonné à "
+        "{share}\u00a0% (art. {article})",
+    "Partial results: {count} × {each} % = {share} % (art. {article})":
+        "Résultats partiels\u202f: {count} × {each}\u00a0% = {share}\u00a0% (art. {article})",
+    "{n} listed problem unsolved: on request the client gets {percent} % off (art. {article}); "
+    "record it with sessiond record {session} reduction-requested.":
+        "{n} problème listé non résolu\u202f: sur demande, le client obtient {percent}\u00a0% "
+        "de réduction (art. {article})\u202f; enregistrez-la avec sessiond record {session} "
+        "reduction-requested.",
+    "{n} listed problems unsolved: on request the client gets {percent} % off (art. "
+    "{article}); record it with sessiond record {session} reduction-requested.":
+        "{n} problèmes listés non résolus\u202f: sur demande, le client obtient {percent}\u00a0"
+        "% de réduction (art. {article})\u202f; enregistrez-la avec sessiond record {session} "
+        "reduction-requested.",
+    "{n} unsolved problem":
+        "{n} problème non résolu",
+    "{n} unsolved problems":
+        "{n} problèmes non résolus",
+    "{day} at {time}":
+        "{day} à {time}",
+    "The quote was accepted in {given} form; only the {wanted} form counts.":
+        "Le devis a été accepté sous forme {given}\u202f; seule la forme {wanted} compte.",
+    # --- TUI for a real day (issue 16): the facts as sentences name them ---
+    "Recorded: {what} (event #{seq}).":
+        "Enregistré\u202f: {what} (événement n°\u00a0{seq}).",
+    "the new client":
+        "le nouveau client",
+    "the prepaid hours":
+        "les heures prépayées",
+    "the referral":
+        "la recommandation",
+    "the planned session":
+        "l'intervention prévue",
+    "the consent":
+        "le consentement",
+    "the start":
+        "le début",
+    "the pause":
+        "la pause",
+    "the resumption":
+        "la reprise",
+    "the stop":
+        "l'arrêt",
+    "the note":
+        "la note",
+    "the outcome of the problem":
+        "le résultat du problème",
+    "the request for the reduction":
+        "la demande de réduction",
+    "the fee":
+        "les frais",
+    "the announced fee":
+        "les frais annoncés",
+    "the acceptance of the quote":
+        "l'acceptation du devis",
+    "the request to start within the withdrawal period":
+        "la demande de commencer pendant le délai de rétractation",
+    "the invitation to close sensitive documents":
+        "l'invitation à fermer les documents sensibles",
+    "the backup answer":
+        "la réponse sur la sauvegarde",
+    "the payment":
+        "le paiement",
+    "the copy":
+        "la copie",
+    "the client's control":
+        "la reprise en main par le client",
+    "the disconnection":
+        "la déconnexion",
+    "the check of the terms":
+        "le contrôle des conditions",
+    "the receipt":
+        "le relevé",
+    "the decision about unseen time":
+        "la décision sur le temps sans trace",
+    "the corrected time":
+        "l'heure corrigée",
+    "the reopening":
+        "la réouverture",
+    "the cancellation":
+        "l'annulation",
+    "the move":
+        "le rattachement à un autre client",
+    "the redaction":
+        "l'effacement",
+    "the merge of the client":
+        "la fusion du client",
+    "the export of the client's data":
+        "l'export des données du client",
+    "the connection":
+        "la connexion",
+    "the end of the connection":
+        "la fin de la connexion",
+    "the client's details":
+        "les coordonnées du client",
+    "the invoice":
+        "la facture",
+    "the credit note":
+        "l'avoir",
+    "the export":
+        "l'export",
+    # --- TUI for a real day (issue 16): help of the CLI's options ---
+    "the policy (sessiond policy list shows them)":
+        "la politique (sessiond policy list les montre)",
+    "the policy file (TOML) to check":
+        "le fichier de politique (TOML) à vérifier",
+    "the client who bought the hours":
+        "le client qui a acheté les heures",
+    "the question's number (sessiond daemon questions lists them)":
+        "le numéro de la question (sessiond daemon questions les liste)",
+    "the answer: worked or paused for unseen time; start, stop, pause or ignore for a "
+    "connection":
+        "la réponse\u202f: worked ou paused pour un temps sans trace\u202f; start, stop, pause "
+        "ou ignore pour une connexion",
+    "the remote tool's log or connection file to read":
+        "le journal ou le fichier de connexions de l'outil de prise en main à lire",
+    "the finished session":
+        "l'intervention terminée",
+    "he accepted it":
+        "il l'a acceptée",
+    "he declined it":
+        "il l'a refusée",
+    "he has his own backup":
+        "il a sa propre sauvegarde",
+    "solved, diagnosed (the cause is found) or unsolved":
+        "résolu, diagnostiqué (la cause est trouvée) ou non résolu",
+    "who signed the quote":
+        "qui a signé le devis",
+    "how it was signed: by hand or electronically":
+        "comment il a été signé\u202f: à la main ou électroniquement",
+    "how the client made his request":
+        "comment le client a fait sa demande",
+    "a backup was offered to the client":
+        "une sauvegarde a été proposée au client",
+    "the amount received, in euros (e.g. 45 or 45,50)":
+        "le montant reçu, en euros (par ex. 45 ou 45,50)",
+    "how the client paid":
+        "comment le client a payé",
+    "what was copied or captured":
+        "ce qui a été copié ou capturé",
+    "which fee":
+        "quels frais",
+    "the client's name, as on his documents":
+        "le nom du client, tel que sur ses documents",
+    "the client (sessiond client list shows them)":
+        "le client (sessiond client list les montre)",
+    "remote (default), on site or in the workshop":
+        "à distance (par défaut), sur place ou à l'atelier",
+    "the remote tool (default teamviewer)":
+        "l'outil de prise en main (par défaut teamviewer)",
+    "the client's system":
+        "le système du client",
+    "how the client gave it: orally, by phone, e-mail, SMS, the remote tool's code, a signature":
+        "comment le client l'a donné\u202f: oralement, par téléphone, e-mail, SMS, le code de "
+        "l'outil de prise en main, une signature",
+    "with --without-consent: why access starts before it (kept in the log and reported)":
+        "avec --without-consent\u202f: pourquoi l'accès commence avant lui (gardé dans le "
+        "journal et signalé)",
+    "why (optional), e.g. the client's call":
+        "pourquoi (facultatif), par ex. l'appel du client",
+    "the note (a password or a code in it is refused)":
+        "la note (un mot de passe ou un code y est refusé)",
 }

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -18,22 +17,61 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
-from urllib.request import pathname2url
+from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import quote
 
 from sessiond.audit.canonical import canonical
 from sessiond.audit.chain import GENESIS, event_hash, row_hash
-from sessiond.audit.checkpoint import Checkpoint
 from sessiond.config import private_dir
-from sessiond.errors import EnvironmentFault, SessiondError
+from sessiond.errors import Damaged, EnvironmentFault, SessiondError
 from sessiond.i18n import _
 from sessiond.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from sessiond.audit.checkpoint import Checkpoint
 
 T = TypeVar("T")
 # SQLite's own busy handler waits this long for the write lock; `_retry_busy` then tries
 # again with jittered backoff until RETRY_SECONDS: writers queue instead of failing.
 BUSY_TIMEOUT = 0.05
 RETRY_SECONDS = 30.0
+
+
+class _Connection(sqlite3.Connection):
+    """A connection whose statements fail as SQLite errors on a damaged file.
+
+    When a flipped byte lands in the schema or in a row SQLite quotes in an error, the
+    sqlite3 module raises UnicodeDecodeError (it decodes that message as UTF-8): it is
+    damage of the database, and is reported as such."""
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        try:
+            return super().execute(sql, parameters)
+        except UnicodeDecodeError as e:
+            raise sqlite3.DatabaseError(f"database disk image is malformed ({e.reason} in "
+                                        "text SQLite read)") from e
+
+    def executemany(self, sql: str, parameters: Any, /) -> sqlite3.Cursor:
+        try:
+            return super().executemany(sql, parameters)
+        except UnicodeDecodeError as e:
+            raise sqlite3.DatabaseError(f"database disk image is malformed ({e.reason} in "
+                                        "text SQLite read)") from e
+
+
+def _integer(value: int) -> int:
+    """A seq read from a document (`upto=99999999999999999999999`) as SQLite can bind it:
+    no event lies beyond the 64-bit range, so the clamped bound selects the same rows."""
+    return min(max(value, -(2**63)), 2**63 - 1)
+
+
+def _nearly_full(directory: Path) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(directory).free < 256 * 1024
+    except OSError:
+        return False
 
 
 def _busy(error: sqlite3.Error) -> bool:
@@ -50,7 +88,9 @@ def _retry_busy(operation: Callable[[], T]) -> T:
         except sqlite3.OperationalError as e:
             if not _busy(e) or time.monotonic() + delay > deadline:
                 raise
-        time.sleep(delay * random.uniform(0.5, 1.5))  # jitter, not secrecy
+        from random import uniform  # loaded on the first retry only
+
+        time.sleep(delay * uniform(0.5, 1.5))  # jitter, not secrecy
         delay = min(delay * 2, 0.02)
 
 
@@ -71,7 +111,6 @@ def _expected_schema() -> dict[tuple[str, str], tuple[str, str]]:
 _CHUNK = 500  # ids per IN (...): well under SQLite's limit of bound parameters
 _COLUMNS = ("seq, id, kind, session_id, client_id, at, recorded_at, tz, boot_id, "
             "boottime_ns, body, sealed, prev_hash, hash")
-_INSERT = f"INSERT INTO events ({_COLUMNS}) VALUES ({','.join('?' * 14)})"
 _INSERT = f"INSERT INTO events ({_COLUMNS}) VALUES ({','.join('?' * 14)})"
 
 
@@ -131,7 +170,7 @@ class Store:
             with suppress(FileExistsError):
                 os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT,
-                               check_same_thread=False)
+                               check_same_thread=False, factory=_Connection)
         self.conn = conn
         try:
             _retry_busy(lambda: conn.execute("PRAGMA journal_mode=WAL"))
@@ -150,9 +189,12 @@ class Store:
     def _open_readonly(self) -> sqlite3.Connection:
         if not self.path.is_file():
             raise EnvironmentFault(_("There is no log at {path}.", path=self.path))
-        url = "file:" + pathname2url(str(self.path.absolute()))
+        # urllib.request.pathname2url is quote() on POSIX; importing urllib.request (with
+        # http.client, email and ssl) cost `sessiond status` 20 ms.
+        url = "file:" + quote(str(self.path.absolute()))
         conn = sqlite3.connect(f"{url}?mode=ro", uri=True, isolation_level=None,
-                               timeout=BUSY_TIMEOUT, check_same_thread=False)
+                               timeout=BUSY_TIMEOUT, check_same_thread=False,
+                               factory=_Connection)
         try:
             version = _retry_busy(lambda: conn.execute("PRAGMA user_version").fetchone()[0])
         except sqlite3.OperationalError:
@@ -163,7 +205,7 @@ class Store:
             if wal.exists() and wal.stat().st_size > 0:
                 raise
             conn = sqlite3.connect(f"{url}?immutable=1", uri=True, isolation_level=None,
-                                   check_same_thread=False)
+                                   check_same_thread=False, factory=_Connection)
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         self.conn = conn
         if version > SCHEMA_VERSION:
@@ -187,6 +229,9 @@ class Store:
         """The project's error for an SQLite error on this file (see errors.from_fault)."""
         from sessiond.errors import from_fault
 
+        if "i/o" in str(error).lower() and _nearly_full(self.path.parent):
+            # A write into the WAL that meets ENOSPC comes back as SQLITE_IOERR, not FULL.
+            error = sqlite3.OperationalError("database or disk is full")
         found = from_fault(error)
         if isinstance(found, EnvironmentFault):
             return type(found)(f"{self.path}: {found.message}")
@@ -286,7 +331,7 @@ class Store:
         try:
             rows = self.conn.execute(
                 f"SELECT {_COLUMNS} FROM events ORDER BY seq DESC LIMIT 2").fetchall()
-        except sqlite3.DatabaseError as e:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as e:
             return str(e)
         if not rows:
             return None
@@ -330,10 +375,22 @@ class Store:
         with suppress(OSError):
             self._mark_path.unlink(missing_ok=True)
 
+    @contextmanager
+    def _lenient_text(self) -> Iterator[None]:
+        """Text columns decoded with replacement characters (damaged bytes shown, not
+        raised), for the checks that must read a damaged file."""
+        saved = self.conn.text_factory
+        self.conn.text_factory = lambda b: b.decode("utf-8", "replace")
+        try:
+            yield
+        finally:
+            self.conn.text_factory = saved
+
     def integrity_problems(self, limit: int = 20) -> list[str]:
         """SQLite's `PRAGMA integrity_check`: [] for a sound file, else what it found."""
         try:
-            rows = self.conn.execute(f"PRAGMA integrity_check({int(limit)})").fetchall()
+            with self._lenient_text():  # it quotes damaged text, maybe not UTF-8
+                rows = self.conn.execute(f"PRAGMA integrity_check({int(limit)})").fetchall()
         except sqlite3.DatabaseError as e:
             return [str(e)]
         found = [str(r[0]) for r in rows]
@@ -344,9 +401,10 @@ class Store:
         dropped append-only trigger, a damaged schema)."""
         expected = _expected_schema()
         try:
-            rows = self.conn.execute(
-                "SELECT type, name, tbl_name, sql FROM sqlite_master "
-                "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").fetchall()
+            with self._lenient_text():
+                rows = self.conn.execute(
+                    "SELECT type, name, tbl_name, sql FROM sqlite_master "
+                    "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").fetchall()
         except sqlite3.DatabaseError as e:
             return [str(e)]
         found = {(r[0], r[1]): (r[2], r[3]) for r in rows}
@@ -378,12 +436,18 @@ class Store:
 
     def _select(self, where: str = "", params: tuple[Any, ...] = ()) -> list[StoredEvent]:
         sql = f"SELECT {_COLUMNS} FROM events {where} ORDER BY seq"
-        return [StoredEvent(*row) for row in self.conn.execute(sql, params)]
+        bound = tuple(_integer(p) if type(p) is int else p for p in params)
+        try:
+            return [StoredEvent(*row) for row in self.conn.execute(sql, bound)]
+        except UnicodeDecodeError as e:  # a flipped byte in a text column
+            raise Damaged(_("{path}: the events table holds text that is not UTF-8: the "
+                            "database is damaged. Run sessiond verify, then restore from a "
+                            "backup (sessiond restore DIR).", path=self.path)) from e
 
     def iter_events(self, *, upto: int | None = None) -> Iterator[StoredEvent]:
         """Every event in log order (before seq `upto` when given), one row at a time."""
         sql = f"SELECT {_COLUMNS} FROM events" + (" WHERE seq < ?" if upto else "")
-        for row in self.conn.execute(sql + " ORDER BY seq", (upto,) if upto else ()):
+        for row in self.conn.execute(sql + " ORDER BY seq", (_integer(upto),) if upto else ()):
             yield StoredEvent(*row)
 
     def iter_rows(self) -> Iterator[tuple[Any, ...]]:
@@ -508,11 +572,15 @@ class Store:
     def checkpoints(self) -> list[Checkpoint]:
         rows = self.conn.execute(
             "SELECT seq, hash, at, key_id, signature, reason FROM checkpoints ORDER BY id")
+        from sessiond.audit.checkpoint import Checkpoint
+
         return [Checkpoint(*row) for row in rows]
 
     def iter_checkpoints(self) -> Iterator[Checkpoint]:
         """The checkpoints as `checkpoints()` lists them, streamed (verification reads them
         twice; a ten-year log has a hundred thousand)."""
+        from sessiond.audit.checkpoint import Checkpoint
+
         for row in self.conn.execute(
                 "SELECT seq, hash, at, key_id, signature, reason FROM checkpoints ORDER BY id"):
             yield Checkpoint(*row)

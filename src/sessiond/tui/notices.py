@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sessiond.errors import SessiondError
-from sessiond.i18n import _
 from sessiond.sessions import Sessiond
 from sessiond.store import notifications as notices
 from sessiond.store.notifications import Notice
@@ -59,14 +58,10 @@ def text(svc: Sessiond, notice: Notice, now: datetime) -> str:
 def choices(notice: Notice) -> list[tuple[str, str]]:
     """The answers a question about the remote tool's log offers, as (decision, label);
     none for a span question (worked or paused)."""
-    verbs = {"start": _("Start {session}"), "stop": _("Stop {session}"),
-             "pause": _("Pause {session}")}
-    found = []
-    for choice in notice.data.get("choices", ()) if notice.question else ():
-        verb, _space, session = str(choice).partition(" ")
-        label = verbs[verb].format(session=session) if verb in verbs else _("Ignore")
-        found.append((str(choice), label))
-    return found
+    from sessiond.daemon.questions import choice_label
+
+    return [(str(c), choice_label(str(c)))
+            for c in (notice.data.get("choices", ()) if notice.question else ())]
 
 
 def pending_questions(svc: Sessiond) -> list[Notice]:

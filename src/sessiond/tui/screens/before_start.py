@@ -126,30 +126,33 @@ class BeforeStartScreen(SessionScreen):
     def _form(self, item: Item) -> ComposeResult:
         rule = self.view.policy.rules.get(item.rule) if self.view.policy else None
         params = rule.params if rule else {}
-        record = Button(_("Record"), id=f"record-{item.key}", classes="record")
+        # Compact fields (one line each): at 80x24 the first items and Start stay in view.
+        record = Button(_("Record"), id=f"record-{item.key}", classes="record", compact=True)
         match item.key:
             case "consent":
                 channels = params.get("channels") or CHANNELS
                 yield Select(options(channels), value=channels[0], allow_blank=False,
-                             id="consent-channel")
-                yield Input(placeholder=_("who gave it (name)"), id="consent-by")
+                             id="consent-channel", compact=True)
+                yield Input(placeholder=_("who gave it (name)"), id="consent-by",
+                            compact=True)
             case "quote":
                 forms = params.get("how") or QUOTE_FORMS
                 yield Select(options(forms), value=forms[0], allow_blank=False,
-                             id="quote-how")
-                yield Input(placeholder=_("signed by (name)"), id="quote-by")
+                             id="quote-how", compact=True)
+                yield Input(placeholder=_("signed by (name)"), id="quote-by", compact=True)
             case "waiver":
                 yield Select(options(WAIVER_MEDIA), value="email",
-                             allow_blank=False, id="waiver-medium")
+                             allow_blank=False, id="waiver-medium", compact=True)
             case "backup":
                 yield Select(options(BACKUP_ANSWERS),
-                             value="declined", allow_blank=False, id="backup-answer")
+                             value="declined", allow_blank=False, id="backup-answer",
+                             compact=True)
             case "payment":
                 methods = self.view.methods()  # the terms' own, their first one chosen
                 yield Input(placeholder=_("amount"), restrict=r"[0-9., ]*",
-                            id="payment-amount")
+                            id="payment-amount", compact=True)
                 yield Select(options(methods), value=methods[0], allow_blank=False,
-                             id="payment-method")
+                             id="payment-method", compact=True)
         yield record
 
     def on_mount(self) -> None:

@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header, Label, Select, Static
 
+from sessiond import labels
 from sessiond.config import Config, technician_problems
 from sessiond.i18n import _
 from sessiond.i18n.plural import n_
@@ -269,12 +270,14 @@ class EndScreen(SessionScreen):
             elif answer == "report":
                 await self.action_report()
 
-        rules = ", ".join(dict.fromkeys(f.rule for f in errors))
+        rules = ", ".join(dict.fromkeys(labels.rule(f.rule) for f in errors))
         self.app.push_screen(ConfirmDialog(
             _("The session has compliance errors"),
-            _("{count} error(s) against the terms ({rules}). The receipt states the facts "
-              "only and does not show them; your report (r) lists them. Issue the receipt?",
-              count=len(errors), rules=rules),
+            n_(len(errors), "{n} error against the terms ({rules}). The receipt states the "
+               "facts only and does not show it; your report (r) lists it. Issue the receipt?",
+               "{n} errors against the terms ({rules}). The receipt states the facts only "
+               "and does not show them; your report (r) lists them. Issue the receipt?",
+               rules=rules),
             [("issue", _("Issue the receipt")), ("report", _("My report first"))]),
             answered)
 

@@ -279,5 +279,8 @@ def terms_text(view: SessionView) -> Text:
         return plain(view.policy_error or "", style="red")
     if not compliance.findings:
         return Text("✔ " + _("Terms kept so far."), style="green")
-    return findings_text(compliance.findings)
+    # A glance beside the clock: one line per finding (the end screen gives them whole).
+    text = findings_text(compliance.findings)
+    text.no_wrap, text.overflow = True, "ellipsis"
+    return text
 

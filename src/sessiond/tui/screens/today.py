@@ -40,6 +40,7 @@ class TodayScreen(SessiondScreen):
         Binding("enter", "open", "Open", id="today.open"),
         Binding("c", "app.clients", "Clients", id="today.clients"),
         Binding("t", "app.policies", "Terms", id="today.policies"),
+        Binding("ctrl+q", "app.quit", "Quit", id="today.quit", priority=True),
     ]
 
     def __init__(self) -> None:

@@ -15,7 +15,6 @@ from rich.text import Text
 
 from sessiond import labels
 from sessiond.compliance import Finding
-from sessiond.i18n import _
 from sessiond.tui.text import clean
 
 # "(sessiond record s-xxx disconnect-confirmed)" and the like: the CLI's way to fix it.

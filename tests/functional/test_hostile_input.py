@@ -1,0 +1,329 @@
+"""Issue 11's reproducers: every hostile input gets exit 2 and a message, no traceback,
+nothing written; user text is printed as text; ids are read in any case."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SESSIOND, Cli
+from tests.functional.hostile import RAW_CONTROL, clean, refused, started_session, state
+
+BAD = "\udcff"  # what the byte 0xff of argv becomes in Python (surrogateescape)
+
+
+def test_arguments_that_are_not_utf8_are_refused(cli: Cli) -> None:
+    client, session = started_session(cli)
+    before = state(cli.home)
+    attempts = [
+        ("client", "add", BAD),
+        ("client", "add", f"Jean{BAD}ne", "--email", "a@b.fr"),
+        ("note", session, BAD),
+        ("pause", session, "--reason", f"pause {BAD}"),
+        ("consent", session, "--channel", "oral", "--by", BAD),
+        ("session", "new", client, "--problem", BAD),
+        ("session", "show", BAD),
+        ("record", session, "quote-accepted", "--by", BAD, "--how", "electronic"),
+    ]
+    for args in attempts:
+        result = cli(*args, check=False)
+        refused(result, 2, "UTF-8")
+        clean(result)
+    assert state(cli.home) == before
+
+
+def test_undecodable_argv_bytes_in_a_real_process(real_cli: Cli) -> None:
+    proc = subprocess.run([SESSIOND.encode(), b"client", b"add", b"\xff\xfe"],
+                          env=real_cli.env, capture_output=True, timeout=60)
+    assert proc.returncode == 2
+    assert b"UTF-8" in proc.stderr and b"Traceback" not in proc.stderr
+    assert b"\\xff" in proc.stderr  # the byte, shown as text
+
+
+@pytest.mark.parametrize("args", [
+    ("check", "--day", "9999-12-31"),
+    ("check", "--day", "0001-01-01"),
+    ("check", "--day", "31/12/9999"),
+    ("export", "--day", "9999-12-31"),
+    ("export", "--from", "0001-01-01", "--to", "9999-12-31"),
+    ("export", "--from", "2026-01-01", "--to", "9999-99-99"),
+    ("check", "--day", "9" * 5000),
+])
+def test_days_out_of_range_are_refused(cli: Cli, tmp_path: Path, args: tuple[str, ...]) -> None:
+    started_session(cli)
+    before = state(cli.home)
+    extra = ("--out", str(tmp_path / "out")) if args[0] == "export" else ()
+    result = cli(*args, *extra, check=False)
+    refused(result, 2)
+    assert state(cli.home) == before
+    assert not (tmp_path / "out").exists()
+
+
+CONFIGS = {
+    "invalid UTF-8": b'language = "fr"\npolicy = "\xff\xfe"\n',
+    "deep nesting": b"x = " + b"[" * 50_000 + b"]" * 50_000 + b"\n",
+    "a time zone that is a directory": b'timezone = "Europe"\n',
+    "a policy id of 300 characters": b'policy = "' + b"x" * 300 + b'"\n',
+    "a zone name of 300 characters": b'timezone = "' + b"x" * 300 + b'"\n',
+    "a table where a string goes": b"[policy]\nx = 1\n",
+    "backup without its key file": b'[backup]\ndirectory = "/tmp/x"\n',
+}
+
+
+@pytest.mark.parametrize("case", sorted(CONFIGS))
+def test_a_hostile_config_toml_is_refused(cli: Cli, case: str) -> None:
+    cli("status")  # the home exists, with its log
+    before = state(cli.home)
+    (cli.home / "config.toml").write_bytes(CONFIGS[case])
+    for args in (("status",), ("client", "add", "X")):
+        result = cli(*args, check=False)
+        refused(result, 2, "config.toml")
+        clean(result)
+    after = state(cli.home)
+    assert (after.events, after.tail, after.keys) == (before.events, before.tail, before.keys)
+    assert after.files == before.files | {"config.toml"}
+
+
+def test_config_toml_that_is_not_a_regular_file(cli: Cli) -> None:
+    cli("status")
+    config = cli.home / "config.toml"
+    for make in (lambda: config.mkdir(), lambda: os.mkfifo(config),
+                 lambda: config.symlink_to("/dev/zero")):
+        make()
+        started = time.monotonic()
+        result = cli("status", check=False)
+        assert time.monotonic() - started < 10  # a FIFO is not waited on
+        refused(result, 2, "config.toml")
+        if config.is_dir() and not config.is_symlink():
+            config.rmdir()
+        else:
+            config.unlink()
+
+
+def test_policy_ids_are_ids_never_paths(cli: Cli, tmp_path: Path) -> None:
+    client = cli("client", "add", "Jeanne").out.strip()
+    evil = cli.home / "x" / "evil.toml"  # a TOML file outside the policy directories
+    evil.parent.mkdir(parents=True)
+    evil.write_text((Path(__file__).parents[2] / "policies" / "vlh.toml").read_text())
+    before = state(cli.home)
+    for policy in ("../../x/evil", "../x/evil", "/etc/passwd", "x" * 300, "vlh/../vlh",
+                   "vlh\x00", "-vlh"):
+        result = cli("session", "new", client, "--policy", policy, check=False)
+        refused(result, 2)
+        clean(result)
+    result = cli("policy", "show", "../../x/evil", check=False)
+    refused(result, 2, "policy")
+    assert state(cli.home).events == before.events
+    # An id is read in any case: VLH is vlh.
+    assert cli("session", "new", client, "--policy", "VLH").code == 0
+
+
+def _shipped(name: str) -> str:
+    return (Path(__file__).parents[2] / "policies" / f"{name}.toml").read_text()
+
+
+def test_hostile_policies_fail_lint_and_never_crash_list(cli: Cli, tmp_path: Path) -> None:
+    deep = tmp_path / "deep.toml"
+    deep.write_text("x = " + "[" * 50_000 + "]" * 50_000)
+    huge = tmp_path / "vlh.toml"
+    huge.write_text(re.sub(r"per_hour = \S+", "per_hour = 1" + "0" * 400, _shipped("vlh")))
+    huge_string = tmp_path / "mri87.toml"
+    huge_string.write_text(re.sub(r'per_hour = "[^"]*"', 'per_hour = "1' + "0" * 400 + '"',
+                                  _shipped("mri87")))
+    for path in (deep, huge, huge_string, Path("/dev/zero"), tmp_path):
+        result = cli("policy", "lint", str(path), check=False)
+        refused(result, 2)
+        clean(result)
+    own = cli.home / "policies"
+    own.mkdir(parents=True)
+    (own / "deep.toml").write_text(deep.read_text())
+    (own / "vlh.toml").write_text(huge.read_text())
+    listed = cli.json("policy", "list")
+    broken = {e["id"]: e["error"] for e in listed if e["error"]}
+    assert set(broken) >= {"deep", "vlh"}
+    # A session cannot be planned under the broken copy: no bill can crash on it.
+    client = cli("client", "add", "Jeanne").out.strip()
+    refused(cli("session", "new", client, "--policy", "vlh", check=False), 2, "vlh.toml")
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def test_verify_refuses_what_is_not_a_document(cli: Cli, tmp_path: Path) -> None:
+    started_session(cli)
+    fifo = tmp_path / "fifo.pdf"
+    os.mkfifo(fifo)
+    big = tmp_path / "big.pdf"
+    with big.open("wb") as f:
+        f.truncate(60 * 1024 * 1024)  # 60 MB (sparse)
+    for flag in ("--receipt", "--export"):
+        for path in (fifo, Path("/dev/zero"), tmp_path, big, tmp_path / "missing.csv"):
+            started = time.monotonic()
+            result = cli("verify", flag, str(path), check=False)
+            assert time.monotonic() - started < 5, path
+            refused(result, 2)
+            clean(result)
+
+
+CHECKPOINT = ("SESSIOND-CHECKPOINT v1;seq=99999999999999999999999;hash=" + "a" * 64 +
+              ";at=9999-12-31T23:59:59Z;key=" + "b" * 16 + ";sig=" + "c" * 128)
+EVENTS = [
+    "SESSIOND-EVENTS v1;scope=days:9999-12-31:9999-12-31:Europe;upto=1;sessions=1;"
+    "events=1;sha256=" + "d" * 64,
+    "SESSIOND-EVENTS v1;scope=days:2026-01-01:2026-01-01:Europe/Paris;"
+    "upto=99999999999999999999999;sessions=1;events=1;sha256=" + "d" * 64,
+    "SESSIOND-EVENTS v1;scope=session:s-aaaaaa;upto=99999999999999999999999;sessions=1;"
+    "events=99999999999999999999999;sha256=" + "d" * 64,
+    "SESSIOND-EVENTS v1;scope=days:0001-01-01:9999-12-31:Europe/Paris;upto=5;sessions=1;"
+    "events=1;sha256=" + "d" * 64,
+]
+
+
+@pytest.mark.parametrize("events", EVENTS)
+def test_verify_reads_hostile_numbers_zones_and_days(cli: Cli, tmp_path: Path,
+                                                     events: str) -> None:
+    cli("stop", started_session(cli)[1])
+    text = f"{CHECKPOINT}\n{events}\n".encode()
+    receipt = _write(tmp_path / "releve.txt", text)
+    export = _write(tmp_path / "sessiond-2026-01-01.csv", text)
+    _write(tmp_path / "sessiond-2026-01-01.csv.proof", text)
+    for flag, path in (("--receipt", receipt), ("--export", export)):
+        result = cli("verify", flag, str(path), check=False)
+        assert result.code in (1, 2), (result.code, result.err)
+        clean(result)
+
+
+ESCAPES = ["\x1b]0;pwned\x07", "\x1b[2J", "\x9b31m", "\u202egnp.exe", "\x00\x08\r",
+           "\u2066x\u2069"]
+
+
+def test_user_text_is_printed_as_text(cli: Cli) -> None:
+    name = "Jean" + "".join(ESCAPES)
+    client, session = started_session(cli, name=name)
+    cli("note", session, "note " + "".join(ESCAPES))
+    cli("pause", session, "--reason", "\x1b[31mrouge")
+    runs = [cli(*args) for args in (("client", "list"), ("log",), ("log", session),
+                                    ("session", "show", session), ("status",))]
+    runs += [cli(*args, "--json") for args in (("client", "list"), ("log",))]
+    runs.append(cli("stop", "\x1b[2J", check=False))  # echoed in the error
+    runs.append(cli("note", session, "\x1b]0;t\x07", "--json", check=False))
+    for result in runs:
+        clean(result)
+    listed = cli.json("client", "list")
+    assert [c["name"] for c in listed if c["client"] == client] == [name]  # data kept
+    shown = cli("client", "list").out
+    assert "\\u001b]0;pwned\\u0007" in shown and "\\u202egnp.exe" in shown
+
+
+def test_ids_are_read_in_any_case(cli: Cli) -> None:
+    client, session = started_session(cli)
+    cli("pause", session.upper())
+    cli("resume", f"  {session.upper()} ".strip())
+    assert cli.json("session", "show", session.upper())["session"] == session
+    cli("credit", "add", client.upper(), "--hours", "1", "--policy", "MRI87")
+    cli("stop", session.upper())
+    kinds = [e["kind"] for e in cli.events() if e["session"] == session]
+    assert "session-paused" in kinds and "session-stopped" in kinds
+    assert all(e["session"] in (None, session) for e in cli.events())  # stored lower-case
+
+
+def test_errors_are_json_with_json(cli: Cli) -> None:
+    result = cli("stop", "s-nope22", "--json", check=False)
+    assert result.code == 2 and result.out == ""
+    error = json.loads(result.err)
+    assert error["exit_code"] == 2 and "s-nope22" in error["error"]
+    usage = cli("session", "new", "--json", check=False)  # the client id is missing
+    assert usage.code == 2 and json.loads(usage.err)["exit_code"] == 2
+    (cli.home / "config.toml").write_text('timezone = "Europe"\n')
+    bad = cli("status", "--json", check=False)
+    assert json.loads(bad.err)["exit_code"] == 2
+
+
+def test_a_bug_is_one_line_never_a_traceback(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sessiond.cli import sessions
+
+    def broken(*args: object) -> int:
+        raise ValueError("unexpected")
+
+    monkeypatch.setattr(sessions, "do_status", broken)
+    result = cli("status", check=False)
+    assert result.code == 4 and "unexpected" in result.err and "Traceback" not in result.err
+    assert len(result.err.strip().splitlines()) == 1
+    monkeypatch.setenv("SESSIOND_DEBUG", "1")
+    with pytest.raises(ValueError):
+        Cli(cli.home, {**cli.env, "SESSIOND_DEBUG": "1"})("status", check=False)
+
+
+# --- the data directory ------------------------------------------------------------------
+
+
+def test_a_shared_directory_is_refused_and_left_alone(cli: Cli, tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    link = tmp_path / "link"
+    link.symlink_to(shared)
+    for home in (shared, link):
+        run = Cli(home, {**cli.env, "SESSIOND_HOME": str(home)})
+        for args in (("status",), ("client", "add", "X")):
+            refused(run(*args, check=False), 2, "chmod 700")
+        assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+        assert list(shared.iterdir()) == []
+
+
+def test_a_directory_of_another_user_is_refused(cli: Cli, tmp_path: Path) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("chown to another user needs root")
+    other = tmp_path / "other"
+    other.mkdir(mode=0o700)
+    os.chown(other, 65534, 65534)
+    run = Cli(other, {**cli.env, "SESSIOND_HOME": str(other)})
+    refused(run("status", check=False), 2, "65534")
+    assert list(other.iterdir()) == [] and other.stat().st_uid == 65534
+
+
+def test_a_home_with_other_files_is_not_chmodded(cli: Cli, tmp_path: Path) -> None:
+    home = tmp_path / "user-home"
+    home.mkdir()
+    home.chmod(0o755)
+    (home / "photos").mkdir()
+    run = Cli(home, {**cli.env, "SESSIOND_HOME": str(home)})
+    refused(run("status", check=False), 2, "chmod 700")
+    assert stat.S_IMODE(home.stat().st_mode) == 0o755
+    # A directory made for sessiond (empty, or with its config.toml) is made private.
+    own = tmp_path / "own"
+    own.mkdir()
+    own.chmod(0o755)
+    (own / "config.toml").write_text('language = "fr"\n')
+    Cli(own, {**cli.env, "SESSIOND_HOME": str(own)})("status")
+    assert stat.S_IMODE(own.stat().st_mode) == 0o700
+
+
+def test_units_are_0644_in_0755_directories_under_umask_000(real_cli: Cli,
+                                                            tmp_path: Path) -> None:
+    target = tmp_path / "cfg" / "systemd" / "user"
+    old = os.umask(0)  # the command's process inherits it
+    try:
+        real_cli("systemd", "install", "--dir", str(target), "--no-reload")
+    finally:
+        os.umask(old)
+    for directory in (tmp_path / "cfg", tmp_path / "cfg" / "systemd", target):
+        assert stat.S_IMODE(directory.stat().st_mode) == 0o755, directory
+    units = list(target.iterdir())
+    assert len(units) == 3
+    assert {stat.S_IMODE(u.stat().st_mode) for u in units} == {0o644}
+
+
+def test_raw_control_characters_pattern_catches_what_it_must() -> None:
+    for text in ESCAPES:
+        assert RAW_CONTROL.search(text)
+    assert not RAW_CONTROL.search("Intervention de Jeanne : 12,50 €\n\tok")

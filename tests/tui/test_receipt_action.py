@@ -1,0 +1,102 @@
+"""The receipt from the end screen: the technician confirms a receipt for a session with
+compliance errors (or writes his report first), and documents go to the documents folder
+(`documents` in config.toml; by default documents/ of SESSIOND_HOME, ~/Documents/sessiond
+otherwise), never the directory the TUI was started from; the toast says where."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from sessiond.sessions import Sessiond
+from sessiond.tui.app import SessiondApp
+from sessiond.tui.screens.end import EndScreen
+from sessiond.tui.widgets.dialogs import ConfirmDialog
+from tests.tui.conftest import T0, FakeClock, settle, wait_for
+
+TECHNICIAN = """[technician]
+name = "Jean Dupré EI"
+siret = "732 829 320 00074"
+address = "3 rue de l'Église, 54230 Chaligny"
+"""
+
+
+@pytest.fixture
+def identified(home: Path) -> Iterator[Sessiond]:
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text(TECHNICIAN, encoding="utf-8")
+    service = Sessiond()
+    yield service
+    service.close()
+
+
+def stopped_with_errors(svc: Sessiond) -> str:
+    """A consumer's session under MD's terms started at once, with no withdrawal waiver
+    on record: an error of art. 10."""
+    client = svc.add_client("Hélène Müller", at=T0 - timedelta(hours=2))
+    sid = svc.new_session(client, policy="md-micro-services", at=T0 - timedelta(hours=2))
+    svc.consent(sid, channel="oral", by="Hélène", at=T0 - timedelta(hours=1))
+    svc.start(sid, at=T0 - timedelta(hours=1))
+    svc.stop(sid, at=T0 - timedelta(minutes=20))
+    return sid
+
+
+def toasts(app: SessiondApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_receipt_with_errors_is_confirmed_and_goes_to_the_documents_folder(
+        identified: Sessiond, home: Path, clock: FakeClock, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    svc = identified
+    sid = stopped_with_errors(svc)
+    monkeypatch.chdir(tmp_path)  # where the TUI was started: nothing must land here
+    documents = home / "documents"
+    app = SessiondApp(svc, now=clock, jobs=False)
+    assert app.receipts_dir == documents
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await app.open_session(sid)
+        await wait_for(pilot, lambda: isinstance(app.screen, EndScreen))
+        await settle(pilot)
+
+        # Errors: asked first; "my report first" writes the technician's report.
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.click("#report")
+        await wait_for(pilot, lambda: (documents / f"conformite-{sid}.pdf").is_file())
+        await settle(pilot)
+        assert not [e for e in svc.session_events(sid) if e.kind == "receipt-issued"]
+        assert any(str(documents / f"conformite-{sid}.pdf") in t for t in toasts(app))
+
+        # Then the receipt, confirmed.
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.click("#issue")
+        await wait_for(pilot, lambda: list(documents.glob("releve-*.pdf")))
+        await settle(pilot)
+        assert len(list(documents.glob("releve-*.txt"))) == 1
+        assert any("dans " + str(documents) in t for t in toasts(app))
+        assert list(tmp_path.glob("*.pdf")) == []  # not the current directory
+
+        # Cancelling the question issues nothing more.
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.click("#cancel")
+        await wait_for(pilot, lambda: isinstance(app.screen, EndScreen))
+    assert len([e for e in svc.session_events(sid) if e.kind == "receipt-issued"]) == 1
+
+
+async def test_documents_folder_is_configurable(identified: Sessiond, home: Path,
+                                                tmp_path: Path) -> None:
+    (home / "config.toml").write_text(
+        TECHNICIAN.replace("[technician]", f'documents = "{tmp_path / "docs"}"\n'
+                                           "[technician]"), encoding="utf-8")
+    svc = Sessiond()
+    try:
+        assert SessiondApp(svc, jobs=False).receipts_dir == tmp_path / "docs"
+    finally:
+        svc.close()
