@@ -1,10 +1,14 @@
 """How long exports and receipts take: a day, a whole year (about 2,000 sessions), a receipt.
 
 Usage: python -m bench.bench_exports [--sessions 2000] [--days 365] [--runs 5]
-The log is generated through the service (bench.generate) in a temporary SESSIOND_HOME.
-Prints, for CSV and JSON: a fresh export of a busy day (median of --runs different days),
-the same day again (nothing changed: no new event), the whole year fresh and again; then
-a receipt (PDF and text); and `sessiond verify --export` of the year's CSV end to end.
+The log is generated through the service (bench.generate) in a temporary SESSIOND_HOME,
+with a complete `[technician]` (receipts are numbered only then). Prints, for CSV and
+JSON: a fresh export of a busy day (median of --runs different days), the same day again
+(nothing changed: no new event), the whole year fresh and again; the year as a Kimai file
+and as the livre des recettes; then a receipt (PDF and text, with its signed data), the
+same receipt again (unchanged: same number, no event), its verification in process; and,
+end to end through the installed command, a receipt, a day's export, `verify --export` of
+the year's CSV and `verify --receipt` of a PDF receipt.
 """
 
 from __future__ import annotations
@@ -25,9 +29,16 @@ from typing import Any
 
 from bench.generate import generate
 from sessiond.exports import export_day, export_range, issue_receipt
+from sessiond.exports.receipt_verify import check_receipt
 from sessiond.sessions import Sessiond
 
 SESSIOND = shutil.which("sessiond", path=str(Path(sys.executable).parent)) or "sessiond"
+TECHNICIAN = """[technician]
+name = "Jean Dupré"
+siret = "732 829 320 00074"
+address = "3 rue de l'Église, 54230 Chaligny"
+email = "jean@example.fr"
+"""
 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
@@ -37,7 +48,8 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
 
 
 def busiest_days(svc: Sessiond, count: int) -> list[date]:
-    days = Counter(s.planned_at.astimezone(svc.tz).date() for s in svc.sessions())
+    days = Counter(s.started_at.astimezone(svc.tz).date() for s in svc.sessions()
+                   if s.started_at is not None)
     return [d for d, _n in days.most_common(count)]
 
 
@@ -50,6 +62,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         home, out = Path(tmp) / "home", Path(tmp) / "out"
         os.environ["SESSIOND_HOME"] = str(home)
+        home.mkdir(mode=0o700)
+        (home / "config.toml").write_text(TECHNICIAN, encoding="utf-8")
         svc = Sessiond()
         gen_ms, ids = timed(lambda: generate(svc, args.sessions, args.days))
         events = svc.store.tail()[0]
@@ -72,19 +86,36 @@ def main() -> None:
             size = result.path.stat().st_size
             print(f"  the year ({result.totals.sessions} sessions, {size / 1024:.0f} KiB): "
                   f"fresh {year_ms / 1000:6.2f} s, again {again_ms / 1000:6.2f} s")
-        receipt_ms = []
+        for fmt, what in (("kimai", "Kimai file"), ("book", "livre des recettes")):
+            year_ms, result = timed(lambda fmt=fmt: export_range(svc, first, last, out, fmt))
+            print(f"\nthe year as the {what} ({result.lines} rows): "
+                  f"{year_ms / 1000:6.2f} s")
+        receipt_ms, again_ms, verify_ms = [], [], []
         for sid in ids[-args.runs:]:
-            ms, _r = timed(lambda sid=sid: issue_receipt(svc, sid, out / f"r-{sid}.pdf"))
+            ms, first_receipt = timed(lambda sid=sid: issue_receipt(svc, sid,
+                                                                    out / f"r-{sid}.pdf"))
             receipt_ms.append(ms)
+            ms, second = timed(lambda sid=sid: issue_receipt(svc, sid, out / f"r-{sid}.pdf"))
+            assert second.reused and second.number == first_receipt.number
+            again_ms.append(ms)
+            raw = first_receipt.pdf.read_bytes()
+            ms, checked = timed(lambda raw=raw: check_receipt(svc, "r.pdf", raw))
+            assert not checked.problems, checked.problems
+            verify_ms.append(ms)
         print(f"\nreceipt (PDF + text, in-process): median {statistics.median(receipt_ms):.1f} ms")
+        print(f"  again, unchanged (same number):   median {statistics.median(again_ms):.1f} ms")
+        print(f"  its check (signature, log, text): median {statistics.median(verify_ms):.1f} ms")
         svc.close()
         env = {**os.environ, "SESSIOND_HOME": str(home)}
         year_csv = out / f"sessiond-{first.isoformat()}_{last.isoformat()}.csv"
+        a_receipt = next(out.glob("r-*.pdf"))
         for label, cmd in (
             ("sessiond receipt (CLI)", [SESSIOND, "receipt", ids[0], "--out", str(out) + "/"]),
             ("sessiond export --day (CLI)", [SESSIOND, "export", "--day",
                                              all_days[-1].isoformat(), "--out", str(out)]),
             ("sessiond verify --export year", [SESSIOND, "verify", "--export", str(year_csv)]),
+            ("sessiond verify --receipt PDF", [SESSIOND, "verify", "--receipt",
+                                               str(a_receipt)]),
         ):
             ms, _p = timed(lambda cmd=cmd: subprocess.run(cmd, env=env, check=True,
                                                           capture_output=True))

@@ -6,7 +6,10 @@ wrong also knows what the user should do next.
 
 from __future__ import annotations
 
-from typing import Any
+# typing.TYPE_CHECKING without importing typing (`sessiond --version` imports this).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class SessiondError(Exception):

@@ -35,9 +35,9 @@ def read_regular(path: Path, limit: int, *, missing_ok: bool = False) -> bytes |
         if missing_ok:
             return None
         raise InputError(_("{path}: no such file.", path=path)) from None
-    except OSError as e:
+    except (OSError, ValueError) as e:  # ValueError: a NUL byte in the name
         raise InputError(_("{path}: cannot be read ({problem}).", path=path,
-                           problem=e.strerror or e)) from e
+                           problem=getattr(e, "strerror", None) or e)) from e
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):

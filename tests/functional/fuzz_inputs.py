@@ -31,6 +31,7 @@ POOL = [
     "52,50", "€", "🙂", "[/]", "a[/b]", "[@click=app.quit]", "%s%n", "{0}", "{x}",
     "'; DROP TABLE events;--", "\n", "\t", "\r\n", "--json", "--help", "-", "--", "é" * 100,
     "\u2066x\u2069", "\ufeff", "\u0000\u0001", "hier", "today", "oral", "cash", "tool-code",
+    "99999999999999999999", str(2**63), "-5", "0x10", "1_000", "٣",
 ]
 # Plausible values too, so that many commands get past their parsing.
 PLAIN = ["Jeanne Martin", "appel client", "12:00", "2026-11-22", "22/11/2026", "1", "3", "60",

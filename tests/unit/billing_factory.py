@@ -54,7 +54,8 @@ class Builder:
 
     def __init__(self, *, policy: str = "vlh", mode: str = "remote", rate: str | None = None,
                  problem_count: int = 0, session_id: str = "s-1", client_id: str = "c-1",
-                 planned_at: datetime | None = None, log: Log | None = None) -> None:
+                 planned_at: datetime | None = None, log: Log | None = None,
+                 appointment: datetime | None = None) -> None:
         self.log = log or Log()
         self.session_id = session_id
         self.client_id = client_id
@@ -63,6 +64,8 @@ class Builder:
                                 "problem_count": problem_count}
         if rate is not None:
             body["rate"] = rate
+        if appointment is not None:  # the agreed time (late-cancellation notice)
+            body["appointment"] = clock.to_text(appointment)
         self._add("session-planned", planned_at or utc("2026-01-01 00:00"), body)
 
     def _add(self, kind: str, at: datetime, body: dict[str, Any] | None = None) -> Builder:
@@ -94,6 +97,10 @@ class Builder:
 
     def reduction_requested(self, at: datetime) -> Builder:
         return self._add("reduction-requested", at)
+
+    def announce(self, fee: str, at: datetime) -> Builder:
+        """The client was told beforehand that `fee` may be charged (MD 9)."""
+        return self._add("fee-announced", at, {"fee": fee})
 
     def fee(self, fee: str, at: datetime, amount: str | None = None) -> Builder:
         body: dict[str, Any] = {"fee": fee}

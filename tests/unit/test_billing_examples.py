@@ -133,7 +133,8 @@ def test_vlh_new_client_first_intervention() -> None:
 
 def test_vlh_late_cancellation_is_half_the_planned_price() -> None:
     """Art. 5.6: less than 24 h before, 50 % of the planned price (first hour: 50.00)."""
-    b = Builder(policy="vlh").fee("late-cancellation", utc("2026-11-23 08:00"))
+    b = Builder(policy="vlh", appointment=utc("2026-11-23 14:00")).fee(
+        "late-cancellation", utc("2026-11-23 08:00"))
     result = bill_of(b, "vlh")
     assert amounts(result) == ["25.00"]
     assert result.lines[0].kind == "fee" and result.lines[0].article == "5.6"
@@ -248,7 +249,9 @@ def test_md_reviewed_idle_span_is_not_worked_and_can_be_corrected() -> None:
 
 
 def test_md_fee_left_open_needs_an_amount() -> None:
-    b = Builder(policy="md-micro-services").fee("no-show", utc("2026-11-23 09:30"))
+    # art. 9: a no-show fee is due only once announced to the client (issue 12)
+    b = Builder(policy="md-micro-services").announce("no-show", utc("2026-11-20 10:00"))
+    b.fee("no-show", utc("2026-11-23 09:30"))
     result = bill_of(b, "md-micro-services")
     assert amounts(result) == ["0.00"]  # only the (empty) time line
     assert any("--amount" in w for w in result.warnings)

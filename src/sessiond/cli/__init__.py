@@ -12,18 +12,20 @@ one line, never as a traceback).
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import os
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
 
 from sessiond.errors import InputError, SessiondError
 from sessiond.i18n import _
 
+# typing.TYPE_CHECKING without importing typing: with re, collections and contextlib it is
+# a third of `--version`. Annotations are not evaluated (`from __future__ import ...`).
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # argparse loads only when a parser is built (not for status, --version)
     import argparse
+    from collections.abc import Sequence
+    from typing import Any
 
     from sessiond.cli.context import Context
 
@@ -187,6 +189,8 @@ def _main(argv: list[str], *, as_json: bool) -> int:
                        problem=str(e)[:200]), INTERNAL_ERROR, as_json)
     finally:
         if ctx is not None:
+            import contextlib
+
             with contextlib.suppress(Exception):  # closing after a fault must not hide it
                 ctx.close()
 
@@ -219,6 +223,9 @@ def _refuse_undecodable(argv: list[str]) -> None:
     """Bytes that are not UTF-8 reach argv as lone surrogates: refuse them before anything
     reads them (they cannot be stored, sealed or printed)."""
     for number, arg in enumerate(argv, 1):
+        if "\x00" in arg:  # no real command line holds one; main() called from Python may
+            raise InputError(_("Argument {number} holds a NUL character: no file name or "
+                               "text may.", number=number))
         if any("\udc80" <= c <= "\udcff" for c in arg):
             shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
             raise InputError(_("Argument {number} ({shown}) is not valid UTF-8 text: set "

@@ -22,7 +22,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sessiond import clock
@@ -42,9 +42,11 @@ _FIELDS = re.compile(
 # The kinds that placed a session on a day in the first exports ("days" scopes).
 DAY_KINDS = ("session-planned", "session-started", "session-stopped")
 # "started" scopes: a session belongs to the local day it started (a never-started one
-# with a fee, to the day of the fee). Candidates are read one day wider on each side so
-# that a start amended across midnight is still found; the rows keep only the sessions
-# whose corrected start falls in the range, and the digest covers every candidate.
+# with a fee, to the day of the fee). Candidates: the sessions whose recorded start (or
+# fee) is in the range, and those with a start amended into it (`instant-amended` holds
+# the corrected instant; corrections are few, so all of them are read); the rows keep
+# only the sessions whose corrected start falls in the range, and the digest covers every
+# candidate.
 START_KINDS = ("session-started", "fee-added")
 BASES = ("days", "started", "paid")
 
@@ -145,14 +147,21 @@ def covered_sessions(store: Store, scope: Scope, upto: int | None = None) -> lis
     first, last = scope.first, scope.last
     kinds: tuple[str, ...] = DAY_KINDS
     if scope.basis == "started":
-        first, last, kinds = first - timedelta(days=1), last + timedelta(days=1), START_KINDS
+        kinds = START_KINDS
     elif scope.basis == "paid":
         kinds = ("payment-recorded",)
     lo = clock.local_day_bounds(first, tz)[0]
     hi = clock.local_day_bounds(last, tz)[1]
     rows = store.events_of_kind_between(kinds, clock.to_text(lo), clock.to_text(hi),
                                         upto=upto)
-    return sorted({r.session_id for r in rows if r.session_id})
+    found = {r.session_id for r in rows if r.session_id}
+    if scope.basis == "started":
+        for row in store.events_of_kind("instant-amended"):
+            at = row.body_fields().get("at")
+            if (row.session_id and (upto is None or row.seq < upto) and isinstance(at, str)
+                    and lo <= clock.from_text(at) < hi):
+                found.add(row.session_id)
+    return sorted(found)
 
 
 def covered_events(store: Store, session_ids: Sequence[str],

@@ -234,15 +234,27 @@ def row_json(row: Row, tz: ZoneInfo) -> dict[str, Any]:
                      for p in row.payments],
         "compliance": {
             "status": c.status, "errors": c.errors, "warnings": c.warnings,
-            "checked_at": iso(c.at), "check_event": c.seq, "policy_digest": c.policy_digest,
+            # a check run for this export (not recorded) has no instant of its own: the
+            # file must be the same when the log is (exports are reused then)
+            "checked_at": iso(c.at) if c.seq is not None else None, "check_event": c.seq,
+            "policy_digest": c.policy_digest,
             "findings": [{"rule": f.rule, "severity": f.severity, "article": f.article,
                           "message": f.message, "events": list(f.events)}
                          for f in c.findings],
         },
-        "bill": row.bill.to_json(tz) if row.bill else None,
+        "bill": _bill_json(row, tz),
         "explanation": row.bill.explanation if row.bill else None,
         "bill_problem": row.bill_problem,
     }
+
+
+def _bill_json(row: Row, tz: ZoneInfo) -> dict[str, Any] | None:
+    if row.bill is None:
+        return None
+    data = row.bill.to_json(tz)
+    if row.status in ("finished", "fee-only"):
+        data.pop("computed_at", None)  # the bill of a finished session is the same any time
+    return data
 
 
 def totals_json(t: Totals) -> dict[str, Any]:
