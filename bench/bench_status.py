@@ -1,8 +1,8 @@
 """Start-up: `sessiond status` against `watson status` and a bare floor; `--version`.
 
 Usage: python -m bench.bench_status [--runs 15] [--cache DIR] [--watson PATH] [--before SRC]
-Logs of 2,000 and 20,000 sessions (a year, and the same year ten times denser), each with
-one session running. Every command runs as a new process, in alternation with the others;
+Logs of a year (2,000 sessions) and of ten years of the same activity (20,000 sessions),
+each with one session running. Every command runs as a new process, in alternation with the others;
 medians. Watson (`pip install td-watson` into a venv of its own, never into sessiond's)
 is found on PATH, in /tmp/watson-venv, or at --watson; it is skipped when absent.
 Targets (issue 17): status <= 0.4x `watson status`, status within 1.2x between the two
@@ -48,7 +48,8 @@ def main() -> None:
     args = parser.parse_args()
     watson = find_watson(args.watson)
     with workdir(args.cache) as root, tempfile.TemporaryDirectory() as watson_dir:
-        small, large = log_home(root, args.small), log_home(root, args.large)
+        small = log_home(root, args.small, 365)
+        large = log_home(root, args.large, 3650)
         cases = {
             "python -c pass": partial(run_once, [sys.executable, "-c", "pass"]),
             "sessiond --version": partial(run_once, [SESSIOND, "--version"], env_for(small)),

@@ -276,9 +276,10 @@ def document(rng: random.Random) -> bytes:
         return rng.choice(["2026-11-22", "9999-12-31", "0001-01-01", "2026-02-30", "x"])
 
     zone = rng.choice(["Europe/Paris", "Europe", "UTC", "../../etc", "x" * 60, "Etc/GMT+14"])
+    instant = rng.choice(["2026-11-22T10:00:00Z", "9999-12-31T23:59:59Z", "0000-00-00T00:00:00Z"])
     pieces = [
         f"SESSIOND-CHECKPOINT v1;seq={number()};hash={_hexes(rng, 64)};"
-        f"at={rng.choice(['2026-11-22T10:00:00Z', '9999-12-31T23:59:59Z', '0000-00-00T00:00:00Z'])};"
+        f"at={instant};"
         f"key={_hexes(rng, 16)};sig={_hexes(rng, 128)}",
         f"SESSIOND-EVENTS v1;scope=days:{day()}:{day()}:{zone};upto={number()};"
         f"sessions={number()};events={number()};sha256={_hexes(rng, 64)}",

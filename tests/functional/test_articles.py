@@ -219,6 +219,31 @@ def test_a_start_declared_before_the_order_is_refused(cli: Cli) -> None:
     assert refused.code == 2
     assert "commandée" in refused.err and "--at" in refused.err
     assert not [e for e in cli.events() if e["kind"] == "session-started"]
+    # moved there by a correction, the start is worded as what it is, not as a late order
+    started = cli.json("start", session, "--at", "2025-06-02T11:00", "--yes")["event"]
+    cli("stop", session, "--at", "2025-06-02T11:30", "--yes")
+    cli("amend", session, str(started), "--at", "2025-06-01T09:00", "--yes", "--reason",
+        "heure de début mal saisie")
+    found = findings(cli, session, "withdrawal-waiver")
+    assert [(f["severity"], f["article"]) for f in found] == [("error", "10")]
+    assert "avant la commande" in found[0]["message"]
+    assert "commandé le" not in found[0]["message"]  # not "ordered less than 14 days"
+
+
+def test_a_session_planned_after_its_declared_start_is_no_order_after_the_start(
+        cli: Cli) -> None:
+    """Planned after the fact (no --ordered-at), started with --at earlier: the order came
+    at the latest with the start, within the withdrawal period."""
+    who = client(cli)
+    session = cli("session", "new", who, "--policy", "md-micro-services").out.strip()
+    begin = NOW - timedelta(minutes=20)
+    cli("consent", session, "--channel", "oral", "--by", "Camille", "--at",
+        iso(begin - timedelta(minutes=1)))
+    cli("start", session, "--at", iso(begin))
+    cli("stop", session)
+    found = findings(cli, session, "withdrawal-waiver")
+    assert len(found) == 1 and "avant la commande" not in found[0]["message"]
+    assert "a commandé le" in found[0]["message"]
 
 
 # --- not encoded before: withdrawal under silent terms (VLH, FGDMI) -----------------------
@@ -454,6 +479,7 @@ def test_the_daemon_asks_before_erasing_data_past_its_retention(cli: Cli) -> Non
     svc.close()
     recent = client(cli, name="Client Récent")
     cli("daemon", "catch-up")
+    cli("daemon", "catch-up")  # asked once, not at every run
     asked = [n for n in cli.json("daemon", "questions")["notifications"]
              if n["kind"] == "retention"]
     assert [n["data"]["client"] for n in asked] == [old]
@@ -461,6 +487,8 @@ def test_the_daemon_asks_before_erasing_data_past_its_retention(cli: Cli) -> Non
     assert "Ancien Prospect" not in json.dumps(asked)  # metadata only
     names = {c["client"]: c["name"] for c in cli.json("client", "list")}
     assert names[old] == "Ancien Prospect"  # the daemon asked, it did not erase
+    wrong = cli("daemon", "answer", str(asked[0]["id"]), "worked", check=False)
+    assert wrong.code == 2 and "erase" in wrong.err
     cli("daemon", "answer", str(asked[0]["id"]), "erase")
     names = {c["client"]: c["name"] for c in cli.json("client", "list")}
     assert names[old] is None and names[recent] == "Client Récent"

@@ -25,7 +25,7 @@ def secret_cli(cli: Cli) -> Cli:
 
 def test_backup_verify_and_restore_on_a_new_machine(secret_cli: Cli, tmp_path: Path) -> None:
     cli = secret_cli
-    client, session = stopped_session(cli)
+    _client, session = stopped_session(cli)
     (cli.home / "policies").mkdir()
     (cli.home / "policies" / "mine.toml").write_text("# my terms\n")
     made = cli.json("backup", str(tmp_path / "b1"))
@@ -138,7 +138,7 @@ def test_a_backup_is_consistent_while_another_process_writes(secret_cli: Cli,
         try:
             while not stop.is_set():
                 svc.note(session, "busy")
-        except Exception as e:  # noqa: BLE001 - reported below
+        except Exception as e:  # reported below
             errors.append(e)
         finally:
             svc.close()

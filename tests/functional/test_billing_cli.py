@@ -58,7 +58,7 @@ def test_policy_lint(cli: Cli, tmp_path: Path) -> None:
     assert result.code == 2
     assert str(broken) in result.err
     assert "tranches.increment_seconds" in result.err
-    assert "discounts.new-client.article : absente" in result.err
+    assert "discounts.new-client.article\u202f: absente" in result.err
 
 
 def test_bill_a_stopped_session(cli: Cli) -> None:
@@ -69,7 +69,7 @@ def test_bill_a_stopped_session(cli: Cli) -> None:
     assert [line["amount"] for line in data["lines"]] == ["62.50", "-18.75"]
     assert data["total"] == "43.75" and data["currency"] == "EUR"
     assert data["policy"] == "vlh" and data["session"] == session
-    assert data["explanation"].startswith("1 h 07 min travaillées : première heure "
+    assert data["explanation"].startswith("1 h 07 min travaillées\u202f: première heure "
                                           "indivisible + 1 tranche de 15 min = 1 h 15 min "
                                           "facturées.")
     text = cli("bill", session).out
@@ -121,7 +121,7 @@ def test_prepaid_credit(cli: Cli) -> None:
     shown = cli.json("credit", "show", customer)
     assert shown["policy"] == "mri87" and shown["remaining_seconds"] == 0
     assert [s["covered_seconds"] for s in shown["sessions"]] == [7200, 3600]
-    assert "Reste : 0 s" in cli("credit", "show", customer).out
+    assert "Reste\u202f: 0 s" in cli("credit", "show", customer).out
 
 
 def test_credit_add_refuses_bad_hours_and_unknown_clients(cli: Cli) -> None:

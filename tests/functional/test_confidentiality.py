@@ -197,6 +197,7 @@ def test_every_command_keeps_metadata_only(cli: Cli, tmp_path: Path,
     _run_daemon(cli)
     run.ran.add(("daemon",))  # the daemon itself, in the foreground
     run("systemd", "install", "--dir", str(tmp_path / "units"), "--no-reload")
+    run("config", "init", "--name", "Jean Dupré EI", "--policy", "md-micro-services", "--yes")
     run("verify")
     run("client", "erase", client, "--yes")
 

@@ -64,7 +64,7 @@ def test_a_one_minute_typo_and_a_1971_start_are_refused_and_nothing_is_written(
     before = count(cli)
     soon = (datetime.now(PARIS) + timedelta(minutes=5)).strftime("%H:%M")  # the config's zone
     typo = cli("start", session, "--at", soon, check=False)
-    assert typo.code == 2 and "12 heures" in typo.err and "--at 20" in typo.err
+    assert typo.code == 2 and "12\u00a0heures" in typo.err and "--at 20" in typo.err
     ancient = cli("start", session, "--at", "1971-01-01T10:00", check=False)
     assert ancient.code == 2 and "2000" in ancient.err
     future = cli("start", session, "--at", iso(now() + timedelta(minutes=10)), check=False)
@@ -125,10 +125,10 @@ def test_an_impossible_amendment_names_the_blocking_neighbour(cli: Cli, client: 
     before = count(cli)
     early = cli("amend", session, str(pause), "--at", iso(t0 - timedelta(minutes=5)),
                 "--reason", "x", check=False)
-    assert early.code == 2 and f"n° {start}" in early.err
+    assert early.code == 2 and f"n°\u00a0{start}" in early.err
     late = cli("amend", session, str(pause), "--at", iso(t0 + timedelta(minutes=50)),
                "--reason", "x", check=False)
-    assert late.code == 2 and f"n° {seq_of(cli, session, 'session-resumed')}" in late.err
+    assert late.code == 2 and f"n°\u00a0{seq_of(cli, session, 'session-resumed')}" in late.err
     note = cli("note", session, "texte").out
     assert "note" in note.lower()
     wrong = cli("amend", session, str(seq_of(cli, session, "note-added")), "--at", iso(t0),

@@ -40,8 +40,8 @@ def test_kill_9_then_restart_reports_the_gap(cli: Cli) -> None:
 
         assert from_text(start).timestamp() <= killed_at + 1
         assert from_text(end).timestamp() - from_text(start).timestamp() >= 4
-        assert "Démon : en marche" in cli("status").out
-        assert "1 question(s) en attente" in cli("status").out
+        assert "Démon\u202f: en marche" in cli("status").out
+        assert "1 question en attente" in cli("status").out
         # A further restart does not ask twice.
         assert again.stop() == 0
         third = start_daemon(cli, env={"DISPLAY": ""})

@@ -260,6 +260,15 @@ def test_a_session_across_midnight_is_in_one_day_only(cli: Cli, tmp_path: Path) 
     assert len(read_csv(Path(day12["path"]))) == 1  # the header only
     # The next day's export is proven too, and still says no session.
     assert cli("verify", "--export", day12["path"]).code == 0
+    # A start corrected past midnight moves the session to the corrected day.
+    start = next(e for e in cli.events() if e["kind"] == "session-started")
+    cli("amend", late, str(start["seq"]), "--at", "2025-03-12T00:05:00+01:00", "--yes",
+        "--reason", "démarré après minuit en réalité")
+    moved11 = export(cli, tmp_path / "11", "--day", "2025-03-11")
+    moved12 = export(cli, tmp_path / "12", "--day", "2025-03-12")
+    assert (moved11["sessions"], moved12["sessions"]) == (0, 1)
+    assert not moved11["reused"] and moved12["total"] == "25.00"  # 25 min: 2 tranches
+    assert cli("verify", "--export", moved12["path"]).code == 0
 
 
 def test_cancelled_and_never_started_sessions_are_left_out(cli: Cli, tmp_path: Path) -> None:

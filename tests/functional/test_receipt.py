@@ -510,3 +510,30 @@ def test_real_commands(stopped: tuple[Cli, str], real_cli: Cli, tmp_path: Path) 
     assert real_cli("verify", "--receipt", data["pdf"]).code == 0
     report = real_cli("check", sid, "--pdf", str(tmp_path) + "/", check=False)
     assert report.code in (0, 1) and (tmp_path / f"conformite-{sid}.pdf").is_file()
+
+
+def test_numbers_are_continuous_per_local_year(cli: Cli, tmp_path: Path) -> None:
+    """Numbered by the local year of issue (Paris): 23:30 on 31 December is still the
+    old year, 00:10 on 1 January starts the new series at 0001."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from sessiond.exports import issue_receipt
+    from sessiond.sessions import Sessiond
+
+    write_config(cli.home)
+    client = cli("client", "add", "Paul Bernard").out.strip()
+    sids = [session(cli, client, "md-micro-services", f"1{n}:00:00", f"1{n}:30:00")
+            for n in range(3)]
+    paris = ZoneInfo("Europe/Paris")
+    svc = Sessiond()  # SESSIOND_HOME is the test's home (the `home` fixture)
+    assert svc.paths.data == cli.home
+    try:
+        numbers = [issue_receipt(svc, sid, tmp_path / f"{n}.pdf", now=now).number
+                   for n, (sid, now) in enumerate(zip(sids, (
+                       datetime(2025, 12, 31, 23, 30, tzinfo=paris),
+                       datetime(2025, 12, 31, 23, 50, tzinfo=paris),
+                       datetime(2026, 1, 1, 0, 10, tzinfo=paris)), strict=True))]
+    finally:
+        svc.close()
+    assert numbers == ["2025-0001", "2025-0002", "2026-0001"]

@@ -119,7 +119,7 @@ def read_only_home(request: pytest.FixtureRequest, cli: Cli,
                    tmp_path: Path) -> Iterator[tuple[Cli, str]]:
     """A log in a read-only bind mount: cleanly closed (no -wal, no -shm), or with a
     process still holding it open (its -wal and -shm are there)."""
-    client, session = started_session(cli)
+    _client, session = started_session(cli)
     cli("note", session, "une note")
     holder = None
     if request.param == "open":

@@ -55,7 +55,8 @@ class Builder:
     def __init__(self, *, policy: str = "vlh", mode: str = "remote", rate: str | None = None,
                  problem_count: int = 0, session_id: str = "s-1", client_id: str = "c-1",
                  planned_at: datetime | None = None, log: Log | None = None,
-                 appointment: datetime | None = None) -> None:
+                 appointment: datetime | None = None,
+                 planned: dict[str, Any] | None = None) -> None:
         self.log = log or Log()
         self.session_id = session_id
         self.client_id = client_id
@@ -66,6 +67,7 @@ class Builder:
             body["rate"] = rate
         if appointment is not None:  # the agreed time (late-cancellation notice)
             body["appointment"] = clock.to_text(appointment)
+        body.update(planned or {})  # other fields of session-planned (warranty_of...)
         self._add("session-planned", planned_at or utc("2026-01-01 00:00"), body)
 
     def _add(self, kind: str, at: datetime, body: dict[str, Any] | None = None) -> Builder:

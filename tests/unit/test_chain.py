@@ -184,3 +184,16 @@ def test_a_worker_that_cannot_start_leaves_the_work_here(
     store = build(tmp_path, 300, key)
     assert judged(store, key, workers=2) == []
     store.close()
+
+
+def test_the_walk_reads_rows_in_table_order_without_sorting(tmp_path: Path) -> None:
+    key = Ed25519PrivateKey.generate()
+    store = build(tmp_path, 3, key)
+    seen: list[str] = []
+    store.conn.set_trace_callback(seen.append)
+    rows = list(store.iter_rows())
+    store.conn.set_trace_callback(None)
+    plan = " ".join(str(r) for r in store.conn.execute("EXPLAIN QUERY PLAN " + seen[0]))
+    assert "SCAN events" in plan and "TEMP B-TREE" not in plan  # streamed by rowid
+    assert [r[0] for r in rows] == [1, 2, 3, 4, 5, 6] and type(rows[0]) is tuple
+    store.close()

@@ -243,7 +243,7 @@ def test_hotkeys_drive_the_current_session(svc: Sessiond) -> None:
     assert kinds.count("session-started") == 1 and kinds.count("session-stopped") == 1
     said = [n.message for n in notices.recent(svc.store.conn)]
     assert any("déjà en cours" in m for m in said)
-    assert any("Aucune session en cours ou en pause" in m for m in said)
+    assert any("Aucune intervention en cours ou en pause" in m for m in said)
 
 
 def test_hotkey_start_without_consent_explains(svc: Sessiond) -> None:
@@ -293,8 +293,8 @@ def test_reminders_fire_at_the_right_second(svc: Sessiond, policy_id: str) -> No
         assert notice is not None and notice.kind == "tranche"
         minutes = model.increment_seconds // 60
         length = f"{minutes // 60} h" if minutes % 60 == 0 else f"{minutes} min"
-        assert f"dans 2 min : tranche suivante, +{length} / +" in notice.message
-        assert notice.message.endswith(" EUR")
+        assert f"dans 2\u00a0min, tranche suivante, +{length} / +" in notice.message
+        assert notice.message.endswith(" €")  # the amount as bills write it
         # Once only, even when the job runs again.
         assert jobs.remind(session, planned.fire_at + timedelta(seconds=5)) is None
         now = tranche_at + timedelta(seconds=1)
@@ -316,7 +316,7 @@ def test_reminder_amount_is_the_bill_growth(svc: Sessiond) -> None:
     assert planned.amount == total(at + timedelta(seconds=1)) - total(at) > 0
     notice = jobs.remind(session, planned.fire_at)
     assert notice is not None
-    assert f"+{str(planned.amount).replace('.', ',')} EUR" in notice.message
+    assert f"+{str(planned.amount).replace('.', ',')} €" in notice.message
 
 
 def test_reminder_moves_with_pauses_and_reviewed_spans(svc: Sessiond) -> None:

@@ -15,8 +15,8 @@ from sessiond.cli import PLAIN, _plain, build_parser
 
 def imported_after(argv: list[str], home: Path) -> tuple[set[str], str]:
     """The modules loaded by a fresh interpreter running `sessiond ARGV`, and its output."""
-    code = ("import sys; from sessiond.cli import main; main(%r); loaded = sorted(sys.modules); "
-            "import json; sys.stderr.write(json.dumps(loaded))" % (argv,))
+    code = (f"import sys; from sessiond.cli import main; main({argv!r}); "
+            "loaded = sorted(sys.modules); import json; sys.stderr.write(json.dumps(loaded))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, env={"SESSIOND_HOME": str(home), "PATH": "",
                                            "SESSIOND_LANG": "en"})

@@ -58,7 +58,7 @@ def state(cli: Cli, session: str) -> str:
 
 def x_daemon(cli: Cli, display: str) -> Daemon:
     daemon = start_daemon(cli, env={"DISPLAY": display, "XDG_SESSION_TYPE": "x11"})
-    wait_for(lambda: "raccourcis : en service" in daemon.text(), 10, daemon.text)
+    wait_for(lambda: "raccourcis\u202f: en service" in daemon.text(), 10, daemon.text)
     return daemon
 
 

@@ -179,8 +179,12 @@ def withdrawal_waiver(facts: Facts, spec: RuleSpec) -> list[Finding]:
     from sessiond.i18n.dates import long_date
     from sessiond.law.withdrawal import withdrawal_last_day
 
-    contract, shown, package = _contract(facts, spec)
-    if facts.start < contract:
+    contract, shown, package, declared = _contract(facts, spec)
+    if not declared:
+        # No order on record: planned at `planned_at`, or later than a start declared with
+        # --at (planned after the fact); the order came at the latest with the start.
+        contract = min(contract, facts.start)
+    elif facts.start < contract:
         return [finding(spec, _("The start ({start}) is dated before the order ({ordered}): "
                                 "correct the one that is wrong (sessiond amend, or the "
                                 "session's --ordered-at).", start=facts.local(facts.start),
@@ -205,19 +209,20 @@ def withdrawal_waiver(facts: Facts, spec: RuleSpec) -> list[Finding]:
                             last=long_date(last_day)), [*shown, *facts.start_events()])]
 
 
-def _contract(facts: Facts, spec: RuleSpec) -> tuple[datetime, list[int], bool]:
-    """When the contract was concluded, the events that show it, and whether it is the
-    purchase of a prepaid package (`package_is_contract`: MRI87 8, 11, the session draws on
-    a package bought then; the latest of them when it draws on several)."""
+def _contract(facts: Facts, spec: RuleSpec) -> tuple[datetime, list[int], bool, bool]:
+    """When the contract was concluded, the events that show it, whether it is the purchase
+    of a prepaid package (`package_is_contract`: MRI87 8, 11, the session draws on a package
+    bought then; the latest of them when it draws on several), and whether that instant was
+    declared (a package, --ordered-at) rather than taken from the planning."""
     if spec.params.get("package_is_contract"):
         use = credit_use(facts, at_start=True)
         if use is not None and use.draws:
             latest = max(use.draws, key=lambda d: d.purchased_at)
-            return latest.purchased_at, [d.package_seq for d in use.draws], True
+            return latest.purchased_at, [d.package_seq for d in use.draws], True, True
     planned = facts.first("session-planned")
     ordered_text = planned.body.get("ordered_at") if planned else None
     ordered = clock.from_text(ordered_text) if ordered_text else facts.session.planned_at
-    return ordered, seqs([planned] if planned else []), False
+    return ordered, seqs([planned] if planned else []), False, ordered_text is not None
 
 
 @rule("sensitive-docs-warning", precondition=True, item="sensitive",

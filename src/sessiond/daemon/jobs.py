@@ -75,6 +75,7 @@ class Jobs:
         self.pid = os.getpid()
         self._last: Clocks | None = None  # this process's previous heartbeat
         self._pruned: datetime | None = None
+        self._retention_checked: date | None = None  # the day clients' retention was read
         self.evidence: EvidenceWatch | None = None  # the remote tools' logs (issue 14)
         if service.config.evidence.watch:
             from sessiond.daemon.evidence import EvidenceWatch
@@ -294,6 +295,10 @@ class Jobs:
         """Ask, once a year per client, whether to erase the personal data kept past the
         retention of his terms (MRI87 17.5; the law where they are silent). The daemon
         never erases: the technician answers erase or keep."""
+        today = now.astimezone(self.tz).date()
+        if self._retention_checked == today:
+            return []  # it reads every client's events: once a day is enough
+        self._retention_checked = today
         asked = []
         for due in self.svc.retention_due(now):
             message = _("Client {client}: last event on {last}; the retention of his data "

@@ -104,6 +104,10 @@ def core_text(text: str) -> str:
 class _Document(FPDF):
     footer_text = ""
 
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.measured: dict[tuple[str, str, float, float, str], int] = {}
+
     def footer(self) -> None:
         self.set_y(-12)
         self.set_font(self._family, "", 7)
@@ -267,12 +271,20 @@ def _two_columns(pdf: _Document, left: str, right: str, left_width: float,
 
 
 def _height(pdf: _Document, width: float, line: float, text: str) -> float:
-    value = pdf.multi_cell(width, line, text, align="L", dry_run=True, output="HEIGHT")
-    assert isinstance(value, float | int)
-    return float(value)
+    return float(_measure(pdf, width, text)) * line
 
 
 def _lines(pdf: _Document, width: float, text: str) -> int:
-    value = pdf.multi_cell(width, 4.6, text, align="L", dry_run=True, output="LINES")
-    assert isinstance(value, list)
-    return len(value)
+    return _measure(pdf, width, text)
+
+
+def _measure(pdf: _Document, width: float, text: str) -> int:
+    """How many lines `text` takes at `width` in the current font. Measured once per
+    document: a block is measured to keep its section together, then to draw it."""
+    key = (pdf.font_family, pdf.font_style, pdf.font_size_pt, width, text)
+    found = pdf.measured.get(key)
+    if found is None:
+        value = pdf.multi_cell(width, 1, text, align="L", dry_run=True, output="LINES")
+        assert isinstance(value, list)
+        found = pdf.measured[key] = len(value)
+    return found

@@ -90,7 +90,8 @@ def issue_receipt(service: Sessiond, session_id: str, out: Path | None = None, *
     require_identity(svc)
     now = now or clock.now()
     scope = Scope.session(session_id)
-    warnings = receipt_warnings(svc, session_id, now)
+    loaded = [Ledger(svc, now)]  # read once for the warnings and the first attempt
+    warnings = receipt_warnings(svc, session_id, now, loaded[0])
     previous = last_receipt(svc.store, session_id)
     if previous is not None and not changed_since(svc.store, session_id, previous):
         again = _reissue(svc, previous, now)
@@ -99,7 +100,8 @@ def issue_receipt(service: Sessiond, session_id: str, out: Path | None = None, *
             return _write(svc, data, raw, checkpoint, proof, out, warnings, reused=True)
 
     def build() -> Facts:
-        return receipt_facts(svc, session_id, now)
+        # A later attempt (the log changed meanwhile) reads the log again.
+        return receipt_facts(svc, session_id, now, ledger=loaded.pop() if loaded else None)
 
     with consistent(svc, scope, build) as (w, facts, proof):
         number = next_number(svc.store, now, svc)
@@ -117,9 +119,9 @@ def issue_receipt(service: Sessiond, session_id: str, out: Path | None = None, *
 
 
 def receipt_facts(svc: Sessiond, session_id: str, now: datetime,
-                  upto: int | None = None) -> Facts:
+                  upto: int | None = None, *, ledger: Ledger | None = None) -> Facts:
     """The projections a receipt states, as the log stands (or stood before `upto`)."""
-    ledger = Ledger(svc, now, upto)
+    ledger = ledger or Ledger(svc, now, upto)
     session = ledger.session(session_id)
     check_issuable(session)
     try:
@@ -149,16 +151,21 @@ def compliance_errors(svc: Sessiond, session_id: str,
                       now: datetime | None = None) -> list[Finding]:
     """The session's error findings, checked now: what the technician is warned of before
     a receipt is issued (the receipt itself never shows them)."""
-    ledger = Ledger(svc, now or clock.now())
+    return _errors(Ledger(svc, now or clock.now()), session_id)
+
+
+def _errors(ledger: Ledger, session_id: str) -> list[Finding]:
     compliance = ledger.compliance(ledger.session(session_id), fresh=True)
     # This very document is the receipt the receipt-issued rule asks for.
     return [f for f in compliance.without("receipt-issued").findings
             if f.severity == "error"]
 
 
-def receipt_warnings(svc: Sessiond, session_id: str, now: datetime) -> tuple[str, ...]:
+def receipt_warnings(svc: Sessiond, session_id: str, now: datetime,
+                     ledger: Ledger | None = None) -> tuple[str, ...]:
     found = []
-    errors = compliance_errors(svc, session_id, now)
+    ledger = ledger or Ledger(svc, now)
+    errors = _errors(ledger, session_id)
     if errors:
         found.append(_(
             "Session {session} has {count} ({rules}): the receipt does "
@@ -166,7 +173,6 @@ def receipt_warnings(svc: Sessiond, session_id: str, now: datetime) -> tuple[str
             session=session_id,
             count=n_(len(errors), "{n} compliance error", "{n} compliance errors"),
             rules=", ".join(dict.fromkeys(labels.rule(f.rule) for f in errors))))
-    ledger = Ledger(svc, now)
     bill, _problem = ledger.try_bill(ledger.session(session_id))
     if bill is not None:
         found.extend(bill.warnings)

@@ -30,7 +30,7 @@ from sessiond.i18n.plural import n_
 from sessiond.model import Session, State
 
 ZERO = Decimal(0)
-REDUCTIONS = ("discount", "guarantee")
+REDUCTIONS = ("discount", "guarantee", "warranty")  # warranty: a free re-intervention
 STATUSES = ("finished", "running", "paused", "fee-only")
 
 

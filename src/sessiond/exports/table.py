@@ -57,11 +57,11 @@ def cell(text: str) -> str:
 def header() -> list[str]:
     return [
         _("Day"), _("Session"), _("Client reference"), _("Client name"), _("Terms"),
-        _("Session mode"), _("Start time"), _("End time"), _("Worked (h:mm)"), _("Worked (h)"), _("Billed (h:mm)"),
-        _("Billed (h)"), _("Hourly rate (EUR)"), _("Discounts (EUR)"), _("Amount (EUR)"),
-        _("Credit used (h)"), _("Receipts"), _("Invoice"), _("Paid (EUR)"), _("Payments"),
-        _("Status"),
-        _("Compliance status"), _("Remarks on the bill"),
+        _("Session mode"), _("Start time"), _("End time"), _("Worked (h:mm)"),
+        _("Worked (h)"), _("Billed (h:mm)"), _("Billed (h)"), _("Hourly rate (EUR)"),
+        _("Discounts (EUR)"), _("Amount (EUR)"), _("Credit used (h)"), _("Receipts"),
+        _("Invoice"), _("Paid (EUR)"), _("Payments"), _("Status"), _("Compliance status"),
+        _("Remarks on the bill"),
     ]
 
 

@@ -2345,6 +2345,16 @@ CATALOG: dict[str, str] = {
         "{id!r} n'est pas un identifiant de politique (minuscules, chiffres et tirets, 63 au "
         "plus). Voir sessiond policy list.",
     "Daily backup failed: {problem}": "La sauvegarde quotidienne a échoué : {problem}",
+    "Argument {number} holds a NUL character: no file name or text may.":
+        "L'argument {number} contient un caractère NUL : aucun nom de fichier ni texte "
+        "ne le peut.",
+    "{path}: the events table holds text that is not UTF-8: the database is damaged. Run "
+    "sessiond verify, then restore from a backup (sessiond restore DIR).":
+        "{path} : la table des événements contient du texte qui n'est pas en UTF-8 : la "
+        "base de données est endommagée. Lancez sessiond verify, puis restaurez une "
+        "sauvegarde (sessiond restore DOSSIER).",
+    "The backup holds signed checkpoints but no signing key.":
+        "La sauvegarde contient des points de contrôle signés mais aucune clé de signature.",
     # --- invoices and credit notes (issue 15) -----------------------------------------
     "invoice event #{seq} has no readable number":
         "l'événement de facture n°\u00a0{seq} n'a pas de numéro lisible",

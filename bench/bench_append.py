@@ -1,0 +1,99 @@
+"""Appends per second through the service, against a bare sqlite3 loop, at every log size;
+and eight writers at once.
+
+Usage: python -m bench.bench_append [--appends 300] [--runs 3] [--cache DIR] [--million]
+                                    [--before SRC]
+One writer pauses and resumes the running session of a copy of each generated log (a year,
+ten years, and with --million a log of about 1,000,000 events): every append is a durable
+commit (BEGIN IMMEDIATE, the chain's tail, the state check, INSERT, COMMIT under WAL and
+synchronous=FULL). The floor (bench/floors/append.py) is a bare loop of BEGIN IMMEDIATE +
+INSERT of a row of the same size + COMMIT under the same settings, in a file beside it.
+Median events/s of --runs runs, the two in alternation. Then bench.bench_contention runs
+eight writers into one log: none may fail, and the chain must verify.
+Target (issue 17): >= 0.5x the floor at any log size; 8 writers without errors.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bench.common import (
+    FLOORS,
+    ROOT,
+    before_env,
+    copy_home,
+    env_for,
+    log_home,
+    options,
+    running_session,
+    workdir,
+)
+
+# Appends through the service: pause and resume the running session, one commit each.
+APPEND = """
+import sys, time
+from sessiond.sessions import Sessiond
+svc, session, count = Sessiond(), sys.argv[1], int(sys.argv[2])
+svc.session(session)  # the store opened, the session read once: not timed
+began = time.perf_counter()
+for n in range(count):
+    (svc.pause if n % 2 == 0 else svc.resume)(session)
+print(count / (time.perf_counter() - began))
+"""
+
+
+def rate(cmd: list[str], env: dict[str, str]) -> float:
+    out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True, cwd=ROOT)
+    return float(out.stdout.split()[-1])
+
+
+def main() -> None:
+    parser = options(__doc__, runs=3)
+    parser.add_argument("--appends", type=int, default=300)
+    parser.add_argument("--million", action="store_true")
+    args = parser.parse_args()
+    logs = [("a year", 2000, 365), ("ten years", 20000, 3650)]
+    if args.million:
+        logs.append(("1M events", 108_700, 3650))
+    print(f"appends per second, medians of {args.runs} alternating runs of {args.appends}:")
+    with workdir(args.cache) as root, tempfile.TemporaryDirectory() as tmp:
+        for label, sessions, days in logs:
+            cached = log_home(root, sessions, days)
+            home = copy_home(cached, Path(tmp) / "log")
+            session = running_session(home)
+            events = int(subprocess.run(
+                [sys.executable, "-c", "from sessiond.sessions import Sessiond; "
+                 "print(Sessiond().store.tail()[0])"], env=env_for(home), check=True,
+                capture_output=True, text=True).stdout)
+            service = [sys.executable, "-c", APPEND, session, str(args.appends)]
+            floor = [sys.executable, str(FLOORS / "append.py"), str(Path(tmp) / "floor.db"),
+                     str(args.appends)]
+            samples: dict[str, list[float]] = {"service": [], "floor": [], "before": []}
+            for _ in range(args.runs):
+                samples["service"].append(rate(service, env_for(home)))
+                samples["floor"].append(rate(floor, env_for()))
+                if args.before:
+                    samples["before"].append(rate(service, before_env(env_for(home),
+                                                                      args.before)))
+            got = {k: statistics.median(v) for k, v in samples.items() if v}
+            line = (f"  {label:<10} ({events:>7} events): {got['service']:6.0f} events/s, "
+                    f"floor {got['floor']:6.0f}/s, ratio {got['service'] / got['floor']:.2f} "
+                    f"(target >= 0.5)")
+            if "before" in got:
+                line += f"; before {got['before']:6.0f}/s"
+            print(line)
+    print("eight writers into one log (bench.bench_contention):")
+    done = subprocess.run([sys.executable, "-m", "bench.bench_contention", "--writers", "8",
+                           "--appends", "50"], env=env_for(), cwd=ROOT, capture_output=True,
+                          text=True)
+    print("\n".join("  " + line for line in done.stdout.splitlines()))
+    if done.returncode:
+        print(f"  bench_contention exited {done.returncode}: {done.stderr[-500:]}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,142 @@
+"""Issue 12, the pure parts the commands rest on: who a referral discount goes to (VLH
+5.5), how long a client's data is kept (MRI87 17.5, the law), and the warranty window."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from sessiond.billing import History, bill
+from sessiond.billing.offers import known_before, referral_for
+from sessiond.compliance.retention import LAW, add_years, due, retention_end
+from sessiond.errors import InputError
+from sessiond.policy import read_policy, shipped_dir
+from tests.unit.billing_factory import PARIS, Builder, Log, utc
+
+VLH = read_policy(shipped_dir() / "vlh.toml")
+MRI87 = read_policy(shipped_dir() / "mri87.toml")
+REFERRAL = VLH.discounts["referral"]
+
+
+def _sessions(log: Log, *starts: datetime) -> list[Builder]:
+    built = []
+    for n, start in enumerate(starts):
+        b = Builder(policy="vlh", session_id=f"s-{n}", planned_at=start - timedelta(days=1),
+                    log=log)
+        built.append(b.run(start, 1800))
+    return built
+
+
+def test_each_referral_goes_to_one_next_intervention() -> None:
+    log = Log()
+    first, second, third, fourth = _sessions(
+        log, utc("2026-01-05 09:00"), utc("2026-02-05 09:00"), utc("2026-03-05 09:00"),
+        utc("2026-04-05 09:00"))
+    log.event("referral-recorded", utc("2026-01-20 12:00"), client_id="c-1",
+              body={"referred": "c-2"})
+    log.event("referral-recorded", utc("2026-01-25 12:00"), client_id="c-1",
+              body={"referred": "c-3"})
+    sessions = [b.session() for b in (first, second, third, fourth)]
+    events = log.client_events("c-1")
+    got = {s.id: referral_for(s, sessions, events, REFERRAL) for s in sessions}
+    assert got["s-0"] is None  # over before the client mentioned anyone
+    assert got["s-1"] is not None and got["s-1"].body["referred"] == "c-2"
+    assert got["s-2"] is not None and got["s-2"].body["referred"] == "c-3"
+    assert got["s-3"] is None  # two referrals, two discounts
+
+
+def test_a_referral_is_lost_after_a_year() -> None:
+    log = Log()
+    (late,) = _sessions(log, utc("2027-02-01 09:00"))
+    log.event("referral-recorded", utc("2026-01-20 12:00"), client_id="c-1",
+              body={"referred": "c-2"})
+    session = late.session()
+    assert referral_for(session, [session], log.client_events("c-1"), REFERRAL) is None
+
+
+def test_a_client_known_before_sessiond_gets_no_welcome_discount() -> None:
+    log = Log()
+    log.event("client-added", utc("2026-03-01 08:00"), client_id="c-1",
+              body={"status": "consumer", "country": "FR", "known_since": "2018-06-01"})
+    (first,) = _sessions(log, utc("2026-03-02 09:00"))
+    session = first.session()
+    events = log.client_events("c-1")
+    assert known_before(events, session) == date(2018, 6, 1)
+    result = bill(session, VLH, History(sessions=(session,), client_events=events),
+                  utc("2026-03-03 00:00"))
+    assert [line.kind for line in result.lines] == ["time"]
+    assert "2018-06-01" in result.explanation
+    fresh = bill(session, VLH, History(sessions=(session,)), utc("2026-03-03 00:00"))
+    assert [line.name for line in fresh.lines] == [None, "new-client"]
+
+
+def test_retention_is_the_later_of_the_relationship_and_the_accounts() -> None:
+    log = Log()
+    log.event("client-added", utc("2020-02-29 10:00"), client_id="c-1")
+    assert add_years(date(2020, 2, 29), 5) == date(2025, 2, 28)
+    prospect = retention_end(log.events, MRI87.retention or LAW, PARIS)
+    assert prospect is not None and prospect[0] == date(2025, 2, 28)  # MRI87 17.5: 5 years
+    log.event("session-stopped", utc("2021-06-10 16:00"), session_id="s-1", client_id="c-1")
+    client = retention_end(log.events, MRI87.retention or LAW, PARIS)
+    assert client is not None and client[0] == date(2031, 6, 10)  # accounts: 10 years
+    assert due("c-1", "mri87", log.events, MRI87.retention, utc("2031-06-10 21:00"),
+               PARIS) is None  # still the 10th of June in Paris until 22:00 UTC
+    late = due("c-1", "mri87", log.events, MRI87.retention, utc("2031-06-10 22:30"), PARIS)
+    assert late is not None and late.article == "17.5"
+    silent = due("c-1", "md-micro-services", log.events[:1], None, utc("2023-03-01 12:00"),
+                 PARIS)
+    assert silent is not None and silent.article == LAW.article  # the law: 3 years
+
+
+def test_the_warranty_window_and_the_flat_charge() -> None:
+    log = Log()
+    earlier = Builder(policy="mri87", session_id="s-a", log=log,
+                      planned_at=utc("2026-05-01 08:00")).run(utc("2026-05-02 09:00"), 3000)
+    for n, (delay, cause) in enumerate(((timedelta(hours=20), "intervention"),
+                                        (timedelta(hours=30), "intervention"),
+                                        (timedelta(days=3), "client"))):
+        planned = utc("2026-05-02 09:50") + delay
+        again = Builder(policy="mri87", session_id=f"s-{n}", log=log, planned_at=planned,
+                        planned={"warranty_of": "s-a", "warranty_cause": cause})
+        again.run(planned + timedelta(minutes=5), 2400)
+        session = again.session()
+        history = History(sessions=(earlier.session(), session))
+        result = bill(session, MRI87, history, planned + timedelta(hours=2))
+        if n == 0:  # within the 24 hours of art. 16.2: free
+            assert result.total == 0 and any(line.kind == "warranty" for line in result.lines)
+        elif n == 1:  # claimed too late: billed as any session
+            assert result.billed_seconds == 3600 and result.total > 0
+            assert "24" in result.explanation
+        else:  # caused by the client: a flat half hour
+            assert result.billed_seconds == 1800
+
+
+@pytest.mark.parametrize(("change", "key"), [
+    (("free = true\nwindow_months = 2", "free = true\nwindow_months = 2\nwindow_days = 10"),
+     "window_hours, window_days, window_months"),
+    (("free = true\nwindow_months = 2", "covers_fees = true\nwindow_months = 2"),
+     "warranty.covers_fees"),
+    (("percent_of_planned = \"50\"\nnotice_hours = 24", "percent_of_planned = \"50\""),
+     None),
+    (("[discounts.new-client]\npercent = \"30\"",
+      "[discounts.new-client]\npercent = \"30\"\nvalidity_months = 12"),
+     "discounts.new-client.validity_months"),
+    (("[fees.travel]\narticle = \"4.3, 5.2\"",
+      "[fees.travel]\narticle = \"4.3, 5.2\"\nnotice_hours = 24\nonly_with = [\"travel\"]"),
+     "fees.travel.notice_hours"),
+])
+def test_new_policy_keys_are_checked(tmp_path: Path, change: tuple[str, str],
+                                     key: str | None) -> None:
+    """The issue-12 keys are validated like the others: a wrong one names itself."""
+    text = (shipped_dir() / "vlh.toml").read_text("utf-8")
+    assert change[0] in text
+    path = tmp_path / "vlh.toml"
+    path.write_text(text.replace(change[0], change[1]), "utf-8")
+    if key is None:  # a late cancellation without its notice is still a valid policy
+        assert read_policy(path).fees["late-cancellation"].notice_hours is None
+        return
+    with pytest.raises(InputError) as e:
+        read_policy(path)
+    assert key in e.value.message
