@@ -243,6 +243,8 @@ def test_layout_keeps_tokens_and_sentences_whole(stopped: tuple[Cli, str],
         ("Les lignes ci-dessous prouvent", "les vérifie)."),
     ):
         assert sum(squeezed(start) in t and squeezed(end) in t for t in texts) == 1, start
+    # Two pages with their footers, read back through text extraction: still verified.
+    assert cli("verify", "--receipt", str(pdf)).code == 0
 
 
 def test_client_checks_the_receipt_with_pdfdetach_and_openssl(stopped: tuple[Cli, str],

@@ -80,11 +80,11 @@ def test_vlh_first_hour_then_quarters(worked: int, billed: int, total: str) -> N
 def test_vlh_explanation_in_words() -> None:
     b = Builder(policy="vlh").run(utc("2026-11-23 09:00"), minutes(67))
     assert bill_of(b, "vlh").explanation == (
-        "1 h 07 min travaillées : première heure indivisible + 1 tranche de 15 min = "
+        "1 h 07 min travaillées\u202f: première heure indivisible + 1 tranche de 15 min = "
         "1 h 15 min facturées.")
     b = Builder(policy="vlh").run(utc("2026-11-23 09:00"), minutes(45))
     assert bill_of(b, "vlh").explanation == (
-        "45 min travaillées : première heure indivisible = 1 h facturée.")
+        "45 min travaillées\u202f: première heure indivisible = 1 h facturée.")
 
 
 def test_vlh_across_the_autumn_dst_change() -> None:
@@ -173,7 +173,7 @@ def test_mri87_every_started_hour(worked: int, billed: int, total: str) -> None:
 def test_mri87_explanation_counts_hours() -> None:
     b = Builder(policy="mri87").run(utc("2026-11-23 09:00"), minutes(67))
     assert bill_of(b, "mri87").explanation.startswith(
-        "1 h 07 min travaillées : 2 tranches de 1 h = 2 h facturées.")
+        "1 h 07 min travaillées\u202f: 2 tranches de 1 h = 2 h facturées.")
 
 
 # --- Micro-Alpes, art. 3: « facturation minimale d'une demi-heure [...] Toute demi-heure
@@ -226,7 +226,7 @@ def test_md_tranches_of_the_default_size() -> None:
     b = Builder(policy="md-micro-services").run(utc("2026-11-23 09:00"), minutes(67))
     result = bill_of(b, "md-micro-services")
     assert (result.billed_seconds, str(result.total)) == (4500, "62.50")
-    assert result.explanation == ("1 h 07 min travaillées : 5 tranches de 15 min = "
+    assert result.explanation == ("1 h 07 min travaillées\u202f: 5 tranches de 15 min = "
                                   "1 h 15 min facturées.")
 
 
@@ -290,7 +290,7 @@ def test_fgdmi_reduction_is_capped_at_70_percent() -> None:
     """4 unsolved × 20 % = 80 %, capped at 70 % since one valid solution was given: 63.00."""
     result = fgdmi(5, "solved", "unsolved", "unsolved", "unsolved", "unsolved")
     assert amounts(result) == ["90.00", "-63.00", "30.00"]
-    assert "70 %" in result.lines[1].label
+    assert "70\u00a0%" in result.lines[1].label
 
 
 def test_fgdmi_no_valid_solution_no_fee_but_travel_stays() -> None:

@@ -34,8 +34,8 @@ def test_accepted_forms(text: str, expected: datetime) -> None:
 
 
 @pytest.mark.parametrize(("text", "words"), [
-    ("09:50", "plus de 12 heures"),  # typed at 09:45: a typo, not yesterday 09:50
-    ("2026-11-14T10:00", "plus de 7 jours"),
+    ("09:50", "plus de 12\u00a0heures"),  # typed at 09:45: a typo, not yesterday 09:50
+    ("2026-11-14T10:00", "plus de 7\u00a0jours"),
     ("1971-01-01T10:00", "2000"),
     ("0001-01-01T00:00", "illisible|2000"),  # year 1 cannot even be put in UTC
     ("0001-01-01T00:00+14:00", "illisible"),

@@ -216,3 +216,14 @@ def test_empty_log_is_not_sealed(home: Path) -> None:
     svc = Sessiond()
     assert Jobs(svc, heartbeat_every=15).seal(datetime(2026, 11, 23, 8, 0, tzinfo=PARIS)) \
         is None
+
+
+def test_an_export_made_by_hand_in_another_format_does_not_stand_for_the_days_csv(
+        svc: Sessiond, exports: list[tuple[date, date]]) -> None:
+    jobs = Jobs(svc, heartbeat_every=15)
+    jobs.catch_up(datetime(2026, 11, 23, 18, 0, tzinfo=PARIS))
+    assert exports == [(date(2026, 11, 22), date(2026, 11, 22))]
+    svc.record_export(first_day=date(2026, 11, 23), last_day=date(2026, 11, 23), fmt="kimai",
+                      sessions=0, at=datetime(2026, 11, 23, 19, 0, tzinfo=PARIS))
+    jobs.catch_up(datetime(2026, 11, 23, 19, 30, tzinfo=PARIS))
+    assert exports[1:] == [(date(2026, 11, 23), date(2026, 11, 23))]

@@ -104,7 +104,7 @@ def test_lock_held_by_another_process_dies_with_it(home: Path) -> None:
 def test_status_without_a_daemon(home: Path) -> None:
     data = status.collect(paths())
     assert data["running"] is False and data["jobs_owner"] is None
-    assert "Démon : arrêté" in status.describe(data)
+    assert "Démon\u202f: arrêté" in status.describe(data)
 
 
 def test_status_line_says_why_features_are_off(home: Path) -> None:
@@ -114,9 +114,10 @@ def test_status_line_says_why_features_are_off(home: Path) -> None:
         "idle": Feature(False, "pas d'affichage (DISPLAY n'est pas défini)").to_json(),
         "pending_questions": 2})
     assert text.splitlines() == [
-        "Démon : en marche (pid 42) ; raccourcis : en service ; détection d'inactivité : "
-        "hors service (pas d'affichage (DISPLAY n'est pas défini)).",
-        "2 question(s) en attente de réponse : sessiond daemon questions."]
+        "Démon\u202f: en marche (pid 42)\u202f; raccourcis\u202f: en service\u202f; "
+        "détection d'inactivité\u202f: hors service (pas d'affichage (DISPLAY n'est pas "
+        "défini)).",
+        "2 questions en attente de réponse\u202f: sessiond daemon questions."]
 
 
 def test_status_file_is_private(home: Path) -> None:

@@ -106,7 +106,7 @@ def test_totals_are_the_sum_of_the_lines() -> None:
 def test_a_missing_buyer_address_is_refused_naming_the_field() -> None:
     with pytest.raises(InputError, match=r"buyer\.address") as caught:
         business_invoice(buyer=replace(BUSINESS, address=()))
-    assert caught.value.message.startswith("Facture F-2026-0007 : ")
+    assert caught.value.message.startswith("Facture F-2026-0007\u202f: ")
     with pytest.raises(InputError, match=r"buyer\.address"):
         business_invoice(buyer=replace(BUSINESS, address=("  ",)))
 
@@ -148,7 +148,7 @@ def test_a_credit_note_needs_the_invoice_it_cancels_and_why() -> None:
     doc = credit_note()
     with pytest.raises(InputError, match="cited_invoice") as caught:
         invoice_doc(**{**_fields(doc), "cited_invoice": None})
-    assert caught.value.message.startswith("Avoir A-2026-0001 : ")
+    assert caught.value.message.startswith("Avoir A-2026-0001\u202f: ")
     with pytest.raises(InputError, match="reason"):
         invoice_doc(**{**_fields(doc), "reason": " "})
 

@@ -34,17 +34,17 @@ def lint(tmp_path: Path, text: str, name: str = "vlh.toml") -> str:
 
 def test_unknown_key(tmp_path: Path) -> None:
     message = lint(tmp_path, VLH.replace("[tranches]\n", "[tranches]\nrounding = 'up'\n"))
-    assert "tranches.rounding : clé inconnue" in message
+    assert "tranches.rounding\u202f: clé inconnue" in message
 
 
 def test_unknown_top_level_key(tmp_path: Path) -> None:
-    assert "colour : clé inconnue" in lint(tmp_path, 'colour = "red"\n' + VLH)
+    assert "colour\u202f: clé inconnue" in lint(tmp_path, 'colour = "red"\n' + VLH)
 
 
 def test_wrong_type(tmp_path: Path) -> None:
     message = lint(tmp_path, VLH.replace("first_block_seconds = 3600",
                                          'first_block_seconds = "une heure"'))
-    assert "tranches.first_block_seconds : attendu : un nombre entier" in message
+    assert "tranches.first_block_seconds\u202f: attendu\u202f: un nombre entier" in message
 
 
 def test_float_money_is_refused(tmp_path: Path) -> None:
@@ -56,42 +56,42 @@ def test_float_money_is_refused(tmp_path: Path) -> None:
 def test_missing_citation(tmp_path: Path) -> None:
     message = lint(tmp_path, VLH.replace('per_hour = "50.00"\narticle = "4.3"\n',
                                          'per_hour = "50.00"\n'))
-    assert "rates.remote.article : absente" in message
+    assert "rates.remote.article\u202f: absente" in message
 
 
 def test_missing_rule_text_and_severity(tmp_path: Path) -> None:
     message = lint(tmp_path, VLH + '\n[rules.disconnect-confirmed]\narticle = "4.2"\n')
-    assert "rules.disconnect-confirmed.text : absente" in message
-    assert "rules.disconnect-confirmed.severity : absente" in message
+    assert "rules.disconnect-confirmed.text\u202f: absente" in message
+    assert "rules.disconnect-confirmed.severity\u202f: absente" in message
 
 
 def test_review_needs_a_note(tmp_path: Path) -> None:
     message = lint(tmp_path, VLH.replace(
         'review = true\nnote = "Le tarif horaire est sur la grille tarifaire du site, pas dans '
         'les CGI : 50 € par défaut."\n', "review = true\n"))
-    assert "rates.onsite.note : obligatoire quand review = true" in message
+    assert "rates.onsite.note\u202f: obligatoire quand review = true" in message
 
 
 def test_unknown_rule_and_parameter(tmp_path: Path) -> None:
     message = lint(tmp_path, VLH + '\n[rules.teleport]\narticle = "1"\ntext = "x"\n'
                    'severity = "error"\n\n[rules.receipt-issued.extra]\n')
-    assert "rules.teleport : entrée de rules inconnue" in message
-    assert "rules.receipt-issued.extra : clé inconnue" in message
+    assert "rules.teleport\u202f: entrée de rules inconnue" in message
+    assert "rules.receipt-issued.extra\u202f: clé inconnue" in message
 
 
 def test_wrong_rule_parameter_value(tmp_path: Path) -> None:
     bad = VLH + ('\n[rules.remote-os-supported]\narticle = "1"\ntext = "x"\nseverity = "fatal"\n'
                  'os = ["windows", "amiga"]\n')
     message = lint(tmp_path, bad)
-    assert "rules.remote-os-supported.severity : attendu : l'une des valeurs error, warning" \
+    assert "rules.remote-os-supported.severity\u202f: attendu\u202f: l'une des valeurs error, warning" \
         in message
-    assert "rules.remote-os-supported.os : attendu : une liste de valeurs parmi" in message
+    assert "rules.remote-os-supported.os\u202f: attendu\u202f: une liste de valeurs parmi" in message
 
 
 def test_fee_with_two_amounts(tmp_path: Path) -> None:
     message = lint(tmp_path, VLH.replace('percent_of_planned = "50"',
                                          'percent_of_planned = "50"\namount = "20"'))
-    assert "fees.late-cancellation : donnez au plus une valeur" in message
+    assert "fees.late-cancellation\u202f: donnez au plus une valeur" in message
 
 
 def test_every_problem_at_once(tmp_path: Path) -> None:

@@ -80,7 +80,8 @@ Checkpoints = Iterable[Checkpoint] | Callable[[], Iterable[Checkpoint]]
 
 BATCH = 1024  # signatures per batch sent to a worker (about 0.1 s of work)
 POOL_FROM = 4 * BATCH  # fewer checkpoints than this: starting a worker costs more
-_VALIDATED = 4096  # distinct (kind, body) remembered as valid
+_VALIDATED = 4096  # distinct (kind, body) remembered as valid...
+_SHORT = 200  # ...among the short ones: a long body (a check's findings) is unique
 
 
 def verify(
@@ -155,9 +156,10 @@ def _walk(rows: Iterable[Row | Sequence[Any]], report: Report, signed: _Signed,
             except (InputError, ValueError, TypeError):
                 problem = _("event #{seq} is not a valid sessiond event", seq=seq)
             else:
-                if len(valid) >= _VALIDATED:
-                    valid.clear()
-                valid.add((row[2], row[10]))
+                if len(row[10]) <= _SHORT:  # the bodies that repeat ({}, a channel...)
+                    if len(valid) >= _VALIDATED:
+                        valid.clear()
+                    valid.add((row[2], row[10]))
         if problem:
             report.problems.append(Problem(seq, problem))
             chain_sound = False

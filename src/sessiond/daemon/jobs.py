@@ -221,9 +221,13 @@ class Jobs:
     # --- end-of-day export and day seal --------------------------------------------------
 
     def exported(self) -> list[tuple[date, date]]:
+        """The day ranges already exported for the accountant (the CSV the end-of-day job
+        writes; a book, Kimai or e-reporting file made by hand does not count)."""
         ranges = []
         for row in self.svc.store.events_of_kind("export-made"):
             body = row.body_fields()
+            if body.get("format", "csv") != "csv":
+                continue
             try:
                 ranges.append((date.fromisoformat(body["first_day"]),
                                date.fromisoformat(body["last_day"])))
