@@ -2,7 +2,7 @@
 checkpoint, one core), and peak memory.
 
 Usage: python -m bench.bench_verify [--runs 5] [--cache DIR] [--sessions 20000]
-                                    [--million]
+                                    [--million] [--before SRC]
 Measured as separate processes, in alternation, medians: the floor script
 (bench/floors/verify.py), the chain walk of `audit.verify` alone on one core and on every
 core (rows from the store, checkpoints streamed), and `sessiond verify` end to end (which
@@ -22,6 +22,7 @@ from pathlib import Path
 from bench.common import (
     FLOORS,
     SESSIOND,
+    before_env,
     cpu_count,
     env_for,
     log_home,
@@ -50,7 +51,8 @@ print(report.events, report.checkpoints)
 """
 
 
-def measure(home: Path, runs: int) -> dict[str, tuple[float, float]]:
+def measure(home: Path, runs: int, before: Path | None = None
+            ) -> dict[str, tuple[float, float]]:
     """Median (seconds, MB) of each way of verifying `home`, in alternation."""
     cases = {
         "floor": [sys.executable, str(FLOORS / "verify.py"), str(home)],
@@ -59,11 +61,15 @@ def measure(home: Path, runs: int) -> dict[str, tuple[float, float]]:
                                        str(cpu_count())],
         "sessiond verify": [SESSIOND, "verify"],
     }
+    envs = {name: env_for(home) for name in cases}
+    if before is not None:
+        for name in ("walk, 1 core", "sessiond verify"):
+            cases[f"{name}, before"] = cases[name]
+            envs[f"{name}, before"] = before_env(env_for(home), before)
     samples: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
-    env = env_for(home)
     for _ in range(runs):
         for name, cmd in cases.items():
-            samples[name].append(peak_rss_mb(cmd, env))
+            samples[name].append(peak_rss_mb(cmd, envs[name]))
     return {name: (statistics.median(s[0] for s in values),
                    statistics.median(s[1] for s in values))
             for name, values in samples.items()}
@@ -79,12 +85,17 @@ def main() -> None:
     with workdir(args.cache) as root:
         for sessions in sizes:
             home = log_home(root, sessions, 365 if sessions <= 20000 else 3650)
-            t = measure(home, args.runs)
+            t = measure(home, args.runs, args.before)
             print(f"verify, {sessions} sessions, medians of {args.runs} alternating runs:")
             floor = t["floor"][0]
             report([(name, seconds, "floor (1 core)", floor,
                      "<= 1.5" if name == "walk, 1 core" else "for scale")
-                    for name, (seconds, _mb) in t.items() if name != "floor"])
+                    for name, (seconds, _mb) in t.items()
+                    if name != "floor" and not name.endswith("before")])
+            if args.before:
+                print(f"  before ({args.before}) and after:")
+                report([(name, t[name][0], "before", t[f"{name}, before"][0], "")
+                        for name in ("walk, 1 core", "sessiond verify")])
             for name, (_s, mb) in t.items():
                 print(f"  peak memory, {name:<18} {mb:6.1f} MB"
                       + ("  (target < 100 MB at 1M events)" if name.startswith("walk")

@@ -111,7 +111,8 @@ def make_backup(svc: Sessiond, dest: Path, secret: bytes) -> Made:
         copy = Store(tmp / DATABASE, readonly=True)
         try:
             report = verify_log(lambda: copy, lambda: svc.keyring, mark=False)
-            if not report.ok:
+            if not report.ok:  # the copy is the log of that instant: the log is damaged
+                svc.store.mark_damaged(report.problems[0].message)
                 raise EnvironmentFault(_("The log fails verification ({problem}): a backup "
                                          "would carry the damage. Run sessiond verify; "
                                          "restore an earlier backup instead.",

@@ -207,3 +207,18 @@ def test_smoke_the_real_commands(real_cli: Cli, tmp_path: Path) -> None:
     assert run("verify", "--backup", str(tmp_path / "b")).code == 0
     assert run("restore", str(tmp_path / "b")).code == 0
     assert run("doctor", check=False).code in (0, 1)
+
+
+def test_a_damaged_log_is_not_backed_up_and_takes_no_more_writes(secret_cli: Cli,
+                                                                 tmp_path: Path) -> None:
+    cli = secret_cli
+    _client, session = started_session(cli)
+    db = sqlite3.connect(cli.home / "sessiond.sqlite3")
+    db.execute("DROP TRIGGER events_no_delete")  # as a tamperer would leave it
+    db.commit()
+    db.close()
+    refused(cli("backup", str(tmp_path / "b"), check=False), 3, "verify")
+    assert not (tmp_path / "b").exists()
+    before = state(cli.home)
+    refused(cli("note", session, "x", check=False), 3, "restore")
+    assert state(cli.home).events == before.events

@@ -139,3 +139,23 @@ def shown(app: object, selector: str) -> str:
     console = Console(width=200, file=io.StringIO(), record=True, color_system=None)
     console.print(content)
     return console.export_text()
+
+
+def screen_text(app: object) -> str:
+    """What the terminal shows, as plain lines (the screen and the dialogs over it): what a
+    technician reads, to assert that nothing that carries meaning is cut."""
+    import io
+
+    from rich.console import Console
+
+    width, height = app.size  # type: ignore[attr-defined]
+    console = Console(width=width, height=height, file=io.StringIO(), record=True,
+                      color_system=None, legacy_windows=False, safe_box=False)
+    console.print(app.screen._compositor.render_update(  # type: ignore[attr-defined]
+        full=True, screen_stack=app._background_screens, simplify=True))  # type: ignore[attr-defined]
+    return console.export_text()
+
+
+def toasts(app: object) -> list[str]:
+    """The messages of the notifications on screen, as the toasts show them."""
+    return [n.message for n in app._notifications]  # type: ignore[attr-defined]

@@ -1,5 +1,6 @@
 """The real `sessiond` in a real terminal (tmux): start, pause and stop with the keyboard,
-reading the state and the big clock back from the screen (capture-pane)."""
+reading the state and the big clock back from the screen (capture-pane); and at 80x24, the
+size of a terminal beside the remote window, a note then `p`."""
 
 from __future__ import annotations
 
@@ -60,9 +61,9 @@ class Terminal:
         return subprocess.run(["tmux", "-L", self.name, *args], capture_output=True,
                               text=True, check=True, env=self.env)
 
-    def start(self, command: str) -> None:
+    def start(self, command: str, size: tuple[int, int] = (120, 36)) -> None:
         variables = [f"{k}={self.env[k]}" for k in ("SESSIOND_HOME", "SESSIOND_LANG", "TZ")]
-        self.tmux("new-session", "-d", "-s", self.name, "-x", "120", "-y", "36",
+        self.tmux("new-session", "-d", "-s", self.name, "-x", str(size[0]), "-y", str(size[1]),
                   "-c", str(self.home), "env", *variables, "sh", "-c", command)
 
     def keys(self, *keys: str) -> None:
@@ -117,7 +118,7 @@ def test_start_pause_stop_in_a_real_terminal(terminal: Terminal) -> None:
     terminal.wait_text("Aujourd'hui")
     terminal.wait_text(session)
     terminal.keys("Enter")  # open the session on the cursor
-    terminal.wait_text("Démarrer le chronomètre")
+    terminal.wait_text("Démarrer (ctrl+s)")
 
     terminal.keys("C-s")  # start (consent is on record)
     screen = terminal.wait_text("EN COURS")
@@ -127,20 +128,18 @@ def test_start_pause_stop_in_a_real_terminal(terminal: Terminal) -> None:
     running = seconds(read_clock(terminal.screen()))
     assert 2 <= running - first <= 4  # the clock runs
 
-    terminal.keys("p")  # pause: the dialog asks an optional reason
-    terminal.wait_text("Motif")
-    terminal.keys("Enter")
+    terminal.keys("p")  # pause, at once
     screen = terminal.wait_text("EN PAUSE")
     paused = read_clock(screen)
     time.sleep(2.0)
     assert read_clock(terminal.screen()) == paused  # the clock stands still in a pause
 
     terminal.keys("s")  # stop: the dialog's default is "stopped by the technician"
-    terminal.wait_text("Arrêter la séance ?")
+    terminal.wait_text("Arrêter l'intervention\u202f?")
     terminal.keys("Enter")
     screen = terminal.wait_text("fin par le technicien")
     assert any(f"travaillé {paused}" in line for line in screen)
-    terminal.wait_text("Facture")
+    terminal.wait_text("Relevé")
 
     terminal.keys("C-q")
     terminal.wait_text("sessiond exited 0")
@@ -148,3 +147,36 @@ def test_start_pause_stop_in_a_real_terminal(terminal: Terminal) -> None:
     assert shown["state"] == "stopped"
     assert shown["elapsed_seconds"] == seconds(paused)
     cli(terminal, "verify")  # exit code 0: the log verifies
+
+
+def test_note_then_p_pauses_at_80x24(terminal: Terminal) -> None:
+    """The note field gives the keyboard back on Enter: the next `p` pauses the clock and
+    the note holds exactly what was typed (with its own p's)."""
+    client = cli(terminal, "client", "add", "Mme Leroy")
+    session = cli(terminal, "session", "new", client, "--policy", "vlh")
+    cli(terminal, "consent", session, "--channel", "phone", "--by", "Mme Leroy")
+    cli(terminal, "start", session)
+
+    terminal.start(f"'{SESSIOND}'; echo sessiond exited $?; sleep 60", size=(80, 24))
+    terminal.wait_text("Mme Leroy")
+    terminal.keys("Enter")  # the running session is on top
+    screen = terminal.wait_text("EN COURS")
+    footer = screen[-1]
+    for key in ("p Pause", "s Arrêter", "d Déconnecté", "a Copie", "$ Paiement"):
+        assert key in footer, footer  # every key of the screen fits in 80 columns
+
+    note = "Pilote imprimante reinstalle, pas de papier"
+    terminal.keys("n")
+    terminal.keys("-l", note)  # literally: "p", "a", "s" are letters of the note here
+    terminal.keys("Enter")
+    terminal.wait_text("Note enregistrée")
+    terminal.keys("p")
+    terminal.wait_text("EN PAUSE")
+
+    shown = json.loads(cli(terminal, "session", "show", session, "--json"))
+    assert shown["state"] == "paused"
+    notes = [e["personal"]["text"] for e in json.loads(cli(terminal, "log", session, "--json"))
+             if e["kind"] == "note-added"]
+    assert notes == [note]
+    terminal.keys("C-q")
+    terminal.wait_text("sessiond exited 0")

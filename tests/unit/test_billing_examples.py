@@ -84,7 +84,7 @@ def test_vlh_explanation_in_words() -> None:
         "1 h 15 min facturées.")
     b = Builder(policy="vlh").run(utc("2026-11-23 09:00"), minutes(45))
     assert bill_of(b, "vlh").explanation == (
-        "45 min travaillées\u202f: première heure indivisible = 1 h facturée.")
+        "45 min travaillées\u202f: première heure indivisible = 1\u00a0h facturée.")
 
 
 def test_vlh_across_the_autumn_dst_change() -> None:

@@ -58,7 +58,8 @@ def test_values_that_cannot_mean_anything_are_refused_when_read(home: Path, text
     write(home, text)
     with pytest.raises(InputError) as error:
         load_config()
-    assert re.search(rf": {re.escape(key)} ?: ", error.value.message.replace(" :", ":").replace("\u202f:", ":"))
+    message = error.value.message.replace(" :", ":").replace("\u202f:", ":")
+    assert re.search(rf": {re.escape(key)} ?: ", message)
 
 
 def test_a_misspelled_keymap_id_stops_the_tui_before_the_screen(home: Path,

@@ -83,9 +83,10 @@ def test_wrong_rule_parameter_value(tmp_path: Path) -> None:
     bad = VLH + ('\n[rules.remote-os-supported]\narticle = "1"\ntext = "x"\nseverity = "fatal"\n'
                  'os = ["windows", "amiga"]\n')
     message = lint(tmp_path, bad)
-    assert "rules.remote-os-supported.severity\u202f: attendu\u202f: l'une des valeurs error, warning" \
-        in message
-    assert "rules.remote-os-supported.os\u202f: attendu\u202f: une liste de valeurs parmi" in message
+    assert ("rules.remote-os-supported.severity\u202f: attendu\u202f: l'une des valeurs error, "
+            "warning") in message
+    assert ("rules.remote-os-supported.os\u202f: attendu\u202f: une liste de valeurs "
+            "parmi") in message
 
 
 def test_fee_with_two_amounts(tmp_path: Path) -> None:

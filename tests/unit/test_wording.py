@@ -177,6 +177,35 @@ def test_every_event_kind_has_words() -> None:
         set_language(None)
 
 
+def test_every_key_of_the_terminal_interface_has_a_french_text() -> None:
+    """Binding descriptions are translated when a screen is built (tui/bindings.py): no
+    `_()` in the source shows them to test_i18n."""
+    import importlib
+    import pkgutil
+
+    from textual.binding import Binding
+    from textual.dom import DOMNode
+
+    import sessiond.tui.screens as screens
+    import sessiond.tui.widgets as widgets
+
+    for package in (screens, widgets):
+        for module in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"{package.__name__}.{module.name}")
+    from sessiond.tui.app import SessiondApp
+
+    missing, classes = set(), [SessiondApp, DOMNode]
+    while classes:
+        cls = classes.pop()
+        classes.extend(cls.__subclasses__())
+        if cls.__module__.startswith("sessiond."):
+            for b in vars(cls).get("BINDINGS", ()):
+                description = b.description if isinstance(b, Binding) else b[2]
+                if description and description not in CATALOG:
+                    missing.add(description)
+    assert sorted(missing) == []
+
+
 def plural_forms() -> set[str]:
     """The English forms given to n_() in the code."""
     found = set()

@@ -63,7 +63,7 @@ def parse_day(text: str, today: date) -> date:
             d, m, y = value.split("/")
             return check_day(date(int(y), int(m), int(d)))
         return check_day(date.fromisoformat(value))
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: a year of 400 digits
         raise InputError(_("Cannot read the day {text!r}: give YYYY-MM-DD (2026-11-22), "
                            "DD/MM/YYYY (22/11/2026), today or yesterday.", text=text)) from None
 

@@ -41,6 +41,7 @@ from sessiond.config import Technician
 from sessiond.errors import InputError
 from sessiond.exports import fmt
 from sessiond.exports.rows import Row
+from sessiond.exports.table import cell
 from sessiond.i18n import _
 
 HEADER = ("Date", "From", "To", "Duration", "Rate", "User", "Email", "Customer", "Project",
@@ -82,8 +83,8 @@ def render_kimai(rows: Sequence[Row], tz: ZoneInfo, technician: Technician) -> b
             start.date().isoformat(), start.strftime("%H:%M"), end.strftime("%H:%M"),
             str(row.bill.worked_seconds), _plain(row.amount), technician.name,
             technician.email,
-            row.client_name if row.client_name is not None else _("client {client}",
-                                                                   client=s.client_id),
+            cell(row.client_name) if row.client_name is not None else _(
+                "client {client}", client=s.client_id),
             _("IT assistance"), fmt.label(s.mode), description, "0",
             ",".join(("sessiond", s.policy)),
             _plain(row.rate) if row.rate is not None else "", _plain(row.amount), "",

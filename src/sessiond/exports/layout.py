@@ -13,6 +13,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sessiond.display import safe_text
 from sessiond.i18n import language
 
 WIDTH = 78
@@ -112,7 +113,9 @@ def block_lines(block: Block) -> list[str]:
             out.append(f"{label_lines[-1]:<{room}}  {amount}")
         case Code(lines):
             out.extend("  " + line for line in lines)
-    return out
+    # Control characters of stored text (a client name holding an escape sequence) are
+    # written out, never sent to the terminal of whoever reads the file.
+    return [safe_text(line) for line in out]
 
 
 def render_text(blocks: Sequence[Block]) -> str:

@@ -50,8 +50,12 @@ class Seal:
 
 
 def cell(text: str) -> str:
-    """Free text (a client's name) must not be read as a formula by the spreadsheet."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    """Free text (a client's name) as a spreadsheet cell: never read as a formula, and
+    with its control characters (escape sequences, bidi overrides) written out."""
+    from sessiond.display import safe_line
+
+    text = safe_line(text)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def header() -> list[str]:

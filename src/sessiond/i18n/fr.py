@@ -2912,8 +2912,9 @@ CATALOG: dict[str, str] = {
         "le numéro de la question (sessiond daemon questions les liste)",
     "the answer: worked or paused for unseen time; start, stop, pause or ignore for a "
     "connection":
-        "la réponse\u202f: worked ou paused pour un temps sans trace\u202f; start, stop, pause "
-        "ou ignore pour une connexion",
+        "la réponse\u202f: «\u00a0worked\u00a0» ou «\u00a0paused\u00a0» pour un temps sans "
+        "trace\u202f; «\u00a0start\u00a0», «\u00a0stop\u00a0», «\u00a0pause\u00a0» ou "
+        "«\u00a0ignore\u00a0» pour une connexion",
     "the remote tool's log or connection file to read":
         "le journal ou le fichier de connexions de l'outil de prise en main à lire",
     "the finished session":
@@ -2962,4 +2963,17 @@ CATALOG: dict[str, str] = {
         "pourquoi (facultatif), par ex. l'appel du client",
     "the note (a password or a code in it is refused)":
         "la note (un mot de passe ou un code y est refusé)",
+    # --- TUI for a real day (issue 16): keys ---
+    "Find":
+        "Chercher",
+    "Pause, saying why":
+        "Pause avec motif",
+    "Control back":
+        "Main rendue",
+    "Copy":
+        "Copie",
+    "Identity":
+        "Identité",
+    "Report":
+        "Rapport",
 }

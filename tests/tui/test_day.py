@@ -1,0 +1,338 @@
+"""A real day beside the TeamViewer window (issue 16): each defect found and each thing
+missing, driven with the keyboard as the technician does it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, OptionList, Select
+
+from sessiond.model import State
+from sessiond.sessions import Sessiond
+from sessiond.store import notifications as notices
+from sessiond.tui.app import SessiondApp
+from sessiond.tui.screens.before_start import BeforeStartScreen
+from sessiond.tui.screens.clients import ClientsScreen
+from sessiond.tui.screens.end import EndScreen
+from sessiond.tui.screens.new_session import NewSessionScreen
+from sessiond.tui.screens.running import RunningScreen
+from sessiond.tui.screens.today import TodayScreen
+from sessiond.tui.widgets.dialogs import AmountDialog, ConfirmDialog, PaymentDialog
+from sessiond.tui.widgets.picker import ClientPicker
+from sessiond.tui.widgets.scanned import ScannedText
+from tests.tui.conftest import FakeClock, screen_text, settle, shown, toasts, wait_for
+
+
+def kinds(svc: Sessiond, session_id: str) -> list[str]:
+    return [e.kind for e in svc.session_events(session_id)]
+
+
+def running(svc: Sessiond, clock: FakeClock, name: str = "Mme Roux", policy: str = "vlh",
+            minutes: float = 10) -> str:
+    client = svc.add_client(name, at=clock.at - timedelta(minutes=minutes + 2))
+    session = svc.new_session(client, policy=policy, at=clock.at - timedelta(minutes=minutes + 1))
+    svc.consent(session, channel="oral", by=name, at=clock.at - timedelta(minutes=minutes))
+    svc.start(session, at=clock.at - timedelta(minutes=minutes))
+    return session
+
+
+def app_for(svc: Sessiond, clock: FakeClock, **kwargs: object) -> SessiondApp:
+    return SessiondApp(svc, now=clock, jobs=False, **kwargs)  # type: ignore[arg-type]
+
+
+async def test_note_then_enter_then_p_pauses(svc: Sessiond, other: Sessiond,
+                                            clock: FakeClock) -> None:
+    session = running(svc, clock)
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.open_session(session)
+        await wait_for(pilot, lambda: isinstance(app.screen, RunningScreen))
+        typed = "papier coincé, pilote repris"  # p, a, r, s: keys of this screen too
+        await pilot.press("n", *typed, "enter", "p")
+        await wait_for(pilot, lambda: other.session(session).state is State.PAUSED)
+        notes = [e.personal["text"] for e in other.session_events(session)  # type: ignore[index]
+                 if e.kind == "note-added"]
+        assert notes == [typed]
+        assert app.screen.query_one("#note", ScannedText).value == ""
+        # The keys work again at once: r resumes.
+        await pilot.press("r")
+        await wait_for(pilot, lambda: other.session(session).state is State.RUNNING)
+
+
+async def test_d_on_the_end_screen_records_the_disconnection(
+        svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
+    session = running(svc, clock, policy="md-micro-services")
+    svc.stop(session, at=clock.at)
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.open_session(session)
+        await wait_for(pilot, lambda: isinstance(app.screen, EndScreen))
+        findings = shown(app, "#findings")
+        assert "Déconnexion" in findings and "appuyez sur d" in findings
+        assert "sessiond record" not in findings  # the screen's key, not the CLI
+        assert "d Déconnecté" in screen_text(app).splitlines()[-1]
+        await pilot.press("d")
+        await wait_for(pilot, lambda: "disconnect-confirmed" in kinds(other, session))
+        await wait_for(pilot, lambda: "Déconnexion" not in shown(app, "#findings"))
+        assert "d Déconnecté" not in screen_text(app).splitlines()[-1]  # done: key gone
+
+
+async def test_enter_opens_the_session_that_just_started_on_top(
+        svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
+    client = svc.add_client("M. Petit", at=clock.at)
+    planned = svc.new_session(client, policy="vlh", at=clock.at)
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#sessions", DataTable)
+        assert table.row_count == 1
+        # Another terminal starts a second session: it comes on top, running.
+        started = other.new_session(client, policy="vlh", at=clock.at)
+        other.consent(started, channel="oral", by="M. Petit", at=clock.at)
+        other.start(started, at=clock.at)
+        await wait_for(pilot, lambda: table.row_count == 2)
+        await settle(pilot)
+        assert [str(k.value) for k in table.rows] == [started, planned]
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, RunningScreen))
+        assert app.screen.session_id == started  # type: ignore[attr-defined]
+
+
+async def test_prepaid_hours_are_confirmed_and_shown_at_once(
+        svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
+    client = svc.add_client("M. Garnier", at=clock.at)  # no session yet, default policy md
+    app = app_for(svc, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, ClientsScreen))
+        await settle(pilot)
+        await pilot.press("plus")
+        await wait_for(pilot, lambda: isinstance(app.screen, AmountDialog))
+        await pilot.press("3", "enter")
+        await wait_for(pilot, lambda: any(e.kind == "credit-added"
+                                          for e in other.client_events(client)))
+        await wait_for(pilot, lambda: any("3\u00a0h de crédit prépayé ajoutées pour M. Garnier"
+                                          in t for t in toasts(app)))
+        assert any("Crédit restant\u202f: 3\u00a0h" in t for t in toasts(app))
+        credit = shown(app, "#credit")
+        assert "ne prévoient pas" not in credit and "reste 3\u00a0h" in credit
+        assert "valable jusqu'au" in credit  # a date in words, not 10/03/2027
+
+
+async def test_yesterday_s_open_session_shows_its_day_and_counts(
+        svc: Sessiond, clock: FakeClock) -> None:
+    yesterday = clock.at - timedelta(days=1)  # 14:00 Paris the day before
+    client = svc.add_client("Mme Blanc", at=yesterday)
+    session = svc.new_session(client, policy="md-micro-services", at=yesterday)
+    svc.consent(session, channel="oral", by="Mme Blanc", at=yesterday)
+    svc.start(session, at=yesterday)
+    svc.pause(session, at=yesterday + timedelta(minutes=30))
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        row = [str(c) for c in app.screen.query_one("#sessions", DataTable).get_row(session)]
+        assert "hier 14:00" in row
+        assert "0:30:00" in row
+        assert "0:30:00 travaillé" in shown(app, "#totals")
+
+
+async def test_user_text_is_shown_as_text(svc: Sessiond, clock: FakeClock) -> None:
+    """A client named "[/]", one whose name holds markup and a terminal's escape sequences:
+    shown as typed (controls removed), nothing crashes, nothing reaches the terminal."""
+    names = ["[/]", "a[/b] [bold]x", "Jean\x1b]0;pwned\x07\x1b[2J\u202egnp.exe"]
+    sessions = []
+    for name in names:
+        client = svc.add_client(name, at=clock.at)
+        session = svc.new_session(client, policy="vlh", problems=["[red]ok[/]"], at=clock.at)
+        sessions.append(session)
+    app = app_for(svc, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "[/]" in text and "a[/b] [bold]x" in text
+        assert "Jean]0;pwned[2Jgnp.exe" in text  # the controls removed, the rest shown
+        for session in sessions:
+            await app.open_session(session)
+            await wait_for(pilot, lambda s=session: isinstance(app.screen, BeforeStartScreen)
+                           and app.screen.session_id == s)  # type: ignore[attr-defined]
+            assert "[red]ok[/]" in shown(app, "#summary")
+            assert "\x1b" not in app.screen.sub_title and "\x07" not in app.screen.sub_title
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: isinstance(app.screen, TodayScreen))
+        app.notify("renseignez name, siret, address dans la section [technician] de "
+                   "config.toml", title="[b]x")
+        await pilot.pause()
+        assert any("section [technician] de" in line for line in screen_text(app).splitlines())
+
+
+async def test_config_toml_is_reloaded_while_the_tui_runs(home: Path, svc: Sessiond,
+                                                          clock: FakeClock) -> None:
+    app = app_for(svc, clock, poll_seconds=0.05)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert svc.config.technician.name == ""
+        (home / "config.toml").write_text('policy = "vlh"\n[technician]\nname = "Jean Dupont '
+                                          'EI"\n', encoding="utf-8")
+        await wait_for(pilot, lambda: svc.config.technician.name == "Jean Dupont EI")
+        assert svc.config.policy == "vlh"
+        await wait_for(pilot, lambda: any("config.toml relu" in t for t in toasts(app)))
+        # A broken file is said, and the settings in use stay.
+        (home / "config.toml").write_text("policy = 3\n", encoding="utf-8")
+        await wait_for(pilot, lambda: any("policy" in t and "attendu" in t
+                                          for t in toasts(app)))
+        assert svc.config.policy == "vlh" and svc.config.technician.name == "Jean Dupont EI"
+
+
+async def test_f2_without_a_question_says_so(svc: Sessiond, clock: FakeClock) -> None:
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: any("Aucune question en attente" in t
+                                          for t in toasts(app)))
+
+
+async def test_tranche_reminder_names_the_client_in_euros(svc: Sessiond, other: Sessiond,
+                                                          clock: FakeClock) -> None:
+    session = running(svc, clock, name="Mme Dupont")
+    app = app_for(svc, clock, poll_seconds=0.05)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        tranche_at = clock.at + timedelta(minutes=2)
+        with other.store.writing():  # as the daemon posts it: metadata only
+            notices.post(other.store.conn, now=clock.at, kind="tranche", session_id=session,
+                         message=f"Intervention {session} : …",
+                         data={"tranche_at": tranche_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                               "seconds": 900, "amount": "12.5", "boundary": 3600})
+        await wait_for(pilot, lambda: any("Intervention de Mme Dupont" in t
+                                          for t in toasts(app)))
+        (toast,) = [t for t in toasts(app) if "Mme Dupont" in t]
+        assert toast == ("Intervention de Mme Dupont\u202f: dans 2\u00a0min, tranche suivante, "
+                         "+15 min / +12,50 €")
+        assert session not in toast and "EUR" not in toast
+
+
+async def test_a_client_is_picked_by_typing_among_hundreds(svc: Sessiond, other: Sessiond,
+                                                          clock: FakeClock) -> None:
+    for n in range(300):
+        svc.add_client(f"Client {n:03d}", at=clock.at)
+    dupont = svc.add_client("Mme Dupont", email="dupont@example.fr",
+                            address="3 rue de l'Église, 54230 Chaligny", at=clock.at)
+    svc.add_client("M. Dupond", phone="06 12 34 56 78", at=clock.at)
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, NewSessionScreen))
+        await settle(pilot)
+        listed = app.screen.query_one("#client-list", OptionList)
+        assert listed.option_count > 200
+        await pilot.press(*"dup")
+        await wait_for(pilot, lambda: listed.option_count == 2)
+        await pilot.press(*" chaligny")  # a town: every word must match
+        await wait_for(pilot, lambda: listed.option_count == 1)
+        await pilot.press("enter")
+        picker = app.screen.query_one("#client", ClientPicker)
+        assert picker.value == dupont
+        assert "Mme Dupont" in shown(app, "#client-chosen")
+        assert app.focused is app.screen.query_one("#mode", Select)
+        app.screen.query_one("#policy", Select).value = "vlh"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, BeforeStartScreen))
+        assert other.session(app.screen.session_id).client_id == dupont  # type: ignore[attr-defined]
+
+
+async def test_payment_is_prefilled_with_the_due_and_the_terms_methods(
+        svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
+    session = running(svc, clock, policy="vlh", minutes=40)  # VLH takes no card (art. 5.4)
+    svc.record_payment(session, amount="10", method="cash", at=clock.at)
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.open_session(session)
+        await wait_for(pilot, lambda: isinstance(app.screen, RunningScreen))
+        assert "payé 10,00" in shown(app, "#amount")
+        await pilot.press("$")
+        await wait_for(pilot, lambda: isinstance(app.screen, PaymentDialog))
+        dialog = app.screen
+        method = dialog.query_one("#method", Select)
+        assert method.value == "cash" and "card" not in dict(method._options).values()  # noqa: SLF001
+        # 40 min of VLH: the first hour, 50 €, with the new client's 30 % off: 35 €, 10 paid.
+        assert dialog.query_one("#amount", Input).value == "25,00"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: kinds(other, session).count("payment-recorded") == 2)
+        payment = other.session_events(session)[-1]
+        assert payment.body == {"amount": "25.00", "method": "cash"}
+        await wait_for(pilot, lambda: any("Paiement enregistré" in t for t in toasts(app)))
+
+
+async def test_prepaid_credit_on_the_running_screen(svc: Sessiond, clock: FakeClock) -> None:
+    client = svc.add_client("M. Lopez", at=clock.at - timedelta(days=1))
+    svc.add_credit(client, hours="3", at=clock.at - timedelta(days=1))
+    session = svc.new_session(client, policy="mri87", at=clock.at - timedelta(minutes=50))
+    svc.consent(session, channel="oral", by="M. Lopez", at=clock.at - timedelta(minutes=45))
+    svc.start(session, at=clock.at - timedelta(minutes=45))
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.open_session(session)
+        await wait_for(pilot, lambda: isinstance(app.screen, RunningScreen))
+        credit = shown(app, "#credit")
+        assert "Crédit prépayé" in credit and "restant après cette intervention" in credit
+        assert "2\u00a0h" in credit  # 3 h bought, the first hour drawn so far
+        assert "Crédit prépayé" in screen_text(app)  # visible at 80x24
+
+
+async def test_a_second_session_asks_before_two_clocks_run(svc: Sessiond, other: Sessiond,
+                                                          clock: FakeClock) -> None:
+    first = running(svc, clock, name="Mme Roux")
+    client = svc.add_client("M. Blanc", at=clock.at)
+    second = svc.new_session(client, policy="vlh", at=clock.at)
+    svc.consent(second, channel="oral", by="M. Blanc", at=clock.at)
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.open_session(second)
+        await wait_for(pilot, lambda: isinstance(app.screen, BeforeStartScreen))
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert "Mme Roux" in screen_text(app)
+        assert other.session(second).state is State.PLANNED  # nothing before the answer
+        await pilot.press("escape")  # cancel: nothing changes
+        await wait_for(pilot, lambda: isinstance(app.screen, BeforeStartScreen))
+        assert other.session(first).state is State.RUNNING
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.click("#pause")
+        await wait_for(pilot, lambda: isinstance(app.screen, RunningScreen))
+        assert other.session(first).state is State.PAUSED
+        assert other.session(second).state is State.RUNNING
+        assert other.session(first).pauses[-1].start == other.session(second).started_at
+
+
+async def test_the_palette_speaks_french(svc: Sessiond, clock: FakeClock) -> None:
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.2)
+        assert "Chercher une commande…" in screen_text(app)
+        await pilot.press(*"zzqx")
+        await pilot.pause(0.8)
+        assert "Aucun résultat" in screen_text(app)
+        await pilot.press("ctrl+u", *"Thème")
+        await pilot.pause(0.5)
+        assert "Thème" in screen_text(app)
+
+
+def test_decimal_amount_typed_as_in_french() -> None:
+    from sessiond.i18n import set_language
+    from sessiond.tui.widgets.dialogs import _typed
+
+    set_language("fr")
+    assert _typed(Decimal("25")) == "25,00" and _typed(None) == ""
