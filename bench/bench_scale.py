@@ -3,11 +3,12 @@
 and on ten years of the same activity (20,000 sessions).
 
 Usage: python -m bench.bench_scale [--runs 9] [--cache DIR] [--before SRC] [--no-tui]
-Both logs end with the same days (bench.generate copies one period of activity), so a
-command on yesterday, or on the running session, has the same work to do in both: any
-difference is the cost of the log's size. Every command runs as a new process, the logs
-in alternation; medians. The TUI runs in a pseudo-terminal (bench.bench_tui.Terminal),
-timed from spawn to the first frame that shows the running session's row.
+Both logs end with the same period (bench.generate copies one period of activity), so a
+command on the last generated session or its day, or on the running session, has the same
+work to do in both: any difference is the cost of the log's size. Every command runs as a
+new process, the logs in alternation; medians. The TUI runs in a pseudo-terminal
+(bench.bench_tui.Terminal), timed from spawn to the first frame that shows the running
+session's row.
 Target (issue 17): each within 1.2x between the two logs.
 """
 
@@ -16,7 +17,6 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import timedelta
 from functools import partial
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from bench.common import (
     SESSIOND,
     alternate,
     before_env,
+    copy_home,
     env_for,
     log_home,
     options,
@@ -36,17 +37,18 @@ from bench.common import (
 LOGS = {"year": (2000, 365), "ten years": (20000, 3650)}
 
 
-def yesterday_session(home: Path) -> tuple[str, str]:
-    """(a session stopped yesterday, yesterday's date) in the log of `home`."""
+def last_day(home: Path) -> tuple[str, str]:
+    """(the last generated session, its day) in the log of `home`: the same session of
+    the same copied period in both logs."""
     os.environ["SESSIOND_HOME"] = str(home)
-    from sessiond import clock
     from sessiond.sessions import Sessiond
 
     svc = Sessiond()
-    day = (clock.now().astimezone(svc.tz) - timedelta(days=1)).date()
-    sessions = svc.day_sessions(day)
+    running = running_session(home)
+    last = next(s for s in reversed(svc.store.session_ids()) if s != running)
+    day = svc.session(last).planned_at.astimezone(svc.tz).date()
     svc.close()
-    return sessions[-1].id, day.isoformat()
+    return last, day.isoformat()
 
 
 def first_frame(env: dict[str, str]) -> float:
@@ -66,8 +68,9 @@ def main() -> None:
     with workdir(args.cache) as root, tempfile.TemporaryDirectory() as out:
         cases = {}
         for label, (sessions, days) in LOGS.items():
-            home = log_home(root, sessions, days)
-            stopped, day = yesterday_session(home)
+            # A copy: exports append their events, the cached log stays as generated.
+            home = copy_home(log_home(root, sessions, days), Path(out) / label)
+            stopped, day = last_day(home)
             running = running_session(home)
             envs = {"": env_for(home)}
             if args.before:
@@ -75,9 +78,10 @@ def main() -> None:
             for suffix, env in envs.items():
                 for name, argv in (
                         ("bill, running session", ["bill", running]),
-                        ("bill, yesterday's session", ["bill", stopped]),
+                        ("bill, a stopped session", ["bill", stopped]),
                         ("session show", ["session", "show", running]),
-                        ("export --day yesterday", ["export", "--day", day, "--out", out]),
+                        ("export --day, that day", ["export", "--day", day, "--out",
+                                                     str(Path(out) / "exports")]),
                 ):
                     cases[f"{name} ({label}){suffix}"] = partial(run_once, [SESSIOND, *argv],
                                                                  env)
@@ -85,7 +89,7 @@ def main() -> None:
                     cases[f"TUI first frame with rows ({label}){suffix}"] = partial(
                         first_frame, env)
         t = alternate(cases, args.runs)
-    names = sorted({k.split(" (")[0] for k in cases}, key=list(cases).index)
+    names = list(dict.fromkeys(k.split(" (")[0] for k in cases))
     small, large = LOGS
     print(f"ten years ({LOGS[large][0]} sessions) against a year ({LOGS[small][0]}), "
           f"medians of {args.runs} alternating runs:")

@@ -159,3 +159,10 @@ def screen_text(app: object) -> str:
 def toasts(app: object) -> list[str]:
     """The messages of the notifications on screen, as the toasts show them."""
     return [n.message for n in app._notifications]  # type: ignore[attr-defined]
+
+
+def toasts_shown(app: object) -> list[str]:
+    """The text of the toasts as they are drawn (title and message), markup applied."""
+    from textual.widgets._toast import Toast
+
+    return [str(toast.render()) for toast in app.screen.query(Toast)]  # type: ignore[attr-defined]

@@ -22,7 +22,15 @@ from sessiond.tui.screens.today import TodayScreen
 from sessiond.tui.widgets.dialogs import AmountDialog, ConfirmDialog, PaymentDialog
 from sessiond.tui.widgets.picker import ClientPicker
 from sessiond.tui.widgets.scanned import ScannedText
-from tests.tui.conftest import FakeClock, screen_text, settle, shown, toasts, wait_for
+from tests.tui.conftest import (
+    FakeClock,
+    screen_text,
+    settle,
+    shown,
+    toasts,
+    toasts_shown,
+    wait_for,
+)
 
 
 def kinds(svc: Sessiond, session_id: str) -> list[str]:
@@ -151,7 +159,7 @@ async def test_user_text_is_shown_as_text(svc: Sessiond, clock: FakeClock) -> No
         session = svc.new_session(client, policy="vlh", problems=["[red]ok[/]"], at=clock.at)
         sessions.append(session)
     app = app_for(svc, clock)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await settle(pilot)
         text = screen_text(app)
         assert "[/]" in text and "a[/b] [bold]x" in text
@@ -166,8 +174,10 @@ async def test_user_text_is_shown_as_text(svc: Sessiond, clock: FakeClock) -> No
             await wait_for(pilot, lambda: isinstance(app.screen, TodayScreen))
         app.notify("renseignez name, siret, address dans la section [technician] de "
                    "config.toml", title="[b]x")
-        await pilot.pause()
-        assert any("section [technician] de" in line for line in screen_text(app).splitlines())
+        await wait_for(pilot, lambda: any("[technician]" in t for t in toasts_shown(app)))
+        (toast,) = [t for t in toasts_shown(app) if "[technician]" in t]
+        assert "section [technician] de config.toml" in toast  # not eaten as markup
+        assert toast.startswith("[b]x")  # the title too
 
 
 async def test_config_toml_is_reloaded_while_the_tui_runs(home: Path, svc: Sessiond,
@@ -261,7 +271,7 @@ async def test_payment_is_prefilled_with_the_due_and_the_terms_methods(
         await wait_for(pilot, lambda: isinstance(app.screen, PaymentDialog))
         dialog = app.screen
         method = dialog.query_one("#method", Select)
-        assert method.value == "cash" and "card" not in dict(method._options).values()  # noqa: SLF001
+        assert method.value == "cash" and "card" not in dict(method._options).values()
         # 40 min of VLH: the first hour, 50 €, with the new client's 30 % off: 35 €, 10 paid.
         assert dialog.query_one("#amount", Input).value == "25,00"
         await pilot.press("enter")

@@ -7,6 +7,10 @@ clock-consistent rule compares it with the declared instants, so these tests use
 shipped policies without that rule (copied into SESSIOND_HOME, where the technician's own
 policies go).
 
+Every main screen is taken at 80x24, the size of a terminal beside the remote window, and
+at 120x36; at 80x24 the test also reads the screen back and asserts that what carries
+meaning is there, uncut (the keys of the footer, the next tranche and its price...).
+
 Update after reading the report: pytest tests/tui/test_snapshots.py --snapshot-update
 """
 
@@ -24,9 +28,10 @@ from textual.pilot import Pilot
 from sessiond.policy import shipped_dir
 from sessiond.sessions import Sessiond
 from sessiond.tui.app import SessiondApp
-from tests.tui.conftest import T0, FakeClock, settle
+from tests.tui.conftest import T0, FakeClock, screen_text, settle
 
-SIZE = (120, 40)
+SIZE = (120, 36)
+SMALL = (80, 24)
 
 
 def without_clock_rule(home: Path, *policy_ids: str) -> None:
@@ -89,7 +94,9 @@ def app_for(svc: Sessiond) -> SessiondApp:
     return SessiondApp(svc, now=FakeClock(T0), jobs=False)
 
 
-def then(*steps: Callable[[SessiondApp], Any]) -> Callable[[Pilot[None]], Any]:
+def then(*steps: Callable[[SessiondApp], Any], seen: list[str] | None = None
+         ) -> Callable[[Pilot[None]], Any]:
+    """The steps before the picture; `seen` receives the screen's text as pictured."""
     async def run_before(pilot: Pilot[None]) -> None:
         await settle(pilot)
         for step in steps:
@@ -98,8 +105,19 @@ def then(*steps: Callable[[SessiondApp], Any]) -> Callable[[Pilot[None]], Any]:
                 await result
             await settle(pilot)
         still_cursors(pilot)
+        if seen is not None:
+            seen.append(screen_text(pilot.app))
 
     return run_before
+
+
+def visible(seen: list[str], *texts: str) -> list[str]:
+    """The lines of the picture; each of `texts` is on one of them, whole."""
+    (screen,) = seen
+    lines = screen.splitlines()
+    missing = [t for t in texts if not any(t in line for line in lines)]
+    assert missing == [], screen
+    return lines
 
 
 def still_cursors(pilot: Pilot[None]) -> None:
@@ -156,3 +174,65 @@ def test_help(snap_compare: Any, svc: Sessiond, day: Day) -> None:
     assert snap_compare(app_for(svc), terminal_size=SIZE,
                         run_before=then(lambda app: app.open_session(day.running),
                                         lambda app: app.action_help()))
+
+
+# --- 80x24: the design size -------------------------------------------------------------
+
+
+def test_today_80x24(snap_compare: Any, svc: Sessiond, day: Day) -> None:
+    seen: list[str] = []
+    assert snap_compare(app_for(svc), terminal_size=SMALL, run_before=then(seen=seen))
+    lines = visible(seen, "Mme Dupont", "M. Bernard", "SARL Martin", "Total du jour",
+                    "n Nouvelle intervention", "^q Quitter", "f1 Aide")
+    dupont = next(line for line in lines if "Mme Dupont" in line)
+    assert "✖ 1" in dupont and "⚠ 1" in dupont  # the badge keeps its counts
+    assert "43,75\u00a0€" in dupont
+
+
+def test_running_80x24(snap_compare: Any, svc: Sessiond, day: Day) -> None:
+    seen: list[str] = []
+    assert snap_compare(app_for(svc), terminal_size=SMALL,
+                        run_before=then(lambda app: app.open_session(day.running), seen=seen))
+    lines = visible(seen, "EN COURS", "Montant à ce stade", "Prochaine tranche",
+                    "note\u202f: Pilote imprimante réinstallé",  # the latest event shows
+                    "n\u202f: note")
+    tranche = "\n".join(lines)
+    assert "(à 14:" in tranche  # the next tranche's line is whole, its instant included
+    footer = lines[-1]
+    for key in ("p Pause", "s Arrêter", "n Note", "k Main rendue", "d Déconnecté",
+                "a Copie", "$ Paiement", "f1 Aide"):
+        assert key in footer, footer
+
+
+def test_end_80x24(snap_compare: Any, svc: Sessiond, day: Day) -> None:
+    seen: list[str] = []
+    assert snap_compare(app_for(svc), terminal_size=SMALL,
+                        run_before=then(lambda app: app.open_session(day.stopped), seen=seen))
+    lines = visible(seen, "SARL Martin", "fin par le technicien", "Relevé", "Total",
+                    "50,00\u00a0€")
+    assert "Facture" not in "\n".join(lines)  # the end of a session is no invoice
+    for key in ("e Relevé", "$ Paiement", "f1 Aide"):
+        assert key in lines[-1], lines[-1]
+
+
+def test_before_start_80x24(snap_compare: Any, svc: Sessiond, day: Day) -> None:
+    seen: list[str] = []
+    assert snap_compare(app_for(svc), terminal_size=SMALL,
+                        run_before=then(lambda app: app.open_session(day.planned), seen=seen))
+    visible(seen, "M. Bernard", "Consentement du client", "Devis accepté",
+            "Enregistrez d'abord le consentement du client.", "Démarrer (ctrl+s)",
+            "Sans consentement… (ctrl+o)", "^o Démarrer sans consentement")
+
+
+def test_stop_dialog_80x24(snap_compare: Any, svc: Sessiond, day: Day) -> None:
+    from sessiond.tui.widgets.dialogs import StopDialog
+
+    seen: list[str] = []
+    assert snap_compare(app_for(svc), terminal_size=SMALL,
+                        run_before=then(lambda app: app.open_session(day.running),
+                                        lambda app: app.push_screen(StopDialog()), seen=seen))
+    lines = visible(seen, "Arrêter l'intervention\u202f?", "Le client y a mis fin (c)",
+                    "Annuler")
+    sentence = " ".join(line.strip(" █▌▐") for line in lines)
+    assert "les conditions sont vérifiées et le journal est signé." in " ".join(
+        sentence.split())  # the dialog's sentence wraps, nothing is cut

@@ -194,7 +194,5 @@ def _previous(store: Store, first: date, last: date, fmt_name: str, digest_hex: 
     body = found.body_fields()
     if body.get("digest") != digest_hex or body.get("file_digest") != file_digest:
         return None
-    for checkpoint in store.checkpoints():
-        if checkpoint.seq == found.seq and checkpoint.hash == found.hash:
-            return found.seq, checkpoint
-    return None
+    checkpoint = store.checkpoint_of(found.seq, found.hash)
+    return (found.seq, checkpoint) if checkpoint is not None else None

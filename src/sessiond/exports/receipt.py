@@ -280,10 +280,8 @@ def _reissue(svc: Sessiond, receipt: StoredEvent, now: datetime
     data, raw, proof = rebuilt
     if sha256(raw) != body["data_digest"] or proof.digest != body.get("digest"):
         return None
-    for checkpoint in svc.store.checkpoints():
-        if checkpoint.seq == receipt.seq and checkpoint.hash == receipt.hash:
-            return data, raw, checkpoint, proof
-    return None
+    checkpoint = svc.store.checkpoint_of(receipt.seq, receipt.hash)
+    return (data, raw, checkpoint, proof) if checkpoint is not None else None
 
 
 def paths(out: Path | None, number: str, session_id: str) -> tuple[Path, Path]:

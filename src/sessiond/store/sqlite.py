@@ -491,8 +491,11 @@ class Store:
         strictly later than that instant), before seq `upto` when given."""
         marks = ",".join("?" * len(kinds))
         where, params = f"WHERE kind IN ({marks})", list[object](kinds)
+        # With a range of instants, `+seq`: the (kind, at) index, not the (kind, seq) one the
+        # planner picks for `seq < ?`, which reads every event of those kinds before it.
+        seq = "+seq" if lo is not None or after is not None or hi is not None else "seq"
         bounds: tuple[tuple[str, object], ...] = (
-            ("at >= ?", lo), ("at > ?", after), ("at < ?", hi), ("seq < ?", upto))
+            ("at >= ?", lo), ("at > ?", after), ("at < ?", hi), (f"{seq} < ?", upto))
         for clause, value in bounds:
             if value is not None:
                 where += f" AND {clause}"
@@ -507,8 +510,10 @@ class Store:
             chunk = tuple(session_ids[start:start + _CHUNK])
             where = f"WHERE session_id IN ({','.join('?' * len(chunk))})"
             params: tuple[Any, ...] = chunk
-            if kinds:
-                where += f" AND kind IN ({','.join('?' * len(kinds))})"
+            if kinds:  # `+kind`: not through the kind index, which the planner picks for
+                # its seq order and which holds every event of that kind (a scan of every
+                # planned session to find a few); through the sessions' own index instead
+                where += f" AND +kind IN ({','.join('?' * len(kinds))})"
                 params = (*params, *kinds)
             if upto is not None:
                 where += " AND seq < ?"
@@ -580,6 +585,16 @@ class Store:
         from sessiond.audit.checkpoint import Checkpoint
 
         return [Checkpoint(*row) for row in rows]
+
+    def checkpoint_of(self, seq: int, hash_: str) -> Checkpoint | None:
+        """The first checkpoint signed on event `seq` with that hash, if any: what a
+        document's reuse looks up (a scan in SQLite, not a hundred thousand objects)."""
+        from sessiond.audit.checkpoint import Checkpoint
+
+        row = self.conn.execute(
+            "SELECT seq, hash, at, key_id, signature, reason FROM checkpoints "
+            "WHERE seq = ? AND hash = ? ORDER BY id LIMIT 1", (seq, hash_)).fetchone()
+        return Checkpoint(*row) if row else None
 
     def iter_checkpoints(self) -> Iterator[Checkpoint]:
         """The checkpoints as `checkpoints()` lists them, streamed (verification reads them

@@ -307,28 +307,39 @@ class BeforeStartScreen(SessionScreen):
         """Start the clock; while another session runs, ask first: two clocks running
         at once bill the same minutes twice."""
         others = await self.load(running_others, self.sapp.service, self.session_id)
-        if others:
-            names = ", ".join(
-                f"{clean(name, one_line=True)} ({local_time(started, self.sapp.tz)})"
-                for _id, name, started in others)
-            answer = await self.app.push_screen_wait(ConfirmDialog(
-                _("Another session is running"),
-                n_(len(others), "The clock of {sessions} is running. Pause it and start "
-                   "this one, or let both run (the same minutes would be billed twice)?",
-                   "The clocks of {sessions} are running. Pause them and start this one, "
-                   "or let all run (the same minutes would be billed twice)?",
-                   sessions=names),
-                [("pause", _("Pause, then start")), ("both", _("Start anyway"))]))
-            if answer is None:
-                return
-            if answer == "pause":
-                for other_id, _name, _started in others:
-                    if await self.command(self.sapp.service.pause, other_id, at=at,
-                                          reason=_("another session started")) is None:
-                        return
+        if not others:
+            await self._start_now(at, reason)
+            return
+        names = ", ".join(f"{clean(name, one_line=True)} ({local_time(started, self.sapp.tz)})"
+                          for _id, name, started in others)
+
+        def answered(answer: str | None) -> None:
+            if answer is not None:
+                self.run_worker(self._after_answer(answer, others, at, reason),
+                                group="start", exclusive=True)
+
+        # The answer comes through a callback, not by awaiting the dialog: no worker waits
+        # on the technician.
+        self.app.push_screen(ConfirmDialog(
+            _("Another session is running"),
+            n_(len(others), "The clock of {sessions} is running. Pause it and start this "
+               "one, or let both run (the same minutes would be billed twice)?",
+               "The clocks of {sessions} are running. Pause them and start this one, or let "
+               "all run (the same minutes would be billed twice)?", sessions=names),
+            [("pause", _("Pause, then start")), ("both", _("Start anyway"))]), answered)
+
+    async def _after_answer(self, answer: str, others: list[tuple[str, str, datetime]],
+                            at: datetime, reason: str | None) -> None:
+        if answer == "pause":
+            for other_id, _name, _started in others:
+                if await self.command(self.sapp.service.pause, other_id, at=at,
+                                      reason=_("another session started")) is None:
+                    return
+        await self._start_now(at, reason)
+
+    async def _start_now(self, at: datetime, reason: str | None) -> None:
         await self.command(self.sapp.service.start, self.session_id, at=at,
                            without_consent=reason is not None, reason=reason)
-
 
 def running_others(svc: Sessiond, session_id: str) -> list[tuple[str, str, datetime]]:
     """The sessions whose clock runs, but `session_id`: (id, client's name, start)."""

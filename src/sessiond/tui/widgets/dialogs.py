@@ -208,9 +208,12 @@ class AmountDialog(Dialog[str]):
 
 def _typed(amount: Decimal | None) -> str:
     """An amount as the technician would type it (52,50 in French)."""
-    from sessiond.billing.text import percent
+    from sessiond.i18n import language
 
-    return "" if not amount else percent(amount.quantize(Decimal("0.01")))
+    if not amount:
+        return ""
+    text = f"{amount.quantize(Decimal('0.01')):f}"
+    return text.replace(".", ",") if language() == "fr" else text
 
 
 class PaymentDialog(Dialog[tuple[str, str]]):
