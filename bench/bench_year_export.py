@@ -22,6 +22,7 @@ from bench.common import (
     SESSIOND,
     alternate,
     before_env,
+    copy_home,
     env_for,
     log_home,
     options,
@@ -43,7 +44,8 @@ def main() -> None:
     first = last - timedelta(days=364)
     with workdir(args.cache) as root, tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
-        home = log_home(root, 20000, 3650)
+        # A copy: exports append their events, the cached log stays as generated.
+        home = copy_home(log_home(root, 20000, 3650), out / "log")
         env = env_for(home)
         span = ["--from", first.isoformat(), "--to", last.isoformat()]
         cases = {

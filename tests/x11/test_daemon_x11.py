@@ -91,7 +91,8 @@ def test_hotkeys_start_pause_resume_stop(cli: Cli, display: str) -> None:
                                       "session-stopped")] == [
         "session-started", "session-paused", "session-resumed", "session-stopped"]
     said = [n["message"] for n in cli.json("daemon", "questions", "--all")["notifications"]]
-    assert f"Session {session} démarrée." in said and f"Session {session} terminée." in said
+    assert f"Intervention {session} démarrée." in said  # one word for it: "intervention"
+    assert f"Intervention {session} terminée." in said
     assert cli("verify").code == 0
 
 

@@ -326,7 +326,27 @@ def do_start(args: argparse.Namespace, ctx: Context) -> int:
     warn_requirements(ctx, args.session_id, at)
     event = svc.start(args.session_id, at=at,
                       without_consent=args.without_consent, reason=args.reason)
+    _warn_running_too(ctx, event.session_id or args.session_id)
     return _transition(ctx, event, args.session_id)
+
+
+def _warn_running_too(ctx: Context, started: str) -> None:
+    """Two clocks running at once bill the same minutes twice: say so (the terminal
+    interface asks before it starts one)."""
+    import sys
+
+    from sessiond.i18n.plural import n_
+    from sessiond.model import State
+
+    others = [s.id for s in ctx.service.open_sessions()
+              if s.state is State.RUNNING and s.id != started]
+    if others:
+        sys.stderr.write("sessiond: " + n_(
+            len(others), "warning: session {sessions} is running too: the same minutes "
+            "are billed twice; pause it if it is not worked on (sessiond pause ID).",
+            "warning: sessions {sessions} are running too: the same minutes are billed "
+            "twice; pause those not worked on (sessiond pause ID).",
+            sessions=", ".join(others)) + "\n")
 
 
 def do_pause(args: argparse.Namespace, ctx: Context) -> int:

@@ -1097,7 +1097,6 @@ CATALOG: dict[str, str] = {
     "Prepaid hours": "Heures prépayées",
     "Status": "Statut",
     "Sessions": "Interventions",
-    "Credit left": "Crédit restant",
     "Prepaid credit": "Crédit prépayé",
     "No client yet. Press a to add one.": "Aucun client. Appuyez sur a pour en ajouter un.",
     "His terms have no prepaid hours.": "Ses conditions ne prévoient pas d'heures prépayées.",
@@ -1740,8 +1739,6 @@ CATALOG: dict[str, str] = {
         "valable {until}",
     "Credit left: {left}.":
         "Crédit restant\u202f: {left}.",
-    "/ find: name, e-mail, phone, town…":
-        "/ chercher\u202f: nom, e-mail, téléphone, ville…",
     "Disconnect from the client's computer, then press d.":
         "Déconnectez-vous de l'ordinateur du client, puis appuyez sur d.",
     "Give the client his receipt: press e.":
@@ -2976,4 +2973,22 @@ CATALOG: dict[str, str] = {
         "Identité",
     "Report":
         "Rapport",
+    # --- TUI for a real day (issue 16): clients and identity ---
+    "/ find a client":
+        "/ chercher un client",
+    "Credit":
+        "Crédit",
+    "address":
+        "adresse",
+    # --- TUI for a real day (issue 16): a second clock ---
+    "warning: session {sessions} is running too: the same minutes are billed twice; pause it "
+    "if it is not worked on (sessiond pause ID).":
+        "attention\u202f: l'intervention {sessions} tourne aussi\u202f: les mêmes minutes sont "
+        "facturées deux fois\u202f; mettez-la en pause si vous n'y travaillez pas (sessiond "
+        "pause ID).",
+    "warning: sessions {sessions} are running too: the same minutes are billed twice; pause "
+    "those not worked on (sessiond pause ID).":
+        "attention\u202f: les interventions {sessions} tournent aussi\u202f: les mêmes minutes "
+        "sont facturées deux fois\u202f; mettez en pause celles où vous ne travaillez pas "
+        "(sessiond pause ID).",
 }

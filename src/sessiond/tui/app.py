@@ -31,7 +31,7 @@ from sessiond.tui.backend import Backend
 from sessiond.tui.bindings import translate_bindings
 from sessiond.tui.commands import SessiondCommands, SessiondPalette, system_commands
 from sessiond.tui.messages import ConfigChanged, StoreChanged
-from sessiond.tui.text import clean
+from sessiond.tui.text import clean, keep_no_break_spaces
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -65,6 +65,7 @@ class SessiondApp(App[None]):
                  poll_seconds: float = POLL_SECONDS, receipts_dir: Path | None = None,
                  jobs: bool = True) -> None:
         super().__init__()
+        keep_no_break_spaces()
         translate_bindings(self)
         self.owns_service = service is None  # else whoever passed it closes it
         self.service = service or Sessiond()
@@ -107,7 +108,8 @@ class SessiondApp(App[None]):
         return system_commands(self, screen)
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not SessiondPalette.is_open(self):
+        if self.use_command_palette and not any(isinstance(s, SessiondPalette)
+                                                for s in self.screen_stack):
             self.push_screen(SessiondPalette(id="--command-palette"))
 
     # --- life cycle ----------------------------------------------------------------------

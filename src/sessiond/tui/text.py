@@ -39,3 +39,20 @@ def content(value: object) -> Content:
     """The Textual Content of `value`, cleaned (for the command palette)."""
     return Content(clean(value, one_line=True))
 
+
+
+def keep_no_break_spaces() -> None:
+    """Make the no-break spaces of French typography hold on screen too.
+
+    Rich and Textual wrap at any character that `str.isspace()` calls a space, U+00A0 and
+    U+202F included: "(C. consom. L221-18)" / ": sa demande", "62,50" / "€". Their word
+    patterns are module constants read at each wrap; they are given no-break spaces as
+    part of a word. Textual is pinned exactly (pyproject.toml), and the snapshot tests
+    show the effect, so a change of either library is seen at once.
+    """
+    import rich._wrap
+    import textual._wrap
+
+    word = r"(?:[^\s]|[\u00a0\u202f])+"
+    textual._wrap.re_chunk = re.compile(word + r"[^\S\u00a0\u202f]*|[^\S\u00a0\u202f]+")
+    rich._wrap.re_word = re.compile(r"[^\S\u00a0\u202f]*" + word + r"[^\S\u00a0\u202f]*")

@@ -23,6 +23,8 @@ from sessiond.tui.widgets.badges import compliance_badge, state_text
 from sessiond.tui.widgets.dialogs import AmountDialog, ClientDialog
 from sessiond.tui.widgets.picker import matches
 
+NAME_WIDTH = 20
+
 
 class ClientsScreen(SessiondScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -40,8 +42,8 @@ class ClientsScreen(SessiondScreen):
         yield Header(show_clock=False)
         with Horizontal():
             with Vertical(id="clients-box"):
-                yield Input(placeholder=_("/ find: name, e-mail, phone, town…"),
-                            id="clients-filter", compact=True)
+                yield Input(placeholder=_("/ find a client"), id="clients-filter",
+                            compact=True)
                 yield DataTable(id="clients", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="client-detail"):
                 yield Static(id="client-info")
@@ -54,8 +56,9 @@ class ClientsScreen(SessiondScreen):
     def on_mount(self) -> None:
         self.sub_title = _("Clients")
         clients = self.query_one("#clients", DataTable)
-        for key, heading in (("name", _("Client")), ("sessions", _("Sessions")),
-                             ("credit", _("Credit left"))):
+        # Narrow (a terminal beside the remote window): the name and the credit left; his
+        # sessions are listed beside, for the one highlighted.
+        for key, heading in (("name", _("Client")), ("credit", _("Credit"))):
             clients.add_column(plain(heading), key=key)
         history = self.query_one("#history", DataTable)
         for key, heading in (("day", _("Day")), ("session", _("Session")),
@@ -82,8 +85,10 @@ class ClientsScreen(SessiondScreen):
             if not matches(c, query):
                 continue
             left = view.credit_left
-            table.add_row(plain(c.name or _("(erased)"), one_line=True),
-                          plain(str(len(view.sessions))),
+            name = c.name or _("(erased)")
+            if len(name) > NAME_WIDTH:
+                name = name[:NAME_WIDTH - 1] + "…"
+            table.add_row(plain(name, one_line=True),
                           plain("—" if left is None else duration(left)), key=c.id)
         if selected is not None and selected.client.id in table.rows:
             table.move_cursor(row=table.get_row_index(selected.client.id), animate=False)

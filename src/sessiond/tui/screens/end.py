@@ -115,9 +115,11 @@ class EndScreen(SessionScreen):
 
     def _identity(self, config: Config) -> None:
         problems = technician_problems(config.technician)
+        names = {"name": _("name"), "siret": _("SIRET"), "address": _("address")}
         self.put("#identity", Text(_(
             "Your identity is incomplete for the receipt ({fields}): press i to fill it in.",
-            fields=", ".join(p.field for p in problems)), style="yellow") if problems else "")
+            fields=", ".join(names.get(p.field, p.field) for p in problems)), style="yellow")
+            if problems else "")
 
     def _bill(self, view: SessionView, now: datetime) -> None:
         bill = view.bill(now)
@@ -135,7 +137,7 @@ class EndScreen(SessionScreen):
         table.add_section()
         table.add_row(Text(_("Total"), style="bold"), "", Text(money(bill.total),
                                                                  style="bold"))
-        self.put("#bill-lines", table)  # type: ignore[arg-type]
+        self.put("#bill-lines", table)
         text = Text()
         text.append(_("Billed {billed} for {worked} worked.",
                       billed=hms(bill.billed_seconds), worked=hms(bill.worked_seconds)) + " ")

@@ -95,6 +95,7 @@ class TodayScreen(SessiondScreen):
         # Where the cursor goes: on a session that has just started running (it is on
         # top, and it is the one the technician opens next), else on the row it was on
         # top (the top is the running one), else on the same session as before.
+        keep: str | None
         if started:
             keep = next(r.id for r in data.rows if r.id in started)
         elif first and data.rows:

@@ -10,12 +10,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import Protocol
 
 from rich.text import Text
 
 from sessiond import labels
-from sessiond.compliance import Finding
 from sessiond.tui.text import clean
+
+
+class Finding(Protocol):
+    """A finding as the check made it, or as a stored check-completed record gives it."""
+
+    @property
+    def rule(self) -> str: ...
+    @property
+    def severity(self) -> str: ...
+    @property
+    def article(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+
 
 # "(sessiond record s-xxx disconnect-confirmed)" and the like: the CLI's way to fix it.
 _CLI_HINT = re.compile(r"\s*\(sessiond [^)]*\)")
