@@ -160,7 +160,7 @@ class Backup:
 
 @dataclass(frozen=True)
 class Evidence:
-    """The remote-control tools' logs the daemon watches (issue 14): the technician's own
+    """The remote-control tools' logs the daemon watches: the technician's own
     tools on this machine, at their Linux default places (remote_logs.md); a missing file is
     no error. A list replaces that tool's defaults; `[]` watches nothing of that tool."""
 
@@ -176,7 +176,7 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Invoicing:
-    """The terms printed on invoices (issue 15). Empty texts take the defaults of
+    """The terms printed on invoices. Empty texts take the defaults of
     sessiond.exports.invoice: payable on receipt, the law's late-payment rate (Code de
     commerce L441-10: the ECB rate plus 10 points) and no early-payment discount."""
 

@@ -123,8 +123,8 @@ ENDED_BY = ("technician", "client")
 SPAN_CAUSES = ("idle", "suspend", "gap")
 SPAN_DECISIONS = ("worked", "paused")
 EXPORT_FORMATS = ("csv", "json", "kimai", "book",  # book: the livre des recettes
-                  "e-reporting")  # sales to private clients per day (issue 15)
-# Evidence from the remote-control tools' own logs (issue 14); the same lists as
+                  "e-reporting")  # sales to private clients per day
+# Evidence from the remote-control tools' own logs; the same lists as
 # sessiond.integrations (a unit test keeps them equal: the two layers are siblings).
 REMOTE_TOOLS = ("teamviewer", "anydesk", "rustdesk")
 DIRECTIONS = ("incoming", "outgoing")
@@ -134,7 +134,7 @@ LOG_FORMATS = ("teamviewer-outgoing", "teamviewer-incoming", "teamviewer-log", "
 # How a connection was tied to its session: the session's partner ID, time overlap with a
 # session of that tool, or the technician's answer to the daemon's question.
 MATCHED_BY = ("partner-id", "time", "answer")
-# What made a warranty re-intervention necessary (issue 12): the earlier work (the warranty
+# What made a warranty re-intervention necessary: the earlier work (the warranty
 # applies), the client (MRI87 16.2: a flat charge on his credit), or anything else (a
 # virus, a third party: Micro-Alpes 10, FGDMI III.4).
 WARRANTY_CAUSES = ("intervention", "client", "other")
@@ -181,7 +181,7 @@ KINDS: dict[str, Kind] = _kinds(
          body={"policy": text, "mode": one_of(*MODES), "tool": one_of(*TOOLS),
                "client_os": one_of(*OSES), "ordered_at": instant, "rate": decimal,
                "problem_count": count,
-               # issue 12: the earlier session this one re-does under warranty and why;
+               # the earlier session this one re-does under warranty and why;
                # the appointment agreed (late-cancellation notice, VLH 5.6, MRI87 15)
                "warranty_of": text, "warranty_cause": one_of(*WARRANTY_CAUSES),
                "appointment": instant},
@@ -279,7 +279,7 @@ KINDS: dict[str, Kind] = _kinds(
          body={"observed": count, "end": instant, "outcome": one_of(*CONNECTION_OUTCOMES),
                "digest": digest},
          required=frozenset({"observed", "end", "outcome", "digest"})),
-    # invoices (issue 15): one continuous series per local year shared by invoices and
+    # invoices: one continuous series per local year shared by invoices and
     # credit notes (`serial` 1, 2, ... in log order; `number` as printed, F-2026-0001 or
     # A-2026-0002); `sessions` covered, `total` in euros, `digest` the SHA-256 of the
     # document's data. A credit note cancels the invoice it `cites` (its number and seq);

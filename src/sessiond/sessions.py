@@ -664,7 +664,7 @@ class Sessiond:
         return self._record("credit-added", client_id=client_id, at=at,
                             body={"hours": credit_hours(hours)})
 
-    # --- evidence from the remote-control tool (issue 14; see compliance.evidence) -------
+    # --- evidence from the remote-control tool (see compliance.evidence) -------
 
     def record_connection(self, connection: Connection, *, session_id: str | None = None,
                           now: datetime | None = None) -> Recorded:
@@ -789,7 +789,7 @@ class Sessiond:
                                       "number": number, "replaces": replaces,
                                       "data_digest": data_digest})
 
-    # --- invoices (issue 15; the documents are sessiond.exports.invoice) ---------------
+    # --- invoices (the documents are sessiond.exports.invoice) ---------------
 
     def edit_client(self, client_id: str, *, address: str | None = None,
                     siren: str | None = None, email: str | None = None,
@@ -1060,7 +1060,7 @@ class Sessiond:
         return requirements(self._facts(started, self.policy(session.policy), start,
                                         at_stop=False, start=start, start_seq=None))
 
-    # --- issue 12: warranty, referral, fee notices, the client's data and its retention --
+    # --- warranty, referral, fee notices, the client's data and its retention --
 
     def _earlier_intervention(self, client_id: str, session_id: str) -> Session:
         """The session a warranty re-intervention names: one of the client's, that took

@@ -187,7 +187,7 @@ def _policy_text(p: Policy) -> str:
 
 
 def _fee_conditions(f: Any) -> str:
-    """When a fee is due (issue 12): beside another fee, within a notice, if announced."""
+    """When a fee is due: beside another fee, within a notice, if announced."""
     from sessiond import labels
 
     conditions = []
@@ -203,7 +203,7 @@ def _fee_conditions(f: Any) -> str:
 
 
 def _warranty_lines(p: Policy) -> list[str]:
-    """The warranty and retention parameters (issue 12), each with its article."""
+    """The warranty and retention parameters, each with its article."""
     from sessiond.compliance.retention import LAW
     from sessiond.labels import cite
 

@@ -116,7 +116,7 @@ def _baseline() -> dict[str, RuleSpec]:
             modes=("remote",),
             text="Le fait d'accéder ou de se maintenir, frauduleusement, dans tout ou partie "
                  "d'un système de traitement automatisé de données est puni […]"),
-        # What the remote tool logged (issue 14), where the terms are silent: connecting
+        # What the remote tool logged, where the terms are silent: connecting
         # before consent, staying connected after the work, or reaching another machine is
         # accessing or remaining in it without its owner's consent.
         **{rule_id: RuleSpec(

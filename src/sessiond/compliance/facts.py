@@ -39,10 +39,10 @@ class Facts:
     start_seq: int | None  # None with a start: the start is not recorded yet
     at_stop: bool = False  # the check that runs inside the stop's transaction
     history: History | None = None  # the client's sessions and credit (prepaid rules)
-    receipts_in_log: bool = False  # some receipt was issued already (issue 7)
-    # what the remote-control tool logged of this session (issue 14), in start order
+    receipts_in_log: bool = False  # some receipt was issued already
+    # what the remote-control tool logged of this session, in start order
     connections: tuple[Observed, ...] = ()
-    # the invoices and credit notes that cover this session (issue 15), in log order
+    # the invoices and credit notes that cover this session, in log order
     invoices: tuple[Event, ...] = ()
 
     @property

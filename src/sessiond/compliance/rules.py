@@ -473,7 +473,7 @@ def receipt_issued(facts: Facts, spec: RuleSpec) -> list[Finding]:
         return [finding(spec, _("To do now: give the client the supporting document of this "
                                 "intervention."), stop, severity="warning")]
     if not facts.receipts_in_log and not spec.params.get("from_first_session"):
-        # Until receipts are issued at all (issue 7), a missing one is not held against
+        # Until receipts are issued at all, a missing one is not held against
         # the technician as an error, unless his terms promise one with every
         # intervention (Micro-Alpes 13, FGDMI II.3).
         return [finding(spec, _("No receipt on record for this session: give the client a "
@@ -530,7 +530,7 @@ def invoice_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
         [invoice.seq, *seqs(later)])]
 
 
-# --- evidence from the remote-control tool (issue 14) -----------------------------------
+# --- evidence from the remote-control tool -----------------------------------
 # The tool's own log against the technician's record. Only accepted connections count
 # (an attempt the peer refused never reached the client's machine). Messages never quote a
 # partner ID: findings are stored in clear in check-completed.

@@ -46,7 +46,7 @@ class Desktop:
     def _reap(self) -> None:
         self._children = [c for c in self._children if c.poll() is None]
 
-    # --- questions with buttons (issue 14) -----------------------------------------------
+    # --- questions with buttons -----------------------------------------------
 
     def ask(self, title: str, body: str, actions: Sequence[str], key: object) -> bool:
         """A notification with one button per action label, where libnotify offers them

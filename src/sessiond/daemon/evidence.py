@@ -1,4 +1,4 @@
-"""The daemon follows the technician's own remote-control tools' logs (issue 14).
+"""The daemon follows the technician's own remote-control tools' logs.
 
 Each configured log (`[evidence]` of config.toml; Linux defaults per tool) is polled once a
 second with one `stat`: nothing else happens while it does not change, so an idle daemon

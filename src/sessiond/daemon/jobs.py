@@ -76,7 +76,7 @@ class Jobs:
         self._last: Clocks | None = None  # this process's previous heartbeat
         self._pruned: datetime | None = None
         self._retention_checked: date | None = None  # the day clients' retention was read
-        self.evidence: EvidenceWatch | None = None  # the remote tools' logs (issue 14)
+        self.evidence: EvidenceWatch | None = None  # the remote tools' logs
         if service.config.evidence.watch:
             from sessiond.daemon.evidence import EvidenceWatch
 
@@ -293,7 +293,7 @@ class Jobs:
             log.error("retention check failed: %s", e.message)
         return export, seal
 
-    # --- retention of personal data (issue 12) -------------------------------------------
+    # --- retention of personal data -------------------------------------------
 
     def retention(self, now: datetime) -> list[Notice]:
         """Ask, once a year per client, whether to erase the personal data kept past the

@@ -29,7 +29,7 @@ from sessiond.store import notifications as notices
 from sessiond.store.notifications import Notice
 
 DECISIONS = ("worked", "paused")
-# Personal data kept past its retention (issue 12): erase it (crypto-shredding) or keep it
+# Personal data kept past its retention: erase it (crypto-shredding) or keep it
 # (asked again next year).
 RETENTION = ("erase", "keep")
 # Answers to the questions about connections, by the kind of question.

@@ -63,7 +63,7 @@ def nature(row: Row) -> str:
 
 
 def reference(row: Row) -> str:
-    if row.invoice:  # the invoice is the accounting document (issue 15)
+    if row.invoice:  # the invoice is the accounting document
         return _("invoice no. {number}", number=row.invoice)
     if row.receipts:
         return _("receipt no. {number}", number=row.receipts[-1])

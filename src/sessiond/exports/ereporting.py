@@ -1,4 +1,4 @@
-"""The e-reporting summary: sales to private clients, day by day (issue 15).
+"""The e-reporting summary: sales to private clients, day by day.
 
 From 1 September 2027 a micro-entreprise reports to the tax administration, through its
 approved platform, the transactions it does not e-invoice: sales to private clients (loi

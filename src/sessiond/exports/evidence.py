@@ -1,4 +1,4 @@
-"""What a receipt states of the remote-control tool's own log (issue 14).
+"""What a receipt states of the remote-control tool's own log.
 
 The connections the tool logged to the client's machine: accepted ones only (an attempt
 the peer refused, or that never authenticated, never reached it), each with its end once

@@ -43,7 +43,7 @@ class ReceiptCheck:
     problems: list[Problem] = field(default_factory=list)
     checkpoints: list[Checkpoint] = field(default_factory=list)
     proofs: list[EventsProof] = field(default_factory=list)
-    signed: bool = False  # the document carries signed data (receipts since issue 13)
+    signed: bool = False  # the document carries signed data (receipts made by this version on)
     number: str | None = None
 
 

@@ -62,7 +62,7 @@ class Row:
     amount: Decimal
     credit_hours: Decimal
     paid: Decimal
-    invoice: str | None = None  # the number of its current invoice (issue 15)
+    invoice: str | None = None  # the number of its current invoice
 
     @property
     def start(self) -> datetime | None:

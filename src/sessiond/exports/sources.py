@@ -66,7 +66,7 @@ def recorded_compliance(session: Session) -> Compliance:
     """The last compliance check recorded for the session (`check-completed`).
 
     The check runs at every stop and its result is appended in the stop's transaction
-    (issue 4), so this is what was checked, when, and under which policy version.
+   , so this is what was checked, when, and under which policy version.
     """
     last: Event | None = None
     for event in session.events:
@@ -98,7 +98,7 @@ class Ledger:
     client_events: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
     clients: dict[str, Client] = field(default_factory=dict)
     policies: dict[str, Policy] = field(default_factory=dict)
-    invoices: dict[str, str] | None = None  # session -> its current invoice (issue 15)
+    invoices: dict[str, str] | None = None  # session -> its current invoice
 
     def invoice_number(self, session_id: str) -> str | None:
         """The number of the session's current invoice (none cancelled it), as the log

@@ -168,7 +168,7 @@ RULE_PARAMETERS: dict[str, dict[str, str]] = {
     # Always on (sessiond.compliance.check._baseline); a policy may set its severity.
     "receipt-current": {},
     "invoice-current": {},
-    # Evidence from the remote-control tool's log (issue 14); the law's baseline applies
+    # Evidence from the remote-control tool's log; the law's baseline applies
     # where a policy has no table for the first, second and fourth.
     "remote-access-before-consent": {},
     "remote-access-after-stop": {"grace_seconds": "seconds"},

@@ -553,7 +553,7 @@ class Store:
         """Changes whenever another connection commits (a cheap "has anything changed?")."""
         return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
-    # Evidence (issue 14): connections are found by their key, or by the instant they
+    # Evidence: connections are found by their key, or by the instant they
     # started, both in the body; their closing events name them by seq.
     _CONNECTIONS = ("WHERE kind IN ('connection-observed', 'connection-closed') AND "
                     "(seq IN ({found}) OR json_extract(body, '$.observed') IN ({found}))")

@@ -326,7 +326,7 @@ class QuestionDialog(Dialog[str]):
     def __init__(self, message: str, choices: Sequence[tuple[str, str]] = ()) -> None:
         super().__init__()
         self.message = message
-        # A question about what the remote tool logged (issue 14) offers its own answers
+        # A question about what the remote tool logged offers its own answers
         # ("start s-7hq3xr", "ignore"...), as (decision, label); w and p are for spans.
         self.choices = tuple(choices)
 

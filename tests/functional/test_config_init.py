@@ -1,0 +1,134 @@
+"""`sessiond config init`, the help of every option, and the reference of config.toml."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import re
+import stat
+from pathlib import Path
+
+from sessiond.config import Config, load_config, paths
+from tests.conftest import Cli
+
+IDENTITY = ("--name", "Jean Dupont EI", "--siret", "732 829 320 00074",
+            "--address", "3 rue de l'Église, 54230 Chaligny")
+
+
+def test_init_writes_the_identity_and_the_terms_0600(cli: Cli) -> None:
+    result = cli("config", "init", *IDENTITY, "--policy", "vlh", "--yes")
+    path = cli.home / "config.toml"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert "lisible par vous seul" in result.out and "vlh" in result.out
+    config = load_config(paths())
+    assert config.policy == "vlh"
+    assert (config.technician.name, config.technician.siret, config.technician.address) == (
+        "Jean Dupont EI", "732 829 320 00074", "3 rue de l'Église, 54230 Chaligny")
+    assert cli.json("config", "init", "--yes")["policy"] == "vlh"  # again: kept as is
+
+
+def test_init_keeps_the_rest_of_an_existing_file(cli: Cli) -> None:
+    cli.home.mkdir(parents=True, exist_ok=True)
+    (cli.home / "config.toml").write_text(
+        '# my settings\ntimezone = "Europe/Brussels"\n\n[daemon]\nreminder_minutes = 5  # soon\n'
+        '\n[technician]\nname = "old name"\nphone = "06 00 00 00 00"\n', encoding="utf-8")
+    cli("config", "init", *IDENTITY, "--yes")
+    text = (cli.home / "config.toml").read_text(encoding="utf-8")
+    assert "# my settings" in text and "reminder_minutes = 5  # soon" in text
+    assert 'name = "Jean Dupont EI"' in text and "old name" not in text
+    config = load_config(paths())
+    assert config.timezone == "Europe/Brussels" and config.daemon.reminder_minutes == 5
+    assert config.technician.phone == "06 00 00 00 00"
+
+
+def test_a_wrong_identity_or_policy_writes_nothing(cli: Cli) -> None:
+    bad_siret = cli("config", "init", "--name", "Jean Dupont EI", "--siret", "732 829 321 00074",
+                    "--address", "1 rue X, 75001 Paris", "--yes", check=False)
+    assert bad_siret.code == 2 and "--siret" in bad_siret.err and "732 829 321" in bad_siret.err
+    no_ei = cli("config", "init", "--name", "Jean Dupont", "--siret", "73282932000074",
+                "--address", "1 rue X, 75001 Paris", "--yes", check=False)
+    assert no_ei.code == 2 and "«\u00a0Jean Dupont EI\u00a0»" in no_ei.err
+    missing = cli("config", "init", "--yes", check=False)
+    assert missing.code == 2 and all(f"--{f}" in missing.err
+                                     for f in ("name", "siret", "address"))
+    policy = cli("config", "init", *IDENTITY, "--policy", "nope", "--yes", check=False)
+    assert policy.code == 2 and "vlh" in policy.err  # names the known ones
+    assert not (cli.home / "config.toml").exists()
+
+
+def test_init_asks_question_by_question(cli: Cli) -> None:
+    answers = "\n".join([
+        "Marc Durand",            # refused: no "EI"
+        "Marc Durand EI",
+        "",                       # no trade name
+        "123",                    # refused: not a SIRET
+        "732 829 320 00074",
+        "12 rue des Lilas, 75011 Paris",
+        "", "",                   # no e-mail, no phone
+        "mri87",
+    ]) + "\n"
+    result = cli("config", "init", "--interactive", input=answers)
+    assert result.err.count("⚠") == 2  # the two refused answers, each said
+    assert "EI" in result.err and "'123'" in result.err
+    config = load_config(paths())
+    assert config.technician.name == "Marc Durand EI" and config.policy == "mri87"
+    ended = cli("config", "init", "--interactive", input="Marc Durand EI\n", check=False)
+    assert ended.code == 2  # the input ended before the last question: nothing written
+    assert load_config(paths()).technician.name == "Marc Durand EI"
+
+
+def test_config_init_for_real(real_cli: Cli) -> None:
+    assert real_cli("config", "init", *IDENTITY, "--yes").code == 0
+
+
+def test_every_option_and_argument_has_help() -> None:
+    from sessiond.cli import build_parser
+
+    missing = []
+
+    def walk(parser: argparse.ArgumentParser, path: list[str]) -> None:
+        for action in parser._actions:  # noqa: SLF001 - argparse offers no public walk
+            if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+                for name, sub in action.choices.items():
+                    walk(sub, [*path, name])
+            elif not isinstance(action, argparse._HelpAction) and not action.help:  # noqa: SLF001
+                missing.append(" ".join([*path, *(action.option_strings or [action.dest])]))
+
+    walk(build_parser(), ["sessiond"])
+    assert missing == []
+
+
+def test_the_help_speaks_french_and_keeps_test_settings_out(cli: Cli) -> None:
+    top = cli("--help").out
+    assert "afficher la version et quitter" in top and "arguments positionnels\u202f:" in top
+    daemon = cli("daemon", "--help").out
+    assert "SESSIOND_HEARTBEAT_SECONDS" not in daemon and "tests" not in daemon.lower()
+
+
+def test_a_second_running_session_is_said(cli: Cli) -> None:
+    client = cli("client", "add", "Mme Roux").out.strip()
+    first = cli("session", "new", client, "--policy", "vlh").out.strip()
+    second = cli("session", "new", client, "--policy", "vlh").out.strip()
+    for session in (first, second):
+        cli("consent", session, "--channel", "oral", "--by", "Mme Roux")
+    assert "tourne aussi" not in cli("start", first).err
+    warned = cli("start", second).err
+    assert f"l'intervention {first} tourne aussi" in warned and "deux fois" in warned
+
+
+def test_every_key_of_config_toml_is_documented() -> None:
+    reference = (Path(__file__).parents[2] / "docs" / "config.md").read_text(encoding="utf-8")
+
+    def keys(value: object, prefix: str = "") -> list[str]:
+        found = []
+        for f in dataclasses.fields(value):  # type: ignore[arg-type]
+            inner = getattr(value, f.name)
+            if dataclasses.is_dataclass(inner):
+                found += keys(inner, f"{f.name}.")
+            else:
+                found.append(prefix + f.name)
+        return found
+
+    documented = set(re.findall(r"^\| `([\w.]+)`", reference, re.M))
+    assert sorted(set(keys(Config())) - documented) == []
+    assert sorted(documented - set(keys(Config()))) == []  # nor keys that do not exist
