@@ -108,22 +108,10 @@ def _foreign_content(path: Path) -> bool:
 def write_private(path: Path, data: bytes) -> None:
     """Write a new file that only the owner can read, atomically (temp file + rename);
     a failure (a full disk) leaves neither a partial file nor a temporary one."""
+    from sessiond.files import write_atomic
+
     private_dir(path.parent)
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-        os.fsync(fd)
-        os.close(fd)
-        fd = -1
-        os.replace(tmp, path)
-    except BaseException:
-        if fd >= 0:
-            os.close(fd)
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomic(path, data)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Reading a file a user names, within bounds.
+"""Reading a file a user names, within bounds; writing a private file atomically.
 
 Files given to sessiond (a receipt or an export to verify, a policy, config.toml) may be
 anything: a FIFO that never ends, /dev/zero, a 60 MB file renamed `.pdf`. They are read
@@ -67,3 +67,26 @@ def read_regular(path: Path, limit: int, *, missing_ok: bool = False) -> bytes |
 
 def _mb(size: int) -> str:
     return f"{size / MB:.1f}".rstrip("0").rstrip(".")
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write `path` readable by the owner only (0600), through a temporary file in the same
+    directory then a rename: a failure (a full disk) leaves neither a partial file nor a
+    temporary one. The directory must exist."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(fd, 0o600)  # O_CREAT honours the umask only; a leftover tmp keeps its mode
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+        os.close(fd)
+        fd = -1
+        os.replace(tmp, path)
+    except BaseException:
+        if fd >= 0:
+            os.close(fd)
+        tmp.unlink(missing_ok=True)
+        raise
+    return path

@@ -87,11 +87,11 @@ def test_every_option_and_argument_has_help() -> None:
     missing = []
 
     def walk(parser: argparse.ArgumentParser, path: list[str]) -> None:
-        for action in parser._actions:  # noqa: SLF001 - argparse offers no public walk
-            if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
                 for name, sub in action.choices.items():
                     walk(sub, [*path, name])
-            elif not isinstance(action, argparse._HelpAction) and not action.help:  # noqa: SLF001
+            elif not isinstance(action, argparse._HelpAction) and not action.help:
                 missing.append(" ".join([*path, *(action.option_strings or [action.dest])]))
 
     walk(build_parser(), ["sessiond"])

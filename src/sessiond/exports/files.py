@@ -7,10 +7,10 @@ directory is created, 0700.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from sessiond.errors import InputError
+from sessiond.files import write_atomic
 from sessiond.i18n import _
 
 
@@ -26,19 +26,4 @@ def write_private_file(path: Path, data: bytes) -> Path:
 
 def _write(path: Path, data: bytes) -> Path:
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.fchmod(fd, 0o600)  # O_CREAT honours the umask only; a leftover tmp keeps its mode
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
-        os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        tmp.unlink(missing_ok=True)
-        raise
-    os.close(fd)
-    os.replace(tmp, path)
-    return path
+    return write_atomic(path, data)

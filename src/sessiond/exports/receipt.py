@@ -31,6 +31,7 @@ from typing import Any
 from sessiond import clock, labels
 from sessiond.audit.canonical import canonical
 from sessiond.audit.checkpoint import Checkpoint
+from sessiond.compliance.findings import Finding
 from sessiond.config import technician_problems
 from sessiond.errors import InputError
 from sessiond.exports import fmt
@@ -47,7 +48,7 @@ from sessiond.exports.receipt_data import (
     receipt_data,
 )
 from sessiond.exports.signed import armour, public_key_pem, sha256
-from sessiond.exports.sources import Finding, Ledger
+from sessiond.exports.sources import Ledger
 from sessiond.i18n import _
 from sessiond.i18n.plural import n_
 from sessiond.model import Session, State

@@ -15,19 +15,11 @@ from datetime import datetime
 from typing import Any
 
 from sessiond.billing import Bill, History, bill
+from sessiond.compliance.findings import Finding
 from sessiond.errors import InputError
 from sessiond.model import Client, Event, Session, fold
 from sessiond.policy import Policy
 from sessiond.sessions import Sessiond
-
-
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    severity: str  # error or warning
-    article: str
-    message: str
-    events: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
