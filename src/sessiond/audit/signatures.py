@@ -103,6 +103,11 @@ def _send(stream: IO[bytes], value: object) -> None:
 
 def main() -> None:
     """The worker: (public key, batch) in on stdin, bad positions out on stdout."""
+    import signal
+
+    # Ctrl+C reaches the whole process group: the caller stops, closes the pipe, and this
+    # process ends on its end of input, without a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     source, sink = sys.stdin.buffer, sys.stdout.buffer
     while True:
         try:

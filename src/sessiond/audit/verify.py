@@ -339,10 +339,11 @@ class _Signatures:
     def _start(self) -> None:
         from sessiond.audit.signatures import Worker
 
-        try:
-            self.workers = [Worker(self.public_raw) for _ in range(self.wanted)]
-        except OSError:
-            self.workers = []
+        for _n in range(self.wanted):
+            try:
+                self.workers.append(Worker(self.public_raw))
+            except OSError:  # no worker: this process checks what none takes
+                break
         self.wanted = 0
 
     def finish(self) -> set[int]:
@@ -360,3 +361,4 @@ class _Signatures:
     def close(self) -> None:
         for worker in self.workers:
             worker.close()
+        self.workers = []  # closing twice (finish, then verify's finally) is harmless

@@ -38,6 +38,7 @@ def do_check(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond import clock
     from sessiond.cli.exports import parse_day
     from sessiond.errors import InputError
+    from sessiond.i18n.dates import long_date
 
     svc = ctx.service
     if args.session_id and args.day:
@@ -65,7 +66,7 @@ def do_check(args: argparse.Namespace, ctx: Context) -> int:
     errors = sum(r.errors for r in reports)
     warnings = sum(r.warnings for r in reports)
     text = "\n".join(_report_text(r) for r in reports) or _(
-        "No session on {day}.", day=day.isoformat())
+        "No session on {day}.", day=long_date(day))
     ctx.emit(text, {"day": day.isoformat(), "errors": errors, "warnings": warnings,
                     "sessions": [r.to_json() for r in reports]})
     return 1 if errors else 0

@@ -232,8 +232,11 @@ def client_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def client_list(args: argparse.Namespace, ctx: Context) -> int:
+    from sessiond import labels
+
     clients = ctx.service.clients()
-    lines = [f"{c.id}  {c.status:<9} {c.country}  {c.name or _('(erased)')}" for c in clients]
+    lines = [f"{c.id}  {labels.short(c.status):<13} {c.country}  {c.name or _('(erased)')}"
+             for c in clients]
     ctx.emit("\n".join(lines) or _("No clients yet."),
              [{"client": c.id, "status": c.status, "country": c.country, "name": c.name}
               for c in clients])
@@ -289,15 +292,18 @@ def session_show(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _describe(data: dict[str, Any]) -> str:
+    from sessiond import labels
     from sessiond.display import hms
 
-    consent = (_("consent: {channel}", channel=", ".join(c["channel"] for c in data["consent"]))
+    # Values in words ("à distance", "à l'oral"), not the allow-list's ids (--json has them).
+    consent = (_("consent: {channel}", channel=", ".join(labels.short(c["channel"])
+                                                         for c in data["consent"]))
                if data["consent"] else _("no consent on record"))
     if data["without_consent"]:
         consent += " — " + _("started WITHOUT consent")
     return "  ".join([
         data["session"], data["client"], _(data["state"]).ljust(8),
-        hms(data["elapsed_seconds"]), data["policy"], data["mode"], consent,
+        hms(data["elapsed_seconds"]), data["policy"], labels.short(data["mode"]), consent,
     ])
 
 

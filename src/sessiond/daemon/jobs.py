@@ -252,10 +252,12 @@ class Jobs:
         result = exporting.export_days(self.svc, first, last, now)
         path = str(getattr(result, "path", "") or "")
         log.info("end-of-day export %s..%s done", first.isoformat(), last.isoformat())
+        from sessiond.i18n.dates import long_date
+
         self.post(now, "export", _("End-of-day export made for {first} to {last}: {path}",
-                                   first=first.isoformat(), last=last.isoformat(), path=path)
+                                   first=long_date(first), last=long_date(last), path=path)
                   if first != last else
-                  _("End-of-day export made for {day}: {path}", day=last.isoformat(),
+                  _("End-of-day export made for {day}: {path}", day=long_date(last),
                     path=path),
                   data={"first_day": first.isoformat(), "last_day": last.isoformat(),
                         "path": path},

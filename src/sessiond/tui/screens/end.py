@@ -133,7 +133,8 @@ class EndScreen(SessionScreen):
         table.add_column(_("Art."))
         table.add_column(_("Amount"), justify="right", no_wrap=True)
         for line in bill.lines:
-            table.add_row(plain(line.label), line.article or "", money(line.amount))
+            table.add_row(plain(line.label), plain(line.article or ""),
+                          plain(money(line.amount)))
         table.add_section()
         table.add_row(Text(_("Total"), style="bold"), "", Text(money(bill.total),
                                                                  style="bold"))

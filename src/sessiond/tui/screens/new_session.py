@@ -19,7 +19,7 @@ from sessiond.model import MODES, OSES, TOOLS, Client
 from sessiond.policy import Listed
 from sessiond.sessions import Sessiond
 from sessiond.tui.screens.base import SessiondScreen, footer
-from sessiond.tui.text import clean
+from sessiond.tui.text import plain
 from sessiond.tui.views import load_policies
 from sessiond.tui.widgets.dialogs import ClientDialog, options
 from sessiond.tui.widgets.picker import ClientPicker
@@ -98,7 +98,7 @@ class NewSessionScreen(SessiondScreen):
         policy = self.query_one("#policy", Select)
         if first:
             usable = [p for p in data.policies if p.policy is not None]
-            policy.set_options([(clean(p.policy.title, one_line=True), p.id) for p in usable
+            policy.set_options([(plain(p.policy.title, one_line=True), p.id) for p in usable
                                 if p.policy is not None])
             if any(p.id == data.default_policy for p in usable):
                 policy.value = data.default_policy
