@@ -1,5 +1,5 @@
 """bench.generate: copies of a period written through the service make a log that verifies,
-reads back, and looks like the period it copies (the benchmarks of issue 17 rely on it)."""
+reads back, and looks like the period it copies (the figure scripts in bench/ rely on it)."""
 
 from __future__ import annotations
 

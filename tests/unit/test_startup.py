@@ -1,4 +1,4 @@
-"""Start-up of `status` and `--version` (issue 17): what they do not import, and that the
+"""Start-up of `status` and `--version`: what they do not import, and that the
 parser-free path of `status` reads its arguments as argparse does."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Query plans as a technician's log gets them: SQLite without statistics (sessiond never
 runs ANALYZE), so the planner's own heuristics decide. The hot queries must use the index
-that keeps them independent of the log's size (issue 17)."""
+that keeps them independent of the log's size."""
 
 from __future__ import annotations
 
