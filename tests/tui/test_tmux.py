@@ -142,7 +142,7 @@ def test_start_pause_stop_in_a_real_terminal(terminal: Terminal) -> None:
     terminal.wait_text("Relevé")
 
     terminal.keys("C-q")
-    terminal.wait_text("sessiond exited 0")
+    terminal.wait_text("sessiond exited 0", timeout=30)
     shown = json.loads(cli(terminal, "session", "show", session, "--json"))
     assert shown["state"] == "stopped"
     assert shown["elapsed_seconds"] == seconds(paused)
@@ -160,8 +160,9 @@ def test_note_then_p_pauses_at_80x24(terminal: Terminal) -> None:
     terminal.start(f"'{SESSIOND}'; echo sessiond exited $?; sleep 60", size=(80, 24))
     terminal.wait_text("Mme Leroy")
     terminal.keys("Enter")  # the running session is on top
-    screen = terminal.wait_text("EN COURS")
-    footer = screen[-1]
+    terminal.wait_text("EN COURS")
+    screen = terminal.wait_text("p Pause")  # the footer, once drawn
+    footer = next(line for line in reversed(screen) if line.strip())
     for key in ("p Pause", "s Arrêter", "d Déconnecté", "a Copie", "$ Paiement"):
         assert key in footer, footer  # every key of the screen fits in 80 columns
 
@@ -179,4 +180,4 @@ def test_note_then_p_pauses_at_80x24(terminal: Terminal) -> None:
              if e["kind"] == "note-added"]
     assert notes == [note]
     terminal.keys("C-q")
-    terminal.wait_text("sessiond exited 0")
+    terminal.wait_text("sessiond exited 0", timeout=30)  # the daemon's jobs stop first

@@ -6,7 +6,7 @@ toasts, the command palette): a client named `[/]` would crash the screen, one n
 on the control characters a string carries: ESC ] 0 ; ... BEL in a client's name would
 retitle the window, ESC [ 2 J clear it. So everything the TUI shows goes through here:
 control and bidirectional-override characters are removed, and the result is a Rich
-`Text` (or a Textual `Content`), which is never parsed as markup.
+`Text` (the command palette takes a Textual `Content`), never parsed as markup.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 from rich.text import Text
-from textual.content import Content
 
 # C0 controls but newline (tab becomes a space below), DEL and C1; the bidirectional
 # embeddings, overrides and isolates, which reorder what follows them on screen; line and
@@ -33,12 +32,6 @@ def clean(value: object, *, one_line: bool = False) -> str:
 def plain(value: object, style: str = "", *, one_line: bool = False) -> Text:
     """A Rich Text of `value`, cleaned: markup characters are shown, never parsed."""
     return Text(clean(value, one_line=one_line), style=style)
-
-
-def content(value: object) -> Content:
-    """The Textual Content of `value`, cleaned (for the command palette)."""
-    return Content(clean(value, one_line=True))
-
 
 
 def keep_no_break_spaces() -> None:

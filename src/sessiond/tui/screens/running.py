@@ -14,11 +14,11 @@ from datetime import datetime
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Digits, Header, Static
+from textual.widgets import Digits, Header, Input, Static
 
 from sessiond.billing import Bill
 from sessiond.i18n import _
@@ -230,6 +230,16 @@ class RunningScreen(SessionScreen):
 
     def action_note(self) -> None:
         self.query_one("#note", ScannedText).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter read before `n` gave the note the keyboard (typed fast, or pasted) is
+        the note's, not a command: it goes into the field."""
+        editor = self.query_one("#note", ScannedText).editor
+        if editor.has_focus and event.is_printable and isinstance(editor, Input):
+            assert event.character is not None
+            editor.insert_text_at_cursor(event.character)
+            event.stop()
+            event.prevent_default()
 
     def action_back(self) -> None:
         note = self.query_one("#note", ScannedText)

@@ -22,7 +22,7 @@ _STATE_STYLE = {
 
 
 def _style(state: State) -> tuple[str, str]:
-    # A state added to the model later (cancelled...) shows as a plain dash.
+    # A state added to the model later (cancelled...) shows with a neutral mark.
     return _STATE_STYLE.get(state, ("×", "dim"))
 
 

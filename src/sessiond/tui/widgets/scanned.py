@@ -7,13 +7,37 @@ let alone stored.
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static, TextArea
 
 from sessiond.privacy.scanner import Finding, describe, scan
+
+
+class Field(Input):
+    """The one-line field: Enter gives the keyboard back at once.
+
+    Textual moves the focus after the key that asked for it, and forwards each key to the
+    widget focused when the key is read: a `p` typed right after Enter can reach this field
+    although the text was sent. So the focus leaves on Enter, in this field's own turn, and
+    a key that reaches the field once it has left is the screen's (pause).
+    """
+
+    async def action_submit(self) -> None:
+        parent = self.parent
+        if not (isinstance(parent, ScannedText) and parent.refused):
+            self.screen.set_focus(None)  # a refused text stays in the field, focused
+        await super().action_submit()
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not self.has_focus:
+            event.stop()
+            event.prevent_default()
+            self.app.simulate_key(event.key)  # handled again, as the screen's key
+            return
+        await super()._on_key(event)
 
 
 class ScannedText(Vertical):
@@ -42,7 +66,7 @@ class ScannedText(Vertical):
         if self.multiline:
             yield TextArea(placeholder=self.placeholder, show_line_numbers=False)
         else:
-            yield Input(placeholder=self.placeholder, compact=self.compact)
+            yield Field(placeholder=self.placeholder, compact=self.compact)
         yield Static("", classes="secret-warning", markup=False)
 
     @property
@@ -72,7 +96,9 @@ class ScannedText(Vertical):
         self._scan(text)
 
     def focus(self, scroll_visible: bool = True) -> ScannedText:
-        self.editor.focus(scroll_visible)
+        # At once, not after the messages already queued (Widget.focus): the letters typed
+        # right after `n` are the note's.
+        self.screen.set_focus(self.editor, scroll_visible=scroll_visible)
         return self
 
     def _scan(self, text: str) -> None:
