@@ -2991,4 +2991,7 @@ CATALOG: dict[str, str] = {
         "attention\u202f: les interventions {sessions} tournent aussi\u202f: les mêmes minutes "
         "sont facturées deux fois\u202f; mettez en pause celles où vous ne travaillez pas "
         "(sessiond pause ID).",
+    # --- TUI for a real day (issue 16): the note key ---
+    "Save the note":
+        "Enregistrer la note",
 }

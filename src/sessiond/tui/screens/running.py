@@ -14,11 +14,10 @@ from datetime import datetime
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Digits, Header, Input, Static
+from textual.widgets import Digits, Header, Static
 
 from sessiond.billing import Bill
 from sessiond.i18n import _
@@ -50,7 +49,13 @@ class RunningScreen(SessionScreen):
                 show=False),
         Binding("r", "resume", "Resume", id="session.resume"),
         Binding("s", "stop", "Stop", id="session.stop"),
-        Binding("n", "note", "Note", id="session.note"),
+        # Priority: the app runs these as it reads the key, before the next key is routed,
+        # so the letters typed right after `n` are the note's and the `p` typed right after
+        # Enter pauses (a binding of the screen would run only once the keys before it are
+        # routed to the old focus).
+        Binding("n", "note", "Note", id="session.note", priority=True),
+        Binding("enter", "send_note", "Save the note", id="session.note-send",
+                show=False, priority=True),
         Binding("k", "control_returned", "Control back", id="session.control"),
         Binding("d", "disconnected", "Disconnected", id="session.disconnect"),
         Binding("a", "artifact", "Copy", id="session.artifact"),
@@ -150,6 +155,10 @@ class RunningScreen(SessionScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The key that cannot apply is hidden, not greyed: at 80 columns the footer has
         # room for the keys that do something now.
+        if action in ("note", "send_note"):
+            typing = self.is_mounted and self.query_one("#note", ScannedText).has_focus_within
+            # While typing, `n` is a letter of the note; Enter sends it only then.
+            return typing if action == "send_note" else not typing
         state = self.view.state
         if action in ("pause", "pause_why"):
             return state is State.RUNNING
@@ -230,31 +239,18 @@ class RunningScreen(SessionScreen):
 
     def action_note(self) -> None:
         self.query_one("#note", ScannedText).focus()
+        self.refresh_bindings()
 
-    def on_key(self, event: events.Key) -> None:
-        """A letter read before `n` gave the note the keyboard (typed fast, or pasted) is
-        the note's, not a command: it goes into the field."""
-        editor = self.query_one("#note", ScannedText).editor
-        if editor.has_focus and event.is_printable and isinstance(editor, Input):
-            assert event.character is not None
-            editor.insert_text_at_cursor(event.character)
-            event.stop()
-            event.prevent_default()
-
-    def action_back(self) -> None:
-        note = self.query_one("#note", ScannedText)
-        if note.has_focus_within:
-            self.set_focus(None)
-        else:
-            self.app.pop_screen()
-
-    @on(ScannedText.Submitted, "#note")
-    async def _note(self, event: ScannedText.Submitted) -> None:
-        field = event.field
-        text = event.value.strip()
-        # The keyboard goes back to the screen's keys before the note is written: a `p`
-        # typed right after Enter pauses, it does not go into the field.
+    async def action_send_note(self) -> None:
+        """Enter in the note field: the keyboard goes back to the screen's keys at once (a
+        `p` typed right after pauses), then the note is written."""
+        field = self.query_one("#note", ScannedText)
+        if field.refused:  # a secret: nothing is sent, the field keeps the text
+            self.app.bell()
+            return
+        text = field.value.strip()
         self.set_focus(None)
+        self.refresh_bindings()
         if not text:
             return
         field.clear()
@@ -262,7 +258,15 @@ class RunningScreen(SessionScreen):
                               at=self.sapp.instant()) is not None:
             self.notify(_("Note recorded."))
         elif not field.value:
-            field.set_text(event.value)  # refused: nothing is lost, n edits it again
+            field.set_text(text)  # refused: nothing is lost, n edits it again
+
+    def action_back(self) -> None:
+        note = self.query_one("#note", ScannedText)
+        if note.has_focus_within:
+            self.set_focus(None)
+            self.refresh_bindings()
+        else:
+            self.app.pop_screen()
 
 
 def credit_text(bill: Bill) -> Text:
