@@ -355,11 +355,12 @@ def test_start_tells_what_the_policy_still_requires(cli: Cli) -> None:
                   "--client-os", "macos").out.strip()
     refused = cli("start", session, check=False)
     assert refused.code == 2  # consent is the only hard block
-    for rule, article in (("sensitive-docs-warning", "art. 7"), ("payment-before-start",
-                                                                "art. 6"),
-                          ("backup-status-recorded", "art. 8"), ("withdrawal-waiver",
-                                                                 "art. 10"),
-                          ("remote-os-supported", "art. 2")):
+    # Each rule by its title (labels.rule), with its article.
+    for rule, article in (("Documents sensibles fermés", "art. 7"),
+                          ("Paiement avant le début", "art. 6"),
+                          ("Sauvegarde proposée", "art. 8"),
+                          ("Demande de commencer pendant le délai de rétractation", "art. 10"),
+                          ("Système pris en charge", "art. 2")):
         line = next(line for line in refused.err.splitlines() if rule in line)
         assert article in line
     assert f"sessiond record {session} sensitive-docs-warned" in refused.err
@@ -368,7 +369,7 @@ def test_start_tells_what_the_policy_still_requires(cli: Cli) -> None:
     for step in (WARNED, BACKUP, pay("card"), WAIVER):
         cli(*[a.format(s=session) for a in step])
     started = cli("start", session)  # warnings do not block
-    assert started.err.count("\n") == 1 and "remote-os-supported" in started.err
+    assert started.err.count("\n") == 1 and "Système pris en charge" in started.err
 
 
 def test_a_start_without_consent_is_reported_even_when_the_terms_are_silent(cli: Cli) -> None:

@@ -7,6 +7,7 @@ from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from textual import events
 from textual.widgets import DataTable, Input, OptionList, Select
 
 from sessiond.model import State
@@ -68,6 +69,30 @@ async def test_note_then_enter_then_p_pauses(svc: Sessiond, other: Sessiond,
         # The keys work again at once: r resumes.
         await pilot.press("r")
         await wait_for(pilot, lambda: other.session(session).state is State.RUNNING)
+
+
+async def test_keys_typed_fast_go_where_they_were_meant(svc: Sessiond, other: Sessiond,
+                                                         clock: FakeClock) -> None:
+    """As a terminal delivers them, all at once (typed fast or pasted): the letters after `n`
+    are the note's, the `p` after Enter pauses. Textual routes a key by the focus when it
+    reads it, before the key before it was handled."""
+    session = running(svc, clock)
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.open_session(session)
+        await wait_for(pilot, lambda: isinstance(app.screen, RunningScreen))
+        typed = "Pilote imprimante reinstalle, pas de papier"
+        for char in "n" + typed:
+            app.post_message(events.Key("space" if char == " " else char, char))
+        app.post_message(events.Key("enter", "\r"))
+        app.post_message(events.Key("p", "p"))
+        await wait_for(pilot, lambda: other.session(session).state is State.PAUSED)
+        await wait_for(pilot, lambda: "note-added" in kinds(other, session))
+        notes = [e.personal["text"] for e in other.session_events(session)  # type: ignore[index]
+                 if e.kind == "note-added"]
+        assert notes == [typed]
+        assert app.screen.query_one("#note", ScannedText).value == ""
 
 
 async def test_d_on_the_end_screen_records_the_disconnection(

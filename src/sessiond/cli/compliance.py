@@ -77,13 +77,16 @@ def _severity(severity: str) -> str:
 
 
 def _finding_line(f: Finding | Requirement) -> str:
-    from sessiond.labels import cite
+    from sessiond.labels import cite, rule
 
     cited = cite(f.article)
     article = f" ({cited})" if cited else ""
     events = getattr(f, "events", ())
     shown = " [" + ", ".join(f"#{s}" for s in events) + "]" if events else ""
-    return f"  {_severity(f.severity)}: {f.rule}{article}: {f.message}{shown}"
+    # The rule by its title, as the technician reads it (--json keeps the id).
+    return "  " + _("{severity}: {rule}{article}: {message}{events}",
+                    severity=_severity(f.severity), rule=rule(f.rule), article=article,
+                    message=f.message, events=shown)
 
 
 def _report_text(report: Report) -> str:

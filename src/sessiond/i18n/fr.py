@@ -2991,7 +2991,7 @@ CATALOG: dict[str, str] = {
         "attention\u202f: les interventions {sessions} tournent aussi\u202f: les mêmes minutes "
         "sont facturées deux fois\u202f; mettez en pause celles où vous ne travaillez pas "
         "(sessiond pause ID).",
-    # --- TUI for a real day (issue 16): the note key ---
-    "Save the note":
-        "Enregistrer la note",
+    # --- TUI for a real day (issue 16): findings in the CLI ---
+    "{severity}: {rule}{article}: {message}{events}":
+        "{severity}\u202f: {rule}{article}\u202f: {message}{events}",
 }

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -49,13 +50,12 @@ class RunningScreen(SessionScreen):
                 show=False),
         Binding("r", "resume", "Resume", id="session.resume"),
         Binding("s", "stop", "Stop", id="session.stop"),
-        # Priority: the app runs these as it reads the key, before the next key is routed,
-        # so the letters typed right after `n` are the note's and the `p` typed right after
-        # Enter pauses (a binding of the screen would run only once the keys before it are
-        # routed to the old focus).
+        # Priority: the app runs it as it reads the key, before it routes the next one, so
+        # the letters typed right after `n` are the note's (a screen's binding runs only
+        # once the keys read before it went to the old focus). Enter, in the field, gives
+        # the keyboard back in the field's own turn (widgets/scanned.py): a `p` typed
+        # right after it pauses.
         Binding("n", "note", "Note", id="session.note", priority=True),
-        Binding("enter", "send_note", "Save the note", id="session.note-send",
-                show=False, priority=True),
         Binding("k", "control_returned", "Control back", id="session.control"),
         Binding("d", "disconnected", "Disconnected", id="session.disconnect"),
         Binding("a", "artifact", "Copy", id="session.artifact"),
@@ -155,10 +155,9 @@ class RunningScreen(SessionScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The key that cannot apply is hidden, not greyed: at 80 columns the footer has
         # room for the keys that do something now.
-        if action in ("note", "send_note"):
-            typing = self.is_mounted and self.query_one("#note", ScannedText).has_focus_within
-            # While typing, `n` is a letter of the note; Enter sends it only then.
-            return typing if action == "send_note" else not typing
+        if action == "note":  # while typing, `n` is a letter of the note
+            return not (self.is_mounted
+                        and self.query_one("#note", ScannedText).has_focus_within)
         state = self.view.state
         if action in ("pause", "pause_why"):
             return state is State.RUNNING
@@ -241,24 +240,22 @@ class RunningScreen(SessionScreen):
         self.query_one("#note", ScannedText).focus()
         self.refresh_bindings()
 
-    async def action_send_note(self) -> None:
-        """Enter in the note field: the keyboard goes back to the screen's keys at once (a
-        `p` typed right after pauses), then the note is written."""
-        field = self.query_one("#note", ScannedText)
-        if field.refused:  # a secret: nothing is sent, the field keeps the text
-            self.app.bell()
-            return
-        text = field.value.strip()
+    @on(ScannedText.Submitted, "#note")
+    async def _note(self, event: ScannedText.Submitted) -> None:
+        """Enter in the note field (the field already gave the keyboard back)."""
+        field = event.field
+        text = event.value.strip()
         self.set_focus(None)
         self.refresh_bindings()
         if not text:
             return
-        field.clear()
+        if field.value == event.value:
+            field.clear()
         if await self.command(self.sapp.service.note, self.session_id, text,
                               at=self.sapp.instant()) is not None:
             self.notify(_("Note recorded."))
         elif not field.value:
-            field.set_text(text)  # refused: nothing is lost, n edits it again
+            field.set_text(event.value)  # refused: nothing is lost, n edits it again
 
     def action_back(self) -> None:
         note = self.query_one("#note", ScannedText)

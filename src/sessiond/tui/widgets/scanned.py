@@ -19,23 +19,32 @@ from sessiond.privacy.scanner import Finding, describe, scan
 class Field(Input):
     """The one-line field: Enter gives the keyboard back at once.
 
-    Textual moves the focus after the key that asked for it, and forwards each key to the
-    widget focused when the key is read: a `p` typed right after Enter can reach this field
-    although the text was sent. So the focus leaves on Enter, in this field's own turn, and
-    a key that reaches the field once it has left is the screen's (pause).
+    Textual forwards each key to the widget focused when it reads the key, and runs Enter's
+    binding only once the key has come back up to the app: the `p` typed right after Enter
+    would already be in this field. So Enter is handled here, in the field's own turn (the
+    letters before it are in, those after it are not), the focus leaves at once, and a key
+    that reaches the field once it has left is the screen's (pause).
     """
 
     async def action_submit(self) -> None:
         parent = self.parent
         if not (isinstance(parent, ScannedText) and parent.refused):
             self.screen.set_focus(None)  # a refused text stays in the field, focused
+            self.screen.refresh_bindings()
         await super().action_submit()
 
     async def _on_key(self, event: events.Key) -> None:
-        if not self.has_focus:
+        # The screen's own record, not `has_focus`: that one follows when the Blur event is
+        # handled, after the keys already queued here.
+        if self.screen.focused is not self:
             event.stop()
             event.prevent_default()
             self.app.simulate_key(event.key)  # handled again, as the screen's key
+            return
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            await self.action_submit()
             return
         await super()._on_key(event)
 
