@@ -136,7 +136,7 @@ class TraceParser(Parser):
             self.begin(f"{pid}/frontend", "outgoing", normalise_partner(m[1]), when, line, text)
         elif level == "auth" or _AUTHENTICATED.match(msg) or (
                 comp == "app.session" and "Entering processing loop" in msg):
-            self._accept(self.latest(key=own), text)
+            self.accept(self.latest(key=own), text)
         elif comp in ("app.backend_session", "app.frontend_session"):
             role = f"{pid}/{'backend' if comp == 'app.backend_session' else 'frontend'}"
             rec = self.latest(key=role)
@@ -144,7 +144,7 @@ class TraceParser(Parser):
                 return
             if msg.startswith("Session started"):
                 if "(ok)" in msg or comp == "app.frontend_session":
-                    self._accept(rec, text)
+                    self.accept(rec, text)
             elif msg.startswith("The socket was closed remotely"):
                 self.close(rec, when, text, "accepted" if rec.outcome == "accepted"
                            else "rejected")
@@ -171,10 +171,6 @@ class TraceParser(Parser):
                 else:
                     self.close(rec, when, text, self._verdict(rec))
 
-    def _accept(self, rec: Open | None, text: str) -> None:
-        if rec is not None and rec.outcome != "accepted":
-            rec.outcome = "accepted"
-            self.touch(rec, text)
 
     @staticmethod
     def _verdict(rec: Open) -> Outcome:

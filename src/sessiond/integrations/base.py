@@ -210,6 +210,19 @@ class Parser:
         if len(rec.hashes) < MAX_HASHES:
             rec.hashes.append(line_hash(text))
 
+    def accept(self, rec: Open | None, text: str) -> None:
+        """`rec` was accepted, from `text` on (an acceptance is final: a later denial in the
+        log is of another attempt)."""
+        if rec is not None and rec.outcome != "accepted":
+            rec.outcome = "accepted"
+            self.touch(rec, text)
+
+    def fail(self, rec: Open | None, outcome: Outcome, text: str) -> None:
+        """`rec` was refused or failed, unless the log already said what became of it."""
+        if rec is not None and rec.outcome is None:
+            rec.outcome = outcome
+            self.touch(rec, text)
+
     def close(self, rec: Open, end: datetime, text: str, outcome: Outcome) -> None:
         self.touch(rec, text)
         self.open.remove(rec)
@@ -256,3 +269,20 @@ class Parser:
                           start=rec.start, end=end, fmt=self.fmt, line=rec.line,
                           digest=digest_of(hashes), key=hashes[0], outcome=outcome)
 
+
+class ConnectionListParser(Parser):
+    """A file of one row per connection, written when it ended, and only for established
+    ones (TeamViewer's connection lists): each row is a whole, accepted connection."""
+
+    direction: ClassVar[Direction]
+
+    @staticmethod
+    def row(text: str) -> tuple[str | None, datetime, datetime] | None:
+        """(partner, start, end) of a row, or None if the line is not a row."""
+        raise NotImplementedError
+
+    def feed(self, text: str, line: int) -> None:
+        row = self.row(text)
+        if row is not None:
+            partner, start, end = row
+            self.single(self.direction, partner, start, end, line, text, "accepted")

@@ -73,10 +73,7 @@ class LogParser(Parser):
             self.give_up(self.latest(key=f"out:{partner}"))
             self.begin(f"out:{partner}", "outgoing", partner, when, line, text)
         elif msg.startswith("handle_peer_info"):
-            rec = self.latest("outgoing")
-            if rec is not None and rec.outcome != "accepted":
-                rec.outcome = "accepted"
-                self.touch(rec, text)
+            self.accept(self.latest("outgoing"), text)
         elif m := _EXIT.fullmatch(msg):
             rec = self.latest(key=f"out:{normalise_partner(m[1])}")
             if rec is not None:

@@ -11,39 +11,35 @@ every row is an accepted connection.
 
 from __future__ import annotations
 
-from sessiond.integrations.base import Parser
+from datetime import datetime
+
+from sessiond.integrations.base import ConnectionListParser
 from sessiond.integrations.connection import normalise_partner
 from sessiond.integrations.timeparse import utc_dmy
 
 FMT = "teamviewer-incoming"
 
 
-def parse_row(text: str) -> tuple[str | None, str, str] | None:
-    """(partner, start text, end text) of a row, or None if the line is not a row."""
+def parse_row(text: str) -> tuple[str | None, datetime, datetime] | None:
+    """(partner, start, end) of a row, or None if the line is not a row."""
     fields = text.split("\t")
     if len(fields) < 4:
         return None
-    return normalise_partner(fields[0]), fields[2], fields[3]
+    start, end = utc_dmy(fields[2]), utc_dmy(fields[3])
+    if start is None or end is None:
+        return None
+    return normalise_partner(fields[0]), start, end
 
 
 def looks_like(text: str) -> bool:
-    row = parse_row(text)
-    return row is not None and utc_dmy(row[1]) is not None and utc_dmy(row[2]) is not None
+    return parse_row(text) is not None
 
 
-class IncomingParser(Parser):
+class IncomingParser(ConnectionListParser):
     fmt = FMT
     tool = "teamviewer"
-
-    def feed(self, text: str, line: int) -> None:
-        row = parse_row(text)
-        if row is None:
-            return
-        partner, start_text, end_text = row
-        start, end = utc_dmy(start_text), utc_dmy(end_text)
-        if start is None or end is None:
-            return
-        self.single("incoming", partner, start, end, line, text, "accepted")
+    direction = "incoming"
+    row = staticmethod(parse_row)
 
     def tail_complete(self, text: str) -> bool:
         # TeamViewer writes "\n" + row: the last row has no newline after it. It is whole

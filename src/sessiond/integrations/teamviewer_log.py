@@ -196,13 +196,10 @@ class LogParser(Parser):
                     self.touch(rec, text)
         elif m := _AUTH.search(msg):
             rec = self.latest("incoming")
-            if rec is not None and rec.outcome != "accepted":
-                if m[1] == "successful":
-                    rec.outcome = "accepted"
-                    self.touch(rec, text)
-                elif rec.outcome is None:
-                    rec.outcome = "rejected"
-                    self.touch(rec, text)
+            if m[1] == "successful":
+                self.accept(rec, text)
+            else:
+                self.fail(rec, "rejected", text)
         elif m := _ACTIVE.search(msg):
             index, partner = int(m[1]), normalise_partner(m[2])
             rec = next((r for r in reversed(self.open) if r.direction == "outgoing"
@@ -227,19 +224,13 @@ class LogParser(Parser):
                 self.close(rec, when, text, "accepted" if rec.outcome == "accepted"
                            else rec.outcome or "failed")
         elif m := _CLIENT.search(msg):
-            rec = self.latest("outgoing", partner=normalise_partner(m[1]))
-            if rec is not None and rec.outcome != "accepted":
-                rec.outcome = "accepted"
-                self.touch(rec, text)
+            self.accept(self.latest("outgoing", partner=normalise_partner(m[1])), text)
         elif m := _SPONSORED.search(msg):
             rec = self.latest("outgoing" if m[1] == "1" else "incoming")
-            if rec is not None and rec.outcome != "accepted":
-                if m[2] == "1":
-                    rec.outcome = "accepted"
-                    self.touch(rec, text)
-                elif rec.outcome is None:
-                    rec.outcome = "failed"
-                    self.touch(rec, text)
+            if m[2] == "1":
+                self.accept(rec, text)
+            else:
+                self.fail(rec, "failed", text)
         elif m := _REMOVE.search(msg):
             rec = self.latest(partner=normalise_partner(m[1]))
             if rec is not None:

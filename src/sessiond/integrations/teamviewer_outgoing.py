@@ -12,8 +12,9 @@ The file holds successful outgoing connections (WiredPulse's notes), hence "acce
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
-from sessiond.integrations.base import Parser
+from sessiond.integrations.base import ConnectionListParser
 from sessiond.integrations.connection import normalise_partner
 from sessiond.integrations.timeparse import utc_dmy
 
@@ -25,33 +26,27 @@ _ROW = re.compile(
 _GUID_END = re.compile(r"\{[0-9A-Fa-f-]{36}\}\s*$")
 
 
-def looks_like(text: str) -> bool:
-    return _parse(text) is not None
-
-
-def _parse(text: str) -> tuple[str | None, str, str] | None:
+def parse_row(text: str) -> tuple[str | None, datetime, datetime] | None:
+    """(partner, start, end) of a row, or None if the line is not a row."""
     match = _ROW.match(text)
     if not match:
         return None
-    if utc_dmy(match.group(2)) is None or utc_dmy(match.group(3)) is None:
+    start, end = utc_dmy(match.group(2)), utc_dmy(match.group(3))
+    if start is None or end is None:
         return None
-    return normalise_partner(match.group(1)), match.group(2), match.group(3)
+    return normalise_partner(match.group(1)), start, end
 
 
-class OutgoingParser(Parser):
+def looks_like(text: str) -> bool:
+    return parse_row(text) is not None
+
+
+class OutgoingParser(ConnectionListParser):
     fmt = FMT
     tool = "teamviewer"
-
-    def feed(self, text: str, line: int) -> None:
-        row = _parse(text)
-        if row is None:
-            return
-        partner, start_text, end_text = row
-        start, end = utc_dmy(start_text), utc_dmy(end_text)
-        if start is None or end is None:
-            return
-        self.single("outgoing", partner, start, end, line, text, "accepted")
+    direction = "outgoing"
+    row = staticmethod(parse_row)
 
     def tail_complete(self, text: str) -> bool:
         # The GUID closes a row; a row without a GUID waits for the next record's newline.
-        return _GUID_END.search(text) is not None and _parse(text) is not None
+        return _GUID_END.search(text) is not None and looks_like(text)
