@@ -677,11 +677,12 @@ class Sessiond:
         completed by a `connection-closed` event. Instants are kept to the second.
         """
         from sessiond.compliance import evidence
+        from sessiond.partner import normalise_partner
 
         now = now or clock.now()
         start = clock.whole_second(connection.start)
         end = clock.whole_second(connection.end) if connection.end is not None else None
-        partner = evidence.normalise_partner(connection.partner_id)
+        partner = normalise_partner(connection.partner_id)
         with self.store.writing() as w:
             known = evidence.observed(self.events(self.store.connection_events(
                 connection.key)))

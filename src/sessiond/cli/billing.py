@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sessiond.cli import options
 from sessiond.cli.context import Context
 from sessiond.i18n import _
 from sessiond.i18n.plural import n_
@@ -44,8 +45,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add.add_argument("client_id", help=_("the client who bought the hours"))
     add.add_argument("--hours", required=True, metavar="H", help=_("hours bought, e.g. 3"))
     add.add_argument("--at", metavar="TIME", help=_("when it was bought (default: now)"))
-    add.add_argument("--yes", action="store_true",
-                     help=_("confirm a time more than 7 days ago"))
+    options.confirm_old_time(add)
     add.add_argument("--policy", help=_("policy whose validity applies (default: as for "
                                         "credit show)"))
     add.set_defaults(handler=credit_add)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from sessiond.cli import options
 from sessiond.cli.context import Context
 from sessiond.i18n import _
 
@@ -23,22 +24,21 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                                                 "numbers it"))
     amend.add_argument("--at", required=True, metavar="TIME",
                        help=_("the right time: HH:MM, ISO date-time, or with offset"))
-    amend.add_argument("--yes", action="store_true",
-                       help=_("confirm a time more than 7 days ago"))
-    _reason(amend)
+    options.confirm_old_time(amend)
+    options.reason(amend)
     amend.set_defaults(handler=do_amend)
 
     reopen = sub.add_parser("reopen", parents=[common],
                             help=_("undo a stop pressed by mistake (the session is paused "
                                    "from the stop)"))
     reopen.add_argument("session_id", help=_("the session"))
-    _reason(reopen)
+    options.reason(reopen)
     reopen.set_defaults(handler=do_reopen)
 
     cancel = sub.add_parser("cancel", parents=[common],
                             help=_("cancel a session planned by mistake (never started)"))
     cancel.add_argument("session_id", help=_("the session"))
-    _reason(cancel)
+    options.reason(cancel)
     cancel.set_defaults(handler=do_cancel)
 
     redact = sub.add_parser("redact", parents=[common],
@@ -47,13 +47,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     redact.add_argument("session_id", help=_("the session"))
     redact.add_argument("seq", type=int, help=_("the event whose text goes, as `sessiond log` "
                                                 "numbers it"))
-    _reason(redact)
+    options.reason(redact)
     redact.set_defaults(handler=do_redact)
-
-
-def _reason(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--reason", required=True, metavar="TEXT",
-                        help=_("why the correction is made (kept in the log)"))
 
 
 def emit(ctx: Context, event: Event, text: str) -> int:

@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from sessiond.cli import options
 from sessiond.cli.context import Context
 from sessiond.i18n import _
 from sessiond.model import (
@@ -134,8 +135,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         p = facts.add_parser(name, parents=[common], help=help_text)
         add_options(p)
         p.add_argument("--at", metavar="TIME", help=_("when it happened"))
-        p.add_argument("--yes", action="store_true",
-                       help=_("confirm a time more than 7 days ago"))
+        options.confirm_old_time(p)
         p.set_defaults(handler=do_record)
 
 

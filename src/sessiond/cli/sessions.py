@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from sessiond.cli import options
 from sessiond.cli.context import Context
 from sessiond.i18n import _
 from sessiond.model import CHANNELS, MODES, OSES, TOOLS, WARRANTY_CAUSES
@@ -23,11 +24,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                         help=_("a private person (default)"))
     status.add_argument("--business", dest="status", action="store_const", const="business",
                         help=_("a business client"))
-    add.add_argument("--email", help=_("the client's e-mail address"))
-    add.add_argument("--phone", help=_("the client's phone number"))
-    add.add_argument("--address", metavar="TEXT", help=_("the client's postal address"))
-    add.add_argument("--siren", metavar="NUMBER",
-                     help=_("a business client's SIREN or SIRET (its check digit is checked)"))
+    options.client_details(add)
     add.add_argument("--country", default="FR", help=_("ISO country code (default FR)"))
     add.add_argument("--known-since", metavar="DATE",
                      help=_("a client from before sessiond: the day you first worked for him "
@@ -36,11 +33,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     edit = csub.add_parser("edit", parents=[common],
                            help=_("record a client's address, SIREN, e-mail or phone"))
     edit.add_argument("client_id", help=_("the client"))
-    edit.add_argument("--address", metavar="TEXT", help=_("the client's postal address"))
-    edit.add_argument("--siren", metavar="NUMBER",
-                      help=_("a business client's SIREN or SIRET (its check digit is checked)"))
-    edit.add_argument("--email", help=_("the client's e-mail address"))
-    edit.add_argument("--phone", help=_("the client's phone number"))
+    options.client_details(edit)
     edit.set_defaults(handler=_invoices("client_edit"))
     lst = csub.add_parser("list", parents=[common], help=_("list clients"))
     lst.set_defaults(handler=client_list, readonly=True)
@@ -64,16 +57,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                           help=_("the new client he recommended (who had an intervention "
                                  "and paid it)"))
     referral.add_argument("--at", metavar="TIME", help=_("when he mentioned it"))
-    referral.add_argument("--yes", action="store_true",
-                          help=_("confirm a time more than 7 days ago"))
+    options.confirm_old_time(referral)
     referral.set_defaults(handler=_client_data("client_referral"))
     merge = csub.add_parser("merge", parents=[common],
                             help=_("a client added twice: count the duplicate as the other"))
     merge.add_argument("duplicate", help=_("the client added by mistake"))
     merge.add_argument("--into", required=True, metavar="CLIENT",
                        help=_("the client he really is"))
-    merge.add_argument("--reason", required=True, metavar="TEXT",
-                       help=_("why the correction is made (kept in the log)"))
+    options.reason(merge)
     merge.set_defaults(handler=_corrections("do_merge"))
 
     session = sub.add_parser("session", help=_("plan or show a session"))
@@ -106,8 +97,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     move.add_argument("session_id", help=_("the session"))
     move.add_argument("--client", required=True, metavar="CLIENT",
                       help=_("the client it belongs to"))
-    move.add_argument("--reason", required=True, metavar="TEXT",
-                      help=_("why the correction is made (kept in the log)"))
+    options.reason(move)
     move.set_defaults(handler=_corrections("do_move"))
 
     consent = sub.add_parser("consent", parents=[common],
@@ -204,8 +194,7 @@ def _client_data(name: str) -> Any:
 def _at(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--at", metavar="TIME",
                         help=_("when it happened: HH:MM, ISO date-time, or with offset"))
-    parser.add_argument("--yes", action="store_true",
-                        help=_("confirm a time more than 7 days ago"))
+    options.confirm_old_time(parser)
 
 
 def client_add(args: argparse.Namespace, ctx: Context) -> int:

@@ -20,7 +20,6 @@ without a client, and a connection of no session proves nothing about one.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -29,27 +28,12 @@ from zoneinfo import ZoneInfo
 
 from sessiond import clock
 from sessiond.model import Event, Session
+from sessiond.partner import normalise_partner
 
 PARTNER_MARGIN = timedelta(hours=2)
 TIME_MARGIN = timedelta(minutes=15)
 KINDS = ("connection-observed", "connection-closed")
 
-_SPACES = re.compile(r"\s+")
-_DIGITS = re.compile(r"[0-9]+")
-
-
-def normalise_partner(raw: str | None) -> str | None:
-    """A partner ID as compared: digits only for numeric IDs ("123 456 789" as typed by
-    the technician is the tool's 123456789), other forms as given. The same rule as
-    sessiond.integrations.normalise_partner, which this module does not import: loading
-    the parsers would cost every `sessiond check` tens of milliseconds."""
-    if raw is None:
-        return None
-    value = raw.strip()
-    compact = _SPACES.sub("", value)
-    if _DIGITS.fullmatch(compact):
-        value = compact
-    return value or None
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,11 @@ from sessiond.integrations.connection import (
     Direction,
     Outcome,
     Tool,
-    normalise_partner,
 )
 from sessiond.integrations.errors import LogFormatError, LogReadError
 from sessiond.integrations.formats import FORMATS, detect, format_from_name
 from sessiond.integrations.reader import Increment, TailState, read_connections, read_increment
+from sessiond.partner import normalise_partner
 
 __all__ = [
     "FORMATS",

@@ -46,8 +46,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sessiond.integrations.base import JSON, Open, Parser, dump_instant, get_opt_instant
-from sessiond.integrations.connection import Outcome, normalise_partner
+from sessiond.integrations.connection import Outcome
 from sessiond.integrations.timeparse import in_zone, naive
+from sessiond.partner import normalise_partner
 
 FMT_USER = "anydesk-trace"
 FMT_SERVICE = "anydesk-service-trace"

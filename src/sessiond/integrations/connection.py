@@ -10,7 +10,6 @@ as time connected to the client.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -75,20 +74,3 @@ def digest_of(hashes: Sequence[str]) -> str:
     return h.hexdigest()
 
 
-_SPACES = re.compile(r"\s+")
-_DIGITS = re.compile(r"[0-9]+")
-MAX_PARTNER = 64  # longer than any tool's ID or alias: such a value is noise, not an ID
-
-
-def normalise_partner(raw: str | None) -> str | None:
-    """A partner ID as sessiond stores it: digits only for numeric IDs (the tools print
-    them grouped, `123 456 789`), alias forms such as `123456789@ad` kept as given."""
-    if raw is None:
-        return None
-    value = raw.strip()
-    compact = _SPACES.sub("", value)
-    if _DIGITS.fullmatch(compact):
-        value = compact
-    if not value or value == "-" or len(value) > MAX_PARTNER:
-        return None
-    return value

@@ -26,8 +26,8 @@ import re
 from datetime import datetime
 
 from sessiond.integrations.base import Parser
-from sessiond.integrations.connection import normalise_partner
 from sessiond.integrations.timeparse import naive, with_offset
+from sessiond.partner import normalise_partner
 
 FMT = "rustdesk-log"
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from sessiond.integrations.base import ConnectionListParser
-from sessiond.integrations.connection import normalise_partner
 from sessiond.integrations.timeparse import utc_dmy
+from sessiond.partner import normalise_partner
 
 FMT = "teamviewer-incoming"
 

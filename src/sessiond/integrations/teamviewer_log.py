@@ -50,7 +50,7 @@ from sessiond.integrations.base import (
     get_opt_int,
     get_opt_str,
 )
-from sessiond.integrations.connection import Outcome, normalise_partner
+from sessiond.integrations.connection import Outcome
 from sessiond.integrations.timeparse import (
     MAX_OFFSET,
     in_zone,
@@ -59,6 +59,7 @@ from sessiond.integrations.timeparse import (
     parse_zone,
     with_offset,
 )
+from sessiond.partner import normalise_partner
 
 FMT = "teamviewer-log"
 

@@ -15,8 +15,8 @@ import re
 from datetime import datetime
 
 from sessiond.integrations.base import ConnectionListParser
-from sessiond.integrations.connection import normalise_partner
 from sessiond.integrations.timeparse import utc_dmy
+from sessiond.partner import normalise_partner
 
 FMT = "teamviewer-outgoing"
 

@@ -1,0 +1,28 @@
+"""The client's ID in a remote-control tool, in the one form sessiond stores and compares.
+
+Its own module at the bottom of the layers: the log parsers (integrations) and the
+compliance check both need it, and the check must not pay for loading the parsers.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"[0-9]+")
+MAX_PARTNER = 64  # longer than any tool's ID or alias: such a value is noise, not an ID
+
+
+def normalise_partner(raw: str | None) -> str | None:
+    """Digits only for numeric IDs (the tools print them grouped, `123 456 789`, and the
+    technician types them so), alias forms such as `123456789@ad` kept as given; None for
+    nothing, a placeholder `-` or noise."""
+    if raw is None:
+        return None
+    value = raw.strip()
+    compact = _SPACES.sub("", value)
+    if _DIGITS.fullmatch(compact):
+        value = compact
+    if not value or value == "-" or len(value) > MAX_PARTNER:
+        return None
+    return value
