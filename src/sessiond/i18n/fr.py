@@ -56,8 +56,14 @@ CATALOG: dict[str, str] = {
     "running": "en cours",
     "paused": "en pause",
     "stopped": "arrêtée",
-    "Cannot {verb} session {session}: {why}.":
-        "Impossible de {verb} l'intervention {session}\u202f: {why}.",
+    "Cannot start session {session}: {why}.":
+        "Impossible de démarrer l'intervention {session}\u202f: {why}.",
+    "Cannot pause session {session}: {why}.":
+        "Impossible de mettre en pause l'intervention {session}\u202f: {why}.",
+    "Cannot resume session {session}: {why}.":
+        "Impossible de reprendre l'intervention {session}\u202f: {why}.",
+    "Cannot stop session {session}: {why}.":
+        "Impossible d'arrêter l'intervention {session}\u202f: {why}.",
     "it has not started yet (sessiond start {session})":
         "elle n'a pas encore commencé (sessiond start {session})",
     "it is already running": "elle est déjà en cours",
@@ -75,10 +81,22 @@ CATALOG: dict[str, str] = {
         "sessiond consent {session} --channel oral|phone|email|sms|tool-code|signature "
         "--by NOM\u202f; ou, si vous devez commencer sans, sessiond start {session} "
         "--without-consent --reason TEXTE.",
-    "Cannot {verb} session {session} on {at}: that is before its previous step "
+    "Cannot start session {session} on {at}: that is before its previous step "
     "(on {previous}).":
-        "Impossible de {verb} l'intervention {session} le {at}\u202f: c'est avant son étape "
-        "précédente (le {previous}).",
+        "Impossible de démarrer l'intervention {session} le {at}\u202f: c'est avant son "
+        "étape précédente (le {previous}).",
+    "Cannot pause session {session} on {at}: that is before its previous step "
+    "(on {previous}).":
+        "Impossible de mettre en pause l'intervention {session} le {at}\u202f: c'est avant son "
+        "étape précédente (le {previous}).",
+    "Cannot resume session {session} on {at}: that is before its previous step "
+    "(on {previous}).":
+        "Impossible de reprendre l'intervention {session} le {at}\u202f: c'est avant son "
+        "étape précédente (le {previous}).",
+    "Cannot stop session {session} on {at}: that is before its previous step "
+    "(on {previous}).":
+        "Impossible d'arrêter l'intervention {session} le {at}\u202f: c'est avant son "
+        "étape précédente (le {previous}).",
     "The field {field!r} is not allowed in a {kind} event.":
         "Le champ {field!r} n'est pas autorisé dans un événement {kind}.",
     "{field}: the value {value!r} has the wrong form.":
@@ -2628,7 +2646,7 @@ CATALOG: dict[str, str] = {
     "Answer with: sessiond daemon answer ID erase|keep":
         "Répondez par\u202f: sessiond daemon answer ID erase|keep",
     "the client was told beforehand that this fee may be charged":
-        "le client a été prévenu avant que ces frais pourraient être facturés",
+        "le client a été prévenu à l'avance que ces frais pourraient être facturés",
     "how the client was told": "comment le client a été prévenu",
     "a client from before sessiond: the day you first worked for him (he gets no new-client "
     "discount)":
@@ -2994,4 +3012,46 @@ CATALOG: dict[str, str] = {
     # --- TUI for a real day (issue 16): findings in the CLI ---
     "{severity}: {rule}{article}: {message}{events}":
         "{severity}\u202f: {rule}{article}\u202f: {message}{events}",
+    # --- TUI invoices (issue 15) ---
+    "Invoice it":
+        "Facturer",
+    "Edit":
+        "Modifier",
+    "Invoice a month":
+        "Facturer un mois",
+    "Issuing the invoice…":
+        "Émission de la facture…",
+    "Invoice {number}: {total}, in {path}.":
+        "Facture {number}\u202f: {total}, dans {path}.",
+    "Your identity first":
+        "Votre identité d'abord",
+    "Details of {client} saved (event #{seq}).":
+        "Coordonnées de {client} enregistrées (événement n°\u00a0{seq}).",
+    "postal address, e.g. 12 rue des Lilas, 75011 Paris":
+        "adresse postale, par ex. 12 rue des Lilas, 75011 Paris",
+    "SIREN or SIRET of a business":
+        "SIREN ou SIRET d'un professionnel",
+    "Details of {client}":
+        "Coordonnées de {client}",
+    "An invoice states the client's postal address, and a business's SIREN. A field left as "
+    "it is keeps its value.":
+        "Une facture indique l'adresse postale du client, et le SIREN d'un professionnel. Un "
+        "champ laissé tel quel garde sa valeur.",
+    "Nothing changed: type the address or the SIREN to record.":
+        "Rien n'a changé\u202f: tapez l'adresse ou le SIREN à enregistrer.",
+    "Invoice a month of {client}":
+        "Facturer un mois de {client}",
+    "The month's finished sessions not yet invoiced go on one invoice.":
+        "Les interventions terminées du mois qui ne sont pas encore facturées vont sur une "
+        "seule facture.",
+    "{month}: nothing to invoice":
+        "{month}\u202f: rien à facturer",
+    "{month}: {n} session to invoice":
+        "{month}\u202f: {n} intervention à facturer",
+    "{month}: {n} sessions to invoice":
+        "{month}\u202f: {n} interventions à facturer",
+    "Nothing to invoice for {client} in {month}: no finished session that is not on an "
+    "invoice already.":
+        "Rien à facturer pour {client} en {month}\u202f: aucune intervention terminée qui ne "
+        "soit déjà sur une facture.",
 }
