@@ -28,6 +28,7 @@ from sessiond.config import (
 )
 from sessiond.errors import InputError
 from sessiond.i18n import _
+from sessiond.law.sole_trader import has_mention
 
 Value = str | int | bool
 
@@ -134,17 +135,12 @@ def set_values(where: Paths, section: str | None, values: Mapping[str, Value]) -
     return write(where, update(current_text(where), section, values))
 
 
-# "EI" (or "entrepreneur individuel") next to the name: every document of an individual
-# entrepreneur states it since 15 May 2022 (C. com. art. R526-26).
-_EI = re.compile(r"(?<!\w)(EI|entrepreneur individuel)(?!\w)", re.IGNORECASE)
-
-
 def identity_problems(technician: Technician) -> list[IdentityProblem]:
     """What the identity form and `config init` refuse: the receipt's own check
     (config.technician_problems: name, SIRET or SIREN, address) and the "EI" mention."""
     found = technician_problems(technician)
     name = technician.name.strip()
-    if name and not _EI.search(name) and not any(p.field == "name" for p in found):
+    if name and not has_mention(name) and not any(p.field == "name" for p in found):
         found.insert(0, IdentityProblem("name", _(
             "your name followed by \"EI\" (entrepreneur individuel), as your documents "
             "must state it: e.g. \"{name} EI\"", name=name)))

@@ -87,7 +87,7 @@ def test_pdf_and_text_receipt_in_french(stopped: tuple[Cli, str], tmp_path: Path
     flat = squeezed(pdf_text(pdf))
     for expected in (
         "Relevé d'intervention", f"Document justificatif n° {data['number']}",
-        "Jean Dupré, entrepreneur individuel (EI)", "Dépann'Info Lorraine",
+        "Jean Dupré EI", "Dépann'Info Lorraine",
         "SIREN 732 829 320 — SIRET 732 829 320 00074", "3 rue de l'Église, 54230 Chaligny",
         "Hélène Müller-Çelik", "particulier (consommateur)",
         "10/03/2025", "assistance à distance (TeamViewer)",
@@ -107,7 +107,7 @@ def test_pdf_and_text_receipt_in_french(stopped: tuple[Cli, str], tmp_path: Path
     assert re.fullmatch(r"\d{4}-0001", data["number"])
     # The text version says the same.
     plain = " ".join(txt.read_text(encoding="utf-8").split())
-    for expected in ("RELEVÉ D'INTERVENTION", "Jean Dupré, entrepreneur individuel (EI)",
+    for expected in ("RELEVÉ D'INTERVENTION", "Jean Dupré EI",
                      "Hélène Müller-Çelik", "NET À PAYER 50,00 €",
                      "TVA non applicable, art. 293 B du CGI",
                      "Aucune capture d'écran, aucun fichier conservé (art. 15)."):
@@ -444,7 +444,7 @@ def test_english_receipt(stopped: tuple[Cli, str], tmp_path: Path) -> None:
                       encoding="utf-8")
     data = issue(cli, sid, tmp_path / "en.pdf")
     flat = squeezed(pdf_text(Path(data["pdf"])))
-    for expected in ("Service record", "Jean Dupré, sole trader (EI)", "Time worked",
+    for expected in ("Service record", "Jean Dupré EI", "Time worked",
                      "Net amount due €50.00", "TVA non applicable, art. 293 B du CGI",
                      "No screen capture, no file kept (art. 15)."):
         assert squeezed(expected) in flat, expected

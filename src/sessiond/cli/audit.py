@@ -59,12 +59,22 @@ def do_log(args: argparse.Namespace, ctx: Context) -> int:
         late = abs((e.recorded_at - e.at).total_seconds()) > 60
         declared = " " + _("(recorded {when})", when=r["recorded_at"]) if late else ""
         shown = {**e.body, **(e.personal or {})}
-        fields = " ".join(f"{k}={v}" for k, v in shown.items())
+        fields = " ".join(f"{k}={_value_text(v)}" for k, v in shown.items())
         mark = (" " + _("[corrected by {events}]", events=", ".join(
             f"#{c}" for c in corrected[e.seq]))) if e.seq in corrected else ""
         lines.append(f"#{r['seq']:<5} {r['at']}  {r['kind']:<22} {fields}{declared}{mark}")
     ctx.emit("\n".join(lines) or _("The log is empty."), rows)
     return 0
+
+
+def _value_text(value: object) -> str:
+    """A field as the technician reads it: nested values as compact JSON in their own
+    letters (not Python's repr, which escapes every accent and no-break space)."""
+    if isinstance(value, (dict, list)):
+        import json
+
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return str(value)
 
 
 def _read(path: Path) -> bytes:

@@ -127,8 +127,8 @@ def summarize_stop_check(ctx: Context, session_id: str) -> None:
     body = recorded[-1].body
     if not body["findings"]:
         return
-    sys.stderr.write(_("sessiond: compliance check: {errors}, {warnings}; details: "
-                       "sessiond check {session}",
-                       errors=n_(body["errors"], "{n} error", "{n} errors"),
-                       warnings=n_(body["warnings"], "{n} warning", "{n} warnings"),
-                       session=session_id) + "\n")
+    sys.stderr.write("sessiond: " + _(
+        "compliance check: {errors}, {warnings}; details: sessiond check {session}",
+        errors=n_(body["errors"], "{n} error", "{n} errors"),
+        warnings=n_(body["warnings"], "{n} warning", "{n} warnings"),
+        session=session_id) + "\n")

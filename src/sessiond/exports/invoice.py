@@ -45,6 +45,7 @@ from sessiond.exports.invoice_doc import (
     invoice_doc,
 )
 from sessiond.i18n import _
+from sessiond.law.sole_trader import with_mention
 from sessiond.model import Client, Event, Session, State, fold
 from sessiond.sessions import Sessiond
 
@@ -195,9 +196,7 @@ def seller(svc: Sessiond) -> Party:
             "An invoice is numbered only once your identity is complete. Under [technician] "
             "in {path}, fill in: {fields}.", path=svc.paths.config_file,
             fields="; ".join(f"{p.field} — {p.message}" for p in problems)))
-    name = " ".join(t.name.split())
-    if not name.lower().endswith((" ei", " entrepreneur individuel")):
-        name = f"{name} EI"  # Code de commerce L526-22: the sole trader's mention
+    name = with_mention(t.name)
     streets, postcode, city = address_parts(t.address)
     return Party(name, streets, postcode, city, "FR",
                  siren="".join(c for c in t.siret if c.isdigit()),

@@ -26,6 +26,7 @@ from typing import Literal
 from sessiond.billing.text import cents, money
 from sessiond.errors import InputError
 from sessiond.i18n import _, language
+from sessiond.law.sole_trader import has_mention
 
 Kind = Literal["invoice", "credit-note"]
 KINDS: tuple[Kind, ...] = ("invoice", "credit-note")
@@ -41,7 +42,6 @@ CURRENCY = "EUR"
 _NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9/_.-]{0,29}")
 _COUNTRY = re.compile(r"[A-Z]{2}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_EI_SUFFIXES = (" ei", " entrepreneur individuel")
 _POSTCODE_CITY = re.compile(r"(\d{5})\s+(.+)")
 
 @dataclass(frozen=True)
@@ -198,9 +198,9 @@ def _problem(doc: InvoiceDoc) -> str | None:
         if problem:
             return problem
     name = doc.seller.name.strip()
-    if not name.lower().endswith(_EI_SUFFIXES):
-        return _("the seller's name {value!r} must end with \" EI\" (entrepreneur individuel, "
-                 "Code de commerce L526-22), e.g. {example!r}.",
+    if not has_mention(name):
+        return _("the seller's name {value!r} must carry the mention \"EI\" (entrepreneur "
+                 "individuel, Code de commerce L526-22), e.g. {example!r}.",
                  value=name, example=f"{name} EI")
     if not doc.seller.siren:
         return _missing("seller.siren")

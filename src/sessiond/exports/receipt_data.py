@@ -40,6 +40,7 @@ from sessiond.exports.layout import (
     machine_lines,
 )
 from sessiond.i18n import _, language, set_language
+from sessiond.law.sole_trader import with_mention
 from sessiond.model import Client, Event, Session
 from sessiond.policy import Policy
 
@@ -246,8 +247,7 @@ def identity_line(siret: str) -> str:
 def _technician(t: Mapping[str, Any]) -> list[Block]:
     blocks: list[Block] = [
         Section(_("Service provider")),
-        Field(_("Full name"), _("{name}, sole trader (EI)", name=t["name"])
-              if t["name"] else "—", key="technician.name"),
+        Field(_("Full name"), with_mention(t["name"]) or "—", key="technician.name"),
     ]
     if t["trade_name"]:
         blocks.append(Field(_("Trade name"), t["trade_name"], key="technician.trade_name"))

@@ -695,7 +695,6 @@ CATALOG: dict[str, str] = {
         "Document justificatif n°\u00a0{number}, émis le {moment}",
     "Service provider": "Prestataire",
     "Full name": "Nom",
-    "{name}, sole trader (EI)": "{name}, entrepreneur individuel (EI)",
     "Trade name": "Nom commercial",
     "Registration": "Immatriculation",
     "Postal address": "Adresse",
@@ -1192,9 +1191,9 @@ CATALOG: dict[str, str] = {
         "annuaire-entreprises.data.gouv.fr.",
     "{field} {value!r} is not an e-mail address.":
         "{field} {value!r} n'est pas une adresse e-mail.",
-    "the seller's name {value!r} must end with \" EI\" (entrepreneur individuel, Code de "
-    "commerce L526-22), e.g. {example!r}.":
-        "le nom du vendeur {value!r} doit se terminer par « EI » (entrepreneur individuel, "
+    "the seller's name {value!r} must carry the mention \"EI\" (entrepreneur individuel, "
+    "Code de commerce L526-22), e.g. {example!r}.":
+        "le nom du vendeur {value!r} doit porter la mention « EI » (entrepreneur individuel, "
         "Code de commerce L526-22), par ex. {example!r}.",
     "a French business client needs its SIREN ({field}).":
         "un client professionnel établi en France doit avoir son SIREN ({field}).",
@@ -2783,8 +2782,8 @@ CATALOG: dict[str, str] = {
         "{n} connexions",
     "{errors}, {warnings}":
         "{errors}, {warnings}",
-    "sessiond: compliance check: {errors}, {warnings}; details: sessiond check {session}":
-        "sessiond\u202f: contrôle de conformité\u202f: {errors}, {warnings}\u202f; "
+    "compliance check: {errors}, {warnings}; details: sessiond check {session}":
+        "contrôle de conformité\u202f: {errors}, {warnings}\u202f; "
         "détails\u202f: sessiond check {session}",
     "{n} receipt: signature, data and visible text match the log.":
         "{n} relevé\u202f: signature, données et texte visible conformes au journal.",
@@ -3054,4 +3053,139 @@ CATALOG: dict[str, str] = {
     "invoice already.":
         "Rien à facturer pour {client} en {month}\u202f: aucune intervention terminée qui ne "
         "soit déjà sur une facture.",
+    # --- TUI corrections (issue 18) ---
+    "Correct":
+        "Corriger",
+    "Reopen":
+        "Rouvrir",
+    "c: correct a time or a note":
+        "c\u202f: corriger une heure ou une note",
+    "c: correct (a time, a note, the client) · o: reopen":
+        "c\u202f: corriger (une heure, une note, le client) · o\u202f: rouvrir",
+    "correct the time":
+        "corriger l'heure",
+    "replace or redact":
+        "remplacer ou effacer",
+    "Reopen the session: the stop was a mistake (it goes on, paused from the stop)":
+        "Rouvrir l'intervention\u202f: l'arrêt était une erreur (elle reprend, en pause depuis "
+        "l'arrêt)",
+    "Change the client: the session is another client's":
+        "Changer de client\u202f: l'intervention est celle d'un autre client",
+    "Cancel the session: it was planned by mistake (it leaves Today and the exports)":
+        "Annuler l'intervention\u202f: préparée par erreur (elle quitte Aujourd'hui et les "
+        "exports)",
+    "Correct the session":
+        "Corriger l'intervention",
+    "Nothing is erased: the correction is recorded with its reason, and the log keeps what "
+    "it corrects. Enter chooses, escape closes.":
+        "Rien n'est effacé\u202f: la correction est enregistrée avec son motif, et le journal "
+        "garde ce qu'elle corrige. Entrée choisit, Échap ferme.",
+    "Correct the time of “{event}”":
+        "Corriger l'heure de «\u00a0{event}\u00a0»",
+    "Recorded {time}. The right time: HH:MM (within the last 12 hours) or a date and time "
+    "such as {example}.":
+        "Enregistré {time}. L'heure juste\u202f: HH:MM (dans les 12\u00a0dernières heures) ou "
+        "une date et une heure comme {example}.",
+    "Why (kept in the log):":
+        "Pourquoi (gardé dans le journal)\u202f:",
+    "Give the right time: HH:MM, or a date and time.":
+        "Indiquez l'heure juste\u202f: HH:MM, ou une date et une heure.",
+    "More than 7 days ago":
+        "Il y a plus de 7\u00a0jours",
+    "{time} is more than 7 days ago. Is that really when it happened?":
+        "{time}, c'est il y a plus de 7\u00a0jours. Est-ce bien à ce moment-là\u202f?",
+    "Yes, correct it":
+        "Oui, corriger",
+    "Change the client":
+        "Changer de client",
+    "The client the session belongs to (ctrl+n: a new client):":
+        "Le client de l'intervention (ctrl+n\u202f: un nouveau client)\u202f:",
+    "Pick the client the session belongs to.":
+        "Choisissez le client de l'intervention.",
+    "Correct the note":
+        "Corriger la note",
+    "Replace its text (the log keeps the old one, marked as replaced), or redact it: "
+    "unreadable for ever (a password or a personal detail written by mistake).":
+        "Remplacer son texte (le journal garde l'ancien, marqué comme remplacé), ou l'effacer\u202f: "
+        "illisible pour toujours (un mot de passe ou un détail personnel écrit par erreur).",
+    "Replace the text":
+        "Remplacer le texte",
+    "Redact for ever":
+        "Effacer pour toujours",
+    "Replace the note":
+        "Remplacer la note",
+    "The new text (passwords and codes are refused):":
+        "Le nouveau texte (mots de passe et codes sont refusés)\u202f:",
+    "Replace":
+        "Remplacer",
+    "Type the note's new text.":
+        "Tapez le nouveau texte de la note.",
+    "Note replaced.":
+        "Note remplacée.",
+    "Redact the note":
+        "Effacer la note",
+    "Why (kept in the log), e.g. a personal detail written by mistake:":
+        "Pourquoi (gardé dans le journal), par ex. un détail personnel écrit par erreur\u202f:",
+    "Next":
+        "Suivant",
+    "Redact the note for ever?":
+        "Effacer la note pour toujours\u202f?",
+    "Its text becomes unreadable for ever, here, in the log and in every document issued "
+    "from now on; this cannot be undone.":
+        "Son texte devient illisible pour toujours, ici, dans le journal et dans tout document "
+        "émis désormais\u202f; c'est irréversible.",
+    "The note can no longer be read.":
+        "La note ne peut plus être lue.",
+    "Reopen the session":
+        "Rouvrir l'intervention",
+    "Why was the stop a mistake (kept in the log)? The session is paused from its stop, so "
+    "the time in between is not billed.":
+        "Pourquoi l'arrêt était-il une erreur (gardé dans le journal)\u202f? L'intervention est "
+        "en pause depuis son arrêt\u202f: le temps écoulé entre-temps n'est pas facturé.",
+    "Session reopened: paused since its stop; r resumes it.":
+        "Intervention rouverte\u202f: en pause depuis son arrêt\u202f; r la reprend.",
+    "The session now belongs to the client chosen.":
+        "L'intervention appartient désormais au client choisi.",
+    "Cancel the session":
+        "Annuler l'intervention",
+    "Why (kept in the log), e.g. planned by mistake? Only a session that never started can "
+    "be cancelled.":
+        "Pourquoi (gardé dans le journal), par ex. préparée par erreur\u202f? Seule une "
+        "intervention jamais commencée peut être annulée.",
+    "Session cancelled: it is gone from Today and the exports (the log keeps it).":
+        "Intervention annulée\u202f: elle quitte Aujourd'hui et les exports (le journal la "
+        "garde).",
+    "Time corrected; the clock and the bill follow.":
+        "Heure corrigée\u202f; le chronomètre et le montant suivent.",
+    "time corrected":
+        "heure corrigée",
+    "the stop, undone":
+        "arrêt annulé",
+    "text redacted":
+        "texte effacé",
+    "replaced":
+        "remplacée",
+    "(redacted)":
+        "(effacée)",
+    "This client may exist already":
+        "Ce client existe peut-être déjà",
+    "A client with the same name or e-mail is on record:\n{clients}\nA client added twice "
+    "is billed as new twice. Use the one on record, or add a new client anyway?":
+        "Un client du même nom ou de la même adresse e-mail est enregistré\u202f:\n{clients}\n"
+        "Un client ajouté deux fois est facturé deux fois comme nouveau. Utiliser celui qui "
+        "est enregistré, ou ajouter quand même un nouveau client\u202f?",
+    "Use this client":
+        "Utiliser ce client",
+    "Use no. {number}":
+        "Utiliser le n°\u00a0{number}",
+    "Add anyway":
+        "Ajouter quand même",
+    "a time corrected: {reason}":
+        "une heure corrigée\u202f: {reason}",
+    "the stop undone, the session goes on: {reason}":
+        "arrêt annulé, l'intervention continue\u202f: {reason}",
+    "session moved to another client: {reason}":
+        "intervention passée à un autre client\u202f: {reason}",
+    "a text redacted: {reason}":
+        "un texte effacé\u202f: {reason}",
 }
