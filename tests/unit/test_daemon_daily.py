@@ -227,3 +227,30 @@ def test_an_export_made_by_hand_in_another_format_does_not_stand_for_the_days_cs
                       sessions=0, at=datetime(2026, 11, 23, 19, 0, tzinfo=PARIS))
     jobs.catch_up(datetime(2026, 11, 23, 19, 30, tzinfo=PARIS))
     assert exports[1:] == [(date(2026, 11, 23), date(2026, 11, 23))]
+
+
+def test_a_session_of_the_evening_is_exported_before_the_day_is_sealed(
+        svc: Sessiond, exports: list[tuple[date, date]]) -> None:
+    jobs = Jobs(svc, heartbeat_every=15)
+    monday = date(2026, 11, 23)
+    jobs.catch_up(datetime(2026, 11, 23, 19, 30, tzinfo=PARIS))
+    assert exports[-1] == (monday, monday)
+    calls = len(exports)
+    jobs.catch_up(datetime(2026, 11, 23, 23, 59, tzinfo=PARIS))  # nothing changed: no export
+    assert len(exports) == calls
+    # Tuesday: exported at 19:30, then a client calls at 21:00; the day is exported again,
+    # with that session, before it is sealed.
+    jobs.catch_up(datetime(2026, 11, 24, 19, 30, tzinfo=PARIS))
+    tuesday = date(2026, 11, 24)
+    assert exports[-1] == (tuesday, tuesday)
+    calls = len(exports)
+    evening = datetime(2026, 11, 24, 21, 0, tzinfo=PARIS)
+    client = svc.add_client("Marc", at=evening)
+    session = svc.new_session(client, policy="vlh", at=evening)
+    svc.consent(session, channel="phone", by="Marc", at=evening)
+    svc.start(session, at=evening)
+    svc.stop(session, at=evening + timedelta(minutes=40))
+    jobs.catch_up(datetime(2026, 11, 24, 23, 59, tzinfo=PARIS))
+    assert exports[calls:] == [(tuesday, tuesday)]
+    reasons = [cp.reason for cp in svc.store.checkpoints()]
+    assert "day-seal 2026-11-24" in reasons

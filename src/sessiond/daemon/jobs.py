@@ -221,8 +221,12 @@ class Jobs:
     # --- end-of-day export and day seal --------------------------------------------------
 
     def exported(self) -> list[tuple[date, date]]:
-        """The day ranges already exported for the accountant (the CSV the end-of-day job
-        writes; a book, Kimai or e-reporting file made by hand does not count)."""
+        """The day ranges already exported for the accountant."""
+        return [(first, last) for first, last, _seq in self._day_exports()]
+
+    def _day_exports(self) -> list[tuple[date, date, int]]:
+        """(first day, last day, seq) of each CSV the end-of-day job wrote (a book, Kimai or
+        e-reporting file made by hand does not count)."""
         ranges = []
         for row in self.svc.store.events_of_kind("export-made"):
             body = row.body_fields()
@@ -230,7 +234,7 @@ class Jobs:
                 continue
             try:
                 ranges.append((date.fromisoformat(body["first_day"]),
-                               date.fromisoformat(body["last_day"])))
+                               date.fromisoformat(body["last_day"]), row.seq))
             except (KeyError, ValueError):
                 continue
         return ranges
@@ -270,12 +274,28 @@ class Jobs:
         day = daily.seal_due(now, self.tz, reasons)
         if day is None:
             return None
+        self.refresh_export(day, now)
         seq, _hash = self.svc.store.tail()
         if seq == 0:
             return None  # an empty log has nothing to seal
         checkpoint = self.svc.checkpoint(daily.seal_reason(day))
         log.info("day %s sealed at event #%d", day.isoformat(), checkpoint.seq)
         return checkpoint
+
+    def refresh_export(self, day: date, now: datetime) -> None:
+        """Before the day is sealed, export it again if one of its sessions changed after
+        its export: the run at export_time misses what was started, stopped or corrected
+        later that evening."""
+        made = [seq for first, last, seq in self._day_exports() if first <= day <= last]
+        if not made or not any(event.seq > max(made) for session in self.svc.day_sessions(day)
+                               for event in session.events):
+            return
+        from sessiond.daemon import exporting
+
+        try:
+            exporting.export_days(self.svc, day, day, now)
+        except SessiondError as e:
+            log.error("end-of-day export refresh failed: %s", e.message)
 
     def catch_up(self, now: datetime) -> tuple[Export | None, Checkpoint | None]:
         """Both daily jobs, each only if due and not done: safe to call at any time."""
