@@ -197,6 +197,19 @@ def test_the_proof_beside_the_file_is_what_verify_reads(day: tuple[Cli, Day],
     assert missing.code == 2 and path.name + ".proof" in missing.err
 
 
+def test_out_names_the_file_or_its_directory(day: tuple[Cli, Day], tmp_path: Path) -> None:
+    cli, _d = day
+    named = Path(export(cli, tmp_path / "mars" / "lundi.csv", "--day", DAY.isoformat())["path"])
+    assert named == tmp_path / "mars" / "lundi.csv" and named.is_file()
+    assert named.with_name("lundi.csv.proof").is_file()
+    assert cli.json("verify", "--export", str(named))["ok"]
+    # A new name without a suffix is a directory to create, as an existing one is.
+    into = Path(export(cli, tmp_path / "exports", "--day", DAY.isoformat())["path"])
+    assert into == tmp_path / "exports" / "sessiond-2025-03-10.csv"
+    again = Path(export(cli, tmp_path / "exports", "--day", DAY.isoformat())["path"])
+    assert again == into
+
+
 def test_export_again_appends_nothing_until_a_session_changes(day: tuple[Cli, Day],
                                                               tmp_path: Path) -> None:
     cli, d = day

@@ -34,8 +34,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument("--book", action="store_true",
                         help=_("the livre des recettes: the payments received in the range "
                                "(CSV)"))
-    export.add_argument("--out", type=Path, default=Path("."), metavar="DIR",
-                        help=_("directory of the export file (default: the current one)"))
+    export.add_argument("--out", type=Path, default=Path("."), metavar="PATH",
+                        help=_("the export file (a name with its suffix, e.g. day.csv), or "
+                               "its directory (default: the current one)"))
     export.set_defaults(handler=do_export)
 
     receipt = sub.add_parser(

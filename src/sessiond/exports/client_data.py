@@ -19,7 +19,7 @@ from typing import Any
 
 from sessiond import clock
 from sessiond.errors import InputError
-from sessiond.exports.files import write_private_file
+from sessiond.exports.files import output_path, write_private_file
 from sessiond.model import Event
 from sessiond.sessions import Sessiond
 
@@ -92,10 +92,7 @@ def export_client(svc: Sessiond, client_id: str, out: Path | None = None,
     raw = encoded.encode("utf-8")
     path = None
     if out is not None:
-        target = out.expanduser()
-        if target.is_dir() or str(out).endswith("/"):
-            target = target / f"client-{client_id}.json"
-        path = write_private_file(target, raw)
+        path = write_private_file(output_path(out, f"client-{client_id}.json"), raw)
     with svc.transaction() as w:
         stored = svc.record_client_export(w, client_id=client_id, events=len(data["events"]),
                                           digest=hashlib.sha256(raw).hexdigest(),

@@ -124,7 +124,7 @@ def export_ereporting(svc: Sessiond, first: date, last: date, out_dir: Path, *,
     """Write the summary of `first` to `last` into `out_dir`, with its event, checkpoint
     and proof."""
     from sessiond.exports.export import ExportResult
-    from sessiond.exports.files import write_private_file
+    from sessiond.exports.files import output_path, write_private_file
     from sessiond.exports.proof import Scope, make_proof
     from sessiond.exports.rows import Totals
     from sessiond.exports.sidecar import proof_path, proof_text
@@ -144,7 +144,7 @@ def export_ereporting(svc: Sessiond, first: date, last: date, out_dir: Path, *,
                                    file_digest=sha256(data), at=clock.whole_second(now))
         checkpoint = svc.sign_checkpoint(w, "export")
     name = first.isoformat() if first == last else f"{first.isoformat()}_{last.isoformat()}"
-    path = out_dir.expanduser() / f"sessiond-{name}.{SUFFIX}"
+    path = output_path(out_dir, f"sessiond-{name}.{SUFFIX}")
     net = sum((d.net for d in found), ZERO)
     paid = sum((d.paid for d in found), ZERO)
     sidecar = proof_text(

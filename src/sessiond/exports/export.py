@@ -25,7 +25,7 @@ from sessiond import clock
 from sessiond.audit.checkpoint import Checkpoint
 from sessiond.errors import InputError
 from sessiond.exports import book, fmt
-from sessiond.exports.files import write_private_file
+from sessiond.exports.files import output_path, write_private_file
 from sessiond.exports.issue import consistent
 from sessiond.exports.kimai import check_identity, kimai_rows, render_kimai
 from sessiond.exports.proof import EventsProof, Scope, covered_sessions, digest, make_proof
@@ -83,7 +83,8 @@ def export_day(service: Sessiond, day: date, out_dir: Path, fmt_name: str = "csv
 
 def export_range(service: Sessiond, first: date, last: date, out_dir: Path,
                  fmt_name: str = "csv", *, now: datetime | None = None) -> ExportResult:
-    """Export the sessions of local days `first` to `last` into `out_dir`."""
+    """Export the sessions of local days `first` to `last` into `out_dir` (or into that
+    file: exports.files.output_path)."""
     if fmt_name == "e-reporting":  # private clients' sales per day (exports.ereporting)
         from sessiond.exports.ereporting import export_ereporting
 
@@ -125,7 +126,7 @@ def export_range(service: Sessiond, first: date, last: date, out_dir: Path,
 
     rows = snapshot.rows
     total = totals(rows)
-    path = out_dir.expanduser() / file_name(first, last, fmt_name)
+    path = output_path(out_dir, file_name(first, last, fmt_name))
     summary = (_("{payments}, total {total} EUR",
                  payments=n_(snapshot.lines, "{n} payment", "{n} payments"),
                  total=fmt.number(snapshot.book_total))

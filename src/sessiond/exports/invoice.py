@@ -35,7 +35,7 @@ from sessiond.audit.canonical import canonical
 from sessiond.audit.checkpoint import Checkpoint
 from sessiond.config import technician_problems
 from sessiond.errors import InputError
-from sessiond.exports.files import write_private_file
+from sessiond.exports.files import output_path, write_private_file
 from sessiond.exports.invoice_doc import (
     InvoiceDoc,
     InvoiceLine,
@@ -380,13 +380,6 @@ def file_name(doc: InvoiceDoc) -> str:
     return f"{'avoir' if doc.credit_note else 'facture'}-{doc.number}.pdf"
 
 
-def _target(out: Path | None, doc: InvoiceDoc) -> Path:
-    if out is None:
-        return Path.cwd() / file_name(doc)
-    out = out.expanduser()
-    return out / file_name(doc) if out.is_dir() else out
-
-
 # --- issuing -------------------------------------------------------------------------------
 
 
@@ -417,7 +410,7 @@ def issue_invoice(svc: Sessiond, session_ids: Sequence[str], out: Path | None = 
                                     total=doc.total, digest=data_digest(doc),
                                     facturx=facturx, at=now)
         checkpoint = svc.sign_checkpoint(w, "invoice")
-    path = write_private_file(_target(out, doc), pdf)
+    path = write_private_file(output_path(out, file_name(doc)), pdf)
     return InvoiceResult("invoice", number, path, doc.total, client_id,
                          tuple(s.id for s in sessions), stored.seq, checkpoint, facturx, doc)
 
@@ -451,7 +444,7 @@ def reprint(svc: Sessiond, number: str, out: Path | None = None) -> InvoiceResul
             "still proves what was invoiced.", number=invoice.body["number"],
             seq=invoice.seq))
     pdf, facturx = render(doc)
-    path = write_private_file(_target(out, doc), pdf)
+    path = write_private_file(output_path(out, file_name(doc)), pdf)
     # the event and its checkpoint were committed together
     checkpoint = next(cp for cp in svc.store.checkpoints() if cp.seq == invoice.seq)
     return InvoiceResult("invoice", doc.number, path, doc.total, invoice.client_id,
@@ -510,7 +503,7 @@ def cancel_invoice(svc: Sessiond, number: str, reason: str, out: Path | None = N
             sessions=invoice.body["sessions"], total=doc.total, digest=data_digest(doc),
             facturx=facturx, reason=reason, at=now)
         checkpoint = svc.sign_checkpoint(w, "credit-note")
-    path = write_private_file(_target(out, doc), pdf)
+    path = write_private_file(output_path(out, file_name(doc)), pdf)
     return InvoiceResult("credit-note", credit_number, path, doc.total, invoice.client_id,
                          tuple(invoice.body["sessions"]), stored.seq, checkpoint, facturx, doc,
                          cites=cited)

@@ -17,7 +17,7 @@ from sessiond import clock
 from sessiond.billing.text import duration, money
 from sessiond.errors import InputError
 from sessiond.exports import fmt
-from sessiond.exports.files import write_private_file
+from sessiond.exports.files import output_path, write_private_file
 from sessiond.exports.layout import Amount, Block, Field, Para, Section, Title
 from sessiond.exports.sources import Ledger
 from sessiond.i18n import _
@@ -91,8 +91,7 @@ def write_report(svc: Sessiond, session_id: str, out: Path, *,
         todo = hint(finding.rule, session, policy)
         if todo:
             blocks.append(Field(_("To record"), todo))
-    out = out.expanduser()
-    path = out / report_name(session_id) if out.is_dir() or str(out).endswith("/") else out
+    path = output_path(out, report_name(session_id))
     if path.suffix.lower() != ".pdf":
         raise InputError(_("The report is a PDF: give a file name ending in .pdf, or a "
                            "directory."))

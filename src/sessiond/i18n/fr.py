@@ -782,8 +782,10 @@ CATALOG: dict[str, str] = {
         "dernier jour de la période (par défaut\u202f: aujourd'hui)",
     "csv for a spreadsheet (default), json for other tools":
         "csv pour un tableur (par défaut), json pour d'autres outils",
-    "directory of the export file (default: the current one)":
-        "dossier du fichier exporté (par défaut\u202f: le dossier courant)",
+    "the export file (a name with its suffix, e.g. day.csv), or its directory (default: the "
+    "current one)":
+        "le fichier de l'export (un nom avec son suffixe, par ex. jour.csv), ou son "
+        "dossier (par défaut\u202f: le dossier courant)",
     "issue the client's receipt of a finished session (PDF and text)":
         "émettre le relevé d'intervention d'une intervention terminée (PDF et texte)",
     "the PDF's path (the text version goes beside it, .txt); default: the current "
@@ -3106,8 +3108,9 @@ CATALOG: dict[str, str] = {
         "Corriger la note",
     "Replace its text (the log keeps the old one, marked as replaced), or redact it: "
     "unreadable for ever (a password or a personal detail written by mistake).":
-        "Remplacer son texte (le journal garde l'ancien, marqué comme remplacé), ou l'effacer\u202f: "
-        "illisible pour toujours (un mot de passe ou un détail personnel écrit par erreur).",
+        "Remplacer son texte (le journal garde l'ancien, marqué comme remplacé), ou "
+        "l'effacer\u202f: illisible pour toujours (un mot de passe ou un détail personnel "
+        "écrit par erreur).",
     "Replace the text":
         "Remplacer le texte",
     "Redact for ever":
