@@ -90,3 +90,13 @@ def test_a_documents_checkpoint_is_looked_up_not_listed(store: Store) -> None:
     assert found is not None and found.reason == "export"  # the first one signed
     assert store.checkpoint_of(seq, "0" * 64) is None and store.checkpoint_of(2, hash_) is None
     assert found in store.checkpoints()
+
+
+def test_a_documents_event_hashes_come_through_their_sessions(store: Store) -> None:
+    """The proof's digest of a range's sessions before its event: through the sessions'
+    index, not a walk of the log before that seq; (session, seq, hash) only."""
+    found = plan(store, lambda: store.sessions_event_hashes(["s-3", "s-7"], upto=150))
+    assert "events_by_session" in found and "PRIMARY KEY" not in found
+    got = store.sessions_event_hashes(["s-7", "s-3"], upto=150)
+    whole = store.sessions_events(["s-3", "s-7"], upto=150)
+    assert got == [(r.session_id, r.seq, r.hash) for r in whole] and len(got) == 6

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
+from typing import TYPE_CHECKING
 
 from sessiond.i18n import _
+
+if TYPE_CHECKING:  # cli.sessions imports this module, and `status` runs without argparse
+    import argparse
 
 
 def reason(parser: argparse.ArgumentParser) -> None:

@@ -270,8 +270,8 @@ class Jobs:
 
     def seal(self, now: datetime) -> Checkpoint | None:
         """Sign the day-close checkpoint if the day's seal is not in the store yet."""
-        reasons = [cp.reason for cp in self.svc.store.checkpoints()]
-        day = daily.seal_due(now, self.tz, reasons)
+        wanted = daily.seal_reason(daily.last_due_day(now, self.tz, daily.SEAL_TIME))
+        day = daily.seal_due(now, self.tz, self.svc.store.checkpoint_reasons(wanted))
         if day is None:
             return None
         self.refresh_export(day, now)

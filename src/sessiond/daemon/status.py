@@ -15,7 +15,6 @@ from typing import Any
 
 from sessiond import clock
 from sessiond.config import Paths, write_private
-from sessiond.daemon import heartbeat
 from sessiond.daemon.owner import DAEMON_LOCK, JOBS_LOCK, daemon_pid, is_locked
 from sessiond.i18n import _
 from sessiond.i18n.plural import n_
@@ -36,6 +35,8 @@ class Feature:
 
 def write(p: Paths, *, hotkeys: Feature, idle: Feature, state: str = "running",
           extra: dict[str, Any] | None = None) -> None:
+    from sessiond.daemon import heartbeat  # the daemon's; `sessiond status` only reads
+
     data = {"pid": os.getpid(), "state": state, "updated_at": clock.to_text(clock.now()),
             "hotkeys": hotkeys.to_json(), "idle": idle.to_json(),
             "heartbeat_seconds": heartbeat.interval(), **(extra or {})}

@@ -167,8 +167,8 @@ def covered_sessions(store: Store, scope: Scope, upto: int | None = None) -> lis
 def covered_events(store: Store, session_ids: Sequence[str],
                    upto: int | None = None) -> list[tuple[str, int, str]]:
     """(session id, seq, hash) of the events of those sessions before event `upto`."""
-    return [(r.session_id or "", r.seq, r.hash)
-            for r in store.sessions_events(session_ids, upto=upto)]
+    return [(session_id or "", seq, event_hash) for session_id, seq, event_hash
+            in store.sessions_event_hashes(session_ids, upto=upto)]
 
 
 def make_proof(store: Store, scope: Scope, upto: int) -> EventsProof:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +20,7 @@ from zoneinfo import ZoneInfo
 from sessiond.audit.checkpoint import Checkpoint
 from sessiond.config import Technician
 from sessiond.exports import fmt
+from sessiond.exports.jsonout import dumps_indented
 from sessiond.exports.proof import EventsProof
 from sessiond.exports.rows import Row, Totals, row_json, totals_json
 from sessiond.i18n import _, language
@@ -120,4 +120,4 @@ def render_json(rows: Sequence[Row], total: Totals, tz: ZoneInfo, *, first: date
         "sessions": [row_json(r, tz) for r in rows],
         "total": totals_json(total),
     }  # the events line and the checkpoint that signs it are in the proof beside the file
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (dumps_indented(data) + "\n").encode("utf-8")  # = json.dumps(indent=2), faster

@@ -45,17 +45,21 @@ def verify_log(store: Callable[[], Store], keyring: Callable[[], Keys],
         report = Report()
         report.problems.append(Problem(None, e.message))
         return report
-    damage = [Problem(None, _("SQLite integrity check: {problem}", problem=p))
-              for p in db.integrity_problems()]
-    damage += [Problem(None, _("database schema: {problem}", problem=p))
-               for p in db.schema_problems()]
+    integrity = _integrity_beside(db)
+    schema = [Problem(None, _("database schema: {problem}", problem=p))
+              for p in db.schema_problems()]
     try:
         signed = db.checkpoint_key_id() is not None
         sealed = bool(db.wrapped_samples())
     except sqlite3.DatabaseError:
         signed = sealed = True
-    keys = keyring().for_verification(signed=signed, sealed=sealed)
-    report = _walk(db, keys, outside)
+    try:
+        keys = keyring().for_verification(signed=signed, sealed=sealed)
+        report = _walk(db, keys, outside)
+    finally:
+        found = integrity()
+    damage = [Problem(None, _("SQLite integrity check: {problem}", problem=p))
+              for p in found] + schema
     report.problems[:0] = damage
     internal = report.problems
     if not report.ok and outside:  # a document's finding is not damage of the log itself
@@ -67,6 +71,37 @@ def verify_log(store: Callable[[], Store], keyring: Callable[[], Keys],
     else:
         db.clear_damage_mark()
     return report
+
+
+def _integrity_beside(db: Store) -> Callable[[], list[str]]:
+    """`db.integrity_problems()`, started on a second connection in a thread while the
+    chain is walked (SQLite runs it without the GIL: on a large log it took as long as
+    the walk, one after the other); the returned function waits for its result. Where a
+    second connection cannot be opened, the check runs here, first."""
+    import threading
+
+    try:
+        twin = db.twin()
+    except Exception:  # a file too damaged to open twice: checked on this connection
+        found = db.integrity_problems()
+        return lambda: found
+    result: list[str] = []
+
+    def check() -> None:
+        try:
+            result.extend(twin.integrity_problems())
+        except Exception as e:  # said as the check's finding, as on the main connection
+            result.append(str(e))
+
+    thread = threading.Thread(target=check, name="sessiond-integrity", daemon=True)
+    thread.start()
+
+    def wait() -> list[str]:
+        thread.join()
+        twin.close()
+        return result
+
+    return wait
 
 
 def _walk(db: Store, keys: VerifyKeys, outside: list[Checkpoint]) -> Report:
