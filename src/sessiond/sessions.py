@@ -23,6 +23,7 @@ from sessiond.errors import InputError
 from sessiond.i18n import _
 from sessiond.model import (
     AMENDABLE,
+    CORRECTIONS,
     FREE_TEXT,
     KINDS,
     SCANNED,
@@ -31,6 +32,7 @@ from sessiond.model import (
     Personal,
     Session,
     State,
+    apply,
     check_transition,
     fold,
     validate,
@@ -163,6 +165,28 @@ def _named(name: str) -> str:
     return name.strip()
 
 
+def steady_now(session: Session) -> datetime:
+    """Now, for a new event of `session`.
+
+    Within one boot CLOCK_BOOTTIME decides the time since the session's first event of
+    this boot when the wall clock disagrees (an NTP step, a VM resume, a clock set by
+    hand): a jump is then neither billed nor able to put "now" before the previous
+    step. The clock check reports the jump (recorded instants keep the wall clock).
+    Pure but for the clocks: the TUI takes it at the key press, without the store.
+    """
+    wall = clock.whole_second(clock.now())
+    boot = clock.boot_id()
+    anchor = next((e for e in sorted(session.events, key=lambda e: e.seq)
+                   if e.boot_id == boot), None)
+    if anchor is None or boot == "unknown":
+        return wall
+    elapsed = (clock.boottime_ns() - anchor.boottime_ns) / 1e9
+    steady = clock.whole_second(anchor.recorded_at + timedelta(seconds=elapsed))
+    if abs((wall - steady).total_seconds()) <= clock.JUMP_TOLERANCE.total_seconds():
+        return wall
+    return steady
+
+
 class Sessiond:
     def __init__(self, where: Paths | None = None, config: Config | None = None, *,
                  readonly: bool = False) -> None:
@@ -173,6 +197,10 @@ class Sessiond:
         self.readonly = readonly and self.paths.database.exists()
         self._wrapped: dict[str, bytes | None] = {}  # client id -> wrapped data key
         self._data_keys: dict[str, bytes] = {}
+        # The sessions this object last appended to, as folded then, with the log's mark
+        # (Store.mark) after that commit: while the mark has not moved, nothing was
+        # appended since and the fold still holds. A few only: the ones being worked on.
+        self._folded: dict[str, tuple[tuple[int, int], Session]] = {}
 
     @cached_property
     def tz(self) -> ZoneInfo:
@@ -225,26 +253,6 @@ class Sessiond:
             return None
         return _("{business}, art. {article}", business=policy.document.business
                  if policy.document else policy.id, article=spec.article)
-
-    def _now_for(self, session: Session) -> datetime:
-        """Now, for a new event of `session`.
-
-        Within one boot CLOCK_BOOTTIME decides the time since the session's first event of
-        this boot when the wall clock disagrees (an NTP step, a VM resume, a clock set by
-        hand): a jump is then neither billed nor able to put "now" before the previous
-        step. The clock check reports the jump (recorded instants keep the wall clock).
-        """
-        wall = clock.whole_second(clock.now())
-        boot = clock.boot_id()
-        anchor = next((e for e in sorted(session.events, key=lambda e: e.seq)
-                       if e.boot_id == boot), None)
-        if anchor is None or boot == "unknown":
-            return wall
-        elapsed = (clock.boottime_ns() - anchor.boottime_ns) / 1e9
-        steady = clock.whole_second(anchor.recorded_at + timedelta(seconds=elapsed))
-        if abs((wall - steady).total_seconds()) <= clock.JUMP_TOLERANCE.total_seconds():
-            return wall
-        return steady
 
     # --- appending -----------------------------------------------------------------------
 
@@ -304,14 +312,31 @@ class Sessiond:
             if session_id is not None:
                 session = self._session(session_id)
                 client_id = session.client_id
-                at = at or self._now_for(session)
+                at = at or steady_now(session)
                 check_transition(session, kind, at, body)
             elif client_id is not None:
                 self.client(client_id)
             at = at or _now()
             stored = self._append(w, kind, at=at, session_id=session_id, client_id=client_id,
                                   body=body, personal=personal)
-        return self._event(stored)
+        event = self._event(stored)
+        if session_id is not None:
+            self._remember(session, event)
+        return event
+
+    def _remember(self, session: Session, event: Event) -> None:
+        """Keep `session` with `event` just committed (the next command on it, in this
+        process, need not read and fold its events again). A correction changes earlier
+        events: that session is folded again from the log next time."""
+        self._folded.pop(session.id, None)
+        mark = self.store.committed_mark()
+        if event.kind in CORRECTIONS or mark is None or mark[1] != event.seq:
+            return
+        folded = apply(session, event)
+        if folded is not None:
+            while len(self._folded) >= 8:
+                self._folded.pop(next(iter(self._folded)))
+            self._folded[session.id] = (mark, folded)
 
     def _wrapped_key(self, client_id: str) -> bytes | None:
         if client_id not in self._wrapped:
@@ -436,7 +461,7 @@ class Sessiond:
         commit: the log shows what was checked, when, and under which policy version."""
         with self.store.writing() as w:
             session = self._session(session_id)
-            at = at or self._now_for(session)
+            at = at or steady_now(session)
             check_transition(session, "session-stopped", at)
             stored = self._append(w, "session-stopped", at=at, session_id=session_id,
                                   client_id=session.client_id, body={"ended_by": by})
@@ -914,6 +939,9 @@ class Sessiond:
         return self.events(self.store.session_events(session_id))
 
     def _session(self, session_id: str) -> Session:
+        kept = self._folded.get(session_id)
+        if kept is not None and kept[0] == self.store.mark():
+            return kept[1]
         session = fold(self.session_events(session_id))
         if session is None:
             raise InputError(_("No session {session}. `sessiond status` lists the open ones.",

@@ -181,3 +181,33 @@ def test_note_then_p_pauses_at_80x24(terminal: Terminal) -> None:
     assert notes == [note]
     terminal.keys("C-q")
     terminal.wait_text("sessiond exited 0", timeout=30)  # the daemon's jobs stop first
+
+
+FAKETIME_LIB = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")
+
+
+@pytest.mark.skipif(not FAKETIME_LIB.exists(), reason="libfaketime is not installed")
+def test_a_wall_clock_jump_during_a_pause_neither_locks_nor_bills_in_the_tui(
+        terminal: Terminal) -> None:
+    """The TUI resumes on the service's steady now: the wall clock 3 h ahead (an NTP step,
+    a VM resumed) is not the resume's instant, so the stop typed once the clock is back is
+    not "before its previous step", and the 3 h are nowhere in the bill."""
+    client = cli(terminal, "client", "add", "Mme Leroy")
+    session = cli(terminal, "session", "new", client, "--policy", "vlh")
+    cli(terminal, "consent", session, "--channel", "phone", "--by", "Mme Leroy")
+    cli(terminal, "start", session)
+    cli(terminal, "pause", session)
+
+    ahead = f"env LD_PRELOAD={FAKETIME_LIB} FAKETIME=+3h DONT_FAKE_MONOTONIC=1"
+    terminal.start(f"{ahead} '{SESSIOND}'; echo sessiond exited $?; sleep 60")
+    terminal.wait_text("Mme Leroy")
+    terminal.keys("Enter")
+    terminal.wait_text("EN PAUSE")
+    terminal.keys("r")
+    terminal.wait_text("EN COURS")
+    terminal.keys("C-q")
+    terminal.wait_text("sessiond exited 0", timeout=30)
+
+    cli(terminal, "stop", session)  # the wall clock is right again
+    bill = json.loads(cli(terminal, "bill", session, "--json"))
+    assert bill["worked_seconds"] < 120

@@ -187,12 +187,21 @@ def _as_of(svc: Sessiond, session_ids: Sequence[str], upto: int) -> list[Session
 # --- the parties and the terms -------------------------------------------------------------
 
 
+class IdentityIncomplete(InputError):
+    """[technician] lacks what an invoice states: a front end may offer the form."""
+
+
+class ClientDetailsMissing(InputError):
+    """The client lacks what his invoice states (his address, a business's SIREN): a front
+    end may offer the client's form."""
+
+
 def seller(svc: Sessiond) -> Party:
     """The technician, from `[technician]` (refused, naming the fields, while incomplete)."""
     t = svc.config.technician
     problems = technician_problems(t)
     if problems:
-        raise InputError(_(
+        raise IdentityIncomplete(_(
             "An invoice is numbered only once your identity is complete. Under [technician] "
             "in {path}, fill in: {fields}.", path=svc.paths.config_file,
             fields="; ".join(f"{p.field} — {p.message}" for p in problems)))
@@ -209,13 +218,13 @@ def buyer(client: Client) -> Party:
         raise InputError(_("Client {client} was erased: he can no longer be invoiced.",
                            client=client.id))
     if not (client.address or "").strip():
-        raise InputError(_(
+        raise ClientDetailsMissing(_(
             "Client {client} has no postal address (address), which an invoice must state: "
             "sessiond client edit {client} --address \"12 rue des Lilas, 75011 Paris\".",
             client=client.id))
     streets, postcode, city = address_parts(client.address or "")
     if client.country == "FR" and not (postcode and city and streets):
-        raise InputError(_(
+        raise ClientDetailsMissing(_(
             "The address of client {client} (address) needs a street, then the postcode "
             "and city as its last part: sessiond client edit {client} --address "
             "\"12 rue des Lilas, 75011 Paris\".", client=client.id))
@@ -223,7 +232,7 @@ def buyer(client: Client) -> Party:
         streets, city = streets[:-1], streets[-1] if streets else ""
     business = client.status == "business"
     if business and client.country == "FR" and not client.siren:
-        raise InputError(_(
+        raise ClientDetailsMissing(_(
             "Client {client} is a business: its invoice must state its SIREN (siren): "
             "sessiond client edit {client} --siren NUMBER.", client=client.id))
     return Party(client.name, streets, postcode, city, client.country, siren=client.siren,
@@ -446,7 +455,8 @@ def reprint(svc: Sessiond, number: str, out: Path | None = None) -> InvoiceResul
     pdf, facturx = render(doc)
     path = write_private_file(output_path(out, file_name(doc)), pdf)
     # the event and its checkpoint were committed together
-    checkpoint = next(cp for cp in svc.store.checkpoints() if cp.seq == invoice.seq)
+    checkpoint = svc.store.checkpoint_of(invoice.seq, invoice.hash)
+    assert checkpoint is not None
     return InvoiceResult("invoice", doc.number, path, doc.total, invoice.client_id,
                          tuple(invoice.body["sessions"]), invoice.seq, checkpoint, facturx, doc)
 

@@ -29,6 +29,12 @@ def long_date(day: date, lang: str | None = None) -> str:
     return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
 
 
+def month_year(day: date, lang: str | None = None) -> str:
+    """The month of `day`: "mars 2026"; "March 2026"."""
+    names = _MONTHS_FR if _french(lang) else _MONTHS_EN
+    return f"{names[day.month - 1]} {day.year}"
+
+
 def date_at_time(instant: datetime, tz: ZoneInfo, lang: str | None = None) -> str:
     """"le 1er décembre 2026 à 09:44"; "on 1 December 2026 at 09:44": the aware `instant` read
     in `tz`, to the minute. Raises ValueError on a naive datetime, which is no instant."""

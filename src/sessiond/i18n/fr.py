@@ -3060,10 +3060,18 @@ CATALOG: dict[str, str] = {
         "Corriger",
     "Reopen":
         "Rouvrir",
+    "Cancel it":
+        "Annuler",
+    "“{event}” at {time} would come before “{other}” at {other_time}, which happened first: "
+    "give a later time.":
+        "«\u00a0{event}\u00a0» à {time} viendrait avant «\u00a0{other}\u00a0» à {other_time}, "
+        "qui a eu lieu d'abord\u202f: donnez une heure postérieure.",
+    "“{event}” at {time} would come after “{other}” at {other_time}, which happened next: "
+    "give an earlier time.":
+        "«\u00a0{event}\u00a0» à {time} viendrait après «\u00a0{other}\u00a0» à {other_time}, "
+        "qui a eu lieu ensuite\u202f: donnez une heure antérieure.",
     "c: correct a time or a note":
         "c\u202f: corriger une heure ou une note",
-    "c: correct (a time, a note, the client) · o: reopen":
-        "c\u202f: corriger (une heure, une note, le client) · o\u202f: rouvrir",
     "correct the time":
         "corriger l'heure",
     "replace or redact":

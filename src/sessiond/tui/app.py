@@ -24,8 +24,8 @@ from textual.binding import Binding, BindingType
 from sessiond import clock
 from sessiond.errors import SessiondError
 from sessiond.i18n import _, set_language
-from sessiond.model import State
-from sessiond.sessions import Sessiond
+from sessiond.model import Session, State
+from sessiond.sessions import Sessiond, steady_now
 from sessiond.tui import notices
 from sessiond.tui.backend import Backend
 from sessiond.tui.bindings import translate_bindings
@@ -93,8 +93,18 @@ class SessiondApp(App[None]):
 
         return self._receipts_dir or documents_dir(self.service.paths, self.service.config)
 
-    def instant(self) -> datetime:
-        """The instant a command declares: now, to the second."""
+    def instant(self, session: Session | None = None) -> datetime | None:
+        """The instant a command declares. On the real clock: the service's own now, which
+        rides out a wall-clock jump (NTP, a VM resumed) within one boot instead of billing
+        it or refusing the step; taken now for `session` (a step a dialog confirms later),
+        else None (the service takes it as it writes). A test's clock gives its instant."""
+        if self.now is not clock.now:
+            return self.moment()
+        return steady_now(session) if session is not None else None
+
+    def moment(self) -> datetime:
+        """Now on the app's clock, to the second: when a key was pressed, for a step that
+        a dialog confirms later (the start is when the technician asked for it)."""
         return clock.whole_second(self.now())
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",

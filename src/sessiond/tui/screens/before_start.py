@@ -33,7 +33,7 @@ from sessiond.model import (
 from sessiond.sessions import Sessiond
 from sessiond.tui.format import label, local_time, money
 from sessiond.tui.screens.base import footer
-from sessiond.tui.screens.session import SessionScreen
+from sessiond.tui.screens.corrections import CorrectableScreen
 from sessiond.tui.text import clean, plain
 from sessiond.tui.views import SessionView
 from sessiond.tui.widgets.dialogs import ConfirmDialog, ReasonDialog, options
@@ -94,13 +94,15 @@ def done_text(event: Event, tz: Any) -> str:
     return when
 
 
-class BeforeStartScreen(SessionScreen):
+class BeforeStartScreen(CorrectableScreen):
     AUTO_FOCUS = ""  # the first item still to record gets the keyboard (_focus_next)
     STATES: ClassVar[frozenset[State]] = frozenset({State.PLANNED})
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,s", "start", "Start now", id="before.start"),
         Binding("ctrl+o", "start_without_consent", "Start without consent",
                 id="before.start-without-consent"),
+        # A control key: the checklist's fields take the letters. Cancel, change client.
+        Binding("ctrl+r", "correct", "Correct", id="before.correct"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -283,11 +285,11 @@ class BeforeStartScreen(SessionScreen):
         if not self.view.session.has_consent:
             self.refused(_("Record the client's consent first."))
             return
-        self.start(self.sapp.instant())
+        self.start(self.sapp.moment())
 
     @on(Button.Pressed, "#start-without-consent")
     def action_start_without_consent(self) -> None:
-        at = self.sapp.instant()
+        at = self.sapp.moment()
 
         def start(reason: str | None) -> None:
             if reason:

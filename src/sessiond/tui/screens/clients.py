@@ -1,10 +1,11 @@
 """Clients: the list (filtered as you type), each one's details, his history of sessions,
-and his prepaid credit."""
+and his prepaid credit; `e` edits the details an invoice states (address, SIREN), `f`
+invoices his month (tui/invoicing.py)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -23,6 +24,10 @@ from sessiond.tui.widgets.badges import compliance_badge, state_text
 from sessiond.tui.widgets.dialogs import AmountDialog, ClientDialog
 from sessiond.tui.widgets.picker import matches
 
+if TYPE_CHECKING:
+    from sessiond.model import Client, Event
+    from sessiond.tui.widgets.invoicing import Month
+
 NAME_WIDTH = 20
 
 
@@ -30,8 +35,12 @@ class ClientsScreen(SessiondScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "New client", id="clients.add"),
         Binding("plus,+", "credit", "Prepaid hours", id="clients.credit"),
-        Binding("slash", "find", "Find", id="clients.find"),
-        Binding("escape", "back", "Today", id="clients.back"),
+        Binding("e", "edit", "Edit", id="clients.edit"),
+        Binding("f", "invoice", "Invoice a month", id="clients.invoice"),
+        # Not in the footer, which 80 columns must hold: the filter field says "/" itself,
+        # and escape goes back on every screen.
+        Binding("slash", "find", "Find", id="clients.find", show=False),
+        Binding("escape", "back", "Today", id="clients.back", show=False),
     ]
 
     def __init__(self) -> None:
@@ -199,6 +208,61 @@ class ClientsScreen(SessiondScreen):
         self.notify(_("{hours} of prepaid credit added for {client}.", hours=added,
                       client=name) + ("" if left is None else " " + _(
                           "Credit left: {left}.", left=duration(left))))
+
+    def action_edit(self) -> None:
+        """The selected client's address, SIREN, e-mail and phone (what an invoice states)."""
+        from sessiond.tui.invoicing import edited_text
+        from sessiond.tui.widgets.invoicing import ClientEditDialog
+
+        view = self.selected()
+        if view is None:
+            return
+        client = view.client
+        if client.name is None:
+            self.refused(_("Client {client} was erased: he can no longer be invoiced.",
+                           client=client.id))
+            return
+
+        def saved(event: Event | None) -> None:
+            if event is not None:
+                self.notify(edited_text(client, event))
+
+        self.app.push_screen(ClientEditDialog(client), saved)
+
+    async def action_invoice(self) -> None:
+        """The selected client's month on one invoice: this month, or one picked before."""
+        from sessiond.tui.invoicing import months
+        from sessiond.tui.widgets.invoicing import MonthDialog
+
+        view = self.selected()
+        if view is None:
+            return
+        client = view.client
+        today = self.sapp.now().astimezone(self.sapp.tz).date()
+        found = await self.command(months, self.sapp.service, client.id, today)
+        if found is None:
+            return
+        self.app.push_screen(MonthDialog(client, found),
+                             lambda month: self._invoice_month(client, month))
+
+    async def _invoice_month(self, client: Client, month: Month | None) -> None:
+        from sessiond.exports.invoice import uninvoiced
+        from sessiond.tui.invoicing import invoice, period_invoice
+
+        if month is None:
+            return
+        # Counted again: the log may have changed while the dialog was open.
+        found = await self.command(uninvoiced, self.sapp.service, client.id, month.first,
+                                   month.last)
+        if found is None:
+            return
+        if not found:
+            self.notify(_("Nothing to invoice for {client} in {month}: no finished session "
+                          "that is not on an invoice already.",
+                          client=clean(client.name or client.id, one_line=True),
+                          month=month.name))
+            return
+        await invoice(self, client.id, period_invoice(client.id, month.first, month.last))
 
 
 def client_text(view: ClientView) -> Text:

@@ -29,7 +29,7 @@ from sessiond.model import OUTCOMES, State
 from sessiond.tui.format import hms, label, local_time, money
 from sessiond.tui.messages import ConfigChanged
 from sessiond.tui.screens.base import footer
-from sessiond.tui.screens.session import SessionScreen
+from sessiond.tui.screens.corrections import CorrectableScreen
 from sessiond.tui.text import clean, plain
 from sessiond.tui.views import SessionView
 from sessiond.tui.widgets.dialogs import (
@@ -50,16 +50,22 @@ def keys() -> dict[str, str]:
     }
 
 
-class EndScreen(SessionScreen):
+class EndScreen(CorrectableScreen):
     AUTO_FOCUS = ""
     STATES: ClassVar[frozenset[State]] = frozenset({State.STOPPED})
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "receipt", "Receipt", id="end.receipt"),
+        Binding("f", "invoice", "Invoice it", id="end.invoice"),
         Binding("dollar_sign,$", "payment", "Payment", id="end.payment"),
         Binding("d", "disconnected", "Disconnected", id="end.disconnect"),
         Binding("m", "reduction", "Reduction asked", id="end.reduction"),
         Binding("i", "identity", "Identity", id="end.identity"),
         Binding("r", "report", "Report", id="end.report"),
+        # Not in the footer, full at 80 columns (the first finding too would leave the
+        # screen for a line of hint): the same key as on the running screen, whose
+        # timeline says it, and F1 lists both.
+        Binding("c", "correct", "Correct", id="end.correct", show=False),
+        Binding("o", "reopen", "Reopen", id="end.reopen", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -311,3 +317,10 @@ class EndScreen(SessionScreen):
                                      folder, now=self.sapp.now())
         if written is not None:
             self.notify(_("Compliance report: {path}", path=written.path), timeout=15)
+
+    async def action_invoice(self) -> None:
+        """The session's invoice (PDF, Factur-X for a business), into the documents folder.
+        A missing identity, address or SIREN opens its form, and the invoice follows."""
+        from sessiond.tui.invoicing import invoice, session_invoice
+
+        await invoice(self, self.view.client.id, session_invoice(self.session_id))

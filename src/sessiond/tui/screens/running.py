@@ -26,7 +26,7 @@ from sessiond.i18n.plural import n_
 from sessiond.model import State
 from sessiond.tui.format import duration, hms, local_time, money
 from sessiond.tui.screens.base import footer
-from sessiond.tui.screens.session import SessionScreen
+from sessiond.tui.screens.corrections import CorrectableScreen
 from sessiond.tui.text import plain
 from sessiond.tui.views import SessionView
 from sessiond.tui.widgets.dialogs import (
@@ -41,7 +41,7 @@ from sessiond.tui.widgets.findings import findings_text
 from sessiond.tui.widgets.scanned import ScannedText
 
 
-class RunningScreen(SessionScreen):
+class RunningScreen(CorrectableScreen):
     AUTO_FOCUS = ""  # letters are commands here; the note field is focused with n
     STATES: ClassVar[frozenset[State]] = frozenset({State.RUNNING, State.PAUSED})
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -61,6 +61,8 @@ class RunningScreen(SessionScreen):
         Binding("a", "artifact", "Copy", id="session.artifact"),
         Binding("dollar_sign,$", "payment", "Payment", id="session.payment"),
         Binding("escape", "back", "Today", id="session.back", show=False),
+        # The footer is full at 80 columns: the timeline's title says it (on_mount).
+        Binding("c", "correct", "Correct", id="session.correct", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -85,7 +87,9 @@ class RunningScreen(SessionScreen):
 
     def on_mount(self) -> None:
         # The newest event stays in view as events are added (and after a resize).
-        self.query_one("#timeline-box", VerticalScroll).anchor()
+        box = self.query_one("#timeline-box", VerticalScroll)
+        box.anchor()
+        box.border_title = Text(_("c: correct a time or a note"))
         self.tick(self.sapp.now())
 
     async def render_view(self, view: SessionView) -> None:
@@ -174,7 +178,8 @@ class RunningScreen(SessionScreen):
     def action_pause_why(self) -> None:
         if self.view.state is not State.RUNNING:
             return
-        at = self.sapp.instant()  # the pause starts now, not when the reason is typed
+        # The pause starts now, not when the reason is typed.
+        at = self.sapp.instant(self.view.session)
 
         async def pause(reason: str | None) -> None:
             if reason is not None:
@@ -192,7 +197,8 @@ class RunningScreen(SessionScreen):
                                at=self.sapp.instant())
 
     def action_stop(self) -> None:
-        at = self.sapp.instant()  # the clock stops at the key, not at the confirmation
+        # The clock stops at the key, not at the confirmation.
+        at = self.sapp.instant(self.view.session)
 
         async def stop(by: str | None) -> None:
             if by is not None:

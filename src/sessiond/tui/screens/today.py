@@ -7,14 +7,16 @@ with its counts; the session id, which the CLI needs, joins them from 100 column
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
 from textual.widgets import DataTable, Header, Static
 
 from sessiond.i18n import _
@@ -34,12 +36,37 @@ WIDE_FROM = 100  # columns from which the session id has room
 CLIENT_WIDTH = 18  # a long name is cut at 80 columns ("Société Dupont et F…")
 
 
+class SessionsTable(DataTable[Text]):
+    """The day's table. Each second the running row's clock cells change: only that row
+    is repainted (`DataTable.update_cell` repaints the whole table, every row rendered
+    again, which made Today cost several times an idle Textual app)."""
+
+    _row_only: int | None = None
+
+    def update_row_cells(self, row_key: str, values: Mapping[str, Text]) -> None:
+        self._row_only = self.get_row_index(row_key)
+        try:
+            for column, value in values.items():
+                self.update_cell(row_key, column, value)
+        finally:
+            self._row_only = None
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Self:
+        if self._row_only is not None and not (regions or layout or recompose):
+            return self.refresh_row(self._row_only)  # update_cell's own refresh()
+        return super().refresh(*regions, repaint=repaint, layout=layout,
+                               recompose=recompose)
+
+
 class TodayScreen(SessiondScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "app.new_session", "New session", id="today.new-session"),
         Binding("enter", "open", "Open", id="today.open"),
         Binding("c", "app.clients", "Clients", id="today.clients"),
         Binding("t", "app.policies", "Terms", id="today.policies"),
+        # Shown on a planned session's row only (check_action): one planned by mistake.
+        Binding("x", "cancel_session", "Cancel it", id="today.cancel"),
         Binding("ctrl+q", "app.quit", "Quit", id="today.quit", priority=True),
     ]
 
@@ -52,7 +79,7 @@ class TodayScreen(SessiondScreen):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield Static(id="today-empty", classes="hint")
-        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield SessionsTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Static(id="totals")
         yield footer()
 
@@ -107,6 +134,7 @@ class TodayScreen(SessiondScreen):
         empty.update(plain(_("No session today. Press n to plan one.")))
         empty.display = not data.rows
         self._totals(self.sapp.now())
+        self.refresh_bindings()
 
     def _fill(self, data: TodayView, *, keep: str | None) -> None:
         table = self.query_one("#sessions", DataTable)
@@ -146,14 +174,14 @@ class TodayScreen(SessiondScreen):
             self.view = None  # midnight: load the new day (no tick until it is shown)
             self.reload()
             return
-        table = self.query_one("#sessions", DataTable)
+        table = self.query_one("#sessions", SessionsTable)
         for row in self.view.rows:
             if row.state is State.RUNNING and row.id in table.rows:
                 cells = dict(zip(self.columns, self._cells(row, now), strict=True))
-                for column in ("worked", "billed", "amount"):
-                    value = cells[column]
-                    if table.get_cell(row.id, column) != value:
-                        table.update_cell(row.id, column, value)
+                changed = {column: cells[column] for column in ("worked", "billed", "amount")
+                           if table.get_cell(row.id, column) != cells[column]}
+                if changed:
+                    table.update_row_cells(row.id, changed)
         self._totals(now)
 
     def _totals(self, now: datetime) -> None:
@@ -180,6 +208,29 @@ class TodayScreen(SessiondScreen):
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
         return str(key.value) if key.value is not None else None
+
+    def _selected_row(self) -> SessionView | None:
+        session_id = self._selected_id()
+        if self.view is None or session_id is None:
+            return None
+        return next((r for r in self.view.rows if r.id == session_id), None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel_session":
+            row = self._selected_row()
+            return row is not None and row.state is State.PLANNED
+        return True
+
+    @on(DataTable.RowHighlighted, "#sessions")
+    def _highlighted(self) -> None:
+        self.refresh_bindings()  # x shows on a planned session only
+
+    def action_cancel_session(self) -> None:
+        from sessiond.tui.widgets.corrections import ask_cancel
+
+        row = self._selected_row()
+        if row is not None and row.state is State.PLANNED:
+            ask_cancel(self, row.id)
 
     @on(DataTable.RowSelected, "#sessions")
     async def _selected(self, event: DataTable.RowSelected) -> None:

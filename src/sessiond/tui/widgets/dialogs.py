@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,11 +19,15 @@ from textual.widgets import Button, Input, Select, Static
 from sessiond.amounts import parse_amount
 from sessiond.errors import SessiondError
 from sessiond.i18n import _
-from sessiond.model import ARTIFACTS, CLIENT_STATUSES
+from sessiond.model import ARTIFACTS, CLIENT_STATUSES, Client
 from sessiond.tui.format import label, money
 from sessiond.tui.screens.base import Dialog
-from sessiond.tui.text import plain
+from sessiond.tui.text import clean, plain
+from sessiond.tui.widgets.picker import details
 from sessiond.tui.widgets.scanned import ScannedText
+
+if TYPE_CHECKING:
+    from sessiond.sessions import Sessiond
 
 
 def options(values: Sequence[str]) -> list[tuple[str, str]]:
@@ -270,6 +274,8 @@ class ClientDialog(Dialog[str]):
     def __init__(self, name: str = "") -> None:
         super().__init__()
         self.name_typed = name  # what was typed in the picker, when it found no one
+        # The (name, e-mail) the technician chose to add although a client had them.
+        self.confirmed: tuple[str, str | None] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -302,6 +308,14 @@ class ClientDialog(Dialog[str]):
             self.refused(_("Give the client's name."))
             self.query_one("#name", Input).focus()
             return
+        email = text("email")
+        if (name, email) != self.confirmed:
+            found = await self.command(duplicates_of, self.sapp.service, name, email)
+            if found is None:
+                return
+            if found:
+                self._ask_duplicate(found, (name, email))
+                return
         client_id = await self.command(
             self.sapp.service.add_client, name,
             status=str(self.query_one("#status", Select).value),
@@ -310,9 +324,38 @@ class ClientDialog(Dialog[str]):
         if client_id is not None:
             self.dismiss(client_id)
 
+    def _ask_duplicate(self, found: Sequence[Client], typed: tuple[str, str | None]) -> None:
+        """A client added twice gets the new-client discount twice and two rows: offer the
+        one(s) the log has first. Their names are in the sentence, shown as text; the
+        buttons only number them."""
+        shown = list(found)[:3]
+
+        def answered(answer: str | None) -> None:
+            if answer == "add":
+                self.confirmed = typed
+                self.run_worker(self.action_confirm(), group="add-client", exclusive=True)
+            elif answer is not None and answer.startswith("use-"):
+                self.dismiss(shown[int(answer.removeprefix("use-"))].id)
+
+        lines = "\n".join(f"{n}. {clean(c.name or _('(erased)'), one_line=True)} — "
+                          f"{details(c)}" for n, c in enumerate(shown, 1))
+        answers = [("use-0", _("Use this client"))] if len(shown) == 1 else [
+            (f"use-{i}", _("Use no. {number}", number=i + 1)) for i in range(len(shown))]
+        self.app.push_screen(ConfirmDialog(
+            _("This client may exist already"),
+            _("A client with the same name or e-mail is on record:\n{clients}\nA client "
+              "added twice is billed as new twice. Use the one on record, or add a new "
+              "client anyway?", clients=lines),
+            [*answers, ("add", _("Add anyway"))]), answered)
+
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
         self.dismiss(None)
+
+
+def duplicates_of(svc: Sessiond, name: str, email: str | None) -> list[Client]:
+    """The clients on record with this name or e-mail (blind indexes: never in clear)."""
+    return [svc.client(c) for c in svc.possible_duplicates(name, email)]
 
 
 class QuestionDialog(Dialog[str]):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -91,12 +91,64 @@ def describe(event: Event, tz: ZoneInfo) -> str:
     return _("another fact of the log")
 
 
+def corrections_of(events: Sequence[Event]) -> dict[int, list[Event]]:
+    """The seq of each corrected event -> the events that correct it (an amended instant,
+    a reopened stop, a redacted text, a note that replaces it), as `sessiond log` marks
+    them."""
+    found: dict[int, list[Event]] = {}
+    for event in events:
+        target = event.body.get("corrects", event.body.get("replaces"))
+        if isinstance(target, int):
+            found.setdefault(target, []).append(event)
+    return found
+
+
+def redacted(event: Event, fixed: dict[int, list[Event]]) -> bool:
+    return any(c.kind == "text-redacted" for c in fixed.get(event.seq, ()))
+
+
+_CORRECTING: dict[str, Callable[[str], str]] = {
+    "instant-amended": lambda why: _("a time corrected: {reason}", reason=why),
+    "session-reopened": lambda why: _("the stop undone, the session goes on: {reason}",
+                                      reason=why),
+    "session-moved": lambda why: _("session moved to another client: {reason}", reason=why),
+    "text-redacted": lambda why: _("a text redacted: {reason}", reason=why),
+}
+
+
+def marked(event: Event, tz: ZoneInfo, fixed: dict[int, list[Event]]) -> Text:
+    """An event of the timeline as the corrections left it: the original stays in the log,
+    so its line says what was corrected."""
+    kinds = {c.kind for c in fixed.get(event.seq, ())}
+    reason = (event.personal or {}).get("reason")
+    if event.kind == "note-added" and "text-redacted" in kinds:
+        text = Text(_("note: {text}", text=_("(redacted)")))
+    elif event.kind in _CORRECTING and reason:
+        # The timeline numbers nothing: a correction says why, beside what it corrected.
+        text = Text(clean(_CORRECTING[event.kind](reason), one_line=True))
+    else:
+        text = Text(clean(describe(event, tz), one_line=True))
+    marks = []
+    if "instant-amended" in kinds:
+        marks.append(_("time corrected"))
+    if "session-reopened" in kinds:
+        marks.append(_("the stop, undone"))
+    if "text-redacted" in kinds and event.kind != "note-added":
+        marks.append(_("text redacted"))
+    if event.kind == "note-added" and "note-added" in kinds:
+        marks.append(_("replaced"))
+    if marks:
+        text.append(" (" + ", ".join(marks) + ")", style="italic")
+    return text
+
+
 def timeline(events: Sequence[Event], tz: ZoneInfo, last: int = 50) -> Text:
     """The session's events, oldest first: the screen keeps the newest in view."""
     text = Text()
+    fixed = corrections_of(events)
     for event in list(events)[-last:]:
         if text:
             text.append("\n")
         text.append(local_time(event.at, tz, "%H:%M:%S") + "  ", style="dim")
-        text.append(clean(describe(event, tz), one_line=True))
+        text.append_text(marked(event, tz, fixed))
     return text

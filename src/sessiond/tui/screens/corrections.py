@@ -1,0 +1,146 @@
+"""What the session screens share to correct a session where the technician is: one key
+(`c`, ctrl+r before the start) lists what can be corrected, each line opens its form.
+
+Every correction is a command of the service run through `self.command` (a refusal is a
+notification, nothing written); the screen then follows the session: reopened, it is the
+running screen; cancelled, Today.
+"""
+
+from __future__ import annotations
+
+from sessiond.i18n import _
+from sessiond.model import Event, State
+from sessiond.tui.screens.session import SessionScreen
+from sessiond.tui.views import SessionView
+from sessiond.tui.widgets.corrections import (
+    AmendDialog,
+    CorrectionsDialog,
+    MoveDialog,
+    TextDialog,
+    ask_cancel,
+    entries,
+    reason_dialog,
+)
+from sessiond.tui.widgets.dialogs import ConfirmDialog
+
+
+class CorrectableScreen(SessionScreen):
+    async def show(self, data: SessionView) -> None:
+        if data.state is State.CANCELLED:
+            # Cancelled (here, or by another process): no screen shows it any more.
+            self.view = data
+            self.sapp.call_later(self._leave)
+            return
+        await super().show(data)
+
+    async def _leave(self) -> None:
+        # Two reloads may both see the cancellation: the second finds Today on top.
+        if self.sapp.screen is self:
+            await self.sapp.pop_screen()
+
+    def action_correct(self) -> None:
+        self.app.push_screen(CorrectionsDialog(entries(self.view.session, self.sapp.tz)),
+                             self._chosen)
+
+    def _chosen(self, key: str | None) -> None:
+        if key is None:
+            return
+        what, _sep, seq = key.partition("-")
+        match what:
+            case "amend":
+                self.amend(self._event(int(seq)))
+            case "note":
+                self.correct_note(self._event(int(seq)))
+            case "reopen":
+                self.action_reopen()
+            case "move":
+                self.action_move()
+            case "cancel":
+                self.action_cancel_session()
+
+    def _event(self, seq: int) -> Event:
+        return next(e for e in self.view.session.events if e.seq == seq)
+
+    def amend(self, event: Event) -> None:
+        def done(amended: Event | None) -> None:
+            if amended is not None:
+                self.notify(_("Time corrected; the clock and the bill follow."))
+
+        self.app.push_screen(AmendDialog(self.view.session, event), done)
+
+    def correct_note(self, note: Event) -> None:
+        def answered(answer: str | None) -> None:
+            if answer == "replace":
+                self.replace_note(note)
+            elif answer == "redact":
+                self.redact_note(note)
+
+        self.app.push_screen(ConfirmDialog(
+            _("Correct the note"),
+            _("Replace its text (the log keeps the old one, marked as replaced), or redact "
+              "it: unreadable for ever (a password or a personal detail written by "
+              "mistake)."),
+            [("replace", _("Replace the text")), ("redact", _("Redact for ever"))]), answered)
+
+    def replace_note(self, note: Event) -> None:
+        async def replace(text: str | None) -> None:
+            if text is not None and await self.command(
+                    self.sapp.service.note, self.session_id, text, replaces=note.seq,
+                    at=self.sapp.instant()) is not None:
+                self.notify(_("Note replaced."))
+
+        old = (note.personal or {}).get("text", "")
+        self.app.push_screen(TextDialog(
+            _("Replace the note"), _("The new text (passwords and codes are refused):"),
+            confirm=_("Replace"), empty=_("Type the note's new text."), text=str(old)),
+            replace)
+
+    def redact_note(self, note: Event) -> None:
+        def why(reason: str | None) -> None:
+            if reason is None:
+                return
+
+            async def answered(answer: str | None) -> None:
+                if answer == "redact" and await self.command(
+                        self.sapp.service.redact, self.session_id, note.seq,
+                        reason=reason) is not None:
+                    self.notify(_("The note can no longer be read."))
+
+            self.app.push_screen(ConfirmDialog(
+                _("Redact the note for ever?"),
+                _("Its text becomes unreadable for ever, here, in the log and in every "
+                  "document issued from now on; this cannot be undone."),
+                [("redact", _("Redact for ever"))]), answered)
+
+        self.app.push_screen(reason_dialog(
+            _("Redact the note"), _("Why (kept in the log), e.g. a personal detail written "
+                                    "by mistake:"), _("Next")), why)
+
+    def action_reopen(self) -> None:
+        if self.view.state is not State.STOPPED:
+            return
+
+        async def reopen(reason: str | None) -> None:
+            if reason is not None and await self.command(
+                    self.sapp.service.reopen, self.session_id, reason=reason) is not None:
+                self.notify(_("Session reopened: paused since its stop; r resumes it."))
+
+        self.app.push_screen(reason_dialog(
+            _("Reopen the session"),
+            _("Why was the stop a mistake (kept in the log)? The session is paused from its "
+              "stop, so the time in between is not billed."), _("Reopen")), reopen)
+
+    def action_move(self) -> None:
+        async def move(result: tuple[str, str] | None) -> None:
+            if result is None:
+                return
+            client_id, reason = result
+            if await self.command(self.sapp.service.move_session, self.session_id,
+                                  client_id=client_id, reason=reason) is not None:
+                self.notify(_("The session now belongs to the client chosen."))
+
+        self.app.push_screen(MoveDialog(self.view.session.client_id), move)
+
+    def action_cancel_session(self) -> None:
+        if self.view.state is State.PLANNED:
+            ask_cancel(self, self.session_id)

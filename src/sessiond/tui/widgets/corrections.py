@@ -1,0 +1,386 @@
+"""The corrections of a session, as forms: pick what to correct, then say how and why.
+
+A mistake is never edited: each form ends in one audited event of the service (amend,
+reopen, cancel, move_session, redact, note with `replaces`), which names what it corrects
+and carries the reason, scanned for secrets like any text. The declared time is read by
+the CLI's own parser (clock.parse_instant), against the app's clock, with the same
+refusals; the one the CLI answers with `--yes` (more than 7 days back) is a question here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import ClassVar
+from zoneinfo import ZoneInfo
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from sessiond import clock
+from sessiond.errors import InputError, SessiondError
+from sessiond.i18n import _
+from sessiond.model import AMENDABLE, Client, Event, Session, State
+from sessiond.tui.format import local_time, when
+from sessiond.tui.screens.base import Dialog, SessiondScreen
+from sessiond.tui.text import clean, plain
+from sessiond.tui.widgets.dialogs import ClientDialog, ConfirmDialog, sentence
+from sessiond.tui.widgets.facts import corrections_of, describe, marked, redacted
+from sessiond.tui.widgets.picker import ClientPicker
+from sessiond.tui.widgets.scanned import ScannedText
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the corrections' list: what `key` opens, and how it reads."""
+
+    key: str  # "amend-SEQ", "note-SEQ", "reopen", "move" or "cancel"
+    prompt: Text
+
+
+def entries(session: Session, tz: ZoneInfo) -> list[Entry]:
+    """What can be corrected in the session as it stands, in the timeline's order: its
+    transitions (their time), its notes still readable and not replaced (their text), then
+    what applies to the whole session."""
+    found: list[Entry] = []
+    fixed = corrections_of(session.events)
+    for event in session.events:
+        if event.kind in AMENDABLE:
+            hint = _("correct the time")
+        elif event.kind == "note-added" and not redacted(event, fixed) and not any(
+                c.kind == "note-added" for c in fixed.get(event.seq, ())):
+            hint = _("replace or redact")
+        else:
+            continue
+        text = Text(local_time(event.at, tz, "%H:%M:%S") + "  ", style="dim")
+        text.append_text(marked(event, tz, fixed))
+        text.append("  → " + hint, style="dim")
+        found.append(Entry(f"{'amend' if event.kind in AMENDABLE else 'note'}-{event.seq}",
+                           text))
+    if session.state is State.STOPPED:
+        found.append(Entry("reopen", plain(_("Reopen the session: the stop was a mistake "
+                                             "(it goes on, paused from the stop)"))))
+    if session.state is not State.CANCELLED:
+        found.append(Entry("move", plain(_("Change the client: the session is another "
+                                           "client's"))))
+    if session.state is State.PLANNED:
+        found.append(Entry("cancel", plain(_("Cancel the session: it was planned by mistake "
+                                             "(it leaves Today and the exports)"))))
+    return found
+
+
+def order_problem(session: Session, seq: int, at: datetime, tz: ZoneInfo) -> str | None:
+    """Why the transition `seq` cannot be at `at`, in the timeline's words, or None.
+
+    The service checks the same order (and stays the judge: its refusal shows too); this
+    one names the neighbour as the screen shows it, not by its kind and seq."""
+    steps = [e for e in session.events if e.kind in AMENDABLE]
+    index = next((i for i, e in enumerate(steps) if e.seq == seq), None)
+    if index is None:
+        return None
+    event = steps[index]
+
+    def words(e: Event) -> str:
+        return clean(describe(e, tz), one_line=True)
+
+    def time(instant: datetime) -> str:
+        return local_time(instant, tz, "%H:%M:%S")
+
+    if index > 0 and at < steps[index - 1].at:
+        before = steps[index - 1]
+        return _("“{event}” at {time} would come before “{other}” at {other_time}, which "
+                 "happened first: give a later time.", event=words(event), time=time(at),
+                 other=words(before), other_time=time(before.at))
+    if index + 1 < len(steps) and at > steps[index + 1].at:
+        after = steps[index + 1]
+        return _("“{event}” at {time} would come after “{other}” at {other_time}, which "
+                 "happened next: give an earlier time.", event=words(event), time=time(at),
+                 other=words(after), other_time=time(after.at))
+    return None
+
+
+class CorrectionsDialog(Dialog[str]):
+    """The list of what can be corrected; returns the key of the line chosen."""
+
+    def __init__(self, found: Sequence[Entry]) -> None:
+        super().__init__()
+        self.found = tuple(found)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="corrections"):
+            yield sentence(_("Correct the session"), classes="dialog-title")
+            yield sentence(_("Nothing is erased: the correction is recorded with its reason, "
+                             "and the log keeps what it corrects. Enter chooses, escape "
+                             "closes."))
+            yield OptionList(*(Option(e.prompt, id=e.key) for e in self.found),
+                             id="correctable")
+
+    def on_mount(self) -> None:
+        options = self.query_one("#correctable", OptionList)
+        options.focus()
+        transitions = [i for i, e in enumerate(self.found) if e.key.startswith("amend-")]
+        # The newest transition first under the cursor: the one most often mistyped.
+        options.highlighted = transitions[-1] if transitions else 0
+
+    @on(OptionList.OptionSelected, "#correctable")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+
+class AmendDialog(Dialog[Event]):
+    """The right time of one transition, and why: the service writes the correction, or
+    the refusal shows here and nothing is written."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "confirm", "Correct", id="dialog.confirm"),
+    ]
+
+    def __init__(self, session: Session, event: Event) -> None:
+        super().__init__()
+        self.session, self.event = session, event
+        self.session_id = session.id
+
+    def compose(self) -> ComposeResult:
+        tz = self.sapp.tz
+        what = clean(describe(self.event, tz), one_line=True)
+        with Vertical(classes="dialog", id="amend"):
+            yield sentence(_("Correct the time of “{event}”", event=what),
+                           classes="dialog-title")
+            yield sentence(_("Recorded {time}. The right time: HH:MM (within the last 12 "
+                             "hours) or a date and time such as {example}.",
+                             time=when(self.event.at, tz),
+                             example=self.event.at.astimezone(tz).strftime("%Y-%m-%d %H:%M")))
+            yield Input(id="time", restrict=r"[0-9:hHT+ -]*",
+                        placeholder=self.event.at.astimezone(tz).strftime("%H:%M"))
+            yield sentence(_("Why (kept in the log):"))
+            yield ScannedText(id="reason")
+            yield Static(id="refusal", classes="dialog-refusal")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Correct"), variant="primary", id="confirm")
+                yield Button(_("Cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#refusal", Static).display = False
+        self.query_one("#time", Input).focus()
+
+    def refuse(self, message: str) -> None:
+        """Say here why nothing was written (the dialog stays, to correct the typing)."""
+        refusal = self.query_one("#refusal", Static)
+        refusal.update(plain(message))
+        refusal.display = True
+        self.app.bell()
+
+    @on(Input.Submitted, "#time")
+    def _time_typed(self) -> None:
+        self.query_one("#reason", ScannedText).focus()
+
+    @on(ScannedText.Submitted, "#reason")
+    @on(Button.Pressed, "#confirm")
+    def action_confirm(self) -> None:
+        typed = self.query_one("#time", Input).value.strip()
+        if not typed:
+            self.refuse(_("Give the right time: HH:MM, or a date and time."))
+            self.query_one("#time", Input).focus()
+            return
+        now = self.sapp.now()
+        try:
+            # The CLI's parser, against the app's clock; a time more than 7 days back is
+            # asked about below instead of needing --yes.
+            at = clock.parse_instant(typed, self.sapp.tz, reference=now, allow_old=True)
+        except InputError as e:
+            self.refuse(e.message)
+            self.query_one("#time", Input).focus()
+            return
+        field = self.query_one("#reason", ScannedText)
+        if field.refused:
+            self.app.bell()
+            field.focus()
+            return
+        reason = field.value.strip()
+        if not reason:
+            self.refuse(_("Give a reason: it is recorded and reported."))
+            field.focus()
+            return
+        problem = order_problem(self.session, self.event.seq, at, self.sapp.tz)
+        if problem is not None:
+            self.refuse(problem)
+            self.query_one("#time", Input).focus()
+            return
+        if at < now - clock.OLD_DECLARATION:
+            def answered(answer: str | None) -> None:
+                if answer == "old":
+                    self.run_worker(self._amend(at, reason), group="amend", exclusive=True)
+
+            self.app.push_screen(ConfirmDialog(
+                _("More than 7 days ago"),
+                _("{time} is more than 7 days ago. Is that really when it happened?",
+                  time=when(at, self.sapp.tz)),
+                [("old", _("Yes, correct it"))]), answered)
+            return
+        self.run_worker(self._amend(at, reason), group="amend", exclusive=True)
+
+    async def _amend(self, at: datetime, reason: str) -> None:
+        svc = self.sapp.service
+        try:
+            event = await self.sapp.backend.run(svc.amend, self.session_id, self.event.seq,
+                                                at=at, reason=reason)
+        except SessiondError as e:
+            self.refuse(e.message)
+            self.refused(e.message)
+            return
+        await self.sapp.poll()
+        self.dismiss(event)
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TextDialog(Dialog[str]):
+    """A text that must not be empty (a reason, a note's new text), scanned for secrets;
+    `text` fills it in (a note to correct is edited, not typed again)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "confirm", "Confirm", id="dialog.confirm"),
+    ]
+
+    def __init__(self, title: str, prompt: str, *, confirm: str, empty: str,
+                 text: str = "") -> None:
+        super().__init__()
+        self.title_text, self.prompt, self.confirm_label = title, prompt, confirm
+        self.empty, self.text = empty, text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield sentence(self.title_text, classes="dialog-title")
+            yield sentence(self.prompt)
+            yield ScannedText(id="text")
+            with Horizontal(classes="buttons"):
+                yield Button(self.confirm_label, variant="primary", id="confirm")
+                yield Button(_("Cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        field = self.query_one("#text", ScannedText)
+        if self.text:
+            field.set_text(self.text)
+        field.focus()
+
+    @on(ScannedText.Submitted)
+    @on(Button.Pressed, "#confirm")
+    def action_confirm(self) -> None:
+        field = self.query_one("#text", ScannedText)
+        if field.refused:
+            self.app.bell()
+            field.focus()
+            return
+        text = field.value.strip()
+        if not text:
+            self.refused(self.empty)
+            field.focus()
+            return
+        self.dismiss(text)
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+
+def reason_dialog(title: str, prompt: str, confirm: str) -> TextDialog:
+    return TextDialog(title, prompt, confirm=confirm,
+                      empty=_("Give a reason: it is recorded and reported."))
+
+
+def ask_cancel(screen: SessiondScreen, session_id: str) -> None:
+    """Cancel a planned session, from its screen or its row of Today: the reason first."""
+    async def cancel(reason: str | None) -> None:
+        if reason is not None and await screen.command(
+                screen.sapp.service.cancel, session_id, reason=reason) is not None:
+            screen.notify(_("Session cancelled: it is gone from Today and the exports "
+                            "(the log keeps it)."))
+
+    screen.app.push_screen(reason_dialog(
+        _("Cancel the session"),
+        _("Why (kept in the log), e.g. planned by mistake? Only a session that never "
+          "started can be cancelled."), _("Cancel the session")), cancel)
+
+
+class MoveDialog(Dialog[tuple[str, str]]):
+    """Another client for the session (picked by typing, or added: the new-client form
+    warns of a duplicate), and why; returns (client id, reason)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "confirm", "Confirm", id="dialog.confirm"),
+        Binding("ctrl+n", "new_client", "New client", id="dialog.new-client"),
+    ]
+
+    def __init__(self, current: str) -> None:
+        super().__init__()
+        self.current = current  # the session's client: not a choice
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="move"):
+            yield sentence(_("Change the client"), classes="dialog-title")
+            yield sentence(_("The client the session belongs to (ctrl+n: a new client):"))
+            yield ClientPicker(id="move-client")
+            yield sentence(_("Why (kept in the log):"))
+            yield ScannedText(id="reason")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Change the client"), variant="primary", id="confirm")
+                yield Button(_("Cancel"), id="cancel")
+
+    async def on_mount(self) -> None:
+        self.query_one("#move-client", ClientPicker).focus()
+        await self._clients()
+
+    async def _clients(self) -> None:
+        clients: list[Client] = await self.load(self.sapp.service.clients)
+        self.query_one("#move-client", ClientPicker).set_clients(
+            [c for c in clients if c.id != self.current])
+
+    @on(ClientPicker.Picked, "#move-client")
+    def _picked(self) -> None:
+        self.query_one("#reason", ScannedText).focus()
+
+    @on(ClientPicker.Missing, "#move-client")
+    def _missing(self, event: ClientPicker.Missing) -> None:
+        self.app.push_screen(ClientDialog(event.typed), self._added)
+
+    def action_new_client(self) -> None:
+        typed = self.query_one("#client-search", Input).value.strip()
+        self.app.push_screen(ClientDialog(typed), self._added)
+
+    async def _added(self, client_id: str | None) -> None:
+        if client_id is None:
+            return
+        await self._clients()
+        self.query_one("#move-client", ClientPicker).choose(client_id)
+
+    @on(ScannedText.Submitted, "#reason")
+    @on(Button.Pressed, "#confirm")
+    def action_confirm(self) -> None:
+        picker = self.query_one("#move-client", ClientPicker)
+        if picker.value is None:
+            self.refused(_("Pick the client the session belongs to."))
+            picker.focus()
+            return
+        field = self.query_one("#reason", ScannedText)
+        if field.refused:
+            self.app.bell()
+            field.focus()
+            return
+        reason = field.value.strip()
+        if not reason:
+            self.refused(_("Give a reason: it is recorded and reported."))
+            field.focus()
+            return
+        self.dismiss((picker.value, reason))
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,57 @@
+"""Today's clock: each second only the running session's row is repainted (issue 17, idle
+CPU), and that row shows the new time."""
+
+from __future__ import annotations
+
+import pytest
+from textual.geometry import Region
+from textual.widgets import DataTable
+
+from sessiond.sessions import Sessiond
+from sessiond.tui.app import SessiondApp
+from sessiond.tui.screens.today import SessionsTable, TodayScreen
+from tests.tui.conftest import FakeClock, settle, wait_for
+
+
+async def test_a_tick_repaints_the_running_row_only(svc: Sessiond, clock: FakeClock,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    planned_client = svc.add_client("Mme Faure", at=clock.at)
+    svc.new_session(planned_client, policy="vlh", problems=["Virus"], at=clock.at)
+    client = svc.add_client("Mme Roux", at=clock.at)
+    running = svc.new_session(client, policy="vlh", problems=["Virus"], at=clock.at)
+    svc.consent(running, channel="oral", by="Mme Roux", at=clock.at)
+    svc.start(running, at=clock.at)
+    clock.advance(minutes=5)
+    app = SessiondApp(svc, now=clock, jobs=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, TodayScreen)
+                       and app.screen.query_one("#sessions", SessionsTable).row_count == 2)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TodayScreen)
+        table = screen.query_one("#sessions", SessionsTable)
+        index = table.get_row_index(running)
+        assert str(table.get_cell(running, "worked")) == "0:05:00"
+
+        # What reaches DataTable's own refresh (the repaint Textual then does).
+        repainted: list[tuple[Region, ...]] = []
+        real = DataTable.refresh
+
+        def spy(self: DataTable[object], *regions: Region, **kwargs: bool) -> object:
+            if self is table:
+                repainted.append(regions)
+            return real(self, *regions, **kwargs)
+
+        with monkeypatch.context() as patched:
+            patched.setattr(DataTable, "refresh", spy)
+            clock.advance(seconds=1)
+            screen.tick(clock())
+
+        assert str(table.get_cell(running, "worked")) == "0:05:01"
+        # One repaint, of that row's region (in the table's own coordinates): not the
+        # whole table, which `DataTable.update_cell` would ask for.
+        row = table._get_row_region(index).translate(-table.scroll_offset)
+        assert repainted == [(row,)]
+        assert row.height == 1 and row.width < table.size.width * 2
+        await pilot.pause()
+        assert "0:05:01" in "".join(s.text for s in table.render_lines(table.region.reset_offset))
