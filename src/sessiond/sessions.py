@@ -208,7 +208,7 @@ class Sessiond:
 
     @cached_property
     def store(self) -> Store:
-        return Store(self.paths.database, readonly=self.readonly)
+        return Store(self.paths.database, readonly=self.readonly, upgrade=True)
 
     @cached_property
     def keyring(self) -> Keyring:

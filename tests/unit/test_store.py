@@ -6,7 +6,10 @@ import sqlite3
 from itertools import pairwise
 from pathlib import Path
 
+import pytest
+
 from sessiond.audit.chain import GENESIS, event_hash
+from sessiond.errors import EnvironmentFault
 from sessiond.store.schema import MIGRATIONS, SCHEMA_VERSION
 from sessiond.store.sqlite import Store, _statements
 
@@ -45,7 +48,47 @@ def test_appends_are_chained_and_open_sessions_come_from_the_index(tmp_path: Pat
     assert store.session_ids() == ["s-1", "s-2", "s-3"]
     assert store.session_ids(open_only=True) == ["s-2", "s-3"]
     plan = " ".join(str(r) for r in store.conn.execute(
-        "EXPLAIN QUERY PLAN SELECT session_id FROM events WHERE kind IN "
-        "('session-planned', 'session-stopped') GROUP BY session_id"))
-    assert "COVERING INDEX events_by_kind_session" in plan
+        "EXPLAIN QUERY PLAN SELECT session_id FROM open_sessions ORDER BY seq"))
+    assert "open_sessions" in plan and "events" not in plan.replace("open_sessions", "")
     store.close()
+
+
+def test_only_the_indexes_a_query_uses_are_kept(tmp_path: Path) -> None:
+    """Each index is one more b-tree every append writes: schema 6 dropped the two that no
+    query uses any more (the plan tests show which index each hot query takes)."""
+    store = Store(tmp_path / "s.sqlite3")
+    names = {r[0] for r in store.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' "
+        "AND name NOT LIKE 'sqlite_autoindex%'")}
+    assert names == {"events_by_session", "events_by_kind", "events_by_client_kind",
+                     "events_by_kind_at"}
+    store.close()
+
+
+def old_log(path: Path, version: int) -> None:
+    db = sqlite3.connect(path)
+    for number in range(version):
+        for statement in _statements(MIGRATIONS[number]):
+            db.execute(statement)
+    db.execute(f"PRAGMA user_version = {version}")
+    db.commit()
+    db.close()
+
+
+def test_a_command_that_reads_upgrades_the_technicians_own_log(tmp_path: Path) -> None:
+    path = tmp_path / "sessiond.sqlite3"
+    old_log(path, SCHEMA_VERSION - 1)
+    store = Store(path, readonly=True, upgrade=True)  # `sessiond status` after an upgrade
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert store.readonly
+    store.close()
+
+
+def test_a_backup_or_a_copy_is_never_upgraded_by_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "sessiond.sqlite3"
+    old_log(path, SCHEMA_VERSION - 1)
+    with pytest.raises(EnvironmentFault, match="sessiond plus ancien"):
+        Store(path, readonly=True)
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION - 1
+    db.close()

@@ -135,6 +135,13 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX client_index_by_digest ON client_index(digest);
     """,
+    # 6: two indexes no query needs any more, each one more b-tree every append updates. A
+    # client's events are read through (client_id, kind, seq); open sessions come from
+    # their table (4), not from (kind, session_id).
+    """
+    DROP INDEX IF EXISTS events_by_client;
+    DROP INDEX IF EXISTS events_by_kind_session;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

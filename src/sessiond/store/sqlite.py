@@ -160,9 +160,10 @@ class Store:
     copy (a backup disk, a full or read-only file system) can still be read and verified.
     """
 
-    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+    def __init__(self, path: Path, *, readonly: bool = False, upgrade: bool = False) -> None:
         self.path = path
         self.readonly = readonly
+        self.upgrade = upgrade  # read-only, yet an older schema is upgraded first
         # (data_version, (seq, hash)): the tail this connection verified or appended last,
         # and SQLite's counter of other connections' commits then. While the counter has
         # not moved, no one else has written: the tail is still that one, and the next
@@ -225,6 +226,13 @@ class Store:
         if version > SCHEMA_VERSION:
             conn.close()
             raise self._newer(version)
+        if version < SCHEMA_VERSION and self.upgrade and os.access(self.path, os.W_OK) \
+                and os.access(self.path.parent, os.W_OK):
+            # The technician's own log after an upgrade of sessiond: a command that reads
+            # upgrades it as one that writes would (a backup or a copy is never touched).
+            conn.close()
+            self._open_writable().close()
+            return self._open_readonly()
         if version < SCHEMA_VERSION:
             conn.close()
             raise EnvironmentFault(_("{path} was written by an older sessiond (schema "
