@@ -329,6 +329,36 @@ def test_verify_receipt_checks_signature_data_and_visible_text(stopped: tuple[Cl
     assert "bill.total" in result.out and "'25.00'" in result.out and "'50.00'" in result.out
 
 
+def test_a_receipt_laid_out_by_another_version_is_checked_on_its_signed_data(
+        stopped: tuple[Cli, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After an upgrade that rewords the receipt, a receipt handed over before is not
+    called edited: its signature and data are checked, and the report says its text was
+    not compared (receipt_data.VERSION, pinned by tests/unit/test_receipt_layout.py)."""
+    from sessiond.exports import receipt_data
+
+    cli, sid = stopped
+    with monkeypatch.context() as older:
+        older.setattr(receipt_data, "VERSION", receipt_data.VERSION - 1)
+        data = issue(cli, sid, tmp_path / "old.pdf")
+    txt = Path(data["text"])
+    original = txt.read_text(encoding="utf-8")
+    assert "Temps travaillé" in original
+    reworded = original.replace("Temps travaillé", "Durée travaillée")
+    txt.write_text(reworded, encoding="utf-8")  # as the earlier version might have said it
+    verified = cli.json("verify", "--receipt", str(txt))
+    assert verified["ok"]
+    assert verified["documents"][0]["signed_data"] is True
+    assert verified["documents"][0]["text_checked"] is False
+    said = cli("verify", "--receipt", str(txt)).out
+    assert "mis en page par une autre version de sessiond" in said
+    assert "texte visible n'a pas été comparé" in said
+    # Its data still cannot be edited: the signature covers it, whatever the version.
+    forged = txt.read_bytes().replace(b"-----BEGIN SESSIOND SIGNED DATA-----\n",
+                                      b"-----BEGIN SESSIOND SIGNED DATA-----\nAAAA", 1)
+    (tmp_path / "forged.txt").write_bytes(forged)
+    assert cli("verify", "--receipt", str(tmp_path / "forged.txt"), check=False).code != 0
+
+
 def test_edited_pdf_fails_and_a_resaved_one_passes(stopped: tuple[Cli, str],
                                                    tmp_path: Path) -> None:
     cli, sid = stopped

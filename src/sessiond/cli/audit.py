@@ -105,7 +105,7 @@ def do_verify(args: argparse.Namespace, ctx: Context) -> int:
         proofs.extend(checked.proofs)
         problems.extend(checked.problems)
         documents.append({"file": str(path), "kind": "receipt", "number": checked.number,
-                          "signed_data": checked.signed,
+                          "signed_data": checked.signed, "text_checked": checked.text_checked,
                           "problems": [p.message for p in checked.problems]})
     for path in args.export:
         exported = check_export(svc, path, _read)
@@ -138,11 +138,18 @@ def do_verify(args: argparse.Namespace, ctx: Context) -> int:
                fingerprint=svc.keyring.fingerprint)
     if report.ok:
         text = intact
-        signed = sum(1 for d in documents if d.get("signed_data"))
-        if signed:
-            text += "\n" + n_(signed, "{n} receipt: signature, data and visible text "
+        read = sum(1 for d in documents if d.get("text_checked"))
+        if read:
+            text += "\n" + n_(read, "{n} receipt: signature, data and visible text "
                               "match the log.", "{n} receipts: signature, data and visible "
                               "text match the log.")
+        other = sum(1 for d in documents if d.get("signed_data") and not d["text_checked"])
+        if other:
+            text += "\n" + n_(other, "{n} receipt laid out by another version of sessiond: "
+                              "signature and data match the log; its visible text was not "
+                              "compared.", "{n} receipts laid out by another version of "
+                              "sessiond: signature and data match the log; their visible "
+                              "text was not compared.")
     elif log_failed:
         text = "\n".join(
             [_("The log FAILED verification; first bad event: #{seq}.",

@@ -8,9 +8,11 @@ visible text against its data.
    this one was replaced. When the signature or the digest fails, the data is computed
    again from the log as it stood when the receipt was issued, and every field that
    differs is named.
-3. The visible text: the blocks are laid out again from the data (in its language) and
-   must be what the document shows: line for line in the text copy, and in the PDF's
-   extracted text in order, whitespace aside (text extraction adds and drops spaces).
+3. The visible text: the blocks are laid out again from the data (in its language, by
+   the layout of its version; a receipt of another version has its text left unchecked,
+   and says so) and must be what the document shows: line for line in the text copy, and
+   in the PDF's extracted text in order, whitespace aside (text extraction adds and drops
+   spaces).
    A block that differs names the field it states (an amount, a time, a name).
 
 The checkpoint and the events line printed on the receipt are checked by the caller with
@@ -31,7 +33,7 @@ from sessiond.errors import InputError
 from sessiond.exports.layout import Amount, Block, Code, Field, Para, Section, Title, block_lines
 from sessiond.exports.proof import EventsProof, parse_proofs
 from sessiond.exports.receipt import rebuild, receipt_number
-from sessiond.exports.receipt_data import FORMAT, receipt_blocks, speaking
+from sessiond.exports.receipt_data import FORMAT, VERSION, receipt_blocks, speaking
 from sessiond.exports.signed import Carried, read_document, sha256, signature_valid
 from sessiond.i18n import _
 from sessiond.sessions import Sessiond
@@ -45,6 +47,9 @@ class ReceiptCheck:
     proofs: list[EventsProof] = field(default_factory=list)
     signed: bool = False  # the document carries signed data (receipts made by this version on)
     number: str | None = None
+    # Whether its visible text was compared: a receipt laid out by another version of
+    # sessiond (receipt_data.VERSION) has its signature and data checked, not its wording.
+    text_checked: bool = False
 
 
 def check_receipt(svc: Sessiond, name: str, raw: bytes) -> ReceiptCheck:
@@ -111,7 +116,9 @@ def _check_data(svc: Sessiond, name: str, carried: Carried, result: ReceiptCheck
         if problems:
             problems.extend(_named_differences(svc, name, data, event))
         problems.extend(_replaced(svc, name, event))
-    problems.extend(_visible(name, carried, data, result.checkpoints))
+    if data.get("version") == VERSION:
+        result.text_checked = True
+        problems.extend(_visible(name, carried, data, result.checkpoints))
     return problems
 
 

@@ -2791,6 +2791,14 @@ CATALOG: dict[str, str] = {
         "{n} relevé\u202f: signature, données et texte visible conformes au journal.",
     "{n} receipts: signature, data and visible text match the log.":
         "{n} relevés\u202f: signature, données et texte visible conformes au journal.",
+    "{n} receipt laid out by another version of sessiond: signature and data match the "
+    "log; its visible text was not compared.":
+        "{n} relevé mis en page par une autre version de sessiond\u202f: signature et "
+        "données conformes au journal\u202f; son texte visible n'a pas été comparé.",
+    "{n} receipts laid out by another version of sessiond: signature and data match the "
+    "log; their visible text was not compared.":
+        "{n} relevés mis en page par une autre version de sessiond\u202f: signature et "
+        "données conformes au journal\u202f; leur texte visible n'a pas été comparé.",
     "{errors}, {warnings}.":
         "{errors}, {warnings}.",
     "private clients: {days}, {total} EUR invoiced, {paid} EUR received":
