@@ -146,3 +146,12 @@ def test_english_on_request(cli: Cli, planned: str) -> None:
     cli.env["SESSIOND_LANG"] = "en"
     result = cli("start", planned, check=False)
     assert result.code == 2 and "No consent on record" in result.err
+
+
+def test_consent_given_twice_the_same_way_is_said_once(cli: Cli, planned: str) -> None:
+    for _ in range(2):
+        cli("consent", planned, "--channel", "phone", "--by", "Jeanne")
+    cli("consent", planned, "--channel", "email", "--by", "Jeanne")
+    line = cli("session", "show", planned).out
+    assert "consentement : téléphone, e-mail" in line.replace("\u202f", " "), line
+    assert len(cli.json("session", "show", planned, "--json")["consent"]) == 3

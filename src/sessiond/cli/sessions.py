@@ -285,8 +285,9 @@ def _describe(data: dict[str, Any]) -> str:
     from sessiond.display import hms
 
     # Values in words ("à distance", "à l'oral"), not the allow-list's ids (--json has them).
-    consent = (_("consent: {channel}", channel=", ".join(labels.short(c["channel"])
-                                                         for c in data["consent"]))
+    # Each channel once: consent given twice by phone is "by phone" (--json lists both).
+    channels = dict.fromkeys(labels.short(c["channel"]) for c in data["consent"])
+    consent = (_("consent: {channel}", channel=", ".join(channels))
                if data["consent"] else _("no consent on record"))
     if data["without_consent"]:
         consent += " — " + _("started WITHOUT consent")
