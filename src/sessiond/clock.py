@@ -123,7 +123,7 @@ def parse_instant(text: str, tz: ZoneInfo, *, reference: datetime | None = None,
     if match:
         hour, minute, second = (int(g) if g else 0 for g in match.groups())
         if hour > 23 or minute > 59 or second > 59:
-            raise _unreadable(text)
+            raise _unreadable(text, tz, reference)
         local_today = reference.astimezone(tz).date()
         candidate = _resolve_local(
             datetime.combine(local_today, datetime.min.time()).replace(
@@ -156,7 +156,7 @@ def parse_instant(text: str, tz: ZoneInfo, *, reference: datetime | None = None,
             else:
                 instant = parsed.astimezone(UTC)
         except (ValueError, OverflowError):
-            raise _unreadable(text) from None
+            raise _unreadable(text, tz, reference) from None
     if instant < EARLIEST:
         raise InputError(_("The time {text} is before 2000: check the year.", text=text))
     if instant < reference - OLD_DECLARATION and not allow_old:
@@ -172,14 +172,13 @@ def parse_instant(text: str, tz: ZoneInfo, *, reference: datetime | None = None,
     return whole_second(instant)
 
 
-def _unreadable(text: str) -> InputError:
-    return InputError(
-        _(
-            "Cannot read the time {text!r}: give HH:MM, an ISO date-time such as "
-            "2026-11-22T14:05, or one with an offset such as 2026-11-22T14:05+01:00.",
-            text=text,
-        )
-    )
+def _unreadable(text: str, tz: ZoneInfo, reference: datetime | None = None) -> InputError:
+    # The examples are today's date, in the technician's zone: ready to edit and type.
+    local = (reference or now()).astimezone(tz).replace(second=0, microsecond=0)
+    return InputError(_(
+        "Cannot read the time {text!r}: give HH:MM, an ISO date-time such as {example}, or "
+        "one with an offset such as {with_offset}.", text=text,
+        example=f"{local:%Y-%m-%dT%H:%M}", with_offset=local.isoformat(timespec="minutes")))
 
 
 def _resolve_local(naive: datetime, tz: ZoneInfo, text: str) -> datetime:
@@ -225,7 +224,7 @@ def parse_appointment(text: str, tz: ZoneInfo) -> datetime:
     try:
         parsed = datetime.fromisoformat(text.replace(" ", "T", 1))
     except (ValueError, OverflowError):
-        raise _unreadable(text) from None
+        raise _unreadable(text, tz) from None
     instant = (_resolve_local(parsed, tz, text) if parsed.tzinfo is None
                else parsed.astimezone(UTC))
     if instant < EARLIEST:

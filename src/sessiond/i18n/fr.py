@@ -26,10 +26,10 @@ CATALOG: dict[str, str] = {
     "ambiguous option: %(option)s could match %(matches)s":
         "option ambiguë\u202f: %(option)s peut désigner %(matches)s",
     # --- time ----------------------------------------------------------------------------
-    "Cannot read the time {text!r}: give HH:MM, an ISO date-time such as "
-    "2026-11-22T14:05, or one with an offset such as 2026-11-22T14:05+01:00.":
+    "Cannot read the time {text!r}: give HH:MM, an ISO date-time such as {example}, or "
+    "one with an offset such as {with_offset}.":
         "Heure illisible {text!r}\u202f: indiquez HH:MM, une date-heure ISO comme "
-        "2026-11-22T14:05, ou avec un décalage comme 2026-11-22T14:05+01:00.",
+        "{example}, ou avec un décalage comme {with_offset}.",
     "The local time {text} does not exist in {zone} (clocks jump forward that day): "
     "give it with an offset, e.g. {example}.":
         "L'heure locale {text} n'existe pas en {zone} (changement d'heure ce jour-là)\u202f: "
