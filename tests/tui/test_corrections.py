@@ -22,9 +22,8 @@ from sessiond.tui.widgets.corrections import (
     AmendDialog,
     CorrectionsDialog,
     MoveDialog,
-    TextDialog,
 )
-from sessiond.tui.widgets.dialogs import ClientDialog, ConfirmDialog
+from sessiond.tui.widgets.dialogs import ClientDialog, ConfirmDialog, TextDialog
 from sessiond.tui.widgets.picker import ClientPicker
 from tests.tui.conftest import T0, FakeClock, screen_text, settle, shown, wait_for
 from tests.tui.test_day import app_for, running

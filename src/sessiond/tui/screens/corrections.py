@@ -16,12 +16,11 @@ from sessiond.tui.widgets.corrections import (
     AmendDialog,
     CorrectionsDialog,
     MoveDialog,
-    TextDialog,
     ask_cancel,
     entries,
     reason_dialog,
 )
-from sessiond.tui.widgets.dialogs import ConfirmDialog
+from sessiond.tui.widgets.dialogs import ConfirmDialog, TextDialog
 
 
 class CorrectableScreen(SessionScreen):

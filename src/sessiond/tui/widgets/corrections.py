@@ -30,7 +30,14 @@ from sessiond.model import AMENDABLE, Client, Event, Session, State
 from sessiond.tui.format import local_time, when
 from sessiond.tui.screens.base import Dialog, SessiondScreen
 from sessiond.tui.text import clean, plain
-from sessiond.tui.widgets.dialogs import ClientDialog, ConfirmDialog, sentence
+from sessiond.tui.widgets.dialogs import (
+    ClientDialog,
+    ConfirmDialog,
+    ReasonDialog,
+    reason_needed,
+    required_text,
+    sentence,
+)
 from sessiond.tui.widgets.facts import corrections_of, describe, marked, redacted
 from sessiond.tui.widgets.picker import ClientPicker
 from sessiond.tui.widgets.scanned import ScannedText
@@ -197,15 +204,9 @@ class AmendDialog(Dialog[Event]):
             self.refuse(e.message)
             self.query_one("#time", Input).focus()
             return
-        field = self.query_one("#reason", ScannedText)
-        if field.refused:
-            self.app.bell()
-            field.focus()
-            return
-        reason = field.value.strip()
-        if not reason:
-            self.refuse(_("Give a reason: it is recorded and reported."))
-            field.focus()
+        reason = required_text(self.query_one("#reason", ScannedText), self.refuse,
+                               reason_needed())
+        if reason is None:
             return
         problem = order_problem(self.session, self.event.seq, at, self.sapp.tz)
         if problem is not None:
@@ -242,58 +243,8 @@ class AmendDialog(Dialog[Event]):
         self.dismiss(None)
 
 
-class TextDialog(Dialog[str]):
-    """A text that must not be empty (a reason, a note's new text), scanned for secrets;
-    `text` fills it in (a note to correct is edited, not typed again)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "confirm", "Confirm", id="dialog.confirm"),
-    ]
-
-    def __init__(self, title: str, prompt: str, *, confirm: str, empty: str,
-                 text: str = "") -> None:
-        super().__init__()
-        self.title_text, self.prompt, self.confirm_label = title, prompt, confirm
-        self.empty, self.text = empty, text
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield sentence(self.title_text, classes="dialog-title")
-            yield sentence(self.prompt)
-            yield ScannedText(id="text")
-            with Horizontal(classes="buttons"):
-                yield Button(self.confirm_label, variant="primary", id="confirm")
-                yield Button(_("Cancel"), id="cancel")
-
-    def on_mount(self) -> None:
-        field = self.query_one("#text", ScannedText)
-        if self.text:
-            field.set_text(self.text)
-        field.focus()
-
-    @on(ScannedText.Submitted)
-    @on(Button.Pressed, "#confirm")
-    def action_confirm(self) -> None:
-        field = self.query_one("#text", ScannedText)
-        if field.refused:
-            self.app.bell()
-            field.focus()
-            return
-        text = field.value.strip()
-        if not text:
-            self.refused(self.empty)
-            field.focus()
-            return
-        self.dismiss(text)
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.dismiss(None)
-
-
-def reason_dialog(title: str, prompt: str, confirm: str) -> TextDialog:
-    return TextDialog(title, prompt, confirm=confirm,
-                      empty=_("Give a reason: it is recorded and reported."))
+def reason_dialog(title: str, prompt: str, confirm: str) -> ReasonDialog:
+    return ReasonDialog(title, prompt, required=True, confirm=confirm)
 
 
 def ask_cancel(screen: SessiondScreen, session_id: str) -> None:
@@ -369,17 +320,10 @@ class MoveDialog(Dialog[tuple[str, str]]):
             self.refused(_("Pick the client the session belongs to."))
             picker.focus()
             return
-        field = self.query_one("#reason", ScannedText)
-        if field.refused:
-            self.app.bell()
-            field.focus()
-            return
-        reason = field.value.strip()
-        if not reason:
-            self.refused(_("Give a reason: it is recorded and reported."))
-            field.focus()
-            return
-        self.dismiss((picker.value, reason))
+        reason = required_text(self.query_one("#reason", ScannedText), self.refused,
+                               reason_needed())
+        if reason is not None:
+            self.dismiss((picker.value, reason))
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:

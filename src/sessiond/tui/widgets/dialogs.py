@@ -6,7 +6,7 @@ Their sentences are Statics that wrap (a Label is one line: "…et le journ" was
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar
 
@@ -44,46 +44,78 @@ def payment_recorded(amount: str, method: str) -> str:
              method=label(method))
 
 
-class ReasonDialog(Dialog[str]):
-    """A reason in words (pause, start without consent); scanned for secrets."""
+def reason_needed() -> str:
+    return _("Give a reason: it is recorded and reported.")
 
+
+def required_text(field: ScannedText, tell: Callable[[str], None], empty: str | None
+                  ) -> str | None:
+    """The field's text, or None with the focus left on it to correct: a secret in it
+    rings (the field already says what it found); an empty one is told `empty`, unless
+    `empty` is None (the text may be left empty)."""
+    text = field.value.strip()
+    if field.refused:
+        field.app.bell()
+    elif not text and empty is not None:
+        tell(empty)
+    else:
+        return text
+    field.focus()
+    return None
+
+
+class TextDialog(Dialog[str]):
+    """A text in words (a reason, a note's new text), scanned for secrets. `empty` is what
+    is said when it is left empty (None: it may be); `text` fills it in (a note to correct
+    is edited, not typed again)."""
+
+    FIELD: ClassVar[str] = "text"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "confirm", "Confirm", id="dialog.confirm"),
     ]
 
-    def __init__(self, title: str, prompt: str, *, required: bool, confirm: str) -> None:
+    def __init__(self, title: str, prompt: str, *, confirm: str, empty: str | None,
+                 text: str = "") -> None:
         super().__init__()
-        self.title_text, self.prompt, self.required, self.confirm_label = (
-            title, prompt, required, confirm)
+        self.title_text, self.prompt, self.confirm_label = title, prompt, confirm
+        self.empty, self.text = empty, text
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield sentence(self.title_text, classes="dialog-title")
             yield sentence(self.prompt)
-            yield ScannedText(id="reason")
+            yield ScannedText(id=self.FIELD)
             with Horizontal(classes="buttons"):
                 yield Button(self.confirm_label, variant="primary", id="confirm")
                 yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#reason", ScannedText).focus()
+        field = self.query_one(f"#{self.FIELD}", ScannedText)
+        if self.text:
+            field.set_text(self.text)
+        field.focus()
 
     @on(ScannedText.Submitted)
     @on(Button.Pressed, "#confirm")
     def action_confirm(self) -> None:
-        field = self.query_one("#reason", ScannedText)
-        if field.refused:
-            self.app.bell()
-            return
-        text = field.value.strip()
-        if self.required and not text:
-            self.refused(_("Give a reason: it is recorded and reported."))
-            return
-        self.dismiss(text)
+        text = required_text(self.query_one(f"#{self.FIELD}", ScannedText), self.refused,
+                             self.empty)
+        if text is not None:
+            self.dismiss(text)
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
         self.dismiss(None)
+
+
+class ReasonDialog(TextDialog):
+    """A reason (pause, start without consent, a correction)."""
+
+    FIELD: ClassVar[str] = "reason"
+
+    def __init__(self, title: str, prompt: str, *, required: bool, confirm: str) -> None:
+        super().__init__(title, prompt, confirm=confirm,
+                         empty=reason_needed() if required else None)
 
 
 class StopDialog(Dialog[str]):
