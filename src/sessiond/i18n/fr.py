@@ -325,7 +325,7 @@ CATALOG: dict[str, str] = {
     "No valid solution: the intervention is not billed (art. {article})":
         "Aucune solution valide\u202f: l'intervention n'est pas facturée (art. {article})",
     "Prepaid package: {covered} deducted from the credit (art. {article})":
-        "Forfait prépayé\u202f: {covered} déduites du crédit (art. {article})",
+        "Forfait prépayé\u202f: déduction de {covered} sur le crédit (art. {article})",
     "No outcome is recorded: the result guarantee cannot be applied. Record each listed "
     "problem: sessiond record {session} outcome --problem N solved|diagnosed|unsolved.":
         "Aucun résultat enregistré\u202f: la garantie de résultat ne peut pas s'appliquer. "
