@@ -510,6 +510,8 @@ def check_transition(session: Session, kind: str, at: datetime,
     """Raise InputError if `kind` at `at` is not a valid next event for `session`."""
     if kind == "session-planned":
         raise InputError(_("Session {session} already exists.", session=session.id))
+    if kind == "fee-added" and (body or {}).get("fee") == "no-show":
+        _check_no_show(session, at)
     if kind not in TRANSITIONS:
         return
     sources, _target = TRANSITIONS[kind]
@@ -528,6 +530,19 @@ def check_transition(session: Session, kind: str, at: datetime,
         raise InputError(_(
             _BEFORE_PREVIOUS[kind], session=session.id, at=_local(at, session),
             previous=_local(session.last_transition, session)))
+
+
+def _check_no_show(session: Session, at: datetime) -> None:
+    """A client can miss an appointment only once its time has come."""
+    from sessiond.clock import from_text
+
+    planned = session.events[0].body if session.events else {}
+    appointment = planned.get("appointment")
+    if isinstance(appointment, str) and at < from_text(appointment):
+        raise InputError(_(
+            "Session {session}: the appointment is on {appointment}; a no-show can be "
+            "recorded only once that time has come (--at for the moment it was noticed).",
+            session=session.id, appointment=_local(from_text(appointment), session)))
 
 
 def _local(instant: datetime, session: Session) -> str:

@@ -524,6 +524,16 @@ class Sessiond:
                     "Session {session} has started (#{seq}): only a session that never "
                     "started can be cancelled; correct its times with sessiond amend.",
                     session=session_id, seq=start.seq))
+            due = next((e for e in session.events
+                        if e.kind in ("fee-added", "payment-recorded")), None)
+            if due is not None:
+                # A no-show or a late cancellation is billed: cancelling would drop it from
+                # every export.
+                raise InputError(_(
+                    "Session {session} has a fee or a payment on record (#{seq}): it stays "
+                    "in the exports, with what is due. Only a session planned by mistake, "
+                    "with nothing recorded for it, can be cancelled.",
+                    session=session_id, seq=due.seq))
             stored = self._append(w, "session-cancelled", at=_now(), session_id=session_id,
                                   client_id=session.client_id,
                                   personal={"reason": _reason(reason)})

@@ -169,6 +169,29 @@ def test_cancel_a_session_planned_by_mistake(cli: Cli, client: str) -> None:
     assert "session-cancelled" in cli("log", mistake).out  # its events stay
 
 
+def test_a_session_with_a_fee_is_not_cancelled_and_a_no_show_waits_for_its_time(
+        cli: Cli, client: str) -> None:
+    """A no-show is billed: cancelling its session would drop the fee from every export;
+    and a client cannot miss an appointment that has not come yet."""
+    soon = now() + timedelta(hours=2)
+    absent = cli("session", "new", client, "--policy", "micro-alpes", "--mode", "onsite",
+                 "--appointment", iso(soon)).out.strip()
+    early = cli("record", absent, "fee", "--kind", "no-show", check=False)
+    assert early.code == 2 and "rendez-vous" in early.err
+    assert "fee-added" not in cli("log", absent).out  # nothing written
+    future = cli("record", absent, "fee", "--kind", "no-show", "--at",
+                 iso(soon + timedelta(minutes=20)), check=False)
+    assert future.code == 2  # in the future: refused as any declared instant
+    assert "fee-added" not in cli("log", absent).out
+    passed = cli("session", "new", client, "--policy", "micro-alpes", "--mode", "onsite",
+                 "--appointment", iso(now() - timedelta(minutes=30))).out.strip()
+    cli("record", passed, "fee", "--kind", "no-show")
+    refused = cli("cancel", passed, "--reason", "absent", check=False)
+    assert refused.code == 2 and "frais ou un paiement" in refused.err
+    assert "session-cancelled" not in cli("log", passed).out
+    assert cli.json("bill", passed)["total"] == "60.00"
+
+
 def test_move_a_session_to_the_right_client_and_the_discount_follows(cli: Cli,
                                                                       client: str) -> None:
     t0 = now() - timedelta(hours=5)

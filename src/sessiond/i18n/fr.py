@@ -3207,4 +3207,16 @@ CATALOG: dict[str, str] = {
         "intervention passée à un autre client\u202f: {reason}",
     "a text redacted: {reason}":
         "un texte effacé\u202f: {reason}",
+    # --- a real day: fees that cannot be lost or recorded too early ---
+    "Session {session}: the appointment is on {appointment}; a no-show can be recorded "
+    "only once that time has come (--at for the moment it was noticed).":
+        "Intervention {session}\u202f: le rendez-vous est le {appointment}\u202f; une "
+        "absence ne peut être enregistrée qu'une fois cette heure venue (--at pour le "
+        "moment où elle a été constatée).",
+    "Session {session} has a fee or a payment on record (#{seq}): it stays in the "
+    "exports, with what is due. Only a session planned by mistake, with nothing recorded "
+    "for it, can be cancelled.":
+        "L'intervention {session} a des frais ou un paiement enregistrés (n°\u00a0{seq})\u202f: "
+        "elle reste dans les exports, avec ce qui est dû. Seule une intervention prévue par "
+        "erreur, sans rien d'enregistré, peut être annulée.",
 }
