@@ -353,7 +353,7 @@ def _fees(facts: _Facts, warnings: list[str]) -> list[Line]:
             warnings.append(_("{fee} is not a fee of policy {policy}; billed as recorded.",
                               fee=label, policy=policy.id))
         if detail:
-            label = f"{label}: {detail}"
+            label = _("{label}: {detail}", label=label, detail=detail)
         if spec is not None:
             label = _("{label} (art. {article})", label=label, article=spec.article)
         lines.append(Line("fee", label, text.cents(amount), spec.article if spec else None,

@@ -3219,4 +3219,5 @@ CATALOG: dict[str, str] = {
         "L'intervention {session} a des frais ou un paiement enregistrés (n°\u00a0{seq})\u202f: "
         "elle reste dans les exports, avec ce qui est dû. Seule une intervention prévue par "
         "erreur, sans rien d'enregistré, peut être annulée.",
+    "{label}: {detail}": "{label}\u202f: {detail}",
 }
