@@ -205,6 +205,7 @@ def _kinds() -> Table:
         "instant-amended": _("the corrected time"), "session-reopened": _("the reopening"),
         "session-cancelled": _("the cancellation"), "session-moved": _("the move"),
         "text-redacted": _("the redaction"), "client-merged": _("the merge of the client"),
+        "fact-withdrawn": _("the withdrawal of a fact recorded by mistake"),
         "client-exported": _("the export of the client's data"),
         "connection-observed": _("the connection"),
         "connection-closed": _("the end of the connection"),

@@ -257,6 +257,8 @@ KINDS: dict[str, Kind] = _kinds(
          personal={"reason": text}, required=frozenset({"from_client", "to_client", "reason"})),
     Kind("text-redacted", "session", body={"corrects": count, "fields": texts},
          personal={"reason": text}, required=frozenset({"corrects", "fields", "reason"})),
+    Kind("fact-withdrawn", "session", body={"corrects": count}, personal={"reason": text},
+         required=frozenset({"corrects", "reason"})),
     Kind("client-merged", "client", body={"into": text}, personal={"reason": text},
          required=frozenset({"into", "reason"})),
     # the client's data was handed to him (access and portability: VLH 8.4, RGPD art. 15
@@ -585,7 +587,10 @@ def fold(events: Iterable[Event]) -> Session | None:
 AMENDABLE = ("session-started", "session-paused", "session-resumed", "session-stopped")
 # Correcting kinds, and the events they name.
 CORRECTIONS = ("instant-amended", "session-reopened", "session-cancelled", "session-moved",
-               "text-redacted")
+               "text-redacted", "fact-withdrawn")
+# The facts a mistake may have put on a session, that `withdraw` takes back: a fee (a
+# no-show that was none), its announcement, a payment typed twice.
+WITHDRAWABLE = ("fee-added", "fee-announced", "payment-recorded")
 
 
 def effective(events: Iterable[Event]) -> list[Event]:
@@ -593,24 +598,29 @@ def effective(events: Iterable[Event]) -> list[Event]:
 
     The stored events never change; this is the one place where their corrections are
     applied, so state, clock, bill, checks and documents all see the same corrected day:
-    an amended instant replaces the declared one (the last amendment wins), and a reopened
+    an amended instant replaces the declared one (the last amendment wins), a reopened
     stop becomes a pause at the stop's instant (the gap is not billed; resume continues),
-    or disappears when the session was paused already.
+    or disappears when the session was paused already, and a withdrawn fact is gone.
     Correcting events stay in the list as facts of their own.
     """
     events = list(events)
     amended: dict[int, datetime] = {}
     reopened: set[int] = set()
+    withdrawn: set[int] = set()
     for event in events:
         if event.kind == "instant-amended":
             amended[event.body["corrects"]] = _instant(event.body["at"])
         elif event.kind == "session-reopened":
             reopened.add(event.body["corrects"])
-    if not amended and not reopened:
+        elif event.kind == "fact-withdrawn":
+            withdrawn.add(event.body["corrects"])
+    if not amended and not reopened and not withdrawn:
         return events
     out: list[Event] = []
     last_step = None
     for event in events:
+        if event.seq in withdrawn:
+            continue
         if event.seq in amended:
             event = replace(event, at=amended[event.seq])
         if event.seq in reopened and event.kind == "session-stopped":

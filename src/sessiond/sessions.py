@@ -27,6 +27,7 @@ from sessiond.model import (
     FREE_TEXT,
     KINDS,
     SCANNED,
+    WITHDRAWABLE,
     Client,
     Event,
     Personal,
@@ -496,6 +497,20 @@ class Sessiond:
                                   personal={"reason": _reason(reason)})
         return self._event(stored)
 
+    def withdraw(self, session_id: str, seq: int, *, reason: str) -> Event:
+        """Take back a fee, its announcement or a payment recorded by mistake: every
+        projection leaves it out (the event stays in the log, marked as corrected)."""
+        with self.store.writing() as w:
+            session = self._session(session_id)
+            self._event_of(session_id, seq, WITHDRAWABLE)
+            if any(e.kind == "fact-withdrawn" and e.body["corrects"] == seq
+                   for e in self.session_events(session_id)):
+                raise InputError(_("Event #{seq} is already withdrawn.", seq=seq))
+            stored = self._append(w, "fact-withdrawn", at=_now(), session_id=session_id,
+                                  client_id=session.client_id, body={"corrects": seq},
+                                  personal={"reason": _reason(reason)})
+        return self._event(stored)
+
     def reopen(self, session_id: str, *, reason: str) -> Event:
         """Undo a stop: the session is paused from the stop's instant (the gap is not
         billed) and can be resumed."""
@@ -531,8 +546,8 @@ class Sessiond:
                 # every export.
                 raise InputError(_(
                     "Session {session} has a fee or a payment on record (#{seq}): it stays "
-                    "in the exports, with what is due. Only a session planned by mistake, "
-                    "with nothing recorded for it, can be cancelled.",
+                    "in the exports, with what is due. If that was recorded by mistake: "
+                    "sessiond withdraw {session} {seq} --reason TEXT, then cancel.",
                     session=session_id, seq=due.seq))
             stored = self._append(w, "session-cancelled", at=_now(), session_id=session_id,
                                   client_id=session.client_id,

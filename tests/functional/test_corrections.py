@@ -188,8 +188,61 @@ def test_a_session_with_a_fee_is_not_cancelled_and_a_no_show_waits_for_its_time(
     cli("record", passed, "fee", "--kind", "no-show")
     refused = cli("cancel", passed, "--reason", "absent", check=False)
     assert refused.code == 2 and "frais ou un paiement" in refused.err
+    assert "sessiond withdraw" in refused.err  # and what to do if the fee was a mistake
     assert "session-cancelled" not in cli("log", passed).out
     assert cli.json("bill", passed)["total"] == "60.00"
+
+
+def test_documents_cover_the_events_a_correction_folds_away(cli: Cli, client: str) -> None:
+    """A stop pressed while paused, then reopened, leaves the session as if never stopped:
+    the stop is folded away, yet the receipt's and the export's proofs cover it."""
+    t0 = now() - timedelta(hours=2)
+    session = ran(cli, client, start=t0)
+    cli("pause", session, "--at", iso(t0 + timedelta(minutes=20)))
+    cli("stop", session, "--at", iso(t0 + timedelta(minutes=25)))
+    cli("reopen", session, "--reason", "arrêt par erreur")
+    cli("resume", session)
+    cli("stop", session)
+    day = t0.astimezone(PARIS).date().isoformat()
+    exported = cli.json("export", "--day", day, "--out", str(cli.home / "out"))
+    assert cli.json("verify", "--export", exported["path"])["ok"]
+    cli("config", "init", "--name", "Jean Dupré EI", "--siret", "73282932000074",
+        "--address", "3 rue de l'Église, 54230 Chaligny", "--yes")
+    receipt = cli.json("receipt", session, "--out", str(cli.home / "out") + "/")
+    assert cli.json("verify", "--receipt", receipt["text"])["ok"]
+
+
+def test_a_fee_or_a_payment_recorded_by_mistake_is_withdrawn(cli: Cli, client: str) -> None:
+    """The client came after all: the no-show fee is taken back (the event stays, marked),
+    and a payment typed twice is taken back too; the bill, the export and the session's
+    state follow, and the log still verifies."""
+    t0 = now() - timedelta(hours=3)
+    session = ran(cli, client, start=t0, stop=t0 + timedelta(minutes=40))
+    before = bill(cli, session)["total"]
+    fee_seq = cli.json("record", session, "fee", "--kind", "waiting", "--amount", "15")["event"]
+    assert bill(cli, session)["total"] != before
+    out = cli.json("withdraw", session, str(fee_seq), "--reason", "le client est venu")
+    assert out["events"][0]["kind"] == "fact-withdrawn"
+    assert out["events"][0]["body"] == {"corrects": fee_seq}
+    assert bill(cli, session)["total"] == before
+    log = cli("log", session).out
+    assert f"[corrigé par #{out['events'][0]['seq']}]" in log
+    again = cli("withdraw", session, str(fee_seq), "--reason", "x", check=False)
+    assert again.code == 2 and "déjà retiré" in again.err
+    start = next(e["seq"] for e in cli.json("log", session, "--json")
+                 if e["kind"] == "session-started")
+    wrong = cli("withdraw", session, str(start), "--reason", "x", check=False)
+    assert wrong.code == 2  # a start is corrected with amend, not withdrawn
+    for _ in range(2):
+        cli("record", session, "payment", "--amount", "5", "--method", "cash")
+    paid = [e["seq"] for e in cli.json("log", session, "--json")
+            if e["kind"] == "payment-recorded"]
+    cli("withdraw", session, str(paid[-1]), "--reason", "saisi deux fois")
+    day = t0.astimezone(PARIS).date().isoformat()
+    exported = cli.json("export", "--day", day, "--format", "json", "--out",
+                        str(cli.home / "out"))
+    assert cli("verify").code == 0
+    assert "5.00" in str(exported) and "10.00" not in str(exported)
 
 
 def test_move_a_session_to_the_right_client_and_the_discount_follows(cli: Cli,

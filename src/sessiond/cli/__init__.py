@@ -36,7 +36,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "sessiond.cli.sessions": ("client", "session", "consent", "start", "pause", "resume",
                               "stop", "note", "status"),
     "sessiond.cli.record": ("record",),
-    "sessiond.cli.corrections": ("amend", "reopen", "cancel", "redact"),
+    "sessiond.cli.corrections": ("amend", "reopen", "cancel", "redact", "withdraw"),
     "sessiond.cli.audit": ("log", "verify"),
     "sessiond.cli.billing": ("policy", "bill", "credit"),
     "sessiond.cli.compliance": ("check",),

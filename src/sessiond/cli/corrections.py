@@ -50,6 +50,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     options.reason(redact)
     redact.set_defaults(handler=do_redact)
 
+    withdraw = sub.add_parser("withdraw", parents=[common],
+                              help=_("take back a fee, its announcement or a payment recorded "
+                                     "by mistake"))
+    withdraw.add_argument("session_id", help=_("the session"))
+    withdraw.add_argument("seq", type=int, help=_("the fee or payment, as `sessiond log` "
+                                                  "numbers it"))
+    options.reason(withdraw)
+    withdraw.set_defaults(handler=do_withdraw)
+
 
 def emit(ctx: Context, event: Event, text: str) -> int:
     ctx.emit(text, {"events": [event_json(ctx, event)]})
@@ -87,6 +96,12 @@ def do_cancel(args: argparse.Namespace, ctx: Context) -> int:
     event = ctx.service.cancel(args.session_id, reason=args.reason)
     return emit(ctx, event, _("Session {session} cancelled (event #{event}).",
                               session=args.session_id, event=event.seq))
+
+
+def do_withdraw(args: argparse.Namespace, ctx: Context) -> int:
+    event = ctx.service.withdraw(args.session_id, args.seq, reason=args.reason)
+    return emit(ctx, event, _("Event #{seq} withdrawn: the bill and the documents leave it "
+                              "out (event #{event}).", seq=args.seq, event=event.seq))
 
 
 def do_redact(args: argparse.Namespace, ctx: Context) -> int:

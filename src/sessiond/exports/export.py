@@ -28,7 +28,7 @@ from sessiond.exports import book, fmt
 from sessiond.exports.files import output_path, write_private_file
 from sessiond.exports.issue import consistent
 from sessiond.exports.kimai import check_identity, kimai_rows, render_kimai
-from sessiond.exports.proof import EventsProof, Scope, covered_sessions, digest, make_proof
+from sessiond.exports.proof import EventsProof, Scope, covered_sessions, make_proof
 from sessiond.exports.receipt import numbers_of
 from sessiond.exports.rows import Row, Totals, build_row, build_rows, session_day, totals
 from sessiond.exports.sidecar import proof_path, proof_text
@@ -155,7 +155,7 @@ def _snapshot(svc: Sessiond, scope: Scope, fmt_name: str, tz: ZoneInfo, now: dat
     ledger.load(_clients_of(svc.store, ids))
     receipts = numbers_of(svc.store, svc, set(ids))
     sessions = [ledger.session(sid) for sid in ids]
-    covered = digest((s.id, e.seq, e.hash) for s in sessions for e in s.events)
+    covered = ledger.covered(ids)
     book_total = None
     if fmt_name == "book":
         rows = [build_row(ledger, s, session_day(s, tz) or s.planned_at.astimezone(tz).date(),

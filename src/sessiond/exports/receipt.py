@@ -38,7 +38,7 @@ from sessiond.exports import fmt
 from sessiond.exports.files import write_private_file
 from sessiond.exports.issue import consistent
 from sessiond.exports.layout import render_text
-from sessiond.exports.proof import EventsProof, Scope, digest, make_proof
+from sessiond.exports.proof import EventsProof, Scope, make_proof
 from sessiond.exports.receipt_data import (
     Data,
     Facts,
@@ -130,7 +130,7 @@ def receipt_facts(svc: Sessiond, session_id: str, now: datetime,
     except InputError as e:
         raise InputError(_("The receipt of session {session} cannot be issued: {problem}",
                            session=session_id, problem=e.message)) from e
-    count, hex_digest = digest((session.id, e.seq, e.hash) for e in session.events)
+    count, hex_digest = ledger.covered([session.id])
     return Facts(session, ledger.clients[session.client_id], ledger.policy(session.policy),
                  bill, (1, count, hex_digest))
 

@@ -91,6 +91,9 @@ class Ledger:
     clients: dict[str, Client] = field(default_factory=dict)
     policies: dict[str, Policy] = field(default_factory=dict)
     invoices: dict[str, str] | None = None  # session -> its current invoice
+    # session -> the stored events it was folded from: what a document's proof covers,
+    # also the ones a correction folds away (a withdrawn fee, a stop reopened in a pause)
+    read: dict[str, tuple[Event, ...]] = field(default_factory=dict)
 
     def invoice_number(self, session_id: str) -> str | None:
         """The number of the session's current invoice (none cancelled it), as the log
@@ -127,8 +130,16 @@ class Ledger:
                               if self.upto is None or e.seq < self.upto]
                 session = fold(events)
                 if session is not None:
+                    self.read[session_id] = tuple(events)
                     self.sessions[session_id] = session
                     self.by_client[session.client_id].append(session)
+
+    def covered(self, session_ids: Iterable[str]) -> tuple[int, str]:
+        """(events, digest) of what the sessions were computed from, as their proof
+        (exports.proof) counts it: every stored event, corrected or not."""
+        from sessiond.exports.proof import digest
+
+        return digest((sid, e.seq, e.hash) for sid in session_ids for e in self.read[sid])
 
     def session(self, session_id: str) -> Session:
         if session_id not in self.sessions:

@@ -3214,10 +3214,20 @@ CATALOG: dict[str, str] = {
         "absence ne peut être enregistrée qu'une fois cette heure venue (--at pour le "
         "moment où elle a été constatée).",
     "Session {session} has a fee or a payment on record (#{seq}): it stays in the "
-    "exports, with what is due. Only a session planned by mistake, with nothing recorded "
-    "for it, can be cancelled.":
+    "exports, with what is due. If that was recorded by mistake: sessiond withdraw "
+    "{session} {seq} --reason TEXT, then cancel.":
         "L'intervention {session} a des frais ou un paiement enregistrés (n°\u00a0{seq})\u202f: "
-        "elle reste dans les exports, avec ce qui est dû. Seule une intervention prévue par "
-        "erreur, sans rien d'enregistré, peut être annulée.",
+        "elle reste dans les exports, avec ce qui est dû. S'ils l'ont été par erreur\u202f: "
+        "sessiond withdraw {session} {seq} --reason TEXTE, puis annulez.",
     "{label}: {detail}": "{label}\u202f: {detail}",
+    "take back a fee, its announcement or a payment recorded by mistake":
+        "reprendre des frais, leur annonce ou un paiement enregistrés par erreur",
+    "the fee or payment, as `sessiond log` numbers it":
+        "les frais ou le paiement, numérotés comme dans `sessiond log`",
+    "Event #{seq} withdrawn: the bill and the documents leave it out (event #{event}).":
+        "Événement n°\u00a0{seq} retiré\u202f: le montant dû et les documents n'en tiennent "
+        "plus compte (événement n°\u00a0{event}).",
+    "Event #{seq} is already withdrawn.": "L'événement n°\u00a0{seq} est déjà retiré.",
+    "the withdrawal of a fact recorded by mistake":
+        "le retrait d'un fait enregistré par erreur",
 }
