@@ -269,6 +269,33 @@ async def test_change_the_client_from_the_end_screen(
 
 # --- 5. notes ----------------------------------------------------------------------------
 
+async def test_withdraw_a_payment_typed_twice(svc: Sessiond, other: Sessiond,
+                                             clock: FakeClock) -> None:
+    session = running(svc, clock)
+    svc.stop(session, at=clock.at)
+    for _ in range(2):
+        svc.record_payment(session, amount="20", method="card", at=clock.at)
+    twice = max(e.seq for e in of_kind(svc, session, "payment-recorded"))
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_session(pilot, session, EndScreen)
+        await pilot.press("c")
+        await choose(pilot, f"withdraw-{twice}")
+        await shown_dialog(pilot, TextDialog)
+        await pilot.press(*"saisi deux fois", "enter")
+        await wait_for(pilot, lambda: of_kind(other, session, "fact-withdrawn"))
+        (withdrawn,) = of_kind(other, session, "fact-withdrawn")
+        assert withdrawn.body["corrects"] == twice
+        assert withdrawn.personal["reason"] == "saisi deux fois"
+        paid = [e for e in other.session(session).events if e.kind == "payment-recorded"]
+        assert len(paid) == 1  # the bill and the documents see one payment
+        # What is withdrawn is no longer offered.
+        await pilot.press("c")
+        await shown_dialog(pilot, CorrectionsDialog)
+        ids = [o.id for o in app.screen.query_one("#correctable", OptionList).options]
+        assert f"withdraw-{twice}" not in ids and f"withdraw-{paid[0].seq}" in ids
+
+
 async def test_replace_a_note(svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
     session = running(svc, clock)
     svc.note(session, "Pilote imprimente réinstallé [/]", at=clock.at - timedelta(minutes=2))

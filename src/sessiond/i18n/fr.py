@@ -3230,4 +3230,13 @@ CATALOG: dict[str, str] = {
     "Event #{seq} is already withdrawn.": "L'événement n°\u00a0{seq} est déjà retiré.",
     "the withdrawal of a fact recorded by mistake":
         "le retrait d'un fait enregistré par erreur",
+    "withdraw: recorded by mistake": "retirer\u202f: enregistré par erreur",
+    "Withdrawn: the amount due and the documents leave it out.":
+        "Retiré\u202f: le montant dû et les documents n'en tiennent plus compte.",
+    "Withdraw what was recorded by mistake": "Retirer ce qui a été enregistré par erreur",
+    "Why (kept in the log), e.g. the client came after all, a payment typed twice? The log "
+    "keeps it, marked as withdrawn.":
+        "Pourquoi (gardé dans le journal), par ex. le client est finalement venu, un "
+        "paiement saisi deux fois\u202f? Le journal le garde, marqué comme retiré.",
+    "Withdraw": "Retirer",
 }

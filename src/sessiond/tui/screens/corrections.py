@@ -50,6 +50,8 @@ class CorrectableScreen(SessionScreen):
                 self.amend(self._event(int(seq)))
             case "note":
                 self.correct_note(self._event(int(seq)))
+            case "withdraw":
+                self.withdraw(self._event(int(seq)))
             case "reopen":
                 self.action_reopen()
             case "move":
@@ -66,6 +68,18 @@ class CorrectableScreen(SessionScreen):
                 self.notify(_("Time corrected; the clock and the bill follow."))
 
         self.app.push_screen(AmendDialog(self.view.session, event), done)
+
+    def withdraw(self, fact: Event) -> None:
+        async def withdraw(reason: str | None) -> None:
+            if reason is not None and await self.command(
+                    self.sapp.service.withdraw, self.session_id, fact.seq,
+                    reason=reason) is not None:
+                self.notify(_("Withdrawn: the amount due and the documents leave it out."))
+
+        self.app.push_screen(reason_dialog(
+            _("Withdraw what was recorded by mistake"),
+            _("Why (kept in the log), e.g. the client came after all, a payment typed "
+              "twice? The log keeps it, marked as withdrawn."), _("Withdraw")), withdraw)
 
     def correct_note(self, note: Event) -> None:
         def answered(answer: str | None) -> None:

@@ -26,7 +26,7 @@ from textual.widgets.option_list import Option
 from sessiond import clock
 from sessiond.errors import InputError, SessiondError
 from sessiond.i18n import _
-from sessiond.model import AMENDABLE, Client, Event, Session, State
+from sessiond.model import AMENDABLE, WITHDRAWABLE, Client, Event, Session, State
 from sessiond.tui.format import local_time, when
 from sessiond.tui.screens.base import Dialog, SessiondScreen
 from sessiond.tui.text import clean, plain
@@ -59,17 +59,18 @@ def entries(session: Session, tz: ZoneInfo) -> list[Entry]:
     fixed = corrections_of(session.events)
     for event in session.events:
         if event.kind in AMENDABLE:
-            hint = _("correct the time")
+            what, hint = "amend", _("correct the time")
         elif event.kind == "note-added" and not redacted(event, fixed) and not any(
                 c.kind == "note-added" for c in fixed.get(event.seq, ())):
-            hint = _("replace or redact")
+            what, hint = "note", _("replace or redact")
+        elif event.kind in WITHDRAWABLE:  # a withdrawn one is folded away already
+            what, hint = "withdraw", _("withdraw: recorded by mistake")
         else:
             continue
         text = Text(local_time(event.at, tz, "%H:%M:%S") + "  ", style="dim")
         text.append_text(marked(event, tz, fixed))
         text.append("  → " + hint, style="dim")
-        found.append(Entry(f"{'amend' if event.kind in AMENDABLE else 'note'}-{event.seq}",
-                           text))
+        found.append(Entry(f"{what}-{event.seq}", text))
     if session.state is State.STOPPED:
         found.append(Entry("reopen", plain(_("Reopen the session: the stop was a mistake "
                                              "(it goes on, paused from the stop)"))))
