@@ -267,6 +267,9 @@ async def test_a_client_is_picked_by_typing_among_hundreds(svc: Sessiond, other:
         await settle(pilot)
         listed = app.screen.query_one("#client-list", OptionList)
         assert listed.option_count > 200
+        # The picker takes the keyboard once the clients are shown: type only then.
+        await wait_for(pilot, lambda: app.screen.query_one(
+            "#client", ClientPicker).has_focus_within)
         await pilot.press(*"dup")
         await wait_for(pilot, lambda: listed.option_count == 2)
         await pilot.press(*" chaligny")  # a town: every word must match
