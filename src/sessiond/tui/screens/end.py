@@ -34,9 +34,7 @@ from sessiond.tui.text import clean, plain
 from sessiond.tui.views import SessionView
 from sessiond.tui.widgets.dialogs import (
     ConfirmDialog,
-    PaymentDialog,
     options,
-    payment_recorded,
 )
 from sessiond.tui.widgets.findings import findings_text
 from sessiond.tui.widgets.identity import IdentityDialog
@@ -226,24 +224,6 @@ class EndScreen(CorrectableScreen):
     async def action_reduction(self) -> None:
         await self.command(self.sapp.service.request_reduction, self.session_id,
                            at=self.sapp.instant())
-
-    async def action_disconnected(self) -> None:
-        if await self.command(self.sapp.service.confirm_disconnect, self.session_id,
-                              at=self.sapp.instant()) is not None:
-            self.notify(_("Recorded: disconnected."))
-
-    def action_payment(self) -> None:
-        view, now = self.view, self.sapp.now()
-        self.app.push_screen(PaymentDialog(view.due(now), view.methods()), self._payment)
-
-    async def _payment(self, result: tuple[str, str] | None) -> None:
-        if result is None:
-            return
-        amount, method = result
-        if await self.command(self.sapp.service.record_payment, self.session_id,
-                              amount=amount, method=method,
-                              at=self.sapp.instant()) is not None:
-            self.notify(payment_recorded(amount, method))
 
     def action_identity(self) -> None:
         def saved(config: Config | None) -> None:

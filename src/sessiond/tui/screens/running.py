@@ -31,10 +31,8 @@ from sessiond.tui.text import plain
 from sessiond.tui.views import SessionView
 from sessiond.tui.widgets.dialogs import (
     ArtifactDialog,
-    PaymentDialog,
     ReasonDialog,
     StopDialog,
-    payment_recorded,
 )
 from sessiond.tui.widgets.facts import timeline
 from sessiond.tui.widgets.findings import findings_text
@@ -211,11 +209,6 @@ class RunningScreen(CorrectableScreen):
                               at=self.sapp.instant()) is not None:
             self.notify(_("Recorded: the client took control back."))
 
-    async def action_disconnected(self) -> None:
-        if await self.command(self.sapp.service.confirm_disconnect, self.session_id,
-                              at=self.sapp.instant()) is not None:
-            self.notify(_("Recorded: disconnected."))
-
     def action_artifact(self) -> None:
         self.app.push_screen(ArtifactDialog(), self._artifact)
 
@@ -228,19 +221,6 @@ class RunningScreen(CorrectableScreen):
         if not request:
             self.refused(_("Recorded without a request from the client: the terms allow "
                            "copies only at his request; this will be reported."))
-
-    def action_payment(self) -> None:
-        view, now = self.view, self.sapp.now()
-        self.app.push_screen(PaymentDialog(view.due(now), view.methods()), self._payment)
-
-    async def _payment(self, result: tuple[str, str] | None) -> None:
-        if result is None:
-            return
-        amount, method = result
-        if await self.command(self.sapp.service.record_payment, self.session_id,
-                              amount=amount, method=method,
-                              at=self.sapp.instant()) is not None:
-            self.notify(payment_recorded(amount, method))
 
     def action_note(self) -> None:
         self.query_one("#note", ScannedText).focus()

@@ -13,6 +13,7 @@ from sessiond.tui.format import label, local_time
 from sessiond.tui.screens.base import SessiondScreen
 from sessiond.tui.text import clean
 from sessiond.tui.views import SessionView, load_session
+from sessiond.tui.widgets.dialogs import PaymentDialog, payment_recorded
 
 
 class SessionScreen(SessiondScreen):
@@ -52,6 +53,26 @@ class SessionScreen(SessiondScreen):
 
     async def render_view(self, view: SessionView) -> None:
         """Draw the view (the state fits this screen)."""
+
+    # Facts recorded the same way while the session runs and once it has stopped (each
+    # screen binds its own keys to them).
+    async def action_disconnected(self) -> None:
+        if await self.command(self.sapp.service.confirm_disconnect, self.session_id,
+                              at=self.sapp.instant()) is not None:
+            self.notify(_("Recorded: disconnected."))
+
+    def action_payment(self) -> None:
+        view, now = self.view, self.sapp.now()
+        self.app.push_screen(PaymentDialog(view.due(now), view.methods()), self._payment)
+
+    async def _payment(self, result: tuple[str, str] | None) -> None:
+        if result is None:
+            return
+        amount, method = result
+        if await self.command(self.sapp.service.record_payment, self.session_id,
+                              amount=amount, method=method,
+                              at=self.sapp.instant()) is not None:
+            self.notify(payment_recorded(amount, method))
 
     def summary(self, *, compact: bool = False) -> Text:
         """Client and how the session runs; `compact`: two lines, for the running
