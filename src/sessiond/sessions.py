@@ -503,8 +503,7 @@ class Sessiond:
         with self.store.writing() as w:
             session = self._session(session_id)
             self._event_of(session_id, seq, WITHDRAWABLE)
-            if any(e.kind == "fact-withdrawn" and e.body["corrects"] == seq
-                   for e in self.session_events(session_id)):
+            if all(e.seq != seq for e in session.events):  # in the log, folded away
                 raise InputError(_("Event #{seq} is already withdrawn.", seq=seq))
             stored = self._append(w, "fact-withdrawn", at=_now(), session_id=session_id,
                                   client_id=session.client_id, body={"corrects": seq},
