@@ -627,8 +627,8 @@ class Sessiond:
         return {r.client_id: r.body_fields()["into"]
                 for r in self.store.events_of_kind("client-merged") if r.client_id}
 
-    def _canonical_client(self, client_id: str) -> str:
-        merged = self._merged()
+    def _canonical_client(self, client_id: str, merged: dict[str, str] | None = None) -> str:
+        merged = self._merged() if merged is None else merged
         seen = {client_id}
         while client_id in merged and merged[client_id] not in seen:
             client_id = merged[client_id]
@@ -1034,10 +1034,11 @@ class Sessiond:
         found = [s for s in self.sessions(ids) if s.client_id in group]
         return sorted(found, key=lambda s: s.events[0].seq)
 
-    def _client_group(self, client_id: str) -> set[str]:
+    def _client_group(self, client_id: str, merged: dict[str, str] | None = None) -> set[str]:
         """The client and the duplicates merged into him."""
-        merged = self._merged()
-        return {client_id, *(d for d in merged if self._canonical_client(d) == client_id)}
+        merged = self._merged() if merged is None else merged
+        return {client_id,
+                *(d for d in merged if self._canonical_client(d, merged) == client_id)}
 
     def history(self, client_id: str, *, replacing: Session | None = None) -> History:
         """What billing and the prepaid rules read of a client: his sessions and packages
@@ -1206,28 +1207,52 @@ class Sessiond:
         """The clients whose personal data is kept past the retention of their terms (the
         policy of their latest session, else the configured one; the law's where the
         terms are silent), oldest first. Merged duplicates and erased clients are left
-        out."""
-        from sessiond.compliance.retention import due
+        out.
+
+        A client's activity is that of the events his key sealed (a session moved away
+        from him included) and of the sessions he has now: read from a few aggregate
+        queries, where folding every client's dossier decrypted the whole log (seconds
+        at each start of the daemon or of the TUI)."""
+        from sessiond.compliance.retention import ACCOUNTING, Activity, due, latest
+        from sessiond.policy.schema import Retention
 
         now = now or clock.now()
         merged = self._merged()
-        found = []
-        for row in self.store.events_of_kind("client-added"):
-            client_id = row.client_id
-            if not client_id or client_id in merged or self._wrapped_key(client_id) is None:
-                continue
-            _client, events = self.client_dossier(client_id)
-            sessions = self.client_sessions(client_id)
-            policy_id = sessions[-1].policy if sessions else self.config.policy
+
+        def canonical(client_id: str) -> str:
+            return self._canonical_client(client_id, merged)
+
+        def parsed(last: str, accounting: str | None) -> Activity:
+            return clock.from_text(last), clock.from_text(accounting) if accounting else None
+
+        seen: dict[str, list[Activity]] = {}
+        for client_id, instants in self.store.activity(ACCOUNTING).items():
+            seen.setdefault(canonical(client_id), []).append(parsed(*instants))
+        moved = dict.fromkeys(r.session_id for r in self.store.events_of_kind("session-moved")
+                              if r.session_id)
+        owner = {s.id: s.client_id for s in self.sessions(moved)}
+        for session_id, instants in self.store.activity(ACCOUNTING, list(owner)).items():
+            seen.setdefault(canonical(owner[session_id]), []).append(parsed(*instants))
+        policy: dict[str, str] = {}  # the policy of each client's latest session
+        for session_id, client_id, policy_id in self.store.planned():
+            policy[canonical(owner.get(session_id, client_id))] = policy_id
+        terms: dict[str, Retention | None] = {}  # a policy is read once, not per client
+        for policy_id in {*policy.values(), self.config.policy}:
             try:
-                terms = self.policy(policy_id).retention
+                terms[policy_id] = self.policy(policy_id).retention
             except InputError:
-                terms = None
-            late = due(client_id, policy_id, events, terms, now, self.tz,
-                       tuple(sorted(self._client_group(client_id))))
+                terms[policy_id] = None
+        keyed = self.store.keyed_clients()
+        found = []
+        for client_id, activities in seen.items():
+            if client_id in merged or client_id not in keyed:
+                continue
+            policy_id = policy.get(client_id, self.config.policy)
+            late = due(client_id, policy_id, latest(*activities), terms[policy_id], now, self.tz,
+                       tuple(sorted(self._client_group(client_id, merged))))
             if late is not None:
                 found.append(late)
-        return sorted(found, key=lambda d: d.ends)
+        return sorted(found, key=lambda d: (d.ends, d.client_id))
 
     def erase_client(self, client_id: str) -> None:
         """Crypto-shredding (GDPR erasure): delete the client's data key.

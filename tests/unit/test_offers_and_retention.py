@@ -10,7 +10,7 @@ import pytest
 
 from sessiond.billing import History, bill
 from sessiond.billing.offers import known_before, referral_for
-from sessiond.compliance.retention import LAW, add_years, due, retention_end
+from sessiond.compliance.retention import LAW, activity, add_years, due, retention_end
 from sessiond.errors import InputError
 from sessiond.policy import read_policy, shipped_dir
 from tests.unit.billing_factory import PARIS, Builder, Log, utc
@@ -81,11 +81,15 @@ def test_retention_is_the_later_of_the_relationship_and_the_accounts() -> None:
     log.event("session-stopped", utc("2021-06-10 16:00"), session_id="s-1", client_id="c-1")
     client = retention_end(log.events, MRI87.retention or LAW, PARIS)
     assert client is not None and client[0] == date(2031, 6, 10)  # accounts: 10 years
-    assert due("c-1", "mri87", log.events, MRI87.retention, utc("2031-06-10 21:00"),
+    seen = activity(log.events)
+    assert seen is not None and seen[1] == utc("2021-06-10 16:00")
+    assert due("c-1", "mri87", seen, MRI87.retention, utc("2031-06-10 21:00"),
                PARIS) is None  # still the 10th of June in Paris until 22:00 UTC
-    late = due("c-1", "mri87", log.events, MRI87.retention, utc("2031-06-10 22:30"), PARIS)
+    late = due("c-1", "mri87", seen, MRI87.retention, utc("2031-06-10 22:30"), PARIS)
     assert late is not None and late.article == "17.5"
-    silent = due("c-1", "md-micro-services", log.events[:1], None, utc("2023-03-01 12:00"),
+    first = activity(log.events[:1])
+    assert first is not None and first[1] is None
+    silent = due("c-1", "md-micro-services", first, None, utc("2023-03-01 12:00"),
                  PARIS)
     assert silent is not None and silent.article == LAW.article  # the law: 3 years
 

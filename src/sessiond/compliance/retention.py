@@ -55,32 +55,50 @@ def add_years(day: date, years: int) -> date:
     return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
 
 
-def retention_end(events: Iterable[Event], terms: Retention, tz: tzinfo,
-                  ) -> tuple[date, datetime, datetime | None] | None:
-    """The last day the data of a client with these events may be kept, with his last
-    event and last accounting document; None when he has no event."""
+# A client's activity: the instant of his last event, and of his last accounting document.
+Activity = tuple[datetime, datetime | None]
+
+
+def activity(events: Iterable[Event]) -> Activity | None:
+    """The last event among `events` and the last accounting one; None when there is none."""
     events = list(events)
     if not events:
         return None
-    last = max(e.at for e in events)
     accounting = [e.at for e in events if e.kind in ACCOUNTING]
-    last_accounting = max(accounting) if accounting else None
+    return max(e.at for e in events), max(accounting) if accounting else None
+
+
+def latest(*activities: Activity) -> Activity:
+    """The activity of several sources taken together (a client and his duplicates)."""
+    accounting = [a for _last, a in activities if a is not None]
+    return max(last for last, _a in activities), max(accounting) if accounting else None
+
+
+def ends_on(seen: Activity, terms: Retention, tz: tzinfo) -> date:
+    """The last day the data of a client with this activity may be kept."""
+    last, last_accounting = seen
     ends = add_years(last.astimezone(tz).date(), terms.years_after_relationship)
     if last_accounting is not None:
         ends = max(ends, add_years(last_accounting.astimezone(tz).date(),
                                    terms.accounting_years))
-    return ends, last, last_accounting
+    return ends
 
 
-def due(client_id: str, policy: str, events: Iterable[Event], terms: Retention | None,
+def retention_end(events: Iterable[Event], terms: Retention, tz: tzinfo,
+                  ) -> tuple[date, datetime, datetime | None] | None:
+    """The last day the data of a client with these events may be kept, with his last
+    event and last accounting document; None when he has no event."""
+    seen = activity(events)
+    if seen is None:
+        return None
+    return ends_on(seen, terms, tz), *seen
+
+
+def due(client_id: str, policy: str, seen: Activity, terms: Retention | None,
         now: datetime, tz: tzinfo, members: tuple[str, ...] = ()) -> Due | None:
     """The client's retention, if it ended before today (`now`, local)."""
     terms = terms or LAW
-    found = retention_end(events, terms, tz)
-    if found is None:
-        return None
-    ends, last, last_accounting = found
+    ends = ends_on(seen, terms, tz)
     if now.astimezone(tz).date() <= ends:
         return None
-    return Due(client_id, policy, terms.article, last, last_accounting, ends,
-               members or (client_id,))
+    return Due(client_id, policy, terms.article, *seen, ends, members or (client_id,))

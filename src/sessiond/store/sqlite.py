@@ -590,6 +590,38 @@ class Store:
                                 kinds).fetchone()
         return row[0] if row else None
 
+    def activity(self, accounting: Sequence[str], session_ids: Sequence[str] | None = None,
+                 ) -> dict[str, tuple[str, str | None]]:
+        """Per client id of the events' envelopes (per session with `session_ids`): the
+        latest declared instant of its events, and the latest of the `accounting` kinds.
+        One scan of the log for every client, where folding each one's dossier decrypts
+        them all. Text order: within one second, "12:00:00Z" passes "12:00:00.5Z", which
+        no day count (retention) can see."""
+        marks = ",".join("?" * len(accounting))
+        latest = f"MAX(at), MAX(CASE WHEN kind IN ({marks}) THEN at END)"
+        if session_ids is None:
+            return {row[0]: (row[1], row[2]) for row in self.conn.execute(
+                f"SELECT client_id, {latest} FROM events WHERE client_id IS NOT NULL "
+                f"GROUP BY client_id", tuple(accounting))}
+        found: dict[str, tuple[str, str | None]] = {}
+        for start in range(0, len(session_ids), _CHUNK):
+            chunk = tuple(session_ids[start:start + _CHUNK])
+            found.update((row[0], (row[1], row[2])) for row in self.conn.execute(
+                f"SELECT session_id, {latest} FROM events WHERE session_id IN "
+                f"({','.join('?' * len(chunk))}) GROUP BY session_id", (*accounting, *chunk)))
+        return found
+
+    def planned(self) -> list[tuple[str, str, str]]:
+        """(session id, client id, policy) of every planned session, in planning order:
+        the policy read in SQL, not by building and parsing every session-planned row."""
+        return [(str(r[0]), str(r[1]), str(r[2])) for r in self.conn.execute(
+            "SELECT session_id, client_id, json_extract(body, '$.policy') FROM events "
+            "WHERE kind = 'session-planned' ORDER BY seq")]
+
+    def keyed_clients(self) -> set[str]:
+        """The clients whose data key is still there (not erased)."""
+        return {str(row[0]) for row in self.conn.execute("SELECT client_id FROM client_keys")}
+
     def session_ids(self, *, open_only: bool = False) -> list[str]:
         """Ids of the planned sessions (only those not stopped), in planning order."""
         if not open_only:
