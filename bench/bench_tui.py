@@ -225,7 +225,8 @@ def main() -> None:
             term.close()
             minimal.close()
         ratio = today / idle if idle else float("inf")
-        print(f"CPU on Today (running session's row updated each second): "
+        print(f"CPU on Today (times to the minute: the running row repainted at each new "
+              f"minute or tranche): "
               f"{today * 100:.2f} % of a core; a minimal Textual app (Static + Footer) idle "
               f"over the same {args.seconds:.0f} s: {idle * 100:.2f} %; ratio {ratio:.1f} "
               f"(target <= 3)")

@@ -45,6 +45,12 @@ def hms(seconds: int) -> str:
     return f"{sign}{h}:{m:02d}:{s:02d}"
 
 
+def hm(seconds: int) -> str:
+    """1:07 — a duration in whole minutes (`hms` without its seconds), as the list of the
+    day shows it: it changes once a minute, not each second."""
+    return hms(seconds)[:-3]
+
+
 def local_time(instant: datetime | None, tz: ZoneInfo, fmt: str = "%H:%M") -> str:
     return instant.astimezone(tz).strftime(fmt) if instant else "—"
 

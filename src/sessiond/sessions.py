@@ -221,6 +221,12 @@ class Sessiond:
         if "store" in self.__dict__:
             self.store.close()
 
+    def watcher(self) -> Store:
+        """A read-only connection of its own to the log, for the thread that asks it:
+        `data_version()` there says whether anyone (this service included) has committed
+        since the last call, without waiting for the thread that owns `store`."""
+        return Store(self.paths.database, readonly=True)
+
     def reload_config(self) -> Config:
         """Read config.toml again (a running TUI follows the technician's edits); on an
         error the settings in use stay."""

@@ -68,7 +68,7 @@ async def test_clock_comes_from_the_events_not_from_ticks(svc: Sessiond) -> None
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         table = app.screen.query_one("#sessions", DataTable)
-        assert "0:20:00" in [str(cell) for cell in table.get_row(session)]
+        assert "0:20" in [str(cell) for cell in table.get_row(session)]  # to the minute
         await app.open_session(session)
         await wait_for(pilot, lambda: isinstance(app.screen, RunningScreen))
         assert app.screen.query_one("#clock", Digits).value == "0:20:00"
@@ -77,7 +77,7 @@ async def test_clock_comes_from_the_events_not_from_ticks(svc: Sessiond) -> None
                        == "1:20:05")
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, TodayScreen))
-        await wait_for(pilot, lambda: "1:20:05" in [str(cell) for cell in app.screen.query_one(
+        await wait_for(pilot, lambda: "1:20" in [str(cell) for cell in app.screen.query_one(
             "#sessions", DataTable).get_row(session)])
 
 

@@ -1,5 +1,6 @@
-"""Today's clock: each second only the running session's row is repainted (issue 17, idle
-CPU), and that row shows the new time."""
+"""Today's times are to the minute (issue 17, idle CPU): a second that changes nothing
+shown repaints nothing; a new minute repaints the running session's row only, and that
+row shows the new time."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ async def test_a_tick_repaints_the_running_row_only(svc: Sessiond, clock: FakeCl
         assert isinstance(screen, TodayScreen)
         table = screen.query_one("#sessions", SessionsTable)
         index = table.get_row_index(running)
-        assert str(table.get_cell(running, "worked")) == "0:05:00"
+        assert str(table.get_cell(running, "worked")) == "0:05"
 
         # What reaches DataTable's own refresh (the repaint Textual then does).
         repainted: list[tuple[Region, ...]] = []
@@ -44,14 +45,30 @@ async def test_a_tick_repaints_the_running_row_only(svc: Sessiond, clock: FakeCl
 
         with monkeypatch.context() as patched:
             patched.setattr(DataTable, "refresh", spy)
+            for _second in range(59):  # 0:05:01 to 0:05:59: the same minute
+                clock.advance(seconds=1)
+                screen.tick(clock())
+            assert repainted == []
+            assert str(screen.query_one("#totals").render()).count("0:05") == 1
             clock.advance(seconds=1)
             screen.tick(clock())
 
-        assert str(table.get_cell(running, "worked")) == "0:05:01"
+        assert str(table.get_cell(running, "worked")) == "0:06"
         # One repaint, of that row's region (in the table's own coordinates): not the
         # whole table, which `DataTable.update_cell` would ask for.
         row = table._get_row_region(index).translate(-table.scroll_offset)
         assert repainted == [(row,)]
         assert row.height == 1 and row.width < table.size.width * 2
         await pilot.pause()
-        assert "0:05:01" in "".join(s.text for s in table.render_lines(table.region.reset_offset))
+        assert "0:06" in "".join(s.text for s in table.render_lines(table.region.reset_offset))
+        assert "0:06" in str(screen.query_one("#totals").render())
+
+        # A tranche starts within a minute (VLH: the first hour, then 15 minutes): the
+        # billed time and the amount change at that second, not at the next minute.
+        clock.advance(minutes=54)  # 1:00:00 worked
+        screen.tick(clock())
+        assert str(table.get_cell(running, "billed")) == "1:00"
+        clock.advance(seconds=1)
+        screen.tick(clock())
+        assert str(table.get_cell(running, "worked")) == "1:00"
+        assert str(table.get_cell(running, "billed")) == "1:15"

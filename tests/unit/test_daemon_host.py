@@ -34,8 +34,10 @@ async def settle() -> None:
 
 async def test_jobs_are_armed(host: Host, exports: list[tuple[date, date]]) -> None:
     ids = {job.id for job in host.scheduler.get_jobs()}
-    # evidence: the remote tools' logs at their default places (issue 14)
-    assert ids == {"heartbeat", "end-of-day-export", "day-seal", "watch-store", "evidence"}
+    # watch: the store's version and the remote tools' logs at their default places
+    # (issue 14), in one job a second (issue 17: each wake costs more than the looks)
+    assert ids == {"heartbeat", "end-of-day-export", "day-seal", "watch"}
+    assert host.scheduler.get_job("watch").trigger.interval.total_seconds() == 1
     export = host.scheduler.get_job("end-of-day-export")
     assert export.misfire_grace_time is None and export.coalesce
     nxt = export.next_run_time.astimezone(host.jobs.tz)

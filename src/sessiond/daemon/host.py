@@ -37,9 +37,10 @@ from sessiond.daemon.x11 import IdleSource
 
 log = logging.getLogger("sessiond.daemon")
 
-STORE_POLL_SECONDS = 2.0
+# What is polled (the store's version, one stat per remote-tool log: see daemon.evidence)
+# is looked at in one job a second: each wake of the scheduler costs more than the looks.
+WATCH_SECONDS = 1.0
 IDLE_POLL_SECONDS = 5.0
-EVIDENCE_POLL_SECONDS = 1.0  # one stat per remote-tool log: see daemon.evidence
 _REMIND = "remind:"
 
 
@@ -76,11 +77,9 @@ class Host:
         add(self._heartbeat, IntervalTrigger(seconds=self.jobs.every), id="heartbeat")
         add(self._daily, export_trigger(self.jobs), id="end-of-day-export")
         add(self._daily, seal_trigger(self.jobs), id="day-seal")
-        add(self._watch_store, IntervalTrigger(seconds=STORE_POLL_SECONDS), id="watch-store")
+        add(self._watch, IntervalTrigger(seconds=WATCH_SECONDS), id="watch")
         if self.idle is not None:
             add(self._idle, IntervalTrigger(seconds=IDLE_POLL_SECONDS), id="idle")
-        if self.jobs.evidence is not None and self.jobs.evidence.files:
-            add(self._evidence, IntervalTrigger(seconds=EVIDENCE_POLL_SECONDS), id="evidence")
         self.scheduler.start()
         self._data_version = self._version()
         self.arm_reminders(clocks.now)
@@ -132,16 +131,17 @@ class Host:
         self._guard("daily", lambda: self.jobs.catch_up(now))
         self._changed()
 
-    async def _watch_store(self) -> None:
-        version = self._version()
-        if version != self._data_version:
-            self._data_version = version
-            self.arm_reminders(Clocks.read().now)
-            self._changed()
-
-    async def _evidence(self) -> None:
+    async def _watch(self) -> None:
         now = Clocks.read().now
-        if self._guard("evidence", lambda: self.jobs.watch_evidence(now)):
+        evidence = self.jobs.evidence
+        changed = bool(evidence is not None and evidence.files and self._guard(
+            "evidence", lambda: self.jobs.watch_evidence(now)))
+        version = self._version()
+        if version != self._data_version:  # a command, the TUI or the evidence above
+            self._data_version = version
+            self.arm_reminders(now)
+            changed = True
+        if changed:
             self._changed()
 
     async def _idle(self) -> None:

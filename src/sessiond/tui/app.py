@@ -40,11 +40,12 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
     from textual.screen import Screen
 
+    from sessiond.store.sqlite import Store
     from sessiond.tui.views import SessionView
 
 Now = Callable[[], datetime]
 
-POLL_SECONDS = 0.4
+POLL_SECONDS = 1.0
 
 
 class SessiondApp(App[None]):
@@ -75,6 +76,8 @@ class SessiondApp(App[None]):
         self._receipts_dir = receipts_dir  # None: the documents folder of the config
         self.seq = -1  # the log's tail as last seen
         self.notice_id: int | None = None  # the daemon's last notice seen
+        self.watcher: Store | None = None  # the log's data_version, read on the loop
+        self.version: int | None = None  # its value at the last look
         self.run_jobs = jobs  # run the daemon's jobs here when no daemon does
         self.jobs: Any = None
         self.asking = False  # a question of the daemon is on screen
@@ -168,6 +171,8 @@ class SessiondApp(App[None]):
     async def on_unmount(self) -> None:
         if self.jobs is not None:
             self.jobs.stop()
+        if self.watcher is not None:
+            self.watcher.close()
         self.backend.close(close_service=self.owns_service)
 
     def _schedule_tick(self) -> None:
@@ -189,9 +194,19 @@ class SessiondApp(App[None]):
 
     async def poll(self) -> None:
         """Tell the screens when the log has grown (by this TUI or another process), and
-        show what the daemon posted."""
+        show what the daemon posted. Most looks find nothing new: whether anyone has
+        committed is asked on this thread (a pragma read in shared memory), and the store
+        thread is called only when someone has (a third of Today's idle CPU)."""
+        await self._follow_config()
+        if self.watcher is not None:
+            version = self.watcher.data_version()
+            if version == self.version:
+                return
+            self.version = version
         first = self.notice_id is None
         seen = await self.backend.run(notices.look, self.service, self.notice_id, self.now())
+        if self.watcher is None:  # after the first look, which opened (and upgraded) the log
+            self.watcher = self.service.watcher()
         self.notice_id, posted = seen.notice_id, seen.posted
         if seen.seq != self.seq:
             self.seq = seen.seq
@@ -204,7 +219,6 @@ class SessiondApp(App[None]):
                             timeout=20)
         if any(n.question for n in posted):
             self.run_worker(self._ask_questions(), group="questions")
-        await self._follow_config()
 
     # --- config.toml, edited while the TUI runs --------------------------------------------
 

@@ -8,10 +8,10 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from sessiond import labels
-from sessiond.display import hms, local_time
+from sessiond.display import hm, hms, local_time
 from sessiond.i18n import _, language
 
-__all__ = ["day_and_time", "duration", "hms", "label", "local_time", "money", "short_day",
+__all__ = ["day_and_time", "duration", "hm", "hms", "label", "local_time", "money", "short_day",
            "when"]
 
 # A number and its unit stay on one line ("62,50 €", "1 h 15 min").

@@ -8,7 +8,7 @@ with its counts; the session id, which the CLI needs, joins them from 100 column
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar, Self
 
@@ -19,9 +19,10 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Region
 from textual.widgets import DataTable, Header, Static
 
+from sessiond.clock import whole_second
 from sessiond.i18n import _
 from sessiond.model import State
-from sessiond.tui.format import day_and_time, hms, money
+from sessiond.tui.format import day_and_time, hm, money
 from sessiond.tui.screens.base import SessiondScreen, footer
 from sessiond.tui.text import plain
 from sessiond.tui.widgets.badges import compliance_badge, state_mark, state_text
@@ -37,9 +38,9 @@ CLIENT_WIDTH = 18  # a long name is cut at 80 columns ("Société Dupont et F…
 
 
 class SessionsTable(DataTable[Text]):
-    """The day's table. Each second the running row's clock cells change: only that row
-    is repainted (`DataTable.update_cell` repaints the whole table, every row rendered
-    again, which made Today cost several times an idle Textual app)."""
+    """The day's table. When the running row's time or amount changes, only that row is
+    repainted (`DataTable.update_cell` repaints the whole table, every row rendered
+    again)."""
 
     _row_only: int | None = None
 
@@ -75,6 +76,7 @@ class TodayScreen(SessiondScreen):
         self.view: TodayView | None = None
         self.columns: tuple[str, ...] = ()
         self.running: set[str] = set()  # the running sessions as last shown
+        self.due: datetime | None = None  # when a figure shown changes next (None: never)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -160,20 +162,27 @@ class TodayScreen(SessiondScreen):
             "session": plain(row.id),
             "start": plain(day_and_time(start, self.sapp.tz, self.view.day)
                            if start else "—"),
-            "worked": plain(hms(row.worked(now)) if started else "—"),
-            "billed": plain(hms(bill.billed_seconds) if bill else "—"),
+            "worked": plain(hm(row.worked(now)) if started else "—"),
+            "billed": plain(hm(bill.billed_seconds) if bill else "—"),
             "amount": plain(money(bill.total) if bill else "—"),
             "check": compliance_badge(row),
         }
         return tuple(cells[key] for key in self.columns)
 
     def tick(self, now: datetime) -> None:
+        """Times on Today are to the minute: a line repainted each second costs, by itself,
+        about three times an idle Textual app (bench/bench_tui.py), and this screen is the
+        overview left open for hours; the running session's screen has the seconds. The
+        cells are worked out again when one of them is due to change (a new minute, a
+        tranche that starts), and repainted only if their text did."""
         if self.view is None or not self.is_mounted:
             return
         if now.astimezone(self.sapp.tz).date() != self.view.day:
             self.view = None  # midnight: load the new day (no tick until it is shown)
             self.reload()
             return
+        if self.due is None or timedelta(0) < self.due - now <= timedelta(minutes=1):
+            return  # nothing runs, or its next change is to come (not a clock set back)
         table = self.query_one("#sessions", SessionsTable)
         for row in self.view.rows:
             if row.state is State.RUNNING and row.id in table.rows:
@@ -183,6 +192,23 @@ class TodayScreen(SessiondScreen):
                 if changed:
                     table.update_row_cells(row.id, changed)
         self._totals(now)
+
+    def _next_change(self, now: datetime) -> datetime | None:
+        """When a figure shown next changes: the minute of a running session or of the
+        day's total, or a tranche that starts; None when nothing runs."""
+        assert self.view is not None
+        running = [r for r in self.view.rows if r.state is State.RUNNING]
+        if not running:
+            return None
+        base = whole_second(now)  # worked seconds are whole: so are the instants they change
+        total = sum(r.worked(now) for r in self.view.rows if r.session.started_at is not None)
+        due = [base + timedelta(seconds=-(-(60 - total % 60) // len(running)))]
+        for row in running:
+            due.append(base + timedelta(seconds=60 - row.worked(now) % 60))
+            bill = row.bill(now)
+            if bill is not None and bill.next_tranche is not None and bill.next_tranche.at:
+                due.append(bill.next_tranche.at)
+        return min(due)
 
     def _totals(self, now: datetime) -> None:
         """The listed sessions' totals: a session still open from yesterday is today's
@@ -199,8 +225,9 @@ class TodayScreen(SessiondScreen):
                 billed += bill.billed_seconds
                 amount += bill.total
         self.put("#totals", _("Day total: {worked} worked · {billed} billed · {amount}",
-                              worked=hms(worked), billed=hms(billed), amount=money(amount)),
+                              worked=hm(worked), billed=hm(billed), amount=money(amount)),
                  layout=False)
+        self.due = self._next_change(now)
 
     def _selected_id(self) -> str | None:
         table = self.query_one("#sessions", DataTable)
