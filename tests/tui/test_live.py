@@ -8,6 +8,7 @@ import subprocess
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Digits
 
 from sessiond import clock as real_clock
@@ -89,3 +90,23 @@ async def test_today_turns_at_midnight(svc: Sessiond) -> None:
         assert "10/03/2026" in app.screen.sub_title
         clock.advance(seconds=3)
         await wait_for(pilot, lambda: "11/03/2026" in app.screen.sub_title)
+
+
+async def test_the_jobs_start_once_the_day_is_on_screen(
+        svc: Sessiond, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The embedded jobs' catch-up runs on the app's loop (a ten-year log's retention
+    check takes a few hundred ms): it starts after the day's sessions are shown."""
+    running_session(svc)
+    seen: list[int] = []
+    real = SessiondApp._start_jobs
+
+    def spy(self: SessiondApp) -> None:
+        seen.append(self.screen.query_one("#sessions", DataTable).row_count)
+        real(self)
+
+    monkeypatch.setattr(SessiondApp, "_start_jobs", spy)
+    app = SessiondApp(svc)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: seen)
+        assert app.jobs is not None  # no daemon runs: the jobs run here
+    assert seen == [1]

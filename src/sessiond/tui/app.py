@@ -45,7 +45,9 @@ if TYPE_CHECKING:
 
 Now = Callable[[], datetime]
 
-POLL_SECONDS = 1.0
+# A change made elsewhere (the CLI, the daemon) shows within a second, reload included;
+# each look is a pragma on this thread, and each wake of the loop costs CPU (issue 17).
+POLL_SECONDS = 0.5
 
 
 class SessiondApp(App[None]):
@@ -77,6 +79,7 @@ class SessiondApp(App[None]):
         self.seq = -1  # the log's tail as last seen
         self.notice_id: int | None = None  # the daemon's last notice seen
         self.watcher: Store | None = None  # the log's data_version, read on the loop
+        self.view_loaded = asyncio.Event()  # the first screen's view is loaded
         self.version: int | None = None  # its value at the last look
         self.run_jobs = jobs  # run the daemon's jobs here when no daemon does
         self.jobs: Any = None
@@ -150,9 +153,14 @@ class SessiondApp(App[None]):
 
     async def _after_first_frame(self) -> None:
         if self.run_jobs:
-            # APScheduler and the jobs are imported on the store thread, after the day's
-            # sessions are loaded: none of it is needed to show the clock.
+            # APScheduler and the jobs are imported on the store thread, and they start
+            # once the first view is on screen: their catch-up (a missed export, the
+            # retention check) runs on this loop, and the day's sessions do not wait for it.
             await self.backend.run(importlib.import_module, "sessiond.daemon.embedded")
+            await self.view_loaded.wait()
+            painted = asyncio.Event()
+            self.call_after_refresh(painted.set)
+            await painted.wait()
             self._start_jobs()
         await self._ask_questions()
 

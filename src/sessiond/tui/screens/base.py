@@ -90,10 +90,11 @@ class SessiondScreen(Commands, Screen[None]):
             data = await self.fetch()
         except SessiondError as e:
             self.refused(e.message)
-            return
+            data = None
         # The screen may have been closed while its view was loading.
         if data is not None and self.is_mounted and self in self.app.screen_stack:
             await self.show(data)
+        self.sapp.view_loaded.set()
 
     async def fetch(self) -> Any:
         """Load the view (on the store thread, through `self.load`)."""
