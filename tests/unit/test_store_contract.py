@@ -150,6 +150,34 @@ def test_named_queries(backend: Any) -> None:
     assert store.session_ids(open_only=True) == ["s-2", "s-3"]
 
 
+def test_activity_and_planned_sessions(backend: Any) -> None:
+    """What the retention check reads: each client's (each session's) latest instant and
+    latest accounting one, and every planned session's client and policy."""
+    store, _tamper = backend
+    append(store, "client-added", client="c-1", at="2026-01-05T09:00:00Z")
+    append(store, "client-added", client="c-2", at="2026-01-06T09:00:00Z")
+    append(store, "session-planned", session="s-1", client="c-1", at="2026-02-01T09:00:00Z",
+           body={"policy": "vlh"})
+    append(store, "session-stopped", session="s-1", client="c-1", at="2026-02-01T10:00:00Z")
+    append(store, "session-planned", session="s-2", client="c-1", at="2026-03-01T09:00:00Z",
+           body={"policy": "mri87"})
+    append(store, "credit-added", client="c-2", at="2026-04-01T09:00:00Z")
+    accounting = ("session-stopped", "receipt-issued")
+    assert store.activity(accounting) == {
+        "c-1": ("2026-03-01T09:00:00Z", "2026-02-01T10:00:00Z"),
+        "c-2": ("2026-04-01T09:00:00Z", None)}
+    assert store.activity(accounting, ["s-2", "s-1", "s-9"]) == {
+        "s-1": ("2026-02-01T10:00:00Z", "2026-02-01T10:00:00Z"),
+        "s-2": ("2026-03-01T09:00:00Z", None)}
+    assert store.activity(accounting, []) == {}
+    assert store.planned() == [("s-1", "c-1", "vlh"), ("s-2", "c-1", "mri87")]
+    with store.writing() as w:
+        w.put_wrapped_key("c-1", b"k1")
+        w.put_wrapped_key("c-2", b"k2")
+        w.delete_wrapped_key("c-2")
+    assert store.keyed_clients() == {"c-1"}
+
+
 def test_wrapped_keys_and_checkpoints(backend: Any) -> None:
     store, _tamper = backend
     with store.writing() as w:
