@@ -593,10 +593,9 @@ class Store:
     def activity(self, accounting: Sequence[str], session_ids: Sequence[str] | None = None,
                  ) -> dict[str, tuple[str, str | None]]:
         """Per client id of the events' envelopes (per session with `session_ids`): the
-        latest declared instant of its events, and the latest of the `accounting` kinds.
-        One scan of the log for every client, where folding each one's dossier decrypts
-        them all. Text order: within one second, "12:00:00Z" passes "12:00:00.5Z", which
-        no day count (retention) can see."""
+        latest declared instant of its events, and the latest of the `accounting` kinds,
+        for every client in one scan. Text order: within one second "12:00:00Z" passes
+        "12:00:00.5Z", which no count of days (retention) can see."""
         marks = ",".join("?" * len(accounting))
         latest = f"MAX(at), MAX(CASE WHEN kind IN ({marks}) THEN at END)"
         if session_ids is None:

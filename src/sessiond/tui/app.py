@@ -79,8 +79,8 @@ class SessiondApp(App[None]):
         self.seq = -1  # the log's tail as last seen
         self.notice_id: int | None = None  # the daemon's last notice seen
         self.watcher: Store | None = None  # the log's data_version, read on the loop
-        self.view_loaded = asyncio.Event()  # the first screen's view is loaded
         self.version: int | None = None  # its value at the last look
+        self.view_loaded = asyncio.Event()  # the first screen's view is on screen
         self.run_jobs = jobs  # run the daemon's jobs here when no daemon does
         self.jobs: Any = None
         self.asking = False  # a question of the daemon is on screen
@@ -204,7 +204,7 @@ class SessiondApp(App[None]):
         """Tell the screens when the log has grown (by this TUI or another process), and
         show what the daemon posted. Most looks find nothing new: whether anyone has
         committed is asked on this thread (a pragma read in shared memory), and the store
-        thread is called only when someone has (a third of Today's idle CPU)."""
+        thread is called only when someone has."""
         await self._follow_config()
         if self.watcher is not None:
             version = self.watcher.data_version()
