@@ -1217,8 +1217,8 @@ class Sessiond:
 
         A client's activity is that of the events his key sealed (a session moved away
         from him included) and of the sessions he has now: read from a few aggregate
-        queries, where folding every client's dossier decrypted the whole log (seconds
-        at each start of the daemon or of the TUI)."""
+        queries, where building every client's dossier read the whole log event by event
+        (seconds at each start of the daemon or of the TUI)."""
         from sessiond.compliance.retention import ACCOUNTING, Activity, due, latest
         from sessiond.policy.schema import Retention
 
