@@ -16,7 +16,7 @@ Scheduling choices (see ../shared/reference/textual_practice.md, APScheduler 3.1
 - The heartbeat interval job (15 s) bounds how long the scheduler sleeps, so a resume
   from suspend is noticed within one interval.
 - Tranche reminders are date jobs, re-armed whenever the store changes
-  (`PRAGMA data_version`, polled every 2 s, moves when another process commits).
+  (`PRAGMA data_version`, polled each second, moves when another process commits).
 """
 
 from __future__ import annotations
