@@ -193,41 +193,36 @@ class TodayScreen(SessiondScreen):
                     table.update_row_cells(row.id, changed)
         self._totals(now)
 
-    def _next_change(self, now: datetime) -> datetime | None:
-        """When a figure shown next changes: the minute of a running session or of the
-        day's total, or a tranche that starts; None when nothing runs."""
-        assert self.view is not None
-        running = [r for r in self.view.rows if r.state is State.RUNNING]
-        if not running:
-            return None
-        base = whole_second(now)  # worked seconds are whole: so are the instants they change
-        total = sum(r.worked(now) for r in self.view.rows if r.session.started_at is not None)
-        due = [base + timedelta(seconds=-(-(60 - total % 60) // len(running)))]
-        for row in running:
-            due.append(base + timedelta(seconds=60 - row.worked(now) % 60))
-            bill = row.bill(now)
-            if bill is not None and bill.next_tranche is not None and bill.next_tranche.at:
-                due.append(bill.next_tranche.at)
-        return min(due)
-
     def _totals(self, now: datetime) -> None:
         """The listed sessions' totals: a session still open from yesterday is today's
-        work too, and is counted (its start shows its day)."""
+        work too, and is counted (its start shows its day). Also when a figure shown
+        changes next (`due`): the minute of a running session or of the day's total, or a
+        tranche that starts; None when nothing runs."""
         assert self.view is not None
-        worked = billed = 0
+        worked = billed = running = 0
         amount = Decimal(0)
+        base = whole_second(now)  # worked seconds are whole: so are the instants they change
+        due: list[datetime] = []
         for row in self.view.rows:
             if row.session.started_at is None:
                 continue
-            worked += row.worked(now)
+            seconds = row.worked(now)
+            worked += seconds
             bill = row.bill(now)
             if bill is not None:
                 billed += bill.billed_seconds
                 amount += bill.total
+            if row.state is State.RUNNING:
+                running += 1
+                due.append(base + timedelta(seconds=60 - seconds % 60))
+                if bill is not None and bill.next_tranche is not None and bill.next_tranche.at:
+                    due.append(bill.next_tranche.at)
         self.put("#totals", _("Day total: {worked} worked · {billed} billed · {amount}",
                               worked=hm(worked), billed=hm(billed), amount=money(amount)),
                  layout=False)
-        self.due = self._next_change(now)
+        if running:  # the total grows by `running` seconds a second
+            due.append(base + timedelta(seconds=-(-(60 - worked % 60) // running)))
+        self.due = min(due, default=None)
 
     def _selected_id(self) -> str | None:
         table = self.query_one("#sessions", DataTable)
