@@ -83,10 +83,24 @@ EDIT_BYTE = "UPDATE events SET body = replace(body, 'oral', 'orbl') WHERE seq = 
     # two events swapped
     (["UPDATE events SET seq = -1 WHERE seq = 4", "UPDATE events SET seq = 4 WHERE seq = 5",
       "UPDATE events SET seq = 5 WHERE seq = -1"], 4),
+    # a value of a type sessiond never writes, as a byte flipped in a record's header
+    # makes it: the same bytes as a blob, a number where a text was, a fraction
+    (["UPDATE events SET tz = CAST(tz AS BLOB) WHERE seq = 4"], 4),
+    (["UPDATE events SET session_id = 7 WHERE seq = 5"], 5),
+    (["UPDATE events SET boottime_ns = boottime_ns + 0.5 WHERE seq = 3"], 3),
 ])
 def test_tampering_is_caught_and_named(log: Cli, statements: list[str], expected: int) -> None:
     tamper(log.home, *statements)
     assert first_bad(log) == expected
+
+
+@pytest.mark.parametrize("value", ["'a text'", "-1", "2.5", str(2**40)])
+def test_a_wrapped_key_of_another_type_is_reported_not_a_crash(log: Cli, value: str) -> None:
+    tamper(log.home, f"UPDATE client_keys SET wrapped = {value}")
+    result = log("verify", "--json", check=False)
+    assert result.code == 1, result.err
+    assert any("ne s'ouvre pas" in p["message"] or "does not open" in p["message"]
+               for p in result.json["problems"]), result.json["problems"]
 
 
 def test_a_forged_checkpoint_signature_is_caught(log: Cli) -> None:

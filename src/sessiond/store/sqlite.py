@@ -69,6 +69,13 @@ def _integer(value: int) -> int:
     return min(max(value, -(2**63)), 2**63 - 1)
 
 
+def _blob(value: object) -> bytes:
+    """A wrapped key as stored: a blob. Any other storage class is damage (a flipped
+    byte in the record's header), read as a key that opens nothing, which the key checks
+    report, rather than converted: bytes(2**40) would allocate a terabyte."""
+    return value if type(value) is bytes else b""
+
+
 def _nearly_full(directory: Path) -> bool:
     import shutil
 
@@ -723,7 +730,7 @@ class Store:
     def wrapped_key(self, client_id: str) -> bytes | None:
         row = self.conn.execute("SELECT wrapped FROM client_keys WHERE client_id = ?",
                                 (client_id,)).fetchone()
-        return bytes(row[0]) if row else None
+        return _blob(row[0]) if row else None
 
     # --- what the keys are checked against (audit.keys.KeyUse) ---------------------------
 
@@ -733,7 +740,7 @@ class Store:
             "SELECT client_id, wrapped FROM client_keys WHERE rowid IN ("
             "(SELECT MIN(rowid) FROM client_keys), (SELECT MAX(rowid) FROM client_keys))"
         ).fetchall()
-        return [(str(r[0]), bytes(r[1])) for r in rows]
+        return [(str(r[0]), _blob(r[1])) for r in rows]
 
     def checkpoint_key_id(self) -> str | None:
         row = self.conn.execute(
@@ -744,7 +751,7 @@ class Store:
         """Every (client id, wrapped data key), for verification."""
         for row in self.conn.execute("SELECT client_id, wrapped FROM client_keys "
                                      "ORDER BY client_id"):
-            yield str(row[0]), bytes(row[1])
+            yield str(row[0]), _blob(row[1])
 
     def field_keys(self) -> Iterator[tuple[int, str, str, str, str]]:
         """Every wrapped field key with its event: (seq, event id, client id, field,
