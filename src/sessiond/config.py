@@ -10,18 +10,21 @@ from __future__ import annotations
 import os
 import re
 import stat
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from sessiond.errors import InputError
 from sessiond.i18n import _
 
 APP = "sessiond"
 
+# The settings are named tuples, as the model's records are (sessiond.model): every
+# command reads them, and a dataclass costs start-up time to create.
 
-@dataclass(frozen=True)
-class Paths:
+
+class Paths(NamedTuple):
     data: Path
     config: Path
 
@@ -114,8 +117,7 @@ def write_private(path: Path, data: bytes) -> None:
     write_atomic(path, data)
 
 
-@dataclass(frozen=True)
-class Technician:
+class Technician(NamedTuple):
     """Identity printed on receipts (a micro-entrepreneur's legal mentions)."""
 
     name: str = ""
@@ -126,8 +128,7 @@ class Technician:
     phone: str = ""
 
 
-@dataclass(frozen=True)
-class Daemon:
+class Daemon(NamedTuple):
     reminder_minutes: int = 2
     export_time: str = "19:30"
     idle_minutes: int = 10
@@ -136,8 +137,7 @@ class Daemon:
     hotkey_stop: str = "<ctrl>+<alt>+<shift>+e"
 
 
-@dataclass(frozen=True)
-class Backup:
+class Backup(NamedTuple):
     """The daemon's daily backup: into `directory`, keeping the `keep` latest, the keys
     sealed under the secret held in `key_file` (kept somewhere else too)."""
 
@@ -146,8 +146,7 @@ class Backup:
     key_file: str = ""
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     """The remote-control tools' logs the daemon watches: the technician's own
     tools on this machine, at their Linux default places (remote_logs.md); a missing file is
     no error. A list replaces that tool's defaults; `[]` watches nothing of that tool."""
@@ -162,8 +161,7 @@ class Evidence:
         "~/.local/share/logs/RustDesk/server/rustdesk_rCURRENT.log")
 
 
-@dataclass(frozen=True)
-class Invoicing:
+class Invoicing(NamedTuple):
     """The terms printed on invoices. Empty texts take the defaults of
     sessiond.exports.invoice: payable on receipt, the law's late-payment rate (Code de
     commerce L441-10: the ECB rate plus 10 points) and no early-payment discount."""
@@ -178,17 +176,16 @@ class Invoicing:
 CONFIG_LIMIT = 1024 * 1024  # a config.toml is a few lines: a bigger one is a mistake
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     timezone: str = "Europe/Paris"
     language: str = ""  # "" = from the environment (LANG), else "fr" or "en"
     policy: str = "md-micro-services"  # default policy of new sessions
-    technician: Technician = field(default_factory=Technician)
-    daemon: Daemon = field(default_factory=Daemon)
-    evidence: Evidence = field(default_factory=Evidence)
-    keymap: dict[str, str] = field(default_factory=dict)  # TUI binding id -> keys
-    backup: Backup = field(default_factory=Backup)
-    invoice: Invoicing = field(default_factory=Invoicing)
+    technician: Technician = Technician()
+    daemon: Daemon = Daemon()
+    evidence: Evidence = Evidence()
+    keymap: Mapping[str, str] = MappingProxyType({})  # TUI binding id -> keys
+    backup: Backup = Backup()
+    invoice: Invoicing = Invoicing()
     documents: str = ""  # where the TUI writes receipts and reports ("" = the default)
 
 
@@ -257,8 +254,8 @@ def _check_values(config: Config, path: Path) -> None:
 
 
 def _build(defaults: Any, raw: dict[str, Any], path: Path, prefix: str) -> Any:
-    """A copy of the dataclass `defaults` with the values of `raw`, each type-checked."""
-    known = {f.name for f in fields(defaults)}
+    """A copy of the settings `defaults` with the values of `raw`, each type-checked."""
+    known = set(defaults._fields)
     values: dict[str, Any] = {}
     for key, value in raw.items():
         where = f"{prefix}{key}"
@@ -276,7 +273,7 @@ def _build(defaults: Any, raw: dict[str, Any], path: Path, prefix: str) -> Any:
                                                       for v in value):
                 raise _wrong(path, where, _("a list of paths"))
             values[key] = tuple(value)
-        elif isinstance(default, dict):
+        elif isinstance(default, Mapping):
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
                 raise _wrong(path, where, "table of strings")
             values[key] = dict(value)
@@ -284,7 +281,7 @@ def _build(defaults: Any, raw: dict[str, Any], path: Path, prefix: str) -> Any:
             raise _wrong(path, where, type(default).__name__)
         else:
             values[key] = value
-    return replace(defaults, **values)
+    return defaults._replace(**values)
 
 
 def _wrong(path: Path, key: str, expected: str) -> InputError:
@@ -299,8 +296,7 @@ def _wrong(path: Path, key: str, expected: str) -> InputError:
 IDENTITY_FIELDS = ("name", "siret", "address")
 
 
-@dataclass(frozen=True)
-class IdentityProblem:
+class IdentityProblem(NamedTuple):
     """One field of `[technician]` that is missing or invalid, and what to do."""
 
     field: str  # name, siret or address

@@ -13,7 +13,6 @@ import re
 import shutil
 import tempfile
 from collections.abc import Mapping
-from dataclasses import replace
 from pathlib import Path
 
 from sessiond.config import (
@@ -119,7 +118,7 @@ def write(where: Paths, text: str) -> Config:
         (trial / where.config_file.name).write_text(text, encoding="utf-8")
         # The reader names the file in its messages: name the real one.
         try:
-            config = load_config(replace(where, config=trial))
+            config = load_config(where._replace(config=trial))
         except InputError as e:
             raise InputError(e.message.replace(str(trial / where.config_file.name),
                                                str(where.config_file))) from e

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from itertools import pairwise
@@ -494,8 +493,8 @@ class Sessiond:
         with self.store.writing() as w:
             session = self._session(session_id)
             target = self._event_of(session_id, seq, AMENDABLE)
-            trial = replace(target, seq=2**53 - 1, kind="instant-amended",
-                            body={"corrects": seq, "at": clock.to_text(at)})
+            trial = target._replace(seq=2**53 - 1, kind="instant-amended",
+                                  body={"corrects": seq, "at": clock.to_text(at)})
             _check_order(fold([*self.session_events(session_id), trial]), seq, self.tz)
             stored = self._append(w, "instant-amended", at=_now(), session_id=session_id,
                                   client_id=session.client_id,

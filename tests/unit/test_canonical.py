@@ -20,6 +20,18 @@ def test_floats_are_refused() -> None:
         canonical({"amount": 1.5})
 
 
+def test_records_are_refused_not_hashed_as_lists() -> None:
+    # The model's records are named tuples: hashed as a list, their field order would
+    # silently become part of the signed format.
+    from datetime import UTC, datetime
+
+    from sessiond.model import Interval
+
+    with pytest.raises(TypeError):
+        canonical({"span": Interval(datetime(2026, 1, 1, tzinfo=UTC), None)})
+    assert canonical({"pair": (1, 2)}) == b'{"pair":[1,2]}'
+
+
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(),
     lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner), max_leaves=20)

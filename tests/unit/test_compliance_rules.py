@@ -193,7 +193,7 @@ def test_a_waiver_recorded_after_the_start_is_late() -> None:
     log.add("withdrawal-waiver", T0 + timedelta(minutes=20), {"medium": "email"})
     [found] = run("withdrawal-waiver", facts(log))
     assert found.events == (3, 4)
-    log.events[-1] = Event(**{**vars(log.events[-1]), "at": T0 + timedelta(minutes=5)})
+    log.events[-1] = log.events[-1]._replace(at=T0 + timedelta(minutes=5))
     assert run("withdrawal-waiver", facts(log)) == []  # declared before the start: kept
 
 
@@ -214,8 +214,7 @@ def test_backup_offered_needs_the_answer() -> None:
     started(log)
     [found] = run("backup-status-recorded", facts(log))
     assert found.events == (2, 4)
-    log.events[1] = Event(**{**vars(log.events[1]),
-                             "body": {"offered": True, "answer": "client-has-own"}})
+    log.events[1] = log.events[1]._replace(body={"offered": True, "answer": "client-has-own"})
     assert run("backup-status-recorded", facts(log)) == []
 
 
@@ -242,7 +241,7 @@ def test_stored_secrets_are_found_and_never_echoed() -> None:
     log.add("note-added", T0 + timedelta(minutes=16),
             personal={"text": "changer le mot de passe Windows à la demande du client"})
     log.add("note-added", T0 + timedelta(minutes=17), personal=None)  # erased client
-    log.events[-1] = Event(**{**vars(log.events[-1]), "personal": None})
+    log.events[-1] = log.events[-1]._replace(personal=None)
     [found] = run("notes-free-of-secrets", facts(log))
     assert found.events == (4,)
     assert "Soleil2024" not in found.message

@@ -60,3 +60,6 @@ def test_status_loads_no_parser_nor_what_only_writes_need(tmp_path: Path) -> Non
     assert "No open session." in out
     assert not {"argparse", "gettext", "secrets", "hmac", "urllib.request", "decimal",
                 "sessiond.cli.daemon", "sessiond.audit.checkpoint"} & modules
+    # The records it reads are named tuples: dataclasses and the inspect it imports cost
+    # 11 ms, and creating each frozen dataclass 0.8 ms more.
+    assert "dataclasses" not in modules

@@ -26,7 +26,7 @@ def _normal(value: Any) -> Any:
         return value
     if isinstance(value, dict):
         return {_normal(k): _normal(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
+    if type(value) in (list, tuple):  # not a named tuple: a record's field order is no format
         return [_normal(v) for v in value]
     raise TypeError(f"canonical encoding refuses {type(value).__name__}: {value!r}")
 

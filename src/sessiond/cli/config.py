@@ -64,8 +64,6 @@ def _french() -> bool:
 
 
 def config_init(args: argparse.Namespace, ctx: Context) -> int:
-    from dataclasses import replace
-
     from sessiond.config import load_config, paths
     from sessiond.configfile import identity_problems, set_values
     from sessiond.errors import InputError
@@ -78,7 +76,7 @@ def config_init(args: argparse.Namespace, ctx: Context) -> int:
         set_language(args.language)
     else:
         set_language(current.language or None)
-    technician = replace(current.technician, **{
+    technician = current.technician._replace(**{
         f: getattr(args, f) for f in IDENTITY if getattr(args, f) is not None})
     policy = args.policy or current.policy
     interactive = not args.yes and (args.interactive or sys.stdin.isatty())
@@ -92,7 +90,7 @@ def config_init(args: argparse.Namespace, ctx: Context) -> int:
                      "phone": _("Phone (Enter: none)")}
         for field in IDENTITY:
             while True:
-                technician = replace(technician, **{field: _ask(
+                technician = technician._replace(**{field: _ask(
                     questions[field], getattr(technician, field))})
                 problem = next((p for p in identity_problems(technician)
                                 if p.field == field), None)

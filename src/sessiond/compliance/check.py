@@ -9,7 +9,6 @@ of the policy (its digest).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING
@@ -43,8 +42,8 @@ def evaluate(facts: Facts) -> Report:
 
 def hypothetical_start(session: Session, at: datetime) -> Session:
     """The session as if it started at `at`, after everything recorded so far."""
-    return replace(session, state=State.RUNNING, started_at=at, last_transition=at,
-                   running=(Interval(at, None),))
+    return session._replace(state=State.RUNNING, started_at=at, last_transition=at,
+                            running=(Interval(at, None),))
 
 
 def requirements(facts: Facts) -> list[Requirement]:

@@ -312,8 +312,8 @@ def credit_use(facts: Facts, *, at_start: bool = False) -> CreditUse | None:
     session, now = facts.session, facts.now
     if at_start:
         now = facts.start + timedelta(seconds=1)
-        session = replace(session, state=State.RUNNING, stopped_at=None, stopped_by=None,
-                          running=(Interval(facts.start, None),), pauses=())
+        session = session._replace(state=State.RUNNING, stopped_at=None, stopped_by=None,
+                                   running=(Interval(facts.start, None),), pauses=())
     try:
         return bill(session, facts.policy, facts.history, now).credit
     except InputError:

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sessiond import clock
 from sessiond.config import Paths, write_private
@@ -24,8 +23,7 @@ from sessiond.store import notifications as notices
 STATUS_FILE = "daemon.json"
 
 
-@dataclass(frozen=True)
-class Feature:
+class Feature(NamedTuple):
     on: bool
     reason: str | None = None  # why it is off
 

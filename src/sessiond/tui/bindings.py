@@ -8,6 +8,7 @@ configuration applies whatever module was imported first.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from textual.binding import Binding
@@ -42,7 +43,7 @@ def binding_ids() -> set[str]:
     return found
 
 
-def unknown_keymap_ids(keymap: dict[str, str]) -> list[str]:
+def unknown_keymap_ids(keymap: Mapping[str, str]) -> list[str]:
     """The ids of a `[keymap]` that name no binding (a typo would silently do nothing)."""
     return sorted(set(keymap) - binding_ids())
 

@@ -8,7 +8,6 @@ other lines stay as they were; the app reloads the file at once.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import ClassVar
 
 from textual import on
@@ -74,7 +73,7 @@ class IdentityDialog(Dialog[Config]):
         self.query_one(f"#t-{first}", Input).focus()
 
     def typed(self) -> Technician:
-        return replace(self.technician, **{
+        return self.technician._replace(**{
             name: self.query_one(f"#t-{name}", Input).value.strip() for name in FIELDS})
 
     @on(Input.Submitted)
