@@ -324,6 +324,10 @@ CATALOG: dict[str, str] = {
         "{percent}\u00a0% (art. {article})",
     "No valid solution: the intervention is not billed (art. {article})":
         "Aucune solution valide\u202f: l'intervention n'est pas facturée (art. {article})",
+    "The client ended the intervention: the result guarantee does not apply to what was "
+    "left unsolved (art. {article})":
+        "Le client a interrompu l'intervention\u202f: la garantie de résultat ne s'applique "
+        "pas à ce qui n'a pas été résolu (art. {article})",
     "Prepaid package: {covered} deducted from the credit (art. {article})":
         "Forfait prépayé\u202f: déduction de {covered} sur le crédit (art. {article})",
     "No outcome is recorded: the result guarantee cannot be applied. Record each listed "
