@@ -419,3 +419,14 @@ def test_fgdmi_no_guarantee_when_the_client_ended_the_intervention() -> None:
     # ended by the technician, the same outcomes keep the guarantee (the tests above)
     assert amounts(fgdmi(2, "unsolved", "unsolved")) == ["90.00", "-90.00", "30.00"]
 
+
+def test_micro_alpes_no_show_of_a_remote_appointment() -> None:
+    """Art. 3: the no-show fee is due "quelle que soit la prestation commandée", so a
+    remote appointment missed costs the minimum hour too (50.00 at the remote rate); there
+    is no travel to add to it."""
+    b = Builder(policy="micro-alpes", mode="remote")
+    b.fee("no-show", utc("2026-11-23 09:30")).fee("travel", utc("2026-11-23 09:30"), "12.00")
+    result = bill_of(b, "micro-alpes")
+    assert amounts(result) == ["50.00"]
+    assert result.lines[0].name == "no-show" and result.lines[0].article == "3, 10.2"
+    assert any("distance" in w for w in result.warnings)  # the travel fee: not billed
