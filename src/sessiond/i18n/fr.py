@@ -2738,6 +2738,11 @@ CATALOG: dict[str, str] = {
         "Le client {referred} n'est pas encore un filleul confirmé\u202f: les conditions "
         "comptent un parrainage une fois qu'il a eu une intervention et l'a réglée (enregistrez "
         "le paiement\u202f: sessiond record SESSION payment).",
+    "Client {referred} has not paid his intervention {session} in full ({due} left): the "
+    "terms count a referral once the referred client has paid the whole of an intervention.":
+        "Le client {referred} n'a pas réglé en totalité son intervention {session} (reste "
+        "{due})\u202f: les conditions comptent un parrainage une fois que le filleul a réglé "
+        "la totalité d'une intervention.",
     "--warranty-cause goes with --warranty-of SESSION: the session this one re-does under "
     "warranty.":
         "--warranty-cause va avec --warranty-of SESSION\u202f: l'intervention que celle-ci "
