@@ -12,9 +12,12 @@ too; Regulation (EEC, Euratom) No 1182/71, art. 3, says the same for periods of 
 - art. 642: every period ends at 24:00 of its last day.
 
 So a package bought on 20 November 2025 at 08:00 is still good for a session at 15:00 on
-20 November 2026, the day it "is one year old". Days are the local days of `tz` (the zone
-the starting event was recorded in). Periods in hours (MRI87 16.2: 24 h) are instants and are
-not counted here.
+20 November 2026, the day it "is one year old". Art. 642's second paragraph (a period ending
+on a Saturday, a Sunday or a holiday runs to the next working day) is left out: it gives time
+to *do* something, as the consumer's withdrawal does (law.withdrawal), while these periods
+say how long a right lasts, and the technician works on weekends too. Days are the local
+days of `tz` (the zone the starting event was recorded in). Periods in hours (MRI87 16.2:
+24 h) are instants and are not counted here.
 """
 
 from __future__ import annotations
