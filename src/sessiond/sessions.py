@@ -1167,16 +1167,43 @@ class Sessiond:
                for e in self.client_events(sponsor, "referral-recorded")):
             raise InputError(_("Client {sponsor} already referred {referred}.",
                                sponsor=sponsor, referred=referred))
-        confirmed = [s for s in self.client_sessions(referred)
-                     if s.state is State.STOPPED
-                     and any(e.kind == "payment-recorded" for e in s.events)]
-        if not confirmed:
+        stopped = [s for s in self.client_sessions(referred) if s.state is State.STOPPED]
+        paid = [s for s in stopped if any(e.kind == "payment-recorded" for e in s.events)]
+        if not paid:
             raise InputError(_(
                 "Client {referred} is not a confirmed new client yet: the terms count a "
                 "referral once he has had an intervention and paid it (record the payment: "
                 "sessiond record SESSION payment).", referred=referred))
+        # VLH 5.5: "filleul confirmé [...] a réglé en totalité l'intervention": a payment on
+        # account does not confirm him, the whole of one intervention's bill does.
+        owing = [(s, due) for s in paid if (due := self._left_to_pay(s)) > 0]
+        if len(owing) == len(paid):
+            from sessiond.billing.text import money as money_text
+
+            session, due = owing[0]
+            raise InputError(_(
+                "Client {referred} has not paid his intervention {session} in full ({due} "
+                "left): the terms count a referral once the referred client has paid the "
+                "whole of an intervention.", referred=referred, session=session.id,
+                due=money_text(due)))
         return self._record("referral-recorded", client_id=sponsor, at=at,
                             body={"referred": referred})
+
+    def _left_to_pay(self, session: Session) -> Decimal:
+        """What the client still owes for a stopped session (0 once paid in full; 0 too
+        when its policy cannot be read, so that an old policy never blocks a record)."""
+        from decimal import Decimal
+
+        from sessiond.billing import bill
+
+        try:
+            total = bill(session, self.policy(session.policy), self.history(session.client_id),
+                         clock.now()).total
+        except InputError:
+            return Decimal(0)
+        paid = sum((Decimal(e.body["amount"]) for e in session.events
+                    if e.kind == "payment-recorded"), Decimal(0))
+        return max(Decimal(0), total - paid)
 
     def announce_fee(self, session_id: str, *, fee: str, channel: str | None = None,
                      at: datetime | None = None) -> Event:

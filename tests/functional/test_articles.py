@@ -384,6 +384,19 @@ def test_a_referral_takes_ten_percent_off_the_next_intervention(cli: Cli) -> Non
     assert "referral" not in {line["name"] for line in cli.json("bill", after)["lines"]}
 
 
+def test_a_referral_waits_for_the_referred_client_to_pay_in_full(cli: Cli) -> None:
+    """VLH 5.5: "filleul confirmé [...] a réglé en totalité l'intervention": his first
+    intervention costs 35.00 (1 h, new client -30 %); 20.00 on account does not confirm him."""
+    sponsor, referred = client(cli, name="Marc Parrain"), client(cli, name="Zoé Filleule")
+    session = run_session(cli, referred, "vlh", iso(NOW - timedelta(days=10)), new=(
+        "--ordered-at", iso(NOW - timedelta(days=40))))
+    cli("record", session, "payment", "--amount", "20", "--method", "cash")
+    refused = cli("client", "referral", sponsor, "--referred", referred, check=False)
+    assert refused.code == 2 and "totalité" in refused.err and "15,00" in refused.err
+    cli("record", session, "payment", "--amount", "15", "--method", "cash")
+    cli("client", "referral", sponsor, "--referred", referred)
+
+
 def test_a_client_known_before_sessiond_is_no_new_client(cli: Cli) -> None:
     old, new = client(cli, "--known-since", "2019-05-01"), client(cli, name="Nina Nouvelle")
     start = iso(NOW - timedelta(hours=3))

@@ -8,11 +8,11 @@ from datetime import UTC, datetime
 import pytest
 
 from sessiond.billing import History, bill
-from sessiond.billing.credit import add_months
 from sessiond.billing.statement import credit_statement
 from sessiond.i18n import set_language
+from sessiond.law.periods import add_months
 from sessiond.policy import read_policy, shipped_dir
-from tests.unit.billing_factory import Builder, Log, utc
+from tests.unit.billing_factory import Builder, Log, paris, utc
 
 MRI87 = read_policy(shipped_dir() / "mri87.toml")
 
@@ -127,3 +127,31 @@ def test_credit_needs_a_policy_that_has_it() -> None:
     with pytest.raises(InputError):
         credit_statement("c-1", read_policy(shipped_dir() / "vlh.toml"), [], [],
                          utc("2026-01-01 00:00"))
+
+
+def test_a_package_is_good_for_the_whole_day_it_turns_one_year_old() -> None:
+    """Art. 4: "valable un an à compter de la date d'achat": bought on 20 November 2025 at
+    08:00, it still pays a session at 15:00 on 20 November 2026 (a date is a whole day, C.
+    proc. civ. 641-642), and is lost at 00:00 on the 21st (Paris)."""
+    log = Log()
+    log.credit("c-1", "3", paris("2025-11-20 08:00"))
+    on_the_day = session(log, "s-1", "2026-11-20 14:00", 30)  # 15:00 in Paris
+    result = bill(on_the_day.session(), MRI87,
+                  History((on_the_day.session(),), log.client_events("c-1")),
+                  utc("2026-12-01 00:00"))
+    assert str(result.total) == "0.00" and not result.warnings
+    log = Log()
+    log.credit("c-1", "3", paris("2025-11-20 08:00"))
+    next_day = Builder(policy="mri87", session_id="s-2", log=log,
+                       planned_at=paris("2026-11-20 23:00"))
+    next_day.run(paris("2026-11-21 00:00"), 1800)
+    late = bill(next_day.session(), MRI87,
+                History((next_day.session(),), log.client_events("c-1")),
+                utc("2026-12-01 00:00"))
+    assert str(late.total) == "50.00"
+    statement = credit_statement("c-1", MRI87, [], log.client_events("c-1"),
+                                 paris("2026-11-20 23:59"))
+    assert not statement.packages[0].expired
+    statement = credit_statement("c-1", MRI87, [], log.client_events("c-1"),
+                                 paris("2026-11-21 00:00"))
+    assert statement.packages[0].expired and statement.lost_seconds == 10800

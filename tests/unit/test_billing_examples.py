@@ -399,3 +399,34 @@ def test_missing_rate_is_a_clear_error() -> None:
     b = Builder(policy="mri87", mode="onsite", rate="40").run(utc("2026-11-23 09:00"),
                                                               minutes(10))
     assert bill_of(b, "mri87").total == Decimal("40.00")
+
+
+def test_fgdmi_no_guarantee_when_the_client_ended_the_intervention() -> None:
+    """III.2.1: "not billed" only when the technician could work "sans interruption [...]
+    résultant de la responsabilité du client"; III.2.4: the guarantee's conditions are not
+    met when the client keeps the intervention from being carried out. Neither the whole
+    fee nor the 20 % per unsolved problem is taken off; travel is billed as always."""
+    for outcomes in (("unsolved", "unsolved"), ("solved", "unsolved")):
+        b = Builder(policy="fgdmi", mode="onsite", problem_count=len(outcomes))
+        b.start(utc("2026-11-23 09:00")).stop(utc("2026-11-23 10:30"), by="client")
+        for number, result in enumerate(outcomes, 1):
+            b.outcome(number, result, utc("2026-11-23 10:31"))
+        b.reduction_requested(utc("2026-11-23 10:32"))
+        b.fee("travel", utc("2026-11-23 10:33"), "30.00")
+        bill_ = bill_of(b, "fgdmi")
+        assert amounts(bill_) == ["90.00", "30.00"], outcomes
+        assert "interrompu" in bill_.explanation and "III.2.1" in bill_.explanation
+    # ended by the technician, the same outcomes keep the guarantee (the tests above)
+    assert amounts(fgdmi(2, "unsolved", "unsolved")) == ["90.00", "-90.00", "30.00"]
+
+
+def test_micro_alpes_no_show_of_a_remote_appointment() -> None:
+    """Art. 3: the no-show fee is due "quelle que soit la prestation commandée", so a
+    remote appointment missed costs the minimum hour too (50.00 at the remote rate); there
+    is no travel to add to it."""
+    b = Builder(policy="micro-alpes", mode="remote")
+    b.fee("no-show", utc("2026-11-23 09:30")).fee("travel", utc("2026-11-23 09:30"), "12.00")
+    result = bill_of(b, "micro-alpes")
+    assert amounts(result) == ["50.00"]
+    assert result.lines[0].name == "no-show" and result.lines[0].article == "3, 10.2"
+    assert any("distance" in w for w in result.warnings)  # the travel fee: not billed

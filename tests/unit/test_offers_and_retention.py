@@ -12,11 +12,12 @@ from sessiond.billing import History, bill
 from sessiond.billing.offers import known_before, referral_for
 from sessiond.compliance.retention import LAW, activity, add_years, due, retention_end
 from sessiond.errors import InputError
-from sessiond.policy import read_policy, shipped_dir
-from tests.unit.billing_factory import PARIS, Builder, Log, utc
+from sessiond.policy import Policy, read_policy, shipped_dir
+from tests.unit.billing_factory import PARIS, Builder, Log, paris, utc
 
 VLH = read_policy(shipped_dir() / "vlh.toml")
 MRI87 = read_policy(shipped_dir() / "mri87.toml")
+MICRO_ALPES = read_policy(shipped_dir() / "micro-alpes.toml")
 REFERRAL = VLH.discounts["referral"]
 
 
@@ -54,6 +55,19 @@ def test_a_referral_is_lost_after_a_year() -> None:
               body={"referred": "c-2"})
     session = late.session()
     assert referral_for(session, [session], log.client_events("c-1"), REFERRAL) is None
+
+
+def test_a_referral_is_good_for_the_whole_day_it_turns_one_year_old() -> None:
+    """VLH 5.5 "La remise, valable 1 an": mentioned on 20 January 2026, it still goes to an
+    intervention on 20 January 2027 in the afternoon, not to one on the 21st (law.periods)."""
+    for start, discounted in (("2027-01-20 15:00", True), ("2027-01-21 09:00", False)):
+        log = Log()
+        (late,) = _sessions(log, paris(start))
+        log.event("referral-recorded", paris("2026-01-20 12:00"), client_id="c-1",
+                  body={"referred": "c-2"})
+        session = late.session()
+        got = referral_for(session, [session], log.client_events("c-1"), REFERRAL)
+        assert (got is not None) is discounted, start
 
 
 def test_a_client_known_before_sessiond_gets_no_welcome_discount() -> None:
@@ -115,6 +129,31 @@ def test_the_warranty_window_and_the_flat_charge() -> None:
             assert "24" in result.explanation
         else:  # caused by the client: a flat half hour
             assert result.billed_seconds == 1800
+
+
+@pytest.mark.parametrize(("terms", "ended", "ordered", "free"), [
+    # VLH 6.3 "2 mois à compter de la date de fin d'intervention": the whole 20 November
+    (VLH, "2026-09-20 11:00", "2026-11-20 14:00", True),
+    (VLH, "2026-09-20 11:00", "2026-11-21 08:00", False),
+    # Micro-Alpes 10 "dans les dix jours précédents": the 10th day after the 10th is the 20th
+    (MICRO_ALPES, "2026-11-10 11:00", "2026-11-20 14:00", True),
+    (MICRO_ALPES, "2026-11-10 11:00", "2026-11-21 08:00", False),
+])
+def test_a_warranty_in_days_or_months_runs_to_the_end_of_its_last_day(
+        terms: Policy, ended: str, ordered: str, free: bool) -> None:
+    log = Log()
+    end = paris(ended)
+    earlier = Builder(policy=terms.id, session_id="s-a", log=log, mode="onsite",
+                      planned_at=end - timedelta(days=1)).run(end - timedelta(hours=1), 3600)
+    order = paris(ordered)
+    again = Builder(policy=terms.id, session_id="s-b", log=log, mode="onsite",
+                    planned_at=order, planned={"warranty_of": "s-a"})
+    again.run(order + timedelta(hours=1), 1800)
+    session = again.session()
+    result = bill(session, terms, History(sessions=(earlier.session(), session)),
+                  order + timedelta(days=1))
+    assert (result.total == 0) is free, result.explanation
+    assert any(line.kind == "warranty" for line in result.lines) is free
 
 
 @pytest.mark.parametrize(("change", "key"), [

@@ -1,8 +1,10 @@
 """Prepaid hour packages (MRI87 art. 4, 12, 13): bought, consumed oldest first, then lost.
 
 A package (`credit-added` event, scope client, `hours` decimal, `at` = purchase) is valid
-for `validity_months` from its purchase. Sessions of the client under the same policy draw
-their billed time from the packages in the order the sessions started; each session draws
+for `validity_months` from the day of its purchase, to 24:00 of the day that bears the same
+number (law.periods: art. 4 counts "à compter de la date d'achat", a date, not an hour).
+Sessions of the client under the same policy draw their billed time from the packages in
+the order the sessions started; each session draws
 from the oldest package still valid when it started that was bought before it ended (art.
 13: the client buys more first, so a package bought during the session counts). What the
 packages cannot cover is reported as a shortfall, never taken as negative credit.
@@ -10,12 +12,12 @@ packages cannot cover is reported as a shortfall, never taken as negative credit
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+from sessiond.law.periods import period_end, recorded_zone
 from sessiond.model import Event
 
 Balances = dict[int, int]  # package seq -> seconds left
@@ -68,12 +70,10 @@ class PackageState:
     expired: bool  # at the instant asked; its remaining time is lost (art. 4)
 
 
-def add_months(instant: datetime, months: int) -> datetime:
-    """Same day and time `months` later; the 29th to 31st become the month's last day."""
-    years, month0 = divmod(instant.month - 1 + months, 12)
-    year, month = instant.year + years, month0 + 1
-    day = min(instant.day, calendar.monthrange(year, month)[1])
-    return instant.replace(year=year, month=month, day=day)
+def expires_at(purchased_at: datetime, tz_name: str, validity_months: int) -> datetime:
+    """The first instant a package bought at `purchased_at` (recorded in zone `tz_name`) is
+    no longer valid."""
+    return period_end(purchased_at, recorded_zone(tz_name), months=validity_months)
 
 
 def hours_to_seconds(hours: str) -> int:
@@ -82,7 +82,8 @@ def hours_to_seconds(hours: str) -> int:
 
 def packages(events: Iterable[Event], validity_months: int) -> tuple[Package, ...]:
     found = [
-        Package(seq=e.seq, purchased_at=e.at, expires_at=add_months(e.at, validity_months),
+        Package(seq=e.seq, purchased_at=e.at,
+                expires_at=expires_at(e.at, e.tz, validity_months),
                 seconds=hours_to_seconds(e.body["hours"]))
         for e in events if e.kind == "credit-added"
     ]

@@ -169,7 +169,8 @@ def _price(facts: _Facts, billed: int) -> _Priced:
         else:
             lines.extend(_discounts(facts, time_amount, notes))
             if policy.guarantee is not None and billed > 0:
-                lines.extend(_guarantee(policy.guarantee, session, time_amount, warnings))
+                lines.extend(_guarantee(policy.guarantee, session, time_amount, warnings,
+                                        notes))
         _clamp(lines, time_amount)
         if policy.credit is not None and billed > 0 and not free:
             net_time = sum((line.amount for line in lines), ZERO)
@@ -235,7 +236,7 @@ def _outcomes(session: Session) -> dict[int, str]:
 
 
 def _guarantee(g: Guarantee, session: Session, time_amount: Decimal,
-               warnings: list[str]) -> list[Line]:
+               warnings: list[str], notes: list[str]) -> list[Line]:
     results = _outcomes(session)
     if not results:
         warnings.append(_("No outcome is recorded: the result guarantee cannot be applied. "
@@ -249,6 +250,16 @@ def _guarantee(g: Guarantee, session: Session, time_amount: Decimal,
     valid_results = {"solved", "diagnosed"} if g.diagnosis_is_valid else {"solved"}
     valid = sum(1 for r in results.values() if r in valid_results)
     unsolved = len(results) - valid
+    if unsolved and session.stopped_by == "client":
+        # FGDMI III.2.1 promises "not billed" only when the technician could work "sans
+        # interruption [...] résultant de la responsabilité du client", and III.2.4 says an
+        # intervention the client keeps from being carried out does not meet the conditions
+        # of the result guarantee: the partial-result reductions (III.2.3) belong to it.
+        clause = g.no_valid_solution or g.partial_results
+        notes.append(_("The client ended the intervention: the result guarantee does not "
+                       "apply to what was left unsolved (art. {article})",
+                       article=clause.article if clause else "-"))
+        return []
     if valid == 0 and g.no_valid_solution is not None:
         article = g.no_valid_solution.article
         return [Line("guarantee", _("No valid solution: the intervention is not billed "

@@ -5,7 +5,8 @@
 - Referral: each referral recorded on the client (`client referral`, once the new client is
   confirmed: he had an intervention and paid it) gives the discount to the client's next
   intervention, the one running or still to come when the referral was recorded ("lors de
-  sa prochaine intervention"), if it starts within the discount's validity (one year). One
+  sa prochaine intervention"), if it starts within the discount's validity (one year, to
+  24:00 of the day that bears the referral's date: law.periods). One
   referral per intervention; a second one goes to the intervention after.
 
 Pure: the client's sessions and client events (his record, his referrals) in.
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from sessiond.billing.credit import add_months
+from sessiond.law.periods import period_end, recorded_zone
 from sessiond.model import Event, Session
 from sessiond.policy.schema import Discount
 
@@ -51,7 +52,8 @@ def referral_for(session: Session, sessions: Iterable[Session],
                      key=lambda s: (s.started_at, s.planned_at, s.id))
     taken: set[str] = set()
     for referral in referrals:
-        until = (add_months(referral.at, discount.validity_months)
+        until = (period_end(referral.at, recorded_zone(referral.tz),
+                            months=discount.validity_months)
                  if discount.validity_months else None)
         for candidate in ordered:
             assert candidate.started_at is not None

@@ -337,8 +337,9 @@ def _credit_policy(ctx: Context, client_id: str, wanted: str | None) -> Policy:
 
 
 def credit_add(args: argparse.Namespace, ctx: Context) -> int:
-    from sessiond.billing.credit import add_months
+    from sessiond.billing.credit import expires_at
     from sessiond.i18n.dates import long_date
+    from sessiond.law.periods import day_before
     from sessiond.sessions import credit_hours
 
     svc = ctx.service
@@ -350,12 +351,12 @@ def credit_add(args: argparse.Namespace, ctx: Context) -> int:
     hours = event.body["hours"]
     expires: datetime | None = None
     if policy.credit is not None:
-        expires = add_months(event.at, policy.credit.validity_months)
+        expires = expires_at(event.at, event.tz, policy.credit.validity_months)
     text = _("Credit added: {hours} h for client {client} (event #{seq}).", hours=hours,
              client=args.client_id, seq=event.seq)
     if expires is not None:
         text += " " + _("Valid until {day} (policy {policy}, art. {article}).",
-                        day=long_date(expires.astimezone(ctx.tz).date()), policy=policy.id,
+                        day=long_date(day_before(expires, ctx.tz)), policy=policy.id,
                         article=policy.credit.article if policy.credit else "")
     ctx.emit(text, {"client": args.client_id, "hours": hours, "event": event.seq,
                     "at": event.at.astimezone(ctx.tz).isoformat(timespec="seconds"),
@@ -380,6 +381,13 @@ def credit_show(args: argparse.Namespace, ctx: Context) -> int:
 
         return long_date(instant.astimezone(ctx.tz).date())
 
+    def last(expires: datetime) -> str:
+        """The last day a package is still good for (it expires at 00:00 the day after)."""
+        from sessiond.i18n.dates import long_date
+        from sessiond.law.periods import day_before
+
+        return long_date(day_before(expires, ctx.tz))
+
     def iso(instant: datetime) -> str:
         return instant.astimezone(ctx.tz).isoformat(timespec="seconds")
 
@@ -397,7 +405,7 @@ def credit_show(args: argparse.Namespace, ctx: Context) -> int:
             line += ", " + _("expired {day}: {left} lost", day=day(pkg.expires_at),
                              left=duration(s.remaining_seconds))
         else:
-            line += ", " + _("valid until {day}", day=day(pkg.expires_at))
+            line += ", " + _("valid until {day}", day=last(pkg.expires_at))
         out.append("  " + line)
     for u in st.usages:
         line = _("session {session}: {billed} billed, {covered} from the credit",

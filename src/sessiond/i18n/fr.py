@@ -324,6 +324,10 @@ CATALOG: dict[str, str] = {
         "{percent}\u00a0% (art. {article})",
     "No valid solution: the intervention is not billed (art. {article})":
         "Aucune solution valide\u202f: l'intervention n'est pas facturée (art. {article})",
+    "The client ended the intervention: the result guarantee does not apply to what was "
+    "left unsolved (art. {article})":
+        "Le client a interrompu l'intervention\u202f: la garantie de résultat ne s'applique "
+        "pas à ce qui n'a pas été résolu (art. {article})",
     "Prepaid package: {covered} deducted from the credit (art. {article})":
         "Forfait prépayé\u202f: déduction de {covered} sur le crédit (art. {article})",
     "No outcome is recorded: the result guarantee cannot be applied. Record each listed "
@@ -2734,6 +2738,11 @@ CATALOG: dict[str, str] = {
         "Le client {referred} n'est pas encore un filleul confirmé\u202f: les conditions "
         "comptent un parrainage une fois qu'il a eu une intervention et l'a réglée (enregistrez "
         "le paiement\u202f: sessiond record SESSION payment).",
+    "Client {referred} has not paid his intervention {session} in full ({due} left): the "
+    "terms count a referral once the referred client has paid the whole of an intervention.":
+        "Le client {referred} n'a pas réglé en totalité son intervention {session} (reste "
+        "{due})\u202f: les conditions comptent un parrainage une fois que le filleul a réglé "
+        "la totalité d'une intervention.",
     "--warranty-cause goes with --warranty-of SESSION: the session this one re-does under "
     "warranty.":
         "--warranty-cause va avec --warranty-of SESSION\u202f: l'intervention que celle-ci "

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Header, Input, Label, Static
 
 from sessiond.i18n import _
 from sessiond.i18n.dates import long_date, until_date
+from sessiond.law.periods import day_before
 from sessiond.tui.format import duration, hms, label, money, short_day
 from sessiond.tui.screens.base import SessiondScreen, footer
 from sessiond.tui.text import clean, plain
@@ -166,11 +167,12 @@ class ClientsScreen(SessiondScreen):
                 line = _("bought on {day}: {hours}, {left} left",
                          day=long_date(p.purchased_at.astimezone(tz).date()),
                          hours=duration(p.seconds), left=duration(ps.remaining_seconds))
-                expires = p.expires_at.astimezone(tz).date()
                 if ps.expired:
-                    line += " · " + _("expired on {day}", day=long_date(expires))
-                else:
-                    line += " · " + _("valid {until}", until=until_date(expires))
+                    line += " · " + _("expired on {day}",
+                                      day=long_date(p.expires_at.astimezone(tz).date()))
+                else:  # it expires at 00:00 after its last day: that day is shown
+                    line += " · " + _("valid {until}",
+                                      until=until_date(day_before(p.expires_at, tz)))
                 text.append("  " + line + "\n")
             if not st.packages:
                 text.append("  " + _("No package bought yet.") + "\n", style="dim")
