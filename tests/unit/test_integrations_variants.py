@@ -60,3 +60,84 @@ def test_a_forged_escape_sequence_never_becomes_a_partner() -> None:
     assert a.partner_id is None
 
 
+# -- TeamViewer connection files -----------------------------------------------------------
+ROW_IN = ("1660360496\tTestUserRedacted\t16-02-2024 14:16:32\t16-02-2024 14:18:36\tIEUser"
+          "\tRemoteControl\t{b3a4df33-d027-44d5-b50f-4e61115494d4}\t")
+ROW_NO_NAME = ("1660360496\t16-02-2024 14:16:32\t16-02-2024 14:18:36\tIEUser\tRemoteControl"
+               "\t{b3a4df33-d027-44d5-b50f-4e61115494d4}\t")
+ROW_OUT = ("1660360496                      20-02-2024 13:10:33             20-02-2024 13:11:52"
+           "             IEUser                          RemoteControl                   "
+           "{b35110b2-7dc5-4bb9-8d54-ca80953f65f8}")
+
+
+def test_an_incoming_file_without_the_display_name_column_stays_incoming() -> None:
+    # The same TAB row fits Connections.txt's TAB variant: the file's name decides, and a
+    # file named Connections_incoming.txt is never read as outgoing.
+    data = f"\n{ROW_NO_NAME}\n{ROW_NO_NAME.replace(' 14:1', ' 15:1')}".encode()
+    found = conns(data, name=r"C:\Program Files\TeamViewer\Connections_incoming.txt")
+    assert seen(found) == [
+        ("teamviewer-incoming", "incoming", "1660360496", u(2024, 2, 16, 14, 16, 32),
+         u(2024, 2, 16, 14, 18, 36), "accepted"),
+        ("teamviewer-incoming", "incoming", "1660360496", u(2024, 2, 16, 15, 16, 32),
+         u(2024, 2, 16, 15, 18, 36), "accepted")]
+    assert detect(data, "Connections.txt") == "teamviewer-outgoing"
+    assert detect(data) == "teamviewer-outgoing"  # no name: the guessed older layout
+    # One documented row (with the name) makes it the incoming file whatever the name.
+    mixed = f"\n{ROW_IN}\n{ROW_NO_NAME}".encode()
+    assert detect(mixed) == detect(mixed, "x.txt") == "teamviewer-incoming"
+
+
+def test_a_growing_incoming_file_without_the_name_column_reads_its_last_row() -> None:
+    data = f"\n{ROW_NO_NAME}".encode()
+    inc = read_increment(io.BytesIO(data), tz=UTC_ZONE, name="Connections_incoming.txt")
+    assert [c.partner_id for c in inc.connections] == ["1660360496"]
+    assert inc.offset == len(data)
+
+
+@pytest.mark.parametrize("row", [
+    ROW_IN.rstrip("\t"),  # no trailing TAB
+    ROW_IN.rsplit("\t", 2)[0],  # no GUID column
+    ROW_IN + "VPN\t2\t",  # columns a later version might add
+    ROW_IN.replace("1660360496", "1 660 360 496"),  # the ID as the GUI groups it
+])
+def test_incoming_rows_with_extra_or_missing_trailing_columns(row: str) -> None:
+    for data in (f"\n{row}".encode(), f"\r\n{row}\r\n".encode("utf-16"),
+                 codecs.BOM_UTF8 + f"\n{row}".encode()):
+        [c] = conns(data, name="Connections_incoming.txt")
+        assert (c.direction, c.partner_id, c.start, c.end) == (
+            "incoming", "1660360496", u(2024, 2, 16, 14, 16, 32), u(2024, 2, 16, 14, 18, 36))
+
+
+def test_an_outgoing_id_grouped_by_spaces() -> None:
+    row = ROW_OUT.replace("1660360496   ", "1 660 360 496")
+    [c] = conns(f"\n{row}".encode(), name="Connections.txt")
+    assert (c.partner_id, c.start) == ("1660360496", u(2024, 2, 20, 13, 10, 33))
+
+
+@pytest.mark.parametrize(("name", "row"), [
+    # TeamViewer writes DD-MM-YYYY HH:MM:SS whatever the locale: the four real files come
+    # from machines at UTC-8, UTC-6, UTC+3 and UTC+8. Another shape is not its output, so
+    # it is refused rather than guessed (02-03 is 2 March here, 3 February in the US).
+    ("Connections_incoming.txt", ROW_IN.replace("14:16:32", "02:16:32 PM")
+     .replace("14:18:36", "02:18:36 PM")),
+    ("Connections_incoming.txt", ROW_IN.replace("16-02-2024", "02/16/2024")),
+    ("Connections_incoming.txt", ROW_IN.replace("16-02-2024", "2024-02-16")),
+    ("Connections_incoming.txt", ROW_IN.replace("\t", "    ")),  # TABs lost by a copy
+    ("Connections.txt", ROW_OUT.replace("20-02-2024", "20.02.2024")),
+])
+def test_a_connection_file_of_another_shape_is_refused_not_read_as_empty(
+        name: str, row: str) -> None:
+    with pytest.raises(LogFormatError):
+        conns(f"\n{row}".encode(), name=name)
+
+
+def test_a_known_name_still_reads_an_empty_or_starting_file() -> None:
+    # The file starts with the newline of its first record, and a log may be caught while
+    # its first line is written: neither is refused.
+    assert conns(b"\n", name="Connections_incoming.txt") == []
+    assert conns(b"\r\n", name="Connections.txt") == []
+    assert detect(b"2024/02/16 06:05:19.349  2136", "TeamViewer15_Logfile.log") == (
+        "teamviewer-log")
+    assert detect(b" * * * * * * * *\n", "ad.trace") == "anydesk-trace"
+
+
