@@ -141,3 +141,66 @@ def test_a_known_name_still_reads_an_empty_or_starting_file() -> None:
     assert detect(b" * * * * * * * *\n", "ad.trace") == "anydesk-trace"
 
 
+# -- TeamViewer log ------------------------------------------------------------------------
+def tv(stamp: str, message: str, ids: str = "2216       2492", tag: str = "S0") -> str:
+    return f"{stamp}  {ids} {tag}   {message}"
+
+
+HEADER = [tv("2024/06/01 09:00:00.000", ""), "Start:              2024/06/01 09:00:00.000 "
+          "(UTC+2:00)", "Version:            15.50.5 (64-bit)", ""]
+PASSIVE = ("CommandHandlerRouting[3]::CreatePassiveSession(): incoming session via "
+           "router1.teamviewer.com, protocol Tcp")
+HELLO = "Negotiating session encryption: client hello received from 123456789, RSA key length"
+ADD = "CPersistentParticipantManager::AddParticipant: [123456789,42] type=6 name=Client"
+REMOVE = "CPersistentParticipantManager::RemoveParticipant: [123456789,42]"
+
+
+def log(*body: str) -> bytes:
+    return "\n".join([*HEADER, *body, ""]).encode()
+
+
+@pytest.mark.parametrize("ids", [
+    "2216       2492",  # TV15 Windows
+    "4112  5184",  # TV11-13 Windows
+    "1693 140234567890123",  # Linux: thread IDs are pthread numbers
+])
+def test_log_lines_of_each_platform(ids: str) -> None:
+    data = log(tv("2024/06/01 10:00:00.000", PASSIVE, ids),
+               tv("2024/06/01 10:00:01.000", HELLO, ids),
+               tv("2024/06/01 10:00:10.000", ADD, ids),
+               tv("2024/06/01 10:30:00.000", REMOVE, ids))
+    assert seen(conns(data, PARIS)) == [("teamviewer-log", "incoming", "123456789",
+                                         u(2024, 6, 1, 8), u(2024, 6, 1, 8, 30), "accepted")]
+
+
+def test_log_start_without_a_routing_index_pairs_by_partner() -> None:
+    data = log(tv("2024/06/01 10:00:00.000", PASSIVE.replace("[3]", "")),
+               tv("2024/06/01 10:00:01.000", HELLO),
+               tv("2024/06/01 10:00:10.000", ADD),
+               tv("2024/06/01 10:30:00.000", REMOVE))
+    assert seen(conns(data, PARIS)) == [("teamviewer-log", "incoming", "123456789",
+                                         u(2024, 6, 1, 8), u(2024, 6, 1, 8, 30), "accepted")]
+
+
+def test_log_attempt_terminated_by_authentication_timeout_ends_failed() -> None:
+    # Quoted from a Linux TV15 log: the attempt ends there, it is not left open.
+    data = log(tv("2024/06/01 10:00:00.000", PASSIVE),
+               tv("2024/06/01 10:00:01.000", HELLO),
+               tv("2024/06/01 10:00:31.000", "Session to 123456789 terminated because of "
+                                             "authentication timeout!"),
+               tv("2024/06/01 10:00:31.000", "Session termination reason "
+                                             "AuthenticationTimeout"))
+    assert seen(conns(data, PARIS)) == [("teamviewer-log", "incoming", "123456789",
+                                         u(2024, 6, 1, 8), u(2024, 6, 1, 8, 0, 31), "failed")]
+
+
+def test_log_outgoing_id_grouped_by_spaces_is_one_connection() -> None:
+    data = log(tv("2024/06/01 11:00:00.000", "Trying connection to 904 922 222, mode = 1"),
+               tv("2024/06/01 11:00:01.000", "CommandHandlerRouting[5]::CreateActiveSession()"
+                  ": outgoing session to 904922222 via server1.teamviewer.com, protocol Tcp"),
+               tv("2024/06/01 11:30:00.000", "CGatewaySession[5]::EndSession(): Session to "
+                  "904922222 ended. Estimated capacity=1kBit/s, Latency=0ms"))
+    assert [(c.partner_id, c.start, c.end) for c in conns(data, PARIS)] == [
+        ("904922222", u(2024, 6, 1, 9), u(2024, 6, 1, 9, 30))]
+
+
