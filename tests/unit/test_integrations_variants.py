@@ -204,3 +204,30 @@ def test_log_outgoing_id_grouped_by_spaces_is_one_connection() -> None:
         ("904922222", u(2024, 6, 1, 9), u(2024, 6, 1, 9, 30))]
 
 
+# -- files cut short -----------------------------------------------------------------------
+AD_ACCEPT = ("   info 2025-09-22 00:53:50.850    service   main   1214   1214   11           "
+             "     anynet.any_socket - Accept request from 1001025310 (via relay).")
+RD_SESSION = ("[2026-04-12 17:12:04.147039 -04:00] INFO [src/flutter.rs:1408] Session 412736958"
+              " start, use texture render: true")
+
+
+@pytest.mark.parametrize(("head", "last", "cut", "name"), [
+    (log(tv("2024/06/01 10:00:00.000", PASSIVE)), tv("2024/06/01 10:00:01.000", HELLO),
+     "56789, RSA key length", "TeamViewer15_Logfile.log"),
+    (b"", AD_ACCEPT, "025310 (via relay).", "/var/log/anydesk.trace"),
+    (b"", RD_SESSION, ", use texture render: true", "rustdesk_rCURRENT.log"),
+])
+def test_a_log_cut_in_its_last_line_never_yields_a_cut_partner(
+        head: bytes, last: str, cut: str, name: str) -> None:
+    # Every line of these logs ends with a newline; the last one without it was cut while
+    # written or copied (123456789 -> 1234, 1001025310 -> 1001), so it is not read, as a
+    # growing file's last line is not.
+    assert last.endswith(cut)
+    data = head + last.removesuffix(cut).encode()
+    whole = conns(data, PARIS, name=name)
+    assert all(c.partner_id in (None, "123456789") for c in whole)
+    grown = read_increment(io.BytesIO(data), tz=PARIS, name=name)
+    assert seen(whole) == seen([*grown.connections, *grown.open])
+    # Once the line is whole (its newline written), it is read.
+    [c] = conns(head + last.encode() + b"\n", PARIS, name=name)
+    assert c.partner_id in ("123456789", "1001025310", "412736958")

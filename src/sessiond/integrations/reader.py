@@ -70,7 +70,10 @@ def _connections(stream: BinaryIO, head: bytes, owned: bool, parser: Parser,
     try:
         for raw in iter_lines(body, bom, encoding):
             line += 1
-            for text in records(decode_line(raw.data, encoding, raw.truncated)):
+            decoded = decode_line(raw.data, encoding, raw.truncated)
+            if not raw.terminated and not parser.final_complete(decoded):
+                break  # a last line cut short (see Parser.final_complete)
+            for text in records(decoded):
                 parser.feed(text, line)
             if parser.done:
                 yield from parser.take()
