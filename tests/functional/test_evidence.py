@@ -122,6 +122,25 @@ def test_anydesk_traces_are_read_as_utc(cli: Cli) -> None:
     assert outcomes == ["rejected", "rejected", "rejected", "accepted"]
 
 
+@needs_samples
+def test_a_log_and_its_rotated_copy_are_read_as_one(cli: Cli, tmp_path: Path) -> None:
+    # TeamViewer renamed its log to _OLD during the session: the start is in the old file,
+    # the end in the new one. Given in any order, they are read oldest first.
+    lines = (SAMPLES / "teamviewer" / "TeamViewer15_Logfile.log").read_bytes().split(b"\n")
+    old, current = tmp_path / "TeamViewer15_Logfile_OLD.log", tmp_path / "TeamViewer15_Logfile.log"
+    old.write_bytes(b"\n".join(lines[:700]) + b"\n")
+    current.write_bytes(b"\n".join(lines[700:]))
+    day = datetime(2024, 2, 16, 14, 0, tzinfo=UTC)
+    sid = worked(cli, "micro-alpes", TV, day + timedelta(minutes=10),
+                 day + timedelta(minutes=15), day + timedelta(minutes=19))
+    found = cli.json("evidence", "import", str(current), str(old))["connections"]
+    assert [(c["start"], c["end"], c["session"]) for c in found] == [
+        ("2024-02-16T15:16:32+01:00", "2024-02-16T15:18:36+01:00", sid)]
+    assert findings(cli, sid, "remote-access-after-stop") == []
+    text = cli("evidence", "import", str(current), str(old)).out
+    assert f"dans {old}, {current} (teamviewer-log)" in text
+
+
 def test_refusals_say_what_to_do(cli: Cli, tmp_path: Path) -> None:
     missing = cli("evidence", "import", str(tmp_path / "nope.log"), check=False)
     assert missing.code == 2 and "Impossible de lire le journal" in missing.err

@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import io
 from datetime import UTC, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,7 +20,9 @@ from sessiond.integrations import (
     normalise_partner,
     read_connections,
     read_increment,
+    read_rotated,
 )
+from sessiond.integrations.formats import rotation_order
 
 UTC_ZONE = ZoneInfo("UTC")
 PARIS = ZoneInfo("Europe/Paris")
@@ -231,3 +234,36 @@ def test_a_log_cut_in_its_last_line_never_yields_a_cut_partner(
     # Once the line is whole (its newline written), it is read.
     [c] = conns(head + last.encode() + b"\n", PARIS, name=name)
     assert c.partner_id in ("123456789", "1001025310", "412736958")
+
+
+# -- rotation ------------------------------------------------------------------------------
+def test_rotation_order_reads_the_oldest_file_first() -> None:
+    assert rotation_order(["a/TeamViewer15_Logfile.log", "a/TeamViewer15_Logfile_OLD.log"]) == [
+        "a/TeamViewer15_Logfile_OLD.log", "a/TeamViewer15_Logfile.log"]
+    assert rotation_order([r"C:\TV\TeamViewer13_Logfile.log",
+                           r"C:\TV\TeamViewer13_Logfile_OLD.log"]) == [
+        r"C:\TV\TeamViewer13_Logfile_OLD.log", r"C:\TV\TeamViewer13_Logfile.log"]
+    assert rotation_order(["RustDesk_rCURRENT.log", "rustdesk_r2025-11-24_00-00-01.log",
+                           "rustdesk_r2025-11-23_19-44-47.log"]) == [
+        "rustdesk_r2025-11-23_19-44-47.log", "rustdesk_r2025-11-24_00-00-01.log",
+        "RustDesk_rCURRENT.log"]
+    assert rotation_order(["b.log", "a.log"]) == ["b.log", "a.log"]  # no rule: as given
+
+
+def test_a_session_across_a_rotation_is_one_connection_with_its_end(tmp_path: Path) -> None:
+    start = [tv("2024/06/01 10:00:00.000", PASSIVE), tv("2024/06/01 10:00:01.000", HELLO),
+             tv("2024/06/01 10:00:10.000", ADD)]
+    old, new = tmp_path / "TeamViewer15_Logfile_OLD.log", tmp_path / "TeamViewer15_Logfile.log"
+    old.write_bytes(log(*start))
+    new.write_bytes(("\n".join([tv("2024/06/01 10:30:00.000", REMOVE), ""])).encode())
+    expected = [("teamviewer-log", "incoming", "123456789", u(2024, 6, 1, 8),
+                 u(2024, 6, 1, 8, 30), "accepted")]
+    assert seen(list(read_rotated([new, old], tz=PARIS))) == expected
+    # Each alone: open in the old file, and an end with no start (nothing) in the new one.
+    assert [c.end for c in read_connections(old, tz=PARIS)] == [None]
+    assert list(read_connections(new, tz=PARIS, name=new.name)) == []
+    # One log: a file of another format is refused before anything is read.
+    other = tmp_path / "Connections_incoming.txt"
+    other.write_bytes(f"\n{ROW_IN}".encode())
+    with pytest.raises(LogFormatError):
+        read_rotated([old, other], tz=PARIS)

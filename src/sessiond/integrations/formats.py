@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath, PureWindowsPath
+from typing import TypeVar
 
 from sessiond.i18n import _
 from sessiond.integrations import (
@@ -20,6 +23,8 @@ from sessiond.integrations.base import Parser
 from sessiond.integrations.connection import TOOLS, Tool
 from sessiond.integrations.errors import LogFormatError
 from sessiond.integrations.text import decode_line, iter_lines, sniff_encoding
+
+T = TypeVar("T", bound=str | os.PathLike[str])
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +81,34 @@ def format_from_name(name: str | None) -> str | None:
                 return anydesk_trace.FMT_SERVICE  # /var/log/anydesk.trace is the service's
             return fmt
     return None
+
+
+# Names a rotation gives: TeamViewer renames a full log `..._OLD.log` (one generation);
+# RustDesk names each day's file by its start (`rustdesk_r2025-11-23_19-44-47.log`) and
+# writes `rustdesk_rCURRENT.log`.
+_ROTATED = (
+    (re.compile(r"teamviewer\d*_logfile_old\.log"), 0),
+    (re.compile(r"teamviewer\d*_logfile\.log"), 1),
+    (re.compile(r"rustdesk_r(\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2})\.log"), 0),
+    (re.compile(r"rustdesk_rcurrent\.log"), 1),
+)
+
+
+def rotation_order(paths: Sequence[T]) -> list[T]:
+    """`paths` oldest first by the names a rotation gives: a rotated file before the one
+    being written, RustDesk's dated files by their date; other names keep their order."""
+    def key(item: tuple[int, T]) -> tuple[int, str, int]:
+        index, path = item
+        text = path if isinstance(path, str) else os.fspath(path)
+        base = PurePath(text).name.lower()
+        if "\\" in base:
+            base = PureWindowsPath(base).name
+        for pattern, rank in _ROTATED:
+            if found := pattern.fullmatch(base):
+                return rank, found.group(1) if found.groups() else "", index
+        return 0, "", index
+
+    return [path for _index, path in sorted(enumerate(paths), key=key)]
 
 
 def classify(text: str) -> tuple[str, ...]:
