@@ -120,6 +120,20 @@ def test_anydesk_traces_are_read_as_utc(cli: Cli) -> None:
     outcomes = [c["outcome"] for c in cli.json("evidence", "list", "--session", sid)[
         "connections"]]
     assert outcomes == ["rejected", "rejected", "rejected", "accepted"]
+    # The service trace holds the same session (its request 0.4 s earlier, in the second
+    # before) and the same three attempts: nothing of them is recorded twice; only its
+    # five requests that never reached the user's side are new.
+    service = cli.json("evidence", "import", str(SAMPLES / "anydesk" /
+                                                  "anydesk_var_log.trace"))["connections"]
+    assert [(c["direction"], c["start"], c["new"]) for c in service if not c["new"]
+            or c["start"] >= "2025-09-22T02:53"] == [
+        ("outgoing", "2025-09-22T02:53:11+02:00", False),
+        ("outgoing", "2025-09-22T02:53:40+02:00", False),
+        ("outgoing", "2025-09-22T02:53:46+02:00", False),
+        ("incoming", "2025-09-22T02:53:50+02:00", False)]
+    accepted = [c for c in cli.json("evidence", "list", "--session", sid)["connections"]
+                if c["outcome"] == "accepted"]
+    assert len(accepted) == 1
 
 
 @needs_samples
