@@ -207,6 +207,40 @@ def test_log_outgoing_id_grouped_by_spaces_is_one_connection() -> None:
         ("904922222", u(2024, 6, 1, 9), u(2024, 6, 1, 9, 30))]
 
 
+@pytest.mark.parametrize("stamp", ["06/01 10:00:00.000", "24/06/01 10:00:00.000"])
+def test_log_lines_of_older_date_shapes_are_refused(stamp: str) -> None:
+    # dissect mentions builds before TV11 writing no year or a 2-digit year; no sample
+    # shows how to read them, so they are refused rather than read as holding nothing.
+    data = f"Start:              {stamp} (UTC+2:00)\n{stamp}  2216  2492 S0   {PASSIVE}\n"
+    with pytest.raises(LogFormatError):
+        conns(data.encode(), PARIS, name="TeamViewer9_Logfile.log")
+
+
+# -- AnyDesk -------------------------------------------------------------------------------
+def ad(stamp: str, comp: str, msg: str, fiber: str = "75", level: str = "info") -> str:
+    return f"{level:>7} {stamp}    service   main   1214   1214 {fiber:>4} {comp:>32} - {msg}"
+
+
+@pytest.mark.parametrize("shown", ["1001025310", "1 001 025 310"])
+def test_anydesk_ids_as_digits_or_grouped_by_spaces(shown: str) -> None:
+    data = "\n".join([
+        ad("2025-09-22 00:53:50.850", "anynet.any_socket",
+           f"Accept request from {shown} (via relay).", fiber="11"),
+        ad("2025-09-22 00:53:51.093", "app.session",
+           "1 - Connecting to console session 2617699542 (current 2617699542)."),
+        ad("2025-09-22 00:53:56.043", "app.session", "3: Authenticated by local user.",
+           level="auth"),
+        ad("2025-09-22 00:57:14.134", "app.session",
+           "Session closed by remote side: desk_rt_ipc_error."),
+        ad("2025-09-22 01:00:00.000", "app.service",
+           f"Received outgoing connection request for address {shown} (direct).", "61"),
+        ad("2025-09-22 01:00:01.000", "app.session",
+           "Session closed by remote side: display_server_not_supported.", "61"),
+        ""]).encode()
+    assert [(c.direction, c.partner_id, c.outcome) for c in conns(data, UTC_ZONE)] == [
+        ("incoming", "1001025310", "accepted"), ("outgoing", "1001025310", "rejected")]
+
+
 # -- files cut short -----------------------------------------------------------------------
 AD_ACCEPT = ("   info 2025-09-22 00:53:50.850    service   main   1214   1214   11           "
              "     anynet.any_socket - Accept request from 1001025310 (via relay).")
