@@ -155,6 +155,21 @@ def test_a_log_and_its_rotated_copy_are_read_as_one(cli: Cli, tmp_path: Path) ->
     assert f"dans {old}, {current} (teamviewer-log)" in text
 
 
+def test_a_forged_log_puts_no_escape_sequence_on_the_terminal(cli: Cli, tmp_path: Path) -> None:
+    t = base()
+    sid = worked(cli, "vlh", None, t - timedelta(minutes=5), t, t + timedelta(minutes=30))
+    forged = tmp_path / "Connections_incoming.txt"
+    forged.write_bytes(
+        f"\n\x1b]0;pwn\x07\x1b[2J\tx\t{t:%d-%m-%Y %H:%M:%S}\t"
+        f"{t + timedelta(minutes=20):%d-%m-%Y %H:%M:%S}\tu\tRemoteControl\t\t".encode())
+    for args in ((), ("--json",)):
+        result = cli("evidence", "import", str(forged), *args)
+        assert "\x1b" not in result.out and "\x07" not in result.out
+    # Recorded (matched by time), with no partner ID: the forged one is not an ID.
+    [seen] = cli.json("evidence", "list", "--session", sid)["connections"]
+    assert seen["partner_id"] is None
+
+
 def test_refusals_say_what_to_do(cli: Cli, tmp_path: Path) -> None:
     missing = cli("evidence", "import", str(tmp_path / "nope.log"), check=False)
     assert missing.code == 2 and "Impossible de lire le journal" in missing.err
