@@ -7,6 +7,7 @@ compliance check both need it, and the check must not pay for loading the parser
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _SPACES = re.compile(r"\s+")
 _DIGITS = re.compile(r"[0-9]+")
@@ -16,10 +17,17 @@ MAX_PARTNER = 64  # longer than any tool's ID or alias: such a value is noise, n
 def normalise_partner(raw: str | None) -> str | None:
     """Digits only for numeric IDs (the tools print them grouped, `123 456 789`, and the
     technician types them so), alias forms such as `123456789@ad` kept as given; None for
-    nothing, a placeholder `-` or noise."""
+    nothing, a placeholder `-` or noise.
+
+    No tool's ID holds a control, format or unassigned character (category C: ESC, BEL,
+    bidi overrides, NUL...): a value with one comes from a damaged or forged log, and kept
+    it would be compared, sealed and shown as if the tool had written it.
+    """
     if raw is None:
         return None
     value = raw.strip()
+    if any(unicodedata.category(ch).startswith("C") for ch in value):
+        return None
     compact = _SPACES.sub("", value)
     if _DIGITS.fullmatch(compact):
         value = compact

@@ -55,6 +55,8 @@ if TYPE_CHECKING:  # cryptography, the rules and billing load only where they ar
 
 # The kinds whose instant puts a session on a day (planned, started or stopped then).
 DAY_KINDS = ("session-planned", "session-started", "session-stopped")
+# How far apart two files of one tool may date the same connection (see Sessiond._twin).
+TWIN_SECONDS = 5
 
 _ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/o, 1/l/i: ids are read aloud
 
@@ -772,15 +774,31 @@ class Sessiond:
 
     def _twin(self, connection: Connection, start: datetime, end: datetime | None,
               partner: str | None) -> Observed | None:
-        """The same connection recorded from another file of the tool (TeamViewer's
-        connection file and its log describe a session to the same second)."""
+        """The same connection recorded from another file of the tool: TeamViewer's
+        connection file and its log describe a session to the same second; AnyDesk's
+        service trace logs the request (`Accept request`) a fraction of a second before
+        the user trace (`Incoming session request`), often in the second before, and the
+        two traces may end it a little apart. Between two formats, starts and ends within
+        TWIN_SECONDS are one connection; within one format (two attempts in one file, a
+        few seconds apart), only the same second is."""
         from sessiond.compliance.evidence import observed
 
-        rows = self.store.connections_started(clock.to_text(start),
-                                              clock.to_text(start + timedelta(seconds=1)))
-        return next((o for o in observed(self.events(rows)) if o.tool == connection.tool
-                     and o.direction == connection.direction and o.end == end
-                     and o.partner_id == partner), None)
+        margin = timedelta(seconds=TWIN_SECONDS)
+        rows = self.store.connections_started(clock.to_text(start - margin),
+                                              clock.to_text(start + margin
+                                                            + timedelta(seconds=1)))
+
+        def near(a: datetime | None, b: datetime | None, slack: timedelta) -> bool:
+            return a == b if a is None or b is None else abs(a - b) <= slack
+
+        for o in observed(self.events(rows)):
+            if (o.tool != connection.tool or o.direction != connection.direction
+                    or o.partner_id != partner):
+                continue
+            slack = margin if o.fmt != connection.fmt else timedelta(0)
+            if near(o.start, start, slack) and near(o.end, end, slack):
+                return o
+        return None
 
     def _candidates(self, start: datetime, end: datetime) -> list[Candidate]:
         """Sessions that may be a connection's: open ones, and those planned, started or

@@ -120,6 +120,54 @@ def test_anydesk_traces_are_read_as_utc(cli: Cli) -> None:
     outcomes = [c["outcome"] for c in cli.json("evidence", "list", "--session", sid)[
         "connections"]]
     assert outcomes == ["rejected", "rejected", "rejected", "accepted"]
+    # The service trace holds the same session (its request 0.4 s earlier, in the second
+    # before) and the same three attempts: nothing of them is recorded twice; only its
+    # five requests that never reached the user's side are new.
+    service = cli.json("evidence", "import", str(SAMPLES / "anydesk" /
+                                                  "anydesk_var_log.trace"))["connections"]
+    assert [(c["direction"], c["start"], c["new"]) for c in service if not c["new"]
+            or c["start"] >= "2025-09-22T02:53"] == [
+        ("outgoing", "2025-09-22T02:53:11+02:00", False),
+        ("outgoing", "2025-09-22T02:53:40+02:00", False),
+        ("outgoing", "2025-09-22T02:53:46+02:00", False),
+        ("incoming", "2025-09-22T02:53:50+02:00", False)]
+    accepted = [c for c in cli.json("evidence", "list", "--session", sid)["connections"]
+                if c["outcome"] == "accepted"]
+    assert len(accepted) == 1
+
+
+@needs_samples
+def test_a_log_and_its_rotated_copy_are_read_as_one(cli: Cli, tmp_path: Path) -> None:
+    # TeamViewer renamed its log to _OLD during the session: the start is in the old file,
+    # the end in the new one. Given in any order, they are read oldest first.
+    lines = (SAMPLES / "teamviewer" / "TeamViewer15_Logfile.log").read_bytes().split(b"\n")
+    old, current = tmp_path / "TeamViewer15_Logfile_OLD.log", tmp_path / "TeamViewer15_Logfile.log"
+    old.write_bytes(b"\n".join(lines[:700]) + b"\n")
+    current.write_bytes(b"\n".join(lines[700:]))
+    day = datetime(2024, 2, 16, 14, 0, tzinfo=UTC)
+    sid = worked(cli, "micro-alpes", TV, day + timedelta(minutes=10),
+                 day + timedelta(minutes=15), day + timedelta(minutes=19))
+    found = cli.json("evidence", "import", str(current), str(old))["connections"]
+    assert [(c["start"], c["end"], c["session"]) for c in found] == [
+        ("2024-02-16T15:16:32+01:00", "2024-02-16T15:18:36+01:00", sid)]
+    assert findings(cli, sid, "remote-access-after-stop") == []
+    text = cli("evidence", "import", str(current), str(old)).out
+    assert f"dans {old}, {current} (teamviewer-log)" in text
+
+
+def test_a_forged_log_puts_no_escape_sequence_on_the_terminal(cli: Cli, tmp_path: Path) -> None:
+    t = base()
+    sid = worked(cli, "vlh", None, t - timedelta(minutes=5), t, t + timedelta(minutes=30))
+    forged = tmp_path / "Connections_incoming.txt"
+    forged.write_bytes(
+        f"\n\x1b]0;pwn\x07\x1b[2J\tx\t{t:%d-%m-%Y %H:%M:%S}\t"
+        f"{t + timedelta(minutes=20):%d-%m-%Y %H:%M:%S}\tu\tRemoteControl\t\t".encode())
+    for args in ((), ("--json",)):
+        result = cli("evidence", "import", str(forged), *args)
+        assert "\x1b" not in result.out and "\x07" not in result.out
+    # Recorded (matched by time), with no partner ID: the forged one is not an ID.
+    [seen] = cli.json("evidence", "list", "--session", sid)["connections"]
+    assert seen["partner_id"] is None
 
 
 def test_refusals_say_what_to_do(cli: Cli, tmp_path: Path) -> None:

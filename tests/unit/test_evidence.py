@@ -126,6 +126,29 @@ def test_the_same_connection_from_another_file_is_not_recorded_twice(svc: Sessio
     assert twin.session_id is not None and not twin.new
 
 
+def test_the_same_anydesk_session_in_both_traces_is_recorded_once(svc: Sessiond) -> None:
+    # The service trace's `Accept request` (00:53:50.850) comes before the user trace's
+    # `Incoming session request` (00:53:51.221): another second, the same connection.
+    sid = session(svc, partner=PARTNER, tool="anydesk")
+    service = conn(T0 + timedelta(seconds=50, microseconds=850000),
+                   T0 + timedelta(minutes=4, seconds=14, microseconds=134000),
+                   tool="anydesk", fmt="anydesk-service-trace", first="svc")
+    user = conn(T0 + timedelta(seconds=51, microseconds=221000),
+                T0 + timedelta(minutes=4, seconds=14, microseconds=900000),
+                tool="anydesk", fmt="anydesk-trace", first="user")
+    assert svc.record_connection(service).new
+    assert not svc.record_connection(user).new
+    # Two attempts of one file a few seconds apart stay two (the service trace's failed
+    # requests at 00:46:40 and 00:46:45).
+    first = conn(T0 + timedelta(minutes=10), T0 + timedelta(minutes=10, seconds=1),
+                 tool="anydesk", fmt="anydesk-service-trace", first="a1", outcome="failed")
+    second = conn(T0 + timedelta(minutes=10, seconds=4),
+                  T0 + timedelta(minutes=10, seconds=5), tool="anydesk",
+                  fmt="anydesk-service-trace", first="a2", outcome="failed")
+    assert svc.record_connection(first).new and svc.record_connection(second).new
+    assert len(svc.connections(sid)) == 3
+
+
 def test_matched_by_time_with_a_session_of_that_tool(svc: Sessiond) -> None:
     anydesk = session(svc, tool="anydesk", start=T0, stop=T0 + timedelta(hours=1))
     session(svc, tool="rustdesk", start=T0 + timedelta(hours=3))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import io
+import unicodedata
 from datetime import UTC
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -80,6 +81,9 @@ def check(connections: list[Connection]) -> None:
         assert c.outcome in ("accepted", "rejected", "failed", "unknown")
         assert len(c.digest) == len(c.key) == 64
         assert c.partner_id is None or (c.partner_id and len(c.partner_id) <= 64)
+        # No control or format character reaches storage or a terminal as an ID.
+        assert c.partner_id is None or not any(
+            unicodedata.category(ch).startswith("C") for ch in c.partner_id)
 
 
 def parse_all(data: bytes, fmt: str | None, cut: int) -> None:

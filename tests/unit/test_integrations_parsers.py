@@ -156,8 +156,9 @@ def test_log_abbreviated_zone_and_half_hour_offset() -> None:
 
 
 def test_log_without_header_uses_the_callers_zone() -> None:
-    body = "\n".join(tv_session(("2024/06/01 10:00:00.000", "2024/06/01 10:00:01.000",
-                                 "2024/06/01 10:00:10.000", "2024/06/01 10:30:00.000")))
+    body = "\n".join([*tv_session(("2024/06/01 10:00:00.000", "2024/06/01 10:00:01.000",
+                                   "2024/06/01 10:00:10.000", "2024/06/01 10:30:00.000")),
+                      ""])
     [c] = conns(body.encode(), PARIS, fmt="teamviewer-log")
     assert c.start == u(2024, 6, 1, 8)
 
@@ -238,6 +239,7 @@ def test_anydesk_windows_user_trace_and_alias() -> None:
         ad("2024-02-16 21:00:00.000", "app.backend_session",
            "Incoming session request: - (user2@ad)"),
         ad("2024-02-16 21:00:30.000", "app.backend_session", "Session stopped."),
+        "",  # every line of a trace ends with a newline
     ]).encode()
     found = conns(data, UTC_ZONE, name="ad.trace")
     assert [(c.partner_id, c.start, c.end, c.outcome) for c in found] == [
@@ -251,7 +253,7 @@ def test_anydesk_windows_user_trace_and_alias() -> None:
     ("2024-10-27 02:30:00.000", u(2024, 10, 27, 0, 30)),  # repeated hour: fold=0
 ])
 def test_anydesk_missing_and_ambiguous_local_times(wall: str, expected: datetime) -> None:
-    data = ad(wall, "app.backend_session", "Incoming session request: x (123)").encode()
+    data = ad(wall, "app.backend_session", "Incoming session request: x (123)\n").encode()
     [c] = conns(data, PARIS)
     assert c.start == expected and c.end is None
 
@@ -260,7 +262,7 @@ def test_anydesk_second_pass_of_the_repeated_hour() -> None:
     data = "\n".join([
         ad("2024-10-27 02:50:00.000", "app.backend_session", "Incoming session request: x (1)"),
         ad("2024-10-27 02:55:00.000", "app.backend_session", "Session started (ok)."),
-        ad("2024-10-27 02:10:00.000", "app.backend_session", "Session stopped."),
+        ad("2024-10-27 02:10:00.000", "app.backend_session", "Session stopped."), "",
     ]).encode()
     [c] = conns(data, PARIS)
     assert (c.start, c.end) == (u(2024, 10, 27, 0, 50), u(2024, 10, 27, 1, 10))

@@ -30,8 +30,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     esub = evidence.add_subparsers(dest="evidence_command", metavar="ACTION", required=True)
     imp = esub.add_parser("import", parents=[common],
                           help=_("read a remote tool's log and record its connections"))
-    imp.add_argument("file", metavar="FILE",
-                     help=_("the remote tool's log or connection file to read"))
+    imp.add_argument("file", metavar="FILE", nargs="+",
+                     help=_("the remote tool's logs or connection files to read; a log "
+                            "and its rotated copy (TeamViewer's _OLD file, RustDesk's "
+                            "dated files) are read together, oldest first"))
     imp.add_argument("--tool", choices=REMOTE_TOOLS,
                      help=_("the tool that wrote it (default: recognised from its content)"))
     imp.set_defaults(handler=do_import)
@@ -70,38 +72,47 @@ def do_import(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond import clock
     from sessiond.compliance.evidence import log_zone
     from sessiond.errors import InputError
-    from sessiond.integrations import FORMATS, detect, read_connections
+    from sessiond.integrations import FORMATS, detect, read_rotated
+    from sessiond.integrations.formats import rotation_order
 
     svc = ctx.service
-    try:
-        with open(args.file, "rb") as stream:
-            head = stream.read(64 * 1024)
-    except OSError as e:
-        raise InputError(_("Cannot read the log {name}: {error}.", name=args.file,
-                           error=e.strerror or e)) from None
-    fmt = detect(head, args.file)
-    tz = log_zone(FORMATS[fmt].tool, ctx.tz)
+    # Files of one format are one log and its rotated copies: read as one stream, so a
+    # session that began before the rotation ends after it (each file alone would show it
+    # open, then lose its end).
+    series: dict[str, list[str]] = {}
+    for name in args.file:
+        try:
+            with open(name, "rb") as stream:
+                head = stream.read(64 * 1024)
+        except OSError as e:
+            raise InputError(_("Cannot read the log {name}: {error}.", name=name,
+                               error=e.strerror or e)) from None
+        series.setdefault(detect(head, name), []).append(name)
     rows, lines = [], []
-    new = unmatched = 0
-    for connection in read_connections(args.file, fmt=fmt, tool=args.tool, tz=tz):
-        done = svc.record_connection(connection)
-        start = clock.whole_second(connection.start)
-        end = clock.whole_second(connection.end) if connection.end else None
-        new += done.new
-        unmatched += done.session_id is None
-        where = (_("no session matches: not recorded") if done.session_id is None else
-                 _("{session} (new)", session=done.session_id) if done.new else
-                 _("{session} (already recorded)", session=done.session_id))
-        lines.append(_line(connection.tool, connection.direction, connection.outcome,
-                           connection.partner_id, _span(start, end, ctx)) + f"  {where}")
-        rows.append({"tool": connection.tool, "direction": connection.direction,
-                     "partner_id": connection.partner_id, "start": _instant(start, ctx),
-                     "end": _instant(end, ctx), "session": done.session_id,
-                     "new": done.new})
-    lines.append(_("{found} in {file} ({fmt}): {new} recorded now, {unmatched} matching no "
-                   "session.", found=n_(len(rows), "{n} connection", "{n} connections"),
-                   file=args.file, fmt=fmt, new=new, unmatched=unmatched))
-    if unmatched:
+    for fmt, given in series.items():
+        names = rotation_order(given)  # as read: the summary names them in that order
+        tz = log_zone(FORMATS[fmt].tool, ctx.tz)
+        found = new = unmatched = 0
+        for connection in read_rotated(names, fmt=fmt, tool=args.tool, tz=tz):
+            done = svc.record_connection(connection)
+            start = clock.whole_second(connection.start)
+            end = clock.whole_second(connection.end) if connection.end else None
+            found += 1
+            new += done.new
+            unmatched += done.session_id is None
+            where = (_("no session matches: not recorded") if done.session_id is None else
+                     _("{session} (new)", session=done.session_id) if done.new else
+                     _("{session} (already recorded)", session=done.session_id))
+            lines.append(_line(connection.tool, connection.direction, connection.outcome,
+                               connection.partner_id, _span(start, end, ctx)) + f"  {where}")
+            rows.append({"tool": connection.tool, "direction": connection.direction,
+                         "partner_id": connection.partner_id, "start": _instant(start, ctx),
+                         "end": _instant(end, ctx), "session": done.session_id,
+                         "new": done.new})
+        lines.append(_("{found} in {file} ({fmt}): {new} recorded now, {unmatched} matching "
+                       "no session.", found=n_(found, "{n} connection", "{n} connections"),
+                       file=", ".join(names), fmt=fmt, new=new, unmatched=unmatched))
+    if any(row["session"] is None for row in rows):
         lines.append(_("A connection is recorded once it matches a session: plan it with the "
                        "partner ID (sessiond session new CLIENT --tool TOOL --partner-id ID), "
                        "or start the session of that tool, then import again."))

@@ -1286,6 +1286,9 @@ CATALOG: dict[str, str] = {
     # --- remote-tool logs ------------------------------------------------------------------
     "This is not a TeamViewer, AnyDesk or RustDesk log that sessiond can read.":
         "Ce n'est pas un journal TeamViewer, AnyDesk ou RustDesk que sessiond sait lire.",
+    "{name} is a {found} file, not {fmt} like the files before it: import it on its own.":
+        "{name} est un fichier {found}, pas {fmt} comme les fichiers précédents\u202f: "
+        "importez-le à part.",
     "{name} is not a TeamViewer, AnyDesk or RustDesk log that sessiond can read.":
         "{name} n'est pas un journal TeamViewer, AnyDesk ou RustDesk que sessiond sait lire.",
     "This log was written by {found}, not by {tool}.":
@@ -2948,8 +2951,11 @@ CATALOG: dict[str, str] = {
         "la réponse\u202f: «\u00a0worked\u00a0» ou «\u00a0paused\u00a0» pour un temps sans "
         "trace\u202f; «\u00a0start\u00a0», «\u00a0stop\u00a0», «\u00a0pause\u00a0» ou "
         "«\u00a0ignore\u00a0» pour une connexion",
-    "the remote tool's log or connection file to read":
-        "le journal ou le fichier de connexions de l'outil de prise en main à lire",
+    "the remote tool's logs or connection files to read; a log and its rotated copy "
+    "(TeamViewer's _OLD file, RustDesk's dated files) are read together, oldest first":
+        "les journaux ou fichiers de connexions de l'outil de prise en main à lire\u202f; un "
+        "journal et sa copie archivée (le fichier _OLD de TeamViewer, les fichiers datés de "
+        "RustDesk) sont lus ensemble, du plus ancien au plus récent",
     "the finished session":
         "l'intervention terminée",
     "he accepted it":

@@ -1,7 +1,8 @@
 """Evidence from the remote-control tools: pure parsers of their logs, bytes to connections.
 
 One module per format (TeamViewer's two connection files and its log, AnyDesk's traces,
-RustDesk's logs); `read_connections` reads a whole log, `read_increment` a growing one.
+RustDesk's logs); `read_connections` reads a whole log, `read_rotated` a log with its
+rotated copies, `read_increment` a growing one.
 Any bytes give connections or a LogFormatError / LogReadError (both InputError), never
 another exception. Core package: it imports only the standard library and sessiond's
 errors and i18n.
@@ -24,7 +25,13 @@ from sessiond.integrations.connection import (
 )
 from sessiond.integrations.errors import LogFormatError, LogReadError
 from sessiond.integrations.formats import FORMATS, detect, format_from_name
-from sessiond.integrations.reader import Increment, TailState, read_connections, read_increment
+from sessiond.integrations.reader import (
+    Increment,
+    TailState,
+    read_connections,
+    read_increment,
+    read_rotated,
+)
 from sessiond.partner import normalise_partner
 
 __all__ = [
@@ -44,4 +51,5 @@ __all__ = [
     "normalise_partner",
     "read_connections",
     "read_increment",
+    "read_rotated",
 ]

@@ -61,11 +61,14 @@ _HINT = re.compile(
     r"processing loop|closed by remote side|Processing done|Fiber exit|Incoming session req|"
     r"Session st|connection request for address|socket was closed remotely|Close Session|"
     r"Exiting normally|^\s*auth ")
-_ACCEPT = re.compile(r"Accept request from (\S+?)\.?(?: \(.*)?")
+# An ID is digits (grouped by single spaces where a build prints it as the GUI does) or
+# one word (an alias such as `user1@ad`).
+_ID = r"(\d+(?: \d+)*|\S+?)"
+_ACCEPT = re.compile(rf"Accept request from {_ID}\.?(?: \(.*)?")
 _CONSOLE = re.compile(r"\d+ - Connecting to console session")
-_OUTGOING = re.compile(r"Received outgoing connection request for address (\S+?)\.?(?: \(.*)?")
+_OUTGOING = re.compile(rf"Received outgoing connection request for address {_ID}\.?(?: \(.*)?")
 _REQUEST = re.compile(r"Incoming session request: .*\(([^()]*)\)\s*")
-_SENDING = re.compile(r"Sending a connection request for address (\S+?)\.?")
+_SENDING = re.compile(rf"Sending a connection request for address {_ID}\.?")
 _PROCESSING_DONE = re.compile(r"\d+: Processing done\.?")
 _AUTHENTICATED = re.compile(r"(?:\d+: )?Authenticated\b")
 

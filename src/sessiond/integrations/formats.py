@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath, PureWindowsPath
+from typing import TypeVar
 
 from sessiond.i18n import _
 from sessiond.integrations import (
@@ -20,6 +23,8 @@ from sessiond.integrations.base import Parser
 from sessiond.integrations.connection import TOOLS, Tool
 from sessiond.integrations.errors import LogFormatError
 from sessiond.integrations.text import decode_line, iter_lines, sniff_encoding
+
+T = TypeVar("T", bound=str | os.PathLike[str])
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +51,10 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
 )}
 
 # Tie-break when two formats score the same on the content (rare: a head of a few lines).
-_PRIORITY = (teamviewer_incoming.FMT, teamviewer_outgoing.FMT, teamviewer_log.FMT,
+# Connections.txt before Connections_incoming.txt: they tie only on TAB rows without a
+# display name, which is the layout documented for neither file but guessed for older
+# Connections.txt, whereas every real incoming file has the name column.
+_PRIORITY = (teamviewer_outgoing.FMT, teamviewer_incoming.FMT, teamviewer_log.FMT,
              rustdesk_log.FMT, anydesk_trace.FMT_SERVICE, anydesk_trace.FMT_USER)
 _DETECT_LINES = 400
 
@@ -75,41 +83,85 @@ def format_from_name(name: str | None) -> str | None:
     return None
 
 
-def classify(text: str) -> str | None:
-    """The format one line belongs to, if it is a line of one."""
+# Names a rotation gives: TeamViewer renames a full log `..._OLD.log` (one generation);
+# RustDesk names each day's file by its start (`rustdesk_r2025-11-23_19-44-47.log`) and
+# writes `rustdesk_rCURRENT.log`.
+_ROTATED = (
+    (re.compile(r"teamviewer\d*_logfile_old\.log"), 0),
+    (re.compile(r"teamviewer\d*_logfile\.log"), 1),
+    (re.compile(r"rustdesk_r(\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2})\.log"), 0),
+    (re.compile(r"rustdesk_rcurrent\.log"), 1),
+)
+
+
+def rotation_order(paths: Sequence[T]) -> list[T]:
+    """`paths` oldest first by the names a rotation gives: a rotated file before the one
+    being written, RustDesk's dated files by their date; other names keep their order."""
+    def key(item: tuple[int, T]) -> tuple[int, str, int]:
+        index, path = item
+        text = path if isinstance(path, str) else os.fspath(path)
+        base = PurePath(text).name.lower()
+        if "\\" in base:
+            base = PureWindowsPath(base).name
+        for pattern, rank in _ROTATED:
+            if found := pattern.fullmatch(base):
+                return rank, found.group(1) if found.groups() else "", index
+        return 0, "", index
+
+    return [path for _index, path in sorted(enumerate(paths), key=key)]
+
+
+def classify(text: str) -> tuple[str, ...]:
+    """The formats one line can belong to: none, one, or two for a TAB-separated row
+    of a TeamViewer connection file without a display-name column, which reads the same
+    in Connections.txt (TAB variant) and in Connections_incoming.txt (column missing):
+    then the file's name decides, and without one Connections.txt (see _PRIORITY)."""
     if "\t" in text and teamviewer_incoming.looks_like(text):
-        return teamviewer_incoming.FMT
+        if teamviewer_incoming.named(text) or not teamviewer_outgoing.looks_like(text):
+            return (teamviewer_incoming.FMT,)
+        return (teamviewer_outgoing.FMT, teamviewer_incoming.FMT)
     if teamviewer_outgoing.looks_like(text):
-        return teamviewer_outgoing.FMT
+        return (teamviewer_outgoing.FMT,)
     if teamviewer_log.looks_like(text):
-        return teamviewer_log.FMT
+        return (teamviewer_log.FMT,)
     if rustdesk_log.looks_like(text):
-        return rustdesk_log.FMT
+        return (rustdesk_log.FMT,)
     match = anydesk_trace.parse_line(text)
     if match is not None:
         proc = match.group(9)
         if proc in anydesk_trace.SERVICE_TAGS:
-            return anydesk_trace.FMT_SERVICE
+            return (anydesk_trace.FMT_SERVICE,)
         if proc in anydesk_trace.USER_TAGS:
-            return anydesk_trace.FMT_USER
-        return "anydesk"  # start-up lines (`ad`): AnyDesk, role not yet known
-    return None
+            return (anydesk_trace.FMT_USER,)
+        return ("anydesk",)  # start-up lines (`ad`): AnyDesk, role not yet known
+    return ()
+
+
+# Lines that say nothing about the format: AnyDesk's restart separator (` * * * *`).
+_NEUTRAL = re.compile(r"[\s*]*")
 
 
 def detect(data_head: bytes, name: str | None = None) -> str:
     """The format of a log from its first bytes (64 KiB is plenty) and, as a hint, its
-    file name. Raises LogFormatError when neither tells."""
+    file name. Raises LogFormatError when neither tells, and when the name alone would
+    tell but the content has whole lines of no known format: a file named like the tool's
+    that holds something else must be refused, not read as holding no connection."""
     encoding, bom = sniff_encoding(data_head)
     votes: Counter[str] = Counter()
+    hint = format_from_name(name)
+    # Records of the connection files start with a newline, so their last line is whole
+    # without one; in a log, an unterminated last line may be a record still being written.
+    whole_tail = hint in (teamviewer_incoming.FMT, teamviewer_outgoing.FMT)
+    foreign = 0  # whole, non-blank lines of no known format
     reader = io.BytesIO(data_head[bom:])
     for count, raw in enumerate(iter_lines(reader, 0, encoding)):
         if count >= _DETECT_LINES:
             break
         for part in decode_line(raw.data, encoding, raw.truncated).split("\r"):
             found = classify(part)
-            if found is not None:
-                votes[found] += 1
-    hint = format_from_name(name)
+            votes.update(found)
+            if not found and (raw.terminated or whole_tail) and not _NEUTRAL.fullmatch(part):
+                foreign += 1
     anydesk = votes.pop("anydesk", 0)
     if anydesk or votes[anydesk_trace.FMT_SERVICE] or votes[anydesk_trace.FMT_USER]:
         service, user = votes.pop(anydesk_trace.FMT_SERVICE, 0), votes.pop(
@@ -121,8 +173,8 @@ def detect(data_head: bytes, name: str | None = None) -> str:
         votes[role] = anydesk + service + user
     votes = Counter({fmt: n for fmt, n in votes.items() if n})
     if not votes:
-        if hint is not None:
-            return hint  # empty or still unreadable, but the tool's own file name
+        if hint is not None and not foreign:
+            return hint  # empty or still incomplete, but the tool's own file name
         raise unrecognised(name)
     best = max(votes.values())
     tied = [fmt for fmt in votes if votes[fmt] == best]

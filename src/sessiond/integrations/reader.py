@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO, cast
 from zoneinfo import ZoneInfo
@@ -16,7 +16,13 @@ from sessiond.i18n import _
 from sessiond.integrations.base import JSON, BadState, Parser
 from sessiond.integrations.connection import Connection
 from sessiond.integrations.errors import LogFormatError, LogReadError
-from sessiond.integrations.formats import Format, check_format, check_tool, detect
+from sessiond.integrations.formats import (
+    Format,
+    check_format,
+    check_tool,
+    detect,
+    rotation_order,
+)
 from sessiond.integrations.text import (
     ENCODINGS,
     HEAD,
@@ -62,22 +68,73 @@ def read_connections(source: Source, *, fmt: str | None = None, tool: str | None
     return _connections(stream, head, owned, spec.parser(tz), label)
 
 
+def read_rotated(sources: Sequence[str | os.PathLike[str]], *, fmt: str | None = None,
+                 tool: str | None = None, tz: ZoneInfo) -> Iterator[Connection]:
+    """Every connection in the successive files of one log, oldest first: a session that
+    began in `TeamViewer15_Logfile_OLD.log` and ended after the rotation, in
+    `TeamViewer15_Logfile.log`, is one connection with its end, where reading each file
+    alone gives it open in the first and drops its end in the second (no start there).
+
+    The files are read in their order of rotation (`rotation_order`), with one parser, as
+    the daemon reads a log across a rotation. They must all be of one format.
+    """
+    opened: list[tuple[BinaryIO, bytes, str | None]] = []
+    spec: Format | None = None
+    try:
+        for source in rotation_order(sources):
+            stream, label, _owned = _open(source)
+            opened.append((stream, b"", label))
+            head = _read(stream, HEAD, label)
+            opened[-1] = (stream, head, label)
+            found = _choose(head, label, fmt, tool)
+            if spec is not None and found.name != spec.name:
+                raise LogFormatError(_(
+                    "{name} is a {found} file, not {fmt} like the files before it: import "
+                    "it on its own.", name=label or "-", found=found.name, fmt=spec.name))
+            spec = found
+    except BaseException:
+        for stream, _head, _label in opened:
+            stream.close()
+        raise
+    if spec is None:
+        return iter(())
+    return _series(opened, spec.parser(tz))
+
+
+def _series(opened: list[tuple[BinaryIO, bytes, str | None]], parser: Parser
+            ) -> Iterator[Connection]:
+    try:
+        for stream, head, label in opened:
+            yield from _file(stream, head, parser, label)
+        yield from parser.finish()
+    finally:
+        for stream, _head, _label in opened:
+            stream.close()
+
+
 def _connections(stream: BinaryIO, head: bytes, owned: bool, parser: Parser,
                  label: str | None) -> Iterator[Connection]:
-    encoding, bom = sniff_encoding(head)
-    body = _Prefixed(head[bom:], stream, label)
-    line = 0
     try:
-        for raw in iter_lines(body, bom, encoding):
-            line += 1
-            for text in records(decode_line(raw.data, encoding, raw.truncated)):
-                parser.feed(text, line)
-            if parser.done:
-                yield from parser.take()
+        yield from _file(stream, head, parser, label)
         yield from parser.finish()
     finally:
         if owned:
             stream.close()
+
+
+def _file(stream: BinaryIO, head: bytes, parser: Parser, label: str | None
+          ) -> Iterator[Connection]:
+    """The connections one file closes; those still open stay in `parser`."""
+    encoding, bom = sniff_encoding(head)
+    body = _Prefixed(head[bom:], stream, label)
+    for line, raw in enumerate(iter_lines(body, bom, encoding), start=1):
+        decoded = decode_line(raw.data, encoding, raw.truncated)
+        if not raw.terminated and not parser.final_complete(decoded):
+            break  # a last line cut short (see Parser.final_complete)
+        for text in records(decoded):
+            parser.feed(text, line)
+        if parser.done:
+            yield from parser.take()
 
 
 @dataclass(frozen=True, slots=True)

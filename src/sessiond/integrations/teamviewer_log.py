@@ -26,8 +26,10 @@ Markers, all verbatim from real logs (TV11 to TV15):
   after the authentication in the one real sample; a guess to confirm);
 - both: `ShowSponsoredSessionDialog: ... outgoing=0|1, established=0|1` (verdict);
 - end (the first of): `RemoveParticipant: [<ID>,...]` of the partner,
-  `CStreamManager[n]::ReceivedEndSession()`, `... [n]... Session to <ID> ended`. The
-  first one matches the end in Connections_incoming.txt to the second.
+  `CStreamManager[n]::ReceivedEndSession()`, `... [n]... Session to <ID> ended` (or
+  `terminated because of ...`, quoted from a Linux TV15 log). The first one matches the
+  end in Connections_incoming.txt to the second. Where a line has no routing index (the
+  Linux quotes), start and end pair by the partner ID.
 An incoming session that ends with no authentication line is "failed" (TeamViewer does
 not list those in Connections_incoming.txt); an outgoing one with no verdict is "unknown".
 """
@@ -69,9 +71,11 @@ HEADER = re.compile(r"\s*Start:\s+(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2}
                     r"(?:\s*\(([^)]{0,40})\))?")
 _HINT = re.compile(r"ession|articipant|Trying conn|client hello|uthentication|LoginOutgoing|"
                    r"Client conn")
-_PASSIVE = re.compile(r"\[(\d{1,9})\]::CreatePassiveSession\(\): incoming session")
+# The routing index `[n]` is optional: a Linux write-up quotes the start without it, and
+# without it start and end pair by partner ID, as RemoveParticipant does.
+_PASSIVE = re.compile(r"(?:\[(\d{1,9})\])?::CreatePassiveSession\(\): incoming session")
 _ACTIVE = re.compile(r"\[(\d{1,9})\]::CreateActiveSession\(\): outgoing session to (\d+)")
-_TRYING = re.compile(r"Trying connection to ([^,\s]+)")
+_TRYING = re.compile(r"Trying connection to (\d+(?: \d+)*|[^,\s]+)")
 _HELLO = re.compile(r"client hello received from (\d+)")
 _ADD = re.compile(r"::AddParticipant: \[(\d+),\d+\] type=(\d{1,9})")
 _REMOVE = re.compile(r"::RemoveParticipant: \[(\d+),")
@@ -82,7 +86,9 @@ _CLIENT = re.compile(r"Client connection to (\d+), server version")
 _SPONSORED = re.compile(r"ShowSponsoredSessionDialog: .{0,200}?outgoing=([01]), "
                         r"established=([01])")
 _END_STREAM = re.compile(r"\[(\d{1,9})\]::ReceivedEndSession\(\)")
-_ENDED = re.compile(r"\[(\d{1,9})\]\S* Session to (\d+) ended")
+# `Session to <ID> ended` (TV11-15 on Windows), `Session to <ID> terminated because of
+# authentication timeout!` (TV15 on Linux, an attempt that never authenticated).
+_ENDED = re.compile(r"(?:\[(\d{1,9})\]\S* )?Session to (\d+) (?:ended|terminated)\b")
 
 JUMP = timedelta(minutes=30)  # a backward jump this large is a clock change, not disorder
 HOUR = timedelta(hours=1)
@@ -179,9 +185,11 @@ class LogParser(Parser):
 
     def _event(self, msg: str, when: datetime, line: int, text: str) -> None:
         if m := _PASSIVE.search(msg):
-            index = int(m[1])
-            self.give_up(self.latest(index=index))
-            self.begin(f"tv:{index}", "incoming", None, when, line, text, index=index)
+            index = int(m[1]) if m[1] is not None else None
+            if index is not None:
+                self.give_up(self.latest(index=index))
+            self.begin(f"tv:{'-' if index is None else index}", "incoming", None, when, line,
+                       text, index=index)
         elif m := _HELLO.search(msg):
             rec = self.latest("incoming", unnamed=True)
             if rec is not None:
@@ -241,7 +249,8 @@ class LogParser(Parser):
             if rec is not None:
                 self.close(rec, when, text, self._verdict(rec))
         elif m := _ENDED.search(msg):
-            rec = self.latest(index=int(m[1])) or self.latest(partner=normalise_partner(m[2]))
+            rec = (self.latest(index=int(m[1])) if m[1] is not None else None) or self.latest(
+                partner=normalise_partner(m[2]))
             if rec is not None:
                 self.close(rec, when, text, self._verdict(rec))
 

@@ -6,6 +6,8 @@ a newline like the incoming file; fields are left-justified and space-padded to
 connection type, then the GUID unpadded. A value of 32 characters or more may leave no
 separator, and older versions may use TABs, so the row is read with a whitespace-tolerant
 pattern on the three first fields (the only ones sessiond needs), not by slicing columns.
+The ID is what comes before the first instant: digits, possibly grouped by single spaces as
+the GUI shows them, or one word.
 The file holds successful outgoing connections (WiredPulse's notes), hence "accepted".
 """
 
@@ -20,9 +22,11 @@ from sessiond.partner import normalise_partner
 
 FMT = "teamviewer-outgoing"
 
+# The ID is digits, grouped by single spaces as the GUI shows them (`1 660 360 496`), or one
+# word; never a name with spaces (the incoming file's layout read with spaces for TABs).
 _ROW = re.compile(
-    r"\s*(\S+?)\s+(\d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2})\s+(\d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2})"
-    r"(?:\s|$)")
+    r"\s*(\d+(?: \d+)*|\S+?)\s+(\d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2})"
+    r"\s+(\d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2})(?:\s|$)")
 _GUID_END = re.compile(r"\{[0-9A-Fa-f-]{36}\}\s*$")
 
 

@@ -1,0 +1,303 @@
+"""The log parsers on variants of the documented formats that the samples do not show:
+other layouts of TeamViewer's connection files, Linux TeamViewer log lines, encodings,
+files cut short, hostile IDs. What each should give is decided from the format rules in
+../shared/reference/remote_logs.md, not from what the parser happened to do."""
+
+from __future__ import annotations
+
+import codecs
+import io
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from sessiond.integrations import (
+    Connection,
+    LogFormatError,
+    detect,
+    normalise_partner,
+    read_connections,
+    read_increment,
+    read_rotated,
+)
+from sessiond.integrations.formats import rotation_order
+
+UTC_ZONE = ZoneInfo("UTC")
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def u(year: int, month: int, day: int, hour: int = 0, minute: int = 0,
+      second: int = 0, ms: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, second, ms * 1000, tzinfo=UTC)
+
+
+def conns(data: bytes, tz: ZoneInfo = UTC_ZONE, **kw: str) -> list[Connection]:
+    return list(read_connections(data, tz=tz, **kw))
+
+
+def seen(found: list[Connection]) -> list[tuple[object, ...]]:
+    return [(c.fmt, c.direction, c.partner_id, c.start, c.end, c.outcome) for c in found]
+
+
+# -- partner IDs from hostile files --------------------------------------------------------
+@pytest.mark.parametrize("raw", ["\x1b[31m1660360496", "1660\x07360496", "166\u202e0360496",
+                                 "1660360496\x00", "\x9b2J", "12\ud800"])
+def test_an_id_with_control_or_format_characters_is_no_id(raw: str) -> None:
+    assert normalise_partner(raw) is None
+
+
+def test_an_id_grouped_with_no_break_spaces_is_still_an_id() -> None:
+    # French typography groups digits with (narrow) no-break spaces: not control characters.
+    assert normalise_partner("1\u202f660\u00a0360 496") == "1660360496"
+
+
+def test_a_forged_escape_sequence_never_becomes_a_partner() -> None:
+    row = "\n\x1b]0;pwn\x07\tx\t16-02-2024 14:16:32\t16-02-2024 14:18:36\tu\tRemoteControl\t\t"
+    [c] = conns(row.encode(), name="Connections_incoming.txt")
+    assert c.partner_id is None  # the connection stays evidence; its "ID" is not one
+    trace = ("   info 2024-02-16 20:29:04.298       back   4668   6440                   "
+             "app.backend_session - Incoming session request: x (\x1b[2J)\n")
+    [a] = conns(trace.encode(), name="ad.trace")
+    assert a.partner_id is None
+
+
+# -- TeamViewer connection files -----------------------------------------------------------
+ROW_IN = ("1660360496\tTestUserRedacted\t16-02-2024 14:16:32\t16-02-2024 14:18:36\tIEUser"
+          "\tRemoteControl\t{b3a4df33-d027-44d5-b50f-4e61115494d4}\t")
+ROW_NO_NAME = ("1660360496\t16-02-2024 14:16:32\t16-02-2024 14:18:36\tIEUser\tRemoteControl"
+               "\t{b3a4df33-d027-44d5-b50f-4e61115494d4}\t")
+ROW_OUT = ("1660360496                      20-02-2024 13:10:33             20-02-2024 13:11:52"
+           "             IEUser                          RemoteControl                   "
+           "{b35110b2-7dc5-4bb9-8d54-ca80953f65f8}")
+
+
+def test_an_incoming_file_without_the_display_name_column_stays_incoming() -> None:
+    # The same TAB row fits Connections.txt's TAB variant: the file's name decides, and a
+    # file named Connections_incoming.txt is never read as outgoing.
+    data = f"\n{ROW_NO_NAME}\n{ROW_NO_NAME.replace(' 14:1', ' 15:1')}".encode()
+    found = conns(data, name=r"C:\Program Files\TeamViewer\Connections_incoming.txt")
+    assert seen(found) == [
+        ("teamviewer-incoming", "incoming", "1660360496", u(2024, 2, 16, 14, 16, 32),
+         u(2024, 2, 16, 14, 18, 36), "accepted"),
+        ("teamviewer-incoming", "incoming", "1660360496", u(2024, 2, 16, 15, 16, 32),
+         u(2024, 2, 16, 15, 18, 36), "accepted")]
+    assert detect(data, "Connections.txt") == "teamviewer-outgoing"
+    assert detect(data) == "teamviewer-outgoing"  # no name: the guessed older layout
+    # One documented row (with the name) makes it the incoming file whatever the name.
+    mixed = f"\n{ROW_IN}\n{ROW_NO_NAME}".encode()
+    assert detect(mixed) == detect(mixed, "x.txt") == "teamviewer-incoming"
+
+
+def test_a_growing_incoming_file_without_the_name_column_reads_its_last_row() -> None:
+    data = f"\n{ROW_NO_NAME}".encode()
+    inc = read_increment(io.BytesIO(data), tz=UTC_ZONE, name="Connections_incoming.txt")
+    assert [c.partner_id for c in inc.connections] == ["1660360496"]
+    assert inc.offset == len(data)
+
+
+@pytest.mark.parametrize("row", [
+    ROW_IN.rstrip("\t"),  # no trailing TAB
+    ROW_IN.rsplit("\t", 2)[0],  # no GUID column
+    ROW_IN + "VPN\t2\t",  # columns a later version might add
+    ROW_IN.replace("1660360496", "1 660 360 496"),  # the ID as the GUI groups it
+])
+def test_incoming_rows_with_extra_or_missing_trailing_columns(row: str) -> None:
+    for data in (f"\n{row}".encode(), f"\r\n{row}\r\n".encode("utf-16"),
+                 codecs.BOM_UTF8 + f"\n{row}".encode()):
+        [c] = conns(data, name="Connections_incoming.txt")
+        assert (c.direction, c.partner_id, c.start, c.end) == (
+            "incoming", "1660360496", u(2024, 2, 16, 14, 16, 32), u(2024, 2, 16, 14, 18, 36))
+
+
+def test_an_outgoing_id_grouped_by_spaces() -> None:
+    row = ROW_OUT.replace("1660360496   ", "1 660 360 496")
+    [c] = conns(f"\n{row}".encode(), name="Connections.txt")
+    assert (c.partner_id, c.start) == ("1660360496", u(2024, 2, 20, 13, 10, 33))
+
+
+@pytest.mark.parametrize(("name", "row"), [
+    # TeamViewer writes DD-MM-YYYY HH:MM:SS whatever the locale: the four real files come
+    # from machines at UTC-8, UTC-6, UTC+3 and UTC+8. Another shape is not its output, so
+    # it is refused rather than guessed (02-03 is 2 March here, 3 February in the US).
+    ("Connections_incoming.txt", ROW_IN.replace("14:16:32", "02:16:32 PM")
+     .replace("14:18:36", "02:18:36 PM")),
+    ("Connections_incoming.txt", ROW_IN.replace("16-02-2024", "02/16/2024")),
+    ("Connections_incoming.txt", ROW_IN.replace("16-02-2024", "2024-02-16")),
+    ("Connections_incoming.txt", ROW_IN.replace("\t", "    ")),  # TABs lost by a copy
+    ("Connections.txt", ROW_OUT.replace("20-02-2024", "20.02.2024")),
+])
+def test_a_connection_file_of_another_shape_is_refused_not_read_as_empty(
+        name: str, row: str) -> None:
+    with pytest.raises(LogFormatError):
+        conns(f"\n{row}".encode(), name=name)
+
+
+def test_a_known_name_still_reads_an_empty_or_starting_file() -> None:
+    # The file starts with the newline of its first record, and a log may be caught while
+    # its first line is written: neither is refused.
+    assert conns(b"\n", name="Connections_incoming.txt") == []
+    assert conns(b"\r\n", name="Connections.txt") == []
+    assert detect(b"2024/02/16 06:05:19.349  2136", "TeamViewer15_Logfile.log") == (
+        "teamviewer-log")
+    assert detect(b" * * * * * * * *\n", "ad.trace") == "anydesk-trace"
+
+
+# -- TeamViewer log ------------------------------------------------------------------------
+def tv(stamp: str, message: str, ids: str = "2216       2492", tag: str = "S0") -> str:
+    return f"{stamp}  {ids} {tag}   {message}"
+
+
+HEADER = [tv("2024/06/01 09:00:00.000", ""), "Start:              2024/06/01 09:00:00.000 "
+          "(UTC+2:00)", "Version:            15.50.5 (64-bit)", ""]
+PASSIVE = ("CommandHandlerRouting[3]::CreatePassiveSession(): incoming session via "
+           "router1.teamviewer.com, protocol Tcp")
+HELLO = "Negotiating session encryption: client hello received from 123456789, RSA key length"
+ADD = "CPersistentParticipantManager::AddParticipant: [123456789,42] type=6 name=Client"
+REMOVE = "CPersistentParticipantManager::RemoveParticipant: [123456789,42]"
+
+
+def log(*body: str) -> bytes:
+    return "\n".join([*HEADER, *body, ""]).encode()
+
+
+@pytest.mark.parametrize("ids", [
+    "2216       2492",  # TV15 Windows
+    "4112  5184",  # TV11-13 Windows
+    "1693 140234567890123",  # Linux: thread IDs are pthread numbers
+])
+def test_log_lines_of_each_platform(ids: str) -> None:
+    data = log(tv("2024/06/01 10:00:00.000", PASSIVE, ids),
+               tv("2024/06/01 10:00:01.000", HELLO, ids),
+               tv("2024/06/01 10:00:10.000", ADD, ids),
+               tv("2024/06/01 10:30:00.000", REMOVE, ids))
+    assert seen(conns(data, PARIS)) == [("teamviewer-log", "incoming", "123456789",
+                                         u(2024, 6, 1, 8), u(2024, 6, 1, 8, 30), "accepted")]
+
+
+def test_log_start_without_a_routing_index_pairs_by_partner() -> None:
+    data = log(tv("2024/06/01 10:00:00.000", PASSIVE.replace("[3]", "")),
+               tv("2024/06/01 10:00:01.000", HELLO),
+               tv("2024/06/01 10:00:10.000", ADD),
+               tv("2024/06/01 10:30:00.000", REMOVE))
+    assert seen(conns(data, PARIS)) == [("teamviewer-log", "incoming", "123456789",
+                                         u(2024, 6, 1, 8), u(2024, 6, 1, 8, 30), "accepted")]
+
+
+def test_log_attempt_terminated_by_authentication_timeout_ends_failed() -> None:
+    # Quoted from a Linux TV15 log: the attempt ends there, it is not left open.
+    data = log(tv("2024/06/01 10:00:00.000", PASSIVE),
+               tv("2024/06/01 10:00:01.000", HELLO),
+               tv("2024/06/01 10:00:31.000", "Session to 123456789 terminated because of "
+                                             "authentication timeout!"),
+               tv("2024/06/01 10:00:31.000", "Session termination reason "
+                                             "AuthenticationTimeout"))
+    assert seen(conns(data, PARIS)) == [("teamviewer-log", "incoming", "123456789",
+                                         u(2024, 6, 1, 8), u(2024, 6, 1, 8, 0, 31), "failed")]
+
+
+def test_log_outgoing_id_grouped_by_spaces_is_one_connection() -> None:
+    data = log(tv("2024/06/01 11:00:00.000", "Trying connection to 904 922 222, mode = 1"),
+               tv("2024/06/01 11:00:01.000", "CommandHandlerRouting[5]::CreateActiveSession()"
+                  ": outgoing session to 904922222 via server1.teamviewer.com, protocol Tcp"),
+               tv("2024/06/01 11:30:00.000", "CGatewaySession[5]::EndSession(): Session to "
+                  "904922222 ended. Estimated capacity=1kBit/s, Latency=0ms"))
+    assert [(c.partner_id, c.start, c.end) for c in conns(data, PARIS)] == [
+        ("904922222", u(2024, 6, 1, 9), u(2024, 6, 1, 9, 30))]
+
+
+@pytest.mark.parametrize("stamp", ["06/01 10:00:00.000", "24/06/01 10:00:00.000"])
+def test_log_lines_of_older_date_shapes_are_refused(stamp: str) -> None:
+    # dissect mentions builds before TV11 writing no year or a 2-digit year; no sample
+    # shows how to read them, so they are refused rather than read as holding nothing.
+    data = f"Start:              {stamp} (UTC+2:00)\n{stamp}  2216  2492 S0   {PASSIVE}\n"
+    with pytest.raises(LogFormatError):
+        conns(data.encode(), PARIS, name="TeamViewer9_Logfile.log")
+
+
+# -- AnyDesk -------------------------------------------------------------------------------
+def ad(stamp: str, comp: str, msg: str, fiber: str = "75", level: str = "info") -> str:
+    return f"{level:>7} {stamp}    service   main   1214   1214 {fiber:>4} {comp:>32} - {msg}"
+
+
+@pytest.mark.parametrize("shown", ["1001025310", "1 001 025 310"])
+def test_anydesk_ids_as_digits_or_grouped_by_spaces(shown: str) -> None:
+    data = "\n".join([
+        ad("2025-09-22 00:53:50.850", "anynet.any_socket",
+           f"Accept request from {shown} (via relay).", fiber="11"),
+        ad("2025-09-22 00:53:51.093", "app.session",
+           "1 - Connecting to console session 2617699542 (current 2617699542)."),
+        ad("2025-09-22 00:53:56.043", "app.session", "3: Authenticated by local user.",
+           level="auth"),
+        ad("2025-09-22 00:57:14.134", "app.session",
+           "Session closed by remote side: desk_rt_ipc_error."),
+        ad("2025-09-22 01:00:00.000", "app.service",
+           f"Received outgoing connection request for address {shown} (direct).", "61"),
+        ad("2025-09-22 01:00:01.000", "app.session",
+           "Session closed by remote side: display_server_not_supported.", "61"),
+        ""]).encode()
+    assert [(c.direction, c.partner_id, c.outcome) for c in conns(data, UTC_ZONE)] == [
+        ("incoming", "1001025310", "accepted"), ("outgoing", "1001025310", "rejected")]
+
+
+# -- files cut short -----------------------------------------------------------------------
+AD_ACCEPT = ("   info 2025-09-22 00:53:50.850    service   main   1214   1214   11           "
+             "     anynet.any_socket - Accept request from 1001025310 (via relay).")
+RD_SESSION = ("[2026-04-12 17:12:04.147039 -04:00] INFO [src/flutter.rs:1408] Session 412736958"
+              " start, use texture render: true")
+
+
+@pytest.mark.parametrize(("head", "last", "cut", "name"), [
+    (log(tv("2024/06/01 10:00:00.000", PASSIVE)), tv("2024/06/01 10:00:01.000", HELLO),
+     "56789, RSA key length", "TeamViewer15_Logfile.log"),
+    (b"", AD_ACCEPT, "025310 (via relay).", "/var/log/anydesk.trace"),
+    (b"", RD_SESSION, ", use texture render: true", "rustdesk_rCURRENT.log"),
+])
+def test_a_log_cut_in_its_last_line_never_yields_a_cut_partner(
+        head: bytes, last: str, cut: str, name: str) -> None:
+    # Every line of these logs ends with a newline; the last one without it was cut while
+    # written or copied (123456789 -> 1234, 1001025310 -> 1001), so it is not read, as a
+    # growing file's last line is not.
+    assert last.endswith(cut)
+    data = head + last.removesuffix(cut).encode()
+    whole = conns(data, PARIS, name=name)
+    assert all(c.partner_id in (None, "123456789") for c in whole)
+    grown = read_increment(io.BytesIO(data), tz=PARIS, name=name)
+    assert seen(whole) == seen([*grown.connections, *grown.open])
+    # Once the line is whole (its newline written), it is read.
+    [c] = conns(head + last.encode() + b"\n", PARIS, name=name)
+    assert c.partner_id in ("123456789", "1001025310", "412736958")
+
+
+# -- rotation ------------------------------------------------------------------------------
+def test_rotation_order_reads_the_oldest_file_first() -> None:
+    assert rotation_order(["a/TeamViewer15_Logfile.log", "a/TeamViewer15_Logfile_OLD.log"]) == [
+        "a/TeamViewer15_Logfile_OLD.log", "a/TeamViewer15_Logfile.log"]
+    assert rotation_order([r"C:\TV\TeamViewer13_Logfile.log",
+                           r"C:\TV\TeamViewer13_Logfile_OLD.log"]) == [
+        r"C:\TV\TeamViewer13_Logfile_OLD.log", r"C:\TV\TeamViewer13_Logfile.log"]
+    assert rotation_order(["RustDesk_rCURRENT.log", "rustdesk_r2025-11-24_00-00-01.log",
+                           "rustdesk_r2025-11-23_19-44-47.log"]) == [
+        "rustdesk_r2025-11-23_19-44-47.log", "rustdesk_r2025-11-24_00-00-01.log",
+        "RustDesk_rCURRENT.log"]
+    assert rotation_order(["b.log", "a.log"]) == ["b.log", "a.log"]  # no rule: as given
+
+
+def test_a_session_across_a_rotation_is_one_connection_with_its_end(tmp_path: Path) -> None:
+    start = [tv("2024/06/01 10:00:00.000", PASSIVE), tv("2024/06/01 10:00:01.000", HELLO),
+             tv("2024/06/01 10:00:10.000", ADD)]
+    old, new = tmp_path / "TeamViewer15_Logfile_OLD.log", tmp_path / "TeamViewer15_Logfile.log"
+    old.write_bytes(log(*start))
+    new.write_bytes(("\n".join([tv("2024/06/01 10:30:00.000", REMOVE), ""])).encode())
+    expected = [("teamviewer-log", "incoming", "123456789", u(2024, 6, 1, 8),
+                 u(2024, 6, 1, 8, 30), "accepted")]
+    assert seen(list(read_rotated([new, old], tz=PARIS))) == expected
+    # Each alone: open in the old file, and an end with no start (nothing) in the new one.
+    assert [c.end for c in read_connections(old, tz=PARIS)] == [None]
+    assert list(read_connections(new, tz=PARIS, name=new.name)) == []
+    # One log: a file of another format is refused before anything is read.
+    other = tmp_path / "Connections_incoming.txt"
+    other.write_bytes(f"\n{ROW_IN}".encode())
+    with pytest.raises(LogFormatError):
+        read_rotated([old, other], tz=PARIS)
