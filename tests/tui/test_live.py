@@ -110,3 +110,24 @@ async def test_the_jobs_start_once_the_day_is_on_screen(
         await wait_for(pilot, lambda: seen)
         assert app.jobs is not None  # no daemon runs: the jobs run here
     assert seen == [1]
+
+
+
+async def test_the_watch_stops_before_its_watcher_closes(svc: Sessiond) -> None:
+    """A look of the store left running when the app quits would resume on a closed
+    connection (a WorkerFailed at exit, seen once in a loaded CI run)."""
+    running_session(svc)
+    app = SessiondApp(svc, jobs=False)
+    seen: list[list[bool]] = []
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: app.watcher is not None)
+        watcher = app.watcher
+        assert watcher is not None
+        close = watcher.close
+
+        def spy() -> None:
+            seen.append([w.is_cancelled for w in app.workers if w.group == "watch"])
+            close()
+
+        watcher.close = spy  # type: ignore[method-assign]
+    assert seen == [[True]]

@@ -177,6 +177,8 @@ class SessiondApp(App[None]):
         self.jobs = jobs if started else None
 
     async def on_unmount(self) -> None:
+        # A look waiting on the store thread would resume after the watcher is closed.
+        self.workers.cancel_group(self, "watch")
         if self.jobs is not None:
             self.jobs.stop()
         if self.watcher is not None:
