@@ -486,3 +486,20 @@ def test_folding_keeps_lengths_or_maps_every_position() -> None:
         else:
             assert len(origin) == len(folded) + 1 and origin[-1] == len(text)
             assert origin == sorted(origin)
+
+
+def test_many_key_headers_without_their_end_scan_in_linear_time() -> None:
+    # A pasted log of BEGIN lines with no END: each header's body used to be read to the
+    # end of the text (quadratic: 3 s for 80,000 characters, at every keystroke).
+    def cost(size: int) -> float:
+        unit = "-----BEGIN PRIVATE KEY-----\n"
+        text = (unit * (size // len(unit) + 1))[:size]
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            scan(text)
+            best = min(best, time.process_time() - started)
+        return best
+
+    small, large = cost(10_000), cost(80_000)
+    assert large < 25 * max(small, 1e-4)  # 8 times the text: ~8 times the time, not 64

@@ -295,7 +295,9 @@ _RIB = re.compile(r"[0-9]{5} ?[0-9]{5} ?[0-9A-Za-z]{11} ?[0-9]{2}(?!\w)")
 # headers and base64 lines that follow the header.
 _PRIVATE_KEY = re.compile(
     r"-{3,} ?BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)? ?-{3,}"
-    r"(?:[\s\S]*?-{3,} ?END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)? ?-{3,}"
+    # The body stops at the next BEGIN: a note of many BEGIN lines with no END would
+    # otherwise be read once per BEGIN to its end (quadratic, seconds for a pasted log).
+    r"(?:(?:(?!-{3,} ?BEGIN )[\s\S])*?-{3,} ?END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)? ?-{3,}"
     r"|(?:[ \t]*\r?\n(?:[ \t]*\r?\n)?"
     r"(?:[A-Za-z0-9+/]{16,}={0,2}|=[A-Za-z0-9+/]{4}|(?:Version|Comment|Hash|Charset): [^\n]*))*)"
 )
