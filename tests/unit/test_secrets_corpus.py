@@ -173,7 +173,8 @@ recovery phrase|mnemonic|mnemonic phrase|phrase de récupération|phrase de sauv
 phrase secrète|phrase mnémonique|mots de récupération|mots mnémoniques|clé privée|clef privée
 clés de chiffrement|clé de cryptage|private key|private keys|encryption key|secret|aws secret
 alarme|alarmes|coffre|coffre-fort|cadenas|portail|interphone|garage|motdepasse|mot-de-passe
-mot de pass|clé|clef|key|passe
+mot de pass|clé|clef|key|passe|passwort|kennwort|contraseña|contrasena|code du wifi
+code de la wi-fi|session
 """
 
 

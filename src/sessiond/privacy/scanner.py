@@ -112,16 +112,18 @@ on whole words, so "Passage", "pass-through" and "lapin" are no phrases. After i
    After a copula ("le mot de passe est chaton", "is", "c'est"), a single plain word is a
    hit unless it is an adjective or a status ("long", "faux", "expiré"). A bracketed
    value ("mot de passe (Soleil2024)") is a hit when it looks like a secret.
-8. Pairs: after "login", "identifiant", "compte", "box", "user", "account"... a "user /
-   secret" pair with "/" between ("compte jean.dupont / Azerty12", "box admin/Livebox2023")
+8. Pairs: after "login", "identifiant", "compte", "box", "user", "account", "session"...
+   a "user / secret" pair with "/" between ("compte jean.dupont / Azerty12", "box
+   admin/Livebox2023")
    when the secret looks like one, repeats the user ("admin/admin"), or is a plain word
    after an explicit "login", an identifier-shaped user (dots, digits, "@") or a default
    account (root, admin). Two account names ("compte pro / perso", "Netflix / Disney+")
    and statuses pass.
 9. PINs by device or purpose: "PIN du téléphone 4821", "PIN for the laptop 2580", "carte
    SIM 0000"; a bare "code" needs what it unlocks ("code de l'alarme 1937", "code du
-   portail") or a copula ("son code c'est 4455") and then digits (or a digicode "A1937"):
-   "code postal 54230", "code erreur 43", "code client 1234" pass.
+   portail", "code parental", "code admin") or a copula ("son code c'est 4455") and then
+   digits (or a digicode "A1937"): "code postal 54230", "code erreur 43", "code client
+   1234" pass.
 10. One-time codes: "code de vérification", "code reçu par SMS", "OTP", "2FA code"...
     then 4-8 digits (or Google's "G-482913").
 11. Secret questions: "question secrète : nom du chien -> Rex" (the answer after an
@@ -606,6 +608,7 @@ _DEVICES = (
     rf"|(?:bank[ ]|credit[ ]|debit[ ])?card|sim(?:[ ]card)?|cb|visa"
     rf"|messagerie[ ]vocale|r[eé]pondeur|voicemail|bo[iî]te[ ]vocale"
     rf"|[eé]cran[ ]de[ ]verrouillage|lock[ ]screen|imprimante|printer|[eé]cran|session|windows"
+    rf"|(?:contr[oô]le[ ])?parental|admin(?:istrateur)?"
 )
 # Phrases are matched on a lower-cased copy of the text (same length, so spans carry
 # over): case-sensitive patterns run several times faster than IGNORECASE ones. Groups
@@ -617,11 +620,11 @@ _DEVICES = (
 _PREFIXES = (
     r"a(?:c[ct]|e|l|m|n|p|s|ut|w)|b[abeio]"
     r"|c(?:a(?:rte[ ]sim|denas)|d|h|l(?:[eé]|ient[ ]secret)"
-    r"|o(?:de|ffre|mpte|nfirmation|nnectwise)|r|v)"
+    r"|o(?:de|ffre|mpte|nfirmation|nnectwise|ntrase)|r|v)"
     r"|d(?:ig|oo|w)|e(?:n[ct]|nt)|fre|ga|i(?:[dp]|nt)|je|ke|l(?:i[cv]|o[cg])"
     r"|m(?:\.|d|f|ot|n)|n(?:et|on)"
     r"|o(?:ne|t)|p(?:as|er|h|i|or|r[eio]|s|u|w)|qu|r(?:e[acfp]|ép|out|u)"
-    r"|s(?:af|c|e[cer]|i|m|p|up)"
+    r"|s(?:af|c|e[cers]|i|m|p|up)"
     r"|t(?:e[ax]|i|o[kt])|u(?:l|n[al]|s|t)|v[aeno]|w[ilp]|2f"
 )
 _TRIGGER = re.compile(
@@ -640,7 +643,7 @@ _TRIGGER = re.compile(
             (?:wi-?fi|wpa[23]?(?:-psk)?|wep|wlan|r[eé]seau
              |s[eé]curit[eé](?:[ ]r[eé]seau|[ ]wi-?fi)?)
         | (?:wi-?fi|wpa[23]?|wlan|network)[ ](?:key|password|passphrase|pwd|pass)
-        | code[ ]wi-?fi
+        | code[ ](?:du[ ]|de[ ]la[ ])?wi-?fi
         | wpa[23]?(?:-personal)?-psk | psk | pre-?shared[ ]key
         | cl[eé][ ]pr[eé]-?partag[eé]e)
     | (?P<tool>
@@ -702,12 +705,13 @@ _TRIGGER = re.compile(
     | (?P<lock>
           alarmes? | coffre(?:-fort)? | cadenas | portail | interphone | garage)
     | (?P<pw>
-          mots?[ -]?de[ -]?passe | mots?[ ]de[ ]pass | mdp | m\.d\.p\.? | passwords? | passwd | pwd
+          mots?[ -]?de[ -]?passe | mots?[ ]de[ ]pass | mdp | passwort | kennwort
+        | contrase[nñ]a | m\.d\.p\.? | passwords? | passwd | pwd
         | passphrase | code[ ]d{_APOS}[ ]?acc[eè]s | access[ ]code)
     | (?P<cvv> cvv2? | cvc2? | cryptogramme(?:[ ]visuel)? | code[ ]cvv)
     | (?P<account>
           login | compte | (?:live|free|b)?box | identifiant | user(?:name)? | utilisateur
-        | account | route(?:u)?r)
+        | account | route(?:u)?r | session)
     | (?P<code> code)
     | (?P<key> cl(?:[eé]|ef) | key)
     | (?P<strict> passe | pass | pw )
@@ -1038,8 +1042,14 @@ _PHRASE_WORDS = re.compile(
 _APOSTROPHES = re.compile(r"['’]")
 
 
+# Words that look like a remark word's feminine and are not: "marie" is a name, not "mari".
+_NOT_INFLECTED = frozenset({"marie"})
+
+
 def _remark(key: str) -> bool:
     """A remark word, also in its feminine or plural form ("réussie", "tentatives")."""
+    if key in _NOT_INFLECTED:
+        return False
     return (key in _REMARK or (len(key) > 3 and key.endswith(("e", "s")) and key[:-1] in _REMARK)
             or (len(key) > 4 and key.endswith("es") and key[:-2] in _REMARK))
 
