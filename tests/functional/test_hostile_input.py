@@ -243,11 +243,17 @@ def test_documents_write_user_text_as_text(cli: Cli) -> None:
     text = Path(issued["text"]).read_text(encoding="utf-8")
     day = cli.json("session", "show", session)["started_at"][:10]
     files = [cli.json("export", "--day", day, "--out", str(out), *extra)["path"]
-             for extra in ((), ("--format", "kimai"))]
+             for extra in ((), ("--format", "kimai"), ("--format", "json"))]
+    cli("client", "export", _client, "--out", str(out / "client.json"))
+    files.append(str(out / "client.json"))
     for content in [text, *(Path(f).read_text(encoding="utf-8-sig") for f in files)]:
         assert not RAW_CONTROL.search(content), repr(content)
     assert "\\u001b]0;pwned" in text
     assert cli("verify", "--receipt", issued["text"], check=False).code == 0
+    # JSON writes DEL, C1 and bidi characters as escapes: the same name to a JSON reader.
+    exported = json.loads(Path(files[2]).read_text(encoding="utf-8"))
+    assert [s["client_name"] for s in exported["sessions"]] == [name]
+    assert json.loads(Path(files[3]).read_text(encoding="utf-8"))["client"]["name"] == name
 
 
 def _pdf_text(pdf: Path) -> str:
