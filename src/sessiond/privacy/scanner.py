@@ -1897,16 +1897,14 @@ def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
     test of the text, since most notes hold none of them)."""
     found: list[tuple[_Context, int, int]] = []
     # Commands first: "curl -u admin:x" is read by its option, not as a bare pair.
-    if ("net use" in low or "net user" in low or "net.exe" in low or "-u " in low
-            or "--user" in low or "sshpass" in low or "mysql" in low or "mariadb" in low):
+    if ("net u" in low or "net.exe" in low or "-u" in low or "sshpass" in low
+            or "sql" in low or "mariadb" in low):
         pw = _CONTEXTS["pw"]
         found.extend((pw, start, end) for start, end in _commands(low))
     if ("viewer" in low or "desk" in low or "supremo" in low or "admin" in low
             or "root" in low or "super" in low or "ubnt" in low):
         found.extend(_pairs_without_phrase(low))
-    if "pass" in low or "pw" in low or "psk" in low or "secret" in low or "token" in low or (
-            "key" in low):
-        found.extend(_settings(low))
+    found.extend(_settings(low))  # it finds its own stems
     return found
 
 
@@ -2055,7 +2053,17 @@ def _fold(text: str) -> tuple[str, list[int] | None]:
     one-for-one replacements), so spans carry over unchanged. Otherwise position i of the
     folded text comes from `origin[i]`, and `origin[len]` is len(text).
     """
-    if text.isascii() or _FOLD_NEEDED.search(text) is None:
+    if text.isascii():
+        return text, None
+    try:
+        # Latin-1 text (most French notes) can only need its no-break spaces and soft
+        # hyphens folded: two `in` tests instead of a regex pass.
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        needed = _FOLD_NEEDED.search(text) is not None
+    else:
+        needed = "\u00a0" in text or "\u00ad" in text
+    if not needed:
         return text, None
     folded = text.translate(_FOLD)
     if _DROPPED.search(folded) is None:
