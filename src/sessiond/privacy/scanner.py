@@ -1376,6 +1376,8 @@ def _owner_in(qualifiers: str) -> bool:
 
 
 _KEY_ID = re.compile(r"\b(?:id|identifiant|identificateur|identifier)\b")
+# A "clé wifi USB" (a "clé" is also a stick) is a Wi-Fi adapter: its model follows.
+_ADAPTER = re.compile(r"\b(?:usb|dongle|nano|adaptateur|adapter|bluetooth)\b")
 # "ID de clé de récupération", "Identificateur de clé": BitLocker shows the key's ID.
 _KEY_ID_BEFORE = re.compile(r"\b(?:id|identifiant|identificateur|identifier)(?: de| du| of)?"
                             r"(?: la| l'| the)? ?$")
@@ -1409,7 +1411,12 @@ def _lock_value(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, in
     if link is None or _owner_in(link.group()):
         return None
     span = _value_at(low, link.end(), ctx, _LINK)
-    return (ctx, span[0], span[1]) if span is not None else None
+    if span is None:
+        return None
+    value = low[span[0]:span[1]]
+    if len(value) == 4 and value.isdigit() and 1950 <= int(value) <= 2049:
+        return None  # "alarme : 2024" says when, most likely; "code de l'alarme : 2024" counts
+    return ctx, span[0], span[1]
 
 
 # A bare "clé"/"key" is a Wi-Fi key when the same line speaks of a Wi-Fi network ("SSID
@@ -1503,6 +1510,8 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
         qualifiers = strong.group("qual")
         if ctx.kind == "recovery-key" and _KEY_ID.search(qualifiers):
             return None  # "recovery key ID: 1A2B3C4D" names the key, it is not the key
+        if ctx.kind == "wifi-key" and _ADAPTER.search(qualifiers):
+            return None  # "clé wifi USB : TP-Link AC600" is the adapter
         if ctx.pair_only and qualifiers and ":" not in qualifiers:
             # "identifiants admin:admin": the pair's own colon ended the qualifiers.
             pair = _value_at(low, m.end() + 1, ctx, _STRONG_LINK)
@@ -1908,6 +1917,9 @@ def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
     return found
 
 
+_OWNER_COMMAND = re.compile(r"\b(?:chown|chgrp|install|docker[ \t]+run)\b[^\n|;&]*$")
+
+
 def _pairs_without_phrase(low: str) -> Iterable[tuple[_Context, int, int]]:
     for ending in _ID_TOOL_ENDS:
         at = low.find(ending)
@@ -1925,6 +1937,8 @@ def _pairs_without_phrase(low: str) -> Iterable[tuple[_Context, int, int]]:
     if "admin" in low or "root" in low or "super" in low or "ubnt" in low:
         for m in _DEFAULT_PAIR.finditer(low):
             user, value = m.group("user"), _trim(m.group("v"))
+            if _OWNER_COMMAND.search(low, max(0, m.start() - 40), m.start()):
+                continue  # "chown root:root /etc/hosts": an owner and a group
             if not value or _TOKEN_PLACEHOLDER.fullmatch(value) or (value != user and (
                     _is_stop(value) or _norm(value) in _PAIR_STOP)):
                 continue
