@@ -47,7 +47,8 @@ versions) pass:
 * password in a URL: ``scheme://user:secret@host``; HTTP Basic credentials (base64 that
   decodes to "user:password"); Slack and Discord webhook URLs; a PuTTY key file's header.
 * settings and commands: an identifier whose last part names a secret ("DB_PASSWORD=",
-  "smtp.password:", "SECRET_KEY=", "wpa_psk=", "<password>x</password>", '"pwd": "x"'),
+  "smtp.password:", "SECRET_KEY=", "wpa_psk=", "DefaultPassword =", "<password>x</password>",
+  '"pwd": "x"'), the P: field of a Wi-Fi QR code's text ("WIFI:T:WPA;S:Box;P:key;;"),
   an option ("--password x", "/pass:x", "-pw x", "-u user:x", "sshpass -p x",
   "mysql -px"), Windows "net user NAME PASSWORD" and "net use ... PASSWORD" (switches,
   shares, drive letters and "*" skipped; prose after the command is no password).
@@ -838,6 +839,7 @@ _ORDINARY = re.compile(
     | [^@\s]+@[^@\s]+\.[a-z]{2,}                        # e-mail address
     | [0-9a-z._-]+@ad                                   # AnyDesk address alias
     | (?:https?|ftp)://\S+ | www\.\S+                   # URLs
+    | wifi:\S*                                        # a Wi-Fi QR payload (its P: is read)
     | (?:[a-z]:\\|\\\\|/|~/)\S*                         # paths
     | \+[0-9]{8,15} | 0[1-9](?:[.][0-9]{2}){4}          # phone numbers
     | [0-9]{1,2}[hj]/[0-9]{1,2}[hj]? | 24/7            # 24h/24, 7j/7
@@ -1769,7 +1771,10 @@ def _answer_value(low: str, m: re.Match[str], ctx: _Context
 # value is; a word of its own ("password:") is a phrase like the others.
 _SETTING = re.compile(
     r"""(?x)
-    (?P<lead>--?|/)?(?P<prefix>(?:[a-z0-9]+[_.-])*)
+    (?P<lead>--?|/)?(?P<prefix>(?:[a-z0-9]+[_.-])*
+      # CamelCase glued before the longer names: "DefaultPassword", "adminPwd" ("bypass"
+      # and "compass" end in "pass", which is left out)
+      (?:[a-z0-9]+(?=(?:password|passwd|passphrase|pwd|secret|token)(?![\w-])))?)
     (?P<name>pass(?:word|wd|phrase)?|pwd|pw|psk|secret|token|api_?key|private_?key
        |secret_?key|access_?key|auth_?token|client_?secret)
     (?![\w-])["']?[ \t]*(?P<sep>[:=]|(?<=[a-z])[ \t](?=[^\s:=/-]))[ \t]*
@@ -1901,6 +1906,10 @@ _DEFAULT_PAIR = re.compile(
     r"(?:(?P<colon>:)|[ \t]*/[ \t]*)(?P<v>[^\s,;«»\"“”/:]{1,64})")
 
 
+# The text of a Wi-Fi QR code (the ZXing format phones read): "WIFI:T:WPA;S:Box;P:key;;".
+_WIFI_QR = re.compile(r"wifi:(?:[a-z]:(?:[^;\\]|\\.)*;)*?p:(?P<v>(?:[^;\\\s]|\\.)+)")
+
+
 def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
     """Secrets that no phrase announces: pairs, commands, settings (each behind a cheap
     test of the text, since most notes hold none of them)."""
@@ -1914,6 +1923,10 @@ def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
             or "root" in low or "super" in low or "ubnt" in low):
         found.extend(_pairs_without_phrase(low))
     found.extend(_settings(low))  # it finds its own stems
+    if "wifi:" in low:
+        wifi = _CONTEXTS["wifi"]
+        found.extend((wifi, m.start("v"), m.end("v")) for m in _WIFI_QR.finditer(low)
+                     if not _TOKEN_PLACEHOLDER.fullmatch(m.group("v")))
     return found
 
 
