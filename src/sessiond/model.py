@@ -337,6 +337,11 @@ def validate(kind_name: str, body: Mapping[str, Any], personal: Mapping[str, Any
                 if choices:
                     raise InputError(_("{field}: {value!r} is not one of {choices}.",
                                        field=name, value=value, choices=", ".join(choices)))
+                if check is text and isinstance(value, str) and len(value) > MAX_TEXT:
+                    # A pasted log: say what is wrong with it, not that its "form" is.
+                    raise InputError(_(
+                        "{field}: {length} characters, more than the {limit} a text may "
+                        "hold: shorten it.", field=name, length=len(value), limit=MAX_TEXT))
                 raise InputError(_("{field}: the value {value!r} has the wrong form.",
                                    field=name, value=value if part == "body" else "…"))
     missing = kind.required - set(body) - set(personal)

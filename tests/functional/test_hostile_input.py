@@ -3,9 +3,12 @@ nothing written; user text is printed as text; ids are read in any case."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
+import shutil
 import stat
 import subprocess
 import time
@@ -240,11 +243,79 @@ def test_documents_write_user_text_as_text(cli: Cli) -> None:
     text = Path(issued["text"]).read_text(encoding="utf-8")
     day = cli.json("session", "show", session)["started_at"][:10]
     files = [cli.json("export", "--day", day, "--out", str(out), *extra)["path"]
-             for extra in ((), ("--format", "kimai"))]
+             for extra in ((), ("--format", "kimai"), ("--format", "json"))]
+    cli("client", "export", _client, "--out", str(out / "client.json"))
+    files.append(str(out / "client.json"))
     for content in [text, *(Path(f).read_text(encoding="utf-8-sig") for f in files)]:
         assert not RAW_CONTROL.search(content), repr(content)
     assert "\\u001b]0;pwned" in text
     assert cli("verify", "--receipt", issued["text"], check=False).code == 0
+    # JSON writes DEL, C1 and bidi characters as escapes: the same name to a JSON reader.
+    exported = json.loads(Path(files[2]).read_text(encoding="utf-8"))
+    assert [s["client_name"] for s in exported["sessions"]] == [name]
+    assert json.loads(Path(files[3]).read_text(encoding="utf-8"))["client"]["name"] == name
+
+
+def _pdf_text(pdf: Path) -> str:
+    # pdftotext ends each page with a form feed: that one is its own.
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout.replace("\f", "\n")
+
+
+@pytest.mark.skipif(not all(shutil.which(t) for t in ("pdftotext", "pdfdetach")),
+                    reason="poppler-utils is needed")
+def test_pdfs_xml_and_kimai_write_hostile_identities_as_text(cli: Cli, tmp_path: Path) -> None:
+    """config.toml and the client's record are inputs too: the technician's identity and a
+    business client's name reach the PDFs, the Factur-X XML and the Kimai CSV."""
+    from xml.etree import ElementTree as ET
+
+    from sessiond.exports.facturx_xml import NS, validate_xml
+
+    cli.home.mkdir(parents=True, exist_ok=True)
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "=HYPERLINK(\\"http://x\\") Luc\\u001b]0;pwned\\u0007 EI"\n'
+        'siret = "73282932000074"\naddress = "1 rue de la Paix\\u202e, 75002 Paris"\n'
+        'email = "+cmd|\'/C!calc\'!A0@example.fr"\n', encoding="utf-8")
+    name = "Garage" + "".join(ESCAPES) + "\x01 SARL"
+    client = cli("client", "add", name, "--business", "--siren", "552081317", "--address",
+                 "3 rue\x0c du Port, 69006 Lyon", "--email", "compta@dupont.example").out.strip()
+    session = cli("session", "new", client, "--policy", "vlh").out.strip()
+    cli("consent", session, "--channel", "tool-code", "--by", "Jeanne")
+    cli("start", session)
+    cli("stop", session)
+    out = tmp_path / "docs"
+
+    # The receipt's PDF shows what its text copy shows, and verifies (a control character
+    # had no glyph: the PDF lost it and verify called the untouched document edited).
+    receipt = cli.json("receipt", session, "--out", str(out / "r.pdf"))
+    shown = _pdf_text(Path(receipt["pdf"]))
+    assert not RAW_CONTROL.search(shown), repr(shown)
+    assert "Luc\\u001b]0;pwned\\u0007 EI" in shown and "\\u202egnp.exe" in shown
+    checked = cli("verify", "--receipt", receipt["pdf"], check=False)
+    assert checked.code == 0, checked.out + checked.err
+
+    # The invoice is issued, its XML is XML (it held ESC raw: "PCDATA invalid Char value 27")
+    # and valid against the schema, and names the client as the PDF does.
+    invoice = cli.json("invoice", session, "--out", str(out))
+    assert invoice["facturx"] is True
+    subprocess.run(["pdfdetach", "-savefile", "factur-x.xml", "-o", str(tmp_path / "f.xml"),
+                    invoice["pdf"]], check=True)
+    xml = (tmp_path / "f.xml").read_bytes()
+    validate_xml(xml)
+    buyer = ET.fromstring(xml).find(".//ram:BuyerTradeParty/ram:Name", NS)
+    assert buyer is not None and buyer.text == "Garage\\u001b]0;pwned\\u0007\\u001b[2J" \
+        "\\u009b31m\\u202egnp.exe\\u0008\\u000d\\u007f\\u2066x\\u2069\\u0001 SARL"
+    assert not RAW_CONTROL.search(_pdf_text(Path(invoice["pdf"])))
+
+    # Kimai: the technician's name and e-mail address are cells, never formulas.
+    day = cli.json("session", "show", session)["started_at"][:10]
+    kimai = cli.json("export", "--day", day, "--format", "kimai", "--out", str(out))["path"]
+    content = Path(kimai).read_text(encoding="utf-8")
+    assert not RAW_CONTROL.search(content), repr(content)
+    (row,) = list(csv.DictReader(io.StringIO(content), delimiter=";"))
+    for column in ("User", "Email", "Customer"):
+        assert row[column][:1] not in ("=", "+", "-", "@"), (column, row[column])
+    assert row["User"].startswith("'=HYPERLINK") and row["Email"].startswith("'+cmd|")
 
 
 def test_ids_are_read_in_any_case(cli: Cli) -> None:

@@ -60,3 +60,23 @@ def test_files_and_directories_are_private(cli: Cli) -> None:
     for path in [cli.home, *cli.home.rglob("*")]:
         mode = stat.S_IMODE(path.stat().st_mode)
         assert mode & 0o077 == 0, (path, oct(mode))
+
+
+def test_disguised_secrets_are_refused_by_the_real_command(cli: Cli) -> None:
+    # What a technician pastes or a keyboard layout types: look-alike characters, a
+    # command line, a config line. Each is refused before anything is written, and the
+    # refusal never repeats the secret.
+    client = cli("client", "add", "Jeanne Martin").out.strip()
+    s = cli("session", "new", client, "--policy", "vlh").out.strip()
+    events = len(cli.events())
+    notes = ["m\u200bdp : Soleil2024", "m\u043et de passe : Soleil2024",
+             "\uff4d\uff44\uff50 : Soleil2024", "net user jdupont Soleil2024 /add",
+             "DB_PASSWORD=Soleil2024", "TeamViewer 123456789 / Soleil2024"]
+    for note in notes:
+        refused = cli("note", s, note, check=False)
+        assert refused.code == 2, (note, refused.out, refused.err)
+        assert "Soleil2024" not in refused.out + refused.err
+    by = cli("consent", s, "--channel", "oral", "--by", "Jeanne, mdp\u00a0: Soleil2024",
+             check=False)
+    assert by.code == 2 and "Soleil2024" not in by.out + by.err
+    assert len(cli.events()) == events

@@ -29,6 +29,21 @@ def test_wrong_shapes_are_refused() -> None:
         validate("consent-recorded", {"channel": "oral"}, {})  # who gave it is required
 
 
+def test_a_text_too_long_says_its_length_and_the_limit() -> None:
+    from sessiond.i18n import set_language
+    from sessiond.model import MAX_TEXT
+
+    set_language("en")
+    try:
+        with pytest.raises(InputError) as refused:
+            validate("note-added", {}, {"text": "x" * (MAX_TEXT + 1)})
+    finally:
+        set_language(None)
+    assert f"{MAX_TEXT + 1} characters" in refused.value.message
+    assert str(MAX_TEXT) in refused.value.message and "x" * 20 not in refused.value.message
+    validate("note-added", {}, {"text": "x" * MAX_TEXT})  # the limit itself is fine
+
+
 def test_personal_fields_are_never_public() -> None:
     """Names, contacts, partner ids and free text can only travel sealed."""
     for kind in KINDS.values():

@@ -167,6 +167,14 @@ sim card|sim|mot de passe|mots de passe|mot-de-passe|mdp|m.d.p|m.d.p.|password|p
 passwd|pwd|passphrase|code d'accès|code d' acces|access code|cvv|cvv2|cvc|cvc2|cryptogramme
 cryptogramme visuel|code cvv|login|compte|box|livebox|freebox|bbox|identifiant|user
 username|utilisateur|account|routeur|router|code|pass|pw
+clef wifi|clefs de récupération|clef produit|wpa2-psk|wpa-personal-psk|psk|pre-shared key
+clé pré-partagée|code de session teamviewer|seed phrase|seed words|secret recovery phrase
+recovery phrase|mnemonic|mnemonic phrase|phrase de récupération|phrase de sauvegarde
+phrase secrète|phrase mnémonique|mots de récupération|mots mnémoniques|clé privée|clef privée
+clés de chiffrement|clé de cryptage|private key|private keys|encryption key|secret|aws secret
+alarme|alarmes|coffre|coffre-fort|cadenas|portail|interphone|garage|motdepasse|mot-de-passe
+mot de pass|clé|clef|key|passe|passwort|kennwort|contraseña|contrasena|code du wifi
+code de la wi-fi|session
 """
 
 

@@ -88,7 +88,11 @@ def export_client(svc: Sessiond, client_id: str, out: Path | None = None,
     handed over. Returns the document, the file written, and the event's seq."""
     now = now or clock.now()
     data = dossier(svc, client_id, now)
-    encoded = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    # Names and notes are stored as typed: DEL, C1 controls and bidi overrides, which JSON
+    # leaves raw, are written as \uXXXX escapes (the same strings to a JSON reader).
+    from sessiond.display import safe_text
+
+    encoded = safe_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)) + "\n"
     raw = encoded.encode("utf-8")
     path = None
     if out is not None:

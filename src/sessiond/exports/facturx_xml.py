@@ -95,11 +95,25 @@ def _q(name: str) -> str:
     return f"{{{NS[prefix]}}}{local}"
 
 
+# XML 1.0 cannot hold C0 controls (but tab, newline, carriage return), lone surrogates,
+# U+FFFE or U+FFFF, not even as character references: ElementTree writes them as they
+# are and the document is no longer XML (a client named "Garage\x1b Dupont" could not be
+# invoiced). They are written out as \uXXXX, as the PDF beside the XML shows them.
+_NOT_XML = re.compile("[\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """Stored (hostile) text as XML character data: what cannot be XML written out."""
+    from sessiond.display import safe_text
+
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", safe_text(text))
+
+
 def _sub(parent: ET.Element, name: str, text: str | None = None,
          attrib: Mapping[str, str] | None = None) -> ET.Element:
-    element = ET.SubElement(parent, _q(name), dict(attrib or {}))
+    element = ET.SubElement(parent, _q(name), {k: xml_text(v) for k, v in (attrib or {}).items()})
     if text is not None:
-        element.text = text
+        element.text = xml_text(text)
     return element
 
 

@@ -26,7 +26,7 @@ from sessiond.billing.text import money
 from sessiond.errors import InputError
 from sessiond.exports import fmt
 from sessiond.exports.invoice_doc import UNIT_HOUR, InvoiceDoc, InvoiceLine, check, euros
-from sessiond.exports.pdf import _CP1252_SUBSTITUTES, MARGIN, find_fonts
+from sessiond.exports.pdf import _CP1252_SUBSTITUTES, MARGIN, find_fonts, pdf_text
 from sessiond.i18n import _, language
 
 PRODUCER = "sessiond"
@@ -48,6 +48,10 @@ class _Invoice(FPDF):
         self.set_text_color(0)
 
     def clean(self, text: str) -> str:
+        # Stored text written out as the receipt's PDF writes it (pdf.pdf_text): a control
+        # character has no glyph, a bidi override reorders the line, and either one in the
+        # seller's name made the XMP below (XML) unreadable, so the invoice was never issued.
+        text = pdf_text(text)
         if not self.core:
             return text
         text = text.translate(_CP1252_SUBSTITUTES)

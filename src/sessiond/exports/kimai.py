@@ -81,8 +81,10 @@ def render_kimai(rows: Sequence[Row], tz: ZoneInfo, technician: Technician) -> b
             description += " — " + _("receipt {numbers}", numbers=", ".join(row.receipts))
         writer.writerow([
             start.date().isoformat(), start.strftime("%H:%M"), end.strftime("%H:%M"),
-            str(row.bill.worked_seconds), _plain(row.amount), technician.name,
-            technician.email,
+            # The identity comes from config.toml, a file like any other input: a name
+            # or address starting with "=" or "@" is a formula to a spreadsheet.
+            str(row.bill.worked_seconds), _plain(row.amount), cell(technician.name),
+            cell(technician.email),
             cell(row.client_name) if row.client_name is not None else _(
                 "client {client}", client=s.client_id),
             _("IT assistance"), fmt.label(s.mode), description, "0",

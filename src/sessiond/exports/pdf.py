@@ -95,6 +95,13 @@ def _find_fonts(setting: str) -> Fonts:
     return Fonts(None, None, None)
 
 
+def pdf_text(text: str) -> str:
+    """`text` as a PDF shows it: controls and bidi overrides written out (display.safe_text)."""
+    from sessiond.display import safe_text
+
+    return safe_text(text)
+
+
 def core_text(text: str) -> str:
     """What the core fonts (Windows-1252) can show of `text`."""
     text = text.translate(_CP1252_SUBSTITUTES)
@@ -120,6 +127,10 @@ class _Document(FPDF):
     _core = True
 
     def _clean(self, text: str) -> str:
+        # Stored text is hostile: a control character (ESC, BEL) has no glyph and a bidi
+        # override reorders what follows it on the page, so both are written out as
+        # \uXXXX, as in the text copy; a reader sees them and verify finds them again.
+        text = pdf_text(text)
         return core_text(text) if self._core else text
 
 

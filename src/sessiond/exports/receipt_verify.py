@@ -230,7 +230,7 @@ def _pdf_text(block: Block) -> str:
 
 
 def _pdf_mismatches(text: str, blocks: list[Block]) -> list[tuple[str, str]]:
-    from sessiond.exports.pdf import core_text
+    from sessiond.exports.pdf import core_text, pdf_text
 
     page = _squeezed(text)
     wrong: list[tuple[str, str]] = []
@@ -238,7 +238,9 @@ def _pdf_mismatches(text: str, blocks: list[Block]) -> list[tuple[str, str]]:
     for block in blocks:
         expected = _pdf_text(block)
         found = -1
-        for variant in dict.fromkeys((_squeezed(expected), _squeezed(core_text(expected)))):
+        shown = pdf_text(expected)  # what the PDF writes of a control character
+        for variant in dict.fromkeys((_squeezed(shown), _squeezed(core_text(shown)),
+                                      _squeezed(expected), _squeezed(core_text(expected)))):
             found = page.find(variant, at)
             if found >= 0:
                 at = found + len(variant)

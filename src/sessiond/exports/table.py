@@ -120,4 +120,9 @@ def render_json(rows: Sequence[Row], total: Totals, tz: ZoneInfo, *, first: date
         "sessions": [row_json(r, tz) for r in rows],
         "total": totals_json(total),
     }  # the events line and the checkpoint that signs it are in the proof beside the file
-    return (dumps_indented(data) + "\n").encode("utf-8")  # = json.dumps(indent=2), faster
+    # = json.dumps(indent=2), faster; then what a terminal acts on (DEL, C1 controls, bidi
+    # overrides: JSON leaves them raw) written as \uXXXX escapes, the same string to a
+    # JSON reader, never a command to the terminal of whoever runs `cat` on the file.
+    from sessiond.display import safe_text
+
+    return (safe_text(dumps_indented(data)) + "\n").encode("utf-8")

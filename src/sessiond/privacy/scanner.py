@@ -39,10 +39,22 @@ versions) pass:
   department (2A/2B for Corsica, counted as 19/18 for the key), commune, order number
   and a key equal to 97 - (number mod 97); spaces or dots allowed.
 * recovery-key: a BitLocker recovery password, 8 groups of 6 digits (dashes or spaces).
-  The shape alone is unmistakable; a mistyped digit must not let it through.
+  The shape alone is unmistakable; a mistyped digit must not let it through. Run together
+  (48 digits), each block of six must be a multiple of 11 below 720,896, as BitLocker
+  makes them. After "seed phrase", "phrase de récupération"...: 12-24 short words.
 * private-key: a PEM "-----BEGIN ... PRIVATE KEY-----" block or an OpenPGP "-----BEGIN
   PGP PRIVATE KEY BLOCK-----" one (without its END line, the armour lines that follow).
-* password in a URL: ``scheme://user:secret@host``.
+* password in a URL: ``scheme://user:secret@host``; HTTP Basic credentials (base64 that
+  decodes to "user:password"); Slack and Discord webhook URLs; a PuTTY key file's header.
+* settings and commands: an identifier whose last part names a secret ("DB_PASSWORD=",
+  "smtp.password:", "SECRET_KEY=", "wpa_psk=", "DefaultPassword =", "<password>x</password>",
+  '"pwd": "x"'), the P: field of a Wi-Fi QR code's text ("WIFI:T:WPA;S:Box;P:key;;"),
+  an option ("--password x", "/pass:x", "-pw x", "-u user:x", "sshpass -p x",
+  "mysql -px"), Windows "net user NAME PASSWORD" and "net use ... PASSWORD" (switches,
+  shares, drive letters and "*" skipped; prose after the command is no password).
+* pairs with no phrase: a remote tool's ID then "/" and a secret-looking value
+  ("TeamViewer 123456789 / 4kd9x2"), a default account ("admin/admin", "root:toor",
+  "admin / Soleil2024"; "admin/lecture" names rights).
 * api-token: the documented prefixes (GitHub ghp_/gho_/ghu_/ghs_/ghr_/github_pat_, GitLab
   glpat-..., AWS AKIA/ASIA, Google AIza, Slack xoxb-/xoxp-..., OpenAI/Anthropic sk-,
   sk-ant-, Stripe sk_live_..., Hugging Face hf_, npm_, PyPI, SendGrid, Telegram bots,
@@ -101,16 +113,18 @@ on whole words, so "Passage", "pass-through" and "lapin" are no phrases. After i
    After a copula ("le mot de passe est chaton", "is", "c'est"), a single plain word is a
    hit unless it is an adjective or a status ("long", "faux", "expiré"). A bracketed
    value ("mot de passe (Soleil2024)") is a hit when it looks like a secret.
-8. Pairs: after "login", "identifiant", "compte", "box", "user", "account"... a "user /
-   secret" pair with "/" between ("compte jean.dupont / Azerty12", "box admin/Livebox2023")
+8. Pairs: after "login", "identifiant", "compte", "box", "user", "account", "session"...
+   a "user / secret" pair with "/" between ("compte jean.dupont / Azerty12", "box
+   admin/Livebox2023")
    when the secret looks like one, repeats the user ("admin/admin"), or is a plain word
    after an explicit "login", an identifier-shaped user (dots, digits, "@") or a default
    account (root, admin). Two account names ("compte pro / perso", "Netflix / Disney+")
    and statuses pass.
 9. PINs by device or purpose: "PIN du téléphone 4821", "PIN for the laptop 2580", "carte
    SIM 0000"; a bare "code" needs what it unlocks ("code de l'alarme 1937", "code du
-   portail") or a copula ("son code c'est 4455") and then digits (or a digicode "A1937"):
-   "code postal 54230", "code erreur 43", "code client 1234" pass.
+   portail", "code parental", "code admin") or a copula ("son code c'est 4455") and then
+   digits (or a digicode "A1937"): "code postal 54230", "code erreur 43", "code client
+   1234" pass.
 10. One-time codes: "code de vérification", "code reçu par SMS", "OTP", "2FA code"...
     then 4-8 digits (or Google's "G-482913").
 11. Secret questions: "question secrète : nom du chien -> Rex" (the answer after an
@@ -121,12 +135,28 @@ on whole words, so "Passage", "pass-through" and "lapin" are no phrases. After i
     permanent password, also as qualifiers ("AnyDesk 123 456 789 mdp accès non surveillé
     Xy7!pq": the tool is found before its ID, and a plain word counts).
 
+13. Who the password is for, said right before its phrase ("login admin mdp chaton",
+    "jean@free.fr pwd chaton", "AnyDesk 123 456 789 pw 1234"), makes what follows the
+    password: a plain word too after a login or an address, digits after "pw".
+14. A lock named alone ("alarme", "coffre-fort", "portail"...) takes digits after ":".
+    A bare "clé"/"key" is a Wi-Fi key when its line names a Wi-Fi network (SSID, wifi,
+    Livebox...) and the value looks like a secret of 8+ characters (WPA's minimum).
+    "clé privée", "clé de chiffrement", "secret": a long token that mixes letters and
+    digits. A BitLocker "ID de clé de récupération" is the key's name, not the key.
+
+Look-alike characters are folded before any of this: no-break and other spaces to " ",
+fullwidth and mathematical letters to ASCII, Cyrillic and Greek letters drawn like Latin
+ones to those, non-breaking hyphens to "-"; zero-width characters, soft hyphens and bidi
+controls are dropped and a combining accent joins its letter. Spans are mapped back onto
+the text as typed.
+
 Labels are fixed translated phrases (plus a tool's canonical name); as a last guard, a
 label that would contain the secret text is replaced by a generic one.
 """
 
 from __future__ import annotations
 
+import base64
 import bisect
 import functools
 import re
@@ -268,7 +298,9 @@ _RIB = re.compile(r"[0-9]{5} ?[0-9]{5} ?[0-9A-Za-z]{11} ?[0-9]{2}(?!\w)")
 # headers and base64 lines that follow the header.
 _PRIVATE_KEY = re.compile(
     r"-{3,} ?BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)? ?-{3,}"
-    r"(?:[\s\S]*?-{3,} ?END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)? ?-{3,}"
+    # The body stops at the next BEGIN: a note of many BEGIN lines with no END would
+    # otherwise be read once per BEGIN to its end (quadratic, seconds for a pasted log).
+    r"(?:(?:(?!-{3,} ?BEGIN )[\s\S])*?-{3,} ?END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)? ?-{3,}"
     r"|(?:[ \t]*\r?\n(?:[ \t]*\r?\n)?"
     r"(?:[A-Za-z0-9+/]{16,}={0,2}|=[A-Za-z0-9+/]{4}|(?:Version|Comment|Hash|Charset): [^\n]*))*)"
 )
@@ -311,6 +343,14 @@ _API_TOKEN = re.compile(
 _PRODUCT_KEY = re.compile(r"(?<![\w-])[A-Za-z0-9]{5}(?:-[A-Za-z0-9]{5}){4}(?![\w-])")
 # Found from its dashes: a pattern that starts with a literal is searched for quickly.
 _PRODUCT_KEY_DASHES = re.compile(r"-[A-Za-z0-9]{5}-[A-Za-z0-9]{5}-[A-Za-z0-9]{5}-")
+# PuTTY's key file: its first line says what follows (the private lines, often unencrypted).
+_PUTTY_KEY = re.compile(r"PuTTY-User-Key-File-[0-9]+: ?[^\n]{0,40}")
+# "Authorization: Basic <base64 of user:password>": confirmed by decoding it.
+_BASIC_AUTH = re.compile(r"(?<![\w-])[Bb]asic[ \t]+(?P<v>[A-Za-z0-9+/]{8,}={0,2})(?![\w+/=])")
+# Webhook URLs: whoever holds one may post as the client's workspace or server.
+_WEBHOOK = re.compile(
+    r"hooks\.slack\.com/(?:services|workflows|triggers)/(?P<s>[A-Za-z0-9]+/[A-Za-z0-9]+/[A-Za-z0-9]{16,})"
+    r"|discord(?:app)?\.com/api/webhooks/[0-9]{15,20}/(?P<d>[A-Za-z0-9_-]{40,})")
 _URL_PASSWORD = re.compile(
     r"(?i)\b[a-z][a-z0-9+.-]{1,15}://[^\s/:@]{1,64}:(?P<secret>[^\s/@]{1,64})@"
 )
@@ -375,6 +415,16 @@ def _card_end(groups: Sequence[str], i: int, high: int) -> int | None:
     return None
 
 
+def _bitlocker_blocks(digits: str) -> bool:
+    """48 digits that are a BitLocker recovery password: each block of six is a multiple
+    of 11 below 720,896 (it encodes 16 bits of the key times 11). Written in groups, the
+    shape alone is enough; run together, 48 digits could be anything, so the blocks are
+    checked.
+    """
+    blocks = [int(digits[i:i + 6]) for i in range(0, 48, 6)]
+    return all(block % 11 == 0 and block < 720896 for block in blocks)
+
+
 def _scan_run(text: str, start: int, end: int, cards: list[_Span],
               recovery: list[_Span]) -> None:
     groups = _RUN_SEPARATOR.split(text[start:end])
@@ -391,6 +441,10 @@ def _scan_run(text: str, start: int, end: int, cards: list[_Span],
         high -= 1
     i = low
     while i < high:
+        if len(groups[i]) == 48 and _bitlocker_blocks(groups[i]):
+            recovery.append(("recovery-key", offsets[i], offsets[i] + 48))
+            i += 1
+            continue
         if (i + 8 <= high and len(groups[i]) == 6
                 and all(len(g) == 6 for g in groups[i + 1:i + 8])):
             recovery.append(("recovery-key", offsets[i], offsets[i + 7] + 6))
@@ -463,6 +517,16 @@ def _api_tokens(text: str) -> list[_Span]:
     return [("api-token", start, end) for start, end in sorted(found.items())]
 
 
+def _basic_credentials(value: str) -> bool:
+    """Base64 of "user:password", as HTTP Basic authentication sends it."""
+    try:
+        decoded = base64.b64decode(value + "=" * (-len(value) % 4), validate=True).decode()
+    except (ValueError, UnicodeDecodeError):
+        return False
+    user, colon, password = decoded.partition(":")
+    return bool(colon and user and password and decoded.isprintable())
+
+
 def _scan_structured(text: str) -> list[_Span]:
     """Structured secrets, most specific kinds first (they win overlaps)."""
     keys: list[_Span] = []
@@ -477,6 +541,16 @@ def _scan_structured(text: str) -> list[_Span]:
     if "://" in text:
         keys.extend(("password", m.start("secret"), m.end("secret"))
                     for m in _URL_PASSWORD.finditer(text))
+    if "hooks" in text:
+        for m in _WEBHOOK.finditer(text):
+            group = "s" if m.group("s") else "d"
+            if _mixed(m.group(group).rsplit("/", 1)[-1]):  # not the docs' "XXXX…"
+                keys.append(("api-token", m.start(group), m.end(group)))
+    if "PuTTY-User-Key-File" in text:
+        keys.extend(("private-key", m.start(), m.end()) for m in _PUTTY_KEY.finditer(text))
+    if "asic" in text:
+        keys.extend(("password", m.start("v"), m.end("v"))
+                    for m in _BASIC_AUTH.finditer(text) if _basic_credentials(m.group("v")))
     ibans: list[_Span] = []
     nirs: list[_Span] = []
     recovery: list[_Span] = []
@@ -534,7 +608,8 @@ _DEVICES = (
     rf"|carte(?:[ ](?:bancaire|bleue|cb|visa|mastercard|sim|de[ ]cr[eé]dit|de[ ]paiement))?"
     rf"|(?:bank[ ]|credit[ ]|debit[ ])?card|sim(?:[ ]card)?|cb|visa"
     rf"|messagerie[ ]vocale|r[eé]pondeur|voicemail|bo[iî]te[ ]vocale"
-    rf"|[eé]cran[ ]de[ ]verrouillage|lock[ ]screen|imprimante|printer"
+    rf"|[eé]cran[ ]de[ ]verrouillage|lock[ ]screen|imprimante|printer|[eé]cran|session|windows"
+    rf"|(?:contr[oô]le[ ])?parental|admin(?:istrateur)?"
 )
 # Phrases are matched on a lower-cased copy of the text (same length, so spans carry
 # over): case-sensitive patterns run several times faster than IGNORECASE ones. Groups
@@ -545,9 +620,12 @@ _DEVICES = (
 # tests/unit/test_secrets_corpus.py checks that this pre-check loses no phrase.
 _PREFIXES = (
     r"a(?:c[ct]|e|l|m|n|p|s|ut|w)|b[abeio]"
-    r"|c(?:arte[ ]sim|d|h|l(?:[eé]|ient[ ]secret)|o(?:de|mpte|nfirmation|nnectwise)|r|v)"
-    r"|d(?:ig|oo|w)|ent|fre|ga|i[dp]|je|ke|l(?:i[cv]|o[cg])|m(?:\.|d|f|ot)|n(?:et|on)"
-    r"|o(?:ne|t)|p(?:as|er|h|i|ro|u|w)|qu|r(?:e[acfp]|ép|out|u)|s(?:af|c|e[cr]|i|m|p|up)"
+    r"|c(?:a(?:rte[ ]sim|denas)|d|h|l(?:[eé]|ient[ ]secret)"
+    r"|o(?:de|ffre|mpte|nfirmation|nnectwise|ntrase)|r|v)"
+    r"|d(?:ig|oo|w)|e(?:n[ct]|nt)|fre|ga|i(?:[dp]|nt)|je|ke|l(?:i[cv]|o[cg])"
+    r"|m(?:\.|d|f|ot|n)|n(?:et|on)"
+    r"|o(?:ne|t)|p(?:as|er|h|i|or|r[eio]|s|u|w)|qu|r(?:e[acfp]|ép|out|u)"
+    r"|s(?:af|c|e[cers]|i|m|p|up)"
     r"|t(?:e[ax]|i|o[kt])|u(?:l|n[al]|s|t)|v[aeno]|w[ilp]|2f"
 )
 _TRIGGER = re.compile(
@@ -557,18 +635,21 @@ _TRIGGER = re.compile(
     (?={_PREFIXES})  # and how they start
     (?:
       (?P<recovery>
-          cl[eé]s?[ ]de[ ]r[eé]cup[eé]ration(?:[ ]bitlocker)?
+          cl(?:[eé]s?|efs?)[ ]de[ ]r[eé]cup[eé]ration(?:[ ]bitlocker)?
         | (?:bitlocker[ ])?recovery[ ](?:key|code|password)s?
         | codes?[ ]de[ ](?:secours|r[eé]cup[eé]ration)
         | backup[ ]codes?)
     | (?P<wifi>
-          cl[eé]s?[ ](?:du[ ]|de[ ]la[ ]|de[ ]|d{_APOS})?
+          cl(?:[eé]s?|efs?)[ ](?:du[ ]|de[ ]la[ ]|de[ ]|d{_APOS})?
             (?:wi-?fi|wpa[23]?(?:-psk)?|wep|wlan|r[eé]seau
              |s[eé]curit[eé](?:[ ]r[eé]seau|[ ]wi-?fi)?)
         | (?:wi-?fi|wpa[23]?|wlan|network)[ ](?:key|password|passphrase|pwd|pass)
-        | code[ ]wi-?fi)
+        | code[ ](?:du[ ]|de[ ]la[ ])?wi-?fi
+        | wpa[23]?(?:-personal)?-psk | psk | pre-?shared[ ]key
+        | cl[eé][ ]pr[eé]-?partag[eé]e)
     | (?P<tool>
-          code[ ](?:d{_APOS}[ ]?acc[eè]s[ ]|de[ ]connexion[ ]|de[ ]s[eé]curit[eé][ ])?
+          code[ ](?:d{_APOS}[ ]?acc[eè]s[ ]|de[ ]connexion[ ]|de[ ]s[eé]curit[eé][ ]
+                  |de[ ]session[ ])?
             (?:{_TOOLS})
         | (?:{_TOOLS})[ ](?:access[ ]|security[ ])?code)
     | (?P<creds>
@@ -586,17 +667,25 @@ _TRIGGER = re.compile(
             |sign-?in|one[ -]time|2fa|mfa|otp|totp|sms|text|authenticator)[ ](?:pass)?codes?
         | one[ -]time[ ]password | otp)
     | (?P<product>
-          cl[eé]s?[ ](?:de[ ])?(?:produit|licence|license|activation)
-        | cl[eé]s?[ ]d{_APOS}(?:activation|installation|licence)
-        | cl[eé]s?[ ](?:windows|office)
+          cl(?:[eé]s?|efs?)[ ](?:de[ ])?(?:produit|licence|license|activation)
+        | cl(?:[eé]s?|efs?)[ ]d{_APOS}(?:activation|installation|licence)
+        | cl(?:[eé]s?|efs?)[ ](?:windows|office)
         | (?:product|licen[cs]e|activation|serial|cd)[ ]keys?
         | code[ ]d{_APOS}activation | activation[ ]code)
+    | (?P<seed>
+          seed[ ](?:phrase|words) | (?:secret[ ])?recovery[ ]phrase | mnemonic(?:[ ]phrase)?
+        | phrase[ ](?:de[ ](?:r[eé]cup[eé]ration|sauvegarde|restauration)|secr[eè]te
+                    |mn[eé]monique)
+        | mots?[ ](?:de[ ](?:r[eé]cup[eé]ration|sauvegarde)|mn[eé]moniques?))
+    | (?P<privkey>
+          cl(?:[eé]s?|efs?)[ ](?:priv[eé]es?|de[ ](?:chiffrement|cryptage|d[eé]chiffrement))
+        | private[ ]keys? | encryption[ ]keys?)
     | (?P<token>
-          api[ _-]?keys? | apikey | cl[eé]s?[ ](?:d{_APOS}|de[ ]l{_APOS})?api
+          api[ _-]?keys? | apikey | cl(?:[eé]s?|efs?)[ ](?:d{_APOS}|de[ ]l{_APOS})?api
         | jetons?(?:[ ]d{_APOS}acc[eè]s|[ ]d{_APOS}api|[ ]api)?
         | (?:access|api|auth|bearer|refresh|personal[ ]access)[ ]tokens? | tokens? | bearer
         | client[ ]secret | api[ ]secret | secret[ ](?:access[ ])?key | cl[eé][ ]secr[eè]te
-        | aws_secret_access_key)
+        | aws_secret_access_key | (?:aws[ ])?secret(?![ ](?:questions?|answers?)\b))
     | (?P<answer>
           questions?[ ](?:secr[eè]tes?|de[ ]s[eé]curit[eé])
         | (?:secret|security)[ ]questions?
@@ -614,20 +703,24 @@ _TRIGGER = re.compile(
         | code[ ](?:du[ ]|de[ ]l{_APOS}|de[ ]la[ ])?
             (?:t[eé]l[eé]phone|portable|iphone|smartphone|tablette|ipad))
     | (?P<sim> carte[ ]sim | sim[ ]card | sim)
+    | (?P<lock>
+          alarmes? | coffre(?:-fort)? | cadenas | portail | interphone | garage)
     | (?P<pw>
-          mots?[ -]de[ -]passe | mdp | m\.d\.p\.? | passwords? | passwd | pwd
+          mots?[ -]?de[ -]?passe | mots?[ ]de[ ]pass | mdp | passwort | kennwort
+        | contrase[nñ]a | m\.d\.p\.? | passwords? | passwd | pwd
         | passphrase | code[ ]d{_APOS}[ ]?acc[eè]s | access[ ]code)
     | (?P<cvv> cvv2? | cvc2? | cryptogramme(?:[ ]visuel)? | code[ ]cvv)
     | (?P<account>
           login | compte | (?:live|free|b)?box | identifiant | user(?:name)? | utilisateur
-        | account | route(?:u)?r)
+        | account | route(?:u)?r | session)
     | (?P<code> code)
-    | (?P<strict> pass | pw )
+    | (?P<key> cl(?:[eé]|ef) | key)
+    | (?P<strict> passe | pass | pw )
     )
     (?![\w@])
     """
 )
-_NOT_OWNERS = frozenset({"account", "sim", "code"})
+_NOT_OWNERS = frozenset({"account", "sim", "code", "lock", "key"})
 # Triggers that name a login, so that a plain word after "login: toto /" is the password
 # ("utilisateur : Jean / Marie" names two users).
 _EXPLICIT_LOGIN = frozenset({"login", "identifiant", "username"})
@@ -638,7 +731,10 @@ _H = r"[ \t\u00a0\u202f]"
 # sentence, so that "Mot de passe OK. Imprimante : Canon" links nothing.
 _STRONG = re.compile(
     rf"(?P<qual>(?:{_H}+[(\w][^\s:=,;!?«»\"“”]{{0,29}}(?<![.])){{0,4}}?)"
-    rf"{_H}*(?:[:=]|->|=>|→){_H}*(?:\r?\n{_H}*)?"
+    # One cheap class first: most words are followed by no link at all.
+    rf"{_H}*(?=[\"':=\-–—→])(?:[\"'](?={_H}*[:=]){_H}*)?"  # '"password": "x"', "'pwd': 'x'"
+    rf"(?::[:=]?|=|->|=>|→|(?<=[ \t\u00a0\u202f])[-–—](?=[ \t\u00a0\u202f]))"
+    rf"{_H}*(?:\r?\n{_H}*)?"
 )
 # "Mot de passe changé et antivirus : Avast": a conjunction starts another subject.
 _CONJUNCTION = re.compile(r"\b(?:et|puis|ou|mais|donc|and|then|or|but|so)\b")
@@ -715,7 +811,8 @@ _PAIR = re.compile(
 _TRAILING = ".,:;?)]}"
 _CLAUSE_END = re.compile(rf"{_H}*(?:$|\r?\n|[,;|/()\[\]]|[.!?](?:\s|$)|[-–—](?:\s|$))")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_PLACEHOLDER = re.compile(r"[*xX•●.#_\-?]+|[(\[<{].*|n/?[acd]|s/o|n\.?c\.?|tbd|todo")
+_PLACEHOLDER = re.compile(
+    r"[*xX•●.#_\-?]+|[(\[<{].*|n/?[acd]|s/o|n\.?c\.?|tbd|todo|\$\{.*|%[a-z_][a-z0-9_]*%")
 _MARKERS = re.compile(
     r"\b(?:hint|indice|question|policy|politique|longueur|length|manager"
     r"|gestionnaire|expiration|complexit[eé]|complexity|r[eè]gles?|rules?|minimum"
@@ -723,7 +820,8 @@ _MARKERS = re.compile(
 )
 _ORDINARY = re.compile(
     r"""(?x)
-      [0-9]+(?:[.,:/h'-][0-9]+)+[a-z]{0,2}             # 10.0.1, 12/03/2025, 14h30, IPs
+      [0-9]+(?:[.,:/'-][0-9]+)+[a-z]{0,2}              # 10.0.1, 12/03/2025, IPs
+    | [0-9]{1,2}h[0-9]{2}(?:-[0-9]{1,2}h(?:[0-9]{2})?)?  # 14h30, 14h30-16h
     | v?[0-9]+(?:\.[0-9a-z]+)+                          # v2.3.1b
     | [0-9]{2}h[12]                                     # 22H2
     | kb[0-9]{4,8} | 0x[0-9a-f]+                        # updates, error codes
@@ -741,6 +839,7 @@ _ORDINARY = re.compile(
     | [^@\s]+@[^@\s]+\.[a-z]{2,}                        # e-mail address
     | [0-9a-z._-]+@ad                                   # AnyDesk address alias
     | (?:https?|ftp)://\S+ | www\.\S+                   # URLs
+    | wifi:\S*                                        # a Wi-Fi QR payload (its P: is read)
     | (?:[a-z]:\\|\\\\|/|~/)\S*                         # paths
     | \+[0-9]{8,15} | 0[1-9](?:[.][0-9]{2}){4}          # phone numbers
     | [0-9]{1,2}[hj]/[0-9]{1,2}[hj]? | 24/7            # 24h/24, 7j/7
@@ -779,6 +878,7 @@ _STOP = frozenset({
     "fait", "faite", "cree", "genere", "renouvele", "verifie", "teste", "retrouve",
     "recupere", "envoye", "partage", "memorise", "conserve", "garde",
     "sans", "without", "nothing", "done", "fine", "working", "works", "inclus",
+    "true", "false", "vrai",
 })
 # Words that a passphrase ("mot de passe : le chat noir") does not hold but a remark about
 # the password does ("sur l'étiquette de la box", "see ticket", "changé par le client"):
@@ -850,7 +950,8 @@ _ADJECTIVES = frozenset({
     "celle-ci", "celui-la", "celle-la", "short", "easy", "hard", "difficult", "similar",
     "secure", "insecure", "compromised", "leaked", "missing", "good", "bad", "right", "there",
     "here", "elsewhere", "sensitive", "obvious", "complex", "saved", "stored", "jamais",
-    "never", "encore", "toujours",
+    "never", "encore", "toujours", "aleatoire", "random", "generique", "generic",
+    "automatique", "automatic",
 })
 # After "compte x /", a plain word may name another account or a mail client, not a password.
 _PAIR_STOP = frozenset({
@@ -925,6 +1026,12 @@ def _plain_word_secret(word: str, predicate: bool = False) -> bool:
 
     `predicate`: after "le mot de passe est", where adjectives ("long") describe it.
     """
+    if 3 <= len(word) <= 64 and "_" in word.strip("_"):
+        # "le_chat_noir": words joined by "_" are never prose, unless they spell a remark
+        # ("le_client_le_sait").
+        parts = word.split("_")
+        return all(_WORD.fullmatch(part) and not _remark(_norm(part)) and _norm(part) not in _STOP
+                   for part in parts if _norm(part) not in _ARTICLE_WORDS)
     if not 3 <= len(word) <= 64 or _WORD.fullmatch(word) is None or _is_stop(word):
         return False
     if _remark(_norm(word)) or (predicate and _norm(word) in _ADJECTIVES):
@@ -937,8 +1044,14 @@ _PHRASE_WORDS = re.compile(
 _APOSTROPHES = re.compile(r"['’]")
 
 
+# Words that look like a remark word's feminine and are not: "marie" is a name, not "mari".
+_NOT_INFLECTED = frozenset({"marie"})
+
+
 def _remark(key: str) -> bool:
     """A remark word, also in its feminine or plural form ("réussie", "tentatives")."""
+    if key in _NOT_INFLECTED:
+        return False
     return (key in _REMARK or (len(key) > 3 and key.endswith(("e", "s")) and key[:-1] in _REMARK)
             or (len(key) > 4 and key.endswith("es") and key[:-2] in _REMARK))
 
@@ -1074,7 +1187,7 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
     `plain` says whether a plain word may be the secret; `phrase` whether a passphrase of
     several words may be (after ":" only).
     """
-    if ctx.kind == "api-token":
+    if ctx.kind in ("api-token", "private-key"):
         return _token_value(text, pos)
     if ctx.kind == "product-key":
         return _product_value(text, pos)
@@ -1195,6 +1308,10 @@ _CONTEXTS = {  # per trigger group (fields in the order of _Context)
     "account": _Context("password", None, True, True, True, False),
     "code": _Context("pin", None, False, False, False, False, True),
     "strict": _Context("password", None, True, False, False, True),
+    "seed": _Context("recovery-key", None, False, False, False, False),
+    "privkey": _Context("private-key", None, False, False, False, False),
+    "lock": _Context("pin", None, False, False, False, False, True),
+    "key": _Context("wifi-key", None, False, False, False, False),
 }
 
 
@@ -1240,6 +1357,9 @@ def _phrase_finding(low: str, m: re.Match[str], hints: bool
                     ) -> tuple[_Context, int, int] | None:
     if hints and m.lastgroup != "answer" and _hint_before(low, m.start()):
         return None
+    if m.lastgroup == "recovery" and _KEY_ID_BEFORE.search(low, max(0, m.start() - 24),
+                                                          m.start()):
+        return None
     found = _phrase_value(low, m)
     if found is None:
         return None
@@ -1257,6 +1377,119 @@ def _owner_in(qualifiers: str) -> bool:
     return any(m.lastgroup not in _NOT_OWNERS for m in _TRIGGER.finditer(qualifiers))
 
 
+_KEY_ID = re.compile(r"\b(?:id|identifiant|identificateur|identifier)\b")
+# A "clé wifi USB" (a "clé" is also a stick) is a Wi-Fi adapter: its model follows.
+_ADAPTER = re.compile(r"\b(?:usb|dongle|nano|adaptateur|adapter|bluetooth)\b")
+# "ID de clé de récupération", "Identificateur de clé": BitLocker shows the key's ID.
+_KEY_ID_BEFORE = re.compile(r"\b(?:id|identifiant|identificateur|identifier)(?: de| du| of)?"
+                            r"(?: la| l'| the)? ?$")
+
+
+# A wallet's recovery phrase: 12 to 24 words of 3 to 8 lower-case letters (BIP-39).
+_SEED_WORDS = re.compile(
+    rf"[a-z]{{3,8}}(?:(?:{_H}+|{_H}*[,-]{_H}*)[a-z]{{3,8}}){{11,23}}(?![\w-])")
+_SEED_LINK = re.compile(
+    rf"(?:{_H}+[^\W\d_]{{2,20}}){{0,2}}{_H}*(?:\([^()\n]{{1,40}}\){_H}*)?"
+    rf"(?:[:=]|->|→)?{_H}*(?:\r?\n{_H}*)?")
+
+
+def _seed_value(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, int, int] | None:
+    """ "seed phrase : abandon ability able …": the words themselves, not a remark."""
+    link = _SEED_LINK.match(low, m.end())
+    start = link.end() if link else m.end()
+    words = _SEED_WORDS.match(low, start)
+    if words is None or len(re.split(r"[\s,-]+", words.group())) not in (12, 15, 18, 21, 24):
+        return None
+    return ctx, start, words.end()
+
+
+# "alarme : 1937", "coffre-fort = 0412": a lock named alone takes its code only after ":"
+# or "=", and only digits ("alarme : 2 détecteurs", "portail : motorisé" pass).
+_LOCK_LINK = re.compile(rf"(?:{_H}+[^\W\d_]{{2,20}}){{0,2}}{_H}*[:=]{_H}*")
+
+
+def _lock_value(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, int, int] | None:
+    link = _LOCK_LINK.match(low, m.end())
+    if link is None or _owner_in(link.group()):
+        return None
+    span = _value_at(low, link.end(), ctx, _LINK)
+    if span is None:
+        return None
+    value = low[span[0]:span[1]]
+    if len(value) == 4 and value.isdigit() and 1950 <= int(value) <= 2049:
+        return None  # "alarme : 2024" says when, most likely; "code de l'alarme : 2024" counts
+    return ctx, span[0], span[1]
+
+
+# A bare "clé"/"key" is a Wi-Fi key when the same line speaks of a Wi-Fi network ("SSID
+# Livebox-A1B2, clé : 4F7E9A2C1D"); elsewhere it is a USB stick, a 4G dongle, a product key.
+_WIFI_CONTEXT = re.compile(
+    r"\b(?:wi-?fi|ssid|wpa[23]?|wlan|r[eé]seau|network|livebox|freebox|bbox)\b")
+
+
+def _wifi_key_value(low: str, m: re.Match[str], ctx: _Context
+                    ) -> tuple[_Context, int, int] | None:
+    line_start = low.rfind("\n", 0, m.start()) + 1
+    if not _WIFI_CONTEXT.search(low, max(line_start, m.start() - 80), m.start()):
+        return None
+    link = _STRONG.match(low, m.end())
+    if link is not None and link.group("qual"):
+        return None
+    if link is None:
+        link = _SPACES.match(low, m.end())
+    position = link.end() if link else m.end()
+    # A WPA key holds 8 to 63 characters; a secret-looking one only (no plain word here).
+    span = _value_at(low, position, ctx, _LINK)
+    if span is None or span[1] - span[0] < 8:
+        return None
+    return ctx, span[0], span[1]
+
+
+def _element_value(low: str, pos: int, ctx: _Context) -> tuple[_Context, int, int] | None:
+    """The text of an XML element named for a secret ("<password>x</password>")."""
+    end = low.find("<", pos, pos + 130)
+    value = low[pos:end].strip() if end > pos else ""
+    if not value or "\n" in value or _is_stop(value) or _TOKEN_PLACEHOLDER.fullmatch(value):
+        return None
+    if ctx.kind in ("api-token", "product-key") and not _token_value(low[:end], pos):
+        return None
+    start = low.index(value[0], pos)
+    return ctx, start, start + len(value)
+
+
+# Who the password is for, said right before its phrase: a login ("login admin", "compte
+# jdupont"), an e-mail address, a remote tool's ID.
+_ANCHOR = re.compile(
+    rf"""(?x)(?:
+       (?<![\w-])(?:login|user(?:name)?|utilisateur|identifiant|id|compte|account)
+         [ \t]*[:=]?[ \t]*(?P<user>[^\s,;:/]{{1,64}})
+     | [a-z0-9._+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+
+     | (?P<tool>{_TOOLS})(?:[ \t]+(?:id|n°))?[ \t]*:?[ \t]*[0-9](?:[ \u00a0]?[0-9]){{8,9}}
+    )[ \t]*[,;/-]?[ \t]*$""")
+
+
+_ANCHOR_WORDS = frozenset({"login", "user", "username", "utilisateur", "identifiant", "id",
+                           "compte", "account", "login:", "user:", "username:", "id:",
+                           "utilisateur:", "identifiant:", "compte:", "account:"})
+
+
+def _anchor_before(low: str, start: int, value_at: int) -> re.Match[str] | None:
+    """The login, address or tool ID said right before a phrase at `start`, if any."""
+    window = low[max(0, start - 90):start]
+    words = window.rstrip(" \t,;/-").split()
+    if not words:
+        return None
+    # Cheap checks on the last words first (this runs for most phrases without a value).
+    last = words[-1]
+    if not ("@" in last or (last[-1].isdigit() and ("viewer" in window or "desk" in window))
+            or any(word in _ANCHOR_WORDS for word in words[-3:-1])
+            or (len(words) >= 2 and words[-2].rstrip(":=") in _ANCHOR_WORDS)):
+        return None
+    if _TRIGGER.match(low, value_at) is not None:
+        return None  # another phrase follows ("login toto mdp mdp")
+    return _ANCHOR.search(window)
+
+
 def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | None:
     ctx = _context(m)
     group = m.lastgroup
@@ -1266,9 +1499,26 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
         return _device_code_value(low, m, ctx)
     if group == "account":
         return _account_value(low, m, ctx)
+    if group == "seed":
+        return _seed_value(low, m, ctx)
+    if group == "lock":
+        return _lock_value(low, m, ctx)
+    if group == "key":
+        return _wifi_key_value(low, m, ctx)
+    if m.start() and low[m.start() - 1] == "<" and low.startswith(">", m.end()):
+        return _element_value(low, m.end() + 1, ctx)  # "<password>x</password>"
     strong = _STRONG.match(low, m.end())
     if strong is not None:
         qualifiers = strong.group("qual")
+        if ctx.kind == "recovery-key" and _KEY_ID.search(qualifiers):
+            return None  # "recovery key ID: 1A2B3C4D" names the key, it is not the key
+        if ctx.kind == "wifi-key" and _ADAPTER.search(qualifiers):
+            return None  # "clé wifi USB : TP-Link AC600" is the adapter
+        if ctx.pair_only and qualifiers and ":" not in qualifiers:
+            # "identifiants admin:admin": the pair's own colon ended the qualifiers.
+            pair = _value_at(low, m.end() + 1, ctx, _STRONG_LINK)
+            if pair is not None and low[m.end()] in " \t":
+                return ctx, pair[0], pair[1]
         # "mdp et code PIN : 1234": the nearer phrase owns the value; a hint or policy
         # is not a password; a conjunction starts another subject.
         if not qualifiers or (not _owner_in(qualifiers)
@@ -1298,6 +1548,25 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
     plain = (_PLAIN_PREDICATE if (verb or unattended) and not ctx.strict
              and refined.kind in _PASSWORDS else _PLAIN_NONE)
     span = _value_at(low, position, refined, link, plain)
+    anchor = None
+    if span is None and refined.kind in _PASSWORDS and not ctx.pair_only:
+        anchor = _anchor_before(low, m.start(), position)
+    if anchor is not None:
+        # "login admin mdp chaton", "jean@free.fr pwd chaton", "AnyDesk 123 456 789 pw 1234":
+        # whose password it is was just said, so what follows is the password itself (a
+        # plain word too, except after the common words "pass", "pw").
+        # A tool's ID says which tool, not whose account: a plain word there describes the
+        # password ("TeamViewer 123 456 789 mot de passe aléatoire").
+        anchored = (_PLAIN_NONE if ctx.strict or anchor.group("tool") is not None
+                    else _PLAIN_PREDICATE)
+        after = _SPACES.match(low, m.end())
+        for at in dict.fromkeys((position, after.end() if after else m.end())):
+            span = _value_at(low, at, refined, _LINK, anchored)
+            value = low[span[0]:span[1]] if span is not None else ""
+            if value and (value == anchor.group("user") or (
+                    not _is_stop(value) and _norm(value) not in _PAIR_STOP)):
+                break
+            span = None
     return (refined, span[0], span[1]) if span is not None else None
 
 
@@ -1388,9 +1657,14 @@ def _slash_pair_at(low: str, pos: int, explicit: bool, words: int = 3
     return None
 
 
+_NET_BEFORE = re.compile(r"\bnet(?:\.exe)?[ \t]+$")
+
+
 def _account_value(low: str, m: re.Match[str], ctx: _Context
                    ) -> tuple[_Context, int, int] | None:
     """ "compte jean.dupont / Azerty12", "box admin/Livebox2023", "login: toto / chaton"."""
+    if m.group() == "user" and _NET_BEFORE.search(low, max(0, m.start() - 8), m.start()):
+        return None  # "net user NAME …" is a command, read by _commands
     explicit = m.group() in _EXPLICIT_LOGIN
     strong = _STRONG.match(low, m.end())
     if strong is not None and not _owner_in(strong.group("qual")):
@@ -1413,7 +1687,8 @@ def _email_pairs(low: str) -> Iterable[_Span]:
     """ "jean.dupont@gmail.com / Soleil2024": an address, "/", then its password."""
     for m in _EMAIL_PAIR.finditer(low):
         user = _EMAIL_USER.search(low, max(0, m.start() - 64), m.start())
-        if user is None or (user.start() and _is_word_char(low[user.start() - 1])):
+        if user is None or (user.start() and (_is_word_char(low[user.start() - 1])
+                                              or low[user.start() - 1] in "/:")):
             continue
         if m.group("sep") == ":":  # "jean@free.fr : Soleil2024": a secret-looking token only
             secret = _trim(m.group("secret"))
@@ -1490,6 +1765,203 @@ def _answer_value(low: str, m: re.Match[str], ctx: _Context
     return (ctx, link.end(), end) if end is not None else None
 
 
+# A setting named for a secret, in a config file, an .env or a command line pasted into a
+# note: "DB_PASSWORD=Soleil2024", "smtp.password: chaton", "--password Soleil2024",
+# "/pass:chaton" (cmdkey), "SECRET_KEY=…", "wpa_psk=…". The name's last part says what the
+# value is; a word of its own ("password:") is a phrase like the others.
+_SETTING = re.compile(
+    r"""(?x)
+    (?P<lead>--?|/)?(?P<prefix>(?:[a-z0-9]+[_.-])*
+      # CamelCase glued before the longer names: "DefaultPassword", "adminPwd" ("bypass"
+      # and "compass" end in "pass", which is left out)
+      (?:[a-z0-9]+(?=(?:password|passwd|passphrase|pwd|secret|token)(?![\w-])))?)
+    (?P<name>pass(?:word|wd|phrase)?|pwd|pw|psk|secret|token|api_?key|private_?key
+       |secret_?key|access_?key|auth_?token|client_?secret)
+    (?![\w-])["']?[ \t]*(?P<sep>[:=]|(?<=[a-z])[ \t](?=[^\s:=/-]))[ \t]*
+    (?:"(?P<d>[^"\n]{1,128})"|'(?P<s>[^'\n]{1,128})'|(?P<b>[^\s,;&"'<>]{1,128}))
+    """)
+_SETTING_KIND = {"psk": "wifi", "pass": "pw", "password": "pw", "passwd": "pw",
+                 "passphrase": "pw", "pwd": "pw", "pw": "pw"}
+
+
+_SETTING_STEMS = ("pass", "pw", "psk", "secret", "token", "key")
+_IDENTIFIER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.-")
+
+
+def _setting_starts(low: str) -> Iterable[int]:
+    """Where each identifier that holds a stem starts (found with `find`, which is far
+    cheaper than a regex pass over the note)."""
+    seen: set[int] = set()
+    for stem in _SETTING_STEMS:
+        at = low.find(stem)
+        while at >= 0:
+            start = at
+            while start and at - start < 40 and low[start - 1] in _IDENTIFIER_CHARS:
+                start -= 1
+            if start and low[start - 1] == "/":
+                start -= 1  # "/pass:x" (cmdkey), a Windows switch
+            if start not in seen and (at > start or "_" in low[at:at + 14]):
+                seen.add(start)
+                yield start
+            at = low.find(stem, at + len(stem))
+
+
+def _settings(low: str) -> Iterable[tuple[_Context, int, int]]:
+    for start in _setting_starts(low):
+        m = _SETTING.match(low, start)
+        if m is None or (start and _is_word_char(low[start - 1])):
+            continue
+        name = m.group("name")
+        # A bare word ("password: x") is a phrase's business: a setting has a prefix
+        # ("db_password"), a compound name ("secret_key") or is an option ("--password").
+        if not (m.group("lead") or m.group("prefix") or "_" in name):
+            continue
+        if m.group("sep") in " \t" and low[m.start()] != "-":
+            continue  # "token abc" is a phrase's business; only an option takes a space
+        group = next(g for g in ("d", "s", "b") if m.group(g) is not None)
+        value, start = m.group(group), m.start(group)
+        value = value if group != "b" else _trim(value)
+        ctx = _CONTEXTS[_SETTING_KIND.get(name, "token")]
+        if ctx.kind == "api-token":
+            span = _token_value(low, start) if group == "b" else (
+                (start, start + len(value)) if _token_value(value, 0) else None)
+        elif (not value.strip() or _is_stop(value) or _TOKEN_PLACEHOLDER.fullmatch(value)
+              or value.startswith(("$", "%", "-")) or value in ("*", "true", "false")):
+            span = None
+        else:
+            span = start, start + len(value)
+        if span is not None:
+            yield ctx, span[0], span[1]
+
+
+# Commands that take a password as an argument: Windows "net user NAME PASSWORD" and
+# "net use DEVICE SHARE PASSWORD /user:NAME" (switches start with "/", "*" asks for it);
+# "-u user:password" (curl), "sshpass -p", "mysql -pPASSWORD" (glued, as mysql wants it).
+_NET_COMMAND = re.compile(
+    r"(?<![\w-])net(?:\.exe)?[ \t]+(?P<verb>user|use)(?![\w-])(?P<args>[^\n|&]{0,300})")
+_NET_ARG = re.compile(r'"[^"\n]*"|[^\s"]+')
+_CLI_PASSWORD = re.compile(
+    r"""(?x)(?<![\w-])(?:
+        (?:-u|--user)[ \t]+(?P<user>[^\s:'"]{1,64}):(?P<up>[^\s'"]{1,128})
+      | sshpass[ \t]+-p[ \t]*(?P<sp>[^\s-][^\s]{0,127})
+      | (?:mysql|mysqldump|mariadb)(?:[ \t]+[^\n|&]{0,80}?)?[ \t]-p(?P<mp>[^\s-][^\s]{0,127}))""")
+
+
+def _net_command_value(low: str, m: re.Match[str]) -> tuple[int, int] | None:
+    positional: list[re.Match[str]] = []
+    for arg in _NET_ARG.finditer(m.group("args")):
+        word = arg.group()
+        if word.startswith("/") or (m.group("verb") == "use" and (
+                word.startswith("\\\\") or word.startswith("//") or word == "*"
+                or (len(word) == 2 and word[1] == ":"))):
+            continue  # a switch, a UNC share, a drive letter
+        positional.append(arg)
+    # net user NAME PASSWORD; net use [DEVICE] SHARE PASSWORD (device and share skipped).
+    index = 1 if m.group("verb") == "user" else 0
+    if len(positional) <= index:
+        return None
+    arg = positional[index]
+    value = arg.group()
+    offset = m.start("args") + arg.start()
+    if value.startswith('"'):
+        value, offset = value[1:-1], offset + 1
+    if not value or value == "*" or _TOKEN_PLACEHOLDER.fullmatch(value):
+        return None
+    # "net user jdupont puis redémarrage": prose after a command is no password; a plain
+    # word counts only as the command's last argument.
+    if not arg.group().startswith('"') and not _looks_secret(value) and (
+            len(positional) > index + 1 or not _plain_word_secret(value)
+            or _norm(value) in _LEADING):
+        return None
+    return offset, offset + len(value)
+
+
+def _commands(low: str) -> Iterable[tuple[int, int]]:
+    if "net use" in low or "net user" in low or "net.exe" in low:
+        for m in _NET_COMMAND.finditer(low):
+            span = _net_command_value(low, m)
+            if span is not None:
+                yield span
+    if "-u " in low or "--user" in low or "sshpass" in low or "mysql" in low or "mariadb" in low:
+        for m in _CLI_PASSWORD.finditer(low):
+            group = next(g for g in ("up", "sp", "mp") if m.group(g) is not None)
+            value = m.group(group)
+            if not _TOKEN_PLACEHOLDER.fullmatch(value) and not value.startswith("$"):
+                yield m.start(group), m.end(group)
+
+
+# A remote tool's ID then its password, as a pair: "TeamViewer 123456789 / 4kd9x2",
+# "AnyDesk : 123 456 789 - Xy7!pq". The ID is personal data (sealed elsewhere); what
+# follows it, when it looks like a secret and is not another ID, is the password.
+_TOOL_ID_PAIR = re.compile(
+    r"(?:[ \t]+(?:id|n°))?[ \t]*:?[ \t]*[0-9](?:[ \u00a0]?[0-9]){8,9}(?!\w)"
+    r"[ \t]*(?:[/|:,]|[-–—](?=[ \t]))[ \t]*(?P<v>[^\s,;«»\"“”]{4,64})")
+# The end of the tool names that have an ID (found with `find`, then read backwards).
+_ID_TOOL_ENDS = ("viewer", "desk", "supremo")
+# A device's default account and its password with no phrase: "admin/admin", "root:toor",
+# "admin / Soleil2024". Only a secret-looking value, the user repeated, or (in the
+# "user:password" spelling with no spaces) a plain word counts: "admin/lecture" names rights.
+_DEFAULT_PAIR = re.compile(
+    r"(?<![\w@./:-])(?P<user>root|admin|administrateur|administrator|superuser|supervisor|ubnt)"
+    r"(?:(?P<colon>:)|[ \t]*/[ \t]*)(?P<v>[^\s,;«»\"“”/:]{1,64})")
+
+
+# The text of a Wi-Fi QR code (the ZXing format phones read): "WIFI:T:WPA;S:Box;P:key;;".
+_WIFI_QR = re.compile(r"wifi:(?:[a-z]:(?:[^;\\]|\\.)*;)*?p:(?P<v>(?:[^;\\\s]|\\.)+)")
+
+
+def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
+    """Secrets that no phrase announces: pairs, commands, settings (each behind a cheap
+    test of the text, since most notes hold none of them)."""
+    found: list[tuple[_Context, int, int]] = []
+    # Commands first: "curl -u admin:x" is read by its option, not as a bare pair.
+    if ("net u" in low or "net.exe" in low or "-u" in low or "sshpass" in low
+            or "sql" in low or "mariadb" in low):
+        pw = _CONTEXTS["pw"]
+        found.extend((pw, start, end) for start, end in _commands(low))
+    if ("viewer" in low or "desk" in low or "supremo" in low or "admin" in low
+            or "root" in low or "super" in low or "ubnt" in low):
+        found.extend(_pairs_without_phrase(low))
+    found.extend(_settings(low))  # it finds its own stems
+    if "wifi:" in low:
+        wifi = _CONTEXTS["wifi"]
+        found.extend((wifi, m.start("v"), m.end("v")) for m in _WIFI_QR.finditer(low)
+                     if not _TOKEN_PLACEHOLDER.fullmatch(m.group("v")))
+    return found
+
+
+_OWNER_COMMAND = re.compile(r"\b(?:chown|chgrp|install|docker[ \t]+run)\b[^\n|;&]*$")
+
+
+def _pairs_without_phrase(low: str) -> Iterable[tuple[_Context, int, int]]:
+    for ending in _ID_TOOL_ENDS:
+        at = low.find(ending)
+        while at >= 0:
+            end = at + len(ending)
+            m = _TOOL_ID_PAIR.match(low, end)
+            tool = _tool_before(low, end) if m is not None else None
+            value = _trim(m.group("v")) if m is not None else ""
+            if (tool is not None and _looks_secret(value)
+                    and not (value.isdigit() and len(value) >= 9)
+                    and _TRIGGER.match(value) is None):
+                ctx = _CONTEXTS["tool"]._replace(tool=tool)
+                yield ctx, m.start("v"), m.start("v") + len(value)  # type: ignore[union-attr]
+            at = low.find(ending, end)
+    if "admin" in low or "root" in low or "super" in low or "ubnt" in low:
+        for m in _DEFAULT_PAIR.finditer(low):
+            user, value = m.group("user"), _trim(m.group("v"))
+            if _OWNER_COMMAND.search(low, max(0, m.start() - 40), m.start()):
+                continue  # "chown root:root /etc/hosts": an owner and a group
+            if not value or _TOKEN_PLACEHOLDER.fullmatch(value) or (value != user and (
+                    _is_stop(value) or _norm(value) in _PAIR_STOP)):
+                continue
+            plain = (m.group("colon") is not None
+                     and _CLAUSE_END.match(low, m.start("v") + len(value))
+                     and _plain_word_secret(value))
+            if _looks_secret(value) or value == user or plain:
+                yield _CONTEXTS["account"], m.start(), m.start("v") + len(value)
+
+
 def _lower_same_length(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):
@@ -1552,8 +2024,119 @@ def _safe_label(label: str, secret: str) -> str:
     return "(…)"
 
 
+# --- folding look-alikes -----------------------------------------------------------------
+# A note may hold characters that read like the ASCII ones the patterns spell: no-break
+# and thin spaces (French typography, pasted text), fullwidth or mathematical letters,
+# Cyrillic or Greek letters that look Latin, non-breaking hyphens, and invisible ones (a
+# zero-width space, a soft hyphen, a bidi override, a combining accent after its letter).
+# "m\u200bdp : x" or "mоt de passe" (Cyrillic "о") must not slip through, so the scan
+# runs on a folded copy and maps the spans back onto the text as typed.
+
+# Characters that are dropped (format characters) and spaces that become " ".
+_INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e"
+              "\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0")
+_SPACES_ODD = "\u1680\u2000-\u200a\u2028\u2029\u205f\u3000"
+# Letters of other scripts drawn like Latin ones (the Unicode confusables of a-z, A-Z).
+_CONFUSABLES = {
+    "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j",
+    "ԁ": "d", "ԛ": "q", "ԝ": "w", "ѡ": "w", "һ": "h", "ү": "y", "ɡ": "g",
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
+    "С": "C", "Т": "T", "Х": "X", "У": "Y", "Ѕ": "S", "І": "I", "Ј": "J", "Ԛ": "Q",
+    "Ԝ": "W", "Һ": "H", "Ү": "Y",
+    "α": "a", "ο": "o", "ρ": "p", "ι": "i", "κ": "k", "ν": "v", "υ": "u", "χ": "x",
+    "τ": "t", "ϲ": "c", "ϳ": "j",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
+    "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "Ϲ": "C",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\ufe63": "-",
+}
+_FOLD_NEEDED = re.compile(
+    f"[\u00a0\u0300-\u036f\u0370-\u03ff\u0400-\u052f\u2010-\u2012\u202f\u2212"
+    f"\ufe63\uff01-\uff5e\U0001d400-\U0001d7ff{_INVISIBLE}{_SPACES_ODD}]")
+_DROPPED = re.compile(f"[{_INVISIBLE}\u0300-\u036f]")
+
+
+def _fold_table() -> dict[int, str]:
+    table = {ord(k): v for k, v in _CONFUSABLES.items()}
+    for code in (0x00A0, 0x1680, 0x205F, 0x3000, 0x202F, *range(0x2000, 0x200B)):
+        table[code] = " "
+    table[0x2028] = table[0x2029] = "\n"
+    # Fullwidth ASCII and mathematical letters and digits: their compatibility form, when
+    # it is one character (every one of these ranges folds to a single ASCII character).
+    for code in (*range(0xFF01, 0xFF5F), *range(0x1D400, 0x1D800)):
+        folded = unicodedata.normalize("NFKC", chr(code))
+        if len(folded) == 1 and folded != chr(code):
+            table[code] = folded
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def _fold(text: str) -> tuple[str, list[int] | None]:
+    """The text the patterns read, and where each of its characters starts in `text`.
+
+    The map is None when the folded text has the same length (the common case: only
+    one-for-one replacements), so spans carry over unchanged. Otherwise position i of the
+    folded text comes from `origin[i]`, and `origin[len]` is len(text).
+    """
+    if text.isascii():
+        return text, None
+    try:
+        # Latin-1 text (most French notes) can only need its no-break spaces and soft
+        # hyphens folded: two `in` tests instead of a regex pass.
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        needed = _FOLD_NEEDED.search(text) is not None
+    else:
+        needed = "\u00a0" in text or "\u00ad" in text
+    if not needed:
+        return text, None
+    folded = text.translate(_FOLD)
+    if _DROPPED.search(folded) is None:
+        return folded, None
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(folded):
+        if unicodedata.combining(char):
+            # An accent typed after its letter ("e" + U+0301) joins it when a composed
+            # letter exists ("é", which the phrases spell); otherwise it is dropped.
+            if chars:
+                composed = unicodedata.normalize("NFC", chars[-1] + char)
+                if len(composed) == 1:
+                    chars[-1] = composed
+            continue
+        if _DROPPED.match(char):
+            continue
+        chars.append(char)
+        origin.append(index)
+    origin.append(len(folded))
+    return "".join(chars), origin
+
+
+def _unfold(finding: Finding, origin: list[int], text: str) -> Finding:
+    start = origin[finding.start]
+    end = origin[finding.end - 1] + 1
+    # The last character's own dropped marks belong to it ("é" typed as "e" + accent).
+    while end < len(text) and unicodedata.combining(text[end]):
+        end += 1
+    return Finding(finding.kind, start, end, _safe_label(finding.label, text[start:end]))
+
+
 def scan(text: str) -> list[Finding]:
     """Find the secrets in `text`, in order of position; an empty list means clean."""
+    folded, origin = _fold(text)
+    findings = _scan_folded(folded)
+    if origin is None:
+        if folded is text:
+            return findings
+        # Look-alikes replaced one for one: the labels are checked against the text as typed.
+        return [Finding(f.kind, f.start, f.end, _safe_label(f.label, text[f.start:f.end]))
+                for f in findings]
+    return [_unfold(f, origin, text) for f in findings]
+
+
+def _scan_folded(text: str) -> list[Finding]:
     raw: list[tuple[str, int, int, _Context | None]] = [
         (kind, start, end, None) for kind, start, end in _scan_structured(text)]
     low = _lower_same_length(text)
@@ -1561,6 +2144,7 @@ def scan(text: str) -> list[Finding]:
         pair = _CONTEXTS["account"]
         raw.extend((kind, start, end, pair) for kind, start, end in _email_pairs(low))
     hints = "indice" in low or "hint" in low or "question" in low
+    raw.extend((ctx.kind, start, end, ctx) for ctx, start, end in _without_phrase(low))
     for m in _TRIGGER.finditer(low):
         found = _phrase_finding(low, m, hints)
         if found is not None:
