@@ -32,10 +32,14 @@ _DECIMAL = re.compile(r"^\d{1,9}(\.\d{1,4})?$")
 _INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _HEX = re.compile(r"^[0-9a-f]{16,128}$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def text(value: Any) -> bool:
-    return isinstance(value, str) and 0 < len(value) <= MAX_TEXT
+    # A lone surrogate (bytes that were not UTF-8, let through by surrogateescape) has no
+    # UTF-8 form: refused here, not by the encoder as an internal error when it is stored.
+    return (isinstance(value, str) and 0 < len(value) <= MAX_TEXT
+            and (value.isascii() or _SURROGATE.search(value) is None))
 
 
 def one_of(*choices: str) -> Check:

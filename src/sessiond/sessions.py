@@ -403,7 +403,10 @@ class Sessiond:
         key = self.keyring.blind_key
         values = [("name", _comparable(name))] + ([("email", email.strip().casefold())]
                                                   if email and email.strip() else [])
-        return [hmac.new(key, f"{what}:{value}".encode(), hashlib.sha256).hexdigest()
+        # surrogatepass: a name that is not text (a lone surrogate) finds nobody, and the
+        # event that would hold it is refused by its validation, not by this encoder.
+        return [hmac.new(key, f"{what}:{value}".encode("utf-8", "surrogatepass"),
+                         hashlib.sha256).hexdigest()
                 for what, value in values if value]
 
     def new_session(self, client_id: str, *, policy: str | None = None, mode: str = "remote",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sessiond.errors import InputError
@@ -42,6 +44,22 @@ def test_a_text_too_long_says_its_length_and_the_limit() -> None:
     assert f"{MAX_TEXT + 1} characters" in refused.value.message
     assert str(MAX_TEXT) in refused.value.message and "x" * 20 not in refused.value.message
     validate("note-added", {}, {"text": "x" * MAX_TEXT})  # the limit itself is fine
+
+
+def test_a_text_with_a_lone_surrogate_is_refused(tmp_path: Path) -> None:
+    # What surrogateescape makes of bytes that are not UTF-8: no UTF-8 form to store.
+    with pytest.raises(InputError):
+        validate("note-added", {}, {"text": "Imprimante \udcff"})
+    from sessiond.config import Paths
+    from sessiond.sessions import Sessiond
+
+    svc = Sessiond(Paths(data=tmp_path, config=tmp_path))
+    try:
+        with pytest.raises(InputError):
+            svc.add_client("Jean \udcff")
+        assert svc.add_client("Jeanne \u00e9\U0001f600")  # any real character is fine
+    finally:
+        svc.close()
 
 
 def test_personal_fields_are_never_public() -> None:
