@@ -100,8 +100,8 @@ CATALOG: dict[str, str] = {
     "The field {field!r} is not allowed in a {kind} event.":
         "Le champ {field!r} n'est pas autorisé dans un événement {kind}.",
     "{field}: {length} characters, more than the {limit} a text may hold: shorten it.":
-        "{field}\u202f: {length} caractères, plus que les {limit} qu'un texte peut contenir\u202f: "
-        "raccourcissez-le.",
+        "{field}\u202f: {length}\u00a0caractères, plus que les {limit} qu'un texte peut "
+        "contenir\u202f: raccourcissez-le.",
     "{field}: the value {value!r} has the wrong form.":
         "{field}\u202f: la valeur {value!r} n'a pas la bonne forme.",
     "{field}: {value!r} is not one of {choices}.":
