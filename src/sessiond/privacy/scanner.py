@@ -161,7 +161,7 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -1492,19 +1492,9 @@ def _anchor_before(low: str, start: int, value_at: int) -> re.Match[str] | None:
 
 def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | None:
     ctx = _context(m)
-    group = m.lastgroup
-    if group == "answer":
-        return _answer_value(low, m, ctx)
-    if group == "code":
-        return _device_code_value(low, m, ctx)
-    if group == "account":
-        return _account_value(low, m, ctx)
-    if group == "seed":
-        return _seed_value(low, m, ctx)
-    if group == "lock":
-        return _lock_value(low, m, ctx)
-    if group == "key":
-        return _wifi_key_value(low, m, ctx)
+    reader = _VALUE_OF_GROUP.get(m.lastgroup or "")
+    if reader is not None:
+        return reader(low, m, ctx)
     if m.start() and low[m.start() - 1] == "<" and low.startswith(">", m.end()):
         return _element_value(low, m.end() + 1, ctx)  # "<password>x</password>"
     strong = _STRONG.match(low, m.end())
@@ -1763,6 +1753,14 @@ def _answer_value(low: str, m: re.Match[str], ctx: _Context
     # "question secrète (nom du chien) : Rex" or "question secrète : Rex".
     end = _answer_end(low, link.end(), single=link.group("paren") is None)
     return (ctx, link.end(), end) if end is not None else None
+
+
+# The phrases whose value is read by a rule of their own, by the trigger's group.
+_VALUE_OF_GROUP: dict[str, Callable[[str, re.Match[str], _Context],
+                                    tuple[_Context, int, int] | None]] = {
+    "answer": _answer_value, "code": _device_code_value, "account": _account_value,
+    "seed": _seed_value, "lock": _lock_value, "key": _wifi_key_value,
+}
 
 
 # A setting named for a secret, in a config file, an .env or a command line pasted into a
