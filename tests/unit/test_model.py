@@ -67,3 +67,16 @@ def test_personal_fields_are_never_public() -> None:
     for kind in KINDS.values():
         assert not {"name", "email", "phone", "partner_id", "text", "by", "reason",
                     "client_request", "problems"} & set(kind.body), kind.name
+
+
+def test_a_consent_compares_and_shows_without_its_personal_field() -> None:
+    from datetime import UTC, datetime
+
+    from sessiond.model import Consent
+
+    at = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    given = Consent("oral", at, 3, {"by": "Jeanne Martin"})
+    assert given == Consent("oral", at, 3, None) and not given != Consent("oral", at, 3)
+    assert hash(given) == hash(Consent("oral", at, 3))
+    assert given != Consent("oral", at, 4, {"by": "Jeanne Martin"})
+    assert "Jeanne" not in repr(given) and given.by == "Jeanne Martin"
