@@ -154,6 +154,8 @@ FREE_TEXT = ("text", "problems", "client_request", "reason")
 # Every personal field scanned for secrets before it is written: the free texts, and the
 # names typed with --by (a password typed in the wrong field is still a password, MD 15).
 SCANNED = (*FREE_TEXT, "by")
+# The rule of the terms that says so: its article is cited when a secret is refused.
+SECRETS_RULE = "notes-free-of-secrets"
 
 
 NO_FIELDS: Mapping[str, Check] = MappingProxyType({})

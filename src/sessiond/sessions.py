@@ -26,6 +26,7 @@ from sessiond.model import (
     FREE_TEXT,
     KINDS,
     SCANNED,
+    SECRETS_RULE,
     WITHDRAWABLE,
     Client,
     Event,
@@ -256,11 +257,7 @@ class Sessiond:
             policy = self.policy(planned_policy or self._session(session_id).policy)
         except InputError:
             return None
-        spec = policy.rules.get("notes-free-of-secrets")
-        if spec is None:
-            return None
-        return _("{business}, art. {article}", business=policy.document.business
-                 if policy.document else policy.id, article=spec.article)
+        return policy.cites(SECRETS_RULE)
 
     # --- appending -----------------------------------------------------------------------
 

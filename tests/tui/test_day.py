@@ -375,3 +375,23 @@ def test_decimal_amount_typed_as_in_french() -> None:
 
     set_language("fr")
     assert _typed(Decimal("25")) == "25,00" and _typed(None) == ""
+
+
+async def test_a_secret_in_the_problems_cites_the_chosen_terms(svc: Sessiond,
+                                                              clock: FakeClock) -> None:
+    svc.add_client("Mme Roux", at=clock.at)
+    app = app_for(svc, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, NewSessionScreen))
+        await settle(pilot)
+        problems = app.screen.query_one("#problems", ScannedText)
+        await pilot.click("#problems TextArea")
+        await pilot.press(*"mdp : Soleil2024")
+        await wait_for(pilot, lambda: problems.refused)
+        for policy, cited in (("md-micro-services", "MD Micro Services"), ("vlh", "VLH")):
+            app.screen.query_one("#policy", Select).value = policy
+            await wait_for(pilot, lambda cited=cited: cited in shown(
+                app, "#problems .secret-warning"))
+        assert "art. 4.2" in shown(app, "#problems .secret-warning")

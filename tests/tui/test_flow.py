@@ -103,6 +103,8 @@ async def test_whole_session(svc: Sessiond, other: Sessiond, clock: FakeClock,
         await wait_for(pilot, lambda: note.refused)
         warning = str(note.query_one(".secret-warning", Static).render())
         assert "Soleil2024" not in warning and warning
+        # The session's terms are cited, as the service cites them when it refuses.
+        assert "VLH Dépannage Informatique (Sévignac, 22), art. 4.2" in warning, warning
         await pilot.press("enter")
         await settle(pilot)
         assert "note-added" not in kinds(other, session_id)

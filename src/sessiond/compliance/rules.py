@@ -33,7 +33,7 @@ from sessiond import clock, labels
 from sessiond.compliance.facts import Facts
 from sessiond.compliance.findings import Finding
 from sessiond.i18n import _
-from sessiond.model import Event, Interval, State
+from sessiond.model import SECRETS_RULE, Event, Interval, State
 from sessiond.policy import RuleSpec
 
 if TYPE_CHECKING:
@@ -387,7 +387,7 @@ def artifact_requires_client_request(facts: Facts, spec: RuleSpec) -> list[Findi
     return [finding(spec, " ".join(parts), seqs([*excluded, *bad]))]
 
 
-@rule("notes-free-of-secrets")
+@rule(SECRETS_RULE)
 def notes_free_of_secrets(facts: Facts, spec: RuleSpec) -> list[Finding]:
     """Defence in depth: the service refuses secrets before storing; re-scan what is stored.
 

@@ -104,6 +104,13 @@ class NewSessionScreen(SessiondScreen):
                 policy.value = data.default_policy
             (client if data.clients else self.query_one("#new-client", Button)).focus()
 
+    @on(Select.Changed, "#policy")
+    def _terms_picked(self, event: Select.Changed) -> None:
+        """The problems field cites the chosen terms' article on secrets."""
+        listed = next((p for p in self.choices.policies if p.id == event.value),
+                      None) if self.choices else None
+        self.query_one("#problems", ScannedText).cite(listed.policy if listed else None)
+
     @on(ClientPicker.Picked, "#client")
     def _picked(self) -> None:
         self.query_one("#mode", Select).focus()

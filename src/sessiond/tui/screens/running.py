@@ -91,6 +91,7 @@ class RunningScreen(CorrectableScreen):
         self.tick(self.sapp.now())
 
     async def render_view(self, view: SessionView) -> None:
+        self.query_one("#note", ScannedText).cite(view.policy)
         self.put("#summary", self.summary(compact=True))
         self.put("#terms", terms_text(view))
         self.put("#timeline", timeline(view.session.events[1:], self.sapp.tz))

@@ -13,6 +13,8 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static, TextArea
 
+from sessiond.model import SECRETS_RULE
+from sessiond.policy import Policy
 from sessiond.privacy.scanner import Finding, describe, scan
 
 
@@ -70,6 +72,9 @@ class ScannedText(Vertical):
         self.multiline = multiline
         self.compact = compact  # one line without borders (the note beside the clock)
         self.findings: list[Finding] = []
+        # The article of the session's terms that forbids writing a secret down, as the
+        # service cites it when it refuses one (Policy.cites); None: the law is cited.
+        self.citation: str | None = None
 
     def compose(self) -> ComposeResult:
         if self.multiline:
@@ -110,9 +115,15 @@ class ScannedText(Vertical):
         self.screen.set_focus(self.editor, scroll_visible=scroll_visible)
         return self
 
+    def cite(self, policy: Policy | None) -> None:
+        """Cite `policy`'s article on secrets from now on (the session's terms)."""
+        self.citation = policy.cites(SECRETS_RULE) if policy is not None else None
+        self._scan(self.value)
+
     def _scan(self, text: str) -> None:
         self.findings = scan(text) if text.strip() else []
-        self.query_one(".secret-warning", Static).update(describe(self.findings))
+        self.query_one(".secret-warning", Static).update(
+            describe(self.findings, citation=self.citation))
         self.set_class(self.refused, "-refused")
 
     @on(Input.Changed)
