@@ -22,6 +22,7 @@ the log's own verification (`Sessiond.verify`, `proof.check_proof`).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -229,6 +230,17 @@ def _pdf_text(block: Block) -> str:
     return ""
 
 
+def _undrawn(text: str) -> re.Pattern[str]:
+    """`text` squeezed, each character beyond the Latin letters either as itself or
+    written out as `\\uXXXX`: what the page shows of a character the issuing machine's
+    font could not draw (pdf.drawable), whatever fonts this machine has."""
+    from sessiond.exports.pdf import pdf_text
+
+    return re.compile("".join(
+        re.escape(c) if ord(c) < 0x250 else f"(?:{re.escape(c)}|\\\\u{ord(c):04x})"
+        for c in _squeezed(pdf_text(text))))
+
+
 def _pdf_mismatches(text: str, blocks: list[Block]) -> list[tuple[str, str]]:
     from sessiond.exports.pdf import core_text, pdf_text
 
@@ -245,6 +257,8 @@ def _pdf_mismatches(text: str, blocks: list[Block]) -> list[tuple[str, str]]:
             if found >= 0:
                 at = found + len(variant)
                 break
+        if found < 0 and (match := _undrawn(expected).search(page, at)):
+            found, at = match.start(), match.end()
         if found < 0:
             wrong.append((_key(block), " ".join(expected.split())[:160]))
     return wrong
