@@ -8,8 +8,12 @@ all, and never hang, fill memory or fail with an internal error (exit 4).
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import time
+import unicodedata
+import zlib
 from pathlib import Path
 
 import pytest
@@ -24,6 +28,10 @@ pytestmark = pytest.mark.skipif(
     any(shutil.which(tool) is None for tool in ("pdftotext", "pdftocairo", "qpdf")),
     reason="poppler-utils and qpdf are not installed (scripts/test installs them)")
 
+BEGIN = "-----BEGIN SESSIOND SIGNED DATA-----"
+END = "-----END SESSIOND SIGNED DATA-----"
+
+
 def verified(cli: Cli, path: Path) -> tuple[int, str, dict[str, object]]:
     """(exit code, text, the document's JSON entry) of `verify --receipt path`."""
     said = cli("verify", "--receipt", str(path), check=False)
@@ -32,6 +40,112 @@ def verified(cli: Cli, path: Path) -> tuple[int, str, dict[str, object]]:
     assert said.code != 4 and "Traceback" not in said.err, said.err
     documents = data.json["documents"] if data.out else [{}]
     return said.code, said.out + said.err, documents[0]
+
+
+def write(path: Path, data: bytes | str) -> Path:
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def rewrap(text: str, width: int, indent: str = "", end: str = "") -> str:
+    head, rest = text.split(BEGIN + "\n")
+    body, tail = rest.split("\n" + END)
+    flat = "".join(body.split())
+    lines = [indent + flat[i:i + width] + end for i in range(0, len(flat), width)]
+    return head + BEGIN + "\n" + "\n".join(lines) + "\n" + END + tail
+
+
+def test_a_text_copy_saved_again_by_other_tools_still_verifies(stopped: tuple[Cli, str],
+                                                               tmp_path: Path) -> None:
+    """Windows line ends, a byte order mark, Notepad's UTF-16, a mailer's rewrapped
+    base64 or no-break spaces made plain, an editor's tabs or decomposed accents: none
+    of these changes a fact, so each copy verifies with its signed data and its text."""
+    cli, sid = stopped
+    text = Path(issue(cli, sid, tmp_path / "r.pdf")["text"]).read_text(encoding="utf-8")
+    assert "\u202f" in text and "\u00a0" in text
+    copies = {
+        "crlf": text.replace("\n", "\r\n").encode(),
+        "cr": text.replace("\n", "\r").encode(),
+        "bom": b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode(),
+        "utf16": text.encode("utf-16"),
+        "base64-76": rewrap(text, 76).encode(),
+        "base64-indented": rewrap(text, 64, "    ", "  ").encode(),
+        "trailing-lines": (text + "\n\n  \n").encode(),
+        "plain-spaces": text.replace("\u202f", " ").replace("\u00a0", " ").encode(),
+        "tabs": re.sub(r"(?m)^(\w[^:\n]* :) {2,}", "\\1\t\t", text).encode(),
+        "nfd": unicodedata.normalize("NFD", text).encode(),
+        "blank-lines": text.replace("\n\n", "\n\n\n").encode(),
+    }
+    for name, raw in copies.items():
+        code, said, document = verified(cli, write(tmp_path / f"{name}.txt", raw))
+        assert code == 0, (name, said)
+        assert document["signed_data"] is True and document["text_checked"] is True, name
+
+
+def _pdf(*objects: bytes) -> bytes:
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _flate(data: bytes, extra: bytes = b"") -> bytes:
+    packed = zlib.compress(data, 9)
+    return b"<< /Length %d /Filter /FlateDecode %s >>\nstream\n%s\nendstream" % (
+        len(packed), extra, packed)
+
+
+CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
+PAGE = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> "
+        b">> >> >>")
+
+
+def test_hostile_pdfs_are_bounded(stopped: tuple[Cli, str], tmp_path: Path) -> None:
+    """Bombs, floods and nesting: exit 1 or 2 within seconds, in the user's language,
+    with none of pypdf's own warnings on the terminal (several used to exit 4)."""
+    cli, sid = stopped
+    receipt = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"]).read_bytes()
+    zeros = b" " * (300 * 1024 * 1024)  # 300 MB of spaces, about 300 kB packed
+    bomb = _flate(zeros)
+    del zeros
+    files = {
+        "content-bomb": _pdf(CATALOG, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", PAGE, bomb),
+        "attachment-bomb": _pdf(
+            b"<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names "
+            b"[(releve-2026-0001.json) 5 0 R] >> >> >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", PAGE, _flate(b"BT ET"),
+            b"<< /Type /Filespec /F (releve-2026-0001.json) /EF << /F 6 0 R >> >>",
+            _flate(b" " * (100 * 1024 * 1024), b"/Type /EmbeddedFile")),
+        "100k-pages": _pdf(CATALOG, b"<< /Type /Pages /Kids [%s] /Count 100000 >>"
+                           % b" ".join([b"3 0 R"] * 100000), PAGE,
+                           _flate(b"BT /F 1 Tf (a) Tj ET")),
+        "operators": _pdf(CATALOG, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", PAGE,
+                          _flate(b"BT /F 1 Tf (a) Tj ET\n" * 600_000)),
+        "nested": _pdf(CATALOG, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                       PAGE.replace(b"/Contents 4 0 R", b"/Contents 4 0 R /Annots 5 0 R"),
+                       _flate(b"BT ET"), b"[" * 100_000 + b"]" * 100_000),
+        "page-tree": _pdf(CATALOG, *(b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % (n + 3)
+                                     for n in range(3000)), b"<< /Type /Page >>"),
+        "cut": receipt[:len(receipt) // 2],
+    }
+    for name, raw in files.items():
+        started = time.monotonic()
+        code, said, _document = verified(cli, write(tmp_path / f"{name}.pdf", raw))
+        assert time.monotonic() - started < 30, name  # two runs
+        assert code in (1, 2), (name, said)
+        assert not re.search(r"EOF marker|Multiple definitions|Overwriting|Limit reached|"
+                             r"Traceback|PdfReadError", said), (name, said)
+    # A receipt of sessiond's cut short is a document that fails, not a refusal.
+    code, said, _document = verified(cli, tmp_path / "cut.pdf")
+    assert code == 1 and "abîmé ou tronqué" in said, said
 
 
 @pytest.mark.skipif(not Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").exists(),

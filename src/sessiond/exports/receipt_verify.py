@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,13 +55,28 @@ class ReceiptCheck:
 
 
 def check_receipt(svc: Sessiond, name: str, raw: bytes) -> ReceiptCheck:
+    if not raw.strip():
+        raise InputError(_("{path} is empty: it is not a receipt. Ask for the file again "
+                           "(the PDF or its text copy).", path=name))
     carried = read_document(raw)
-    # A PDF's checkpoint is on the page and in its Keywords; an old PDF without a text
-    # layer pypdf can read still has it in its bytes.
-    where = "\n".join((carried.text, carried.extra,
-                       raw.decode("latin-1") if carried.kind == "pdf" else ""))
+    # A PDF's checkpoint is on the page and in its Keywords. Its bytes are searched only
+    # when neither holds one (an old PDF without a text layer pypdf can read, a damaged
+    # one): they may hold other documents' lines too (a data file attached to it).
+    where = "\n".join((carried.text, carried.extra))
+    if carried.kind == "pdf" and not parse_checkpoints(where):
+        where = raw.decode("latin-1")
     result = ReceiptCheck(name, checkpoints=list(dict.fromkeys(parse_checkpoints(where))),
                           proofs=list(dict.fromkeys(parse_proofs(where))))
+    if carried.damaged:
+        if not result.checkpoints and b"sessiond" not in raw:
+            raise InputError(_("This PDF cannot be read: {problem}. Ask for the file "
+                               "again.", problem=carried.damaged))
+        # A receipt of sessiond's (its checkpoint or its name in its bytes) that cannot
+        # be read: a verdict, not a refusal. Its checkpoint, if it is there, is checked.
+        result.problems.append(_problem(name, _(
+            "this PDF is damaged or cut short ({problem}): what it states cannot be read "
+            "nor checked; ask for the file again", problem=carried.damaged)))
+        return result
     if carried.data is None and not result.checkpoints:
         raise InputError(_("{path} holds no sessiond checkpoint.", path=name))
     if carried.data is not None:
@@ -195,16 +211,46 @@ def _key(block: Block) -> str:
     return block.key or "text"
 
 
+def _line(text: str) -> str:
+    """A line as the client's tools may leave it and still say the same: any run of
+    blanks (spaces, tabs, the no-break spaces that mailers and editors turn into plain
+    ones) as one space, none at either end, canonical composition (NFC: a macOS or
+    Windows tool may decompose an accent, canonical JSON never does). Letters, digits and
+    signs are compared as they are: a Cyrillic "а", a minus sign, a fullwidth digit or
+    a zero-width space is a change."""
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+def _shown_text(text: str) -> str:
+    return " ".join(text.split())[:160]
+
+
 def _text_mismatches(text: str, blocks: list[Block]) -> list[tuple[str, str]]:
-    lines = text.rstrip("\n").split("\n")
-    wrong: list[tuple[str, str]] = []
-    at = 0
-    for block in blocks:
-        expected = block_lines(block)
-        if lines[at:at + len(expected)] != expected:
-            wrong.append((_key(block), " ".join(" ".join(expected).split())[:160]))
-        at += len(expected)
-    if any(line.strip() for line in lines[at:]):
+    """The blocks the text copy does not state, and the text it holds that no block
+    does. Lines are aligned as a diff aligns them, blank lines aside, so a line added,
+    removed or edited names its own block and not every block after it."""
+    from difflib import SequenceMatcher
+
+    expected = [(n, line) for n, block in enumerate(blocks)
+                for line in map(_line, block_lines(block)) if line]
+    document = [line for line in map(_line, text.split("\n")) if line]
+    # A receipt's text holds its lines and nothing else: past a few times as many (a
+    # file padded with megabytes), the rest is added text, not lines to align.
+    limit = 4 * len(expected) + 200
+    document, beyond = document[:limit], document[limit:limit + 20]
+    matcher = SequenceMatcher(None, [line for _n, line in expected], document,
+                              autojunk=False)
+    edited: set[int] = set()
+    added: list[str] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        edited.update(expected[i][0] for i in range(i1, i2))
+        if tag == "insert":
+            added.extend(document[j1:j2])
+    wrong = [(_key(block), _shown_text(" ".join(block_lines(block))))
+             for n, block in enumerate(blocks) if n in edited]
+    if added or beyond:
         wrong.append(("text", _("nothing after the record")))
     return wrong
 
