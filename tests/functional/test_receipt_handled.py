@@ -8,6 +8,7 @@ all, and never hang, fill memory or fail with an internal error (exit 4).
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
@@ -19,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Cli
-from tests.functional.exports_data import session, write_config
+from tests.functional.exports_data import at, session, write_config
 from tests.functional.test_receipt import issue, stopped
 
 __all__ = ["stopped"]  # the fixture, shared with test_receipt
@@ -80,6 +81,155 @@ def test_a_text_copy_saved_again_by_other_tools_still_verifies(stopped: tuple[Cl
         code, said, document = verified(cli, write(tmp_path / f"{name}.txt", raw))
         assert code == 0, (name, said)
         assert document["signed_data"] is True and document["text_checked"] is True, name
+
+
+def test_a_text_copy_edited_around_its_signed_data_fails(stopped: tuple[Cli, str],
+                                                         tmp_path: Path) -> None:
+    cli, sid = stopped
+    text = Path(issue(cli, sid, tmp_path / "r.pdf")["text"]).read_text(encoding="utf-8")
+    armour = text.split(BEGIN)[1]
+    cases = {
+        # pasted twice: one receipt carries its signed data once
+        "twice": (text + "\n" + BEGIN + armour, "2\u00a0fois des données signées"),
+        # a line added after the signed data, where no check used to look
+        "after": (text + "Remise accordée : -25,00 €\n", "ajouté après ses données signées"),
+        # cut inside the armour: it used to pass on its checkpoint alone
+        "cut": (text[:-200], "données signées sont incomplètes"),
+        # the start of a receipt only: it used to be refused as "no checkpoint" (exit 2)
+        "half": (text[:len(text) // 3], "ce relevé est incomplet"),
+        # homoglyphs: a Cyrillic "а" in the name, a minus sign before the amount
+        "cyrillic": (text.replace("Müller-Çelik", "Müller-Çeliк", 1), "client.name"),
+        "minus": (re.sub(r"(NET À PAYER +)50,00", "\\1\u221250,00", text), "bill.total"),
+        # one line removed names its own block, not every block after it
+        "removed": (re.sub(r"(?m)^Qualité :.*\n", "", text, count=1), "client.status"),
+    }
+    for name, (edited, expected) in cases.items():
+        code, said, _document = verified(cli, write(tmp_path / f"{name}.txt", edited))
+        assert code == 1, (name, said)
+        assert expected in said, (name, said)
+    _code, said, _document = verified(cli, tmp_path / "removed.txt")
+    assert "client.name" not in said and "intervention.date" not in said
+
+
+def test_a_receipt_without_its_signed_data_is_checked_against_the_log(
+        stopped: tuple[Cli, str], tmp_path: Path) -> None:
+    """Printed to another PDF (attachments dropped), printed to text, or only the text
+    copy's visible part sent: the facts it shows are those the log computes again for
+    it, or the field that differs is named. It used to pass on its checkpoint alone,
+    whatever its amounts said."""
+    cli, sid = stopped
+    cli.env["SESSIOND_PDF_FONTS"] = "core"
+    issued = issue(cli, sid, tmp_path / "r.pdf")
+    text = Path(issued["text"]).read_text(encoding="utf-8")
+    printed = tmp_path / "printed.pdf"
+    subprocess.run(["pdftocairo", "-pdf", issued["pdf"], str(printed)], check=True)
+    as_text = tmp_path / "pdftotext.txt"
+    subprocess.run(["pdftotext", "-layout", issued["pdf"], str(as_text)], check=True)
+    visible = write(tmp_path / "visible.txt", text.split(BEGIN)[0])
+    for path in (printed, as_text, visible):
+        code, said, document = verified(cli, path)
+        assert code == 0, (path.name, said)
+        assert document["compared_with_log"] is True and document["signed_data"] is False
+        assert "sans ses données signées" in said
+    for path, before, after in ((visible, "50,00 €", "25,00 €"),
+                                (as_text, "50,00 €", "25,00 €"),
+                                (visible, "09:52", "09:42")):
+        original = path.read_text(encoding="utf-8")
+        edited = write(tmp_path / f"edited-{path.name}", original.replace(before, after))
+        code, said, _document = verified(cli, edited)
+        assert code == 1, said
+        assert "bill.total" in said or "times.stop" in said, said
+
+
+def _incremental(pdf: Path, out: Path, change: str) -> Path:
+    """`pdf` with an incremental update, as a viewer or pdftk-like tool writes one."""
+    from pypdf import PdfWriter
+    from pypdf.annotations import FreeText
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter(str(pdf), incremental=True)
+    page = writer.pages[0]
+    if change == "annotation":
+        writer.add_annotation(0, FreeText(text="Payé en liquide", rect=(50, 60, 250, 90)))
+    else:  # text drawn on the page itself
+        font = writer._add_object(DictionaryObject({
+            NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica")}))
+        page["/Resources"].get_object()["/Font"].get_object()[NameObject("/FX")] = font
+        drawn = DecodedStreamObject()
+        drawn.set_data(b"BT /FX 12 Tf 300 120 Td (Remise : -25,00 EUR) Tj ET")
+        contents = page["/Contents"]
+        kept = contents if isinstance(contents.get_object(), ArrayObject) else [contents]
+        page[NameObject("/Contents")] = ArrayObject([*kept, writer._add_object(drawn)])
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return write(out, buffer.getvalue())
+
+
+def test_what_is_drawn_or_added_over_a_pdf_is_told_apart(stopped: tuple[Cli, str],
+                                                         tmp_path: Path) -> None:
+    cli, sid = stopped
+    pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
+    # Text drawn on the page in an incremental update: it used to pass (every block
+    # was still found, in order, and nothing looked at what lay between them).
+    drawn = _incremental(pdf, tmp_path / "drawn.pdf", "text")
+    code, said, _document = verified(cli, drawn)
+    assert code == 1 and "Remise" in said and "le document a été modifié" in said, said
+    # A viewer's annotation is not the receipt: it verifies, and the verdict shows it.
+    noted = _incremental(pdf, tmp_path / "noted.pdf", "annotation")
+    code, said, document = verified(cli, noted)
+    assert code == 0, said
+    assert "FreeText" in said and "Payé en liquide" in said and document["notes"]
+    # Re-saved by qpdf in its other forms: still the same receipt.
+    for args in (["--linearize"], ["--object-streams=generate"], ["--encrypt", "", "o", "256",
+                                                                  "--"]):
+        out = tmp_path / "resaved.pdf"
+        subprocess.run(["qpdf", *args, str(pdf), str(out)], check=True)
+        assert verified(cli, out)[0] == 0, args
+
+
+def test_two_sets_of_signed_data_and_another_technicians_receipt(
+        stopped: tuple[Cli, str], tmp_path: Path) -> None:
+    """Neither is a fault of the log: the log is said intact, the document is named."""
+    from pypdf import PdfReader, PdfWriter
+
+    cli, sid = stopped
+    pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
+    other = Cli(tmp_path / "other", {**cli.env, "SESSIOND_HOME": str(tmp_path / "other")})
+    write_config(other.home)
+    client = other("client", "add", "Hélène Müller-Çelik").out.strip()
+    theirs = issue(other, session(other, client, "md-micro-services", "09:00:00", "09:52:10"),
+                   tmp_path / "theirs.pdf")
+    for path in (theirs["pdf"], theirs["text"]):
+        code, said, _document = verified(cli, Path(path))
+        assert code == 1 and "émis par un autre technicien" in said, said
+        assert "Journal intact" in said and "réécrit" not in said, said
+    writer = PdfWriter(clone_from=str(pdf))
+    for name, contents in PdfReader(theirs["pdf"]).attachments.items():
+        writer.add_attachment("0-" + name, contents[0])
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    code, said, _document = verified(cli, write(tmp_path / "two.pdf", buffer.getvalue()))
+    assert code == 1 and "2\u00a0fois des données signées" in said, said
+    assert "Journal intact" in said and "réécrit" not in said, said
+
+
+def test_a_receipt_of_a_session_corrected_since_fails(stopped: tuple[Cli, str],
+                                                      tmp_path: Path) -> None:
+    """Corrected after its receipt and given no new one: the receipt no longer says what
+    the log says (it used to verify), and the verdict names each field."""
+    cli, sid = stopped
+    cli("record", sid, "payment", "--amount", "50", "--method", "card", "--yes")
+    issued = issue(cli, sid, tmp_path / "r.pdf")
+    assert verified(cli, Path(issued["pdf"]))[0] == 0
+    payment = next(e["seq"] for e in cli.events() if e["kind"] == "payment-recorded")
+    cli("withdraw", sid, str(payment), "--reason", "chèque refusé")
+    code, said, _document = verified(cli, Path(issued["text"]))
+    assert code == 1 and "aucun nouveau relevé" in said and "bill.payments" in said, said
+    stop = next(e["seq"] for e in cli.events() if e["kind"] == "session-stopped")
+    cli("amend", sid, str(stop), "--at", at("09:40:00"), "--reason", "erreur", "--yes")
+    code, said, _document = verified(cli, Path(issued["pdf"]))
+    assert code == 1 and "times.stop" in said and "bill.total" in said, said
 
 
 def _pdf(*objects: bytes) -> bytes:

@@ -25,7 +25,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sessiond import clock
@@ -52,6 +52,10 @@ class ReceiptCheck:
     # Whether its visible text was compared: a receipt laid out by another version of
     # sessiond (receipt_data.VERSION) has its signature and data checked, not its wording.
     text_checked: bool = False
+    # It carried no signed data (a print, a copy of its text): what it states was
+    # compared with the data computed again from the log.
+    from_log: bool = False
+    notes: list[str] = field(default_factory=list)
 
 
 def check_receipt(svc: Sessiond, name: str, raw: bytes) -> ReceiptCheck:
@@ -77,11 +81,28 @@ def check_receipt(svc: Sessiond, name: str, raw: bytes) -> ReceiptCheck:
             "this PDF is damaged or cut short ({problem}): what it states cannot be read "
             "nor checked; ask for the file again", problem=carried.damaged)))
         return result
-    if carried.data is None and not result.checkpoints:
+    if carried.data is None and not carried.broken and not result.checkpoints:
+        if _receipt_title(carried.text):
+            # The start of a receipt without its end: cut short, or only part copied.
+            result.problems.append(_problem(name, _(
+                "this receipt is incomplete: its checkpoint and its signed data are "
+                "missing (the file was cut short, or only part of it was copied); ask "
+                "for the whole file")))
+            return result
         raise InputError(_("{path} holds no sessiond checkpoint.", path=name))
+    if _foreign(svc, carried, result):
+        return result
     if carried.data is not None:
         result.signed = True
         result.problems.extend(_check_data(svc, name, carried, result))
+    else:
+        result.problems.extend(_without_data(svc, name, carried, result))
+    result.problems.extend(_extra(name, carried))
+    # What a viewer drew over the pages is not part of the receipt and is not signed:
+    # a reader should know it is there, and what it says, but it changes no fact.
+    result.notes.extend(_("{name}: added over its pages after it was issued (not part of "
+                          "the receipt, not signed): {what}", name=name, what=what)
+                        for what in carried.added[:20])
     return result
 
 
@@ -89,21 +110,89 @@ def _problem(name: str, message: str, seq: int | None = None) -> Problem:
     return Problem(seq, f"{name}: {message}")
 
 
+def _receipt_title(text: str) -> bool:
+    """Whether `text` begins as a receipt does, in either language."""
+    head = text.lstrip()[:200].casefold()
+    titles = set()
+    for language in ("fr", "en"):
+        with speaking(language):
+            titles.add(_("Service record").casefold())
+    return any(head.startswith(title) for title in titles)
+
+
+def _foreign(svc: Sessiond, carried: Carried, result: ReceiptCheck) -> bool:
+    """A receipt that another technician issued (another key signed everything it
+    carries) is not this log's: its checkpoint and events line are not checked against
+    this log, which it says nothing about; the verdict says whose it is."""
+    ours = svc.keyring.key_id
+    keys = {c.key_id for c in result.checkpoints}
+    fingerprints = set()
+    for data, _signature in carried.sets or ((carried.data, None),):
+        parsed = _parsed(data)
+        seal = parsed.get("seal") if parsed is not None else None
+        if isinstance(seal, dict) and isinstance(seal.get("key_fingerprint"), str):
+            fingerprints.add(seal["key_fingerprint"])
+    if not (keys or fingerprints) or ours in keys or svc.keyring.fingerprint in fingerprints:
+        return False
+    other = next(iter(sorted(fingerprints)), None) or next(iter(sorted(keys)))
+    result.signed = carried.data is not None
+    result.problems.append(_problem(result.name, _(
+        "this receipt was issued by another technician (key {other}), not with this "
+        "log's key ({ours}): it can only be checked with the log of the technician who "
+        "issued it", other=other, ours=svc.keyring.fingerprint)))
+    result.checkpoints, result.proofs = [], []
+    return True
+
+
+def _parsed(data: bytes | None) -> dict[str, Any] | None:
+    if data is None:
+        return None
+    try:
+        parsed = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    return parsed if isinstance(parsed, dict) else None
+
+
+def _extra(name: str, carried: Carried) -> list[Problem]:
+    """What the file holds beyond one receipt: a second set of signed data, text after
+    the signed data, signed data that cannot be read."""
+    problems = []
+    if carried.broken:
+        problems.append(_problem(name, _(
+            "its signed data is incomplete or damaged (the file was cut short or "
+            "edited): it cannot be checked")))
+    if carried.copies > 1:
+        problems.append(_problem(name, _(
+            "it carries signed data {n} times, a receipt carries it once: it was edited "
+            "or put together from several files", n=carried.copies)))
+    if carried.after:
+        problems.append(_problem(name, _(
+            "text was added after its signed data (\u00ab {text} \u00bb): a receipt ends "
+            "with it", text=" ".join(carried.after.split())[:160])))
+    return problems
+
+
 def _check_data(svc: Sessiond, name: str, carried: Carried, result: ReceiptCheck
                 ) -> list[Problem]:
     assert carried.data is not None
-    try:
-        data = json.loads(carried.data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        data = None
-    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(
+    data_bytes, signature_bytes = carried.data, carried.signature
+    # Of several sets of signed data (reported by _extra), the one this technician's
+    # key signed is the one whose facts are checked.
+    for candidate, sig in carried.sets:
+        if sig is not None and signature_valid(svc.keyring.public_key, candidate, sig):
+            data_bytes, signature_bytes = candidate, sig
+            break
+    carried = replace(carried, data=data_bytes, signature=signature_bytes)
+    data = _parsed(data_bytes)
+    if data is None or data.get("format") != FORMAT or not isinstance(
             data.get("event"), int):
         return [_problem(name, _("its signed data cannot be read: the attached data was "
                                  "replaced or damaged"))]
     result.number = str(data.get("number"))
     problems: list[Problem] = []
-    signed = carried.signature is not None and signature_valid(
-        svc.keyring.public_key, carried.data, carried.signature)
+    signed = signature_bytes is not None and signature_valid(
+        svc.keyring.public_key, data_bytes, signature_bytes)
     if not signed:
         seal: dict[str, Any] = data["seal"] if isinstance(data.get("seal"), dict) else {}
         other = seal.get("key_fingerprint") not in (None, svc.keyring.fingerprint)
@@ -124,7 +213,7 @@ def _check_data(svc: Sessiond, name: str, carried: Carried, result: ReceiptCheck
     else:
         assert event is not None
         body = event.body_fields()
-        if body.get("data_digest") != sha256(carried.data) or receipt_number(
+        if body.get("data_digest") != sha256(data_bytes) or receipt_number(
                 svc.store, event, svc) != data.get("number"):
             problems.append(_problem(name, _(
                 "its data is not the data recorded in the log when receipt no. {number} "
@@ -132,11 +221,74 @@ def _check_data(svc: Sessiond, name: str, carried: Carried, result: ReceiptCheck
                 seq=event.seq), event.seq))
         if problems:
             problems.extend(_named_differences(svc, name, data, event))
-        problems.extend(_replaced(svc, name, event))
+        replaced = _replaced(svc, name, event)
+        problems.extend(replaced or ([] if problems else _changed_since(svc, name, data,
+                                                                        event)))
     if data.get("version") == VERSION:
         result.text_checked = True
         problems.extend(_visible(name, carried, data, result.checkpoints))
     return problems
+
+
+def _without_data(svc: Sessiond, name: str, carried: Carried, result: ReceiptCheck
+                  ) -> list[Problem]:
+    """A receipt that lost its signed data on the way (printed to paper or to another
+    PDF, copied as text, its armour cut off) still states facts the log can check: the
+    data is computed again from the log as it stood when the receipt was issued, and the
+    visible text must state it."""
+    event = next((e for e in map(svc.store.event_at, (c.seq for c in result.checkpoints))
+                  if e is not None and e.kind == "receipt-issued"
+                  and e.session_id is not None), None)
+    if event is None or not event.body_fields().get("data_digest"):
+        # A checkpoint of no receipt, or a receipt issued before receipts carried data:
+        # its checkpoint (checked with the log) is all it has.
+        return []
+    result.number = receipt_number(svc.store, event, svc)
+    try:
+        rebuilt = rebuild(svc, event)
+    except InputError:
+        rebuilt = None
+    if rebuilt is None or sha256(rebuilt[1]) != event.body_fields()["data_digest"]:
+        return [_problem(name, _(
+            "it carries no signed data, and the log cannot state again what receipt no. "
+            "{number} said (the terms or the identity changed since): ask for the PDF "
+            "as it was sent, or its text copy", number=result.number), event.seq)]
+    data, _raw, _proof = rebuilt
+    result.from_log = True
+    problems = _replaced(svc, name, event) + _changed_since(svc, name, data, event)
+    if data.get("version") == VERSION:
+        result.text_checked = True
+        problems.extend(_visible(name, carried, data, result.checkpoints))
+    return problems
+
+
+def _changed_since(svc: Sessiond, name: str, data: Mapping[str, Any], event: Any
+                   ) -> list[Problem]:
+    """A session corrected after its receipt (an instant amended, a payment withdrawn)
+    and given no new receipt: the receipt no longer says what the log says. Each field
+    that differs is named; the seal (events line, checkpoint) differs by design."""
+    from sessiond.exports.receipt import as_now, changed_since
+
+    if event.session_id is None or not changed_since(svc.store, event.session_id, event):
+        return []
+    number = receipt_number(svc.store, event, svc)
+    try:
+        now = as_now(svc, event)
+    except InputError as e:
+        return [_problem(name, _(
+            "the session changed after receipt no. {number} was issued and can no longer "
+            "have a receipt ({problem})", number=number, problem=e.message), event.seq)]
+    changed = [(path, mine, theirs) for path, mine, theirs in differences(data, now)
+               if not path.startswith("seal")]
+    if not changed:
+        return []
+    fields = "; ".join(_("{field}: the receipt says {document}, the log now says {log}",
+                         field=path, document=_shown(mine), log=_shown(theirs))
+                       for path, mine, theirs in changed[:8])
+    return [_problem(name, _(
+        "the session was corrected after receipt no. {number} was issued, and no new "
+        "receipt was issued (sessiond receipt {session} issues it): {fields}",
+        number=number, session=event.session_id, fields=fields), event.seq)]
 
 
 def _named_differences(svc: Sessiond, name: str, data: Mapping[str, Any], event: Any
@@ -195,16 +347,29 @@ def _visible(name: str, carried: Carried, data: Mapping[str, Any],
     try:
         with speaking(str(language)):
             blocks = receipt_blocks(data, printed)
+            footer = _("Service record no. {number} — session {session}",
+                       number=data["number"], session=data["session"])
             if carried.kind == "txt":
-                wrong = _text_mismatches(carried.text, blocks)
+                wrong, added = _text_mismatches(carried.text, blocks)
+                if (wrong or added) and carried.data is None:
+                    # No signed data: this may be the text of the PDF (pdftotext, a
+                    # copy from a viewer), laid out as the PDF is.
+                    found = _pdf_mismatches(carried.text, blocks, footer)
+                    if len(found[0]) + bool(found[1]) < len(wrong) + bool(added):
+                        wrong, added = found
             else:
-                wrong = _pdf_mismatches(carried.text, blocks)
+                wrong, added = _pdf_mismatches(carried.text, blocks, footer)
     except (KeyError, TypeError, ValueError, AttributeError):
         return [_problem(name, _("its signed data does not have the form of a receipt"))]
-    return [_problem(name, _(
+    problems = [_problem(name, _(
         "its visible text does not state {field} as its signed data does (expected: "
         "\u00ab {expected} \u00bb): the document was edited", field=key, expected=expected))
         for key, expected in wrong]
+    if added:
+        problems.append(_problem(name, _(
+            "its visible text holds what the receipt does not state (\u00ab {text} \u00bb): "
+            "the document was edited", text=added)))
+    return problems
 
 
 def _key(block: Block) -> str:
@@ -225,7 +390,7 @@ def _shown_text(text: str) -> str:
     return " ".join(text.split())[:160]
 
 
-def _text_mismatches(text: str, blocks: list[Block]) -> list[tuple[str, str]]:
+def _text_mismatches(text: str, blocks: list[Block]) -> tuple[list[tuple[str, str]], str]:
     """The blocks the text copy does not state, and the text it holds that no block
     does. Lines are aligned as a diff aligns them, blank lines aside, so a line added,
     removed or edited names its own block and not every block after it."""
@@ -250,9 +415,7 @@ def _text_mismatches(text: str, blocks: list[Block]) -> list[tuple[str, str]]:
             added.extend(document[j1:j2])
     wrong = [(_key(block), _shown_text(" ".join(block_lines(block))))
              for n, block in enumerate(blocks) if n in edited]
-    if added or beyond:
-        wrong.append(("text", _("nothing after the record")))
-    return wrong
+    return wrong, _shown_text(" ".join(added + beyond))
 
 
 def _squeezed(text: str) -> str:
@@ -276,6 +439,16 @@ def _pdf_text(block: Block) -> str:
     return ""
 
 
+def _variants(text: str) -> list[str]:
+    """The squeezed forms `text` may take on a page: as written, or as the core fonts
+    (Windows-1252) show it, with control characters written out."""
+    from sessiond.exports.pdf import core_text, pdf_text
+
+    shown = pdf_text(text)  # what the PDF writes of a control character
+    return list(dict.fromkeys(_squeezed(v) for v in (
+        shown, core_text(shown), text, core_text(text))))
+
+
 def _undrawn(text: str) -> re.Pattern[str]:
     """`text` squeezed, each character beyond the Latin letters either as itself or
     written out as `\\uXXXX`: what the page shows of a character the issuing machine's
@@ -287,24 +460,35 @@ def _undrawn(text: str) -> re.Pattern[str]:
         for c in _squeezed(pdf_text(text))))
 
 
-def _pdf_mismatches(text: str, blocks: list[Block]) -> list[tuple[str, str]]:
-    from sessiond.exports.pdf import core_text, pdf_text
-
+def _pdf_mismatches(text: str, blocks: list[Block], footer: str
+                    ) -> tuple[list[tuple[str, str]], str]:
+    """The blocks the page text does not state, in order and whitespace aside (text
+    extraction adds and drops spaces), and what else the pages show: nothing but the
+    page footers, in a receipt as issued."""
+    text = unicodedata.normalize("NFC", text)
     page = _squeezed(text)
     wrong: list[tuple[str, str]] = []
+    spans: list[tuple[int, int]] = []  # the stretches of `page` no block accounts for
     at = 0
     for block in blocks:
         expected = _pdf_text(block)
         found = -1
-        shown = pdf_text(expected)  # what the PDF writes of a control character
-        for variant in dict.fromkeys((_squeezed(shown), _squeezed(core_text(shown)),
-                                      _squeezed(expected), _squeezed(core_text(expected)))):
+        for variant in _variants(expected):
             found = page.find(variant, at)
             if found >= 0:
+                spans.append((at, found))
                 at = found + len(variant)
                 break
         if found < 0 and (match := _undrawn(expected).search(page, at)):
-            found, at = match.start(), match.end()
+            found = match.start()
+            spans.append((at, found))
+            at = match.end()
         if found < 0:
             wrong.append((_key(block), " ".join(expected.split())[:160]))
-    return wrong
+    spans.append((at, len(page)))
+    if wrong:
+        return wrong, ""  # the edited text is what the blocks name
+    footers = re.compile("|".join(re.escape(v) + r"\d+/\d+" for v in _variants(
+        footer + " — ")))
+    left = "".join(footers.sub("", page[a:b]) for a, b in spans)
+    return [], left[:160]

@@ -1653,7 +1653,6 @@ CATALOG: dict[str, str] = {
     'the document was edited':
         "son texte visible n'indique pas {field} comme ses données signées (attendu\u202f: "
         '«\xa0{expected}\xa0»)\u202f: le document a été modifié',
-    'nothing after the record': 'rien après le relevé',
     '{path} is empty: it is not a receipt. Ask for the file again (the PDF or its text copy).':
         "{path} est vide\u202f: ce n'est pas un relevé. Demandez à nouveau le fichier (le PDF ou "
         'sa copie texte).',
