@@ -141,6 +141,27 @@ def test_a_receipt_without_its_signed_data_is_checked_against_the_log(
         assert "bill.total" in said or "times.stop" in said, said
 
 
+def test_a_receipt_in_english_is_checked_in_english_whatever_the_verifier_speaks(
+        stopped: tuple[Cli, str], tmp_path: Path) -> None:
+    """The log does not record a receipt's language: computed again in the verifier's,
+    an English receipt that lost its signed data could not be checked, and a corrected
+    one named every sentence as changed."""
+    cli, sid = stopped
+    cli.env["SESSIOND_LANG"] = "en"
+    cli("record", sid, "payment", "--amount", "10", "--method", "cash", "--yes")
+    issued = issue(cli, sid, tmp_path / "r.pdf")
+    printed = tmp_path / "printed.pdf"
+    subprocess.run(["pdftocairo", "-pdf", issued["pdf"], str(printed)], check=True)
+    cli.env["SESSIOND_LANG"] = "fr"
+    code, said, document = verified(cli, printed)
+    assert code == 0 and document["compared_with_log"] is True, said
+    payment = next(e["seq"] for e in cli.events() if e["kind"] == "payment-recorded")
+    cli("withdraw", sid, str(payment), "--reason", "erreur")
+    code, said, _document = verified(cli, Path(issued["text"]))
+    assert code == 1 and "bill.payments" in said, said
+    assert "intervention.terms" not in said and "times.explanation" not in said, said
+
+
 def _incremental(pdf: Path, out: Path, change: str) -> Path:
     """`pdf` with an incremental update, as a viewer or pdftk-like tool writes one."""
     from pypdf import PdfWriter

@@ -38,6 +38,7 @@ from sessiond.exports.receipt import rebuild, receipt_number
 from sessiond.exports.receipt_data import FORMAT, VERSION, receipt_blocks, speaking
 from sessiond.exports.signed import Carried, read_document, sha256, signature_valid
 from sessiond.i18n import _
+from sessiond.i18n import language as language_of_messages
 from sessiond.sessions import Sessiond
 
 
@@ -244,11 +245,19 @@ def _without_data(svc: Sessiond, name: str, carried: Carried, result: ReceiptChe
         # its checkpoint (checked with the log) is all it has.
         return []
     result.number = receipt_number(svc.store, event, svc)
-    try:
-        rebuilt = rebuild(svc, event)
-    except InputError:
+    rebuilt = None
+    # The receipt's words are in the language it was issued in, which the log does not
+    # record: the one whose data has the recorded digest is it.
+    for language in dict.fromkeys((language_of_messages(), "fr", "en")):
+        try:
+            with speaking(language):
+                rebuilt = rebuild(svc, event)
+        except InputError:
+            rebuilt = None
+        if rebuilt is not None and sha256(rebuilt[1]) == event.body_fields()["data_digest"]:
+            break
         rebuilt = None
-    if rebuilt is None or sha256(rebuilt[1]) != event.body_fields()["data_digest"]:
+    if rebuilt is None:
         return [_problem(name, _(
             "it carries no signed data, and the log cannot state again what receipt no. "
             "{number} said (the terms or the identity changed since): ask for the PDF "
@@ -273,7 +282,8 @@ def _changed_since(svc: Sessiond, name: str, data: Mapping[str, Any], event: Any
         return []
     number = receipt_number(svc.store, event, svc)
     try:
-        now = as_now(svc, event)
+        with speaking(_language(data)):  # its words, in the receipt's language
+            now = as_now(svc, event)
     except InputError as e:
         return [_problem(name, _(
             "the session changed after receipt no. {number} was issued and can no longer "
@@ -282,7 +292,7 @@ def _changed_since(svc: Sessiond, name: str, data: Mapping[str, Any], event: Any
                if not path.startswith("seal")]
     if not changed:
         return []
-    fields = "; ".join(_("{field}: the receipt says {document}, the log now says {log}",
+    fields = _("; ").join(_("{field}: the receipt says {document}, the log now says {log}",
                          field=path, document=_shown(mine), log=_shown(theirs))
                        for path, mine, theirs in changed[:8])
     return [_problem(name, _(
@@ -295,7 +305,8 @@ def _named_differences(svc: Sessiond, name: str, data: Mapping[str, Any], event:
                        ) -> list[Problem]:
     """The fields where the document's data and the log's differ."""
     try:
-        rebuilt = rebuild(svc, event)
+        with speaking(_language(data)):
+            rebuilt = rebuild(svc, event)
     except InputError:
         return []
     if rebuilt is None:
@@ -340,9 +351,14 @@ def _replaced(svc: Sessiond, name: str, event: Any) -> list[Problem]:
 # --- the visible text ------------------------------------------------------------------
 
 
+def _language(data: Mapping[str, Any]) -> str:
+    language = data.get("language")
+    return language if isinstance(language, str) and language in ("fr", "en") else "fr"
+
+
 def _visible(name: str, carried: Carried, data: Mapping[str, Any],
              checkpoints: list[Checkpoint]) -> list[Problem]:
-    language = data.get("language") if data.get("language") in ("fr", "en") else "fr"
+    language = _language(data)
     printed = next((c.text() for c in checkpoints if c.seq == data.get("event")), None)
     try:
         with speaking(str(language)):

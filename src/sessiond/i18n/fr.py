@@ -1696,6 +1696,7 @@ CATALOG: dict[str, str] = {
     'receipt ({problem})':
         "l'intervention a changé après l'émission du relevé n°\u00a0{number} et ne peut plus "
         'avoir de relevé ({problem})',
+    '; ': '\u202f; ',  # between the fields a verdict names
     '{field}: the receipt says {document}, the log now says {log}':
         '{field}\u202f: le relevé indique {document}, le journal désormais {log}',
     'the session was corrected after receipt no. {number} was issued, and no new receipt was '
