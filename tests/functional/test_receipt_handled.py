@@ -141,6 +141,32 @@ def test_a_receipt_without_its_signed_data_is_checked_against_the_log(
         assert "bill.total" in said or "times.stop" in said, said
 
 
+def test_a_receipt_without_its_signature_or_its_checkpoint_fails(stopped: tuple[Cli, str],
+                                                                 tmp_path: Path) -> None:
+    """The .sig taken out of the PDF was called an edit of the data; the checkpoint lines
+    taken out of the text copy passed (the expected text was laid out without them)."""
+    from pypdf import PdfWriter
+
+    cli, sid = stopped
+    issued = issue(cli, sid, tmp_path / "r.pdf")
+    writer = PdfWriter(clone_from=issued["pdf"])
+    names = writer._root_object["/Names"]["/EmbeddedFiles"]["/Names"]
+    kept = [item for n in range(0, len(names), 2) for item in names[n:n + 2]
+            if not str(names[n]).endswith(".sig")]
+    names.clear()
+    names.extend(kept)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    code, said, _document = verified(cli, write(tmp_path / "nosig.pdf", buffer.getvalue()))
+    assert code == 1 and "ne portent pas de signature" in said, said
+    text = Path(issued["text"]).read_text(encoding="utf-8").split("\n")
+    start = next(n for n, line in enumerate(text) if "SESSIOND-CHECKPOINT" in line)
+    end = next(n for n, line in enumerate(text) if line.strip().startswith("sig="))
+    stripped = write(tmp_path / "stripped.txt", "\n".join(text[:start] + text[end + 1:]))
+    code, said, _document = verified(cli, stripped)
+    assert code == 1 and "checkpoint" in said, said
+
+
 def test_a_receipt_in_english_is_checked_in_english_whatever_the_verifier_speaks(
         stopped: tuple[Cli, str], tmp_path: Path) -> None:
     """The log does not record a receipt's language: computed again in the verifier's,

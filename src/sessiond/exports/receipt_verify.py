@@ -200,6 +200,8 @@ def _check_data(svc: Sessiond, name: str, carried: Carried, result: ReceiptCheck
         problems.append(_problem(name, _(
             "its data is signed with another key than this technician's ({fingerprint})",
             fingerprint=seal.get("key_fingerprint")) if other else _(
+            "its data carries no signature (its .sig file or block was removed): it "
+            "cannot be trusted") if signature_bytes is None else _(
             "the signature of its data is not valid: the data was edited after it was "
             "signed")))
     event = svc.store.event_at(data["event"])
@@ -227,7 +229,8 @@ def _check_data(svc: Sessiond, name: str, carried: Carried, result: ReceiptCheck
                                                                         event)))
     if data.get("version") == VERSION:
         result.text_checked = True
-        problems.extend(_visible(name, carried, data, result.checkpoints))
+        problems.extend(_visible(name, carried, data, result.checkpoints,
+                                 _issued_with(svc, event) if logged else None))
     return problems
 
 
@@ -267,8 +270,16 @@ def _without_data(svc: Sessiond, name: str, carried: Carried, result: ReceiptChe
     problems = _replaced(svc, name, event) + _changed_since(svc, name, data, event)
     if data.get("version") == VERSION:
         result.text_checked = True
-        problems.extend(_visible(name, carried, data, result.checkpoints))
+        problems.extend(_visible(name, carried, data, result.checkpoints,
+                                 _issued_with(svc, event)))
     return problems
+
+
+def _issued_with(svc: Sessiond, event: Any) -> Checkpoint | None:
+    """The checkpoint signed on a receipt's own event, which the receipt prints."""
+    if event is None or event.kind != "receipt-issued":
+        return None
+    return svc.store.checkpoint_of(event.seq, event.hash)
 
 
 def _changed_since(svc: Sessiond, name: str, data: Mapping[str, Any], event: Any
@@ -357,9 +368,13 @@ def _language(data: Mapping[str, Any]) -> str:
 
 
 def _visible(name: str, carried: Carried, data: Mapping[str, Any],
-             checkpoints: list[Checkpoint]) -> list[Problem]:
+             checkpoints: list[Checkpoint], logged: Checkpoint | None = None
+             ) -> list[Problem]:
     language = _language(data)
-    printed = next((c.text() for c in checkpoints if c.seq == data.get("event")), None)
+    # The checkpoint the receipt was issued with, as the log holds it: a receipt whose
+    # checkpoint lines were taken out does not state it.
+    printed = logged.text() if logged is not None else next(
+        (c.text() for c in checkpoints if c.seq == data.get("event")), None)
     try:
         with speaking(str(language)):
             blocks = receipt_blocks(data, printed)

@@ -1644,6 +1644,9 @@ CATALOG: dict[str, str] = {
         "n°\u00a0{number} (événement n°\u00a0{seq})",
     "its data is signed with another key than this technician's ({fingerprint})":
         'ses données sont signées avec une autre clé que celle de ce technicien ({fingerprint})',
+    'its data carries no signature (its .sig file or block was removed): it cannot be trusted':
+        'ses données ne portent pas de signature (son fichier .sig ou son bloc a été '
+        'retiré)\u202f: elles ne sont pas dignes de foi',
     'its signed data cannot be read: the attached data was replaced or damaged':
         'ses données signées sont illisibles\u202f: les données jointes ont été remplacées ou '
         'abîmées',
