@@ -18,6 +18,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from fpdf import FPDF
 
 from tests.conftest import Cli
 from tests.functional.exports_data import at, session, write_config
@@ -340,6 +341,16 @@ def test_hostile_pdfs_are_bounded(stopped: tuple[Cli, str], tmp_path: Path) -> N
         assert code in (1, 2), (name, said)
         assert not re.search(r"EOF marker|Multiple definitions|Overwriting|Limit reached|"
                              r"Traceback|PdfReadError", said), (name, said)
+    # A receipt printed as images (a scan) has nothing to read: said so, not "no
+    # checkpoint".
+    subprocess.run(["pdftoppm", "-r", "30", "-png", str(tmp_path / "r.pdf"),
+                    str(tmp_path / "page")], check=True)
+    scan = FPDF()
+    for image in sorted(tmp_path.glob("page*.png")):
+        scan.add_page()
+        scan.image(str(image), 0, 0, 210)
+    code, said, _document = verified(cli, write(tmp_path / "scan.pdf", bytes(scan.output())))
+    assert code == 2 and "PDF sans texte" in said, said
     # A receipt of sessiond's cut short is a document that fails, not a refusal.
     code, said, _document = verified(cli, tmp_path / "cut.pdf")
     assert code == 1 and "abîmé ou tronqué" in said, said

@@ -90,6 +90,11 @@ def check_receipt(svc: Sessiond, name: str, raw: bytes) -> ReceiptCheck:
                 "missing (the file was cut short, or only part of it was copied); ask "
                 "for the whole file")))
             return result
+        if carried.kind == "pdf" and not carried.text.strip():
+            raise InputError(_(
+                "{path} is a PDF without text (a scan, or printed as images): what it "
+                "shows cannot be read. Ask for the receipt as it was sent (the PDF or its "
+                "text copy).", path=name))
         raise InputError(_("{path} holds no sessiond checkpoint.", path=name))
     if _foreign(svc, carried, result):
         return result

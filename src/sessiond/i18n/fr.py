@@ -1659,6 +1659,11 @@ CATALOG: dict[str, str] = {
     '{path} is empty: it is not a receipt. Ask for the file again (the PDF or its text copy).':
         "{path} est vide\u202f: ce n'est pas un relevé. Demandez à nouveau le fichier (le PDF ou "
         'sa copie texte).',
+    '{path} is a PDF without text (a scan, or printed as images): what it shows cannot be '
+    'read. Ask for the receipt as it was sent (the PDF or its text copy).':
+        "{path} est un PDF sans texte (une numérisation, ou une impression en images)\u202f: "
+        "ce qu'il montre ne peut pas être lu. Demandez le relevé tel qu'il a été envoyé (le "
+        'PDF ou sa copie texte).',
     'This PDF cannot be read: {problem}. Ask for the file again.':
         'Ce PDF est illisible\u202f: {problem}. Demandez à nouveau le fichier.',
     'this PDF is damaged or cut short ({problem}): what it states cannot be read nor checked; '
