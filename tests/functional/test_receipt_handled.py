@@ -378,3 +378,18 @@ def test_a_name_the_font_cannot_draw_is_written_out_not_dropped(cli: Cli,
     shown = subprocess.run(["pdftotext", "-layout", invoice["pdf"], "-"], check=True,
                            capture_output=True, text=True).stdout
     assert "\\u1f468" in shown and "\\u1f1eb" in shown
+
+
+def test_a_print_of_an_erased_clients_receipt_says_why_it_cannot_be_checked(
+        stopped: tuple[Cli, str], tmp_path: Path) -> None:
+    """After a GDPR erasure the log cannot state the client's name again: a receipt that
+    kept its signed data still verifies; a print without it says the data was erased."""
+    cli, sid = stopped
+    issued = issue(cli, sid, tmp_path / "r.pdf")
+    visible = write(tmp_path / "visible.txt",
+                    Path(issued["text"]).read_text(encoding="utf-8").split(BEGIN)[0])
+    client = cli.json("session", "show", sid)["client"]
+    cli("client", "erase", client, "--yes")
+    assert verified(cli, Path(issued["pdf"]))[0] == 0
+    code, said, _document = verified(cli, visible)
+    assert code == 1 and "données du client ont été effacées" in said, said

@@ -268,8 +268,9 @@ def _without_data(svc: Sessiond, name: str, carried: Carried, result: ReceiptChe
     if rebuilt is None:
         return [_problem(name, _(
             "it carries no signed data, and the log cannot state again what receipt no. "
-            "{number} said (the terms or the identity changed since): ask for the PDF "
-            "as it was sent, or its text copy", number=result.number), event.seq)]
+            "{number} said (the client's data was erased, or the terms or the identity "
+            "changed since): ask for the PDF as it was sent, or its text copy",
+            number=result.number), event.seq)]
     data, _raw, _proof = rebuilt
     result.from_log = True
     problems = _replaced(svc, name, event) + _changed_since(svc, name, data, event)

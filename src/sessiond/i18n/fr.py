@@ -1695,10 +1695,11 @@ CATALOG: dict[str, str] = {
         "son texte visible contient ce que le relevé n'indique pas "
         '(\u00ab\u00a0{text}\u00a0\u00bb)\u202f: le document a été modifié',
     'it carries no signed data, and the log cannot state again what receipt no. {number} said '
-    '(the terms or the identity changed since): ask for the PDF as it was sent, or its text '
-    'copy':
+    "(the client's data was erased, or the terms or the identity changed since): ask for the "
+    'PDF as it was sent, or its text copy':
         "il ne porte pas de données signées, et le journal ne peut plus redire ce qu'indiquait "
-        "le relevé n°\u00a0{number} (les conditions ou l'identité ont changé depuis)\u202f: "
+        "le relevé n°\u00a0{number} (les données du client ont été effacées, ou les "
+        "conditions ou l'identité ont changé depuis)\u202f: "
         'demandez le PDF tel qu\'il a été envoyé, ou sa copie texte',
     'the session changed after receipt no. {number} was issued and can no longer have a '
     'receipt ({problem})':
