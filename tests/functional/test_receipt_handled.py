@@ -132,6 +132,11 @@ def test_a_receipt_without_its_signed_data_is_checked_against_the_log(
         assert code == 0, (path.name, said)
         assert document["compared_with_log"] is True and document["signed_data"] is False
         assert "sans ses données signées" in said
+    # pdftotext without -layout reads the columns apart: the verdict says how to do.
+    columns = tmp_path / "columns.txt"
+    subprocess.run(["pdftotext", issued["pdf"], str(columns)], check=True)
+    code, said, _document = verified(cli, columns)
+    assert code == 1 and "pdftotext -layout" in said, said
     for path, before, after in ((visible, "50,00 €", "25,00 €"),
                                 (as_text, "50,00 €", "25,00 €"),
                                 (visible, "09:52", "09:42")):

@@ -1722,6 +1722,10 @@ CATALOG: dict[str, str] = {
         'ses pages contiennent plus de {mb}\u00a0Mo d\'instructions de dessin (un relevé, '
         'quelques\u00a0ko)',
     'its objects are nested too deep': 'ses objets sont imbriqués trop profondément',
+    '{name}: if this text was taken from the PDF with pdftotext, take it again with pdftotext '
+    '-layout, which keeps each line whole':
+        '{name}\u202f: si ce texte a été tiré du PDF avec pdftotext, tirez-le à nouveau avec '
+        'pdftotext -layout, qui garde chaque ligne entière',
     'it goes beyond what a receipt needs (a stream that unpacks to megabytes, thousands of '
     'objects)':
         "il dépasse ce qu'un relevé demande (un flux qui se décompresse en mégaoctets, des "
