@@ -99,13 +99,16 @@ def do_verify(args: argparse.Namespace, ctx: Context) -> int:
     svc = ctx.service
     external, proofs, problems = [], [], []
     documents = []
+    receipts = []
     for path in args.receipt:
         checked = check_receipt(svc, str(path), _read(path))
+        receipts.append(checked)
         external.extend(checked.checkpoints)
         proofs.extend(checked.proofs)
         problems.extend(checked.problems)
         documents.append({"file": str(path), "kind": "receipt", "number": checked.number,
                           "signed_data": checked.signed, "text_checked": checked.text_checked,
+                          "compared_with_log": checked.from_log, "notes": checked.notes,
                           "problems": [p.message for p in checked.problems]})
     for path in args.export:
         exported = check_export(svc, path, _read)
@@ -138,11 +141,18 @@ def do_verify(args: argparse.Namespace, ctx: Context) -> int:
                fingerprint=svc.keyring.fingerprint)
     if report.ok:
         text = intact
-        read = sum(1 for d in documents if d.get("text_checked"))
+        read = sum(1 for d in documents if d.get("text_checked")
+                   and not d.get("compared_with_log"))
         if read:
             text += "\n" + n_(read, "{n} receipt: signature, data and visible text "
                               "match the log.", "{n} receipts: signature, data and visible "
                               "text match the log.")
+        printed = sum(1 for d in documents if d.get("compared_with_log"))
+        if printed:
+            text += "\n" + n_(printed, "{n} receipt without its signed data (a print or a "
+                               "copy of its text): its visible text matches the log.",
+                               "{n} receipts without their signed data (prints or copies "
+                               "of their text): their visible text matches the log.")
         other = sum(1 for d in documents if d.get("signed_data") and not d["text_checked"])
         if other:
             text += "\n" + n_(other, "{n} receipt laid out by another version of sessiond: "
@@ -158,5 +168,8 @@ def do_verify(args: argparse.Namespace, ctx: Context) -> int:
     else:
         text = "\n".join([intact, _("A document FAILED verification:")]
                          + [f"  - {p.message}" for p in report.problems])
+    notes = [note for checked in receipts for note in checked.notes]
+    if notes:
+        text += "\n" + "\n".join(f"  * {note}" for note in notes)
     ctx.emit(text, data)
     return 0 if report.ok else 1

@@ -26,7 +26,14 @@ from sessiond.billing.text import money
 from sessiond.errors import InputError
 from sessiond.exports import fmt
 from sessiond.exports.invoice_doc import UNIT_HOUR, InvoiceDoc, InvoiceLine, check, euros
-from sessiond.exports.pdf import _CP1252_SUBSTITUTES, MARGIN, find_fonts, pdf_text
+from sessiond.exports.pdf import (
+    _CP1252_SUBSTITUTES,
+    MARGIN,
+    drawable,
+    find_fonts,
+    font_glyphs,
+    pdf_text,
+)
 from sessiond.i18n import _, language
 
 PRODUCER = "sessiond"
@@ -38,6 +45,7 @@ class _Invoice(FPDF):
     footer_text = ""
     family = "Helvetica"
     core = True
+    glyphs: frozenset[int] | None = None
 
     def footer(self) -> None:
         self.set_y(-12)
@@ -53,7 +61,7 @@ class _Invoice(FPDF):
         # seller's name made the XMP below (XML) unreadable, so the invoice was never issued.
         text = pdf_text(text)
         if not self.core:
-            return text
+            return drawable(text, self.glyphs)  # a character no font draws, written out
         text = text.translate(_CP1252_SUBSTITUTES)
         return text.encode("cp1252", errors="replace").decode("cp1252")
 
@@ -85,6 +93,7 @@ def render_invoice_pdf(doc: InvoiceDoc, *, pdfa: bool = True) -> bytes:
         pdf.add_font("Body", "", str(fonts.regular))
         pdf.add_font("Body", "B", str(fonts.bold))
         pdf.family, pdf.core = "Body", False
+        pdf.glyphs = font_glyphs(pdf)
     title = title_of(doc)
     created = datetime.combine(doc.issue_date, time(0), tzinfo=UTC)
     pdf.footer_text = title

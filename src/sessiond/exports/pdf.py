@@ -102,6 +102,25 @@ def pdf_text(text: str) -> str:
     return safe_text(text)
 
 
+def drawable(text: str, glyphs: frozenset[int] | None) -> str:
+    """`text` with each character none of the document's fonts can draw written out as
+    `\\uXXXX` (as a control character is): fpdf2 leaves a character without a glyph off
+    the page, so a name of emoji, flags or a script the font lacks would show some of its
+    letters and not say so, and the page would state another name than the record's.
+    `glyphs`: what every font of the document draws (None: the core fonts, which
+    core_text handles)."""
+    if glyphs is None:
+        return text
+    return "".join(c if c in "\n\t " or ord(c) in glyphs else f"\\u{ord(c):04x}"
+                   for c in text)
+
+
+def font_glyphs(pdf: FPDF) -> frozenset[int]:
+    """The characters every TrueType font added to `pdf` has a glyph for."""
+    maps = [set(getattr(font, "cmap", None) or ()) for font in pdf.fonts.values()]
+    return frozenset(set.intersection(*maps)) if maps else frozenset()
+
+
 def core_text(text: str) -> str:
     """What the core fonts (Windows-1252) can show of `text`."""
     text = text.translate(_CP1252_SUBSTITUTES)
@@ -125,13 +144,15 @@ class _Document(FPDF):
     _family = "Helvetica"
     _mono = "Courier"
     _core = True
+    _glyphs: frozenset[int] | None = None
 
     def _clean(self, text: str) -> str:
         # Stored text is hostile: a control character (ESC, BEL) has no glyph and a bidi
         # override reorders what follows it on the page, so both are written out as
         # \uXXXX, as in the text copy; a reader sees them and verify finds them again.
+        # So is a character the fonts cannot draw (drawable).
         text = pdf_text(text)
-        return core_text(text) if self._core else text
+        return core_text(text) if self._core else drawable(text, self._glyphs)
 
 
 def render_pdf(blocks: Sequence[Block], *, title: str, author: str, keywords: str,
@@ -149,6 +170,7 @@ def render_pdf(blocks: Sequence[Block], *, title: str, author: str, keywords: st
         pdf.add_font("Body", "B", str(fonts.bold))
         pdf.add_font("Mono", "", str(fonts.mono))
         pdf._family, pdf._mono, pdf._core = "Body", "Mono", False
+        pdf._glyphs = font_glyphs(pdf)
     pdf.footer_text = footer
     pdf.set_title(pdf._clean(title))
     pdf.set_author(pdf._clean(author))

@@ -264,6 +264,20 @@ def rebuild(svc: Sessiond, receipt: StoredEvent, now: datetime | None = None
     return data, canonical(data), proof
 
 
+def as_now(svc: Sessiond, receipt: StoredEvent, now: datetime | None = None) -> Data:
+    """The data an issued receipt would hold if the log as it stands now were its source
+    (its number, date and seal unchanged): what a session corrected since would state.
+    InputError when the session cannot have a receipt now (reopened, cancelled)."""
+    assert receipt.session_id is not None
+    body = receipt.body_fields()
+    now = now or clock.now()
+    proof = make_proof(svc.store, Scope.session(receipt.session_id), receipt.seq)
+    facts = receipt_facts(svc, receipt.session_id, now)
+    return _data(svc, facts, number=receipt_number(svc.store, receipt, svc),
+                 replaces=body.get("replaces"), issued_at=clock.from_text(receipt.at),
+                 event_seq=receipt.seq, proof=proof)
+
+
 def _reissue(svc: Sessiond, receipt: StoredEvent, now: datetime
              ) -> tuple[Data, bytes, Checkpoint, EventsProof] | None:
     """The earlier receipt exactly as it was issued, or None when it cannot be made again

@@ -22,8 +22,10 @@ the log's own verification (`Sessiond.verify`, `proof.check_proof`).
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sessiond import clock
@@ -36,6 +38,7 @@ from sessiond.exports.receipt import rebuild, receipt_number
 from sessiond.exports.receipt_data import FORMAT, VERSION, receipt_blocks, speaking
 from sessiond.exports.signed import Carried, read_document, sha256, signature_valid
 from sessiond.i18n import _
+from sessiond.i18n import language as language_of_messages
 from sessiond.sessions import Sessiond
 
 
@@ -50,21 +53,62 @@ class ReceiptCheck:
     # Whether its visible text was compared: a receipt laid out by another version of
     # sessiond (receipt_data.VERSION) has its signature and data checked, not its wording.
     text_checked: bool = False
+    # It carried no signed data (a print, a copy of its text): what it states was
+    # compared with the data computed again from the log.
+    from_log: bool = False
+    notes: list[str] = field(default_factory=list)
 
 
 def check_receipt(svc: Sessiond, name: str, raw: bytes) -> ReceiptCheck:
+    if not raw.strip():
+        raise InputError(_("{path} is empty: it is not a receipt. Ask for the file again "
+                           "(the PDF or its text copy).", path=name))
     carried = read_document(raw)
-    # A PDF's checkpoint is on the page and in its Keywords; an old PDF without a text
-    # layer pypdf can read still has it in its bytes.
-    where = "\n".join((carried.text, carried.extra,
-                       raw.decode("latin-1") if carried.kind == "pdf" else ""))
+    # A PDF's checkpoint is on the page and in its Keywords. Its bytes are searched only
+    # when neither holds one (an old PDF without a text layer pypdf can read, a damaged
+    # one): they may hold other documents' lines too (a data file attached to it).
+    where = "\n".join((carried.text, carried.extra))
+    if carried.kind == "pdf" and not parse_checkpoints(where):
+        where = raw.decode("latin-1")
     result = ReceiptCheck(name, checkpoints=list(dict.fromkeys(parse_checkpoints(where))),
                           proofs=list(dict.fromkeys(parse_proofs(where))))
-    if carried.data is None and not result.checkpoints:
+    if carried.damaged:
+        if not result.checkpoints and b"sessiond" not in raw:
+            raise InputError(_("This PDF cannot be read: {problem}. Ask for the file "
+                               "again.", problem=carried.damaged))
+        # A receipt of sessiond's (its checkpoint or its name in its bytes) that cannot
+        # be read: a verdict, not a refusal. Its checkpoint, if it is there, is checked.
+        result.problems.append(_problem(name, _(
+            "this PDF is damaged or cut short ({problem}): what it states cannot be read "
+            "nor checked; ask for the file again", problem=carried.damaged)))
+        return result
+    if carried.data is None and not carried.broken and not result.checkpoints:
+        if _receipt_title(carried.text):
+            # The start of a receipt without its end: cut short, or only part copied.
+            result.problems.append(_problem(name, _(
+                "this receipt is incomplete: its checkpoint and its signed data are "
+                "missing (the file was cut short, or only part of it was copied); ask "
+                "for the whole file")))
+            return result
+        if carried.kind == "pdf" and not carried.text.strip():
+            raise InputError(_(
+                "{path} is a PDF without text (a scan, or printed as images): what it "
+                "shows cannot be read. Ask for the receipt as it was sent (the PDF or its "
+                "text copy).", path=name))
         raise InputError(_("{path} holds no sessiond checkpoint.", path=name))
+    if _foreign(svc, carried, result):
+        return result
     if carried.data is not None:
         result.signed = True
         result.problems.extend(_check_data(svc, name, carried, result))
+    else:
+        result.problems.extend(_without_data(svc, name, carried, result))
+    result.problems.extend(_extra(name, carried))
+    # What a viewer drew over the pages is not part of the receipt and is not signed:
+    # a reader should know it is there, and what it says, but it changes no fact.
+    result.notes.extend(_("{name}: added over its pages after it was issued (not part of "
+                          "the receipt, not signed): {what}", name=name, what=what)
+                        for what in carried.added[:20])
     return result
 
 
@@ -72,27 +116,97 @@ def _problem(name: str, message: str, seq: int | None = None) -> Problem:
     return Problem(seq, f"{name}: {message}")
 
 
+def _receipt_title(text: str) -> bool:
+    """Whether `text` begins as a receipt does, in either language."""
+    head = text.lstrip()[:200].casefold()
+    titles = set()
+    for language in ("fr", "en"):
+        with speaking(language):
+            titles.add(_("Service record").casefold())
+    return any(head.startswith(title) for title in titles)
+
+
+def _foreign(svc: Sessiond, carried: Carried, result: ReceiptCheck) -> bool:
+    """A receipt that another technician issued (another key signed everything it
+    carries) is not this log's: its checkpoint and events line are not checked against
+    this log, which it says nothing about; the verdict says whose it is."""
+    ours = svc.keyring.key_id
+    keys = {c.key_id for c in result.checkpoints}
+    fingerprints = set()
+    for data, _signature in carried.sets or ((carried.data, None),):
+        parsed = _parsed(data)
+        seal = parsed.get("seal") if parsed is not None else None
+        if isinstance(seal, dict) and isinstance(seal.get("key_fingerprint"), str):
+            fingerprints.add(seal["key_fingerprint"])
+    if not (keys or fingerprints) or ours in keys or svc.keyring.fingerprint in fingerprints:
+        return False
+    other = next(iter(sorted(fingerprints)), None) or next(iter(sorted(keys)))
+    result.signed = carried.data is not None
+    result.problems.append(_problem(result.name, _(
+        "this receipt was issued by another technician (key {other}), not with this "
+        "log's key ({ours}): it can only be checked with the log of the technician who "
+        "issued it", other=other, ours=svc.keyring.fingerprint)))
+    result.checkpoints, result.proofs = [], []
+    return True
+
+
+def _parsed(data: bytes | None) -> dict[str, Any] | None:
+    if data is None:
+        return None
+    try:
+        parsed = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    return parsed if isinstance(parsed, dict) else None
+
+
+def _extra(name: str, carried: Carried) -> list[Problem]:
+    """What the file holds beyond one receipt: a second set of signed data, text after
+    the signed data, signed data that cannot be read."""
+    problems = []
+    if carried.broken:
+        problems.append(_problem(name, _(
+            "its signed data is incomplete or damaged (the file was cut short or "
+            "edited): it cannot be checked")))
+    if carried.copies > 1:
+        problems.append(_problem(name, _(
+            "it carries signed data {n} times, a receipt carries it once: it was edited "
+            "or put together from several files", n=carried.copies)))
+    if carried.after:
+        problems.append(_problem(name, _(
+            "text was added after its signed data (\u00ab {text} \u00bb): a receipt ends "
+            "with it", text=" ".join(carried.after.split())[:160])))
+    return problems
+
+
 def _check_data(svc: Sessiond, name: str, carried: Carried, result: ReceiptCheck
                 ) -> list[Problem]:
     assert carried.data is not None
-    try:
-        data = json.loads(carried.data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        data = None
-    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(
+    data_bytes, signature_bytes = carried.data, carried.signature
+    # Of several sets of signed data (reported by _extra), the one this technician's
+    # key signed is the one whose facts are checked.
+    for candidate, sig in carried.sets:
+        if sig is not None and signature_valid(svc.keyring.public_key, candidate, sig):
+            data_bytes, signature_bytes = candidate, sig
+            break
+    carried = replace(carried, data=data_bytes, signature=signature_bytes)
+    data = _parsed(data_bytes)
+    if data is None or data.get("format") != FORMAT or not isinstance(
             data.get("event"), int):
         return [_problem(name, _("its signed data cannot be read: the attached data was "
                                  "replaced or damaged"))]
     result.number = str(data.get("number"))
     problems: list[Problem] = []
-    signed = carried.signature is not None and signature_valid(
-        svc.keyring.public_key, carried.data, carried.signature)
+    signed = signature_bytes is not None and signature_valid(
+        svc.keyring.public_key, data_bytes, signature_bytes)
     if not signed:
         seal: dict[str, Any] = data["seal"] if isinstance(data.get("seal"), dict) else {}
         other = seal.get("key_fingerprint") not in (None, svc.keyring.fingerprint)
         problems.append(_problem(name, _(
             "its data is signed with another key than this technician's ({fingerprint})",
             fingerprint=seal.get("key_fingerprint")) if other else _(
+            "its data carries no signature (its .sig file or block was removed): it "
+            "cannot be trusted") if signature_bytes is None else _(
             "the signature of its data is not valid: the data was edited after it was "
             "signed")))
     event = svc.store.event_at(data["event"])
@@ -107,7 +221,7 @@ def _check_data(svc: Sessiond, name: str, carried: Carried, result: ReceiptCheck
     else:
         assert event is not None
         body = event.body_fields()
-        if body.get("data_digest") != sha256(carried.data) or receipt_number(
+        if body.get("data_digest") != sha256(data_bytes) or receipt_number(
                 svc.store, event, svc) != data.get("number"):
             problems.append(_problem(name, _(
                 "its data is not the data recorded in the log when receipt no. {number} "
@@ -115,18 +229,108 @@ def _check_data(svc: Sessiond, name: str, carried: Carried, result: ReceiptCheck
                 seq=event.seq), event.seq))
         if problems:
             problems.extend(_named_differences(svc, name, data, event))
-        problems.extend(_replaced(svc, name, event))
+        replaced = _replaced(svc, name, event)
+        problems.extend(replaced or ([] if problems else _changed_since(svc, name, data,
+                                                                        event)))
     if data.get("version") == VERSION:
         result.text_checked = True
-        problems.extend(_visible(name, carried, data, result.checkpoints))
+        problems.extend(_visible(name, carried, data, result.checkpoints,
+                                 _issued_with(svc, event) if logged else None))
     return problems
+
+
+def _without_data(svc: Sessiond, name: str, carried: Carried, result: ReceiptCheck
+                  ) -> list[Problem]:
+    """A receipt that lost its signed data on the way (printed to paper or to another
+    PDF, copied as text, its armour cut off) still states facts the log can check: the
+    data is computed again from the log as it stood when the receipt was issued, and the
+    visible text must state it."""
+    event = next((e for e in map(svc.store.event_at, (c.seq for c in result.checkpoints))
+                  if e is not None and e.kind == "receipt-issued"
+                  and e.session_id is not None), None)
+    if event is None or not event.body_fields().get("data_digest"):
+        # A checkpoint of no receipt, or a receipt issued before receipts carried data:
+        # its checkpoint (checked with the log) is all it has.
+        return []
+    result.number = receipt_number(svc.store, event, svc)
+    rebuilt = None
+    # The receipt's words are in the language it was issued in, which the log does not
+    # record: the one whose data has the recorded digest is it.
+    for language in dict.fromkeys((language_of_messages(), "fr", "en")):
+        try:
+            with speaking(language):
+                rebuilt = rebuild(svc, event)
+        except InputError:
+            rebuilt = None
+        if rebuilt is not None and sha256(rebuilt[1]) == event.body_fields()["data_digest"]:
+            break
+        rebuilt = None
+    if rebuilt is None:
+        return [_problem(name, _(
+            "it carries no signed data, and the log cannot state again what receipt no. "
+            "{number} said (the client's data was erased, or the terms or the identity "
+            "changed since): ask for the PDF as it was sent, or its text copy",
+            number=result.number), event.seq)]
+    data, _raw, _proof = rebuilt
+    result.from_log = True
+    problems = _replaced(svc, name, event) + _changed_since(svc, name, data, event)
+    if data.get("version") == VERSION:
+        result.text_checked = True
+        visible = _visible(name, carried, data, result.checkpoints,
+                           _issued_with(svc, event))
+        problems.extend(visible)
+        if visible and carried.kind == "txt":
+            # pdftotext without -layout reads the label and value columns apart and
+            # drops a "-" that ends a line: its copy of an untouched receipt differs.
+            result.notes.append(_(
+                "{name}: if this text was taken from the PDF with pdftotext, take it again "
+                "with pdftotext -layout, which keeps each line whole", name=name))
+    return problems
+
+
+def _issued_with(svc: Sessiond, event: Any) -> Checkpoint | None:
+    """The checkpoint signed on a receipt's own event, which the receipt prints."""
+    if event is None or event.kind != "receipt-issued":
+        return None
+    return svc.store.checkpoint_of(event.seq, event.hash)
+
+
+def _changed_since(svc: Sessiond, name: str, data: Mapping[str, Any], event: Any
+                   ) -> list[Problem]:
+    """A session corrected after its receipt (an instant amended, a payment withdrawn)
+    and given no new receipt: the receipt no longer says what the log says. Each field
+    that differs is named; the seal (events line, checkpoint) differs by design."""
+    from sessiond.exports.receipt import as_now, changed_since
+
+    if event.session_id is None or not changed_since(svc.store, event.session_id, event):
+        return []
+    number = receipt_number(svc.store, event, svc)
+    try:
+        with speaking(_language(data)):  # its words, in the receipt's language
+            now = as_now(svc, event)
+    except InputError as e:
+        return [_problem(name, _(
+            "the session changed after receipt no. {number} was issued and can no longer "
+            "have a receipt ({problem})", number=number, problem=e.message), event.seq)]
+    changed = [(path, mine, theirs) for path, mine, theirs in differences(data, now)
+               if not path.startswith("seal")]
+    if not changed:
+        return []
+    fields = _("; ").join(_("{field}: the receipt says {document}, the log now says {log}",
+                         field=path, document=_shown(mine), log=_shown(theirs))
+                       for path, mine, theirs in changed[:8])
+    return [_problem(name, _(
+        "the session was corrected after receipt no. {number} was issued, and no new "
+        "receipt was issued (sessiond receipt {session} issues it): {fields}",
+        number=number, session=event.session_id, fields=fields), event.seq)]
 
 
 def _named_differences(svc: Sessiond, name: str, data: Mapping[str, Any], event: Any
                        ) -> list[Problem]:
     """The fields where the document's data and the log's differ."""
     try:
-        rebuilt = rebuild(svc, event)
+        with speaking(_language(data)):
+            rebuilt = rebuild(svc, event)
     except InputError:
         return []
     if rebuilt is None:
@@ -171,41 +375,91 @@ def _replaced(svc: Sessiond, name: str, event: Any) -> list[Problem]:
 # --- the visible text ------------------------------------------------------------------
 
 
+def _language(data: Mapping[str, Any]) -> str:
+    language = data.get("language")
+    return language if isinstance(language, str) and language in ("fr", "en") else "fr"
+
+
 def _visible(name: str, carried: Carried, data: Mapping[str, Any],
-             checkpoints: list[Checkpoint]) -> list[Problem]:
-    language = data.get("language") if data.get("language") in ("fr", "en") else "fr"
-    printed = next((c.text() for c in checkpoints if c.seq == data.get("event")), None)
+             checkpoints: list[Checkpoint], logged: Checkpoint | None = None
+             ) -> list[Problem]:
+    language = _language(data)
+    # The checkpoint the receipt was issued with, as the log holds it: a receipt whose
+    # checkpoint lines were taken out does not state it.
+    printed = logged.text() if logged is not None else next(
+        (c.text() for c in checkpoints if c.seq == data.get("event")), None)
     try:
         with speaking(str(language)):
             blocks = receipt_blocks(data, printed)
+            footer = _("Service record no. {number} — session {session}",
+                       number=data["number"], session=data["session"])
             if carried.kind == "txt":
-                wrong = _text_mismatches(carried.text, blocks)
+                wrong, added = _text_mismatches(carried.text, blocks)
+                if (wrong or added) and carried.data is None:
+                    # No signed data: this may be the text of the PDF (pdftotext, a
+                    # copy from a viewer), laid out as the PDF is.
+                    found = _pdf_mismatches(carried.text, blocks, footer)
+                    if len(found[0]) + bool(found[1]) < len(wrong) + bool(added):
+                        wrong, added = found
             else:
-                wrong = _pdf_mismatches(carried.text, blocks)
+                wrong, added = _pdf_mismatches(carried.text, blocks, footer)
     except (KeyError, TypeError, ValueError, AttributeError):
         return [_problem(name, _("its signed data does not have the form of a receipt"))]
-    return [_problem(name, _(
+    problems = [_problem(name, _(
         "its visible text does not state {field} as its signed data does (expected: "
         "\u00ab {expected} \u00bb): the document was edited", field=key, expected=expected))
         for key, expected in wrong]
+    if added:
+        problems.append(_problem(name, _(
+            "its visible text holds what the receipt does not state (\u00ab {text} \u00bb): "
+            "the document was edited", text=added)))
+    return problems
 
 
 def _key(block: Block) -> str:
     return block.key or "text"
 
 
-def _text_mismatches(text: str, blocks: list[Block]) -> list[tuple[str, str]]:
-    lines = text.rstrip("\n").split("\n")
-    wrong: list[tuple[str, str]] = []
-    at = 0
-    for block in blocks:
-        expected = block_lines(block)
-        if lines[at:at + len(expected)] != expected:
-            wrong.append((_key(block), " ".join(" ".join(expected).split())[:160]))
-        at += len(expected)
-    if any(line.strip() for line in lines[at:]):
-        wrong.append(("text", _("nothing after the record")))
-    return wrong
+def _line(text: str) -> str:
+    """A line as the client's tools may leave it and still say the same: any run of
+    blanks (spaces, tabs, the no-break spaces that mailers and editors turn into plain
+    ones) as one space, none at either end, canonical composition (NFC: a macOS or
+    Windows tool may decompose an accent, canonical JSON never does). Letters, digits and
+    signs are compared as they are: a Cyrillic "а", a minus sign, a fullwidth digit or
+    a zero-width space is a change."""
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+def _shown_text(text: str) -> str:
+    return " ".join(text.split())[:160]
+
+
+def _text_mismatches(text: str, blocks: list[Block]) -> tuple[list[tuple[str, str]], str]:
+    """The blocks the text copy does not state, and the text it holds that no block
+    does. Lines are aligned as a diff aligns them, blank lines aside, so a line added,
+    removed or edited names its own block and not every block after it."""
+    from difflib import SequenceMatcher
+
+    expected = [(n, line) for n, block in enumerate(blocks)
+                for line in map(_line, block_lines(block)) if line]
+    document = [line for line in map(_line, text.split("\n")) if line]
+    # A receipt's text holds its lines and nothing else: past a few times as many (a
+    # file padded with megabytes), the rest is added text, not lines to align.
+    limit = 4 * len(expected) + 200
+    document, beyond = document[:limit], document[limit:limit + 20]
+    matcher = SequenceMatcher(None, [line for _n, line in expected], document,
+                              autojunk=False)
+    edited: set[int] = set()
+    added: list[str] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        edited.update(expected[i][0] for i in range(i1, i2))
+        if tag == "insert":
+            added.extend(document[j1:j2])
+    wrong = [(_key(block), _shown_text(" ".join(block_lines(block))))
+             for n, block in enumerate(blocks) if n in edited]
+    return wrong, _shown_text(" ".join(added + beyond))
 
 
 def _squeezed(text: str) -> str:
@@ -229,22 +483,57 @@ def _pdf_text(block: Block) -> str:
     return ""
 
 
-def _pdf_mismatches(text: str, blocks: list[Block]) -> list[tuple[str, str]]:
+def _variants(text: str) -> list[str]:
+    """The squeezed forms `text` may take on a page: as written, or as the core fonts
+    (Windows-1252) show it, with control characters written out."""
     from sessiond.exports.pdf import core_text, pdf_text
 
+    shown = pdf_text(text)  # what the PDF writes of a control character
+    return list(dict.fromkeys(_squeezed(v) for v in (
+        shown, core_text(shown), text, core_text(text))))
+
+
+def _undrawn(text: str) -> re.Pattern[str]:
+    """`text` squeezed, each character beyond the Latin letters either as itself or
+    written out as `\\uXXXX`: what the page shows of a character the issuing machine's
+    font could not draw (pdf.drawable), whatever fonts this machine has."""
+    from sessiond.exports.pdf import pdf_text
+
+    return re.compile("".join(
+        re.escape(c) if ord(c) < 0x250 else f"(?:{re.escape(c)}|\\\\u{ord(c):04x})"
+        for c in _squeezed(pdf_text(text))))
+
+
+def _pdf_mismatches(text: str, blocks: list[Block], footer: str
+                    ) -> tuple[list[tuple[str, str]], str]:
+    """The blocks the page text does not state, in order and whitespace aside (text
+    extraction adds and drops spaces), and what else the pages show: nothing but the
+    page footers, in a receipt as issued."""
+    text = unicodedata.normalize("NFC", text)
     page = _squeezed(text)
     wrong: list[tuple[str, str]] = []
+    spans: list[tuple[int, int]] = []  # the stretches of `page` no block accounts for
     at = 0
     for block in blocks:
         expected = _pdf_text(block)
         found = -1
-        shown = pdf_text(expected)  # what the PDF writes of a control character
-        for variant in dict.fromkeys((_squeezed(shown), _squeezed(core_text(shown)),
-                                      _squeezed(expected), _squeezed(core_text(expected)))):
+        for variant in _variants(expected):
             found = page.find(variant, at)
             if found >= 0:
+                spans.append((at, found))
                 at = found + len(variant)
                 break
+        if found < 0 and (match := _undrawn(expected).search(page, at)):
+            found = match.start()
+            spans.append((at, found))
+            at = match.end()
         if found < 0:
-            wrong.append((_key(block), " ".join(expected.split())[:160]))
-    return wrong
+            # shown as the text copy writes it: "Nom : Jean Dupré EI", not "NomJean…"
+            wrong.append((_key(block), _shown_text(" ".join(block_lines(block)))))
+    spans.append((at, len(page)))
+    if wrong:
+        return wrong, ""  # the edited text is what the blocks name
+    footers = re.compile("|".join(re.escape(v) + r"\d+/\d+" for v in _variants(
+        footer + " — ")))
+    left = "".join(footers.sub("", page[a:b]) for a, b in spans)
+    return [], left[:160]

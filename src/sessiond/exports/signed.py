@@ -21,9 +21,12 @@ from __future__ import annotations
 
 import base64
 import binascii
+import codecs
 import hashlib
 import io
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,10 +37,15 @@ DATA_BEGIN = "-----BEGIN SESSIOND SIGNED DATA-----"
 DATA_END = "-----END SESSIOND SIGNED DATA-----"
 SIG_BEGIN = "-----BEGIN SESSIOND SIGNATURE-----"
 SIG_END = "-----END SESSIOND SIGNATURE-----"
+# The armour as a reader finds it after a trip through mail, an editor or Windows: lines
+# indented or with trailing blanks, the base64 wrapped at another width or with blanks in
+# it. Whitespace is not part of base64 (RFC 4648 3.3 lets readers skip it), so none of
+# that changes the bytes the signature covers.
 _ARMOUR = re.compile(
-    r"\n*" + re.escape(DATA_BEGIN) + r"\n(?P<data>[A-Za-z0-9+/=\n]+?)\n" + re.escape(DATA_END)
-    + r"\n" + re.escape(SIG_BEGIN) + r"\n(?P<sig>[A-Za-z0-9+/=\n]+?)\n" + re.escape(SIG_END)
-    + r"\n?\Z")
+    r"^[ \t]*" + re.escape(DATA_BEGIN) + r"[ \t]*\n(?P<data>[A-Za-z0-9+/=\s]*?)^[ \t]*"
+    + re.escape(DATA_END) + r"[ \t]*\n[ \t]*" + re.escape(SIG_BEGIN)
+    + r"[ \t]*\n(?P<sig>[A-Za-z0-9+/=\s]*?)^[ \t]*" + re.escape(SIG_END) + r"[ \t]*$",
+    re.MULTILINE)
 _B64_LINE = 64
 
 
@@ -86,43 +94,202 @@ class Carried:
     signature: bytes | None = None
     extra: str = ""  # text found outside the pages (the PDF's Keywords)
     attachments: dict[str, bytes] = field(default_factory=dict)
+    # How many sets of signed data the file holds: a receipt carries one. A second one
+    # (a block pasted twice, a data file added to the PDF) makes it another document.
+    copies: int = 0
+    after: str = ""  # text copy: what follows its signed data (a receipt ends with it)
+    broken: bool = False  # signed data begun but not readable (cut short or edited)
+    damaged: str = ""  # a PDF whose pages cannot be read: why (its text is then "")
+    # Every readable set of signed data (data, signature), `data` and `signature` being
+    # the first: with several, the one the technician's key signed is the one checked.
+    sets: tuple[tuple[bytes, bytes | None], ...] = ()
+    added: tuple[str, ...] = ()  # PDF: annotations and form fields over its pages
+
+
+def decode_text(raw: bytes) -> str:
+    """The text of a text copy as the client's tools may have saved it: UTF-8 with or
+    without a byte order mark, UTF-16 with one (Windows Notepad's "Unicode"), CRLF or CR
+    line ends, Windows-1252. None of these changes a character of what the receipt
+    says."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            text = raw.decode("utf-8", errors="replace")
+    else:
+        try:
+            text = raw.decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            # Not UTF-8: saved as Windows' "ANSI" (Windows-1252), which keeps every
+            # French letter and the euro sign; what it cannot hold was lost, and the
+            # verification names the blocks where it was.
+            text = raw.decode("cp1252", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decoded(block: re.Match[str]) -> tuple[bytes, bytes] | None:
+    try:
+        return (base64.b64decode("".join(block["data"].split()), validate=True),
+                base64.b64decode("".join(block["sig"].split()), validate=True))
+    except (binascii.Error, ValueError):
+        return None
 
 
 def read_text_copy(raw: bytes) -> Carried:
-    text = raw.decode("utf-8", errors="replace")
-    match = _ARMOUR.search(text)
-    if match is None:
+    text = decode_text(raw)
+    begun = text.find(DATA_BEGIN)
+    if begun < 0:
         return Carried("txt", text)
+    # The visible text ends with one line end; the blank line before the armour is the
+    # armour's own.
+    visible = text[:text.rfind("\n", 0, begun) + 1].rstrip("\n") + "\n"
+    copies = text.count(DATA_BEGIN)
+    blocks = list(_ARMOUR.finditer(text))
+    if not blocks:
+        return Carried("txt", visible, copies=copies, broken=True)
+    first = blocks[0]
+    # What is left once every armoured block is taken out: nothing, in a receipt.
+    starts = [b.start() for b in blocks[1:]] + [len(text)]
+    after = "".join(text[b.end():s] for b, s in zip(blocks, starts, strict=True)).strip()
+    sets = [decoded for decoded in map(_decoded, blocks) if decoded is not None]
+    if _decoded(first) is None:
+        return Carried("txt", visible, copies=copies, after=after, broken=True)
+    data, signature = sets[0]
+    return Carried("txt", visible, data, signature, copies=copies, after=after,
+                   sets=tuple(sets))
+
+
+# Bounds no receipt sessiond writes comes near (two or three pages, content streams of a
+# few kB, fonts of some 100 kB) and that keep a hostile PDF (a compression bomb, 100,000
+# pages, millions of operators, objects nested thousands deep) to a second or two and
+# some tens of MB, whatever pypdf's own defaults (75 MB per stream).
+MAX_PAGES = 100
+_STREAM_BYTES = 8 * 1024 * 1024  # one stream, decompressed
+_CONTENT_BYTES = 16 * 1024 * 1024  # every page's content together, decompressed
+_TOKENS = 500_000  # operators and operands in one content stream
+
+
+class _TooLarge(Exception):
+    pass
+
+
+@contextmanager
+def _bounded_pypdf() -> Iterator[None]:
+    """pypdf within the bounds above, and silent: its warnings (in English, on stderr
+    through logging's last resort) describe a hostile file's inner flaws, which the
+    verdict states once in the user's language."""
+    import dataclasses
+    import logging
+    import warnings
+
+    import pypdf
+
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    apply = getattr(pypdf, "apply_configuration", None)  # pypdf 6.5 on
+    limits = {"zlib_maximum_output_length": _STREAM_BYTES,
+              "lzw_maximum_output_length": _STREAM_BYTES,
+              "run_length_maximum_output_length": _STREAM_BYTES,
+              "brotli_maximum_output_length": _STREAM_BYTES,
+              "jbig2_maximum_output_length": _STREAM_BYTES,
+              "array_based_stream_maximum_output_length": _STREAM_BYTES,
+              "image_maximum_buffer_size": _STREAM_BYTES,
+              "stream_parsing_work_maximum_count": _TOKENS}
     try:
-        data = base64.b64decode(match["data"].replace("\n", ""), validate=True)
-        signature = base64.b64decode(match["sig"].replace("\n", ""), validate=True)
-    except (binascii.Error, ValueError):
-        return Carried("txt", text[:match.start()] + "\n")
-    return Carried("txt", text[:match.start()] + "\n", data, signature)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            if apply is None:
+                yield
+            else:
+                known = {f.name for f in dataclasses.fields(pypdf.Configuration)}
+                with apply(**{k: v for k, v in limits.items() if k in known}):
+                    yield
+    finally:
+        logger.setLevel(level)
+
+
+def _annotations(reader: Any) -> list[str]:
+    """What a viewer added over the pages: annotations (a note, a text box, a stamp)
+    and form fields, each as its kind and its text. sessiond's receipts have none."""
+    added: list[str] = []
+    for page in reader.pages:
+        annots = page.get("/Annots")
+        for ref in (annots.get_object() if annots is not None else ())[:1000]:
+            annot = ref.get_object()
+            if not hasattr(annot, "get") or annot.get("/Subtype") == "/Link":
+                continue
+            kind = str(annot.get("/Subtype") or "?").lstrip("/")
+            text = annot.get("/Contents") or annot.get("/V") or ""
+            added.append(f"{kind} \u00ab {str(text)[:200]} \u00bb" if text else kind)
+    return added
 
 
 def read_pdf(raw: bytes) -> Carried:
-    """The text of every page, the attached files and the Keywords, through pypdf (which
-    reads files re-saved by other tools: object streams, cross-reference streams)."""
+    """The text of every page, the attached files, the Keywords and what a viewer added,
+    through pypdf (which reads files re-saved by other tools: object streams,
+    cross-reference streams, incremental updates). A PDF pypdf cannot read, or that goes
+    beyond the bounds above, comes back `damaged`, with no text: its checkpoints may
+    still be found in its bytes."""
     try:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
+        from pypdf import errors as pypdf_errors
     except ImportError as e:
         raise InputError(_("Reading a PDF receipt needs the pypdf package: pip install "
                            "'sessiond[facturx]'.")) from e
+    pypdf_error = getattr(pypdf_errors, "PyPdfError", _TooLarge)
+    limit_reached = getattr(pypdf_errors, "LimitReachedError", _TooLarge)  # pypdf 5 on
     try:
-        reader = PdfReader(io.BytesIO(raw))
-        pages = [page.extract_text() or "" for page in reader.pages]
-        attachments = {name: contents[0] for name, contents in reader.attachments.items()
-                       if contents}
-        metadata = reader.metadata
-        keywords = str(metadata.get("/Keywords") or "") if metadata is not None else ""
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
-        raise InputError(_("This PDF cannot be read: {problem}", problem=e)) from e
-    data = next((v for k, v in attachments.items() if k.endswith(".json")), None)
-    signature = next((v for k, v in attachments.items() if k.endswith(".sig")), None)
-    return Carried("pdf", "\n".join(pages), data, signature, keywords, attachments)
+        with _bounded_pypdf():
+            reader = PdfReader(io.BytesIO(raw))
+            if len(reader.pages) > MAX_PAGES:
+                raise _TooLarge(_("it has {pages} pages (a receipt has a few)",
+                                  pages=len(reader.pages)))
+            pages, left = [], _CONTENT_BYTES
+            for page in reader.pages:
+                contents = page.get_contents()
+                left -= len(contents.get_data()) if contents is not None else 0
+                if left < 0:
+                    raise _TooLarge(_("its pages hold more than {mb} MB of drawing "
+                                      "instructions (a receipt, some kB)",
+                                      mb=_CONTENT_BYTES // (1024 * 1024)))
+                pages.append(page.extract_text() or "")
+            attachments = {str(name): contents[0] for name, contents
+                           in reader.attachments.items() if contents}
+            metadata = reader.metadata
+            keywords = str(metadata.get("/Keywords") or "") if metadata is not None else ""
+            added = _annotations(reader)
+    except _TooLarge as e:
+        return Carried("pdf", "", damaged=str(e))
+    except limit_reached:
+        return Carried("pdf", "", damaged=_(
+            "it goes beyond what a receipt needs (a stream that unpacks to megabytes, "
+            "thousands of objects)"))
+    except RecursionError:
+        return Carried("pdf", "", damaged=_("its objects are nested too deep"))
+    except MemoryError:
+        return Carried("pdf", "", damaged=_("it needs too much memory to be read"))
+    except Exception as e:
+        # pypdf raises many kinds on a hostile file (its own errors, and ValueError,
+        # KeyError, TypeError, AttributeError, IndexError, zlib.error... from deep
+        # inside): each is a file it cannot read.
+        detail = str(e).rstrip(". ") or type(e).__name__
+        return Carried("pdf", "", damaged=_("its structure is damaged: {detail}",
+                                            detail=detail) if isinstance(e, pypdf_error)
+                       else detail)
+    sets = [(attachments[name], attachments.get(name[:-len(".json")] + ".sig"))
+            for name in sorted(attachments) if name.lower().endswith(".json")]
+    data, signature = sets[0] if sets else (None, None)
+    return Carried("pdf", "\n".join(pages), data, signature, keywords, attachments,
+                   copies=len(sets), sets=tuple(sets), added=tuple(added))
+
+
+def pdf_start(raw: bytes) -> int:
+    """Where a PDF's header is (readers accept it within the first 1024 bytes: some
+    tools and mail gateways put bytes before it), or -1 when the file is not a PDF."""
+    return raw.find(b"%PDF-", 0, 1024)
 
 
 def read_document(raw: bytes) -> Carried:
-    return read_pdf(raw) if raw.startswith(b"%PDF-") else read_text_copy(raw)
+    start = pdf_start(raw)
+    return read_pdf(raw[start:]) if start >= 0 else read_text_copy(raw)

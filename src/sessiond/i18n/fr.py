@@ -1644,6 +1644,9 @@ CATALOG: dict[str, str] = {
         "n°\u00a0{number} (événement n°\u00a0{seq})",
     "its data is signed with another key than this technician's ({fingerprint})":
         'ses données sont signées avec une autre clé que celle de ce technicien ({fingerprint})',
+    'its data carries no signature (its .sig file or block was removed): it cannot be trusted':
+        'ses données ne portent pas de signature (son fichier .sig ou son bloc a été '
+        'retiré)\u202f: elles ne sont pas dignes de foi',
     'its signed data cannot be read: the attached data was replaced or damaged':
         'ses données signées sont illisibles\u202f: les données jointes ont été remplacées ou '
         'abîmées',
@@ -1653,7 +1656,82 @@ CATALOG: dict[str, str] = {
     'the document was edited':
         "son texte visible n'indique pas {field} comme ses données signées (attendu\u202f: "
         '«\xa0{expected}\xa0»)\u202f: le document a été modifié',
-    'nothing after the record': 'rien après le relevé',
+    '{path} is empty: it is not a receipt. Ask for the file again (the PDF or its text copy).':
+        "{path} est vide\u202f: ce n'est pas un relevé. Demandez à nouveau le fichier (le PDF ou "
+        'sa copie texte).',
+    '{path} is a PDF without text (a scan, or printed as images): what it shows cannot be '
+    'read. Ask for the receipt as it was sent (the PDF or its text copy).':
+        "{path} est un PDF sans texte (une numérisation, ou une impression en images)\u202f: "
+        "ce qu'il montre ne peut pas être lu. Demandez le relevé tel qu'il a été envoyé (le "
+        'PDF ou sa copie texte).',
+    'This PDF cannot be read: {problem}. Ask for the file again.':
+        'Ce PDF est illisible\u202f: {problem}. Demandez à nouveau le fichier.',
+    'this PDF is damaged or cut short ({problem}): what it states cannot be read nor checked; '
+    'ask for the file again':
+        "ce PDF est abîmé ou tronqué ({problem})\u202f: ce qu'il indique ne peut être ni lu ni "
+        'vérifié\u202f; demandez à nouveau le fichier',
+    'this receipt is incomplete: its checkpoint and its signed data are missing (the file was '
+    'cut short, or only part of it was copied); ask for the whole file':
+        'ce relevé est incomplet\u202f: son point de contrôle et ses données signées manquent (le '
+        "fichier a été tronqué, ou seule une partie en a été copiée)\u202f; demandez le fichier "
+        'entier',
+    "this receipt was issued by another technician (key {other}), not with this log's key "
+    '({ours}): it can only be checked with the log of the technician who issued it':
+        'ce relevé a été émis par un autre technicien (clé {other}), pas avec la clé de ce '
+        'journal ({ours})\u202f: seul le journal du technicien qui l\'a émis peut le vérifier',
+    'its signed data is incomplete or damaged (the file was cut short or edited): it cannot be '
+    'checked':
+        'ses données signées sont incomplètes ou abîmées (le fichier a été tronqué ou '
+        'modifié)\u202f: elles ne peuvent pas être vérifiées',
+    'it carries signed data {n} times, a receipt carries it once: it was edited or put together '
+    'from several files':
+        "il porte {n}\u00a0fois des données signées, un relevé une seule\u202f: il a été modifié "
+        'ou assemblé à partir de plusieurs fichiers',
+    'text was added after its signed data (« {text} »): a receipt ends with it':
+        'du texte a été ajouté après ses données signées '
+        '(\u00ab\u00a0{text}\u00a0\u00bb)\u202f: un relevé se termine par elles',
+    'its visible text holds what the receipt does not state (« {text} »): the document was '
+    'edited':
+        "son texte visible contient ce que le relevé n'indique pas "
+        '(\u00ab\u00a0{text}\u00a0\u00bb)\u202f: le document a été modifié',
+    'it carries no signed data, and the log cannot state again what receipt no. {number} said '
+    "(the client's data was erased, or the terms or the identity changed since): ask for the "
+    'PDF as it was sent, or its text copy':
+        "il ne porte pas de données signées, et le journal ne peut plus redire ce qu'indiquait "
+        "le relevé n°\u00a0{number} (les données du client ont été effacées, ou les "
+        "conditions ou l'identité ont changé depuis)\u202f: "
+        'demandez le PDF tel qu\'il a été envoyé, ou sa copie texte',
+    'the session changed after receipt no. {number} was issued and can no longer have a '
+    'receipt ({problem})':
+        "l'intervention a changé après l'émission du relevé n°\u00a0{number} et ne peut plus "
+        'avoir de relevé ({problem})',
+    '; ': '\u202f; ',  # between the fields a verdict names
+    '{field}: the receipt says {document}, the log now says {log}':
+        '{field}\u202f: le relevé indique {document}, le journal désormais {log}',
+    'the session was corrected after receipt no. {number} was issued, and no new receipt was '
+    'issued (sessiond receipt {session} issues it): {fields}':
+        "l'intervention a été corrigée après l'émission du relevé n°\u00a0{number}, et aucun "
+        'nouveau relevé n\'a été émis (sessiond receipt {session} l\'émet)\u202f: {fields}',
+    '{name}: added over its pages after it was issued (not part of the receipt, not signed): '
+    '{what}':
+        '{name}\u202f: ajouté sur ses pages après son émission (ne fait pas partie du relevé, '
+        'non signé)\u202f: {what}',
+    'it has {pages} pages (a receipt has a few)':
+        'il a {pages}\u00a0pages (un relevé en a quelques-unes)',
+    'its pages hold more than {mb} MB of drawing instructions (a receipt, some kB)':
+        'ses pages contiennent plus de {mb}\u00a0Mo d\'instructions de dessin (un relevé, '
+        'quelques\u00a0ko)',
+    'its objects are nested too deep': 'ses objets sont imbriqués trop profondément',
+    '{name}: if this text was taken from the PDF with pdftotext, take it again with pdftotext '
+    '-layout, which keeps each line whole':
+        '{name}\u202f: si ce texte a été tiré du PDF avec pdftotext, tirez-le à nouveau avec '
+        'pdftotext -layout, qui garde chaque ligne entière',
+    'it goes beyond what a receipt needs (a stream that unpacks to megabytes, thousands of '
+    'objects)':
+        "il dépasse ce qu'un relevé demande (un flux qui se décompresse en mégaoctets, des "
+        "milliers d'objets)",
+    'its structure is damaged: {detail}': 'sa structure est abîmée\u202f: {detail}',
+    'it needs too much memory to be read': 'il demande trop de mémoire pour être lu',
     'receipt no. {number} was replaced by receipt no. {replacement} on {day} (the session '
     'changed after it was issued): hand over the new one':
         'le relevé n°\u00a0{number} a été remplacé par le relevé n°\u00a0{replacement} le {day} '
@@ -2802,6 +2880,14 @@ CATALOG: dict[str, str] = {
     "compliance check: {errors}, {warnings}; details: sessiond check {session}":
         "contrôle de conformité\u202f: {errors}, {warnings}\u202f; "
         "détails\u202f: sessiond check {session}",
+    "{n} receipt without its signed data (a print or a copy of its text): its visible text "
+    "matches the log.":
+        "{n} relevé sans ses données signées (une impression ou une copie de son "
+        "texte)\u202f: son texte visible est conforme au journal.",
+    "{n} receipts without their signed data (prints or copies of their text): their visible "
+    "text matches the log.":
+        "{n} relevés sans leurs données signées (des impressions ou des copies de leur "
+        "texte)\u202f: leur texte visible est conforme au journal.",
     "{n} receipt: signature, data and visible text match the log.":
         "{n} relevé\u202f: signature, données et texte visible conformes au journal.",
     "{n} receipts: signature, data and visible text match the log.":
