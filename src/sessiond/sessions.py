@@ -671,9 +671,16 @@ class Sessiond:
 
     def record_payment(self, session_id: str, *, amount: str | Decimal, method: str,
                        at: datetime | None = None) -> Event:
-        """A payment received; `amount` as typed ("52,50") or a Decimal."""
+        """A payment received; `amount` as typed ("52,50") or a Decimal. A payment of
+        nothing is a typing mistake (a fee may be 0, money received may not)."""
+        from decimal import Decimal
+
+        received = money(amount)
+        if Decimal(received) <= 0:
+            raise InputError(_("A payment of {amount!r} records no money received: give the "
+                               "amount paid (e.g. 45,50).", amount=str(amount)))
         return self._record("payment-recorded", session_id=session_id, at=at,
-                            body={"amount": money(amount), "method": method})
+                            body={"amount": received, "method": method})
 
     def record_outcome(self, session_id: str, *, problem: int, result: str,
                        at: datetime | None = None) -> Event:

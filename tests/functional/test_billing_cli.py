@@ -180,3 +180,20 @@ def test_wheel_ships_the_policies(tmp_path: Path) -> None:
     where, ids = out.strip().splitlines()
     assert where == str(target / "sessiond" / "shipped_policies")
     assert ids == "['fgdmi', 'md-micro-services', 'micro-alpes', 'mri87', 'vlh']"
+
+
+def test_payments_typed_as_on_a_bill_or_a_statement(cli: Cli) -> None:
+    """A currency sign, a decimal comma and digit groups are read; a zero payment, a third
+    decimal or an ambiguous group is refused, naming the amount, and nothing is written."""
+    session = worked_session(cli, client(cli), "vlh", 70, 10)
+    for typed in ("45,50 €", "€45.50", "45,5€", "45,50 EUR", "1 045,50", "1.045,50"):
+        cli("record", session, "payment", "--amount", typed, "--method", "cash")
+    amounts = [e["body"]["amount"] for e in cli.json("log", session)
+               if e["kind"] == "payment-recorded"]
+    assert amounts == ["45.50"] * 4 + ["1045.50"] * 2
+    before = len(cli.json("log"))
+    for typed in ("0", "0,00 €", "45,505", "1.045", "12 00", "1e3", "-5"):
+        refused = cli("record", session, "payment", "--amount", typed, "--method", "cash",
+                      check=False)
+        assert refused.code == 2 and repr(typed) in refused.err, (typed, refused.err)
+    assert len(cli.json("log")) == before

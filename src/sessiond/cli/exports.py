@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -50,23 +50,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def parse_day(text: str, today: date) -> date:
-    from sessiond.errors import InputError
+    """A day of a command's option (--day, --from, --to, --known-since): clock's rule."""
+    from sessiond.clock import parse_day as read_day
 
-    value = text.strip().lower()
-    if value in ("today", "aujourd'hui", "aujourd’hui"):
-        return today
-    if value in ("yesterday", "hier"):
-        return today - timedelta(days=1)
-    from sessiond.clock import check_day  # 9999-12-31 has no next day
-
-    try:
-        if "/" in value:
-            d, m, y = value.split("/")
-            return check_day(date(int(y), int(m), int(d)))
-        return check_day(date.fromisoformat(value))
-    except (ValueError, OverflowError):  # OverflowError: a year of 400 digits
-        raise InputError(_("Cannot read the day {text!r}: give YYYY-MM-DD (2026-11-22), "
-                           "DD/MM/YYYY (22/11/2026), today or yesterday.", text=text)) from None
+    return read_day(text, today)
 
 
 def do_export(args: argparse.Namespace, ctx: Context) -> int:

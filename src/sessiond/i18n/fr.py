@@ -26,10 +26,12 @@ CATALOG: dict[str, str] = {
     "ambiguous option: %(option)s could match %(matches)s":
         "option ambiguë\u202f: %(option)s peut désigner %(matches)s",
     # --- time ----------------------------------------------------------------------------
-    "Cannot read the time {text!r}: give HH:MM, an ISO date-time such as {example}, or "
-    "one with an offset such as {with_offset}.":
-        "Heure illisible {text!r}\u202f: indiquez HH:MM, une date-heure ISO comme "
-        "{example}, ou avec un décalage comme {with_offset}.",
+    "Cannot read the time {text!r}: give HH:MM (or 9h30), a day and a time (yesterday "
+    "18:30, 30/11 9h30), an ISO date-time such as {example}, or one with an offset such "
+    "as {with_offset}.":
+        "Heure illisible {text!r}\u202f: indiquez HH:MM (ou 9h30), un jour et une heure "
+        "(hier 18:30, 30/11 9h30), une date-heure ISO comme {example}, ou avec un décalage "
+        "comme {with_offset}.",
     "The local time {text} does not exist in {zone} (clocks jump forward that day): "
     "give it with an offset, e.g. {example}.":
         "L'heure locale {text} n'existe pas en {zone} (changement d'heure ce jour-là)\u202f: "
@@ -194,6 +196,12 @@ CATALOG: dict[str, str] = {
     "amount, when the policy leaves it open": "montant, quand la politique ne le fixe pas",
     "{amount!r} is not an amount in euros (e.g. 45 or 45,50).":
         "{amount!r} n'est pas un montant en euros (par ex. 45 ou 45,50).",
+    "A payment of {amount!r} records no money received: give the amount paid (e.g. 45,50).":
+        "Un paiement de {amount!r} n'enregistre aucune somme reçue\u202f: indiquez le "
+        "montant payé (par ex. 45,50).",
+    "{amount!r} has more than two decimals: give the amount in euros and cents (e.g. 45,50).":
+        "{amount!r} a plus de deux décimales\u202f: indiquez le montant en euros et en "
+        "centimes (par ex. 45,50).",
     "Log intact: {events} events, {checkpoints} checkpoints verified (key {fingerprint}).":
         "Journal intact\u202f: {events} événements, {checkpoints} points de contrôle vérifiés "
         "(clé {fingerprint}).",
@@ -800,9 +808,9 @@ CATALOG: dict[str, str] = {
         "chemin du PDF (la version texte est écrite à côté, .txt)\u202f; par défaut\u202f: le "
         "dossier courant",
     "Cannot read the day {text!r}: give YYYY-MM-DD (2026-11-22), DD/MM/YYYY (22/11/2026), "
-    "today or yesterday.":
+    "DD/MM (22/11), today, yesterday or tomorrow.":
         "Jour illisible {text!r}\u202f: indiquez AAAA-MM-JJ (2026-11-22), JJ/MM/AAAA "
-        "(22/11/2026), today ou yesterday.",
+        "(22/11/2026), JJ/MM (22/11), aujourd'hui, hier ou demain.",
     "--to needs --from: sessiond export --from DATE --to DATE.":
         "--to va avec --from\u202f: sessiond export --from DATE --to DATE.",
     "from {first} to {last}": "du {first} au {last}",
