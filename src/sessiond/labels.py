@@ -113,7 +113,7 @@ def _short() -> Table:
         "tool-code": _("code of the remote tool"), "signature": _("signature"),
         "consumer": _("private person"), "business": _("business"),
         "planned": _("planned"), "running": _("running"), "paused": _("paused"),
-        "stopped": _("stopped"),
+        "stopped": _("stopped"), "cancelled": _("cancelled"),
         "handwritten": _("handwritten"), "electronic": _("electronic"),
         "paper": _("paper"),
         "accepted": _("backup accepted"), "declined": _("backup declined"),
@@ -172,6 +172,7 @@ def _formal() -> Table:
         "running": _("still running"),
         "paused": _("paused, not stopped"),
         "stopped": _("finished"),
+        "cancelled": _("cancelled"),
     }
 
 

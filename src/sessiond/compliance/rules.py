@@ -426,8 +426,10 @@ def payment_method_accepted(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not bad:
         return []
     return [finding(spec, _("Paid by {given} ({events}); the terms accept {wanted}.",
-                            given=", ".join(dict.fromkeys(e.body["method"] for e in bad)),
-                            events=numbers(bad), wanted=", ".join(methods)), seqs(bad))]
+                            given=", ".join(dict.fromkeys(labels.short(e.body["method"])
+                                                          for e in bad)),
+                            events=numbers(bad),
+                            wanted=", ".join(labels.short(m) for m in methods)), seqs(bad))]
 
 
 @rule("payment-not-acceptance")
@@ -441,9 +443,14 @@ def payment_not_acceptance(facts: Facts, spec: RuleSpec) -> list[Finding]:
            if first is None or facts.key(e) < first]
     if not bad:
         return []
-    return [finding(spec, _("Payment {events} taken while no signed quote was on record: a "
-                            "payment alone is not acceptance of the quote.",
-                            events=numbers(bad)), seqs(bad))]
+    # One sentence per number: French agrees "reçu" / "reçus" with the payments.
+    if len(bad) == 1:
+        message = _("Payment {events} taken while no signed quote was on record: a payment "
+                    "alone is not acceptance of the quote.", events=numbers(bad))
+    else:
+        message = _("Payments {events} taken while no signed quote was on record: a payment "
+                    "alone is not acceptance of the quote.", events=numbers(bad))
+    return [finding(spec, message, seqs(bad))]
 
 
 # --- after the work --------------------------------------------------------------------

@@ -58,6 +58,7 @@ CATALOG: dict[str, str] = {
     "running": "en cours",
     "paused": "en pause",
     "stopped": "arrêtée",
+    "cancelled": "annulée",
     "Cannot start session {session}: {why}.":
         "Impossible de démarrer l'intervention {session}\u202f: {why}.",
     "Cannot pause session {session}: {why}.":
@@ -888,6 +889,10 @@ CATALOG: dict[str, str] = {
         "secret ne doit être conservé.",
     "Paid by {given} ({events}); the terms accept {wanted}.":
         "Payé par {given} ({events})\u202f; les conditions acceptent\u202f: {wanted}.",
+    "Payments {events} taken while no signed quote was on record: a payment alone is not "
+    "acceptance of the quote.":
+        "Paiements {events} reçus alors qu'aucun devis signé n'était enregistré\u202f: un "
+        "paiement seul ne vaut pas acceptation du devis.",
     "Payment {events} taken while no signed quote was on record: a payment alone is not "
     "acceptance of the quote.":
         "Paiement {events} reçu alors qu'aucun devis signé n'était enregistré\u202f: un paiement "
