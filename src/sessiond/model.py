@@ -553,8 +553,8 @@ def check_transition(session: Session, kind: str, at: datetime,
             session=session.id))
     if session.last_transition is not None and at < session.last_transition:
         raise InputError(_(
-            _BEFORE_PREVIOUS[kind], session=session.id, at=_local(at, session),
-            previous=_local(session.last_transition, session)))
+            _BEFORE_PREVIOUS[kind], session=session.id, at=local_moment(at, session),
+            previous=local_moment(session.last_transition, session)))
 
 
 def _check_no_show(session: Session, at: datetime) -> None:
@@ -567,10 +567,10 @@ def _check_no_show(session: Session, at: datetime) -> None:
         raise InputError(_(
             "Session {session}: the appointment is on {appointment}; a no-show can be "
             "recorded only once that time has come (--at for the moment it was noticed).",
-            session=session.id, appointment=_local(from_text(appointment), session)))
+            session=session.id, appointment=local_moment(from_text(appointment), session)))
 
 
-def _local(instant: datetime, session: Session) -> str:
+def local_moment(instant: datetime, session: Session) -> str:
     """An instant of an error message in the session's zone, to the second (the order of
     two steps may hang on it): "1er décembre 2026 à 09:44:05", never UTC ISO."""
     from zoneinfo import ZoneInfo

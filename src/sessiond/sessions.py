@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from sessiond import clock
+from sessiond import clock, labels
 from sessiond.config import Config, Paths, load_config, paths
 from sessiond.errors import InputError
 from sessiond.i18n import _
@@ -35,6 +35,7 @@ from sessiond.model import (
     apply,
     check_transition,
     fold,
+    local_moment,
     validate,
 )
 from sessiond.store.sqlite import Store, StoredEvent, Writer
@@ -126,7 +127,7 @@ def _reason(reason: str) -> str:
     return reason.strip()
 
 
-def _check_order(session: Session | None, amended: int, tz: ZoneInfo) -> None:
+def _check_order(session: Session | None, amended: int) -> None:
     """Refuse a corrected session whose transitions would not follow each other in time,
     naming the neighbour that blocks."""
     assert session is not None
@@ -134,16 +135,22 @@ def _check_order(session: Session | None, amended: int, tz: ZoneInfo) -> None:
     for before, after in pairwise(steps):
         if after.at >= before.at:
             continue
+        # The steps are named as the technician calls them ("the pause"), at the local
+        # instant to the second (the order may hang on it), never as kinds in UTC.
         if after.seq == amended:
-            message = _("Event #{seq} ({kind}) at {at} would come before #{other} ({other_kind} "
-                        "at {other_at}), which happened first.", seq=after.seq,
-                        kind=after.kind, at=clock.local_iso(after.at, tz), other=before.seq,
-                        other_kind=before.kind, other_at=clock.local_iso(before.at, tz))
+            message = _("Event #{seq} ({kind}, {at}) would come before #{other} ({other_kind}, "
+                        "{other_at}), which happened first: give a later time.",
+                        seq=after.seq, kind=labels.kind(after.kind),
+                        at=local_moment(after.at, session), other=before.seq,
+                        other_kind=labels.kind(before.kind),
+                        other_at=local_moment(before.at, session))
         else:
-            message = _("Event #{seq} ({kind}) at {at} would come after #{other} ({other_kind} "
-                        "at {other_at}), which happened after it.", seq=before.seq,
-                        kind=before.kind, at=clock.local_iso(before.at, tz), other=after.seq,
-                        other_kind=after.kind, other_at=clock.local_iso(after.at, tz))
+            message = _("Event #{seq} ({kind}, {at}) would come after #{other} ({other_kind}, "
+                        "{other_at}), which happened after it: give an earlier time.",
+                        seq=before.seq, kind=labels.kind(before.kind),
+                        at=local_moment(before.at, session), other=after.seq,
+                        other_kind=labels.kind(after.kind),
+                        other_at=local_moment(after.at, session))
         raise InputError(message)
 
 
@@ -500,7 +507,7 @@ class Sessiond:
             target = self._event_of(session_id, seq, AMENDABLE)
             trial = target._replace(seq=2**53 - 1, kind="instant-amended",
                                   body={"corrects": seq, "at": clock.to_text(at)})
-            _check_order(fold([*self.session_events(session_id), trial]), seq, self.tz)
+            _check_order(fold([*self.session_events(session_id), trial]), seq)
             stored = self._append(w, "instant-amended", at=_now(), session_id=session_id,
                                   client_id=session.client_id,
                                   body={"corrects": seq, "at": clock.to_text(at)},
@@ -628,8 +635,9 @@ class Sessiond:
             raise InputError(_("Event #{seq} is not an event of session {session} (sessiond "
                                "log {session} lists them).", seq=seq, session=session_id))
         if found.kind not in kinds:
-            raise InputError(_("Event #{seq} is a {kind}; this correction applies to {kinds}.",
-                               seq=seq, kind=found.kind, kinds=", ".join(kinds)))
+            raise InputError(_("Event #{seq} is {kind}; this correction applies only to: "
+                               "{kinds}.", seq=seq, kind=labels.kind(found.kind),
+                               kinds=", ".join(labels.kind(k) for k in kinds)))
         return found
 
     def _merged(self) -> dict[str, str]:

@@ -133,7 +133,9 @@ def test_an_impossible_amendment_names_the_blocking_neighbour(cli: Cli, client: 
     assert "note" in note.lower()
     wrong = cli("amend", session, str(seq_of(cli, session, "note-added")), "--at", iso(t0),
                 "--reason", "x", check=False)
-    assert wrong.code == 2 and "note-added" in wrong.err
+    # The steps are named in words, never by their kind's id.
+    assert wrong.code == 2 and "la note" in wrong.err and "note-added" not in wrong.err
+    assert "le début" in early.err and "session-" not in early.err + late.err
     assert count(cli) == before + 1  # the note only
 
 

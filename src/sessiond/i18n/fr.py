@@ -1387,22 +1387,23 @@ CATALOG: dict[str, str] = {
         "Le client {client} a déjà été fusionné avec {into}.",
     "Client {client} was merged into {into}: move the session to {into}.":
         "Le client {client} a été fusionné avec {into}\u202f: déplacez l'intervention vers {into}.",
-    "Event #{seq} ({kind}) at {at} would come after #{other} ({other_kind} at {other_at}), "
-    "which happened after it.":
-        "L'événement n°\u00a0{seq} ({kind}) à {at} viendrait après le n°\u00a0{other} "
-        "({other_kind} à "
-        "{other_at}), qui a eu lieu après lui.",
-    "Event #{seq} ({kind}) at {at} would come before #{other} ({other_kind} at {other_at}), "
-    "which happened first.":
-        "L'événement n°\u00a0{seq} ({kind}) à {at} viendrait avant le n°\u00a0{other} "
-        "({other_kind} à "
-        "{other_at}), qui a eu lieu d'abord.",
+    "Event #{seq} ({kind}, {at}) would come after #{other} ({other_kind}, {other_at}), "
+    "which happened after it: give an earlier time.":
+        "L'événement n°\u00a0{seq} ({kind}, le {at}) viendrait après le n°\u00a0{other} "
+        "({other_kind}, le {other_at}), qui a eu lieu après lui\u202f: donnez une heure "
+        "antérieure.",
+    "Event #{seq} ({kind}, {at}) would come before #{other} ({other_kind}, {other_at}), "
+    "which happened first: give a later time.":
+        "L'événement n°\u00a0{seq} ({kind}, le {at}) viendrait avant le n°\u00a0{other} "
+        "({other_kind}, le {other_at}), qui a eu lieu d'abord\u202f: donnez une heure "
+        "postérieure.",
     "Event #{seq} holds no text that can be redacted on its own (none, already redacted, or "
     "written before texts had keys of their own: erasing the client removes it).":
         "L'événement n°\u00a0{seq} ne contient aucun texte effaçable seul (aucun, déjà effacé, ou "
         "écrit avant que les textes aient leur propre clé\u202f: effacer le client le supprime).",
-    "Event #{seq} is a {kind}; this correction applies to {kinds}.":
-        "L'événement n°\u00a0{seq} est un {kind}\u202f; cette correction s'applique à {kinds}.",
+    "Event #{seq} is {kind}; this correction applies only to: {kinds}.":
+        "L'événement n°\u00a0{seq} est {kind}\u202f; cette correction ne vaut que pour\u202f: "
+        "{kinds}.",
     "Event #{seq} is not an event of session {session} (sessiond log {session} lists them).":
         "L'événement n°\u00a0{seq} n'appartient pas à l'intervention {session} (sessiond log "
         "{session} "
