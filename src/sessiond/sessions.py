@@ -112,6 +112,25 @@ def credit_hours(hours: str | Decimal) -> str:
     return normalized
 
 
+# The client-scope events billing reads: packages, his record (known since, VLH 5.5) and
+# his referrals (VLH 5.5).
+HISTORY_KINDS = ("credit-added", "client-added", "referral-recorded")
+
+
+def client_history(sessions: Iterable[Session], events: Iterable[Event], *,
+                   replacing: Session | None = None) -> History:
+    """What billing reads of a client, from the sessions and events of his group (he and
+    the duplicates merged into him): the sessions not cancelled, in the order they were
+    planned, and his packages, record and referrals. The one rule for the service's bill
+    and for every document (`replacing`: one of his sessions as the caller sees it)."""
+    from sessiond.billing import History
+
+    kept = sorted((replacing if replacing is not None and s.id == replacing.id else s
+                   for s in sessions if not s.cancelled), key=lambda s: s.events[0].seq)
+    found = sorted((e for e in events if e.kind in HISTORY_KINDS), key=lambda e: e.seq)
+    return History(sessions=tuple(kept), client_events=tuple(found))
+
+
 def _comparable(name: str) -> str:
     """A name as a duplicate check compares it: no case, accents or extra spaces."""
     import unicodedata
@@ -640,10 +659,18 @@ class Sessiond:
                                kinds=", ".join(labels.kind(k) for k in kinds)))
         return found
 
-    def _merged(self) -> dict[str, str]:
-        """Duplicate client -> the client it was merged into."""
+    def _merged(self, upto: int | None = None) -> dict[str, str]:
+        """Duplicate client -> the client it was merged into (by the merges before seq
+        `upto` when given)."""
         return {r.client_id: r.body_fields()["into"]
-                for r in self.store.events_of_kind("client-merged") if r.client_id}
+                for r in self.store.events_of_kind("client-merged")
+                if r.client_id and (upto is None or r.seq < upto)}
+
+    def client_group(self, client_id: str, *, upto: int | None = None) -> set[str]:
+        """The client `client_id` counts as (the one he was merged into, if he was) and
+        the duplicates merged into that one, as the log stood before seq `upto`."""
+        merged = self._merged(upto)
+        return self._client_group(self._canonical_client(client_id, merged), merged)
 
     def _canonical_client(self, client_id: str, merged: dict[str, str] | None = None) -> str:
         merged = self._merged() if merged is None else merged
@@ -1084,16 +1111,10 @@ class Sessiond:
     def history(self, client_id: str, *, replacing: Session | None = None) -> History:
         """What billing and the prepaid rules read of a client: his sessions and packages
         (`replacing`: one of his sessions as the caller sees it, e.g. just stopped)."""
-        from sessiond.billing import History
-
         client_id = self._canonical_client(client_id)
-        sessions = tuple(replacing if replacing is not None and s.id == replacing.id else s
-                         for s in self.client_sessions(client_id) if not s.cancelled)
-        # packages; his record (known since, VLH 5.5) and his referrals (VLH 5.5)
-        kinds = ("credit-added", "client-added", "referral-recorded")
-        credit = sorted((e for c in self._client_group(client_id)
-                         for e in self.client_events(c, *kinds)), key=lambda e: e.seq)
-        return History(sessions=sessions, client_events=tuple(credit))
+        events = [e for c in self._client_group(client_id)
+                  for e in self.client_events(c, *HISTORY_KINDS)]
+        return client_history(self.client_sessions(client_id), events, replacing=replacing)
 
     def policy(self, policy_id: str) -> Policy:
         """The policy of that id (the technician's own copy first); InputError names the

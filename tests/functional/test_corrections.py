@@ -3,6 +3,7 @@ event, and none can be made by accident (typos in declared times, clock jumps)."
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -279,6 +280,39 @@ def test_merge_a_duplicate_client(cli: Cli, client: str) -> None:
     assert again.code == 2
     itself = cli("client", "merge", client, "--into", duplicate, "--reason", "x", check=False)
     assert itself.code == 2
+
+
+def test_the_export_prices_a_moved_session_and_a_merged_duplicate_as_bill_does(
+        cli: Cli, tmp_path: Path) -> None:
+    """The day's export reads a session moved to another client whole, and a client's
+    history with his merged duplicate and without his cancelled sessions: every amount
+    is the one `bill` shows."""
+    t0 = now() - timedelta(hours=6)
+    jeanne = cli("client", "add", "Jeanne Martin").out.strip()
+    duplicate = cli("client", "add", "Jeane Martin").out.strip()
+    stranger = cli("client", "add", "Paul Durand").out.strip()
+    cancelled = cli("session", "new", jeanne).out.strip()
+    cli("cancel", cancelled, "--reason", "prévue par erreur")
+    first = ran(cli, duplicate, start=t0, stop=t0 + timedelta(minutes=40))
+    cli("client", "merge", duplicate, "--into", jeanne, "--reason", "ajoutée deux fois")
+    second = ran(cli, jeanne, start=t0 + timedelta(hours=1),
+                 stop=t0 + timedelta(hours=1, minutes=40))
+    moved = cli("session", "new", stranger).out.strip()
+    cli("session", "move", moved, "--client", jeanne, "--reason", "mauvais client")
+    start = t0 + timedelta(hours=2)
+    cli("consent", moved, "--channel", "oral", "--by", "Jeanne", "--at", iso(start))
+    cli("start", moved, "--at", iso(start))
+    cli("stop", moved, "--at", iso(start + timedelta(minutes=70)))
+    day = t0.astimezone(PARIS).date().isoformat()
+    out = tmp_path / "day.json"
+    cli("export", "--day", day, "--format", "json", "--out", str(out))
+    rows = {r["session"]: r for r in json.loads(out.read_text(encoding="utf-8"))["sessions"]}
+    assert set(rows) == {first, second, moved}
+    for session in (first, second, moved):
+        assert rows[session]["amount"] == bill(cli, session)["total"], session
+    assert rows[moved]["worked_minutes"] == 70 and rows[moved]["client"] == jeanne
+    assert "new-client" in [ln["name"] for ln in bill(cli, first)["lines"]]
+    assert "new-client" not in [ln["name"] for ln in bill(cli, second)["lines"]]
 
 
 def test_redact_a_note_for_good_while_the_chain_verifies(cli: Cli, client: str) -> None:
