@@ -1246,9 +1246,9 @@ class Sessiond:
         return self._record("referral-recorded", client_id=sponsor, at=at,
                             body={"referred": referred})
 
-    def _left_to_pay(self, session: Session) -> Decimal:
-        """What the client still owes for a stopped session (0 once paid in full; 0 too
-        when its policy cannot be read, so that an old policy never blocks a record)."""
+    def _balance(self, session: Session) -> Decimal:
+        """The session's bill minus what was paid for it (negative: paid beyond it; 0 when
+        its policy cannot be read, so that an old policy never blocks a record)."""
         from decimal import Decimal
 
         from sessiond.billing import bill
@@ -1260,7 +1260,25 @@ class Sessiond:
             return Decimal(0)
         paid = sum((Decimal(e.body["amount"]) for e in session.events
                     if e.kind == "payment-recorded"), Decimal(0))
-        return max(Decimal(0), total - paid)
+        return total - paid
+
+    def _left_to_pay(self, session: Session) -> Decimal:
+        """What the client still owes for a stopped session (0 once paid in full)."""
+        from decimal import Decimal
+
+        return max(Decimal(0), self._balance(session))
+
+    def paid_beyond_bill(self, session_id: str) -> Decimal:
+        """How much the payments of a stopped session exceed its bill (0 when they do not,
+        or while it runs: a payment before or during the work is normal). Beyond the bill
+        is most often a typing mistake ("1 045,50" for "45,50"), which the technician
+        must hear of while the client is still there."""
+        from decimal import Decimal
+
+        session = self.session(session_id)
+        if session.state is not State.STOPPED:
+            return Decimal(0)
+        return max(Decimal(0), -self._balance(session))
 
     def announce_fee(self, session_id: str, *, fee: str, channel: str | None = None,
                      at: datetime | None = None) -> Event:

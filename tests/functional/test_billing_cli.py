@@ -186,8 +186,13 @@ def test_payments_typed_as_on_a_bill_or_a_statement(cli: Cli) -> None:
     """A currency sign, a decimal comma and digit groups are read; a zero payment, a third
     decimal or an ambiguous group is refused, naming the amount, and nothing is written."""
     session = worked_session(cli, client(cli), "vlh", 70, 10)
+    total = cli.json("bill", session)["total"]
     for typed in ("45,50 €", "€45.50", "45,5€", "45,50 EUR", "1 045,50", "1.045,50"):
-        cli("record", session, "payment", "--amount", typed, "--method", "cash")
+        last = cli("record", session, "payment", "--amount", typed, "--method", "cash")
+    # Paid beyond the bill of a stopped session: most often a typo, said with its remedy.
+    seq = cli.json("log", session)[-1]["seq"]
+    assert "dépassent son montant" in last.err
+    assert f"sessiond withdraw {session} {seq} --reason" in last.err
     amounts = [e["body"]["amount"] for e in cli.json("log", session)
                if e["kind"] == "payment-recorded"]
     assert amounts == ["45.50"] * 4 + ["1045.50"] * 2
@@ -197,3 +202,6 @@ def test_payments_typed_as_on_a_bill_or_a_statement(cli: Cli) -> None:
                       check=False)
         assert refused.code == 2 and repr(typed) in refused.err, (typed, refused.err)
     assert len(cli.json("log")) == before
+    beyond = cli.json("record", session, "payment", "--amount", "1", "--method", "cash")
+    paid = 4 * 45.5 + 2 * 1045.5 + 1
+    assert float(beyond["paid_beyond_bill"]) == paid - float(total)

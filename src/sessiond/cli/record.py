@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -146,6 +147,19 @@ def do_record(args: argparse.Namespace, ctx: Context) -> int:
     kind = event.kind
     from sessiond import labels
 
+    shown: dict[str, object] = {"session": event.session_id, "kind": kind,
+                                "event": event.seq}
+    if kind == "payment-recorded":
+        beyond = svc.paid_beyond_bill(event.session_id or args.session_id)
+        if beyond > 0:
+            from sessiond.billing.text import money
+
+            shown["paid_beyond_bill"] = str(beyond)
+            sys.stderr.write("sessiond: " + _(
+                "warning: the payments of session {session} exceed its bill by {amount}. "
+                "If this one was mistyped: sessiond withdraw {session} {seq} --reason TEXT, "
+                "then record the right amount.", session=event.session_id,
+                amount=money(beyond), seq=event.seq) + "\n")
     ctx.emit(_("Recorded: {what} (event #{seq}).", what=labels.kind(kind), seq=event.seq),
-             {"session": args.session_id, "kind": kind, "event": event.seq})
+             shown)
     return 0

@@ -197,6 +197,12 @@ CATALOG: dict[str, str] = {
     "amount, when the policy leaves it open": "montant, quand la politique ne le fixe pas",
     "{amount!r} is not an amount in euros (e.g. 45 or 45,50).":
         "{amount!r} n'est pas un montant en euros (par ex. 45 ou 45,50).",
+    "warning: the payments of session {session} exceed its bill by {amount}. If this one "
+    "was mistyped: sessiond withdraw {session} {seq} --reason TEXT, then record the right "
+    "amount.":
+        "attention\u202f: les paiements de l'intervention {session} dépassent son montant de "
+        "{amount}. Si celui-ci a été mal saisi\u202f: sessiond withdraw {session} {seq} "
+        "--reason TEXTE, puis enregistrez le bon montant.",
     "A payment of {amount!r} records no money received: give the amount paid (e.g. 45,50).":
         "Un paiement de {amount!r} n'enregistre aucune somme reçue\u202f: indiquez le "
         "montant payé (par ex. 45,50).",
