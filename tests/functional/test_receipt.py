@@ -76,6 +76,14 @@ def receipts(cli: Cli) -> list[dict[str, object]]:
     return [e for e in cli.events() if e["kind"] == "receipt-issued"]
 
 
+def test_the_receipt_command_says_where_in_french_typography(stopped: tuple[Cli, str],
+                                                             tmp_path: Path) -> None:
+    cli, sid = stopped
+    out = cli("receipt", sid, "--out", str(tmp_path / "recu.pdf")).out
+    assert f"PDF\u202f: {tmp_path / 'recu.pdf'}" in out
+    assert f"version texte\u202f: {tmp_path / 'recu.txt'}" in out
+
+
 def test_pdf_and_text_receipt_in_french(stopped: tuple[Cli, str], tmp_path: Path) -> None:
     cli, sid = stopped
     data = issue(cli, sid, tmp_path / "recu.pdf")

@@ -135,8 +135,8 @@ def do_receipt(args: argparse.Namespace, ctx: Context) -> int:
         "\n".join([
             _("Receipt no. {number} of session {session}: total {total}.",
               number=result.number, session=result.session_id, total=money(result.total)),
-            f"  PDF: {result.pdf}",
-            f"  {_('text version')}: {result.text}",
+            "  " + _("PDF: {path}", path=result.pdf),
+            "  " + _("text version: {path}", path=result.text),
             f"  {state}",
             result.checkpoint.text(),
         ]),

@@ -834,7 +834,8 @@ CATALOG: dict[str, str] = {
         "attention\u202f: l'intervention {session} n'a pas de montant\u202f: {problem}",
     "Receipt no. {number} of session {session}: total {total}.":
         "Relevé n°\u00a0{number} de l'intervention {session}\u202f: total {total}.",
-    "text version": "version texte",
+    "PDF: {path}": "PDF\u202f: {path}",
+    "text version: {path}": "version texte\u202f: {path}",
     "  event #{seq}, signed checkpoint #{seq}":
         "  événement n°\u00a0{seq}, point de contrôle signé n°\u00a0{seq}",
     "Cannot write {path}: {error}. Choose another place with --out.":
