@@ -8,6 +8,7 @@ processes cannot both start the same session and a refused command writes nothin
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime, timedelta
@@ -184,6 +185,47 @@ def _company_number(text: str | None) -> str | None:
                            "its last digit is a check digit; copy it again from the "
                            "client's invoice or Kbis.", number=text))
     return normalise_siren_or_siret(text)
+
+
+# An e-mail address as a receipt or an invoice prints it: one @, a dot in the domain.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+$")
+# A phone number: digits with the separators people write ("06 12 34 56 78", "+33 6..."),
+# at least the six digits of the shortest numbers.
+_PHONE = re.compile(r"^\+?[\d\s.\-()/]+$")
+
+
+def _email(email: str | None) -> str | None:
+    """A client's e-mail, checked (a typo would be printed on his documents)."""
+    if email is None or not email.strip():
+        return None
+    if not _EMAIL.match(email.strip()):
+        raise InputError(_("{email!r} is not an e-mail address (e.g. jeanne@example.fr): "
+                           "check it.", email=email))
+    return email.strip()
+
+
+def _phone(phone: str | None) -> str | None:
+    if phone is None or not phone.strip():
+        return None
+    if not _PHONE.match(phone.strip()) or sum(c.isdigit() for c in phone) < 6:
+        raise InputError(_("{phone!r} is not a phone number (e.g. 06 12 34 56 78 or "
+                           "+33 6 12 34 56 78).", phone=phone))
+    return " ".join(phone.split())
+
+
+def _client_name(name: str) -> str:
+    if not name.strip():
+        raise InputError(_("A client needs a name: sessiond client add \"NAME\"."))
+    return name.strip()
+
+
+def _problems(problems: Sequence[str]) -> list[str]:
+    """The problems the client listed: each one in words (a blank one would count as a
+    problem left unsolved, FGDMI III.2.3)."""
+    if any(not p.strip() for p in problems):
+        raise InputError(_("--problem needs the words of the problem; leave it out if there "
+                           "is none."))
+    return [p.strip() for p in problems]
 
 
 def _named(name: str) -> str:
@@ -395,6 +437,7 @@ class Sessiond:
         """`known_since`: the day a client from before sessiond first called on the
         technician (he is then no new client: VLH 5.5)."""
         at = at or clock.whole_second(clock.now())
+        name, email, phone = _client_name(name), _email(email), _phone(phone)
         siren = _company_number(siren)
         if known_since is not None and known_since > at.astimezone(self.tz).date():
             raise InputError(_("--known-since {day}: that day has not come yet; give the day "
@@ -410,7 +453,7 @@ class Sessiond:
                          body={"status": status, "country": country.upper(),
                                "known_since": known_since.isoformat() if known_since
                                else None},
-                         personal={"name": name.strip(), "email": email, "phone": phone,
+                         personal={"name": name, "email": email, "phone": phone,
                                    "address": (address or "").strip() or None,
                                    "siren": siren})
         return client_id
@@ -447,6 +490,7 @@ class Sessiond:
         when the intervention was agreed to take place."""
         at = at or clock.whole_second(clock.now())
         self.client(client_id)
+        problems = _problems(problems)
         policy = policy or self.config.policy
         self.policy(policy)  # validates the id, says which exist
         if warranty_of is not None:
@@ -471,7 +515,7 @@ class Sessiond:
     def consent(self, session_id: str, *, channel: str, by: str,
                 at: datetime | None = None) -> Event:
         return self._record("consent-recorded", session_id=session_id, at=at,
-                           body={"channel": channel}, personal={"by": by})
+                           body={"channel": channel}, personal={"by": _named(by)})
 
     def start(self, session_id: str, *, at: datetime | None = None,
               without_consent: bool = False, reason: str | None = None) -> Event:
@@ -512,6 +556,9 @@ class Sessiond:
     def note(self, session_id: str, text: str, *, at: datetime | None = None,
              replaces: int | None = None) -> Event:
         """A note; `replaces`: the seq of a note of the session that this one corrects."""
+        if not text.strip():
+            raise InputError(_("A note needs its text: sessiond note {session} \"TEXT\".",
+                               session=session_id))
         if replaces is not None:
             self._event_of(session_id, replaces, ("note-added",))
         return self._record("note-added", session_id=session_id, at=at,
@@ -915,8 +962,8 @@ class Sessiond:
         """The client's postal address, SIREN (checked), e-mail or phone, sealed like his
         name; a field not given keeps its value."""
         fields = {"address": (address or "").strip() or None,
-                  "siren": _company_number(siren), "email": (email or "").strip() or None,
-                  "phone": (phone or "").strip() or None}
+                  "siren": _company_number(siren), "email": _email(email),
+                  "phone": _phone(phone)}
         if not any(fields.values()):
             raise InputError(_("Nothing to change: give --address TEXT, --siren NUMBER, "
                                "--email or --phone."))

@@ -155,3 +155,26 @@ def test_consent_given_twice_the_same_way_is_said_once(cli: Cli, planned: str) -
     line = cli("session", "show", planned).out
     assert "consentement : téléphone, e-mail" in line.replace("\u202f", " "), line
     assert len(cli.json("session", "show", planned, "--json")["consent"]) == 3
+
+
+def test_blank_or_malformed_personal_fields_are_refused_in_words(cli: Cli,
+                                                                 planned: str) -> None:
+    """An empty name, note or consenting person, a mistyped e-mail or phone: refused in
+    French, naming what to type, never as an event kind and a field id; nothing written."""
+    before = len(cli.json("log"))
+    cases = [
+        (("client", "add", "  "), "sessiond client add"),
+        (("client", "add", "Bob", "--email", "bob@"), "adresse e-mail"),
+        (("client", "add", "Bob", "--email", "pas-un-mail"), "adresse e-mail"),
+        (("client", "add", "Bob", "--phone", "abc"), "numéro de téléphone"),
+        (("note", planned, "   "), f"sessiond note {planned}"),
+        (("consent", planned, "--channel", "phone", "--by", " "), "--by"),
+    ]
+    for args, words in cases:
+        refused = cli(*args, check=False)
+        assert refused.code == 2 and words in refused.err, (args, refused.err)
+        assert "-added" not in refused.err and "-recorded" not in refused.err, refused.err
+    assert len(cli.json("log")) == before
+    client = cli("client", "add", "Bob", "--email", "b.b@mail.example.fr",
+                 "--phone", "+33  6 12 34 56 78").out.strip()
+    assert cli.json("client", "export", client)["client"]["phone"] == "+33 6 12 34 56 78"

@@ -203,6 +203,28 @@ CATALOG: dict[str, str] = {
         "attention\u202f: les paiements de l'intervention {session} dépassent son montant de "
         "{amount}. Si celui-ci a été mal saisi\u202f: sessiond withdraw {session} {seq} "
         "--reason TEXTE, puis enregistrez le bon montant.",
+    "{email!r} is not an e-mail address (e.g. jeanne@example.fr): check it.":
+        "{email!r} n'est pas une adresse e-mail (par ex. jeanne@example.fr)\u202f: "
+        "vérifiez-la.",
+    "{phone!r} is not a phone number (e.g. 06 12 34 56 78 or +33 6 12 34 56 78).":
+        "{phone!r} n'est pas un numéro de téléphone (par ex. 06 12 34 56 78 ou "
+        "+33 6 12 34 56 78).",
+    "A client needs a name: sessiond client add \"NAME\".":
+        "Un client a besoin d'un nom\u202f: sessiond client add \"NOM\".",
+    "--problem needs the words of the problem; leave it out if there is none.":
+        "--problem attend les mots du problème\u202f; ne le donnez pas s'il n'y en a pas.",
+    "A note needs its text: sessiond note {session} \"TEXT\".":
+        "Une note a besoin de son texte\u202f: sessiond note {session} \"TEXTE\".",
+    "show a client: his details and his sessions":
+        "afficher un client\u202f: ses coordonnées et ses interventions",
+    "Client {client} was merged into {into}.": "Le client {client} a été fusionné avec {into}.",
+    "E-mail": "E-mail",
+    "Phone": "Téléphone",
+    "Address": "Adresse",
+    "Duplicates merged into him": "Doublons fusionnés avec lui",
+    "{label}: {value}": "{label}\u202f: {value}",
+    "No session yet: sessiond session new {client}.":
+        "Aucune intervention pour l'instant\u202f: sessiond session new {client}.",
     "A payment of {amount!r} records no money received: give the amount paid (e.g. 45,50).":
         "Un paiement de {amount!r} n'enregistre aucune somme reçue\u202f: indiquez le "
         "montant payé (par ex. 45,50).",
