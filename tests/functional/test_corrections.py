@@ -376,3 +376,20 @@ def test_a_wall_clock_jump_during_a_pause_never_locks_nor_bills(real_cli: Cli,
     findings = cli("check", session, "--json", check=False).json["findings"]
     jumps = [f for f in findings if f["rule"] == "clock-consistent" and "horloge" in f["message"]]
     assert jumps  # the jump is reported, not billed
+
+
+def test_client_show_follows_a_merge_and_prices_his_sessions_as_bill_does(cli: Cli) -> None:
+    t0 = now() - timedelta(hours=4)
+    jeanne = cli("client", "add", "Jeanne Martin", "--phone", "06 12 34 56 78").out.strip()
+    duplicate = cli("client", "add", "Jeane Martin").out.strip()
+    session = ran(cli, duplicate, start=t0, stop=t0 + timedelta(minutes=50))
+    cli("client", "merge", duplicate, "--into", jeanne, "--reason", "doublon")
+    shown = cli("client", "show", f" {duplicate.upper()} ")
+    assert f"{duplicate} a été fusionné avec {jeanne}" in shown.out
+    assert "Téléphone\u202f: 06 12 34 56 78" in shown.out and session in shown.out
+    data = cli.json("client", "show", jeanne)
+    assert data["merged"] == [duplicate] and data["phone"] == "06 12 34 56 78"
+    assert [(r["session"], r["total"]) for r in data["sessions"]] == [
+        (session, bill(cli, session)["total"])]
+    missing = cli("client", "show", "c-nobody", "--json", check=False)
+    assert missing.code == 2 and json.loads(missing.err)["exit_code"] == 2

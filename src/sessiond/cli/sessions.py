@@ -37,6 +37,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     edit.set_defaults(handler=_invoices("client_edit"))
     lst = csub.add_parser("list", parents=[common], help=_("list clients"))
     lst.set_defaults(handler=client_list, readonly=True)
+    show = csub.add_parser("show", parents=[common],
+                           help=_("show a client: his details and his sessions"))
+    show.add_argument("client_id", help=_("the client"))
+    show.set_defaults(handler=client_show, readonly=True)
     erase = csub.add_parser("erase", parents=[common],
                             help=_("erase a client's personal data for good (GDPR)"))
     erase.add_argument("client_id", help=_("the client"))
@@ -232,6 +236,59 @@ def client_list(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def client_show(args: argparse.Namespace, ctx: Context) -> int:
+    """One client as the technician looks him up: details, duplicates merged into him, and
+    his sessions with what each is billed (as `bill` prices it)."""
+    from sessiond import clock, labels
+    from sessiond.billing import bill
+    from sessiond.billing.text import duration, money
+    from sessiond.errors import InputError
+    from sessiond.exports.fmt import day
+
+    svc = ctx.service
+    asked = svc.client(args.client_id).id
+    client = svc.client(svc.canonical_client(asked))
+    now = clock.now()
+    merged = sorted(svc.client_group(client.id) - {client.id})
+    rows, table = [], []
+    for session in svc.client_sessions(client.id):
+        worked, total = session.elapsed_seconds(now), None
+        try:
+            priced = bill(session, svc.policy(session.policy), svc.history(session.client_id),
+                          now)
+            worked, total = priced.worked_seconds, priced.total
+        except InputError:  # a policy that can no longer be read: shown without its bill
+            pass
+        started = session.started_at.astimezone(ctx.tz).date() if session.started_at else None
+        rows.append({"session": session.id, "state": session.state.value,
+                     "day": started.isoformat() if started else None,
+                     "policy": session.policy, "worked_seconds": worked,
+                     "total": None if total is None else str(total)})
+        table.append(f"  {session.id}  {day(started) if started else '—':<10}  "
+                     f"{labels.short(session.state.value):<9} {duration(worked):>14}  "
+                     f"{money(total) if total is not None else '—':>12}")
+    data = {"client": client.id, "name": client.name, "status": client.status,
+            "country": client.country, "email": client.email, "phone": client.phone,
+            "address": client.address, "siren": client.siren, "merged": merged,
+            "sessions": rows}
+    lines = []
+    if asked != client.id:
+        lines.append(_("Client {client} was merged into {into}.", client=asked,
+                       into=client.id))
+    lines.append(f"{client.id}  {client.name or _('(erased)')}  "
+                 f"{labels.short(client.status)}  {client.country}")
+    for label, value in ((_("E-mail"), client.email), (_("Phone"), client.phone),
+                         (_("Address"), client.address), (_("SIREN"), client.siren),
+                         (_("Duplicates merged into him"), ", ".join(merged))):
+        if value:
+            lines.append("  " + _("{label}: {value}", label=label,
+                                  value=" ".join(value.split())))
+    lines.extend(table or ["  " + _("No session yet: sessiond session new {client}.",
+                                    client=client.id)])
+    ctx.emit("\n".join(lines), data)
+    return 0
+
+
 def client_erase(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond.errors import InputError
 
@@ -292,7 +349,7 @@ def _describe(data: dict[str, Any]) -> str:
     if data["without_consent"]:
         consent += " — " + _("started WITHOUT consent")
     return "  ".join([
-        data["session"], data["client"], _(data["state"]).ljust(8),
+        data["session"], data["client"], labels.short(data["state"]).ljust(8),
         hms(data["elapsed_seconds"]), data["policy"], labels.short(data["mode"]), consent,
     ])
 
