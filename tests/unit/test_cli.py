@@ -27,3 +27,23 @@ def test_a_command_loads_only_its_module() -> None:
     everything = next(a for a in build_parser("--help")._actions
                       if isinstance(a, argparse._SubParsersAction))
     assert set(everything.choices) == {c for names in COMMANDS.values() for c in names}
+
+
+def test_an_allow_list_option_takes_the_words_the_interface_shows() -> None:
+    """--method carte, --channel téléphone, --mode "sur site": the French words of a
+    value are read as its id, in any case, with or without accents."""
+    from sessiond.cli.options import allow_list
+    from sessiond.i18n import set_language
+    from sessiond.model import CHANNELS, MODES, PAYMENT_METHODS
+
+    set_language("fr")
+    try:
+        method = allow_list(PAYMENT_METHODS)
+        assert [method(t) for t in ("carte", "Espèces", "especes", "CHÈQUE", "virement",
+                                    "card", "carte bancaire")] == [
+            "card", "cash", "cash", "cheque", "transfer", "card", "card"]
+        assert method("bitcoin") == "bitcoin"  # left for argparse to refuse
+        assert allow_list(CHANNELS)("téléphone") == "phone"
+        assert allow_list(MODES)("sur site") == "onsite"
+    finally:
+        set_language(None)

@@ -76,12 +76,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     new = ssub.add_parser("new", parents=[common], help=_("plan a session, print its id"))
     new.add_argument("client_id", help=_("the client (sessiond client list shows them)"))
     new.add_argument("--policy", help=_("policy id (default from the configuration)"))
-    new.add_argument("--mode", choices=MODES, default="remote",
+    new.add_argument("--mode", choices=MODES, type=options.allow_list(MODES), default="remote",
                      help=_("remote (default), on site or in the workshop"))
-    new.add_argument("--tool", choices=TOOLS, default="teamviewer",
+    new.add_argument("--tool", choices=TOOLS, type=options.allow_list(TOOLS), default="teamviewer",
                      help=_("the remote tool (default teamviewer)"))
     new.add_argument("--partner-id", help=_("the client's ID in the remote tool"))
-    new.add_argument("--client-os", choices=OSES, help=_("the client's system"))
+    new.add_argument("--client-os", choices=OSES,
+                     type=options.allow_list(OSES), help=_("the client's system"))
     new.add_argument("--problem", action="append", default=[],
                      help=_("a problem the client listed (repeat for each)"))
     new.add_argument("--ordered-at", metavar="TIME", help=_("when the client ordered"))
@@ -89,6 +90,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     new.add_argument("--warranty-of", metavar="SESSION",
                      help=_("this session re-does that one under warranty"))
     new.add_argument("--warranty-cause", choices=WARRANTY_CAUSES,
+                     type=options.allow_list(WARRANTY_CAUSES),
                      help=_("what made it necessary (default: that intervention)"))
     new.add_argument("--appointment", metavar="TIME",
                      help=_("the agreed date and time of the intervention"))
@@ -107,7 +109,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     consent = sub.add_parser("consent", parents=[common],
                              help=_("record the client's consent"))
     consent.add_argument("session_id", help=_("the session"))
-    consent.add_argument("--channel", choices=CHANNELS, required=True,
+    consent.add_argument("--channel", choices=CHANNELS,
+                         type=options.allow_list(CHANNELS), required=True,
                          help=_("how the client gave it: orally, by phone, e-mail, SMS, the "
                                 "remote tool's code, a signature"))
     consent.add_argument("--by", required=True, metavar="NAME",
