@@ -667,6 +667,10 @@ class Sessiond:
                 raise InputError(_("Client {client} was already merged into {into}.",
                                    client=duplicate, into=self._canonical_client(duplicate)))
             target = self._canonical_client(into)
+            if target == duplicate and into != duplicate:
+                # `into` is a duplicate already merged into this very client: they are one.
+                raise InputError(_("Client {into} was already merged into {client}: they are "
+                                   "one client already.", into=into, client=duplicate))
             if target == duplicate:
                 raise InputError(_("Client {client} cannot be merged into itself.",
                                    client=duplicate))

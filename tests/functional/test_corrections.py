@@ -279,7 +279,8 @@ def test_merge_a_duplicate_client(cli: Cli, client: str) -> None:
     again = cli("client", "merge", duplicate, "--into", client, "--reason", "x", check=False)
     assert again.code == 2
     itself = cli("client", "merge", client, "--into", duplicate, "--reason", "x", check=False)
-    assert itself.code == 2
+    assert itself.code == 2 and f"{duplicate} a déjà été fusionné avec {client}" in itself.err
+    assert "lui-même" not in itself.err
 
 
 def test_the_export_prices_a_moved_session_and_a_merged_duplicate_as_bill_does(

@@ -1412,6 +1412,9 @@ CATALOG: dict[str, str] = {
         "Une correction a besoin d'un motif\u202f: --reason TEXTE.",
     "Client {client} cannot be merged into itself.":
         "Le client {client} ne peut pas être fusionné avec lui-même.",
+    "Client {into} was already merged into {client}: they are one client already.":
+        "Le client {into} a déjà été fusionné avec {client}\u202f: c'est déjà un seul et même "
+        "client.",
     "Client {client} was already merged into {into}.":
         "Le client {client} a déjà été fusionné avec {into}.",
     "Client {client} was merged into {into}: move the session to {into}.":
