@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -140,6 +141,13 @@ def test_json_output_uses_offsets_and_seconds(cli: Cli, planned: str) -> None:
     data = cli.json("session", "show", planned)
     assert data["planned_at"][-6:] in ("+01:00", "+02:00")
     assert isinstance(data["elapsed_seconds"], int)
+
+
+def test_json_may_come_before_the_command(cli: Cli, planned: str) -> None:
+    data = json.loads(cli("--json", "session", "show", planned).out)
+    assert data["session"] == planned
+    refused = cli("--json", "start", planned, check=False)
+    assert refused.code == 2 and json.loads(refused.err)["exit_code"] == 2
 
 
 def test_english_on_request(cli: Cli, planned: str) -> None:

@@ -128,6 +128,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv == ["--version"]:  # constant text: neither parser nor output filter needed
         sys.stdout.write(_version() + "\n")
         return 0
+    if argv[0] == "--json" and len(argv) > 1:
+        # `sessiond --json status`: the option every printing command takes, typed before
+        # the command as much as after it.
+        argv = [*argv[1:], "--json"]
     # Every line the CLI prints goes through one filter: text that came from a user (a
     # client's name, a note, a policy, an argument) may hold escape sequences.
     streams = sys.stdout, sys.stderr
