@@ -150,6 +150,20 @@ def test_json_may_come_before_the_command(cli: Cli, planned: str) -> None:
     assert refused.code == 2 and json.loads(refused.err)["exit_code"] == 2
 
 
+def test_a_refusal_in_json_is_one_json_document_with_the_warnings_before_it(
+        cli: Cli, planned: str) -> None:
+    """What the terms still ask, printed before a start, goes into the JSON error: stderr
+    parses as one document."""
+    refused = cli("start", planned, "--json", check=False)
+    error = json.loads(refused.err)
+    assert refused.code == 2 and error["exit_code"] == 2 and "consent" in error["error"]
+    assert error["messages"] and all(isinstance(m, str) for m in error["messages"])
+    cli("consent", planned, "--channel", "phone", "--by", "Jeanne")
+    started = cli("start", planned, "--json")
+    assert json.loads(started.out)["messages"] == error["messages"]
+    assert "sessiond: " in started.err  # a success still tells the person on stderr
+
+
 def test_english_on_request(cli: Cli, planned: str) -> None:
     cli.env["SESSIOND_LANG"] = "en"
     result = cli("start", planned, check=False)

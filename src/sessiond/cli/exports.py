@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -97,8 +96,8 @@ def do_export(args: argparse.Namespace, ctx: Context) -> int:
     lines.append(result.checkpoint.text())
     for row in result.rows:
         if row.bill_problem:
-            sys.stderr.write(_("warning: session {session} has no amount: {problem}",
-                               session=row.session.id, problem=row.bill_problem) + "\n")
+            ctx.warn(_("warning: session {session} has no amount: {problem}",
+                       session=row.session.id, problem=row.bill_problem))
     ctx.emit("\n".join(lines), {
         "path": str(result.path), "first_day": first.isoformat(),
         "last_day": last.isoformat(), "format": result.format,
@@ -123,7 +122,7 @@ def do_receipt(args: argparse.Namespace, ctx: Context) -> int:
             out.mkdir(mode=0o700, parents=True, exist_ok=True)
     result = issue_receipt(ctx.service, args.session_id, out)
     for warning in result.warnings:
-        sys.stderr.write(f"sessiond: {warning}\n")
+        ctx.warn(warning)
     if result.reused:
         state = _("unchanged since it was issued: same number, same content, no new event")
     elif result.replaces:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -161,11 +160,11 @@ def do_record(args: argparse.Namespace, ctx: Context) -> int:
             from sessiond.billing.text import money
 
             shown["paid_beyond_bill"] = str(beyond)
-            sys.stderr.write("sessiond: " + _(
+            ctx.warn(_(
                 "warning: the payments of session {session} exceed its bill by {amount}. "
                 "If this one was mistyped: sessiond withdraw {session} {seq} --reason TEXT, "
                 "then record the right amount.", session=event.session_id,
-                amount=money(beyond), seq=event.seq) + "\n")
+                amount=money(beyond), seq=event.seq))
     ctx.emit(_("Recorded: {what} (event #{seq}).", what=labels.kind(kind), seq=event.seq),
              shown)
     return 0

@@ -205,7 +205,6 @@ def _at(parser: argparse.ArgumentParser) -> None:
 
 
 def client_add(args: argparse.Namespace, ctx: Context) -> int:
-    import sys
 
     svc = ctx.service
     known_since = None
@@ -219,10 +218,10 @@ def client_add(args: argparse.Namespace, ctx: Context) -> int:
                                email=args.email, phone=args.phone, address=args.address,
                                siren=args.siren, known_since=known_since)
     if duplicates:
-        sys.stderr.write("sessiond: " + _(
+        ctx.warn(_(
             "a client with the same name or e-mail exists already: {clients}. If it is the "
             "same person: sessiond client merge {client} --into {first} --reason TEXT.",
-            clients=", ".join(duplicates), client=client_id, first=duplicates[0]) + "\n")
+            clients=", ".join(duplicates), client=client_id, first=duplicates[0]))
     ctx.emit(client_id, {"client": client_id, "duplicates": duplicates})
     return 0
 
@@ -389,7 +388,6 @@ def do_start(args: argparse.Namespace, ctx: Context) -> int:
 def _warn_running_too(ctx: Context, started: str) -> None:
     """Two clocks running at once bill the same minutes twice: say so (the terminal
     interface asks before it starts one)."""
-    import sys
 
     from sessiond.i18n.plural import n_
     from sessiond.model import State
@@ -397,12 +395,12 @@ def _warn_running_too(ctx: Context, started: str) -> None:
     others = [s.id for s in ctx.service.open_sessions()
               if s.state is State.RUNNING and s.id != started]
     if others:
-        sys.stderr.write("sessiond: " + n_(
+        ctx.warn(n_(
             len(others), "warning: session {sessions} is running too: the same minutes "
             "are billed twice; pause it if it is not worked on (sessiond pause ID).",
             "warning: sessions {sessions} are running too: the same minutes are billed "
             "twice; pause those not worked on (sessiond pause ID).",
-            sessions=", ".join(others)) + "\n")
+            sessions=", ".join(others)))
 
 
 def do_pause(args: argparse.Namespace, ctx: Context) -> int:
