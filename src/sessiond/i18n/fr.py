@@ -225,6 +225,9 @@ CATALOG: dict[str, str] = {
     "{label}: {value}": "{label}\u202f: {value}",
     "No session yet: sessiond session new {client}.":
         "Aucune intervention pour l'instant\u202f: sessiond session new {client}.",
+    "Package #{seq} was recorded as bought after this session ended: it does not cover it.":
+        "Le forfait n°\u00a0{seq} est enregistré comme acheté après la fin de cette "
+        "intervention\u202f: il ne la couvre pas.",
     "A payment of {amount!r} records no money received: give the amount paid (e.g. 45,50).":
         "Un paiement de {amount!r} n'enregistre aucune somme reçue\u202f: indiquez le "
         "montant payé (par ex. 45,50).",
