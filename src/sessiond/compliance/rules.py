@@ -138,9 +138,12 @@ def consent_before_access(facts: Facts, spec: RuleSpec) -> list[Finding]:
                         start)]
     channels = spec.params.get("channels") or ()
     if channels and not any(e.body["channel"] in channels for e in before):
-        return [finding(spec, _("Consent given by {given}; the terms ask for {wanted}.",
-                                given=", ".join(sorted({e.body["channel"] for e in before})),
-                                wanted=", ".join(channels)), [*seqs(before), *start])]
+        # Channels in words ("oralement", "code de l'outil de prise en main"), never ids.
+        given = dict.fromkeys(labels.short(e.body["channel"]) for e in before)
+        return [finding(spec, _("Consent given: {given}; the terms ask for: {wanted}.",
+                                given=", ".join(given),
+                                wanted=", ".join(labels.short(c) for c in channels)),
+                        [*seqs(before), *start])]
     return []
 
 

@@ -938,8 +938,8 @@ CATALOG: dict[str, str] = {
     "Started WITHOUT the client's consent (the reason is recorded with the start).":
         "Commencée SANS le consentement du client (le motif est enregistré avec le début).",
     "The client's consent": "Le consentement du client",
-    "Consent given by {given}; the terms ask for {wanted}.":
-        "Consentement donné par {given}\u202f; les conditions demandent\u202f: {wanted}.",
+    "Consent given: {given}; the terms ask for: {wanted}.":
+        "Consentement donné\u202f: {given}\u202f; les conditions demandent\u202f: {wanted}.",
     "The client's system is not on record (session new --client-os); the terms cover "
     "{wanted} only.":
         "Le système du client n'est pas enregistré (session new --client-os)\u202f; les "
