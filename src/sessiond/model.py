@@ -123,6 +123,9 @@ PAYMENT_METHODS = ("card", "cash", "cheque", "transfer", "other")
 CLIENT_STATUSES = ("consumer", "business")
 OUTCOMES = ("solved", "diagnosed", "unsolved")
 FEE_KINDS = ("travel", "no-show", "late-cancellation", "waiting")
+# The fees of an intervention that did not take place: at most one of them per session, and
+# none once it started (the client was there).
+MISSED_FEES = ("no-show", "late-cancellation")
 QUOTE_FORMS = ("handwritten", "electronic")
 WAIVER_MEDIA = ("email", "paper", "sms", "signature")
 BACKUP_ANSWERS = ("accepted", "declined", "client-has-own")
@@ -535,6 +538,8 @@ def check_transition(session: Session, kind: str, at: datetime,
     """Raise InputError if `kind` at `at` is not a valid next event for `session`."""
     if kind == "session-planned":
         raise InputError(_("Session {session} already exists.", session=session.id))
+    if kind == "fee-added" and (body or {}).get("fee") in MISSED_FEES:
+        _check_missed(session, str((body or {})["fee"]))
     if kind == "fee-added" and (body or {}).get("fee") == "no-show":
         _check_no_show(session, at)
     if kind not in TRANSITIONS:
@@ -555,6 +560,25 @@ def check_transition(session: Session, kind: str, at: datetime,
         raise InputError(_(
             _BEFORE_PREVIOUS[kind], session=session.id, at=local_moment(at, session),
             previous=local_moment(session.last_transition, session)))
+
+
+def _check_missed(session: Session, fee: str) -> None:
+    """A no-show or a late cancellation is charged once, for an intervention that did not
+    take place: a second one would bill the same missed appointment twice."""
+    from sessiond import labels
+
+    if session.started_at is not None:
+        raise InputError(_(
+            "Session {session} has started: {fee} applies only to an intervention that did "
+            "not take place.", session=session.id, fee=labels.fee(fee)))
+    standing = next((e for e in session.events if e.kind == "fee-added"
+                     and e.body.get("fee") in MISSED_FEES), None)
+    if standing is not None:
+        raise InputError(_(
+            "Session {session} already has {fee} (event #{seq}): a missed appointment is "
+            "charged once. If that one was a mistake: sessiond withdraw {session} {seq} "
+            "--reason TEXT.", session=session.id, fee=labels.fee(standing.body["fee"]),
+            seq=standing.seq))
 
 
 def _check_no_show(session: Session, at: datetime) -> None:

@@ -248,6 +248,28 @@ def test_a_fee_or_a_payment_recorded_by_mistake_is_withdrawn(cli: Cli, client: s
     assert "5.00" in str(exported) and "10.00" not in str(exported)
 
 
+def test_a_missed_appointment_is_charged_once_and_never_for_a_session_that_started(
+        cli: Cli, client: str) -> None:
+    """A no-show typed twice, or a late cancellation on top of it, would bill one missed
+    appointment twice; a session that started had its client there. Refused, naming the
+    fee that stands and how to withdraw it; once withdrawn, the right one is taken."""
+    absent = cli("session", "new", client, "--policy", "micro-alpes", "--mode", "onsite").out
+    absent = absent.strip()
+    first = cli.json("record", absent, "fee", "--kind", "no-show")["event"]
+    before = len(cli.json("log"))
+    for kind in ("no-show", "late-cancellation"):
+        twice = cli("record", absent, "fee", "--kind", kind, check=False)
+        assert twice.code == 2 and f"sessiond withdraw {absent} {first}" in twice.err
+    t0 = now() - timedelta(hours=2)
+    came = ran(cli, client, start=t0, stop=t0 + timedelta(minutes=30), policy="micro-alpes")
+    started = cli("record", came, "fee", "--kind", "no-show", check=False)
+    assert started.code == 2 and "a commencé" in started.err
+    assert len(cli.json("log")) == before + len(cli.json("log", came))
+    assert [ln["name"] for ln in bill(cli, absent)["lines"]].count("no-show") == 1
+    cli("withdraw", absent, str(first), "--reason", "c'était une annulation tardive")
+    cli("record", absent, "fee", "--kind", "late-cancellation", "--amount", "20")
+
+
 def test_move_a_session_to_the_right_client_and_the_discount_follows(cli: Cli,
                                                                       client: str) -> None:
     t0 = now() - timedelta(hours=5)

@@ -228,6 +228,15 @@ CATALOG: dict[str, str] = {
     "Package #{seq} was recorded as bought after this session ended: it does not cover it.":
         "Le forfait n°\u00a0{seq} est enregistré comme acheté après la fin de cette "
         "intervention\u202f: il ne la couvre pas.",
+    "Session {session} has started: {fee} applies only to an intervention that did not "
+    "take place.":
+        "L'intervention {session} a commencé\u202f: «\u00a0{fee}\u00a0» ne vaut que pour une "
+        "intervention qui n'a pas eu lieu.",
+    "Session {session} already has {fee} (event #{seq}): a missed appointment is charged "
+    "once. If that one was a mistake: sessiond withdraw {session} {seq} --reason TEXT.":
+        "L'intervention {session} a déjà «\u00a0{fee}\u00a0» (événement n°\u00a0{seq})\u202f: "
+        "un rendez-vous manqué n'est facturé qu'une fois. S'il a été saisi par erreur\u202f: "
+        "sessiond withdraw {session} {seq} --reason TEXTE.",
     "A payment of {amount!r} records no money received: give the amount paid (e.g. 45,50).":
         "Un paiement de {amount!r} n'enregistre aucune somme reçue\u202f: indiquez le "
         "montant payé (par ex. 45,50).",
