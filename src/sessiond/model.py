@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
+from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -494,6 +495,13 @@ class Session(NamedTuple):
     @property
     def cancelled(self) -> bool:
         return self.state is State.CANCELLED
+
+    @property
+    def paid(self) -> Decimal:
+        """What the client paid for this session: its payments that stand (a withdrawn
+        one is folded away)."""
+        return sum((Decimal(e.body["amount"]) for e in self.events
+                    if e.kind == "payment-recorded"), Decimal(0))
 
     @property
     def has_consent(self) -> bool:

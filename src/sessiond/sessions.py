@@ -1309,9 +1309,7 @@ class Sessiond:
                          clock.now()).total
         except InputError:
             return Decimal(0)
-        paid = sum((Decimal(e.body["amount"]) for e in session.events
-                    if e.kind == "payment-recorded"), Decimal(0))
-        return total - paid
+        return total - session.paid
 
     def _left_to_pay(self, session: Session) -> Decimal:
         """What the client still owes for a stopped session (0 once paid in full)."""

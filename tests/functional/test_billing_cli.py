@@ -205,3 +205,8 @@ def test_payments_typed_as_on_a_bill_or_a_statement(cli: Cli) -> None:
     beyond = cli.json("record", session, "payment", "--amount", "1", "--method", "cash")
     paid = 4 * 45.5 + 2 * 1045.5 + 1
     assert float(beyond["paid_beyond_bill"]) == paid - float(total)
+    # bill says what was paid and what is left (nothing, and how much beyond).
+    shown = cli.json("bill", session)
+    assert (float(shown["paid"]), shown["left_to_pay"]) == (paid, "0.00")
+    assert float(shown["paid_beyond_bill"]) == paid - float(total)
+    assert "reste à payer\u202f: 0,00" in cli("bill", session).out

@@ -281,7 +281,22 @@ def do_bill(args: argparse.Namespace, ctx: Context) -> int:
     session = svc.session(args.session_id)
     result = bill(session, svc.policy(session.policy), svc.history(session.client_id),
                   clock.now())
-    ctx.emit(_bill_text(result, ctx), result.to_json(ctx.tz))
+    data = result.to_json(ctx.tz)
+    text = _bill_text(result, ctx)
+    if session.paid:
+        # What the technician asks next, once the client paid: is anything still due?
+        from decimal import Decimal
+
+        from sessiond.billing.text import money
+
+        left = result.total - session.paid
+        data.update(paid=str(session.paid), left_to_pay=str(max(left, Decimal("0.00"))))
+        text += "\n" + _("Paid: {paid}; left to pay: {left}.", paid=money(session.paid),
+                         left=money(max(left, Decimal(0))))
+        if left < 0:
+            data["paid_beyond_bill"] = str(-left)
+            text += " " + _("Paid beyond the bill: {amount}.", amount=money(-left))
+    ctx.emit(text, data)
     return 0
 
 

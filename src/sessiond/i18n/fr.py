@@ -237,6 +237,8 @@ CATALOG: dict[str, str] = {
         "L'intervention {session} a déjà «\u00a0{fee}\u00a0» (événement n°\u00a0{seq})\u202f: "
         "un rendez-vous manqué n'est facturé qu'une fois. S'il a été saisi par erreur\u202f: "
         "sessiond withdraw {session} {seq} --reason TEXTE.",
+    "Paid: {paid}; left to pay: {left}.": "Payé\u202f: {paid}\u202f; reste à payer\u202f: {left}.",
+    "Paid beyond the bill: {amount}.": "Payé au-delà du montant\u202f: {amount}.",
     "A payment of {amount!r} records no money received: give the amount paid (e.g. 45,50).":
         "Un paiement de {amount!r} n'enregistre aucune somme reçue\u202f: indiquez le "
         "montant payé (par ex. 45,50).",
