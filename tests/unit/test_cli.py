@@ -47,3 +47,16 @@ def test_an_allow_list_option_takes_the_words_the_interface_shows() -> None:
         assert allow_list(MODES)("sur site") == "onsite"
     finally:
         set_language(None)
+
+
+def test_an_event_number_is_read_as_the_log_and_the_messages_print_it() -> None:
+    from sessiond.cli.options import event_number
+
+    assert [event_number(t) for t in ("16", " 16 ", "#16", "n° 16", "n°16", "No 16",
+                                      "nº16")] == [16] * 7
+    for text in ("abc", "16a", "-3", ""):
+        try:
+            event_number(text)
+        except argparse.ArgumentTypeError:
+            continue
+        raise AssertionError(text)

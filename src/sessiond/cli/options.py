@@ -58,3 +58,17 @@ def allow_list(values: tuple[str, ...]) -> Callable[[str], str]:
                 return value
         return text
     return read
+
+
+def event_number(text: str) -> int:
+    """An argparse `type` for an event's number as `sessiond log` and the messages print
+    it: "16", "#16", "n° 16", "no16"."""
+    import argparse
+    import re
+
+    match = re.fullmatch(r"\s*(?:#|n\s*[°º]|no\.?)?\s*(\d+)\s*", text, re.IGNORECASE)
+    if match is None:
+        raise argparse.ArgumentTypeError(_(
+            "{text!r} is not an event number: give it as `sessiond log` shows it, e.g. 16 "
+            "or #16.", text=text))
+    return int(match.group(1))

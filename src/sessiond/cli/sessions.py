@@ -151,7 +151,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                           help=_("add a note (scanned for secrets first)"))
     note.add_argument("session_id", help=_("the session"))
     note.add_argument("text", help=_("the note (a password or a code in it is refused)"))
-    note.add_argument("--replaces", type=int, metavar="SEQ",
+    note.add_argument("--replaces", type=options.event_number, metavar="SEQ",
                       help=_("the note it corrects, as `sessiond log` numbers it"))
     note.set_defaults(handler=do_note)
 

@@ -239,6 +239,9 @@ CATALOG: dict[str, str] = {
         "sessiond withdraw {session} {seq} --reason TEXTE.",
     "Paid: {paid}; left to pay: {left}.": "Payé\u202f: {paid}\u202f; reste à payer\u202f: {left}.",
     "Paid beyond the bill: {amount}.": "Payé au-delà du montant\u202f: {amount}.",
+    "{text!r} is not an event number: give it as `sessiond log` shows it, e.g. 16 or #16.":
+        "{text!r} n'est pas un numéro d'événement\u202f: donnez-le comme `sessiond log` "
+        "l'affiche, par ex. 16 ou #16.",
     "A payment of {amount!r} records no money received: give the amount paid (e.g. 45,50).":
         "Un paiement de {amount!r} n'enregistre aucune somme reçue\u202f: indiquez le "
         "montant payé (par ex. 45,50).",
