@@ -242,6 +242,10 @@ CATALOG: dict[str, str] = {
     "{text!r} is not an event number: give it as `sessiond log` shows it, e.g. 16 or #16.":
         "{text!r} n'est pas un numéro d'événement\u202f: donnez-le comme `sessiond log` "
         "l'affiche, par ex. 16 ou #16.",
+    "No problem found; {n} point to look at (!).":
+        "Aucun problème trouvé\u202f; {n}\u00a0point à voir (!).",
+    "No problem found; {n} points to look at (!).":
+        "Aucun problème trouvé\u202f; {n}\u00a0points à voir (!).",
     "A payment of {amount!r} records no money received: give the amount paid (e.g. 45,50).":
         "Un paiement de {amount!r} n'enregistre aucune somme reçue\u202f: indiquez le "
         "montant payé (par ex. 45,50).",
