@@ -207,7 +207,7 @@ def test_doctor_speaks_french_typography_and_counts_its_warnings(cli: Cli) -> No
     # "Base de données : …" (a no-break space before the colon), never "données: …".
     assert all(re.match("^[✓!✗] [^:]*\u202f: ", line) for line in lines
                if line[:1] in "✓!✗"), lines
-    assert any(re.search(r"\(\d+,\d Mo\)", line) for line in lines), lines
+    assert any(re.search(r"\(\d+,\d\sMo\)", line) for line in lines), lines
     warnings = sum(line.startswith("!") for line in lines)
     if result.code == 0 and warnings:
         assert f"{warnings}\u00a0point" in lines[-1] and "à voir" in lines[-1]
