@@ -155,9 +155,10 @@ WARRANTY_CAUSES = ("intervention", "client", "other")
 # Personal fields that hold free text, each sealed under a key of its own (redaction) and
 # scanned for secrets before anything is written (no password is ever written down).
 FREE_TEXT = ("text", "problems", "client_request", "reason")
-# Every personal field scanned for secrets before it is written: the free texts, and the
-# names typed with --by (a password typed in the wrong field is still a password, MD 15).
-SCANNED = (*FREE_TEXT, "by")
+# Every personal field scanned for secrets before it is written: the free texts, the names
+# typed with --by, the client's name and his address (a password typed in the wrong field
+# is still a password, MD 15; a door code in an address opens his home).
+SCANNED = (*FREE_TEXT, "by", "name", "address")
 
 
 NO_FIELDS: Mapping[str, Check] = MappingProxyType({})

@@ -200,3 +200,17 @@ def test_blank_or_malformed_personal_fields_are_refused_in_words(cli: Cli,
     client = cli("client", "add", "Bob", "--email", "b.b@mail.example.fr",
                  "--phone", "+33  6 12 34 56 78").out.strip()
     assert cli.json("client", "export", client)["client"]["phone"] == "+33 6 12 34 56 78"
+
+
+def test_a_secret_typed_in_a_client_name_or_address_is_refused(cli: Cli) -> None:
+    """A password in the wrong field is still a password; a door code opens his home."""
+    before = len(cli.json("log"))
+    for args in (("client", "add", "Paul mdp: hunter2"),
+                 ("client", "add", "Paul Roux", "--address",
+                  "Bât. B, digicode 1234A, 12 rue X")):
+        refused = cli(*args, check=False)
+        assert refused.code == 2 and "semble contenir" in refused.err, refused.err
+        assert "hunter2" not in refused.err and "1234A" not in refused.err
+    assert len(cli.json("log")) == before
+    assert cli("client", "list").out.strip() == "Aucun client pour l'instant."
+    cli("client", "add", "Serrurerie La Clé d'Or", "--address", "3 rue du Code, 75001 Paris")
