@@ -12,9 +12,8 @@ one is reported), and the clean session itself elsewhere.
 
 from __future__ import annotations
 
-import re
-
 import os
+import re
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
