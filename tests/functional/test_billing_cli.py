@@ -210,3 +210,9 @@ def test_payments_typed_as_on_a_bill_or_a_statement(cli: Cli) -> None:
     assert (float(shown["paid"]), shown["left_to_pay"]) == (paid, "0.00")
     assert float(shown["paid_beyond_bill"]) == paid - float(total)
     assert "reste à payer\u202f: 0,00" in cli("bill", session).out
+
+
+def test_credit_added_is_said_in_hours_and_minutes(cli: Cli) -> None:
+    """"1,5" hours bought: "1 h 30 min", as the statement says it, never "1.5 h"."""
+    added = cli("credit", "add", client(cli), "--hours", "1,5", "--policy", "mri87").out
+    assert "Crédit ajouté\u202f: 1 h 30 min pour le client" in added and "1.5" not in added

@@ -367,8 +367,14 @@ def credit_add(args: argparse.Namespace, ctx: Context) -> int:
     expires: datetime | None = None
     if policy.credit is not None:
         expires = expires_at(event.at, event.tz, policy.credit.validity_months)
-    text = _("Credit added: {hours} h for client {client} (event #{seq}).", hours=hours,
-             client=args.client_id, seq=event.seq)
+    from decimal import Decimal
+
+    from sessiond.billing.text import duration
+
+    # "1 h 30 min", as the credit statement and the bills write it, not "1.5 h".
+    text = _("Credit added: {length} for client {client} (event #{seq}).",
+             length=duration(int(Decimal(hours) * 3600)), client=args.client_id,
+             seq=event.seq)
     if expires is not None:
         text += " " + _("Valid until {day} (policy {policy}, art. {article}).",
                         day=long_date(day_before(expires, ctx.tz)), policy=policy.id,
