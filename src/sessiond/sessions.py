@@ -8,7 +8,6 @@ processes cannot both start the same session and a refused command writes nothin
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime, timedelta
@@ -187,27 +186,24 @@ def _company_number(text: str | None) -> str | None:
     return normalise_siren_or_siret(text)
 
 
-# An e-mail address as a receipt or an invoice prints it: one @, a dot in the domain.
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+$")
-# A phone number: digits with the separators people write ("06 12 34 56 78", "+33 6..."),
-# at least the six digits of the shortest numbers.
-_PHONE = re.compile(r"^\+?[\d\s.\-()/]+$")
-
-
 def _email(email: str | None) -> str | None:
     """A client's e-mail, checked (a typo would be printed on his documents)."""
+    from sessiond.contacts import is_email
+
     if email is None or not email.strip():
         return None
-    if not _EMAIL.match(email.strip()):
+    if not is_email(email.strip()):
         raise InputError(_("{email!r} is not an e-mail address (e.g. jeanne@example.fr): "
                            "check it.", email=email))
     return email.strip()
 
 
 def _phone(phone: str | None) -> str | None:
+    from sessiond.contacts import is_phone
+
     if phone is None or not phone.strip():
         return None
-    if not _PHONE.match(phone.strip()) or sum(c.isdigit() for c in phone) < 6:
+    if not is_phone(phone.strip()):
         raise InputError(_("{phone!r} is not a phone number (e.g. 06 12 34 56 78 or "
                            "+33 6 12 34 56 78).", phone=phone))
     return " ".join(phone.split())

@@ -1290,8 +1290,11 @@ CATALOG: dict[str, str] = {
         "{field} {amount} n'est pas un montant positif en euros et centimes.",
     "{field} {amount} has more than two decimals.":
         "{field} {amount} a plus de deux décimales.",
-    "the payments received ({paid}) exceed the total ({total}).":
-        "les paiements reçus ({paid}) dépassent le total ({total}).",
+    "the payments received ({paid}) exceed the total ({total}); if one was mistyped, "
+    "withdraw it (sessiond withdraw SESSION N --reason TEXT) and record the right amount.":
+        "les paiements reçus ({paid}) dépassent le total ({total})\u202f; si l'un d'eux a été "
+        "mal saisi, retirez-le (sessiond withdraw INTERVENTION N --reason TEXTE) et "
+        "enregistrez le bon montant.",
     "the due date {due} is before the issue date {issued}.":
         "l'échéance {due} précède la date d'émission {issued}.",
     "only EUR is supported, not {value!r}.": "seul l'euro (EUR) est pris en charge, et non "
