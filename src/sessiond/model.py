@@ -547,6 +547,15 @@ def check_transition(session: Session, kind: str, at: datetime,
     """Raise InputError if `kind` at `at` is not a valid next event for `session`."""
     if kind == "session-planned":
         raise InputError(_("Session {session} already exists.", session=session.id))
+    if session.state is State.CANCELLED and kind not in TRANSITIONS and kind != "note-added":
+        # A cancelled session is gone from status and exports: a payment or a fee recorded
+        # on it would vanish from the day's takings.
+        from sessiond import labels
+
+        raise InputError(_(
+            "Session {session} was cancelled: {what} cannot be recorded for it. If it took "
+            "place after all, plan it again: sessiond session new {client}.",
+            session=session.id, what=labels.kind(kind), client=session.client_id))
     if kind == "fee-added" and (body or {}).get("fee") in MISSED_FEES:
         _check_missed(session, str((body or {})["fee"]))
     if kind == "fee-added" and (body or {}).get("fee") == "no-show":

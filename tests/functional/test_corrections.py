@@ -248,6 +248,21 @@ def test_a_fee_or_a_payment_recorded_by_mistake_is_withdrawn(cli: Cli, client: s
     assert "5.00" in str(exported) and "10.00" not in str(exported)
 
 
+def test_a_cancelled_session_takes_no_payment_fee_or_consent(cli: Cli, client: str) -> None:
+    """A cancelled session is gone from status and exports: a payment recorded on it would
+    vanish from the day's takings. Refused, saying to plan it again; a note still goes."""
+    session = cli("session", "new", client).out.strip()
+    cli("cancel", session, "--reason", "prévue par erreur")
+    before = len(cli.json("log"))
+    for args in (("record", session, "payment", "--amount", "20", "--method", "cash"),
+                 ("record", session, "fee", "--kind", "travel", "--amount", "10"),
+                 ("consent", session, "--channel", "oral", "--by", "Jeanne")):
+        refused = cli(*args, check=False)
+        assert refused.code == 2 and f"sessiond session new {client}" in refused.err
+    assert len(cli.json("log")) == before
+    cli("note", session, "le client rappellera")
+
+
 def test_a_missed_appointment_is_charged_once_and_never_for_a_session_that_started(
         cli: Cli, client: str) -> None:
     """A no-show typed twice, or a late cancellation on top of it, would bill one missed

@@ -246,6 +246,11 @@ CATALOG: dict[str, str] = {
         "Aucun problème trouvé\u202f; {n}\u00a0point à voir (!).",
     "No problem found; {n} points to look at (!).":
         "Aucun problème trouvé\u202f; {n}\u00a0points à voir (!).",
+    "Session {session} was cancelled: {what} cannot be recorded for it. If it took place "
+    "after all, plan it again: sessiond session new {client}.":
+        "L'intervention {session} a été annulée\u202f: on ne peut plus y enregistrer {what}. "
+        "Si elle a finalement eu lieu, prévoyez-la de nouveau\u202f: sessiond session new "
+        "{client}.",
     "A payment of {amount!r} records no money received: give the amount paid (e.g. 45,50).":
         "Un paiement de {amount!r} n'enregistre aucune somme reçue\u202f: indiquez le "
         "montant payé (par ex. 45,50).",
