@@ -143,6 +143,7 @@ def test_every_command_keeps_metadata_only(cli: Cli, tmp_path: Path,
 
     client = run("client", "add", p["name"], "--email", p["email"], "--phone", p["phone"]).strip()
     run("client", "list")
+    run("client", "show", client)
     run("credit", "add", client, "--hours", "3", "--policy", "mri87")
     run("credit", "show", client, "--policy", "mri87")
     for policy in ("md-micro-services", "vlh"):
