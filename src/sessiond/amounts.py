@@ -78,3 +78,14 @@ def parse_amount(text: str, *, maximum: int = 10**9, message: str | None = None)
         raise InputError(message or _("{amount!r} has more than two decimals: give the "
                                       "amount in euros and cents (e.g. 45,50).", amount=text))
     return str(value.quantize(CENT))
+
+
+# An hourly rate as a price list writes it: "55 €/h", "55 € / heure", "55 EUR/h".
+_PER_HOUR = re.compile(r"\s*/\s*(?:h|heure|hour)$", re.IGNORECASE)
+MAX_RATE = 100000  # euros an hour: beyond, a typing mistake
+
+
+def parse_rate(text: str, *, message: str | None = None) -> str:
+    """An hourly rate in euros, as `parse_amount` reads it, with or without its "/h"."""
+    return parse_amount(_PER_HOUR.sub("", text.strip()), maximum=MAX_RATE,
+                        message=message)

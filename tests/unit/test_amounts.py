@@ -40,3 +40,20 @@ def test_amounts_copied_from_a_bill(text: str, expected: str) -> None:
 def test_amounts_never_guessed_nor_rounded(text: str) -> None:
     with pytest.raises(InputError, match="45,50"):
         parse_amount(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("55", "55.00"), ("55 €/h", "55.00"), ("52,50 € / heure", "52.50"), ("60 EUR/h", "60.00"),
+])
+def test_hourly_rates_as_a_price_list_writes_them(text: str, expected: str) -> None:
+    from sessiond.amounts import parse_rate
+
+    assert parse_rate(text) == expected
+
+
+def test_an_hourly_rate_is_never_guessed() -> None:
+    from sessiond.amounts import parse_rate
+
+    for text in ("55/j", "cher", "100000"):
+        with pytest.raises(InputError):
+            parse_rate(text)

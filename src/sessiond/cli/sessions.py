@@ -304,12 +304,12 @@ def client_erase(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def session_new(args: argparse.Namespace, ctx: Context) -> int:
-    from sessiond.amounts import parse_amount
+    from sessiond.amounts import parse_rate
 
     svc = ctx.service
-    rate = None if args.rate is None else parse_amount(
-        args.rate, maximum=100000,
-        message=_("--rate {rate!r}: give an hourly rate in euros, e.g. 60 or 52.50.",
+    rate = None if args.rate is None else parse_rate(
+        args.rate,
+        message=_("--rate {rate!r}: give an hourly rate in euros, e.g. 60, 52,50 or 55 €/h.",
                   rate=args.rate))
     # An order days or weeks before the intervention is ordinary (the withdrawal period).
     ordered_at = svc.at(args.ordered_at, allow_old=True)

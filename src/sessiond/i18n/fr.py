@@ -136,8 +136,9 @@ CATALOG: dict[str, str] = {
     "(erased)": "(effacé)",
     "Erasing {client} cannot be undone: add --yes to confirm.":
         "L'effacement de {client} est définitif\u202f: ajoutez --yes pour confirmer.",
-    "--rate {rate!r}: give an hourly rate in euros, e.g. 60 or 52.50.":
-        "--rate {rate!r}\u202f: indiquez un taux horaire en euros, par ex. 60 ou 52.50.",
+    "--rate {rate!r}: give an hourly rate in euros, e.g. 60, 52,50 or 55 €/h.":
+        "--rate {rate!r}\u202f: indiquez un taux horaire en euros, par ex. 60, 52,50 ou "
+        "55\u00a0€/h.",
     "add or list clients": "ajouter ou lister les clients",
     "add a client, print his id": "ajouter un client, afficher son identifiant",
     "a private person (default)": "un particulier (par défaut)",
