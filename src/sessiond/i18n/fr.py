@@ -507,7 +507,7 @@ CATALOG: dict[str, str] = {
     "Prepaid credit left after this session: {left}":
         "Crédit prépayé restant après cette intervention\u202f: {left}",
     "--hours {hours!r}: give a positive number of hours, e.g. 3 or 1.5.":
-        "--hours {hours!r}\u202f: indiquez un nombre d'heures positif, par ex. 3 ou 1.5.",
+        "--hours {hours!r}\u202f: indiquez un nombre d'heures positif, par ex. 3 ou 1,5.",
     "Credit added: {length} for client {client} (event #{seq}).":
         "Crédit ajouté\u202f: {length} pour le client {client} (événement n°\u00a0{seq}).",
     "Valid until {day} (policy {policy}, art. {article}).":
