@@ -190,6 +190,12 @@ def parse_instant(text: str, tz: ZoneInfo, *, reference: datetime | None = None,
             )
         if candidate < reference - HHMM_WINDOW:
             meant = candidate.astimezone(tz)
+            if meant.date() == local_today:  # this morning's, more than 12 hours back
+                raise InputError(_(
+                    "{text} would mean {meant}, more than 12 hours ago. For that instant "
+                    "give the date too: --at {iso}.", text=text,
+                    meant=meant.strftime("%Y-%m-%d %H:%M"),
+                    iso=meant.strftime("%Y-%m-%dT%H:%M")))
             raise InputError(_(
                 "{text} would mean {meant}, more than 12 hours ago (today's {text} is still "
                 "to come). For that instant give the date too: --at {iso}.", text=text,

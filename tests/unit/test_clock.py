@@ -135,3 +135,11 @@ def test_a_day_without_its_year_is_the_nearest_for_an_appointment() -> None:
     for text in ("29/02", "31/02/2025", "1/13", "demian"):
         with pytest.raises(InputError, match="illisible"):
             parse_day(text, date(2026, 11, 22))
+
+
+def test_this_mornings_time_more_than_12_hours_back_is_not_said_to_be_still_to_come() -> None:
+    evening = datetime(2026, 11, 22, 19, 5, tzinfo=UTC)  # 20:05 in Paris
+    with pytest.raises(InputError) as refused:
+        parse_instant("7h", PARIS, reference=evening)
+    assert "2026-11-22 07:00" in refused.value.message
+    assert "pas encore passé" not in refused.value.message

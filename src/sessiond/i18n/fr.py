@@ -252,6 +252,18 @@ CATALOG: dict[str, str] = {
         "L'intervention {session} a été annulée\u202f: on ne peut plus y enregistrer {what}. "
         "Si elle a finalement eu lieu, prévoyez-la de nouveau\u202f: sessiond session new "
         "{client}.",
+    "the withdrawal of prepaid hours": "le retrait d'heures prépayées",
+    "take back a package recorded by mistake": "retirer un forfait enregistré par erreur",
+    "the package, as `sessiond credit show` numbers it":
+        "le forfait, numéroté comme dans `sessiond credit show`",
+    "Event #{seq} is not a package of client {client} (sessiond credit show {client} lists "
+    "them).":
+        "L'événement n°\u00a0{seq} n'est pas un forfait du client {client} (sessiond credit "
+        "show {client} les liste).",
+    "Package #{seq} withdrawn: the credit of client {client} no longer counts it (event "
+    "#{event}).":
+        "Forfait n°\u00a0{seq} retiré\u202f: le crédit du client {client} n'en tient plus "
+        "compte (événement n°\u00a0{event}).",
     "A payment of {amount!r} records no money received: give the amount paid (e.g. 45,50).":
         "Un paiement de {amount!r} n'enregistre aucune somme reçue\u202f: indiquez le "
         "montant payé (par ex. 45,50).",
@@ -1429,6 +1441,10 @@ CATALOG: dict[str, str] = {
         "L'heure {text} date de plus de 7\u00a0jours ({meant})\u202f; si c'est bien le moment, "
         "ajoutez "
         "--yes.",
+    "{text} would mean {meant}, more than 12 hours ago. For that instant give the date "
+    "too: --at {iso}.":
+        "{text} voudrait dire {meant}, il y a plus de 12\u00a0heures. Pour ce moment-là, "
+        "donnez aussi la date\u202f: --at {iso}.",
     "{text} would mean {meant}, more than 12 hours ago (today's {text} is still to come). "
     "For that instant give the date too: --at {iso}.":
         "{text} voudrait dire {meant}, il y a plus de 12\u00a0heures ({text} aujourd'hui n'est pas "
