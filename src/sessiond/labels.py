@@ -188,6 +188,7 @@ def _fees() -> Table:
 def _kinds() -> Table:
     return {
         "client-added": _("the new client"), "credit-added": _("the prepaid hours"),
+        "credit-withdrawn": _("the withdrawal of prepaid hours"),
         "referral-recorded": _("the referral"), "session-planned": _("the planned session"),
         "consent-recorded": _("the consent"), "session-started": _("the start"),
         "session-paused": _("the pause"), "session-resumed": _("the resumption"),

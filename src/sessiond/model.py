@@ -274,6 +274,10 @@ KINDS: dict[str, Kind] = _kinds(
          personal={"reason": text}, required=frozenset({"corrects", "fields", "reason"})),
     Kind("fact-withdrawn", "session", body={"corrects": count}, personal={"reason": text},
          required=frozenset({"corrects", "reason"})),
+    # a prepaid package recorded by mistake (wrong hours, wrong client): left out of the
+    # credit from then on (sessions.client_history), the event stays
+    Kind("credit-withdrawn", "client", body={"corrects": count}, personal={"reason": text},
+         required=frozenset({"corrects", "reason"})),
     Kind("client-merged", "client", body={"into": text}, personal={"reason": text},
          required=frozenset({"into", "reason"})),
     # the client's data was handed to him (access and portability: VLH 8.4, RGPD art. 15

@@ -114,7 +114,7 @@ def credit_hours(hours: str | Decimal) -> str:
 
 # The client-scope events billing reads: packages, his record (known since, VLH 5.5) and
 # his referrals (VLH 5.5).
-HISTORY_KINDS = ("credit-added", "client-added", "referral-recorded")
+HISTORY_KINDS = ("credit-added", "credit-withdrawn", "client-added", "referral-recorded")
 
 
 def client_history(sessions: Iterable[Session], events: Iterable[Event], *,
@@ -128,7 +128,10 @@ def client_history(sessions: Iterable[Session], events: Iterable[Event], *,
     kept = sorted((replacing if replacing is not None and s.id == replacing.id else s
                    for s in sessions if not s.cancelled), key=lambda s: s.events[0].seq)
     found = sorted((e for e in events if e.kind in HISTORY_KINDS), key=lambda e: e.seq)
-    return History(sessions=tuple(kept), client_events=tuple(found))
+    # A package withdrawn (recorded by mistake) is no credit: gone with its withdrawal.
+    withdrawn = {e.body["corrects"] for e in found if e.kind == "credit-withdrawn"}
+    standing = [e for e in found if e.kind != "credit-withdrawn" and e.seq not in withdrawn]
+    return History(sessions=tuple(kept), client_events=tuple(standing))
 
 
 def _comparable(name: str) -> str:
@@ -811,6 +814,25 @@ class Sessiond:
         """Prepaid hours bought by the client."""
         return self._record("credit-added", client_id=client_id, at=at,
                             body={"hours": credit_hours(hours)})
+
+    def withdraw_credit(self, client_id: str, seq: int, *, reason: str) -> Event:
+        """Take back a prepaid package recorded by mistake (wrong hours, wrong client, a
+        purchase typed twice): the credit leaves it out; the event stays in the log."""
+        with self.store.writing() as w:
+            group = self.client_group(self.client(client_id).id)
+            found = next((e for c in group for e in self.client_events(c, "credit-added")
+                          if e.seq == seq), None)
+            if found is None:
+                raise InputError(_("Event #{seq} is not a package of client {client} "
+                                   "(sessiond credit show {client} lists them).", seq=seq,
+                                   client=client_id))
+            if any(e.body["corrects"] == seq for c in group
+                   for e in self.client_events(c, "credit-withdrawn")):
+                raise InputError(_("Event #{seq} is already withdrawn.", seq=seq))
+            stored = self._append(w, "credit-withdrawn", at=_now(),
+                                  client_id=found.client_id, body={"corrects": seq},
+                                  personal={"reason": _reason(reason)})
+        return self._event(stored)
 
     # --- evidence from the remote-control tool (see compliance.evidence) -------
 

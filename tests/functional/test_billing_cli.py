@@ -216,3 +216,27 @@ def test_credit_added_is_said_in_hours_and_minutes(cli: Cli) -> None:
     """"1,5" hours bought: "1 h 30 min", as the statement says it, never "1.5 h"."""
     added = cli("credit", "add", client(cli), "--hours", "1,5", "--policy", "mri87").out
     assert "Crédit ajouté\u202f: 1 h 30 min pour le client" in added and "1.5" not in added
+
+
+def test_a_package_recorded_by_mistake_is_withdrawn_and_the_credit_follows(cli: Cli) -> None:
+    """30 h typed for 3 h: `credit withdraw` takes the package back with a reason; the
+    bill, `credit show` and the log follow, and the log still verifies."""
+    customer = client(cli)
+    wrong = cli.json("credit", "add", customer, "--hours", "30", "--at", ago(600),
+                     "--policy", "mri87")["event"]
+    right = cli.json("credit", "add", customer, "--hours", "3", "--at", ago(590),
+                     "--policy", "mri87")["event"]
+    session = worked_session(cli, customer, "mri87", 120, 30)
+    assert cli.json("bill", session)["total"] == "0.00"
+    out = cli.json("credit", "withdraw", customer, f"#{wrong}", "--reason", "30 pour 3")
+    assert out["events"][0]["body"] == {"corrects": wrong}
+    assert "reste 1 h" in cli("credit", "show", customer, "--policy", "mri87").out
+    assert cli.json("bill", session)["total"] == "0.00"  # the 3 h package still covers it
+    cli("credit", "withdraw", customer, str(right), "--reason", "pas payé")
+    assert cli.json("bill", session)["total"] == "100.00"
+    again = cli("credit", "withdraw", customer, str(right), "--reason", "x", check=False)
+    assert again.code == 2 and "déjà retiré" in again.err
+    not_a_package = cli("credit", "withdraw", customer, "1", "--reason", "x", check=False)
+    assert not_a_package.code == 2  # event #1 adds the client
+    assert f"[corrigé par #{out['events'][0]['seq']}]" in cli("log").out
+    assert cli("verify").code == 0

@@ -146,6 +146,8 @@ def test_every_command_keeps_metadata_only(cli: Cli, tmp_path: Path,
     run("client", "show", client)
     run("credit", "add", client, "--hours", "3", "--policy", "mri87")
     run("credit", "show", client, "--policy", "mri87")
+    typo = run("credit", "add", client, "--hours", "30", "--policy", "mri87", "--json")
+    run("credit", "withdraw", client, str(json.loads(typo)["event"]), "--reason", p["reason"])
     for policy in ("md-micro-services", "vlh"):
         run("policy", "show", policy)
     run("policy", "list")

@@ -56,6 +56,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                                           "client's latest such session, else the "
                                           "configured one)"))
     cshow.set_defaults(handler=credit_show, readonly=True)
+    cwithdraw = csub.add_parser("withdraw", parents=[common],
+                                help=_("take back a package recorded by mistake"))
+    cwithdraw.add_argument("client_id", help=_("the client"))
+    cwithdraw.add_argument("seq", type=options.event_number,
+                           help=_("the package, as `sessiond credit show` numbers it"))
+    options.reason(cwithdraw)
+    cwithdraw.set_defaults(handler=credit_withdraw)
 
 
 # --- policy ----------------------------------------------------------------------------
@@ -386,6 +393,15 @@ def credit_add(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def credit_withdraw(args: argparse.Namespace, ctx: Context) -> int:
+    event = ctx.service.withdraw_credit(args.client_id, args.seq, reason=args.reason)
+    ctx.emit(_("Package #{seq} withdrawn: the credit of client {client} no longer counts it "
+               "(event #{event}).", seq=args.seq, client=args.client_id, event=event.seq),
+             {"events": [{"seq": event.seq, "kind": event.kind, "client": event.client_id,
+                          "body": dict(event.body)}]})
+    return 0
+
+
 def credit_show(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond import clock
     from sessiond.billing.statement import credit_statement
@@ -394,8 +410,11 @@ def credit_show(args: argparse.Namespace, ctx: Context) -> int:
     svc = ctx.service
     svc.client(args.client_id)
     policy = _credit_policy(ctx, args.client_id, args.policy)
-    st = credit_statement(args.client_id, policy, svc.client_sessions(args.client_id),
-                          svc.client_events(args.client_id), clock.now())
+    # The client's credit as his bills read it (sessions.client_history): his merged
+    # duplicates' packages included, withdrawn ones and cancelled sessions left out.
+    history = svc.history(args.client_id)
+    st = credit_statement(args.client_id, policy, list(history.sessions),
+                          list(history.client_events), clock.now())
 
     def day(instant: datetime) -> str:
         from sessiond.i18n.dates import long_date
