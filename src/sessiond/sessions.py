@@ -489,6 +489,12 @@ class Sessiond:
         when the intervention was agreed to take place."""
         at = at or clock.whole_second(clock.now())
         self.client(client_id)
+        target = self._canonical_client(client_id)
+        if target != client_id:
+            # As for a move: a duplicate merged away gets no new session of his own.
+            raise InputError(_("Client {client} was merged into {into}: plan the session for "
+                               "{into} (sessiond session new {into}).", client=client_id,
+                               into=target))
         problems = _problems(problems)
         policy = policy or self.config.policy
         self.policy(policy)  # validates the id, says which exist

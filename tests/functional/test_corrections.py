@@ -313,6 +313,8 @@ def test_merge_a_duplicate_client(cli: Cli, client: str) -> None:
     assert "new-client" not in [ln["name"] for ln in bill(cli, session)["lines"]]
     listed = [c["client"] for c in cli.json("client", "list")]
     assert client in listed and duplicate not in listed
+    planned = cli("session", "new", duplicate, check=False)  # his old id, typed again
+    assert planned.code == 2 and f"sessiond session new {client}" in planned.err
     again = cli("client", "merge", duplicate, "--into", client, "--reason", "x", check=False)
     assert again.code == 2
     itself = cli("client", "merge", client, "--into", duplicate, "--reason", "x", check=False)

@@ -264,6 +264,10 @@ CATALOG: dict[str, str] = {
     "#{event}).":
         "Forfait n°\u00a0{seq} retiré\u202f: le crédit du client {client} n'en tient plus "
         "compte (événement n°\u00a0{event}).",
+    "Client {client} was merged into {into}: plan the session for {into} (sessiond session "
+    "new {into}).":
+        "Le client {client} a été fusionné avec {into}\u202f: prévoyez l'intervention pour "
+        "{into} (sessiond session new {into}).",
     "A payment of {amount!r} records no money received: give the amount paid (e.g. 45,50).":
         "Un paiement de {amount!r} n'enregistre aucune somme reçue\u202f: indiquez le "
         "montant payé (par ex. 45,50).",
