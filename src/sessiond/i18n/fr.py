@@ -268,6 +268,7 @@ CATALOG: dict[str, str] = {
     "new {into}).":
         "Le client {client} a été fusionné avec {into}\u202f: prévoyez l'intervention pour "
         "{into} (sessiond session new {into}).",
+    "Paid beyond the amount due (owed to the client)": "Trop-perçu (dû au client)",
     "A payment of {amount!r} records no money received: give the amount paid (e.g. 45,50).":
         "Un paiement de {amount!r} n'enregistre aucune somme reçue\u202f: indiquez le "
         "montant payé (par ex. 45,50).",
