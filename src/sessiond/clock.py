@@ -103,7 +103,55 @@ def local_day_bounds(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
     return start.astimezone(UTC), end.astimezone(UTC)
 
 
-_HHMM = re.compile(r"^(\d{1,2})[:hH](\d{2})(?::(\d{2}))?$")
+# Day words, in both languages whatever the interface's: a technician types what he says.
+_DAY_WORDS = {"today": 0, "aujourd'hui": 0, "aujourd’hui": 0, "auj": 0,
+              "yesterday": -1, "hier": -1, "avant-hier": -2,
+              "tomorrow": 1, "demain": 1, "après-demain": 2}
+# A day as written in France: 1/12, 01/12/2026, 1.12.26 (day first, year optional).
+_DMY = re.compile(r"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?$")
+
+
+def parse_day(text: str, today: date, *, past: bool = True) -> date:
+    """A day as a technician types it: a day word (aujourd'hui, hier, demain...), ISO
+    (2026-11-22) or day first (22/11/2026, 22/11/26, 22/11). A two-digit year is of this
+    century; a day without its year is the most recent one not after `today` when `past`
+    (the day of a check or an export), else the nearest one (an appointment)."""
+    value = " ".join(text.strip().lower().split())
+    if value in _DAY_WORDS:
+        return check_day(today + timedelta(days=_DAY_WORDS[value]))
+    try:
+        match = _DMY.match(value)
+        if match is None:
+            return check_day(date.fromisoformat(value))
+        d, m, y = match.groups()
+        if y is not None:
+            return check_day(date(int(y) + (2000 if len(y) == 2 else 0), int(m), int(d)))
+        return check_day(_without_year(int(d), int(m), today, past=past))
+    except (ValueError, OverflowError):  # OverflowError: a year of 400 digits
+        raise InputError(_("Cannot read the day {text!r}: give YYYY-MM-DD (2026-11-22), "
+                           "DD/MM/YYYY (22/11/2026), DD/MM (22/11), today, yesterday or "
+                           "tomorrow.", text=text)) from None
+
+
+def _without_year(d: int, m: int, today: date, *, past: bool) -> date:
+    candidates = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            candidates.append(date(year, m, d))
+        except ValueError:  # 29/02 of a common year
+            continue
+    if not candidates:
+        raise ValueError(f"no day {d}/{m}")
+    if past:
+        earlier = [c for c in candidates if c <= today]
+        if earlier:
+            return max(earlier)
+    return min(candidates, key=lambda c: abs((c - today).days))
+
+
+# A time of day as technicians type it: "09:30", "9:30", "9h30", "9 h 30", "21h", and
+# "09:30:15" to the second.
+_HHMM = re.compile(r"^(\d{1,2})(?:(?::|\s*[hH]\s*)(\d{2})(?::(\d{2}))?|\s*[hH])$")
 
 
 def parse_instant(text: str, tz: ZoneInfo, *, reference: datetime | None = None,
@@ -142,12 +190,20 @@ def parse_instant(text: str, tz: ZoneInfo, *, reference: datetime | None = None,
             )
         if candidate < reference - HHMM_WINDOW:
             meant = candidate.astimezone(tz)
+            if meant.date() == local_today:  # this morning's, more than 12 hours back
+                raise InputError(_(
+                    "{text} would mean {meant}, more than 12 hours ago. For that instant "
+                    "give the date too: --at {iso}.", text=text,
+                    meant=meant.strftime("%Y-%m-%d %H:%M"),
+                    iso=meant.strftime("%Y-%m-%dT%H:%M")))
             raise InputError(_(
                 "{text} would mean {meant}, more than 12 hours ago (today's {text} is still "
                 "to come). For that instant give the date too: --at {iso}.", text=text,
                 meant=meant.strftime("%Y-%m-%d %H:%M"),
                 iso=meant.strftime("%Y-%m-%dT%H:%M")))
         instant = candidate
+    elif (typed := _day_and_time(text, reference.astimezone(tz).date(), past=True)):
+        instant = _resolve_local(typed, tz, text)
     else:
         try:
             parsed = datetime.fromisoformat(text.replace(" ", "T", 1))
@@ -172,12 +228,36 @@ def parse_instant(text: str, tz: ZoneInfo, *, reference: datetime | None = None,
     return whole_second(instant)
 
 
+def _day_and_time(text: str, today: date, *, past: bool) -> datetime | None:
+    """A local day then a time of day, as typed: "hier 18h30", "30/11 à 9:30",
+    "30/11/2026 21h", "2026-11-30 09:30"; None when `text` is not one."""
+    words = text.split()
+    for cut in range(1, len(words)):
+        day_text = " ".join(words[:cut])
+        rest = words[cut:]
+        if rest and rest[0].lower() in ("à", "a", "at") and len(rest) > 1:
+            rest = rest[1:]
+        time_match = _HHMM.match(" ".join(rest))
+        if time_match is None:
+            continue
+        try:
+            day = parse_day(day_text, today, past=past)
+        except InputError:
+            continue
+        hour, minute, second = (int(g) if g else 0 for g in time_match.groups())
+        if hour > 23 or minute > 59 or second > 59:
+            return None
+        return datetime(day.year, day.month, day.day, hour, minute, second)
+    return None
+
+
 def _unreadable(text: str, tz: ZoneInfo, reference: datetime | None = None) -> InputError:
     # The examples are today's date, in the technician's zone: ready to edit and type.
     local = (reference or now()).astimezone(tz).replace(second=0, microsecond=0)
     return InputError(_(
-        "Cannot read the time {text!r}: give HH:MM, an ISO date-time such as {example}, or "
-        "one with an offset such as {with_offset}.", text=text,
+        "Cannot read the time {text!r}: give HH:MM (or 9h30), a day and a time (yesterday "
+        "18:30, 30/11 9h30), an ISO date-time such as {example}, or one with an offset such "
+        "as {with_offset}.", text=text,
         example=f"{local:%Y-%m-%dT%H:%M}", with_offset=local.isoformat(timespec="minutes")))
 
 
@@ -221,8 +301,9 @@ def parse_appointment(text: str, tz: ZoneInfo) -> datetime:
     if _HHMM.match(text):
         raise InputError(_("--appointment {text}: give the day too, e.g. 2026-11-22T14:00.",
                            text=text))
+    typed = _day_and_time(text, now().astimezone(tz).date(), past=False)
     try:
-        parsed = datetime.fromisoformat(text.replace(" ", "T", 1))
+        parsed = typed or datetime.fromisoformat(text.replace(" ", "T", 1))
     except (ValueError, OverflowError):
         raise _unreadable(text, tz) from None
     instant = (_resolve_local(parsed, tz, text) if parsed.tzinfo is None

@@ -113,7 +113,7 @@ def _short() -> Table:
         "tool-code": _("code of the remote tool"), "signature": _("signature"),
         "consumer": _("private person"), "business": _("business"),
         "planned": _("planned"), "running": _("running"), "paused": _("paused"),
-        "stopped": _("stopped"),
+        "stopped": _("stopped"), "cancelled": _("cancelled"),
         "handwritten": _("handwritten"), "electronic": _("electronic"),
         "paper": _("paper"),
         "accepted": _("backup accepted"), "declined": _("backup declined"),
@@ -172,6 +172,7 @@ def _formal() -> Table:
         "running": _("still running"),
         "paused": _("paused, not stopped"),
         "stopped": _("finished"),
+        "cancelled": _("cancelled"),
     }
 
 
@@ -187,6 +188,7 @@ def _fees() -> Table:
 def _kinds() -> Table:
     return {
         "client-added": _("the new client"), "credit-added": _("the prepaid hours"),
+        "credit-withdrawn": _("the withdrawal of prepaid hours"),
         "referral-recorded": _("the referral"), "session-planned": _("the planned session"),
         "consent-recorded": _("the consent"), "session-started": _("the start"),
         "session-paused": _("the pause"), "session-resumed": _("the resumption"),

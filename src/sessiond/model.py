@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
+from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -123,6 +124,9 @@ PAYMENT_METHODS = ("card", "cash", "cheque", "transfer", "other")
 CLIENT_STATUSES = ("consumer", "business")
 OUTCOMES = ("solved", "diagnosed", "unsolved")
 FEE_KINDS = ("travel", "no-show", "late-cancellation", "waiting")
+# The fees of an intervention that did not take place: at most one of them per session, and
+# none once it started (the client was there).
+MISSED_FEES = ("no-show", "late-cancellation")
 QUOTE_FORMS = ("handwritten", "electronic")
 WAIVER_MEDIA = ("email", "paper", "sms", "signature")
 BACKUP_ANSWERS = ("accepted", "declined", "client-has-own")
@@ -151,9 +155,10 @@ WARRANTY_CAUSES = ("intervention", "client", "other")
 # Personal fields that hold free text, each sealed under a key of its own (redaction) and
 # scanned for secrets before anything is written (no password is ever written down).
 FREE_TEXT = ("text", "problems", "client_request", "reason")
-# Every personal field scanned for secrets before it is written: the free texts, and the
-# names typed with --by (a password typed in the wrong field is still a password, MD 15).
-SCANNED = (*FREE_TEXT, "by")
+# Every personal field scanned for secrets before it is written: the free texts, the names
+# typed with --by, the client's name and his address (a password typed in the wrong field
+# is still a password, MD 15; a door code in an address opens his home).
+SCANNED = (*FREE_TEXT, "by", "name", "address")
 # The rule of the terms that says so: its article is cited when a secret is refused.
 SECRETS_RULE = "notes-free-of-secrets"
 
@@ -270,6 +275,10 @@ KINDS: dict[str, Kind] = _kinds(
     Kind("text-redacted", "session", body={"corrects": count, "fields": texts},
          personal={"reason": text}, required=frozenset({"corrects", "fields", "reason"})),
     Kind("fact-withdrawn", "session", body={"corrects": count}, personal={"reason": text},
+         required=frozenset({"corrects", "reason"})),
+    # a prepaid package recorded by mistake (wrong hours, wrong client): left out of the
+    # credit from then on (sessions.client_history), the event stays
+    Kind("credit-withdrawn", "client", body={"corrects": count}, personal={"reason": text},
          required=frozenset({"corrects", "reason"})),
     Kind("client-merged", "client", body={"into": text}, personal={"reason": text},
          required=frozenset({"into", "reason"})),
@@ -495,6 +504,13 @@ class Session(NamedTuple):
         return self.state is State.CANCELLED
 
     @property
+    def paid(self) -> Decimal:
+        """What the client paid for this session: its payments that stand (a withdrawn
+        one is folded away)."""
+        return sum((Decimal(e.body["amount"]) for e in self.events
+                    if e.kind == "payment-recorded"), Decimal(0))
+
+    @property
     def has_consent(self) -> bool:
         return bool(self.consents)
 
@@ -537,6 +553,17 @@ def check_transition(session: Session, kind: str, at: datetime,
     """Raise InputError if `kind` at `at` is not a valid next event for `session`."""
     if kind == "session-planned":
         raise InputError(_("Session {session} already exists.", session=session.id))
+    if session.state is State.CANCELLED and kind not in TRANSITIONS and kind != "note-added":
+        # A cancelled session is gone from status and exports: a payment or a fee recorded
+        # on it would vanish from the day's takings.
+        from sessiond import labels
+
+        raise InputError(_(
+            "Session {session} was cancelled: {what} cannot be recorded for it. If it took "
+            "place after all, plan it again: sessiond session new {client}.",
+            session=session.id, what=labels.kind(kind), client=session.client_id))
+    if kind == "fee-added" and (body or {}).get("fee") in MISSED_FEES:
+        _check_missed(session, str((body or {})["fee"]))
     if kind == "fee-added" and (body or {}).get("fee") == "no-show":
         _check_no_show(session, at)
     if kind not in TRANSITIONS:
@@ -555,8 +582,27 @@ def check_transition(session: Session, kind: str, at: datetime,
             session=session.id))
     if session.last_transition is not None and at < session.last_transition:
         raise InputError(_(
-            _BEFORE_PREVIOUS[kind], session=session.id, at=_local(at, session),
-            previous=_local(session.last_transition, session)))
+            _BEFORE_PREVIOUS[kind], session=session.id, at=local_moment(at, session),
+            previous=local_moment(session.last_transition, session)))
+
+
+def _check_missed(session: Session, fee: str) -> None:
+    """A no-show or a late cancellation is charged once, for an intervention that did not
+    take place: a second one would bill the same missed appointment twice."""
+    from sessiond import labels
+
+    if session.started_at is not None:
+        raise InputError(_(
+            "Session {session} has started: {fee} applies only to an intervention that did "
+            "not take place.", session=session.id, fee=labels.fee(fee)))
+    standing = next((e for e in session.events if e.kind == "fee-added"
+                     and e.body.get("fee") in MISSED_FEES), None)
+    if standing is not None:
+        raise InputError(_(
+            "Session {session} already has {fee} (event #{seq}): a missed appointment is "
+            "charged once. If that one was a mistake: sessiond withdraw {session} {seq} "
+            "--reason TEXT.", session=session.id, fee=labels.fee(standing.body["fee"]),
+            seq=standing.seq))
 
 
 def _check_no_show(session: Session, at: datetime) -> None:
@@ -569,10 +615,10 @@ def _check_no_show(session: Session, at: datetime) -> None:
         raise InputError(_(
             "Session {session}: the appointment is on {appointment}; a no-show can be "
             "recorded only once that time has come (--at for the moment it was noticed).",
-            session=session.id, appointment=_local(from_text(appointment), session)))
+            session=session.id, appointment=local_moment(from_text(appointment), session)))
 
 
-def _local(instant: datetime, session: Session) -> str:
+def local_moment(instant: datetime, session: Session) -> str:
     """An instant of an error message in the session's zone, to the second (the order of
     two steps may hang on it): "1er décembre 2026 à 09:44:05", never UTC ISO."""
     from zoneinfo import ZoneInfo

@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from sessiond import clock
+from sessiond import clock, labels
 from sessiond.config import Config, Paths, load_config, paths
 from sessiond.errors import InputError
 from sessiond.i18n import _
@@ -36,6 +36,7 @@ from sessiond.model import (
     apply,
     check_transition,
     fold,
+    local_moment,
     validate,
 )
 from sessiond.store.sqlite import Store, StoredEvent, Writer
@@ -112,6 +113,28 @@ def credit_hours(hours: str | Decimal) -> str:
     return normalized
 
 
+# The client-scope events billing reads: packages, his record (known since, VLH 5.5) and
+# his referrals (VLH 5.5).
+HISTORY_KINDS = ("credit-added", "credit-withdrawn", "client-added", "referral-recorded")
+
+
+def client_history(sessions: Iterable[Session], events: Iterable[Event], *,
+                   replacing: Session | None = None) -> History:
+    """What billing reads of a client, from the sessions and events of his group (he and
+    the duplicates merged into him): the sessions not cancelled, in the order they were
+    planned, and his packages, record and referrals. The one rule for the service's bill
+    and for every document (`replacing`: one of his sessions as the caller sees it)."""
+    from sessiond.billing import History
+
+    kept = sorted((replacing if replacing is not None and s.id == replacing.id else s
+                   for s in sessions if not s.cancelled), key=lambda s: s.events[0].seq)
+    found = sorted((e for e in events if e.kind in HISTORY_KINDS), key=lambda e: e.seq)
+    # A package withdrawn (recorded by mistake) is no credit: gone with its withdrawal.
+    withdrawn = {e.body["corrects"] for e in found if e.kind == "credit-withdrawn"}
+    standing = [e for e in found if e.kind != "credit-withdrawn" and e.seq not in withdrawn]
+    return History(sessions=tuple(kept), client_events=tuple(standing))
+
+
 def _comparable(name: str) -> str:
     """A name as a duplicate check compares it: no case, accents or extra spaces."""
     import unicodedata
@@ -127,7 +150,7 @@ def _reason(reason: str) -> str:
     return reason.strip()
 
 
-def _check_order(session: Session | None, amended: int, tz: ZoneInfo) -> None:
+def _check_order(session: Session | None, amended: int) -> None:
     """Refuse a corrected session whose transitions would not follow each other in time,
     naming the neighbour that blocks."""
     assert session is not None
@@ -135,16 +158,22 @@ def _check_order(session: Session | None, amended: int, tz: ZoneInfo) -> None:
     for before, after in pairwise(steps):
         if after.at >= before.at:
             continue
+        # The steps are named as the technician calls them ("the pause"), at the local
+        # instant to the second (the order may hang on it), never as kinds in UTC.
         if after.seq == amended:
-            message = _("Event #{seq} ({kind}) at {at} would come before #{other} ({other_kind} "
-                        "at {other_at}), which happened first.", seq=after.seq,
-                        kind=after.kind, at=clock.local_iso(after.at, tz), other=before.seq,
-                        other_kind=before.kind, other_at=clock.local_iso(before.at, tz))
+            message = _("Event #{seq} ({kind}, {at}) would come before #{other} ({other_kind}, "
+                        "{other_at}), which happened first: give a later time.",
+                        seq=after.seq, kind=labels.kind(after.kind),
+                        at=local_moment(after.at, session), other=before.seq,
+                        other_kind=labels.kind(before.kind),
+                        other_at=local_moment(before.at, session))
         else:
-            message = _("Event #{seq} ({kind}) at {at} would come after #{other} ({other_kind} "
-                        "at {other_at}), which happened after it.", seq=before.seq,
-                        kind=before.kind, at=clock.local_iso(before.at, tz), other=after.seq,
-                        other_kind=after.kind, other_at=clock.local_iso(after.at, tz))
+            message = _("Event #{seq} ({kind}, {at}) would come after #{other} ({other_kind}, "
+                        "{other_at}), which happened after it: give an earlier time.",
+                        seq=before.seq, kind=labels.kind(before.kind),
+                        at=local_moment(before.at, session), other=after.seq,
+                        other_kind=labels.kind(after.kind),
+                        other_at=local_moment(after.at, session))
         raise InputError(message)
 
 
@@ -159,6 +188,44 @@ def _company_number(text: str | None) -> str | None:
                            "its last digit is a check digit; copy it again from the "
                            "client's invoice or Kbis.", number=text))
     return normalise_siren_or_siret(text)
+
+
+def _email(email: str | None) -> str | None:
+    """A client's e-mail, checked (a typo would be printed on his documents)."""
+    from sessiond.contacts import is_email
+
+    if email is None or not email.strip():
+        return None
+    if not is_email(email.strip()):
+        raise InputError(_("{email!r} is not an e-mail address (e.g. jeanne@example.fr): "
+                           "check it.", email=email))
+    return email.strip()
+
+
+def _phone(phone: str | None) -> str | None:
+    from sessiond.contacts import is_phone
+
+    if phone is None or not phone.strip():
+        return None
+    if not is_phone(phone.strip()):
+        raise InputError(_("{phone!r} is not a phone number (e.g. 06 12 34 56 78 or "
+                           "+33 6 12 34 56 78).", phone=phone))
+    return " ".join(phone.split())
+
+
+def _client_name(name: str) -> str:
+    if not name.strip():
+        raise InputError(_("A client needs a name: sessiond client add \"NAME\"."))
+    return name.strip()
+
+
+def _problems(problems: Sequence[str]) -> list[str]:
+    """The problems the client listed: each one in words (a blank one would count as a
+    problem left unsolved, FGDMI III.2.3)."""
+    if any(not p.strip() for p in problems):
+        raise InputError(_("--problem needs the words of the problem; leave it out if there "
+                           "is none."))
+    return [p.strip() for p in problems]
 
 
 def _named(name: str) -> str:
@@ -366,6 +433,7 @@ class Sessiond:
         """`known_since`: the day a client from before sessiond first called on the
         technician (he is then no new client: VLH 5.5)."""
         at = at or clock.whole_second(clock.now())
+        name, email, phone = _client_name(name), _email(email), _phone(phone)
         siren = _company_number(siren)
         if known_since is not None and known_since > at.astimezone(self.tz).date():
             raise InputError(_("--known-since {day}: that day has not come yet; give the day "
@@ -381,7 +449,7 @@ class Sessiond:
                          body={"status": status, "country": country.upper(),
                                "known_since": known_since.isoformat() if known_since
                                else None},
-                         personal={"name": name.strip(), "email": email, "phone": phone,
+                         personal={"name": name, "email": email, "phone": phone,
                                    "address": (address or "").strip() or None,
                                    "siren": siren})
         return client_id
@@ -418,6 +486,13 @@ class Sessiond:
         when the intervention was agreed to take place."""
         at = at or clock.whole_second(clock.now())
         self.client(client_id)
+        target = self._canonical_client(client_id)
+        if target != client_id:
+            # As for a move: a duplicate merged away gets no new session of his own.
+            raise InputError(_("Client {client} was merged into {into}: plan the session for "
+                               "{into} (sessiond session new {into}).", client=client_id,
+                               into=target))
+        problems = _problems(problems)
         policy = policy or self.config.policy
         self.policy(policy)  # validates the id, says which exist
         if warranty_of is not None:
@@ -442,7 +517,7 @@ class Sessiond:
     def consent(self, session_id: str, *, channel: str, by: str,
                 at: datetime | None = None) -> Event:
         return self._record("consent-recorded", session_id=session_id, at=at,
-                           body={"channel": channel}, personal={"by": by})
+                           body={"channel": channel}, personal={"by": _named(by)})
 
     def start(self, session_id: str, *, at: datetime | None = None,
               without_consent: bool = False, reason: str | None = None) -> Event:
@@ -483,6 +558,9 @@ class Sessiond:
     def note(self, session_id: str, text: str, *, at: datetime | None = None,
              replaces: int | None = None) -> Event:
         """A note; `replaces`: the seq of a note of the session that this one corrects."""
+        if not text.strip():
+            raise InputError(_("A note needs its text: sessiond note {session} \"TEXT\".",
+                               session=session_id))
         if replaces is not None:
             self._event_of(session_id, replaces, ("note-added",))
         return self._record("note-added", session_id=session_id, at=at,
@@ -497,7 +575,7 @@ class Sessiond:
             target = self._event_of(session_id, seq, AMENDABLE)
             trial = target._replace(seq=2**53 - 1, kind="instant-amended",
                                   body={"corrects": seq, "at": clock.to_text(at)})
-            _check_order(fold([*self.session_events(session_id), trial]), seq, self.tz)
+            _check_order(fold([*self.session_events(session_id), trial]), seq)
             stored = self._append(w, "instant-amended", at=_now(), session_id=session_id,
                                   client_id=session.client_id,
                                   body={"corrects": seq, "at": clock.to_text(at)},
@@ -591,6 +669,10 @@ class Sessiond:
                 raise InputError(_("Client {client} was already merged into {into}.",
                                    client=duplicate, into=self._canonical_client(duplicate)))
             target = self._canonical_client(into)
+            if target == duplicate and into != duplicate:
+                # `into` is a duplicate already merged into this very client: they are one.
+                raise InputError(_("Client {into} was already merged into {client}: they are "
+                                   "one client already.", into=into, client=duplicate))
             if target == duplicate:
                 raise InputError(_("Client {client} cannot be merged into itself.",
                                    client=duplicate))
@@ -625,14 +707,23 @@ class Sessiond:
             raise InputError(_("Event #{seq} is not an event of session {session} (sessiond "
                                "log {session} lists them).", seq=seq, session=session_id))
         if found.kind not in kinds:
-            raise InputError(_("Event #{seq} is a {kind}; this correction applies to {kinds}.",
-                               seq=seq, kind=found.kind, kinds=", ".join(kinds)))
+            raise InputError(_("Event #{seq} is {kind}; this correction applies only to: "
+                               "{kinds}.", seq=seq, kind=labels.kind(found.kind),
+                               kinds=", ".join(labels.kind(k) for k in kinds)))
         return found
 
-    def _merged(self) -> dict[str, str]:
-        """Duplicate client -> the client it was merged into."""
+    def _merged(self, upto: int | None = None) -> dict[str, str]:
+        """Duplicate client -> the client it was merged into (by the merges before seq
+        `upto` when given)."""
         return {r.client_id: r.body_fields()["into"]
-                for r in self.store.events_of_kind("client-merged") if r.client_id}
+                for r in self.store.events_of_kind("client-merged")
+                if r.client_id and (upto is None or r.seq < upto)}
+
+    def client_group(self, client_id: str, *, upto: int | None = None) -> set[str]:
+        """The client `client_id` counts as (the one he was merged into, if he was) and
+        the duplicates merged into that one, as the log stood before seq `upto`."""
+        merged = self._merged(upto)
+        return self._client_group(self._canonical_client(client_id, merged), merged)
 
     def _canonical_client(self, client_id: str, merged: dict[str, str] | None = None) -> str:
         merged = self._merged() if merged is None else merged
@@ -668,9 +759,16 @@ class Sessiond:
 
     def record_payment(self, session_id: str, *, amount: str | Decimal, method: str,
                        at: datetime | None = None) -> Event:
-        """A payment received; `amount` as typed ("52,50") or a Decimal."""
+        """A payment received; `amount` as typed ("52,50") or a Decimal. A payment of
+        nothing is a typing mistake (a fee may be 0, money received may not)."""
+        from decimal import Decimal
+
+        received = money(amount)
+        if Decimal(received) <= 0:
+            raise InputError(_("A payment of {amount!r} records no money received: give the "
+                               "amount paid (e.g. 45,50).", amount=str(amount)))
         return self._record("payment-recorded", session_id=session_id, at=at,
-                            body={"amount": money(amount), "method": method})
+                            body={"amount": received, "method": method})
 
     def record_outcome(self, session_id: str, *, problem: int, result: str,
                        at: datetime | None = None) -> Event:
@@ -719,6 +817,25 @@ class Sessiond:
         """Prepaid hours bought by the client."""
         return self._record("credit-added", client_id=client_id, at=at,
                             body={"hours": credit_hours(hours)})
+
+    def withdraw_credit(self, client_id: str, seq: int, *, reason: str) -> Event:
+        """Take back a prepaid package recorded by mistake (wrong hours, wrong client, a
+        purchase typed twice): the credit leaves it out; the event stays in the log."""
+        with self.store.writing() as w:
+            group = self.client_group(self.client(client_id).id)
+            found = next((e for c in group for e in self.client_events(c, "credit-added")
+                          if e.seq == seq), None)
+            if found is None:
+                raise InputError(_("Event #{seq} is not a package of client {client} "
+                                   "(sessiond credit show {client} lists them).", seq=seq,
+                                   client=client_id))
+            if any(e.body["corrects"] == seq for c in group
+                   for e in self.client_events(c, "credit-withdrawn")):
+                raise InputError(_("Event #{seq} is already withdrawn.", seq=seq))
+            stored = self._append(w, "credit-withdrawn", at=_now(),
+                                  client_id=found.client_id, body={"corrects": seq},
+                                  personal={"reason": _reason(reason)})
+        return self._event(stored)
 
     # --- evidence from the remote-control tool (see compliance.evidence) -------
 
@@ -870,8 +987,8 @@ class Sessiond:
         """The client's postal address, SIREN (checked), e-mail or phone, sealed like his
         name; a field not given keeps its value."""
         fields = {"address": (address or "").strip() or None,
-                  "siren": _company_number(siren), "email": (email or "").strip() or None,
-                  "phone": (phone or "").strip() or None}
+                  "siren": _company_number(siren), "email": _email(email),
+                  "phone": _phone(phone)}
         if not any(fields.values()):
             raise InputError(_("Nothing to change: give --address TEXT, --siren NUMBER, "
                                "--email or --phone."))
@@ -1066,16 +1183,10 @@ class Sessiond:
     def history(self, client_id: str, *, replacing: Session | None = None) -> History:
         """What billing and the prepaid rules read of a client: his sessions and packages
         (`replacing`: one of his sessions as the caller sees it, e.g. just stopped)."""
-        from sessiond.billing import History
-
         client_id = self._canonical_client(client_id)
-        sessions = tuple(replacing if replacing is not None and s.id == replacing.id else s
-                         for s in self.client_sessions(client_id) if not s.cancelled)
-        # packages; his record (known since, VLH 5.5) and his referrals (VLH 5.5)
-        kinds = ("credit-added", "client-added", "referral-recorded")
-        credit = sorted((e for c in self._client_group(client_id)
-                         for e in self.client_events(c, *kinds)), key=lambda e: e.seq)
-        return History(sessions=sessions, client_events=tuple(credit))
+        events = [e for c in self._client_group(client_id)
+                  for e in self.client_events(c, *HISTORY_KINDS)]
+        return client_history(self.client_sessions(client_id), events, replacing=replacing)
 
     def policy(self, policy_id: str) -> Policy:
         """The policy of that id (the technician's own copy first); InputError names the
@@ -1207,9 +1318,9 @@ class Sessiond:
         return self._record("referral-recorded", client_id=sponsor, at=at,
                             body={"referred": referred})
 
-    def _left_to_pay(self, session: Session) -> Decimal:
-        """What the client still owes for a stopped session (0 once paid in full; 0 too
-        when its policy cannot be read, so that an old policy never blocks a record)."""
+    def _balance(self, session: Session) -> Decimal:
+        """The session's bill minus what was paid for it (negative: paid beyond it; 0 when
+        its policy cannot be read, so that an old policy never blocks a record)."""
         from decimal import Decimal
 
         from sessiond.billing import bill
@@ -1219,9 +1330,25 @@ class Sessiond:
                          clock.now()).total
         except InputError:
             return Decimal(0)
-        paid = sum((Decimal(e.body["amount"]) for e in session.events
-                    if e.kind == "payment-recorded"), Decimal(0))
-        return max(Decimal(0), total - paid)
+        return total - session.paid
+
+    def _left_to_pay(self, session: Session) -> Decimal:
+        """What the client still owes for a stopped session (0 once paid in full)."""
+        from decimal import Decimal
+
+        return max(Decimal(0), self._balance(session))
+
+    def paid_beyond_bill(self, session_id: str) -> Decimal:
+        """How much the payments of a stopped session exceed its bill (0 when they do not,
+        or while it runs: a payment before or during the work is normal). Beyond the bill
+        is most often a typing mistake ("1 045,50" for "45,50"), which the technician
+        must hear of while the client is still there."""
+        from decimal import Decimal
+
+        session = self.session(session_id)
+        if session.state is not State.STOPPED:
+            return Decimal(0)
+        return max(Decimal(0), -self._balance(session))
 
     def announce_fee(self, session_id: str, *, fee: str, channel: str | None = None,
                      at: datetime | None = None) -> Event:

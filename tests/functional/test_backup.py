@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import threading
 from datetime import UTC, datetime, timedelta
@@ -197,6 +198,19 @@ def test_doctor_reports_in_json_and_creates_nothing(cli: Cli, tmp_path: Path) ->
     ok = cli.json("doctor") if cli("doctor", check=False).code == 0 else \
         cli("doctor", "--json", check=False).json
     assert {c["check"]: c["status"] for c in ok["checks"]}["log"] == "ok"
+
+
+def test_doctor_speaks_french_typography_and_counts_its_warnings(cli: Cli) -> None:
+    stopped_session(cli)
+    result = cli("doctor", check=False)
+    lines = result.out.splitlines()
+    # "Base de données : …" (a no-break space before the colon), never "données: …".
+    assert all(re.match("^[✓!✗] [^:]*\u202f: ", line) for line in lines
+               if line[:1] in "✓!✗"), lines
+    assert any(re.search(r"\(\d+,\d\sMo\)", line) for line in lines), lines
+    warnings = sum(line.startswith("!") for line in lines)
+    if result.code == 0 and warnings:
+        assert f"{warnings}\u00a0point" in lines[-1] and "à voir" in lines[-1]
 
 
 def test_smoke_the_real_commands(real_cli: Cli, tmp_path: Path) -> None:

@@ -180,3 +180,63 @@ def test_wheel_ships_the_policies(tmp_path: Path) -> None:
     where, ids = out.strip().splitlines()
     assert where == str(target / "sessiond" / "shipped_policies")
     assert ids == "['fgdmi', 'md-micro-services', 'micro-alpes', 'mri87', 'vlh']"
+
+
+def test_payments_typed_as_on_a_bill_or_a_statement(cli: Cli) -> None:
+    """A currency sign, a decimal comma and digit groups are read; a zero payment, a third
+    decimal or an ambiguous group is refused, naming the amount, and nothing is written."""
+    session = worked_session(cli, client(cli), "vlh", 70, 10)
+    total = cli.json("bill", session)["total"]
+    for typed in ("45,50 €", "€45.50", "45,5€", "45,50 EUR", "1 045,50", "1.045,50"):
+        last = cli("record", session, "payment", "--amount", typed, "--method", "cash")
+    # Paid beyond the bill of a stopped session: most often a typo, said with its remedy.
+    seq = cli.json("log", session)[-1]["seq"]
+    assert "dépassent son montant" in last.err
+    assert f"sessiond withdraw {session} {seq} --reason" in last.err
+    amounts = [e["body"]["amount"] for e in cli.json("log", session)
+               if e["kind"] == "payment-recorded"]
+    assert amounts == ["45.50"] * 4 + ["1045.50"] * 2
+    before = len(cli.json("log"))
+    for typed in ("0", "0,00 €", "45,505", "1.045", "12 00", "1e3", "-5"):
+        refused = cli("record", session, "payment", "--amount", typed, "--method", "cash",
+                      check=False)
+        assert refused.code == 2 and repr(typed) in refused.err, (typed, refused.err)
+    assert len(cli.json("log")) == before
+    beyond = cli.json("record", session, "payment", "--amount", "1", "--method", "cash")
+    paid = 4 * 45.5 + 2 * 1045.5 + 1
+    assert float(beyond["paid_beyond_bill"]) == paid - float(total)
+    # bill says what was paid and what is left (nothing, and how much beyond).
+    shown = cli.json("bill", session)
+    assert (float(shown["paid"]), shown["left_to_pay"]) == (paid, "0.00")
+    assert float(shown["paid_beyond_bill"]) == paid - float(total)
+    assert "reste à payer\u202f: 0,00" in cli("bill", session).out
+
+
+def test_credit_added_is_said_in_hours_and_minutes(cli: Cli) -> None:
+    """"1,5" hours bought: "1 h 30 min", as the statement says it, never "1.5 h"."""
+    added = cli("credit", "add", client(cli), "--hours", "1,5", "--policy", "mri87").out
+    assert "Crédit ajouté\u202f: 1 h 30 min pour le client" in added and "1.5" not in added
+
+
+def test_a_package_recorded_by_mistake_is_withdrawn_and_the_credit_follows(cli: Cli) -> None:
+    """30 h typed for 3 h: `credit withdraw` takes the package back with a reason; the
+    bill, `credit show` and the log follow, and the log still verifies."""
+    customer = client(cli)
+    wrong = cli.json("credit", "add", customer, "--hours", "30", "--at", ago(600),
+                     "--policy", "mri87")["event"]
+    right = cli.json("credit", "add", customer, "--hours", "3", "--at", ago(590),
+                     "--policy", "mri87")["event"]
+    session = worked_session(cli, customer, "mri87", 120, 30)
+    assert cli.json("bill", session)["total"] == "0.00"
+    out = cli.json("credit", "withdraw", customer, f"#{wrong}", "--reason", "30 pour 3")
+    assert out["events"][0]["body"] == {"corrects": wrong}
+    assert "reste 1 h" in cli("credit", "show", customer, "--policy", "mri87").out
+    assert cli.json("bill", session)["total"] == "0.00"  # the 3 h package still covers it
+    cli("credit", "withdraw", customer, str(right), "--reason", "pas payé")
+    assert cli.json("bill", session)["total"] == "100.00"
+    again = cli("credit", "withdraw", customer, str(right), "--reason", "x", check=False)
+    assert again.code == 2 and "déjà retiré" in again.err
+    not_a_package = cli("credit", "withdraw", customer, "1", "--reason", "x", check=False)
+    assert not_a_package.code == 2  # event #1 adds the client
+    assert f"[corrigé par #{out['events'][0]['seq']}]" in cli("log").out
+    assert cli("verify").code == 0

@@ -13,6 +13,7 @@ one is reported), and the clean session itself elsewhere.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -328,6 +329,10 @@ def test_breaking_a_rule_gives_exactly_that_finding(built: Callable[[str], Built
     finding = found[0]
     assert (finding["severity"], finding["article"]) == (case.severity, case.article)
     assert finding["message"] and finding["events"], finding
+    # A payment method is named in words, never by its id ("Payé par carte", not "card").
+    assert not re.search(r"\b(card|cash|cheque|transfer)\b", finding["message"]), finding
+    # So is a consent channel ("code de l'outil de prise en main", not "tool-code").
+    assert "tool-code" not in finding["message"], finding
     # The events it cites are the session's own, or its client's (status, credit).
     client = b.log_client(session)
     shown = {e["seq"] for e in b.log if e["session"] == session or

@@ -143,8 +143,11 @@ def test_every_command_keeps_metadata_only(cli: Cli, tmp_path: Path,
 
     client = run("client", "add", p["name"], "--email", p["email"], "--phone", p["phone"]).strip()
     run("client", "list")
+    run("client", "show", client)
     run("credit", "add", client, "--hours", "3", "--policy", "mri87")
     run("credit", "show", client, "--policy", "mri87")
+    typo = run("credit", "add", client, "--hours", "30", "--policy", "mri87", "--json")
+    run("credit", "withdraw", client, str(json.loads(typo)["event"]), "--reason", p["reason"])
     for policy in ("md-micro-services", "vlh"):
         run("policy", "show", policy)
     run("policy", "list")

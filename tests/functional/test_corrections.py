@@ -3,6 +3,7 @@ event, and none can be made by accident (typos in declared times, clock jumps)."
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -133,7 +134,9 @@ def test_an_impossible_amendment_names_the_blocking_neighbour(cli: Cli, client: 
     assert "note" in note.lower()
     wrong = cli("amend", session, str(seq_of(cli, session, "note-added")), "--at", iso(t0),
                 "--reason", "x", check=False)
-    assert wrong.code == 2 and "note-added" in wrong.err
+    # The steps are named in words, never by their kind's id.
+    assert wrong.code == 2 and "la note" in wrong.err and "note-added" not in wrong.err
+    assert "le début" in early.err and "session-" not in early.err + late.err
     assert count(cli) == before + 1  # the note only
 
 
@@ -245,6 +248,43 @@ def test_a_fee_or_a_payment_recorded_by_mistake_is_withdrawn(cli: Cli, client: s
     assert "5.00" in str(exported) and "10.00" not in str(exported)
 
 
+def test_a_cancelled_session_takes_no_payment_fee_or_consent(cli: Cli, client: str) -> None:
+    """A cancelled session is gone from status and exports: a payment recorded on it would
+    vanish from the day's takings. Refused, saying to plan it again; a note still goes."""
+    session = cli("session", "new", client).out.strip()
+    cli("cancel", session, "--reason", "prévue par erreur")
+    before = len(cli.json("log"))
+    for args in (("record", session, "payment", "--amount", "20", "--method", "cash"),
+                 ("record", session, "fee", "--kind", "travel", "--amount", "10"),
+                 ("consent", session, "--channel", "oral", "--by", "Jeanne")):
+        refused = cli(*args, check=False)
+        assert refused.code == 2 and f"sessiond session new {client}" in refused.err
+    assert len(cli.json("log")) == before
+    cli("note", session, "le client rappellera")
+
+
+def test_a_missed_appointment_is_charged_once_and_never_for_a_session_that_started(
+        cli: Cli, client: str) -> None:
+    """A no-show typed twice, or a late cancellation on top of it, would bill one missed
+    appointment twice; a session that started had its client there. Refused, naming the
+    fee that stands and how to withdraw it; once withdrawn, the right one is taken."""
+    absent = cli("session", "new", client, "--policy", "micro-alpes", "--mode", "onsite").out
+    absent = absent.strip()
+    first = cli.json("record", absent, "fee", "--kind", "no-show")["event"]
+    before = len(cli.json("log"))
+    for kind in ("no-show", "late-cancellation"):
+        twice = cli("record", absent, "fee", "--kind", kind, check=False)
+        assert twice.code == 2 and f"sessiond withdraw {absent} {first}" in twice.err
+    t0 = now() - timedelta(hours=2)
+    came = ran(cli, client, start=t0, stop=t0 + timedelta(minutes=30), policy="micro-alpes")
+    started = cli("record", came, "fee", "--kind", "no-show", check=False)
+    assert started.code == 2 and "a commencé" in started.err
+    assert len(cli.json("log")) == before + len(cli.json("log", came))
+    assert [ln["name"] for ln in bill(cli, absent)["lines"]].count("no-show") == 1
+    cli("withdraw", absent, str(first), "--reason", "c'était une annulation tardive")
+    cli("record", absent, "fee", "--kind", "late-cancellation", "--amount", "20")
+
+
 def test_move_a_session_to_the_right_client_and_the_discount_follows(cli: Cli,
                                                                       client: str) -> None:
     t0 = now() - timedelta(hours=5)
@@ -273,10 +313,46 @@ def test_merge_a_duplicate_client(cli: Cli, client: str) -> None:
     assert "new-client" not in [ln["name"] for ln in bill(cli, session)["lines"]]
     listed = [c["client"] for c in cli.json("client", "list")]
     assert client in listed and duplicate not in listed
+    planned = cli("session", "new", duplicate, check=False)  # his old id, typed again
+    assert planned.code == 2 and f"sessiond session new {client}" in planned.err
     again = cli("client", "merge", duplicate, "--into", client, "--reason", "x", check=False)
     assert again.code == 2
     itself = cli("client", "merge", client, "--into", duplicate, "--reason", "x", check=False)
-    assert itself.code == 2
+    assert itself.code == 2 and f"{duplicate} a déjà été fusionné avec {client}" in itself.err
+    assert "lui-même" not in itself.err
+
+
+def test_the_export_prices_a_moved_session_and_a_merged_duplicate_as_bill_does(
+        cli: Cli, tmp_path: Path) -> None:
+    """The day's export reads a session moved to another client whole, and a client's
+    history with his merged duplicate and without his cancelled sessions: every amount
+    is the one `bill` shows."""
+    t0 = now() - timedelta(hours=6)
+    jeanne = cli("client", "add", "Jeanne Martin").out.strip()
+    duplicate = cli("client", "add", "Jeane Martin").out.strip()
+    stranger = cli("client", "add", "Paul Durand").out.strip()
+    cancelled = cli("session", "new", jeanne).out.strip()
+    cli("cancel", cancelled, "--reason", "prévue par erreur")
+    first = ran(cli, duplicate, start=t0, stop=t0 + timedelta(minutes=40))
+    cli("client", "merge", duplicate, "--into", jeanne, "--reason", "ajoutée deux fois")
+    second = ran(cli, jeanne, start=t0 + timedelta(hours=1),
+                 stop=t0 + timedelta(hours=1, minutes=40))
+    moved = cli("session", "new", stranger).out.strip()
+    cli("session", "move", moved, "--client", jeanne, "--reason", "mauvais client")
+    start = t0 + timedelta(hours=2)
+    cli("consent", moved, "--channel", "oral", "--by", "Jeanne", "--at", iso(start))
+    cli("start", moved, "--at", iso(start))
+    cli("stop", moved, "--at", iso(start + timedelta(minutes=70)))
+    day = t0.astimezone(PARIS).date().isoformat()
+    out = tmp_path / "day.json"
+    cli("export", "--day", day, "--format", "json", "--out", str(out))
+    rows = {r["session"]: r for r in json.loads(out.read_text(encoding="utf-8"))["sessions"]}
+    assert set(rows) == {first, second, moved}
+    for session in (first, second, moved):
+        assert rows[session]["amount"] == bill(cli, session)["total"], session
+    assert rows[moved]["worked_minutes"] == 70 and rows[moved]["client"] == jeanne
+    assert "new-client" in [ln["name"] for ln in bill(cli, first)["lines"]]
+    assert "new-client" not in [ln["name"] for ln in bill(cli, second)["lines"]]
 
 
 def test_redact_a_note_for_good_while_the_chain_verifies(cli: Cli, client: str) -> None:
@@ -340,3 +416,20 @@ def test_a_wall_clock_jump_during_a_pause_never_locks_nor_bills(real_cli: Cli,
     findings = cli("check", session, "--json", check=False).json["findings"]
     jumps = [f for f in findings if f["rule"] == "clock-consistent" and "horloge" in f["message"]]
     assert jumps  # the jump is reported, not billed
+
+
+def test_client_show_follows_a_merge_and_prices_his_sessions_as_bill_does(cli: Cli) -> None:
+    t0 = now() - timedelta(hours=4)
+    jeanne = cli("client", "add", "Jeanne Martin", "--phone", "06 12 34 56 78").out.strip()
+    duplicate = cli("client", "add", "Jeane Martin").out.strip()
+    session = ran(cli, duplicate, start=t0, stop=t0 + timedelta(minutes=50))
+    cli("client", "merge", duplicate, "--into", jeanne, "--reason", "doublon")
+    shown = cli("client", "show", f" {duplicate.upper()} ")
+    assert f"{duplicate} a été fusionné avec {jeanne}" in shown.out
+    assert "Téléphone\u202f: 06 12 34 56 78" in shown.out and session in shown.out
+    data = cli.json("client", "show", jeanne)
+    assert data["merged"] == [duplicate] and data["phone"] == "06 12 34 56 78"
+    assert [(r["session"], r["total"]) for r in data["sessions"]] == [
+        (session, bill(cli, session)["total"])]
+    missing = cli("client", "show", "c-nobody", "--json", check=False)
+    assert missing.code == 2 and json.loads(missing.err)["exit_code"] == 2

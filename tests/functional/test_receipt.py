@@ -76,6 +76,28 @@ def receipts(cli: Cli) -> list[dict[str, object]]:
     return [e for e in cli.events() if e["kind"] == "receipt-issued"]
 
 
+def test_the_receipt_command_says_where_in_french_typography(stopped: tuple[Cli, str],
+                                                             tmp_path: Path) -> None:
+    cli, sid = stopped
+    out = cli("receipt", sid, "--out", str(tmp_path / "recu.pdf")).out
+    assert f"PDF\u202f: {tmp_path / 'recu.pdf'}" in out
+    assert f"version texte\u202f: {tmp_path / 'recu.txt'}" in out
+
+
+def test_a_payment_beyond_the_amount_due_is_on_the_receipt(stopped: tuple[Cli, str],
+                                                           tmp_path: Path) -> None:
+    """"Reste à payer : 0,00 €" alone would hide what the technician owes back."""
+    cli, sid = stopped
+    total = cli.json("bill", sid)["total"]
+    cli("record", sid, "payment", "--amount", "100", "--method", "cash")
+    data = issue(cli, sid, tmp_path / "recu.pdf")
+    text = Path(data["text"]).read_text(encoding="utf-8")
+    beyond = f"{100 - float(total):.2f}".replace(".", ",")
+    assert re.search(rf"Trop-perçu \(dû au client\)\s+{beyond}\s€", text, re.IGNORECASE), text
+    assert cli("verify", "--receipt", str(tmp_path / "recu.pdf")).code == 0
+    assert cli("verify", "--receipt", data["text"]).code == 0
+
+
 def test_pdf_and_text_receipt_in_french(stopped: tuple[Cli, str], tmp_path: Path) -> None:
     cli, sid = stopped
     data = issue(cli, sid, tmp_path / "recu.pdf")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -142,6 +143,27 @@ def test_json_output_uses_offsets_and_seconds(cli: Cli, planned: str) -> None:
     assert isinstance(data["elapsed_seconds"], int)
 
 
+def test_json_may_come_before_the_command(cli: Cli, planned: str) -> None:
+    data = json.loads(cli("--json", "session", "show", planned).out)
+    assert data["session"] == planned
+    refused = cli("--json", "start", planned, check=False)
+    assert refused.code == 2 and json.loads(refused.err)["exit_code"] == 2
+
+
+def test_a_refusal_in_json_is_one_json_document_with_the_warnings_before_it(
+        cli: Cli, planned: str) -> None:
+    """What the terms still ask, printed before a start, goes into the JSON error: stderr
+    parses as one document."""
+    refused = cli("start", planned, "--json", check=False)
+    error = json.loads(refused.err)
+    assert refused.code == 2 and error["exit_code"] == 2 and "consent" in error["error"]
+    assert error["messages"] and all(isinstance(m, str) for m in error["messages"])
+    cli("consent", planned, "--channel", "phone", "--by", "Jeanne")
+    started = cli("start", planned, "--json")
+    assert json.loads(started.out)["messages"] == error["messages"]
+    assert "sessiond: " in started.err  # a success still tells the person on stderr
+
+
 def test_english_on_request(cli: Cli, planned: str) -> None:
     cli.env["SESSIOND_LANG"] = "en"
     result = cli("start", planned, check=False)
@@ -155,3 +177,40 @@ def test_consent_given_twice_the_same_way_is_said_once(cli: Cli, planned: str) -
     line = cli("session", "show", planned).out
     assert "consentement : téléphone, e-mail" in line.replace("\u202f", " "), line
     assert len(cli.json("session", "show", planned, "--json")["consent"]) == 3
+
+
+def test_blank_or_malformed_personal_fields_are_refused_in_words(cli: Cli,
+                                                                 planned: str) -> None:
+    """An empty name, note or consenting person, a mistyped e-mail or phone: refused in
+    French, naming what to type, never as an event kind and a field id; nothing written."""
+    before = len(cli.json("log"))
+    cases = [
+        (("client", "add", "  "), "sessiond client add"),
+        (("client", "add", "Bob", "--email", "bob@"), "adresse e-mail"),
+        (("client", "add", "Bob", "--email", "pas-un-mail"), "adresse e-mail"),
+        (("client", "add", "Bob", "--phone", "abc"), "numéro de téléphone"),
+        (("note", planned, "   "), f"sessiond note {planned}"),
+        (("consent", planned, "--channel", "phone", "--by", " "), "--by"),
+    ]
+    for args, words in cases:
+        refused = cli(*args, check=False)
+        assert refused.code == 2 and words in refused.err, (args, refused.err)
+        assert "-added" not in refused.err and "-recorded" not in refused.err, refused.err
+    assert len(cli.json("log")) == before
+    client = cli("client", "add", "Bob", "--email", "b.b@mail.example.fr",
+                 "--phone", "+33  6 12 34 56 78").out.strip()
+    assert cli.json("client", "export", client)["client"]["phone"] == "+33 6 12 34 56 78"
+
+
+def test_a_secret_typed_in_a_client_name_or_address_is_refused(cli: Cli) -> None:
+    """A password in the wrong field is still a password; a door code opens his home."""
+    before = len(cli.json("log"))
+    for args in (("client", "add", "Paul mdp: hunter2"),
+                 ("client", "add", "Paul Roux", "--address",
+                  "Bât. B, digicode 1234A, 12 rue X")):
+        refused = cli(*args, check=False)
+        assert refused.code == 2 and "semble contenir" in refused.err, refused.err
+        assert "hunter2" not in refused.err and "1234A" not in refused.err
+    assert len(cli.json("log")) == before
+    assert cli("client", "list").out.strip() == "Aucun client pour l'instant."
+    cli("client", "add", "Serrurerie La Clé d'Or", "--address", "3 rue du Code, 75001 Paris")

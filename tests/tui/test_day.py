@@ -395,3 +395,28 @@ async def test_a_secret_in_the_problems_cites_the_chosen_terms(svc: Sessiond,
             await wait_for(pilot, lambda cited=cited: cited in shown(
                 app, "#problems .secret-warning"))
         assert "art. 4.2" in shown(app, "#problems .secret-warning")
+
+
+def test_the_screens_price_a_session_as_bill_does_after_a_package_is_withdrawn(
+        svc: Sessiond, clock: FakeClock) -> None:
+    """The day's list and the clients screen read the client's history as the service's
+    bill does (sessions.client_history): a prepaid package withdrawn as a mistake no longer
+    covers the session there either (MRI87 13)."""
+    from sessiond.billing import bill
+    from sessiond.tui.views import load_clients, load_session
+
+    client = svc.add_client("Jeanne Martin", at=clock.at)
+    package = svc.add_credit(client, hours="30", at=clock.at)
+    start = clock.at + timedelta(minutes=5)
+    session = svc.new_session(client, policy="mri87", at=start)
+    svc.consent(session, channel="tool-code", by="Jeanne", at=start)
+    svc.start(session, at=start)
+    svc.stop(session, at=start + timedelta(minutes=40))
+    svc.withdraw_credit(client, package.seq, reason="30 h pour 3")
+    now = clock.at + timedelta(hours=2)
+    expected = bill(svc.session(session), svc.policy("mri87"), svc.history(client), now)
+    assert expected.total > 0  # nothing covers it any more
+    shown = load_session(svc, session, now).bill(now)
+    assert shown is not None and shown.total == expected.total
+    [view] = [v for v in load_clients(svc, now) if v.client.id == client]
+    assert all(st.remaining_seconds == 0 for st in view.credit)

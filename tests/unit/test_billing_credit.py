@@ -155,3 +155,20 @@ def test_a_package_is_good_for_the_whole_day_it_turns_one_year_old() -> None:
     statement = credit_statement("c-1", MRI87, [], log.client_events("c-1"),
                                  paris("2026-11-21 00:00"))
     assert statement.packages[0].expired and statement.lost_seconds == 10800
+
+
+def test_a_package_recorded_after_the_session_says_why_it_does_not_cover_it() -> None:
+    """The purchase typed in at the end of the day, after the work: the bill says that
+    this package is dated after the session, not only that the credit falls short."""
+    log = Log()
+    first = session(log, "s-1", "2026-02-01 09:00", 60)
+    log.credit("c-1", "3", utc("2026-02-01 18:00"))
+    history = History((first.session(),), log.client_events("c-1"))
+    one = bill(first.session(), MRI87, history, utc("2026-02-01 19:00"))
+    assert one.credit is not None and one.credit.shortfall_seconds == 3600
+    assert any("acheté après la fin de cette intervention" in w for w in one.warnings)
+    log2 = Log()
+    log2.credit("c-1", "3", utc("2026-01-10 09:00"))
+    covered = session(log2, "s-1", "2026-02-01 09:00", 60)
+    history2 = History((covered.session(),), log2.client_events("c-1"))
+    assert not bill(covered.session(), MRI87, history2, utc("2026-02-02 00:00")).warnings

@@ -78,3 +78,68 @@ def test_dst_days_have_23_and_25_hours() -> None:
 
 def test_stored_text_is_utc_with_z() -> None:
     assert to_text(datetime(2026, 1, 1, 12, tzinfo=PARIS)) == "2026-01-01T11:00:00Z"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("9h30", datetime(2026, 11, 22, 8, 30, tzinfo=UTC)),
+    ("9:30", datetime(2026, 11, 22, 8, 30, tzinfo=UTC)),
+    ("09:30", datetime(2026, 11, 22, 8, 30, tzinfo=UTC)),
+    ("9 h 30", datetime(2026, 11, 22, 8, 30, tzinfo=UTC)),
+    ("10h", datetime(2026, 11, 22, 9, 0, tzinfo=UTC)),
+    ("8h", datetime(2026, 11, 22, 7, 0, tzinfo=UTC)),
+    ("10H", datetime(2026, 11, 22, 9, 0, tzinfo=UTC)),
+    ("hier 18h30", datetime(2026, 11, 21, 17, 30, tzinfo=UTC)),
+    ("hier à 9:30", datetime(2026, 11, 21, 8, 30, tzinfo=UTC)),
+    ("aujourd'hui 8h", datetime(2026, 11, 22, 7, 0, tzinfo=UTC)),
+    ("20/11 9h30", datetime(2026, 11, 20, 8, 30, tzinfo=UTC)),
+    ("20/11/2026 21h", datetime(2026, 11, 20, 20, 0, tzinfo=UTC)),
+    ("20/11/26 09:30", datetime(2026, 11, 20, 8, 30, tzinfo=UTC)),
+])
+def test_times_as_technicians_type_them(text: str, expected: datetime) -> None:
+    assert parse_instant(text, PARIS, reference=REF) == expected
+
+
+def test_an_hour_alone_follows_the_twelve_hour_rule() -> None:
+    late = datetime(2026, 11, 22, 22, 30, tzinfo=UTC)  # 23:30 in Paris
+    assert parse_instant("21h", PARIS, reference=late) == datetime(2026, 11, 22, 20, 0,
+                                                                   tzinfo=UTC)
+    with pytest.raises(InputError, match="12"):
+        parse_instant("21h", PARIS, reference=REF)  # would be yesterday, 14 hours ago
+
+
+@pytest.mark.parametrize("text", ["24h", "9h3", "h30", "9:", "demain 9h", "32/11 9h"])
+def test_not_times(text: str) -> None:
+    with pytest.raises(InputError):
+        parse_instant(text, PARIS, reference=REF)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("01/12", date(2025, 12, 1)),        # no year: the most recent one, not a future day
+    ("22/11", date(2026, 11, 22)),
+    ("1/12/2026", date(2026, 12, 1)), ("1/12/26", date(2026, 12, 1)),
+    ("1.12.2026", date(2026, 12, 1)), ("2026-12-01", date(2026, 12, 1)),
+    ("demain", date(2026, 11, 23)), ("Hier", date(2026, 11, 21)),
+    ("aujourd'hui", date(2026, 11, 22)), ("today", date(2026, 11, 22)),
+])
+def test_days_as_technicians_type_them(text: str, expected: date) -> None:
+    from sessiond.clock import parse_day
+
+    assert parse_day(text, date(2026, 11, 22)) == expected
+
+
+def test_a_day_without_its_year_is_the_nearest_for_an_appointment() -> None:
+    from sessiond.clock import parse_day
+
+    assert parse_day("05/01", date(2026, 12, 30), past=False) == date(2027, 1, 5)
+    assert parse_day("28/12", date(2027, 1, 2)) == date(2026, 12, 28)
+    for text in ("29/02", "31/02/2025", "1/13", "demian"):
+        with pytest.raises(InputError, match="illisible"):
+            parse_day(text, date(2026, 11, 22))
+
+
+def test_this_mornings_time_more_than_12_hours_back_is_not_said_to_be_still_to_come() -> None:
+    evening = datetime(2026, 11, 22, 19, 5, tzinfo=UTC)  # 20:05 in Paris
+    with pytest.raises(InputError) as refused:
+        parse_instant("7h", PARIS, reference=evening)
+    assert "2026-11-22 07:00" in refused.value.message
+    assert "pas encore passé" not in refused.value.message

@@ -200,7 +200,9 @@ def test_a_waiver_recorded_after_the_start_is_late() -> None:
 def test_consent_channel_and_quote_form_the_terms_ask_for() -> None:
     log = started(Log().planned())
     [channel] = run("consent-before-access", facts(log), channels=("tool-code",))
-    assert "oral" in channel.message and "tool-code" in channel.message
+    # In words: "à l'oral", "code de l'outil de prise en main", never the ids.
+    assert "oral" in channel.message and "code de l'outil" in channel.message
+    assert "tool-code" not in channel.message
     assert run("consent-before-access", facts(log)) == []
     log.add("quote-accepted", T0 + timedelta(minutes=2), {"how": "electronic"})
     [form] = run("quote-accepted-before-start", facts(log), how=("handwritten",))

@@ -126,10 +126,10 @@ def test_a_missing_buyer_address_is_refused_naming_the_field() -> None:
     ({"due_date": date(2026, 1, 1)}, "2026-01-01"),
     ({"payment_terms": ""}, "payment_terms"),
     ({"lines": []}, "lines"),
-    ({"total": D("91.00")}, "91.00"),
+    ({"total": D("91.00")}, "91,00"),  # amounts in French: decimal comma
     ({"number": "F 2026 7"}, "number"),
     ({"currency": "USD"}, "USD"),
-    ({"payments": [Payment(SERVICE_DAY, D("100.00"), "espèces")]}, "100.00"),
+    ({"payments": [Payment(SERVICE_DAY, D("100.00"), "espèces")]}, "100,00"),
     ({"lines": [InvoiceLine("Assistance", D("1"), "HUR", D("45.00"), D("40.00"),
                             SERVICE_DAY)]}, "ligne 1"),
     ({"lines": [InvoiceLine("Assistance", D("1"), "MIN", D("45.00"), D("45.00"),

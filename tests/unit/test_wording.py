@@ -177,6 +177,19 @@ def test_every_event_kind_has_words() -> None:
         set_language(None)
 
 
+def test_every_session_state_has_words() -> None:
+    """`session show`, `bill` and the documents name a state in words, cancelled too."""
+    from sessiond.model import State
+
+    set_language("fr")
+    try:
+        assert [s for s in State if labels.short(s.value) == s.value] == []
+        assert [s for s in State if labels.formal(s.value) == s.value] == []
+        assert labels.short("cancelled") == "annulée"
+    finally:
+        set_language(None)
+
+
 def test_every_key_of_the_terminal_interface_has_a_french_text() -> None:
     """Binding descriptions are translated when a screen is built (tui/bindings.py): no
     `_()` in the source shows them to test_i18n."""

@@ -324,6 +324,11 @@ def _credit(facts: _Facts, billed: int, net_time: Decimal, warnings: list[str]
                           "must first buy a new package (art. {article}).",
                           missing=text.duration(usage.shortfall_seconds),
                           article=rule.article if rule else article))
+        later = [p for p in facts.packages if p.purchased_at > facts.window[1]]
+        if later:
+            # The usual cause: the purchase was recorded after the work, at "now".
+            warnings.append(_("Package #{seq} was recorded as bought after this session "
+                              "ended: it does not cover it.", seq=later[0].seq))
     if not usage.covered_seconds:
         return None, use
     amount = net_time if usage.covered_seconds == billed else \

@@ -128,6 +128,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv == ["--version"]:  # constant text: neither parser nor output filter needed
         sys.stdout.write(_version() + "\n")
         return 0
+    if argv[0] == "--json" and len(argv) > 1:
+        # `sessiond --json status`: the option every printing command takes, typed before
+        # the command as much as after it.
+        argv = [*argv[1:], "--json"]
     # Every line the CLI prints goes through one filter: text that came from a user (a
     # client's name, a note, a policy, an argument) may hold escape sequences.
     streams = sys.stdout, sys.stderr
@@ -164,13 +168,16 @@ def _main(argv: list[str], *, as_json: bool) -> int:
                 setattr(args, name, value.strip().lower())
         ctx = Context(json=getattr(args, "json", False),
                       readonly=getattr(args, "readonly", False))
-        return int(handler(args, ctx) or 0)
+        code = int(handler(args, ctx) or 0)
+        ctx.succeeded()
+        return code
     except _Usage as e:
         if not as_json:
             sys.stderr.write(e.usage)
         return _fail(_("error: {message}", message=e.message), 2, as_json, prefix="")
     except SessiondError as e:
-        return _fail(e.message, e.exit_code, as_json)
+        return _fail(e.message, e.exit_code, as_json,
+                     messages=ctx.messages if ctx is not None else None)
     except KeyboardInterrupt:
         return _fail(_("Interrupted."), 130, as_json, prefix="")
     except BrokenPipeError:  # `sessiond log | head`: the reader left; nothing to say
@@ -195,13 +202,17 @@ def _main(argv: list[str], *, as_json: bool) -> int:
                 ctx.close()
 
 
-def _fail(message: str, code: int, as_json: bool, *, prefix: str = "sessiond: ") -> int:
-    """Report an error on stderr: a line for people, or JSON with --json."""
+def _fail(message: str, code: int, as_json: bool, *, prefix: str = "sessiond: ",
+          messages: list[str] | None = None) -> int:
+    """Report an error on stderr: a line for people, or JSON with --json (with the
+    warnings the command gave before it failed, `messages`)."""
     if as_json:
         import json
 
-        sys.stderr.write(json.dumps({"error": message, "exit_code": code},
-                                    ensure_ascii=False) + "\n")
+        report: dict[str, object] = {"error": message, "exit_code": code}
+        if messages:
+            report["messages"] = messages
+        sys.stderr.write(json.dumps(report, ensure_ascii=False) + "\n")
     else:
         sys.stderr.write(f"{prefix}{message}\n")
     return code

@@ -56,6 +56,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                                           "client's latest such session, else the "
                                           "configured one)"))
     cshow.set_defaults(handler=credit_show, readonly=True)
+    cwithdraw = csub.add_parser("withdraw", parents=[common],
+                                help=_("take back a package recorded by mistake"))
+    cwithdraw.add_argument("client_id", help=_("the client"))
+    cwithdraw.add_argument("seq", type=options.event_number,
+                           help=_("the package, as `sessiond credit show` numbers it"))
+    options.reason(cwithdraw)
+    cwithdraw.set_defaults(handler=credit_withdraw)
 
 
 # --- policy ----------------------------------------------------------------------------
@@ -281,7 +288,22 @@ def do_bill(args: argparse.Namespace, ctx: Context) -> int:
     session = svc.session(args.session_id)
     result = bill(session, svc.policy(session.policy), svc.history(session.client_id),
                   clock.now())
-    ctx.emit(_bill_text(result, ctx), result.to_json(ctx.tz))
+    data = result.to_json(ctx.tz)
+    text = _bill_text(result, ctx)
+    if session.paid:
+        # What the technician asks next, once the client paid: is anything still due?
+        from decimal import Decimal
+
+        from sessiond.billing.text import money
+
+        left = result.total - session.paid
+        data.update(paid=str(session.paid), left_to_pay=str(max(left, Decimal("0.00"))))
+        text += "\n" + _("Paid: {paid}; left to pay: {left}.", paid=money(session.paid),
+                         left=money(max(left, Decimal(0))))
+        if left < 0:
+            data["paid_beyond_bill"] = str(-left)
+            text += " " + _("Paid beyond the bill: {amount}.", amount=money(-left))
+    ctx.emit(text, data)
     return 0
 
 
@@ -352,8 +374,14 @@ def credit_add(args: argparse.Namespace, ctx: Context) -> int:
     expires: datetime | None = None
     if policy.credit is not None:
         expires = expires_at(event.at, event.tz, policy.credit.validity_months)
-    text = _("Credit added: {hours} h for client {client} (event #{seq}).", hours=hours,
-             client=args.client_id, seq=event.seq)
+    from decimal import Decimal
+
+    from sessiond.billing.text import duration
+
+    # "1 h 30 min", as the credit statement and the bills write it, not "1.5 h".
+    text = _("Credit added: {length} for client {client} (event #{seq}).",
+             length=duration(int(Decimal(hours) * 3600)), client=args.client_id,
+             seq=event.seq)
     if expires is not None:
         text += " " + _("Valid until {day} (policy {policy}, art. {article}).",
                         day=long_date(day_before(expires, ctx.tz)), policy=policy.id,
@@ -365,6 +393,15 @@ def credit_add(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def credit_withdraw(args: argparse.Namespace, ctx: Context) -> int:
+    event = ctx.service.withdraw_credit(args.client_id, args.seq, reason=args.reason)
+    ctx.emit(_("Package #{seq} withdrawn: the credit of client {client} no longer counts it "
+               "(event #{event}).", seq=args.seq, client=args.client_id, event=event.seq),
+             {"events": [{"seq": event.seq, "kind": event.kind, "client": event.client_id,
+                          "body": dict(event.body)}]})
+    return 0
+
+
 def credit_show(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond import clock
     from sessiond.billing.statement import credit_statement
@@ -373,8 +410,11 @@ def credit_show(args: argparse.Namespace, ctx: Context) -> int:
     svc = ctx.service
     svc.client(args.client_id)
     policy = _credit_policy(ctx, args.client_id, args.policy)
-    st = credit_statement(args.client_id, policy, svc.client_sessions(args.client_id),
-                          svc.client_events(args.client_id), clock.now())
+    # The client's credit as his bills read it (sessions.client_history): his merged
+    # duplicates' packages included, withdrawn ones and cancelled sessions left out.
+    history = svc.history(args.client_id)
+    st = credit_statement(args.client_id, policy, list(history.sessions),
+                          list(history.client_events), clock.now())
 
     def day(instant: datetime) -> str:
         from sessiond.i18n.dates import long_date

@@ -8,7 +8,6 @@ for the rules.
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING, Any
 
 from sessiond.cli.context import Context
@@ -113,9 +112,7 @@ def warn_requirements(ctx: Context, session_id: str, at: Any) -> None:
     for req in svc.requirements(svc.session(session_id), at=at):
         if req.blocking:
             continue  # the start's own refusal explains it
-        sys.stderr.write("sessiond: " + _finding_line(req).strip() + "\n")
-        if req.hint:
-            sys.stderr.write("  → " + req.hint + "\n")
+        ctx.warn(_finding_line(req).strip() + (f"\n  → {req.hint}" if req.hint else ""))
 
 
 def summarize_stop_check(ctx: Context, session_id: str) -> None:
@@ -127,8 +124,8 @@ def summarize_stop_check(ctx: Context, session_id: str) -> None:
     body = recorded[-1].body
     if not body["findings"]:
         return
-    sys.stderr.write("sessiond: " + _(
+    ctx.warn(_(
         "compliance check: {errors}, {warnings}; details: sessiond check {session}",
         errors=n_(body["errors"], "{n} error", "{n} errors"),
         warnings=n_(body["warnings"], "{n} warning", "{n} warnings"),
-        session=session_id) + "\n")
+        session=session_id))

@@ -17,6 +17,23 @@ class Context:
         # A command that only reads opens the log read-only: it works on a read-only copy
         # (or a full disk) and can never create a key or a file.
         self.readonly = readonly
+        # With --json, what a person reads on stderr (a warning, what the terms still ask)
+        # waits for the outcome: a command that fails puts it in its JSON error, so that
+        # stderr stays one JSON document; one that succeeds prints it on stderr as text
+        # and adds it to its output as "messages".
+        self.messages: list[str] = []
+
+    def warn(self, text: str) -> None:
+        """A warning for the technician: a `sessiond:` line on stderr (see `messages`)."""
+        if self.json:
+            self.messages.append(text)
+        else:
+            sys.stderr.write("sessiond: " + text.rstrip("\n") + "\n")
+
+    def succeeded(self) -> None:
+        """The command succeeded: the warnings held for --json go to stderr after all."""
+        for text in self.messages:
+            sys.stderr.write("sessiond: " + text.rstrip("\n") + "\n")
 
     @cached_property
     def service(self) -> Sessiond:
@@ -38,6 +55,8 @@ class Context:
     def emit(self, text: str, data: Any) -> None:
         """Print `text` for a person, or `data` as JSON with --json."""
         if self.json:
+            if self.messages and isinstance(data, dict) and "messages" not in data:
+                data = {**data, "messages": list(self.messages)}
             json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
             sys.stdout.write("\n")
         elif text:

@@ -20,8 +20,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     amend = sub.add_parser("amend", parents=[common],
                            help=_("correct the time of a start, pause, resume or stop"))
     amend.add_argument("session_id", help=_("the session"))
-    amend.add_argument("seq", type=int, help=_("the event to correct, as `sessiond log` "
-                                                "numbers it"))
+    amend.add_argument("seq", type=options.event_number,
+                       help=_("the event to correct, as `sessiond log` "
+                               "numbers it"))
     amend.add_argument("--at", required=True, metavar="TIME",
                        help=_("the right time: HH:MM, ISO date-time, or with offset"))
     options.confirm_old_time(amend)
@@ -45,8 +46,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                             help=_("make the text of a note, reason or problem unreadable "
                                    "for good"))
     redact.add_argument("session_id", help=_("the session"))
-    redact.add_argument("seq", type=int, help=_("the event whose text goes, as `sessiond log` "
-                                                "numbers it"))
+    redact.add_argument("seq", type=options.event_number,
+                        help=_("the event whose text goes, as `sessiond log` "
+                                "numbers it"))
     options.reason(redact)
     redact.set_defaults(handler=do_redact)
 
@@ -54,8 +56,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                               help=_("take back a fee, its announcement or a payment recorded "
                                      "by mistake"))
     withdraw.add_argument("session_id", help=_("the session"))
-    withdraw.add_argument("seq", type=int, help=_("the fee or payment, as `sessiond log` "
-                                                  "numbers it"))
+    withdraw.add_argument("seq", type=options.event_number,
+                          help=_("the fee or payment, as `sessiond log` "
+                                  "numbers it"))
     options.reason(withdraw)
     withdraw.set_defaults(handler=do_withdraw)
 

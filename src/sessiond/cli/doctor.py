@@ -135,7 +135,7 @@ def _database(p: Paths) -> tuple[Any, Check]:
                             _restore_advice())
     size = p.database.stat().st_size / (1024 * 1024)
     return store, Check("database", title, "ok",
-                        _("SQLite integrity check passed ({size} MB)", size=f"{size:.1f}"))
+                        _("SQLite integrity check passed ({size} MB)", size=_decimal(size, 1)))
 
 
 def _restore_advice() -> str:
@@ -292,7 +292,7 @@ def _space(p: Paths) -> Check:
     while not probe.exists() and probe != probe.parent:
         probe = probe.parent
     free = shutil.disk_usage(probe).free / (1024 * 1024)
-    message = _("{free} MB free on {path}", free=f"{free:.0f}", path=probe)
+    message = _("{free} MB free on {path}", free=_decimal(free, 0), path=probe)
     if free < 50:
         return Check("space", title, "problem", message,
                      _("Free some space: with a full disk nothing can be recorded."))
@@ -348,3 +348,13 @@ def _daemon(p: Paths) -> Check:
                      _("systemctl --user enable --now sessiond.service (after sessiond "
                        "systemd install)"))
     return Check("daemon", title, "ok", _("running (pid {pid})", pid=pid))
+
+
+def _decimal(value: float, places: int) -> str:
+    """A size as the interface's language writes it: "0,1" and "71 199" in French."""
+    from sessiond.i18n import language
+
+    text = f"{value:,.{places}f}"
+    if language() == "fr":
+        return text.replace(",", "\u202f").replace(".", ",")
+    return text

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -50,23 +49,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def parse_day(text: str, today: date) -> date:
-    from sessiond.errors import InputError
+    """A day of a command's option (--day, --from, --to, --known-since): clock's rule."""
+    from sessiond.clock import parse_day as read_day
 
-    value = text.strip().lower()
-    if value in ("today", "aujourd'hui", "aujourd’hui"):
-        return today
-    if value in ("yesterday", "hier"):
-        return today - timedelta(days=1)
-    from sessiond.clock import check_day  # 9999-12-31 has no next day
-
-    try:
-        if "/" in value:
-            d, m, y = value.split("/")
-            return check_day(date(int(y), int(m), int(d)))
-        return check_day(date.fromisoformat(value))
-    except (ValueError, OverflowError):  # OverflowError: a year of 400 digits
-        raise InputError(_("Cannot read the day {text!r}: give YYYY-MM-DD (2026-11-22), "
-                           "DD/MM/YYYY (22/11/2026), today or yesterday.", text=text)) from None
+    return read_day(text, today)
 
 
 def do_export(args: argparse.Namespace, ctx: Context) -> int:
@@ -110,8 +96,8 @@ def do_export(args: argparse.Namespace, ctx: Context) -> int:
     lines.append(result.checkpoint.text())
     for row in result.rows:
         if row.bill_problem:
-            sys.stderr.write(_("warning: session {session} has no amount: {problem}",
-                               session=row.session.id, problem=row.bill_problem) + "\n")
+            ctx.warn(_("warning: session {session} has no amount: {problem}",
+                       session=row.session.id, problem=row.bill_problem))
     ctx.emit("\n".join(lines), {
         "path": str(result.path), "first_day": first.isoformat(),
         "last_day": last.isoformat(), "format": result.format,
@@ -136,7 +122,7 @@ def do_receipt(args: argparse.Namespace, ctx: Context) -> int:
             out.mkdir(mode=0o700, parents=True, exist_ok=True)
     result = issue_receipt(ctx.service, args.session_id, out)
     for warning in result.warnings:
-        sys.stderr.write(f"sessiond: {warning}\n")
+        ctx.warn(warning)
     if result.reused:
         state = _("unchanged since it was issued: same number, same content, no new event")
     elif result.replaces:
@@ -148,8 +134,8 @@ def do_receipt(args: argparse.Namespace, ctx: Context) -> int:
         "\n".join([
             _("Receipt no. {number} of session {session}: total {total}.",
               number=result.number, session=result.session_id, total=money(result.total)),
-            f"  PDF: {result.pdf}",
-            f"  {_('text version')}: {result.text}",
+            "  " + _("PDF: {path}", path=result.pdf),
+            "  " + _("text version: {path}", path=result.text),
             f"  {state}",
             result.checkpoint.text(),
         ]),

@@ -114,7 +114,7 @@ def _print(ctx: Context, result: Any) -> int:
     else:
         head = _("Invoice {number} for {sessions}: {total}.", number=result.number,
                  sessions=", ".join(result.sessions), total=money(result.total))
-    lines = [head, f"  PDF: {result.pdf}"]
+    lines = [head, "  " + _("PDF: {path}", path=result.pdf)]
     if result.facturx:
         lines.append("  " + _("Factur-X (EN 16931): the XML is embedded as factur-x.xml."))
     lines.append("  " + _("event #{seq}, signed checkpoint #{seq}", seq=result.event_seq))

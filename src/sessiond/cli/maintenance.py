@@ -15,6 +15,7 @@ from typing import Any
 
 from sessiond.cli.context import Context
 from sessiond.i18n import _
+from sessiond.i18n.plural import n_
 
 PASSPHRASE_ENV = "SESSIOND_BACKUP_PASSPHRASE"
 
@@ -187,11 +188,19 @@ def do_doctor(args: argparse.Namespace, ctx: Context) -> int:
     marks = {"ok": "✓", "warning": "!", "problem": "✗"}
     lines = []
     for c in checks:
-        lines.append(f"{marks[c.status]} {c.title}: {c.message}")
+        lines.append(f"{marks[c.status]} " + _("{label}: {value}", label=c.title,
+                                                 value=c.message))
         if c.advice:
             lines.append(f"    → {c.advice}")
     problems = sum(c.status == "problem" for c in checks)
-    lines.append(_("No problem found.") if not problems else
-                 _("Problems found: {count}.", count=problems))
+    warnings = sum(c.status == "warning" for c in checks)
+    if problems:
+        lines.append(_("Problems found: {count}.", count=problems))
+    elif warnings:
+        # "No problem" under five "!" lines reads as a contradiction: say what they are.
+        lines.append(n_(warnings, "No problem found; {n} point to look at (!).",
+                        "No problem found; {n} points to look at (!)."))
+    else:
+        lines.append(_("No problem found."))
     ctx.emit("\n".join(lines), {"ok": not problems, "checks": [c.to_json() for c in checks]})
     return 1 if problems else 0

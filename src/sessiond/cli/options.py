@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sessiond.i18n import _
@@ -30,3 +31,44 @@ def client_details(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--siren", metavar="NUMBER",
                         help=_("a business client's SIREN or SIRET (its check digit is "
                                "checked)"))
+
+
+def _folded(text: str) -> str:
+    """A word as typed, for comparing: no case, accents, apostrophe kind, hyphens or
+    extra spaces ("Espèces", "especes" and "ESPECES" are one word)."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.replace("-", " ").split())
+
+
+def allow_list(values: tuple[str, ...]) -> Callable[[str], str]:
+    """An argparse `type` for an option whose `choices` are allow-list ids: the id, or its
+    words as the interface names them (labels.short or labels.formal: "carte",
+    "espèces", "chèque bancaire", "téléphone"), in any case and with or without accents,
+    gives the id; anything else is left for argparse to refuse with the choices."""
+    def read(text: str) -> str:
+        from sessiond import labels
+
+        typed = _folded(text)
+        for value in values:
+            if typed in (_folded(value), _folded(labels.short(value)),
+                         _folded(labels.formal(value))):
+                return value
+        return text
+    return read
+
+
+def event_number(text: str) -> int:
+    """An argparse `type` for an event's number as `sessiond log` and the messages print
+    it: "16", "#16", "n° 16", "no16"."""
+    import argparse
+    import re
+
+    match = re.fullmatch(r"\s*(?:#|n\s*[°º]|no\.?)?\s*(\d+)\s*", text, re.IGNORECASE)
+    if match is None:
+        raise argparse.ArgumentTypeError(_(
+            "{text!r} is not an event number: give it as `sessiond log` shows it, e.g. 16 "
+            "or #16.", text=text))
+    return int(match.group(1))

@@ -37,18 +37,20 @@ def _none(parser: argparse.ArgumentParser) -> None:
 def _outcome(p: argparse.ArgumentParser) -> None:
     p.add_argument("--problem", type=int, required=True, metavar="N",
                    help=_("number of the listed problem, from 1"))
-    p.add_argument("result", choices=OUTCOMES,
+    p.add_argument("result", choices=OUTCOMES, type=options.allow_list(OUTCOMES),
                    help=_("solved, diagnosed (the cause is found) or unsolved"))
 
 
 def _quote(p: argparse.ArgumentParser) -> None:
     p.add_argument("--by", required=True, metavar="NAME", help=_("who signed the quote"))
     p.add_argument("--how", required=True, choices=QUOTE_FORMS,
+                   type=options.allow_list(QUOTE_FORMS),
                    help=_("how it was signed: by hand or electronically"))
 
 
 def _waiver(p: argparse.ArgumentParser) -> None:
     p.add_argument("--medium", required=True, choices=WAIVER_MEDIA,
+                   type=options.allow_list(WAIVER_MEDIA),
                    help=_("how the client made his request"))
 
 
@@ -67,24 +69,28 @@ def _payment(p: argparse.ArgumentParser) -> None:
     p.add_argument("--amount", required=True, metavar="EUR",
                    help=_("the amount received, in euros (e.g. 45 or 45,50)"))
     p.add_argument("--method", required=True, choices=PAYMENT_METHODS,
+                   type=options.allow_list(PAYMENT_METHODS),
                    help=_("how the client paid"))
 
 
 def _artifact(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--kind", required=True, choices=ARTIFACTS,
+    p.add_argument("--kind", required=True, choices=ARTIFACTS, type=options.allow_list(ARTIFACTS),
                    help=_("what was copied or captured"))
     p.add_argument("--client-request", metavar="TEXT",
                    help=_("the client's request, as he made it (where, when, how)"))
 
 
 def _fee(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--kind", required=True, choices=FEE_KINDS, help=_("which fee"))
+    p.add_argument("--kind", required=True, choices=FEE_KINDS,
+                   type=options.allow_list(FEE_KINDS), help=_("which fee"))
     p.add_argument("--amount", metavar="EUR", help=_("amount, when the policy leaves it open"))
 
 
 def _announced(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--kind", required=True, choices=FEE_KINDS, help=_("which fee"))
-    p.add_argument("--channel", choices=CHANNELS, help=_("how the client was told"))
+    p.add_argument("--kind", required=True, choices=FEE_KINDS,
+                   type=options.allow_list(FEE_KINDS), help=_("which fee"))
+    p.add_argument("--channel", choices=CHANNELS,
+                   type=options.allow_list(CHANNELS), help=_("how the client was told"))
 
 
 # fact name -> (help, how to add its options, the service method that records it)
@@ -146,6 +152,19 @@ def do_record(args: argparse.Namespace, ctx: Context) -> int:
     kind = event.kind
     from sessiond import labels
 
+    shown: dict[str, object] = {"session": event.session_id, "kind": kind,
+                                "event": event.seq}
+    if kind == "payment-recorded":
+        beyond = svc.paid_beyond_bill(event.session_id or args.session_id)
+        if beyond > 0:
+            from sessiond.billing.text import money
+
+            shown["paid_beyond_bill"] = str(beyond)
+            ctx.warn(_(
+                "warning: the payments of session {session} exceed its bill by {amount}. "
+                "If this one was mistyped: sessiond withdraw {session} {seq} --reason TEXT, "
+                "then record the right amount.", session=event.session_id,
+                amount=money(beyond), seq=event.seq))
     ctx.emit(_("Recorded: {what} (event #{seq}).", what=labels.kind(kind), seq=event.seq),
-             {"session": args.session_id, "kind": kind, "event": event.seq})
+             shown)
     return 0

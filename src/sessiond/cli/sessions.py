@@ -37,6 +37,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     edit.set_defaults(handler=_invoices("client_edit"))
     lst = csub.add_parser("list", parents=[common], help=_("list clients"))
     lst.set_defaults(handler=client_list, readonly=True)
+    show = csub.add_parser("show", parents=[common],
+                           help=_("show a client: his details and his sessions"))
+    show.add_argument("client_id", help=_("the client"))
+    show.set_defaults(handler=client_show, readonly=True)
     erase = csub.add_parser("erase", parents=[common],
                             help=_("erase a client's personal data for good (GDPR)"))
     erase.add_argument("client_id", help=_("the client"))
@@ -72,12 +76,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     new = ssub.add_parser("new", parents=[common], help=_("plan a session, print its id"))
     new.add_argument("client_id", help=_("the client (sessiond client list shows them)"))
     new.add_argument("--policy", help=_("policy id (default from the configuration)"))
-    new.add_argument("--mode", choices=MODES, default="remote",
+    new.add_argument("--mode", choices=MODES, type=options.allow_list(MODES), default="remote",
                      help=_("remote (default), on site or in the workshop"))
-    new.add_argument("--tool", choices=TOOLS, default="teamviewer",
+    new.add_argument("--tool", choices=TOOLS, type=options.allow_list(TOOLS), default="teamviewer",
                      help=_("the remote tool (default teamviewer)"))
     new.add_argument("--partner-id", help=_("the client's ID in the remote tool"))
-    new.add_argument("--client-os", choices=OSES, help=_("the client's system"))
+    new.add_argument("--client-os", choices=OSES,
+                     type=options.allow_list(OSES), help=_("the client's system"))
     new.add_argument("--problem", action="append", default=[],
                      help=_("a problem the client listed (repeat for each)"))
     new.add_argument("--ordered-at", metavar="TIME", help=_("when the client ordered"))
@@ -85,6 +90,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     new.add_argument("--warranty-of", metavar="SESSION",
                      help=_("this session re-does that one under warranty"))
     new.add_argument("--warranty-cause", choices=WARRANTY_CAUSES,
+                     type=options.allow_list(WARRANTY_CAUSES),
                      help=_("what made it necessary (default: that intervention)"))
     new.add_argument("--appointment", metavar="TIME",
                      help=_("the agreed date and time of the intervention"))
@@ -103,7 +109,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     consent = sub.add_parser("consent", parents=[common],
                              help=_("record the client's consent"))
     consent.add_argument("session_id", help=_("the session"))
-    consent.add_argument("--channel", choices=CHANNELS, required=True,
+    consent.add_argument("--channel", choices=CHANNELS,
+                         type=options.allow_list(CHANNELS), required=True,
                          help=_("how the client gave it: orally, by phone, e-mail, SMS, the "
                                 "remote tool's code, a signature"))
     consent.add_argument("--by", required=True, metavar="NAME",
@@ -144,7 +151,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                           help=_("add a note (scanned for secrets first)"))
     note.add_argument("session_id", help=_("the session"))
     note.add_argument("text", help=_("the note (a password or a code in it is refused)"))
-    note.add_argument("--replaces", type=int, metavar="SEQ",
+    note.add_argument("--replaces", type=options.event_number, metavar="SEQ",
                       help=_("the note it corrects, as `sessiond log` numbers it"))
     note.set_defaults(handler=do_note)
 
@@ -198,7 +205,6 @@ def _at(parser: argparse.ArgumentParser) -> None:
 
 
 def client_add(args: argparse.Namespace, ctx: Context) -> int:
-    import sys
 
     svc = ctx.service
     known_since = None
@@ -212,10 +218,10 @@ def client_add(args: argparse.Namespace, ctx: Context) -> int:
                                email=args.email, phone=args.phone, address=args.address,
                                siren=args.siren, known_since=known_since)
     if duplicates:
-        sys.stderr.write("sessiond: " + _(
+        ctx.warn(_(
             "a client with the same name or e-mail exists already: {clients}. If it is the "
             "same person: sessiond client merge {client} --into {first} --reason TEXT.",
-            clients=", ".join(duplicates), client=client_id, first=duplicates[0]) + "\n")
+            clients=", ".join(duplicates), client=client_id, first=duplicates[0]))
     ctx.emit(client_id, {"client": client_id, "duplicates": duplicates})
     return 0
 
@@ -232,6 +238,59 @@ def client_list(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def client_show(args: argparse.Namespace, ctx: Context) -> int:
+    """One client as the technician looks him up: details, duplicates merged into him, and
+    his sessions with what each is billed (as `bill` prices it)."""
+    from sessiond import clock, labels
+    from sessiond.billing import bill
+    from sessiond.billing.text import duration, money
+    from sessiond.errors import InputError
+    from sessiond.exports.fmt import day
+
+    svc = ctx.service
+    asked = svc.client(args.client_id).id
+    client = svc.client(svc.canonical_client(asked))
+    now = clock.now()
+    merged = sorted(svc.client_group(client.id) - {client.id})
+    rows, table = [], []
+    for session in svc.client_sessions(client.id):
+        worked, total = session.elapsed_seconds(now), None
+        try:
+            priced = bill(session, svc.policy(session.policy), svc.history(session.client_id),
+                          now)
+            worked, total = priced.worked_seconds, priced.total
+        except InputError:  # a policy that can no longer be read: shown without its bill
+            pass
+        started = session.started_at.astimezone(ctx.tz).date() if session.started_at else None
+        rows.append({"session": session.id, "state": session.state.value,
+                     "day": started.isoformat() if started else None,
+                     "policy": session.policy, "worked_seconds": worked,
+                     "total": None if total is None else str(total)})
+        table.append(f"  {session.id}  {day(started) if started else '—':<10}  "
+                     f"{labels.short(session.state.value):<9} {duration(worked):>14}  "
+                     f"{money(total) if total is not None else '—':>12}")
+    data = {"client": client.id, "name": client.name, "status": client.status,
+            "country": client.country, "email": client.email, "phone": client.phone,
+            "address": client.address, "siren": client.siren, "merged": merged,
+            "sessions": rows}
+    lines = []
+    if asked != client.id:
+        lines.append(_("Client {client} was merged into {into}.", client=asked,
+                       into=client.id))
+    lines.append(f"{client.id}  {client.name or _('(erased)')}  "
+                 f"{labels.short(client.status)}  {client.country}")
+    for label, value in ((_("E-mail"), client.email), (_("Phone"), client.phone),
+                         (_("Address"), client.address), (_("SIREN"), client.siren),
+                         (_("Duplicates merged into him"), ", ".join(merged))):
+        if value:
+            lines.append("  " + _("{label}: {value}", label=label,
+                                  value=" ".join(value.split())))
+    lines.extend(table or ["  " + _("No session yet: sessiond session new {client}.",
+                                    client=client.id)])
+    ctx.emit("\n".join(lines), data)
+    return 0
+
+
 def client_erase(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond.errors import InputError
 
@@ -245,12 +304,12 @@ def client_erase(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def session_new(args: argparse.Namespace, ctx: Context) -> int:
-    from sessiond.amounts import parse_amount
+    from sessiond.amounts import parse_rate
 
     svc = ctx.service
-    rate = None if args.rate is None else parse_amount(
-        args.rate, maximum=100000,
-        message=_("--rate {rate!r}: give an hourly rate in euros, e.g. 60 or 52.50.",
+    rate = None if args.rate is None else parse_rate(
+        args.rate,
+        message=_("--rate {rate!r}: give an hourly rate in euros, e.g. 60, 52,50 or 55 €/h.",
                   rate=args.rate))
     # An order days or weeks before the intervention is ordinary (the withdrawal period).
     ordered_at = svc.at(args.ordered_at, allow_old=True)
@@ -292,7 +351,7 @@ def _describe(data: dict[str, Any]) -> str:
     if data["without_consent"]:
         consent += " — " + _("started WITHOUT consent")
     return "  ".join([
-        data["session"], data["client"], _(data["state"]).ljust(8),
+        data["session"], data["client"], labels.short(data["state"]).ljust(8),
         hms(data["elapsed_seconds"]), data["policy"], labels.short(data["mode"]), consent,
     ])
 
@@ -329,7 +388,6 @@ def do_start(args: argparse.Namespace, ctx: Context) -> int:
 def _warn_running_too(ctx: Context, started: str) -> None:
     """Two clocks running at once bill the same minutes twice: say so (the terminal
     interface asks before it starts one)."""
-    import sys
 
     from sessiond.i18n.plural import n_
     from sessiond.model import State
@@ -337,12 +395,12 @@ def _warn_running_too(ctx: Context, started: str) -> None:
     others = [s.id for s in ctx.service.open_sessions()
               if s.state is State.RUNNING and s.id != started]
     if others:
-        sys.stderr.write("sessiond: " + n_(
+        ctx.warn(n_(
             len(others), "warning: session {sessions} is running too: the same minutes "
             "are billed twice; pause it if it is not worked on (sessiond pause ID).",
             "warning: sessions {sessions} are running too: the same minutes are billed "
             "twice; pause those not worked on (sessiond pause ID).",
-            sessions=", ".join(others)) + "\n")
+            sessions=", ".join(others)))
 
 
 def do_pause(args: argparse.Namespace, ctx: Context) -> int:

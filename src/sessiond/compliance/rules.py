@@ -138,9 +138,12 @@ def consent_before_access(facts: Facts, spec: RuleSpec) -> list[Finding]:
                         start)]
     channels = spec.params.get("channels") or ()
     if channels and not any(e.body["channel"] in channels for e in before):
-        return [finding(spec, _("Consent given by {given}; the terms ask for {wanted}.",
-                                given=", ".join(sorted({e.body["channel"] for e in before})),
-                                wanted=", ".join(channels)), [*seqs(before), *start])]
+        # Channels in words ("oralement", "code de l'outil de prise en main"), never ids.
+        given = dict.fromkeys(labels.short(e.body["channel"]) for e in before)
+        return [finding(spec, _("Consent given: {given}; the terms ask for: {wanted}.",
+                                given=", ".join(given),
+                                wanted=", ".join(labels.short(c) for c in channels)),
+                        [*seqs(before), *start])]
     return []
 
 
@@ -426,8 +429,10 @@ def payment_method_accepted(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not bad:
         return []
     return [finding(spec, _("Paid by {given} ({events}); the terms accept {wanted}.",
-                            given=", ".join(dict.fromkeys(e.body["method"] for e in bad)),
-                            events=numbers(bad), wanted=", ".join(methods)), seqs(bad))]
+                            given=", ".join(dict.fromkeys(labels.short(e.body["method"])
+                                                          for e in bad)),
+                            events=numbers(bad),
+                            wanted=", ".join(labels.short(m) for m in methods)), seqs(bad))]
 
 
 @rule("payment-not-acceptance")
@@ -441,9 +446,14 @@ def payment_not_acceptance(facts: Facts, spec: RuleSpec) -> list[Finding]:
            if first is None or facts.key(e) < first]
     if not bad:
         return []
-    return [finding(spec, _("Payment {events} taken while no signed quote was on record: a "
-                            "payment alone is not acceptance of the quote.",
-                            events=numbers(bad)), seqs(bad))]
+    # One sentence per number: French agrees "reçu" / "reçus" with the payments.
+    if len(bad) == 1:
+        message = _("Payment {events} taken while no signed quote was on record: a payment "
+                    "alone is not acceptance of the quote.", events=numbers(bad))
+    else:
+        message = _("Payments {events} taken while no signed quote was on record: a payment "
+                    "alone is not acceptance of the quote.", events=numbers(bad))
+    return [finding(spec, message, seqs(bad))]
 
 
 # --- after the work --------------------------------------------------------------------

@@ -24,6 +24,7 @@ from decimal import Decimal
 from typing import Literal
 
 from sessiond.billing.text import cents, money
+from sessiond.contacts import is_email
 from sessiond.errors import InputError
 from sessiond.i18n import _, language
 from sessiond.law.sole_trader import has_mention
@@ -41,7 +42,6 @@ CURRENCY = "EUR"
 
 _NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9/_.-]{0,29}")
 _COUNTRY = re.compile(r"[A-Z]{2}")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _POSTCODE_CITY = re.compile(r"(\d{5})\s+(.+)")
 
 @dataclass(frozen=True)
@@ -215,7 +215,7 @@ def _problem(doc: InvoiceDoc) -> str | None:
     expected = cents(sum((line.amount for line in doc.lines), Decimal(0)))
     if doc.total != expected or doc.total != cents(doc.total):
         return _("the total {total} is not the sum of the lines ({expected}).",
-                 total=doc.total, expected=expected)
+                 total=money(doc.total), expected=money(expected))
     if doc.total < 0:
         return _("the total cannot be negative; a credit note cancels an invoice with "
                  "positive amounts.")
@@ -224,8 +224,9 @@ def _problem(doc: InvoiceDoc) -> str | None:
             return _("{field} {amount} is not a positive amount in euros and cents.",
                      field=f"payments[{index}].amount", amount=payment.amount)
     if doc.prepaid > doc.total:
-        return _("the payments received ({paid}) exceed the total ({total}).",
-                 paid=doc.prepaid, total=doc.total)
+        return _("the payments received ({paid}) exceed the total ({total}); if one was "
+                 "mistyped, withdraw it (sessiond withdraw SESSION N --reason TEXT) and "
+                 "record the right amount.", paid=money(doc.prepaid), total=money(doc.total))
     if not doc.payment_terms:
         return _missing("payment_terms")
     if doc.due_date is None and not doc.credit_note:
@@ -268,7 +269,7 @@ def _party_problem(party: Party, role: str) -> str | None:
             return _("{field} {value!r} fails the SIREN check digit: check it on "
                      "annuaire-entreprises.data.gouv.fr.",
                      field=f"{role}.siren", value=party.siren)
-    if party.email is not None and not _EMAIL.fullmatch(party.email):
+    if party.email is not None and not is_email(party.email):
         return _("{field} {value!r} is not an e-mail address.", field=f"{role}.email",
                  value=party.email)
     return None

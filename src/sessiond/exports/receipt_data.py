@@ -49,7 +49,8 @@ FORMAT = "sessiond-receipt"
 # compares a receipt's text with the rendering of its version only: bump it whenever a
 # block, a label or a French word of the receipt changes (tests/unit/test_receipt_layout.py
 # pins the rendering, and fails until it is bumped). 2: the name with its "EI" mention once.
-VERSION = 2
+# 3: what was paid beyond the amount due, when it was.
+VERSION = 3
 
 Data = dict[str, Any]
 
@@ -162,6 +163,9 @@ def receipt_data(facts: Facts, *, number: str, replaces: str | None, issued_at: 
             "credit_left_seconds": bill.credit.remaining_seconds if bill.credit else None,
             "payments": payments,
             "left_to_pay": _amount(max(Decimal(0), bill.total - paid)) if payments else None,
+            # Paid beyond the amount due: what the technician owes back, said to the client.
+            "paid_beyond": _amount(paid - bill.total) if payments and paid > bill.total
+            else None,
         },
         "confidentiality": {
             "articles": _confidentiality_articles(facts.policy),
@@ -393,6 +397,10 @@ def _lines(b: Mapping[str, Any], tz: ZoneInfo) -> list[Block]:
     if b["left_to_pay"] is not None:
         blocks.append(Amount(_("Left to pay"), money(Decimal(b["left_to_pay"])), strong=True,
                              key="bill.left_to_pay"))
+    if b.get("paid_beyond") is not None:
+        blocks.append(Amount(_("Paid beyond the amount due (owed to the client)"),
+                             money(Decimal(b["paid_beyond"])), strong=True,
+                             key="bill.paid_beyond"))
     return blocks
 
 

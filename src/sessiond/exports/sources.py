@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sessiond.billing import Bill, History, bill
+from sessiond.billing import Bill, bill
 from sessiond.compliance.findings import Finding
 from sessiond.errors import InputError
 from sessiond.model import Client, Event, Session, fold
 from sessiond.policy import Policy
-from sessiond.sessions import Sessiond
+from sessiond.sessions import Sessiond, client_history
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,7 @@ class Ledger:
     # session -> the stored events it was folded from: what a document's proof covers,
     # also the ones a correction folds away (a withdrawn fee, a stop reopened in a pause)
     read: dict[str, tuple[Event, ...]] = field(default_factory=dict)
+    moved: frozenset[str] | None = None  # see _moved
 
     def invoice_number(self, session_id: str) -> str | None:
         """The number of the session's current invoice (none cancelled it), as the log
@@ -106,8 +107,19 @@ class Ledger:
             self.invoices = {s: e.body["number"] for s, e in current_invoices(events).items()}
         return self.invoices.get(session_id)
 
+    def _moved(self) -> frozenset[str]:
+        """The sessions moved from one client to another (before `upto`): their events
+        carry either client's id, so no one client's events hold them whole."""
+        if self.moved is None:
+            self.moved = frozenset(
+                r.session_id for r in self.svc.store.events_of_kind("session-moved")
+                if r.session_id and (self.upto is None or r.seq < self.upto))
+        return self.moved
+
     def load(self, client_ids: Iterable[str]) -> None:
-        for client_id in client_ids:
+        pending = list(client_ids)
+        while pending:
+            client_id = pending.pop(0)
             if client_id in self.clients:
                 continue
             self.clients[client_id] = self.svc.client(client_id)
@@ -122,10 +134,9 @@ class Ledger:
             for session_id, events in grouped.items():
                 if session_id in self.sessions:
                     continue
-                if events[0].kind != "session-planned" or any(
-                        e.kind == "session-moved" for e in events):
-                    # Moved from or to another client: its events carry either id, so
-                    # the session is read whole.
+                if events[0].kind != "session-planned" or session_id in self._moved():
+                    # Moved from or to another client: read whole, whichever client's
+                    # events are read first (the first client holds only its planning).
                     events = [e for e in self.svc.session_events(session_id)
                               if self.upto is None or e.seq < self.upto]
                 session = fold(events)
@@ -133,6 +144,8 @@ class Ledger:
                     self.read[session_id] = tuple(events)
                     self.sessions[session_id] = session
                     self.by_client[session.client_id].append(session)
+                    # Its bill reads the history of the client it belongs to now.
+                    pending.append(session.client_id)
 
     def covered(self, session_ids: Iterable[str]) -> tuple[int, str]:
         """(events, digest) of what the sessions were computed from, as their proof
@@ -153,8 +166,13 @@ class Ledger:
 
     def bill(self, session: Session) -> Bill:
         """The session's bill (InputError when it cannot be priced, e.g. no rate)."""
-        history = History(sessions=tuple(self.by_client[session.client_id]),
-                          client_events=tuple(self.client_events[session.client_id]))
+        # The client's group (he, the one he was merged into, its other duplicates), as
+        # the service's own bill reads it: one rule, sessions.client_history.
+        group = sorted(self.svc.client_group(session.client_id, upto=self.upto))
+        self.load(group)
+        history = client_history(
+            (s for c in group for s in self.by_client[c]),
+            (e for c in group for e in self.client_events[c]))
         return bill(session, self.policy(session.policy), history, self.now)
 
     def try_bill(self, session: Session) -> tuple[Bill | None, str | None]:

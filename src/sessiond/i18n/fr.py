@@ -26,10 +26,12 @@ CATALOG: dict[str, str] = {
     "ambiguous option: %(option)s could match %(matches)s":
         "option ambiguë\u202f: %(option)s peut désigner %(matches)s",
     # --- time ----------------------------------------------------------------------------
-    "Cannot read the time {text!r}: give HH:MM, an ISO date-time such as {example}, or "
-    "one with an offset such as {with_offset}.":
-        "Heure illisible {text!r}\u202f: indiquez HH:MM, une date-heure ISO comme "
-        "{example}, ou avec un décalage comme {with_offset}.",
+    "Cannot read the time {text!r}: give HH:MM (or 9h30), a day and a time (yesterday "
+    "18:30, 30/11 9h30), an ISO date-time such as {example}, or one with an offset such "
+    "as {with_offset}.":
+        "Heure illisible {text!r}\u202f: indiquez HH:MM (ou 9h30), un jour et une heure "
+        "(hier 18:30, 30/11 9h30), une date-heure ISO comme {example}, ou avec un décalage "
+        "comme {with_offset}.",
     "The local time {text} does not exist in {zone} (clocks jump forward that day): "
     "give it with an offset, e.g. {example}.":
         "L'heure locale {text} n'existe pas en {zone} (changement d'heure ce jour-là)\u202f: "
@@ -56,6 +58,7 @@ CATALOG: dict[str, str] = {
     "running": "en cours",
     "paused": "en pause",
     "stopped": "arrêtée",
+    "cancelled": "annulée",
     "Cannot start session {session}: {why}.":
         "Impossible de démarrer l'intervention {session}\u202f: {why}.",
     "Cannot pause session {session}: {why}.":
@@ -133,8 +136,9 @@ CATALOG: dict[str, str] = {
     "(erased)": "(effacé)",
     "Erasing {client} cannot be undone: add --yes to confirm.":
         "L'effacement de {client} est définitif\u202f: ajoutez --yes pour confirmer.",
-    "--rate {rate!r}: give an hourly rate in euros, e.g. 60 or 52.50.":
-        "--rate {rate!r}\u202f: indiquez un taux horaire en euros, par ex. 60 ou 52.50.",
+    "--rate {rate!r}: give an hourly rate in euros, e.g. 60, 52,50 or 55 €/h.":
+        "--rate {rate!r}\u202f: indiquez un taux horaire en euros, par ex. 60, 52,50 ou "
+        "55\u00a0€/h.",
     "add or list clients": "ajouter ou lister les clients",
     "add a client, print his id": "ajouter un client, afficher son identifiant",
     "a private person (default)": "un particulier (par défaut)",
@@ -194,6 +198,83 @@ CATALOG: dict[str, str] = {
     "amount, when the policy leaves it open": "montant, quand la politique ne le fixe pas",
     "{amount!r} is not an amount in euros (e.g. 45 or 45,50).":
         "{amount!r} n'est pas un montant en euros (par ex. 45 ou 45,50).",
+    "warning: the payments of session {session} exceed its bill by {amount}. If this one "
+    "was mistyped: sessiond withdraw {session} {seq} --reason TEXT, then record the right "
+    "amount.":
+        "attention\u202f: les paiements de l'intervention {session} dépassent son montant de "
+        "{amount}. Si celui-ci a été mal saisi\u202f: sessiond withdraw {session} {seq} "
+        "--reason TEXTE, puis enregistrez le bon montant.",
+    "{email!r} is not an e-mail address (e.g. jeanne@example.fr): check it.":
+        "{email!r} n'est pas une adresse e-mail (par ex. jeanne@example.fr)\u202f: "
+        "vérifiez-la.",
+    "{phone!r} is not a phone number (e.g. 06 12 34 56 78 or +33 6 12 34 56 78).":
+        "{phone!r} n'est pas un numéro de téléphone (par ex. 06 12 34 56 78 ou "
+        "+33 6 12 34 56 78).",
+    "A client needs a name: sessiond client add \"NAME\".":
+        "Un client a besoin d'un nom\u202f: sessiond client add \"NOM\".",
+    "--problem needs the words of the problem; leave it out if there is none.":
+        "--problem attend les mots du problème\u202f; ne le donnez pas s'il n'y en a pas.",
+    "A note needs its text: sessiond note {session} \"TEXT\".":
+        "Une note a besoin de son texte\u202f: sessiond note {session} \"TEXTE\".",
+    "show a client: his details and his sessions":
+        "afficher un client\u202f: ses coordonnées et ses interventions",
+    "Client {client} was merged into {into}.": "Le client {client} a été fusionné avec {into}.",
+    "E-mail": "E-mail",
+    "Phone": "Téléphone",
+    "Address": "Adresse",
+    "Duplicates merged into him": "Doublons fusionnés avec lui",
+    "{label}: {value}": "{label}\u202f: {value}",
+    "No session yet: sessiond session new {client}.":
+        "Aucune intervention pour l'instant\u202f: sessiond session new {client}.",
+    "Package #{seq} was recorded as bought after this session ended: it does not cover it.":
+        "Le forfait n°\u00a0{seq} est enregistré comme acheté après la fin de cette "
+        "intervention\u202f: il ne la couvre pas.",
+    "Session {session} has started: {fee} applies only to an intervention that did not "
+    "take place.":
+        "L'intervention {session} a commencé\u202f: «\u00a0{fee}\u00a0» ne vaut que pour une "
+        "intervention qui n'a pas eu lieu.",
+    "Session {session} already has {fee} (event #{seq}): a missed appointment is charged "
+    "once. If that one was a mistake: sessiond withdraw {session} {seq} --reason TEXT.":
+        "L'intervention {session} a déjà «\u00a0{fee}\u00a0» (événement n°\u00a0{seq})\u202f: "
+        "un rendez-vous manqué n'est facturé qu'une fois. S'il a été saisi par erreur\u202f: "
+        "sessiond withdraw {session} {seq} --reason TEXTE.",
+    "Paid: {paid}; left to pay: {left}.": "Payé\u202f: {paid}\u202f; reste à payer\u202f: {left}.",
+    "Paid beyond the bill: {amount}.": "Payé au-delà du montant\u202f: {amount}.",
+    "{text!r} is not an event number: give it as `sessiond log` shows it, e.g. 16 or #16.":
+        "{text!r} n'est pas un numéro d'événement\u202f: donnez-le comme `sessiond log` "
+        "l'affiche, par ex. 16 ou #16.",
+    "No problem found; {n} point to look at (!).":
+        "Aucun problème trouvé\u202f; {n}\u00a0point à voir (!).",
+    "No problem found; {n} points to look at (!).":
+        "Aucun problème trouvé\u202f; {n}\u00a0points à voir (!).",
+    "Session {session} was cancelled: {what} cannot be recorded for it. If it took place "
+    "after all, plan it again: sessiond session new {client}.":
+        "L'intervention {session} a été annulée\u202f: on ne peut plus y enregistrer {what}. "
+        "Si elle a finalement eu lieu, prévoyez-la de nouveau\u202f: sessiond session new "
+        "{client}.",
+    "the withdrawal of prepaid hours": "le retrait d'heures prépayées",
+    "take back a package recorded by mistake": "retirer un forfait enregistré par erreur",
+    "the package, as `sessiond credit show` numbers it":
+        "le forfait, numéroté comme dans `sessiond credit show`",
+    "Event #{seq} is not a package of client {client} (sessiond credit show {client} lists "
+    "them).":
+        "L'événement n°\u00a0{seq} n'est pas un forfait du client {client} (sessiond credit "
+        "show {client} les liste).",
+    "Package #{seq} withdrawn: the credit of client {client} no longer counts it (event "
+    "#{event}).":
+        "Forfait n°\u00a0{seq} retiré\u202f: le crédit du client {client} n'en tient plus "
+        "compte (événement n°\u00a0{event}).",
+    "Client {client} was merged into {into}: plan the session for {into} (sessiond session "
+    "new {into}).":
+        "Le client {client} a été fusionné avec {into}\u202f: prévoyez l'intervention pour "
+        "{into} (sessiond session new {into}).",
+    "Paid beyond the amount due (owed to the client)": "Trop-perçu (dû au client)",
+    "A payment of {amount!r} records no money received: give the amount paid (e.g. 45,50).":
+        "Un paiement de {amount!r} n'enregistre aucune somme reçue\u202f: indiquez le "
+        "montant payé (par ex. 45,50).",
+    "{amount!r} has more than two decimals: give the amount in euros and cents (e.g. 45,50).":
+        "{amount!r} a plus de deux décimales\u202f: indiquez le montant en euros et en "
+        "centimes (par ex. 45,50).",
     "Log intact: {events} events, {checkpoints} checkpoints verified (key {fingerprint}).":
         "Journal intact\u202f: {events} événements, {checkpoints} points de contrôle vérifiés "
         "(clé {fingerprint}).",
@@ -443,9 +524,9 @@ CATALOG: dict[str, str] = {
     "Prepaid credit left after this session: {left}":
         "Crédit prépayé restant après cette intervention\u202f: {left}",
     "--hours {hours!r}: give a positive number of hours, e.g. 3 or 1.5.":
-        "--hours {hours!r}\u202f: indiquez un nombre d'heures positif, par ex. 3 ou 1.5.",
-    "Credit added: {hours} h for client {client} (event #{seq}).":
-        "Crédit ajouté\u202f: {hours}\u00a0h pour le client {client} (événement n°\u00a0{seq}).",
+        "--hours {hours!r}\u202f: indiquez un nombre d'heures positif, par ex. 3 ou 1,5.",
+    "Credit added: {length} for client {client} (event #{seq}).":
+        "Crédit ajouté\u202f: {length} pour le client {client} (événement n°\u00a0{seq}).",
     "Valid until {day} (policy {policy}, art. {article}).":
         "Valable jusqu'au {day} (politique {policy}, art. {article}).",
     "Prepaid credit of client {client} (policy {policy}, art. {article})":
@@ -800,9 +881,9 @@ CATALOG: dict[str, str] = {
         "chemin du PDF (la version texte est écrite à côté, .txt)\u202f; par défaut\u202f: le "
         "dossier courant",
     "Cannot read the day {text!r}: give YYYY-MM-DD (2026-11-22), DD/MM/YYYY (22/11/2026), "
-    "today or yesterday.":
+    "DD/MM (22/11), today, yesterday or tomorrow.":
         "Jour illisible {text!r}\u202f: indiquez AAAA-MM-JJ (2026-11-22), JJ/MM/AAAA "
-        "(22/11/2026), today ou yesterday.",
+        "(22/11/2026), JJ/MM (22/11), aujourd'hui, hier ou demain.",
     "--to needs --from: sessiond export --from DATE --to DATE.":
         "--to va avec --from\u202f: sessiond export --from DATE --to DATE.",
     "from {first} to {last}": "du {first} au {last}",
@@ -819,7 +900,8 @@ CATALOG: dict[str, str] = {
         "attention\u202f: l'intervention {session} n'a pas de montant\u202f: {problem}",
     "Receipt no. {number} of session {session}: total {total}.":
         "Relevé n°\u00a0{number} de l'intervention {session}\u202f: total {total}.",
-    "text version": "version texte",
+    "PDF: {path}": "PDF\u202f: {path}",
+    "text version: {path}": "version texte\u202f: {path}",
     "  event #{seq}, signed checkpoint #{seq}":
         "  événement n°\u00a0{seq}, point de contrôle signé n°\u00a0{seq}",
     "Cannot write {path}: {error}. Choose another place with --out.":
@@ -880,6 +962,10 @@ CATALOG: dict[str, str] = {
         "secret ne doit être conservé.",
     "Paid by {given} ({events}); the terms accept {wanted}.":
         "Payé par {given} ({events})\u202f; les conditions acceptent\u202f: {wanted}.",
+    "Payments {events} taken while no signed quote was on record: a payment alone is not "
+    "acceptance of the quote.":
+        "Paiements {events} reçus alors qu'aucun devis signé n'était enregistré\u202f: un "
+        "paiement seul ne vaut pas acceptation du devis.",
     "Payment {events} taken while no signed quote was on record: a payment alone is not "
     "acceptance of the quote.":
         "Paiement {events} reçu alors qu'aucun devis signé n'était enregistré\u202f: un paiement "
@@ -893,8 +979,8 @@ CATALOG: dict[str, str] = {
     "Started WITHOUT the client's consent (the reason is recorded with the start).":
         "Commencée SANS le consentement du client (le motif est enregistré avec le début).",
     "The client's consent": "Le consentement du client",
-    "Consent given by {given}; the terms ask for {wanted}.":
-        "Consentement donné par {given}\u202f; les conditions demandent\u202f: {wanted}.",
+    "Consent given: {given}; the terms ask for: {wanted}.":
+        "Consentement donné\u202f: {given}\u202f; les conditions demandent\u202f: {wanted}.",
     "The client's system is not on record (session new --client-os); the terms cover "
     "{wanted} only.":
         "Le système du client n'est pas enregistré (session new --client-os)\u202f; les "
@@ -1227,8 +1313,11 @@ CATALOG: dict[str, str] = {
         "{field} {amount} n'est pas un montant positif en euros et centimes.",
     "{field} {amount} has more than two decimals.":
         "{field} {amount} a plus de deux décimales.",
-    "the payments received ({paid}) exceed the total ({total}).":
-        "les paiements reçus ({paid}) dépassent le total ({total}).",
+    "the payments received ({paid}) exceed the total ({total}); if one was mistyped, "
+    "withdraw it (sessiond withdraw SESSION N --reason TEXT) and record the right amount.":
+        "les paiements reçus ({paid}) dépassent le total ({total})\u202f; si l'un d'eux a été "
+        "mal saisi, retirez-le (sessiond withdraw INTERVENTION N --reason TEXTE) et "
+        "enregistrez le bon montant.",
     "the due date {due} is before the issue date {issued}.":
         "l'échéance {due} précède la date d'émission {issued}.",
     "only EUR is supported, not {value!r}.": "seul l'euro (EUR) est pris en charge, et non "
@@ -1357,6 +1446,10 @@ CATALOG: dict[str, str] = {
         "L'heure {text} date de plus de 7\u00a0jours ({meant})\u202f; si c'est bien le moment, "
         "ajoutez "
         "--yes.",
+    "{text} would mean {meant}, more than 12 hours ago. For that instant give the date "
+    "too: --at {iso}.":
+        "{text} voudrait dire {meant}, il y a plus de 12\u00a0heures. Pour ce moment-là, "
+        "donnez aussi la date\u202f: --at {iso}.",
     "{text} would mean {meant}, more than 12 hours ago (today's {text} is still to come). "
     "For that instant give the date too: --at {iso}.":
         "{text} voudrait dire {meant}, il y a plus de 12\u00a0heures ({text} aujourd'hui n'est pas "
@@ -1370,26 +1463,30 @@ CATALOG: dict[str, str] = {
         "Une correction a besoin d'un motif\u202f: --reason TEXTE.",
     "Client {client} cannot be merged into itself.":
         "Le client {client} ne peut pas être fusionné avec lui-même.",
+    "Client {into} was already merged into {client}: they are one client already.":
+        "Le client {into} a déjà été fusionné avec {client}\u202f: c'est déjà un seul et même "
+        "client.",
     "Client {client} was already merged into {into}.":
         "Le client {client} a déjà été fusionné avec {into}.",
     "Client {client} was merged into {into}: move the session to {into}.":
         "Le client {client} a été fusionné avec {into}\u202f: déplacez l'intervention vers {into}.",
-    "Event #{seq} ({kind}) at {at} would come after #{other} ({other_kind} at {other_at}), "
-    "which happened after it.":
-        "L'événement n°\u00a0{seq} ({kind}) à {at} viendrait après le n°\u00a0{other} "
-        "({other_kind} à "
-        "{other_at}), qui a eu lieu après lui.",
-    "Event #{seq} ({kind}) at {at} would come before #{other} ({other_kind} at {other_at}), "
-    "which happened first.":
-        "L'événement n°\u00a0{seq} ({kind}) à {at} viendrait avant le n°\u00a0{other} "
-        "({other_kind} à "
-        "{other_at}), qui a eu lieu d'abord.",
+    "Event #{seq} ({kind}, {at}) would come after #{other} ({other_kind}, {other_at}), "
+    "which happened after it: give an earlier time.":
+        "L'événement n°\u00a0{seq} ({kind}, le {at}) viendrait après le n°\u00a0{other} "
+        "({other_kind}, le {other_at}), qui a eu lieu après lui\u202f: donnez une heure "
+        "antérieure.",
+    "Event #{seq} ({kind}, {at}) would come before #{other} ({other_kind}, {other_at}), "
+    "which happened first: give a later time.":
+        "L'événement n°\u00a0{seq} ({kind}, le {at}) viendrait avant le n°\u00a0{other} "
+        "({other_kind}, le {other_at}), qui a eu lieu d'abord\u202f: donnez une heure "
+        "postérieure.",
     "Event #{seq} holds no text that can be redacted on its own (none, already redacted, or "
     "written before texts had keys of their own: erasing the client removes it).":
         "L'événement n°\u00a0{seq} ne contient aucun texte effaçable seul (aucun, déjà effacé, ou "
         "écrit avant que les textes aient leur propre clé\u202f: effacer le client le supprime).",
-    "Event #{seq} is a {kind}; this correction applies to {kinds}.":
-        "L'événement n°\u00a0{seq} est un {kind}\u202f; cette correction s'applique à {kinds}.",
+    "Event #{seq} is {kind}; this correction applies only to: {kinds}.":
+        "L'événement n°\u00a0{seq} est {kind}\u202f; cette correction ne vaut que pour\u202f: "
+        "{kinds}.",
     "Event #{seq} is not an event of session {session} (sessiond log {session} lists them).":
         "L'événement n°\u00a0{seq} n'appartient pas à l'intervention {session} (sessiond log "
         "{session} "

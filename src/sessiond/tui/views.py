@@ -119,12 +119,10 @@ class Loader:
         self.histories: dict[str, History] = {}
 
     def history(self, client_id: str) -> History:
+        # What the service's own bill reads (sessions.client_history: merged duplicates,
+        # withdrawn packages and cancelled sessions), so that the screens show its amounts.
         if client_id not in self.histories:
-            svc = self.svc
-            self.histories[client_id] = History(
-                sessions=tuple(svc.client_sessions(client_id)),
-                client_events=tuple(e for e in svc.client_events(client_id)
-                                    if e.session_id is None))
+            self.histories[client_id] = self.svc.history(client_id)
         return self.histories[client_id]
 
     def view(self, session: Session) -> SessionView:

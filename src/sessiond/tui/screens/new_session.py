@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Header, Input, Label, Select
 
-from sessiond.amounts import parse_amount
+from sessiond.amounts import parse_rate
 from sessiond.errors import SessiondError
 from sessiond.i18n import _
 from sessiond.model import MODES, OSES, TOOLS, Client
@@ -149,7 +149,7 @@ class NewSessionScreen(SessiondScreen):
             return
         rate_text = self.query_one("#rate", Input).value.strip()
         try:
-            rate = parse_amount(rate_text, maximum=100000) if rate_text else None
+            rate = parse_rate(rate_text) if rate_text else None
         except SessiondError as e:
             self.refused(e.message)
             return

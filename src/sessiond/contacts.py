@@ -1,0 +1,22 @@
+"""How a client's e-mail and phone number must look: one rule for what the service accepts
+and for what an invoice may print (exports.invoice_doc checks its parties with it)."""
+
+from __future__ import annotations
+
+import re
+
+# One @, and a domain of dot-separated labels with at least one dot ("jeanne@example.fr").
+_EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+")
+# Digits and the separators people write ("06 12 34 56 78", "+33 (0)6.12.34.56.78").
+_PHONE = re.compile(r"\+?[\d\s.\-()/]+")
+# The shortest numbers a client gives (a short international one) have this many digits.
+MIN_PHONE_DIGITS = 6
+
+
+def is_email(text: str) -> bool:
+    return _EMAIL.fullmatch(text) is not None
+
+
+def is_phone(text: str) -> bool:
+    return (_PHONE.fullmatch(text) is not None
+            and sum(c.isdigit() for c in text) >= MIN_PHONE_DIGITS)
