@@ -16,13 +16,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
-from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sessiond.errors import InputError
 from sessiond.i18n import _
+
+if TYPE_CHECKING:  # decimal costs `status`, which never prices, 3 ms to import
+    from decimal import Decimal
 
 # --- field types -----------------------------------------------------------------------
 
@@ -507,6 +509,8 @@ class Session(NamedTuple):
     def paid(self) -> Decimal:
         """What the client paid for this session: its payments that stand (a withdrawn
         one is folded away)."""
+        from decimal import Decimal
+
         return sum((Decimal(e.body["amount"]) for e in self.events
                     if e.kind == "payment-recorded"), Decimal(0))
 
