@@ -70,10 +70,10 @@ def new_id(prefix: str) -> str:
 
 
 def refuse_secrets(personal: Mapping[str, Any],
-                   citation: Callable[[], str | None] = lambda: None) -> None:
+                   citation: Callable[[], tuple[str, str] | None] = lambda: None) -> None:
     """Refuse free text (or a name typed with --by) that holds a secret, saying what was
-    found but never echoing it, and citing `citation()` (the session's terms; the law when
-    None)."""
+    found but never echoing it, and citing `citation()` (the session's terms: where and in
+    which words; the law when None)."""
     texts = [personal.get(name) for name in SCANNED]
     flat = [t for v in texts for t in (v if isinstance(v, list) else [v]) if t]
     if not flat:
@@ -83,7 +83,9 @@ def refuse_secrets(personal: Mapping[str, Any],
     for text in flat:
         findings = scan(text)
         if findings:
-            raise InputError(describe(findings, citation=citation()))
+            cited = citation()
+            raise InputError(describe(findings, citation=cited[0] if cited else None,
+                                      words=cited[1] if cited else None))
 
 
 def _now() -> datetime:
@@ -314,8 +316,9 @@ class Sessiond:
         return clock.parse_instant(text, self.tz, allow_old=allow_old)
 
     def _secrets_citation(self, session_id: str | None, planned_policy: str | None = None,
-                          ) -> str | None:
-        """The article of the session's terms that forbids writing a secret down; None (the
+                          ) -> tuple[str, str] | None:
+        """The article of the session's terms that forbids writing a secret down, and its
+        words (Policy.cites); None (the
         law is cited) when they say nothing or there is no session. `planned_policy`: the
         policy of a session being planned (not in the log yet)."""
         if session_id is None:

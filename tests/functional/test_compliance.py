@@ -387,3 +387,22 @@ def test_a_start_without_consent_is_reported_even_when_the_terms_are_silent(cli:
     consent = [f for f in findings if f["rule"] == "consent-before-access"]
     assert [(f["severity"], f["article"]) for f in consent] == [
         ("warning", "Code pénal, art. 323-1")]
+
+
+@pytest.mark.parametrize(("policy_id", "words", "not_said"), [
+    # VLH 4.2 and Micro-Alpes 13 promise confidentiality; only MD 15 says that no password
+    # is written down: a refusal citing an article quotes what that article says.
+    ("vlh", "ne pas enregistrer d’informations sensibles sans le consentement préalable",
+     "aucun mot de passe n'est noté"),
+    ("micro-alpes", "respecter la confidentialité de toutes les informations",
+     "aucun mot de passe n'est noté"),
+    ("md-micro-services", "Aucun mot de passe n’est noté ou stocké par le Prestataire",
+     "seules les informations strictement nécessaires"),
+])
+def test_a_secret_refused_quotes_the_article_it_cites(cli: Cli, policy_id: str, words: str,
+                                                       not_said: str) -> None:
+    client = cli("client", "add", "Lucie Marchal").out.strip()
+    session = cli("session", "new", client, "--policy", policy_id).out.strip()
+    refused = cli("note", session, "mot de passe : Soleil2024!", check=False)
+    assert refused.code == 2 and "Soleil2024" not in refused.err
+    assert words in refused.err and not_said not in refused.err

@@ -335,9 +335,12 @@ def test_finding_is_frozen() -> None:
 
 def test_describe_names_what_and_why_never_the_secret() -> None:
     text = "mdp : Soleil2024, mdp wifi : Maison123, mdp Box : Rocher77"
-    message = describe(scan(text), citation="MD art. 15")  # the session's own terms
+    # The session's own terms, in their own words.
+    message = describe(scan(text), citation="MD art. 15",
+                       words="Aucun mot de passe n’est noté ou stocké par le Prestataire.")
     assert "mot de passe (2 fois)" in message and "clé Wi-Fi" in message
-    assert "MD art. 15\u202f: aucun mot de passe n'est noté" in message
+    assert ("MD art. 15\u202f: «\u00a0Aucun mot de passe n’est noté ou stocké par le "
+            "Prestataire.\u00a0»") in message
     for secret in ("Soleil2024", "Maison123", "Rocher77"):
         assert secret not in message
     set_language("en")
@@ -353,8 +356,10 @@ def test_describe_cites_the_law_unless_the_terms_are_given() -> None:
     why = describe(findings).splitlines()[1]
     assert why.startswith("RGPD art. 5(1)(c) (minimisation des données)")
     assert "MD" not in why
-    cited = describe(findings, citation="art. 15 des CGV MD Micro Services").splitlines()[1]
-    assert cited.startswith("art. 15 des CGV MD Micro Services\u202f: aucun mot de passe")
+    cited = describe(findings, citation="art. 15 des CGV MD Micro Services",
+                     words="Aucun mot de passe n’est noté").splitlines()[1]
+    assert cited == ("art. 15 des CGV MD Micro Services\u202f: "
+                     "«\u00a0Aucun mot de passe n’est noté\u00a0»")
     set_language("en")
     assert describe(findings).splitlines()[1].startswith("GDPR art. 5(1)(c) (data minimisation)")
     assert describe(findings, citation="VLH art. 4.2", reason="x").splitlines()[1] == "x"

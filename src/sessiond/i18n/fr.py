@@ -341,10 +341,7 @@ CATALOG: dict[str, str] = {
     "one-time login code (SMS, 2FA)": "code de connexion à usage unique (SMS, double "
         "authentification)",
     "answer to a secret question": "réponse à une question secrète",
-    "{citation}: no password is written down, and only the information strictly needed "
-    "is kept.":
-        "{citation}\u202f: aucun mot de passe n'est noté, et seules les informations "
-        "strictement nécessaires sont conservées.",
+    "{citation}: « {words} »": "{citation}\u202f: «\u00a0{words}\u00a0»",
     "GDPR art. 5(1)(c) (data minimisation): only the information strictly needed is kept, "
     "and a password never is.":
         "RGPD art. 5(1)(c) (minimisation des données)\u202f: seules les informations "

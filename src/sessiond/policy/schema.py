@@ -380,14 +380,15 @@ class Policy:
     def rate_for(self, mode: str) -> Rate | None:
         return self.rates.get(mode)
 
-    def cites(self, rule_id: str) -> str | None:
-        """Where these terms state a rule ("MD Micro Services, art. 15"); None when they
+    def cites(self, rule_id: str) -> tuple[str, str] | None:
+        """Where these terms state a rule ("MD Micro Services, art. 15") and the words they
+        state it in (quoted as they are: each document says it differently); None when they
         say nothing of it."""
         spec = self.rules.get(rule_id)
         if spec is None:
             return None
-        return _("{business}, art. {article}", business=self.document.business or self.id,
-                 article=spec.article)
+        return (_("{business}, art. {article}", business=self.document.business or self.id,
+                  article=spec.article), spec.text)
 
     def to_reviews(self) -> list[tuple[str, str, str]]:
         """(key, article, note) of every value the technician must review."""

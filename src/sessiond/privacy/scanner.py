@@ -2167,12 +2167,14 @@ def _scan_folded(text: str) -> list[Finding]:
 
 
 def describe(findings: Iterable[Finding], *, reason: str | None = None,
-             citation: str | None = None) -> str:
+             citation: str | None = None, words: str | None = None) -> str:
     """The user message for `findings`: what was found (never the secret) and why.
 
     `citation` names the session's own terms ("art. 15 des CGV MD Micro Services"); without
-    it the law is cited (GDPR art. 5(1)(c), data minimisation). `reason` replaces the whole
-    "why" line. Returns "" when there is nothing to report.
+    it the law is cited (GDPR art. 5(1)(c), data minimisation). `words`: that article's own
+    words, quoted instead of a paraphrase (VLH 4.2 and Micro-Alpes 13 promise
+    confidentiality, not MD 15's "no password is written down"). `reason` replaces the
+    whole "why" line. Returns "" when there is nothing to report.
     """
     counts: dict[str, int] = {}
     for finding in findings:
@@ -2184,9 +2186,10 @@ def describe(findings: Iterable[Finding], *, reason: str | None = None,
     total = sum(counts.values())
     if reason:
         why = reason
+    elif citation and words:
+        why = _("{citation}: « {words} »", citation=citation, words=words)
     elif citation:
-        why = _("{citation}: no password is written down, and only the information strictly "
-                "needed is kept.", citation=citation)
+        why = citation
     else:
         why = _("GDPR art. 5(1)(c) (data minimisation): only the information strictly needed "
                 "is kept, and a password never is.")

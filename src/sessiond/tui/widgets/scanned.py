@@ -74,7 +74,7 @@ class ScannedText(Vertical):
         self.findings: list[Finding] = []
         # The article of the session's terms that forbids writing a secret down, as the
         # service cites it when it refuses one (Policy.cites); None: the law is cited.
-        self.citation: str | None = None
+        self.citation: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         if self.multiline:
@@ -123,7 +123,8 @@ class ScannedText(Vertical):
     def _scan(self, text: str) -> None:
         self.findings = scan(text) if text.strip() else []
         self.query_one(".secret-warning", Static).update(
-            describe(self.findings, citation=self.citation))
+            describe(self.findings, citation=self.citation[0] if self.citation else None,
+                     words=self.citation[1] if self.citation else None))
         self.set_class(self.refused, "-refused")
 
     @on(Input.Changed)
