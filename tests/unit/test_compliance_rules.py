@@ -197,6 +197,22 @@ def test_a_waiver_recorded_after_the_start_is_late() -> None:
     assert run("withdrawal-waiver", facts(log)) == []  # declared before the start: kept
 
 
+def test_a_fact_one_second_late_says_so_to_the_second() -> None:
+    """One second after the start is late (MD 6, VLH 3.2): within the same minute, the
+    sentence shows the seconds, or it would read "10:00, after the start (10:00)"."""
+    start = T0.replace(second=0) + timedelta(minutes=10)
+    log = started(Log().planned(), at=start)
+    log.add("payment-recorded", start + timedelta(seconds=1),
+            {"amount": "50.00", "method": "card"})
+    [found] = run("payment-before-start", facts(log))
+    local = start.astimezone(PARIS)
+    assert f"à {local:%H:%M}:01, après le début" in found.message
+    assert f"({local:%-d} " in found.message and f"à {local:%H:%M}:00)" in found.message
+    log.events[-1] = log.events[-1]._replace(at=start + timedelta(minutes=5))
+    [found] = run("payment-before-start", facts(log))
+    assert ":05" not in found.message and ":00)" not in found.message  # minutes suffice
+
+
 def test_consent_channel_and_quote_form_the_terms_ask_for() -> None:
     log = started(Log().planned())
     [channel] = run("consent-before-access", facts(log), channels=("tool-code",))

@@ -82,10 +82,12 @@ class Facts:
         if self.start_seq is not None:
             yield self.start_seq
 
-    def local(self, instant: datetime) -> str:
+    def local(self, instant: datetime, *, seconds: bool = False) -> str:
         """An instant inside a finding's sentence: "1er décembre 2026 à 09:44" (after
-        "le"/"on" in the sentence), never an ISO date."""
+        "le"/"on" in the sentence), never an ISO date; `seconds`: "à 09:44:01", for two
+        instants of one minute."""
         from sessiond.i18n.dates import long_date
 
         local = instant.astimezone(self.tz)
-        return _("{day} at {time}", day=long_date(local.date()), time=f"{local:%H:%M}")
+        time = f"{local:%H:%M:%S}" if seconds else f"{local:%H:%M}"
+        return _("{day} at {time}", day=long_date(local.date()), time=time)

@@ -112,8 +112,13 @@ def numbers(events: Iterable[Event]) -> str:
 def _late(facts: Facts, events: list[Event], what: str, spec: RuleSpec) -> list[Finding]:
     """The fact is on record, but dated after the start."""
     assert facts.start is not None
+    at, start = events[0].at, facts.start
+    # A second late is late: within one minute, "10:00, after the start (10:00)" would
+    # read as no fault at all.
+    same_minute = facts.local(at) == facts.local(start)
     return [finding(spec, _("{what} is dated {at}, after the start ({start}).", what=what,
-                            at=facts.local(events[0].at), start=facts.local(facts.start)),
+                            at=facts.local(at, seconds=same_minute),
+                            start=facts.local(start, seconds=same_minute)),
                     [*seqs(events), *facts.start_events()])]
 
 
