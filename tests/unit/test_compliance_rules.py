@@ -172,6 +172,26 @@ def test_disconnect_pending_at_the_stop_and_only_after_the_start() -> None:
     assert run("disconnect-confirmed", facts(log)) == []
 
 
+def test_a_disconnection_before_the_work_resumed_is_not_the_one_after_it() -> None:
+    """Micro-Alpes 7, art. 1: "Après l'intervention, le technicien se déconnecte"."""
+    log = started(Log().planned())  # started at T0 + 10 min
+    log.add("disconnect-confirmed", T0 + timedelta(minutes=15))
+    log.add("session-paused", T0 + timedelta(minutes=15))
+    log.add("session-resumed", T0 + timedelta(minutes=25))
+    stopped(log)  # T0 + 40 min, no disconnection after the work resumed
+    [found] = run("disconnect-confirmed", facts(log))
+    assert found.severity == "error" and found.events == (4, 7)  # it, and the stop
+    assert "précède la reprise du travail" in found.message
+    assert [f.severity for f in run("disconnect-confirmed", facts(log, at_stop=True))] \
+        == ["warning"]  # at the stop: to do now
+    log.add("disconnect-confirmed", T0 + timedelta(minutes=40))
+    assert run("disconnect-confirmed", facts(log)) == []
+    # Disconnected, then the clock ran on to the stop without a resume: after the work.
+    log = started(Log().planned())
+    log.add("disconnect-confirmed", T0 + timedelta(minutes=38))
+    assert run("disconnect-confirmed", facts(stopped(log))) == []
+
+
 # --- the start -----------------------------------------------------------------------
 
 

@@ -468,9 +468,19 @@ def payment_not_acceptance(facts: Facts, spec: RuleSpec) -> list[Finding]:
 def disconnect_confirmed(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not facts.stopped:
         return []
-    if any(not facts.before_start(e) for e in facts.events("disconnect-confirmed")):
+    # "Après l'intervention, le technicien se déconnecte" (Micro-Alpes 7, art. 1): a
+    # disconnection followed by more work (the clock resumed) is not the one after it.
+    resumed = max((i.start for i in facts.session.running), default=facts.start)
+    done = [e for e in facts.events("disconnect-confirmed") if not facts.before_start(e)]
+    if any(resumed is None or e.at >= resumed for e in done):
         return []
     stop = seqs(facts.events("session-stopped"))
+    if done and not facts.at_stop:
+        assert resumed is not None
+        return [finding(spec, _("The disconnection {events} came before the work resumed "
+                                "({resumed}): none is on record after the intervention.",
+                                events=numbers(done), resumed=facts.local(resumed)),
+                        [*seqs(done), *stop])]
     if facts.at_stop:
         return [finding(spec, _("To do now: disconnect from the client's computer and record "
                                 "it (sessiond record {session} disconnect-confirmed).",

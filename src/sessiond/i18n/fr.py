@@ -967,6 +967,10 @@ CATALOG: dict[str, str] = {
     "acceptance of the quote.":
         "Paiement {events} reçu alors qu'aucun devis signé n'était enregistré\u202f: un paiement "
         "seul ne vaut pas acceptation du devis.",
+    "The disconnection {events} came before the work resumed ({resumed}): none is on "
+    "record after the intervention.":
+        "La déconnexion {events} précède la reprise du travail ({resumed})\u202f: aucune "
+        "n'est enregistrée après l'intervention.",
     "No disconnection on record after the intervention: the technician must no longer be "
     "able to take control.":
         "Aucune déconnexion enregistrée après l'intervention\u202f: le technicien ne doit plus "
