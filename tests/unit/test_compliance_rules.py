@@ -192,6 +192,19 @@ def test_a_disconnection_before_the_work_resumed_is_not_the_one_after_it() -> No
     assert run("disconnect-confirmed", facts(stopped(log))) == []
 
 
+@pytest.mark.parametrize(("client_os", "said"), [
+    ("other", "Le système du client est un autre système\u202f;"),  # never the id "other"
+    ("macos", "Le système du client est macOS\u202f;"), ("windows", None)])
+def test_an_unsupported_system_is_named_in_words(client_os: str, said: str | None) -> None:
+    """MD 2: "Windows uniquement ; Mac / Apple non pris en charge"."""
+    log = Log().planned()
+    log.events[0] = log.events[0]._replace(body={**log.events[0].body,
+                                                 "client_os": client_os})
+    found = run("remote-os-supported", facts(started(log)), os=["windows"])
+    assert [f.message.split(" les conditions")[0] for f in found] == \
+        ([said] if said else [])
+
+
 # --- the start -----------------------------------------------------------------------
 
 

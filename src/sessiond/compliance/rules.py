@@ -80,9 +80,6 @@ DECLARED_GAP_SECONDS = 600
 # RTC after a suspend).
 CLOCK_JUMP_SECONDS = 60
 
-OS_NAMES = {"windows": "Windows", "macos": "macOS", "linux": "Linux"}
-
-
 def rule(rule_id: str, *, precondition: bool = False, hint: str | None = None,
          item: str | None = None, reads_history: bool = False,
          confidentiality: bool = False) -> Callable[[Rule], Rule]:
@@ -337,15 +334,17 @@ def remote_os_supported(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not allowed or not facts.started:
         return []
     planned = seqs(facts.events("session-planned"))
-    wanted = ", ".join(OS_NAMES.get(o, o) for o in allowed)
+    wanted = ", ".join(labels.short(o) for o in allowed)
     os_ = facts.session.client_os
     if os_ is None:
         return [finding(spec, _("The client's system is not on record (session new "
                                 "--client-os); the terms cover {wanted} only.", wanted=wanted),
                         planned, severity="warning")]
     if os_ not in allowed:
+        # "other" is no system's name: the sentence must not read "le système est autre".
+        given = _("another system") if os_ == "other" else labels.short(os_)
         return [finding(spec, _("The client's system is {os}; the terms cover {wanted} only.",
-                                os=OS_NAMES.get(os_, os_), wanted=wanted), planned)]
+                                os=given, wanted=wanted), planned)]
     return []
 
 

@@ -988,6 +988,7 @@ CATALOG: dict[str, str] = {
         "conditions ne couvrent que {wanted}.",
     "The client's system is {os}; the terms cover {wanted} only.":
         "Le système du client est {os}\u202f; les conditions ne couvrent que {wanted}.",
+    "another system": "un autre système",
     "To do now: disconnect from the client's computer and record it (sessiond record "
     "{session} disconnect-confirmed).":
         "À faire maintenant\u202f: déconnectez-vous de l'ordinateur du client et enregistrez-le "
