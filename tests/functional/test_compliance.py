@@ -406,3 +406,18 @@ def test_a_secret_refused_quotes_the_article_it_cites(cli: Cli, policy_id: str, 
     refused = cli("note", session, "mot de passe : Soleil2024!", check=False)
     assert refused.code == 2 and "Soleil2024" not in refused.err
     assert words in refused.err and not_said not in refused.err
+
+
+def test_a_start_refused_for_consent_names_the_channel_the_terms_ask_for(cli: Cli) -> None:
+    """Micro-Alpes 7, art. 1: giving the remote tool's code is the consent. The refusal
+    lists every channel; the terms' own requirement says which one counts."""
+    client = cli("client", "add", "Paul Favre").out.strip()
+    session = cli("session", "new", client, "--policy", "micro-alpes").out.strip()
+    refused = cli("start", session, check=False)
+    assert refused.code == 2
+    assert f"→ sessiond consent {session} --channel tool-code --by" in refused.err
+    line = next(line for line in refused.err.splitlines() if "Consentement avant" in line)
+    assert "art. 7, art. 1" in line
+    # Terms that accept any channel: the refusal alone says it, once.
+    other = cli("session", "new", client, "--policy", "md-micro-services").out.strip()
+    assert "Consentement avant" not in cli("start", other, check=False).err

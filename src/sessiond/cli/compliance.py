@@ -109,10 +109,24 @@ def warn_requirements(ctx: Context, session_id: str, at: Any) -> None:
     everything else is a warning, and a finding of the check if the start goes ahead.
     """
     svc = ctx.service
-    for req in svc.requirements(svc.session(session_id), at=at):
-        if req.blocking:
+    session = svc.session(session_id)
+    for req in svc.requirements(session, at=at):
+        if req.blocking and not _consent_channels_stated(ctx, session.policy):
             continue  # the start's own refusal explains it
         ctx.warn(_finding_line(req).strip() + (f"\n  → {req.hint}" if req.hint else ""))
+
+
+def _consent_channels_stated(ctx: Context, policy_id: str) -> bool:
+    """Whether the terms accept only some ways of consenting (Micro-Alpes 7, art. 1: the
+    remote tool's code): the start's own refusal lists every channel, so the requirement,
+    with its article and the channels it asks for, is shown as well."""
+    from sessiond.errors import InputError
+
+    try:
+        spec = ctx.service.policy(policy_id).rules.get("consent-before-access")
+    except InputError:
+        return False
+    return spec is not None and bool(spec.params.get("channels"))
 
 
 def summarize_stop_check(ctx: Context, session_id: str) -> None:
