@@ -26,14 +26,7 @@ from sessiond.billing.text import money
 from sessiond.errors import InputError
 from sessiond.exports import fmt
 from sessiond.exports.invoice_doc import UNIT_HOUR, InvoiceDoc, InvoiceLine, check, euros
-from sessiond.exports.pdf import (
-    _CP1252_SUBSTITUTES,
-    MARGIN,
-    drawable,
-    find_fonts,
-    font_glyphs,
-    pdf_text,
-)
+from sessiond.exports.pdf import MARGIN, find_fonts, font_glyphs, page_text
 from sessiond.i18n import _, language
 
 PRODUCER = "sessiond"
@@ -56,14 +49,10 @@ class _Invoice(FPDF):
         self.set_text_color(0)
 
     def clean(self, text: str) -> str:
-        # Stored text written out as the receipt's PDF writes it (pdf.pdf_text): a control
-        # character has no glyph, a bidi override reorders the line, and either one in the
-        # seller's name made the XMP below (XML) unreadable, so the invoice was never issued.
-        text = pdf_text(text)
-        if not self.core:
-            return drawable(text, self.glyphs)  # a character no font draws, written out
-        text = text.translate(_CP1252_SUBSTITUTES)
-        return text.encode("cp1252", errors="replace").decode("cp1252")
+        # As the receipt's pages write it (pdf.page_text): a control character or a bidi
+        # override in the seller's name made the XMP below (XML) unreadable, and the invoice
+        # was never issued.
+        return page_text(text, core=self.core, glyphs=self.glyphs)
 
 
 def title_of(doc: InvoiceDoc) -> str:

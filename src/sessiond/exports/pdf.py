@@ -127,6 +127,15 @@ def core_text(text: str) -> str:
     return text.encode("cp1252", errors="replace").decode("cp1252")
 
 
+def page_text(text: str, *, core: bool, glyphs: frozenset[int] | None) -> str:
+    """Stored text as a page of a receipt or an invoice writes it. Stored text is hostile:
+    a control character (ESC, BEL) has no glyph and a bidi override reorders what follows
+    it on the page, so both are written out as \\uXXXX, as in the text copy (a reader sees
+    them and verify finds them again), and so is a character the fonts cannot draw."""
+    text = pdf_text(text)
+    return core_text(text) if core else drawable(text, glyphs)
+
+
 class _Document(FPDF):
     footer_text = ""
 
@@ -147,12 +156,7 @@ class _Document(FPDF):
     _glyphs: frozenset[int] | None = None
 
     def _clean(self, text: str) -> str:
-        # Stored text is hostile: a control character (ESC, BEL) has no glyph and a bidi
-        # override reorders what follows it on the page, so both are written out as
-        # \uXXXX, as in the text copy; a reader sees them and verify finds them again.
-        # So is a character the fonts cannot draw (drawable).
-        text = pdf_text(text)
-        return core_text(text) if self._core else drawable(text, self._glyphs)
+        return page_text(text, core=self._core, glyphs=self._glyphs)
 
 
 def render_pdf(blocks: Sequence[Block], *, title: str, author: str, keywords: str,
