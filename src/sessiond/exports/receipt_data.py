@@ -106,7 +106,7 @@ def receipt_data(facts: Facts, *, number: str, replaces: str | None, issued_at: 
     start = next((e for e in session.events if e.kind == "session-started"), None)
     payments = [{"at": iso(e.at), "method": e.body["method"], "amount": e.body["amount"]}
                 for e in session.events if e.kind == "payment-recorded"]
-    paid = sum((Decimal(p["amount"]) for p in payments), Decimal(0))
+    paid = session.paid
     return {
         "format": FORMAT,
         "version": VERSION,

@@ -66,8 +66,7 @@ class SessionView:
 
     def paid(self) -> Decimal:
         """What the client paid for this session so far."""
-        return sum((Decimal(e.body["amount"]) for e in self.facts("payment-recorded")),
-                   Decimal(0))
+        return self.session.paid
 
     def due(self, now: datetime) -> Decimal | None:
         """What is left to pay as of `now` (never below zero); None without a bill."""
