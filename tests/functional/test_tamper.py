@@ -162,3 +162,73 @@ def test_truncation_is_caught_by_a_checkpoint_that_left_the_machine(log: Cli) ->
     assert "tronqué" in result.json["problems"][0]["message"]
 
 
+
+
+def problems(cli: Cli) -> list[str]:
+    result = cli("verify", "--json", check=False)
+    assert result.code == 1, result.out
+    return [p["message"] for p in result.json["problems"]]
+
+
+# What no hash or signature covers, edited as one flipped bit would edit it.
+@pytest.mark.parametrize(("statements", "said"), [
+    # the signature's hex in capitals: the same bytes, another stored text
+    (["UPDATE checkpoints SET signature = upper(signature) WHERE id = 1"], "signature"),
+    # the reason stored beside a checkpoint (not signed): another word, another day seal
+    (["UPDATE checkpoints SET reason = 'wession-stop' WHERE id = 1"], "motif"),
+    (["UPDATE checkpoints SET reason = 'receipt' WHERE id = 2"], "motif"),
+    (["UPDATE checkpoints SET reason = 'day-seal 2026-02-30' WHERE id = 1"], "motif"),
+    (["UPDATE checkpoints SET reason = 'day-seal ' || date(substr(at, 1, 10), '-3 days') "
+      "WHERE id = 1"], "motif"),
+    # a checkpoint's number (its rowid, in no signature)
+    (["UPDATE checkpoints SET id = 7 WHERE id = 2"], "renuméroté"),
+    (["UPDATE checkpoints SET id = 0 WHERE id = 1"], "renuméroté"),
+])
+def test_what_no_signature_covers_is_checked_too(log: Cli, statements: list[str],
+                                                 said: str) -> None:
+    tamper(log.home, *statements)
+    assert any(said in p for p in problems(log)), problems(log)
+
+
+def test_a_day_seal_of_the_day_it_was_signed_is_no_finding(log: Cli) -> None:
+    tamper(log.home, "UPDATE checkpoints SET reason = 'day-seal ' || substr(at, 1, 10) "
+                     "WHERE id = 2",
+           "UPDATE checkpoints SET reason = 'day-seal ' || date(substr(at, 1, 10), "
+           "'-1 day') WHERE id = 1")
+    assert log("verify").code == 0
+
+
+def test_a_wrapped_field_key_in_another_base64_spelling_is_reported(log: Cli) -> None:
+    """base64 decoders ignore the bits after the last byte: 'Q==' and 'R==' read the same."""
+    import base64
+
+    db = sqlite3.connect(log.home / "sessiond.sqlite3")
+    event_id, field, wrapped = db.execute("SELECT * FROM field_keys LIMIT 1").fetchone()
+    db.close()
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    last = len(wrapped.rstrip("=")) - 1
+    twin = next(t for c in alphabet
+                if (t := wrapped[:last] + c + wrapped[last + 1:]) != wrapped
+                and base64.b64decode(t) == base64.b64decode(wrapped))
+    tamper(log.home, f"UPDATE field_keys SET wrapped = '{twin}' WHERE event_id = '{event_id}' "
+                     f"AND field = '{field}'")
+    assert any("ne s'ouvre pas" in p for p in problems(log))
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    # SQLite's own index of a UNIQUE column, its type misspelt
+    ("'index'", "'i.dex'"),
+    # the events' number no longer the row's key: it reads as NULL
+    ("'INTEGER PRIMARY KEY'", "'KNTEGER PRIMARY KEY'"),
+])
+def test_a_damaged_schema_row_is_reported_not_a_crash(log: Cli, old: str, new: str) -> None:
+    column = "type" if old == "'index'" else "sql"
+    db = sqlite3.connect(log.home / "sessiond.sqlite3")
+    db.execute("PRAGMA writable_schema = ON")
+    db.execute(f"UPDATE sqlite_master SET {column} = replace({column}, {old}, {new}) "
+               "WHERE name IN ('sqlite_autoindex_events_1', 'events')")
+    db.commit()
+    db.close()
+    result = log("verify", "--json", check=False)
+    assert result.code == 1, result.err
+    assert any("schéma" in p["message"] for p in result.json["problems"])

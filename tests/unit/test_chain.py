@@ -99,9 +99,11 @@ def build(tmp_path: Path, sessions: int, key: Ed25519PrivateKey, key_id: str = "
                          at="2026-11-22T09:00:00Z", recorded_at="2026-11-22T09:00:00Z",
                          tz="Europe/Paris", boot_id="b", boottime_ns=n, body=body)
             seq, hash_ = w.tail()
-            unsigned = Checkpoint(seq, hash_, "2026-11-22T09:00:00Z", key_id, "", "stop")
+            # A day seal's reason: it signs any event (a stop's signs its check).
+            reason = "day-seal 2026-11-22"
+            unsigned = Checkpoint(seq, hash_, "2026-11-22T09:00:00Z", key_id, "", reason)
             w.add_checkpoint(Checkpoint(seq, hash_, unsigned.at, key_id,
-                                        key.sign(unsigned.message()).hex(), "stop"))
+                                        key.sign(unsigned.message()).hex(), reason))
     return store
 
 
@@ -199,3 +201,40 @@ def test_the_walk_reads_rows_in_table_order_without_sorting(tmp_path: Path) -> N
     assert "SCAN events" in plan and "TEMP B-TREE" not in plan  # streamed by rowid
     assert [r[0] for r in rows] == [1, 2, 3, 4, 5, 6] and type(rows[0]) is tuple
     store.close()
+
+
+@pytest.mark.parametrize(("reason", "kind", "fits"), [
+    ("session-stop", "check-completed", True),
+    ("receipt", "receipt-issued", True),
+    ("receipt", "check-completed", False),  # a reason another event's checkpoint has
+    ("", "check-completed", False),
+    # A day seal signs any tail; the day it names is one the UTC instant can be the local
+    # day of (or the day after) somewhere from UTC-12 to UTC+14.
+    ("day-seal 2026-12-01", "note-added", True),
+    ("day-seal 2026-11-29", "note-added", True),
+    ("day-seal 2026-12-02", "note-added", True),
+    ("day-seal 2026-11-28", "note-added", False),
+    ("day-seal 2026-12-03", "note-added", False),
+    ("day-seal 2026-12-1", "note-added", False),
+    ("day-seal 2026-13-01", "note-added", False),
+    ("day-seal  2026-12-01", "note-added", False),
+    ("day-sealed 2026-12-01", "note-added", False),
+])
+def test_a_checkpoint_reason_fits_what_it_signed(reason: str, kind: str, fits: bool) -> None:
+    from sessiond.audit.checkpoint import reason_fits
+
+    assert reason_fits(reason, kind, "2026-12-01T22:59:03Z") is fits
+
+
+def test_a_signature_is_read_in_the_one_spelling_sessiond_writes() -> None:
+    from cryptography.hazmat.primitives import serialization
+
+    from sessiond.audit.signatures import bad_signatures
+
+    key = Ed25519PrivateKey.generate()
+    raw = key.public_key().public_bytes(serialization.Encoding.Raw,
+                                        serialization.PublicFormat.Raw)
+    hex_ = key.sign(b"m").hex()
+    spaced = " ".join(hex_[i:i + 2] for i in range(0, len(hex_), 2))
+    assert bad_signatures(raw, [(hex_, b"m"), (hex_.upper(), b"m"), (spaced, b"m"),
+                                (hex_, b"n")]) == [1, 2, 3]

@@ -5,18 +5,26 @@ form is printed on receipts and exports, so that a copy leaves the machine: whoe
 it can later prove that the log still contains that event with that hash (no truncation,
 no rollback). The text form uses hex and `;` only, so it survives PDF text extraction even
 when a line is wrapped: whitespace inside it is ignored when it is read back.
+
+The reason a checkpoint was signed is stored beside it but not signed (the printed form
+leaves it out), so verification checks it against what was signed (`reason_fits`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from datetime import date
 
 from sessiond.audit.canonical import canonical, integer, string
 
-if TYPE_CHECKING:
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+# The reason of each checkpoint that signs the event just recorded, by that event's kind.
+REASONS = {"check-completed": "session-stop", "export-made": "export",
+           "receipt-issued": "receipt", "invoice-issued": "invoice",
+           "credit-note-issued": "credit-note"}
+# The day seal signs whatever the log's tail is; its reason names the local day sealed.
+DAY_SEAL = "day-seal"
+_SEALED_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 MARKER = "SESSIOND-CHECKPOINT"
 _DOMAIN = b"sessiond-checkpoint-v1\n"
@@ -46,20 +54,33 @@ class Checkpoint:
             {"seq": self.seq, "hash": self.hash, "at": self.at, "key_id": self.key_id}
         )
 
-    def signature_valid(self, public_key: Ed25519PublicKey) -> bool:
-        from cryptography.exceptions import InvalidSignature
-
-        try:
-            public_key.verify(bytes.fromhex(self.signature), self.message())
-        except (InvalidSignature, ValueError):
-            return False
-        return True
-
     def text(self) -> str:
         return (
             f"{MARKER} v1;seq={self.seq};hash={self.hash};at={self.at};"
             f"key={self.key_id};sig={self.signature}"
         )
+
+
+def day_seal_reason(day: date) -> str:
+    return f"{DAY_SEAL} {day.isoformat()}"
+
+
+def reason_fits(reason: str, kind: str, signed_at: str) -> bool:
+    """Whether `reason` is one sessiond writes for a checkpoint of an event of `kind`,
+    signed at the UTC instant `signed_at`. A day seal is signed at 23:59 local time or on
+    the next chance after it, so the day it names is the signing instant's local day or
+    the one before: in any zone (UTC-12 to UTC+14), from two days before its UTC date to
+    one day after."""
+    if reason == REASONS.get(kind):
+        return True
+    prefix, _space, day = reason.partition(" ")
+    if prefix != DAY_SEAL or not _SEALED_DAY.fullmatch(day):
+        return False
+    try:
+        before = (date.fromisoformat(signed_at[:10]) - date.fromisoformat(day)).days
+    except ValueError:
+        return False
+    return -1 <= before <= 2
 
 
 def parse_checkpoints(text: str) -> list[Checkpoint]:

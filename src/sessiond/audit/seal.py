@@ -23,7 +23,9 @@ def seal(personal: Mapping[str, Any], data_key: bytes, event_id: str) -> str:
 
 
 def unseal(sealed: str, data_key: bytes, event_id: str) -> dict[str, Any]:
-    raw = base64.b64decode(sealed)
+    raw = base64.b64decode(sealed, validate=True)
+    if base64.b64encode(raw).decode("ascii") != sealed:  # the decoder ignores the bits
+        raise ValueError("not the base64 sessiond writes")  # after the last byte
     plain = AESGCM(data_key).decrypt(raw[:12], raw[12:], event_id.encode())
     return cast(dict[str, Any], json.loads(plain))
 

@@ -33,7 +33,10 @@ def bad_signatures(public_raw: bytes, batch: Batch) -> list[int]:
     bad = []
     for n, (signature, message) in enumerate(batch):
         try:
-            key.verify(bytes.fromhex(signature), message)
+            raw = bytes.fromhex(signature)
+            if raw.hex() != signature:  # fromhex also reads capitals and spaces, which
+                raise ValueError  # sessiond never writes: the stored text was changed
+            key.verify(raw, message)
         except (InvalidSignature, ValueError):
             bad.append(n)
     return bad

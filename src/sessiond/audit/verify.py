@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from sessiond.audit import series
 from sessiond.audit.chain import ENVELOPE, GENESIS, row_hash
-from sessiond.audit.checkpoint import Checkpoint
+from sessiond.audit.checkpoint import REASONS, Checkpoint, reason_fits
 from sessiond.errors import InputError
 from sessiond.i18n import _
 from sessiond.model import validate
@@ -130,9 +130,11 @@ def _walk(rows: Iterable[Row | Sequence[Any]], report: Report, signed: _Signed,
     for item in rows:
         row = item if type(item) is tuple else _as_tuple(item)
         seq = row[0]
+        if type(seq) is not int:  # a damaged table definition or record: the row's place
+            seq = report.last_seq + 1  # is its number, and it hashes to nothing (below)
         report.events += 1
         report.last_seq = seq
-        match(seq, row[13])
+        match(seq, row)
         if row[2] in series.KINDS:
             numbered.append((seq, row[2], row[10]))
         if seq & 255 == 0:
@@ -216,8 +218,11 @@ class _Signed:
         self.hashes = bytearray()  # 32 bytes per checkpoint
         self.origins = bytearray()  # 0 stored, 1 printed outside
         self.odd: dict[int, str] = {}  # hashes that are not 64 lowercase hex digits
+        self.kinds = bytearray()  # the kind their reason names (_KINDS), or _ANY_KIND
+        self.reasons: dict[int, tuple[str, str]] = {}  # (reason, at) of the others
         self.other_key: dict[int, str] = {}  # signed by another key: only that is said
         self.mismatched: list[int] = []  # the log holds another event at their seq
+        self.misnamed: list[int] = []  # their reason is not what they signed
         self.counts = [0, 0]
 
     @property
@@ -239,26 +244,43 @@ class _Signed:
             self.odd[n] = str(cp.hash)
         if cp.key_id != self.key_id:
             self.other_key[n] = str(cp.key_id)
+        kind = _KIND_OF.get(cp.reason, _ANY_KIND) if origin == 0 else _NO_REASON
+        self.kinds.append(kind)
+        if kind == _ANY_KIND:
+            self.reasons[n] = (str(cp.reason), str(cp.at))
 
     def hash_of(self, n: int) -> str:
         return self.odd.get(n) or self.hashes[32 * n:32 * n + 32].hex()
 
-    def matcher(self) -> Callable[[int, str], None]:
-        """A function of each row (seq, hash), rows in seq order: it notes the
-        checkpoints whose event is not the one they signed (or is missing)."""
+    def matcher(self) -> Callable[[int, Sequence[Any]], None]:
+        """A function of each row (its seq, the row), rows in seq order: it notes the
+        checkpoints whose event is not the one they signed (or is missing), and those
+        whose reason is not what they signed."""
         order = sorted(range(len(self.seqs)), key=self.seqs.__getitem__)
         seqs, position = self.seqs, 0
         count = len(order)
 
-        def match(seq: int, hash_: str) -> None:
+        def match(seq: int, row: Sequence[Any]) -> None:
             nonlocal position
             while position < count and seqs[order[position]] <= seq:
                 n = order[position]
-                if seqs[n] != seq or self.hash_of(n) != hash_:
+                if seqs[n] != seq or self.hash_of(n) != row[13]:
                     self.mismatched.append(n)
+                elif not self._names(n, row[2]):
+                    self.misnamed.append(n)
                 position += 1
 
         return match
+
+    def _names(self, n: int, kind: object) -> bool:
+        """Whether checkpoint n's reason fits the kind of the event it signed."""
+        code = self.kinds[n]
+        if code == _NO_REASON:
+            return True
+        if code == _ANY_KIND:
+            reason, at = self.reasons[n]
+            return reason_fits(reason, str(kind), at)
+        return _KINDS[code] == kind
 
     def problems(self, forged: set[int], last_seq: int) -> list[Problem]:
         labels = (_("checkpoint"), _("checkpoint printed outside"))
@@ -285,7 +307,19 @@ class _Signed:
             found.append(Problem(self.seqs[n], _(
                 "event #{seq} is not the one its {origin} signed (the log was rewritten)",
                 seq=self.seqs[n], origin=labels[self.origins[n]])))
+        for n in self.misnamed:
+            if n in other or n in forged:
+                continue
+            found.append(Problem(self.seqs[n], _(
+                "the checkpoint of event #{seq} was modified: the reason stored with it "
+                "is not what it signed", seq=self.seqs[n])))
         return found
+
+
+# A checkpoint's reason, as the kind of event it names: a byte per checkpoint.
+_KINDS = tuple(REASONS)
+_KIND_OF = {reason: code for code, reason in enumerate(REASONS.values())}
+_ANY_KIND, _NO_REASON = 254, 255  # a day seal or an unknown reason; printed outside
 
 
 def _raw_hash(text: object) -> bytes | None:

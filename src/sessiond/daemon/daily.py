@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from sessiond.audit.checkpoint import day_seal_reason
 from sessiond.errors import InputError
 from sessiond.i18n import _
 
@@ -22,7 +23,6 @@ from sessiond.i18n import _
 SEAL_TIME = time(23, 59)
 # A daemon down for weeks exports the days it missed, but not beyond this many.
 MAX_CATCH_UP_DAYS = 31
-SEAL_REASON = "day-seal"
 
 _HHMM = re.compile(r"^(\d{1,2}):(\d{2})$")
 
@@ -79,10 +79,6 @@ def export_range(now: datetime, tz: ZoneInfo, at: time,
     return max(first, since), due
 
 
-def seal_reason(day: date) -> str:
-    return f"{SEAL_REASON} {day.isoformat()}"
-
-
 def seal_due(now: datetime, tz: ZoneInfo, reasons: Iterable[str],
              at: time = SEAL_TIME) -> date | None:
     """The local day to seal now, or None if its seal is already in the store.
@@ -91,4 +87,4 @@ def seal_due(now: datetime, tz: ZoneInfo, reasons: Iterable[str],
     after a long absence.
     """
     due = last_due_day(now, tz, at)
-    return None if seal_reason(due) in set(reasons) else due
+    return None if day_seal_reason(due) in set(reasons) else due

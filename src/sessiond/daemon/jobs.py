@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sessiond import clock
-from sessiond.audit.checkpoint import Checkpoint
+from sessiond.audit.checkpoint import Checkpoint, day_seal_reason
 from sessiond.daemon import daily, heartbeat, reminders
 from sessiond.daemon.desktop import Desktop
 from sessiond.daemon.heartbeat import Gap
@@ -270,7 +270,7 @@ class Jobs:
 
     def seal(self, now: datetime) -> Checkpoint | None:
         """Sign the day-close checkpoint if the day's seal is not in the store yet."""
-        wanted = daily.seal_reason(daily.last_due_day(now, self.tz, daily.SEAL_TIME))
+        wanted = day_seal_reason(daily.last_due_day(now, self.tz, daily.SEAL_TIME))
         day = daily.seal_due(now, self.tz, self.svc.store.checkpoint_reasons(wanted))
         if day is None:
             return None
@@ -278,7 +278,7 @@ class Jobs:
         seq, _hash = self.svc.store.tail()
         if seq == 0:
             return None  # an empty log has nothing to seal
-        checkpoint = self.svc.checkpoint(daily.seal_reason(day))
+        checkpoint = self.svc.checkpoint(day_seal_reason(day))
         log.info("day %s sealed at event #%d", day.isoformat(), checkpoint.seq)
         return checkpoint
 

@@ -314,6 +314,14 @@ CATALOG: dict[str, str] = {
     "event #{seq} is not the one its {origin} signed (the log was rewritten)":
         "l'événement n°\u00a0{seq} n'est pas celui que son {origin} a signé (le journal a été "
         "réécrit)",
+    "the checkpoint of event #{seq} was modified: the reason stored with it is not what it "
+    "signed":
+        "le point de contrôle de l'événement n°\u00a0{seq} a été modifié\u202f: le motif "
+        "enregistré avec lui n'est pas ce qu'il a signé",
+    "the {count} checkpoints are numbered {first} to {last}, not 1 to {count} as they were "
+    "appended: one was renumbered":
+        "les {count} points de contrôle sont numérotés de {first} à {last}, et non de 1 à "
+        "{count} comme ils ont été ajoutés\u202f: l'un a été renuméroté",
     "event #{seq} was modified after it was written":
         "l'événement n°\u00a0{seq} a été modifié après son écriture",
     "event #{seq} is not a valid sessiond event":

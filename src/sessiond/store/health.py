@@ -4,7 +4,8 @@ checkpoints and the keys of the sealed data.
 `audit.verify` judges the rows; this adds what only the file can show. A byte flipped in
 a page SQLite can still read is caught by the chain (events) or by a signature
 (checkpoints), or by AES-GCM (wrapped keys); one in a page it cannot read, or in an index,
-by `PRAGMA integrity_check`; a trigger dropped or changed, by the schema check. A log that
+by `PRAGMA integrity_check`; a trigger dropped or changed, by the schema check; a
+checkpoint's number or reason, which no signature covers, by their own rules. A log that
 fails is marked damaged (`Store.mark_damaged`): from then on no write goes into it until
 it verifies again (restored from a backup).
 """
@@ -48,6 +49,7 @@ def verify_log(store: Callable[[], Store], keyring: Callable[[], Keys],
     integrity = _integrity_beside(db)
     schema = [Problem(None, _("database schema: {problem}", problem=p))
               for p in db.schema_problems()]
+    schema += [Problem(None, p) for p in db.numbering_problems()]
     try:
         signed = db.checkpoint_key_id() is not None
         sealed = bool(db.wrapped_samples())
