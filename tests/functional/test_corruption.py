@@ -15,12 +15,14 @@ import random
 import re
 import shutil
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.conftest import Cli
+from tests.functional.exports_data import write_config
 from tests.functional.hostile import clean
 
 FLIPS = 200
@@ -46,11 +48,13 @@ def records(path: Path) -> Any:
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small log with everything a day holds: clients, sessions, notes, checkpoints."""
+    """A small log with everything a day holds: clients, sessions, notes, payments, a
+    receipt, an export and their checkpoints."""
     home = tmp_path_factory.mktemp("template") / "home"
     import os
 
     env = {**os.environ, "SESSIOND_HOME": str(home), "SESSIOND_LANG": "fr", "TZ": "UTC"}
+    write_config(home)  # the technician's identity, which a receipt needs
     cli = Cli(home, env)
     for name in ("Jeanne Martin", "Paul Durand", "Alice"):
         client = cli("client", "add", name, "--email", f"{name[:4].lower()}@exemple.fr").out
@@ -62,6 +66,12 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         cli("pause", session, "--reason", "appel")
         cli("resume", session)
         cli("stop", session)
+    # The documents' rows too: a payment, a receipt and a day's export, each with its
+    # checkpoint.
+    cli("record", session, "payment", "--amount", "30", "--method", "cash")
+    cli("receipt", session, "--out", str(home.parent / "receipt.pdf"))
+    cli("export", "--day", datetime.now(UTC).date().isoformat(),  # TZ=UTC below
+        "--out", str(home.parent))
     open_session = cli("session", "new", client.strip(), "--policy", "vlh").out.strip()
     cli("consent", open_session, "--channel", "oral", "--by", "Alice")
     cli("start", open_session)
