@@ -183,3 +183,26 @@ def test_new_policy_keys_are_checked(tmp_path: Path, change: tuple[str, str],
     with pytest.raises(InputError) as e:
         read_policy(path)
     assert key in e.value.message
+
+
+@pytest.mark.parametrize(("delay", "free"), [
+    (timedelta(hours=23, minutes=59, seconds=59), True),
+    (timedelta(hours=24), True),  # "dans un délai maximum de 24h": the 24th hour is in it
+    (timedelta(hours=24, seconds=1), False),
+])
+def test_mri87_warranty_claim_within_at_most_24_hours(delay: timedelta, free: bool) -> None:
+    """MRI87 16.2: the client informs "dans un délai maximum de 24h à compter de
+    l'exécution des prestations"; a claim exactly 24 h after the end is still on time."""
+    log = Log()
+    end = utc("2026-05-02 10:00")
+    earlier = Builder(policy="mri87", session_id="s-a", log=log,
+                      planned_at=utc("2026-05-01 08:00")).run(end - timedelta(minutes=50), 3000)
+    again = Builder(policy="mri87", session_id="s-b", log=log, planned_at=end + delay,
+                    planned={"warranty_of": "s-a"})
+    again.run(end + delay + timedelta(minutes=5), 1200)
+    session = again.session()
+    result = bill(session, MRI87, History(sessions=(earlier.session(), session)),
+                  utc("2026-06-01 00:00"))
+    assert (result.total == 0) is free, result.explanation
+    assert str(result.total) == ("0.00" if free else "50.00")
+
