@@ -206,3 +206,30 @@ def test_mri87_warranty_claim_within_at_most_24_hours(delay: timedelta, free: bo
     assert (result.total == 0) is free, result.explanation
     assert str(result.total) == ("0.00" if free else "50.00")
 
+
+def test_a_missed_warranty_appointment_is_owed_like_any_other() -> None:
+    """Micro-Alpes 10 takes on "les frais d'intervention et de déplacement entraînés par la
+    reproduction d'une panne"; art. 3 makes a missed appointment (travel + waiting, at least
+    one hour) due "quelle que soit la prestation commandée": the warranty does not cancel
+    it. 1 h at 60 €/h + travel 12.00 = 72.00; the re-intervention carried out stays free."""
+    log = Log()
+    end = paris("2026-11-10 11:00")
+    earlier = Builder(policy="micro-alpes", session_id="s-a", log=log, mode="onsite",
+                      planned_at=end - timedelta(days=1)).run(end - timedelta(hours=1), 3600)
+    missed = Builder(policy="micro-alpes", session_id="s-b", log=log, mode="onsite",
+                     planned_at=paris("2026-11-15 09:00"), planned={"warranty_of": "s-a"})
+    missed.fee("no-show", paris("2026-11-16 09:30"))
+    missed.fee("travel", paris("2026-11-16 09:30"), "12.00")
+    session = missed.session()
+    result = bill(session, MICRO_ALPES, History(sessions=(earlier.session(), session)),
+                  utc("2026-12-01 00:00"))
+    assert [str(line.amount) for line in result.lines] == ["60.00", "12.00"]
+    assert str(result.total) == "72.00"
+    assert "3, 10.2" in result.explanation
+    done = Builder(policy="micro-alpes", session_id="s-c", log=log, mode="onsite",
+                   planned_at=paris("2026-11-15 09:00"), planned={"warranty_of": "s-a"})
+    done.run(paris("2026-11-16 09:30"), 2000)
+    session = done.session()
+    result = bill(session, MICRO_ALPES, History(sessions=(earlier.session(), session)),
+                  utc("2026-12-01 00:00"))
+    assert str(result.total) == "0.00"

@@ -32,7 +32,7 @@ from sessiond.billing.worked import worked_seconds
 from sessiond.errors import InputError
 from sessiond.i18n import _
 from sessiond.i18n.plural import n_
-from sessiond.model import Event, Session, State
+from sessiond.model import MISSED_FEES, Event, Session, State
 from sessiond.policy.schema import Fee, Guarantee, Policy
 
 HOUR = Decimal(3600)
@@ -179,7 +179,16 @@ def _price(facts: _Facts, billed: int) -> _Priced:
                 lines.append(credit_line)
     lines.extend(fee_lines)
     fees_total = sum((line.amount for line in fee_lines), ZERO)
-    if free and decision is not None and decision.covers_fees and fees_total > 0:
+    missed = next((line for line in fee_lines if line.name in MISSED_FEES), None)
+    if free and decision is not None and decision.covers_fees and missed is not None:
+        # The warranty takes on the costs the failure's return causes (Micro-Alpes 10:
+        # "les frais d'intervention et de déplacement entraînés par la reproduction
+        # d'une panne"); a missed appointment is owed for the absence, "quelle que soit la
+        # prestation commandée" (Micro-Alpes 3): its fees stay due.
+        notes.append(_("Missed appointment: its fees are due whatever intervention was "
+                       "ordered; the warranty does not cover them (art. {article})",
+                       article=missed.article or "-"))
+    elif free and decision is not None and decision.covers_fees and fees_total > 0:
         lines.append(Line("warranty", _("Warranty: the fees are not billed either (art. "
                                         "{article})", article=decision.article),
                           -fees_total, decision.article, "warranty-fees"))
