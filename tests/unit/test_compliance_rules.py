@@ -357,3 +357,26 @@ def test_a_broken_policy_does_not_keep_the_clock_from_stopping(service: Any) -> 
     assert check.body["errors"] == 1 and "policy_digest" not in check.body
     assert check.body["findings"][0]["rule"] == "policy-unreadable"
     assert stopped_session.state.value == "stopped"
+
+
+@pytest.mark.parametrize(("kind", "words"), [
+    ("screenshot", "ne pas enregistrer d’informations sensibles"),  # VLH 4.2
+    ("recording", "ne pas enregistrer d’informations sensibles"),
+    ("session-log", "ne pas enregistrer d’informations sensibles"),
+    ("file-copy", "Aucun fichier personnel n’est copié"),  # VLH 8.5
+])
+def test_vlh_cites_what_it_says_of_each_kind_of_copy(kind: str, words: str) -> None:
+    """VLH 4.2: "ne pas enregistrer d'informations sensibles sans le consentement préalable"
+    (a screen captured, recorded or logged); 8.5: "Aucun fichier personnel n'est copié ni
+    conservé, sauf accord explicite du client". A copy without the client's request cites
+    both articles and quotes both, not only the one about files."""
+    vlh = read_policy(shipped_dir() / "vlh.toml")
+    rule = vlh.rules["artifact-requires-client-request"]
+    assert rule.article == "4.2, 8.5" and words in rule.text
+    log = started(Log().planned())
+    log.add("artifact-recorded", T0 + timedelta(minutes=15),
+            {"artifact": kind, "client_requested": False})
+    [found] = RULES["artifact-requires-client-request"](facts(log), rule)
+    assert (found.severity, found.article) == ("error", "4.2, 8.5")
+    log.events[-1] = log.events[-1]._replace(body={"artifact": kind, "client_requested": True})
+    assert RULES["artifact-requires-client-request"](facts(log), rule) == []
