@@ -233,3 +233,26 @@ def test_a_missed_warranty_appointment_is_owed_like_any_other() -> None:
     result = bill(session, MICRO_ALPES, History(sessions=(earlier.session(), session)),
                   utc("2026-12-01 00:00"))
     assert str(result.total) == "0.00"
+
+
+def test_a_free_warranty_re_intervention_does_not_use_up_a_referral() -> None:
+    """VLH 5.5: 10 % "sur la prochaine prestation effectuée [...] appliquée sur le tarif
+    habituel des services"; a re-intervention free under 6.3 has no price to take it from,
+    so the discount goes to the next intervention billed: 1 h at 50 €/h - 5.00 = 45.00."""
+    log = Log()
+    first = Builder(policy="vlh", session_id="s-a", log=log,
+                    planned_at=utc("2026-03-01 08:00")).run(utc("2026-03-02 09:00"), 3600)
+    log.event("referral-recorded", utc("2026-03-10 12:00"), client_id="c-1",
+              body={"referred": "c-2"})
+    warranty = Builder(policy="vlh", session_id="s-w", log=log,
+                       planned_at=utc("2026-03-15 08:00"), planned={"warranty_of": "s-a"})
+    warranty.run(utc("2026-03-16 09:00"), 1800)
+    paid = Builder(policy="vlh", session_id="s-n", log=log,
+                   planned_at=utc("2026-04-01 08:00")).run(utc("2026-04-02 09:00"), 3600)
+    history = History(tuple(b.session() for b in (first, warranty, paid)),
+                      log.client_events("c-1"))
+    free = bill(warranty.session(), VLH, history, utc("2026-05-01 00:00"))
+    assert str(free.total) == "0.00" and "referral" not in {ln.name for ln in free.lines}
+    next_one = bill(paid.session(), VLH, history, utc("2026-05-01 00:00"))
+    assert [str(line.amount) for line in next_one.lines] == ["50.00", "-5.00"]
+    assert next_one.lines[1].name == "referral" and next_one.lines[1].article == "5.5"

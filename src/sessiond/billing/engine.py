@@ -112,13 +112,17 @@ def _facts(session: Session, policy: Policy, history: History, now: datetime) ->
         rate, source = (listed.per_hour, "policy") if listed else (None, None)
     others = {s.id: s for s in history.sessions if s.id != session.id}
     referral_terms = policy.discounts.get("referral")
+    referral = None
+    if referral_terms is not None:
+        known = {**others, session.id: session}
+        free = {s.id for s in known.values()
+                if (d := wr.decide(s, policy, known)) is not None and d.free}
+        referral = offers.referral_for(session, others.values(), history.client_events,
+                                       referral_terms, free=free)
     facts = _Facts(session, policy, rate, source,
                    first_intervention=not any(_before(s, session) for s in others.values()),
                    now=now, known_before=offers.known_before(history.client_events, session),
-                   referral=offers.referral_for(session, others.values(),
-                                                history.client_events, referral_terms)
-                   if referral_terms is not None else None,
-                   warranty=wr.decide(session, policy, others))
+                   referral=referral, warranty=wr.decide(session, policy, others))
     if policy.credit is None:
         return facts
     packages = cr.packages(history.client_events, policy.credit.validity_months)
