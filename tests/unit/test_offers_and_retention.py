@@ -256,3 +256,27 @@ def test_a_free_warranty_re_intervention_does_not_use_up_a_referral() -> None:
     next_one = bill(paid.session(), VLH, history, utc("2026-05-01 00:00"))
     assert [str(line.amount) for line in next_one.lines] == ["50.00", "-5.00"]
     assert next_one.lines[1].name == "referral" and next_one.lines[1].article == "5.5"
+
+
+@pytest.mark.parametrize(("start", "discounted"), [
+    ("2026-03-02 00:30", False),  # 23:30 UTC on the 1st, but the 2nd in Paris
+    ("2026-03-01 23:30", True),  # the day he was first known: still his first intervention
+    ("2026-03-02 10:00", False),
+])
+def test_known_since_is_compared_with_the_sessions_local_day(start: str,
+                                                             discounted: bool) -> None:
+    """VLH 5.5, new clients: a client known since 1 March (client add --known-since, a day
+    of the technician's calendar) is no new client at a session on 2 March at 00:30 in
+    Paris, although it is still 1 March in UTC."""
+    log = Log()
+    log.event("client-added", utc("2026-02-01 08:00"), client_id="c-1",
+              body={"status": "consumer", "country": "FR", "known_since": "2026-03-01"})
+    b = Builder(policy="vlh", session_id="s-1", log=log,
+                planned_at=paris(start) - timedelta(hours=2))
+    b.run(paris(start), 3600)
+    session = b.session()
+    events = log.client_events("c-1")
+    result = bill(session, VLH, History(sessions=(session,), client_events=events),
+                  utc("2026-04-01 00:00"))
+    assert str(result.total) == ("35.00" if discounted else "50.00")
+    assert (known_before(events, session) is None) is discounted

@@ -37,7 +37,12 @@ def known_before(client_events: Iterable[Event], session: Session) -> date | Non
     not the first intervention for this client); None otherwise."""
     since = known_since(client_events)
     start = session.started_at or session.planned_at
-    return since if since is not None and since < start.date() else None
+    # The known-since day is a day of the technician's calendar: the session's day is read
+    # in the zone it was recorded in, not in UTC (00:30 in Paris is still the day before
+    # in UTC).
+    zone = recorded_zone(session.events[0].tz) if session.events else None
+    day = start.astimezone(zone).date() if zone is not None else start.date()
+    return since if since is not None and since < day else None
 
 
 def referral_for(session: Session, sessions: Iterable[Session],
