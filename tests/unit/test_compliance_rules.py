@@ -380,3 +380,37 @@ def test_vlh_cites_what_it_says_of_each_kind_of_copy(kind: str, words: str) -> N
     assert (found.severity, found.article) == ("error", "4.2, 8.5")
     log.events[-1] = log.events[-1]._replace(body={"artifact": kind, "client_requested": True})
     assert RULES["artifact-requires-client-request"](facts(log), rule) == []
+
+
+@pytest.mark.parametrize(("claimed_after", "expected"), [
+    (timedelta(hours=20), []),  # free under the warranty: nothing to pay before it
+    (timedelta(hours=30), [("payment-before-start", "error", "14.2")]),  # billed again
+])
+def test_a_free_warranty_re_intervention_needs_no_payment_first(
+        claimed_after: timedelta, expected: list[tuple[str, str, str]]) -> None:
+    """MRI87 14.2: "Le règlement d'une intervention à distance est honoré intégralement avant
+    l'intervention"; a re-intervention free under 16.2 (claimed within 24 h) costs nothing,
+    so no payment is missing before it. Claimed later, it is billed, and paid first."""
+    from sessiond.billing import History
+    from sessiond.compliance.check import evaluate
+    from tests.unit.billing_factory import Builder
+    from tests.unit.billing_factory import Log as Events
+
+    log = Events()
+    first = Builder(policy="mri87", session_id="s-a", log=log, planned_at=T0)
+    first.consent(T0 + timedelta(minutes=1)).run(T0 + timedelta(minutes=2), 3000)
+    end = T0 + timedelta(minutes=52)
+    again = Builder(policy="mri87", session_id="s-b", log=log, planned_at=end + claimed_after,
+                    planned={"warranty_of": "s-a"})
+    start = end + claimed_after + timedelta(minutes=10)
+    again.consent(start - timedelta(minutes=1)).run(start, 1200)
+    session = again.session()
+    start_seq = next(e.seq for e in session.events if e.kind == "session-started")
+    mri87 = read_policy(shipped_dir() / "mri87.toml")
+    report = evaluate(Facts(
+        session=session, client=Client("c-1", "business", "FR", T0, "Client"), client_seq=1,
+        policy=mri87, now=start + timedelta(hours=1), tz=PARIS, start=session.started_at,
+        start_seq=start_seq, history=History((first.session(), session))))
+    found = [(f.rule, f.severity, f.article) for f in report.findings
+             if f.rule in ("payment-before-start", "prepaid-credit-covers")]
+    assert found == expected
