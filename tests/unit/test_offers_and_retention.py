@@ -280,3 +280,25 @@ def test_known_since_is_compared_with_the_sessions_local_day(start: str,
                   utc("2026-04-01 00:00"))
     assert str(result.total) == ("35.00" if discounted else "50.00")
     assert (known_before(events, session) is None) is discounted
+
+
+@pytest.mark.parametrize(("warranty_of", "total"), [("s-a", "0.00"), (None, "25.00")])
+def test_late_cancellation_of_a_free_warranty_re_intervention(warranty_of: str | None,
+                                                              total: str) -> None:
+    """VLH 5.6: "des frais d'annulation [...] équivalents à 50 % de la somme prévue pour la
+    prestation"; a re-intervention free under 6.3 was planned at no price: 50 % of
+    nothing. Any other intervention: 50 % of the first hour at 50 €/h."""
+    log = Log()
+    end = paris("2026-09-20 11:00")
+    earlier = Builder(policy="vlh", session_id="s-a", log=log,
+                      planned_at=end - timedelta(days=1)).run(end - timedelta(hours=1), 3600)
+    appointment = paris("2026-10-01 14:00")
+    again = Builder(policy="vlh", session_id="s-b", log=log,
+                    planned_at=paris("2026-09-25 09:00"), appointment=appointment,
+                    planned={"warranty_of": warranty_of} if warranty_of else None)
+    again.fee("late-cancellation", appointment - timedelta(hours=3))
+    session = again.session()
+    result = bill(session, VLH, History(sessions=(earlier.session(), session)),
+                  utc("2026-11-01 00:00"))
+    assert str(result.total) == total
+    assert [line.name for line in result.lines] == ["late-cancellation"]

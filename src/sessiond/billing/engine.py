@@ -438,7 +438,11 @@ def _fee_amount(facts: _Facts, spec: Fee | None, given: str | None
                                     hours=text.duration(int(spec.hours * HOUR)),
                                     rate=text.money(rate))
     if spec.percent_of_planned is not None:
-        planned = _rate(facts) * facts.policy.tranches.first_block_seconds / HOUR
+        # VLH 5.6: "50 % de la somme prévue pour la prestation"; a re-intervention the
+        # warranty makes free was planned at no price, so its share is nothing.
+        free = facts.warranty is not None and facts.warranty.free
+        planned = ZERO if free else \
+            _rate(facts) * facts.policy.tranches.first_block_seconds / HOUR
         return planned * spec.percent_of_planned / HUNDRED, _(
             "{percent} % of the planned {planned}", percent=text.percent(spec.percent_of_planned),
             planned=text.money(planned))
