@@ -8,7 +8,7 @@ site with 15-minute tranches.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -430,3 +430,129 @@ def test_micro_alpes_no_show_of_a_remote_appointment() -> None:
     assert amounts(result) == ["50.00"]
     assert result.lines[0].name == "no-show" and result.lines[0].article == "3, 10.2"
     assert any("distance" in w for w in result.warnings)  # the travel fee: not billed
+
+
+# --- boundaries to the second, by hand from each policy's tranche article ------------------
+# (policy, mode, running/paused spans in seconds as Builder.run takes them, total)
+# VLH 3.3 first hour then 15 min; MRI87 7.1 every started hour; Micro-Alpes 3 every
+# started half hour; MD 5 tranches of 15 min (default size); FGDMI 15 min (default).
+
+
+@pytest.mark.parametrize(("policy_id", "mode", "segments", "total"), [
+    ("vlh", "remote", (1,), "50.00"),
+    ("vlh", "remote", (3599,), "50.00"),
+    ("vlh", "remote", (4501,), "75.00"),
+    ("vlh", "remote", (36000,), "500.00"),  # ten hours: 1 h + 36 quarters
+    ("vlh", "remote", (36001,), "512.50"),
+    ("vlh", "remote", (3000, 1200, 600), "50.00"),  # a pause across the hour: 1 h worked
+    ("vlh", "remote", (3000, 1200, 601), "62.50"),
+    ("vlh", "remote", (1200, 600, 1200, 600, 1201), "62.50"),  # three spans, 1 h 00:01
+    ("vlh", "remote", (0, 1800, 3600), "50.00"),  # paused at the very start
+    ("vlh", "remote", (3601, 1800), "62.50"),  # stopped while paused
+    ("vlh", "onsite", (3601,), "62.50"),
+    ("mri87", "remote", (1,), "50.00"),
+    ("mri87", "remote", (3600,), "50.00"),
+    ("mri87", "remote", (3601,), "100.00"),
+    ("mri87", "remote", (7201,), "150.00"),
+    ("micro-alpes", "onsite", (1,), "30.00"),
+    ("micro-alpes", "onsite", (1800,), "30.00"),
+    ("micro-alpes", "onsite", (1801,), "60.00"),
+    ("micro-alpes", "onsite", (3601,), "90.00"),
+    ("micro-alpes", "remote", (1860,), "50.00"),
+    ("md-micro-services", "remote", (1,), "12.50"),
+    ("md-micro-services", "remote", (900,), "12.50"),
+    ("md-micro-services", "remote", (901,), "25.00"),
+    ("md-micro-services", "workshop", (1000,), "25.00"),
+    ("md-micro-services", "remote", (1800, 1800, 1800), "50.00"),  # the pause is not worked
+    ("fgdmi", "onsite", (901,), "30.00"),
+    ("fgdmi", "remote", (901,), "25.00"),
+])
+def test_tranche_boundaries_to_the_second(policy_id: str, mode: str,
+                                          segments: tuple[int, ...], total: str) -> None:
+    b = Builder(policy=policy_id, mode=mode).run(utc("2026-11-23 09:00"), *segments)
+    result = bill_of(b, policy_id)
+    assert str(result.total) == total
+    assert sum(line.amount for line in result.lines) == result.total
+
+
+@pytest.mark.parametrize(("start", "stop", "worked", "total"), [
+    # 29 March 2026: 02:00 CET is 03:00 CEST; 01:30 to 03:30 is one hour
+    (paris("2026-03-29 01:30"), paris("2026-03-29 03:30"), 3600, "50.00"),
+    (paris("2026-03-29 01:59:30"), paris("2026-03-29 03:00:31"), 61, "50.00"),
+    # 25 October 2026: 02:00 CEST to the second 02:00:01 (CET) is 1 h 00:01
+    (paris("2026-10-25 02:00"), paris("2026-10-25 02:00:01", fold=1), 3601, "62.50"),
+    # New Year's Eve to New Year's Day: 75 minutes
+    (paris("2026-12-31 23:30"), paris("2027-01-01 00:45"), 4500, "62.50"),
+])
+def test_vlh_clock_changes_and_midnight(start: datetime, stop: datetime, worked: int,
+                                        total: str) -> None:
+    b = Builder(policy="vlh").start(start).stop(stop)
+    result = bill_of(b, "vlh")
+    assert (result.worked_seconds, str(result.total)) == (worked, total)
+
+
+def test_a_session_stopped_the_second_it_started_bills_nothing() -> None:
+    b = Builder(policy="vlh").start(utc("2026-11-23 09:00")).stop(utc("2026-11-23 09:00"))
+    result = bill_of(b, "vlh")
+    assert (result.worked_seconds, str(result.total)) == (0, "0.00")
+
+
+@pytest.mark.parametrize(("notice", "rate", "total"), [
+    (timedelta(hours=24), None, "0.00"),  # "au moins 24 heures à l'avance": not late
+    (timedelta(hours=24) - timedelta(seconds=1), None, "25.00"),  # 50 % of the first hour
+    (timedelta(hours=-1), None, "25.00"),  # cancelled after the appointment's time
+    (timedelta(hours=2), "40", "20.00"),  # the quoted rate prices the planned hour
+    (timedelta(hours=2), "33.33", "16.67"),  # 16.665 rounds half up
+])
+def test_vlh_late_cancellation_boundaries(notice: timedelta, rate: str | None,
+                                          total: str) -> None:
+    """VLH 5.6: "moins de 24 heures avant l'intervention [...] 50 % de la somme prévue"."""
+    appointment = utc("2026-11-24 14:00")
+    b = Builder(policy="vlh", appointment=appointment, rate=rate)
+    b.fee("late-cancellation", appointment - notice)
+    assert str(bill_of(b, "vlh").total) == total
+
+
+@pytest.mark.parametrize(("notice", "total"), [
+    (timedelta(hours=23), "20.00"), (timedelta(hours=24), "0.00")])
+def test_mri87_absence_notice_of_24_hours(notice: timedelta, total: str) -> None:
+    """MRI87 15: "prévenir [...] au minimum 24 heures avant"."""
+    appointment = utc("2026-11-24 14:00")
+    b = Builder(policy="mri87", appointment=appointment)
+    b.fee("late-cancellation", appointment - notice, "20")
+    assert str(bill_of(b, "mri87").total) == total
+
+
+@pytest.mark.parametrize(("announced", "total"), [
+    (timedelta(minutes=1), "0.00"),  # told after the appointment: not due (MD 9)
+    (timedelta(0), "20.00"),
+    (timedelta(days=-2), "20.00"),
+])
+def test_md_no_show_announced_before_the_appointment(announced: timedelta,
+                                                     total: str) -> None:
+    appointment = utc("2026-11-24 14:00")
+    b = Builder(policy="md-micro-services", appointment=appointment)
+    b.announce("no-show", appointment + announced)
+    b.fee("no-show", appointment + timedelta(minutes=30), "20.00")
+    assert str(bill_of(b, "md-micro-services").total) == total
+
+
+@pytest.mark.parametrize(("outcomes", "rate", "travel", "lines"), [
+    # 1 h 30 at 60 €/h = 90.00; III.2.3 20 % per unsolved problem, at most 70 %
+    (("diagnosed", "unsolved", "unsolved", "unsolved"), None, "30.00",
+     ["90.00", "-54.00", "30.00"]),
+    (("solved",) + ("unsolved",) * 4, None, "30.00", ["90.00", "-63.00", "30.00"]),
+    (("solved", "unsolved"), "33.33", None, ["50.00", "-10.00"]),  # 49.995 -> 50.00
+    (("solved", "unsolved", "unsolved"), "47.47", "18.35", ["71.21", "-28.48", "18.35"]),
+])
+def test_fgdmi_partial_results_table(outcomes: tuple[str, ...], rate: str | None,
+                                     travel: str | None, lines: list[str]) -> None:
+    result = fgdmi(len(outcomes), *outcomes, rate=rate, travel=travel)
+    assert amounts(result) == lines
+
+
+def test_vlh_new_client_discount_rounds_each_line() -> None:
+    """VLH 5.5: 30 % of 1 h 15 at 41.10 €/h: 51.375 -> 51.38, 15.414 -> 15.41; 35.97."""
+    b = Builder(policy="vlh", rate="41.10").run(utc("2026-11-23 09:00"), 3601)
+    result = bill_of(b, "vlh", returning=False)
+    assert amounts(result) == ["51.38", "-15.41"] and str(result.total) == "35.97"

@@ -357,3 +357,210 @@ def test_a_broken_policy_does_not_keep_the_clock_from_stopping(service: Any) -> 
     assert check.body["errors"] == 1 and "policy_digest" not in check.body
     assert check.body["findings"][0]["rule"] == "policy-unreadable"
     assert stopped_session.state.value == "stopped"
+
+
+@pytest.mark.parametrize(("kind", "words"), [
+    ("screenshot", "ne pas enregistrer d’informations sensibles"),  # VLH 4.2
+    ("recording", "ne pas enregistrer d’informations sensibles"),
+    ("session-log", "ne pas enregistrer d’informations sensibles"),
+    ("file-copy", "Aucun fichier personnel n’est copié"),  # VLH 8.5
+])
+def test_vlh_cites_what_it_says_of_each_kind_of_copy(kind: str, words: str) -> None:
+    """VLH 4.2: "ne pas enregistrer d'informations sensibles sans le consentement préalable"
+    (a screen captured, recorded or logged); 8.5: "Aucun fichier personnel n'est copié ni
+    conservé, sauf accord explicite du client". A copy without the client's request cites
+    both articles and quotes both, not only the one about files."""
+    vlh = read_policy(shipped_dir() / "vlh.toml")
+    rule = vlh.rules["artifact-requires-client-request"]
+    assert rule.article == "4.2, 8.5" and words in rule.text
+    log = started(Log().planned())
+    log.add("artifact-recorded", T0 + timedelta(minutes=15),
+            {"artifact": kind, "client_requested": False})
+    [found] = RULES["artifact-requires-client-request"](facts(log), rule)
+    assert (found.severity, found.article) == ("error", "4.2, 8.5")
+    log.events[-1] = log.events[-1]._replace(body={"artifact": kind, "client_requested": True})
+    assert RULES["artifact-requires-client-request"](facts(log), rule) == []
+
+
+@pytest.mark.parametrize(("claimed_after", "expected"), [
+    (timedelta(hours=20), []),  # free under the warranty: nothing to pay before it
+    (timedelta(hours=30), [("payment-before-start", "error", "14.2")]),  # billed again
+])
+def test_a_free_warranty_re_intervention_needs_no_payment_first(
+        claimed_after: timedelta, expected: list[tuple[str, str, str]]) -> None:
+    """MRI87 14.2: "Le règlement d'une intervention à distance est honoré intégralement avant
+    l'intervention"; a re-intervention free under 16.2 (claimed within 24 h) costs nothing,
+    so no payment is missing before it. Claimed later, it is billed, and paid first."""
+    from sessiond.billing import History
+    from sessiond.compliance.check import evaluate
+    from tests.unit.billing_factory import Builder
+    from tests.unit.billing_factory import Log as Events
+
+    log = Events()
+    first = Builder(policy="mri87", session_id="s-a", log=log, planned_at=T0)
+    first.consent(T0 + timedelta(minutes=1)).run(T0 + timedelta(minutes=2), 3000)
+    end = T0 + timedelta(minutes=52)
+    again = Builder(policy="mri87", session_id="s-b", log=log, planned_at=end + claimed_after,
+                    planned={"warranty_of": "s-a"})
+    start = end + claimed_after + timedelta(minutes=10)
+    again.consent(start - timedelta(minutes=1)).run(start, 1200)
+    session = again.session()
+    start_seq = next(e.seq for e in session.events if e.kind == "session-started")
+    mri87 = read_policy(shipped_dir() / "mri87.toml")
+    report = evaluate(Facts(
+        session=session, client=Client("c-1", "business", "FR", T0, "Client"), client_seq=1,
+        policy=mri87, now=start + timedelta(hours=1), tz=PARIS, start=session.started_at,
+        start_seq=start_seq, history=History((first.session(), session))))
+    found = [(f.rule, f.severity, f.article) for f in report.findings
+             if f.rule in ("payment-before-start", "prepaid-credit-covers")]
+    assert found == expected
+
+
+# --- each shipped policy's verdicts, severity and article, by hand from its text ----------
+
+_S = T0 + timedelta(minutes=10)  # the start
+Step = tuple[str, int, dict[str, Any]]  # kind, seconds from the start, body
+_START: Step = ("session-started", 0, {"without_consent": False})
+_BACKUP: Step = ("backup-status", -120, {"offered": True, "answer": "declined"})
+_WARNED: Step = ("sensitive-docs-warned", -120, {})
+_PAID: Step = ("payment-recorded", -180, {"amount": "50.00", "method": "card"})
+_GONE: Step = ("disconnect-confirmed", 1860, {})
+_QUOTE: Step = ("quote-accepted", -240, {"how": "electronic"})
+
+
+def _consent(channel: str = "oral", at: int = -60) -> Step:
+    return ("consent-recorded", at, {"channel": channel})
+
+
+def _copy(kind: str, asked: bool) -> Step:
+    return ("artifact-recorded", 300, {"artifact": kind, "client_requested": asked})
+
+
+def _paid(method: str, at: int = 1200) -> Step:
+    return ("payment-recorded", at, {"amount": "50.00", "method": method})
+
+
+_MD = (_consent(), _PAID, _WARNED, _BACKUP, _START, _GONE)
+_MA = (_consent("tool-code"), _BACKUP, _START, _GONE)
+_VLH = (_QUOTE, _consent(), _BACKUP, _START)
+_MRI = (_consent(), _BACKUP, _PAID, _START)
+LAW = "C. consom., art. L221-18 et L221-25"
+
+
+@pytest.mark.parametrize(("policy_id", "steps", "options", "expected"), [
+    ("md-micro-services", _MD, {}, set()),
+    ("md-micro-services", (_consent(at=1), *_MD[1:]), {},
+     {("consent-before-access", "error", "4, 7")}),  # one second after the start
+    ("md-micro-services", (_consent("sms"), *_MD[1:]), {}, set()),
+    ("md-micro-services", (*_MD, _copy("screenshot", True)), {},
+     {("artifact-requires-client-request", "error", "15")}),  # never, even when asked
+    ("md-micro-services", (*_MD, _copy("recording", True)), {},
+     {("artifact-requires-client-request", "error", "15")}),
+    ("md-micro-services", (*_MD, _copy("session-log", True)), {},
+     {("artifact-requires-client-request", "error", "15")}),
+    ("md-micro-services", (*_MD, _copy("file-copy", True)), {}, set()),
+    ("md-micro-services", (*_MD, _copy("file-copy", False)), {},
+     {("artifact-requires-client-request", "error", "15")}),
+    ("md-micro-services", (_consent(), _BACKUP, _START, _copy("file-copy", False)),
+     {"mode": "onsite"}, set()),  # art. 15 speaks of remote assistance
+    ("md-micro-services", _MD[:-1], {}, {("disconnect-confirmed", "warning", "7")}),
+    ("md-micro-services", (*_MD[:2], _BACKUP, _START, _GONE, ("sensitive-docs-warned", 60, {})),
+     {}, {("sensitive-docs-warning", "warning", "7")}),
+    ("md-micro-services", _MD, {"os": "linux"}, {("remote-os-supported", "error", "2")}),
+    ("md-micro-services", _MD, {"os": None}, {("remote-os-supported", "warning", "2")}),
+    ("md-micro-services", (_consent(), _BACKUP, _START), {"os": "linux", "mode": "onsite"},
+     set()),
+    ("md-micro-services", _MD, {"country": "BE"}, {("client-in-territory", "warning", "2")}),
+    ("md-micro-services", _MD, {"ordered_days": 0}, {("withdrawal-waiver", "error", "10")}),
+    ("md-micro-services", _MD, {"ordered_days": 0, "status": "business"}, set()),
+    ("md-micro-services", (*_MD, ("withdrawal-waiver", -300, {"medium": "email"})),
+     {"ordered_days": 0}, set()),
+    ("md-micro-services", tuple(s for s in _MD if s is not _PAID), {},
+     {("payment-before-start", "warning", "6")}),
+    ("md-micro-services", tuple(s for s in _MD if s is not _BACKUP), {},
+     {("backup-status-recorded", "warning", "8")}),
+    ("micro-alpes", _MA, {}, set()),
+    ("micro-alpes", (_consent("oral"), *_MA[1:]), {},
+     {("consent-before-access", "error", "7, art. 1")}),  # the tool's code is the consent
+    ("micro-alpes", (_consent("tool-code", 0), *_MA[1:]), {}, set()),  # same second, first
+    ("micro-alpes", (_consent("tool-code", 1), *_MA[1:]), {},
+     {("consent-before-access", "error", "7, art. 1")}),
+    ("micro-alpes", _MA[:-1], {}, {("disconnect-confirmed", "error", "7, art. 1")}),
+    ("micro-alpes", (*_MA[:-1], ("disconnect-confirmed", 300, {}), ("session-paused", 360, {}),
+                     ("session-resumed", 600, {})), {},
+     {("disconnect-confirmed", "error", "7, art. 1")}),  # work resumed after it
+    ("micro-alpes", _MA, {"receipt": False}, {("receipt-issued", "error", "13")}),
+    ("micro-alpes", (_consent(), _BACKUP, _START, _paid("card")), {"mode": "onsite"},
+     {("payment-method-accepted", "warning", "3")}),
+    ("micro-alpes", (_consent(), _BACKUP, _START, _paid("cheque")), {"mode": "onsite"},
+     set()),
+    ("micro-alpes", (_BACKUP, _START), {"mode": "onsite"}, set()),  # 7, art. 1: remote
+    ("micro-alpes", _MA, {"ordered_days": 3}, {("withdrawal-waiver", "error", "2")}),
+    ("vlh", _VLH, {}, set()),
+    ("vlh", _VLH[1:], {}, {("quote-accepted-before-start", "error", "3.2")}),
+    ("vlh", (("quote-accepted", 1, {"how": "handwritten"}), *_VLH[1:]), {},
+     {("quote-accepted-before-start", "error", "3.2")}),
+    ("vlh", (*_VLH[1:], ("quote-accepted", 0, {"how": "handwritten"})), {},
+     {("quote-accepted-before-start", "error", "3.2")}),  # same second, logged after
+    ("vlh", (_QUOTE, _consent(), ("backup-status", -120, {"offered": True}), _START), {},
+     {("backup-status-recorded", "error", "6.2")}),
+    ("vlh", (_QUOTE, _consent(), _START), {}, {("backup-status-recorded", "error", "6.2")}),
+    ("vlh", (_QUOTE, _consent(), ("backup-status", -120,
+                                  {"offered": True, "answer": "client-has-own"}), _START),
+     {}, set()),
+    ("vlh", (*_VLH, _copy("file-copy", False)), {},
+     {("artifact-requires-client-request", "error", "4.2, 8.5")}),
+    ("vlh", (_QUOTE, _BACKUP, _START, _copy("file-copy", False)), {"mode": "onsite"},
+     {("artifact-requires-client-request", "error", "4.2, 8.5")}),
+    ("vlh", (_QUOTE, _BACKUP, _START), {"mode": "onsite"}, set()),  # 4.2: remote access
+    ("vlh", _VLH, {"status": "business"}, {("client-category", "error", "1, 2")}),
+    ("vlh", (*_VLH, _paid("card")), {}, {("payment-method-accepted", "warning", "5.4")}),
+    ("vlh", (_paid("cash", -300), *_VLH), {}, {("payment-not-acceptance", "warning", "3.2")}),
+    ("vlh", _VLH, {"receipt": False}, {("receipt-issued", "warning", "5.3")}),
+    ("vlh", _VLH, {"ordered_days": 1}, {("withdrawal-waiver", "warning", LAW)}),
+    ("fgdmi", (_START, _paid("cheque")), {"mode": "onsite"},
+     {("payment-method-accepted", "error", "II.2")}),
+    ("fgdmi", (_START, _paid("transfer")), {"mode": "onsite"},
+     {("payment-method-accepted", "error", "II.2")}),
+    ("fgdmi", (_START, _paid("cash")), {"mode": "onsite"}, set()),
+    ("fgdmi", (_consent(), _START, _paid("transfer")), {}, set()),  # II.2: on site only
+    ("fgdmi", (_START,), {"mode": "workshop", "ordered_days": 0}, set()),  # on premises
+    ("fgdmi", (_START,), {}, {("consent-before-access", "warning", "Code pénal, art. 323-1")}),
+    ("fgdmi", (_START,), {"mode": "onsite", "status": "business"},
+     {("client-category", "warning", "II.6")}),
+    ("mri87", _MRI, {}, set()),
+    ("mri87", _MRI[1:], {}, {("consent-before-access", "error", "13")}),
+    ("mri87", _MRI, {"country": "BE"}, {("client-in-territory", "error", "5")}),
+    ("mri87", (_consent(), _BACKUP, _START), {}, {("payment-before-start", "error", "14.2")}),
+    ("mri87", (*_MRI, _paid("cash")), {}, {("payment-method-accepted", "warning", "8, 14.2")}),
+    ("mri87", _MRI, {"status": "business"}, {("client-category", "warning", "1")}),
+])
+def test_shipped_policies_verdicts(policy_id: str, steps: tuple[Step, ...],
+                                   options: dict[str, Any],
+                                   expected: set[tuple[str, str, str]]) -> None:
+    from sessiond.compliance.check import evaluate
+
+    log = Log()
+    body: dict[str, Any] = {"policy": policy_id, "mode": options.get("mode", "remote"),
+                            "tool": "anydesk", "problem_count": 0}
+    if options.get("os", "windows") is not None:
+        body["client_os"] = options.get("os", "windows")
+    ordered = _S - timedelta(days=options.get("ordered_days", 20))
+    body["ordered_at"] = ordered.strftime("%Y-%m-%dT%H:%M:%SZ")
+    log.add("session-planned", T0, body)
+    for kind, seconds, event_body in steps:
+        log.add(kind, _S + timedelta(seconds=seconds), event_body)
+    stop = _S + timedelta(minutes=30)
+    log.add("session-stopped", stop, {"ended_by": "technician"})
+    if options.get("receipt", True):
+        log.add("receipt-issued", stop + timedelta(minutes=1), {})
+    session = fold(log.events)
+    assert session is not None
+    start = next(e for e in log.events if e.kind == "session-started")
+    report = evaluate(Facts(
+        session=session, policy=read_policy(shipped_dir() / f"{policy_id}.toml"),
+        client=Client("c-1", options.get("status", "consumer"),
+                      options.get("country", "FR"), T0, "Client"), client_seq=1,
+        now=stop + timedelta(hours=1), tz=PARIS, start=session.started_at,
+        start_seq=start.seq, receipts_in_log=True))
+    assert {(f.rule, f.severity, f.article) for f in report.findings} == expected

@@ -183,3 +183,122 @@ def test_new_policy_keys_are_checked(tmp_path: Path, change: tuple[str, str],
     with pytest.raises(InputError) as e:
         read_policy(path)
     assert key in e.value.message
+
+
+@pytest.mark.parametrize(("delay", "free"), [
+    (timedelta(hours=23, minutes=59, seconds=59), True),
+    (timedelta(hours=24), True),  # "dans un délai maximum de 24h": the 24th hour is in it
+    (timedelta(hours=24, seconds=1), False),
+])
+def test_mri87_warranty_claim_within_at_most_24_hours(delay: timedelta, free: bool) -> None:
+    """MRI87 16.2: the client informs "dans un délai maximum de 24h à compter de
+    l'exécution des prestations"; a claim exactly 24 h after the end is still on time."""
+    log = Log()
+    end = utc("2026-05-02 10:00")
+    earlier = Builder(policy="mri87", session_id="s-a", log=log,
+                      planned_at=utc("2026-05-01 08:00")).run(end - timedelta(minutes=50), 3000)
+    again = Builder(policy="mri87", session_id="s-b", log=log, planned_at=end + delay,
+                    planned={"warranty_of": "s-a"})
+    again.run(end + delay + timedelta(minutes=5), 1200)
+    session = again.session()
+    result = bill(session, MRI87, History(sessions=(earlier.session(), session)),
+                  utc("2026-06-01 00:00"))
+    assert (result.total == 0) is free, result.explanation
+    assert str(result.total) == ("0.00" if free else "50.00")
+
+
+def test_a_missed_warranty_appointment_is_owed_like_any_other() -> None:
+    """Micro-Alpes 10 takes on "les frais d'intervention et de déplacement entraînés par la
+    reproduction d'une panne"; art. 3 makes a missed appointment (travel + waiting, at least
+    one hour) due "quelle que soit la prestation commandée": the warranty does not cancel
+    it. 1 h at 60 €/h + travel 12.00 = 72.00; the re-intervention carried out stays free."""
+    log = Log()
+    end = paris("2026-11-10 11:00")
+    earlier = Builder(policy="micro-alpes", session_id="s-a", log=log, mode="onsite",
+                      planned_at=end - timedelta(days=1)).run(end - timedelta(hours=1), 3600)
+    missed = Builder(policy="micro-alpes", session_id="s-b", log=log, mode="onsite",
+                     planned_at=paris("2026-11-15 09:00"), planned={"warranty_of": "s-a"})
+    missed.fee("no-show", paris("2026-11-16 09:30"))
+    missed.fee("travel", paris("2026-11-16 09:30"), "12.00")
+    session = missed.session()
+    result = bill(session, MICRO_ALPES, History(sessions=(earlier.session(), session)),
+                  utc("2026-12-01 00:00"))
+    assert [str(line.amount) for line in result.lines] == ["60.00", "12.00"]
+    assert str(result.total) == "72.00"
+    assert "3, 10.2" in result.explanation
+    done = Builder(policy="micro-alpes", session_id="s-c", log=log, mode="onsite",
+                   planned_at=paris("2026-11-15 09:00"), planned={"warranty_of": "s-a"})
+    done.run(paris("2026-11-16 09:30"), 2000)
+    session = done.session()
+    result = bill(session, MICRO_ALPES, History(sessions=(earlier.session(), session)),
+                  utc("2026-12-01 00:00"))
+    assert str(result.total) == "0.00"
+
+
+def test_a_free_warranty_re_intervention_does_not_use_up_a_referral() -> None:
+    """VLH 5.5: 10 % "sur la prochaine prestation effectuée [...] appliquée sur le tarif
+    habituel des services"; a re-intervention free under 6.3 has no price to take it from,
+    so the discount goes to the next intervention billed: 1 h at 50 €/h - 5.00 = 45.00."""
+    log = Log()
+    first = Builder(policy="vlh", session_id="s-a", log=log,
+                    planned_at=utc("2026-03-01 08:00")).run(utc("2026-03-02 09:00"), 3600)
+    log.event("referral-recorded", utc("2026-03-10 12:00"), client_id="c-1",
+              body={"referred": "c-2"})
+    warranty = Builder(policy="vlh", session_id="s-w", log=log,
+                       planned_at=utc("2026-03-15 08:00"), planned={"warranty_of": "s-a"})
+    warranty.run(utc("2026-03-16 09:00"), 1800)
+    paid = Builder(policy="vlh", session_id="s-n", log=log,
+                   planned_at=utc("2026-04-01 08:00")).run(utc("2026-04-02 09:00"), 3600)
+    history = History(tuple(b.session() for b in (first, warranty, paid)),
+                      log.client_events("c-1"))
+    free = bill(warranty.session(), VLH, history, utc("2026-05-01 00:00"))
+    assert str(free.total) == "0.00" and "referral" not in {ln.name for ln in free.lines}
+    next_one = bill(paid.session(), VLH, history, utc("2026-05-01 00:00"))
+    assert [str(line.amount) for line in next_one.lines] == ["50.00", "-5.00"]
+    assert next_one.lines[1].name == "referral" and next_one.lines[1].article == "5.5"
+
+
+@pytest.mark.parametrize(("start", "discounted"), [
+    ("2026-03-02 00:30", False),  # 23:30 UTC on the 1st, but the 2nd in Paris
+    ("2026-03-01 23:30", True),  # the day he was first known: still his first intervention
+    ("2026-03-02 10:00", False),
+])
+def test_known_since_is_compared_with_the_sessions_local_day(start: str,
+                                                             discounted: bool) -> None:
+    """VLH 5.5, new clients: a client known since 1 March (client add --known-since, a day
+    of the technician's calendar) is no new client at a session on 2 March at 00:30 in
+    Paris, although it is still 1 March in UTC."""
+    log = Log()
+    log.event("client-added", utc("2026-02-01 08:00"), client_id="c-1",
+              body={"status": "consumer", "country": "FR", "known_since": "2026-03-01"})
+    b = Builder(policy="vlh", session_id="s-1", log=log,
+                planned_at=paris(start) - timedelta(hours=2))
+    b.run(paris(start), 3600)
+    session = b.session()
+    events = log.client_events("c-1")
+    result = bill(session, VLH, History(sessions=(session,), client_events=events),
+                  utc("2026-04-01 00:00"))
+    assert str(result.total) == ("35.00" if discounted else "50.00")
+    assert (known_before(events, session) is None) is discounted
+
+
+@pytest.mark.parametrize(("warranty_of", "total"), [("s-a", "0.00"), (None, "25.00")])
+def test_late_cancellation_of_a_free_warranty_re_intervention(warranty_of: str | None,
+                                                              total: str) -> None:
+    """VLH 5.6: "des frais d'annulation [...] équivalents à 50 % de la somme prévue pour la
+    prestation"; a re-intervention free under 6.3 was planned at no price: 50 % of
+    nothing. Any other intervention: 50 % of the first hour at 50 €/h."""
+    log = Log()
+    end = paris("2026-09-20 11:00")
+    earlier = Builder(policy="vlh", session_id="s-a", log=log,
+                      planned_at=end - timedelta(days=1)).run(end - timedelta(hours=1), 3600)
+    appointment = paris("2026-10-01 14:00")
+    again = Builder(policy="vlh", session_id="s-b", log=log,
+                    planned_at=paris("2026-09-25 09:00"), appointment=appointment,
+                    planned={"warranty_of": warranty_of} if warranty_of else None)
+    again.fee("late-cancellation", appointment - timedelta(hours=3))
+    session = again.session()
+    result = bill(session, VLH, History(sessions=(earlier.session(), session)),
+                  utc("2026-11-01 00:00"))
+    assert str(result.total) == total
+    assert [line.name for line in result.lines] == ["late-cancellation"]

@@ -32,7 +32,7 @@ from sessiond.billing.worked import worked_seconds
 from sessiond.errors import InputError
 from sessiond.i18n import _
 from sessiond.i18n.plural import n_
-from sessiond.model import Event, Session, State
+from sessiond.model import MISSED_FEES, Event, Session, State
 from sessiond.policy.schema import Fee, Guarantee, Policy
 
 HOUR = Decimal(3600)
@@ -112,13 +112,17 @@ def _facts(session: Session, policy: Policy, history: History, now: datetime) ->
         rate, source = (listed.per_hour, "policy") if listed else (None, None)
     others = {s.id: s for s in history.sessions if s.id != session.id}
     referral_terms = policy.discounts.get("referral")
+    referral = None
+    if referral_terms is not None:
+        known = {**others, session.id: session}
+        free = {s.id for s in known.values()
+                if (d := wr.decide(s, policy, known)) is not None and d.free}
+        referral = offers.referral_for(session, others.values(), history.client_events,
+                                       referral_terms, free=free)
     facts = _Facts(session, policy, rate, source,
                    first_intervention=not any(_before(s, session) for s in others.values()),
                    now=now, known_before=offers.known_before(history.client_events, session),
-                   referral=offers.referral_for(session, others.values(),
-                                                history.client_events, referral_terms)
-                   if referral_terms is not None else None,
-                   warranty=wr.decide(session, policy, others))
+                   referral=referral, warranty=wr.decide(session, policy, others))
     if policy.credit is None:
         return facts
     packages = cr.packages(history.client_events, policy.credit.validity_months)
@@ -179,7 +183,16 @@ def _price(facts: _Facts, billed: int) -> _Priced:
                 lines.append(credit_line)
     lines.extend(fee_lines)
     fees_total = sum((line.amount for line in fee_lines), ZERO)
-    if free and decision is not None and decision.covers_fees and fees_total > 0:
+    missed = next((line for line in fee_lines if line.name in MISSED_FEES), None)
+    if free and decision is not None and decision.covers_fees and missed is not None:
+        # The warranty takes on the costs the failure's return causes (Micro-Alpes 10:
+        # "les frais d'intervention et de déplacement entraînés par la reproduction
+        # d'une panne"); a missed appointment is owed for the absence, "quelle que soit la
+        # prestation commandée" (Micro-Alpes 3): its fees stay due.
+        notes.append(_("Missed appointment: its fees are due whatever intervention was "
+                       "ordered; the warranty does not cover them (art. {article})",
+                       article=missed.article or "-"))
+    elif free and decision is not None and decision.covers_fees and fees_total > 0:
         lines.append(Line("warranty", _("Warranty: the fees are not billed either (art. "
                                         "{article})", article=decision.article),
                           -fees_total, decision.article, "warranty-fees"))
@@ -425,7 +438,11 @@ def _fee_amount(facts: _Facts, spec: Fee | None, given: str | None
                                     hours=text.duration(int(spec.hours * HOUR)),
                                     rate=text.money(rate))
     if spec.percent_of_planned is not None:
-        planned = _rate(facts) * facts.policy.tranches.first_block_seconds / HOUR
+        # VLH 5.6: "50 % de la somme prévue pour la prestation"; a re-intervention the
+        # warranty makes free was planned at no price, so its share is nothing.
+        free = facts.warranty is not None and facts.warranty.free
+        planned = ZERO if free else \
+            _rate(facts) * facts.policy.tranches.first_block_seconds / HOUR
         return planned * spec.percent_of_planned / HUNDRED, _(
             "{percent} % of the planned {planned}", percent=text.percent(spec.percent_of_planned),
             planned=text.money(planned))

@@ -7,14 +7,16 @@
   intervention, the one running or still to come when the referral was recorded ("lors de
   sa prochaine intervention"), if it starts within the discount's validity (one year, to
   24:00 of the day that bears the referral's date: law.periods). One
-  referral per intervention; a second one goes to the intervention after.
+  referral per intervention; a second one goes to the intervention after. A re-intervention
+  under warranty that is free (VLH 6.3) has no price to take 10 % from: it does not use
+  the referral up.
 
 Pure: the client's sessions and client events (his record, his referrals) in.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date
 
 from sessiond.law.periods import period_end, recorded_zone
@@ -35,18 +37,27 @@ def known_before(client_events: Iterable[Event], session: Session) -> date | Non
     not the first intervention for this client); None otherwise."""
     since = known_since(client_events)
     start = session.started_at or session.planned_at
-    return since if since is not None and since < start.date() else None
+    # The known-since day is a day of the technician's calendar: the session's day is read
+    # in the zone it was recorded in, not in UTC (00:30 in Paris is still the day before
+    # in UTC).
+    zone = recorded_zone(session.events[0].tz) if session.events else None
+    day = start.astimezone(zone).date() if zone is not None else start.date()
+    return since if since is not None and since < day else None
 
 
 def referral_for(session: Session, sessions: Iterable[Session],
-                 client_events: Iterable[Event], discount: Discount) -> Event | None:
-    """The referral whose discount goes to `session`, if any."""
+                 client_events: Iterable[Event], discount: Discount, *,
+                 free: Collection[str] = ()) -> Event | None:
+    """The referral whose discount goes to `session`, if any. `free`: the sessions whose
+    time is not billed (a re-intervention under warranty): no price to take the discount
+    from, so they do not use it up; it waits for the next intervention that is billed."""
     referrals = sorted((e for e in client_events if e.kind == "referral-recorded"),
                        key=lambda e: (e.at, e.seq))
     if not referrals:
         return None
-    candidates = {s.id: s for s in sessions if not s.cancelled and s.started_at is not None}
-    if session.started_at is not None and not session.cancelled:
+    candidates = {s.id: s for s in sessions if not s.cancelled and s.started_at is not None
+                  and s.id not in free}
+    if session.started_at is not None and not session.cancelled and session.id not in free:
         candidates[session.id] = session
     ordered = sorted(candidates.values(),
                      key=lambda s: (s.started_at, s.planned_at, s.id))

@@ -95,8 +95,7 @@ def decide(session: Session, policy: Policy, sessions: Mapping[str, Session],
             article=article))
     end = earlier.stopped_at or earlier.started_at
     order = ordered_at(session)
-    limit = _limit(terms, end, earlier.events[-1].tz)
-    if limit is not None and order >= limit:
+    if _beyond(terms, end, earlier.events[-1].tz, order):
         return Decision(earlier_id, cause, False, False, None, article, _(
             "Re-intervention for session {session}, ordered {late} after it ended: beyond the "
             "warranty of {window} (art. {article}), billed as any session",
@@ -120,17 +119,19 @@ def credit_seconds(session: Session, policy: Policy, sessions: Mapping[str, Sess
     return decision.flat_seconds or billed
 
 
-def _limit(terms: WarrantyTerms, end: datetime, tz_name: str) -> datetime | None:
-    """The first instant past the warranty of an intervention that ended at `end`. Hours
-    run from the instant (MRI87 16.2: "24h à compter de l'exécution"); days and months
-    from the date, to 24:00 of their last day (VLH 6.3 "à compter de la date de fin
-    d'intervention", Micro-Alpes 10 "dans les dix jours": law.periods)."""
+def _beyond(terms: WarrantyTerms, end: datetime, tz_name: str, order: datetime) -> bool:
+    """Was the re-intervention ordered past the warranty of an intervention that ended at
+    `end`? Hours run from the instant, their last one included (MRI87 16.2: "dans un délai
+    maximum de 24h à compter de l'exécution": 24 h after is still within it); days and
+    months from the date, to 24:00 of their last day (VLH 6.3 "à compter de la date de fin
+    d'intervention", Micro-Alpes 10 "dans les dix jours": law.periods, whose end is the
+    first instant past)."""
     if terms.window_hours is not None:
-        return end + timedelta(hours=terms.window_hours)
+        return order > end + timedelta(hours=terms.window_hours)
     if terms.window_days is not None or terms.window_months is not None:
-        return period_end(end, recorded_zone(tz_name), days=terms.window_days or 0,
-                          months=terms.window_months or 0)
-    return None
+        return order >= period_end(end, recorded_zone(tz_name), days=terms.window_days or 0,
+                                   months=terms.window_months or 0)
+    return False
 
 
 def _window(terms: WarrantyTerms) -> str:

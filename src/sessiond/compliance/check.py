@@ -87,9 +87,14 @@ def active(policy: Policy, rule_id: str, session: Session) -> RuleSpec | None:
 
 
 def reads_history(policy: Policy, session: Session) -> bool:
-    """Whether a rule in force needs the client's other sessions and prepaid packages."""
-    return policy.credit is not None and any(
-        info.reads_history and active(policy, info.id, session) for info in INFO.values())
+    """Whether a rule in force needs the client's other sessions and prepaid packages (or,
+    for a re-intervention under warranty, the session it re-does)."""
+    from sessiond.billing.warranty import planned
+
+    if policy.credit is None and not planned(session).get("warranty_of"):
+        return False
+    return any(info.reads_history and active(policy, info.id, session)
+               for info in INFO.values())
 
 
 def law_rules(policy: Policy) -> dict[str, RuleSpec]:

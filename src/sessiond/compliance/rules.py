@@ -274,6 +274,8 @@ def payment_before_start(facts: Facts, spec: RuleSpec) -> list[Finding]:
     payments = facts.events("payment-recorded")
     if any(facts.before_start(e) for e in payments):
         return []
+    if free_under_warranty(facts):
+        return []  # a re-intervention the warranty makes free: nothing to pay first
     if spec.params.get("prepaid_credit_counts"):
         use = credit_use(facts, at_start=True)
         if use is not None and use.covered_seconds and not use.shortfall_seconds:
@@ -300,6 +302,18 @@ def prepaid_credit_covers(facts: Facts, spec: RuleSpec) -> list[Finding]:
                             "client must first buy a new package.",
                             missing=text.duration(use.shortfall_seconds)),
                     [*facts.start_events(), *seqs(packages)])]
+
+
+def free_under_warranty(facts: Facts) -> bool:
+    """The session re-does an earlier one under a warranty that makes it free (MRI87 16.2,
+    Micro-Alpes 10, VLH 6.3, FGDMI III.3): the billing engine's decision."""
+    if facts.history is None:
+        return False
+    from sessiond.billing.warranty import decide
+
+    known = {s.id: s for s in facts.history.sessions if s.id != facts.session.id}
+    decision = decide(facts.session, facts.policy, known)
+    return decision is not None and decision.free
 
 
 def credit_use(facts: Facts, *, at_start: bool = False) -> CreditUse | None:

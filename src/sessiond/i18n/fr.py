@@ -2752,6 +2752,10 @@ CATALOG: dict[str, str] = {
         "Garantie\u202f: le temps n'est pas facturé (art. {article})",
     "Warranty: the fees are not billed either (art. {article})":
         "Garantie\u202f: les frais ne sont pas facturés non plus (art. {article})",
+    "Missed appointment: its fees are due whatever intervention was ordered; the warranty "
+    "does not cover them (art. {article})":
+        "Rendez-vous manqué\u202f: ses frais sont dus quelle que soit la prestation "
+        "commandée\u202f; la garantie ne les couvre pas (art. {article})",
     "Client known since {day}, before sessiond: this is not his first intervention, no "
     "new-client discount (art. {article})":
         "Client connu depuis le {day}, avant sessiond\u202f: ce n'est pas sa première "
