@@ -301,3 +301,34 @@ def test_a_session_across_a_rotation_is_one_connection_with_its_end(tmp_path: Pa
     other.write_bytes(f"\n{ROW_IN}".encode())
     with pytest.raises(LogFormatError):
         read_rotated([old, other], tz=PARIS)
+
+
+# -- line ends -----------------------------------------------------------------------------
+def test_a_log_with_lone_cr_line_ends_is_read_whole() -> None:
+    # A file whose lines end with a lone CR (an old Mac editor, a copy that dropped the
+    # LFs) has no LF at all: its lines are lines, not one line cut short at the end of the
+    # file, and not one over-long line truncated after 64 KiB.
+    session = [tv("2024/06/01 10:00:00.000", PASSIVE), tv("2024/06/01 10:00:01.000", HELLO),
+               tv("2024/06/01 10:00:10.000", ADD)]
+    noise = [tv("2024/06/01 10:01:00.000", f"NetWatchdog: keep-alive {n}") for n in range(3000)]
+    end = [tv("2024/06/01 10:30:00.000", REMOVE)]
+    expected = [("teamviewer-log", "incoming", "123456789", u(2024, 6, 1, 8),
+                 u(2024, 6, 1, 8, 30), "accepted")]
+    for body in (session + end, session + noise + end):
+        data = log(*body).replace(b"\n", b"\r")
+        assert len(data) > 200_000 or body == session + end
+        assert seen(conns(data, PARIS, name="TeamViewer15_Logfile.log")) == expected
+        assert seen(conns(data.decode().encode("utf-16"), PARIS)) == expected
+        grown = read_increment(io.BytesIO(data + b"\r"), tz=PARIS, max_bytes=len(data) // 3)
+        rest = read_increment(io.BytesIO(data + b"\r"), grown.offset, grown.state, tz=PARIS)
+        assert seen([*grown.connections, *rest.connections]) == expected
+
+
+def test_a_cr_at_the_end_of_a_growing_file_waits_for_its_lf() -> None:
+    # "...\r" may be the first half of "\r\n": the line is not consumed as ended until the
+    # next byte shows which, so the LF is never read as an empty line of its own.
+    first = log(tv("2024/06/01 10:00:00.000", PASSIVE)).replace(b"\n", b"\r\n")
+    inc = read_increment(io.BytesIO(first[:-1]), tz=PARIS)
+    assert first[inc.offset - 2:inc.offset] == b"\r\n" and inc.offset < len(first) - 1
+    rest = read_increment(io.BytesIO(first), inc.offset, inc.state, tz=PARIS)
+    assert rest.offset == len(first) and [c.line for c in rest.open] == [5]

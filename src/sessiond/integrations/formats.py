@@ -157,11 +157,11 @@ def detect(data_head: bytes, name: str | None = None) -> str:
     for count, raw in enumerate(iter_lines(reader, 0, encoding)):
         if count >= _DETECT_LINES:
             break
-        for part in decode_line(raw.data, encoding, raw.truncated).split("\r"):
-            found = classify(part)
-            votes.update(found)
-            if not found and (raw.terminated or whole_tail) and not _NEUTRAL.fullmatch(part):
-                foreign += 1
+        part = decode_line(raw.data, encoding, raw.truncated)
+        found = classify(part)
+        votes.update(found)
+        if not found and (raw.terminated or whole_tail) and not _NEUTRAL.fullmatch(part):
+            foreign += 1
     anydesk = votes.pop("anydesk", 0)
     if anydesk or votes[anydesk_trace.FMT_SERVICE] or votes[anydesk_trace.FMT_USER]:
         service, user = votes.pop(anydesk_trace.FMT_SERVICE, 0), votes.pop(
