@@ -332,3 +332,38 @@ def test_a_cr_at_the_end_of_a_growing_file_waits_for_its_lf() -> None:
     assert first[inc.offset - 2:inc.offset] == b"\r\n" and inc.offset < len(first) - 1
     rest = read_increment(io.BytesIO(first), inc.offset, inc.state, tz=PARIS)
     assert rest.offset == len(first) and [c.line for c in rest.open] == [5]
+
+
+# -- a crash while writing -----------------------------------------------------------------
+def test_a_line_cut_by_a_crash_never_lends_its_tail_to_the_next_line() -> None:
+    # An unclean shutdown leaves a run of NULs where the data being written was lost, and
+    # the restarted tool writes on after it, on the same physical line. The line before the
+    # NULs is cut (its ID too: 12345 of 123456789); what follows is a line of its own.
+    cut = tv("2024/06/01 10:00:01.000", HELLO).removesuffix("6789, RSA key length")
+    restart = [tv("2024/06/01 11:00:00.000", ""), "Start:              2024/06/01 11:00:00.000"
+               " (UTC+2:00)", tv("2024/06/01 11:00:05.000", PASSIVE.replace("[3]", "[4]"))]
+    data = (log(tv("2024/06/01 10:00:00.000", PASSIVE)) + cut.encode() + b"\x00" * 300
+            + "\n".join([*restart, ""]).encode())
+    found = conns(data, PARIS, name="TeamViewer15_Logfile.log")
+    assert [(c.partner_id, c.start, c.end) for c in found] == [
+        (None, u(2024, 6, 1, 8), None), (None, u(2024, 6, 1, 9, 0, 5), None)]  # not 123452024
+    grown = read_increment(io.BytesIO(data), tz=PARIS, max_bytes=len(data) // 2)
+    rest = read_increment(io.BytesIO(data), grown.offset, grown.state, tz=PARIS)
+    assert seen([*rest.connections, *rest.open]) == seen(found)
+    # The session start written right after the NULs is read (it was lost in the cut line).
+    rustdesk = (RD_SESSION[:-20].encode() + b"\x00" * 64 + RD_SESSION.encode() + b"\n")
+    [c] = conns(rustdesk, PARIS, name="rustdesk_rCURRENT.log")
+    assert (c.direction, c.partner_id, c.end) == ("outgoing", "412736958", None)
+
+
+def test_a_connection_row_before_a_crash_is_read_whole() -> None:
+    # Rows start with a newline, so the one before the NULs is whole once its GUID is there.
+    data = f"\n{ROW_IN}".encode() + b"\x00" * 512
+    expected = [("teamviewer-incoming", "incoming", "1660360496", u(2024, 2, 16, 14, 16, 32),
+                 u(2024, 2, 16, 14, 18, 36), "accepted")]
+    assert seen(conns(data, name="Connections_incoming.txt")) == expected
+    inc = read_increment(io.BytesIO(data), tz=UTC_ZONE, name="Connections_incoming.txt")
+    assert seen(list(inc.connections)) == expected and inc.offset == len(data)
+    after = data + f"\n{ROW_IN.replace(' 14:1', ' 15:1')}".encode()
+    more = read_increment(io.BytesIO(after), inc.offset, inc.state, tz=UTC_ZONE)
+    assert [c.start for c in more.connections] == [u(2024, 2, 16, 15, 16, 32)]

@@ -7,7 +7,7 @@ Lines (remote_logs.md 2.1, fixed-width but read with a whitespace-tolerant patte
 matched every line of both real Linux traces): level (right-aligned: `info`, `warning`,
 `error`, `auth`, `explode`), `YYYY-MM-DD HH:MM:SS.mmm` with no zone, process tag, a thread
 name on Linux and macOS only, PID, TID, an optional fiber id, the component, ` - `, the
-message. Runs of NUL bytes before restart banners are removed by the reader.
+message. Runs of NUL bytes before restart banners end what was written before them (the reader).
 
 The time has no zone, so the caller gives one (`tz`). Third-party parsers (dissect, rvt2,
 artemis) say these traces are in UTC; that was not verified from first principles, so the

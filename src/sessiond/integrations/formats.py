@@ -157,7 +157,9 @@ def detect(data_head: bytes, name: str | None = None) -> str:
     for count, raw in enumerate(iter_lines(reader, 0, encoding)):
         if count >= _DETECT_LINES:
             break
-        part = decode_line(raw.data, encoding, raw.truncated)
+        *cut, part = decode_line(raw.data, encoding, raw.truncated)
+        for piece in cut:  # cut short by a crash: a vote if it reads, never foreign
+            votes.update(classify(piece))
         found = classify(part)
         votes.update(found)
         if not found and (raw.terminated or whole_tail) and not _NEUTRAL.fullmatch(part):

@@ -120,9 +120,14 @@ def _file(stream: BinaryIO, head: bytes, parser: Parser, label: str | None
     body = _Prefixed(head[bom:], stream, label)
     line = 1
     for raw in iter_lines(body, bom, encoding):
-        decoded = decode_line(raw.data, encoding, raw.truncated)
+        *cut, decoded = decode_line(raw.data, encoding, raw.truncated)
+        # What a crash cut short is read only if whole, as a last line cut short is (see
+        # Parser.final_complete).
+        for piece in cut:
+            if piece and parser.final_complete(piece):
+                parser.feed(piece, line)
         if not raw.terminated and not parser.final_complete(decoded):
-            break  # a last line cut short (see Parser.final_complete)
+            break
         parser.feed(decoded, line)
         line += raw.newline  # records ended by a lone CR share their line's number
         if parser.done:
@@ -234,16 +239,21 @@ def read_increment(stream: BinaryIO, offset: int = 0, state: TailState | None = 
     consumed = start
     try:
         for raw in iter_lines(stream, start, encoding, limit=max_bytes, final=False):
-            text = decode_line(raw.data, encoding, raw.truncated)
+            *cut, text = decode_line(raw.data, encoding, raw.truncated)
             if pending:
                 pending = False
                 if raw.terminated and not raw.data:
                     consumed = raw.end  # the newline that ends the row already read
                     continue
             if not raw.terminated:
-                if not parser.tail_complete(text):
+                # A row already whole (TeamViewer's files), maybe followed by a crash's NULs.
+                last = text or (cut[-1] if cut else "")
+                if not parser.tail_complete(last):
                     break
                 pending = True
+            for piece in cut:  # cut short by a crash: read only if whole (as in _file)
+                if piece and parser.final_complete(piece):
+                    parser.feed(piece, line + 1)
             parser.feed(text, line + 1)
             # `line`: the lines ended so far (by an LF; records ended by a lone CR share
             # their line's number), counting a pending row's newline still to come.

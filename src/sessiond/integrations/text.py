@@ -9,6 +9,7 @@ back to latin-1 line by line, and UTF-16 uses replacement characters.
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal, Protocol
@@ -53,8 +54,17 @@ _UNITS: dict[Encoding, tuple[bytes, bytes]] = {  # (LF, CR) code units
 }
 
 
-def decode_line(raw: bytes, encoding: Encoding, truncated: bool) -> str:
-    """One physical line as text: NULs removed, trailing CR removed, never an exception."""
+# A run of NULs is where an unclean shutdown lost what was being written (the file's size
+# was saved, not its data): AnyDesk's traces have runs of 35 to 1,433 before a restart
+# banner. A lone NUL is only dropped.
+_CRASH = re.compile("\x00{2,}")
+
+
+def decode_line(raw: bytes, encoding: Encoding, truncated: bool) -> list[str]:
+    """One physical line as text, never an exception: BOM, trailing CR and lone NULs
+    removed. Usually one piece; where runs of NULs cut the line, the pieces between them,
+    every one but the last cut short by a crash (the last is what was written after it).
+    """
     if encoding == "utf-8":
         if truncated:
             raw = _drop_partial_utf8(raw)
@@ -66,12 +76,12 @@ def decode_line(raw: bytes, encoding: Encoding, truncated: bool) -> str:
             text = raw.decode("latin-1")
     else:
         text = raw.decode(encoding, errors="replace")
-    if "\x00" in text:
-        # AnyDesk writes runs of NULs before a restart banner after an unclean shutdown.
-        text = text.replace("\x00", "")
     if text.startswith("\ufeff"):
         text = text[1:]
-    return text.rstrip("\r")
+    text = text.rstrip("\r")
+    if "\x00" not in text:
+        return [text]
+    return [piece.replace("\x00", "") for piece in _CRASH.split(text)]
 
 
 def _drop_partial_utf8(raw: bytes) -> bytes:
