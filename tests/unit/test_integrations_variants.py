@@ -367,3 +367,28 @@ def test_a_connection_row_before_a_crash_is_read_whole() -> None:
     after = data + f"\n{ROW_IN.replace(' 14:1', ' 15:1')}".encode()
     more = read_increment(io.BytesIO(after), inc.offset, inc.state, tz=UTC_ZONE)
     assert [c.start for c in more.connections] == [u(2024, 2, 16, 15, 16, 32)]
+
+
+# -- fractions of a second -----------------------------------------------------------------
+def test_times_with_microseconds_are_read_not_dropped() -> None:
+    # TeamViewer and AnyDesk write milliseconds; a build writing microseconds changes no
+    # field, so its lines are read to the microsecond (they gave no connection at all).
+    data = log(tv("2024/06/01 10:00:00.000250", PASSIVE), tv("2024/06/01 10:00:01.000", HELLO),
+               tv("2024/06/01 10:00:10.000", ADD), tv("2024/06/01 10:30:00.123456", REMOVE))
+    [c] = conns(data, PARIS, name="TeamViewer15_Logfile.log")
+    assert (c.partner_id, c.start, c.end) == (
+        "123456789", u(2024, 6, 1, 8).replace(microsecond=250),
+        u(2024, 6, 1, 8, 30).replace(microsecond=123456))
+    trace = "\n".join([
+        ad("2025-09-22 00:53:50.850001", "anynet.any_socket",
+           "Accept request from 1001025310 (via relay).", fiber="11"),
+        ad("2025-09-22 00:53:51.093000", "app.session",
+           "1 - Connecting to console session 2617699542 (current 2617699542)."),
+        ad("2025-09-22 00:53:56.043000", "app.session", "3: Authenticated by local user.",
+           level="auth"),
+        ad("2025-09-22 00:57:14.134999", "app.session",
+           "Session closed by remote side: desk_rt_ipc_error."), ""]).encode()
+    [a] = conns(trace, UTC_ZONE)
+    assert (a.partner_id, a.start, a.end, a.outcome) == (
+        "1001025310", u(2025, 9, 22, 0, 53, 50).replace(microsecond=850001),
+        u(2025, 9, 22, 0, 57, 14).replace(microsecond=134999), "accepted")
