@@ -392,3 +392,19 @@ def test_times_with_microseconds_are_read_not_dropped() -> None:
     assert (a.partner_id, a.start, a.end, a.outcome) == (
         "1001025310", u(2025, 9, 22, 0, 53, 50).replace(microsecond=850001),
         u(2025, 9, 22, 0, 57, 14).replace(microsecond=134999), "accepted")
+
+
+# -- not a log -----------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["TeamViewer15_Logfile.log", "ad.trace",
+                                  "Connections_incoming.txt", "rustdesk_rCURRENT.log"])
+def test_binary_without_a_line_end_under_a_tools_name_is_refused(name: str) -> None:
+    # A first line still being written lets a file of the tool's name through with no
+    # whole line yet; bytes no log writes (controls, undecodable UTF-16) are no such line.
+    binary = bytes(b for b in range(1, 256) if b not in (10, 13)) * 4
+    for data in (binary, codecs.BOM_UTF16_LE + b"\x00\xd8" * 40):
+        with pytest.raises(LogFormatError):
+            conns(data, name=name)
+    # A line being written is still let through, in any encoding.
+    start = tv("2024/06/01 10:00:00.000", "Logger started")
+    assert conns(start.encode("utf-16"), name="TeamViewer15_Logfile.log") == []
+    assert conns(AD_ACCEPT.replace("relay", "relais é").encode("cp1252"), name="ad.trace") == []

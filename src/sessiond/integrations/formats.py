@@ -139,6 +139,9 @@ def classify(text: str) -> tuple[str, ...]:
 
 # Lines that say nothing about the format: AnyDesk's restart separator (` * * * *`).
 _NEUTRAL = re.compile(r"[\s*]*")
+# What no log line holds, not even one still being written: C0 controls other than TAB
+# (NULs are removed before), DEL, and the replacement character of undecodable UTF-16.
+_BINARY = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 
 def detect(data_head: bytes, name: str | None = None) -> str:
@@ -162,7 +165,10 @@ def detect(data_head: bytes, name: str | None = None) -> str:
             votes.update(classify(piece))
         found = classify(part)
         votes.update(found)
-        if not found and (raw.terminated or whole_tail) and not _NEUTRAL.fullmatch(part):
+        # A last line without its newline may be a line still being written: foreign only
+        # once it holds what no line of a log does.
+        if not found and (raw.terminated or whole_tail or _BINARY.search(part)) and (
+                not _NEUTRAL.fullmatch(part)):
             foreign += 1
     anydesk = votes.pop("anydesk", 0)
     if anydesk or votes[anydesk_trace.FMT_SERVICE] or votes[anydesk_trace.FMT_USER]:
