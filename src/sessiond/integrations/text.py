@@ -118,19 +118,25 @@ def _find(buf: bytearray, unit: bytes, start: int, stop: int) -> int:
 
 
 def _break(buf: bytearray, scan: int, lf: bytes, cr: bytes, at_end: bool
-           ) -> tuple[int, int] | None:
-    """(position, length) of the first line terminator at or after `scan`, or None. A CR
-    in the last code unit of `buf` is a terminator only `at_end` (else an LF may follow)."""
+           ) -> tuple[int, int, bool] | None:
+    """(position, length, has an LF) of the first line terminator at or after `scan`, or
+    None. A CR in the last code unit of `buf` is a terminator only `at_end` (else an LF may
+    follow it)."""
     width = len(lf)
-    idx = _find(buf, lf, scan, len(buf))
-    # A CR is looked for before that LF only: in the usual LF or CRLF file, one line.
-    early = _find(buf, cr, scan, len(buf) if idx < 0 else idx)
+    if width == 1:
+        idx = buf.find(lf, scan)
+        # A CR is looked for before that LF only: in the usual LF or CRLF file, one line.
+        early = buf.find(cr, scan, len(buf) if idx < 0 else idx)
+    else:
+        idx = _find(buf, lf, scan, len(buf))
+        early = _find(buf, cr, scan, len(buf) if idx < 0 else idx)
     if early < 0:
-        return None if idx < 0 else (idx, width)
-    following = buf[early + width:early + 2 * width]
-    if len(following) < width:
-        return (early, width) if at_end else None
-    return early, 2 * width if following == lf else width
+        return None if idx < 0 else (idx, width, True)
+    if early + width == idx:
+        return early, 2 * width, True
+    if len(buf) < early + 2 * width:
+        return (early, width, False) if at_end else None
+    return early, width, False
 
 
 def iter_lines(f: Readable, start: int, encoding: Encoding, *,
@@ -165,7 +171,7 @@ def iter_lines(f: Readable, start: int, encoding: Encoding, *,
             budget -= len(chunk)
         buf += chunk
         while (found := _break(buf, scan, lf, cr, at_end)) is not None:
-            idx, length = found
+            idx, length, newline = found
             if kept is not None:
                 data, truncated = kept, True
             elif idx > MAX_LINE:
@@ -173,7 +179,6 @@ def iter_lines(f: Readable, start: int, encoding: Encoding, *,
             else:
                 data, truncated = bytes(buf[:idx]), False
             cut = idx + length
-            newline = length == 2 * unit or buf[idx:idx + unit] == lf
             del buf[:cut]
             pos += cut
             kept = None
