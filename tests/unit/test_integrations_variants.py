@@ -408,3 +408,13 @@ def test_binary_without_a_line_end_under_a_tools_name_is_refused(name: str) -> N
     start = tv("2024/06/01 10:00:00.000", "Logger started")
     assert conns(start.encode("utf-16"), name="TeamViewer15_Logfile.log") == []
     assert conns(AD_ACCEPT.replace("relay", "relais é").encode("cp1252"), name="ad.trace") == []
+
+
+def test_anydesks_connection_trace_is_refused_naming_the_files_to_give() -> None:
+    # One line per attempt, the start to the minute and no end (remote_logs.md 2.2): it can
+    # date no connection against a consent. The refusal says which files to give instead.
+    row = ("Incoming    2024-02-16, 20:29    User                              221436813"
+           "    221436813")
+    for data in (f"{row}\r\n".encode("utf-16"), f"{row}\n".encode()):
+        with pytest.raises(LogFormatError, match=r"ad_svc\.trace, ad\.trace"):
+            conns(data, name=r"C:\ProgramData\AnyDesk\connection_trace.txt")

@@ -191,7 +191,24 @@ def detect(data_head: bytes, name: str | None = None) -> str:
     return min(tied, key=_PRIORITY.index)
 
 
+# Files of the tools that hold no connection sessiond can use, named in the refusal so the
+# technician knows which file to give instead.
+_UNUSABLE = (
+    # AnyDesk's list of connection attempts: the start to the minute, no end (remote_logs.md
+    # 2.2), so it can neither date a connection against a consent nor bound it.
+    (re.compile(r"connection_trace\.txt"), "AnyDesk",
+     "ad_svc.trace, ad.trace, /var/log/anydesk.trace, ~/.anydesk/anydesk.trace"),
+)
+
+
 def unrecognised(name: str | None) -> LogFormatError:
+    base = PureWindowsPath(name).name.lower() if name else ""
+    for pattern, tool, instead in _UNUSABLE:
+        if pattern.fullmatch(base):
+            return LogFormatError(_(
+                "{name} is {tool}'s list of connection attempts, without their end and "
+                "to the minute only: sessiond reads {tool}'s traces instead ({instead}).",
+                name=name, tool=tool, instead=instead))
     if name:
         return LogFormatError(_(
             "{name} is not a TeamViewer, AnyDesk or RustDesk log that sessiond can read.",
