@@ -22,7 +22,7 @@ from sessiond.integrations import (
     read_increment,
     read_rotated,
 )
-from sessiond.integrations.formats import rotation_order
+from sessiond.integrations.formats import format_from_name, rotation_order
 
 UTC_ZONE = ZoneInfo("UTC")
 PARIS = ZoneInfo("Europe/Paris")
@@ -418,3 +418,14 @@ def test_anydesks_connection_trace_is_refused_naming_the_files_to_give() -> None
     for data in (f"{row}\r\n".encode("utf-16"), f"{row}\n".encode()):
         with pytest.raises(LogFormatError, match=r"ad_svc\.trace, ad\.trace"):
             conns(data, name=r"C:\ProgramData\AnyDesk\connection_trace.txt")
+
+
+def test_rustdesk_files_rotated_twice_in_one_second() -> None:
+    # flexi_logger names a second rotation within the same second with a `.restart-NNNN`
+    # infix: still RustDesk's log by its name, and read after the first of that second.
+    restart = "rustdesk_r2025-11-23_19-44-47.restart-0001.log"
+    assert format_from_name(restart) == "rustdesk-log"
+    assert rotation_order(["RustDesk_rCURRENT.log", restart, "rustdesk_r2025-11-23_19-44-48.log",
+                           "rustdesk_r2025-11-23_19-44-47.log"]) == [
+        "rustdesk_r2025-11-23_19-44-47.log", restart, "rustdesk_r2025-11-23_19-44-48.log",
+        "RustDesk_rCURRENT.log"]

@@ -64,7 +64,7 @@ _NAMES = (
     (re.compile(r"teamviewer\d*_logfile(?:_old)?\.log"), teamviewer_log.FMT),
     (re.compile(r"ad_svc\.trace|anydesk_var_log\.trace"), anydesk_trace.FMT_SERVICE),
     (re.compile(r"ad\.trace|ad_[\w-]+\.trace|anydesk\.trace"), anydesk_trace.FMT_USER),
-    (re.compile(r"rustdesk_r[\w-]*\.log"), rustdesk_log.FMT),
+    (re.compile(r"rustdesk_r[\w-]*(?:\.restart-\d+)?\.log"), rustdesk_log.FMT),
 )
 
 
@@ -85,11 +85,13 @@ def format_from_name(name: str | None) -> str | None:
 
 # Names a rotation gives: TeamViewer renames a full log `..._OLD.log` (one generation);
 # RustDesk names each day's file by its start (`rustdesk_r2025-11-23_19-44-47.log`) and
-# writes `rustdesk_rCURRENT.log`.
+# writes `rustdesk_rCURRENT.log`; flexi_logger names a second rotation in the same second
+# `rustdesk_r2025-11-23_19-44-47.restart-0001.log` (its docs), which sorts after the first.
 _ROTATED = (
     (re.compile(r"teamviewer\d*_logfile_old\.log"), 0),
     (re.compile(r"teamviewer\d*_logfile\.log"), 1),
-    (re.compile(r"rustdesk_r(\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2})\.log"), 0),
+    (re.compile(r"rustdesk_r(\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}(?:\.restart-\d+)?)\.log"),
+     0),
     (re.compile(r"rustdesk_rcurrent\.log"), 1),
 )
 
