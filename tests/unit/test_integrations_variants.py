@@ -429,3 +429,28 @@ def test_rustdesk_files_rotated_twice_in_one_second() -> None:
                            "rustdesk_r2025-11-23_19-44-47.log"]) == [
         "rustdesk_r2025-11-23_19-44-47.log", restart, "rustdesk_r2025-11-23_19-44-48.log",
         "RustDesk_rCURRENT.log"]
+
+
+# -- growing files -------------------------------------------------------------------------
+@pytest.mark.parametrize(("name", "data"), [
+    ("Connections_incoming.txt", f"\r\n{ROW_IN}\r\n{ROW_IN.replace(' 14:1', ' 15:1')}\r"
+     f"{ROW_IN.replace(' 14:1', ' 16:1')}".encode()),
+    ("Connections_incoming.txt", f"\n{ROW_IN}".encode() + b"\x00" * 9
+     + f"\n{ROW_IN.replace(' 14:1', ' 15:1')}".encode()),
+    ("TeamViewer15_Logfile.log", log(tv("2024/06/01 10:00:00.000", PASSIVE),
+                                     tv("2024/06/01 10:00:01.000", HELLO),
+                                     tv("2024/06/01 10:30:00.000", REMOVE)).decode().replace(
+        "\n", "\r\n").encode("utf-16")),
+])
+def test_a_file_read_while_it_grows_gives_what_one_read_gives(name: str, data: bytes) -> None:
+    # Caught after any byte (half a CRLF, half a UTF-16 code unit, inside a crash's NULs),
+    # then read on: the same connections, on the same lines, as reading the whole file.
+    fmt = detect(data, name)
+    whole = [(c.partner_id, c.start, c.end, c.line) for c in conns(data, PARIS, name=name)]
+    assert len(whole) in (1, 2, 3)
+    for cut in range(len(data)):
+        first = read_increment(io.BytesIO(data[:cut]), tz=PARIS, fmt=fmt)
+        rest = read_increment(io.BytesIO(data), first.offset, first.state, tz=PARIS)
+        got = [*first.connections, *rest.connections, *rest.open]
+        assert [(c.partner_id, c.start, c.end, c.line) for c in got] == whole, cut
+    assert detect(data[:len(data) // 2 * 2 - 1], name) == fmt  # half a character: no refusal

@@ -240,17 +240,22 @@ def read_increment(stream: BinaryIO, offset: int = 0, state: TailState | None = 
     try:
         for raw in iter_lines(stream, start, encoding, limit=max_bytes, final=False):
             *cut, text = decode_line(raw.data, encoding, raw.truncated)
-            if pending:
+            if pending and raw.terminated and not text and not any(cut):
+                # The end of the row already read (after a crash's NULs, maybe); its
+                # newline was counted, but a lone CR ends no line.
                 pending = False
-                if raw.terminated and not raw.data:
-                    consumed = raw.end  # the newline that ends the row already read
-                    continue
+                line -= not raw.newline
+                consumed = raw.end
+                continue
             if not raw.terminated:
-                # A row already whole (TeamViewer's files), maybe followed by a crash's NULs.
+                # A row already whole (TeamViewer's files), maybe followed by a crash's NULs;
+                # else the line waits for its end (a row read before still pending).
                 last = text or (cut[-1] if cut else "")
                 if not parser.tail_complete(last):
                     break
                 pending = True
+            else:
+                pending = False
             for piece in cut:  # cut short by a crash: read only if whole (as in _file)
                 if piece and parser.final_complete(piece):
                     parser.feed(piece, line + 1)

@@ -75,6 +75,12 @@ def decode_line(raw: bytes, encoding: Encoding, truncated: bool) -> list[str]:
             # the digits and ASCII markers the parsers look for intact.
             text = raw.decode("latin-1")
     else:
+        # Half a code unit, or half a surrogate pair, at the end is a character cut short
+        # (a line still being written), not an undecodable one.
+        raw = raw[:len(raw) - len(raw) % 2]
+        last = raw[-2:] if encoding == "utf-16-le" else raw[-2:][::-1]
+        if len(last) == 2 and 0xD8 <= last[1] <= 0xDB:
+            raw = raw[:-2]
         text = raw.decode(encoding, errors="replace")
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -148,7 +154,7 @@ def iter_lines(f: Readable, start: int, encoding: Encoding, *,
     `limit` stops reading after that many bytes from `start` (the rest waits for the next
     call); a line cut by the limit is not reported. `final`: the end of the data is the end
     of the file, so a CR there ends a line; else (a file still being written) its LF may
-    follow, and the line is reported unterminated.
+    follow, and the line is reported unterminated, without that CR (its `end` before it).
     """
     lf, cr = _UNITS[encoding]
     unit = len(lf)
@@ -194,6 +200,8 @@ def iter_lines(f: Readable, start: int, encoding: Encoding, *,
             del buf[:scan]
             pos += scan
             scan = 0
+    if not at_end and buf.endswith(cr) and not (len(buf) - unit) % unit:
+        del buf[-unit:]  # a CR that may be half a CRLF: left for the next call to read
     if kept is not None:
         yield RawLine(kept, pos + len(buf), False, True, False)
     elif buf:
