@@ -48,6 +48,15 @@ def test_an_id_with_control_or_format_characters_is_no_id(raw: str) -> None:
     assert normalise_partner(raw) is None
 
 
+@pytest.mark.parametrize("raw", ["user1\u2028@ad", "1660\u2029360496", "\u2028"])
+def test_an_id_with_a_line_or_paragraph_separator_is_no_id(raw: str) -> None:
+    # U+2028 and U+2029 break the line where the ID is shown (evidence list, receipts).
+    assert normalise_partner(raw) is None
+    trace = ("   info 2024-02-16 20:29:04.298       back   4668   6440                   "
+             f"app.backend_session - Incoming session request: x ({raw})\n")
+    assert [c.partner_id for c in conns(trace.encode(), name="ad.trace")] == [None]
+
+
 def test_an_id_grouped_with_no_break_spaces_is_still_an_id() -> None:
     # French typography groups digits with (narrow) no-break spaces: not control characters.
     assert normalise_partner("1\u202f660\u00a0360 496") == "1660360496"
