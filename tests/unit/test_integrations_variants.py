@@ -463,3 +463,46 @@ def test_a_file_read_while_it_grows_gives_what_one_read_gives(name: str, data: b
         got = [*first.connections, *rest.connections, *rest.open]
         assert [(c.partner_id, c.start, c.end, c.line) for c in got] == whole, cut
     assert detect(data[:len(data) // 2 * 2 - 1], name) == fmt  # half a character: no refusal
+
+
+# -- every format in every encoding and line end ---------------------------------------------
+_SESSIONS = {  # name -> (text with LF line ends, its connections)
+    "TeamViewer15_Logfile.log": (log(
+        tv("2024/06/01 10:00:00.000", PASSIVE), tv("2024/06/01 10:00:01.000", HELLO),
+        tv("2024/06/01 10:00:10.000", ADD), tv("2024/06/01 10:30:00.000", REMOVE)).decode(),
+        [("incoming", "123456789", u(2024, 6, 1, 8), u(2024, 6, 1, 8, 30))]),
+    "ad_svc.trace": ("\n".join([
+        AD_ACCEPT,
+        ad("2025-09-22 00:53:51.093", "app.session",
+           "1 - Connecting to console session 2617699542 (current 2617699542)."),
+        ad("2025-09-22 00:53:56.043", "app.session", "3: Authenticated by local user.",
+           level="auth"),
+        ad("2025-09-22 00:57:14.134", "app.session",
+           "Session closed by remote side: desk_rt_ipc_error."), ""]),
+        # no zone in the trace: read in the caller's (Paris, UTC+2 then)
+        [("incoming", "1001025310", u(2025, 9, 21, 22, 53, 50, 850),
+          u(2025, 9, 21, 22, 57, 14, 134))]),
+    "rustdesk_rCURRENT.log": ("\n".join([
+        RD_SESSION,
+        "[2026-04-12 17:12:42.922386 -04:00] DEBUG [src/client/io_loop.rs:321] Exit io_loop "
+        "of id=412736958", ""]),
+        [("outgoing", "412736958", u(2026, 4, 12, 21, 12, 4).replace(microsecond=147039),
+          u(2026, 4, 12, 21, 12, 42).replace(microsecond=922386))]),
+    "Connections_incoming.txt": (f"\n{ROW_IN}\n{ROW_IN.replace(' 14:1', ' 15:1')}", [
+        ("incoming", "1660360496", u(2024, 2, 16, 14, 16, 32), u(2024, 2, 16, 14, 18, 36)),
+        ("incoming", "1660360496", u(2024, 2, 16, 15, 16, 32), u(2024, 2, 16, 15, 18, 36))]),
+    "Connections.txt": (f"\n{ROW_OUT}", [
+        ("outgoing", "1660360496", u(2024, 2, 20, 13, 10, 33), u(2024, 2, 20, 13, 11, 52))]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SESSIONS))
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be"])
+def test_each_format_in_each_encoding_and_line_end(name: str, end: str, codec: str) -> None:
+    # "utf-16" writes a BOM (little-endian here); the -le and -be ones write none.
+    text, expected = _SESSIONS[name]
+    data = text.replace("\n", end).encode(codec)
+    for given in (name, None):
+        found = conns(data, PARIS, name=given) if given else conns(data, PARIS)
+        assert [(c.direction, c.partner_id, c.start, c.end) for c in found] == expected
