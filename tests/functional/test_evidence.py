@@ -378,3 +378,25 @@ def test_the_daemon_asks_from_a_log_that_grows_and_rotates(cli: Cli, tmp_path: P
     finally:
         assert daemon.stop() == 0
     assert cli("verify").code == 0
+
+
+def test_the_same_log_of_two_machines_is_two_logs(cli: Cli, tmp_path: Path) -> None:
+    # Files of one format are read as one log (a rotation) only in one folder: the log of
+    # another machine must not end a session still open in this one's.
+    def tv(at: str, message: str) -> str:
+        return f"2024/06/01 {at}.000  2216       2492 S0   {message}"
+
+    header = [tv("09:00:00", ""), "Start:              2024/06/01 09:00:00.000 (UTC+2:00)"]
+    start = [tv("10:00:00", "CommandHandlerRouting[3]::CreatePassiveSession(): incoming "
+                            "session via r.teamviewer.com, protocol Tcp"),
+             tv("10:00:01", "Negotiating session encryption: client hello received from "
+                            "111111111, RSA key length = 4096")]
+    first, second = tmp_path / "pc-a" / "TeamViewer15_Logfile.log", tmp_path / "pc-b" / (
+        "TeamViewer15_Logfile.log")
+    end = [tv("10:20:00", "CStreamManager[3]::ReceivedEndSession(): reason=1")]
+    for path, body in ((first, start), (second, end)):
+        path.parent.mkdir()
+        path.write_text("\n".join([*header, *body, ""]), encoding="ascii")
+    found = cli.json("evidence", "import", str(first), str(second))["connections"]
+    assert [(c["partner_id"], c["start"], c["end"]) for c in found] == [
+        ("111111111", "2024-06-01T10:00:00+02:00", None)]

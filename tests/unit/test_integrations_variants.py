@@ -22,7 +22,7 @@ from sessiond.integrations import (
     read_increment,
     read_rotated,
 )
-from sessiond.integrations.formats import rotation_order
+from sessiond.integrations.formats import format_from_name, rotation_order
 
 UTC_ZONE = ZoneInfo("UTC")
 PARIS = ZoneInfo("Europe/Paris")
@@ -46,6 +46,15 @@ def seen(found: list[Connection]) -> list[tuple[object, ...]]:
                                  "1660360496\x00", "\x9b2J", "12\ud800"])
 def test_an_id_with_control_or_format_characters_is_no_id(raw: str) -> None:
     assert normalise_partner(raw) is None
+
+
+@pytest.mark.parametrize("raw", ["user1\u2028@ad", "1660\u2029360496", "\u2028"])
+def test_an_id_with_a_line_or_paragraph_separator_is_no_id(raw: str) -> None:
+    # U+2028 and U+2029 break the line where the ID is shown (evidence list, receipts).
+    assert normalise_partner(raw) is None
+    trace = ("   info 2024-02-16 20:29:04.298       back   4668   6440                   "
+             f"app.backend_session - Incoming session request: x ({raw})\n")
+    assert [c.partner_id for c in conns(trace.encode(), name="ad.trace")] == [None]
 
 
 def test_an_id_grouped_with_no_break_spaces_is_still_an_id() -> None:
@@ -301,3 +310,199 @@ def test_a_session_across_a_rotation_is_one_connection_with_its_end(tmp_path: Pa
     other.write_bytes(f"\n{ROW_IN}".encode())
     with pytest.raises(LogFormatError):
         read_rotated([old, other], tz=PARIS)
+
+
+# -- line ends -----------------------------------------------------------------------------
+def test_a_log_with_lone_cr_line_ends_is_read_whole() -> None:
+    # A file whose lines end with a lone CR (an old Mac editor, a copy that dropped the
+    # LFs) has no LF at all: its lines are lines, not one line cut short at the end of the
+    # file, and not one over-long line truncated after 64 KiB.
+    session = [tv("2024/06/01 10:00:00.000", PASSIVE), tv("2024/06/01 10:00:01.000", HELLO),
+               tv("2024/06/01 10:00:10.000", ADD)]
+    noise = [tv("2024/06/01 10:01:00.000", f"NetWatchdog: keep-alive {n}") for n in range(3000)]
+    end = [tv("2024/06/01 10:30:00.000", REMOVE)]
+    expected = [("teamviewer-log", "incoming", "123456789", u(2024, 6, 1, 8),
+                 u(2024, 6, 1, 8, 30), "accepted")]
+    for body in (session + end, session + noise + end):
+        data = log(*body).replace(b"\n", b"\r")
+        assert len(data) > 200_000 or body == session + end
+        assert seen(conns(data, PARIS, name="TeamViewer15_Logfile.log")) == expected
+        assert seen(conns(data.decode().encode("utf-16"), PARIS)) == expected
+        grown = read_increment(io.BytesIO(data + b"\r"), tz=PARIS, max_bytes=len(data) // 3)
+        rest = read_increment(io.BytesIO(data + b"\r"), grown.offset, grown.state, tz=PARIS)
+        assert seen([*grown.connections, *rest.connections]) == expected
+
+
+def test_a_cr_at_the_end_of_a_growing_file_waits_for_its_lf() -> None:
+    # "...\r" may be the first half of "\r\n": the line is not consumed as ended until the
+    # next byte shows which, so the LF is never read as an empty line of its own.
+    first = log(tv("2024/06/01 10:00:00.000", PASSIVE)).replace(b"\n", b"\r\n")
+    inc = read_increment(io.BytesIO(first[:-1]), tz=PARIS)
+    assert first[inc.offset - 2:inc.offset] == b"\r\n" and inc.offset < len(first) - 1
+    rest = read_increment(io.BytesIO(first), inc.offset, inc.state, tz=PARIS)
+    assert rest.offset == len(first) and [c.line for c in rest.open] == [5]
+
+
+# -- a crash while writing -----------------------------------------------------------------
+def test_a_line_cut_by_a_crash_never_lends_its_tail_to_the_next_line() -> None:
+    # An unclean shutdown leaves a run of NULs where the data being written was lost, and
+    # the restarted tool writes on after it, on the same physical line. The line before the
+    # NULs is cut (its ID too: 12345 of 123456789); what follows is a line of its own.
+    cut = tv("2024/06/01 10:00:01.000", HELLO).removesuffix("6789, RSA key length")
+    restart = [tv("2024/06/01 11:00:00.000", ""), "Start:              2024/06/01 11:00:00.000"
+               " (UTC+2:00)", tv("2024/06/01 11:00:05.000", PASSIVE.replace("[3]", "[4]"))]
+    data = (log(tv("2024/06/01 10:00:00.000", PASSIVE)) + cut.encode() + b"\x00" * 300
+            + "\n".join([*restart, ""]).encode())
+    found = conns(data, PARIS, name="TeamViewer15_Logfile.log")
+    assert [(c.partner_id, c.start, c.end) for c in found] == [
+        (None, u(2024, 6, 1, 8), None), (None, u(2024, 6, 1, 9, 0, 5), None)]  # not 123452024
+    grown = read_increment(io.BytesIO(data), tz=PARIS, max_bytes=len(data) // 2)
+    rest = read_increment(io.BytesIO(data), grown.offset, grown.state, tz=PARIS)
+    assert seen([*rest.connections, *rest.open]) == seen(found)
+    # The session start written right after the NULs is read (it was lost in the cut line).
+    rustdesk = (RD_SESSION[:-20].encode() + b"\x00" * 64 + RD_SESSION.encode() + b"\n")
+    [c] = conns(rustdesk, PARIS, name="rustdesk_rCURRENT.log")
+    assert (c.direction, c.partner_id, c.end) == ("outgoing", "412736958", None)
+
+
+def test_a_connection_row_before_a_crash_is_read_whole() -> None:
+    # Rows start with a newline, so the one before the NULs is whole once its GUID is there.
+    data = f"\n{ROW_IN}".encode() + b"\x00" * 512
+    expected = [("teamviewer-incoming", "incoming", "1660360496", u(2024, 2, 16, 14, 16, 32),
+                 u(2024, 2, 16, 14, 18, 36), "accepted")]
+    assert seen(conns(data, name="Connections_incoming.txt")) == expected
+    inc = read_increment(io.BytesIO(data), tz=UTC_ZONE, name="Connections_incoming.txt")
+    assert seen(list(inc.connections)) == expected and inc.offset == len(data)
+    after = data + f"\n{ROW_IN.replace(' 14:1', ' 15:1')}".encode()
+    more = read_increment(io.BytesIO(after), inc.offset, inc.state, tz=UTC_ZONE)
+    assert [c.start for c in more.connections] == [u(2024, 2, 16, 15, 16, 32)]
+
+
+# -- fractions of a second -----------------------------------------------------------------
+def test_times_with_microseconds_are_read_not_dropped() -> None:
+    # TeamViewer and AnyDesk write milliseconds; a build writing microseconds changes no
+    # field, so its lines are read to the microsecond (they gave no connection at all).
+    data = log(tv("2024/06/01 10:00:00.000250", PASSIVE), tv("2024/06/01 10:00:01.000", HELLO),
+               tv("2024/06/01 10:00:10.000", ADD), tv("2024/06/01 10:30:00.123456", REMOVE))
+    [c] = conns(data, PARIS, name="TeamViewer15_Logfile.log")
+    assert (c.partner_id, c.start, c.end) == (
+        "123456789", u(2024, 6, 1, 8).replace(microsecond=250),
+        u(2024, 6, 1, 8, 30).replace(microsecond=123456))
+    trace = "\n".join([
+        ad("2025-09-22 00:53:50.850001", "anynet.any_socket",
+           "Accept request from 1001025310 (via relay).", fiber="11"),
+        ad("2025-09-22 00:53:51.093000", "app.session",
+           "1 - Connecting to console session 2617699542 (current 2617699542)."),
+        ad("2025-09-22 00:53:56.043000", "app.session", "3: Authenticated by local user.",
+           level="auth"),
+        ad("2025-09-22 00:57:14.134999", "app.session",
+           "Session closed by remote side: desk_rt_ipc_error."), ""]).encode()
+    [a] = conns(trace, UTC_ZONE)
+    assert (a.partner_id, a.start, a.end, a.outcome) == (
+        "1001025310", u(2025, 9, 22, 0, 53, 50).replace(microsecond=850001),
+        u(2025, 9, 22, 0, 57, 14).replace(microsecond=134999), "accepted")
+
+
+# -- not a log -----------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["TeamViewer15_Logfile.log", "ad.trace",
+                                  "Connections_incoming.txt", "rustdesk_rCURRENT.log"])
+def test_binary_without_a_line_end_under_a_tools_name_is_refused(name: str) -> None:
+    # A first line still being written lets a file of the tool's name through with no
+    # whole line yet; bytes no log writes (controls, undecodable UTF-16) are no such line.
+    binary = bytes(b for b in range(1, 256) if b not in (10, 13)) * 4
+    for data in (binary, codecs.BOM_UTF16_LE + b"\x00\xd8" * 40):
+        with pytest.raises(LogFormatError):
+            conns(data, name=name)
+    # A line being written is still let through, in any encoding.
+    start = tv("2024/06/01 10:00:00.000", "Logger started")
+    assert conns(start.encode("utf-16"), name="TeamViewer15_Logfile.log") == []
+    assert conns(AD_ACCEPT.replace("relay", "relais é").encode("cp1252"), name="ad.trace") == []
+
+
+def test_anydesks_connection_trace_is_refused_naming_the_files_to_give() -> None:
+    # One line per attempt, the start to the minute and no end (remote_logs.md 2.2): it can
+    # date no connection against a consent. The refusal says which files to give instead.
+    row = ("Incoming    2024-02-16, 20:29    User                              221436813"
+           "    221436813")
+    for data in (f"{row}\r\n".encode("utf-16"), f"{row}\n".encode()):
+        with pytest.raises(LogFormatError, match=r"ad_svc\.trace, ad\.trace"):
+            conns(data, name=r"C:\ProgramData\AnyDesk\connection_trace.txt")
+
+
+def test_rustdesk_files_rotated_twice_in_one_second() -> None:
+    # flexi_logger names a second rotation within the same second with a `.restart-NNNN`
+    # infix: still RustDesk's log by its name, and read after the first of that second.
+    restart = "rustdesk_r2025-11-23_19-44-47.restart-0001.log"
+    assert format_from_name(restart) == "rustdesk-log"
+    assert rotation_order(["RustDesk_rCURRENT.log", restart, "rustdesk_r2025-11-23_19-44-48.log",
+                           "rustdesk_r2025-11-23_19-44-47.log"]) == [
+        "rustdesk_r2025-11-23_19-44-47.log", restart, "rustdesk_r2025-11-23_19-44-48.log",
+        "RustDesk_rCURRENT.log"]
+
+
+# -- growing files -------------------------------------------------------------------------
+@pytest.mark.parametrize(("name", "data"), [
+    ("Connections_incoming.txt", f"\r\n{ROW_IN}\r\n{ROW_IN.replace(' 14:1', ' 15:1')}\r"
+     f"{ROW_IN.replace(' 14:1', ' 16:1')}".encode()),
+    ("Connections_incoming.txt", f"\n{ROW_IN}".encode() + b"\x00" * 9
+     + f"\n{ROW_IN.replace(' 14:1', ' 15:1')}".encode()),
+    ("TeamViewer15_Logfile.log", log(tv("2024/06/01 10:00:00.000", PASSIVE),
+                                     tv("2024/06/01 10:00:01.000", HELLO),
+                                     tv("2024/06/01 10:30:00.000", REMOVE)).decode().replace(
+        "\n", "\r\n").encode("utf-16")),
+])
+def test_a_file_read_while_it_grows_gives_what_one_read_gives(name: str, data: bytes) -> None:
+    # Caught after any byte (half a CRLF, half a UTF-16 code unit, inside a crash's NULs),
+    # then read on: the same connections, on the same lines, as reading the whole file.
+    fmt = detect(data, name)
+    whole = [(c.partner_id, c.start, c.end, c.line) for c in conns(data, PARIS, name=name)]
+    assert len(whole) in (1, 2, 3)
+    for cut in range(len(data)):
+        first = read_increment(io.BytesIO(data[:cut]), tz=PARIS, fmt=fmt)
+        rest = read_increment(io.BytesIO(data), first.offset, first.state, tz=PARIS)
+        got = [*first.connections, *rest.connections, *rest.open]
+        assert [(c.partner_id, c.start, c.end, c.line) for c in got] == whole, cut
+    assert detect(data[:len(data) // 2 * 2 - 1], name) == fmt  # half a character: no refusal
+
+
+# -- every format in every encoding and line end ---------------------------------------------
+_SESSIONS = {  # name -> (text with LF line ends, its connections)
+    "TeamViewer15_Logfile.log": (log(
+        tv("2024/06/01 10:00:00.000", PASSIVE), tv("2024/06/01 10:00:01.000", HELLO),
+        tv("2024/06/01 10:00:10.000", ADD), tv("2024/06/01 10:30:00.000", REMOVE)).decode(),
+        [("incoming", "123456789", u(2024, 6, 1, 8), u(2024, 6, 1, 8, 30))]),
+    "ad_svc.trace": ("\n".join([
+        AD_ACCEPT,
+        ad("2025-09-22 00:53:51.093", "app.session",
+           "1 - Connecting to console session 2617699542 (current 2617699542)."),
+        ad("2025-09-22 00:53:56.043", "app.session", "3: Authenticated by local user.",
+           level="auth"),
+        ad("2025-09-22 00:57:14.134", "app.session",
+           "Session closed by remote side: desk_rt_ipc_error."), ""]),
+        # no zone in the trace: read in the caller's (Paris, UTC+2 then)
+        [("incoming", "1001025310", u(2025, 9, 21, 22, 53, 50, 850),
+          u(2025, 9, 21, 22, 57, 14, 134))]),
+    "rustdesk_rCURRENT.log": ("\n".join([
+        RD_SESSION,
+        "[2026-04-12 17:12:42.922386 -04:00] DEBUG [src/client/io_loop.rs:321] Exit io_loop "
+        "of id=412736958", ""]),
+        [("outgoing", "412736958", u(2026, 4, 12, 21, 12, 4).replace(microsecond=147039),
+          u(2026, 4, 12, 21, 12, 42).replace(microsecond=922386))]),
+    "Connections_incoming.txt": (f"\n{ROW_IN}\n{ROW_IN.replace(' 14:1', ' 15:1')}", [
+        ("incoming", "1660360496", u(2024, 2, 16, 14, 16, 32), u(2024, 2, 16, 14, 18, 36)),
+        ("incoming", "1660360496", u(2024, 2, 16, 15, 16, 32), u(2024, 2, 16, 15, 18, 36))]),
+    "Connections.txt": (f"\n{ROW_OUT}", [
+        ("outgoing", "1660360496", u(2024, 2, 20, 13, 10, 33), u(2024, 2, 20, 13, 11, 52))]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SESSIONS))
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be"])
+def test_each_format_in_each_encoding_and_line_end(name: str, end: str, codec: str) -> None:
+    # "utf-16" writes a BOM (little-endian here); the -le and -be ones write none.
+    text, expected = _SESSIONS[name]
+    data = text.replace("\n", end).encode(codec)
+    for given in (name, None):
+        found = conns(data, PARIS, name=given) if given else conns(data, PARIS)
+        assert [(c.direction, c.partner_id, c.start, c.end) for c in found] == expected

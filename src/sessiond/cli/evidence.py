@@ -8,6 +8,7 @@ for them.
 from __future__ import annotations
 
 import argparse
+import os
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -76,10 +77,12 @@ def do_import(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond.integrations.formats import rotation_order
 
     svc = ctx.service
-    # Files of one format are one log and its rotated copies: read as one stream, so a
-    # session that began before the rotation ends after it (each file alone would show it
-    # open, then lose its end).
-    series: dict[str, list[str]] = {}
+    # Files of one format in one folder are one log and its rotated copies (TeamViewer
+    # renames its log to _OLD beside it, RustDesk writes its dated files beside the current
+    # one): read as one stream, so a session that began before the rotation ends after it
+    # (each file alone would show it open, then lose its end). The same log of two machines
+    # is two folders: read together, one machine's end line would close the other's session.
+    series: dict[tuple[str, str], list[str]] = {}
     for name in args.file:
         try:
             with open(name, "rb") as stream:
@@ -87,9 +90,10 @@ def do_import(args: argparse.Namespace, ctx: Context) -> int:
         except OSError as e:
             raise InputError(_("Cannot read the log {name}: {error}.", name=name,
                                error=e.strerror or e)) from None
-        series.setdefault(detect(head, name), []).append(name)
+        folder = os.path.dirname(os.path.abspath(name))
+        series.setdefault((detect(head, name), folder), []).append(name)
     rows, lines = [], []
-    for fmt, given in series.items():
+    for (fmt, _folder), given in series.items():
         names = rotation_order(given)  # as read: the summary names them in that order
         tz = log_zone(FORMATS[fmt].tool, ctx.tz)
         found = new = unmatched = 0

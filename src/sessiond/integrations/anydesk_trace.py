@@ -7,7 +7,8 @@ Lines (remote_logs.md 2.1, fixed-width but read with a whitespace-tolerant patte
 matched every line of both real Linux traces): level (right-aligned: `info`, `warning`,
 `error`, `auth`, `explode`), `YYYY-MM-DD HH:MM:SS.mmm` with no zone, process tag, a thread
 name on Linux and macOS only, PID, TID, an optional fiber id, the component, ` - `, the
-message. Runs of NUL bytes before restart banners are removed by the reader.
+message. Runs of NUL bytes before restart banners end what was written before them (the
+reader). A time with microseconds (6 digits) is read as such: the precision changes no field.
 
 The time has no zone, so the caller gives one (`tz`). Third-party parsers (dissect, rvt2,
 artemis) say these traces are in UTC; that was not verified from first principles, so the
@@ -47,14 +48,14 @@ from zoneinfo import ZoneInfo
 
 from sessiond.integrations.base import JSON, Open, Parser, dump_instant, get_opt_instant
 from sessiond.integrations.connection import Outcome
-from sessiond.integrations.timeparse import in_zone, naive
+from sessiond.integrations.timeparse import in_zone, micros, naive
 from sessiond.partner import normalise_partner
 
 FMT_USER = "anydesk-trace"
 FMT_SERVICE = "anydesk-service-trace"
 
 LINE = re.compile(
-    r"\s*([a-z]+) (\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{3})\s+(\S+)\s+"
+    r"\s*([a-z]+) (\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{3,6})\s+(\S+)\s+"
     r"(?:[A-Za-z]\w*\s+)?(\d+)\s+\d+\s+(?:(\d+)\s+)?(\S+) - ?(.*)")
 _HINT = re.compile(
     r"Accept request from|Connecting to console|outgoing connection request|Authenticated|"
@@ -103,7 +104,7 @@ class TraceParser(Parser):
         if match is None or self.tz is None:
             return
         level, y, mo, d, h, mi, s, ms, _proc, pid, fiber, comp, msg = match.groups()
-        local = naive(int(y), int(mo), int(d), int(h), int(mi), int(s), int(ms) * 1000)
+        local = naive(int(y), int(mo), int(d), int(h), int(mi), int(s), micros(ms))
         if local is None:
             return
         when = in_zone(local, self.tz, self.last)

@@ -64,7 +64,7 @@ _NAMES = (
     (re.compile(r"teamviewer\d*_logfile(?:_old)?\.log"), teamviewer_log.FMT),
     (re.compile(r"ad_svc\.trace|anydesk_var_log\.trace"), anydesk_trace.FMT_SERVICE),
     (re.compile(r"ad\.trace|ad_[\w-]+\.trace|anydesk\.trace"), anydesk_trace.FMT_USER),
-    (re.compile(r"rustdesk_r[\w-]*\.log"), rustdesk_log.FMT),
+    (re.compile(r"rustdesk_r[\w-]*(?:\.restart-\d+)?\.log"), rustdesk_log.FMT),
 )
 
 
@@ -85,11 +85,13 @@ def format_from_name(name: str | None) -> str | None:
 
 # Names a rotation gives: TeamViewer renames a full log `..._OLD.log` (one generation);
 # RustDesk names each day's file by its start (`rustdesk_r2025-11-23_19-44-47.log`) and
-# writes `rustdesk_rCURRENT.log`.
+# writes `rustdesk_rCURRENT.log`; flexi_logger names a second rotation in the same second
+# `rustdesk_r2025-11-23_19-44-47.restart-0001.log` (its docs), which sorts after the first.
 _ROTATED = (
     (re.compile(r"teamviewer\d*_logfile_old\.log"), 0),
     (re.compile(r"teamviewer\d*_logfile\.log"), 1),
-    (re.compile(r"rustdesk_r(\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2})\.log"), 0),
+    (re.compile(r"rustdesk_r(\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}(?:\.restart-\d+)?)\.log"),
+     0),
     (re.compile(r"rustdesk_rcurrent\.log"), 1),
 )
 
@@ -139,6 +141,9 @@ def classify(text: str) -> tuple[str, ...]:
 
 # Lines that say nothing about the format: AnyDesk's restart separator (` * * * *`).
 _NEUTRAL = re.compile(r"[\s*]*")
+# What no log line holds, not even one still being written: C0 controls other than TAB
+# (NULs are removed before), DEL, and the replacement character of undecodable UTF-16.
+_BINARY = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 
 def detect(data_head: bytes, name: str | None = None) -> str:
@@ -157,11 +162,16 @@ def detect(data_head: bytes, name: str | None = None) -> str:
     for count, raw in enumerate(iter_lines(reader, 0, encoding)):
         if count >= _DETECT_LINES:
             break
-        for part in decode_line(raw.data, encoding, raw.truncated).split("\r"):
-            found = classify(part)
-            votes.update(found)
-            if not found and (raw.terminated or whole_tail) and not _NEUTRAL.fullmatch(part):
-                foreign += 1
+        *cut, part = decode_line(raw.data, encoding, raw.truncated)
+        for piece in cut:  # cut short by a crash: a vote if it reads, never foreign
+            votes.update(classify(piece))
+        found = classify(part)
+        votes.update(found)
+        # A last line without its newline may be a line still being written: foreign only
+        # once it holds what no line of a log does.
+        if not found and (raw.terminated or whole_tail or _BINARY.search(part)) and (
+                not _NEUTRAL.fullmatch(part)):
+            foreign += 1
     anydesk = votes.pop("anydesk", 0)
     if anydesk or votes[anydesk_trace.FMT_SERVICE] or votes[anydesk_trace.FMT_USER]:
         service, user = votes.pop(anydesk_trace.FMT_SERVICE, 0), votes.pop(
@@ -183,7 +193,24 @@ def detect(data_head: bytes, name: str | None = None) -> str:
     return min(tied, key=_PRIORITY.index)
 
 
+# Files of the tools that hold no connection sessiond can use, named in the refusal so the
+# technician knows which file to give instead.
+_UNUSABLE = (
+    # AnyDesk's list of connection attempts: the start to the minute, no end (remote_logs.md
+    # 2.2), so it can neither date a connection against a consent nor bound it.
+    (re.compile(r"connection_trace\.txt"), "AnyDesk",
+     "ad_svc.trace, ad.trace, /var/log/anydesk.trace, ~/.anydesk/anydesk.trace"),
+)
+
+
 def unrecognised(name: str | None) -> LogFormatError:
+    base = PureWindowsPath(name).name.lower() if name else ""
+    for pattern, tool, instead in _UNUSABLE:
+        if pattern.fullmatch(base):
+            return LogFormatError(_(
+                "{name} is {tool}'s list of connection attempts, without their end and "
+                "to the minute only: sessiond reads {tool}'s traces instead ({instead}).",
+                name=name, tool=tool, instead=instead))
     if name:
         return LogFormatError(_(
             "{name} is not a TeamViewer, AnyDesk or RustDesk log that sessiond can read.",

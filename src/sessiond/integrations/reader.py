@@ -35,15 +35,6 @@ from sessiond.integrations.text import (
 Source = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO
 
 
-def records(text: str) -> list[str]:
-    """The records of one physical line: a stray CR (a file edited on an old Mac, or a
-    CR written without its LF) separates records too; they share the line's number."""
-    if "\r" not in text:
-        return [text]
-    parts = [part for part in text.split("\r") if part]
-    return parts or [""]
-
-
 def read_connections(source: Source, *, fmt: str | None = None, tool: str | None = None,
                      tz: ZoneInfo, name: str | None = None) -> Iterator[Connection]:
     """Every connection in a log: a path, a binary file object or bytes.
@@ -127,12 +118,18 @@ def _file(stream: BinaryIO, head: bytes, parser: Parser, label: str | None
     """The connections one file closes; those still open stay in `parser`."""
     encoding, bom = sniff_encoding(head)
     body = _Prefixed(head[bom:], stream, label)
-    for line, raw in enumerate(iter_lines(body, bom, encoding), start=1):
-        decoded = decode_line(raw.data, encoding, raw.truncated)
+    line = 1
+    for raw in iter_lines(body, bom, encoding):
+        *cut, decoded = decode_line(raw.data, encoding, raw.truncated)
+        # What a crash cut short is read only if whole, as a last line cut short is (see
+        # Parser.final_complete).
+        for piece in cut:
+            if piece and parser.final_complete(piece):
+                parser.feed(piece, line)
         if not raw.terminated and not parser.final_complete(decoded):
-            break  # a last line cut short (see Parser.final_complete)
-        for text in records(decoded):
-            parser.feed(text, line)
+            break
+        parser.feed(decoded, line)
+        line += raw.newline  # records ended by a lone CR share their line's number
         if parser.done:
             yield from parser.take()
 
@@ -241,20 +238,31 @@ def read_increment(stream: BinaryIO, offset: int = 0, state: TailState | None = 
     found: list[Connection] = []
     consumed = start
     try:
-        for raw in iter_lines(stream, start, encoding, limit=max_bytes):
-            text = decode_line(raw.data, encoding, raw.truncated)
-            if pending:
+        for raw in iter_lines(stream, start, encoding, limit=max_bytes, final=False):
+            *cut, text = decode_line(raw.data, encoding, raw.truncated)
+            if pending and raw.terminated and not text and not any(cut):
+                # The end of the row already read (after a crash's NULs, maybe); its
+                # newline was counted, but a lone CR ends no line.
                 pending = False
-                if raw.terminated and not raw.data:
-                    consumed = raw.end  # the newline that ends the row already read
-                    continue
+                line -= not raw.newline
+                consumed = raw.end
+                continue
             if not raw.terminated:
-                if not parser.tail_complete(text):
+                # A row already whole (TeamViewer's files), maybe followed by a crash's NULs;
+                # else the line waits for its end (a row read before still pending).
+                last = text or (cut[-1] if cut else "")
+                if not parser.tail_complete(last):
                     break
                 pending = True
-            line += 1
-            for part in records(text):
-                parser.feed(part, line)
+            else:
+                pending = False
+            for piece in cut:  # cut short by a crash: read only if whole (as in _file)
+                if piece and parser.final_complete(piece):
+                    parser.feed(piece, line + 1)
+            parser.feed(text, line + 1)
+            # `line`: the lines ended so far (by an LF; records ended by a lone CR share
+            # their line's number), counting a pending row's newline still to come.
+            line += raw.newline or not raw.terminated
             consumed = raw.end
             found.extend(parser.take())
     except OSError as e:

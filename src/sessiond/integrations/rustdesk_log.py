@@ -26,7 +26,7 @@ import re
 from datetime import datetime
 
 from sessiond.integrations.base import Parser
-from sessiond.integrations.timeparse import naive, with_offset
+from sessiond.integrations.timeparse import micros, naive, with_offset
 from sessiond.partner import normalise_partner
 
 FMT = "rustdesk-log"
@@ -46,8 +46,7 @@ def looks_like(text: str) -> bool:
 
 def instant(match: re.Match[str]) -> datetime | None:
     y, mo, d, h, mi, s = (int(g) for g in match.groups()[:6])
-    fraction = (match.group(7) or "0")[:6].ljust(6, "0")
-    local = naive(y, mo, d, h, mi, s, int(fraction))
+    local = naive(y, mo, d, h, mi, s, micros(match.group(7)))
     if local is None:
         return None
     offset = int(match.group(9)) * 60 + int(match.group(10))

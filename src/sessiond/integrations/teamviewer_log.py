@@ -5,6 +5,8 @@ Lines (remote_logs.md 1.3, one pattern matched 98 % of 46,421 real lines):
 written only in the `Start:` block of each process start (`(UTC-8:00)`, `(UTC+5:30)`, or
 an abbreviation such as `(CDT)` on iOS). The offset is then stale after a DST change
 inside the run, and a rotated file (1 MB, then renamed `_OLD`) starts with no block.
+The milliseconds may be separated by `:` (older builds, per dissect) and a line with
+microseconds (6 digits) is read to the microsecond: the precision changes no field.
 
 Instants: when the caller's zone `tz` agrees with the `Start:` offset, lines are read in
 `tz` (DST changes inside the file are followed; see timeparse for ambiguous and missing
@@ -56,6 +58,7 @@ from sessiond.integrations.connection import Outcome
 from sessiond.integrations.timeparse import (
     MAX_OFFSET,
     in_zone,
+    micros,
     naive,
     offsets_of,
     parse_zone,
@@ -65,9 +68,9 @@ from sessiond.partner import normalise_partner
 
 FMT = "teamviewer-log"
 
-LINE = re.compile(r"(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})[.:](\d{3}) +\d+ +\d+ +"
+LINE = re.compile(r"(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})[.:](\d{3,6}) +\d+ +\d+ +"
                   r"[A-Z]*\d+!* *(.*)")
-HEADER = re.compile(r"\s*Start:\s+(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})[.:](\d{3})"
+HEADER = re.compile(r"\s*Start:\s+(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})[.:](\d{3,6})"
                     r"(?:\s*\(([^)]{0,40})\))?")
 _HINT = re.compile(r"ession|articipant|Trying conn|client hello|uthentication|LoginOutgoing|"
                    r"Client conn")
@@ -100,8 +103,8 @@ def looks_like(text: str) -> bool:
 
 
 def _local(groups: tuple[str | None, ...]) -> datetime | None:
-    y, mo, d, h, mi, s, ms = (int(g or 0) for g in groups[:7])
-    return naive(y, mo, d, h, mi, s, ms * 1000)
+    y, mo, d, h, mi, s = (int(g or 0) for g in groups[:6])
+    return naive(y, mo, d, h, mi, s, micros(groups[6]))
 
 
 class LogParser(Parser):

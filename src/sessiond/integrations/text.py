@@ -9,6 +9,7 @@ back to latin-1 line by line, and UTF-16 uses replacement characters.
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal, Protocol
@@ -44,16 +45,26 @@ def sniff_encoding(head: bytes) -> tuple[Encoding, int]:
     return "utf-8", 0
 
 
-def _terminator(encoding: Encoding) -> tuple[bytes, int]:
-    if encoding == "utf-16-le":
-        return b"\n\x00", 2
-    if encoding == "utf-16-be":
-        return b"\x00\n", 2
-    return b"\n", 1
+# A line ends at LF, CRLF or a lone CR (a file edited on an old Mac, or a CR written without
+# its LF).
+_UNITS: dict[Encoding, tuple[bytes, bytes]] = {  # (LF, CR) code units
+    "utf-8": (b"\n", b"\r"),
+    "utf-16-le": (b"\n\x00", b"\r\x00"),
+    "utf-16-be": (b"\x00\n", b"\x00\r"),
+}
 
 
-def decode_line(raw: bytes, encoding: Encoding, truncated: bool) -> str:
-    """One physical line as text: NULs removed, trailing CR removed, never an exception."""
+# A run of NULs is where an unclean shutdown lost what was being written (the file's size
+# was saved, not its data): AnyDesk's traces have runs of 35 to 1,433 before a restart
+# banner. A lone NUL is only dropped.
+_CRASH = re.compile("\x00{2,}")
+
+
+def decode_line(raw: bytes, encoding: Encoding, truncated: bool) -> list[str]:
+    """One physical line as text, never an exception: BOM, trailing CR and lone NULs
+    removed. Usually one piece; where runs of NULs cut the line, the pieces between them,
+    every one but the last cut short by a crash (the last is what was written after it).
+    """
     if encoding == "utf-8":
         if truncated:
             raw = _drop_partial_utf8(raw)
@@ -64,13 +75,19 @@ def decode_line(raw: bytes, encoding: Encoding, truncated: bool) -> str:
             # the digits and ASCII markers the parsers look for intact.
             text = raw.decode("latin-1")
     else:
+        # Half a code unit, or half a surrogate pair, at the end is a character cut short
+        # (a line still being written), not an undecodable one.
+        raw = raw[:len(raw) - len(raw) % 2]
+        last = raw[-2:] if encoding == "utf-16-le" else raw[-2:][::-1]
+        if len(last) == 2 and 0xD8 <= last[1] <= 0xDB:
+            raw = raw[:-2]
         text = raw.decode(encoding, errors="replace")
-    if "\x00" in text:
-        # AnyDesk writes runs of NULs before a restart banner after an unclean shutdown.
-        text = text.replace("\x00", "")
     if text.startswith("\ufeff"):
         text = text[1:]
-    return text.rstrip("\r")
+    text = text.rstrip("\r")
+    if "\x00" not in text:
+        return [text]
+    return [piece.replace("\x00", "") for piece in _CRASH.split(text)]
 
 
 def _drop_partial_utf8(raw: bytes) -> bytes:
@@ -95,66 +112,98 @@ class RawLine:
     end: int  # absolute offset just after the terminator (or after the data at EOF)
     terminated: bool
     truncated: bool
+    newline: bool = True  # the terminator has an LF (False: a lone CR, or none at EOF)
+
+
+def _find(buf: bytearray, unit: bytes, start: int, stop: int) -> int:
+    """The first `unit` at a code-unit boundary in buf[start:stop], or -1."""
+    idx = buf.find(unit, start, stop)
+    while len(unit) == 2 and idx >= 0 and idx % 2:
+        idx = buf.find(unit, idx + 1, stop)
+    return idx
+
+
+def _break(buf: bytearray, scan: int, lf: bytes, cr: bytes, at_end: bool
+           ) -> tuple[int, int, bool] | None:
+    """(position, length, has an LF) of the first line terminator at or after `scan`, or
+    None. A CR in the last code unit of `buf` is a terminator only `at_end` (else an LF may
+    follow it)."""
+    width = len(lf)
+    if width == 1:
+        idx = buf.find(lf, scan)
+        # A CR is looked for before that LF only: in the usual LF or CRLF file, one line.
+        early = buf.find(cr, scan, len(buf) if idx < 0 else idx)
+    else:
+        idx = _find(buf, lf, scan, len(buf))
+        early = _find(buf, cr, scan, len(buf) if idx < 0 else idx)
+    if early < 0:
+        return None if idx < 0 else (idx, width, True)
+    if early + width == idx:
+        return early, 2 * width, True
+    if len(buf) < early + 2 * width:
+        return (early, width, False) if at_end else None
+    return early, width, False
 
 
 def iter_lines(f: Readable, start: int, encoding: Encoding, *,
-               limit: int | None = None) -> Iterator[RawLine]:
-    """Physical lines from `start` (which must be at a line boundary), including a final
-    unterminated line. Memory stays within MAX_LINE + CHUNK bytes whatever the input.
+               limit: int | None = None, final: bool = True) -> Iterator[RawLine]:
+    """Lines from `start` (which must be at a line boundary), ended by LF, CRLF or a lone
+    CR, including a final unterminated line. Memory stays within MAX_LINE + CHUNK bytes
+    whatever the input.
 
     `limit` stops reading after that many bytes from `start` (the rest waits for the next
-    call); a line cut by the limit is not reported.
+    call); a line cut by the limit is not reported. `final`: the end of the data is the end
+    of the file, so a CR there ends a line; else (a file still being written) its LF may
+    follow, and the line is reported unterminated, without that CR (its `end` before it).
     """
-    term, unit = _terminator(encoding)
+    lf, cr = _UNITS[encoding]
+    unit = len(lf)
     buf = bytearray()
     pos = start  # absolute offset of buf[0]; buf always starts on a character boundary
     kept: bytes | None = None  # prefix of an over-long line while its tail is skipped
     scan = 0
     budget = limit
-    while True:
+    at_end = False
+    while not at_end:
         size = CHUNK if budget is None else min(CHUNK, budget)
         chunk = f.read(size) if size > 0 else b""
         if not chunk:
-            break
+            if limit is not None and budget == 0:
+                return  # the data may go on: a partial last line waits for the next call
+            at_end = final
+            if not at_end:
+                break
         if budget is not None:
             budget -= len(chunk)
         buf += chunk
-        while True:
-            idx = buf.find(term, scan)
-            while unit == 2 and idx >= 0 and idx % 2:
-                idx = buf.find(term, idx + 1)
-            if idx < 0:
-                break
+        while (found := _break(buf, scan, lf, cr, at_end)) is not None:
+            idx, length, newline = found
             if kept is not None:
                 data, truncated = kept, True
             elif idx > MAX_LINE:
                 data, truncated = bytes(buf[:MAX_LINE]), True
             else:
                 data, truncated = bytes(buf[:idx]), False
-            cut = idx + len(term)
+            cut = idx + length
             del buf[:cut]
             pos += cut
             kept = None
             scan = 0
-            yield RawLine(data, pos, True, truncated)
+            yield RawLine(data, pos, True, truncated, newline)
         if kept is None and len(buf) > MAX_LINE:
             kept = bytes(buf[:MAX_LINE])
-        if kept is not None:
-            # Skip the tail of an over-long line, keeping enough bytes to see a terminator
-            # split across two reads, and the character alignment of UTF-16.
-            drop = len(buf) - (len(term) - 1)
-            drop -= drop % unit
-            if drop > 0:
-                del buf[:drop]
-                pos += drop
+        # Everything before the last code unit was searched; that unit (a CR waiting for
+        # its LF, or half a UTF-16 unit) is searched again with the next read.
+        scan = max(0, len(buf) - unit - len(buf) % unit)
+        if kept is not None and scan > 0:
+            # Skip the tail of an over-long line, keeping the alignment of UTF-16.
+            del buf[:scan]
+            pos += scan
             scan = 0
-        else:
-            scan = max(0, len(buf) - (len(term) - 1))
-            scan -= scan % unit
-    if limit is not None and budget == 0:
-        return  # the data may go on: a partial last line waits for the next call
+    if not at_end and buf.endswith(cr) and not (len(buf) - unit) % unit:
+        del buf[-unit:]  # a CR that may be half a CRLF: left for the next call to read
     if kept is not None:
-        yield RawLine(kept, pos + len(buf), False, True)
+        yield RawLine(kept, pos + len(buf), False, True, False)
     elif buf:
         data = bytes(buf[:MAX_LINE])
-        yield RawLine(data, pos + len(buf), False, len(buf) > MAX_LINE)
+        yield RawLine(data, pos + len(buf), False, len(buf) > MAX_LINE, False)

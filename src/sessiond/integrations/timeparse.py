@@ -29,6 +29,12 @@ def naive(year: int, month: int, day: int, hour: int, minute: int, second: int,
         return None
 
 
+def micros(fraction: str | None) -> int:
+    """The digits after the seconds' point as microseconds: milliseconds (TeamViewer,
+    AnyDesk), microseconds (RustDesk) or any other count of digits; past 6 they are cut."""
+    return int((fraction or "0")[:6].ljust(6, "0"))
+
+
 def with_offset(local: datetime, offset_minutes: int) -> datetime | None:
     """`local` read at a fixed offset from UTC."""
     try:
