@@ -175,6 +175,8 @@ clés de chiffrement|clé de cryptage|private key|private keys|encryption key|se
 alarme|alarmes|coffre|coffre-fort|cadenas|portail|interphone|garage|motdepasse|mot-de-passe
 mot de pass|clé|clef|key|passe|passwort|kennwort|contraseña|contrasena|code du wifi
 code de la wi-fi|session
+mot de pase|mot de passse|mot depasse|mots de passes|mot d passe|mdpp|mdps|m d p|m-d-p
+pasword|passord|passwrd|passowrd|passwrods|pswd|psw|p/w
 """
 
 

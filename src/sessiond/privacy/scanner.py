@@ -623,8 +623,8 @@ _PREFIXES = (
     r"|c(?:a(?:rte[ ]sim|denas)|d|h|l(?:[eé]|ient[ ]secret)"
     r"|o(?:de|ffre|mpte|nfirmation|nnectwise|ntrase)|r|v)"
     r"|d(?:ig|oo|w)|e(?:n[ct]|nt)|fre|ga|i(?:[dp]|nt)|je|ke|l(?:i[cv]|o[cg])"
-    r"|m(?:\.|d|f|ot|n)|n(?:et|on)"
-    r"|o(?:ne|t)|p(?:as|er|h|i|or|r[eio]|s|u|w)|qu|r(?:e[acfp]|ép|out|u)"
+    r"|m(?:\.|d|f|ot|n|[ -]d)|n(?:et|on)"
+    r"|o(?:ne|t)|p(?:as|er|h|i|or|r[eio]|s|u|w|/)|qu|r(?:e[acfp]|ép|out|u)"
     r"|s(?:af|c|e[cers]|i|m|p|up)"
     r"|t(?:e[ax]|i|o[kt])|u(?:l|n[al]|s|t)|v[aeno]|w[ilp]|2f"
 )
@@ -706,8 +706,9 @@ _TRIGGER = re.compile(
     | (?P<lock>
           alarmes? | coffre(?:-fort)? | cadenas | portail | interphone | garage)
     | (?P<pw>
-          mots?[ -]?de[ -]?passe | mots?[ ]de[ ]pass | mdp | passwort | kennwort
-        | contrase[nñ]a | m\.d\.p\.? | passwords? | passwd | pwd
+          mots?[ -]?de?[ -]?pa(?:s{{1,3}}e{{1,2}}s?|ss) | m[ -]?d[ -]?p[ps]? | passwort | kennwort
+        | contrase[nñ]a | m\.d\.p\.? | pass?wo?r?ds? | pass?ords? | passowrds? | passwrods?
+        | pss?wo?r?d | psw | pwd | p/w
         | passphrase | code[ ]d{_APOS}[ ]?acc[eè]s | access[ ]code)
     | (?P<cvv> cvv2? | cvc2? | cryptogramme(?:[ ]visuel)? | code[ ]cvv)
     | (?P<account>
