@@ -733,8 +733,9 @@ _H = r"[ \t\u00a0\u202f]"
 _STRONG = re.compile(
     rf"(?P<qual>(?:{_H}+[(\w][^\s:=,;!?«»\"“”]{{0,29}}(?<![.])){{0,4}}?)"
     # One cheap class first: most words are followed by no link at all.
-    rf"{_H}*(?=[\"':=\-–—→])(?:[\"'](?={_H}*[:=]){_H}*)?"  # '"password": "x"', "'pwd': 'x'"
-    rf"(?::[:=]?|=|->|=>|→|(?<=[ \t\u00a0\u202f])[-–—](?=[ \t\u00a0\u202f]))"
+    rf"{_H}*(?=[\"':=\-–—→⇒➔➜])(?:[\"'](?={_H}*[:=]){_H}*)?"  # '"password": "x"', "'pwd': 'x'"
+    # Arrows before "=": "=>" is an arrow, not "=" and a value starting with ">".
+    rf"(?::[:=]?|=+>|-+>|==?|[→⇒➔➜]|(?<=[ \t\u00a0\u202f])[-–—](?=[ \t\u00a0\u202f]))"
     rf"{_H}*(?:\r?\n{_H}*)?"
 )
 # "Mot de passe changé et antivirus : Avast": a conjunction starts another subject.
