@@ -758,9 +758,10 @@ _ARTICLES = (
     rf"du|de{_H}+la|de{_H}+l{_APOS}|de|d{_APOS}|des|of|for|for{_H}+the|of{_H}+the|on|sur|la"
     rf"|le|l{_APOS}|the|my|son|sa|mon|ma|his|her|your|its"
 )
-# "is", "est", "c'est", "changé en": the value follows as the predicate.
+# "is", "est", "c'est", "changé en": the value follows as the predicate ("c'est" also typed
+# "cest", "c est", or "c" as in a text message).
 _VERBS = (
-    rf"is{_H}+now|est{_H}+maintenant|c{_APOS}est|est|était|etait|sera|reste|devient|is|was"
+    rf"is{_H}+now|est{_H}+maintenant|c{_APOS}est|c{_H}+est|cest|c(?={_H})|est|était|etait|sera|reste|devient|is|was"
     rf"|chang[eé]{_H}+en|modifi[eé]{_H}+en|changed{_H}+to|set{_H}+to|reset{_H}+to"
     rf"|remplac[eé]{_H}+par|d[eé]fini{_H}+(?:sur|à|a)|mis{_H}+à|now"
 )
@@ -953,7 +954,8 @@ _ADJECTIVES = frozenset({
     "secure", "insecure", "compromised", "leaked", "missing", "good", "bad", "right", "there",
     "here", "elsewhere", "sensitive", "obvious", "complex", "saved", "stored", "jamais",
     "never", "encore", "toujours", "aleatoire", "random", "generique", "generic",
-    "automatique", "automatic",
+    "automatique", "automatic", "nul", "nulle", "pourri", "pourrie", "naze", "moyen",
+    "lamentable", "terrible",
 })
 # After "compte x /", a plain word may name another account or a mail client, not a password.
 _PAIR_STOP = frozenset({
