@@ -1528,6 +1528,10 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
         span = _value_at(low, m.end(), ctx, _WEAK_LINK)
         return (ctx, span[0], span[1]) if span is not None else None
     weak = (_OTP_WEAK if ctx.kind == "one-time-code" else _WEAK).match(low, m.end())
+    if weak is not None and low.startswith(("\n", "\r\n"), weak.end()):
+        below = _value_below(low, m, weak, ctx)
+        if below is not None:
+            return below
     if weak is None or weak.end() == m.end():
         return None  # a value glued to the phrase ("mdp\"x\"") is not how one is written
     refined = _refine(ctx, weak.group())
@@ -1562,6 +1566,33 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
                 break
             span = None
     return (refined, span[0], span[1]) if span is not None else None
+
+
+_LABEL_LEAD = " \t-*•>"  # a bullet or a quote mark before a label
+
+
+def _value_below(low: str, m: re.Match[str], weak: re.Match[str], ctx: _Context
+                 ) -> tuple[_Context, int, int] | None:
+    """ "Mot de passe\nSoleil2024": a label alone on its line, the value alone on the next.
+
+    Laid out like a form, the value needs no ":"; it must still look like a secret (a
+    quoted value, digits or a secret-looking token): "Mot de passe\nLe client l'a saisi",
+    "mdp\nOK" pass.
+    """
+    if weak.group("verb") is not None:
+        return None
+    line_start = low.rfind("\n", 0, m.start()) + 1
+    if low[line_start:m.start()].strip(_LABEL_LEAD):
+        return None  # "changé le mdp\n...": the phrase is in a sentence, not a label
+    below = _SPACES.match(low, low.index("\n", weak.end()) + 1)
+    start = below.end() if below else weak.end()
+    line_end = low.find("\n", start)
+    line_end = len(low) if line_end < 0 else line_end
+    refined = _refine(ctx, weak.group())
+    span = _value_at(low, start, refined, _MIXED_ONLY if ctx.strict else _WEAK_LINK)
+    if span is None or low[span[1]:line_end].strip(" \t\r.,;"):
+        return None
+    return refined, span[0], span[1]
 
 
 def _device_code_value(low: str, m: re.Match[str], ctx: _Context
