@@ -727,11 +727,13 @@ _NOT_OWNERS = frozenset({"account", "sim", "code", "lock", "key"})
 _EXPLICIT_LOGIN = frozenset({"login", "identifiant", "username"})
 
 _H = r"[ \t\u00a0\u202f]"
-# Strong link: at most four qualifier words, then ":", "=", "->", the value possibly on
-# the next line. Qualifier words start with a letter, a digit or "(" and never end a
-# sentence, so that "Mot de passe OK. Imprimante : Canon" links nothing.
+# Strong link: at most four qualifier words (articles not counted: "de la session de Mme
+# Durand"), then ":", "=", "->", the value possibly on the next line. Qualifier words start
+# with a letter, a digit or "(" and never end a sentence, so that "Mot de passe OK.
+# Imprimante : Canon" links nothing.
 _STRONG = re.compile(
-    rf"(?P<qual>(?:{_H}+[(\w][^\s:=,;!?«»\"“”]{{0,29}}(?<![.])){{0,4}}?)"
+    rf"(?P<qual>(?:(?:{_H}+(?:de|du|des|la|le|les|of|the)(?={_H})){{0,2}}"
+    rf"{_H}+[(\w][^\s:=,;!?«»\"“”]{{0,29}}(?<![.])){{0,4}}?)"
     # One cheap class first: most words are followed by no link at all.
     rf"{_H}*(?=[\"':=\-–—→⇒➔➜])(?:[\"'](?={_H}*[:=]){_H}*)?"  # '"password": "x"', "'pwd': 'x'"
     # Arrows before "=": "=>" is an arrow, not "=" and a value starting with ">".
@@ -1462,14 +1464,14 @@ def _element_value(low: str, pos: int, ctx: _Context) -> tuple[_Context, int, in
 
 
 # Who the password is for, said right before its phrase: a login ("login admin", "compte
-# jdupont"), an e-mail address, a remote tool's ID.
+# jdupont"), an e-mail address, a remote tool's ID; "et" may join them ("login admin et mdp").
 _ANCHOR = re.compile(
     rf"""(?x)(?:
        (?<![\w-])(?:login|user(?:name)?|utilisateur|identifiant|id|compte|account)
          [ \t]*[:=]?[ \t]*(?P<user>[^\s,;:/]{{1,64}})
      | [a-z0-9._+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+
      | (?P<tool>{_TOOLS})(?:[ \t]+(?:id|n°))?[ \t]*:?[ \t]*[0-9](?:[ \u00a0]?[0-9]){{8,9}}
-    )[ \t]*[,;/-]?[ \t]*$""")
+    )[ \t]*(?:[,;/&+-]|(?<=[ \t])(?:et|and)(?=[ \t]))?[ \t]*$""")
 
 
 _ANCHOR_WORDS = frozenset({"login", "user", "username", "utilisateur", "identifiant", "id",
@@ -1480,7 +1482,9 @@ _ANCHOR_WORDS = frozenset({"login", "user", "username", "utilisateur", "identifi
 def _anchor_before(low: str, start: int, value_at: int) -> re.Match[str] | None:
     """The login, address or tool ID said right before a phrase at `start`, if any."""
     window = low[max(0, start - 90):start]
-    words = window.rstrip(" \t,;/-").split()
+    words = window.rstrip(" \t,;/&+-").split()
+    if words and words[-1] in ("et", "and"):
+        words.pop()  # "identifiant jdupont et mdp chaton"
     if not words:
         return None
     # Cheap checks on the last words first (this runs for most phrases without a value).
