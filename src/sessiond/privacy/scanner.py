@@ -292,7 +292,7 @@ _NIR = re.compile(
     r"(?<![0-9][ .])[1278](?:[ .\u00a0]?[0-9]){4}[ .\u00a0]?"
     r"(?:2[ABab]|[0-9][ .\u00a0]?[0-9])(?:[ .\u00a0]?[0-9]){8}(?!\w)"
 )
-_RIB = re.compile(r"[0-9]{5} ?[0-9]{5} ?[0-9A-Za-z]{11} ?[0-9]{2}(?!\w)")
+_RIB = re.compile(r"[0-9]{5}[ .-]?[0-9]{5}[ .-]?[0-9A-Za-z]{11}[ .-]?[0-9]{2}(?!\w)")
 # PEM ("-----BEGIN OPENSSH PRIVATE KEY-----") and OpenPGP armour ("-----BEGIN PGP PRIVATE
 # KEY BLOCK-----"). Without its END line (pasted in part) the block runs over the armour
 # headers and base64 lines that follow the header.
@@ -459,6 +459,7 @@ def _scan_run(text: str, start: int, end: int, cards: list[_Span],
 
 
 _IBAN_BODIES: dict[int, re.Pattern[str]] = {}
+_IBAN_SEPARATORS = re.compile(r"[.-]")
 
 
 def _iban_at(text: str, start: int) -> int | None:
@@ -466,13 +467,14 @@ def _iban_at(text: str, start: int) -> int | None:
     length = _IBAN_LENGTHS.get(text[start:start + 2].upper())
     if length is None:
         return None
-    # Exactly the country's number of characters, not glued to what follows.
+    # Exactly the country's number of characters, not glued to what follows; groups are
+    # separated by spaces, or by dashes or dots ("FR76-3000-6000-...") as some write them.
     body = _IBAN_BODIES.get(length)
     if body is None:
         body = _IBAN_BODIES[length] = re.compile(
-            rf"[0-9]{{2}}(?:[ \u00a0]?[A-Za-z0-9]){{{length - 4}}}(?!\w)")
+            rf"[0-9]{{2}}(?:[ \u00a0.-]?[A-Za-z0-9]){{{length - 4}}}(?!\w)")
     m = body.match(text, start + 2)
-    if m is None or not iban_valid(text[start:m.end()]):
+    if m is None or not iban_valid(_IBAN_SEPARATORS.sub("", text[start:m.end()])):
         return None
     return m.end()
 
@@ -572,7 +574,7 @@ def _scan_structured(text: str) -> list[_Span]:
                     nirs.append(("nir", start, nir.end()))
             if end - start >= 10:
                 rib = _RIB.match(text, start)
-                if rib is not None and rib_valid(rib.group()):
+                if rib is not None and rib_valid(_IBAN_SEPARATORS.sub("", rib.group())):
                     ibans.append(("iban", start, rib.end()))
         if end - start >= 13:
             _scan_run(text, start, end, cards, recovery)
@@ -657,7 +659,7 @@ _TRIGGER = re.compile(
         | (?:login|user(?:name)?|utilisateur|identifiant|id)[ ]?/[ ]?
             (?:mdp|mot[ ]de[ ]passe|pass(?:word)?|pwd|pw))
     | (?P<otp>
-          codes?[ ](?:de[ ](?:v[eé]rification|validation|confirmation|connexion
+          codes?[ ](?:(?:de[ ])?(?:v[eé]rif(?:ication)?|validation|confirmation|connexion
                               |s[eé]curit[eé]|(?:double[ ])?authentification)
             | d{_APOS}[ ]?authentification | [aà][ ]usage[ ]unique | unique | temporaire
             | otp | totp | 2fa | a2f | mfa | sms | texto | re[cç]us? | envoy[eé]s?
