@@ -177,7 +177,8 @@ mot de pass|clé|clef|key|passe|passwort|kennwort|contraseña|contrasena|code du
 code de la wi-fi|session
 mot de pase|mot de passse|mot depasse|mots de passes|mot d passe|mdpp|mdps|m d p|m-d-p
 pasword|passord|passwrd|passowrd|passwrods|pswd|psw|p/w
-code sécurité|code securite|code verif|code de vérif|code vérification|code validation|codes confirmation
+code sécurité|code securite|code verif|code de vérif|code vérification|code validation
+codes confirmation
 """
 
 

@@ -746,6 +746,32 @@ _STRONG = re.compile(
 _CONJUNCTION = re.compile(r"\b(?:et|puis|ou|mais|donc|and|then|or|but|so)\b")
 # "Mot de passe changé : ..." links a value, but only one that looks like a secret.
 _PARTICIPLE = re.compile(r"\w(?:ée?s?|ed)\b")
+# Past participles of "-er" verbs about a password, typed without their accent ("oublie",
+# "renvoye"): the same remark as "oublié", which _participle sees from its accent.
+_BARE_PARTICIPLES = frozenset({
+    "oublie", "change", "modifie", "inchange", "expire", "reinitialise", "bloque",
+    "debloque", "verrouille", "deverrouille", "donne", "communique", "enregistre",
+    "sauvegarde", "configure", "active", "desactive", "supprime", "retire", "cree", "genere",
+    "renouvele", "verifie", "teste", "retrouve", "recupere", "envoye", "renvoye", "partage",
+    "memorise", "conserve", "refuse", "errone", "redirige", "oriente", "transfere",
+})
+# Among qualifiers, any status typed without its accents ("mdp oublie -> ...", "mdp note :");
+# in a passphrase only the participles above, "tape" or "note" may be a verb ("le chat tape").
+_STATUSES = _BARE_PARTICIPLES | frozenset({
+    "ok", "perdu", "reinit", "reset", "fourni", "transmis", "recu", "ecrit", "saisi",
+    "defini", "fait", "mis", "tape", "note", "demande", "signale", "reclame",
+})
+
+
+def _inflected_in(key: str, words: frozenset[str]) -> bool:
+    """`key` or its feminine or plural form is in `words` ("perdue", "changees")."""
+    return (key in words or (len(key) > 4 and key[-1] in "es" and key[:-1] in words)
+            or (len(key) > 5 and key.endswith("es") and key[:-2] in words))
+
+
+def _status_in(qualifiers: str) -> bool:
+    """A status among the qualifiers, in any form: "oublie", "perdue", "changes"."""
+    return any(_inflected_in(_norm(word), _STATUSES) for word in _WORD.findall(qualifiers))
 _UNATTENDED = (rf"(?:acc[eè]s{_H}+)?(?:non{_H}+surveill[eé]|sans{_H}+surveillance)"
                rf"|unattended(?:{_H}+access)?")
 _UNATTENDED_RE = re.compile(_UNATTENDED)
@@ -944,6 +970,10 @@ _REMARK |= frozenset({
     "admis", "omis", "acquis", "requis", "revu", "reconnu", "retenu", "maintenu", "devenu",
     "revenu", "disparu", "apparu", "voulu", "battu", "redefinir", "refaire", "reinitialiser",
     "recreer", "completer", "confirmer", "fixed", "solved", "done", "ok",
+    # where the client is sent, how a password is given or found
+    "support", "hotline", "sav", "assistance", "helpdesk", "fai", "operateur", "conseiller",
+    "service", "procedure", "demarche", "formulaire", "autocollant", "sticker", "verbal",
+    "verbalement", "oral", "orale", "vierge",
 })
 # A passphrase may hold articles ("le chat noir"), which count for nothing.
 _ARTICLE_WORDS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d",
@@ -1084,7 +1114,8 @@ def _passphrase_at(text: str, pos: int) -> int | None:
             key = _norm(part)
             if _article(part, key):
                 continue
-            if _remark(key) or _participle(part) or _PLACEHOLDER.fullmatch(part):
+            if (_remark(key) or _participle(part) or _PLACEHOLDER.fullmatch(part)
+                    or _inflected_in(key, _BARE_PARTICIPLES)):
                 return None
             # A status or a preposition opens a remark ("inconnu du client", "en cours",
             # "au dos de la box"); further in, it may be part of the phrase ("la vie en rose").
@@ -1525,7 +1556,8 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
                               and _MARKERS.search(qualifiers) is None
                               and _CONJUNCTION.search(qualifiers) is None):
             refined = _refine(ctx, qualifiers)
-            participle = bool(qualifiers) and _PARTICIPLE.search(qualifiers) is not None
+            participle = bool(qualifiers) and (_PARTICIPLE.search(qualifiers) is not None
+                                               or _status_in(qualifiers))
             link = _LINK if participle else _STRONG_LINK
             span = _value_at(low, strong.end(), refined, link,
                              _PLAIN_NONE if participle else _PLAIN_WORD, phrase=True)
