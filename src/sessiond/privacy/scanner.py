@@ -2033,6 +2033,32 @@ def _pairs_without_phrase(low: str) -> Iterable[tuple[_Context, int, int]]:
                 yield _CONTEXTS["account"], m.start(), m.start("v") + len(value)
 
 
+# A list after its phrase: "codes de secours : 4829 1037, 5930 2148", "PIN : 1234 / 5678".
+_LIST_SEPARATOR = re.compile(rf"{_H}*(?:[,;/+]|\r?\n|(?<=[ \t])(?:et|and|puis)(?=[ \t]))?{_H}*")
+_SHAPE = str.maketrans("0123456789abcdefghijklmnopqrstuvwxyz", "0" * 10 + "a" * 26)
+
+
+def _same_shape_after(low: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """The values that follow a found one in a list, each written in the same shape (the
+    same length, digits, letters and separators in the same places: "4829 1037" then
+    "5930 2148"). Only values with digits: a code list, not words after a password."""
+    value = low[start:end]
+    if not any("0" <= c <= "9" for c in value) or len(value) < 4 or "\n" in value:
+        return
+    shape = value.translate(_SHAPE)
+    while True:
+        gap = _LIST_SEPARATOR.match(low, end)
+        if gap is None or gap.end() == end:
+            return
+        following = low[gap.end():gap.end() + len(value)]
+        after = gap.end() + len(value)
+        if (following.translate(_SHAPE) != shape or following == value
+                or (after < len(low) and _is_word_char(low[after]))):
+            return
+        yield gap.end(), after
+        end = after
+
+
 def _lower_same_length(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):
@@ -2221,6 +2247,7 @@ def _scan_folded(text: str) -> list[Finding]:
         if found is not None:
             ctx, start, end = found
             raw.append((ctx.kind, start, end, ctx))
+            raw.extend((ctx.kind, s, e, ctx) for s, e in _same_shape_after(low, start, end))
     # Earlier entries win overlaps: structured numbers (checked by their digits) before
     # a phrase's reading of the same characters.
     starts: list[int] = []
