@@ -733,9 +733,10 @@ _H = r"[ \t\u00a0\u202f]"
 # Durand"), then ":", "=", "->", the value possibly on the next line. Qualifier words start
 # with a letter, a digit or "(" and never end a sentence, so that "Mot de passe OK.
 # Imprimante : Canon" links nothing.
+_QUAL_ARTICLE = "(?:de|du|des|la|le|les|of|the)"  # an article is no word, so one parse only
 _STRONG = re.compile(
-    rf"(?P<qual>(?:(?:{_H}+(?:de|du|des|la|le|les|of|the)(?={_H})){{0,2}}"
-    rf"{_H}+[(\w][^\s:=,;!?«»\"“”]{{0,29}}(?<![.])){{0,4}}?)"
+    rf"(?P<qual>(?:(?:{_H}+{_QUAL_ARTICLE}(?={_H})){{0,2}}"
+    rf"{_H}+(?!{_QUAL_ARTICLE}{_H})[(\w][^\s:=,;!?«»\"“”]{{0,29}}(?<![.])){{0,4}}?)"
     # One cheap class first: most words are followed by no link at all.
     rf"{_H}*(?=[\"':=\-–—→⇒➔➜])(?:[\"'](?={_H}*[:=]){_H}*)?"  # '"password": "x"', "'pwd': 'x'"
     # Arrows before "=": "=>" is an arrow, not "=" and a value starting with ">".
