@@ -610,7 +610,8 @@ _DEVICES = (
     rf"|carte(?:[ ](?:bancaire|bleue|cb|visa|mastercard|sim|de[ ]cr[eé]dit|de[ ]paiement))?"
     rf"|(?:bank[ ]|credit[ ]|debit[ ])?card|sim(?:[ ]card)?|cb|visa"
     rf"|messagerie[ ]vocale|r[eé]pondeur|voicemail|bo[iî]te[ ]vocale"
-    rf"|[eé]cran[ ]de[ ]verrouillage|lock[ ]screen|imprimante|printer|[eé]cran|session|windows"
+    rf"|[eé]cran[ ]de[ ]ver{{1,2}}ouill?age|lock[ ]screen|imprimante|printer|[eé]cran|session"
+    rf"|windows"
     rf"|(?:contr[oô]le[ ])?parental|admin(?:istrateur)?"
 )
 # Phrases are matched on a lower-cased copy of the text (same length, so spans carry
@@ -700,7 +701,7 @@ _TRIGGER = re.compile(
     | (?P<pin>
           code[ ](?:pin|puk) | pin[ ]code | puk | pin
         | code[ ](?:confidentiel|secret)
-        | code[ ](?:de[ ])?(?:d[eé])?verrouillage | passcode | (?:un)?lock[ ]code | digicode
+        | code[ ](?:de[ ])?(?:d[eé])?ver{{1,2}}ouill?age | passcode | (?:un)?lock[ ]code | digicode
         | (?:alarm|door|gate|safe|phone|garage|keypad|voicemail|entry)[ ]code
         | code[ ](?:du[ ]|de[ ]l{_APOS}|de[ ]la[ ])?
             (?:t[eé]l[eé]phone|portable|iphone|smartphone|tablette|ipad))
