@@ -34,7 +34,8 @@ versions) pass:
 * iban: a country code from the IBAN registry, two check digits, then exactly that
   country's length of letters and digits (spaces allowed), mod 97 == 1. A French RIB
   (bank 5, branch 5, account 11, key 2 = 97 - ((89 bank + 15 branch + 3 account) mod
-  97)) is the same account number and the same kind.
+  97)) is the same account number and the same kind. Groups may be separated by dashes
+  or dots too.
 * nir: sex digit (1, 2, or 7/8 for temporary numbers), year, a plausible month,
   department (2A/2B for Corsica, counted as 19/18 for the key), commune, order number
   and a key equal to 97 - (number mod 97); spaces or dots allowed.
@@ -72,10 +73,13 @@ Phrases ("mot de passe", "mdp", "password", "pwd", "code PIN", "code d'accès",
 "identifiants", "clé wifi", "code AnyDesk", "clé de récupération", "CVV"...) are hits
 only when a value that looks like a secret follows them closely. Mentioning a password
 is the daily work of a technician; writing one down is the breach. The phrase is matched
-on whole words, so "Passage", "pass-through" and "lapin" are no phrases. After it:
+on whole words, so "Passage", "pass-through" and "lapin" are no phrases; its common
+misspellings and abbreviations are phrases too ("mot de pase", "mdpp", "m d p", "pasword",
+"pswd", "p/w"). After it:
 
-1. Strong link: up to four qualifier words ("Windows", "du compte admin", "AnyDesk accès
-   non surveillé") then ``:``, ``=``, ``->``, the value possibly on the next line.
+1. Strong link: up to four qualifier words, articles not counted ("Windows", "du compte
+   admin", "de la session de Mme Durand") then ``:``, ``=``, ``->``, ``=>``, the value
+   possibly on the next line.
    The value is a hit if it is quoted, a group of digits, a token that looks like a
    secret (see 3), or a single plain word that ends the clause ("mdp : chaton" but not
    "mdp : voir avec le client"), unless that word is a status or filler ("ok",
@@ -85,14 +89,15 @@ on whole words, so "Passage", "pass-through" and "lapin" are no phrases. After i
    passe OK. Imprimante : Canon"), a conjunction ("Mot de passe changé et antivirus :
    Avast"), another phrase ("mdp et code PIN : 1234" belongs to the PIN) or a hint or
    policy word ("indice", "politique", "longueur"). A participle among the qualifiers
-   ("Mot de passe changé : ...") keeps the link but no longer accepts a plain word.
+   ("Mot de passe changé : ...", or a status typed without accents, "mdp oublie -> ...")
+   keeps the link but no longer accepts a plain word.
 2. Weak link: the phrase, known qualifiers only (tool names, "Windows", "wifi",
    "session", "admin", "du compte"...), an optional verb ("est", "is", "était",
-   "changé en", "set to"), then the value. Here a plain word never counts ("mot de passe
-   Windows à la demande du client", "password reset done", "PIN Windows Hello
-   configuré"); only a quoted value, a group of digits or a secret-looking token does,
-   and a PIN needs digits. The common words "pass" and "pw" take only a token mixing
-   letters and digits ("pass 4kd9x2", not "pass 1 jour").
+   "changé en", "set to"; "c'est" also typed "cest" or "c"), then the value. Here a
+   plain word never counts ("mot de passe Windows à la demande du client", "password
+   reset done", "PIN Windows Hello configuré"); only a quoted value, a group of digits or
+   a secret-looking token does, and a PIN needs digits. The common words "pass" and "pw"
+   take only a token mixing letters and digits ("pass 4kd9x2", not "pass 1 jour").
 3. A token looks like a secret when it is 4+ characters and mixes letters and digits
    ("Soleil2024", "4kd9x2"), is 4-16 digits (a PIN), or mixes letters or digits with a
    symbol ("P@ss!", "admin/admin") - and is not an ordinary technical token: versions,
@@ -143,6 +148,10 @@ on whole words, so "Passage", "pass-through" and "lapin" are no phrases. After i
     Livebox...) and the value looks like a secret of 8+ characters (WPA's minimum).
     "clé privée", "clé de chiffrement", "secret": a long token that mixes letters and
     digits. A BitLocker "ID de clé de récupération" is the key's name, not the key.
+15. A phrase alone on its line, as a form's label ("Mot de passe\nSoleil2024"), links a
+    value alone on the next line, when it looks like a secret (no plain word).
+16. Values listed after a found one, each in the same shape (the same length, digits and
+    letters in the same places) are found too: "codes de secours : 4829 1037, 5930 2148".
 
 Look-alike characters are folded before any of this: no-break and other spaces to " ",
 fullwidth and mathematical letters to ASCII, Cyrillic and Greek letters drawn like Latin
