@@ -1597,6 +1597,10 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
     plain = (_PLAIN_PREDICATE if (verb or unattended) and not ctx.strict
              and refined.kind in _PASSWORDS else _PLAIN_NONE)
     span = _value_at(low, position, refined, link, plain)
+    if span is None and not ctx.strict and not ctx.pair_only:
+        predicate = _predicate_value(low, m, ctx)
+        if predicate is not None:
+            return predicate
     anchor = None
     if span is None and refined.kind in _PASSWORDS and not ctx.pair_only:
         anchor = _anchor_before(low, m.start(), position)
@@ -1616,6 +1620,43 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
                     not _is_stop(value) and _norm(value) not in _PAIR_STOP)):
                 break
             span = None
+    return (refined, span[0], span[1]) if span is not None else None
+
+
+# "le mot de passe du compte ameli est Chaton12": any words (not only known qualifiers)
+# between the phrase and a copula, then a value that looks like a secret.
+_COPULA = rf"(?:c{_APOS}est|c{_H}+est|cest|c|est|[eé]tait|sera|reste|devient|is|was)(?!\w)"
+_COPULA_HINT = re.compile(r"[ \t](?:est|cest|c|is|was|sera|reste|devient)\b|tait\b")
+
+
+@functools.lru_cache(maxsize=4)  # one pass per note, whatever its number of phrases
+def _copulas(low: str) -> list[int]:
+    return [m.start() for m in _COPULA_HINT.finditer(low)]
+_DETERMINER = r"(?:de|du|des|la|le|les|of|the|son|sa|ses|mon|ma|mes|leur|his|her|my|their)"
+_PREDICATE = re.compile(
+    rf"(?P<qual>(?:(?:{_H}+{_DETERMINER}(?={_H})){{0,2}}"  # articles not counted
+    rf"{_H}+(?!{_COPULA}|{_DETERMINER}{_H})[^\W\d_][\w'’-]{{0,29}}){{1,4}}?){_H}+{_COPULA}{_H}*")
+
+
+def _predicate_value(low: str, m: re.Match[str], ctx: _Context
+                     ) -> tuple[_Context, int, int] | None:
+    """A copula after other words than the known qualifiers: the value must look like a
+    secret (a plain word there more likely describes: "le mdp de la box est long")."""
+    if ctx.kind not in _PASSWORDS and ctx.kind != "pin":
+        return None
+    copulas = _copulas(low)
+    at = bisect.bisect_left(copulas, m.end())
+    if at == len(copulas) or copulas[at] > m.end() + 160:
+        return None  # most phrases have no copula after them
+    found = _PREDICATE.match(low, m.end())
+    if found is None:
+        return None
+    qualifiers = found.group("qual")
+    if (_owner_in(qualifiers) or _MARKERS.search(qualifiers) is not None
+            or _CONJUNCTION.search(qualifiers) is not None):
+        return None
+    refined = _refine(ctx, qualifiers)
+    span = _value_at(low, found.end(), refined, _LINK)
     return (refined, span[0], span[1]) if span is not None else None
 
 
