@@ -1301,7 +1301,7 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
     if link == _MIXED_ONLY:
         return (pos, end) if _mixed(token) and _looks_secret(token) else None
     if _looks_secret(token):
-        return pos, end
+        return pos, _secret_tail(text, end) if ctx.kind in _PASSWORDS else end
     if (plain and _CLAUSE_END.match(text, end)
             and _plain_word_secret(token, predicate=plain == _PLAIN_PREDICATE)):
         return pos, end
@@ -1310,6 +1310,23 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
         if phrase_end is not None:
             return pos, phrase_end
     return None
+
+
+_NEXT_TOKEN = re.compile(r"[ \t](?P<t>[^\s,;«»\"“”]{1,64})")
+
+
+def _secret_tail(text: str, end: int) -> int:
+    """A password typed with spaces ("P@ss w0rd"): the secret-looking tokens that follow
+    the first one, one space apart, belong to it (a word of prose does not)."""
+    for _more in range(3):
+        nxt = _NEXT_TOKEN.match(text, end)
+        if nxt is None:
+            break
+        token = _trim(nxt.group("t"))
+        if not _looks_secret(token) or _TRIGGER.match(token) is not None:
+            break
+        end = nxt.start("t") + len(token)
+    return end
 
 
 _ID_WORD = re.compile(r"(?:\(?id\)?|n°|no|[0-9]{1,4}|[0-9]{9,10}|[:,(=)-])")
