@@ -97,7 +97,10 @@ misspellings and abbreviations are phrases too ("mot de pase", "mdpp", "m d p", 
    plain word never counts ("mot de passe Windows à la demande du client", "password
    reset done", "PIN Windows Hello configuré"); only a quoted value, a group of digits or
    a secret-looking token does, and a PIN needs digits. The common words "pass" and "pw"
-   take only a token mixing letters and digits ("pass 4kd9x2", not "pass 1 jour").
+   take only a token mixing letters and digits ("pass 4kd9x2", not "pass 1 jour"). Other
+   words before a copula ("le mdp du compte ameli est Chaton12") link a secret-looking
+   value only.
+   Secret-looking tokens one space after the first belong to it ("P@ss w0rd").
 3. A token looks like a secret when it is 4+ characters and mixes letters and digits
    ("Soleil2024", "4kd9x2"), is 4-16 digits (a PIN), or mixes letters or digits with a
    symbol ("P@ss!", "admin/admin") - and is not an ordinary technical token: versions,
