@@ -650,8 +650,8 @@ _TRIGGER = re.compile(
     (?={_PREFIXES})  # and how they start
     (?:
       (?P<recovery>
-          cl(?:[eé]s?|efs?)[ ]de[ ]r[eé]cup[eé]ration(?:[ ]bitlocker)?
-        | (?:bitlocker[ ])?recovery[ ](?:key|code|password)s?
+          cl(?:[eé]s?|efs?)[ ](?:de[ ]r[eé]cup(?:[eé]ration)?(?:[ ]bitlocker)?|bitlocker)
+        | (?:bitlocker[ ])?recovery[ ](?:key|code|password)s? | bitlocker[ ]keys?
         | codes?[ ]de[ ](?:secours|r[eé]cup[eé]ration)
         | backup[ ]codes?)
     | (?P<wifi>
@@ -1196,6 +1196,13 @@ _PRODUCT_SHAPE = re.compile(r"[a-z0-9]{4,6}(?:[ -][a-z0-9]{4,6}){2,7}(?![\w-])")
 _TOKEN_PLACEHOLDER = re.compile(r"[<${%\[(].*|.*(?:xxx|\*\*\*|\.\.\.|…).*")
 
 
+# Dashed groups, BitLocker's six-digit groups with spaces, or one run (backup codes listed
+# with spaces, "48291037 59302148", are codes of their own).
+_RECOVERY_GROUPS = re.compile(
+    r"[0-9]{4,8}(?:-[0-9]{2,8}){1,11}(?![\w-])|[0-9]{6}(?: [0-9]{2,7}){2,10}(?![\w-])"
+    r"|[0-9]{12,64}(?!\w)")
+
+
 def _quoted_at(text: str, pos: int) -> tuple[str, int, int] | None:
     quoted = _QUOTED.match(text, pos)
     if quoted is None:
@@ -1246,6 +1253,12 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
         return _token_value(text, pos)
     if ctx.kind == "product-key":
         return _product_value(text, pos)
+    if ctx.kind == "recovery-key":
+        # After its phrase, a recovery key mistyped, pasted in part or run together
+        # (groups of digits that fail BitLocker's own checks) is still the key.
+        groups = _RECOVERY_GROUPS.match(text, pos)
+        if groups is not None and len(_ascii_digits(groups.group())) >= 12:
+            return groups.span()
     if ctx.creds:
         pair = _PAIR.match(text, pos)
         if pair is not None:
