@@ -637,7 +637,7 @@ _PREFIXES = (
     r"a(?:c[ct]|e|l|m|n|p|s|ut|w)|b[abeio]"
     r"|c(?:a(?:rte[ ]sim|denas)|d|h|l(?:[eé]|ient[ ]secret)"
     r"|o(?:de|ffre|mpte|nfirmation|nnectwise|ntrase)|r|v)"
-    r"|d(?:ig|oo|w)|e(?:n[ct]|nt)|fre|ga|i(?:[dp]|nt)|je|ke|l(?:i[cv]|o[cg])"
+    r"|d(?:ig|oo|w|[eé]v)|e(?:n[ct]|nt)|fre|ga|i(?:[dp]|nt)|je|ke|l(?:i[cv]|o[cg])"
     r"|m(?:\.|d|f|ot|n|[ -]d)|n(?:et|on)"
     r"|o(?:ne|t)|p(?:as|er|h|i|or|r[eio]|s|u|w|/)|qu|r(?:e[acfp]|ép|out|u)"
     r"|s(?:af|c|e[cers]|i|m|p|up)"
@@ -719,7 +719,8 @@ _TRIGGER = re.compile(
             (?:t[eé]l[eé]phone|portable|iphone|smartphone|tablette|ipad))
     | (?P<sim> carte[ ]sim | sim[ ]card | sim)
     | (?P<lock>
-          alarmes? | coffre(?:-fort)? | cadenas | portail | interphone | garage)
+          alarmes? | coffre(?:-fort)? | cadenas | portail | interphone | garage
+        | d[eé]ver{{1,2}}ouill?age)
     | (?P<pw>
           mots?[ -]?de?[ -]?pa(?:s{{1,3}}e{{1,2}}s?|ss) | m[ -]?d[ -]?p[ps]? | passwort | kennwort
         | contrase[nñ]a | m\.d\.p\.? | pass?wo?r?ds? | pass?ords? | passowrds? | passwrods?
@@ -796,6 +797,7 @@ _QUAL_WORDS = (
     r"|bouygues|messagerie|mail|e-?mail|imap|smtp|nas|vpn|pc|ordinateur|user|utilisateur"
     r"|sim|office|office365|m365|o365|skype|facebook|amazon|client|cliente|root|ssh|ftp"
     r"|principal|actuel|current|new|nouveau|nouvel|temporaire|provisoire|temporary"
+    r"|tmp|temp|initial|initiale|connexion|origine|d'origine"
     rf"|d[eé]faut|default|unique|permanent|fixe|{_UNATTENDED}|{_DEVICES})"
 )
 _ARTICLES = (
