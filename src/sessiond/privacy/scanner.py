@@ -42,7 +42,9 @@ versions) pass:
 * recovery-key: a BitLocker recovery password, 8 groups of 6 digits (dashes or spaces).
   The shape alone is unmistakable; a mistyped digit must not let it through. Run together
   (48 digits), each block of six must be a multiple of 11 below 720,896, as BitLocker
-  makes them. After "seed phrase", "phrase de récupération"...: 12-24 short words.
+  makes them. After its phrase ("clé de récupération", "clé bitlocker"), digit groups
+  that fail those checks (a typo, a part, run together) are the key too. After "seed
+  phrase", "phrase de récupération"...: 12-24 short words.
 * private-key: a PEM "-----BEGIN ... PRIVATE KEY-----" block or an OpenPGP "-----BEGIN
   PGP PRIVATE KEY BLOCK-----" one (without its END line, the armour lines that follow).
 * password in a URL: ``scheme://user:secret@host``; HTTP Basic credentials (base64 that
@@ -146,7 +148,8 @@ misspellings and abbreviations are phrases too ("mot de pase", "mdpp", "m d p", 
 13. Who the password is for, said right before its phrase ("login admin mdp chaton",
     "jean@free.fr pwd chaton", "AnyDesk 123 456 789 pw 1234"), makes what follows the
     password: a plain word too after a login or an address, digits after "pw".
-14. A lock named alone ("alarme", "coffre-fort", "portail"...) takes digits after ":".
+14. A lock named alone ("alarme", "coffre-fort", "portail", "déverrouillage"...) takes
+    digits after ":".
     A bare "clé"/"key" is a Wi-Fi key when its line names a Wi-Fi network (SSID, wifi,
     Livebox...) and the value looks like a secret of 8+ characters (WPA's minimum).
     "clé privée", "clé de chiffrement", "secret": a long token that mixes letters and
