@@ -714,7 +714,7 @@ _TRIGGER = re.compile(
           acc[eè]s[ ](?:non[ ]surveill[eé]|sans[ ]surveillance) | non[ ]surveill[eé]
         | unattended(?:[ ]access)?)
     | (?P<pin>
-          code[ ](?:pin|puk) | pin[ ]code | puk | pin
+          code[ ](?:pin|puk) | pin[ ](?:code|number) | puk | pin
         | code[ ](?:confidentiel|secret)
         | code[ ](?:de[ ])?(?:d[eé])?ver{{1,2}}ouill?age | passcode | (?:un)?lock[ ]code | digicode
         | (?:alarm|door|gate|safe|phone|garage|keypad|voicemail|entry)[ ]code
@@ -725,7 +725,8 @@ _TRIGGER = re.compile(
           alarmes? | coffre(?:-fort)? | cadenas | portail | interphone | garage
         | d[eé]ver{{1,2}}ouill?age)
     | (?P<pw>
-          mots?[ -]?de?[ -]?pa(?:s{{1,3}}e{{1,2}}s?|ss) | m[ -]?d[ -]?p[ps]? | passwort | kennwort
+          (?:mdp|mot[ ]de[ ]passe)[ ]?/[ ]?(?:pwd|password|pass) | (?:pwd|password)[ ]?/[ ]?mdp
+        | mots?[ -]?de?[ -]?pa(?:s{{1,3}}e{{1,2}}s?|ss) | m[ -]?d[ -]?p[ps]? | passwort | kennwort
         | contrase[nñ]a | m\.d\.p\.? | pass?wo?r?ds? | pass?ords? | passowrds? | passwrods?
         | pss?wo?r?d | psw | pwd | p/w
         | passphrase | code[ ]d{_APOS}[ ]?acc[eè]s | access[ ]code)
