@@ -891,6 +891,8 @@ _ORDINARY = re.compile(
       [ -]?[0-9]+[a-z]{0,2}                             # Win11, Office365, USB3
     | i[3579]-[0-9]{4,5}[a-z]{0,3}                      # i7-8550U
     | [234]fa | mfa | x64 | x86 | arm64 | amd64 | [1-8]k | [2-5]g | 802\.11[a-z]{0,2}
+    | wpa[23]?(?:[-/](?:wpa[23]|psk|personal|personnel|enterprise|entreprise|eap|sae|aes
+        |tkip|ccmp))+                                   # Wi-Fi security modes: WPA2-PSK
     | [^@\s]+@[^@\s]+\.[a-z]{2,}                        # e-mail address
     | [0-9a-z._-]+@ad                                   # AnyDesk address alias
     | (?:https?|ftp)://\S+ | www\.\S+                   # URLs
@@ -1463,9 +1465,11 @@ def _phrase_finding(low: str, m: re.Match[str], hints: bool
     return ctx, start, end
 
 
-def _owner_in(qualifiers: str) -> bool:
-    """Another phrase among the qualifiers owns the value ("mdp et code PIN : 1234")."""
-    return any(m.lastgroup not in _NOT_OWNERS for m in _TRIGGER.finditer(qualifiers))
+def _owner_in(qualifiers: str, group: str | None = None) -> bool:
+    """Another phrase among the qualifiers owns the value ("mdp et code PIN : 1234"); one
+    of the same `group` only says it again ("clé wifi (WPA2-PSK) : ...")."""
+    return any(m.lastgroup not in _NOT_OWNERS and m.lastgroup != group
+               for m in _TRIGGER.finditer(qualifiers))
 
 
 _KEY_ID = re.compile(r"\b(?:id|identifiant|identificateur|identifier)\b")
@@ -1604,7 +1608,7 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
                 return ctx, pair[0], pair[1]
         # "mdp et code PIN : 1234": the nearer phrase owns the value; a hint or policy
         # is not a password; a conjunction starts another subject.
-        if not qualifiers or (not _owner_in(qualifiers)
+        if not qualifiers or (not _owner_in(qualifiers, m.lastgroup)
                               and _MARKERS.search(qualifiers) is None
                               and _CONJUNCTION.search(qualifiers) is None):
             refined = _refine(ctx, qualifiers)
