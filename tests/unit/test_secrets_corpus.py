@@ -179,7 +179,7 @@ mot de pase|mot de passse|mot depasse|mots de passes|mot d passe|mdpp|mdps|m d p
 pasword|passord|passwrd|passowrd|passwrods|pswd|psw|p/w
 code sécurité|code securite|code verif|code de vérif|code vérification|code validation
 clé bitlocker|clef bitlocker|clés de récup|bitlocker key|bitlocker keys|déverrouillage|deverouillage
-pin number|mdp/pwd|mot de passe / password|pwd/mdp
+pin number|mdp/pwd|mot de passe / password|pwd/mdp|p@ssword|pa$$word|passw0rd|p4sswords
 codes confirmation|code de deverouillage|code déverouillage|code verouillage|code de déverrouilage
 """
 

@@ -642,7 +642,7 @@ _PREFIXES = (
     r"|o(?:de|ffre|mpte|nfirmation|nnectwise|ntrase)|r|v)"
     r"|d(?:ig|oo|w|[eé]v)|e(?:n[ct]|nt)|fre|ga|i(?:[dp]|nt)|je|ke|l(?:i[cv]|o[cg])"
     r"|m(?:\.|d|f|ot|n|[ -]d)|n(?:et|on)"
-    r"|o(?:ne|t)|p(?:as|er|h|i|or|r[eio]|s|u|w|/)|qu|r(?:e[acfp]|ép|out|u)"
+    r"|o(?:ne|t)|p(?:as|er|h|i|or|r[eio]|s|u|w|/|[@4]|a\$)|qu|r(?:e[acfp]|ép|out|u)"
     r"|s(?:af|c|e[cers]|i|m|p|up)"
     r"|t(?:e[ax]|i|o[kt])|u(?:l|n[al]|s|t)|v[aeno]|w[ilp]|2f"
 )
@@ -728,6 +728,7 @@ _TRIGGER = re.compile(
           (?:mdp|mot[ ]de[ ]passe)[ ]?/[ ]?(?:pwd|password|pass) | (?:pwd|password)[ ]?/[ ]?mdp
         | mots?[ -]?de?[ -]?pa(?:s{{1,3}}e{{1,2}}s?|ss) | m[ -]?d[ -]?p[ps]? | passwort | kennwort
         | contrase[nñ]a | m\.d\.p\.? | pass?wo?r?ds? | pass?ords? | passowrds? | passwrods?
+        | p[a@4][s$5]{{2}}w[o0]rds?  # "p@ssword", "pa$$word", "passw0rd" 
         | pss?wo?r?d | psw | pwd | p/w
         | passphrase | code[ ]d{_APOS}[ ]?acc[eè]s | access[ ]code)
     | (?P<cvv> cvv2? | cvc2? | cryptogramme(?:[ ]visuel)? | code[ ]cvv)
@@ -756,10 +757,13 @@ _STRONG = re.compile(
     rf"(?P<qual>(?:(?:{_H}+{_QUAL_ARTICLE}(?={_H})){{0,2}}"
     rf"{_H}+(?!{_QUAL_ARTICLE}{_H})[(\w][^\s:=,;!?«»\"“”]{{0,29}}(?<![.])){{0,4}}?)"
     # One cheap class first: most words are followed by no link at all.
-    rf"{_H}*(?=[\"':=\-–—→⇒➔➜])(?:[\"'](?={_H}*[:=]){_H}*)?"  # '"password": "x"', "'pwd': 'x'"
-    # Arrows before "=": "=>" is an arrow, not "=" and a value starting with ">".
-    rf"(?::[:=]?|=+>|-+>|==?|[→⇒➔➜]|(?<=[ \t\u00a0\u202f])[-–—](?=[ \t\u00a0\u202f]))"
-    rf"{_H}*(?:\r?\n{_H}*)?"
+    rf"{_H}*(?=[\"':=\-–—→⇒➔➜>.…])(?:[\"'](?={_H}*[:=]){_H}*)?"  # '"password": "x"'
+    # Arrows before "=": "=>" is an arrow, not "=" and a value starting with ">". Between
+    # spaces, a dash, ">", "---" or a dotted leader ("mdp ..... x") link too.
+    rf"(?::[:=]?|=+>|-+>|==?|[→⇒➔➜]"
+    rf"|(?<=[ \t\u00a0\u202f])(?:[-–—]|>|-{{2,3}}|\.{{3,}}|…)(?=[ \t\u00a0\u202f]))"
+    # The value may be on the next line, after one blank line at most.
+    rf"{_H}*(?:\r?\n{_H}*(?:\r?\n{_H}*)?)?"
 )
 # "Mot de passe changé et antivirus : Avast": a conjunction starts another subject.
 _CONJUNCTION = re.compile(r"\b(?:et|puis|ou|mais|donc|and|then|or|but|so)\b")
