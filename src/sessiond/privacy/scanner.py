@@ -77,11 +77,12 @@ only when a value that looks like a secret follows them closely. Mentioning a pa
 is the daily work of a technician; writing one down is the breach. The phrase is matched
 on whole words, so "Passage", "pass-through" and "lapin" are no phrases; its common
 misspellings and abbreviations are phrases too ("mot de pase", "mdpp", "m d p", "pasword",
-"pswd", "p/w"). After it:
+"pswd", "p/w", "p@ssword", "mdp/pwd"). After it:
 
 1. Strong link: up to four qualifier words, articles not counted ("Windows", "du compte
-   admin", "de la session de Mme Durand") then ``:``, ``=``, ``->``, ``=>``, the value
-   possibly on the next line.
+   admin", "de la session de Mme Durand") then ``:``, ``=``, ``->``, ``=>`` (or between
+   spaces "-", ">", "---", a dotted leader), the value possibly on the next line (after
+   one blank line at most).
    The value is a hit if it is quoted, a group of digits, a token that looks like a
    secret (see 3), or a single plain word that ends the clause ("mdp : chaton" but not
    "mdp : voir avec le client"), unless that word is a status or filler ("ok",
