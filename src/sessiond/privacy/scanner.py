@@ -760,9 +760,10 @@ _STRONG = re.compile(
     # One cheap class first: most words are followed by no link at all.
     rf"{_H}*(?=[\"':=\-–—→⇒➔➜>.…])(?:[\"'](?={_H}*[:=]){_H}*)?"  # '"password": "x"'
     # Arrows before "=": "=>" is an arrow, not "=" and a value starting with ">". Between
-    # spaces, a dash, ">", "---" or a dotted leader ("mdp ..... x") link too.
-    rf"(?::[:=]?|=+>|-+>|==?|[→⇒➔➜]"
-    rf"|(?<=[ \t\u00a0\u202f])(?:[-–—]|>|-{{2,3}}|\.{{3,}}|…)(?=[ \t\u00a0\u202f]))"
+    # spaces, a dash, ">", "---" or a dotted leader ("mdp ..... x") link too; all but the
+    # dash only to a secret-looking value ("Comptes > Mot de passe > Ajouter" is a menu).
+    rf"(?::[:=]?|=+>|-+>|==?|[→⇒➔➜]|(?<=[ \t\u00a0\u202f])(?:[-–—]"
+    rf"|(?P<soft>>|-{{2,3}}|\.{{3,}}|…))(?=[ \t\u00a0\u202f]))"
     # The value may be on the next line, after one blank line at most.
     rf"{_H}*(?:\r?\n{_H}*(?:\r?\n{_H}*)?)?"
 )
@@ -1619,6 +1620,9 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
             refined = _refine(ctx, qualifiers)
             participle = bool(qualifiers) and (_PARTICIPLE.search(qualifiers) is not None
                                                or _status_in(qualifiers))
+            if strong.group("soft") is not None:
+                span = _value_at(low, strong.end(), refined, _LINK)
+                return (refined, span[0], span[1]) if span is not None else None
             link = _LINK if participle else _STRONG_LINK
             span = _value_at(low, strong.end(), refined, link,
                              _PLAIN_NONE if participle else _PLAIN_WORD, phrase=True)
