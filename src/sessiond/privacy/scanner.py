@@ -942,6 +942,8 @@ _STOP = frozenset({
     "recupere", "envoye", "partage", "memorise", "conserve", "garde",
     "sans", "without", "nothing", "done", "fine", "working", "works", "inclus",
     "true", "false", "vrai",
+    # Wi-Fi security and pairing methods, not keys
+    "wps", "wep", "wpa", "tkip", "aes", "ccmp", "sae",
 })
 # Words that a passphrase ("mot de passe : le chat noir") does not hold but a remark about
 # the password does ("sur l'étiquette de la box", "see ticket", "changé par le client"):
@@ -1649,6 +1651,8 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
     plain = (_PLAIN_PREDICATE if (verb or unattended) and not ctx.strict
              and refined.kind in _PASSWORDS else _PLAIN_NONE)
     span = _value_at(low, position, refined, link, plain)
+    if span is not None and not verb and _product_year(low, span):
+        span = None  # "mot de passe Office 2021 activé": the product's version
     if span is None and not ctx.strict and not ctx.pair_only:
         predicate = _predicate_value(low, m, ctx)
         if predicate is not None:
@@ -1710,6 +1714,19 @@ def _predicate_value(low: str, m: re.Match[str], ctx: _Context
     refined = _refine(ctx, qualifiers)
     span = _value_at(low, found.end(), refined, _LINK)
     return (refined, span[0], span[1]) if span is not None else None
+
+
+# Products named by a year ("Office 2021", "Windows Server 2019").
+_YEAR_PRODUCT = re.compile(r"\b(?:office|windows|server|outlook|exchange|sql|visio|project)[ \t]+$")
+
+
+def _product_year(low: str, span: tuple[int, int]) -> bool:
+    """A year right after a product's name, the sentence going on: its version, not a PIN
+    ("mot de passe Office 2021 activé"; "mdp windows 2021" at the end stays a secret)."""
+    value = low[span[0]:span[1]]
+    return (len(value) == 4 and value.isdigit() and 1995 <= int(value) <= 2039
+            and _YEAR_PRODUCT.search(low, max(0, span[0] - 20), span[0]) is not None
+            and _CLAUSE_END.match(low, span[1]) is None)
 
 
 _LABEL_LEAD = " \t-*•>"  # a bullet or a quote mark before a label
