@@ -779,6 +779,7 @@ _BARE_PARTICIPLES = frozenset({
     "sauvegarde", "configure", "active", "desactive", "supprime", "retire", "cree", "genere",
     "renouvele", "verifie", "teste", "retrouve", "recupere", "envoye", "renvoye", "partage",
     "memorise", "conserve", "refuse", "errone", "redirige", "oriente", "transfere",
+    "accepte", "confirme", "synchronise", "termine", "valide", "rejete", "invalide",
 })
 # Among qualifiers, any status typed without its accents ("mdp oublie -> ...", "mdp note :");
 # in a passphrase only the participles above, "tape" or "note" may be a verb ("le chat tape").
@@ -1006,6 +1007,17 @@ _REMARK |= frozenset({
     "support", "hotline", "sav", "assistance", "helpdesk", "fai", "operateur", "conseiller",
     "service", "procedure", "demarche", "formulaire", "autocollant", "sticker", "verbal",
     "verbalement", "oral", "orale", "vierge",
+    # who knows or holds the password: family, helpers, offices
+    "fille", "mere", "pere", "soeur", "frere", "gendre", "belle-fille", "beau-fils",
+    "petit-fils", "petite-fille", "grand-mere", "grand-pere", "neveu", "niece", "oncle",
+    "tante", "cousin", "cousine", "conjoint", "conjointe", "compagnon", "compagne", "ami",
+    "amie", "voisin", "voisine", "aidant", "aidante", "infirmier", "infirmiere", "tuteur",
+    "tutrice", "curatelle", "tutelle", "famille", "secretaire", "secretariat", "comptable",
+    "notaire", "mairie", "banque", "collegue", "employe", "patron", "gardien", "gardienne",
+    # when, how urgent, how it unlocks
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "semaine",
+    "prochainement", "bientot", "urgent", "prioritaire", "nok", "ko", "hs", "visage",
+    "schema", "modifiable", "usuel", "unique", "classeur",
 })
 # A passphrase may hold articles ("le chat noir"), which count for nothing.
 _ARTICLE_WORDS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d",
@@ -1104,8 +1116,9 @@ def _plain_word_secret(word: str, predicate: bool = False) -> bool:
                    for part in parts if _norm(part) not in _ARTICLE_WORDS)
     if not 3 <= len(word) <= 64 or _WORD.fullmatch(word) is None or _is_stop(word):
         return False
-    if _remark(_norm(word)) or (predicate and _norm(word) in _ADJECTIVES):
-        return False
+    if (_remark(_norm(word)) or (predicate and _norm(word) in _ADJECTIVES)
+            or _inflected_in(_norm(word), _BARE_PARTICIPLES)):
+        return False  # a remark, a description, a status typed without accents
     return not _participle(word)
 
 
