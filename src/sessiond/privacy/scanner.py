@@ -1017,7 +1017,9 @@ _REMARK |= frozenset({
     # when, how urgent, how it unlocks
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "semaine",
     "prochainement", "bientot", "urgent", "prioritaire", "nok", "ko", "hs", "visage",
-    "schema", "modifiable", "usuel", "unique", "classeur",
+    "schema", "modifiable", "usuel", "unique", "classeur", "belle-mere", "beau-pere",
+    # where it is kept
+    "appli", "application", "usb", "repertoire", "carton", "contrat", "notes", "excel",
 })
 # A passphrase may hold articles ("le chat noir"), which count for nothing.
 _ARTICLE_WORDS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d",
