@@ -170,6 +170,13 @@ TRUE_POSITIVES = [
     ("mdp : So\u0301leil2024\u0301", "password", "So\u0301leil2024\u0301"),
     ("clé produit : VK7JG\u2011NPHTM\u2011C97JM\u20119MPGT\u20113V66T", "product-key",
      "VK7JG\u2011NPHTM\u2011C97JM\u20119MPGT\u20113V66T"),  # non-breaking hyphens
+    # the whole secret, not its first token or a quote mark
+    ("mdp : P@ss w0rd", "password", "P@ss w0rd"),
+    ("clé WPA : 7F3A 9C2B 1E4D 5A6B", "wifi-key", "7F3A 9C2B 1E4D 5A6B"),
+    ("mdp : Xy7!pq 4kd9x2, session ok", "password", "Xy7!pq 4kd9x2"),
+    ("mot de passe : \u201eSoleil 2024\u201c", "password", "Soleil 2024"),
+    ("mdp de la session de Mme Durand : Caramel22", "password", "Caramel22"),
+    ("Mot de passe\nSoleil2024!", "password", "Soleil2024!"),
 ]
 
 # Ordinary technician notes: none may be refused.

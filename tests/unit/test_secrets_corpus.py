@@ -175,6 +175,12 @@ clés de chiffrement|clé de cryptage|private key|private keys|encryption key|se
 alarme|alarmes|coffre|coffre-fort|cadenas|portail|interphone|garage|motdepasse|mot-de-passe
 mot de pass|clé|clef|key|passe|passwort|kennwort|contraseña|contrasena|code du wifi
 code de la wi-fi|session
+mot de pase|mot de passse|mot depasse|mots de passes|mot d passe|mdpp|mdps|m d p|m-d-p
+pasword|passord|passwrd|passowrd|passwrods|pswd|psw|p/w
+code sécurité|code securite|code verif|code de vérif|code vérification|code validation
+clé bitlocker|clef bitlocker|clés de récup|bitlocker key|bitlocker keys|déverrouillage|deverouillage
+pin number|mdp/pwd|mot de passe / password|pwd/mdp|p@ssword|pa$$word|passw0rd|p4sswords
+codes confirmation|code de deverouillage|code déverouillage|code verouillage|code de déverrouilage
 """
 
 

@@ -34,14 +34,17 @@ versions) pass:
 * iban: a country code from the IBAN registry, two check digits, then exactly that
   country's length of letters and digits (spaces allowed), mod 97 == 1. A French RIB
   (bank 5, branch 5, account 11, key 2 = 97 - ((89 bank + 15 branch + 3 account) mod
-  97)) is the same account number and the same kind.
+  97)) is the same account number and the same kind. Groups may be separated by dashes
+  or dots too.
 * nir: sex digit (1, 2, or 7/8 for temporary numbers), year, a plausible month,
   department (2A/2B for Corsica, counted as 19/18 for the key), commune, order number
   and a key equal to 97 - (number mod 97); spaces or dots allowed.
 * recovery-key: a BitLocker recovery password, 8 groups of 6 digits (dashes or spaces).
   The shape alone is unmistakable; a mistyped digit must not let it through. Run together
   (48 digits), each block of six must be a multiple of 11 below 720,896, as BitLocker
-  makes them. After "seed phrase", "phrase de récupération"...: 12-24 short words.
+  makes them. After its phrase ("clé de récupération", "clé bitlocker"), digit groups
+  that fail those checks (a typo, a part, run together) are the key too. After "seed
+  phrase", "phrase de récupération"...: 12-24 short words.
 * private-key: a PEM "-----BEGIN ... PRIVATE KEY-----" block or an OpenPGP "-----BEGIN
   PGP PRIVATE KEY BLOCK-----" one (without its END line, the armour lines that follow).
 * password in a URL: ``scheme://user:secret@host``; HTTP Basic credentials (base64 that
@@ -72,10 +75,14 @@ Phrases ("mot de passe", "mdp", "password", "pwd", "code PIN", "code d'accès",
 "identifiants", "clé wifi", "code AnyDesk", "clé de récupération", "CVV"...) are hits
 only when a value that looks like a secret follows them closely. Mentioning a password
 is the daily work of a technician; writing one down is the breach. The phrase is matched
-on whole words, so "Passage", "pass-through" and "lapin" are no phrases. After it:
+on whole words, so "Passage", "pass-through" and "lapin" are no phrases; its common
+misspellings and abbreviations are phrases too ("mot de pase", "mdpp", "m d p", "pasword",
+"pswd", "p/w", "p@ssword", "mdp/pwd"). After it:
 
-1. Strong link: up to four qualifier words ("Windows", "du compte admin", "AnyDesk accès
-   non surveillé") then ``:``, ``=``, ``->``, the value possibly on the next line.
+1. Strong link: up to four qualifier words, articles not counted ("Windows", "du compte
+   admin", "de la session de Mme Durand") then ``:``, ``=``, ``->``, ``=>`` (or between
+   spaces "-", ">", "---", a dotted leader), the value possibly on the next line (after
+   one blank line at most).
    The value is a hit if it is quoted, a group of digits, a token that looks like a
    secret (see 3), or a single plain word that ends the clause ("mdp : chaton" but not
    "mdp : voir avec le client"), unless that word is a status or filler ("ok",
@@ -85,14 +92,18 @@ on whole words, so "Passage", "pass-through" and "lapin" are no phrases. After i
    passe OK. Imprimante : Canon"), a conjunction ("Mot de passe changé et antivirus :
    Avast"), another phrase ("mdp et code PIN : 1234" belongs to the PIN) or a hint or
    policy word ("indice", "politique", "longueur"). A participle among the qualifiers
-   ("Mot de passe changé : ...") keeps the link but no longer accepts a plain word.
+   ("Mot de passe changé : ...", or a status typed without accents, "mdp oublie -> ...")
+   keeps the link but no longer accepts a plain word.
 2. Weak link: the phrase, known qualifiers only (tool names, "Windows", "wifi",
    "session", "admin", "du compte"...), an optional verb ("est", "is", "était",
-   "changé en", "set to"), then the value. Here a plain word never counts ("mot de passe
-   Windows à la demande du client", "password reset done", "PIN Windows Hello
-   configuré"); only a quoted value, a group of digits or a secret-looking token does,
-   and a PIN needs digits. The common words "pass" and "pw" take only a token mixing
-   letters and digits ("pass 4kd9x2", not "pass 1 jour").
+   "changé en", "set to"; "c'est" also typed "cest" or "c"), then the value. Here a
+   plain word never counts ("mot de passe Windows à la demande du client", "password
+   reset done", "PIN Windows Hello configuré"); only a quoted value, a group of digits or
+   a secret-looking token does, and a PIN needs digits. The common words "pass" and "pw"
+   take only a token mixing letters and digits ("pass 4kd9x2", not "pass 1 jour"). Other
+   words before a copula ("le mdp du compte ameli est Chaton12") link a secret-looking
+   value only.
+   Secret-looking tokens one space after the first belong to it ("P@ss w0rd").
 3. A token looks like a secret when it is 4+ characters and mixes letters and digits
    ("Soleil2024", "4kd9x2"), is 4-16 digits (a PIN), or mixes letters or digits with a
    symbol ("P@ss!", "admin/admin") - and is not an ordinary technical token: versions,
@@ -138,11 +149,16 @@ on whole words, so "Passage", "pass-through" and "lapin" are no phrases. After i
 13. Who the password is for, said right before its phrase ("login admin mdp chaton",
     "jean@free.fr pwd chaton", "AnyDesk 123 456 789 pw 1234"), makes what follows the
     password: a plain word too after a login or an address, digits after "pw".
-14. A lock named alone ("alarme", "coffre-fort", "portail"...) takes digits after ":".
+14. A lock named alone ("alarme", "coffre-fort", "portail", "déverrouillage"...) takes
+    digits after ":".
     A bare "clé"/"key" is a Wi-Fi key when its line names a Wi-Fi network (SSID, wifi,
     Livebox...) and the value looks like a secret of 8+ characters (WPA's minimum).
     "clé privée", "clé de chiffrement", "secret": a long token that mixes letters and
     digits. A BitLocker "ID de clé de récupération" is the key's name, not the key.
+15. A phrase alone on its line, as a form's label ("Mot de passe\nSoleil2024"), links a
+    value alone on the next line, when it looks like a secret (no plain word).
+16. Values listed after a found one, each in the same shape (the same length, digits and
+    letters in the same places) are found too: "codes de secours : 4829 1037, 5930 2148".
 
 Look-alike characters are folded before any of this: no-break and other spaces to " ",
 fullwidth and mathematical letters to ASCII, Cyrillic and Greek letters drawn like Latin
@@ -292,7 +308,7 @@ _NIR = re.compile(
     r"(?<![0-9][ .])[1278](?:[ .\u00a0]?[0-9]){4}[ .\u00a0]?"
     r"(?:2[ABab]|[0-9][ .\u00a0]?[0-9])(?:[ .\u00a0]?[0-9]){8}(?!\w)"
 )
-_RIB = re.compile(r"[0-9]{5} ?[0-9]{5} ?[0-9A-Za-z]{11} ?[0-9]{2}(?!\w)")
+_RIB = re.compile(r"[0-9]{5}[ .-]?[0-9]{5}[ .-]?[0-9A-Za-z]{11}[ .-]?[0-9]{2}(?!\w)")
 # PEM ("-----BEGIN OPENSSH PRIVATE KEY-----") and OpenPGP armour ("-----BEGIN PGP PRIVATE
 # KEY BLOCK-----"). Without its END line (pasted in part) the block runs over the armour
 # headers and base64 lines that follow the header.
@@ -459,6 +475,7 @@ def _scan_run(text: str, start: int, end: int, cards: list[_Span],
 
 
 _IBAN_BODIES: dict[int, re.Pattern[str]] = {}
+_IBAN_SEPARATORS = re.compile(r"[.-]")
 
 
 def _iban_at(text: str, start: int) -> int | None:
@@ -466,13 +483,14 @@ def _iban_at(text: str, start: int) -> int | None:
     length = _IBAN_LENGTHS.get(text[start:start + 2].upper())
     if length is None:
         return None
-    # Exactly the country's number of characters, not glued to what follows.
+    # Exactly the country's number of characters, not glued to what follows; groups are
+    # separated by spaces, or by dashes or dots ("FR76-3000-6000-...") as some write them.
     body = _IBAN_BODIES.get(length)
     if body is None:
         body = _IBAN_BODIES[length] = re.compile(
-            rf"[0-9]{{2}}(?:[ \u00a0]?[A-Za-z0-9]){{{length - 4}}}(?!\w)")
+            rf"[0-9]{{2}}(?:[ \u00a0.-]?[A-Za-z0-9]){{{length - 4}}}(?!\w)")
     m = body.match(text, start + 2)
-    if m is None or not iban_valid(text[start:m.end()]):
+    if m is None or not iban_valid(_IBAN_SEPARATORS.sub("", text[start:m.end()])):
         return None
     return m.end()
 
@@ -572,7 +590,7 @@ def _scan_structured(text: str) -> list[_Span]:
                     nirs.append(("nir", start, nir.end()))
             if end - start >= 10:
                 rib = _RIB.match(text, start)
-                if rib is not None and rib_valid(rib.group()):
+                if rib is not None and rib_valid(_IBAN_SEPARATORS.sub("", rib.group())):
                     ibans.append(("iban", start, rib.end()))
         if end - start >= 13:
             _scan_run(text, start, end, cards, recovery)
@@ -608,7 +626,8 @@ _DEVICES = (
     rf"|carte(?:[ ](?:bancaire|bleue|cb|visa|mastercard|sim|de[ ]cr[eé]dit|de[ ]paiement))?"
     rf"|(?:bank[ ]|credit[ ]|debit[ ])?card|sim(?:[ ]card)?|cb|visa"
     rf"|messagerie[ ]vocale|r[eé]pondeur|voicemail|bo[iî]te[ ]vocale"
-    rf"|[eé]cran[ ]de[ ]verrouillage|lock[ ]screen|imprimante|printer|[eé]cran|session|windows"
+    rf"|[eé]cran[ ]de[ ]ver{{1,2}}ouill?age|lock[ ]screen|imprimante|printer|[eé]cran|session"
+    rf"|windows"
     rf"|(?:contr[oô]le[ ])?parental|admin(?:istrateur)?"
 )
 # Phrases are matched on a lower-cased copy of the text (same length, so spans carry
@@ -622,9 +641,9 @@ _PREFIXES = (
     r"a(?:c[ct]|e|l|m|n|p|s|ut|w)|b[abeio]"
     r"|c(?:a(?:rte[ ]sim|denas)|d|h|l(?:[eé]|ient[ ]secret)"
     r"|o(?:de|ffre|mpte|nfirmation|nnectwise|ntrase)|r|v)"
-    r"|d(?:ig|oo|w)|e(?:n[ct]|nt)|fre|ga|i(?:[dp]|nt)|je|ke|l(?:i[cv]|o[cg])"
-    r"|m(?:\.|d|f|ot|n)|n(?:et|on)"
-    r"|o(?:ne|t)|p(?:as|er|h|i|or|r[eio]|s|u|w)|qu|r(?:e[acfp]|ép|out|u)"
+    r"|d(?:ig|oo|w|[eé]v)|e(?:n[ct]|nt)|fre|ga|i(?:[dp]|nt)|je|ke|l(?:i[cv]|o[cg])"
+    r"|m(?:\.|d|f|ot|n|[ -]d)|n(?:et|on)"
+    r"|o(?:ne|t)|p(?:as|er|h|i|or|r[eio]|s|u|w|/|[@4]|a\$)|qu|r(?:e[acfp]|ép|out|u)"
     r"|s(?:af|c|e[cers]|i|m|p|up)"
     r"|t(?:e[ax]|i|o[kt])|u(?:l|n[al]|s|t)|v[aeno]|w[ilp]|2f"
 )
@@ -635,8 +654,8 @@ _TRIGGER = re.compile(
     (?={_PREFIXES})  # and how they start
     (?:
       (?P<recovery>
-          cl(?:[eé]s?|efs?)[ ]de[ ]r[eé]cup[eé]ration(?:[ ]bitlocker)?
-        | (?:bitlocker[ ])?recovery[ ](?:key|code|password)s?
+          cl(?:[eé]s?|efs?)[ ](?:de[ ]r[eé]cup(?:[eé]ration)?(?:[ ]bitlocker)?|bitlocker)
+        | (?:bitlocker[ ])?recovery[ ](?:key|code|password)s? | bitlocker[ ]keys?
         | codes?[ ]de[ ](?:secours|r[eé]cup[eé]ration)
         | backup[ ]codes?)
     | (?P<wifi>
@@ -657,7 +676,7 @@ _TRIGGER = re.compile(
         | (?:login|user(?:name)?|utilisateur|identifiant|id)[ ]?/[ ]?
             (?:mdp|mot[ ]de[ ]passe|pass(?:word)?|pwd|pw))
     | (?P<otp>
-          codes?[ ](?:de[ ](?:v[eé]rification|validation|confirmation|connexion
+          codes?[ ](?:(?:de[ ])?(?:v[eé]rif(?:ication)?|validation|confirmation|connexion
                               |s[eé]curit[eé]|(?:double[ ])?authentification)
             | d{_APOS}[ ]?authentification | [aà][ ]usage[ ]unique | unique | temporaire
             | otp | totp | 2fa | a2f | mfa | sms | texto | re[cç]us? | envoy[eé]s?
@@ -696,18 +715,22 @@ _TRIGGER = re.compile(
           acc[eè]s[ ](?:non[ ]surveill[eé]|sans[ ]surveillance) | non[ ]surveill[eé]
         | unattended(?:[ ]access)?)
     | (?P<pin>
-          code[ ](?:pin|puk) | pin[ ]code | puk | pin
+          code[ ](?:pin|puk) | pin[ ](?:code|number) | puk | pin
         | code[ ](?:confidentiel|secret)
-        | code[ ](?:de[ ])?(?:d[eé])?verrouillage | passcode | (?:un)?lock[ ]code | digicode
+        | code[ ](?:de[ ])?(?:d[eé])?ver{{1,2}}ouill?age | passcode | (?:un)?lock[ ]code | digicode
         | (?:alarm|door|gate|safe|phone|garage|keypad|voicemail|entry)[ ]code
         | code[ ](?:du[ ]|de[ ]l{_APOS}|de[ ]la[ ])?
             (?:t[eé]l[eé]phone|portable|iphone|smartphone|tablette|ipad))
     | (?P<sim> carte[ ]sim | sim[ ]card | sim)
     | (?P<lock>
-          alarmes? | coffre(?:-fort)? | cadenas | portail | interphone | garage)
+          alarmes? | coffre(?:-fort)? | cadenas | portail | interphone | garage
+        | d[eé]ver{{1,2}}ouill?age)
     | (?P<pw>
-          mots?[ -]?de[ -]?passe | mots?[ ]de[ ]pass | mdp | passwort | kennwort
-        | contrase[nñ]a | m\.d\.p\.? | passwords? | passwd | pwd
+          (?:mdp|mot[ ]de[ ]passe)[ ]?/[ ]?(?:pwd|password|pass) | (?:pwd|password)[ ]?/[ ]?mdp
+        | mots?[ -]?de?[ -]?pa(?:s{{1,3}}e{{1,2}}s?|ss) | m[ -]?d[ -]?p[ps]? | passwort | kennwort
+        | contrase[nñ]a | m\.d\.p\.? | pass?wo?r?ds? | pass?ords? | passowrds? | passwrods?
+        | p[a@4][s$5]{{2}}w[o0]rds?  # "p@ssword", "pa$$word", "passw0rd" 
+        | pss?wo?r?d | psw | pwd | p/w
         | passphrase | code[ ]d{_APOS}[ ]?acc[eè]s | access[ ]code)
     | (?P<cvv> cvv2? | cvc2? | cryptogramme(?:[ ]visuel)? | code[ ]cvv)
     | (?P<account>
@@ -726,20 +749,55 @@ _NOT_OWNERS = frozenset({"account", "sim", "code", "lock", "key"})
 _EXPLICIT_LOGIN = frozenset({"login", "identifiant", "username"})
 
 _H = r"[ \t\u00a0\u202f]"
-# Strong link: at most four qualifier words, then ":", "=", "->", the value possibly on
-# the next line. Qualifier words start with a letter, a digit or "(" and never end a
-# sentence, so that "Mot de passe OK. Imprimante : Canon" links nothing.
+# Strong link: at most four qualifier words (articles not counted: "de la session de Mme
+# Durand"), then ":", "=", "->", the value possibly on the next line. Qualifier words start
+# with a letter, a digit or "(" and never end a sentence, so that "Mot de passe OK.
+# Imprimante : Canon" links nothing.
+_QUAL_ARTICLE = "(?:de|du|des|la|le|les|of|the)"  # an article is no word, so one parse only
 _STRONG = re.compile(
-    rf"(?P<qual>(?:{_H}+[(\w][^\s:=,;!?«»\"“”]{{0,29}}(?<![.])){{0,4}}?)"
+    rf"(?P<qual>(?:(?:{_H}+{_QUAL_ARTICLE}(?={_H})){{0,2}}"
+    rf"{_H}+(?!{_QUAL_ARTICLE}{_H})[(\w][^\s:=,;!?«»\"“”]{{0,29}}(?<![.])){{0,4}}?)"
     # One cheap class first: most words are followed by no link at all.
-    rf"{_H}*(?=[\"':=\-–—→])(?:[\"'](?={_H}*[:=]){_H}*)?"  # '"password": "x"', "'pwd': 'x'"
-    rf"(?::[:=]?|=|->|=>|→|(?<=[ \t\u00a0\u202f])[-–—](?=[ \t\u00a0\u202f]))"
-    rf"{_H}*(?:\r?\n{_H}*)?"
+    rf"{_H}*(?=[\"':=\-–—→⇒➔➜>.…])(?:[\"'](?={_H}*[:=]){_H}*)?"  # '"password": "x"'
+    # Arrows before "=": "=>" is an arrow, not "=" and a value starting with ">". Between
+    # spaces, a dash, ">", "---" or a dotted leader ("mdp ..... x") link too; all but the
+    # dash only to a secret-looking value ("Comptes > Mot de passe > Ajouter" is a menu).
+    rf"(?::[:=]?|=+>|-+>|==?|[→⇒➔➜]|(?<=[ \t\u00a0\u202f])(?:[-–—]"
+    rf"|(?P<soft>>|-{{2,3}}|\.{{3,}}|…))(?=[ \t\u00a0\u202f]))"
+    # The value may be on the next line, after one blank line at most.
+    rf"{_H}*(?:\r?\n{_H}*(?:\r?\n{_H}*)?)?"
 )
 # "Mot de passe changé et antivirus : Avast": a conjunction starts another subject.
 _CONJUNCTION = re.compile(r"\b(?:et|puis|ou|mais|donc|and|then|or|but|so)\b")
 # "Mot de passe changé : ..." links a value, but only one that looks like a secret.
 _PARTICIPLE = re.compile(r"\w(?:ée?s?|ed)\b")
+# Past participles of "-er" verbs about a password, typed without their accent ("oublie",
+# "renvoye"): the same remark as "oublié", which _participle sees from its accent.
+_BARE_PARTICIPLES = frozenset({
+    "oublie", "change", "modifie", "inchange", "expire", "reinitialise", "bloque",
+    "debloque", "verrouille", "deverrouille", "donne", "communique", "enregistre",
+    "sauvegarde", "configure", "active", "desactive", "supprime", "retire", "cree", "genere",
+    "renouvele", "verifie", "teste", "retrouve", "recupere", "envoye", "renvoye", "partage",
+    "memorise", "conserve", "refuse", "errone", "redirige", "oriente", "transfere",
+    "accepte", "confirme", "synchronise", "termine", "valide", "rejete", "invalide",
+})
+# Among qualifiers, any status typed without its accents ("mdp oublie -> ...", "mdp note :");
+# in a passphrase only the participles above, "tape" or "note" may be a verb ("le chat tape").
+_STATUSES = _BARE_PARTICIPLES | frozenset({
+    "ok", "perdu", "reinit", "reset", "fourni", "transmis", "recu", "ecrit", "saisi",
+    "defini", "fait", "mis", "tape", "note", "demande", "signale", "reclame",
+})
+
+
+def _inflected_in(key: str, words: frozenset[str]) -> bool:
+    """`key` or its feminine or plural form is in `words` ("perdue", "changees")."""
+    return (key in words or (len(key) > 4 and key[-1] in "es" and key[:-1] in words)
+            or (len(key) > 5 and key.endswith("es") and key[:-2] in words))
+
+
+def _status_in(qualifiers: str) -> bool:
+    """A status among the qualifiers, in any form: "oublie", "perdue", "changes"."""
+    return any(_inflected_in(_norm(word), _STATUSES) for word in _WORD.findall(qualifiers))
 _UNATTENDED = (rf"(?:acc[eè]s{_H}+)?(?:non{_H}+surveill[eé]|sans{_H}+surveillance)"
                rf"|unattended(?:{_H}+access)?")
 _UNATTENDED_RE = re.compile(_UNATTENDED)
@@ -750,15 +808,17 @@ _QUAL_WORDS = (
     r"|bouygues|messagerie|mail|e-?mail|imap|smtp|nas|vpn|pc|ordinateur|user|utilisateur"
     r"|sim|office|office365|m365|o365|skype|facebook|amazon|client|cliente|root|ssh|ftp"
     r"|principal|actuel|current|new|nouveau|nouvel|temporaire|provisoire|temporary"
+    r"|tmp|temp|initial|initiale|connexion|origine|d'origine"
     rf"|d[eé]faut|default|unique|permanent|fixe|{_UNATTENDED}|{_DEVICES})"
 )
 _ARTICLES = (
     rf"du|de{_H}+la|de{_H}+l{_APOS}|de|d{_APOS}|des|of|for|for{_H}+the|of{_H}+the|on|sur|la"
     rf"|le|l{_APOS}|the|my|son|sa|mon|ma|his|her|your|its"
 )
-# "is", "est", "c'est", "changé en": the value follows as the predicate.
+# "is", "est", "c'est", "changé en": the value follows as the predicate ("c'est" also typed
+# "cest", "c est", or "c" as in a text message).
 _VERBS = (
-    rf"is{_H}+now|est{_H}+maintenant|c{_APOS}est|est|était|etait|sera|reste|devient|is|was"
+    rf"is{_H}+now|est{_H}+maintenant|c{_APOS}est|c{_H}+est|cest|c(?={_H})|est|était|etait|sera|reste|devient|is|was"
     rf"|chang[eé]{_H}+en|modifi[eé]{_H}+en|changed{_H}+to|set{_H}+to|reset{_H}+to"
     rf"|remplac[eé]{_H}+par|d[eé]fini{_H}+(?:sur|à|a)|mis{_H}+à|now"
 )
@@ -797,6 +857,8 @@ _QUOTED = re.compile(
     r"«[ \t\u00a0\u202f]*(?P<g>[^»\n]{1,64}?)[ \t\u00a0\u202f]*»"
     r"|\"(?P<d>[^\"\s][^\"\n]{0,63})\""
     r"|“(?P<c>[^”\"\s][^”\"\n]{0,63})[”\"]"
+    r"|„(?P<l>[^“”\"\s][^“”\"\n]{0,63})[“”\"]"  # German-style low opening quote
+    r"|‹[ \t\u00a0\u202f]*(?P<a>[^›\n]{1,64}?)[ \t\u00a0\u202f]*›"
     r"|'(?P<s>[^'\s][^'\n]{0,63})'"
     r"|‘(?P<t>[^’'\s][^’'\n]{0,63})[’']"
     r"|`(?P<b>[^`\s][^`\n]{0,63})`"
@@ -836,6 +898,8 @@ _ORDINARY = re.compile(
       [ -]?[0-9]+[a-z]{0,2}                             # Win11, Office365, USB3
     | i[3579]-[0-9]{4,5}[a-z]{0,3}                      # i7-8550U
     | [234]fa | mfa | x64 | x86 | arm64 | amd64 | [1-8]k | [2-5]g | 802\.11[a-z]{0,2}
+    | wpa[23]?(?:[-/](?:wpa[23]|psk|personal|personnel|enterprise|entreprise|eap|sae|aes
+        |tkip|ccmp))+                                   # Wi-Fi security modes: WPA2-PSK
     | [^@\s]+@[^@\s]+\.[a-z]{2,}                        # e-mail address
     | [0-9a-z._-]+@ad                                   # AnyDesk address alias
     | (?:https?|ftp)://\S+ | www\.\S+                   # URLs
@@ -879,6 +943,8 @@ _STOP = frozenset({
     "recupere", "envoye", "partage", "memorise", "conserve", "garde",
     "sans", "without", "nothing", "done", "fine", "working", "works", "inclus",
     "true", "false", "vrai",
+    # Wi-Fi security and pairing methods, not keys
+    "wps", "wep", "wpa", "tkip", "aes", "ccmp", "sae",
 })
 # Words that a passphrase ("mot de passe : le chat noir") does not hold but a remark about
 # the password does ("sur l'étiquette de la box", "see ticket", "changé par le client"):
@@ -937,6 +1003,23 @@ _REMARK |= frozenset({
     "admis", "omis", "acquis", "requis", "revu", "reconnu", "retenu", "maintenu", "devenu",
     "revenu", "disparu", "apparu", "voulu", "battu", "redefinir", "refaire", "reinitialiser",
     "recreer", "completer", "confirmer", "fixed", "solved", "done", "ok",
+    # where the client is sent, how a password is given or found
+    "support", "hotline", "sav", "assistance", "helpdesk", "fai", "operateur", "conseiller",
+    "service", "procedure", "demarche", "formulaire", "autocollant", "sticker", "verbal",
+    "verbalement", "oral", "orale", "vierge",
+    # who knows or holds the password: family, helpers, offices
+    "fille", "mere", "pere", "soeur", "frere", "gendre", "belle-fille", "beau-fils",
+    "petit-fils", "petite-fille", "grand-mere", "grand-pere", "neveu", "niece", "oncle",
+    "tante", "cousin", "cousine", "conjoint", "conjointe", "compagnon", "compagne", "ami",
+    "amie", "voisin", "voisine", "aidant", "aidante", "infirmier", "infirmiere", "tuteur",
+    "tutrice", "curatelle", "tutelle", "famille", "secretaire", "secretariat", "comptable",
+    "notaire", "mairie", "banque", "collegue", "employe", "patron", "gardien", "gardienne",
+    # when, how urgent, how it unlocks
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "semaine",
+    "prochainement", "bientot", "urgent", "prioritaire", "nok", "ko", "hs", "visage",
+    "schema", "modifiable", "usuel", "unique", "classeur", "belle-mere", "beau-pere",
+    # where it is kept
+    "appli", "application", "usb", "repertoire", "carton", "contrat", "notes", "excel",
 })
 # A passphrase may hold articles ("le chat noir"), which count for nothing.
 _ARTICLE_WORDS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d",
@@ -951,7 +1034,8 @@ _ADJECTIVES = frozenset({
     "secure", "insecure", "compromised", "leaked", "missing", "good", "bad", "right", "there",
     "here", "elsewhere", "sensitive", "obvious", "complex", "saved", "stored", "jamais",
     "never", "encore", "toujours", "aleatoire", "random", "generique", "generic",
-    "automatique", "automatic",
+    "automatique", "automatic", "nul", "nulle", "pourri", "pourrie", "naze", "moyen",
+    "lamentable", "terrible",
 })
 # After "compte x /", a plain word may name another account or a mail client, not a password.
 _PAIR_STOP = frozenset({
@@ -1034,8 +1118,9 @@ def _plain_word_secret(word: str, predicate: bool = False) -> bool:
                    for part in parts if _norm(part) not in _ARTICLE_WORDS)
     if not 3 <= len(word) <= 64 or _WORD.fullmatch(word) is None or _is_stop(word):
         return False
-    if _remark(_norm(word)) or (predicate and _norm(word) in _ADJECTIVES):
-        return False
+    if (_remark(_norm(word)) or (predicate and _norm(word) in _ADJECTIVES)
+            or _inflected_in(_norm(word), _BARE_PARTICIPLES)):
+        return False  # a remark, a description, a status typed without accents
     return not _participle(word)
 
 
@@ -1076,7 +1161,8 @@ def _passphrase_at(text: str, pos: int) -> int | None:
             key = _norm(part)
             if _article(part, key):
                 continue
-            if _remark(key) or _participle(part) or _PLACEHOLDER.fullmatch(part):
+            if (_remark(key) or _participle(part) or _PLACEHOLDER.fullmatch(part)
+                    or _inflected_in(key, _BARE_PARTICIPLES)):
                 return None
             # A status or a preposition opens a remark ("inconnu du client", "en cours",
             # "au dos de la box"); further in, it may be part of the phrase ("la vie en rose").
@@ -1141,6 +1227,13 @@ _PRODUCT_SHAPE = re.compile(r"[a-z0-9]{4,6}(?:[ -][a-z0-9]{4,6}){2,7}(?![\w-])")
 _TOKEN_PLACEHOLDER = re.compile(r"[<${%\[(].*|.*(?:xxx|\*\*\*|\.\.\.|…).*")
 
 
+# Dashed groups, BitLocker's six-digit groups with spaces, or one run (backup codes listed
+# with spaces, "48291037 59302148", are codes of their own).
+_RECOVERY_GROUPS = re.compile(
+    r"[0-9]{4,8}(?:-[0-9]{2,8}){1,11}(?![\w-])|[0-9]{6}(?: [0-9]{2,7}){2,10}(?![\w-])"
+    r"|[0-9]{12,64}(?!\w)")
+
+
 def _quoted_at(text: str, pos: int) -> tuple[str, int, int] | None:
     quoted = _QUOTED.match(text, pos)
     if quoted is None:
@@ -1191,6 +1284,12 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
         return _token_value(text, pos)
     if ctx.kind == "product-key":
         return _product_value(text, pos)
+    if ctx.kind == "recovery-key":
+        # After its phrase, a recovery key mistyped, pasted in part or run together
+        # (groups of digits that fail BitLocker's own checks) is still the key.
+        groups = _RECOVERY_GROUPS.match(text, pos)
+        if groups is not None and len(_ascii_digits(groups.group())) >= 12:
+            return groups.span()
     if ctx.creds:
         pair = _PAIR.match(text, pos)
         if pair is not None:
@@ -1249,7 +1348,7 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
     if link == _MIXED_ONLY:
         return (pos, end) if _mixed(token) and _looks_secret(token) else None
     if _looks_secret(token):
-        return pos, end
+        return pos, _secret_tail(text, end) if ctx.kind in _PASSWORDS else end
     if (plain and _CLAUSE_END.match(text, end)
             and _plain_word_secret(token, predicate=plain == _PLAIN_PREDICATE)):
         return pos, end
@@ -1258,6 +1357,23 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
         if phrase_end is not None:
             return pos, phrase_end
     return None
+
+
+_NEXT_TOKEN = re.compile(r"[ \t](?P<t>[^\s,;«»\"“”]{1,64})")
+
+
+def _secret_tail(text: str, end: int) -> int:
+    """A password typed with spaces ("P@ss w0rd"): the secret-looking tokens that follow
+    the first one, one space apart, belong to it (a word of prose does not)."""
+    for _more in range(3):
+        nxt = _NEXT_TOKEN.match(text, end)
+        if nxt is None:
+            break
+        token = _trim(nxt.group("t"))
+        if not _looks_secret(token) or _TRIGGER.match(token) is not None:
+            break
+        end = nxt.start("t") + len(token)
+    return end
 
 
 _ID_WORD = re.compile(r"(?:\(?id\)?|n°|no|[0-9]{1,4}|[0-9]{9,10}|[:,(=)-])")
@@ -1372,9 +1488,11 @@ def _phrase_finding(low: str, m: re.Match[str], hints: bool
     return ctx, start, end
 
 
-def _owner_in(qualifiers: str) -> bool:
-    """Another phrase among the qualifiers owns the value ("mdp et code PIN : 1234")."""
-    return any(m.lastgroup not in _NOT_OWNERS for m in _TRIGGER.finditer(qualifiers))
+def _owner_in(qualifiers: str, group: str | None = None) -> bool:
+    """Another phrase among the qualifiers owns the value ("mdp et code PIN : 1234"); one
+    of the same `group` only says it again ("clé wifi (WPA2-PSK) : ...")."""
+    return any(m.lastgroup not in _NOT_OWNERS and m.lastgroup != group
+               for m in _TRIGGER.finditer(qualifiers))
 
 
 _KEY_ID = re.compile(r"\b(?:id|identifiant|identificateur|identifier)\b")
@@ -1458,14 +1576,14 @@ def _element_value(low: str, pos: int, ctx: _Context) -> tuple[_Context, int, in
 
 
 # Who the password is for, said right before its phrase: a login ("login admin", "compte
-# jdupont"), an e-mail address, a remote tool's ID.
+# jdupont"), an e-mail address, a remote tool's ID; "et" may join them ("login admin et mdp").
 _ANCHOR = re.compile(
     rf"""(?x)(?:
        (?<![\w-])(?:login|user(?:name)?|utilisateur|identifiant|id|compte|account)
          [ \t]*[:=]?[ \t]*(?P<user>[^\s,;:/]{{1,64}})
      | [a-z0-9._+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+
      | (?P<tool>{_TOOLS})(?:[ \t]+(?:id|n°))?[ \t]*:?[ \t]*[0-9](?:[ \u00a0]?[0-9]){{8,9}}
-    )[ \t]*[,;/-]?[ \t]*$""")
+    )[ \t]*(?:[,;/&+-]|(?<=[ \t])(?:et|and)(?=[ \t]))?[ \t]*$""")
 
 
 _ANCHOR_WORDS = frozenset({"login", "user", "username", "utilisateur", "identifiant", "id",
@@ -1476,7 +1594,9 @@ _ANCHOR_WORDS = frozenset({"login", "user", "username", "utilisateur", "identifi
 def _anchor_before(low: str, start: int, value_at: int) -> re.Match[str] | None:
     """The login, address or tool ID said right before a phrase at `start`, if any."""
     window = low[max(0, start - 90):start]
-    words = window.rstrip(" \t,;/-").split()
+    words = window.rstrip(" \t,;/&+-").split()
+    if words and words[-1] in ("et", "and"):
+        words.pop()  # "identifiant jdupont et mdp chaton"
     if not words:
         return None
     # Cheap checks on the last words first (this runs for most phrases without a value).
@@ -1511,11 +1631,15 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
                 return ctx, pair[0], pair[1]
         # "mdp et code PIN : 1234": the nearer phrase owns the value; a hint or policy
         # is not a password; a conjunction starts another subject.
-        if not qualifiers or (not _owner_in(qualifiers)
+        if not qualifiers or (not _owner_in(qualifiers, m.lastgroup)
                               and _MARKERS.search(qualifiers) is None
                               and _CONJUNCTION.search(qualifiers) is None):
             refined = _refine(ctx, qualifiers)
-            participle = bool(qualifiers) and _PARTICIPLE.search(qualifiers) is not None
+            participle = bool(qualifiers) and (_PARTICIPLE.search(qualifiers) is not None
+                                               or _status_in(qualifiers))
+            if strong.group("soft") is not None:
+                span = _value_at(low, strong.end(), refined, _LINK)
+                return (refined, span[0], span[1]) if span is not None else None
             link = _LINK if participle else _STRONG_LINK
             span = _value_at(low, strong.end(), refined, link,
                              _PLAIN_NONE if participle else _PLAIN_WORD, phrase=True)
@@ -1524,6 +1648,10 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
         span = _value_at(low, m.end(), ctx, _WEAK_LINK)
         return (ctx, span[0], span[1]) if span is not None else None
     weak = (_OTP_WEAK if ctx.kind == "one-time-code" else _WEAK).match(low, m.end())
+    if weak is not None and low.startswith(("\n", "\r\n"), weak.end()):
+        below = _value_below(low, m, weak, ctx)
+        if below is not None:
+            return below
     if weak is None or weak.end() == m.end():
         return None  # a value glued to the phrase ("mdp\"x\"") is not how one is written
     refined = _refine(ctx, weak.group())
@@ -1538,6 +1666,12 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
     plain = (_PLAIN_PREDICATE if (verb or unattended) and not ctx.strict
              and refined.kind in _PASSWORDS else _PLAIN_NONE)
     span = _value_at(low, position, refined, link, plain)
+    if span is not None and not verb and _product_year(low, span):
+        span = None  # "mot de passe Office 2021 activé": the product's version
+    if span is None and not ctx.strict and not ctx.pair_only:
+        predicate = _predicate_value(low, m, ctx)
+        if predicate is not None:
+            return predicate
     anchor = None
     if span is None and refined.kind in _PASSWORDS and not ctx.pair_only:
         anchor = _anchor_before(low, m.start(), position)
@@ -1558,6 +1692,83 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
                 break
             span = None
     return (refined, span[0], span[1]) if span is not None else None
+
+
+# "le mot de passe du compte ameli est Chaton12": any words (not only known qualifiers)
+# between the phrase and a copula, then a value that looks like a secret.
+_COPULA = rf"(?:c{_APOS}est|c{_H}+est|cest|c|est|[eé]tait|sera|reste|devient|is|was)(?!\w)"
+_COPULA_HINT = re.compile(r"[ \t](?:est|cest|c|is|was|sera|reste|devient)\b|tait\b")
+
+
+@functools.lru_cache(maxsize=4)  # one pass per note, whatever its number of phrases
+def _copulas(low: str) -> list[int]:
+    return [m.start() for m in _COPULA_HINT.finditer(low)]
+_DETERMINER = r"(?:de|du|des|la|le|les|of|the|son|sa|ses|mon|ma|mes|leur|his|her|my|their)"
+_PREDICATE = re.compile(
+    rf"(?P<qual>(?:(?:{_H}+{_DETERMINER}(?={_H})){{0,2}}"  # articles not counted
+    rf"{_H}+(?!{_COPULA}|{_DETERMINER}{_H})[^\W\d_][\w'’-]{{0,29}}){{1,4}}?){_H}+{_COPULA}{_H}*")
+
+
+def _predicate_value(low: str, m: re.Match[str], ctx: _Context
+                     ) -> tuple[_Context, int, int] | None:
+    """A copula after other words than the known qualifiers: the value must look like a
+    secret (a plain word there more likely describes: "le mdp de la box est long")."""
+    if ctx.kind not in _PASSWORDS and ctx.kind != "pin":
+        return None
+    copulas = _copulas(low)
+    at = bisect.bisect_left(copulas, m.end())
+    if at == len(copulas) or copulas[at] > m.end() + 160:
+        return None  # most phrases have no copula after them
+    found = _PREDICATE.match(low, m.end())
+    if found is None:
+        return None
+    qualifiers = found.group("qual")
+    if (_owner_in(qualifiers) or _MARKERS.search(qualifiers) is not None
+            or _CONJUNCTION.search(qualifiers) is not None):
+        return None
+    refined = _refine(ctx, qualifiers)
+    span = _value_at(low, found.end(), refined, _LINK)
+    return (refined, span[0], span[1]) if span is not None else None
+
+
+# Products named by a year ("Office 2021", "Windows Server 2019").
+_YEAR_PRODUCT = re.compile(r"\b(?:office|windows|server|outlook|exchange|sql|visio|project)[ \t]+$")
+
+
+def _product_year(low: str, span: tuple[int, int]) -> bool:
+    """A year right after a product's name, the sentence going on: its version, not a PIN
+    ("mot de passe Office 2021 activé"; "mdp windows 2021" at the end stays a secret)."""
+    value = low[span[0]:span[1]]
+    return (len(value) == 4 and value.isdigit() and 1995 <= int(value) <= 2039
+            and _YEAR_PRODUCT.search(low, max(0, span[0] - 20), span[0]) is not None
+            and _CLAUSE_END.match(low, span[1]) is None)
+
+
+_LABEL_LEAD = " \t-*•>"  # a bullet or a quote mark before a label
+
+
+def _value_below(low: str, m: re.Match[str], weak: re.Match[str], ctx: _Context
+                 ) -> tuple[_Context, int, int] | None:
+    """ "Mot de passe\nSoleil2024": a label alone on its line, the value alone on the next.
+
+    Laid out like a form, the value needs no ":"; it must still look like a secret (a
+    quoted value, digits or a secret-looking token): "Mot de passe\nLe client l'a saisi",
+    "mdp\nOK" pass.
+    """
+    if weak.group("verb") is not None:
+        return None
+    line_start = low.rfind("\n", 0, m.start()) + 1
+    if low[line_start:m.start()].strip(_LABEL_LEAD):
+        return None  # "changé le mdp\n...": the phrase is in a sentence, not a label
+    below = _SPACES.match(low, low.index("\n", weak.end()) + 1)
+    start = below.end() if below else weak.end()
+    line_end = low.find("\n", start)
+    line_end = len(low) if line_end < 0 else line_end
+    refined = _refine(ctx, weak.group())
+    span = _value_at(low, start, refined, _MIXED_ONLY if ctx.strict else _WEAK_LINK)
+    if span is None or low[span[1]:line_end].strip(" \t\r.,;"):
+        return None
+    return refined, span[0], span[1]
 
 
 def _device_code_value(low: str, m: re.Match[str], ctx: _Context
@@ -1960,6 +2171,32 @@ def _pairs_without_phrase(low: str) -> Iterable[tuple[_Context, int, int]]:
                 yield _CONTEXTS["account"], m.start(), m.start("v") + len(value)
 
 
+# A list after its phrase: "codes de secours : 4829 1037, 5930 2148", "PIN : 1234 / 5678".
+_LIST_SEPARATOR = re.compile(rf"{_H}*(?:[,;/+]|\r?\n|(?<=[ \t])(?:et|and|puis)(?=[ \t]))?{_H}*")
+_SHAPE = str.maketrans("0123456789abcdefghijklmnopqrstuvwxyz", "0" * 10 + "a" * 26)
+
+
+def _same_shape_after(low: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """The values that follow a found one in a list, each written in the same shape (the
+    same length, digits, letters and separators in the same places: "4829 1037" then
+    "5930 2148"). Only values with digits: a code list, not words after a password."""
+    value = low[start:end]
+    if not any("0" <= c <= "9" for c in value) or len(value) < 4 or "\n" in value:
+        return
+    shape = value.translate(_SHAPE)
+    while True:
+        gap = _LIST_SEPARATOR.match(low, end)
+        if gap is None or gap.end() == end:
+            return
+        following = low[gap.end():gap.end() + len(value)]
+        after = gap.end() + len(value)
+        if (following.translate(_SHAPE) != shape or following == value
+                or (after < len(low) and _is_word_char(low[after]))):
+            return
+        yield gap.end(), after
+        end = after
+
+
 def _lower_same_length(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):
@@ -2148,6 +2385,7 @@ def _scan_folded(text: str) -> list[Finding]:
         if found is not None:
             ctx, start, end = found
             raw.append((ctx.kind, start, end, ctx))
+            raw.extend((ctx.kind, s, e, ctx) for s, e in _same_shape_after(low, start, end))
     # Earlier entries win overlaps: structured numbers (checked by their digits) before
     # a phrase's reading of the same characters.
     starts: list[int] = []
