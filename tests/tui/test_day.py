@@ -252,6 +252,28 @@ async def test_tranche_reminder_names_the_client_in_euros(svc: Sessiond, other: 
         assert session not in toast and "EUR" not in toast
 
 
+async def test_a_notice_is_toasted_once_when_two_looks_overlap(svc: Sessiond, other: Sessiond,
+                                                            clock: FakeClock) -> None:
+    """A command looks at the store at once (to show its change) while the watch loop's
+    look is still out: both must not toast what the daemon posted."""
+    import asyncio
+
+    app = app_for(svc, clock, poll_seconds=0.05)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        with other.store.writing():
+            notices.post(other.store.conn, now=clock.at, kind="export", session_id=None,
+                         message="Export de fin de journée fait", data={})
+        out = asyncio.create_task(app.poll())  # the watch loop's look, waiting on the store
+        await asyncio.sleep(0)
+        other.add_client("Mme Martin", at=clock.at)  # a command commits meanwhile...
+        await app.poll()  # ...and looks at once
+        await out
+        await wait_for(pilot, lambda: any("Export de fin" in t for t in toasts(app)))
+        await pilot.pause(0.3)  # the watch loop's next looks
+        assert sum("Export de fin" in t for t in toasts(app)) == 1, toasts(app)
+
+
 async def test_a_client_is_picked_by_typing_among_hundreds(svc: Sessiond, other: Sessiond,
                                                           clock: FakeClock) -> None:
     ids = [svc.add_client(f"Client {n:03d}", at=clock.at) for n in range(300)]

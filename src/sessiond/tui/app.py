@@ -80,6 +80,9 @@ class SessiondApp(App[None]):
         self.notice_id: int | None = None  # the daemon's last notice seen
         self.watcher: Store | None = None  # the log's data_version, read on the loop
         self.version: int | None = None  # its value at the last look
+        # One look at a time: the watch loop and a command's own look, run together, would
+        # read the same last notice and toast what the daemon posted twice.
+        self.looking = asyncio.Lock()
         self.view_loaded = asyncio.Event()  # the first screen's view is on screen
         self.run_jobs = jobs  # run the daemon's jobs here when no daemon does
         self.jobs: Any = None
@@ -207,6 +210,10 @@ class SessiondApp(App[None]):
         show what the daemon posted. Most looks find nothing new: whether anyone has
         committed is asked on this thread (a pragma read in shared memory), and the store
         thread is called only when someone has."""
+        async with self.looking:
+            await self._look()
+
+    async def _look(self) -> None:
         await self._follow_config()
         if self.watcher is not None:
             version = self.watcher.data_version()
