@@ -446,3 +446,22 @@ def test_a_session_started_another_way_answers_the_question(svc: Sessiond, tmp_p
     done = notices.get(svc.store.conn, question.id)
     assert done is not None and done.answer == f"matched {sid}"
     w.close()
+
+
+def test_a_connection_is_the_session_s_it_was_opened_in(svc: Sessiond) -> None:
+    # The same partner twice in a row: the first connection runs 30 s into the second
+    # session; it was opened in the first (left open after its stop), not before the
+    # second's consent.
+    first = session(svc, partner=PARTNER, start=T0, stop=T0 + timedelta(hours=1))
+    second = session(svc, partner=PARTNER, start=T0 + timedelta(hours=1),
+                     stop=T0 + timedelta(hours=2), planned=T0 - timedelta(minutes=5))
+    run_on = conn(T0 + timedelta(minutes=1), T0 + timedelta(hours=1, seconds=30))
+    assert svc.record_connection(run_on).session_id == first
+    own = conn(T0 + timedelta(hours=1, minutes=1), T0 + timedelta(hours=2), first="b")
+    assert svc.record_connection(own).session_id == second
+    # A session planned in the morning for the afternoon does not take the morning's
+    # connection of a session started with the same partner.
+    later = session(svc, partner=PARTNER, start=None, planned=T0 - timedelta(hours=1))
+    morning = conn(T0 + timedelta(minutes=20), T0 + timedelta(minutes=30), first="c")
+    assert svc.record_connection(morning).session_id == first
+    assert svc.connections(later) == []

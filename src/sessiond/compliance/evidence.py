@@ -11,6 +11,8 @@ Matching, in this order:
 1. the technician said so (he answered the daemon's question "start S?" for it);
 2. the session's partner ID (`session new --partner-id`) equals the connection's, and the
    connection is within `PARTNER_MARGIN` of the session (from its planning to its stop);
+   among several, the one whose running time is nearest to the connection's opening (a
+   connection is the session's it was opened in), then the nearest;
 3. the connection overlaps the running time of a remote session of the same tool, give or
    take `TIME_MARGIN` (a connection opened a few minutes before the start is that session's:
    it is what `remote-access-before-consent` is about).
@@ -168,13 +170,29 @@ def _overlap(a: tuple[datetime, datetime], b: tuple[datetime, datetime]) -> time
     return max(timedelta(0), min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def _opened_in(instant: datetime, session: Session, first: datetime, last: datetime
+               ) -> tuple[timedelta, int]:
+    """How far the connection's opening is from the session's running time (or, for a
+    session not started yet, from its planning to now), started sessions first on a tie.
+
+    A connection belongs to the session it was opened in: one that runs on past the stop
+    into the next session of the same partner is the first one's (left open after its
+    stop), not the second's (opened before its consent)."""
+    if session.started_at is not None:
+        span, waiting = (session.started_at, session.stopped_at or max(last,
+                                                                        session.started_at)), 0
+    else:
+        span, waiting = (first, last), 1
+    return max(timedelta(0), span[0] - instant, instant - span[1]), waiting
+
+
 def match(sighting: Sighting, candidates: Sequence[Candidate], now: datetime
           ) -> tuple[str, str] | None:
     """(session id, how) of the session this connection belongs to, or None."""
     span = (sighting.start, sighting.end or max(now, sighting.start))
     live = [c for c in candidates if not c.session.cancelled]
     if sighting.partner is not None:
-        near: list[tuple[timedelta, int, Candidate]] = []
+        near: list[tuple[tuple[timedelta, int], timedelta, int, Candidate]] = []
         for order, c in enumerate(live):
             if c.partner != sighting.partner:
                 continue
@@ -183,9 +201,9 @@ def match(sighting: Sighting, candidates: Sequence[Candidate], now: datetime
             last = s.stopped_at or max(now, first)
             gap = _gap(span, (first, last))
             if gap <= PARTNER_MARGIN:
-                near.append((gap, -order, c))
+                near.append((_opened_in(sighting.start, s, first, last), gap, -order, c))
         if near:
-            return min(near, key=lambda t: (t[0], t[1]))[2].session.id, "partner-id"
+            return min(near, key=lambda t: (t[0], t[1], t[2]))[3].session.id, "partner-id"
     best: tuple[timedelta, int, Candidate] | None = None
     for order, c in enumerate(live):
         s = c.session
