@@ -465,3 +465,13 @@ def test_a_connection_is_the_session_s_it_was_opened_in(svc: Sessiond) -> None:
     morning = conn(T0 + timedelta(minutes=20), T0 + timedelta(minutes=30), first="c")
     assert svc.record_connection(morning).session_id == first
     assert svc.connections(later) == []
+
+
+def test_by_time_a_session_of_another_partner_comes_last(svc: Sessiond) -> None:
+    # Two clients helped at the same time: the connection to a partner neither session was
+    # planned with goes to the one that names no partner, whichever was planned first.
+    nameless = session(svc, start=T0, stop=T0 + timedelta(minutes=50))
+    named = session(svc, partner="999888777", start=T0, stop=T0 + timedelta(hours=1))
+    c = conn(T0 + timedelta(minutes=2), T0 + timedelta(minutes=45), partner="555666777")
+    assert svc.record_connection(c).session_id == nameless
+    assert svc.connections(named) == []

@@ -15,7 +15,8 @@ Matching, in this order:
    connection is the session's it was opened in), then the nearest;
 3. the connection overlaps the running time of a remote session of the same tool, give or
    take `TIME_MARGIN` (a connection opened a few minutes before the start is that session's:
-   it is what `remote-access-before-consent` is about).
+   it is what `remote-access-before-consent` is about); a session planned with another
+   partner ID comes after one planned with none, then the largest overlap.
 A connection that matches no session is not recorded: a personal field cannot be sealed
 without a client, and a connection of no session proves nothing about one.
 """
@@ -204,7 +205,7 @@ def match(sighting: Sighting, candidates: Sequence[Candidate], now: datetime
                 near.append((_opened_in(sighting.start, s, first, last), gap, -order, c))
         if near:
             return min(near, key=lambda t: (t[0], t[1], t[2]))[3].session.id, "partner-id"
-    best: tuple[timedelta, int, Candidate] | None = None
+    best: tuple[tuple[int, timedelta, int], Candidate] | None = None
     for order, c in enumerate(live):
         s = c.session
         if s.started_at is None or s.mode != "remote" or s.tool != sighting.tool:
@@ -213,10 +214,13 @@ def match(sighting: Sighting, candidates: Sequence[Candidate], now: datetime
                    + TIME_MARGIN)
         if _gap(span, running) > timedelta(0):
             continue
-        overlap = _overlap(span, running)
-        if best is None or (overlap, order) > (best[0], best[1]):
-            best = (overlap, order, c)
-    return (best[2].session.id, "time") if best is not None else None
+        # A session planned with another partner ID than the connection's is known not to
+        # be its own: one that names none (or a connection that names none) comes first.
+        named_other = int(sighting.partner is not None and c.partner is not None)
+        rank = (-named_other, _overlap(span, running), order)
+        if best is None or rank > best[0]:
+            best = (rank, c)
+    return (best[1].session.id, "time") if best is not None else None
 
 
 def session_partner(session: Session) -> str | None:
