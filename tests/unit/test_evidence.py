@@ -342,6 +342,18 @@ def test_an_open_connection_at_the_stop_is_a_thing_to_do_now(svc: Sessiond) -> N
     assert [f for f in report.findings if f.rule == "remote-access-after-stop"] == []
 
 
+def test_a_connection_that_names_no_partner_before_the_consent(svc: Sessiond) -> None:
+    # RustDesk's incoming side names no partner; matched by time to a session planned with
+    # one, opened before the consent: nothing says it reached another machine.
+    sid = session(svc, partner=PARTNER, start=T0, stop=T0 + timedelta(minutes=40))
+    done = svc.record_connection(conn(T0 - timedelta(minutes=5), T0 + timedelta(minutes=40),
+                                      partner=None))
+    assert (done.session_id, done.matched_by) == (sid, "time")
+    report = svc.check(svc.session(sid))
+    (found,) = [f for f in report.findings if f.rule == "remote-access-before-consent"]
+    assert found.severity == "error" and done.seq in found.events
+
+
 def test_a_connection_read_open_long_after_the_stop(svc: Sessiond) -> None:
     now = datetime.now(UTC).replace(microsecond=0)
     sid = session(svc, partner=PARTNER, start=now - timedelta(hours=1),

@@ -593,11 +593,13 @@ def _shown(connections: Iterable[Observed]) -> list[int]:
 
 
 def _to_partner(facts: Facts, c: Observed) -> bool:
-    """A connection to the session's partner (any accepted one when it names none)."""
+    """A connection to the session's partner: any accepted one when the session names none,
+    and one whose log names no partner (RustDesk's incoming side), matched to the session
+    by time: nothing says it reached another machine."""
     from sessiond.compliance.evidence import session_partner
 
     partner = session_partner(facts.session)
-    return partner is None or c.partner_id == partner
+    return partner is None or c.partner_id is None or c.partner_id == partner
 
 
 @rule("remote-access-before-consent")
