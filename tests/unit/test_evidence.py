@@ -487,3 +487,33 @@ def test_by_time_a_session_of_another_partner_comes_last(svc: Sessiond) -> None:
     c = conn(T0 + timedelta(minutes=2), T0 + timedelta(minutes=45), partner="555666777")
     assert svc.record_connection(c).session_id == nameless
     assert svc.connections(named) == []
+
+
+def test_billed_time_is_compared_with_the_time_connected_to_the_client_during_the_work(
+        svc: Sessiond) -> None:
+    def beyond(sid: str) -> list[str]:
+        report = svc.check(svc.session(sid))
+        return [f.message for f in report.findings if f.rule == "billed-beyond-connection"]
+
+    # An hour worked, ten minutes connected to the client, fifty to another machine.
+    other = session(svc, partner=PARTNER, start=T0, stop=T0 + timedelta(hours=1))
+    svc.record_connection(conn(T0, T0 + timedelta(minutes=10)))
+    svc.record_connection(conn(T0 + timedelta(minutes=10), T0 + timedelta(hours=1),
+                               partner="555666777", first="other"))
+    (found,) = beyond(other)
+    assert "10 min" in found
+    # An hour worked, connected from ten minutes before the stop to an hour after it.
+    late = session(svc, partner="111222333", start=T0 + timedelta(hours=3),
+                   stop=T0 + timedelta(hours=4))
+    svc.record_connection(conn(T0 + timedelta(hours=3, minutes=50), T0 + timedelta(hours=5),
+                               partner="111222333", first="late"))
+    (found,) = beyond(late)
+    assert "10 min" in found
+    # Connected the whole time, pause included: nothing to say.
+    paused = session(svc, partner="222333444", start=T0 + timedelta(hours=6))
+    svc.pause(paused, at=T0 + timedelta(hours=6, minutes=10))
+    svc.resume(paused, at=T0 + timedelta(hours=7))
+    svc.stop(paused, at=T0 + timedelta(hours=7, minutes=20))
+    svc.record_connection(conn(T0 + timedelta(hours=6), T0 + timedelta(hours=7, minutes=20),
+                               partner="222333444", first="paused"))
+    assert beyond(paused) == []

@@ -100,11 +100,16 @@ def observed(events: Iterable[Event]) -> list[Observed]:
     return sorted(found.values(), key=lambda o: (o.start, o.seq))
 
 
-def connected_seconds(connections: Iterable[Observed], until: datetime) -> int:
+def connected_seconds(connections: Iterable[Observed], until: datetime,
+                      within: Sequence[tuple[datetime, datetime]] | None = None) -> int:
     """Seconds connected (accepted connections only, overlaps counted once); a connection
-    still open counts until `until`."""
-    spans = sorted((c.start, c.end or max(until, c.start)) for c in connections
-                   if c.accepted)
+    still open counts until `until`. With `within` (spans, e.g. when the clock ran), only
+    the time inside them counts."""
+    whole = [(c.start, c.end or max(until, c.start)) for c in connections if c.accepted]
+    if within is not None:
+        whole = [(max(a, w[0]), min(b, w[1])) for a, b in whole for w in within
+                 if min(b, w[1]) > max(a, w[0])]
+    spans = sorted(whole)
     total = timedelta(0)
     current: tuple[datetime, datetime] | None = None
     for start, end in spans:

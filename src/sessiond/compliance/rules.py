@@ -659,7 +659,7 @@ def remote_access_after_stop(facts: Facts, spec: RuleSpec) -> list[Finding]:
 
 @rule("billed-beyond-connection")
 def billed_beyond_connection(facts: Facts, spec: RuleSpec) -> list[Finding]:
-    from sessiond.billing.worked import worked_seconds
+    from sessiond.billing.worked import running_spans, worked_seconds
     from sessiond.compliance.evidence import connected_seconds
 
     stop_at = facts.session.stopped_at
@@ -667,7 +667,10 @@ def billed_beyond_connection(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not facts.stopped or stop_at is None or not accepted:
         return []
     worked = worked_seconds(facts.session, stop_at)
-    connected = connected_seconds(accepted, stop_at)
+    # Connected to the client while the clock ran: a connection to another machine, or
+    # the part of one before the start, after the stop or in a pause, covers no work.
+    connected = connected_seconds([c for c in accepted if _to_partner(facts, c)], stop_at,
+                                  running_spans(facts.session, stop_at))
     tranche = facts.policy.tranches.increment_seconds
     if worked - connected <= tranche:
         return []
