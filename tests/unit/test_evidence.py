@@ -517,3 +517,16 @@ def test_billed_time_is_compared_with_the_time_connected_to_the_client_during_th
     svc.record_connection(conn(T0 + timedelta(hours=6), T0 + timedelta(hours=7, minutes=20),
                                partner="222333444", first="paused"))
     assert beyond(paused) == []
+
+
+def test_instants_of_the_hour_that_comes_twice_carry_their_offset(svc: Sessiond) -> None:
+    # 25 October 2026, Paris: 02:00-03:00 comes twice. The connection at 00:55 UTC (02:55
+    # summer time) was opened before the consent at 01:05 UTC (02:05 winter time).
+    fall = datetime(2026, 10, 25, 1, 6, tzinfo=UTC)
+    sid = session(svc, partner=PARTNER, start=fall, stop=fall + timedelta(minutes=30),
+                  planned=fall - timedelta(hours=1))
+    svc.record_connection(conn(fall - timedelta(minutes=11), fall + timedelta(minutes=29)))
+    report = svc.check(svc.session(sid))
+    (found,) = [f for f in report.findings if f.rule == "remote-access-before-consent"]
+    assert "02:55:00 (UTC+02:00)" in found.message
+    assert "02:05:00 (UTC+01:00)" in found.message
