@@ -530,3 +530,18 @@ def test_instants_of_the_hour_that_comes_twice_carry_their_offset(svc: Sessiond)
     (found,) = [f for f in report.findings if f.rule == "remote-access-before-consent"]
     assert "02:55:00 (UTC+02:00)" in found.message
     assert "02:05:00 (UTC+01:00)" in found.message
+
+
+def test_after_the_stop_a_connection_to_another_machine_is_not_this_client_s(
+        svc: Sessiond) -> None:
+    # The technician moved on to his next client (a session not started yet) five minutes
+    # after the stop: matched here by time, reported as another partner, not as access to
+    # this client's computer after the stop.
+    sid = session(svc, partner=PARTNER, start=T0, stop=T0 + timedelta(minutes=40))
+    svc.record_connection(conn(T0, T0 + timedelta(minutes=40)))
+    nxt = conn(T0 + timedelta(minutes=45), T0 + timedelta(minutes=55), partner="555666777",
+               first="next")
+    assert svc.record_connection(nxt).session_id == sid
+    rules = [f.rule for f in svc.check(svc.session(sid)).findings]
+    assert "connection-to-other-partner" in rules
+    assert "remote-access-after-stop" not in rules

@@ -642,7 +642,9 @@ def remote_access_after_stop(facts: Facts, spec: RuleSpec) -> list[Finding]:
     grace = timedelta(seconds=int(spec.params.get("grace_seconds") or AFTER_STOP_SECONDS))
     stop = seqs(facts.events("session-stopped"))
     found = []
-    for c in (c for c in facts.connections if c.accepted):
+    # A connection to another machine (the next client's, say) is no access to this
+    # client's computer: connection-to-other-partner reports it.
+    for c in (c for c in facts.connections if c.accepted and _to_partner(facts, c)):
         if c.end is not None:
             if c.end - stop_at > grace:
                 found.append(finding(spec, _(
