@@ -78,6 +78,9 @@ CONFIGS = {
     "a zone name of 300 characters": b'timezone = "' + b"x" * 300 + b'"\n',
     "a table where a string goes": b"[policy]\nx = 1\n",
     "backup without its key file": b'[backup]\ndirectory = "/tmp/x"\n',
+    # "$" also matches before a final newline: a whole value is matched to its very end.
+    "a time of day and a newline": b'[daemon]\nexport_time = "19:30\\n"\n',
+    "a policy id and a newline": b'policy = "vlh\\n"\n',
 }
 
 

@@ -21,7 +21,7 @@ from sessiond.i18n import _
 
 T = TypeVar("T")
 
-_DECIMAL_TEXT = re.compile(r"^\d{1,9}(\.\d{1,4})?$")
+_DECIMAL_TEXT = re.compile(r"^\d{1,9}(\.\d{1,4})?\Z")
 
 
 @dataclass

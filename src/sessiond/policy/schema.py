@@ -133,8 +133,8 @@ DISCOUNTS = ("new-client", "referral")
 GUARANTEES = ("no-valid-solution", "diagnosis", "partial-results")
 SEVERITIES = ("error", "warning")
 
-ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
-COUNTRY = re.compile(r"^[A-Z]{2}$")
+ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}\Z")
+COUNTRY = re.compile(r"^[A-Z]{2}\Z")
 HUNDRED = Decimal(100)
 
 # Parameters each compliance rule takes besides article, text, severity, modes, review
