@@ -424,3 +424,15 @@ def test_raw_control_characters_pattern_catches_what_it_must() -> None:
     for text in ESCAPES:
         assert RAW_CONTROL.search(text)
     assert not RAW_CONTROL.search("Intervention de Jeanne : 12,50 €\n\tok")
+
+
+def test_a_policy_price_is_in_euros_and_cents(cli: Cli, tmp_path: Path) -> None:
+    """The command line refuses --rate 50.005; a policy's rate or fee may not hold it
+    either (the bill would print 50,01 €/h and count 50.005)."""
+    for name, pattern, value in (("vlh", r'per_hour = "50\.00"', 'per_hour = "50.005"'),
+                                 ("vlh", r'per_hour = "50\.00"', "per_hour = \"0.0001\"")):
+        path = tmp_path / f"{name}.toml"
+        path.write_text(re.sub(pattern, value, _shipped(name), count=1))
+        result = cli("policy", "lint", str(path), check=False)
+        refused(result, 2, "per_hour")
+        clean(result)

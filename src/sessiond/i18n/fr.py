@@ -2274,6 +2274,8 @@ CATALOG: dict[str, str] = {
         "Le journal échoue à la vérification ({problem}) : une sauvegarde en garderait le "
         "dommage. Lancez sessiond verify ; restaurez plutôt une sauvegarde antérieure.",
     "{file} is missing": "{file} manque",
+    'an amount in euros and cents (at most two decimals), e.g. "55.50"':
+        'un montant en euros et centimes (deux décimales au plus), par ex. "55.50"',
     "{file} is a symbolic link or not a regular file: a backup holds only its own files":
         "{file} est un lien symbolique ou n'est pas un fichier ordinaire\u202f: une "
         "sauvegarde ne contient que ses propres fichiers",
