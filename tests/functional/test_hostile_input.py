@@ -17,7 +17,14 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SESSIOND, Cli
-from tests.functional.hostile import RAW_CONTROL, clean, refused, started_session, state
+from tests.functional.hostile import (
+    RAW_CONTROL,
+    clean,
+    refused,
+    started_session,
+    state,
+    stopped_session,
+)
 
 BAD = "\udcff"  # what the byte 0xff of argv becomes in Python (surrogateescape)
 
@@ -436,3 +443,26 @@ def test_a_policy_price_is_in_euros_and_cents(cli: Cli, tmp_path: Path) -> None:
         result = cli("policy", "lint", str(path), check=False)
         refused(result, 2, "per_hour")
         clean(result)
+
+
+def test_a_document_is_never_written_over_sessiond_own_files(cli: Cli, tmp_path: Path) -> None:
+    """`--out` names anything: the live log, its -wal, a key, config.toml, a policy, or a
+    link to one of them. An export there would destroy what it exports."""
+    _client, session = stopped_session(cli)
+    day = cli.json("session", "show", session)["started_at"][:10]
+    (cli.home / "policies").mkdir(exist_ok=True)
+    (cli.home / "config.toml").write_text('language = "fr"\n')
+    (tmp_path / "link.csv").symlink_to(cli.home / "sessiond.sqlite3")
+    before = state(cli.home)
+    targets = [cli.home / "sessiond.sqlite3", cli.home / "sessiond.sqlite3-wal",
+               cli.home / "keys" / "master.key", cli.home / "config.toml",
+               cli.home / "policies" / "vlh.toml", tmp_path / "link.csv"]
+    for target in targets:
+        for args in (("export", "--day", day, "--out", str(target)),
+                     ("export", "--day", day, "--format", "json", "--out", str(target))):
+            result = cli(*args, check=False)
+            refused(result, 2, "--out")
+            clean(result)
+    assert state(cli.home) == before
+    assert cli("verify").code == 0
+    cli("export", "--day", day, "--out", str(cli.home / "exports") + "/")  # a folder of its own

@@ -2274,6 +2274,11 @@ CATALOG: dict[str, str] = {
         "Le journal échoue à la vérification ({problem}) : une sauvegarde en garderait le "
         "dommage. Lancez sessiond verify ; restaurez plutôt une sauvegarde antérieure.",
     "{file} is missing": "{file} manque",
+    "{path} is one of sessiond's own files (the log, its keys or its settings live there): "
+    "choose another place with --out, e.g. a folder of its own.":
+        "{path} est l'un des fichiers propres à sessiond (le journal, ses clés ou ses "
+        "réglages s'y trouvent)\u202f: choisissez un autre endroit avec --out, par "
+        "exemple un dossier à part.",
     'an amount in euros and cents (at most two decimals), e.g. "55.50"':
         'un montant en euros et centimes (deux décimales au plus), par ex. "55.50"',
     "{file} is a symbolic link or not a regular file: a backup holds only its own files":
