@@ -199,7 +199,7 @@ def load_config(p: Paths | None = None) -> Config:
     if data is None:
         return Config()
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a BOM (Windows' Notepad writes one) is no text
     except UnicodeDecodeError as e:
         raise InputError(_("{path} is not UTF-8 text (byte {position}): save it as UTF-8.",
                            path=path, position=e.start)) from e
