@@ -467,11 +467,13 @@ def prune(root: Path, keep: int) -> list[Path]:
     daily: list[tuple[date, Path]] = []
     for entry in root.iterdir() if root.is_dir() else []:
         match = DAILY.match(entry.name)
-        if match and entry.is_dir() and (entry / MANIFEST).is_file():
-            try:
-                daily.append((date.fromisoformat(match[1]), entry))
-            except ValueError:
-                continue
+        if not match or entry.is_symlink() or not entry.is_dir():
+            continue
+        try:  # a directory of that name is deleted only if it holds a manifest of its format
+            read_manifest(entry)
+            daily.append((date.fromisoformat(match[1]), entry))
+        except (InputError, ValueError):
+            continue
     removed = []
     for _day, path in sorted(daily, reverse=True)[keep:]:
         shutil.rmtree(path)

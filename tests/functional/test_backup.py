@@ -425,3 +425,25 @@ def test_a_restore_stopped_by_a_full_disk_changes_nothing(secret_cli: Cli, tmp_p
     monkeypatch.setattr(Store, "backup_to", full)
     refused(run("restore", str(backup), "--force", check=False), 3)
     assert state(other) == before
+
+
+def test_pruning_deletes_only_sessiond_daily_backups(secret_cli: Cli, tmp_path: Path) -> None:
+    """A folder named like a daily backup is deleted only if it holds a manifest of the
+    backup format, and never through a link."""
+    from sessiond.backup import prune
+
+    cli = secret_cli
+    stopped_session(cli)
+    root = tmp_path / "backups"
+    cli("backup", str(root / "sessiond-2026-01-03"))
+    cli("backup", str(root / "sessiond-2026-01-02"))
+    mine = root / "sessiond-2026-01-01"  # the technician's own folder
+    mine.mkdir()
+    (mine / "sessiond-backup.json").write_text('{"my": "notes"}')
+    elsewhere = tmp_path / "precious"
+    cli("backup", str(elsewhere))
+    (root / "sessiond-2025-12-31").symlink_to(elsewhere)
+    removed = prune(root, 1)
+    assert removed == [root / "sessiond-2026-01-02"]
+    assert (mine / "sessiond-backup.json").exists()
+    assert (elsewhere / "sessiond-backup.json").exists()
