@@ -27,7 +27,7 @@ def output_path(out: Path | None, name: str) -> Path:
         out = out.expanduser()
         is_dir = out.is_dir() or text.endswith(("/", os.sep))
         path = out / name if is_dir or (not out.exists() and not out.suffix) else out
-    _refuse_own_file(path)  # before anything is recorded of the document
+    refuse_own_file(path)  # before anything is recorded of the document
     return path
 
 
@@ -37,7 +37,7 @@ def write_private_file(path: Path, data: bytes) -> Path:
     Never one of sessiond's own files: `--out` may name anything, and an export written
     over the log, its -wal, a key or config.toml would destroy what it exports."""
     path = path.expanduser()
-    _refuse_own_file(path)
+    refuse_own_file(path)
     try:
         return _write(path, data)
     except OSError as e:
@@ -50,10 +50,11 @@ def _write(path: Path, data: bytes) -> Path:
     return write_atomic(path, data)
 
 
-def _refuse_own_file(path: Path) -> None:
+def refuse_own_file(path: Path) -> None:
     """InputError when `path` (after its links) is a file of the data or config directory
     itself, or in its keys or policies: documents go to a folder of their own (exports/,
-    documents/ under SESSIOND_HOME, or anywhere else)."""
+    documents/ under SESSIOND_HOME, or anywhere else). Called before a numbered document
+    is recorded too, so that no number is spent on a file that cannot be written."""
     from sessiond.config import paths
 
     p = paths()
