@@ -20,9 +20,9 @@ CENT = Decimal("0.01")
 
 # Spaces a keyboard or a copied document puts between digit groups.
 _SPACES = ("\u00a0", "\u202f", "\u2009", "\t")
-_GROUPED = re.compile(r"^\d{1,3}(?:([ .'’])\d{3})+$")
-_PLAIN = re.compile(r"^\d+$")
-_FRACTION = re.compile(r"^\d+$")
+_GROUPED = re.compile(r"^\d{1,3}(?:([ .'’])\d{3})+\Z")
+_PLAIN = re.compile(r"^\d+\Z")
+_FRACTION = re.compile(r"^\d+\Z")
 # A currency sign or code before or after the number, as bills and statements print it.
 _CURRENCY = re.compile(r"^(?:€|eur(?:os?)?)\s*|\s*(?:€|eur(?:os?)?)$", re.IGNORECASE)
 

@@ -24,6 +24,7 @@ import json
 import os
 import re
 import shutil
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -56,7 +57,7 @@ MANIFEST = "sessiond-backup.json"
 DATABASE = "sessiond.sqlite3"
 KEYS = "keys.sealed"
 CONFIG = "config"
-DAILY = re.compile(r"^sessiond-(\d{4}-\d{2}-\d{2})$")
+DAILY = re.compile(r"^sessiond-(\d{4}-\d{2}-\d{2})\Z")
 SECRET_LIMIT = 4096
 
 
@@ -73,6 +74,30 @@ def _sha256(path: Path) -> str:
         for chunk in iter(lambda: f.read(MB), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+# The only names a backup's manifest may list (make_backup writes nothing else): each is
+# restored, if at all, only to its own place in the data or config directory.
+_LISTED = re.compile(rf"(?:{re.escape(DATABASE)}|{re.escape(KEYS)}|{CONFIG}/config\.toml|"
+                     rf"{CONFIG}/policies/[^/]+\.toml)\Z")
+
+
+def _kind(root: Path, name: str) -> str:
+    """"file" when `name` under `root` is a regular file reached through no symbolic link,
+    "missing" when it is not there, "other" for a link, a directory, a pipe or a device:
+    a crafted backup must not make restore read /etc/passwd or the live log."""
+    here = root
+    for part in Path(name).parts:
+        here = here / part
+        try:
+            st = here.lstat()
+        except FileNotFoundError:
+            return "missing"
+        except OSError:
+            return "other"
+        if stat.S_ISLNK(st.st_mode):
+            return "other"
+    return "file" if stat.S_ISREG(st.st_mode) else "other"
 
 
 def _files(root: Path) -> Iterator[Path]:
@@ -230,8 +255,16 @@ def check_backup(dest: Path, secret: bytes | None) -> Checked:
         return found
     for name, digest in sorted(files.items()):
         path = dest / str(name)
-        if ".." in Path(str(name)).parts or not path.is_file():
-            found.problems.append(Problem(None, _("{file} is missing", file=name)))
+        if not _LISTED.match(str(name)):
+            found.problems.append(Problem(None, _("the manifest lists {file}, a file "
+                                                  "sessiond never puts in a backup",
+                                                  file=repr(str(name))[1:-1][:120])))
+        elif (kind := _kind(dest, str(name))) != "file":
+            found.problems.append(Problem(None, _("{file} is missing", file=name)
+                                          if kind == "missing" else
+                                          _("{file} is a symbolic link or not a regular "
+                                            "file: a backup holds only its own files",
+                                            file=name)))
         elif _sha256(path) != digest:
             found.problems.append(Problem(None, _("{file} differs from when the backup was "
                                                   "made", file=name)))
@@ -247,7 +280,12 @@ def check_backup(dest: Path, secret: bytes | None) -> Checked:
         if sealed is not None:
             keys = open_keys(sealed, secret)  # InputError: wrong secret
             found.keys = keys
-            if public and SIGNING in keys and public_raw_of(keys[SIGNING]) != public:
+            listed = manifest.get("keys")
+            if (not isinstance(listed, list) or sorted(keys) != sorted(map(str, listed))
+                    or (public and SIGNING not in keys)):
+                found.problems.append(Problem(None, _("the sealed keys are not the ones the "
+                                                      "manifest lists")))
+            elif public and public_raw_of(keys[SIGNING]) != public:
                 found.problems.append(Problem(None, _("the sealed signing key is not the one "
                                                       "of the manifest")))
     if found.problems:
@@ -274,6 +312,7 @@ class Restored:
     database: str = "kept"  # "restored", "kept" (the local log holds the backup), "replaced"
     settings: list[str] = field(default_factory=list)
     set_aside: list[Path] = field(default_factory=list)  # local files moved, never deleted
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # put beside, why
 
 
 def restore(p: Paths, dest: Path, secret: bytes, *, force: bool = False) -> Restored:
@@ -281,7 +320,11 @@ def restore(p: Paths, dest: Path, secret: bytes, *, force: bool = False) -> Rest
     (when missing, damaged, or, with `force`, behind or diverging), the settings.
 
     A local log that holds everything the backup holds (its last event, same hash) is
-    kept: it is newer. Anything replaced is moved aside, never deleted."""
+    kept: it is newer. Anything replaced is moved aside, never deleted. Everything is
+    decided and read first (the keys that may be written, the settings sessiond would
+    accept, the log copied beside the local one), then written: a refusal or a failure
+    on the way leaves the data directory as it was."""
+    dest = dest.expanduser()
     checked = check_backup(dest, secret)
     if not checked.ok:
         raise InputError(_("The backup {path} fails its check ({problem}): nothing was "
@@ -296,7 +339,8 @@ def restore(p: Paths, dest: Path, secret: bytes, *, force: bool = False) -> Rest
                            "to set it aside and restore the backup's.", path=database,
                            state=_("it does not hold the backup's last event")
                            if local_state == "diverged" else _("it is older")))
-    for name, raw in checked.keys.items():
+    keys: list[tuple[str, bytes, bool]] = []  # name, raw, a different local key to set aside
+    for name, raw in sorted(checked.keys.items()):
         path = p.keys / name
         existing = path.read_bytes() if path.is_file() else None
         if existing == raw:
@@ -305,38 +349,73 @@ def restore(p: Paths, dest: Path, secret: bytes, *, force: bool = False) -> Rest
             raise InputError(_("{path} differs from the backup's key and the log here "
                                "depends on it: nothing was restored (add --force to set it "
                                "aside).", path=path))
-        if existing is not None:
-            aside = path.with_name(f"{name}.replaced-{stamp}")
-            os.replace(path, aside)
-            done.set_aside.append(aside)
-        write_private(path, raw)
-        done.keys.append(name)
-    if local_state != "holds":
-        if local_state != "missing":
-            for suffix in ("", "-wal", "-shm", ".damaged"):
-                side = database.with_name(database.name + suffix)
-                if side.exists():
-                    aside = side.with_name(f"{side.name}.before-restore-{stamp}")
-                    os.replace(side, aside)
-                    done.set_aside.append(aside)
-        private_dir(database.parent)
-        tmp = database.with_name(f".{database.name}.restore{os.getpid()}")
-        source = Store(dest.expanduser() / DATABASE, readonly=True)
-        try:
-            source.backup_to(tmp)
-        finally:
-            source.close()
-        os.replace(tmp, database)
-        done.database = "restored" if local_state == "missing" else "replaced"
-    settings = dest.expanduser() / CONFIG
-    for source_file in sorted(settings.rglob("*.toml")) if settings.is_dir() else []:
-        target = p.config / source_file.relative_to(settings)
-        if not target.exists():
-            data = read_regular(source_file, 4 * MB)
-            assert data is not None
-            write_private(target, data)
-            done.settings.append(str(target))
+        keys.append((name, raw, existing is not None))
+    settings = _settings_to_restore(p, dest, checked.manifest, done)
+    tmp = database.with_name(f".{database.name}.restore{os.getpid()}")
+    try:
+        if local_state != "holds":
+            private_dir(database.parent)
+            tmp.unlink(missing_ok=True)
+            source = Store(dest / DATABASE, readonly=True)
+            try:
+                source.backup_to(tmp)
+            finally:
+                source.close()
+        for name, raw, aside_first in keys:
+            path = p.keys / name
+            if aside_first:
+                aside = path.with_name(f"{name}.replaced-{stamp}")
+                os.replace(path, aside)
+                done.set_aside.append(aside)
+            write_private(path, raw)
+            done.keys.append(name)
+        if local_state != "holds":
+            if local_state != "missing":
+                for suffix in ("", "-wal", "-shm", ".damaged"):
+                    side = database.with_name(database.name + suffix)
+                    if side.exists():
+                        aside = side.with_name(f"{side.name}.before-restore-{stamp}")
+                        os.replace(side, aside)
+                        done.set_aside.append(aside)
+            os.replace(tmp, database)
+            done.database = "restored" if local_state == "missing" else "replaced"
+    finally:
+        tmp.unlink(missing_ok=True)
+    for target, data in settings:
+        write_private(target, data)
+        done.settings.append(str(target))
     return done
+
+
+def _settings_to_restore(p: Paths, dest: Path, manifest: dict[str, Any],
+                         done: Restored) -> list[tuple[Path, bytes]]:
+    """The settings files of the backup to bring back, with their bytes and where they go:
+    only those the manifest lists (check_backup verified them) and that are missing here.
+    A config.toml sessiond would refuse goes beside, as config.toml.from-backup, and is
+    said: in place it would stop every command until fixed. (A broken policy stops only
+    itself: `policy list` says what is wrong with it.)"""
+    from sessiond.config import load_config
+
+    found = []
+    for name in sorted(str(n) for n in manifest["files"]):
+        if not name.startswith(f"{CONFIG}/"):
+            continue
+        source = dest / name
+        target = p.config / name.removeprefix(f"{CONFIG}/")
+        if target.exists() or target.is_symlink():
+            continue
+        if target == p.config_file:
+            try:
+                load_config(Paths(data=p.data, config=dest / CONFIG))
+            except InputError as e:
+                target = target.with_name(f"{target.name}.from-backup")
+                if target.exists() or target.is_symlink():
+                    continue
+                done.skipped.append((str(target), e.message))
+        data = read_regular(source, 4 * MB)
+        assert data is not None
+        found.append((target, data))
+    return found
 
 
 def _local_log(database: Path, manifest: dict[str, Any]) -> str:
@@ -388,11 +467,13 @@ def prune(root: Path, keep: int) -> list[Path]:
     daily: list[tuple[date, Path]] = []
     for entry in root.iterdir() if root.is_dir() else []:
         match = DAILY.match(entry.name)
-        if match and entry.is_dir() and (entry / MANIFEST).is_file():
-            try:
-                daily.append((date.fromisoformat(match[1]), entry))
-            except ValueError:
-                continue
+        if not match or entry.is_symlink() or not entry.is_dir():
+            continue
+        try:  # a directory of that name is deleted only if it holds a manifest of its format
+            read_manifest(entry)
+            daily.append((date.fromisoformat(match[1]), entry))
+        except (InputError, ValueError):
+            continue
     removed = []
     for _day, path in sorted(daily, reverse=True)[keep:]:
         shutil.rmtree(path)

@@ -108,7 +108,7 @@ _DAY_WORDS = {"today": 0, "aujourd'hui": 0, "aujourd’hui": 0, "auj": 0,
               "yesterday": -1, "hier": -1, "avant-hier": -2,
               "tomorrow": 1, "demain": 1, "après-demain": 2}
 # A day as written in France: 1/12, 01/12/2026, 1.12.26 (day first, year optional).
-_DMY = re.compile(r"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?$")
+_DMY = re.compile(r"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?\Z")
 
 
 def parse_day(text: str, today: date, *, past: bool = True) -> date:
@@ -151,7 +151,7 @@ def _without_year(d: int, m: int, today: date, *, past: bool) -> date:
 
 # A time of day as technicians type it: "09:30", "9:30", "9h30", "9 h 30", "21h", and
 # "09:30:15" to the second.
-_HHMM = re.compile(r"^(\d{1,2})(?:(?::|\s*[hH]\s*)(\d{2})(?::(\d{2}))?|\s*[hH])$")
+_HHMM = re.compile(r"^(\d{1,2})(?:(?::|\s*[hH]\s*)(\d{2})(?::(\d{2}))?|\s*[hH])\Z")
 
 
 def parse_instant(text: str, tz: ZoneInfo, *, reference: datetime | None = None,

@@ -199,7 +199,7 @@ def load_config(p: Paths | None = None) -> Config:
     if data is None:
         return Config()
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a BOM (Windows' Notepad writes one) is no text
     except UnicodeDecodeError as e:
         raise InputError(_("{path} is not UTF-8 text (byte {position}): save it as UTF-8.",
                            path=path, position=e.start)) from e
@@ -216,9 +216,9 @@ def load_config(p: Paths | None = None) -> Config:
     return config
 
 
-POLICY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")  # also a file name: no / nor ..
+POLICY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}\Z")  # also a file name: no / nor ..
 _POLICY_ID = POLICY_ID
-_TIME_OF_DAY = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_TIME_OF_DAY = re.compile(r"^([01]\d|2[0-3]):[0-5]\d\Z")
 
 
 def _check_values(config: Config, path: Path) -> None:

@@ -102,7 +102,7 @@ def update(text: str, section: str | None, values: Mapping[str, Value]) -> str:
 
 def current_text(where: Paths) -> str:
     try:
-        return where.config_file.read_text(encoding="utf-8")
+        return where.config_file.read_text(encoding="utf-8-sig")  # as load_config reads it
     except FileNotFoundError:
         return ""
     except (OSError, UnicodeError) as e:

@@ -31,10 +31,10 @@ if TYPE_CHECKING:  # decimal costs `status`, which never prices, 3 ms to import
 Check = Callable[[Any], bool]
 MAX_TEXT = 4000
 
-_DECIMAL = re.compile(r"^\d{1,9}(\.\d{1,4})?$")
-_INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
-_COUNTRY = re.compile(r"^[A-Z]{2}$")
-_HEX = re.compile(r"^[0-9a-f]{16,128}$")
+_DECIMAL = re.compile(r"^\d{1,9}(\.\d{1,4})?\Z")
+_INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z\Z")
+_COUNTRY = re.compile(r"^[A-Z]{2}\Z")
+_HEX = re.compile(r"^[0-9a-f]{16,128}\Z")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -70,7 +70,7 @@ def instant(value: Any) -> bool:
     return isinstance(value, str) and bool(_INSTANT.match(value))
 
 
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 
 
 def day(value: Any) -> bool:

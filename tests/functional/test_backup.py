@@ -236,3 +236,214 @@ def test_a_damaged_log_is_not_backed_up_and_takes_no_more_writes(secret_cli: Cli
     before = state(cli.home)
     refused(cli("note", session, "x", check=False), 3, "restore")
     assert state(cli.home).events == before.events
+
+
+# --- crafted backups: a backup directory is input like any other --------------------------
+
+
+def _relist(backup: Path, extra: dict[str, str] | None = None) -> None:
+    """Rewrite the manifest as a forger would: every file listed with its right digest."""
+    import hashlib
+
+    manifest = json.loads((backup / "sessiond-backup.json").read_text())
+    manifest["files"] = {str(p.relative_to(backup)): hashlib.sha256(p.read_bytes()).hexdigest()
+                         for p in backup.rglob("*")
+                         if p.is_file() and p.name != "sessiond-backup.json"}
+    manifest["files"].update(extra or {})
+    (backup / "sessiond-backup.json").write_text(json.dumps(manifest))
+
+
+def _forged(backup: Path, tmp_path: Path, name: str) -> Path:
+    import shutil
+
+    copy = tmp_path / name
+    shutil.copytree(backup, copy, symlinks=True)
+    return copy
+
+
+def test_links_and_foreign_names_in_a_backup_are_refused(secret_cli: Cli,
+                                                         tmp_path: Path) -> None:
+    cli = secret_cli
+    stopped_session(cli)
+    backup = tmp_path / "b"
+    cli("backup", str(backup))
+    live = cli.home / "sessiond.sqlite3"
+    cases = []
+    linked_db = _forged(backup, tmp_path, "linked-db")  # the live log, digest and all
+    (linked_db / "sessiond.sqlite3").unlink()
+    (linked_db / "sessiond.sqlite3").symlink_to(live)
+    cases.append(linked_db)
+    linked_config = _forged(backup, tmp_path, "linked-config")
+    (linked_config / "config" / "policies").mkdir(parents=True)
+    (linked_config / "config" / "config.toml").symlink_to("/etc/passwd")
+    (linked_config / "config" / "policies" / "evil.toml").symlink_to("/etc/passwd")
+    cases.append(linked_config)
+    linked_dir = _forged(backup, tmp_path, "linked-dir")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "config.toml").write_text("# not from the backup\n")
+    (linked_dir / "config").symlink_to(tmp_path / "elsewhere")
+    for case in cases:
+        _relist(case)
+    import hashlib
+
+    _relist(linked_dir, {"config/config.toml": hashlib.sha256(
+        b"# not from the backup\n").hexdigest()})
+    cases.append(linked_dir)
+    absolute = _forged(backup, tmp_path, "absolute")
+    _relist(absolute, {"/etc/hostname": "0" * 64, "../outside.toml": "0" * 64})
+    cases.append(absolute)
+    for case in cases:
+        checked = cli("verify", "--backup", str(case), check=False)
+        assert checked.code == 1, (case.name, checked.out, checked.err)
+        clean(checked)
+        home = tmp_path / f"home-{case.name}"
+        result = Cli(home, {**cli.env, "SESSIOND_HOME": str(home)})(
+            "restore", str(case), check=False)
+        refused(result, 2)
+        assert not home.exists() or not any(home.rglob("*")), case.name
+
+
+def test_only_the_settings_a_backup_lists_and_sessiond_reads_are_restored(
+        secret_cli: Cli, tmp_path: Path) -> None:
+    cli = secret_cli
+    stopped_session(cli)
+    backup = tmp_path / "b"
+    cli("backup", str(backup))
+    unlisted = _forged(backup, tmp_path, "unlisted")  # slipped in after the backup
+    (unlisted / "config" / "policies").mkdir(parents=True)
+    (unlisted / "config" / "config.toml").write_text('policy = "vlh"\n')
+    home = tmp_path / "home-unlisted"
+    run = Cli(home, {**cli.env, "SESSIOND_HOME": str(home)})
+    assert run.json("restore", str(unlisted))["settings"] == []
+    assert not (home / "config.toml").exists()
+    # Listed with its digest, but a config.toml sessiond refuses: the log and keys come
+    # back, it is kept beside and said, and every command still works.
+    refused_settings = _forged(backup, tmp_path, "refused-settings")
+    (refused_settings / "config").mkdir()
+    (refused_settings / "config" / "config.toml").write_text("unknown_key = 1\n")
+    _relist(refused_settings)
+    home = tmp_path / "home-refused"
+    run = Cli(home, {**cli.env, "SESSIOND_HOME": str(home)})
+    result = run("restore", str(refused_settings), "--json", check=False)
+    assert result.code == 0, result.err
+    done = result.json
+    assert done["database"] == "restored" and done["verified"]
+    assert [s["file"] for s in done["skipped"]] == [str(home / "config.toml.from-backup")]
+    assert not (home / "config.toml").exists()
+    assert (home / "config.toml.from-backup").read_text() == "unknown_key = 1\n"
+    assert run("status").code == 0
+    text = run("restore", str(refused_settings), check=False)
+    clean(text)
+
+
+def _reseal(backup: Path, plain: bytes, **params: int) -> None:
+    import base64
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    from sessiond.audit import keys
+
+    salt, nonce = os.urandom(16), os.urandom(12)
+    sealed = AESGCM(keys._derive(SECRET.encode(), salt, **keys._SCRYPT)).encrypt(
+        nonce, plain, keys._SEALED_FORMAT.encode())
+    doc = {"format": keys._SEALED_FORMAT, "kdf": "scrypt", **keys._SCRYPT,
+           "salt": salt.hex(), "nonce": nonce.hex(),
+           "sealed": base64.b64encode(sealed).decode(), **params}
+    (backup / "keys.sealed").write_text(json.dumps(doc))
+    _relist(backup)
+
+
+def test_sealed_keys_sealed_by_someone_else_are_refused(secret_cli: Cli,
+                                                       tmp_path: Path) -> None:
+    """Whoever holds the passphrase writes what it opens: names, shapes and the work the
+    key derivation costs are checked, and a key is only ever a file of the keys
+    directory."""
+    import base64
+
+    cli = secret_cli
+    stopped_session(cli)
+    backup = tmp_path / "b"
+    cli("backup", str(backup))
+    key = base64.b64encode(b"k" * 32).decode()
+    plains = [b"[1]", b'"x"', b"not json", b'{"master.key": 5}',
+              json.dumps({"../config.toml": key}).encode(),
+              json.dumps({"master.key": key, "other.key": key}).encode(),
+              b"{}"]  # no key at all, where the manifest lists two
+    for i, plain in enumerate(plains):
+        case = _forged(backup, tmp_path, f"sealed-{i}")
+        _reseal(case, plain)
+        home = tmp_path / f"home-{i}"
+        result = Cli(home, {**cli.env, "SESSIOND_HOME": str(home)})(
+            "restore", str(case), check=False)
+        refused(result, 2)
+        assert not home.exists() or not any(home.rglob("*")), plain
+        assert not (tmp_path / "config.toml").exists()
+    greedy = _forged(backup, tmp_path, "greedy")  # 2 GiB and half a minute of scrypt
+    _reseal(greedy, b"{}", n=2**20, r=16, p=4)
+    refused(cli("verify", "--backup", str(greedy), check=False), 2)
+
+
+def test_a_refused_key_writes_no_other_key(secret_cli: Cli, tmp_path: Path) -> None:
+    """The keys are all decided before any is written: when the signing key here differs
+    from the backup's, the missing master key is not brought back either."""
+    cli = secret_cli
+    stopped_session(cli)
+    backup = tmp_path / "b"
+    cli("backup", str(backup))
+    other = tmp_path / "other"
+    run = Cli(other, {**cli.env, "SESSIOND_HOME": str(other)})
+    run("restore", str(backup))  # this log holds the backup's last event
+    (other / "keys" / "master.key").unlink()
+    (other / "keys" / "signing.key").write_bytes(b"s" * 32)
+    before = state(other)
+    refused(run("restore", str(backup), check=False), 2, "--force")
+    assert state(other) == before
+
+
+def test_a_restore_stopped_by_a_full_disk_changes_nothing(secret_cli: Cli, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    """The backup's log is copied beside the local one before any key is written or any
+    file set aside: a disk that fills up during the copy leaves the data as it was."""
+    import errno
+
+    from sessiond.store.sqlite import Store
+
+    cli = secret_cli
+    stopped_session(cli)
+    backup = tmp_path / "b"
+    cli("backup", str(backup))
+    other = tmp_path / "other"
+    run = Cli(other, {**cli.env, "SESSIOND_HOME": str(other)})
+    run("client", "add", "Paul Durand")  # a log of its own, with its own keys
+    before = state(other)
+
+    def full(self: Store, target: Path) -> None:
+        target.write_bytes(b"partial")
+        raise OSError(errno.ENOSPC, "No space left on device", str(target))
+
+    monkeypatch.setattr(Store, "backup_to", full)
+    refused(run("restore", str(backup), "--force", check=False), 3)
+    assert state(other) == before
+
+
+def test_pruning_deletes_only_sessiond_daily_backups(secret_cli: Cli, tmp_path: Path) -> None:
+    """A folder named like a daily backup is deleted only if it holds a manifest of the
+    backup format, and never through a link."""
+    from sessiond.backup import prune
+
+    cli = secret_cli
+    stopped_session(cli)
+    root = tmp_path / "backups"
+    cli("backup", str(root / "sessiond-2026-01-03"))
+    cli("backup", str(root / "sessiond-2026-01-02"))
+    mine = root / "sessiond-2026-01-01"  # the technician's own folder
+    mine.mkdir()
+    (mine / "sessiond-backup.json").write_text('{"my": "notes"}')
+    elsewhere = tmp_path / "precious"
+    cli("backup", str(elsewhere))
+    (root / "sessiond-2025-12-31").symlink_to(elsewhere)
+    removed = prune(root, 1)
+    assert removed == [root / "sessiond-2026-01-02"]
+    assert (mine / "sessiond-backup.json").exists()
+    assert (elsewhere / "sessiond-backup.json").exists()

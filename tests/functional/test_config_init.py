@@ -131,3 +131,20 @@ def test_every_key_of_config_toml_is_documented() -> None:
     documented = set(re.findall(r"^\| `([\w.]+)`", reference, re.M))
     assert sorted(set(keys(Config())) - documented) == []
     assert sorted(documented - set(keys(Config()))) == []  # nor keys that do not exist
+
+
+def test_a_config_and_a_policy_saved_with_a_bom_are_read(cli: Cli, tmp_path: Path) -> None:
+    """Windows' Notepad saves "UTF-8" with a byte-order mark: it is not a TOML statement."""
+    cli.home.mkdir(parents=True, exist_ok=True)
+    bom = "\ufeff"
+    (cli.home / "config.toml").write_text(
+        bom + '[technician]\nname = "old name"\n\n[daemon]\nreminder_minutes = 5\n',
+        encoding="utf-8")
+    assert cli("status").code == 0
+    cli("config", "init", *IDENTITY, "--yes")
+    text = (cli.home / "config.toml").read_text(encoding="utf-8")
+    assert text.count("[technician]") == 1 and "old name" not in text
+    assert load_config(paths()).daemon.reminder_minutes == 5
+    shipped = (Path(__file__).parents[2] / "policies" / "vlh.toml").read_text()
+    (tmp_path / "vlh.toml").write_text(bom + shipped, encoding="utf-8")
+    assert cli("policy", "lint", str(tmp_path / "vlh.toml")).code == 0

@@ -17,7 +17,14 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SESSIOND, Cli
-from tests.functional.hostile import RAW_CONTROL, clean, refused, started_session, state
+from tests.functional.hostile import (
+    RAW_CONTROL,
+    clean,
+    refused,
+    started_session,
+    state,
+    stopped_session,
+)
 
 BAD = "\udcff"  # what the byte 0xff of argv becomes in Python (surrogateescape)
 
@@ -78,6 +85,9 @@ CONFIGS = {
     "a zone name of 300 characters": b'timezone = "' + b"x" * 300 + b'"\n',
     "a table where a string goes": b"[policy]\nx = 1\n",
     "backup without its key file": b'[backup]\ndirectory = "/tmp/x"\n',
+    # "$" also matches before a final newline: a whole value is matched to its very end.
+    "a time of day and a newline": b'[daemon]\nexport_time = "19:30\\n"\n',
+    "a policy id and a newline": b'policy = "vlh\\n"\n',
 }
 
 
@@ -421,3 +431,38 @@ def test_raw_control_characters_pattern_catches_what_it_must() -> None:
     for text in ESCAPES:
         assert RAW_CONTROL.search(text)
     assert not RAW_CONTROL.search("Intervention de Jeanne : 12,50 €\n\tok")
+
+
+def test_a_policy_price_is_in_euros_and_cents(cli: Cli, tmp_path: Path) -> None:
+    """The command line refuses --rate 50.005; a policy's rate or fee may not hold it
+    either (the bill would print 50,01 €/h and count 50.005)."""
+    for name, pattern, value in (("vlh", r'per_hour = "50\.00"', 'per_hour = "50.005"'),
+                                 ("vlh", r'per_hour = "50\.00"', "per_hour = \"0.0001\"")):
+        path = tmp_path / f"{name}.toml"
+        path.write_text(re.sub(pattern, value, _shipped(name), count=1))
+        result = cli("policy", "lint", str(path), check=False)
+        refused(result, 2, "per_hour")
+        clean(result)
+
+
+def test_a_document_is_never_written_over_sessiond_own_files(cli: Cli, tmp_path: Path) -> None:
+    """`--out` names anything: the live log, its -wal, a key, config.toml, a policy, or a
+    link to one of them. An export there would destroy what it exports."""
+    _client, session = stopped_session(cli)
+    day = cli.json("session", "show", session)["started_at"][:10]
+    (cli.home / "policies").mkdir(exist_ok=True)
+    (cli.home / "config.toml").write_text('language = "fr"\n')
+    (tmp_path / "link.csv").symlink_to(cli.home / "sessiond.sqlite3")
+    before = state(cli.home)
+    targets = [cli.home / "sessiond.sqlite3", cli.home / "sessiond.sqlite3-wal",
+               cli.home / "keys" / "master.key", cli.home / "config.toml",
+               cli.home / "policies" / "vlh.toml", tmp_path / "link.csv"]
+    for target in targets:
+        for args in (("export", "--day", day, "--out", str(target)),
+                     ("export", "--day", day, "--format", "json", "--out", str(target))):
+            result = cli(*args, check=False)
+            refused(result, 2, "--out")
+            clean(result)
+    assert state(cli.home) == before
+    assert cli("verify").code == 0
+    cli("export", "--day", day, "--out", str(cli.home / "exports") + "/")  # a folder of its own

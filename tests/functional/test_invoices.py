@@ -511,3 +511,26 @@ def test_prepaid_hours_used_are_an_invoice_line(cli_home: Cli, tmp_path: Path) -
     label = " ".join(credit[0]["label"].split(" (")[0].replace("\u202f", " ").split())
     assert label in flat.replace("\u202f", " ")
     assert f"{-Decimal(credit[0]['amount']):.2f}".replace(".", ",") in flat
+
+
+def test_no_number_is_spent_on_a_document_refused_its_place(cli_home: Cli,
+                                                           tmp_path: Path) -> None:
+    """A receipt or an invoice sent over one of sessiond's own files (--out the data
+    directory, a key, config.toml) is refused before its number is recorded: the series
+    has no number without its document."""
+    from tests.functional.hostile import refused, state
+
+    cli = cli_home
+    session = stopped(cli, consumer(cli), policy="md-micro-services")
+    before = state(cli.home)
+    for out in (cli.home / "releve.pdf", cli.home / "config.toml", cli.home / "keys",
+                cli.home / "sessiond.sqlite3"):
+        for args in (("receipt", session, "--out", str(out)),
+                     ("invoice", session, "--out", str(out))):
+            refused(cli(*args, check=False), 2, "--out")
+    assert state(cli.home).events == before.events
+    number = cli.json("invoice", session, "--out", str(tmp_path / "f.pdf"))["number"]
+    before = state(cli.home)
+    refused(cli("invoice", "cancel", number, "--reason", "erreur", "--out",
+                str(cli.home / "avoir.pdf"), check=False), 2, "--out")
+    assert state(cli.home).events == before.events

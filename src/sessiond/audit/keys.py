@@ -276,6 +276,7 @@ def _opens(master: AESGCM, client_id: str, wrapped: bytes) -> bool:
 # --- keys sealed for a backup ------------------------------------------------------------
 
 _SCRYPT = {"n": 2**15, "r": 8, "p": 1}  # ~0.1 s and 32 MiB: costly to guess, quick to use
+_WORK_LIMIT = 8 * _SCRYPT["n"] * _SCRYPT["r"]
 _SEALED_FORMAT = "sessiond-keys-v1"
 MIN_SECRET = 8
 
@@ -309,7 +310,10 @@ def open_keys(data: bytes, secret: bytes) -> dict[str, bytes]:
         if doc.get("format") != _SEALED_FORMAT or doc.get("kdf") != "scrypt":
             raise ValueError("format")
         n, r, p = (int(doc[k]) for k in ("n", "r", "p"))
-        if not (2 <= n <= 2**20 and 1 <= r <= 16 and 1 <= p <= 4):  # bounded work
+        # Bounded work: at most eight times the memory (256 MiB) and the time of what
+        # seal_keys uses, so that a crafted file cannot take the machine's memory.
+        if not (2 <= n <= 2**20 and 1 <= r <= 16 and 1 <= p <= 4
+                and n * r <= _WORK_LIMIT and n * r * p <= _WORK_LIMIT):
             raise ValueError("parameters")
         salt, nonce = bytes.fromhex(doc["salt"]), bytes.fromhex(doc["nonce"])
         sealed = base64.b64decode(doc["sealed"], validate=True)
@@ -321,7 +325,15 @@ def open_keys(data: bytes, secret: bytes) -> dict[str, bytes]:
     except (InvalidTag, ValueError) as e:
         raise InputError(_("Wrong backup passphrase (or key file): the keys cannot be "
                            "opened.")) from e
-    keys = {k: base64.b64decode(v) for k, v in json.loads(plain).items()}
+    # What the secret opens was written by whoever holds it, not necessarily by sessiond:
+    # only the two keys, by their own names (each becomes a file in the keys directory).
+    try:
+        doc = json.loads(plain)
+        if not isinstance(doc, dict) or not set(doc) <= {SIGNING, MASTER}:
+            raise ValueError("names")
+        keys = {k: base64.b64decode(v, validate=True) for k, v in doc.items()}
+    except (ValueError, TypeError, RecursionError) as e:
+        raise InputError(_("The sealed keys of the backup are damaged.")) from e
     if any(len(v) != KEY_SIZE for v in keys.values()):
         raise InputError(_("The sealed keys of the backup are damaged."))
     return keys

@@ -166,6 +166,9 @@ def do_restore(args: argparse.Namespace, ctx: Context) -> int:
                path=args.dest, keys=", ".join(done.keys) or _("already in place"),
                state=state, settings=len(done.settings))]
     lines += [_("Set aside: {path}", path=p) for p in done.set_aside]
+    lines += [_("The backup's config.toml is refused ({problem}): it was restored as "
+                "{file}. Fix it, then rename it config.toml.", file=name, problem=problem)
+              for name, problem in done.skipped]
     lines.append(_("Log intact: {events} and {checkpoints} verified.",
                    events=_events(report.events),
                    checkpoints=_checkpoints(report.checkpoints)) if report.ok else
@@ -174,6 +177,7 @@ def do_restore(args: argparse.Namespace, ctx: Context) -> int:
     ctx.emit("\n".join(lines), {
         "keys": done.keys, "database": done.database, "settings": done.settings,
         "set_aside": [str(p) for p in done.set_aside], "verified": report.ok,
+        "skipped": [{"file": name, "problem": problem} for name, problem in done.skipped],
         "problems": [{"event": p.seq, "message": p.message} for p in report.problems]})
     return 0 if report.ok else 1
 

@@ -109,6 +109,7 @@ def export_range(service: Sessiond, first: date, last: date, out_dir: Path,
     def build() -> _Snapshot:
         return _snapshot(svc, scope, fmt_name, tz, now)
 
+    path = output_path(out_dir, file_name(first, last, fmt_name))  # refused before writing
     with consistent(svc, scope, build) as (w, snapshot, proof):
         file_digest = sha256(snapshot.data)
         previous = _previous(svc.store, first, last, fmt_name, proof.digest, file_digest)
@@ -126,7 +127,6 @@ def export_range(service: Sessiond, first: date, last: date, out_dir: Path,
 
     rows = snapshot.rows
     total = totals(rows)
-    path = output_path(out_dir, file_name(first, last, fmt_name))
     summary = (_("{payments}, total {total} EUR",
                  payments=n_(snapshot.lines, "{n} payment", "{n} payments"),
                  total=fmt.number(snapshot.book_total))

@@ -21,17 +21,23 @@ def output_path(out: Path | None, name: str) -> Path:
     "/", or is a new name without a suffix (`exports`: a directory to create); the
     current directory when no --out was given."""
     if out is None:
-        return Path.cwd() / name
-    text = str(out)
-    out = out.expanduser()
-    if out.is_dir() or text.endswith(("/", os.sep)) or (not out.exists() and not out.suffix):
-        return out / name
-    return out
+        path = Path.cwd() / name
+    else:
+        text = str(out)
+        out = out.expanduser()
+        is_dir = out.is_dir() or text.endswith(("/", os.sep))
+        path = out / name if is_dir or (not out.exists() and not out.suffix) else out
+    refuse_own_file(path)  # before anything is recorded of the document
+    return path
 
 
 def write_private_file(path: Path, data: bytes) -> Path:
-    """Write `path` (0600) through a temporary file in the same directory, then rename."""
+    """Write `path` (0600) through a temporary file in the same directory, then rename.
+
+    Never one of sessiond's own files: `--out` may name anything, and an export written
+    over the log, its -wal, a key or config.toml would destroy what it exports."""
     path = path.expanduser()
+    refuse_own_file(path)
     try:
         return _write(path, data)
     except OSError as e:
@@ -42,3 +48,20 @@ def write_private_file(path: Path, data: bytes) -> Path:
 def _write(path: Path, data: bytes) -> Path:
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     return write_atomic(path, data)
+
+
+def refuse_own_file(path: Path) -> None:
+    """InputError when `path` (after its links) is a file of the data or config directory
+    itself, or in its keys or policies: documents go to a folder of their own (exports/,
+    documents/ under SESSIOND_HOME, or anywhere else). Called before a numbered document
+    is recorded too, so that no number is spent on a file that cannot be written."""
+    from sessiond.config import paths
+
+    p = paths()
+    target = path.resolve()
+    own_dirs = {p.data.resolve(), p.config.resolve()}
+    inside = {p.keys.resolve(), p.policies.resolve()}
+    if target.parent in own_dirs or any(d == target or d in target.parents for d in inside):
+        raise InputError(_("{path} is one of sessiond's own files (the log, its keys or its "
+                           "settings live there): choose another place with --out, e.g. "
+                           "a folder of its own.", path=path))

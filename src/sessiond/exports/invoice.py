@@ -386,7 +386,11 @@ def render(doc: InvoiceDoc) -> tuple[bytes, bool]:
 
 
 def file_name(doc: InvoiceDoc) -> str:
-    return f"{'avoir' if doc.credit_note else 'facture'}-{doc.number}.pdf"
+    return file_name_of(doc.credit_note, doc.number)
+
+
+def file_name_of(credit_note: bool, number: str) -> str:
+    return f"{'avoir' if credit_note else 'facture'}-{number}.pdf"
 
 
 # --- issuing -------------------------------------------------------------------------------
@@ -395,6 +399,7 @@ def file_name(doc: InvoiceDoc) -> str:
 def issue_invoice(svc: Sessiond, session_ids: Sequence[str], out: Path | None = None, *,
                   now: datetime | None = None) -> InvoiceResult:
     """Invoice the sessions (of one client): event, checkpoint, then the PDF."""
+    output_path(out, file_name_of(False, "0000"))  # refused before a number is spent
     now = clock.whole_second(now or clock.now())
     issued = now.astimezone(svc.tz).date()
     the_seller = seller(svc)
@@ -485,6 +490,7 @@ def cancel_invoice(svc: Sessiond, number: str, reason: str, out: Path | None = N
     now = clock.whole_second(now or clock.now())
     issued = now.astimezone(svc.tz).date()
     the_seller = seller(svc)
+    output_path(out, file_name_of(True, "0000"))  # refused before a number is spent
     with svc.transaction() as w:
         invoice, credit = find_invoice(svc, number)
         cited = invoice.body["number"]

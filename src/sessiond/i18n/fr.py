@@ -2274,6 +2274,25 @@ CATALOG: dict[str, str] = {
         "Le journal échoue à la vérification ({problem}) : une sauvegarde en garderait le "
         "dommage. Lancez sessiond verify ; restaurez plutôt une sauvegarde antérieure.",
     "{file} is missing": "{file} manque",
+    "{path} is one of sessiond's own files (the log, its keys or its settings live there): "
+    "choose another place with --out, e.g. a folder of its own.":
+        "{path} est l'un des fichiers propres à sessiond (le journal, ses clés ou ses "
+        "réglages s'y trouvent)\u202f: choisissez un autre endroit avec --out, par "
+        "exemple un dossier à part.",
+    'an amount in euros and cents (at most two decimals), e.g. "55.50"':
+        'un montant en euros et centimes (deux décimales au plus), par ex. "55.50"',
+    "{file} is a symbolic link or not a regular file: a backup holds only its own files":
+        "{file} est un lien symbolique ou n'est pas un fichier ordinaire\u202f: une "
+        "sauvegarde ne contient que ses propres fichiers",
+    "the manifest lists {file}, a file sessiond never puts in a backup":
+        "le sommaire mentionne {file}, un fichier que sessiond ne met jamais dans une "
+        "sauvegarde",
+    "the sealed keys are not the ones the manifest lists":
+        "les clés scellées ne sont pas celles que mentionne le sommaire",
+    "The backup's config.toml is refused ({problem}): it was restored as {file}. Fix it, "
+    "then rename it config.toml.":
+        "Le config.toml de la sauvegarde est refusé ({problem})\u202f: il a été restauré "
+        "sous le nom {file}. Corrigez-le, puis renommez-le config.toml.",
     "the manifest holds no public key": "le sommaire ne contient pas de clé publique",
     "the database does not end where the manifest says":
         "la base de données ne s'arrête pas là où le dit le sommaire",

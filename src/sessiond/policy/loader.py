@@ -41,7 +41,7 @@ def read_policy(path: Path, source: str = "file") -> Policy:
     data = read_regular(path, POLICY_LIMIT)
     assert data is not None
     try:
-        raw = tomllib.loads(data.decode("utf-8"))
+        raw = tomllib.loads(data.decode("utf-8-sig"))  # a BOM, as config.load_config
     except UnicodeDecodeError as e:
         raise InputError(_("{path} is not UTF-8 text.", path=path)) from e
     except tomllib.TOMLDecodeError as e:

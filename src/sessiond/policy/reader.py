@@ -21,7 +21,7 @@ from sessiond.i18n import _
 
 T = TypeVar("T")
 
-_DECIMAL_TEXT = re.compile(r"^\d{1,9}(\.\d{1,4})?$")
+_DECIMAL_TEXT = re.compile(r"^\d{1,9}(\.\d{1,4})?\Z")
 
 
 @dataclass
@@ -112,9 +112,11 @@ class Table:
             return default
         return value
 
-    def decimal(self, name: str, *, required: bool = True, maximum: Decimal | None = None
-                ) -> Decimal | None:
-        """Money, hours and percentages: a decimal string ("55.50") or a whole number.
+    def decimal(self, name: str, *, required: bool = True, maximum: Decimal | None = None,
+                money: bool = False) -> Decimal | None:
+        """Money, hours and percentages: a decimal string ("55.50") or a whole number;
+        `money` is in euros and cents, as every amount typed on the command line is
+        (amounts.parse_amount): 50.005 € would bill a price nobody can print or pay.
 
         Floats are refused: 0.1 + 0.2 is not 0.3 in binary, and a bill must be exact.
         """
@@ -135,6 +137,10 @@ class Table:
             return None
         if maximum is not None and number > maximum:
             self.wrong(name, _("at most {maximum}", maximum=maximum))
+            return None
+        if money and number != number.quantize(Decimal("0.01")):
+            self.wrong(name, _("an amount in euros and cents (at most two decimals), e.g. "
+                               "\"55.50\""))
             return None
         return number
 

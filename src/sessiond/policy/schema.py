@@ -133,8 +133,8 @@ DISCOUNTS = ("new-client", "referral")
 GUARANTEES = ("no-valid-solution", "diagnosis", "partial-results")
 SEVERITIES = ("error", "warning")
 
-ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
-COUNTRY = re.compile(r"^[A-Z]{2}$")
+ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}\Z")
+COUNTRY = re.compile(r"^[A-Z]{2}\Z")
 HUNDRED = Decimal(100)
 
 # Parameters each compliance rule takes besides article, text, severity, modes, review
@@ -508,7 +508,7 @@ def _tranches(t: Table | None) -> TrancheModel | None:
 
 
 def _rate(mode: str, t: Table) -> Rate:
-    rate = Rate(mode=mode, per_hour=t.decimal("per_hour") or Decimal(0),
+    rate = Rate(mode=mode, per_hour=t.decimal("per_hour", money=True) or Decimal(0),
                 article=t.text("article"), review=_review(t))
     t.optional_text("text")
     t.finish()
@@ -518,7 +518,7 @@ def _rate(mode: str, t: Table) -> Rate:
 def _fee(name: str, t: Table) -> Fee:
     fee = Fee(
         name=name, article=t.text("article"),
-        amount=t.decimal("amount", required=False),
+        amount=t.decimal("amount", required=False, money=True),
         hours=t.decimal("hours", required=False),
         percent_of_planned=t.decimal("percent_of_planned", required=False, maximum=HUNDRED),
         modes=t.choices("modes", MODES), text=t.optional_text("text"), review=_review(t),
