@@ -129,13 +129,9 @@ def _break(buf: bytearray, scan: int, lf: bytes, cr: bytes, at_end: bool
     None. A CR in the last code unit of `buf` is a terminator only `at_end` (else an LF may
     follow it)."""
     width = len(lf)
-    if width == 1:
-        idx = buf.find(lf, scan)
-        # A CR is looked for before that LF only: in the usual LF or CRLF file, one line.
-        early = buf.find(cr, scan, len(buf) if idx < 0 else idx)
-    else:
-        idx = _find(buf, lf, scan, len(buf))
-        early = _find(buf, cr, scan, len(buf) if idx < 0 else idx)
+    idx = _find(buf, lf, scan, len(buf))
+    # A CR is looked for before that LF only: in the usual LF or CRLF file, one line.
+    early = _find(buf, cr, scan, len(buf) if idx < 0 else idx)
     if early < 0:
         return None if idx < 0 else (idx, width, True)
     if early + width == idx:
