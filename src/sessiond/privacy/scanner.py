@@ -815,10 +815,13 @@ _ARTICLES = (
     rf"du|de{_H}+la|de{_H}+l{_APOS}|de|d{_APOS}|des|of|for|for{_H}+the|of{_H}+the|on|sur|la"
     rf"|le|l{_APOS}|the|my|son|sa|mon|ma|his|her|your|its"
 )
-# "is", "est", "c'est", "changé en": the value follows as the predicate ("c'est" also typed
-# "cest", "c est", or "c" as in a text message).
+# The copulas: "c'est" also typed "cest", "c est", or "c" as in a text message (whose
+# ending each use says), then the others.
+_C_EST = rf"c{_APOS}est|c{_H}+est|cest"
+_OTHER_COPULAS = r"est|[eé]tait|sera|reste|devient|is|was"
+# "is", "est", "c'est", "changé en": the value follows as the predicate.
 _VERBS = (
-    rf"is{_H}+now|est{_H}+maintenant|c{_APOS}est|c{_H}+est|cest|c(?={_H})|est|était|etait|sera|reste|devient|is|was"
+    rf"is{_H}+now|est{_H}+maintenant|{_C_EST}|c(?={_H})|{_OTHER_COPULAS}"
     rf"|chang[eé]{_H}+en|modifi[eé]{_H}+en|changed{_H}+to|set{_H}+to|reset{_H}+to"
     rf"|remplac[eé]{_H}+par|d[eé]fini{_H}+(?:sur|à|a)|mis{_H}+à|now"
 )
@@ -1696,7 +1699,8 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
 
 # "le mot de passe du compte ameli est Chaton12": any words (not only known qualifiers)
 # between the phrase and a copula, then a value that looks like a secret.
-_COPULA = rf"(?:c{_APOS}est|c{_H}+est|cest|c|est|[eé]tait|sera|reste|devient|is|was)(?!\w)"
+_COPULA = rf"(?:{_C_EST}|c|{_OTHER_COPULAS})(?!\w)"
+# A cheap look for any of them first (most phrases have none after them).
 _COPULA_HINT = re.compile(r"[ \t](?:est|cest|c|is|was|sera|reste|devient)\b|tait\b")
 
 
