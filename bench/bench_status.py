@@ -2,9 +2,12 @@
 
 Usage: python -m bench.bench_status [--runs 15] [--cache DIR] [--watson PATH] [--before SRC]
 Logs of a year (2,000 sessions) and of ten years of the same activity (20,000 sessions),
-each with one session running. Every command runs as a new process, in alternation with the others;
-medians. Watson (`pip install td-watson` into a venv of its own, never into sessiond's)
-is found on PATH, in /tmp/watson-venv, or at --watson; it is skipped when absent.
+each with one session running. Every command runs as a new process, in alternation with the
+others; medians. `status` shows the status view (store/glance.py) while nothing was appended
+since the last call; the first call after a change folds the open sessions and writes the
+view. Both are timed, the second with the view dropped (untimed) before each run. Watson
+(`pip install td-watson` into a venv of its own, never into sessiond's) is found on PATH,
+in /tmp/watson-venv, or at --watson; it is skipped when absent.
 Targets (issue 17): status <= 0.4x `watson status`, status within 1.2x between the two
 logs, `--version` <= 1.5x `python -c pass`.
 """
@@ -12,6 +15,7 @@ logs, `--version` <= 1.5x `python -c pass`.
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -40,6 +44,15 @@ def find_watson(given: Path | None) -> str | None:
     return None
 
 
+def after_a_change(cmd: list[str], env: dict[str, str], home: Path) -> float:
+    """`status` as the first call after an append runs it: the view is stale."""
+    conn = sqlite3.connect(home / "sessiond.sqlite3")
+    with conn:
+        conn.execute("DELETE FROM status_head")
+    conn.close()
+    return run_once(cmd, env)
+
+
 def main() -> None:
     parser = options(__doc__)
     parser.add_argument("--watson", type=Path, help="the watson executable")
@@ -55,6 +68,10 @@ def main() -> None:
             "sessiond --version": partial(run_once, [SESSIOND, "--version"], env_for(small)),
             "status (small)": partial(run_once, [SESSIOND, "status"], env_for(small)),
             "status (large)": partial(run_once, [SESSIOND, "status"], env_for(large)),
+            "status after a change (small)": partial(after_a_change, [SESSIOND, "status"],
+                                                     env_for(small), small),
+            "status after a change (large)": partial(after_a_change, [SESSIOND, "status"],
+                                                     env_for(large), large),
             "floor (large)": partial(run_once, [sys.executable, str(FLOORS / "status.py"),
                                                 str(large / "sessiond.sqlite3")]),
         }
@@ -82,6 +99,10 @@ def main() -> None:
          f"status, {args.small} sessions", t["status (small)"], "<= 1.2"),
         (f"status, {args.large} sessions", t["status (large)"], "floor script",
          t["floor (large)"], "for scale"),
+        (f"status after a change, {args.small} s.", t["status after a change (small)"],
+         "watson status", t.get("watson status", float("nan")), "for scale"),
+        (f"status after a change, {args.large} s.", t["status after a change (large)"],
+         f"after a change, {args.small} s.", t["status after a change (small)"], "<= 1.2"),
         ("--version", t["sessiond --version"], "python -c pass", t["python -c pass"],
          "<= 1.5"),
     ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -36,9 +37,50 @@ def options(doc: str | None, runs: int = 15) -> argparse.ArgumentParser:
 
 
 def before_env(env: dict[str, str], src: Path) -> dict[str, str]:
-    """`env` running the sessiond of `src` instead of this one."""
-    return {**env, "PYTHONPATH": os.pathsep.join(
+    """`env` running the sessiond of `src` instead of this one, on a log it can open."""
+    env = {**env, "PYTHONPATH": os.pathsep.join(
         p for p in (str(src), env.get("PYTHONPATH")) if p)}
+    if "SESSIOND_HOME" in env:
+        env["SESSIOND_HOME"] = str(_readable_home(Path(env["SESSIOND_HOME"]), env))
+    return env
+
+
+def _readable_home(home: Path, env: dict[str, str]) -> Path:
+    """`home`, or when the sessiond of `env` knows an older schema, a copy beside it (made
+    again whenever the log changed) without the tables later migrations added: they only
+    ever add (store/schema.py), so its events and checkpoints are the same."""
+    from sessiond.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+    known = int(subprocess.run(
+        [sys.executable, "-c", "from sessiond.store.schema import SCHEMA_VERSION as v; print(v)"],
+        env=env, capture_output=True, text=True, check=True, cwd=ROOT).stdout)
+    database = home / "sessiond.sqlite3"
+    if known >= SCHEMA_VERSION or not database.exists():
+        return home
+    copy = home.with_name(f"{home.name}-schema{known}")
+    stamp = f"{database.stat().st_mtime_ns}\n"
+    marker = copy / ".copied-from"
+    if marker.exists() and marker.read_text() == stamp:
+        return copy
+    copy_home(home, copy)
+
+    def tables(count: int) -> set[str]:
+        memory = sqlite3.connect(":memory:")
+        for script in MIGRATIONS[:count]:
+            memory.executescript(script)
+        names = {r[0] for r in memory.execute("SELECT name FROM sqlite_master "
+                                               "WHERE type = 'table'")}
+        memory.close()
+        return names
+
+    conn = sqlite3.connect(copy / "sessiond.sqlite3")
+    for table in sorted(tables(SCHEMA_VERSION) - tables(known)):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute(f"PRAGMA user_version = {known}")
+    conn.commit()
+    conn.close()
+    marker.write_text(stamp)
+    return copy
 
 
 @contextmanager

@@ -7,13 +7,16 @@ so that a jump of the wall clock, or a suspend, can be detected afterwards.
 
 from __future__ import annotations
 
-import re
 import time
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sessiond.errors import InputError
 from sessiond.i18n import _
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    import re
+    from zoneinfo import ZoneInfo
 
 # How far in the future a declared instant may lie: clocks of two processes drift a little.
 FUTURE_TOLERANCE = timedelta(seconds=60)
@@ -53,6 +56,9 @@ def boot_id() -> str:
 
 
 def zone(name: str) -> ZoneInfo:
+    # Imported here: `sessiond status` shows no local time and does without it.
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError) as e:  # a directory, a long name
@@ -108,7 +114,13 @@ _DAY_WORDS = {"today": 0, "aujourd'hui": 0, "aujourd’hui": 0, "auj": 0,
               "yesterday": -1, "hier": -1, "avant-hier": -2,
               "tomorrow": 1, "demain": 1, "après-demain": 2}
 # A day as written in France: 1/12, 01/12/2026, 1.12.26 (day first, year optional).
-_DMY = re.compile(r"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?\Z")
+_DMY = r"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?\Z"  # compiled on first use
+
+
+def _match(pattern: str, text: str) -> re.Match[str] | None:
+    import re  # on the first parse: `sessiond status` parses nothing
+
+    return re.match(pattern, text)
 
 
 def parse_day(text: str, today: date, *, past: bool = True) -> date:
@@ -120,7 +132,7 @@ def parse_day(text: str, today: date, *, past: bool = True) -> date:
     if value in _DAY_WORDS:
         return check_day(today + timedelta(days=_DAY_WORDS[value]))
     try:
-        match = _DMY.match(value)
+        match = _match(_DMY, value)
         if match is None:
             return check_day(date.fromisoformat(value))
         d, m, y = match.groups()
@@ -151,7 +163,7 @@ def _without_year(d: int, m: int, today: date, *, past: bool) -> date:
 
 # A time of day as technicians type it: "09:30", "9:30", "9h30", "9 h 30", "21h", and
 # "09:30:15" to the second.
-_HHMM = re.compile(r"^(\d{1,2})(?:(?::|\s*[hH]\s*)(\d{2})(?::(\d{2}))?|\s*[hH])\Z")
+_HHMM = r"^(\d{1,2})(?:(?::|\s*[hH]\s*)(\d{2})(?::(\d{2}))?|\s*[hH])\Z"  # on first use
 
 
 def parse_instant(text: str, tz: ZoneInfo, *, reference: datetime | None = None,
@@ -167,7 +179,7 @@ def parse_instant(text: str, tz: ZoneInfo, *, reference: datetime | None = None,
     """
     reference = reference or now()
     text = text.strip()
-    match = _HHMM.match(text)
+    match = _match(_HHMM, text)
     if match:
         hour, minute, second = (int(g) if g else 0 for g in match.groups())
         if hour > 23 or minute > 59 or second > 59:
@@ -237,7 +249,7 @@ def _day_and_time(text: str, today: date, *, past: bool) -> datetime | None:
         rest = words[cut:]
         if rest and rest[0].lower() in ("à", "a", "at") and len(rest) > 1:
             rest = rest[1:]
-        time_match = _HHMM.match(" ".join(rest))
+        time_match = _match(_HHMM, " ".join(rest))
         if time_match is None:
             continue
         try:
@@ -298,7 +310,7 @@ def parse_appointment(text: str, tz: ZoneInfo) -> datetime:
     date and time, past or future (HH:MM alone would not say which day), local or with an
     offset, from 2000 and at most two years ahead."""
     text = text.strip()
-    if _HHMM.match(text):
+    if _match(_HHMM, text):
         raise InputError(_("--appointment {text}: give the day too, e.g. 2026-11-22T14:00.",
                            text=text))
     typed = _day_and_time(text, now().astimezone(tz).date(), past=False)

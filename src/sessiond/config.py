@@ -1,8 +1,6 @@
-"""Where sessiond keeps its files, and the technician's settings.
+"""Where sessiond keeps its files (found by sessiond.places), and the technician's settings.
 
-Everything lives under `$SESSIOND_HOME` when it is set (tests, demos); otherwise the data
-goes to the XDG data directory and the settings to the XDG config directory. Directories
-are created 0700 and files 0600 on first use: they hold a client list and keys.
+Directories are created 0700 and files 0600 on first use: they hold a client list and keys.
 """
 
 from __future__ import annotations
@@ -13,12 +11,17 @@ import stat
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NamedTuple
 
+from sessiond import places
 from sessiond.errors import InputError
-from sessiond.i18n import _
+from sessiond.i18n import LANGUAGES, _
+from sessiond.records import NamedTuple
 
-APP = "sessiond"
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any
+
+APP = places.APP
 
 # The settings are named tuples, as the model's records are (sessiond.model): every
 # command reads them, and a dataclass costs start-up time to create.
@@ -30,7 +33,7 @@ class Paths(NamedTuple):
 
     @property
     def database(self) -> Path:
-        return self.data / "sessiond.sqlite3"
+        return self.data / places.DATABASE
 
     @property
     def keys(self) -> Path:
@@ -38,7 +41,7 @@ class Paths(NamedTuple):
 
     @property
     def config_file(self) -> Path:
-        return self.config / "config.toml"
+        return self.config / places.CONFIG_FILE
 
     @property
     def policies(self) -> Path:
@@ -46,22 +49,16 @@ class Paths(NamedTuple):
 
 
 def paths() -> Paths:
-    home = os.environ.get("SESSIOND_HOME")
-    if home:
-        root = Path(home).expanduser()
-        return Paths(data=root, config=root)
-    import platformdirs
-
-    return Paths(
-        data=platformdirs.user_data_path(APP), config=platformdirs.user_config_path(APP)
-    )
+    data, config = places.roots()
+    return Paths(data=Path(data), config=Path(config))
 
 
 # What sessiond itself puts in its directories: a directory holding only these (or
-# nothing) is one sessiond made, or one made for it, and may be made private.
-_OWN_NAMES = re.compile(r"^(\.?sessiond\.sqlite3.*|keys|policies|config\.toml|exports|"
-                        r"documents|receipts|daemon\.(json|lock)|jobs\.lock|\..*\.tmp\d*|"
-                        r"[a-z0-9-]+\.toml|(signing|master)\.key)$")
+# nothing) is one sessiond made, or one made for it, and may be made private. The patterns
+# of this module are compiled on first use (re keeps them): `sessiond status` needs none.
+_OWN_NAMES = (r"^(\.?sessiond\.sqlite3.*|keys|policies|config\.toml|exports|"
+              r"documents|receipts|daemon\.(json|lock)|jobs\.lock|\..*\.tmp\d*|"
+              r"[a-z0-9-]+\.toml|(signing|master)\.key)$")
 
 
 def private_dir(path: Path) -> Path:
@@ -103,7 +100,7 @@ def private_dir(path: Path) -> Path:
 
 def _foreign_content(path: Path) -> bool:
     try:
-        return any(not _OWN_NAMES.match(entry) for entry in os.listdir(path))
+        return any(not re.match(_OWN_NAMES, entry) for entry in os.listdir(path))
     except OSError:
         return True
 
@@ -216,9 +213,8 @@ def load_config(p: Paths | None = None) -> Config:
     return config
 
 
-POLICY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}\Z")  # also a file name: no / nor ..
-_POLICY_ID = POLICY_ID
-_TIME_OF_DAY = re.compile(r"^([01]\d|2[0-3]):[0-5]\d\Z")
+POLICY_ID = r"^[a-z0-9][a-z0-9-]{0,62}\Z"  # also a file name: no / nor ..
+_TIME_OF_DAY = r"^([01]\d|2[0-3]):[0-5]\d\Z"
 
 
 def _check_values(config: Config, path: Path) -> None:
@@ -226,12 +222,12 @@ def _check_values(config: Config, path: Path) -> None:
     not when the daemon first needs them."""
     d = config.daemon
     checks: tuple[tuple[str, bool, str], ...] = (
-        ("language", config.language in ("", "fr", "en"), '"fr", "en" or ""'),
-        ("policy", bool(_POLICY_ID.match(config.policy)),
+        ("language", config.language in ("", *LANGUAGES), '"fr", "en" or ""'),
+        ("policy", bool(re.match(POLICY_ID, config.policy)),
          _("a policy id (lower-case letters, digits and dashes)")),
         ("daemon.reminder_minutes", 0 <= d.reminder_minutes <= 60, _("0 to 60 minutes")),
         ("daemon.idle_minutes", 1 <= d.idle_minutes <= 240, _("1 to 240 minutes")),
-        ("daemon.export_time", bool(_TIME_OF_DAY.match(d.export_time)),
+        ("daemon.export_time", bool(re.match(_TIME_OF_DAY, d.export_time)),
          _("a time of day HH:MM, e.g. 19:30")),
         ("backup.keep", 1 <= config.backup.keep <= 366, _("1 to 366 backups")),
         ("invoice.due_days", 0 <= config.invoice.due_days <= 60, _("0 to 60 days")),

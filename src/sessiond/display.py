@@ -3,22 +3,24 @@ user-supplied text made safe to print."""
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from sessiond import clock
 
-if TYPE_CHECKING:  # the CLI's output filter imports this module: keep it light
+TYPE_CHECKING = False  # the CLI's output filter imports this module: keep it light
+if TYPE_CHECKING:
+    import re
+    from typing import Any
+    from zoneinfo import ZoneInfo
+
     from sessiond.model import Session
 
 # What a terminal would act on instead of showing: C0 controls (but tab and newline), DEL
 # and C1 (ESC [ 2 J clears the screen, ESC ] 0 ; ... BEL retitles the window, U+009B is a
 # one-character CSI), the bidirectional overrides and isolates (they reorder what follows:
 # "Trojan Source"), line/paragraph separators, and lone surrogates (undecodable argv bytes).
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
-                     "\u2066-\u2069\ud800-\udfff]")
+_UNSAFE = ("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
+           "\u2066-\u2069\ud800-\udfff]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -29,7 +31,15 @@ def safe_text(text: str) -> str:
     """`text` with every control, bidi-override and lone-surrogate character written as
     `\\uXXXX`: visible on a terminal, and still valid (and decoding to the same text)
     inside a JSON string, so one filter serves text and JSON output alike."""
-    return _UNSAFE.sub(_escape, text)
+    # Every character of _UNSAFE is one str.isprintable() refuses: text it accepts once
+    # its line ends, tabs and no-break spaces (French typography) are set aside holds
+    # nothing to escape, and goes out without the pattern (`sessiond status` without re).
+    if text.replace("\n", "").replace("\t", "").replace("\u00a0", "").replace(
+            "\u202f", "").isprintable():
+        return text
+    import re
+
+    return re.sub(_UNSAFE, _escape, text)
 
 
 def safe_line(text: str) -> str:

@@ -8,7 +8,6 @@ copy as a sentence names it. Values without a label are shown as they are.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from sessiond.i18n import _, language
@@ -66,14 +65,16 @@ def rule(rule_id: str) -> str:
 # An article of the terms' own numbering ("3.2", "7, art. 1", "II.3") is cited "art. 3.2";
 # one that names its code ("Code pénal, art. 323-1", "C. consom., art. L221-18", "RGPD
 # art. 5(1)(e)") is cited as it is.
-_TERMS_NUMBERING = re.compile(r"^\s*(\d|[IVX]+(\.|,|\s|$))")
+_TERMS_NUMBERING = r"^\s*(\d|[IVX]+(\.|,|\s|$))"  # compiled on first use
 
 
 def cite(article: str | None) -> str:
     """An article as a finding, a requirement or a bill line cites it; "" for none ("-")."""
     if article is None or article.strip() in ("", "-"):
         return ""
-    if _TERMS_NUMBERING.match(article):
+    import re  # here: `sessiond status` cites nothing
+
+    if re.match(_TERMS_NUMBERING, article):
         return _("art. {article}", article=article)
     return article
 

@@ -18,10 +18,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from enum import StrEnum
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from sessiond.errors import InputError
 from sessiond.i18n import _
+from sessiond.records import NamedTuple
 
 if TYPE_CHECKING:  # decimal costs `status`, which never prices, 3 ms to import
     from decimal import Decimal

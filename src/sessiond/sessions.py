@@ -39,6 +39,7 @@ from sessiond.model import (
     local_moment,
     validate,
 )
+from sessiond.store import glance
 from sessiond.store.sqlite import Store, StoredEvent, Writer
 
 if TYPE_CHECKING:  # cryptography, the rules and billing load only where they are needed
@@ -259,10 +260,25 @@ def steady_now(session: Session) -> datetime:
     return steady
 
 
+def _glance_row(session: Session) -> tuple[object, ...]:
+    """A session as the status view keeps it (store.glance.COLUMNS): its running time as
+    the closed spans' seconds and the start of the one still running, so that the view
+    gives `elapsed_seconds` to the second at any later instant."""
+    running = next((i.start for i in session.running if i.end is None), None)
+    closed = sum(i.seconds(i.end) for i in session.running if i.end)
+    return (session.id, session.client_id, session.state.value, session.policy, session.mode,
+            " ".join(c.channel for c in session.consents), int(session.without_consent),
+            closed, clock.to_text(running) if running else None)
+
+
 class Sessiond:
     def __init__(self, where: Paths | None = None, config: Config | None = None, *,
                  readonly: bool = False) -> None:
         self.paths = where or paths()
+        # config.toml as it was read (store.glance): `status` keeps its language with the
+        # open sessions, and the view stands only while the file is unchanged. Settings
+        # given by the caller come from no file the view could follow.
+        self._settings = None if config else glance.settings_stamp(str(self.paths.config_file))
         self.config = config or load_config(self.paths)
         # Read-only: the log is opened read-only (a first run, with no log yet, creates it),
         # so that a read-only copy or a full disk can still be read and verified.
@@ -301,8 +317,9 @@ class Sessiond:
     def reload_config(self) -> Config:
         """Read config.toml again (a running TUI follows the technician's edits); on an
         error the settings in use stay."""
+        settings = glance.settings_stamp(str(self.paths.config_file))
         config = load_config(self.paths)
-        self.config = config
+        self.config, self._settings = config, settings
         self.__dict__.pop("tz", None)  # the zone may have changed too
         return config
 
@@ -1124,11 +1141,19 @@ class Sessiond:
             ids = self.store.session_ids()
         return [self._session(i) for i in ids]
 
-    def open_sessions(self) -> list[Session]:
-        """Sessions not stopped, the running ones first."""
+    def open_sessions(self, *, remember: bool = False) -> list[Session]:
+        """Sessions not stopped, the running ones first. `remember`: keep them in the
+        status view too (store.glance), for the next `sessiond status` to show without
+        folding, unless something was appended while they were read."""
+        settings = self._settings if remember and self.store.damage_mark() is None else None
+        taken = glance.tail(self.store.conn) or glance.EMPTY
         found = self.sessions(self.store.session_ids(open_only=True))
         order = {State.RUNNING: 0, State.PAUSED: 1, State.PLANNED: 2}
-        return sorted(found, key=lambda s: order.get(s.state, 3))
+        found.sort(key=lambda s: order.get(s.state, 3))
+        if settings is not None:
+            glance.save(str(self.paths.database), taken, settings, self.config.language,
+                        [_glance_row(s) for s in found])
+        return found
 
     def day_sessions(self, day: date) -> list[Session]:
         """Sessions planned, started or stopped on `day` (local), in planning order."""

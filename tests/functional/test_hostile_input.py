@@ -353,12 +353,12 @@ def test_errors_are_json_with_json(cli: Cli) -> None:
 
 
 def test_a_bug_is_one_line_never_a_traceback(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sessiond.cli import sessions
+    from sessiond.cli import status
 
     def broken(*args: object) -> int:
         raise ValueError("unexpected")
 
-    monkeypatch.setattr(sessions, "do_status", broken)
+    monkeypatch.setattr(status, "do_status", broken)
     result = cli("status", check=False)
     assert result.code == 4 and "unexpected" in result.err and "Traceback" not in result.err
     assert len(result.err.strip().splitlines()) == 1

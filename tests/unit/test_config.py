@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from sessiond import config
 from sessiond.config import Config, load_config, paths
 from sessiond.errors import InputError
 
@@ -71,3 +74,36 @@ def test_a_misspelled_keymap_id_stops_the_tui_before_the_screen(home: Path,
     assert run() == 2
     err = capsys.readouterr().err
     assert "sesion.stop" in err and "session.pause" not in err
+
+
+# --- where the files are -----------------------------------------------------------------
+
+_HOMES = ["/home/jeanne", "/home/jeanne/", "/", "relative/home", "", None]
+_XDG = ["/srv/xdg", "/srv/xdg/", "relative/xdg", "", "~/xdg", None]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the XDG rule is sessiond's own on Linux")
+@pytest.mark.parametrize("home", _HOMES)
+@pytest.mark.parametrize("xdg", _XDG)
+def test_the_directories_are_those_platformdirs_gives(
+        monkeypatch: pytest.MonkeyPatch, home: str | None, xdg: str | None) -> None:
+    import platformdirs
+
+    monkeypatch.delenv("SESSIOND_HOME", raising=False)
+    for name, value in (("HOME", home), ("XDG_DATA_HOME", xdg), ("XDG_CONFIG_HOME", xdg)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    where = config.paths()
+    assert where.data == platformdirs.user_data_path(config.APP)
+    assert where.config == platformdirs.user_config_path(config.APP)
+
+
+def test_a_plain_command_does_not_import_platformdirs(tmp_path: Path) -> None:
+    code = ("import sys; from sessiond.config import paths; paths(); "
+            "print('platformdirs' in sys.modules)")
+    env = {"HOME": str(tmp_path), "PATH": ""}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env=env)
+    assert done.stdout.strip() == ("False" if sys.platform == "linux" else "True")

@@ -102,7 +102,7 @@ def test_lock_held_by_another_process_dies_with_it(home: Path) -> None:
 
 
 def test_status_without_a_daemon(home: Path) -> None:
-    data = status.collect(paths())
+    data = status.collect(paths().data)
     assert data["running"] is False and data["jobs_owner"] is None
     assert "Démon\u202f: arrêté" in status.describe(data)
 
@@ -124,7 +124,7 @@ def test_status_file_is_private(home: Path) -> None:
     status.write(paths(), hotkeys=Feature(True), idle=Feature(False, "x"))
     path = paths().data / status.STATUS_FILE
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert status.read_file(paths())["idle"] == {"on": False, "reason": "x"}  # type: ignore[index]
+    assert status.read_file(paths().data)["idle"] == {"on": False, "reason": "x"}  # type: ignore[index]
 
 
 # --- display detection ----------------------------------------------------------------------

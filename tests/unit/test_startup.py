@@ -63,3 +63,22 @@ def test_status_loads_no_parser_nor_what_only_writes_need(tmp_path: Path) -> Non
     # The records it reads are named tuples: dataclasses and the inspect it imports cost
     # 11 ms, and creating each frozen dataclass 0.8 ms more.
     assert "dataclasses" not in modules
+
+
+def test_status_from_its_view_loads_neither_the_model_nor_the_store(tmp_path: Path) -> None:
+    from sessiond.config import Paths
+    from sessiond.sessions import Sessiond
+
+    svc = Sessiond(Paths(data=tmp_path, config=tmp_path))
+    svc.add_client("Jeanne Martin")
+    svc.close()
+    first, out = imported_after(["status"], tmp_path)  # folds, and keeps the view
+    assert "sessiond.sessions" in first and "No open session." in out
+    modules, again = imported_after(["status"], tmp_path)
+    assert again == out
+    # What the view spares: the service, the model and the store class, and the standard
+    # modules only they need (pathlib with urllib.parse, typing, json, zoneinfo, and re:
+    # the output filter needs it only for text with something to escape).
+    assert not {"sessiond.sessions", "sessiond.model", "sessiond.store.sqlite",
+                "sessiond.config", "pathlib", "typing", "json", "zoneinfo",
+                "platformdirs", "re"} & modules

@@ -34,7 +34,8 @@ if TYPE_CHECKING:  # argparse loads only when a parser is built (not for status,
 # against what the modules register).
 COMMANDS: dict[str, tuple[str, ...]] = {
     "sessiond.cli.sessions": ("client", "session", "consent", "start", "pause", "resume",
-                              "stop", "note", "status"),
+                              "stop", "note"),
+    "sessiond.cli.status": ("status",),
     "sessiond.cli.record": ("record",),
     "sessiond.cli.corrections": ("amend", "reopen", "cancel", "redact", "withdraw"),
     "sessiond.cli.audit": ("log", "verify"),
@@ -59,7 +60,7 @@ class _Usage(SessiondError):
 # Commands whose only option is --json, and the function of their module that says what
 # they parse to: they run without argparse, which with the gettext it imports is a third
 # of the start-up of `status`. Anything more (--help, a typo) goes to the parser.
-PLAIN: dict[str, tuple[str, str]] = {"status": ("sessiond.cli.sessions", "status_defaults")}
+PLAIN: dict[str, tuple[str, str]] = {"status": ("sessiond.cli.status", "status_defaults")}
 
 
 def _plain(argv: Sequence[str]) -> Any | None:

@@ -14,7 +14,7 @@ import sys
 from typing import Any
 
 from sessiond.cli.context import Context
-from sessiond.i18n import _
+from sessiond.i18n import LANGUAGES, _
 
 IDENTITY = ("name", "trade_name", "siret", "address", "email", "phone")
 
@@ -34,7 +34,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     init.add_argument("--phone", metavar="NUMBER", help=_("your phone number"))
     init.add_argument("--policy", metavar="ID",
                       help=_("the terms of new sessions (sessiond policy list shows them)"))
-    init.add_argument("--language", choices=("fr", "en"),
+    init.add_argument("--language", choices=LANGUAGES,
                       help=_("the language of the screens and documents"))
     init.add_argument("--yes", action="store_true",
                       help=_("ask nothing: take the options as given (for scripts)"))

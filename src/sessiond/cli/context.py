@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (`sessiond status`)
 if TYPE_CHECKING:
+    from typing import Any
+
     from sessiond.sessions import Sessiond
 
 
@@ -55,6 +56,8 @@ class Context:
     def emit(self, text: str, data: Any) -> None:
         """Print `text` for a person, or `data` as JSON with --json."""
         if self.json:
+            import json
+
             if self.messages and isinstance(data, dict) and "messages" not in data:
                 data = {**data, "messages": list(self.messages)}
             json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)

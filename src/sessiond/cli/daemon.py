@@ -84,7 +84,7 @@ def status_data(service: Any) -> dict[str, Any]:
     """The daemon's part of `sessiond status` (used by the status command too)."""
     from sessiond.daemon import status
 
-    return status.collect(service.paths, service.store.conn)
+    return status.collect(service.paths.data, service.store.conn)
 
 
 def status_text(data: dict[str, Any]) -> str:

@@ -341,7 +341,7 @@ def _daemon(p: Paths) -> Check:
     from sessiond.daemon.owner import daemon_pid
 
     title = _("Daemon")
-    pid = daemon_pid(p)
+    pid = daemon_pid(p.data)
     if pid is None:
         return Check("daemon", title, "warning", _("not running: no reminders, hotkeys, "
                                                    "daily export or backup"),

@@ -1,5 +1,5 @@
 """Clients and the session life cycle: client, session, consent, start, pause, resume,
-stop, note, status."""
+stop, note (status: cli/status.py)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 from sessiond.cli import options
 from sessiond.cli.context import Context
+from sessiond.cli.status import describe
 from sessiond.i18n import _
 from sessiond.model import CHANNELS, MODES, OSES, TOOLS, WARRANTY_CAUSES
 
-if TYPE_CHECKING:  # `status` runs without argparse (cli.PLAIN)
+if TYPE_CHECKING:  # argparse loads when the parser is built, not for these annotations
     import argparse
 
 
@@ -154,15 +155,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     note.add_argument("--replaces", type=options.event_number, metavar="SEQ",
                       help=_("the note it corrects, as `sessiond log` numbers it"))
     note.set_defaults(handler=do_note)
-
-    status_p = sub.add_parser("status", parents=[common],
-                              help=_("show the open sessions"))
-    status_p.set_defaults(**status_defaults())
-
-
-def status_defaults() -> dict[str, Any]:
-    """What `status` parses to besides --json: also how cli.PLAIN runs it, parser-free."""
-    return {"handler": do_status, "readonly": True}
 
 
 def _corrections(name: str) -> Any:
@@ -335,25 +327,8 @@ def session_show(args: argparse.Namespace, ctx: Context) -> int:
 
     session = ctx.service.session(args.session_id)
     data = session_data(session, ctx.tz, clock.now())
-    ctx.emit(_describe(data), data)
+    ctx.emit(describe(data), data)
     return 0
-
-
-def _describe(data: dict[str, Any]) -> str:
-    from sessiond import labels
-    from sessiond.display import hms
-
-    # Values in words ("à distance", "à l'oral"), not the allow-list's ids (--json has them).
-    # Each channel once: consent given twice by phone is "by phone" (--json lists both).
-    channels = dict.fromkeys(labels.short(c["channel"]) for c in data["consent"])
-    consent = (_("consent: {channel}", channel=", ".join(channels))
-               if data["consent"] else _("no consent on record"))
-    if data["without_consent"]:
-        consent += " — " + _("started WITHOUT consent")
-    return "  ".join([
-        data["session"], data["client"], labels.short(data["state"]).ljust(8),
-        hms(data["elapsed_seconds"]), data["policy"], labels.short(data["mode"]), consent,
-    ])
 
 
 def _transition(ctx: Context, event: Any, session_id: str) -> int:
@@ -362,7 +337,7 @@ def _transition(ctx: Context, event: Any, session_id: str) -> int:
 
     data = session_data(ctx.service.session(session_id), ctx.tz, clock.now())
     data["event"] = event.seq
-    ctx.emit(_describe(data), data)
+    ctx.emit(describe(data), data)
     return 0
 
 
@@ -435,21 +410,4 @@ def do_note(args: argparse.Namespace, ctx: Context) -> int:
                                   seq=args.replaces, event=event.seq))
     ctx.emit(_("Note recorded (event #{seq}).", seq=event.seq),
              {"session": args.session_id, "event": event.seq})
-    return 0
-
-
-def do_status(args: argparse.Namespace, ctx: Context) -> int:
-    from sessiond import clock
-    from sessiond.display import session_data
-
-    now = clock.now()
-    sessions = [session_data(s, ctx.tz, now) for s in ctx.service.open_sessions()]
-    text = "\n".join(_describe(d) for d in sessions) or _("No open session.")
-    # As cli.daemon.status_data/status_text, without importing cli.daemon: it imports
-    # argparse, which `status` does without (cli.PLAIN).
-    from sessiond.daemon import status
-
-    # Is the daemon up; hotkeys and idle detection on or off, and why.
-    daemon = status.collect(ctx.service.paths, ctx.service.store.conn)
-    ctx.emit(f"{text}\n{status.describe(daemon)}", {"sessions": sessions, "daemon": daemon})
     return 0

@@ -62,7 +62,7 @@ def run(svc: Sessiond, *, hotkeys: bool = True, idle: bool = True) -> int:
     # A status probe holds the lock for an instant; retry over a second before giving up.
     if not own.acquire(wait=1.0):
         raise InputError(_("Another sessiond daemon is already running (pid {pid}).",
-                           pid=owner.daemon_pid(svc.paths) or "?"))
+                           pid=owner.daemon_pid(svc.paths.data) or "?"))
     own.write_pid()
     work = owner.jobs_lock(svc.paths)
     try:

@@ -15,9 +15,12 @@ from __future__ import annotations
 import fcntl
 import os
 import time
-from pathlib import Path
 
-from sessiond.config import Paths, private_dir
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:  # `sessiond status` probes the locks without pathlib (sessiond.places)
+    from pathlib import Path
+
+    from sessiond.config import Paths
 
 DAEMON_LOCK = "daemon.lock"
 JOBS_LOCK = "jobs.lock"
@@ -37,6 +40,8 @@ class Lock:
     def acquire(self, wait: float = 0.0, poll: float = 0.2) -> bool:
         if self._fd is not None:
             return True
+        from sessiond.config import private_dir
+
         private_dir(self.path.parent)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
         deadline = time.monotonic() + wait
@@ -72,13 +77,13 @@ def jobs_lock(p: Paths) -> Lock:
     return Lock(p.data / JOBS_LOCK)
 
 
-def is_locked(path: Path) -> bool:
+def is_locked(path: str | os.PathLike[str]) -> bool:
     """Whether another process holds the lock (probes by taking it for an instant).
 
     The instant is short, and a daemon starting at that very moment retries (see
     `main`), so the probe never makes it fail.
     """
-    if not path.exists():
+    if not os.path.exists(path):
         return False
     try:  # read-only is enough to probe: it works on a read-only copy of the data
         fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
@@ -93,16 +98,19 @@ def is_locked(path: Path) -> bool:
     return False
 
 
-def daemon_pid(p: Paths) -> int | None:
-    """The pid written in daemon.lock if that process is alive and a sessiond daemon."""
+def daemon_pid(directory: str | os.PathLike[str]) -> int | None:
+    """The pid written in the data directory's daemon.lock if that process is alive and a
+    sessiond daemon."""
     try:
-        pid = int((p.data / DAEMON_LOCK).read_text(encoding="ascii").strip() or 0)
+        with open(os.path.join(directory, DAEMON_LOCK), encoding="ascii") as lock:
+            pid = int(lock.read().strip() or 0)
     except (OSError, ValueError):
         return None
     if pid <= 0:
         return None
     try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        with open(f"/proc/{pid}/cmdline", "rb") as proc:
+            cmdline = proc.read().split(b"\0")
     except OSError:
         return None
     return pid if b"daemon" in cmdline else None

@@ -8,17 +8,19 @@ alive is decided from its pid and lock, not from the file (a kill -9 leaves it b
 
 from __future__ import annotations
 
-import json
 import os
-from typing import Any, NamedTuple
 
 from sessiond import clock
-from sessiond.config import Paths, write_private
 from sessiond.daemon.owner import DAEMON_LOCK, JOBS_LOCK, daemon_pid, is_locked
 from sessiond.i18n import _
 from sessiond.i18n.plural import n_
-from sessiond.store import heartbeats
-from sessiond.store import notifications as notices
+from sessiond.records import NamedTuple
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any
+
+    from sessiond.config import Paths
 
 STATUS_FILE = "daemon.json"
 
@@ -33,6 +35,9 @@ class Feature(NamedTuple):
 
 def write(p: Paths, *, hotkeys: Feature, idle: Feature, state: str = "running",
           extra: dict[str, Any] | None = None) -> None:
+    import json
+
+    from sessiond.config import write_private
     from sessiond.daemon import heartbeat  # the daemon's; `sessiond status` only reads
 
     data = {"pid": os.getpid(), "state": state, "updated_at": clock.to_text(clock.now()),
@@ -41,19 +46,29 @@ def write(p: Paths, *, hotkeys: Feature, idle: Feature, state: str = "running",
     write_private(p.data / STATUS_FILE, json.dumps(data, sort_keys=True).encode("utf-8"))
 
 
-def read_file(p: Paths) -> dict[str, Any] | None:
+def read_file(directory: str | os.PathLike[str]) -> dict[str, Any] | None:
+    """daemon.json of the data directory."""
     try:
-        value = json.loads((p.data / STATUS_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        with open(os.path.join(directory, STATUS_FILE), encoding="utf-8") as file:
+            text = file.read()
+    except OSError:  # no daemon ever ran here: `status` does without json
+        return None
+    import json
+
+    try:
+        value = json.loads(text)
+    except ValueError:
         return None
     return value if isinstance(value, dict) else None
 
 
-def collect(p: Paths, conn: Any | None = None) -> dict[str, Any]:
-    """The daemon's status for JSON output: running, features, pending questions."""
-    pid = daemon_pid(p)
-    running = pid is not None and is_locked(p.data / DAEMON_LOCK)
-    file = read_file(p) or {}
+def collect(directory: str | os.PathLike[str], conn: Any | None = None) -> dict[str, Any]:
+    """The daemon's status for JSON output (running, features, pending questions), from
+    the data directory (a str on the path of `sessiond status` that does without pathlib)
+    and the log's connection `conn`."""
+    pid = daemon_pid(directory)
+    running = pid is not None and is_locked(os.path.join(directory, DAEMON_LOCK))
+    file = read_file(directory) or {}
     data: dict[str, Any] = {"running": running, "pid": pid if running else None,
                             "jobs_owner": None, "hotkeys": None, "idle": None,
                             "last_heartbeat": None, "pending_questions": None}
@@ -62,12 +77,14 @@ def collect(p: Paths, conn: Any | None = None) -> dict[str, Any]:
         if file.get("pid") == pid:
             data["hotkeys"], data["idle"] = file.get("hotkeys"), file.get("idle")
             data["started_at"] = file.get("started_at")
-    elif is_locked(p.data / JOBS_LOCK):
+    elif is_locked(os.path.join(directory, JOBS_LOCK)):
         data["jobs_owner"] = "tui"
     if conn is not None:
+        from sessiond.store import heartbeats, notifications
+
         beat = heartbeats.last(conn)
         data["last_heartbeat"] = clock.to_text(beat.at) if beat else None
-        data["pending_questions"] = len(notices.pending_questions(conn))
+        data["pending_questions"] = notifications.pending_count(conn)
     return data
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+LANGUAGES = ("fr", "en")  # of the user interface and the documents; French by default
 _language: str | None = None  # set from the configuration
 _detected: str | None = None  # from the environment, read once
 

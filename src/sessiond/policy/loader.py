@@ -10,6 +10,7 @@ replaces it: he copies the shipped file, sets his prices, and his version wins.
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -77,7 +78,7 @@ def _checked_now(path: Path, source: str) -> Policy:
 
 def load_policy(policy_id: str, p: Paths | None = None) -> Policy:
     """The technician's policy of that id if he has one, else the shipped one."""
-    if not POLICY_ID.match(policy_id):  # an id is a file name: never a path elsewhere
+    if not re.match(POLICY_ID, policy_id):  # an id is a file name: never a path elsewhere
         raise InputError(_("{id!r} is not a policy id (lower-case letters, digits and "
                            "dashes, at most 63). See sessiond policy list.",
                            id=policy_id[:80]))

@@ -179,9 +179,9 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from sessiond.i18n import _
+from sessiond.records import NamedTuple
 
 __all__ = [
     "KINDS",

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime, timedelta
-from typing import NamedTuple
 
 from sessiond import clock
+from sessiond.records import NamedTuple
 
 # Heartbeats older than this are pruned: only the latest matters for gap detection.
 KEEP = timedelta(days=2)

@@ -11,15 +11,19 @@ Rows hold metadata only (session ids, instants, amounts); never anything typed.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, NamedTuple
 
 from sessiond import clock
+from sessiond.records import NamedTuple
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 _COLUMNS = "id, created_at, kind, session_id, message, data, question, answered_at, answer"
+_PENDING = "WHERE question = 1 AND answered_at IS NULL"  # a question nobody answered yet
 
 
 class Notice(NamedTuple):
@@ -45,6 +49,8 @@ class Notice(NamedTuple):
 
 
 def _notice(row: tuple[Any, ...]) -> Notice:
+    import json  # here: `sessiond status` only counts the questions
+
     return Notice(id=row[0], created_at=clock.from_text(row[1]), kind=row[2],
                   session_id=row[3], message=row[4], data=json.loads(row[5]),
                   question=bool(row[6]),
@@ -55,6 +61,8 @@ def post(conn: sqlite3.Connection, *, now: datetime, kind: str, message: str,
          session_id: str | None = None, data: Mapping[str, Any] | None = None,
          question: bool = False, dedup_key: str | None = None) -> Notice | None:
     """Insert a notice; None when one with the same dedup_key already exists."""
+    import json
+
     cur = conn.execute(
         "INSERT OR IGNORE INTO notifications "
         "(created_at, kind, session_id, message, data, question, dedup_key) "
@@ -79,9 +87,14 @@ def by_dedup_key(conn: sqlite3.Connection, dedup_key: str) -> Notice | None:
     return _notice(row) if row else None
 
 
+def pending_count(conn: sqlite3.Connection) -> int:
+    """How many questions wait for an answer (what `pending_questions` would list)."""
+    return int(conn.execute(f"SELECT count(*) FROM notifications {_PENDING}").fetchone()[0])
+
+
 def pending_questions(conn: sqlite3.Connection) -> list[Notice]:
     rows = conn.execute(f"SELECT {_COLUMNS} FROM notifications "
-                        "WHERE question = 1 AND answered_at IS NULL ORDER BY id")
+                        f"{_PENDING} ORDER BY id")
     return [_notice(r) for r in rows]
 
 

@@ -142,6 +142,30 @@ MIGRATIONS: tuple[str, ...] = (
     DROP INDEX IF EXISTS events_by_client;
     DROP INDEX IF EXISTS events_by_kind_session;
     """,
+    # 7: the status view (store/glance.py): the open sessions as `sessiond status` last
+    # folded them, for the log's last event then. Derived from the log, outside the audit
+    # trail: read only while that event is still the last, rewritten by the next fold.
+    """
+    CREATE TABLE status_head (
+        only      INTEGER PRIMARY KEY CHECK (only = 1),
+        seq       INTEGER NOT NULL,
+        hash      TEXT NOT NULL,
+        settings  TEXT NOT NULL,
+        language  TEXT NOT NULL
+    );
+    CREATE TABLE status_sessions (
+        rank             INTEGER PRIMARY KEY,
+        session_id       TEXT NOT NULL,
+        client_id        TEXT NOT NULL,
+        state            TEXT NOT NULL,
+        policy           TEXT NOT NULL,
+        mode             TEXT NOT NULL,
+        channels         TEXT NOT NULL,
+        without_consent  INTEGER NOT NULL,
+        closed_seconds   INTEGER NOT NULL,
+        running_since    TEXT
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -16,14 +16,15 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from functools import cache, cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
-from urllib.parse import quote
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sessiond.audit.canonical import canonical
 from sessiond.audit.chain import GENESIS, event_hash, row_hash
 from sessiond.config import private_dir
 from sessiond.errors import Damaged, EnvironmentFault, SessiondError
 from sessiond.i18n import _
+from sessiond.records import NamedTuple
+from sessiond.store import glance
 from sessiond.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -218,10 +219,8 @@ class Store:
     def _open_readonly(self) -> sqlite3.Connection:
         if not self.path.is_file():
             raise EnvironmentFault(_("There is no log at {path}.", path=self.path))
-        # urllib.request.pathname2url is quote() on POSIX; importing urllib.request (with
-        # http.client, email and ssl) cost `sessiond status` 20 ms.
-        url = "file:" + quote(str(self.path.absolute()))
-        conn = sqlite3.connect(f"{url}?mode=ro", uri=True, isolation_level=None,
+        url = glance.uri(str(self.path.absolute()), "ro")
+        conn = sqlite3.connect(url, uri=True, isolation_level=None,
                                timeout=BUSY_TIMEOUT, check_same_thread=False,
                                factory=_Connection)
         try:
@@ -233,7 +232,8 @@ class Store:
             wal = self.path.with_name(self.path.name + "-wal")
             if wal.exists() and wal.stat().st_size > 0:
                 raise
-            conn = sqlite3.connect(f"{url}?immutable=1", uri=True, isolation_level=None,
+            immutable = glance.uri(str(self.path.absolute()), "ro") + "&immutable=1"
+            conn = sqlite3.connect(immutable, uri=True, isolation_level=None,
                                    check_same_thread=False, factory=_Connection)
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         self.conn = conn
@@ -710,9 +710,7 @@ class Store:
         return rows[0] if rows else None
 
     def tail(self) -> tuple[int, str]:
-        row = self.conn.execute("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")
-        last = row.fetchone()
-        return (last[0], last[1]) if last else (0, GENESIS)
+        return glance.tail(self.conn) or (0, GENESIS)
 
     def checkpoints(self) -> list[Checkpoint]:
         rows = self.conn.execute(
@@ -793,9 +791,7 @@ class Writer:
 
     def tail(self) -> tuple[int, str]:
         if self._tail is None:
-            last = self.conn.execute(
-                "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
-            self._tail = (last[0], last[1]) if last else (0, GENESIS)
+            self._tail = glance.tail(self.conn) or (0, GENESIS)
         return self._tail
 
     def append(
