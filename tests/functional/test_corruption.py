@@ -5,8 +5,9 @@
 `PRAGMA integrity_check`, cannot be read, or its records (events, checkpoints, wrapped
 keys, field keys, blind indexes, schema) differ from the original's. A flip in a byte no
 record uses (free space in a page, a header counter) leaves the file intact. The tables
-the daemon keeps for itself (heartbeats, notifications) and the open-sessions index that
-the triggers rebuild are not records: they are not compared.
+the daemon keeps for itself (heartbeats, notifications), the open-sessions index that
+the triggers rebuild and the status view that the next fold rewrites are not records: they
+are not compared.
 """
 
 from __future__ import annotations
