@@ -241,6 +241,77 @@ def test_what_is_drawn_or_added_over_a_pdf_is_told_apart(stopped: tuple[Cli, str
         assert verified(cli, out)[0] == 0, args
 
 
+def _place_of(pdf: Path, needle: str) -> tuple[float, float, float, float]:
+    """A rectangle over the first run of the page's text that holds `needle`."""
+    from pypdf import PdfReader
+
+    found: list[tuple[float, float]] = []
+
+    def seen(text: str, cm: object, tm: list[float], _font: object, _size: float) -> None:
+        if needle in text and not found:
+            found.append((tm[4], tm[5]))
+
+    PdfReader(str(pdf)).pages[0].extract_text(visitor_text=seen)
+    x, y = found[0]
+    return (x - 2, y - 3, x + 45, y + 10)
+
+
+def _annotated(pdf: Path, out: Path, kind: str, rect: tuple[float, ...] | None,
+               flags: int = 0) -> Path:
+    """`pdf` with one annotation added in an incremental update, as a viewer saves it."""
+    from pypdf import PdfWriter
+    from pypdf.annotations import FreeText, Highlight, Rectangle
+    from pypdf.generic import ArrayObject, FloatObject, NameObject, NumberObject
+
+    writer = PdfWriter(str(pdf), incremental=True)
+    place = rect or (0, 0, 1, 1)
+    annotation = {
+        "text box": lambda: FreeText(text="0,00 €", rect=place, background_color="ffffff"),
+        "rectangle": lambda: Rectangle(rect=place, interior_color="ffffff"),
+        "highlight": lambda: Highlight(rect=place, quad_points=ArrayObject(
+            [FloatObject(v) for v in (place[0], place[3], place[2], place[3],
+                                      place[0], place[1], place[2], place[1])])),
+    }[kind]()
+    if flags:
+        annotation[NameObject("/F")] = NumberObject(flags)
+    if rect is None:
+        del annotation["/Rect"]
+    writer.add_annotation(0, annotation)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return write(out, buffer.getvalue())
+
+
+@pytest.mark.parametrize(("kind", "flags", "fails"), [
+    ("text box", 0, True),       # "0,00 €" written over what is due
+    ("rectangle", 0, True),      # a white box that hides it
+    ("text box", 2, False),      # hidden: a viewer does not show it
+    ("highlight", 0, False),     # marks the amount, hides nothing
+])
+def test_what_is_put_over_the_amount_is_a_problem_unless_it_hides_nothing(
+        stopped: tuple[Cli, str], tmp_path: Path, kind: str, flags: int, fails: bool) -> None:
+    cli, sid = stopped
+    pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
+    over = _annotated(pdf, tmp_path / "over.pdf", kind, _place_of(pdf, "€"), flags)
+    code, said, document = verified(cli, over)
+    if fails:
+        assert code == 1 and "put over its text" in said, said
+    else:
+        assert code == 0 and document["notes"], said
+    # The same annotation in the empty corner of the page hides nothing either way.
+    beside = _annotated(pdf, tmp_path / "beside.pdf", kind, (560, 800, 590, 835), flags)
+    code, said, document = verified(cli, beside)
+    assert code == 0 and document["notes"], said
+
+
+def test_an_annotation_without_a_place_counts_as_over_the_text(
+        stopped: tuple[Cli, str], tmp_path: Path) -> None:
+    cli, sid = stopped
+    pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
+    code, said, _document = verified(cli, _annotated(pdf, tmp_path / "x.pdf", "text box", None))
+    assert code == 1 and "put over its text" in said, said
+
+
 def test_two_sets_of_signed_data_and_another_technicians_receipt(
         stopped: tuple[Cli, str], tmp_path: Path) -> None:
     """Neither is a fault of the log: the log is said intact, the document is named."""

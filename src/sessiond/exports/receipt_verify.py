@@ -104,8 +104,14 @@ def check_receipt(svc: Sessiond, name: str, raw: bytes) -> ReceiptCheck:
     else:
         result.problems.extend(_without_data(svc, name, carried, result))
     result.problems.extend(_extra(name, carried))
-    # What a viewer drew over the pages is not part of the receipt and is not signed:
-    # a reader should know it is there, and what it says, but it changes no fact.
+    # What a viewer drew over the pages is not part of the receipt and is not signed.
+    # Over its text (a text box over the amount), the page no longer shows what the
+    # receipt states: a problem. Beside it (a note in the margin, a stamp below), or a
+    # mark that hides nothing (a highlight), it changes no fact: the reader is told.
+    result.problems.extend(_problem(name, _(
+        "something was put over its text after it was issued, where it may hide what the "
+        "receipt states: {what}; the receipt says what its signed data says", what=what))
+        for what in carried.over_text[:20])
     result.notes.extend(_("{name}: added over its pages after it was issued (not part of "
                           "the receipt, not signed): {what}", name=name, what=what)
                         for what in carried.added[:20])

@@ -24,6 +24,7 @@ import binascii
 import codecs
 import hashlib
 import io
+import math
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -103,7 +104,11 @@ class Carried:
     # Every readable set of signed data (data, signature), `data` and `signature` being
     # the first: with several, the one the technician's key signed is the one checked.
     sets: tuple[tuple[bytes, bytes | None], ...] = ()
-    added: tuple[str, ...] = ()  # PDF: annotations and form fields over its pages
+    # PDF: annotations and form fields added over its pages, beside its text (a note in
+    # the margin, a highlight), and over it, where what the page shows is no longer what
+    # the document states (a text box over an amount, a stamp over a name).
+    added: tuple[str, ...] = ()
+    over_text: tuple[str, ...] = ()
 
 
 def decode_text(raw: bytes) -> str:
@@ -209,20 +214,73 @@ def _bounded_pypdf() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def _annotations(reader: Any) -> list[str]:
-    """What a viewer added over the pages: annotations (a note, a text box, a stamp)
-    and form fields, each as its kind and its text. sessiond's receipts have none."""
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in the page's user space
+
+# Annotations that mark text without covering it (its colour behind, a line under it).
+_MARKS = frozenset({"/Highlight", "/Underline", "/Squiggly"})
+_HIDDEN, _NO_VIEW = 2, 32  # annotation flags (PDF 32000-1, 12.5.3): not shown on screen
+_MAX_BOXES = 5000  # text runs per page kept for the test (a receipt has about a hundred)
+
+
+def _page_text(page: Any) -> tuple[str, list[Box]]:
+    """A page's extracted text, and the box of each run of it: from where the run starts
+    (the text and current matrices), as high as its font size, about 0.6 em per
+    character wide (pypdf gives no widths; a box a little wide errs toward telling)."""
+    boxes: list[Box] = []
+
+    def seen(text: str, cm: Any, tm: Any, _font: Any, size: float) -> None:
+        if not text.strip() or len(boxes) >= _MAX_BOXES:
+            return
+        a, b = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        height = abs(float(size)) * (math.hypot(a, b) or 1.0)
+        boxes.append((x, y - 0.25 * height, x + 0.6 * height * len(text.strip()),
+                      y + height))
+
+    return page.extract_text(visitor_text=seen) or "", boxes
+
+
+def _rect(annot: Any) -> Box | None:
+    try:
+        x0, y0, x1, y1 = (float(v) for v in annot.get("/Rect"))
+    except (TypeError, ValueError):
+        return None
+    return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+
+
+def _annotations(reader: Any, boxes: list[list[Box]]) -> tuple[list[str], list[str]]:
+    """What a viewer added over the pages, beside their text and over it (`boxes`: the
+    runs of each page): annotations (a note, a text box, a stamp) and form fields, each
+    as its kind and its text (sessiond's receipts have none). One hidden from view, or
+    that only marks the text (a highlight), is beside it; one without a readable place
+    counts as over it, as do all of a page with more than a hundred."""
     added: list[str] = []
-    for page in reader.pages:
+    over: list[str] = []
+    for page, runs in zip(reader.pages, boxes, strict=True):
         annots = page.get("/Annots")
-        for ref in (annots.get_object() if annots is not None else ())[:1000]:
+        annots = annots.get_object() if annots is not None else ()
+        for ref in annots[:1000]:
             annot = ref.get_object()
-            if not hasattr(annot, "get") or annot.get("/Subtype") == "/Link":
+            if not hasattr(annot, "get") or annot.get("/Subtype") in ("/Link", "/Popup"):
                 continue
             kind = str(annot.get("/Subtype") or "?").lstrip("/")
             text = annot.get("/Contents") or annot.get("/V") or ""
-            added.append(f"{kind} \u00ab {str(text)[:200]} \u00bb" if text else kind)
-    return added
+            what = f"{kind} \u00ab {str(text)[:200]} \u00bb" if text else kind
+            try:
+                flags = int(annot.get("/F") or 0)
+            except (TypeError, ValueError):
+                flags = 0
+            rect = _rect(annot)
+            shown = not flags & (_HIDDEN | _NO_VIEW) and annot.get("/Subtype") not in _MARKS
+            covers = shown and (len(annots) > 100 or rect is None
+                                or any(_overlap(rect, run) for run in runs))
+            (over if covers else added).append(what)
+    return added, over
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def read_pdf(raw: bytes) -> Carried:
@@ -245,7 +303,7 @@ def read_pdf(raw: bytes) -> Carried:
             if len(reader.pages) > MAX_PAGES:
                 raise _TooLarge(_("it has {pages} pages (a receipt has a few)",
                                   pages=len(reader.pages)))
-            pages, left = [], _CONTENT_BYTES
+            pages, boxes, left = [], [], _CONTENT_BYTES
             for page in reader.pages:
                 contents = page.get_contents()
                 left -= len(contents.get_data()) if contents is not None else 0
@@ -253,12 +311,14 @@ def read_pdf(raw: bytes) -> Carried:
                     raise _TooLarge(_("its pages hold more than {mb} MB of drawing "
                                       "instructions (a receipt, some kB)",
                                       mb=_CONTENT_BYTES // (1024 * 1024)))
-                pages.append(page.extract_text() or "")
+                text, runs = _page_text(page)
+                pages.append(text)
+                boxes.append(runs)
             attachments = {str(name): contents[0] for name, contents
                            in reader.attachments.items() if contents}
             metadata = reader.metadata
             keywords = str(metadata.get("/Keywords") or "") if metadata is not None else ""
-            added = _annotations(reader)
+            added, over_text = _annotations(reader, boxes)
     except _TooLarge as e:
         return Carried("pdf", "", damaged=str(e))
     except limit_reached:
@@ -281,7 +341,8 @@ def read_pdf(raw: bytes) -> Carried:
             for name in sorted(attachments) if name.lower().endswith(".json")]
     data, signature = sets[0] if sets else (None, None)
     return Carried("pdf", "\n".join(pages), data, signature, keywords, attachments,
-                   copies=len(sets), sets=tuple(sets), added=tuple(added))
+                   copies=len(sets), sets=tuple(sets), added=tuple(added),
+                   over_text=tuple(over_text))
 
 
 def pdf_start(raw: bytes) -> int:
