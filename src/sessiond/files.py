@@ -66,7 +66,10 @@ def read_regular(path: Path, limit: int, *, missing_ok: bool = False) -> bytes |
 
 
 def _mb(size: int) -> str:
-    return f"{size / MB:.1f}".rstrip("0").rstrip(".")
+    """Megabytes to a tenth, as the interface writes numbers ("1,9", "2")."""
+    from sessiond.i18n import number
+
+    return number(size / MB, 1).rstrip("0").rstrip(".,")
 
 
 def write_atomic(path: Path, data: bytes) -> Path:

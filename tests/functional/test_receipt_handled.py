@@ -295,7 +295,7 @@ def test_what_is_put_over_the_amount_is_a_problem_unless_it_hides_nothing(
     over = _annotated(pdf, tmp_path / "over.pdf", kind, _place_of(pdf, "€"), flags)
     code, said, document = verified(cli, over)
     if fails:
-        assert code == 1 and "put over its text" in said, said
+        assert code == 1 and "posé sur son texte" in said, said
     else:
         assert code == 0 and document["notes"], said
     # The same annotation in the empty corner of the page hides nothing either way.
@@ -309,7 +309,7 @@ def test_an_annotation_without_a_place_counts_as_over_the_text(
     cli, sid = stopped
     pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
     code, said, _document = verified(cli, _annotated(pdf, tmp_path / "x.pdf", "text box", None))
-    assert code == 1 and "put over its text" in said, said
+    assert code == 1 and "posé sur son texte" in said, said
 
 
 def test_two_sets_of_signed_data_and_another_technicians_receipt(

@@ -38,3 +38,17 @@ def test_french_texts_keep_the_placeholders() -> None:
 
     wrong = [k for k, v in CATALOG.items() if fields(k) != fields(v)]
     assert wrong == []
+
+
+def test_numbers_are_written_as_the_language_writes_them() -> None:
+    from sessiond.files import _mb
+    from sessiond.i18n import number, set_language
+
+    try:
+        set_language("fr")
+        assert (number(71199.0, 0), number(0.06, 1)) == ("71\u202f199", "0,1")
+        assert (_mb(2 * 1024 * 1024), _mb(1992294)) == ("2", "1,9")
+        set_language("en")
+        assert (number(71199.0, 0), _mb(1992294)) == ("71,199", "1.9")
+    finally:
+        set_language(None)

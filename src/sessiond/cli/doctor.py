@@ -17,7 +17,7 @@ from typing import Any
 
 from sessiond.config import Config, Paths, load_config, paths
 from sessiond.errors import SessiondError
-from sessiond.i18n import _
+from sessiond.i18n import _, number
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ def _database(p: Paths) -> tuple[Any, Check]:
                             _restore_advice())
     size = p.database.stat().st_size / (1024 * 1024)
     return store, Check("database", title, "ok",
-                        _("SQLite integrity check passed ({size} MB)", size=_decimal(size, 1)))
+                        _("SQLite integrity check passed ({size} MB)", size=number(size, 1)))
 
 
 def _restore_advice() -> str:
@@ -292,7 +292,7 @@ def _space(p: Paths) -> Check:
     while not probe.exists() and probe != probe.parent:
         probe = probe.parent
     free = shutil.disk_usage(probe).free / (1024 * 1024)
-    message = _("{free} MB free on {path}", free=_decimal(free, 0), path=probe)
+    message = _("{free} MB free on {path}", free=number(free, 0), path=probe)
     if free < 50:
         return Check("space", title, "problem", message,
                      _("Free some space: with a full disk nothing can be recorded."))
@@ -348,13 +348,3 @@ def _daemon(p: Paths) -> Check:
                      _("systemctl --user enable --now sessiond.service (after sessiond "
                        "systemd install)"))
     return Check("daemon", title, "ok", _("running (pid {pid})", pid=pid))
-
-
-def _decimal(value: float, places: int) -> str:
-    """A size as the interface's language writes it: "0,1" and "71 199" in French."""
-    from sessiond.i18n import language
-
-    text = f"{value:,.{places}f}"
-    if language() == "fr":
-        return text.replace(",", "\u202f").replace(".", ",")
-    return text

@@ -37,6 +37,15 @@ def language() -> str:
     return _detected
 
 
+def number(value: float, places: int) -> str:
+    """A number (a size, a count) as the interface's language writes it: "1,9" and
+    "71\u202f199" in French, "1.9" and "71,199" in English. Amounts of money: amounts.py."""
+    text = f"{value:,.{places}f}"
+    if language() == "fr":
+        return text.replace(",", "\u202f").replace(".", ",")
+    return text
+
+
 def _(message: str, /, **values: object) -> str:
     """Translate `message` into the current language, then fill its `{fields}`."""
     if language() == "fr":

@@ -1823,6 +1823,11 @@ CATALOG: dict[str, str] = {
     'issued (sessiond receipt {session} issues it): {fields}':
         "l'intervention a été corrigée après l'émission du relevé n°\u00a0{number}, et aucun "
         'nouveau relevé n\'a été émis (sessiond receipt {session} l\'émet)\u202f: {fields}',
+    'something was put over its text after it was issued, where it may hide what the '
+    'receipt states: {what}; the receipt says what its signed data says':
+        "quelque chose a été posé sur son texte après son émission, là où il peut cacher ce "
+        "que le relevé indique\u202f: {what}\u202f; le relevé dit ce que disent ses données "
+        "signées",
     '{name}: added over its pages after it was issued (not part of the receipt, not signed): '
     '{what}':
         '{name}\u202f: ajouté sur ses pages après son émission (ne fait pas partie du relevé, '
