@@ -52,18 +52,16 @@ def do_status(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond import places
     from sessiond.daemon import status
 
-    data, config = places.roots()
-    viewed = None if ctx.json else _viewed(data, config)
+    directory, config = places.roots()
+    viewed = None if ctx.json else _viewed(directory, config)
     if viewed is None:
         return _folded(ctx)
     conn, sessions = viewed
     try:
-        # Is the daemon up; hotkeys and idle detection on or off, and why.
-        daemon = status.collect(data, conn)
+        daemon = status.collect(directory, conn)
     finally:
         conn.close()
-    text = "\n".join(describe(d) for d in sessions) or _("No open session.")
-    ctx.emit(f"{text}\n{status.describe(daemon)}", None)
+    _show(ctx, sessions, daemon)
     return 0
 
 
@@ -75,16 +73,25 @@ def _folded(ctx: Context) -> int:
     now = clock.now()
     sessions = [session_data(s, ctx.tz, now)
                 for s in ctx.service.open_sessions(remember=True)]
-    text = "\n".join(describe(d) for d in sessions) or _("No open session.")
     daemon = status.collect(ctx.service.paths.data, ctx.service.store.conn)
-    ctx.emit(f"{text}\n{status.describe(daemon)}", {"sessions": sessions, "daemon": daemon})
+    _show(ctx, sessions, daemon, {"sessions": sessions, "daemon": daemon})
     return 0
 
 
-def _viewed(data: str, config: str,
+def _show(ctx: Context, sessions: list[dict[str, Any]], daemon: dict[str, Any],
+          data: Any = None) -> None:
+    """The sessions' lines, then whether the daemon is up, with hotkeys and idle detection
+    on or off and why (`data`: the same for --json)."""
+    from sessiond.daemon import status
+
+    text = "\n".join(describe(d) for d in sessions) or _("No open session.")
+    ctx.emit(f"{text}\n{status.describe(daemon)}", data)
+
+
+def _viewed(directory: str, config: str,
             ) -> tuple[sqlite3.Connection, list[dict[str, Any]]] | None:
     """The open connection and the sessions (as `describe` reads them) of the status view
-    of the data directory `data`, with the language it was taken in set; None when the view
+    of the log in `directory`, with the language it was taken in set; None when the view
     does not hold, or anything is unusual (no log, an older one, a damaged one): the fold
     deals with it."""
     import os
@@ -97,7 +104,7 @@ def _viewed(data: str, config: str,
 
     try:
         settings = glance.settings_stamp(os.path.join(config, places.CONFIG_FILE))
-        conn = glance.open_readonly(os.path.join(data, places.DATABASE))
+        conn = glance.open_readonly(os.path.join(directory, places.DATABASE))
     except (OSError, sqlite3.Error):
         return None
     try:
@@ -112,11 +119,11 @@ def _viewed(data: str, config: str,
     set_language(language or None)
     now = clock.now()
     sessions = []
-    for session, client, state, policy, mode, channels, alone, closed, since in rows:
+    for session, client, state, policy, mode, channels, without, closed, since in rows:
         running = (max(0, int((now - datetime.fromisoformat(since)).total_seconds()))
                    if since else 0)
         sessions.append({"session": session, "client": client, "state": state,
-                         "policy": policy, "mode": mode, "without_consent": bool(alone),
+                         "policy": policy, "mode": mode, "without_consent": bool(without),
                          "consent": [{"channel": c} for c in channels.split()],
                          "elapsed_seconds": closed + running})
     return conn, sessions
