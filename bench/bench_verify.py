@@ -64,8 +64,10 @@ def measure(home: Path, runs: int, before: Path | None = None
     envs = {name: env_for(home) for name in cases}
     if before is not None:
         for name in ("walk, 1 core", "sessiond verify"):
-            cases[f"{name}, before"] = cases[name]
-            envs[f"{name}, before"] = before_env(env_for(home), before)
+            env = envs[f"{name}, before"] = before_env(env_for(home), before)
+            # The log it can open (bench.common.before_env), named in the arguments too.
+            cases[f"{name}, before"] = [env["SESSIOND_HOME"] if arg == str(home) else arg
+                                        for arg in cases[name]]
     samples: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
     for _ in range(runs):
         for name, cmd in cases.items():

@@ -75,8 +75,9 @@ def _readable_home(home: Path, env: dict[str, str]) -> Path:
 
     conn = sqlite3.connect(copy / "sessiond.sqlite3")
     for table in sorted(tables(SCHEMA_VERSION) - tables(known)):
-        conn.execute(f"DROP TABLE {table}")
-    conn.execute(f"PRAGMA user_version = {known}")
+        conn.execute(f"DROP TABLE IF EXISTS {table}")  # a log not upgraded yet lacks them
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    conn.execute(f"PRAGMA user_version = {min(version, known)}")
     conn.commit()
     conn.close()
     marker.write_text(stamp)
