@@ -13,7 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from sessiond import places
-from sessiond.errors import InputError
+from sessiond.errors import InputError, toml_problem
 from sessiond.i18n import LANGUAGES, _
 from sessiond.records import NamedTuple
 
@@ -205,7 +205,8 @@ def load_config(p: Paths | None = None) -> Config:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise InputError(_("{path} is not valid TOML: {problem}", path=path, problem=e)) from e
+        raise InputError(_("{path} is not valid TOML: {problem}", path=path,
+                           problem=toml_problem(e))) from e
     except RecursionError as e:  # tomllib recurses once per level of nesting
         raise InputError(_("{path}: values are nested too deeply.", path=path)) from e
     config: Config = _build(Config(), raw, path, "")

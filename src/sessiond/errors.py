@@ -45,6 +45,101 @@ class Damaged(EnvironmentFault):
     """The database file is damaged (SQLite cannot read it, or it fails its checks)."""
 
 
+def system_problem(error: OSError) -> str:
+    """What the system said of `error`, in the interface's language: the C library's
+    words (its strerror) are English whatever the language, so the common ones are said in
+    words of ours; any other stays as the system put it."""
+    import errno
+
+    from sessiond.i18n import _
+
+    ours = {
+        errno.ENOENT: _("no such file or directory"),
+        errno.EACCES: _("permission denied"),
+        errno.EPERM: _("operation not permitted"),
+        errno.ENOSPC: _("no space left on the disk"),
+        errno.EDQUOT: _("disk quota exceeded"),
+        errno.EROFS: _("read-only file system"),
+        errno.EISDIR: _("it is a directory"),
+        errno.ENOTDIR: _("a part of the path is not a directory"),
+        errno.EEXIST: _("the file already exists"),
+        errno.ELOOP: _("too many levels of symbolic links"),
+        errno.ENAMETOOLONG: _("file name too long"),
+        errno.EIO: _("input/output error"),
+        errno.EBUSY: _("device or resource busy"),
+        errno.ENOTEMPTY: _("directory not empty"),
+        errno.EMFILE: _("too many open files"),
+        errno.EXDEV: _("the rename crosses file systems"),
+        errno.ENXIO: _("no such device or address"),
+        errno.EAGAIN: _("resource temporarily unavailable"),
+        errno.ESTALE: _("stale file handle (a network file system)"),
+    }
+    return ours.get(error.errno or 0) or error.strerror or str(error)
+
+
+def toml_problem(error: ValueError) -> str:
+    """tomllib's message (Python 3.11 to 3.13) in the interface's language: where the
+    fault is, always; what it is, for the messages tomllib writes (any other stays in its
+    English)."""
+    import re
+
+    from sessiond.i18n import _
+
+    found = re.fullmatch(r"(?s)(.*) \(at (?:line (\d+), column (\d+)|end of document)\)",
+                         str(error))
+    if found is None:
+        return str(error)
+    what, line, column = found.groups()
+    words = (  # tomllib's wording, and ours (templates: `_` fills nothing without values)
+        (r"Expected '=' after a key in a key/value pair", _("\"=\" expected after a key")),
+        (r"Expected '\]' at the end of a table declaration",
+         _("\"]\" expected at the end of a table name")),
+        (r"Expected '\]\]' at the end of an array declaration",
+         _("\"]]\" expected at the end of an array of tables")),
+        (r"Invalid statement", _("a line that is neither a key = value nor a [table]")),
+        (r"Invalid value", _("a value TOML does not know (text goes between quotes)")),
+        (r"Invalid initial character for a key part", _("a key cannot start this way")),
+        (r"Invalid date or datetime", _("an invalid date or time")),
+        (r"Invalid hex value", _("an invalid \\u escape")),
+        (r"Unterminated string", _("a text whose closing quote is missing")),
+        (r"Unclosed array", _("a list whose \"]\" is missing")),
+        (r"Unclosed inline table", _("an inline table whose \"}}\" is missing")),
+        (r"Unescaped '\\' in a string", _("a \\ in a text (write \\\\ or use single quotes)")),
+        (r"Illegal character (?P<what>.+)", _("the character {what} is not allowed here")),
+        (r"Found invalid character (?P<what>.+)", _("the character {what} is not allowed here")),
+        (r"Cannot overwrite a value", _("a value given twice")),
+        (r"Cannot declare (?P<what>.+) twice", _("{what} declared twice")),
+        (r"Cannot redefine namespace (?P<what>.+)", _("{what} defined twice")),
+        (r"Cannot mutate immutable namespace (?P<what>.+)", _("{what} defined twice")),
+        (r"Duplicate inline table key (?P<what>.+)", _("the key {what} given twice")),
+        (r"Escaped character is not a Unicode scalar value",
+         _("an escape that names no character")),
+        (r"Expected newline or end of document after a statement",
+         _("one key = value per line")),
+        (r"Expected (?P<what>.+)", _("{what} expected")),
+    )
+    said = next((ours.format_map({k: _toml_key(v) for k, v in match.groupdict().items()})
+                 for theirs, ours in words if (match := re.fullmatch(theirs, what))), what)
+    if line is None:
+        return _("{problem} (at the end of the file)", problem=said)
+    return _("{problem} (line {line}, column {column})", problem=said, line=line,
+             column=column)
+
+
+def _toml_key(text: str) -> str:
+    """A key as tomllib names it, `('invoice', 'due_days')`, as the file writes it:
+    `invoice.due_days`; anything else as it is."""
+    import ast
+
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return text
+    if isinstance(value, tuple) and value and all(isinstance(v, str) for v in value):
+        return ".".join(value)
+    return text
+
+
 def from_fault(error: BaseException) -> SessiondError | None:
     """The project's error for a fault of the environment that reached the top unhandled
     (the layers that know better raise their own first); None for anything else, which
@@ -72,7 +167,7 @@ def from_fault(error: BaseException) -> SessiondError | None:
     if not isinstance(error, OSError):
         return None
     where = error.filename if error.filename is not None else "?"
-    problem = error.strerror or str(error)
+    problem = system_problem(error)
     code = error.errno
     if code in (errno.ENOSPC, errno.EDQUOT):
         return EnvironmentFault(_("The disk is full ({path}): nothing was written. Free "

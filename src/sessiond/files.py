@@ -13,7 +13,7 @@ import os
 import stat
 from pathlib import Path
 
-from sessiond.errors import InputError
+from sessiond.errors import InputError, system_problem
 from sessiond.i18n import _
 
 MB = 1024 * 1024
@@ -37,7 +37,7 @@ def read_regular(path: Path, limit: int, *, missing_ok: bool = False) -> bytes |
         raise InputError(_("{path}: no such file.", path=path)) from None
     except (OSError, ValueError) as e:  # ValueError: a NUL byte in the name
         raise InputError(_("{path}: cannot be read ({problem}).", path=path,
-                           problem=getattr(e, "strerror", None) or e)) from e
+                           problem=system_problem(e) if isinstance(e, OSError) else e)) from e
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
@@ -60,7 +60,7 @@ def read_regular(path: Path, limit: int, *, missing_ok: bool = False) -> bytes |
         return b"".join(chunks)
     except OSError as e:
         raise InputError(_("{path}: cannot be read ({problem}).", path=path,
-                           problem=e.strerror or e)) from e
+                           problem=system_problem(e))) from e
     finally:
         os.close(fd)
 

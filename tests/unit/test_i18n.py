@@ -52,3 +52,50 @@ def test_numbers_are_written_as_the_language_writes_them() -> None:
         assert (number(71199.0, 0), _mb(1992294)) == ("71,199", "1.9")
     finally:
         set_language(None)
+
+
+def test_what_the_system_says_is_said_in_french() -> None:
+    import errno
+
+    from sessiond.errors import system_problem
+    from sessiond.i18n import set_language
+
+    try:
+        set_language("fr")
+        said = system_problem(PermissionError(errno.EACCES, "Permission denied", "/x"))
+        assert said == "permission refusée"
+        odd = OSError(errno.ENOEXEC, "Exec format error")  # not one of ours: as it is
+        assert system_problem(odd) == "Exec format error"
+    finally:
+        set_language(None)
+
+
+def test_what_tomllib_says_is_said_in_french_with_its_place() -> None:
+    import tomllib
+
+    from sessiond.errors import toml_problem
+    from sessiond.i18n import set_language
+
+    def problem(text: str) -> str:
+        try:
+            tomllib.loads(text)
+        except tomllib.TOMLDecodeError as e:
+            return toml_problem(e)
+        raise AssertionError(text)
+
+    try:
+        set_language("fr")
+        assert problem("nom Jean") == "« = » attendu après une clé (ligne 1, colonne 5)"
+        assert problem('a = 1\na = 2') == "une valeur donnée deux fois (à la fin du fichier)"
+        assert problem("[invoice]\nx = 1\n[invoice]") == \
+            "invoice déclaré deux fois (ligne 3, colonne 9)"
+        assert problem("a = {b = 1, b = 2}") == "la clé 'b' donnée deux fois (ligne 1, colonne 18)"
+        assert problem("a = vrai").startswith("une valeur que TOML ne connaît pas")
+        set_language("en")
+        assert problem("nom Jean") == '"=" expected after a key (line 1, column 5)'
+        # A message this table does not know keeps tomllib's words, and its place in ours.
+        assert toml_problem(ValueError("Something new (at line 2, column 1)")) == \
+            "Something new (line 2, column 1)"
+        assert toml_problem(ValueError("no place")) == "no place"
+    finally:
+        set_language(None)

@@ -36,7 +36,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from sessiond.config import private_dir, write_private
-from sessiond.errors import EnvironmentFault, InputError
+from sessiond.errors import EnvironmentFault, InputError, system_problem
 from sessiond.i18n import _
 
 SIGNING, MASTER = "signing.key", "master.key"
@@ -104,7 +104,7 @@ class Keyring:
             data = b""
         except OSError as e:
             raise EnvironmentFault(_("Cannot read the key {path}: {problem}. {hint}",
-                                     path=path, problem=e.strerror, hint=_restore_hint())
+                                     path=path, problem=system_problem(e), hint=_restore_hint())
                                    ) from e
         if len(data) != KEY_SIZE:
             raise EnvironmentFault(_("The key {path} is damaged: {size} bytes instead of "

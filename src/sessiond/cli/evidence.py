@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sessiond.cli.context import Context
+from sessiond.errors import system_problem
 from sessiond.i18n import _
 from sessiond.i18n.plural import n_
 from sessiond.model import REMOTE_TOOLS
@@ -89,7 +90,7 @@ def do_import(args: argparse.Namespace, ctx: Context) -> int:
                 head = stream.read(64 * 1024)
         except OSError as e:
             raise InputError(_("Cannot read the log {name}: {error}.", name=name,
-                               error=e.strerror or e)) from None
+                               error=system_problem(e))) from None
         folder = os.path.dirname(os.path.abspath(name))
         series.setdefault((detect(head, name), folder), []).append(name)
     rows, lines = [], []

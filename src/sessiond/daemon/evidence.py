@@ -33,7 +33,7 @@ from typing import Any, BinaryIO
 
 from sessiond import clock
 from sessiond.config import Evidence
-from sessiond.errors import SessiondError
+from sessiond.errors import SessiondError, system_problem
 from sessiond.i18n import _
 from sessiond.integrations import Connection, TailState, read_increment
 from sessiond.model import State
@@ -139,7 +139,7 @@ class EvidenceWatch:
         except FileNotFoundError:
             return self._drain(f)  # renamed away: the rest of it, then wait for the new one
         except OSError as e:
-            self._problem(f, e.strerror or str(e))
+            self._problem(f, system_problem(e))
             return []
         found: list[Connection] = []
         inode = (st.st_dev, st.st_ino)
@@ -149,7 +149,7 @@ class EvidenceWatch:
             try:
                 f.stream = open(f.path, "rb")  # noqa: SIM115 - kept open across polls
             except OSError as e:
-                self._problem(f, e.strerror or str(e))
+                self._problem(f, system_problem(e))
                 return found
             opened = os.fstat(f.stream.fileno())
             f.inode = (opened.st_dev, opened.st_ino)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sessiond.errors import InputError
+from sessiond.errors import InputError, system_problem
 from sessiond.files import write_atomic
 from sessiond.i18n import _
 
@@ -42,7 +42,7 @@ def write_private_file(path: Path, data: bytes) -> Path:
         return _write(path, data)
     except OSError as e:
         raise InputError(_("Cannot write {path}: {error}. Choose another place with --out.",
-                           path=path, error=e.strerror or e)) from e
+                           path=path, error=system_problem(e))) from e
 
 
 def _write(path: Path, data: bytes) -> Path:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO, cast
 from zoneinfo import ZoneInfo
 
+from sessiond.errors import system_problem
 from sessiond.i18n import _
 from sessiond.integrations.base import JSON, BadState, Parser
 from sessiond.integrations.connection import Connection
@@ -293,7 +294,7 @@ def _open(source: Source) -> tuple[BinaryIO, str | None, bool]:
             return open(path, "rb"), path, True
         except OSError as e:
             raise LogReadError(_("Cannot read the log {name}: {error}.", name=path,
-                                 error=e.strerror or e)) from e
+                                 error=system_problem(e))) from e
     return source, _label(source), False
 
 
@@ -310,7 +311,7 @@ def _read(stream: BinaryIO, size: int, label: str | None) -> bytes:
             got += len(data)
     except OSError as e:
         raise LogReadError(_("Cannot read the log {name}: {error}.", name=label or "-",
-                             error=e.strerror or e)) from e
+                             error=system_problem(e))) from e
     return b"".join(parts)
 
 
@@ -345,4 +346,4 @@ class _Prefixed:
             return bytes(self._rest.read(size) or b"")
         except OSError as e:
             raise LogReadError(_("Cannot read the log {name}: {error}.",
-                                 name=self._label or "-", error=e.strerror or e)) from e
+                                 name=self._label or "-", error=system_problem(e))) from e

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from sessiond.config import POLICY_ID, Paths, paths
-from sessiond.errors import InputError
+from sessiond.errors import InputError, toml_problem
 from sessiond.files import read_regular
 from sessiond.i18n import _
 from sessiond.policy.schema import Policy, parse
@@ -47,7 +47,8 @@ def read_policy(path: Path, source: str = "file") -> Policy:
     except UnicodeDecodeError as e:
         raise InputError(_("{path} is not UTF-8 text.", path=path)) from e
     except tomllib.TOMLDecodeError as e:
-        raise InputError(_("{path} is not valid TOML: {problem}", path=path, problem=e)) from e
+        raise InputError(_("{path} is not valid TOML: {problem}", path=path,
+                           problem=toml_problem(e))) from e
     except RecursionError as e:  # tomllib recurses once per level of nesting
         raise InputError(_("{path}: values are nested too deeply.", path=path)) from e
     return parse(raw, path, hashlib.sha256(data).hexdigest(), source)
