@@ -206,3 +206,6 @@ def test_a_home_with_uri_characters_in_its_path(tmp_path: Path, cli: Cli) -> Non
     assert session in odd("status").out  # the view, opened through its own URI
     assert odd("log").code == 0  # the store's read-only URI too
     assert (home / "sessiond.sqlite3").exists() and not (tmp_path / "a b").exists()
+    # A path may start with "//" (POSIX keeps it): in a URI that would be a host name.
+    doubled = Cli(home, {**cli.env, "SESSIOND_HOME": "/" + str(home)})
+    assert session in doubled("status").out and doubled("log").code == 0

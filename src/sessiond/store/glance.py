@@ -6,10 +6,10 @@ The status view (schema 7) keeps what the last fold found, with the log's last e
 (its seq and hash) and the state of config.toml (the language came from it). It is read
 only while both are still so: an append, a restore or another copy of the log changes the
 tail, an edit changes the file, and the next `status` folds again and rewrites the view.
-It is derived from the log and outside the audit trail: `verify` does not read it, and
-deleting its rows loses nothing.
+It is derived from the log and outside the audit trail: `verify` checks its tables'
+definitions, not its rows, and deleting its rows loses nothing.
 
-Only sqlite3 and os: this module is the whole store of that fast path.
+Only sqlite3, os and datetime: this module is the whole store of that fast path.
 """
 
 from __future__ import annotations
@@ -35,9 +35,10 @@ EMPTY = (0, "")  # the tail of a log with no event yet
 
 def uri(path: str, mode: str) -> str:
     """The SQLite URI of the file at the absolute `path`, opened in `mode` (ro, rw). `%`,
-    `?` and `#` are the only characters SQLite's URI parser reads in a path."""
+    `?` and `#` are the only characters SQLite's URI parser reads in a path; the empty
+    authority (`file://` + the path) keeps a path that starts with `//` a path."""
     escaped = path.replace("%", "%25").replace("?", "%3f").replace("#", "%23")
-    return f"file:{escaped}?mode={mode}"
+    return f"file://{escaped}?mode={mode}"
 
 
 def tail(conn: sqlite3.Connection) -> tuple[int, str] | None:
