@@ -94,6 +94,10 @@ class Cli:
     def json(self, *args: str) -> Any:
         return self(*args, "--json").json
 
+    def at(self, home: Path) -> Cli:
+        """The same command and environment on another home (another machine's data)."""
+        return Cli(home, {**self.env, "SESSIOND_HOME": str(home)}, self.real)
+
     def events(self) -> list[dict[str, Any]]:
         result: list[dict[str, Any]] = self.json("log")
         return result

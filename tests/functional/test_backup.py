@@ -45,7 +45,7 @@ def test_backup_verify_and_restore_on_a_new_machine(secret_cli: Cli, tmp_path: P
 
     # The laptop dies: a new home, nothing in it.
     new_home = tmp_path / "new-laptop"
-    fresh = Cli(new_home, {**cli.env, "SESSIOND_HOME": str(new_home)})
+    fresh = cli.at(new_home)
     restored = fresh.json("restore", str(backup))
     assert restored["database"] == "restored" and restored["verified"]
     assert sorted(restored["keys"]) == ["master.key", "signing.key"]
@@ -71,7 +71,7 @@ def test_a_diverging_log_needs_force_and_is_set_aside(secret_cli: Cli, tmp_path:
     _client, session = started_session(cli)
     cli("backup", str(tmp_path / "b"))
     other = tmp_path / "other"
-    run = Cli(other, {**cli.env, "SESSIOND_HOME": str(other)})
+    run = cli.at(other)
     run("restore", str(tmp_path / "b"))
     run("note", session, "on this machine")  # the two logs now differ...
     cli("note", session, "on the other one")
@@ -106,7 +106,7 @@ def test_wrong_secrets_and_damaged_backups(secret_cli: Cli, tmp_path: Path) -> N
     assert result.code == 1
     clean(result)
     other = tmp_path / "other"
-    refused(Cli(other, {**cli.env, "SESSIOND_HOME": str(other)})(
+    refused(cli.at(other)(
         "restore", str(backup), check=False), 2)
     for bad in (tmp_path / "missing", tmp_path):
         refused(cli("verify", "--backup", str(bad), check=False), 2)
@@ -186,7 +186,7 @@ def test_the_daemon_makes_one_backup_a_day_and_keeps_n(cli: Cli, tmp_path: Path)
 
 def test_doctor_reports_in_json_and_creates_nothing(cli: Cli, tmp_path: Path) -> None:
     empty = tmp_path / "nothing-yet"
-    run = Cli(empty, {**cli.env, "SESSIOND_HOME": str(empty)})
+    run = cli.at(empty)
     result = run("doctor", "--json", check=False)
     clean(result)
     assert not empty.exists()
@@ -297,7 +297,7 @@ def test_links_and_foreign_names_in_a_backup_are_refused(secret_cli: Cli,
         assert checked.code == 1, (case.name, checked.out, checked.err)
         clean(checked)
         home = tmp_path / f"home-{case.name}"
-        result = Cli(home, {**cli.env, "SESSIOND_HOME": str(home)})(
+        result = cli.at(home)(
             "restore", str(case), check=False)
         refused(result, 2)
         assert not home.exists() or not any(home.rglob("*")), case.name
@@ -313,7 +313,7 @@ def test_only_the_settings_a_backup_lists_and_sessiond_reads_are_restored(
     (unlisted / "config" / "policies").mkdir(parents=True)
     (unlisted / "config" / "config.toml").write_text('policy = "vlh"\n')
     home = tmp_path / "home-unlisted"
-    run = Cli(home, {**cli.env, "SESSIOND_HOME": str(home)})
+    run = cli.at(home)
     assert run.json("restore", str(unlisted))["settings"] == []
     assert not (home / "config.toml").exists()
     # Listed with its digest, but a config.toml sessiond refuses: the log and keys come
@@ -323,7 +323,7 @@ def test_only_the_settings_a_backup_lists_and_sessiond_reads_are_restored(
     (refused_settings / "config" / "config.toml").write_text("unknown_key = 1\n")
     _relist(refused_settings)
     home = tmp_path / "home-refused"
-    run = Cli(home, {**cli.env, "SESSIOND_HOME": str(home)})
+    run = cli.at(home)
     result = run("restore", str(refused_settings), "--json", check=False)
     assert result.code == 0, result.err
     done = result.json
@@ -373,7 +373,7 @@ def test_sealed_keys_sealed_by_someone_else_are_refused(secret_cli: Cli,
         case = _forged(backup, tmp_path, f"sealed-{i}")
         _reseal(case, plain)
         home = tmp_path / f"home-{i}"
-        result = Cli(home, {**cli.env, "SESSIOND_HOME": str(home)})(
+        result = cli.at(home)(
             "restore", str(case), check=False)
         refused(result, 2)
         assert not home.exists() or not any(home.rglob("*")), plain
@@ -391,7 +391,7 @@ def test_a_refused_key_writes_no_other_key(secret_cli: Cli, tmp_path: Path) -> N
     backup = tmp_path / "b"
     cli("backup", str(backup))
     other = tmp_path / "other"
-    run = Cli(other, {**cli.env, "SESSIOND_HOME": str(other)})
+    run = cli.at(other)
     run("restore", str(backup))  # this log holds the backup's last event
     (other / "keys" / "master.key").unlink()
     (other / "keys" / "signing.key").write_bytes(b"s" * 32)
@@ -414,7 +414,7 @@ def test_a_restore_stopped_by_a_full_disk_changes_nothing(secret_cli: Cli, tmp_p
     backup = tmp_path / "b"
     cli("backup", str(backup))
     other = tmp_path / "other"
-    run = Cli(other, {**cli.env, "SESSIOND_HOME": str(other)})
+    run = cli.at(other)
     run("client", "add", "Paul Durand")  # a log of its own, with its own keys
     before = state(other)
 

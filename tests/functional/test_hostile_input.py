@@ -377,7 +377,7 @@ def test_a_shared_directory_is_refused_and_left_alone(cli: Cli, tmp_path: Path) 
     link = tmp_path / "link"
     link.symlink_to(shared)
     for home in (shared, link):
-        run = Cli(home, {**cli.env, "SESSIOND_HOME": str(home)})
+        run = cli.at(home)
         for args in (("status",), ("client", "add", "X")):
             refused(run(*args, check=False), 2, "chmod 700")
         assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
@@ -390,7 +390,7 @@ def test_a_directory_of_another_user_is_refused(cli: Cli, tmp_path: Path) -> Non
     other = tmp_path / "other"
     other.mkdir(mode=0o700)
     os.chown(other, 65534, 65534)
-    run = Cli(other, {**cli.env, "SESSIOND_HOME": str(other)})
+    run = cli.at(other)
     refused(run("status", check=False), 2, "65534")
     assert list(other.iterdir()) == [] and other.stat().st_uid == 65534
 
@@ -400,7 +400,7 @@ def test_a_home_with_other_files_is_not_chmodded(cli: Cli, tmp_path: Path) -> No
     home.mkdir()
     home.chmod(0o755)
     (home / "photos").mkdir()
-    run = Cli(home, {**cli.env, "SESSIOND_HOME": str(home)})
+    run = cli.at(home)
     refused(run("status", check=False), 2, "chmod 700")
     assert stat.S_IMODE(home.stat().st_mode) == 0o755
     # A directory made for sessiond (empty, or with its config.toml) is made private.
@@ -408,7 +408,7 @@ def test_a_home_with_other_files_is_not_chmodded(cli: Cli, tmp_path: Path) -> No
     own.mkdir()
     own.chmod(0o755)
     (own / "config.toml").write_text('language = "fr"\n')
-    Cli(own, {**cli.env, "SESSIOND_HOME": str(own)})("status")
+    cli.at(own)("status")
     assert stat.S_IMODE(own.stat().st_mode) == 0o700
 
 

@@ -319,7 +319,7 @@ def test_two_sets_of_signed_data_and_another_technicians_receipt(
 
     cli, sid = stopped
     pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
-    other = Cli(tmp_path / "other", {**cli.env, "SESSIOND_HOME": str(tmp_path / "other")})
+    other = cli.at(tmp_path / "other")
     write_config(other.home)
     client = other("client", "add", "Hélène Müller-Çelik").out.strip()
     theirs = issue(other, session(other, client, "md-micro-services", "09:00:00", "09:52:10"),

@@ -200,7 +200,7 @@ def test_json_output_always_folds(cli: Cli, folds: list[int]) -> None:
 
 def test_a_home_with_uri_characters_in_its_path(tmp_path: Path, cli: Cli) -> None:
     home = tmp_path / "a b?c#d%25e é"
-    odd = Cli(home, {**cli.env, "SESSIOND_HOME": str(home)})
+    odd = cli.at(home)
     _client, session = started_session(odd)
     assert session in odd("status").out
     assert session in odd("status").out  # the view, opened through its own URI

@@ -64,7 +64,7 @@ def fill(disk: Path) -> None:
 
 def test_a_full_disk_refuses_writes_cleanly_and_reads_go_on(cli: Cli, small_disk: Path) -> None:
     home = small_disk / "home"
-    run = Cli(home, {**cli.env, "SESSIOND_HOME": str(home)})
+    run = cli.at(home)
     _client, session = started_session(run)
     fill(small_disk)
     refusals = 0
@@ -91,7 +91,7 @@ def test_a_full_disk_refuses_writes_cleanly_and_reads_go_on(cli: Cli, small_disk
 def test_a_first_run_on_a_full_disk_leaves_nothing_half_made(cli: Cli, small_disk: Path) -> None:
     fill(small_disk)
     home = small_disk / "home"
-    run = Cli(home, {**cli.env, "SESSIOND_HOME": str(home)})
+    run = cli.at(home)
     result = run("client", "add", "Jeanne", check=False)
     refused(result, 3)
     clean(result)
@@ -137,7 +137,7 @@ def read_only_home(request: pytest.FixtureRequest, cli: Cli,
         _umount(view)
         pytest.skip(f"no read-only bind mount: {why}")
     try:
-        yield Cli(view, {**cli.env, "SESSIOND_HOME": str(view)}), session
+        yield cli.at(view), session
     finally:
         _umount(view)
         if holder:
