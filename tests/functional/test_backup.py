@@ -106,8 +106,7 @@ def test_wrong_secrets_and_damaged_backups(secret_cli: Cli, tmp_path: Path) -> N
     assert result.code == 1
     clean(result)
     other = tmp_path / "other"
-    refused(cli.at(other)(
-        "restore", str(backup), check=False), 2)
+    refused(cli.at(other)("restore", str(backup), check=False), 2)
     for bad in (tmp_path / "missing", tmp_path):
         refused(cli("verify", "--backup", str(bad), check=False), 2)
     (tmp_path / "fake").mkdir()
@@ -297,8 +296,7 @@ def test_links_and_foreign_names_in_a_backup_are_refused(secret_cli: Cli,
         assert checked.code == 1, (case.name, checked.out, checked.err)
         clean(checked)
         home = tmp_path / f"home-{case.name}"
-        result = cli.at(home)(
-            "restore", str(case), check=False)
+        result = cli.at(home)("restore", str(case), check=False)
         refused(result, 2)
         assert not home.exists() or not any(home.rglob("*")), case.name
 
@@ -373,8 +371,7 @@ def test_sealed_keys_sealed_by_someone_else_are_refused(secret_cli: Cli,
         case = _forged(backup, tmp_path, f"sealed-{i}")
         _reseal(case, plain)
         home = tmp_path / f"home-{i}"
-        result = cli.at(home)(
-            "restore", str(case), check=False)
+        result = cli.at(home)("restore", str(case), check=False)
         refused(result, 2)
         assert not home.exists() or not any(home.rglob("*")), plain
         assert not (tmp_path / "config.toml").exists()
