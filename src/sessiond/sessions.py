@@ -1146,11 +1146,12 @@ class Sessiond:
         status view too (store.glance), for the next `sessiond status` to show without
         folding, unless something was appended while they were read."""
         settings = self._settings if remember and self.store.damage_mark() is None else None
-        taken = glance.tail(self.store.conn) or glance.EMPTY
+        # The tail before the fold: the view is saved only if it is still the tail then.
+        taken = None if settings is None else (glance.tail(self.store.conn) or glance.EMPTY)
         found = self.sessions(self.store.session_ids(open_only=True))
         order = {State.RUNNING: 0, State.PAUSED: 1, State.PLANNED: 2}
         found.sort(key=lambda s: order.get(s.state, 3))
-        if settings is not None:
+        if settings is not None and taken is not None:
             glance.save(str(self.paths.database), taken, settings, self.config.language,
                         [_glance_row(s) for s in found])
         return found
