@@ -8,6 +8,7 @@ medians. Ratios printed side by side come from the same run.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import shutil
 import sqlite3
@@ -45,15 +46,23 @@ def before_env(env: dict[str, str], src: Path) -> dict[str, str]:
     return env
 
 
+@functools.cache
+def _schema_known(pythonpath: str) -> int:
+    """The schema version the sessiond importable from `pythonpath` knows."""
+    done = subprocess.run(
+        [sys.executable, "-c", "from sessiond.store.schema import SCHEMA_VERSION as v; print(v)"],
+        env={**env_for(), "PYTHONPATH": pythonpath}, capture_output=True, text=True, check=True,
+        cwd=ROOT)
+    return int(done.stdout)
+
+
 def _readable_home(home: Path, env: dict[str, str]) -> Path:
     """`home`, or when the sessiond of `env` knows an older schema, a copy beside it (made
     again whenever the log changed) without the tables later migrations added: they only
     ever add (store/schema.py), so its events and checkpoints are the same."""
     from sessiond.store.schema import MIGRATIONS, SCHEMA_VERSION
 
-    known = int(subprocess.run(
-        [sys.executable, "-c", "from sessiond.store.schema import SCHEMA_VERSION as v; print(v)"],
-        env=env, capture_output=True, text=True, check=True, cwd=ROOT).stdout)
+    known = _schema_known(env.get("PYTHONPATH", ""))
     database = home / "sessiond.sqlite3"
     if known >= SCHEMA_VERSION or not database.exists():
         return home
