@@ -9,7 +9,9 @@ copy of each generated log (a year, ten years, and with --million a log of about
 events): every append is a durable commit (BEGIN IMMEDIATE, the chain's tail, the state
 check, INSERT, COMMIT under WAL and synchronous=FULL). The floor (bench/floors/append.py)
 is a bare loop of BEGIN IMMEDIATE + INSERT of a row of the same size + COMMIT under the
-same settings, in a file beside it.
+same settings, in a file beside it. Beside them, bench/floors/append_schema.py inserts the
+events rows of the same working day, copied from the log, bare into a copy of it: the
+schema's own floor (its indexes and triggers, none of sessiond's Python).
 Median events/s of --runs runs, the two in alternation. Then bench.bench_contention runs
 eight writers into one log: none may fail, and the chain must verify.
 Target (issue 17): >= 0.5x the floor at any log size; 8 writers without errors.
@@ -17,6 +19,7 @@ Target (issue 17): >= 0.5x the floor at any log size; 8 writers without errors.
 
 from __future__ import annotations
 
+import shutil
 import statistics
 import subprocess
 import sys
@@ -32,6 +35,7 @@ from bench.common import (
     log_home,
     options,
     running_session,
+    settle,
     workdir,
 )
 
@@ -68,6 +72,7 @@ print(done / (time.perf_counter() - began))
 
 
 def rate(cmd: list[str], env: dict[str, str]) -> float:
+    settle()  # each run's commits wait for their own writes only, not the run's before
     out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True, cwd=ROOT)
     return float(out.stdout.split()[-1])
 
@@ -93,17 +98,24 @@ def main() -> None:
             service = [sys.executable, "-c", APPEND, session, str(args.appends)]
             floor = [sys.executable, str(FLOORS / "append.py"), str(Path(tmp) / "floor.db"),
                      str(args.appends)]
-            samples: dict[str, list[float]] = {"service": [], "floor": [], "before": []}
+            bare = Path(tmp) / "schema.sqlite3"
+            schema = [sys.executable, str(FLOORS / "append_schema.py"), str(bare),
+                      str(args.appends)]
+            samples: dict[str, list[float]] = {"service": [], "floor": [], "schema": [],
+                                               "before": []}
             for _ in range(args.runs):
                 samples["service"].append(rate(service, env_for(home)))
                 samples["floor"].append(rate(floor, env_for()))
+                shutil.copyfile(cached / "sessiond.sqlite3", bare)  # the log as generated
+                samples["schema"].append(rate(schema, env_for()))
                 if args.before:
                     samples["before"].append(rate(service, before_env(env_for(home),
                                                                       args.before)))
             got = {k: statistics.median(v) for k, v in samples.items() if v}
             line = (f"  {label:<10} ({events:>7} events): {got['service']:6.0f} events/s, "
                     f"floor {got['floor']:6.0f}/s, ratio {got['service'] / got['floor']:.2f} "
-                    f"(target >= 0.5)")
+                    f"(target >= 0.5); the same rows bare into the log "
+                    f"{got['schema']:6.0f}/s, ratio {got['schema'] / got['floor']:.2f}")
             if "before" in got:
                 line += f"; before {got['before']:6.0f}/s"
             print(line)

@@ -151,7 +151,16 @@ def copy_home(home: Path, into: Path) -> Path:
     if into.exists():
         shutil.rmtree(into)
     shutil.copytree(home, into)
+    settle()
     return into
+
+
+def settle() -> None:
+    """Write out what the page cache holds dirty (a log copied a moment ago: 150 MB at ten
+    years). Else the kernel writes it back during the next timed commits, and their fsync
+    waits for it: a bare loop of commits into a ten-year log just copied ran at half its
+    speed after a sync."""
+    os.sync()
 
 
 def env_for(home: Path | None = None, **extra: str) -> dict[str, str]:
@@ -214,4 +223,4 @@ def cpu_count() -> int:
 
 __all__ = ["FLOORS", "SESSIOND", "alternate", "before_env", "copy_home", "cpu_count", "env_for",
            "log_home", "options", "peak_rss_mb", "report", "run_once", "running_session",
-           "workdir"]
+           "settle", "workdir"]
