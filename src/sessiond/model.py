@@ -271,8 +271,10 @@ KINDS: dict[str, Kind] = _kinds(
          personal={"reason": text}, required=frozenset({"corrects", "at", "reason"})),
     Kind("session-reopened", "session", body={"corrects": count}, personal={"reason": text},
          required=frozenset({"corrects", "reason"})),
-    Kind("session-cancelled", "session", personal={"reason": text},
-         required=frozenset({"reason"})),
+    # duplicate_of: the session that holds the work, when a started one is cancelled as
+    # its duplicate (the same work timed twice)
+    Kind("session-cancelled", "session", body={"duplicate_of": text},
+         personal={"reason": text}, required=frozenset({"reason"})),
     Kind("session-moved", "session", body={"from_client": text, "to_client": text},
          personal={"reason": text}, required=frozenset({"from_client", "to_client", "reason"})),
     Kind("text-redacted", "session", body={"corrects": count, "fields": texts},
@@ -751,7 +753,9 @@ def apply(session: Session | None, event: Event) -> Session | None:
                        running=_close(session.running, at),
                        pauses=_close(session.pauses, at))
         case "session-cancelled":
-            new["state"] = State.CANCELLED
+            # A duplicate cancelled while it ran: its clock stops there (nothing is due).
+            new.update(state=State.CANCELLED, running=_close(session.running, at),
+                       pauses=_close(session.pauses, at))
         case "session-moved":
             new["client_id"] = event.body["to_client"]
     return _evolve(session, new)

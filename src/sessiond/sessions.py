@@ -238,6 +238,22 @@ def _named(name: str) -> str:
     return name.strip()
 
 
+def not_holding_work_of(duplicate: Session, other: Session) -> str | None:
+    """Why `duplicate` cannot be cancelled as the duplicate of `other` (a session of the
+    same client), or None: `other` must be another session, not cancelled, and started
+    when `duplicate` did (else the work timed would be billed on neither)."""
+    if other.id == duplicate.id:
+        return _("Session {session} cannot be its own duplicate: name the session that "
+                 "holds the work.", session=duplicate.id)
+    if other.state is State.CANCELLED:
+        return _("Session {other} was cancelled: it holds no work.", other=other.id)
+    if duplicate.started_at is not None and other.started_at is None:
+        return _("Session {other} never started: the work timed on {session} would be "
+                 "billed on neither. Cancel {other} instead.", other=other.id,
+                 session=duplicate.id)
+    return None
+
+
 def steady_now(session: Session) -> datetime:
     """Now, for a new event of `session`.
 
@@ -629,20 +645,24 @@ class Sessiond:
                                   personal={"reason": _reason(reason)})
         return self._event(stored)
 
-    def cancel(self, session_id: str, *, reason: str) -> Event:
-        """A session planned by mistake, never started: gone from status, the day's list
-        and every export; its events stay in the log."""
+    def cancel(self, session_id: str, *, reason: str, duplicate_of: str | None = None) -> Event:
+        """A session planned by mistake, or a started one that `duplicate_of` holds the
+        work of (the same work timed twice): gone from status, the day's list and every
+        export, nothing due; its events stay in the log."""
         with self.store.writing() as w:
             session = self._session(session_id)
             if session.state is State.CANCELLED:
                 raise InputError(_("Session {session} is already cancelled.",
                                    session=session_id))
-            if session.state is not State.PLANNED:
-                start = next(e for e in session.events if e.kind == "session-started")
+            start = next((e for e in session.events if e.kind == "session-started"), None)
+            if start is not None and duplicate_of is None:
                 raise InputError(_(
                     "Session {session} has started (#{seq}): only a session that never "
-                    "started can be cancelled; correct its times with sessiond amend.",
-                    session=session_id, seq=start.seq))
+                    "started can be cancelled, or a duplicate of another (sessiond cancel "
+                    "{session} --duplicate-of SESSION --reason TEXT); else correct its "
+                    "times with sessiond amend.", session=session_id, seq=start.seq))
+            if duplicate_of is not None:
+                duplicate_of = self._holder_of_work(session, duplicate_of)
             due = next((e for e in session.events
                         if e.kind in ("fee-added", "payment-recorded")), None)
             if due is not None:
@@ -653,10 +673,34 @@ class Sessiond:
                     "in the exports, with what is due. If that was recorded by mistake: "
                     "sessiond withdraw {session} {seq} --reason TEXT, then cancel.",
                     session=session_id, seq=due.seq))
+            issued = next((e for e in session.events if e.kind == "receipt-issued"),
+                          None) or next(iter(self.session_invoices(session_id)), None)
+            if issued is not None:
+                # The client holds a document for it: it stays what was billed.
+                raise InputError(_(
+                    "Session {session} has a receipt or an invoice (#{seq}): the client holds "
+                    "it, so the session stays as billed.", session=session_id,
+                    seq=issued.seq))
             stored = self._append(w, "session-cancelled", at=_now(), session_id=session_id,
                                   client_id=session.client_id,
+                                  body={"duplicate_of": duplicate_of},
                                   personal={"reason": _reason(reason)})
         return self._event(stored)
+
+    def _holder_of_work(self, session: Session, other_id: str) -> str:
+        """The id of the session `session` duplicates: another session of the same client
+        that holds the work (see `not_holding_work_of`)."""
+        other = self._session(other_id)
+        if self._canonical_client(other.client_id) != self._canonical_client(
+                session.client_id):  # a merged duplicate client's sessions are his
+            raise InputError(_("Session {other} is client {client}'s, not {own}'s: a "
+                               "duplicate is the same client's work timed twice.",
+                               other=other_id, client=other.client_id,
+                               own=session.client_id))
+        problem = not_holding_work_of(session, other)
+        if problem is not None:
+            raise InputError(problem)
+        return other.id
 
     def move_session(self, session_id: str, *, client_id: str, reason: str) -> Event:
         """The session belongs to another client from now on (history, discounts and

@@ -172,6 +172,64 @@ def test_cancel_a_session_planned_by_mistake(cli: Cli, client: str) -> None:
     assert "session-cancelled" in cli("log", mistake).out  # its events stay
 
 
+def test_a_started_duplicate_is_cancelled_as_the_duplicate_of_the_session_with_the_work(
+        cli: Cli, client: str) -> None:
+    """The same work started twice (in the TUI and from a script, say): the duplicate is
+    cancelled naming the session that holds the work; it is gone from status, the day's
+    export and the bills, the other one stays as it was."""
+    began = now() - timedelta(minutes=40)
+    work = ran(cli, client, start=began)
+    twice = ran(cli, client, start=began + timedelta(minutes=1))
+    kept = bill(cli, work)
+    refused = cli("cancel", twice, "--reason", "doublon", check=False)
+    assert refused.code == 2 and "--duplicate-of" in refused.err and "amend" in refused.err
+    done = cli.json("cancel", twice, "--duplicate-of", work, "--reason", "lancée deux fois")
+    assert done["events"][0]["body"] == {"duplicate_of": work}
+    status = cli("status").out
+    assert twice not in status and work in status
+    day = datetime.now(PARIS).date().isoformat()
+    exported = Path(cli.json("export", "--day", day, "--format", "json", "--out",
+                             str(cli.home.parent / "out"))["path"]).read_text("utf-8")
+    assert twice not in exported and work in exported
+    assert bill(cli, work)["total"] == kept["total"]
+    assert cli("stop", twice, check=False).code == 2  # a cancelled session takes no step
+    assert cli("receipt", twice, "--out", str(cli.home.parent / "r.pdf"),
+               check=False).code == 2
+
+
+def test_what_a_duplicate_may_not_be(cli: Cli, client: str) -> None:
+    """A started session is cancelled only as the duplicate of another of the same client
+    that holds the work; one the client holds a receipt for stays as billed."""
+    began = now() - timedelta(minutes=50)
+    work = ran(cli, client, start=began)
+    twice = ran(cli, client, start=began + timedelta(minutes=2))
+    other_client = cli("client", "add", "Paul Durand").out.strip()
+    elsewhere = ran(cli, other_client, start=began)
+    planned = cli("session", "new", client, "--policy", "vlh").out.strip()
+    gone = cli("session", "new", client, "--policy", "vlh").out.strip()
+    cli("cancel", gone, "--reason", "prévue par erreur")
+    for other, words in ((twice, "propre doublon"), (elsewhere, "client"),
+                         (gone, "annulée"), (planned, "jamais commencé"),
+                         ("s-zzzzzz", "s-zzzzzz")):
+        refused = cli("cancel", twice, "--duplicate-of", other, "--reason", "doublon",
+                      check=False)
+        assert refused.code == 2 and words in refused.err, (other, refused.err)
+    before = count(cli)
+    stopped = ran(cli, client, start=began + timedelta(minutes=3),
+                  stop=began + timedelta(minutes=20))
+    cli("config", "init", "--name", "Jean Dupré EI", "--siret", "73282932000074",
+        "--address", "3 rue de l'Église, 54230 Chaligny", "--yes")
+    cli("receipt", stopped, "--out", str(cli.home.parent / "r.pdf"))
+    refused = cli("cancel", stopped, "--duplicate-of", work, "--reason", "doublon",
+                  check=False)
+    assert refused.code == 2 and "reçu ou une facture" in refused.err
+    assert "session-cancelled" not in cli("log", stopped).out
+    assert count(cli) > before
+    # A planned one may name what it duplicates too (the log says which).
+    assert cli.json("cancel", planned, "--duplicate-of", work,
+                    "--reason", "doublon")["events"][0]["body"] == {"duplicate_of": work}
+
+
 def test_a_session_with_a_fee_is_not_cancelled_and_a_no_show_waits_for_its_time(
         cli: Cli, client: str) -> None:
     """A no-show is billed: cancelling its session would drop the fee from every export;

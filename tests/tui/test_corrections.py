@@ -240,6 +240,38 @@ async def test_cancel_from_today_s_row(svc: Sessiond, other: Sessiond,
         assert started in table.rows and other.session(started).state is State.RUNNING
 
 
+async def test_cancel_a_session_started_twice_from_its_running_screen(
+        svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
+    """The same work started twice: the running screen of the second one offers to cancel
+    it as a duplicate of the first (the client's other session of that day with work)."""
+    work = running(svc, clock, minutes=20)
+    client = svc.session(work).client_id
+    twice = svc.new_session(client, policy="vlh", at=clock.at - timedelta(minutes=6))
+    svc.consent(twice, channel="oral", by="Mme Roux", at=clock.at - timedelta(minutes=6))
+    svc.start(twice, at=clock.at - timedelta(minutes=5))
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_session(pilot, twice, RunningScreen)
+        await pilot.press("c")
+        await shown_dialog(pilot, CorrectionsDialog)
+        options = app.screen.query_one("#correctable", OptionList)
+        keys = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        assert f"duplicate-{work}" in keys and "cancel" not in keys
+        assert work in screen_text(app) and "doublon" in screen_text(app)
+        await choose(pilot, f"duplicate-{work}")
+        await shown_dialog(pilot, TextDialog)
+        assert work in screen_text(app)  # the form says which one keeps the work
+        await pilot.press(*"lancée deux fois", "enter")
+        await wait_for(pilot, lambda: of_kind(other, twice, "session-cancelled"))
+        (cancelled,) = of_kind(other, twice, "session-cancelled")
+        assert cancelled.body == {"duplicate_of": work}
+        assert cancelled.personal["reason"] == "lancée deux fois"
+        await wait_for(pilot, lambda: isinstance(app.screen, TodayScreen))
+        table = app.screen.query_one("#sessions", DataTable)
+        await wait_for(pilot, lambda: twice not in table.rows)
+        assert work in table.rows and other.session(work).state is State.RUNNING
+
+
 # --- 4. another client -------------------------------------------------------------------
 
 async def test_change_the_client_from_the_end_screen(

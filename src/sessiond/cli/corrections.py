@@ -37,8 +37,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     reopen.set_defaults(handler=do_reopen)
 
     cancel = sub.add_parser("cancel", parents=[common],
-                            help=_("cancel a session planned by mistake (never started)"))
+                            help=_("cancel a session planned by mistake (never started), or "
+                                   "a duplicate of another"))
     cancel.add_argument("session_id", help=_("the session"))
+    cancel.add_argument("--duplicate-of", metavar="SESSION",
+                        help=_("the session that holds the work this one timed twice (a "
+                               "started session is cancelled only so)"))
     options.reason(cancel)
     cancel.set_defaults(handler=do_cancel)
 
@@ -96,7 +100,8 @@ def do_reopen(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def do_cancel(args: argparse.Namespace, ctx: Context) -> int:
-    event = ctx.service.cancel(args.session_id, reason=args.reason)
+    event = ctx.service.cancel(args.session_id, reason=args.reason,
+                               duplicate_of=args.duplicate_of)
     return emit(ctx, event, _("Session {session} cancelled (event #{event}).",
                               session=args.session_id, event=event.seq))
 

@@ -1426,8 +1426,13 @@ CATALOG: dict[str, str] = {
     "The text of event #{seq} can no longer be read (event #{event}).":
         "Le texte de l'événement n°\u00a0{seq} est désormais illisible (événement "
         "n°\u00a0{event}).",
-    "cancel a session planned by mistake (never started)":
-        "annuler une intervention prévue par erreur (jamais commencée)",
+    "cancel a session planned by mistake (never started), or a duplicate of another":
+        "annuler une intervention prévue par erreur (jamais commencée), ou le doublon d'une "
+        "autre",
+    "the session that holds the work this one timed twice (a started session is cancelled "
+    "only so)":
+        "l'intervention qui porte le travail que celle-ci a chronométré en double (une "
+        "intervention commencée ne s'annule qu'ainsi)",
     "correct the time of a start, pause, resume or stop":
         "corriger l'heure d'un début, d'une pause, d'une reprise ou d'un arrêt",
     "make the text of a note, reason or problem unreadable for good":
@@ -1508,10 +1513,37 @@ CATALOG: dict[str, str] = {
     "Session {session} already belongs to client {client}.":
         "L'intervention {session} appartient déjà au client {client}.",
     "Session {session} has started (#{seq}): only a session that never started can be "
-    "cancelled; correct its times with sessiond amend.":
+    "cancelled, or a duplicate of another (sessiond cancel {session} --duplicate-of SESSION "
+    "--reason TEXT); else correct its times with sessiond amend.":
         "L'intervention {session} a commencé (n°\u00a0{seq})\u202f: seule une intervention jamais "
-        "commencée peut "
-        "être annulée\u202f; corrigez ses heures avec sessiond amend.",
+        "commencée peut être annulée, ou le doublon d'une autre (sessiond cancel {session} "
+        "--duplicate-of INTERVENTION --reason TEXTE)\u202f; sinon corrigez ses heures avec "
+        "sessiond amend.",
+    "Session {session} has a receipt or an invoice (#{seq}): the client holds it, so the "
+    "session stays as billed.":
+        "L'intervention {session} a un reçu ou une facture (n°\u00a0{seq})\u202f: le client "
+        "l'a en main, l'intervention reste telle que facturée.",
+    "Session {session} cannot be its own duplicate: name the session that holds the work.":
+        "L'intervention {session} ne peut pas être son propre doublon\u202f: indiquez celle "
+        "qui porte le travail.",
+    "Session {other} is client {client}'s, not {own}'s: a duplicate is the same client's "
+    "work timed twice.":
+        "L'intervention {other} est celle du client {client}, pas de {own}\u202f: un doublon "
+        "est le travail d'un même client chronométré deux fois.",
+    "Session {other} was cancelled: it holds no work.":
+        "L'intervention {other} a été annulée\u202f: elle ne porte aucun travail.",
+    "Session {other} never started: the work timed on {session} would be billed on "
+    "neither. Cancel {other} instead.":
+        "L'intervention {other} n'a jamais commencé\u202f: le travail chronométré sur "
+        "{session} ne serait facturé sur aucune des deux. Annulez plutôt {other}.",
+    "Cancel the session: a duplicate of {other}, started at {time} (the same work timed "
+    "twice; it leaves Today and the exports)":
+        "Annuler l'intervention\u202f: doublon de {other}, commencée à {time} (le même travail "
+        "chronométré deux fois\u202f; elle quitte Aujourd'hui et les exports)",
+    "Why (kept in the log), e.g. started twice? {other} keeps the work; nothing is due for "
+    "this one.":
+        "Pourquoi (gardé dans le journal), par exemple lancée deux fois\u202f? {other} garde le "
+        "travail\u202f; rien n'est dû pour celle-ci.",
     "Session {session} is already cancelled.": "L'intervention {session} est déjà annulée.",
     "Session {session} is not stopped: there is nothing to reopen.":
         "L'intervention {session} n'est pas arrêtée\u202f: rien à rouvrir.",

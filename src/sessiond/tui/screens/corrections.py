@@ -38,8 +38,9 @@ class CorrectableScreen(SessionScreen):
             await self.sapp.pop_screen()
 
     def action_correct(self) -> None:
-        self.app.push_screen(CorrectionsDialog(entries(self.view.session, self.sapp.tz)),
-                             self._chosen)
+        view = self.view
+        self.app.push_screen(CorrectionsDialog(entries(view.session, self.sapp.tz,
+                                                       view.history.sessions)), self._chosen)
 
     def _chosen(self, key: str | None) -> None:
         if key is None:
@@ -58,6 +59,8 @@ class CorrectableScreen(SessionScreen):
                 self.action_move()
             case "cancel":
                 self.action_cancel_session()
+            case "duplicate":
+                ask_cancel(self, self.session_id, duplicate_of=seq)
 
     def _event(self, seq: int) -> Event:
         return next(e for e in self.view.session.events if e.seq == seq)

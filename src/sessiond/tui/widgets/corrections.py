@@ -27,6 +27,7 @@ from sessiond import clock
 from sessiond.errors import InputError, SessiondError
 from sessiond.i18n import _
 from sessiond.model import AMENDABLE, WITHDRAWABLE, Client, Event, Session, State
+from sessiond.sessions import not_holding_work_of
 from sessiond.tui.format import local_time, when
 from sessiond.tui.screens.base import Dialog, SessiondScreen
 from sessiond.tui.text import clean, plain
@@ -47,14 +48,15 @@ from sessiond.tui.widgets.scanned import ScannedText
 class Entry:
     """One line of the corrections' list: what `key` opens, and how it reads."""
 
-    key: str  # "amend-SEQ", "note-SEQ", "reopen", "move" or "cancel"
+    key: str  # "amend-SEQ", "note-SEQ", "reopen", "move", "cancel" or "duplicate-SESSION"
     prompt: Text
 
 
-def entries(session: Session, tz: ZoneInfo) -> list[Entry]:
+def entries(session: Session, tz: ZoneInfo, others: Sequence[Session] = ()) -> list[Entry]:
     """What can be corrected in the session as it stands, in the timeline's order: its
     transitions (their time), its notes still readable and not replaced (their text), then
-    what applies to the whole session."""
+    what applies to the whole session; `others`: the client's other sessions, that a started
+    one may duplicate (those of its day that hold work)."""
     found: list[Entry] = []
     fixed = corrections_of(session.events)
     for event in session.events:
@@ -80,7 +82,23 @@ def entries(session: Session, tz: ZoneInfo) -> list[Entry]:
     if session.state is State.PLANNED:
         found.append(Entry("cancel", plain(_("Cancel the session: it was planned by mistake "
                                              "(it leaves Today and the exports)"))))
+    elif session.state is not State.CANCELLED:
+        for other in _holders(session, others, tz):
+            found.append(Entry(f"duplicate-{other.id}", plain(_(
+                "Cancel the session: a duplicate of {other}, started at {time} (the same "
+                "work timed twice; it leaves Today and the exports)", other=other.id,
+                time=local_time(other.started_at, tz, "%H:%M") if other.started_at else ""))))
     return found
+
+
+def _holders(session: Session, others: Sequence[Session], tz: ZoneInfo) -> list[Session]:
+    """The sessions of the same day that `session` may be cancelled as a duplicate of."""
+    if session.started_at is None:
+        return []
+    day = session.started_at.astimezone(tz).date()
+    return [o for o in others if o.started_at is not None
+            and o.started_at.astimezone(tz).date() == day
+            and not_holding_work_of(session, o) is None]
 
 
 def order_problem(session: Session, seq: int, at: datetime, tz: ZoneInfo) -> str | None:
@@ -248,18 +266,23 @@ def reason_dialog(title: str, prompt: str, confirm: str) -> ReasonDialog:
     return ReasonDialog(title, prompt, required=True, confirm=confirm)
 
 
-def ask_cancel(screen: SessiondScreen, session_id: str) -> None:
-    """Cancel a planned session, from its screen or its row of Today: the reason first."""
+def ask_cancel(screen: SessiondScreen, session_id: str,
+               duplicate_of: str | None = None) -> None:
+    """Cancel a planned session, from its screen or its row of Today, or a started one as
+    the duplicate of `duplicate_of`: the reason first."""
     async def cancel(reason: str | None) -> None:
         if reason is not None and await screen.command(
-                screen.sapp.service.cancel, session_id, reason=reason) is not None:
+                screen.sapp.service.cancel, session_id, reason=reason,
+                duplicate_of=duplicate_of) is not None:
             screen.notify(_("Session cancelled: it is gone from Today and the exports "
                             "(the log keeps it)."))
 
-    screen.app.push_screen(reason_dialog(
-        _("Cancel the session"),
-        _("Why (kept in the log), e.g. planned by mistake? Only a session that never "
-          "started can be cancelled."), _("Cancel the session")), cancel)
+    why = (_("Why (kept in the log), e.g. planned by mistake? Only a session that never "
+             "started can be cancelled.") if duplicate_of is None else
+           _("Why (kept in the log), e.g. started twice? {other} keeps the work; nothing is "
+             "due for this one.", other=duplicate_of))
+    screen.app.push_screen(reason_dialog(_("Cancel the session"), why,
+                                         _("Cancel the session")), cancel)
 
 
 class MoveDialog(Dialog[tuple[str, str]]):
