@@ -161,6 +161,29 @@ def test_receipt_pending_at_the_stop_then_warning_then_error() -> None:
     assert run("receipt-issued", facts(log, receipts_in_log=True)) == []
 
 
+def test_the_sessions_invoice_is_its_supporting_document() -> None:
+    """VLH 5.3 "Une facture est systématiquement éditée à la fin de chaque intervention";
+    Micro-Alpes 13 "un document justificatif": an invoice of the session is one, until a
+    credit note cancels it."""
+    from dataclasses import replace
+
+    log = stopped(started(Log().planned()))
+    invoice = Event(seq=90, id="e90", kind="invoice-issued", session_id=None,
+                    client_id="c-1", at=T0 + timedelta(minutes=45),
+                    recorded_at=T0 + timedelta(minutes=45), tz="Europe/Paris",
+                    boot_id="boot-1", boottime_ns=0,
+                    body={"number": "F-2026-0001", "sessions": ["s-1"]}, personal={},
+                    prev_hash="0" * 64, hash="1" * 64)
+    note = invoice._replace(seq=91, id="e91", kind="credit-note-issued",
+                            body={"number": "A-2026-0002", "cites": "F-2026-0001",
+                                  "cites_seq": 90, "sessions": ["s-1"]})
+    for receipts_in_log in (False, True):
+        f = facts(log, receipts_in_log=receipts_in_log)
+        assert run("receipt-issued", replace(f, invoices=(invoice,))) == []
+        cancelled = run("receipt-issued", replace(f, invoices=(invoice, note)))
+        assert [x.rule for x in cancelled] == ["receipt-issued"]
+
+
 def test_disconnect_pending_at_the_stop_and_only_after_the_start() -> None:
     log = Log().planned()
     log.add("disconnect-confirmed", T0 + timedelta(minutes=5))  # before the start: no

@@ -502,9 +502,20 @@ def disconnect_confirmed(facts: Facts, spec: RuleSpec) -> list[Finding]:
                             "technician must no longer be able to take control."), stop)]
 
 
+def _standing_invoice(facts: Facts) -> bool:
+    """An invoice covers the session and no credit note cancelled it."""
+    cancelled = {e.body["cites_seq"] for e in facts.invoices
+                 if e.kind == "credit-note-issued"}
+    return any(e.kind == "invoice-issued" and e.seq not in cancelled for e in facts.invoices)
+
+
 @rule("receipt-issued")
 def receipt_issued(facts: Facts, spec: RuleSpec) -> list[Finding]:
-    if not facts.stopped or facts.events("receipt-issued"):
+    """Every intervention comes with a document the client keeps: the receipt, or the
+    invoice of the session (VLH 5.3 "Une facture est systématiquement éditée à la fin de
+    chaque intervention"; Micro-Alpes 13 "un document justificatif"; FGDMI II.3 the receipt
+    and "la facture électronique")."""
+    if not facts.stopped or facts.events("receipt-issued") or _standing_invoice(facts):
         return []
     stop = seqs(facts.events("session-stopped"))
     if facts.at_stop:
