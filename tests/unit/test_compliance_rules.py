@@ -439,6 +439,42 @@ def test_a_free_warranty_re_intervention_needs_no_payment_first(
     assert found == expected
 
 
+@pytest.mark.parametrize(("paid", "worked", "short"), [
+    ("50.00", 1800, None),  # the first hour (7.1) paid before it: in full
+    ("49.99", 1800, "49,99\u00a0€ payés avant le début, moins que les 50,00\u00a0€"),
+    ("20", 3600, "20,00\u00a0€ payés avant le début, moins que les 50,00\u00a0€"),
+    ("50.00", 3601, "50,00\u00a0€ payés avant le début, moins que les 100,00\u00a0€"),
+    ("100", 5400, None),
+])
+def test_mri87_wants_the_intervention_paid_in_full_before_it(
+        paid: str, worked: int, short: str | None) -> None:
+    """MRI87 14.2: "Le règlement d'une intervention à distance est honoré intégralement
+    avant l'intervention": a part of the price paid first is not the whole of it (every
+    started hour at 50 €/h, 7.1)."""
+    mri87 = read_policy(shipped_dir() / "mri87.toml")
+    log = Log()
+    log.add("session-planned", T0, {"policy": "mri87", "mode": "remote", "tool": "anydesk",
+                                    "problem_count": 0})
+    log.add("payment-recorded", T0 + timedelta(minutes=5), {"amount": paid, "method": "card"})
+    stopped(started(log), at=T0 + timedelta(minutes=10, seconds=worked))
+    session = fold(log.events)
+    assert session is not None
+    found = run_spec("payment-before-start", Facts(
+        session=session, client=Client("c-1", "consumer", "FR", T0, "Client"), client_seq=1,
+        policy=mri87, now=T0 + timedelta(hours=3), tz=PARIS, start=session.started_at,
+        start_seq=next(e.seq for e in log.events if e.kind == "session-started")), mri87)
+    if short is None:
+        assert found == []
+    else:
+        [finding_] = found
+        assert (finding_.severity, finding_.article) == ("error", "14.2")
+        assert " ".join(short.split()) in " ".join(finding_.message.split())
+
+
+def run_spec(rule_id: str, f: Facts, policy: Any) -> list[Finding]:
+    return RULES[rule_id](f, policy.rules[rule_id])
+
+
 # --- each shipped policy's verdicts, severity and article, by hand from its text ----------
 
 _S = T0 + timedelta(minutes=10)  # the start

@@ -37,6 +37,8 @@ from sessiond.model import SECRETS_RULE, Event, Interval, State
 from sessiond.policy import RuleSpec
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from sessiond.billing import CreditUse
     from sessiond.compliance.evidence import Observed
 
@@ -272,7 +274,9 @@ def payment_before_start(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not facts.started:
         return []
     payments = facts.events("payment-recorded")
-    if any(facts.before_start(e) for e in payments):
+    before = [e for e in payments if facts.before_start(e)]
+    in_full = bool(spec.params.get("in_full"))
+    if before and not in_full:
         return []
     if free_under_warranty(facts):
         return []  # a re-intervention the warranty makes free: nothing to pay first
@@ -280,6 +284,19 @@ def payment_before_start(facts: Facts, spec: RuleSpec) -> list[Finding]:
         use = credit_use(facts, at_start=True)
         if use is not None and use.covered_seconds and not use.shortfall_seconds:
             return []
+    if before:
+        from decimal import Decimal
+
+        from sessiond.billing import text
+
+        paid = sum((Decimal(e.body["amount"]) for e in before), Decimal(0))
+        due = amount_due(facts)
+        if due is None or paid >= due:
+            return []
+        return [finding(spec, _("{paid} paid before the start, less than the {due} this "
+                                "intervention costs: the terms ask it paid in full before "
+                                "it.", paid=text.money(paid), due=text.money(due)),
+                        [*seqs(before), *facts.start_events()])]
     if payments:
         return _late(facts, payments, _("The payment"), spec)
     return [finding(spec, _("No payment on record before the start."), facts.start_events())]
@@ -337,6 +354,28 @@ def credit_use(facts: Facts, *, at_start: bool = False) -> CreditUse | None:
         return bill(session, facts.policy, facts.history, now).credit
     except InputError:
         return None  # no rate for this mode: billing reports it, not compliance
+
+
+def amount_due(facts: Facts) -> Decimal | None:
+    """The session's total as the billing engine prices it (what is left once the prepaid
+    credit is drawn), at least that of its first block, due from its first second: before a
+    start and while it runs, that is what had to be paid; once it ended, its whole price."""
+    if facts.start is None:
+        return None
+    from sessiond.billing import History, bill
+    from sessiond.errors import InputError
+
+    history = facts.history or History(sessions=(facts.session,))
+    first = facts.session._replace(state=State.RUNNING, stopped_at=None, stopped_by=None,
+                                   running=(Interval(facts.start, None),), pauses=())
+    try:
+        totals = [bill(first, facts.policy, history,
+                       facts.start + timedelta(seconds=1)).total]
+        if facts.stopped:
+            totals.append(bill(facts.session, facts.policy, history, facts.now).total)
+    except InputError:
+        return None  # no rate for this mode: billing reports it, not compliance
+    return max(totals)
 
 
 # --- scope: who the client is, what he runs --------------------------------------------

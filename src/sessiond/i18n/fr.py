@@ -949,6 +949,10 @@ CATALOG: dict[str, str] = {
         "et enregistrez la réponse du client.",
     "The payment": "Le paiement",
     "No payment on record before the start.": "Aucun paiement enregistré avant le début.",
+    "{paid} paid before the start, less than the {due} this intervention costs: the terms "
+    "ask it paid in full before it.":
+        "{paid} payés avant le début, moins que les {due} que coûte cette intervention\u202f: les "
+        "conditions demandent qu'elle soit réglée intégralement avant.",
     "The prepaid credit does not cover {missing} of this session: the client must first buy "
     "a new package.":
         "Le crédit prépayé ne couvre pas {missing} de cette intervention\u202f: le client doit "
