@@ -471,6 +471,33 @@ def test_mri87_wants_the_intervention_paid_in_full_before_it(
         assert " ".join(short.split()) in " ".join(finding_.message.split())
 
 
+@pytest.mark.parametrize(("policy_id", "amounts", "country", "article", "over"), [
+    ("vlh", ("1000.00",), "FR", "5.4", False),  # the cap itself is allowed
+    ("vlh", ("600", "400.01"), "FR", "5.4", True),  # one debt: its payments add up
+    ("md-micro-services", ("1200",), "FR", "6", True),
+    ("vlh", ("1200",), "BE", "5.4", False),  # a debtor abroad: 15 000 €
+])
+def test_cash_only_within_the_legal_cap(policy_id: str, amounts: tuple[str, ...],
+                                        country: str, article: str, over: bool) -> None:
+    """VLH 5.4 "Espèces, dans la limite des plafonds légaux en vigueur", MD 6 "espèces (selon
+    limites légales)": C. monét. fin. D112-3, 1 000 € (15 000 € for a private debtor whose
+    tax home is abroad)."""
+    terms = read_policy(shipped_dir() / f"{policy_id}.toml")
+    log = started(Log().planned())
+    for amount in amounts:
+        log.add("payment-recorded", T0 + timedelta(minutes=20),
+                {"amount": amount, "method": "cash"})
+    stopped(log)
+    session = fold(log.events)
+    assert session is not None
+    found = run_spec("payment-method-accepted", Facts(
+        session=session, client=Client("c-1", "consumer", country, T0, "Client"),
+        client_seq=1, policy=terms, now=T0 + timedelta(hours=3), tz=PARIS,
+        start=session.started_at, start_seq=3), terms)
+    assert [(f.article, "D112-3" in f.message) for f in found] == (
+        [(article, True)] if over else [])
+
+
 def run_spec(rule_id: str, f: Facts, policy: Any) -> list[Finding]:
     return RULES[rule_id](f, policy.rules[rule_id])
 

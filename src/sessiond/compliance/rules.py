@@ -478,18 +478,41 @@ def notes_free_of_secrets(facts: Facts, spec: RuleSpec) -> list[Finding]:
                             "secret may be kept.", items=items), [e.seq for e, _l in hits])]
 
 
+# Cash is accepted "dans la limite des plafonds légaux en vigueur" (VLH 5.4; MD 6 "selon
+# limites légales"): C. monét. fin. art. L112-6 and D112-3, at most 1 000 € for a debt paid
+# by a debtor whose tax home is in France or who acts for his business, 15 000 € otherwise.
+CASH_LIMIT = 1000
+CASH_LIMIT_ABROAD = 15000
+
+
 @rule("payment-method-accepted")
 def payment_method_accepted(facts: Facts, spec: RuleSpec) -> list[Finding]:
     methods = spec.params.get("methods") or ()
-    bad = [e for e in facts.events("payment-recorded") if methods and
-           e.body["method"] not in methods]
-    if not bad:
-        return []
-    return [finding(spec, _("Paid by {given} ({events}); the terms accept {wanted}.",
-                            given=", ".join(dict.fromkeys(labels.short(e.body["method"])
-                                                          for e in bad)),
-                            events=numbers(bad),
-                            wanted=", ".join(labels.short(m) for m in methods)), seqs(bad))]
+    payments = facts.events("payment-recorded")
+    bad = [e for e in payments if methods and e.body["method"] not in methods]
+    found = []
+    if bad:
+        found.append(finding(spec, _("Paid by {given} ({events}); the terms accept {wanted}.",
+                                     given=", ".join(dict.fromkeys(
+                                         labels.short(e.body["method"]) for e in bad)),
+                                     events=numbers(bad),
+                                     wanted=", ".join(labels.short(m) for m in methods)),
+                             seqs(bad)))
+    cash = [e for e in payments if e.body["method"] == "cash" and e not in bad]
+    if cash:
+        from decimal import Decimal
+
+        from sessiond.billing import text
+
+        limit = Decimal(CASH_LIMIT if facts.client.country == "FR"
+                        or facts.client.status == "business" else CASH_LIMIT_ABROAD)
+        paid = sum((Decimal(e.body["amount"]) for e in cash), Decimal(0))
+        if paid > limit:
+            found.append(finding(spec, _(
+                "{paid} paid in cash for this intervention ({events}): above the legal cap "
+                "of {limit} (C. monét. fin. art. L112-6, D112-3).", paid=text.money(paid),
+                events=numbers(cash), limit=text.money(limit)), seqs(cash)))
+    return found
 
 
 @rule("payment-not-acceptance")
