@@ -131,6 +131,29 @@ def test_vlh_new_client_first_intervention() -> None:
     assert amounts(result) == ["62.50"]
 
 
+@pytest.mark.parametrize("segments", [(0,), (0, 1800, 0)])  # stopped at once; only a pause
+def test_vlh_a_session_without_a_second_of_work_was_no_intervention(
+        segments: tuple[int, ...]) -> None:
+    """Art. 5.5: the 30 % go to the new client's "première intervention", the referral's
+    10 % to "la prochaine prestation effectuée": a session started and stopped (or only
+    paused) without any work billed nothing, performed nothing, and takes neither away
+    from the intervention that follows. 1 h 07 -> 62.50, -18.75 (30 %), -6.25 (10 %)."""
+    log = Log()
+    log.event("referral-recorded", utc("2026-11-20 12:00"), client_id="c-1",
+              body={"referred": "c-2"})
+    empty = Builder(policy="vlh", session_id="s-1", log=log,
+                    planned_at=utc("2026-11-23 08:00")).run(utc("2026-11-23 09:00"), *segments)
+    real = Builder(policy="vlh", session_id="s-2", log=log,
+                   planned_at=utc("2026-11-24 08:00")).run(utc("2026-11-24 09:00"), minutes(67))
+    sessions = (empty.session(), real.session())
+    history = History(sessions, log.client_events("c-1"))
+    nothing = bill(sessions[0], policy("vlh"), history, utc("2026-12-01 00:00"))
+    assert (nothing.worked_seconds, str(nothing.total)) == (0, "0.00")
+    result = bill(sessions[1], policy("vlh"), history, utc("2026-12-01 00:00"))
+    assert amounts(result) == ["62.50", "-18.75", "-6.25"]
+    assert [line.name for line in result.lines[1:]] == ["new-client", "referral"]
+
+
 def test_vlh_late_cancellation_is_half_the_planned_price() -> None:
     """Art. 5.6: less than 24 h before, 50 % of the planned price (first hour: 50.00)."""
     b = Builder(policy="vlh", appointment=utc("2026-11-23 14:00")).fee(

@@ -161,6 +161,29 @@ def test_receipt_pending_at_the_stop_then_warning_then_error() -> None:
     assert run("receipt-issued", facts(log, receipts_in_log=True)) == []
 
 
+def test_the_sessions_invoice_is_its_supporting_document() -> None:
+    """VLH 5.3 "Une facture est systématiquement éditée à la fin de chaque intervention";
+    Micro-Alpes 13 "un document justificatif": an invoice of the session is one, until a
+    credit note cancels it."""
+    from dataclasses import replace
+
+    log = stopped(started(Log().planned()))
+    invoice = Event(seq=90, id="e90", kind="invoice-issued", session_id=None,
+                    client_id="c-1", at=T0 + timedelta(minutes=45),
+                    recorded_at=T0 + timedelta(minutes=45), tz="Europe/Paris",
+                    boot_id="boot-1", boottime_ns=0,
+                    body={"number": "F-2026-0001", "sessions": ["s-1"]}, personal={},
+                    prev_hash="0" * 64, hash="1" * 64)
+    note = invoice._replace(seq=91, id="e91", kind="credit-note-issued",
+                            body={"number": "A-2026-0002", "cites": "F-2026-0001",
+                                  "cites_seq": 90, "sessions": ["s-1"]})
+    for receipts_in_log in (False, True):
+        f = facts(log, receipts_in_log=receipts_in_log)
+        assert run("receipt-issued", replace(f, invoices=(invoice,))) == []
+        cancelled = run("receipt-issued", replace(f, invoices=(invoice, note)))
+        assert [x.rule for x in cancelled] == ["receipt-issued"]
+
+
 def test_disconnect_pending_at_the_stop_and_only_after_the_start() -> None:
     log = Log().planned()
     log.add("disconnect-confirmed", T0 + timedelta(minutes=5))  # before the start: no
@@ -414,6 +437,69 @@ def test_a_free_warranty_re_intervention_needs_no_payment_first(
     found = [(f.rule, f.severity, f.article) for f in report.findings
              if f.rule in ("payment-before-start", "prepaid-credit-covers")]
     assert found == expected
+
+
+@pytest.mark.parametrize(("paid", "worked", "short"), [
+    ("50.00", 1800, None),  # the first hour (7.1) paid before it: in full
+    ("49.99", 1800, "49,99\u00a0€ payés avant le début, moins que les 50,00\u00a0€"),
+    ("20", 3600, "20,00\u00a0€ payés avant le début, moins que les 50,00\u00a0€"),
+    ("50.00", 3601, "50,00\u00a0€ payés avant le début, moins que les 100,00\u00a0€"),
+    ("100", 5400, None),
+])
+def test_mri87_wants_the_intervention_paid_in_full_before_it(
+        paid: str, worked: int, short: str | None) -> None:
+    """MRI87 14.2: "Le règlement d'une intervention à distance est honoré intégralement
+    avant l'intervention": a part of the price paid first is not the whole of it (every
+    started hour at 50 €/h, 7.1)."""
+    mri87 = read_policy(shipped_dir() / "mri87.toml")
+    log = Log()
+    log.add("session-planned", T0, {"policy": "mri87", "mode": "remote", "tool": "anydesk",
+                                    "problem_count": 0})
+    log.add("payment-recorded", T0 + timedelta(minutes=5), {"amount": paid, "method": "card"})
+    stopped(started(log), at=T0 + timedelta(minutes=10, seconds=worked))
+    session = fold(log.events)
+    assert session is not None
+    found = run_spec("payment-before-start", Facts(
+        session=session, client=Client("c-1", "consumer", "FR", T0, "Client"), client_seq=1,
+        policy=mri87, now=T0 + timedelta(hours=3), tz=PARIS, start=session.started_at,
+        start_seq=next(e.seq for e in log.events if e.kind == "session-started")), mri87)
+    if short is None:
+        assert found == []
+    else:
+        [finding_] = found
+        assert (finding_.severity, finding_.article) == ("error", "14.2")
+        assert " ".join(short.split()) in " ".join(finding_.message.split())
+
+
+@pytest.mark.parametrize(("policy_id", "amounts", "country", "article", "over"), [
+    ("vlh", ("1000.00",), "FR", "5.4", False),  # the cap itself is allowed
+    ("vlh", ("600", "400.01"), "FR", "5.4", True),  # one debt: its payments add up
+    ("md-micro-services", ("1200",), "FR", "6", True),
+    ("vlh", ("1200",), "BE", "5.4", False),  # a debtor abroad: 15 000 €
+])
+def test_cash_only_within_the_legal_cap(policy_id: str, amounts: tuple[str, ...],
+                                        country: str, article: str, over: bool) -> None:
+    """VLH 5.4 "Espèces, dans la limite des plafonds légaux en vigueur", MD 6 "espèces (selon
+    limites légales)": C. monét. fin. D112-3, 1 000 € (15 000 € for a private debtor whose
+    tax home is abroad)."""
+    terms = read_policy(shipped_dir() / f"{policy_id}.toml")
+    log = started(Log().planned())
+    for amount in amounts:
+        log.add("payment-recorded", T0 + timedelta(minutes=20),
+                {"amount": amount, "method": "cash"})
+    stopped(log)
+    session = fold(log.events)
+    assert session is not None
+    found = run_spec("payment-method-accepted", Facts(
+        session=session, client=Client("c-1", "consumer", country, T0, "Client"),
+        client_seq=1, policy=terms, now=T0 + timedelta(hours=3), tz=PARIS,
+        start=session.started_at, start_seq=3), terms)
+    assert [(f.article, "D112-3" in f.message) for f in found] == (
+        [(article, True)] if over else [])
+
+
+def run_spec(rule_id: str, f: Facts, policy: Any) -> list[Finding]:
+    return RULES[rule_id](f, policy.rules[rule_id])
 
 
 # --- each shipped policy's verdicts, severity and article, by hand from its text ----------

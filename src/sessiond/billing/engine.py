@@ -111,6 +111,11 @@ def _facts(session: Session, policy: Policy, history: History, now: datetime) ->
         listed = policy.rate_for(session.mode)
         rate, source = (listed.per_hour, "policy") if listed else (None, None)
     others = {s.id: s for s in history.sessions if s.id != session.id}
+    # A session started and stopped (or only paused) without a second of work was no
+    # intervention (VLH 5.5 "lors de leur première intervention", "la prochaine prestation
+    # effectuée"): it neither ends the client's being new nor uses up a referral.
+    idle = {s.id for s in (*others.values(), session)
+            if s.started_at is not None and worked_seconds(s, now) <= 0}
     referral_terms = policy.discounts.get("referral")
     referral = None
     if referral_terms is not None:
@@ -118,9 +123,10 @@ def _facts(session: Session, policy: Policy, history: History, now: datetime) ->
         free = {s.id for s in known.values()
                 if (d := wr.decide(s, policy, known)) is not None and d.free}
         referral = offers.referral_for(session, others.values(), history.client_events,
-                                       referral_terms, free=free)
+                                       referral_terms, free=free | idle)
     facts = _Facts(session, policy, rate, source,
-                   first_intervention=not any(_before(s, session) for s in others.values()),
+                   first_intervention=not any(_before(s, session) for s in others.values()
+                                              if s.id not in idle),
                    now=now, known_before=offers.known_before(history.client_events, session),
                    referral=referral, warranty=wr.decide(session, policy, others))
     if policy.credit is None:

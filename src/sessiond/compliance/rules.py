@@ -37,6 +37,8 @@ from sessiond.model import SECRETS_RULE, Event, Interval, State
 from sessiond.policy import RuleSpec
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from sessiond.billing import CreditUse
     from sessiond.compliance.evidence import Observed
 
@@ -272,7 +274,9 @@ def payment_before_start(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not facts.started:
         return []
     payments = facts.events("payment-recorded")
-    if any(facts.before_start(e) for e in payments):
+    before = [e for e in payments if facts.before_start(e)]
+    in_full = bool(spec.params.get("in_full"))
+    if before and not in_full:
         return []
     if free_under_warranty(facts):
         return []  # a re-intervention the warranty makes free: nothing to pay first
@@ -280,6 +284,19 @@ def payment_before_start(facts: Facts, spec: RuleSpec) -> list[Finding]:
         use = credit_use(facts, at_start=True)
         if use is not None and use.covered_seconds and not use.shortfall_seconds:
             return []
+    if before:
+        from decimal import Decimal
+
+        from sessiond.billing import text
+
+        paid = sum((Decimal(e.body["amount"]) for e in before), Decimal(0))
+        due = amount_due(facts)
+        if due is None or paid >= due:
+            return []
+        return [finding(spec, _("{paid} paid before the start, less than the {due} this "
+                                "intervention costs: the terms ask it paid in full before "
+                                "it.", paid=text.money(paid), due=text.money(due)),
+                        [*seqs(before), *facts.start_events()])]
     if payments:
         return _late(facts, payments, _("The payment"), spec)
     return [finding(spec, _("No payment on record before the start."), facts.start_events())]
@@ -337,6 +354,28 @@ def credit_use(facts: Facts, *, at_start: bool = False) -> CreditUse | None:
         return bill(session, facts.policy, facts.history, now).credit
     except InputError:
         return None  # no rate for this mode: billing reports it, not compliance
+
+
+def amount_due(facts: Facts) -> Decimal | None:
+    """The session's total as the billing engine prices it (what is left once the prepaid
+    credit is drawn), at least that of its first block, due from its first second: before a
+    start and while it runs, that is what had to be paid; once it ended, its whole price."""
+    if facts.start is None:
+        return None
+    from sessiond.billing import History, bill
+    from sessiond.errors import InputError
+
+    history = facts.history or History(sessions=(facts.session,))
+    first = facts.session._replace(state=State.RUNNING, stopped_at=None, stopped_by=None,
+                                   running=(Interval(facts.start, None),), pauses=())
+    try:
+        totals = [bill(first, facts.policy, history,
+                       facts.start + timedelta(seconds=1)).total]
+        if facts.stopped:
+            totals.append(bill(facts.session, facts.policy, history, facts.now).total)
+    except InputError:
+        return None  # no rate for this mode: billing reports it, not compliance
+    return max(totals)
 
 
 # --- scope: who the client is, what he runs --------------------------------------------
@@ -439,18 +478,41 @@ def notes_free_of_secrets(facts: Facts, spec: RuleSpec) -> list[Finding]:
                             "secret may be kept.", items=items), [e.seq for e, _l in hits])]
 
 
+# Cash is accepted "dans la limite des plafonds légaux en vigueur" (VLH 5.4; MD 6 "selon
+# limites légales"): C. monét. fin. art. L112-6 and D112-3, at most 1 000 € for a debt paid
+# by a debtor whose tax home is in France or who acts for his business, 15 000 € otherwise.
+CASH_LIMIT = 1000
+CASH_LIMIT_ABROAD = 15000
+
+
 @rule("payment-method-accepted")
 def payment_method_accepted(facts: Facts, spec: RuleSpec) -> list[Finding]:
     methods = spec.params.get("methods") or ()
-    bad = [e for e in facts.events("payment-recorded") if methods and
-           e.body["method"] not in methods]
-    if not bad:
-        return []
-    return [finding(spec, _("Paid by {given} ({events}); the terms accept {wanted}.",
-                            given=", ".join(dict.fromkeys(labels.short(e.body["method"])
-                                                          for e in bad)),
-                            events=numbers(bad),
-                            wanted=", ".join(labels.short(m) for m in methods)), seqs(bad))]
+    payments = facts.events("payment-recorded")
+    bad = [e for e in payments if methods and e.body["method"] not in methods]
+    found = []
+    if bad:
+        found.append(finding(spec, _("Paid by {given} ({events}); the terms accept {wanted}.",
+                                     given=", ".join(dict.fromkeys(
+                                         labels.short(e.body["method"]) for e in bad)),
+                                     events=numbers(bad),
+                                     wanted=", ".join(labels.short(m) for m in methods)),
+                             seqs(bad)))
+    cash = [e for e in payments if e.body["method"] == "cash" and e not in bad]
+    if cash:
+        from decimal import Decimal
+
+        from sessiond.billing import text
+
+        limit = Decimal(CASH_LIMIT if facts.client.country == "FR"
+                        or facts.client.status == "business" else CASH_LIMIT_ABROAD)
+        paid = sum((Decimal(e.body["amount"]) for e in cash), Decimal(0))
+        if paid > limit:
+            found.append(finding(spec, _(
+                "{paid} paid in cash for this intervention ({events}): above the legal cap "
+                "of {limit} (C. monét. fin. art. L112-6, D112-3).", paid=text.money(paid),
+                events=numbers(cash), limit=text.money(limit)), seqs(cash)))
+    return found
 
 
 @rule("payment-not-acceptance")
@@ -502,9 +564,20 @@ def disconnect_confirmed(facts: Facts, spec: RuleSpec) -> list[Finding]:
                             "technician must no longer be able to take control."), stop)]
 
 
+def _standing_invoice(facts: Facts) -> bool:
+    """An invoice covers the session and no credit note cancelled it."""
+    cancelled = {e.body["cites_seq"] for e in facts.invoices
+                 if e.kind == "credit-note-issued"}
+    return any(e.kind == "invoice-issued" and e.seq not in cancelled for e in facts.invoices)
+
+
 @rule("receipt-issued")
 def receipt_issued(facts: Facts, spec: RuleSpec) -> list[Finding]:
-    if not facts.stopped or facts.events("receipt-issued"):
+    """Every intervention comes with a document the client keeps: the receipt, or the
+    invoice of the session (VLH 5.3 "Une facture est systématiquement éditée à la fin de
+    chaque intervention"; Micro-Alpes 13 "un document justificatif"; FGDMI II.3 the receipt
+    and "la facture électronique")."""
+    if not facts.stopped or facts.events("receipt-issued") or _standing_invoice(facts):
         return []
     stop = seqs(facts.events("session-stopped"))
     if facts.at_stop:

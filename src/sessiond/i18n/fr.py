@@ -949,6 +949,14 @@ CATALOG: dict[str, str] = {
         "et enregistrez la réponse du client.",
     "The payment": "Le paiement",
     "No payment on record before the start.": "Aucun paiement enregistré avant le début.",
+    "{paid} paid in cash for this intervention ({events}): above the legal cap of {limit} "
+    "(C. monét. fin. art. L112-6, D112-3).":
+        "{paid} payés en espèces pour cette intervention ({events})\u202f: au-delà du plafond "
+        "légal de {limit} (C. monét. fin. art. L112-6, D112-3).",
+    "{paid} paid before the start, less than the {due} this intervention costs: the terms "
+    "ask it paid in full before it.":
+        "{paid} payés avant le début, moins que les {due} que coûte cette intervention\u202f: les "
+        "conditions demandent qu'elle soit réglée intégralement avant.",
     "The prepaid credit does not cover {missing} of this session: the client must first buy "
     "a new package.":
         "Le crédit prépayé ne couvre pas {missing} de cette intervention\u202f: le client doit "

@@ -149,7 +149,9 @@ RULE_PARAMETERS: dict[str, dict[str, str]] = {
     "withdrawal-waiver": {"period_days": "days", "package_is_contract": "flag"},
     "sensitive-docs-warning": {},
     "backup-status-recorded": {},
-    "payment-before-start": {"prepaid_credit_counts": "flag"},
+    # in_full: the payments before the start cover the whole price (MRI87 14.2 "honoré
+    # intégralement avant l'intervention"), not only some of it
+    "payment-before-start": {"prepaid_credit_counts": "flag", "in_full": "flag"},
     # never: kept for no request at all (MD 15: no screenshot, recording or session log)
     "artifact-requires-client-request": {"never": "artifacts"},
     "notes-free-of-secrets": {},
