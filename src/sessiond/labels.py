@@ -100,6 +100,35 @@ def _connection_outcomes() -> Table:
             "unknown": _("outcome not logged")}
 
 
+def country(code: str) -> str:
+    """A country by its name ("Belgique"), from its ISO 3166 code as stored: the countries
+    of a technician's clients in France (neighbours, the EU, the overseas departments and
+    territories with codes of their own, French-speaking countries); any other is shown
+    as its code."""
+    return _lookup("country", _countries, code)
+
+
+def _countries() -> Table:
+    return {
+        "FR": "France", "BE": _("Belgium"), "CH": _("Switzerland"),
+        "LU": "Luxembourg", "MC": "Monaco", "AD": _("Andorra"), "DE": _("Germany"),
+        "ES": _("Spain"), "IT": _("Italy"), "PT": "Portugal", "NL": _("Netherlands"),
+        "GB": _("United Kingdom"), "IE": _("Ireland"), "AT": _("Austria"),
+        "PL": _("Poland"), "SE": _("Sweden"), "DK": _("Denmark"), "FI": _("Finland"),
+        "NO": _("Norway"), "GR": _("Greece"), "CZ": _("Czechia"), "RO": _("Romania"),
+        "HU": _("Hungary"), "BG": _("Bulgaria"), "HR": _("Croatia"), "SK": _("Slovakia"),
+        "SI": _("Slovenia"), "EE": _("Estonia"), "LV": _("Latvia"), "LT": _("Lithuania"),
+        "CY": _("Cyprus"), "MT": _("Malta"), "US": _("United States"), "CA": "Canada",
+        "MA": _("Morocco"), "DZ": _("Algeria"), "TN": _("Tunisia"), "SN": _("Senegal"),
+        "CI": "Côte d'Ivoire", "CM": _("Cameroon"), "MG": "Madagascar",
+        "MU": _("Mauritius"), "GP": "Guadeloupe", "MQ": "Martinique",
+        "GF": _("French Guiana"), "RE": _("Réunion"), "YT": "Mayotte",
+        "PM": _("Saint Pierre and Miquelon"), "BL": _("Saint Barthélemy"),
+        "MF": _("Saint Martin"), "WF": _("Wallis and Futuna"), "PF": _("French Polynesia"),
+        "NC": _("New Caledonia"),
+    }
+
+
 def has_rule_title(rule_id: str) -> bool:
     return rule_id in _rules()
 

@@ -332,8 +332,10 @@ def test_breaking_a_rule_gives_exactly_that_finding(built: Callable[[str], Built
     assert finding["message"] and finding["events"], finding
     # A payment method is named in words, never by its id ("Payé par carte", not "card").
     assert not re.search(r"\b(card|cash|cheque|transfer)\b", finding["message"]), finding
-    # So is a consent channel ("code de l'outil de prise en main", not "tool-code").
+    # So is a consent channel ("code de l'outil de prise en main", not "tool-code"), and a
+    # country ("Belgique", not "BE").
     assert "tool-code" not in finding["message"], finding
+    assert not re.search(r"\b(BE|FR)\b", finding["message"]), finding
     # The events it cites are the session's own, or its client's (status, credit).
     client = b.log_client(session)
     shown = {e["seq"] for e in b.log if e["session"] == session or

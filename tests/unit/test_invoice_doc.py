@@ -159,6 +159,18 @@ def test_a_consumer_needs_no_siren_and_a_foreign_business_none_either() -> None:
     assert business_invoice(buyer=foreign).buyer.legal_id is None
 
 
+def test_a_foreign_address_ends_with_its_country_as_the_post_reads_it() -> None:
+    foreign = replace(BUSINESS, siren=None, country="BE", postcode="1000", city="Bruxelles")
+    set_language("fr")
+    try:
+        assert foreign.address_lines()[-2:] == ("1000 Bruxelles", "BELGIQUE")
+        assert replace(foreign, country="RE").address_lines()[-1] == "LA RÉUNION"
+        assert replace(foreign, country="XK").address_lines()[-1] == "XK"  # no name known
+        assert BUSINESS.address_lines()[-1] == "69006 Lyon"  # France goes unsaid
+    finally:
+        set_language(None)
+
+
 def test_a_discount_is_a_negative_quantity() -> None:
     doc = business_invoice(payments=[], lines=[
         InvoiceLine("Assistance", D("1"), "HUR", D("45.00"), D("45.00"), SERVICE_DAY),

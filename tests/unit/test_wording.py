@@ -22,6 +22,7 @@ from sessiond.compliance import RULES
 from sessiond.i18n import set_language
 from sessiond.i18n.fr import CATALOG
 from sessiond.model import KINDS
+from sessiond.tui.format import client_kind
 
 SOURCE = Path(sessiond.__file__).parent
 MESSAGES = sorted(CATALOG.items())
@@ -163,6 +164,20 @@ def test_every_rule_has_a_title() -> None:
         missing = [rule for rule in RULES if not labels.has_rule_title(rule)]
         assert missing == []
         assert labels.rule("consent-before-access") == "Consentement avant l'accès"
+    finally:
+        set_language(None)
+
+
+def test_a_country_is_named_in_the_language_and_an_unknown_one_by_its_code() -> None:
+    set_language("fr")
+    try:
+        assert [labels.country(c) for c in ("FR", "BE", "DE", "GF", "XK")] == [
+            "France", "Belgique", "Allemagne", "Guyane", "XK"]
+        # On screen, France goes unsaid: it is every line's country.
+        assert client_kind("consumer", "FR") == "particulier"
+        assert client_kind("business", "BE") == "professionnel, Belgique"
+        set_language("en")
+        assert [labels.country(c) for c in ("BE", "CH")] == ["Belgium", "Switzerland"]
     finally:
         set_language(None)
 

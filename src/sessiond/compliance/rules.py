@@ -407,9 +407,9 @@ def client_in_territory(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not countries or not facts.started or facts.client.country in countries:
         return []
     shown = [facts.client_seq] if facts.client_seq is not None else []
-    return [finding(spec, _("The client is in {country}; the terms cover {wanted} only.",
-                            country=facts.client.country, wanted=", ".join(countries)),
-                    shown)]
+    return [finding(spec, _("Client's country: {country}; the countries the terms cover: "
+                            "{wanted}.", country=labels.country(facts.client.country),
+                            wanted=", ".join(map(labels.country, countries))), shown)]
 
 
 @rule("client-category", precondition=True)

@@ -23,6 +23,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
+from sessiond import labels
 from sessiond.billing.text import cents, money
 from sessiond.contacts import is_email
 from sessiond.errors import InputError
@@ -68,10 +69,10 @@ class Party:
 
     def address_lines(self) -> tuple[str, ...]:
         """The address as printed: street lines, then postcode and city (and the country
-        when it is not France)."""
+        when it is not France, by its name in capitals, as the post reads it)."""
         town = " ".join(part for part in (self.postcode, self.city) if part)
         lines = (*self.address, town) if town else self.address
-        return (*lines, self.country) if self.country != "FR" else lines
+        return (*lines, labels.country(self.country).upper()) if self.country != "FR" else lines
 
 
 @dataclass(frozen=True)

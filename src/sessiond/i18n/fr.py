@@ -962,8 +962,8 @@ CATALOG: dict[str, str] = {
         "Le crédit prépayé ne couvre pas {missing} de cette intervention\u202f: le client doit "
         "d'abord "
         "acheter un nouveau forfait.",
-    "The client is in {country}; the terms cover {wanted} only.":
-        "Le client est en {country}\u202f; les conditions ne couvrent que {wanted}.",
+    "Client's country: {country}; the countries the terms cover: {wanted}.":
+        "Pays du client\u202f: {country}\u202f; pays couverts par les conditions\u202f: {wanted}.",
     "The client is recorded as a business; check that these terms cover him (see the "
     "article).":
         "Le client est enregistré comme professionnel\u202f; vérifiez que ces conditions le "
@@ -1552,6 +1552,49 @@ CATALOG: dict[str, str] = {
     "this one.":
         "Pourquoi (gardé dans le journal), par exemple lancée deux fois\u202f? {other} garde le "
         "travail\u202f; rien n'est dû pour celle-ci.",
+    "Belgium": "Belgique",
+    "Switzerland": "Suisse",
+    "Andorra": "Andorre",
+    "Germany": "Allemagne",
+    "Spain": "Espagne",
+    "Italy": "Italie",
+    "Netherlands": "Pays-Bas",
+    "United Kingdom": "Royaume-Uni",
+    "Ireland": "Irlande",
+    "Austria": "Autriche",
+    "Poland": "Pologne",
+    "Sweden": "Suède",
+    "Denmark": "Danemark",
+    "Finland": "Finlande",
+    "Norway": "Norvège",
+    "Greece": "Grèce",
+    "Czechia": "Tchéquie",
+    "Romania": "Roumanie",
+    "Hungary": "Hongrie",
+    "Bulgaria": "Bulgarie",
+    "Croatia": "Croatie",
+    "Slovakia": "Slovaquie",
+    "Slovenia": "Slovénie",
+    "Estonia": "Estonie",
+    "Latvia": "Lettonie",
+    "Lithuania": "Lituanie",
+    "Cyprus": "Chypre",
+    "Malta": "Malte",
+    "United States": "États-Unis",
+    "Morocco": "Maroc",
+    "Algeria": "Algérie",
+    "Tunisia": "Tunisie",
+    "Senegal": "Sénégal",
+    "Cameroon": "Cameroun",
+    "Mauritius": "Maurice",
+    "French Guiana": "Guyane",
+    "Réunion": "La Réunion",
+    "Saint Pierre and Miquelon": "Saint-Pierre-et-Miquelon",
+    "Saint Barthélemy": "Saint-Barthélemy",
+    "Saint Martin": "Saint-Martin",
+    "Wallis and Futuna": "Wallis-et-Futuna",
+    "French Polynesia": "Polynésie française",
+    "New Caledonia": "Nouvelle-Calédonie",
     "Session {session} is already cancelled.": "L'intervention {session} est déjà annulée.",
     "Session {session} is not stopped: there is nothing to reopen.":
         "L'intervention {session} n'est pas arrêtée\u202f: rien à rouvrir.",

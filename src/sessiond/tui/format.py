@@ -69,3 +69,10 @@ def when(instant: datetime, tz: ZoneInfo) -> str:
 def label(value: str | None) -> str:
     """A translated label for an allow-list value (mode, tool, channel, state...)."""
     return labels.short(value)
+
+
+def client_kind(status: str, country: str) -> str:
+    """"particulier", or "professionnel, Belgique": the country only when it is not France,
+    which every client of a technician in France would otherwise repeat."""
+    kind = labels.short(status)
+    return kind if country == "FR" else f"{kind}, {labels.country(country)}"

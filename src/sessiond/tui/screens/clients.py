@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Header, Input, Label, Static
 from sessiond.i18n import _
 from sessiond.i18n.dates import long_date, until_date
 from sessiond.law.periods import day_before
-from sessiond.tui.format import duration, hms, label, money, short_day
+from sessiond.tui.format import client_kind, duration, hms, money, short_day
 from sessiond.tui.screens.base import SessiondScreen, footer
 from sessiond.tui.text import clean, plain
 from sessiond.tui.views import ClientView, load_clients
@@ -271,7 +271,7 @@ def client_text(view: ClientView) -> Text:
     """Who the client is: name, kind, contacts, address and business number."""
     c = view.client
     text = Text(clean(c.name or _("(erased)"), one_line=True), style="bold")
-    text.append(f"  {c.id} · {label(c.status)}, {c.country}")
+    text.append(f"  {c.id} · {client_kind(c.status, c.country)}")
     if c.siren:
         kind = _("SIRET") if len(c.siren) == 14 else _("SIREN")
         text.append(f"\n{kind} {c.siren}")

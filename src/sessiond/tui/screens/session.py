@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 
 from sessiond.i18n import _
 from sessiond.model import State
-from sessiond.tui.format import label, local_time
+from sessiond.tui.format import client_kind, label, local_time
 from sessiond.tui.screens.base import SessiondScreen
 from sessiond.tui.text import clean
 from sessiond.tui.views import SessionView, load_session
@@ -80,7 +80,7 @@ class SessionScreen(SessiondScreen):
         v, s = self.view, self.view.session
         text = Text()
         text.append(clean(v.client.name or _("(erased)"), one_line=True), style="bold")
-        text.append(f"  {label(v.client.status)}, {v.client.country}")
+        text.append(f"  {client_kind(v.client.status, v.client.country)}")
         details = [label(s.mode), label(s.tool)]
         if v.partner_id:
             details.append(_("ID {partner}", partner=clean(v.partner_id, one_line=True)))

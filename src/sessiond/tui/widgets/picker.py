@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from sessiond.i18n import _
 from sessiond.model import Client
-from sessiond.tui.format import label
+from sessiond.tui.format import client_kind, label
 from sessiond.tui.text import clean, plain
 
 SHOWN = 200  # matches listed at most: a few letters narrow hundreds down at once
@@ -47,7 +47,7 @@ def matches(client: Client, query: str) -> bool:
 
 def details(client: Client) -> str:
     """One line that tells two clients of the same name apart."""
-    parts = [f"{label(client.status)}, {client.country}"]
+    parts = [client_kind(client.status, client.country)]
     if client.address:
         parts.append(clean(client.address, one_line=True))
     parts.extend(clean(v, one_line=True) for v in (client.email, client.phone) if v)
