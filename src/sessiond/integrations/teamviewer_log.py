@@ -167,6 +167,14 @@ class LogParser(Parser):
         self.last_local = local
         self.zone_mode = self.tz is not None and (
             zone is None or (local is not None and zone in offsets_of(local, self.tz)))
+        if zone is not None and local is not None:
+            # The block's offset says which pass of an hour repeated in autumn the process
+            # started in, where the wall time alone cannot: its instant is a line already
+            # read for the fold rule (a start at 02:30 `(UTC+1:00)` in Paris is the second
+            # pass, and so are the lines after it, read an hour early otherwise).
+            when = with_offset(local, zone)
+            if when is not None and (self.last is None or when > self.last):
+                self.last = when
 
     def _instant(self, local: datetime) -> datetime | None:
         if self.zone_mode or self.offset is None:
