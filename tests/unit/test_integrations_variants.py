@@ -185,6 +185,26 @@ def test_log_lines_of_each_platform(ids: str) -> None:
                                          u(2024, 6, 1, 8), u(2024, 6, 1, 8, 30), "accepted")]
 
 
+@pytest.mark.parametrize(("ids", "tag"), [
+    # Linux builds write the component letter without a digit, e.g. (public bug reports)
+    # `2018/01/11 15:09:39.636  1627 4127619904 S   Estimated RTT...` (TV12) and
+    # `2023/11/01 06:07:55.250  6402  6402 G   LogindSessionInfo...` (TV15).
+    ("1627 4127619904", "S"), ("6402  6402", "G"), ("19655 139808513271168", "S!!"),
+    ("2216       2492", "0"),  # before the role is known
+])
+def test_log_lines_with_the_component_letter_alone(ids: str, tag: str) -> None:
+    data = log(tv("2024/06/01 10:00:00.000", PASSIVE, ids, tag),
+               tv("2024/06/01 10:00:01.000", HELLO, ids, tag),
+               tv("2024/06/01 10:00:10.000", ADD, ids, tag),
+               tv("2024/06/01 10:30:00.000", REMOVE, ids, tag))
+    expected = [("teamviewer-log", "incoming", "123456789", u(2024, 6, 1, 8),
+                 u(2024, 6, 1, 8, 30), "accepted")]
+    assert seen(conns(data, PARIS)) == expected
+    # Without its name, and without a Start: block, still TeamViewer's log (was refused).
+    body = b"\n".join(data.split(b"\n")[len(HEADER):])
+    assert seen(conns(body, PARIS)) == expected
+
+
 def test_log_start_without_a_routing_index_pairs_by_partner() -> None:
     data = log(tv("2024/06/01 10:00:00.000", PASSIVE.replace("[3]", "")),
                tv("2024/06/01 10:00:01.000", HELLO),

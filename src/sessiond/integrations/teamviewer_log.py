@@ -1,7 +1,9 @@
 """TeamViewer's verbose log, `TeamViewer<NN>_Logfile.log` and its rotated `_OLD` file.
 
 Lines (remote_logs.md 1.3, one pattern matched 98 % of 46,421 real lines):
-`YYYY/MM/DD HH:MM:SS.mmm  PID  TID TAG!! message`, in local time. The offset from UTC is
+`YYYY/MM/DD HH:MM:SS.mmm  PID  TID TAG!! message`, in local time. Those real lines are of
+Windows and iOS, whose tags end with a digit (`S0`); Linux builds write the letter alone
+(`S`, `G`). The offset from UTC is
 written only in the `Start:` block of each process start (`(UTC-8:00)`, `(UTC+5:30)`, or
 an abbreviation such as `(CDT)` on iOS). The offset is then stale after a DST change
 inside the run, and a rotated file (1 MB, then renamed `_OLD`) starts with no block.
@@ -68,8 +70,11 @@ from sessiond.partner import normalise_partner
 
 FMT = "teamviewer-log"
 
+# The component tag: a letter and a digit on Windows and iOS (`S0`, `G1`, `D1`, `H64`), `0`
+# before the role is known, and the letter alone on Linux (`S`, `G`: TeamViewer 12 and 15
+# lines quoted in public bug reports); the severity marks (`!!`) follow it.
 LINE = re.compile(r"(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})[.:](\d{3,6}) +\d+ +\d+ +"
-                  r"[A-Z]*\d+!* *(.*)")
+                  r"(?:[A-Z]+\d*|\d+)!* *(.*)")
 HEADER = re.compile(r"\s*Start:\s+(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})[.:](\d{3,6})"
                     r"(?:\s*\(([^)]{0,40})\))?")
 _HINT = re.compile(r"ession|articipant|Trying conn|client hello|uthentication|LoginOutgoing|"
