@@ -226,6 +226,23 @@ def test_log_attempt_terminated_by_authentication_timeout_ends_failed() -> None:
                                          u(2024, 6, 1, 8), u(2024, 6, 1, 8, 0, 31), "failed")]
 
 
+def test_log_partner_named_by_the_linux_session_handshake_line() -> None:
+    # The incoming attempt of a Linux TV15 write-up: start without routing index, the
+    # partner in `<own ID> <- <partner ID>: session handshake succeeded`, then the
+    # `terminated` end, paired by that partner (it was left open, with no partner).
+    data = log(tv("2024/06/01 10:00:00.000",
+                  "CommandHandlerRouting::CreatePassiveSession(): incoming session via "
+                  "router1.teamviewer.com, protocol Tcp", "1693 1693", "S"),
+               tv("2024/06/01 10:00:01.000",
+                  "1214731265 <- 809843398: session handshake succeeded", "1693 1693", "S"),
+               tv("2024/06/01 10:00:31.000", "Session to 809843398 terminated because of "
+                                             "authentication timeout!", "1693 1693", "S"),
+               tv("2024/06/01 10:00:31.000", "Session termination reason "
+                                             "AuthenticationTimeout", "1693 1693", "S"))
+    assert seen(conns(data, PARIS)) == [("teamviewer-log", "incoming", "809843398",
+                                         u(2024, 6, 1, 8), u(2024, 6, 1, 8, 0, 31), "failed")]
+
+
 def test_log_outgoing_id_grouped_by_spaces_is_one_connection() -> None:
     data = log(tv("2024/06/01 11:00:00.000", "Trying connection to 904 922 222, mode = 1"),
                tv("2024/06/01 11:00:01.000", "CommandHandlerRouting[5]::CreateActiveSession()"

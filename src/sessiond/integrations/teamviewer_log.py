@@ -20,7 +20,8 @@ quiet hour and is not followed. Before any `Start:` block, `tz` is used.
 Markers, all verbatim from real logs (TV11 to TV15):
 - incoming: `CommandHandlerRouting[n]::CreatePassiveSession(): incoming session via`
   (start, before authentication: it matches Connections_incoming.txt to the second),
-  `client hello received from <ID>` (partner), `AddParticipant: [<ID>,<n>] type=6`
+  `client hello received from <ID>` or `<own ID> <- <ID>: session handshake succeeded`
+  (partner; the second quoted from a Linux TV15 log), `AddParticipant: [<ID>,<n>] type=6`
   and `..._Passive::RunAuthenticationMethod: authentication using ... was successful`
   (accepted; `denied` alone means rejected);
 - outgoing: `Trying connection to <ID>, mode = 1` (start), `CreateActiveSession():
@@ -84,7 +85,11 @@ _HINT = re.compile(r"ession|articipant|Trying conn|client hello|uthentication|Lo
 _PASSIVE = re.compile(r"(?:\[(\d{1,9})\])?::CreatePassiveSession\(\): incoming session")
 _ACTIVE = re.compile(r"\[(\d{1,9})\]::CreateActiveSession\(\): outgoing session to (\d+)")
 _TRYING = re.compile(r"Trying connection to (\d+(?: \d+)*|[^,\s]+)")
-_HELLO = re.compile(r"client hello received from (\d+)")
+# The partner of an incoming session: `client hello received from <ID>` (TV11 to TV15 on
+# Windows), or `<own ID> <- <ID>: session handshake succeeded` (TV15 on Linux, quoted in a
+# public write-up with the start without routing index and the `terminated` end).
+_HELLO = re.compile(r"client hello received from (\d+)|\d+ <- (\d+): session handshake "
+                    r"succeeded")
 _ADD = re.compile(r"::AddParticipant: \[(\d+),\d+\] type=(\d{1,9})")
 _REMOVE = re.compile(r"::RemoveParticipant: \[(\d+),")
 _AUTH = re.compile(r"_Passive::\w+: authentication using .{0,200}? was (successful|denied)")
@@ -209,7 +214,7 @@ class LogParser(Parser):
         elif m := _HELLO.search(msg):
             rec = self.latest("incoming", unnamed=True)
             if rec is not None:
-                rec.partner = normalise_partner(m[1])
+                rec.partner = normalise_partner(m[1] or m[2])
                 self.touch(rec, text)
         elif m := _ADD.search(msg):
             partner = normalise_partner(m[1])
