@@ -330,6 +330,37 @@ def test_rotation_order_reads_the_oldest_file_first() -> None:
     assert rotation_order(["b.log", "a.log"]) == ["b.log", "a.log"]  # no rule: as given
 
 
+def test_anydesk_traces_rotated_to_old(tmp_path: Path) -> None:
+    # AnyDesk renames a full trace `ad_svc.trace.old` (one generation, per DFIR artefact
+    # catalogues): still its trace by the name, and read before the current one, whatever
+    # order the shell gives (`ad_svc.trace` sorts first), so a session across the rotation
+    # keeps its end (it was read open, its end dropped).
+    assert format_from_name(r"C:\ProgramData\AnyDesk\ad_svc.trace.old") == (
+        "anydesk-service-trace")
+    assert format_from_name("ad.trace.old") == "anydesk-trace"
+    assert format_from_name("/var/log/anydesk.trace.old") == "anydesk-service-trace"
+    assert rotation_order(["a/ad_svc.trace", "a/ad_svc.trace.old"]) == [
+        "a/ad_svc.trace.old", "a/ad_svc.trace"]
+    start = [
+        ad("2025-09-22 00:53:50.850", "anynet.any_socket",
+           "Accept request from 1001025310 (via relay).", fiber="11"),
+        ad("2025-09-22 00:53:51.093", "app.session",
+           "1 - Connecting to console session 2617699542 (current 2617699542)."),
+        ad("2025-09-22 00:53:56.043", "app.session", "3: Authenticated by local user.",
+           level="auth")]
+    end = [ad("2025-09-22 00:57:14.134", "app.session",
+              "Session closed by remote side: desk_rt_ipc_error.")]
+    old, new = tmp_path / "ad_svc.trace.old", tmp_path / "ad_svc.trace"
+    old.write_bytes("\n".join([*start, ""]).encode())
+    new.write_bytes("\n".join([*end, ""]).encode())
+    assert seen(list(read_rotated([new, old], tz=UTC_ZONE))) == [
+        ("anydesk-service-trace", "incoming", "1001025310", u(2025, 9, 22, 0, 53, 50, 850),
+         u(2025, 9, 22, 0, 57, 14, 134), "accepted")]
+    with pytest.raises(LogFormatError, match=r"ad_svc\.trace, ad\.trace"):
+        conns(b"Incoming    2024-02-16, 20:29    User    221436813    221436813\n",
+              name="connection_trace.txt.old")
+
+
 def test_a_session_across_a_rotation_is_one_connection_with_its_end(tmp_path: Path) -> None:
     start = [tv("2024/06/01 10:00:00.000", PASSIVE), tv("2024/06/01 10:00:01.000", HELLO),
              tv("2024/06/01 10:00:10.000", ADD)]

@@ -62,8 +62,9 @@ _NAMES = (
     (re.compile(r"connections_incoming\.txt"), teamviewer_incoming.FMT),
     (re.compile(r"connections\.txt"), teamviewer_outgoing.FMT),
     (re.compile(r"teamviewer\d*_logfile(?:_old)?\.log"), teamviewer_log.FMT),
-    (re.compile(r"ad_svc\.trace|anydesk_var_log\.trace"), anydesk_trace.FMT_SERVICE),
-    (re.compile(r"ad\.trace|ad_[\w-]+\.trace|anydesk\.trace"), anydesk_trace.FMT_USER),
+    # AnyDesk renames a full trace `<name>.trace.old` (DFIR artefact catalogues).
+    (re.compile(r"(?:ad_svc|anydesk_var_log)\.trace(?:\.old)?"), anydesk_trace.FMT_SERVICE),
+    (re.compile(r"(?:ad|ad_[\w-]+|anydesk)\.trace(?:\.old)?"), anydesk_trace.FMT_USER),
     (re.compile(r"rustdesk_r[\w-]*(?:\.restart-\d+)?\.log"), rustdesk_log.FMT),
 )
 
@@ -76,7 +77,7 @@ def format_from_name(name: str | None) -> str | None:
     base = path.name.lower()
     for pattern, fmt in _NAMES:
         if pattern.fullmatch(base):
-            if fmt == anydesk_trace.FMT_USER and base == "anydesk.trace" and any(
+            if fmt == anydesk_trace.FMT_USER and base.startswith("anydesk.trace") and any(
                     part.lower() == "log" for part in path.parts[:-1]):
                 return anydesk_trace.FMT_SERVICE  # /var/log/anydesk.trace is the service's
             return fmt
@@ -86,10 +87,14 @@ def format_from_name(name: str | None) -> str | None:
 # Names a rotation gives: TeamViewer renames a full log `..._OLD.log` (one generation);
 # RustDesk names each day's file by its start (`rustdesk_r2025-11-23_19-44-47.log`) and
 # writes `rustdesk_rCURRENT.log`; flexi_logger names a second rotation in the same second
-# `rustdesk_r2025-11-23_19-44-47.restart-0001.log` (its docs), which sorts after the first.
+# `rustdesk_r2025-11-23_19-44-47.restart-0001.log` (its docs), which sorts after the first;
+# AnyDesk renames a full trace `ad.trace.old`, `ad_svc.trace.old` (one generation, as
+# TeamViewer).
 _ROTATED = (
     (re.compile(r"teamviewer\d*_logfile_old\.log"), 0),
     (re.compile(r"teamviewer\d*_logfile\.log"), 1),
+    (re.compile(r"[\w-]+\.trace\.old"), 0),
+    (re.compile(r"[\w-]+\.trace"), 1),
     (re.compile(r"rustdesk_r(\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}(?:\.restart-\d+)?)\.log"),
      0),
     (re.compile(r"rustdesk_rcurrent\.log"), 1),
@@ -198,7 +203,7 @@ def detect(data_head: bytes, name: str | None = None) -> str:
 _UNUSABLE = (
     # AnyDesk's list of connection attempts: the start to the minute, no end (remote_logs.md
     # 2.2), so it can neither date a connection against a consent nor bound it.
-    (re.compile(r"connection_trace\.txt"), "AnyDesk",
+    (re.compile(r"connection_trace\.txt(?:\.old)?"), "AnyDesk",
      "ad_svc.trace, ad.trace, /var/log/anydesk.trace, ~/.anydesk/anydesk.trace"),
 )
 
