@@ -497,6 +497,36 @@ def test_anydesks_connection_trace_is_refused_naming_the_files_to_give() -> None
             conns(data, name=r"C:\ProgramData\AnyDesk\connection_trace.txt")
 
 
+def test_rustdesk_reconnection_is_a_connection_of_its_own() -> None:
+    # RustDesk's reconnect (network lost, or the Reconnect button) runs the client loop
+    # again with no new `Session <ID> start`: the punch attempt it logs before connecting
+    # starts the reconnected connection, which was lost (the end read was the drop's).
+    def rd(stamp: str, level: str, source: str, msg: str) -> str:
+        return f"[2026-04-12 {stamp} -04:00] {level} [{source}] {msg}"
+
+    punch = "#1 TCP punch attempt with 192.0.2.45:38937, id: 412736958"
+    peer = 'handle_peer_info :PeerInfo { username: "marie", hostname: "pc" }'
+    data = "\n".join([
+        RD_SESSION,
+        rd("17:12:04.563743", "INFO", "src/client.rs:470", punch),  # its first connection
+        rd("17:12:23.463178", "DEBUG", "src/ui_session_interface.rs:1775", peer),
+        rd("17:41:02.922386", "DEBUG", "src/client/io_loop.rs:321",
+           "Exit io_loop of id=412736958"),
+        rd("17:41:05.000100", "INFO", "src/client.rs:470", punch),
+        rd("17:41:05.000200", "INFO", "src/client.rs:470", punch.replace("#1", "#2")),
+        rd("17:41:06.100000", "DEBUG", "src/ui_session_interface.rs:1775", peer),
+        rd("18:05:00.000000", "DEBUG", "src/client/io_loop.rs:321",
+           "Exit io_loop of id=412736958"), ""]).encode()
+    at = datetime(2026, 4, 12, tzinfo=UTC)
+    assert seen(conns(data, PARIS)) == [
+        ("rustdesk-log", "outgoing", "412736958", at.replace(hour=21, minute=12, second=4,
+                                                             microsecond=147039),
+         at.replace(hour=21, minute=41, second=2, microsecond=922386), "accepted"),
+        ("rustdesk-log", "outgoing", "412736958", at.replace(hour=21, minute=41, second=5,
+                                                             microsecond=100),
+         at.replace(hour=22, minute=5), "accepted")]
+
+
 def test_rustdesk_files_rotated_twice_in_one_second() -> None:
     # flexi_logger names a second rotation within the same second with a `.restart-NNNN`
     # infix: still RustDesk's log by its name, and read after the first of that second.

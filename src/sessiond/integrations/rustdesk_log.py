@@ -12,7 +12,12 @@ Markers:
 - outgoing (this machine controls another), verbatim from a real RustDesk 1.4.6 Linux
   client log: `[src/flutter.rs] Session <ID> start, use texture render: ...` (start,
   partner), `handle_peer_info :PeerInfo {...}` (the peer answered the login with its
-  information: accepted), `Exit io_loop of id=<ID>` (end);
+  information: accepted), `Exit io_loop of id=<ID>` (end). A reconnection (the network
+  dropped, or the technician clicked Reconnect) runs the loop again without a new `Session
+  <ID> start` (src/ui_session_interface.rs `reconnect`, RustDesk's source): its
+  `#<n> TCP punch attempt with <addr>, id: <ID>` (client.rs, before every connection through
+  the rendezvous server, in the same real log) while no connection to that ID is open
+  starts a new one, which its own peer information and `Exit io_loop` then accept and end;
 - incoming (another machine controls this one), from the format strings of
   `src/server/connection.rs` only (no real line was available): `#<n> Connection opened
   from <ip:port>.` (start), `#<n> Connection closed: <reason>` and `#<n> connection loop
@@ -33,8 +38,10 @@ FMT = "rustdesk-log"
 
 LINE = re.compile(r"\[(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))? "
                   r"([+-])(\d{2}):?(\d{2})\] ([A-Z]+) \[([^\]]*)\] ?(.*)")
-_HINT = re.compile(r"Session \S+ start|handle_peer_info|Exit io_loop|#\d+ [Cc]onnection ")
+_HINT = re.compile(r"Session \S+ start|handle_peer_info|Exit io_loop|#\d+ [Cc]onnection |"
+                   r"punch attempt")
 _SESSION = re.compile(r"Session (\S+) start\b.*")
+_PUNCH = re.compile(r"#\d{1,9} \w+ punch attempt with \S+, id: (\S+)")
 _EXIT = re.compile(r"Exit io_loop of id=(\S+)")
 _OPENED = re.compile(r"#(\d{1,18}) Connection opened from .*")
 _CLOSED = re.compile(r"#(\d{1,18}) (?:Connection closed\b|connection loop exited).*")
@@ -71,6 +78,10 @@ class LogParser(Parser):
             partner = normalise_partner(m[1])
             self.give_up(self.latest(key=f"out:{partner}"))
             self.begin(f"out:{partner}", "outgoing", partner, when, line, text)
+        elif m := _PUNCH.fullmatch(msg):
+            partner = normalise_partner(m[1])
+            if partner is not None and self.latest(key=f"out:{partner}") is None:
+                self.begin(f"out:{partner}", "outgoing", partner, when, line, text)
         elif msg.startswith("handle_peer_info"):
             self.accept(self.latest("outgoing"), text)
         elif m := _EXIT.fullmatch(msg):
