@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import codecs
 import io
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -525,6 +525,22 @@ def test_rustdesk_reconnection_is_a_connection_of_its_own() -> None:
         ("rustdesk-log", "outgoing", "412736958", at.replace(hour=21, minute=41, second=5,
                                                              microsecond=100),
          at.replace(hour=22, minute=5), "accepted")]
+
+
+@pytest.mark.parametrize(("offset", "east"), [
+    ("+14:00", 14 * 60), ("-12:00", -12 * 60), ("+05:45", 5 * 60 + 45),
+    ("+25:00", None), ("+02:75", None), ("-99:00", None),  # no zone: a damaged line
+])
+def test_rustdesk_offsets_that_no_zone_has_are_not_read(offset: str, east: int | None) -> None:
+    # A flipped digit in the offset would put the instant days off: such a line is not
+    # read (here a second session start, after a whole one).
+    line = RD_SESSION.replace("-04:00", offset)
+    found = conns(f"{RD_SESSION}\n{line}\n".encode(), PARIS, name="rustdesk_rCURRENT.log")
+    wall = datetime(2026, 4, 12, 17, 12, 4, 147039, tzinfo=UTC)
+    expected = [wall + timedelta(hours=4)]
+    if east is not None:
+        expected.append(wall - timedelta(minutes=east))
+    assert sorted(c.start for c in found) == sorted(expected)
 
 
 def test_rustdesk_files_rotated_twice_in_one_second() -> None:

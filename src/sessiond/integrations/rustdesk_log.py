@@ -31,7 +31,7 @@ import re
 from datetime import datetime
 
 from sessiond.integrations.base import Parser
-from sessiond.integrations.timeparse import micros, naive, with_offset
+from sessiond.integrations.timeparse import MAX_OFFSET, micros, naive, with_offset
 from sessiond.partner import normalise_partner
 
 FMT = "rustdesk-log"
@@ -56,7 +56,12 @@ def instant(match: re.Match[str]) -> datetime | None:
     local = naive(y, mo, d, h, mi, s, micros(match.group(7)))
     if local is None:
         return None
-    offset = int(match.group(9)) * 60 + int(match.group(10))
+    hours, minutes = int(match.group(9)), int(match.group(10))
+    offset = hours * 60 + minutes
+    if minutes >= 60 or offset > MAX_OFFSET:
+        # No zone is this far from UTC: a damaged line (a flipped digit), whose instant
+        # would be days off; it is not read rather than read wrong.
+        return None
     return with_offset(local, -offset if match.group(8) == "-" else offset)
 
 
