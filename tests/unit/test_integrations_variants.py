@@ -205,6 +205,17 @@ def test_log_lines_with_the_component_letter_alone(ids: str, tag: str) -> None:
     assert seen(conns(body, PARIS)) == expected
 
 
+def test_log_participant_with_a_negative_session_number_is_accepted() -> None:
+    # The participant's session number is signed: a real TV 15.78 log has
+    # `AddParticipant: [1911993798,-1872883808] type=6 name=...`. With no authentication
+    # line (another login method), that line is the only sign the session was established.
+    data = log(tv("2024/06/01 10:00:00.000", PASSIVE), tv("2024/06/01 10:00:01.000", HELLO),
+               tv("2024/06/01 10:00:10.000", ADD.replace(",42]", ",-1872883808]")),
+               tv("2024/06/01 10:30:00.000", REMOVE.replace(",42]", ",-1872883808]")))
+    assert seen(conns(data, PARIS)) == [("teamviewer-log", "incoming", "123456789",
+                                         u(2024, 6, 1, 8), u(2024, 6, 1, 8, 30), "accepted")]
+
+
 def test_log_start_without_a_routing_index_pairs_by_partner() -> None:
     data = log(tv("2024/06/01 10:00:00.000", PASSIVE.replace("[3]", "")),
                tv("2024/06/01 10:00:01.000", HELLO),

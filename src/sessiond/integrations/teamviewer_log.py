@@ -90,7 +90,9 @@ _TRYING = re.compile(r"Trying connection to (\d+(?: \d+)*|[^,\s]+)")
 # public write-up with the start without routing index and the `terminated` end).
 _HELLO = re.compile(r"client hello received from (\d+)|\d+ <- (\d+): session handshake "
                     r"succeeded")
-_ADD = re.compile(r"::AddParticipant: \[(\d+),\d+\] type=(\d{1,9})")
+# The participant is [ID,session number]; the number is a signed 32-bit value, negative for
+# about half the sessions (`[1911993798,-1872883808] type=6`, a real TV 15.78 log).
+_ADD = re.compile(r"::AddParticipant: \[(\d+),-?\d+\] type=(\d{1,9})")
 _REMOVE = re.compile(r"::RemoveParticipant: \[(\d+),")
 _AUTH = re.compile(r"_Passive::\w+: authentication using .{0,200}? was (successful|denied)")
 _LOGIN_DENIED = re.compile(r"LoginOutgoing: authentication denied")
