@@ -554,6 +554,24 @@ def test_rustdesk_offsets_that_no_zone_has_are_not_read(offset: str, east: int |
     assert sorted(c.start for c in found) == sorted(expected)
 
 
+@pytest.mark.parametrize("name", ["connection_trace (1).txt", "anydesk-connexions.txt", None])
+def test_anydesks_connection_trace_is_known_by_its_rows_whatever_its_name(
+        name: str | None) -> None:
+    # It reaches the technician renamed (a mail's or a chat's download): its rows say what
+    # it is, so the refusal still names the files to give, not "not a log".
+    rows = [  # the 2024 layout and the 2014 KB one (alias@ad, spacing mangled)
+        "Incoming    2024-02-16, 20:29    User                              221436813"
+        "    221436813",
+        "Incoming     2014-11-26, 04:38   Token       user2@ad 123456",
+        "Outgoing    2024-05-16, 09:41    Passwd                           1108841617"
+        "    1108841617",
+        "Incoming    2026-09-01 14:02:33    123456789    worker-alias    User"]
+    for data in ("\r\n".join([*rows, ""]).encode("utf-16"), "\n".join([*rows, ""]).encode()):
+        with pytest.raises(LogFormatError, match=r"ad_svc\.trace, ad\.trace") as caught:
+            conns(data, name=name) if name else conns(data)
+        assert "None" not in caught.value.message
+
+
 def test_rustdesk_files_rotated_twice_in_one_second() -> None:
     # flexi_logger names a second rotation within the same second with a `.restart-NNNN`
     # infix: still RustDesk's log by its name, and read after the first of that second.

@@ -163,6 +163,7 @@ def detect(data_head: bytes, name: str | None = None) -> str:
     # without one; in a log, an unterminated last line may be a record still being written.
     whole_tail = hint in (teamviewer_incoming.FMT, teamviewer_outgoing.FMT)
     foreign = 0  # whole, non-blank lines of no known format
+    attempts = 0  # rows of AnyDesk's connection_trace.txt, whatever the file is named
     reader = io.BytesIO(data_head[bom:])
     for count, raw in enumerate(iter_lines(reader, 0, encoding)):
         if count >= _DETECT_LINES:
@@ -172,6 +173,7 @@ def detect(data_head: bytes, name: str | None = None) -> str:
             votes.update(classify(piece))
         found = classify(part)
         votes.update(found)
+        attempts += not found and _ATTEMPT_ROW.fullmatch(part) is not None
         # A last line without its newline may be a line still being written: foreign only
         # once it holds what no line of a log does.
         if not found and (raw.terminated or whole_tail or _BINARY.search(part)) and (
@@ -190,7 +192,7 @@ def detect(data_head: bytes, name: str | None = None) -> str:
     if not votes:
         if hint is not None and not foreign:
             return hint  # empty or still incomplete, but the tool's own file name
-        raise unrecognised(name)
+        raise unrecognised(name, attempts=attempts > 0)
     best = max(votes.values())
     tied = [fmt for fmt in votes if votes[fmt] == best]
     if hint in tied:
@@ -208,10 +210,25 @@ _UNUSABLE = (
 )
 
 
-def unrecognised(name: str | None) -> LogFormatError:
+# A row of AnyDesk's connection_trace.txt (remote_logs.md 2.2): direction, the start to the
+# minute after a comma (seconds and no comma in one third-party reading), the method and
+# the IDs in some order. Known by its content too: the file reaches the technician renamed
+# (`connection_trace (1).txt` from a mail or a chat).
+_ATTEMPT_ROW = re.compile(
+    r"\s*(?:Incoming|Outgoing)\s+\d{4}-\d{2}-\d{2},?\s*\d{1,2}:\d{2}(?::\d{2})?\s+\S.*")
+
+
+def unrecognised(name: str | None, *, attempts: bool = False) -> LogFormatError:
+    """The refusal of a file of no known format; `attempts`: its content is AnyDesk's list
+    of connection attempts, whatever its name."""
     base = PureWindowsPath(name).name.lower() if name else ""
     for pattern, tool, instead in _UNUSABLE:
-        if pattern.fullmatch(base):
+        if pattern.fullmatch(base) or (attempts and tool == "AnyDesk"):
+            if not name:
+                return LogFormatError(_(
+                    "This is {tool}'s list of connection attempts, without their end and to "
+                    "the minute only: sessiond reads {tool}'s traces instead ({instead}).",
+                    tool=tool, instead=instead))
             return LogFormatError(_(
                 "{name} is {tool}'s list of connection attempts, without their end and "
                 "to the minute only: sessiond reads {tool}'s traces instead ({instead}).",
