@@ -572,6 +572,29 @@ def test_anydesks_connection_trace_is_known_by_its_rows_whatever_its_name(
         assert "None" not in caught.value.message
 
 
+@pytest.mark.parametrize("shown", ["412736958@rd.example.org", "412736958/r"])
+def test_rustdesk_peer_on_another_server_is_one_connection(shown: str) -> None:
+    # A peer on another server (`<ID>@<server>`) or relayed (`<ID>/r`) is named so in the
+    # session and loop lines, but by its bare ID in the punch attempt: one connection, and a
+    # reconnection still a connection of its own, each ended.
+    def rd(stamp: str, msg: str) -> str:
+        return f"[2026-04-12 {stamp} -04:00] INFO [src/client.rs:470] {msg}"
+
+    punch = "#1 TCP punch attempt with 192.0.2.45:38937, id: 412736958"
+    peer = 'handle_peer_info :PeerInfo { username: "marie", hostname: "pc" }'
+    data = "\n".join([
+        rd("17:12:04.147039", f"Session {shown} start, use texture render: true"),
+        rd("17:12:04.563743", punch), rd("17:12:23.463178", peer),
+        rd("17:41:02.922386", f"Exit io_loop of id={shown}"),
+        rd("17:41:05.000100", punch), rd("17:41:06.100000", peer),
+        rd("18:05:00.000000", f"Exit io_loop of id={shown}"), ""]).encode()
+    found = conns(data, PARIS)
+    assert [(c.start.strftime("%H:%M:%S"), c.end and c.end.strftime("%H:%M:%S"), c.outcome)
+            for c in found] == [("21:12:04", "21:41:02", "accepted"),
+                                ("21:41:05", "22:05:00", "accepted")]
+    assert found[0].partner_id == shown and found[1].partner_id == "412736958"
+
+
 def test_rustdesk_files_rotated_twice_in_one_second() -> None:
     # flexi_logger names a second rotation within the same second with a `.restart-NNNN`
     # infix: still RustDesk's log by its name, and read after the first of that second.

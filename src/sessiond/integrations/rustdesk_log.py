@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from sessiond.integrations.base import Parser
+from sessiond.integrations.base import Open, Parser
 from sessiond.integrations.timeparse import MAX_OFFSET, micros, naive, with_offset
 from sessiond.partner import normalise_partner
 
@@ -85,12 +85,12 @@ class LogParser(Parser):
             self.begin(f"out:{partner}", "outgoing", partner, when, line, text)
         elif m := _PUNCH.fullmatch(msg):
             partner = normalise_partner(m[1])
-            if partner is not None and self.latest(key=f"out:{partner}") is None:
+            if partner is not None and self._outgoing_to(partner) is None:
                 self.begin(f"out:{partner}", "outgoing", partner, when, line, text)
         elif msg.startswith("handle_peer_info"):
             self.accept(self.latest("outgoing"), text)
         elif m := _EXIT.fullmatch(msg):
-            rec = self.latest(key=f"out:{normalise_partner(m[1])}")
+            rec = self._outgoing_to(normalise_partner(m[1]))
             if rec is not None:
                 # No peer information: the login never succeeded (wrong password, refused,
                 # peer offline); the log does not say which.
@@ -103,3 +103,25 @@ class LogParser(Parser):
             rec = self.latest(key=f"in:{int(m[1])}")
             if rec is not None:
                 self.close(rec, when, text, "unknown")
+
+    def _outgoing_to(self, peer: str | None) -> Open | None:
+        """The open outgoing connection to `peer`: by the ID as written, else by the bare
+        ID. A peer on another server is `<ID>@<server>` (or `<ID>/r`, relayed) in the
+        session and loop lines but the bare ID in the punch attempt (client.rs takes the
+        real ID apart), so those lines name one connection two ways."""
+        if peer is None:
+            return None
+        found = self.latest(key=f"out:{peer}")
+        if found is not None:
+            return found
+        bare = _bare(peer)
+        if not bare:
+            return None
+        return next((rec for rec in reversed(self.open) if rec.direction == "outgoing"
+                     and rec.partner is not None and _bare(rec.partner) == bare), None)
+
+
+def _bare(peer: str) -> str:
+    """A RustDesk ID without what the technician may add to it: `@<server>[?key=...]` for a
+    peer on another server, `/r` to force the relay."""
+    return re.split(r"[@/?]", peer, maxsplit=1)[0]
