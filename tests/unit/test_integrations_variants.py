@@ -372,6 +372,35 @@ def test_anydesk_traces_rotated_to_old(tmp_path: Path) -> None:
               name="connection_trace.txt.old")
 
 
+def test_a_portable_anydesks_trace_and_its_old_copy_are_one_log(tmp_path: Path) -> None:
+    # A portable AnyDesk writes its service's lines (`lsvc`, as in a real 7.0.10 ad.trace)
+    # into ad.trace beside the user's: which are more in a file's head depends on the hour.
+    # Its name says which file it is, so ad.trace and ad.trace.old stay one log (they read
+    # as two formats: refused together, and the session across the rotation lost its end).
+    def line(stamp: str, proc: str, comp: str, msg: str) -> str:
+        return f"   info 2024-02-16 {stamp} {proc:>10}   4668   6440   {comp:>35} - {msg}"
+
+    service = [line(f"20:2{i}:00.000", "lsvc", "app.service", "Waiting for messages.")
+               for i in range(5)]
+    old, new = tmp_path / "ad.trace.old", tmp_path / "ad.trace"
+    old.write_bytes("\n".join([
+        service[0],
+        line("20:29:04.298", "back", "app.backend_session",
+             "Incoming session request: Richard Beard (221436813)"),
+        line("20:29:10.000", "back", "app.backend_session", "Session started (ok)."),
+        line("20:29:11.000", "back", "app.backend_session", "Remote OS: Windows"), ""]).encode())
+    new.write_bytes("\n".join([
+        *service, line("20:41:00.500", "back", "app.backend_session", "Session stopped."),
+        ""]).encode())
+    assert detect(old.read_bytes(), str(old)) == detect(new.read_bytes(), str(new)) == (
+        "anydesk-trace")
+    assert seen(list(read_rotated([new, old], tz=UTC_ZONE))) == [
+        ("anydesk-trace", "incoming", "221436813", u(2024, 2, 16, 20, 29, 4, 298),
+         u(2024, 2, 16, 20, 41, 0, 500), "accepted")]
+    # Without a name, the content still tells the role.
+    assert detect(new.read_bytes()) == "anydesk-service-trace"
+
+
 def test_a_session_across_a_rotation_is_one_connection_with_its_end(tmp_path: Path) -> None:
     start = [tv("2024/06/01 10:00:00.000", PASSIVE), tv("2024/06/01 10:00:01.000", HELLO),
              tv("2024/06/01 10:00:10.000", ADD)]

@@ -183,10 +183,13 @@ def detect(data_head: bytes, name: str | None = None) -> str:
     if anydesk or votes[anydesk_trace.FMT_SERVICE] or votes[anydesk_trace.FMT_USER]:
         service, user = votes.pop(anydesk_trace.FMT_SERVICE, 0), votes.pop(
             anydesk_trace.FMT_USER, 0)
-        role = (anydesk_trace.FMT_SERVICE if service > user else anydesk_trace.FMT_USER
-                if user > service else hint if hint in (anydesk_trace.FMT_SERVICE,
-                                                         anydesk_trace.FMT_USER)
-                else anydesk_trace.FMT_USER)
+        # The two names say which file it is, and one parser reads both: the name decides
+        # where it tells. The content's process tags do not: a portable AnyDesk writes its
+        # service's lines (`lsvc`) into ad.trace, as many as the user's or more depending on
+        # the hour, so ad.trace and its ad.trace.old could read as two formats and not as
+        # one log across its rotation.
+        role = (hint if hint in (anydesk_trace.FMT_SERVICE, anydesk_trace.FMT_USER)
+                else anydesk_trace.FMT_SERVICE if service > user else anydesk_trace.FMT_USER)
         votes[role] = anydesk + service + user
     votes = Counter({fmt: n for fmt, n in votes.items() if n})
     if not votes:
