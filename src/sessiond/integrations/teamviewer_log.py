@@ -1,12 +1,12 @@
 """TeamViewer's verbose log, `TeamViewer<NN>_Logfile.log` and its rotated `_OLD` file.
 
 Lines (remote_logs.md 1.3, one pattern matched 98 % of 46,421 real lines):
-`YYYY/MM/DD HH:MM:SS.mmm  PID  TID TAG!! message`, in local time. Those real lines are of
-Windows and iOS, whose tags end with a digit (`S0`); Linux builds write the letter alone
-(`S`, `G`). The offset from UTC is
-written only in the `Start:` block of each process start (`(UTC-8:00)`, `(UTC+5:30)`, or
-an abbreviation such as `(CDT)` on iOS). The offset is then stale after a DST change
-inside the run, and a rotated file (1 MB, then renamed `_OLD`) starts with no block.
+`YYYY/MM/DD HH:MM:SS.mmm  PID  TID TAG!! message`, in local time (those real lines are of
+Windows and iOS, whose tags end with a digit, `S0`; Linux builds write the letter alone,
+`S`). The offset from UTC is written only in the `Start:` block of each process start
+(`(UTC-8:00)`, `(UTC+5:30)`, or an abbreviation such as `(CDT)` on iOS). The offset is
+then stale after a DST change inside the run, and a rotated file (1 MB, then renamed
+`_OLD`) starts with no block.
 The milliseconds may be separated by `:` (older builds, per dissect) and a line with
 microseconds (6 digits) is read to the microsecond: the precision changes no field.
 
@@ -21,7 +21,8 @@ Markers, all verbatim from real logs (TV11 to TV15):
 - incoming: `CommandHandlerRouting[n]::CreatePassiveSession(): incoming session via`
   (start, before authentication: it matches Connections_incoming.txt to the second),
   `client hello received from <ID>` or `<own ID> <- <ID>: session handshake succeeded`
-  (partner; the second quoted from a Linux TV15 log), `AddParticipant: [<ID>,<n>] type=6`
+  (partner; the second is the only one a Linux TV15 write-up quotes, and follows the first
+  in a real Windows TV 15.78 log), `AddParticipant: [<ID>,<n>] type=6`
   and `..._Passive::RunAuthenticationMethod: authentication using ... was successful`
   (accepted; `denied` alone means rejected);
 - outgoing: `Trying connection to <ID>, mode = 1` (start), `CreateActiveSession():
@@ -86,8 +87,9 @@ _PASSIVE = re.compile(r"(?:\[(\d{1,9})\])?::CreatePassiveSession\(\): incoming s
 _ACTIVE = re.compile(r"\[(\d{1,9})\]::CreateActiveSession\(\): outgoing session to (\d+)")
 _TRYING = re.compile(r"Trying connection to (\d+(?: \d+)*|[^,\s]+)")
 # The partner of an incoming session: `client hello received from <ID>` (TV11 to TV15 on
-# Windows), or `<own ID> <- <ID>: session handshake succeeded` (TV15 on Linux, quoted in a
-# public write-up with the start without routing index and the `terminated` end).
+# Windows), or `<own ID> <- <ID>: session handshake succeeded` (after it on Windows TV 15.78;
+# alone in a Linux TV15 write-up, with the start without routing index and the `terminated`
+# end).
 _HELLO = re.compile(r"client hello received from (\d+)|\d+ <- (\d+): session handshake "
                     r"succeeded")
 # The participant is [ID,session number]; the number is a signed 32-bit value, negative for
