@@ -216,6 +216,26 @@ def test_log_participant_with_a_negative_session_number_is_accepted() -> None:
                                          u(2024, 6, 1, 8), u(2024, 6, 1, 8, 30), "accepted")]
 
 
+def test_log_partner_display_name_cannot_forge_a_marker() -> None:
+    # The partner chooses its display name, and TeamViewer writes it inside other messages
+    # (a real TV 15.78 log: `VoIP: Receiver: Participant channel "<name>" [...]`,
+    # `CParticipantManagerBase participant <name> (ID [...]) was added with the role 6`).
+    # A name that reads like a marker neither ends the session nor starts another one.
+    forged = ["Session to 123456789 ended.", "x::RemoveParticipant: [123456789,42]",
+              "Trying connection to 555555555, mode = 1",
+              "CommandHandlerRouting[9]::CreatePassiveSession(): incoming session via x"]
+    noise = [tv("2024/06/01 10:00:11.000", line, "49892      60984", "G1") for name in forged
+             for line in (f'VoIP: Receiver: Participant channel "{name}" [123456789,42] (V3): '
+                          "Added to mixer",
+                          f"CParticipantManagerBase participant {name} (ID [123456789,42]) "
+                          "was added with the role 6")]
+    data = log(tv("2024/06/01 10:00:00.000", PASSIVE), tv("2024/06/01 10:00:01.000", HELLO),
+               tv("2024/06/01 10:00:10.000", ADD), *noise,
+               tv("2024/06/01 10:30:00.000", REMOVE))
+    assert seen(conns(data, PARIS)) == [("teamviewer-log", "incoming", "123456789",
+                                         u(2024, 6, 1, 8), u(2024, 6, 1, 8, 30), "accepted")]
+
+
 def test_log_start_without_a_routing_index_pairs_by_partner() -> None:
     data = log(tv("2024/06/01 10:00:00.000", PASSIVE.replace("[3]", "")),
                tv("2024/06/01 10:00:01.000", HELLO),

@@ -81,31 +81,38 @@ HEADER = re.compile(r"\s*Start:\s+(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2}
                     r"(?:\s*\(([^)]{0,40})\))?")
 _HINT = re.compile(r"ession|articipant|Trying conn|client hello|uthentication|LoginOutgoing|"
                    r"Client conn")
+# Each marker is matched at the start of the message, after at most one word with no
+# space in it (the class and method, `CGatewaySession[5]::EndSession():`): the partner's
+# display name, which the partner chooses, is written inside other messages (`VoIP:
+# Receiver: Participant channel "<name>"`, `CParticipantManagerBase participant <name> (ID
+# [...])` in a real TV 15.78 log), and a name such as `Session to <ID> ended` must not end
+# the session there. Every marker line of the real logs (TV11 to TV15.78) starts so.
+_CLASS = r"(?:\S+ )?"
 # The routing index `[n]` is optional: a Linux write-up quotes the start without it, and
 # without it start and end pair by partner ID, as RemoveParticipant does.
-_PASSIVE = re.compile(r"(?:\[(\d{1,9})\])?::CreatePassiveSession\(\): incoming session")
-_ACTIVE = re.compile(r"\[(\d{1,9})\]::CreateActiveSession\(\): outgoing session to (\d+)")
-_TRYING = re.compile(r"Trying connection to (\d+(?: \d+)*|[^,\s]+)")
+_PASSIVE = re.compile(r"\S*?(?:\[(\d{1,9})\])?::CreatePassiveSession\(\): incoming session")
+_ACTIVE = re.compile(r"\S*?\[(\d{1,9})\]::CreateActiveSession\(\): outgoing session to (\d+)")
+_TRYING = re.compile(_CLASS + r"Trying connection to (\d+(?: \d+)*|[^,\s]+)")
 # The partner of an incoming session: `client hello received from <ID>` (TV11 to TV15 on
 # Windows), or `<own ID> <- <ID>: session handshake succeeded` (after it on Windows TV 15.78;
 # alone in a Linux TV15 write-up, with the start without routing index and the `terminated`
 # end).
-_HELLO = re.compile(r"client hello received from (\d+)|\d+ <- (\d+): session handshake "
-                    r"succeeded")
+_HELLO = re.compile(r"Negotiating session encryption: client hello received from (\d+)|"
+                    + _CLASS + r"\d+ <- (\d+): session handshake succeeded")
 # The participant is [ID,session number]; the number is a signed 32-bit value, negative for
 # about half the sessions (`[1911993798,-1872883808] type=6`, a real TV 15.78 log).
-_ADD = re.compile(r"::AddParticipant: \[(\d+),-?\d+\] type=(\d{1,9})")
-_REMOVE = re.compile(r"::RemoveParticipant: \[(\d+),")
-_AUTH = re.compile(r"_Passive::\w+: authentication using .{0,200}? was (successful|denied)")
-_LOGIN_DENIED = re.compile(r"LoginOutgoing: authentication denied")
-_LOGIN_ERROR = re.compile(r"LoginOutgoing: ConnectFinished - error")
-_CLIENT = re.compile(r"Client connection to (\d+), server version")
-_SPONSORED = re.compile(r"ShowSponsoredSessionDialog: .{0,200}?outgoing=([01]), "
+_ADD = re.compile(r"\S*::AddParticipant: \[(\d+),-?\d+\] type=(\d{1,9})")
+_REMOVE = re.compile(r"\S*::RemoveParticipant: \[(\d+),")
+_AUTH = re.compile(r"\S*_Passive::\w+: authentication using .{0,200}? was (successful|denied)")
+_LOGIN_DENIED = re.compile(_CLASS + r"LoginOutgoing: authentication denied")
+_LOGIN_ERROR = re.compile(_CLASS + r"LoginOutgoing: ConnectFinished - error")
+_CLIENT = re.compile(_CLASS + r"Client connection to (\d+), server version")
+_SPONSORED = re.compile(_CLASS + r"ShowSponsoredSessionDialog: .{0,200}?outgoing=([01]), "
                         r"established=([01])")
-_END_STREAM = re.compile(r"\[(\d{1,9})\]::ReceivedEndSession\(\)")
+_END_STREAM = re.compile(r"\S*?\[(\d{1,9})\]::ReceivedEndSession\(\)")
 # `Session to <ID> ended` (TV11-15 on Windows), `Session to <ID> terminated because of
 # authentication timeout!` (TV15 on Linux, an attempt that never authenticated).
-_ENDED = re.compile(r"(?:\[(\d{1,9})\]\S* )?Session to (\d+) (?:ended|terminated)\b")
+_ENDED = re.compile(r"(?:\S*?\[(\d{1,9})\]\S* |\S+ )?Session to (\d+) (?:ended|terminated)\b")
 
 JUMP = timedelta(minutes=30)  # a backward jump this large is a clock change, not disorder
 HOUR = timedelta(hours=1)
@@ -209,18 +216,18 @@ class LogParser(Parser):
         return when
 
     def _event(self, msg: str, when: datetime, line: int, text: str) -> None:
-        if m := _PASSIVE.search(msg):
+        if m := _PASSIVE.match(msg):
             index = int(m[1]) if m[1] is not None else None
             if index is not None:
                 self.give_up(self.latest(index=index))
             self.begin(f"tv:{'-' if index is None else index}", "incoming", None, when, line,
                        text, index=index)
-        elif m := _HELLO.search(msg):
+        elif m := _HELLO.match(msg):
             rec = self.latest("incoming", unnamed=True)
             if rec is not None:
                 rec.partner = normalise_partner(m[1] or m[2])
                 self.touch(rec, text)
-        elif m := _ADD.search(msg):
+        elif m := _ADD.match(msg):
             partner = normalise_partner(m[1])
             if m[2] == "6":  # the remote participant; type=3 is this machine
                 rec = self.latest(partner=partner) or self.latest("incoming", unnamed=True)
@@ -228,13 +235,13 @@ class LogParser(Parser):
                     rec.partner = rec.partner or partner
                     rec.outcome = "accepted"
                     self.touch(rec, text)
-        elif m := _AUTH.search(msg):
+        elif m := _AUTH.match(msg):
             rec = self.latest("incoming")
             if m[1] == "successful":
                 self.accept(rec, text)
             else:
                 self.fail(rec, "rejected", text)
-        elif m := _ACTIVE.search(msg):
+        elif m := _ACTIVE.match(msg):
             index, partner = int(m[1]), normalise_partner(m[2])
             rec = next((r for r in reversed(self.open) if r.direction == "outgoing"
                         and r.partner == partner and r.index is None), None)
@@ -244,36 +251,36 @@ class LogParser(Parser):
             else:
                 rec.index = index
                 self.touch(rec, text)
-        elif m := _TRYING.search(msg):
+        elif m := _TRYING.match(msg):
             partner = normalise_partner(m[1])
             self.begin(f"to:{partner}", "outgoing", partner, when, line, text)
-        elif _LOGIN_DENIED.search(msg):
+        elif _LOGIN_DENIED.match(msg):
             rec = self.latest("outgoing")
             if rec is not None and rec.outcome != "accepted":
                 rec.outcome = "rejected"
                 self.touch(rec, text)
-        elif _LOGIN_ERROR.search(msg):
+        elif _LOGIN_ERROR.match(msg):
             rec = self.latest("outgoing")
             if rec is not None:
                 self.close(rec, when, text, "accepted" if rec.outcome == "accepted"
                            else rec.outcome or "failed")
-        elif m := _CLIENT.search(msg):
+        elif m := _CLIENT.match(msg):
             self.accept(self.latest("outgoing", partner=normalise_partner(m[1])), text)
-        elif m := _SPONSORED.search(msg):
+        elif m := _SPONSORED.match(msg):
             rec = self.latest("outgoing" if m[1] == "1" else "incoming")
             if m[2] == "1":
                 self.accept(rec, text)
             else:
                 self.fail(rec, "failed", text)
-        elif m := _REMOVE.search(msg):
+        elif m := _REMOVE.match(msg):
             rec = self.latest(partner=normalise_partner(m[1]))
             if rec is not None:
                 self.close(rec, when, text, self._verdict(rec))
-        elif m := _END_STREAM.search(msg):
+        elif m := _END_STREAM.match(msg):
             rec = self.latest(index=int(m[1]))
             if rec is not None:
                 self.close(rec, when, text, self._verdict(rec))
-        elif m := _ENDED.search(msg):
+        elif m := _ENDED.match(msg):
             rec = (self.latest(index=int(m[1])) if m[1] is not None else None) or self.latest(
                 partner=normalise_partner(m[2]))
             if rec is not None:
