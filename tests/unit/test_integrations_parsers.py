@@ -132,6 +132,28 @@ def test_log_follows_the_autumn_dst_change_inside_the_file(tz: ZoneInfo) -> None
         u(2024, 10, 27, 0, 56), u(2024, 10, 27, 1, 20), "123456789", "accepted")
 
 
+@pytest.mark.parametrize(("header", "times", "expected"), [
+    # TeamViewer (re)started in the second pass of the repeated hour: its block says
+    # UTC+1, so 02:35 is 01:35 UTC, not the first pass (00:35 UTC).
+    ("2024/10/27 02:30:00.000 (UTC+1:00)",
+     ("2024/10/27 02:35:00.000", "2024/10/27 02:35:01.000", "2024/10/27 02:35:10.000",
+      "2024/10/27 02:45:00.000"), (u(2024, 10, 27, 1, 35), u(2024, 10, 27, 1, 45))),
+    # Started in the first pass (UTC+2), its first session line already in the second.
+    ("2024/10/27 02:50:00.000 (UTC+2:00)",
+     ("2024/10/27 02:10:00.000", "2024/10/27 02:10:01.000", "2024/10/27 02:10:10.000",
+      "2024/10/27 02:20:00.000"), (u(2024, 10, 27, 1, 10), u(2024, 10, 27, 1, 20))),
+    # The first pass stays the first pass.
+    ("2024/10/27 02:30:00.000 (UTC+2:00)",
+     ("2024/10/27 02:35:00.000", "2024/10/27 02:35:01.000", "2024/10/27 02:35:10.000",
+      "2024/10/27 02:45:00.000"), (u(2024, 10, 27, 0, 35), u(2024, 10, 27, 0, 45))),
+])
+def test_log_start_block_tells_which_pass_of_the_repeated_hour(
+        header: str, times: tuple[str, str, str, str],
+        expected: tuple[datetime, datetime]) -> None:
+    [c] = conns(tv_log(header, tv_session(times)), PARIS)
+    assert (c.start, c.end) == expected
+
+
 def test_log_follows_the_spring_dst_change_in_the_callers_zone() -> None:
     body = tv_session(("2024/03/31 01:55:00.000", "2024/03/31 01:55:01.000",
                        "2024/03/31 01:56:00.000", "2024/03/31 03:20:00.000"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import codecs
 import io
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -185,6 +185,57 @@ def test_log_lines_of_each_platform(ids: str) -> None:
                                          u(2024, 6, 1, 8), u(2024, 6, 1, 8, 30), "accepted")]
 
 
+@pytest.mark.parametrize(("ids", "tag"), [
+    # Linux builds write the component letter without a digit, e.g. (public bug reports)
+    # `2018/01/11 15:09:39.636  1627 4127619904 S   Estimated RTT...` (TV12) and
+    # `2023/11/01 06:07:55.250  6402  6402 G   LogindSessionInfo...` (TV15).
+    ("1627 4127619904", "S"), ("6402  6402", "G"), ("19655 139808513271168", "S!!"),
+    ("2216       2492", "0"),  # before the role is known
+])
+def test_log_lines_with_the_component_letter_alone(ids: str, tag: str) -> None:
+    data = log(tv("2024/06/01 10:00:00.000", PASSIVE, ids, tag),
+               tv("2024/06/01 10:00:01.000", HELLO, ids, tag),
+               tv("2024/06/01 10:00:10.000", ADD, ids, tag),
+               tv("2024/06/01 10:30:00.000", REMOVE, ids, tag))
+    expected = [("teamviewer-log", "incoming", "123456789", u(2024, 6, 1, 8),
+                 u(2024, 6, 1, 8, 30), "accepted")]
+    assert seen(conns(data, PARIS)) == expected
+    # Without its name, and without a Start: block, still TeamViewer's log (was refused).
+    body = b"\n".join(data.split(b"\n")[len(HEADER):])
+    assert seen(conns(body, PARIS)) == expected
+
+
+def test_log_participant_with_a_negative_session_number_is_accepted() -> None:
+    # The participant's session number is signed: a real TV 15.78 log has
+    # `AddParticipant: [1911993798,-1872883808] type=6 name=...`. With no authentication
+    # line (another login method), that line is the only sign the session was established.
+    data = log(tv("2024/06/01 10:00:00.000", PASSIVE), tv("2024/06/01 10:00:01.000", HELLO),
+               tv("2024/06/01 10:00:10.000", ADD.replace(",42]", ",-1872883808]")),
+               tv("2024/06/01 10:30:00.000", REMOVE.replace(",42]", ",-1872883808]")))
+    assert seen(conns(data, PARIS)) == [("teamviewer-log", "incoming", "123456789",
+                                         u(2024, 6, 1, 8), u(2024, 6, 1, 8, 30), "accepted")]
+
+
+def test_log_partner_display_name_cannot_forge_a_marker() -> None:
+    # The partner chooses its display name, and TeamViewer writes it inside other messages
+    # (a real TV 15.78 log: `VoIP: Receiver: Participant channel "<name>" [...]`,
+    # `CParticipantManagerBase participant <name> (ID [...]) was added with the role 6`).
+    # A name that reads like a marker neither ends the session nor starts another one.
+    forged = ["Session to 123456789 ended.", "x::RemoveParticipant: [123456789,42]",
+              "Trying connection to 555555555, mode = 1",
+              "CommandHandlerRouting[9]::CreatePassiveSession(): incoming session via x"]
+    noise = [tv("2024/06/01 10:00:11.000", line, "49892      60984", "G1") for name in forged
+             for line in (f'VoIP: Receiver: Participant channel "{name}" [123456789,42] (V3): '
+                          "Added to mixer",
+                          f"CParticipantManagerBase participant {name} (ID [123456789,42]) "
+                          "was added with the role 6")]
+    data = log(tv("2024/06/01 10:00:00.000", PASSIVE), tv("2024/06/01 10:00:01.000", HELLO),
+               tv("2024/06/01 10:00:10.000", ADD), *noise,
+               tv("2024/06/01 10:30:00.000", REMOVE))
+    assert seen(conns(data, PARIS)) == [("teamviewer-log", "incoming", "123456789",
+                                         u(2024, 6, 1, 8), u(2024, 6, 1, 8, 30), "accepted")]
+
+
 def test_log_start_without_a_routing_index_pairs_by_partner() -> None:
     data = log(tv("2024/06/01 10:00:00.000", PASSIVE.replace("[3]", "")),
                tv("2024/06/01 10:00:01.000", HELLO),
@@ -203,6 +254,23 @@ def test_log_attempt_terminated_by_authentication_timeout_ends_failed() -> None:
                tv("2024/06/01 10:00:31.000", "Session termination reason "
                                              "AuthenticationTimeout"))
     assert seen(conns(data, PARIS)) == [("teamviewer-log", "incoming", "123456789",
+                                         u(2024, 6, 1, 8), u(2024, 6, 1, 8, 0, 31), "failed")]
+
+
+def test_log_partner_named_by_the_linux_session_handshake_line() -> None:
+    # The incoming attempt of a Linux TV15 write-up: start without routing index, the
+    # partner in `<own ID> <- <partner ID>: session handshake succeeded`, then the
+    # `terminated` end, paired by that partner (it was left open, with no partner).
+    data = log(tv("2024/06/01 10:00:00.000",
+                  "CommandHandlerRouting::CreatePassiveSession(): incoming session via "
+                  "router1.teamviewer.com, protocol Tcp", "1693 1693", "S"),
+               tv("2024/06/01 10:00:01.000",
+                  "1214731265 <- 809843398: session handshake succeeded", "1693 1693", "S"),
+               tv("2024/06/01 10:00:31.000", "Session to 809843398 terminated because of "
+                                             "authentication timeout!", "1693 1693", "S"),
+               tv("2024/06/01 10:00:31.000", "Session termination reason "
+                                             "AuthenticationTimeout", "1693 1693", "S"))
+    assert seen(conns(data, PARIS)) == [("teamviewer-log", "incoming", "809843398",
                                          u(2024, 6, 1, 8), u(2024, 6, 1, 8, 0, 31), "failed")]
 
 
@@ -291,6 +359,66 @@ def test_rotation_order_reads_the_oldest_file_first() -> None:
         "rustdesk_r2025-11-23_19-44-47.log", "rustdesk_r2025-11-24_00-00-01.log",
         "RustDesk_rCURRENT.log"]
     assert rotation_order(["b.log", "a.log"]) == ["b.log", "a.log"]  # no rule: as given
+
+
+def test_anydesk_traces_rotated_to_old(tmp_path: Path) -> None:
+    # AnyDesk renames a full trace `ad_svc.trace.old` (one generation, per DFIR artefact
+    # catalogues): still its trace by the name, and read before the current one, whatever
+    # order the shell gives (`ad_svc.trace` sorts first), so a session across the rotation
+    # keeps its end (it was read open, its end dropped).
+    assert format_from_name(r"C:\ProgramData\AnyDesk\ad_svc.trace.old") == (
+        "anydesk-service-trace")
+    assert format_from_name("ad.trace.old") == "anydesk-trace"
+    assert format_from_name("/var/log/anydesk.trace.old") == "anydesk-service-trace"
+    assert rotation_order(["a/ad_svc.trace", "a/ad_svc.trace.old"]) == [
+        "a/ad_svc.trace.old", "a/ad_svc.trace"]
+    start = [
+        ad("2025-09-22 00:53:50.850", "anynet.any_socket",
+           "Accept request from 1001025310 (via relay).", fiber="11"),
+        ad("2025-09-22 00:53:51.093", "app.session",
+           "1 - Connecting to console session 2617699542 (current 2617699542)."),
+        ad("2025-09-22 00:53:56.043", "app.session", "3: Authenticated by local user.",
+           level="auth")]
+    end = [ad("2025-09-22 00:57:14.134", "app.session",
+              "Session closed by remote side: desk_rt_ipc_error.")]
+    old, new = tmp_path / "ad_svc.trace.old", tmp_path / "ad_svc.trace"
+    old.write_bytes("\n".join([*start, ""]).encode())
+    new.write_bytes("\n".join([*end, ""]).encode())
+    assert seen(list(read_rotated([new, old], tz=UTC_ZONE))) == [
+        ("anydesk-service-trace", "incoming", "1001025310", u(2025, 9, 22, 0, 53, 50, 850),
+         u(2025, 9, 22, 0, 57, 14, 134), "accepted")]
+    with pytest.raises(LogFormatError, match=r"ad_svc\.trace, ad\.trace"):
+        conns(b"Incoming    2024-02-16, 20:29    User    221436813    221436813\n",
+              name="connection_trace.txt.old")
+
+
+def test_a_portable_anydesks_trace_and_its_old_copy_are_one_log(tmp_path: Path) -> None:
+    # A portable AnyDesk writes its service's lines (`lsvc`, as in a real 7.0.10 ad.trace)
+    # into ad.trace beside the user's: which are more in a file's head depends on the hour.
+    # Its name says which file it is, so ad.trace and ad.trace.old stay one log (they read
+    # as two formats: refused together, and the session across the rotation lost its end).
+    def line(stamp: str, proc: str, comp: str, msg: str) -> str:
+        return f"   info 2024-02-16 {stamp} {proc:>10}   4668   6440   {comp:>35} - {msg}"
+
+    service = [line(f"20:2{i}:00.000", "lsvc", "app.service", "Waiting for messages.")
+               for i in range(5)]
+    old, new = tmp_path / "ad.trace.old", tmp_path / "ad.trace"
+    old.write_bytes("\n".join([
+        service[0],
+        line("20:29:04.298", "back", "app.backend_session",
+             "Incoming session request: Richard Beard (221436813)"),
+        line("20:29:10.000", "back", "app.backend_session", "Session started (ok)."),
+        line("20:29:11.000", "back", "app.backend_session", "Remote OS: Windows"), ""]).encode())
+    new.write_bytes("\n".join([
+        *service, line("20:41:00.500", "back", "app.backend_session", "Session stopped."),
+        ""]).encode())
+    assert detect(old.read_bytes(), str(old)) == detect(new.read_bytes(), str(new)) == (
+        "anydesk-trace")
+    assert seen(list(read_rotated([new, old], tz=UTC_ZONE))) == [
+        ("anydesk-trace", "incoming", "221436813", u(2024, 2, 16, 20, 29, 4, 298),
+         u(2024, 2, 16, 20, 41, 0, 500), "accepted")]
+    # Without a name, the content still tells the role.
+    assert detect(new.read_bytes()) == "anydesk-service-trace"
 
 
 def test_a_session_across_a_rotation_is_one_connection_with_its_end(tmp_path: Path) -> None:
@@ -427,6 +555,93 @@ def test_anydesks_connection_trace_is_refused_naming_the_files_to_give() -> None
     for data in (f"{row}\r\n".encode("utf-16"), f"{row}\n".encode()):
         with pytest.raises(LogFormatError, match=r"ad_svc\.trace, ad\.trace"):
             conns(data, name=r"C:\ProgramData\AnyDesk\connection_trace.txt")
+
+
+def test_rustdesk_reconnection_is_a_connection_of_its_own() -> None:
+    # RustDesk's reconnect (network lost, or the Reconnect button) runs the client loop
+    # again with no new `Session <ID> start`: the punch attempt it logs before connecting
+    # starts the reconnected connection, which was lost (the end read was the drop's).
+    def rd(stamp: str, level: str, source: str, msg: str) -> str:
+        return f"[2026-04-12 {stamp} -04:00] {level} [{source}] {msg}"
+
+    punch = "#1 TCP punch attempt with 192.0.2.45:38937, id: 412736958"
+    peer = 'handle_peer_info :PeerInfo { username: "marie", hostname: "pc" }'
+    data = "\n".join([
+        RD_SESSION,
+        rd("17:12:04.563743", "INFO", "src/client.rs:470", punch),  # its first connection
+        rd("17:12:23.463178", "DEBUG", "src/ui_session_interface.rs:1775", peer),
+        rd("17:41:02.922386", "DEBUG", "src/client/io_loop.rs:321",
+           "Exit io_loop of id=412736958"),
+        rd("17:41:05.000100", "INFO", "src/client.rs:470", punch),
+        rd("17:41:05.000200", "INFO", "src/client.rs:470", punch.replace("#1", "#2")),
+        rd("17:41:06.100000", "DEBUG", "src/ui_session_interface.rs:1775", peer),
+        rd("18:05:00.000000", "DEBUG", "src/client/io_loop.rs:321",
+           "Exit io_loop of id=412736958"), ""]).encode()
+    at = datetime(2026, 4, 12, tzinfo=UTC)
+    assert seen(conns(data, PARIS)) == [
+        ("rustdesk-log", "outgoing", "412736958", at.replace(hour=21, minute=12, second=4,
+                                                             microsecond=147039),
+         at.replace(hour=21, minute=41, second=2, microsecond=922386), "accepted"),
+        ("rustdesk-log", "outgoing", "412736958", at.replace(hour=21, minute=41, second=5,
+                                                             microsecond=100),
+         at.replace(hour=22, minute=5), "accepted")]
+
+
+@pytest.mark.parametrize(("offset", "east"), [
+    ("+14:00", 14 * 60), ("-12:00", -12 * 60), ("+05:45", 5 * 60 + 45),
+    ("+25:00", None), ("+02:75", None), ("-99:00", None),  # no zone: a damaged line
+])
+def test_rustdesk_offsets_that_no_zone_has_are_not_read(offset: str, east: int | None) -> None:
+    # A flipped digit in the offset would put the instant days off: such a line is not
+    # read (here a second session start, after a whole one).
+    line = RD_SESSION.replace("-04:00", offset)
+    found = conns(f"{RD_SESSION}\n{line}\n".encode(), PARIS, name="rustdesk_rCURRENT.log")
+    wall = datetime(2026, 4, 12, 17, 12, 4, 147039, tzinfo=UTC)
+    expected = [wall + timedelta(hours=4)]
+    if east is not None:
+        expected.append(wall - timedelta(minutes=east))
+    assert sorted(c.start for c in found) == sorted(expected)
+
+
+@pytest.mark.parametrize("name", ["connection_trace (1).txt", "anydesk-connexions.txt", None])
+def test_anydesks_connection_trace_is_known_by_its_rows_whatever_its_name(
+        name: str | None) -> None:
+    # It reaches the technician renamed (a mail's or a chat's download): its rows say what
+    # it is, so the refusal still names the files to give, not "not a log".
+    rows = [  # the 2024 layout and the 2014 KB one (alias@ad, spacing mangled)
+        "Incoming    2024-02-16, 20:29    User                              221436813"
+        "    221436813",
+        "Incoming     2014-11-26, 04:38   Token       user2@ad 123456",
+        "Outgoing    2024-05-16, 09:41    Passwd                           1108841617"
+        "    1108841617",
+        "Incoming    2026-09-01 14:02:33    123456789    worker-alias    User"]
+    for data in ("\r\n".join([*rows, ""]).encode("utf-16"), "\n".join([*rows, ""]).encode()):
+        with pytest.raises(LogFormatError, match=r"ad_svc\.trace, ad\.trace") as caught:
+            conns(data, name=name) if name else conns(data)
+        assert "None" not in caught.value.message
+
+
+@pytest.mark.parametrize("shown", ["412736958@rd.example.org", "412736958/r"])
+def test_rustdesk_peer_on_another_server_is_one_connection(shown: str) -> None:
+    # A peer on another server (`<ID>@<server>`) or relayed (`<ID>/r`) is named so in the
+    # session and loop lines, but by its bare ID in the punch attempt: one connection, and a
+    # reconnection still a connection of its own, each ended.
+    def rd(stamp: str, msg: str) -> str:
+        return f"[2026-04-12 {stamp} -04:00] INFO [src/client.rs:470] {msg}"
+
+    punch = "#1 TCP punch attempt with 192.0.2.45:38937, id: 412736958"
+    peer = 'handle_peer_info :PeerInfo { username: "marie", hostname: "pc" }'
+    data = "\n".join([
+        rd("17:12:04.147039", f"Session {shown} start, use texture render: true"),
+        rd("17:12:04.563743", punch), rd("17:12:23.463178", peer),
+        rd("17:41:02.922386", f"Exit io_loop of id={shown}"),
+        rd("17:41:05.000100", punch), rd("17:41:06.100000", peer),
+        rd("18:05:00.000000", f"Exit io_loop of id={shown}"), ""]).encode()
+    found = conns(data, PARIS)
+    assert [(c.start.strftime("%H:%M:%S"), c.end and c.end.strftime("%H:%M:%S"), c.outcome)
+            for c in found] == [("21:12:04", "21:41:02", "accepted"),
+                                ("21:41:05", "22:05:00", "accepted")]
+    assert found[0].partner_id == shown and found[1].partner_id == "412736958"
 
 
 def test_rustdesk_files_rotated_twice_in_one_second() -> None:

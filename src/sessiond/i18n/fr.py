@@ -1403,6 +1403,10 @@ CATALOG: dict[str, str] = {
     "only: sessiond reads {tool}'s traces instead ({instead}).":
         "{name} est la liste des tentatives de connexion d'{tool}, sans leur fin et à la "
         "minute près\u202f: sessiond lit plutôt les traces d'{tool} ({instead}).",
+    "This is {tool}'s list of connection attempts, without their end and to the minute "
+    "only: sessiond reads {tool}'s traces instead ({instead}).":
+        "C'est la liste des tentatives de connexion d'{tool}, sans leur fin et à la minute "
+        "près\u202f: sessiond lit plutôt les traces d'{tool} ({instead}).",
     "{name} is not a TeamViewer, AnyDesk or RustDesk log that sessiond can read.":
         "{name} n'est pas un journal TeamViewer, AnyDesk ou RustDesk que sessiond sait lire.",
     "This log was written by {found}, not by {tool}.":

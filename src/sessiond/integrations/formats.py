@@ -62,8 +62,9 @@ _NAMES = (
     (re.compile(r"connections_incoming\.txt"), teamviewer_incoming.FMT),
     (re.compile(r"connections\.txt"), teamviewer_outgoing.FMT),
     (re.compile(r"teamviewer\d*_logfile(?:_old)?\.log"), teamviewer_log.FMT),
-    (re.compile(r"ad_svc\.trace|anydesk_var_log\.trace"), anydesk_trace.FMT_SERVICE),
-    (re.compile(r"ad\.trace|ad_[\w-]+\.trace|anydesk\.trace"), anydesk_trace.FMT_USER),
+    # AnyDesk renames a full trace `<name>.trace.old` (DFIR artefact catalogues).
+    (re.compile(r"(?:ad_svc|anydesk_var_log)\.trace(?:\.old)?"), anydesk_trace.FMT_SERVICE),
+    (re.compile(r"(?:ad|ad_[\w-]+|anydesk)\.trace(?:\.old)?"), anydesk_trace.FMT_USER),
     (re.compile(r"rustdesk_r[\w-]*(?:\.restart-\d+)?\.log"), rustdesk_log.FMT),
 )
 
@@ -76,7 +77,7 @@ def format_from_name(name: str | None) -> str | None:
     base = path.name.lower()
     for pattern, fmt in _NAMES:
         if pattern.fullmatch(base):
-            if fmt == anydesk_trace.FMT_USER and base == "anydesk.trace" and any(
+            if fmt == anydesk_trace.FMT_USER and base.startswith("anydesk.trace") and any(
                     part.lower() == "log" for part in path.parts[:-1]):
                 return anydesk_trace.FMT_SERVICE  # /var/log/anydesk.trace is the service's
             return fmt
@@ -86,10 +87,14 @@ def format_from_name(name: str | None) -> str | None:
 # Names a rotation gives: TeamViewer renames a full log `..._OLD.log` (one generation);
 # RustDesk names each day's file by its start (`rustdesk_r2025-11-23_19-44-47.log`) and
 # writes `rustdesk_rCURRENT.log`; flexi_logger names a second rotation in the same second
-# `rustdesk_r2025-11-23_19-44-47.restart-0001.log` (its docs), which sorts after the first.
+# `rustdesk_r2025-11-23_19-44-47.restart-0001.log` (its docs), which sorts after the first;
+# AnyDesk renames a full trace `ad.trace.old`, `ad_svc.trace.old` (one generation, as
+# TeamViewer).
 _ROTATED = (
     (re.compile(r"teamviewer\d*_logfile_old\.log"), 0),
     (re.compile(r"teamviewer\d*_logfile\.log"), 1),
+    (re.compile(r"[\w-]+\.trace\.old"), 0),
+    (re.compile(r"[\w-]+\.trace"), 1),
     (re.compile(r"rustdesk_r(\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}(?:\.restart-\d+)?)\.log"),
      0),
     (re.compile(r"rustdesk_rcurrent\.log"), 1),
@@ -158,6 +163,7 @@ def detect(data_head: bytes, name: str | None = None) -> str:
     # without one; in a log, an unterminated last line may be a record still being written.
     whole_tail = hint in (teamviewer_incoming.FMT, teamviewer_outgoing.FMT)
     foreign = 0  # whole, non-blank lines of no known format
+    attempts = 0  # rows of AnyDesk's connection_trace.txt, whatever the file is named
     reader = io.BytesIO(data_head[bom:])
     for count, raw in enumerate(iter_lines(reader, 0, encoding)):
         if count >= _DETECT_LINES:
@@ -167,6 +173,7 @@ def detect(data_head: bytes, name: str | None = None) -> str:
             votes.update(classify(piece))
         found = classify(part)
         votes.update(found)
+        attempts += not found and _ATTEMPT_ROW.fullmatch(part) is not None
         # A last line without its newline may be a line still being written: foreign only
         # once it holds what no line of a log does.
         if not found and (raw.terminated or whole_tail or _BINARY.search(part)) and (
@@ -176,16 +183,19 @@ def detect(data_head: bytes, name: str | None = None) -> str:
     if anydesk or votes[anydesk_trace.FMT_SERVICE] or votes[anydesk_trace.FMT_USER]:
         service, user = votes.pop(anydesk_trace.FMT_SERVICE, 0), votes.pop(
             anydesk_trace.FMT_USER, 0)
-        role = (anydesk_trace.FMT_SERVICE if service > user else anydesk_trace.FMT_USER
-                if user > service else hint if hint in (anydesk_trace.FMT_SERVICE,
-                                                         anydesk_trace.FMT_USER)
-                else anydesk_trace.FMT_USER)
+        # The two names say which file it is, and one parser reads both: the name decides
+        # where it tells. The content's process tags do not: a portable AnyDesk writes its
+        # service's lines (`lsvc`) into ad.trace, as many as the user's or more depending on
+        # the hour, so ad.trace and its ad.trace.old could read as two formats and not as
+        # one log across its rotation.
+        role = (hint if hint in (anydesk_trace.FMT_SERVICE, anydesk_trace.FMT_USER)
+                else anydesk_trace.FMT_SERVICE if service > user else anydesk_trace.FMT_USER)
         votes[role] = anydesk + service + user
     votes = Counter({fmt: n for fmt, n in votes.items() if n})
     if not votes:
         if hint is not None and not foreign:
             return hint  # empty or still incomplete, but the tool's own file name
-        raise unrecognised(name)
+        raise unrecognised(name, attempts=attempts > 0)
     best = max(votes.values())
     tied = [fmt for fmt in votes if votes[fmt] == best]
     if hint in tied:
@@ -198,15 +208,30 @@ def detect(data_head: bytes, name: str | None = None) -> str:
 _UNUSABLE = (
     # AnyDesk's list of connection attempts: the start to the minute, no end (remote_logs.md
     # 2.2), so it can neither date a connection against a consent nor bound it.
-    (re.compile(r"connection_trace\.txt"), "AnyDesk",
+    (re.compile(r"connection_trace\.txt(?:\.old)?"), "AnyDesk",
      "ad_svc.trace, ad.trace, /var/log/anydesk.trace, ~/.anydesk/anydesk.trace"),
 )
 
 
-def unrecognised(name: str | None) -> LogFormatError:
+# A row of AnyDesk's connection_trace.txt (remote_logs.md 2.2): direction, the start to the
+# minute after a comma (seconds and no comma in one third-party reading), the method and
+# the IDs in some order. Known by its content too: the file reaches the technician renamed
+# (`connection_trace (1).txt` from a mail or a chat).
+_ATTEMPT_ROW = re.compile(
+    r"\s*(?:Incoming|Outgoing)\s+\d{4}-\d{2}-\d{2},?\s*\d{1,2}:\d{2}(?::\d{2})?\s+\S.*")
+
+
+def unrecognised(name: str | None, *, attempts: bool = False) -> LogFormatError:
+    """The refusal of a file of no known format; `attempts`: its content is AnyDesk's list
+    of connection attempts, whatever its name."""
     base = PureWindowsPath(name).name.lower() if name else ""
     for pattern, tool, instead in _UNUSABLE:
-        if pattern.fullmatch(base):
+        if pattern.fullmatch(base) or (attempts and tool == "AnyDesk"):
+            if not name:
+                return LogFormatError(_(
+                    "This is {tool}'s list of connection attempts, without their end and to "
+                    "the minute only: sessiond reads {tool}'s traces instead ({instead}).",
+                    tool=tool, instead=instead))
             return LogFormatError(_(
                 "{name} is {tool}'s list of connection attempts, without their end and "
                 "to the minute only: sessiond reads {tool}'s traces instead ({instead}).",

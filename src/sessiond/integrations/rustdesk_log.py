@@ -12,7 +12,12 @@ Markers:
 - outgoing (this machine controls another), verbatim from a real RustDesk 1.4.6 Linux
   client log: `[src/flutter.rs] Session <ID> start, use texture render: ...` (start,
   partner), `handle_peer_info :PeerInfo {...}` (the peer answered the login with its
-  information: accepted), `Exit io_loop of id=<ID>` (end);
+  information: accepted), `Exit io_loop of id=<ID>` (end). A reconnection (the network
+  dropped, or the technician clicked Reconnect) runs the loop again without a new `Session
+  <ID> start` (src/ui_session_interface.rs `reconnect`, RustDesk's source): its
+  `#<n> TCP punch attempt with <addr>, id: <ID>` (client.rs, before every connection through
+  the rendezvous server, in the same real log) while no connection to that ID is open
+  starts a new one, which its own peer information and `Exit io_loop` then accept and end;
 - incoming (another machine controls this one), from the format strings of
   `src/server/connection.rs` only (no real line was available): `#<n> Connection opened
   from <ip:port>.` (start), `#<n> Connection closed: <reason>` and `#<n> connection loop
@@ -25,16 +30,18 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from sessiond.integrations.base import Parser
-from sessiond.integrations.timeparse import micros, naive, with_offset
+from sessiond.integrations.base import Open, Parser
+from sessiond.integrations.timeparse import MAX_OFFSET, micros, naive, with_offset
 from sessiond.partner import normalise_partner
 
 FMT = "rustdesk-log"
 
 LINE = re.compile(r"\[(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))? "
                   r"([+-])(\d{2}):?(\d{2})\] ([A-Z]+) \[([^\]]*)\] ?(.*)")
-_HINT = re.compile(r"Session \S+ start|handle_peer_info|Exit io_loop|#\d+ [Cc]onnection ")
+_HINT = re.compile(r"Session \S+ start|handle_peer_info|Exit io_loop|#\d+ [Cc]onnection |"
+                   r"punch attempt")
 _SESSION = re.compile(r"Session (\S+) start\b.*")
+_PUNCH = re.compile(r"#\d{1,9} \w+ punch attempt with \S+, id: (\S+)")
 _EXIT = re.compile(r"Exit io_loop of id=(\S+)")
 _OPENED = re.compile(r"#(\d{1,18}) Connection opened from .*")
 _CLOSED = re.compile(r"#(\d{1,18}) (?:Connection closed\b|connection loop exited).*")
@@ -49,7 +56,12 @@ def instant(match: re.Match[str]) -> datetime | None:
     local = naive(y, mo, d, h, mi, s, micros(match.group(7)))
     if local is None:
         return None
-    offset = int(match.group(9)) * 60 + int(match.group(10))
+    hours, minutes = int(match.group(9)), int(match.group(10))
+    offset = hours * 60 + minutes
+    if minutes >= 60 or offset > MAX_OFFSET:
+        # No zone is this far from UTC: a damaged line (a flipped digit), whose instant
+        # would be days off; it is not read rather than read wrong.
+        return None
     return with_offset(local, -offset if match.group(8) == "-" else offset)
 
 
@@ -71,10 +83,14 @@ class LogParser(Parser):
             partner = normalise_partner(m[1])
             self.give_up(self.latest(key=f"out:{partner}"))
             self.begin(f"out:{partner}", "outgoing", partner, when, line, text)
+        elif m := _PUNCH.fullmatch(msg):
+            partner = normalise_partner(m[1])
+            if partner is not None and self._outgoing_to(partner) is None:
+                self.begin(f"out:{partner}", "outgoing", partner, when, line, text)
         elif msg.startswith("handle_peer_info"):
             self.accept(self.latest("outgoing"), text)
         elif m := _EXIT.fullmatch(msg):
-            rec = self.latest(key=f"out:{normalise_partner(m[1])}")
+            rec = self._outgoing_to(normalise_partner(m[1]))
             if rec is not None:
                 # No peer information: the login never succeeded (wrong password, refused,
                 # peer offline); the log does not say which.
@@ -87,3 +103,25 @@ class LogParser(Parser):
             rec = self.latest(key=f"in:{int(m[1])}")
             if rec is not None:
                 self.close(rec, when, text, "unknown")
+
+    def _outgoing_to(self, peer: str | None) -> Open | None:
+        """The open outgoing connection to `peer`: by the ID as written, else by the bare
+        ID. A peer on another server is `<ID>@<server>` (or `<ID>/r`, relayed) in the
+        session and loop lines but the bare ID in the punch attempt (client.rs takes the
+        real ID apart), so those lines name one connection two ways."""
+        if peer is None:
+            return None
+        found = self.latest(key=f"out:{peer}")
+        if found is not None:
+            return found
+        bare = _bare(peer)
+        if not bare:
+            return None
+        return next((rec for rec in reversed(self.open) if rec.direction == "outgoing"
+                     and rec.partner is not None and _bare(rec.partner) == bare), None)
+
+
+def _bare(peer: str) -> str:
+    """A RustDesk ID without what the technician may add to it: `@<server>[?key=...]` for a
+    peer on another server, `/r` to force the relay."""
+    return re.split(r"[@/?]", peer, maxsplit=1)[0]

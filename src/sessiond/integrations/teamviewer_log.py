@@ -1,10 +1,12 @@
 """TeamViewer's verbose log, `TeamViewer<NN>_Logfile.log` and its rotated `_OLD` file.
 
 Lines (remote_logs.md 1.3, one pattern matched 98 % of 46,421 real lines):
-`YYYY/MM/DD HH:MM:SS.mmm  PID  TID TAG!! message`, in local time. The offset from UTC is
-written only in the `Start:` block of each process start (`(UTC-8:00)`, `(UTC+5:30)`, or
-an abbreviation such as `(CDT)` on iOS). The offset is then stale after a DST change
-inside the run, and a rotated file (1 MB, then renamed `_OLD`) starts with no block.
+`YYYY/MM/DD HH:MM:SS.mmm  PID  TID TAG!! message`, in local time (those real lines are of
+Windows and iOS, whose tags end with a digit, `S0`; Linux builds write the letter alone,
+`S`). The offset from UTC is written only in the `Start:` block of each process start
+(`(UTC-8:00)`, `(UTC+5:30)`, or an abbreviation such as `(CDT)` on iOS). The offset is
+then stale after a DST change inside the run, and a rotated file (1 MB, then renamed
+`_OLD`) starts with no block.
 The milliseconds may be separated by `:` (older builds, per dissect) and a line with
 microseconds (6 digits) is read to the microsecond: the precision changes no field.
 
@@ -18,7 +20,9 @@ quiet hour and is not followed. Before any `Start:` block, `tz` is used.
 Markers, all verbatim from real logs (TV11 to TV15):
 - incoming: `CommandHandlerRouting[n]::CreatePassiveSession(): incoming session via`
   (start, before authentication: it matches Connections_incoming.txt to the second),
-  `client hello received from <ID>` (partner), `AddParticipant: [<ID>,<n>] type=6`
+  `client hello received from <ID>` or `<own ID> <- <ID>: session handshake succeeded`
+  (partner; the second is the only one a Linux TV15 write-up quotes, and follows the first
+  in a real Windows TV 15.78 log), `AddParticipant: [<ID>,<n>] type=6`
   and `..._Passive::RunAuthenticationMethod: authentication using ... was successful`
   (accepted; `denied` alone means rejected);
 - outgoing: `Trying connection to <ID>, mode = 1` (start), `CreateActiveSession():
@@ -68,30 +72,47 @@ from sessiond.partner import normalise_partner
 
 FMT = "teamviewer-log"
 
+# The component tag: a letter and a digit on Windows and iOS (`S0`, `G1`, `D1`, `H64`), `0`
+# before the role is known, and the letter alone on Linux (`S`, `G`: TeamViewer 12 and 15
+# lines quoted in public bug reports); the severity marks (`!!`) follow it.
 LINE = re.compile(r"(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})[.:](\d{3,6}) +\d+ +\d+ +"
-                  r"[A-Z]*\d+!* *(.*)")
+                  r"(?:[A-Z]+\d*|\d+)!* *(.*)")
 HEADER = re.compile(r"\s*Start:\s+(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})[.:](\d{3,6})"
                     r"(?:\s*\(([^)]{0,40})\))?")
 _HINT = re.compile(r"ession|articipant|Trying conn|client hello|uthentication|LoginOutgoing|"
                    r"Client conn")
+# Each marker is matched at the start of the message, after at most one word with no
+# space in it (the class and method, `CGatewaySession[5]::EndSession():`): the partner's
+# display name, which the partner chooses, is written inside other messages (`VoIP:
+# Receiver: Participant channel "<name>"`, `CParticipantManagerBase participant <name> (ID
+# [...])` in a real TV 15.78 log), and a name such as `Session to <ID> ended` must not end
+# the session there. Every marker line of the real logs (TV11 to TV15.78) starts so.
+_CLASS = r"(?:\S+ )?"
 # The routing index `[n]` is optional: a Linux write-up quotes the start without it, and
 # without it start and end pair by partner ID, as RemoveParticipant does.
-_PASSIVE = re.compile(r"(?:\[(\d{1,9})\])?::CreatePassiveSession\(\): incoming session")
-_ACTIVE = re.compile(r"\[(\d{1,9})\]::CreateActiveSession\(\): outgoing session to (\d+)")
-_TRYING = re.compile(r"Trying connection to (\d+(?: \d+)*|[^,\s]+)")
-_HELLO = re.compile(r"client hello received from (\d+)")
-_ADD = re.compile(r"::AddParticipant: \[(\d+),\d+\] type=(\d{1,9})")
-_REMOVE = re.compile(r"::RemoveParticipant: \[(\d+),")
-_AUTH = re.compile(r"_Passive::\w+: authentication using .{0,200}? was (successful|denied)")
-_LOGIN_DENIED = re.compile(r"LoginOutgoing: authentication denied")
-_LOGIN_ERROR = re.compile(r"LoginOutgoing: ConnectFinished - error")
-_CLIENT = re.compile(r"Client connection to (\d+), server version")
-_SPONSORED = re.compile(r"ShowSponsoredSessionDialog: .{0,200}?outgoing=([01]), "
+_PASSIVE = re.compile(r"\S*?(?:\[(\d{1,9})\])?::CreatePassiveSession\(\): incoming session")
+_ACTIVE = re.compile(r"\S*?\[(\d{1,9})\]::CreateActiveSession\(\): outgoing session to (\d+)")
+_TRYING = re.compile(_CLASS + r"Trying connection to (\d+(?: \d+)*|[^,\s]+)")
+# The partner of an incoming session: `client hello received from <ID>` (TV11 to TV15 on
+# Windows), or `<own ID> <- <ID>: session handshake succeeded` (after it on Windows TV 15.78;
+# alone in a Linux TV15 write-up, with the start without routing index and the `terminated`
+# end).
+_HELLO = re.compile(r"Negotiating session encryption: client hello received from (\d+)|"
+                    + _CLASS + r"\d+ <- (\d+): session handshake succeeded")
+# The participant is [ID,session number]; the number is a signed 32-bit value, negative for
+# about half the sessions (`[1911993798,-1872883808] type=6`, a real TV 15.78 log).
+_ADD = re.compile(r"\S*::AddParticipant: \[(\d+),-?\d+\] type=(\d{1,9})")
+_REMOVE = re.compile(r"\S*::RemoveParticipant: \[(\d+),")
+_AUTH = re.compile(r"\S*_Passive::\w+: authentication using .{0,200}? was (successful|denied)")
+_LOGIN_DENIED = re.compile(_CLASS + r"LoginOutgoing: authentication denied")
+_LOGIN_ERROR = re.compile(_CLASS + r"LoginOutgoing: ConnectFinished - error")
+_CLIENT = re.compile(_CLASS + r"Client connection to (\d+), server version")
+_SPONSORED = re.compile(_CLASS + r"ShowSponsoredSessionDialog: .{0,200}?outgoing=([01]), "
                         r"established=([01])")
-_END_STREAM = re.compile(r"\[(\d{1,9})\]::ReceivedEndSession\(\)")
+_END_STREAM = re.compile(r"\S*?\[(\d{1,9})\]::ReceivedEndSession\(\)")
 # `Session to <ID> ended` (TV11-15 on Windows), `Session to <ID> terminated because of
 # authentication timeout!` (TV15 on Linux, an attempt that never authenticated).
-_ENDED = re.compile(r"(?:\[(\d{1,9})\]\S* )?Session to (\d+) (?:ended|terminated)\b")
+_ENDED = re.compile(r"(?:\S*?\[(\d{1,9})\]\S* |\S+ )?Session to (\d+) (?:ended|terminated)\b")
 
 JUMP = timedelta(minutes=30)  # a backward jump this large is a clock change, not disorder
 HOUR = timedelta(hours=1)
@@ -167,6 +188,14 @@ class LogParser(Parser):
         self.last_local = local
         self.zone_mode = self.tz is not None and (
             zone is None or (local is not None and zone in offsets_of(local, self.tz)))
+        if zone is not None and local is not None:
+            # The block's offset says which pass of an hour repeated in autumn the process
+            # started in, where the wall time alone cannot: its instant is a line already
+            # read for the fold rule (a start at 02:30 `(UTC+1:00)` in Paris is the second
+            # pass, and so are the lines after it, read an hour early otherwise).
+            when = with_offset(local, zone)
+            if when is not None and (self.last is None or when > self.last):
+                self.last = when
 
     def _instant(self, local: datetime) -> datetime | None:
         if self.zone_mode or self.offset is None:
@@ -187,18 +216,18 @@ class LogParser(Parser):
         return when
 
     def _event(self, msg: str, when: datetime, line: int, text: str) -> None:
-        if m := _PASSIVE.search(msg):
+        if m := _PASSIVE.match(msg):
             index = int(m[1]) if m[1] is not None else None
             if index is not None:
                 self.give_up(self.latest(index=index))
             self.begin(f"tv:{'-' if index is None else index}", "incoming", None, when, line,
                        text, index=index)
-        elif m := _HELLO.search(msg):
+        elif m := _HELLO.match(msg):
             rec = self.latest("incoming", unnamed=True)
             if rec is not None:
-                rec.partner = normalise_partner(m[1])
+                rec.partner = normalise_partner(m[1] or m[2])
                 self.touch(rec, text)
-        elif m := _ADD.search(msg):
+        elif m := _ADD.match(msg):
             partner = normalise_partner(m[1])
             if m[2] == "6":  # the remote participant; type=3 is this machine
                 rec = self.latest(partner=partner) or self.latest("incoming", unnamed=True)
@@ -206,13 +235,13 @@ class LogParser(Parser):
                     rec.partner = rec.partner or partner
                     rec.outcome = "accepted"
                     self.touch(rec, text)
-        elif m := _AUTH.search(msg):
+        elif m := _AUTH.match(msg):
             rec = self.latest("incoming")
             if m[1] == "successful":
                 self.accept(rec, text)
             else:
                 self.fail(rec, "rejected", text)
-        elif m := _ACTIVE.search(msg):
+        elif m := _ACTIVE.match(msg):
             index, partner = int(m[1]), normalise_partner(m[2])
             rec = next((r for r in reversed(self.open) if r.direction == "outgoing"
                         and r.partner == partner and r.index is None), None)
@@ -222,36 +251,36 @@ class LogParser(Parser):
             else:
                 rec.index = index
                 self.touch(rec, text)
-        elif m := _TRYING.search(msg):
+        elif m := _TRYING.match(msg):
             partner = normalise_partner(m[1])
             self.begin(f"to:{partner}", "outgoing", partner, when, line, text)
-        elif _LOGIN_DENIED.search(msg):
+        elif _LOGIN_DENIED.match(msg):
             rec = self.latest("outgoing")
             if rec is not None and rec.outcome != "accepted":
                 rec.outcome = "rejected"
                 self.touch(rec, text)
-        elif _LOGIN_ERROR.search(msg):
+        elif _LOGIN_ERROR.match(msg):
             rec = self.latest("outgoing")
             if rec is not None:
                 self.close(rec, when, text, "accepted" if rec.outcome == "accepted"
                            else rec.outcome or "failed")
-        elif m := _CLIENT.search(msg):
+        elif m := _CLIENT.match(msg):
             self.accept(self.latest("outgoing", partner=normalise_partner(m[1])), text)
-        elif m := _SPONSORED.search(msg):
+        elif m := _SPONSORED.match(msg):
             rec = self.latest("outgoing" if m[1] == "1" else "incoming")
             if m[2] == "1":
                 self.accept(rec, text)
             else:
                 self.fail(rec, "failed", text)
-        elif m := _REMOVE.search(msg):
+        elif m := _REMOVE.match(msg):
             rec = self.latest(partner=normalise_partner(m[1]))
             if rec is not None:
                 self.close(rec, when, text, self._verdict(rec))
-        elif m := _END_STREAM.search(msg):
+        elif m := _END_STREAM.match(msg):
             rec = self.latest(index=int(m[1]))
             if rec is not None:
                 self.close(rec, when, text, self._verdict(rec))
-        elif m := _ENDED.search(msg):
+        elif m := _ENDED.match(msg):
             rec = (self.latest(index=int(m[1])) if m[1] is not None else None) or self.latest(
                 partner=normalise_partner(m[2]))
             if rec is not None:
