@@ -34,15 +34,41 @@ async def settle() -> None:
 
 async def test_jobs_are_armed(host: Host, exports: list[tuple[date, date]]) -> None:
     ids = {job.id for job in host.scheduler.get_jobs()}
-    # watch: the store's version and the remote tools' logs at their default places
-    # (issue 14), in one job a second (issue 17: each wake costs more than the looks)
-    assert ids == {"heartbeat", "end-of-day-export", "day-seal", "watch"}
-    assert host.scheduler.get_job("watch").trigger.interval.total_seconds() == 1
+    # The calendar is the scheduler's; the watch (the store's version and the remote tools'
+    # logs at their default places, issue 14) is a plain task a second (issue 17: a
+    # scheduler's wake costs more than the looks).
+    assert ids == {"heartbeat", "end-of-day-export", "day-seal"}
+    assert len(host.polls) == 1 and not host.polls[0].done()
     export = host.scheduler.get_job("end-of-day-export")
     assert export.misfire_grace_time is None and export.coalesce
     nxt = export.next_run_time.astimezone(host.jobs.tz)
     assert (nxt.hour, nxt.minute) == (19, 30)
     assert len(exports) == 1  # the start caught up yesterday's (or today's) export
+
+
+async def test_a_poll_runs_again_after_an_error_and_ends_with_the_host(
+        host: Host, caplog: pytest.LogCaptureFixture) -> None:
+    runs: list[float] = []
+
+    async def flaky() -> None:
+        runs.append(asyncio.get_running_loop().time())
+        if len(runs) == 1:
+            raise OSError("a log on a drive that went away")
+
+    host.every(0.05, flaky)
+    for _ in range(40):
+        await asyncio.sleep(0.05)
+        if len(runs) >= 3:
+            break
+    assert len(runs) >= 3  # the error was logged, and the looks went on
+    assert "poll flaky failed" in caplog.text
+    polls = list(host.polls)
+    host.stop()
+    await asyncio.sleep(0.15)
+    assert all(task.done() for task in polls) and host.polls == []
+    done = len(runs)
+    await asyncio.sleep(0.15)
+    assert len(runs) == done
 
 
 async def test_a_late_run_runs_once_and_exports_nothing_twice(

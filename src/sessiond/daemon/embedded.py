@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import logging
 
-from apscheduler.triggers.interval import IntervalTrigger
-
 from sessiond.config import Paths, paths
 from sessiond.daemon import owner
 from sessiond.daemon.desktop import Desktop
@@ -44,8 +42,7 @@ class EmbeddedJobs:
             self._svc = Sessiond(self.paths)
             self.host = Host(Jobs(self._svc, desktop=Desktop()))
             self.host.start()
-            self.host.scheduler.add_job(self._handover, IntervalTrigger(
-                seconds=HANDOVER_SECONDS), id="handover")
+            self.host.every(HANDOVER_SECONDS, self._handover)
         except BaseException:
             self.stop()
             raise
