@@ -130,4 +130,5 @@ async def test_the_watch_stops_before_its_watcher_closes(svc: Sessiond) -> None:
             close()
 
         watcher.close = spy  # type: ignore[method-assign]
-    assert seen == [[True]]
+    # Closed once, after the workers of the app's life (the watch and the clock) stopped.
+    assert seen == [[True, True]]

@@ -140,9 +140,11 @@ class SessiondApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_keymap(self.service.config.keymap)
-        self._schedule_tick()
         self.call_after_refresh(self.run_worker, self._after_first_frame(), group="startup")
+        # The workers of the app's whole life (group "watch"): the store's watch and the
+        # clock.
         self.run_worker(self._watch(), group="watch")
+        self.run_worker(self._clock(), group="watch")
 
     # The app's own handlers never wait for the store: while one waits, the app processes
     # no message, and repaints nothing. What waits runs in a worker (its own task).
@@ -188,11 +190,15 @@ class SessiondApp(App[None]):
             self.watcher.close()
         self.backend.close(close_service=self.owns_service)
 
-    def _schedule_tick(self) -> None:
-        # Fire just after the next whole second of the injected clock, so that the
-        # displayed seconds change when the real ones do.
-        fraction = self.now().microsecond / 1_000_000
-        self.set_timer(1.0 - fraction + 0.005, self._tick)
+    async def _clock(self) -> None:
+        """Tick just after each whole second of the injected clock, so that the displayed
+        seconds change when the real ones do. One loop, not a timer set again each second:
+        a Textual timer's life (its task, its message) cost more than Today's tick, which
+        most seconds finds nothing to redraw (bench/bench_tui.py)."""
+        while True:
+            fraction = self.now().microsecond / 1_000_000
+            await asyncio.sleep(1.0 - fraction + 0.005)
+            self._tick()
 
     def _tick(self) -> None:
         """Redraw the screens that can be seen: the top one, and those under dialogs."""
@@ -203,7 +209,6 @@ class SessiondApp(App[None]):
                 tick(now)
             if not screen.is_modal:
                 break
-        self._schedule_tick()
 
     async def poll(self) -> None:
         """Tell the screens when the log has grown (by this TUI or another process), and
