@@ -243,6 +243,10 @@ ORDINARY_NOTES = [
     "Le client a payé 45,00 € par carte",
     "IBAN fourni pour le virement : voir facture",
     "mot de passe : le client l'a changé lui-même",
+    # a change verb that starts an idiom, or a year after "en": how or when, not the value
+    "mdp Outlook mis à jour, synchro OK",
+    "mot de passe changé en urgence, compte piraté",
+    "mot de passe modifié en 2023, à renouveler",
     "mot de passe changé le 12/03 : ok",
     "menu « Mot de passe oublié » puis « Modifier »",
     "Mot de passe OK. Imprimante : Canon",

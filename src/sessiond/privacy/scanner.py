@@ -102,7 +102,8 @@ misspellings and abbreviations are phrases too ("mot de pase", "mdpp", "m d p", 
    a secret-looking token does, and a PIN needs digits. The common words "pass" and "pw"
    take only a token mixing letters and digits ("pass 4kd9x2", not "pass 1 jour"). Other
    words before a copula ("le mdp du compte ameli est Chaton12") link a secret-looking
-   value only.
+   value only. After a change verb, a word that completes an idiom ("mis à jour", "changé
+   en urgence", a month) or a year after "en" ("modifié en 2023") is no value.
    Secret-looking tokens one space after the first belong to it ("P@ss w0rd").
 3. A token looks like a secret when it is 4+ characters and mixes letters and digits
    ("Soleil2024", "4kd9x2"), is 4-16 digits (a PIN), or mixes letters or digits with a
@@ -1040,6 +1041,17 @@ _ADJECTIVES = frozenset({
     "automatique", "automatic", "nul", "nulle", "pourri", "pourrie", "naze", "moyen",
     "lamentable", "terrible",
 })
+# Words that complete a change verb into an idiom instead of giving the new value: "mdp mis
+# à jour", "changé en urgence", "défini sur place", "changé en janvier" (accents and case
+# removed). After "mis à", "changé en" a plain word is otherwise the password itself.
+_VERB_COMPLEMENTS = frozenset({
+    "jour", "zero", "niveau", "disposition", "urgence", "place", "ligne", "direct",
+    "presence", "attente", "oeuvre", "service", "route", "marche", "vigueur", "conformite",
+    "priorite", "evidence", "pause", "veille", "usine", "factory", "lowercase", "uppercase",
+    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+    "octobre", "novembre", "decembre", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december",
+})
 # After "compte x /", a plain word may name another account or a mail client, not a password.
 _PAIR_STOP = frozenset({
     "android", "ios", "iphone", "ipad", "mac", "macos", "linux", "chrome", "firefox", "edge",
@@ -1671,6 +1683,8 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
     span = _value_at(low, position, refined, link, plain)
     if span is not None and not verb and _product_year(low, span):
         span = None  # "mot de passe Office 2021 activé": the product's version
+    if span is not None and _verb_complement(low, verb, span):
+        span = None  # "mdp mis à jour", "changé en 2024": how or when, not the new value
     if span is None and not ctx.strict and not ctx.pair_only:
         predicate = _predicate_value(low, m, ctx)
         if predicate is not None:
@@ -1746,6 +1760,24 @@ def _product_year(low: str, span: tuple[int, int]) -> bool:
     return (len(value) == 4 and value.isdigit() and 1995 <= int(value) <= 2039
             and _YEAR_PRODUCT.search(low, max(0, span[0] - 20), span[0]) is not None
             and _CLAUSE_END.match(low, span[1]) is None)
+
+
+# The verbs of _VERBS that change a password ("changé en", "mis à", "set to"), unlike the
+# copulas ("est", "c'est"), also start idioms: "mis à jour", "changé en urgence".
+_CHANGE_VERB = re.compile(r"(?:chang|modifi|remplac|d[eé]fini|mis|set|reset)")
+
+
+def _verb_complement(low: str, verb: str | None, span: tuple[int, int]) -> bool:
+    """After a change verb, the value completes an idiom ("mis à jour", "changé en
+    urgence", "changé en janvier") or is a year after "en" ("modifié en 2023"): it says
+    how or when the password changed, not what it became."""
+    if verb is None or _CHANGE_VERB.match(verb) is None:
+        return False
+    value = low[span[0]:span[1]]
+    if _norm(value) in _VERB_COMPLEMENTS:
+        return True
+    return (verb.endswith("en") and len(value) == 4 and value.isdigit()
+            and 1995 <= int(value) <= 2039)
 
 
 _LABEL_LEAD = " \t-*•>"  # a bullet or a quote mark before a label
