@@ -145,6 +145,10 @@ TRUE_POSITIVES = [
     ("code de l'alarme 1937", "pin", "1937"),
     ("carte SIM 0000", "pin", "0000"),
     ("son code c'est 4455", "pin", "4455"),
+    # an unlock pattern (dots 1-9 of the grid), a PIN spelt digit by digit
+    ("schéma de déverrouillage : 1-4-7-8-9", "pin", "1-4-7-8-9"),
+    ("Schéma Android : 1 -> 4 -> 7 -> 8", "pin", "1 -> 4 -> 7 -> 8"),
+    ("code PIN : 1-2-3-4", "pin", "1-2-3-4"),
     # look-alike characters: folded before the scan, spans on the text as typed
     ("mot\u00a0de\u00a0passe : Soleil2024", "password", "Soleil2024"),
     ("mdp\u2009: Soleil2024", "password", "Soleil2024"),
@@ -243,6 +247,9 @@ ORDINARY_NOTES = [
     "Le client a payé 45,00 € par carte",
     "IBAN fourni pour le virement : voir facture",
     "mot de passe : le client l'a changé lui-même",
+    "schéma réseau : box -> switch -> NAS",
+    "schéma électrique version 1.2.3.4, page 3-4-5-6",
+    "pin 1-2 du jumper",
     # a change verb that starts an idiom, or a year after "en": how or when, not the value
     "mdp Outlook mis à jour, synchro OK",
     "mot de passe changé en urgence, compte piraté",

@@ -181,6 +181,7 @@ code sécurité|code securite|code verif|code de vérif|code vérification|code 
 clé bitlocker|clef bitlocker|clés de récup|bitlocker key|bitlocker keys|déverrouillage|deverouillage
 pin number|mdp/pwd|mot de passe / password|pwd/mdp|p@ssword|pa$$word|passw0rd|p4sswords
 codes confirmation|code de deverouillage|code déverouillage|code verouillage|code de déverrouilage
+schéma|schémas|schema|schéma de déverrouillage|schema de deverouillage|pattern|unlock pattern
 """
 
 

@@ -136,7 +136,10 @@ misspellings and abbreviations are phrases too ("mot de pase", "mdpp", "m d p", 
    SIM 0000"; a bare "code" needs what it unlocks ("code de l'alarme 1937", "code du
    portail", "code parental", "code admin") or a copula ("son code c'est 4455") and then
    digits (or a digicode "A1937"): "code postal 54230", "code erreur 43", "code client
-   1234" pass.
+   1234" pass. After ":" or a verb, a PIN spelt digit by digit ("1-2-3-4") counts.
+   A phone's unlock pattern ("schéma de déverrouillage : 1-4-7-8-9", "schéma android
+   14789", "unlock pattern 1 -> 4 -> 7 -> 8"): 4 to 9 dots numbered 1-9, none twice, the
+   only value "schéma" takes (a diagram otherwise).
 10. One-time codes: "code de vérification", "code reçu par SMS", "OTP", "2FA code"...
     then 4-8 digits (or Google's "G-482913").
 11. Secret questions: "question secrète : nom du chien -> Rex" (the answer after an
@@ -644,7 +647,7 @@ _PREFIXES = (
     r"|o(?:de|ffre|mpte|nfirmation|nnectwise|ntrase)|r|v)"
     r"|d(?:ig|oo|w|[eé]v)|e(?:n[ct]|nt)|fre|ga|i(?:[dp]|nt)|je|ke|l(?:i[cv]|o[cg])"
     r"|m(?:\.|d|f|ot|n|[ -]d)|n(?:et|on)"
-    r"|o(?:ne|t)|p(?:as|er|h|i|or|r[eio]|s|u|w|/|[@4]|a\$)|qu|r(?:e[acfp]|ép|out|u)"
+    r"|o(?:ne|t)|p(?:as|at|er|h|i|or|r[eio]|s|u|w|/|[@4]|a\$)|qu|r(?:e[acfp]|ép|out|u)"
     r"|s(?:af|c|e[cers]|i|m|p|up)"
     r"|t(?:e[ax]|i|o[kt])|u(?:l|n[al]|s|t)|v[aeno]|w[ilp]|2f"
 )
@@ -723,6 +726,8 @@ _TRIGGER = re.compile(
         | code[ ](?:du[ ]|de[ ]l{_APOS}|de[ ]la[ ])?
             (?:t[eé]l[eé]phone|portable|iphone|smartphone|tablette|ipad))
     | (?P<sim> carte[ ]sim | sim[ ]card | sim)
+    | (?P<pattern>
+          sch[eé]mas?(?:[ ]de[ ](?:d[eé])?ver{{1,2}}ouill?age)? | (?:unlock[ ])?pattern)
     | (?P<lock>
           alarmes? | coffre(?:-fort)? | cadenas | portail | interphone | garage
         | d[eé]ver{{1,2}}ouill?age)
@@ -744,7 +749,7 @@ _TRIGGER = re.compile(
     (?![\w@])
     """
 )
-_NOT_OWNERS = frozenset({"account", "sim", "code", "lock", "key"})
+_NOT_OWNERS = frozenset({"account", "sim", "code", "lock", "key", "pattern"})
 # Triggers that name a login, so that a plain word after "login: toto /" is the password
 # ("utilisateur : Jean / Marie" names two users).
 _EXPLICIT_LOGIN = frozenset({"login", "identifiant", "username"})
@@ -1238,6 +1243,9 @@ _OTP_TOKEN = re.compile(r"[a-z]-[0-9]{4,8}|[0-9]{3,4}-[0-9]{3,4}")  # "G-482913"
 _DIGICODE = re.compile(  # "A1937", "1937B", "12A45", "1234#" (the keypad's confirm key)
     r"(?:[a-z]?[0-9]{4,8}|[0-9]{3,8}[a-z]|(?=(?:[a-z]?[0-9]){3})[0-9]{1,4}[a-z][0-9]{1,4})"
     r"[#*]?")
+# A PIN spelt digit by digit with dashes or dots ("1-2-3-4"), which would otherwise read as
+# a date or a version; after ":" or a verb only ("pin 1-2 du jumper" is a connector's).
+_SPELT_DIGITS = re.compile(r"[0-9](?:[-.][0-9]){3,11}")
 _PRODUCT_SHAPE = re.compile(r"[a-z0-9]{4,6}(?:[ -][a-z0-9]{4,6}){2,7}(?![\w-])")
 _TOKEN_PLACEHOLDER = re.compile(r"[<${%\[(].*|.*(?:xxx|\*\*\*|\.\.\.|…).*")
 
@@ -1354,6 +1362,8 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
         if link == _MIXED_ONLY:
             return None
         return (pos, end) if _digits_secret(token, ctx) else None
+    if ctx.kind == "pin" and link >= _LINK and _SPELT_DIGITS.fullmatch(token):
+        return pos, end  # "code PIN : 1-2-3-4", "code de déverrouillage : 1.4.7.8.9"
     if ctx.kind == "one-time-code":
         return (pos, end) if _OTP_TOKEN.fullmatch(token) else None
     if ctx.kind == "pin" and _DIGICODE.fullmatch(token) and not _is_stop(token):
@@ -1442,6 +1452,7 @@ _CONTEXTS = {  # per trigger group (fields in the order of _Context)
     "seed": _Context("recovery-key", None, False, False, False, False),
     "privkey": _Context("private-key", None, False, False, False, False),
     "lock": _Context("pin", None, False, False, False, False, True),
+    "pattern": _Context("pin", None, False, False, False, False, True),
     "key": _Context("wifi-key", None, False, False, False, False),
 }
 
@@ -1552,6 +1563,30 @@ def _lock_value(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, in
     if len(value) == 4 and value.isdigit() and 1950 <= int(value) <= 2049:
         return None  # "alarme : 2024" says when, most likely; "code de l'alarme : 2024" counts
     return ctx, span[0], span[1]
+
+
+# A phone's unlock pattern ("schéma de déverrouillage : 1-4-7-8-9", "schéma android 14789",
+# "unlock pattern 1 -> 4 -> 7 -> 8"): the dots of a 3x3 grid, numbered 1 to 9, 4 to 9 of
+# them, none twice (a pattern cannot cross a dot again), after a few words ("du téléphone")
+# and ":", "=", an arrow or none. "schéma" alone is also a diagram: nothing but that shape
+# counts ("schéma 2", "schéma 2019" with its 0, "schéma réseau : box -> switch" pass).
+# Dots and commas are no separators there ("schéma version 1.2.3.4", "schémas 1, 2, 3, 4"),
+# nor is a page or a step a pattern ("schéma page 3-4-5-6").
+_PATTERN_VALUE = re.compile(
+    rf"(?:{_H}+(?!(?:pages?|versions?|figures?|fig|[eé]tapes?|steps?|num[eé]ros?|sections?"
+    rf"|points?)\b)[^\W\d_]+(?:['’-][^\W\d_]+)*){{0,5}}?{_H}*(?:[:=]|->|→)?{_H}*"
+    rf"(?P<v>[1-9](?:(?:{_H}*(?:-+>?|→|>){_H}*|{_H})?[1-9]){{3,8}})(?![\w.,-])")
+
+
+def _pattern_value(low: str, m: re.Match[str], ctx: _Context
+                   ) -> tuple[_Context, int, int] | None:
+    found = _PATTERN_VALUE.match(low, m.end())
+    if found is None:
+        return None
+    dots = _ascii_digits(found.group("v"))
+    if len(set(dots)) != len(dots):
+        return None
+    return ctx, found.start("v"), found.end("v")
 
 
 # A bare "clé"/"key" is a Wi-Fi key when the same line speaks of a Wi-Fi network ("SSID
@@ -2007,6 +2042,7 @@ _VALUE_OF_GROUP: dict[str, Callable[[str, re.Match[str], _Context],
                                     tuple[_Context, int, int] | None]] = {
     "answer": _answer_value, "code": _device_code_value, "account": _account_value,
     "seed": _seed_value, "lock": _lock_value, "key": _wifi_key_value,
+    "pattern": _pattern_value,
 }
 
 
