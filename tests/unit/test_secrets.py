@@ -178,6 +178,13 @@ TRUE_POSITIVES = [
     ("mdp : P@ss w0rd", "password", "P@ss w0rd"),
     ("clé WPA : 7F3A 9C2B 1E4D 5A6B", "wifi-key", "7F3A 9C2B 1E4D 5A6B"),
     ("mdp : Xy7!pq 4kd9x2, session ok", "password", "Xy7!pq 4kd9x2"),
+    # HTML character references (a note pasted from a web page), colons of other scripts
+    ("mot de passe&nbsp;: Soleil2024", "password", "Soleil2024"),
+    ("mdp&#x3A; Soleil2024", "password", "Soleil2024"),
+    ("mot de passe : Soleil202&#52;", "password", "Soleil202&#52;"),
+    ("<p>mot de passe : Soleil2024</p>", "password", "Soleil2024"),
+    ("mot de passe \ua789 Soleil2024", "password", "Soleil2024"),
+    ("mdp \ufe55 Soleil2024", "password", "Soleil2024"),
     ("mot de passe : \u201eSoleil 2024\u201c", "password", "Soleil 2024"),
     ("mdp de la session de Mme Durand : Caramel22", "password", "Caramel22"),
     ("Mot de passe\nSoleil2024!", "password", "Soleil2024!"),
@@ -290,6 +297,8 @@ ORDINARY_NOTES = [
     "Prix : 45,00\u00a0€, rdv 10\u202f:\u202f30",
     "06\u00a012\u00a034\u00a056\u00a078",
     "ID TeamViewer\u00a0: 123\u00a0456\u00a0789",
+    "mdp&nbsp;:&nbsp;oubli&eacute;",
+    "R&amp;D : mdp chang&eacute; par le client, facture 12&nbsp;&euro;",
 ]
 
 
@@ -502,7 +511,8 @@ def test_spans_map_back_over_dropped_characters() -> None:
 
 
 def test_folding_keeps_lengths_or_maps_every_position() -> None:
-    for text in ["mdp : x", "mot\u00a0de passe", "ｍｄｐ", "m\u200bdp", "e\u0301\u0301", "\u200b"]:
+    for text in ["mdp : x", "mot\u00a0de passe", "ｍｄｐ", "m\u200bdp", "e\u0301\u0301", "\u200b",
+                 "mdp&nbsp;: x", "m&#111;\u200bt&#x20;de", "&amp;"]:
         folded, origin = scanner._fold(text)
         if origin is None:
             assert len(folded) == len(text)

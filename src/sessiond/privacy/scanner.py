@@ -164,11 +164,13 @@ misspellings and abbreviations are phrases too ("mot de pase", "mdpp", "m d p", 
 16. Values listed after a found one, each in the same shape (the same length, digits and
     letters in the same places) are found too: "codes de secours : 4829 1037, 5930 2148".
 
-Look-alike characters are folded before any of this: no-break and other spaces to " ",
-fullwidth and mathematical letters to ASCII, Cyrillic and Greek letters drawn like Latin
-ones to those, non-breaking hyphens to "-"; zero-width characters, soft hyphens and bidi
-controls are dropped and a combining accent joins its letter. Spans are mapped back onto
-the text as typed.
+Look-alike characters are folded before any of this: HTML character references
+("&nbsp;", "&#58;", a note pasted from a web page) to their character, no-break and other
+spaces to " ", fullwidth and mathematical letters to ASCII, Cyrillic and Greek letters
+drawn like Latin ones to those, colons of other scripts and forms ("꞉", "﹕") to ":",
+non-breaking hyphens to "-"; zero-width characters, soft hyphens and bidi controls are
+dropped and a combining accent joins its letter. Spans are mapped back onto the text as
+typed.
 
 Labels are fixed translated phrases (plus a tool's canonical name); as a last guard, a
 label that would contain the secret text is replaced by a generic one.
@@ -179,6 +181,7 @@ from __future__ import annotations
 import base64
 import bisect
 import functools
+import html
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -1078,8 +1081,15 @@ def _norm(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# A closing tag glued to a value in a note pasted from a web page ("Soleil2024</p>").
+_END_TAG = re.compile(r"(?:</[a-z][a-z0-9]{0,9}>|<br ?/?>)+$")
+
+
 def _trim(token: str) -> str:
-    return token.rstrip(_TRAILING)
+    token = token.rstrip(_TRAILING)
+    if token.endswith(">") and "<" in token:
+        token = _END_TAG.sub("", token).rstrip(_TRAILING)
+    return token
 
 
 def _ascii_digits(text: str) -> str:
@@ -2356,10 +2366,15 @@ _CONFUSABLES = {
     "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
     "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "Ϲ": "C",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\ufe63": "-",
+    # colons and equals signs of other scripts and forms: "mot de passe ꞉ x", "mdp ﹕ x"
+    "\u02d0": ":", "\u02f8": ":", "\u0589": ":", "\u05c3": ":", "\u205a": ":",
+    "\u2236": ":", "\ua789": ":", "\ufe13": ":", "\ufe55": ":", "\ua78a": "=",
+    "\ufe66": "=",
 }
 _FOLD_NEEDED = re.compile(
-    f"[\u00a0\u0300-\u036f\u0370-\u03ff\u0400-\u052f\u2010-\u2012\u202f\u2212"
-    f"\ufe63\uff01-\uff5e\U0001d400-\U0001d7ff{_INVISIBLE}{_SPACES_ODD}]")
+    f"[\u00a0\u02d0\u02f8\u0300-\u036f\u0370-\u03ff\u0400-\u052f\u0589\u05c3"
+    f"\u2010-\u2012\u202f\u205a\u2212\u2236\ua789\ua78a\ufe13\ufe55\ufe63\ufe66"
+    f"\uff01-\uff5e\U0001d400-\U0001d7ff{_INVISIBLE}{_SPACES_ODD}]")
 _DROPPED = re.compile(f"[{_INVISIBLE}\u0300-\u036f]")
 
 
@@ -2380,8 +2395,56 @@ def _fold_table() -> dict[int, str]:
 _FOLD = _fold_table()
 
 
+# HTML character references in a note pasted from a web page or a mail's source: "mot de
+# passe&nbsp;: x", "mdp&#58; x", "m&#111;t de passe". Each one that stands for a single
+# character reads as that character (unknown names stay as typed).
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _entity_char(reference: str) -> str | None:
+    char = html.unescape(reference)
+    return char if len(char) == 1 and char != reference else None
+
+
+def _decode_entities(text: str) -> tuple[str, list[int]] | None:
+    """`text` with its character references decoded, and where each character starts in
+    `text` (plus len(text) last); None when it holds none."""
+    chars: list[str] = []
+    origin: list[int] = []
+    position = 0
+    for m in _ENTITY.finditer(text):
+        char = _entity_char(m.group())
+        if char is None:
+            continue
+        chars.append(text[position:m.start()])
+        origin.extend(range(position, m.start()))
+        chars.append(char)
+        origin.append(m.start())
+        position = m.end()
+    if not origin:
+        return None
+    chars.append(text[position:])
+    origin.extend(range(position, len(text) + 1))
+    return "".join(chars), origin
+
+
 def _fold(text: str) -> tuple[str, list[int] | None]:
     """The text the patterns read, and where each of its characters starts in `text`.
+
+    Character references are decoded first ("&nbsp;", "&#58;"), then look-alikes folded.
+    """
+    decoded = _decode_entities(text) if "&" in text and ";" in text else None
+    if decoded is None:
+        return _fold_characters(text)
+    base, base_origin = decoded
+    folded, origin = _fold_characters(base)
+    if origin is None:
+        return folded, base_origin
+    return folded, [base_origin[i] for i in origin]
+
+
+def _fold_characters(text: str) -> tuple[str, list[int] | None]:
+    """Look-alike characters folded, and where each character of the result starts in `text`.
 
     The map is None when the folded text has the same length (the common case: only
     one-for-one replacements), so spans carry over unchanged. Otherwise position i of the
@@ -2424,6 +2487,10 @@ def _fold(text: str) -> tuple[str, list[int] | None]:
 def _unfold(finding: Finding, origin: list[int], text: str) -> Finding:
     start = origin[finding.start]
     end = origin[finding.end - 1] + 1
+    if text[end - 1] == "&":  # the last character was a reference: all of it ("&#50;")
+        reference = _ENTITY.match(text, end - 1)
+        if reference is not None and _entity_char(reference.group()) is not None:
+            end = reference.end()
     # The last character's own dropped marks belong to it ("é" typed as "e" + accent).
     while end < len(text) and unicodedata.combining(text[end]):
         end += 1
