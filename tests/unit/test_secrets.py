@@ -326,6 +326,14 @@ def test_several_secrets_in_one_note_are_all_found_in_order() -> None:
     assert [text[f.start:f.end] for f in findings] == ["chaton", "4821", "4111 1111 1111 1111"]
 
 
+def test_aws_secret_key_after_its_access_key_id_is_found() -> None:
+    # The secret access key has no prefix of its own: it is known by the ID before it.
+    text = "AWS du client : AKIAI44QH8DHBEXAMPLE / je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY"
+    assert [(f.kind, text[f.start:f.end]) for f in scan(text)] == [
+        ("api-token", "AKIAI44QH8DHBEXAMPLE"),
+        ("api-token", "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY")]
+
+
 def test_tool_is_named_in_the_label() -> None:
     (finding,) = scan("mot de passe TeamViewer : 4kd9x2")
     assert finding.label == "mot de passe ou code d'accès TeamViewer"

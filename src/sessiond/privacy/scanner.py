@@ -58,7 +58,9 @@ versions) pass:
 * pairs with no phrase: a remote tool's ID then "/" and a secret-looking value
   ("TeamViewer 123456789 / 4kd9x2"), a default account ("admin/admin", "root:toor",
   "admin / Soleil2024"; "admin/lecture" names rights).
-* api-token: the documented prefixes (GitHub ghp_/gho_/ghu_/ghs_/ghr_/github_pat_, GitLab
+* api-token: the secret access key that follows an AWS access key ID (40 characters of
+  base64 after a space, ",", "/" or a line break: the pair as AWS's CSV file gives it);
+  the documented prefixes (GitHub ghp_/gho_/ghu_/ghs_/ghr_/github_pat_, GitLab
   glpat-..., AWS AKIA/ASIA, Google AIza, Slack xoxb-/xoxp-..., OpenAI/Anthropic sk-,
   sk-ant-, Stripe sk_live_..., Hugging Face hf_, npm_, PyPI, SendGrid, Telegram bots,
   JSON Web Tokens), looked for only where the prefix is; the rest must mix letters and
@@ -509,6 +511,13 @@ _SEPARATED_PREFIXES = tuple(p for p in _API_TOKEN_PREFIXES if "_" in p or "-" in
 _OTHER_PREFIXES = tuple(p for p in _API_TOKEN_PREFIXES if p not in _SEPARATED_PREFIXES)
 
 
+# An AWS key pair as the console's CSV file or a note gives it: the access key ID, then its
+# secret access key, 40 characters of base64 ("AKIA… / wJalr…", "AKIA…,wJalr…"). The ID
+# names the key; the secret is what signs requests, with no prefix of its own to find.
+_AWS_SECRET = re.compile(
+    r"[ \t]*(?:[,;:/|]|\r?\n)?[ \t]*(?P<s>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])")
+
+
 def _api_token_at(text: str, start: int, found: dict[int, int]) -> int:
     m = _API_TOKEN.match(text, start)
     if m is None or (m.group("mixed") is not None and not _mixed(m.group()[3:])):
@@ -539,6 +548,11 @@ def _api_tokens(text: str) -> list[_Span]:
                 while start and "0" <= text[start - 1] <= "9":
                     start -= 1
             at = text.find(prefix, max(_api_token_at(text, start, found), at + 1))
+    for start, end in list(found.items()):
+        if text.startswith(("AKIA", "ASIA"), start):
+            pair = _AWS_SECRET.match(text, end)
+            if pair is not None and _mixed(pair.group("s")):
+                found[pair.start("s")] = pair.end("s")
     return [("api-token", start, end) for start, end in sorted(found.items())]
 
 
