@@ -180,6 +180,7 @@ pasword|passord|passwrd|passowrd|passwrods|pswd|psw|p/w
 code sécurité|code securite|code verif|code de vérif|code vérification|code validation
 clé bitlocker|clef bitlocker|clés de récup|bitlocker key|bitlocker keys|déverrouillage|deverouillage
 pin number|mdp/pwd|mot de passe / password|pwd/mdp|p@ssword|pa$$word|passw0rd|p4sswords
+pa55word|pa5sword|pa$5w0rds
 codes confirmation|code de deverouillage|code déverouillage|code verouillage|code de déverrouilage
 schéma|schémas|schema|schéma de déverrouillage|schema de deverouillage|pattern|unlock pattern
 """

@@ -664,7 +664,7 @@ _PREFIXES = (
     r"|o(?:de|ffre|mpte|nfirmation|nnectwise|ntrase)|r|v)"
     r"|d(?:ig|oo|w|[eé]v)|e(?:n[ct]|nt)|fre|ga|i(?:[dp]|nt)|je|ke|l(?:i[cv]|o[cg])"
     r"|m(?:\.|d|f|ot|n|[ -]d)|n(?:et|on)"
-    r"|o(?:ne|t)|p(?:as|at|er|h|i|or|r[eio]|s|u|w|/|[@4]|a\$)|qu|r(?:e[acfp]|ép|out|u)"
+    r"|o(?:ne|t)|p(?:as|at|er|h|i|or|r[eio]|s|u|w|/|[@4]|a[$5])|qu|r(?:e[acfp]|ép|out|u)"
     r"|s(?:af|c|e[cers]|i|m|p|up)"
     r"|t(?:e[ax]|i|o[kt])|u(?:l|n[al]|s|t)|v[aeno]|w[ilp]|2f"
 )
