@@ -188,6 +188,8 @@ TRUE_POSITIVES = [
     ("mot de passe : \u201eSoleil 2024\u201c", "password", "Soleil 2024"),
     ("mdp de la session de Mme Durand : Caramel22", "password", "Caramel22"),
     ("Mot de passe\nSoleil2024!", "password", "Soleil2024!"),
+    ("Mot de passe\n: Soleil2024", "password", "Soleil2024"),
+    ("Mdp. : chaton", "password", "chaton"),
 ]
 
 # Ordinary technician notes: none may be refused.

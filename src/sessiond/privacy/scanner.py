@@ -84,7 +84,8 @@ misspellings and abbreviations are phrases too ("mot de pase", "mdpp", "m d p", 
 1. Strong link: up to four qualifier words, articles not counted ("Windows", "du compte
    admin", "de la session de Mme Durand") then ``:``, ``=``, ``->``, ``=>`` (or between
    spaces "-", ">", "---", a dotted leader), the value possibly on the next line (after
-   one blank line at most).
+   one blank line at most). An abbreviation's dot ("Mdp. : x") or a line break ("Mot de
+   passe\n: x") may come before ":" or "=".
    The value is a hit if it is quoted, a group of digits, a token that looks like a
    secret (see 3), or a single plain word that ends the clause ("mdp : chaton" but not
    "mdp : voir avec le client"), unless that word is a status or filler ("ok",
@@ -780,6 +781,9 @@ _QUAL_ARTICLE = "(?:de|du|des|la|le|les|of|the)"  # an article is no word, so on
 _STRONG = re.compile(
     rf"(?P<qual>(?:(?:{_H}+{_QUAL_ARTICLE}(?={_H})){{0,2}}"
     rf"{_H}+(?!{_QUAL_ARTICLE}{_H})[(\w][^\s:=,;!?«»\"“”]{{0,29}}(?<![.])){{0,4}}?)"
+    # An abbreviation's dot ("Mdp. : x") or a line break ("Mot de passe\n: x", a form's
+    # label and its colon split) may come before ":" or "=".
+    rf"(?:\.(?={_H}*[:=])|{_H}*\r?\n(?={_H}*[:=]))?"
     # One cheap class first: most words are followed by no link at all.
     rf"{_H}*(?=[\"':=\-–—→⇒➔➜>.…])(?:[\"'](?={_H}*[:=]){_H}*)?"  # '"password": "x"'
     # Arrows before "=": "=>" is an arrow, not "=" and a value starting with ">". Between
