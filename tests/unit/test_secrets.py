@@ -145,6 +145,9 @@ TRUE_POSITIVES = [
     ("code de l'alarme 1937", "pin", "1937"),
     ("carte SIM 0000", "pin", "0000"),
     ("son code c'est 4455", "pin", "4455"),
+    # the value said before its phrase
+    ("j'ai mis Temp1234 comme mot de passe", "password", "Temp1234"),
+    ("set Welcome1 as the new password", "password", "Welcome1"),
     # an unlock pattern (dots 1-9 of the grid), a PIN spelt digit by digit
     ("schéma de déverrouillage : 1-4-7-8-9", "pin", "1-4-7-8-9"),
     ("Schéma Android : 1 -> 4 -> 7 -> 8", "pin", "1 -> 4 -> 7 -> 8"),
@@ -256,6 +259,8 @@ ORDINARY_NOTES = [
     "Le client a payé 45,00 € par carte",
     "IBAN fourni pour le virement : voir facture",
     "mot de passe : le client l'a changé lui-même",
+    "utilise sa date de naissance comme mot de passe",
+    "Bitwarden2 comme gestionnaire de mots de passe",
     "schéma réseau : box -> switch -> NAS",
     "schéma électrique version 1.2.3.4, page 3-4-5-6",
     "pin 1-2 du jumper",

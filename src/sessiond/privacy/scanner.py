@@ -153,7 +153,9 @@ misspellings and abbreviations are phrases too ("mot de pase", "mdpp", "m d p", 
     permanent password, also as qualifiers ("AnyDesk 123 456 789 mdp accès non surveillé
     Xy7!pq": the tool is found before its ID, and a plain word counts).
 
-13. Who the password is for, said right before its phrase ("login admin mdp chaton",
+13. The value said before its phrase: "a choisi Soleil2024 comme mot de passe", "1234
+    comme code PIN", "Welcome1 as the new password" (a secret-looking value only).
+    Who the password is for, said right before its phrase ("login admin mdp chaton",
     "jean@free.fr pwd chaton", "AnyDesk 123 456 789 pw 1234"), makes what follows the
     password: a plain word too after a login or an address, digits after "pw".
 14. A lock named alone ("alarme", "coffre-fort", "portail", "déverrouillage"...) takes
@@ -1532,6 +1534,8 @@ def _phrase_finding(low: str, m: re.Match[str], hints: bool
         return None
     found = _phrase_value(low, m)
     if found is None:
+        found = _value_before(low, m)
+    if found is None:
         return None
     ctx, start, end = found
     if ctx.tool is None and ctx.kind in ("password", "pin", "remote-tool-code"):
@@ -1540,6 +1544,35 @@ def _phrase_finding(low: str, m: re.Match[str], hints: bool
         if tool is not None:
             ctx = _with_tool(ctx, tool)
     return ctx, start, end
+
+
+# The value said before its phrase: "a choisi Soleil2024 comme mot de passe", "j'ai mis
+# 1234 comme code PIN", "set Welcome1 as the new password". Only a secret-looking value
+# ("sa date de naissance comme mot de passe" describes it); a few articles in between.
+_AS_PHRASE = re.compile(
+    rf"(?:^|(?<=[\s(]))[\"'«“]?{_H}*(?P<v>[^\s,;«»\"“”']{{4,64}}?){_H}*[\"'»”]?{_H}+"
+    rf"(?:comme|as|en{_H}+tant{_H}+que){_H}+(?:(?:le|la|l{_APOS}|son|sa|mon|ma|un|une"
+    rf"|nouveau|nouvel|nouvelle|the|a|his|her|my|its|new){_H}+){{0,2}}$")
+_VALUE_BEFORE_GROUPS = frozenset({"pw", "pin", "wifi", "tool"})
+
+
+def _value_before(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | None:
+    if m.lastgroup not in _VALUE_BEFORE_GROUPS:
+        return None
+    window = max(0, m.start() - 90)
+    before = low[window:m.start()]
+    if "comme" not in before and " as" not in before and "tant que" not in before:
+        return None
+    found = _AS_PHRASE.search(low, window, m.start())
+    if found is None:
+        return None
+    ctx = _context(m)
+    value = found.group("v")
+    if ctx.kind == "pin":
+        secret = value.isascii() and value.isdigit() and 4 <= len(value) <= 12
+    else:
+        secret = _looks_secret(value) and _TRIGGER.match(value) is None
+    return (ctx, found.start("v"), found.end("v")) if secret else None
 
 
 def _owner_in(qualifiers: str, group: str | None = None) -> bool:
