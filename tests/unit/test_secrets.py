@@ -128,6 +128,9 @@ TRUE_POSITIVES = [
      "VK7JG-NPHTM-C97JM-9MPGT-3V66T"),
     ("code reçu par SMS : 482913", "one-time-code", "482913"),
     ("code de vérification 123456", "one-time-code", "123456"),
+    ("code dicté par le client : 483920", "one-time-code", "483920"),
+    ("le client m'a lu le code 483920", "one-time-code", "483920"),
+    ("code à 6 chiffres reçu par SMS : 483920", "one-time-code", "483920"),
     ("question secrète : nom du chien -> Rex", "secret-answer", "Rex"),
     ("réponse secrète : Médor", "secret-answer", "Médor"),
     # more passwords and PINs
@@ -260,6 +263,8 @@ ORDINARY_NOTES = [
     "IBAN fourni pour le virement : voir facture",
     "mot de passe : le client l'a changé lui-même",
     "utilise sa date de naissance comme mot de passe",
+    "le client m'a donné le code postal 54230",
+    "code de confirmation de la commande 40212345",
     "Bitwarden2 comme gestionnaire de mots de passe",
     "schéma réseau : box -> switch -> NAS",
     "schéma électrique version 1.2.3.4, page 3-4-5-6",

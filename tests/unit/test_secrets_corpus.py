@@ -181,6 +181,9 @@ code sécurité|code securite|code verif|code de vérif|code vérification|code 
 clé bitlocker|clef bitlocker|clés de récup|bitlocker key|bitlocker keys|déverrouillage|deverouillage
 pin number|mdp/pwd|mot de passe / password|pwd/mdp|p@ssword|pa$$word|passw0rd|p4sswords
 pa55word|pa5sword|pa$5w0rds
+code dicté|codes dictés|code lu|code donné|code communiqué|code transmis|code à 6 chiffres
+code de 8 chiffres|code à six chiffres|code google|code microsoft|code apple|code whatsapp
+code paypal|code facebook|code instagram
 codes confirmation|code de deverouillage|code déverouillage|code verouillage|code de déverrouilage
 schéma|schémas|schema|schéma de déverrouillage|schema de deverouillage|pattern|unlock pattern
 """

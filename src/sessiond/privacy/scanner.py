@@ -143,8 +143,9 @@ misspellings and abbreviations are phrases too ("mot de pase", "mdpp", "m d p", 
    A phone's unlock pattern ("schéma de déverrouillage : 1-4-7-8-9", "schéma android
    14789", "unlock pattern 1 -> 4 -> 7 -> 8"): 4 to 9 dots numbered 1-9, none twice, the
    only value "schéma" takes (a diagram otherwise).
-10. One-time codes: "code de vérification", "code reçu par SMS", "OTP", "2FA code"...
-    then 4-8 digits (or Google's "G-482913").
+10. One-time codes: "code de vérification", "code reçu par SMS", "OTP", "2FA code",
+    "code dicté par le client", "code à 6 chiffres", "code Google", "code de confirmation
+    Ameli"... then 4-8 digits (or Google's "G-482913"); "le client m'a lu le code 483920".
 11. Secret questions: "question secrète : nom du chien -> Rex" (the answer after an
     arrow, "=", "?", a second ":" or "réponse :", or a single word right after ":"), and
     "réponse secrète : Médor". The question alone ("question secrète : nom du chien")
@@ -704,7 +705,11 @@ _TRIGGER = re.compile(
                               |s[eé]curit[eé]|(?:double[ ])?authentification)
             | d{_APOS}[ ]?authentification | [aà][ ]usage[ ]unique | unique | temporaire
             | otp | totp | 2fa | a2f | mfa | sms | texto | re[cç]us? | envoy[eé]s?
-            | (?:google[ ])?authenticator)
+            | (?:google[ ])?authenticator
+            # read out over the phone, by its length, by the service that sent it
+            | dict[eé]e?s? | lue?s? | donn[eé]e?s? | communiqu[eé]e?s? | transmise?s?
+            | (?:[aà]|de)[ ](?:[4-8]|quatre|six|huit)[ ]chiffres
+            | google | microsoft | apple | whatsapp | paypal | facebook | instagram)
         | mots?[ ]de[ ]passe[ ][aà][ ]usage[ ]unique
         | (?:verification|validation|confirmation|security|authentication|auth|login
             |sign-?in|one[ -]time|2fa|mfa|otp|totp|sms|text|authenticator)[ ](?:pass)?codes?
@@ -872,7 +877,12 @@ _CODE_LINK = re.compile(
 _OTP_WEAK = re.compile(
     rf"(?x)(?:{_H}+(?:re[cç]ue?s?|envoy[eé]e?s?|par|via|sur|sms|texto|mail|e-?mail|google"
     rf"|microsoft|apple|whatsapp|paypal|amazon|banque|bancaire|du|de|la|le|l{_APOS}|au"
-    rf"|received|sent|by|from|on|the|of|bank|t[eé]l[eé]phone|portable|mobile|phone)\b){{0,4}}"
+    rf"|received|sent|by|from|on|the|of|bank|t[eé]l[eé]phone|portable|mobile|phone"
+    rf"|client|cliente|customer|oralement|orally|over)\b){{0,4}}"
+    # the service that sent it, right before the digits ("code de confirmation Ameli
+    # 483920"); an order or a parcel has a number, not a one-time code
+    rf"(?:{_H}+(?!(?:commande|colis|dossier|ticket|facture|r[eé]servation|suivi|order"
+    rf"|booking|parcel)\b)[^\W\d_]{{2,20}}(?={_H}*(?:[:=]{_H}*)?[0-9]))?"
     rf"(?:{_H}+(?P<verb>{_VERBS}))?"
     rf"{_H}*(?:[:=]{_H}*)?"
 )
@@ -1917,11 +1927,17 @@ def _device_code_value(low: str, m: re.Match[str], ctx: _Context
     owned = link.group("colon") is not None and _POSSESSIVE.search(
         low, max(0, m.start() - 12), m.start())
     if not (link.group("dev") or link.group("verb") or owned):
-        return None
+        # "le client m'a dicté le code 483920": a code read out over the phone.
+        if _TOLD_BEFORE.search(low, max(0, m.start() - 40), m.start()) is None:
+            return None
+        ctx = _CONTEXTS["otp"]
     span = _value_at(low, link.end(), ctx, _LINK)
     return (ctx, span[0], span[1]) if span is not None else None
 
 
+_TOLD_BEFORE = re.compile(
+    rf"\b(?:dict[eé]|lu|donn[eé]|communiqu[eé]|transmis|lit|dicte|read|gave|given|told)"
+    rf"(?:{_H}+(?:moi|me))?{_H}+(?:le|un|son|the|a|his|her){_H}+$")
 _POSSESSIVE = re.compile(
     rf"(?:^|[\s(])(?:son|sa|mon|ma|ton|ta|votre|notre|leur|his|her|my|your|their){_H}+$")
 _SLASH_PAIR = re.compile(
