@@ -123,6 +123,8 @@ TRUE_POSITIVES = [
     ("Authorization: Bearer 9f8e7d6c5b4a39281706f5e4d3c2b1a0", "api-token",
      "9f8e7d6c5b4a39281706f5e4d3c2b1a0"),
     ("AWS AKIAIOSFODNN7EXAMPLE", "api-token", "AKIAIOSFODNN7EXAMPLE"),
+    ("whsec_1234567890abcdefghijABCDEFGHIJ", "api-token", "whsec_1234567890abcdefghijABCDEFGHIJ"),
+    ("mot_de_passe : Soleil2024", "password", "Soleil2024"),
     # product keys, one-time codes, secret questions
     ("clé Windows VK7JG-NPHTM-C97JM-9MPGT-3V66T", "product-key",
      "VK7JG-NPHTM-C97JM-9MPGT-3V66T"),

@@ -50,8 +50,9 @@ versions) pass:
 * password in a URL: ``scheme://user:secret@host``; HTTP Basic credentials (base64 that
   decodes to "user:password"); Slack and Discord webhook URLs; a PuTTY key file's header.
 * settings and commands: an identifier whose last part names a secret ("DB_PASSWORD=",
-  "smtp.password:", "SECRET_KEY=", "wpa_psk=", "DefaultPassword =", "<password>x</password>",
-  '"pwd": "x"'), the P: field of a Wi-Fi QR code's text ("WIFI:T:WPA;S:Box;P:key;;"),
+  "smtp.password:", "mot_de_passe :", "db_mdp=", "SECRET_KEY=", "wpa_psk=",
+  "DefaultPassword =", "<password>x</password>", '"pwd": "x"'), the P: field of a Wi-Fi
+  QR code's text ("WIFI:T:WPA;S:Box;P:key;;"),
   an option ("--password x", "/pass:x", "-pw x", "-u user:x", "sshpass -p x",
   "mysql -px"), Windows "net user NAME PASSWORD" and "net use ... PASSWORD" (switches,
   shares, drive letters and "*" skipped; prose after the command is no password).
@@ -62,9 +63,9 @@ versions) pass:
   base64 after a space, ",", "/" or a line break: the pair as AWS's CSV file gives it);
   the documented prefixes (GitHub ghp_/gho_/ghu_/ghs_/ghr_/github_pat_, GitLab
   glpat-..., AWS AKIA/ASIA, Google AIza, Slack xoxb-/xoxp-..., OpenAI/Anthropic sk-,
-  sk-ant-, Stripe sk_live_..., Hugging Face hf_, npm_, PyPI, SendGrid, Telegram bots,
-  JSON Web Tokens), looked for only where the prefix is; the rest must mix letters and
-  digits where the format allows words. After "Bearer", "token", "jeton", "clé API",
+  sk-ant-, Stripe sk_live_... and whsec_..., Hugging Face hf_, npm_, PyPI, SendGrid,
+  Telegram bots, JSON Web Tokens), looked for only where the prefix is; the rest must mix
+  letters and digits where the format allows words. After "Bearer", "token", "jeton", "clé API",
   "client secret": a token of 12+ characters mixing letters and digits, not a
   placeholder ("<token>", "$TOKEN").
 * product-key: five groups of five letters and digits joined by dashes (Windows, Office),
@@ -336,15 +337,16 @@ _PRIVATE_KEY = re.compile(
 # API tokens by their documented prefixes (case-sensitive, on the text itself): GitHub
 # (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_), GitLab (glpat-...), AWS access key IDs
 # (AKIA, ASIA), Google API keys (AIza), Slack (xoxb-, xoxp-...), OpenAI and Anthropic
-# (sk-, sk-proj-, sk-ant-), Stripe (sk_live_, rk_test_...), Hugging Face (hf_), npm
-# (npm_), PyPI (pypi-AgEI), SendGrid (SG.), Telegram bots and JSON Web Tokens (eyJ...).
+# (sk-, sk-proj-, sk-ant-), Stripe (sk_live_, rk_test_..., webhook signing secrets
+# whsec_), Hugging Face (hf_), npm (npm_), PyPI (pypi-AgEI), SendGrid (SG.), Telegram bots
+# and JSON Web Tokens (eyJ...).
 # Each is looked for only when its prefix is in the text (`in` is far cheaper than a
 # regex pass); the part after the prefix must mix letters and digits where the format
 # allows words ("sk-learn-compatible").
 _API_TOKEN_PREFIXES = (
     "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "glptt-", "gldt-", "glrt-",
     "glft-", "glsoat-", "glcbt-", "glimt-", "AKIA", "ASIA", "AIza", "xox", "xapp-", "sk-",
-    "sk_", "rk_", "pk_", "hf_", "npm_", "pypi-", "SG.", "eyJ", ":AA",
+    "sk_", "rk_", "pk_", "whsec_", "hf_", "npm_", "pypi-", "SG.", "eyJ", ":AA",
 )
 _API_TOKEN = re.compile(
     r"""(?x)(?<![\w-])(?:
@@ -356,6 +358,7 @@ _API_TOKEN = re.compile(
         | xapp-[A-Za-z0-9-]{10,250}
         | sk-(?:ant-)?[A-Za-z0-9_-]{20,250}
         | [rsp]k_(?:live|test)_[A-Za-z0-9]{16,250}
+        | whsec_[A-Za-z0-9+/=]{24,128}
         | hf_[A-Za-z0-9]{30,64}
         | npm_[A-Za-z0-9]{36}
         | [0-9]{8,10}:AA[A-Za-z0-9_-]{33}
@@ -2133,16 +2136,16 @@ _SETTING = re.compile(
       # CamelCase glued before the longer names: "DefaultPassword", "adminPwd" ("bypass"
       # and "compass" end in "pass", which is left out)
       (?:[a-z0-9]+(?=(?:password|passwd|passphrase|pwd|secret|token)(?![\w-])))?)
-    (?P<name>pass(?:word|wd|phrase)?|pwd|pw|psk|secret|token|api_?key|private_?key
+    (?P<name>pass(?:word|wd|phrase)?|passe|mdp|pwd|pw|psk|secret|token|api_?key|private_?key
        |secret_?key|access_?key|auth_?token|client_?secret)
     (?![\w-])["']?[ \t]*(?P<sep>[:=]|(?<=[a-z])[ \t](?=[^\s:=/-]))[ \t]*
     (?:"(?P<d>[^"\n]{1,128})"|'(?P<s>[^'\n]{1,128})'|(?P<b>[^\s,;&"'<>]{1,128}))
     """)
 _SETTING_KIND = {"psk": "wifi", "pass": "pw", "password": "pw", "passwd": "pw",
-                 "passphrase": "pw", "pwd": "pw", "pw": "pw"}
+                 "passphrase": "pw", "pwd": "pw", "pw": "pw", "passe": "pw", "mdp": "pw"}
 
 
-_SETTING_STEMS = ("pass", "pw", "psk", "secret", "token", "key")
+_SETTING_STEMS = ("pass", "pw", "psk", "secret", "token", "key", "mdp")  # "mot_de_passe", "db_mdp"
 _IDENTIFIER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.-")
 
 
