@@ -348,6 +348,17 @@ def test_aws_secret_key_after_its_access_key_id_is_found() -> None:
         ("api-token", "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY")]
 
 
+def test_card_security_code_after_the_number_is_found() -> None:
+    # Highlighting the number alone would leave the code in the note once it is removed.
+    text = "CB 4111 1111 1111 1111 exp 03/28 123, réglée 120 €"
+    findings = scan(text)
+    assert [(f.kind, text[f.start:f.end]) for f in findings] == [
+        ("card-number", "4111 1111 1111 1111"), ("card-number", "123")]
+    assert findings[1].label == "cryptogramme de carte bancaire (CVV)"
+    paid = "carte 4111 1111 1111 1111, 120 € débités"
+    assert [paid[f.start:f.end] for f in scan(paid)] == ["4111 1111 1111 1111"]
+
+
 def test_tool_is_named_in_the_label() -> None:
     (finding,) = scan("mot de passe TeamViewer : 4kd9x2")
     assert finding.label == "mot de passe ou code d'accès TeamViewer"

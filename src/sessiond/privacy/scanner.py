@@ -30,7 +30,8 @@ versions) pass:
   whose length fits (Visa 4: 16/19; Mastercard 2: 16, 5: 16-19; Amex 34/37: 15;
   Diners 30/36/38: 14/16; JCB 35 and 6: 16-19), and a valid Luhn digit. The prefix rule
   keeps IMEIs (15 digits, Luhn valid, often starting with 35), SIRET numbers and EAN-13
-  barcodes out. After "CVV", "CVC" or "cryptogramme", 3-4 digits are a card's code.
+  barcodes out. After "CVV", "CVC" or "cryptogramme", 3-4 digits are a card's code; so
+  are 3 digits (4 for American Express) right after a card number and its expiry date.
 * iban: a country code from the IBAN registry, two check digits, then exactly that
   country's length of letters and digits (spaces allowed), mod 97 == 1. A French RIB
   (bank 5, branch 5, account 11, key 2 = 97 - ((89 bank + 15 branch + 3 account) mod
@@ -2349,6 +2350,30 @@ def _same_shape_after(low: str, start: int, end: int) -> Iterable[tuple[int, int
         end = after
 
 
+# What follows a card number in the same breath: its expiry date, then its security code
+# ("4970 … 0006 / 123", "… exp 03/28 123"). Found with the number, or the code would be left
+# in the note once the highlighted number is removed. 3 digits (American Express: 4); not
+# an amount or a time ("… 0006, 120 €").
+_CARD_TAIL = re.compile(
+    r"[ \t]*[,;/:-]?[ \t]*(?:(?:exp(?:\.|ire|iration)?|date|val(?:\.|ide|idit[eé])?)"
+    r"[ \t]*:?[ \t]*)?(?:(?:0[1-9]|1[0-2])[ \t]*/[ \t]*(?:20)?[0-9]{2}[ \t]*[,;/:-]?[ \t]*)?"
+    r"(?P<cvv>[0-9]{3,4})(?![0-9]|[.,/:h][0-9]|[ \t]*(?:€|eur|%))", re.IGNORECASE)
+
+
+def _card_codes(text: str, raw: Sequence[tuple[str, int, int, _Context | None]]
+                ) -> Iterable[tuple[int, int]]:
+    for kind, start, end, _ctx in raw:
+        if kind != "card-number":
+            continue
+        tail = _CARD_TAIL.match(text, end)
+        if tail is None:
+            continue
+        digits = _ascii_digits(text[start:end])
+        amex = len(digits) == 15 and digits[:2] in ("34", "37")
+        if len(tail.group("cvv")) == (4 if amex else 3):
+            yield tail.start("cvv"), tail.end("cvv")
+
+
 def _lower_same_length(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):
@@ -2583,6 +2608,8 @@ def scan(text: str) -> list[Finding]:
 def _scan_folded(text: str) -> list[Finding]:
     raw: list[tuple[str, int, int, _Context | None]] = [
         (kind, start, end, None) for kind, start, end in _scan_structured(text)]
+    cvv = _CONTEXTS["cvv"]
+    raw.extend(("card-number", start, end, cvv) for start, end in _card_codes(text, raw))
     low = _lower_same_length(text)
     if "@" in low:
         pair = _CONTEXTS["account"]
