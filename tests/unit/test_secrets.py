@@ -193,6 +193,11 @@ TRUE_POSITIVES = [
     ("<p>mot de passe : Soleil2024</p>", "password", "Soleil2024"),
     ("mot de passe \ua789 Soleil2024", "password", "Soleil2024"),
     ("mdp \ufe55 Soleil2024", "password", "Soleil2024"),
+    # digits of other scripts, small capitals
+    ("PIN : \u0664\u0668\u0662\u0661", "pin", "\u0664\u0668\u0662\u0661"),  # Arabic-Indic
+    ("mdp : Soleil\u0662\u0660\u0662\u0664", "password", "Soleil\u0662\u0660\u0662\u0664"),
+    ("\u1d0d\u1d0f\u1d1b \u1d05\u1d07 \u1d18\u1d00\ua731\ua731\u1d07 : chaton", "password",
+     "chaton"),
     ("mot de passe : \u201eSoleil 2024\u201c", "password", "Soleil 2024"),
     ("mdp de la session de Mme Durand : Caramel22", "password", "Caramel22"),
     ("Mot de passe\nSoleil2024!", "password", "Soleil2024!"),
@@ -313,6 +318,7 @@ ORDINARY_NOTES = [
     "ID TeamViewer\u00a0: 123\u00a0456\u00a0789",
     "mdp&nbsp;:&nbsp;oubli&eacute;",
     "R&amp;D : mdp chang&eacute; par le client, facture 12&nbsp;&euro;",
+    "Prix \u0664\u0665 €, tél \u0660\u0666 12 34 56 78",
 ]
 
 

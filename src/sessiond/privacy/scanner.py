@@ -175,7 +175,8 @@ misspellings and abbreviations are phrases too ("mot de pase", "mdpp", "m d p", 
 Look-alike characters are folded before any of this: HTML character references
 ("&nbsp;", "&#58;", a note pasted from a web page) to their character, no-break and other
 spaces to " ", fullwidth and mathematical letters to ASCII, Cyrillic and Greek letters
-drawn like Latin ones to those, colons of other scripts and forms ("꞉", "﹕") to ":",
+drawn like Latin ones and small capitals to those, digits of other scripts ("٤٨٢١") to
+ASCII ones, colons of other scripts and forms ("꞉", "﹕") to ":",
 non-breaking hyphens to "-"; zero-width characters, soft hyphens and bidi controls are
 dropped and a combining accent joins its letter. Spans are mapped back onto the text as
 typed.
@@ -2458,6 +2459,10 @@ _CONFUSABLES = {
     "Ԝ": "W", "Һ": "H", "Ү": "Y",
     "α": "a", "ο": "o", "ρ": "p", "ι": "i", "κ": "k", "ν": "v", "υ": "u", "χ": "x",
     "τ": "t", "ϲ": "c", "ϳ": "j",
+    # small capitals ("ᴍᴏᴛ ᴅᴇ ᴘᴀꜱꜱᴇ"), Latin letters that no compatibility form folds
+    "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h",
+    "ɪ": "i", "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p",
+    "ʀ": "r", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z",
     "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
     "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "Ϲ": "C",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\ufe63": "-",
@@ -2466,10 +2471,15 @@ _CONFUSABLES = {
     "\u2236": ":", "\ua789": ":", "\ufe13": ":", "\ufe55": ":", "\ua78a": "=",
     "\ufe66": "=",
 }
+# Decimal digits of other scripts ("٤٨٢١", Arabic-Indic; Devanagari, Thai...): the ASCII
+# digits they stand for.
+_OTHER_DIGITS = "".join(chr(code) for code in range(0x0660, 0x1A9A)
+                        if unicodedata.category(chr(code)) == "Nd")
 _FOLD_NEEDED = re.compile(
-    f"[\u00a0\u02d0\u02f8\u0300-\u036f\u0370-\u03ff\u0400-\u052f\u0589\u05c3"
-    f"\u2010-\u2012\u202f\u205a\u2212\u2236\ua789\ua78a\ufe13\ufe55\ufe63\ufe66"
-    f"\uff01-\uff5e\U0001d400-\U0001d7ff{_INVISIBLE}{_SPACES_ODD}]")
+    f"[\u00a0\u0262-\u029f\u02d0\u02f8\u0300-\u036f\u0370-\u03ff\u0400-\u052f"
+    f"\u0589\u05c3\u1d00-\u1d22\u2010-\u2012\u202f\u205a\u2212\u2236\ua730\ua731"
+    f"\ua789\ua78a\ufe13\ufe55\ufe63\ufe66\uff01-\uff5e\U0001d400-\U0001d7ff"
+    f"{_OTHER_DIGITS}{_INVISIBLE}{_SPACES_ODD}]")
 _DROPPED = re.compile(f"[{_INVISIBLE}\u0300-\u036f]")
 
 
@@ -2478,6 +2488,8 @@ def _fold_table() -> dict[int, str]:
     for code in (0x00A0, 0x1680, 0x205F, 0x3000, 0x202F, *range(0x2000, 0x200B)):
         table[code] = " "
     table[0x2028] = table[0x2029] = "\n"
+    for digit in _OTHER_DIGITS:
+        table[ord(digit)] = str(unicodedata.decimal(digit))
     # Fullwidth ASCII and mathematical letters and digits: their compatibility form, when
     # it is one character (every one of these ranges folds to a single ASCII character).
     for code in (*range(0xFF01, 0xFF5F), *range(0x1D400, 0x1D800)):
