@@ -790,12 +790,10 @@ _H = r"[ \t\u00a0\u202f]"
 # with a letter, a digit or "(" and never end a sentence, so that "Mot de passe OK.
 # Imprimante : Canon" links nothing.
 _QUAL_ARTICLE = "(?:de|du|des|la|le|les|of|the)"  # an article is no word, so one parse only
-_STRONG = re.compile(
+_STRONG_QUAL = (
     rf"(?P<qual>(?:(?:{_H}+{_QUAL_ARTICLE}(?={_H})){{0,2}}"
-    rf"{_H}+(?!{_QUAL_ARTICLE}{_H})[(\w][^\s:=,;!?«»\"“”]{{0,29}}(?<![.])){{0,4}}?)"
-    # An abbreviation's dot ("Mdp. : x") or a line break ("Mot de passe\n: x", a form's
-    # label and its colon split) may come before ":" or "=".
-    rf"(?:\.(?={_H}*[:=])|{_H}*\r?\n(?={_H}*[:=]))?"
+    rf"{_H}+(?!{_QUAL_ARTICLE}{_H})[(\w][^\s:=,;!?«»\"“”]{{0,29}}(?<![.])){{0,4}}?)")
+_STRONG_MARK = (
     # One cheap class first: most words are followed by no link at all.
     rf"{_H}*(?=[\"':=\-–—→⇒➔➜>.…])(?:[\"'](?={_H}*[:=]){_H}*)?"  # '"password": "x"'
     # Arrows before "=": "=>" is an arrow, not "=" and a value starting with ">". Between
@@ -806,6 +804,31 @@ _STRONG = re.compile(
     # The value may be on the next line, after one blank line at most.
     rf"{_H}*(?:\r?\n{_H}*(?:\r?\n{_H}*)?)?"
 )
+_STRONG = re.compile(_STRONG_QUAL + _STRONG_MARK)
+# An abbreviation's dot ("Mdp. : x") or a line break ("Mot de passe\n: x", a form's label
+# and its colon split) before ":" or "=": tried only when the strong link fails and such a
+# dot or break follows the phrase closely (on every phrase, it cost a tenth of the scan).
+_STRONG_SPLIT = re.compile(
+    _STRONG_QUAL + rf"(?:(?<=[^\W\d_])\.|{_H}*\r?\n){_H}*(?=[:=])" + _STRONG_MARK)
+_SPLIT_COLON = re.compile(rf"{_H}*[:=]")
+_SPLIT_ANY = re.compile(rf"[.\n]{_H}*[:=]")
+
+
+@functools.lru_cache(maxsize=4)  # one pass per note, whatever its number of phrases
+def _has_split_link(low: str) -> bool:
+    return _SPLIT_ANY.search(low) is not None
+
+
+def _split_link_near(low: str, start: int) -> bool:
+    """A dot right after a phrase ending at `start`, or the end of its line, then ":" or
+    "=" (two `find`s: a regex search there cost more than the link itself)."""
+    if low.startswith(".", start):
+        after = start + 1
+    else:
+        after = low.find("\n", start, start + 160) + 1
+        if not after:
+            return False
+    return _SPLIT_COLON.match(low, after) is not None
 # "Mot de passe changé et antivirus : Avast": a conjunction starts another subject.
 _CONJUNCTION = re.compile(r"\b(?:et|puis|ou|mais|donc|and|then|or|but|so)\b")
 # "Mot de passe changé : ..." links a value, but only one that looks like a secret.
@@ -1540,15 +1563,17 @@ def _refine(ctx: _Context, qualifiers: str) -> _Context:
     return ctx._replace(kind="wifi-key") if ctx.kind == "password" else ctx
 
 
-def _phrase_finding(low: str, m: re.Match[str], hints: bool
+def _phrase_finding(low: str, m: re.Match[str], hints: bool, before: bool = False
                     ) -> tuple[_Context, int, int] | None:
+    """The secret a phrase introduces. `hints`: the note holds a hint's word; `before`: a
+    word that puts the value before its phrase ("comme", "as")."""
     if hints and m.lastgroup != "answer" and _hint_before(low, m.start()):
         return None
     if m.lastgroup == "recovery" and _KEY_ID_BEFORE.search(low, max(0, m.start() - 24),
                                                           m.start()):
         return None
     found = _phrase_value(low, m)
-    if found is None:
+    if found is None and before:
         found = _value_before(low, m)
     if found is None:
         return None
@@ -1575,8 +1600,8 @@ def _value_before(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
     if m.lastgroup not in _VALUE_BEFORE_GROUPS:
         return None
     window = max(0, m.start() - 90)
-    before = low[window:m.start()]
-    if "comme" not in before and " as" not in before and "tant que" not in before:
+    if (low.find("comme", window, m.start()) < 0 and low.find("as", window, m.start()) < 0
+            and low.find("tant que", window, m.start()) < 0):  # "as" also in "passe"
         return None
     found = _AS_PHRASE.search(low, window, m.start())
     if found is None:
@@ -1744,6 +1769,8 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
     if m.start() and low[m.start() - 1] == "<" and low.startswith(">", m.end()):
         return _element_value(low, m.end() + 1, ctx)  # "<password>x</password>"
     strong = _STRONG.match(low, m.end())
+    if strong is None and _has_split_link(low) and _split_link_near(low, m.end()):
+        strong = _STRONG_SPLIT.match(low, m.end())
     if strong is not None:
         qualifiers = strong.group("qual")
         if ctx.kind == "recovery-key" and _KEY_ID.search(qualifiers):
@@ -1933,13 +1960,15 @@ def _device_code_value(low: str, m: re.Match[str], ctx: _Context
         low, max(0, m.start() - 12), m.start())
     if not (link.group("dev") or link.group("verb") or owned):
         # "le client m'a dicté le code 483920": a code read out over the phone.
-        if _TOLD_BEFORE.search(low, max(0, m.start() - 40), m.start()) is None:
+        if not low.endswith(_TOLD_ARTICLES, 0, m.start()) or _TOLD_BEFORE.search(
+                low, max(0, m.start() - 40), m.start()) is None:
             return None
         ctx = _CONTEXTS["otp"]
     span = _value_at(low, link.end(), ctx, _LINK)
     return (ctx, span[0], span[1]) if span is not None else None
 
 
+_TOLD_ARTICLES = ("le ", "un ", "son ", "the ", "a ", "his ", "her ")  # a cheap look first
 _TOLD_BEFORE = re.compile(
     rf"\b(?:dict[eé]|lu|donn[eé]|communiqu[eé]|transmis|lit|dicte|read|gave|given|told)"
     rf"(?:{_H}+(?:moi|me))?{_H}+(?:le|un|son|the|a|his|her){_H}+$")
@@ -2147,7 +2176,8 @@ _SETTING_KIND = {"psk": "wifi", "pass": "pw", "password": "pw", "passwd": "pw",
                  "passphrase": "pw", "pwd": "pw", "pw": "pw", "passe": "pw", "mdp": "pw"}
 
 
-_SETTING_STEMS = ("pass", "pw", "psk", "secret", "token", "key", "mdp")  # "mot_de_passe", "db_mdp"
+# "mdp" only after a separator: a bare "mdp" is a phrase, and the most common one.
+_SETTING_STEMS = ("pass", "pw", "psk", "secret", "token", "key", "_mdp", ".mdp", "-mdp")
 _IDENTIFIER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.-")
 
 
@@ -2627,9 +2657,11 @@ def _scan_folded(text: str) -> list[Finding]:
         pair = _CONTEXTS["account"]
         raw.extend((kind, start, end, pair) for kind, start, end in _email_pairs(low))
     hints = "indice" in low or "hint" in low or "question" in low
+    before = ("comme" in low or " as " in low or "tant que" in low  # "x comme mot de passe"
+              or "\tas" in low or "as\t" in low)
     raw.extend((ctx.kind, start, end, ctx) for ctx, start, end in _without_phrase(low))
     for m in _TRIGGER.finditer(low):
-        found = _phrase_finding(low, m, hints)
+        found = _phrase_finding(low, m, hints, before)
         if found is not None:
             ctx, start, end = found
             raw.append((ctx.kind, start, end, ctx))
