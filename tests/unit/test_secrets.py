@@ -93,6 +93,7 @@ TRUE_POSITIVES = [
     ("BitLocker 400818 110198 215072 083545 512303 622655 131175 697719",
      "recovery-key", "400818 110198 215072 083545 512303 622655 131175 697719"),
     ("codes de secours Google : 8472 1193", "recovery-key", "8472 1193"),
+    ("recovery code : 1234-5678", "recovery-key", "1234-5678"),
     ("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n"
      "-----END OPENSSH PRIVATE KEY-----", "private-key",
      "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n"

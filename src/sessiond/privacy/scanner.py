@@ -44,7 +44,8 @@ versions) pass:
   The shape alone is unmistakable; a mistyped digit must not let it through. Run together
   (48 digits), each block of six must be a multiple of 11 below 720,896, as BitLocker
   makes them. After its phrase ("clé de récupération", "clé bitlocker"), digit groups
-  that fail those checks (a typo, a part, run together) are the key too. After "seed
+  that fail those checks (a typo, a part, run together) are the key too, and so are
+  backup codes in dashed groups of 4+ digits ("1234-5678"). After "seed
   phrase", "phrase de récupération"...: 12-24 short words.
 * private-key: a PEM "-----BEGIN ... PRIVATE KEY-----" block or an OpenPGP "-----BEGIN
   PGP PRIVATE KEY BLOCK-----" one (without its END line, the armour lines that follow).
@@ -1325,6 +1326,9 @@ _RECOVERY_GROUPS = re.compile(
     r"|[0-9]{12,64}(?!\w)")
 
 
+_BACKUP_CODE = re.compile(r"[0-9]{4,8}(?:-[0-9]{4,8})+(?![\w-])")
+
+
 def _quoted_at(text: str, pos: int) -> tuple[str, int, int] | None:
     quoted = _QUOTED.match(text, pos)
     if quoted is None:
@@ -1381,6 +1385,11 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
         groups = _RECOVERY_GROUPS.match(text, pos)
         if groups is not None and len(_ascii_digits(groups.group())) >= 12:
             return groups.span()
+        # A backup code in dashed groups of four digits or more ("1234-5678"), which would
+        # otherwise read as a date or a reference ("12-03-2024" has shorter groups).
+        code = _BACKUP_CODE.match(text, pos)
+        if code is not None:
+            return code.span()
     if ctx.creds:
         pair = _PAIR.match(text, pos)
         if pair is not None:
