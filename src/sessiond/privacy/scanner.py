@@ -81,8 +81,9 @@ Phrases ("mot de passe", "mdp", "password", "pwd", "code PIN", "code d'accès",
 only when a value that looks like a secret follows them closely. Mentioning a password
 is the daily work of a technician; writing one down is the breach. The phrase is matched
 on whole words, so "Passage", "pass-through" and "lapin" are no phrases; its common
-misspellings and abbreviations are phrases too ("mot de pase", "mdpp", "m d p", "pasword",
-"pswd", "p/w", "p@ssword", "mdp/pwd"). After it:
+misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", "mot2passe",
+"mdpp", "m d p", "pasword", "passeword", "pswd", "p/w", "p@ssword", "mdp/pwd", "clé wiffi",
+"code-pin", "dévérouillage"), and a digit may number them ("mdp1 : x, mdp2 : y"). After it:
 
 1. Strong link: up to four qualifier words, articles not counted ("Windows", "du compte
    admin", "de la session de Mme Durand") then ``:``, ``=``, ``->``, ``=>`` (or between
@@ -657,7 +658,7 @@ _DEVICES = (
     rf"|carte(?:[ ](?:bancaire|bleue|cb|visa|mastercard|sim|de[ ]cr[eé]dit|de[ ]paiement))?"
     rf"|(?:bank[ ]|credit[ ]|debit[ ])?card|sim(?:[ ]card)?|cb|visa"
     rf"|messagerie[ ]vocale|r[eé]pondeur|voicemail|bo[iî]te[ ]vocale"
-    rf"|[eé]cran[ ]de[ ]ver{{1,2}}ouill?age|lock[ ]screen|imprimante|printer|[eé]cran|session"
+    rf"|[eé]cran[ ]de[ ]v[eé]r{{1,2}}ouill?age|lock[ ]screen|imprimante|printer|[eé]cran|session"
     rf"|windows"
     rf"|(?:contr[oô]le[ ])?parental|admin(?:istrateur)?"
 )
@@ -691,7 +692,7 @@ _TRIGGER = re.compile(
         | backup[ ]codes?)
     | (?P<wifi>
           cl(?:[eé]s?|efs?)[ ](?:du[ ]|de[ ]la[ ]|de[ ]|d{_APOS})?
-            (?:wi-?fi|wpa[23]?(?:-psk)?|wep|wlan|r[eé]seau
+            (?:wi-?ff?ii?|wpa[23]?(?:-psk)?|wep|wlan|r[eé]seau
              |s[eé]curit[eé](?:[ ]r[eé]seau|[ ]wi-?fi)?)
         | (?:wi-?fi|wpa[23]?|wlan|network)[ ](?:key|password|passphrase|pwd|pass)
         | code[ ](?:du[ ]|de[ ]la[ ])?wi-?fi
@@ -750,25 +751,29 @@ _TRIGGER = re.compile(
           acc[eè]s[ ](?:non[ ]surveill[eé]|sans[ ]surveillance) | non[ ]surveill[eé]
         | unattended(?:[ ]access)?)
     | (?P<pin>
-          code[ ](?:pin|puk) | pin[ ](?:code|number) | puk | pin
+          code[ -]?(?:pin|puk) | pin[ ](?:code|number) | puk | pin
         | code[ ](?:confidentiel|secret)
-        | code[ ](?:de[ ])?(?:d[eé])?ver{{1,2}}ouill?age | passcode | (?:un)?lock[ ]code | digicode
+        | code[ ](?:de[ ])?(?:d[eé])?v[eé]r{{1,2}}ouill?age | passcode | (?:un)?lock[ ]code
+        | digicode
         | (?:alarm|door|gate|safe|phone|garage|keypad|voicemail|entry)[ ]code
         | code[ ](?:du[ ]|de[ ]l{_APOS}|de[ ]la[ ])?
             (?:t[eé]l[eé]phone|portable|iphone|smartphone|tablette|ipad))
     | (?P<sim> carte[ ]sim | sim[ ]card | sim)
     | (?P<pattern>
-          sch[eé]mas?(?:[ ]de[ ](?:d[eé])?ver{{1,2}}ouill?age)? | (?:unlock[ ])?pattern)
+          sch[eé]mas?(?:[ ]de[ ](?:d[eé])?v[eé]r{{1,2}}ouill?age)? | (?:unlock[ ])?pattern)
     | (?P<lock>
           alarmes? | coffre(?:-fort)? | cadenas | portail | interphone | garage
-        | d[eé]ver{{1,2}}ouill?age)
-    | (?P<pw>
+        | d[eé]v[eé]r{{1,2}}ouill?age)
+    | (?P<pw>(?:
           (?:mdp|mot[ ]de[ ]passe)[ ]?/[ ]?(?:pwd|password|pass) | (?:pwd|password)[ ]?/[ ]?mdp
-        | mots?[ -]?de?[ -]?pa(?:s{{1,3}}e{{1,2}}s?|ss) | m[ -]?d[ -]?p[ps]? | passwort | kennwort
-        | contrase[nñ]a | m\.d\.p\.? | pass?wo?r?ds? | pass?ords? | passowrds? | passwrods?
+        # "mot de passé", "mot2passe" (typed as a text message)
+        | mots?[ -]?(?:de?|2)[ -]?pa(?:s{{1,3}}[eé]{{1,2}}s?|ss) | m[ -]?d[ -]?p[ps]? | passwort
+        | kennwort | contrase[nñ]a | m\.d\.p\.? | pass?e?wo?r?ds? | pass?ords? | passowrds?
+        | passwrods?
         | p[a@4][s$5]{{2}}w[o0]rds?  # "p@ssword", "pa$$word", "passw0rd" 
         | pss?wo?r?d | psw | pwd | p/w
         | passphrase | code[ ]d{_APOS}[ ]?acc[eè]s | access[ ]code)
+        [0-9]?)  # numbered labels: "mdp1 : x, mdp2 : y"
     | (?P<cvv> cvv2? | cvc2? | cryptogramme(?:[ ]visuel)? | code[ ]cvv)
     | (?P<account>
           login | compte | (?:live|free|b)?box | identifiant | user(?:name)? | utilisateur
