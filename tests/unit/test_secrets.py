@@ -203,6 +203,7 @@ TRUE_POSITIVES = [
     ("mdp de la session de Mme Durand : Caramel22", "password", "Caramel22"),
     ("Mot de passe\nSoleil2024!", "password", "Soleil2024!"),
     ("Mot de passe\n: Soleil2024", "password", "Soleil2024"),
+    ("Mot de passe\tchaton", "password", "chaton"),
     ("Mdp. : chaton", "password", "chaton"),
 ]
 
@@ -271,6 +272,7 @@ ORDINARY_NOTES = [
     "IBAN fourni pour le virement : voir facture",
     "mot de passe : le client l'a changé lui-même",
     "utilise sa date de naissance comme mot de passe",
+    "Mot de passe\toublié",
     "le client m'a donné le code postal 54230",
     "code de confirmation de la commande 40212345",
     "Bitwarden2 comme gestionnaire de mots de passe",

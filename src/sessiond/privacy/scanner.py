@@ -170,7 +170,9 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
     "clé privée", "clé de chiffrement", "secret": a long token that mixes letters and
     digits. A BitLocker "ID de clé de récupération" is the key's name, not the key.
 15. A phrase alone on its line, as a form's label ("Mot de passe\nSoleil2024"), links a
-    value alone on the next line, when it looks like a secret (no plain word).
+    value alone on the next line, when it looks like a secret (no plain word). A label
+    then a tab or a run of spaces, as a table copied into the note ("Mot de passe\tchaton"),
+    links the value that ends the line, a plain word too.
 16. Values listed after a found one, each in the same shape (the same length, digits and
     letters in the same places) are found too: "codes de secours : 4829 1037, 5930 2148".
 
@@ -1814,6 +1816,11 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
     if low.startswith(("(", "["), m.end()):  # "mot de passe(Soleil2024)"
         span = _value_at(low, m.end(), ctx, _WEAK_LINK)
         return (ctx, span[0], span[1]) if span is not None else None
+    if (low.startswith(("\t", "   "), m.end()) and ctx.kind in _PASSWORDS
+            and not ctx.strict):
+        cell = _table_cell(low, m, ctx)
+        if cell is not None:
+            return cell
     weak = (_OTP_WEAK if ctx.kind == "one-time-code" else _WEAK).match(low, m.end())
     if weak is not None and low.startswith(("\n", "\r\n"), weak.end()):
         below = _value_below(low, m, weak, ctx)
@@ -1957,6 +1964,26 @@ def _value_below(low: str, m: re.Match[str], weak: re.Match[str], ctx: _Context
     if span is None or low[span[1]:line_end].strip(" \t\r.,;"):
         return None
     return refined, span[0], span[1]
+
+
+# A table copied into the note (a spreadsheet, a form): the label in one column, its value
+# in the next, a tab or a run of spaces between and nothing after it on the line ("Mot de
+# passe\tchaton", "Clé wifi      maisonbleue"). The column's edge links like ":", so a
+# plain word counts (a status does not: "Mot de passe\toublié").
+_CELL = re.compile(r"(?:\t|   )[ \t]*(?P<v>\S{1,64})[ \t]*(?=\r?\n|$)")
+
+
+def _table_cell(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, int, int] | None:
+    line_start = low.rfind("\n", 0, m.start()) + 1
+    if low[line_start:m.start()].strip(_LABEL_LEAD):
+        return None  # the phrase is in a sentence, not a label
+    cell = _CELL.match(low, m.end())
+    if cell is None:
+        return None
+    value = _trim(cell.group("v"))
+    if not value or not (_looks_secret(value) or _plain_word_secret(value)):
+        return None
+    return ctx, cell.start("v"), cell.start("v") + len(value)
 
 
 def _device_code_value(low: str, m: re.Match[str], ctx: _Context
