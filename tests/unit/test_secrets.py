@@ -98,6 +98,10 @@ TRUE_POSITIVES = [
      "-----END OPENSSH PRIVATE KEY-----", "private-key",
      "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n"
      "-----END OPENSSH PRIVATE KEY-----"),
+    ("clé SSH : -----BEGIN OPENSSH PRIVATE KEY----- b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAE"
+     " bm9uZQAAAAAAAAABAAAAMwAAAAtzc2gt (du client)", "private-key",
+     "-----BEGIN OPENSSH PRIVATE KEY----- b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAE"
+     " bm9uZQAAAAAAAAABAAAAMwAAAAtzc2gt"),  # pasted on one line: the body too
     # payment cards (public test numbers, Luhn valid)
     ("carte 4111 1111 1111 1111 exp 12/27", "card-number", "4111 1111 1111 1111"),
     ("CB du client 5555-5555-5555-4444", "card-number", "5555-5555-5555-4444"),

@@ -48,7 +48,8 @@ versions) pass:
   backup codes in dashed groups of 4+ digits ("1234-5678"). After "seed
   phrase", "phrase de récupération"...: 12-24 short words.
 * private-key: a PEM "-----BEGIN ... PRIVATE KEY-----" block or an OpenPGP "-----BEGIN
-  PGP PRIVATE KEY BLOCK-----" one (without its END line, the armour lines that follow).
+  PGP PRIVATE KEY BLOCK-----" one (without its END line, the armour lines that follow, or
+  the base64 that follows on the same line, as a key pasted on one line).
 * password in a URL: ``scheme://user:secret@host``; HTTP Basic credentials (base64 that
   decodes to "user:password"); Slack and Discord webhook URLs; a PuTTY key file's header.
 * settings and commands: an identifier whose last part names a secret ("DB_PASSWORD=",
@@ -337,7 +338,8 @@ _PRIVATE_KEY = re.compile(
     # The body stops at the next BEGIN: a note of many BEGIN lines with no END would
     # otherwise be read once per BEGIN to its end (quadratic, seconds for a pasted log).
     r"(?:(?:(?!-{3,} ?BEGIN )[\s\S])*?-{3,} ?END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)? ?-{3,}"
-    r"|(?:[ \t]*\r?\n(?:[ \t]*\r?\n)?"
+    # Pasted on one line (a chat, a web form), the lines of base64 come between spaces.
+    r"|(?:(?:[ \t]*\r?\n(?:[ \t]*\r?\n)?|[ \t]+)"
     r"(?:[A-Za-z0-9+/]{16,}={0,2}|=[A-Za-z0-9+/]{4}|(?:Version|Comment|Hash|Charset): [^\n]*))*)"
 )
 # API tokens by their documented prefixes (case-sensitive, on the text itself): GitHub
