@@ -93,6 +93,10 @@ TRUE_POSITIVES = [
     ("BitLocker 400818 110198 215072 083545 512303 622655 131175 697719",
      "recovery-key", "400818 110198 215072 083545 512303 622655 131175 697719"),
     ("codes de secours Google : 8472 1193", "recovery-key", "8472 1193"),
+    ("BitLocker : 318043-582406-022154-443960-263681-519783-066011", "recovery-key",
+     "318043-582406-022154-443960-263681-519783-066011"),  # a group left out
+    ("318043-58240-022154-443960-263681-519783-066011-377289", "recovery-key",
+     "318043-58240-022154-443960-263681-519783-066011-377289"),  # a digit left out
     ("recovery code : 1234-5678", "recovery-key", "1234-5678"),
     ("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n"
      "-----END OPENSSH PRIVATE KEY-----", "private-key",
@@ -276,6 +280,7 @@ ORDINARY_NOTES = [
     "IBAN fourni pour le virement : voir facture",
     "mot de passe : le client l'a changé lui-même",
     "utilise sa date de naissance comme mot de passe",
+    "BitLocker AES-256 activé en 2024, 2 disques",
     "Mot de passe\toublié",
     "le client m'a donné le code postal 54230",
     "code de confirmation de la commande 40212345",

@@ -40,8 +40,9 @@ versions) pass:
 * nir: sex digit (1, 2, or 7/8 for temporary numbers), year, a plausible month,
   department (2A/2B for Corsica, counted as 19/18 for the key), commune, order number
   and a key equal to 97 - (number mod 97); spaces or dots allowed.
-* recovery-key: a BitLocker recovery password, 8 groups of 6 digits (dashes or spaces).
-  The shape alone is unmistakable; a mistyped digit must not let it through. Run together
+* recovery-key: a BitLocker recovery password, 8 groups of 6 digits (dashes or spaces;
+  one group may be a digit short or long). The shape alone is unmistakable; a mistyped
+  digit must not let it through. After "BitLocker" alone, 4+ groups of digits. Run together
   (48 digits), each block of six must be a multiple of 11 below 720,896, as BitLocker
   makes them. After its phrase ("clé de récupération", "clé bitlocker"), digit groups
   that fail those checks (a typo, a part, run together) are the key too, and so are
@@ -465,6 +466,14 @@ def _bitlocker_blocks(digits: str) -> bool:
     return all(block % 11 == 0 and block < 720896 for block in blocks)
 
 
+def _bitlocker_groups(groups: Sequence[str]) -> bool:
+    """Eight groups of six digits, one of them possibly a digit short or long (a typo
+    must not let the key through; nothing else has that shape)."""
+    if not all(5 <= len(g) <= 7 for g in groups):
+        return False
+    return sum(len(g) != 6 for g in groups) <= 1
+
+
 def _scan_run(text: str, start: int, end: int, cards: list[_Span],
               recovery: list[_Span]) -> None:
     groups = _RUN_SEPARATOR.split(text[start:end])
@@ -485,9 +494,8 @@ def _scan_run(text: str, start: int, end: int, cards: list[_Span],
             recovery.append(("recovery-key", offsets[i], offsets[i] + 48))
             i += 1
             continue
-        if (i + 8 <= high and len(groups[i]) == 6
-                and all(len(g) == 6 for g in groups[i + 1:i + 8])):
-            recovery.append(("recovery-key", offsets[i], offsets[i + 7] + 6))
+        if i + 8 <= high and _bitlocker_groups(groups[i:i + 8]):
+            recovery.append(("recovery-key", offsets[i], offsets[i + 7] + len(groups[i + 7])))
             i += 8
             continue
         last = _card_end(groups, i, high)
@@ -694,6 +702,7 @@ _TRIGGER = re.compile(
         | (?:bitlocker[ ])?recovery[ ](?:key|code|password)s? | bitlocker[ ]keys?
         | codes?[ ]de[ ](?:secours|r[eé]cup[eé]ration)
         | backup[ ]codes?)
+    | (?P<bitlocker> bitlocker)
     | (?P<wifi>
           cl(?:[eé]s?|efs?)[ ](?:du[ ]|de[ ]la[ ]|de[ ]|d{_APOS})?
             (?:wi-?ff?ii?|wpa[23]?(?:-psk)?|wep|wlan|r[eé]seau
@@ -789,7 +798,8 @@ _TRIGGER = re.compile(
     (?![\w@])
     """
 )
-_NOT_OWNERS = frozenset({"account", "sim", "code", "lock", "key", "pattern"})
+# "mot de passe BitLocker : x": "bitlocker" names whose password it is, it owns no value.
+_NOT_OWNERS = frozenset({"account", "sim", "code", "lock", "key", "pattern", "bitlocker"})
 # Triggers that name a login, so that a plain word after "login: toto /" is the password
 # ("utilisateur : Jean / Marie" names two users).
 _EXPLICIT_LOGIN = frozenset({"login", "identifiant", "username"})
@@ -1539,6 +1549,7 @@ _CONTEXTS = {  # per trigger group (fields in the order of _Context)
     "privkey": _Context("private-key", None, False, False, False, False),
     "lock": _Context("pin", None, False, False, False, False, True),
     "pattern": _Context("pin", None, False, False, False, False, True),
+    "bitlocker": _Context("recovery-key", None, False, False, False, False),
     "key": _Context("wifi-key", None, False, False, False, False),
 }
 
@@ -1704,6 +1715,23 @@ def _pattern_value(low: str, m: re.Match[str], ctx: _Context
         return None
     dots = _ascii_digits(found.group("v"))
     if len(set(dots)) != len(dots):
+        return None
+    return ctx, found.start("v"), found.end("v")
+
+
+# "BitLocker : 318043-582406-…": the name alone then a few words ("du portable") and digits
+# in groups, 24 digits or more (four groups of six at least: a key pasted in part or with a
+# typo; BitLocker's key IDs hold letters). Nothing else: "BitLocker AES-256", "BitLocker
+# 2024" pass.
+_BITLOCKER_VALUE = re.compile(
+    rf"(?:{_H}+[^\W\d_]+(?:['’-][^\W\d_]+)*){{0,4}}?{_H}*(?:[:=]|->|→)?{_H}*"
+    r"(?P<v>[0-9]{4,8}(?:[- ][0-9]{2,8}){3,11})(?![\w-])")
+
+
+def _bitlocker_value(low: str, m: re.Match[str], ctx: _Context
+                     ) -> tuple[_Context, int, int] | None:
+    found = _BITLOCKER_VALUE.match(low, m.end())
+    if found is None or len(_ascii_digits(found.group("v"))) < 24:
         return None
     return ctx, found.start("v"), found.end("v")
 
@@ -2196,7 +2224,7 @@ _VALUE_OF_GROUP: dict[str, Callable[[str, re.Match[str], _Context],
                                     tuple[_Context, int, int] | None]] = {
     "answer": _answer_value, "code": _device_code_value, "account": _account_value,
     "seed": _seed_value, "lock": _lock_value, "key": _wifi_key_value,
-    "pattern": _pattern_value,
+    "pattern": _pattern_value, "bitlocker": _bitlocker_value,
 }
 
 
