@@ -202,6 +202,9 @@ TRUE_POSITIVES = [
     ("<p>mot de passe : Soleil2024</p>", "password", "Soleil2024"),
     ("mot de passe \ua789 Soleil2024", "password", "Soleil2024"),
     ("mdp \ufe55 Soleil2024", "password", "Soleil2024"),
+    ("mdp \U0001f449 Soleil2024", "password", "Soleil2024"),  # a pointing hand
+    ("mdp \U0001f511 : chaton", "password", "chaton"),  # a key emoji before the colon
+    ("mdp \u27f6 chaton", "password", "chaton"),
     # digits of other scripts, small capitals
     ("PIN : \u0664\u0668\u0662\u0661", "pin", "\u0664\u0668\u0662\u0661"),  # Arabic-Indic
     ("mdp : Soleil\u0662\u0660\u0662\u0664", "password", "Soleil\u0662\u0660\u0662\u0664"),
@@ -331,6 +334,7 @@ ORDINARY_NOTES = [
     "mdp&nbsp;:&nbsp;oubli&eacute;",
     "R&amp;D : mdp chang&eacute; par le client, facture 12&nbsp;&euro;",
     "Prix \u0664\u0665 €, tél \u0660\u0666 12 34 56 78",
+    "mot de passe changé \U0001f44d, client ravi \U0001f600",
 ]
 
 
