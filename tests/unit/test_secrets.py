@@ -159,6 +159,8 @@ TRUE_POSITIVES = [
     ("code de l'alarme 1937", "pin", "1937"),
     ("carte SIM 0000", "pin", "0000"),
     ("son code c'est 4455", "pin", "4455"),
+    ("12 rue des Lilas, bât. B, code 1937, 3e étage", "pin", "1937"),  # a door's code
+    ("code d'entrée 1937A", "pin", "1937A"),
     # the value said before its phrase
     ("j'ai mis Temp1234 comme mot de passe", "password", "Temp1234"),
     ("set Welcome1 as the new password", "password", "Welcome1"),
@@ -283,6 +285,7 @@ ORDINARY_NOTES = [
     "IBAN fourni pour le virement : voir facture",
     "mot de passe : le client l'a changé lui-même",
     "utilise sa date de naissance comme mot de passe",
+    "12 rue des Lilas, code 54000 Nancy. Problème : code erreur 43",
     "BitLocker AES-256 activé en 2024, 2 disques",
     "Mot de passe\toublié",
     "le client m'a donné le code postal 54230",

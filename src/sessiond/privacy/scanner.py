@@ -143,9 +143,11 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
    and statuses pass.
 9. PINs by device or purpose: "PIN du téléphone 4821", "PIN for the laptop 2580", "carte
    SIM 0000"; a bare "code" needs what it unlocks ("code de l'alarme 1937", "code du
-   portail", "code parental", "code admin") or a copula ("son code c'est 4455") and then
-   digits (or a digicode "A1937"): "code postal 54230", "code erreur 43", "code client
-   1234" pass. After ":" or a verb, a PIN spelt digit by digit ("1-2-3-4") counts.
+   portail", "code d'entrée", "code parental", "code admin"), a copula ("son code c'est
+   4455") or an address before it on its line ("12 rue des Lilas, bât. B, code 1937", not
+   five digits: a postal code) and then digits (or a digicode "A1937"): "code postal
+   54230", "code erreur 43", "code client 1234" pass. After ":" or a verb, a PIN spelt
+   digit by digit ("1-2-3-4") counts.
    A phone's unlock pattern ("schéma de déverrouillage : 1-4-7-8-9", "schéma android
    14789", "unlock pattern 1 -> 4 -> 7 -> 8"): 4 to 9 dots numbered 1-9, none twice, the
    only value "schéma" takes (a diagram otherwise).
@@ -665,7 +667,8 @@ _APOS = "['’]"
 _DEVICES = (
     rf"t[eé]l[eé]phone|t[eé]l\.?|portable|mobile|smartphone|iphone|android|tablette|ipad"
     rf"|ordinateur|ordi|pc|laptop|phone|tablet|computer|alarme|alarm|coffre(?:-fort)?|safe"
-    rf"|porte(?:[ ]d{_APOS}entr[eé]e)?|door|portail|gate|garage|immeuble|b[aâ]timent"
+    rf"|porte(?:[ ]d{_APOS}entr[eé]e)?|entr[eé]e|hall|door|portail|gate|garage|immeuble"
+    rf"|b[aâ]timent"
     rf"|interphone|digicode|cadenas|padlock|badge"
     rf"|carte(?:[ ](?:bancaire|bleue|cb|visa|mastercard|sim|de[ ]cr[eé]dit|de[ ]paiement))?"
     rf"|(?:bank[ ]|credit[ ]|debit[ ])?card|sim(?:[ ]card)?|cb|visa"
@@ -2029,14 +2032,30 @@ def _device_code_value(low: str, m: re.Match[str], ctx: _Context
     # "son code : 4455": a possessive makes the code someone's own.
     owned = link.group("colon") is not None and _POSSESSIVE.search(
         low, max(0, m.start() - 12), m.start())
+    address = False
     if not (link.group("dev") or link.group("verb") or owned):
         # "le client m'a dicté le code 483920": a code read out over the phone.
-        if not low.endswith(_TOLD_ARTICLES, 0, m.start()) or _TOLD_BEFORE.search(
-                low, max(0, m.start() - 40), m.start()) is None:
-            return None
-        ctx = _CONTEXTS["otp"]
+        if low.endswith(_TOLD_ARTICLES, 0, m.start()) and _TOLD_BEFORE.search(
+                low, max(0, m.start() - 40), m.start()) is not None:
+            ctx = _CONTEXTS["otp"]
+        else:
+            # "12 rue des Lilas, bât. B, code 1937": in an address, the door's code.
+            line_start = low.rfind("\n", 0, m.start()) + 1
+            address = _ADDRESS.search(low, max(line_start, m.start() - 120), m.start()) is not None
+            if not address:
+                return None
     span = _value_at(low, link.end(), ctx, _LINK)
+    if span is not None and address and _ascii_digits(low[span[0]:span[1]]) == low[
+            span[0]:span[1]] and span[1] - span[0] == 5:
+        return None  # five digits after an address: its postal code more likely
     return (ctx, span[0], span[1]) if span is not None else None
+
+
+# An address on the line before a bare "code": the code opens its door.
+_ADDRESS = re.compile(
+    r"\b(?:rue|avenue|av|bd|boulevard|all[ée]e|impasse|chemin|place|route|quai|r[ée]sidence"
+    r"|r[ée]s|b[aâ]t(?:iment)?|[ée]tage|escalier|esc|interphone|appartement|appt?|lotissement"
+    r"|hameau|lieu-dit|hall)\b")
 
 
 _TOLD_ARTICLES = ("le ", "un ", "son ", "the ", "a ", "his ", "her ")  # a cheap look first
