@@ -134,6 +134,9 @@ TRUE_POSITIVES = [
     ("AWS AKIAIOSFODNN7EXAMPLE", "api-token", "AKIAIOSFODNN7EXAMPLE"),
     ("whsec_1234567890abcdefghijABCDEFGHIJ", "api-token", "whsec_1234567890abcdefghijABCDEFGHIJ"),
     ("mot_de_passe : Soleil2024", "password", "Soleil2024"),
+    ("GOCSPX-1a2B3c4D5e6F7g8H9i0JkLmN", "api-token", "GOCSPX-1a2B3c4D5e6F7g8H9i0JkLmN"),
+    ("AccountName=x;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50u==;", "api-token",
+     "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50u=="),
     # product keys, one-time codes, secret questions
     ("clé Windows VK7JG-NPHTM-C97JM-9MPGT-3V66T", "product-key",
      "VK7JG-NPHTM-C97JM-9MPGT-3V66T"),

@@ -55,7 +55,8 @@ versions) pass:
   decodes to "user:password"); Slack and Discord webhook URLs; a PuTTY key file's header.
 * settings and commands: an identifier whose last part names a secret ("DB_PASSWORD=",
   "smtp.password:", "mot_de_passe :", "db_mdp=", "SECRET_KEY=", "wpa_psk=",
-  "DefaultPassword =", "<password>x</password>", '"pwd": "x"'), the P: field of a Wi-Fi
+  "DefaultPassword =", "<password>x</password>", '"pwd": "x"', an Azure connection
+  string's "AccountKey="), the P: field of a Wi-Fi
   QR code's text ("WIFI:T:WPA;S:Box;P:key;;"),
   an option ("--password x", "/pass:x", "-pw x", "-u user:x", "sshpass -p x",
   "mysql -px"), Windows "net user NAME PASSWORD" and "net use ... PASSWORD" (switches,
@@ -66,12 +67,12 @@ versions) pass:
 * api-token: the secret access key that follows an AWS access key ID (40 characters of
   base64 after a space, ",", "/" or a line break: the pair as AWS's CSV file gives it);
   the documented prefixes (GitHub ghp_/gho_/ghu_/ghs_/ghr_/github_pat_, GitLab
-  glpat-..., AWS AKIA/ASIA, Google AIza, Slack xoxb-/xoxp-..., OpenAI/Anthropic sk-,
-  sk-ant-, Stripe sk_live_... and whsec_..., Hugging Face hf_, npm_, PyPI, SendGrid,
-  Telegram bots, JSON Web Tokens), looked for only where the prefix is; the rest must mix
-  letters and digits where the format allows words. After "Bearer", "token", "jeton", "clé API",
-  "client secret": a token of 12+ characters mixing letters and digits, not a
-  placeholder ("<token>", "$TOKEN").
+  glpat-..., AWS AKIA/ASIA, Google AIza/GOCSPX-/ya29., Slack xoxb-/xoxp-...,
+  OpenAI/Anthropic sk-, sk-ant-, Stripe sk_live_... and whsec_..., Hugging Face hf_,
+  npm_, PyPI, SendGrid, Telegram bots, JSON Web Tokens), looked for only where the prefix
+  is; the rest must mix letters and digits where the format allows words. After "Bearer",
+  "token", "jeton", "clé API", "client secret": a token of 12+ characters mixing letters
+  and digits, not a placeholder ("<token>", "$TOKEN").
 * product-key: five groups of five letters and digits joined by dashes (Windows, Office),
   with letters and digits both, no masked group ("XXXXX-...-3V66T" as slmgr shows it).
   After "clé de produit", "product key", "clé de licence"...: groups separated by spaces
@@ -349,15 +350,16 @@ _PRIVATE_KEY = re.compile(
 # (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_), GitLab (glpat-...), AWS access key IDs
 # (AKIA, ASIA), Google API keys (AIza), Slack (xoxb-, xoxp-...), OpenAI and Anthropic
 # (sk-, sk-proj-, sk-ant-), Stripe (sk_live_, rk_test_..., webhook signing secrets
-# whsec_), Hugging Face (hf_), npm (npm_), PyPI (pypi-AgEI), SendGrid (SG.), Telegram bots
-# and JSON Web Tokens (eyJ...).
+# whsec_), Google (client secrets GOCSPX-, OAuth access tokens ya29.), Hugging Face (hf_),
+# npm (npm_), PyPI (pypi-AgEI), SendGrid (SG.), Telegram bots and JSON Web Tokens (eyJ...).
 # Each is looked for only when its prefix is in the text (`in` is far cheaper than a
 # regex pass); the part after the prefix must mix letters and digits where the format
 # allows words ("sk-learn-compatible").
 _API_TOKEN_PREFIXES = (
     "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "glptt-", "gldt-", "glrt-",
     "glft-", "glsoat-", "glcbt-", "glimt-", "AKIA", "ASIA", "AIza", "xox", "xapp-", "sk-",
-    "sk_", "rk_", "pk_", "whsec_", "hf_", "npm_", "pypi-", "SG.", "eyJ", ":AA",
+    "sk_", "rk_", "pk_", "whsec_", "hf_", "npm_", "pypi-", "SG.", "eyJ", ":AA", "GOCSPX-",
+    "ya29.",
 )
 _API_TOKEN = re.compile(
     r"""(?x)(?<![\w-])(?:
@@ -370,6 +372,8 @@ _API_TOKEN = re.compile(
         | sk-(?:ant-)?[A-Za-z0-9_-]{20,250}
         | [rsp]k_(?:live|test)_[A-Za-z0-9]{16,250}
         | whsec_[A-Za-z0-9+/=]{24,128}
+        | GOCSPX-[A-Za-z0-9_-]{20,64}
+        | ya29\.[A-Za-z0-9_-]{20,2048}
         | hf_[A-Za-z0-9]{30,64}
         | npm_[A-Za-z0-9]{36}
         | [0-9]{8,10}:AA[A-Za-z0-9_-]{33}
@@ -2258,10 +2262,12 @@ _SETTING = re.compile(
       # and "compass" end in "pass", which is left out)
       (?:[a-z0-9]+(?=(?:password|passwd|passphrase|pwd|secret|token)(?![\w-])))?)
     (?P<name>pass(?:word|wd|phrase)?|passe|mdp|pwd|pw|psk|secret|token|api_?key|private_?key
-       |secret_?key|access_?key|auth_?token|client_?secret)
+       |secret_?key|access_?key|auth_?token|client_?secret|account_?key|shared_?access_?key)
     (?![\w-])["']?[ \t]*(?P<sep>[:=]|(?<=[a-z])[ \t](?=[^\s:=/-]))[ \t]*
     (?:"(?P<d>[^"\n]{1,128})"|'(?P<s>[^'\n]{1,128})'|(?P<b>[^\s,;&"'<>]{1,128}))
     """)
+# Names of one word that no phrase reads: an Azure connection string's "AccountKey=".
+_COMPOUND_NAMES = frozenset({"accountkey", "sharedaccesskey"})
 _SETTING_KIND = {"psk": "wifi", "pass": "pw", "password": "pw", "passwd": "pw",
                  "passphrase": "pw", "pwd": "pw", "pw": "pw", "passe": "pw", "mdp": "pw"}
 
@@ -2297,7 +2303,8 @@ def _settings(low: str) -> Iterable[tuple[_Context, int, int]]:
         name = m.group("name")
         # A bare word ("password: x") is a phrase's business: a setting has a prefix
         # ("db_password"), a compound name ("secret_key") or is an option ("--password").
-        if not (m.group("lead") or m.group("prefix") or "_" in name):
+        if not (m.group("lead") or m.group("prefix") or "_" in name
+                or name in _COMPOUND_NAMES):
             continue
         if m.group("sep") in " \t" and low[m.start()] != "-":
             continue  # "token abc" is a phrase's business; only an option takes a space
