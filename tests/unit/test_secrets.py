@@ -157,6 +157,7 @@ TRUE_POSITIVES = [
     ("mot de passe (Soleil2024)", "password", "Soleil2024"),
     ("mot de passe : le chat noir", "password", "le chat noir"),
     ("le mot de passe est chaton", "password", "chaton"),
+    ("mdp : 19/05/1956", "password", "19/05/1956"),  # a date of birth as the password
     ("AnyDesk 123 456 789 mdp accès non surveillé Xy7!pq", "remote-tool-code", "Xy7!pq"),
     ("PIN du téléphone 4821", "pin", "4821"),
     ("code de l'alarme 1937", "pin", "1937"),
@@ -288,6 +289,7 @@ ORDINARY_NOTES = [
     "IBAN fourni pour le virement : voir facture",
     "mot de passe : le client l'a changé lui-même",
     "utilise sa date de naissance comme mot de passe",
+    "Expiration du mot de passe : 12/03/2026",
     "12 rue des Lilas, code 54000 Nancy. Problème : code erreur 43",
     "BitLocker AES-256 activé en 2024, 2 disques",
     "Mot de passe\toublié",

@@ -133,7 +133,9 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
    la box", "inconnu du client"), or anywhere a pronoun, a verb, a person, a place, a
    technical or status word ("changé par le client", "see ticket", "accès rétabli").
    After a copula ("le mot de passe est chaton", "is", "c'est"), a single plain word is a
-   hit unless it is an adjective or a status ("long", "faux", "expiré"). A bracketed
+   hit unless it is an adjective or a status ("long", "faux", "expiré"). After ":" a full
+   date before 2010 ending the clause is a date of birth typed as the password ("mdp :
+   19/05/1956"); a recent one says when ("expiration du mot de passe : 12/03/2026"). A bracketed
    value ("mot de passe (Soleil2024)") is a hit when it looks like a secret.
 8. Pairs: after "login", "identifiant", "compte", "box", "user", "account", "session"...
    a "user / secret" pair with "/" between ("compte jean.dupont / Azerty12", "box
@@ -1480,11 +1482,31 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
     if (plain and _CLAUSE_END.match(text, end)
             and _plain_word_secret(token, predicate=plain == _PLAIN_PREDICATE)):
         return pos, end
+    if (plain == _PLAIN_WORD and _birth_date(token) and _CLAUSE_END.match(text, end)
+            and (ctx.kind in _PASSWORDS or ctx.kind == "pin")):
+        return pos, end  # "mdp : 19/05/1956", a date of birth typed as the password
     if phrase and ctx.kind in _PASSWORDS:
         phrase_end = _passphrase_at(text, pos)
         if phrase_end is not None:
             return pos, phrase_end
     return None
+
+
+# A full date, its year before 2010: a date of birth, the most common password there is
+# ("mdp : 19/05/1956"). A recent date after ":" says when ("expiration du mot de passe :
+# 12/03/2026"), and a date followed by more words is a remark.
+_FULL_DATE = re.compile(
+    r"(?:0?[1-9]|[12][0-9]|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?P<y>(?:19|20)[0-9]{2}|[0-9]{2})")
+
+
+def _birth_date(token: str) -> bool:
+    found = _FULL_DATE.fullmatch(token)
+    if found is None:
+        return False
+    year = int(found.group("y"))
+    if year < 100:
+        year += 1900 if year >= 30 else 2000
+    return year < 2010
 
 
 _NEXT_TOKEN = re.compile(r"[ \t](?P<t>[^\s,;«»\"“”]{1,64})")
