@@ -158,6 +158,7 @@ TRUE_POSITIVES = [
     ("mot de passe : le chat noir", "password", "le chat noir"),
     ("le mot de passe est chaton", "password", "chaton"),
     ("mdp : 19/05/1956", "password", "19/05/1956"),  # a date of birth as the password
+    ("mot de passe donné par le client : rosalie", "password", "rosalie"),
     ("AnyDesk 123 456 789 mdp accès non surveillé Xy7!pq", "remote-tool-code", "Xy7!pq"),
     ("PIN du téléphone 4821", "pin", "4821"),
     ("code de l'alarme 1937", "pin", "1937"),
@@ -290,6 +291,7 @@ ORDINARY_NOTES = [
     "mot de passe : le client l'a changé lui-même",
     "utilise sa date de naissance comme mot de passe",
     "Expiration du mot de passe : 12/03/2026",
+    "mot de passe fourni : non, le client le tape lui-même",
     "12 rue des Lilas, code 54000 Nancy. Problème : code erreur 43",
     "BitLocker AES-256 activé en 2024, 2 disques",
     "Mot de passe\toublié",

@@ -103,7 +103,8 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
    Avast"), another phrase ("mdp et code PIN : 1234" belongs to the PIN) or a hint or
    policy word ("indice", "politique", "longueur"). A participle among the qualifiers
    ("Mot de passe changé : ...", or a status typed without accents, "mdp oublie -> ...")
-   keeps the link but no longer accepts a plain word.
+   keeps the link but no longer accepts a plain word, unless it hands the value over
+   ("mot de passe donné par le client : chaton", "choisi", "communiqué").
 2. Weak link: the phrase, known qualifiers only (tool names, "Windows", "wifi",
    "session", "admin", "du compte"...), an optional verb ("est", "is", "était",
    "changé en", "set to"; "c'est" also typed "cest" or "c"), then the value. Here a
@@ -889,6 +890,27 @@ def _inflected_in(key: str, words: frozenset[str]) -> bool:
 def _status_in(qualifiers: str) -> bool:
     """A status among the qualifiers, in any form: "oublie", "perdue", "changes"."""
     return any(_inflected_in(_norm(word), _STATUSES) for word in _WORD.findall(qualifiers))
+
+
+# Participles that hand the value over instead of telling a status: "mot de passe donné par
+# le client : chaton", "choisi par la cliente : ...". After them ":" introduces the password
+# itself, a plain word too (statuses still pass: "mot de passe fourni : non").
+_GIVING = frozenset({"donne", "communique", "fourni", "choisi", "indique", "dicte", "transmis",
+                     "note", "propose", "attribue", "given", "chosen", "provided"})
+
+
+def _giving_only(qualifiers: str) -> bool:
+    """The participles among the qualifiers all hand the value over ("donné par le client")."""
+    giving = False
+    for word in _WORD.findall(qualifiers):
+        key = _norm(word)
+        if _inflected_in(key, _GIVING):
+            giving = True
+        elif _participle(word) or _inflected_in(key, _STATUSES):
+            return False
+    return giving
+
+
 _UNATTENDED = (rf"(?:acc[eè]s{_H}+)?(?:non{_H}+surveill[eé]|sans{_H}+surveillance)"
                rf"|unattended(?:{_H}+access)?")
 _UNATTENDED_RE = re.compile(_UNATTENDED)
@@ -1863,8 +1885,9 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
                               and _MARKERS.search(qualifiers) is None
                               and _CONJUNCTION.search(qualifiers) is None):
             refined = _refine(ctx, qualifiers)
-            participle = bool(qualifiers) and (_PARTICIPLE.search(qualifiers) is not None
-                                               or _status_in(qualifiers))
+            participle = (bool(qualifiers) and (_PARTICIPLE.search(qualifiers) is not None
+                                                or _status_in(qualifiers))
+                          and not _giving_only(qualifiers))
             if strong.group("soft") is not None:
                 span = _value_at(low, strong.end(), refined, _LINK)
                 return (refined, span[0], span[1]) if span is not None else None
