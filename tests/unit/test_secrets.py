@@ -145,6 +145,7 @@ TRUE_POSITIVES = [
     ("code dicté par le client : 483920", "one-time-code", "483920"),
     ("le client m'a lu le code 483920", "one-time-code", "483920"),
     ("code à 6 chiffres reçu par SMS : 483920", "one-time-code", "483920"),
+    ("code : 483920 (reçu par SMS)", "one-time-code", "483920"),
     ("question secrète : nom du chien -> Rex", "secret-answer", "Rex"),
     ("réponse secrète : Médor", "secret-answer", "Médor"),
     # more passwords and PINs

@@ -157,7 +157,8 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
    only value "schéma" takes (a diagram otherwise).
 10. One-time codes: "code de vérification", "code reçu par SMS", "OTP", "2FA code",
     "code dicté par le client", "code à 6 chiffres", "code Google", "code de confirmation
-    Ameli"... then 4-8 digits (or Google's "G-482913"); "le client m'a lu le code 483920".
+    Ameli"... then 4-8 digits (or Google's "G-482913"); "le client m'a lu le code 483920",
+    "code : 483920 (reçu par SMS)".
 11. Secret questions: "question secrète : nom du chien -> Rex" (the answer after an
     arrow, "=", "?", a second ":" or "réponse :", or a single word right after ":"), and
     "réponse secrète : Médor". The question alone ("question secrète : nom du chien")
@@ -2087,6 +2088,8 @@ def _device_code_value(low: str, m: re.Match[str], ctx: _Context
         if low.endswith(_TOLD_ARTICLES, 0, m.start()) and _TOLD_BEFORE.search(
                 low, max(0, m.start() - 40), m.start()) is not None:
             ctx = _CONTEXTS["otp"]
+        elif link.group("colon") is not None and _SENT_AFTER.match(low, link.end()):
+            ctx = _CONTEXTS["otp"]  # "code : 483920 (reçu par SMS)": how it came says what
         else:
             # "12 rue des Lilas, bât. B, code 1937": in an address, the door's code.
             line_start = low.rfind("\n", 0, m.start()) + 1
@@ -2100,6 +2103,11 @@ def _device_code_value(low: str, m: re.Match[str], ctx: _Context
     return (ctx, span[0], span[1]) if span is not None else None
 
 
+# Digits after "code :", then how they came: "code : 483920 (reçu par SMS)", "code : 4839
+# envoyé par la banque".
+_SENT_AFTER = re.compile(
+    rf"[0-9]{{4,8}}{_H}*[(,-]?{_H}*(?:re[cç]ue?|envoy[eé]e?|par{_H}+(?:sms|texto|mail)|sms"
+    rf"|texto|received|sent|by{_H}+(?:sms|text))\b")
 # An address on the line before a bare "code": the code opens its door.
 _ADDRESS = re.compile(
     r"\b(?:rue|avenue|av|bd|boulevard|all[ée]e|impasse|chemin|place|route|quai|r[ée]sidence"
