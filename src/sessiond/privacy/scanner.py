@@ -842,24 +842,23 @@ _STRONG = re.compile(_STRONG_QUAL + _STRONG_MARK)
 _STRONG_SPLIT = re.compile(
     _STRONG_QUAL + rf"(?:(?<=[^\W\d_])\.|{_H}*\r?\n){_H}*(?=[:=])" + _STRONG_MARK)
 _SPLIT_COLON = re.compile(rf"{_H}*[:=]")
-_SPLIT_ANY = re.compile(rf"[.\n]{_H}*[:=]")
 
 
-@functools.lru_cache(maxsize=4)  # one pass per note, whatever its number of phrases
-def _has_split_link(low: str) -> bool:
-    return _SPLIT_ANY.search(low) is not None
+_SPLIT_STARTS = frozenset(":= \t\u00a0\u202f")
 
 
 def _split_link_near(low: str, start: int) -> bool:
     """A dot right after a phrase ending at `start`, or the end of its line, then ":" or
-    "=" (two `find`s: a regex search there cost more than the link itself)."""
+    "=" (a `find` and a look at one character first: this runs for most phrases)."""
     if low.startswith(".", start):
         after = start + 1
     else:
         after = low.find("\n", start, start + 160) + 1
-        if not after:
+        if not after or low[after:after + 1] not in _SPLIT_STARTS:
             return False
     return _SPLIT_COLON.match(low, after) is not None
+
+
 # "Mot de passe changé et antivirus : Avast": a conjunction starts another subject.
 _CONJUNCTION = re.compile(r"\b(?:et|puis|ou|mais|donc|and|then|or|but|so)\b")
 # "Mot de passe changé : ..." links a value, but only one that looks like a secret.
@@ -1196,9 +1195,13 @@ _END_TAG = re.compile(r"(?:</[a-z][a-z0-9]{0,9}>|<br ?/?>)+$")
 
 
 def _trim(token: str) -> str:
-    token = token.rstrip(_TRAILING)
+    return token.rstrip(_TRAILING)
+
+
+def _trim_tag(token: str) -> str:
+    """A value without the closing tag glued to it ("Soleil2024</p>")."""
     if token.endswith(">") and "<" in token:
-        token = _END_TAG.sub("", token).rstrip(_TRAILING)
+        return _END_TAG.sub("", token).rstrip(_TRAILING)
     return token
 
 
@@ -1482,7 +1485,7 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
     token_match = _TOKEN.match(text, pos)
     if token_match is None:
         return None
-    token = _trim(token_match.group())
+    token = _trim_tag(_trim(token_match.group()))
     if not token:
         return None
     end = pos + len(token)
@@ -1505,7 +1508,8 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
     if (plain and _CLAUSE_END.match(text, end)
             and _plain_word_secret(token, predicate=plain == _PLAIN_PREDICATE)):
         return pos, end
-    if (plain == _PLAIN_WORD and _birth_date(token) and _CLAUSE_END.match(text, end)
+    if (plain == _PLAIN_WORD and token[0].isdigit() and _birth_date(token)
+            and _CLAUSE_END.match(text, end)
             and (ctx.kind in _PASSWORDS or ctx.kind == "pin")):
         return pos, end  # "mdp : 19/05/1956", a date of birth typed as the password
     if phrase and ctx.kind in _PASSWORDS:
@@ -1867,7 +1871,7 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
     if m.start() and low[m.start() - 1] == "<" and low.startswith(">", m.end()):
         return _element_value(low, m.end() + 1, ctx)  # "<password>x</password>"
     strong = _STRONG.match(low, m.end())
-    if strong is None and _has_split_link(low) and _split_link_near(low, m.end()):
+    if strong is None and _split_link_near(low, m.end()):
         strong = _STRONG_SPLIT.match(low, m.end())
     if strong is not None:
         qualifiers = strong.group("qual")
