@@ -1485,7 +1485,9 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
     token_match = _TOKEN.match(text, pos)
     if token_match is None:
         return None
-    token = _trim_tag(_trim(token_match.group()))
+    token = _trim(token_match.group())
+    if token[-1:] == ">":
+        token = _trim_tag(token)
     if not token:
         return None
     end = pos + len(token)
@@ -1870,9 +1872,11 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
         return reader(low, m, ctx)
     if m.start() and low[m.start() - 1] == "<" and low.startswith(">", m.end()):
         return _element_value(low, m.end() + 1, ctx)  # "<password>x</password>"
-    strong = _STRONG.match(low, m.end())
-    if strong is None and _split_link_near(low, m.end()):
-        strong = _STRONG_SPLIT.match(low, m.end())
+    end = m.end()
+    strong = _STRONG.match(low, end)
+    if strong is None and (low.startswith(".", end) or low.find("\n", end, end + 160) >= 0
+                           ) and _split_link_near(low, end):
+        strong = _STRONG_SPLIT.match(low, end)
     if strong is not None:
         qualifiers = strong.group("qual")
         if ctx.kind == "recovery-key" and _KEY_ID.search(qualifiers):
@@ -1903,7 +1907,7 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
     if low.startswith(("(", "["), m.end()):  # "mot de passe(Soleil2024)"
         span = _value_at(low, m.end(), ctx, _WEAK_LINK)
         return (ctx, span[0], span[1]) if span is not None else None
-    if (low.startswith(("\t", "   "), m.end()) and ctx.kind in _PASSWORDS
+    if (low.startswith(("\t", "   "), end) and ctx.kind in _PASSWORDS
             and not ctx.strict):
         cell = _table_cell(low, m, ctx)
         if cell is not None:
