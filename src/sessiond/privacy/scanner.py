@@ -937,6 +937,7 @@ _VERBS = (
     rf"is{_H}+now|est{_H}+maintenant|{_C_EST}|c(?={_H})|{_OTHER_COPULAS}"
     rf"|chang[eé]{_H}+en|modifi[eé]{_H}+en|changed{_H}+to|set{_H}+to|reset{_H}+to"
     rf"|remplac[eé]{_H}+par|d[eé]fini{_H}+(?:sur|à|a)|mis{_H}+à|now"
+    rf"|r[eé]initialis[eé]{_H}+(?:avec|en|à|a)(?!\w)|remis{_H}+à"
 )
 # Weak link: known qualifiers only (with articles), then an optional verb.
 _WEAK = re.compile(
@@ -1165,6 +1166,7 @@ _VERB_COMPLEMENTS = frozenset({
     "jour", "zero", "niveau", "disposition", "urgence", "place", "ligne", "direct",
     "presence", "attente", "oeuvre", "service", "route", "marche", "vigueur", "conformite",
     "priorite", "evidence", "pause", "veille", "usine", "factory", "lowercase", "uppercase",
+    "distance", "neuf", "blanc", "plat", "succes", "identique", "heure",
     "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
     "octobre", "novembre", "decembre", "january", "february", "march", "april", "may",
     "june", "july", "august", "september", "october", "november", "december",
@@ -2014,7 +2016,7 @@ def _product_year(low: str, span: tuple[int, int]) -> bool:
 
 # The verbs of _VERBS that change a password ("changé en", "mis à", "set to"), unlike the
 # copulas ("est", "c'est"), also start idioms: "mis à jour", "changé en urgence".
-_CHANGE_VERB = re.compile(r"(?:chang|modifi|remplac|d[eé]fini|mis|set|reset)")
+_CHANGE_VERB = re.compile(r"(?:chang|modifi|remplac|d[eé]fini|mis|set|reset|r[eé]init|remis)")
 
 
 def _verb_complement(low: str, verb: str | None, span: tuple[int, int]) -> bool:
@@ -2024,7 +2026,7 @@ def _verb_complement(low: str, verb: str | None, span: tuple[int, int]) -> bool:
     if verb is None or _CHANGE_VERB.match(verb) is None:
         return False
     value = low[span[0]:span[1]]
-    if _norm(value) in _VERB_COMPLEMENTS:
+    if _APOSTROPHES.split(_norm(value))[-1] in _VERB_COMPLEMENTS:  # "à l'identique"
         return True
     return (verb.endswith("en") and len(value) == 4 and value.isdigit()
             and 1995 <= int(value) <= 2039)
