@@ -504,7 +504,7 @@ def _scan_run(text: str, start: int, end: int, cards: list[_Span],
             recovery.append(("recovery-key", offsets[i], offsets[i] + 48))
             i += 1
             continue
-        if i + 8 <= high and _bitlocker_groups(groups[i:i + 8]):
+        if i + 8 <= high and 5 <= len(groups[i]) <= 7 and _bitlocker_groups(groups[i:i + 8]):
             recovery.append(("recovery-key", offsets[i], offsets[i + 7] + len(groups[i + 7])))
             i += 8
             continue
@@ -1652,17 +1652,16 @@ def _refine(ctx: _Context, qualifiers: str) -> _Context:
     return ctx._replace(kind="wifi-key") if ctx.kind == "password" else ctx
 
 
-def _phrase_finding(low: str, m: re.Match[str], hints: bool, before: bool = False
+def _phrase_finding(low: str, m: re.Match[str], hints: bool
                     ) -> tuple[_Context, int, int] | None:
-    """The secret a phrase introduces. `hints`: the note holds a hint's word; `before`: a
-    word that puts the value before its phrase ("comme", "as")."""
+    """The secret a phrase introduces. `hints`: the note holds a hint's word."""
     if hints and m.lastgroup != "answer" and _hint_before(low, m.start()):
         return None
     if m.lastgroup == "recovery" and _KEY_ID_BEFORE.search(low, max(0, m.start() - 24),
                                                           m.start()):
         return None
     found = _phrase_value(low, m)
-    if found is None and before:
+    if found is None and m.lastgroup in _VALUE_BEFORE_GROUPS and _puts_value_before(low):
         found = _value_before(low, m)
     if found is None:
         return None
@@ -1683,6 +1682,12 @@ _AS_PHRASE = re.compile(
     rf"(?:comme|as|en{_H}+tant{_H}+que){_H}+(?:(?:le|la|l{_APOS}|son|sa|mon|ma|un|une"
     rf"|nouveau|nouvel|nouvelle|the|a|his|her|my|its|new){_H}+){{0,2}}$")
 _VALUE_BEFORE_GROUPS = frozenset({"pw", "pin", "wifi", "tool"})
+
+
+@functools.lru_cache(maxsize=4)  # once per note, and only if a phrase has no value after it
+def _puts_value_before(low: str) -> bool:
+    """The note holds a word that puts a value before its phrase ("comme", "as")."""
+    return "comme" in low or " as " in low or "tant que" in low
 
 
 def _value_before(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | None:
@@ -2335,8 +2340,10 @@ _SETTING_KIND = {"psk": "wifi", "pass": "pw", "password": "pw", "passwd": "pw",
                  "passphrase": "pw", "pwd": "pw", "pw": "pw", "passe": "pw", "mdp": "pw"}
 
 
-# "mdp" only after a separator: a bare "mdp" is a phrase, and the most common one.
-_SETTING_STEMS = ("pass", "pw", "psk", "secret", "token", "key", "_mdp", ".mdp", "-mdp")
+_SETTING_STEMS = ("pass", "pw", "psk", "secret", "token", "key")
+# "mdp" only after a separator: a bare "mdp" is a phrase, and the most common one (each
+# stem costs a pass over the note: these three only when it holds "mdp").
+_MDP_STEMS = ("_mdp", ".mdp", "-mdp")
 _IDENTIFIER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.-")
 
 
@@ -2344,7 +2351,8 @@ def _setting_starts(low: str) -> Iterable[int]:
     """Where each identifier that holds a stem starts (found with `find`, which is far
     cheaper than a regex pass over the note)."""
     seen: set[int] = set()
-    for stem in _SETTING_STEMS:
+    stems = _SETTING_STEMS + _MDP_STEMS if "mdp" in low else _SETTING_STEMS
+    for stem in stems:
         at = low.find(stem)
         while at >= 0:
             start = at
@@ -2826,11 +2834,9 @@ def _scan_folded(text: str) -> list[Finding]:
         pair = _CONTEXTS["account"]
         raw.extend((kind, start, end, pair) for kind, start, end in _email_pairs(low))
     hints = "indice" in low or "hint" in low or "question" in low
-    before = ("comme" in low or " as " in low or "tant que" in low  # "x comme mot de passe"
-              or "\tas" in low or "as\t" in low)
     raw.extend((ctx.kind, start, end, ctx) for ctx, start, end in _without_phrase(low))
     for m in _TRIGGER.finditer(low):
-        found = _phrase_finding(low, m, hints, before)
+        found = _phrase_finding(low, m, hints)
         if found is not None:
             ctx, start, end = found
             raw.append((ctx.kind, start, end, ctx))
