@@ -842,6 +842,9 @@ _STRONG = re.compile(_STRONG_QUAL + _STRONG_MARK)
 _STRONG_SPLIT = re.compile(
     _STRONG_QUAL + rf"(?:(?<=[^\W\d_])\.|{_H}*\r?\n){_H}*(?=[:=])" + _STRONG_MARK)
 _SPLIT_COLON = re.compile(rf"{_H}*[:=]")
+# Whether a note holds any such split link at all (a literal first: a fast search).
+_SPLIT_LINE = re.compile(rf"\n{_H}*[:=]")
+_SPLIT_DOT = re.compile(rf"\.{_H}*[:=]")
 
 
 _SPLIT_STARTS = frozenset(":= \t\u00a0\u202f")
@@ -1652,16 +1655,34 @@ def _refine(ctx: _Context, qualifiers: str) -> _Context:
     return ctx._replace(kind="wifi-key") if ctx.kind == "password" else ctx
 
 
-def _phrase_finding(low: str, m: re.Match[str], hints: bool
+class _Layout(NamedTuple):
+    """What a note holds that only a few phrases need, looked for once per note."""
+
+    split: bool   # a dot or a line break before ":" or "=" ("Mdp. : x", "Mot de passe\n: x")
+    cells: bool   # a tab or a run of spaces, as a table copied into it
+    before: bool  # a word that puts a value before its phrase ("comme", "as")
+
+
+def _layout(low: str) -> _Layout:
+    return _Layout(
+        split=_SPLIT_LINE.search(low) is not None or _SPLIT_DOT.search(low) is not None,
+        cells="\t" in low or "   " in low,
+        before="comme" in low or " as " in low or "tant que" in low)
+
+
+def _phrase_finding(low: str, m: re.Match[str], hints: bool, layout: _Layout | None = None
                     ) -> tuple[_Context, int, int] | None:
-    """The secret a phrase introduces. `hints`: the note holds a hint's word."""
+    """The secret a phrase introduces. `hints`: the note holds a hint's word; `layout`:
+    what else it holds (all of it when not given)."""
     if hints and m.lastgroup != "answer" and _hint_before(low, m.start()):
         return None
     if m.lastgroup == "recovery" and _KEY_ID_BEFORE.search(low, max(0, m.start() - 24),
                                                           m.start()):
         return None
-    found = _phrase_value(low, m)
-    if found is None and m.lastgroup in _VALUE_BEFORE_GROUPS and _puts_value_before(low):
+    if layout is None:
+        layout = _layout(low)
+    found = _phrase_value(low, m, layout)
+    if found is None and layout.before and m.lastgroup in _VALUE_BEFORE_GROUPS:
         found = _value_before(low, m)
     if found is None:
         return None
@@ -1683,11 +1704,6 @@ _AS_PHRASE = re.compile(
     rf"|nouveau|nouvel|nouvelle|the|a|his|her|my|its|new){_H}+){{0,2}}$")
 _VALUE_BEFORE_GROUPS = frozenset({"pw", "pin", "wifi", "tool"})
 
-
-@functools.lru_cache(maxsize=4)  # once per note, and only if a phrase has no value after it
-def _puts_value_before(low: str) -> bool:
-    """The note holds a word that puts a value before its phrase ("comme", "as")."""
-    return "comme" in low or " as " in low or "tant que" in low
 
 
 def _value_before(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | None:
@@ -1872,7 +1888,8 @@ def _anchor_before(low: str, start: int, value_at: int) -> re.Match[str] | None:
     return _ANCHOR.search(window)
 
 
-def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | None:
+def _phrase_value(low: str, m: re.Match[str], layout: _Layout
+                  ) -> tuple[_Context, int, int] | None:
     ctx = _context(m)
     reader = _VALUE_OF_GROUP.get(m.lastgroup or "")
     if reader is not None:
@@ -1881,8 +1898,7 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
         return _element_value(low, m.end() + 1, ctx)  # "<password>x</password>"
     end = m.end()
     strong = _STRONG.match(low, end)
-    if strong is None and (low.startswith(".", end) or low.find("\n", end, end + 160) >= 0
-                           ) and _split_link_near(low, end):
+    if strong is None and layout.split and _split_link_near(low, end):
         strong = _STRONG_SPLIT.match(low, end)
     if strong is not None:
         qualifiers = strong.group("qual")
@@ -1914,7 +1930,7 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
     if low.startswith(("(", "["), m.end()):  # "mot de passe(Soleil2024)"
         span = _value_at(low, m.end(), ctx, _WEAK_LINK)
         return (ctx, span[0], span[1]) if span is not None else None
-    if (low.startswith(("\t", "   "), end) and ctx.kind in _PASSWORDS
+    if (layout.cells and low.startswith(("\t", "   "), end) and ctx.kind in _PASSWORDS
             and not ctx.strict):
         cell = _table_cell(low, m, ctx)
         if cell is not None:
@@ -2835,8 +2851,11 @@ def _scan_folded(text: str) -> list[Finding]:
         raw.extend((kind, start, end, pair) for kind, start, end in _email_pairs(low))
     hints = "indice" in low or "hint" in low or "question" in low
     raw.extend((ctx.kind, start, end, ctx) for ctx, start, end in _without_phrase(low))
+    layout: _Layout | None = None
     for m in _TRIGGER.finditer(low):
-        found = _phrase_finding(low, m, hints)
+        if layout is None:  # on the first phrase only: a few quick passes over the note
+            layout = _layout(low)
+        found = _phrase_finding(low, m, hints, layout)
         if found is not None:
             ctx, start, end = found
             raw.append((ctx.kind, start, end, ctx))
