@@ -51,6 +51,7 @@ TRUE_POSITIVES = [
     ("code d'accès : 4827", "password", "4827"),
     ("mot de passe administrateur 123456", "password", "123456"),
     ("mot de passe changé en Hiver2025 à la demande du client", "password", "Hiver2025"),
+    ("mdp réinitialisé à Temp1234", "password", "Temp1234"),
     ("identifiants : jdupont / Soleil2024", "password", "jdupont / Soleil2024"),
     ("login: jdupont / mdp: chaton", "password", "chaton"),
     ("login/mdp : jdupont/Chaton77", "password", "jdupont/Chaton77"),
@@ -93,10 +94,19 @@ TRUE_POSITIVES = [
     ("BitLocker 400818 110198 215072 083545 512303 622655 131175 697719",
      "recovery-key", "400818 110198 215072 083545 512303 622655 131175 697719"),
     ("codes de secours Google : 8472 1193", "recovery-key", "8472 1193"),
+    ("BitLocker : 318043-582406-022154-443960-263681-519783-066011", "recovery-key",
+     "318043-582406-022154-443960-263681-519783-066011"),  # a group left out
+    ("318043-58240-022154-443960-263681-519783-066011-377289", "recovery-key",
+     "318043-58240-022154-443960-263681-519783-066011-377289"),  # a digit left out
+    ("recovery code : 1234-5678", "recovery-key", "1234-5678"),
     ("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n"
      "-----END OPENSSH PRIVATE KEY-----", "private-key",
      "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n"
      "-----END OPENSSH PRIVATE KEY-----"),
+    ("clé SSH : -----BEGIN OPENSSH PRIVATE KEY----- b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAE"
+     " bm9uZQAAAAAAAAABAAAAMwAAAAtzc2gt (du client)", "private-key",
+     "-----BEGIN OPENSSH PRIVATE KEY----- b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAE"
+     " bm9uZQAAAAAAAAABAAAAMwAAAAtzc2gt"),  # pasted on one line: the body too
     # payment cards (public test numbers, Luhn valid)
     ("carte 4111 1111 1111 1111 exp 12/27", "card-number", "4111 1111 1111 1111"),
     ("CB du client 5555-5555-5555-4444", "card-number", "5555-5555-5555-4444"),
@@ -123,11 +133,20 @@ TRUE_POSITIVES = [
     ("Authorization: Bearer 9f8e7d6c5b4a39281706f5e4d3c2b1a0", "api-token",
      "9f8e7d6c5b4a39281706f5e4d3c2b1a0"),
     ("AWS AKIAIOSFODNN7EXAMPLE", "api-token", "AKIAIOSFODNN7EXAMPLE"),
+    ("whsec_1234567890abcdefghijABCDEFGHIJ", "api-token", "whsec_1234567890abcdefghijABCDEFGHIJ"),
+    ("mot_de_passe : Soleil2024", "password", "Soleil2024"),
+    ("GOCSPX-1a2B3c4D5e6F7g8H9i0JkLmN", "api-token", "GOCSPX-1a2B3c4D5e6F7g8H9i0JkLmN"),
+    ("AccountName=x;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50u==;", "api-token",
+     "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50u=="),
     # product keys, one-time codes, secret questions
     ("clé Windows VK7JG-NPHTM-C97JM-9MPGT-3V66T", "product-key",
      "VK7JG-NPHTM-C97JM-9MPGT-3V66T"),
     ("code reçu par SMS : 482913", "one-time-code", "482913"),
     ("code de vérification 123456", "one-time-code", "123456"),
+    ("code dicté par le client : 483920", "one-time-code", "483920"),
+    ("le client m'a lu le code 483920", "one-time-code", "483920"),
+    ("code à 6 chiffres reçu par SMS : 483920", "one-time-code", "483920"),
+    ("code : 483920 (reçu par SMS)", "one-time-code", "483920"),
     ("question secrète : nom du chien -> Rex", "secret-answer", "Rex"),
     ("réponse secrète : Médor", "secret-answer", "Médor"),
     # more passwords and PINs
@@ -140,11 +159,22 @@ TRUE_POSITIVES = [
     ("mot de passe (Soleil2024)", "password", "Soleil2024"),
     ("mot de passe : le chat noir", "password", "le chat noir"),
     ("le mot de passe est chaton", "password", "chaton"),
+    ("mdp : 19/05/1956", "password", "19/05/1956"),  # a date of birth as the password
+    ("mot de passe donné par le client : rosalie", "password", "rosalie"),
     ("AnyDesk 123 456 789 mdp accès non surveillé Xy7!pq", "remote-tool-code", "Xy7!pq"),
     ("PIN du téléphone 4821", "pin", "4821"),
     ("code de l'alarme 1937", "pin", "1937"),
     ("carte SIM 0000", "pin", "0000"),
     ("son code c'est 4455", "pin", "4455"),
+    ("12 rue des Lilas, bât. B, code 1937, 3e étage", "pin", "1937"),  # a door's code
+    ("code d'entrée 1937A", "pin", "1937A"),
+    # the value said before its phrase
+    ("j'ai mis Temp1234 comme mot de passe", "password", "Temp1234"),
+    ("set Welcome1 as the new password", "password", "Welcome1"),
+    # an unlock pattern (dots 1-9 of the grid), a PIN spelt digit by digit
+    ("schéma de déverrouillage : 1-4-7-8-9", "pin", "1-4-7-8-9"),
+    ("Schéma Android : 1 -> 4 -> 7 -> 8", "pin", "1 -> 4 -> 7 -> 8"),
+    ("code PIN : 1-2-3-4", "pin", "1-2-3-4"),
     # look-alike characters: folded before the scan, spans on the text as typed
     ("mot\u00a0de\u00a0passe : Soleil2024", "password", "Soleil2024"),
     ("mdp\u2009: Soleil2024", "password", "Soleil2024"),
@@ -174,9 +204,27 @@ TRUE_POSITIVES = [
     ("mdp : P@ss w0rd", "password", "P@ss w0rd"),
     ("clé WPA : 7F3A 9C2B 1E4D 5A6B", "wifi-key", "7F3A 9C2B 1E4D 5A6B"),
     ("mdp : Xy7!pq 4kd9x2, session ok", "password", "Xy7!pq 4kd9x2"),
+    # HTML character references (a note pasted from a web page), colons of other scripts
+    ("mot de passe&nbsp;: Soleil2024", "password", "Soleil2024"),
+    ("mdp&#x3A; Soleil2024", "password", "Soleil2024"),
+    ("mot de passe : Soleil202&#52;", "password", "Soleil202&#52;"),
+    ("<p>mot de passe : Soleil2024</p>", "password", "Soleil2024"),
+    ("mot de passe \ua789 Soleil2024", "password", "Soleil2024"),
+    ("mdp \ufe55 Soleil2024", "password", "Soleil2024"),
+    ("mdp \U0001f449 Soleil2024", "password", "Soleil2024"),  # a pointing hand
+    ("mdp \U0001f511 : chaton", "password", "chaton"),  # a key emoji before the colon
+    ("mdp \u27f6 chaton", "password", "chaton"),
+    # digits of other scripts, small capitals
+    ("PIN : \u0664\u0668\u0662\u0661", "pin", "\u0664\u0668\u0662\u0661"),  # Arabic-Indic
+    ("mdp : Soleil\u0662\u0660\u0662\u0664", "password", "Soleil\u0662\u0660\u0662\u0664"),
+    ("\u1d0d\u1d0f\u1d1b \u1d05\u1d07 \u1d18\u1d00\ua731\ua731\u1d07 : chaton", "password",
+     "chaton"),
     ("mot de passe : \u201eSoleil 2024\u201c", "password", "Soleil 2024"),
     ("mdp de la session de Mme Durand : Caramel22", "password", "Caramel22"),
     ("Mot de passe\nSoleil2024!", "password", "Soleil2024!"),
+    ("Mot de passe\n: Soleil2024", "password", "Soleil2024"),
+    ("Mot de passe\tchaton", "password", "chaton"),
+    ("Mdp. : chaton", "password", "chaton"),
 ]
 
 # Ordinary technician notes: none may be refused.
@@ -243,6 +291,23 @@ ORDINARY_NOTES = [
     "Le client a payé 45,00 € par carte",
     "IBAN fourni pour le virement : voir facture",
     "mot de passe : le client l'a changé lui-même",
+    "utilise sa date de naissance comme mot de passe",
+    "Expiration du mot de passe : 12/03/2026",
+    "mot de passe fourni : non, le client le tape lui-même",
+    "12 rue des Lilas, code 54000 Nancy. Problème : code erreur 43",
+    "BitLocker AES-256 activé en 2024, 2 disques",
+    "Mot de passe\toublié",
+    "le client m'a donné le code postal 54230",
+    "code de confirmation de la commande 40212345",
+    "Bitwarden2 comme gestionnaire de mots de passe",
+    "schéma réseau : box -> switch -> NAS",
+    "schéma électrique version 1.2.3.4, page 3-4-5-6",
+    "pin 1-2 du jumper",
+    # a change verb that starts an idiom, or a year after "en": how or when, not the value
+    "mdp Outlook mis à jour, synchro OK",
+    "mot de passe changé en urgence, compte piraté",
+    "mot de passe modifié en 2023, à renouveler",
+    "mdp réinitialisé à distance, mot de passe remis à zéro puis à l’identique",
     "mot de passe changé le 12/03 : ok",
     "menu « Mot de passe oublié » puis « Modifier »",
     "Mot de passe OK. Imprimante : Canon",
@@ -279,6 +344,10 @@ ORDINARY_NOTES = [
     "Prix : 45,00\u00a0€, rdv 10\u202f:\u202f30",
     "06\u00a012\u00a034\u00a056\u00a078",
     "ID TeamViewer\u00a0: 123\u00a0456\u00a0789",
+    "mdp&nbsp;:&nbsp;oubli&eacute;",
+    "R&amp;D : mdp chang&eacute; par le client, facture 12&nbsp;&euro;",
+    "Prix \u0664\u0665 €, tél \u0660\u0666 12 34 56 78",
+    "mot de passe changé \U0001f44d, client ravi \U0001f600",
 ]
 
 
@@ -304,6 +373,25 @@ def test_several_secrets_in_one_note_are_all_found_in_order() -> None:
     findings = scan(text)
     assert [f.kind for f in findings] == ["password", "pin", "card-number"]
     assert [text[f.start:f.end] for f in findings] == ["chaton", "4821", "4111 1111 1111 1111"]
+
+
+def test_aws_secret_key_after_its_access_key_id_is_found() -> None:
+    # The secret access key has no prefix of its own: it is known by the ID before it.
+    text = "AWS du client : AKIAI44QH8DHBEXAMPLE / je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY"
+    assert [(f.kind, text[f.start:f.end]) for f in scan(text)] == [
+        ("api-token", "AKIAI44QH8DHBEXAMPLE"),
+        ("api-token", "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY")]
+
+
+def test_card_security_code_after_the_number_is_found() -> None:
+    # Highlighting the number alone would leave the code in the note once it is removed.
+    text = "CB 4111 1111 1111 1111 exp 03/28 123, réglée 120 €"
+    findings = scan(text)
+    assert [(f.kind, text[f.start:f.end]) for f in findings] == [
+        ("card-number", "4111 1111 1111 1111"), ("card-number", "123")]
+    assert findings[1].label == "cryptogramme de carte bancaire (CVV)"
+    paid = "carte 4111 1111 1111 1111, 120 € débités"
+    assert [paid[f.start:f.end] for f in scan(paid)] == ["4111 1111 1111 1111"]
 
 
 def test_tool_is_named_in_the_label() -> None:
@@ -491,7 +579,8 @@ def test_spans_map_back_over_dropped_characters() -> None:
 
 
 def test_folding_keeps_lengths_or_maps_every_position() -> None:
-    for text in ["mdp : x", "mot\u00a0de passe", "ｍｄｐ", "m\u200bdp", "e\u0301\u0301", "\u200b"]:
+    for text in ["mdp : x", "mot\u00a0de passe", "ｍｄｐ", "m\u200bdp", "e\u0301\u0301", "\u200b",
+                 "mdp&nbsp;: x", "m&#111;\u200bt&#x20;de", "&amp;"]:
         folded, origin = scanner._fold(text)
         if origin is None:
             assert len(folded) == len(text)

@@ -180,7 +180,14 @@ pasword|passord|passwrd|passowrd|passwrods|pswd|psw|p/w
 code sécurité|code securite|code verif|code de vérif|code vérification|code validation
 clé bitlocker|clef bitlocker|clés de récup|bitlocker key|bitlocker keys|déverrouillage|deverouillage
 pin number|mdp/pwd|mot de passe / password|pwd/mdp|p@ssword|pa$$word|passw0rd|p4sswords
+pa55word|pa5sword|pa$5w0rds
+code dicté|codes dictés|code lu|code donné|code communiqué|code transmis|code à 6 chiffres
+code de 8 chiffres|code à six chiffres|code google|code microsoft|code apple|code whatsapp
+code paypal|code facebook|code instagram|bitlocker
+mot de passé|mots de passés|mot2passe|mdp2|mot de passe1|pwd3|passeword|clé wiffi|clé wifii
+code-pin|codepin|code dévérouillage|code de dévérrouillage|dévérouillage|schéma de dévérouillage
 codes confirmation|code de deverouillage|code déverouillage|code verouillage|code de déverrouilage
+schéma|schémas|schema|schéma de déverrouillage|schema de deverouillage|pattern|unlock pattern
 """
 
 

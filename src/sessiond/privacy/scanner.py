@@ -30,7 +30,8 @@ versions) pass:
   whose length fits (Visa 4: 16/19; Mastercard 2: 16, 5: 16-19; Amex 34/37: 15;
   Diners 30/36/38: 14/16; JCB 35 and 6: 16-19), and a valid Luhn digit. The prefix rule
   keeps IMEIs (15 digits, Luhn valid, often starting with 35), SIRET numbers and EAN-13
-  barcodes out. After "CVV", "CVC" or "cryptogramme", 3-4 digits are a card's code.
+  barcodes out. After "CVV", "CVC" or "cryptogramme", 3-4 digits are a card's code; so
+  are 3 digits (4 for American Express) right after a card number and its expiry date.
 * iban: a country code from the IBAN registry, two check digits, then exactly that
   country's length of letters and digits (spaces allowed), mod 97 == 1. A French RIB
   (bank 5, branch 5, account 11, key 2 = 97 - ((89 bank + 15 branch + 3 account) mod
@@ -39,32 +40,39 @@ versions) pass:
 * nir: sex digit (1, 2, or 7/8 for temporary numbers), year, a plausible month,
   department (2A/2B for Corsica, counted as 19/18 for the key), commune, order number
   and a key equal to 97 - (number mod 97); spaces or dots allowed.
-* recovery-key: a BitLocker recovery password, 8 groups of 6 digits (dashes or spaces).
-  The shape alone is unmistakable; a mistyped digit must not let it through. Run together
+* recovery-key: a BitLocker recovery password, 8 groups of 6 digits (dashes or spaces;
+  one group may be a digit short or long). The shape alone is unmistakable; a mistyped
+  digit must not let it through. After "BitLocker" alone, 4+ groups of digits. Run together
   (48 digits), each block of six must be a multiple of 11 below 720,896, as BitLocker
   makes them. After its phrase ("clé de récupération", "clé bitlocker"), digit groups
-  that fail those checks (a typo, a part, run together) are the key too. After "seed
+  that fail those checks (a typo, a part, run together) are the key too, and so are
+  backup codes in dashed groups of 4+ digits ("1234-5678"). After "seed
   phrase", "phrase de récupération"...: 12-24 short words.
 * private-key: a PEM "-----BEGIN ... PRIVATE KEY-----" block or an OpenPGP "-----BEGIN
-  PGP PRIVATE KEY BLOCK-----" one (without its END line, the armour lines that follow).
+  PGP PRIVATE KEY BLOCK-----" one (without its END line, the armour lines that follow, or
+  the base64 that follows on the same line, as a key pasted on one line).
 * password in a URL: ``scheme://user:secret@host``; HTTP Basic credentials (base64 that
   decodes to "user:password"); Slack and Discord webhook URLs; a PuTTY key file's header.
 * settings and commands: an identifier whose last part names a secret ("DB_PASSWORD=",
-  "smtp.password:", "SECRET_KEY=", "wpa_psk=", "DefaultPassword =", "<password>x</password>",
-  '"pwd": "x"'), the P: field of a Wi-Fi QR code's text ("WIFI:T:WPA;S:Box;P:key;;"),
+  "smtp.password:", "mot_de_passe :", "db_mdp=", "SECRET_KEY=", "wpa_psk=",
+  "DefaultPassword =", "<password>x</password>", '"pwd": "x"', an Azure connection
+  string's "AccountKey="), the P: field of a Wi-Fi
+  QR code's text ("WIFI:T:WPA;S:Box;P:key;;"),
   an option ("--password x", "/pass:x", "-pw x", "-u user:x", "sshpass -p x",
   "mysql -px"), Windows "net user NAME PASSWORD" and "net use ... PASSWORD" (switches,
   shares, drive letters and "*" skipped; prose after the command is no password).
 * pairs with no phrase: a remote tool's ID then "/" and a secret-looking value
   ("TeamViewer 123456789 / 4kd9x2"), a default account ("admin/admin", "root:toor",
   "admin / Soleil2024"; "admin/lecture" names rights).
-* api-token: the documented prefixes (GitHub ghp_/gho_/ghu_/ghs_/ghr_/github_pat_, GitLab
-  glpat-..., AWS AKIA/ASIA, Google AIza, Slack xoxb-/xoxp-..., OpenAI/Anthropic sk-,
-  sk-ant-, Stripe sk_live_..., Hugging Face hf_, npm_, PyPI, SendGrid, Telegram bots,
-  JSON Web Tokens), looked for only where the prefix is; the rest must mix letters and
-  digits where the format allows words. After "Bearer", "token", "jeton", "clé API",
-  "client secret": a token of 12+ characters mixing letters and digits, not a
-  placeholder ("<token>", "$TOKEN").
+* api-token: the secret access key that follows an AWS access key ID (40 characters of
+  base64 after a space, ",", "/" or a line break: the pair as AWS's CSV file gives it);
+  the documented prefixes (GitHub ghp_/gho_/ghu_/ghs_/ghr_/github_pat_, GitLab
+  glpat-..., AWS AKIA/ASIA, Google AIza/GOCSPX-/ya29., Slack xoxb-/xoxp-...,
+  OpenAI/Anthropic sk-, sk-ant-, Stripe sk_live_... and whsec_..., Hugging Face hf_,
+  npm_, PyPI, SendGrid, Telegram bots, JSON Web Tokens), looked for only where the prefix
+  is; the rest must mix letters and digits where the format allows words. After "Bearer",
+  "token", "jeton", "clé API", "client secret": a token of 12+ characters mixing letters
+  and digits, not a placeholder ("<token>", "$TOKEN").
 * product-key: five groups of five letters and digits joined by dashes (Windows, Office),
   with letters and digits both, no masked group ("XXXXX-...-3V66T" as slmgr shows it).
   After "clé de produit", "product key", "clé de licence"...: groups separated by spaces
@@ -76,13 +84,15 @@ Phrases ("mot de passe", "mdp", "password", "pwd", "code PIN", "code d'accès",
 only when a value that looks like a secret follows them closely. Mentioning a password
 is the daily work of a technician; writing one down is the breach. The phrase is matched
 on whole words, so "Passage", "pass-through" and "lapin" are no phrases; its common
-misspellings and abbreviations are phrases too ("mot de pase", "mdpp", "m d p", "pasword",
-"pswd", "p/w", "p@ssword", "mdp/pwd"). After it:
+misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", "mot2passe",
+"mdpp", "m d p", "pasword", "passeword", "pswd", "p/w", "p@ssword", "mdp/pwd", "clé wiffi",
+"code-pin", "dévérouillage"), and a digit may number them ("mdp1 : x, mdp2 : y"). After it:
 
 1. Strong link: up to four qualifier words, articles not counted ("Windows", "du compte
    admin", "de la session de Mme Durand") then ``:``, ``=``, ``->``, ``=>`` (or between
    spaces "-", ">", "---", a dotted leader), the value possibly on the next line (after
-   one blank line at most).
+   one blank line at most). An abbreviation's dot ("Mdp. : x") or a line break ("Mot de
+   passe\n: x") may come before ":" or "=".
    The value is a hit if it is quoted, a group of digits, a token that looks like a
    secret (see 3), or a single plain word that ends the clause ("mdp : chaton" but not
    "mdp : voir avec le client"), unless that word is a status or filler ("ok",
@@ -93,7 +103,8 @@ misspellings and abbreviations are phrases too ("mot de pase", "mdpp", "m d p", 
    Avast"), another phrase ("mdp et code PIN : 1234" belongs to the PIN) or a hint or
    policy word ("indice", "politique", "longueur"). A participle among the qualifiers
    ("Mot de passe changé : ...", or a status typed without accents, "mdp oublie -> ...")
-   keeps the link but no longer accepts a plain word.
+   keeps the link but no longer accepts a plain word, unless it hands the value over
+   ("mot de passe donné par le client : chaton", "choisi", "communiqué").
 2. Weak link: the phrase, known qualifiers only (tool names, "Windows", "wifi",
    "session", "admin", "du compte"...), an optional verb ("est", "is", "était",
    "changé en", "set to"; "c'est" also typed "cest" or "c"), then the value. Here a
@@ -102,7 +113,8 @@ misspellings and abbreviations are phrases too ("mot de pase", "mdpp", "m d p", 
    a secret-looking token does, and a PIN needs digits. The common words "pass" and "pw"
    take only a token mixing letters and digits ("pass 4kd9x2", not "pass 1 jour"). Other
    words before a copula ("le mdp du compte ameli est Chaton12") link a secret-looking
-   value only.
+   value only. After a change verb, a word that completes an idiom ("mis à jour", "changé
+   en urgence", a month) or a year after "en" ("modifié en 2023") is no value.
    Secret-looking tokens one space after the first belong to it ("P@ss w0rd").
 3. A token looks like a secret when it is 4+ characters and mixes letters and digits
    ("Soleil2024", "4kd9x2"), is 4-16 digits (a PIN), or mixes letters or digits with a
@@ -122,7 +134,9 @@ misspellings and abbreviations are phrases too ("mot de pase", "mdpp", "m d p", 
    la box", "inconnu du client"), or anywhere a pronoun, a verb, a person, a place, a
    technical or status word ("changé par le client", "see ticket", "accès rétabli").
    After a copula ("le mot de passe est chaton", "is", "c'est"), a single plain word is a
-   hit unless it is an adjective or a status ("long", "faux", "expiré"). A bracketed
+   hit unless it is an adjective or a status ("long", "faux", "expiré"). After ":" a full
+   date before 2010 ending the clause is a date of birth typed as the password ("mdp :
+   19/05/1956"); a recent one says when ("expiration du mot de passe : 12/03/2026"). A bracketed
    value ("mot de passe (Soleil2024)") is a hit when it looks like a secret.
 8. Pairs: after "login", "identifiant", "compte", "box", "user", "account", "session"...
    a "user / secret" pair with "/" between ("compte jean.dupont / Azerty12", "box
@@ -133,11 +147,18 @@ misspellings and abbreviations are phrases too ("mot de pase", "mdpp", "m d p", 
    and statuses pass.
 9. PINs by device or purpose: "PIN du téléphone 4821", "PIN for the laptop 2580", "carte
    SIM 0000"; a bare "code" needs what it unlocks ("code de l'alarme 1937", "code du
-   portail", "code parental", "code admin") or a copula ("son code c'est 4455") and then
-   digits (or a digicode "A1937"): "code postal 54230", "code erreur 43", "code client
-   1234" pass.
-10. One-time codes: "code de vérification", "code reçu par SMS", "OTP", "2FA code"...
-    then 4-8 digits (or Google's "G-482913").
+   portail", "code d'entrée", "code parental", "code admin"), a copula ("son code c'est
+   4455") or an address before it on its line ("12 rue des Lilas, bât. B, code 1937", not
+   five digits: a postal code) and then digits (or a digicode "A1937"): "code postal
+   54230", "code erreur 43", "code client 1234" pass. After ":" or a verb, a PIN spelt
+   digit by digit ("1-2-3-4") counts.
+   A phone's unlock pattern ("schéma de déverrouillage : 1-4-7-8-9", "schéma android
+   14789", "unlock pattern 1 -> 4 -> 7 -> 8"): 4 to 9 dots numbered 1-9, none twice, the
+   only value "schéma" takes (a diagram otherwise).
+10. One-time codes: "code de vérification", "code reçu par SMS", "OTP", "2FA code",
+    "code dicté par le client", "code à 6 chiffres", "code Google", "code de confirmation
+    Ameli"... then 4-8 digits (or Google's "G-482913"); "le client m'a lu le code 483920",
+    "code : 483920 (reçu par SMS)".
 11. Secret questions: "question secrète : nom du chien -> Rex" (the answer after an
     arrow, "=", "?", a second ":" or "réponse :", or a single word right after ":"), and
     "réponse secrète : Médor". The question alone ("question secrète : nom du chien")
@@ -146,7 +167,9 @@ misspellings and abbreviations are phrases too ("mot de pase", "mdpp", "m d p", 
     permanent password, also as qualifiers ("AnyDesk 123 456 789 mdp accès non surveillé
     Xy7!pq": the tool is found before its ID, and a plain word counts).
 
-13. Who the password is for, said right before its phrase ("login admin mdp chaton",
+13. The value said before its phrase: "a choisi Soleil2024 comme mot de passe", "1234
+    comme code PIN", "Welcome1 as the new password" (a secret-looking value only).
+    Who the password is for, said right before its phrase ("login admin mdp chaton",
     "jean@free.fr pwd chaton", "AnyDesk 123 456 789 pw 1234"), makes what follows the
     password: a plain word too after a login or an address, digits after "pw".
 14. A lock named alone ("alarme", "coffre-fort", "portail", "déverrouillage"...) takes
@@ -156,15 +179,20 @@ misspellings and abbreviations are phrases too ("mot de pase", "mdpp", "m d p", 
     "clé privée", "clé de chiffrement", "secret": a long token that mixes letters and
     digits. A BitLocker "ID de clé de récupération" is the key's name, not the key.
 15. A phrase alone on its line, as a form's label ("Mot de passe\nSoleil2024"), links a
-    value alone on the next line, when it looks like a secret (no plain word).
+    value alone on the next line, when it looks like a secret (no plain word). A label
+    then a tab or a run of spaces, as a table copied into the note ("Mot de passe\tchaton"),
+    links the value that ends the line, a plain word too.
 16. Values listed after a found one, each in the same shape (the same length, digits and
     letters in the same places) are found too: "codes de secours : 4829 1037, 5930 2148".
 
-Look-alike characters are folded before any of this: no-break and other spaces to " ",
-fullwidth and mathematical letters to ASCII, Cyrillic and Greek letters drawn like Latin
-ones to those, non-breaking hyphens to "-"; zero-width characters, soft hyphens and bidi
-controls are dropped and a combining accent joins its letter. Spans are mapped back onto
-the text as typed.
+Look-alike characters are folded before any of this: HTML character references
+("&nbsp;", "&#58;", a note pasted from a web page) to their character, no-break and other
+spaces to " ", fullwidth and mathematical letters to ASCII, Cyrillic and Greek letters
+drawn like Latin ones and small capitals to those, digits of other scripts ("٤٨٢١") to
+ASCII ones, arrows ("⟶", "👉") to "→" and other emoji to a space, colons of other
+scripts and forms ("꞉", "﹕") to ":", non-breaking hyphens to "-"; zero-width
+characters, soft hyphens and bidi controls are dropped and a combining accent joins its
+letter. Spans are mapped back onto the text as typed.
 
 Labels are fixed translated phrases (plus a tool's canonical name); as a last guard, a
 label that would contain the secret text is replaced by a generic one.
@@ -175,6 +203,7 @@ from __future__ import annotations
 import base64
 import bisect
 import functools
+import html
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -317,21 +346,24 @@ _PRIVATE_KEY = re.compile(
     # The body stops at the next BEGIN: a note of many BEGIN lines with no END would
     # otherwise be read once per BEGIN to its end (quadratic, seconds for a pasted log).
     r"(?:(?:(?!-{3,} ?BEGIN )[\s\S])*?-{3,} ?END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)? ?-{3,}"
-    r"|(?:[ \t]*\r?\n(?:[ \t]*\r?\n)?"
+    # Pasted on one line (a chat, a web form), the lines of base64 come between spaces.
+    r"|(?:(?:[ \t]*\r?\n(?:[ \t]*\r?\n)?|[ \t]+)"
     r"(?:[A-Za-z0-9+/]{16,}={0,2}|=[A-Za-z0-9+/]{4}|(?:Version|Comment|Hash|Charset): [^\n]*))*)"
 )
 # API tokens by their documented prefixes (case-sensitive, on the text itself): GitHub
 # (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_), GitLab (glpat-...), AWS access key IDs
 # (AKIA, ASIA), Google API keys (AIza), Slack (xoxb-, xoxp-...), OpenAI and Anthropic
-# (sk-, sk-proj-, sk-ant-), Stripe (sk_live_, rk_test_...), Hugging Face (hf_), npm
-# (npm_), PyPI (pypi-AgEI), SendGrid (SG.), Telegram bots and JSON Web Tokens (eyJ...).
+# (sk-, sk-proj-, sk-ant-), Stripe (sk_live_, rk_test_..., webhook signing secrets
+# whsec_), Google (client secrets GOCSPX-, OAuth access tokens ya29.), Hugging Face (hf_),
+# npm (npm_), PyPI (pypi-AgEI), SendGrid (SG.), Telegram bots and JSON Web Tokens (eyJ...).
 # Each is looked for only when its prefix is in the text (`in` is far cheaper than a
 # regex pass); the part after the prefix must mix letters and digits where the format
 # allows words ("sk-learn-compatible").
 _API_TOKEN_PREFIXES = (
     "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "glptt-", "gldt-", "glrt-",
     "glft-", "glsoat-", "glcbt-", "glimt-", "AKIA", "ASIA", "AIza", "xox", "xapp-", "sk-",
-    "sk_", "rk_", "pk_", "hf_", "npm_", "pypi-", "SG.", "eyJ", ":AA",
+    "sk_", "rk_", "pk_", "whsec_", "hf_", "npm_", "pypi-", "SG.", "eyJ", ":AA", "GOCSPX-",
+    "ya29.",
 )
 _API_TOKEN = re.compile(
     r"""(?x)(?<![\w-])(?:
@@ -343,6 +375,9 @@ _API_TOKEN = re.compile(
         | xapp-[A-Za-z0-9-]{10,250}
         | sk-(?:ant-)?[A-Za-z0-9_-]{20,250}
         | [rsp]k_(?:live|test)_[A-Za-z0-9]{16,250}
+        | whsec_[A-Za-z0-9+/=]{24,128}
+        | GOCSPX-[A-Za-z0-9_-]{20,64}
+        | ya29\.[A-Za-z0-9_-]{20,2048}
         | hf_[A-Za-z0-9]{30,64}
         | npm_[A-Za-z0-9]{36}
         | [0-9]{8,10}:AA[A-Za-z0-9_-]{33}
@@ -441,6 +476,14 @@ def _bitlocker_blocks(digits: str) -> bool:
     return all(block % 11 == 0 and block < 720896 for block in blocks)
 
 
+def _bitlocker_groups(groups: Sequence[str]) -> bool:
+    """Eight groups of six digits, one of them possibly a digit short or long (a typo
+    must not let the key through; nothing else has that shape)."""
+    if not all(5 <= len(g) <= 7 for g in groups):
+        return False
+    return sum(len(g) != 6 for g in groups) <= 1
+
+
 def _scan_run(text: str, start: int, end: int, cards: list[_Span],
               recovery: list[_Span]) -> None:
     groups = _RUN_SEPARATOR.split(text[start:end])
@@ -461,9 +504,8 @@ def _scan_run(text: str, start: int, end: int, cards: list[_Span],
             recovery.append(("recovery-key", offsets[i], offsets[i] + 48))
             i += 1
             continue
-        if (i + 8 <= high and len(groups[i]) == 6
-                and all(len(g) == 6 for g in groups[i + 1:i + 8])):
-            recovery.append(("recovery-key", offsets[i], offsets[i + 7] + 6))
+        if i + 8 <= high and 5 <= len(groups[i]) <= 7 and _bitlocker_groups(groups[i:i + 8]):
+            recovery.append(("recovery-key", offsets[i], offsets[i + 7] + len(groups[i + 7])))
             i += 8
             continue
         last = _card_end(groups, i, high)
@@ -502,6 +544,13 @@ _SEPARATED_PREFIXES = tuple(p for p in _API_TOKEN_PREFIXES if "_" in p or "-" in
 _OTHER_PREFIXES = tuple(p for p in _API_TOKEN_PREFIXES if p not in _SEPARATED_PREFIXES)
 
 
+# An AWS key pair as the console's CSV file or a note gives it: the access key ID, then its
+# secret access key, 40 characters of base64 ("AKIA… / wJalr…", "AKIA…,wJalr…"). The ID
+# names the key; the secret is what signs requests, with no prefix of its own to find.
+_AWS_SECRET = re.compile(
+    r"[ \t]*(?:[,;:/|]|\r?\n)?[ \t]*(?P<s>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])")
+
+
 def _api_token_at(text: str, start: int, found: dict[int, int]) -> int:
     m = _API_TOKEN.match(text, start)
     if m is None or (m.group("mixed") is not None and not _mixed(m.group()[3:])):
@@ -532,6 +581,11 @@ def _api_tokens(text: str) -> list[_Span]:
                 while start and "0" <= text[start - 1] <= "9":
                     start -= 1
             at = text.find(prefix, max(_api_token_at(text, start, found), at + 1))
+    for start, end in list(found.items()):
+        if text.startswith(("AKIA", "ASIA"), start):
+            pair = _AWS_SECRET.match(text, end)
+            if pair is not None and _mixed(pair.group("s")):
+                found[pair.start("s")] = pair.end("s")
     return [("api-token", start, end) for start, end in sorted(found.items())]
 
 
@@ -621,12 +675,13 @@ _APOS = "['’]"
 _DEVICES = (
     rf"t[eé]l[eé]phone|t[eé]l\.?|portable|mobile|smartphone|iphone|android|tablette|ipad"
     rf"|ordinateur|ordi|pc|laptop|phone|tablet|computer|alarme|alarm|coffre(?:-fort)?|safe"
-    rf"|porte(?:[ ]d{_APOS}entr[eé]e)?|door|portail|gate|garage|immeuble|b[aâ]timent"
+    rf"|porte(?:[ ]d{_APOS}entr[eé]e)?|entr[eé]e|hall|door|portail|gate|garage|immeuble"
+    rf"|b[aâ]timent"
     rf"|interphone|digicode|cadenas|padlock|badge"
     rf"|carte(?:[ ](?:bancaire|bleue|cb|visa|mastercard|sim|de[ ]cr[eé]dit|de[ ]paiement))?"
     rf"|(?:bank[ ]|credit[ ]|debit[ ])?card|sim(?:[ ]card)?|cb|visa"
     rf"|messagerie[ ]vocale|r[eé]pondeur|voicemail|bo[iî]te[ ]vocale"
-    rf"|[eé]cran[ ]de[ ]ver{{1,2}}ouill?age|lock[ ]screen|imprimante|printer|[eé]cran|session"
+    rf"|[eé]cran[ ]de[ ]v[eé]r{{1,2}}ouill?age|lock[ ]screen|imprimante|printer|[eé]cran|session"
     rf"|windows"
     rf"|(?:contr[oô]le[ ])?parental|admin(?:istrateur)?"
 )
@@ -643,7 +698,7 @@ _PREFIXES = (
     r"|o(?:de|ffre|mpte|nfirmation|nnectwise|ntrase)|r|v)"
     r"|d(?:ig|oo|w|[eé]v)|e(?:n[ct]|nt)|fre|ga|i(?:[dp]|nt)|je|ke|l(?:i[cv]|o[cg])"
     r"|m(?:\.|d|f|ot|n|[ -]d)|n(?:et|on)"
-    r"|o(?:ne|t)|p(?:as|er|h|i|or|r[eio]|s|u|w|/|[@4]|a\$)|qu|r(?:e[acfp]|ép|out|u)"
+    r"|o(?:ne|t)|p(?:as|at|er|h|i|or|r[eio]|s|u|w|/|[@4]|a[$5])|qu|r(?:e[acfp]|ép|out|u)"
     r"|s(?:af|c|e[cers]|i|m|p|up)"
     r"|t(?:e[ax]|i|o[kt])|u(?:l|n[al]|s|t)|v[aeno]|w[ilp]|2f"
 )
@@ -658,9 +713,10 @@ _TRIGGER = re.compile(
         | (?:bitlocker[ ])?recovery[ ](?:key|code|password)s? | bitlocker[ ]keys?
         | codes?[ ]de[ ](?:secours|r[eé]cup[eé]ration)
         | backup[ ]codes?)
+    | (?P<bitlocker> bitlocker)
     | (?P<wifi>
           cl(?:[eé]s?|efs?)[ ](?:du[ ]|de[ ]la[ ]|de[ ]|d{_APOS})?
-            (?:wi-?fi|wpa[23]?(?:-psk)?|wep|wlan|r[eé]seau
+            (?:wi-?ff?ii?|wpa[23]?(?:-psk)?|wep|wlan|r[eé]seau
              |s[eé]curit[eé](?:[ ]r[eé]seau|[ ]wi-?fi)?)
         | (?:wi-?fi|wpa[23]?|wlan|network)[ ](?:key|password|passphrase|pwd|pass)
         | code[ ](?:du[ ]|de[ ]la[ ])?wi-?fi
@@ -680,7 +736,11 @@ _TRIGGER = re.compile(
                               |s[eé]curit[eé]|(?:double[ ])?authentification)
             | d{_APOS}[ ]?authentification | [aà][ ]usage[ ]unique | unique | temporaire
             | otp | totp | 2fa | a2f | mfa | sms | texto | re[cç]us? | envoy[eé]s?
-            | (?:google[ ])?authenticator)
+            | (?:google[ ])?authenticator
+            # read out over the phone, by its length, by the service that sent it
+            | dict[eé]e?s? | lue?s? | donn[eé]e?s? | communiqu[eé]e?s? | transmise?s?
+            | (?:[aà]|de)[ ](?:[4-8]|quatre|six|huit)[ ]chiffres
+            | google | microsoft | apple | whatsapp | paypal | facebook | instagram)
         | mots?[ ]de[ ]passe[ ][aà][ ]usage[ ]unique
         | (?:verification|validation|confirmation|security|authentication|auth|login
             |sign-?in|one[ -]time|2fa|mfa|otp|totp|sms|text|authenticator)[ ](?:pass)?codes?
@@ -715,23 +775,29 @@ _TRIGGER = re.compile(
           acc[eè]s[ ](?:non[ ]surveill[eé]|sans[ ]surveillance) | non[ ]surveill[eé]
         | unattended(?:[ ]access)?)
     | (?P<pin>
-          code[ ](?:pin|puk) | pin[ ](?:code|number) | puk | pin
+          code[ -]?(?:pin|puk) | pin[ ](?:code|number) | puk | pin
         | code[ ](?:confidentiel|secret)
-        | code[ ](?:de[ ])?(?:d[eé])?ver{{1,2}}ouill?age | passcode | (?:un)?lock[ ]code | digicode
+        | code[ ](?:de[ ])?(?:d[eé])?v[eé]r{{1,2}}ouill?age | passcode | (?:un)?lock[ ]code
+        | digicode
         | (?:alarm|door|gate|safe|phone|garage|keypad|voicemail|entry)[ ]code
         | code[ ](?:du[ ]|de[ ]l{_APOS}|de[ ]la[ ])?
             (?:t[eé]l[eé]phone|portable|iphone|smartphone|tablette|ipad))
     | (?P<sim> carte[ ]sim | sim[ ]card | sim)
+    | (?P<pattern>
+          sch[eé]mas?(?:[ ]de[ ](?:d[eé])?v[eé]r{{1,2}}ouill?age)? | (?:unlock[ ])?pattern)
     | (?P<lock>
           alarmes? | coffre(?:-fort)? | cadenas | portail | interphone | garage
-        | d[eé]ver{{1,2}}ouill?age)
-    | (?P<pw>
+        | d[eé]v[eé]r{{1,2}}ouill?age)
+    | (?P<pw>(?:
           (?:mdp|mot[ ]de[ ]passe)[ ]?/[ ]?(?:pwd|password|pass) | (?:pwd|password)[ ]?/[ ]?mdp
-        | mots?[ -]?de?[ -]?pa(?:s{{1,3}}e{{1,2}}s?|ss) | m[ -]?d[ -]?p[ps]? | passwort | kennwort
-        | contrase[nñ]a | m\.d\.p\.? | pass?wo?r?ds? | pass?ords? | passowrds? | passwrods?
+        # "mot de passé", "mot2passe" (typed as a text message)
+        | mots?[ -]?(?:de?|2)[ -]?pa(?:s{{1,3}}[eé]{{1,2}}s?|ss) | m[ -]?d[ -]?p[ps]? | passwort
+        | kennwort | contrase[nñ]a | m\.d\.p\.? | pass?e?wo?r?ds? | pass?ords? | passowrds?
+        | passwrods?
         | p[a@4][s$5]{{2}}w[o0]rds?  # "p@ssword", "pa$$word", "passw0rd" 
         | pss?wo?r?d | psw | pwd | p/w
         | passphrase | code[ ]d{_APOS}[ ]?acc[eè]s | access[ ]code)
+        [0-9]?)  # numbered labels: "mdp1 : x, mdp2 : y"
     | (?P<cvv> cvv2? | cvc2? | cryptogramme(?:[ ]visuel)? | code[ ]cvv)
     | (?P<account>
           login | compte | (?:live|free|b)?box | identifiant | user(?:name)? | utilisateur
@@ -743,7 +809,8 @@ _TRIGGER = re.compile(
     (?![\w@])
     """
 )
-_NOT_OWNERS = frozenset({"account", "sim", "code", "lock", "key"})
+# "mot de passe BitLocker : x": "bitlocker" names whose password it is, it owns no value.
+_NOT_OWNERS = frozenset({"account", "sim", "code", "lock", "key", "pattern", "bitlocker"})
 # Triggers that name a login, so that a plain word after "login: toto /" is the password
 # ("utilisateur : Jean / Marie" names two users).
 _EXPLICIT_LOGIN = frozenset({"login", "identifiant", "username"})
@@ -754,9 +821,10 @@ _H = r"[ \t\u00a0\u202f]"
 # with a letter, a digit or "(" and never end a sentence, so that "Mot de passe OK.
 # Imprimante : Canon" links nothing.
 _QUAL_ARTICLE = "(?:de|du|des|la|le|les|of|the)"  # an article is no word, so one parse only
-_STRONG = re.compile(
+_STRONG_QUAL = (
     rf"(?P<qual>(?:(?:{_H}+{_QUAL_ARTICLE}(?={_H})){{0,2}}"
-    rf"{_H}+(?!{_QUAL_ARTICLE}{_H})[(\w][^\s:=,;!?«»\"“”]{{0,29}}(?<![.])){{0,4}}?)"
+    rf"{_H}+(?!{_QUAL_ARTICLE}{_H})[(\w][^\s:=,;!?«»\"“”]{{0,29}}(?<![.])){{0,4}}?)")
+_STRONG_MARK = (
     # One cheap class first: most words are followed by no link at all.
     rf"{_H}*(?=[\"':=\-–—→⇒➔➜>.…])(?:[\"'](?={_H}*[:=]){_H}*)?"  # '"password": "x"'
     # Arrows before "=": "=>" is an arrow, not "=" and a value starting with ">". Between
@@ -767,6 +835,33 @@ _STRONG = re.compile(
     # The value may be on the next line, after one blank line at most.
     rf"{_H}*(?:\r?\n{_H}*(?:\r?\n{_H}*)?)?"
 )
+_STRONG = re.compile(_STRONG_QUAL + _STRONG_MARK)
+# An abbreviation's dot ("Mdp. : x") or a line break ("Mot de passe\n: x", a form's label
+# and its colon split) before ":" or "=": tried only when the strong link fails and such a
+# dot or break follows the phrase closely (on every phrase, it cost a tenth of the scan).
+_STRONG_SPLIT = re.compile(
+    _STRONG_QUAL + rf"(?:(?<=[^\W\d_])\.|{_H}*\r?\n){_H}*(?=[:=])" + _STRONG_MARK)
+_SPLIT_COLON = re.compile(rf"{_H}*[:=]")
+# Whether a note holds any such split link at all (a literal first: a fast search).
+_SPLIT_LINE = re.compile(rf"\n{_H}*[:=]")
+_SPLIT_DOT = re.compile(rf"\.{_H}*[:=]")
+
+
+_SPLIT_STARTS = frozenset(":= \t\u00a0\u202f")
+
+
+def _split_link_near(low: str, start: int) -> bool:
+    """A dot right after a phrase ending at `start`, or the end of its line, then ":" or
+    "=" (a `find` and a look at one character first: this runs for most phrases)."""
+    if low.startswith(".", start):
+        after = start + 1
+    else:
+        after = low.find("\n", start, start + 160) + 1
+        if not after or low[after:after + 1] not in _SPLIT_STARTS:
+            return False
+    return _SPLIT_COLON.match(low, after) is not None
+
+
 # "Mot de passe changé et antivirus : Avast": a conjunction starts another subject.
 _CONJUNCTION = re.compile(r"\b(?:et|puis|ou|mais|donc|and|then|or|but|so)\b")
 # "Mot de passe changé : ..." links a value, but only one that looks like a secret.
@@ -798,6 +893,27 @@ def _inflected_in(key: str, words: frozenset[str]) -> bool:
 def _status_in(qualifiers: str) -> bool:
     """A status among the qualifiers, in any form: "oublie", "perdue", "changes"."""
     return any(_inflected_in(_norm(word), _STATUSES) for word in _WORD.findall(qualifiers))
+
+
+# Participles that hand the value over instead of telling a status: "mot de passe donné par
+# le client : chaton", "choisi par la cliente : ...". After them ":" introduces the password
+# itself, a plain word too (statuses still pass: "mot de passe fourni : non").
+_GIVING = frozenset({"donne", "communique", "fourni", "choisi", "indique", "dicte", "transmis",
+                     "note", "propose", "attribue", "given", "chosen", "provided"})
+
+
+def _giving_only(qualifiers: str) -> bool:
+    """The participles among the qualifiers all hand the value over ("donné par le client")."""
+    giving = False
+    for word in _WORD.findall(qualifiers):
+        key = _norm(word)
+        if _inflected_in(key, _GIVING):
+            giving = True
+        elif _participle(word) or _inflected_in(key, _STATUSES):
+            return False
+    return giving
+
+
 _UNATTENDED = (rf"(?:acc[eè]s{_H}+)?(?:non{_H}+surveill[eé]|sans{_H}+surveillance)"
                rf"|unattended(?:{_H}+access)?")
 _UNATTENDED_RE = re.compile(_UNATTENDED)
@@ -824,6 +940,7 @@ _VERBS = (
     rf"is{_H}+now|est{_H}+maintenant|{_C_EST}|c(?={_H})|{_OTHER_COPULAS}"
     rf"|chang[eé]{_H}+en|modifi[eé]{_H}+en|changed{_H}+to|set{_H}+to|reset{_H}+to"
     rf"|remplac[eé]{_H}+par|d[eé]fini{_H}+(?:sur|à|a)|mis{_H}+à|now"
+    rf"|r[eé]initialis[eé]{_H}+(?:avec|en|à|a)(?!\w)|remis{_H}+à"
 )
 # Weak link: known qualifiers only (with articles), then an optional verb.
 _WEAK = re.compile(
@@ -843,7 +960,12 @@ _CODE_LINK = re.compile(
 _OTP_WEAK = re.compile(
     rf"(?x)(?:{_H}+(?:re[cç]ue?s?|envoy[eé]e?s?|par|via|sur|sms|texto|mail|e-?mail|google"
     rf"|microsoft|apple|whatsapp|paypal|amazon|banque|bancaire|du|de|la|le|l{_APOS}|au"
-    rf"|received|sent|by|from|on|the|of|bank|t[eé]l[eé]phone|portable|mobile|phone)\b){{0,4}}"
+    rf"|received|sent|by|from|on|the|of|bank|t[eé]l[eé]phone|portable|mobile|phone"
+    rf"|client|cliente|customer|oralement|orally|over)\b){{0,4}}"
+    # the service that sent it, right before the digits ("code de confirmation Ameli
+    # 483920"); an order or a parcel has a number, not a one-time code
+    rf"(?:{_H}+(?!(?:commande|colis|dossier|ticket|facture|r[eé]servation|suivi|order"
+    rf"|booking|parcel)\b)[^\W\d_]{{2,20}}(?={_H}*(?:[:=]{_H}*)?[0-9]))?"
     rf"(?:{_H}+(?P<verb>{_VERBS}))?"
     rf"{_H}*(?:[:=]{_H}*)?"
 )
@@ -1040,6 +1162,18 @@ _ADJECTIVES = frozenset({
     "automatique", "automatic", "nul", "nulle", "pourri", "pourrie", "naze", "moyen",
     "lamentable", "terrible",
 })
+# Words that complete a change verb into an idiom instead of giving the new value: "mdp mis
+# à jour", "changé en urgence", "défini sur place", "changé en janvier" (accents and case
+# removed). After "mis à", "changé en" a plain word is otherwise the password itself.
+_VERB_COMPLEMENTS = frozenset({
+    "jour", "zero", "niveau", "disposition", "urgence", "place", "ligne", "direct",
+    "presence", "attente", "oeuvre", "service", "route", "marche", "vigueur", "conformite",
+    "priorite", "evidence", "pause", "veille", "usine", "factory", "lowercase", "uppercase",
+    "distance", "neuf", "blanc", "plat", "succes", "identique", "heure",
+    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+    "octobre", "novembre", "decembre", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december",
+})
 # After "compte x /", a plain word may name another account or a mail client, not a password.
 _PAIR_STOP = frozenset({
     "android", "ios", "iphone", "ipad", "mac", "macos", "linux", "chrome", "firefox", "edge",
@@ -1061,8 +1195,19 @@ def _norm(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# A closing tag glued to a value in a note pasted from a web page ("Soleil2024</p>").
+_END_TAG = re.compile(r"(?:</[a-z][a-z0-9]{0,9}>|<br ?/?>)+$")
+
+
 def _trim(token: str) -> str:
     return token.rstrip(_TRAILING)
+
+
+def _trim_tag(token: str) -> str:
+    """A value without the closing tag glued to it ("Soleil2024</p>")."""
+    if token.endswith(">") and "<" in token:
+        return _END_TAG.sub("", token).rstrip(_TRAILING)
+    return token
 
 
 def _ascii_digits(text: str) -> str:
@@ -1226,6 +1371,9 @@ _OTP_TOKEN = re.compile(r"[a-z]-[0-9]{4,8}|[0-9]{3,4}-[0-9]{3,4}")  # "G-482913"
 _DIGICODE = re.compile(  # "A1937", "1937B", "12A45", "1234#" (the keypad's confirm key)
     r"(?:[a-z]?[0-9]{4,8}|[0-9]{3,8}[a-z]|(?=(?:[a-z]?[0-9]){3})[0-9]{1,4}[a-z][0-9]{1,4})"
     r"[#*]?")
+# A PIN spelt digit by digit with dashes or dots ("1-2-3-4"), which would otherwise read as
+# a date or a version; after ":" or a verb only ("pin 1-2 du jumper" is a connector's).
+_SPELT_DIGITS = re.compile(r"[0-9](?:[-.][0-9]){3,11}")
 _PRODUCT_SHAPE = re.compile(r"[a-z0-9]{4,6}(?:[ -][a-z0-9]{4,6}){2,7}(?![\w-])")
 _TOKEN_PLACEHOLDER = re.compile(r"[<${%\[(].*|.*(?:xxx|\*\*\*|\.\.\.|…).*")
 
@@ -1235,6 +1383,9 @@ _TOKEN_PLACEHOLDER = re.compile(r"[<${%\[(].*|.*(?:xxx|\*\*\*|\.\.\.|…).*")
 _RECOVERY_GROUPS = re.compile(
     r"[0-9]{4,8}(?:-[0-9]{2,8}){1,11}(?![\w-])|[0-9]{6}(?: [0-9]{2,7}){2,10}(?![\w-])"
     r"|[0-9]{12,64}(?!\w)")
+
+
+_BACKUP_CODE = re.compile(r"[0-9]{4,8}(?:-[0-9]{4,8})+(?![\w-])")
 
 
 def _quoted_at(text: str, pos: int) -> tuple[str, int, int] | None:
@@ -1293,6 +1444,11 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
         groups = _RECOVERY_GROUPS.match(text, pos)
         if groups is not None and len(_ascii_digits(groups.group())) >= 12:
             return groups.span()
+        # A backup code in dashed groups of four digits or more ("1234-5678"), which would
+        # otherwise read as a date or a reference ("12-03-2024" has shorter groups).
+        code = _BACKUP_CODE.match(text, pos)
+        if code is not None:
+            return code.span()
     if ctx.creds:
         pair = _PAIR.match(text, pos)
         if pair is not None:
@@ -1335,6 +1491,8 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
     if token_match is None:
         return None
     token = _trim(token_match.group())
+    if token[-1:] == ">":
+        token = _trim_tag(token)
     if not token:
         return None
     end = pos + len(token)
@@ -1342,6 +1500,8 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
         if link == _MIXED_ONLY:
             return None
         return (pos, end) if _digits_secret(token, ctx) else None
+    if ctx.kind == "pin" and link >= _LINK and _SPELT_DIGITS.fullmatch(token):
+        return pos, end  # "code PIN : 1-2-3-4", "code de déverrouillage : 1.4.7.8.9"
     if ctx.kind == "one-time-code":
         return (pos, end) if _OTP_TOKEN.fullmatch(token) else None
     if ctx.kind == "pin" and _DIGICODE.fullmatch(token) and not _is_stop(token):
@@ -1355,11 +1515,32 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
     if (plain and _CLAUSE_END.match(text, end)
             and _plain_word_secret(token, predicate=plain == _PLAIN_PREDICATE)):
         return pos, end
+    if (plain == _PLAIN_WORD and token[0].isdigit() and _birth_date(token)
+            and _CLAUSE_END.match(text, end)
+            and (ctx.kind in _PASSWORDS or ctx.kind == "pin")):
+        return pos, end  # "mdp : 19/05/1956", a date of birth typed as the password
     if phrase and ctx.kind in _PASSWORDS:
         phrase_end = _passphrase_at(text, pos)
         if phrase_end is not None:
             return pos, phrase_end
     return None
+
+
+# A full date, its year before 2010: a date of birth, the most common password there is
+# ("mdp : 19/05/1956"). A recent date after ":" says when ("expiration du mot de passe :
+# 12/03/2026"), and a date followed by more words is a remark.
+_FULL_DATE = re.compile(
+    r"(?:0?[1-9]|[12][0-9]|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?P<y>(?:19|20)[0-9]{2}|[0-9]{2})")
+
+
+def _birth_date(token: str) -> bool:
+    found = _FULL_DATE.fullmatch(token)
+    if found is None:
+        return False
+    year = int(found.group("y"))
+    if year < 100:
+        year += 1900 if year >= 30 else 2000
+    return year < 2010
 
 
 _NEXT_TOKEN = re.compile(r"[ \t](?P<t>[^\s,;«»\"“”]{1,64})")
@@ -1430,6 +1611,8 @@ _CONTEXTS = {  # per trigger group (fields in the order of _Context)
     "seed": _Context("recovery-key", None, False, False, False, False),
     "privkey": _Context("private-key", None, False, False, False, False),
     "lock": _Context("pin", None, False, False, False, False, True),
+    "pattern": _Context("pin", None, False, False, False, False, True),
+    "bitlocker": _Context("recovery-key", None, False, False, False, False),
     "key": _Context("wifi-key", None, False, False, False, False),
 }
 
@@ -1472,14 +1655,34 @@ def _refine(ctx: _Context, qualifiers: str) -> _Context:
     return ctx._replace(kind="wifi-key") if ctx.kind == "password" else ctx
 
 
-def _phrase_finding(low: str, m: re.Match[str], hints: bool
+class _Layout(NamedTuple):
+    """What a note holds that most phrases would look for in vain, looked for once per note
+    (a look per phrase cost up to a tenth of a dense note's scan)."""
+
+    split: bool   # a dot or a line break before ":" or "=" ("Mdp. : x", "Mot de passe\n: x")
+    before: bool  # a word that puts a value before its phrase ("comme", "as")
+
+
+def _layout(low: str) -> _Layout:
+    return _Layout(
+        split=_SPLIT_LINE.search(low) is not None or _SPLIT_DOT.search(low) is not None,
+        before="comme" in low or " as " in low or "tant que" in low)
+
+
+def _phrase_finding(low: str, m: re.Match[str], hints: bool, layout: _Layout | None = None
                     ) -> tuple[_Context, int, int] | None:
+    """The secret a phrase introduces. `hints`: the note holds a hint's word; `layout`:
+    what else it holds (all of it when not given)."""
     if hints and m.lastgroup != "answer" and _hint_before(low, m.start()):
         return None
     if m.lastgroup == "recovery" and _KEY_ID_BEFORE.search(low, max(0, m.start() - 24),
                                                           m.start()):
         return None
-    found = _phrase_value(low, m)
+    if layout is None:
+        layout = _layout(low)
+    found = _phrase_value(low, m, layout)
+    if found is None and layout.before and m.lastgroup in _VALUE_BEFORE_GROUPS:
+        found = _value_before(low, m)
     if found is None:
         return None
     ctx, start, end = found
@@ -1489,6 +1692,34 @@ def _phrase_finding(low: str, m: re.Match[str], hints: bool
         if tool is not None:
             ctx = _with_tool(ctx, tool)
     return ctx, start, end
+
+
+# The value said before its phrase: "a choisi Soleil2024 comme mot de passe", "j'ai mis
+# 1234 comme code PIN", "set Welcome1 as the new password". Only a secret-looking value
+# ("sa date de naissance comme mot de passe" describes it); a few articles in between.
+_AS_PHRASE = re.compile(
+    rf"(?:^|(?<=[\s(]))[\"'«“]?{_H}*(?P<v>[^\s,;«»\"“”']{{4,64}}?){_H}*[\"'»”]?{_H}+"
+    rf"(?:comme|as|en{_H}+tant{_H}+que){_H}+(?:(?:le|la|l{_APOS}|son|sa|mon|ma|un|une"
+    rf"|nouveau|nouvel|nouvelle|the|a|his|her|my|its|new){_H}+){{0,2}}$")
+_VALUE_BEFORE_GROUPS = frozenset({"pw", "pin", "wifi", "tool"})
+
+
+
+def _value_before(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | None:
+    window = max(0, m.start() - 90)
+    if (low.find("comme", window, m.start()) < 0 and low.find("as", window, m.start()) < 0
+            and low.find("tant que", window, m.start()) < 0):  # "as" also in "passe"
+        return None
+    found = _AS_PHRASE.search(low, window, m.start())
+    if found is None:
+        return None
+    ctx = _context(m)
+    value = found.group("v")
+    if ctx.kind == "pin":
+        secret = value.isascii() and value.isdigit() and 4 <= len(value) <= 12
+    else:
+        secret = _looks_secret(value) and _TRIGGER.match(value) is None
+    return (ctx, found.start("v"), found.end("v")) if secret else None
 
 
 def _owner_in(qualifiers: str, group: str | None = None) -> bool:
@@ -1540,6 +1771,47 @@ def _lock_value(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, in
     if len(value) == 4 and value.isdigit() and 1950 <= int(value) <= 2049:
         return None  # "alarme : 2024" says when, most likely; "code de l'alarme : 2024" counts
     return ctx, span[0], span[1]
+
+
+# A phone's unlock pattern ("schéma de déverrouillage : 1-4-7-8-9", "schéma android 14789",
+# "unlock pattern 1 -> 4 -> 7 -> 8"): the dots of a 3x3 grid, numbered 1 to 9, 4 to 9 of
+# them, none twice (a pattern cannot cross a dot again), after a few words ("du téléphone")
+# and ":", "=", an arrow or none. "schéma" alone is also a diagram: nothing but that shape
+# counts ("schéma 2", "schéma 2019" with its 0, "schéma réseau : box -> switch" pass).
+# Dots and commas are no separators there ("schéma version 1.2.3.4", "schémas 1, 2, 3, 4"),
+# nor is a page or a step a pattern ("schéma page 3-4-5-6").
+_PATTERN_VALUE = re.compile(
+    rf"(?:{_H}+(?!(?:pages?|versions?|figures?|fig|[eé]tapes?|steps?|num[eé]ros?|sections?"
+    rf"|points?)\b)[^\W\d_]+(?:['’-][^\W\d_]+)*){{0,5}}?{_H}*(?:[:=]|->|→)?{_H}*"
+    rf"(?P<v>[1-9](?:(?:{_H}*(?:-+>?|→|>){_H}*|{_H})?[1-9]){{3,8}})(?![\w.,-])")
+
+
+def _pattern_value(low: str, m: re.Match[str], ctx: _Context
+                   ) -> tuple[_Context, int, int] | None:
+    found = _PATTERN_VALUE.match(low, m.end())
+    if found is None:
+        return None
+    dots = _ascii_digits(found.group("v"))
+    if len(set(dots)) != len(dots):
+        return None
+    return ctx, found.start("v"), found.end("v")
+
+
+# "BitLocker : 318043-582406-…": the name alone then a few words ("du portable") and digits
+# in groups, 24 digits or more (four groups of six at least: a key pasted in part or with a
+# typo; BitLocker's key IDs hold letters). Nothing else: "BitLocker AES-256", "BitLocker
+# 2024" pass.
+_BITLOCKER_VALUE = re.compile(
+    rf"(?:{_H}+[^\W\d_]+(?:['’-][^\W\d_]+)*){{0,4}}?{_H}*(?:[:=]|->|→)?{_H}*"
+    r"(?P<v>[0-9]{4,8}(?:[- ][0-9]{2,8}){3,11})(?![\w-])")
+
+
+def _bitlocker_value(low: str, m: re.Match[str], ctx: _Context
+                     ) -> tuple[_Context, int, int] | None:
+    found = _BITLOCKER_VALUE.match(low, m.end())
+    if found is None or len(_ascii_digits(found.group("v"))) < 24:
+        return None
+    return ctx, found.start("v"), found.end("v")
 
 
 # A bare "clé"/"key" is a Wi-Fi key when the same line speaks of a Wi-Fi network ("SSID
@@ -1613,14 +1885,18 @@ def _anchor_before(low: str, start: int, value_at: int) -> re.Match[str] | None:
     return _ANCHOR.search(window)
 
 
-def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | None:
+def _phrase_value(low: str, m: re.Match[str], layout: _Layout
+                  ) -> tuple[_Context, int, int] | None:
     ctx = _context(m)
     reader = _VALUE_OF_GROUP.get(m.lastgroup or "")
     if reader is not None:
         return reader(low, m, ctx)
     if m.start() and low[m.start() - 1] == "<" and low.startswith(">", m.end()):
         return _element_value(low, m.end() + 1, ctx)  # "<password>x</password>"
-    strong = _STRONG.match(low, m.end())
+    end = m.end()
+    strong = _STRONG.match(low, end)
+    if strong is None and layout.split and _split_link_near(low, end):
+        strong = _STRONG_SPLIT.match(low, end)
     if strong is not None:
         qualifiers = strong.group("qual")
         if ctx.kind == "recovery-key" and _KEY_ID.search(qualifiers):
@@ -1638,8 +1914,9 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
                               and _MARKERS.search(qualifiers) is None
                               and _CONJUNCTION.search(qualifiers) is None):
             refined = _refine(ctx, qualifiers)
-            participle = bool(qualifiers) and (_PARTICIPLE.search(qualifiers) is not None
-                                               or _status_in(qualifiers))
+            participle = (bool(qualifiers) and (_PARTICIPLE.search(qualifiers) is not None
+                                                or _status_in(qualifiers))
+                          and not _giving_only(qualifiers))
             if strong.group("soft") is not None:
                 span = _value_at(low, strong.end(), refined, _LINK)
                 return (refined, span[0], span[1]) if span is not None else None
@@ -1650,6 +1927,11 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
     if low.startswith(("(", "["), m.end()):  # "mot de passe(Soleil2024)"
         span = _value_at(low, m.end(), ctx, _WEAK_LINK)
         return (ctx, span[0], span[1]) if span is not None else None
+    if (low.startswith(("\t", "   "), end) and ctx.kind in _PASSWORDS
+            and not ctx.strict):
+        cell = _table_cell(low, m, ctx)
+        if cell is not None:
+            return cell
     weak = (_OTP_WEAK if ctx.kind == "one-time-code" else _WEAK).match(low, m.end())
     if weak is not None and low.startswith(("\n", "\r\n"), weak.end()):
         below = _value_below(low, m, weak, ctx)
@@ -1671,6 +1953,8 @@ def _phrase_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
     span = _value_at(low, position, refined, link, plain)
     if span is not None and not verb and _product_year(low, span):
         span = None  # "mot de passe Office 2021 activé": the product's version
+    if span is not None and _verb_complement(low, verb, span):
+        span = None  # "mdp mis à jour", "changé en 2024": how or when, not the new value
     if span is None and not ctx.strict and not ctx.pair_only:
         predicate = _predicate_value(low, m, ctx)
         if predicate is not None:
@@ -1748,6 +2032,24 @@ def _product_year(low: str, span: tuple[int, int]) -> bool:
             and _CLAUSE_END.match(low, span[1]) is None)
 
 
+# The verbs of _VERBS that change a password ("changé en", "mis à", "set to"), unlike the
+# copulas ("est", "c'est"), also start idioms: "mis à jour", "changé en urgence".
+_CHANGE_VERB = re.compile(r"(?:chang|modifi|remplac|d[eé]fini|mis|set|reset|r[eé]init|remis)")
+
+
+def _verb_complement(low: str, verb: str | None, span: tuple[int, int]) -> bool:
+    """After a change verb, the value completes an idiom ("mis à jour", "changé en
+    urgence", "changé en janvier") or is a year after "en" ("modifié en 2023"): it says
+    how or when the password changed, not what it became."""
+    if verb is None or _CHANGE_VERB.match(verb) is None:
+        return False
+    value = low[span[0]:span[1]]
+    if _APOSTROPHES.split(_norm(value))[-1] in _VERB_COMPLEMENTS:  # "à l'identique"
+        return True
+    return (verb.endswith("en") and len(value) == 4 and value.isdigit()
+            and 1995 <= int(value) <= 2039)
+
+
 _LABEL_LEAD = " \t-*•>"  # a bullet or a quote mark before a label
 
 
@@ -1775,6 +2077,26 @@ def _value_below(low: str, m: re.Match[str], weak: re.Match[str], ctx: _Context
     return refined, span[0], span[1]
 
 
+# A table copied into the note (a spreadsheet, a form): the label in one column, its value
+# in the next, a tab or a run of spaces between and nothing after it on the line ("Mot de
+# passe\tchaton", "Clé wifi      maisonbleue"). The column's edge links like ":", so a
+# plain word counts (a status does not: "Mot de passe\toublié").
+_CELL = re.compile(r"(?:\t|   )[ \t]*(?P<v>\S{1,64})[ \t]*(?=\r?\n|$)")
+
+
+def _table_cell(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, int, int] | None:
+    line_start = low.rfind("\n", 0, m.start()) + 1
+    if low[line_start:m.start()].strip(_LABEL_LEAD):
+        return None  # the phrase is in a sentence, not a label
+    cell = _CELL.match(low, m.end())
+    if cell is None:
+        return None
+    value = _trim(cell.group("v"))
+    if not value or not (_looks_secret(value) or _plain_word_secret(value)):
+        return None
+    return ctx, cell.start("v"), cell.start("v") + len(value)
+
+
 def _device_code_value(low: str, m: re.Match[str], ctx: _Context
                        ) -> tuple[_Context, int, int] | None:
     """Bare "code": "code de l'alarme 1937", "code du coffre : 4821", "son code c'est 4455".
@@ -1788,12 +2110,43 @@ def _device_code_value(low: str, m: re.Match[str], ctx: _Context
     # "son code : 4455": a possessive makes the code someone's own.
     owned = link.group("colon") is not None and _POSSESSIVE.search(
         low, max(0, m.start() - 12), m.start())
+    address = False
     if not (link.group("dev") or link.group("verb") or owned):
-        return None
+        # "le client m'a dicté le code 483920": a code read out over the phone.
+        if low.endswith(_TOLD_ARTICLES, 0, m.start()) and _TOLD_BEFORE.search(
+                low, max(0, m.start() - 40), m.start()) is not None:
+            ctx = _CONTEXTS["otp"]
+        elif link.group("colon") is not None and _SENT_AFTER.match(low, link.end()):
+            ctx = _CONTEXTS["otp"]  # "code : 483920 (reçu par SMS)": how it came says what
+        else:
+            # "12 rue des Lilas, bât. B, code 1937": in an address, the door's code.
+            line_start = low.rfind("\n", 0, m.start()) + 1
+            address = _ADDRESS.search(low, max(line_start, m.start() - 120), m.start()) is not None
+            if not address:
+                return None
     span = _value_at(low, link.end(), ctx, _LINK)
+    if span is not None and address and _ascii_digits(low[span[0]:span[1]]) == low[
+            span[0]:span[1]] and span[1] - span[0] == 5:
+        return None  # five digits after an address: its postal code more likely
     return (ctx, span[0], span[1]) if span is not None else None
 
 
+# Digits after "code :", then how they came: "code : 483920 (reçu par SMS)", "code : 4839
+# envoyé par la banque".
+_SENT_AFTER = re.compile(
+    rf"[0-9]{{4,8}}{_H}*[(,-]?{_H}*(?:re[cç]ue?|envoy[eé]e?|par{_H}+(?:sms|texto|mail)|sms"
+    rf"|texto|received|sent|by{_H}+(?:sms|text))\b")
+# An address on the line before a bare "code": the code opens its door.
+_ADDRESS = re.compile(
+    r"\b(?:rue|avenue|av|bd|boulevard|all[ée]e|impasse|chemin|place|route|quai|r[ée]sidence"
+    r"|r[ée]s|b[aâ]t(?:iment)?|[ée]tage|escalier|esc|interphone|appartement|appt?|lotissement"
+    r"|hameau|lieu-dit|hall)\b")
+
+
+_TOLD_ARTICLES = ("le ", "un ", "son ", "the ", "a ", "his ", "her ")  # a cheap look first
+_TOLD_BEFORE = re.compile(
+    rf"\b(?:dict[eé]|lu|donn[eé]|communiqu[eé]|transmis|lit|dicte|read|gave|given|told)"
+    rf"(?:{_H}+(?:moi|me))?{_H}+(?:le|un|son|the|a|his|her){_H}+$")
 _POSSESSIVE = re.compile(
     rf"(?:^|[\s(])(?:son|sa|mon|ma|ton|ta|votre|notre|leur|his|her|my|your|their){_H}+$")
 _SLASH_PAIR = re.compile(
@@ -1975,6 +2328,7 @@ _VALUE_OF_GROUP: dict[str, Callable[[str, re.Match[str], _Context],
                                     tuple[_Context, int, int] | None]] = {
     "answer": _answer_value, "code": _device_code_value, "account": _account_value,
     "seed": _seed_value, "lock": _lock_value, "key": _wifi_key_value,
+    "pattern": _pattern_value, "bitlocker": _bitlocker_value,
 }
 
 
@@ -1988,16 +2342,21 @@ _SETTING = re.compile(
       # CamelCase glued before the longer names: "DefaultPassword", "adminPwd" ("bypass"
       # and "compass" end in "pass", which is left out)
       (?:[a-z0-9]+(?=(?:password|passwd|passphrase|pwd|secret|token)(?![\w-])))?)
-    (?P<name>pass(?:word|wd|phrase)?|pwd|pw|psk|secret|token|api_?key|private_?key
-       |secret_?key|access_?key|auth_?token|client_?secret)
+    (?P<name>pass(?:word|wd|phrase)?|passe|mdp|pwd|pw|psk|secret|token|api_?key|private_?key
+       |secret_?key|access_?key|auth_?token|client_?secret|account_?key|shared_?access_?key)
     (?![\w-])["']?[ \t]*(?P<sep>[:=]|(?<=[a-z])[ \t](?=[^\s:=/-]))[ \t]*
     (?:"(?P<d>[^"\n]{1,128})"|'(?P<s>[^'\n]{1,128})'|(?P<b>[^\s,;&"'<>]{1,128}))
     """)
+# Names of one word that no phrase reads: an Azure connection string's "AccountKey=".
+_COMPOUND_NAMES = frozenset({"accountkey", "sharedaccesskey"})
 _SETTING_KIND = {"psk": "wifi", "pass": "pw", "password": "pw", "passwd": "pw",
-                 "passphrase": "pw", "pwd": "pw", "pw": "pw"}
+                 "passphrase": "pw", "pwd": "pw", "pw": "pw", "passe": "pw", "mdp": "pw"}
 
 
 _SETTING_STEMS = ("pass", "pw", "psk", "secret", "token", "key")
+# "mdp" only after a separator: a bare "mdp" is a phrase, and the most common one (each
+# stem costs a pass over the note: these three only when it holds "mdp").
+_MDP_STEMS = ("_mdp", ".mdp", "-mdp")
 _IDENTIFIER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.-")
 
 
@@ -2005,7 +2364,8 @@ def _setting_starts(low: str) -> Iterable[int]:
     """Where each identifier that holds a stem starts (found with `find`, which is far
     cheaper than a regex pass over the note)."""
     seen: set[int] = set()
-    for stem in _SETTING_STEMS:
+    stems = _SETTING_STEMS + _MDP_STEMS if "mdp" in low else _SETTING_STEMS
+    for stem in stems:
         at = low.find(stem)
         while at >= 0:
             start = at
@@ -2027,7 +2387,8 @@ def _settings(low: str) -> Iterable[tuple[_Context, int, int]]:
         name = m.group("name")
         # A bare word ("password: x") is a phrase's business: a setting has a prefix
         # ("db_password"), a compound name ("secret_key") or is an option ("--password").
-        if not (m.group("lead") or m.group("prefix") or "_" in name):
+        if not (m.group("lead") or m.group("prefix") or "_" in name
+                or name in _COMPOUND_NAMES):
             continue
         if m.group("sep") in " \t" and low[m.start()] != "-":
             continue  # "token abc" is a phrase's business; only an option takes a space
@@ -2201,6 +2562,30 @@ def _same_shape_after(low: str, start: int, end: int) -> Iterable[tuple[int, int
         end = after
 
 
+# What follows a card number in the same breath: its expiry date, then its security code
+# ("4970 … 0006 / 123", "… exp 03/28 123"). Found with the number, or the code would be left
+# in the note once the highlighted number is removed. 3 digits (American Express: 4); not
+# an amount or a time ("… 0006, 120 €").
+_CARD_TAIL = re.compile(
+    r"[ \t]*[,;/:-]?[ \t]*(?:(?:exp(?:\.|ire|iration)?|date|val(?:\.|ide|idit[eé])?)"
+    r"[ \t]*:?[ \t]*)?(?:(?:0[1-9]|1[0-2])[ \t]*/[ \t]*(?:20)?[0-9]{2}[ \t]*[,;/:-]?[ \t]*)?"
+    r"(?P<cvv>[0-9]{3,4})(?![0-9]|[.,/:h][0-9]|[ \t]*(?:€|eur|%))", re.IGNORECASE)
+
+
+def _card_codes(text: str, raw: Sequence[tuple[str, int, int, _Context | None]]
+                ) -> Iterable[tuple[int, int]]:
+    for kind, start, end, _ctx in raw:
+        if kind != "card-number":
+            continue
+        tail = _CARD_TAIL.match(text, end)
+        if tail is None:
+            continue
+        digits = _ascii_digits(text[start:end])
+        amex = len(digits) == 15 and digits[:2] in ("34", "37")
+        if len(tail.group("cvv")) == (4 if amex else 3):
+            yield tail.start("cvv"), tail.end("cvv")
+
+
 def _lower_same_length(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):
@@ -2285,13 +2670,33 @@ _CONFUSABLES = {
     "Ԝ": "W", "Һ": "H", "Ү": "Y",
     "α": "a", "ο": "o", "ρ": "p", "ι": "i", "κ": "k", "ν": "v", "υ": "u", "χ": "x",
     "τ": "t", "ϲ": "c", "ϳ": "j",
+    # small capitals ("ᴍᴏᴛ ᴅᴇ ᴘᴀꜱꜱᴇ"), Latin letters that no compatibility form folds
+    "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h",
+    "ɪ": "i", "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p",
+    "ʀ": "r", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z",
     "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
     "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "Ϲ": "C",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\ufe63": "-",
+    # colons and equals signs of other scripts and forms: "mot de passe ꞉ x", "mdp ﹕ x"
+    "\u02d0": ":", "\u02f8": ":", "\u0589": ":", "\u05c3": ":", "\u205a": ":",
+    "\u2236": ":", "\ua789": ":", "\ufe13": ":", "\ufe55": ":", "\ua78a": "=",
+    "\ufe66": "=",
+    # arrows the links do not spell, an emoji's pointing hand: "mdp ⟶ x", "mdp 👉 x"
+    "➝": "→", "➞": "→", "➟": "→", "➠": "→", "➡": "→", "➢": "→", "➣": "→", "➤": "→",
+    "➥": "→", "➦": "→", "⟶": "→", "⟹": "→", "⟾": "→", "⮕": "→", "⇨": "→", "⇾": "→",
+    "↦": "→", "▶": "→", "►": "→", "▸": "→", "👉": "→",
 }
+# Decimal digits of other scripts ("٤٨٢١", Arabic-Indic; Devanagari, Thai...): the ASCII
+# digits they stand for.
+_OTHER_DIGITS = "".join(chr(code) for code in range(0x0660, 0x1A9A)
+                        if unicodedata.category(chr(code)) == "Nd")
 _FOLD_NEEDED = re.compile(
-    f"[\u00a0\u0300-\u036f\u0370-\u03ff\u0400-\u052f\u2010-\u2012\u202f\u2212"
-    f"\ufe63\uff01-\uff5e\U0001d400-\U0001d7ff{_INVISIBLE}{_SPACES_ODD}]")
+    f"[\u00a0\u0262-\u029f\u02d0\u02f8\u0300-\u036f\u0370-\u03ff\u0400-\u052f"
+    f"\u0589\u05c3\u1d00-\u1d22\u2010-\u2012\u202f\u205a\u2212\u2236\ua730\ua731"
+    f"\ua789\ua78a\ufe13\ufe55\ufe63\ufe66\uff01-\uff5e\U0001d400-\U0001d7ff"
+    f"\u21a6\u21e8\u21fe\u25b6\u25b8\u25ba\u27a1-\u27a6\u279d-\u27a0\u27f6\u27f9\u27fe\u2b95"
+    f"\U0001f300-\U0001faff"
+    f"{_OTHER_DIGITS}{_INVISIBLE}{_SPACES_ODD}]")
 _DROPPED = re.compile(f"[{_INVISIBLE}\u0300-\u036f]")
 
 
@@ -2300,6 +2705,11 @@ def _fold_table() -> dict[int, str]:
     for code in (0x00A0, 0x1680, 0x205F, 0x3000, 0x202F, *range(0x2000, 0x200B)):
         table[code] = " "
     table[0x2028] = table[0x2029] = "\n"
+    for digit in _OTHER_DIGITS:
+        table[ord(digit)] = str(unicodedata.decimal(digit))
+    # Other pictographs (emoji) separate words like a space: "mdp 🔑 : x", "mdp🔑x".
+    for code in range(0x1F300, 0x1FB00):
+        table.setdefault(code, " ")
     # Fullwidth ASCII and mathematical letters and digits: their compatibility form, when
     # it is one character (every one of these ranges folds to a single ASCII character).
     for code in (*range(0xFF01, 0xFF5F), *range(0x1D400, 0x1D800)):
@@ -2312,8 +2722,56 @@ def _fold_table() -> dict[int, str]:
 _FOLD = _fold_table()
 
 
+# HTML character references in a note pasted from a web page or a mail's source: "mot de
+# passe&nbsp;: x", "mdp&#58; x", "m&#111;t de passe". Each one that stands for a single
+# character reads as that character (unknown names stay as typed).
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _entity_char(reference: str) -> str | None:
+    char = html.unescape(reference)
+    return char if len(char) == 1 and char != reference else None
+
+
+def _decode_entities(text: str) -> tuple[str, list[int]] | None:
+    """`text` with its character references decoded, and where each character starts in
+    `text` (plus len(text) last); None when it holds none."""
+    chars: list[str] = []
+    origin: list[int] = []
+    position = 0
+    for m in _ENTITY.finditer(text):
+        char = _entity_char(m.group())
+        if char is None:
+            continue
+        chars.append(text[position:m.start()])
+        origin.extend(range(position, m.start()))
+        chars.append(char)
+        origin.append(m.start())
+        position = m.end()
+    if not origin:
+        return None
+    chars.append(text[position:])
+    origin.extend(range(position, len(text) + 1))
+    return "".join(chars), origin
+
+
 def _fold(text: str) -> tuple[str, list[int] | None]:
     """The text the patterns read, and where each of its characters starts in `text`.
+
+    Character references are decoded first ("&nbsp;", "&#58;"), then look-alikes folded.
+    """
+    decoded = _decode_entities(text) if "&" in text and ";" in text else None
+    if decoded is None:
+        return _fold_characters(text)
+    base, base_origin = decoded
+    folded, origin = _fold_characters(base)
+    if origin is None:
+        return folded, base_origin
+    return folded, [base_origin[i] for i in origin]
+
+
+def _fold_characters(text: str) -> tuple[str, list[int] | None]:
+    """Look-alike characters folded, and where each character of the result starts in `text`.
 
     The map is None when the folded text has the same length (the common case: only
     one-for-one replacements), so spans carry over unchanged. Otherwise position i of the
@@ -2356,6 +2814,10 @@ def _fold(text: str) -> tuple[str, list[int] | None]:
 def _unfold(finding: Finding, origin: list[int], text: str) -> Finding:
     start = origin[finding.start]
     end = origin[finding.end - 1] + 1
+    if text[end - 1] == "&":  # the last character was a reference: all of it ("&#50;")
+        reference = _ENTITY.match(text, end - 1)
+        if reference is not None and _entity_char(reference.group()) is not None:
+            end = reference.end()
     # The last character's own dropped marks belong to it ("é" typed as "e" + accent).
     while end < len(text) and unicodedata.combining(text[end]):
         end += 1
@@ -2378,14 +2840,19 @@ def scan(text: str) -> list[Finding]:
 def _scan_folded(text: str) -> list[Finding]:
     raw: list[tuple[str, int, int, _Context | None]] = [
         (kind, start, end, None) for kind, start, end in _scan_structured(text)]
+    cvv = _CONTEXTS["cvv"]
+    raw.extend(("card-number", start, end, cvv) for start, end in _card_codes(text, raw))
     low = _lower_same_length(text)
     if "@" in low:
         pair = _CONTEXTS["account"]
         raw.extend((kind, start, end, pair) for kind, start, end in _email_pairs(low))
     hints = "indice" in low or "hint" in low or "question" in low
     raw.extend((ctx.kind, start, end, ctx) for ctx, start, end in _without_phrase(low))
+    layout: _Layout | None = None
     for m in _TRIGGER.finditer(low):
-        found = _phrase_finding(low, m, hints)
+        if layout is None:  # on the first phrase only: a few quick passes over the note
+            layout = _layout(low)
+        found = _phrase_finding(low, m, hints, layout)
         if found is not None:
             ctx, start, end = found
             raw.append((ctx.kind, start, end, ctx))
