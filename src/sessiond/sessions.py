@@ -1282,11 +1282,38 @@ class Sessiond:
                     and self.store.first_of_kind("receipt-issued") is not None)
         from sessiond.compliance.evidence import observed
 
+        invoices = tuple(self.session_invoices(session.id))
         return Facts(session=session, client=client, client_seq=client.seq, policy=policy,
                      now=now, tz=self.tz, start=start, start_seq=start_seq, at_stop=at_stop,
                      history=history, receipts_in_log=receipts,
-                     connections=tuple(observed(session.events)),
-                     invoices=tuple(self.session_invoices(session.id)))
+                     connections=tuple(observed(session.events)), invoices=invoices,
+                     invoiced_now=self._invoiced_now(session, invoices, now))
+
+    def _invoiced_now(self, session: Session, invoices: Sequence[Event], now: datetime
+                      ) -> Decimal | None:
+        """What the sessions of the session's standing invoice are billed now (None: no
+        standing invoice, or a session of it that cannot be priced). The invoice-current
+        rule compares it with the invoice's total: merging a duplicate client who had an
+        earlier intervention, or withdrawing a package, reprices an invoiced session
+        without any event of its own."""
+        from decimal import Decimal
+
+        from sessiond.billing import bill
+
+        cancelled = {e.body["cites_seq"] for e in invoices if e.kind == "credit-note-issued"}
+        standing = [e for e in invoices
+                    if e.kind == "invoice-issued" and e.seq not in cancelled]
+        if not standing:
+            return None
+        total = Decimal(0)
+        try:
+            for session_id in standing[-1].body["sessions"]:
+                billed = session if session_id == session.id else self.session(session_id)
+                total += bill(billed, self.policy(billed.policy),
+                              self.history(billed.client_id, replacing=session), now).total
+        except InputError:
+            return None
+        return total
 
     def check(self, session: Session, *, at_stop: bool = False,
               now: datetime | None = None) -> Report:

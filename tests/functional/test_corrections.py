@@ -491,3 +491,42 @@ def test_client_show_follows_a_merge_and_prices_his_sessions_as_bill_does(cli: C
         (session, bill(cli, session)["total"])]
     missing = cli("client", "show", "c-nobody", "--json", check=False)
     assert missing.code == 2 and json.loads(missing.err)["exit_code"] == 2
+
+
+def test_documents_of_a_session_repriced_by_a_merge_are_no_longer_current(
+        cli: Cli, tmp_path: Path) -> None:
+    """A duplicate client whose intervention came first, merged after the other's receipt
+    and invoice: the new-client discount goes to that earlier intervention, so the
+    receipt and the invoice no longer state the bill, though the session itself has no
+    event after them. The receipt gets the next number, the old one fails `verify`, and
+    `check` reports the invoice."""
+    t0 = now() - timedelta(hours=5)
+    jeanne = cli("client", "add", "Jeanne Martin", "--address",
+                 "12 rue des Lilas, 54000 Nancy").out.strip()
+    duplicate = cli("client", "add", "Jeanne Martin").out.strip()
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "73282932000074"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\n', encoding="utf-8")
+    ran(cli, duplicate, start=t0, stop=t0 + timedelta(minutes=30))
+    session = ran(cli, jeanne, start=t0 + timedelta(hours=1),
+                  stop=t0 + timedelta(hours=1, minutes=30))
+    first = cli.json("receipt", session, "--out", str(tmp_path / "first.pdf"))
+    invoice = cli.json("invoice", session, "--out", str(tmp_path))
+    assert first["total"] == invoice["total"] == "35.00"  # the first intervention's 30 %
+    cli("client", "merge", duplicate, "--into", jeanne, "--reason", "ajoutée deux fois")
+    assert bill(cli, session)["total"] == "50.00"
+    old = cli("verify", "--receipt", str(tmp_path / "first.pdf"), check=False)
+    assert old.code == 1 and "bill.total" in old.out, old.out
+    second = cli.json("receipt", session, "--out", str(tmp_path / "second.pdf"))
+    assert second["reused"] is False and second["replaces"] == first["number"]
+    assert second["total"] == "50.00"
+    report = cli("check", session, "--json", check=False).json
+    stale = [f for f in report["findings"] if f["rule"] == "invoice-current"]
+    assert stale and "indique 35,00" in stale[0]["message"], report["findings"]
+    assert "facturées 50,00" in stale[0]["message"]
+    cli("invoice", "cancel", invoice["number"], "--reason", "remise donnée à tort",
+        "--out", str(tmp_path))
+    again = cli.json("invoice", session, "--out", str(tmp_path))
+    assert again["total"] == "50.00"
+    report = cli("check", session, "--json", check=False).json
+    assert "invoice-current" not in [f["rule"] for f in report["findings"]]

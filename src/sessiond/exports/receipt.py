@@ -22,6 +22,7 @@ number, and its receipt states the number it replaces.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -280,6 +281,25 @@ def as_now(svc: Sessiond, receipt: StoredEvent, now: datetime | None = None) -> 
                  event_seq=receipt.seq, proof=proof)
 
 
+def repriced(svc: Sessiond, receipt: StoredEvent, data: Data, now: datetime) -> bool:
+    """Whether the log now prices the session otherwise than `data` (what `receipt`
+    stated). A correction outside the session's own events reprices it (a duplicate
+    client merged with an earlier intervention takes the new-client discount away, a
+    package withdrawn takes the credit): the session's events alone do not tell."""
+    try:
+        current = as_now(svc, receipt, now)
+    except InputError:
+        return True
+    return priced(current) != priced(data)
+
+
+def priced(data: Mapping[str, Any]) -> dict[str, Any]:
+    """What a receipt's data says of the price: its bill and its times (billed time, the
+    explanation). The rest (names, identity, layout) changes only with an event of the
+    session or is no correction (an erasure, a new address of the technician)."""
+    return {key: data.get(key) for key in ("bill", "times")}
+
+
 def _reissue(svc: Sessiond, receipt: StoredEvent, now: datetime
              ) -> tuple[Data, bytes, Checkpoint, EventsProof] | None:
     """The earlier receipt exactly as it was issued, or None when it cannot be made again
@@ -296,6 +316,8 @@ def _reissue(svc: Sessiond, receipt: StoredEvent, now: datetime
         return None
     data, raw, proof = rebuilt
     if sha256(raw) != body["data_digest"] or proof.digest != body.get("digest"):
+        return None
+    if repriced(svc, receipt, data, now):
         return None
     checkpoint = svc.store.checkpoint_of(receipt.seq, receipt.hash)
     return (data, raw, checkpoint, proof) if checkpoint is not None else None

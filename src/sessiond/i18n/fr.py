@@ -2714,6 +2714,14 @@ CATALOG: dict[str, str] = {
         "ne "
         "décrit plus cette intervention. Annulez-la par un avoir (sessiond invoice cancel "
         "{number} --reason TEXTE), puis facturez de nouveau l'intervention.",
+    "Invoice {number} (#{seq}) states {stated}, but its sessions are billed {now} "
+    "now (the client's history was corrected since: a duplicate merged, a package "
+    "withdrawn). Cancel it with a credit note (sessiond invoice cancel {number} "
+    "--reason TEXT), then invoice the session again.":
+        "La facture {number} (n°\u00a0{seq}) indique {stated}, mais ses interventions sont "
+        "désormais facturées {now} (l'historique du client a été corrigé depuis\u202f: un "
+        "doublon fusionné, un forfait retiré). Annulez-la par un avoir (sessiond invoice "
+        "cancel {number} --reason TEXTE), puis facturez de nouveau l'intervention.",
     "0 to 60 days": "de 0 à 60\u00a0jours",
     "0 to 60 days (Code de commerce L441-10)": "de 0 à 60\u00a0jours (Code de commerce L441-10)",
     "An invoice covers at most {count} sessions: split the period.":
