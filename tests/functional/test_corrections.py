@@ -530,3 +530,24 @@ def test_documents_of_a_session_repriced_by_a_merge_are_no_longer_current(
     assert again["total"] == "50.00"
     report = cli("check", session, "--json", check=False).json
     assert "invoice-current" not in [f["rule"] for f in report["findings"]]
+
+
+def test_a_cancelled_duplicate_owes_nothing_in_bill_and_client_show(cli: Cli,
+                                                                     client: str) -> None:
+    """The duplicate's time is billed on the session that holds the work: its own bill
+    (and the client's list, which prices each session as bill does) said its first hour
+    was due, though every export and document leaves it out."""
+    began = now() - timedelta(hours=2)
+    work = ran(cli, client, start=began, stop=began + timedelta(minutes=50))
+    twice = ran(cli, client, start=began + timedelta(minutes=1),
+                stop=began + timedelta(minutes=15))
+    cli("cancel", twice, "--duplicate-of", work, "--reason", "lancée deux fois")
+    cancelled = bill(cli, twice)
+    assert cancelled["total"] == "0.00" and cancelled["lines"] == []
+    assert cancelled["billed_seconds"] == 0 and cancelled["worked_seconds"] == 14 * 60
+    assert work in cancelled["explanation"] and "rien n'est dû" in cancelled["explanation"]
+    shown = {r["session"]: r["total"] for r in cli.json("client", "show", client)["sessions"]}
+    assert shown == {work: bill(cli, work)["total"], twice: "0.00"}
+    planned = cli("session", "new", client).out.strip()
+    cli("cancel", planned, "--reason", "prévue par erreur")
+    assert bill(cli, planned)["explanation"] == "Annulée\u202f: rien n'est dû."

@@ -2722,6 +2722,9 @@ CATALOG: dict[str, str] = {
         "désormais facturées {now} (l'historique du client a été corrigé depuis\u202f: un "
         "doublon fusionné, un forfait retiré). Annulez-la par un avoir (sessiond invoice "
         "cancel {number} --reason TEXTE), puis facturez de nouveau l'intervention.",
+    "Cancelled as a duplicate of {session}, which bills this work: nothing is due.":
+        "Annulée comme doublon de {session}, qui facture ce travail\u202f: rien n'est dû.",
+    "Cancelled: nothing is due.": "Annulée\u202f: rien n'est dû.",
     "0 to 60 days": "de 0 à 60\u00a0jours",
     "0 to 60 days (Code de commerce L441-10)": "de 0 à 60\u00a0jours (Code de commerce L441-10)",
     "An invoice covers at most {count} sessions: split the period.":
