@@ -879,6 +879,13 @@ class Sessiond:
     def add_credit(self, client_id: str, *, hours: str | Decimal,
                    at: datetime | None = None) -> Event:
         """Prepaid hours bought by the client."""
+        self.client(client_id)
+        target = self._canonical_client(client_id)
+        if target != client_id:
+            # As for a session: a duplicate merged away buys nothing of his own.
+            raise InputError(_("Client {client} was merged into {into}: record the package "
+                               "for {into} (sessiond credit add {into} --hours H).",
+                               client=client_id, into=target))
         return self._record("credit-added", client_id=client_id, at=at,
                             body={"hours": credit_hours(hours)})
 

@@ -551,3 +551,19 @@ def test_a_cancelled_duplicate_owes_nothing_in_bill_and_client_show(cli: Cli,
     planned = cli("session", "new", client).out.strip()
     cli("cancel", planned, "--reason", "prévue par erreur")
     assert bill(cli, planned)["explanation"] == "Annulée\u202f: rien n'est dû."
+
+
+def test_a_merge_names_the_client_it_was_made_into_and_his_duplicates_buy_nothing(
+        cli: Cli, client: str) -> None:
+    """Merging into a duplicate merged away already records the merge into the client he
+    counts as: the message said the id typed, not the one the log holds. And a package
+    was recorded for the merged-away id, where a session is refused."""
+    duplicate = cli("client", "add", "Jeanne Martin").out.strip()
+    third = cli("client", "add", "Jeanne Martin").out.strip()
+    cli("client", "merge", duplicate, "--into", client, "--reason", "ajoutée deux fois")
+    done = cli("client", "merge", third, "--into", duplicate, "--reason", "encore")
+    assert f"Client {third} fusionné avec {client}\u202f:" in done.out, done.out
+    assert duplicate not in done.out
+    bought = cli("credit", "add", duplicate, "--hours", "3", check=False)
+    assert bought.code == 2 and f"sessiond credit add {client} --hours H" in bought.err
+    assert "credit-added" not in [e["kind"] for e in cli.events()]

@@ -2725,6 +2725,10 @@ CATALOG: dict[str, str] = {
     "Cancelled as a duplicate of {session}, which bills this work: nothing is due.":
         "Annulée comme doublon de {session}, qui facture ce travail\u202f: rien n'est dû.",
     "Cancelled: nothing is due.": "Annulée\u202f: rien n'est dû.",
+    "Client {client} was merged into {into}: record the package for {into} (sessiond "
+    "credit add {into} --hours H).":
+        "Le client {client} a été fusionné avec {into}\u202f: enregistrez le forfait pour "
+        "{into} (sessiond credit add {into} --hours H).",
     "0 to 60 days": "de 0 à 60\u00a0jours",
     "0 to 60 days (Code de commerce L441-10)": "de 0 à 60\u00a0jours (Code de commerce L441-10)",
     "An invoice covers at most {count} sessions: split the period.":
