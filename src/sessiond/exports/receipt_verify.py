@@ -39,6 +39,7 @@ from sessiond.exports.receipt_data import FORMAT, VERSION, receipt_blocks, speak
 from sessiond.exports.signed import Carried, read_document, sha256, signature_valid
 from sessiond.i18n import _
 from sessiond.i18n import language as language_of_messages
+from sessiond.i18n.dates import long_date
 from sessiond.sessions import Sessiond
 
 
@@ -380,7 +381,7 @@ def _replaced(svc: Sessiond, name: str, event: Any) -> list[Problem]:
         "session changed after it was issued): hand over the new one",
         number=receipt_number(svc.store, event, svc),
         replacement=receipt_number(svc.store, replacement, svc),
-        day=clock.from_text(replacement.at).astimezone(svc.tz).date().isoformat()),
+        day=long_date(clock.from_text(replacement.at).astimezone(svc.tz).date())),
         replacement.seq)]
 
 
