@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -192,6 +192,9 @@ def test_a_credit_note_cites_its_invoice_and_frees_the_session(cli_home: Cli,
     assert [r["number"] for r in listed] == [invoice["number"], note["number"],
                                             again["number"]]
     assert listed[0]["cancelled_by"] == note["number"]
+    issued = date.fromisoformat(listed[0]["issued"])
+    shown = cli("invoice", "list").out.splitlines()[0]  # the day as the invoice prints it
+    assert shown.startswith(f"{invoice['number']}  {issued:%d/%m/%Y}  "), shown
     assert cli("verify").code == 0
 
 
