@@ -567,3 +567,40 @@ def test_a_merge_names_the_client_it_was_made_into_and_his_duplicates_buy_nothin
     bought = cli("credit", "add", duplicate, "--hours", "3", check=False)
     assert bought.code == 2 and f"sessiond credit add {client} --hours H" in bought.err
     assert "credit-added" not in [e["kind"] for e in cli.events()]
+
+
+def test_the_export_checks_again_what_an_invoice_or_a_merge_changed(cli: Cli,
+                                                                    tmp_path: Path) -> None:
+    """The day's export reused the check recorded at the stop while the session had no
+    later event of its own: an invoice issued since (the supporting document VLH 5.3 asks
+    for) and a merge that reprices it (invoice-current) were in `check` only."""
+    t0 = now() - timedelta(hours=5)
+    jeanne = cli("client", "add", "Jeanne Martin", "--address",
+                 "12 rue des Lilas, 54000 Nancy").out.strip()
+    duplicate = cli("client", "add", "Jeanne Martin").out.strip()
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "73282932000074"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\n', encoding="utf-8")
+    ran(cli, duplicate, start=t0, stop=t0 + timedelta(minutes=30))
+    session = ran(cli, jeanne, start=t0 + timedelta(hours=1),
+                  stop=t0 + timedelta(hours=1, minutes=30))
+    day = (t0 + timedelta(hours=1)).astimezone(PARIS).date().isoformat()
+
+    def exported() -> list[str]:
+        out = tmp_path / "day.json"
+        cli("export", "--day", day, "--format", "json", "--out", str(out))
+        row = next(r for r in json.loads(out.read_text(encoding="utf-8"))["sessions"]
+                   if r["session"] == session)
+        return sorted(f["rule"] for f in row["compliance"]["findings"])
+
+    def checked() -> list[str]:
+        return sorted(f["rule"] for f in
+                      cli("check", session, "--json", check=False).json["findings"])
+
+    assert "receipt-issued" in exported()
+    cli("invoice", session, "--out", str(tmp_path))
+    assert "receipt-issued" not in checked()
+    assert exported() == checked()
+    cli("client", "merge", duplicate, "--into", jeanne, "--reason", "ajoutée deux fois")
+    assert "invoice-current" in checked()
+    assert exported() == checked()
