@@ -449,6 +449,26 @@ def test_e_reporting_sums_private_clients_per_day(cli_home: Cli, tmp_path: Path)
     assert cli("verify", "--export", result["path"]).code == 0
 
 
+def test_e_reporting_leaves_out_a_payment_withdrawn(cli_home: Cli, tmp_path: Path) -> None:
+    """A payment typed twice and withdrawn was never received: the book and the bill
+    leave it out, and so does the day's sum of payments reported to the administration."""
+    cli = cli_home
+    session = stopped(cli, consumer(cli))
+    cli("record", session, "payment", "--amount", "30", "--method", "cash")
+    cli("record", session, "payment", "--amount", "30", "--method", "cash", check=False)
+    twice = [e["seq"] for e in cli.events() if e["kind"] == "payment-recorded"][-1]
+    cli("withdraw", session, str(twice), "--reason", "saisi deux fois")
+    today = datetime.now(ZoneInfo("Europe/Paris")).date().isoformat()
+    result = cli.json("export", "--format", "e-reporting", "--from", today, "--to", today,
+                      "--out", str(tmp_path))
+    rows = [line.split(";") for line in
+            Path(result["path"]).read_bytes().decode("utf-8-sig").splitlines()]
+    assert rows[1][5:7] == ["30,00", "1"] and rows[-1][5:7] == ["30,00", "1"], rows
+    book = cli.json("export", "--book", "--from", today, "--to", today, "--out",
+                    str(tmp_path))
+    assert book["book_total"] == "30.00", book
+
+
 def test_invoice_numbers_appear_in_the_export_and_the_book(cli_home: Cli,
                                                             tmp_path: Path) -> None:
     cli = cli_home

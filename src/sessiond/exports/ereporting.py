@@ -86,8 +86,11 @@ def days(svc: Sessiond, first: date, last: date) -> list[Day]:
     _lo, hi = clock.local_day_bounds(last, svc.tz)
     rows = svc.store.events_of_kind_between(("payment-recorded",), clock.to_text(lo),
                                             clock.to_text(hi))
+    # A payment recorded by mistake and withdrawn (sessiond withdraw) was never received:
+    # every projection folds it away, as the book and the session's bill do.
+    withdrawn = {r.body_fields()["corrects"] for r in svc.store.events_of_kind("fact-withdrawn")}
     for event in svc.events(rows):
-        if not private(event.client_id):
+        if not private(event.client_id) or event.seq in withdrawn:
             continue
         entry = found.setdefault(local(event.at), Day(local(event.at)))
         entry.paid += Decimal(event.body["amount"])
