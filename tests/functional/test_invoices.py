@@ -467,6 +467,10 @@ def test_e_reporting_leaves_out_a_payment_withdrawn(cli_home: Cli, tmp_path: Pat
     book = cli.json("export", "--book", "--from", today, "--to", today, "--out",
                     str(tmp_path))
     assert book["book_total"] == "30.00", book
+    said = cli("export", "--format", "e-reporting", "--from", today, "--to", today, "--out",
+               str(tmp_path)).out.splitlines()[0]  # days and documents, no session counted
+    assert said.startswith("E-reporting du ") and "0 facture ou avoir" in said, said
+    assert "encaissé 30,00" in said and "intervention" not in said, said
 
 
 def test_invoice_numbers_appear_in_the_export_and_the_book(cli_home: Cli,

@@ -3054,6 +3054,12 @@ CATALOG: dict[str, str] = {
         "Livre des recettes {span}\u202f: {payments}, total {total}, {path}",
     "Export {span}: {sessions}, total {total}, {path}":
         "Export {span}\u202f: {sessions}, total {total}, {path}",
+    "{n} invoice or credit note":
+        "{n} facture ou avoir",
+    "{n} invoices and credit notes":
+        "{n} factures et avoirs",
+    "E-reporting {span}: {documents}, net invoiced {total}, received {paid}, {path}":
+        "E-reporting {span}\u202f: {documents}, net facturé {total}, encaissé {paid}, {path}",
     "{n} payment":
         "{n} encaissement",
     "{n} payments":
