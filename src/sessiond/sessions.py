@@ -1065,9 +1065,10 @@ class Sessiond:
                                "--email or --phone."))
         return self._record("client-edited", client_id=client_id, at=at, personal=fields)
 
-    def canonical_client(self, client_id: str) -> str:
-        """The client a duplicate was merged into (the client himself otherwise)."""
-        return self._canonical_client(client_id)
+    def canonical_client(self, client_id: str, *, upto: int | None = None) -> str:
+        """The client a duplicate was merged into (the client himself otherwise), as the
+        log stood before seq `upto` when given."""
+        return self._canonical_client(client_id, self._merged(upto))
 
     def invoice_events(self) -> list[Event]:
         """Every invoice-issued and credit-note-issued event, in log order.

@@ -604,3 +604,33 @@ def test_the_export_checks_again_what_an_invoice_or_a_merge_changed(cli: Cli,
     cli("client", "merge", duplicate, "--into", jeanne, "--reason", "ajoutée deux fois")
     assert "invoice-current" in checked()
     assert exported() == checked()
+
+
+def test_a_merged_duplicates_session_is_the_clients_in_the_export_and_the_receipt(
+        cli: Cli, tmp_path: Path) -> None:
+    """Its invoice is for the client he was merged into; the export's client reference
+    and the receipt's named the merged-away duplicate, the id an accounting import would
+    take for another client."""
+    t0 = now() - timedelta(hours=3)
+    jeanne = cli("client", "add", "Jeanne Martin", "--address",
+                 "12 rue des Lilas, 54000 Nancy").out.strip()
+    duplicate = cli("client", "add", "Jeane Martin").out.strip()
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "73282932000074"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\n', encoding="utf-8")
+    session = ran(cli, duplicate, start=t0, stop=t0 + timedelta(minutes=30))
+    cli("client", "merge", duplicate, "--into", jeanne, "--reason", "faute de frappe")
+    assert cli.json("invoice", session, "--out", str(tmp_path))["client"] == jeanne
+    day = t0.astimezone(PARIS).date().isoformat()
+    out = tmp_path / "day.json"
+    cli("export", "--day", day, "--format", "json", "--out", str(out))
+    row = json.loads(out.read_text(encoding="utf-8"))["sessions"][0]
+    assert (row["client"], row["client_name"]) == (jeanne, "Jeanne Martin")
+    table = tmp_path / "day.csv"
+    cli("export", "--day", day, "--out", str(table))
+    line = table.read_bytes().decode("utf-8-sig").splitlines()[1].split(";")
+    assert line[1:4] == [session, jeanne, "Jeanne Martin"], line
+    receipt = cli.json("receipt", session, "--out", str(tmp_path / "r.pdf"))
+    text = Path(receipt["text"]).read_text(encoding="utf-8")
+    assert f"Référence client :       {jeanne}" in text.replace("\u202f", " ")
+    assert duplicate not in text.split("-----BEGIN")[0]

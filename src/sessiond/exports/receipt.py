@@ -134,7 +134,10 @@ def receipt_facts(svc: Sessiond, session_id: str, now: datetime,
         raise InputError(_("The receipt of session {session} cannot be issued: {problem}",
                            session=session_id, problem=e.message)) from e
     count, hex_digest = ledger.covered([session.id])
-    return Facts(session, ledger.clients[session.client_id], ledger.policy(session.policy),
+    # The client the session counts for, as on its invoice: a duplicate merged away is
+    # not the client's reference any more.
+    client = ledger.clients[ledger.canonical(session.client_id)]
+    return Facts(session, client, ledger.policy(session.policy),
                  bill, (1, count, hex_digest))
 
 

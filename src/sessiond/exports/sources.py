@@ -180,6 +180,13 @@ class Ledger:
             (e for c in group for e in self.client_events[c]))
         return bill(session, self.policy(session.policy), history, self.now)
 
+    def canonical(self, client_id: str) -> str:
+        """The client `client_id` counts for (the one he was merged into, as the log
+        stood before `upto`), loaded."""
+        found = self.svc.canonical_client(client_id, upto=self.upto)
+        self._group(found)
+        return found
+
     def _group(self, client_id: str) -> list[str]:
         """The client's group (he, the one he was merged into, its other duplicates),
         loaded: asked once per client, however many of his sessions are read."""
