@@ -296,11 +296,23 @@ def repriced(svc: Sessiond, receipt: StoredEvent, data: Data, now: datetime) -> 
     return priced(current) != priced(data)
 
 
+PRICE = ("total", "credit_used_seconds", "credit_left_seconds", "left_to_pay",
+         "paid_beyond")
+
+
 def priced(data: Mapping[str, Any]) -> dict[str, Any]:
-    """What a receipt's data says of the price: its bill and its times (billed time, the
-    explanation). The rest (names, identity, layout) changes only with an event of the
-    session or is no correction (an erasure, a new address of the technician)."""
-    return {key: data.get(key) for key in ("bill", "times")}
+    """What a receipt's data says of the price, in numbers: the billed time, each line's
+    amount, the total, the credit, what is left to pay. Words are left out (labels, the
+    explanation): another version of sessiond may word them otherwise, which corrects
+    nothing; so are names and identity, which change only with an event of the session
+    or by no correction at all (an erasure, the technician's new address)."""
+    bill: Mapping[str, Any] = data["bill"] if isinstance(data.get("bill"), dict) else {}
+    times: Mapping[str, Any] = data["times"] if isinstance(data.get("times"), dict) else {}
+    lines: list[Any] = bill["lines"] if isinstance(bill.get("lines"), list) else []
+    return {"bill": {**{key: bill.get(key) for key in PRICE},
+                     "lines": [line.get("amount") if isinstance(line, dict) else line
+                               for line in lines]},
+            "times": {"billed_seconds": times.get("billed_seconds")}}
 
 
 def _reissue(svc: Sessiond, receipt: StoredEvent, now: datetime
