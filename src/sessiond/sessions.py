@@ -20,6 +20,7 @@ from sessiond import clock, labels
 from sessiond.config import Config, Paths, load_config, paths
 from sessiond.errors import InputError
 from sessiond.i18n import _
+from sessiond.i18n.dates import long_date
 from sessiond.model import (
     AMENDABLE,
     CORRECTIONS,
@@ -473,7 +474,7 @@ class Sessiond:
         siren = _company_number(siren)
         if known_since is not None and known_since > at.astimezone(self.tz).date():
             raise InputError(_("--known-since {day}: that day has not come yet; give the day "
-                               "the client first called on you.", day=known_since.isoformat()))
+                               "the client first called on you.", day=long_date(known_since)))
         client_id = new_id("c")
         key, wrapped = self.keyring.new_data_key(client_id)
         digests = self._blind_indexes(name, email)

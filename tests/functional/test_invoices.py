@@ -561,3 +561,20 @@ def test_no_number_is_spent_on_a_document_refused_its_place(cli_home: Cli,
     refused(cli("invoice", "cancel", number, "--reason", "erreur", "--out",
                 str(cli.home / "avoir.pdf"), check=False), 2, "--out")
     assert state(cli.home).events == before.events
+
+
+def test_messages_give_days_in_words_not_iso(cli_home: Cli, tmp_path: Path) -> None:
+    """A French message said "du 2026-12-01 au 2026-12-31": days are written as words,
+    as the documents write them."""
+    cli = cli_home
+    client = consumer(cli)
+    empty = cli("invoice", "--client", client, "--from", "2026-12-01", "--to", "2026-12-31",
+                "--out", str(tmp_path), check=False)
+    assert empty.code == 2 and "du 1er décembre 2026 au 31 décembre 2026" in empty.err, \
+        empty.err
+    for args in (("invoice", "--client", client), ("export",),
+                 ("export", "--format", "e-reporting")):
+        backwards = cli(*args, "--from", "2026-12-31", "--to", "2026-12-01", "--out",
+                        str(tmp_path), check=False)
+        assert backwards.code == 2 and "(1er décembre 2026)" in backwards.err, backwards.err
+        assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", backwards.err), backwards.err

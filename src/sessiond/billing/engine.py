@@ -31,6 +31,7 @@ from sessiond.billing.statement import demands
 from sessiond.billing.worked import worked_seconds
 from sessiond.errors import InputError
 from sessiond.i18n import _
+from sessiond.i18n.dates import long_date
 from sessiond.i18n.plural import n_
 from sessiond.model import MISSED_FEES, Event, Session, State
 from sessiond.policy.schema import Fee, Guarantee, Policy
@@ -250,7 +251,7 @@ def _discounts(facts: _Facts, time_amount: Decimal, notes: list[str]) -> list[Li
         if facts.known_before is not None:
             notes.append(_("Client known since {day}, before sessiond: this is not his first "
                            "intervention, no new-client discount (art. {article})",
-                           day=facts.known_before.isoformat(), article=new_client.article))
+                           day=long_date(facts.known_before), article=new_client.article))
         else:
             found.append(Line(
                 "discount",

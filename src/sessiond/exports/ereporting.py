@@ -31,6 +31,7 @@ from sessiond.errors import InputError
 from sessiond.exports import fmt
 from sessiond.exports.invoice_doc import VATEX_FRANCHISE
 from sessiond.i18n import _
+from sessiond.i18n.dates import long_date
 from sessiond.i18n.plural import n_
 from sessiond.sessions import Sessiond
 
@@ -135,7 +136,7 @@ def export_ereporting(svc: Sessiond, first: date, last: date, out_dir: Path, *,
 
     if last < first:
         raise InputError(_("The range ends ({last}) before it starts ({first}).",
-                           first=first.isoformat(), last=last.isoformat()))
+                           first=long_date(first), last=long_date(last)))
     now = now or clock.now()
     scope = Scope.paid(first, last, svc.config.timezone)
     with svc.transaction() as w:  # under the write lock: the figures match the event
