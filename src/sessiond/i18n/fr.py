@@ -3060,6 +3060,14 @@ CATALOG: dict[str, str] = {
         "{n} factures et avoirs",
     "E-reporting {span}: {documents}, net invoiced {total}, received {paid}, {path}":
         "E-reporting {span}\u202f: {documents}, net facturé {total}, encaissé {paid}, {path}",
+    "{n} export: the file is the one its proof covers, and the log still holds the events "
+    "it was made from.":
+        "{n} export\u202f: le fichier est celui que couvre sa preuve, et le journal contient "
+        "toujours les événements dont il a été tiré.",
+    "{n} exports: each file is the one its proof covers, and the log still holds the "
+    "events they were made from.":
+        "{n} exports\u202f: chaque fichier est celui que couvre sa preuve, et le journal "
+        "contient toujours les événements dont ils ont été tirés.",
     "{n} payment":
         "{n} encaissement",
     "{n} payments":
