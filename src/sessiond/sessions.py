@@ -123,11 +123,12 @@ HISTORY_KINDS = ("credit-added", "credit-withdrawn", "client-added", "referral-r
 
 
 def client_history(sessions: Iterable[Session], events: Iterable[Event], *,
-                   replacing: Session | None = None) -> History:
+                   replacing: Session | None = None, client: str | None = None) -> History:
     """What billing reads of a client, from the sessions and events of his group (he and
     the duplicates merged into him): the sessions not cancelled, in the order they were
     planned, and his packages, record and referrals. The one rule for the service's bill
-    and for every document (`replacing`: one of his sessions as the caller sees it)."""
+    and for every document (`replacing`: one of his sessions as the caller sees it;
+    `client`: the one the group counts as, whom the bill names)."""
     from sessiond.billing import History
 
     kept = sorted((replacing if replacing is not None and s.id == replacing.id else s
@@ -136,7 +137,7 @@ def client_history(sessions: Iterable[Session], events: Iterable[Event], *,
     # A package withdrawn (recorded by mistake) is no credit: gone with its withdrawal.
     withdrawn = {e.body["corrects"] for e in found if e.kind == "credit-withdrawn"}
     standing = [e for e in found if e.kind != "credit-withdrawn" and e.seq not in withdrawn]
-    return History(sessions=tuple(kept), client_events=tuple(standing))
+    return History(sessions=tuple(kept), client_events=tuple(standing), client=client)
 
 
 def _comparable(name: str) -> str:
@@ -1268,7 +1269,8 @@ class Sessiond:
         client_id = self._canonical_client(client_id)
         events = [e for c in self._client_group(client_id)
                   for e in self.client_events(c, *HISTORY_KINDS)]
-        return client_history(self.client_sessions(client_id), events, replacing=replacing)
+        return client_history(self.client_sessions(client_id), events, replacing=replacing,
+                              client=client_id)
 
     def policy(self, policy_id: str) -> Policy:
         """The policy of that id (the technician's own copy first); InputError names the

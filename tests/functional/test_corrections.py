@@ -626,6 +626,7 @@ def test_a_merged_duplicates_session_is_the_clients_in_the_export_and_the_receip
     cli("export", "--day", day, "--format", "json", "--out", str(out))
     row = json.loads(out.read_text(encoding="utf-8"))["sessions"][0]
     assert (row["client"], row["client_name"]) == (jeanne, "Jeanne Martin")
+    assert row["bill"]["client"] == bill(cli, session)["client"] == jeanne  # one client
     table = tmp_path / "day.csv"
     cli("export", "--day", day, "--out", str(table))
     line = table.read_bytes().decode("utf-8-sig").splitlines()[1].split(";")

@@ -48,6 +48,9 @@ class History:
     sessions: tuple[Session, ...] = ()  # his sessions (this one may be among them)
     # client-scope events: credit-added, client-added (known since), referral-recorded
     client_events: tuple[Event, ...] = ()
+    # the client the sessions count for: a merged duplicate's session is billed to the
+    # client he was merged into, as its invoice is (None: the session's own client)
+    client: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,12 +86,12 @@ def bill(session: Session, policy: Policy, history: History, now: datetime) -> B
     worked = worked_seconds(session, now)
     model = policy.tranches
     if session.cancelled:
-        return _cancelled(session, policy, worked, now)
+        return _cancelled(session, policy, worked, now, history.client)
     facts = _facts(session, policy, history, now)
     priced = _price(facts, model.billed_seconds(worked))
     billed = priced.billed
     return Bill(
-        session=session.id, client=session.client_id, policy=policy.id,
+        session=session.id, client=history.client or session.client_id, policy=policy.id,
         policy_digest=policy.digest, state=session.state.value, mode=session.mode,
         worked_seconds=worked, billed_seconds=billed,
         first_block_seconds=model.first_block_seconds,
@@ -103,7 +106,8 @@ def bill(session: Session, policy: Policy, history: History, now: datetime) -> B
     )
 
 
-def _cancelled(session: Session, policy: Policy, worked: int, now: datetime) -> Bill:
+def _cancelled(session: Session, policy: Policy, worked: int, now: datetime,
+               client: str | None) -> Bill:
     """A cancelled session owes nothing: planned by mistake, or the duplicate of the
     session that holds its work (`cancel --duplicate-of`), whose bill has that time; a
     session with a fee or a payment is never cancelled. Its worked time stays shown."""
@@ -114,7 +118,7 @@ def _cancelled(session: Session, policy: Policy, worked: int, now: datetime) -> 
                      "nothing is due.", session=holder) if holder
                    else _("Cancelled: nothing is due."))
     return Bill(
-        session=session.id, client=session.client_id, policy=policy.id,
+        session=session.id, client=client or session.client_id, policy=policy.id,
         policy_digest=policy.digest, state=session.state.value, mode=session.mode,
         worked_seconds=worked, billed_seconds=0,
         first_block_seconds=policy.tranches.first_block_seconds,

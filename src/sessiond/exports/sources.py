@@ -177,7 +177,8 @@ class Ledger:
         group = self._group(session.client_id)
         history = client_history(
             (s for c in group for s in self.by_client[c]),
-            (e for c in group for e in self.client_events[c]))
+            (e for c in group for e in self.client_events[c]),
+            client=self.canonical(session.client_id))
         return bill(session, self.policy(session.policy), history, self.now)
 
     def canonical(self, client_id: str) -> str:
