@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from sessiond.errors import InputError
 from sessiond.i18n import _
+from sessiond.i18n.dates import long_date
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -95,8 +96,8 @@ def check_day(day: date) -> date:
     """`day`, or InputError when it lies outside FIRST_DAY..LAST_DAY."""
     if not FIRST_DAY <= day <= LAST_DAY:
         raise InputError(_("The day {day} is out of range: give a day from {first} to "
-                           "{last}.", day=day.isoformat(), first=FIRST_DAY.isoformat(),
-                           last=LAST_DAY.isoformat()))
+                           "{last}.", day=long_date(day), first=long_date(FIRST_DAY),
+                           last=long_date(LAST_DAY)))
     return day
 
 

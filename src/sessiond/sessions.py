@@ -20,6 +20,7 @@ from sessiond import clock, labels
 from sessiond.config import Config, Paths, load_config, paths
 from sessiond.errors import InputError
 from sessiond.i18n import _
+from sessiond.i18n.dates import long_date
 from sessiond.model import (
     AMENDABLE,
     CORRECTIONS,
@@ -122,11 +123,12 @@ HISTORY_KINDS = ("credit-added", "credit-withdrawn", "client-added", "referral-r
 
 
 def client_history(sessions: Iterable[Session], events: Iterable[Event], *,
-                   replacing: Session | None = None) -> History:
+                   replacing: Session | None = None, client: str | None = None) -> History:
     """What billing reads of a client, from the sessions and events of his group (he and
     the duplicates merged into him): the sessions not cancelled, in the order they were
     planned, and his packages, record and referrals. The one rule for the service's bill
-    and for every document (`replacing`: one of his sessions as the caller sees it)."""
+    and for every document (`replacing`: one of his sessions as the caller sees it;
+    `client`: the one the group counts as, whom the bill names)."""
     from sessiond.billing import History
 
     kept = sorted((replacing if replacing is not None and s.id == replacing.id else s
@@ -135,7 +137,7 @@ def client_history(sessions: Iterable[Session], events: Iterable[Event], *,
     # A package withdrawn (recorded by mistake) is no credit: gone with its withdrawal.
     withdrawn = {e.body["corrects"] for e in found if e.kind == "credit-withdrawn"}
     standing = [e for e in found if e.kind != "credit-withdrawn" and e.seq not in withdrawn]
-    return History(sessions=tuple(kept), client_events=tuple(standing))
+    return History(sessions=tuple(kept), client_events=tuple(standing), client=client)
 
 
 def _comparable(name: str) -> str:
@@ -473,7 +475,7 @@ class Sessiond:
         siren = _company_number(siren)
         if known_since is not None and known_since > at.astimezone(self.tz).date():
             raise InputError(_("--known-since {day}: that day has not come yet; give the day "
-                               "the client first called on you.", day=known_since.isoformat()))
+                               "the client first called on you.", day=long_date(known_since)))
         client_id = new_id("c")
         key, wrapped = self.keyring.new_data_key(client_id)
         digests = self._blind_indexes(name, email)
@@ -879,6 +881,13 @@ class Sessiond:
     def add_credit(self, client_id: str, *, hours: str | Decimal,
                    at: datetime | None = None) -> Event:
         """Prepaid hours bought by the client."""
+        self.client(client_id)
+        target = self._canonical_client(client_id)
+        if target != client_id:
+            # As for a session: a duplicate merged away buys nothing of his own.
+            raise InputError(_("Client {client} was merged into {into}: record the package "
+                               "for {into} (sessiond credit add {into} --hours H).",
+                               client=client_id, into=target))
         return self._record("credit-added", client_id=client_id, at=at,
                             body={"hours": credit_hours(hours)})
 
@@ -1058,9 +1067,10 @@ class Sessiond:
                                "--email or --phone."))
         return self._record("client-edited", client_id=client_id, at=at, personal=fields)
 
-    def canonical_client(self, client_id: str) -> str:
-        """The client a duplicate was merged into (the client himself otherwise)."""
-        return self._canonical_client(client_id)
+    def canonical_client(self, client_id: str, *, upto: int | None = None) -> str:
+        """The client a duplicate was merged into (the client himself otherwise), as the
+        log stood before seq `upto` when given."""
+        return self._canonical_client(client_id, self._merged(upto))
 
     def invoice_events(self) -> list[Event]:
         """Every invoice-issued and credit-note-issued event, in log order.
@@ -1259,7 +1269,8 @@ class Sessiond:
         client_id = self._canonical_client(client_id)
         events = [e for c in self._client_group(client_id)
                   for e in self.client_events(c, *HISTORY_KINDS)]
-        return client_history(self.client_sessions(client_id), events, replacing=replacing)
+        return client_history(self.client_sessions(client_id), events, replacing=replacing,
+                              client=client_id)
 
     def policy(self, policy_id: str) -> Policy:
         """The policy of that id (the technician's own copy first); InputError names the
@@ -1282,11 +1293,38 @@ class Sessiond:
                     and self.store.first_of_kind("receipt-issued") is not None)
         from sessiond.compliance.evidence import observed
 
+        invoices = tuple(self.session_invoices(session.id))
         return Facts(session=session, client=client, client_seq=client.seq, policy=policy,
                      now=now, tz=self.tz, start=start, start_seq=start_seq, at_stop=at_stop,
                      history=history, receipts_in_log=receipts,
-                     connections=tuple(observed(session.events)),
-                     invoices=tuple(self.session_invoices(session.id)))
+                     connections=tuple(observed(session.events)), invoices=invoices,
+                     invoiced_now=self._invoiced_now(session, invoices, now))
+
+    def _invoiced_now(self, session: Session, invoices: Sequence[Event], now: datetime
+                      ) -> Decimal | None:
+        """What the sessions of the session's standing invoice are billed now (None: no
+        standing invoice, or a session of it that cannot be priced). The invoice-current
+        rule compares it with the invoice's total: merging a duplicate client who had an
+        earlier intervention, or withdrawing a package, reprices an invoiced session
+        without any event of its own."""
+        from decimal import Decimal
+
+        from sessiond.billing import bill
+
+        cancelled = {e.body["cites_seq"] for e in invoices if e.kind == "credit-note-issued"}
+        standing = [e for e in invoices
+                    if e.kind == "invoice-issued" and e.seq not in cancelled]
+        if not standing:
+            return None
+        total = Decimal(0)
+        try:
+            for session_id in standing[-1].body["sessions"]:
+                billed = session if session_id == session.id else self.session(session_id)
+                total += bill(billed, self.policy(billed.policy),
+                              self.history(billed.client_id, replacing=session), now).total
+        except InputError:
+            return None
+        return total
 
     def check(self, session: Session, *, at_stop: bool = False,
               now: datetime | None = None) -> Report:

@@ -491,3 +491,147 @@ def test_client_show_follows_a_merge_and_prices_his_sessions_as_bill_does(cli: C
         (session, bill(cli, session)["total"])]
     missing = cli("client", "show", "c-nobody", "--json", check=False)
     assert missing.code == 2 and json.loads(missing.err)["exit_code"] == 2
+
+
+def test_documents_of_a_session_repriced_by_a_merge_are_no_longer_current(
+        cli: Cli, tmp_path: Path) -> None:
+    """A duplicate client whose intervention came first, merged after the other's receipt
+    and invoice: the new-client discount goes to that earlier intervention, so the
+    receipt and the invoice no longer state the bill, though the session itself has no
+    event after them. The receipt gets the next number, the old one fails `verify`, and
+    `check` reports the invoice."""
+    t0 = now() - timedelta(hours=5)
+    jeanne = cli("client", "add", "Jeanne Martin", "--address",
+                 "12 rue des Lilas, 54000 Nancy").out.strip()
+    duplicate = cli("client", "add", "Jeanne Martin").out.strip()
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "73282932000074"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\n', encoding="utf-8")
+    ran(cli, duplicate, start=t0, stop=t0 + timedelta(minutes=30))
+    session = ran(cli, jeanne, start=t0 + timedelta(hours=1),
+                  stop=t0 + timedelta(hours=1, minutes=30))
+    first = cli.json("receipt", session, "--out", str(tmp_path / "first.pdf"))
+    invoice = cli.json("invoice", session, "--out", str(tmp_path))
+    assert first["total"] == invoice["total"] == "35.00"  # the first intervention's 30 %
+    cli("client", "merge", duplicate, "--into", jeanne, "--reason", "ajoutée deux fois")
+    assert bill(cli, session)["total"] == "50.00"
+    old = cli("verify", "--receipt", str(tmp_path / "first.pdf"), check=False)
+    assert old.code == 1 and "bill.total" in old.out, old.out
+    second = cli.json("receipt", session, "--out", str(tmp_path / "second.pdf"))
+    assert second["reused"] is False and second["replaces"] == first["number"]
+    assert second["total"] == "50.00"
+    report = cli("check", session, "--json", check=False).json
+    stale = [f for f in report["findings"] if f["rule"] == "invoice-current"]
+    assert stale and "indique 35,00" in stale[0]["message"], report["findings"]
+    assert "facturées 50,00" in stale[0]["message"]
+    cli("invoice", "cancel", invoice["number"], "--reason", "remise donnée à tort",
+        "--out", str(tmp_path))
+    again = cli.json("invoice", session, "--out", str(tmp_path))
+    assert again["total"] == "50.00"
+    report = cli("check", session, "--json", check=False).json
+    assert "invoice-current" not in [f["rule"] for f in report["findings"]]
+
+
+def test_a_cancelled_duplicate_owes_nothing_in_bill_and_client_show(cli: Cli,
+                                                                     client: str) -> None:
+    """The duplicate's time is billed on the session that holds the work: its own bill
+    (and the client's list, which prices each session as bill does) said its first hour
+    was due, though every export and document leaves it out."""
+    began = now() - timedelta(hours=2)
+    work = ran(cli, client, start=began, stop=began + timedelta(minutes=50))
+    twice = ran(cli, client, start=began + timedelta(minutes=1),
+                stop=began + timedelta(minutes=15))
+    cli("cancel", twice, "--duplicate-of", work, "--reason", "lancée deux fois")
+    cancelled = bill(cli, twice)
+    assert cancelled["total"] == "0.00" and cancelled["lines"] == []
+    assert cancelled["billed_seconds"] == 0 and cancelled["worked_seconds"] == 14 * 60
+    assert work in cancelled["explanation"] and "rien n'est dû" in cancelled["explanation"]
+    shown = {r["session"]: r["total"] for r in cli.json("client", "show", client)["sessions"]}
+    assert shown == {work: bill(cli, work)["total"], twice: "0.00"}
+    planned = cli("session", "new", client).out.strip()
+    cli("cancel", planned, "--reason", "prévue par erreur")
+    assert bill(cli, planned)["explanation"] == "Annulée\u202f: rien n'est dû."
+
+
+def test_a_merge_names_the_client_it_was_made_into_and_his_duplicates_buy_nothing(
+        cli: Cli, client: str) -> None:
+    """Merging into a duplicate merged away already records the merge into the client he
+    counts as: the message said the id typed, not the one the log holds. And a package
+    was recorded for the merged-away id, where a session is refused."""
+    duplicate = cli("client", "add", "Jeanne Martin").out.strip()
+    third = cli("client", "add", "Jeanne Martin").out.strip()
+    cli("client", "merge", duplicate, "--into", client, "--reason", "ajoutée deux fois")
+    done = cli("client", "merge", third, "--into", duplicate, "--reason", "encore")
+    assert f"Client {third} fusionné avec {client}\u202f:" in done.out, done.out
+    assert duplicate not in done.out
+    bought = cli("credit", "add", duplicate, "--hours", "3", check=False)
+    assert bought.code == 2 and f"sessiond credit add {client} --hours H" in bought.err
+    assert "credit-added" not in [e["kind"] for e in cli.events()]
+
+
+def test_the_export_checks_again_what_an_invoice_or_a_merge_changed(cli: Cli,
+                                                                    tmp_path: Path) -> None:
+    """The day's export reused the check recorded at the stop while the session had no
+    later event of its own: an invoice issued since (the supporting document VLH 5.3 asks
+    for) and a merge that reprices it (invoice-current) were in `check` only."""
+    t0 = now() - timedelta(hours=5)
+    jeanne = cli("client", "add", "Jeanne Martin", "--address",
+                 "12 rue des Lilas, 54000 Nancy").out.strip()
+    duplicate = cli("client", "add", "Jeanne Martin").out.strip()
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "73282932000074"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\n', encoding="utf-8")
+    ran(cli, duplicate, start=t0, stop=t0 + timedelta(minutes=30))
+    session = ran(cli, jeanne, start=t0 + timedelta(hours=1),
+                  stop=t0 + timedelta(hours=1, minutes=30))
+    day = (t0 + timedelta(hours=1)).astimezone(PARIS).date().isoformat()
+
+    def exported() -> list[str]:
+        out = tmp_path / "day.json"
+        cli("export", "--day", day, "--format", "json", "--out", str(out))
+        row = next(r for r in json.loads(out.read_text(encoding="utf-8"))["sessions"]
+                   if r["session"] == session)
+        return sorted(f["rule"] for f in row["compliance"]["findings"])
+
+    def checked() -> list[str]:
+        return sorted(f["rule"] for f in
+                      cli("check", session, "--json", check=False).json["findings"])
+
+    assert "receipt-issued" in exported()
+    cli("invoice", session, "--out", str(tmp_path))
+    assert "receipt-issued" not in checked()
+    assert exported() == checked()
+    cli("client", "merge", duplicate, "--into", jeanne, "--reason", "ajoutée deux fois")
+    assert "invoice-current" in checked()
+    assert exported() == checked()
+
+
+def test_a_merged_duplicates_session_is_the_clients_in_the_export_and_the_receipt(
+        cli: Cli, tmp_path: Path) -> None:
+    """Its invoice is for the client he was merged into; the export's client reference
+    and the receipt's named the merged-away duplicate, the id an accounting import would
+    take for another client."""
+    t0 = now() - timedelta(hours=3)
+    jeanne = cli("client", "add", "Jeanne Martin", "--address",
+                 "12 rue des Lilas, 54000 Nancy").out.strip()
+    duplicate = cli("client", "add", "Jeane Martin").out.strip()
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "73282932000074"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\n', encoding="utf-8")
+    session = ran(cli, duplicate, start=t0, stop=t0 + timedelta(minutes=30))
+    cli("client", "merge", duplicate, "--into", jeanne, "--reason", "faute de frappe")
+    assert cli.json("invoice", session, "--out", str(tmp_path))["client"] == jeanne
+    day = t0.astimezone(PARIS).date().isoformat()
+    out = tmp_path / "day.json"
+    cli("export", "--day", day, "--format", "json", "--out", str(out))
+    row = json.loads(out.read_text(encoding="utf-8"))["sessions"][0]
+    assert (row["client"], row["client_name"]) == (jeanne, "Jeanne Martin")
+    assert row["bill"]["client"] == bill(cli, session)["client"] == jeanne  # one client
+    table = tmp_path / "day.csv"
+    cli("export", "--day", day, "--out", str(table))
+    line = table.read_bytes().decode("utf-8-sig").splitlines()[1].split(";")
+    assert line[1:4] == [session, jeanne, "Jeanne Martin"], line
+    receipt = cli.json("receipt", session, "--out", str(tmp_path / "r.pdf"))
+    text = Path(receipt["text"]).read_text(encoding="utf-8")
+    assert f"Référence client :       {jeanne}" in text.replace("\u202f", " ")
+    assert duplicate not in text.split("-----BEGIN")[0]

@@ -179,6 +179,8 @@ def test_the_proof_beside_the_file_is_what_verify_reads(day: tuple[Cli, Day],
     assert verified["ok"] and verified["documents_events_checked"] == 1
     assert verified["external_checkpoints"] == 1
     assert cli("verify", "--export", str(proof)).code == 0  # the proof itself names it
+    said = cli("verify", "--export", data["path"]).out  # names what it checked, as for receipts
+    assert "1 export\u202f: le fichier est celui que couvre sa preuve" in said, said
     events = [e for e in cli.events() if e["kind"] == "export-made"]
     assert [e["seq"] for e in events] == [data["event"]]
     assert events[0]["body"]["sessions"] >= 3 and events[0]["body"]["format"] == "csv"

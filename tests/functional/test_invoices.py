@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -192,6 +192,9 @@ def test_a_credit_note_cites_its_invoice_and_frees_the_session(cli_home: Cli,
     assert [r["number"] for r in listed] == [invoice["number"], note["number"],
                                             again["number"]]
     assert listed[0]["cancelled_by"] == note["number"]
+    issued = date.fromisoformat(listed[0]["issued"])
+    shown = cli("invoice", "list").out.splitlines()[0]  # the day as the invoice prints it
+    assert shown.startswith(f"{invoice['number']}  {issued:%d/%m/%Y}  "), shown
     assert cli("verify").code == 0
 
 
@@ -446,6 +449,30 @@ def test_e_reporting_sums_private_clients_per_day(cli_home: Cli, tmp_path: Path)
     assert cli("verify", "--export", result["path"]).code == 0
 
 
+def test_e_reporting_leaves_out_a_payment_withdrawn(cli_home: Cli, tmp_path: Path) -> None:
+    """A payment typed twice and withdrawn was never received: the book and the bill
+    leave it out, and so does the day's sum of payments reported to the administration."""
+    cli = cli_home
+    session = stopped(cli, consumer(cli))
+    cli("record", session, "payment", "--amount", "30", "--method", "cash")
+    cli("record", session, "payment", "--amount", "30", "--method", "cash", check=False)
+    twice = [e["seq"] for e in cli.events() if e["kind"] == "payment-recorded"][-1]
+    cli("withdraw", session, str(twice), "--reason", "saisi deux fois")
+    today = datetime.now(ZoneInfo("Europe/Paris")).date().isoformat()
+    result = cli.json("export", "--format", "e-reporting", "--from", today, "--to", today,
+                      "--out", str(tmp_path))
+    rows = [line.split(";") for line in
+            Path(result["path"]).read_bytes().decode("utf-8-sig").splitlines()]
+    assert rows[1][5:7] == ["30,00", "1"] and rows[-1][5:7] == ["30,00", "1"], rows
+    book = cli.json("export", "--book", "--from", today, "--to", today, "--out",
+                    str(tmp_path))
+    assert book["book_total"] == "30.00", book
+    said = cli("export", "--format", "e-reporting", "--from", today, "--to", today, "--out",
+               str(tmp_path)).out.splitlines()[0]  # days and documents, no session counted
+    assert said.startswith("E-reporting du ") and "0 facture ou avoir" in said, said
+    assert "encaissé 30,00" in said and "intervention" not in said, said
+
+
 def test_invoice_numbers_appear_in_the_export_and_the_book(cli_home: Cli,
                                                             tmp_path: Path) -> None:
     cli = cli_home
@@ -534,3 +561,20 @@ def test_no_number_is_spent_on_a_document_refused_its_place(cli_home: Cli,
     refused(cli("invoice", "cancel", number, "--reason", "erreur", "--out",
                 str(cli.home / "avoir.pdf"), check=False), 2, "--out")
     assert state(cli.home).events == before.events
+
+
+def test_messages_give_days_in_words_not_iso(cli_home: Cli, tmp_path: Path) -> None:
+    """A French message said "du 2026-12-01 au 2026-12-31": days are written as words,
+    as the documents write them."""
+    cli = cli_home
+    client = consumer(cli)
+    empty = cli("invoice", "--client", client, "--from", "2026-12-01", "--to", "2026-12-31",
+                "--out", str(tmp_path), check=False)
+    assert empty.code == 2 and "du 1er décembre 2026 au 31 décembre 2026" in empty.err, \
+        empty.err
+    for args in (("invoice", "--client", client), ("export",),
+                 ("export", "--format", "e-reporting")):
+        backwards = cli(*args, "--from", "2026-12-31", "--to", "2026-12-01", "--out",
+                        str(tmp_path), check=False)
+        assert backwards.code == 2 and "(1er décembre 2026)" in backwards.err, backwards.err
+        assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", backwards.err), backwards.err

@@ -208,6 +208,29 @@ def test_a_corrected_session_gets_the_next_number_and_replaces(stopped: tuple[Cl
     assert third["number"] == f"{year}-{int(n) + 2:04d}"
 
 
+def test_a_replaced_receipt_says_the_day_in_words(stopped: tuple[Cli, str],
+                                                  tmp_path: Path) -> None:
+    """The verdict on a replaced receipt is read by the client: the day of the new one in
+    words, as the receipt writes dates, not 2026-12-02."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from sessiond.i18n.dates import long_date
+
+    cli, sid = stopped
+    issue(cli, sid, tmp_path / "first.pdf")
+    stop = next(e for e in cli.events() if e["kind"] == "session-stopped")
+    cli("amend", sid, str(stop["seq"]), "--at", at("09:58:00"), "--yes", "--reason",
+        "arrêt noté trop tôt")
+    second = issue(cli, sid, tmp_path / "second.pdf")
+    said = cli("verify", "--receipt", str(tmp_path / "first.txt"), check=False).out
+    issued = datetime.fromisoformat(receipts(cli)[-1]["at"])  # type: ignore[arg-type]
+    day = issued.astimezone(ZoneInfo("Europe/Paris")).date()  # the technician's zone
+    assert squeezed(f"relevé n° {second['number']} le {long_date(day, 'fr')}") in squeezed(
+        said), said
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", said), said
+
+
 def test_no_number_without_a_complete_identity(cli: Cli, tmp_path: Path) -> None:
     write_config(cli.home)
     config = cli.home / "config.toml"

@@ -89,3 +89,25 @@ def test_differences_name_the_fields() -> None:
     assert list(differences(a, b)) == [("bill.total", "50.00", "25.00"),
                                        ("client.name", "A", "B")]
     assert list(differences(a, a)) == []
+
+
+def test_a_receipts_price_is_compared_in_numbers_not_words() -> None:
+    """verify --receipt compares the price the log computes now with the receipt's, for a
+    correction of the client's history leaves no event in the session: another version's
+    wording of a line or of the explanation is no correction, an amount is."""
+    from sessiond.exports.receipt import priced
+
+    issued = {"bill": {"total": "35.00", "lines": [
+        {"label": "Temps facturé : 1 h", "amount": "50.00"},
+        {"label": "Offre de bienvenue", "amount": "-15.00"}]},
+        "times": {"billed_seconds": 3600, "explanation": "1 h travaillée."},
+        "client": {"name": "Jeanne"}}
+    reworded = {"bill": {"total": "35.00", "lines": [
+        {"label": "Durée facturée : 1 h", "amount": "50.00"},
+        {"label": "Remise de bienvenue", "amount": "-15.00"}]},
+        "times": {"billed_seconds": 3600, "explanation": "Une heure travaillée."},
+        "client": {"name": None}}  # erased since: no correction either
+    assert priced(issued) == priced(reworded)
+    repriced = {**reworded, "bill": {"total": "50.00", "lines": [
+        {"label": "Durée facturée : 1 h", "amount": "50.00"}]}}
+    assert priced(issued) != priced(repriced)

@@ -81,7 +81,7 @@ def test_a_client_known_before_sessiond_gets_no_welcome_discount() -> None:
     result = bill(session, VLH, History(sessions=(session,), client_events=events),
                   utc("2026-03-03 00:00"))
     assert [line.kind for line in result.lines] == ["time"]
-    assert "2018-06-01" in result.explanation
+    assert "1er juin 2018" in result.explanation  # the day in words, as the receipt says it
     fresh = bill(session, VLH, History(sessions=(session,)), utc("2026-03-03 00:00"))
     assert [line.name for line in fresh.lines] == [None, "new-client"]
 

@@ -31,6 +31,7 @@ from sessiond.billing.statement import demands
 from sessiond.billing.worked import worked_seconds
 from sessiond.errors import InputError
 from sessiond.i18n import _
+from sessiond.i18n.dates import long_date
 from sessiond.i18n.plural import n_
 from sessiond.model import MISSED_FEES, Event, Session, State
 from sessiond.policy.schema import Fee, Guarantee, Policy
@@ -47,6 +48,9 @@ class History:
     sessions: tuple[Session, ...] = ()  # his sessions (this one may be among them)
     # client-scope events: credit-added, client-added (known since), referral-recorded
     client_events: tuple[Event, ...] = ()
+    # the client the sessions count for: a merged duplicate's session is billed to the
+    # client he was merged into, as its invoice is (None: the session's own client)
+    client: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,11 +85,13 @@ def bill(session: Session, policy: Policy, history: History, now: datetime) -> B
     """Price `session` under `policy` as of `now` (a running session: the amount so far)."""
     worked = worked_seconds(session, now)
     model = policy.tranches
+    if session.cancelled:
+        return _cancelled(session, policy, worked, now, history.client)
     facts = _facts(session, policy, history, now)
     priced = _price(facts, model.billed_seconds(worked))
     billed = priced.billed
     return Bill(
-        session=session.id, client=session.client_id, policy=policy.id,
+        session=session.id, client=history.client or session.client_id, policy=policy.id,
         policy_digest=policy.digest, state=session.state.value, mode=session.mode,
         worked_seconds=worked, billed_seconds=billed,
         first_block_seconds=model.first_block_seconds,
@@ -100,16 +106,42 @@ def bill(session: Session, policy: Policy, history: History, now: datetime) -> B
     )
 
 
+def _cancelled(session: Session, policy: Policy, worked: int, now: datetime,
+               client: str | None) -> Bill:
+    """A cancelled session owes nothing: planned by mistake, or the duplicate of the
+    session that holds its work (`cancel --duplicate-of`), whose bill has that time; a
+    session with a fee or a payment is never cancelled. Its worked time stays shown."""
+    rate, source = _hourly(session, policy)
+    cancel = next(e for e in session.events if e.kind == "session-cancelled")
+    holder = cancel.body.get("duplicate_of")
+    explanation = (_("Cancelled as a duplicate of {session}, which bills this work: "
+                     "nothing is due.", session=holder) if holder
+                   else _("Cancelled: nothing is due."))
+    return Bill(
+        session=session.id, client=client or session.client_id, policy=policy.id,
+        policy_digest=policy.digest, state=session.state.value, mode=session.mode,
+        worked_seconds=worked, billed_seconds=0,
+        first_block_seconds=policy.tranches.first_block_seconds,
+        increment_seconds=policy.tranches.increment_seconds, increments=0,
+        rate_per_hour=rate, rate_source=source, lines=(), total=Decimal("0.00"),
+        currency="EUR", vat_mention=policy.vat.mention, explanation=explanation,
+        warnings=(), computed_at=now)
+
+
 # --- facts -----------------------------------------------------------------------------
 
 
-def _facts(session: Session, policy: Policy, history: History, now: datetime) -> _Facts:
+def _hourly(session: Session, policy: Policy) -> tuple[Decimal | None, str | None]:
+    """The hourly rate and where it comes from: the session's quote wins over the
+    policy's price list (FGDMI II.1)."""
     if session.rate is not None:
-        rate: Decimal | None = Decimal(session.rate)
-        source: str | None = "session"
-    else:
-        listed = policy.rate_for(session.mode)
-        rate, source = (listed.per_hour, "policy") if listed else (None, None)
+        return Decimal(session.rate), "session"
+    listed = policy.rate_for(session.mode)
+    return (listed.per_hour, "policy") if listed else (None, None)
+
+
+def _facts(session: Session, policy: Policy, history: History, now: datetime) -> _Facts:
+    rate, source = _hourly(session, policy)
     others = {s.id: s for s in history.sessions if s.id != session.id}
     # A session started and stopped (or only paused) without a second of work was no
     # intervention (VLH 5.5 "lors de leur première intervention", "la prochaine prestation
@@ -223,7 +255,7 @@ def _discounts(facts: _Facts, time_amount: Decimal, notes: list[str]) -> list[Li
         if facts.known_before is not None:
             notes.append(_("Client known since {day}, before sessiond: this is not his first "
                            "intervention, no new-client discount (art. {article})",
-                           day=facts.known_before.isoformat(), article=new_client.article))
+                           day=long_date(facts.known_before), article=new_client.article))
         else:
             found.append(Line(
                 "discount",

@@ -153,6 +153,13 @@ def do_verify(args: argparse.Namespace, ctx: Context) -> int:
                                "copy of its text): its visible text matches the log.",
                                "{n} receipts without their signed data (prints or copies "
                                "of their text): their visible text matches the log.")
+        exports = sum(1 for d in documents if d["kind"] == "export")
+        if exports:
+            # As for a receipt, the verdict names what was checked beside the log.
+            text += "\n" + n_(exports, "{n} export: the file is the one its proof covers, "
+                               "and the log still holds the events it was made from.",
+                               "{n} exports: each file is the one its proof covers, and "
+                               "the log still holds the events they were made from.")
         other = sum(1 for d in documents if d.get("signed_data") and not d["text_checked"])
         if other:
             text += "\n" + n_(other, "{n} receipt laid out by another version of sessiond: "

@@ -128,6 +128,8 @@ def do_move(args: argparse.Namespace, ctx: Context) -> int:
 
 def do_merge(args: argparse.Namespace, ctx: Context) -> int:
     event = ctx.service.merge_client(args.duplicate, into=args.into, reason=args.reason)
+    # The client the log says (a duplicate named as --into stands for the one he was
+    # merged into himself), not the id as typed.
     return emit(ctx, event, _("Client {client} merged into {into}: his sessions and credit "
-                              "count as {into}'s (event #{event}).", client=args.duplicate,
-                              into=args.into, event=event.seq))
+                              "count as {into}'s (event #{event}).", client=event.client_id,
+                              into=event.body["into"], event=event.seq))

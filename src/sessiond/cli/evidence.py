@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sessiond.cli.context import Context
 from sessiond.errors import system_problem
 from sessiond.i18n import _
+from sessiond.i18n.dates import long_date
 from sessiond.i18n.plural import n_
 from sessiond.model import REMOTE_TOOLS
 
@@ -141,7 +142,7 @@ def do_list(args: argparse.Namespace, ctx: Context) -> int:
         today = clock.now().astimezone(ctx.tz).date()
         day = parse_day(args.day, today) if args.day else today
         found = svc.evidence_of_day(day)
-        empty = _("No connection recorded on {day}.", day=day.isoformat())
+        empty = _("No connection recorded on {day}.", day=long_date(day))
         scope = {"day": day.isoformat()}
     lines = [f"#{o.seq:<5} {o.session_id}  " + _line(o.tool, o.direction, o.outcome,
                                                       o.partner_id,

@@ -80,6 +80,15 @@ def do_export(args: argparse.Namespace, ctx: Context) -> int:
         lines = [_("Book of takings {span}: {payments}, total {total}, {path}",
                    span=span, payments=n_(result.lines, "{n} payment", "{n} payments"),
                    total=money(result.book_total), path=result.path)]
+    elif result.format == "e-reporting":
+        # Its rows are days and its count documents (ereporting.export_ereporting): no
+        # session is counted in it.
+        lines = [_("E-reporting {span}: {documents}, net invoiced {total}, received {paid}, "
+                   "{path}", span=span,
+                   documents=n_(result.totals.sessions, "{n} invoice or credit note",
+                                "{n} invoices and credit notes"),
+                   total=money(result.totals.amount), paid=money(result.totals.paid),
+                   path=result.path)]
     else:
         lines = [_("Export {span}: {sessions}, total {total}, {path}", span=span,
                    sessions=n_(result.totals.sessions, "{n} session", "{n} sessions"),

@@ -124,9 +124,11 @@ def _print(ctx: Context, result: Any) -> int:
 
 
 def _list(ctx: Context) -> int:
+    from datetime import date
     from decimal import Decimal
 
     from sessiond.billing.text import money
+    from sessiond.exports.fmt import day
     from sessiond.exports.invoice import invoice_list
 
     rows = invoice_list(ctx.service)
@@ -134,7 +136,9 @@ def _list(ctx: Context) -> int:
     for row in rows:
         state = (_("cancelled by {number}", number=row["cancelled_by"]) if row["cancelled_by"]
                  else _("cancels {number}", number=row["cites"]) if row["cites"] else "")
-        text.append(f"{row['number']}  {row['issued']}  {row['client']}  "
+        # The date as the invoice prints it (22/11/2026 in French); JSON keeps ISO 8601.
+        text.append(f"{row['number']}  {day(date.fromisoformat(row['issued']))}  "
+                    f"{row['client']}  "
                     f"{money(Decimal(row['total'])):>12}  {' '.join(row['sessions'])}"
                     + (f"  ({state})" if state else ""))
     ctx.emit("\n".join(text) or _("No invoice yet."), rows)

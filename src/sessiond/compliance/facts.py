@@ -18,6 +18,8 @@ from sessiond.i18n import _
 from sessiond.model import Event, Session, State
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from sessiond.billing import History
     from sessiond.compliance.evidence import Observed
     from sessiond.model import Client
@@ -44,6 +46,10 @@ class Facts:
     connections: tuple[Observed, ...] = ()
     # the invoices and credit notes that cover this session, in log order
     invoices: tuple[Event, ...] = ()
+    # what the sessions of its standing invoice are billed now (None: no standing invoice,
+    # or one that cannot be priced): a correction of the client's history changes it with
+    # no event of the session's own
+    invoiced_now: Decimal | None = None
 
     @property
     def started(self) -> bool:

@@ -632,7 +632,22 @@ def invoice_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
     later = [e for e in facts.session.events
              if e.seq > invoice.seq and e.kind in CORRECTIONS]
     if not later:
-        return []
+        from decimal import Decimal
+
+        from sessiond.billing import text
+
+        stated = Decimal(invoice.body["total"])
+        if facts.invoiced_now is None or facts.invoiced_now == stated:
+            return []
+        # Repriced by a correction of the client's history (a duplicate merged, a
+        # package withdrawn): no event of the session says it, the amounts do.
+        return [finding(spec, _(
+            "Invoice {number} (#{seq}) states {stated}, but its sessions are billed {now} "
+            "now (the client's history was corrected since: a duplicate merged, a package "
+            "withdrawn). Cancel it with a credit note (sessiond invoice cancel {number} "
+            "--reason TEXT), then invoice the session again.",
+            number=invoice.body["number"], seq=invoice.seq, stated=text.money(stated),
+            now=text.money(facts.invoiced_now)), [invoice.seq])]
     return [finding(spec, _(
         "Invoice {number} (#{seq}) was issued before the correction {events}: it no longer "
         "states this intervention. Cancel it with a credit note (sessiond invoice cancel "

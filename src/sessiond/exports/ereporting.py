@@ -31,6 +31,7 @@ from sessiond.errors import InputError
 from sessiond.exports import fmt
 from sessiond.exports.invoice_doc import VATEX_FRANCHISE
 from sessiond.i18n import _
+from sessiond.i18n.dates import long_date
 from sessiond.i18n.plural import n_
 from sessiond.sessions import Sessiond
 
@@ -86,8 +87,11 @@ def days(svc: Sessiond, first: date, last: date) -> list[Day]:
     _lo, hi = clock.local_day_bounds(last, svc.tz)
     rows = svc.store.events_of_kind_between(("payment-recorded",), clock.to_text(lo),
                                             clock.to_text(hi))
+    # A payment recorded by mistake and withdrawn (sessiond withdraw) was never received:
+    # every projection folds it away, as the book and the session's bill do.
+    withdrawn = {r.body_fields()["corrects"] for r in svc.store.events_of_kind("fact-withdrawn")}
     for event in svc.events(rows):
-        if not private(event.client_id):
+        if not private(event.client_id) or event.seq in withdrawn:
             continue
         entry = found.setdefault(local(event.at), Day(local(event.at)))
         entry.paid += Decimal(event.body["amount"])
@@ -132,7 +136,7 @@ def export_ereporting(svc: Sessiond, first: date, last: date, out_dir: Path, *,
 
     if last < first:
         raise InputError(_("The range ends ({last}) before it starts ({first}).",
-                           first=first.isoformat(), last=last.isoformat()))
+                           first=long_date(first), last=long_date(last)))
     now = now or clock.now()
     scope = Scope.paid(first, last, svc.config.timezone)
     with svc.transaction() as w:  # under the write lock: the figures match the event

@@ -36,6 +36,7 @@ from sessiond.exports.signed import public_key_pem, sha256
 from sessiond.exports.sources import Ledger
 from sessiond.exports.table import FORMATS, render_csv, render_json
 from sessiond.i18n import _
+from sessiond.i18n.dates import long_date
 from sessiond.i18n.plural import n_
 from sessiond.sessions import Sessiond
 from sessiond.store.sqlite import Store, StoredEvent
@@ -94,7 +95,7 @@ def export_range(service: Sessiond, first: date, last: date, out_dir: Path,
                            format=fmt_name))
     if last < first:
         raise InputError(_("The range ends ({last}) before it starts ({first}).",
-                           first=first.isoformat(), last=last.isoformat()))
+                           first=long_date(first), last=long_date(last)))
     if (last - first).days >= MAX_DAYS:
         raise InputError(_("A range of at most {days} days can be exported at once.",
                            days=MAX_DAYS))

@@ -45,6 +45,7 @@ from sessiond.exports.invoice_doc import (
     invoice_doc,
 )
 from sessiond.i18n import _
+from sessiond.i18n.dates import long_date
 from sessiond.law.sole_trader import with_mention
 from sessiond.model import Client, Event, Session, State, fold
 from sessiond.sessions import Sessiond
@@ -471,13 +472,13 @@ def invoice_period(svc: Sessiond, client_id: str, first: date, last: date,
     """Invoice the client's uninvoiced finished sessions of `first` to `last`."""
     if last < first:
         raise InputError(_("The range ends ({last}) before it starts ({first}).",
-                           first=first.isoformat(), last=last.isoformat()))
+                           first=long_date(first), last=long_date(last)))
     svc.client(client_id)
     found = uninvoiced(svc, client_id, first, last)
     if not found:
         raise InputError(_("Client {client} has no finished session to invoice from {first} "
-                           "to {last}.", client=client_id, first=first.isoformat(),
-                           last=last.isoformat()))
+                           "to {last}.", client=client_id, first=long_date(first),
+                           last=long_date(last)))
     return issue_invoice(svc, found, out, now=now)
 
 

@@ -86,7 +86,7 @@ def render_kimai(rows: Sequence[Row], tz: ZoneInfo, technician: Technician) -> b
             str(row.bill.worked_seconds), _plain(row.amount), cell(technician.name),
             cell(technician.email),
             cell(row.client_name) if row.client_name is not None else _(
-                "client {client}", client=s.client_id),
+                "client {client}", client=row.client),
             _("IT assistance"), fmt.label(s.mode), description, "0",
             ",".join(("sessiond", s.policy)),
             _plain(row.rate) if row.rate is not None else "", _plain(row.amount), "",

@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sessiond import clock
 from sessiond.audit.verify import Problem
 from sessiond.i18n import _
+from sessiond.i18n.dates import long_date
 from sessiond.i18n.plural import n_
 from sessiond.store.sqlite import Store
 
@@ -103,12 +104,12 @@ class Scope:
             return _("the receipt of session {session}", session=self.session_id)
         assert self.first is not None and self.last is not None
         if self.basis == "paid":
-            return _("the book of takings of {first} to {last}", first=self.first.isoformat(),
-                     last=self.last.isoformat())
+            return _("the book of takings of {first} to {last}", first=long_date(self.first),
+                     last=long_date(self.last))
         if self.first == self.last:
-            return _("the export of {day}", day=self.first.isoformat())
-        return _("the export of {first} to {last}", first=self.first.isoformat(),
-                 last=self.last.isoformat())
+            return _("the export of {day}", day=long_date(self.first))
+        return _("the export of {first} to {last}", first=long_date(self.first),
+                 last=long_date(self.last))
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ number, and its receipt states the number it replaces.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -133,7 +134,10 @@ def receipt_facts(svc: Sessiond, session_id: str, now: datetime,
         raise InputError(_("The receipt of session {session} cannot be issued: {problem}",
                            session=session_id, problem=e.message)) from e
     count, hex_digest = ledger.covered([session.id])
-    return Facts(session, ledger.clients[session.client_id], ledger.policy(session.policy),
+    # The client the session counts for, as on its invoice: a duplicate merged away is
+    # not the client's reference any more.
+    client = ledger.clients[ledger.canonical(session.client_id)]
+    return Facts(session, client, ledger.policy(session.policy),
                  bill, (1, count, hex_digest))
 
 
@@ -280,6 +284,37 @@ def as_now(svc: Sessiond, receipt: StoredEvent, now: datetime | None = None) -> 
                  event_seq=receipt.seq, proof=proof)
 
 
+def repriced(svc: Sessiond, receipt: StoredEvent, data: Data, now: datetime) -> bool:
+    """Whether the log now prices the session otherwise than `data` (what `receipt`
+    stated). A correction outside the session's own events reprices it (a duplicate
+    client merged with an earlier intervention takes the new-client discount away, a
+    package withdrawn takes the credit): the session's events alone do not tell."""
+    try:
+        current = as_now(svc, receipt, now)
+    except InputError:
+        return True
+    return priced(current) != priced(data)
+
+
+PRICE = ("total", "credit_used_seconds", "credit_left_seconds", "left_to_pay",
+         "paid_beyond")
+
+
+def priced(data: Mapping[str, Any]) -> dict[str, Any]:
+    """What a receipt's data says of the price, in numbers: the billed time, each line's
+    amount, the total, the credit, what is left to pay. Words are left out (labels, the
+    explanation): another version of sessiond may word them otherwise, which corrects
+    nothing; so are names and identity, which change only with an event of the session
+    or by no correction at all (an erasure, the technician's new address)."""
+    bill: Mapping[str, Any] = data["bill"] if isinstance(data.get("bill"), dict) else {}
+    times: Mapping[str, Any] = data["times"] if isinstance(data.get("times"), dict) else {}
+    lines: list[Any] = bill["lines"] if isinstance(bill.get("lines"), list) else []
+    return {"bill": {**{key: bill.get(key) for key in PRICE},
+                     "lines": [line.get("amount") if isinstance(line, dict) else line
+                               for line in lines]},
+            "times": {"billed_seconds": times.get("billed_seconds")}}
+
+
 def _reissue(svc: Sessiond, receipt: StoredEvent, now: datetime
              ) -> tuple[Data, bytes, Checkpoint, EventsProof] | None:
     """The earlier receipt exactly as it was issued, or None when it cannot be made again
@@ -296,6 +331,8 @@ def _reissue(svc: Sessiond, receipt: StoredEvent, now: datetime
         return None
     data, raw, proof = rebuilt
     if sha256(raw) != body["data_digest"] or proof.digest != body.get("digest"):
+        return None
+    if repriced(svc, receipt, data, now):
         return None
     checkpoint = svc.store.checkpoint_of(receipt.seq, receipt.hash)
     return (data, raw, checkpoint, proof) if checkpoint is not None else None

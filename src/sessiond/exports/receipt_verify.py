@@ -39,6 +39,7 @@ from sessiond.exports.receipt_data import FORMAT, VERSION, receipt_blocks, speak
 from sessiond.exports.signed import Carried, read_document, sha256, signature_valid
 from sessiond.i18n import _
 from sessiond.i18n import language as language_of_messages
+from sessiond.i18n.dates import long_date
 from sessiond.sessions import Sessiond
 
 
@@ -305,21 +306,27 @@ def _changed_since(svc: Sessiond, name: str, data: Mapping[str, Any], event: Any
                    ) -> list[Problem]:
     """A session corrected after its receipt (an instant amended, a payment withdrawn)
     and given no new receipt: the receipt no longer says what the log says. Each field
-    that differs is named; the seal (events line, checkpoint) differs by design."""
-    from sessiond.exports.receipt import as_now, changed_since
+    that differs is named; the seal (events line, checkpoint) differs by design. Without
+    an event of the session after its receipt, the price is compared still: a correction
+    of the client's history (a duplicate merged, a package withdrawn) reprices it."""
+    from sessiond.exports.receipt import as_now, changed_since, priced
 
-    if event.session_id is None or not changed_since(svc.store, event.session_id, event):
+    if event.session_id is None:
         return []
+    corrected = changed_since(svc.store, event.session_id, event)
     number = receipt_number(svc.store, event, svc)
     try:
         with speaking(_language(data)):  # its words, in the receipt's language
             now = as_now(svc, event)
     except InputError as e:
+        if not corrected:
+            return []
         return [_problem(name, _(
             "the session changed after receipt no. {number} was issued and can no longer "
             "have a receipt ({problem})", number=number, problem=e.message), event.seq)]
-    changed = [(path, mine, theirs) for path, mine, theirs in differences(data, now)
-               if not path.startswith("seal")]
+    changed = ([(path, mine, theirs) for path, mine, theirs in differences(data, now)
+                if not path.startswith("seal")] if corrected
+               else list(differences(priced(data), priced(now))))
     if not changed:
         return []
     fields = _("; ").join(_("{field}: the receipt says {document}, the log now says {log}",
@@ -374,7 +381,7 @@ def _replaced(svc: Sessiond, name: str, event: Any) -> list[Problem]:
         "session changed after it was issued): hand over the new one",
         number=receipt_number(svc.store, event, svc),
         replacement=receipt_number(svc.store, replacement, svc),
-        day=clock.from_text(replacement.at).astimezone(svc.tz).date().isoformat()),
+        day=long_date(clock.from_text(replacement.at).astimezone(svc.tz).date())),
         replacement.seq)]
 
 

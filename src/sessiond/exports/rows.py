@@ -45,6 +45,9 @@ class Payment:
 @dataclass(frozen=True)
 class Row:
     session: Session
+    # the client the session counts for: the one a duplicate was merged into, as on its
+    # invoice (the session's own events keep the id it was planned or moved under)
+    client: str
     client_name: str | None  # None once the client was erased
     day: date  # local day of the start (of the fee, for a never-started session)
     status: str  # one of STATUSES
@@ -143,14 +146,16 @@ def _status(session: Session) -> str:
 def build_row(ledger: Ledger, session: Session, day: date,
               receipts: Mapping[str, Sequence[str]]) -> Row:
     bill, problem = ledger.try_bill(session)
-    client = ledger.clients.get(session.client_id)
+    client_id = ledger.canonical(session.client_id)
+    client = ledger.clients.get(client_id)
     worked = bill.worked_seconds if bill else 0
     billed = bill.billed_seconds if bill else 0
     credit = bill.credit.covered_seconds if bill and bill.credit else 0
     payments = tuple(Payment(Decimal(e.body["amount"]), e.body["method"], e.at, e.seq)
                      for e in session.events if e.kind == "payment-recorded")
     return Row(
-        session=session, client_name=client.name if client else None, day=day,
+        session=session, client=client_id, client_name=client.name if client else None,
+        day=day,
         status=_status(session), bill=bill, bill_problem=problem,
         compliance=ledger.compliance(session),
         receipts=tuple(receipts.get(session.id, ())), payments=payments,
@@ -203,7 +208,7 @@ def row_json(row: Row, tz: ZoneInfo) -> dict[str, Any]:
     c = row.compliance
     return {
         "session": s.id,
-        "client": s.client_id,
+        "client": row.client,
         "client_name": row.client_name,
         "date": row.day.isoformat(),
         "status": row.status,

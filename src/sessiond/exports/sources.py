@@ -19,7 +19,10 @@ from sessiond.compliance.findings import Finding
 from sessiond.errors import InputError
 from sessiond.model import Client, Event, Session, fold
 from sessiond.policy import Policy
-from sessiond.sessions import Sessiond, client_history
+from sessiond.sessions import HISTORY_KINDS, Sessiond, client_history
+
+# The client-scope events that change what a check of one of his sessions finds.
+HISTORY_CORRECTIONS = frozenset(("client-merged", *HISTORY_KINDS))
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,9 @@ class Ledger:
     # also the ones a correction folds away (a withdrawn fee, a stop reopened in a pause)
     read: dict[str, tuple[Event, ...]] = field(default_factory=dict)
     moved: frozenset[str] | None = None  # see _moved
+    # session -> the last invoice or credit note that covers it (see _recorded_outside)
+    documents: dict[str, int] | None = None
+    groups: dict[str, list[str]] = field(default_factory=dict)  # see _group
 
     def invoice_number(self, session_id: str) -> str | None:
         """The number of the session's current invoice (none cancelled it), as the log
@@ -168,12 +174,46 @@ class Ledger:
         """The session's bill (InputError when it cannot be priced, e.g. no rate)."""
         # The client's group (he, the one he was merged into, its other duplicates), as
         # the service's own bill reads it: one rule, sessions.client_history.
-        group = sorted(self.svc.client_group(session.client_id, upto=self.upto))
-        self.load(group)
+        group = self._group(session.client_id)
         history = client_history(
             (s for c in group for s in self.by_client[c]),
-            (e for c in group for e in self.client_events[c]))
+            (e for c in group for e in self.client_events[c]),
+            client=self.canonical(session.client_id))
         return bill(session, self.policy(session.policy), history, self.now)
+
+    def canonical(self, client_id: str) -> str:
+        """The client `client_id` counts for (the one he was merged into, as the log
+        stood before `upto`), loaded."""
+        found = self.svc.canonical_client(client_id, upto=self.upto)
+        self._group(found)
+        return found
+
+    def _group(self, client_id: str) -> list[str]:
+        """The client's group (he, the one he was merged into, its other duplicates),
+        loaded: asked once per client, however many of his sessions are read."""
+        if client_id not in self.groups:
+            self.groups[client_id] = sorted(self.svc.client_group(client_id, upto=self.upto))
+            self.load(self.groups[client_id])
+        return self.groups[client_id]
+
+    def _recorded_outside(self, session: Session, since: int | None) -> bool:
+        """Whether a fact the check reads was recorded after event `since` outside the
+        session's own events: an invoice or a credit note of it (`receipt-issued` counts
+        the invoice, `invoice-current` compares it), or a correction of the client's
+        history that reprices it (a duplicate merged, a package added or withdrawn)."""
+        if since is None:
+            return True
+        if self.documents is None:
+            self.documents = {}
+            for e in self.svc.invoice_events():
+                if self.upto is None or e.seq < self.upto:
+                    for sid in e.body["sessions"]:
+                        self.documents[sid] = max(self.documents.get(sid, 0), e.seq)
+        if self.documents.get(session.id, 0) > since:
+            return True
+        group = self._group(session.client_id)
+        return any(e.seq > since and e.kind in HISTORY_CORRECTIONS
+                   for c in group for e in self.client_events[c])
 
     def try_bill(self, session: Session) -> tuple[Bill | None, str | None]:
         try:
@@ -192,7 +232,8 @@ class Ledger:
         """
         recorded = recorded_compliance(session)
         last_seq = session.events[-1].seq if session.events else None
-        if recorded.checked and recorded.seq == last_seq and not fresh:
+        if (recorded.checked and recorded.seq == last_seq and not fresh
+                and not self._recorded_outside(session, recorded.seq)):
             return recorded
         try:
             report = self.svc.check(session, now=self.now)

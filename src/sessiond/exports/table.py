@@ -82,7 +82,7 @@ def payments_text(row: Row, tz: ZoneInfo) -> str:
 def csv_row(row: Row, tz: ZoneInfo) -> list[str]:
     s = row.session
     return [
-        fmt.day(row.day), s.id, s.client_id, cell(client_name(row)), s.policy,
+        fmt.day(row.day), s.id, row.client, cell(client_name(row)), s.policy,
         fmt.label(s.mode),
         fmt.moment(row.start, tz) if row.start else "",
         fmt.moment(row.end, tz) if row.end else "",

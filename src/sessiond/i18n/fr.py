@@ -2761,6 +2761,21 @@ CATALOG: dict[str, str] = {
         "ne "
         "décrit plus cette intervention. Annulez-la par un avoir (sessiond invoice cancel "
         "{number} --reason TEXTE), puis facturez de nouveau l'intervention.",
+    "Invoice {number} (#{seq}) states {stated}, but its sessions are billed {now} "
+    "now (the client's history was corrected since: a duplicate merged, a package "
+    "withdrawn). Cancel it with a credit note (sessiond invoice cancel {number} "
+    "--reason TEXT), then invoice the session again.":
+        "La facture {number} (n°\u00a0{seq}) indique {stated}, mais ses interventions sont "
+        "désormais facturées {now} (l'historique du client a été corrigé depuis\u202f: un "
+        "doublon fusionné, un forfait retiré). Annulez-la par un avoir (sessiond invoice "
+        "cancel {number} --reason TEXTE), puis facturez de nouveau l'intervention.",
+    "Cancelled as a duplicate of {session}, which bills this work: nothing is due.":
+        "Annulée comme doublon de {session}, qui facture ce travail\u202f: rien n'est dû.",
+    "Cancelled: nothing is due.": "Annulée\u202f: rien n'est dû.",
+    "Client {client} was merged into {into}: record the package for {into} (sessiond "
+    "credit add {into} --hours H).":
+        "Le client {client} a été fusionné avec {into}\u202f: enregistrez le forfait pour "
+        "{into} (sessiond credit add {into} --hours H).",
     "0 to 60 days": "de 0 à 60\u00a0jours",
     "0 to 60 days (Code de commerce L441-10)": "de 0 à 60\u00a0jours (Code de commerce L441-10)",
     "An invoice covers at most {count} sessions: split the period.":
@@ -3086,6 +3101,20 @@ CATALOG: dict[str, str] = {
         "Livre des recettes {span}\u202f: {payments}, total {total}, {path}",
     "Export {span}: {sessions}, total {total}, {path}":
         "Export {span}\u202f: {sessions}, total {total}, {path}",
+    "{n} invoice or credit note":
+        "{n} facture ou avoir",
+    "{n} invoices and credit notes":
+        "{n} factures et avoirs",
+    "E-reporting {span}: {documents}, net invoiced {total}, received {paid}, {path}":
+        "E-reporting {span}\u202f: {documents}, net facturé {total}, encaissé {paid}, {path}",
+    "{n} export: the file is the one its proof covers, and the log still holds the events "
+    "it was made from.":
+        "{n} export\u202f: le fichier est celui que couvre sa preuve, et le journal contient "
+        "toujours les événements dont il a été tiré.",
+    "{n} exports: each file is the one its proof covers, and the log still holds the "
+    "events they were made from.":
+        "{n} exports\u202f: chaque fichier est celui que couvre sa preuve, et le journal "
+        "contient toujours les événements dont ils ont été tirés.",
     "{n} payment":
         "{n} encaissement",
     "{n} payments":
