@@ -404,7 +404,7 @@ def test_a_client_known_before_sessiond_is_no_new_client(cli: Cli) -> None:
     old_bill = cli.json("bill", run_session(cli, old, "vlh", start, new=ordered))
     new_bill = cli.json("bill", run_session(cli, new, "vlh", start, new=ordered))
     assert old_bill["total"] == "50.00"
-    assert "2019-05-01" in old_bill["explanation"] and "art. 5.5" in old_bill["explanation"]
+    assert "1er mai 2019" in old_bill["explanation"] and "art. 5.5" in old_bill["explanation"]
     assert new_bill["total"] == "35.00"  # 30 % off his first intervention
     future = cli("client", "add", "X", "--known-since", iso(NOW + timedelta(days=3))[:10],
                  check=False)

@@ -11,9 +11,14 @@ than "fr" reads as English.
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sessiond.i18n import language
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    # Only a type here: `clock` imports this module, and `status` from its view loads no
+    # zone (tests/unit/test_startup.py).
+    from zoneinfo import ZoneInfo
 
 _MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
               "septembre", "octobre", "novembre", "décembre")
