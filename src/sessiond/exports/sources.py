@@ -101,6 +101,7 @@ class Ledger:
     # session -> the last invoice or credit note that covers it (see _recorded_outside)
     documents: dict[str, int] | None = None
     groups: dict[str, list[str]] = field(default_factory=dict)  # see _group
+    canonicals: dict[str, str] = field(default_factory=dict)  # see canonical
 
     def invoice_number(self, session_id: str) -> str | None:
         """The number of the session's current invoice (none cancelled it), as the log
@@ -184,8 +185,11 @@ class Ledger:
     def canonical(self, client_id: str) -> str:
         """The client `client_id` counts for (the one he was merged into, as the log
         stood before `upto`), loaded."""
-        found = self.svc.canonical_client(client_id, upto=self.upto)
-        self._group(found)
+        found = self.canonicals.get(client_id)
+        if found is None:  # asked once per client: each is a read of every merge
+            found = self.canonicals[client_id] = self.svc.canonical_client(
+                client_id, upto=self.upto)
+            self._group(found)
         return found
 
     def _group(self, client_id: str) -> list[str]:
