@@ -671,6 +671,14 @@ CORRECTIONS = ("instant-amended", "session-reopened", "session-cancelled", "sess
 WITHDRAWABLE = ("fee-added", "fee-announced", "payment-recorded")
 
 
+def standing_invoices(events: Iterable[Event]) -> list[Event]:
+    """The invoices among `events` (invoice-issued and credit-note-issued events) that no
+    credit note cancelled, in log order: the one rule for what an invoice still bills."""
+    events = list(events)
+    cancelled = {e.body["cites_seq"] for e in events if e.kind == "credit-note-issued"}
+    return [e for e in events if e.kind == "invoice-issued" and e.seq not in cancelled]
+
+
 def effective(events: Iterable[Event]) -> list[Event]:
     """The session's events as its corrections leave them, in log order.
 

@@ -38,6 +38,7 @@ from sessiond.model import (
     check_transition,
     fold,
     local_moment,
+    standing_invoices,
     validate,
 )
 from sessiond.store import glance
@@ -1311,9 +1312,7 @@ class Sessiond:
 
         from sessiond.billing import bill
 
-        cancelled = {e.body["cites_seq"] for e in invoices if e.kind == "credit-note-issued"}
-        standing = [e for e in invoices
-                    if e.kind == "invoice-issued" and e.seq not in cancelled]
+        standing = standing_invoices(invoices)
         if not standing:
             return None
         total = Decimal(0)

@@ -33,7 +33,7 @@ from sessiond import clock, labels
 from sessiond.compliance.facts import Facts
 from sessiond.compliance.findings import Finding
 from sessiond.i18n import _
-from sessiond.model import SECRETS_RULE, Event, Interval, State
+from sessiond.model import SECRETS_RULE, Event, Interval, State, standing_invoices
 from sessiond.policy import RuleSpec
 
 if TYPE_CHECKING:
@@ -564,20 +564,14 @@ def disconnect_confirmed(facts: Facts, spec: RuleSpec) -> list[Finding]:
                             "technician must no longer be able to take control."), stop)]
 
 
-def _standing_invoice(facts: Facts) -> bool:
-    """An invoice covers the session and no credit note cancelled it."""
-    cancelled = {e.body["cites_seq"] for e in facts.invoices
-                 if e.kind == "credit-note-issued"}
-    return any(e.kind == "invoice-issued" and e.seq not in cancelled for e in facts.invoices)
-
-
 @rule("receipt-issued")
 def receipt_issued(facts: Facts, spec: RuleSpec) -> list[Finding]:
     """Every intervention comes with a document the client keeps: the receipt, or the
     invoice of the session (VLH 5.3 "Une facture est systématiquement éditée à la fin de
     chaque intervention"; Micro-Alpes 13 "un document justificatif"; FGDMI II.3 the receipt
     and "la facture électronique")."""
-    if not facts.stopped or facts.events("receipt-issued") or _standing_invoice(facts):
+    if not facts.stopped or facts.events("receipt-issued") or standing_invoices(
+            facts.invoices):
         return []
     stop = seqs(facts.events("session-stopped"))
     if facts.at_stop:
@@ -622,10 +616,7 @@ def invoice_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
     cancel) and the session can then be invoiced again."""
     from sessiond.model import CORRECTIONS
 
-    cancelled = {e.body["cites_seq"] for e in facts.invoices
-                 if e.kind == "credit-note-issued"}
-    current = [e for e in facts.invoices
-               if e.kind == "invoice-issued" and e.seq not in cancelled]
+    current = standing_invoices(facts.invoices)
     if not current:
         return []
     invoice = current[-1]

@@ -47,7 +47,7 @@ from sessiond.exports.invoice_doc import (
 from sessiond.i18n import _
 from sessiond.i18n.dates import long_date
 from sessiond.law.sole_trader import with_mention
-from sessiond.model import Client, Event, Session, State, fold
+from sessiond.model import Client, Event, Session, State, fold, standing_invoices
 from sessiond.sessions import Sessiond
 
 HOUR = Decimal(3600)
@@ -82,14 +82,8 @@ class InvoiceResult:
 
 def current_invoices(events: Iterable[Event]) -> dict[str, Event]:
     """Session id -> the invoice that covers it and no credit note cancelled."""
-    events = list(events)
-    cancelled = {e.body["cites_seq"] for e in events if e.kind == "credit-note-issued"}
-    found: dict[str, Event] = {}
-    for event in events:
-        if event.kind == "invoice-issued" and event.seq not in cancelled:
-            for session_id in event.body["sessions"]:
-                found[session_id] = event
-    return found
+    return {session_id: event for event in standing_invoices(events)
+            for session_id in event.body["sessions"]}
 
 
 def invoice_numbers(svc: Sessiond) -> dict[str, str]:
