@@ -493,13 +493,9 @@ def test_client_show_follows_a_merge_and_prices_his_sessions_as_bill_does(cli: C
     assert missing.code == 2 and json.loads(missing.err)["exit_code"] == 2
 
 
-def test_documents_of_a_session_repriced_by_a_merge_are_no_longer_current(
-        cli: Cli, tmp_path: Path) -> None:
-    """A duplicate client whose intervention came first, merged after the other's receipt
-    and invoice: the new-client discount goes to that earlier intervention, so the
-    receipt and the invoice no longer state the bill, though the session itself has no
-    event after them. The receipt gets the next number, the old one fails `verify`, and
-    `check` reports the invoice."""
+def twice_added(cli: Cli) -> tuple[datetime, str, str, str]:
+    """(t0, jeanne, her duplicate, jeanne's session): the duplicate's intervention at t0
+    came first, jeanne's an hour later, both stopped; the technician's identity is set."""
     t0 = now() - timedelta(hours=5)
     jeanne = cli("client", "add", "Jeanne Martin", "--address",
                  "12 rue des Lilas, 54000 Nancy").out.strip()
@@ -510,6 +506,17 @@ def test_documents_of_a_session_repriced_by_a_merge_are_no_longer_current(
     ran(cli, duplicate, start=t0, stop=t0 + timedelta(minutes=30))
     session = ran(cli, jeanne, start=t0 + timedelta(hours=1),
                   stop=t0 + timedelta(hours=1, minutes=30))
+    return t0, jeanne, duplicate, session
+
+
+def test_documents_of_a_session_repriced_by_a_merge_are_no_longer_current(
+        cli: Cli, tmp_path: Path) -> None:
+    """A duplicate client whose intervention came first, merged after the other's receipt
+    and invoice: the new-client discount goes to that earlier intervention, so the
+    receipt and the invoice no longer state the bill, though the session itself has no
+    event after them. The receipt gets the next number, the old one fails `verify`, and
+    `check` reports the invoice."""
+    _t0, jeanne, duplicate, session = twice_added(cli)
     first = cli.json("receipt", session, "--out", str(tmp_path / "first.pdf"))
     invoice = cli.json("invoice", session, "--out", str(tmp_path))
     assert first["total"] == invoice["total"] == "35.00"  # the first intervention's 30 %
@@ -574,16 +581,7 @@ def test_the_export_checks_again_what_an_invoice_or_a_merge_changed(cli: Cli,
     """The day's export reused the check recorded at the stop while the session had no
     later event of its own: an invoice issued since (the supporting document VLH 5.3 asks
     for) and a merge that reprices it (invoice-current) were in `check` only."""
-    t0 = now() - timedelta(hours=5)
-    jeanne = cli("client", "add", "Jeanne Martin", "--address",
-                 "12 rue des Lilas, 54000 Nancy").out.strip()
-    duplicate = cli("client", "add", "Jeanne Martin").out.strip()
-    (cli.home / "config.toml").write_text(
-        '[technician]\nname = "Luc Moreau EI"\nsiret = "73282932000074"\n'
-        'address = "1 rue de la Paix, 75002 Paris"\n', encoding="utf-8")
-    ran(cli, duplicate, start=t0, stop=t0 + timedelta(minutes=30))
-    session = ran(cli, jeanne, start=t0 + timedelta(hours=1),
-                  stop=t0 + timedelta(hours=1, minutes=30))
+    t0, jeanne, duplicate, session = twice_added(cli)
     day = (t0 + timedelta(hours=1)).astimezone(PARIS).date().isoformat()
 
     def exported() -> list[str]:
