@@ -8,7 +8,7 @@ so that a jump of the wall clock, or a suspend, can be detected afterwards.
 from __future__ import annotations
 
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from sessiond.errors import InputError
 from sessiond.i18n import _
@@ -85,6 +85,17 @@ def whole_second(instant: datetime) -> datetime:
 def local_iso(instant: datetime, tz: ZoneInfo) -> str:
     """ISO 8601 with the local offset, as the JSON outputs show instants."""
     return instant.astimezone(tz).isoformat(timespec="seconds")
+
+
+def local_wall(instant: datetime, tz: tzinfo, layout: str = "%Y-%m-%d %H:%M:%S") -> str:
+    """The local wall time in `layout`, with its UTC offset in the hour the clocks go
+    back, where the same wall time comes twice and only the offset tells which."""
+    local = instant.astimezone(tz)
+    text = local.strftime(layout)
+    wall = local.replace(tzinfo=None)
+    if wall.replace(tzinfo=tz, fold=0).utcoffset() != wall.replace(tzinfo=tz, fold=1).utcoffset():
+        text += f" (UTC{local.isoformat()[-6:]})"
+    return text
 
 
 # The days a log can speak of: a local day and its neighbours must convert to UTC and back

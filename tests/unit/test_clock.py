@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from sessiond import clock
 from sessiond.clock import local_day_bounds, parse_instant, to_text
 from sessiond.errors import InputError
 
@@ -143,3 +144,21 @@ def test_this_mornings_time_more_than_12_hours_back_is_not_said_to_be_still_to_c
         parse_instant("7h", PARIS, reference=evening)
     assert "2026-11-22 07:00" in refused.value.message
     assert "pas encore passé" not in refused.value.message
+
+
+def test_a_wall_time_in_the_hour_the_clocks_go_back_says_its_offset() -> None:
+    """02:53 comes twice in Paris on 26 October 2025: only the offset tells which. The
+    compliance findings and `evidence list` print instants so."""
+    from types import SimpleNamespace
+
+    from sessiond.cli.evidence import _span
+
+    paris = ZoneInfo("Europe/Paris")
+    first = datetime(2025, 10, 26, 0, 53, 50, tzinfo=UTC)  # 02:53:50 summer time
+    second = datetime(2025, 10, 26, 1, 57, 14, tzinfo=UTC)  # 02:57:14 winter time
+    assert clock.local_wall(first, paris) == "2025-10-26 02:53:50 (UTC+02:00)"
+    assert clock.local_wall(second, paris, "%H:%M:%S") == "02:57:14 (UTC+01:00)"
+    assert clock.local_wall(datetime(2025, 10, 26, 9, 0, tzinfo=UTC), paris) == (
+        "2025-10-26 10:00:00")  # no offset where the wall time is unambiguous
+    assert _span(first, second, SimpleNamespace(tz=paris)) == (  # type: ignore[arg-type]
+        "2025-10-26 02:53:50 (UTC+02:00) → 02:57:14 (UTC+01:00)")

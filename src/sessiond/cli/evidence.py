@@ -56,12 +56,15 @@ def _instant(value: datetime | None, ctx: Context) -> str | None:
 
 
 def _span(start: datetime, end: datetime | None, ctx: Context) -> str:
-    first = start.astimezone(ctx.tz)
+    from sessiond import clock
+
+    first = clock.local_wall(start, ctx.tz)
     if end is None:
-        return _("{start} → still open", start=first.strftime("%Y-%m-%d %H:%M:%S"))
-    last = end.astimezone(ctx.tz)
-    shown = last.strftime("%H:%M:%S" if last.date() == first.date() else "%Y-%m-%d %H:%M:%S")
-    return f"{first.strftime('%Y-%m-%d %H:%M:%S')} → {shown}"
+        return _("{start} → still open", start=first)
+    same_day = end.astimezone(ctx.tz).date() == start.astimezone(ctx.tz).date()
+    last = clock.local_wall(end, ctx.tz, "%H:%M:%S") if same_day else clock.local_wall(end,
+                                                                                     ctx.tz)
+    return f"{first} → {last}"
 
 
 def _line(tool: str, direction: str, outcome: str, partner: str | None, span: str) -> str:

@@ -654,16 +654,8 @@ def invoice_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
 
 
 def _second(facts: Facts, instant: datetime) -> str:
-    """To the second: a connection and a consent can be a few seconds apart. In the hour
-    the clocks go back, the same wall time comes twice: its UTC offset tells which."""
-    local = instant.astimezone(facts.tz)
-    text = local.strftime("%Y-%m-%d %H:%M:%S")
-    wall = local.replace(tzinfo=None)
-    if (wall.replace(tzinfo=facts.tz, fold=0).utcoffset()
-            != wall.replace(tzinfo=facts.tz, fold=1).utcoffset()):
-        offset = local.isoformat()[-6:]
-        text += f" (UTC{offset})"
-    return text
+    """To the second: a connection and a consent can be a few seconds apart."""
+    return clock.local_wall(instant, facts.tz)
 
 
 def _tool(c: Observed) -> str:
