@@ -385,7 +385,11 @@ def test_the_export_prices_a_moved_session_and_a_merged_duplicate_as_bill_does(
     """The day's export reads a session moved to another client whole, and a client's
     history with his merged duplicate and without his cancelled sessions: every amount
     is the one `bill` shows."""
-    t0 = now() - timedelta(hours=6)
+    # Yesterday noon in Paris: the three sessions (3 h 10 min from it) fall on one local
+    # day whatever the hour the test runs (from now - 6 h, they crossed midnight when it
+    # ran between 4 and 6 in the morning).
+    midnight = datetime.now(PARIS).replace(hour=0, minute=0, second=0, microsecond=0)
+    t0 = (midnight - timedelta(hours=12)).astimezone(UTC)
     jeanne = cli("client", "add", "Jeanne Martin").out.strip()
     duplicate = cli("client", "add", "Jeane Martin").out.strip()
     stranger = cli("client", "add", "Paul Durand").out.strip()
