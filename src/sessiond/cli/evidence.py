@@ -62,9 +62,8 @@ def _span(start: datetime, end: datetime | None, ctx: Context) -> str:
     if end is None:
         return _("{start} → still open", start=first)
     same_day = end.astimezone(ctx.tz).date() == start.astimezone(ctx.tz).date()
-    last = clock.local_wall(end, ctx.tz, "%H:%M:%S") if same_day else clock.local_wall(end,
-                                                                                     ctx.tz)
-    return f"{first} → {last}"
+    layout = "%H:%M:%S" if same_day else "%Y-%m-%d %H:%M:%S"
+    return f"{first} → {clock.local_wall(end, ctx.tz, layout)}"
 
 
 def _line(tool: str, direction: str, outcome: str, partner: str | None, span: str) -> str:
