@@ -4,14 +4,18 @@ row shows the new time."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from textual.geometry import Region
 from textual.widgets import DataTable
 
 from sessiond.sessions import Sessiond
 from sessiond.tui.app import SessiondApp
+from sessiond.tui.screens.running import RunningScreen
 from sessiond.tui.screens.today import SessionsTable, TodayScreen
 from tests.tui.conftest import FakeClock, settle, wait_for
+from tests.tui.test_day import running
 
 
 async def test_a_tick_repaints_the_running_row_only(svc: Sessiond, clock: FakeClock,
@@ -72,3 +76,32 @@ async def test_a_tick_repaints_the_running_row_only(svc: Sessiond, clock: FakeCl
         screen.tick(clock())
         assert str(table.get_cell(running, "worked")) == "1:00"
         assert str(table.get_cell(running, "billed")) == "1:15"
+
+
+
+async def test_the_clock_ticks_through_the_app_s_shutdown(svc: Sessiond,
+                                                          clock: FakeClock) -> None:
+    """Textual removes a screen's widgets before the screen itself, and the clock (a loop
+    of the app) may tick in between: the screen being removed is not redrawn. The clock
+    here ticks at every await of the shutdown, where the real one ticks once a second."""
+    session = running(svc, clock)
+    app = SessiondApp(svc, now=clock, jobs=False)
+    ticks_while_removed = 0
+
+    async def tick_always() -> None:
+        nonlocal ticks_while_removed
+        while True:
+            if any(isinstance(s, RunningScreen) and not s.query("#clock")
+                   for s in app.screen_stack):
+                ticks_while_removed += 1
+            app._tick()
+            await asyncio.sleep(0)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.open_session(session)
+        await wait_for(pilot, lambda: isinstance(app.screen, RunningScreen))
+        await settle(pilot)
+        ticking = asyncio.create_task(tick_always())
+    assert not ticking.done(), ticking.exception()  # a tick that raised ended the loop
+    ticking.cancel()
+    assert ticks_while_removed > 0

@@ -31,6 +31,7 @@ from sessiond.tui.backend import Backend
 from sessiond.tui.bindings import translate_bindings
 from sessiond.tui.commands import SessiondCommands, SessiondPalette, system_commands
 from sessiond.tui.messages import ConfigChanged, StoreChanged
+from sessiond.tui.screens.base import SessiondScreen
 from sessiond.tui.text import clean, keep_no_break_spaces
 
 if TYPE_CHECKING:
@@ -204,9 +205,8 @@ class SessiondApp(App[None]):
         """Redraw the screens that can be seen: the top one, and those under dialogs."""
         now = self.now()
         for screen in reversed(self.screen_stack):
-            tick = getattr(screen, "tick", None)
-            if tick is not None:
-                tick(now)
+            if isinstance(screen, SessiondScreen) and screen.showing:
+                screen.tick(now)
             if not screen.is_modal:
                 break
 

@@ -81,6 +81,13 @@ class SessiondScreen(Commands, Screen[None]):
         # After the frame: on start-up the first frame comes before the first load.
         self.call_after_refresh(self.reload)
 
+    @property
+    def showing(self) -> bool:
+        """Whether the screen is in the app's stack with its widgets: when it is popped,
+        or the app shuts down, Textual removes its widgets first (`display` is False from
+        then on) while its workers and the app's clock still run."""
+        return self.is_mounted and self.display and self in self.app.screen_stack
+
     def on_store_changed(self, message: StoreChanged) -> None:
         self.reload()
 
@@ -92,7 +99,7 @@ class SessiondScreen(Commands, Screen[None]):
             self.refused(e.message)
             data = None
         # The screen may have been closed while its view was loading.
-        if data is not None and self.is_mounted and self in self.app.screen_stack:
+        if data is not None and self.showing:
             await self.show(data)
         self.sapp.view_loaded.set()
 
@@ -104,7 +111,8 @@ class SessiondScreen(Commands, Screen[None]):
         """Display a freshly loaded view."""
 
     def tick(self, now: datetime) -> None:
-        """Redraw what depends on the current instant (called each second)."""
+        """Redraw what depends on the current instant (called each second, while the
+        screen is `showing`)."""
 
 
 class Dialog(Commands, ModalScreen[T]):
