@@ -255,10 +255,12 @@ KINDS: dict[str, Kind] = _kinds(
                "findings": records},
          required=frozenset({"policy", "errors", "warnings", "findings"})),
     # number: YEAR-NNNN; replaces: the number of the receipt it supersedes (the session
-    # changed since); data_digest: SHA-256 of the signed data the receipt carries
+    # changed since); data_digest: SHA-256 of the signed data the receipt carries; total:
+    # the amount it states (a correction of the client's history reprices the session
+    # with no event of its own: `check` compares)
     Kind("receipt-issued", "session", body={"checkpoint_seq": count, "digest": digest,
                                             "number": text, "replaces": text,
-                                            "data_digest": digest},
+                                            "data_digest": digest, "total": decimal},
          required=frozenset({"checkpoint_seq"})),
     # time the daemon could not see (idle, suspend, crash) and the technician's decision
     Kind("span-reviewed", "session",

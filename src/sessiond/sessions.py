@@ -1041,17 +1041,19 @@ class Sessiond:
     def record_receipt(self, w: Writer | None = None, *, session_id: str,
                        checkpoint_seq: int, digest: str, number: str | None = None,
                        replaces: str | None = None, data_digest: str | None = None,
-                       at: datetime | None = None) -> StoredEvent:
+                       total: Decimal | None = None, at: datetime | None = None
+                       ) -> StoredEvent:
         """Receipt `number` of the session was issued; its proof covers events before
-        `checkpoint_seq`, `data_digest` is the SHA-256 of the signed data it carries, and
-        `replaces` the number of the receipt it supersedes."""
+        `checkpoint_seq`, `data_digest` is the SHA-256 of the signed data it carries,
+        `replaces` the number of the receipt it supersedes and `total` what it states."""
         with self._within(w) as tx:
             session = self._session(session_id)
             return self._append(tx, "receipt-issued", at=at or _now(), session_id=session_id,
                                 client_id=session.client_id,
                                 body={"checkpoint_seq": checkpoint_seq, "digest": digest,
                                       "number": number, "replaces": replaces,
-                                      "data_digest": data_digest})
+                                      "data_digest": data_digest,
+                                      "total": None if total is None else f"{total:f}"})
 
     # --- invoices (the documents are sessiond.exports.invoice) ---------------
 
@@ -1299,7 +1301,24 @@ class Sessiond:
                      now=now, tz=self.tz, start=start, start_seq=start_seq, at_stop=at_stop,
                      history=history, receipts_in_log=receipts,
                      connections=tuple(observed(session.events)), invoices=invoices,
-                     invoiced_now=self._invoiced_now(session, invoices, now))
+                     invoiced_now=self._invoiced_now(session, invoices, now),
+                     receipted_now=self._receipted_now(session, policy, now))
+
+    def _receipted_now(self, session: Session, policy: Policy, now: datetime
+                       ) -> Decimal | None:
+        """What the session is billed now, when its last receipt states an amount (None
+        otherwise, or when it cannot be priced): the receipt-current rule compares the
+        two, for a repricing no event of the session records (`_invoiced_now`)."""
+        from sessiond.billing import bill
+
+        receipts = [e for e in session.events if e.kind == "receipt-issued"]
+        if not receipts or receipts[-1].body.get("total") is None:
+            return None
+        try:
+            return bill(session, policy, self.history(session.client_id, replacing=session),
+                        now).total
+        except InputError:
+            return None
 
     def _invoiced_now(self, session: Session, invoices: Sequence[Event], now: datetime
                       ) -> Decimal | None:

@@ -518,29 +518,37 @@ def test_documents_of_a_session_repriced_by_a_merge_are_no_longer_current(
     """A duplicate client whose intervention came first, merged after the other's receipt
     and invoice: the new-client discount goes to that earlier intervention, so the
     receipt and the invoice no longer state the bill, though the session itself has no
-    event after them. The receipt gets the next number, the old one fails `verify`, and
-    `check` reports the invoice."""
+    event after them. `check` reports both, the receipt gets the next number, the old one
+    fails `verify`."""
     _t0, jeanne, duplicate, session = twice_added(cli)
     first = cli.json("receipt", session, "--out", str(tmp_path / "first.pdf"))
     invoice = cli.json("invoice", session, "--out", str(tmp_path))
     assert first["total"] == invoice["total"] == "35.00"  # the first intervention's 30 %
+
+    def findings(rule: str) -> list[dict[str, Any]]:
+        report = cli("check", session, "--json", check=False).json
+        return [f for f in report["findings"] if f["rule"] == rule]
+
+    assert findings("receipt-current") == []
     cli("client", "merge", duplicate, "--into", jeanne, "--reason", "ajoutée deux fois")
     assert bill(cli, session)["total"] == "50.00"
+    stale_receipt = findings("receipt-current")
+    assert stale_receipt and "indique 35,00" in stale_receipt[0]["message"], stale_receipt
+    assert "facturée 50,00" in stale_receipt[0]["message"]
     old = cli("verify", "--receipt", str(tmp_path / "first.pdf"), check=False)
     assert old.code == 1 and "bill.total" in old.out, old.out
     second = cli.json("receipt", session, "--out", str(tmp_path / "second.pdf"))
     assert second["reused"] is False and second["replaces"] == first["number"]
     assert second["total"] == "50.00"
-    report = cli("check", session, "--json", check=False).json
-    stale = [f for f in report["findings"] if f["rule"] == "invoice-current"]
+    assert findings("receipt-current") == []
+    stale = findings("invoice-current")
     assert stale and "indique 35,00" in stale[0]["message"], report["findings"]
     assert "facturées 50,00" in stale[0]["message"]
     cli("invoice", "cancel", invoice["number"], "--reason", "remise donnée à tort",
         "--out", str(tmp_path))
     again = cli.json("invoice", session, "--out", str(tmp_path))
     assert again["total"] == "50.00"
-    report = cli("check", session, "--json", check=False).json
-    assert "invoice-current" not in [f["rule"] for f in report["findings"]]
+    assert findings("invoice-current") == []
 
 
 def test_a_cancelled_duplicate_owes_nothing_in_bill_and_client_show(cli: Cli,

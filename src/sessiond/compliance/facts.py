@@ -50,6 +50,9 @@ class Facts:
     # or one that cannot be priced): a correction of the client's history changes it with
     # no event of the session's own
     invoiced_now: Decimal | None = None
+    # what the session is billed now, when its last receipt states its amount: the same
+    # for its receipt
+    receipted_now: Decimal | None = None
 
     @property
     def started(self) -> bool:

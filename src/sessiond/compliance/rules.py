@@ -598,15 +598,30 @@ def receipt_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
     last = receipts[-1]
     later = [e for e in facts.session.events if e.seq > last.seq and (
         e.kind in CORRECTIONS or (e.kind == "note-added" and "replaces" in e.body))]
-    if not later:
-        return []
     receipt_rule = facts.policy.rules.get("receipt-issued")
     cited = receipt_rule.article if receipt_rule else spec.article
+    if later:
+        return [replace(finding(spec, _(
+            "The receipt #{receipt} was issued before the correction {events}: it no "
+            "longer states this intervention; issue a new one (sessiond receipt {session}).",
+            receipt=last.seq, events=numbers(later), session=facts.session.id),
+            [last.seq, *seqs(later)]), article=cited)]
+    stated = last.body.get("total")
+    if stated is None or facts.receipted_now is None:
+        return []
+    from decimal import Decimal
+
+    from sessiond.billing.text import money
+
+    if facts.receipted_now == Decimal(stated):
+        return []
+    # Repriced by a correction of the client's history, as for invoice-current.
     return [replace(finding(spec, _(
-        "The receipt #{receipt} was issued before the correction {events}: it no longer "
-        "states this intervention; issue a new one (sessiond receipt {session}).",
-        receipt=last.seq, events=numbers(later), session=facts.session.id),
-        [last.seq, *seqs(later)]), article=cited)]
+        "The receipt #{receipt} states {stated}, but the session is billed {now} now (the "
+        "client's history was corrected since: a duplicate merged, a package withdrawn); "
+        "issue a new one (sessiond receipt {session}).", receipt=last.seq,
+        stated=money(Decimal(stated)), now=money(facts.receipted_now),
+        session=facts.session.id), [last.seq]), article=cited)]
 
 
 @rule("invoice-current")

@@ -116,7 +116,8 @@ def issue_receipt(service: Sessiond, session_id: str, out: Path | None = None, *
         raw = canonical(data)
         stored = svc.record_receipt(w, session_id=session_id, checkpoint_seq=proof.upto,
                                     digest=proof.digest, number=number, replaces=replaces,
-                                    data_digest=sha256(raw), at=issued_at)
+                                    data_digest=sha256(raw), total=facts.bill.total,
+                                    at=issued_at)
         assert stored.seq == proof.upto
         checkpoint = svc.sign_checkpoint(w, "receipt")
     return _write(svc, data, raw, checkpoint, proof, out, warnings, reused=False)

@@ -1607,6 +1607,13 @@ CATALOG: dict[str, str] = {
         "Le relevé n°\u00a0{receipt} a été émis avant la correction {events}\u202f: il ne décrit "
         "plus "
         "cette intervention\u202f; émettez-en un nouveau (sessiond receipt {session}).",
+    "The receipt #{receipt} states {stated}, but the session is billed {now} now (the "
+    "client's history was corrected since: a duplicate merged, a package withdrawn); "
+    "issue a new one (sessiond receipt {session}).":
+        "Le relevé n°\u00a0{receipt} indique {stated}, mais l'intervention est désormais "
+        "facturée {now} (l'historique du client a été corrigé depuis\u202f: un doublon "
+        "fusionné, un forfait retiré)\u202f; émettez-en un nouveau (sessiond receipt "
+        "{session}).",
     "a client with the same name or e-mail exists already: {clients}. If it is the same "
     "person: sessiond client merge {client} --into {first} --reason TEXT.":
         "un client du même nom ou de la même adresse existe déjà\u202f: {clients}. Si c'est la "
