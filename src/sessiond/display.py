@@ -65,15 +65,20 @@ def local_time(instant: datetime | None, tz: ZoneInfo, fmt: str = "%H:%M") -> st
     return instant.astimezone(tz).strftime(fmt) if instant else "—"
 
 
-def session_data(session: Session, tz: ZoneInfo, now: datetime) -> dict[str, Any]:
-    """A session for JSON output: instants ISO 8601 with offset, durations in seconds."""
+def session_data(session: Session, tz: ZoneInfo, now: datetime, *,
+                 client: str | None = None) -> dict[str, Any]:
+    """A session for JSON output: instants ISO 8601 with offset, durations in seconds.
+    `client`: the one it counts for (Sessiond.canonical_client), when the client it was
+    recorded for was merged since into another; that one is then `merged_from`."""
 
     def iso(instant: datetime | None) -> str | None:
         return clock.local_iso(instant, tz) if instant else None
 
+    merged = client is not None and client != session.client_id
     return {
         "session": session.id,
-        "client": session.client_id,
+        "client": client if merged else session.client_id,
+        **({"merged_from": session.client_id} if merged else {}),
         "state": session.state.value,
         "policy": session.policy,
         "mode": session.mode,

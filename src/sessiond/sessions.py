@@ -279,13 +279,14 @@ def steady_now(session: Session) -> datetime:
     return steady
 
 
-def _glance_row(session: Session) -> tuple[object, ...]:
-    """A session as the status view keeps it (store.glance.COLUMNS): its running time as
-    the closed spans' seconds and the start of the one still running, so that the view
-    gives `elapsed_seconds` to the second at any later instant."""
+def _glance_row(session: Session, client: str) -> tuple[object, ...]:
+    """A session as the status view keeps it (store.glance.COLUMNS), with the client it
+    counts for: its running time as the closed spans' seconds and the start of the one
+    still running, so that the view gives `elapsed_seconds` to the second at any later
+    instant."""
     running = next((i.start for i in session.running if i.end is None), None)
     closed = sum(i.seconds(i.end) for i in session.running if i.end)
-    return (session.id, session.client_id, session.state.value, session.policy, session.mode,
+    return (session.id, client, session.state.value, session.policy, session.mode,
             " ".join(c.channel for c in session.consents), int(session.without_consent),
             closed, clock.to_text(running) if running else None)
 
@@ -1210,7 +1211,7 @@ class Sessiond:
         found.sort(key=lambda s: order.get(s.state, 3))
         if settings is not None and taken is not None:
             glance.save(str(self.paths.database), taken, settings, self.config.language,
-                        [_glance_row(s) for s in found])
+                        [_glance_row(s, self.canonical_client(s.client_id)) for s in found])
         return found
 
     def day_sessions(self, day: date) -> list[Session]:

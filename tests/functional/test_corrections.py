@@ -551,6 +551,27 @@ def test_documents_of_a_session_repriced_by_a_merge_are_no_longer_current(
     assert findings("invoice-current") == []
 
 
+def test_a_running_session_of_a_merged_duplicate_is_shown_for_the_client(cli: Cli) -> None:
+    """`session show`, `status` (from its view and folded) and the reply of a command on
+    the session named the duplicate merged away, where the bill and every document name
+    the client he was merged into; the id recorded stays, as `merged_from`."""
+    jeanne = cli("client", "add", "Jeanne Martin").out.strip()
+    duplicate = cli("client", "add", "Jeane Martin").out.strip()
+    session = ran(cli, duplicate, start=now() - timedelta(minutes=20))
+    cli("client", "merge", duplicate, "--into", jeanne, "--reason", "faute de frappe")
+    shown = cli.json("session", "show", session)
+    assert (shown["client"], shown["merged_from"]) == (jeanne, duplicate)
+    paused = cli.json("pause", session)
+    assert (paused["client"], paused["merged_from"]) == (jeanne, duplicate)
+    for _view in (False, True):  # the first call folds and writes the view, the next reads it
+        line = cli("status").out.splitlines()[0]
+        assert session in line and jeanne in line and duplicate not in line, line
+    status = cli.json("status")["sessions"][0]
+    assert (status["client"], status["merged_from"]) == (jeanne, duplicate)
+    other = ran(cli, jeanne, start=now() - timedelta(minutes=5))
+    assert "merged_from" not in cli.json("session", "show", other)
+
+
 def test_a_cancelled_duplicate_owes_nothing_in_bill_and_client_show(cli: Cli,
                                                                      client: str) -> None:
     """The duplicate's time is billed on the session that holds the work: its own bill

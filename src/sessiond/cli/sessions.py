@@ -326,7 +326,8 @@ def session_show(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond.display import session_data
 
     session = ctx.service.session(args.session_id)
-    data = session_data(session, ctx.tz, clock.now())
+    data = session_data(session, ctx.tz, clock.now(),
+                        client=ctx.service.canonical_client(session.client_id))
     ctx.emit(describe(data), data)
     return 0
 
@@ -335,7 +336,9 @@ def _transition(ctx: Context, event: Any, session_id: str) -> int:
     from sessiond import clock
     from sessiond.display import session_data
 
-    data = session_data(ctx.service.session(session_id), ctx.tz, clock.now())
+    session = ctx.service.session(session_id)
+    data = session_data(session, ctx.tz, clock.now(),
+                        client=ctx.service.canonical_client(session.client_id))
     data["event"] = event.seq
     ctx.emit(describe(data), data)
     return 0

@@ -71,7 +71,7 @@ def _folded(ctx: Context) -> int:
     from sessiond.display import session_data
 
     now = clock.now()
-    sessions = [session_data(s, ctx.tz, now)
+    sessions = [session_data(s, ctx.tz, now, client=ctx.service.canonical_client(s.client_id))
                 for s in ctx.service.open_sessions(remember=True)]
     daemon = status.collect(ctx.service.paths.data, ctx.service.store.conn)
     _show(ctx, sessions, daemon, {"sessions": sessions, "daemon": daemon})
