@@ -284,6 +284,71 @@ def test_log_outgoing_id_grouped_by_spaces_is_one_connection() -> None:
         ("904922222", u(2024, 6, 1, 9), u(2024, 6, 1, 9, 30))]
 
 
+# A QuickSupport TV15 log has no service (`S0`) lines: its session is in the lines of the
+# desktop process (`D3`), as quoted from the HTB "TickTock" case's log (session ID, the
+# partner's role-6 participant line); the end is the desktop process's SessionTerminate, as
+# in plaso's real TV 15.50.5 log (`D1`, to the second of its Connections_incoming.txt row).
+QS_START = ("SessionManagerDesktop::IncomingConnection: Connection incoming, "
+            "sessionID = -2102926010")
+QS_ROLE3 = ("CParticipantManagerBase participant DESKTOP-R30EAMH (ID [1764218403,-2102926010]) "
+            "was added with the role 3")
+QS_ROLE6 = ("CParticipantManagerBase participant fritjof olfasson (ID [1761879737,-207968498]) "
+            "was added with the role 6")
+QS_END = ("SessionManagerDesktop::SessionTerminate: removing session with "
+          "tvsessionprotocol::TVSessionID = -2102926010")
+
+
+def test_quicksupport_session_from_the_desktop_process_lines() -> None:
+    data = log(tv("2024/06/01 10:00:00.432", "LoginDesktopWindowImpl::GuiThreadFunction(): "
+                  "ChangeThreadDesktop(): SetThreadDesktop to winlogon successful",
+                  "5716       3108", "D3"),
+               tv("2024/06/01 10:00:00.433", QS_START, "5716       5840", "D3"),
+               tv("2024/06/01 10:00:00.435", "CLogin::run(), session id: -2102926010",
+                  "5716       4292", "D3"),
+               tv("2024/06/01 10:00:04.958", QS_ROLE3, "5716       2436", "D3"),
+               tv("2024/06/01 10:00:04.958", QS_ROLE6, "5716       2436", "D3"),
+               tv("2024/06/01 10:40:00.000", QS_END, "5716       5840", "D3"))
+    assert seen(conns(data, PARIS)) == [("teamviewer-log", "incoming", "1761879737",
+                                         u(2024, 6, 1, 8, 0, 0, 433), u(2024, 6, 1, 8, 40),
+                                         "accepted")]
+
+
+def test_quicksupport_attempt_that_never_got_a_participant_ends_failed() -> None:
+    data = log(tv("2024/06/01 10:00:00.433", QS_START, "5716       5840", "D3"),
+               tv("2024/06/01 10:00:30.000", QS_END, "5716       5840", "D3"))
+    assert seen(conns(data, PARIS)) == [("teamviewer-log", "incoming", None,
+                                         u(2024, 6, 1, 8, 0, 0, 433), u(2024, 6, 1, 8, 0, 30),
+                                         "failed")]
+
+
+def test_desktop_process_lines_join_the_services_connection() -> None:
+    # An installed TeamViewer logs one session in the service, the GUI and the desktop
+    # process (plaso's real log): one connection, begun and ended by the service.
+    data = log(tv("2024/06/01 10:00:00.000", PASSIVE),
+               tv("2024/06/01 10:00:00.300", "AppSessionManager::HandleSessionIncoming: "
+                  "Connection incoming, sessionID = 126302903", "5276       5360", "G1"),
+               tv("2024/06/01 10:00:00.800", QS_START.replace("-2102926010", "126302903"),
+                  "1084       1436", "D1"),
+               tv("2024/06/01 10:00:01.000", HELLO),
+               tv("2024/06/01 10:00:10.000", ADD),
+               tv("2024/06/01 10:00:10.100", QS_ROLE6.replace("1761879737", "123456789"),
+                  "1084       1436", "D1"),
+               tv("2024/06/01 10:30:00.000", REMOVE),
+               tv("2024/06/01 10:30:00.040", QS_END.replace("-2102926010", "126302903"),
+                  "1084       1436", "D1"))
+    assert seen(conns(data, PARIS)) == [("teamviewer-log", "incoming", "123456789",
+                                         u(2024, 6, 1, 8), u(2024, 6, 1, 8, 30), "accepted")]
+
+
+def test_a_participant_name_cannot_forge_the_partner_of_the_role_line() -> None:
+    forged = QS_ROLE6.replace("fritjof olfasson",
+                              "x (ID [555555555,1]) was added with the role 6 y")
+    data = log(tv("2024/06/01 10:00:00.433", QS_START, "5716       5840", "D3"),
+               tv("2024/06/01 10:00:04.958", forged, "5716       2436", "D3"),
+               tv("2024/06/01 10:40:00.000", QS_END, "5716       5840", "D3"))
+    assert [c.partner_id for c in conns(data, PARIS)] == ["1761879737"]
+
+
 @pytest.mark.parametrize("stamp", ["06/01 10:00:00.000", "24/06/01 10:00:00.000"])
 def test_log_lines_of_older_date_shapes_are_refused(stamp: str) -> None:
     # dissect mentions builds before TV11 writing no year or a 2-digit year; no sample

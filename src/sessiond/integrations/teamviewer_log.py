@@ -36,6 +36,17 @@ Markers, all verbatim from real logs (TV11 to TV15):
   `terminated because of ...`, quoted from a Linux TV15 log). The first one matches the
   end in Connections_incoming.txt to the second. Where a line has no routing index (the
   Linux quotes), start and end pair by the partner ID.
+- incoming, as the session's own processes log it (the only markers of a QuickSupport
+  log, which has no service: a real QuickSupport TV15 log quoted in write-ups of the HTB
+  "TickTock" case has them under `D3`, and the real installed TV 15.50.5 log of plaso's test
+  data under `G1`/`D1`): `AppSessionManager::HandleSessionIncoming: Connection incoming,
+  sessionID = <n>` and `SessionManagerDesktop::IncomingConnection: Connection incoming,
+  sessionID = <n>` (start; the session ID `<n>` is signed, `-2102926010`), `CParticipant
+  ManagerBase participant <name> (ID [<ID>,<n>]) was added with the role 6` (partner,
+  accepted: role 6 is the remote side, 3 this machine), `SessionManagerDesktop::Session
+  Terminate: removing session with tvsessionprotocol::TVSessionID = <n>` (end; to the
+  second of Connections_incoming.txt in plaso's data). In a log with the service's lines
+  they join the connection its `CreatePassiveSession` began a moment before.
 An incoming session that ends with no authentication line is "failed" (TeamViewer does
 not list those in Connections_incoming.txt); an outgoing one with no verdict is "unknown".
 """
@@ -109,6 +120,16 @@ _LOGIN_ERROR = re.compile(_CLASS + r"LoginOutgoing: ConnectFinished - error")
 _CLIENT = re.compile(_CLASS + r"Client connection to (\d+), server version")
 _SPONSORED = re.compile(_CLASS + r"ShowSponsoredSessionDialog: .{0,200}?outgoing=([01]), "
                         r"established=([01])")
+# The session's own processes (GUI, desktop), keyed by the TeamViewer session ID.
+_SESSION_IN = re.compile(r"\S*::(?:HandleSessionIncoming|IncomingConnection): Connection "
+                         r"incoming, sessionID = (-?\d{1,10})\b")
+# The participant's display name is the partner's choice and comes first: the ID and role
+# are those of the line's end, which TeamViewer writes after it (fullmatch, greedy name).
+_ROLE = re.compile(r"CParticipantManagerBase participant .* \(ID \[(\d+),-?\d+\]\) was added "
+                   r"with the role (\d{1,9})\s*")
+_SESSION_END = re.compile(r"\S*::SessionTerminate: removing session with \S*TVSessionID = "
+                          r"(-?\d{1,10})\b")
+BIND = timedelta(minutes=1)  # a session's processes log it this soon after the service
 _END_STREAM = re.compile(r"\S*?\[(\d{1,9})\]::ReceivedEndSession\(\)")
 # `Session to <ID> ended` (TV11-15 on Windows), `Session to <ID> terminated because of
 # authentication timeout!` (TV15 on Linux, an attempt that never authenticated).
@@ -227,6 +248,20 @@ class LogParser(Parser):
             if rec is not None:
                 rec.partner = normalise_partner(m[1] or m[2])
                 self.touch(rec, text)
+        elif m := _SESSION_IN.match(msg):
+            self._session_in(f"sid:{int(m[1])}", when, line, text)
+        elif m := _ROLE.fullmatch(msg):
+            partner = normalise_partner(m[1])
+            if m[2] == "6":
+                rec = self.latest("incoming", partner=partner) or self.latest(
+                    "incoming", unnamed=True)
+                if rec is not None:
+                    rec.partner = rec.partner or partner
+                    self.accept(rec, text)
+        elif m := _SESSION_END.match(msg):
+            rec = self.latest("incoming", tag=f"sid:{int(m[1])}")
+            if rec is not None:
+                self.close(rec, when, text, self._verdict(rec))
         elif m := _ADD.match(msg):
             partner = normalise_partner(m[1])
             if m[2] == "6":  # the remote participant; type=3 is this machine
@@ -285,6 +320,19 @@ class LogParser(Parser):
                 partner=normalise_partner(m[2]))
             if rec is not None:
                 self.close(rec, when, text, self._verdict(rec))
+
+    def _session_in(self, sid: str, when: datetime, line: int, text: str) -> None:
+        """A session's process saw incoming session `sid`: the connection the service began
+        for it (the latest incoming one without a session ID, begun a moment before), the
+        one another process already named so, or else (QuickSupport) a new one."""
+        rec = self.latest("incoming", tag=sid) or next(
+            (r for r in reversed(self.open) if r.direction == "incoming" and not r.tag
+             and when - BIND <= r.start <= when + BIND), None)
+        if rec is None:
+            self.begin(sid, "incoming", None, when, line, text, tag=sid)
+        else:
+            rec.tag = sid
+            self.touch(rec, text)
 
     @staticmethod
     def _verdict(rec: Open) -> Outcome:
