@@ -970,8 +970,13 @@ class Sessiond:
         service trace logs the request (`Accept request`) a fraction of a second before
         the user trace (`Incoming session request`), often in the second before, and the
         two traces may end it a little apart. Between two formats, starts and ends within
-        TWIN_SECONDS are one connection; within one format (two attempts in one file, a
-        few seconds apart), only the same second is."""
+        TWIN_SECONDS are one connection. Within one format they are too when the two
+        overlap: one tool logs a session in two files of one format on Linux (TeamViewer's
+        daemon in /var/log/teamviewer15/, its GUI and desktop processes in
+        ~/.local/share/teamviewer15/logfiles/, each a TeamViewer15_Logfile.log, the desktop
+        process a second after the daemon), whereas two attempts in one file a few seconds
+        apart follow each other; those, and connections still open, are one only in the
+        same second."""
         from sessiond.compliance.evidence import observed
 
         margin = timedelta(seconds=TWIN_SECONDS)
@@ -986,8 +991,12 @@ class Sessiond:
             if (o.tool != connection.tool or o.direction != connection.direction
                     or o.partner_id != partner):
                 continue
-            slack = margin if o.fmt != connection.fmt else timedelta(0)
-            if near(o.start, start, slack) and near(o.end, end, slack):
+            if near(o.start, start, timedelta(0)) and near(o.end, end, timedelta(0)):
+                return o
+            if not (near(o.start, start, margin) and near(o.end, end, margin)):
+                continue
+            if o.fmt != connection.fmt or (o.end is not None and end is not None
+                                           and o.start < end and start < o.end):
                 return o
         return None
 

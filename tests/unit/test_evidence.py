@@ -149,6 +149,30 @@ def test_the_same_anydesk_session_in_both_traces_is_recorded_once(svc: Sessiond)
     assert len(svc.connections(sid)) == 3
 
 
+def test_the_same_session_in_the_daemons_and_the_users_log_is_recorded_once(
+        svc: Sessiond) -> None:
+    # TeamViewer on Linux writes two TeamViewer15_Logfile.log (the daemon's, the GUI and
+    # desktop processes'): the daemon's CreatePassiveSession at 14:16:32.444, the desktop
+    # process's IncomingConnection at 14:16:33.262; the ends 36 ms apart. One format,
+    # another second, overlapping: one connection. Attempts that follow each other stay two.
+    sid = session(svc, partner=PARTNER, tool="teamviewer")
+    daemon = conn(T0 + timedelta(seconds=2, microseconds=444000),
+                  T0 + timedelta(minutes=2, seconds=6, microseconds=100000),
+                  tool="teamviewer", fmt="teamviewer-log", first="daemon")
+    desktop = conn(T0 + timedelta(seconds=3, microseconds=262000),
+                   T0 + timedelta(minutes=2, seconds=6, microseconds=136000),
+                   tool="teamviewer", fmt="teamviewer-log", first="desktop")
+    assert svc.record_connection(daemon).new
+    assert not svc.record_connection(desktop).new
+    first = conn(T0 + timedelta(minutes=10), T0 + timedelta(minutes=10, seconds=2),
+                 tool="teamviewer", fmt="teamviewer-log", first="t1", outcome="failed")
+    second = conn(T0 + timedelta(minutes=10, seconds=2),
+                  T0 + timedelta(minutes=10, seconds=4), tool="teamviewer",
+                  fmt="teamviewer-log", first="t2", outcome="failed")
+    assert svc.record_connection(first).new and svc.record_connection(second).new
+    assert len(svc.connections(sid)) == 3
+
+
 def test_matched_by_time_with_a_session_of_that_tool(svc: Sessiond) -> None:
     anydesk = session(svc, tool="anydesk", start=T0, stop=T0 + timedelta(hours=1))
     session(svc, tool="rustdesk", start=T0 + timedelta(hours=3))
