@@ -284,6 +284,26 @@ def test_log_outgoing_id_grouped_by_spaces_is_one_connection() -> None:
         ("904922222", u(2024, 6, 1, 9), u(2024, 6, 1, 9, 30))]
 
 
+def test_the_verdict_written_after_a_sessions_end_is_not_an_older_attempts() -> None:
+    # A real TV12 log: an attempt that never authenticated stays open (no end line), a
+    # later session ends with RemoveParticipant, then TeamViewer writes its verdict
+    # `ShowSponsoredSessionDialog: ... outgoing=0, established=1`: about the session just
+    # ended, not the attempt still open (which it marked accepted).
+    other = "Negotiating session encryption: client hello received from 987654321, RSA key"
+    data = log(tv("2024/06/01 10:00:00.000", PASSIVE.replace("[3]", "[14]")),
+               tv("2024/06/01 10:00:00.100", other),
+               tv("2024/06/01 10:05:00.000", PASSIVE.replace("[3]", "[15]")),
+               tv("2024/06/01 10:05:01.000", HELLO),
+               tv("2024/06/01 10:05:10.000", ADD),
+               tv("2024/06/01 10:30:00.000", REMOVE),
+               tv("2024/06/01 10:30:00.014", "ShowSponsoredSessionDialog: duration=1, "
+                  "usedLicense=10000, outgoing=0, established=1"))
+    assert seen(conns(data, PARIS)) == [
+        ("teamviewer-log", "incoming", "123456789", u(2024, 6, 1, 8, 5),
+         u(2024, 6, 1, 8, 30), "accepted"),
+        ("teamviewer-log", "incoming", "987654321", u(2024, 6, 1, 8), None, "unknown")]
+
+
 # A QuickSupport TV15 log has no service (`S0`) lines: its session is in the lines of the
 # desktop process (`D3`), as quoted from the HTB "TickTock" case's log (session ID, the
 # partner's role-6 participant line); the end is the desktop process's SessionTerminate, as

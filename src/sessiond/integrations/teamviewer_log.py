@@ -69,7 +69,7 @@ from sessiond.integrations.base import (
     get_opt_int,
     get_opt_str,
 )
-from sessiond.integrations.connection import Outcome
+from sessiond.integrations.connection import Direction, Outcome
 from sessiond.integrations.timeparse import (
     MAX_OFFSET,
     in_zone,
@@ -160,12 +160,17 @@ class LogParser(Parser):
         self.shift = 0  # minutes the clock went back since the block (header mode)
         self.last_local: datetime | None = None  # latest wall time since the block
         self.last: datetime | None = None  # latest instant read
+        # The first-line hash of the connection of each direction begun last: the verdict
+        # TeamViewer writes as a session ends (ShowSponsoredSessionDialog) comes after its
+        # first end marker, so it is about that connection even once it is closed, never
+        # about an older one still open.
+        self.newest: dict[str, str] = {}
 
     # -- state ---------------------------------------------------------------------------
     def dump_vars(self) -> JSON:
         return {"offset": self.offset, "zone": self.zone_mode, "shift": self.shift,
                 "last_local": None if self.last_local is None else self.last_local.isoformat(),
-                "last": dump_instant(self.last)}
+                "last": dump_instant(self.last), "newest": dict(self.newest)}
 
     def load_vars(self, data: JSON) -> None:
         offset = get_opt_int(data, "offset")
@@ -182,6 +187,12 @@ class LogParser(Parser):
         self.offset, self.shift, self.last_local = offset, shift, local
         self.zone_mode = get_bool(data, "zone") and self.tz is not None
         self.last = get_opt_instant(data, "last")
+        newest = data.get("newest", {})
+        if not isinstance(newest, dict) or not all(
+                k in ("incoming", "outgoing") and isinstance(v, str) and len(v) == 64
+                for k, v in newest.items()):
+            raise BadState
+        self.newest = dict(newest)
 
     # -- lines ---------------------------------------------------------------------------
     def feed(self, text: str, line: int) -> None:
@@ -302,7 +313,7 @@ class LogParser(Parser):
         elif m := _CLIENT.match(msg):
             self.accept(self.latest("outgoing", partner=normalise_partner(m[1])), text)
         elif m := _SPONSORED.match(msg):
-            rec = self.latest("outgoing" if m[1] == "1" else "incoming")
+            rec = self._newest("outgoing" if m[1] == "1" else "incoming")
             if m[2] == "1":
                 self.accept(rec, text)
             else:
@@ -320,6 +331,17 @@ class LogParser(Parser):
                 partner=normalise_partner(m[2]))
             if rec is not None:
                 self.close(rec, when, text, self._verdict(rec))
+
+    def begin(self, key: str, direction: Direction, partner: str | None, start: datetime,
+              line: int, text: str, *, tag: str = "", index: int | None = None) -> Open:
+        rec = super().begin(key, direction, partner, start, line, text, tag=tag, index=index)
+        self.newest[direction] = rec.hashes[0]
+        return rec
+
+    def _newest(self, direction: Direction) -> Open | None:
+        """The connection of `direction` begun last, if it is still open."""
+        rec = self.latest(direction)
+        return rec if rec is not None and rec.hashes[0] == self.newest.get(direction) else None
 
     def _session_in(self, sid: str, when: datetime, line: int, text: str) -> None:
         """A session's process saw incoming session `sid`: the connection the service began
