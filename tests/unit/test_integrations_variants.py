@@ -304,6 +304,28 @@ def test_the_verdict_written_after_a_sessions_end_is_not_an_older_attempts() -> 
         ("teamviewer-log", "incoming", "987654321", u(2024, 6, 1, 8), None, "unknown")]
 
 
+def test_this_machine_in_control_of_an_outgoing_session_names_no_incoming_attempt() -> None:
+    # In an outgoing session TeamViewer logs this machine as the role-6 participant (a
+    # real TV12 log: `AddParticipant: [<own ID>,<n>] type=6 name=<own computer>`, then the
+    # partner with type=3). An incoming attempt still open and unnamed (the Linux start,
+    # without `client hello`) must not take this machine's ID and become accepted.
+    data = log(tv("2024/06/01 10:00:00.000", PASSIVE.replace("[3]", "[14]")),
+               tv("2024/06/01 10:05:00.000", "Trying connection to 904922222, mode = 1",
+                  "11052      11060", "G1"),
+               tv("2024/06/01 10:05:00.500", "CommandHandlerRouting[5]::CreateActiveSession()"
+                  ": outgoing session to 904922222 via server1.teamviewer.com, protocol Tcp"),
+               tv("2024/06/01 10:05:06.000", "CPersistentParticipantManager::AddParticipant: "
+                  "[905347592,-367869948] type=6 name=TECH-PC"),
+               tv("2024/06/01 10:05:06.000", "CParticipantManagerBase participant TECH-PC "
+                  "(ID [905347592,-367869948]) was added with the role 6"),
+               tv("2024/06/01 10:05:06.001", "CPersistentParticipantManager::AddParticipant: "
+                  "[904922222,227307939] type=3 name=client-pc"),
+               tv("2024/06/01 10:30:00.000", "CGatewaySession[5]::EndSession(): Session to "
+                  "904922222 ended. Estimated capacity=1kBit/s, Latency=0ms"))
+    assert [(c.direction, c.partner_id, c.outcome) for c in conns(data, PARIS)] == [
+        ("outgoing", "904922222", "unknown"), ("incoming", None, "unknown")]
+
+
 # A QuickSupport TV15 log has no service (`S0`) lines: its session is in the lines of the
 # desktop process (`D3`), as quoted from the HTB "TickTock" case's log (session ID, the
 # partner's role-6 participant line); the end is the desktop process's SessionTerminate, as

@@ -264,8 +264,7 @@ class LogParser(Parser):
         elif m := _ROLE.fullmatch(msg):
             partner = normalise_partner(m[1])
             if m[2] == "6":
-                rec = self.latest("incoming", partner=partner) or self.latest(
-                    "incoming", unnamed=True)
+                rec = self._controller(partner)
                 if rec is not None:
                     rec.partner = rec.partner or partner
                     self.accept(rec, text)
@@ -275,8 +274,8 @@ class LogParser(Parser):
                 self.close(rec, when, text, self._verdict(rec))
         elif m := _ADD.match(msg):
             partner = normalise_partner(m[1])
-            if m[2] == "6":  # the remote participant; type=3 is this machine
-                rec = self.latest(partner=partner) or self.latest("incoming", unnamed=True)
+            if m[2] == "6":  # the controlling side (see _controller); 3, the controlled
+                rec = self._controller(partner)
                 if rec is not None and rec.outcome != "accepted":
                     rec.partner = rec.partner or partner
                     rec.outcome = "accepted"
@@ -342,6 +341,24 @@ class LogParser(Parser):
         """The connection of `direction` begun last, if it is still open."""
         rec = self.latest(direction)
         return rec if rec is not None and rec.hashes[0] == self.newest.get(direction) else None
+
+    def _controller(self, partner: str | None) -> Open | None:
+        """The incoming connection that participant `partner`, of role (type) 6, joined.
+
+        Role 6 is the side in control, 3 the side controlled (a real TV12 log: in an
+        incoming session the partner is 6 and this machine 3; in an outgoing one this
+        machine, `[<own ID>,...] type=6 name=<own computer>`, is 6 and the partner 3). So
+        a role-6 participant that names no open connection is the partner of an incoming
+        one only if that one, still unnamed, is the connection begun last: during an
+        outgoing session it is this machine, and must not name an older attempt."""
+        rec = self.latest("incoming", partner=partner)
+        if rec is not None:
+            return rec
+        rec = self._newest("incoming")
+        if rec is None or rec.partner is not None or any(
+                r.direction == "outgoing" and r.start >= rec.start for r in self.open):
+            return None
+        return rec
 
     def _session_in(self, sid: str, when: datetime, line: int, text: str) -> None:
         """A session's process saw incoming session `sid`: the connection the service began
