@@ -326,6 +326,29 @@ def test_this_machine_in_control_of_an_outgoing_session_names_no_incoming_attemp
         ("outgoing", "904922222", "unknown"), ("incoming", None, "unknown")]
 
 
+def test_an_attempt_ended_by_the_end_session_command_is_closed() -> None:
+    # A real TV12 log: an incoming attempt that never authenticated (no row in its
+    # Connections_incoming.txt) ends with `IProcessCommandHandler[n]::CmdEndSession():
+    # Received CMD_ENDSESSION with reason: 3`, the session's routing index, and no other
+    # end line; in an established one it comes in the second of that file's end.
+    data = log(tv("2024/06/01 10:00:00.000", PASSIVE.replace("[3]", "[14]")),
+               tv("2024/06/01 10:00:00.100", HELLO),
+               tv("2024/06/01 10:02:34.304", "IProcessCommandHandler[14]::CmdEndSession(): "
+                  "Received CMD_ENDSESSION with reason: 3"),
+               tv("2024/06/01 10:05:00.000", PASSIVE.replace("[3]", "[15]")),
+               tv("2024/06/01 10:05:01.000", HELLO),
+               tv("2024/06/01 10:05:10.000", ADD),
+               tv("2024/06/01 10:30:00.000", "IProcessCommandHandler[15]::CmdEndSession(): "
+                  "Received CMD_ENDSESSION with reason: 1"),
+               tv("2024/06/01 10:30:00.018", "CGatewaySession[15]::EndSession(): Session to "
+                  "123456789 ended. Estimated capacity=0kBit/s, Latency=0ms"))
+    assert seen(conns(data, PARIS)) == [
+        ("teamviewer-log", "incoming", "123456789", u(2024, 6, 1, 8),
+         u(2024, 6, 1, 8, 2, 34, 304), "failed"),
+        ("teamviewer-log", "incoming", "123456789", u(2024, 6, 1, 8, 5),
+         u(2024, 6, 1, 8, 30), "accepted")]
+
+
 # A QuickSupport TV15 log has no service (`S0`) lines: its session is in the lines of the
 # desktop process (`D3`), as quoted from the HTB "TickTock" case's log (session ID, the
 # partner's role-6 participant line); the end is the desktop process's SessionTerminate, as

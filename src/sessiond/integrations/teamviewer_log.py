@@ -32,7 +32,9 @@ Markers, all verbatim from real logs (TV11 to TV15):
   after the authentication in the one real sample; a guess to confirm);
 - both: `ShowSponsoredSessionDialog: ... outgoing=0|1, established=0|1` (verdict);
 - end (the first of): `RemoveParticipant: [<ID>,...]` of the partner,
-  `CStreamManager[n]::ReceivedEndSession()`, `... [n]... Session to <ID> ended` (or
+  `CStreamManager[n]::ReceivedEndSession()`, `IProcessCommandHandler[n]::CmdEndSession():
+  Received CMD_ENDSESSION with reason: <r>` (the only end of an attempt that never
+  authenticated, in a real TV12 log), `... [n]... Session to <ID> ended` (or
   `terminated because of ...`, quoted from a Linux TV15 log). The first one matches the
   end in Connections_incoming.txt to the second. Where a line has no routing index (the
   Linux quotes), start and end pair by the partner ID.
@@ -130,7 +132,8 @@ _ROLE = re.compile(r"CParticipantManagerBase participant .* \(ID \[(\d+),-?\d+\]
 _SESSION_END = re.compile(r"\S*::SessionTerminate: removing session with \S*TVSessionID = "
                           r"(-?\d{1,10})\b")
 BIND = timedelta(minutes=1)  # a session's processes log it this soon after the service
-_END_STREAM = re.compile(r"\S*?\[(\d{1,9})\]::ReceivedEndSession\(\)")
+_END_STREAM = re.compile(r"\S*?\[(\d{1,9})\]::(?:ReceivedEndSession\(\)|CmdEndSession\(\): "
+                         r"Received CMD_ENDSESSION)")
 # `Session to <ID> ended` (TV11-15 on Windows), `Session to <ID> terminated because of
 # authentication timeout!` (TV15 on Linux, an attempt that never authenticated).
 _ENDED = re.compile(r"(?:\S*?\[(\d{1,9})\]\S* |\S+ )?Session to (\d+) (?:ended|terminated)\b")
