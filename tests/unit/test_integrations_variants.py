@@ -405,6 +405,19 @@ def test_desktop_process_lines_join_the_services_connection() -> None:
                                          u(2024, 6, 1, 8), u(2024, 6, 1, 8, 30), "accepted")]
 
 
+def test_tv12_desktop_process_lines_without_their_class() -> None:
+    # TV12 writes the start without its class (`Connection incoming, sessionID = <n>`, G1
+    # and D1 in a real TV12 log) and the end's ID without `tvsessionprotocol::`.
+    data = log(tv("2024/06/01 10:00:00.433", "Connection incoming, sessionID = 788846672",
+                  "16100      20092", "D1"),
+               tv("2024/06/01 10:00:04.958", QS_ROLE6, "16100      20092", "D1"),
+               tv("2024/06/01 10:40:00.000", "SessionManagerDesktop::SessionTerminate: "
+                  "removing session with TVSessionID = 788846672", "16100      20092", "D1"))
+    assert seen(conns(data, PARIS)) == [("teamviewer-log", "incoming", "1761879737",
+                                         u(2024, 6, 1, 8, 0, 0, 433), u(2024, 6, 1, 8, 40),
+                                         "accepted")]
+
+
 def test_a_participant_name_cannot_forge_the_partner_of_the_role_line() -> None:
     forged = QS_ROLE6.replace("fritjof olfasson",
                               "x (ID [555555555,1]) was added with the role 6 y")

@@ -43,7 +43,8 @@ Markers, all verbatim from real logs (TV11 to TV15):
   "TickTock" case has them under `D3`, and the real installed TV 15.50.5 log of plaso's test
   data under `G1`/`D1`): `AppSessionManager::HandleSessionIncoming: Connection incoming,
   sessionID = <n>` and `SessionManagerDesktop::IncomingConnection: Connection incoming,
-  sessionID = <n>` (start; the session ID `<n>` is signed, `-2102926010`), `CParticipant
+  sessionID = <n>` (TV12: the message alone, `Connection incoming, sessionID = <n>`)
+  (start; the session ID `<n>` is signed, `-2102926010`), `CParticipant
   ManagerBase participant <name> (ID [<ID>,<n>]) was added with the role 6` (partner,
   accepted: role 6 is the remote side, 3 this machine), `SessionManagerDesktop::Session
   Terminate: removing session with tvsessionprotocol::TVSessionID = <n>` (end; to the
@@ -123,7 +124,8 @@ _CLIENT = re.compile(_CLASS + r"Client connection to (\d+), server version")
 _SPONSORED = re.compile(_CLASS + r"ShowSponsoredSessionDialog: .{0,200}?outgoing=([01]), "
                         r"established=([01])")
 # The session's own processes (GUI, desktop), keyed by the TeamViewer session ID.
-_SESSION_IN = re.compile(r"\S*::(?:HandleSessionIncoming|IncomingConnection): Connection "
+# TV12 writes the message alone (`Connection incoming, sessionID = -2020548939`, G1 and D1).
+_SESSION_IN = re.compile(r"(?:\S*::(?:HandleSessionIncoming|IncomingConnection): )?Connection "
                          r"incoming, sessionID = (-?\d{1,10})\b")
 # The participant's display name is the partner's choice and comes first: the ID and role
 # are those of the line's end, which TeamViewer writes after it (fullmatch, greedy name).
