@@ -347,6 +347,22 @@ def test_an_attempt_ended_by_the_end_session_command_is_closed() -> None:
          u(2024, 6, 1, 8, 2, 34, 304), "failed"),
         ("teamviewer-log", "incoming", "123456789", u(2024, 6, 1, 8, 5),
          u(2024, 6, 1, 8, 30), "accepted")]
+    # An outgoing attempt's verdict may follow that command in its millisecond (a real
+    # TV11 log): there it ends nothing, the `Session to` line does.
+    denied = log(tv("2024/06/01 11:00:00.000", "Trying connection to 438668351, mode = 1",
+                    "11192      15164", "G1"),
+                 tv("2024/06/01 11:00:00.800", "CommandHandlerRouting[22199]::"
+                    "CreateActiveSession(): outgoing session to 438668351 via "
+                    "server1.teamviewer.com, protocol Port443"),
+                 tv("2024/06/01 11:00:02.477", "IProcessCommandHandler[22199]::CmdEndSession()"
+                    ": Received CMD_ENDSESSION with reason: 26"),
+                 tv("2024/06/01 11:00:02.477", "LoginOutgoing: authentication denied",
+                    "11192      14816", "G1"),
+                 tv("2024/06/01 11:00:02.559", "CGatewaySession[22199]::EndSession(): Session "
+                    "to 438668351 ended. Estimated capacity=2582kBit/s, Latency=0ms"))
+    assert seen(conns(denied, PARIS)) == [
+        ("teamviewer-log", "outgoing", "438668351", u(2024, 6, 1, 9),
+         u(2024, 6, 1, 9, 0, 2, 559), "rejected")]
 
 
 # A QuickSupport TV15 log has no service (`S0`) lines: its session is in the lines of the

@@ -33,8 +33,8 @@ Markers, all verbatim from real logs (TV11 to TV15):
 - both: `ShowSponsoredSessionDialog: ... outgoing=0|1, established=0|1` (verdict);
 - end (the first of): `RemoveParticipant: [<ID>,...]` of the partner,
   `CStreamManager[n]::ReceivedEndSession()`, `IProcessCommandHandler[n]::CmdEndSession():
-  Received CMD_ENDSESSION with reason: <r>` (the only end of an attempt that never
-  authenticated, in a real TV12 log), `... [n]... Session to <ID> ended` (or
+  Received CMD_ENDSESSION with reason: <r>` (incoming only: the only end of an attempt
+  that never authenticated, in a real TV12 log), `... [n]... Session to <ID> ended` (or
   `terminated because of ...`, quoted from a Linux TV15 log). The first one matches the
   end in Connections_incoming.txt to the second. Where a line has no routing index (the
   Linux quotes), start and end pair by the partner ID.
@@ -134,8 +134,11 @@ _ROLE = re.compile(r"CParticipantManagerBase participant .* \(ID \[(\d+),-?\d+\]
 _SESSION_END = re.compile(r"\S*::SessionTerminate: removing session with \S*TVSessionID = "
                           r"(-?\d{1,10})\b")
 BIND = timedelta(minutes=1)  # a session's processes log it this soon after the service
-_END_STREAM = re.compile(r"\S*?\[(\d{1,9})\]::(?:ReceivedEndSession\(\)|CmdEndSession\(\): "
-                         r"Received CMD_ENDSESSION)")
+_END_STREAM = re.compile(r"\S*?\[(\d{1,9})\]::ReceivedEndSession\(\)")
+# The service's end command, in the millisecond of the verdict of an outgoing attempt and
+# sometimes before it (TV11: `CmdEndSession` then `LoginOutgoing: authentication denied`),
+# so it ends incoming sessions only; an outgoing one always has its `Session to` line.
+_CMD_END = re.compile(r"\S*?\[(\d{1,9})\]::CmdEndSession\(\): Received CMD_ENDSESSION")
 # `Session to <ID> ended` (TV11-15 on Windows), `Session to <ID> terminated because of
 # authentication timeout!` (TV15 on Linux, an attempt that never authenticated).
 _ENDED = re.compile(r"(?:\S*?\[(\d{1,9})\]\S* |\S+ )?Session to (\d+) (?:ended|terminated)\b")
@@ -324,6 +327,10 @@ class LogParser(Parser):
                 self.fail(rec, "failed", text)
         elif m := _REMOVE.match(msg):
             rec = self.latest(partner=normalise_partner(m[1]))
+            if rec is not None:
+                self.close(rec, when, text, self._verdict(rec))
+        elif m := _CMD_END.match(msg):
+            rec = self.latest("incoming", index=int(m[1]))
             if rec is not None:
                 self.close(rec, when, text, self._verdict(rec))
         elif m := _END_STREAM.match(msg):
