@@ -935,7 +935,8 @@ class Sessiond:
                 connection.key)))
             twin = known[0] if known else self._twin(connection, start, end, partner)
             if twin is not None:
-                if twin.end is not None or end is None or twin.key != connection.key:
+                # Seen open (in this file, or in another file of the tool), now closed.
+                if twin.end is not None or end is None:
                     return evidence.Recorded(twin.session_id, False, None, twin.matched_by)
                 client = self._session(twin.session_id).client_id
                 stored = self._append(w, "connection-closed", at=_now(),
@@ -975,8 +976,10 @@ class Sessiond:
         daemon in /var/log/teamviewer15/, its GUI and desktop processes in
         ~/.local/share/teamviewer15/logfiles/, each a TeamViewer15_Logfile.log, the desktop
         process a second after the daemon), whereas two attempts in one file a few seconds
-        apart follow each other; those, and connections still open, are one only in the
-        same second."""
+        apart follow each other. One still open in one file (TeamViewer's GUI log on Linux
+        has the outgoing start, `Trying connection to`, but its end only in the daemon's
+        log) is the other's if it began before that one ended; two still open are one
+        only in the same second."""
         from sessiond.compliance.evidence import observed
 
         margin = timedelta(seconds=TWIN_SECONDS)
@@ -993,10 +996,14 @@ class Sessiond:
                 continue
             if near(o.start, start, timedelta(0)) and near(o.end, end, timedelta(0)):
                 return o
-            if not (near(o.start, start, margin) and near(o.end, end, margin)):
+            if not near(o.start, start, margin) or (o.end is None and end is None):
                 continue
-            if o.fmt != connection.fmt or (o.end is not None and end is not None
-                                           and o.start < end and start < o.end):
+            if o.end is None or end is None:
+                # One seen open: the same connection if it began before the other ended.
+                if (start if end is None else o.start) < (o.end or end or start):
+                    return o
+            elif abs(o.end - end) <= margin and (
+                    o.fmt != connection.fmt or (o.start < end and start < o.end)):
                 return o
         return None
 

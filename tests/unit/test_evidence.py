@@ -173,6 +173,33 @@ def test_the_same_session_in_the_daemons_and_the_users_log_is_recorded_once(
     assert len(svc.connections(sid)) == 3
 
 
+@pytest.mark.parametrize("gui_first", [True, False])
+def test_an_outgoing_session_open_in_the_gui_log_and_closed_in_the_daemons_is_one(
+        svc: Sessiond, gui_first: bool) -> None:
+    # TeamViewer on Linux: the GUI's log has `Trying connection to <ID>` (16:42:56.838 in
+    # a real TV12 log) and no end; the daemon's has CreateActiveSession half a second
+    # later and `Session to <ID> ended`. One connection, closed, whichever comes first.
+    sid = session(svc, partner=PARTNER, tool="teamviewer")
+    gui = conn(T0 + timedelta(seconds=6, microseconds=838000), None, tool="teamviewer",
+               fmt="teamviewer-log", first="gui", outcome="unknown")
+    daemon = conn(T0 + timedelta(seconds=7, microseconds=339000),
+                  T0 + timedelta(minutes=1, seconds=45), tool="teamviewer",
+                  fmt="teamviewer-log", first="daemon")
+    first, second = (gui, daemon) if gui_first else (daemon, gui)
+    assert svc.record_connection(first).new
+    svc.record_connection(second)
+    (seen,) = svc.connections(sid)
+    assert seen.end == T0 + timedelta(minutes=1, seconds=45)
+    # An attempt begun after another ended is another, even while it is open.
+    denied = conn(T0 + timedelta(minutes=5), T0 + timedelta(minutes=5, seconds=2),
+                  tool="teamviewer", fmt="teamviewer-log", first="denied",
+                  outcome="rejected")
+    retry = conn(T0 + timedelta(minutes=5, seconds=3), None, tool="teamviewer",
+                 fmt="teamviewer-log", first="retry", outcome="unknown")
+    assert svc.record_connection(denied).new and svc.record_connection(retry).new
+    assert len(svc.connections(sid)) == 3
+
+
 def test_matched_by_time_with_a_session_of_that_tool(svc: Sessiond) -> None:
     anydesk = session(svc, tool="anydesk", start=T0, stop=T0 + timedelta(hours=1))
     session(svc, tool="rustdesk", start=T0 + timedelta(hours=3))
