@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -198,6 +199,29 @@ def test_an_outgoing_session_open_in_the_gui_log_and_closed_in_the_daemons_is_on
                  fmt="teamviewer-log", first="retry", outcome="unknown")
     assert svc.record_connection(denied).new and svc.record_connection(retry).new
     assert len(svc.connections(sid)) == 3
+
+
+@pytest.mark.parametrize("daemon_first", [True, False])
+def test_teamviewers_two_linux_logs_give_each_session_once(svc: Sessiond,
+                                                             daemon_first: bool) -> None:
+    # The hand-written fixtures of the daemon's and the user's TeamViewer15_Logfile.log:
+    # one incoming session and one outgoing, each once, both closed, in either order.
+    logs = Path(__file__).resolve().parents[1] / "data" / "remote_logs" / "teamviewer"
+    day = datetime(2026, 3, 2, tzinfo=UTC)
+    incoming = session(svc, partner="809843398", tool="teamviewer",
+                       start=day + timedelta(hours=8, minutes=10),
+                       stop=day + timedelta(hours=8, minutes=40))
+    outgoing = session(svc, partner="904 922 222", tool="teamviewer",
+                       start=day + timedelta(hours=9), stop=day + timedelta(hours=9, minutes=30))
+    files = ["linux-daemon", "linux-user"] if daemon_first else ["linux-user", "linux-daemon"]
+    for name in files:
+        for c in integrations.read_connections(logs / name / "TeamViewer15_Logfile.log",
+                                               tz=ZoneInfo("Europe/Paris")):
+            svc.record_connection(c, now=day + timedelta(hours=12))
+    (seen_in,) = svc.connections(incoming)
+    (seen_out,) = svc.connections(outgoing)
+    assert seen_in.end == day + timedelta(hours=8, minutes=31, seconds=7)
+    assert seen_out.end == day + timedelta(hours=9, minutes=26, seconds=55)
 
 
 def test_matched_by_time_with_a_session_of_that_tool(svc: Sessiond) -> None:
