@@ -477,6 +477,28 @@ def test_anydesk_ids_as_digits_or_grouped_by_spaces(shown: str) -> None:
         ("incoming", "1001025310", "accepted"), ("outgoing", "1001025310", "rejected")]
 
 
+def test_anydesk_outgoing_session_ends_when_the_service_stops_monitoring_it() -> None:
+    # A Windows service trace (gsvc, no thread column): an outgoing session that no line
+    # of its fiber ends; `app.service - Stop monitoring <ID>.` (the partner's ID on
+    # Windows) when its window closes. `Stop monitoring 0.` (the Linux sample) and another
+    # partner's ID end nothing.
+    def w(stamp: str, comp: str, msg: str, fiber: str) -> str:
+        return f"   info {stamp}       gsvc   2884   7984 {fiber:>4} {comp:>32} - {msg}"
+    data = "\n".join([
+        w("2024-05-16 09:41:00.100", "app.service",
+          "Received outgoing connection request for address 1108841617 (direct).", "61"),
+        w("2024-05-16 09:41:00.104", "app.session", '1: Connecting to "1108841617"', "61"),
+        w("2024-05-16 09:41:01.020", "app.session", "1: Net connection established.", "61"),
+        w("2024-05-16 09:41:09.311", "app.session", "5: Entering processing loop.", "61"),
+        w("2024-05-16 09:58:30.000", "app.service", "Stop monitoring 0.", "26"),
+        w("2024-05-16 09:58:31.000", "app.service", "Stop monitoring 999888777.", "26"),
+        w("2024-05-16 10:12:44.525", "app.service", "Stop monitoring 1108841617.", "26"),
+        ""]).encode()
+    assert seen(conns(data, UTC_ZONE, name="ad_svc.trace")) == [
+        ("anydesk-service-trace", "outgoing", "1108841617", u(2024, 5, 16, 9, 41, 0, 100),
+         u(2024, 5, 16, 10, 12, 44, 525), "accepted")]
+
+
 # -- files cut short -----------------------------------------------------------------------
 AD_ACCEPT = ("   info 2025-09-22 00:53:50.850    service   main   1214   1214   11           "
              "     anynet.any_socket - Accept request from 1001025310 (via relay).")
