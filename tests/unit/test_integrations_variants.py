@@ -434,6 +434,30 @@ def test_tv12_desktop_process_lines_without_their_class() -> None:
                                          "accepted")]
 
 
+@pytest.mark.parametrize("marker_at", ["2024/06/01 10:00:33.010", "2024/06/01 09:15:05.708"])
+@pytest.mark.parametrize("zone", ["UTC", "Europe/Paris"])
+def test_lines_a_process_writes_late_are_no_clock_change(marker_at: str, zone: str) -> None:
+    # A real QuickSupport TV15 log (HTB "TickTock"): a process that could not open the log
+    # writes `Couldn't access Log-File since startup` (at its old time or the present)
+    # and then its kept lines, with their earlier times. Read at the header's offset (a
+    # log from another zone), a jump back of 45 minutes was taken as the autumn change,
+    # and every later line was an hour late.
+    late = "6120       6198"
+    data = log(tv("2024/06/01 10:00:00.433", QS_START, "7004       7212", "D3"),
+               tv("2024/06/01 10:00:04.958", QS_ROLE6, "7004       7336", "D3"),
+               tv(marker_at, "Couldn't access Log-File since startup", late, "G3!"),
+               tv("2024/06/01 09:15:05.709", "IConnection[1]::~IConnection(): Count: 2", late,
+                  "G3"),
+               tv("2024/06/01 09:15:05.729", "CTcpConnectionBase[5]::ConnectEndpoint(): "
+                  "Connecting to endpoint 192.0.2.45:5938", late, "G3"),
+               tv("2024/06/01 10:00:36.120", "Desktop grab succeeded.", "7004       7336",
+                  "D3"),
+               tv("2024/06/01 10:40:00.000", QS_END, "7004       7212", "D3"))
+    assert seen(conns(data, ZoneInfo(zone))) == [
+        ("teamviewer-log", "incoming", "1761879737", u(2024, 6, 1, 8, 0, 0, 433),
+         u(2024, 6, 1, 8, 40), "accepted")]
+
+
 def test_a_participant_name_cannot_forge_the_partner_of_the_role_line() -> None:
     forged = QS_ROLE6.replace("fritjof olfasson",
                               "x (ID [555555555,1]) was added with the role 6 y")

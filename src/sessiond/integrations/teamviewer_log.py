@@ -89,7 +89,7 @@ FMT = "teamviewer-log"
 # The component tag: a letter and a digit on Windows and iOS (`S0`, `G1`, `D1`, `H64`), `0`
 # before the role is known, and the letter alone on Linux (`S`, `G`: TeamViewer 12 and 15
 # lines quoted in public bug reports); the severity marks (`!!`) follow it.
-LINE = re.compile(r"(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})[.:](\d{3,6}) +\d+ +\d+ +"
+LINE = re.compile(r"(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})[.:](\d{3,6}) +(\d+) +\d+ +"
                   r"(?:[A-Z]+\d*|\d+)!* *(.*)")
 HEADER = re.compile(r"\s*Start:\s+(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})[.:](\d{3,6})"
                     r"(?:\s*\(([^)]{0,40})\))?")
@@ -143,6 +143,11 @@ _CMD_END = re.compile(r"\S*?\[(\d{1,9})\]::CmdEndSession\(\): Received CMD_ENDSE
 # authentication timeout!` (TV15 on Linux, an attempt that never authenticated).
 _ENDED = re.compile(r"(?:\S*?\[(\d{1,9})\]\S* |\S+ )?Session to (\d+) (?:ended|terminated)\b")
 
+# A process that could not open the log keeps its lines and writes them later with their
+# own, earlier, times, after this line (a real TV15 QuickSupport log, HTB "TickTock": 15
+# minutes back, then on): its wall clock did not go back, so they are no DST change.
+_LATE = re.compile(r"Couldn't access Log-File since startup")
+
 JUMP = timedelta(minutes=30)  # a backward jump this large is a clock change, not disorder
 HOUR = timedelta(hours=1)
 MAX_DST_JUMP = timedelta(hours=3)
@@ -173,12 +178,15 @@ class LogParser(Parser):
         # first end marker, so it is about that connection even once it is closed, never
         # about an older one still open.
         self.newest: dict[str, str] = {}
+        self.late: tuple[str, datetime] | None = None  # (PID, wall time it catches up at)
 
     # -- state ---------------------------------------------------------------------------
     def dump_vars(self) -> JSON:
         return {"offset": self.offset, "zone": self.zone_mode, "shift": self.shift,
                 "last_local": None if self.last_local is None else self.last_local.isoformat(),
-                "last": dump_instant(self.last), "newest": dict(self.newest)}
+                "last": dump_instant(self.last), "newest": dict(self.newest),
+                "late": None if self.late is None else [self.late[0],
+                                                         self.late[1].isoformat()]}
 
     def load_vars(self, data: JSON) -> None:
         offset = get_opt_int(data, "offset")
@@ -201,6 +209,20 @@ class LogParser(Parser):
                 for k, v in newest.items()):
             raise BadState
         self.newest = dict(newest)
+        late = data.get("late")
+        if late is None:
+            self.late = None
+        else:
+            if not (isinstance(late, list) and len(late) == 2 and isinstance(late[0], str)
+                    and late[0].isdigit() and len(late[0]) <= 12 and isinstance(late[1], str)):
+                raise BadState
+            try:
+                until = datetime.fromisoformat(late[1])
+            except ValueError:
+                raise BadState from None
+            if until.tzinfo is not None:
+                raise BadState
+            self.late = (late[0], until)
 
     # -- lines ---------------------------------------------------------------------------
     def feed(self, text: str, line: int) -> None:
@@ -213,8 +235,13 @@ class LogParser(Parser):
         local = _local(match.groups())
         if local is None:
             return
-        when = self._instant(local)
-        message = match.group(8)
+        pid = match.group(8)
+        if _LATE.match(match.group(9)):
+            # Its own time is the old one (TickTock) or the present: the lines after it
+            # are late until the process's wall time is back at the latest one read.
+            self.late = (pid, max(local, self.last_local or local))
+        when = self._instant(local, pid)
+        message = match.group(9)
         if when is None or not _HINT.search(message):
             return
         self._event(message, when, line, text)
@@ -237,11 +264,16 @@ class LogParser(Parser):
             if when is not None and (self.last is None or when > self.last):
                 self.last = when
 
-    def _instant(self, local: datetime) -> datetime | None:
+    def _instant(self, local: datetime, pid: str) -> datetime | None:
+        late = self.late is not None and self.late[0] == pid and local <= self.late[1]
+        if self.late is not None and self.late[0] == pid and not late:
+            self.late = None  # the process caught up: its lines are written as they come
         if self.zone_mode or self.offset is None:
             if self.tz is None:
                 return None
             when = in_zone(local, self.tz, self.last)
+        elif late:
+            when = with_offset(local, self.offset - self.shift)  # no clock change in them
         else:
             if self.last_local is not None and local < self.last_local - JUMP:
                 back = self.last_local - local
