@@ -936,7 +936,8 @@ class Sessiond:
                 connection.key)))
             twin = known[0] if known else self._twin(connection, start, end, partner)
             if twin is not None:
-                if twin.end is not None or end is None or twin.key != connection.key:
+                # Seen open (in this file, or in another file of the tool), now closed.
+                if twin.end is not None or end is None:
                     return evidence.Recorded(twin.session_id, False, None, twin.matched_by)
                 client = self._session(twin.session_id).client_id
                 stored = self._append(w, "connection-closed", at=_now(),
@@ -971,8 +972,15 @@ class Sessiond:
         service trace logs the request (`Accept request`) a fraction of a second before
         the user trace (`Incoming session request`), often in the second before, and the
         two traces may end it a little apart. Between two formats, starts and ends within
-        TWIN_SECONDS are one connection; within one format (two attempts in one file, a
-        few seconds apart), only the same second is."""
+        TWIN_SECONDS are one connection. Within one format they are too when the two
+        overlap: one tool logs a session in two files of one format on Linux (TeamViewer's
+        daemon in /var/log/teamviewer15/, its GUI and desktop processes in
+        ~/.local/share/teamviewer15/logfiles/, each a TeamViewer15_Logfile.log, the desktop
+        process a second after the daemon), whereas two attempts in one file a few seconds
+        apart follow each other. One still open in one file (TeamViewer's GUI log on Linux
+        has the outgoing start, `Trying connection to`, but its end only in the daemon's
+        log) is the other's if it began before that one ended; two still open are one
+        only in the same second."""
         from sessiond.compliance.evidence import observed
 
         margin = timedelta(seconds=TWIN_SECONDS)
@@ -987,8 +995,16 @@ class Sessiond:
             if (o.tool != connection.tool or o.direction != connection.direction
                     or o.partner_id != partner):
                 continue
-            slack = margin if o.fmt != connection.fmt else timedelta(0)
-            if near(o.start, start, slack) and near(o.end, end, slack):
+            if near(o.start, start, timedelta(0)) and near(o.end, end, timedelta(0)):
+                return o
+            if not near(o.start, start, margin) or (o.end is None and end is None):
+                continue
+            if o.end is None or end is None:
+                # One seen open: the same connection if it began before the other ended.
+                if (start if end is None else o.start) < (o.end or end or start):
+                    return o
+            elif abs(o.end - end) <= margin and (
+                    o.fmt != connection.fmt or (o.start < end and start < o.end)):
                 return o
         return None
 

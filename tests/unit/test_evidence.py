@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -147,6 +148,80 @@ def test_the_same_anydesk_session_in_both_traces_is_recorded_once(svc: Sessiond)
                   fmt="anydesk-service-trace", first="a2", outcome="failed")
     assert svc.record_connection(first).new and svc.record_connection(second).new
     assert len(svc.connections(sid)) == 3
+
+
+def test_the_same_session_in_the_daemons_and_the_users_log_is_recorded_once(
+        svc: Sessiond) -> None:
+    # TeamViewer on Linux writes two TeamViewer15_Logfile.log (the daemon's, the GUI and
+    # desktop processes'): the daemon's CreatePassiveSession at 14:16:32.444, the desktop
+    # process's IncomingConnection at 14:16:33.262; the ends 36 ms apart. One format,
+    # another second, overlapping: one connection. Attempts that follow each other stay two.
+    sid = session(svc, partner=PARTNER, tool="teamviewer")
+    daemon = conn(T0 + timedelta(seconds=2, microseconds=444000),
+                  T0 + timedelta(minutes=2, seconds=6, microseconds=100000),
+                  tool="teamviewer", fmt="teamviewer-log", first="daemon")
+    desktop = conn(T0 + timedelta(seconds=3, microseconds=262000),
+                   T0 + timedelta(minutes=2, seconds=6, microseconds=136000),
+                   tool="teamviewer", fmt="teamviewer-log", first="desktop")
+    assert svc.record_connection(daemon).new
+    assert not svc.record_connection(desktop).new
+    first = conn(T0 + timedelta(minutes=10), T0 + timedelta(minutes=10, seconds=2),
+                 tool="teamviewer", fmt="teamviewer-log", first="t1", outcome="failed")
+    second = conn(T0 + timedelta(minutes=10, seconds=2),
+                  T0 + timedelta(minutes=10, seconds=4), tool="teamviewer",
+                  fmt="teamviewer-log", first="t2", outcome="failed")
+    assert svc.record_connection(first).new and svc.record_connection(second).new
+    assert len(svc.connections(sid)) == 3
+
+
+@pytest.mark.parametrize("gui_first", [True, False])
+def test_an_outgoing_session_open_in_the_gui_log_and_closed_in_the_daemons_is_one(
+        svc: Sessiond, gui_first: bool) -> None:
+    # TeamViewer on Linux: the GUI's log has `Trying connection to <ID>` (16:42:56.838 in
+    # a real TV12 log) and no end; the daemon's has CreateActiveSession half a second
+    # later and `Session to <ID> ended`. One connection, closed, whichever comes first.
+    sid = session(svc, partner=PARTNER, tool="teamviewer")
+    gui = conn(T0 + timedelta(seconds=6, microseconds=838000), None, tool="teamviewer",
+               fmt="teamviewer-log", first="gui", outcome="unknown")
+    daemon = conn(T0 + timedelta(seconds=7, microseconds=339000),
+                  T0 + timedelta(minutes=1, seconds=45), tool="teamviewer",
+                  fmt="teamviewer-log", first="daemon")
+    first, second = (gui, daemon) if gui_first else (daemon, gui)
+    assert svc.record_connection(first).new
+    svc.record_connection(second)
+    (seen,) = svc.connections(sid)
+    assert seen.end == T0 + timedelta(minutes=1, seconds=45)
+    # An attempt begun after another ended is another, even while it is open.
+    denied = conn(T0 + timedelta(minutes=5), T0 + timedelta(minutes=5, seconds=2),
+                  tool="teamviewer", fmt="teamviewer-log", first="denied",
+                  outcome="rejected")
+    retry = conn(T0 + timedelta(minutes=5, seconds=3), None, tool="teamviewer",
+                 fmt="teamviewer-log", first="retry", outcome="unknown")
+    assert svc.record_connection(denied).new and svc.record_connection(retry).new
+    assert len(svc.connections(sid)) == 3
+
+
+@pytest.mark.parametrize("daemon_first", [True, False])
+def test_teamviewers_two_linux_logs_give_each_session_once(svc: Sessiond,
+                                                             daemon_first: bool) -> None:
+    # The hand-written fixtures of the daemon's and the user's TeamViewer15_Logfile.log:
+    # one incoming session and one outgoing, each once, both closed, in either order.
+    logs = Path(__file__).resolve().parents[1] / "data" / "remote_logs" / "teamviewer"
+    day = datetime(2026, 3, 2, tzinfo=UTC)
+    incoming = session(svc, partner="809843398", tool="teamviewer",
+                       start=day + timedelta(hours=8, minutes=10),
+                       stop=day + timedelta(hours=8, minutes=40))
+    outgoing = session(svc, partner="904 922 222", tool="teamviewer",
+                       start=day + timedelta(hours=9), stop=day + timedelta(hours=9, minutes=30))
+    files = ["linux-daemon", "linux-user"] if daemon_first else ["linux-user", "linux-daemon"]
+    for name in files:
+        for c in integrations.read_connections(logs / name / "TeamViewer15_Logfile.log",
+                                               tz=ZoneInfo("Europe/Paris")):
+            svc.record_connection(c, now=day + timedelta(hours=12))
+    (seen_in,) = svc.connections(incoming)
+    (seen_out,) = svc.connections(outgoing)
+    assert seen_in.end == day + timedelta(hours=8, minutes=31, seconds=7)
+    assert seen_out.end == day + timedelta(hours=9, minutes=26, seconds=55)
 
 
 def test_matched_by_time_with_a_session_of_that_tool(svc: Sessiond) -> None:

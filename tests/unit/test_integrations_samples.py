@@ -217,3 +217,34 @@ def test_rustdesk_fixtures(name: str) -> None:
     path = FIXTURES / "rustdesk" / name
     assert detect(path.read_bytes(), None) == "rustdesk-log"
     assert rows(read(path, PARIS)) == RUSTDESK[name]
+
+
+# -- TeamViewer: hand-written fixtures of the layouts no public sample shows ----------------
+TEAMVIEWER: dict[str, list[Row]] = {
+    # QuickSupport: no service, the session only in the desktop process's lines (D3)
+    "quicksupport/TeamViewer15_Logfile.log": [
+        ("incoming", "teamviewer", None, "2026-01-14 09:03:11", "2026-01-14 09:03:41",
+         "rejected", 16),
+        ("incoming", "teamviewer", "1761879737", "2026-01-14 09:05:27",
+         "2026-01-14 09:47:19", "accepted", 22)],
+    # Linux: the daemon's log (S) and the user's (G and D) describe the same sessions
+    "linux-daemon/TeamViewer15_Logfile.log": [
+        ("incoming", "teamviewer", "809843398", "2026-03-02 08:12:40", "2026-03-02 08:31:07",
+         "accepted", 7),
+        ("outgoing", "teamviewer", "904922222", "2026-03-02 09:02:17", "2026-03-02 09:26:55",
+         "accepted", 13)],
+    "linux-user/TeamViewer15_Logfile.log": [
+        ("incoming", "teamviewer", "809843398", "2026-03-02 08:12:41", "2026-03-02 08:31:07",
+         "accepted", 6),
+        # the GUI logs the start; the end is in the daemon's log only
+        ("outgoing", "teamviewer", "904922222", "2026-03-02 09:02:16", None, "accepted",
+         11)],
+}
+
+
+@pytest.mark.parametrize("name", sorted(TEAMVIEWER))
+def test_teamviewer_fixtures(name: str) -> None:
+    path = FIXTURES / "teamviewer" / name
+    assert detect(path.read_bytes(), None) == "teamviewer-log"
+    assert rows(read(path, PARIS)) == TEAMVIEWER[name]
+    assert rows(read(path, UTC_ZONE)) == TEAMVIEWER[name]  # the header's offset decides

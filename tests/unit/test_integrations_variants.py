@@ -284,6 +284,189 @@ def test_log_outgoing_id_grouped_by_spaces_is_one_connection() -> None:
         ("904922222", u(2024, 6, 1, 9), u(2024, 6, 1, 9, 30))]
 
 
+def test_the_verdict_written_after_a_sessions_end_is_not_an_older_attempts() -> None:
+    # A real TV12 log: an attempt that never authenticated stays open (no end line), a
+    # later session ends with RemoveParticipant, then TeamViewer writes its verdict
+    # `ShowSponsoredSessionDialog: ... outgoing=0, established=1`: about the session just
+    # ended, not the attempt still open (which it marked accepted).
+    other = "Negotiating session encryption: client hello received from 987654321, RSA key"
+    data = log(tv("2024/06/01 10:00:00.000", PASSIVE.replace("[3]", "[14]")),
+               tv("2024/06/01 10:00:00.100", other),
+               tv("2024/06/01 10:05:00.000", PASSIVE.replace("[3]", "[15]")),
+               tv("2024/06/01 10:05:01.000", HELLO),
+               tv("2024/06/01 10:05:10.000", ADD),
+               tv("2024/06/01 10:30:00.000", REMOVE),
+               tv("2024/06/01 10:30:00.014", "ShowSponsoredSessionDialog: duration=1, "
+                  "usedLicense=10000, outgoing=0, established=1"))
+    assert seen(conns(data, PARIS)) == [
+        ("teamviewer-log", "incoming", "123456789", u(2024, 6, 1, 8, 5),
+         u(2024, 6, 1, 8, 30), "accepted"),
+        ("teamviewer-log", "incoming", "987654321", u(2024, 6, 1, 8), None, "unknown")]
+
+
+def test_this_machine_in_control_of_an_outgoing_session_names_no_incoming_attempt() -> None:
+    # In an outgoing session TeamViewer logs this machine as the role-6 participant (a
+    # real TV12 log: `AddParticipant: [<own ID>,<n>] type=6 name=<own computer>`, then the
+    # partner with type=3). An incoming attempt still open and unnamed (the Linux start,
+    # without `client hello`) must not take this machine's ID and become accepted.
+    data = log(tv("2024/06/01 10:00:00.000", PASSIVE.replace("[3]", "[14]")),
+               tv("2024/06/01 10:05:00.000", "Trying connection to 904922222, mode = 1",
+                  "11052      11060", "G1"),
+               tv("2024/06/01 10:05:00.500", "CommandHandlerRouting[5]::CreateActiveSession()"
+                  ": outgoing session to 904922222 via server1.teamviewer.com, protocol Tcp"),
+               tv("2024/06/01 10:05:06.000", "CPersistentParticipantManager::AddParticipant: "
+                  "[905347592,-367869948] type=6 name=TECH-PC"),
+               tv("2024/06/01 10:05:06.000", "CParticipantManagerBase participant TECH-PC "
+                  "(ID [905347592,-367869948]) was added with the role 6"),
+               tv("2024/06/01 10:05:06.001", "CPersistentParticipantManager::AddParticipant: "
+                  "[904922222,227307939] type=3 name=client-pc"),
+               tv("2024/06/01 10:30:00.000", "CGatewaySession[5]::EndSession(): Session to "
+                  "904922222 ended. Estimated capacity=1kBit/s, Latency=0ms"))
+    assert [(c.direction, c.partner_id, c.outcome) for c in conns(data, PARIS)] == [
+        ("outgoing", "904922222", "unknown"), ("incoming", None, "unknown")]
+
+
+def test_an_attempt_ended_by_the_end_session_command_is_closed() -> None:
+    # A real TV12 log: an incoming attempt that never authenticated (no row in its
+    # Connections_incoming.txt) ends with `IProcessCommandHandler[n]::CmdEndSession():
+    # Received CMD_ENDSESSION with reason: 3`, the session's routing index, and no other
+    # end line; in an established one it comes in the second of that file's end.
+    data = log(tv("2024/06/01 10:00:00.000", PASSIVE.replace("[3]", "[14]")),
+               tv("2024/06/01 10:00:00.100", HELLO),
+               tv("2024/06/01 10:02:34.304", "IProcessCommandHandler[14]::CmdEndSession(): "
+                  "Received CMD_ENDSESSION with reason: 3"),
+               tv("2024/06/01 10:05:00.000", PASSIVE.replace("[3]", "[15]")),
+               tv("2024/06/01 10:05:01.000", HELLO),
+               tv("2024/06/01 10:05:10.000", ADD),
+               tv("2024/06/01 10:30:00.000", "IProcessCommandHandler[15]::CmdEndSession(): "
+                  "Received CMD_ENDSESSION with reason: 1"),
+               tv("2024/06/01 10:30:00.018", "CGatewaySession[15]::EndSession(): Session to "
+                  "123456789 ended. Estimated capacity=0kBit/s, Latency=0ms"))
+    assert seen(conns(data, PARIS)) == [
+        ("teamviewer-log", "incoming", "123456789", u(2024, 6, 1, 8),
+         u(2024, 6, 1, 8, 2, 34, 304), "failed"),
+        ("teamviewer-log", "incoming", "123456789", u(2024, 6, 1, 8, 5),
+         u(2024, 6, 1, 8, 30), "accepted")]
+    # An outgoing attempt's verdict may follow that command in its millisecond (a real
+    # TV11 log): there it ends nothing, the `Session to` line does.
+    denied = log(tv("2024/06/01 11:00:00.000", "Trying connection to 438668351, mode = 1",
+                    "11192      15164", "G1"),
+                 tv("2024/06/01 11:00:00.800", "CommandHandlerRouting[22199]::"
+                    "CreateActiveSession(): outgoing session to 438668351 via "
+                    "server1.teamviewer.com, protocol Port443"),
+                 tv("2024/06/01 11:00:02.477", "IProcessCommandHandler[22199]::CmdEndSession()"
+                    ": Received CMD_ENDSESSION with reason: 26"),
+                 tv("2024/06/01 11:00:02.477", "LoginOutgoing: authentication denied",
+                    "11192      14816", "G1"),
+                 tv("2024/06/01 11:00:02.559", "CGatewaySession[22199]::EndSession(): Session "
+                    "to 438668351 ended. Estimated capacity=2582kBit/s, Latency=0ms"))
+    assert seen(conns(denied, PARIS)) == [
+        ("teamviewer-log", "outgoing", "438668351", u(2024, 6, 1, 9),
+         u(2024, 6, 1, 9, 0, 2, 559), "rejected")]
+
+
+# A QuickSupport TV15 log has no service (`S0`) lines: its session is in the lines of the
+# desktop process (`D3`), as quoted from the HTB "TickTock" case's log (session ID, the
+# partner's role-6 participant line); the end is the desktop process's SessionTerminate, as
+# in plaso's real TV 15.50.5 log (`D1`, to the second of its Connections_incoming.txt row).
+QS_START = ("SessionManagerDesktop::IncomingConnection: Connection incoming, "
+            "sessionID = -2102926010")
+QS_ROLE3 = ("CParticipantManagerBase participant DESKTOP-R30EAMH (ID [1764218403,-2102926010]) "
+            "was added with the role 3")
+QS_ROLE6 = ("CParticipantManagerBase participant fritjof olfasson (ID [1761879737,-207968498]) "
+            "was added with the role 6")
+QS_END = ("SessionManagerDesktop::SessionTerminate: removing session with "
+          "tvsessionprotocol::TVSessionID = -2102926010")
+
+
+def test_quicksupport_session_from_the_desktop_process_lines() -> None:
+    data = log(tv("2024/06/01 10:00:00.432", "LoginDesktopWindowImpl::GuiThreadFunction(): "
+                  "ChangeThreadDesktop(): SetThreadDesktop to winlogon successful",
+                  "5716       3108", "D3"),
+               tv("2024/06/01 10:00:00.433", QS_START, "5716       5840", "D3"),
+               tv("2024/06/01 10:00:00.435", "CLogin::run(), session id: -2102926010",
+                  "5716       4292", "D3"),
+               tv("2024/06/01 10:00:04.958", QS_ROLE3, "5716       2436", "D3"),
+               tv("2024/06/01 10:00:04.958", QS_ROLE6, "5716       2436", "D3"),
+               tv("2024/06/01 10:40:00.000", QS_END, "5716       5840", "D3"))
+    assert seen(conns(data, PARIS)) == [("teamviewer-log", "incoming", "1761879737",
+                                         u(2024, 6, 1, 8, 0, 0, 433), u(2024, 6, 1, 8, 40),
+                                         "accepted")]
+
+
+def test_quicksupport_attempt_that_never_got_a_participant_ends_failed() -> None:
+    data = log(tv("2024/06/01 10:00:00.433", QS_START, "5716       5840", "D3"),
+               tv("2024/06/01 10:00:30.000", QS_END, "5716       5840", "D3"))
+    assert seen(conns(data, PARIS)) == [("teamviewer-log", "incoming", None,
+                                         u(2024, 6, 1, 8, 0, 0, 433), u(2024, 6, 1, 8, 0, 30),
+                                         "failed")]
+
+
+def test_desktop_process_lines_join_the_services_connection() -> None:
+    # An installed TeamViewer logs one session in the service, the GUI and the desktop
+    # process (plaso's real log): one connection, begun and ended by the service.
+    data = log(tv("2024/06/01 10:00:00.000", PASSIVE),
+               tv("2024/06/01 10:00:00.300", "AppSessionManager::HandleSessionIncoming: "
+                  "Connection incoming, sessionID = 126302903", "5276       5360", "G1"),
+               tv("2024/06/01 10:00:00.800", QS_START.replace("-2102926010", "126302903"),
+                  "1084       1436", "D1"),
+               tv("2024/06/01 10:00:01.000", HELLO),
+               tv("2024/06/01 10:00:10.000", ADD),
+               tv("2024/06/01 10:00:10.100", QS_ROLE6.replace("1761879737", "123456789"),
+                  "1084       1436", "D1"),
+               tv("2024/06/01 10:30:00.000", REMOVE),
+               tv("2024/06/01 10:30:00.040", QS_END.replace("-2102926010", "126302903"),
+                  "1084       1436", "D1"))
+    assert seen(conns(data, PARIS)) == [("teamviewer-log", "incoming", "123456789",
+                                         u(2024, 6, 1, 8), u(2024, 6, 1, 8, 30), "accepted")]
+
+
+def test_tv12_desktop_process_lines_without_their_class() -> None:
+    # TV12 writes the start without its class (`Connection incoming, sessionID = <n>`, G1
+    # and D1 in a real TV12 log) and the end's ID without `tvsessionprotocol::`.
+    data = log(tv("2024/06/01 10:00:00.433", "Connection incoming, sessionID = 788846672",
+                  "16100      20092", "D1"),
+               tv("2024/06/01 10:00:04.958", QS_ROLE6, "16100      20092", "D1"),
+               tv("2024/06/01 10:40:00.000", "SessionManagerDesktop::SessionTerminate: "
+                  "removing session with TVSessionID = 788846672", "16100      20092", "D1"))
+    assert seen(conns(data, PARIS)) == [("teamviewer-log", "incoming", "1761879737",
+                                         u(2024, 6, 1, 8, 0, 0, 433), u(2024, 6, 1, 8, 40),
+                                         "accepted")]
+
+
+@pytest.mark.parametrize("marker_at", ["2024/06/01 10:00:33.010", "2024/06/01 09:15:05.708"])
+@pytest.mark.parametrize("zone", ["UTC", "Europe/Paris"])
+def test_lines_a_process_writes_late_are_no_clock_change(marker_at: str, zone: str) -> None:
+    # A real QuickSupport TV15 log (HTB "TickTock"): a process that could not open the log
+    # writes `Couldn't access Log-File since startup` (at its old time or the present)
+    # and then its kept lines, with their earlier times. Read at the header's offset (a
+    # log from another zone), a jump back of 45 minutes was taken as the autumn change,
+    # and every later line was an hour late.
+    late = "6120       6198"
+    data = log(tv("2024/06/01 10:00:00.433", QS_START, "7004       7212", "D3"),
+               tv("2024/06/01 10:00:04.958", QS_ROLE6, "7004       7336", "D3"),
+               tv(marker_at, "Couldn't access Log-File since startup", late, "G3!"),
+               tv("2024/06/01 09:15:05.709", "IConnection[1]::~IConnection(): Count: 2", late,
+                  "G3"),
+               tv("2024/06/01 09:15:05.729", "CTcpConnectionBase[5]::ConnectEndpoint(): "
+                  "Connecting to endpoint 192.0.2.45:5938", late, "G3"),
+               tv("2024/06/01 10:00:36.120", "Desktop grab succeeded.", "7004       7336",
+                  "D3"),
+               tv("2024/06/01 10:40:00.000", QS_END, "7004       7212", "D3"))
+    assert seen(conns(data, ZoneInfo(zone))) == [
+        ("teamviewer-log", "incoming", "1761879737", u(2024, 6, 1, 8, 0, 0, 433),
+         u(2024, 6, 1, 8, 40), "accepted")]
+
+
+def test_a_participant_name_cannot_forge_the_partner_of_the_role_line() -> None:
+    forged = QS_ROLE6.replace("fritjof olfasson",
+                              "x (ID [555555555,1]) was added with the role 6 y")
+    data = log(tv("2024/06/01 10:00:00.433", QS_START, "5716       5840", "D3"),
+               tv("2024/06/01 10:00:04.958", forged, "5716       2436", "D3"),
+               tv("2024/06/01 10:40:00.000", QS_END, "5716       5840", "D3"))
+    assert [c.partner_id for c in conns(data, PARIS)] == ["1761879737"]
+
+
 @pytest.mark.parametrize("stamp", ["06/01 10:00:00.000", "24/06/01 10:00:00.000"])
 def test_log_lines_of_older_date_shapes_are_refused(stamp: str) -> None:
     # dissect mentions builds before TV11 writing no year or a 2-digit year; no sample
@@ -316,6 +499,28 @@ def test_anydesk_ids_as_digits_or_grouped_by_spaces(shown: str) -> None:
         ""]).encode()
     assert [(c.direction, c.partner_id, c.outcome) for c in conns(data, UTC_ZONE)] == [
         ("incoming", "1001025310", "accepted"), ("outgoing", "1001025310", "rejected")]
+
+
+def test_anydesk_outgoing_session_ends_when_the_service_stops_monitoring_it() -> None:
+    # A Windows service trace (gsvc, no thread column): an outgoing session that no line
+    # of its fiber ends; `app.service - Stop monitoring <ID>.` (the partner's ID on
+    # Windows) when its window closes. `Stop monitoring 0.` (the Linux sample) and another
+    # partner's ID end nothing.
+    def w(stamp: str, comp: str, msg: str, fiber: str) -> str:
+        return f"   info {stamp}       gsvc   2884   7984 {fiber:>4} {comp:>32} - {msg}"
+    data = "\n".join([
+        w("2024-05-16 09:41:00.100", "app.service",
+          "Received outgoing connection request for address 1108841617 (direct).", "61"),
+        w("2024-05-16 09:41:00.104", "app.session", '1: Connecting to "1108841617"', "61"),
+        w("2024-05-16 09:41:01.020", "app.session", "1: Net connection established.", "61"),
+        w("2024-05-16 09:41:09.311", "app.session", "5: Entering processing loop.", "61"),
+        w("2024-05-16 09:58:30.000", "app.service", "Stop monitoring 0.", "26"),
+        w("2024-05-16 09:58:31.000", "app.service", "Stop monitoring 999888777.", "26"),
+        w("2024-05-16 10:12:44.525", "app.service", "Stop monitoring 1108841617.", "26"),
+        ""]).encode()
+    assert seen(conns(data, UTC_ZONE, name="ad_svc.trace")) == [
+        ("anydesk-service-trace", "outgoing", "1108841617", u(2024, 5, 16, 9, 41, 0, 100),
+         u(2024, 5, 16, 10, 12, 44, 525), "accepted")]
 
 
 # -- files cut short -----------------------------------------------------------------------

@@ -24,8 +24,11 @@ service trace, sessions keyed by PID and fiber:
 - outgoing: `app.service - Received outgoing connection request for address <ID>
   (direct).` (start), then on the same fiber `Session closed by remote side: <reason>.`
   before any acceptance (rejected: the three real ones say display_server_not_supported)
-  or `Fiber exit (ipc).`. The line of an accepted outgoing session is absent from the
-  samples: the acceptance markers of the incoming side are assumed (GUESS).
+  or `Fiber exit (ipc).`, else `app.service - Stop monitoring <ID>.` when its window
+  closes (the partner's ID on Windows, per a third-party tool written against a real
+  ad_svc.trace; `0` in the Linux sample, after the end). The line of an accepted outgoing
+  session is absent from the samples: the acceptance markers of the incoming side are
+  assumed (GUESS).
 user trace, sessions keyed by PID and role:
 - incoming (backend): `app.backend_session - Incoming session request: <alias> (<ID>)`,
   `Session started (ok).` (accepted), `The socket was closed remotely.` or
@@ -61,13 +64,17 @@ _HINT = re.compile(
     r"Accept request from|Connecting to console|outgoing connection request|Authenticated|"
     r"processing loop|closed by remote side|Processing done|Fiber exit|Incoming session req|"
     r"Session st|connection request for address|socket was closed remotely|Close Session|"
-    r"Exiting normally|^\s*auth ")
+    r"Exiting normally|Stop monitoring|^\s*auth ")
 # An ID is digits (grouped by single spaces where a build prints it as the GUI does) or
 # one word (an alias such as `user1@ad`).
 _ID = r"(\d+(?: \d+)*|\S+?)"
 _ACCEPT = re.compile(rf"Accept request from {_ID}\.?(?: \(.*)?")
 _CONSOLE = re.compile(r"\d+ - Connecting to console session")
 _OUTGOING = re.compile(rf"Received outgoing connection request for address {_ID}\.?(?: \(.*)?")
+# The service stops following an outgoing session when its window closes: `Stop monitoring
+# <n>.`, <n> the partner's ID in Windows traces (a third-party tool pairs it with the
+# request's ID on a real ad_svc.trace), 0 in the Linux sample (where the attempt had ended).
+_STOP = re.compile(rf"Stop monitoring {_ID}\.?")
 _REQUEST = re.compile(r"Incoming session request: .*\(([^()]*)\)\s*")
 _SENDING = re.compile(rf"Sending a connection request for address {_ID}\.?")
 _PROCESSING_DONE = re.compile(r"\d+: Processing done\.?")
@@ -133,6 +140,12 @@ class TraceParser(Parser):
         elif comp == "app.service" and (m := _OUTGOING.fullmatch(msg)):
             self.give_up(self.latest(key=own))
             self.begin(own, "outgoing", normalise_partner(m[1]), when, line, text)
+        elif comp == "app.service" and (m := _STOP.fullmatch(msg)):
+            partner = normalise_partner(m[1])
+            rec = next((r for r in reversed(self.open) if r.direction == "outgoing"
+                        and r.partner == partner and r.key.split("/")[0] == pid), None)
+            if rec is not None:
+                self.close(rec, when, text, self._verdict(rec))
         elif comp == "app.backend_session" and (m := _REQUEST.fullmatch(msg)):
             self.give_up(self.latest(key=f"{pid}/backend"))
             self.begin(f"{pid}/backend", "incoming", normalise_partner(m[1]), when, line, text)

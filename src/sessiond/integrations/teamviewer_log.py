@@ -32,10 +32,24 @@ Markers, all verbatim from real logs (TV11 to TV15):
   after the authentication in the one real sample; a guess to confirm);
 - both: `ShowSponsoredSessionDialog: ... outgoing=0|1, established=0|1` (verdict);
 - end (the first of): `RemoveParticipant: [<ID>,...]` of the partner,
-  `CStreamManager[n]::ReceivedEndSession()`, `... [n]... Session to <ID> ended` (or
+  `CStreamManager[n]::ReceivedEndSession()`, `IProcessCommandHandler[n]::CmdEndSession():
+  Received CMD_ENDSESSION with reason: <r>` (incoming only: the only end of an attempt
+  that never authenticated, in a real TV12 log), `... [n]... Session to <ID> ended` (or
   `terminated because of ...`, quoted from a Linux TV15 log). The first one matches the
   end in Connections_incoming.txt to the second. Where a line has no routing index (the
   Linux quotes), start and end pair by the partner ID.
+- incoming, as the session's own processes log it (the only markers of a QuickSupport
+  log, which has no service: a real QuickSupport TV15 log quoted in write-ups of the HTB
+  "TickTock" case has them under `D3`, and the real installed TV 15.50.5 log of plaso's test
+  data under `G1`/`D1`): `AppSessionManager::HandleSessionIncoming: Connection incoming,
+  sessionID = <n>` and `SessionManagerDesktop::IncomingConnection: Connection incoming,
+  sessionID = <n>` (TV12: the message alone, `Connection incoming, sessionID = <n>`)
+  (start; the session ID `<n>` is signed, `-2102926010`), `CParticipant
+  ManagerBase participant <name> (ID [<ID>,<n>]) was added with the role 6` (partner,
+  accepted: role 6 is the remote side, 3 this machine), `SessionManagerDesktop::Session
+  Terminate: removing session with tvsessionprotocol::TVSessionID = <n>` (end; to the
+  second of Connections_incoming.txt in plaso's data). In a log with the service's lines
+  they join the connection its `CreatePassiveSession` began a moment before.
 An incoming session that ends with no authentication line is "failed" (TeamViewer does
 not list those in Connections_incoming.txt); an outgoing one with no verdict is "unknown".
 """
@@ -58,7 +72,7 @@ from sessiond.integrations.base import (
     get_opt_int,
     get_opt_str,
 )
-from sessiond.integrations.connection import Outcome
+from sessiond.integrations.connection import Direction, Outcome
 from sessiond.integrations.timeparse import (
     MAX_OFFSET,
     in_zone,
@@ -75,7 +89,7 @@ FMT = "teamviewer-log"
 # The component tag: a letter and a digit on Windows and iOS (`S0`, `G1`, `D1`, `H64`), `0`
 # before the role is known, and the letter alone on Linux (`S`, `G`: TeamViewer 12 and 15
 # lines quoted in public bug reports); the severity marks (`!!`) follow it.
-LINE = re.compile(r"(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})[.:](\d{3,6}) +\d+ +\d+ +"
+LINE = re.compile(r"(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})[.:](\d{3,6}) +(\d+) +\d+ +"
                   r"(?:[A-Z]+\d*|\d+)!* *(.*)")
 HEADER = re.compile(r"\s*Start:\s+(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})[.:](\d{3,6})"
                     r"(?:\s*\(([^)]{0,40})\))?")
@@ -109,10 +123,30 @@ _LOGIN_ERROR = re.compile(_CLASS + r"LoginOutgoing: ConnectFinished - error")
 _CLIENT = re.compile(_CLASS + r"Client connection to (\d+), server version")
 _SPONSORED = re.compile(_CLASS + r"ShowSponsoredSessionDialog: .{0,200}?outgoing=([01]), "
                         r"established=([01])")
+# The session's own processes (GUI, desktop), keyed by the TeamViewer session ID.
+# TV12 writes the message alone (`Connection incoming, sessionID = -2020548939`, G1 and D1).
+_SESSION_IN = re.compile(r"(?:\S*::(?:HandleSessionIncoming|IncomingConnection): )?Connection "
+                         r"incoming, sessionID = (-?\d{1,10})\b")
+# The participant's display name is the partner's choice and comes first: the ID and role
+# are those of the line's end, which TeamViewer writes after it (fullmatch, greedy name).
+_ROLE = re.compile(r"CParticipantManagerBase participant .* \(ID \[(\d+),-?\d+\]\) was added "
+                   r"with the role (\d{1,9})\s*")
+_SESSION_END = re.compile(r"\S*::SessionTerminate: removing session with \S*TVSessionID = "
+                          r"(-?\d{1,10})\b")
+BIND = timedelta(minutes=1)  # a session's processes log it this soon after the service
 _END_STREAM = re.compile(r"\S*?\[(\d{1,9})\]::ReceivedEndSession\(\)")
+# The service's end command, in the millisecond of the verdict of an outgoing attempt and
+# sometimes before it (TV11: `CmdEndSession` then `LoginOutgoing: authentication denied`),
+# so it ends incoming sessions only; an outgoing one always has its `Session to` line.
+_CMD_END = re.compile(r"\S*?\[(\d{1,9})\]::CmdEndSession\(\): Received CMD_ENDSESSION")
 # `Session to <ID> ended` (TV11-15 on Windows), `Session to <ID> terminated because of
 # authentication timeout!` (TV15 on Linux, an attempt that never authenticated).
 _ENDED = re.compile(r"(?:\S*?\[(\d{1,9})\]\S* |\S+ )?Session to (\d+) (?:ended|terminated)\b")
+
+# A process that could not open the log keeps its lines and writes them later with their
+# own, earlier, times, after this line (a real TV15 QuickSupport log, HTB "TickTock": 15
+# minutes back, then on): its wall clock did not go back, so they are no DST change.
+_LATE = re.compile(r"Couldn't access Log-File since startup")
 
 JUMP = timedelta(minutes=30)  # a backward jump this large is a clock change, not disorder
 HOUR = timedelta(hours=1)
@@ -139,12 +173,20 @@ class LogParser(Parser):
         self.shift = 0  # minutes the clock went back since the block (header mode)
         self.last_local: datetime | None = None  # latest wall time since the block
         self.last: datetime | None = None  # latest instant read
+        # The first-line hash of the connection of each direction begun last: the verdict
+        # TeamViewer writes as a session ends (ShowSponsoredSessionDialog) comes after its
+        # first end marker, so it is about that connection even once it is closed, never
+        # about an older one still open.
+        self.newest: dict[str, str] = {}
+        self.late: tuple[str, datetime] | None = None  # (PID, wall time it catches up at)
 
     # -- state ---------------------------------------------------------------------------
     def dump_vars(self) -> JSON:
         return {"offset": self.offset, "zone": self.zone_mode, "shift": self.shift,
                 "last_local": None if self.last_local is None else self.last_local.isoformat(),
-                "last": dump_instant(self.last)}
+                "last": dump_instant(self.last), "newest": dict(self.newest),
+                "late": None if self.late is None else [self.late[0],
+                                                         self.late[1].isoformat()]}
 
     def load_vars(self, data: JSON) -> None:
         offset = get_opt_int(data, "offset")
@@ -161,6 +203,26 @@ class LogParser(Parser):
         self.offset, self.shift, self.last_local = offset, shift, local
         self.zone_mode = get_bool(data, "zone") and self.tz is not None
         self.last = get_opt_instant(data, "last")
+        newest = data.get("newest", {})
+        if not isinstance(newest, dict) or not all(
+                k in ("incoming", "outgoing") and isinstance(v, str) and len(v) == 64
+                for k, v in newest.items()):
+            raise BadState
+        self.newest = dict(newest)
+        late = data.get("late")
+        if late is None:
+            self.late = None
+        else:
+            if not (isinstance(late, list) and len(late) == 2 and isinstance(late[0], str)
+                    and late[0].isdigit() and len(late[0]) <= 12 and isinstance(late[1], str)):
+                raise BadState
+            try:
+                until = datetime.fromisoformat(late[1])
+            except ValueError:
+                raise BadState from None
+            if until.tzinfo is not None:
+                raise BadState
+            self.late = (late[0], until)
 
     # -- lines ---------------------------------------------------------------------------
     def feed(self, text: str, line: int) -> None:
@@ -173,8 +235,13 @@ class LogParser(Parser):
         local = _local(match.groups())
         if local is None:
             return
-        when = self._instant(local)
-        message = match.group(8)
+        pid = match.group(8)
+        if _LATE.match(match.group(9)):
+            # Its own time is the old one (TickTock) or the present: the lines after it
+            # are late until the process's wall time is back at the latest one read.
+            self.late = (pid, max(local, self.last_local or local))
+        when = self._instant(local, pid)
+        message = match.group(9)
         if when is None or not _HINT.search(message):
             return
         self._event(message, when, line, text)
@@ -197,11 +264,16 @@ class LogParser(Parser):
             if when is not None and (self.last is None or when > self.last):
                 self.last = when
 
-    def _instant(self, local: datetime) -> datetime | None:
+    def _instant(self, local: datetime, pid: str) -> datetime | None:
+        late = self.late is not None and self.late[0] == pid and local <= self.late[1]
+        if self.late is not None and self.late[0] == pid and not late:
+            self.late = None  # the process caught up: its lines are written as they come
         if self.zone_mode or self.offset is None:
             if self.tz is None:
                 return None
             when = in_zone(local, self.tz, self.last)
+        elif late:
+            when = with_offset(local, self.offset - self.shift)  # no clock change in them
         else:
             if self.last_local is not None and local < self.last_local - JUMP:
                 back = self.last_local - local
@@ -227,10 +299,23 @@ class LogParser(Parser):
             if rec is not None:
                 rec.partner = normalise_partner(m[1] or m[2])
                 self.touch(rec, text)
+        elif m := _SESSION_IN.match(msg):
+            self._session_in(f"sid:{int(m[1])}", when, line, text)
+        elif m := _ROLE.fullmatch(msg):
+            partner = normalise_partner(m[1])
+            if m[2] == "6":
+                rec = self._controller(partner)
+                if rec is not None:
+                    rec.partner = rec.partner or partner
+                    self.accept(rec, text)
+        elif m := _SESSION_END.match(msg):
+            rec = self.latest("incoming", tag=f"sid:{int(m[1])}")
+            if rec is not None:
+                self.close(rec, when, text, self._verdict(rec))
         elif m := _ADD.match(msg):
             partner = normalise_partner(m[1])
-            if m[2] == "6":  # the remote participant; type=3 is this machine
-                rec = self.latest(partner=partner) or self.latest("incoming", unnamed=True)
+            if m[2] == "6":  # the controlling side (see _controller); 3, the controlled
+                rec = self._controller(partner)
                 if rec is not None and rec.outcome != "accepted":
                     rec.partner = rec.partner or partner
                     rec.outcome = "accepted"
@@ -267,13 +352,17 @@ class LogParser(Parser):
         elif m := _CLIENT.match(msg):
             self.accept(self.latest("outgoing", partner=normalise_partner(m[1])), text)
         elif m := _SPONSORED.match(msg):
-            rec = self.latest("outgoing" if m[1] == "1" else "incoming")
+            rec = self._newest("outgoing" if m[1] == "1" else "incoming")
             if m[2] == "1":
                 self.accept(rec, text)
             else:
                 self.fail(rec, "failed", text)
         elif m := _REMOVE.match(msg):
             rec = self.latest(partner=normalise_partner(m[1]))
+            if rec is not None:
+                self.close(rec, when, text, self._verdict(rec))
+        elif m := _CMD_END.match(msg):
+            rec = self.latest("incoming", index=int(m[1]))
             if rec is not None:
                 self.close(rec, when, text, self._verdict(rec))
         elif m := _END_STREAM.match(msg):
@@ -285,6 +374,48 @@ class LogParser(Parser):
                 partner=normalise_partner(m[2]))
             if rec is not None:
                 self.close(rec, when, text, self._verdict(rec))
+
+    def begin(self, key: str, direction: Direction, partner: str | None, start: datetime,
+              line: int, text: str, *, tag: str = "", index: int | None = None) -> Open:
+        rec = super().begin(key, direction, partner, start, line, text, tag=tag, index=index)
+        self.newest[direction] = rec.hashes[0]
+        return rec
+
+    def _newest(self, direction: Direction) -> Open | None:
+        """The connection of `direction` begun last, if it is still open."""
+        rec = self.latest(direction)
+        return rec if rec is not None and rec.hashes[0] == self.newest.get(direction) else None
+
+    def _controller(self, partner: str | None) -> Open | None:
+        """The incoming connection that participant `partner`, of role (type) 6, joined.
+
+        Role 6 is the side in control, 3 the side controlled (a real TV12 log: in an
+        incoming session the partner is 6 and this machine 3; in an outgoing one this
+        machine, `[<own ID>,...] type=6 name=<own computer>`, is 6 and the partner 3). So
+        a role-6 participant that names no open connection is the partner of an incoming
+        one only if that one, still unnamed, is the connection begun last: during an
+        outgoing session it is this machine, and must not name an older attempt."""
+        rec = self.latest("incoming", partner=partner)
+        if rec is not None:
+            return rec
+        rec = self._newest("incoming")
+        if rec is None or rec.partner is not None or any(
+                r.direction == "outgoing" and r.start >= rec.start for r in self.open):
+            return None
+        return rec
+
+    def _session_in(self, sid: str, when: datetime, line: int, text: str) -> None:
+        """A session's process saw incoming session `sid`: the connection the service began
+        for it (the latest incoming one without a session ID, begun a moment before), the
+        one another process already named so, or else (QuickSupport) a new one."""
+        rec = self.latest("incoming", tag=sid) or next(
+            (r for r in reversed(self.open) if r.direction == "incoming" and not r.tag
+             and when - BIND <= r.start <= when + BIND), None)
+        if rec is None:
+            self.begin(sid, "incoming", None, when, line, text, tag=sid)
+        else:
+            rec.tag = sid
+            self.touch(rec, text)
 
     @staticmethod
     def _verdict(rec: Open) -> Outcome:
