@@ -269,6 +269,27 @@ def test_a_fact_one_second_late_says_so_to_the_second() -> None:
     assert ":05" not in found.message and ":00)" not in found.message  # minutes suffice
 
 
+def test_a_fact_late_in_the_hour_the_clocks_go_back_gives_its_offset() -> None:
+    """On 25 October 2026 Paris reads 02:00-02:59 twice: a consent at 02:10 of the second
+    pass (CET) is later than a start at 02:50 of the first (CEST); without the offsets the
+    sentence read "dated 02:10, after the start (02:50)"."""
+    start = datetime(2026, 10, 25, 0, 50, tzinfo=UTC)  # 02:50 CEST
+    log = Log().planned()
+    log.add("session-started", start, {"without_consent": False})
+    log.add("consent-recorded", start + timedelta(minutes=20), {"channel": "oral"})  # 02:10 CET
+    [found] = run("consent-before-access", facts(log))
+    assert "à 02:10 (UTC+01:00), après le début" in found.message
+    assert "à 02:50 (UTC+02:00))" in found.message
+    # An hour that comes once is shown as it always was.
+    [found] = run("consent-before-access", facts(_shifted(log, timedelta(days=1))))
+    assert "à 02:10, après le début" in found.message and "UTC" not in found.message
+
+
+def _shifted(log: Log, delta: timedelta) -> Log:
+    return Log([e._replace(at=e.at + delta, recorded_at=e.recorded_at + delta)
+                for e in log.events])
+
+
 def test_consent_channel_and_quote_form_the_terms_ask_for() -> None:
     log = started(Log().planned())
     [channel] = run("consent-before-access", facts(log), channels=("tool-code",))
