@@ -497,6 +497,7 @@ def test_mri87_wants_the_intervention_paid_in_full_before_it(
     ("vlh", ("600", "400.01"), "FR", "5.4", True),  # one debt: its payments add up
     ("md-micro-services", ("1200",), "FR", "6", True),
     ("vlh", ("1200",), "BE", "5.4", False),  # a debtor abroad: 15 000 €
+    ("vlh", ("1200",), "RE", "5.4", True),  # La Réunion is France: 1 000 €
 ])
 def test_cash_only_within_the_legal_cap(policy_id: str, amounts: tuple[str, ...],
                                         country: str, article: str, over: bool) -> None:
@@ -578,6 +579,9 @@ LAW = "C. consom., art. L221-18 et L221-25"
     ("md-micro-services", (_consent(), _BACKUP, _START), {"os": "linux", "mode": "onsite"},
      set()),
     ("md-micro-services", _MD, {"country": "BE"}, {("client-in-territory", "warning", "2")}),
+    # "France entière": the overseas departments are France (Constitution art. 73).
+    ("md-micro-services", _MD, {"country": "RE"}, set()),
+    ("md-micro-services", _MD, {"country": "PF"}, {("client-in-territory", "warning", "2")}),
     ("md-micro-services", _MD, {"ordered_days": 0}, {("withdrawal-waiver", "error", "10")}),
     ("md-micro-services", _MD, {"ordered_days": 0, "status": "business"}, set()),
     ("md-micro-services", (*_MD, ("withdrawal-waiver", -300, {"medium": "email"})),
@@ -638,6 +642,8 @@ LAW = "C. consom., art. L221-18 et L221-25"
     ("mri87", _MRI, {}, set()),
     ("mri87", _MRI[1:], {}, {("consent-before-access", "error", "13")}),
     ("mri87", _MRI, {"country": "BE"}, {("client-in-territory", "error", "5")}),
+    ("mri87", _MRI, {"country": "GP"}, set()),  # art. 5 "en France": Guadeloupe is
+    ("mri87", _MRI, {"country": "MC"}, {("client-in-territory", "error", "5")}),
     ("mri87", (_consent(), _BACKUP, _START), {}, {("payment-before-start", "error", "14.2")}),
     ("mri87", (*_MRI, _paid("cash")), {}, {("payment-method-accepted", "warning", "8, 14.2")}),
     ("mri87", _MRI, {"status": "business"}, {("client-category", "warning", "1")}),

@@ -404,7 +404,9 @@ def remote_os_supported(facts: Facts, spec: RuleSpec) -> list[Finding]:
 @rule("client-in-territory", precondition=True)
 def client_in_territory(facts: Facts, spec: RuleSpec) -> list[Finding]:
     countries = spec.params.get("countries") or ()
-    if not countries or not facts.started or facts.client.country in countries:
+    from sessiond.law.territory import in_countries
+
+    if not countries or not facts.started or in_countries(facts.client.country, countries):
         return []
     shown = [facts.client_seq] if facts.client_seq is not None else []
     return [finding(spec, _("Client's country: {country}; the countries the terms cover: "
@@ -503,8 +505,9 @@ def payment_method_accepted(facts: Facts, spec: RuleSpec) -> list[Finding]:
         from decimal import Decimal
 
         from sessiond.billing import text
+        from sessiond.law.territory import in_france
 
-        limit = Decimal(CASH_LIMIT if facts.client.country == "FR"
+        limit = Decimal(CASH_LIMIT if in_france(facts.client.country)
                         or facts.client.status == "business" else CASH_LIMIT_ABROAD)
         paid = sum((Decimal(e.body["amount"]) for e in cash), Decimal(0))
         if paid > limit:
