@@ -719,7 +719,14 @@ def remote_access_after_stop(facts: Facts, spec: RuleSpec) -> list[Finding]:
     # A connection to another machine (the next client's, say) is no access to this
     # client's computer: connection-to-other-partner reports it.
     for c in (c for c in facts.connections if c.accepted and _to_partner(facts, c)):
-        if c.end is not None:
+        if c.start - stop_at > grace:
+            # Opened after the work was over: no connection left open, a new access.
+            found.append(finding(spec, _(
+                "The {tool} connection #{seq} was opened at {start}, {late} after the stop "
+                "({stop}).", tool=_tool(c), seq=c.seq, start=_second(facts, c.start),
+                late=_duration(c.start - stop_at), stop=_second(facts, stop_at)),
+                [*c.events, *stop]))
+        elif c.end is not None:
             if c.end - stop_at > grace:
                 found.append(finding(spec, _(
                     "The {tool} connection #{seq} stayed open until {end}, {late} after the "

@@ -1715,6 +1715,9 @@ CATALOG: dict[str, str] = {
     "#{seq}).":
         "Connexion {connections} commencée avant que le consentement du client soit "
         "enregistré ({consent}, n°\u00a0{seq}).",
+    "The {tool} connection #{seq} was opened at {start}, {late} after the stop ({stop}).":
+        "La connexion {tool} n°\u00a0{seq} a été ouverte à {start}, {late} après l'arrêt "
+        "({stop}).",
     "The {tool} connection #{seq} stayed open until {end}, {late} after the stop ({stop}).":
         "La connexion {tool} n°\u00a0{seq} est restée ouverte jusqu'à {end}, {late} après l'arrêt "
         "({stop}).",
