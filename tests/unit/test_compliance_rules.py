@@ -555,6 +555,28 @@ _MRI = (_consent(), _BACKUP, _PAID, _START)
 LAW = "C. consom., art. L221-18 et L221-25"
 
 
+@pytest.mark.parametrize(("policy_id", "severity", "says"), [
+    # VLH 1, 2: "tout client particulier [...] Les prestations destinées aux professionnels
+    # font l'objet de conditions générales distinctes": a business is not served here.
+    ("vlh", "error", "ces conditions ne valent que pour les particuliers"),
+    # FGDMI II.6 (freelancers and very small businesses too), MRI87 1 (art. 10 speaks of
+    # professional clients): the technician checks.
+    ("fgdmi", "warning", "vérifiez que ces conditions le couvrent"),
+    ("mri87", "warning", "vérifiez que ces conditions le couvrent"),
+])
+def test_a_business_client_is_told_as_the_terms_say(policy_id: str, severity: str,
+                                                    says: str) -> None:
+    terms = read_policy(shipped_dir() / f"{policy_id}.toml")
+    log = stopped(started(Log().planned()))
+    session = fold(log.events)
+    assert session is not None
+    found = run_spec("client-category", Facts(
+        session=session, client=Client("c-1", "business", "FR", T0, "Client"),
+        client_seq=1, policy=terms, now=T0 + timedelta(hours=3), tz=PARIS,
+        start=session.started_at, start_seq=3), terms)
+    assert [(f.severity, says in f.message) for f in found] == [(severity, True)]
+
+
 @pytest.mark.parametrize(("policy_id", "steps", "options", "expected"), [
     ("md-micro-services", _MD, {}, set()),
     ("md-micro-services", (_consent(at=1), *_MD[1:]), {},

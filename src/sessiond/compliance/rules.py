@@ -419,6 +419,10 @@ def client_category(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if facts.client.status != "business" or not facts.started:
         return []
     shown = [facts.client_seq] if facts.client_seq is not None else []
+    if spec.params.get("private_only"):
+        return [finding(spec, _("The client is recorded as a business: these terms serve "
+                                "private clients only, a business is served under other "
+                                "terms."), shown)]
     return [finding(spec, _("The client is recorded as a business; check that these terms "
                             "cover him (see the article)."), shown)]
 

@@ -964,6 +964,10 @@ CATALOG: dict[str, str] = {
         "acheter un nouveau forfait.",
     "Client's country: {country}; the countries the terms cover: {wanted}.":
         "Pays du client\u202f: {country}\u202f; pays couverts par les conditions\u202f: {wanted}.",
+    "The client is recorded as a business: these terms serve private clients only, a "
+    "business is served under other terms.":
+        "Le client est enregistré comme professionnel\u202f: ces conditions ne valent que pour "
+        "les particuliers, un professionnel relève d'autres conditions.",
     "The client is recorded as a business; check that these terms cover him (see the "
     "article).":
         "Le client est enregistré comme professionnel\u202f; vérifiez que ces conditions le "
