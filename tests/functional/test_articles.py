@@ -545,3 +545,26 @@ def test_the_real_command_runs_the_new_options(real_cli: Cli, tmp_path: Path) ->
     out = real_cli("client", "export", who, "--out", str(tmp_path / "data.json")).out
     assert "data.json" in out
     assert os.path.exists(tmp_path / "data.json")
+
+
+# --- who the client is, after a duplicate was merged -------------------------------------
+
+
+def test_a_merged_duplicates_session_is_checked_as_the_kept_clients(cli: Cli) -> None:
+    """VLH 1, 2 (private clients only), C. consom. L221-18 (a consumer's withdrawal): the
+    session of a duplicate merged into another client is that client's, as on its invoice;
+    what the kept record says of him (a business here) is what the check reads."""
+    kept = client(cli, "--business", name="Durand Informatique SARL")
+    duplicate = client(cli, name="Durand Informatique")
+    start = iso(datetime(2025, 3, 12, 10, 0, tzinfo=UTC))
+    session = run_session(cli, duplicate, "vlh", start,
+                          new=("--ordered-at", iso(datetime(2025, 3, 11, 9, 0, tzinfo=UTC))),
+                          before=(("quote-accepted", "--by", "M. Durand", "--how",
+                                   "electronic"), ("backup", "--offered", "--declined")))
+    assert findings(cli, session, "client-category") == []
+    assert [f["article"] for f in findings(cli, session, "withdrawal-waiver")] == [
+        "C. consom., art. L221-18 et L221-25"]
+    cli("client", "merge", duplicate, "--into", kept, "--reason", "added twice")
+    assert [(f["severity"], f["article"]) for f in findings(cli, session, "client-category")
+            ] == [("error", "1, 2")]
+    assert findings(cli, session, "withdrawal-waiver") == []  # a business has no such right
