@@ -555,6 +555,30 @@ _MRI = (_consent(), _BACKUP, _PAID, _START)
 LAW = "C. consom., art. L221-18 et L221-25"
 
 
+@pytest.mark.parametrize("policy_id", ["md-micro-services", "mri87", "micro-alpes", "vlh",
+                                       "fgdmi"])
+def test_a_connection_before_consent_cites_the_terms_consent_article(policy_id: str) -> None:
+    """Terms that promise consent before access (MD 4, 7; MRI87 13; Micro-Alpes 7, art. 1;
+    VLH 4.2) are broken by a connection the remote tool logged before it just as by a start
+    before it: the finding cites the same document, at the same severity; only terms
+    silent on consent (FGDMI) leave it to the law."""
+    from sessiond.compliance.check import active
+
+    terms = read_policy(shipped_dir() / f"{policy_id}.toml")
+    session = fold(started(Log().planned()).events)
+    assert session is not None
+    consent = active(terms, "consent-before-access", session)
+    connection = active(terms, "remote-access-before-consent", session)
+    assert consent is not None and connection is not None
+    if "consent-before-access" in terms.rules:
+        assert connection.severity == consent.severity
+        cited = {a.strip() for a in connection.article.split(",")}
+        assert cited and cited <= {a.strip() for a in consent.article.split(",")}, (
+            connection.article, consent.article)
+    else:
+        assert connection.article == "Code pénal, art. 323-1"
+
+
 @pytest.mark.parametrize(("policy_id", "severity", "says"), [
     # VLH 1, 2: "tout client particulier [...] Les prestations destinées aux professionnels
     # font l'objet de conditions générales distinctes": a business is not served here.
