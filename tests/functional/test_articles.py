@@ -181,6 +181,27 @@ def test_findings_cite_the_law_as_it_names_itself(cli: Cli) -> None:
     assert "(C. consom., art. L221-18 et L221-25)" in text  # withdrawal, FGDMI being silent
 
 
+@pytest.mark.parametrize(("policy", "document"), [
+    ("md-micro-services", "Conditions Générales de Services (CGS) — MD Micro Services"),
+    ("mri87", "Conditions générales de vente — A distance — EI Micro Réseau Informatique 87"),
+    ("micro-alpes", "Conditions générales de vente — Micro-Alpes (Landry, 73)"),
+    ("fgdmi", "Conditions Générales d'Intervention (CGI) — FGDMI.fr"),
+    ("vlh", "Conditions Générales d'Intervention (CGI) — Particuliers — VLH Dépannage")])
+def test_a_check_names_the_document_its_articles_are_of(cli: Cli, policy: str,
+                                                        document: str) -> None:
+    """"art. 10" of which terms? The check names the document the policy encodes, in its
+    text and its JSON, whether the session kept it or not."""
+    who = client(cli)
+    session = cli("session", "new", who, "--policy", policy, "--client-os", "windows").out.strip()
+    cli("consent", session, "--channel", "tool-code", "--by", "Camille Durand")
+    cli("start", session)
+    cli("stop", session)
+    text = cli("check", session, check=False).out
+    [line] = [s for s in text.splitlines() if s.startswith("  Conditions")]
+    assert document in line
+    assert document in cli("check", session, "--json", check=False).json["document"]
+
+
 @pytest.mark.parametrize(("policy", "cited"), [
     ("vlh", "VLH Dépannage Informatique (Sévignac, 22), art. 4.2"),
     ("micro-alpes", "Micro-Alpes (Landry, 73), art. 13"),

@@ -1033,6 +1033,7 @@ CATALOG: dict[str, str] = {
     "another copy": "une autre copie",
     "No session on {day}.": "Aucune intervention le {day}.",
     "ERROR": "ERREUR",
+    "Terms: {document}": "Conditions\u202f: {document}",
     "kept its terms: no finding": "conditions respectées\u202f: aucun constat",
     "check a session, or a day's sessions, against the policy's rules":
         "contrôler une intervention, ou les interventions d'un jour, selon les règles de la "
