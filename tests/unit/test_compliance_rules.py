@@ -269,6 +269,28 @@ def test_a_fact_one_second_late_says_so_to_the_second() -> None:
     assert ":05" not in found.message and ":00)" not in found.message  # minutes suffice
 
 
+@pytest.mark.parametrize(("rule_id", "kind", "body"), [
+    ("consent-before-access", "consent-recorded", {"channel": "oral"}),
+    ("payment-before-start", "payment-recorded", {"amount": "50.00", "method": "card"}),
+    ("sensitive-docs-warning", "sensitive-docs-warned", {}),
+])
+def test_a_fact_of_the_starts_very_second_logged_after_it(rule_id: str, kind: str,
+                                                          body: dict[str, Any]) -> None:
+    """`start --at 10:10` then `consent --at 10:10`: the same second, the log's order puts
+    the fact after the start. The sentence read "dated 10:10:00, after the start
+    (10:10:00)"; it says why it is late."""
+    start = T0.replace(second=0) + timedelta(minutes=10)
+    log = Log().planned()
+    log.add("session-started", start, {"without_consent": False})
+    late = log.add(kind, start, body)
+    [found] = run(rule_id, facts(log))
+    local = start.astimezone(PARIS)
+    assert f"à {local:%H:%M}:00, la seconde même du début" in found.message
+    assert f"(#{late.seq} après #2)" in found.message
+    assert f", après le début ({local:%-d} " not in found.message
+    assert found.events == (2, late.seq)
+
+
 def test_a_fact_late_in_the_hour_the_clocks_go_back_gives_its_offset() -> None:
     """On 25 October 2026 Paris reads 02:00-02:59 twice: a consent at 02:10 of the second
     pass (CET) is later than a start at 02:50 of the first (CEST); without the offsets the

@@ -112,6 +112,15 @@ def _late(facts: Facts, events: list[Event], what: str, spec: RuleSpec) -> list[
     """The fact is on record, but dated after the start."""
     assert facts.start is not None
     at, start = events[0].at, facts.start
+    if at == start and facts.start_seq is not None:
+        # Declared at the start's very second (two --at of one minute, say): only the log's
+        # order tells which came first, and it puts the fact after the start.
+        return [finding(spec, _("{what} is dated {at}, the very second of the start; the log "
+                                "records it after the start (#{seq} after #{start}): it had "
+                                "to be recorded before starting.", what=what,
+                                at=facts.local(at, seconds=True), seq=events[0].seq,
+                                start=facts.start_seq),
+                        [*seqs(events), *facts.start_events()])]
     # A second late is late: within one minute, "10:00, after the start (10:00)" would
     # read as no fault at all.
     same_minute = facts.local(at) == facts.local(start)

@@ -972,6 +972,11 @@ CATALOG: dict[str, str] = {
     "article).":
         "Le client est enregistré comme professionnel\u202f; vérifiez que ces conditions le "
         "couvrent (voir l'article).",
+    "{what} is dated {at}, the very second of the start; the log records it after the start "
+    "(#{seq} after #{start}): it had to be recorded before starting.":
+        "{what} porte la date du {at}, la seconde même du début\u202f; le journal "
+        "l'enregistre après le début (#{seq} après #{start})\u202f: il fallait l'enregistrer "
+        "avant de commencer.",
     "Kept without the client's explicit, documented request: {items}.":
         "Conservé sans demande explicite et documentée du client\u202f: {items}.",
     "Stored text seems to hold secrets ({items}); no password or secret may be kept.":
