@@ -589,3 +589,36 @@ def test_a_merged_duplicates_session_is_checked_as_the_kept_clients(cli: Cli) ->
     assert [(f["severity"], f["article"]) for f in findings(cli, session, "client-category")
             ] == [("error", "1, 2")]
     assert findings(cli, session, "withdrawal-waiver") == []  # a business has no such right
+
+
+@pytest.mark.parametrize(("policy", "days_before", "cause", "free"), [
+    ("vlh", 50, "intervention", True),  # 6.3: two months
+    ("vlh", 70, "intervention", False),  # past them: a new, billed intervention
+    ("micro-alpes", 6, "client", False),  # 10: the client caused it, billed
+    ("fgdmi", 400, "intervention", True),  # III.3: no time limit
+])
+def test_a_free_warranty_re_intervention_is_no_new_contract(
+        cli: Cli, policy: str, days_before: int, cause: str, free: bool) -> None:
+    """A re-intervention the warranty makes free carries out the earlier contract: no new
+    quote to sign (VLH 3.2) and no new withdrawal period to wait for or waive (C. consom.
+    L221-18, 14 days; Micro-Alpes 2); a billed one is a new intervention like any other."""
+    who = client(cli)
+    earlier_start = NOW - timedelta(days=days_before)
+    earlier = run_session(cli, who, policy, iso(earlier_start),
+                          new=("--ordered-at", iso(earlier_start - timedelta(days=30))),
+                          before=(("quote-accepted", "--by", "Camille", "--how", "electronic"),
+                                  ("backup", "--offered", "--declined")))
+    again = cli("session", "new", who, "--policy", policy, "--warranty-of", earlier,
+                "--warranty-cause", cause).out.strip()
+    begin = NOW - timedelta(hours=1)
+    cli("consent", again, "--channel", "tool-code", "--by", "Camille", "--at",
+        iso(begin - timedelta(minutes=2)))
+    cli("record", again, "backup", "--offered", "--declined", "--at",
+        iso(begin - timedelta(minutes=1)))
+    cli("start", again, "--at", iso(begin))
+    cli("stop", again, "--at", iso(begin + timedelta(minutes=40)))
+    assert (cli.json("bill", again)["total"] == "0.00") is free
+    rules = {f["rule"] for f in cli("check", again, "--json", check=False).json["findings"]}
+    assert ("withdrawal-waiver" in rules) is not free
+    if policy == "vlh":
+        assert ("quote-accepted-before-start" in rules) is not free

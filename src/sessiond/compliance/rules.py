@@ -160,10 +160,12 @@ def consent_before_access(facts: Facts, spec: RuleSpec) -> list[Finding]:
     return []
 
 
-@rule("quote-accepted-before-start", precondition=True, item="quote",
+@rule("quote-accepted-before-start", precondition=True, item="quote", reads_history=True,
       hint="sessiond record {session} quote-accepted --by NAME --how {forms}")
 def quote_accepted_before_start(facts: Facts, spec: RuleSpec) -> list[Finding]:
-    if not facts.started:
+    if not facts.started or free_under_warranty(facts):
+        # A re-intervention the warranty makes free carries out the earlier contract (VLH
+        # 6.3): no new offer, so no new quote to sign.
         return []
     forms = spec.params.get("how") or ()
     quotes = facts.events("quote-accepted")
@@ -189,7 +191,9 @@ def withdrawal_waiver(facts: Facts, spec: RuleSpec) -> list[Finding]:
     end of its 14th day (C. consom. L221-18, counted in days as regulation 1182/71 art. 3
     says: from the day after, to 24:00, a last day that is not a working day moved to the
     next one); work starts within that period only at his express request (L221-25)."""
-    if not facts.started or facts.client.status != "consumer":
+    if not facts.started or facts.client.status != "consumer" or free_under_warranty(facts):
+        # A re-intervention the warranty makes free is no new contract to withdraw from:
+        # it carries out the earlier one.
         return []
     assert facts.start is not None
     from sessiond.i18n.dates import long_date
