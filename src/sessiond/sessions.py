@@ -1306,7 +1306,10 @@ class Sessiond:
         from sessiond.compliance.check import active, reads_history
         from sessiond.compliance.facts import Facts
 
-        client = self.client(session.client_id)
+        # A duplicate's session is his survivor's (client merge): who the client is (a
+        # consumer or a business, his country) is what the kept record says, as on the
+        # session's receipt and invoice.
+        client = self.client(self._canonical_client(session.client_id))
         history = (self.history(session.client_id, replacing=session)
                    if reads_history(policy, session) else None)
         receipts = (active(policy, "receipt-issued", session) is not None

@@ -181,6 +181,27 @@ def test_findings_cite_the_law_as_it_names_itself(cli: Cli) -> None:
     assert "(C. consom., art. L221-18 et L221-25)" in text  # withdrawal, FGDMI being silent
 
 
+@pytest.mark.parametrize(("policy", "document"), [
+    ("md-micro-services", "Conditions Générales de Services (CGS) — MD Micro Services"),
+    ("mri87", "Conditions générales de vente — A distance — EI Micro Réseau Informatique 87"),
+    ("micro-alpes", "Conditions générales de vente — Micro-Alpes (Landry, 73)"),
+    ("fgdmi", "Conditions Générales d'Intervention (CGI) — FGDMI.fr"),
+    ("vlh", "Conditions Générales d'Intervention (CGI) — Particuliers — VLH Dépannage")])
+def test_a_check_names_the_document_its_articles_are_of(cli: Cli, policy: str,
+                                                        document: str) -> None:
+    """"art. 10" of which terms? The check names the document the policy encodes, in its
+    text and its JSON, whether the session kept it or not."""
+    who = client(cli)
+    session = cli("session", "new", who, "--policy", policy, "--client-os", "windows").out.strip()
+    cli("consent", session, "--channel", "tool-code", "--by", "Camille Durand")
+    cli("start", session)
+    cli("stop", session)
+    text = cli("check", session, check=False).out
+    [line] = [s for s in text.splitlines() if s.startswith("  Conditions")]
+    assert document in line
+    assert document in cli("check", session, "--json", check=False).json["document"]
+
+
 @pytest.mark.parametrize(("policy", "cited"), [
     ("vlh", "VLH Dépannage Informatique (Sévignac, 22), art. 4.2"),
     ("micro-alpes", "Micro-Alpes (Landry, 73), art. 13"),
@@ -545,3 +566,59 @@ def test_the_real_command_runs_the_new_options(real_cli: Cli, tmp_path: Path) ->
     out = real_cli("client", "export", who, "--out", str(tmp_path / "data.json")).out
     assert "data.json" in out
     assert os.path.exists(tmp_path / "data.json")
+
+
+# --- who the client is, after a duplicate was merged -------------------------------------
+
+
+def test_a_merged_duplicates_session_is_checked_as_the_kept_clients(cli: Cli) -> None:
+    """VLH 1, 2 (private clients only), C. consom. L221-18 (a consumer's withdrawal): the
+    session of a duplicate merged into another client is that client's, as on its invoice;
+    what the kept record says of him (a business here) is what the check reads."""
+    kept = client(cli, "--business", name="Durand Informatique SARL")
+    duplicate = client(cli, name="Durand Informatique")
+    start = iso(datetime(2025, 3, 12, 10, 0, tzinfo=UTC))
+    session = run_session(cli, duplicate, "vlh", start,
+                          new=("--ordered-at", iso(datetime(2025, 3, 11, 9, 0, tzinfo=UTC))),
+                          before=(("quote-accepted", "--by", "M. Durand", "--how",
+                                   "electronic"), ("backup", "--offered", "--declined")))
+    assert findings(cli, session, "client-category") == []
+    assert [f["article"] for f in findings(cli, session, "withdrawal-waiver")] == [
+        "C. consom., art. L221-18 et L221-25"]
+    cli("client", "merge", duplicate, "--into", kept, "--reason", "added twice")
+    assert [(f["severity"], f["article"]) for f in findings(cli, session, "client-category")
+            ] == [("error", "1, 2")]
+    assert findings(cli, session, "withdrawal-waiver") == []  # a business has no such right
+
+
+@pytest.mark.parametrize(("policy", "days_before", "cause", "free"), [
+    ("vlh", 50, "intervention", True),  # 6.3: two months
+    ("vlh", 70, "intervention", False),  # past them: a new, billed intervention
+    ("micro-alpes", 6, "client", False),  # 10: the client caused it, billed
+    ("fgdmi", 400, "intervention", True),  # III.3: no time limit
+])
+def test_a_free_warranty_re_intervention_is_no_new_contract(
+        cli: Cli, policy: str, days_before: int, cause: str, free: bool) -> None:
+    """A re-intervention the warranty makes free carries out the earlier contract: no new
+    quote to sign (VLH 3.2) and no new withdrawal period to wait for or waive (C. consom.
+    L221-18, 14 days; Micro-Alpes 2); a billed one is a new intervention like any other."""
+    who = client(cli)
+    earlier_start = NOW - timedelta(days=days_before)
+    earlier = run_session(cli, who, policy, iso(earlier_start),
+                          new=("--ordered-at", iso(earlier_start - timedelta(days=30))),
+                          before=(("quote-accepted", "--by", "Camille", "--how", "electronic"),
+                                  ("backup", "--offered", "--declined")))
+    again = cli("session", "new", who, "--policy", policy, "--warranty-of", earlier,
+                "--warranty-cause", cause).out.strip()
+    begin = NOW - timedelta(hours=1)
+    cli("consent", again, "--channel", "tool-code", "--by", "Camille", "--at",
+        iso(begin - timedelta(minutes=2)))
+    cli("record", again, "backup", "--offered", "--declined", "--at",
+        iso(begin - timedelta(minutes=1)))
+    cli("start", again, "--at", iso(begin))
+    cli("stop", again, "--at", iso(begin + timedelta(minutes=40)))
+    assert (cli.json("bill", again)["total"] == "0.00") is free
+    rules = {f["rule"] for f in cli("check", again, "--json", check=False).json["findings"]}
+    assert ("withdrawal-waiver" in rules) is not free
+    if policy == "vlh":
+        assert ("quote-accepted-before-start" in rules) is not free

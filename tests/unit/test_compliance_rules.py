@@ -269,6 +269,49 @@ def test_a_fact_one_second_late_says_so_to_the_second() -> None:
     assert ":05" not in found.message and ":00)" not in found.message  # minutes suffice
 
 
+@pytest.mark.parametrize(("rule_id", "kind", "body"), [
+    ("consent-before-access", "consent-recorded", {"channel": "oral"}),
+    ("payment-before-start", "payment-recorded", {"amount": "50.00", "method": "card"}),
+    ("sensitive-docs-warning", "sensitive-docs-warned", {}),
+])
+def test_a_fact_of_the_starts_very_second_logged_after_it(rule_id: str, kind: str,
+                                                          body: dict[str, Any]) -> None:
+    """`start --at 10:10` then `consent --at 10:10`: the same second, the log's order puts
+    the fact after the start. The sentence read "dated 10:10:00, after the start
+    (10:10:00)"; it says why it is late."""
+    start = T0.replace(second=0) + timedelta(minutes=10)
+    log = Log().planned()
+    log.add("session-started", start, {"without_consent": False})
+    late = log.add(kind, start, body)
+    [found] = run(rule_id, facts(log))
+    local = start.astimezone(PARIS)
+    assert f"à {local:%H:%M}:00, la seconde même du début" in found.message
+    assert f"(#{late.seq} après #2)" in found.message
+    assert f", après le début ({local:%-d} " not in found.message
+    assert found.events == (2, late.seq)
+
+
+def test_a_fact_late_in_the_hour_the_clocks_go_back_gives_its_offset() -> None:
+    """On 25 October 2026 Paris reads 02:00-02:59 twice: a consent at 02:10 of the second
+    pass (CET) is later than a start at 02:50 of the first (CEST); without the offsets the
+    sentence read "dated 02:10, after the start (02:50)"."""
+    start = datetime(2026, 10, 25, 0, 50, tzinfo=UTC)  # 02:50 CEST
+    log = Log().planned()
+    log.add("session-started", start, {"without_consent": False})
+    log.add("consent-recorded", start + timedelta(minutes=20), {"channel": "oral"})  # 02:10 CET
+    [found] = run("consent-before-access", facts(log))
+    assert "à 02:10 (UTC+01:00), après le début" in found.message
+    assert "à 02:50 (UTC+02:00))" in found.message
+    # An hour that comes once is shown as it always was.
+    [found] = run("consent-before-access", facts(_shifted(log, timedelta(days=1))))
+    assert "à 02:10, après le début" in found.message and "UTC" not in found.message
+
+
+def _shifted(log: Log, delta: timedelta) -> Log:
+    return Log([e._replace(at=e.at + delta, recorded_at=e.recorded_at + delta)
+                for e in log.events])
+
+
 def test_consent_channel_and_quote_form_the_terms_ask_for() -> None:
     log = started(Log().planned())
     [channel] = run("consent-before-access", facts(log), channels=("tool-code",))
@@ -476,6 +519,7 @@ def test_mri87_wants_the_intervention_paid_in_full_before_it(
     ("vlh", ("600", "400.01"), "FR", "5.4", True),  # one debt: its payments add up
     ("md-micro-services", ("1200",), "FR", "6", True),
     ("vlh", ("1200",), "BE", "5.4", False),  # a debtor abroad: 15 000 €
+    ("vlh", ("1200",), "RE", "5.4", True),  # La Réunion is France: 1 000 €
 ])
 def test_cash_only_within_the_legal_cap(policy_id: str, amounts: tuple[str, ...],
                                         country: str, article: str, over: bool) -> None:
@@ -533,6 +577,52 @@ _MRI = (_consent(), _BACKUP, _PAID, _START)
 LAW = "C. consom., art. L221-18 et L221-25"
 
 
+@pytest.mark.parametrize("policy_id", ["md-micro-services", "mri87", "micro-alpes", "vlh",
+                                       "fgdmi"])
+def test_a_connection_before_consent_cites_the_terms_consent_article(policy_id: str) -> None:
+    """Terms that promise consent before access (MD 4, 7; MRI87 13; Micro-Alpes 7, art. 1;
+    VLH 4.2) are broken by a connection the remote tool logged before it just as by a start
+    before it: the finding cites the same document, at the same severity; only terms
+    silent on consent (FGDMI) leave it to the law."""
+    from sessiond.compliance.check import active
+
+    terms = read_policy(shipped_dir() / f"{policy_id}.toml")
+    session = fold(started(Log().planned()).events)
+    assert session is not None
+    consent = active(terms, "consent-before-access", session)
+    connection = active(terms, "remote-access-before-consent", session)
+    assert consent is not None and connection is not None
+    if "consent-before-access" in terms.rules:
+        assert connection.severity == consent.severity
+        cited = {a.strip() for a in connection.article.split(",")}
+        assert cited and cited <= {a.strip() for a in consent.article.split(",")}, (
+            connection.article, consent.article)
+    else:
+        assert connection.article == "Code pénal, art. 323-1"
+
+
+@pytest.mark.parametrize(("policy_id", "severity", "says"), [
+    # VLH 1, 2: "tout client particulier [...] Les prestations destinées aux professionnels
+    # font l'objet de conditions générales distinctes": a business is not served here.
+    ("vlh", "error", "ces conditions ne valent que pour les particuliers"),
+    # FGDMI II.6 (freelancers and very small businesses too), MRI87 1 (art. 10 speaks of
+    # professional clients): the technician checks.
+    ("fgdmi", "warning", "vérifiez que ces conditions le couvrent"),
+    ("mri87", "warning", "vérifiez que ces conditions le couvrent"),
+])
+def test_a_business_client_is_told_as_the_terms_say(policy_id: str, severity: str,
+                                                    says: str) -> None:
+    terms = read_policy(shipped_dir() / f"{policy_id}.toml")
+    log = stopped(started(Log().planned()))
+    session = fold(log.events)
+    assert session is not None
+    found = run_spec("client-category", Facts(
+        session=session, client=Client("c-1", "business", "FR", T0, "Client"),
+        client_seq=1, policy=terms, now=T0 + timedelta(hours=3), tz=PARIS,
+        start=session.started_at, start_seq=3), terms)
+    assert [(f.severity, says in f.message) for f in found] == [(severity, True)]
+
+
 @pytest.mark.parametrize(("policy_id", "steps", "options", "expected"), [
     ("md-micro-services", _MD, {}, set()),
     ("md-micro-services", (_consent(at=1), *_MD[1:]), {},
@@ -557,6 +647,9 @@ LAW = "C. consom., art. L221-18 et L221-25"
     ("md-micro-services", (_consent(), _BACKUP, _START), {"os": "linux", "mode": "onsite"},
      set()),
     ("md-micro-services", _MD, {"country": "BE"}, {("client-in-territory", "warning", "2")}),
+    # "France entière": the overseas departments are France (Constitution art. 73).
+    ("md-micro-services", _MD, {"country": "RE"}, set()),
+    ("md-micro-services", _MD, {"country": "PF"}, {("client-in-territory", "warning", "2")}),
     ("md-micro-services", _MD, {"ordered_days": 0}, {("withdrawal-waiver", "error", "10")}),
     ("md-micro-services", _MD, {"ordered_days": 0, "status": "business"}, set()),
     ("md-micro-services", (*_MD, ("withdrawal-waiver", -300, {"medium": "email"})),
@@ -617,6 +710,8 @@ LAW = "C. consom., art. L221-18 et L221-25"
     ("mri87", _MRI, {}, set()),
     ("mri87", _MRI[1:], {}, {("consent-before-access", "error", "13")}),
     ("mri87", _MRI, {"country": "BE"}, {("client-in-territory", "error", "5")}),
+    ("mri87", _MRI, {"country": "GP"}, set()),  # art. 5 "en France": Guadeloupe is
+    ("mri87", _MRI, {"country": "MC"}, {("client-in-territory", "error", "5")}),
     ("mri87", (_consent(), _BACKUP, _START), {}, {("payment-before-start", "error", "14.2")}),
     ("mri87", (*_MRI, _paid("cash")), {}, {("payment-method-accepted", "warning", "8, 14.2")}),
     ("mri87", _MRI, {"status": "business"}, {("client-category", "warning", "1")}),

@@ -439,6 +439,20 @@ def test_a_connection_read_open_long_after_the_stop(svc: Sessiond) -> None:
     assert found.severity == "error" and "n'avait pas encore de fin" in found.message
 
 
+def test_a_connection_opened_after_the_stop_is_no_connection_left_open(svc: Sessiond) -> None:
+    """Micro-Alpes 7, art. 1: once the work is over the technician "ne peut plus prendre le
+    contrôle". A connection to the client's machine an hour after the stop is a new access:
+    the finding says when it opened, not that it "stayed open"."""
+    sid = session(svc, partner=PARTNER, start=T0, stop=T0 + timedelta(minutes=30))
+    svc.record_connection(conn(T0 + timedelta(minutes=90), T0 + timedelta(minutes=95)))
+    report = svc.check(svc.session(sid))
+    (found,) = [f for f in report.findings if f.rule == "remote-access-after-stop"]
+    assert (found.severity, found.article) == ("error", "7, art. 1")
+    assert "a été ouverte à 2026-11-20 11:30:00, 1 h après l'arrêt" in (
+        found.message), found.message
+    assert "restée ouverte" not in found.message
+
+
 def test_a_desktop_button_answers_the_question(svc: Sessiond, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """notify-send --action prints the name of the button clicked: here a stand-in that

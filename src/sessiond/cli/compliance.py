@@ -95,7 +95,9 @@ def _report_text(report: Report) -> str:
         summary = _("{errors}, {warnings}",
                     errors=n_(report.errors, "{n} error", "{n} errors"),
                     warnings=n_(report.warnings, "{n} warning", "{n} warnings"))
-    return "\n".join([f"{report.session}  {report.policy}  {summary}",
+    # The articles a finding cites are the document's, unless they name their code.
+    terms = ["  " + _("Terms: {document}", document=report.document)] if report.document else []
+    return "\n".join([f"{report.session}  {report.policy}  {summary}", *terms,
                       *(_finding_line(f) for f in report.findings)])
 
 

@@ -37,7 +37,8 @@ def evaluate(facts: Facts) -> Report:
     policy, session = facts.policy, facts.session
     findings = [f for rule_id in RULES if (spec := active(policy, rule_id, session))
                 for f in RULES[rule_id](facts, spec)]
-    return Report(session.id, policy.id, policy.digest, tuple(findings))
+    return Report(session.id, policy.id, policy.digest, tuple(findings),
+                  document=f"{policy.document.name} — {policy.document.business}")
 
 
 def hypothetical_start(session: Session, at: datetime) -> Session:

@@ -94,9 +94,11 @@ class Facts:
     def local(self, instant: datetime, *, seconds: bool = False) -> str:
         """An instant inside a finding's sentence: "1er décembre 2026 à 09:44" (after
         "le"/"on" in the sentence), never an ISO date; `seconds`: "à 09:44:01", for two
-        instants of one minute."""
+        instants of one minute. In the hour the clocks go back the same wall time comes
+        twice: its UTC offset says which ("à 02:10 (UTC+01:00)")."""
+        from sessiond import clock
         from sessiond.i18n.dates import long_date
 
         local = instant.astimezone(self.tz)
-        time = f"{local:%H:%M:%S}" if seconds else f"{local:%H:%M}"
+        time = clock.local_wall(instant, self.tz, "%H:%M:%S" if seconds else "%H:%M")
         return _("{day} at {time}", day=long_date(local.date()), time=time)

@@ -44,6 +44,10 @@ class Report:
     policy: str
     policy_digest: str | None  # None when the policy could not be read
     findings: tuple[Finding, ...]
+    # The terms document the policy encodes, as it names itself ("Conditions Générales de
+    # Services (CGS) — MD Micro Services (Chaligny, 54)"): what a finding's article is
+    # of. None when the policy could not be read.
+    document: str | None = None
 
     @property
     def errors(self) -> int:
@@ -55,7 +59,8 @@ class Report:
 
     def to_json(self) -> dict[str, Any]:
         return {"session": self.session, "policy": self.policy,
-                "policy_digest": self.policy_digest, "errors": self.errors,
+                "policy_digest": self.policy_digest, "document": self.document,
+                "errors": self.errors,
                 "warnings": self.warnings, "findings": [f.to_json() for f in self.findings]}
 
     def to_record(self) -> dict[str, Any]:

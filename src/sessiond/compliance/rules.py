@@ -112,6 +112,15 @@ def _late(facts: Facts, events: list[Event], what: str, spec: RuleSpec) -> list[
     """The fact is on record, but dated after the start."""
     assert facts.start is not None
     at, start = events[0].at, facts.start
+    if at == start and facts.start_seq is not None:
+        # Declared at the start's very second (two --at of one minute, say): only the log's
+        # order tells which came first, and it puts the fact after the start.
+        return [finding(spec, _("{what} is dated {at}, the very second of the start; the log "
+                                "records it after the start (#{seq} after #{start}): it had "
+                                "to be recorded before starting.", what=what,
+                                at=facts.local(at, seconds=True), seq=events[0].seq,
+                                start=facts.start_seq),
+                        [*seqs(events), *facts.start_events()])]
     # A second late is late: within one minute, "10:00, after the start (10:00)" would
     # read as no fault at all.
     same_minute = facts.local(at) == facts.local(start)
@@ -151,10 +160,12 @@ def consent_before_access(facts: Facts, spec: RuleSpec) -> list[Finding]:
     return []
 
 
-@rule("quote-accepted-before-start", precondition=True, item="quote",
+@rule("quote-accepted-before-start", precondition=True, item="quote", reads_history=True,
       hint="sessiond record {session} quote-accepted --by NAME --how {forms}")
 def quote_accepted_before_start(facts: Facts, spec: RuleSpec) -> list[Finding]:
-    if not facts.started:
+    if not facts.started or free_under_warranty(facts):
+        # A re-intervention the warranty makes free carries out the earlier contract (VLH
+        # 6.3): no new offer, so no new quote to sign.
         return []
     forms = spec.params.get("how") or ()
     quotes = facts.events("quote-accepted")
@@ -180,7 +191,9 @@ def withdrawal_waiver(facts: Facts, spec: RuleSpec) -> list[Finding]:
     end of its 14th day (C. consom. L221-18, counted in days as regulation 1182/71 art. 3
     says: from the day after, to 24:00, a last day that is not a working day moved to the
     next one); work starts within that period only at his express request (L221-25)."""
-    if not facts.started or facts.client.status != "consumer":
+    if not facts.started or facts.client.status != "consumer" or free_under_warranty(facts):
+        # A re-intervention the warranty makes free is no new contract to withdraw from:
+        # it carries out the earlier one.
         return []
     assert facts.start is not None
     from sessiond.i18n.dates import long_date
@@ -404,7 +417,9 @@ def remote_os_supported(facts: Facts, spec: RuleSpec) -> list[Finding]:
 @rule("client-in-territory", precondition=True)
 def client_in_territory(facts: Facts, spec: RuleSpec) -> list[Finding]:
     countries = spec.params.get("countries") or ()
-    if not countries or not facts.started or facts.client.country in countries:
+    from sessiond.law.territory import in_countries
+
+    if not countries or not facts.started or in_countries(facts.client.country, countries):
         return []
     shown = [facts.client_seq] if facts.client_seq is not None else []
     return [finding(spec, _("Client's country: {country}; the countries the terms cover: "
@@ -417,6 +432,10 @@ def client_category(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if facts.client.status != "business" or not facts.started:
         return []
     shown = [facts.client_seq] if facts.client_seq is not None else []
+    if spec.params.get("private_only"):
+        return [finding(spec, _("The client is recorded as a business: these terms serve "
+                                "private clients only, a business is served under other "
+                                "terms."), shown)]
     return [finding(spec, _("The client is recorded as a business; check that these terms "
                             "cover him (see the article)."), shown)]
 
@@ -503,8 +522,9 @@ def payment_method_accepted(facts: Facts, spec: RuleSpec) -> list[Finding]:
         from decimal import Decimal
 
         from sessiond.billing import text
+        from sessiond.law.territory import in_france
 
-        limit = Decimal(CASH_LIMIT if facts.client.country == "FR"
+        limit = Decimal(CASH_LIMIT if in_france(facts.client.country)
                         or facts.client.status == "business" else CASH_LIMIT_ABROAD)
         paid = sum((Decimal(e.body["amount"]) for e in cash), Decimal(0))
         if paid > limit:
@@ -731,7 +751,14 @@ def remote_access_after_stop(facts: Facts, spec: RuleSpec) -> list[Finding]:
     # A connection to another machine (the next client's, say) is no access to this
     # client's computer: connection-to-other-partner reports it.
     for c in (c for c in facts.connections if c.accepted and _to_partner(facts, c)):
-        if c.end is not None:
+        if c.start - stop_at > grace:
+            # Opened after the work was over: no connection left open, a new access.
+            found.append(finding(spec, _(
+                "The {tool} connection #{seq} was opened at {start}, {late} after the stop "
+                "({stop}).", tool=_tool(c), seq=c.seq, start=_second(facts, c.start),
+                late=_duration(c.start - stop_at), stop=_second(facts, stop_at)),
+                [*c.events, *stop]))
+        elif c.end is not None:
             if c.end - stop_at > grace:
                 found.append(finding(spec, _(
                     "The {tool} connection #{seq} stayed open until {end}, {late} after the "

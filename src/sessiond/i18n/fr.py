@@ -964,10 +964,19 @@ CATALOG: dict[str, str] = {
         "acheter un nouveau forfait.",
     "Client's country: {country}; the countries the terms cover: {wanted}.":
         "Pays du client\u202f: {country}\u202f; pays couverts par les conditions\u202f: {wanted}.",
+    "The client is recorded as a business: these terms serve private clients only, a "
+    "business is served under other terms.":
+        "Le client est enregistré comme professionnel\u202f: ces conditions ne valent que pour "
+        "les particuliers, un professionnel relève d'autres conditions.",
     "The client is recorded as a business; check that these terms cover him (see the "
     "article).":
         "Le client est enregistré comme professionnel\u202f; vérifiez que ces conditions le "
         "couvrent (voir l'article).",
+    "{what} is dated {at}, the very second of the start; the log records it after the start "
+    "(#{seq} after #{start}): it had to be recorded before starting.":
+        "{what} porte la date du {at}, la seconde même du début\u202f; le journal "
+        "l'enregistre après le début (#{seq} après #{start})\u202f: il fallait l'enregistrer "
+        "avant de commencer.",
     "Kept without the client's explicit, documented request: {items}.":
         "Conservé sans demande explicite et documentée du client\u202f: {items}.",
     "Stored text seems to hold secrets ({items}); no password or secret may be kept.":
@@ -1029,6 +1038,7 @@ CATALOG: dict[str, str] = {
     "another copy": "une autre copie",
     "No session on {day}.": "Aucune intervention le {day}.",
     "ERROR": "ERREUR",
+    "Terms: {document}": "Conditions\u202f: {document}",
     "kept its terms: no finding": "conditions respectées\u202f: aucun constat",
     "check a session, or a day's sessions, against the policy's rules":
         "contrôler une intervention, ou les interventions d'un jour, selon les règles de la "
@@ -1722,6 +1732,9 @@ CATALOG: dict[str, str] = {
     "#{seq}).":
         "Connexion {connections} commencée avant que le consentement du client soit "
         "enregistré ({consent}, n°\u00a0{seq}).",
+    "The {tool} connection #{seq} was opened at {start}, {late} after the stop ({stop}).":
+        "La connexion {tool} n°\u00a0{seq} a été ouverte à {start}, {late} après l'arrêt "
+        "({stop}).",
     "The {tool} connection #{seq} stayed open until {end}, {late} after the stop ({stop}).":
         "La connexion {tool} n°\u00a0{seq} est restée ouverte jusqu'à {end}, {late} après l'arrêt "
         "({stop}).",

@@ -164,7 +164,9 @@ RULE_PARAMETERS: dict[str, dict[str, str]] = {
     "receipt-issued": {"from_first_session": "flag"},
     "clock-consistent": {"max_declared_gap_seconds": "seconds"},
     # Rules the documents call for beyond the list (see sessiond.compliance.rules).
-    "client-category": {},
+    # private_only: the terms serve private clients only and send businesses to other
+    # terms (VLH 1, 2), rather than leave the technician to check (FGDMI II.6)
+    "client-category": {"private_only": "flag"},
     "payment-method-accepted": {"methods": "payment-methods"},
     "payment-not-acceptance": {},
     # Always on (sessiond.compliance.check._baseline); a policy may set its severity.
