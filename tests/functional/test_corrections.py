@@ -542,7 +542,7 @@ def test_documents_of_a_session_repriced_by_a_merge_are_no_longer_current(
     assert second["total"] == "50.00"
     assert findings("receipt-current") == []
     stale = findings("invoice-current")
-    assert stale and "indique 35,00" in stale[0]["message"], report["findings"]
+    assert stale and "indique 35,00" in stale[0]["message"], stale
     assert "facturées 50,00" in stale[0]["message"]
     cli("invoice", "cancel", invoice["number"], "--reason", "remise donnée à tort",
         "--out", str(tmp_path))
