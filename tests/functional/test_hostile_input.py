@@ -328,6 +328,20 @@ def test_pdfs_xml_and_kimai_write_hostile_identities_as_text(cli: Cli, tmp_path:
     assert row["User"].startswith("'=HYPERLINK") and row["Email"].startswith("'+cmd|")
 
 
+def test_a_field_taller_than_a_page_verifies(cli: Cli, tmp_path: Path) -> None:
+    """A name of one long word fills more than a page: the footer drawn at the break cut
+    it in two in the page text, and verify called the untouched receipt edited."""
+    cli.home.mkdir(parents=True, exist_ok=True)
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "73282932000074"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\n', encoding="utf-8")
+    _client, session = started_session(cli, name="W" * 3000)
+    cli("stop", session)
+    issued = cli.json("receipt", session, "--out", str(tmp_path / "r.pdf"))
+    checked = cli("verify", "--receipt", issued["pdf"], check=False)
+    assert checked.code == 0, checked.out + checked.err
+
+
 def test_ids_are_read_in_any_case(cli: Cli) -> None:
     client, session = started_session(cli)
     cli("pause", session.upper())

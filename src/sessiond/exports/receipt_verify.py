@@ -523,7 +523,11 @@ def _pdf_mismatches(text: str, blocks: list[Block], footer: str
     extraction adds and drops spaces), and what else the pages show: nothing but the
     page footers, in a receipt as issued."""
     text = unicodedata.normalize("NFC", text)
-    page = _squeezed(text)
+    # The page footers first: a block taller than what is left of a page (a long name, a
+    # long problem) goes on over the break, and the footer drawn there cuts it in two.
+    footers = re.compile("|".join(re.escape(v) + r"\d+/\d+" for v in _variants(
+        footer + " — ")))
+    page = footers.sub("", _squeezed(text))
     wrong: list[tuple[str, str]] = []
     spans: list[tuple[int, int]] = []  # the stretches of `page` no block accounts for
     at = 0
@@ -546,7 +550,5 @@ def _pdf_mismatches(text: str, blocks: list[Block], footer: str
     spans.append((at, len(page)))
     if wrong:
         return wrong, ""  # the edited text is what the blocks name
-    footers = re.compile("|".join(re.escape(v) + r"\d+/\d+" for v in _variants(
-        footer + " — ")))
-    left = "".join(footers.sub("", page[a:b]) for a, b in spans)
+    left = "".join(page[a:b] for a, b in spans)
     return [], left[:160]
