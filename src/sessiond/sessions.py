@@ -141,11 +141,28 @@ def client_history(sessions: Iterable[Session], events: Iterable[Event], *,
     return History(sessions=tuple(kept), client_events=tuple(standing), client=client)
 
 
-def _comparable(name: str) -> str:
-    """A name as a duplicate check compares it: no case, accents or extra spaces."""
+# Letters that show nothing: the Hangul fillers (a "blank" name in some fonts).
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
+
+
+def _shown_only(text: str) -> str:
+    """`text` without the characters that show nothing: the format characters (a
+    zero-width space, a word joiner, a byte order mark, a bidi mark, a soft hyphen, tag
+    characters) and the blank letters. With one, "Jean\u200bne Martin" looks like
+    "Jeanne Martin" on every list: the duplicate check must find him, not add him beside
+    the other unannounced."""
     import unicodedata
 
-    folded = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in text
+                   if unicodedata.category(c) != "Cf" and c not in _BLANK_LETTERS)
+
+
+def _comparable(name: str) -> str:
+    """A name as a duplicate check compares it: no case, accents or extra spaces, nothing
+    that shows nothing."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", _shown_only(name).casefold())
     return " ".join("".join(c for c in folded if not unicodedata.combining(c)).split())
 
 
@@ -505,8 +522,9 @@ class Sessiond:
         import hmac
 
         key = self.keyring.blind_key
-        values = [("name", _comparable(name))] + ([("email", email.strip().casefold())]
-                                                  if email and email.strip() else [])
+        values = [("name", _comparable(name))]
+        if email and email.strip():
+            values.append(("email", _shown_only(email.strip()).casefold()))
         # surrogatepass: a name that is not text (a lone surrogate) finds nobody, and the
         # event that would hold it is refused by its validation, not by this encoder.
         return [hmac.new(key, f"{what}:{value}".encode("utf-8", "surrogatepass"),
