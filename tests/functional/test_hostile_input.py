@@ -342,6 +342,34 @@ def test_a_field_taller_than_a_page_verifies(cli: Cli, tmp_path: Path) -> None:
     assert checked.code == 0, checked.out + checked.err
 
 
+def test_what_shows_nothing_is_written_out_and_receipts_verify(cli: Cli,
+                                                              tmp_path: Path) -> None:
+    """A zero-width space or a soft hyphen in a name showed nothing on the terminal (two
+    names that differ looked the same), and fpdf2 drew no soft hyphen: the receipt's PDF
+    lost it and verify called the untouched receipt edited."""
+    cli.home.mkdir(parents=True, exist_ok=True)
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "73282932000074"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\n', encoding="utf-8")
+    name = "Jean\u200bne Mar\u00adtin\ufeff"
+    client, session = started_session(cli, name=name)
+    cli("stop", session)
+    assert "Jean\\u200bne Mar\\u00adtin\\ufeff" in cli("client", "list").out
+    assert [c["name"] for c in cli.json("client", "list") if c["client"] == client] == [name]
+    issued = cli.json("receipt", session, "--out", str(tmp_path / "r.pdf"))
+    for document in (issued["pdf"], issued["text"]):
+        checked = cli("verify", "--receipt", document, check=False)
+        assert checked.code == 0, checked.out + checked.err
+    # A text copy that holds them as they are (as sessiond wrote them before) states the
+    # same name.
+    copy = Path(issued["text"])
+    raw = copy.read_text(encoding="utf-8")
+    assert "Jean\\u200bne" in raw
+    copy.write_text(raw.replace("Jean\\u200bne Mar\\u00adtin\\ufeff", name), encoding="utf-8")
+    checked = cli("verify", "--receipt", str(copy), check=False)
+    assert checked.code == 0, checked.out + checked.err
+
+
 def test_ids_are_read_in_any_case(cli: Cli) -> None:
     client, session = started_session(cli)
     cli("pause", session.upper())
