@@ -370,6 +370,27 @@ def test_what_shows_nothing_is_written_out_and_receipts_verify(cli: Cli,
     assert checked.code == 0, checked.out + checked.err
 
 
+@pytest.mark.parametrize("name", ["مرحبا عالم", "Garage שלום 12 עולם"])
+def test_a_right_to_left_name_verifies(cli: Cli, tmp_path: Path, name: str) -> None:
+    """The page draws Arabic or Hebrew letters in their stored order and text extraction
+    gives them back reversed (pypdf word by word, pdftotext -layout a phrase at a time,
+    between RLE and PDF marks): verify called the untouched receipt edited."""
+    cli.home.mkdir(parents=True, exist_ok=True)
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "73282932000074"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\n', encoding="utf-8")
+    _client, session = started_session(cli, name=name)
+    cli("stop", session)
+    issued = cli.json("receipt", session, "--out", str(tmp_path / "r.pdf"))
+    checked = cli("verify", "--receipt", issued["pdf"], check=False)
+    assert checked.code == 0, checked.out + checked.err
+    if shutil.which("pdftotext"):
+        copy = tmp_path / "copie.txt"
+        subprocess.run(["pdftotext", "-layout", issued["pdf"], str(copy)], check=True)
+        checked = cli("verify", "--receipt", str(copy), check=False)
+        assert checked.code == 0, checked.out + checked.err
+
+
 def test_ids_are_read_in_any_case(cli: Cli) -> None:
     client, session = started_session(cli)
     cli("pause", session.upper())

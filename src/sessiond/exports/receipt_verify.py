@@ -507,8 +507,29 @@ def _variants(text: str) -> list[str]:
     from sessiond.exports.pdf import core_text, pdf_text
 
     shown = pdf_text(text)  # what the PDF writes of a control character
-    return list(dict.fromkeys(_squeezed(v) for v in (
-        shown, core_text(shown), text, core_text(text))))
+    forms = [shown, core_text(shown), text, core_text(text)]
+    if _RTL.search(shown):
+        forms += [_reversed_rtl(shown, _RTL_WORD), _reversed_rtl(shown, _RTL_RUN)]
+    return list(dict.fromkeys(_squeezed(v) for v in forms))
+
+
+# Hebrew, Arabic, Syriac, Thaana, N'Ko... and their presentation forms: the letters a
+# right-to-left script writes.
+_RTL_LETTER = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff"
+_RTL = re.compile(f"[{_RTL_LETTER}]")
+_RTL_WORD = re.compile(f"[{_RTL_LETTER}]+")
+_RTL_RUN = re.compile(f"[{_RTL_LETTER}]+(?:[ \u00a0\u202f]+[{_RTL_LETTER}]+)*")
+# pdftotext puts a right-to-left phrase between RLE and PDF (U+202B, U+202C); around
+# right-to-left letters and spaces alone they change nothing of what is shown.
+_RTL_MARKED = re.compile(f"\u202b([{_RTL_LETTER} ]+)\u202c")
+
+
+def _reversed_rtl(text: str, runs: re.Pattern[str]) -> str:
+    """`text` with each run of right-to-left letters reversed: the page draws a name in
+    Arabic or Hebrew in its stored (logical) order, left to right, and text extraction
+    reads those letters as a right-to-left line drawn in visual order, so gives them back
+    reversed: pypdf word by word, pdftotext a whole phrase at a time."""
+    return runs.sub(lambda m: m.group()[::-1], text)
 
 
 def _undrawn(text: str) -> re.Pattern[str]:
@@ -528,7 +549,7 @@ def _pdf_mismatches(text: str, blocks: list[Block], footer: str
     """The blocks the page text does not state, in order and whitespace aside (text
     extraction adds and drops spaces), and what else the pages show: nothing but the
     page footers, in a receipt as issued."""
-    text = unicodedata.normalize("NFC", text)
+    text = _RTL_MARKED.sub(r"\1", unicodedata.normalize("NFC", text))
     # The page footers first: a block taller than what is left of a page (a long name, a
     # long problem) goes on over the break, and the footer drawn there cuts it in two.
     footers = re.compile("|".join(re.escape(v) + r"\d+/\d+" for v in _variants(
