@@ -108,11 +108,15 @@ MAX_CREDIT_HOURS = 10_000  # a package larger than this is a typing mistake
 def credit_hours(hours: str | Decimal) -> str:
     """Hours of a prepaid package, as events carry them ("3", "1.5")."""
     from sessiond.amounts import read_decimal
+    from sessiond.billing.credit import hours_to_seconds
     from sessiond.model import decimal
 
     value = read_decimal(hours) if isinstance(hours, str) else hours
     normalized = f"{value.normalize():f}" if value is not None else ""
-    if value is None or not 0 < value <= MAX_CREDIT_HOURS or not decimal(normalized):
+    # Billing counts a package to the second: one of less than half a second ("0.0001")
+    # was recorded, and shown everywhere, as a package of 0 s.
+    if value is None or not 0 < value <= MAX_CREDIT_HOURS or not decimal(normalized) \
+            or hours_to_seconds(normalized) == 0:
         raise InputError(_("--hours {hours!r}: give a positive number of hours, e.g. 3 or "
                            "1.5.", hours=str(hours)))
     return normalized
