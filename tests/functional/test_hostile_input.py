@@ -391,6 +391,30 @@ def test_a_right_to_left_name_verifies(cli: Cli, tmp_path: Path, name: str) -> N
         assert checked.code == 0, checked.out + checked.err
 
 
+def test_a_tab_in_an_address_is_a_space_on_the_page(cli: Cli, tmp_path: Path,
+                                                    caplog: pytest.LogCaptureFixture) -> None:
+    """No font has a glyph for a tab: fpdf2 dropped it and warned on the terminal ("Font
+    ... is missing the following glyphs"), for the receipt and the invoice alike."""
+    cli.home.mkdir(parents=True, exist_ok=True)
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "73282932000074"\n'
+        'address = "1 rue\\tde la Paix, 75002\\tParis"\n', encoding="utf-8")
+    client = cli("client", "add", "Garage Dupont", "--business", "--siren", "552081317",
+                 "--address", "3 rue\tdu Port, 69006 Lyon").out.strip()
+    session = cli("session", "new", client, "--policy", "vlh").out.strip()
+    cli("consent", session, "--channel", "tool-code", "--by", "Jeanne")
+    cli("start", session)
+    cli("stop", session)
+    receipt = cli("receipt", session, "--out", str(tmp_path / "r.pdf"), "--json")
+    invoice = cli("invoice", session, "--out", str(tmp_path), "--json")
+    for result in (receipt, invoice):
+        assert "glyph" not in result.err, result.err
+    # (pytest's log capture takes the warning a terminal shows)
+    assert not [r for r in caplog.records if "glyph" in r.getMessage()]
+    checked = cli("verify", "--receipt", receipt.json["pdf"], check=False)
+    assert checked.code == 0, checked.out + checked.err
+
+
 def test_ids_are_read_in_any_case(cli: Cli) -> None:
     client, session = started_session(cli)
     cli("pause", session.upper())
