@@ -226,6 +226,9 @@ class _SealedKeys:
 def read_manifest(dest: Path) -> dict[str, Any]:
     dest = dest.expanduser()
     if not dest.is_dir():
+        if dest.exists() or dest.is_symlink():  # a file, a pipe, a dangling link
+            raise InputError(_("{path} is not a sessiond backup: it is not a directory (give "
+                               "the directory sessiond backup wrote).", path=dest))
         raise InputError(_("{path} is not a sessiond backup (no such directory).", path=dest))
     data = read_regular(dest / MANIFEST, MB, missing_ok=True)
     if data is None:

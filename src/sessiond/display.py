@@ -19,8 +19,21 @@ if TYPE_CHECKING:
 # and C1 (ESC [ 2 J clears the screen, ESC ] 0 ; ... BEL retitles the window, U+009B is a
 # one-character CSI), the bidirectional overrides and isolates (they reorder what follows:
 # "Trojan Source"), line/paragraph separators, and lone surrogates (undecodable argv bytes).
-_UNSAFE = ("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
-           "\u2066-\u2069\ud800-\udfff]")
+# And what shows nothing, so that two texts that look the same are seen to differ
+# ("Jean\u200bne" is not "Jeanne") and nothing hides in one: the soft hyphen, the
+# zero-width space, the word joiner and invisible operators, the deprecated format
+# characters, the byte order mark, the interlinear annotation marks, the Mongolian vowel
+# separator and the Hangul fillers (blank letters). Not the zero-width joiner and
+# non-joiner nor the variation selectors: they shape the letters and emoji around them.
+# (Nor the tag characters, beyond the BMP: \uXXXX holds four digits, and a JSON reader
+# must decode the escape to the character itself.)
+_INVISIBLE = ("\u00ad\u115f\u1160\u180e\u200b\u2060-\u2064\u206a-\u206f\u3164\ufeff"
+              "\uffa0\ufff9-\ufffb")
+_UNSAFE = ("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
+           f"\ud800-\udfff{_INVISIBLE}]")
+# Of those, the ones str.isprintable() accepts (letters to Unicode): the shortcut below
+# must look for them.
+_PRINTABLE_UNSAFE = frozenset("\u115f\u1160\u3164\uffa0")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -28,14 +41,15 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def safe_text(text: str) -> str:
-    """`text` with every control, bidi-override and lone-surrogate character written as
-    `\\uXXXX`: visible on a terminal, and still valid (and decoding to the same text)
-    inside a JSON string, so one filter serves text and JSON output alike."""
-    # Every character of _UNSAFE is one str.isprintable() refuses: text it accepts once
-    # its line ends, tabs and no-break spaces (French typography) are set aside holds
-    # nothing to escape, and goes out without the pattern (`sessiond status` without re).
+    """`text` with every control, bidi-override, invisible and lone-surrogate character
+    written as `\\uXXXX`: visible on a terminal, and still valid (and decoding to the
+    same text) inside a JSON string, so one filter serves text and JSON output alike."""
+    # Every character of _UNSAFE but the blank letters is one str.isprintable() refuses:
+    # text it accepts once its line ends, tabs and no-break spaces (French typography) are
+    # set aside, and without a blank letter, holds nothing to escape, and goes out without
+    # the pattern (`sessiond status` without re).
     if text.replace("\n", "").replace("\t", "").replace("\u00a0", "").replace(
-            "\u202f", "").isprintable():
+            "\u202f", "").isprintable() and _PRINTABLE_UNSAFE.isdisjoint(text):
         return text
     import re
 
@@ -95,3 +109,12 @@ def session_data(session: Session, tz: ZoneInfo, now: datetime, *,
         "pauses": [{"start": iso(p.start), "end": iso(p.end),
                     "seconds": p.seconds(now)} for p in session.pauses],
     }
+
+
+def invisible_written_out(text: str) -> str:
+    """`text` with only the characters that show nothing written as `\\uXXXX`: a text
+    copy of a receipt issued before safe_text wrote them out holds them as they are, and
+    states the same as one that writes them out (exports.receipt_verify)."""
+    import re
+
+    return re.sub(f"[{_INVISIBLE}]", _escape, text)

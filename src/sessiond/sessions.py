@@ -108,11 +108,15 @@ MAX_CREDIT_HOURS = 10_000  # a package larger than this is a typing mistake
 def credit_hours(hours: str | Decimal) -> str:
     """Hours of a prepaid package, as events carry them ("3", "1.5")."""
     from sessiond.amounts import read_decimal
+    from sessiond.billing.credit import hours_to_seconds
     from sessiond.model import decimal
 
     value = read_decimal(hours) if isinstance(hours, str) else hours
     normalized = f"{value.normalize():f}" if value is not None else ""
-    if value is None or not 0 < value <= MAX_CREDIT_HOURS or not decimal(normalized):
+    # Billing counts a package to the second: one of less than half a second ("0.0001")
+    # was recorded, and shown everywhere, as a package of 0 s.
+    if value is None or not 0 < value <= MAX_CREDIT_HOURS or not decimal(normalized) \
+            or hours_to_seconds(normalized) == 0:
         raise InputError(_("--hours {hours!r}: give a positive number of hours, e.g. 3 or "
                            "1.5.", hours=str(hours)))
     return normalized
@@ -141,11 +145,28 @@ def client_history(sessions: Iterable[Session], events: Iterable[Event], *,
     return History(sessions=tuple(kept), client_events=tuple(standing), client=client)
 
 
-def _comparable(name: str) -> str:
-    """A name as a duplicate check compares it: no case, accents or extra spaces."""
+# Letters that show nothing: the Hangul fillers (a "blank" name in some fonts).
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
+
+
+def _shown_only(text: str) -> str:
+    """`text` without the characters that show nothing: the format characters (a
+    zero-width space, a word joiner, a byte order mark, a bidi mark, a soft hyphen, tag
+    characters) and the blank letters. With one, "Jean\u200bne Martin" looks like
+    "Jeanne Martin" on every list: the duplicate check must find him, not add him beside
+    the other unannounced."""
     import unicodedata
 
-    folded = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in text
+                   if unicodedata.category(c) != "Cf" and c not in _BLANK_LETTERS)
+
+
+def _comparable(name: str) -> str:
+    """A name as a duplicate check compares it: no case, accents or extra spaces, nothing
+    that shows nothing."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", _shown_only(name).casefold())
     return " ".join("".join(c for c in folded if not unicodedata.combining(c)).split())
 
 
@@ -506,8 +527,9 @@ class Sessiond:
         import hmac
 
         key = self.keyring.blind_key
-        values = [("name", _comparable(name))] + ([("email", email.strip().casefold())]
-                                                  if email and email.strip() else [])
+        values = [("name", _comparable(name))]
+        if email and email.strip():
+            values.append(("email", _shown_only(email.strip()).casefold()))
         # surrogatepass: a name that is not text (a lone surrogate) finds nobody, and the
         # event that would hold it is refused by its validation, not by this encoder.
         return [hmac.new(key, f"{what}:{value}".encode("utf-8", "surrogatepass"),

@@ -112,6 +112,13 @@ def test_wrong_secrets_and_damaged_backups(secret_cli: Cli, tmp_path: Path) -> N
     (tmp_path / "fake").mkdir()
     (tmp_path / "fake" / "sessiond-backup.json").write_text("[" * 100_000)
     refused(cli("verify", "--backup", str(tmp_path / "fake"), check=False), 2)
+    # A file given for the directory is not said to be missing.
+    (tmp_path / "a-file").write_text("x")
+    for command in ("verify", "restore"):
+        args = ("--backup",) if command == "verify" else ()
+        result = cli(command, *args, str(tmp_path / "a-file"), check=False)
+        refused(result, 2, "n'est pas un répertoire")
+        assert "n'existe pas" not in result.err
 
 
 def test_no_secret_no_backup(cli: Cli, tmp_path: Path) -> None:

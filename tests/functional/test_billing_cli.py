@@ -126,7 +126,8 @@ def test_prepaid_credit(cli: Cli) -> None:
 
 def test_credit_add_refuses_bad_hours_and_unknown_clients(cli: Cli) -> None:
     customer = client(cli)
-    for hours in ("0", "-2", "trois", "1.23456"):
+    # "0.0001" (0.36 s) was recorded as a package of 0 s.
+    for hours in ("0", "-2", "trois", "1.23456", "0.0001"):
         result = cli("credit", "add", customer, "--hours", hours, check=False)
         assert result.code == 2, hours
     assert cli("credit", "add", "c-nobody", "--hours", "3", check=False).code == 2

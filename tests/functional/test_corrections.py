@@ -96,6 +96,21 @@ def test_a_client_added_twice_is_not_silently_refused_or_created_blindly(cli: Cl
     assert "jeanne" not in dump.lower() and "example.fr" not in dump
 
 
+
+def test_a_duplicate_is_found_whatever_invisible_characters_his_name_holds(
+        cli: Cli, client: str) -> None:
+    """A zero-width space, a word joiner, a bidi mark or a tag character shows nothing:
+    "Jean\u200bne Martin" was added beside "Jeanne Martin" without a word, and every list
+    showed two clients of one name."""
+    for name in ("Jean\u200bne Martin", "Jeanne\u2060 Martin", "\ufeffJeanne Martin\u200e",
+                 "Jeanne Mar\u00adtin\U000e0020", "Jeanne \u3164Martin"):
+        added = cli("client", "add", name, "--json")
+        assert client in added.json["duplicates"], name
+    other = cli("client", "add", "Paul Durand", "--email", "p@example.fr", "--json")
+    by_mail = cli("client", "add", "P. Durand", "--email", "p\u200b@example.fr", "--json")
+    assert by_mail.json["duplicates"] == [other.json["client"]]
+
+
 # --- corrections ---------------------------------------------------------------------------------
 
 

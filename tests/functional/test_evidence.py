@@ -186,6 +186,23 @@ def test_refusals_say_what_to_do(cli: Cli, tmp_path: Path) -> None:
     assert len(cli.events()) == 0
 
 
+def test_a_fifo_or_a_device_is_refused_not_waited_on(real_cli: Cli, tmp_path: Path) -> None:
+    """A FIFO named as the log: open() waited for a writer, and the command never ended."""
+    import os
+    import subprocess
+
+    fifo = tmp_path / "anydesk.trace"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero")):
+        try:
+            result = real_cli("evidence", "import", str(path), check=False)
+        except subprocess.TimeoutExpired:  # (subprocess.run killed it)
+            pytest.fail(f"evidence import {path} waited")
+        assert result.code == 2, result.err
+        assert "n'est pas un fichier ordinaire" in result.err and str(path) in result.err
+        assert "Traceback" not in result.err
+
+
 def test_the_real_commands(real_cli: Cli, tmp_path: Path) -> None:
     t = base()
     sid = worked(real_cli, "vlh", TV, t - timedelta(minutes=5), t, t + timedelta(minutes=30))

@@ -328,6 +328,93 @@ def test_pdfs_xml_and_kimai_write_hostile_identities_as_text(cli: Cli, tmp_path:
     assert row["User"].startswith("'=HYPERLINK") and row["Email"].startswith("'+cmd|")
 
 
+def test_a_field_taller_than_a_page_verifies(cli: Cli, tmp_path: Path) -> None:
+    """A name of one long word fills more than a page: the footer drawn at the break cut
+    it in two in the page text, and verify called the untouched receipt edited."""
+    cli.home.mkdir(parents=True, exist_ok=True)
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "73282932000074"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\n', encoding="utf-8")
+    _client, session = started_session(cli, name="W" * 3000)
+    cli("stop", session)
+    issued = cli.json("receipt", session, "--out", str(tmp_path / "r.pdf"))
+    checked = cli("verify", "--receipt", issued["pdf"], check=False)
+    assert checked.code == 0, checked.out + checked.err
+
+
+def test_what_shows_nothing_is_written_out_and_receipts_verify(cli: Cli,
+                                                              tmp_path: Path) -> None:
+    """A zero-width space or a soft hyphen in a name showed nothing on the terminal (two
+    names that differ looked the same), and fpdf2 drew no soft hyphen: the receipt's PDF
+    lost it and verify called the untouched receipt edited."""
+    cli.home.mkdir(parents=True, exist_ok=True)
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "73282932000074"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\n', encoding="utf-8")
+    name = "Jean\u200bne Mar\u00adtin\ufeff"
+    client, session = started_session(cli, name=name)
+    cli("stop", session)
+    assert "Jean\\u200bne Mar\\u00adtin\\ufeff" in cli("client", "list").out
+    assert [c["name"] for c in cli.json("client", "list") if c["client"] == client] == [name]
+    issued = cli.json("receipt", session, "--out", str(tmp_path / "r.pdf"))
+    for document in (issued["pdf"], issued["text"]):
+        checked = cli("verify", "--receipt", document, check=False)
+        assert checked.code == 0, checked.out + checked.err
+    # A text copy that holds them as they are (as sessiond wrote them before) states the
+    # same name.
+    copy = Path(issued["text"])
+    raw = copy.read_text(encoding="utf-8")
+    assert "Jean\\u200bne" in raw
+    copy.write_text(raw.replace("Jean\\u200bne Mar\\u00adtin\\ufeff", name), encoding="utf-8")
+    checked = cli("verify", "--receipt", str(copy), check=False)
+    assert checked.code == 0, checked.out + checked.err
+
+
+@pytest.mark.parametrize("name", ["مرحبا عالم", "Garage שלום 12 עולם"])
+def test_a_right_to_left_name_verifies(cli: Cli, tmp_path: Path, name: str) -> None:
+    """The page draws Arabic or Hebrew letters in their stored order and text extraction
+    gives them back reversed (pypdf word by word, pdftotext -layout a phrase at a time,
+    between RLE and PDF marks): verify called the untouched receipt edited."""
+    cli.home.mkdir(parents=True, exist_ok=True)
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "73282932000074"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\n', encoding="utf-8")
+    _client, session = started_session(cli, name=name)
+    cli("stop", session)
+    issued = cli.json("receipt", session, "--out", str(tmp_path / "r.pdf"))
+    checked = cli("verify", "--receipt", issued["pdf"], check=False)
+    assert checked.code == 0, checked.out + checked.err
+    if shutil.which("pdftotext"):
+        copy = tmp_path / "copie.txt"
+        subprocess.run(["pdftotext", "-layout", issued["pdf"], str(copy)], check=True)
+        checked = cli("verify", "--receipt", str(copy), check=False)
+        assert checked.code == 0, checked.out + checked.err
+
+
+def test_a_tab_in_an_address_is_a_space_on_the_page(cli: Cli, tmp_path: Path,
+                                                    caplog: pytest.LogCaptureFixture) -> None:
+    """No font has a glyph for a tab: fpdf2 dropped it and warned on the terminal ("Font
+    ... is missing the following glyphs"), for the receipt and the invoice alike."""
+    cli.home.mkdir(parents=True, exist_ok=True)
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "73282932000074"\n'
+        'address = "1 rue\\tde la Paix, 75002\\tParis"\n', encoding="utf-8")
+    client = cli("client", "add", "Garage Dupont", "--business", "--siren", "552081317",
+                 "--address", "3 rue\tdu Port, 69006 Lyon").out.strip()
+    session = cli("session", "new", client, "--policy", "vlh").out.strip()
+    cli("consent", session, "--channel", "tool-code", "--by", "Jeanne")
+    cli("start", session)
+    cli("stop", session)
+    receipt = cli("receipt", session, "--out", str(tmp_path / "r.pdf"), "--json")
+    invoice = cli("invoice", session, "--out", str(tmp_path), "--json")
+    for result in (receipt, invoice):
+        assert "glyph" not in result.err, result.err
+    # (pytest's log capture takes the warning a terminal shows)
+    assert not [r for r in caplog.records if "glyph" in r.getMessage()]
+    checked = cli("verify", "--receipt", receipt.json["pdf"], check=False)
+    assert checked.code == 0, checked.out + checked.err
+
+
 def test_ids_are_read_in_any_case(cli: Cli) -> None:
     client, session = started_session(cli)
     cli("pause", session.upper())

@@ -205,6 +205,21 @@ async def test_user_text_is_shown_as_text(svc: Sessiond, clock: FakeClock) -> No
         assert toast.startswith("[b]x")  # the title too
 
 
+async def test_what_shows_nothing_is_shown_written_out(svc: Sessiond, clock: FakeClock) -> None:
+    """A zero-width space made "Jean\u200bne Martin" look like "Jeanne Martin" on the
+    list, as a soft hyphen hid in a problem."""
+    client = svc.add_client("Jean\u200bne Martin", at=clock.at)
+    session = svc.new_session(client, policy="vlh", problems=["impri\u00admante"],
+                              at=clock.at)
+    app = app_for(svc, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert "Jean\\u200bne Martin" in screen_text(app)
+        await app.open_session(session)
+        await wait_for(pilot, lambda: isinstance(app.screen, BeforeStartScreen))
+        assert "impri\\u00admante" in shown(app, "#summary")
+
+
 async def test_config_toml_is_reloaded_while_the_tui_runs(home: Path, svc: Sessiond,
                                                           clock: FakeClock) -> None:
     app = app_for(svc, clock, poll_seconds=0.05)

@@ -174,6 +174,26 @@ def test_desktop_notification_through_notify_send(tmp_path: Path,
                                        "Session s-1 : dans 2 min : tranche suivante|")
 
 
+def test_a_notification_body_shows_stored_text_as_text(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The body is markup to the notification server: a client named with tags got them
+    applied (a link, an image read from a file), an "&" made it drop the body, and his
+    name's escape sequences went out raw."""
+    log = tmp_path / "calls"
+    stub = tmp_path / "bin" / "notify-send"
+    stub.parent.mkdir()
+    stub.write_text(f'#!/bin/sh\nprintf "%s|" "$@" >> {log}\necho >> {log}\n')
+    stub.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{stub.parent}:{os.environ['PATH']}")
+    notifier = desktop.Desktop()
+    name = "<a href='http://x'>Dupont</a> & Fils <img src='file:///etc/passwd'/>\x1b[2J\u202e"
+    assert notifier.show("sessiond", f"Intervention de {name} : dans 2 min")
+    notifier.close()
+    body = log.read_text().strip().split("|")[3]
+    assert body == ("Intervention de &lt;a href='http://x'&gt;Dupont&lt;/a&gt; &amp; Fils "
+                    "&lt;img src='file:///etc/passwd'/&gt;\\u001b[2J\\u202e : dans 2 min")
+
+
 def test_no_notify_send_no_problem(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     assert not desktop.Desktop().show("sessiond", "x")

@@ -26,3 +26,13 @@ def test_every_character_the_pattern_escapes_is_escaped() -> None:
 def test_escapes_in_french_text() -> None:
     assert display.safe_text("Démon\u202f: \x1b[2J arrêté\u202e") == \
         "Démon\u202f: \\u001b[2J arrêté\\u202e"
+
+
+def test_what_shows_nothing_is_written_out() -> None:
+    """A zero-width space, a soft hyphen, a byte order mark or a blank letter made two
+    names that differ look the same on every list ("Jean\\u200bne" and "Jeanne")."""
+    assert display.safe_text("Jean\u200bne Mar\u00adtin\ufeff \u3164x\u2060") == \
+        "Jean\\u200bne Mar\\u00adtin\\ufeff \\u3164x\\u2060"
+    # The joiners and variation selectors that shape scripts and emoji stay.
+    shaped = "👨\u200d👩 می\u200cخواهم ❤\ufe0f"
+    assert display.safe_text(shaped) == shaped

@@ -368,6 +368,27 @@ def test_unreadable_log_is_reported_once(svc: Sessiond, tmp_path: Path,
                if r.levelno >= logging.WARNING) == 1
 
 
+def test_a_fifo_in_place_of_a_log_is_reported_never_waited_on(
+        svc: Sessiond, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """open() of a FIFO waits for a writer: the daemon's poll hung there for good."""
+    import threading
+
+    path = tmp_path / "anydesk.trace"
+    os.mkfifo(path)
+    w = EvidenceWatch(svc, Evidence(teamviewer=(), rustdesk=(), anydesk=(str(path),)))
+    polled = threading.Thread(target=w.poll, args=(T0,), daemon=True)
+    polled.start()
+    polled.join(10)
+    if polled.is_alive():  # unblock the thread's open(), or the test run never ends
+        os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+        polled.join(10)
+        pytest.fail("the poll waited on the FIFO")
+    w.close()
+    assert any("anydesk.trace" in r.getMessage()
+               and ("regular" in r.getMessage() or "ordinaire" in r.getMessage())
+               for r in caplog.records if r.levelno >= logging.WARNING)
+
+
 # --- answers ------------------------------------------------------------------------------
 
 

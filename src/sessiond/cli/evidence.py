@@ -77,7 +77,7 @@ def do_import(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond import clock
     from sessiond.compliance.evidence import log_zone
     from sessiond.errors import InputError
-    from sessiond.integrations import FORMATS, detect, read_rotated
+    from sessiond.integrations import FORMATS, detect, open_log, read_rotated
     from sessiond.integrations.formats import rotation_order
 
     svc = ctx.service
@@ -89,7 +89,7 @@ def do_import(args: argparse.Namespace, ctx: Context) -> int:
     series: dict[tuple[str, str], list[str]] = {}
     for name in args.file:
         try:
-            with open(name, "rb") as stream:
+            with open_log(name) as stream:
                 head = stream.read(64 * 1024)
         except OSError as e:
             raise InputError(_("Cannot read the log {name}: {error}.", name=name,

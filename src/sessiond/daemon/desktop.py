@@ -11,6 +11,25 @@ from collections.abc import Sequence
 log = logging.getLogger("sessiond.daemon")
 
 
+def summary_text(text: str) -> str:
+    """A notification's title or a button's label: plain text to the notification server,
+    its control and bidi characters written out as everywhere else (display.safe_text)."""
+    from sessiond.display import safe_text
+
+    return safe_text(text)
+
+
+def body_text(text: str) -> str:
+    """A notification's body, which notification servers read as markup (the Desktop
+    Notifications spec: <b>, <i>, <u>, <a href>, <img src>): stored text in it (a
+    client's name in a reminder) is escaped as text, so "<b>", "<a href=...>" or an
+    <img> pointing at a file are shown as written, and a lone "&" does not make the
+    server drop the whole body as malformed."""
+    from html import escape
+
+    return escape(summary_text(text), quote=False)
+
+
 class Desktop:
     """Desktop notifications through `notify-send`, when it is installed.
 
@@ -31,7 +50,8 @@ class Desktop:
         if self.command is None:
             return False
         argv = [self.command, "--app-name=sessiond",
-                f"--urgency={'critical' if urgent else 'normal'}", title, body]
+                f"--urgency={'critical' if urgent else 'normal'}", summary_text(title),
+                body_text(body)]
         try:
             self._children.append(subprocess.Popen(
                 argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -57,7 +77,8 @@ class Desktop:
             return self.show(title, body, urgent=True)
         assert self.command is not None
         argv = [self.command, "--app-name=sessiond", "--urgency=critical",
-                *(f"--action=a{n}={label}" for n, label in enumerate(actions)), title, body]
+                *(f"--action=a{n}={summary_text(label)}" for n, label in enumerate(actions)),
+                summary_text(title), body_text(body)]
         try:
             child = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, close_fds=True, text=True)

@@ -35,7 +35,7 @@ from sessiond import clock
 from sessiond.config import Evidence
 from sessiond.errors import SessiondError, system_problem
 from sessiond.i18n import _
-from sessiond.integrations import Connection, TailState, read_increment
+from sessiond.integrations import Connection, TailState, open_log, read_increment
 from sessiond.model import State
 from sessiond.sessions import Sessiond
 from sessiond.store import notifications as notices
@@ -147,9 +147,9 @@ class EvidenceWatch:
             found += self._drain(f)  # rotated: finish the old file first
         if f.stream is None:
             try:
-                f.stream = open(f.path, "rb")  # noqa: SIM115 - kept open across polls
-            except OSError as e:
-                self._problem(f, system_problem(e))
+                f.stream = open_log(f.path)  # kept open across polls
+            except SessiondError as e:  # a FIFO or a device in its place too, never a hang
+                self._problem(f, e.message)
                 return found
             opened = os.fstat(f.stream.fileno())
             f.inode = (opened.st_dev, opened.st_ino)

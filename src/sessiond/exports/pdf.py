@@ -131,8 +131,10 @@ def page_text(text: str, *, core: bool, glyphs: frozenset[int] | None) -> str:
     """Stored text as a page of a receipt or an invoice writes it. Stored text is hostile:
     a control character (ESC, BEL) has no glyph and a bidi override reorders what follows
     it on the page, so both are written out as \\uXXXX, as in the text copy (a reader sees
-    them and verify finds them again), and so is a character the fonts cannot draw."""
-    text = pdf_text(text)
+    them and verify finds them again), and so is a character the fonts cannot draw. A tab
+    (an address pasted from a spreadsheet) is a space: no font has a glyph for it, and
+    fpdf2 dropped it with a warning on the technician's terminal."""
+    text = pdf_text(text).replace("\t", " ")
     return core_text(text) if core else drawable(text, glyphs)
 
 

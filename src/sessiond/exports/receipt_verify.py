@@ -455,7 +455,12 @@ def _text_mismatches(text: str, blocks: list[Block]) -> tuple[list[tuple[str, st
 
     expected = [(n, line) for n, block in enumerate(blocks)
                 for line in map(_line, block_lines(block)) if line]
-    document = [line for line in map(_line, text.split("\n")) if line]
+    # A copy issued before the characters that show nothing were written out holds them
+    # as they are: the same text (and one holding them written out is not edited either).
+    from sessiond.display import invisible_written_out
+
+    document = [line for line in map(_line, invisible_written_out(text).split("\n"))
+                if line]
     # A receipt's text holds its lines and nothing else: past a few times as many (a
     # file padded with megabytes), the rest is added text, not lines to align.
     limit = 4 * len(expected) + 200
@@ -502,19 +507,41 @@ def _variants(text: str) -> list[str]:
     from sessiond.exports.pdf import core_text, pdf_text
 
     shown = pdf_text(text)  # what the PDF writes of a control character
-    return list(dict.fromkeys(_squeezed(v) for v in (
-        shown, core_text(shown), text, core_text(text))))
+    forms = [shown, core_text(shown), text, core_text(text)]
+    if _RTL.search(shown):
+        forms += [_reversed_rtl(shown, _RTL_WORD), _reversed_rtl(shown, _RTL_RUN)]
+    return list(dict.fromkeys(_squeezed(v) for v in forms))
+
+
+# Hebrew, Arabic, Syriac, Thaana, N'Ko... and their presentation forms: the letters a
+# right-to-left script writes.
+_RTL_LETTER = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff"
+_RTL = re.compile(f"[{_RTL_LETTER}]")
+_RTL_WORD = re.compile(f"[{_RTL_LETTER}]+")
+_RTL_RUN = re.compile(f"[{_RTL_LETTER}]+(?:[ \u00a0\u202f]+[{_RTL_LETTER}]+)*")
+# pdftotext puts a right-to-left phrase between RLE and PDF (U+202B, U+202C); around
+# right-to-left letters and spaces alone they change nothing of what is shown.
+_RTL_MARKED = re.compile(f"\u202b([{_RTL_LETTER} ]+)\u202c")
+
+
+def _reversed_rtl(text: str, runs: re.Pattern[str]) -> str:
+    """`text` with each run of right-to-left letters reversed: the page draws a name in
+    Arabic or Hebrew in its stored (logical) order, left to right, and text extraction
+    reads those letters as a right-to-left line drawn in visual order, so gives them back
+    reversed: pypdf word by word, pdftotext a whole phrase at a time."""
+    return runs.sub(lambda m: m.group()[::-1], text)
 
 
 def _undrawn(text: str) -> re.Pattern[str]:
     """`text` squeezed, each character beyond the Latin letters either as itself or
     written out as `\\uXXXX`: what the page shows of a character the issuing machine's
-    font could not draw (pdf.drawable), whatever fonts this machine has."""
+    font could not draw (pdf.drawable), whatever fonts this machine has; without its soft
+    hyphens, as a receipt issued before they were written out shows it (fpdf2 drew none)."""
     from sessiond.exports.pdf import pdf_text
 
     return re.compile("".join(
         re.escape(c) if ord(c) < 0x250 else f"(?:{re.escape(c)}|\\\\u{ord(c):04x})"
-        for c in _squeezed(pdf_text(text))))
+        for c in _squeezed(pdf_text(text.replace("\u00ad", "")))))
 
 
 def _pdf_mismatches(text: str, blocks: list[Block], footer: str
@@ -522,8 +549,12 @@ def _pdf_mismatches(text: str, blocks: list[Block], footer: str
     """The blocks the page text does not state, in order and whitespace aside (text
     extraction adds and drops spaces), and what else the pages show: nothing but the
     page footers, in a receipt as issued."""
-    text = unicodedata.normalize("NFC", text)
-    page = _squeezed(text)
+    text = _RTL_MARKED.sub(r"\1", unicodedata.normalize("NFC", text))
+    # The page footers first: a block taller than what is left of a page (a long name, a
+    # long problem) goes on over the break, and the footer drawn there cuts it in two.
+    footers = re.compile("|".join(re.escape(v) + r"\d+/\d+" for v in _variants(
+        footer + " — ")))
+    page = footers.sub("", _squeezed(text))
     wrong: list[tuple[str, str]] = []
     spans: list[tuple[int, int]] = []  # the stretches of `page` no block accounts for
     at = 0
@@ -546,7 +577,5 @@ def _pdf_mismatches(text: str, blocks: list[Block], footer: str
     spans.append((at, len(page)))
     if wrong:
         return wrong, ""  # the edited text is what the blocks name
-    footers = re.compile("|".join(re.escape(v) + r"\d+/\d+" for v in _variants(
-        footer + " — ")))
-    left = "".join(footers.sub("", page[a:b]) for a, b in spans)
+    left = "".join(page[a:b] for a, b in spans)
     return [], left[:160]

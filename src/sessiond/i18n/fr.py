@@ -2364,6 +2364,10 @@ CATALOG: dict[str, str] = {
         "pour la sauvegarde.",
     "{path} is not a sessiond backup (no such directory).":
         "{path} n'est pas une sauvegarde sessiond (ce répertoire n'existe pas).",
+    "{path} is not a sessiond backup: it is not a directory (give the directory sessiond "
+    "backup wrote).":
+        "{path} n'est pas une sauvegarde sessiond : ce n'est pas un répertoire (donnez le "
+        "répertoire écrit par sessiond backup).",
     "{path} is not a sessiond backup: it has no {name}.":
         "{path} n'est pas une sauvegarde sessiond : il n'y a pas de {name}.",
     "{path}: {name} is not a sessiond backup manifest.":

@@ -28,6 +28,7 @@ from sessiond.integrations.formats import FORMATS, detect, format_from_name
 from sessiond.integrations.reader import (
     Increment,
     TailState,
+    open_log,
     read_connections,
     read_increment,
     read_rotated,
@@ -49,6 +50,7 @@ __all__ = [
     "detect",
     "format_from_name",
     "normalise_partner",
+    "open_log",
     "read_connections",
     "read_increment",
     "read_rotated",

@@ -4,9 +4,11 @@ at a time (`read_increment`), both streamed with bounded memory whatever the fil
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO, cast
@@ -290,12 +292,38 @@ def _open(source: Source) -> tuple[BinaryIO, str | None, bool]:
         return io.BytesIO(bytes(source)), None, True
     if isinstance(source, str | os.PathLike):
         path = os.fspath(source)
-        try:
-            return open(path, "rb"), path, True
-        except OSError as e:
-            raise LogReadError(_("Cannot read the log {name}: {error}.", name=path,
-                                 error=system_problem(e))) from e
+        return open_log(path), path, True
     return source, _label(source), False
+
+
+def open_log(path: str | os.PathLike[str]) -> BinaryIO:
+    """The log file `path`, opened for reading: a regular file only (LogReadError).
+
+    A path is opened without waiting: a FIFO named in place of a log would block `open`
+    until some writer came (the command, or the daemon following it, hung for good), and a
+    device (/dev/zero, a terminal) is no log either. A stream the caller opened itself (a
+    pipe) is read through `read_connections` as it is.
+    """
+    name = os.fspath(path)
+    try:
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    except (OSError, ValueError) as e:  # ValueError: a NUL byte in the name
+        problem = system_problem(e) if isinstance(e, OSError) else str(e)
+        raise LogReadError(_("Cannot read the log {name}: {error}.", name=name,
+                             error=problem)) from e
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise LogReadError(_("Cannot read the log {name}: {error}.", name=name,
+                                 error=system_problem(IsADirectoryError(errno.EISDIR, name))))
+        if not stat.S_ISREG(mode):
+            raise LogReadError(_("{path} is not a regular file (a directory, a pipe or a "
+                                 "device): give the file itself.", path=name))
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _read(stream: BinaryIO, size: int, label: str | None) -> bytes:

@@ -24,8 +24,14 @@ _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202
 
 def clean(value: object, *, one_line: bool = False) -> str:
     """`value` as a string a terminal shows as it is: controls removed (a tab is a space;
-    with `one_line`, so is a newline)."""
+    with `one_line`, so is a newline), and what shows nothing (a zero-width space, a soft
+    hyphen, a byte order mark) written as `\\uXXXX`, as the CLI and the documents write it
+    (display.safe_text): "Jean\\u200bne Martin" is not "Jeanne Martin"."""
     text = _UNSAFE.sub("", str(value).replace("\t", " "))
+    if not text.isascii():
+        from sessiond.display import invisible_written_out
+
+        text = invisible_written_out(text)
     return text.replace("\n", " ") if one_line else text
 
 
