@@ -301,9 +301,41 @@ def check_backup(dest: Path, secret: bytes | None) -> Checked:
         if db.tail() != (manifest.get("tail_seq"), manifest.get("tail_hash")):
             found.problems.append(Problem(None, _("the database does not end where the "
                                                   "manifest says")))
+        found.problems.extend(_manifest_claims(manifest, report.events, report.checkpoints,
+                                               public))
     finally:
         db.close()
     return found
+
+
+def _manifest_claims(manifest: dict[str, Any], events: int, checkpoints: int,
+                     public: bytes) -> list[Problem]:
+    """What else the manifest states, against the backup itself: an edited count, key id
+    or date is an edited backup, even where nothing is restored from it."""
+    problems = []
+    counts = (manifest.get("events"), manifest.get("checkpoints"))
+    if any(type(n) is not int for n in counts) or counts != (events, checkpoints):
+        problems.append(Problem(None, _(
+            "the manifest says {events} events and {checkpoints} checkpoints, the database "
+            "holds {held_events} and {held_checkpoints}", events=_claimed(counts[0]),
+            checkpoints=_claimed(counts[1]), held_events=events,
+            held_checkpoints=checkpoints)))
+    if manifest.get("key_id") != (key_id(public) if public else None):
+        problems.append(Problem(None, _("the manifest's key id is not the one of its public "
+                                        "key")))
+    created = manifest.get("created_at")
+    try:
+        dated = isinstance(created, str) and clock.from_text(created) is not None
+    except ValueError:
+        dated = False
+    if not dated:
+        problems.append(Problem(None, _("the manifest holds no date of the backup")))
+    return problems
+
+
+def _claimed(value: object) -> str:
+    """A value read from a manifest, as a message quotes it: short, printable."""
+    return repr(value)[:40]
 
 
 # --- restoring -----------------------------------------------------------------------------

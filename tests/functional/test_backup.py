@@ -121,6 +121,32 @@ def test_wrong_secrets_and_damaged_backups(secret_cli: Cli, tmp_path: Path) -> N
         assert "n'existe pas" not in result.err
 
 
+@pytest.mark.parametrize(("field", "value", "said"), [
+    ("events", 99, "annonce 99 événements"), ("events", float("nan"), "annonce nan"),
+    ("checkpoints", {}, "et {} points de contrôle"), ("events", True, "annonce True"),
+    ("key_id", None, "identifiant de clé"), ("key_id", "0123456789abcdef", "identifiant"),
+    ("created_at", 1e999, "pas de date"), ("created_at", "hier", "pas de date")])
+def test_a_manifest_edited_beyond_its_files_fails_verification(
+        secret_cli: Cli, tmp_path: Path, field: str, value: object, said: str) -> None:
+    """The counts, the key id and the date the manifest states: edited, the backup passed
+    as intact (the files, the chain and the tail were checked, not these)."""
+    cli = secret_cli
+    stopped_session(cli)
+    backup = tmp_path / "b"
+    cli("backup", str(backup))
+    assert cli("verify", "--backup", str(backup)).code == 0
+    manifest = backup / "sessiond-backup.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data[field] = value
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    for secret in (True, False):
+        verify = cli if secret else Cli(cli.home, {k: v for k, v in cli.env.items()
+                                                  if k != "SESSIOND_BACKUP_PASSPHRASE"})
+        result = verify("verify", "--backup", str(backup), check=False)
+        assert result.code == 1 and said in result.out + result.err, result
+        clean(result)
+
+
 def test_no_secret_no_backup(cli: Cli, tmp_path: Path) -> None:
     stopped_session(cli)
     refused(cli("backup", str(tmp_path / "b"), check=False), 2, "--passphrase-file")

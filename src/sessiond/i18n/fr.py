@@ -2364,6 +2364,14 @@ CATALOG: dict[str, str] = {
         "pour la sauvegarde.",
     "{path} is not a sessiond backup (no such directory).":
         "{path} n'est pas une sauvegarde sessiond (ce répertoire n'existe pas).",
+    "the manifest says {events} events and {checkpoints} checkpoints, the database holds "
+    "{held_events} and {held_checkpoints}":
+        "le manifeste annonce {events} événements et {checkpoints} points de contrôle, la "
+        "base en contient {held_events} et {held_checkpoints}",
+    "the manifest's key id is not the one of its public key":
+        "l'identifiant de clé du manifeste n'est pas celui de sa clé publique",
+    "the manifest holds no date of the backup":
+        "le manifeste ne porte pas de date de sauvegarde",
     "{path} is not a sessiond backup: it is not a directory (give the directory sessiond "
     "backup wrote).":
         "{path} n'est pas une sauvegarde sessiond : ce n'est pas un répertoire (donnez le "
