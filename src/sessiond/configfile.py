@@ -134,6 +134,13 @@ def set_values(where: Paths, section: str | None, values: Mapping[str, Value]) -
     return write(where, update(current_text(where), section, values))
 
 
+def one_line(text: str) -> bool:
+    """Whether `text` is one line of characters that show (spaces included, the
+    no-break ones of French typography too): no line break, tab, control or invisible
+    character."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ").isprintable()
+
+
 def identity_problems(technician: Technician) -> list[IdentityProblem]:
     """What the identity form and `config init` refuse: the receipt's own check
     (config.technician_problems: name, SIRET or SIREN, address) and the "EI" mention."""
@@ -143,4 +150,16 @@ def identity_problems(technician: Technician) -> list[IdentityProblem]:
         found.insert(0, IdentityProblem("name", _(
             "your name followed by \"EI\" (entrepreneur individuel), as your documents "
             "must state it: e.g. \"{name} EI\"", name=name)))
+    for field, value in zip(Technician._fields, technician, strict=True):
+        if not one_line(value):
+            from sessiond.display import safe_text
+
+            # Typed here, a line break would start a line of its own on every receipt
+            # and invoice ("Luc Moreau EI" then "SIRET ..." in the name), and what shows
+            # nothing would be printed unseen. (What config.toml holds, written by hand,
+            # the documents print escaped, as any stored text.)
+            found.append(IdentityProblem(field, _(
+                "{field} must be one line of visible characters, without a line break, a "
+                "tab or an invisible character: {value}", field=field,
+                value=safe_text(value).replace("\n", "\\n").replace("\t", "\\t"))))
     return found

@@ -14,7 +14,9 @@ MIN_PHONE_DIGITS = 6
 
 
 def is_email(text: str) -> bool:
-    return _EMAIL.fullmatch(text) is not None
+    # Printable too: a zero-width space or a control makes another address that looks
+    # the same.
+    return _EMAIL.fullmatch(text) is not None and text.isprintable()
 
 
 def is_phone(text: str) -> bool:

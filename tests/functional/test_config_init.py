@@ -55,6 +55,26 @@ def test_a_wrong_identity_or_policy_writes_nothing(cli: Cli) -> None:
     assert not (cli.home / "config.toml").exists()
 
 
+def test_an_identity_on_two_lines_or_with_invisible_characters_is_refused(cli: Cli) -> None:
+    """A line break typed into the name printed a line of its own on every receipt (a
+    second "SIRET" typed after it), and an invisible character is printed unseen: the
+    form and `config init` refuse them, as a client's e-mail that only looks like one."""
+    fields = {"--name": "Luc Moreau EI", "--siret": "73282932000074",
+              "--address": "1 rue de la Paix, 75002 Paris", "--email": "luc@exemple.fr"}
+    for option, typed in (("--name", "Luc Moreau EI\nSIRET 000"), ("--address", "1 rue\t2"),
+                          ("--email", "luc\u200b@exemple.fr"), ("--trade-name", "Dép\x1b[2J")):
+        args = [a for pair in {**fields, option: typed}.items() for a in pair]
+        refused = cli("config", "init", *args, "--yes", check=False)
+        assert refused.code == 2 and f"{option}:" in refused.err, refused
+        assert "\x1b" not in refused.err
+    assert not (cli.home / "config.toml").exists()
+    # French typography's no-break spaces are one line all the same.
+    cli("config", "init", *[a for pair in fields.items() for a in pair],
+        "--trade-name", "Dépannage\u00a0PC\u202f!", "--yes")
+    unseen = cli("client", "add", "Paul Durand", "--email", "paul\u200b@exemple.fr", check=False)
+    assert unseen.code == 2, unseen  # another address that looks the same
+
+
 def test_init_asks_question_by_question(cli: Cli) -> None:
     answers = "\n".join([
         "Marc Durand",            # refused: no "EI"

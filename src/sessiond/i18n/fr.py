@@ -2364,6 +2364,10 @@ CATALOG: dict[str, str] = {
         "pour la sauvegarde.",
     "{path} is not a sessiond backup (no such directory).":
         "{path} n'est pas une sauvegarde sessiond (ce répertoire n'existe pas).",
+    "{field} must be one line of visible characters, without a line break, a tab or an "
+    "invisible character: {value}":
+        "{field} doit tenir sur une ligne de caractères visibles, sans saut de ligne, "
+        "tabulation ni caractère invisible\u202f: {value}",
     "the manifest says {events} events and {checkpoints} checkpoints, the database holds "
     "{held_events} and {held_checkpoints}":
         "le manifeste annonce {events} événements et {checkpoints} points de contrôle, la "
