@@ -225,6 +225,11 @@ TRUE_POSITIVES = [
     ("Mot de passe\n: Soleil2024", "password", "Soleil2024"),
     ("Mot de passe\tchaton", "password", "chaton"),
     ("Mdp. : chaton", "password", "chaton"),
+    # a two-factor seed, run together or grouped as the app shows it; a URL's query ends it
+    ("2FA : JBSWY3DPEHPK3PXP", "otp-secret", "JBSWY3DPEHPK3PXP"),
+    ("clé de configuration Google : jbsw y3dp ehpk 3pxp", "otp-secret", "jbsw y3dp ehpk 3pxp"),
+    ("otpauth://totp/Ameli?secret=JBSWY3DPEHPK3PXP&issuer=Ameli", "api-token",
+     "JBSWY3DPEHPK3PXP"),
 ]
 
 # Ordinary technician notes: none may be refused.
@@ -348,6 +353,8 @@ ORDINARY_NOTES = [
     "R&amp;D : mdp chang&eacute; par le client, facture 12&nbsp;&euro;",
     "Prix \u0664\u0665 €, tél \u0660\u0666 12 34 56 78",
     "mot de passe changé \U0001f44d, client ravi \U0001f600",
+    "2FA activée, Google Authenticator configuré sur le téléphone de la cliente",
+    "Authenticator : authentification à deux facteurs",
 ]
 
 

@@ -17,7 +17,7 @@ times faster. tests/data/secrets/ holds the corpus of look-alike notes it is mea
 
 Kinds: ``password``, ``pin``, ``wifi-key``, ``remote-tool-code``, ``recovery-key``,
 ``private-key``, ``card-number``, ``iban``, ``nir``, ``api-token``, ``product-key``,
-``one-time-code``, ``secret-answer``.
+``one-time-code``, ``otp-secret``, ``secret-answer``.
 
 Heuristics
 ==========
@@ -73,6 +73,10 @@ versions) pass:
   is; the rest must mix letters and digits where the format allows words. After "Bearer",
   "token", "jeton", "clé API", "client secret": a token of 12+ characters mixing letters
   and digits, not a placeholder ("<token>", "$TOKEN").
+* otp-secret: the base32 seed of a two-factor app (16+ letters and digits 2-7, with a
+  digit, run together or in groups of four) after "2FA", "TOTP", "clé 2FA", "clé de
+  configuration", "setup key", "Authenticator". A token's URL query ends the token
+  ("otpauth://...?secret=X&issuer=Y").
 * product-key: five groups of five letters and digits joined by dashes (Windows, Office),
   with letters and digits both, no masked group ("XXXXX-...-3V66T" as slmgr shows it).
   After "clé de produit", "product key", "clé de licence"...: groups separated by spaces
@@ -226,7 +230,7 @@ __all__ = [
 KINDS = frozenset({
     "password", "pin", "wifi-key", "remote-tool-code", "recovery-key", "private-key",
     "card-number", "iban", "nir", "api-token", "product-key", "one-time-code",
-    "secret-answer",
+    "otp-secret", "secret-answer",
 })
 
 
@@ -693,13 +697,13 @@ _DEVICES = (
 # branch starts with a literal, which the regex engine checks before entering it).
 # tests/unit/test_secrets_corpus.py checks that this pre-check loses no phrase.
 _PREFIXES = (
-    r"a(?:c[ct]|e|l|m|n|p|s|ut|w)|b[abeio]"
+    r"a(?:c[ct]|e|l|m|n|p|s|ut|w|2)|b[abeio]"
     r"|c(?:a(?:rte[ ]sim|denas)|d|h|l(?:[eé]|ient[ ]secret)"
     r"|o(?:de|ffre|mpte|nfirmation|nnectwise|ntrase)|r|v)"
-    r"|d(?:ig|oo|w|[eé]v)|e(?:n[ct]|nt)|fre|ga|i(?:[dp]|nt)|je|ke|l(?:i[cv]|o[cg])"
+    r"|d(?:ig|oo|w|[eé]v)|e(?:n[ct]|nt)|fre|g[ar]|i(?:[dp]|nt)|je|ke|l(?:i[cv]|o[cg])"
     r"|m(?:\.|d|f|ot|n|[ -]d)|n(?:et|on)"
     r"|o(?:ne|t)|p(?:as|at|er|h|i|or|r[eio]|s|u|w|/|[@4]|a[$5])|qu|r(?:e[acfp]|ép|out|u)"
-    r"|s(?:af|c|e[cers]|i|m|p|up)"
+    r"|s(?:af|c|e[cerst]|i|m|p|up)"
     r"|t(?:e[ax]|i|o[kt])|u(?:l|n[al]|s|t)|v[aeno]|w[ilp]|2f"
 )
 _TRIGGER = re.compile(
@@ -745,6 +749,10 @@ _TRIGGER = re.compile(
         | (?:verification|validation|confirmation|security|authentication|auth|login
             |sign-?in|one[ -]time|2fa|mfa|otp|totp|sms|text|authenticator)[ ](?:pass)?codes?
         | one[ -]time[ ]password | otp)
+    | (?P<totp>
+          (?:cl(?:[eé]s?|efs?)|secret|seed|graine)[ ](?:secr[eè]te[ ])?(?:de[ ]|d{_APOS}|du[ ])?
+            (?:2fa|a2f|mfa|totp|otp|configuration|authenticator|authentification)
+        | setup[ ]key | (?:2fa|a2f|mfa|totp)(?:[ ](?:secret|seed|key))? | authenticator)
     | (?P<product>
           cl(?:[eé]s?|efs?)[ ](?:de[ ])?(?:produit|licence|license|activation)
         | cl(?:[eé]s?|efs?)[ ]d{_APOS}(?:activation|installation|licence)
@@ -1407,6 +1415,10 @@ def _token_value(text: str, pos: int) -> tuple[int, int] | None:
         if found is None:
             return None
         token, start = _trim(found.group()), pos
+        # A URL's query goes on after the token ("otpauth://...?secret=X&issuer=Google").
+        amp = token.find("&")
+        if amp > 0 and "=" in token[amp:]:
+            token = token[:amp]
     if (len(token) < 12 or not _mixed(token) or _TOKEN_PLACEHOLDER.fullmatch(token)
             or " " in token or _is_stop(token)):
         return None
@@ -1597,6 +1609,7 @@ _CONTEXTS = {  # per trigger group (fields in the order of _Context)
     "tool": _Context("remote-tool-code", None, False, False, False, False),
     "creds": _Context("password", None, True, True, False, False),
     "otp": _Context("one-time-code", None, False, False, False, False, True),
+    "totp": _Context("otp-secret", None, False, False, False, False),
     "product": _Context("product-key", None, False, False, False, False),
     "token": _Context("api-token", None, False, False, False, False),
     "answer": _Context("secret-answer", None, False, False, False, False),
@@ -1753,6 +1766,23 @@ def _seed_value(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, in
     if words is None or len(re.split(r"[\s,-]+", words.group())) not in (12, 15, 18, 21, 24):
         return None
     return ctx, start, words.end()
+
+
+# A two-factor secret (the TOTP seed an authenticator app is set up with): base32, 16 to
+# 128 letters and digits 2-7, run together or in groups of four as Google shows its "clé
+# de configuration" ("jbsw y3dp ehpk 3pxp"), after "2FA", "TOTP", "clé 2FA", "setup
+# key", "Authenticator" and a few words and ":". A digit is required: sixteen letters
+# alone are a word more likely than a seed ("Authenticator : authentification").
+_TOTP_VALUE = re.compile(
+    rf"(?:{_H}+[^\W\d_]{{2,20}}){{0,3}}?{_H}*(?:\([^()\n]{{1,40}}\){_H}*)?"
+    rf"(?:[:=]|->|→)?{_H}*(?:\r?\n{_H}*)?(?P<v>[a-z2-7]{{16,128}}|[a-z2-7]{{4}}(?:{_H}[a-z2-7]{{4}}){{3,31}})={{0,6}}(?![\w-])")
+
+
+def _totp_value(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, int, int] | None:
+    found = _TOTP_VALUE.match(low, m.end())
+    if found is None or not any(c in "234567" for c in found.group("v")):
+        return None
+    return ctx, found.start("v"), found.end()
 
 
 # "alarme : 1937", "coffre-fort = 0412": a lock named alone takes its code only after ":"
@@ -2327,7 +2357,7 @@ def _answer_value(low: str, m: re.Match[str], ctx: _Context
 _VALUE_OF_GROUP: dict[str, Callable[[str, re.Match[str], _Context],
                                     tuple[_Context, int, int] | None]] = {
     "answer": _answer_value, "code": _device_code_value, "account": _account_value,
-    "seed": _seed_value, "lock": _lock_value, "key": _wifi_key_value,
+    "seed": _seed_value, "totp": _totp_value, "lock": _lock_value, "key": _wifi_key_value,
     "pattern": _pattern_value, "bitlocker": _bitlocker_value,
 }
 
@@ -2630,6 +2660,8 @@ def _label(kind: str, tool: str | None = None, creds: bool = False,
             return _("software product key")
         case "one-time-code":
             return _("one-time login code (SMS, 2FA)")
+        case "otp-secret":
+            return _("two-factor authentication secret key")
         case "secret-answer":
             return _("answer to a secret question")
     raise ValueError(kind)
