@@ -230,6 +230,11 @@ TRUE_POSITIVES = [
     ("clé de configuration Google : jbsw y3dp ehpk 3pxp", "otp-secret", "jbsw y3dp ehpk 3pxp"),
     ("otpauth://totp/Ameli?secret=JBSWY3DPEHPK3PXP&issuer=Ameli", "api-token",
      "JBSWY3DPEHPK3PXP"),
+    # a wallet's words after "seed", the wallet's name or their count
+    ("Ledger : " + " ".join(["gravity", "machine", "north", "sort"] * 3), "recovery-key",
+     " ".join(["gravity", "machine", "north", "sort"] * 3)),
+    ("les 12 mots : " + " ".join(["zoo"] * 11 + ["wrong"]), "recovery-key",
+     " ".join(["zoo"] * 11 + ["wrong"])),
 ]
 
 # Ordinary technician notes: none may be refused.
@@ -355,6 +360,8 @@ ORDINARY_NOTES = [
     "mot de passe changé \U0001f44d, client ravi \U0001f600",
     "2FA activée, Google Authenticator configuré sur le téléphone de la cliente",
     "Authenticator : authentification à deux facteurs",
+    "portefeuille : le client garde ses 12 mots sur papier, dans son coffre",
+    "12 mots de passe changés sur les comptes de la cliente",
 ]
 
 

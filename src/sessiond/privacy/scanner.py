@@ -47,7 +47,8 @@ versions) pass:
   makes them. After its phrase ("clé de récupération", "clé bitlocker"), digit groups
   that fail those checks (a typo, a part, run together) are the key too, and so are
   backup codes in dashed groups of 4+ digits ("1234-5678"). After "seed
-  phrase", "phrase de récupération"...: 12-24 short words.
+  phrase", "seed", "phrase de récupération", a wallet's name ("Ledger", "MetaMask",
+  "portefeuille crypto") or the words counted ("les 24 mots"): 12-24 short words.
 * private-key: a PEM "-----BEGIN ... PRIVATE KEY-----" block or an OpenPGP "-----BEGIN
   PGP PRIVATE KEY BLOCK-----" one (without its END line, the armour lines that follow, or
   the base64 that follows on the same line, as a key pasted on one line).
@@ -700,11 +701,11 @@ _PREFIXES = (
     r"a(?:c[ct]|e|l|m|n|p|s|ut|w|2)|b[abeio]"
     r"|c(?:a(?:rte[ ]sim|denas)|d|h|l(?:[eé]|ient[ ]secret)"
     r"|o(?:de|ffre|mpte|nfirmation|nnectwise|ntrase)|r|v)"
-    r"|d(?:ig|oo|w|[eé]v)|e(?:n[ct]|nt)|fre|g[ar]|i(?:[dp]|nt)|je|ke|l(?:i[cv]|o[cg])"
-    r"|m(?:\.|d|f|ot|n|[ -]d)|n(?:et|on)"
+    r"|d(?:ig|oo|w|[eé]v)|e(?:n[ct]|nt|xo)|fre|g[ar]|i(?:[dp]|nt)|je|ke|l(?:ed|i[cv]|o[cg])"
+    r"|m(?:\.|d|f|ot|n|[ -]d|eta)|n(?:et|on)"
     r"|o(?:ne|t)|p(?:as|at|er|h|i|or|r[eio]|s|u|w|/|[@4]|a[$5])|qu|r(?:e[acfp]|ép|out|u)"
     r"|s(?:af|c|e[cerst]|i|m|p|up)"
-    r"|t(?:e[ax]|i|o[kt])|u(?:l|n[al]|s|t)|v[aeno]|w[ilp]|2f"
+    r"|t(?:e[ax]|i|o[kt]|rez)|u(?:l|n[al]|s|t)|v[aeno]|w(?:[ilp]|al)|2f"
 )
 _TRIGGER = re.compile(
     rf"""(?x)
@@ -760,7 +761,11 @@ _TRIGGER = re.compile(
         | (?:product|licen[cs]e|activation|serial|cd)[ ]keys?
         | code[ ]d{_APOS}activation | activation[ ]code)
     | (?P<seed>
-          seed[ ](?:phrase|words) | (?:secret[ ])?recovery[ ]phrase | mnemonic(?:[ ]phrase)?
+          seed(?:[ ](?:phrase|words))? | (?:secret[ ])?recovery[ ]phrase | mnemonic(?:[ ]phrase)?
+        # a wallet's name, or its words counted ("les 24 mots : ..."), then the words
+        | ledger(?:[ ]nano)? | trezor | metamask | exodus | (?:crypto[ ])?wallet
+        | portefeuille(?:[ ]crypto)?
+        | (?:(?<=12[ ])|(?<=24[ ])|(?<=douze[ ]))mots(?![ -]?(?:de?|2)[ -]?pa)
         | phrase[ ](?:de[ ](?:r[eé]cup[eé]ration|sauvegarde|restauration)|secr[eè]te
                     |mn[eé]monique)
         | mots?[ ](?:de[ ](?:r[eé]cup[eé]ration|sauvegarde)|mn[eé]moniques?))
