@@ -235,6 +235,9 @@ TRUE_POSITIVES = [
      " ".join(["gravity", "machine", "north", "sort"] * 3)),
     ("les 12 mots : " + " ".join(["zoo"] * 11 + ["wrong"]), "recovery-key",
      " ".join(["zoo"] * 11 + ["wrong"])),
+    # a Wi-Fi network then its key, as on the box's sticker
+    ("SSID : Livebox-4A2C / 7xQpR2mK9sT4vW", "wifi-key", "7xQpR2mK9sT4vW"),
+    ("Wifi Maison - Chaton2024", "wifi-key", "Chaton2024"),
 ]
 
 # Ordinary technician notes: none may be refused.
@@ -362,6 +365,7 @@ ORDINARY_NOTES = [
     "Authenticator : authentification à deux facteurs",
     "portefeuille : le client garde ses 12 mots sur papier, dans son coffre",
     "12 mots de passe changés sur les comptes de la cliente",
+    "SSID Livebox-4A2C / Livebox-4A2C-5G, wifi : TP-Link / TL-WN823N",
 ]
 
 

@@ -62,6 +62,9 @@ versions) pass:
   an option ("--password x", "/pass:x", "-pw x", "-u user:x", "sshpass -p x",
   "mysql -px"), Windows "net user NAME PASSWORD" and "net use ... PASSWORD" (switches,
   shares, drive letters and "*" skipped; prose after the command is no password).
+* a Wi-Fi network's name then "/" or " - " and a secret-looking key of 8+ characters
+  ("SSID : Livebox-4A2C / 7xQpR2mK9sT4vW", "Wifi Maison / Chaton2024"); a second
+  network's name, a model, a reference, a MAC address or a version is no key.
 * pairs with no phrase: a remote tool's ID then "/" and a secret-looking value
   ("TeamViewer 123456789 / 4kd9x2"), a default account ("admin/admin", "root:toor",
   "admin / Soleil2024"; "admin/lecture" names rights).
@@ -2532,11 +2535,45 @@ def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
             or "root" in low or "super" in low or "ubnt" in low):
         found.extend(_pairs_without_phrase(low))
     found.extend(_settings(low))  # it finds its own stems
+    if "ssid" in low or "wifi" in low or "wi-fi" in low or "wlan" in low:
+        found.extend(_network_pairs(low))
     if "wifi:" in low:
         wifi = _CONTEXTS["wifi"]
         found.extend((wifi, m.start("v"), m.end("v")) for m in _WIFI_QR.finditer(low)
                      if not _TOKEN_PLACEHOLDER.fullmatch(m.group("v")))
     return found
+
+
+# A Wi-Fi network named, then "/" or " - " and its key, as written on a sticker: "SSID :
+# Livebox-4A2C / 7xQpR2mK9sT4vW", "Wifi Maison / Chaton2024". The key looks like a secret
+# and has WPA's 8 characters at least; a second network's name is no key (the 5 GHz one,
+# "Livebox-4A2C / Livebox-4A2C-5G", or another box: "Freebox-AB12 / Bbox-9F3E").
+_NETWORK_PAIR = re.compile(
+    rf"""(?x)(?<![\w-])(?:ssid|wi-?fi|wlan)
+    (?:{_H}+(?:du{_H}+|de{_H}+la{_H}+)?(?:r[eé]seau|network|name|nom|client
+       |invit[eé]s?|guests?))?{_H}*(?:[:=]{_H}*)?(?:ssid{_H}*:?{_H}*)?
+    (?P<name>"[^"\n]{{1,32}}"|«{_H}*[^»\n]{{1,32}}»|[^\s/,;:"«»|]{{2,32}})
+    (?:{_H}*/{_H}*|{_H}+[-–—|]{_H}+)(?P<v>[^\s,;«»"“”/]{{8,63}})""")
+_NETWORK_NAMES = re.compile(
+    r"livebox|freebox|bbox|sfr|orange|neuf|wi-?fi|wlan|guest|invit|2[.,]4|(?<![0-9a-z])5g|ghz"
+    r"|box|ssid")
+# A router's model or a reference, not a key: "TL-WN823N", "R7000P-100", "FR-0123456789";
+# nor is its MAC address or its firmware's version.
+_REFERENCE = re.compile(r"[a-z]{1,3}-[a-z0-9-]+|[a-z0-9]+-[0-9]{2,4}"
+                        r"|(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}|v?[0-9]+(?:\.[0-9]+)+[a-z0-9-]*")
+
+
+def _network_pairs(low: str) -> Iterable[tuple[_Context, int, int]]:
+    wifi = _CONTEXTS["wifi"]
+    for m in _NETWORK_PAIR.finditer(low):
+        value = _trim(m.group("v"))
+        name = m.group("name").strip("\"«» \t")
+        stem = re.split(r"[\W_]", name)[0]
+        if (len(value) >= 8 and _looks_secret(value) and _NETWORK_NAMES.search(value) is None
+                and _REFERENCE.fullmatch(value) is None
+                and not (len(stem) >= 3 and value.startswith(stem))
+                and not _TOKEN_PLACEHOLDER.fullmatch(value) and _TRIGGER.match(value) is None):
+            yield wifi, m.start("v"), m.start("v") + len(value)
 
 
 _OWNER_COMMAND = re.compile(r"\b(?:chown|chgrp|install|docker[ \t]+run)\b[^\n|;&]*$")
