@@ -238,6 +238,8 @@ TRUE_POSITIVES = [
     # a Wi-Fi network then its key, as on the box's sticker
     ("SSID : Livebox-4A2C / 7xQpR2mK9sT4vW", "wifi-key", "7xQpR2mK9sT4vW"),
     ("Wifi Maison - Chaton2024", "wifi-key", "Chaton2024"),
+    # an accent typed apart that makes no French letter is dropped
+    ("mot de pa\u0301sse : Soleil2024", "password", "Soleil2024"),
 ]
 
 # Ordinary technician notes: none may be refused.

@@ -200,7 +200,8 @@ drawn like Latin ones and small capitals to those, digits of other scripts ("٤�
 ASCII ones, arrows ("⟶", "👉") to "→" and other emoji to a space, colons of other
 scripts and forms ("꞉", "﹕") to ":", non-breaking hyphens to "-"; zero-width
 characters, soft hyphens and bidi controls are dropped and a combining accent joins its
-letter. Spans are mapped back onto the text as typed.
+letter when that makes a French letter ("e" + U+0301 is "é"), else it is dropped
+("pa\u0301sse" reads "passe"). Spans are mapped back onto the text as typed.
 
 Labels are fixed translated phrases (plus a tool's canonical name); as a last guard, a
 label that would contain the secret text is replaced by a generic one.
@@ -2772,6 +2773,9 @@ _FOLD_NEEDED = re.compile(
     f"\U0001f300-\U0001faff"
     f"{_OTHER_DIGITS}{_INVISIBLE}{_SPACES_ODD}]")
 _DROPPED = re.compile(f"[{_INVISIBLE}\u0300-\u036f]")
+# The accented letters of French (and the "ñ" of "contraseña"): an accent typed apart
+# joins its letter only to make one of these.
+_ACCENTED = frozenset("àâäçéèêëîïôöùûüÿñ" + "àâäçéèêëîïôöùûüÿñ".upper())
 
 
 def _fold_table() -> dict[int, str]:
@@ -2870,11 +2874,12 @@ def _fold_characters(text: str) -> tuple[str, list[int] | None]:
     origin: list[int] = []
     for index, char in enumerate(folded):
         if unicodedata.combining(char):
-            # An accent typed after its letter ("e" + U+0301) joins it when a composed
-            # letter exists ("é", which the phrases spell); otherwise it is dropped.
+            # An accent typed after its letter ("e" + U+0301) joins it when it makes a
+            # letter French writes ("é", which the phrases spell); otherwise it is dropped
+            # ("pa\u0301sse" reads "passe", not "pásse").
             if chars:
                 composed = unicodedata.normalize("NFC", chars[-1] + char)
-                if len(composed) == 1:
+                if len(composed) == 1 and composed in _ACCENTED:
                     chars[-1] = composed
             continue
         if _DROPPED.match(char):
