@@ -240,6 +240,9 @@ TRUE_POSITIVES = [
     ("Wifi Maison - Chaton2024", "wifi-key", "Chaton2024"),
     # an accent typed apart that makes no French letter is dropped
     ("mot de pa\u0301sse : Soleil2024", "password", "Soleil2024"),
+    # a remote tool's ID, then its password after a space only; "TV" for TeamViewer
+    ("AnyDesk 123 456 789 xk9p2m", "remote-tool-code", "xk9p2m"),
+    ("TV 1 234 567 890 / 9xk4pe", "remote-tool-code", "9xk4pe"),
 ]
 
 # Ordinary technician notes: none may be refused.
@@ -368,6 +371,7 @@ ORDINARY_NOTES = [
     "portefeuille : le client garde ses 12 mots sur papier, dans son coffre",
     "12 mots de passe changés sur les comptes de la cliente",
     "SSID Livebox-4A2C / Livebox-4A2C-5G, wifi : TP-Link / TL-WN823N",
+    "AnyDesk 123 456 789 v7.1.3, TeamViewer 123456789 15h30",
 ]
 
 

@@ -66,7 +66,8 @@ versions) pass:
   ("SSID : Livebox-4A2C / 7xQpR2mK9sT4vW", "Wifi Maison / Chaton2024"); a second
   network's name, a model, a reference, a MAC address or a version is no key.
 * pairs with no phrase: a remote tool's ID then "/" and a secret-looking value
-  ("TeamViewer 123456789 / 4kd9x2"), a default account ("admin/admin", "root:toor",
+  ("TeamViewer 123456789 / 4kd9x2"; "TV" for TeamViewer; after a space only, letters mixed with
+  digits: "AnyDesk 123456789 xk9p2m"), a default account ("admin/admin", "root:toor",
   "admin / Soleil2024"; "admin/lecture" names rights).
 * api-token: the secret access key that follows an AWS access key ID (40 characters of
   base64 after a space, ",", "/" or a line break: the pair as AWS's CSV file gives it);
@@ -675,7 +676,7 @@ _TOOL_NAMES = {
     "screenconnect": "ScreenConnect", "connectwise": "ScreenConnect", "logmein": "LogMeIn",
     "quickassist": "Quick Assist", "assistancerapide": "Quick Assist",
     "iperius": "Iperius Remote", "iperiusremote": "Iperius Remote",
-    "aeroadmin": "AeroAdmin", "ammyy": "Ammyy Admin",
+    "aeroadmin": "AeroAdmin", "ammyy": "Ammyy Admin", "tv": "TeamViewer",
 }
 _TOOL = re.compile(rf"(?x)\b(?:{_TOOLS})\b")
 
@@ -2508,9 +2509,10 @@ def _commands(low: str) -> Iterable[tuple[int, int]]:
 # follows it, when it looks like a secret and is not another ID, is the password.
 _TOOL_ID_PAIR = re.compile(
     r"(?:[ \t]+(?:id|n°))?[ \t]*:?[ \t]*[0-9](?:[ \u00a0]?[0-9]){8,9}(?!\w)"
-    r"[ \t]*(?:[/|:,]|[-–—](?=[ \t]))[ \t]*(?P<v>[^\s,;«»\"“”]{4,64})")
-# The end of the tool names that have an ID (found with `find`, then read backwards).
-_ID_TOOL_ENDS = ("viewer", "desk", "supremo")
+    r"(?:[ \t]*(?P<sep>[/|:,]|[-–—](?=[ \t]))[ \t]*|[ \t]+)(?P<v>[^\s,;«»\"“”]{4,64})")
+# The end of the tool names that have an ID (found with `find`, then read backwards); "TV"
+# is how technicians shorten TeamViewer ("TV 123 456 789 / 4kd9x2").
+_ID_TOOL_ENDS = ("viewer", "desk", "supremo", "tv")
 # A device's default account and its password with no phrase: "admin/admin", "root:toor",
 # "admin / Soleil2024". Only a secret-looking value, the user repeated, or (in the
 # "user:password" spelling with no spaces) a plain word counts: "admin/lecture" names rights.
@@ -2532,7 +2534,7 @@ def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
             or "sql" in low or "mariadb" in low):
         pw = _CONTEXTS["pw"]
         found.extend((pw, start, end) for start, end in _commands(low))
-    if ("viewer" in low or "desk" in low or "supremo" in low or "admin" in low
+    if ("viewer" in low or "desk" in low or "supremo" in low or "tv" in low or "admin" in low
             or "root" in low or "super" in low or "ubnt" in low):
         found.extend(_pairs_without_phrase(low))
     found.extend(_settings(low))  # it finds its own stems
@@ -2588,7 +2590,10 @@ def _pairs_without_phrase(low: str) -> Iterable[tuple[_Context, int, int]]:
             m = _TOOL_ID_PAIR.match(low, end)
             tool = _tool_before(low, end) if m is not None else None
             value = _trim(m.group("v")) if m is not None else ""
+            # Without "/" or ":" only letters mixed with digits ("AnyDesk 123456789 xk9p2m",
+            # not "AnyDesk 123456789 1234" nor "... v7.1.3").
             if (tool is not None and _looks_secret(value)
+                    and (m.group("sep") or (_mixed(value) and not _is_stop(value)))  # type: ignore[union-attr]
                     and not (value.isdigit() and len(value) >= 9)
                     and _TRIGGER.match(value) is None):
                 ctx = _CONTEXTS["tool"]._replace(tool=tool)
