@@ -243,6 +243,7 @@ TRUE_POSITIVES = [
     # a remote tool's ID, then its password after a space only; "TV" for TeamViewer
     ("AnyDesk 123 456 789 xk9p2m", "remote-tool-code", "xk9p2m"),
     ("TV 1 234 567 890 / 9xk4pe", "remote-tool-code", "9xk4pe"),
+    ("WPA2 : Kx9mQ2pL7vR4", "wifi-key", "Kx9mQ2pL7vR4"),
 ]
 
 # Ordinary technician notes: none may be refused.
@@ -372,6 +373,7 @@ ORDINARY_NOTES = [
     "12 mots de passe changés sur les comptes de la cliente",
     "SSID Livebox-4A2C / Livebox-4A2C-5G, wifi : TP-Link / TL-WN823N",
     "AnyDesk 123 456 789 v7.1.3, TeamViewer 123456789 15h30",
+    "WPA2 : AES-256-CCMP, WPA2 : Livebox-4A2C",
 ]
 
 

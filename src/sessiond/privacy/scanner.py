@@ -184,7 +184,8 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
 14. A lock named alone ("alarme", "coffre-fort", "portail", "déverrouillage"...) takes
     digits after ":".
     A bare "clé"/"key" is a Wi-Fi key when its line names a Wi-Fi network (SSID, wifi,
-    Livebox...) and the value looks like a secret of 8+ characters (WPA's minimum).
+    Livebox...) and the value looks like a secret of 8+ characters (WPA's minimum); so is
+    what follows "WPA2 :" when it mixes letters and digits (not "AES-256", "Livebox-4A2C").
     "clé privée", "clé de chiffrement", "secret": a long token that mixes letters and
     digits. A BitLocker "ID de clé de récupération" is the key's name, not the key.
 15. A phrase alone on its line, as a form's label ("Mot de passe\nSoleil2024"), links a
@@ -821,7 +822,7 @@ _TRIGGER = re.compile(
           login | compte | (?:live|free|b)?box | identifiant | user(?:name)? | utilisateur
         | account | route(?:u)?r | session)
     | (?P<code> code)
-    | (?P<key> cl(?:[eé]|ef) | key)
+    | (?P<key> cl(?:[eé]|ef) | key | wpa[23]?)
     | (?P<strict> passe | pass | pw )
     )
     (?![\w@])
@@ -1860,10 +1861,14 @@ _WIFI_CONTEXT = re.compile(
     r"\b(?:wi-?fi|ssid|wpa[23]?|wlan|r[eé]seau|network|livebox|freebox|bbox)\b")
 
 
+_CIPHER = re.compile(r"aes|tkip|ccmp|gcmp|sae|personal|personnel|enterprise|entreprise|mix")
+
+
 def _wifi_key_value(low: str, m: re.Match[str], ctx: _Context
                     ) -> tuple[_Context, int, int] | None:
     line_start = low.rfind("\n", 0, m.start()) + 1
-    if not _WIFI_CONTEXT.search(low, max(line_start, m.start() - 80), m.start()):
+    # "WPA2 : x" names the network's security itself.
+    if not _WIFI_CONTEXT.search(low, max(line_start, m.start() - 80), m.end()):
         return None
     link = _STRONG.match(low, m.end())
     if link is not None and link.group("qual"):
@@ -1875,6 +1880,13 @@ def _wifi_key_value(low: str, m: re.Match[str], ctx: _Context
     span = _value_at(low, position, ctx, _LINK)
     if span is None or span[1] - span[0] < 8:
         return None
+    if m.group().startswith("wpa"):
+        # After "WPA2 :" a cipher or the network's name may follow ("TKIP+AES",
+        # "Livebox-4A2C"): a key mixes letters and digits and names no network.
+        value = low[span[0]:span[1]]
+        if (not _mixed(value) or _NETWORK_NAMES.search(value) is not None
+                or _CIPHER.search(value) is not None):
+            return None
     return ctx, span[0], span[1]
 
 
