@@ -244,6 +244,8 @@ TRUE_POSITIVES = [
     ("AnyDesk 123 456 789 xk9p2m", "remote-tool-code", "xk9p2m"),
     ("TV 1 234 567 890 / 9xk4pe", "remote-tool-code", "9xk4pe"),
     ("WPA2 : Kx9mQ2pL7vR4", "wifi-key", "Kx9mQ2pL7vR4"),
+    ("clé de secours Apple : K7Q2-M9XP-4LRT-8WZC-N3VB-6HJD-2FGS", "recovery-key",
+     "K7Q2-M9XP-4LRT-8WZC-N3VB-6HJD-2FGS"),
 ]
 
 # Ordinary technician notes: none may be refused.

@@ -722,7 +722,7 @@ _TRIGGER = re.compile(
       (?P<recovery>
           cl(?:[eé]s?|efs?)[ ](?:de[ ]r[eé]cup(?:[eé]ration)?(?:[ ]bitlocker)?|bitlocker)
         | (?:bitlocker[ ])?recovery[ ](?:key|code|password)s? | bitlocker[ ]keys?
-        | codes?[ ]de[ ](?:secours|r[eé]cup[eé]ration)
+        | codes?[ ]de[ ](?:secours|r[eé]cup[eé]ration) | cl(?:[eé]s?|efs?)[ ]de[ ]secours
         | backup[ ]codes?)
     | (?P<bitlocker> bitlocker)
     | (?P<wifi>
