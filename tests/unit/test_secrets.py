@@ -246,6 +246,9 @@ TRUE_POSITIVES = [
     ("WPA2 : Kx9mQ2pL7vR4", "wifi-key", "Kx9mQ2pL7vR4"),
     ("clé de secours Apple : K7Q2-M9XP-4LRT-8WZC-N3VB-6HJD-2FGS", "recovery-key",
      "K7Q2-M9XP-4LRT-8WZC-N3VB-6HJD-2FGS"),
+    # the password named, then its value given elliptically
+    ("mot de passe oublié, nouveau : Soleil2025", "password", "Soleil2025"),
+    ("mot de passe, c'est Soleil2024", "password", "Soleil2024"),
 ]
 
 # Ordinary technician notes: none may be refused.
@@ -376,6 +379,7 @@ ORDINARY_NOTES = [
     "SSID Livebox-4A2C / Livebox-4A2C-5G, wifi : TP-Link / TL-WN823N",
     "AnyDesk 123 456 789 v7.1.3, TeamViewer 123456789 15h30",
     "WPA2 : AES-256-CCMP, WPA2 : Livebox-4A2C",
+    "mot de passe changé, nouveau PC : HP 15s ; mot de passe, c'est fait",
 ]
 
 

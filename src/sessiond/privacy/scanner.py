@@ -192,6 +192,9 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
     value alone on the next line, when it looks like a secret (no plain word). A label
     then a tab or a run of spaces, as a table copied into the note ("Mot de passe\tchaton"),
     links the value that ends the line, a plain word too.
+17. The password named, then its value given elliptically on the same line: "mot de passe
+    oublié, nouveau : Soleil2025", "le nouveau est ...", "mot de passe, c'est Soleil2024"
+    (a secret-looking value only: "nouveau PC : HP 15s", "c'est fait" pass).
 16. Values listed after a found one, each in the same shape (the same length, digits and
     letters in the same places) are found too: "codes de secours : 4829 1037, 5930 2148".
 
@@ -2549,6 +2552,9 @@ def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
     if ("viewer" in low or "desk" in low or "supremo" in low or "tv" in low or "admin" in low
             or "root" in low or "super" in low or "ubnt" in low):
         found.extend(_pairs_without_phrase(low))
+    if ("nouv" in low or "new" in low or "ancien" in low or "old" in low or "provisoire" in low
+            or "tempor" in low or "," in low):
+        found.extend(_elliptic_values(low))
     found.extend(_settings(low))  # it finds its own stems
     if "ssid" in low or "wifi" in low or "wi-fi" in low or "wlan" in low:
         found.extend(_network_pairs(low))
@@ -2589,6 +2595,34 @@ def _network_pairs(low: str) -> Iterable[tuple[_Context, int, int]]:
                 and not (len(stem) >= 3 and value.startswith(stem))
                 and not _TOKEN_PLACEHOLDER.fullmatch(value) and _TRIGGER.match(value) is None):
             yield wifi, m.start("v"), m.start("v") + len(value)
+
+
+# The password named once, then its value given elliptically: "mot de passe oublié,
+# nouveau : Soleil2025", "mdp réinitialisé, le nouveau est Soleil2025", "mot de passe,
+# c'est Soleil2024". The password's phrase comes earlier on the line; only a value that
+# looks like a secret counts ("nouveau : PC portable HP", "c'est fait" pass).
+_ELLIPSIS = re.compile(
+    rf"""(?x)(?:(?<![\w-])(?:nouveau|nouvel|nouvelle|new|ancien|ancienne|old|provisoire
+         |temporaire|temporary)(?:{_H}+(?P<verb>{_C_EST}|{_OTHER_COPULAS}))?{_H}*
+         (?(verb)(?:[:=]|->|→)?|(?:[:=]|->|→))
+       | (?<=[a-z]),{_H}*(?:{_C_EST}|{_OTHER_COPULAS})(?={_H}))
+    {_H}*""")
+_PASSWORD_BEFORE = re.compile(
+    r"(?<![\w-])(?:mots? de pass?e|mdp|password|pwd|pin|code pin|passcode)(?![\w-])")
+
+
+def _elliptic_values(low: str) -> Iterable[tuple[_Context, int, int]]:
+    pw = _CONTEXTS["pw"]
+    for m in _ELLIPSIS.finditer(low):
+        line_start = low.rfind("\n", 0, m.start()) + 1
+        before = _PASSWORD_BEFORE.search(low, max(line_start, m.start() - 80), m.start())
+        if before is None:
+            continue
+        if m.group().startswith(",") and before.end() != m.start():
+            continue  # ", c'est" right after the phrase only: "mot de passe, c'est x"
+        span = _value_at(low, m.end(), pw, _LINK)
+        if span is not None and _TRIGGER.match(low, span[0]) is None:
+            yield pw, span[0], span[1]
 
 
 _OWNER_COMMAND = re.compile(r"\b(?:chown|chgrp|install|docker[ \t]+run)\b[^\n|;&]*$")
