@@ -249,6 +249,7 @@ TRUE_POSITIVES = [
     # the password named, then its value given elliptically
     ("mot de passe oublié, nouveau : Soleil2025", "password", "Soleil2025"),
     ("mot de passe, c'est Soleil2024", "password", "Soleil2024"),
+    ("PIN/PUK : 1234 / 12345678", "pin", "1234 / 12345678"),
 ]
 
 # Ordinary technician notes: none may be refused.
@@ -380,6 +381,7 @@ ORDINARY_NOTES = [
     "AnyDesk 123 456 789 v7.1.3, TeamViewer 123456789 15h30",
     "WPA2 : AES-256-CCMP, WPA2 : Livebox-4A2C",
     "mot de passe changé, nouveau PC : HP 15s ; mot de passe, c'est fait",
+    "PIN/PUK : 3 / 10 essais restants",
 ]
 
 

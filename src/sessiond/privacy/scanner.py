@@ -154,7 +154,8 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
    after an explicit "login", an identifier-shaped user (dots, digits, "@") or a default
    account (root, admin). Two account names ("compte pro / perso", "Netflix / Disney+")
    and statuses pass.
-9. PINs by device or purpose: "PIN du téléphone 4821", "PIN for the laptop 2580", "carte
+9. PINs by device or purpose ("PIN/PUK : 1234 / 12345678": a SIM's two codes, the PUK of
+   eight digits): "PIN du téléphone 4821", "PIN for the laptop 2580", "carte
    SIM 0000"; a bare "code" needs what it unlocks ("code de l'alarme 1937", "code du
    portail", "code d'entrée", "code parental", "code admin"), a copula ("son code c'est
    4455") or an address before it on its line ("12 rue des Lilas, bât. B, code 1937", not
@@ -796,6 +797,7 @@ _TRIGGER = re.compile(
     | (?P<unattended>
           acc[eè]s[ ](?:non[ ]surveill[eé]|sans[ ]surveillance) | non[ ]surveill[eé]
         | unattended(?:[ ]access)?)
+    | (?P<pinpuk> (?:codes?[ ])?(?:pin[ ]?/[ ]?puk|puk[ ]?/[ ]?pin))
     | (?P<pin>
           code[ -]?(?:pin|puk) | pin[ ](?:code|number) | puk | pin
         | code[ ](?:confidentiel|secret)
@@ -1629,6 +1631,7 @@ _CONTEXTS = {  # per trigger group (fields in the order of _Context)
     "answer": _Context("secret-answer", None, False, False, False, False),
     "unattended": _Context("remote-tool-code", None, False, False, False, False),
     "pin": _Context("pin", None, False, False, False, False),
+    "pinpuk": _Context("pin", None, False, False, False, False, True),
     "sim": _Context("pin", None, False, False, False, False, True),
     "pw": _Context("password", None, True, False, False, False),
     "cvv": _Context("card-number", None, False, False, False, False),
@@ -1797,6 +1800,28 @@ def _totp_value(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, in
     if found is None or not any(c in "234567" for c in found.group("v")):
         return None
     return ctx, found.start("v"), found.end()
+
+
+# A SIM card's two codes together: "PIN/PUK : 1234 / 12345678" (the PIN 4 to 8 digits, the
+# PUK 8), either order, after a few words ("de la carte SIM") and ":" or none; one of them
+# alone after ":".
+_PIN_PUK_VALUE = re.compile(
+    rf"(?:{_H}+[^\W\d_]{{2,20}}){{0,4}}?{_H}*(?P<colon>[:=]|->|→)?{_H}*"
+    rf"(?P<v>[0-9]{{4,8}}(?:(?:{_H}*[/,;&]{_H}*|{_H}+(?:et|and){_H}+|{_H}+)[0-9]{{4,8}})?)"
+    r"(?![\w-])")
+
+
+def _pin_puk_value(low: str, m: re.Match[str], ctx: _Context
+                   ) -> tuple[_Context, int, int] | None:
+    found = _PIN_PUK_VALUE.match(low, m.end())
+    if found is None:
+        return None
+    codes = re.findall(r"[0-9]+", found.group("v"))
+    if len(codes) == 1 and found.group("colon") is None:
+        return None  # one code alone after ":" only ("PIN/PUK : 1234")
+    if len(codes) == 2 and not any(len(code) == 8 for code in codes):
+        return None  # a PUK has eight digits: "PIN/PUK : 2024 / 2025" are years
+    return ctx, found.start("v"), found.end("v")
 
 
 # "alarme : 1937", "coffre-fort = 0412": a lock named alone takes its code only after ":"
@@ -2382,8 +2407,8 @@ def _answer_value(low: str, m: re.Match[str], ctx: _Context
 _VALUE_OF_GROUP: dict[str, Callable[[str, re.Match[str], _Context],
                                     tuple[_Context, int, int] | None]] = {
     "answer": _answer_value, "code": _device_code_value, "account": _account_value,
-    "seed": _seed_value, "totp": _totp_value, "lock": _lock_value, "key": _wifi_key_value,
-    "pattern": _pattern_value, "bitlocker": _bitlocker_value,
+    "seed": _seed_value, "totp": _totp_value, "pinpuk": _pin_puk_value, "lock": _lock_value,
+    "key": _wifi_key_value, "pattern": _pattern_value, "bitlocker": _bitlocker_value,
 }
 
 
