@@ -760,10 +760,6 @@ _TRIGGER = re.compile(
         | (?:verification|validation|confirmation|security|authentication|auth|login
             |sign-?in|one[ -]time|2fa|mfa|otp|totp|sms|text|authenticator)[ ](?:pass)?codes?
         | one[ -]time[ ]password | otp)
-    | (?P<totp>
-          (?:cl(?:[eé]s?|efs?)|secret|seed|graine)[ ](?:secr[eè]te[ ])?(?:de[ ]|d{_APOS}|du[ ])?
-            (?:2fa|a2f|mfa|totp|otp|configuration|authenticator|authentification)
-        | setup[ ]key | (?:2fa|a2f|mfa|totp)(?:[ ](?:secret|seed|key))? | authenticator)
     | (?P<product>
           cl(?:[eé]s?|efs?)[ ](?:de[ ])?(?:produit|licence|license|activation)
         | cl(?:[eé]s?|efs?)[ ]d{_APOS}(?:activation|installation|licence)
@@ -772,10 +768,6 @@ _TRIGGER = re.compile(
         | code[ ]d{_APOS}activation | activation[ ]code)
     | (?P<seed>
           seed(?:[ ](?:phrase|words))? | (?:secret[ ])?recovery[ ]phrase | mnemonic(?:[ ]phrase)?
-        # a wallet's name, or its words counted ("les 24 mots : ..."), then the words
-        | ledger(?:[ ]nano)? | trezor | metamask | exodus | (?:crypto[ ])?wallet
-        | portefeuille(?:[ ]crypto)?
-        | (?:(?<=12[ ])|(?<=24[ ])|(?<=douze[ ]))mots(?![ -]?(?:de?|2)[ -]?pa)
         | phrase[ ](?:de[ ](?:r[eé]cup[eé]ration|sauvegarde|restauration)|secr[eè]te
                     |mn[eé]monique)
         | mots?[ ](?:de[ ](?:r[eé]cup[eé]ration|sauvegarde)|mn[eé]moniques?))
@@ -786,8 +778,10 @@ _TRIGGER = re.compile(
           api[ _-]?keys? | apikey | cl(?:[eé]s?|efs?)[ ](?:d{_APOS}|de[ ]l{_APOS})?api
         | jetons?(?:[ ]d{_APOS}acc[eè]s|[ ]d{_APOS}api|[ ]api)?
         | (?:access|api|auth|bearer|refresh|personal[ ]access)[ ]tokens? | tokens? | bearer
-        | client[ ]secret | api[ ]secret | secret[ ](?:access[ ])?key | cl[eé][ ]secr[eè]te
-        | aws_secret_access_key | (?:aws[ ])?secret(?![ ](?:questions?|answers?)\b))
+        | client[ ]secret | api[ ]secret | secret[ ](?:access[ ])?key
+        | cl[eé][ ]secr[eè]te(?![ ](?:2fa|a2f|mfa|totp|otp)\b)
+        | aws_secret_access_key
+        | (?:aws[ ])?secret(?![ ](?:questions?|answers?|2fa|a2f|mfa|totp|otp)\b))
     | (?P<answer>
           questions?[ ](?:secr[eè]tes?|de[ ]s[eé]curit[eé])
         | (?:secret|security)[ ]questions?
@@ -797,7 +791,6 @@ _TRIGGER = re.compile(
     | (?P<unattended>
           acc[eè]s[ ](?:non[ ]surveill[eé]|sans[ ]surveillance) | non[ ]surveill[eé]
         | unattended(?:[ ]access)?)
-    | (?P<pinpuk> (?:codes?[ ])?(?:pin[ ]?/[ ]?puk|puk[ ]?/[ ]?pin))
     | (?P<pin>
           code[ -]?(?:pin|puk) | pin[ ](?:code|number) | puk | pin
         | code[ ](?:confidentiel|secret)
@@ -827,6 +820,16 @@ _TRIGGER = re.compile(
           login | compte | (?:live|free|b)?box | identifiant | user(?:name)? | utilisateur
         | account | route(?:u)?r | session)
     | (?P<code> code)
+    # a wallet's name, or its words counted ("les 24 mots : ..."), then the words. This
+    # group and the next come late: a phrase matched earlier ("mdp") never tries them.
+    | (?P<wallet>
+          ledger(?:[ ]nano)? | trezor | metamask | exodus | (?:crypto[ ])?wallet
+        | portefeuille(?:[ ]crypto)?
+        | mots(?:(?<=12[ ]mots)|(?<=24[ ]mots)|(?<=douze[ ]mots)))
+    | (?P<totp>
+          (?:cl(?:[eé]s?|efs?)|secret|seed|graine)[ ](?:secr[eè]te[ ])?(?:de[ ]|d{_APOS}|du[ ])?
+            (?:2fa|a2f|mfa|totp|otp|configuration|authenticator|authentification)
+        | setup[ ]key | (?:2fa|a2f|mfa|totp)(?:[ ](?:secret|seed|key))? | authenticator)
     | (?P<key> cl(?:[eé]|ef) | key | wpa[23]?)
     | (?P<strict> passe | pass | pw )
     )
@@ -1631,7 +1634,7 @@ _CONTEXTS = {  # per trigger group (fields in the order of _Context)
     "answer": _Context("secret-answer", None, False, False, False, False),
     "unattended": _Context("remote-tool-code", None, False, False, False, False),
     "pin": _Context("pin", None, False, False, False, False),
-    "pinpuk": _Context("pin", None, False, False, False, False, True),
+    "wallet": _Context("recovery-key", None, False, False, False, False),
     "sim": _Context("pin", None, False, False, False, False, True),
     "pw": _Context("password", None, True, False, False, False),
     "cvv": _Context("card-number", None, False, False, False, False),
@@ -1724,6 +1727,51 @@ def _phrase_finding(low: str, m: re.Match[str], hints: bool, layout: _Layout | N
     return ctx, start, end
 
 
+# The password named once, then its value given elliptically further on its line: "mot de
+# passe oublié, nouveau : Soleil2025", "mdp réinitialisé, le nouveau est Soleil2025", "mot
+# de passe, c'est Soleil2024". Only a value that looks like a secret counts ("nouveau : PC
+# portable HP", "c'est fait" pass). Looked for only after a password phrase, and only past a
+# separator (",", ";", "."), so that a note without one pays nothing.
+_ELLIPSIS = re.compile(
+    rf"""(?x)(?<![\w-])(?:nouve(?:au|l|lle)|new|ancien(?:ne)?|old|provisoire|tempor(?:aire|ary))
+    (?![\w-])(?:{_H}+(?P<verb>{_C_EST}|{_OTHER_COPULAS}))?{_H}*
+    (?(verb)(?:[:=]|->|→)?|(?:[:=]|->|→)){_H}*""")
+_COMMA_COPULA = re.compile(rf",{_H}*(?:{_C_EST}|est|is)(?={_H}){_H}*")
+_ELLIPSIS_GROUPS = frozenset({"pw", "pin"})
+
+
+def _ellipses(low: str) -> list[re.Match[str]]:
+    """The words that give a value elliptically ("nouveau :"), looked for once per note."""
+    if not ("nouv" in low or "new" in low or "ancien" in low or "old" in low
+            or "provisoire" in low or "tempor" in low):
+        return []
+    return list(_ELLIPSIS.finditer(low))
+
+
+def _elliptic_values(low: str, m: re.Match[str], ellipses: list[re.Match[str]]
+                     ) -> list[tuple[int, int]]:
+    """The values given elliptically after the password phrase `m`, on its line."""
+    comma = _COMMA_COPULA.match(low, m.end()) if low.startswith(",", m.end()) else None
+    links = [comma] if comma is not None else []
+    if ellipses:
+        end = low.find("\n", m.end(), m.end() + 120)
+        end = end if end >= 0 else min(len(low), m.end() + 120)
+        at = bisect.bisect_left([e.start() for e in ellipses], m.end())
+        for link in ellipses[at:]:
+            if link.start() >= end:
+                break
+            between = low[m.end():link.start()]
+            if "," in between or ";" in between or "." in between:
+                links.append(link)
+    pw = _CONTEXTS["pw"]
+    found: list[tuple[int, int]] = []
+    for link in links:
+        span = _value_at(low, link.end(), pw, _LINK)
+        if span is not None and _TRIGGER.match(low, span[0]) is None:
+            found.append(span)
+    return found
+
+
 # The value said before its phrase: "a choisi Soleil2024 comme mot de passe", "j'ai mis
 # 1234 comme code PIN", "set Welcome1 as the new password". Only a secret-looking value
 # ("sa date de naissance comme mot de passe" describes it); a few articles in between.
@@ -1805,6 +1853,7 @@ def _totp_value(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, in
 # A SIM card's two codes together: "PIN/PUK : 1234 / 12345678" (the PIN 4 to 8 digits, the
 # PUK 8), either order, after a few words ("de la carte SIM") and ":" or none; one of them
 # alone after ":".
+_PIN_PUK = re.compile(r"(?:codes?[ ])?(?:pin[ ]?/[ ]?puk|puk[ ]?/[ ]?pin)(?![\w@])")
 _PIN_PUK_VALUE = re.compile(
     rf"(?:{_H}+[^\W\d_]{{2,20}}){{0,4}}?{_H}*(?P<colon>[:=]|->|→)?{_H}*"
     rf"(?P<v>[0-9]{{4,8}}(?:(?:{_H}*[/,;&]{_H}*|{_H}+(?:et|and){_H}+|{_H}+)[0-9]{{4,8}})?)"
@@ -1973,6 +2022,10 @@ def _phrase_value(low: str, m: re.Match[str], layout: _Layout
         return reader(low, m, ctx)
     if m.start() and low[m.start() - 1] == "<" and low.startswith(">", m.end()):
         return _element_value(low, m.end() + 1, ctx)  # "<password>x</password>"
+    if m.lastgroup == "pin" and low.startswith(("/", " /"), m.end()):
+        sim_codes = _PIN_PUK.match(low, m.start())
+        if sim_codes is not None:
+            return _pin_puk_value(low, sim_codes, ctx._replace(digits=True))
     end = m.end()
     strong = _STRONG.match(low, end)
     if strong is None and layout.split and _split_link_near(low, end):
@@ -2407,7 +2460,7 @@ def _answer_value(low: str, m: re.Match[str], ctx: _Context
 _VALUE_OF_GROUP: dict[str, Callable[[str, re.Match[str], _Context],
                                     tuple[_Context, int, int] | None]] = {
     "answer": _answer_value, "code": _device_code_value, "account": _account_value,
-    "seed": _seed_value, "totp": _totp_value, "pinpuk": _pin_puk_value, "lock": _lock_value,
+    "seed": _seed_value, "wallet": _seed_value, "totp": _totp_value, "lock": _lock_value,
     "key": _wifi_key_value, "pattern": _pattern_value, "bitlocker": _bitlocker_value,
 }
 
@@ -2577,13 +2630,11 @@ def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
     if ("viewer" in low or "desk" in low or "supremo" in low or "tv" in low or "admin" in low
             or "root" in low or "super" in low or "ubnt" in low):
         found.extend(_pairs_without_phrase(low))
-    if ("nouv" in low or "new" in low or "ancien" in low or "old" in low or "provisoire" in low
-            or "tempor" in low or "," in low):
-        found.extend(_elliptic_values(low))
     found.extend(_settings(low))  # it finds its own stems
-    if "ssid" in low or "wifi" in low or "wi-fi" in low or "wlan" in low:
+    has_wifi = "wifi" in low
+    if has_wifi or "ssid" in low or "wi-fi" in low:
         found.extend(_network_pairs(low))
-    if "wifi:" in low:
+    if has_wifi and "wifi:" in low:
         wifi = _CONTEXTS["wifi"]
         found.extend((wifi, m.start("v"), m.end("v")) for m in _WIFI_QR.finditer(low)
                      if not _TOKEN_PLACEHOLDER.fullmatch(m.group("v")))
@@ -2594,8 +2645,9 @@ def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
 # Livebox-4A2C / 7xQpR2mK9sT4vW", "Wifi Maison / Chaton2024". The key looks like a secret
 # and has WPA's 8 characters at least; a second network's name is no key (the 5 GHz one,
 # "Livebox-4A2C / Livebox-4A2C-5G", or another box: "Freebox-AB12 / Bbox-9F3E").
+_NETWORK_WORDS = ("ssid", "wifi", "wi-fi")
 _NETWORK_PAIR = re.compile(
-    rf"""(?x)(?<![\w-])(?:ssid|wi-?fi|wlan)
+    rf"""(?x)(?<![\w-])(?:ssid|wi-?fi)
     (?:{_H}+(?:du{_H}+|de{_H}+la{_H}+)?(?:r[eé]seau|network|name|nom|client
        |invit[eé]s?|guests?))?{_H}*(?:[:=]{_H}*)?(?:ssid{_H}*:?{_H}*)?
     (?P<name>"[^"\n]{{1,32}}"|«{_H}*[^»\n]{{1,32}}»|[^\s/,;:"«»|]{{2,32}})
@@ -2611,7 +2663,17 @@ _REFERENCE = re.compile(r"[a-z]{1,3}-[a-z0-9-]+|[a-z0-9]+-[0-9]{2,4}"
 
 def _network_pairs(low: str) -> Iterable[tuple[_Context, int, int]]:
     wifi = _CONTEXTS["wifi"]
-    for m in _NETWORK_PAIR.finditer(low):
+    # Read where each word is (`find`): a regex pass over the note would cost more.
+    starts = []
+    for word in _NETWORK_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = low.find(word, at + len(word))
+    for start in sorted(starts):
+        m = _NETWORK_PAIR.match(low, start)
+        if m is None:
+            continue
         value = _trim(m.group("v"))
         name = m.group("name").strip("\"«» \t")
         stem = re.split(r"[\W_]", name)[0]
@@ -2620,34 +2682,6 @@ def _network_pairs(low: str) -> Iterable[tuple[_Context, int, int]]:
                 and not (len(stem) >= 3 and value.startswith(stem))
                 and not _TOKEN_PLACEHOLDER.fullmatch(value) and _TRIGGER.match(value) is None):
             yield wifi, m.start("v"), m.start("v") + len(value)
-
-
-# The password named once, then its value given elliptically: "mot de passe oublié,
-# nouveau : Soleil2025", "mdp réinitialisé, le nouveau est Soleil2025", "mot de passe,
-# c'est Soleil2024". The password's phrase comes earlier on the line; only a value that
-# looks like a secret counts ("nouveau : PC portable HP", "c'est fait" pass).
-_ELLIPSIS = re.compile(
-    rf"""(?x)(?:(?<![\w-])(?:nouveau|nouvel|nouvelle|new|ancien|ancienne|old|provisoire
-         |temporaire|temporary)(?:{_H}+(?P<verb>{_C_EST}|{_OTHER_COPULAS}))?{_H}*
-         (?(verb)(?:[:=]|->|→)?|(?:[:=]|->|→))
-       | (?<=[a-z]),{_H}*(?:{_C_EST}|{_OTHER_COPULAS})(?={_H}))
-    {_H}*""")
-_PASSWORD_BEFORE = re.compile(
-    r"(?<![\w-])(?:mots? de pass?e|mdp|password|pwd|pin|code pin|passcode)(?![\w-])")
-
-
-def _elliptic_values(low: str) -> Iterable[tuple[_Context, int, int]]:
-    pw = _CONTEXTS["pw"]
-    for m in _ELLIPSIS.finditer(low):
-        line_start = low.rfind("\n", 0, m.start()) + 1
-        before = _PASSWORD_BEFORE.search(low, max(line_start, m.start() - 80), m.start())
-        if before is None:
-            continue
-        if m.group().startswith(",") and before.end() != m.start():
-            continue  # ", c'est" right after the phrase only: "mot de passe, c'est x"
-        span = _value_at(low, m.end(), pw, _LINK)
-        if span is not None and _TRIGGER.match(low, span[0]) is None:
-            yield pw, span[0], span[1]
 
 
 _OWNER_COMMAND = re.compile(r"\b(?:chown|chgrp|install|docker[ \t]+run)\b[^\n|;&]*$")
@@ -3004,6 +3038,7 @@ def _scan_folded(text: str) -> list[Finding]:
     hints = "indice" in low or "hint" in low or "question" in low
     raw.extend((ctx.kind, start, end, ctx) for ctx, start, end in _without_phrase(low))
     layout: _Layout | None = None
+    ellipses: list[re.Match[str]] | None = None
     for m in _TRIGGER.finditer(low):
         if layout is None:  # on the first phrase only: a few quick passes over the note
             layout = _layout(low)
@@ -3012,6 +3047,12 @@ def _scan_folded(text: str) -> list[Finding]:
             ctx, start, end = found
             raw.append((ctx.kind, start, end, ctx))
             raw.extend((ctx.kind, s, e, ctx) for s, e in _same_shape_after(low, start, end))
+        if m.lastgroup in _ELLIPSIS_GROUPS:
+            if ellipses is None:
+                ellipses = _ellipses(low)
+            if ellipses or low.startswith(",", m.end()):
+                pw = _CONTEXTS["pw"]
+                raw.extend(("password", s, e, pw) for s, e in _elliptic_values(low, m, ellipses))
     # Earlier entries win overlaps: structured numbers (checked by their digits) before
     # a phrase's reading of the same characters.
     starts: list[int] = []
