@@ -250,6 +250,7 @@ TRUE_POSITIVES = [
     ("mot de passe oublié, nouveau : Soleil2025", "password", "Soleil2025"),
     ("mot de passe, c'est Soleil2024", "password", "Soleil2024"),
     ("PIN/PUK : 1234 / 12345678", "pin", "1234 / 12345678"),
+    ("espace client Orange : jmartin / Orange2024!", "password", "jmartin / Orange2024!"),
 ]
 
 # Ordinary technician notes: none may be refused.

@@ -147,7 +147,8 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
    date before 2010 ending the clause is a date of birth typed as the password ("mdp :
    19/05/1956"); a recent one says when ("expiration du mot de passe : 12/03/2026"). A bracketed
    value ("mot de passe (Soleil2024)") is a hit when it looks like a secret.
-8. Pairs: after "login", "identifiant", "compte", "box", "user", "account", "session"...
+8. Pairs: after "login", "identifiant", "compte", "box", "user", "account", "session",
+   "espace client"...
    a "user / secret" pair with "/" between ("compte jean.dupont / Azerty12", "box
    admin/Livebox2023")
    when the secret looks like one, repeats the user ("admin/admin"), or is a plain word
@@ -711,7 +712,7 @@ _PREFIXES = (
     r"a(?:c[ct]|e|l|m|n|p|s|ut|w|2)|b[abeio]"
     r"|c(?:a(?:rte[ ]sim|denas)|d|h|l(?:[eé]|ient[ ]secret)"
     r"|o(?:de|ffre|mpte|nfirmation|nnectwise|ntrase)|r|v)"
-    r"|d(?:ig|oo|w|[eé]v)|e(?:n[ct]|nt|xo)|fre|g[ar]|i(?:[dp]|nt)|je|ke|l(?:ed|i[cv]|o[cg])"
+    r"|d(?:ig|oo|w|[eé]v)|e(?:n[ct]|nt|xo|sp)|fre|g[ar]|i(?:[dp]|nt)|je|ke|l(?:ed|i[cv]|o[cg])"
     r"|m(?:\.|d|f|ot|n|[ -]d|eta)|n(?:et|on)"
     r"|o(?:ne|t)|p(?:as|at|er|h|i|or|r[eio]|s|u|w|/|[@4]|a[$5])|qu|r(?:e[acfp]|ép|out|u)"
     r"|s(?:af|c|e[cerst]|i|m|p|up)"
@@ -818,6 +819,7 @@ _TRIGGER = re.compile(
     | (?P<cvv> cvv2? | cvc2? | cryptogramme(?:[ ]visuel)? | code[ ]cvv)
     | (?P<account>
           login | compte | (?:live|free|b)?box | identifiant | user(?:name)? | utilisateur
+        | espace[ ](?:client|perso(?:nnel)?|abonn[eé]|adh[eé]rent|membre)
         | account | route(?:u)?r | session)
     | (?P<code> code)
     # a wallet's name, or its words counted ("les 24 mots : ..."), then the words. This
