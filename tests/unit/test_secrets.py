@@ -251,6 +251,7 @@ TRUE_POSITIVES = [
     ("mot de passe, c'est Soleil2024", "password", "Soleil2024"),
     ("PIN/PUK : 1234 / 12345678", "pin", "1234 / 12345678"),
     ("espace client Orange : jmartin / Orange2024!", "password", "jmartin / Orange2024!"),
+    ("ⓜⓓⓟ : chaton75", "password", "chaton75"),
 ]
 
 # Ordinary technician notes: none may be refused.

@@ -202,7 +202,7 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
 
 Look-alike characters are folded before any of this: HTML character references
 ("&nbsp;", "&#58;", a note pasted from a web page) to their character, no-break and other
-spaces to " ", fullwidth and mathematical letters to ASCII, Cyrillic and Greek letters
+spaces to " ", fullwidth, mathematical and circled letters to ASCII, Cyrillic and Greek letters
 drawn like Latin ones and small capitals to those, digits of other scripts ("٤٨٢١") to
 ASCII ones, arrows ("⟶", "👉") to "→" and other emoji to a space, colons of other
 scripts and forms ("꞉", "﹕") to ":", non-breaking hyphens to "-"; zero-width
@@ -2881,7 +2881,7 @@ _FOLD_NEEDED = re.compile(
     f"[\u00a0\u0262-\u029f\u02d0\u02f8\u0300-\u036f\u0370-\u03ff\u0400-\u052f"
     f"\u0589\u05c3\u1d00-\u1d22\u2010-\u2012\u202f\u205a\u2212\u2236\ua730\ua731"
     f"\ua789\ua78a\ufe13\ufe55\ufe63\ufe66\uff01-\uff5e\U0001d400-\U0001d7ff"
-    f"\u21a6\u21e8\u21fe\u25b6\u25b8\u25ba\u27a1-\u27a6\u279d-\u27a0\u27f6\u27f9\u27fe\u2b95"
+    f"\u2460-\u24ff\u21a6\u21e8\u21fe\u25b6\u25b8\u25ba\u27a1-\u27a6\u279d-\u27a0\u27f6\u27f9\u27fe\u2b95"
     f"\U0001f300-\U0001faff"
     f"{_OTHER_DIGITS}{_INVISIBLE}{_SPACES_ODD}]")
 _DROPPED = re.compile(f"[{_INVISIBLE}\u0300-\u036f]")
@@ -2900,9 +2900,9 @@ def _fold_table() -> dict[int, str]:
     # Other pictographs (emoji) separate words like a space: "mdp 🔑 : x", "mdp🔑x".
     for code in range(0x1F300, 0x1FB00):
         table.setdefault(code, " ")
-    # Fullwidth ASCII and mathematical letters and digits: their compatibility form, when
-    # it is one character (every one of these ranges folds to a single ASCII character).
-    for code in (*range(0xFF01, 0xFF5F), *range(0x1D400, 0x1D800)):
+    # Fullwidth ASCII, mathematical and circled letters and digits ("ⓜⓓⓟ"): their
+    # compatibility form, when it is one character ("⑫" is two: it stays as typed).
+    for code in (*range(0xFF01, 0xFF5F), *range(0x1D400, 0x1D800), *range(0x2460, 0x2500)):
         folded = unicodedata.normalize("NFKC", chr(code))
         if len(folded) == 1 and folded != chr(code):
             table[code] = folded
