@@ -384,6 +384,7 @@ ORDINARY_NOTES = [
     "WPA2 : AES-256-CCMP, WPA2 : Livebox-4A2C",
     "mot de passe changé, nouveau PC : HP 15s ; mot de passe, c'est fait",
     "PIN/PUK : 3 / 10 essais restants",
+    "mdp changé, ancien compte supprimé, nouveau : jean.martin2",
 ]
 
 

@@ -1740,6 +1740,11 @@ _ELLIPSIS = re.compile(
     (?(verb)(?:[:=]|->|→)?|(?:[:=]|->|→)){_H}*""")
 _COMMA_COPULA = re.compile(rf",{_H}*(?:{_C_EST}|est|is)(?={_H}){_H}*")
 _ELLIPSIS_GROUPS = frozenset({"pw", "pin"})
+# What else "nouveau" may stand for, named in between: "mdp changé, ancien compte
+# supprimé, nouveau : jean.martin2" gives the new account.
+_OTHER_SUBJECT = re.compile(
+    r"\b(?:comptes?|accounts?|postes?|pc|ordinateur|sessions?|utilisateurs?|users?|logins?"
+    r"|identifiants?|adresses?|e-?mails?|num[eé]ros?|t[eé]l[eé]phones?|box|routeur|carte)\b")
 
 
 def _ellipses(low: str) -> list[re.Match[str]]:
@@ -1763,7 +1768,8 @@ def _elliptic_values(low: str, m: re.Match[str], ellipses: list[re.Match[str]]
             if link.start() >= end:
                 break
             between = low[m.end():link.start()]
-            if "," in between or ";" in between or "." in between:
+            if (("," in between or ";" in between or "." in between)
+                    and _OTHER_SUBJECT.search(between) is None):
                 links.append(link)
     pw = _CONTEXTS["pw"]
     found: list[tuple[int, int]] = []
