@@ -252,6 +252,7 @@ TRUE_POSITIVES = [
     ("PIN/PUK : 1234 / 12345678", "pin", "1234 / 12345678"),
     ("espace client Orange : jmartin / Orange2024!", "password", "jmartin / Orange2024!"),
     ("ⓜⓓⓟ : chaton75", "password", "chaton75"),
+    ("Facebook : jean.martin / Fb2024!", "password", "jean.martin / Fb2024!"),
 ]
 
 # Ordinary technician notes: none may be refused.
@@ -385,6 +386,7 @@ ORDINARY_NOTES = [
     "mot de passe changé, nouveau PC : HP 15s ; mot de passe, c'est fait",
     "PIN/PUK : 3 / 10 essais restants",
     "mdp changé, ancien compte supprimé, nouveau : jean.martin2",
+    "NAS : Synology / DS220j, Orange : Livebox5 / Fibre2G",
 ]
 
 

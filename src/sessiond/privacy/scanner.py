@@ -86,7 +86,9 @@ versions) pass:
   with letters and digits both, no masked group ("XXXXX-...-3V66T" as slmgr shows it).
   After "clé de produit", "product key", "clé de licence"...: groups separated by spaces
   too, or a single 12+ character token mixing letters and digits.
-* password pair: an e-mail address, "/", then a password ("jean@free.fr / Soleil2024").
+* password pair: an e-mail address, "/", then a password ("jean@free.fr / Soleil2024");
+  an online service named (Facebook, impots.gouv, a bank, "messagerie"), ":", then a
+  login-shaped user ("jean.martin", not "Synology", nor a host) and a password.
 
 Phrases ("mot de passe", "mdp", "password", "pwd", "code PIN", "code d'accès",
 "identifiants", "clé wifi", "code AnyDesk", "clé de récupération", "CVV"...) are hits
@@ -2638,6 +2640,8 @@ def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
     if ("viewer" in low or "desk" in low or "supremo" in low or "tv" in low or "admin" in low
             or "root" in low or "super" in low or "ubnt" in low):
         found.extend(_pairs_without_phrase(low))
+    if "/" in low:
+        found.extend(_service_pairs(low))
     found.extend(_settings(low))  # it finds its own stems
     has_wifi = "wifi" in low
     if has_wifi or "ssid" in low or "wi-fi" in low:
@@ -2690,6 +2694,46 @@ def _network_pairs(low: str) -> Iterable[tuple[_Context, int, int]]:
                 and not (len(stem) >= 3 and value.startswith(stem))
                 and not _TOKEN_PLACEHOLDER.fullmatch(value) and _TRIGGER.match(value) is None):
             yield wifi, m.start("v"), m.start("v") + len(value)
+
+
+# An online service or a bank named, ":", then a "user / secret" pair: "Facebook :
+# jean.martin / Fb2024!", "site impots.gouv : jmartin / Impots2024". The pair is read as
+# after "compte" (two account names, statuses, a plain word after a plain user pass).
+_SERVICES = (
+    r"facebook|instagram|netflix|amazon|leboncoin|impots(?:\.gouv(?:\.fr)?)?|ameli|caf"
+    r"|paypal|ebay|gmail|outlook|hotmail|yahoo|icloud|apple|microsoft|google|orange|sfr|free"
+    r"|bouygues|edf|engie|doctolib|la[ ]?poste|sncf|deezer|spotify|disney\+?|canal\+?"
+    r"|whatsapp|skype|zoom|dropbox|onedrive|linkedin|twitter|tiktok|snapchat|vinted"
+    r"|cdiscount|fnac|darty|banque|bnp|lcl|boursorama|ing|site|portail|extranet|intranet"
+    r"|webmail|messagerie|mail|e-?mail|imap|smtp|pop3?|ftp|sftp|nas|vpn|cloud")
+_SERVICE_BEFORE = re.compile(
+    rf"(?<![\w.-])(?:{_SERVICES})(?![\w-])[^\n:/=]{{0,30}}[:=]{_H}*$")
+_USER_BEFORE_SLASH = re.compile(rf"[^\s/:=,;]{{1,64}}{_H}*$")
+# After a service's name only a login-shaped user: "jean.martin", "j_martin", an address
+# (not a product, "Synology / DS220j", nor a host, "smtp.orange.fr / 465").
+_LOGIN_SHAPED = re.compile(r"[a-z][a-z0-9-]*(?:[._][a-z0-9-]+)+|[a-z0-9._+-]+@[a-z0-9.-]+")
+_VERSION = re.compile(r"[a-z]{0,4}[0-9]+(?:\.[0-9]+)+[a-z]?")  # "WP6.4", "v2.3.1"
+_HOST_END = re.compile(r"\.(?:fr|com|net|org|gouv|io|eu|be|ch|de|uk|local|lan|info|biz|box)$")
+
+
+def _service_pairs(low: str) -> Iterable[tuple[_Context, int, int]]:
+    account = _CONTEXTS["account"]
+    at = low.find("/")
+    while at >= 0:
+        line_start = low.rfind("\n", 0, at) + 1
+        user = _USER_BEFORE_SLASH.search(low, max(line_start, at - 70), at)
+        name = user.group().rstrip(" \t") if user is not None else ""
+        if (user is not None and _LOGIN_SHAPED.fullmatch(name) is not None
+                and (_HOST_END.search(name) is None or "@" in name)
+                and _SERVICE_BEFORE.search(
+                    low, max(line_start, user.start() - 60), user.start()) is not None):
+            span = _slash_pair_at(low, user.start(), False, words=1)
+            secret = low[at + 1:span[1]].strip() if span is not None else ""
+            if span is not None and _VERSION.fullmatch(secret) is None:
+                yield account, span[0], span[1]
+                at = low.find("/", span[1])
+                continue
+        at = low.find("/", at + 1)
 
 
 _OWNER_COMMAND = re.compile(r"\b(?:chown|chgrp|install|docker[ \t]+run)\b[^\n|;&]*$")
