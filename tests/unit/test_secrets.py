@@ -253,6 +253,8 @@ TRUE_POSITIVES = [
     ("espace client Orange : jmartin / Orange2024!", "password", "jmartin / Orange2024!"),
     ("ⓜⓓⓟ : chaton75", "password", "chaton75"),
     ("Facebook : jean.martin / Fb2024!", "password", "jean.martin / Fb2024!"),
+    ("recovery code ABCDE-FGHIJ-KLMNO-PQRST-UVWXY", "recovery-key",
+     "ABCDE-FGHIJ-KLMNO-PQRST-UVWXY"),
 ]
 
 # Ordinary technician notes: none may be refused.

@@ -1417,6 +1417,7 @@ _RECOVERY_GROUPS = re.compile(
 
 
 _BACKUP_CODE = re.compile(r"[0-9]{4,8}(?:-[0-9]{4,8})+(?![\w-])")
+_KEY_GROUPS = re.compile(r"[a-z0-9]{4,6}(?:-[a-z0-9]{4,6}){3,7}(?![\w-])")
 
 
 def _quoted_at(text: str, pos: int) -> tuple[str, int, int] | None:
@@ -1482,6 +1483,11 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
         # A backup code in dashed groups of four digits or more ("1234-5678"), which would
         # otherwise read as a date or a reference ("12-03-2024" has shorter groups).
         code = _BACKUP_CODE.match(text, pos)
+        if code is not None:
+            return code.span()
+        # Apple's and Microsoft's keys: groups of four to six letters and digits
+        # ("K7Q2-M9XP-...-2FGS", "ABCDE-FGHIJ-KLMNO-PQRST-UVWXY"), even without ":".
+        code = _KEY_GROUPS.match(text, pos)
         if code is not None:
             return code.span()
     if ctx.creds:
