@@ -255,6 +255,7 @@ TRUE_POSITIVES = [
     ("Facebook : jean.martin / Fb2024!", "password", "jean.martin / Fb2024!"),
     ("recovery code ABCDE-FGHIJ-KLMNO-PQRST-UVWXY", "recovery-key",
      "ABCDE-FGHIJ-KLMNO-PQRST-UVWXY"),
+    ("redis://:S3cretRedis@localhost:6379", "password", "S3cretRedis"),
 ]
 
 # Ordinary technician notes: none may be refused.

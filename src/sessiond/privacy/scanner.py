@@ -421,7 +421,8 @@ _WEBHOOK = re.compile(
     r"hooks\.slack\.com/(?:services|workflows|triggers)/(?P<s>[A-Za-z0-9]+/[A-Za-z0-9]+/[A-Za-z0-9]{16,})"
     r"|discord(?:app)?\.com/api/webhooks/[0-9]{15,20}/(?P<d>[A-Za-z0-9_-]{40,})")
 _URL_PASSWORD = re.compile(
-    r"(?i)\b[a-z][a-z0-9+.-]{1,15}://[^\s/:@]{1,64}:(?P<secret>[^\s/@]{1,64})@"
+    # the user may be empty: "redis://:secret@host" (Redis has a password, no user)
+    r"(?i)\b[a-z][a-z0-9+.-]{1,15}://[^\s/:@]{0,64}:(?P<secret>[^\s/@]{1,64})@"
 )
 
 _RUN_SEPARATOR = re.compile(r"[ \u00a0.-]")
