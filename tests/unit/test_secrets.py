@@ -256,6 +256,8 @@ TRUE_POSITIVES = [
     ("recovery code ABCDE-FGHIJ-KLMNO-PQRST-UVWXY", "recovery-key",
      "ABCDE-FGHIJ-KLMNO-PQRST-UVWXY"),
     ("redis://:S3cretRedis@localhost:6379", "password", "S3cretRedis"),
+    ("define('DB_PASSWORD', 'Wp2024!x');", "password", "Wp2024!x"),
+    ('<add key="Password" value="Sage2019!" />', "password", "Sage2019!"),
 ]
 
 # Ordinary technician notes: none may be refused.

@@ -56,7 +56,8 @@ versions) pass:
   decodes to "user:password"); Slack and Discord webhook URLs; a PuTTY key file's header.
 * settings and commands: an identifier whose last part names a secret ("DB_PASSWORD=",
   "smtp.password:", "mot_de_passe :", "db_mdp=", "SECRET_KEY=", "wpa_psk=",
-  "DefaultPassword =", "<password>x</password>", '"pwd": "x"', an Azure connection
+  "DefaultPassword =", "<password>x</password>", '"pwd": "x"', PHP's "define('DB_PASSWORD',
+  'x')", .NET's '<add key="Password" value="x" />', an Azure connection
   string's "AccountKey="), the P: field of a Wi-Fi
   QR code's text ("WIFI:T:WPA;S:Box;P:key;;"),
   an option ("--password x", "/pass:x", "-pw x", "-u user:x", "sshpass -p x",
@@ -2494,7 +2495,10 @@ _SETTING = re.compile(
       (?:[a-z0-9]+(?=(?:password|passwd|passphrase|pwd|secret|token)(?![\w-])))?)
     (?P<name>pass(?:word|wd|phrase)?|passe|mdp|pwd|pw|psk|secret|token|api_?key|private_?key
        |secret_?key|access_?key|auth_?token|client_?secret|account_?key|shared_?access_?key)
-    (?![\w-])["']?[ \t]*(?P<sep>[:=]|(?<=[a-z])[ \t](?=[^\s:=/-]))[ \t]*
+    # a quoted name may be followed by "," (PHP's define('DB_PASSWORD', 'x')) or by
+    # value= (.NET's <add key="Password" value="x" />)
+    (?![\w-])(?P<q>["'])?[ \t]*
+    (?P<sep>[:=]|(?<=[a-z])[ \t](?=[^\s:=/-])|(?(q)(?:,|value[ \t]*=)|(?!)))[ \t]*
     (?:"(?P<d>[^"\n]{1,128})"|'(?P<s>[^'\n]{1,128})'|(?P<b>[^\s,;&"'<>]{1,128}))
     """)
 # Names of one word that no phrase reads: an Azure connection string's "AccountKey=".
@@ -2523,7 +2527,8 @@ def _setting_starts(low: str) -> Iterable[int]:
                 start -= 1
             if start and low[start - 1] == "/":
                 start -= 1  # "/pass:x" (cmdkey), a Windows switch
-            if start not in seen and (at > start or "_" in low[at:at + 14]):
+            if start not in seen and (at > start or "_" in low[at:at + 14]
+                                      or low.find(" value", at, at + 16) >= 0):
                 seen.add(start)
                 yield start
             at = low.find(stem, at + len(stem))
@@ -2538,7 +2543,7 @@ def _settings(low: str) -> Iterable[tuple[_Context, int, int]]:
         # A bare word ("password: x") is a phrase's business: a setting has a prefix
         # ("db_password"), a compound name ("secret_key") or is an option ("--password").
         if not (m.group("lead") or m.group("prefix") or "_" in name
-                or name in _COMPOUND_NAMES):
+                or name in _COMPOUND_NAMES or m.group("sep").startswith("value")):
             continue
         if m.group("sep") in " \t" and low[m.start()] != "-":
             continue  # "token abc" is a phrase's business; only an option takes a space
