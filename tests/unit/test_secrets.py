@@ -412,6 +412,12 @@ def test_table_sizes() -> None:
     assert {kind for _, kind, _ in TRUE_POSITIVES} == KINDS
 
 
+def test_passwords_listed_after_a_plural_phrase_are_all_found() -> None:
+    text = "mots de passe : Soleil2024, Marie1960 ; mdps : Chaton75 / Loulou56"
+    assert [text[f.start:f.end] for f in scan(text)] == [
+        "Soleil2024", "Marie1960", "Chaton75", "Loulou56"]
+
+
 def test_several_secrets_in_one_note_are_all_found_in_order() -> None:
     text = "login: jdupont / mdp: chaton\nPIN : 4821\ncarte 4111 1111 1111 1111"
     findings = scan(text)

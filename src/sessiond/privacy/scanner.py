@@ -2809,6 +2809,23 @@ def _same_shape_after(low: str, start: int, end: int) -> Iterable[tuple[int, int
         end = after
 
 
+_LISTED = re.compile(rf"{_H}*[,/;]{_H}*(?P<v>[^\s,;/«»\"“”]{{4,64}})")
+
+
+def _listed_after(low: str, end: int) -> Iterable[tuple[int, int]]:
+    """After a plural phrase ("mots de passe : Soleil2024, Marie1960", "mdps : x / y"), the
+    secret-looking values listed after the found one (a plain word there is prose)."""
+    for _more in range(5):
+        nxt = _LISTED.match(low, end)
+        if nxt is None:
+            return
+        value = _trim(nxt.group("v"))
+        if not _looks_secret(value) or _TRIGGER.match(value) is not None:
+            return
+        end = nxt.start("v") + len(value)
+        yield nxt.start("v"), end
+
+
 # What follows a card number in the same breath: its expiry date, then its security code
 # ("4970 … 0006 / 123", "… exp 03/28 123"). Found with the number, or the code would be left
 # in the note once the highlighted number is removed. 3 digits (American Express: 4); not
@@ -3111,6 +3128,8 @@ def _scan_folded(text: str) -> list[Finding]:
             ctx, start, end = found
             raw.append((ctx.kind, start, end, ctx))
             raw.extend((ctx.kind, s, e, ctx) for s, e in _same_shape_after(low, start, end))
+            if m.lastgroup == "pw" and (m.group().endswith("s") or m.group().startswith("mots")):
+                raw.extend((ctx.kind, s, e, ctx) for s, e in _listed_after(low, end))
         if m.lastgroup in _ELLIPSIS_GROUPS:
             if ellipses is None:
                 ellipses = _ellipses(low)
