@@ -258,6 +258,8 @@ TRUE_POSITIVES = [
     ("redis://:S3cretRedis@localhost:6379", "password", "S3cretRedis"),
     ("define('DB_PASSWORD', 'Wp2024!x');", "password", "Wp2024!x"),
     ('<add key="Password" value="Sage2019!" />', "password", "Sage2019!"),
+    ("mdp=Soleil2024&user=jean", "password", "Soleil2024"),
+    ("mdp : P&ssw0rd", "password", "P&ssw0rd"),
 ]
 
 # Ordinary technician notes: none may be refused.

@@ -1418,6 +1418,7 @@ _RECOVERY_GROUPS = re.compile(
     r"|[0-9]{12,64}(?!\w)")
 
 
+_QUERY_REST = re.compile(r"&[a-z_][a-z0-9_.-]*=")
 _BACKUP_CODE = re.compile(r"[0-9]{4,8}(?:-[0-9]{4,8})+(?![\w-])")
 _KEY_GROUPS = re.compile(r"[a-z0-9]{4,6}(?:-[a-z0-9]{4,6}){3,7}(?![\w-])")
 
@@ -1536,6 +1537,9 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
     token = _trim(token_match.group())
     if token[-1:] == ">":
         token = _trim_tag(token)
+    amp = token.find("&")
+    if amp > 0 and _QUERY_REST.match(token, amp):
+        token = token[:amp]  # "mdp=Soleil2024&user=jean": a URL's query goes on
     if not token:
         return None
     end = pos + len(token)
