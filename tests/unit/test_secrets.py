@@ -260,6 +260,7 @@ TRUE_POSITIVES = [
     ('<add key="Password" value="Sage2019!" />', "password", "Sage2019!"),
     ("mdp=Soleil2024&user=jean", "password", "Soleil2024"),
     ("mdp : P&ssw0rd", "password", "P&ssw0rd"),
+    ("| Mot de passe | Soleil2024 |", "password", "Soleil2024"),
 ]
 
 # Ordinary technician notes: none may be refused.
@@ -393,6 +394,7 @@ ORDINARY_NOTES = [
     "mot de passe changé, nouveau PC : HP 15s ; mot de passe, c'est fait",
     "PIN/PUK : 3 / 10 essais restants",
     "mdp changé, ancien compte supprimé, nouveau : jean.martin2",
+    "| Mot de passe | Statut |\n|---|---|",
     "NAS : Synology / DS220j, Orange : Livebox5 / Fibre2G",
 ]
 

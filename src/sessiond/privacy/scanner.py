@@ -196,7 +196,8 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
 15. A phrase alone on its line, as a form's label ("Mot de passe\nSoleil2024"), links a
     value alone on the next line, when it looks like a secret (no plain word). A label
     then a tab or a run of spaces, as a table copied into the note ("Mot de passe\tchaton"),
-    links the value that ends the line, a plain word too.
+    links the value that ends the line, a plain word too; so does a Markdown table's
+    "| Mot de passe | Soleil2024 |", a secret-looking value only (headers are words).
 17. The password named, then its value given elliptically on the same line: "mot de passe
     oublié, nouveau : Soleil2025", "le nouveau est ...", "mot de passe, c'est Soleil2024"
     (a secret-looking value only: "nouveau PC : HP 15s", "c'est fait" pass).
@@ -2082,7 +2083,7 @@ def _phrase_value(low: str, m: re.Match[str], layout: _Layout
     if low.startswith(("(", "["), m.end()):  # "mot de passe(Soleil2024)"
         span = _value_at(low, m.end(), ctx, _WEAK_LINK)
         return (ctx, span[0], span[1]) if span is not None else None
-    if (low.startswith(("\t", "   "), end) and ctx.kind in _PASSWORDS
+    if (low.startswith(("\t", "   ", " |", "|"), end) and ctx.kind in _PASSWORDS
             and not ctx.strict):
         cell = _table_cell(low, m, ctx)
         if cell is not None:
@@ -2205,7 +2206,7 @@ def _verb_complement(low: str, verb: str | None, span: tuple[int, int]) -> bool:
             and 1995 <= int(value) <= 2039)
 
 
-_LABEL_LEAD = " \t-*•>"  # a bullet or a quote mark before a label
+_LABEL_LEAD = " \t-*•>|"  # a bullet, a quote mark or a table's edge before a label
 
 
 def _value_below(low: str, m: re.Match[str], weak: re.Match[str], ctx: _Context
@@ -2237,6 +2238,8 @@ def _value_below(low: str, m: re.Match[str], weak: re.Match[str], ctx: _Context
 # passe\tchaton", "Clé wifi      maisonbleue"). The column's edge links like ":", so a
 # plain word counts (a status does not: "Mot de passe\toublié").
 _CELL = re.compile(r"(?:\t|   )[ \t]*(?P<v>\S{1,64})[ \t]*(?=\r?\n|$)")
+# The same in a Markdown or ASCII table: "| Mot de passe | chaton |".
+_PIPE_CELL = re.compile(r"[ \t]*\|[ \t]*(?P<v>[^\s|]{1,64})[ \t]*(?:\|[ \t]*)?(?=\r?\n|$)")
 
 
 def _table_cell(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, int, int] | None:
@@ -2244,10 +2247,14 @@ def _table_cell(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, in
     if low[line_start:m.start()].strip(_LABEL_LEAD):
         return None  # the phrase is in a sentence, not a label
     cell = _CELL.match(low, m.end())
+    pipe = cell is None
+    if pipe:
+        cell = _PIPE_CELL.match(low, m.end())
     if cell is None:
         return None
     value = _trim(cell.group("v"))
-    if not value or not (_looks_secret(value) or _plain_word_secret(value)):
+    # Between pipes a plain word is as likely a header's ("| Mot de passe | Statut |").
+    if not value or not (_looks_secret(value) or (not pipe and _plain_word_secret(value))):
         return None
     return ctx, cell.start("v"), cell.start("v") + len(value)
 
