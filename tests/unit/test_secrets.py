@@ -261,6 +261,8 @@ TRUE_POSITIVES = [
     ("mdp=Soleil2024&user=jean", "password", "Soleil2024"),
     ("mdp : P&ssw0rd", "password", "P&ssw0rd"),
     ("| Mot de passe | Soleil2024 |", "password", "Soleil2024"),
+    ("Soleil2024 est le mot de passe du compte Gmail", "password", "Soleil2024"),
+    ("Summer2024! is the password", "password", "Summer2024!"),
 ]
 
 # Ordinary technician notes: none may be refused.

@@ -182,7 +182,9 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
     Xy7!pq": the tool is found before its ID, and a plain word counts).
 
 13. The value said before its phrase: "a choisi Soleil2024 comme mot de passe", "1234
-    comme code PIN", "Welcome1 as the new password" (a secret-looking value only).
+    comme code PIN", "Welcome1 as the new password", "Soleil2024 est le mot de passe",
+    "Summer2024! is the password", "Soleil2024 = mdp" (a secret-looking value only, not
+    a tool's 9-10 digit ID).
     Who the password is for, said right before its phrase ("login admin mdp chaton",
     "jean@free.fr pwd chaton", "AnyDesk 123 456 789 pw 1234"), makes what follows the
     password: a plain word too after a login or an address, digits after "pw".
@@ -1716,7 +1718,8 @@ class _Layout(NamedTuple):
 def _layout(low: str) -> _Layout:
     return _Layout(
         split=_SPLIT_LINE.search(low) is not None or _SPLIT_DOT.search(low) is not None,
-        before="comme" in low or " as " in low or "tant que" in low)
+        before=("comme" in low or " as " in low or "tant que" in low or " is " in low
+                or "est " in low or " = " in low))
 
 
 def _phrase_finding(low: str, m: re.Match[str], hints: bool, layout: _Layout | None = None
@@ -1800,7 +1803,7 @@ def _elliptic_values(low: str, m: re.Match[str], ellipses: list[re.Match[str]]
 # ("sa date de naissance comme mot de passe" describes it); a few articles in between.
 _AS_PHRASE = re.compile(
     rf"(?:^|(?<=[\s(]))[\"'«“]?{_H}*(?P<v>[^\s,;«»\"“”']{{4,64}}?){_H}*[\"'»”]?{_H}+"
-    rf"(?:comme|as|en{_H}+tant{_H}+que){_H}+(?:(?:le|la|l{_APOS}|son|sa|mon|ma|un|une"
+    rf"(?:comme|as|en{_H}+tant{_H}+que|is|est|{_C_EST}|=){_H}+(?:(?:le|la|l{_APOS}|son|sa|mon|ma|un|une"
     rf"|nouveau|nouvel|nouvelle|the|a|his|her|my|its|new){_H}+){{0,2}}$")
 _VALUE_BEFORE_GROUPS = frozenset({"pw", "pin", "wifi", "tool"})
 
@@ -1809,7 +1812,10 @@ _VALUE_BEFORE_GROUPS = frozenset({"pw", "pin", "wifi", "tool"})
 def _value_before(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | None:
     window = max(0, m.start() - 90)
     if (low.find("comme", window, m.start()) < 0 and low.find("as", window, m.start()) < 0
-            and low.find("tant que", window, m.start()) < 0):  # "as" also in "passe"
+            and low.find("tant que", window, m.start()) < 0
+            and low.find(" is ", window, m.start()) < 0
+            and low.find("est ", window, m.start()) < 0
+            and low.find(" = ", window, m.start()) < 0):  # "as" also in "passe"
         return None
     found = _AS_PHRASE.search(low, window, m.start())
     if found is None:
@@ -1819,7 +1825,9 @@ def _value_before(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
     if ctx.kind == "pin":
         secret = value.isascii() and value.isdigit() and 4 <= len(value) <= 12
     else:
-        secret = _looks_secret(value) and _TRIGGER.match(value) is None
+        # Nine or ten digits are a remote tool's ID ("ID 123456789 = mot de passe TV ?").
+        secret = (_looks_secret(value) and _TRIGGER.match(value) is None
+                  and not (value.isdigit() and len(value) >= 9))
     return (ctx, found.start("v"), found.end("v")) if secret else None
 
 
