@@ -478,6 +478,23 @@ def test_first_letter_precheck_loses_no_phrase() -> None:
                 == [m.span() for m in unchecked.finditer(low)]), text
 
 
+def test_prefix_precheck_loses_no_phrase() -> None:
+    # The second pre-check, how the phrases start (_PREFIXES), is kept tight so that common
+    # words ("Windows", "programme", "pilotes") skip the alternation; it must lose none.
+    pattern = scanner._TRIGGER.pattern
+    precheck = "(?=" + scanner._PREFIXES + ")"
+    assert precheck in pattern
+    unchecked = re.compile(pattern.replace(precheck, ""))
+    texts = [t for t, _, _ in TRUE_POSITIVES] + ORDINARY_NOTES + [
+        "network key x", "chrome remote desktop x", "login x", "logmein x", "lock code x",
+        "product key x", "private key x", "pre-shared key x", "puk x", "pin x",
+        "answer to the secret question x", "anydesk x", "net user x y", "wi-fi key x"]
+    for text in texts:
+        low = text.lower()
+        assert ([m.span() for m in scanner._TRIGGER.finditer(low)]
+                == [m.span() for m in unchecked.finditer(low)]), text
+
+
 def test_finding_is_frozen() -> None:
     finding = Finding("password", 0, 1, "x")
     with pytest.raises(AttributeError):

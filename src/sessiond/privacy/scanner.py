@@ -716,14 +716,15 @@ _DEVICES = (
 # branch starts with a literal, which the regex engine checks before entering it).
 # tests/unit/test_secrets_corpus.py checks that this pre-check loses no phrase.
 _PREFIXES = (
-    r"a(?:c[ct]|e|l|m|n|p|s|ut|w|2)|b[abeio]"
-    r"|c(?:a(?:rte[ ]sim|denas)|d|h|l(?:[eé]|ient[ ]secret)"
+    r"a(?:c[ct]|e|l|m|n[ys]|p|s|ut|w|2)|b[abeio]"
+    r"|c(?:a(?:rte[ ]sim|denas)|d|hrome[ ]r|l(?:[eé]|ient[ ]secret)"
     r"|o(?:de|ffre|mpte|nfirmation|nnectwise|ntrase)|r|v)"
-    r"|d(?:ig|oo|w|[eé]v)|e(?:n[ct]|nt|xo|sp)|fre|g[ar]|i(?:[dp]|nt)|je|ke|l(?:ed|i[cv]|o[cg])"
-    r"|m(?:\.|d|f|ot|n|[ -]d|eta)|n(?:et|on)"
-    r"|o(?:ne|t)|p(?:as|at|er|h|i|or|r[eio]|s|u|w|/|[@4]|a[$5])|qu|r(?:e[acfp]|ép|out|u)"
+    r"|d(?:ig|oo|w|[eé]v)|e(?:n[ct]|nt|xo|sp)|fre|g[ar]|i(?:[dp]|nt)|je|ke"
+    r"|l(?:ed|i[cv]|oc|og(?:in|me))"
+    r"|m(?:\.|d|f|ot|n|[ -]d|eta)|n(?:et[ .w]|on)"
+    r"|o(?:ne|t)|p(?:as|at|er|h|in|or|r(?:e|i|od)|s|uk|w|/|[@4]|a[$5])|qu|r(?:e[acfp]|ép|out|u)"
     r"|s(?:af|c|e[cerst]|i|m|p|up)"
-    r"|t(?:e[ax]|i|o[kt]|rez)|u(?:l|n[al]|s|t)|v[aeno]|w(?:[ilp]|al)|2f"
+    r"|t(?:e[ax]|i|o[kt]|rez)|u(?:l|n[al]|s|t)|v[aeno]|w(?:i[-f]|[lp]|al)|2f"
 )
 _TRIGGER = re.compile(
     rf"""(?x)
