@@ -263,6 +263,7 @@ TRUE_POSITIVES = [
     ("| Mot de passe | Soleil2024 |", "password", "Soleil2024"),
     ("Soleil2024 est le mot de passe du compte Gmail", "password", "Soleil2024"),
     ("Summer2024! is the password", "password", "Summer2024!"),
+    ("code : 1379 pour déverrouiller l'iPad", "pin", "1379"),
 ]
 
 # Ordinary technician notes: none may be refused.

@@ -163,8 +163,10 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
    SIM 0000"; a bare "code" needs what it unlocks ("code de l'alarme 1937", "code du
    portail", "code d'entrée", "code parental", "code admin"), a copula ("son code c'est
    4455") or an address before it on its line ("12 rue des Lilas, bât. B, code 1937", not
-   five digits: a postal code) and then digits (or a digicode "A1937"): "code postal
-   54230", "code erreur 43", "code client 1234" pass. After ":" or a verb, a PIN spelt
+   five digits: a postal code), or after ":" and the digits what they unlock ("code : 1379
+   pour déverrouiller l'iPad", "code : 2580 (téléphone)"), and then digits (or a digicode
+   "A1937"): "code postal 54230", "code erreur 43", "code client 1234"
+   pass. After ":" or a verb, a PIN spelt
    digit by digit ("1-2-3-4") counts.
    A phone's unlock pattern ("schéma de déverrouillage : 1-4-7-8-9", "schéma android
    14789", "unlock pattern 1 -> 4 -> 7 -> 8"): 4 to 9 dots numbered 1-9, none twice, the
@@ -2289,6 +2291,8 @@ def _device_code_value(low: str, m: re.Match[str], ctx: _Context
             ctx = _CONTEXTS["otp"]
         elif link.group("colon") is not None and _SENT_AFTER.match(low, link.end()):
             ctx = _CONTEXTS["otp"]  # "code : 483920 (reçu par SMS)": how it came says what
+        elif link.group("colon") is not None and _UNLOCKS_AFTER.match(low, link.end()):
+            pass  # "code : 1379 pour déverrouiller l'iPad": what it unlocks, said after
         else:
             # "12 rue des Lilas, bât. B, code 1937": in an address, the door's code.
             line_start = low.rfind("\n", 0, m.start()) + 1
@@ -2307,6 +2311,18 @@ def _device_code_value(low: str, m: re.Match[str], ctx: _Context
 _SENT_AFTER = re.compile(
     rf"[0-9]{{4,8}}{_H}*[(,-]?{_H}*(?:re[cç]ue?|envoy[eé]e?|par{_H}+(?:sms|texto|mail)|sms"
     rf"|texto|received|sent|by{_H}+(?:sms|text))\b")
+# What a code said after its digits unlocks (not a screen, a session, a printer: "code :
+# 1234 (écran bleu)" is an error's).
+_UNLOCKABLE = (
+    r"t[eé]l[eé]phone|portable|mobile|smartphone|iphone|android|tablette|ipad|ordinateur|pc"
+    r"|laptop|phone|tablet|alarme|alarm|coffre(?:-fort)?|safe|porte|portail|gate|garage"
+    r"|digicode|cadenas|padlock|interphone|carte(?:[ ](?:bancaire|bleue|cb|sim))?|cb|sim")
+# Digits after "code :", then what they unlock: "code : 1379 pour déverrouiller l'iPad",
+# "code : 2580 (téléphone)", "code : 1937 du portail".
+_UNLOCKS_AFTER = re.compile(
+    rf"[0-9]{{4,8}}{_H}*[(,-]?{_H}*(?:pour{_H}+(?:d[eé]verrouiller|ouvrir|d[eé]sarmer"
+    rf"|d[eé]sactiver)|to{_H}+unlock|(?:(?:du|de{_H}+la|de{_H}+l{_APOS}|de|for{_H}+the|of{_H}+the)"
+    rf"{_H}*)?(?:{_UNLOCKABLE})\)?(?:{_H}|$|[,;.]))")
 # An address on the line before a bare "code": the code opens its door.
 _ADDRESS = re.compile(
     r"\b(?:rue|avenue|av|bd|boulevard|all[ée]e|impasse|chemin|place|route|quai|r[ée]sidence"
