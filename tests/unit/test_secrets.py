@@ -264,6 +264,7 @@ TRUE_POSITIVES = [
     ("Soleil2024 est le mot de passe du compte Gmail", "password", "Soleil2024"),
     ("Summer2024! is the password", "password", "Summer2024!"),
     ("code : 1379 pour déverrouiller l'iPad", "pin", "1379"),
+    ("mdp Netflix Nflx2024!", "password", "Nflx2024!"),
 ]
 
 # Ordinary technician notes: none may be refused.

@@ -962,6 +962,8 @@ _QUAL_WORDS = (
     r"|account|microsoft|gmail|google|outlook|hotmail|icloud|apple|orange|sfr|free"
     r"|bouygues|messagerie|mail|e-?mail|imap|smtp|nas|vpn|pc|ordinateur|user|utilisateur"
     r"|sim|office|office365|m365|o365|skype|facebook|amazon|client|cliente|root|ssh|ftp"
+    r"|instagram|netflix|paypal|ameli|impots|leboncoin|whatsapp|twitter|linkedin|snapchat"
+    r"|tiktok|yahoo|dropbox|onedrive|spotify|deezer|vinted|doctolib"
     r"|principal|actuel|current|new|nouveau|nouvel|temporaire|provisoire|temporary"
     r"|tmp|temp|initial|initiale|connexion|origine|d'origine"
     rf"|d[eé]faut|default|unique|permanent|fixe|{_UNATTENDED}|{_DEVICES})"
