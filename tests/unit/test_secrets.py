@@ -426,6 +426,13 @@ def test_passwords_listed_after_a_plural_phrase_are_all_found() -> None:
         "Soleil2024", "Marie1960", "Chaton75", "Loulou56"]
 
 
+def test_password_split_over_two_lines_is_found_whole() -> None:
+    text = "mdp : Soleil\n2024"
+    assert [text[f.start:f.end] for f in scan(text)] == ["Soleil", "2024"]
+    status = "mdp : chaton\nOK"
+    assert [status[f.start:f.end] for f in scan(status)] == ["chaton"]
+
+
 def test_several_secrets_in_one_note_are_all_found_in_order() -> None:
     text = "login: jdupont / mdp: chaton\nPIN : 4821\ncarte 4111 1111 1111 1111"
     findings = scan(text)

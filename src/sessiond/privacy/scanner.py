@@ -205,6 +205,8 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
 17. The password named, then its value given elliptically on the same line: "mot de passe
     oublié, nouveau : Soleil2025", "le nouveau est ...", "mot de passe, c'est Soleil2024"
     (a secret-looking value only: "nouveau PC : HP 15s", "c'est fait" pass).
+18. A password split over two lines: a found value that ends its line, then one
+    secret-looking token alone on the next ("mdp : Soleil\n2024").
 16. Values listed after a found one, each in the same shape (the same length, digits and
     letters in the same places) are found too: "codes de secours : 4829 1037, 5930 2148".
 
@@ -2847,6 +2849,24 @@ def _same_shape_after(low: str, start: int, end: int) -> Iterable[tuple[int, int
         end = after
 
 
+_ALONE_BELOW = re.compile(r"\r?\n[ \t]*(?P<v>[^\s,;«»\"“”]{1,32})[ \t]*(?=\r?\n|$)")
+
+
+def _continued_below(low: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """A password split over two lines: the found value ends its line and the next line
+    holds one token alone, the rest of it ("mdp : Soleil\n2024", "mdp : Sol-\neil2024":
+    after a hyphen, any word). Only a secret-looking token otherwise: "mdp : chaton\nOK"
+    goes on with a status."""
+    below = _ALONE_BELOW.match(low, end)
+    if below is None:
+        return
+    value = _trim(below.group("v"))
+    if not value or _TRIGGER.match(value) is not None:
+        return
+    if low[end - 1] == "-" or (_looks_secret(value) and not _is_stop(value)):
+        yield below.start("v"), below.start("v") + len(value)
+
+
 _LISTED = re.compile(rf"{_H}*[,/;]{_H}*(?P<v>[^\s,;/«»\"“”]{{4,64}})")
 
 
@@ -3168,6 +3188,8 @@ def _scan_folded(text: str) -> list[Finding]:
             raw.extend((ctx.kind, s, e, ctx) for s, e in _same_shape_after(low, start, end))
             if m.lastgroup == "pw" and (m.group().endswith("s") or m.group().startswith("mots")):
                 raw.extend((ctx.kind, s, e, ctx) for s, e in _listed_after(low, end))
+            if ctx.kind in _PASSWORDS and low.startswith(("\n", "\r\n"), end):
+                raw.extend((ctx.kind, s, e, ctx) for s, e in _continued_below(low, start, end))
         if m.lastgroup in _ELLIPSIS_GROUPS:
             if ellipses is None:
                 ellipses = _ellipses(low)
