@@ -225,6 +225,46 @@ TRUE_POSITIVES = [
     ("Mot de passe\n: Soleil2024", "password", "Soleil2024"),
     ("Mot de passe\tchaton", "password", "chaton"),
     ("Mdp. : chaton", "password", "chaton"),
+    # a two-factor seed, run together or grouped as the app shows it; a URL's query ends it
+    ("2FA : JBSWY3DPEHPK3PXP", "otp-secret", "JBSWY3DPEHPK3PXP"),
+    ("clé de configuration Google : jbsw y3dp ehpk 3pxp", "otp-secret", "jbsw y3dp ehpk 3pxp"),
+    ("otpauth://totp/Ameli?secret=JBSWY3DPEHPK3PXP&issuer=Ameli", "api-token",
+     "JBSWY3DPEHPK3PXP"),
+    # a wallet's words after "seed", the wallet's name or their count
+    ("Ledger : " + " ".join(["gravity", "machine", "north", "sort"] * 3), "recovery-key",
+     " ".join(["gravity", "machine", "north", "sort"] * 3)),
+    ("les 12 mots : " + " ".join(["zoo"] * 11 + ["wrong"]), "recovery-key",
+     " ".join(["zoo"] * 11 + ["wrong"])),
+    # a Wi-Fi network then its key, as on the box's sticker
+    ("SSID : Livebox-4A2C / 7xQpR2mK9sT4vW", "wifi-key", "7xQpR2mK9sT4vW"),
+    ("Wifi Maison - Chaton2024", "wifi-key", "Chaton2024"),
+    # an accent typed apart that makes no French letter is dropped
+    ("mot de pa\u0301sse : Soleil2024", "password", "Soleil2024"),
+    # a remote tool's ID, then its password after a space only; "TV" for TeamViewer
+    ("AnyDesk 123 456 789 xk9p2m", "remote-tool-code", "xk9p2m"),
+    ("TV 1 234 567 890 / 9xk4pe", "remote-tool-code", "9xk4pe"),
+    ("WPA2 : Kx9mQ2pL7vR4", "wifi-key", "Kx9mQ2pL7vR4"),
+    ("clé de secours Apple : K7Q2-M9XP-4LRT-8WZC-N3VB-6HJD-2FGS", "recovery-key",
+     "K7Q2-M9XP-4LRT-8WZC-N3VB-6HJD-2FGS"),
+    # the password named, then its value given elliptically
+    ("mot de passe oublié, nouveau : Soleil2025", "password", "Soleil2025"),
+    ("mot de passe, c'est Soleil2024", "password", "Soleil2024"),
+    ("PIN/PUK : 1234 / 12345678", "pin", "1234 / 12345678"),
+    ("espace client Orange : jmartin / Orange2024!", "password", "jmartin / Orange2024!"),
+    ("ⓜⓓⓟ : chaton75", "password", "chaton75"),
+    ("Facebook : jean.martin / Fb2024!", "password", "jean.martin / Fb2024!"),
+    ("recovery code ABCDE-FGHIJ-KLMNO-PQRST-UVWXY", "recovery-key",
+     "ABCDE-FGHIJ-KLMNO-PQRST-UVWXY"),
+    ("redis://:S3cretRedis@localhost:6379", "password", "S3cretRedis"),
+    ("define('DB_PASSWORD', 'Wp2024!x');", "password", "Wp2024!x"),
+    ('<add key="Password" value="Sage2019!" />', "password", "Sage2019!"),
+    ("mdp=Soleil2024&user=jean", "password", "Soleil2024"),
+    ("mdp : P&ssw0rd", "password", "P&ssw0rd"),
+    ("| Mot de passe | Soleil2024 |", "password", "Soleil2024"),
+    ("Soleil2024 est le mot de passe du compte Gmail", "password", "Soleil2024"),
+    ("Summer2024! is the password", "password", "Summer2024!"),
+    ("code : 1379 pour déverrouiller l'iPad", "pin", "1379"),
+    ("mdp Netflix Nflx2024!", "password", "Nflx2024!"),
 ]
 
 # Ordinary technician notes: none may be refused.
@@ -348,6 +388,18 @@ ORDINARY_NOTES = [
     "R&amp;D : mdp chang&eacute; par le client, facture 12&nbsp;&euro;",
     "Prix \u0664\u0665 €, tél \u0660\u0666 12 34 56 78",
     "mot de passe changé \U0001f44d, client ravi \U0001f600",
+    "2FA activée, Google Authenticator configuré sur le téléphone de la cliente",
+    "Authenticator : authentification à deux facteurs",
+    "portefeuille : le client garde ses 12 mots sur papier, dans son coffre",
+    "12 mots de passe changés sur les comptes de la cliente",
+    "SSID Livebox-4A2C / Livebox-4A2C-5G, wifi : TP-Link / TL-WN823N",
+    "AnyDesk 123 456 789 v7.1.3, TeamViewer 123456789 15h30",
+    "WPA2 : AES-256-CCMP, WPA2 : Livebox-4A2C",
+    "mot de passe changé, nouveau PC : HP 15s ; mot de passe, c'est fait",
+    "PIN/PUK : 3 / 10 essais restants",
+    "mdp changé, ancien compte supprimé, nouveau : jean.martin2",
+    "| Mot de passe | Statut |\n|---|---|",
+    "NAS : Synology / DS220j, Orange : Livebox5 / Fibre2G",
 ]
 
 
@@ -366,6 +418,19 @@ def test_ordinary_note_passes(text: str) -> None:
 def test_table_sizes() -> None:
     assert len(TRUE_POSITIVES) >= 40 and len(ORDINARY_NOTES) >= 40
     assert {kind for _, kind, _ in TRUE_POSITIVES} == KINDS
+
+
+def test_passwords_listed_after_a_plural_phrase_are_all_found() -> None:
+    text = "mots de passe : Soleil2024, Marie1960 ; mdps : Chaton75 / Loulou56"
+    assert [text[f.start:f.end] for f in scan(text)] == [
+        "Soleil2024", "Marie1960", "Chaton75", "Loulou56"]
+
+
+def test_password_split_over_two_lines_is_found_whole() -> None:
+    text = "mdp : Soleil\n2024"
+    assert [text[f.start:f.end] for f in scan(text)] == ["Soleil", "2024"]
+    status = "mdp : chaton\nOK"
+    assert [status[f.start:f.end] for f in scan(status)] == ["chaton"]
 
 
 def test_several_secrets_in_one_note_are_all_found_in_order() -> None:
@@ -416,6 +481,23 @@ def test_first_letter_precheck_loses_no_phrase() -> None:
     assert precheck in pattern
     unchecked = re.compile(pattern.replace(precheck, ""))
     texts = [t for t, _, _ in TRUE_POSITIVES] + ORDINARY_NOTES
+    for text in texts:
+        low = text.lower()
+        assert ([m.span() for m in scanner._TRIGGER.finditer(low)]
+                == [m.span() for m in unchecked.finditer(low)]), text
+
+
+def test_prefix_precheck_loses_no_phrase() -> None:
+    # The second pre-check, how the phrases start (_PREFIXES), is kept tight so that common
+    # words ("Windows", "programme", "pilotes") skip the alternation; it must lose none.
+    pattern = scanner._TRIGGER.pattern
+    precheck = "(?=" + scanner._PREFIXES + ")"
+    assert precheck in pattern
+    unchecked = re.compile(pattern.replace(precheck, ""))
+    texts = [t for t, _, _ in TRUE_POSITIVES] + ORDINARY_NOTES + [
+        "network key x", "chrome remote desktop x", "login x", "logmein x", "lock code x",
+        "product key x", "private key x", "pre-shared key x", "puk x", "pin x",
+        "answer to the secret question x", "anydesk x", "net user x y", "wi-fi key x"]
     for text in texts:
         low = text.lower()
         assert ([m.span() for m in scanner._TRIGGER.finditer(low)]

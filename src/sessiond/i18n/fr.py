@@ -348,6 +348,7 @@ CATALOG: dict[str, str] = {
     "software product key": "clé de produit (licence logicielle)",
     "one-time login code (SMS, 2FA)": "code de connexion à usage unique (SMS, double "
         "authentification)",
+    "two-factor authentication secret key": "clé secrète de double authentification (TOTP)",
     "answer to a secret question": "réponse à une question secrète",
     "{citation}: « {words} »": "{citation}\u202f: «\u00a0{words}\u00a0»",
     "GDPR art. 5(1)(c) (data minimisation): only the information strictly needed is kept, "

@@ -17,7 +17,7 @@ times faster. tests/data/secrets/ holds the corpus of look-alike notes it is mea
 
 Kinds: ``password``, ``pin``, ``wifi-key``, ``remote-tool-code``, ``recovery-key``,
 ``private-key``, ``card-number``, ``iban``, ``nir``, ``api-token``, ``product-key``,
-``one-time-code``, ``secret-answer``.
+``one-time-code``, ``otp-secret``, ``secret-answer``.
 
 Heuristics
 ==========
@@ -47,7 +47,8 @@ versions) pass:
   makes them. After its phrase ("clé de récupération", "clé bitlocker"), digit groups
   that fail those checks (a typo, a part, run together) are the key too, and so are
   backup codes in dashed groups of 4+ digits ("1234-5678"). After "seed
-  phrase", "phrase de récupération"...: 12-24 short words.
+  phrase", "seed", "phrase de récupération", a wallet's name ("Ledger", "MetaMask",
+  "portefeuille crypto") or the words counted ("les 24 mots"): 12-24 short words.
 * private-key: a PEM "-----BEGIN ... PRIVATE KEY-----" block or an OpenPGP "-----BEGIN
   PGP PRIVATE KEY BLOCK-----" one (without its END line, the armour lines that follow, or
   the base64 that follows on the same line, as a key pasted on one line).
@@ -55,14 +56,19 @@ versions) pass:
   decodes to "user:password"); Slack and Discord webhook URLs; a PuTTY key file's header.
 * settings and commands: an identifier whose last part names a secret ("DB_PASSWORD=",
   "smtp.password:", "mot_de_passe :", "db_mdp=", "SECRET_KEY=", "wpa_psk=",
-  "DefaultPassword =", "<password>x</password>", '"pwd": "x"', an Azure connection
+  "DefaultPassword =", "<password>x</password>", '"pwd": "x"', PHP's "define('DB_PASSWORD',
+  'x')", .NET's '<add key="Password" value="x" />', an Azure connection
   string's "AccountKey="), the P: field of a Wi-Fi
   QR code's text ("WIFI:T:WPA;S:Box;P:key;;"),
   an option ("--password x", "/pass:x", "-pw x", "-u user:x", "sshpass -p x",
   "mysql -px"), Windows "net user NAME PASSWORD" and "net use ... PASSWORD" (switches,
   shares, drive letters and "*" skipped; prose after the command is no password).
+* a Wi-Fi network's name then "/" or " - " and a secret-looking key of 8+ characters
+  ("SSID : Livebox-4A2C / 7xQpR2mK9sT4vW", "Wifi Maison / Chaton2024"); a second
+  network's name, a model, a reference, a MAC address or a version is no key.
 * pairs with no phrase: a remote tool's ID then "/" and a secret-looking value
-  ("TeamViewer 123456789 / 4kd9x2"), a default account ("admin/admin", "root:toor",
+  ("TeamViewer 123456789 / 4kd9x2"; "TV" for TeamViewer; after a space only, letters mixed with
+  digits: "AnyDesk 123456789 xk9p2m"), a default account ("admin/admin", "root:toor",
   "admin / Soleil2024"; "admin/lecture" names rights).
 * api-token: the secret access key that follows an AWS access key ID (40 characters of
   base64 after a space, ",", "/" or a line break: the pair as AWS's CSV file gives it);
@@ -73,11 +79,17 @@ versions) pass:
   is; the rest must mix letters and digits where the format allows words. After "Bearer",
   "token", "jeton", "clé API", "client secret": a token of 12+ characters mixing letters
   and digits, not a placeholder ("<token>", "$TOKEN").
+* otp-secret: the base32 seed of a two-factor app (16+ letters and digits 2-7, with a
+  digit, run together or in groups of four) after "2FA", "TOTP", "clé 2FA", "clé de
+  configuration", "setup key", "Authenticator". A token's URL query ends the token
+  ("otpauth://...?secret=X&issuer=Y").
 * product-key: five groups of five letters and digits joined by dashes (Windows, Office),
   with letters and digits both, no masked group ("XXXXX-...-3V66T" as slmgr shows it).
   After "clé de produit", "product key", "clé de licence"...: groups separated by spaces
   too, or a single 12+ character token mixing letters and digits.
-* password pair: an e-mail address, "/", then a password ("jean@free.fr / Soleil2024").
+* password pair: an e-mail address, "/", then a password ("jean@free.fr / Soleil2024");
+  an online service named (Facebook, impots.gouv, a bank, "messagerie"), ":", then a
+  login-shaped user ("jean.martin", not "Synology", nor a host) and a password.
 
 Phrases ("mot de passe", "mdp", "password", "pwd", "code PIN", "code d'accès",
 "identifiants", "clé wifi", "code AnyDesk", "clé de récupération", "CVV"...) are hits
@@ -138,19 +150,23 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
    date before 2010 ending the clause is a date of birth typed as the password ("mdp :
    19/05/1956"); a recent one says when ("expiration du mot de passe : 12/03/2026"). A bracketed
    value ("mot de passe (Soleil2024)") is a hit when it looks like a secret.
-8. Pairs: after "login", "identifiant", "compte", "box", "user", "account", "session"...
+8. Pairs: after "login", "identifiant", "compte", "box", "user", "account", "session",
+   "espace client"...
    a "user / secret" pair with "/" between ("compte jean.dupont / Azerty12", "box
    admin/Livebox2023")
    when the secret looks like one, repeats the user ("admin/admin"), or is a plain word
    after an explicit "login", an identifier-shaped user (dots, digits, "@") or a default
    account (root, admin). Two account names ("compte pro / perso", "Netflix / Disney+")
    and statuses pass.
-9. PINs by device or purpose: "PIN du téléphone 4821", "PIN for the laptop 2580", "carte
+9. PINs by device or purpose ("PIN/PUK : 1234 / 12345678": a SIM's two codes, the PUK of
+   eight digits): "PIN du téléphone 4821", "PIN for the laptop 2580", "carte
    SIM 0000"; a bare "code" needs what it unlocks ("code de l'alarme 1937", "code du
    portail", "code d'entrée", "code parental", "code admin"), a copula ("son code c'est
    4455") or an address before it on its line ("12 rue des Lilas, bât. B, code 1937", not
-   five digits: a postal code) and then digits (or a digicode "A1937"): "code postal
-   54230", "code erreur 43", "code client 1234" pass. After ":" or a verb, a PIN spelt
+   five digits: a postal code), or after ":" and the digits what they unlock ("code : 1379
+   pour déverrouiller l'iPad", "code : 2580 (téléphone)"), and then digits (or a digicode
+   "A1937"): "code postal 54230", "code erreur 43", "code client 1234"
+   pass. After ":" or a verb, a PIN spelt
    digit by digit ("1-2-3-4") counts.
    A phone's unlock pattern ("schéma de déverrouillage : 1-4-7-8-9", "schéma android
    14789", "unlock pattern 1 -> 4 -> 7 -> 8"): 4 to 9 dots numbered 1-9, none twice, the
@@ -168,31 +184,41 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
     Xy7!pq": the tool is found before its ID, and a plain word counts).
 
 13. The value said before its phrase: "a choisi Soleil2024 comme mot de passe", "1234
-    comme code PIN", "Welcome1 as the new password" (a secret-looking value only).
+    comme code PIN", "Welcome1 as the new password", "Soleil2024 est le mot de passe",
+    "Summer2024! is the password", "Soleil2024 = mdp" (a secret-looking value only, not
+    a tool's 9-10 digit ID).
     Who the password is for, said right before its phrase ("login admin mdp chaton",
     "jean@free.fr pwd chaton", "AnyDesk 123 456 789 pw 1234"), makes what follows the
     password: a plain word too after a login or an address, digits after "pw".
 14. A lock named alone ("alarme", "coffre-fort", "portail", "déverrouillage"...) takes
     digits after ":".
     A bare "clé"/"key" is a Wi-Fi key when its line names a Wi-Fi network (SSID, wifi,
-    Livebox...) and the value looks like a secret of 8+ characters (WPA's minimum).
+    Livebox...) and the value looks like a secret of 8+ characters (WPA's minimum); so is
+    what follows "WPA2 :" when it mixes letters and digits (not "AES-256", "Livebox-4A2C").
     "clé privée", "clé de chiffrement", "secret": a long token that mixes letters and
     digits. A BitLocker "ID de clé de récupération" is the key's name, not the key.
 15. A phrase alone on its line, as a form's label ("Mot de passe\nSoleil2024"), links a
     value alone on the next line, when it looks like a secret (no plain word). A label
     then a tab or a run of spaces, as a table copied into the note ("Mot de passe\tchaton"),
-    links the value that ends the line, a plain word too.
+    links the value that ends the line, a plain word too; so does a Markdown table's
+    "| Mot de passe | Soleil2024 |", a secret-looking value only (headers are words).
+17. The password named, then its value given elliptically on the same line: "mot de passe
+    oublié, nouveau : Soleil2025", "le nouveau est ...", "mot de passe, c'est Soleil2024"
+    (a secret-looking value only: "nouveau PC : HP 15s", "c'est fait" pass).
+18. A password split over two lines: a found value that ends its line, then one
+    secret-looking token alone on the next ("mdp : Soleil\n2024").
 16. Values listed after a found one, each in the same shape (the same length, digits and
     letters in the same places) are found too: "codes de secours : 4829 1037, 5930 2148".
 
 Look-alike characters are folded before any of this: HTML character references
 ("&nbsp;", "&#58;", a note pasted from a web page) to their character, no-break and other
-spaces to " ", fullwidth and mathematical letters to ASCII, Cyrillic and Greek letters
+spaces to " ", fullwidth, mathematical and circled letters to ASCII, Cyrillic and Greek letters
 drawn like Latin ones and small capitals to those, digits of other scripts ("٤٨٢١") to
 ASCII ones, arrows ("⟶", "👉") to "→" and other emoji to a space, colons of other
 scripts and forms ("꞉", "﹕") to ":", non-breaking hyphens to "-"; zero-width
 characters, soft hyphens and bidi controls are dropped and a combining accent joins its
-letter. Spans are mapped back onto the text as typed.
+letter when that makes a French letter ("e" + U+0301 is "é"), else it is dropped
+("pa\u0301sse" reads "passe"). Spans are mapped back onto the text as typed.
 
 Labels are fixed translated phrases (plus a tool's canonical name); as a last guard, a
 label that would contain the secret text is replaced by a generic one.
@@ -226,7 +252,7 @@ __all__ = [
 KINDS = frozenset({
     "password", "pin", "wifi-key", "remote-tool-code", "recovery-key", "private-key",
     "card-number", "iban", "nir", "api-token", "product-key", "one-time-code",
-    "secret-answer",
+    "otp-secret", "secret-answer",
 })
 
 
@@ -403,7 +429,8 @@ _WEBHOOK = re.compile(
     r"hooks\.slack\.com/(?:services|workflows|triggers)/(?P<s>[A-Za-z0-9]+/[A-Za-z0-9]+/[A-Za-z0-9]{16,})"
     r"|discord(?:app)?\.com/api/webhooks/[0-9]{15,20}/(?P<d>[A-Za-z0-9_-]{40,})")
 _URL_PASSWORD = re.compile(
-    r"(?i)\b[a-z][a-z0-9+.-]{1,15}://[^\s/:@]{1,64}:(?P<secret>[^\s/@]{1,64})@"
+    # the user may be empty: "redis://:secret@host" (Redis has a password, no user)
+    r"(?i)\b[a-z][a-z0-9+.-]{1,15}://[^\s/:@]{0,64}:(?P<secret>[^\s/@]{1,64})@"
 )
 
 _RUN_SEPARATOR = re.compile(r"[ \u00a0.-]")
@@ -666,7 +693,7 @@ _TOOL_NAMES = {
     "screenconnect": "ScreenConnect", "connectwise": "ScreenConnect", "logmein": "LogMeIn",
     "quickassist": "Quick Assist", "assistancerapide": "Quick Assist",
     "iperius": "Iperius Remote", "iperiusremote": "Iperius Remote",
-    "aeroadmin": "AeroAdmin", "ammyy": "Ammyy Admin",
+    "aeroadmin": "AeroAdmin", "ammyy": "Ammyy Admin", "tv": "TeamViewer",
 }
 _TOOL = re.compile(rf"(?x)\b(?:{_TOOLS})\b")
 
@@ -693,14 +720,15 @@ _DEVICES = (
 # branch starts with a literal, which the regex engine checks before entering it).
 # tests/unit/test_secrets_corpus.py checks that this pre-check loses no phrase.
 _PREFIXES = (
-    r"a(?:c[ct]|e|l|m|n|p|s|ut|w)|b[abeio]"
-    r"|c(?:a(?:rte[ ]sim|denas)|d|h|l(?:[eé]|ient[ ]secret)"
+    r"a(?:c[ct]|e|l|m|n[ys]|p|s|ut|w|2)|b[abeio]"
+    r"|c(?:a(?:rte[ ]sim|denas)|d|hrome[ ]r|l(?:[eé]|ient[ ]secret)"
     r"|o(?:de|ffre|mpte|nfirmation|nnectwise|ntrase)|r|v)"
-    r"|d(?:ig|oo|w|[eé]v)|e(?:n[ct]|nt)|fre|ga|i(?:[dp]|nt)|je|ke|l(?:i[cv]|o[cg])"
-    r"|m(?:\.|d|f|ot|n|[ -]d)|n(?:et|on)"
-    r"|o(?:ne|t)|p(?:as|at|er|h|i|or|r[eio]|s|u|w|/|[@4]|a[$5])|qu|r(?:e[acfp]|ép|out|u)"
-    r"|s(?:af|c|e[cers]|i|m|p|up)"
-    r"|t(?:e[ax]|i|o[kt])|u(?:l|n[al]|s|t)|v[aeno]|w[ilp]|2f"
+    r"|d(?:ig|oo|w|[eé]v)|e(?:n[ct]|nt|xo|sp)|fre|g[ar]|i(?:[dp]|nt)|je|ke"
+    r"|l(?:ed|i[cv]|oc|og(?:in|me))"
+    r"|m(?:\.|d|f|ot|n|[ -]d|eta)|n(?:et[ .w]|on)"
+    r"|o(?:ne|t)|p(?:as|at|er|h|in|or|r(?:e|i|od)|s|uk|w|/|[@4]|a[$5])|qu|r(?:e[acfp]|ép|out|u)"
+    r"|s(?:af|c|e[cerst]|i|m|p|up)"
+    r"|t(?:e[ax]|i|o[kt]|rez)|u(?:l|n[al]|s|t)|v[aeno]|w(?:i[-f]|[lp]|al)|2f"
 )
 _TRIGGER = re.compile(
     rf"""(?x)
@@ -711,7 +739,7 @@ _TRIGGER = re.compile(
       (?P<recovery>
           cl(?:[eé]s?|efs?)[ ](?:de[ ]r[eé]cup(?:[eé]ration)?(?:[ ]bitlocker)?|bitlocker)
         | (?:bitlocker[ ])?recovery[ ](?:key|code|password)s? | bitlocker[ ]keys?
-        | codes?[ ]de[ ](?:secours|r[eé]cup[eé]ration)
+        | codes?[ ]de[ ](?:secours|r[eé]cup[eé]ration) | cl(?:[eé]s?|efs?)[ ]de[ ]secours
         | backup[ ]codes?)
     | (?P<bitlocker> bitlocker)
     | (?P<wifi>
@@ -752,7 +780,7 @@ _TRIGGER = re.compile(
         | (?:product|licen[cs]e|activation|serial|cd)[ ]keys?
         | code[ ]d{_APOS}activation | activation[ ]code)
     | (?P<seed>
-          seed[ ](?:phrase|words) | (?:secret[ ])?recovery[ ]phrase | mnemonic(?:[ ]phrase)?
+          seed(?:[ ](?:phrase|words))? | (?:secret[ ])?recovery[ ]phrase | mnemonic(?:[ ]phrase)?
         | phrase[ ](?:de[ ](?:r[eé]cup[eé]ration|sauvegarde|restauration)|secr[eè]te
                     |mn[eé]monique)
         | mots?[ ](?:de[ ](?:r[eé]cup[eé]ration|sauvegarde)|mn[eé]moniques?))
@@ -763,8 +791,10 @@ _TRIGGER = re.compile(
           api[ _-]?keys? | apikey | cl(?:[eé]s?|efs?)[ ](?:d{_APOS}|de[ ]l{_APOS})?api
         | jetons?(?:[ ]d{_APOS}acc[eè]s|[ ]d{_APOS}api|[ ]api)?
         | (?:access|api|auth|bearer|refresh|personal[ ]access)[ ]tokens? | tokens? | bearer
-        | client[ ]secret | api[ ]secret | secret[ ](?:access[ ])?key | cl[eé][ ]secr[eè]te
-        | aws_secret_access_key | (?:aws[ ])?secret(?![ ](?:questions?|answers?)\b))
+        | client[ ]secret | api[ ]secret | secret[ ](?:access[ ])?key
+        | cl[eé][ ]secr[eè]te(?![ ](?:2fa|a2f|mfa|totp|otp)\b)
+        | aws_secret_access_key
+        | (?:aws[ ])?secret(?![ ](?:questions?|answers?|2fa|a2f|mfa|totp|otp)\b))
     | (?P<answer>
           questions?[ ](?:secr[eè]tes?|de[ ]s[eé]curit[eé])
         | (?:secret|security)[ ]questions?
@@ -801,9 +831,20 @@ _TRIGGER = re.compile(
     | (?P<cvv> cvv2? | cvc2? | cryptogramme(?:[ ]visuel)? | code[ ]cvv)
     | (?P<account>
           login | compte | (?:live|free|b)?box | identifiant | user(?:name)? | utilisateur
+        | espace[ ](?:client|perso(?:nnel)?|abonn[eé]|adh[eé]rent|membre)
         | account | route(?:u)?r | session)
     | (?P<code> code)
-    | (?P<key> cl(?:[eé]|ef) | key)
+    # a wallet's name, or its words counted ("les 24 mots : ..."), then the words. This
+    # group and the next come late: a phrase matched earlier ("mdp") never tries them.
+    | (?P<wallet>
+          ledger(?:[ ]nano)? | trezor | metamask | exodus | (?:crypto[ ])?wallet
+        | portefeuille(?:[ ]crypto)?
+        | mots(?:(?<=12[ ]mots)|(?<=24[ ]mots)|(?<=douze[ ]mots)))
+    | (?P<totp>
+          (?:cl(?:[eé]s?|efs?)|secret|seed|graine)[ ](?:secr[eè]te[ ])?(?:de[ ]|d{_APOS}|du[ ])?
+            (?:2fa|a2f|mfa|totp|otp|configuration|authenticator|authentification)
+        | setup[ ]key | (?:2fa|a2f|mfa|totp)(?:[ ](?:secret|seed|key))? | authenticator)
+    | (?P<key> cl(?:[eé]|ef) | key | wpa[23]?)
     | (?P<strict> passe | pass | pw )
     )
     (?![\w@])
@@ -923,6 +964,8 @@ _QUAL_WORDS = (
     r"|account|microsoft|gmail|google|outlook|hotmail|icloud|apple|orange|sfr|free"
     r"|bouygues|messagerie|mail|e-?mail|imap|smtp|nas|vpn|pc|ordinateur|user|utilisateur"
     r"|sim|office|office365|m365|o365|skype|facebook|amazon|client|cliente|root|ssh|ftp"
+    r"|instagram|netflix|paypal|ameli|impots|leboncoin|whatsapp|twitter|linkedin|snapchat"
+    r"|tiktok|yahoo|dropbox|onedrive|spotify|deezer|vinted|doctolib"
     r"|principal|actuel|current|new|nouveau|nouvel|temporaire|provisoire|temporary"
     r"|tmp|temp|initial|initiale|connexion|origine|d'origine"
     rf"|d[eé]faut|default|unique|permanent|fixe|{_UNATTENDED}|{_DEVICES})"
@@ -1385,7 +1428,9 @@ _RECOVERY_GROUPS = re.compile(
     r"|[0-9]{12,64}(?!\w)")
 
 
+_QUERY_REST = re.compile(r"&[a-z_][a-z0-9_.-]*=")
 _BACKUP_CODE = re.compile(r"[0-9]{4,8}(?:-[0-9]{4,8})+(?![\w-])")
+_KEY_GROUPS = re.compile(r"[a-z0-9]{4,6}(?:-[a-z0-9]{4,6}){3,7}(?![\w-])")
 
 
 def _quoted_at(text: str, pos: int) -> tuple[str, int, int] | None:
@@ -1407,6 +1452,10 @@ def _token_value(text: str, pos: int) -> tuple[int, int] | None:
         if found is None:
             return None
         token, start = _trim(found.group()), pos
+        # A URL's query goes on after the token ("otpauth://...?secret=X&issuer=Google").
+        amp = token.find("&")
+        if amp > 0 and "=" in token[amp:]:
+            token = token[:amp]
     if (len(token) < 12 or not _mixed(token) or _TOKEN_PLACEHOLDER.fullmatch(token)
             or " " in token or _is_stop(token)):
         return None
@@ -1447,6 +1496,11 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
         # A backup code in dashed groups of four digits or more ("1234-5678"), which would
         # otherwise read as a date or a reference ("12-03-2024" has shorter groups).
         code = _BACKUP_CODE.match(text, pos)
+        if code is not None:
+            return code.span()
+        # Apple's and Microsoft's keys: groups of four to six letters and digits
+        # ("K7Q2-M9XP-...-2FGS", "ABCDE-FGHIJ-KLMNO-PQRST-UVWXY"), even without ":".
+        code = _KEY_GROUPS.match(text, pos)
         if code is not None:
             return code.span()
     if ctx.creds:
@@ -1493,6 +1547,9 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
     token = _trim(token_match.group())
     if token[-1:] == ">":
         token = _trim_tag(token)
+    amp = token.find("&")
+    if amp > 0 and _QUERY_REST.match(token, amp):
+        token = token[:amp]  # "mdp=Soleil2024&user=jean": a URL's query goes on
     if not token:
         return None
     end = pos + len(token)
@@ -1597,11 +1654,13 @@ _CONTEXTS = {  # per trigger group (fields in the order of _Context)
     "tool": _Context("remote-tool-code", None, False, False, False, False),
     "creds": _Context("password", None, True, True, False, False),
     "otp": _Context("one-time-code", None, False, False, False, False, True),
+    "totp": _Context("otp-secret", None, False, False, False, False),
     "product": _Context("product-key", None, False, False, False, False),
     "token": _Context("api-token", None, False, False, False, False),
     "answer": _Context("secret-answer", None, False, False, False, False),
     "unattended": _Context("remote-tool-code", None, False, False, False, False),
     "pin": _Context("pin", None, False, False, False, False),
+    "wallet": _Context("recovery-key", None, False, False, False, False),
     "sim": _Context("pin", None, False, False, False, False, True),
     "pw": _Context("password", None, True, False, False, False),
     "cvv": _Context("card-number", None, False, False, False, False),
@@ -1666,7 +1725,8 @@ class _Layout(NamedTuple):
 def _layout(low: str) -> _Layout:
     return _Layout(
         split=_SPLIT_LINE.search(low) is not None or _SPLIT_DOT.search(low) is not None,
-        before="comme" in low or " as " in low or "tant que" in low)
+        before=("comme" in low or " as " in low or "tant que" in low or " is " in low
+                or "est " in low or " = " in low))
 
 
 def _phrase_finding(low: str, m: re.Match[str], hints: bool, layout: _Layout | None = None
@@ -1694,12 +1754,63 @@ def _phrase_finding(low: str, m: re.Match[str], hints: bool, layout: _Layout | N
     return ctx, start, end
 
 
+# The password named once, then its value given elliptically further on its line: "mot de
+# passe oublié, nouveau : Soleil2025", "mdp réinitialisé, le nouveau est Soleil2025", "mot
+# de passe, c'est Soleil2024". Only a value that looks like a secret counts ("nouveau : PC
+# portable HP", "c'est fait" pass). Looked for only after a password phrase, and only past a
+# separator (",", ";", "."), so that a note without one pays nothing.
+_ELLIPSIS = re.compile(
+    rf"""(?x)(?<![\w-])(?:nouve(?:au|l|lle)|new|ancien(?:ne)?|old|provisoire|tempor(?:aire|ary))
+    (?![\w-])(?:{_H}+(?P<verb>{_C_EST}|{_OTHER_COPULAS}))?{_H}*
+    (?(verb)(?:[:=]|->|→)?|(?:[:=]|->|→)){_H}*""")
+_COMMA_COPULA = re.compile(rf",{_H}*(?:{_C_EST}|est|is)(?={_H}){_H}*")
+_ELLIPSIS_GROUPS = frozenset({"pw", "pin"})
+# What else "nouveau" may stand for, named in between: "mdp changé, ancien compte
+# supprimé, nouveau : jean.martin2" gives the new account.
+_OTHER_SUBJECT = re.compile(
+    r"\b(?:comptes?|accounts?|postes?|pc|ordinateur|sessions?|utilisateurs?|users?|logins?"
+    r"|identifiants?|adresses?|e-?mails?|num[eé]ros?|t[eé]l[eé]phones?|box|routeur|carte)\b")
+
+
+def _ellipses(low: str) -> list[re.Match[str]]:
+    """The words that give a value elliptically ("nouveau :"), looked for once per note."""
+    if not ("nouv" in low or "new" in low or "ancien" in low or "old" in low
+            or "provisoire" in low or "tempor" in low):
+        return []
+    return list(_ELLIPSIS.finditer(low))
+
+
+def _elliptic_values(low: str, m: re.Match[str], ellipses: list[re.Match[str]]
+                     ) -> list[tuple[int, int]]:
+    """The values given elliptically after the password phrase `m`, on its line."""
+    comma = _COMMA_COPULA.match(low, m.end()) if low.startswith(",", m.end()) else None
+    links = [comma] if comma is not None else []
+    if ellipses:
+        end = low.find("\n", m.end(), m.end() + 120)
+        end = end if end >= 0 else min(len(low), m.end() + 120)
+        at = bisect.bisect_left([e.start() for e in ellipses], m.end())
+        for link in ellipses[at:]:
+            if link.start() >= end:
+                break
+            between = low[m.end():link.start()]
+            if (("," in between or ";" in between or "." in between)
+                    and _OTHER_SUBJECT.search(between) is None):
+                links.append(link)
+    pw = _CONTEXTS["pw"]
+    found: list[tuple[int, int]] = []
+    for link in links:
+        span = _value_at(low, link.end(), pw, _LINK)
+        if span is not None and _TRIGGER.match(low, span[0]) is None:
+            found.append(span)
+    return found
+
+
 # The value said before its phrase: "a choisi Soleil2024 comme mot de passe", "j'ai mis
 # 1234 comme code PIN", "set Welcome1 as the new password". Only a secret-looking value
 # ("sa date de naissance comme mot de passe" describes it); a few articles in between.
 _AS_PHRASE = re.compile(
     rf"(?:^|(?<=[\s(]))[\"'«“]?{_H}*(?P<v>[^\s,;«»\"“”']{{4,64}}?){_H}*[\"'»”]?{_H}+"
-    rf"(?:comme|as|en{_H}+tant{_H}+que){_H}+(?:(?:le|la|l{_APOS}|son|sa|mon|ma|un|une"
+    rf"(?:comme|as|en{_H}+tant{_H}+que|is|est|{_C_EST}|=){_H}+(?:(?:le|la|l{_APOS}|son|sa|mon|ma|un|une"
     rf"|nouveau|nouvel|nouvelle|the|a|his|her|my|its|new){_H}+){{0,2}}$")
 _VALUE_BEFORE_GROUPS = frozenset({"pw", "pin", "wifi", "tool"})
 
@@ -1708,7 +1819,10 @@ _VALUE_BEFORE_GROUPS = frozenset({"pw", "pin", "wifi", "tool"})
 def _value_before(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | None:
     window = max(0, m.start() - 90)
     if (low.find("comme", window, m.start()) < 0 and low.find("as", window, m.start()) < 0
-            and low.find("tant que", window, m.start()) < 0):  # "as" also in "passe"
+            and low.find("tant que", window, m.start()) < 0
+            and low.find(" is ", window, m.start()) < 0
+            and low.find("est ", window, m.start()) < 0
+            and low.find(" = ", window, m.start()) < 0):  # "as" also in "passe"
         return None
     found = _AS_PHRASE.search(low, window, m.start())
     if found is None:
@@ -1718,7 +1832,9 @@ def _value_before(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | Non
     if ctx.kind == "pin":
         secret = value.isascii() and value.isdigit() and 4 <= len(value) <= 12
     else:
-        secret = _looks_secret(value) and _TRIGGER.match(value) is None
+        # Nine or ten digits are a remote tool's ID ("ID 123456789 = mot de passe TV ?").
+        secret = (_looks_secret(value) and _TRIGGER.match(value) is None
+                  and not (value.isdigit() and len(value) >= 9))
     return (ctx, found.start("v"), found.end("v")) if secret else None
 
 
@@ -1753,6 +1869,46 @@ def _seed_value(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, in
     if words is None or len(re.split(r"[\s,-]+", words.group())) not in (12, 15, 18, 21, 24):
         return None
     return ctx, start, words.end()
+
+
+# A two-factor secret (the TOTP seed an authenticator app is set up with): base32, 16 to
+# 128 letters and digits 2-7, run together or in groups of four as Google shows its "clé
+# de configuration" ("jbsw y3dp ehpk 3pxp"), after "2FA", "TOTP", "clé 2FA", "setup
+# key", "Authenticator" and a few words and ":". A digit is required: sixteen letters
+# alone are a word more likely than a seed ("Authenticator : authentification").
+_TOTP_VALUE = re.compile(
+    rf"(?:{_H}+[^\W\d_]{{2,20}}){{0,3}}?{_H}*(?:\([^()\n]{{1,40}}\){_H}*)?"
+    rf"(?:[:=]|->|→)?{_H}*(?:\r?\n{_H}*)?(?P<v>[a-z2-7]{{16,128}}|[a-z2-7]{{4}}(?:{_H}[a-z2-7]{{4}}){{3,31}})={{0,6}}(?![\w-])")
+
+
+def _totp_value(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, int, int] | None:
+    found = _TOTP_VALUE.match(low, m.end())
+    if found is None or not any(c in "234567" for c in found.group("v")):
+        return None
+    return ctx, found.start("v"), found.end()
+
+
+# A SIM card's two codes together: "PIN/PUK : 1234 / 12345678" (the PIN 4 to 8 digits, the
+# PUK 8), either order, after a few words ("de la carte SIM") and ":" or none; one of them
+# alone after ":".
+_PIN_PUK = re.compile(r"(?:codes?[ ])?(?:pin[ ]?/[ ]?puk|puk[ ]?/[ ]?pin)(?![\w@])")
+_PIN_PUK_VALUE = re.compile(
+    rf"(?:{_H}+[^\W\d_]{{2,20}}){{0,4}}?{_H}*(?P<colon>[:=]|->|→)?{_H}*"
+    rf"(?P<v>[0-9]{{4,8}}(?:(?:{_H}*[/,;&]{_H}*|{_H}+(?:et|and){_H}+|{_H}+)[0-9]{{4,8}})?)"
+    r"(?![\w-])")
+
+
+def _pin_puk_value(low: str, m: re.Match[str], ctx: _Context
+                   ) -> tuple[_Context, int, int] | None:
+    found = _PIN_PUK_VALUE.match(low, m.end())
+    if found is None:
+        return None
+    codes = re.findall(r"[0-9]+", found.group("v"))
+    if len(codes) == 1 and found.group("colon") is None:
+        return None  # one code alone after ":" only ("PIN/PUK : 1234")
+    if len(codes) == 2 and not any(len(code) == 8 for code in codes):
+        return None  # a PUK has eight digits: "PIN/PUK : 2024 / 2025" are years
+    return ctx, found.start("v"), found.end("v")
 
 
 # "alarme : 1937", "coffre-fort = 0412": a lock named alone takes its code only after ":"
@@ -1820,10 +1976,14 @@ _WIFI_CONTEXT = re.compile(
     r"\b(?:wi-?fi|ssid|wpa[23]?|wlan|r[eé]seau|network|livebox|freebox|bbox)\b")
 
 
+_CIPHER = re.compile(r"aes|tkip|ccmp|gcmp|sae|personal|personnel|enterprise|entreprise|mix")
+
+
 def _wifi_key_value(low: str, m: re.Match[str], ctx: _Context
                     ) -> tuple[_Context, int, int] | None:
     line_start = low.rfind("\n", 0, m.start()) + 1
-    if not _WIFI_CONTEXT.search(low, max(line_start, m.start() - 80), m.start()):
+    # "WPA2 : x" names the network's security itself.
+    if not _WIFI_CONTEXT.search(low, max(line_start, m.start() - 80), m.end()):
         return None
     link = _STRONG.match(low, m.end())
     if link is not None and link.group("qual"):
@@ -1835,6 +1995,13 @@ def _wifi_key_value(low: str, m: re.Match[str], ctx: _Context
     span = _value_at(low, position, ctx, _LINK)
     if span is None or span[1] - span[0] < 8:
         return None
+    if m.group().startswith("wpa"):
+        # After "WPA2 :" a cipher or the network's name may follow ("TKIP+AES",
+        # "Livebox-4A2C"): a key mixes letters and digits and names no network.
+        value = low[span[0]:span[1]]
+        if (not _mixed(value) or _NETWORK_NAMES.search(value) is not None
+                or _CIPHER.search(value) is not None):
+            return None
     return ctx, span[0], span[1]
 
 
@@ -1893,6 +2060,10 @@ def _phrase_value(low: str, m: re.Match[str], layout: _Layout
         return reader(low, m, ctx)
     if m.start() and low[m.start() - 1] == "<" and low.startswith(">", m.end()):
         return _element_value(low, m.end() + 1, ctx)  # "<password>x</password>"
+    if m.lastgroup == "pin" and low.startswith(("/", " /"), m.end()):
+        sim_codes = _PIN_PUK.match(low, m.start())
+        if sim_codes is not None:
+            return _pin_puk_value(low, sim_codes, ctx._replace(digits=True))
     end = m.end()
     strong = _STRONG.match(low, end)
     if strong is None and layout.split and _split_link_near(low, end):
@@ -1927,7 +2098,7 @@ def _phrase_value(low: str, m: re.Match[str], layout: _Layout
     if low.startswith(("(", "["), m.end()):  # "mot de passe(Soleil2024)"
         span = _value_at(low, m.end(), ctx, _WEAK_LINK)
         return (ctx, span[0], span[1]) if span is not None else None
-    if (low.startswith(("\t", "   "), end) and ctx.kind in _PASSWORDS
+    if (low.startswith(("\t", "   ", " |", "|"), end) and ctx.kind in _PASSWORDS
             and not ctx.strict):
         cell = _table_cell(low, m, ctx)
         if cell is not None:
@@ -2050,7 +2221,7 @@ def _verb_complement(low: str, verb: str | None, span: tuple[int, int]) -> bool:
             and 1995 <= int(value) <= 2039)
 
 
-_LABEL_LEAD = " \t-*•>"  # a bullet or a quote mark before a label
+_LABEL_LEAD = " \t-*•>|"  # a bullet, a quote mark or a table's edge before a label
 
 
 def _value_below(low: str, m: re.Match[str], weak: re.Match[str], ctx: _Context
@@ -2082,6 +2253,8 @@ def _value_below(low: str, m: re.Match[str], weak: re.Match[str], ctx: _Context
 # passe\tchaton", "Clé wifi      maisonbleue"). The column's edge links like ":", so a
 # plain word counts (a status does not: "Mot de passe\toublié").
 _CELL = re.compile(r"(?:\t|   )[ \t]*(?P<v>\S{1,64})[ \t]*(?=\r?\n|$)")
+# The same in a Markdown or ASCII table: "| Mot de passe | chaton |".
+_PIPE_CELL = re.compile(r"[ \t]*\|[ \t]*(?P<v>[^\s|]{1,64})[ \t]*(?:\|[ \t]*)?(?=\r?\n|$)")
 
 
 def _table_cell(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, int, int] | None:
@@ -2089,10 +2262,14 @@ def _table_cell(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, in
     if low[line_start:m.start()].strip(_LABEL_LEAD):
         return None  # the phrase is in a sentence, not a label
     cell = _CELL.match(low, m.end())
+    pipe = cell is None
+    if pipe:
+        cell = _PIPE_CELL.match(low, m.end())
     if cell is None:
         return None
     value = _trim(cell.group("v"))
-    if not value or not (_looks_secret(value) or _plain_word_secret(value)):
+    # Between pipes a plain word is as likely a header's ("| Mot de passe | Statut |").
+    if not value or not (_looks_secret(value) or (not pipe and _plain_word_secret(value))):
         return None
     return ctx, cell.start("v"), cell.start("v") + len(value)
 
@@ -2118,6 +2295,8 @@ def _device_code_value(low: str, m: re.Match[str], ctx: _Context
             ctx = _CONTEXTS["otp"]
         elif link.group("colon") is not None and _SENT_AFTER.match(low, link.end()):
             ctx = _CONTEXTS["otp"]  # "code : 483920 (reçu par SMS)": how it came says what
+        elif link.group("colon") is not None and _UNLOCKS_AFTER.match(low, link.end()):
+            pass  # "code : 1379 pour déverrouiller l'iPad": what it unlocks, said after
         else:
             # "12 rue des Lilas, bât. B, code 1937": in an address, the door's code.
             line_start = low.rfind("\n", 0, m.start()) + 1
@@ -2136,6 +2315,18 @@ def _device_code_value(low: str, m: re.Match[str], ctx: _Context
 _SENT_AFTER = re.compile(
     rf"[0-9]{{4,8}}{_H}*[(,-]?{_H}*(?:re[cç]ue?|envoy[eé]e?|par{_H}+(?:sms|texto|mail)|sms"
     rf"|texto|received|sent|by{_H}+(?:sms|text))\b")
+# What a code said after its digits unlocks (not a screen, a session, a printer: "code :
+# 1234 (écran bleu)" is an error's).
+_UNLOCKABLE = (
+    r"t[eé]l[eé]phone|portable|mobile|smartphone|iphone|android|tablette|ipad|ordinateur|pc"
+    r"|laptop|phone|tablet|alarme|alarm|coffre(?:-fort)?|safe|porte|portail|gate|garage"
+    r"|digicode|cadenas|padlock|interphone|carte(?:[ ](?:bancaire|bleue|cb|sim))?|cb|sim")
+# Digits after "code :", then what they unlock: "code : 1379 pour déverrouiller l'iPad",
+# "code : 2580 (téléphone)", "code : 1937 du portail".
+_UNLOCKS_AFTER = re.compile(
+    rf"[0-9]{{4,8}}{_H}*[(,-]?{_H}*(?:pour{_H}+(?:d[eé]verrouiller|ouvrir|d[eé]sarmer"
+    rf"|d[eé]sactiver)|to{_H}+unlock|(?:(?:du|de{_H}+la|de{_H}+l{_APOS}|de|for{_H}+the|of{_H}+the)"
+    rf"{_H}*)?(?:{_UNLOCKABLE})\)?(?:{_H}|$|[,;.]))")
 # An address on the line before a bare "code": the code opens its door.
 _ADDRESS = re.compile(
     r"\b(?:rue|avenue|av|bd|boulevard|all[ée]e|impasse|chemin|place|route|quai|r[ée]sidence"
@@ -2327,8 +2518,8 @@ def _answer_value(low: str, m: re.Match[str], ctx: _Context
 _VALUE_OF_GROUP: dict[str, Callable[[str, re.Match[str], _Context],
                                     tuple[_Context, int, int] | None]] = {
     "answer": _answer_value, "code": _device_code_value, "account": _account_value,
-    "seed": _seed_value, "lock": _lock_value, "key": _wifi_key_value,
-    "pattern": _pattern_value, "bitlocker": _bitlocker_value,
+    "seed": _seed_value, "wallet": _seed_value, "totp": _totp_value, "lock": _lock_value,
+    "key": _wifi_key_value, "pattern": _pattern_value, "bitlocker": _bitlocker_value,
 }
 
 
@@ -2344,7 +2535,10 @@ _SETTING = re.compile(
       (?:[a-z0-9]+(?=(?:password|passwd|passphrase|pwd|secret|token)(?![\w-])))?)
     (?P<name>pass(?:word|wd|phrase)?|passe|mdp|pwd|pw|psk|secret|token|api_?key|private_?key
        |secret_?key|access_?key|auth_?token|client_?secret|account_?key|shared_?access_?key)
-    (?![\w-])["']?[ \t]*(?P<sep>[:=]|(?<=[a-z])[ \t](?=[^\s:=/-]))[ \t]*
+    # a quoted name may be followed by "," (PHP's define('DB_PASSWORD', 'x')) or by
+    # value= (.NET's <add key="Password" value="x" />)
+    (?![\w-])(?P<q>["'])?[ \t]*
+    (?P<sep>[:=]|(?<=[a-z])[ \t](?=[^\s:=/-])|(?(q)(?:,|value[ \t]*=)|(?!)))[ \t]*
     (?:"(?P<d>[^"\n]{1,128})"|'(?P<s>[^'\n]{1,128})'|(?P<b>[^\s,;&"'<>]{1,128}))
     """)
 # Names of one word that no phrase reads: an Azure connection string's "AccountKey=".
@@ -2373,7 +2567,8 @@ def _setting_starts(low: str) -> Iterable[int]:
                 start -= 1
             if start and low[start - 1] == "/":
                 start -= 1  # "/pass:x" (cmdkey), a Windows switch
-            if start not in seen and (at > start or "_" in low[at:at + 14]):
+            if start not in seen and (at > start or "_" in low[at:at + 14]
+                                      or low.find(" value", at, at + 16) >= 0):
                 seen.add(start)
                 yield start
             at = low.find(stem, at + len(stem))
@@ -2388,7 +2583,7 @@ def _settings(low: str) -> Iterable[tuple[_Context, int, int]]:
         # A bare word ("password: x") is a phrase's business: a setting has a prefix
         # ("db_password"), a compound name ("secret_key") or is an option ("--password").
         if not (m.group("lead") or m.group("prefix") or "_" in name
-                or name in _COMPOUND_NAMES):
+                or name in _COMPOUND_NAMES or m.group("sep").startswith("value")):
             continue
         if m.group("sep") in " \t" and low[m.start()] != "-":
             continue  # "token abc" is a phrase's business; only an option takes a space
@@ -2469,9 +2664,10 @@ def _commands(low: str) -> Iterable[tuple[int, int]]:
 # follows it, when it looks like a secret and is not another ID, is the password.
 _TOOL_ID_PAIR = re.compile(
     r"(?:[ \t]+(?:id|n°))?[ \t]*:?[ \t]*[0-9](?:[ \u00a0]?[0-9]){8,9}(?!\w)"
-    r"[ \t]*(?:[/|:,]|[-–—](?=[ \t]))[ \t]*(?P<v>[^\s,;«»\"“”]{4,64})")
-# The end of the tool names that have an ID (found with `find`, then read backwards).
-_ID_TOOL_ENDS = ("viewer", "desk", "supremo")
+    r"(?:[ \t]*(?P<sep>[/|:,]|[-–—](?=[ \t]))[ \t]*|[ \t]+)(?P<v>[^\s,;«»\"“”]{4,64})")
+# The end of the tool names that have an ID (found with `find`, then read backwards); "TV"
+# is how technicians shorten TeamViewer ("TV 123 456 789 / 4kd9x2").
+_ID_TOOL_ENDS = ("viewer", "desk", "supremo", "tv")
 # A device's default account and its password with no phrase: "admin/admin", "root:toor",
 # "admin / Soleil2024". Only a secret-looking value, the user repeated, or (in the
 # "user:password" spelling with no spaces) a plain word counts: "admin/lecture" names rights.
@@ -2493,15 +2689,103 @@ def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
             or "sql" in low or "mariadb" in low):
         pw = _CONTEXTS["pw"]
         found.extend((pw, start, end) for start, end in _commands(low))
-    if ("viewer" in low or "desk" in low or "supremo" in low or "admin" in low
+    if ("viewer" in low or "desk" in low or "supremo" in low or "tv" in low or "admin" in low
             or "root" in low or "super" in low or "ubnt" in low):
         found.extend(_pairs_without_phrase(low))
+    if "/" in low:
+        found.extend(_service_pairs(low))
     found.extend(_settings(low))  # it finds its own stems
-    if "wifi:" in low:
+    has_wifi = "wifi" in low
+    if has_wifi or "ssid" in low or "wi-fi" in low:
+        found.extend(_network_pairs(low))
+    if has_wifi and "wifi:" in low:
         wifi = _CONTEXTS["wifi"]
         found.extend((wifi, m.start("v"), m.end("v")) for m in _WIFI_QR.finditer(low)
                      if not _TOKEN_PLACEHOLDER.fullmatch(m.group("v")))
     return found
+
+
+# A Wi-Fi network named, then "/" or " - " and its key, as written on a sticker: "SSID :
+# Livebox-4A2C / 7xQpR2mK9sT4vW", "Wifi Maison / Chaton2024". The key looks like a secret
+# and has WPA's 8 characters at least; a second network's name is no key (the 5 GHz one,
+# "Livebox-4A2C / Livebox-4A2C-5G", or another box: "Freebox-AB12 / Bbox-9F3E").
+_NETWORK_WORDS = ("ssid", "wifi", "wi-fi")
+_NETWORK_PAIR = re.compile(
+    rf"""(?x)(?<![\w-])(?:ssid|wi-?fi)
+    (?:{_H}+(?:du{_H}+|de{_H}+la{_H}+)?(?:r[eé]seau|network|name|nom|client
+       |invit[eé]s?|guests?))?{_H}*(?:[:=]{_H}*)?(?:ssid{_H}*:?{_H}*)?
+    (?P<name>"[^"\n]{{1,32}}"|«{_H}*[^»\n]{{1,32}}»|[^\s/,;:"«»|]{{2,32}})
+    (?:{_H}*/{_H}*|{_H}+[-–—|]{_H}+)(?P<v>[^\s,;«»"“”/]{{8,63}})""")
+_NETWORK_NAMES = re.compile(
+    r"livebox|freebox|bbox|sfr|orange|neuf|wi-?fi|wlan|guest|invit|2[.,]4|(?<![0-9a-z])5g|ghz"
+    r"|box|ssid")
+# A router's model or a reference, not a key: "TL-WN823N", "R7000P-100", "FR-0123456789";
+# nor is its MAC address or its firmware's version.
+_REFERENCE = re.compile(r"[a-z]{1,3}-[a-z0-9-]+|[a-z0-9]+-[0-9]{2,4}"
+                        r"|(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}|v?[0-9]+(?:\.[0-9]+)+[a-z0-9-]*")
+
+
+def _network_pairs(low: str) -> Iterable[tuple[_Context, int, int]]:
+    wifi = _CONTEXTS["wifi"]
+    # Read where each word is (`find`): a regex pass over the note would cost more.
+    starts = []
+    for word in _NETWORK_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = low.find(word, at + len(word))
+    for start in sorted(starts):
+        m = _NETWORK_PAIR.match(low, start)
+        if m is None:
+            continue
+        value = _trim(m.group("v"))
+        name = m.group("name").strip("\"«» \t")
+        stem = re.split(r"[\W_]", name)[0]
+        if (len(value) >= 8 and _looks_secret(value) and _NETWORK_NAMES.search(value) is None
+                and _REFERENCE.fullmatch(value) is None
+                and not (len(stem) >= 3 and value.startswith(stem))
+                and not _TOKEN_PLACEHOLDER.fullmatch(value) and _TRIGGER.match(value) is None):
+            yield wifi, m.start("v"), m.start("v") + len(value)
+
+
+# An online service or a bank named, ":", then a "user / secret" pair: "Facebook :
+# jean.martin / Fb2024!", "site impots.gouv : jmartin / Impots2024". The pair is read as
+# after "compte" (two account names, statuses, a plain word after a plain user pass).
+_SERVICES = (
+    r"facebook|instagram|netflix|amazon|leboncoin|impots(?:\.gouv(?:\.fr)?)?|ameli|caf"
+    r"|paypal|ebay|gmail|outlook|hotmail|yahoo|icloud|apple|microsoft|google|orange|sfr|free"
+    r"|bouygues|edf|engie|doctolib|la[ ]?poste|sncf|deezer|spotify|disney\+?|canal\+?"
+    r"|whatsapp|skype|zoom|dropbox|onedrive|linkedin|twitter|tiktok|snapchat|vinted"
+    r"|cdiscount|fnac|darty|banque|bnp|lcl|boursorama|ing|site|portail|extranet|intranet"
+    r"|webmail|messagerie|mail|e-?mail|imap|smtp|pop3?|ftp|sftp|nas|vpn|cloud")
+_SERVICE_BEFORE = re.compile(
+    rf"(?<![\w.-])(?:{_SERVICES})(?![\w-])[^\n:/=]{{0,30}}[:=]{_H}*$")
+_USER_BEFORE_SLASH = re.compile(rf"[^\s/:=,;]{{1,64}}{_H}*$")
+# After a service's name only a login-shaped user: "jean.martin", "j_martin", an address
+# (not a product, "Synology / DS220j", nor a host, "smtp.orange.fr / 465").
+_LOGIN_SHAPED = re.compile(r"[a-z][a-z0-9-]*(?:[._][a-z0-9-]+)+|[a-z0-9._+-]+@[a-z0-9.-]+")
+_VERSION = re.compile(r"[a-z]{0,4}[0-9]+(?:\.[0-9]+)+[a-z]?")  # "WP6.4", "v2.3.1"
+_HOST_END = re.compile(r"\.(?:fr|com|net|org|gouv|io|eu|be|ch|de|uk|local|lan|info|biz|box)$")
+
+
+def _service_pairs(low: str) -> Iterable[tuple[_Context, int, int]]:
+    account = _CONTEXTS["account"]
+    at = low.find("/")
+    while at >= 0:
+        line_start = low.rfind("\n", 0, at) + 1
+        user = _USER_BEFORE_SLASH.search(low, max(line_start, at - 70), at)
+        name = user.group().rstrip(" \t") if user is not None else ""
+        if (user is not None and _LOGIN_SHAPED.fullmatch(name) is not None
+                and (_HOST_END.search(name) is None or "@" in name)
+                and _SERVICE_BEFORE.search(
+                    low, max(line_start, user.start() - 60), user.start()) is not None):
+            span = _slash_pair_at(low, user.start(), False, words=1)
+            secret = low[at + 1:span[1]].strip() if span is not None else ""
+            if span is not None and _VERSION.fullmatch(secret) is None:
+                yield account, span[0], span[1]
+                at = low.find("/", span[1])
+                continue
+        at = low.find("/", at + 1)
 
 
 _OWNER_COMMAND = re.compile(r"\b(?:chown|chgrp|install|docker[ \t]+run)\b[^\n|;&]*$")
@@ -2515,7 +2799,10 @@ def _pairs_without_phrase(low: str) -> Iterable[tuple[_Context, int, int]]:
             m = _TOOL_ID_PAIR.match(low, end)
             tool = _tool_before(low, end) if m is not None else None
             value = _trim(m.group("v")) if m is not None else ""
+            # Without "/" or ":" only letters mixed with digits ("AnyDesk 123456789 xk9p2m",
+            # not "AnyDesk 123456789 1234" nor "... v7.1.3").
             if (tool is not None and _looks_secret(value)
+                    and (m.group("sep") or (_mixed(value) and not _is_stop(value)))  # type: ignore[union-attr]
                     and not (value.isdigit() and len(value) >= 9)
                     and _TRIGGER.match(value) is None):
                 ctx = _CONTEXTS["tool"]._replace(tool=tool)
@@ -2560,6 +2847,41 @@ def _same_shape_after(low: str, start: int, end: int) -> Iterable[tuple[int, int
             return
         yield gap.end(), after
         end = after
+
+
+_ALONE_BELOW = re.compile(r"\r?\n[ \t]*(?P<v>[^\s,;«»\"“”]{1,32})[ \t]*(?=\r?\n|$)")
+
+
+def _continued_below(low: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """A password split over two lines: the found value ends its line and the next line
+    holds one token alone, the rest of it ("mdp : Soleil\n2024", "mdp : Sol-\neil2024":
+    after a hyphen, any word). Only a secret-looking token otherwise: "mdp : chaton\nOK"
+    goes on with a status."""
+    below = _ALONE_BELOW.match(low, end)
+    if below is None:
+        return
+    value = _trim(below.group("v"))
+    if not value or _TRIGGER.match(value) is not None:
+        return
+    if low[end - 1] == "-" or (_looks_secret(value) and not _is_stop(value)):
+        yield below.start("v"), below.start("v") + len(value)
+
+
+_LISTED = re.compile(rf"{_H}*[,/;]{_H}*(?P<v>[^\s,;/«»\"“”]{{4,64}})")
+
+
+def _listed_after(low: str, end: int) -> Iterable[tuple[int, int]]:
+    """After a plural phrase ("mots de passe : Soleil2024, Marie1960", "mdps : x / y"), the
+    secret-looking values listed after the found one (a plain word there is prose)."""
+    for _more in range(5):
+        nxt = _LISTED.match(low, end)
+        if nxt is None:
+            return
+        value = _trim(nxt.group("v"))
+        if not _looks_secret(value) or _TRIGGER.match(value) is not None:
+            return
+        end = nxt.start("v") + len(value)
+        yield nxt.start("v"), end
 
 
 # What follows a card number in the same breath: its expiry date, then its security code
@@ -2630,6 +2952,8 @@ def _label(kind: str, tool: str | None = None, creds: bool = False,
             return _("software product key")
         case "one-time-code":
             return _("one-time login code (SMS, 2FA)")
+        case "otp-secret":
+            return _("two-factor authentication secret key")
         case "secret-answer":
             return _("answer to a secret question")
     raise ValueError(kind)
@@ -2694,10 +3018,13 @@ _FOLD_NEEDED = re.compile(
     f"[\u00a0\u0262-\u029f\u02d0\u02f8\u0300-\u036f\u0370-\u03ff\u0400-\u052f"
     f"\u0589\u05c3\u1d00-\u1d22\u2010-\u2012\u202f\u205a\u2212\u2236\ua730\ua731"
     f"\ua789\ua78a\ufe13\ufe55\ufe63\ufe66\uff01-\uff5e\U0001d400-\U0001d7ff"
-    f"\u21a6\u21e8\u21fe\u25b6\u25b8\u25ba\u27a1-\u27a6\u279d-\u27a0\u27f6\u27f9\u27fe\u2b95"
+    f"\u2460-\u24ff\u21a6\u21e8\u21fe\u25b6\u25b8\u25ba\u27a1-\u27a6\u279d-\u27a0\u27f6\u27f9\u27fe\u2b95"
     f"\U0001f300-\U0001faff"
     f"{_OTHER_DIGITS}{_INVISIBLE}{_SPACES_ODD}]")
 _DROPPED = re.compile(f"[{_INVISIBLE}\u0300-\u036f]")
+# The accented letters of French (and the "ñ" of "contraseña"): an accent typed apart
+# joins its letter only to make one of these.
+_ACCENTED = frozenset("àâäçéèêëîïôöùûüÿñ" + "àâäçéèêëîïôöùûüÿñ".upper())
 
 
 def _fold_table() -> dict[int, str]:
@@ -2710,9 +3037,9 @@ def _fold_table() -> dict[int, str]:
     # Other pictographs (emoji) separate words like a space: "mdp 🔑 : x", "mdp🔑x".
     for code in range(0x1F300, 0x1FB00):
         table.setdefault(code, " ")
-    # Fullwidth ASCII and mathematical letters and digits: their compatibility form, when
-    # it is one character (every one of these ranges folds to a single ASCII character).
-    for code in (*range(0xFF01, 0xFF5F), *range(0x1D400, 0x1D800)):
+    # Fullwidth ASCII, mathematical and circled letters and digits ("ⓜⓓⓟ"): their
+    # compatibility form, when it is one character ("⑫" is two: it stays as typed).
+    for code in (*range(0xFF01, 0xFF5F), *range(0x1D400, 0x1D800), *range(0x2460, 0x2500)):
         folded = unicodedata.normalize("NFKC", chr(code))
         if len(folded) == 1 and folded != chr(code):
             table[code] = folded
@@ -2796,11 +3123,12 @@ def _fold_characters(text: str) -> tuple[str, list[int] | None]:
     origin: list[int] = []
     for index, char in enumerate(folded):
         if unicodedata.combining(char):
-            # An accent typed after its letter ("e" + U+0301) joins it when a composed
-            # letter exists ("é", which the phrases spell); otherwise it is dropped.
+            # An accent typed after its letter ("e" + U+0301) joins it when it makes a
+            # letter French writes ("é", which the phrases spell); otherwise it is dropped
+            # ("pa\u0301sse" reads "passe", not "pásse").
             if chars:
                 composed = unicodedata.normalize("NFC", chars[-1] + char)
-                if len(composed) == 1:
+                if len(composed) == 1 and composed in _ACCENTED:
                     chars[-1] = composed
             continue
         if _DROPPED.match(char):
@@ -2849,6 +3177,7 @@ def _scan_folded(text: str) -> list[Finding]:
     hints = "indice" in low or "hint" in low or "question" in low
     raw.extend((ctx.kind, start, end, ctx) for ctx, start, end in _without_phrase(low))
     layout: _Layout | None = None
+    ellipses: list[re.Match[str]] | None = None
     for m in _TRIGGER.finditer(low):
         if layout is None:  # on the first phrase only: a few quick passes over the note
             layout = _layout(low)
@@ -2857,6 +3186,16 @@ def _scan_folded(text: str) -> list[Finding]:
             ctx, start, end = found
             raw.append((ctx.kind, start, end, ctx))
             raw.extend((ctx.kind, s, e, ctx) for s, e in _same_shape_after(low, start, end))
+            if m.lastgroup == "pw" and (m.group().endswith("s") or m.group().startswith("mots")):
+                raw.extend((ctx.kind, s, e, ctx) for s, e in _listed_after(low, end))
+            if ctx.kind in _PASSWORDS and low.startswith(("\n", "\r\n"), end):
+                raw.extend((ctx.kind, s, e, ctx) for s, e in _continued_below(low, start, end))
+        if m.lastgroup in _ELLIPSIS_GROUPS:
+            if ellipses is None:
+                ellipses = _ellipses(low)
+            if ellipses or low.startswith(",", m.end()):
+                pw = _CONTEXTS["pw"]
+                raw.extend(("password", s, e, pw) for s, e in _elliptic_values(low, m, ellipses))
     # Earlier entries win overlaps: structured numbers (checked by their digits) before
     # a phrase's reading of the same characters.
     starts: list[int] = []
