@@ -556,7 +556,16 @@ class Sessiond:
                                into=target))
         problems = _problems(problems)
         policy = policy or self.config.policy
-        self.policy(policy)  # validates the id, says which exist
+        terms = self.policy(policy)  # validates the id, says which exist
+        if rate is None and terms.rate_for(mode) is None:
+            # Refused now, not at the bill: a session's quoted rate is given only here, so a
+            # session planned without one under terms that list no price for its mode
+            # could never be billed (VLH and Micro-Alpes list no workshop rate, MRI87 only
+            # a remote one).
+            raise InputError(_(
+                "Policy {policy} lists no hourly rate for {mode} sessions: give this "
+                "session its quoted rate (--rate EUR_PER_HOUR), or add [rates.{mode}] to "
+                "the policy.", policy=policy, mode=mode))
         if warranty_of is not None:
             self._earlier_intervention(client_id, warranty_of)
             warranty_cause = warranty_cause or "intervention"

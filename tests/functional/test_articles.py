@@ -281,7 +281,8 @@ def test_the_law_asks_for_the_withdrawal_request_when_the_terms_are_silent(
         ("warning", "C. consom., art. L221-18 et L221-25")]
     assert findings(cli, run_session(cli, business, policy, start, new=ordered),
                     "withdrawal-waiver") == []
-    workshop = run_session(cli, consumer, policy, start, new=(*ordered, "--mode", "workshop"))
+    workshop = run_session(cli, consumer, policy, start,
+                           new=(*ordered, "--mode", "workshop", "--rate", "50"))
     assert findings(cli, workshop, "withdrawal-waiver") == []  # on premises
 
 

@@ -241,3 +241,22 @@ def test_a_package_recorded_by_mistake_is_withdrawn_and_the_credit_follows(cli: 
     assert not_a_package.code == 2  # event #1 adds the client
     assert f"[corrigé par #{out['events'][0]['seq']}]" in cli("log").out
     assert cli("verify").code == 0
+
+
+def test_a_mode_the_terms_price_not_needs_its_quoted_rate_when_planned(cli: Cli) -> None:
+    """VLH 4.3 and 5.2 price remote and home work only (the price is the quote's); MRI87
+    7.1 remote only. A session planned in another mode without --rate could be timed but
+    never billed (its rate is given only at `session new`): refused there, with the way
+    out; with the quoted rate it is billed at that rate."""
+    who = client(cli)
+    for policy, mode in (("vlh", "workshop"), ("mri87", "onsite"), ("micro-alpes", "workshop")):
+        refused = cli("session", "new", who, "--policy", policy, "--mode", mode, check=False)
+        assert refused.code == 2, (policy, mode, refused.out)
+        assert "--rate" in refused.err and f"[rates.{mode}]" in refused.err
+    session = worked_session(cli, who, "vlh", 20, 13, "--mode", "workshop", "--rate", "40")
+    data = cli.json("bill", session)
+    assert (data["rate_per_hour"], data["rate_source"]) == ("40.00", "session")
+    assert data["lines"][0]["amount"] == "40.00"
+    # A mode the terms price needs no quote: the list's rate applies.
+    session = worked_session(cli, who, "vlh", 20, 13, "--mode", "onsite")
+    assert cli.json("bill", session)["rate_source"] == "policy"

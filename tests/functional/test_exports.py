@@ -249,7 +249,7 @@ def test_json_has_the_same_fields(day: tuple[Cli, Day], tmp_path: Path) -> None:
     assert helene["worked_seconds"] == 4050 and helene["billed_seconds"] == 4500
     assert helene["amount"] == "45.94" and helene["bill"]["total"] == "45.94"
     assert helene["status"] == "finished" and helene["date"] == "2025-03-10"
-    assert (helene["receipts"], helene["payments"], helene["paid"]) == ([], [], "0")
+    assert (helene["receipts"], helene["payments"], helene["paid"]) == ([], [], "0.00")
     assert "première heure indivisible" in helene["explanation"]
     assert (helene["start"], helene["end"]) == ("2025-03-10T09:00:00+01:00",
                                                 "2025-03-10T10:17:30+01:00")
@@ -257,6 +257,23 @@ def test_json_has_the_same_fields(day: tuple[Cli, Day], tmp_path: Path) -> None:
     assert "checkpoint" not in doc  # in the proof beside the file
     assert Path(data["proof"]).is_file()
     assert cli("verify", "--export", data["path"]).code == 0
+
+
+def test_json_amounts_are_written_to_the_cent_as_in_the_csv(day: tuple[Cli, Day],
+                                                            tmp_path: Path) -> None:
+    """The same amounts everywhere: what the CSV writes 0.00 (nothing paid, no reduction)
+    the JSON wrote "0", a sum started from nothing; every amount of a session and of the
+    total is now to the cent, as the bill's own amounts are."""
+    cli, _d = day
+    data = export(cli, tmp_path, "--day", DAY.isoformat(), "--format", "json")
+    doc = json.loads(Path(data["path"]).read_text(encoding="utf-8"))
+    amounts = [(s["session"], key, s[key]) for s in doc["sessions"]
+               for key in ("discounts", "amount", "paid")]
+    amounts += [("total", key, doc["total"][key]) for key in ("discounts", "amount", "paid")]
+    assert any(value == "0.00" for _s, _k, value in amounts)
+    odd = [a for a in amounts if Decimal(a[2]).as_tuple().exponent != -2]
+    assert odd == [], odd
+    assert doc["total"]["paid"] == str(sum(Decimal(s["paid"]) for s in doc["sessions"]))
 
 
 def test_a_session_across_midnight_is_in_one_day_only(cli: Cli, tmp_path: Path) -> None:

@@ -197,6 +197,13 @@ def totals(rows: Sequence[Row]) -> Totals:
     )
 
 
+def _money(value: Decimal) -> str:
+    """An amount in euros as every amount of the export writes it, to the cent: a sum that
+    started from nothing (no payment, no reduction) is "0.00", as the CSV and the bill
+    write it, not "0"."""
+    return f"{value.quantize(fmt.CENT):f}"
+
+
 def row_json(row: Row, tz: ZoneInfo) -> dict[str, Any]:
     """A row for the JSON export: the CSV's fields with ids, instants with offset, amounts
     as decimal strings, and the details (pauses, bill, findings)."""
@@ -229,12 +236,12 @@ def row_json(row: Row, tz: ZoneInfo) -> dict[str, Any]:
                           "increment_seconds": row.bill.increment_seconds}
         if row.bill else None,
         "rate_per_hour": str(row.rate) if row.rate is not None else None,
-        "discounts": str(row.discounts),
-        "amount": str(row.amount),
+        "discounts": _money(row.discounts),
+        "amount": _money(row.amount),
         "credit_used_hours": str(row.credit_hours),
         "receipts": list(row.receipts),
         "invoice": row.invoice,
-        "paid": str(row.paid),
+        "paid": _money(row.paid),
         "payments": [{"amount": str(p.amount), "method": p.method, "at": iso(p.at)}
                      for p in row.payments],
         "compliance": {
@@ -266,7 +273,7 @@ def totals_json(t: Totals) -> dict[str, Any]:
     return {
         "sessions": t.sessions, "worked_minutes": t.worked_minutes,
         "worked_hours": str(t.worked_hours), "billed_minutes": t.billed_minutes,
-        "billed_hours": str(t.billed_hours), "discounts": str(t.discounts),
-        "amount": str(t.amount), "credit_used_hours": str(t.credit_hours),
-        "paid": str(t.paid),
+        "billed_hours": str(t.billed_hours), "discounts": _money(t.discounts),
+        "amount": _money(t.amount), "credit_used_hours": str(t.credit_hours),
+        "paid": _money(t.paid),
     }

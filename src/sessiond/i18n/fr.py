@@ -438,6 +438,11 @@ CATALOG: dict[str, str] = {
         "{mode}\u202f: "
         "donnez un prix convenu à l'intervention (sessiond session new --rate) ou ajoutez "
         "[rates.{mode}] à la politique.",
+    "Policy {policy} lists no hourly rate for {mode} sessions: give this session its quoted "
+    "rate (--rate EUR_PER_HOUR), or add [rates.{mode}] to the policy.":
+        "La politique {policy} n'indique aucun tarif horaire pour les interventions en mode "
+        "{mode}\u202f: donnez à cette intervention son prix convenu (--rate EUR_PAR_HEURE), ou "
+        "ajoutez [rates.{mode}] à la politique.",
     "{fee}: not billed for a {mode} session under this policy (art. {article}).":
         "{fee}\u202f: non facturés pour une intervention {mode} selon cette politique "
         "(art. {article}).",
