@@ -745,3 +745,52 @@ def test_shipped_policies_verdicts(policy_id: str, steps: tuple[Step, ...],
         now=stop + timedelta(hours=1), tz=PARIS, start=session.started_at,
         start_seq=start.seq, receipts_in_log=True))
     assert {(f.rule, f.severity, f.article) for f in report.findings} == expected
+
+
+# --- an amended instant is cited with the event it corrects ---------------------------
+
+
+def test_a_finding_about_the_start_cites_the_amendment_that_set_it() -> None:
+    """`sessiond amend S 3 --at 09:08`: the start the finding speaks of is 09:08, which
+    only the amendment (#4) says; the finding cited the start (#3) alone. Only the last
+    amendment counts (it is the one that set the instant)."""
+    log = Log().planned()
+    log.add("consent-recorded", T0 + timedelta(minutes=9), {"channel": "oral"})
+    log.add("session-started", T0 + timedelta(minutes=10), {"without_consent": False})
+    assert run("consent-before-access", facts(log)) == []
+    log.add("instant-amended", T0 + timedelta(minutes=30),
+            {"corrects": 3, "at": "2026-11-20T09:07:00Z"}, personal={"reason": "r"})
+    log.add("instant-amended", T0 + timedelta(minutes=31),
+            {"corrects": 3, "at": "2026-11-20T09:08:00Z"}, personal={"reason": "r"})
+    [found] = run("consent-before-access", facts(log))
+    assert found.events == (2, 3, 5)
+    [found] = run("sensitive-docs-warning", facts(log))
+    assert found.events == (3, 5)
+
+
+def _connection(log: Log, start: datetime, end: datetime | None) -> Event:
+    body: dict[str, Any] = {
+        "tool": "anydesk", "direction": "outgoing", "format": "anydesk-trace",
+        "outcome": "accepted", "start": start.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "end": end.strftime("%Y-%m-%dT%H:%M:%SZ") if end else None, "key": "k",
+        "digest": "d" * 64, "matched_by": "time"}
+    return log.add("connection-observed", end or start, body)
+
+
+def _with_connections(log: Log) -> Facts:
+    from sessiond.compliance.evidence import observed
+
+    f = facts(log)
+    return Facts(**{**f.__dict__, "connections": tuple(observed(f.session.events))})
+
+
+def test_a_connection_after_an_amended_stop_cites_the_amendment() -> None:
+    log = started(Log().planned())
+    _connection(log, T0 + timedelta(minutes=10), T0 + timedelta(minutes=41))
+    stopped(log)  # 09:40, #5
+    assert run("remote-access-after-stop", _with_connections(log)) == []
+    log.add("instant-amended", T0 + timedelta(minutes=50),
+            {"corrects": 5, "at": "2026-11-20T09:30:00Z"}, personal={"reason": "r"})
+    [found] = run("remote-access-after-stop", _with_connections(log))
+    assert found.events == (4, 5, 6)
+

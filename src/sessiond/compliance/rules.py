@@ -746,7 +746,7 @@ def remote_access_after_stop(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not facts.stopped or stop_at is None:
         return []
     grace = timedelta(seconds=int(spec.params.get("grace_seconds") or AFTER_STOP_SECONDS))
-    stop = seqs(facts.events("session-stopped"))
+    stop = facts.stop_events()
     found = []
     # A connection to another machine (the next client's, say) is no access to this
     # client's computer: connection-to-other-partner reports it.
