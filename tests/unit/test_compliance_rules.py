@@ -794,3 +794,25 @@ def test_a_connection_after_an_amended_stop_cites_the_amendment() -> None:
     [found] = run("remote-access-after-stop", _with_connections(log))
     assert found.events == (4, 5, 6)
 
+
+# --- a connection left open after the stop ---------------------------------------------
+
+
+def test_a_connection_opened_just_after_the_stop_is_not_one_left_open() -> None:
+    """A connection opened within the grace after the stop (09:41, stop 09:40) and kept
+    until 10:10 was not open at the stop: it was opened after it, and stayed open. The
+    sentence said "restée ouverte", as of a connection opened during the work."""
+    log = started(Log().planned())
+    stopped(log)
+    _connection(log, T0 + timedelta(minutes=41), T0 + timedelta(minutes=70))
+    [found] = run("remote-access-after-stop", _with_connections(log))
+    assert "a été ouverte à 2026-11-20 10:41:00, 1 min après l'arrêt (2026-11-20 " \
+        "10:40:00), puis est restée ouverte jusqu'à 2026-11-20 11:10:00, 30 min après " \
+        "l'arrêt." in found.message
+    # Opened during the work: it stayed open.
+    log = started(Log().planned())
+    _connection(log, T0 + timedelta(minutes=30), T0 + timedelta(minutes=70))
+    stopped(log)
+    [found] = run("remote-access-after-stop", _with_connections(log))
+    assert "est restée ouverte jusqu'à 2026-11-20 11:10:00, 30 min après l'arrêt (" \
+        in found.message and "a été ouverte" not in found.message

@@ -758,6 +758,26 @@ def remote_access_after_stop(facts: Facts, spec: RuleSpec) -> list[Finding]:
                 "({stop}).", tool=_tool(c), seq=c.seq, start=_second(facts, c.start),
                 late=_duration(c.start - stop_at), stop=_second(facts, stop_at)),
                 [*c.events, *stop]))
+        elif c.start > stop_at and (c.end or c.last_seen) - stop_at > grace:
+            # Opened within the grace after the stop, then kept: it was not open at the
+            # stop, so it did not "stay open"; it was opened after the work, and lasted.
+            opened = _duration(c.start - stop_at)
+            if c.end is not None:
+                message = _(
+                    "The {tool} connection #{seq} was opened at {start}, {opened} after the "
+                    "stop ({stop}), and stayed open until {end}, {late} after the stop.",
+                    tool=_tool(c), seq=c.seq, start=_second(facts, c.start), opened=opened,
+                    stop=_second(facts, stop_at), end=_second(facts, c.end),
+                    late=_duration(c.end - stop_at))
+            else:
+                message = _(
+                    "The {tool} connection #{seq} was opened at {start}, {opened} after the "
+                    "stop ({stop}), and had no end yet in the tool's log read at {seen}, "
+                    "{late} after the stop.", tool=_tool(c), seq=c.seq,
+                    start=_second(facts, c.start), opened=opened,
+                    stop=_second(facts, stop_at), seen=_second(facts, c.last_seen),
+                    late=_duration(c.last_seen - stop_at))
+            found.append(finding(spec, message, [*c.events, *stop]))
         elif c.end is not None:
             if c.end - stop_at > grace:
                 found.append(finding(spec, _(

@@ -1736,6 +1736,15 @@ CATALOG: dict[str, str] = {
     "The {tool} connection #{seq} was opened at {start}, {late} after the stop ({stop}).":
         "La connexion {tool} n°\u00a0{seq} a été ouverte à {start}, {late} après l'arrêt "
         "({stop}).",
+    "The {tool} connection #{seq} was opened at {start}, {opened} after the stop ({stop}), "
+    "and stayed open until {end}, {late} after the stop.":
+        "La connexion {tool} n°\u00a0{seq} a été ouverte à {start}, {opened} après l'arrêt "
+        "({stop}), puis est restée ouverte jusqu'à {end}, {late} après l'arrêt.",
+    "The {tool} connection #{seq} was opened at {start}, {opened} after the stop ({stop}), "
+    "and had no end yet in the tool's log read at {seen}, {late} after the stop.":
+        "La connexion {tool} n°\u00a0{seq} a été ouverte à {start}, {opened} après l'arrêt "
+        "({stop}), et n'avait pas encore de fin dans le journal de l'outil lu à {seen}, "
+        "{late} après l'arrêt.",
     "The {tool} connection #{seq} stayed open until {end}, {late} after the stop ({stop}).":
         "La connexion {tool} n°\u00a0{seq} est restée ouverte jusqu'à {end}, {late} après l'arrêt "
         "({stop}).",
