@@ -1392,9 +1392,17 @@ class Sessiond:
         from sessiond.compliance import evaluate
 
         start = next((e for e in session.events if e.kind == "session-started"), None)
-        return evaluate(self._facts(session, self.policy(session.policy), now or clock.now(),
-                                    at_stop=at_stop, start=session.started_at,
-                                    start_seq=start.seq if start else None))
+        report = evaluate(self._facts(session, self.policy(session.policy),
+                                      now or clock.now(), at_stop=at_stop,
+                                      start=session.started_at,
+                                      start_seq=start.seq if start else None))
+        cancelled = next((e for e in reversed(session.events)
+                          if e.kind == "session-cancelled"), None)
+        if session.cancelled and cancelled and cancelled.body.get("duplicate_of"):
+            from sessiond.compliance.check import as_duplicate
+
+            return as_duplicate(report, cancelled.body["duplicate_of"])
+        return report
 
     def check_anyway(self, session: Session, *, at_stop: bool = False) -> Report:
         """`check`, or a report that says the policy cannot be read (never an error: it

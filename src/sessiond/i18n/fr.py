@@ -1736,6 +1736,12 @@ CATALOG: dict[str, str] = {
     "The {tool} connection #{seq} was opened at {start}, {late} after the stop ({stop}).":
         "La connexion {tool} n°\u00a0{seq} a été ouverte à {start}, {late} après l'arrêt "
         "({stop}).",
+    "Cancelled as a duplicate of {holder}: the work and its check are {holder}'s "
+    "(sessiond check {holder}); only what was recorded in this session alone is reported "
+    "here.":
+        "Annulée comme doublon de {holder}\u202f: le travail et son contrôle sont ceux de "
+        "{holder} (sessiond check {holder})\u202f; seul ce qui a été enregistré dans cette "
+        "intervention-ci est signalé ici.",
     "The {tool} connection #{seq} was opened at {start}, {opened} after the stop ({stop}), "
     "and stayed open until {end}, {late} after the stop.":
         "La connexion {tool} n°\u00a0{seq} a été ouverte à {start}, {opened} après l'arrêt "
