@@ -281,7 +281,9 @@ def test_the_law_asks_for_the_withdrawal_request_when_the_terms_are_silent(
         ("warning", "C. consom., art. L221-18 et L221-25")]
     assert findings(cli, run_session(cli, business, policy, start, new=ordered),
                     "withdrawal-waiver") == []
-    workshop = run_session(cli, consumer, policy, start, new=(*ordered, "--mode", "workshop"))
+    # Neither VLH (2) nor FGDMI (II.2) offers the workshop: planned with a quoted rate.
+    workshop = run_session(cli, consumer, policy, start,
+                           new=(*ordered, "--mode", "workshop", "--rate", "50"))
     assert findings(cli, workshop, "withdrawal-waiver") == []  # on premises
 
 
@@ -622,3 +624,43 @@ def test_a_free_warranty_re_intervention_is_no_new_contract(
     assert ("withdrawal-waiver" in rules) is not free
     if policy == "vlh":
         assert ("quote-accepted-before-start" in rules) is not free
+
+
+# --- the modes the terms offer ------------------------------------------------------------
+
+@pytest.mark.parametrize(("policy", "mode", "offered", "article"), [
+    ("mri87", "onsite", "à distance", "art. 2"),  # remote only
+    ("mri87", "workshop", "à distance", "art. 2"),
+    ("vlh", "workshop", "à distance, sur site", "art. 2"),  # at home or remote
+    ("micro-alpes", "workshop", "à distance, sur site", "art. 5, 7"),
+    ("fgdmi", "workshop", "à distance, sur site", "art. II.2"),
+])
+def test_a_mode_the_terms_do_not_offer_is_refused_at_planning(
+        cli: Cli, policy: str, mode: str, offered: str, article: str) -> None:
+    """`session new C --policy mri87 --mode onsite` was planned without a word; only `bill`
+    refused it later for lack of a rate. It is refused (nothing written), naming the modes
+    the terms offer and the ways out; with the rate quoted to the client it is planned,
+    and the check reports it under the article that says what the terms cover."""
+    who = client(cli)
+    before = cli("log", "--json").json
+    refused = cli("session", "new", who, "--policy", policy, "--mode", mode, check=False)
+    assert refused.code == 2, refused.err
+    assert f"modes prévus\u202f: {offered}, {article}" in refused.err
+    assert "--rate" in refused.err and "--policy" in refused.err
+    assert cli("log", "--json").json == before
+    session = run_session(cli, who, policy, iso(NOW - timedelta(hours=1)),
+                          new=("--mode", mode, "--rate", "45"))
+    [found] = findings(cli, session, "mode-offered")
+    assert found["article"] == article.removeprefix("art. ")
+    assert f"sont\u202f: {offered}." in found["message"]
+    # A mode the terms offer is planned as before and draws no such finding.
+    session = run_session(cli, who, policy, iso(NOW - timedelta(hours=1)))
+    assert findings(cli, session, "mode-offered") == []
+
+
+def test_md_offers_remote_home_and_workshop(cli: Cli) -> None:
+    who = client(cli)
+    for mode in ("remote", "onsite", "workshop"):
+        session = run_session(cli, who, "md-micro-services", iso(NOW - timedelta(hours=1)),
+                              new=("--mode", mode))
+        assert findings(cli, session, "mode-offered") == []

@@ -703,7 +703,9 @@ def test_a_business_client_is_told_as_the_terms_say(policy_id: str, severity: st
      {("payment-method-accepted", "error", "II.2")}),
     ("fgdmi", (_START, _paid("cash")), {"mode": "onsite"}, set()),
     ("fgdmi", (_consent(), _START, _paid("transfer")), {}, set()),  # II.2: on site only
-    ("fgdmi", (_START,), {"mode": "workshop", "ordered_days": 0}, set()),  # on premises
+    # on premises: no withdrawal; but FGDMI II.2 bills at home and on site, no workshop
+    ("fgdmi", (_START,), {"mode": "workshop", "ordered_days": 0},
+     {("mode-offered", "warning", "II.2")}),
     ("fgdmi", (_START,), {}, {("consent-before-access", "warning", "Code pénal, art. 323-1")}),
     ("fgdmi", (_START,), {"mode": "onsite", "status": "business"},
      {("client-category", "warning", "II.6")}),

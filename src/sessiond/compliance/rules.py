@@ -427,6 +427,21 @@ def client_in_territory(facts: Facts, spec: RuleSpec) -> list[Finding]:
                             wanted=", ".join(map(labels.country, countries))), shown)]
 
 
+@rule("mode-offered", precondition=True)
+def mode_offered(facts: Facts, spec: RuleSpec) -> list[Finding]:
+    """A mode the terms do not offer (MRI87 2: remote only; VLH 2, Micro-Alpes 5, 7,
+    FGDMI II.2: home and remote, no workshop) is planned only with a quoted rate
+    (session new refuses it otherwise); the terms still do not cover it."""
+    offered = facts.policy.modes
+    if not facts.started or facts.session.mode in offered:
+        return []
+    return [finding(spec, _("A {mode} intervention: the modes these terms offer are {offered}; "
+                            "the quoted rate prices it, but these terms do not cover it.",
+                            mode=labels.short(facts.session.mode),
+                            offered=", ".join(labels.short(m) for m in offered)),
+                    seqs(facts.events("session-planned")))]
+
+
 @rule("client-category", precondition=True)
 def client_category(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if facts.client.status != "business" or not facts.started:

@@ -1736,6 +1736,18 @@ CATALOG: dict[str, str] = {
     "The {tool} connection #{seq} was opened at {start}, {late} after the stop ({stop}).":
         "La connexion {tool} n°\u00a0{seq} a été ouverte à {start}, {late} après l'arrêt "
         "({stop}).",
+    "A {mode} intervention: the modes these terms offer are {offered}; the quoted rate "
+    "prices it, but these terms do not cover it.":
+        "Intervention «\u00a0{mode}\u00a0»\u202f: les modes que ces conditions prévoient "
+        "sont\u202f: {offered}. Le tarif convenu la chiffre, mais ces conditions ne la "
+        "couvrent pas.",
+    "The terms {policy} offer no {mode} intervention (the modes they offer: "
+    "{offered}{article}): plan it under other terms (--policy), or give the rate quoted to "
+    "the client (--rate EUR_PER_HOUR); the check will report it as outside these terms.":
+        "Les conditions {policy} ne prévoient pas d'intervention «\u00a0{mode}\u00a0» (modes "
+        "prévus\u202f: {offered}{article})\u202f: planifiez-la sous d'autres conditions "
+        "(--policy), ou indiquez le tarif convenu avec le client (--rate EUR_PAR_HEURE)\u202f; "
+        "le contrôle la signalera comme hors de ces conditions.",
     "Cancelled as a duplicate of {holder}: the work and its check are {holder}'s "
     "(sessiond check {holder}); only what was recorded in this session alone is reported "
     "here.":
@@ -2270,6 +2282,7 @@ CATALOG: dict[str, str] = {
         "Système pris en charge",
     "Territory served":
         "Zone desservie",
+    "Kind of intervention offered": "Type d'intervention prévu",
     "Kind of client":
         "Catégorie de client",
     "Copies at the client's request":
