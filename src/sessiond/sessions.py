@@ -542,10 +542,12 @@ class Sessiond:
                     ordered_at: datetime | None = None, rate: str | None = None,
                     warranty_of: str | None = None, warranty_cause: str | None = None,
                     appointment: datetime | None = None,
+                    ticket_at: datetime | None = None,
                     at: datetime | None = None) -> str:
         """`warranty_of`: the earlier session this one re-does under warranty, and
         `warranty_cause` what made it necessary (default: that intervention); `appointment`:
-        when the intervention was agreed to take place."""
+        when the intervention was agreed to take place; `ticket_at`: when the client opened
+        the support ticket it answers (MRI87 12, 13)."""
         at = at or clock.whole_second(clock.now())
         self.client(client_id)
         target = self._canonical_client(client_id)
@@ -584,7 +586,8 @@ class Sessiond:
                       "ordered_at": clock.to_text(ordered_at) if ordered_at else None,
                       "rate": rate, "problem_count": len(problems),
                       "warranty_of": warranty_of, "warranty_cause": warranty_cause,
-                      "appointment": clock.to_text(appointment) if appointment else None},
+                      "appointment": clock.to_text(appointment) if appointment else None,
+                      "ticket_at": clock.to_text(ticket_at) if ticket_at else None},
                 personal={"partner_id": partner_id, "problems": list(problems)},
             )
         return session_id

@@ -664,3 +664,29 @@ def test_md_offers_remote_home_and_workshop(cli: Cli) -> None:
         session = run_session(cli, who, "md-micro-services", iso(NOW - timedelta(hours=1)),
                               new=("--mode", mode))
         assert findings(cli, session, "mode-offered") == []
+
+
+# --- MRI87 13: the intervention within 72 h of the support ticket -------------------------
+
+@pytest.mark.parametrize(("hours_before", "late"),
+                         [(71, False), (72, False), (73, True), (None, False)])
+def test_mri87_intervenes_within_72_hours_of_the_ticket(cli: Cli, hours_before: int | None,
+                                                        late: bool) -> None:
+    """MRI87 13: "exécutée sous 24 heures à 72 heures maximum à compter de la date
+    d'ouverture du ticket". Checked when the session records the ticket (--ticket-at);
+    the order (--ordered-at, the package bought months before) says nothing of it."""
+    who = client(cli)
+    begin = NOW - timedelta(hours=1)
+    new: tuple[str, ...] = ("--ordered-at", iso(NOW - timedelta(days=40)))
+    if hours_before is not None:
+        new = (*new, "--ticket-at", iso(begin - timedelta(hours=hours_before)))
+    session = run_session(cli, who, "mri87", iso(begin), new=new)
+    found = findings(cli, session, "intervention-within-delay")
+    if not late:
+        assert found == []
+        return
+    [finding] = found
+    assert (finding["severity"], finding["article"]) == ("warning", "13")
+    message = finding["message"].replace("\u202f", " ").replace("\u00a0", " ")
+    assert ", 73 h après l'ouverture du ticket de support (" in message, message
+    assert message.endswith("les conditions la promettent sous 72 h.")

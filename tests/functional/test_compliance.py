@@ -142,6 +142,10 @@ MRI87 = Policy("mri87", _MRI, [
     # session new refuses it)
     Case("mode-offered", "error", "2",
          _MRI.options("--ordered-at", OLD_ORDER, "--mode", "onsite", "--rate", "50")),
+    # MRI87 13: within 72 h of the support ticket's opening (4 days here)
+    Case("intervention-within-delay", "warning", "13",
+         _MRI.options("--ordered-at", OLD_ORDER, "--ticket-at",
+                      (NOW - timedelta(days=4)).isoformat())),
     Case("client-category", "warning", "1", _MRI.options("--ordered-at", OLD_ORDER,
                                                         client="business")),
     Case("payment-method-accepted", "warning", "8, 14.2", _MRI.before(START, pay("cheque"))),

@@ -442,6 +442,30 @@ def mode_offered(facts: Facts, spec: RuleSpec) -> list[Finding]:
                     seqs(facts.events("session-planned")))]
 
 
+@rule("intervention-within-delay")
+def intervention_within_delay(facts: Facts, spec: RuleSpec) -> list[Finding]:
+    """The intervention begins within the delay the terms promise from the support ticket
+    (MRI87 13: 72 h). Only a session that records when the ticket was opened (session new
+    --ticket-at) is checked: the order (--ordered-at) is the purchase, often months
+    before, and says nothing of the ticket."""
+    planned = facts.first("session-planned")
+    ticket_text = planned.body.get("ticket_at") if planned else None
+    limit = spec.params.get("max_delay_seconds")
+    if not facts.started or not ticket_text or not limit or planned is None:
+        return []
+    assert facts.start is not None
+    ticket = clock.from_text(ticket_text)
+    late = facts.start - ticket
+    if late <= timedelta(seconds=int(limit)):
+        return []
+    return [finding(spec, _("The intervention began on {start}, {late} after the support "
+                            "ticket was opened ({ticket}); the terms promise it within "
+                            "{limit}.", start=facts.local(facts.start), late=_duration(late),
+                            ticket=facts.local(ticket),
+                            limit=_duration(timedelta(seconds=int(limit)))),
+                    [planned.seq, *facts.start_events()])]
+
+
 @rule("client-category", precondition=True)
 def client_category(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if facts.client.status != "business" or not facts.started:

@@ -2282,6 +2282,13 @@ CATALOG: dict[str, str] = {
         "Système pris en charge",
     "Territory served":
         "Zone desservie",
+    "Intervention within the promised delay": "Intervention dans le délai promis",
+    "The intervention began on {start}, {late} after the support ticket was opened "
+    "({ticket}); the terms promise it within {limit}.":
+        "L'intervention a commencé le {start}, {late} après l'ouverture du ticket de "
+        "support ({ticket})\u202f; les conditions la promettent sous {limit}.",
+    "when the client opened the support ticket":
+        "quand le client a ouvert le ticket de support",
     "Kind of intervention offered": "Type d'intervention prévu",
     "Kind of client":
         "Catégorie de client",

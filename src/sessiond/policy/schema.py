@@ -170,6 +170,10 @@ RULE_PARAMETERS: dict[str, dict[str, str]] = {
     # the session's mode is one the terms offer (Policy.modes: those they price); the
     # article is the one that says what the service is (MRI87 2: "à distance")
     "mode-offered": {},
+    # the intervention begins within this delay of the support ticket's opening, when the
+    # session records it (session new --ticket-at; MRI87 13: "sous 24 heures à 72 heures
+    # maximum à compter de la date d'ouverture du ticket")
+    "intervention-within-delay": {"max_delay_seconds": "seconds"},
     "payment-method-accepted": {"methods": "payment-methods"},
     "payment-not-acceptance": {},
     # Always on (sessiond.compliance.check._baseline); a policy may set its severity.
