@@ -231,6 +231,7 @@ def test_a_cancelled_duplicate_is_checked_as_the_work_it_duplicates(cli: Cli,
     done = cli("check", twice)
     assert f"doublon de {work}" in done.out and f"sessiond check {work}" in done.out
     assert "ERREUR" not in done.out and "avertissement" not in done.out
+    assert "rien de propre à signaler" in done.out and "respectées" not in done.out
     data = cli.json("check", twice)
     assert data["duplicate_of"] == work and data["findings"] == []
     kept = json.loads(cli("check", copied, "--json", check=False).out)

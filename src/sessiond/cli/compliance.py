@@ -89,7 +89,11 @@ def _finding_line(f: Finding | Requirement) -> str:
 
 
 def _report_text(report: Report) -> str:
-    if not report.findings:
+    if not report.findings and report.duplicate_of is not None:
+        # Its work is the other session's: "kept its terms" would vouch for what this
+        # check did not look at.
+        summary = _("a duplicate: nothing of its own to report")
+    elif not report.findings:
         summary = _("kept its terms: no finding")
     else:
         summary = _("{errors}, {warnings}",

@@ -1748,6 +1748,8 @@ CATALOG: dict[str, str] = {
         "prévus\u202f: {offered}{article})\u202f: planifiez-la sous d'autres conditions "
         "(--policy), ou indiquez le tarif convenu avec le client (--rate EUR_PAR_HEURE)\u202f; "
         "le contrôle la signalera comme hors de ces conditions.",
+    "a duplicate: nothing of its own to report":
+        "doublon\u202f: rien de propre à signaler",
     "Cancelled as a duplicate of {holder}: the work and its check are {holder}'s "
     "(sessiond check {holder}); only what was recorded in this session alone is reported "
     "here.":
