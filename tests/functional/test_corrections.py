@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -232,6 +233,12 @@ def test_a_cancelled_duplicate_is_checked_as_the_work_it_duplicates(cli: Cli,
     assert f"doublon de {work}" in done.out and f"sessiond check {work}" in done.out
     assert "ERREUR" not in done.out and "avertissement" not in done.out
     assert "rien de propre à signaler" in done.out and "respectées" not in done.out
+    pdf = cli.home.parent / "doublon.pdf"
+    cli("check", twice, "--pdf", str(pdf))
+    written = " ".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+                                      capture_output=True, text=True).stdout.split())
+    assert f"Annulée comme doublon de {work}" in written, written
+    assert "respecté les conditions" not in written
     data = cli.json("check", twice)
     assert data["duplicate_of"] == work and data["findings"] == []
     kept = json.loads(cli("check", copied, "--json", check=False).out)

@@ -102,10 +102,9 @@ def _report_text(report: Report) -> str:
     # The articles a finding cites are the document's, unless they name their code.
     terms = ["  " + _("Terms: {document}", document=report.document)] if report.document else []
     if report.duplicate_of is not None:
-        terms.append("  " + _(
-            "Cancelled as a duplicate of {holder}: the work and its check are {holder}'s "
-            "(sessiond check {holder}); only what was recorded in this session alone is "
-            "reported here.", holder=report.duplicate_of))
+        from sessiond.compliance.check import duplicate_note
+
+        terms.append("  " + duplicate_note(report.duplicate_of))
     return "\n".join([f"{report.session}  {report.policy}  {summary}", *terms,
                       *(_finding_line(f) for f in report.findings)])
 

@@ -56,6 +56,13 @@ def as_duplicate(report: Report, holder: str) -> Report:
                    findings=tuple(f for f in report.findings if f.rule in DUPLICATE_OWN))
 
 
+def duplicate_note(holder: str) -> str:
+    """What the check and the report of a cancelled duplicate say of it."""
+    return _("Cancelled as a duplicate of {holder}: the work and its check are {holder}'s "
+             "(sessiond check {holder}); only what was recorded in this session alone is "
+             "reported here.", holder=holder)
+
+
 def hypothetical_start(session: Session, at: datetime) -> Session:
     """The session as if it started at `at`, after everything recorded so far."""
     return session._replace(state=State.RUNNING, started_at=at, last_transition=at,
