@@ -263,6 +263,8 @@ def _rules() -> Table:
         "remote-os-supported": _("Supported system"),
         "client-in-territory": _("Territory served"),
         "client-category": _("Kind of client"),
+        "mode-offered": _("Kind of intervention offered"),
+        "intervention-within-delay": _("Intervention within the promised delay"),
         "artifact-requires-client-request": _("Copies at the client's request"),
         "notes-free-of-secrets": _("No secret in the notes"),
         "payment-method-accepted": _("Accepted payment method"),

@@ -204,7 +204,10 @@ KINDS: dict[str, Kind] = _kinds(
                # the earlier session this one re-does under warranty and why;
                # the appointment agreed (late-cancellation notice, VLH 5.6, MRI87 15)
                "warranty_of": text, "warranty_cause": one_of(*WARRANTY_CAUSES),
-               "appointment": instant},
+               "appointment": instant,
+               # when the client opened his support ticket (MRI87 12, 13: the
+               # intervention within 72 h of it)
+               "ticket_at": instant},
          personal={"partner_id": text, "problems": texts},
          required=frozenset({"policy", "mode", "tool", "problem_count"})),
     Kind("consent-recorded", "session", body={"channel": one_of(*CHANNELS)},

@@ -542,10 +542,12 @@ class Sessiond:
                     ordered_at: datetime | None = None, rate: str | None = None,
                     warranty_of: str | None = None, warranty_cause: str | None = None,
                     appointment: datetime | None = None,
+                    ticket_at: datetime | None = None,
                     at: datetime | None = None) -> str:
         """`warranty_of`: the earlier session this one re-does under warranty, and
         `warranty_cause` what made it necessary (default: that intervention); `appointment`:
-        when the intervention was agreed to take place."""
+        when the intervention was agreed to take place; `ticket_at`: when the client opened
+        the support ticket it answers (MRI87 12, 13)."""
         at = at or clock.whole_second(clock.now())
         self.client(client_id)
         target = self._canonical_client(client_id)
@@ -557,15 +559,19 @@ class Sessiond:
         problems = _problems(problems)
         policy = policy or self.config.policy
         terms = self.policy(policy)  # validates the id, says which exist
-        if rate is None and terms.rate_for(mode) is None:
-            # Refused now, not at the bill: a session's quoted rate is given only here, so a
-            # session planned without one under terms that list no price for its mode
-            # could never be billed (VLH and Micro-Alpes list no workshop rate, MRI87 only
-            # a remote one).
+        if mode not in terms.modes and rate is None:
+            # Nothing would ever bill it (the terms price no such mode): refused before
+            # anything is written, rather than found out by `bill` after the work.
+            from sessiond import labels
+
+            scope = terms.rules.get("mode-offered")
             raise InputError(_(
-                "Policy {policy} lists no hourly rate for {mode} sessions: give this "
-                "session its quoted rate (--rate EUR_PER_HOUR), or add [rates.{mode}] to "
-                "the policy.", policy=policy, mode=mode))
+                "The terms {policy} offer no {mode} intervention (the modes they offer: "
+                "{offered}{article}): plan it under other terms (--policy), or give the "
+                "rate quoted to the client (--rate EUR_PER_HOUR); the check will report it "
+                "as outside these terms.", policy=policy, mode=labels.short(mode),
+                offered=", ".join(labels.short(m) for m in terms.modes),
+                article=", " + labels.cite(scope.article) if scope else ""))
         if warranty_of is not None:
             self._earlier_intervention(client_id, warranty_of)
             warranty_cause = warranty_cause or "intervention"
@@ -580,7 +586,8 @@ class Sessiond:
                       "ordered_at": clock.to_text(ordered_at) if ordered_at else None,
                       "rate": rate, "problem_count": len(problems),
                       "warranty_of": warranty_of, "warranty_cause": warranty_cause,
-                      "appointment": clock.to_text(appointment) if appointment else None},
+                      "appointment": clock.to_text(appointment) if appointment else None,
+                      "ticket_at": clock.to_text(ticket_at) if ticket_at else None},
                 personal={"partner_id": partner_id, "problems": list(problems)},
             )
         return session_id
@@ -1401,9 +1408,17 @@ class Sessiond:
         from sessiond.compliance import evaluate
 
         start = next((e for e in session.events if e.kind == "session-started"), None)
-        return evaluate(self._facts(session, self.policy(session.policy), now or clock.now(),
-                                    at_stop=at_stop, start=session.started_at,
-                                    start_seq=start.seq if start else None))
+        report = evaluate(self._facts(session, self.policy(session.policy),
+                                      now or clock.now(), at_stop=at_stop,
+                                      start=session.started_at,
+                                      start_seq=start.seq if start else None))
+        cancelled = next((e for e in reversed(session.events)
+                          if e.kind == "session-cancelled"), None)
+        if session.cancelled and cancelled and cancelled.body.get("duplicate_of"):
+            from sessiond.compliance.check import as_duplicate
+
+            return as_duplicate(report, cancelled.body["duplicate_of"])
+        return report
 
     def check_anyway(self, session: Session, *, at_stop: bool = False) -> Report:
         """`check`, or a report that says the policy cannot be read (never an error: it

@@ -281,6 +281,7 @@ def test_the_law_asks_for_the_withdrawal_request_when_the_terms_are_silent(
         ("warning", "C. consom., art. L221-18 et L221-25")]
     assert findings(cli, run_session(cli, business, policy, start, new=ordered),
                     "withdrawal-waiver") == []
+    # Neither VLH (2) nor FGDMI (II.2) offers the workshop: planned with a quoted rate.
     workshop = run_session(cli, consumer, policy, start,
                            new=(*ordered, "--mode", "workshop", "--rate", "50"))
     assert findings(cli, workshop, "withdrawal-waiver") == []  # on premises
@@ -623,3 +624,69 @@ def test_a_free_warranty_re_intervention_is_no_new_contract(
     assert ("withdrawal-waiver" in rules) is not free
     if policy == "vlh":
         assert ("quote-accepted-before-start" in rules) is not free
+
+
+# --- the modes the terms offer ------------------------------------------------------------
+
+@pytest.mark.parametrize(("policy", "mode", "offered", "article"), [
+    ("mri87", "onsite", "à distance", "art. 2"),  # remote only
+    ("mri87", "workshop", "à distance", "art. 2"),
+    ("vlh", "workshop", "à distance, sur site", "art. 2"),  # at home or remote
+    ("micro-alpes", "workshop", "à distance, sur site", "art. 5, 7"),
+    ("fgdmi", "workshop", "à distance, sur site", "art. II.2"),
+])
+def test_a_mode_the_terms_do_not_offer_is_refused_at_planning(
+        cli: Cli, policy: str, mode: str, offered: str, article: str) -> None:
+    """`session new C --policy mri87 --mode onsite` was planned without a word; only `bill`
+    refused it later for lack of a rate. It is refused (nothing written), naming the modes
+    the terms offer and the ways out; with the rate quoted to the client it is planned,
+    and the check reports it under the article that says what the terms cover."""
+    who = client(cli)
+    before = cli("log", "--json").json
+    refused = cli("session", "new", who, "--policy", policy, "--mode", mode, check=False)
+    assert refused.code == 2, refused.err
+    assert f"modes prévus\u202f: {offered}, {article}" in refused.err
+    assert "--rate" in refused.err and "--policy" in refused.err
+    assert cli("log", "--json").json == before
+    session = run_session(cli, who, policy, iso(NOW - timedelta(hours=1)),
+                          new=("--mode", mode, "--rate", "45"))
+    [found] = findings(cli, session, "mode-offered")
+    assert found["article"] == article.removeprefix("art. ")
+    assert f"sont\u202f: {offered}." in found["message"]
+    # A mode the terms offer is planned as before and draws no such finding.
+    session = run_session(cli, who, policy, iso(NOW - timedelta(hours=1)))
+    assert findings(cli, session, "mode-offered") == []
+
+
+def test_md_offers_remote_home_and_workshop(cli: Cli) -> None:
+    who = client(cli)
+    for mode in ("remote", "onsite", "workshop"):
+        session = run_session(cli, who, "md-micro-services", iso(NOW - timedelta(hours=1)),
+                              new=("--mode", mode))
+        assert findings(cli, session, "mode-offered") == []
+
+
+# --- MRI87 13: the intervention within 72 h of the support ticket -------------------------
+
+@pytest.mark.parametrize(("hours_before", "late"),
+                         [(71, False), (72, False), (73, True), (None, False)])
+def test_mri87_intervenes_within_72_hours_of_the_ticket(cli: Cli, hours_before: int | None,
+                                                        late: bool) -> None:
+    """MRI87 13: "exécutée sous 24 heures à 72 heures maximum à compter de la date
+    d'ouverture du ticket". Checked when the session records the ticket (--ticket-at);
+    the order (--ordered-at, the package bought months before) says nothing of it."""
+    who = client(cli)
+    begin = NOW - timedelta(hours=1)
+    new: tuple[str, ...] = ("--ordered-at", iso(NOW - timedelta(days=40)))
+    if hours_before is not None:
+        new = (*new, "--ticket-at", iso(begin - timedelta(hours=hours_before)))
+    session = run_session(cli, who, "mri87", iso(begin), new=new)
+    found = findings(cli, session, "intervention-within-delay")
+    if not late:
+        assert found == []
+        return
+    [finding] = found
+    assert (finding["severity"], finding["article"]) == ("warning", "13")
+    message = finding["message"].replace("\u202f", " ").replace("\u00a0", " ")
+    assert ", 73 h après l'ouverture du ticket de support (" in message, message
+    assert message.endswith("les conditions la promettent sous 72 h.")

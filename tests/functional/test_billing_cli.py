@@ -252,7 +252,7 @@ def test_a_mode_the_terms_price_not_needs_its_quoted_rate_when_planned(cli: Cli)
     for policy, mode in (("vlh", "workshop"), ("mri87", "onsite"), ("micro-alpes", "workshop")):
         refused = cli("session", "new", who, "--policy", policy, "--mode", mode, check=False)
         assert refused.code == 2, (policy, mode, refused.out)
-        assert "--rate" in refused.err and f"[rates.{mode}]" in refused.err
+        assert "--rate" in refused.err and "--policy" in refused.err  # the two ways out
     session = worked_session(cli, who, "vlh", 20, 13, "--mode", "workshop", "--rate", "40")
     data = cli.json("bill", session)
     assert (data["rate_per_hour"], data["rate_source"]) == ("40.00", "session")

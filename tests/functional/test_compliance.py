@@ -138,6 +138,14 @@ MRI87 = Policy("mri87", _MRI, [
          _MRI.options("--ordered-at", OLD_ORDER, client="no-credit")),
     Case("backup-status-recorded", "warning", "15", _MRI.without(BACKUP)),
     Case("clock-consistent", "warning", "7.1", _MRI.before(START, LATE_FACT)),
+    # MRI87 2: remote only; on site, planned with the rate quoted for it (without one,
+    # session new refuses it)
+    Case("mode-offered", "error", "2",
+         _MRI.options("--ordered-at", OLD_ORDER, "--mode", "onsite", "--rate", "50")),
+    # MRI87 13: within 72 h of the support ticket's opening (4 days here)
+    Case("intervention-within-delay", "warning", "13",
+         _MRI.options("--ordered-at", OLD_ORDER, "--ticket-at",
+                      (NOW - timedelta(days=4)).isoformat())),
     Case("client-category", "warning", "1", _MRI.options("--ordered-at", OLD_ORDER,
                                                         client="business")),
     Case("payment-method-accepted", "warning", "8, 14.2", _MRI.before(START, pay("cheque"))),
@@ -157,6 +165,9 @@ MICRO_ALPES = Policy("micro-alpes", _MA, [
     Case("notes-free-of-secrets", "warning", "13", _MA.after(START, UNSCANNED_NOTE)),
     Case("receipt-issued", "error", "13", _MA.without(RECEIPT)),
     Case("clock-consistent", "warning", "3", _MA.before(START, LATE_FACT)),
+    # Micro-Alpes 5, 7: at the client's or remote, no workshop
+    Case("mode-offered", "warning", "5, 7",
+         _MA.options("--ordered-at", OLD_ORDER, "--mode", "workshop", "--rate", "40")),
     # on site: paid by card, where the terms say cheque or cash
     Case("payment-method-accepted", "warning", "3",
          Plan((CONSENT, BACKUP, pay("card"), START, STOP),

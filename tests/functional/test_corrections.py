@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -211,6 +212,40 @@ def test_a_started_duplicate_is_cancelled_as_the_duplicate_of_the_session_with_t
     assert cli("stop", twice, check=False).code == 2  # a cancelled session takes no step
     assert cli("receipt", twice, "--out", str(cli.home.parent / "r.pdf"),
                check=False).code == 2
+
+
+
+def test_a_cancelled_duplicate_is_checked_as_the_work_it_duplicates(cli: Cli,
+                                                                   client: str) -> None:
+    """`check S2` after `cancel S2 --duplicate-of S1`: it reported S2's start breaches
+    again (VLH 3.2 quote, 6.2 backup...) and exited 1, repeating S1's, although `check
+    --day` leaves S2 out. It now says S2 is S1's duplicate, whose check covers the work,
+    with no error; only what was recorded in S2 alone (a copy, a secret in its text) is
+    still reported."""
+    began = now() - timedelta(minutes=40)
+    work = ran(cli, client, start=began)
+    twice = ran(cli, client, start=began + timedelta(minutes=1))
+    copied = ran(cli, client, start=began + timedelta(minutes=2))
+    cli("record", copied, "artifact", "--kind", "screenshot")
+    assert cli("check", twice, check=False).code == 1
+    for session in (twice, copied):
+        cli("cancel", session, "--duplicate-of", work, "--reason", "lancée deux fois")
+    done = cli("check", twice)
+    assert f"doublon de {work}" in done.out and f"sessiond check {work}" in done.out
+    assert "ERREUR" not in done.out and "avertissement" not in done.out
+    assert "rien de propre à signaler" in done.out and "respectées" not in done.out
+    pdf = cli.home.parent / "doublon.pdf"
+    cli("check", twice, "--pdf", str(pdf))
+    written = " ".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+                                      capture_output=True, text=True).stdout.split())
+    assert f"Annulée comme doublon de {work}" in written, written
+    assert "respecté les conditions" not in written
+    data = cli.json("check", twice)
+    assert data["duplicate_of"] == work and data["findings"] == []
+    kept = json.loads(cli("check", copied, "--json", check=False).out)
+    assert [f["rule"] for f in kept["findings"]] == ["artifact-requires-client-request"]
+    assert kept["duplicate_of"] == work
+    assert "duplicate_of" not in json.loads(cli("check", work, "--json", check=False).out)
 
 
 def test_what_a_duplicate_may_not_be(cli: Cli, client: str) -> None:

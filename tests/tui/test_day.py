@@ -323,6 +323,35 @@ async def test_a_client_is_picked_by_typing_among_hundreds(svc: Sessiond, other:
         assert other.session(app.screen.session_id).client_id == dupont  # type: ignore[attr-defined]
 
 
+
+async def test_a_mode_the_terms_do_not_offer_needs_the_quoted_rate(
+        svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
+    """The form offers every mode (model.MODES), as session new does; a workshop session
+    under VLH (home and remote only, art. 2) is refused as the command refuses it, naming
+    the modes the terms offer, and planned once the quoted rate is typed."""
+    roux = svc.add_client("Mme Roux", at=clock.at)
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, NewSessionScreen))
+        await settle(pilot)
+        app.screen.query_one("#client", ClientPicker).choose(roux)
+        app.screen.query_one("#mode", Select).value = "workshop"
+        app.screen.query_one("#policy", Select).value = "vlh"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: any("atelier" in t for t in toasts(app)))
+        assert any("modes prévus\u202f: à distance, sur site, art." in t
+                   for t in toasts(app)), toasts(app)
+        assert isinstance(app.screen, NewSessionScreen)
+        assert other.client_sessions(roux) == []
+        app.screen.query_one("#rate", Input).value = "45"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, BeforeStartScreen))
+        [planned] = other.client_sessions(roux)
+        assert (planned.mode, planned.rate) == ("workshop", "45.00")
+
+
 async def test_payment_is_prefilled_with_the_due_and_the_terms_methods(
         svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
     session = running(svc, clock, policy="vlh", minutes=40)  # VLH takes no card (art. 5.4)

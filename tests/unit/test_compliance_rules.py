@@ -703,7 +703,9 @@ def test_a_business_client_is_told_as_the_terms_say(policy_id: str, severity: st
      {("payment-method-accepted", "error", "II.2")}),
     ("fgdmi", (_START, _paid("cash")), {"mode": "onsite"}, set()),
     ("fgdmi", (_consent(), _START, _paid("transfer")), {}, set()),  # II.2: on site only
-    ("fgdmi", (_START,), {"mode": "workshop", "ordered_days": 0}, set()),  # on premises
+    # on premises: no withdrawal; but FGDMI II.2 bills at home and on site, no workshop
+    ("fgdmi", (_START,), {"mode": "workshop", "ordered_days": 0},
+     {("mode-offered", "warning", "II.2")}),
     ("fgdmi", (_START,), {}, {("consent-before-access", "warning", "Code pénal, art. 323-1")}),
     ("fgdmi", (_START,), {"mode": "onsite", "status": "business"},
      {("client-category", "warning", "II.6")}),
@@ -745,3 +747,74 @@ def test_shipped_policies_verdicts(policy_id: str, steps: tuple[Step, ...],
         now=stop + timedelta(hours=1), tz=PARIS, start=session.started_at,
         start_seq=start.seq, receipts_in_log=True))
     assert {(f.rule, f.severity, f.article) for f in report.findings} == expected
+
+
+# --- an amended instant is cited with the event it corrects ---------------------------
+
+
+def test_a_finding_about_the_start_cites_the_amendment_that_set_it() -> None:
+    """`sessiond amend S 3 --at 09:08`: the start the finding speaks of is 09:08, which
+    only the amendment (#4) says; the finding cited the start (#3) alone. Only the last
+    amendment counts (it is the one that set the instant)."""
+    log = Log().planned()
+    log.add("consent-recorded", T0 + timedelta(minutes=9), {"channel": "oral"})
+    log.add("session-started", T0 + timedelta(minutes=10), {"without_consent": False})
+    assert run("consent-before-access", facts(log)) == []
+    log.add("instant-amended", T0 + timedelta(minutes=30),
+            {"corrects": 3, "at": "2026-11-20T09:07:00Z"}, personal={"reason": "r"})
+    log.add("instant-amended", T0 + timedelta(minutes=31),
+            {"corrects": 3, "at": "2026-11-20T09:08:00Z"}, personal={"reason": "r"})
+    [found] = run("consent-before-access", facts(log))
+    assert found.events == (2, 3, 5)
+    [found] = run("sensitive-docs-warning", facts(log))
+    assert found.events == (3, 5)
+
+
+def _connection(log: Log, start: datetime, end: datetime | None) -> Event:
+    body: dict[str, Any] = {
+        "tool": "anydesk", "direction": "outgoing", "format": "anydesk-trace",
+        "outcome": "accepted", "start": start.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "end": end.strftime("%Y-%m-%dT%H:%M:%SZ") if end else None, "key": "k",
+        "digest": "d" * 64, "matched_by": "time"}
+    return log.add("connection-observed", end or start, body)
+
+
+def _with_connections(log: Log) -> Facts:
+    from sessiond.compliance.evidence import observed
+
+    f = facts(log)
+    return Facts(**{**f.__dict__, "connections": tuple(observed(f.session.events))})
+
+
+def test_a_connection_after_an_amended_stop_cites_the_amendment() -> None:
+    log = started(Log().planned())
+    _connection(log, T0 + timedelta(minutes=10), T0 + timedelta(minutes=41))
+    stopped(log)  # 09:40, #5
+    assert run("remote-access-after-stop", _with_connections(log)) == []
+    log.add("instant-amended", T0 + timedelta(minutes=50),
+            {"corrects": 5, "at": "2026-11-20T09:30:00Z"}, personal={"reason": "r"})
+    [found] = run("remote-access-after-stop", _with_connections(log))
+    assert found.events == (4, 5, 6)
+
+
+# --- a connection left open after the stop ---------------------------------------------
+
+
+def test_a_connection_opened_just_after_the_stop_is_not_one_left_open() -> None:
+    """A connection opened within the grace after the stop (09:41, stop 09:40) and kept
+    until 10:10 was not open at the stop: it was opened after it, and stayed open. The
+    sentence said "restée ouverte", as of a connection opened during the work."""
+    log = started(Log().planned())
+    stopped(log)
+    _connection(log, T0 + timedelta(minutes=41), T0 + timedelta(minutes=70))
+    [found] = run("remote-access-after-stop", _with_connections(log))
+    assert "a été ouverte à 2026-11-20 10:41:00, 1 min après l'arrêt (2026-11-20 " \
+        "10:40:00), puis est restée ouverte jusqu'à 2026-11-20 11:10:00, 30 min après " \
+        "l'arrêt." in found.message
+    # Opened during the work: it stayed open.
+    log = started(Log().planned())
+    _connection(log, T0 + timedelta(minutes=30), T0 + timedelta(minutes=70))
+    stopped(log)
+    [found] = run("remote-access-after-stop", _with_connections(log))
+    assert "est restée ouverte jusqu'à 2026-11-20 11:10:00, 30 min après l'arrêt (" \
+        in found.message and "a été ouverte" not in found.message

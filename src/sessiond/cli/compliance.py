@@ -89,7 +89,11 @@ def _finding_line(f: Finding | Requirement) -> str:
 
 
 def _report_text(report: Report) -> str:
-    if not report.findings:
+    if not report.findings and report.duplicate_of is not None:
+        # Its work is the other session's: "kept its terms" would vouch for what this
+        # check did not look at.
+        summary = _("a duplicate: nothing of its own to report")
+    elif not report.findings:
         summary = _("kept its terms: no finding")
     else:
         summary = _("{errors}, {warnings}",
@@ -97,6 +101,10 @@ def _report_text(report: Report) -> str:
                     warnings=n_(report.warnings, "{n} warning", "{n} warnings"))
     # The articles a finding cites are the document's, unless they name their code.
     terms = ["  " + _("Terms: {document}", document=report.document)] if report.document else []
+    if report.duplicate_of is not None:
+        from sessiond.compliance.check import duplicate_note
+
+        terms.append("  " + duplicate_note(report.duplicate_of))
     return "\n".join([f"{report.session}  {report.policy}  {summary}", *terms,
                       *(_finding_line(f) for f in report.findings)])
 

@@ -95,6 +95,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                      help=_("what made it necessary (default: that intervention)"))
     new.add_argument("--appointment", metavar="TIME",
                      help=_("the agreed date and time of the intervention"))
+    new.add_argument("--ticket-at", metavar="TIME",
+                     help=_("when the client opened the support ticket"))
     new.set_defaults(handler=session_new)
     show = ssub.add_parser("show", parents=[common], help=_("show a session"))
     show.add_argument("session_id", help=_("the session"))
@@ -316,7 +318,8 @@ def session_new(args: argparse.Namespace, ctx: Context) -> int:
         args.client_id, policy=args.policy, mode=args.mode, tool=args.tool,
         partner_id=args.partner_id, client_os=args.client_os, problems=problems,
         ordered_at=ordered_at, rate=rate, warranty_of=warranty_of,
-        warranty_cause=args.warranty_cause, appointment=appointment)
+        warranty_cause=args.warranty_cause, appointment=appointment,
+        ticket_at=svc.at(args.ticket_at, allow_old=True))
     ctx.emit(session_id, {"session": session_id})
     return 0
 

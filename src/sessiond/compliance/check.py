@@ -9,6 +9,7 @@ of the policy (its digest).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from sessiond.model import (
     CHANNELS,
     PAYMENT_METHODS,
     QUOTE_FORMS,
+    SECRETS_RULE,
     WAIVER_MEDIA,
     Interval,
     Session,
@@ -39,6 +41,26 @@ def evaluate(facts: Facts) -> Report:
                 for f in RULES[rule_id](facts, spec)]
     return Report(session.id, policy.id, policy.digest, tuple(findings),
                   document=f"{policy.document.name} — {policy.document.business}")
+
+
+# What a session cancelled as a duplicate still answers for: facts recorded in it alone,
+# that the check of the session holding the work does not see (a copy made, a secret
+# kept in its text). Its start, its payment, its disconnection and its receipt are the
+# work's, and the other session's check reports them.
+DUPLICATE_OWN = ("artifact-requires-client-request", SECRETS_RULE)
+
+
+def as_duplicate(report: Report, holder: str) -> Report:
+    """The report of a session cancelled as the duplicate of `holder`."""
+    return replace(report, duplicate_of=holder,
+                   findings=tuple(f for f in report.findings if f.rule in DUPLICATE_OWN))
+
+
+def duplicate_note(holder: str) -> str:
+    """What the check and the report of a cancelled duplicate say of it."""
+    return _("Cancelled as a duplicate of {holder}: the work and its check are {holder}'s "
+             "(sessiond check {holder}); only what was recorded in this session alone is "
+             "reported here.", holder=holder)
 
 
 def hypothetical_start(session: Session, at: datetime) -> Session:

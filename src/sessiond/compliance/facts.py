@@ -87,9 +87,24 @@ class Facts:
         return self.started and self.key(event) < self.start_key()
 
     def start_events(self) -> Iterator[int]:
-        """The seq of the start (nothing when it is hypothetical)."""
+        """The seq of the start (nothing when it is hypothetical), and of the amendment
+        that set its instant, if any: the start a finding speaks of is the corrected one."""
         if self.start_seq is not None:
             yield self.start_seq
+            yield from self.amended(self.start_seq)
+
+    def stop_events(self) -> list[int]:
+        """The seq of the stops, each with the amendment that set its instant, if any."""
+        return [s for e in self.events("session-stopped")
+                for s in (e.seq, *self.amended(e.seq))]
+
+    def amended(self, seq: int) -> Iterator[int]:
+        """The seq of the amendment that set the instant of event `seq` (the last one
+        wins, model.effective), if any."""
+        amendments = [e.seq for e in self.session.events
+                      if e.kind == "instant-amended" and e.body["corrects"] == seq]
+        if amendments:
+            yield amendments[-1]
 
     def local(self, instant: datetime, *, seconds: bool = False) -> str:
         """An instant inside a finding's sentence: "1er décembre 2026 à 09:44" (after

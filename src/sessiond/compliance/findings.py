@@ -48,6 +48,10 @@ class Report:
     # Services (CGS) — MD Micro Services (Chaligny, 54)"): what a finding's article is
     # of. None when the policy could not be read.
     document: str | None = None
+    # The session that holds the work, when this one was cancelled as its duplicate
+    # (cancel --duplicate-of): its check covers the work, this one reports only what was
+    # recorded in it alone.
+    duplicate_of: str | None = None
 
     @property
     def errors(self) -> int:
@@ -58,10 +62,13 @@ class Report:
         return sum(1 for f in self.findings if f.severity != "error")
 
     def to_json(self) -> dict[str, Any]:
-        return {"session": self.session, "policy": self.policy,
+        data = {"session": self.session, "policy": self.policy,
                 "policy_digest": self.policy_digest, "document": self.document,
                 "errors": self.errors,
                 "warnings": self.warnings, "findings": [f.to_json() for f in self.findings]}
+        if self.duplicate_of is not None:
+            data["duplicate_of"] = self.duplicate_of
+        return data
 
     def to_record(self) -> dict[str, Any]:
         """The body of the check-completed event appended at the stop."""

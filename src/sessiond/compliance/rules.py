@@ -427,6 +427,45 @@ def client_in_territory(facts: Facts, spec: RuleSpec) -> list[Finding]:
                             wanted=", ".join(map(labels.country, countries))), shown)]
 
 
+@rule("mode-offered", precondition=True)
+def mode_offered(facts: Facts, spec: RuleSpec) -> list[Finding]:
+    """A mode the terms do not offer (MRI87 2: remote only; VLH 2, Micro-Alpes 5, 7,
+    FGDMI II.2: home and remote, no workshop) is planned only with a quoted rate
+    (session new refuses it otherwise); the terms still do not cover it."""
+    offered = facts.policy.modes
+    if not facts.started or facts.session.mode in offered:
+        return []
+    return [finding(spec, _("A {mode} intervention: the modes these terms offer are {offered}; "
+                            "the quoted rate prices it, but these terms do not cover it.",
+                            mode=labels.short(facts.session.mode),
+                            offered=", ".join(labels.short(m) for m in offered)),
+                    seqs(facts.events("session-planned")))]
+
+
+@rule("intervention-within-delay")
+def intervention_within_delay(facts: Facts, spec: RuleSpec) -> list[Finding]:
+    """The intervention begins within the delay the terms promise from the support ticket
+    (MRI87 13: 72 h). Only a session that records when the ticket was opened (session new
+    --ticket-at) is checked: the order (--ordered-at) is the purchase, often months
+    before, and says nothing of the ticket."""
+    planned = facts.first("session-planned")
+    ticket_text = planned.body.get("ticket_at") if planned else None
+    limit = spec.params.get("max_delay_seconds")
+    if not facts.started or not ticket_text or not limit or planned is None:
+        return []
+    assert facts.start is not None
+    ticket = clock.from_text(ticket_text)
+    late = facts.start - ticket
+    if late <= timedelta(seconds=int(limit)):
+        return []
+    return [finding(spec, _("The intervention began on {start}, {late} after the support "
+                            "ticket was opened ({ticket}); the terms promise it within "
+                            "{limit}.", start=facts.local(facts.start), late=_duration(late),
+                            ticket=facts.local(ticket),
+                            limit=_duration(timedelta(seconds=int(limit)))),
+                    [planned.seq, *facts.start_events()])]
+
+
 @rule("client-category", precondition=True)
 def client_category(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if facts.client.status != "business" or not facts.started:
@@ -746,7 +785,7 @@ def remote_access_after_stop(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not facts.stopped or stop_at is None:
         return []
     grace = timedelta(seconds=int(spec.params.get("grace_seconds") or AFTER_STOP_SECONDS))
-    stop = seqs(facts.events("session-stopped"))
+    stop = facts.stop_events()
     found = []
     # A connection to another machine (the next client's, say) is no access to this
     # client's computer: connection-to-other-partner reports it.
@@ -758,6 +797,26 @@ def remote_access_after_stop(facts: Facts, spec: RuleSpec) -> list[Finding]:
                 "({stop}).", tool=_tool(c), seq=c.seq, start=_second(facts, c.start),
                 late=_duration(c.start - stop_at), stop=_second(facts, stop_at)),
                 [*c.events, *stop]))
+        elif c.start > stop_at and (c.end or c.last_seen) - stop_at > grace:
+            # Opened within the grace after the stop, then kept: it was not open at the
+            # stop, so it did not "stay open"; it was opened after the work, and lasted.
+            opened = _duration(c.start - stop_at)
+            if c.end is not None:
+                message = _(
+                    "The {tool} connection #{seq} was opened at {start}, {opened} after the "
+                    "stop ({stop}), and stayed open until {end}, {late} after the stop.",
+                    tool=_tool(c), seq=c.seq, start=_second(facts, c.start), opened=opened,
+                    stop=_second(facts, stop_at), end=_second(facts, c.end),
+                    late=_duration(c.end - stop_at))
+            else:
+                message = _(
+                    "The {tool} connection #{seq} was opened at {start}, {opened} after the "
+                    "stop ({stop}), and had no end yet in the tool's log read at {seen}, "
+                    "{late} after the stop.", tool=_tool(c), seq=c.seq,
+                    start=_second(facts, c.start), opened=opened,
+                    stop=_second(facts, stop_at), seen=_second(facts, c.last_seen),
+                    late=_duration(c.last_seen - stop_at))
+            found.append(finding(spec, message, [*c.events, *stop]))
         elif c.end is not None:
             if c.end - stop_at > grace:
                 found.append(finding(spec, _(

@@ -73,7 +73,13 @@ def write_report(svc: Sessiond, session_id: str, out: Path, *,
     elif problem:
         blocks.append(Para(problem, strong=True))
     blocks.append(Section(_("Findings")))
-    if not report.findings:
+    if report.duplicate_of is not None:
+        from sessiond.compliance.check import duplicate_note
+
+        blocks.append(Para(duplicate_note(report.duplicate_of), strong=True))
+    if not report.findings and report.duplicate_of is not None:
+        blocks.append(Para(_("a duplicate: nothing of its own to report")))
+    elif not report.findings:
         blocks.append(Para(_("No finding: the session kept the terms applied.")))
     else:
         blocks.append(Para(_("{errors}, {warnings}.",

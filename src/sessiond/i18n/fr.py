@@ -438,11 +438,6 @@ CATALOG: dict[str, str] = {
         "{mode}\u202f: "
         "donnez un prix convenu à l'intervention (sessiond session new --rate) ou ajoutez "
         "[rates.{mode}] à la politique.",
-    "Policy {policy} lists no hourly rate for {mode} sessions: give this session its quoted "
-    "rate (--rate EUR_PER_HOUR), or add [rates.{mode}] to the policy.":
-        "La politique {policy} n'indique aucun tarif horaire pour les interventions en mode "
-        "{mode}\u202f: donnez à cette intervention son prix convenu (--rate EUR_PAR_HEURE), ou "
-        "ajoutez [rates.{mode}] à la politique.",
     "{fee}: not billed for a {mode} session under this policy (art. {article}).":
         "{fee}\u202f: non facturés pour une intervention {mode} selon cette politique "
         "(art. {article}).",
@@ -1741,6 +1736,35 @@ CATALOG: dict[str, str] = {
     "The {tool} connection #{seq} was opened at {start}, {late} after the stop ({stop}).":
         "La connexion {tool} n°\u00a0{seq} a été ouverte à {start}, {late} après l'arrêt "
         "({stop}).",
+    "A {mode} intervention: the modes these terms offer are {offered}; the quoted rate "
+    "prices it, but these terms do not cover it.":
+        "Intervention «\u00a0{mode}\u00a0»\u202f: les modes que ces conditions prévoient "
+        "sont\u202f: {offered}. Le tarif convenu la chiffre, mais ces conditions ne la "
+        "couvrent pas.",
+    "The terms {policy} offer no {mode} intervention (the modes they offer: "
+    "{offered}{article}): plan it under other terms (--policy), or give the rate quoted to "
+    "the client (--rate EUR_PER_HOUR); the check will report it as outside these terms.":
+        "Les conditions {policy} ne prévoient pas d'intervention «\u00a0{mode}\u00a0» (modes "
+        "prévus\u202f: {offered}{article})\u202f: planifiez-la sous d'autres conditions "
+        "(--policy), ou indiquez le tarif convenu avec le client (--rate EUR_PAR_HEURE)\u202f; "
+        "le contrôle la signalera comme hors de ces conditions.",
+    "a duplicate: nothing of its own to report":
+        "doublon\u202f: rien de propre à signaler",
+    "Cancelled as a duplicate of {holder}: the work and its check are {holder}'s "
+    "(sessiond check {holder}); only what was recorded in this session alone is reported "
+    "here.":
+        "Annulée comme doublon de {holder}\u202f: le travail et son contrôle sont ceux de "
+        "{holder} (sessiond check {holder})\u202f; seul ce qui a été enregistré dans cette "
+        "intervention-ci est signalé ici.",
+    "The {tool} connection #{seq} was opened at {start}, {opened} after the stop ({stop}), "
+    "and stayed open until {end}, {late} after the stop.":
+        "La connexion {tool} n°\u00a0{seq} a été ouverte à {start}, {opened} après l'arrêt "
+        "({stop}), puis est restée ouverte jusqu'à {end}, {late} après l'arrêt.",
+    "The {tool} connection #{seq} was opened at {start}, {opened} after the stop ({stop}), "
+    "and had no end yet in the tool's log read at {seen}, {late} after the stop.":
+        "La connexion {tool} n°\u00a0{seq} a été ouverte à {start}, {opened} après l'arrêt "
+        "({stop}), et n'avait pas encore de fin dans le journal de l'outil lu à {seen}, "
+        "{late} après l'arrêt.",
     "The {tool} connection #{seq} stayed open until {end}, {late} after the stop ({stop}).":
         "La connexion {tool} n°\u00a0{seq} est restée ouverte jusqu'à {end}, {late} après l'arrêt "
         "({stop}).",
@@ -2260,6 +2284,14 @@ CATALOG: dict[str, str] = {
         "Système pris en charge",
     "Territory served":
         "Zone desservie",
+    "Intervention within the promised delay": "Intervention dans le délai promis",
+    "The intervention began on {start}, {late} after the support ticket was opened "
+    "({ticket}); the terms promise it within {limit}.":
+        "L'intervention a commencé le {start}, {late} après l'ouverture du ticket de "
+        "support ({ticket})\u202f; les conditions la promettent sous {limit}.",
+    "when the client opened the support ticket":
+        "quand le client a ouvert le ticket de support",
+    "Kind of intervention offered": "Type d'intervention prévu",
     "Kind of client":
         "Catégorie de client",
     "Copies at the client's request":

@@ -167,6 +167,13 @@ RULE_PARAMETERS: dict[str, dict[str, str]] = {
     # private_only: the terms serve private clients only and send businesses to other
     # terms (VLH 1, 2), rather than leave the technician to check (FGDMI II.6)
     "client-category": {"private_only": "flag"},
+    # the session's mode is one the terms offer (Policy.modes: those they price); the
+    # article is the one that says what the service is (MRI87 2: "à distance")
+    "mode-offered": {},
+    # the intervention begins within this delay of the support ticket's opening, when the
+    # session records it (session new --ticket-at; MRI87 13: "sous 24 heures à 72 heures
+    # maximum à compter de la date d'ouverture du ticket")
+    "intervention-within-delay": {"max_delay_seconds": "seconds"},
     "payment-method-accepted": {"methods": "payment-methods"},
     "payment-not-acceptance": {},
     # Always on (sessiond.compliance.check._baseline); a policy may set its severity.
@@ -383,6 +390,12 @@ class Policy:
 
     def rate_for(self, mode: str) -> Rate | None:
         return self.rates.get(mode)
+
+    @property
+    def modes(self) -> tuple[str, ...]:
+        """The modes these terms offer: those they price (`[rates.<mode>]`), in MODES
+        order. The one list planning, the check (`mode-offered`) and the forms read."""
+        return tuple(m for m in MODES if m in self.rates)
 
     def cites(self, rule_id: str) -> tuple[str, str] | None:
         """Where these terms state a rule ("MD Micro Services, art. 15") and the words they
