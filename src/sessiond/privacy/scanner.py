@@ -871,8 +871,9 @@ _STRONG_MARK = (
     # Arrows before "=": "=>" is an arrow, not "=" and a value starting with ">". Between
     # spaces, a dash, ">", "---" or a dotted leader ("mdp ..... x") link too; all but the
     # dash only to a secret-looking value ("Comptes > Mot de passe > Ajouter" is a menu).
-    rf"(?::[:=]?|=+>|-+>|==?|[→⇒➔➜]|(?<=[ \t\u00a0\u202f])(?:[-–—]"
-    rf"|(?P<soft>>|-{{2,3}}|\.{{3,}}|…))(?=[ \t\u00a0\u202f]))"
+    # ":-" as typed for ":" ("password :- x"); ">>>" as a prompt or a chat's quote.
+    rf"(?::[:=-]?|=+>|-+>|==?|[→⇒➔➜]|(?<=[ \t\u00a0\u202f])(?:[-–—]"
+    rf"|(?P<soft>>{{1,3}}|-{{2,3}}|\.{{3,}}|…))(?=[ \t\u00a0\u202f]))"
     # The value may be on the next line, after one blank line at most.
     rf"{_H}*(?:\r?\n{_H}*(?:\r?\n{_H}*)?)?"
 )
@@ -1020,7 +1021,9 @@ _QUESTION_LINK = re.compile(
     rf"{_H}*(?:\((?P<paren>[^()\n]{{1,80}})\))?{_H}*(?P<colon>[:=]|->|=>|→)?{_H}*")
 _ANSWER_LINK = re.compile(
     rf"{_H}*(?:\([^()\n]{{1,80}}\){_H}*)?(?:(?P<colon>[:=]|->|=>|→)|(?P<verb>{_VERBS})){_H}*")
-_PAREN = re.compile(rf"[(\[]{_H}*(?P<v>[^\s()\[\]]{{1,64}}){_H}*[)\]]")
+# Brackets of any kind around a value: "mdp (Soleil2024)", "mdp [x]", "mdp {x}", "mdp <x>".
+_PAREN = re.compile(
+    rf"[(\[{{<]{_H}*(?P<v>[^\s()\[\]{{}}<>]{{1,64}}){_H}*[)\]}}>]")
 _QUOTED = re.compile(
     r"«[ \t\u00a0\u202f]*(?P<g>[^»\n]{1,64}?)[ \t\u00a0\u202f]*»"
     r"|\"(?P<d>[^\"\s][^\"\n]{0,63})\""
@@ -2095,7 +2098,7 @@ def _phrase_value(low: str, m: re.Match[str], layout: _Layout
             span = _value_at(low, strong.end(), refined, link,
                              _PLAIN_NONE if participle else _PLAIN_WORD, phrase=True)
             return (refined, span[0], span[1]) if span is not None else None
-    if low.startswith(("(", "["), m.end()):  # "mot de passe(Soleil2024)"
+    if low.startswith(("(", "[", "{"), m.end()):  # "mot de passe(Soleil2024)"
         span = _value_at(low, m.end(), ctx, _WEAK_LINK)
         return (ctx, span[0], span[1]) if span is not None else None
     if (low.startswith(("\t", "   ", " |", "|"), end) and ctx.kind in _PASSWORDS
