@@ -195,6 +195,7 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
     A bare "clé"/"key" is a Wi-Fi key when its line names a Wi-Fi network (SSID, wifi,
     Livebox...) and the value looks like a secret of 8+ characters (WPA's minimum); so is
     what follows "WPA2 :" when it mixes letters and digits (not "AES-256", "Livebox-4A2C").
+    "code de la box" (Livebox, routeur, modem) is the key printed on the router's label.
     "clé privée", "clé de chiffrement", "secret": a long token that mixes letters and
     digits. A BitLocker "ID de clé de récupération" is the key's name, not the key.
 15. A phrase alone on its line, as a form's label ("Mot de passe\nSoleil2024"), links a
@@ -747,7 +748,9 @@ _TRIGGER = re.compile(
             (?:wi-?ff?ii?|wpa[23]?(?:-psk)?|wep|wlan|r[eé]seau
              |s[eé]curit[eé](?:[ ]r[eé]seau|[ ]wi-?fi)?)
         | (?:wi-?fi|wpa[23]?|wlan|network)[ ](?:key|password|passphrase|pwd|pass)
-        | code[ ](?:du[ ]|de[ ]la[ ])?wi-?fi
+        # "code de la box": the key printed on the router's label
+        | code[ ](?:du[ ]|de[ ]la[ ]|de[ ]l{_APOS})?
+            (?:wi-?fi|(?:live|free|b)?box|routeur|router|modem)
         | wpa[23]?(?:-personal)?-psk | psk | pre-?shared[ ]key
         | cl[eé][ ]pr[eé]-?partag[eé]e)
     | (?P<tool>
