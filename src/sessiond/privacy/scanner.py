@@ -1985,6 +1985,10 @@ _WIFI_CONTEXT = re.compile(
     r"\b(?:wi-?fi|ssid|wpa[23]?|wlan|r[eé]seau|network|livebox|freebox|bbox)\b")
 
 
+# The security mode glued to "WPA": "-SAE", "-PSK", "/WPA3", "-Personal".
+_WIFI_MODE = re.compile(
+    r"(?:[-/](?:wpa[23]?|psk|sae|personal|personnel|enterprise|entreprise|eap|aes|tkip|ccmp))+"
+    r"(?![\w-])")
 _CIPHER = re.compile(r"aes|tkip|ccmp|gcmp|sae|personal|personnel|enterprise|entreprise|mix")
 
 
@@ -1994,12 +1998,16 @@ def _wifi_key_value(low: str, m: re.Match[str], ctx: _Context
     # "WPA2 : x" names the network's security itself.
     if not _WIFI_CONTEXT.search(low, max(line_start, m.start() - 80), m.end()):
         return None
-    link = _STRONG.match(low, m.end())
+    end = m.end()
+    if m.group().startswith("wpa"):
+        mode = _WIFI_MODE.match(low, end)  # "WPA3-SAE : x", "WPA2/WPA3 : x": the mode named
+        end = mode.end() if mode else end
+    link = _STRONG.match(low, end)
     if link is not None and link.group("qual"):
         return None
     if link is None:
-        link = _SPACES.match(low, m.end())
-    position = link.end() if link else m.end()
+        link = _SPACES.match(low, end)
+    position = link.end() if link else end
     # A WPA key holds 8 to 63 characters; a secret-looking one only (no plain word here).
     span = _value_at(low, position, ctx, _LINK)
     if span is None or span[1] - span[0] < 8:
