@@ -87,7 +87,9 @@ versions) pass:
   with letters and digits both, no masked group ("XXXXX-...-3V66T" as slmgr shows it).
   After "clé de produit", "product key", "clé de licence"...: groups separated by spaces
   too, or a single 12+ character token mixing letters and digits.
-* password pair: an e-mail address, "/", then a password ("jean@free.fr / Soleil2024");
+* password pair: an e-mail address, "/", then a password ("jean@free.fr / Soleil2024"),
+  or a space then a token mixing letters with digits or symbols, the pair ending its line
+  ("jean@gmail.com Lbc2024!"; "jean@gmail.com merci", a phone number pass);
   an online service named (Facebook, impots.gouv, a bank, "messagerie"), ":", then a
   login-shaped user ("jean.martin", not "Synology", nor a host) and a password.
 
@@ -2445,7 +2447,11 @@ def _account_value(low: str, m: re.Match[str], ctx: _Context
 
 
 _EMAIL_PAIR = re.compile(
-    rf"@[a-z0-9-]+(?:\.[a-z0-9-]+)+{_H}*(?P<sep>[/:]){_H}*(?P<secret>[^\s,;«»\"“”]{{1,64}})")
+    rf"@[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:{_H}*(?P<sep>[/:]){_H}*|{_H}+)"
+    r"(?P<secret>[^\s,;«»\"“”]{1,64})")
+# After a space only, the pair must be the line (a label and ":" may come first) or end it:
+# "jean@gmail.com Lbc2024!", "Leboncoin : jean@gmail.com Lbc2024!".
+_LINE_END = re.compile(rf"{_H}*(?:\r?\n|$)")
 _EMAIL_USER = re.compile(r"[a-z0-9._+-]{1,64}$")
 
 
@@ -2455,6 +2461,18 @@ def _email_pairs(low: str) -> Iterable[_Span]:
         user = _EMAIL_USER.search(low, max(0, m.start() - 64), m.start())
         if user is None or (user.start() and (_is_word_char(low[user.start() - 1])
                                               or low[user.start() - 1] in "/:")):
+            continue
+        if m.group("sep") is None:
+            # "jean@gmail.com Lbc2024!": an address and a token alone on their line, the
+            # token mixing letters with digits or symbols ("merci", a phone number pass).
+            secret = _trim(m.group("secret"))
+            end = m.start("secret") + len(secret)
+            line_start = low.rfind("\n", 0, user.start()) + 1
+            lead = low[line_start:user.start()].strip(_LABEL_LEAD)
+            if ((not lead or lead.endswith(":")) and _LINE_END.match(low, end)
+                    and any(c.isalpha() for c in secret) and _looks_secret(secret)
+                    and _TRIGGER.match(secret) is None):
+                yield "password", user.start(), end
             continue
         if m.group("sep") == ":":  # "jean@free.fr : Soleil2024": a secret-looking token only
             secret = _trim(m.group("secret"))
