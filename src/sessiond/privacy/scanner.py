@@ -69,7 +69,9 @@ versions) pass:
 * pairs with no phrase: a remote tool's ID then "/" and a secret-looking value
   ("TeamViewer 123456789 / 4kd9x2"; "TV" for TeamViewer; after a space only, letters mixed with
   digits: "AnyDesk 123456789 xk9p2m"), a default account ("admin/admin", "root:toor",
-  "admin / Soleil2024"; "admin/lecture" names rights).
+  "admin / Soleil2024"; "admin/lecture" names rights), a login said then its pair
+  ("connexion avec jean / Soleil2024", "logged in with jsmith:X"; a secret-looking value,
+  not a host's port).
 * api-token: the secret access key that follows an AWS access key ID (40 characters of
   base64 after a space, ",", "/" or a line break: the pair as AWS's CSV file gives it);
   the documented prefixes (GitHub ghp_/gho_/ghu_/ghs_/ghr_/github_pat_, GitLab
@@ -2729,6 +2731,9 @@ def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
         found.extend(_pairs_without_phrase(low))
     if "/" in low:
         found.extend(_service_pairs(low))
+    if ("conn" in low or "logged" in low or "sign" in low or "log in" in low
+            or "identifi" in low):
+        found.extend(_login_pairs(low))
     found.extend(_settings(low))  # it finds its own stems
     has_wifi = "wifi" in low
     if has_wifi or "ssid" in low or "wi-fi" in low:
@@ -2738,6 +2743,42 @@ def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
         found.extend((wifi, m.start("v"), m.end("v")) for m in _WIFI_QR.finditer(low)
                      if not _TOKEN_PLACEHOLDER.fullmatch(m.group("v")))
     return found
+
+
+# A login said, then the pair it used, with no phrase: "connexion avec jean / Soleil2024",
+# "logged in with jsmith:Summer2024!", "connecté en tant que admin / X". The secret must
+# look like one: "connexion avec jean / marie" names two people, "avec le client OK" no pair,
+# "avec 192.168.1.1:8080" or "srv01:3389" a host and its port.
+_LOGIN_PAIR = re.compile(
+    rf"(?:connexion|connect[eé]e?s?|connecter|identifi[eé]e?s?|logged[ ]in|log[ ]?in"
+    rf"|signed[ ]in|sign[ ]in)"
+    rf"{_H}+(?:avec|with|as|en{_H}+tant{_H}+que|sous|via|using)(?:{_H}+(?:le|the)"
+    rf"{_H}+(?:compte|account|login|identifiant))?{_H}+"
+    rf"(?P<user>[^\s/:|,;«»\"“”()]{{1,64}}){_H}*(?P<sep>/|:|{_H}-){_H}*"
+    r"(?P<secret>[^\s,;«»\"“”]{1,64})")
+# Where such a login starts ("reconnecté" holds "connect"): a `find` per stem is far
+# cheaper than a regex pass over the note.
+_LOGIN_STEMS = ("connexion", "connect", "identifi", "logged", "log in", "login", "signed",
+                "sign in")
+
+
+def _login_pairs(low: str) -> Iterable[tuple[_Context, int, int]]:
+    for stem in _LOGIN_STEMS:
+        at = low.find(stem)
+        while at >= 0:
+            m = _LOGIN_PAIR.match(low, at)
+            at = low.find(stem, at + len(stem))
+            if m is None:
+                continue
+            user, secret = m.group("user"), _trim(m.group("secret"))
+            if (_is_stop(user) or _norm(user) in _ARTICLE_WORDS or _TOOL.fullmatch(user)
+                    or _HOST_END.search(user) or not _looks_secret(secret)
+                    or _TOKEN_PLACEHOLDER.fullmatch(secret)
+                    or _TRIGGER.match(secret) is not None):
+                continue
+            if m.group("sep") == ":" and secret.isdigit():
+                continue  # "connexion avec srv01:3389": a host and its port
+            yield _CONTEXTS["account"], m.start("user"), m.start("secret") + len(secret)
 
 
 # A Wi-Fi network named, then "/" or " - " and its key, as written on a sticker: "SSID :
