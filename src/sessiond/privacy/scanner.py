@@ -211,7 +211,8 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
     oublié, nouveau : Soleil2025", "le nouveau est ...", "mot de passe, c'est Soleil2024"
     (a secret-looking value only: "nouveau PC : HP 15s", "c'est fait" pass).
 18. A password split over two lines: a found value that ends its line, then one
-    secret-looking token alone on the next ("mdp : Soleil\n2024").
+    secret-looking token alone on the next ("mdp : Soleil\n2024"); a word hyphenated at
+    the line's end is read whole ("mdp : Sol-\neil2024").
 16. Values listed after a found one, each in the same shape (the same length, digits and
     letters in the same places) are found too: "codes de secours : 4829 1037, 5930 2148".
 
@@ -1580,6 +1581,14 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
         return None  # "PIN Windows Hello": without ":" only digits make a PIN
     if link == _MIXED_ONLY:
         return (pos, end) if _mixed(token) and _looks_secret(token) else None
+    if (token[-1] == "-" and len(token) > 1 and ctx.kind in _PASSWORDS
+            and text.startswith(("\n", "\r\n"), end)):
+        # "mdp : Sol-\neil2024": a word hyphenated at the line's end is read whole (the
+        # next line's part is found by _continued_below).
+        below = _ALONE_BELOW.match(text, end)
+        whole = token[:-1] + _trim(below.group("v")) if below is not None else ""
+        if whole and (_looks_secret(whole) or (plain and _plain_word_secret(whole))):
+            return pos, end
     if _looks_secret(token):
         return pos, _secret_tail(text, end) if ctx.kind in _PASSWORDS else end
     if (plain and _CLAUSE_END.match(text, end)
