@@ -206,7 +206,8 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
     value alone on the next line, when it looks like a secret (no plain word). A label
     then a tab or a run of spaces, as a table copied into the note ("Mot de passe\tchaton"),
     links the value that ends the line, a plain word too; so does a Markdown table's
-    "| Mot de passe | Soleil2024 |", a secret-looking value only (headers are words).
+    "| Mot de passe | Soleil2024 |", a secret-looking value only (headers are words), a
+    known qualifier in the label's cell too ("| Mot de passe Windows | Soleil2024 |").
 17. The password named, then its value given elliptically on the same line: "mot de passe
     oublié, nouveau : Soleil2025", "le nouveau est ...", "mot de passe, c'est Soleil2024"
     (a secret-looking value only: "nouveau PC : HP 15s", "c'est fait" pass).
@@ -2134,6 +2135,12 @@ def _phrase_value(low: str, m: re.Match[str], layout: _Layout
         if cell is not None:
             return cell
     weak = (_OTP_WEAK if ctx.kind == "one-time-code" else _WEAK).match(low, m.end())
+    if (weak is not None and weak.end() > m.end() and low.startswith("|", weak.end())
+            and weak.group("verb") is None and ctx.kind in _PASSWORDS and not ctx.strict):
+        # "| Mot de passe Windows | Soleil2024 |": a qualifier inside the label's cell.
+        cell = _table_cell(low, m, _refine(ctx, weak.group()), weak.end())
+        if cell is not None:
+            return cell
     if weak is not None and low.startswith(("\n", "\r\n"), weak.end()):
         below = _value_below(low, m, weak, ctx)
         if below is not None:
@@ -2287,14 +2294,17 @@ _CELL = re.compile(r"(?:\t|   )[ \t]*(?P<v>\S{1,64})[ \t]*(?=\r?\n|$)")
 _PIPE_CELL = re.compile(r"[ \t]*\|[ \t]*(?P<v>[^\s|]{1,64})[ \t]*(?:\|[ \t]*)?(?=\r?\n|$)")
 
 
-def _table_cell(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, int, int] | None:
+def _table_cell(low: str, m: re.Match[str], ctx: _Context, at: int | None = None
+                ) -> tuple[_Context, int, int] | None:
+    """The value in the cell after the phrase's (`at`: where the label's cell ends)."""
     line_start = low.rfind("\n", 0, m.start()) + 1
     if low[line_start:m.start()].strip(_LABEL_LEAD):
         return None  # the phrase is in a sentence, not a label
-    cell = _CELL.match(low, m.end())
+    at = m.end() if at is None else at
+    cell = _CELL.match(low, at) if at == m.end() else None
     pipe = cell is None
     if pipe:
-        cell = _PIPE_CELL.match(low, m.end())
+        cell = _PIPE_CELL.match(low, at)
     if cell is None:
         return None
     value = _trim(cell.group("v"))
