@@ -208,6 +208,8 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
     links the value that ends the line, a plain word too; so does a Markdown table's
     "| Mot de passe | Soleil2024 |", a secret-looking value only (headers are words), a
     known qualifier in the label's cell too ("| Mot de passe Windows | Soleil2024 |").
+    A CSV or spreadsheet header ("login;mdp", "nom,mot de passe,poste", tabs, quoted
+    fields) links the rows under it, the password's column only, a plain word too.
 17. The password named, then its value given elliptically on the same line: "mot de passe
     oublié, nouveau : Soleil2025", "le nouveau est ...", "mot de passe, c'est Soleil2024"
     (a secret-looking value only: "nouveau PC : HP 15s", "c'est fait" pass).
@@ -2962,6 +2964,53 @@ def _continued_below(low: str, start: int, end: int) -> Iterable[tuple[int, int]
         yield below.start("v"), below.start("v") + len(value)
 
 
+# A CSV or spreadsheet header whose column is a password phrase, then its rows:
+# "login;mdp\njean;Soleil2024". Under that header a plain word is the password too; a
+# status is not ("jean;changé"). A header holds short labels: a line of prose cut by
+# commas ("mdp, voir avec le client") is none.
+_CSV_SEPARATORS = frozenset(";,\t")
+_CSV_EDGES = _CSV_SEPARATORS | {'"'}  # a quoted field: '"user";"password"'
+
+
+def _csv_column(low: str, m: re.Match[str]) -> Iterable[tuple[int, int]]:
+    line_start = low.rfind("\n", 0, m.start()) + 1
+    line_end = low.find("\n", m.end())
+    if line_end < 0:
+        return
+    before = m.start() - (m.start() > line_start and low[m.start() - 1] == '"')
+    after = m.end() + (low[m.end()] == '"')
+    if after < line_end and low[after] in _CSV_SEPARATORS:
+        sep = low[after]
+    elif before > line_start and low[before - 1] in _CSV_SEPARATORS:
+        sep = low[before - 1]
+    else:
+        return
+    if (before > line_start and low[before - 1] != sep) or (after < line_end
+                                                             and low[after] not in (sep, "\r")):
+        return  # the phrase is not a whole field
+    fields = low[line_start:line_end].rstrip("\r").split(sep)
+    column = low.count(sep, line_start, m.start())
+    if (not 2 <= len(fields) <= 30 or fields[column].strip(' "') != m.group()
+            or any(len(field.split()) > 3 for field in fields)):
+        return
+    pos = line_end + 1
+    for _row in range(200):
+        end = low.find("\n", pos)
+        end = len(low) if end < 0 else end
+        cells = low[pos:end].rstrip("\r").split(sep)
+        if len(cells) != len(fields):
+            return
+        start = pos + sum(len(cell) + 1 for cell in cells[:column])
+        value = cells[column].strip(' "')
+        if value:
+            start = low.index(value, start)
+            if " " not in value and (_looks_secret(value) or _plain_word_secret(value)):
+                yield start, start + len(value)
+        if end >= len(low):
+            return
+        pos = end + 1
+
+
 _LISTED = re.compile(rf"{_H}*[,/;]{_H}*(?P<v>[^\s,;/«»\"“”]{{4,64}})")
 
 
@@ -3285,6 +3334,10 @@ def _scan_folded(text: str) -> list[Finding]:
                 raw.extend((ctx.kind, s, e, ctx) for s, e in _listed_after(low, end))
             if ctx.kind in _PASSWORDS and low.startswith(("\n", "\r\n"), end):
                 raw.extend((ctx.kind, s, e, ctx) for s, e in _continued_below(low, start, end))
+        elif m.lastgroup == "pw" and _CSV_EDGES.intersection(low[m.end():m.end() + 1]
+                                                          + low[m.start() - 1:m.start()]):
+            pw = _CONTEXTS["pw"]
+            raw.extend(("password", s, e, pw) for s, e in _csv_column(low, m))
         if m.lastgroup in _ELLIPSIS_GROUPS:
             if ellipses is None:
                 ellipses = _ellipses(low)
