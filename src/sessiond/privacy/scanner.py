@@ -83,7 +83,8 @@ versions) pass:
   and digits, not a placeholder ("<token>", "$TOKEN").
 * otp-secret: the base32 seed of a two-factor app (16+ letters and digits 2-7, with a
   digit, run together or in groups of four) after "2FA", "TOTP", "clé 2FA", "clé de
-  configuration", "setup key", "Authenticator". A token's URL query ends the token
+  configuration", "setup key", "Authenticator", "seed" alone (no wallet's words follow);
+  in groups of four after "clé secrète" or "secret" too. A token's URL query ends the token
   ("otpauth://...?secret=X&issuer=Y").
 * product-key: five groups of five letters and digits joined by dashes (Windows, Office),
   with letters and digits both, no masked group ("XXXXX-...-3V66T" as slmgr shows it).
@@ -1892,6 +1893,9 @@ def _seed_value(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, in
     start = link.end() if link else m.end()
     words = _SEED_WORDS.match(low, start)
     if words is None or len(re.split(r"[\s,-]+", words.group())) not in (12, 15, 18, 21, 24):
+        if m.lastgroup == "seed" and m.group() == "seed":
+            # "seed : JBSWY3DPEHPK3PXP": no wallet's words but a two-factor app's seed.
+            return _totp_value(low, m, _CONTEXTS["totp"])
         return None
     return ctx, start, words.end()
 
@@ -2097,6 +2101,12 @@ def _phrase_value(low: str, m: re.Match[str], layout: _Layout
         sim_codes = _PIN_PUK.match(low, m.start())
         if sim_codes is not None:
             return _pin_puk_value(low, sim_codes, ctx._replace(digits=True))
+    if m.lastgroup == "token" and "secr" in m.group():
+        # "clé secrète : JBSW Y3DP EHPK 3PXP": base32 in groups of four, as authenticator
+        # apps show their seed, is one even with no 2FA word (a token is run together).
+        seed = _totp_value(low, m, _CONTEXTS["totp"])
+        if seed is not None and " " in low[seed[1]:seed[2]]:
+            return seed
     end = m.end()
     strong = _STRONG.match(low, end)
     if strong is None and layout.split and _split_link_near(low, end):
