@@ -2147,7 +2147,7 @@ def _phrase_value(low: str, m: re.Match[str], layout: _Layout
         if cell is not None:
             return cell
     weak = (_OTP_WEAK if ctx.kind == "one-time-code" else _WEAK).match(low, m.end())
-    if (weak is not None and weak.end() > m.end() and low.startswith("|", weak.end())
+    if (weak is not None and low.startswith("|", weak.end()) and weak.end() > m.end()
             and weak.group("verb") is None and ctx.kind in _PASSWORDS and not ctx.strict):
         # "| Mot de passe Windows | Soleil2024 |": a qualifier inside the label's cell.
         cell = _table_cell(low, m, _refine(ctx, weak.group()), weak.end())
@@ -3344,8 +3344,8 @@ def _scan_folded(text: str) -> list[Finding]:
                 raw.extend((ctx.kind, s, e, ctx) for s, e in _listed_after(low, end))
             if ctx.kind in _PASSWORDS and low.startswith(("\n", "\r\n"), end):
                 raw.extend((ctx.kind, s, e, ctx) for s, e in _continued_below(low, start, end))
-        elif m.lastgroup == "pw" and _CSV_EDGES.intersection(low[m.end():m.end() + 1]
-                                                          + low[m.start() - 1:m.start()]):
+        elif m.lastgroup == "pw" and (low[m.end():m.end() + 1] in _CSV_EDGES
+                                      or low[m.start() - 1:m.start()] in _CSV_EDGES):
             pw = _CONTEXTS["pw"]
             raw.extend(("password", s, e, pw) for s, e in _csv_column(low, m))
         if m.lastgroup in _ELLIPSIS_GROUPS:
