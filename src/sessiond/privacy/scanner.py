@@ -2485,6 +2485,8 @@ _EMAIL_PAIR = re.compile(
 # After a space only, the pair must be the line (a label and ":" may come first) or end it:
 # "jean@gmail.com Lbc2024!", "Leboncoin : jean@gmail.com Lbc2024!".
 _LINE_END = re.compile(rf"{_H}*(?:\r?\n|$)")
+_YEAR_VERSION = re.compile(
+    r"(?:office|outlook|exchange|windows|server|sql|visio|project|word|excel)[0-9]{2,4}")
 _EMAIL_USER = re.compile(r"[a-z0-9._+-]{1,64}$")
 
 
@@ -2497,13 +2499,16 @@ def _email_pairs(low: str) -> Iterable[_Span]:
             continue
         if m.group("sep") is None:
             # "jean@gmail.com Lbc2024!": an address and a token alone on their line, the
-            # token mixing letters with digits or symbols ("merci", a phone number pass).
+            # token mixing letters and digits ("merci!", a phone number, "IMAP/SMTP", a
+            # reference "PC-01" or a product's version "Outlook2016" pass).
             secret = _trim(m.group("secret"))
             end = m.start("secret") + len(secret)
             line_start = low.rfind("\n", 0, user.start()) + 1
             lead = low[line_start:user.start()].strip(_LABEL_LEAD)
             if ((not lead or lead.endswith(":")) and _LINE_END.match(low, end)
-                    and any(c.isalpha() for c in secret) and _looks_secret(secret)
+                    and _mixed(secret) and _looks_secret(secret) and "/" not in secret
+                    and _REFERENCE.fullmatch(secret) is None
+                    and _YEAR_VERSION.fullmatch(secret) is None
                     and _TRIGGER.match(secret) is None):
                 yield "password", user.start(), end
             continue
