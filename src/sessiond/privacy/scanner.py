@@ -91,8 +91,8 @@ versions) pass:
   After "clé de produit", "product key", "clé de licence"...: groups separated by spaces
   too, or a single 12+ character token mixing letters and digits.
 * password pair: an e-mail address, "/", then a password ("jean@free.fr / Soleil2024"),
-  or a space then a token mixing letters with digits or symbols, the pair ending its line
-  ("jean@gmail.com Lbc2024!"; "jean@gmail.com merci", a phone number pass);
+  or a space then a token mixing letters and digits, the pair ending its line
+  ("jean@gmail.com Lbc2024!"; "merci", a phone number, "IMAP/SMTP", "PC-01" pass);
   an online service named (Facebook, impots.gouv, a bank, "messagerie"), ":", then a
   login-shaped user ("jean.martin", not "Synology", nor a host) and a password.
 
