@@ -69,7 +69,9 @@ versions) pass:
 * pairs with no phrase: a remote tool's ID then "/" and a secret-looking value
   ("TeamViewer 123456789 / 4kd9x2"; "TV" for TeamViewer; after a space only, letters mixed with
   digits: "AnyDesk 123456789 xk9p2m"), a default account ("admin/admin", "root:toor",
-  "admin / Soleil2024"; "admin/lecture" names rights).
+  "admin / Soleil2024"; "admin/lecture" names rights), a login said then its pair
+  ("connexion avec jean / Soleil2024", "logged in with jsmith:X"; a secret-looking value,
+  not a host's port).
 * api-token: the secret access key that follows an AWS access key ID (40 characters of
   base64 after a space, ",", "/" or a line break: the pair as AWS's CSV file gives it);
   the documented prefixes (GitHub ghp_/gho_/ghu_/ghs_/ghr_/github_pat_, GitLab
@@ -81,13 +83,16 @@ versions) pass:
   and digits, not a placeholder ("<token>", "$TOKEN").
 * otp-secret: the base32 seed of a two-factor app (16+ letters and digits 2-7, with a
   digit, run together or in groups of four) after "2FA", "TOTP", "clé 2FA", "clé de
-  configuration", "setup key", "Authenticator". A token's URL query ends the token
+  configuration", "setup key", "Authenticator", "seed" alone (no wallet's words follow);
+  in groups of four after "clé secrète" or "secret" too. A token's URL query ends the token
   ("otpauth://...?secret=X&issuer=Y").
 * product-key: five groups of five letters and digits joined by dashes (Windows, Office),
   with letters and digits both, no masked group ("XXXXX-...-3V66T" as slmgr shows it).
   After "clé de produit", "product key", "clé de licence"...: groups separated by spaces
   too, or a single 12+ character token mixing letters and digits.
-* password pair: an e-mail address, "/", then a password ("jean@free.fr / Soleil2024");
+* password pair: an e-mail address, "/", then a password ("jean@free.fr / Soleil2024"),
+  or a space then a token mixing letters and digits, the pair ending its line
+  ("jean@gmail.com Lbc2024!"; "merci", a phone number, "IMAP/SMTP", "PC-01" pass);
   an online service named (Facebook, impots.gouv, a bank, "messagerie"), ":", then a
   login-shaped user ("jean.martin", not "Synology", nor a host) and a password.
 
@@ -195,18 +200,23 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
     A bare "clé"/"key" is a Wi-Fi key when its line names a Wi-Fi network (SSID, wifi,
     Livebox...) and the value looks like a secret of 8+ characters (WPA's minimum); so is
     what follows "WPA2 :" when it mixes letters and digits (not "AES-256", "Livebox-4A2C").
+    "code de la box" (Livebox, routeur, modem) is the key printed on the router's label.
     "clé privée", "clé de chiffrement", "secret": a long token that mixes letters and
     digits. A BitLocker "ID de clé de récupération" is the key's name, not the key.
 15. A phrase alone on its line, as a form's label ("Mot de passe\nSoleil2024"), links a
     value alone on the next line, when it looks like a secret (no plain word). A label
     then a tab or a run of spaces, as a table copied into the note ("Mot de passe\tchaton"),
     links the value that ends the line, a plain word too; so does a Markdown table's
-    "| Mot de passe | Soleil2024 |", a secret-looking value only (headers are words).
+    "| Mot de passe | Soleil2024 |", a secret-looking value only (headers are words), a
+    known qualifier in the label's cell too ("| Mot de passe Windows | Soleil2024 |").
+    A CSV or spreadsheet header ("login;mdp", "nom,mot de passe,poste", tabs, quoted
+    fields) links the rows under it, the password's column only, a plain word too.
 17. The password named, then its value given elliptically on the same line: "mot de passe
     oublié, nouveau : Soleil2025", "le nouveau est ...", "mot de passe, c'est Soleil2024"
     (a secret-looking value only: "nouveau PC : HP 15s", "c'est fait" pass).
 18. A password split over two lines: a found value that ends its line, then one
-    secret-looking token alone on the next ("mdp : Soleil\n2024").
+    secret-looking token alone on the next ("mdp : Soleil\n2024"); a word hyphenated at
+    the line's end is read whole ("mdp : Sol-\neil2024").
 16. Values listed after a found one, each in the same shape (the same length, digits and
     letters in the same places) are found too: "codes de secours : 4829 1037, 5930 2148".
 
@@ -747,7 +757,9 @@ _TRIGGER = re.compile(
             (?:wi-?ff?ii?|wpa[23]?(?:-psk)?|wep|wlan|r[eé]seau
              |s[eé]curit[eé](?:[ ]r[eé]seau|[ ]wi-?fi)?)
         | (?:wi-?fi|wpa[23]?|wlan|network)[ ](?:key|password|passphrase|pwd|pass)
-        | code[ ](?:du[ ]|de[ ]la[ ])?wi-?fi
+        # "code de la box": the key printed on the router's label
+        | code[ ](?:du[ ]|de[ ]la[ ]|de[ ]l{_APOS})?
+            (?:wi-?fi|(?:live|free|b)?box|routeur|router|modem)
         | wpa[23]?(?:-personal)?-psk | psk | pre-?shared[ ]key
         | cl[eé][ ]pr[eé]-?partag[eé]e)
     | (?P<tool>
@@ -871,8 +883,9 @@ _STRONG_MARK = (
     # Arrows before "=": "=>" is an arrow, not "=" and a value starting with ">". Between
     # spaces, a dash, ">", "---" or a dotted leader ("mdp ..... x") link too; all but the
     # dash only to a secret-looking value ("Comptes > Mot de passe > Ajouter" is a menu).
-    rf"(?::[:=]?|=+>|-+>|==?|[→⇒➔➜]|(?<=[ \t\u00a0\u202f])(?:[-–—]"
-    rf"|(?P<soft>>|-{{2,3}}|\.{{3,}}|…))(?=[ \t\u00a0\u202f]))"
+    # ":-" as typed for ":" ("password :- x"); ">>>" as a prompt or a chat's quote.
+    rf"(?::[:=-]?|=+>|-+>|==?|[→⇒➔➜]|(?<=[ \t\u00a0\u202f])(?:[-–—]"
+    rf"|(?P<soft>>{{1,3}}|-{{2,3}}|\.{{3,}}|…))(?=[ \t\u00a0\u202f]))"
     # The value may be on the next line, after one blank line at most.
     rf"{_H}*(?:\r?\n{_H}*(?:\r?\n{_H}*)?)?"
 )
@@ -1020,7 +1033,9 @@ _QUESTION_LINK = re.compile(
     rf"{_H}*(?:\((?P<paren>[^()\n]{{1,80}})\))?{_H}*(?P<colon>[:=]|->|=>|→)?{_H}*")
 _ANSWER_LINK = re.compile(
     rf"{_H}*(?:\([^()\n]{{1,80}}\){_H}*)?(?:(?P<colon>[:=]|->|=>|→)|(?P<verb>{_VERBS})){_H}*")
-_PAREN = re.compile(rf"[(\[]{_H}*(?P<v>[^\s()\[\]]{{1,64}}){_H}*[)\]]")
+# Brackets of any kind around a value: "mdp (Soleil2024)", "mdp [x]", "mdp {x}", "mdp <x>".
+_PAREN = re.compile(
+    rf"[(\[{{<]{_H}*(?P<v>[^\s()\[\]{{}}<>]{{1,64}}){_H}*[)\]}}>]")
 _QUOTED = re.compile(
     r"«[ \t\u00a0\u202f]*(?P<g>[^»\n]{1,64}?)[ \t\u00a0\u202f]*»"
     r"|\"(?P<d>[^\"\s][^\"\n]{0,63})\""
@@ -1060,10 +1075,13 @@ _ORDINARY = re.compile(
         |px|p|k|bits?|%|€|eur|x|e|er|re|ère|ème|eme|nd|rd|th|st|fois|ch|cm|mm|m|km|ppp)
     | [0-9]+x[0-9]+                                     # 1920x1080
     | w1[01] | [om]365 | i[3579]                        # W11, O365, i7
-    | (?:win(?:dows)?|office|ios|ipados|android|macos|iphone|ipad|galaxy|pixel|usb|hdmi
-        |wpa|ddr|lpddr|pcie|nvme|sata|tpm|ipv|rj|cat|gen|arm|bios|wi-?fi|raid|sql
-        |server|directx|dx|net|php|python|java|mp|ps|xbox|rtx|gtx|rx|ryzen|core)
-      [ -]?[0-9]+[a-z]{0,2}                             # Win11, Office365, USB3
+    | (?:win(?:dows)?|office|server|sql|rtx|gtx|rx)[ -]?[0-9]+[a-z]{0,2}  # Win11, Office365
+    # The others have no four-digit model: a year glued to them is a word and a year, the
+    # commonest password shape ("bios2020", "wifi2024"), not "USB3" or "DDR4".
+    | (?:ios|ipados|android|macos|iphone|ipad|galaxy|pixel|usb|hdmi
+        |wpa|ddr|lpddr|pcie|nvme|sata|tpm|ipv|rj|cat|gen|arm|bios|wi-?fi|raid
+        |directx|dx|net|php|python|java|mp|ps|xbox|ryzen|core)
+      (?!-?(?:19|20)[0-9]{2}(?![0-9]))[ -]?[0-9]+[a-z]{0,2}  # USB3, DDR4
     | i[3579]-[0-9]{4,5}[a-z]{0,3}                      # i7-8550U
     | [234]fa | mfa | x64 | x86 | arm64 | amd64 | [1-8]k | [2-5]g | 802\.11[a-z]{0,2}
     | wpa[23]?(?:[-/](?:wpa[23]|psk|personal|personnel|enterprise|entreprise|eap|sae|aes
@@ -1567,6 +1585,14 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
         return None  # "PIN Windows Hello": without ":" only digits make a PIN
     if link == _MIXED_ONLY:
         return (pos, end) if _mixed(token) and _looks_secret(token) else None
+    if (token[-1] == "-" and len(token) > 1 and ctx.kind in _PASSWORDS
+            and text.startswith(("\n", "\r\n"), end)):
+        # "mdp : Sol-\neil2024": a word hyphenated at the line's end is read whole (the
+        # next line's part is found by _continued_below).
+        below = _ALONE_BELOW.match(text, end)
+        whole = token[:-1] + _trim(below.group("v")) if below is not None else ""
+        if whole and (_looks_secret(whole) or (plain and _plain_word_secret(whole))):
+            return pos, end
     if _looks_secret(token):
         return pos, _secret_tail(text, end) if ctx.kind in _PASSWORDS else end
     if (plain and _CLAUSE_END.match(text, end)
@@ -1867,6 +1893,9 @@ def _seed_value(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, in
     start = link.end() if link else m.end()
     words = _SEED_WORDS.match(low, start)
     if words is None or len(re.split(r"[\s,-]+", words.group())) not in (12, 15, 18, 21, 24):
+        if m.lastgroup == "seed" and m.group() == "seed":
+            # "seed : JBSWY3DPEHPK3PXP": no wallet's words but a two-factor app's seed.
+            return _totp_value(low, m, _CONTEXTS["totp"])
         return None
     return ctx, start, words.end()
 
@@ -1976,6 +2005,10 @@ _WIFI_CONTEXT = re.compile(
     r"\b(?:wi-?fi|ssid|wpa[23]?|wlan|r[eé]seau|network|livebox|freebox|bbox)\b")
 
 
+# The security mode glued to "WPA": "-SAE", "-PSK", "/WPA3", "-Personal".
+_WIFI_MODE = re.compile(
+    r"(?:[-/](?:wpa[23]?|psk|sae|personal|personnel|enterprise|entreprise|eap|aes|tkip|ccmp))+"
+    r"(?![\w-])")
 _CIPHER = re.compile(r"aes|tkip|ccmp|gcmp|sae|personal|personnel|enterprise|entreprise|mix")
 
 
@@ -1985,12 +2018,16 @@ def _wifi_key_value(low: str, m: re.Match[str], ctx: _Context
     # "WPA2 : x" names the network's security itself.
     if not _WIFI_CONTEXT.search(low, max(line_start, m.start() - 80), m.end()):
         return None
-    link = _STRONG.match(low, m.end())
+    end = m.end()
+    if m.group().startswith("wpa"):
+        mode = _WIFI_MODE.match(low, end)  # "WPA3-SAE : x", "WPA2/WPA3 : x": the mode named
+        end = mode.end() if mode else end
+    link = _STRONG.match(low, end)
     if link is not None and link.group("qual"):
         return None
     if link is None:
-        link = _SPACES.match(low, m.end())
-    position = link.end() if link else m.end()
+        link = _SPACES.match(low, end)
+    position = link.end() if link else end
     # A WPA key holds 8 to 63 characters; a secret-looking one only (no plain word here).
     span = _value_at(low, position, ctx, _LINK)
     if span is None or span[1] - span[0] < 8:
@@ -2064,6 +2101,12 @@ def _phrase_value(low: str, m: re.Match[str], layout: _Layout
         sim_codes = _PIN_PUK.match(low, m.start())
         if sim_codes is not None:
             return _pin_puk_value(low, sim_codes, ctx._replace(digits=True))
+    if m.lastgroup == "token" and "secr" in m.group():
+        # "clé secrète : JBSW Y3DP EHPK 3PXP": base32 in groups of four, as authenticator
+        # apps show their seed, is one even with no 2FA word (a token is run together).
+        seed = _totp_value(low, m, _CONTEXTS["totp"])
+        if seed is not None and " " in low[seed[1]:seed[2]]:
+            return seed
     end = m.end()
     strong = _STRONG.match(low, end)
     if strong is None and layout.split and _split_link_near(low, end):
@@ -2095,7 +2138,7 @@ def _phrase_value(low: str, m: re.Match[str], layout: _Layout
             span = _value_at(low, strong.end(), refined, link,
                              _PLAIN_NONE if participle else _PLAIN_WORD, phrase=True)
             return (refined, span[0], span[1]) if span is not None else None
-    if low.startswith(("(", "["), m.end()):  # "mot de passe(Soleil2024)"
+    if low.startswith(("(", "[", "{"), m.end()):  # "mot de passe(Soleil2024)"
         span = _value_at(low, m.end(), ctx, _WEAK_LINK)
         return (ctx, span[0], span[1]) if span is not None else None
     if (low.startswith(("\t", "   ", " |", "|"), end) and ctx.kind in _PASSWORDS
@@ -2104,6 +2147,12 @@ def _phrase_value(low: str, m: re.Match[str], layout: _Layout
         if cell is not None:
             return cell
     weak = (_OTP_WEAK if ctx.kind == "one-time-code" else _WEAK).match(low, m.end())
+    if (weak is not None and low.startswith("|", weak.end()) and weak.end() > m.end()
+            and weak.group("verb") is None and ctx.kind in _PASSWORDS and not ctx.strict):
+        # "| Mot de passe Windows | Soleil2024 |": a qualifier inside the label's cell.
+        cell = _table_cell(low, m, _refine(ctx, weak.group()), weak.end())
+        if cell is not None:
+            return cell
     if weak is not None and low.startswith(("\n", "\r\n"), weak.end()):
         below = _value_below(low, m, weak, ctx)
         if below is not None:
@@ -2257,14 +2306,17 @@ _CELL = re.compile(r"(?:\t|   )[ \t]*(?P<v>\S{1,64})[ \t]*(?=\r?\n|$)")
 _PIPE_CELL = re.compile(r"[ \t]*\|[ \t]*(?P<v>[^\s|]{1,64})[ \t]*(?:\|[ \t]*)?(?=\r?\n|$)")
 
 
-def _table_cell(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, int, int] | None:
+def _table_cell(low: str, m: re.Match[str], ctx: _Context, at: int | None = None
+                ) -> tuple[_Context, int, int] | None:
+    """The value in the cell after the phrase's (`at`: where the label's cell ends)."""
     line_start = low.rfind("\n", 0, m.start()) + 1
     if low[line_start:m.start()].strip(_LABEL_LEAD):
         return None  # the phrase is in a sentence, not a label
-    cell = _CELL.match(low, m.end())
+    at = m.end() if at is None else at
+    cell = _CELL.match(low, at) if at == m.end() else None
     pipe = cell is None
     if pipe:
-        cell = _PIPE_CELL.match(low, m.end())
+        cell = _PIPE_CELL.match(low, at)
     if cell is None:
         return None
     value = _trim(cell.group("v"))
@@ -2428,7 +2480,13 @@ def _account_value(low: str, m: re.Match[str], ctx: _Context
 
 
 _EMAIL_PAIR = re.compile(
-    rf"@[a-z0-9-]+(?:\.[a-z0-9-]+)+{_H}*(?P<sep>[/:]){_H}*(?P<secret>[^\s,;«»\"“”]{{1,64}})")
+    rf"@[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:{_H}*(?P<sep>[/:]){_H}*|{_H}+)"
+    r"(?P<secret>[^\s,;«»\"“”]{1,64})")
+# After a space only, the pair must be the line (a label and ":" may come first) or end it:
+# "jean@gmail.com Lbc2024!", "Leboncoin : jean@gmail.com Lbc2024!".
+_LINE_END = re.compile(rf"{_H}*(?:\r?\n|$)")
+_YEAR_VERSION = re.compile(
+    r"(?:office|outlook|exchange|windows|server|sql|visio|project|word|excel)[0-9]{2,4}")
 _EMAIL_USER = re.compile(r"[a-z0-9._+-]{1,64}$")
 
 
@@ -2438,6 +2496,21 @@ def _email_pairs(low: str) -> Iterable[_Span]:
         user = _EMAIL_USER.search(low, max(0, m.start() - 64), m.start())
         if user is None or (user.start() and (_is_word_char(low[user.start() - 1])
                                               or low[user.start() - 1] in "/:")):
+            continue
+        if m.group("sep") is None:
+            # "jean@gmail.com Lbc2024!": an address and a token alone on their line, the
+            # token mixing letters and digits ("merci!", a phone number, "IMAP/SMTP", a
+            # reference "PC-01" or a product's version "Outlook2016" pass).
+            secret = _trim(m.group("secret"))
+            end = m.start("secret") + len(secret)
+            line_start = low.rfind("\n", 0, user.start()) + 1
+            lead = low[line_start:user.start()].strip(_LABEL_LEAD)
+            if ((not lead or lead.endswith(":")) and _LINE_END.match(low, end)
+                    and _mixed(secret) and _looks_secret(secret) and "/" not in secret
+                    and _REFERENCE.fullmatch(secret) is None
+                    and _YEAR_VERSION.fullmatch(secret) is None
+                    and _TRIGGER.match(secret) is None):
+                yield "password", user.start(), end
             continue
         if m.group("sep") == ":":  # "jean@free.fr : Soleil2024": a secret-looking token only
             secret = _trim(m.group("secret"))
@@ -2694,6 +2767,9 @@ def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
         found.extend(_pairs_without_phrase(low))
     if "/" in low:
         found.extend(_service_pairs(low))
+    if ("conn" in low or "logged" in low or "sign" in low or "log in" in low
+            or "identifi" in low):
+        found.extend(_login_pairs(low))
     found.extend(_settings(low))  # it finds its own stems
     has_wifi = "wifi" in low
     if has_wifi or "ssid" in low or "wi-fi" in low:
@@ -2703,6 +2779,42 @@ def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
         found.extend((wifi, m.start("v"), m.end("v")) for m in _WIFI_QR.finditer(low)
                      if not _TOKEN_PLACEHOLDER.fullmatch(m.group("v")))
     return found
+
+
+# A login said, then the pair it used, with no phrase: "connexion avec jean / Soleil2024",
+# "logged in with jsmith:Summer2024!", "connecté en tant que admin / X". The secret must
+# look like one: "connexion avec jean / marie" names two people, "avec le client OK" no pair,
+# "avec 192.168.1.1:8080" or "srv01:3389" a host and its port.
+_LOGIN_PAIR = re.compile(
+    rf"(?:connexion|connect[eé]e?s?|connecter|identifi[eé]e?s?|logged[ ]in|log[ ]?in"
+    rf"|signed[ ]in|sign[ ]in)"
+    rf"{_H}+(?:avec|with|as|en{_H}+tant{_H}+que|sous|via|using)(?:{_H}+(?:le|the)"
+    rf"{_H}+(?:compte|account|login|identifiant))?{_H}+"
+    rf"(?P<user>[^\s/:|,;«»\"“”()]{{1,64}}){_H}*(?P<sep>/|:|{_H}-){_H}*"
+    r"(?P<secret>[^\s,;«»\"“”]{1,64})")
+# Where such a login starts ("reconnecté" holds "connect"): a `find` per stem is far
+# cheaper than a regex pass over the note.
+_LOGIN_STEMS = ("connexion", "connect", "identifi", "logged", "log in", "login", "signed",
+                "sign in")
+
+
+def _login_pairs(low: str) -> Iterable[tuple[_Context, int, int]]:
+    for stem in _LOGIN_STEMS:
+        at = low.find(stem)
+        while at >= 0:
+            m = _LOGIN_PAIR.match(low, at)
+            at = low.find(stem, at + len(stem))
+            if m is None:
+                continue
+            user, secret = m.group("user"), _trim(m.group("secret"))
+            if (_is_stop(user) or _norm(user) in _ARTICLE_WORDS or _TOOL.fullmatch(user)
+                    or _HOST_END.search(user) or not _looks_secret(secret)
+                    or _TOKEN_PLACEHOLDER.fullmatch(secret)
+                    or _TRIGGER.match(secret) is not None):
+                continue
+            if m.group("sep") == ":" and secret.isdigit():
+                continue  # "connexion avec srv01:3389": a host and its port
+            yield _CONTEXTS["account"], m.start("user"), m.start("secret") + len(secret)
 
 
 # A Wi-Fi network named, then "/" or " - " and its key, as written on a sticker: "SSID :
@@ -2865,6 +2977,53 @@ def _continued_below(low: str, start: int, end: int) -> Iterable[tuple[int, int]
         return
     if low[end - 1] == "-" or (_looks_secret(value) and not _is_stop(value)):
         yield below.start("v"), below.start("v") + len(value)
+
+
+# A CSV or spreadsheet header whose column is a password phrase, then its rows:
+# "login;mdp\njean;Soleil2024". Under that header a plain word is the password too; a
+# status is not ("jean;changé"). A header holds short labels: a line of prose cut by
+# commas ("mdp, voir avec le client") is none.
+_CSV_SEPARATORS = frozenset(";,\t")
+_CSV_EDGES = _CSV_SEPARATORS | {'"'}  # a quoted field: '"user";"password"'
+
+
+def _csv_column(low: str, m: re.Match[str]) -> Iterable[tuple[int, int]]:
+    line_start = low.rfind("\n", 0, m.start()) + 1
+    line_end = low.find("\n", m.end())
+    if line_end < 0:
+        return
+    before = m.start() - (m.start() > line_start and low[m.start() - 1] == '"')
+    after = m.end() + (low[m.end()] == '"')
+    if after < line_end and low[after] in _CSV_SEPARATORS:
+        sep = low[after]
+    elif before > line_start and low[before - 1] in _CSV_SEPARATORS:
+        sep = low[before - 1]
+    else:
+        return
+    if (before > line_start and low[before - 1] != sep) or (after < line_end
+                                                             and low[after] not in (sep, "\r")):
+        return  # the phrase is not a whole field
+    fields = low[line_start:line_end].rstrip("\r").split(sep)
+    column = low.count(sep, line_start, m.start())
+    if (not 2 <= len(fields) <= 30 or fields[column].strip(' "') != m.group()
+            or any(len(field.split()) > 3 for field in fields)):
+        return
+    pos = line_end + 1
+    for _row in range(200):
+        end = low.find("\n", pos)
+        end = len(low) if end < 0 else end
+        cells = low[pos:end].rstrip("\r").split(sep)
+        if len(cells) != len(fields):
+            return
+        start = pos + sum(len(cell) + 1 for cell in cells[:column])
+        value = cells[column].strip(' "')
+        if value:
+            start = low.index(value, start)
+            if " " not in value and (_looks_secret(value) or _plain_word_secret(value)):
+                yield start, start + len(value)
+        if end >= len(low):
+            return
+        pos = end + 1
 
 
 _LISTED = re.compile(rf"{_H}*[,/;]{_H}*(?P<v>[^\s,;/«»\"“”]{{4,64}})")
@@ -3190,6 +3349,10 @@ def _scan_folded(text: str) -> list[Finding]:
                 raw.extend((ctx.kind, s, e, ctx) for s, e in _listed_after(low, end))
             if ctx.kind in _PASSWORDS and low.startswith(("\n", "\r\n"), end):
                 raw.extend((ctx.kind, s, e, ctx) for s, e in _continued_below(low, start, end))
+        elif m.lastgroup == "pw" and (low[m.end():m.end() + 1] in _CSV_EDGES
+                                      or low[m.start() - 1:m.start()] in _CSV_EDGES):
+            pw = _CONTEXTS["pw"]
+            raw.extend(("password", s, e, pw) for s, e in _csv_column(low, m))
         if m.lastgroup in _ELLIPSIS_GROUPS:
             if ellipses is None:
                 ellipses = _ellipses(low)
