@@ -1360,21 +1360,22 @@ class Sessiond:
                      history=history, receipts_in_log=receipts,
                      connections=tuple(observed(session.events)), invoices=invoices,
                      invoiced_now=self._invoiced_now(session, invoices, now),
-                     receipted_now=self._receipted_now(session, policy, now))
+                     receipted_now=self._receipted_now(session, policy, now, history))
 
-    def _receipted_now(self, session: Session, policy: Policy, now: datetime
-                       ) -> Decimal | None:
+    def _receipted_now(self, session: Session, policy: Policy, now: datetime,
+                       history: History | None) -> Decimal | None:
         """What the session is billed now, when its last receipt states an amount (None
         otherwise, or when it cannot be priced): the receipt-current rule compares the
-        two, for a repricing no event of the session records (`_invoiced_now`)."""
+        two, for a repricing no event of the session records (`_invoiced_now`).
+        `history`: the client's, when the check has read it already."""
         from sessiond.billing import bill
 
         receipts = [e for e in session.events if e.kind == "receipt-issued"]
         if not receipts or receipts[-1].body.get("total") is None:
             return None
         try:
-            return bill(session, policy, self.history(session.client_id, replacing=session),
-                        now).total
+            return bill(session, policy, history or self.history(session.client_id,
+                                                                 replacing=session), now).total
         except InputError:
             return None
 
