@@ -381,18 +381,31 @@ def test_kill_9_while_invoicing_leaves_whole_invoices_and_no_gap(cli_home: Cli,
     and the next invoice takes the next number (none is used twice)."""
     import os
     import signal
+    import sqlite3
     import sys
     import time
 
     from sessiond.sessions import Sessiond
 
+    def written() -> int:
+        with sqlite3.connect(cli.home / "sessiond.sqlite3") as db:
+            return int(db.execute("SELECT COUNT(*) FROM events WHERE kind IN "
+                                  "('invoice-issued', 'credit-note-issued')").fetchone()[0])
+
     cli = cli_home
     session = stopped(cli, business(cli))
     for attempt in range(4):
+        before = written()
         writer = subprocess.Popen([sys.executable, "-c", WRITER, session, str(tmp_path)],
                                   env=cli.env, stdout=subprocess.PIPE, text=True)
         assert writer.stdout is not None and writer.stdout.readline().strip() == "ready"
-        time.sleep(0.6 + 0.45 * attempt)  # land the kill at a different point each time
+        # Each writer writes at least one document (on a loaded machine a fixed delay
+        # ended some before their first), then the kill lands a different time into
+        # the next one.
+        deadline = time.monotonic() + 60
+        while written() <= before and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(0.05 + 0.15 * attempt)
         os.kill(writer.pid, signal.SIGKILL)
         writer.wait()
         assert cli("verify").code == 0  # the chain, the checkpoints and the series
