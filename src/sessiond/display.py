@@ -31,9 +31,10 @@ _INVISIBLE = ("\u00ad\u115f\u1160\u180e\u200b\u2060-\u2064\u206a-\u206f\u3164\uf
               "\uffa0\ufff9-\ufffb")
 _UNSAFE = ("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
            f"\ud800-\udfff{_INVISIBLE}]")
-# Of those, the ones str.isprintable() accepts (letters to Unicode): the shortcut below
-# must look for them.
-_PRINTABLE_UNSAFE = frozenset("\u115f\u1160\u3164\uffa0")
+# Of those, the ones str.isprintable() accepts, letters to Unicode that show nothing (the
+# Hangul fillers, a "blank" name in some fonts): the shortcut below must look for them,
+# and the duplicate check ignores them (sessions._shown_only).
+BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -49,7 +50,7 @@ def safe_text(text: str) -> str:
     # set aside, and without a blank letter, holds nothing to escape, and goes out without
     # the pattern (`sessiond status` without re).
     if text.replace("\n", "").replace("\t", "").replace("\u00a0", "").replace(
-            "\u202f", "").isprintable() and _PRINTABLE_UNSAFE.isdisjoint(text):
+            "\u202f", "").isprintable() and BLANK_LETTERS.isdisjoint(text):
         return text
     import re
 

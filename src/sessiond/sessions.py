@@ -145,10 +145,6 @@ def client_history(sessions: Iterable[Session], events: Iterable[Event], *,
     return History(sessions=tuple(kept), client_events=tuple(standing), client=client)
 
 
-# Letters that show nothing: the Hangul fillers (a "blank" name in some fonts).
-_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
-
-
 def _shown_only(text: str) -> str:
     """`text` without the characters that show nothing: the format characters (a
     zero-width space, a word joiner, a byte order mark, a bidi mark, a soft hyphen, tag
@@ -157,8 +153,10 @@ def _shown_only(text: str) -> str:
     the other unannounced."""
     import unicodedata
 
+    from sessiond.display import BLANK_LETTERS
+
     return "".join(c for c in text
-                   if unicodedata.category(c) != "Cf" and c not in _BLANK_LETTERS)
+                   if unicodedata.category(c) != "Cf" and c not in BLANK_LETTERS)
 
 
 def _comparable(name: str) -> str:
