@@ -276,6 +276,10 @@ def not_holding_work_of(duplicate: Session, other: Session) -> str | None:
     return None
 
 
+def _seq(event: Event) -> int:
+    return event.seq
+
+
 def steady_now(session: Session) -> datetime:
     """Now, for a new event of `session`.
 
@@ -287,8 +291,7 @@ def steady_now(session: Session) -> datetime:
     """
     wall = clock.whole_second(clock.now())
     boot = clock.boot_id()
-    anchor = next((e for e in sorted(session.events, key=lambda e: e.seq)
-                   if e.boot_id == boot), None)
+    anchor = min((e for e in session.events if e.boot_id == boot), key=_seq, default=None)
     if anchor is None or boot == "unknown":
         return wall
     elapsed = (clock.boottime_ns() - anchor.boottime_ns) / 1e9
@@ -446,7 +449,7 @@ class Sessiond:
                 at = at or steady_now(session)
                 check_transition(session, kind, at, body)
             elif client_id is not None:
-                self.client(client_id)
+                self._require_client(client_id)
             at = at or _now()
             stored = self._append(w, kind, at=at, session_id=session_id, client_id=client_id,
                                   body=body, personal=personal)
@@ -547,7 +550,7 @@ class Sessiond:
         when the intervention was agreed to take place; `ticket_at`: when the client opened
         the support ticket it answers (MRI87 12, 13)."""
         at = at or clock.whole_second(clock.now())
-        self.client(client_id)
+        self._require_client(client_id)
         target = self._canonical_client(client_id)
         if target != client_id:
             # As for a move: a duplicate merged away gets no new session of his own.
@@ -748,7 +751,7 @@ class Sessiond:
         key."""
         with self.store.writing() as w:
             session = self._session(session_id)
-            self.client(client_id)
+            self._require_client(client_id)
             target = self._canonical_client(client_id)
             if target != client_id:
                 raise InputError(_("Client {client} was merged into {into}: move the session "
@@ -767,8 +770,8 @@ class Sessiond:
         """A client added twice: the duplicate's sessions and credit count as `into`'s
         (the new-client discount is computed on the merged history)."""
         with self.store.writing() as w:
-            self.client(duplicate)
-            self.client(into)
+            self._require_client(duplicate)
+            self._require_client(into)
             if self._canonical_client(duplicate) != duplicate:
                 raise InputError(_("Client {client} was already merged into {into}.",
                                    client=duplicate, into=self._canonical_client(duplicate)))
@@ -919,7 +922,7 @@ class Sessiond:
     def add_credit(self, client_id: str, *, hours: str | Decimal,
                    at: datetime | None = None) -> Event:
         """Prepaid hours bought by the client."""
-        self.client(client_id)
+        self._require_client(client_id)
         target = self._canonical_client(client_id)
         if target != client_id:
             # As for a session: a duplicate merged away buys nothing of his own.
@@ -1274,14 +1277,25 @@ class Sessiond:
         seen = dict.fromkeys(r.session_id for r in rows if r.session_id)
         return [s for s in self.sessions(seen) if not s.cancelled]
 
-    def client(self, client_id: str, *, upto: int | None = None) -> Client:
-        """The client as his client-added and client-edited events describe him (only
-        the edits before seq `upto` when given: a document as it was issued)."""
+    def _client_added(self, client_id: str) -> StoredEvent:
+        """The client's client-added event; InputError when there is no such client."""
         row = self.store.client_added(client_id)
         if row is None:
             raise InputError(_("No client {client}. `sessiond client list` shows them.",
                                client=client_id))
-        event = self._event(row)
+        return row
+
+    def _require_client(self, client_id: str) -> None:
+        """What a command asks of a client it only names, without decrypting his record:
+        that he exists, and that his data key opens (unwrapped once per process), so that
+        deleted keys stop the command before it writes, as reading his record would."""
+        self._client_added(client_id)
+        self._data_key(client_id)
+
+    def client(self, client_id: str, *, upto: int | None = None) -> Client:
+        """The client as his client-added and client-edited events describe him (only
+        the edits before seq `upto` when given: a document as it was issued)."""
+        event = self._event(self._client_added(client_id))
         p = dict(event.personal or {})
         for edit in self.client_events(client_id, "client-edited"):
             if upto is None or edit.seq < upto:
@@ -1482,8 +1496,8 @@ class Sessiond:
         """`sponsor` recommended `referred`, a confirmed new client: one who had an
         intervention and paid it (VLH 5.5). His next intervention gets the referral
         discount of his terms."""
-        self.client(sponsor)
-        self.client(referred)
+        self._require_client(sponsor)
+        self._require_client(referred)
         if self._canonical_client(sponsor) == self._canonical_client(referred):
             raise InputError(_("A client cannot refer himself."))
         if any(e.body.get("referred") == referred
@@ -1570,7 +1584,7 @@ class Sessiond:
                              digest: str, at: datetime | None = None) -> StoredEvent:
         """The client's data (`events` events, document SHA-256 `digest`) was exported."""
         with self._within(w) as tx:
-            self.client(client_id)
+            self._require_client(client_id)
             return self._append(tx, "client-exported", at=at or _now(), client_id=client_id,
                                 body={"events": events, "digest": digest})
 
@@ -1631,7 +1645,7 @@ class Sessiond:
         The events stay, so the chain still verifies and the bills still add up; every
         personal field of the client becomes unreadable, for good.
         """
-        self.client(client_id)
+        self._require_client(client_id)
         with self.store.writing() as w:
             w.delete_wrapped_key(client_id)
         self._wrapped[client_id] = None

@@ -45,11 +45,14 @@ class _Connection(sqlite3.Connection):
     damage of the database, and is reported as such."""
 
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
-        if isinstance(parameters, tuple | list) and any(
-                type(p) is int and not -(2**63) <= p < 2**63 for p in parameters):
-            # An id or seq typed or read from a document (`answer 99999999999999999999`):
-            # no row has it, and the clamped value finds the same rows.
-            parameters = tuple(_integer(p) if type(p) is int else p for p in parameters)
+        if isinstance(parameters, tuple | list):
+            for p in parameters:  # a loop, not any(): this runs for every statement
+                if type(p) is int and not -(2**63) <= p < 2**63:
+                    # An id or seq typed or read from a document (`answer 9999999999999
+                    # 9999999`): no row has it, and the clamped value finds the same rows.
+                    parameters = tuple(_integer(p) if type(p) is int else p
+                                       for p in parameters)
+                    break
         try:
             return super().execute(sql, parameters)
         except UnicodeDecodeError as e:
