@@ -458,11 +458,13 @@ class Sessiond:
             self._remember(session, event)
         return event
 
-    def _remember(self, session: Session, event: Event) -> None:
+    def _remember(self, session: Session | None, event: Event) -> None:
         """Keep `session` with `event` just committed (the next command on it, in this
-        process, need not read and fold its events again). A correction changes earlier
-        events: that session is folded again from the log next time."""
-        self._folded.pop(session.id, None)
+        process, need not read and fold its events again; None: `event` planned it). A
+        correction changes earlier events: that session is folded again from the log next
+        time."""
+        assert event.session_id is not None
+        self._folded.pop(event.session_id, None)
         mark = self.store.committed_mark()
         if event.kind in CORRECTIONS or mark is None or mark[1] != event.seq:
             return
@@ -470,7 +472,7 @@ class Sessiond:
         if folded is not None:
             while len(self._folded) >= 8:
                 self._folded.pop(next(iter(self._folded)))
-            self._folded[session.id] = (mark, folded)
+            self._folded[folded.id] = (mark, folded)
 
     def _wrapped_key(self, client_id: str) -> bytes | None:
         if client_id not in self._wrapped:
@@ -581,7 +583,7 @@ class Sessiond:
                                "this one re-does under warranty."))
         session_id = new_id("s")
         with self.store.writing() as w:
-            self._append(
+            planned = self._append(
                 w, "session-planned", at=at, session_id=session_id, client_id=client_id,
                 body={"policy": policy, "mode": mode, "tool": tool, "client_os": client_os,
                       "ordered_at": clock.to_text(ordered_at) if ordered_at else None,
@@ -591,6 +593,7 @@ class Sessiond:
                       "ticket_at": clock.to_text(ticket_at) if ticket_at else None},
                 personal={"partner_id": partner_id, "problems": list(problems)},
             )
+        self._remember(None, self._event(planned))
         return session_id
 
     def consent(self, session_id: str, *, channel: str, by: str,
