@@ -36,6 +36,7 @@ from sessiond.model import (
     State,
     apply,
     check_transition,
+    fee_refusal,
     fold,
     local_moment,
     standing_invoices,
@@ -886,10 +887,25 @@ class Sessiond:
 
     def add_fee(self, session_id: str, *, fee: str, amount: str | Decimal | None = None,
                 at: datetime | None = None) -> Event:
-        """A fixed fee (travel, no-show...); `amount` when the policy leaves it open."""
+        """A fixed fee (travel, no-show...); `amount` when the policy leaves it open. Each
+        fee is charged once a session (model.fee_refusal): refused, citing the terms'
+        article of that fee, when it is on record already."""
+        session = self._session(session_id)
+        refusal = fee_refusal(session, fee, self._fee_article(session, fee))
+        if refusal is not None:
+            raise InputError(refusal)
         return self._record("fee-added", session_id=session_id, at=at,
                             body={"fee": fee,
                                   "amount": None if amount is None else money(amount)})
+
+    def _fee_article(self, session: Session, fee: str) -> str | None:
+        """The article of the session's terms that prices `fee` (None: they do not, or
+        they cannot be read; the refusal then cites none)."""
+        try:
+            spec = self.policy(session.policy).fees.get(fee)
+        except InputError:
+            return None
+        return spec.article if spec is not None else None
 
     def record_artifact(self, session_id: str, *, artifact: str,
                         client_request: str | None = None,

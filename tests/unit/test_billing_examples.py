@@ -579,3 +579,16 @@ def test_vlh_new_client_discount_rounds_each_line() -> None:
     b = Builder(policy="vlh", rate="41.10").run(utc("2026-11-23 09:00"), 3601)
     result = bill_of(b, "vlh", returning=False)
     assert amounts(result) == ["51.38", "-15.41"] and str(result.total) == "35.97"
+
+
+def test_a_fee_recorded_twice_is_billed_once() -> None:
+    """A log written before recording refused it may hold two travel fees: the same fee is
+    billed once, and the bill says why (FGDMI III.5, III.2.3: "redevable du déplacement")."""
+    b = Builder(policy="fgdmi", mode="onsite", problem_count=1)
+    b.run(utc("2026-11-23 09:00"), minutes(50)).outcome(1, "solved", utc("2026-11-23 09:51"))
+    b.fee("travel", utc("2026-11-23 09:52"), "30.00").fee("travel", utc("2026-11-23 09:53"),
+                                                          "30.00")
+    result = bill_of(b, "fgdmi")
+    assert amounts(result) == ["60.00", "30.00"]  # 4 quarters at 60 €/h, one travel
+    assert str(result.total) == "90.00"
+    assert any("une fois par intervention (art. III.5, III.2.3)" in w for w in result.warnings)

@@ -234,10 +234,22 @@ CATALOG: dict[str, str] = {
         "L'intervention {session} a commencé\u202f: «\u00a0{fee}\u00a0» ne vaut que pour une "
         "intervention qui n'a pas eu lieu.",
     "Session {session} already has {fee} (event #{seq}): a missed appointment is charged "
-    "once. If that one was a mistake: sessiond withdraw {session} {seq} --reason TEXT.":
+    "once{where}. If that one was a mistake: sessiond withdraw {session} {seq} --reason TEXT.":
         "L'intervention {session} a déjà «\u00a0{fee}\u00a0» (événement n°\u00a0{seq})\u202f: "
-        "un rendez-vous manqué n'est facturé qu'une fois. S'il a été saisi par erreur\u202f: "
-        "sessiond withdraw {session} {seq} --reason TEXTE.",
+        "un rendez-vous manqué n'est facturé qu'une fois{where}. S'il a été saisi par "
+        "erreur\u202f: sessiond withdraw {session} {seq} --reason TEXTE.",
+    "Session {session} already has {fee} (event #{seq}): each fee is charged once per "
+    "intervention{where}. If that one was wrong (its amount, say): sessiond withdraw "
+    "{session} {seq} --reason TEXT, then record it again.":
+        "L'intervention {session} a déjà «\u00a0{fee}\u00a0» (événement n°\u00a0{seq})\u202f: "
+        "chaque frais n'est facturé qu'une fois par intervention{where}. S'il a été mal saisi "
+        "(son montant, par exemple)\u202f: sessiond withdraw {session} {seq} --reason TEXTE, "
+        "puis saisissez-le de nouveau.",
+    "{fee} (#{seq}): already charged in this intervention (#{first}); each fee is charged "
+    "once per intervention{where}: not billed again.":
+        "{fee} (n°\u00a0{seq})\u202f: déjà dans cette intervention (n°\u00a0{first})\u202f; "
+        "chaque frais n'est facturé qu'une fois par intervention{where}\u202f: pas de seconde "
+        "facturation.",
     "Paid: {paid}; left to pay: {left}.": "Payé\u202f: {paid}\u202f; reste à payer\u202f: {left}.",
     "Paid beyond the bill: {amount}.": "Payé au-delà du montant\u202f: {amount}.",
     "{text!r} is not an event number: give it as `sessiond log` shows it, e.g. 16 or #16.":
