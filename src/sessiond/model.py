@@ -701,6 +701,17 @@ CORRECTIONS = ("instant-amended", "session-reopened", "session-cancelled", "sess
 WITHDRAWABLE = ("fee-added", "fee-announced", "payment-recorded")
 
 
+def duplicate_of(session: Session) -> str | None:
+    """The session whose work `session` timed twice, if it was cancelled as its duplicate
+    (`cancel --duplicate-of`): the work, its bill and its check are that one's."""
+    if not session.cancelled:
+        return None
+    cancel = next((e for e in reversed(session.events) if e.kind == "session-cancelled"),
+                  None)
+    holder = cancel.body.get("duplicate_of") if cancel is not None else None
+    return str(holder) if holder else None
+
+
 def standing_invoices(events: Iterable[Event]) -> list[Event]:
     """The invoices among `events` (invoice-issued and credit-note-issued events) that no
     credit note cancelled, in log order: the one rule for what an invoice still bills."""

@@ -36,6 +36,7 @@ from sessiond.model import (
     State,
     apply,
     check_transition,
+    duplicate_of,
     fee_refusal,
     fold,
     local_moment,
@@ -1369,12 +1370,28 @@ class Sessiond:
         from sessiond.compliance.evidence import observed
 
         invoices = tuple(self.session_invoices(session.id))
+        # The sessions cancelled as duplicates of this one timed its work: what the remote
+        # tool logged in them is this session's connection (compared with its consent, its
+        # stop, its time), as it would be had it been matched here.
+        duplicates = [e for d in self.duplicates_of(session) for e in d.events]
         return Facts(session=session, client=client, client_seq=client.seq, policy=policy,
                      now=now, tz=self.tz, start=start, start_seq=start_seq, at_stop=at_stop,
                      history=history, receipts_in_log=receipts,
-                     connections=tuple(observed(session.events)), invoices=invoices,
+                     connections=tuple(observed([*session.events, *duplicates])),
+                     invoices=invoices,
                      invoiced_now=self._invoiced_now(session, invoices, now),
                      receipted_now=self._receipted_now(session, policy, now, history))
+
+    def duplicates_of(self, session: Session) -> list[Session]:
+        """The sessions cancelled as duplicates of `session` (`cancel --duplicate-of`): the
+        same client's work timed twice, that `session` holds."""
+        if session.cancelled:
+            return []
+        group = self._client_group(self._canonical_client(session.client_id))
+        ids = [e.session_id for member in sorted(group)
+               for e in self.client_events(member, "session-cancelled")
+               if e.session_id and e.body.get("duplicate_of") == session.id]
+        return [d for d in self.sessions(ids) if duplicate_of(d) == session.id]
 
     def _receipted_now(self, session: Session, policy: Policy, now: datetime,
                        history: History | None) -> Decimal | None:
