@@ -563,15 +563,17 @@ class Sessiond:
             # Nothing would ever bill it (the terms price no such mode): refused before
             # anything is written, rather than found out by `bill` after the work.
             from sessiond import labels
+            from sessiond.errors import ModeNotOffered
 
             scope = terms.rules.get("mode-offered")
-            raise InputError(_(
-                "The terms {policy} offer no {mode} intervention (the modes they offer: "
-                "{offered}{article}): plan it under other terms (--policy), or give the "
-                "rate quoted to the client (--rate EUR_PER_HOUR); the check will report it "
-                "as outside these terms.", policy=policy, mode=labels.short(mode),
-                offered=", ".join(labels.short(m) for m in terms.modes),
-                article=", " + labels.cite(scope.article) if scope else ""))
+            refusal = _("The terms {policy} offer no {mode} intervention (the modes they "
+                        "offer: {offered}{article})", policy=policy, mode=labels.short(mode),
+                        offered=", ".join(labels.short(m) for m in terms.modes),
+                        article=", " + labels.cite(scope.article) if scope else "")
+            raise ModeNotOffered(_(
+                "{refusal}: plan it under other terms (--policy), or give the rate quoted to "
+                "the client (--rate EUR_PER_HOUR); the check will report it as outside these "
+                "terms.", refusal=refusal), refusal)
         if warranty_of is not None:
             self._earlier_intervention(client_id, warranty_of)
             warranty_cause = warranty_cause or "intervention"

@@ -1754,12 +1754,25 @@ CATALOG: dict[str, str] = {
         "sont\u202f: {offered}. Le tarif convenu la chiffre, mais ces conditions ne la "
         "couvrent pas.",
     "The terms {policy} offer no {mode} intervention (the modes they offer: "
-    "{offered}{article}): plan it under other terms (--policy), or give the rate quoted to "
-    "the client (--rate EUR_PER_HOUR); the check will report it as outside these terms.":
+    "{offered}{article})":
         "Les conditions {policy} ne prévoient pas d'intervention «\u00a0{mode}\u00a0» (modes "
-        "prévus\u202f: {offered}{article})\u202f: planifiez-la sous d'autres conditions "
-        "(--policy), ou indiquez le tarif convenu avec le client (--rate EUR_PAR_HEURE)\u202f; "
-        "le contrôle la signalera comme hors de ces conditions.",
+        "prévus\u202f: {offered}{article})",
+    "{refusal}: plan it under other terms (--policy), or give the rate quoted to the client "
+    "(--rate EUR_PER_HOUR); the check will report it as outside these terms.":
+        "{refusal}\u202f: planifiez-la sous d'autres conditions (--policy), ou indiquez le "
+        "tarif convenu avec le client (--rate EUR_PAR_HEURE)\u202f; le contrôle la signalera "
+        "comme hors de ces conditions.",
+    "{refusal}: pick other terms in \"{terms}\", or type the rate quoted to the client in "
+    "\"{rate}\"; the check will report it as outside these terms.":
+        "{refusal}\u202f: choisissez d'autres conditions dans «\u00a0{terms}\u00a0», ou "
+        "saisissez le tarif convenu avec le client dans «\u00a0{rate}\u00a0»\u202f; le "
+        "contrôle la signalera comme hors de ces conditions.",
+    "Support ticket opened":
+        "Ticket de support ouvert",
+    "e.g. yesterday 18:30":
+        "ex. hier 18h30",
+    "{field}: {problem}":
+        "{field}\u202f: {problem}",
     "a duplicate: nothing of its own to report":
         "doublon\u202f: rien de propre à signaler",
     "Cancelled as a duplicate of {holder}: the work and its check are {holder}'s "
