@@ -592,3 +592,20 @@ def test_a_fee_recorded_twice_is_billed_once() -> None:
     assert amounts(result) == ["60.00", "30.00"]  # 4 quarters at 60 €/h, one travel
     assert str(result.total) == "90.00"
     assert any("une fois par intervention (art. III.5, III.2.3)" in w for w in result.warnings)
+
+
+def test_fgdmi_travel_costs_at_most_what_the_terms_say() -> None:
+    """III.5: "le client est redevable du déplacement soit jusqu'à 60 euros selon son
+    adresse": 75 € typed bills 60 €, and the bill says why; 45 € is billed as typed."""
+    b = Builder(policy="fgdmi", mode="onsite", problem_count=1)
+    b.run(utc("2026-11-23 09:00"), minutes(30)).outcome(1, "solved", utc("2026-11-23 09:31"))
+    b.fee("travel", utc("2026-11-23 09:32"), "75.00")
+    result = bill_of(b, "fgdmi")
+    assert amounts(result) == ["30.00", "60.00"]
+    assert any("75,00 € enregistrés, mais les conditions en facturent au plus "
+               "60,00 € (art. III.5, III.2.3)" in w for w in result.warnings), \
+        result.warnings
+    b = Builder(policy="fgdmi", mode="onsite", problem_count=1)
+    b.run(utc("2026-11-23 09:00"), minutes(30)).outcome(1, "solved", utc("2026-11-23 09:31"))
+    b.fee("travel", utc("2026-11-23 09:32"), "45.00")
+    assert amounts(bill_of(b, "fgdmi")) == ["30.00", "45.00"]

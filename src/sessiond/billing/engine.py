@@ -432,6 +432,14 @@ def _fees(facts: _Facts, warnings: list[str]) -> list[Line]:
         if spec is None:
             warnings.append(_("{fee} is not a fee of policy {policy}; billed as recorded.",
                               fee=label, policy=policy.id))
+        elif spec.max_amount is not None and amount > spec.max_amount:
+            # FGDMI III.5: the client "est redevable du déplacement soit jusqu'à 60 euros":
+            # he owes no more than the terms say, whatever was typed.
+            warnings.append(_("{fee}: {amount} recorded, but the terms charge at most {most} "
+                              "(art. {article}): {most} billed.", fee=label,
+                              amount=text.money(text.cents(amount)),
+                              most=text.money(spec.max_amount), article=spec.article))
+            amount = spec.max_amount
         if detail:
             label = _("{label}: {detail}", label=label, detail=detail)
         if spec is not None:

@@ -250,6 +250,12 @@ CATALOG: dict[str, str] = {
         "{fee} (n°\u00a0{seq})\u202f: déjà dans cette intervention (n°\u00a0{first})\u202f; "
         "chaque frais n'est facturé qu'une fois par intervention{where}\u202f: pas de seconde "
         "facturation.",
+    "{fee}: {amount} recorded, but the terms charge at most {most} (art. {article}): {most} "
+    "billed.":
+        "{fee}\u202f: {amount} enregistrés, mais les conditions en facturent au plus {most} "
+        "(art. {article})\u202f: {most} facturés.",
+    "at most {amount}":
+        "au plus {amount}",
     "Paid: {paid}; left to pay: {left}.": "Payé\u202f: {paid}\u202f; reste à payer\u202f: {left}.",
     "Paid beyond the bill: {amount}.": "Payé au-delà du montant\u202f: {amount}.",
     "{text!r} is not an event number: give it as `sessiond log` shows it, e.g. 16 or #16.":
