@@ -609,3 +609,12 @@ def test_fgdmi_travel_costs_at_most_what_the_terms_say() -> None:
     b.run(utc("2026-11-23 09:00"), minutes(30)).outcome(1, "solved", utc("2026-11-23 09:31"))
     b.fee("travel", utc("2026-11-23 09:32"), "45.00")
     assert amounts(bill_of(b, "fgdmi")) == ["30.00", "45.00"]
+
+
+def test_one_second_worked_is_said_in_the_singular() -> None:
+    """MRI87 7.1: a started hour is due, from the first second; French agrees the
+    participle with "1 s" as with "1 h" and "1 min"."""
+    b = Builder(policy="mri87").start(utc("2026-11-23 09:00")).stop(
+        utc("2026-11-23 09:00:01"))
+    assert bill_of(b, "mri87").explanation.startswith(
+        "1\u00a0s travaillée\u202f: 1 tranche de 1 h = 1\u00a0h facturée.")

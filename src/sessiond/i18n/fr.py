@@ -479,6 +479,8 @@ CATALOG: dict[str, str] = {
     "1 min worked": "1\u00a0min travaillée",
     "1 h billed": "1\u00a0h facturée",
     "1 min billed": "1\u00a0min facturée",
+    "1 s worked": "1\u00a0s travaillée",
+    "1 s billed": "1\u00a0s facturée",
     "1 tranche of {duration}": "1 tranche de {duration}",
     "{count} tranches of {duration}": "{count} tranches de {duration}",
     "first hour indivisible": "première heure indivisible",
