@@ -28,6 +28,18 @@ class InputError(SessiondError):
     exit_code = 2
 
 
+class ModeNotOffered(InputError):
+    """A session planned in a mode its terms do not offer, without the rate quoted for it.
+
+    `refusal` says what is wrong (the terms, the mode, the modes they offer and their
+    article); the message adds the command line's ways out (--policy, --rate). A form says
+    its own: the fields it has for the terms and the quoted rate."""
+
+    def __init__(self, message: str, refusal: str) -> None:
+        super().__init__(message)
+        self.refusal = refusal
+
+
 class CheckFailed(SessiondError):
     """A check (verify, compliance) found a problem (exit 1)."""
 

@@ -127,8 +127,13 @@ PAYMENT_METHODS = ("card", "cash", "cheque", "transfer", "other")
 CLIENT_STATUSES = ("consumer", "business")
 OUTCOMES = ("solved", "diagnosed", "unsolved")
 FEE_KINDS = ("travel", "no-show", "late-cancellation", "waiting")
-# The fees of an intervention that did not take place: at most one of them per session, and
-# none once it started (the client was there).
+# Each fee is the fee of one intervention, and a session is one intervention: it bears each
+# of them once (`same_fee`). Every document prices "le déplacement" of the intervention
+# (MD 2, 5: by zone; VLH 5.2, 5.6: "la totalité des frais kilométriques"; FGDMI III.5:
+# "redevable du déplacement"; Micro-Alpes 3: "les frais de déplacement + son temps
+# d'attente" of the missed appointment), never one per trip. The fees of an intervention
+# that did not take place: at most one of them per session, and none once it started (the
+# client was there).
 MISSED_FEES = ("no-show", "late-cancellation")
 QUOTE_FORMS = ("handwritten", "electronic")
 WAIVER_MEDIA = ("email", "paper", "sms", "signature")
@@ -574,8 +579,10 @@ def check_transition(session: Session, kind: str, at: datetime,
             "Session {session} was cancelled: {what} cannot be recorded for it. If it took "
             "place after all, plan it again: sessiond session new {client}.",
             session=session.id, what=labels.kind(kind), client=session.client_id))
-    if kind == "fee-added" and (body or {}).get("fee") in MISSED_FEES:
-        _check_missed(session, str((body or {})["fee"]))
+    if kind == "fee-added":
+        refusal = fee_refusal(session, str((body or {}).get("fee")))
+        if refusal is not None:
+            raise InputError(refusal)
     if kind == "fee-added" and (body or {}).get("fee") == "no-show":
         _check_no_show(session, at)
     if kind not in TRANSITIONS:
@@ -598,23 +605,41 @@ def check_transition(session: Session, kind: str, at: datetime,
             previous=local_moment(session.last_transition, session)))
 
 
-def _check_missed(session: Session, fee: str) -> None:
-    """A no-show or a late cancellation is charged once, for an intervention that did not
-    take place: a second one would bill the same missed appointment twice."""
+def same_fee(a: str, b: str) -> bool:
+    """Whether two fees charge the same thing, which a session bears once: the same fee,
+    or two fees of one missed appointment (a no-show and a late cancellation)."""
+    return a == b or (a in MISSED_FEES and b in MISSED_FEES)
+
+
+def standing_fee(session: Session, fee: str) -> Event | None:
+    """The fee already on record (not withdrawn) that a new `fee` would charge again."""
+    return next((e for e in session.events if e.kind == "fee-added"
+                 and same_fee(str(e.body.get("fee")), fee)), None)
+
+
+def fee_refusal(session: Session, fee: str, article: str | None = None) -> str | None:
+    """Why `fee` cannot be added to `session` (None: it can), citing `article`, the terms'
+    article of that fee, when the caller knows the terms. A missed appointment's fee
+    applies only to an intervention that did not take place; each fee is charged once."""
     from sessiond import labels
 
-    if session.started_at is not None:
-        raise InputError(_(
-            "Session {session} has started: {fee} applies only to an intervention that did "
-            "not take place.", session=session.id, fee=labels.fee(fee)))
-    standing = next((e for e in session.events if e.kind == "fee-added"
-                     and e.body.get("fee") in MISSED_FEES), None)
-    if standing is not None:
-        raise InputError(_(
-            "Session {session} already has {fee} (event #{seq}): a missed appointment is "
-            "charged once. If that one was a mistake: sessiond withdraw {session} {seq} "
-            "--reason TEXT.", session=session.id, fee=labels.fee(standing.body["fee"]),
-            seq=standing.seq))
+    if fee in MISSED_FEES and session.started_at is not None:
+        return _("Session {session} has started: {fee} applies only to an intervention that "
+                 "did not take place.", session=session.id, fee=labels.fee(fee))
+    standing = standing_fee(session, fee)
+    if standing is None:
+        return None
+    cited = labels.cite(article)
+    where = f" ({cited})" if cited else ""
+    if fee in MISSED_FEES:
+        return _("Session {session} already has {fee} (event #{seq}): a missed appointment is "
+                 "charged once{where}. If that one was a mistake: sessiond withdraw {session} "
+                 "{seq} --reason TEXT.", session=session.id,
+                 fee=labels.fee(standing.body["fee"]), seq=standing.seq, where=where)
+    return _("Session {session} already has {fee} (event #{seq}): each fee is charged once "
+             "per intervention{where}. If that one was wrong (its amount, say): sessiond "
+             "withdraw {session} {seq} --reason TEXT, then record it again.",
+             session=session.id, fee=labels.fee(fee), seq=standing.seq, where=where)
 
 
 def _check_no_show(session: Session, at: datetime) -> None:
@@ -674,6 +699,17 @@ CORRECTIONS = ("instant-amended", "session-reopened", "session-cancelled", "sess
 # The facts a mistake may have put on a session, that `withdraw` takes back: a fee (a
 # no-show that was none), its announcement, a payment typed twice.
 WITHDRAWABLE = ("fee-added", "fee-announced", "payment-recorded")
+
+
+def duplicate_of(session: Session) -> str | None:
+    """The session whose work `session` timed twice, if it was cancelled as its duplicate
+    (`cancel --duplicate-of`): the work, its bill and its check are that one's."""
+    if not session.cancelled:
+        return None
+    cancel = next((e for e in reversed(session.events) if e.kind == "session-cancelled"),
+                  None)
+    holder = cancel.body.get("duplicate_of") if cancel is not None else None
+    return str(holder) if holder else None
 
 
 def standing_invoices(events: Iterable[Event]) -> list[Event]:

@@ -36,6 +36,8 @@ from sessiond.model import (
     State,
     apply,
     check_transition,
+    duplicate_of,
+    fee_refusal,
     fold,
     local_moment,
     standing_invoices,
@@ -566,15 +568,17 @@ class Sessiond:
             # Nothing would ever bill it (the terms price no such mode): refused before
             # anything is written, rather than found out by `bill` after the work.
             from sessiond import labels
+            from sessiond.errors import ModeNotOffered
 
             scope = terms.rules.get("mode-offered")
-            raise InputError(_(
-                "The terms {policy} offer no {mode} intervention (the modes they offer: "
-                "{offered}{article}): plan it under other terms (--policy), or give the "
-                "rate quoted to the client (--rate EUR_PER_HOUR); the check will report it "
-                "as outside these terms.", policy=policy, mode=labels.short(mode),
-                offered=", ".join(labels.short(m) for m in terms.modes),
-                article=", " + labels.cite(scope.article) if scope else ""))
+            refusal = _("The terms {policy} offer no {mode} intervention (the modes they "
+                        "offer: {offered}{article})", policy=policy, mode=labels.short(mode),
+                        offered=", ".join(labels.short(m) for m in terms.modes),
+                        article=", " + labels.cite(scope.article) if scope else "")
+            raise ModeNotOffered(_(
+                "{refusal}: plan it under other terms (--policy), or give the rate quoted to "
+                "the client (--rate EUR_PER_HOUR); the check will report it as outside these "
+                "terms.", refusal=refusal), refusal)
         if warranty_of is not None:
             self._earlier_intervention(client_id, warranty_of)
             warranty_cause = warranty_cause or "intervention"
@@ -892,10 +896,25 @@ class Sessiond:
 
     def add_fee(self, session_id: str, *, fee: str, amount: str | Decimal | None = None,
                 at: datetime | None = None) -> Event:
-        """A fixed fee (travel, no-show...); `amount` when the policy leaves it open."""
+        """A fixed fee (travel, no-show...); `amount` when the policy leaves it open. Each
+        fee is charged once a session (model.fee_refusal): refused, citing the terms'
+        article of that fee, when it is on record already."""
+        session = self._session(session_id)
+        refusal = fee_refusal(session, fee, self._fee_article(session, fee))
+        if refusal is not None:
+            raise InputError(refusal)
         return self._record("fee-added", session_id=session_id, at=at,
                             body={"fee": fee,
                                   "amount": None if amount is None else money(amount)})
+
+    def _fee_article(self, session: Session, fee: str) -> str | None:
+        """The article of the session's terms that prices `fee` (None: they do not, or
+        they cannot be read; the refusal then cites none)."""
+        try:
+            spec = self.policy(session.policy).fees.get(fee)
+        except InputError:
+            return None
+        return spec.article if spec is not None else None
 
     def record_artifact(self, session_id: str, *, artifact: str,
                         client_request: str | None = None,
@@ -1370,12 +1389,28 @@ class Sessiond:
         from sessiond.compliance.evidence import observed
 
         invoices = tuple(self.session_invoices(session.id))
+        # The sessions cancelled as duplicates of this one timed its work: what the remote
+        # tool logged in them is this session's connection (compared with its consent, its
+        # stop, its time), as it would be had it been matched here.
+        duplicates = [e for d in self.duplicates_of(session) for e in d.events]
         return Facts(session=session, client=client, client_seq=client.seq, policy=policy,
                      now=now, tz=self.tz, start=start, start_seq=start_seq, at_stop=at_stop,
                      history=history, receipts_in_log=receipts,
-                     connections=tuple(observed(session.events)), invoices=invoices,
+                     connections=tuple(observed([*session.events, *duplicates])),
+                     invoices=invoices,
                      invoiced_now=self._invoiced_now(session, invoices, now),
                      receipted_now=self._receipted_now(session, policy, now, history))
+
+    def duplicates_of(self, session: Session) -> list[Session]:
+        """The sessions cancelled as duplicates of `session` (`cancel --duplicate-of`): the
+        same client's work timed twice, that `session` holds."""
+        if session.cancelled:
+            return []
+        group = self._client_group(self._canonical_client(session.client_id))
+        ids = [e.session_id for member in sorted(group)
+               for e in self.client_events(member, "session-cancelled")
+               if e.session_id and e.body.get("duplicate_of") == session.id]
+        return [d for d in self.sessions(ids) if duplicate_of(d) == session.id]
 
     def _receipted_now(self, session: Session, policy: Policy, now: datetime,
                        history: History | None) -> Decimal | None:

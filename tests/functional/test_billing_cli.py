@@ -260,3 +260,28 @@ def test_a_mode_the_terms_price_not_needs_its_quoted_rate_when_planned(cli: Cli)
     # A mode the terms price needs no quote: the list's rate applies.
     session = worked_session(cli, who, "vlh", 20, 13, "--mode", "onsite")
     assert cli.json("bill", session)["rate_source"] == "policy"
+
+
+def test_travel_is_charged_once_an_intervention(cli: Cli) -> None:
+    """Every document prices the travel of an intervention, never one per trip (MD 2, 5:
+    by zone; VLH 5.2; FGDMI III.5: "redevable du déplacement"; Micro-Alpes 3): a second
+    travel fee is refused, citing the terms' article, and nothing is written; once the
+    first is withdrawn, the right one is recorded."""
+    session = worked_session(cli, client(cli), "md-micro-services", 40, 5, "--mode", "onsite")
+    first = cli.json("record", session, "fee", "--kind", "travel", "--amount", "20")
+    again = cli("record", session, "fee", "--kind", "travel", "--amount", "20", check=False)
+    assert again.code == 2
+    assert f"a déjà «\u00a0Frais de déplacement\u00a0» (événement n°\u00a0{first['event']})" \
+        in again.err
+    assert "une fois par intervention (art. 2, 5)" in again.err
+    fees = [line for line in cli.json("bill", session)["lines"] if line["kind"] == "fee"]
+    assert [line["amount"] for line in fees] == ["20.00"]
+    cli("withdraw", session, str(first["event"]), "--reason", "montant faux")
+    cli("record", session, "fee", "--kind", "travel", "--amount", "35")
+    fees = [line for line in cli.json("bill", session)["lines"] if line["kind"] == "fee"]
+    assert [line["amount"] for line in fees] == ["35.00"]
+    # Each fee once, and a fee of another kind beside it (VLH 5.6 and 5.2 have both).
+    waiting = cli("record", session, "fee", "--kind", "waiting", "--amount", "5", check=False)
+    assert waiting.code == 0
+    twice = cli("record", session, "fee", "--kind", "waiting", "--amount", "5", check=False)
+    assert twice.code == 2 and "une fois par intervention" in twice.err

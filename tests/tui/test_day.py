@@ -343,6 +343,12 @@ async def test_a_mode_the_terms_do_not_offer_needs_the_quoted_rate(
         await wait_for(pilot, lambda: any("atelier" in t for t in toasts(app)))
         assert any("modes prévus\u202f: à distance, sur site, art." in t
                    for t in toasts(app)), toasts(app)
+        # The ways out are the form's own fields, not the command line's options.
+        refusal = next(t for t in toasts(app) if "atelier" in t)
+        assert "--rate" not in refusal and "--policy" not in refusal, refusal
+        assert "«\u00a0Tarif horaire convenu\u00a0»" in refusal, refusal
+        assert "«\u00a0Conditions\u00a0»" in refusal, refusal
+        assert app.focused is app.screen.query_one("#rate", Input)
         assert isinstance(app.screen, NewSessionScreen)
         assert other.client_sessions(roux) == []
         app.screen.query_one("#rate", Input).value = "45"
@@ -350,6 +356,41 @@ async def test_a_mode_the_terms_do_not_offer_needs_the_quoted_rate(
         await wait_for(pilot, lambda: isinstance(app.screen, BeforeStartScreen))
         [planned] = other.client_sessions(roux)
         assert (planned.mode, planned.rate) == ("workshop", "45.00")
+
+
+async def test_the_form_records_when_the_support_ticket_was_opened(
+        svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
+    """MRI87 13: the intervention within 72 h of the support ticket's opening; the form
+    takes it as session new --ticket-at does (typed as --at takes it, against the app's
+    clock), refuses what it cannot read naming the field, and the check then warns of an
+    intervention begun later."""
+    roux = svc.add_client("Mme Roux", at=clock.at - timedelta(days=5))
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, NewSessionScreen))
+        await settle(pilot)
+        app.screen.query_one("#client", ClientPicker).choose(roux)
+        app.screen.query_one("#policy", Select).value = "mri87"
+        assert "Ticket de support ouvert" in screen_text(app)
+        app.screen.query_one("#ticket", Input).value = "mardi dernier"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: any("Ticket de support ouvert\u202f: " in t
+                                          for t in toasts(app)))
+        assert other.client_sessions(roux) == []
+        assert app.focused is app.screen.query_one("#ticket", Input)
+        # 10 March 2026 at 14:00 in Paris: four days before, 13:00 local.
+        app.screen.query_one("#ticket", Input).value = "06/03/2026 13:00"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, BeforeStartScreen))
+    [planned] = other.client_sessions(roux)
+    assert planned.events[0].body["ticket_at"] == "2026-03-06T12:00:00Z"
+    other.consent(planned.id, channel="oral", by="Mme Roux", at=clock.at)
+    other.start(planned.id, at=clock.at)
+    report = other.check(other.session(planned.id), now=clock.at)
+    (late,) = [f for f in report.findings if f.rule == "intervention-within-delay"]
+    assert late.article == "13" and "72 h" in late.message
 
 
 async def test_payment_is_prefilled_with_the_due_and_the_terms_methods(

@@ -579,3 +579,42 @@ def test_vlh_new_client_discount_rounds_each_line() -> None:
     b = Builder(policy="vlh", rate="41.10").run(utc("2026-11-23 09:00"), 3601)
     result = bill_of(b, "vlh", returning=False)
     assert amounts(result) == ["51.38", "-15.41"] and str(result.total) == "35.97"
+
+
+def test_a_fee_recorded_twice_is_billed_once() -> None:
+    """A log written before recording refused it may hold two travel fees: the same fee is
+    billed once, and the bill says why (FGDMI III.5, III.2.3: "redevable du déplacement")."""
+    b = Builder(policy="fgdmi", mode="onsite", problem_count=1)
+    b.run(utc("2026-11-23 09:00"), minutes(50)).outcome(1, "solved", utc("2026-11-23 09:51"))
+    b.fee("travel", utc("2026-11-23 09:52"), "30.00").fee("travel", utc("2026-11-23 09:53"),
+                                                          "30.00")
+    result = bill_of(b, "fgdmi")
+    assert amounts(result) == ["60.00", "30.00"]  # 4 quarters at 60 €/h, one travel
+    assert str(result.total) == "90.00"
+    assert any("une fois par intervention (art. III.5, III.2.3)" in w for w in result.warnings)
+
+
+def test_fgdmi_travel_costs_at_most_what_the_terms_say() -> None:
+    """III.5: "le client est redevable du déplacement soit jusqu'à 60 euros selon son
+    adresse": 75 € typed bills 60 €, and the bill says why; 45 € is billed as typed."""
+    b = Builder(policy="fgdmi", mode="onsite", problem_count=1)
+    b.run(utc("2026-11-23 09:00"), minutes(30)).outcome(1, "solved", utc("2026-11-23 09:31"))
+    b.fee("travel", utc("2026-11-23 09:32"), "75.00")
+    result = bill_of(b, "fgdmi")
+    assert amounts(result) == ["30.00", "60.00"]
+    assert any("75,00 € enregistrés, mais les conditions en facturent au plus "
+               "60,00 € (art. III.5, III.2.3)" in w for w in result.warnings), \
+        result.warnings
+    b = Builder(policy="fgdmi", mode="onsite", problem_count=1)
+    b.run(utc("2026-11-23 09:00"), minutes(30)).outcome(1, "solved", utc("2026-11-23 09:31"))
+    b.fee("travel", utc("2026-11-23 09:32"), "45.00")
+    assert amounts(bill_of(b, "fgdmi")) == ["30.00", "45.00"]
+
+
+def test_one_second_worked_is_said_in_the_singular() -> None:
+    """MRI87 7.1: a started hour is due, from the first second; French agrees the
+    participle with "1 s" as with "1 h" and "1 min"."""
+    b = Builder(policy="mri87").start(utc("2026-11-23 09:00")).stop(
+        utc("2026-11-23 09:00:01"))
+    assert bill_of(b, "mri87").explanation.startswith(
+        "1\u00a0s travaillée\u202f: 1 tranche de 1 h = 1\u00a0h facturée.")

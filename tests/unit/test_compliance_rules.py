@@ -710,6 +710,15 @@ def test_a_business_client_is_told_as_the_terms_say(policy_id: str, severity: st
     ("fgdmi", (_START,), {"mode": "onsite", "status": "business"},
      {("client-category", "warning", "II.6")}),
     ("mri87", _MRI, {}, set()),
+    # Terms silent on copies (MRI87, Micro-Alpes, FGDMI): one made without the client's
+    # request is the law's (reproducing a system's data without right), a warning.
+    ("mri87", (*_MRI, _copy("screenshot", False)), {},
+     {("artifact-requires-client-request", "warning", "Code pénal, art. 323-3")}),
+    ("mri87", (*_MRI, _copy("file-copy", True)), {}, set()),
+    ("micro-alpes", (*_MA, _copy("file-copy", False)), {},
+     {("artifact-requires-client-request", "warning", "Code pénal, art. 323-3")}),
+    ("fgdmi", (_START, _copy("recording", False)), {"mode": "onsite"},
+     {("artifact-requires-client-request", "warning", "Code pénal, art. 323-3")}),
     ("mri87", _MRI[1:], {}, {("consent-before-access", "error", "13")}),
     ("mri87", _MRI, {"country": "BE"}, {("client-in-territory", "error", "5")}),
     ("mri87", _MRI, {"country": "GP"}, set()),  # art. 5 "en France": Guadeloupe is

@@ -450,6 +450,43 @@ def test_a_connection_that_names_no_partner_before_the_consent(svc: Sessiond) ->
     assert found.severity == "error" and done.seq in found.events
 
 
+def test_a_duplicate_s_connections_are_compared_with_the_kept_session_s_consent(
+        svc: Sessiond) -> None:
+    """The same work timed twice: the connection the tool logged was matched to the session
+    cancelled as the duplicate. The kept session's check compares it with its own consent
+    (Micro-Alpes 7, art. 1), as if it had been matched there; one opened after that consent
+    is no finding."""
+    client = svc.add_client("Jeanne Martin", at=T0 - timedelta(minutes=20))
+    kept = svc.new_session(client, policy="micro-alpes", tool="rustdesk",
+                           at=T0 - timedelta(minutes=15))
+    twice = svc.new_session(client, policy="micro-alpes", tool="rustdesk",
+                            at=T0 - timedelta(minutes=14))
+    svc.consent(twice, channel="tool-code", by="Jeanne", at=T0 - timedelta(minutes=1))
+    svc.start(twice, at=T0)
+    svc.consent(kept, channel="tool-code", by="Jeanne", at=T0 + timedelta(minutes=5))
+    svc.start(kept, at=T0 + timedelta(minutes=5))
+    early = svc.record_connection(conn(T0 + timedelta(minutes=1), T0 + timedelta(minutes=40)),
+                                  session_id=twice)
+    later = svc.record_connection(conn(T0 + timedelta(minutes=6), T0 + timedelta(minutes=40),
+                                       first="b"), session_id=twice)
+    assert (early.session_id, later.session_id) == (twice, twice)
+    svc.stop(kept, at=T0 + timedelta(minutes=40))
+    svc.cancel(twice, duplicate_of=kept, reason="lancée deux fois")
+    report = svc.check(svc.session(kept))
+    (found,) = [f for f in report.findings if f.rule == "remote-access-before-consent"]
+    assert (found.severity, found.article) == ("error", "7, art. 1")
+    assert early.seq in found.events and later.seq not in found.events
+    assert "avant que le consentement du client" in found.message
+    # The duplicate's own check leaves the work's connections to the kept session.
+    assert svc.check(svc.session(twice)).findings == ()
+    # The day's export and the TUI's badge read the check recorded at the stop unless a
+    # fact came since: the cancellation came after it, so they check again.
+    from sessiond.exports.sources import Ledger
+
+    compliance = Ledger(svc, T0 + timedelta(hours=1)).compliance(svc.session(kept))
+    assert "remote-access-before-consent" in {f.rule for f in compliance.findings}
+
+
 def test_a_connection_read_open_long_after_the_stop(svc: Sessiond) -> None:
     now = datetime.now(UTC).replace(microsecond=0)
     sid = session(svc, partner=PARTNER, start=now - timedelta(hours=1),

@@ -10,9 +10,10 @@ Order of the lines, each rounded to the cent half-up, the total being their sum:
 4. a re-intervention under warranty (billing.warranty): free, or a flat charge, or billed
    as any session, as the policy's [warranty] says;
 5. prepaid credit (MRI87): the part of the billed time the client's packages cover;
-6. fees (travel, no-show, late cancellation, waiting), never reduced (FGDMI III.2.3), and
-   billed only when the policy's conditions hold: beside another fee (Micro-Alpes 3: travel
-   only on a no-show), within the notice (VLH 5.6, MRI87 15), announced beforehand (MD 9).
+6. fees (travel, no-show, late cancellation, waiting), never reduced (FGDMI III.2.3), each
+   once per intervention (model.same_fee), and billed only when the policy's conditions
+   hold: beside another fee (Micro-Alpes 3: travel only on a no-show), within the notice
+   (VLH 5.6, MRI87 15), announced beforehand (MD 9).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from sessiond.errors import InputError
 from sessiond.i18n import _
 from sessiond.i18n.dates import long_date
 from sessiond.i18n.plural import n_
-from sessiond.model import MISSED_FEES, Event, Session, State
+from sessiond.model import MISSED_FEES, Event, Session, State, same_fee
 from sessiond.policy.schema import Fee, Guarantee, Policy
 
 HOUR = Decimal(3600)
@@ -393,12 +394,24 @@ def _credit(facts: _Facts, billed: int, net_time: Decimal, warnings: list[str]
 def _fees(facts: _Facts, warnings: list[str]) -> list[Line]:
     session, policy = facts.session, facts.policy
     lines = []
+    seen: list[Event] = []
     for event in session.events:
         if event.kind != "fee-added":
             continue
         name = event.body["fee"]
         label = labels.fee(name)
         spec = policy.fees.get(name)
+        first = next((e for e in seen if same_fee(e.body["fee"], name)), None)
+        if first is not None:
+            # Recording refuses it (model.fee_refusal); a log written before that rule may
+            # hold it: the same fee is billed once (one not billed, e.g. for want of its
+            # amount, does not count).
+            cited = labels.cite(spec.article if spec else None)
+            warnings.append(_("{fee} (#{seq}): already charged in this intervention (#{first}); "
+                              "each fee is charged once per intervention{where}: not billed "
+                              "again.", fee=label, seq=event.seq, first=first.seq,
+                              where=f" ({cited})" if cited else ""))
+            continue
         if spec is not None and not spec.applies_to(session.mode):
             warnings.append(_("{fee}: not billed for a {mode} session under this policy "
                               "(art. {article}).", fee=label, mode=_(session.mode),
@@ -419,12 +432,21 @@ def _fees(facts: _Facts, warnings: list[str]) -> list[Line]:
         if spec is None:
             warnings.append(_("{fee} is not a fee of policy {policy}; billed as recorded.",
                               fee=label, policy=policy.id))
+        elif spec.max_amount is not None and amount > spec.max_amount:
+            # FGDMI III.5: the client "est redevable du déplacement soit jusqu'à 60 euros":
+            # he owes no more than the terms say, whatever was typed.
+            warnings.append(_("{fee}: {amount} recorded, but the terms charge at most {most} "
+                              "(art. {article}): {most} billed.", fee=label,
+                              amount=text.money(text.cents(amount)),
+                              most=text.money(spec.max_amount), article=spec.article))
+            amount = spec.max_amount
         if detail:
             label = _("{label}: {detail}", label=label, detail=detail)
         if spec is not None:
             label = _("{label} (art. {article})", label=label, article=spec.article)
         lines.append(Line("fee", label, text.cents(amount), spec.article if spec else None,
                           name))
+        seen.append(event)
     return lines
 
 

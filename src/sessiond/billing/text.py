@@ -51,6 +51,8 @@ def worked(seconds: int) -> str:
         return _("1 h worked")
     if text == "1 min":
         return _("1 min worked")
+    if text == "1 s":
+        return _("1 s worked")
     return _("{duration} worked", duration=text)
 
 
@@ -60,6 +62,8 @@ def billed(seconds: int) -> str:
         return _("1 h billed")
     if text == "1 min":
         return _("1 min billed")
+    if text == "1 s":
+        return _("1 s billed")
     return _("{duration} billed", duration=text)
 
 

@@ -206,6 +206,10 @@ def _fee_conditions(f: Any) -> str:
                             hours=f.notice_hours))
     if f.announced:
         conditions.append(_("if announced to the client beforehand"))
+    if f.max_amount is not None:
+        from sessiond.billing import text
+
+        conditions.append(_("at most {amount}", amount=text.money(f.max_amount)))
     return "".join(", " + c for c in conditions)
 
 

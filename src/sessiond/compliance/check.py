@@ -154,6 +154,16 @@ def _baseline() -> dict[str, RuleSpec]:
            for rule_id, severity in (("remote-access-before-consent", "error"),
                                      ("remote-access-after-stop", "warning"),
                                      ("connection-to-other-partner", "warning"))},
+        # A copy of what the client's machine holds (a screenshot, a file, a recording),
+        # made without his request, where the terms are silent on copies (MRI87's,
+        # Micro-Alpes', FGDMI's): reproducing the data a system holds without right.
+        "artifact-requires-client-request": RuleSpec(
+            id="artifact-requires-client-request", article="Code pénal, art. 323-3",
+            severity="warning", modes=("remote", "onsite", "workshop"),
+            text="Le fait d'introduire frauduleusement des données dans un système de "
+                 "traitement automatisé, d'extraire, de détenir, de reproduire, de "
+                 "transmettre, de supprimer ou de modifier frauduleusement les données qu'il "
+                 "contient est puni […]"),
         # A consumer's contract at distance or off premises can be withdrawn from for 14
         # days, and work starts within them only at his express request: the law, where
         # the terms say nothing of it (VLH's, FGDMI's). The workshop is on premises.

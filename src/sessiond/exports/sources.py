@@ -17,7 +17,7 @@ from typing import Any
 from sessiond.billing import Bill, bill
 from sessiond.compliance.findings import Finding
 from sessiond.errors import InputError
-from sessiond.model import Client, Event, Session, fold
+from sessiond.model import Client, Event, Session, duplicate_of, fold
 from sessiond.policy import Policy
 from sessiond.sessions import HISTORY_KINDS, Sessiond, client_history
 
@@ -216,8 +216,13 @@ class Ledger:
         if self.documents.get(session.id, 0) > since:
             return True
         group = self._group(session.client_id)
-        return any(e.seq > since and e.kind in HISTORY_CORRECTIONS
-                   for c in group for e in self.client_events[c])
+        if any(e.seq > since and e.kind in HISTORY_CORRECTIONS
+               for c in group for e in self.client_events[c]):
+            return True
+        # A session cancelled as its duplicate since: what the tool logged in it is this
+        # session's connection (Sessiond.duplicates_of), which its check now compares.
+        return any(e.seq > since for c in group for d in self.by_client[c]
+                   if duplicate_of(d) == session.id for e in self.read.get(d.id, ()))
 
     def try_bill(self, session: Session) -> tuple[Bill | None, str | None]:
         try:

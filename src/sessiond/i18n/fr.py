@@ -234,10 +234,28 @@ CATALOG: dict[str, str] = {
         "L'intervention {session} a commencé\u202f: «\u00a0{fee}\u00a0» ne vaut que pour une "
         "intervention qui n'a pas eu lieu.",
     "Session {session} already has {fee} (event #{seq}): a missed appointment is charged "
-    "once. If that one was a mistake: sessiond withdraw {session} {seq} --reason TEXT.":
+    "once{where}. If that one was a mistake: sessiond withdraw {session} {seq} --reason TEXT.":
         "L'intervention {session} a déjà «\u00a0{fee}\u00a0» (événement n°\u00a0{seq})\u202f: "
-        "un rendez-vous manqué n'est facturé qu'une fois. S'il a été saisi par erreur\u202f: "
-        "sessiond withdraw {session} {seq} --reason TEXTE.",
+        "un rendez-vous manqué n'est facturé qu'une fois{where}. S'il a été saisi par "
+        "erreur\u202f: sessiond withdraw {session} {seq} --reason TEXTE.",
+    "Session {session} already has {fee} (event #{seq}): each fee is charged once per "
+    "intervention{where}. If that one was wrong (its amount, say): sessiond withdraw "
+    "{session} {seq} --reason TEXT, then record it again.":
+        "L'intervention {session} a déjà «\u00a0{fee}\u00a0» (événement n°\u00a0{seq})\u202f: "
+        "chaque frais n'est facturé qu'une fois par intervention{where}. S'il a été mal saisi "
+        "(son montant, par exemple)\u202f: sessiond withdraw {session} {seq} --reason TEXTE, "
+        "puis saisissez-le de nouveau.",
+    "{fee} (#{seq}): already charged in this intervention (#{first}); each fee is charged "
+    "once per intervention{where}: not billed again.":
+        "{fee} (n°\u00a0{seq})\u202f: déjà dans cette intervention (n°\u00a0{first})\u202f; "
+        "chaque frais n'est facturé qu'une fois par intervention{where}\u202f: pas de seconde "
+        "facturation.",
+    "{fee}: {amount} recorded, but the terms charge at most {most} (art. {article}): {most} "
+    "billed.":
+        "{fee}\u202f: {amount} enregistrés, mais les conditions en facturent au plus {most} "
+        "(art. {article})\u202f: {most} facturés.",
+    "at most {amount}":
+        "au plus {amount}",
     "Paid: {paid}; left to pay: {left}.": "Payé\u202f: {paid}\u202f; reste à payer\u202f: {left}.",
     "Paid beyond the bill: {amount}.": "Payé au-delà du montant\u202f: {amount}.",
     "{text!r} is not an event number: give it as `sessiond log` shows it, e.g. 16 or #16.":
@@ -461,6 +479,8 @@ CATALOG: dict[str, str] = {
     "1 min worked": "1\u00a0min travaillée",
     "1 h billed": "1\u00a0h facturée",
     "1 min billed": "1\u00a0min facturée",
+    "1 s worked": "1\u00a0s travaillée",
+    "1 s billed": "1\u00a0s facturée",
     "1 tranche of {duration}": "1 tranche de {duration}",
     "{count} tranches of {duration}": "{count} tranches de {duration}",
     "first hour indivisible": "première heure indivisible",
@@ -1742,12 +1762,25 @@ CATALOG: dict[str, str] = {
         "sont\u202f: {offered}. Le tarif convenu la chiffre, mais ces conditions ne la "
         "couvrent pas.",
     "The terms {policy} offer no {mode} intervention (the modes they offer: "
-    "{offered}{article}): plan it under other terms (--policy), or give the rate quoted to "
-    "the client (--rate EUR_PER_HOUR); the check will report it as outside these terms.":
+    "{offered}{article})":
         "Les conditions {policy} ne prévoient pas d'intervention «\u00a0{mode}\u00a0» (modes "
-        "prévus\u202f: {offered}{article})\u202f: planifiez-la sous d'autres conditions "
-        "(--policy), ou indiquez le tarif convenu avec le client (--rate EUR_PAR_HEURE)\u202f; "
-        "le contrôle la signalera comme hors de ces conditions.",
+        "prévus\u202f: {offered}{article})",
+    "{refusal}: plan it under other terms (--policy), or give the rate quoted to the client "
+    "(--rate EUR_PER_HOUR); the check will report it as outside these terms.":
+        "{refusal}\u202f: planifiez-la sous d'autres conditions (--policy), ou indiquez le "
+        "tarif convenu avec le client (--rate EUR_PAR_HEURE)\u202f; le contrôle la signalera "
+        "comme hors de ces conditions.",
+    "{refusal}: pick other terms in \"{terms}\", or type the rate quoted to the client in "
+    "\"{rate}\"; the check will report it as outside these terms.":
+        "{refusal}\u202f: choisissez d'autres conditions dans «\u00a0{terms}\u00a0», ou "
+        "saisissez le tarif convenu avec le client dans «\u00a0{rate}\u00a0»\u202f; le "
+        "contrôle la signalera comme hors de ces conditions.",
+    "Support ticket opened":
+        "Ticket de support ouvert",
+    "e.g. yesterday 18:30":
+        "ex. hier 18h30",
+    "{field}: {problem}":
+        "{field}\u202f: {problem}",
     "a duplicate: nothing of its own to report":
         "doublon\u202f: rien de propre à signaler",
     "Cancelled as a duplicate of {holder}: the work and its check are {holder}'s "

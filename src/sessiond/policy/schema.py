@@ -46,6 +46,8 @@ never floats, because money must be exact)::
     notice_hours = 24               # late cancellation: due only when the client cancelled
                                     # less than this before the appointment (VLH 5.6)
     announced = true                # due only if announced to the client beforehand (MD 9)
+    max_amount = "60.00"            # the most the terms let it cost (FGDMI III.5: "jusqu'à
+                                    # 60 euros"): a larger amount is billed at this one
     # none of amount/hours/percent_of_planned: the amount is given when it is recorded
 
     [discounts.new-client]          # a percentage off a new client's first intervention
@@ -265,6 +267,7 @@ class Fee:
     only_with: tuple[str, ...] = ()  # billed only beside one of these fees
     notice_hours: int | None = None  # due only for a notice shorter than this
     announced: bool = False  # due only when announced to the client beforehand
+    max_amount: Decimal | None = None  # the most the terms let it cost
 
     def applies_to(self, mode: str) -> bool:
         return not self.modes or mode in self.modes
@@ -543,6 +546,7 @@ def _fee(name: str, t: Table) -> Fee:
         notice_hours=t.integer("notice_hours", minimum=1, maximum=24 * 366)
         if t.has("notice_hours") else None,
         announced=t.flag("announced"),
+        max_amount=t.decimal("max_amount", required=False, money=True),
     )
     if name in fee.only_with:
         t.problems.add(t.key("only_with"), _("a fee cannot depend on itself"))
