@@ -717,3 +717,26 @@ def test_a_merged_duplicates_session_is_the_clients_in_the_export_and_the_receip
     text = Path(receipt["text"]).read_text(encoding="utf-8")
     assert f"Référence client :       {jeanne}" in text.replace("\u202f", " ")
     assert duplicate not in text.split("-----BEGIN")[0]
+
+
+def test_an_amendment_refused_on_the_night_the_clocks_go_back_names_each_hour_by_offset(
+        cli: Cli, client: str) -> None:
+    # 26 October 2025, Europe/Paris: 02:00-03:00 comes twice, first at UTC+02:00, then at
+    # UTC+01:00. A resume at 02:40 (UTC+02:00) is before a pause at 02:05 (UTC+01:00):
+    # the refusal must say which 02:40 and which 02:05, else it reads "02:40 would come
+    # before 02:05".
+    session = cli("session", "new", client, "--policy", "vlh").out.strip()
+    cli("consent", session, "--channel", "oral", "--by", "Jeanne", "--at",
+        "2025-10-26T01:00+02:00", "--yes")
+    cli("start", session, "--at", "2025-10-26T01:30+02:00", "--yes")
+    cli("pause", session, "--at", "2025-10-26T02:05+01:00", "--yes")
+    cli("resume", session, "--at", "2025-10-26T02:10+01:00", "--yes")
+    resume = seq_of(cli, session, "session-resumed")
+    refused = cli("amend", session, str(resume), "--at", "2025-10-26T02:40+02:00", "--yes",
+                  "--reason", "x", check=False)
+    assert refused.code == 2, refused.err
+    assert "02:40:00 (UTC+02:00)" in refused.err and "02:05:00 (UTC+01:00)" in refused.err
+    # An hour that happens once is written as before, without an offset.
+    early = cli("amend", session, str(resume), "--at", "2025-10-26T00:30+02:00", "--yes",
+                "--reason", "x", check=False)
+    assert early.code == 2 and "00:30:00)" in early.err
