@@ -649,6 +649,9 @@ class Sessiond:
         with self.store.writing() as w:
             session = self._session(session_id)
             target = self._event_of(session_id, seq, AMENDABLE)
+            if target.kind == "session-started":
+                # As `start --at`: nothing starts before the client ordered it.
+                self._refuse_before_order(session_id, at)
             trial = target._replace(seq=2**53 - 1, kind="instant-amended",
                                   body={"corrects": seq, "at": clock.to_text(at)})
             _check_order(fold([*self.session_events(session_id), trial]), seq)

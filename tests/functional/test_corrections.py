@@ -740,3 +740,22 @@ def test_an_amendment_refused_on_the_night_the_clocks_go_back_names_each_hour_by
     early = cli("amend", session, str(resume), "--at", "2025-10-26T00:30+02:00", "--yes",
                 "--reason", "x", check=False)
     assert early.code == 2 and "00:30:00)" in early.err
+
+
+def test_a_start_amended_to_before_the_order_is_refused_as_start_at_refuses_it(
+        cli: Cli, client: str) -> None:
+    ordered = now() - timedelta(hours=2)
+    session = cli("session", "new", client, "--policy", "vlh", "--ordered-at",
+                  iso(ordered)).out.strip()
+    cli("consent", session, "--channel", "oral", "--by", "Jeanne", "--at", iso(ordered))
+    early = iso(ordered - timedelta(minutes=30))
+    refused_start = cli("start", session, "--at", early, check=False)
+    assert refused_start.code == 2
+    cli("start", session, "--at", iso(ordered + timedelta(minutes=10)))
+    before = count(cli)
+    refused = cli("amend", session, str(seq_of(cli, session, "session-started")), "--at",
+                  early, "--reason", "x", check=False)
+    assert refused.code == 2 and "--at" in refused.err and "Traceback" not in refused.err
+    assert count(cli) == before
+    cli("amend", session, str(seq_of(cli, session, "session-started")), "--at",
+        iso(ordered + timedelta(minutes=5)), "--reason", "x")
