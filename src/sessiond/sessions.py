@@ -649,6 +649,15 @@ class Sessiond:
         with self.store.writing() as w:
             session = self._session(session_id)
             target = self._event_of(session_id, seq, AMENDABLE)
+            undo = next((e.seq for e in self.session_events(session_id)
+                         if e.kind == "session-reopened" and e.body["corrects"] == seq), None)
+            if undo is not None and all(e.seq != seq for e in session.events):
+                # A stop made while paused, then reopened: the pause goes on, that stop
+                # counts no more; amending it would be accepted and change nothing.
+                raise InputError(_(
+                    "Event #{seq} ({kind}) was undone by #{undo} (sessiond reopen): it no "
+                    "longer counts, so it has no time to correct.", seq=seq,
+                    kind=labels.kind(target.kind), undo=undo))
             if target.kind == "session-started":
                 # As `start --at`: nothing starts before the client ordered it.
                 self._refuse_before_order(session_id, at)

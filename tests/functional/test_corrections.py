@@ -759,3 +759,31 @@ def test_a_start_amended_to_before_the_order_is_refused_as_start_at_refuses_it(
     assert count(cli) == before
     cli("amend", session, str(seq_of(cli, session, "session-started")), "--at",
         iso(ordered + timedelta(minutes=5)), "--reason", "x")
+
+
+def test_a_stop_undone_by_reopen_is_not_amended_as_if_it_still_counted(
+        cli: Cli, client: str) -> None:
+    # Stopped while paused, then reopened: the pause goes on and that stop is gone from
+    # the session; "corrected" would be a lie, nothing would change.
+    t0 = now() - timedelta(hours=2)
+    session = ran(cli, client, start=t0)
+    cli("pause", session, "--at", iso(t0 + timedelta(minutes=20)))
+    cli("stop", session, "--at", iso(t0 + timedelta(minutes=30)))
+    stop = seq_of(cli, session, "session-stopped")
+    reopen = cli.json("reopen", session, "--reason", "arrêt par erreur")["events"][0]["seq"]
+    before = count(cli)
+    refused = cli("amend", session, str(stop), "--at", iso(t0 + timedelta(minutes=25)),
+                  "--reason", "x", check=False)
+    assert refused.code == 2 and f"n°\u00a0{reopen}" in refused.err
+    assert count(cli) == before
+    english = cli.at(cli.home)
+    english.env.update(SESSIOND_LANG="en")
+    said = english("amend", session, str(stop), "--at", iso(t0 + timedelta(minutes=25)),
+                   "--reason", "x", check=False)
+    assert said.code == 2 and f"undone by #{reopen}" in said.err
+    # A stop reopened while running became a pause: that instant still counts.
+    cli("resume", session, "--at", iso(t0 + timedelta(minutes=40)))
+    cli("stop", session, "--at", iso(t0 + timedelta(minutes=50)))
+    cli("reopen", session, "--reason", "encore")
+    later = seq_of(cli, session, "session-stopped", 1)
+    cli("amend", session, str(later), "--at", iso(t0 + timedelta(minutes=55)), "--reason", "x")

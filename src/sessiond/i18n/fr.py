@@ -3661,6 +3661,10 @@ CATALOG: dict[str, str] = {
         "Événement n°\u00a0{seq} retiré\u202f: le montant dû et les documents n'en tiennent "
         "plus compte (événement n°\u00a0{event}).",
     "Event #{seq} is already withdrawn.": "L'événement n°\u00a0{seq} est déjà retiré.",
+    "Event #{seq} ({kind}) was undone by #{undo} (sessiond reopen): it no longer counts, "
+    "so it has no time to correct.":
+        "L'événement n°\u00a0{seq} ({kind}) a été annulé par le n°\u00a0{undo} (sessiond "
+        "reopen)\u202f: il ne compte plus, il n'a donc pas d'heure à corriger.",
     "the withdrawal of a fact recorded by mistake":
         "le retrait d'un fait enregistré par erreur",
     "withdraw: recorded by mistake": "retirer\u202f: enregistré par erreur",
