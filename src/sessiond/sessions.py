@@ -768,6 +768,9 @@ class Sessiond:
             if session.client_id == client_id:
                 raise InputError(_("Session {session} already belongs to client {client}.",
                                    session=session_id, client=client_id))
+            if self._wrapped_key(client_id) is None:
+                raise InputError(_("Client {client} was erased: no session can be moved to "
+                                   "him (it could never be invoiced).", client=client_id))
             stored = self._append(w, "session-moved", at=_now(), session_id=session_id,
                                   client_id=client_id,
                                   body={"from_client": session.client_id,
@@ -792,6 +795,13 @@ class Sessiond:
             if target == duplicate:
                 raise InputError(_("Client {client} cannot be merged into itself.",
                                    client=duplicate))
+            if self._wrapped_key(target) is None:
+                # His sessions would belong to a client who can no longer be named,
+                # invoiced or shown in the client list, and a merge is never undone.
+                raise InputError(_("Client {into} was erased: nothing can be merged into him "
+                                   "({client}'s sessions would count as an erased client's, "
+                                   "never invoiced again). Keep {client} as he is.",
+                                   into=target, client=duplicate))
             stored = self._append(w, "client-merged", at=_now(), client_id=duplicate,
                                   body={"into": target}, personal={"reason": _reason(reason)})
         return self._event(stored)

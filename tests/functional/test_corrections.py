@@ -787,3 +787,21 @@ def test_a_stop_undone_by_reopen_is_not_amended_as_if_it_still_counted(
     cli("reopen", session, "--reason", "encore")
     later = seq_of(cli, session, "session-stopped", 1)
     cli("amend", session, str(later), "--at", iso(t0 + timedelta(minutes=55)), "--reason", "x")
+
+
+def test_nothing_is_merged_into_or_moved_to_an_erased_client(cli: Cli, client: str) -> None:
+    # Merged into an erased client, Jeanne's sessions would vanish from the client list,
+    # print "(client effacé)" in the exports and never be invoiced again: for good.
+    t0 = now() - timedelta(hours=2)
+    session = ran(cli, client, start=t0, stop=t0 + timedelta(minutes=30))
+    erased = cli("client", "add", "Paul Durand").out.strip()
+    cli("client", "erase", erased, "--yes")
+    before = count(cli)
+    merged = cli("client", "merge", client, "--into", erased, "--reason", "doublon",
+                 check=False)
+    assert merged.code == 2 and erased in merged.err and "Traceback" not in merged.err
+    moved = cli("session", "move", session, "--client", erased, "--reason", "x", check=False)
+    assert moved.code == 2 and erased in moved.err
+    assert count(cli) == before
+    assert client in cli("client", "list").out
+    assert cli.json("session", "show", session)["client"] == client

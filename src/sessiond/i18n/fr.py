@@ -3661,6 +3661,15 @@ CATALOG: dict[str, str] = {
         "Événement n°\u00a0{seq} retiré\u202f: le montant dû et les documents n'en tiennent "
         "plus compte (événement n°\u00a0{event}).",
     "Event #{seq} is already withdrawn.": "L'événement n°\u00a0{seq} est déjà retiré.",
+    "Client {into} was erased: nothing can be merged into him ({client}'s sessions would "
+    "count as an erased client's, never invoiced again). Keep {client} as he is.":
+        "Le client {into} a été effacé\u202f: rien ne peut plus être fusionné avec lui (les "
+        "interventions de {client} deviendraient celles d'un client effacé, qui ne peut plus "
+        "être facturé). Gardez {client} tel quel.",
+    "Client {client} was erased: no session can be moved to him (it could never be "
+    "invoiced).":
+        "Le client {client} a été effacé\u202f: aucune intervention ne peut lui être "
+        "attribuée (elle ne pourrait jamais être facturée).",
     "Event #{seq} ({kind}) was undone by #{undo} (sessiond reopen): it no longer counts, "
     "so it has no time to correct.":
         "L'événement n°\u00a0{seq} ({kind}) a été annulé par le n°\u00a0{undo} (sessiond "
