@@ -805,3 +805,26 @@ def test_nothing_is_merged_into_or_moved_to_an_erased_client(cli: Cli, client: s
     assert count(cli) == before
     assert client in cli("client", "list").out
     assert cli.json("session", "show", session)["client"] == client
+
+
+def test_a_receipt_no_longer_current_is_named_by_its_printed_number(
+        cli: Cli, client: str, tmp_path: Path) -> None:
+    # A stop pressed too early after the receipt: `check` says which receipt to replace by
+    # the number the client holds (2026-0001), never by its event alone ("relevé n° 9"
+    # reads as a receipt number that does not exist).
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "73282932000074"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\n', encoding="utf-8")
+    t0 = now() - timedelta(hours=2)
+    session = ran(cli, client, start=t0, stop=t0 + timedelta(minutes=45))
+    cli("receipt", session, "--out", str(tmp_path / "r.pdf"))
+    (issued,) = [e for e in cli.json("log", session) if e["kind"] == "receipt-issued"]
+    number = issued["body"]["number"]
+    cli("reopen", session, "--reason", "arrêt trop tôt")
+    report = cli("check", session, "--json", check=False).json
+    (stale,) = [f for f in report["findings"] if f["rule"] == "receipt-current"]
+    assert f"relevé n°\u00a0{number} (événement n°\u00a0{issued['seq']})" in stale["message"]
+    english = cli.at(cli.home)
+    english.env.update(SESSIOND_LANG="en")
+    said = english("check", session, check=False)
+    assert f"receipt no. {number} (event #{issued['seq']})" in said.out

@@ -1613,15 +1613,17 @@ CATALOG: dict[str, str] = {
     "Session {session} is already cancelled.": "L'intervention {session} est déjà annulée.",
     "Session {session} is not stopped: there is nothing to reopen.":
         "L'intervention {session} n'est pas arrêtée\u202f: rien à rouvrir.",
-    "The receipt #{receipt} was issued before the correction {events}: it no longer states "
+    "no. {number} (event #{seq})": "n°\u00a0{number} (événement n°\u00a0{seq})",
+    "#{seq}": "n°\u00a0{seq}",
+    "The receipt {receipt} was issued before the correction {events}: it no longer states "
     "this intervention; issue a new one (sessiond receipt {session}).":
-        "Le relevé n°\u00a0{receipt} a été émis avant la correction {events}\u202f: il ne décrit "
+        "Le relevé {receipt} a été émis avant la correction {events}\u202f: il ne décrit "
         "plus "
         "cette intervention\u202f; émettez-en un nouveau (sessiond receipt {session}).",
-    "The receipt #{receipt} states {stated}, but the session is billed {now} now (the "
+    "The receipt {receipt} states {stated}, but the session is billed {now} now (the "
     "client's history was corrected since: a duplicate merged, a package withdrawn); "
     "issue a new one (sessiond receipt {session}).":
-        "Le relevé n°\u00a0{receipt} indique {stated}, mais l'intervention est désormais "
+        "Le relevé {receipt} indique {stated}, mais l'intervention est désormais "
         "facturée {now} (l'historique du client a été corrigé depuis\u202f: un doublon "
         "fusionné, un forfait retiré)\u202f; émettez-en un nouveau (sessiond receipt "
         "{session}).",
