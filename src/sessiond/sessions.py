@@ -809,7 +809,10 @@ class Sessiond:
     def redact(self, session_id: str, seq: int, *, reason: str) -> Event:
         """The free text of event `seq` (a note, a reason, the problems) becomes unreadable
         for good: its own key is destroyed; the chain still verifies."""
-        free = tuple(k for k in KINDS if set(KINDS[k].personal) & set(FREE_TEXT))
+        # The kinds of a session's events with a text of their own (a client's events, a
+        # credit note or a merge, are never a session's: the refusal would list them).
+        free = tuple(k for k in KINDS if set(KINDS[k].personal) & set(FREE_TEXT)
+                     and KINDS[k].scope == "session")
         with self.store.writing() as w:
             session = self._session(session_id)
             target = self._event_of(session_id, seq, free)

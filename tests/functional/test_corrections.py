@@ -828,3 +828,14 @@ def test_a_receipt_no_longer_current_is_named_by_its_printed_number(
     english.env.update(SESSIOND_LANG="en")
     said = english("check", session, check=False)
     assert f"receipt no. {number} (event #{issued['seq']})" in said.out
+
+
+def test_a_redaction_refused_lists_only_what_a_session_holds(cli: Cli, client: str) -> None:
+    t0 = now() - timedelta(hours=2)
+    session = ran(cli, client, start=t0, stop=t0 + timedelta(minutes=30))
+    refused = cli("redact", session, str(seq_of(cli, session, "consent-recorded")),
+                  "--reason", "x", check=False)
+    assert refused.code == 2 and "la note" in refused.err and "la pause" in refused.err
+    # Client events (a credit note, a merge, a package withdrawn) are never a session's.
+    for not_a_session_event in ("l'avoir", "la fusion", "heures prépayées"):
+        assert not_a_session_event not in refused.err
