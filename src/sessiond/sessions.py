@@ -819,6 +819,7 @@ class Sessiond:
             fields = [name for name in FREE_TEXT if name in KINDS[target.kind].personal
                       and w.delete_field_key(target.id, name)]
             if not fields:
+                self._refuse_redacted_or_empty(session_id, target)
                 raise InputError(_(
                     "Event #{seq} holds no text that can be redacted on its own (none, already "
                     "redacted, or written before texts had keys of their own: erasing the "
@@ -828,6 +829,19 @@ class Sessiond:
                                   body={"corrects": seq, "fields": fields},
                                   personal={"reason": _reason(reason)})
         return self._event(stored)
+
+    def _refuse_redacted_or_empty(self, session_id: str, target: Event) -> None:
+        """Say why `target` has no text to redact when the log tells: redacted already
+        (by which correction), or it never held one (a pause without a reason)."""
+        done = [e.seq for e in self.session_events(session_id)
+                if e.kind == "text-redacted" and e.body["corrects"] == target.seq]
+        if done:
+            raise InputError(_("The text of event #{seq} was redacted already (#{by}): "
+                               "nothing of it can be read any more.", seq=target.seq,
+                               by=done[0]))
+        if target.personal is not None and not set(FREE_TEXT) & set(target.personal):
+            raise InputError(_("Event #{seq} ({kind}) holds no text: there is nothing to "
+                               "redact.", seq=target.seq, kind=labels.kind(target.kind)))
 
     def _event_of(self, session_id: str, seq: int, kinds: Sequence[str]) -> Event:
         """Event `seq` of the session, of one of `kinds`; InputError says what it is."""

@@ -839,3 +839,22 @@ def test_a_redaction_refused_lists_only_what_a_session_holds(cli: Cli, client: s
     # Client events (a credit note, a merge, a package withdrawn) are never a session's.
     for not_a_session_event in ("l'avoir", "la fusion", "heures prépayées"):
         assert not_a_session_event not in refused.err
+
+
+def test_a_redaction_refused_says_why_there_is_nothing_to_redact(cli: Cli,
+                                                                  client: str) -> None:
+    t0 = now() - timedelta(hours=2)
+    session = ran(cli, client, start=t0)
+    cli("pause", session, "--at", iso(t0 + timedelta(minutes=10)))  # no reason given
+    cli("note", session, "le fils de Mme s'appelle Kevin")
+    note = seq_of(cli, session, "note-added")
+    first = cli.json("redact", session, str(note), "--reason", "détail personnel")
+    before = count(cli)
+    again = cli("redact", session, str(note), "--reason", "x", check=False)
+    assert again.code == 2 and f"n°\u00a0{first['events'][0]['seq']}" in again.err
+    assert "déjà été effacé" in again.err
+    empty = cli("redact", session, str(seq_of(cli, session, "session-paused")),
+                "--reason", "x", check=False)
+    assert empty.code == 2 and "la pause" in empty.err and "aucun texte" in empty.err
+    assert "déjà" not in empty.err
+    assert count(cli) == before

@@ -3663,6 +3663,12 @@ CATALOG: dict[str, str] = {
         "Événement n°\u00a0{seq} retiré\u202f: le montant dû et les documents n'en tiennent "
         "plus compte (événement n°\u00a0{event}).",
     "Event #{seq} is already withdrawn.": "L'événement n°\u00a0{seq} est déjà retiré.",
+    "The text of event #{seq} was redacted already (#{by}): nothing of it can be read any "
+    "more.":
+        "Le texte de l'événement n°\u00a0{seq} a déjà été effacé (n°\u00a0{by})\u202f: plus "
+        "rien n'en est lisible.",
+    "Event #{seq} ({kind}) holds no text: there is nothing to redact.":
+        "L'événement n°\u00a0{seq} ({kind}) ne contient aucun texte\u202f: rien à effacer.",
     "Client {into} was erased: nothing can be merged into him ({client}'s sessions would "
     "count as an erased client's, never invoiced again). Keep {client} as he is.":
         "Le client {into} a été effacé\u202f: rien ne peut plus être fusionné avec lui (les "
