@@ -768,6 +768,13 @@ class Sessiond:
             if session.client_id == client_id:
                 raise InputError(_("Session {session} already belongs to client {client}.",
                                    session=session_id, client=client_id))
+            if self._canonical_client(session.client_id) == client_id:
+                # Its client is a duplicate merged into `client_id`: it counts as his
+                # already, and the move would change nothing.
+                raise InputError(_("Session {session} already counts as client {client}'s: "
+                                   "its client {own} was merged into him.",
+                                   session=session_id, client=client_id,
+                                   own=session.client_id))
             if self._wrapped_key(client_id) is None:
                 raise InputError(_("Client {client} was erased: no session can be moved to "
                                    "him (it could never be invoiced).", client=client_id))

@@ -858,3 +858,15 @@ def test_a_redaction_refused_says_why_there_is_nothing_to_redact(cli: Cli,
     assert empty.code == 2 and "la pause" in empty.err and "aucun texte" in empty.err
     assert "déjà" not in empty.err
     assert count(cli) == before
+
+
+def test_a_session_of_a_merged_duplicate_is_not_moved_to_the_client_it_counts_as(
+        cli: Cli, client: str) -> None:
+    duplicate = cli("client", "add", "Jeanne Martin", "--email", "j@example.fr").out.strip()
+    session = cli("session", "new", duplicate, "--policy", "vlh").out.strip()
+    cli("client", "merge", duplicate, "--into", client, "--reason", "ajoutée deux fois")
+    assert cli.json("session", "show", session)["client"] == client
+    before = count(cli)
+    moved = cli("session", "move", session, "--client", client, "--reason", "x", check=False)
+    assert moved.code == 2 and duplicate in moved.err and client in moved.err
+    assert count(cli) == before

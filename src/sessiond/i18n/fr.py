@@ -3663,6 +3663,10 @@ CATALOG: dict[str, str] = {
         "Événement n°\u00a0{seq} retiré\u202f: le montant dû et les documents n'en tiennent "
         "plus compte (événement n°\u00a0{event}).",
     "Event #{seq} is already withdrawn.": "L'événement n°\u00a0{seq} est déjà retiré.",
+    "Session {session} already counts as client {client}'s: its client {own} was merged "
+    "into him.":
+        "L'intervention {session} compte déjà pour le client {client}\u202f: son client {own} "
+        "a été fusionné avec lui.",
     "The text of event #{seq} was redacted already (#{by}): nothing of it can be read any "
     "more.":
         "Le texte de l'événement n°\u00a0{seq} a déjà été effacé (n°\u00a0{by})\u202f: plus "
