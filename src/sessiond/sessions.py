@@ -649,6 +649,8 @@ class Sessiond:
         with self.store.writing() as w:
             session = self._session(session_id)
             target = self._event_of(session_id, seq, AMENDABLE)
+            # A cancelled session is gone from every projection: its times count nowhere.
+            check_transition(session, "instant-amended", at)
             undo = next((e.seq for e in self.session_events(session_id)
                          if e.kind == "session-reopened" and e.body["corrects"] == seq), None)
             if undo is not None and all(e.seq != seq for e in session.events):
@@ -688,6 +690,8 @@ class Sessiond:
         billed) and can be resumed."""
         with self.store.writing() as w:
             session = self._session(session_id)
+            # Cancelled (after its stop, as a duplicate): refused as any fact on it is.
+            check_transition(session, "session-reopened", _now())
             if session.state is not State.STOPPED:
                 raise InputError(_("Session {session} is not stopped: there is nothing to "
                                    "reopen.", session=session_id))

@@ -870,3 +870,22 @@ def test_a_session_of_a_merged_duplicate_is_not_moved_to_the_client_it_counts_as
     moved = cli("session", "move", session, "--client", client, "--reason", "x", check=False)
     assert moved.code == 2 and duplicate in moved.err and client in moved.err
     assert count(cli) == before
+
+
+def test_a_cancelled_duplicate_is_neither_reopened_nor_amended(cli: Cli, client: str) -> None:
+    t0 = now() - timedelta(hours=2)
+    holder = ran(cli, client, start=t0, stop=t0 + timedelta(minutes=40))
+    duplicate = ran(cli, client, start=t0 + timedelta(minutes=1),
+                    stop=t0 + timedelta(minutes=40))
+    cli("cancel", duplicate, "--duplicate-of", holder, "--reason", "démarrée deux fois")
+    before = count(cli)
+    reopened = cli("reopen", duplicate, "--reason", "x", check=False)
+    # Not "it is not stopped": it was, then cancelled.
+    assert reopened.code == 2 and "annulée" in reopened.err and "pas arrêtée" not in reopened.err
+    amended = cli("amend", duplicate, str(seq_of(cli, duplicate, "session-started")), "--at",
+                  iso(t0 + timedelta(minutes=2)), "--reason", "x", check=False)
+    assert amended.code == 2 and "annulée" in amended.err
+    assert count(cli) == before
+    # Its texts can still be redacted: privacy has no state.
+    cli("note", duplicate, "le fils de Mme s'appelle Kevin")
+    cli("redact", duplicate, str(seq_of(cli, duplicate, "note-added")), "--reason", "perso")
