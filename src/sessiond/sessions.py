@@ -729,14 +729,25 @@ class Sessiond:
                     "in the exports, with what is due. If that was recorded by mistake: "
                     "sessiond withdraw {session} {seq} --reason TEXT, then cancel.",
                     session=session_id, seq=due.seq))
-            issued = next((e for e in session.events if e.kind == "receipt-issued"),
-                          None) or next(iter(self.session_invoices(session_id)), None)
-            if issued is not None:
-                # The client holds a document for it: it stays what was billed.
+            # An invoice a credit note cancelled bills nothing any more (the session may
+            # then be invoiced again, or cancelled); a standing one says how to get there.
+            invoice = next(iter(standing_invoices(self.session_invoices(session_id))), None)
+            if invoice is not None:
                 raise InputError(_(
-                    "Session {session} has a receipt or an invoice (#{seq}): the client holds "
-                    "it, so the session stays as billed.", session=session_id,
-                    seq=issued.seq))
+                    "Session {session} is on invoice {number} (#{seq}): the client holds it. "
+                    "If the session should not be billed, cancel the invoice with a credit "
+                    "note first: sessiond invoice cancel {number} --reason TEXT.",
+                    session=session_id, number=invoice.body["number"], seq=invoice.seq))
+            issued = next((e for e in session.events if e.kind == "receipt-issued"), None)
+            if issued is not None:
+                # The client holds a document for it, which nothing cancels: it stays what
+                # was billed.
+                raise InputError(_(
+                    "Session {session} has receipt {receipt}: the client holds it, so the "
+                    "session stays as billed.", session=session_id,
+                    receipt=_("no. {number} (event #{seq})", number=issued.body["number"],
+                              seq=issued.seq) if issued.body.get("number")
+                    else _("#{seq}", seq=issued.seq)))
             stored = self._append(w, "session-cancelled", at=_now(), session_id=session_id,
                                   client_id=session.client_id,
                                   body={"duplicate_of": duplicate_of},

@@ -273,7 +273,7 @@ def test_what_a_duplicate_may_not_be(cli: Cli, client: str) -> None:
     cli("receipt", stopped, "--out", str(cli.home.parent / "r.pdf"))
     refused = cli("cancel", stopped, "--duplicate-of", work, "--reason", "doublon",
                   check=False)
-    assert refused.code == 2 and "reçu ou une facture" in refused.err
+    assert refused.code == 2 and "a le relevé n°\u00a02026-0001" in refused.err
     assert "session-cancelled" not in cli("log", stopped).out
     assert count(cli) > before
     # A planned one may name what it duplicates too (the log says which).
@@ -889,3 +889,24 @@ def test_a_cancelled_duplicate_is_neither_reopened_nor_amended(cli: Cli, client:
     # Its texts can still be redacted: privacy has no state.
     cli("note", duplicate, "le fils de Mme s'appelle Kevin")
     cli("redact", duplicate, str(seq_of(cli, duplicate, "note-added")), "--reason", "perso")
+
+
+def test_a_duplicate_invoiced_then_credited_is_cancelled_and_the_holder_invoiced_again(
+        cli: Cli, client: str) -> None:
+    # Started twice, both on the client's invoice: the credit note cancels that invoice,
+    # then the duplicate can be cancelled (else the next invoice bills the work twice).
+    cli("config", "init", "--name", "Jean Dupré EI", "--siret", "73282932000074",
+        "--address", "3 rue de l'Église, 54230 Chaligny", "--yes")
+    cli("client", "edit", client, "--address", "1 rue des Lilas, 54000 Nancy")
+    t0 = now() - timedelta(hours=2)
+    work = ran(cli, client, start=t0, stop=t0 + timedelta(minutes=40))
+    twice = ran(cli, client, start=t0 + timedelta(minutes=1), stop=t0 + timedelta(minutes=40))
+    out = cli.home.parent / "factures"
+    number = cli.json("invoice", work, twice, "--out", str(out))["number"]
+    refused = cli("cancel", twice, "--duplicate-of", work, "--reason", "doublon", check=False)
+    assert refused.code == 2 and f"sessiond invoice cancel {number}" in refused.err
+    cli("invoice", "cancel", number, "--reason", "doublon facturé", "--out", str(out))
+    cli("cancel", twice, "--duplicate-of", work, "--reason", "démarrée deux fois")
+    again = cli.json("invoice", "--client", client, "--from", iso(t0)[:10], "--to",
+                     iso(now())[:10], "--out", str(out))
+    assert again["sessions"] == [work]

@@ -1542,10 +1542,16 @@ CATALOG: dict[str, str] = {
         "commencée peut être annulée, ou le doublon d'une autre (sessiond cancel {session} "
         "--duplicate-of INTERVENTION --reason TEXTE)\u202f; sinon corrigez ses heures avec "
         "sessiond amend.",
-    "Session {session} has a receipt or an invoice (#{seq}): the client holds it, so the "
-    "session stays as billed.":
-        "L'intervention {session} a un reçu ou une facture (n°\u00a0{seq})\u202f: le client "
-        "l'a en main, l'intervention reste telle que facturée.",
+    "Session {session} has receipt {receipt}: the client holds it, so the session stays as "
+    "billed.":
+        "L'intervention {session} a le relevé {receipt}\u202f: le client l'a en main, "
+        "l'intervention reste telle que facturée.",
+    "Session {session} is on invoice {number} (#{seq}): the client holds it. If the session "
+    "should not be billed, cancel the invoice with a credit note first: sessiond invoice "
+    "cancel {number} --reason TEXT.":
+        "L'intervention {session} figure sur la facture {number} (n°\u00a0{seq})\u202f: le "
+        "client l'a en main. Si l'intervention ne doit pas être facturée, annulez d'abord "
+        "la facture par un avoir\u202f: sessiond invoice cancel {number} --reason TEXTE.",
     "Session {session} cannot be its own duplicate: name the session that holds the work.":
         "L'intervention {session} ne peut pas être son propre doublon\u202f: indiquez celle "
         "qui porte le travail.",
