@@ -910,3 +910,20 @@ def test_a_duplicate_invoiced_then_credited_is_cancelled_and_the_holder_invoiced
     again = cli.json("invoice", "--client", client, "--from", iso(t0)[:10], "--to",
                      iso(now())[:10], "--out", str(out))
     assert again["sessions"] == [work]
+
+
+def test_a_warranty_session_moved_to_another_client_is_billed_as_any_in_one_sentence(
+        cli: Cli, client: str) -> None:
+    t0 = now() - timedelta(hours=3)
+    earlier = ran(cli, client, start=t0, stop=t0 + timedelta(minutes=50))
+    again = cli("session", "new", client, "--policy", "vlh", "--warranty-of", earlier,
+                "--warranty-cause", "intervention").out.strip()
+    cli("consent", again, "--channel", "oral", "--by", "Jeanne", "--at", iso(t0 + timedelta(
+        minutes=60)))
+    cli("start", again, "--at", iso(t0 + timedelta(minutes=60)))
+    cli("stop", again, "--at", iso(t0 + timedelta(minutes=80)))
+    assert bill(cli, again)["total"] in ("0.00", "0")
+    other = cli("client", "add", "Paul Durand").out.strip()
+    cli("session", "move", again, "--client", other, "--reason", "mauvais client")
+    text = cli("bill", again).out
+    assert "s-" in text and ".." not in text and "comme toute intervention" in text

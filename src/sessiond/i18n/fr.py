@@ -2987,9 +2987,9 @@ CATALOG: dict[str, str] = {
         "Ré-intervention sous garantie de l'intervention {session}, rendue nécessaire par cette "
         "intervention\u202f: {covered} (art. {article})",
     "Session {session} is no earlier intervention of this client (cancelled, never started, or "
-    "another client's): billed as any session.":
+    "another client's): billed as any session":
         "L'intervention {session} n'est pas une intervention antérieure de ce client (annulée, "
-        "jamais commencée ou d'un autre client)\u202f: facturée comme toute intervention.",
+        "jamais commencée ou d'un autre client)\u202f: facturée comme toute intervention",
     "Re-intervention for session {session}, made necessary by {why}: not covered by the warranty "
     "(art. {article}), billed as any session":
         "Ré-intervention pour l'intervention {session}, rendue nécessaire par {why}\u202f: hors "
