@@ -657,17 +657,23 @@ def _check_no_show(session: Session, at: datetime) -> None:
 
 def local_moment(instant: datetime, session: Session) -> str:
     """An instant of an error message in the session's zone, to the second (the order of
-    two steps may hang on it): "1er décembre 2026 à 09:44:05", never UTC ISO."""
+    two steps may hang on it): "1er décembre 2026 à 09:44:05", never UTC ISO; with its
+    offset in the hour the clocks go back, where the same wall time comes twice ("02:40:00
+    (UTC+02:00)" is before "02:05:00 (UTC+01:00)")."""
+    from datetime import UTC, tzinfo
     from zoneinfo import ZoneInfo
 
+    from sessiond.clock import local_wall
     from sessiond.i18n.dates import long_date
 
-    zone = session.events[-1].tz if session.events else "UTC"
+    zone: tzinfo
     try:
-        local = instant.astimezone(ZoneInfo(zone))
+        zone = ZoneInfo(session.events[-1].tz if session.events else "UTC")
     except (ValueError, KeyError):
-        local = instant
-    return _("{day} at {time}", day=long_date(local.date()), time=f"{local:%H:%M:%S}")
+        zone = UTC
+    local = instant.astimezone(zone)
+    return _("{day} at {time}", day=long_date(local.date()),
+             time=local_wall(instant, zone, "%H:%M:%S"))
 
 
 def _state_refusal(session: Session, kind: str) -> str:

@@ -659,6 +659,20 @@ class Sessiond:
         with self.store.writing() as w:
             session = self._session(session_id)
             target = self._event_of(session_id, seq, AMENDABLE)
+            # A cancelled session is gone from every projection: its times count nowhere.
+            check_transition(session, "instant-amended", at)
+            undo = next((e.seq for e in self.session_events(session_id)
+                         if e.kind == "session-reopened" and e.body["corrects"] == seq), None)
+            if undo is not None and all(e.seq != seq for e in session.events):
+                # A stop made while paused, then reopened: the pause goes on, that stop
+                # counts no more; amending it would be accepted and change nothing.
+                raise InputError(_(
+                    "Event #{seq} ({kind}) was undone by #{undo} (sessiond reopen): it no "
+                    "longer counts, so it has no time to correct.", seq=seq,
+                    kind=labels.kind(target.kind), undo=undo))
+            if target.kind == "session-started":
+                # As `start --at`: nothing starts before the client ordered it.
+                self._refuse_before_order(session_id, at)
             trial = target._replace(seq=2**53 - 1, kind="instant-amended",
                                   body={"corrects": seq, "at": clock.to_text(at)})
             _check_order(fold([*self.session_events(session_id), trial]), seq)
@@ -686,6 +700,8 @@ class Sessiond:
         billed) and can be resumed."""
         with self.store.writing() as w:
             session = self._session(session_id)
+            # Cancelled (after its stop, as a duplicate): refused as any fact on it is.
+            check_transition(session, "session-reopened", _now())
             if session.state is not State.STOPPED:
                 raise InputError(_("Session {session} is not stopped: there is nothing to "
                                    "reopen.", session=session_id))
@@ -723,14 +739,25 @@ class Sessiond:
                     "in the exports, with what is due. If that was recorded by mistake: "
                     "sessiond withdraw {session} {seq} --reason TEXT, then cancel.",
                     session=session_id, seq=due.seq))
-            issued = next((e for e in session.events if e.kind == "receipt-issued"),
-                          None) or next(iter(self.session_invoices(session_id)), None)
-            if issued is not None:
-                # The client holds a document for it: it stays what was billed.
+            # An invoice a credit note cancelled bills nothing any more (the session may
+            # then be invoiced again, or cancelled); a standing one says how to get there.
+            invoice = next(iter(standing_invoices(self.session_invoices(session_id))), None)
+            if invoice is not None:
                 raise InputError(_(
-                    "Session {session} has a receipt or an invoice (#{seq}): the client holds "
-                    "it, so the session stays as billed.", session=session_id,
-                    seq=issued.seq))
+                    "Session {session} is on invoice {number} (#{seq}): the client holds it. "
+                    "If the session should not be billed, cancel the invoice with a credit "
+                    "note first: sessiond invoice cancel {number} --reason TEXT.",
+                    session=session_id, number=invoice.body["number"], seq=invoice.seq))
+            issued = next((e for e in session.events if e.kind == "receipt-issued"), None)
+            if issued is not None:
+                # The client holds a document for it, which nothing cancels: it stays what
+                # was billed.
+                raise InputError(_(
+                    "Session {session} has receipt {receipt}: the client holds it, so the "
+                    "session stays as billed.", session=session_id,
+                    receipt=_("no. {number} (event #{seq})", number=issued.body["number"],
+                              seq=issued.seq) if issued.body.get("number")
+                    else _("#{seq}", seq=issued.seq)))
             stored = self._append(w, "session-cancelled", at=_now(), session_id=session_id,
                                   client_id=session.client_id,
                                   body={"duplicate_of": duplicate_of},
@@ -766,6 +793,16 @@ class Sessiond:
             if session.client_id == client_id:
                 raise InputError(_("Session {session} already belongs to client {client}.",
                                    session=session_id, client=client_id))
+            if self._canonical_client(session.client_id) == client_id:
+                # Its client is a duplicate merged into `client_id`: it counts as his
+                # already, and the move would change nothing.
+                raise InputError(_("Session {session} already counts as client {client}'s: "
+                                   "its client {own} was merged into him.",
+                                   session=session_id, client=client_id,
+                                   own=session.client_id))
+            if self._wrapped_key(client_id) is None:
+                raise InputError(_("Client {client} was erased: no session can be moved to "
+                                   "him (it could never be invoiced).", client=client_id))
             stored = self._append(w, "session-moved", at=_now(), session_id=session_id,
                                   client_id=client_id,
                                   body={"from_client": session.client_id,
@@ -790,6 +827,13 @@ class Sessiond:
             if target == duplicate:
                 raise InputError(_("Client {client} cannot be merged into itself.",
                                    client=duplicate))
+            if self._wrapped_key(target) is None:
+                # His sessions would belong to a client who can no longer be named,
+                # invoiced or shown in the client list, and a merge is never undone.
+                raise InputError(_("Client {into} was erased: nothing can be merged into him "
+                                   "({client}'s sessions would count as an erased client's, "
+                                   "never invoiced again). Keep {client} as he is.",
+                                   into=target, client=duplicate))
             stored = self._append(w, "client-merged", at=_now(), client_id=duplicate,
                                   body={"into": target}, personal={"reason": _reason(reason)})
         return self._event(stored)
@@ -797,13 +841,17 @@ class Sessiond:
     def redact(self, session_id: str, seq: int, *, reason: str) -> Event:
         """The free text of event `seq` (a note, a reason, the problems) becomes unreadable
         for good: its own key is destroyed; the chain still verifies."""
-        free = tuple(k for k in KINDS if set(KINDS[k].personal) & set(FREE_TEXT))
+        # The kinds of a session's events with a text of their own (a client's events, a
+        # credit note or a merge, are never a session's: the refusal would list them).
+        free = tuple(k for k in KINDS if set(KINDS[k].personal) & set(FREE_TEXT)
+                     and KINDS[k].scope == "session")
         with self.store.writing() as w:
             session = self._session(session_id)
             target = self._event_of(session_id, seq, free)
             fields = [name for name in FREE_TEXT if name in KINDS[target.kind].personal
                       and w.delete_field_key(target.id, name)]
             if not fields:
+                self._refuse_redacted_or_empty(session_id, target)
                 raise InputError(_(
                     "Event #{seq} holds no text that can be redacted on its own (none, already "
                     "redacted, or written before texts had keys of their own: erasing the "
@@ -813,6 +861,19 @@ class Sessiond:
                                   body={"corrects": seq, "fields": fields},
                                   personal={"reason": _reason(reason)})
         return self._event(stored)
+
+    def _refuse_redacted_or_empty(self, session_id: str, target: Event) -> None:
+        """Say why `target` has no text to redact when the log tells: redacted already
+        (by which correction), or it never held one (a pause without a reason)."""
+        done = [e.seq for e in self.session_events(session_id)
+                if e.kind == "text-redacted" and e.body["corrects"] == target.seq]
+        if done:
+            raise InputError(_("The text of event #{seq} was redacted already (#{by}): "
+                               "nothing of it can be read any more.", seq=target.seq,
+                               by=done[0]))
+        if target.personal is not None and not set(FREE_TEXT) & set(target.personal):
+            raise InputError(_("Event #{seq} ({kind}) holds no text: there is nothing to "
+                               "redact.", seq=target.seq, kind=labels.kind(target.kind)))
 
     def _event_of(self, session_id: str, seq: int, kinds: Sequence[str]) -> Event:
         """Event `seq` of the session, of one of `kinds`; InputError says what it is."""

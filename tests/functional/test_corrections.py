@@ -273,7 +273,7 @@ def test_what_a_duplicate_may_not_be(cli: Cli, client: str) -> None:
     cli("receipt", stopped, "--out", str(cli.home.parent / "r.pdf"))
     refused = cli("cancel", stopped, "--duplicate-of", work, "--reason", "doublon",
                   check=False)
-    assert refused.code == 2 and "reçu ou une facture" in refused.err
+    assert refused.code == 2 and "a le relevé n°\u00a02026-0001" in refused.err
     assert "session-cancelled" not in cli("log", stopped).out
     assert count(cli) > before
     # A planned one may name what it duplicates too (the log says which).
@@ -717,3 +717,213 @@ def test_a_merged_duplicates_session_is_the_clients_in_the_export_and_the_receip
     text = Path(receipt["text"]).read_text(encoding="utf-8")
     assert f"Référence client :       {jeanne}" in text.replace("\u202f", " ")
     assert duplicate not in text.split("-----BEGIN")[0]
+
+
+def test_an_amendment_refused_on_the_night_the_clocks_go_back_names_each_hour_by_offset(
+        cli: Cli, client: str) -> None:
+    # 26 October 2025, Europe/Paris: 02:00-03:00 comes twice, first at UTC+02:00, then at
+    # UTC+01:00. A resume at 02:40 (UTC+02:00) is before a pause at 02:05 (UTC+01:00):
+    # the refusal must say which 02:40 and which 02:05, else it reads "02:40 would come
+    # before 02:05".
+    session = cli("session", "new", client, "--policy", "vlh").out.strip()
+    cli("consent", session, "--channel", "oral", "--by", "Jeanne", "--at",
+        "2025-10-26T01:00+02:00", "--yes")
+    cli("start", session, "--at", "2025-10-26T01:30+02:00", "--yes")
+    cli("pause", session, "--at", "2025-10-26T02:05+01:00", "--yes")
+    cli("resume", session, "--at", "2025-10-26T02:10+01:00", "--yes")
+    resume = seq_of(cli, session, "session-resumed")
+    refused = cli("amend", session, str(resume), "--at", "2025-10-26T02:40+02:00", "--yes",
+                  "--reason", "x", check=False)
+    assert refused.code == 2, refused.err
+    assert "02:40:00 (UTC+02:00)" in refused.err and "02:05:00 (UTC+01:00)" in refused.err
+    # An hour that happens once is written as before, without an offset.
+    early = cli("amend", session, str(resume), "--at", "2025-10-26T00:30+02:00", "--yes",
+                "--reason", "x", check=False)
+    assert early.code == 2 and "00:30:00)" in early.err
+
+
+def test_a_start_amended_to_before_the_order_is_refused_as_start_at_refuses_it(
+        cli: Cli, client: str) -> None:
+    ordered = now() - timedelta(hours=2)
+    session = cli("session", "new", client, "--policy", "vlh", "--ordered-at",
+                  iso(ordered)).out.strip()
+    cli("consent", session, "--channel", "oral", "--by", "Jeanne", "--at", iso(ordered))
+    early = iso(ordered - timedelta(minutes=30))
+    refused_start = cli("start", session, "--at", early, check=False)
+    assert refused_start.code == 2
+    cli("start", session, "--at", iso(ordered + timedelta(minutes=10)))
+    before = count(cli)
+    refused = cli("amend", session, str(seq_of(cli, session, "session-started")), "--at",
+                  early, "--reason", "x", check=False)
+    assert refused.code == 2 and "--at" in refused.err and "Traceback" not in refused.err
+    assert count(cli) == before
+    cli("amend", session, str(seq_of(cli, session, "session-started")), "--at",
+        iso(ordered + timedelta(minutes=5)), "--reason", "x")
+
+
+def test_a_stop_undone_by_reopen_is_not_amended_as_if_it_still_counted(
+        cli: Cli, client: str) -> None:
+    # Stopped while paused, then reopened: the pause goes on and that stop is gone from
+    # the session; "corrected" would be a lie, nothing would change.
+    t0 = now() - timedelta(hours=2)
+    session = ran(cli, client, start=t0)
+    cli("pause", session, "--at", iso(t0 + timedelta(minutes=20)))
+    cli("stop", session, "--at", iso(t0 + timedelta(minutes=30)))
+    stop = seq_of(cli, session, "session-stopped")
+    reopen = cli.json("reopen", session, "--reason", "arrêt par erreur")["events"][0]["seq"]
+    before = count(cli)
+    refused = cli("amend", session, str(stop), "--at", iso(t0 + timedelta(minutes=25)),
+                  "--reason", "x", check=False)
+    assert refused.code == 2 and f"n°\u00a0{reopen}" in refused.err
+    assert count(cli) == before
+    english = cli.at(cli.home)
+    english.env.update(SESSIOND_LANG="en")
+    said = english("amend", session, str(stop), "--at", iso(t0 + timedelta(minutes=25)),
+                   "--reason", "x", check=False)
+    assert said.code == 2 and f"undone by #{reopen}" in said.err
+    # A stop reopened while running became a pause: that instant still counts.
+    cli("resume", session, "--at", iso(t0 + timedelta(minutes=40)))
+    cli("stop", session, "--at", iso(t0 + timedelta(minutes=50)))
+    cli("reopen", session, "--reason", "encore")
+    later = seq_of(cli, session, "session-stopped", 1)
+    cli("amend", session, str(later), "--at", iso(t0 + timedelta(minutes=55)), "--reason", "x")
+
+
+def test_nothing_is_merged_into_or_moved_to_an_erased_client(cli: Cli, client: str) -> None:
+    # Merged into an erased client, Jeanne's sessions would vanish from the client list,
+    # print "(client effacé)" in the exports and never be invoiced again: for good.
+    t0 = now() - timedelta(hours=2)
+    session = ran(cli, client, start=t0, stop=t0 + timedelta(minutes=30))
+    erased = cli("client", "add", "Paul Durand").out.strip()
+    cli("client", "erase", erased, "--yes")
+    before = count(cli)
+    merged = cli("client", "merge", client, "--into", erased, "--reason", "doublon",
+                 check=False)
+    assert merged.code == 2 and erased in merged.err and "Traceback" not in merged.err
+    moved = cli("session", "move", session, "--client", erased, "--reason", "x", check=False)
+    assert moved.code == 2 and erased in moved.err
+    assert count(cli) == before
+    assert client in cli("client", "list").out
+    assert cli.json("session", "show", session)["client"] == client
+
+
+def test_a_receipt_no_longer_current_is_named_by_its_printed_number(
+        cli: Cli, client: str, tmp_path: Path) -> None:
+    # A stop pressed too early after the receipt: `check` says which receipt to replace by
+    # the number the client holds (2026-0001), never by its event alone ("relevé n° 9"
+    # reads as a receipt number that does not exist).
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "73282932000074"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\n', encoding="utf-8")
+    t0 = now() - timedelta(hours=2)
+    session = ran(cli, client, start=t0, stop=t0 + timedelta(minutes=45))
+    cli("receipt", session, "--out", str(tmp_path / "r.pdf"))
+    (issued,) = [e for e in cli.json("log", session) if e["kind"] == "receipt-issued"]
+    number = issued["body"]["number"]
+    cli("reopen", session, "--reason", "arrêt trop tôt")
+    report = cli("check", session, "--json", check=False).json
+    (stale,) = [f for f in report["findings"] if f["rule"] == "receipt-current"]
+    assert f"relevé n°\u00a0{number} (événement n°\u00a0{issued['seq']})" in stale["message"]
+    english = cli.at(cli.home)
+    english.env.update(SESSIOND_LANG="en")
+    said = english("check", session, check=False)
+    assert f"receipt no. {number} (event #{issued['seq']})" in said.out
+
+
+def test_a_redaction_refused_lists_only_what_a_session_holds(cli: Cli, client: str) -> None:
+    t0 = now() - timedelta(hours=2)
+    session = ran(cli, client, start=t0, stop=t0 + timedelta(minutes=30))
+    refused = cli("redact", session, str(seq_of(cli, session, "consent-recorded")),
+                  "--reason", "x", check=False)
+    assert refused.code == 2 and "la note" in refused.err and "la pause" in refused.err
+    # Client events (a credit note, a merge, a package withdrawn) are never a session's.
+    for not_a_session_event in ("l'avoir", "la fusion", "heures prépayées"):
+        assert not_a_session_event not in refused.err
+
+
+def test_a_redaction_refused_says_why_there_is_nothing_to_redact(cli: Cli,
+                                                                  client: str) -> None:
+    t0 = now() - timedelta(hours=2)
+    session = ran(cli, client, start=t0)
+    cli("pause", session, "--at", iso(t0 + timedelta(minutes=10)))  # no reason given
+    cli("note", session, "le fils de Mme s'appelle Kevin")
+    note = seq_of(cli, session, "note-added")
+    first = cli.json("redact", session, str(note), "--reason", "détail personnel")
+    before = count(cli)
+    again = cli("redact", session, str(note), "--reason", "x", check=False)
+    assert again.code == 2 and f"n°\u00a0{first['events'][0]['seq']}" in again.err
+    assert "déjà été effacé" in again.err
+    empty = cli("redact", session, str(seq_of(cli, session, "session-paused")),
+                "--reason", "x", check=False)
+    assert empty.code == 2 and "la pause" in empty.err and "aucun texte" in empty.err
+    assert "déjà" not in empty.err
+    assert count(cli) == before
+
+
+def test_a_session_of_a_merged_duplicate_is_not_moved_to_the_client_it_counts_as(
+        cli: Cli, client: str) -> None:
+    duplicate = cli("client", "add", "Jeanne Martin", "--email", "j@example.fr").out.strip()
+    session = cli("session", "new", duplicate, "--policy", "vlh").out.strip()
+    cli("client", "merge", duplicate, "--into", client, "--reason", "ajoutée deux fois")
+    assert cli.json("session", "show", session)["client"] == client
+    before = count(cli)
+    moved = cli("session", "move", session, "--client", client, "--reason", "x", check=False)
+    assert moved.code == 2 and duplicate in moved.err and client in moved.err
+    assert count(cli) == before
+
+
+def test_a_cancelled_duplicate_is_neither_reopened_nor_amended(cli: Cli, client: str) -> None:
+    t0 = now() - timedelta(hours=2)
+    holder = ran(cli, client, start=t0, stop=t0 + timedelta(minutes=40))
+    duplicate = ran(cli, client, start=t0 + timedelta(minutes=1),
+                    stop=t0 + timedelta(minutes=40))
+    cli("cancel", duplicate, "--duplicate-of", holder, "--reason", "démarrée deux fois")
+    before = count(cli)
+    reopened = cli("reopen", duplicate, "--reason", "x", check=False)
+    # Not "it is not stopped": it was, then cancelled.
+    assert reopened.code == 2 and "annulée" in reopened.err and "pas arrêtée" not in reopened.err
+    amended = cli("amend", duplicate, str(seq_of(cli, duplicate, "session-started")), "--at",
+                  iso(t0 + timedelta(minutes=2)), "--reason", "x", check=False)
+    assert amended.code == 2 and "annulée" in amended.err
+    assert count(cli) == before
+    # Its texts can still be redacted: privacy has no state.
+    cli("note", duplicate, "le fils de Mme s'appelle Kevin")
+    cli("redact", duplicate, str(seq_of(cli, duplicate, "note-added")), "--reason", "perso")
+
+
+def test_a_duplicate_invoiced_then_credited_is_cancelled_and_the_holder_invoiced_again(
+        cli: Cli, client: str) -> None:
+    # Started twice, both on the client's invoice: the credit note cancels that invoice,
+    # then the duplicate can be cancelled (else the next invoice bills the work twice).
+    cli("config", "init", "--name", "Jean Dupré EI", "--siret", "73282932000074",
+        "--address", "3 rue de l'Église, 54230 Chaligny", "--yes")
+    cli("client", "edit", client, "--address", "1 rue des Lilas, 54000 Nancy")
+    t0 = now() - timedelta(hours=2)
+    work = ran(cli, client, start=t0, stop=t0 + timedelta(minutes=40))
+    twice = ran(cli, client, start=t0 + timedelta(minutes=1), stop=t0 + timedelta(minutes=40))
+    out = cli.home.parent / "factures"
+    number = cli.json("invoice", work, twice, "--out", str(out))["number"]
+    refused = cli("cancel", twice, "--duplicate-of", work, "--reason", "doublon", check=False)
+    assert refused.code == 2 and f"sessiond invoice cancel {number}" in refused.err
+    cli("invoice", "cancel", number, "--reason", "doublon facturé", "--out", str(out))
+    cli("cancel", twice, "--duplicate-of", work, "--reason", "démarrée deux fois")
+    again = cli.json("invoice", "--client", client, "--from", iso(t0)[:10], "--to",
+                     iso(now())[:10], "--out", str(out))
+    assert again["sessions"] == [work]
+
+
+def test_a_warranty_session_moved_to_another_client_is_billed_as_any_in_one_sentence(
+        cli: Cli, client: str) -> None:
+    t0 = now() - timedelta(hours=3)
+    earlier = ran(cli, client, start=t0, stop=t0 + timedelta(minutes=50))
+    again = cli("session", "new", client, "--policy", "vlh", "--warranty-of", earlier,
+                "--warranty-cause", "intervention").out.strip()
+    cli("consent", again, "--channel", "oral", "--by", "Jeanne", "--at", iso(t0 + timedelta(
+        minutes=60)))
+    cli("start", again, "--at", iso(t0 + timedelta(minutes=60)))
+    cli("stop", again, "--at", iso(t0 + timedelta(minutes=80)))
+    assert bill(cli, again)["total"] in ("0.00", "0")
+    other = cli("client", "add", "Paul Durand").out.strip()
+    cli("session", "move", again, "--client", other, "--reason", "mauvais client")
+    text = cli("bill", again).out
+    assert "s-" in text and ".." not in text and "comme toute intervention" in text

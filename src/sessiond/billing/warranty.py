@@ -66,7 +66,7 @@ def decide(session: Session, policy: Policy, sessions: Mapping[str, Session],
     if earlier is None or earlier.cancelled or earlier.started_at is None:
         return Decision(earlier_id, cause, False, False, None, article, _(
             "Session {session} is no earlier intervention of this client (cancelled, never "
-            "started, or another client's): billed as any session.", session=earlier_id))
+            "started, or another client's): billed as any session", session=earlier_id))
     if cause != "intervention":
         flat = policy.credit.warranty if policy.credit is not None else None
         if cause == "client" and flat is not None:

@@ -659,11 +659,16 @@ def receipt_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
         e.kind in CORRECTIONS or (e.kind == "note-added" and "replaces" in e.body))]
     receipt_rule = facts.policy.rules.get("receipt-issued")
     cited = receipt_rule.article if receipt_rule else spec.article
+    # Named by the number printed on it (YEAR-NNNN), as `verify --receipt` and the next
+    # receipt name it, then by its event: "n° 9" alone would read as a receipt number.
+    number = last.body.get("number")
+    receipt = (_("no. {number} (event #{seq})", number=number, seq=last.seq) if number
+               else _("#{seq}", seq=last.seq))
     if later:
         return [replace(finding(spec, _(
-            "The receipt #{receipt} was issued before the correction {events}: it no "
+            "The receipt {receipt} was issued before the correction {events}: it no "
             "longer states this intervention; issue a new one (sessiond receipt {session}).",
-            receipt=last.seq, events=numbers(later), session=facts.session.id),
+            receipt=receipt, events=numbers(later), session=facts.session.id),
             [last.seq, *seqs(later)]), article=cited)]
     stated = last.body.get("total")
     if stated is None or facts.receipted_now is None:
@@ -676,9 +681,9 @@ def receipt_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
         return []
     # Repriced by a correction of the client's history, as for invoice-current.
     return [replace(finding(spec, _(
-        "The receipt #{receipt} states {stated}, but the session is billed {now} now (the "
+        "The receipt {receipt} states {stated}, but the session is billed {now} now (the "
         "client's history was corrected since: a duplicate merged, a package withdrawn); "
-        "issue a new one (sessiond receipt {session}).", receipt=last.seq,
+        "issue a new one (sessiond receipt {session}).", receipt=receipt,
         stated=money(Decimal(stated)), now=money(facts.receipted_now),
         session=facts.session.id), [last.seq]), article=cited)]
 

@@ -1562,10 +1562,16 @@ CATALOG: dict[str, str] = {
         "commencée peut être annulée, ou le doublon d'une autre (sessiond cancel {session} "
         "--duplicate-of INTERVENTION --reason TEXTE)\u202f; sinon corrigez ses heures avec "
         "sessiond amend.",
-    "Session {session} has a receipt or an invoice (#{seq}): the client holds it, so the "
-    "session stays as billed.":
-        "L'intervention {session} a un reçu ou une facture (n°\u00a0{seq})\u202f: le client "
-        "l'a en main, l'intervention reste telle que facturée.",
+    "Session {session} has receipt {receipt}: the client holds it, so the session stays as "
+    "billed.":
+        "L'intervention {session} a le relevé {receipt}\u202f: le client l'a en main, "
+        "l'intervention reste telle que facturée.",
+    "Session {session} is on invoice {number} (#{seq}): the client holds it. If the session "
+    "should not be billed, cancel the invoice with a credit note first: sessiond invoice "
+    "cancel {number} --reason TEXT.":
+        "L'intervention {session} figure sur la facture {number} (n°\u00a0{seq})\u202f: le "
+        "client l'a en main. Si l'intervention ne doit pas être facturée, annulez d'abord "
+        "la facture par un avoir\u202f: sessiond invoice cancel {number} --reason TEXTE.",
     "Session {session} cannot be its own duplicate: name the session that holds the work.":
         "L'intervention {session} ne peut pas être son propre doublon\u202f: indiquez celle "
         "qui porte le travail.",
@@ -1633,15 +1639,17 @@ CATALOG: dict[str, str] = {
     "Session {session} is already cancelled.": "L'intervention {session} est déjà annulée.",
     "Session {session} is not stopped: there is nothing to reopen.":
         "L'intervention {session} n'est pas arrêtée\u202f: rien à rouvrir.",
-    "The receipt #{receipt} was issued before the correction {events}: it no longer states "
+    "no. {number} (event #{seq})": "n°\u00a0{number} (événement n°\u00a0{seq})",
+    "#{seq}": "n°\u00a0{seq}",
+    "The receipt {receipt} was issued before the correction {events}: it no longer states "
     "this intervention; issue a new one (sessiond receipt {session}).":
-        "Le relevé n°\u00a0{receipt} a été émis avant la correction {events}\u202f: il ne décrit "
+        "Le relevé {receipt} a été émis avant la correction {events}\u202f: il ne décrit "
         "plus "
         "cette intervention\u202f; émettez-en un nouveau (sessiond receipt {session}).",
-    "The receipt #{receipt} states {stated}, but the session is billed {now} now (the "
+    "The receipt {receipt} states {stated}, but the session is billed {now} now (the "
     "client's history was corrected since: a duplicate merged, a package withdrawn); "
     "issue a new one (sessiond receipt {session}).":
-        "Le relevé n°\u00a0{receipt} indique {stated}, mais l'intervention est désormais "
+        "Le relevé {receipt} indique {stated}, mais l'intervention est désormais "
         "facturée {now} (l'historique du client a été corrigé depuis\u202f: un doublon "
         "fusionné, un forfait retiré)\u202f; émettez-en un nouveau (sessiond receipt "
         "{session}).",
@@ -3012,9 +3020,9 @@ CATALOG: dict[str, str] = {
         "Ré-intervention sous garantie de l'intervention {session}, rendue nécessaire par cette "
         "intervention\u202f: {covered} (art. {article})",
     "Session {session} is no earlier intervention of this client (cancelled, never started, or "
-    "another client's): billed as any session.":
+    "another client's): billed as any session":
         "L'intervention {session} n'est pas une intervention antérieure de ce client (annulée, "
-        "jamais commencée ou d'un autre client)\u202f: facturée comme toute intervention.",
+        "jamais commencée ou d'un autre client)\u202f: facturée comme toute intervention",
     "Re-intervention for session {session}, made necessary by {why}: not covered by the warranty "
     "(art. {article}), billed as any session":
         "Ré-intervention pour l'intervention {session}, rendue nécessaire par {why}\u202f: hors "
@@ -3694,6 +3702,29 @@ CATALOG: dict[str, str] = {
         "Événement n°\u00a0{seq} retiré\u202f: le montant dû et les documents n'en tiennent "
         "plus compte (événement n°\u00a0{event}).",
     "Event #{seq} is already withdrawn.": "L'événement n°\u00a0{seq} est déjà retiré.",
+    "Session {session} already counts as client {client}'s: its client {own} was merged "
+    "into him.":
+        "L'intervention {session} compte déjà pour le client {client}\u202f: son client {own} "
+        "a été fusionné avec lui.",
+    "The text of event #{seq} was redacted already (#{by}): nothing of it can be read any "
+    "more.":
+        "Le texte de l'événement n°\u00a0{seq} a déjà été effacé (n°\u00a0{by})\u202f: plus "
+        "rien n'en est lisible.",
+    "Event #{seq} ({kind}) holds no text: there is nothing to redact.":
+        "L'événement n°\u00a0{seq} ({kind}) ne contient aucun texte\u202f: rien à effacer.",
+    "Client {into} was erased: nothing can be merged into him ({client}'s sessions would "
+    "count as an erased client's, never invoiced again). Keep {client} as he is.":
+        "Le client {into} a été effacé\u202f: rien ne peut plus être fusionné avec lui (les "
+        "interventions de {client} deviendraient celles d'un client effacé, qui ne peut plus "
+        "être facturé). Gardez {client} tel quel.",
+    "Client {client} was erased: no session can be moved to him (it could never be "
+    "invoiced).":
+        "Le client {client} a été effacé\u202f: aucune intervention ne peut lui être "
+        "attribuée (elle ne pourrait jamais être facturée).",
+    "Event #{seq} ({kind}) was undone by #{undo} (sessiond reopen): it no longer counts, "
+    "so it has no time to correct.":
+        "L'événement n°\u00a0{seq} ({kind}) a été annulé par le n°\u00a0{undo} (sessiond "
+        "reopen)\u202f: il ne compte plus, il n'a donc pas d'heure à corriger.",
     "the withdrawal of a fact recorded by mistake":
         "le retrait d'un fait enregistré par erreur",
     "withdraw: recorded by mistake": "retirer\u202f: enregistré par erreur",
