@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sessiond.errors import InputError
+from sessiond.exports.hidden_text import Box, Hidden, Tracker, visible_box
 from sessiond.i18n import _
 
 DATA_BEGIN = "-----BEGIN SESSIOND SIGNED DATA-----"
@@ -109,6 +110,9 @@ class Carried:
     # the document states (a text box over an amount, a stamp over a name).
     added: tuple[str, ...] = ()
     over_text: tuple[str, ...] = ()
+    # PDF: text its pages hold but do not show (drawn over, invisible, off the page),
+    # with its page number.
+    hidden: tuple[tuple[int, Hidden], ...] = ()
 
 
 def decode_text(raw: bytes) -> str:
@@ -214,7 +218,6 @@ def _bounded_pypdf() -> Iterator[None]:
         logger.setLevel(level)
 
 
-Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in the page's user space
 
 # Annotations that mark text without covering it (its colour behind, a line under it).
 _MARKS = frozenset({"/Highlight", "/Underline", "/Squiggly"})
@@ -222,23 +225,29 @@ _HIDDEN, _NO_VIEW = 2, 32  # annotation flags (PDF 32000-1, 12.5.3): not shown o
 _MAX_BOXES = 5000  # text runs per page kept for the test (a receipt has about a hundred)
 
 
-def _page_text(page: Any) -> tuple[str, list[Box]]:
-    """A page's extracted text, and the box of each run of it: from where the run starts
-    (the text and current matrices), as high as its font size, about 0.6 em per
-    character wide (pypdf gives no widths; a box a little wide errs toward telling)."""
+def _page_text(page: Any) -> tuple[str, list[Box], list[Hidden]]:
+    """A page's extracted text, the box of each run of it, and the runs the page does
+    not show (hidden_text). A run's box is from where it starts (the text and current
+    matrices), as high as its font size, about 0.6 em per character wide (pypdf gives no
+    widths; a box a little wide errs toward telling)."""
     boxes: list[Box] = []
+    drawing = Tracker(visible_box(page), page.get("/Resources"))
 
-    def seen(text: str, cm: Any, tm: Any, _font: Any, size: float) -> None:
-        if not text.strip() or len(boxes) >= _MAX_BOXES:
+    def seen(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        if not text.strip():
             return
         a, b = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         height = abs(float(size)) * (math.hypot(a, b) or 1.0)
-        boxes.append((x, y - 0.25 * height, x + 0.6 * height * len(text.strip()),
-                      y + height))
+        box = (x, y - 0.25 * height, x + 0.6 * height * len(text.strip()), y + height)
+        if len(boxes) < _MAX_BOXES:
+            boxes.append(box)
+        drawing.text(text, cm, tm, font, size, box)
 
-    return page.extract_text(visitor_text=seen) or "", boxes
+    text = page.extract_text(visitor_text=seen, visitor_operand_before=drawing.before,
+                             visitor_operand_after=drawing.after) or ""
+    return text, boxes, drawing.hidden()
 
 
 def _rect(annot: Any) -> Box | None:
@@ -304,16 +313,18 @@ def read_pdf(raw: bytes) -> Carried:
                 raise _TooLarge(_("it has {pages} pages (a receipt has a few)",
                                   pages=len(reader.pages)))
             pages, boxes, left = [], [], _CONTENT_BYTES
-            for page in reader.pages:
+            hidden: list[tuple[int, Hidden]] = []
+            for number, page in enumerate(reader.pages, start=1):
                 contents = page.get_contents()
                 left -= len(contents.get_data()) if contents is not None else 0
                 if left < 0:
                     raise _TooLarge(_("its pages hold more than {mb} MB of drawing "
                                       "instructions (a receipt, some kB)",
                                       mb=_CONTENT_BYTES // (1024 * 1024)))
-                text, runs = _page_text(page)
+                text, runs, unseen = _page_text(page)
                 pages.append(text)
                 boxes.append(runs)
+                hidden.extend((number, h) for h in unseen)
             attachments = {str(name): contents[0] for name, contents
                            in reader.attachments.items() if contents}
             metadata = reader.metadata
@@ -342,7 +353,7 @@ def read_pdf(raw: bytes) -> Carried:
     data, signature = sets[0] if sets else (None, None)
     return Carried("pdf", "\n".join(pages), data, signature, keywords, attachments,
                    copies=len(sets), sets=tuple(sets), added=tuple(added),
-                   over_text=tuple(over_text))
+                   over_text=tuple(over_text), hidden=tuple(hidden))
 
 
 def pdf_start(raw: bytes) -> int:
