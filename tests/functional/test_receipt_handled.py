@@ -383,6 +383,22 @@ def test_text_the_page_holds_but_does_not_show_fails(stopped: tuple[Cli, str],
     assert verified(cli, untouched)[0] == 0
 
 
+def test_receipts_put_one_after_the_other_fail(stopped: tuple[Cli, str],
+                                               tmp_path: Path) -> None:
+    """`cat a.pdf b.pdf`: a reader shows the last one, which verified as intact while the
+    file held another receipt before it."""
+    cli, sid = stopped
+    first = Path(issue(cli, sid, tmp_path / "a.pdf")["pdf"]).read_bytes()
+    client = cli("client", "add", "Paul Martin").out.strip()
+    other = session(cli, client, "md-micro-services", "10:00:00", "10:30:00")
+    second = Path(issue(cli, other, tmp_path / "b.pdf")["pdf"]).read_bytes()
+    for name, raw in (("ab", first + second), ("ba", second + b"\r\n" + first),
+                      ("aa", first + first)):
+        code, said, _document = verified(cli, write(tmp_path / f"{name}.pdf", raw))
+        assert code == 1 and "mis bout à bout" in said, (name, said)
+        assert "Journal intact" in said, said
+
+
 def test_two_sets_of_signed_data_and_another_technicians_receipt(
         stopped: tuple[Cli, str], tmp_path: Path) -> None:
     """Neither is a fault of the log: the log is said intact, the document is named."""

@@ -212,6 +212,11 @@ def _extra(name: str, carried: Carried) -> list[Problem]:
         problems.append(_problem(name, _(
             "it carries signed data {n} times, a receipt carries it once: it was edited "
             "or put together from several files", n=carried.copies)))
+    if carried.files > 1:
+        problems.append(_problem(name, _(
+            "this file is {n} PDF files put one after the other (a reader shows only the "
+            "last one): a receipt is one file; it was put together from several",
+            n=carried.files)))
     if carried.after:
         problems.append(_problem(name, _(
             "text was added after its signed data (\u00ab {text} \u00bb): a receipt ends "

@@ -113,6 +113,9 @@ class Carried:
     # PDF: text its pages hold but do not show (drawn over, invisible, off the page),
     # with its page number.
     hidden: tuple[tuple[int, Hidden], ...] = ()
+    # PDF: how many PDF files its bytes hold one after the other (`cat a.pdf b.pdf`: a
+    # reader shows the last one, the others are still there); a receipt is one.
+    files: int = 1
 
 
 def decode_text(raw: bytes) -> str:
@@ -288,6 +291,11 @@ def _annotations(reader: Any, boxes: list[list[Box]]) -> tuple[list[str], list[s
     return added, over
 
 
+# A PDF's end followed by another PDF's header: files put one after the other. An
+# incremental update goes on after "%%EOF" with objects, never with a header.
+_JOINED = re.compile(rb"%%EOF[\x00\t\n\f\r ]*%PDF-")
+
+
 def _overlap(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
@@ -353,7 +361,8 @@ def read_pdf(raw: bytes) -> Carried:
     data, signature = sets[0] if sets else (None, None)
     return Carried("pdf", "\n".join(pages), data, signature, keywords, attachments,
                    copies=len(sets), sets=tuple(sets), added=tuple(added),
-                   over_text=tuple(over_text), hidden=tuple(hidden))
+                   over_text=tuple(over_text), hidden=tuple(hidden),
+                   files=len(_JOINED.findall(raw)) + 1)
 
 
 def pdf_start(raw: bytes) -> int:

@@ -1985,6 +1985,11 @@ CATALOG: dict[str, str] = {
         "modifié",
     'and {n} more runs of its text that its pages do not show':
         "et {n}\u00a0autres passages de son texte que ses pages ne montrent pas",
+    'this file is {n} PDF files put one after the other (a reader shows only the last one): '
+    'a receipt is one file; it was put together from several':
+        "ce fichier est fait de {n}\u00a0fichiers PDF mis bout à bout (un lecteur ne montre "
+        "que le dernier)\u202f: un relevé est un seul fichier\u202f; il a été assemblé à "
+        "partir de plusieurs",
     'something was put over its text after it was issued, where it may hide what the '
     'receipt states: {what}; the receipt says what its signed data says':
         "quelque chose a été posé sur son texte après son émission, là où il peut cacher ce "
