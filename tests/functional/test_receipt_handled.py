@@ -399,6 +399,69 @@ def test_receipts_put_one_after_the_other_fail(stopped: tuple[Cli, str],
         assert "Journal intact" in said, said
 
 
+def _scripted(pdf: Path, out: Path, where: str) -> Path:
+    """`pdf` with a JavaScript action added in an incremental update, at `where`."""
+    from pypdf import PdfWriter
+    from pypdf.annotations import Link
+    from pypdf.generic import (
+        ArrayObject,
+        DictionaryObject,
+        NameObject,
+        NumberObject,
+        TextStringObject,
+    )
+
+    writer = PdfWriter(str(pdf), incremental=True)
+
+    def action(kind: str = "/JavaScript") -> DictionaryObject:
+        if kind == "/GoTo":
+            return DictionaryObject({NameObject("/S"): NameObject("/GoTo"),
+                                     NameObject("/D"): ArrayObject([
+                                         writer.pages[0].indirect_reference,
+                                         NameObject("/Fit")])})
+        return DictionaryObject({NameObject("/S"): NameObject("/JavaScript"),
+                                 NameObject("/JS"): TextStringObject("app.alert('0,00');")})
+
+    root = writer._root_object
+    if where == "open":
+        root[NameObject("/OpenAction")] = writer._add_object(action())
+    elif where == "go to":  # what a viewer may set: open at the first page
+        root[NameObject("/OpenAction")] = writer._add_object(action("/GoTo"))
+    elif where == "names":
+        names = root.get("/Names")
+        names = names.get_object() if names is not None else DictionaryObject()
+        names[NameObject("/JavaScript")] = DictionaryObject({NameObject("/Names"): ArrayObject(
+            [TextStringObject("x"), writer._add_object(action())])})
+        root[NameObject("/Names")] = names
+    elif where == "page":
+        writer.pages[0][NameObject("/AA")] = DictionaryObject(
+            {NameObject("/O"): writer._add_object(action())})
+    elif where == "chained":
+        first = action("/GoTo")
+        first[NameObject("/Next")] = writer._add_object(action())
+        root[NameObject("/OpenAction")] = writer._add_object(first)
+    else:  # a link that runs a script when clicked
+        link = Link(rect=(560, 800, 590, 835), url="https://example.fr")
+        link[NameObject("/A")] = action()
+        link[NameObject("/F")] = NumberObject(4)
+        writer.add_annotation(0, link)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return write(out, buffer.getvalue())
+
+
+@pytest.mark.parametrize("where", ["open", "names", "page", "chained", "link"])
+def test_a_receipt_that_runs_a_script_fails(stopped: tuple[Cli, str], tmp_path: Path,
+                                            where: str) -> None:
+    """A script can rewrite what a viewer shows when the file opens: it used to verify."""
+    cli, sid = stopped
+    pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
+    code, said, _document = verified(cli, _scripted(pdf, tmp_path / "js.pdf", where))
+    assert code == 1 and "JavaScript" in said, said
+    # An action that only opens the first page is no script.
+    assert verified(cli, _scripted(pdf, tmp_path / "goto.pdf", "go to"))[0] == 0
+
+
 def test_two_sets_of_signed_data_and_another_technicians_receipt(
         stopped: tuple[Cli, str], tmp_path: Path) -> None:
     """Neither is a fault of the log: the log is said intact, the document is named."""

@@ -217,6 +217,10 @@ def _extra(name: str, carried: Carried) -> list[Problem]:
             "this file is {n} PDF files put one after the other (a reader shows only the "
             "last one): a receipt is one file; it was put together from several",
             n=carried.files)))
+    if carried.scripted:
+        problems.append(_problem(name, _(
+            "it holds a script (JavaScript) that a PDF reader runs, which can change what "
+            "its pages show: a receipt holds none; the document was edited")))
     if carried.after:
         problems.append(_problem(name, _(
             "text was added after its signed data (\u00ab {text} \u00bb): a receipt ends "

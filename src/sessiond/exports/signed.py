@@ -116,6 +116,8 @@ class Carried:
     # PDF: how many PDF files its bytes hold one after the other (`cat a.pdf b.pdf`: a
     # reader shows the last one, the others are still there); a receipt is one.
     files: int = 1
+    # PDF: a script (JavaScript) a viewer runs, which can change what the pages show.
+    scripted: bool = False
 
 
 def decode_text(raw: bytes) -> str:
@@ -296,6 +298,52 @@ def _annotations(reader: Any, boxes: list[list[Box]]) -> tuple[list[str], list[s
 _JOINED = re.compile(rb"%%EOF[\x00\t\n\f\r ]*%PDF-")
 
 
+def _scripted(reader: Any) -> bool:
+    """Whether the document runs JavaScript: when it opens (/OpenAction, the document's
+    named scripts), on an event of the document, a page or an annotation (/AA), or from
+    an annotation's action (/A). sessiond's receipts hold none."""
+
+    def script(action: Any) -> bool:
+        seen = 0
+        while action is not None and seen < 50:  # an action and the actions it chains
+            action = action.get_object()
+            if not hasattr(action, "get"):
+                return False
+            if action.get("/S") == "/JavaScript" or "/JS" in action:
+                return True
+            chained = action.get("/Next")
+            chained = chained.get_object() if chained is not None else None
+            if isinstance(chained, list):
+                return any(script(a) for a in chained[:50])
+            action, seen = chained, seen + 1
+        return False
+
+    def resolved(value: Any) -> Any:
+        return value.get_object() if value is not None else {}
+
+    def events(holder: Any) -> bool:
+        triggers = resolved(holder.get("/AA"))
+        return hasattr(triggers, "values") and any(script(a) for a in
+                                                   list(triggers.values())[:50])
+
+    root = reader.trailer["/Root"].get_object()
+    names = resolved(root.get("/Names"))
+    if hasattr(names, "get") and names.get("/JavaScript") is not None:
+        return True
+    if script(root.get("/OpenAction")) or events(root):
+        return True
+    for page in reader.pages:
+        if events(page):
+            return True
+        annots = page.get("/Annots")
+        annots = annots.get_object() if annots is not None else ()
+        for ref in annots[:1000]:
+            annot = ref.get_object()
+            if hasattr(annot, "get") and (script(annot.get("/A")) or events(annot)):
+                return True
+    return False
+
+
 def _overlap(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
@@ -338,6 +386,7 @@ def read_pdf(raw: bytes) -> Carried:
             metadata = reader.metadata
             keywords = str(metadata.get("/Keywords") or "") if metadata is not None else ""
             added, over_text = _annotations(reader, boxes)
+            scripted = _scripted(reader)
     except _TooLarge as e:
         return Carried("pdf", "", damaged=str(e))
     except limit_reached:
@@ -362,7 +411,7 @@ def read_pdf(raw: bytes) -> Carried:
     return Carried("pdf", "\n".join(pages), data, signature, keywords, attachments,
                    copies=len(sets), sets=tuple(sets), added=tuple(added),
                    over_text=tuple(over_text), hidden=tuple(hidden),
-                   files=len(_JOINED.findall(raw)) + 1)
+                   files=len(_JOINED.findall(raw)) + 1, scripted=scripted)
 
 
 def pdf_start(raw: bytes) -> int:

@@ -1990,6 +1990,11 @@ CATALOG: dict[str, str] = {
         "ce fichier est fait de {n}\u00a0fichiers PDF mis bout à bout (un lecteur ne montre "
         "que le dernier)\u202f: un relevé est un seul fichier\u202f; il a été assemblé à "
         "partir de plusieurs",
+    'it holds a script (JavaScript) that a PDF reader runs, which can change what its pages '
+    'show: a receipt holds none; the document was edited':
+        "il contient un script (JavaScript) qu'un lecteur de PDF exécute, qui peut changer ce "
+        "que ses pages montrent\u202f: un relevé n'en contient aucun\u202f; le document a été "
+        "modifié",
     'something was put over its text after it was issued, where it may hide what the '
     'receipt states: {what}; the receipt says what its signed data says':
         "quelque chose a été posé sur son texte après son émission, là où il peut cacher ce "
