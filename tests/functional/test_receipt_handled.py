@@ -312,6 +312,156 @@ def test_an_annotation_without_a_place_counts_as_over_the_text(
     assert code == 1 and "posé sur son texte" in said, said
 
 
+def _drawn_over(pdf: Path, out: Path, before: bytes = b"", after: bytes = b"",
+                crop: tuple[float, ...] | None = None) -> Path:
+    """`pdf` with drawing put before and after its first page's own, and its crop box
+    changed, in an incremental update: what a PDF editor saves."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DecodedStreamObject, NameObject, RectangleObject
+
+    writer = PdfWriter(str(pdf), incremental=True)
+    page = writer.pages[0]
+    contents = page["/Contents"]
+    kept = list(contents.get_object()) if isinstance(contents.get_object(), ArrayObject) \
+        else [contents]
+    streams = []
+    for data in (before, after):
+        stream = DecodedStreamObject()
+        stream.set_data(data)
+        streams.append(writer._add_object(stream))
+    page[NameObject("/Contents")] = ArrayObject([streams[0], *kept, streams[1]])
+    if crop is not None:
+        page.cropbox = RectangleObject(crop)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return write(out, buffer.getvalue())
+
+
+def test_text_the_page_holds_but_does_not_show_fails(stopped: tuple[Cli, str],
+                                                     tmp_path: Path) -> None:
+    """Text extraction reads every string a page draws, seen or not: a white box drawn
+    over the amount, an image laid on it, the values drawn in white or invisibly, cut
+    off by the crop box or a clip, or shrunk to nothing, all used to verify as intact."""
+    cli, sid = stopped
+    pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
+    x0, y0, x1, y1 = _place_of(pdf, "€")
+    box = b"%.2f %.2f %.2f %.2f re f" % (x0, y0, x1 - x0, y1 - y0)
+    image = b"q %.2f 0 0 %.2f %.2f %.2f cm BI /W 1 /H 1 /CS /G /BPC 8 ID \xff EI Q" % (
+        x1 - x0, y1 - y0, x0, y0)
+    hidden = {
+        "white box": (_drawn_over(pdf, tmp_path / "box.pdf", after=b"q 1 g " + box + b" Q"),
+                      "recouvert"),
+        "image": (_drawn_over(pdf, tmp_path / "image.pdf", after=image), "recouvert"),
+        "thick line": (_drawn_over(pdf, tmp_path / "line.pdf", after=b"q 1 G 20 w %.2f "
+                                   b"%.2f m %.2f %.2f l S Q" % (x0, y0 + 6, x1, y0 + 6)),
+                       "recouvert"),
+        "white text": (_drawn_over(pdf, tmp_path / "white.pdf", before=b"1 1 1 rg"),
+                       "ne pas se voir"),
+        "invisible text": (_drawn_over(pdf, tmp_path / "tr.pdf", before=b"3 Tr"),
+                           "ne pas se voir"),
+        "crop box": (_drawn_over(pdf, tmp_path / "crop.pdf", crop=(0, y1 + 2, 595, 842)),
+                     "hors de ce que la page montre"),
+        "clip": (_drawn_over(pdf, tmp_path / "clip.pdf", before=b"0 0 10 10 re W n"),
+                 "hors de ce que la page montre"),
+        "shrunk": (_drawn_over(pdf, tmp_path / "tiny.pdf", before=b"0.01 0 0 0.01 0 0 cm"),
+                   "trop petit"),
+    }
+    for how, (path, said_how) in hidden.items():
+        code, said, _document = verified(cli, path)
+        assert code == 1 and said_how in said and "la page ne montre pas" in said, (how, said)
+    # Printed to another PDF (the signed data lost on the way): still caught.
+    printed = tmp_path / "printed.pdf"
+    subprocess.run(["pdftocairo", "-pdf", str(hidden["white box"][0]), str(printed)],
+                   check=True)
+    code, said, _document = verified(cli, printed)
+    assert code == 1 and "recouvert" in said and "50,00" in said, said
+    # The box beside the text, in the empty corner of the page, hides nothing.
+    corner = _drawn_over(pdf, tmp_path / "corner.pdf", after=b"q 1 g 560 800 30 30 re f Q")
+    assert verified(cli, corner)[0] == 0
+    untouched = tmp_path / "untouched.pdf"
+    subprocess.run(["pdftocairo", "-pdf", str(pdf), str(untouched)], check=True)
+    assert verified(cli, untouched)[0] == 0
+
+
+def test_receipts_put_one_after_the_other_fail(stopped: tuple[Cli, str],
+                                               tmp_path: Path) -> None:
+    """`cat a.pdf b.pdf`: a reader shows the last one, which verified as intact while the
+    file held another receipt before it."""
+    cli, sid = stopped
+    first = Path(issue(cli, sid, tmp_path / "a.pdf")["pdf"]).read_bytes()
+    client = cli("client", "add", "Paul Martin").out.strip()
+    other = session(cli, client, "md-micro-services", "10:00:00", "10:30:00")
+    second = Path(issue(cli, other, tmp_path / "b.pdf")["pdf"]).read_bytes()
+    for name, raw in (("ab", first + second), ("ba", second + b"\r\n" + first),
+                      ("aa", first + first)):
+        code, said, _document = verified(cli, write(tmp_path / f"{name}.pdf", raw))
+        assert code == 1 and "mis bout à bout" in said, (name, said)
+        assert "Journal intact" in said, said
+
+
+def _scripted(pdf: Path, out: Path, where: str) -> Path:
+    """`pdf` with a JavaScript action added in an incremental update, at `where`."""
+    from pypdf import PdfWriter
+    from pypdf.annotations import Link
+    from pypdf.generic import (
+        ArrayObject,
+        DictionaryObject,
+        NameObject,
+        NumberObject,
+        TextStringObject,
+    )
+
+    writer = PdfWriter(str(pdf), incremental=True)
+
+    def action(kind: str = "/JavaScript") -> DictionaryObject:
+        if kind == "/GoTo":
+            return DictionaryObject({NameObject("/S"): NameObject("/GoTo"),
+                                     NameObject("/D"): ArrayObject([
+                                         writer.pages[0].indirect_reference,
+                                         NameObject("/Fit")])})
+        return DictionaryObject({NameObject("/S"): NameObject("/JavaScript"),
+                                 NameObject("/JS"): TextStringObject("app.alert('0,00');")})
+
+    root = writer._root_object
+    if where == "open":
+        root[NameObject("/OpenAction")] = writer._add_object(action())
+    elif where == "go to":  # what a viewer may set: open at the first page
+        root[NameObject("/OpenAction")] = writer._add_object(action("/GoTo"))
+    elif where == "names":
+        names = root.get("/Names")
+        names = names.get_object() if names is not None else DictionaryObject()
+        names[NameObject("/JavaScript")] = DictionaryObject({NameObject("/Names"): ArrayObject(
+            [TextStringObject("x"), writer._add_object(action())])})
+        root[NameObject("/Names")] = names
+    elif where == "page":
+        writer.pages[0][NameObject("/AA")] = DictionaryObject(
+            {NameObject("/O"): writer._add_object(action())})
+    elif where == "chained":
+        first = action("/GoTo")
+        first[NameObject("/Next")] = writer._add_object(action())
+        root[NameObject("/OpenAction")] = writer._add_object(first)
+    else:  # a link that runs a script when clicked
+        link = Link(rect=(560, 800, 590, 835), url="https://example.fr")
+        link[NameObject("/A")] = action()
+        link[NameObject("/F")] = NumberObject(4)
+        writer.add_annotation(0, link)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return write(out, buffer.getvalue())
+
+
+@pytest.mark.parametrize("where", ["open", "names", "page", "chained", "link"])
+def test_a_receipt_that_runs_a_script_fails(stopped: tuple[Cli, str], tmp_path: Path,
+                                            where: str) -> None:
+    """A script can rewrite what a viewer shows when the file opens: it used to verify."""
+    cli, sid = stopped
+    pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
+    code, said, _document = verified(cli, _scripted(pdf, tmp_path / "js.pdf", where))
+    assert code == 1 and "JavaScript" in said, said
+    # An action that only opens the first page is no script.
+    assert verified(cli, _scripted(pdf, tmp_path / "goto.pdf", "go to"))[0] == 0
+
+
 def test_two_sets_of_signed_data_and_another_technicians_receipt(
         stopped: tuple[Cli, str], tmp_path: Path) -> None:
     """Neither is a fault of the log: the log is said intact, the document is named."""

@@ -113,10 +113,43 @@ def check_receipt(svc: Sessiond, name: str, raw: bytes) -> ReceiptCheck:
         "something was put over its text after it was issued, where it may hide what the "
         "receipt states: {what}; the receipt says what its signed data says", what=what))
         for what in carried.over_text[:20])
+    result.problems.extend(_hidden(name, carried))
     result.notes.extend(_("{name}: added over its pages after it was issued (not part of "
                           "the receipt, not signed): {what}", name=name, what=what)
                         for what in carried.added[:20])
     return result
+
+
+def _hidden(name: str, carried: Carried) -> list[Problem]:
+    """Text the pages hold but do not show (hidden_text): what the reader sees there is
+    not what the text, and so the check of it, says."""
+    from sessiond.exports.hidden_text import COVERED, INVISIBLE, OUTSIDE
+
+    problems = []
+    for page, hidden in carried.hidden[:_MAX_HIDDEN]:
+        values = {"page": page, "text": hidden.text[:160]}
+        problems.append(_problem(name, _(
+            "on its page {page}, \u00ab {text} \u00bb is covered by something drawn over "
+            "it (a filled shape, an image): the page does not show what the receipt "
+            "states; the document was edited", **values) if hidden.why == COVERED else _(
+            "on its page {page}, \u00ab {text} \u00bb is drawn so that it does not show "
+            "(invisible, white or transparent): the page does not show what the receipt "
+            "states; the document was edited", **values) if hidden.why == INVISIBLE else _(
+            "on its page {page}, \u00ab {text} \u00bb lies outside what the page shows "
+            "(moved off the page, cut off or clipped away): the page does not show what "
+            "the receipt states; the document was edited", **values)
+            if hidden.why == OUTSIDE else _(
+            "on its page {page}, \u00ab {text} \u00bb is drawn too small to be read: the "
+            "page does not show what the receipt states; the document was edited",
+            **values)))
+    if len(carried.hidden) > _MAX_HIDDEN:
+        problems.append(_problem(name, _(
+            "and {n} more runs of its text that its pages do not show",
+            n=len(carried.hidden) - _MAX_HIDDEN)))
+    return problems
+
+
+_MAX_HIDDEN = 8
 
 
 def _problem(name: str, message: str, seq: int | None = None) -> Problem:
@@ -179,6 +212,15 @@ def _extra(name: str, carried: Carried) -> list[Problem]:
         problems.append(_problem(name, _(
             "it carries signed data {n} times, a receipt carries it once: it was edited "
             "or put together from several files", n=carried.copies)))
+    if carried.files > 1:
+        problems.append(_problem(name, _(
+            "this file is {n} PDF files put one after the other (a reader shows only the "
+            "last one): a receipt is one file; it was put together from several",
+            n=carried.files)))
+    if carried.scripted:
+        problems.append(_problem(name, _(
+            "it holds a script (JavaScript) that a PDF reader runs, which can change what "
+            "its pages show: a receipt holds none; the document was edited")))
     if carried.after:
         problems.append(_problem(name, _(
             "text was added after its signed data (\u00ab {text} \u00bb): a receipt ends "

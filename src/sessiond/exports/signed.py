@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sessiond.errors import InputError
+from sessiond.exports.hidden_text import Box, Hidden, Tracker, visible_box
 from sessiond.i18n import _
 
 DATA_BEGIN = "-----BEGIN SESSIOND SIGNED DATA-----"
@@ -109,6 +110,14 @@ class Carried:
     # the document states (a text box over an amount, a stamp over a name).
     added: tuple[str, ...] = ()
     over_text: tuple[str, ...] = ()
+    # PDF: text its pages hold but do not show (drawn over, invisible, off the page),
+    # with its page number.
+    hidden: tuple[tuple[int, Hidden], ...] = ()
+    # PDF: how many PDF files its bytes hold one after the other (`cat a.pdf b.pdf`: a
+    # reader shows the last one, the others are still there); a receipt is one.
+    files: int = 1
+    # PDF: a script (JavaScript) a viewer runs, which can change what the pages show.
+    scripted: bool = False
 
 
 def decode_text(raw: bytes) -> str:
@@ -214,7 +223,6 @@ def _bounded_pypdf() -> Iterator[None]:
         logger.setLevel(level)
 
 
-Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in the page's user space
 
 # Annotations that mark text without covering it (its colour behind, a line under it).
 _MARKS = frozenset({"/Highlight", "/Underline", "/Squiggly"})
@@ -222,23 +230,29 @@ _HIDDEN, _NO_VIEW = 2, 32  # annotation flags (PDF 32000-1, 12.5.3): not shown o
 _MAX_BOXES = 5000  # text runs per page kept for the test (a receipt has about a hundred)
 
 
-def _page_text(page: Any) -> tuple[str, list[Box]]:
-    """A page's extracted text, and the box of each run of it: from where the run starts
-    (the text and current matrices), as high as its font size, about 0.6 em per
-    character wide (pypdf gives no widths; a box a little wide errs toward telling)."""
+def _page_text(page: Any) -> tuple[str, list[Box], list[Hidden]]:
+    """A page's extracted text, the box of each run of it, and the runs the page does
+    not show (hidden_text). A run's box is from where it starts (the text and current
+    matrices), as high as its font size, about 0.6 em per character wide (pypdf gives no
+    widths; a box a little wide errs toward telling)."""
     boxes: list[Box] = []
+    drawing = Tracker(visible_box(page), page.get("/Resources"))
 
-    def seen(text: str, cm: Any, tm: Any, _font: Any, size: float) -> None:
-        if not text.strip() or len(boxes) >= _MAX_BOXES:
+    def seen(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        if not text.strip():
             return
         a, b = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         height = abs(float(size)) * (math.hypot(a, b) or 1.0)
-        boxes.append((x, y - 0.25 * height, x + 0.6 * height * len(text.strip()),
-                      y + height))
+        box = (x, y - 0.25 * height, x + 0.6 * height * len(text.strip()), y + height)
+        if len(boxes) < _MAX_BOXES:
+            boxes.append(box)
+        drawing.text(text, cm, tm, font, size, box)
 
-    return page.extract_text(visitor_text=seen) or "", boxes
+    text = page.extract_text(visitor_text=seen, visitor_operand_before=drawing.before,
+                             visitor_operand_after=drawing.after) or ""
+    return text, boxes, drawing.hidden()
 
 
 def _rect(annot: Any) -> Box | None:
@@ -279,6 +293,57 @@ def _annotations(reader: Any, boxes: list[list[Box]]) -> tuple[list[str], list[s
     return added, over
 
 
+# A PDF's end followed by another PDF's header: files put one after the other. An
+# incremental update goes on after "%%EOF" with objects, never with a header.
+_JOINED = re.compile(rb"%%EOF[\x00\t\n\f\r ]*%PDF-")
+
+
+def _scripted(reader: Any) -> bool:
+    """Whether the document runs JavaScript: when it opens (/OpenAction, the document's
+    named scripts), on an event of the document, a page or an annotation (/AA), or from
+    an annotation's action (/A). sessiond's receipts hold none."""
+
+    def script(action: Any) -> bool:
+        seen = 0
+        while action is not None and seen < 50:  # an action and the actions it chains
+            action = action.get_object()
+            if not hasattr(action, "get"):
+                return False
+            if action.get("/S") == "/JavaScript" or "/JS" in action:
+                return True
+            chained = action.get("/Next")
+            chained = chained.get_object() if chained is not None else None
+            if isinstance(chained, list):
+                return any(script(a) for a in chained[:50])
+            action, seen = chained, seen + 1
+        return False
+
+    def resolved(value: Any) -> Any:
+        return value.get_object() if value is not None else {}
+
+    def events(holder: Any) -> bool:
+        triggers = resolved(holder.get("/AA"))
+        return hasattr(triggers, "values") and any(script(a) for a in
+                                                   list(triggers.values())[:50])
+
+    root = reader.trailer["/Root"].get_object()
+    names = resolved(root.get("/Names"))
+    if hasattr(names, "get") and names.get("/JavaScript") is not None:
+        return True
+    if script(root.get("/OpenAction")) or events(root):
+        return True
+    for page in reader.pages:
+        if events(page):
+            return True
+        annots = page.get("/Annots")
+        annots = annots.get_object() if annots is not None else ()
+        for ref in annots[:1000]:
+            annot = ref.get_object()
+            if hasattr(annot, "get") and (script(annot.get("/A")) or events(annot)):
+                return True
+    return False
+
+
 def _overlap(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
@@ -304,21 +369,24 @@ def read_pdf(raw: bytes) -> Carried:
                 raise _TooLarge(_("it has {pages} pages (a receipt has a few)",
                                   pages=len(reader.pages)))
             pages, boxes, left = [], [], _CONTENT_BYTES
-            for page in reader.pages:
+            hidden: list[tuple[int, Hidden]] = []
+            for number, page in enumerate(reader.pages, start=1):
                 contents = page.get_contents()
                 left -= len(contents.get_data()) if contents is not None else 0
                 if left < 0:
                     raise _TooLarge(_("its pages hold more than {mb} MB of drawing "
                                       "instructions (a receipt, some kB)",
                                       mb=_CONTENT_BYTES // (1024 * 1024)))
-                text, runs = _page_text(page)
+                text, runs, unseen = _page_text(page)
                 pages.append(text)
                 boxes.append(runs)
+                hidden.extend((number, h) for h in unseen)
             attachments = {str(name): contents[0] for name, contents
                            in reader.attachments.items() if contents}
             metadata = reader.metadata
             keywords = str(metadata.get("/Keywords") or "") if metadata is not None else ""
             added, over_text = _annotations(reader, boxes)
+            scripted = _scripted(reader)
     except _TooLarge as e:
         return Carried("pdf", "", damaged=str(e))
     except limit_reached:
@@ -342,7 +410,8 @@ def read_pdf(raw: bytes) -> Carried:
     data, signature = sets[0] if sets else (None, None)
     return Carried("pdf", "\n".join(pages), data, signature, keywords, attachments,
                    copies=len(sets), sets=tuple(sets), added=tuple(added),
-                   over_text=tuple(over_text))
+                   over_text=tuple(over_text), hidden=tuple(hidden),
+                   files=len(_JOINED.findall(raw)) + 1, scripted=scripted)
 
 
 def pdf_start(raw: bytes) -> int:

@@ -2001,6 +2001,41 @@ CATALOG: dict[str, str] = {
     'issued (sessiond receipt {session} issues it): {fields}':
         "l'intervention a été corrigée après l'émission du relevé n°\u00a0{number}, et aucun "
         'nouveau relevé n\'a été émis (sessiond receipt {session} l\'émet)\u202f: {fields}',
+    'on its page {page}, \u00ab {text} \u00bb is covered by something drawn over it (a '
+    'filled shape, an image): the page does not show what the receipt states; the document '
+    'was edited':
+        "sur sa page {page}, \u00ab\u00a0{text}\u00a0\u00bb est recouvert par ce qui a été "
+        "dessiné par-dessus (une forme pleine, une image)\u202f: la page ne montre pas ce que "
+        "le relevé indique\u202f; le document a été modifié",
+    'on its page {page}, \u00ab {text} \u00bb is drawn so that it does not show (invisible, '
+    'white or transparent): the page does not show what the receipt states; the document was '
+    'edited':
+        "sur sa page {page}, \u00ab\u00a0{text}\u00a0\u00bb est écrit de façon à ne pas se "
+        "voir (invisible, en blanc ou transparent)\u202f: la page ne montre pas ce que le "
+        "relevé indique\u202f; le document a été modifié",
+    'on its page {page}, \u00ab {text} \u00bb lies outside what the page shows (moved off the '
+    'page, cut off or clipped away): the page does not show what the receipt states; the '
+    'document was edited':
+        "sur sa page {page}, \u00ab\u00a0{text}\u00a0\u00bb est hors de ce que la page montre "
+        "(déplacé hors de la page, coupé ou masqué)\u202f: la page ne montre pas ce que le "
+        "relevé indique\u202f; le document a été modifié",
+    'on its page {page}, \u00ab {text} \u00bb is drawn too small to be read: the page does not '
+    'show what the receipt states; the document was edited':
+        "sur sa page {page}, \u00ab\u00a0{text}\u00a0\u00bb est écrit trop petit pour être "
+        "lu\u202f: la page ne montre pas ce que le relevé indique\u202f; le document a été "
+        "modifié",
+    'and {n} more runs of its text that its pages do not show':
+        "et {n}\u00a0autres passages de son texte que ses pages ne montrent pas",
+    'this file is {n} PDF files put one after the other (a reader shows only the last one): '
+    'a receipt is one file; it was put together from several':
+        "ce fichier est fait de {n}\u00a0fichiers PDF mis bout à bout (un lecteur ne montre "
+        "que le dernier)\u202f: un relevé est un seul fichier\u202f; il a été assemblé à "
+        "partir de plusieurs",
+    'it holds a script (JavaScript) that a PDF reader runs, which can change what its pages '
+    'show: a receipt holds none; the document was edited':
+        "il contient un script (JavaScript) qu'un lecteur de PDF exécute, qui peut changer ce "
+        "que ses pages montrent\u202f: un relevé n'en contient aucun\u202f; le document a été "
+        "modifié",
     'something was put over its text after it was issued, where it may hide what the '
     'receipt states: {what}; the receipt says what its signed data says':
         "quelque chose a été posé sur son texte après son émission, là où il peut cacher ce "
