@@ -92,7 +92,10 @@ versions) pass:
   too, or a single 12+ character token mixing letters and digits.
 * password pair: an e-mail address, "/", then a password ("jean@free.fr / Soleil2024"),
   or a space then a token mixing letters and digits, the pair ending its line
-  ("jean@gmail.com Lbc2024!"; "merci", a phone number, "IMAP/SMTP", "PC-01" pass);
+  ("jean@gmail.com Lbc2024!", "Soleil-2024", letters around a symbol "P@ssword"; "merci",
+  a phone number, "IMAP/SMTP", "PC-01", "Ticket-4521" pass). A phrase's word spelt with
+  digits or symbols ("P@ssw0rd", "Password1") where a value goes is a value, not a phrase,
+  unless a link follows it ("p@ssword: x");
   an online service named (Facebook, impots.gouv, a bank, "messagerie"), ":", then a
   login-shaped user ("jean.martin", not "Synology", nor a host) and a password.
 
@@ -1637,10 +1640,35 @@ def _secret_tail(text: str, end: int) -> int:
         if nxt is None:
             break
         token = _trim(nxt.group("t"))
-        if not _looks_secret(token) or _TRIGGER.match(token) is not None:
+        if not _looks_secret(token) or _names_phrase(token, text, nxt.start("t") + len(token)):
             break
         end = nxt.start("t") + len(token)
     return end
+
+
+# A phrase's own word typed where a value goes, with digits or symbols for its letters
+# ("P@ssw0rd", "Pa$$w0rd", "passw0rd") or numbered past an abbreviation ("Password1",
+# "Motdepasse2024"), is the commonest password there is, not a label: "jean@gmail.com
+# P@ssw0rd". It is a label again when a link follows it ("p@ssword: x"), and "mdp1" or
+# "pwd2" number the labels of a list.
+_LINK_AFTER = re.compile(rf"{_H}*(?:[:=]|->|→)")
+
+
+def _names_phrase(token: str, text: str = "", end: int = 0) -> bool:
+    """`token` (a value's candidate, ending at `end` in `text`) is a phrase, not a value."""
+    m = _TRIGGER.match(token)
+    if m is None:
+        return False
+    if text and _LINK_AFTER.match(text, end):
+        return True
+    word = m.group()
+    letters = word.rstrip("0123456789")
+    if not letters.replace(" ", "").isalpha():
+        return False  # "p@ssw0rd", "pa$$word", "p4ssword"
+    if len(letters) >= 6 and len(word) > len(letters):
+        return False  # "password1", "motdepasse2024"
+    # "P@ssw0rd!": a symbol glued after the phrase's word makes it a value too.
+    return not any(not c.isalnum() and c not in "-'’" for c in token[m.end():])
 
 
 _ID_WORD = re.compile(r"(?:\(?id\)?|n°|no|[0-9]{1,4}|[0-9]{9,10}|[:,(=)-])")
@@ -2416,8 +2444,9 @@ def _pair_secret(low: str, pair: re.Match[str], explicit: bool) -> tuple[int, in
     if not secret or not any(c.isalnum() for c in secret):
         return None
     owner = _TRIGGER.match(low[secret_start:secret_start + 40])
-    if owner is not None and owner.lastgroup not in _NOT_OWNERS:
-        return None  # "login: toto / mdp: chaton": the password is after "mdp"
+    if (owner is not None and owner.lastgroup not in _NOT_OWNERS
+            and _names_phrase(secret, low, secret_start + len(secret))):
+        return None  # "login: toto / mdp: chaton": the password is after "mdp""
     if (_PLACEHOLDER.fullmatch(user) or _TOOL.fullmatch(user)
             or (_ORDINARY.fullmatch(user) and "@" not in user)
             or (user.isdigit() and not any(c.isalpha() for c in secret))):
@@ -2488,6 +2517,25 @@ _LINE_END = re.compile(rf"{_H}*(?:\r?\n|$)")
 _YEAR_VERSION = re.compile(
     r"(?:office|outlook|exchange|windows|server|sql|visio|project|word|excel)[0-9]{2,4}")
 _EMAIL_USER = re.compile(r"[a-z0-9._+-]{1,64}$")
+# A word, a separator and a number ("Soleil-2024", "Chaton_77", "Marie.1960!"): how a
+# password is made from a word, not a reference ("PC-01", "Outlook-2016", "Ticket-4521").
+_WORD_NUMBER = re.compile(r"(?P<w>[^\W\d_]{4,})[-_.][0-9]{2,4}[!?*#$@%&+]*")
+_REFERENCE_WORDS = frozenset({
+    "ticket", "facture", "dossier", "commande", "devis", "poste", "client", "serveur",
+    "server", "bureau", "salle", "office", "outlook", "windows", "exchange", "word", "excel",
+    "visio", "project", "imprimante", "printer", "version", "build", "release", "livebox",
+    "freebox", "bbox", "box", "modele", "model", "serie", "invoice", "order", "case",
+    "lot", "batch", "intervention", "contrat", "site", "agence", "magasin", "boutique",
+    "android", "iphone", "galaxy", "ipad", "macbook", "ubuntu", "debian", "fedora",
+})
+# Letters with a symbol inside ("P@ssword", "Mot$ecret"), not after them ("merci!",
+# "iCloud+"): a secret's spelling too.
+_INNER_SYMBOL = re.compile(r"[^\W\d_]+[@$#%*!][^\W\d_]+[!?*#$@%]*")
+
+
+def _word_number(token: str) -> bool:
+    m = _WORD_NUMBER.fullmatch(token)
+    return m is not None and _norm(m.group("w")) not in _REFERENCE_WORDS
 
 
 def _email_pairs(low: str) -> Iterable[_Span]:
@@ -2499,17 +2547,19 @@ def _email_pairs(low: str) -> Iterable[_Span]:
             continue
         if m.group("sep") is None:
             # "jean@gmail.com Lbc2024!": an address and a token alone on their line, the
-            # token mixing letters and digits ("merci!", a phone number, "IMAP/SMTP", a
-            # reference "PC-01" or a product's version "Outlook2016" pass).
+            # token mixing letters and digits ("Soleil-2024") or letters around a symbol
+            # ("P@ssword"); "merci!", a phone number, "IMAP/SMTP", a reference "PC-01" or a
+            # product's version "Outlook2016" pass.
             secret = _trim(m.group("secret"))
             end = m.start("secret") + len(secret)
             line_start = low.rfind("\n", 0, user.start()) + 1
             lead = low[line_start:user.start()].strip(_LABEL_LEAD)
             if ((not lead or lead.endswith(":")) and _LINE_END.match(low, end)
-                    and _mixed(secret) and _looks_secret(secret) and "/" not in secret
-                    and _REFERENCE.fullmatch(secret) is None
+                    and (_mixed(secret) or _INNER_SYMBOL.fullmatch(secret) is not None)
+                    and _looks_secret(secret) and "/" not in secret
+                    and (_REFERENCE.fullmatch(secret) is None or _word_number(secret))
                     and _YEAR_VERSION.fullmatch(secret) is None
-                    and _TRIGGER.match(secret) is None):
+                    and not _names_phrase(secret, low, end)):
                 yield "password", user.start(), end
             continue
         if m.group("sep") == ":":  # "jean@free.fr : Soleil2024": a secret-looking token only
@@ -2810,7 +2860,7 @@ def _login_pairs(low: str) -> Iterable[tuple[_Context, int, int]]:
             if (_is_stop(user) or _norm(user) in _ARTICLE_WORDS or _TOOL.fullmatch(user)
                     or _HOST_END.search(user) or not _looks_secret(secret)
                     or _TOKEN_PLACEHOLDER.fullmatch(secret)
-                    or _TRIGGER.match(secret) is not None):
+                    or _names_phrase(secret, low, m.start("secret") + len(secret))):
                 continue
             if m.group("sep") == ":" and secret.isdigit():
                 continue  # "connexion avec srv01:3389": a host and its port
@@ -2916,7 +2966,7 @@ def _pairs_without_phrase(low: str) -> Iterable[tuple[_Context, int, int]]:
             if (tool is not None and _looks_secret(value)
                     and (m.group("sep") or (_mixed(value) and not _is_stop(value)))  # type: ignore[union-attr]
                     and not (value.isdigit() and len(value) >= 9)
-                    and _TRIGGER.match(value) is None):
+                    and not _names_phrase(value, low, m.start("v") + len(value))):  # type: ignore[union-attr]
                 ctx = _CONTEXTS["tool"]._replace(tool=tool)
                 yield ctx, m.start("v"), m.start("v") + len(value)  # type: ignore[union-attr]
             at = low.find(ending, end)
@@ -2928,6 +2978,8 @@ def _pairs_without_phrase(low: str) -> Iterable[tuple[_Context, int, int]]:
             if not value or _TOKEN_PLACEHOLDER.fullmatch(value) or (value != user and (
                     _is_stop(value) or _norm(value) in _PAIR_STOP)):
                 continue
+            if _names_phrase(value, low, m.start("v") + len(value)):
+                continue  # "admin / p@ssword: x": the password's label, its value after
             plain = (m.group("colon") is not None
                      and _CLAUSE_END.match(low, m.start("v") + len(value))
                      and _plain_word_secret(value))
