@@ -213,7 +213,9 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
     "| Mot de passe | Soleil2024 |", a secret-looking value only (headers are words), a
     known qualifier in the label's cell too ("| Mot de passe Windows | Soleil2024 |").
     A CSV or spreadsheet header ("login;mdp", "nom,mot de passe,poste", tabs, quoted
-    fields) links the rows under it, the password's column only, a plain word too.
+    fields) links the rows under it, the password's column only, a plain word too, a
+    passphrase that fills its cell ("jean;le chat noir"; a remark passes: "voir avec le
+    client").
 17. The password named, then its value given elliptically on the same line: "mot de passe
     oublié, nouveau : Soleil2025", "le nouveau est ...", "mot de passe, c'est Soleil2024"
     (a secret-looking value only: "nouveau PC : HP 15s", "c'est fait" pass).
@@ -3032,8 +3034,9 @@ def _continued_below(low: str, start: int, end: int) -> Iterable[tuple[int, int]
 
 
 # A CSV or spreadsheet header whose column is a password phrase, then its rows:
-# "login;mdp\njean;Soleil2024". Under that header a plain word is the password too; a
-# status is not ("jean;changé"). A header holds short labels: a line of prose cut by
+# "login;mdp\njean;Soleil2024". Under that header a plain word is the password too, and so
+# is a passphrase that fills its cell ("jean;le chat noir"); a status or a remark is not
+# ("jean;changé", "jean;voir avec le client"). A header holds short labels: a line of prose cut by
 # commas ("mdp, voir avec le client") is none.
 _CSV_SEPARATORS = frozenset(";,\t")
 _CSV_EDGES = _CSV_SEPARATORS | {'"'}  # a quoted field: '"user";"password"'
@@ -3071,7 +3074,12 @@ def _csv_column(low: str, m: re.Match[str]) -> Iterable[tuple[int, int]]:
         value = cells[column].strip(' "')
         if value:
             start = low.index(value, start)
-            if " " not in value and (_looks_secret(value) or _plain_word_secret(value)):
+            if " " in value:
+                # "jean;le chat noir": a passphrase fills the cell (a remark does not:
+                # "voir avec le client", "changé par le client").
+                if _passphrase_at(value, 0) == len(value):
+                    yield start, start + len(value)
+            elif _looks_secret(value) or _plain_word_secret(value):
                 yield start, start + len(value)
         if end >= len(low):
             return
