@@ -157,7 +157,9 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
    hit unless it is an adjective or a status ("long", "faux", "expiré"). After ":" a full
    date before 2010 ending the clause is a date of birth typed as the password ("mdp :
    19/05/1956"); a recent one says when ("expiration du mot de passe : 12/03/2026"). A bracketed
-   value ("mot de passe (Soleil2024)") is a hit when it looks like a secret.
+   value ("mot de passe (Soleil2024)") is a hit when it looks like a secret, and so is
+   one whose bracket its line never closes ("mdp {Soleil2024", "mdp (4821") or that
+   closes a bracket never opened ("mdp Soleil2024>").
 8. Pairs: after "login", "identifiant", "compte", "box", "user", "account", "session",
    "espace client"...
    a "user / secret" pair with "/" between ("compte jean.dupont / Azerty12", "box
@@ -1041,6 +1043,33 @@ _ANSWER_LINK = re.compile(
 # Brackets of any kind around a value: "mdp (Soleil2024)", "mdp [x]", "mdp {x}", "mdp <x>".
 _PAREN = re.compile(
     rf"[(\[{{<]{_H}*(?P<v>[^\s()\[\]{{}}<>]{{1,64}}){_H}*[)\]}}>]")
+# A bracket opened and never closed around the value ("mdp {Soleil2024", "mdp (4821"): a
+# slip of the finger, the value read without it.
+_OPENERS = "([{<"
+_CLOSERS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+_OPENED = re.compile(rf"[(\[{{<]{_H}*(?P<v>[^\s()\[\]{{}}<>,;«»\"“”]{{1,64}})")
+
+
+def _opened_value(text: str, pos: int, ctx: _Context, numeric: bool) -> tuple[int, int] | None:
+    """The value after an opening bracket that its line never closes: secret-looking only,
+    and digits only when they end the clause ("mdp (2024 nouveau poste" dates)."""
+    m = _OPENED.match(text, pos)
+    if m is None:
+        return None
+    value = _trim(m.group("v"))
+    start = m.start("v")
+    end = start + len(value)
+    line_end = text.find("\n", end)
+    closer = _CLOSERS[text[pos]]
+    if not value or closer in text[end:line_end if line_end >= 0 else len(text)]:
+        return None  # closed further on: a bracketed remark ("(PC-BUREAU2 et PC-ACCUEIL3)")
+    if value.isascii() and value.isdigit():
+        found = _digits_secret(value, ctx) and _CLAUSE_END.match(text, end) is not None
+    else:
+        found = not numeric and _looks_secret(value) and not _names_phrase(value, text, end)
+    return (start, end) if found else None
+
+
 _QUOTED = re.compile(
     r"«[ \t\u00a0\u202f]*(?P<g>[^»\n]{1,64}?)[ \t\u00a0\u202f]*»"
     r"|\"(?P<d>[^\"\s][^\"\n]{0,63})\""
@@ -1548,6 +1577,10 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
         else:
             found = not numeric and _looks_secret(value)
         return paren.span("v") if found else None
+    if link > _MIXED_ONLY and text[pos:pos + 1] in _OPENERS:
+        opened = _opened_value(text, pos, ctx, numeric)
+        if opened is not None:
+            return opened
     quoted = _quoted_at(text, pos) if link > _MIXED_ONLY else None
     if quoted is not None:
         value, start, end = quoted
@@ -1569,7 +1602,9 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
         return None
     token = _trim(token_match.group())
     if token[-1:] == ">":
-        token = _trim_tag(token)
+        # A closing tag glued to it ("Soleil2024</p>"), or a bracket closed that was never
+        # opened ("mdp Soleil2024>"), as "}" and ")" are trimmed.
+        token = _trim_tag(token) if "<" in token else _trim(token.rstrip(">"))
     amp = token.find("&")
     if amp > 0 and _QUERY_REST.match(token, amp):
         token = token[:amp]  # "mdp=Soleil2024&user=jean": a URL's query goes on
