@@ -174,9 +174,10 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
    portail", "code d'entrée", "code parental", "code admin"), a copula ("son code c'est
    4455") or an address before it on its line ("12 rue des Lilas, bât. B, code 1937", not
    five digits: a postal code), or after ":" and the digits what they unlock ("code : 1379
-   pour déverrouiller l'iPad", "code : 2580 (téléphone)"), and then digits (or a digicode
-   "A1937"): "code postal 54230", "code erreur 43", "code client 1234"
-   pass. After ":" or a verb, a PIN spelt
+   pour déverrouiller l'iPad", "code : 2580 (téléphone)", "code : 1234 pour le pc
+   portable"; without ":" a preposition says it: "code 4821 du coffre"), and then
+   digits (or a digicode "A1937"): "code postal 54230", "code erreur 43", "code client
+   1234" pass. After ":" or a verb, a PIN spelt
    digit by digit ("1-2-3-4") counts.
    A phone's unlock pattern ("schéma de déverrouillage : 1-4-7-8-9", "schéma android
    14789", "unlock pattern 1 -> 4 -> 7 -> 8"): 4 to 9 dots numbered 1-9, none twice, the
@@ -2412,8 +2413,12 @@ def _device_code_value(low: str, m: re.Match[str], ctx: _Context
             ctx = _CONTEXTS["otp"]
         elif link.group("colon") is not None and _SENT_AFTER.match(low, link.end()):
             ctx = _CONTEXTS["otp"]  # "code : 483920 (reçu par SMS)": how it came says what
-        elif link.group("colon") is not None and _UNLOCKS_AFTER.match(low, link.end()):
-            pass  # "code : 1379 pour déverrouiller l'iPad": what it unlocks, said after
+        elif (unlocks := _UNLOCKS_AFTER.match(low, link.end())) is not None and (
+                link.group("colon") is not None or unlocks.group("verb") or unlocks.group("prep")):
+            # "code : 1379 pour déverrouiller l'iPad", "code : 1234 pour le pc portable":
+            # what it unlocks, said after (without ":", with a preposition: "code 4821
+            # pour le portail"; "code 1234 pc portable" may be a ticket's)
+            pass
         else:
             # "12 rue des Lilas, bât. B, code 1937": in an address, the door's code.
             line_start = low.rfind("\n", 0, m.start()) + 1
@@ -2441,9 +2446,14 @@ _UNLOCKABLE = (
 # Digits after "code :", then what they unlock: "code : 1379 pour déverrouiller l'iPad",
 # "code : 2580 (téléphone)", "code : 1937 du portail".
 _UNLOCKS_AFTER = re.compile(
-    rf"[0-9]{{4,8}}{_H}*[(,-]?{_H}*(?:pour{_H}+(?:d[eé]verrouiller|ouvrir|d[eé]sarmer"
-    rf"|d[eé]sactiver)|to{_H}+unlock|(?:(?:du|de{_H}+la|de{_H}+l{_APOS}|de|for{_H}+the|of{_H}+the)"
-    rf"{_H}*)?(?:{_UNLOCKABLE})\)?(?:{_H}|$|[,;.]))")
+    rf"[0-9]{{4,8}}{_H}*[(,-]?{_H}*(?:(?P<verb>pour{_H}+(?:d[eé]verrouiller|ouvrir|d[eé]sarmer"
+    rf"|d[eé]sactiver)|to{_H}+unlock)"
+    # a preposition, an article or a possessive between: "pour le pc portable", "de mon
+    # téléphone", "sur la tablette", "for the laptop"
+    rf"|(?:(?P<prep>pour|sur|du|des|de|for|on|of|to){_H}*)?"
+    rf"(?:(?:le|la|l{_APOS}|les|mon|ma|mes|son|sa|ses|votre|leur|the|my|his|her|your|their"
+    rf"|un|une|a)(?:{_H}+|(?<=['’]){_H}*))?"
+    rf"(?:{_UNLOCKABLE})\)?(?:{_H}|$|[,;.]))")
 # An address on the line before a bare "code": the code opens its door.
 _ADDRESS = re.compile(
     r"\b(?:rue|avenue|av|bd|boulevard|all[ée]e|impasse|chemin|place|route|quai|r[ée]sidence"
