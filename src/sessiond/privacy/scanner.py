@@ -106,7 +106,9 @@ is the daily work of a technician; writing one down is the breach. The phrase is
 on whole words, so "Passage", "pass-through" and "lapin" are no phrases; its common
 misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", "mot2passe",
 "mdpp", "m d p", "pasword", "passeword", "pswd", "p/w", "p@ssword", "mdp/pwd", "clé wiffi",
-"code-pin", "dévérouillage"), and a digit may number them ("mdp1 : x, mdp2 : y"). After it:
+"code-pin", "dévérouillage"), and a digit may number them ("mdp1 : x, mdp2 : y"); spelt
+out letter by letter it is still the phrase ("m o t  d e  p a s s e", "p.a.s.s.w.o.r.d").
+After it:
 
 1. Strong link: up to four qualifier words, articles not counted ("Windows", "du compte
    admin", "de la session de Mme Durand") then ``:``, ``=``, ``->``, ``=>`` (or between
@@ -125,6 +127,9 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
    ("Mot de passe changé : ...", or a status typed without accents, "mdp oublie -> ...")
    keeps the link but no longer accepts a plain word, unless it hands the value over
    ("mot de passe donné par le client : chaton", "choisi", "communiqué").
+   Weak marks (";" or "!" typed for ":", ": :", ":>", "—>", "~", " / ", a dash or a comma
+   glued to the phrase) link a secret-looking value only, after "," one mixing letters
+   and digits that ends the clause ("mdp ; Soleil2024", "mdp, PIN et sauvegarde" passes).
 2. Weak link: the phrase, known qualifiers only (tool names, "Windows", "wifi",
    "session", "admin", "du compte"...), an optional verb ("est", "is", "était",
    "changé en", "set to"; "c'est" also typed "cest" or "c"), then the value. Here a
@@ -892,7 +897,8 @@ _STRONG_MARK = (
     # spaces, a dash, ">", "---" or a dotted leader ("mdp ..... x") link too; all but the
     # dash only to a secret-looking value ("Comptes > Mot de passe > Ajouter" is a menu).
     # ":-" as typed for ":" ("password :- x"); ">>>" as a prompt or a chat's quote.
-    rf"(?::[:=-]?|=+>|-+>|==?|[→⇒➔➜]|(?<=[ \t\u00a0\u202f])(?:[-–—]"
+    # ": :", ":>", ": -" typed for ":"; "—>" for "->".
+    rf"(?::(?:[:=>-]|{_H}[:>-](?={_H}))?|=+>|[-–—]+>|==?|[→⇒➔➜]|(?<=[ \t\u00a0\u202f])(?:[-–—]"
     rf"|(?P<soft>>{{1,3}}|-{{2,3}}|\.{{3,}}|…))(?=[ \t\u00a0\u202f]))"
     # The value may be on the next line, after one blank line at most.
     rf"{_H}*(?:\r?\n{_H}*(?:\r?\n{_H}*)?)?"
@@ -2219,6 +2225,11 @@ def _phrase_value(low: str, m: re.Match[str], layout: _Layout
         cell = _table_cell(low, m, _refine(ctx, weak.group()), weak.end())
         if cell is not None:
             return cell
+    if (weak is not None and weak.group("verb") is None
+            and low[weak.end():weak.end() + 1] in _WEAK_MARK_STARTS):
+        marked = _weak_mark_value(low, weak, _refine(ctx, weak.group()))
+        if marked is not None:
+            return marked
     if weak is not None and low.startswith(("\n", "\r\n"), weak.end()):
         below = _value_below(low, m, weak, ctx)
         if below is not None:
@@ -2334,6 +2345,43 @@ def _verb_complement(low: str, verb: str | None, span: tuple[int, int]) -> bool:
         return True
     return (verb.endswith("en") and len(value) == 4 and value.isdigit()
             and 1995 <= int(value) <= 2039)
+
+
+# Weak marks between a phrase (and its known qualifiers) and its value, typed for ":" (a
+# key next to it on an AZERTY keyboard, ";" or "!") or as a separator of their own ("mdp /
+# x", "mdp ~ x", "mdp-x", "mdp, x"): only a value that looks like a secret counts, and
+# after "," one that mixes letters and digits and ends the clause ("mot de passe, 2024
+# nouveau poste", "mdp, PIN et sauvegarde vérifiés" pass).
+_WEAK_MARK_STARTS = frozenset(";!~/,-")
+_WEAK_MARK = re.compile(rf"(?:[;!,]|/(?={_H})|~>?|-(?![->]))(?![;!/,~]){_H}*")
+
+
+def _weak_mark_value(low: str, weak: re.Match[str], ctx: _Context
+                     ) -> tuple[_Context, int, int] | None:
+    if ctx.kind == "one-time-code" or (ctx.creds and ctx.pair_only):
+        return None
+    mark = _WEAK_MARK.match(low, weak.end())
+    if mark is None or mark.end() == len(low) or low[mark.end()] in "\r\n":
+        return None
+    if low[weak.end()] in "~/" and low[weak.end() - 1] not in " \t":
+        return None  # "mdp~x", "mdp/x" are words of their own ("mdp/pwd" is a phrase)
+    span = _value_at(low, mark.end(), ctx, _LINK)
+    if span is None:
+        return None
+    value = low[span[0]:span[1]]
+    if _names_phrase(value, low, span[1]):
+        return None
+    if low[weak.end()] == "," and not (_mixed(value) and _CLAUSE_END.match(low, span[1])):
+        return None
+    if value.isdigit() and not _CLAUSE_END.match(low, span[1]):
+        return None  # "PIN ; 2024 nouveau téléphone": a year, a count
+    reference = _NAMED_NUMBER.fullmatch(value)
+    if reference is not None and _norm(reference.group("w")) in _REFERENCE_WORDS:
+        return None  # "mdp, ticket4521": where it is written down, not what it is
+    return ctx, span[0], span[1]
+
+
+_NAMED_NUMBER = re.compile(r"(?P<w>[^\W\d_]+)[-_.#]?[0-9]+")
 
 
 _LABEL_LEAD = " \t-*•>|"  # a bullet, a quote mark or a table's edge before a label
@@ -3172,6 +3220,66 @@ def _card_codes(text: str, raw: Sequence[tuple[str, int, int, _Context | None]]
             yield tail.start("cvv"), tail.end("cvv")
 
 
+# A phrase typed letter by letter ("m o t  d e  p a s s e : x", "p.a.s.s.w.o.r.d : x",
+# "P-I-N 4821"), as if to slip past a filter: 3 letters or more, each alone between
+# separators. The separator most used joins the letters of a word; any other one (a double
+# space, a space between dotted words) parts words.
+_SPELT_OUT = re.compile(r"(?<!\w)[^\W\d_](?:[ ._*-]{1,3}[^\W\d_](?!\w)){2,}")
+_SPELT_SEPARATORS = re.compile(r"[ ._*-]+")
+# Where such a run may be: after a space or a line break, the first two letters of a
+# phrase spelt with spaces ("m o", "p a", "c o", "w i", "l o", "i d"), or two single letters
+# after a dot, a dash or a star. Each pattern starts with a literal, which the regex engine
+# skips to quickly (a pass of the run's own pattern over a whole note cost a third of its
+# scan); the run is then read on that line only.
+_SPELT_FIRST = re.compile(r"[mpcwli] [a-z] ")
+_SPELT_HINTS = tuple(re.compile(hint) for hint in (
+    r" [mpcwli] [a-z] ", r"\n[mpcwli] [a-z] ", r"\.[^\W\d_][ .]{1,3}[^\W\d_](?!\w)",
+    r"-[^\W\d_]-{1,3}[^\W\d_](?!\w)", r"\*[^\W\d_]\*{1,3}[^\W\d_](?!\w)"))
+
+
+def _line_end(low: str, start: int) -> int:
+    end = low.find("\n", start)
+    return len(low) if end < 0 else end
+
+
+def _spelt_out_phrases(low: str) -> str:
+    """`low` with each run of letters spelt out that holds a phrase written whole ("m o t
+    d e  p a s s e  W i n d o w s" reads "mot de passe windows"), padded with spaces to
+    the same length (so that spans carry over)."""
+    lines: set[int] = {0} if _SPELT_FIRST.match(low) else set()
+    for hint in _SPELT_HINTS:
+        for found in hint.finditer(low):
+            lines.add(low.rfind("\n", 0, found.start()) + 1)
+    if not lines:
+        return low
+    runs = None
+    for m in (m for start in sorted(lines)
+              for m in _SPELT_OUT.finditer(low, start, _line_end(low, start))):
+        run = m.group()
+        separators = _SPELT_SEPARATORS.findall(run)
+        inner = max(set(separators), key=separators.count)
+        letters = _SPELT_SEPARATORS.split(run)
+        words = [letters[0]]
+        for separator, letter in zip(separators, letters[1:], strict=True):
+            words.append(letter if separator == inner else " " + letter)
+        phrase = "".join(words)
+        if _TRIGGER.search(phrase) is None:
+            continue  # "options a b c d", "s.a.v": no phrase spelt out
+        if runs is None:
+            runs = []
+        runs.append((m.start(), m.end(), phrase.ljust(len(run))))
+    if runs is None:
+        return low
+    parts = []
+    position = 0
+    for start, end, phrase in runs:
+        parts.append(low[position:start])
+        parts.append(phrase)
+        position = end
+    parts.append(low[position:])
+    return "".join(parts)
+
+
 def _lower_same_length(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):
@@ -3434,7 +3542,7 @@ def _scan_folded(text: str) -> list[Finding]:
         (kind, start, end, None) for kind, start, end in _scan_structured(text)]
     cvv = _CONTEXTS["cvv"]
     raw.extend(("card-number", start, end, cvv) for start, end in _card_codes(text, raw))
-    low = _lower_same_length(text)
+    low = _spelt_out_phrases(_lower_same_length(text))
     if "@" in low:
         pair = _CONTEXTS["account"]
         raw.extend((kind, start, end, pair) for kind, start, end in _email_pairs(low))
