@@ -151,8 +151,11 @@ After it:
    is personal data, sealed elsewhere). After "code <tool>" or "<tool> code", a value of
    9-10 digits is taken for the ID and passes; after an explicit password phrase
    ("mot de passe TeamViewer") it is a hit.
-5. "identifiants" / "credentials" need a pair ("jdupont / Soleil2024", "admin:admin"):
-   a user name alone is not a password. "login/mdp" takes a pair or a single value.
+5. "identifiants" / "credentials" need a pair ("jdupont / Soleil2024", "admin:admin",
+   a passphrase "jdupont / le chat noir", or a secret-looking password after a space, ";"
+   or a line break: "jdupont Soleil2024"): a user name alone is not a password, nor is a
+   remark or a phrase after it ("jdupont / mot de passe oublié", "jdupont / en attente").
+   "login/mdp" takes a pair or a single value.
 6. A password hint ("indice du mot de passe : chat") is not the password.
 7. After ":" a passphrase of 2-6 words that ends the clause is a hit ("mot de passe : le
    chat noir") unless it reads as a remark: a preposition or a status first ("au dos de
@@ -1563,14 +1566,9 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
         if code is not None:
             return code.span()
     if ctx.creds:
-        pair = _PAIR.match(text, pos)
-        if pair is not None:
-            user, secret = pair.group("user"), _trim(pair.group("secret"))
-            # The user name may be an e-mail address; only fillers disqualify it.
-            user_filler = _norm(user) in _STOP or _PLACEHOLDER.fullmatch(user) is not None
-            if (any(c.isalnum() for c in secret) and not _is_stop(secret)
-                    and not user_filler and not _TOOL.fullmatch(user)):
-                return pair.start(), pair.start("secret") + len(secret)
+        span = _credentials_pair(text, pos)
+        if span is not None:
+            return span
         if ctx.pair_only:
             return None
     numeric = ctx.digits or ctx.kind in ("pin", "card-number", "one-time-code")
@@ -1654,6 +1652,62 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
         if phrase_end is not None:
             return pos, phrase_end
     return None
+
+
+# After "identifiants :", a user and a secret-looking password with a space, ";" or a line
+# break between ("jdupont Soleil2024", "jdupont ; Soleil2024", "jdupont\nSoleil2024").
+_SPACED_PAIR = re.compile(
+    rf"(?P<user>[^\s/:|,;«»\"“”()]{{1,64}})(?:{_H}*;{_H}*|{_H}+|{_H}*\r?\n{_H}*)"
+    r"(?P<secret>[^\s,;«»\"“”]{1,64})")
+
+
+def _credentials_pair(text: str, pos: int) -> tuple[int, int] | None:
+    """A "user / password" pair after "identifiants", "login/mdp" ("jdupont / Soleil2024",
+    "jdupont / le chat noir", "jdupont Soleil2024"); not a user then a remark ("jdupont /
+    mot de passe oublié", "jdupont / en attente")."""
+    pair = _PAIR.match(text, pos)
+    if pair is not None:
+        user, secret = pair.group("user"), _trim(pair.group("secret"))
+        start = pair.start("secret")
+        end = start + len(secret)
+        # The user name may be an e-mail address; only fillers disqualify it.
+        user_filler = _norm(user) in _STOP or _PLACEHOLDER.fullmatch(user) is not None
+        if (not user_filler and not _TOOL.fullmatch(user) and any(c.isalnum() for c in secret)
+                and not _phrase_at(text, start)):
+            if _looks_secret(secret) or (not _is_stop(secret)
+                                         and _CLAUSE_END.match(text, end) is not None):
+                return pair.start(), end
+            phrase_end = _passphrase_at(text, start)
+            if phrase_end is not None:
+                return pair.start(), phrase_end
+        return None
+    spaced = _SPACED_PAIR.match(text, pos)
+    if spaced is None:
+        return None
+    user, secret = spaced.group("user"), _trim(spaced.group("secret"))
+    end = spaced.start("secret") + len(secret)
+    if (_is_stop(user) or _PLACEHOLDER.fullmatch(user) or _TOOL.fullmatch(user)
+            or (_ORDINARY.fullmatch(user) and "@" not in user) or _TRIGGER.match(user)):
+        return None
+    if (_looks_secret(secret) and not secret.isdigit() and _CLAUSE_END.match(text, end)
+            and not _phrase_at(text, spaced.start("secret"))
+            and _YEAR_VERSION.fullmatch(secret) is None
+            and (_REFERENCE.fullmatch(secret) is None or _word_number(secret))):
+        return spaced.start(), end
+    return None
+
+
+def _phrase_at(text: str, start: int) -> bool:
+    """A phrase that owns a value starts at `start` ("mdp: x", "mot de passe oublié"), not
+    a value spelt like one ("P@ssw0rd")."""
+    owner = _TRIGGER.match(text[start:start + 40])
+    if owner is None or owner.lastgroup in _NOT_OWNERS:
+        return False
+    token = _TOKEN.match(text, start)
+    value = _trim(token.group()) if token is not None else ""
+    if owner.end() > len(value):
+        return True  # a phrase of several words: "mot de passe"
+    return _names_phrase(value, text, start + len(value))
 
 
 # A full date, its year before 2010: a date of birth, the most common password there is
@@ -2538,10 +2592,8 @@ def _pair_secret(low: str, pair: re.Match[str], explicit: bool) -> tuple[int, in
     secret_start = pair.start("secret")
     if not secret or not any(c.isalnum() for c in secret):
         return None
-    owner = _TRIGGER.match(low[secret_start:secret_start + 40])
-    if (owner is not None and owner.lastgroup not in _NOT_OWNERS
-            and _names_phrase(secret, low, secret_start + len(secret))):
-        return None  # "login: toto / mdp: chaton": the password is after "mdp""
+    if _phrase_at(low, secret_start):
+        return None  # "login: toto / mdp: chaton": the password is after "mdp"""
     if (_PLACEHOLDER.fullmatch(user) or _TOOL.fullmatch(user)
             or (_ORDINARY.fullmatch(user) and "@" not in user)
             or (user.isdigit() and not any(c.isalpha() for c in secret))):
