@@ -106,9 +106,9 @@ is the daily work of a technician; writing one down is the breach. The phrase is
 on whole words, so "Passage", "pass-through" and "lapin" are no phrases; its common
 misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", "mot2passe",
 "mdpp", "m d p", "pasword", "passeword", "pswd", "p/w", "p@ssword", "mdp/pwd", "clé wiffi",
-"code-pin", "dévérouillage"), and a digit may number them ("mdp1 : x, mdp2 : y"); spelt
-out letter by letter it is still the phrase ("m o t  d e  p a s s e", "p.a.s.s.w.o.r.d").
-After it:
+"code-pin", "dévérouillage", "code accès"), and a digit may number them ("mdp1 : x, mdp2 :
+y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
+"p.a.s.s.w.o.r.d"). After it:
 
 1. Strong link: up to four qualifier words, articles not counted ("Windows", "du compte
    admin", "de la session de Mme Durand") then ``:``, ``=``, ``->``, ``=>`` (or between
@@ -191,9 +191,9 @@ After it:
    14789", "unlock pattern 1 -> 4 -> 7 -> 8"): 4 to 9 dots numbered 1-9, none twice, the
    only value "schéma" takes (a diagram otherwise).
 10. One-time codes: "code de vérification", "code reçu par SMS", "OTP", "2FA code",
-    "code dicté par le client", "code à 6 chiffres", "code Google", "code de confirmation
-    Ameli"... then 4-8 digits (or Google's "G-482913"); "le client m'a lu le code 483920",
-    "code : 483920 (reçu par SMS)".
+    "code dicté par le client", "code à 6 chiffres", "code Google", "code iCloud", "code de
+    confirmation Ameli"... then 4-8 digits (or Google's "G-482913"); "le client m'a lu le
+    code 483920", "code : 483920 (reçu par SMS)".
 11. Secret questions: "question secrète : nom du chien -> Rex" (the answer after an
     arrow, "=", "?", a second ":" or "réponse :", or a single word right after ":"), and
     "réponse secrète : Médor". The question alone ("question secrète : nom du chien")
@@ -796,7 +796,8 @@ _TRIGGER = re.compile(
             # read out over the phone, by its length, by the service that sent it
             | dict[eé]e?s? | lue?s? | donn[eé]e?s? | communiqu[eé]e?s? | transmise?s?
             | (?:[aà]|de)[ ](?:[4-8]|quatre|six|huit)[ ]chiffres
-            | google | microsoft | apple | whatsapp | paypal | facebook | instagram)
+            | google | microsoft | apple | icloud | amazon | ameli | whatsapp | paypal | facebook
+            | instagram)
         | mots?[ ]de[ ]passe[ ][aà][ ]usage[ ]unique
         | (?:verification|validation|confirmation|security|authentication|auth|login
             |sign-?in|one[ -]time|2fa|mfa|otp|totp|sms|text|authenticator)[ ](?:pass)?codes?
@@ -854,7 +855,8 @@ _TRIGGER = re.compile(
         | passwrods?
         | p[a@4][s$5]{{2}}w[o0]rds?  # "p@ssword", "pa$$word", "passw0rd" 
         | pss?wo?r?d | psw | pwd | p/w
-        | passphrase | code[ ]d{_APOS}[ ]?acc[eè]s | access[ ]code)
+        # "code d'accès", also typed "code d accès", "code accès", "code acces"
+        | passphrase | code[ ](?:d(?:{_APOS}[ ]?|[ ]))?acc[eè]s | access[ ]code)
         [0-9]?)  # numbered labels: "mdp1 : x, mdp2 : y"
     | (?P<cvv> cvv2? | cvc2? | cryptogramme(?:[ ]visuel)? | code[ ]cvv)
     | (?P<account>
