@@ -93,7 +93,9 @@ versions) pass:
 * password pair: an e-mail address, "/", then a password ("jean@free.fr / Soleil2024"),
   or a space then a token mixing letters and digits, the pair ending its line
   ("jean@gmail.com Lbc2024!", "Soleil-2024", letters around a symbol "P@ssword"; "merci",
-  a phone number, "IMAP/SMTP", "PC-01", "Ticket-4521" pass). A phrase's word spelt with
+  a phone number, "IMAP/SMTP", "PC-01", "Ticket-4521" pass; so after " - ", "|", ";",
+  ",", an arrow, with a label before the address, "compte Google", a bracketed remark or
+  another pair after the password). A phrase's word spelt with
   digits or symbols ("P@ssw0rd", "Password1") where a value goes is a value, not a phrase,
   unless a link follows it ("p@ssword: x");
   an online service named (Facebook, impots.gouv, a bank, "messagerie"), ":", then a
@@ -2658,11 +2660,18 @@ def _account_value(low: str, m: re.Match[str], ctx: _Context
 
 
 _EMAIL_PAIR = re.compile(
-    rf"@[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:{_H}*(?P<sep>[/:]){_H}*|{_H}+)"
-    r"(?P<secret>[^\s,;«»\"“”]{1,64})")
+    rf"@[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:{_H}*(?P<sep>[/:|;,]|->|=>|→|(?<=[ \t])[-–—](?=[ \t])){_H}*"
+    rf"|{_H}+)(?P<secret>[^\s,;«»\"“”]{{1,64}})")
 # After a space only, the pair must be the line (a label and ":" may come first) or end it:
-# "jean@gmail.com Lbc2024!", "Leboncoin : jean@gmail.com Lbc2024!".
+# "jean@gmail.com Lbc2024!", "Leboncoin : jean@gmail.com Lbc2024!"; a remark in brackets or
+# another pair may follow ("... P@ssw0rd (perso)", "... P@ssw0rd, marie@free.fr ...").
 _LINE_END = re.compile(rf"{_H}*(?:\r?\n|$)")
+_PAIR_END = re.compile(
+    rf"[.!]?{_H}*(?:\([^()\n]{{0,40}}\){_H}*)?(?:\r?\n|$)|{_H}*[,;]{_H}*(?=[a-z0-9._+-]+@)")
+# A label before the address: "Compte : ", "compte Google", "mail", "Gmail".
+_PAIR_LEAD = re.compile(
+    r"(?:^|.*[\s(])(?:comptes?|accounts?|logins?|identifiants?|e?-?mail|adresse|messagerie"
+    r"|utilisateur|user)(?:[ \t]+[^\s:]{1,20})?$")
 _YEAR_VERSION = re.compile(
     r"(?:office|outlook|exchange|windows|server|sql|visio|project|word|excel)[0-9]{2,4}")
 _EMAIL_USER = re.compile(r"[a-z0-9._+-]{1,64}$")
@@ -2676,10 +2685,14 @@ _REFERENCE_WORDS = frozenset({
     "freebox", "bbox", "box", "modele", "model", "serie", "invoice", "order", "case",
     "lot", "batch", "intervention", "contrat", "site", "agence", "magasin", "boutique",
     "android", "iphone", "galaxy", "ipad", "macbook", "ubuntu", "debian", "fedora",
+    "chrome", "firefox", "edge", "safari", "ref", "rdv", "num", "numero", "etage", "piece",
+    "local", "atelier", "pc", "ordinateur", "ordi", "portable", "tablette", "telephone",
 })
 # Letters with a symbol inside ("P@ssword", "Mot$ecret"), not after them ("merci!",
 # "iCloud+"): a secret's spelling too.
-_INNER_SYMBOL = re.compile(r"[^\W\d_]+[@$#%*!][^\W\d_]+[!?*#$@%]*")
+_INNER_SYMBOL = re.compile(r"[^\W\d_]+[@$#%*!]+[^\W\d_]+[!?*#$@%]*")
+# A short word, a separator and a number: "Réf-2024", "RDV-12", "n°-3".
+_SHORT_REFERENCE = re.compile(r"[^\W\d_]{1,3}[-_.#][0-9]+")
 
 
 def _word_number(token: str) -> bool:
@@ -2687,31 +2700,47 @@ def _word_number(token: str) -> bool:
     return m is not None and _norm(m.group("w")) not in _REFERENCE_WORDS
 
 
+def _address_secret(low: str, secret: str, end: int) -> bool:
+    """After an address, a token that looks like a password, not a reference, a product's
+    version or a phrase."""
+    named = _NAMED_NUMBER.fullmatch(secret)
+    if named is not None and (_norm(named.group("w")) in _REFERENCE_WORDS or (
+            len(secret) - len(named.group("w")) == 2 and not secret[-2].isdigit())):
+        return False  # "ticket#4521", "Chrome-120", "salle-3": a reference, a version
+    return (_looks_secret(secret) and "/" not in secret
+            and (_REFERENCE.fullmatch(secret) is None or _word_number(secret))
+            and _SHORT_REFERENCE.fullmatch(secret) is None
+            and _YEAR_VERSION.fullmatch(secret) is None
+            and not _names_phrase(secret, low, end))
+
+
 def _email_pairs(low: str) -> Iterable[_Span]:
     """ "jean.dupont@gmail.com / Soleil2024": an address, "/", then its password."""
+    last_end = 0
     for m in _EMAIL_PAIR.finditer(low):
         user = _EMAIL_USER.search(low, max(0, m.start() - 64), m.start())
         if user is None or (user.start() and (_is_word_char(low[user.start() - 1])
                                               or low[user.start() - 1] in "/:")):
             continue
-        if m.group("sep") is None:
-            # "jean@gmail.com Lbc2024!": an address and a token alone on their line, the
-            # token mixing letters and digits ("Soleil-2024") or letters around a symbol
-            # ("P@ssword"); "merci!", a phone number, "IMAP/SMTP", a reference "PC-01" or a
-            # product's version "Outlook2016" pass.
+        sep = m.group("sep")
+        if sep is None or sep not in "/:":
+            # "jean@gmail.com Lbc2024!": an address and a token alone on their line (a
+            # label or a bracketed remark around them), the token mixing letters and digits
+            # ("Soleil-2024") or letters around a symbol ("P@ssword"); "merci!", a phone
+            # number, "IMAP/SMTP", a reference "PC-01" or a product's version "Outlook2016"
+            # pass. So after " - ", "|", ";", "," or an arrow.
             secret = _trim(m.group("secret"))
             end = m.start("secret") + len(secret)
             line_start = low.rfind("\n", 0, user.start()) + 1
-            lead = low[line_start:user.start()].strip(_LABEL_LEAD)
-            if ((not lead or lead.endswith(":")) and _LINE_END.match(low, end)
+            lead = low[max(line_start, last_end):user.start()].strip(_LABEL_LEAD + ",;")
+            if ((not lead or lead.endswith(":") or _PAIR_LEAD.match(lead) is not None)
+                    and _PAIR_END.match(low, end)
                     and (_mixed(secret) or _INNER_SYMBOL.fullmatch(secret) is not None)
-                    and _looks_secret(secret) and "/" not in secret
-                    and (_REFERENCE.fullmatch(secret) is None or _word_number(secret))
-                    and _YEAR_VERSION.fullmatch(secret) is None
-                    and not _names_phrase(secret, low, end)):
+                    and _address_secret(low, secret, end)):
                 yield "password", user.start(), end
+                last_end = end  # "…P@ssw0rd, marie@free.fr Soleil-2024": a pair may follow
             continue
-        if m.group("sep") == ":":  # "jean@free.fr : Soleil2024": a secret-looking token only
+        if sep == ":":  # "jean@free.fr : Soleil2024": a secret-looking token only
             secret = _trim(m.group("secret"))
             if secret.isdigit() or not _looks_secret(secret) or _is_stop(secret):
                 continue
