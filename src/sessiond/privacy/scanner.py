@@ -226,7 +226,8 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
     "| Mot de passe | Soleil2024 |", a secret-looking value only (headers are words), a
     known qualifier in the label's cell too ("| Mot de passe Windows | Soleil2024 |").
     A CSV or spreadsheet header ("login;mdp", "nom,mot de passe,poste", tabs, quoted
-    fields) links the rows under it, the password's column only, a plain word too, a
+    fields, spaces around the separators, "pass" too: then letters mixed with digits only)
+    links the rows under it, the password's column only, a plain word too, a
     passphrase that fills its cell ("jean;le chat noir"; a remark passes: "voir avec le
     client").
 17. The password named, then its value given elliptically on the same line: "mot de passe
@@ -3216,15 +3217,26 @@ def _continued_below(low: str, start: int, end: int) -> Iterable[tuple[int, int]
 # commas ("mdp, voir avec le client") is none.
 _CSV_SEPARATORS = frozenset(";,\t")
 _CSV_EDGES = _CSV_SEPARATORS | {'"'}  # a quoted field: '"user";"password"'
+_CSV_GROUPS = frozenset({"pw", "strict"})  # a column named "pass" is the password's too
 
 
 def _csv_column(low: str, m: re.Match[str]) -> Iterable[tuple[int, int]]:
+    strict = m.lastgroup == "strict"
     line_start = low.rfind("\n", 0, m.start()) + 1
     line_end = low.find("\n", m.end())
     if line_end < 0:
         return
-    before = m.start() - (m.start() > line_start and low[m.start() - 1] == '"')
-    after = m.end() + (low[m.end()] == '"')
+    # The field's quotes and the spaces around its separators ("login ; mdp").
+    before = m.start()
+    while before > line_start and m.start() - before < 4 and low[before - 1] in ' \t"':
+        before -= 1
+    after = m.end()
+    while after < line_end and after - m.end() < 4 and low[after] in ' \t"':
+        after += 1
+    if before < m.start() and low[before] == "\t":
+        before += 1  # a tab is a separator itself
+    if after > m.end() and low[after - 1] == "\t":
+        after -= 1
     if after < line_end and low[after] in _CSV_SEPARATORS:
         sep = low[after]
     elif before > line_start and low[before - 1] in _CSV_SEPARATORS:
@@ -3250,7 +3262,11 @@ def _csv_column(low: str, m: re.Match[str]) -> Iterable[tuple[int, int]]:
         value = cells[column].strip(' "')
         if value:
             start = low.index(value, start)
-            if " " in value:
+            if strict:
+                # Under "pass" ("Pass Navigo", "pass culture"), letters mixed with digits only.
+                if _mixed(value) and " " not in value and _looks_secret(value):
+                    yield start, start + len(value)
+            elif " " in value:
                 # "jean;le chat noir": a passphrase fills the cell (a remark does not:
                 # "voir avec le client", "changé par le client").
                 if _passphrase_at(value, 0) == len(value):
@@ -3645,8 +3661,9 @@ def _scan_folded(text: str) -> list[Finding]:
                 raw.extend((ctx.kind, s, e, ctx) for s, e in _listed_after(low, end))
             if ctx.kind in _PASSWORDS and low.startswith(("\n", "\r\n"), end):
                 raw.extend((ctx.kind, s, e, ctx) for s, e in _continued_below(low, start, end))
-        elif m.lastgroup == "pw" and (low[m.end():m.end() + 1] in _CSV_EDGES
-                                      or low[m.start() - 1:m.start()] in _CSV_EDGES):
+        elif m.lastgroup in _CSV_GROUPS and (
+                low[m.end():m.end() + 4].lstrip(" ")[:1] in _CSV_EDGES
+                or low[max(0, m.start() - 4):m.start()].rstrip(" ")[-1:] in _CSV_EDGES):
             pw = _CONTEXTS["pw"]
             raw.extend(("password", s, e, pw) for s, e in _csv_column(low, m))
         if m.lastgroup in _ELLIPSIS_GROUPS:
