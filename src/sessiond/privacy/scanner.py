@@ -168,8 +168,9 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
    date before 2010 ending the clause is a date of birth typed as the password ("mdp :
    19/05/1956"); a recent one says when ("expiration du mot de passe : 12/03/2026"). A bracketed
    value ("mot de passe (Soleil2024)") is a hit when it looks like a secret, and so is
-   one whose bracket its line never closes ("mdp {Soleil2024", "mdp (4821") or that
-   closes a bracket never opened ("mdp Soleil2024>").
+   one whose bracket or quote its line never closes ("mdp {Soleil2024", "mdp (4821",
+   'mdp "Soleil2024'; after ":" a plain word or a passphrase too: "mdp : « chaton") or
+   that closes a bracket never opened ("mdp Soleil2024>").
 8. Pairs: after "login", "identifiant", "compte", "box", "user", "account", "session",
    "espace client"...
    a "user / secret" pair with "/" between ("compte jean.dupont / Azerty12", "box
@@ -1058,16 +1059,18 @@ _ANSWER_LINK = re.compile(
 # Brackets of any kind around a value: "mdp (Soleil2024)", "mdp [x]", "mdp {x}", "mdp <x>".
 _PAREN = re.compile(
     rf"[(\[{{<]{_H}*(?P<v>[^\s()\[\]{{}}<>]{{1,64}}){_H}*[)\]}}>]")
-# A bracket opened and never closed around the value ("mdp {Soleil2024", "mdp (4821"): a
-# slip of the finger, the value read without it.
-_OPENERS = "([{<"
-_CLOSERS = {"(": ")", "[": "]", "{": "}", "<": ">"}
-_OPENED = re.compile(rf"[(\[{{<]{_H}*(?P<v>[^\s()\[\]{{}}<>,;«»\"“”]{{1,64}})")
+# A bracket or a quote opened and never closed around the value ("mdp {Soleil2024", "mdp
+# (4821", 'mdp "Soleil2024', "mdp « chaton"): a slip of the finger, the value read without it.
+_OPENERS = "([{<\"«“„"
+_CLOSERS = {"(": ")", "[": "]", "{": "}", "<": ">", '"': '"', "«": "»", "“": "”\"", "„": "“”\""}
+_OPENED = re.compile(rf"[(\[{{<\"«“„]{_H}*(?P<v>[^\s()\[\]{{}}<>,;«»\"“”„]{{1,64}})")
 
 
-def _opened_value(text: str, pos: int, ctx: _Context, numeric: bool) -> tuple[int, int] | None:
-    """The value after an opening bracket that its line never closes: secret-looking only,
-    and digits only when they end the clause ("mdp (2024 nouveau poste" dates)."""
+def _opened_value(text: str, pos: int, ctx: _Context, numeric: bool, plain: int, phrase: bool
+                  ) -> tuple[int, int] | None:
+    """The value after an opening bracket or quote that its line never closes: as after
+    ":" when `plain` (a plain word, a passphrase), digits only when they end the clause
+    ("mdp (2024 nouveau poste" dates)."""
     m = _OPENED.match(text, pos)
     if m is None:
         return None
@@ -1075,13 +1078,22 @@ def _opened_value(text: str, pos: int, ctx: _Context, numeric: bool) -> tuple[in
     start = m.start("v")
     end = start + len(value)
     line_end = text.find("\n", end)
-    closer = _CLOSERS[text[pos]]
-    if not value or closer in text[end:line_end if line_end >= 0 else len(text)]:
+    rest = text[end:line_end if line_end >= 0 else len(text)]
+    if not value or any(closer in rest for closer in _CLOSERS[text[pos]]):
         return None  # closed further on: a bracketed remark ("(PC-BUREAU2 et PC-ACCUEIL3)")
     if value.isascii() and value.isdigit():
         found = _digits_secret(value, ctx) and _CLAUSE_END.match(text, end) is not None
+    elif numeric:
+        found = False
+    elif _looks_secret(value) and not _names_phrase(value, text, end):
+        found = True
+    elif plain and ctx.kind in _PASSWORDS and _CLAUSE_END.match(text, end) is not None:
+        found = _plain_word_secret(value)  # "mdp : {chaton", "mdp : « chaton"
+    elif phrase and ctx.kind in _PASSWORDS:
+        phrase_end = _passphrase_at(text, start)  # "mdp : (le chat noir"
+        return (start, phrase_end) if phrase_end is not None else None
     else:
-        found = not numeric and _looks_secret(value) and not _names_phrase(value, text, end)
+        found = False
     return (start, end) if found else None
 
 
@@ -1588,7 +1600,7 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
             found = not numeric and _looks_secret(value)
         return paren.span("v") if found else None
     if link > _MIXED_ONLY and text[pos:pos + 1] in _OPENERS:
-        opened = _opened_value(text, pos, ctx, numeric)
+        opened = _opened_value(text, pos, ctx, numeric, plain, phrase)
         if opened is not None:
             return opened
     quoted = _quoted_at(text, pos) if link > _MIXED_ONLY else None
