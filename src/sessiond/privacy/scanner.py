@@ -2533,7 +2533,9 @@ def _device_code_value(low: str, m: re.Match[str], ctx: _Context
         elif link.group("colon") is not None and _SENT_AFTER.match(low, link.end()):
             ctx = _CONTEXTS["otp"]  # "code : 483920 (reçu par SMS)": how it came says what
         elif (unlocks := _UNLOCKS_AFTER.match(low, link.end())) is not None and (
-                link.group("colon") is not None or unlocks.group("verb") or unlocks.group("prep")):
+                link.group("colon") is not None or (
+                    (unlocks.group("verb") or unlocks.group("prep") or unlocks.group("bracket"))
+                    and not _year_at(low, link.end()))):
             # "code : 1379 pour déverrouiller l'iPad", "code : 1234 pour le pc portable":
             # what it unlocks, said after (without ":", with a preposition: "code 4821
             # pour le portail"; "code 1234 pc portable" may be a ticket's)
@@ -2561,18 +2563,29 @@ _SENT_AFTER = re.compile(
 _UNLOCKABLE = (
     r"t[eé]l[eé]phone|portable|mobile|smartphone|iphone|android|tablette|ipad|ordinateur|pc"
     r"|laptop|phone|tablet|alarme|alarm|coffre(?:-fort)?|safe|porte|portail|gate|garage"
-    r"|digicode|cadenas|padlock|interphone|carte(?:[ ](?:bancaire|bleue|cb|sim))?|cb|sim")
+    r"|digicode|cadenas|padlock|interphone|carte(?:[ ](?:bancaire|bleue|cb|sim))?|cb|sim"
+    r"|ordi|mac|macbook|imac|galaxy|nas|montre|watch|smartwatch")
 # Digits after "code :", then what they unlock: "code : 1379 pour déverrouiller l'iPad",
 # "code : 2580 (téléphone)", "code : 1937 du portail".
 _UNLOCKS_AFTER = re.compile(
-    rf"[0-9]{{4,8}}{_H}*[(,-]?{_H}*(?:(?P<verb>pour{_H}+(?:d[eé]verrouiller|ouvrir|d[eé]sarmer"
-    rf"|d[eé]sactiver)|to{_H}+unlock)"
+    rf"[0-9]{{4,8}}{_H}*(?:(?P<bracket>\()|[,/-])?{_H}*(?:(?P<verb>pour{_H}+(?:d[eé]verrouiller"
+    rf"|ouvrir|d[eé]sarmer|d[eé]sactiver)|to{_H}+unlock"
+    # a session only said to be unlocked ("code : 1234 (écran bleu)", "code : 1234 session
+    # perdue" may be an error's)
+    rf"|pour{_H}+(?:la|sa|ma|votre|leur){_H}+session(?:{_H}+windows)?(?!\w))"
     # a preposition, an article or a possessive between: "pour le pc portable", "de mon
     # téléphone", "sur la tablette", "for the laptop"
     rf"|(?:(?P<prep>pour|sur|du|des|de|for|on|of|to){_H}*)?"
     rf"(?:(?:le|la|l{_APOS}|les|mon|ma|mes|son|sa|ses|votre|leur|the|my|his|her|your|their"
     rf"|un|une|a)(?:{_H}+|(?<=['’]){_H}*))?"
     rf"(?:{_UNLOCKABLE})\)?(?:{_H}|$|[,;.]))")
+def _year_at(low: str, pos: int) -> bool:
+    """Four digits at `pos` that read as a year ("code 2024 pour le pc portable")."""
+    digits = low[pos:pos + 5]
+    return len(digits) >= 4 and digits[:4].isdigit() and not digits[4:].isdigit() and (
+        1950 <= int(digits[:4]) <= 2049)
+
+
 # An address on the line before a bare "code": the code opens its door.
 _ADDRESS = re.compile(
     r"\b(?:rue|avenue|av|bd|boulevard|all[ée]e|impasse|chemin|place|route|quai|r[ée]sidence"
