@@ -107,10 +107,11 @@ only when a value that looks like a secret follows them closely. Mentioning a pa
 is the daily work of a technician; writing one down is the breach. The phrase is matched
 on whole words, so "Passage", "pass-through" and "lapin" are no phrases; its common
 misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", "mot2passe",
-"mdpp", "m d p", "pasword", "passeword", "pswd", "p/w", "p@ssword", "mdp/pwd", "clé wiffi",
+"mdpp", "m d p", "pasword", "passeword", "pswd", "p/w", "p@ssword", "m0t de pa$$e",
+"pass-word", "passw", "p@ss", "mdp/pwd", "clé wiffi",
 "code-pin", "dévérouillage", "code accès"), and a digit may number them ("mdp1 : x, mdp2 :
 y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
-"p.a.s.s.w.o.r.d"). After it:
+"p.a.s.s.w.o.r.d", "m_o_t", "P.I.N."). After it:
 
 1. Strong link: up to four qualifier words, articles not counted ("Windows", "du compte
    admin", "de la session de Mme Durand") then ``:``, ``=``, ``->``, ``=>`` (or between
@@ -755,7 +756,7 @@ _PREFIXES = (
     r"|o(?:de|ffre|mpte|nfirmation|nnectwise|ntrase)|r|v)"
     r"|d(?:ig|oo|w|[eé]v)|e(?:n[ct]|nt|xo|sp)|fre|g[ar]|i(?:[dp]|nt)|je|ke"
     r"|l(?:ed|i[cv]|oc|og(?:in|me))"
-    r"|m(?:\.|d|f|ot|n|[ -]d|eta)|n(?:et[ .w]|on)"
+    r"|m(?:\.|d|f|[o0]t|n|[ -]d|eta)|n(?:et[ .w]|on)"
     r"|o(?:ne|t)|p(?:as|at|er|h|in|or|r(?:e|i|od)|s|uk|w|/|[@4]|a[$5])|qu|r(?:e[acfp]|ép|out|u)"
     r"|s(?:af|c|e[cerst]|i|m|p|up)"
     r"|t(?:e[ax]|i|o[kt]|rez)|u(?:l|n[al]|s|t)|v[aeno]|w(?:i[-f]|[lp]|al)|2f"
@@ -853,10 +854,10 @@ _TRIGGER = re.compile(
         | d[eé]v[eé]r{{1,2}}ouill?age)
     | (?P<pw>(?:
           (?:mdp|mot[ ]de[ ]passe)[ ]?/[ ]?(?:pwd|password|pass) | (?:pwd|password)[ ]?/[ ]?mdp
-        # "mot de passé", "mot2passe" (typed as a text message)
-        | mots?[ -]?(?:de?|2)[ -]?pa(?:s{{1,3}}[eé]{{1,2}}s?|ss) | m[ -]?d[ -]?p[ps]? | passwort
-        | kennwort | contrase[nñ]a | m\.d\.p\.? | pass?e?wo?r?ds? | pass?ords? | passowrds?
-        | passwrods?
+        # "mot de passé", "mot2passe" (typed as a text message), "m0t de pa$$e"
+        | m[o0]ts?[ -]?(?:de?|2)[ -]?p[a@4](?:[s$5]{{1,3}}[eé]{{1,2}}s?|ss) | m[ -]?d[ -]?p[ps]?
+        | passwort | kennwort | contrase[nñ]a | m\.d\.p\.? | pass?e?wo?r?ds? | pass?ords?
+        | passowrds? | passwrods? | pass[ -]words? | passw
         | p[a@4][s$5]{{2}}w[o0]rds?  # "p@ssword", "pa$$word", "passw0rd" 
         | pss?wo?r?d | psw | pwd | p/w
         # "code d'accès", also typed "code d accès", "code accès", "code acces"
@@ -879,7 +880,7 @@ _TRIGGER = re.compile(
             (?:2fa|a2f|mfa|totp|otp|configuration|authenticator|authentification)
         | setup[ ]key | (?:2fa|a2f|mfa|totp)(?:[ ](?:secret|seed|key))? | authenticator)
     | (?P<key> cl(?:[eé]|ef) | key | wpa[23]?)
-    | (?P<strict> passe | pass | pw )
+    | (?P<strict> passe | pass | pw | p[@4]ss )
     )
     (?![\w@])
     """
@@ -3348,7 +3349,8 @@ def _card_codes(text: str, raw: Sequence[tuple[str, int, int, _Context | None]]
 # "P-I-N 4821"), as if to slip past a filter: 3 letters or more, each alone between
 # separators. The separator most used joins the letters of a word; any other one (a double
 # space, a space between dotted words) parts words.
-_SPELT_OUT = re.compile(r"(?<!\w)[^\W\d_](?:[ ._*-]{1,3}[^\W\d_](?!\w)){2,}")
+_SPELT_OUT = re.compile(
+    r"(?<![^\W_])[^\W\d_](?:[ ._*-]{1,3}[^\W\d_](?![^\W_])){2,}(?:\.(?![^\W_]))?")
 _SPELT_SEPARATORS = re.compile(r"[ ._*-]+")
 # Where such a run may be: after a space or a line break, the first two letters of a
 # phrase spelt with spaces ("m o", "p a", "c o", "w i", "l o", "i d"), or two single letters
@@ -3358,7 +3360,8 @@ _SPELT_SEPARATORS = re.compile(r"[ ._*-]+")
 _SPELT_FIRST = re.compile(r"[mpcwli] [a-z] ")
 _SPELT_HINTS = tuple(re.compile(hint) for hint in (
     r" [mpcwli] [a-z] ", r"\n[mpcwli] [a-z] ", r"\.[^\W\d_][ .]{1,3}[^\W\d_](?!\w)",
-    r"-[^\W\d_]-{1,3}[^\W\d_](?!\w)", r"\*[^\W\d_]\*{1,3}[^\W\d_](?!\w)"))
+    r"-[^\W\d_]-{1,3}[^\W\d_](?!\w)", r"\*[^\W\d_]\*{1,3}[^\W\d_](?!\w)",
+    r"_[^\W\d_]_{1,3}[^\W\d_](?![^\W_])"))
 
 
 def _line_end(low: str, start: int) -> int:
@@ -3379,7 +3382,7 @@ def _spelt_out_phrases(low: str) -> str:
     runs = None
     for m in (m for start in sorted(lines)
               for m in _SPELT_OUT.finditer(low, start, _line_end(low, start))):
-        run = m.group()
+        run = m.group().rstrip(".")  # "P.I.N. : x": the last letter's dot goes too
         separators = _SPELT_SEPARATORS.findall(run)
         inner = max(set(separators), key=separators.count)
         letters = _SPELT_SEPARATORS.split(run)
@@ -3391,7 +3394,7 @@ def _spelt_out_phrases(low: str) -> str:
             continue  # "options a b c d", "s.a.v": no phrase spelt out
         if runs is None:
             runs = []
-        runs.append((m.start(), m.end(), phrase.ljust(len(run))))
+        runs.append((m.start(), m.end(), phrase.ljust(m.end() - m.start())))
     if runs is None:
         return low
     parts = []
