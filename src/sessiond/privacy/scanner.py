@@ -2718,6 +2718,8 @@ _REFERENCE_WORDS = frozenset({
 # Letters with a symbol inside ("P@ssword", "Mot$ecret"), not after them ("merci!",
 # "iCloud+"): a secret's spelling too.
 _INNER_SYMBOL = re.compile(r"[^\W\d_]+[@$#%*!]+[^\W\d_]+[!?*#$@%]*")
+# A brand then a model's code: "Samsung-A52", "Canon-MG3650", "Dell-XPS13".
+_MODEL = re.compile(r"[^\W\d_]{2,}[- ][a-z]{1,3}[0-9]{2,5}[a-z]{0,2}")
 # A short word, a separator and a number: "Réf-2024", "RDV-12", "n°-3".
 _SHORT_REFERENCE = re.compile(r"[^\W\d_]{1,3}[-_.#][0-9]+")
 
@@ -2734,6 +2736,8 @@ def _address_secret(low: str, secret: str, end: int) -> bool:
     if named is not None and (_norm(named.group("w")) in _REFERENCE_WORDS or (
             len(secret) - len(named.group("w")) == 2 and not secret[-2].isdigit())):
         return False  # "ticket#4521", "Chrome-120", "salle-3": a reference, a version
+    if _MODEL.fullmatch(secret) is not None:
+        return False  # "Samsung-A52", "Canon-MG3650", "Lenovo-T480": a device's model
     return (_looks_secret(secret) and "/" not in secret
             and (_REFERENCE.fullmatch(secret) is None or _word_number(secret))
             and _SHORT_REFERENCE.fullmatch(secret) is None
