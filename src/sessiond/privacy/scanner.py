@@ -1770,6 +1770,9 @@ def _secret_tail(text: str, end: int) -> int:
 _LINK_AFTER = re.compile(rf"{_H}*(?:[:=]|->|→)")
 
 
+_PHRASE_MARKS = re.compile(r"[ ./-]")  # how a phrase's own spelling parts its letters
+
+
 def _names_phrase(token: str, text: str = "", end: int = 0) -> bool:
     """`token` (a value's candidate, ending at `end` in `text`) is a phrase, not a value."""
     m = _TRIGGER.match(token)
@@ -1779,12 +1782,12 @@ def _names_phrase(token: str, text: str = "", end: int = 0) -> bool:
         return True
     word = m.group()
     letters = word.rstrip("0123456789")
-    if not letters.replace(" ", "").isalpha():
+    if not _PHRASE_MARKS.sub("", letters).isalpha():
         return False  # "p@ssw0rd", "pa$$word", "p4ssword"
     if len(letters) >= 6 and len(word) > len(letters):
         return False  # "password1", "motdepasse2024"
-    # "P@ssw0rd!": a symbol glued after the phrase's word makes it a value too.
-    return not any(not c.isalnum() and c not in "-'’" for c in token[m.end():])
+    # "P@ssw0rd!", "Bbox-4821": what is glued after the phrase's word makes it a value too.
+    return m.end() == len(token)
 
 
 _ID_WORD = re.compile(r"(?:\(?id\)?|n°|no|[0-9]{1,4}|[0-9]{9,10}|[:,(=)-])")
@@ -2441,8 +2444,8 @@ def _weak_mark_value(low: str, weak: re.Match[str], ctx: _Context
     if span is None:
         return None
     value = low[span[0]:span[1]]
-    if _names_phrase(value, low, span[1]):
-        return None
+    if _TRIGGER.match(value) is not None:
+        return None  # "mdp / P@ssword ; x": the phrase said again, in another spelling
     if low[weak.end()] == "," and not (_mixed(value) and _CLAUSE_END.match(low, span[1])):
         return None
     if value.isdigit() and not _CLAUSE_END.match(low, span[1]):
@@ -3358,7 +3361,7 @@ def _card_codes(text: str, raw: Sequence[tuple[str, int, int, _Context | None]]
 # separators. The separator most used joins the letters of a word; any other one (a double
 # space, a space between dotted words) parts words.
 _SPELT_OUT = re.compile(
-    r"(?<![^\W_])[^\W\d_](?:[ ._*-]{1,3}[^\W\d_](?![^\W_])){2,}(?:\.(?![^\W_]))?")
+    r"(?<![\w.-])[^\W\d_](?:[ ._*-]{1,3}[^\W\d_](?![^\W_])){2,}(?:\.(?![^\W_]))?")
 _SPELT_SEPARATORS = re.compile(r"[ ._*-]+")
 # Where such a run may be: after a space or a line break, the first two letters of a
 # phrase spelt with spaces ("m o", "p a", "c o", "w i", "l o", "i d"), or two single letters
@@ -3380,7 +3383,7 @@ def _line_end(low: str, start: int) -> int:
 def _spelt_out_phrases(low: str) -> str:
     """`low` with each run of letters spelt out that holds a phrase written whole ("m o t
     d e  p a s s e  W i n d o w s" reads "mot de passe windows"), padded with spaces to
-    the same length (so that spans carry over)."""
+    the same length, the spaces before it (so that spans carry over)."""
     lines: set[int] = {0} if _SPELT_FIRST.match(low) else set()
     for hint in _SPELT_HINTS:
         for found in hint.finditer(low):
@@ -3402,7 +3405,8 @@ def _spelt_out_phrases(low: str) -> str:
             continue  # "options a b c d", "s.a.v": no phrase spelt out
         if runs is None:
             runs = []
-        runs.append((m.start(), m.end(), phrase.ljust(m.end() - m.start())))
+        # Padded before the phrase: spaces after it would read as a table's column edge.
+        runs.append((m.start(), m.end(), phrase.rjust(m.end() - m.start())))
     if runs is None:
         return low
     parts = []
