@@ -183,7 +183,9 @@ pin number|mdp/pwd|mot de passe / password|pwd/mdp|p@ssword|pa$$word|passw0rd|p4
 pa55word|pa5sword|pa$5w0rds
 code dicté|codes dictés|code lu|code donné|code communiqué|code transmis|code à 6 chiffres
 code de 8 chiffres|code à six chiffres|code google|code microsoft|code apple|code whatsapp
-code paypal|code facebook|code instagram|bitlocker
+code paypal|code facebook|code instagram|bitlocker|code icloud|code amazon|code ameli
+code accès|code acces|code d accès|code d'acces
+m0t de passe|mot de pa$$e|m0t de pa55e|pass-word|pass word|passw|p@ss|p4ss
 mot de passé|mots de passés|mot2passe|mdp2|mot de passe1|pwd3|passeword|clé wiffi|clé wifii
 code-pin|codepin|code dévérouillage|code de dévérrouillage|dévérouillage|schéma de dévérouillage
 codes confirmation|code de deverouillage|code déverouillage|code verouillage|code de déverrouilage

@@ -92,7 +92,12 @@ versions) pass:
   too, or a single 12+ character token mixing letters and digits.
 * password pair: an e-mail address, "/", then a password ("jean@free.fr / Soleil2024"),
   or a space then a token mixing letters and digits, the pair ending its line
-  ("jean@gmail.com Lbc2024!"; "merci", a phone number, "IMAP/SMTP", "PC-01" pass);
+  ("jean@gmail.com Lbc2024!", "Soleil-2024", letters around a symbol "P@ssword"; "merci",
+  a phone number, "IMAP/SMTP", "PC-01", "Ticket-4521" pass; so after " - ", "|", ";",
+  ",", an arrow, with a label before the address, "compte Google", a bracketed remark or
+  another pair after the password). A phrase's word spelt with
+  digits or symbols ("P@ssw0rd", "Password1") where a value goes is a value, not a phrase,
+  unless a link follows it ("p@ssword: x");
   an online service named (Facebook, impots.gouv, a bank, "messagerie"), ":", then a
   login-shaped user ("jean.martin", not "Synology", nor a host) and a password.
 
@@ -102,8 +107,11 @@ only when a value that looks like a secret follows them closely. Mentioning a pa
 is the daily work of a technician; writing one down is the breach. The phrase is matched
 on whole words, so "Passage", "pass-through" and "lapin" are no phrases; its common
 misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", "mot2passe",
-"mdpp", "m d p", "pasword", "passeword", "pswd", "p/w", "p@ssword", "mdp/pwd", "clé wiffi",
-"code-pin", "dévérouillage"), and a digit may number them ("mdp1 : x, mdp2 : y"). After it:
+"mdpp", "m d p", "pasword", "passeword", "pswd", "p/w", "p@ssword", "m0t de pa$$e",
+"pass-word", "passw", "p@ss", "mdp/pwd", "clé wiffi",
+"code-pin", "dévérouillage", "code accès"), and a digit may number them ("mdp1 : x, mdp2 :
+y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
+"p.a.s.s.w.o.r.d", "m_o_t", "P.I.N."). After it:
 
 1. Strong link: up to four qualifier words, articles not counted ("Windows", "du compte
    admin", "de la session de Mme Durand") then ``:``, ``=``, ``->``, ``=>`` (or between
@@ -122,6 +130,9 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
    ("Mot de passe changé : ...", or a status typed without accents, "mdp oublie -> ...")
    keeps the link but no longer accepts a plain word, unless it hands the value over
    ("mot de passe donné par le client : chaton", "choisi", "communiqué").
+   Weak marks (";" or "!" typed for ":", ": :", ":>", "—>", "~", " / ", a dash or a comma
+   glued to the phrase) link a secret-looking value only, after "," one mixing letters
+   and digits that ends the clause ("mdp ; Soleil2024", "mdp, PIN et sauvegarde" passes).
 2. Weak link: the phrase, known qualifiers only (tool names, "Windows", "wifi",
    "session", "admin", "du compte"...), an optional verb ("est", "is", "était",
    "changé en", "set to"; "c'est" also typed "cest" or "c"), then the value. Here a
@@ -143,8 +154,11 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
    is personal data, sealed elsewhere). After "code <tool>" or "<tool> code", a value of
    9-10 digits is taken for the ID and passes; after an explicit password phrase
    ("mot de passe TeamViewer") it is a hit.
-5. "identifiants" / "credentials" need a pair ("jdupont / Soleil2024", "admin:admin"):
-   a user name alone is not a password. "login/mdp" takes a pair or a single value.
+5. "identifiants" / "credentials" need a pair ("jdupont / Soleil2024", "admin:admin",
+   a passphrase "jdupont / le chat noir", or a secret-looking password after a space, ";"
+   or a line break: "jdupont Soleil2024"): a user name alone is not a password, nor is a
+   remark or a phrase after it ("jdupont / mot de passe oublié", "jdupont / en attente").
+   "login/mdp" takes a pair or a single value.
 6. A password hint ("indice du mot de passe : chat") is not the password.
 7. After ":" a passphrase of 2-6 words that ends the clause is a hit ("mot de passe : le
    chat noir") unless it reads as a remark: a preposition or a status first ("au dos de
@@ -154,7 +168,10 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
    hit unless it is an adjective or a status ("long", "faux", "expiré"). After ":" a full
    date before 2010 ending the clause is a date of birth typed as the password ("mdp :
    19/05/1956"); a recent one says when ("expiration du mot de passe : 12/03/2026"). A bracketed
-   value ("mot de passe (Soleil2024)") is a hit when it looks like a secret.
+   value ("mot de passe (Soleil2024)") is a hit when it looks like a secret, and so is
+   one whose bracket or quote its line never closes ("mdp {Soleil2024", "mdp (4821",
+   'mdp "Soleil2024'; after ":" a plain word or a passphrase too: "mdp : « chaton") or
+   that closes a bracket never opened ("mdp Soleil2024>").
 8. Pairs: after "login", "identifiant", "compte", "box", "user", "account", "session",
    "espace client"...
    a "user / secret" pair with "/" between ("compte jean.dupont / Azerty12", "box
@@ -169,17 +186,18 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
    portail", "code d'entrée", "code parental", "code admin"), a copula ("son code c'est
    4455") or an address before it on its line ("12 rue des Lilas, bât. B, code 1937", not
    five digits: a postal code), or after ":" and the digits what they unlock ("code : 1379
-   pour déverrouiller l'iPad", "code : 2580 (téléphone)"), and then digits (or a digicode
-   "A1937"): "code postal 54230", "code erreur 43", "code client 1234"
-   pass. After ":" or a verb, a PIN spelt
+   pour déverrouiller l'iPad", "code : 2580 (téléphone)", "code : 1234 pour le pc
+   portable"; without ":" a preposition says it: "code 4821 du coffre"), and then
+   digits (or a digicode "A1937"): "code postal 54230", "code erreur 43", "code client
+   1234" pass. After ":" or a verb, a PIN spelt
    digit by digit ("1-2-3-4") counts.
    A phone's unlock pattern ("schéma de déverrouillage : 1-4-7-8-9", "schéma android
    14789", "unlock pattern 1 -> 4 -> 7 -> 8"): 4 to 9 dots numbered 1-9, none twice, the
    only value "schéma" takes (a diagram otherwise).
 10. One-time codes: "code de vérification", "code reçu par SMS", "OTP", "2FA code",
-    "code dicté par le client", "code à 6 chiffres", "code Google", "code de confirmation
-    Ameli"... then 4-8 digits (or Google's "G-482913"); "le client m'a lu le code 483920",
-    "code : 483920 (reçu par SMS)".
+    "code dicté par le client", "code à 6 chiffres", "code Google", "code iCloud", "code de
+    confirmation Ameli"... then 4-8 digits (or Google's "G-482913"); "le client m'a lu le
+    code 483920", "code : 483920 (reçu par SMS)".
 11. Secret questions: "question secrète : nom du chien -> Rex" (the answer after an
     arrow, "=", "?", a second ":" or "réponse :", or a single word right after ":"), and
     "réponse secrète : Médor". The question alone ("question secrète : nom du chien")
@@ -210,7 +228,10 @@ misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", 
     "| Mot de passe | Soleil2024 |", a secret-looking value only (headers are words), a
     known qualifier in the label's cell too ("| Mot de passe Windows | Soleil2024 |").
     A CSV or spreadsheet header ("login;mdp", "nom,mot de passe,poste", tabs, quoted
-    fields) links the rows under it, the password's column only, a plain word too.
+    fields, spaces around the separators, "pass" too: then letters mixed with digits only)
+    links the rows under it, the password's column only, a plain word too, a
+    passphrase that fills its cell ("jean;le chat noir"; a remark passes: "voir avec le
+    client").
 17. The password named, then its value given elliptically on the same line: "mot de passe
     oublié, nouveau : Soleil2025", "le nouveau est ...", "mot de passe, c'est Soleil2024"
     (a secret-looking value only: "nouveau PC : HP 15s", "c'est fait" pass).
@@ -735,7 +756,7 @@ _PREFIXES = (
     r"|o(?:de|ffre|mpte|nfirmation|nnectwise|ntrase)|r|v)"
     r"|d(?:ig|oo|w|[eé]v)|e(?:n[ct]|nt|xo|sp)|fre|g[ar]|i(?:[dp]|nt)|je|ke"
     r"|l(?:ed|i[cv]|oc|og(?:in|me))"
-    r"|m(?:\.|d|f|ot|n|[ -]d|eta)|n(?:et[ .w]|on)"
+    r"|m(?:\.|d|f|[o0]t|n|[ -]d|eta)|n(?:et[ .w]|on)"
     r"|o(?:ne|t)|p(?:as|at|er|h|in|or|r(?:e|i|od)|s|uk|w|/|[@4]|a[$5])|qu|r(?:e[acfp]|ép|out|u)"
     r"|s(?:af|c|e[cerst]|i|m|p|up)"
     r"|t(?:e[ax]|i|o[kt]|rez)|u(?:l|n[al]|s|t)|v[aeno]|w(?:i[-f]|[lp]|al)|2f"
@@ -780,7 +801,8 @@ _TRIGGER = re.compile(
             # read out over the phone, by its length, by the service that sent it
             | dict[eé]e?s? | lue?s? | donn[eé]e?s? | communiqu[eé]e?s? | transmise?s?
             | (?:[aà]|de)[ ](?:[4-8]|quatre|six|huit)[ ]chiffres
-            | google | microsoft | apple | whatsapp | paypal | facebook | instagram)
+            | google | microsoft | apple | icloud | amazon | ameli | whatsapp | paypal | facebook
+            | instagram)
         | mots?[ ]de[ ]passe[ ][aà][ ]usage[ ]unique
         | (?:verification|validation|confirmation|security|authentication|auth|login
             |sign-?in|one[ -]time|2fa|mfa|otp|totp|sms|text|authenticator)[ ](?:pass)?codes?
@@ -832,13 +854,14 @@ _TRIGGER = re.compile(
         | d[eé]v[eé]r{{1,2}}ouill?age)
     | (?P<pw>(?:
           (?:mdp|mot[ ]de[ ]passe)[ ]?/[ ]?(?:pwd|password|pass) | (?:pwd|password)[ ]?/[ ]?mdp
-        # "mot de passé", "mot2passe" (typed as a text message)
-        | mots?[ -]?(?:de?|2)[ -]?pa(?:s{{1,3}}[eé]{{1,2}}s?|ss) | m[ -]?d[ -]?p[ps]? | passwort
-        | kennwort | contrase[nñ]a | m\.d\.p\.? | pass?e?wo?r?ds? | pass?ords? | passowrds?
-        | passwrods?
+        # "mot de passé", "mot2passe" (typed as a text message), "m0t de pa$$e"
+        | m[o0]ts?[ -]?(?:de?|2)[ -]?p[a@4](?:[s$5]{{1,3}}[eé]{{1,2}}s?|ss) | m[ -]?d[ -]?p[ps]?
+        | passwort | kennwort | contrase[nñ]a | m\.d\.p\.? | pass?e?wo?r?ds? | pass?ords?
+        | passowrds? | passwrods? | pass[ -]words? | passw
         | p[a@4][s$5]{{2}}w[o0]rds?  # "p@ssword", "pa$$word", "passw0rd" 
         | pss?wo?r?d | psw | pwd | p/w
-        | passphrase | code[ ]d{_APOS}[ ]?acc[eè]s | access[ ]code)
+        # "code d'accès", also typed "code d accès", "code accès", "code acces"
+        | passphrase | code[ ](?:d(?:{_APOS}[ ]?|[ ]))?acc[eè]s | access[ ]code)
         [0-9]?)  # numbered labels: "mdp1 : x, mdp2 : y"
     | (?P<cvv> cvv2? | cvc2? | cryptogramme(?:[ ]visuel)? | code[ ]cvv)
     | (?P<account>
@@ -857,7 +880,7 @@ _TRIGGER = re.compile(
             (?:2fa|a2f|mfa|totp|otp|configuration|authenticator|authentification)
         | setup[ ]key | (?:2fa|a2f|mfa|totp)(?:[ ](?:secret|seed|key))? | authenticator)
     | (?P<key> cl(?:[eé]|ef) | key | wpa[23]?)
-    | (?P<strict> passe | pass | pw )
+    | (?P<strict> passe | pass | pw | p[@4]ss )
     )
     (?![\w@])
     """
@@ -884,7 +907,8 @@ _STRONG_MARK = (
     # spaces, a dash, ">", "---" or a dotted leader ("mdp ..... x") link too; all but the
     # dash only to a secret-looking value ("Comptes > Mot de passe > Ajouter" is a menu).
     # ":-" as typed for ":" ("password :- x"); ">>>" as a prompt or a chat's quote.
-    rf"(?::[:=-]?|=+>|-+>|==?|[→⇒➔➜]|(?<=[ \t\u00a0\u202f])(?:[-–—]"
+    # ": :", ":>", ": -" typed for ":"; "—>" for "->".
+    rf"(?::(?:[:=>-]|{_H}[:>-](?={_H}))?|=+>|[-–—]+>|==?|[→⇒➔➜]|(?<=[ \t\u00a0\u202f])(?:[-–—]"
     rf"|(?P<soft>>{{1,3}}|-{{2,3}}|\.{{3,}}|…))(?=[ \t\u00a0\u202f]))"
     # The value may be on the next line, after one blank line at most.
     rf"{_H}*(?:\r?\n{_H}*(?:\r?\n{_H}*)?)?"
@@ -1036,6 +1060,44 @@ _ANSWER_LINK = re.compile(
 # Brackets of any kind around a value: "mdp (Soleil2024)", "mdp [x]", "mdp {x}", "mdp <x>".
 _PAREN = re.compile(
     rf"[(\[{{<]{_H}*(?P<v>[^\s()\[\]{{}}<>]{{1,64}}){_H}*[)\]}}>]")
+# A bracket or a quote opened and never closed around the value ("mdp {Soleil2024", "mdp
+# (4821", 'mdp "Soleil2024', "mdp « chaton"): a slip of the finger, the value read without it.
+_OPENERS = "([{<\"«“„"
+_CLOSERS = {"(": ")", "[": "]", "{": "}", "<": ">", '"': '"', "«": "»", "“": "”\"", "„": "“”\""}
+_OPENED = re.compile(rf"[(\[{{<\"«“„]{_H}*(?P<v>[^\s()\[\]{{}}<>,;«»\"“”„]{{1,64}})")
+
+
+def _opened_value(text: str, pos: int, ctx: _Context, numeric: bool, plain: int, phrase: bool
+                  ) -> tuple[int, int] | None:
+    """The value after an opening bracket or quote that its line never closes: as after
+    ":" when `plain` (a plain word, a passphrase), digits only when they end the clause
+    ("mdp (2024 nouveau poste" dates)."""
+    m = _OPENED.match(text, pos)
+    if m is None:
+        return None
+    value = _trim(m.group("v"))
+    start = m.start("v")
+    end = start + len(value)
+    line_end = text.find("\n", end)
+    rest = text[end:line_end if line_end >= 0 else len(text)]
+    if not value or any(closer in rest for closer in _CLOSERS[text[pos]]):
+        return None  # closed further on: a bracketed remark ("(PC-BUREAU2 et PC-ACCUEIL3)")
+    if value.isascii() and value.isdigit():
+        found = _digits_secret(value, ctx) and _CLAUSE_END.match(text, end) is not None
+    elif numeric:
+        found = False
+    elif _looks_secret(value) and not _names_phrase(value, text, end):
+        found = True
+    elif plain and ctx.kind in _PASSWORDS and _CLAUSE_END.match(text, end) is not None:
+        found = _plain_word_secret(value)  # "mdp : {chaton", "mdp : « chaton"
+    elif phrase and ctx.kind in _PASSWORDS:
+        phrase_end = _passphrase_at(text, start)  # "mdp : (le chat noir"
+        return (start, phrase_end) if phrase_end is not None else None
+    else:
+        found = False
+    return (start, end) if found else None
+
+
 _QUOTED = re.compile(
     r"«[ \t\u00a0\u202f]*(?P<g>[^»\n]{1,64}?)[ \t\u00a0\u202f]*»"
     r"|\"(?P<d>[^\"\s][^\"\n]{0,63})\""
@@ -1522,14 +1584,9 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
         if code is not None:
             return code.span()
     if ctx.creds:
-        pair = _PAIR.match(text, pos)
-        if pair is not None:
-            user, secret = pair.group("user"), _trim(pair.group("secret"))
-            # The user name may be an e-mail address; only fillers disqualify it.
-            user_filler = _norm(user) in _STOP or _PLACEHOLDER.fullmatch(user) is not None
-            if (any(c.isalnum() for c in secret) and not _is_stop(secret)
-                    and not user_filler and not _TOOL.fullmatch(user)):
-                return pair.start(), pair.start("secret") + len(secret)
+        span = _credentials_pair(text, pos)
+        if span is not None:
+            return span
         if ctx.pair_only:
             return None
     numeric = ctx.digits or ctx.kind in ("pin", "card-number", "one-time-code")
@@ -1543,6 +1600,10 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
         else:
             found = not numeric and _looks_secret(value)
         return paren.span("v") if found else None
+    if link > _MIXED_ONLY and text[pos:pos + 1] in _OPENERS:
+        opened = _opened_value(text, pos, ctx, numeric, plain, phrase)
+        if opened is not None:
+            return opened
     quoted = _quoted_at(text, pos) if link > _MIXED_ONLY else None
     if quoted is not None:
         value, start, end = quoted
@@ -1564,7 +1625,9 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
         return None
     token = _trim(token_match.group())
     if token[-1:] == ">":
-        token = _trim_tag(token)
+        # A closing tag glued to it ("Soleil2024</p>"), or a bracket closed that was never
+        # opened ("mdp Soleil2024>"), as "}" and ")" are trimmed.
+        token = _trim_tag(token) if "<" in token else _trim(token.rstrip(">"))
     amp = token.find("&")
     if amp > 0 and _QUERY_REST.match(token, amp):
         token = token[:amp]  # "mdp=Soleil2024&user=jean": a URL's query goes on
@@ -1609,6 +1672,62 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
     return None
 
 
+# After "identifiants :", a user and a secret-looking password with a space, ";" or a line
+# break between ("jdupont Soleil2024", "jdupont ; Soleil2024", "jdupont\nSoleil2024").
+_SPACED_PAIR = re.compile(
+    rf"(?P<user>[^\s/:|,;«»\"“”()]{{1,64}})(?:{_H}*;{_H}*|{_H}+|{_H}*\r?\n{_H}*)"
+    r"(?P<secret>[^\s,;«»\"“”]{1,64})")
+
+
+def _credentials_pair(text: str, pos: int) -> tuple[int, int] | None:
+    """A "user / password" pair after "identifiants", "login/mdp" ("jdupont / Soleil2024",
+    "jdupont / le chat noir", "jdupont Soleil2024"); not a user then a remark ("jdupont /
+    mot de passe oublié", "jdupont / en attente")."""
+    pair = _PAIR.match(text, pos)
+    if pair is not None:
+        user, secret = pair.group("user"), _trim(pair.group("secret"))
+        start = pair.start("secret")
+        end = start + len(secret)
+        # The user name may be an e-mail address; only fillers disqualify it.
+        user_filler = _norm(user) in _STOP or _PLACEHOLDER.fullmatch(user) is not None
+        if (not user_filler and not _TOOL.fullmatch(user) and any(c.isalnum() for c in secret)
+                and not _phrase_at(text, start)):
+            if _looks_secret(secret) or (not _is_stop(secret)
+                                         and _CLAUSE_END.match(text, end) is not None):
+                return pair.start(), end
+            phrase_end = _passphrase_at(text, start)
+            if phrase_end is not None:
+                return pair.start(), phrase_end
+        return None
+    spaced = _SPACED_PAIR.match(text, pos)
+    if spaced is None:
+        return None
+    user, secret = spaced.group("user"), _trim(spaced.group("secret"))
+    end = spaced.start("secret") + len(secret)
+    if (_is_stop(user) or _PLACEHOLDER.fullmatch(user) or _TOOL.fullmatch(user)
+            or (_ORDINARY.fullmatch(user) and "@" not in user) or _TRIGGER.match(user)):
+        return None
+    if (_looks_secret(secret) and not secret.isdigit() and _CLAUSE_END.match(text, end)
+            and not _phrase_at(text, spaced.start("secret"))
+            and _YEAR_VERSION.fullmatch(secret) is None
+            and (_REFERENCE.fullmatch(secret) is None or _word_number(secret))):
+        return spaced.start(), end
+    return None
+
+
+def _phrase_at(text: str, start: int) -> bool:
+    """A phrase that owns a value starts at `start` ("mdp: x", "mot de passe oublié"), not
+    a value spelt like one ("P@ssw0rd")."""
+    owner = _TRIGGER.match(text[start:start + 40])
+    if owner is None or owner.lastgroup in _NOT_OWNERS:
+        return False
+    token = _TOKEN.match(text, start)
+    value = _trim(token.group()) if token is not None else ""
+    if owner.end() > len(value):
+        return True  # a phrase of several words: "mot de passe"
+    return _names_phrase(value, text, start + len(value))
+
+
 # A full date, its year before 2010: a date of birth, the most common password there is
 # ("mdp : 19/05/1956"). A recent date after ":" says when ("expiration du mot de passe :
 # 12/03/2026"), and a date followed by more words is a remark.
@@ -1637,10 +1756,38 @@ def _secret_tail(text: str, end: int) -> int:
         if nxt is None:
             break
         token = _trim(nxt.group("t"))
-        if not _looks_secret(token) or _TRIGGER.match(token) is not None:
+        if not _looks_secret(token) or _names_phrase(token, text, nxt.start("t") + len(token)):
             break
         end = nxt.start("t") + len(token)
     return end
+
+
+# A phrase's own word typed where a value goes, with digits or symbols for its letters
+# ("P@ssw0rd", "Pa$$w0rd", "passw0rd") or numbered past an abbreviation ("Password1",
+# "Motdepasse2024"), is the commonest password there is, not a label: "jean@gmail.com
+# P@ssw0rd". It is a label again when a link follows it ("p@ssword: x"), and "mdp1" or
+# "pwd2" number the labels of a list.
+_LINK_AFTER = re.compile(rf"{_H}*(?:[:=]|->|→)")
+
+
+_PHRASE_MARKS = re.compile(r"[ ./-]")  # how a phrase's own spelling parts its letters
+
+
+def _names_phrase(token: str, text: str = "", end: int = 0) -> bool:
+    """`token` (a value's candidate, ending at `end` in `text`) is a phrase, not a value."""
+    m = _TRIGGER.match(token)
+    if m is None:
+        return False
+    if text and _LINK_AFTER.match(text, end):
+        return True
+    word = m.group()
+    letters = word.rstrip("0123456789")
+    if not _PHRASE_MARKS.sub("", letters).isalpha():
+        return False  # "p@ssw0rd", "pa$$word", "p4ssword"
+    if len(letters) >= 6 and len(word) > len(letters):
+        return False  # "password1", "motdepasse2024"
+    # "P@ssw0rd!", "Bbox-4821": what is glued after the phrase's word makes it a value too.
+    return m.end() == len(token)
 
 
 _ID_WORD = re.compile(r"(?:\(?id\)?|n°|no|[0-9]{1,4}|[0-9]{9,10}|[:,(=)-])")
@@ -2153,6 +2300,11 @@ def _phrase_value(low: str, m: re.Match[str], layout: _Layout
         cell = _table_cell(low, m, _refine(ctx, weak.group()), weak.end())
         if cell is not None:
             return cell
+    if (weak is not None and weak.group("verb") is None
+            and low[weak.end():weak.end() + 1] in _WEAK_MARK_STARTS):
+        marked = _weak_mark_value(low, weak, _refine(ctx, weak.group()))
+        if marked is not None:
+            return marked
     if weak is not None and low.startswith(("\n", "\r\n"), weak.end()):
         below = _value_below(low, m, weak, ctx)
         if below is not None:
@@ -2270,6 +2422,43 @@ def _verb_complement(low: str, verb: str | None, span: tuple[int, int]) -> bool:
             and 1995 <= int(value) <= 2039)
 
 
+# Weak marks between a phrase (and its known qualifiers) and its value, typed for ":" (a
+# key next to it on an AZERTY keyboard, ";" or "!") or as a separator of their own ("mdp /
+# x", "mdp ~ x", "mdp-x", "mdp, x"): only a value that looks like a secret counts, and
+# after "," one that mixes letters and digits and ends the clause ("mot de passe, 2024
+# nouveau poste", "mdp, PIN et sauvegarde vérifiés" pass).
+_WEAK_MARK_STARTS = frozenset(";!~/,-")
+_WEAK_MARK = re.compile(rf"(?:[;!,]|/(?={_H})|~>?|-(?![->]))(?![;!/,~]){_H}*")
+
+
+def _weak_mark_value(low: str, weak: re.Match[str], ctx: _Context
+                     ) -> tuple[_Context, int, int] | None:
+    if ctx.kind == "one-time-code" or (ctx.creds and ctx.pair_only):
+        return None
+    mark = _WEAK_MARK.match(low, weak.end())
+    if mark is None or mark.end() == len(low) or low[mark.end()] in "\r\n":
+        return None
+    if low[weak.end()] in "~/" and low[weak.end() - 1] not in " \t":
+        return None  # "mdp~x", "mdp/x" are words of their own ("mdp/pwd" is a phrase)
+    span = _value_at(low, mark.end(), ctx, _LINK)
+    if span is None:
+        return None
+    value = low[span[0]:span[1]]
+    if _TRIGGER.match(value) is not None:
+        return None  # "mdp / P@ssword ; x": the phrase said again, in another spelling
+    if low[weak.end()] == "," and not (_mixed(value) and _CLAUSE_END.match(low, span[1])):
+        return None
+    if value.isdigit() and not _CLAUSE_END.match(low, span[1]):
+        return None  # "PIN ; 2024 nouveau téléphone": a year, a count
+    reference = _NAMED_NUMBER.fullmatch(value)
+    if reference is not None and _norm(reference.group("w")) in _REFERENCE_WORDS:
+        return None  # "mdp, ticket4521": where it is written down, not what it is
+    return ctx, span[0], span[1]
+
+
+_NAMED_NUMBER = re.compile(r"(?P<w>[^\W\d_]+)[-_.#]?[0-9]+")
+
+
 _LABEL_LEAD = " \t-*•>|"  # a bullet, a quote mark or a table's edge before a label
 
 
@@ -2347,8 +2536,14 @@ def _device_code_value(low: str, m: re.Match[str], ctx: _Context
             ctx = _CONTEXTS["otp"]
         elif link.group("colon") is not None and _SENT_AFTER.match(low, link.end()):
             ctx = _CONTEXTS["otp"]  # "code : 483920 (reçu par SMS)": how it came says what
-        elif link.group("colon") is not None and _UNLOCKS_AFTER.match(low, link.end()):
-            pass  # "code : 1379 pour déverrouiller l'iPad": what it unlocks, said after
+        elif (unlocks := _UNLOCKS_AFTER.match(low, link.end())) is not None and (
+                link.group("colon") is not None or (
+                    (unlocks.group("verb") or unlocks.group("prep") or unlocks.group("bracket"))
+                    and not _year_at(low, link.end()))):
+            # "code : 1379 pour déverrouiller l'iPad", "code : 1234 pour le pc portable":
+            # what it unlocks, said after (without ":", with a preposition: "code 4821
+            # pour le portail"; "code 1234 pc portable" may be a ticket's)
+            pass
         else:
             # "12 rue des Lilas, bât. B, code 1937": in an address, the door's code.
             line_start = low.rfind("\n", 0, m.start()) + 1
@@ -2372,13 +2567,29 @@ _SENT_AFTER = re.compile(
 _UNLOCKABLE = (
     r"t[eé]l[eé]phone|portable|mobile|smartphone|iphone|android|tablette|ipad|ordinateur|pc"
     r"|laptop|phone|tablet|alarme|alarm|coffre(?:-fort)?|safe|porte|portail|gate|garage"
-    r"|digicode|cadenas|padlock|interphone|carte(?:[ ](?:bancaire|bleue|cb|sim))?|cb|sim")
+    r"|digicode|cadenas|padlock|interphone|carte(?:[ ](?:bancaire|bleue|cb|sim))?|cb|sim"
+    r"|ordi|mac|macbook|imac|galaxy|nas|montre|watch|smartwatch")
 # Digits after "code :", then what they unlock: "code : 1379 pour déverrouiller l'iPad",
 # "code : 2580 (téléphone)", "code : 1937 du portail".
 _UNLOCKS_AFTER = re.compile(
-    rf"[0-9]{{4,8}}{_H}*[(,-]?{_H}*(?:pour{_H}+(?:d[eé]verrouiller|ouvrir|d[eé]sarmer"
-    rf"|d[eé]sactiver)|to{_H}+unlock|(?:(?:du|de{_H}+la|de{_H}+l{_APOS}|de|for{_H}+the|of{_H}+the)"
-    rf"{_H}*)?(?:{_UNLOCKABLE})\)?(?:{_H}|$|[,;.]))")
+    rf"[0-9]{{4,8}}{_H}*(?:(?P<bracket>\()|[,/-])?{_H}*(?:(?P<verb>pour{_H}+(?:d[eé]verrouiller"
+    rf"|ouvrir|d[eé]sarmer|d[eé]sactiver)|to{_H}+unlock"
+    # a session only said to be unlocked ("code : 1234 (écran bleu)", "code : 1234 session
+    # perdue" may be an error's)
+    rf"|pour{_H}+(?:la|sa|ma|votre|leur){_H}+session(?:{_H}+windows)?(?!\w))"
+    # a preposition, an article or a possessive between: "pour le pc portable", "de mon
+    # téléphone", "sur la tablette", "for the laptop"
+    rf"|(?:(?P<prep>pour|sur|du|des|de|for|on|of|to){_H}*)?"
+    rf"(?:(?:le|la|l{_APOS}|les|mon|ma|mes|son|sa|ses|votre|leur|the|my|his|her|your|their"
+    rf"|un|une|a)(?:{_H}+|(?<=['’]){_H}*))?"
+    rf"(?:{_UNLOCKABLE})\)?(?:{_H}|$|[,;.]))")
+def _year_at(low: str, pos: int) -> bool:
+    """Four digits at `pos` that read as a year ("code 2024 pour le pc portable")."""
+    digits = low[pos:pos + 5]
+    return len(digits) >= 4 and digits[:4].isdigit() and not digits[4:].isdigit() and (
+        1950 <= int(digits[:4]) <= 2049)
+
+
 # An address on the line before a bare "code": the code opens its door.
 _ADDRESS = re.compile(
     r"\b(?:rue|avenue|av|bd|boulevard|all[ée]e|impasse|chemin|place|route|quai|r[ée]sidence"
@@ -2415,9 +2626,8 @@ def _pair_secret(low: str, pair: re.Match[str], explicit: bool) -> tuple[int, in
     secret_start = pair.start("secret")
     if not secret or not any(c.isalnum() for c in secret):
         return None
-    owner = _TRIGGER.match(low[secret_start:secret_start + 40])
-    if owner is not None and owner.lastgroup not in _NOT_OWNERS:
-        return None  # "login: toto / mdp: chaton": the password is after "mdp"
+    if _phrase_at(low, secret_start):
+        return None  # "login: toto / mdp: chaton": the password is after "mdp"""
     if (_PLACEHOLDER.fullmatch(user) or _TOOL.fullmatch(user)
             or (_ORDINARY.fullmatch(user) and "@" not in user)
             or (user.isdigit() and not any(c.isalpha() for c in secret))):
@@ -2480,39 +2690,91 @@ def _account_value(low: str, m: re.Match[str], ctx: _Context
 
 
 _EMAIL_PAIR = re.compile(
-    rf"@[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:{_H}*(?P<sep>[/:]){_H}*|{_H}+)"
-    r"(?P<secret>[^\s,;«»\"“”]{1,64})")
+    rf"@[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:{_H}*(?P<sep>[/:|;,]|->|=>|→|(?<=[ \t])[-–—](?=[ \t])){_H}*"
+    rf"|{_H}+)(?P<secret>[^\s,;«»\"“”]{{1,64}})")
 # After a space only, the pair must be the line (a label and ":" may come first) or end it:
-# "jean@gmail.com Lbc2024!", "Leboncoin : jean@gmail.com Lbc2024!".
+# "jean@gmail.com Lbc2024!", "Leboncoin : jean@gmail.com Lbc2024!"; a remark in brackets or
+# another pair may follow ("... P@ssw0rd (perso)", "... P@ssw0rd, marie@free.fr ...").
 _LINE_END = re.compile(rf"{_H}*(?:\r?\n|$)")
+_PAIR_END = re.compile(
+    rf"[.!]?{_H}*(?:\([^()\n]{{0,40}}\){_H}*)?(?:\r?\n|$)|{_H}*[,;]{_H}*(?=[a-z0-9._+-]+@)")
+# A label before the address: "Compte : ", "compte Google", "mail", "Gmail".
+_PAIR_LEAD = re.compile(
+    r"(?:^|.*[\s(])(?:comptes?|accounts?|logins?|identifiants?|e?-?mail|adresse|messagerie"
+    r"|utilisateur|user)(?:[ \t]+[^\s:]{1,20})?$")
 _YEAR_VERSION = re.compile(
     r"(?:office|outlook|exchange|windows|server|sql|visio|project|word|excel)[0-9]{2,4}")
 _EMAIL_USER = re.compile(r"[a-z0-9._+-]{1,64}$")
+# A word, a separator and a number ("Soleil-2024", "Chaton_77", "Marie.1960!"): how a
+# password is made from a word, not a reference ("PC-01", "Outlook-2016", "Ticket-4521").
+_WORD_NUMBER = re.compile(r"(?P<w>[^\W\d_]{4,})[-_.][0-9]{2,4}[!?*#$@%&+]*")
+_REFERENCE_WORDS = frozenset({
+    "ticket", "facture", "dossier", "commande", "devis", "poste", "client", "serveur",
+    "server", "bureau", "salle", "office", "outlook", "windows", "exchange", "word", "excel",
+    "visio", "project", "imprimante", "printer", "version", "build", "release", "livebox",
+    "freebox", "bbox", "box", "modele", "model", "serie", "invoice", "order", "case",
+    "lot", "batch", "intervention", "contrat", "site", "agence", "magasin", "boutique",
+    "android", "iphone", "galaxy", "ipad", "macbook", "ubuntu", "debian", "fedora",
+    "chrome", "firefox", "edge", "safari", "ref", "rdv", "num", "numero", "etage", "piece",
+    "local", "atelier", "pc", "ordinateur", "ordi", "portable", "tablette", "telephone",
+})
+# Letters with a symbol inside ("P@ssword", "Mot$ecret"), not after them ("merci!",
+# "iCloud+"): a secret's spelling too.
+_INNER_SYMBOL = re.compile(r"[^\W\d_]+[@$#%*!]+[^\W\d_]+[!?*#$@%]*")
+# A brand then a model's code: "Samsung-A52", "Canon-MG3650", "Dell-XPS13".
+_MODEL = re.compile(r"[^\W\d_]{2,}[- ][a-z]{1,3}[0-9]{2,5}[a-z]{0,2}")
+# A short word, a separator and a number: "Réf-2024", "RDV-12", "n°-3".
+_SHORT_REFERENCE = re.compile(r"[^\W\d_]{1,3}[-_.#][0-9]+")
+
+
+def _word_number(token: str) -> bool:
+    m = _WORD_NUMBER.fullmatch(token)
+    return m is not None and _norm(m.group("w")) not in _REFERENCE_WORDS
+
+
+def _address_secret(low: str, secret: str, end: int) -> bool:
+    """After an address, a token that looks like a password, not a reference, a product's
+    version or a phrase."""
+    named = _NAMED_NUMBER.fullmatch(secret)
+    if named is not None and (_norm(named.group("w")) in _REFERENCE_WORDS or (
+            len(secret) - len(named.group("w")) == 2 and not secret[-2].isdigit())):
+        return False  # "ticket#4521", "Chrome-120", "salle-3": a reference, a version
+    if _MODEL.fullmatch(secret) is not None:
+        return False  # "Samsung-A52", "Canon-MG3650", "Lenovo-T480": a device's model
+    return (_looks_secret(secret) and "/" not in secret
+            and (_REFERENCE.fullmatch(secret) is None or _word_number(secret))
+            and _SHORT_REFERENCE.fullmatch(secret) is None
+            and _YEAR_VERSION.fullmatch(secret) is None
+            and not _names_phrase(secret, low, end))
 
 
 def _email_pairs(low: str) -> Iterable[_Span]:
     """ "jean.dupont@gmail.com / Soleil2024": an address, "/", then its password."""
+    last_end = 0
     for m in _EMAIL_PAIR.finditer(low):
         user = _EMAIL_USER.search(low, max(0, m.start() - 64), m.start())
         if user is None or (user.start() and (_is_word_char(low[user.start() - 1])
                                               or low[user.start() - 1] in "/:")):
             continue
-        if m.group("sep") is None:
-            # "jean@gmail.com Lbc2024!": an address and a token alone on their line, the
-            # token mixing letters and digits ("merci!", a phone number, "IMAP/SMTP", a
-            # reference "PC-01" or a product's version "Outlook2016" pass).
+        sep = m.group("sep")
+        if sep is None or sep not in "/:":
+            # "jean@gmail.com Lbc2024!": an address and a token alone on their line (a
+            # label or a bracketed remark around them), the token mixing letters and digits
+            # ("Soleil-2024") or letters around a symbol ("P@ssword"); "merci!", a phone
+            # number, "IMAP/SMTP", a reference "PC-01" or a product's version "Outlook2016"
+            # pass. So after " - ", "|", ";", "," or an arrow.
             secret = _trim(m.group("secret"))
             end = m.start("secret") + len(secret)
             line_start = low.rfind("\n", 0, user.start()) + 1
-            lead = low[line_start:user.start()].strip(_LABEL_LEAD)
-            if ((not lead or lead.endswith(":")) and _LINE_END.match(low, end)
-                    and _mixed(secret) and _looks_secret(secret) and "/" not in secret
-                    and _REFERENCE.fullmatch(secret) is None
-                    and _YEAR_VERSION.fullmatch(secret) is None
-                    and _TRIGGER.match(secret) is None):
+            lead = low[max(line_start, last_end):user.start()].strip(_LABEL_LEAD + ",;")
+            if ((not lead or lead.endswith(":") or _PAIR_LEAD.match(lead) is not None)
+                    and _PAIR_END.match(low, end)
+                    and (_mixed(secret) or _INNER_SYMBOL.fullmatch(secret) is not None)
+                    and _address_secret(low, secret, end)):
                 yield "password", user.start(), end
+                last_end = end  # "…P@ssw0rd, marie@free.fr Soleil-2024": a pair may follow
             continue
-        if m.group("sep") == ":":  # "jean@free.fr : Soleil2024": a secret-looking token only
+        if sep == ":":  # "jean@free.fr : Soleil2024": a secret-looking token only
             secret = _trim(m.group("secret"))
             if secret.isdigit() or not _looks_secret(secret) or _is_stop(secret):
                 continue
@@ -2810,7 +3072,7 @@ def _login_pairs(low: str) -> Iterable[tuple[_Context, int, int]]:
             if (_is_stop(user) or _norm(user) in _ARTICLE_WORDS or _TOOL.fullmatch(user)
                     or _HOST_END.search(user) or not _looks_secret(secret)
                     or _TOKEN_PLACEHOLDER.fullmatch(secret)
-                    or _TRIGGER.match(secret) is not None):
+                    or _names_phrase(secret, low, m.start("secret") + len(secret))):
                 continue
             if m.group("sep") == ":" and secret.isdigit():
                 continue  # "connexion avec srv01:3389": a host and its port
@@ -2916,7 +3178,7 @@ def _pairs_without_phrase(low: str) -> Iterable[tuple[_Context, int, int]]:
             if (tool is not None and _looks_secret(value)
                     and (m.group("sep") or (_mixed(value) and not _is_stop(value)))  # type: ignore[union-attr]
                     and not (value.isdigit() and len(value) >= 9)
-                    and _TRIGGER.match(value) is None):
+                    and not _names_phrase(value, low, m.start("v") + len(value))):  # type: ignore[union-attr]
                 ctx = _CONTEXTS["tool"]._replace(tool=tool)
                 yield ctx, m.start("v"), m.start("v") + len(value)  # type: ignore[union-attr]
             at = low.find(ending, end)
@@ -2928,6 +3190,8 @@ def _pairs_without_phrase(low: str) -> Iterable[tuple[_Context, int, int]]:
             if not value or _TOKEN_PLACEHOLDER.fullmatch(value) or (value != user and (
                     _is_stop(value) or _norm(value) in _PAIR_STOP)):
                 continue
+            if _names_phrase(value, low, m.start("v") + len(value)):
+                continue  # "admin / p@ssword: x": the password's label, its value after
             plain = (m.group("colon") is not None
                      and _CLAUSE_END.match(low, m.start("v") + len(value))
                      and _plain_word_secret(value))
@@ -2980,20 +3244,36 @@ def _continued_below(low: str, start: int, end: int) -> Iterable[tuple[int, int]
 
 
 # A CSV or spreadsheet header whose column is a password phrase, then its rows:
-# "login;mdp\njean;Soleil2024". Under that header a plain word is the password too; a
-# status is not ("jean;changé"). A header holds short labels: a line of prose cut by
+# "login;mdp\njean;Soleil2024". Under that header a plain word is the password too, and so
+# is a passphrase that fills its cell ("jean;le chat noir"); a status or a remark is not
+# ("jean;changé", "jean;voir avec le client"). A header holds short labels: a line of prose cut by
 # commas ("mdp, voir avec le client") is none.
 _CSV_SEPARATORS = frozenset(";,\t")
 _CSV_EDGES = _CSV_SEPARATORS | {'"'}  # a quoted field: '"user";"password"'
+_CSV_GROUPS = frozenset({"pw", "strict"})  # a column named "pass" is the password's too
+# A field's edge right after or before the phrase, spaces around the separator allowed (a
+# `startswith` is the cheapest look: it runs for most phrases).
+_CSV_AFTER = (";", ",", "\t", '"', " ;", " ,", ' "', "  ;", "  ,")
+_CSV_BEFORE = (";", ",", "\t", '"', "; ", ", ", '" ', ";  ", ",  ")
 
 
 def _csv_column(low: str, m: re.Match[str]) -> Iterable[tuple[int, int]]:
+    strict = m.lastgroup == "strict"
     line_start = low.rfind("\n", 0, m.start()) + 1
     line_end = low.find("\n", m.end())
     if line_end < 0:
         return
-    before = m.start() - (m.start() > line_start and low[m.start() - 1] == '"')
-    after = m.end() + (low[m.end()] == '"')
+    # The field's quotes and the spaces around its separators ("login ; mdp").
+    before = m.start()
+    while before > line_start and m.start() - before < 4 and low[before - 1] in ' \t"':
+        before -= 1
+    after = m.end()
+    while after < line_end and after - m.end() < 4 and low[after] in ' \t"':
+        after += 1
+    if before < m.start() and low[before] == "\t":
+        before += 1  # a tab is a separator itself
+    if after > m.end() and low[after - 1] == "\t":
+        after -= 1
     if after < line_end and low[after] in _CSV_SEPARATORS:
         sep = low[after]
     elif before > line_start and low[before - 1] in _CSV_SEPARATORS:
@@ -3019,7 +3299,16 @@ def _csv_column(low: str, m: re.Match[str]) -> Iterable[tuple[int, int]]:
         value = cells[column].strip(' "')
         if value:
             start = low.index(value, start)
-            if " " not in value and (_looks_secret(value) or _plain_word_secret(value)):
+            if strict:
+                # Under "pass" ("Pass Navigo", "pass culture"), letters mixed with digits only.
+                if _mixed(value) and " " not in value and _looks_secret(value):
+                    yield start, start + len(value)
+            elif " " in value:
+                # "jean;le chat noir": a passphrase fills the cell (a remark does not:
+                # "voir avec le client", "changé par le client").
+                if _passphrase_at(value, 0) == len(value):
+                    yield start, start + len(value)
+            elif _looks_secret(value) or _plain_word_secret(value):
                 yield start, start + len(value)
         if end >= len(low):
             return
@@ -3065,6 +3354,69 @@ def _card_codes(text: str, raw: Sequence[tuple[str, int, int, _Context | None]]
         amex = len(digits) == 15 and digits[:2] in ("34", "37")
         if len(tail.group("cvv")) == (4 if amex else 3):
             yield tail.start("cvv"), tail.end("cvv")
+
+
+# A phrase typed letter by letter ("m o t  d e  p a s s e : x", "p.a.s.s.w.o.r.d : x",
+# "P-I-N 4821"), as if to slip past a filter: 3 letters or more, each alone between
+# separators. The separator most used joins the letters of a word; any other one (a double
+# space, a space between dotted words) parts words.
+_SPELT_OUT = re.compile(
+    r"(?<![\w.-])[^\W\d_](?:[ ._*-]{1,3}[^\W\d_](?![^\W_])){2,}(?:\.(?![^\W_]))?")
+_SPELT_SEPARATORS = re.compile(r"[ ._*-]+")
+# Where such a run may be: after a space or a line break, the first two letters of a
+# phrase spelt with spaces ("m o", "p a", "c o", "w i", "l o", "i d"), or two single letters
+# after a dot, a dash or a star. Each pattern starts with a literal, which the regex engine
+# skips to quickly (a pass of the run's own pattern over a whole note cost a third of its
+# scan); the run is then read on that line only.
+_SPELT_FIRST = re.compile(r"[mpcwli] [a-z] ")
+_SPELT_HINTS = tuple(re.compile(hint) for hint in (
+    r" [mpcwli] [a-z] ", r"\n[mpcwli] [a-z] ", r"\.[^\W\d_][ .]{1,3}[^\W\d_](?!\w)",
+    r"-[^\W\d_]-{1,3}[^\W\d_](?!\w)", r"\*[^\W\d_]\*{1,3}[^\W\d_](?!\w)",
+    r"_[^\W\d_]_{1,3}[^\W\d_](?![^\W_])"))
+
+
+def _line_end(low: str, start: int) -> int:
+    end = low.find("\n", start)
+    return len(low) if end < 0 else end
+
+
+def _spelt_out_phrases(low: str) -> str:
+    """`low` with each run of letters spelt out that holds a phrase written whole ("m o t
+    d e  p a s s e  W i n d o w s" reads "mot de passe windows"), padded with spaces to
+    the same length, the spaces before it (so that spans carry over)."""
+    lines: set[int] = {0} if _SPELT_FIRST.match(low) else set()
+    for hint in _SPELT_HINTS:
+        for found in hint.finditer(low):
+            lines.add(low.rfind("\n", 0, found.start()) + 1)
+    if not lines:
+        return low
+    runs = None
+    for m in (m for start in sorted(lines)
+              for m in _SPELT_OUT.finditer(low, start, _line_end(low, start))):
+        run = m.group().rstrip(".")  # "P.I.N. : x": the last letter's dot goes too
+        separators = _SPELT_SEPARATORS.findall(run)
+        inner = max(set(separators), key=separators.count)
+        letters = _SPELT_SEPARATORS.split(run)
+        words = [letters[0]]
+        for separator, letter in zip(separators, letters[1:], strict=True):
+            words.append(letter if separator == inner else " " + letter)
+        phrase = "".join(words)
+        if _TRIGGER.search(phrase) is None:
+            continue  # "options a b c d", "s.a.v": no phrase spelt out
+        if runs is None:
+            runs = []
+        # Padded before the phrase: spaces after it would read as a table's column edge.
+        runs.append((m.start(), m.end(), phrase.rjust(m.end() - m.start())))
+    if runs is None:
+        return low
+    parts = []
+    position = 0
+    for start, end, phrase in runs:
+        parts.append(low[position:start])
+        parts.append(phrase)
+        position = end
+    parts.append(low[position:])
+    return "".join(parts)
 
 
 def _lower_same_length(text: str) -> str:
@@ -3329,7 +3681,7 @@ def _scan_folded(text: str) -> list[Finding]:
         (kind, start, end, None) for kind, start, end in _scan_structured(text)]
     cvv = _CONTEXTS["cvv"]
     raw.extend(("card-number", start, end, cvv) for start, end in _card_codes(text, raw))
-    low = _lower_same_length(text)
+    low = _spelt_out_phrases(_lower_same_length(text))
     if "@" in low:
         pair = _CONTEXTS["account"]
         raw.extend((kind, start, end, pair) for kind, start, end in _email_pairs(low))
@@ -3349,8 +3701,8 @@ def _scan_folded(text: str) -> list[Finding]:
                 raw.extend((ctx.kind, s, e, ctx) for s, e in _listed_after(low, end))
             if ctx.kind in _PASSWORDS and low.startswith(("\n", "\r\n"), end):
                 raw.extend((ctx.kind, s, e, ctx) for s, e in _continued_below(low, start, end))
-        elif m.lastgroup == "pw" and (low[m.end():m.end() + 1] in _CSV_EDGES
-                                      or low[m.start() - 1:m.start()] in _CSV_EDGES):
+        elif m.lastgroup in _CSV_GROUPS and (low.startswith(_CSV_AFTER, m.end())
+                                              or low.endswith(_CSV_BEFORE, 0, m.start())):
             pw = _CONTEXTS["pw"]
             raw.extend(("password", s, e, pw) for s, e in _csv_column(low, m))
         if m.lastgroup in _ELLIPSIS_GROUPS:
