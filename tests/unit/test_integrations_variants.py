@@ -284,6 +284,46 @@ def test_log_outgoing_id_grouped_by_spaces_is_one_connection() -> None:
         ("904922222", u(2024, 6, 1, 9), u(2024, 6, 1, 9, 30))]
 
 
+@pytest.mark.parametrize(("typed", "service", "ended"), [
+    ("192.0.2.10", "192.0.2.10", "192.0.2.10"),  # a LAN connection by IP address
+    ("192.0.2.10", "192.0.2.10:5938", "192.0.2.10:5938"),  # the service adds the port
+    ("atelier-pc.local", "atelier-pc.local", "atelier-pc.local"),  # by host name
+    ("192.0.2.10", "904922222", "904922222"),  # the service names the partner's ID
+])
+def test_log_outgoing_by_address_pairs_with_the_services_start(typed: str, service: str,
+                                                                ended: str) -> None:
+    # The GUI logs what the technician typed (`Trying connection to <ID>` quotes an ID,
+    # the same pattern takes an address); the service's `CreateActiveSession(): outgoing
+    # session to <partner>` gives the routing index. By address, the two did not pair:
+    # the service's start began a second connection, the GUI's stayed open for ever.
+    data = log(tv("2024/06/01 11:00:00.000", f"Trying connection to {typed}, mode = 1",
+                  "11052      11060", "G1"),
+               tv("2024/06/01 11:00:00.500", "CommandHandlerRouting[5]::CreateActiveSession()"
+                  f": outgoing session to {service} via server1.teamviewer.com, protocol Tcp"),
+               tv("2024/06/01 11:00:06.000", "LoginOutgoing: authentication denied",
+                  "11052      11576", "G1"),
+               tv("2024/06/01 11:00:06.100", f"CGatewaySession[5]::EndSession(): Session to "
+                  f"{ended} ended. Estimated capacity=1kBit/s, Latency=0ms"))
+    assert [(c.direction, c.partner_id, c.start, c.end, c.outcome)
+            for c in conns(data, PARIS)] == [
+        ("outgoing", typed, u(2024, 6, 1, 9), u(2024, 6, 1, 9, 0, 6, 100), "rejected")]
+
+
+def test_log_outgoing_by_id_never_pairs_with_another_ids_start() -> None:
+    # Two IDs typed one after the other: the service's start of the second is not the
+    # first's (only an attempt to an address may be named otherwise by the service).
+    data = log(tv("2024/06/01 11:00:00.000", "Trying connection to 111222333, mode = 1",
+                  "11052      11060", "G1"),
+               tv("2024/06/01 11:00:10.000", "Trying connection to 904922222, mode = 1",
+                  "11052      11060", "G1"),
+               tv("2024/06/01 11:00:10.500", "CommandHandlerRouting[5]::CreateActiveSession()"
+                  ": outgoing session to 904922222 via server1.teamviewer.com, protocol Tcp"),
+               tv("2024/06/01 11:30:00.000", "CGatewaySession[5]::EndSession(): Session to "
+                  "904922222 ended. Estimated capacity=1kBit/s, Latency=0ms"))
+    assert [(c.partner_id, c.end) for c in conns(data, PARIS)] == [
+        ("904922222", u(2024, 6, 1, 9, 30)), ("111222333", None)]
+
+
 def test_the_verdict_written_after_a_sessions_end_is_not_an_older_attempts() -> None:
     # A real TV12 log: an attempt that never authenticated stays open (no end line), a
     # later session ends with RemoveParticipant, then TeamViewer writes its verdict

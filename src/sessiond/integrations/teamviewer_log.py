@@ -26,7 +26,9 @@ Markers, all verbatim from real logs (TV11 to TV15):
   and `..._Passive::RunAuthenticationMethod: authentication using ... was successful`
   (accepted; `denied` alone means rejected);
 - outgoing: `Trying connection to <ID>, mode = 1` (start), `CreateActiveSession():
-  outgoing session to <ID>` with the routing index, `LoginOutgoing: authentication
+  outgoing session to <ID>` with the routing index (the partner may be an address, a
+  connection by IP: the two pair by address without its port, or the service's start
+  joins the attempt to an address begun last, within a minute), `LoginOutgoing: authentication
   denied` (rejected), `LoginOutgoing: ConnectFinished - error: <e>` (failed, and the
   attempt ends there), `Client connection to <ID>, server version` (accepted: it comes
   after the authentication in the one real sample; a guess to confirm);
@@ -105,8 +107,12 @@ _CLASS = r"(?:\S+ )?"
 # The routing index `[n]` is optional: a Linux write-up quotes the start without it, and
 # without it start and end pair by partner ID, as RemoveParticipant does.
 _PASSIVE = re.compile(r"\S*?(?:\[(\d{1,9})\])?::CreatePassiveSession\(\): incoming session")
-_ACTIVE = re.compile(r"\S*?\[(\d{1,9})\]::CreateActiveSession\(\): outgoing session to (\d+)")
-_TRYING = re.compile(_CLASS + r"Trying connection to (\d+(?: \d+)*|[^,\s]+)")
+# The partner as the technician typed it: an ID (grouped by spaces as the GUI shows it) or
+# an address (a LAN connection by IP or host name, `192.0.2.10`, maybe with its port).
+_PARTNER = r"(\d+(?: \d+)*(?![^,\s])|[^,\s]+)"
+_ACTIVE = re.compile(r"\S*?\[(\d{1,9})\]::CreateActiveSession\(\): outgoing session to "
+                     + _PARTNER)
+_TRYING = re.compile(_CLASS + r"Trying connection to " + _PARTNER)
 # The partner of an incoming session: `client hello received from <ID>` (TV11 to TV15 on
 # Windows), or `<own ID> <- <ID>: session handshake succeeded` (after it on Windows TV 15.78;
 # alone in a Linux TV15 write-up, with the start without routing index and the `terminated`
@@ -141,7 +147,8 @@ _END_STREAM = re.compile(r"\S*?\[(\d{1,9})\]::ReceivedEndSession\(\)")
 _CMD_END = re.compile(r"\S*?\[(\d{1,9})\]::CmdEndSession\(\): Received CMD_ENDSESSION")
 # `Session to <ID> ended` (TV11-15 on Windows), `Session to <ID> terminated because of
 # authentication timeout!` (TV15 on Linux, an attempt that never authenticated).
-_ENDED = re.compile(r"(?:\S*?\[(\d{1,9})\]\S* |\S+ )?Session to (\d+) (?:ended|terminated)\b")
+_ENDED = re.compile(r"(?:\S*?\[(\d{1,9})\]\S* |\S+ )?Session to (\d+(?: \d+)*|\S+) "
+                    r"(?:ended|terminated)\b")
 
 # A process that could not open the log keeps its lines and writes them later with their
 # own, earlier, times, after this line (a real TV15 QuickSupport log, HTB "TickTock": 15
@@ -151,6 +158,17 @@ _LATE = re.compile(r"Couldn't access Log-File since startup")
 JUMP = timedelta(minutes=30)  # a backward jump this large is a clock change, not disorder
 HOUR = timedelta(hours=1)
 MAX_DST_JUMP = timedelta(hours=3)
+
+
+def _host(partner: str) -> str:
+    """An address without its port (`192.0.2.10:5938`, `[2001:db8::1]:5938`), lower case;
+    an ID as it is."""
+    value = partner.lower()
+    if value.startswith("[") and "]" in value:
+        return value[1:value.index("]")]
+    if value.count(":") == 1:
+        return value.split(":")[0]
+    return value
 
 
 def looks_like(text: str) -> bool:
@@ -328,8 +346,7 @@ class LogParser(Parser):
                 self.fail(rec, "rejected", text)
         elif m := _ACTIVE.match(msg):
             index, partner = int(m[1]), normalise_partner(m[2])
-            rec = next((r for r in reversed(self.open) if r.direction == "outgoing"
-                        and r.partner == partner and r.index is None), None)
+            rec = self._attempt(partner, when)
             if rec is None:
                 self.give_up(self.latest(index=index))
                 self.begin(f"tv:{index}", "outgoing", partner, when, line, text, index=index)
@@ -370,8 +387,11 @@ class LogParser(Parser):
             if rec is not None:
                 self.close(rec, when, text, self._verdict(rec))
         elif m := _ENDED.match(msg):
+            partner = normalise_partner(m[2])
             rec = (self.latest(index=int(m[1])) if m[1] is not None else None) or self.latest(
-                partner=normalise_partner(m[2]))
+                partner=partner) or (None if partner is None else next(
+                    (r for r in reversed(self.open) if r.partner is not None
+                     and _host(r.partner) == _host(partner)), None))
             if rec is not None:
                 self.close(rec, when, text, self._verdict(rec))
 
@@ -385,6 +405,24 @@ class LogParser(Parser):
         """The connection of `direction` begun last, if it is still open."""
         rec = self.latest(direction)
         return rec if rec is not None and rec.hashes[0] == self.newest.get(direction) else None
+
+    def _attempt(self, partner: str | None, when: datetime) -> Open | None:
+        """The outgoing attempt (`Trying connection to`, no routing index yet) that the
+        service's `CreateActiveSession` to `partner` is about: the one to that partner,
+        compared as an address without its port when it is one (a connection by IP), else
+        the attempt begun last, within BIND, to an address or name rather than an ID (the
+        service may name the partner otherwise than the technician typed it)."""
+        waiting = [r for r in reversed(self.open) if r.direction == "outgoing"
+                   and r.index is None]
+        if partner is None:
+            return None
+        host = _host(partner)
+        rec = next((r for r in waiting if r.partner == partner or (
+            r.partner is not None and _host(r.partner) == host)), None)
+        if rec is not None:
+            return rec
+        return next((r for r in waiting if r.partner is not None and not r.partner.isdigit()
+                     and when - BIND <= r.start <= when), None)
 
     def _controller(self, partner: str | None) -> Open | None:
         """The incoming connection that participant `partner`, of role (type) 6, joined.
