@@ -541,6 +541,52 @@ def test_anydesk_ids_as_digits_or_grouped_by_spaces(shown: str) -> None:
         ("incoming", "1001025310", "accepted"), ("outgoing", "1001025310", "rejected")]
 
 
+def anydesk_attempt(*verdict: tuple[str, str], end: str = "Fiber exit (net).") -> bytes:
+    """An incoming request bound to fiber 75, the given (level, message) lines on that
+    fiber, then its end: as in the real service trace, where the accepted session has
+    `3: Authentication 65 0.` then `auth ... 3: Authenticated by local user.`, and the
+    attempts refused have neither before their fiber exits."""
+    return "\n".join([
+        ad("2025-09-22 00:53:50.850", "anynet.any_socket",
+           "Accept request from 1001025310 (via relay).", fiber="11"),
+        ad("2025-09-22 00:53:51.093", "app.session",
+           "1 - Connecting to console session 2617699542 (current 2617699542)."),
+        ad("2025-09-22 00:53:51.305", "app.session", "3: Authentication 65 0."),
+        *(ad("2025-09-22 00:53:56.043", "app.session", msg, level=level)
+          for level, msg in verdict),
+        ad("2025-09-22 00:54:20.000", "app.service" if end.startswith("Fiber") else
+           "app.session", end),
+        ""]).encode()
+
+
+@pytest.mark.parametrize(("verdict", "outcome"), [
+    # what the real trace writes for the accepted session, and what analysts quote
+    ([("auth", "3: Authenticated by local user.")], "accepted"),
+    ([("auth", "3: Authenticated by local user (elevated).")], "accepted"),
+    ([("auth", "3: Authenticated with permanent token.")], "accepted"),
+    ([("auth", "3: Authenticated by password.")], "accepted"),
+    ([("auth", "3: Authenticated with correct passphrase.")], "accepted"),
+    # an `auth` line that is no success accepts nothing: the level alone decides nothing
+    ([("auth", "3: Authentication failed.")], "rejected"),
+    ([("auth", "3: Wrong password.")], "rejected"),
+    ([("auth", "3: Access denied by local user.")], "rejected"),
+    ([("info", "3: Authentication failed: wrong password.")], "rejected"),
+    ([("auth", "3: Waiting for the local user.")], "failed"),
+    ([("auth", "3: Not authenticated.")], "failed"),
+    ([], "failed"),  # the refused attempts of the real trace: no verdict line at all
+    # a wrong password, then the right one: the session was established
+    ([("auth", "3: Wrong password."), ("auth", "3: Authenticated by password.")],
+     "accepted"),
+])
+def test_anydesk_authentication_outcome_rests_on_its_message(
+        verdict: list[tuple[str, str]], outcome: str) -> None:
+    [c] = conns(anydesk_attempt(*verdict), UTC_ZONE, name="anydesk_var_log.trace")
+    assert (c.direction, c.partner_id, c.outcome) == ("incoming", "1001025310", outcome)
+    [closed] = conns(anydesk_attempt(*verdict, end="5: Processing done."), UTC_ZONE,
+                     name="anydesk_var_log.trace")
+    assert closed.outcome == outcome
+
+
 def test_anydesk_outgoing_session_ends_when_the_service_stops_monitoring_it() -> None:
     # A Windows service trace (gsvc, no thread column): an outgoing session that no line
     # of its fiber ends; `app.service - Stop monitoring <ID>.` (the partner's ID on
