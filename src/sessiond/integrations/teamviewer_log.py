@@ -13,9 +13,12 @@ microseconds (6 digits) is read to the microsecond: the precision changes no fie
 Instants: when the caller's zone `tz` agrees with the `Start:` offset, lines are read in
 `tz` (DST changes inside the file are followed; see timeparse for ambiguous and missing
 times). When it disagrees (a log from another machine) the header offset is used, and a
-backward jump of the wall clock of 30 minutes to 3 hours is taken as a DST change (the
-offset drops by the jump rounded to whole hours); a forward change cannot be told from a
-quiet hour and is not followed. Before any `Start:` block, `tz` is used.
+backward jump of the wall clock is a DST change only if a real zone (the tz database:
+`tz` first, then every zone) that had that offset moved its clocks back between the two
+lines, by at least the jump: the offset then drops by that zone's amount (an hour, half
+an hour at Lord Howe). Any other jump back (a clock set by hand, a time sync) keeps the
+offset. A forward change cannot be told from a quiet hour and is not followed. Before
+any `Start:` block, `tz` is used.
 
 Markers, all verbatim from real logs (TV11 to TV15):
 - incoming: `CommandHandlerRouting[n]::CreatePassiveSession(): incoming session via`
@@ -76,7 +79,9 @@ from sessiond.integrations.base import (
 )
 from sessiond.integrations.connection import Direction, Outcome
 from sessiond.integrations.timeparse import (
+    FOLD_TOLERANCE,
     MAX_OFFSET,
+    clock_change_back,
     in_zone,
     micros,
     naive,
@@ -156,8 +161,6 @@ _ENDED = re.compile(r"(?:\S*?\[(\d{1,9})\]\S* |\S+ )?Session to (\d+(?: \d+)*|\S
 _LATE = re.compile(r"Couldn't access Log-File since startup")
 
 JUMP = timedelta(minutes=30)  # a backward jump this large is a clock change, not disorder
-HOUR = timedelta(hours=1)
-MAX_DST_JUMP = timedelta(hours=3)
 
 
 def _host(partner: str) -> str:
@@ -293,10 +296,17 @@ class LogParser(Parser):
         elif late:
             when = with_offset(local, self.offset - self.shift)  # no clock change in them
         else:
-            if self.last_local is not None and local < self.last_local - JUMP:
-                back = self.last_local - local
-                if back <= MAX_DST_JUMP:  # larger: the clock was reset, not a DST change
-                    self.shift = min(self.shift + 60 * max(1, round(back / HOUR)), 48 * 60)
+            change = None
+            if self.last_local is not None and local < self.last_local - FOLD_TOLERANCE:
+                change = clock_change_back(self.last_local, local, self.offset - self.shift,
+                                           self.tz)
+            if change is not None:
+                # A real zone's change back, at its instant and by its amount.
+                self.shift = min(self.shift + change, 48 * 60)
+                self.last_local = local
+            elif self.last_local is not None and local < self.last_local - JUMP:
+                # The clock was set back (by hand, by a time sync), no DST change: the
+                # offset stays, and later lines are compared with this one.
                 self.last_local = local
             elif self.last_local is None or local > self.last_local:
                 self.last_local = local
