@@ -366,6 +366,75 @@ def test_this_machine_in_control_of_an_outgoing_session_names_no_incoming_attemp
         ("outgoing", "904922222", "unknown"), ("incoming", None, "unknown")]
 
 
+GUI = "2310       2352"  # the GUI process of a Linux user's log (tag `G`)
+
+
+def gui_outgoing(*end: str, ids: str = GUI) -> bytes:
+    """A Linux user's log alone: an outgoing session as its GUI logs it (as in a real TV12
+    log: this machine the role-6 participant, the partner role 3), then `end`."""
+    return log(tv("2024/06/01 10:00:00.000", "Trying connection to 904 922 222, mode = 1",
+                  GUI, "G"),
+               tv("2024/06/01 10:00:00.600", "LoginOutgoing: starting authentication", GUI,
+                  "G"),
+               tv("2024/06/01 10:00:06.000", "CParticipantManagerBase participant TECH-PC "
+                  "(ID [1214731265,-367869948]) was added with the role 6", GUI, "G"),
+               tv("2024/06/01 10:00:06.001", "CParticipantManagerBase participant client-pc "
+                  "(ID [904922222,227307939]) was added with the role 3", GUI, "G"),
+               tv("2024/06/01 10:00:06.002", "Client connection to 904922222, server version "
+                  "is 15.63.4 , OS=32768 Participant=[904922222,227307939]", GUI, "G"),
+               *(tv("2024/06/01 10:25:00.000", line, ids, "G") for line in end))
+
+
+@pytest.mark.parametrize("end", [
+    # the technician closes the remote window (a real TV12 GUI line)
+    ["Connection closed by user"],
+    # whoever ended it: the GUI's VoIP removes the session's channels (real TV12 line)
+    ["VoIP: Receiver: remove channels of all participants in session -367869948"],
+    # TV15: the GUI's session endpoint terminates (real in an incoming TV15 session)
+    ["tvbasesession::BaseSessionEndpoint::SetSessionTerminateReason: Session terminated. "
+     "Reason: 0"],
+])
+def test_a_linux_gui_log_alone_ends_its_outgoing_session(end: list[str]) -> None:
+    # The service's lines are in the daemon's log; the GUI's own end lines close the
+    # session (it was left open until the end of the file).
+    assert seen(conns(gui_outgoing(*end), PARIS)) == [
+        ("teamviewer-log", "outgoing", "904922222", u(2024, 6, 1, 8),
+         u(2024, 6, 1, 8, 25), "accepted")]
+
+
+@pytest.mark.parametrize(("end", "ids"), [
+    # another process's window, another session's channels
+    (["Connection closed by user"], "2417       2417"),
+    (["VoIP: Receiver: remove channels of all participants in session 227307939"], GUI),
+    (["VoIP: Receiver: remove channels of all participants in session -1"], GUI),
+    # the partner's display name, written inside other messages, is no marker
+    (['VoIP: Receiver: Participant channel "Connection closed by user" [904922222,227307939]'
+      " (V3): Added to mixer",
+      "CParticipantManagerBase participant Connection closed by user (ID [904922222,"
+      "227307939]) was added with the role 3",
+      'VoIP: Receiver: Participant channel "VoIP: Receiver: remove channels of all '
+      'participants in session -367869948" [904922222,227307939] (V3): Added to mixer'], GUI),
+])
+def test_what_ends_no_gui_outgoing_session(end: list[str], ids: str) -> None:
+    [c] = conns(gui_outgoing(*end, ids=ids), PARIS)
+    assert (c.direction, c.end) == ("outgoing", None)
+
+
+def test_the_gui_session_end_during_an_incoming_session_is_that_ones() -> None:
+    # An incoming session is open in the desktop process when the GUI writes its TV15
+    # endpoint's end: the line may be that session's, so the outgoing one stays open.
+    data = gui_outgoing() + log(
+        tv("2024/06/01 10:10:00.000", "SessionManagerDesktop::IncomingConnection: Connection "
+           "incoming, sessionID = -1511286013", "2417       2417", "D"),
+        tv("2024/06/01 10:20:00.000", "tvbasesession::BaseSessionEndpoint::"
+           "SetSessionTerminateReason: Session terminated. Reason: 0", GUI, "G"),
+        tv("2024/06/01 10:20:00.001", "SessionManagerDesktop::SessionTerminate: removing "
+           "session with tvsessionprotocol::TVSessionID = -1511286013", "2417       2417",
+           "D")).split(b"\n", len(HEADER))[-1]
+    assert [(c.direction, c.end) for c in conns(data, PARIS)] == [
+        ("incoming", u(2024, 6, 1, 8, 20, 0, 1)), ("outgoing", None)]
+
+
 def test_an_attempt_ended_by_the_end_session_command_is_closed() -> None:
     # A real TV12 log: an incoming attempt that never authenticated (no row in its
     # Connections_incoming.txt) ends with `IProcessCommandHandler[n]::CmdEndSession():

@@ -43,6 +43,10 @@ Markers, all verbatim from real logs (TV11 to TV15):
   `terminated because of ...`, quoted from a Linux TV15 log). The first one matches the
   end in Connections_incoming.txt to the second. Where a line has no routing index (the
   Linux quotes), start and end pair by the partner ID.
+- end of an outgoing session in the GUI process that began it (a Linux user's log has no
+  other): `Connection closed by user`, `VoIP: Receiver: remove channels of all
+  participants in session <n>` (TV12), `...::SetSessionTerminateReason: Session
+  terminated` (TV15; see _CLOSED_BY_USER).
 - incoming, as the session's own processes log it (the only markers of a QuickSupport
   log, which has no service: a real QuickSupport TV15 log quoted in write-ups of the HTB
   "TickTock" case has them under `D3`, and the real installed TV 15.50.5 log of plaso's test
@@ -101,7 +105,7 @@ LINE = re.compile(r"(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})[.:](\d{3,6})
 HEADER = re.compile(r"\s*Start:\s+(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})[.:](\d{3,6})"
                     r"(?:\s*\(([^)]{0,40})\))?")
 _HINT = re.compile(r"ession|articipant|Trying conn|client hello|uthentication|LoginOutgoing|"
-                   r"Client conn")
+                   r"Client conn|closed by user")
 # Each marker is matched at the start of the message, after at most one word with no
 # space in it (the class and method, `CGatewaySession[5]::EndSession():`): the partner's
 # display name, which the partner chooses, is written inside other messages (`VoIP:
@@ -140,11 +144,29 @@ _SESSION_IN = re.compile(r"(?:\S*::(?:HandleSessionIncoming|IncomingConnection):
                          r"incoming, sessionID = (-?\d{1,10})\b")
 # The participant's display name is the partner's choice and comes first: the ID and role
 # are those of the line's end, which TeamViewer writes after it (fullmatch, greedy name).
-_ROLE = re.compile(r"CParticipantManagerBase participant .* \(ID \[(\d+),-?\d+\]\) was added "
-                   r"with the role (\d{1,9})\s*")
+_ROLE = re.compile(r"CParticipantManagerBase participant .* \(ID \[(\d+),(-?\d{1,10})\]\) was "
+                   r"added with the role (\d{1,9})\s*")
 _SESSION_END = re.compile(r"\S*::SessionTerminate: removing session with \S*TVSessionID = "
                           r"(-?\d{1,10})\b")
 BIND = timedelta(minutes=1)  # a session's processes log it this soon after the service
+# The end of an outgoing session in the GUI process that began it (`Trying connection to`),
+# the only end a Linux user's log has (the service's lines are in the daemon's log). Real
+# TV12 lines: when the technician closes the remote window, `Connection closed by user`
+# (9 ms before the service's `Session to <ID> ended`; the same GUI process then tries
+# another connection, so it is the window, not the GUI, that closed); whoever ended it,
+# `VoIP: Receiver: remove channels of all participants in session <n>` in the same
+# millisecond as the service's end, <n> the session number of this machine's role-6
+# participant (`participant <own name> (ID [<own ID>,<n>]) was added with the role 6`),
+# which is the TVSessionID of an incoming session's end as well. TV15 writes, for an
+# incoming session, `tvbasesession::BaseSessionEndpoint::SetSessionTerminateReason: Session
+# terminated. Reason: <r>` in the GUI as the session ends (a real TV 15.54 log); the
+# outgoing side's GUI runs the same session endpoint (TV12: `BaseSessionEndpointClient
+# Thread`), so the line ends an outgoing session of that process too (GUESS), unless an
+# incoming one is open (it is then that one's: the desktop process ends it just after).
+_CLOSED_BY_USER = re.compile(r"Connection closed by user\.?\s*")
+_REMOVE_CHANNELS = re.compile(r"VoIP: Receiver: remove channels of all participants in session "
+                              r"(-?\d{1,10})\s*")
+_TERMINATE_REASON = re.compile(r"\S*::SetSessionTerminateReason: Session terminated\b.*")
 _END_STREAM = re.compile(r"\S*?\[(\d{1,9})\]::ReceivedEndSession\(\)")
 # The service's end command, in the millisecond of the verdict of an outgoing attempt and
 # sometimes before it (TV11: `CmdEndSession` then `LoginOutgoing: authentication denied`),
@@ -265,7 +287,7 @@ class LogParser(Parser):
         message = match.group(9)
         if when is None or not _HINT.search(message):
             return
-        self._event(message, when, line, text)
+        self._event(message, when, line, text, pid)
 
     def _header(self, groups: tuple[str | None, ...]) -> None:
         local = _local(groups)
@@ -315,8 +337,20 @@ class LogParser(Parser):
             self.last = when
         return when
 
-    def _event(self, msg: str, when: datetime, line: int, text: str) -> None:
-        if m := _PASSIVE.match(msg):
+    def _event(self, msg: str, when: datetime, line: int, text: str, pid: str) -> None:
+        if _CLOSED_BY_USER.fullmatch(msg):
+            rec = self.latest("outgoing", key=f"gui:{pid}")
+            if rec is not None:
+                self.close(rec, when, text, self._verdict(rec))
+        elif m := _REMOVE_CHANNELS.fullmatch(msg):
+            rec = self.latest(tag=f"sid:{int(m[1])}")
+            if rec is not None:
+                self.close(rec, when, text, self._verdict(rec))
+        elif _TERMINATE_REASON.fullmatch(msg):
+            rec = self.latest("outgoing", key=f"gui:{pid}")
+            if rec is not None and self.latest("incoming") is None:
+                self.close(rec, when, text, self._verdict(rec))
+        elif m := _PASSIVE.match(msg):
             index = int(m[1]) if m[1] is not None else None
             if index is not None:
                 self.give_up(self.latest(index=index))
@@ -331,11 +365,13 @@ class LogParser(Parser):
             self._session_in(f"sid:{int(m[1])}", when, line, text)
         elif m := _ROLE.fullmatch(msg):
             partner = normalise_partner(m[1])
-            if m[2] == "6":
+            if m[3] == "6":
                 rec = self._controller(partner)
                 if rec is not None:
                     rec.partner = rec.partner or partner
                     self.accept(rec, text)
+                else:
+                    self._own_participant(pid, partner, int(m[2]), text)
         elif m := _SESSION_END.match(msg):
             rec = self.latest("incoming", tag=f"sid:{int(m[1])}")
             if rec is not None:
@@ -365,7 +401,7 @@ class LogParser(Parser):
                 self.touch(rec, text)
         elif m := _TRYING.match(msg):
             partner = normalise_partner(m[1])
-            self.begin(f"to:{partner}", "outgoing", partner, when, line, text)
+            self.begin(f"gui:{pid}", "outgoing", partner, when, line, text)
         elif _LOGIN_DENIED.match(msg):
             rec = self.latest("outgoing")
             if rec is not None and rec.outcome != "accepted":
@@ -451,6 +487,17 @@ class LogParser(Parser):
                 r.direction == "outgoing" and r.start >= rec.start for r in self.open):
             return None
         return rec
+
+    def _own_participant(self, pid: str, own: str | None, number: int, text: str) -> None:
+        """A role-6 participant that is no incoming connection's partner, logged by GUI
+        process `pid`: this machine in control of the outgoing session that process began
+        last (its partner has role 3), whose session number `number` is then the one the
+        GUI's end names. Only the outgoing connection begun last, still without one."""
+        rec = self._newest("outgoing")
+        if (rec is not None and rec.key == f"gui:{pid}" and not rec.tag
+                and own is not None and own != rec.partner):
+            rec.tag = f"sid:{number}"
+            self.touch(rec, text)
 
     def _session_in(self, sid: str, when: datetime, line: int, text: str) -> None:
         """A session's process saw incoming session `sid`: the connection the service began
