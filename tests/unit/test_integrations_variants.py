@@ -420,6 +420,29 @@ def test_what_ends_no_gui_outgoing_session(end: list[str], ids: str) -> None:
     assert (c.direction, c.end) == ("outgoing", None)
 
 
+@pytest.mark.parametrize("service", [False, True])
+def test_an_outgoing_attempt_the_gui_says_was_denied_ends_there(service: bool) -> None:
+    # A real TV11 log: `LoginOutgoing: authentication denied`, then the GUI's `CLogin::
+    # AuthenticateClient() Connection to <ID> denied, because ...`, then the service's
+    # end. In a GUI's log alone (Linux) the attempt was left open.
+    data = log(tv("2024/06/01 10:00:00.000", "Trying connection to 904922222, mode = 1", GUI,
+                  "G"),
+               *([tv("2024/06/01 10:00:00.700", "CommandHandlerRouting[22199]::CreateActive"
+                     "Session(): outgoing session to 904922222 via server1.teamviewer.com, "
+                     "protocol Port443")] if service else []),
+               tv("2024/06/01 10:00:01.600", "LoginOutgoing: starting authentication", GUI,
+                  "G"),
+               tv("2024/06/01 10:00:02.400", "LoginOutgoing: authentication denied", GUI, "G"),
+               tv("2024/06/01 10:00:02.435", "CLogin::AuthenticateClient() Connection to "
+                  "904922222 denied, because remote version is incompatible", GUI, "G!!"),
+               *([tv("2024/06/01 10:00:02.482", "CGatewaySession[22199]::EndSession(): "
+                     "Session to 904922222 ended. Estimated capacity=2582kBit/s, "
+                     "Latency=0ms")] if service else []))
+    assert seen(conns(data, PARIS)) == [
+        ("teamviewer-log", "outgoing", "904922222", u(2024, 6, 1, 8),
+         u(2024, 6, 1, 8, 0, 2, 435), "rejected")]
+
+
 def test_the_gui_session_end_during_an_incoming_session_is_that_ones() -> None:
     # An incoming session is open in the desktop process when the GUI writes its TV15
     # endpoint's end: the line may be that session's, so the outgoing one stays open.

@@ -46,7 +46,8 @@ Markers, all verbatim from real logs (TV11 to TV15):
 - end of an outgoing session in the GUI process that began it (a Linux user's log has no
   other): `Connection closed by user`, `VoIP: Receiver: remove channels of all
   participants in session <n>` (TV12), `...::SetSessionTerminateReason: Session
-  terminated` (TV15; see _CLOSED_BY_USER).
+  terminated` (TV15; see _CLOSED_BY_USER), `CLogin::AuthenticateClient() Connection to
+  <ID> denied, because ...` (rejected, TV11).
 - incoming, as the session's own processes log it (the only markers of a QuickSupport
   log, which has no service: a real QuickSupport TV15 log quoted in write-ups of the HTB
   "TickTock" case has them under `D3`, and the real installed TV 15.50.5 log of plaso's test
@@ -105,7 +106,7 @@ LINE = re.compile(r"(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})[.:](\d{3,6})
 HEADER = re.compile(r"\s*Start:\s+(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})[.:](\d{3,6})"
                     r"(?:\s*\(([^)]{0,40})\))?")
 _HINT = re.compile(r"ession|articipant|Trying conn|client hello|uthentication|LoginOutgoing|"
-                   r"Client conn|closed by user")
+                   r"Client conn|closed by user|AuthenticateClient")
 # Each marker is matched at the start of the message, after at most one word with no
 # space in it (the class and method, `CGatewaySession[5]::EndSession():`): the partner's
 # display name, which the partner chooses, is written inside other messages (`VoIP:
@@ -166,6 +167,11 @@ BIND = timedelta(minutes=1)  # a session's processes log it this soon after the 
 _CLOSED_BY_USER = re.compile(r"Connection closed by user\.?\s*")
 _REMOVE_CHANNELS = re.compile(r"VoIP: Receiver: remove channels of all participants in session "
                               r"(-?\d{1,10})\s*")
+# An attempt the partner's side refused for good, in the GUI (a real TV11 log: 35 ms after
+# `LoginOutgoing: authentication denied`, 50 ms before the service's end): `CLogin::
+# AuthenticateClient() Connection to <ID> denied, because remote version is incompatible`.
+_CONNECTION_DENIED = re.compile(r"\S*::AuthenticateClient\(\) Connection to " + _PARTNER
+                                + r" denied\b.*")
 _TERMINATE_REASON = re.compile(r"\S*::SetSessionTerminateReason: Session terminated\b.*")
 _END_STREAM = re.compile(r"\S*?\[(\d{1,9})\]::ReceivedEndSession\(\)")
 # The service's end command, in the millisecond of the verdict of an outgoing attempt and
@@ -345,6 +351,12 @@ class LogParser(Parser):
         elif m := _REMOVE_CHANNELS.fullmatch(msg):
             rec = self.latest(tag=f"sid:{int(m[1])}")
             if rec is not None:
+                self.close(rec, when, text, self._verdict(rec))
+        elif m := _CONNECTION_DENIED.fullmatch(msg):
+            partner = normalise_partner(m[1])
+            rec = self.latest("outgoing", key=f"gui:{pid}", partner=partner)
+            if rec is not None:
+                self.fail(rec, "rejected", text)
                 self.close(rec, when, text, self._verdict(rec))
         elif _TERMINATE_REASON.fullmatch(msg):
             rec = self.latest("outgoing", key=f"gui:{pid}")
