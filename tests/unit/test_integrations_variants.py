@@ -390,6 +390,9 @@ def gui_outgoing(*end: str, ids: str = GUI) -> bytes:
     ["Connection closed by user"],
     # whoever ended it: the GUI's VoIP removes the session's channels (real TV12 line)
     ["VoIP: Receiver: remove channels of all participants in session -367869948"],
+    # TV15: the GUI's VoIP removes the partner's channel (real in incoming TV15 sessions)
+    ['VoIP: Receiver: Session -367869948: Channel removed for participant [904922222,'
+     '227307939] called "client-pc (904 922 222)" [904922222,227307939]'],
     # TV15: the GUI's session endpoint terminates (real in an incoming TV15 session)
     ["tvbasesession::BaseSessionEndpoint::SetSessionTerminateReason: Session terminated. "
      "Reason: 0"],
@@ -407,6 +410,9 @@ def test_a_linux_gui_log_alone_ends_its_outgoing_session(end: list[str]) -> None
     (["Connection closed by user"], "2417       2417"),
     (["VoIP: Receiver: remove channels of all participants in session 227307939"], GUI),
     (["VoIP: Receiver: remove channels of all participants in session -1"], GUI),
+    # a third participant leaving
+    (['VoIP: Receiver: Session -367869948: Channel removed for participant [555666777,'
+      '12] called "guest (555 666 777)" [555666777,12]'], GUI),
     # the partner's display name, written inside other messages, is no marker
     (['VoIP: Receiver: Participant channel "Connection closed by user" [904922222,227307939]'
       " (V3): Added to mixer",

@@ -45,7 +45,8 @@ Markers, all verbatim from real logs (TV11 to TV15):
   Linux quotes), start and end pair by the partner ID.
 - end of an outgoing session in the GUI process that began it (a Linux user's log has no
   other): `Connection closed by user`, `VoIP: Receiver: remove channels of all
-  participants in session <n>` (TV12), `...::SetSessionTerminateReason: Session
+  participants in session <n>` (TV12), `VoIP: Receiver: Session <n>: Channel removed for
+  participant [<ID>,...]` (TV15, the partner's), `...::SetSessionTerminateReason: Session
   terminated` (TV15; see _CLOSED_BY_USER), `CLogin::AuthenticateClient() Connection to
   <ID> denied, because ...` (rejected, TV11).
 - incoming, as the session's own processes log it (the only markers of a QuickSupport
@@ -172,6 +173,14 @@ _REMOVE_CHANNELS = re.compile(r"VoIP: Receiver: remove channels of all participa
 # AuthenticateClient() Connection to <ID> denied, because remote version is incompatible`.
 _CONNECTION_DENIED = re.compile(r"\S*::AuthenticateClient\(\) Connection to " + _PARTNER
                                 + r" denied\b.*")
+# TV15's VoIP receiver removes the partner's channel as the session ends (real TV 15.50 and
+# 15.54 GUI lines of incoming sessions, within 30 ms of the service's end; the session
+# number is the TVSessionID): `VoIP: Receiver: Session <n>: Channel removed for participant
+# [<ID>,<m>] called "<name> (<ID>)" ...`. It ends the connection to that partner in that
+# session (an incoming one by its session ID, an outgoing one begun by that GUI process):
+# another participant leaving a meeting ends nothing.
+_CHANNEL_REMOVED = re.compile(r"VoIP: Receiver: Session (-?\d{1,10}): Channel removed for "
+                              r"participant \[(\d+),-?\d{1,10}\](?: .*)?")
 _TERMINATE_REASON = re.compile(r"\S*::SetSessionTerminateReason: Session terminated\b.*")
 _END_STREAM = re.compile(r"\S*?\[(\d{1,9})\]::ReceivedEndSession\(\)")
 # The service's end command, in the millisecond of the verdict of an outgoing attempt and
@@ -350,6 +359,13 @@ class LogParser(Parser):
                 self.close(rec, when, text, self._verdict(rec))
         elif m := _REMOVE_CHANNELS.fullmatch(msg):
             rec = self.latest(tag=f"sid:{int(m[1])}")
+            if rec is not None:
+                self.close(rec, when, text, self._verdict(rec))
+        elif m := _CHANNEL_REMOVED.fullmatch(msg):
+            partner = normalise_partner(m[2])
+            rec = next((r for r in reversed(self.open) if r.partner == partner and (
+                r.tag == f"sid:{int(m[1])}" or (r.direction == "outgoing"
+                                                and r.key == f"gui:{pid}"))), None)
             if rec is not None:
                 self.close(rec, when, text, self._verdict(rec))
         elif m := _CONNECTION_DENIED.fullmatch(msg):
