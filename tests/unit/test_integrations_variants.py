@@ -668,6 +668,7 @@ def anydesk_attempt(*verdict: tuple[str, str], end: str = "Fiber exit (net).") -
     ([("auth", "3: Authentication failed.")], "rejected"),
     ([("auth", "3: Wrong password.")], "rejected"),
     ([("auth", "3: Access denied by local user.")], "rejected"),
+    ([("auth", "3: Declined by local user.")], "rejected"),
     ([("info", "3: Authentication failed: wrong password.")], "rejected"),
     ([("auth", "3: Waiting for the local user.")], "failed"),
     ([("auth", "3: Not authenticated.")], "failed"),

@@ -89,7 +89,7 @@ _PROCESSING_DONE = re.compile(r"\d+: Processing done\.?")
 # authentication failed (wrong password, denied...) is a refusal.
 _AUTHENTICATED = re.compile(r"(?:\d+: )?Authenticated (?:by|with)\b.*")
 _AUTH_FAILED = re.compile(r".*?\b(?:fail(?:ed|ure)?|denied|"
-                          r"reject(?:ed)?|refused|wrong|invalid|incorrect|bad)\b.*",
+                          r"reject(?:ed)?|refused|declined|wrong|invalid|incorrect|bad)\b.*",
                           re.IGNORECASE)
 _AUTH_WORD = re.compile(r"(?:\d+: )?(?:Authentication|Password|Passphrase|Login)\b",
                         re.IGNORECASE)
