@@ -19,10 +19,10 @@ service trace, sessions keyed by PID and fiber:
 - incoming: `anynet.any_socket - Accept request from <ID> (via relay).` (start, partner),
   then `app.session - 1 - Connecting to console session ...` on the session's fiber
   (binds the request to that fiber), `3: Authenticated by local user.` (an `auth` level
-  line; `Authenticated by|with ...`) or `5: Entering processing loop.` (accepted; another
-  `auth` line accepts nothing, one saying the authentication failed, denied, wrong... is
-  a refusal), and the end: `Session closed by remote side:
-  <reason>.`, `5: Processing done.` or `app.service - Fiber exit (net).`;
+  line; `Authenticated ...` unless it says it failed) or `5: Entering processing loop.`
+  (accepted; another `auth` line accepts nothing, one saying the authentication failed,
+  denied, wrong... is a refusal), and the end: `Session closed by remote side: <reason>.`,
+  `5: Processing done.` or `app.service - Fiber exit (net).`;
 - outgoing: `app.service - Received outgoing connection request for address <ID>
   (direct).` (start), then on the same fiber `Session closed by remote side: <reason>.`
   before any acceptance (rejected: the three real ones say display_server_not_supported)
@@ -87,7 +87,7 @@ _PROCESSING_DONE = re.compile(r"\d+: Processing done\.?")
 # `Authenticated by local user (elevated)`. The message decides, not the `auth` level: a
 # line of that level that is no such success is no acceptance, and one that says the
 # authentication failed (wrong password, denied...) is a refusal.
-_AUTHENTICATED = re.compile(r"(?:\d+: )?Authenticated (?:by|with)\b.*")
+_AUTHENTICATED = re.compile(r"(?:\d+: )?Authenticated\b.*")
 _AUTH_FAILED = re.compile(r".*?\b(?:fail(?:ed|ure)?|denied|"
                           r"reject(?:ed)?|refused|declined|wrong|invalid|incorrect|bad)\b.*",
                           re.IGNORECASE)
@@ -166,7 +166,7 @@ class TraceParser(Parser):
         elif m := _SENDING.fullmatch(msg):
             self.give_up(self.latest(key=f"{pid}/frontend"))
             self.begin(f"{pid}/frontend", "outgoing", normalise_partner(m[1]), when, line, text)
-        elif _AUTHENTICATED.fullmatch(msg) or (
+        elif (_AUTHENTICATED.fullmatch(msg) and not _AUTH_FAILED.fullmatch(msg)) or (
                 comp == "app.session" and "Entering processing loop" in msg):
             self.accept(self.latest(key=own), text)
         elif (level == "auth" or _AUTH_WORD.match(msg)) and _AUTH_FAILED.fullmatch(msg):
