@@ -309,6 +309,25 @@ def test_log_outgoing_by_address_pairs_with_the_services_start(typed: str, servi
         ("outgoing", typed, u(2024, 6, 1, 9), u(2024, 6, 1, 9, 0, 6, 100), "rejected")]
 
 
+@pytest.mark.parametrize("gui", [False, True])
+def test_log_outgoing_start_without_a_routing_index_pairs_by_partner(gui: bool) -> None:
+    # The Linux daemon writes CreatePassiveSession without the routing index (a Linux
+    # TV15 write-up); its CreateActiveSession may be so too. Then the daemon's log alone
+    # had no outgoing connection at all; with the GUI's lines it is still one connection.
+    data = log(*([tv("2024/06/01 11:00:00.000", "Trying connection to 904922222, mode = 1",
+                     "2310       2310", "G")] if gui else []),
+               tv("2024/06/01 11:00:00.500", "CommandHandlerRouting::CreateActiveSession(): "
+                  "outgoing session to 904922222 via router3.teamviewer.com, protocol Tcp",
+                  "1693       1712", "S"),
+               tv("2024/06/01 11:00:06.000", "CPersistentParticipantManager::AddParticipant: "
+                  "[904922222,227307939] type=3 name=client-pc", "1693       1714", "S"),
+               tv("2024/06/01 11:30:00.000", "SessionStatistics Session to 904922222 ended. "
+                  "Estimated capacity=6120kBit/s, Latency=31ms", "1693       1712", "S"))
+    start = u(2024, 6, 1, 9) if gui else u(2024, 6, 1, 9, 0, 0, 500)
+    assert [(c.direction, c.partner_id, c.start, c.end) for c in conns(data, PARIS)] == [
+        ("outgoing", "904922222", start, u(2024, 6, 1, 9, 30))]
+
+
 def test_log_outgoing_by_id_never_pairs_with_another_ids_start() -> None:
     # Two IDs typed one after the other: the service's start of the second is not the
     # first's (only an attempt to an address may be named otherwise by the service).

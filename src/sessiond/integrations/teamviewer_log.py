@@ -121,8 +121,11 @@ _PASSIVE = re.compile(r"\S*?(?:\[(\d{1,9})\])?::CreatePassiveSession\(\): incomi
 # The partner as the technician typed it: an ID (grouped by spaces as the GUI shows it) or
 # an address (a LAN connection by IP or host name, `192.0.2.10`, maybe with its port).
 _PARTNER = r"(\d+(?: \d+)*(?![^,\s])|[^,\s]+)"
-_ACTIVE = re.compile(r"\S*?\[(\d{1,9})\]::CreateActiveSession\(\): outgoing session to "
+# Its routing index is optional as CreatePassiveSession's is (the Linux daemon writes the
+# class without it): then start and end pair by the partner.
+_ACTIVE = re.compile(r"\S*?(?:\[(\d{1,9})\])?::CreateActiveSession\(\): outgoing session to "
                      + _PARTNER)
+UNINDEXED = -1  # the index of an attempt whose service start had none: paired, no index
 _TRYING = re.compile(_CLASS + r"Trying connection to " + _PARTNER)
 # The partner of an incoming session: `client hello received from <ID>` (TV11 to TV15 on
 # Windows), or `<own ID> <- <ID>: session handshake succeeded` (after it on Windows TV 15.78;
@@ -419,13 +422,16 @@ class LogParser(Parser):
             else:
                 self.fail(rec, "rejected", text)
         elif m := _ACTIVE.match(msg):
-            index, partner = int(m[1]), normalise_partner(m[2])
+            index = int(m[1]) if m[1] is not None else None
+            partner = normalise_partner(m[2])
             rec = self._attempt(partner, when)
             if rec is None:
-                self.give_up(self.latest(index=index))
-                self.begin(f"tv:{index}", "outgoing", partner, when, line, text, index=index)
+                if index is not None:
+                    self.give_up(self.latest(index=index))
+                self.begin(f"tv:{'-' if index is None else index}", "outgoing", partner, when,
+                           line, text, index=UNINDEXED if index is None else index)
             else:
-                rec.index = index
+                rec.index = UNINDEXED if index is None else index
                 self.touch(rec, text)
         elif m := _TRYING.match(msg):
             partner = normalise_partner(m[1])
