@@ -120,6 +120,23 @@ def test_incoming_rows_with_extra_or_missing_trailing_columns(row: str) -> None:
             "incoming", "1660360496", u(2024, 2, 16, 14, 16, 32), u(2024, 2, 16, 14, 18, 36))
 
 
+@pytest.mark.parametrize("name", [
+    "Evil\t16-02-2024 14:20:00",  # an instant after the real start: the session would
+    "Evil\t16-02-2024 14:20:00\t16-02-2024 14:21:00",  # seem to open after the consent
+    "\t01-01-2024 00:00:00\t01-01-2024 00:00:01\t",
+])
+def test_a_display_name_holding_tabs_and_instants_forges_no_instant(name: str) -> None:
+    # The display name is the partner's choice; TeamViewer writes it between the ID and
+    # the instants, unescaped as far as any sample shows. The instants are the last two
+    # of the row: only the local user, the type and the GUID come after them.
+    row = ROW_IN.replace("TestUserRedacted", name)
+    for data in (f"\n{row}".encode(), f"\n{row.rstrip(chr(9))}".encode()):
+        [c] = conns(data, name="Connections_incoming.txt")
+        assert (c.direction, c.partner_id, c.start, c.end) == (
+            "incoming", "1660360496", u(2024, 2, 16, 14, 16, 32), u(2024, 2, 16, 14, 18, 36))
+    assert detect(f"\n{row}".encode()) == "teamviewer-incoming"
+
+
 def test_an_outgoing_id_grouped_by_spaces() -> None:
     row = ROW_OUT.replace("1660360496   ", "1 660 360 496")
     [c] = conns(f"\n{row}".encode(), name="Connections.txt")
