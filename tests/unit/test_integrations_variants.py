@@ -171,6 +171,9 @@ def test_a_known_name_still_reads_an_empty_or_starting_file() -> None:
 
 
 # -- TeamViewer log ------------------------------------------------------------------------
+GUI = "2310       2352"  # the GUI process of a Linux user's log (tag `G`)
+
+
 def tv(stamp: str, message: str, ids: str = "2216       2492", tag: str = "S0") -> str:
     return f"{stamp}  {ids} {tag}   {message}"
 
@@ -345,6 +348,25 @@ def test_log_outgoing_start_without_a_routing_index_pairs_by_partner(gui: bool) 
         ("outgoing", "904922222", start, u(2024, 6, 1, 9, 30))]
 
 
+@pytest.mark.parametrize("named", ["192.0.2.10", "904922222"])
+@pytest.mark.parametrize("service", [False, True])
+def test_log_outgoing_by_address_is_accepted_by_its_client_connection(named: str,
+                                                                      service: bool) -> None:
+    # `Client connection to <partner>, server version ...` (after the authentication)
+    # accepts the session; reached by address, it may name the partner by address or by
+    # its ID. It took digits only and had to name the partner as the start did.
+    data = log(tv("2024/06/01 11:00:00.000", "Trying connection to 192.0.2.10, mode = 1",
+                  GUI, "G1"),
+               *([tv("2024/06/01 11:00:00.500", "CommandHandlerRouting[5]::CreateActive"
+                     "Session(): outgoing session to 192.0.2.10 via LAN, protocol Tcp")]
+                 if service else []),
+               tv("2024/06/01 11:00:06.000", f"Client connection to {named}, server version "
+                  "is 15.63.4 , OS=32768 Participant=[904922222,227307939]", GUI, "G1"),
+               tv("2024/06/01 11:30:00.000", "Connection closed by user", GUI, "G1"))
+    assert [(c.partner_id, c.end, c.outcome) for c in conns(data, PARIS)] == [
+        ("192.0.2.10", u(2024, 6, 1, 9, 30), "accepted")]
+
+
 def test_log_outgoing_by_id_never_pairs_with_another_ids_start() -> None:
     # Two IDs typed one after the other: the service's start of the second is not the
     # first's (only an attempt to an address may be named otherwise by the service).
@@ -400,9 +422,6 @@ def test_this_machine_in_control_of_an_outgoing_session_names_no_incoming_attemp
                   "904922222 ended. Estimated capacity=1kBit/s, Latency=0ms"))
     assert [(c.direction, c.partner_id, c.outcome) for c in conns(data, PARIS)] == [
         ("outgoing", "904922222", "unknown"), ("incoming", None, "unknown")]
-
-
-GUI = "2310       2352"  # the GUI process of a Linux user's log (tag `G`)
 
 
 def gui_outgoing(*end: str, ids: str = GUI) -> bytes:

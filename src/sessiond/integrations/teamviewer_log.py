@@ -140,7 +140,7 @@ _REMOVE = re.compile(r"\S*::RemoveParticipant: \[(\d+),")
 _AUTH = re.compile(r"\S*_Passive::\w+: authentication using .{0,200}? was (successful|denied)")
 _LOGIN_DENIED = re.compile(_CLASS + r"LoginOutgoing: authentication denied")
 _LOGIN_ERROR = re.compile(_CLASS + r"LoginOutgoing: ConnectFinished - error")
-_CLIENT = re.compile(_CLASS + r"Client connection to (\d+), server version")
+_CLIENT = re.compile(_CLASS + r"Client connection to " + _PARTNER + r", server version")
 _SPONSORED = re.compile(_CLASS + r"ShowSponsoredSessionDialog: .{0,200}?outgoing=([01]), "
                         r"established=([01])")
 # The session's own processes (GUI, desktop), keyed by the TeamViewer session ID.
@@ -168,7 +168,7 @@ BIND = timedelta(minutes=1)  # a session's processes log it this soon after the 
 # outgoing side's GUI runs the same session endpoint (TV12: `BaseSessionEndpointClient
 # Thread`), so the line ends an outgoing session of that process too (GUESS), unless an
 # incoming one is open (it is then that one's: the desktop process ends it just after).
-_CLOSED_BY_USER = re.compile(r"Connection closed by user\.?\s*")
+_CLOSED_BY_USER = re.compile(r"Connection closed by user\b.*")
 _REMOVE_CHANNELS = re.compile(r"VoIP: Receiver: remove channels of all participants in session "
                               r"(-?\d{1,10})\s*")
 # An attempt the partner's side refused for good, in the GUI (a real TV11 log: 35 ms after
@@ -447,7 +447,7 @@ class LogParser(Parser):
                 self.close(rec, when, text, "accepted" if rec.outcome == "accepted"
                            else rec.outcome or "failed")
         elif m := _CLIENT.match(msg):
-            self.accept(self.latest("outgoing", partner=normalise_partner(m[1])), text)
+            self.accept(self._outgoing_to(normalise_partner(m[1])), text)
         elif m := _SPONSORED.match(msg):
             rec = self._newest("outgoing" if m[1] == "1" else "incoming")
             if m[2] == "1":
@@ -469,9 +469,7 @@ class LogParser(Parser):
         elif m := _ENDED.match(msg):
             partner = normalise_partner(m[2])
             rec = (self.latest(index=int(m[1])) if m[1] is not None else None) or self.latest(
-                partner=partner) or (None if partner is None else next(
-                    (r for r in reversed(self.open) if r.partner is not None
-                     and _host(r.partner) == _host(partner)), None))
+                partner=partner) or self._outgoing_to(partner)
             if rec is not None:
                 self.close(rec, when, text, self._verdict(rec))
 
@@ -503,6 +501,21 @@ class LogParser(Parser):
             return rec
         return next((r for r in waiting if r.partner is not None and not r.partner.isdigit()
                      and when - BIND <= r.start <= when), None)
+
+    def _outgoing_to(self, partner: str | None) -> Open | None:
+        """The open outgoing connection to `partner`: by ID, by address without its port,
+        else (the service or the GUI naming by its ID a partner the technician reached by
+        address) the one begun last if it was to an address."""
+        if partner is None:
+            return None
+        host = _host(partner)
+        outgoing = [r for r in reversed(self.open) if r.direction == "outgoing"]
+        rec = next((r for r in outgoing if r.partner is not None and (
+            r.partner == partner or _host(r.partner) == host)), None)
+        if rec is None and outgoing and outgoing[0].partner is not None and not (
+                outgoing[0].partner.isdigit()):
+            rec = outgoing[0]
+        return rec
 
     def _controller(self, partner: str | None) -> Open | None:
         """The incoming connection that participant `partner`, of role (type) 6, joined.
