@@ -367,6 +367,21 @@ def test_log_outgoing_by_address_is_accepted_by_its_client_connection(named: str
         ("192.0.2.10", u(2024, 6, 1, 9, 30), "accepted")]
 
 
+def test_an_end_naming_an_unnamed_incoming_attempt_leaves_an_outgoing_one_by_address(
+        ) -> None:
+    # `Session to <ID> ended` with no routing index may end an incoming attempt whose
+    # partner was never named: it must not end the outgoing session reached by address.
+    data = log(tv("2024/06/01 11:00:00.000", "Trying connection to 192.0.2.10, mode = 1",
+                  GUI, "G"),
+               tv("2024/06/01 11:05:00.000", "CommandHandlerRouting::CreatePassiveSession(): "
+                  "incoming session via router1.teamviewer.com, protocol Tcp", "1693 1712",
+                  "S"),
+               tv("2024/06/01 11:05:31.000", "Session to 809843398 terminated because of "
+                  "authentication timeout!", "1693 1712", "S"))
+    assert [(c.direction, c.end) for c in conns(data, PARIS)] == [
+        ("outgoing", None), ("incoming", None)]
+
+
 def test_log_outgoing_by_id_never_pairs_with_another_ids_start() -> None:
     # Two IDs typed one after the other: the service's start of the second is not the
     # first's (only an attempt to an address may be named otherwise by the service).

@@ -469,7 +469,8 @@ class LogParser(Parser):
         elif m := _ENDED.match(msg):
             partner = normalise_partner(m[2])
             rec = (self.latest(index=int(m[1])) if m[1] is not None else None) or self.latest(
-                partner=partner) or self._outgoing_to(partner)
+                partner=partner) or (None if self.latest("incoming", unnamed=True) else
+                                     self._outgoing_to(partner))
             if rec is not None:
                 self.close(rec, when, text, self._verdict(rec))
 
