@@ -735,6 +735,8 @@ def anydesk_attempt(*verdict: tuple[str, str], end: str = "Fiber exit (net).") -
     ([("auth", "3: Authenticated by password.")], "accepted"),
     ([("auth", "3: Authenticated with correct passphrase.")], "accepted"),
     ([("auth", "3: Authenticated.")], "accepted"),
+    # a success naming its method is one, whatever else it says
+    ([("auth", "3: Authenticated by password after 2 failed attempts.")], "accepted"),
     ([("auth", "3: Authenticated: wrong password.")], "rejected"),
     # an `auth` line that is no success accepts nothing: the level alone decides nothing
     ([("auth", "3: Authentication failed.")], "rejected"),

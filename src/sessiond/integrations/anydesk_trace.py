@@ -87,7 +87,7 @@ _PROCESSING_DONE = re.compile(r"\d+: Processing done\.?")
 # `Authenticated by local user (elevated)`. The message decides, not the `auth` level: a
 # line of that level that is no such success is no acceptance, and one that says the
 # authentication failed (wrong password, denied...) is a refusal.
-_AUTHENTICATED = re.compile(r"(?:\d+: )?Authenticated\b.*")
+_AUTHENTICATED = re.compile(r"(?:\d+: )?Authenticated\b(?P<method> (?:by|with)\b)?.*")
 _AUTH_FAILED = re.compile(r".*?\b(?:fail(?:ed|ure)?|denied|"
                           r"reject(?:ed)?|refused|declined|wrong|invalid|incorrect|bad)\b.*",
                           re.IGNORECASE)
@@ -166,7 +166,8 @@ class TraceParser(Parser):
         elif m := _SENDING.fullmatch(msg):
             self.give_up(self.latest(key=f"{pid}/frontend"))
             self.begin(f"{pid}/frontend", "outgoing", normalise_partner(m[1]), when, line, text)
-        elif (_AUTHENTICATED.fullmatch(msg) and not _AUTH_FAILED.fullmatch(msg)) or (
+        elif ((m := _AUTHENTICATED.fullmatch(msg)) and (
+                m["method"] or not _AUTH_FAILED.fullmatch(msg))) or (
                 comp == "app.session" and "Entering processing loop" in msg):
             self.accept(self.latest(key=own), text)
         elif (level == "auth" or _AUTH_WORD.match(msg)) and _AUTH_FAILED.fullmatch(msg):
