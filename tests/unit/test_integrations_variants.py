@@ -362,9 +362,13 @@ def test_log_outgoing_by_address_is_accepted_by_its_client_connection(named: str
                  if service else []),
                tv("2024/06/01 11:00:06.000", f"Client connection to {named}, server version "
                   "is 15.63.4 , OS=32768 Participant=[904922222,227307939]", GUI, "G1"),
-               tv("2024/06/01 11:30:00.000", "Connection closed by user", GUI, "G1"))
+               tv("2024/06/01 11:30:00.000", "Connection closed by user", GUI, "G1"),
+               *([tv("2024/06/01 11:30:00.010", f"CGatewaySession[5]::EndSession(): Session "
+                     f"to {named} ended. Estimated capacity=1kBit/s, Latency=0ms")]
+                 if service else []))
+    end = u(2024, 6, 1, 9, 30, 0, 10) if service else u(2024, 6, 1, 9, 30)
     assert [(c.partner_id, c.end, c.outcome) for c in conns(data, PARIS)] == [
-        ("192.0.2.10", u(2024, 6, 1, 9, 30), "accepted")]
+        ("192.0.2.10", end, "accepted")]
 
 
 def test_an_end_naming_an_unnamed_incoming_attempt_leaves_an_outgoing_one_by_address(
@@ -500,7 +504,8 @@ def test_what_ends_no_gui_outgoing_session(end: list[str], ids: str) -> None:
 def test_an_outgoing_attempt_the_gui_says_was_denied_ends_there(service: bool) -> None:
     # A real TV11 log: `LoginOutgoing: authentication denied`, then the GUI's `CLogin::
     # AuthenticateClient() Connection to <ID> denied, because ...`, then the service's
-    # end. In a GUI's log alone (Linux) the attempt was left open.
+    # end. In a GUI's log alone (Linux) the attempt was left open; with the service's
+    # lines, the service's end decides.
     data = log(tv("2024/06/01 10:00:00.000", "Trying connection to 904922222, mode = 1", GUI,
                   "G"),
                *([tv("2024/06/01 10:00:00.700", "CommandHandlerRouting[22199]::CreateActive"
@@ -514,9 +519,28 @@ def test_an_outgoing_attempt_the_gui_says_was_denied_ends_there(service: bool) -
                *([tv("2024/06/01 10:00:02.482", "CGatewaySession[22199]::EndSession(): "
                      "Session to 904922222 ended. Estimated capacity=2582kBit/s, "
                      "Latency=0ms")] if service else []))
+    end = u(2024, 6, 1, 8, 0, 2, 482) if service else u(2024, 6, 1, 8, 0, 2, 435)
+    assert seen(conns(data, PARIS)) == [
+        ("teamviewer-log", "outgoing", "904922222", u(2024, 6, 1, 8), end, "rejected")]
+
+
+def test_with_the_services_lines_the_services_end_and_verdict_decide() -> None:
+    # A Windows log holds the GUI's and the service's lines: the window's close comes 9 ms
+    # before the service's verdict and end (a real TV12 log). Ended at the GUI's line,
+    # the session lost the verdict written after it (`established=1`: accepted).
+    data = log(tv("2024/06/01 10:00:00.000", "Trying connection to 904922222, mode = 1",
+                  "11052      11060", "G1"),
+               tv("2024/06/01 10:00:00.500", "CommandHandlerRouting[5]::CreateActiveSession()"
+                  ": outgoing session to 904922222 via server1.teamviewer.com, protocol Tcp"),
+               tv("2024/06/01 10:30:00.000", "Connection closed by user", "11052      11060",
+                  "G1"),
+               tv("2024/06/01 10:30:00.009", "ShowSponsoredSessionDialog: duration=1, "
+                  "usedLicense=10000, outgoing=1, established=1"),
+               tv("2024/06/01 10:30:00.010", "CGatewaySession[5]::EndSession(): Session to "
+                  "904922222 ended. Estimated capacity=1kBit/s, Latency=0ms"))
     assert seen(conns(data, PARIS)) == [
         ("teamviewer-log", "outgoing", "904922222", u(2024, 6, 1, 8),
-         u(2024, 6, 1, 8, 0, 2, 435), "rejected")]
+         u(2024, 6, 1, 8, 30, 0, 10), "accepted")]
 
 
 def test_the_gui_session_end_during_an_incoming_session_is_that_ones() -> None:

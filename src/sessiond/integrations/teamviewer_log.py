@@ -357,30 +357,22 @@ class LogParser(Parser):
 
     def _event(self, msg: str, when: datetime, line: int, text: str, pid: str) -> None:
         if _CLOSED_BY_USER.fullmatch(msg):
-            rec = self.latest("outgoing", key=f"gui:{pid}")
-            if rec is not None:
-                self.close(rec, when, text, self._verdict(rec))
+            self._gui_end(self.latest("outgoing", key=f"gui:{pid}"), when, text)
         elif m := _REMOVE_CHANNELS.fullmatch(msg):
-            rec = self.latest(tag=f"sid:{int(m[1])}")
-            if rec is not None:
-                self.close(rec, when, text, self._verdict(rec))
+            self._gui_end(self.latest(tag=f"sid:{int(m[1])}"), when, text)
         elif m := _CHANNEL_REMOVED.fullmatch(msg):
             partner = normalise_partner(m[2])
-            rec = next((r for r in reversed(self.open) if r.partner == partner and (
+            self._gui_end(next((r for r in reversed(self.open) if r.partner == partner and (
                 r.tag == f"sid:{int(m[1])}" or (r.direction == "outgoing"
-                                                and r.key == f"gui:{pid}"))), None)
-            if rec is not None:
-                self.close(rec, when, text, self._verdict(rec))
+                                                and r.key == f"gui:{pid}"))), None),
+                          when, text)
         elif m := _CONNECTION_DENIED.fullmatch(msg):
-            partner = normalise_partner(m[1])
-            rec = self.latest("outgoing", key=f"gui:{pid}", partner=partner)
-            if rec is not None:
-                self.fail(rec, "rejected", text)
-                self.close(rec, when, text, self._verdict(rec))
+            rec = self.latest("outgoing", key=f"gui:{pid}", partner=normalise_partner(m[1]))
+            self.fail(rec, "rejected", text)
+            self._gui_end(rec, when, text)
         elif _TERMINATE_REASON.fullmatch(msg):
-            rec = self.latest("outgoing", key=f"gui:{pid}")
-            if rec is not None and self.latest("incoming") is None:
-                self.close(rec, when, text, self._verdict(rec))
+            if self.latest("incoming") is None:
+                self._gui_end(self.latest("outgoing", key=f"gui:{pid}"), when, text)
         elif m := _PASSIVE.match(msg):
             index = int(m[1]) if m[1] is not None else None
             if index is not None:
@@ -535,6 +527,14 @@ class LogParser(Parser):
                 r.direction == "outgoing" and r.start >= rec.start for r in self.open):
             return None
         return rec
+
+    def _gui_end(self, rec: Open | None, when: datetime, text: str) -> None:
+        """End `rec` at a line of the session's own GUI process, if the service's lines are
+        not in this log (the connection has no routing index: a Linux user's log, a
+        QuickSupport one). Where they are, the service's end comes a few milliseconds
+        later and its verdict (ShowSponsoredSessionDialog) just before it: it decides."""
+        if rec is not None and rec.index is None:
+            self.close(rec, when, text, self._verdict(rec))
 
     def _own_participant(self, pid: str, own: str | None, number: int, text: str) -> None:
         """A role-6 participant that is no incoming connection's partner, logged by GUI
