@@ -8,7 +8,7 @@ import io
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO, cast
 from zoneinfo import ZoneInfo
@@ -130,6 +130,55 @@ def test_log_follows_the_autumn_dst_change_inside_the_file(tz: ZoneInfo) -> None
     [c] = conns(tv_log("2024/10/27 02:50:00.000 (UTC+2:00)", body), tz)
     assert (c.start, c.end, c.partner_id, c.outcome) == (
         u(2024, 10, 27, 0, 56), u(2024, 10, 27, 1, 20), "123456789", "accepted")
+
+
+@pytest.mark.parametrize(("header", "before", "after", "expected_end"), [
+    # Europe (UTC+2 in summer): back from 03:00 to 02:00 on 27-10-2024, 01:00 UTC
+    ("2024/10/27 02:50:00.000 (UTC+2:00)", "2024/10/27 02:59:59.000",
+     "2024/10/27 02:20:00.000", u(2024, 10, 27, 1, 20)),
+    # the USA's Pacific coast (UTC-7 in summer): 02:00 to 01:00 on 03-11-2024
+    ("2024/11/03 01:30:00.000 (UTC-7:00)", "2024/11/03 01:59:00.000",
+     "2024/11/03 01:10:00.000", u(2024, 11, 3, 9, 10)),
+    # Sydney (UTC+11 in its summer): 03:00 to 02:00 on 07-04-2024
+    ("2024/04/07 02:30:00.000 (UTC+11:00)", "2024/04/07 02:58:00.000",
+     "2024/04/07 02:05:00.000", u(2024, 4, 6, 16, 5)),
+    # Lord Howe Island moves its clocks back by half an hour (02:00 to 01:30)
+    ("2024/04/07 01:40:00.000 (UTC+11:00)", "2024/04/07 01:59:00.000",
+     "2024/04/07 01:35:00.000", u(2024, 4, 6, 15, 5)),
+])
+def test_log_from_another_zone_follows_a_real_change_back(
+        header: str, before: str, after: str, expected_end: datetime) -> None:
+    # The header's offset is not the caller's zone's (UTC): the jump back is a DST change
+    # because a zone with that offset moved its clocks back then, by that much.
+    body = tv_session((header.split(" (")[0], header.split(" (")[0], before, after))
+    [c] = conns(tv_log(header, body), UTC_ZONE)
+    assert c.end == expected_end
+
+
+@pytest.mark.parametrize(("header", "before", "after"), [
+    # a clock set back by 45 min, 1 h, 2 h or 3 h on an ordinary summer day
+    ("2024/06/01 10:00:00.000 (UTC+2:00)", "2024/06/01 10:50:00.000", "2024/06/01 10:05:00.000"),
+    ("2024/06/01 10:00:00.000 (UTC+2:00)", "2024/06/01 10:50:00.000", "2024/06/01 09:50:00.000"),
+    ("2024/06/01 10:00:00.000 (UTC+2:00)", "2024/06/01 12:00:00.000", "2024/06/01 10:00:30.000"),
+    ("2024/06/01 10:00:00.000 (UTC+2:00)", "2024/06/01 13:10:00.000", "2024/06/01 10:10:00.000"),
+    # the night of Europe's change, but a week early
+    ("2024/10/20 02:50:00.000 (UTC+2:00)", "2024/10/20 02:59:59.000", "2024/10/20 02:20:00.000"),
+    # the right night, but the clock went back 2 h where the zones went back 1 h
+    ("2024/10/27 02:50:00.000 (UTC+2:00)", "2024/10/27 02:59:59.000", "2024/10/27 00:50:00.000"),
+    # the right amount, but an hour before the change
+    ("2024/10/27 01:50:00.000 (UTC+2:00)", "2024/10/27 01:59:00.000", "2024/10/27 00:55:00.000"),
+])
+def test_log_from_another_zone_reads_a_clock_set_back_at_the_headers_offset(
+        header: str, before: str, after: str) -> None:
+    # Read at the header's offset (the caller's zone, UTC, disagrees), a jump back of 30
+    # minutes to 3 hours was taken as a DST change whatever its date, and every later line
+    # was read an hour (or two, three) late. Only a real zone's change is one.
+    wall = datetime.strptime(after, "%Y/%m/%d %H:%M:%S.%f")
+    later = (wall + timedelta(minutes=10)).strftime("%Y/%m/%d %H:%M:%S.000")
+    body = [tv(before, "keepalive"), *tv_session((after, after, after, later))]
+    [c] = conns(tv_log(header, body), UTC_ZONE)
+    start = (wall - timedelta(hours=2)).replace(tzinfo=UTC)
+    assert (c.start, c.end) == (start, start + timedelta(minutes=10))
 
 
 @pytest.mark.parametrize(("header", "times", "expected"), [

@@ -236,9 +236,10 @@ TEAMVIEWER: dict[str, list[Row]] = {
     "linux-user/TeamViewer15_Logfile.log": [
         ("incoming", "teamviewer", "809843398", "2026-03-02 08:12:41", "2026-03-02 08:31:07",
          "accepted", 6),
-        # the GUI logs the start; the end is in the daemon's log only
-        ("outgoing", "teamviewer", "904922222", "2026-03-02 09:02:16", None, "accepted",
-         11)],
+        # the GUI logs the start, and the end when the technician closes the window
+        # (`Connection closed by user`, 3 ms before the daemon's RemoveParticipant)
+        ("outgoing", "teamviewer", "904922222", "2026-03-02 09:02:16", "2026-03-02 09:26:55",
+         "accepted", 11)],
 }
 
 

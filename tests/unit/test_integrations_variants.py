@@ -120,6 +120,23 @@ def test_incoming_rows_with_extra_or_missing_trailing_columns(row: str) -> None:
             "incoming", "1660360496", u(2024, 2, 16, 14, 16, 32), u(2024, 2, 16, 14, 18, 36))
 
 
+@pytest.mark.parametrize("name", [
+    "Evil\t16-02-2024 14:20:00",  # an instant after the real start: the session would
+    "Evil\t16-02-2024 14:20:00\t16-02-2024 14:21:00",  # seem to open after the consent
+    "\t01-01-2024 00:00:00\t01-01-2024 00:00:01\t",
+])
+def test_a_display_name_holding_tabs_and_instants_forges_no_instant(name: str) -> None:
+    # The display name is the partner's choice; TeamViewer writes it between the ID and
+    # the instants, unescaped as far as any sample shows. The instants are the last two
+    # of the row: only the local user, the type and the GUID come after them.
+    row = ROW_IN.replace("TestUserRedacted", name)
+    for data in (f"\n{row}".encode(), f"\n{row.rstrip(chr(9))}".encode()):
+        [c] = conns(data, name="Connections_incoming.txt")
+        assert (c.direction, c.partner_id, c.start, c.end) == (
+            "incoming", "1660360496", u(2024, 2, 16, 14, 16, 32), u(2024, 2, 16, 14, 18, 36))
+    assert detect(f"\n{row}".encode()) == "teamviewer-incoming"
+
+
 def test_an_outgoing_id_grouped_by_spaces() -> None:
     row = ROW_OUT.replace("1660360496   ", "1 660 360 496")
     [c] = conns(f"\n{row}".encode(), name="Connections.txt")
@@ -154,6 +171,9 @@ def test_a_known_name_still_reads_an_empty_or_starting_file() -> None:
 
 
 # -- TeamViewer log ------------------------------------------------------------------------
+GUI = "2310       2352"  # the GUI process of a Linux user's log (tag `G`)
+
+
 def tv(stamp: str, message: str, ids: str = "2216       2492", tag: str = "S0") -> str:
     return f"{stamp}  {ids} {tag}   {message}"
 
@@ -284,6 +304,103 @@ def test_log_outgoing_id_grouped_by_spaces_is_one_connection() -> None:
         ("904922222", u(2024, 6, 1, 9), u(2024, 6, 1, 9, 30))]
 
 
+@pytest.mark.parametrize(("typed", "service", "ended"), [
+    ("192.0.2.10", "192.0.2.10", "192.0.2.10"),  # a LAN connection by IP address
+    ("192.0.2.10", "192.0.2.10:5938", "192.0.2.10:5938"),  # the service adds the port
+    ("atelier-pc.local", "atelier-pc.local", "atelier-pc.local"),  # by host name
+    ("192.0.2.10", "904922222", "904922222"),  # the service names the partner's ID
+])
+def test_log_outgoing_by_address_pairs_with_the_services_start(typed: str, service: str,
+                                                                ended: str) -> None:
+    # The GUI logs what the technician typed (`Trying connection to <ID>` quotes an ID,
+    # the same pattern takes an address); the service's `CreateActiveSession(): outgoing
+    # session to <partner>` gives the routing index. By address, the two did not pair:
+    # the service's start began a second connection, the GUI's stayed open for ever.
+    data = log(tv("2024/06/01 11:00:00.000", f"Trying connection to {typed}, mode = 1",
+                  "11052      11060", "G1"),
+               tv("2024/06/01 11:00:00.500", "CommandHandlerRouting[5]::CreateActiveSession()"
+                  f": outgoing session to {service} via server1.teamviewer.com, protocol Tcp"),
+               tv("2024/06/01 11:00:06.000", "LoginOutgoing: authentication denied",
+                  "11052      11576", "G1"),
+               tv("2024/06/01 11:00:06.100", f"CGatewaySession[5]::EndSession(): Session to "
+                  f"{ended} ended. Estimated capacity=1kBit/s, Latency=0ms"))
+    assert [(c.direction, c.partner_id, c.start, c.end, c.outcome)
+            for c in conns(data, PARIS)] == [
+        ("outgoing", typed, u(2024, 6, 1, 9), u(2024, 6, 1, 9, 0, 6, 100), "rejected")]
+
+
+@pytest.mark.parametrize("gui", [False, True])
+def test_log_outgoing_start_without_a_routing_index_pairs_by_partner(gui: bool) -> None:
+    # The Linux daemon writes CreatePassiveSession without the routing index (a Linux
+    # TV15 write-up); its CreateActiveSession may be so too. Then the daemon's log alone
+    # had no outgoing connection at all; with the GUI's lines it is still one connection.
+    data = log(*([tv("2024/06/01 11:00:00.000", "Trying connection to 904922222, mode = 1",
+                     "2310       2310", "G")] if gui else []),
+               tv("2024/06/01 11:00:00.500", "CommandHandlerRouting::CreateActiveSession(): "
+                  "outgoing session to 904922222 via router3.teamviewer.com, protocol Tcp",
+                  "1693       1712", "S"),
+               tv("2024/06/01 11:00:06.000", "CPersistentParticipantManager::AddParticipant: "
+                  "[904922222,227307939] type=3 name=client-pc", "1693       1714", "S"),
+               tv("2024/06/01 11:30:00.000", "SessionStatistics Session to 904922222 ended. "
+                  "Estimated capacity=6120kBit/s, Latency=31ms", "1693       1712", "S"))
+    start = u(2024, 6, 1, 9) if gui else u(2024, 6, 1, 9, 0, 0, 500)
+    assert [(c.direction, c.partner_id, c.start, c.end) for c in conns(data, PARIS)] == [
+        ("outgoing", "904922222", start, u(2024, 6, 1, 9, 30))]
+
+
+@pytest.mark.parametrize("named", ["192.0.2.10", "904922222"])
+@pytest.mark.parametrize("service", [False, True])
+def test_log_outgoing_by_address_is_accepted_by_its_client_connection(named: str,
+                                                                      service: bool) -> None:
+    # `Client connection to <partner>, server version ...` (after the authentication)
+    # accepts the session; reached by address, it may name the partner by address or by
+    # its ID. It took digits only and had to name the partner as the start did.
+    data = log(tv("2024/06/01 11:00:00.000", "Trying connection to 192.0.2.10, mode = 1",
+                  GUI, "G1"),
+               *([tv("2024/06/01 11:00:00.500", "CommandHandlerRouting[5]::CreateActive"
+                     "Session(): outgoing session to 192.0.2.10 via LAN, protocol Tcp")]
+                 if service else []),
+               tv("2024/06/01 11:00:06.000", f"Client connection to {named}, server version "
+                  "is 15.63.4 , OS=32768 Participant=[904922222,227307939]", GUI, "G1"),
+               tv("2024/06/01 11:30:00.000", "Connection closed by user", GUI, "G1"),
+               *([tv("2024/06/01 11:30:00.010", f"CGatewaySession[5]::EndSession(): Session "
+                     f"to {named} ended. Estimated capacity=1kBit/s, Latency=0ms")]
+                 if service else []))
+    end = u(2024, 6, 1, 9, 30, 0, 10) if service else u(2024, 6, 1, 9, 30)
+    assert [(c.partner_id, c.end, c.outcome) for c in conns(data, PARIS)] == [
+        ("192.0.2.10", end, "accepted")]
+
+
+def test_an_end_naming_an_unnamed_incoming_attempt_leaves_an_outgoing_one_by_address(
+        ) -> None:
+    # `Session to <ID> ended` with no routing index may end an incoming attempt whose
+    # partner was never named: it must not end the outgoing session reached by address.
+    data = log(tv("2024/06/01 11:00:00.000", "Trying connection to 192.0.2.10, mode = 1",
+                  GUI, "G"),
+               tv("2024/06/01 11:05:00.000", "CommandHandlerRouting::CreatePassiveSession(): "
+                  "incoming session via router1.teamviewer.com, protocol Tcp", "1693 1712",
+                  "S"),
+               tv("2024/06/01 11:05:31.000", "Session to 809843398 terminated because of "
+                  "authentication timeout!", "1693 1712", "S"))
+    assert [(c.direction, c.end) for c in conns(data, PARIS)] == [
+        ("outgoing", None), ("incoming", None)]
+
+
+def test_log_outgoing_by_id_never_pairs_with_another_ids_start() -> None:
+    # Two IDs typed one after the other: the service's start of the second is not the
+    # first's (only an attempt to an address may be named otherwise by the service).
+    data = log(tv("2024/06/01 11:00:00.000", "Trying connection to 111222333, mode = 1",
+                  "11052      11060", "G1"),
+               tv("2024/06/01 11:00:10.000", "Trying connection to 904922222, mode = 1",
+                  "11052      11060", "G1"),
+               tv("2024/06/01 11:00:10.500", "CommandHandlerRouting[5]::CreateActiveSession()"
+                  ": outgoing session to 904922222 via server1.teamviewer.com, protocol Tcp"),
+               tv("2024/06/01 11:30:00.000", "CGatewaySession[5]::EndSession(): Session to "
+                  "904922222 ended. Estimated capacity=1kBit/s, Latency=0ms"))
+    assert [(c.partner_id, c.end) for c in conns(data, PARIS)] == [
+        ("904922222", u(2024, 6, 1, 9, 30)), ("111222333", None)]
+
+
 def test_the_verdict_written_after_a_sessions_end_is_not_an_older_attempts() -> None:
     # A real TV12 log: an attempt that never authenticated stays open (no end line), a
     # later session ends with RemoveParticipant, then TeamViewer writes its verdict
@@ -324,6 +441,121 @@ def test_this_machine_in_control_of_an_outgoing_session_names_no_incoming_attemp
                   "904922222 ended. Estimated capacity=1kBit/s, Latency=0ms"))
     assert [(c.direction, c.partner_id, c.outcome) for c in conns(data, PARIS)] == [
         ("outgoing", "904922222", "unknown"), ("incoming", None, "unknown")]
+
+
+def gui_outgoing(*end: str, ids: str = GUI) -> bytes:
+    """A Linux user's log alone: an outgoing session as its GUI logs it (as in a real TV12
+    log: this machine the role-6 participant, the partner role 3), then `end`."""
+    return log(tv("2024/06/01 10:00:00.000", "Trying connection to 904 922 222, mode = 1",
+                  GUI, "G"),
+               tv("2024/06/01 10:00:00.600", "LoginOutgoing: starting authentication", GUI,
+                  "G"),
+               tv("2024/06/01 10:00:06.000", "CParticipantManagerBase participant TECH-PC "
+                  "(ID [1214731265,-367869948]) was added with the role 6", GUI, "G"),
+               tv("2024/06/01 10:00:06.001", "CParticipantManagerBase participant client-pc "
+                  "(ID [904922222,227307939]) was added with the role 3", GUI, "G"),
+               tv("2024/06/01 10:00:06.002", "Client connection to 904922222, server version "
+                  "is 15.63.4 , OS=32768 Participant=[904922222,227307939]", GUI, "G"),
+               *(tv("2024/06/01 10:25:00.000", line, ids, "G") for line in end))
+
+
+@pytest.mark.parametrize("end", [
+    # the technician closes the remote window (a real TV12 GUI line)
+    ["Connection closed by user"],
+    # whoever ended it: the GUI's VoIP removes the session's channels (real TV12 line)
+    ["VoIP: Receiver: remove channels of all participants in session -367869948"],
+    # TV15: the GUI's VoIP removes the partner's channel (real in incoming TV15 sessions)
+    ['VoIP: Receiver: Session -367869948: Channel removed for participant [904922222,'
+     '227307939] called "client-pc (904 922 222)" [904922222,227307939]'],
+    # TV15: the GUI's session endpoint terminates (real in an incoming TV15 session)
+    ["tvbasesession::BaseSessionEndpoint::SetSessionTerminateReason: Session terminated. "
+     "Reason: 0"],
+])
+def test_a_linux_gui_log_alone_ends_its_outgoing_session(end: list[str]) -> None:
+    # The service's lines are in the daemon's log; the GUI's own end lines close the
+    # session (it was left open until the end of the file).
+    assert seen(conns(gui_outgoing(*end), PARIS)) == [
+        ("teamviewer-log", "outgoing", "904922222", u(2024, 6, 1, 8),
+         u(2024, 6, 1, 8, 25), "accepted")]
+
+
+@pytest.mark.parametrize(("end", "ids"), [
+    # another process's window, another session's channels
+    (["Connection closed by user"], "2417       2417"),
+    (["VoIP: Receiver: remove channels of all participants in session 227307939"], GUI),
+    (["VoIP: Receiver: remove channels of all participants in session -1"], GUI),
+    # a third participant leaving
+    (['VoIP: Receiver: Session -367869948: Channel removed for participant [555666777,'
+      '12] called "guest (555 666 777)" [555666777,12]'], GUI),
+    # the partner's display name, written inside other messages, is no marker
+    (['VoIP: Receiver: Participant channel "Connection closed by user" [904922222,227307939]'
+      " (V3): Added to mixer",
+      "CParticipantManagerBase participant Connection closed by user (ID [904922222,"
+      "227307939]) was added with the role 3",
+      'VoIP: Receiver: Participant channel "VoIP: Receiver: remove channels of all '
+      'participants in session -367869948" [904922222,227307939] (V3): Added to mixer'], GUI),
+])
+def test_what_ends_no_gui_outgoing_session(end: list[str], ids: str) -> None:
+    [c] = conns(gui_outgoing(*end, ids=ids), PARIS)
+    assert (c.direction, c.end) == ("outgoing", None)
+
+
+@pytest.mark.parametrize("service", [False, True])
+def test_an_outgoing_attempt_the_gui_says_was_denied_ends_there(service: bool) -> None:
+    # A real TV11 log: `LoginOutgoing: authentication denied`, then the GUI's `CLogin::
+    # AuthenticateClient() Connection to <ID> denied, because ...`, then the service's
+    # end. In a GUI's log alone (Linux) the attempt was left open; with the service's
+    # lines, the service's end decides.
+    data = log(tv("2024/06/01 10:00:00.000", "Trying connection to 904922222, mode = 1", GUI,
+                  "G"),
+               *([tv("2024/06/01 10:00:00.700", "CommandHandlerRouting[22199]::CreateActive"
+                     "Session(): outgoing session to 904922222 via server1.teamviewer.com, "
+                     "protocol Port443")] if service else []),
+               tv("2024/06/01 10:00:01.600", "LoginOutgoing: starting authentication", GUI,
+                  "G"),
+               tv("2024/06/01 10:00:02.400", "LoginOutgoing: authentication denied", GUI, "G"),
+               tv("2024/06/01 10:00:02.435", "CLogin::AuthenticateClient() Connection to "
+                  "904922222 denied, because remote version is incompatible", GUI, "G!!"),
+               *([tv("2024/06/01 10:00:02.482", "CGatewaySession[22199]::EndSession(): "
+                     "Session to 904922222 ended. Estimated capacity=2582kBit/s, "
+                     "Latency=0ms")] if service else []))
+    end = u(2024, 6, 1, 8, 0, 2, 482) if service else u(2024, 6, 1, 8, 0, 2, 435)
+    assert seen(conns(data, PARIS)) == [
+        ("teamviewer-log", "outgoing", "904922222", u(2024, 6, 1, 8), end, "rejected")]
+
+
+def test_with_the_services_lines_the_services_end_and_verdict_decide() -> None:
+    # A Windows log holds the GUI's and the service's lines: the window's close comes 9 ms
+    # before the service's verdict and end (a real TV12 log). Ended at the GUI's line,
+    # the session lost the verdict written after it (`established=1`: accepted).
+    data = log(tv("2024/06/01 10:00:00.000", "Trying connection to 904922222, mode = 1",
+                  "11052      11060", "G1"),
+               tv("2024/06/01 10:00:00.500", "CommandHandlerRouting[5]::CreateActiveSession()"
+                  ": outgoing session to 904922222 via server1.teamviewer.com, protocol Tcp"),
+               tv("2024/06/01 10:30:00.000", "Connection closed by user", "11052      11060",
+                  "G1"),
+               tv("2024/06/01 10:30:00.009", "ShowSponsoredSessionDialog: duration=1, "
+                  "usedLicense=10000, outgoing=1, established=1"),
+               tv("2024/06/01 10:30:00.010", "CGatewaySession[5]::EndSession(): Session to "
+                  "904922222 ended. Estimated capacity=1kBit/s, Latency=0ms"))
+    assert seen(conns(data, PARIS)) == [
+        ("teamviewer-log", "outgoing", "904922222", u(2024, 6, 1, 8),
+         u(2024, 6, 1, 8, 30, 0, 10), "accepted")]
+
+
+def test_the_gui_session_end_during_an_incoming_session_is_that_ones() -> None:
+    # An incoming session is open in the desktop process when the GUI writes its TV15
+    # endpoint's end: the line may be that session's, so the outgoing one stays open.
+    data = gui_outgoing() + log(
+        tv("2024/06/01 10:10:00.000", "SessionManagerDesktop::IncomingConnection: Connection "
+           "incoming, sessionID = -1511286013", "2417       2417", "D"),
+        tv("2024/06/01 10:20:00.000", "tvbasesession::BaseSessionEndpoint::"
+           "SetSessionTerminateReason: Session terminated. Reason: 0", GUI, "G"),
+        tv("2024/06/01 10:20:00.001", "SessionManagerDesktop::SessionTerminate: removing "
+           "session with tvsessionprotocol::TVSessionID = -1511286013", "2417       2417",
+           "D")).split(b"\n", len(HEADER))[-1]
+    assert [(c.direction, c.end) for c in conns(data, PARIS)] == [
+        ("incoming", u(2024, 6, 1, 8, 20, 0, 1)), ("outgoing", None)]
 
 
 def test_an_attempt_ended_by_the_end_session_command_is_closed() -> None:
@@ -499,6 +731,57 @@ def test_anydesk_ids_as_digits_or_grouped_by_spaces(shown: str) -> None:
         ""]).encode()
     assert [(c.direction, c.partner_id, c.outcome) for c in conns(data, UTC_ZONE)] == [
         ("incoming", "1001025310", "accepted"), ("outgoing", "1001025310", "rejected")]
+
+
+def anydesk_attempt(*verdict: tuple[str, str], end: str = "Fiber exit (net).") -> bytes:
+    """An incoming request bound to fiber 75, the given (level, message) lines on that
+    fiber, then its end: as in the real service trace, where the accepted session has
+    `3: Authentication 65 0.` then `auth ... 3: Authenticated by local user.`, and the
+    attempts refused have neither before their fiber exits."""
+    return "\n".join([
+        ad("2025-09-22 00:53:50.850", "anynet.any_socket",
+           "Accept request from 1001025310 (via relay).", fiber="11"),
+        ad("2025-09-22 00:53:51.093", "app.session",
+           "1 - Connecting to console session 2617699542 (current 2617699542)."),
+        ad("2025-09-22 00:53:51.305", "app.session", "3: Authentication 65 0."),
+        *(ad("2025-09-22 00:53:56.043", "app.session", msg, level=level)
+          for level, msg in verdict),
+        ad("2025-09-22 00:54:20.000", "app.service" if end.startswith("Fiber") else
+           "app.session", end),
+        ""]).encode()
+
+
+@pytest.mark.parametrize(("verdict", "outcome"), [
+    # what the real trace writes for the accepted session, and what analysts quote
+    ([("auth", "3: Authenticated by local user.")], "accepted"),
+    ([("auth", "3: Authenticated by local user (elevated).")], "accepted"),
+    ([("auth", "3: Authenticated with permanent token.")], "accepted"),
+    ([("auth", "3: Authenticated by password.")], "accepted"),
+    ([("auth", "3: Authenticated with correct passphrase.")], "accepted"),
+    ([("auth", "3: Authenticated.")], "accepted"),
+    # a success naming its method is one, whatever else it says
+    ([("auth", "3: Authenticated by password after 2 failed attempts.")], "accepted"),
+    ([("auth", "3: Authenticated: wrong password.")], "rejected"),
+    # an `auth` line that is no success accepts nothing: the level alone decides nothing
+    ([("auth", "3: Authentication failed.")], "rejected"),
+    ([("auth", "3: Wrong password.")], "rejected"),
+    ([("auth", "3: Access denied by local user.")], "rejected"),
+    ([("auth", "3: Declined by local user.")], "rejected"),
+    ([("info", "3: Authentication failed: wrong password.")], "rejected"),
+    ([("auth", "3: Waiting for the local user.")], "failed"),
+    ([("auth", "3: Not authenticated.")], "failed"),
+    ([], "failed"),  # the refused attempts of the real trace: no verdict line at all
+    # a wrong password, then the right one: the session was established
+    ([("auth", "3: Wrong password."), ("auth", "3: Authenticated by password.")],
+     "accepted"),
+])
+def test_anydesk_authentication_outcome_rests_on_its_message(
+        verdict: list[tuple[str, str]], outcome: str) -> None:
+    [c] = conns(anydesk_attempt(*verdict), UTC_ZONE, name="anydesk_var_log.trace")
+    assert (c.direction, c.partner_id, c.outcome) == ("incoming", "1001025310", outcome)
+    [closed] = conns(anydesk_attempt(*verdict, end="5: Processing done."), UTC_ZONE,
+                     name="anydesk_var_log.trace")
+    assert closed.outcome == outcome
 
 
 def test_anydesk_outgoing_session_ends_when_the_service_stops_monitoring_it() -> None:

@@ -18,9 +18,11 @@ Markers used, verbatim from the real AnyDesk 7.1.0 Linux traces unless marked GU
 service trace, sessions keyed by PID and fiber:
 - incoming: `anynet.any_socket - Accept request from <ID> (via relay).` (start, partner),
   then `app.session - 1 - Connecting to console session ...` on the session's fiber
-  (binds the request to that fiber), `auth` level line / `Authenticated ...` /
-  `5: Entering processing loop.` (accepted), and the end: `Session closed by remote side:
-  <reason>.`, `5: Processing done.` or `app.service - Fiber exit (net).`;
+  (binds the request to that fiber), `3: Authenticated by local user.` (an `auth` level
+  line; `Authenticated ...` unless it says it failed) or `5: Entering processing loop.`
+  (accepted; another `auth` line accepts nothing, one saying the authentication failed,
+  denied, wrong... is a refusal), and the end: `Session closed by remote side: <reason>.`,
+  `5: Processing done.` or `app.service - Fiber exit (net).`;
 - outgoing: `app.service - Received outgoing connection request for address <ID>
   (direct).` (start), then on the same fiber `Session closed by remote side: <reason>.`
   before any acceptance (rejected: the three real ones say display_server_not_supported)
@@ -64,7 +66,7 @@ _HINT = re.compile(
     r"Accept request from|Connecting to console|outgoing connection request|Authenticated|"
     r"processing loop|closed by remote side|Processing done|Fiber exit|Incoming session req|"
     r"Session st|connection request for address|socket was closed remotely|Close Session|"
-    r"Exiting normally|Stop monitoring|^\s*auth ")
+    r"Exiting normally|Stop monitoring|uthentication|assword|assphrase|Login|^\s*auth ")
 # An ID is digits (grouped by single spaces where a build prints it as the GUI does) or
 # one word (an alias such as `user1@ad`).
 _ID = r"(\d+(?: \d+)*|\S+?)"
@@ -78,7 +80,19 @@ _STOP = re.compile(rf"Stop monitoring {_ID}\.?")
 _REQUEST = re.compile(r"Incoming session request: .*\(([^()]*)\)\s*")
 _SENDING = re.compile(rf"Sending a connection request for address {_ID}\.?")
 _PROCESSING_DONE = re.compile(r"\d+: Processing done\.?")
-_AUTHENTICATED = re.compile(r"(?:\d+: )?Authenticated\b")
+# The verdict of the authentication, on the session's fiber. The one real line is
+# `auth ... app.session - 3: Authenticated by local user.` (the attempts refused in the
+# samples never reached it: their fiber exits first); analysts quote `Authenticated by
+# password`, `Authenticated with permanent token`, `Authenticated with correct passphrase`,
+# `Authenticated by local user (elevated)`. The message decides, not the `auth` level: a
+# line of that level that is no such success is no acceptance, and one that says the
+# authentication failed (wrong password, denied...) is a refusal.
+_AUTHENTICATED = re.compile(r"(?:\d+: )?Authenticated\b(?P<method> (?:by|with)\b)?.*")
+_AUTH_FAILED = re.compile(r".*?\b(?:fail(?:ed|ure)?|denied|"
+                          r"reject(?:ed)?|refused|declined|wrong|invalid|incorrect|bad)\b.*",
+                          re.IGNORECASE)
+_AUTH_WORD = re.compile(r"(?:\d+: )?(?:Authentication|Password|Passphrase|Login)\b",
+                        re.IGNORECASE)
 
 SERVICE_TAGS = frozenset({"service", "gsvc", "lsvc", "svc"})
 USER_TAGS = frozenset({"frontend", "backend", "front", "back", "tray", "ctrl"})
@@ -152,9 +166,12 @@ class TraceParser(Parser):
         elif m := _SENDING.fullmatch(msg):
             self.give_up(self.latest(key=f"{pid}/frontend"))
             self.begin(f"{pid}/frontend", "outgoing", normalise_partner(m[1]), when, line, text)
-        elif level == "auth" or _AUTHENTICATED.match(msg) or (
+        elif ((m := _AUTHENTICATED.fullmatch(msg)) and (
+                m["method"] or not _AUTH_FAILED.fullmatch(msg))) or (
                 comp == "app.session" and "Entering processing loop" in msg):
             self.accept(self.latest(key=own), text)
+        elif (level == "auth" or _AUTH_WORD.match(msg)) and _AUTH_FAILED.fullmatch(msg):
+            self.fail(self.latest(key=own), "rejected", text)
         elif comp in ("app.backend_session", "app.frontend_session"):
             role = f"{pid}/{'backend' if comp == 'app.backend_session' else 'frontend'}"
             rec = self.latest(key=role)
@@ -192,7 +209,10 @@ class TraceParser(Parser):
 
     @staticmethod
     def _verdict(rec: Open) -> Outcome:
-        return "accepted" if rec.outcome == "accepted" else "failed"
+        """Accepted, refused (the authentication said so), else failed: the attempt ended
+        with no verdict line."""
+        return "accepted" if rec.outcome == "accepted" else (
+            "rejected" if rec.outcome == "rejected" else "failed")
 
 
 class ServiceTraceParser(TraceParser):

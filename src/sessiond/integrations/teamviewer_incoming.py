@@ -33,13 +33,18 @@ def _layout(fields: list[str]) -> tuple[int, datetime, datetime] | None:
     The documented layout has the display name between the ID and the instants. A row
     without that column (ID, start, end...) is read too: the instants are then the two
     fields after the ID. The ID is always first; nothing else is guessed.
+
+    The display name is the partner's choice: one holding a TAB and an instant
+    (`x<TAB>16-02-2024 14:20:00`) must not become the start. Nothing the partner chooses
+    comes after the instants (the local user, the type, the GUID), so they are the last
+    two consecutive instants of the row.
     """
-    for first in (2, 1):
-        if len(fields) > first + 1:
-            start, end = utc_dmy(fields[first]), utc_dmy(fields[first + 1])
-            if start is not None and end is not None:
-                return first, start, end
-    return None
+    found = None
+    for first in range(1, len(fields) - 1):
+        start, end = utc_dmy(fields[first]), utc_dmy(fields[first + 1])
+        if start is not None and end is not None:
+            found = first, start, end
+    return found
 
 
 def parse_row(text: str) -> tuple[str | None, datetime, datetime] | None:
@@ -60,7 +65,7 @@ def named(text: str) -> bool:
     has (Connections.txt has no name column, and its TAB variant would read the same as a
     row of this file without it)."""
     found = _layout(text.split("\t"))
-    return found is not None and found[0] == 2
+    return found is not None and found[0] >= 2
 
 
 class IncomingParser(ConnectionListParser):

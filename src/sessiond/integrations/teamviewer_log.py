@@ -13,9 +13,12 @@ microseconds (6 digits) is read to the microsecond: the precision changes no fie
 Instants: when the caller's zone `tz` agrees with the `Start:` offset, lines are read in
 `tz` (DST changes inside the file are followed; see timeparse for ambiguous and missing
 times). When it disagrees (a log from another machine) the header offset is used, and a
-backward jump of the wall clock of 30 minutes to 3 hours is taken as a DST change (the
-offset drops by the jump rounded to whole hours); a forward change cannot be told from a
-quiet hour and is not followed. Before any `Start:` block, `tz` is used.
+backward jump of the wall clock is a DST change only if a real zone (the tz database:
+`tz` first, then every zone) that had that offset moved its clocks back between the two
+lines, by at least the jump: the offset then drops by that zone's amount (an hour, half
+an hour at Lord Howe). Any other jump back (a clock set by hand, a time sync) keeps the
+offset. A forward change cannot be told from a quiet hour and is not followed. Before
+any `Start:` block, `tz` is used.
 
 Markers, all verbatim from real logs (TV11 to TV15):
 - incoming: `CommandHandlerRouting[n]::CreatePassiveSession(): incoming session via`
@@ -26,7 +29,9 @@ Markers, all verbatim from real logs (TV11 to TV15):
   and `..._Passive::RunAuthenticationMethod: authentication using ... was successful`
   (accepted; `denied` alone means rejected);
 - outgoing: `Trying connection to <ID>, mode = 1` (start), `CreateActiveSession():
-  outgoing session to <ID>` with the routing index, `LoginOutgoing: authentication
+  outgoing session to <ID>` with the routing index (the partner may be an address, a
+  connection by IP: the two pair by address without its port, or the service's start
+  joins the attempt to an address begun last, within a minute), `LoginOutgoing: authentication
   denied` (rejected), `LoginOutgoing: ConnectFinished - error: <e>` (failed, and the
   attempt ends there), `Client connection to <ID>, server version` (accepted: it comes
   after the authentication in the one real sample; a guess to confirm);
@@ -38,6 +43,12 @@ Markers, all verbatim from real logs (TV11 to TV15):
   `terminated because of ...`, quoted from a Linux TV15 log). The first one matches the
   end in Connections_incoming.txt to the second. Where a line has no routing index (the
   Linux quotes), start and end pair by the partner ID.
+- end of an outgoing session in the GUI process that began it (a Linux user's log has no
+  other): `Connection closed by user`, `VoIP: Receiver: remove channels of all
+  participants in session <n>` (TV12), `VoIP: Receiver: Session <n>: Channel removed for
+  participant [<ID>,...]` (TV15, the partner's), `...::SetSessionTerminateReason: Session
+  terminated` (TV15; see _CLOSED_BY_USER), `CLogin::AuthenticateClient() Connection to
+  <ID> denied, because ...` (rejected, TV11).
 - incoming, as the session's own processes log it (the only markers of a QuickSupport
   log, which has no service: a real QuickSupport TV15 log quoted in write-ups of the HTB
   "TickTock" case has them under `D3`, and the real installed TV 15.50.5 log of plaso's test
@@ -74,7 +85,9 @@ from sessiond.integrations.base import (
 )
 from sessiond.integrations.connection import Direction, Outcome
 from sessiond.integrations.timeparse import (
+    FOLD_TOLERANCE,
     MAX_OFFSET,
+    clock_change_back,
     in_zone,
     micros,
     naive,
@@ -94,7 +107,7 @@ LINE = re.compile(r"(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})[.:](\d{3,6})
 HEADER = re.compile(r"\s*Start:\s+(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})[.:](\d{3,6})"
                     r"(?:\s*\(([^)]{0,40})\))?")
 _HINT = re.compile(r"ession|articipant|Trying conn|client hello|uthentication|LoginOutgoing|"
-                   r"Client conn")
+                   r"Client conn|closed by user|AuthenticateClient")
 # Each marker is matched at the start of the message, after at most one word with no
 # space in it (the class and method, `CGatewaySession[5]::EndSession():`): the partner's
 # display name, which the partner chooses, is written inside other messages (`VoIP:
@@ -105,8 +118,15 @@ _CLASS = r"(?:\S+ )?"
 # The routing index `[n]` is optional: a Linux write-up quotes the start without it, and
 # without it start and end pair by partner ID, as RemoveParticipant does.
 _PASSIVE = re.compile(r"\S*?(?:\[(\d{1,9})\])?::CreatePassiveSession\(\): incoming session")
-_ACTIVE = re.compile(r"\S*?\[(\d{1,9})\]::CreateActiveSession\(\): outgoing session to (\d+)")
-_TRYING = re.compile(_CLASS + r"Trying connection to (\d+(?: \d+)*|[^,\s]+)")
+# The partner as the technician typed it: an ID (grouped by spaces as the GUI shows it) or
+# an address (a LAN connection by IP or host name, `192.0.2.10`, maybe with its port).
+_PARTNER = r"(\d+(?: \d+)*(?![^,\s])|[^,\s]+)"
+# Its routing index is optional as CreatePassiveSession's is (the Linux daemon writes the
+# class without it): then start and end pair by the partner.
+_ACTIVE = re.compile(r"\S*?(?:\[(\d{1,9})\])?::CreateActiveSession\(\): outgoing session to "
+                     + _PARTNER)
+UNINDEXED = -1  # the index of an attempt whose service start had none: paired, no index
+_TRYING = re.compile(_CLASS + r"Trying connection to " + _PARTNER)
 # The partner of an incoming session: `client hello received from <ID>` (TV11 to TV15 on
 # Windows), or `<own ID> <- <ID>: session handshake succeeded` (after it on Windows TV 15.78;
 # alone in a Linux TV15 write-up, with the start without routing index and the `terminated`
@@ -120,7 +140,7 @@ _REMOVE = re.compile(r"\S*::RemoveParticipant: \[(\d+),")
 _AUTH = re.compile(r"\S*_Passive::\w+: authentication using .{0,200}? was (successful|denied)")
 _LOGIN_DENIED = re.compile(_CLASS + r"LoginOutgoing: authentication denied")
 _LOGIN_ERROR = re.compile(_CLASS + r"LoginOutgoing: ConnectFinished - error")
-_CLIENT = re.compile(_CLASS + r"Client connection to (\d+), server version")
+_CLIENT = re.compile(_CLASS + r"Client connection to " + _PARTNER + r", server version")
 _SPONSORED = re.compile(_CLASS + r"ShowSponsoredSessionDialog: .{0,200}?outgoing=([01]), "
                         r"established=([01])")
 # The session's own processes (GUI, desktop), keyed by the TeamViewer session ID.
@@ -129,11 +149,42 @@ _SESSION_IN = re.compile(r"(?:\S*::(?:HandleSessionIncoming|IncomingConnection):
                          r"incoming, sessionID = (-?\d{1,10})\b")
 # The participant's display name is the partner's choice and comes first: the ID and role
 # are those of the line's end, which TeamViewer writes after it (fullmatch, greedy name).
-_ROLE = re.compile(r"CParticipantManagerBase participant .* \(ID \[(\d+),-?\d+\]\) was added "
-                   r"with the role (\d{1,9})\s*")
+_ROLE = re.compile(r"CParticipantManagerBase participant .* \(ID \[(\d+),(-?\d{1,10})\]\) was "
+                   r"added with the role (\d{1,9})\s*")
 _SESSION_END = re.compile(r"\S*::SessionTerminate: removing session with \S*TVSessionID = "
                           r"(-?\d{1,10})\b")
 BIND = timedelta(minutes=1)  # a session's processes log it this soon after the service
+# The end of an outgoing session in the GUI process that began it (`Trying connection to`),
+# the only end a Linux user's log has (the service's lines are in the daemon's log). Real
+# TV12 lines: when the technician closes the remote window, `Connection closed by user`
+# (9 ms before the service's `Session to <ID> ended`; the same GUI process then tries
+# another connection, so it is the window, not the GUI, that closed); whoever ended it,
+# `VoIP: Receiver: remove channels of all participants in session <n>` in the same
+# millisecond as the service's end, <n> the session number of this machine's role-6
+# participant (`participant <own name> (ID [<own ID>,<n>]) was added with the role 6`),
+# which is the TVSessionID of an incoming session's end as well. TV15 writes, for an
+# incoming session, `tvbasesession::BaseSessionEndpoint::SetSessionTerminateReason: Session
+# terminated. Reason: <r>` in the GUI as the session ends (a real TV 15.54 log); the
+# outgoing side's GUI runs the same session endpoint (TV12: `BaseSessionEndpointClient
+# Thread`), so the line ends an outgoing session of that process too (GUESS), unless an
+# incoming one is open (it is then that one's: the desktop process ends it just after).
+_CLOSED_BY_USER = re.compile(r"Connection closed by user\b.*")
+_REMOVE_CHANNELS = re.compile(r"VoIP: Receiver: remove channels of all participants in session "
+                              r"(-?\d{1,10})\s*")
+# An attempt the partner's side refused for good, in the GUI (a real TV11 log: 35 ms after
+# `LoginOutgoing: authentication denied`, 50 ms before the service's end): `CLogin::
+# AuthenticateClient() Connection to <ID> denied, because remote version is incompatible`.
+_CONNECTION_DENIED = re.compile(r"\S*::AuthenticateClient\(\) Connection to " + _PARTNER
+                                + r" denied\b.*")
+# TV15's VoIP receiver removes the partner's channel as the session ends (real TV 15.50 and
+# 15.54 GUI lines of incoming sessions, within 30 ms of the service's end; the session
+# number is the TVSessionID): `VoIP: Receiver: Session <n>: Channel removed for participant
+# [<ID>,<m>] called "<name> (<ID>)" ...`. It ends the connection to that partner in that
+# session (an incoming one by its session ID, an outgoing one begun by that GUI process):
+# another participant leaving a meeting ends nothing.
+_CHANNEL_REMOVED = re.compile(r"VoIP: Receiver: Session (-?\d{1,10}): Channel removed for "
+                              r"participant \[(\d+),-?\d{1,10}\](?: .*)?")
+_TERMINATE_REASON = re.compile(r"\S*::SetSessionTerminateReason: Session terminated\b.*")
 _END_STREAM = re.compile(r"\S*?\[(\d{1,9})\]::ReceivedEndSession\(\)")
 # The service's end command, in the millisecond of the verdict of an outgoing attempt and
 # sometimes before it (TV11: `CmdEndSession` then `LoginOutgoing: authentication denied`),
@@ -141,7 +192,8 @@ _END_STREAM = re.compile(r"\S*?\[(\d{1,9})\]::ReceivedEndSession\(\)")
 _CMD_END = re.compile(r"\S*?\[(\d{1,9})\]::CmdEndSession\(\): Received CMD_ENDSESSION")
 # `Session to <ID> ended` (TV11-15 on Windows), `Session to <ID> terminated because of
 # authentication timeout!` (TV15 on Linux, an attempt that never authenticated).
-_ENDED = re.compile(r"(?:\S*?\[(\d{1,9})\]\S* |\S+ )?Session to (\d+) (?:ended|terminated)\b")
+_ENDED = re.compile(r"(?:\S*?\[(\d{1,9})\]\S* |\S+ )?Session to (\d+(?: \d+)*|\S+) "
+                    r"(?:ended|terminated)\b")
 
 # A process that could not open the log keeps its lines and writes them later with their
 # own, earlier, times, after this line (a real TV15 QuickSupport log, HTB "TickTock": 15
@@ -149,8 +201,17 @@ _ENDED = re.compile(r"(?:\S*?\[(\d{1,9})\]\S* |\S+ )?Session to (\d+) (?:ended|t
 _LATE = re.compile(r"Couldn't access Log-File since startup")
 
 JUMP = timedelta(minutes=30)  # a backward jump this large is a clock change, not disorder
-HOUR = timedelta(hours=1)
-MAX_DST_JUMP = timedelta(hours=3)
+
+
+def _host(partner: str) -> str:
+    """An address without its port (`192.0.2.10:5938`, `[2001:db8::1]:5938`), lower case;
+    an ID as it is."""
+    value = partner.lower()
+    if value.startswith("[") and "]" in value:
+        return value[1:value.index("]")]
+    if value.count(":") == 1:
+        return value.split(":")[0]
+    return value
 
 
 def looks_like(text: str) -> bool:
@@ -244,7 +305,7 @@ class LogParser(Parser):
         message = match.group(9)
         if when is None or not _HINT.search(message):
             return
-        self._event(message, when, line, text)
+        self._event(message, when, line, text, pid)
 
     def _header(self, groups: tuple[str | None, ...]) -> None:
         local = _local(groups)
@@ -275,10 +336,17 @@ class LogParser(Parser):
         elif late:
             when = with_offset(local, self.offset - self.shift)  # no clock change in them
         else:
-            if self.last_local is not None and local < self.last_local - JUMP:
-                back = self.last_local - local
-                if back <= MAX_DST_JUMP:  # larger: the clock was reset, not a DST change
-                    self.shift = min(self.shift + 60 * max(1, round(back / HOUR)), 48 * 60)
+            change = None
+            if self.last_local is not None and local < self.last_local - FOLD_TOLERANCE:
+                change = clock_change_back(self.last_local, local, self.offset - self.shift,
+                                           self.tz)
+            if change is not None:
+                # A real zone's change back, at its instant and by its amount.
+                self.shift = min(self.shift + change, 48 * 60)
+                self.last_local = local
+            elif self.last_local is not None and local < self.last_local - JUMP:
+                # The clock was set back (by hand, by a time sync), no DST change: the
+                # offset stays, and later lines are compared with this one.
                 self.last_local = local
             elif self.last_local is None or local > self.last_local:
                 self.last_local = local
@@ -287,8 +355,25 @@ class LogParser(Parser):
             self.last = when
         return when
 
-    def _event(self, msg: str, when: datetime, line: int, text: str) -> None:
-        if m := _PASSIVE.match(msg):
+    def _event(self, msg: str, when: datetime, line: int, text: str, pid: str) -> None:
+        if _CLOSED_BY_USER.fullmatch(msg):
+            self._gui_end(self.latest("outgoing", key=f"gui:{pid}"), when, text)
+        elif m := _REMOVE_CHANNELS.fullmatch(msg):
+            self._gui_end(self.latest(tag=f"sid:{int(m[1])}"), when, text)
+        elif m := _CHANNEL_REMOVED.fullmatch(msg):
+            partner = normalise_partner(m[2])
+            self._gui_end(next((r for r in reversed(self.open) if r.partner == partner and (
+                r.tag == f"sid:{int(m[1])}" or (r.direction == "outgoing"
+                                                and r.key == f"gui:{pid}"))), None),
+                          when, text)
+        elif m := _CONNECTION_DENIED.fullmatch(msg):
+            rec = self.latest("outgoing", key=f"gui:{pid}", partner=normalise_partner(m[1]))
+            self.fail(rec, "rejected", text)
+            self._gui_end(rec, when, text)
+        elif _TERMINATE_REASON.fullmatch(msg):
+            if self.latest("incoming") is None:
+                self._gui_end(self.latest("outgoing", key=f"gui:{pid}"), when, text)
+        elif m := _PASSIVE.match(msg):
             index = int(m[1]) if m[1] is not None else None
             if index is not None:
                 self.give_up(self.latest(index=index))
@@ -303,11 +388,13 @@ class LogParser(Parser):
             self._session_in(f"sid:{int(m[1])}", when, line, text)
         elif m := _ROLE.fullmatch(msg):
             partner = normalise_partner(m[1])
-            if m[2] == "6":
+            if m[3] == "6":
                 rec = self._controller(partner)
                 if rec is not None:
                     rec.partner = rec.partner or partner
                     self.accept(rec, text)
+                else:
+                    self._own_participant(pid, partner, int(m[2]), text)
         elif m := _SESSION_END.match(msg):
             rec = self.latest("incoming", tag=f"sid:{int(m[1])}")
             if rec is not None:
@@ -327,18 +414,20 @@ class LogParser(Parser):
             else:
                 self.fail(rec, "rejected", text)
         elif m := _ACTIVE.match(msg):
-            index, partner = int(m[1]), normalise_partner(m[2])
-            rec = next((r for r in reversed(self.open) if r.direction == "outgoing"
-                        and r.partner == partner and r.index is None), None)
+            index = int(m[1]) if m[1] is not None else None
+            partner = normalise_partner(m[2])
+            rec = self._attempt(partner, when)
             if rec is None:
-                self.give_up(self.latest(index=index))
-                self.begin(f"tv:{index}", "outgoing", partner, when, line, text, index=index)
+                if index is not None:
+                    self.give_up(self.latest(index=index))
+                self.begin(f"tv:{'-' if index is None else index}", "outgoing", partner, when,
+                           line, text, index=UNINDEXED if index is None else index)
             else:
-                rec.index = index
+                rec.index = UNINDEXED if index is None else index
                 self.touch(rec, text)
         elif m := _TRYING.match(msg):
             partner = normalise_partner(m[1])
-            self.begin(f"to:{partner}", "outgoing", partner, when, line, text)
+            self.begin(f"gui:{pid}", "outgoing", partner, when, line, text)
         elif _LOGIN_DENIED.match(msg):
             rec = self.latest("outgoing")
             if rec is not None and rec.outcome != "accepted":
@@ -350,7 +439,7 @@ class LogParser(Parser):
                 self.close(rec, when, text, "accepted" if rec.outcome == "accepted"
                            else rec.outcome or "failed")
         elif m := _CLIENT.match(msg):
-            self.accept(self.latest("outgoing", partner=normalise_partner(m[1])), text)
+            self.accept(self._outgoing_to(normalise_partner(m[1])), text)
         elif m := _SPONSORED.match(msg):
             rec = self._newest("outgoing" if m[1] == "1" else "incoming")
             if m[2] == "1":
@@ -370,8 +459,10 @@ class LogParser(Parser):
             if rec is not None:
                 self.close(rec, when, text, self._verdict(rec))
         elif m := _ENDED.match(msg):
+            partner = normalise_partner(m[2])
             rec = (self.latest(index=int(m[1])) if m[1] is not None else None) or self.latest(
-                partner=normalise_partner(m[2]))
+                partner=partner) or (None if self.latest("incoming", unnamed=True) else
+                                     self._outgoing_to(partner))
             if rec is not None:
                 self.close(rec, when, text, self._verdict(rec))
 
@@ -385,6 +476,39 @@ class LogParser(Parser):
         """The connection of `direction` begun last, if it is still open."""
         rec = self.latest(direction)
         return rec if rec is not None and rec.hashes[0] == self.newest.get(direction) else None
+
+    def _attempt(self, partner: str | None, when: datetime) -> Open | None:
+        """The outgoing attempt (`Trying connection to`, no routing index yet) that the
+        service's `CreateActiveSession` to `partner` is about: the one to that partner,
+        compared as an address without its port when it is one (a connection by IP), else
+        the attempt begun last, within BIND, to an address or name rather than an ID (the
+        service may name the partner otherwise than the technician typed it)."""
+        waiting = [r for r in reversed(self.open) if r.direction == "outgoing"
+                   and r.index is None]
+        if partner is None:
+            return None
+        host = _host(partner)
+        rec = next((r for r in waiting if r.partner == partner or (
+            r.partner is not None and _host(r.partner) == host)), None)
+        if rec is not None:
+            return rec
+        return next((r for r in waiting if r.partner is not None and not r.partner.isdigit()
+                     and when - BIND <= r.start <= when), None)
+
+    def _outgoing_to(self, partner: str | None) -> Open | None:
+        """The open outgoing connection to `partner`: by ID, by address without its port,
+        else (the service or the GUI naming by its ID a partner the technician reached by
+        address) the one begun last if it was to an address."""
+        if partner is None:
+            return None
+        host = _host(partner)
+        outgoing = [r for r in reversed(self.open) if r.direction == "outgoing"]
+        rec = next((r for r in outgoing if r.partner is not None and (
+            r.partner == partner or _host(r.partner) == host)), None)
+        if rec is None and outgoing and outgoing[0].partner is not None and not (
+                outgoing[0].partner.isdigit()):
+            rec = outgoing[0]
+        return rec
 
     def _controller(self, partner: str | None) -> Open | None:
         """The incoming connection that participant `partner`, of role (type) 6, joined.
@@ -403,6 +527,25 @@ class LogParser(Parser):
                 r.direction == "outgoing" and r.start >= rec.start for r in self.open):
             return None
         return rec
+
+    def _gui_end(self, rec: Open | None, when: datetime, text: str) -> None:
+        """End `rec` at a line of the session's own GUI process, if the service's lines are
+        not in this log (the connection has no routing index: a Linux user's log, a
+        QuickSupport one). Where they are, the service's end comes a few milliseconds
+        later and its verdict (ShowSponsoredSessionDialog) just before it: it decides."""
+        if rec is not None and rec.index is None:
+            self.close(rec, when, text, self._verdict(rec))
+
+    def _own_participant(self, pid: str, own: str | None, number: int, text: str) -> None:
+        """A role-6 participant that is no incoming connection's partner, logged by GUI
+        process `pid`: this machine in control of the outgoing session that process began
+        last (its partner has role 3), whose session number `number` is then the one the
+        GUI's end names. Only the outgoing connection begun last, still without one."""
+        rec = self._newest("outgoing")
+        if (rec is not None and rec.key == f"gui:{pid}" and not rec.tag
+                and own is not None and own != rec.partner):
+            rec.tag = f"sid:{number}"
+            self.touch(rec, text)
 
     def _session_in(self, sid: str, when: datetime, line: int, text: str) -> None:
         """A session's process saw incoming session `sid`: the connection the service began

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 FOLD_TOLERANCE = timedelta(minutes=5)  # lines of concurrent threads come a little out of order
 
@@ -108,3 +109,61 @@ def utc_dmy(text: str) -> datetime | None:
     day, month, year, hour, minute, second = (int(g) for g in match.groups())
     local = naive(year, month, day, hour, minute, second)
     return None if local is None else local.replace(tzinfo=UTC)
+
+
+MAX_CHANGE = timedelta(hours=3)  # no zone has moved its clocks back by more
+
+
+@lru_cache(maxsize=1)
+def _zones() -> tuple[ZoneInfo, ...]:
+    """Every zone of the tz database on this host (or the tzdata package), once."""
+    found = []
+    for key in sorted(available_timezones()):
+        try:
+            found.append(ZoneInfo(key))
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            continue
+    return tuple(found)
+
+
+def _offset_at(zone: ZoneInfo, instant: datetime) -> int | None:
+    try:
+        delta = instant.astimezone(zone).utcoffset()
+    except (OverflowError, ValueError):
+        return None
+    return None if delta is None else int(delta.total_seconds()) // 60
+
+
+def clock_change_back(before: datetime, after: datetime, offset: int,
+                      tz: ZoneInfo | None = None) -> int | None:
+    """The minutes a real zone's clocks went back between two lines of a log read at a
+    fixed `offset` (minutes east of UTC), or None if no zone did.
+
+    `before` is the wall time of the last line, `after` the earlier wall time of the
+    line read now. A zone accounts for the jump only if it had `offset` at the instant of
+    `before`, moved its clocks back by some amount after it, and the line at `after`, read
+    with the new offset, is not earlier than `before`: the change happened between the two
+    lines (at its instant) and the clock went back by no more than the change (by its
+    amount). `tz` (the caller's zone) is tried first; then every zone on this host."""
+    return _change_back(before, after, offset, tz)
+
+
+@lru_cache(maxsize=256)
+def _change_back(before: datetime, after: datetime, offset: int,
+                 tz: ZoneInfo | None) -> int | None:
+    if not timedelta(0) < before - after <= MAX_CHANGE:
+        return None
+    first = with_offset(before, offset)
+    if first is None:
+        return None
+    for zone in ((tz,) if tz is not None else ()) + _zones():
+        if _offset_at(zone, first) != offset:
+            continue
+        for new in sorted(offsets_of(after, zone), reverse=True):
+            amount = offset - new
+            if not 0 < amount <= MAX_CHANGE.total_seconds() // 60:
+                continue
+            second = with_offset(after, new)
+            if second is not None and second >= first and _offset_at(zone, second) == new:
+                return amount
+    return None
