@@ -148,15 +148,13 @@ def client_history(sessions: Iterable[Session], events: Iterable[Event], *,
 def _shown_only(text: str) -> str:
     """`text` without the characters that show nothing: the format characters (a
     zero-width space, a word joiner, a byte order mark, a bidi mark, a soft hyphen, tag
-    characters) and the blank letters. With one, "Jean\u200bne Martin" looks like
-    "Jeanne Martin" on every list: the duplicate check must find him, not add him beside
-    the other unannounced."""
-    import unicodedata
+    characters) and the blank letters and the variation selectors supplement
+    (display.shows_nothing). With one, "Jean\u200bne Martin" looks like "Jeanne Martin"
+    on every list: the duplicate check must find him, not add him beside the other
+    unannounced."""
+    from sessiond.display import shows_nothing
 
-    from sessiond.display import BLANK_LETTERS
-
-    return "".join(c for c in text
-                   if unicodedata.category(c) != "Cf" and c not in BLANK_LETTERS)
+    return "".join(c for c in text if not shows_nothing(c))
 
 
 def _comparable(name: str) -> str:

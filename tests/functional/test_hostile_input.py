@@ -556,3 +556,84 @@ def test_a_document_is_never_written_over_sessiond_own_files(cli: Cli, tmp_path:
     assert state(cli.home) == before
     assert cli("verify").code == 0
     cli("export", "--day", day, "--out", str(cli.home / "exports") + "/")  # a folder of its own
+
+
+# Beyond the BMP: tag characters (hidden ASCII), a variation selector of the supplement,
+# a musical format control, a shorthand format control.
+ASTRAL = "\U000e0001\U000e0041\U000e0042\U000e0100\U0001d173\U0001bca0"
+ASTRAL_OUT = "\\U000e0001\\U000e0041\\U000e0042\\U000e0100\\U0001d173\\U0001bca0"
+RAW_ASTRAL = re.compile("[\U000e0000-\U000e01ef\U0001d173-\U0001d17a\U0001bca0-\U0001bca3]")
+
+
+@pytest.mark.skipif(not all(shutil.which(t) for t in ("pdftotext", "pdfdetach")),
+                    reason="poppler-utils is needed")
+def test_what_shows_nothing_beyond_the_bmp_is_written_out_everywhere(
+        cli: Cli, tmp_path: Path) -> None:
+    """Tag characters and the other invisibles beyond the BMP printed raw on the terminal
+    and in every document, and the duplicate check took "Jean<tags>ne" for a new client."""
+    from xml.etree import ElementTree as ET
+
+    from sessiond.exports.facturx_xml import NS
+
+    cli.home.mkdir(parents=True, exist_ok=True)
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "73282932000074"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\nemail = "luc@example.fr"\n',
+        encoding="utf-8")
+    name = f"Jean{ASTRAL}ne SARL"
+    shown = f"Jean{ASTRAL_OUT}ne SARL"
+    client = cli("client", "add", name, "--business", "--siren", "552081317", "--address",
+                 "3 rue du Port, 69006 Lyon").out.strip()
+    session = cli("session", "new", client, "--policy", "vlh",
+                  "--problem", f"écran{ASTRAL}").out.strip()
+    cli("consent", session, "--channel", "tool-code", "--by", f"Jean{ASTRAL}")
+    cli("start", session)
+    cli("note", session, f"note{ASTRAL}")
+    cli("stop", session)
+    for args in (("client", "list"), ("log", session), ("session", "show", session),
+                 ("status",)):
+        result = cli(*args)
+        assert not RAW_ASTRAL.search(result.out + result.err), (args, result.out)
+    assert shown in cli("client", "list").out
+    # --json: the escapes are JSON's own (a UTF-16 pair), the same name to a JSON reader.
+    listed = cli("client", "list", "--json")
+    assert not RAW_ASTRAL.search(listed.out) and "\\U" not in listed.out
+    assert [c["name"] for c in json.loads(listed.out) if c["client"] == client] == [name]
+    # The duplicate check ignores them, as it ignores a zero-width space.
+    again = cli("client", "add", "Jeanne SARL", "--json")
+    assert client in again.json["duplicates"], again.out
+
+    out = tmp_path / "docs"
+    receipt = cli.json("receipt", session, "--out", str(out / "r.pdf"))
+    for text in (_pdf_text(Path(receipt["pdf"])),
+                 Path(receipt["text"]).read_text(encoding="utf-8")):
+        # (the page wraps the long name: compared without the line breaks)
+        assert not RAW_ASTRAL.search(text), text
+        assert shown.replace(" ", "") in "".join(text.split()), text
+    for document in (receipt["pdf"], receipt["text"]):
+        checked = cli("verify", "--receipt", document, check=False)
+        assert checked.code == 0, checked.out + checked.err
+    invoice = cli.json("invoice", session, "--out", str(out))
+    subprocess.run(["pdfdetach", "-savefile", "factur-x.xml", "-o", str(tmp_path / "f.xml"),
+                    invoice["pdf"]], check=True)
+    xml = (tmp_path / "f.xml").read_text(encoding="utf-8")
+    assert not RAW_ASTRAL.search(xml)
+    buyer = ET.fromstring(xml).find(".//ram:BuyerTradeParty/ram:Name", NS)
+    assert buyer is not None and buyer.text == shown
+    assert not RAW_ASTRAL.search(_pdf_text(Path(invoice["pdf"])))
+
+    day = cli.json("session", "show", session)["started_at"][:10]
+    csv_path = cli.json("export", "--day", day, "--out", str(out))["path"]
+    json_path = cli.json("export", "--day", day, "--format", "json", "--out", str(out))["path"]
+    cli("client", "export", client, "--out", str(out / "client.json"))
+    content = Path(csv_path).read_text(encoding="utf-8-sig")
+    assert not RAW_ASTRAL.search(content)
+    rows = list(csv.reader(io.StringIO(content), delimiter=";"))
+    assert shown in rows[1]
+    for path in (json_path, out / "client.json"):
+        raw = Path(path).read_text(encoding="utf-8")
+        assert not RAW_ASTRAL.search(raw) and "\\U" not in raw
+    exported = json.loads(Path(json_path).read_text(encoding="utf-8"))
+    assert [s["client_name"] for s in exported["sessions"]] == [name]
+    dossier = json.loads((out / "client.json").read_text(encoding="utf-8"))
+    assert dossier["client"]["name"] == name

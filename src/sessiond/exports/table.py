@@ -125,4 +125,4 @@ def render_json(rows: Sequence[Row], total: Totals, tz: ZoneInfo, *, first: date
     # JSON reader, never a command to the terminal of whoever runs `cat` on the file.
     from sessiond.display import safe_text
 
-    return (safe_text(dumps_indented(data)) + "\n").encode("utf-8")
+    return (safe_text(dumps_indented(data), json=True) + "\n").encode("utf-8")
