@@ -215,7 +215,7 @@ def load_config(p: Paths | None = None) -> Config:
 
 
 POLICY_ID = r"^[a-z0-9][a-z0-9-]{0,62}\Z"  # also a file name: no / nor ..
-_TIME_OF_DAY = r"^([01]\d|2[0-3]):[0-5]\d\Z"
+_TIME_OF_DAY = r"^([01][0-9]|2[0-3]):[0-5][0-9]\Z"  # not `\d`: it matches "١٩:٣٠"
 
 
 def _check_values(config: Config, path: Path) -> None:

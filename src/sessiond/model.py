@@ -32,8 +32,9 @@ if TYPE_CHECKING:  # decimal costs `status`, which never prices, 3 ms to import
 Check = Callable[[Any], bool]
 MAX_TEXT = 4000
 
-_DECIMAL = re.compile(r"^\d{1,9}(\.\d{1,4})?\Z")
-_INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z\Z")
+# re.ASCII: `\d` alone also matches Arabic-Indic and full-width digits.
+_DECIMAL = re.compile(r"^\d{1,9}(\.\d{1,4})?\Z", re.ASCII)
+_INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z\Z", re.ASCII)
 _COUNTRY = re.compile(r"^[A-Z]{2}\Z")
 _HEX = re.compile(r"^[0-9a-f]{16,128}\Z")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -71,7 +72,7 @@ def instant(value: Any) -> bool:
     return isinstance(value, str) and bool(_INSTANT.match(value))
 
 
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}\Z", re.ASCII)
 
 
 def day(value: Any) -> bool:

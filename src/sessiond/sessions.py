@@ -107,10 +107,12 @@ MAX_CREDIT_HOURS = 10_000  # a package larger than this is a typing mistake
 
 def credit_hours(hours: str | Decimal) -> str:
     """Hours of a prepaid package, as events carry them ("3", "1.5")."""
-    from sessiond.amounts import read_decimal
+    from sessiond.amounts import read_decimal, refuse_foreign_digits
     from sessiond.billing.credit import hours_to_seconds
     from sessiond.model import decimal
 
+    if isinstance(hours, str):
+        refuse_foreign_digits(hours)
     value = read_decimal(hours) if isinstance(hours, str) else hours
     normalized = f"{value.normalize():f}" if value is not None else ""
     # Billing counts a package to the second: one of less than half a second ("0.0001")

@@ -637,3 +637,39 @@ def test_what_shows_nothing_beyond_the_bmp_is_written_out_everywhere(
     assert [s["client_name"] for s in exported["sessions"]] == [name]
     dossier = json.loads((out / "client.json").read_text(encoding="utf-8"))
     assert dossier["client"]["name"] == name
+
+
+def test_numbers_in_other_digits_are_refused_everywhere(cli: Cli, tmp_path: Path) -> None:
+    """int(), Decimal() and `\\d` read Arabic-Indic, full-width or Devanagari digits: a
+    payment of "٤٥,٥٠" was recorded as 45.50, "--at ٩:٣٠" as 09:30, "#٦" withdrew event 6.
+    Every number is refused unless written 0 to 9, with the character named."""
+    client, session = started_session(cli)
+    cli("record", session, "payment", "--amount", "10", "--method", "carte")
+    before = state(cli.home)
+    attempts = [
+        ("record", session, "payment", "--amount", "٤٥,٥٠", "--method", "carte"),
+        ("record", session, "payment", "--amount", "４５", "--method", "carte"),
+        ("record", session, "payment", "--amount", "४५", "--method", "carte"),
+        ("record", session, "fee", "--kind", "no-show", "--amount", "٣٠"),
+        ("credit", "add", client, "--hours", "٣", "--policy", "mri87"),
+        ("pause", session, "--at", "٩:٣٠"),
+        ("pause", session, "--at", "hier １８h３０", "--yes"),
+        ("check", "--day", "٢٢/١١"),
+        ("export", "--day", "２０２６-１１-２２", "--out", str(tmp_path / "out")),
+        ("withdraw", session, "#٥", "--reason", "erreur"),
+        ("amend", session, "٤", "--at", "10:00", "--reason", "erreur"),
+        ("record", session, "outcome", "--problem", "١", "solved"),
+        ("session", "new", client, "--rate", "٥٠ €/h"),
+        ("daemon", "answer", "١", "worked"),
+    ]
+    for args in attempts:
+        result = cli(*args, check=False)
+        refused(result, 2, "U+", "0 à 9")
+        clean(result)
+    english = Cli(cli.home, {**cli.env, "LANG": "en_US.UTF-8", "SESSIOND_LANG": "en"})
+    result = english("record", session, "payment", "--amount", "٤٥", "--method", "card",
+                     "--json", check=False)
+    assert result.code == 2
+    assert "digits 0 to 9" in json.loads(result.err)["error"], result.err
+    assert state(cli.home) == before
+    assert not (tmp_path / "out").exists()

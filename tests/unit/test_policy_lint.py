@@ -117,3 +117,10 @@ def test_policy_in_config_dir_must_be_named_by_its_id(tmp_path: Path) -> None:
     with pytest.raises(InputError) as e:
         load_policy("vlh", where)  # a broken override is an error, never silently skipped
     assert "tranches.x" in e.value.message
+
+
+@pytest.mark.parametrize("value", ['"٥٠.٠٠"', '"５０.00"', '"5०.00"'])
+def test_a_price_in_other_digits_is_refused(tmp_path: Path, value: str) -> None:
+    """Decimal() reads Arabic-Indic or full-width digits: a policy's "٥٠.٠٠" billed 50 €."""
+    message = lint(tmp_path, VLH.replace('per_hour = "50.00"', f"per_hour = {value}", 1))
+    assert "per_hour" in message and "chiffres de 0 à 9" in message and "U+" in message

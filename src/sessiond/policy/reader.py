@@ -16,12 +16,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, TypeVar
 
+from sessiond.amounts import foreign_digit
 from sessiond.errors import InputError
 from sessiond.i18n import _
 
 T = TypeVar("T")
 
-_DECIMAL_TEXT = re.compile(r"^\d{1,9}(\.\d{1,4})?\Z")
+_DECIMAL_TEXT = re.compile(r"^[0-9]{1,9}(\.[0-9]{1,4})?\Z")  # not `\d`: "٥٠" is no price
 
 
 @dataclass
@@ -126,6 +127,10 @@ class Table:
             return None
         if type(value) is int and 0 <= value < 10**9:  # as many digits as _DECIMAL_TEXT
             number = Decimal(value)
+        elif isinstance(value, str) and (digit := foreign_digit(value)) is not None:
+            self.wrong(name, _("digits 0 to 9, not {digit!r} (U+{code})", digit=digit,
+                               code=f"{ord(digit):04X}"))
+            return None
         elif isinstance(value, str) and _DECIMAL_TEXT.match(value):
             try:
                 number = Decimal(value)
