@@ -673,3 +673,45 @@ def test_numbers_in_other_digits_are_refused_everywhere(cli: Cli, tmp_path: Path
     assert "digits 0 to 9" in json.loads(result.err)["error"], result.err
     assert state(cli.home) == before
     assert not (tmp_path / "out").exists()
+
+
+LOOK_ALIKES = ["＝HYPERLINK(\"http://x\")", "＋cmd|'/C calc'!A0", "－2+3", "＠SUM(A1)",
+               "−2+3", "﹦1+1", "⁺1", "  =1+1", "\u00a0@SUM(A1)"]
+
+
+@pytest.mark.parametrize("name", LOOK_ALIKES)
+def test_formula_signs_and_their_look_alikes_never_begin_a_cell(cli: Cli, tmp_path: Path,
+                                                                name: str) -> None:
+    """A full-width ＝ (or ＋ － ＠, the minus sign U+2212, a small or superscript sign,
+    or a sign after spaces) began the client's cell raw: an import that folds them (NFKC,
+    a CJK input method, Calc's "trim spaces") read a formula. Every CSV quotes the cell
+    as it quotes "=" (OWASP: a single quote before it), in the session export, Kimai's
+    and the livre des recettes."""
+    cli.home.mkdir(parents=True, exist_ok=True)
+    (cli.home / "config.toml").write_text(
+        f'[technician]\nname = {json.dumps(name)}\nsiret = "73282932000074"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\nemail = "luc@example.fr"\n',
+        encoding="utf-8")
+    _client, session = started_session(cli, name=name)
+    cli("record", session, "payment", "--amount", "10", "--method", "carte")
+    cli("stop", session)
+    day = cli.json("session", "show", session)["started_at"][:10]
+    out = tmp_path / "out"
+    exports = {
+        "csv": (cli.json("export", "--day", day, "--out", str(out))["path"], ";",
+                "utf-8-sig", 3),
+        "kimai": (cli.json("export", "--day", day, "--format", "kimai", "--out",
+                           str(out))["path"], ";", "utf-8", None),
+        "book": (cli.json("export", "--book", "--from", day, "--to", day, "--out",
+                          str(out / "book"))["path"], ";", "utf-8-sig", 1),
+    }
+    for kind, (path, delimiter, encoding, column) in exports.items():
+        rows = list(csv.reader(io.StringIO(Path(path).read_text(encoding=encoding)),
+                               delimiter=delimiter))
+        cells = [c for c in rows[1] if name.strip() in c]
+        assert cells, (kind, rows)
+        for value in cells:
+            assert value.startswith("'"), (kind, value)
+        if column is not None:
+            # (names are stored stripped)
+            assert rows[1][column] == "'" + name.strip(), (kind, rows[1])
