@@ -715,3 +715,42 @@ def test_formula_signs_and_their_look_alikes_never_begin_a_cell(cli: Cli, tmp_pa
         if column is not None:
             # (names are stored stripped)
             assert rows[1][column] == "'" + name.strip(), (kind, rows[1])
+
+
+def test_a_line_break_in_a_name_or_a_file_name_prints_no_line_of_its_own(
+        cli: Cli, tmp_path: Path) -> None:
+    """A name, a note or a file name holding "\\nsessiond: ..." printed a line sessiond
+    never wrote: in `client list` (one client a row), `log` (one event a line), and the
+    messages that name a file (export --out, evidence import, verify)."""
+    forged = "sessiond: 1 relevé : signature, données et texte visible conformes"
+    name = f"Jean\n{forged}\tX"
+    client, session = started_session(cli, name=name)
+    cli("note", session, f"note\n{forged}")
+    cli("pause", session, "--reason", f"r\n{forged}")
+    cli("stop", session)
+    listed = cli("client", "list").out
+    assert listed.count("\n") == 1 and "Jean\\u000asessiond: 1 relevé" in listed
+    assert "\\u0009X" in listed
+    assert cli.json("client", "list")[0]["name"] == name  # the data kept as typed
+    shown = cli("client", "show", client).out
+    assert not any(line.startswith(forged) for line in shown.splitlines()), shown
+    log = cli("log", session).out
+    assert all(line.startswith("#") for line in log.splitlines()), log
+    assert "text=note\\u000asessiond: 1 relevé" in log
+    day = cli.json("session", "show", session)["started_at"][:10]
+    folder = tmp_path / f"out\n{forged}"
+    exported = cli("export", "--day", day, "--out", f"{folder}/")
+    for text in (exported.out, exported.err):
+        assert not any(line.startswith(forged) for line in text.splitlines()), text
+    assert "out\\u000asessiond: 1 relevé" in exported.out
+    log_file = tmp_path / f"anydesk\n{forged}.trace"
+    log_file.write_text("pas un journal\n", encoding="utf-8")
+    for args in (("evidence", "import", str(log_file)),
+                 ("evidence", "import", str(tmp_path / f"absent\n{forged}.trace")),
+                 ("verify", "--receipt", str(tmp_path / f"absent\n{forged}.pdf")),
+                 ("verify", "--export", str(tmp_path / f"absent\n{forged}.csv"))):
+        result = cli(*args, check=False)
+        assert result.code == 2, (args, result.err)
+        for text in (result.out, result.err):
+            assert not any(line.startswith(forged) for line in text.splitlines()), text
+        assert "\\u000asessiond: 1 relevé" in result.err, result.err

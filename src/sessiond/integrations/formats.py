@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import PurePath, PureWindowsPath
 from typing import TypeVar
 
-from sessiond.i18n import _
+from sessiond.i18n import _, one_line
 from sessiond.integrations import (
     anydesk_trace,
     rustdesk_log,
@@ -225,6 +225,7 @@ def unrecognised(name: str | None, *, attempts: bool = False) -> LogFormatError:
     """The refusal of a file of no known format; `attempts`: its content is AnyDesk's list
     of connection attempts, whatever its name."""
     base = PureWindowsPath(name).name.lower() if name else ""
+    shown = one_line(name) if name else name  # a file's name is anyone's: on one line
     for pattern, tool, instead in _UNUSABLE:
         if pattern.fullmatch(base) or (attempts and tool == "AnyDesk"):
             if not name:
@@ -235,11 +236,11 @@ def unrecognised(name: str | None, *, attempts: bool = False) -> LogFormatError:
             return LogFormatError(_(
                 "{name} is {tool}'s list of connection attempts, without their end and "
                 "to the minute only: sessiond reads {tool}'s traces instead ({instead}).",
-                name=name, tool=tool, instead=instead))
+                name=shown, tool=tool, instead=instead))
     if name:
         return LogFormatError(_(
             "{name} is not a TeamViewer, AnyDesk or RustDesk log that sessiond can read.",
-            name=name))
+            name=shown))
     return LogFormatError(_(
         "This is not a TeamViewer, AnyDesk or RustDesk log that sessiond can read."))
 
