@@ -204,6 +204,8 @@ CATALOG: dict[str, str] = {
         "les nombres avec les chiffres 0 à 9.",
     "{text!r} is not a whole number (e.g. 1).":
         "{text!r} n'est pas un nombre entier (par ex. 1).",
+    "one line of text, without a line break":
+        "une seule ligne de texte, sans saut de ligne",
     "digits 0 to 9, not {digit!r} (U+{code})":
         "des chiffres de 0 à 9, pas {digit!r} (U+{code})",
     "warning: the payments of session {session} exceed its bill by {amount}. If this one "

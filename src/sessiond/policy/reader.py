@@ -22,6 +22,12 @@ from sessiond.i18n import _
 
 T = TypeVar("T")
 
+# The strings that are prose, quoted from the terms or written for the technician: they may
+# run over several lines. Every other string (a title, a business, an article, a VAT
+# mention) is printed inside one line, of `check`, `policy show`, a receipt: a line break
+# in it would print a line of its own, one sessiond never wrote ("3.2\nsessiond: ok").
+PROSE = frozenset({"text", "note"})
+_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _DECIMAL_TEXT = re.compile(r"^[0-9]{1,9}(\.[0-9]{1,4})?\Z")  # not `\d`: "٥٠" is no price
 
 
@@ -75,6 +81,9 @@ class Table:
             return default
         if not isinstance(value, str) or not value.strip():
             self.wrong(name, expected)
+            return default
+        if name not in PROSE and _LINE_BREAK.search(value.strip()):
+            self.wrong(name, _("one line of text, without a line break"))
             return default
         return value.strip()
 
