@@ -47,6 +47,16 @@ def text(value: Any) -> bool:
             and (value.isascii() or _SURROGATE.search(value) is None))
 
 
+def _holds_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, (list, tuple)):
+        return any(map(_holds_nul, value))
+    if isinstance(value, Mapping):
+        return any(map(_holds_nul, value.values()))
+    return False
+
+
 def one_of(*choices: str) -> Check:
     def check(value: Any) -> bool:
         return value in choices
@@ -351,6 +361,14 @@ def validate(kind_name: str, body: Mapping[str, Any], personal: Mapping[str, Any
     if kind is None:
         raise InputError(_("Unknown event kind {kind!r}: it is not in the allow-list.",
                            kind=kind_name))
+    if complete:
+        # A NUL in a text (the command line refuses it; a form or a caller of the service
+        # may not): no text a person types holds one, and C-string tools that read what
+        # sessiond writes stop at it. New events only: a stored one is read as it is.
+        for name, value in (*body.items(), *personal.items()):
+            if _holds_nul(value):
+                raise InputError(_("{field}: a NUL character (U+0000) cannot be stored: "
+                                   "remove it.", field=name))
     for part, allowed, values in (("body", kind.body, body), ("personal", kind.personal,
                                                                 personal)):
         for name, value in values.items():

@@ -204,6 +204,9 @@ CATALOG: dict[str, str] = {
         "les nombres avec les chiffres 0 à 9.",
     "{text!r} is not a whole number (e.g. 1).":
         "{text!r} n'est pas un nombre entier (par ex. 1).",
+    "{field}: a NUL character (U+0000) cannot be stored: remove it.":
+        "{field}\u202f: un caractère NUL (U+0000) ne peut pas être enregistré\u202f: "
+        "retirez-le.",
     "one line of text, without a line break":
         "une seule ligne de texte, sans saut de ligne",
     "digits 0 to 9, not {digit!r} (U+{code})":
