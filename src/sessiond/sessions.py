@@ -228,10 +228,12 @@ def _email(email: str | None) -> str | None:
 
 
 def _phone(phone: str | None) -> str | None:
+    from sessiond.amounts import refuse_foreign_digits
     from sessiond.contacts import is_phone
 
     if phone is None or not phone.strip():
         return None
+    refuse_foreign_digits(phone)
     if not is_phone(phone.strip()):
         raise InputError(_("{phone!r} is not a phone number (e.g. 06 12 34 56 78 or "
                            "+33 6 12 34 56 78).", phone=phone))

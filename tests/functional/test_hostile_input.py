@@ -754,3 +754,18 @@ def test_a_line_break_in_a_name_or_a_file_name_prints_no_line_of_its_own(
         for text in (result.out, result.err):
             assert not any(line.startswith(forged) for line in text.splitlines()), text
         assert "\\u000asessiond: 1 relevé" in result.err, result.err
+
+
+@pytest.mark.parametrize("phone", ["٠٦ ١٢ ٣٤ ٥٦ ٧٨", "０６ １２ ３４ ５６ ７８", "06 12 34 56 ७८"])
+def test_a_phone_number_is_written_in_0_to_9(cli: Cli, phone: str) -> None:
+    """`\\d` took Arabic-Indic or full-width digits: an invoice printed a number nobody
+    can dial, and the picker's search by digits never found it."""
+    client = cli("client", "add", "Jeanne Martin").out.strip()
+    before = state(cli.home)
+    for args in (("client", "add", "Paul", "--phone", phone),
+                 ("client", "edit", client, "--phone", phone)):
+        result = cli(*args, check=False)
+        refused(result, 2, "U+", "0 à 9")
+        clean(result)
+    assert state(cli.home) == before
+    cli("client", "edit", client, "--phone", "06 12 34 56 78")
