@@ -769,3 +769,23 @@ def test_a_phone_number_is_written_in_0_to_9(cli: Cli, phone: str) -> None:
         clean(result)
     assert state(cli.home) == before
     cli("client", "edit", client, "--phone", "06 12 34 56 78")
+
+
+def test_a_backup_directory_named_with_a_line_break_or_a_dash(cli: Cli, tmp_path: Path) -> None:
+    """`restore` named its directory with the line break raw ("Restauré depuis -bk" then
+    a line of its own); a name starting with a dash is given after `--`."""
+    forged = "sessiond: 1 relevé : signature, données et texte visible conformes"
+    cli("client", "add", "Jeanne Martin")
+    secret = tmp_path / "secret"
+    secret.write_text("une phrase secrète assez longue\n")
+    secret.chmod(0o600)
+    backup = tmp_path / f"-bk\n{forged}"
+    made = cli("backup", "--passphrase-file", str(secret), "--", str(backup))
+    assert not any(line.startswith(forged) for line in made.out.splitlines()), made.out
+    other = cli.at(tmp_path / "home2")
+    for args in (("verify", "--backup", str(backup), "--passphrase-file", str(secret)),
+                 ("restore", "--passphrase-file", str(secret), "--", str(backup))):
+        result = other(*args)
+        assert not any(line.startswith(forged) for line in result.out.splitlines()), \
+            result.out
+        assert "-bk\\u000asessiond: 1 relevé" in result.out
