@@ -313,9 +313,13 @@ def technician_problems(t: Technician) -> list[IdentityProblem]:
     if not t.name.strip():
         found.append(IdentityProblem("name", _("your name (name = \"Jean Dupont\")")))
     digits = "".join(ch for ch in t.siret if ch.isdigit())
+    from sessiond.amounts import foreign_digit, foreign_digit_message
+
     if not t.siret.strip():
         found.append(IdentityProblem("siret", _(
             "your SIRET or SIREN (siret = \"732 829 320 00074\")")))
+    elif (digit := foreign_digit(t.siret)) is not None:
+        found.append(IdentityProblem("siret", foreign_digit_message(t.siret, digit).rstrip(".")))
     elif not (is_valid_siret(t.siret) or (len(digits) == SIREN_LENGTH
                                           and is_valid_siren(t.siret))):
         found.append(IdentityProblem("siret", _(

@@ -206,8 +206,10 @@ def _company_number(text: str | None) -> str | None:
     """A client's SIREN or SIRET as digits, checked (law.siren); None when not given."""
     if text is None or not text.strip():
         return None
+    from sessiond.amounts import refuse_foreign_digits
     from sessiond.law.siren import is_valid_siren, is_valid_siret, normalise_siren_or_siret
 
+    refuse_foreign_digits(text)  # said as such, not as a wrong check digit
     if not (is_valid_siren(text) or is_valid_siret(text)):
         raise InputError(_("{number!r} is not a valid SIREN (9 digits) or SIRET (14 digits): "
                            "its last digit is a check digit; copy it again from the "

@@ -789,3 +789,23 @@ def test_a_backup_directory_named_with_a_line_break_or_a_dash(cli: Cli, tmp_path
         assert not any(line.startswith(forged) for line in result.out.splitlines()), \
             result.out
         assert "-bk\\u000asessiond: 1 relevé" in result.out
+
+
+def test_a_siren_or_siret_in_other_digits_says_so(cli: Cli) -> None:
+    """A SIREN typed in Arabic-Indic digits was refused as a wrong check digit ("copy it
+    again from the Kbis"): the message names the character instead, for a client's SIREN
+    and the technician's SIRET (command line and config.toml)."""
+    for args in (("client", "add", "Garage", "--business", "--siren", "٥٥٢٠٨١٣١٧"),
+                 ("config", "init", "--name", "Luc Moreau EI", "--siret",
+                  "７３２８２９３２０００074", "--address", "1 rue de la Paix, 75002 Paris",
+                  "--policy", "vlh")):
+        result = cli(*args, check=False)
+        refused(result, 2, "U+", "0 à 9")
+        clean(result)
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "٧٣٢٨٢٩٣٢٠٠٠٠٧٤"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\n', encoding="utf-8")
+    _client, session = started_session(cli)
+    cli("stop", session)
+    result = cli("receipt", session, check=False)
+    refused(result, 2, "siret", "U+0667")
