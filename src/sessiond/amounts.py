@@ -6,6 +6,12 @@ French decimals, and copy amounts from a bill or a bank statement, currency sign
 (groups of three; a dot groups thousands only before a decimal comma), so that "12 00" or
 "1.045" is refused rather than guessed. Events carry amounts as two-decimal strings
 (model.decimal), never floats.
+
+Numbers are written with the digits 0 to 9 only: Python's int() and Decimal() also read
+Arabic-Indic, Devanagari or full-width digits ("٤٥" is 45 to them), and `\\d` in a
+pattern matches them too, so a number in another script that looks like nothing the
+technician typed could reach a bill. Every place a person's or a file's number is read
+refuses them first (refuse_foreign_digits), saying which character it is.
 """
 
 from __future__ import annotations
@@ -20,11 +26,36 @@ CENT = Decimal("0.01")
 
 # Spaces a keyboard or a copied document puts between digit groups.
 _SPACES = ("\u00a0", "\u202f", "\u2009", "\t")
-_GROUPED = re.compile(r"^\d{1,3}(?:([ .'’])\d{3})+\Z")
-_PLAIN = re.compile(r"^\d+\Z")
-_FRACTION = re.compile(r"^\d+\Z")
+_GROUPED = re.compile(r"^[0-9]{1,3}(?:([ .'’])[0-9]{3})+\Z")
+_PLAIN = re.compile(r"^[0-9]+\Z")
+_FRACTION = re.compile(r"^[0-9]+\Z")
 # A currency sign or code before or after the number, as bills and statements print it.
 _CURRENCY = re.compile(r"^(?:€|eur(?:os?)?)\s*|\s*(?:€|eur(?:os?)?)$", re.IGNORECASE)
+
+
+def foreign_digit(text: str) -> str | None:
+    """The first character of `text` that is a digit or a number other than 0 to 9 (an
+    Arabic-Indic, full-width or Devanagari digit, a superscript, a fraction, a Roman
+    numeral), or None."""
+    if text.isascii():
+        return None
+    import unicodedata
+
+    return next((c for c in text if not c.isascii() and unicodedata.numeric(c, None)
+                 is not None), None)
+
+
+def foreign_digit_message(text: str, digit: str) -> str:
+    return _("{text!r} holds {digit!r} (U+{code}), a digit other than 0 to 9: type "
+             "numbers with the digits 0 to 9.", text=text, digit=digit,
+             code=f"{ord(digit):04X}")
+
+
+def refuse_foreign_digits(text: str) -> None:
+    """Refuse (InputError) a number typed or read with digits other than 0 to 9."""
+    digit = foreign_digit(text)
+    if digit is not None:
+        raise InputError(foreign_digit_message(text, digit))
 
 
 def read_decimal(text: str) -> Decimal | None:
@@ -43,7 +74,7 @@ def read_decimal(text: str) -> Decimal | None:
         # "1.045" could be 1,045 or 1045: a dot groups thousands only before a decimal comma.
         if grouped is None or (grouped.group(1) == "." and separator != ","):
             return None
-        digits = re.sub(r"\D", "", whole)
+        digits = re.sub(r"[^0-9]", "", whole)
     try:
         value = Decimal(f"{digits}.{fraction}" if separator else digits)
     except InvalidOperation:
@@ -70,6 +101,7 @@ def parse_amount(text: str, *, maximum: int = 10**9, message: str | None = None)
     """An amount in euros as the two-decimal string events carry; `message` (else a
     generic one) says what to type instead. An amount is never rounded silently: a third
     decimal other than 0 ("45,505") is refused."""
+    refuse_foreign_digits(text)
     value = read_decimal(_CURRENCY.sub("", text.strip()))
     if value is None or value >= maximum:
         raise InputError(message or _("{amount!r} is not an amount in euros (e.g. 45 or "

@@ -57,7 +57,7 @@ MANIFEST = "sessiond-backup.json"
 DATABASE = "sessiond.sqlite3"
 KEYS = "keys.sealed"
 CONFIG = "config"
-DAILY = re.compile(r"^sessiond-(\d{4}-\d{2}-\d{2})\Z")
+DAILY = re.compile(r"^sessiond-([0-9]{4}-[0-9]{2}-[0-9]{2})\Z")
 SECRET_LIMIT = 4096
 
 

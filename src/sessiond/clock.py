@@ -125,7 +125,15 @@ _DAY_WORDS = {"today": 0, "aujourd'hui": 0, "aujourd’hui": 0, "auj": 0,
               "yesterday": -1, "hier": -1, "avant-hier": -2,
               "tomorrow": 1, "demain": 1, "après-demain": 2}
 # A day as written in France: 1/12, 01/12/2026, 1.12.26 (day first, year optional).
-_DMY = r"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?\Z"  # compiled on first use
+_DMY = r"^([0-9]{1,2})[/.]([0-9]{1,2})(?:[/.]([0-9]{2}|[0-9]{4}))?\Z"  # compiled on first use
+
+
+def _refuse_foreign_digits(text: str) -> None:
+    # "٩:٣٠" matched `\d` and int() read it as 9:30 (amounts.refuse_foreign_digits).
+    if not text.isascii():
+        from sessiond.amounts import refuse_foreign_digits
+
+        refuse_foreign_digits(text)
 
 
 def _match(pattern: str, text: str) -> re.Match[str] | None:
@@ -139,6 +147,7 @@ def parse_day(text: str, today: date, *, past: bool = True) -> date:
     (2026-11-22) or day first (22/11/2026, 22/11/26, 22/11). A two-digit year is of this
     century; a day without its year is the most recent one not after `today` when `past`
     (the day of a check or an export), else the nearest one (an appointment)."""
+    _refuse_foreign_digits(text)
     value = " ".join(text.strip().lower().split())
     if value in _DAY_WORDS:
         return check_day(today + timedelta(days=_DAY_WORDS[value]))
@@ -174,7 +183,8 @@ def _without_year(d: int, m: int, today: date, *, past: bool) -> date:
 
 # A time of day as technicians type it: "09:30", "9:30", "9h30", "9 h 30", "21h", and
 # "09:30:15" to the second.
-_HHMM = r"^(\d{1,2})(?:(?::|\s*[hH]\s*)(\d{2})(?::(\d{2}))?|\s*[hH])\Z"  # on first use
+_HHMM = (r"^([0-9]{1,2})(?:(?::|\s*[hH]\s*)([0-9]{2})(?::([0-9]{2}))?|\s*[hH])\Z"
+         )  # on first use; 0-9 only: `\d` (and int()) read Arabic-Indic digits too
 
 
 def parse_instant(text: str, tz: ZoneInfo, *, reference: datetime | None = None,
@@ -190,6 +200,7 @@ def parse_instant(text: str, tz: ZoneInfo, *, reference: datetime | None = None,
     """
     reference = reference or now()
     text = text.strip()
+    _refuse_foreign_digits(text)
     match = _match(_HHMM, text)
     if match:
         hour, minute, second = (int(g) if g else 0 for g in match.groups())
@@ -321,6 +332,7 @@ def parse_appointment(text: str, tz: ZoneInfo) -> datetime:
     date and time, past or future (HH:MM alone would not say which day), local or with an
     offset, from 2000 and at most two years ahead."""
     text = text.strip()
+    _refuse_foreign_digits(text)
     if _match(_HHMM, text):
         raise InputError(_("--appointment {text}: give the day too, e.g. 2026-11-22T14:00.",
                            text=text))

@@ -215,7 +215,7 @@ def load_config(p: Paths | None = None) -> Config:
 
 
 POLICY_ID = r"^[a-z0-9][a-z0-9-]{0,62}\Z"  # also a file name: no / nor ..
-_TIME_OF_DAY = r"^([01]\d|2[0-3]):[0-5]\d\Z"
+_TIME_OF_DAY = r"^([01][0-9]|2[0-3]):[0-5][0-9]\Z"  # not `\d`: it matches "١٩:٣٠"
 
 
 def _check_values(config: Config, path: Path) -> None:
@@ -313,9 +313,13 @@ def technician_problems(t: Technician) -> list[IdentityProblem]:
     if not t.name.strip():
         found.append(IdentityProblem("name", _("your name (name = \"Jean Dupont\")")))
     digits = "".join(ch for ch in t.siret if ch.isdigit())
+    from sessiond.amounts import foreign_digit, foreign_digit_message
+
     if not t.siret.strip():
         found.append(IdentityProblem("siret", _(
             "your SIRET or SIREN (siret = \"732 829 320 00074\")")))
+    elif (digit := foreign_digit(t.siret)) is not None:
+        found.append(IdentityProblem("siret", foreign_digit_message(t.siret, digit).rstrip(".")))
     elif not (is_valid_siret(t.siret) or (len(digits) == SIREN_LENGTH
                                           and is_valid_siren(t.siret))):
         found.append(IdentityProblem("siret", _(

@@ -24,37 +24,76 @@ if TYPE_CHECKING:
 # zero-width space, the word joiner and invisible operators, the deprecated format
 # characters, the byte order mark, the interlinear annotation marks, the Mongolian vowel
 # separator and the Hangul fillers (blank letters). Not the zero-width joiner and
-# non-joiner nor the variation selectors: they shape the letters and emoji around them.
-# (Nor the tag characters, beyond the BMP: \uXXXX holds four digits, and a JSON reader
-# must decode the escape to the character itself.)
+# non-joiner nor the variation selectors of the BMP: they shape the letters and emoji
+# around them.
+# Beyond the BMP, the rule is the same: every format character (Cf: the tag characters
+# U+E0001 and U+E0020-U+E007F, which spell hidden ASCII after an emoji or alone, the
+# Egyptian hieroglyph and shorthand format controls, the musical beam and slur marks, the
+# Kaithi number signs), and the variation selectors supplement U+E0100-U+E01EF (they
+# select nothing on a Latin letter and can carry a hidden byte each). Those are written
+# `\UXXXXXXXX` (eight digits) in text, and as the UTF-16 pair `\uXXXX\uXXXX` in JSON,
+# which a JSON reader decodes to the character itself (json.loads has no `\U`).
+# tests/unit/test_display.py checks this list against unicodedata: every Cf is in it.
+_ASTRAL_INVISIBLE = ("\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+                     "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+                     "\U000e0100-\U000e01ef")
 _INVISIBLE = ("\u00ad\u115f\u1160\u180e\u200b\u2060-\u2064\u206a-\u206f\u3164\ufeff"
-              "\uffa0\ufff9-\ufffb")
+              f"\uffa0\ufff9-\ufffb{_ASTRAL_INVISIBLE}")
 _UNSAFE = ("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
            f"\ud800-\udfff{_INVISIBLE}]")
+# The variation selectors supplement: letters to str.isprintable() (Mn), like the blank
+# letters below, so the shortcut of safe_text looks for them (they are the highest
+# characters it escapes that isprintable() accepts).
+_FIRST_PRINTABLE_ASTRAL = "\U000e0100"
 # Of those, the ones str.isprintable() accepts, letters to Unicode that show nothing (the
 # Hangul fillers, a "blank" name in some fonts): the shortcut below must look for them,
 # and the duplicate check ignores them (sessions._shown_only).
 BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
 
 
+def shows_nothing(char: str) -> bool:
+    """Whether `char` is one that shows nothing and that the duplicate check ignores
+    (sessions._shown_only): a format character (Cf, the BMP's and beyond it: the tag
+    characters), a blank letter, or a variation selector of the supplement (the BMP's
+    stay: an emoji's U+FE0F was always part of the names the blind indexes hold)."""
+    import unicodedata
+
+    return (unicodedata.category(char) == "Cf" or char in BLANK_LETTERS
+            or "\U000e0100" <= char <= "\U000e01ef")
+
+
 def _escape(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group()):04x}"
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
-def safe_text(text: str) -> str:
+def _escape_json(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # a JSON string holds a character beyond the BMP as a UTF-16 pair
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def safe_text(text: str, *, json: bool = False) -> str:
     """`text` with every control, bidi-override, invisible and lone-surrogate character
-    written as `\\uXXXX`: visible on a terminal, and still valid (and decoding to the
-    same text) inside a JSON string, so one filter serves text and JSON output alike."""
-    # Every character of _UNSAFE but the blank letters is one str.isprintable() refuses:
-    # text it accepts once its line ends, tabs and no-break spaces (French typography) are
-    # set aside, and without a blank letter, holds nothing to escape, and goes out without
-    # the pattern (`sessiond status` without re).
-    if text.replace("\n", "").replace("\t", "").replace("\u00a0", "").replace(
-            "\u202f", "").isprintable() and BLANK_LETTERS.isdisjoint(text):
+    written as `\\uXXXX` (`\\UXXXXXXXX` beyond the BMP): visible on a terminal. With
+    `json` (`text` is a JSON document, or a string inside one), a character beyond the
+    BMP is written as its UTF-16 pair `\\uXXXX\\uXXXX` instead: still valid JSON that
+    decodes to the same text."""
+    # Every character of _UNSAFE but the blank letters and the variation selectors
+    # supplement is one str.isprintable() refuses: text it accepts once its line ends,
+    # tabs and no-break spaces (French typography) are set aside, and without a blank
+    # letter or a character from U+E0100 up, holds nothing to escape, and goes out
+    # without the pattern (`sessiond status` without re).
+    shown = text.replace("\n", "").replace("\t", "").replace("\u00a0", "").replace(
+        "\u202f", "")
+    if shown.isprintable() and (text.isascii() or (
+            BLANK_LETTERS.isdisjoint(text) and max(text) < _FIRST_PRINTABLE_ASTRAL)):
         return text
     import re
 
-    return re.sub(_UNSAFE, _escape, text)
+    return re.sub(_UNSAFE, _escape_json if json else _escape, text)
 
 
 def safe_line(text: str) -> str:

@@ -109,10 +109,12 @@ MAX_CREDIT_HOURS = 10_000  # a package larger than this is a typing mistake
 
 def credit_hours(hours: str | Decimal) -> str:
     """Hours of a prepaid package, as events carry them ("3", "1.5")."""
-    from sessiond.amounts import read_decimal
+    from sessiond.amounts import read_decimal, refuse_foreign_digits
     from sessiond.billing.credit import hours_to_seconds
     from sessiond.model import decimal
 
+    if isinstance(hours, str):
+        refuse_foreign_digits(hours)
     value = read_decimal(hours) if isinstance(hours, str) else hours
     normalized = f"{value.normalize():f}" if value is not None else ""
     # Billing counts a package to the second: one of less than half a second ("0.0001")
@@ -150,15 +152,13 @@ def client_history(sessions: Iterable[Session], events: Iterable[Event], *,
 def _shown_only(text: str) -> str:
     """`text` without the characters that show nothing: the format characters (a
     zero-width space, a word joiner, a byte order mark, a bidi mark, a soft hyphen, tag
-    characters) and the blank letters. With one, "Jean\u200bne Martin" looks like
-    "Jeanne Martin" on every list: the duplicate check must find him, not add him beside
-    the other unannounced."""
-    import unicodedata
+    characters) and the blank letters and the variation selectors supplement
+    (display.shows_nothing). With one, "Jean\u200bne Martin" looks like "Jeanne Martin"
+    on every list: the duplicate check must find him, not add him beside the other
+    unannounced."""
+    from sessiond.display import shows_nothing
 
-    from sessiond.display import BLANK_LETTERS
-
-    return "".join(c for c in text
-                   if unicodedata.category(c) != "Cf" and c not in BLANK_LETTERS)
+    return "".join(c for c in text if not shows_nothing(c))
 
 
 def _comparable(name: str) -> str:
@@ -208,8 +208,10 @@ def _company_number(text: str | None) -> str | None:
     """A client's SIREN or SIRET as digits, checked (law.siren); None when not given."""
     if text is None or not text.strip():
         return None
+    from sessiond.amounts import refuse_foreign_digits
     from sessiond.law.siren import is_valid_siren, is_valid_siret, normalise_siren_or_siret
 
+    refuse_foreign_digits(text)  # said as such, not as a wrong check digit
     if not (is_valid_siren(text) or is_valid_siret(text)):
         raise InputError(_("{number!r} is not a valid SIREN (9 digits) or SIRET (14 digits): "
                            "its last digit is a check digit; copy it again from the "
@@ -230,10 +232,12 @@ def _email(email: str | None) -> str | None:
 
 
 def _phone(phone: str | None) -> str | None:
+    from sessiond.amounts import refuse_foreign_digits
     from sessiond.contacts import is_phone
 
     if phone is None or not phone.strip():
         return None
+    refuse_foreign_digits(phone)
     if not is_phone(phone.strip()):
         raise InputError(_("{phone!r} is not a phone number (e.g. 06 12 34 56 78 or "
                            "+33 6 12 34 56 78).", phone=phone))

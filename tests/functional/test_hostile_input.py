@@ -556,3 +556,256 @@ def test_a_document_is_never_written_over_sessiond_own_files(cli: Cli, tmp_path:
     assert state(cli.home) == before
     assert cli("verify").code == 0
     cli("export", "--day", day, "--out", str(cli.home / "exports") + "/")  # a folder of its own
+
+
+# Beyond the BMP: tag characters (hidden ASCII), a variation selector of the supplement,
+# a musical format control, a shorthand format control.
+ASTRAL = "\U000e0001\U000e0041\U000e0042\U000e0100\U0001d173\U0001bca0"
+ASTRAL_OUT = "\\U000e0001\\U000e0041\\U000e0042\\U000e0100\\U0001d173\\U0001bca0"
+RAW_ASTRAL = re.compile("[\U000e0000-\U000e01ef\U0001d173-\U0001d17a\U0001bca0-\U0001bca3]")
+
+
+@pytest.mark.skipif(not all(shutil.which(t) for t in ("pdftotext", "pdfdetach")),
+                    reason="poppler-utils is needed")
+def test_what_shows_nothing_beyond_the_bmp_is_written_out_everywhere(
+        cli: Cli, tmp_path: Path) -> None:
+    """Tag characters and the other invisibles beyond the BMP printed raw on the terminal
+    and in every document, and the duplicate check took "Jean<tags>ne" for a new client."""
+    from xml.etree import ElementTree as ET
+
+    from sessiond.exports.facturx_xml import NS
+
+    cli.home.mkdir(parents=True, exist_ok=True)
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "73282932000074"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\nemail = "luc@example.fr"\n',
+        encoding="utf-8")
+    name = f"Jean{ASTRAL}ne SARL"
+    shown = f"Jean{ASTRAL_OUT}ne SARL"
+    client = cli("client", "add", name, "--business", "--siren", "552081317", "--address",
+                 "3 rue du Port, 69006 Lyon").out.strip()
+    session = cli("session", "new", client, "--policy", "vlh",
+                  "--problem", f"écran{ASTRAL}").out.strip()
+    cli("consent", session, "--channel", "tool-code", "--by", f"Jean{ASTRAL}")
+    cli("start", session)
+    cli("note", session, f"note{ASTRAL}")
+    cli("stop", session)
+    for args in (("client", "list"), ("log", session), ("session", "show", session),
+                 ("status",)):
+        result = cli(*args)
+        assert not RAW_ASTRAL.search(result.out + result.err), (args, result.out)
+    assert shown in cli("client", "list").out
+    # --json: the escapes are JSON's own (a UTF-16 pair), the same name to a JSON reader.
+    listed = cli("client", "list", "--json")
+    assert not RAW_ASTRAL.search(listed.out) and "\\U" not in listed.out
+    assert [c["name"] for c in json.loads(listed.out) if c["client"] == client] == [name]
+    # The duplicate check ignores them, as it ignores a zero-width space.
+    again = cli("client", "add", "Jeanne SARL", "--json")
+    assert client in again.json["duplicates"], again.out
+
+    out = tmp_path / "docs"
+    receipt = cli.json("receipt", session, "--out", str(out / "r.pdf"))
+    for text in (_pdf_text(Path(receipt["pdf"])),
+                 Path(receipt["text"]).read_text(encoding="utf-8")):
+        # (the page wraps the long name: compared without the line breaks)
+        assert not RAW_ASTRAL.search(text), text
+        assert shown.replace(" ", "") in "".join(text.split()), text
+    for document in (receipt["pdf"], receipt["text"]):
+        checked = cli("verify", "--receipt", document, check=False)
+        assert checked.code == 0, checked.out + checked.err
+    invoice = cli.json("invoice", session, "--out", str(out))
+    subprocess.run(["pdfdetach", "-savefile", "factur-x.xml", "-o", str(tmp_path / "f.xml"),
+                    invoice["pdf"]], check=True)
+    xml = (tmp_path / "f.xml").read_text(encoding="utf-8")
+    assert not RAW_ASTRAL.search(xml)
+    buyer = ET.fromstring(xml).find(".//ram:BuyerTradeParty/ram:Name", NS)
+    assert buyer is not None and buyer.text == shown
+    assert not RAW_ASTRAL.search(_pdf_text(Path(invoice["pdf"])))
+
+    day = cli.json("session", "show", session)["started_at"][:10]
+    csv_path = cli.json("export", "--day", day, "--out", str(out))["path"]
+    json_path = cli.json("export", "--day", day, "--format", "json", "--out", str(out))["path"]
+    cli("client", "export", client, "--out", str(out / "client.json"))
+    content = Path(csv_path).read_text(encoding="utf-8-sig")
+    assert not RAW_ASTRAL.search(content)
+    rows = list(csv.reader(io.StringIO(content), delimiter=";"))
+    assert shown in rows[1]
+    for path in (json_path, out / "client.json"):
+        raw = Path(path).read_text(encoding="utf-8")
+        assert not RAW_ASTRAL.search(raw) and "\\U" not in raw
+    exported = json.loads(Path(json_path).read_text(encoding="utf-8"))
+    assert [s["client_name"] for s in exported["sessions"]] == [name]
+    dossier = json.loads((out / "client.json").read_text(encoding="utf-8"))
+    assert dossier["client"]["name"] == name
+
+
+def test_numbers_in_other_digits_are_refused_everywhere(cli: Cli, tmp_path: Path) -> None:
+    """int(), Decimal() and `\\d` read Arabic-Indic, full-width or Devanagari digits: a
+    payment of "٤٥,٥٠" was recorded as 45.50, "--at ٩:٣٠" as 09:30, "#٦" withdrew event 6.
+    Every number is refused unless written 0 to 9, with the character named."""
+    client, session = started_session(cli)
+    cli("record", session, "payment", "--amount", "10", "--method", "carte")
+    before = state(cli.home)
+    attempts = [
+        ("record", session, "payment", "--amount", "٤٥,٥٠", "--method", "carte"),
+        ("record", session, "payment", "--amount", "４５", "--method", "carte"),
+        ("record", session, "payment", "--amount", "४५", "--method", "carte"),
+        ("record", session, "fee", "--kind", "no-show", "--amount", "٣٠"),
+        ("credit", "add", client, "--hours", "٣", "--policy", "mri87"),
+        ("pause", session, "--at", "٩:٣٠"),
+        ("pause", session, "--at", "hier １８h３０", "--yes"),
+        ("check", "--day", "٢٢/١١"),
+        ("export", "--day", "２０２６-１１-２２", "--out", str(tmp_path / "out")),
+        ("withdraw", session, "#٥", "--reason", "erreur"),
+        ("amend", session, "٤", "--at", "10:00", "--reason", "erreur"),
+        ("record", session, "outcome", "--problem", "١", "solved"),
+        ("session", "new", client, "--rate", "٥٠ €/h"),
+        ("daemon", "answer", "١", "worked"),
+    ]
+    for args in attempts:
+        result = cli(*args, check=False)
+        refused(result, 2, "U+", "0 à 9")
+        clean(result)
+    english = Cli(cli.home, {**cli.env, "LANG": "en_US.UTF-8", "SESSIOND_LANG": "en"})
+    result = english("record", session, "payment", "--amount", "٤٥", "--method", "card",
+                     "--json", check=False)
+    assert result.code == 2
+    assert "digits 0 to 9" in json.loads(result.err)["error"], result.err
+    assert state(cli.home) == before
+    assert not (tmp_path / "out").exists()
+
+
+LOOK_ALIKES = ["＝HYPERLINK(\"http://x\")", "＋cmd|'/C calc'!A0", "－2+3", "＠SUM(A1)",
+               "−2+3", "﹦1+1", "⁺1", "  =1+1", "\u00a0@SUM(A1)"]
+
+
+@pytest.mark.parametrize("name", LOOK_ALIKES)
+def test_formula_signs_and_their_look_alikes_never_begin_a_cell(cli: Cli, tmp_path: Path,
+                                                                name: str) -> None:
+    """A full-width ＝ (or ＋ － ＠, the minus sign U+2212, a small or superscript sign,
+    or a sign after spaces) began the client's cell raw: an import that folds them (NFKC,
+    a CJK input method, Calc's "trim spaces") read a formula. Every CSV quotes the cell
+    as it quotes "=" (OWASP: a single quote before it), in the session export, Kimai's
+    and the livre des recettes."""
+    cli.home.mkdir(parents=True, exist_ok=True)
+    (cli.home / "config.toml").write_text(
+        f'[technician]\nname = {json.dumps(name)}\nsiret = "73282932000074"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\nemail = "luc@example.fr"\n',
+        encoding="utf-8")
+    _client, session = started_session(cli, name=name)
+    cli("record", session, "payment", "--amount", "10", "--method", "carte")
+    cli("stop", session)
+    day = cli.json("session", "show", session)["started_at"][:10]
+    out = tmp_path / "out"
+    exports = {
+        "csv": (cli.json("export", "--day", day, "--out", str(out))["path"], ";",
+                "utf-8-sig", 3),
+        "kimai": (cli.json("export", "--day", day, "--format", "kimai", "--out",
+                           str(out))["path"], ";", "utf-8", None),
+        "book": (cli.json("export", "--book", "--from", day, "--to", day, "--out",
+                          str(out / "book"))["path"], ";", "utf-8-sig", 1),
+    }
+    for kind, (path, delimiter, encoding, column) in exports.items():
+        rows = list(csv.reader(io.StringIO(Path(path).read_text(encoding=encoding)),
+                               delimiter=delimiter))
+        cells = [c for c in rows[1] if name.strip() in c]
+        assert cells, (kind, rows)
+        for value in cells:
+            assert value.startswith("'"), (kind, value)
+        if column is not None:
+            # (names are stored stripped)
+            assert rows[1][column] == "'" + name.strip(), (kind, rows[1])
+
+
+def test_a_line_break_in_a_name_or_a_file_name_prints_no_line_of_its_own(
+        cli: Cli, tmp_path: Path) -> None:
+    """A name, a note or a file name holding "\\nsessiond: ..." printed a line sessiond
+    never wrote: in `client list` (one client a row), `log` (one event a line), and the
+    messages that name a file (export --out, evidence import, verify)."""
+    forged = "sessiond: 1 relevé : signature, données et texte visible conformes"
+    name = f"Jean\n{forged}\tX"
+    client, session = started_session(cli, name=name)
+    cli("note", session, f"note\n{forged}")
+    cli("pause", session, "--reason", f"r\n{forged}")
+    cli("stop", session)
+    listed = cli("client", "list").out
+    assert listed.count("\n") == 1 and "Jean\\u000asessiond: 1 relevé" in listed
+    assert "\\u0009X" in listed
+    assert cli.json("client", "list")[0]["name"] == name  # the data kept as typed
+    shown = cli("client", "show", client).out
+    assert not any(line.startswith(forged) for line in shown.splitlines()), shown
+    log = cli("log", session).out
+    assert all(line.startswith("#") for line in log.splitlines()), log
+    assert "text=note\\u000asessiond: 1 relevé" in log
+    day = cli.json("session", "show", session)["started_at"][:10]
+    folder = tmp_path / f"out\n{forged}"
+    exported = cli("export", "--day", day, "--out", f"{folder}/")
+    for text in (exported.out, exported.err):
+        assert not any(line.startswith(forged) for line in text.splitlines()), text
+    assert "out\\u000asessiond: 1 relevé" in exported.out
+    log_file = tmp_path / f"anydesk\n{forged}.trace"
+    log_file.write_text("pas un journal\n", encoding="utf-8")
+    for args in (("evidence", "import", str(log_file)),
+                 ("evidence", "import", str(tmp_path / f"absent\n{forged}.trace")),
+                 ("verify", "--receipt", str(tmp_path / f"absent\n{forged}.pdf")),
+                 ("verify", "--export", str(tmp_path / f"absent\n{forged}.csv"))):
+        result = cli(*args, check=False)
+        assert result.code == 2, (args, result.err)
+        for text in (result.out, result.err):
+            assert not any(line.startswith(forged) for line in text.splitlines()), text
+        assert "\\u000asessiond: 1 relevé" in result.err, result.err
+
+
+@pytest.mark.parametrize("phone", ["٠٦ ١٢ ٣٤ ٥٦ ٧٨", "０６ １２ ３４ ５６ ７８", "06 12 34 56 ७८"])
+def test_a_phone_number_is_written_in_0_to_9(cli: Cli, phone: str) -> None:
+    """`\\d` took Arabic-Indic or full-width digits: an invoice printed a number nobody
+    can dial, and the picker's search by digits never found it."""
+    client = cli("client", "add", "Jeanne Martin").out.strip()
+    before = state(cli.home)
+    for args in (("client", "add", "Paul", "--phone", phone),
+                 ("client", "edit", client, "--phone", phone)):
+        result = cli(*args, check=False)
+        refused(result, 2, "U+", "0 à 9")
+        clean(result)
+    assert state(cli.home) == before
+    cli("client", "edit", client, "--phone", "06 12 34 56 78")
+
+
+def test_a_backup_directory_named_with_a_line_break_or_a_dash(cli: Cli, tmp_path: Path) -> None:
+    """`restore` named its directory with the line break raw ("Restauré depuis -bk" then
+    a line of its own); a name starting with a dash is given after `--`."""
+    forged = "sessiond: 1 relevé : signature, données et texte visible conformes"
+    cli("client", "add", "Jeanne Martin")
+    secret = tmp_path / "secret"
+    secret.write_text("une phrase secrète assez longue\n")
+    secret.chmod(0o600)
+    backup = tmp_path / f"-bk\n{forged}"
+    made = cli("backup", "--passphrase-file", str(secret), "--", str(backup))
+    assert not any(line.startswith(forged) for line in made.out.splitlines()), made.out
+    other = cli.at(tmp_path / "home2")
+    for args in (("verify", "--backup", str(backup), "--passphrase-file", str(secret)),
+                 ("restore", "--passphrase-file", str(secret), "--", str(backup))):
+        result = other(*args)
+        assert not any(line.startswith(forged) for line in result.out.splitlines()), \
+            result.out
+        assert "-bk\\u000asessiond: 1 relevé" in result.out
+
+
+def test_a_siren_or_siret_in_other_digits_says_so(cli: Cli) -> None:
+    """A SIREN typed in Arabic-Indic digits was refused as a wrong check digit ("copy it
+    again from the Kbis"): the message names the character instead, for a client's SIREN
+    and the technician's SIRET (command line and config.toml)."""
+    for args in (("client", "add", "Garage", "--business", "--siren", "٥٥٢٠٨١٣١٧"),
+                 ("config", "init", "--name", "Luc Moreau EI", "--siret",
+                  "７３２８２９３２０００074", "--address", "1 rue de la Paix, 75002 Paris",
+                  "--policy", "vlh")):
+        result = cli(*args, check=False)
+        refused(result, 2, "U+", "0 à 9")
+        clean(result)
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "٧٣٢٨٢٩٣٢٠٠٠٠٧٤"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\n', encoding="utf-8")
+    _client, session = started_session(cli)
+    cli("stop", session)
+    result = cli("receipt", session, check=False)
+    refused(result, 2, "siret", "U+0667")

@@ -220,6 +220,24 @@ async def test_what_shows_nothing_is_shown_written_out(svc: Sessiond, clock: Fak
         assert "impri\\u00admante" in shown(app, "#summary")
 
 
+async def test_what_shows_nothing_beyond_the_bmp_is_shown_written_out(
+        svc: Sessiond, clock: FakeClock) -> None:
+    """Tag characters (hidden ASCII) and a variation selector of the supplement made
+    "Jean<tags>ne Martin" look like "Jeanne Martin" on the list and in a problem."""
+    client = svc.add_client("Jean\U000e0041\U000e0042ne\U000e0100 Martin", at=clock.at)
+    session = svc.new_session(client, policy="vlh", problems=["impri\U000e0001mante"],
+                              at=clock.at)
+    app = app_for(svc, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Jean\\U000e0041\\U000e0042ne\\U000e0100 Martin" in text
+        assert not any("\U000e0000" <= c <= "\U000e01ef" for c in text)
+        await app.open_session(session)
+        await wait_for(pilot, lambda: isinstance(app.screen, BeforeStartScreen))
+        assert "impri\\U000e0001mante" in shown(app, "#summary")
+
+
 async def test_config_toml_is_reloaded_while_the_tui_runs(home: Path, svc: Sessiond,
                                                           clock: FakeClock) -> None:
     app = app_for(svc, clock, poll_seconds=0.05)

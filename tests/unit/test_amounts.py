@@ -57,3 +57,71 @@ def test_an_hourly_rate_is_never_guessed() -> None:
     for text in ("55/j", "cher", "100000"):
         with pytest.raises(InputError):
             parse_rate(text)
+
+
+# Digits other than 0 to 9 that int() and Decimal() read (and `\d` matches): Arabic-Indic,
+# Extended Arabic-Indic (Persian), full-width, Devanagari, Bengali, Thai, mathematical
+# bold; and number characters they do not read but that look like digits.
+FOREIGN = ["٤٥", "۴۵", "４５", "४५", "৪৫", "๔๕", "𝟒𝟓", "4٥", "45,٥٠", "1 ٠٠٠,50", "4²",
+           "½", "Ⅻ", "٤٥ €"]
+
+
+@pytest.mark.parametrize("text", FOREIGN)
+def test_digits_other_than_ascii_are_refused_and_named(text: str) -> None:
+    from sessiond.amounts import foreign_digit, parse_rate, refuse_foreign_digits
+    from sessiond.i18n import set_language
+
+    assert read_decimal(text) is None
+    digit = foreign_digit(text)
+    assert digit is not None
+    set_language("fr")
+    try:
+        for parse in (parse_amount, parse_rate, refuse_foreign_digits):
+            with pytest.raises(InputError) as refused:
+                parse(text)
+            assert f"U+{ord(digit):04X}" in refused.value.message
+            assert "chiffres 0 à 9" in refused.value.message
+        set_language("en")
+        with pytest.raises(InputError, match="digits 0 to 9"):
+            parse_amount(text)
+    finally:
+        set_language(None)
+
+
+@pytest.mark.parametrize("text", ["٣", "１,５", "۱.5"])
+def test_hours_of_a_package_are_ascii_digits(text: str) -> None:
+    from sessiond.sessions import credit_hours
+
+    with pytest.raises(InputError, match="U\\+"):
+        credit_hours(text)
+    assert credit_hours("1,5") == "1.5"
+
+
+def test_days_times_and_numbers_are_ascii_digits() -> None:
+    import argparse
+    from datetime import UTC, date, datetime
+    from zoneinfo import ZoneInfo
+
+    from sessiond import clock
+    from sessiond.cli.options import event_number, whole_number
+    from sessiond.model import decimal
+
+    tz = ZoneInfo("Europe/Paris")
+    reference = datetime(2026, 11, 22, 15, 0, tzinfo=UTC)
+    today = date(2026, 11, 22)
+    for text in ("٢٢/١١", "２２/１１/２０２６", "٢٠٢٦-١١-٢٢", "22/11/٢٠٢٦"):
+        with pytest.raises(InputError, match="U\\+"):
+            clock.parse_day(text, today)
+    for text in ("٩:٣٠", "９h３０", "hier ٩h30", "2026-11-22T٠٩:30", "22/11 ٩h"):
+        with pytest.raises(InputError, match="U\\+"):
+            clock.parse_instant(text, tz, reference=reference)
+    with pytest.raises(InputError, match="U\\+"):
+        clock.parse_appointment("٢٣/١١/2026 10h", tz)
+    assert clock.parse_day("22/11", today) == today  # 0-9 still read
+    for read in (event_number, whole_number):
+        for text in ("٣", "#٣", "n° ١٦", "３", "²"):
+            with pytest.raises(argparse.ArgumentTypeError, match="U\\+"):
+                read(text)
+    assert event_number("#16") == 16 and whole_number("2") == 2
+    # What an event carries is checked in 0-9 too (model.decimal, days, instants).
+    assert decimal("45.50") and not decimal("٤٥.٥٠")

@@ -50,6 +50,8 @@ def test_errors_name_the_file_and_key(home: Path, text: str, key: str) -> None:
     ("[daemon]\nreminder_minutes = 600\n", "daemon.reminder_minutes"),
     ('[daemon]\nexport_time = "25:99"\n', "daemon.export_time"),
     ('[daemon]\nexport_time = "7:30"\n', "daemon.export_time"),
+    ('[daemon]\nexport_time = "1٩:3٠"\n', "daemon.export_time"),  # `\\d` matched it
+    ('[daemon]\nexport_time = "１９:３０"\n', "daemon.export_time"),
     ('language = "de"\n', "language"),
     ('policy = "../../x/evil"\n', "policy"),
     (f'policy = "{"x" * 300}"\n', "policy"),

@@ -20,7 +20,8 @@ def test_every_character_the_pattern_escapes_is_escaped() -> None:
     for code in range(sys.maxunicode + 1):
         char = chr(code)
         if unsafe.match(char):
-            assert display.safe_text(f"a {char}\n") == f"a \\u{code:04x}\n", hex(code)
+            escaped = f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+            assert display.safe_text(f"a {char}\n") == f"a {escaped}\n", hex(code)
 
 
 def test_escapes_in_french_text() -> None:
@@ -36,3 +37,38 @@ def test_what_shows_nothing_is_written_out() -> None:
     # The joiners and variation selectors that shape scripts and emoji stay.
     shaped = "👨\u200d👩 می\u200cخواهم ❤\ufe0f"
     assert display.safe_text(shaped) == shaped
+
+
+def test_what_shows_nothing_beyond_the_bmp_is_written_out() -> None:
+    """The tag characters (U+E0000-U+E007F) spell hidden ASCII and printed raw; so did
+    the other format characters beyond the BMP and the variation selectors supplement.
+    The rule: every Cf of Unicode, and U+E0100-U+E01EF, is written out (eight digits in
+    text, a UTF-16 pair that json.loads decodes in JSON), and the duplicate check
+    ignores them."""
+    import json
+    import unicodedata
+
+    from sessiond.sessions import _comparable
+
+    hidden = [chr(c) for c in range(0x10000, sys.maxunicode + 1)
+              if unicodedata.category(chr(c)) == "Cf" or 0xE0100 <= c <= 0xE01EF]
+    assert "\U000e0041" in hidden and "\U000e0001" in hidden and "\U0001d173" in hidden
+    for char in hidden:
+        text = f"Jean{char}ne"
+        assert display.safe_text(text) == f"Jean\\U{ord(char):08x}ne", hex(ord(char))
+        encoded = display.safe_text(json.dumps(text, ensure_ascii=False), json=True)
+        assert encoded.isascii() and json.loads(encoded) == text, hex(ord(char))
+        assert display.invisible_written_out(text) == f"Jean\\U{ord(char):08x}ne"
+        assert display.shows_nothing(char)
+        assert _comparable(text) == _comparable("Jeanne"), hex(ord(char))
+    # The BMP's escapes are the same in JSON; what shows something beyond the BMP stays.
+    assert display.safe_text("\x1b", json=True) == "\\u001b"
+    for shown in ("😀", "𝐀", "𠀀", "👍\U0001f3fd"):
+        assert display.safe_text(shown) == shown == display.safe_text(shown, json=True)
+
+
+def test_the_tui_writes_out_what_shows_nothing_beyond_the_bmp() -> None:
+    from sessiond.tui.text import clean
+
+    assert clean("Jean\U000e0041ne\U000e0100 \U0001bca0x") == \
+        "Jean\\U000e0041ne\\U000e0100 \\U0001bca0x"

@@ -249,3 +249,27 @@ def test_teamviewer_fixtures(name: str) -> None:
     assert detect(path.read_bytes(), None) == "teamviewer-log"
     assert rows(read(path, PARIS)) == TEAMVIEWER[name]
     assert rows(read(path, UTC_ZONE)) == TEAMVIEWER[name]  # the header's offset decides
+
+
+_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@needs_samples
+def test_a_log_in_other_digits_gives_no_connection(tmp_path: Path) -> None:
+    """`\\d` and int() read Arabic-Indic digits: every real log with its digits rewritten
+    so gave the same connections, instants and partner IDs as the log itself. A log's
+    numbers are read in 0 to 9 only."""
+    from sessiond.integrations import LogFormatError
+
+    logs = [p for p in sorted(SAMPLES.rglob("*")) if p.is_file() and p.suffix != ".md"]
+    logs += sorted(p for p in FIXTURES.glob("*.log") if p.is_file())
+    assert logs
+    for log in logs:
+        copy = tmp_path / log.name
+        copy.write_text(log.read_bytes().decode("utf-8", "replace").translate(_ARABIC_INDIC),
+                        encoding="utf-8")
+        try:
+            found = list(read_connections(str(copy), tz=PARIS))
+        except LogFormatError:
+            continue
+        assert found == [], log.name

@@ -62,6 +62,34 @@ def test_a_text_with_a_lone_surrogate_is_refused(tmp_path: Path) -> None:
         svc.close()
 
 
+def test_a_nul_character_is_refused_in_any_new_text(tmp_path: Path) -> None:
+    """The command line refused NUL, the service did not: a form (the TUI) or any caller
+    stored "Jean\\x00ne" and every document then held it. A stored event is read as it
+    is (verify validates with complete=False)."""
+    from sessiond.config import Paths
+    from sessiond.i18n import set_language
+    from sessiond.sessions import Sessiond
+
+    set_language("fr")
+    try:
+        with pytest.raises(InputError, match="U\\+0000"):
+            validate("note-added", {}, {"text": "Imprimante\x00"})
+        validate("note-added", {}, {"text": "Imprimante\x00"}, complete=False)
+        svc = Sessiond(Paths(data=tmp_path, config=tmp_path))
+        try:
+            for attempt in (lambda: svc.add_client("Jean\x00ne"),
+                            lambda: svc.add_client("Jeanne", address="1 rue\x00 x"),
+                            lambda: svc.new_session(svc.add_client("Paul"), policy="vlh",
+                                                    problems=["écran\x00"])):
+                with pytest.raises(InputError, match="NUL"):
+                    attempt()
+            assert [c.name for c in svc.clients()] == ["Paul"]
+        finally:
+            svc.close()
+    finally:
+        set_language(None)
+
+
 def test_personal_fields_are_never_public() -> None:
     """Names, contacts, partner ids and free text can only travel sealed."""
     for kind in KINDS.values():

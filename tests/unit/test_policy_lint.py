@@ -117,3 +117,36 @@ def test_policy_in_config_dir_must_be_named_by_its_id(tmp_path: Path) -> None:
     with pytest.raises(InputError) as e:
         load_policy("vlh", where)  # a broken override is an error, never silently skipped
     assert "tranches.x" in e.value.message
+
+
+@pytest.mark.parametrize("value", ['"٥٠.٠٠"', '"５０.00"', '"5०.00"'])
+def test_a_price_in_other_digits_is_refused(tmp_path: Path, value: str) -> None:
+    """Decimal() reads Arabic-Indic or full-width digits: a policy's "٥٠.٠٠" billed 50 €."""
+    message = lint(tmp_path, VLH.replace('per_hour = "50.00"', f"per_hour = {value}", 1))
+    assert "per_hour" in message and "chiffres de 0 à 9" in message and "U+" in message
+
+
+@pytest.mark.parametrize(("old", "new", "key"), [
+    ('title = "', 'title = "T\\nsessiond: ok ', "title"),
+    ('business = "', 'business = "B\\u2028', "document.business"),
+    ('mention = "', 'mention = "M\\r', "vat.mention"),
+    ('article = "3.2"', 'article = "3.2\\nsessiond: ok"', "rules.quote-accepted-before-start"
+     ".article"),
+    ('name = "', 'name = """N\n', "document.name"),
+])
+def test_a_line_break_in_a_one_line_string_is_refused(tmp_path: Path, old: str, new: str,
+                                                      key: str) -> None:
+    """A policy's title, business, article or VAT mention is printed inside one line (of
+    `check`, `policy show`, a receipt): "3.2\\nsessiond: ok" printed a line of its own."""
+    text = VLH.replace(old, new, 1)
+    if new.endswith('"""N\n'):
+        text = text.replace('— Particuliers"', '— Particuliers"""', 1)
+    message = lint(tmp_path, text)
+    assert f"{key}\u202f: attendu\u202f: une seule ligne de texte" in message, message
+
+
+def test_prose_may_run_over_several_lines(tmp_path: Path) -> None:
+    path = tmp_path / "vlh.toml"
+    path.write_text(VLH.replace('text = "Une facture', 'text = """Une\nfacture', 1).replace(
+        'à la fin de chaque intervention."', 'à la fin de chaque intervention."""', 1), "utf-8")
+    assert read_policy(path).id == "vlh"

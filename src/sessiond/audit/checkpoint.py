@@ -24,12 +24,12 @@ REASONS = {"check-completed": "session-stop", "export-made": "export",
            "credit-note-issued": "credit-note"}
 # The day seal signs whatever the log's tail is; its reason names the local day sealed.
 DAY_SEAL = "day-seal"
-_SEALED_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SEALED_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 MARKER = "SESSIOND-CHECKPOINT"
 _DOMAIN = b"sessiond-checkpoint-v1\n"
 _FIELDS = re.compile(
-    r"v1;seq=(?P<seq>\d+);hash=(?P<hash>[0-9a-f]{64});at=(?P<at>[0-9T:\-]+Z);"
+    r"v1;seq=(?P<seq>[0-9]+);hash=(?P<hash>[0-9a-f]{64});at=(?P<at>[0-9T:\-]+Z);"
     r"key=(?P<key_id>[0-9a-f]{16});sig=(?P<signature>[0-9a-f]{128})"
 )
 

@@ -136,9 +136,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Every line the CLI prints goes through one filter: text that came from a user (a
     # client's name, a note, a policy, an argument) may hold escape sequences.
     streams = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _SafeStream(streams[0]), _SafeStream(streams[1])
+    # With --json, what goes out is JSON: a character beyond the BMP is escaped as JSON
+    # writes it (a UTF-16 pair), so that a JSON reader decodes the text it stands for.
+    as_json = "--json" in argv
+    sys.stdout = _SafeStream(streams[0], json=as_json)
+    sys.stderr = _SafeStream(streams[1], json=as_json)
     try:
-        return _main(argv, as_json="--json" in argv)
+        return _main(argv, as_json=as_json)
     finally:
         sys.stdout, sys.stderr = streams
 
@@ -248,13 +252,14 @@ def _refuse_undecodable(argv: list[str]) -> None:
 class _SafeStream:
     """A text stream that writes user-supplied text as text (see display.safe_text)."""
 
-    def __init__(self, stream: Any) -> None:
+    def __init__(self, stream: Any, *, json: bool = False) -> None:
         self._stream = stream
+        self._json = json
 
     def write(self, text: str) -> int:
         from sessiond.display import safe_text
 
-        return int(self._stream.write(safe_text(text)))
+        return int(self._stream.write(safe_text(text, json=self._json)))
 
     def writelines(self, lines: Any) -> None:
         for line in lines:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sessiond.cli.context import Context
-from sessiond.i18n import _
+from sessiond.i18n import _, one_line
 from sessiond.i18n.plural import n_
 
 
@@ -69,12 +69,16 @@ def do_log(args: argparse.Namespace, ctx: Context) -> int:
 
 def _value_text(value: object) -> str:
     """A field as the technician reads it: nested values as compact JSON in their own
-    letters (not Python's repr, which escapes every accent and no-break space)."""
+    letters (not Python's repr, which escapes every accent and no-break space), and on
+    the event's one line: a note's or a name's line break written `\\u000a` (a stored
+    text "x\\nsessiond: ..." printed a line of its own, one sessiond never wrote)."""
     if isinstance(value, (dict, list)):
         import json
 
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return str(value)
+    from sessiond.display import safe_line
+
+    return safe_line(str(value))
 
 
 def _read(path: Path) -> bytes:
@@ -101,7 +105,7 @@ def do_verify(args: argparse.Namespace, ctx: Context) -> int:
     documents = []
     receipts = []
     for path in args.receipt:
-        checked = check_receipt(svc, str(path), _read(path))
+        checked = check_receipt(svc, one_line(str(path)), _read(path))
         receipts.append(checked)
         external.extend(checked.checkpoints)
         proofs.extend(checked.proofs)

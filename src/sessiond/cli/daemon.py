@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from sessiond.cli import options
 from sessiond.cli.context import Context
 from sessiond.i18n import _
 
@@ -37,7 +38,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     an = dsub.add_parser("answer", parents=[common],
                          help=_("answer a question: was that span work, or a pause? start, "
                                 "stop or pause at the instant the remote tool logged?"))
-    an.add_argument("question", type=int, metavar="ID",
+    an.add_argument("question", type=options.whole_number, metavar="ID",
                     help=_("the question's number (sessiond daemon questions lists them)"))
     an.add_argument("decision", help=_("the answer: worked or paused for unseen time; "
                                        "start, stop, pause or ignore for a connection"),

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sessiond.cli.context import Context
 from sessiond.errors import system_problem
-from sessiond.i18n import _
+from sessiond.i18n import _, one_line
 from sessiond.i18n.dates import long_date
 from sessiond.i18n.plural import n_
 from sessiond.model import REMOTE_TOOLS
@@ -92,7 +92,7 @@ def do_import(args: argparse.Namespace, ctx: Context) -> int:
             with open_log(name) as stream:
                 head = stream.read(64 * 1024)
         except OSError as e:
-            raise InputError(_("Cannot read the log {name}: {error}.", name=name,
+            raise InputError(_("Cannot read the log {name}: {error}.", name=one_line(name),
                                error=system_problem(e))) from None
         folder = os.path.dirname(os.path.abspath(name))
         series.setdefault((detect(head, name), folder), []).append(name)
@@ -119,7 +119,8 @@ def do_import(args: argparse.Namespace, ctx: Context) -> int:
                          "new": done.new})
         lines.append(_("{found} in {file} ({fmt}): {new} recorded now, {unmatched} matching "
                        "no session.", found=n_(found, "{n} connection", "{n} connections"),
-                       file=", ".join(names), fmt=fmt, new=new, unmatched=unmatched))
+                       file=", ".join(map(one_line, names)), fmt=fmt, new=new,
+                       unmatched=unmatched))
     if any(row["session"] is None for row in rows):
         lines.append(_("A connection is recorded once it matches a session: plan it with the "
                        "partner ID (sessiond session new CLIENT --tool TOOL --partner-id ID), "

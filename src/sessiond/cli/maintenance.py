@@ -163,7 +163,7 @@ def do_restore(args: argparse.Namespace, ctx: Context) -> int:
     state = {"restored": _("restored"), "replaced": _("replaced (the old one set aside)"),
              "kept": _("kept (it already holds everything in the backup)")}[done.database]
     lines = [_("Restored from {path}: keys {keys}; log {state}; settings {settings}.",
-               path=args.dest, keys=", ".join(done.keys) or _("already in place"),
+               path=Path(args.dest), keys=", ".join(done.keys) or _("already in place"),
                state=state, settings=len(done.settings))]
     lines += [_("Set aside: {path}", path=p) for p in done.set_aside]
     lines += [_("The backup's config.toml is refused ({problem}): it was restored as "

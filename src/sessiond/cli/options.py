@@ -60,13 +60,34 @@ def allow_list(values: tuple[str, ...]) -> Callable[[str], str]:
     return read
 
 
+def whole_number(text: str) -> int:
+    """An argparse `type` for a count or a number (a problem's, a question's): digits 0
+    to 9 (int() reads Arabic-Indic and full-width digits too)."""
+    import argparse
+
+    from sessiond.amounts import foreign_digit, foreign_digit_message
+
+    digit = foreign_digit(text)
+    if digit is not None:
+        raise argparse.ArgumentTypeError(foreign_digit_message(text, digit))
+    if not text.strip().isascii() or not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(_("{text!r} is not a whole number (e.g. 1).",
+                                           text=text))
+    return int(text)
+
+
 def event_number(text: str) -> int:
     """An argparse `type` for an event's number as `sessiond log` and the messages print
     it: "16", "#16", "n° 16", "no16"."""
     import argparse
     import re
 
-    match = re.fullmatch(r"\s*(?:#|n\s*[°º]|no\.?)?\s*(\d+)\s*", text, re.IGNORECASE)
+    from sessiond.amounts import foreign_digit, foreign_digit_message
+
+    digit = foreign_digit(text)
+    if digit is not None:
+        raise argparse.ArgumentTypeError(foreign_digit_message(text, digit))
+    match = re.fullmatch(r"\s*(?:#|n\s*[°º]|no\.?)?\s*([0-9]+)\s*", text, re.IGNORECASE)
     if match is None:
         raise argparse.ArgumentTypeError(_(
             "{text!r} is not an event number: give it as `sessiond log` shows it, e.g. 16 "

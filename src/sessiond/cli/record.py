@@ -35,7 +35,7 @@ def _none(parser: argparse.ArgumentParser) -> None:
 
 
 def _outcome(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--problem", type=int, required=True, metavar="N",
+    p.add_argument("--problem", type=options.whole_number, required=True, metavar="N",
                    help=_("number of the listed problem, from 1"))
     p.add_argument("result", choices=OUTCOMES, type=options.allow_list(OUTCOMES),
                    help=_("solved, diagnosed (the cause is found) or unsolved"))

@@ -222,10 +222,12 @@ def client_add(args: argparse.Namespace, ctx: Context) -> int:
 
 def client_list(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond import labels
+    from sessiond.display import safe_line
 
     clients = ctx.service.clients()
-    lines = [f"{c.id}  {labels.short(c.status):<13} {c.country}  {c.name or _('(erased)')}"
-             for c in clients]
+    # One client a row: a line break in a name would print a row of its own.
+    lines = [f"{c.id}  {labels.short(c.status):<13} {c.country}  "
+             f"{safe_line(c.name) if c.name else _('(erased)')}" for c in clients]
     ctx.emit("\n".join(lines) or _("No clients yet."),
              [{"client": c.id, "status": c.status, "country": c.country, "name": c.name}
               for c in clients])
@@ -271,7 +273,9 @@ def client_show(args: argparse.Namespace, ctx: Context) -> int:
     if asked != client.id:
         lines.append(_("Client {client} was merged into {into}.", client=asked,
                        into=client.id))
-    lines.append(f"{client.id}  {client.name or _('(erased)')}  "
+    from sessiond.display import safe_line
+
+    lines.append(f"{client.id}  {safe_line(client.name) if client.name else _('(erased)')}  "
                  f"{labels.short(client.status)}  {client.country}")
     for label, value in ((_("E-mail"), client.email), (_("Phone"), client.phone),
                          (_("Address"), client.address), (_("SIREN"), client.siren),

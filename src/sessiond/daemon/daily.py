@@ -24,7 +24,7 @@ SEAL_TIME = time(23, 59)
 # A daemon down for weeks exports the days it missed, but not beyond this many.
 MAX_CATCH_UP_DAYS = 31
 
-_HHMM = re.compile(r"^(\d{1,2}):(\d{2})\Z")
+_HHMM = re.compile(r"^([0-9]{1,2}):([0-9]{2})\Z")  # not `\d`: int() reads "١٩" too
 
 
 def parse_daily_time(text: str, setting: str = "daemon.export_time") -> time:

@@ -92,7 +92,8 @@ def export_client(svc: Sessiond, client_id: str, out: Path | None = None,
     # leaves raw, are written as \uXXXX escapes (the same strings to a JSON reader).
     from sessiond.display import safe_text
 
-    encoded = safe_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)) + "\n"
+    encoded = safe_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False),
+                        json=True) + "\n"
     raw = encoded.encode("utf-8")
     path = None
     if out is not None:

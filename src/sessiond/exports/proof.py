@@ -35,10 +35,10 @@ from sessiond.store.sqlite import Store
 MARKER = "SESSIOND-EVENTS"
 _DOMAIN = b"sessiond-events-v1\n"
 _FIELDS = re.compile(
-    r"v1;scope=(?P<scope>session:[a-z0-9-]{1,40}|(?:days|started|paid):\d{4}-\d{2}-\d{2}:"
-    r"\d{4}-\d{2}-\d{2}:"
-    r"[A-Za-z0-9_+\-/]{1,60});upto=(?P<upto>\d+);sessions=(?P<sessions>\d+);"
-    r"events=(?P<events>\d+);sha256=(?P<digest>[0-9a-f]{64})"
+    r"v1;scope=(?P<scope>session:[a-z0-9-]{1,40}|(?:days|started|paid):[0-9]{4}-[0-9]{2}-[0-9]{2}:"
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}:"
+    r"[A-Za-z0-9_+\-/]{1,60});upto=(?P<upto>[0-9]+);sessions=(?P<sessions>[0-9]+);"
+    r"events=(?P<events>[0-9]+);sha256=(?P<digest>[0-9a-f]{64})"
 )
 # The kinds that placed a session on a day in the first exports ("days" scopes).
 DAY_KINDS = ("session-planned", "session-started", "session-stopped")

@@ -20,7 +20,7 @@ from sessiond.audit.verify import Problem
 from sessiond.errors import InputError
 from sessiond.exports.proof import EventsProof, parse_proofs
 from sessiond.exports.signed import sha256
-from sessiond.i18n import _
+from sessiond.i18n import _, one_line
 from sessiond.sessions import Sessiond
 
 SUFFIX = ".proof"
@@ -67,7 +67,7 @@ def check_export(svc: Sessiond, path: Path, read: Callable[[Path], bytes]) -> Ex
         if not found:
             raise InputError(_(
                 "{proof} is missing: an export's proof is the file of that name beside it. "
-                "Copy it back next to {path}.", proof=sidecar.name, path=data_path))
+                "Copy it back next to {path}.", proof=one_line(sidecar.name), path=data_path))
         return ExportCheck(None, checkpoints=found, proofs=parse_proofs(data))
     text = read(sidecar).decode("utf-8", errors="replace")
     result = ExportCheck(sidecar, checkpoints=parse_checkpoints(text),
@@ -88,5 +88,5 @@ def check_export(svc: Sessiond, path: Path, read: Callable[[Path], bytes]) -> Ex
         if recorded is not None and recorded != line["sha"]:
             result.problems.append(Problem(proof.upto, _(
                 "{proof}: the log recorded another file for this export (event #{seq}): the "
-                "proof was edited", proof=sidecar.name, seq=proof.upto)))
+                "proof was edited", proof=one_line(sidecar.name), seq=proof.upto)))
     return result

@@ -33,7 +33,7 @@ from typing import Any
 
 from sessiond.errors import InputError
 from sessiond.exports.hidden_text import Box, Hidden, Tracker, visible_box
-from sessiond.i18n import _
+from sessiond.i18n import _, one_line
 
 DATA_BEGIN = "-----BEGIN SESSIOND SIGNED DATA-----"
 DATA_END = "-----END SESSIOND SIGNED DATA-----"
@@ -280,7 +280,9 @@ def _annotations(reader: Any, boxes: list[list[Box]]) -> tuple[list[str], list[s
                 continue
             kind = str(annot.get("/Subtype") or "?").lstrip("/")
             text = annot.get("/Contents") or annot.get("/V") or ""
-            what = f"{kind} \u00ab {str(text)[:200]} \u00bb" if text else kind
+            # On one line: the text is the viewer's (anyone's), and a line break in it
+            # would print a line of verify's own report.
+            what = f"{kind} \u00ab {one_line(str(text)[:200])} \u00bb" if text else kind
             try:
                 flags = int(annot.get("/F") or 0)
             except (TypeError, ValueError):

@@ -49,13 +49,38 @@ class Seal:
                 "events": p.events, "sha256": p.digest, "text": p.text()}
 
 
+# What makes a spreadsheet read a cell as a formula. OWASP's CSV injection guidance: no
+# cell may begin with = + - @, tab or carriage return, and one that does is prefixed with
+# a single quote (Calc and Excel show the text without it). Tab, carriage return and line
+# feed never begin a cell here: safe_line writes them out (\u0009, \u000d, \u000a), as it
+# writes NUL and every other control. The rule is applied to the look-alikes too, as a
+# rule and not a list: a cell is quoted when its first character, folded by NFKC, is one
+# of = + - @ (the full-width ＝ ＋ － ＠ U+FF1D, U+FF0B, U+FF0D, U+FF20, the small forms
+# U+FE62, U+FE63, U+FE66, U+FE6B, the superscript and subscript signs), or is the minus
+# sign U+2212, which NFKC leaves but LibreOffice's formula parser reads as a minus. An
+# import step that folds compatibility characters (NFKC is common in data pipelines, and
+# a CJK locale's input method folds full-width signs) would otherwise turn the cell into
+# a formula; a quote before a name that begins with such a sign costs nothing. Leading
+# spaces do not hide a sign either: Calc's "trim spaces" import option removes them.
+_FORMULA_SIGNS = frozenset("=+-@\u2212")
+
+
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet could read `text`, as a cell, as a formula (see above)."""
+    import unicodedata
+
+    first = text.lstrip()[:1]
+    return bool(first) and (first in _FORMULA_SIGNS or unicodedata.normalize(
+        "NFKC", first)[:1] in _FORMULA_SIGNS)
+
+
 def cell(text: str) -> str:
     """Free text (a client's name) as a spreadsheet cell: never read as a formula, and
     with its control characters (escape sequences, bidi overrides) written out."""
     from sessiond.display import safe_line
 
     text = safe_line(text)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return "'" + text if formula_like(text) else text
 
 
 def header() -> list[str]:
@@ -125,4 +150,4 @@ def render_json(rows: Sequence[Row], total: Totals, tz: ZoneInfo, *, first: date
     # JSON reader, never a command to the terminal of whoever runs `cat` on the file.
     from sessiond.display import safe_text
 
-    return (safe_text(dumps_indented(data)) + "\n").encode("utf-8")
+    return (safe_text(dumps_indented(data), json=True) + "\n").encode("utf-8")

@@ -46,10 +46,24 @@ def number(value: float, places: int) -> str:
     return text
 
 
+def one_line(name: str) -> str:
+    """A file name on one line: its line breaks and tabs written `\\u000a`, `\\u0009`. A
+    name is the user's (or a downloaded file's) input: "x\\nsessiond: ok" would print a
+    line sessiond never wrote. (The other controls are the output filter's:
+    display.safe_text.)"""
+    return name.replace("\n", "\\u000a").replace("\t", "\\u0009")
+
+
 def _(message: str, /, **values: object) -> str:
-    """Translate `message` into the current language, then fill its `{fields}`."""
+    """Translate `message` into the current language, then fill its `{fields}` (a path is
+    written on one line: one_line)."""
     if language() == "fr":
         from sessiond.i18n.fr import CATALOG
 
         message = CATALOG.get(message, message)
-    return message.format(**values) if values else message
+    if not values:
+        return message
+    for key, value in values.items():
+        if isinstance(value, os.PathLike):
+            values[key] = one_line(str(os.fspath(value)))
+    return message.format(**values)

@@ -198,6 +198,19 @@ CATALOG: dict[str, str] = {
     "amount, when the policy leaves it open": "montant, quand la politique ne le fixe pas",
     "{amount!r} is not an amount in euros (e.g. 45 or 45,50).":
         "{amount!r} n'est pas un montant en euros (par ex. 45 ou 45,50).",
+    "{text!r} holds {digit!r} (U+{code}), a digit other than 0 to 9: type numbers with the "
+    "digits 0 to 9.":
+        "{text!r} contient {digit!r} (U+{code}), un chiffre autre que 0 à 9\u202f: tapez "
+        "les nombres avec les chiffres 0 à 9.",
+    "{text!r} is not a whole number (e.g. 1).":
+        "{text!r} n'est pas un nombre entier (par ex. 1).",
+    "{field}: a NUL character (U+0000) cannot be stored: remove it.":
+        "{field}\u202f: un caractère NUL (U+0000) ne peut pas être enregistré\u202f: "
+        "retirez-le.",
+    "one line of text, without a line break":
+        "une seule ligne de texte, sans saut de ligne",
+    "digits 0 to 9, not {digit!r} (U+{code})":
+        "des chiffres de 0 à 9, pas {digit!r} (U+{code})",
     "warning: the payments of session {session} exceed its bill by {amount}. If this one "
     "was mistyped: sessiond withdraw {session} {seq} --reason TEXT, then record the right "
     "amount.":

@@ -6,6 +6,9 @@ rotated copies, `read_increment` a growing one.
 Any bytes give connections or a LogFormatError / LogReadError (both InputError), never
 another exception. Core package: it imports only the standard library and sessiond's
 errors and i18n.
+Numbers in a log (instants, partner IDs, session numbers) are matched with `[0-9]`,
+never `\\d`: `\\d` and int() read Arabic-Indic or full-width digits too, and a log
+rewritten in them gave the connections of the real one.
 
     from zoneinfo import ZoneInfo
     from sessiond.integrations import read_connections

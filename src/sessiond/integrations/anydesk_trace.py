@@ -60,8 +60,9 @@ FMT_USER = "anydesk-trace"
 FMT_SERVICE = "anydesk-service-trace"
 
 LINE = re.compile(
-    r"\s*([a-z]+) (\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{3,6})\s+(\S+)\s+"
-    r"(?:[A-Za-z]\w*\s+)?(\d+)\s+\d+\s+(?:(\d+)\s+)?(\S+) - ?(.*)")
+    r"\s*([a-z]+) ([0-9]{4})-([0-9]{2})-([0-9]{2}) ([0-9]{2}):([0-9]{2}):([0-9]{2})"
+    r"\.([0-9]{3,6})\s+(\S+)\s+"
+    r"(?:[A-Za-z]\w*\s+)?([0-9]+)\s+[0-9]+\s+(?:([0-9]+)\s+)?(\S+) - ?(.*)")
 _HINT = re.compile(
     r"Accept request from|Connecting to console|outgoing connection request|Authenticated|"
     r"processing loop|closed by remote side|Processing done|Fiber exit|Incoming session req|"
@@ -69,9 +70,9 @@ _HINT = re.compile(
     r"Exiting normally|Stop monitoring|uthentication|assword|assphrase|Login|^\s*auth ")
 # An ID is digits (grouped by single spaces where a build prints it as the GUI does) or
 # one word (an alias such as `user1@ad`).
-_ID = r"(\d+(?: \d+)*|\S+?)"
+_ID = r"([0-9]+(?: [0-9]+)*|\S+?)"
 _ACCEPT = re.compile(rf"Accept request from {_ID}\.?(?: \(.*)?")
-_CONSOLE = re.compile(r"\d+ - Connecting to console session")
+_CONSOLE = re.compile(r"[0-9]+ - Connecting to console session")
 _OUTGOING = re.compile(rf"Received outgoing connection request for address {_ID}\.?(?: \(.*)?")
 # The service stops following an outgoing session when its window closes: `Stop monitoring
 # <n>.`, <n> the partner's ID in Windows traces (a third-party tool pairs it with the
@@ -79,7 +80,7 @@ _OUTGOING = re.compile(rf"Received outgoing connection request for address {_ID}
 _STOP = re.compile(rf"Stop monitoring {_ID}\.?")
 _REQUEST = re.compile(r"Incoming session request: .*\(([^()]*)\)\s*")
 _SENDING = re.compile(rf"Sending a connection request for address {_ID}\.?")
-_PROCESSING_DONE = re.compile(r"\d+: Processing done\.?")
+_PROCESSING_DONE = re.compile(r"[0-9]+: Processing done\.?")
 # The verdict of the authentication, on the session's fiber. The one real line is
 # `auth ... app.session - 3: Authenticated by local user.` (the attempts refused in the
 # samples never reached it: their fiber exits first); analysts quote `Authenticated by
@@ -87,11 +88,11 @@ _PROCESSING_DONE = re.compile(r"\d+: Processing done\.?")
 # `Authenticated by local user (elevated)`. The message decides, not the `auth` level: a
 # line of that level that is no such success is no acceptance, and one that says the
 # authentication failed (wrong password, denied...) is a refusal.
-_AUTHENTICATED = re.compile(r"(?:\d+: )?Authenticated\b(?P<method> (?:by|with)\b)?.*")
+_AUTHENTICATED = re.compile(r"(?:[0-9]+: )?Authenticated\b(?P<method> (?:by|with)\b)?.*")
 _AUTH_FAILED = re.compile(r".*?\b(?:fail(?:ed|ure)?|denied|"
                           r"reject(?:ed)?|refused|declined|wrong|invalid|incorrect|bad)\b.*",
                           re.IGNORECASE)
-_AUTH_WORD = re.compile(r"(?:\d+: )?(?:Authentication|Password|Passphrase|Login)\b",
+_AUTH_WORD = re.compile(r"(?:[0-9]+: )?(?:Authentication|Password|Passphrase|Login)\b",
                         re.IGNORECASE)
 
 SERVICE_TAGS = frozenset({"service", "gsvc", "lsvc", "svc"})

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import PurePath, PureWindowsPath
 from typing import TypeVar
 
-from sessiond.i18n import _
+from sessiond.i18n import _, one_line
 from sessiond.integrations import (
     anydesk_trace,
     rustdesk_log,
@@ -61,11 +61,11 @@ _DETECT_LINES = 400
 _NAMES = (
     (re.compile(r"connections_incoming\.txt"), teamviewer_incoming.FMT),
     (re.compile(r"connections\.txt"), teamviewer_outgoing.FMT),
-    (re.compile(r"teamviewer\d*_logfile(?:_old)?\.log"), teamviewer_log.FMT),
+    (re.compile(r"teamviewer[0-9]*_logfile(?:_old)?\.log"), teamviewer_log.FMT),
     # AnyDesk renames a full trace `<name>.trace.old` (DFIR artefact catalogues).
     (re.compile(r"(?:ad_svc|anydesk_var_log)\.trace(?:\.old)?"), anydesk_trace.FMT_SERVICE),
     (re.compile(r"(?:ad|ad_[\w-]+|anydesk)\.trace(?:\.old)?"), anydesk_trace.FMT_USER),
-    (re.compile(r"rustdesk_r[\w-]*(?:\.restart-\d+)?\.log"), rustdesk_log.FMT),
+    (re.compile(r"rustdesk_r[\w-]*(?:\.restart-[0-9]+)?\.log"), rustdesk_log.FMT),
 )
 
 
@@ -91,11 +91,11 @@ def format_from_name(name: str | None) -> str | None:
 # AnyDesk renames a full trace `ad.trace.old`, `ad_svc.trace.old` (one generation, as
 # TeamViewer).
 _ROTATED = (
-    (re.compile(r"teamviewer\d*_logfile_old\.log"), 0),
-    (re.compile(r"teamviewer\d*_logfile\.log"), 1),
+    (re.compile(r"teamviewer[0-9]*_logfile_old\.log"), 0),
+    (re.compile(r"teamviewer[0-9]*_logfile\.log"), 1),
     (re.compile(r"[\w-]+\.trace\.old"), 0),
     (re.compile(r"[\w-]+\.trace"), 1),
-    (re.compile(r"rustdesk_r(\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}(?:\.restart-\d+)?)\.log"),
+    (re.compile(r"rustdesk_r([0-9]{4}-[0-9]{2}-[0-9]{2}_[0-9]{2}-[0-9]{2}-[0-9]{2}(?:\.restart-[0-9]+)?)\.log"),
      0),
     (re.compile(r"rustdesk_rcurrent\.log"), 1),
 )
@@ -218,13 +218,14 @@ _UNUSABLE = (
 # the IDs in some order. Known by its content too: the file reaches the technician renamed
 # (`connection_trace (1).txt` from a mail or a chat).
 _ATTEMPT_ROW = re.compile(
-    r"\s*(?:Incoming|Outgoing)\s+\d{4}-\d{2}-\d{2},?\s*\d{1,2}:\d{2}(?::\d{2})?\s+\S.*")
+    r"\s*(?:Incoming|Outgoing)\s+[0-9]{4}-[0-9]{2}-[0-9]{2},?\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\s+\S.*")
 
 
 def unrecognised(name: str | None, *, attempts: bool = False) -> LogFormatError:
     """The refusal of a file of no known format; `attempts`: its content is AnyDesk's list
     of connection attempts, whatever its name."""
     base = PureWindowsPath(name).name.lower() if name else ""
+    shown = one_line(name) if name else name  # a file's name is anyone's: on one line
     for pattern, tool, instead in _UNUSABLE:
         if pattern.fullmatch(base) or (attempts and tool == "AnyDesk"):
             if not name:
@@ -235,11 +236,11 @@ def unrecognised(name: str | None, *, attempts: bool = False) -> LogFormatError:
             return LogFormatError(_(
                 "{name} is {tool}'s list of connection attempts, without their end and "
                 "to the minute only: sessiond reads {tool}'s traces instead ({instead}).",
-                name=name, tool=tool, instead=instead))
+                name=shown, tool=tool, instead=instead))
     if name:
         return LogFormatError(_(
             "{name} is not a TeamViewer, AnyDesk or RustDesk log that sessiond can read.",
-            name=name))
+            name=shown))
     return LogFormatError(_(
         "This is not a TeamViewer, AnyDesk or RustDesk log that sessiond can read."))
 

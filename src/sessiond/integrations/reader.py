@@ -15,7 +15,7 @@ from typing import BinaryIO, cast
 from zoneinfo import ZoneInfo
 
 from sessiond.errors import system_problem
-from sessiond.i18n import _
+from sessiond.i18n import _, one_line
 from sessiond.integrations.base import JSON, BadState, Parser
 from sessiond.integrations.connection import Connection
 from sessiond.integrations.errors import LogFormatError, LogReadError
@@ -37,6 +37,13 @@ from sessiond.integrations.text import (
 
 Source = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO
 
+
+
+def _unreadable(name: str | None, error: object) -> LogReadError:
+    # The name on one line: a log's file name is anyone's (a download), and a line break
+    # in it would print a line of sessiond's own (i18n.one_line).
+    return LogReadError(_("Cannot read the log {name}: {error}.", name=one_line(name or "-"),
+                          error=error))
 
 def read_connections(source: Source, *, fmt: str | None = None, tool: str | None = None,
                      tz: ZoneInfo, name: str | None = None) -> Iterator[Connection]:
@@ -84,7 +91,8 @@ def read_rotated(sources: Sequence[str | os.PathLike[str]], *, fmt: str | None =
             if spec is not None and found.name != spec.name:
                 raise LogFormatError(_(
                     "{name} is a {found} file, not {fmt} like the files before it: import "
-                    "it on its own.", name=label or "-", found=found.name, fmt=spec.name))
+                    "it on its own.", name=one_line(label or "-"), found=found.name,
+                    fmt=spec.name))
             spec = found
     except BaseException:
         for stream, _head, _label in opened:
@@ -214,8 +222,7 @@ def read_increment(stream: BinaryIO, offset: int = 0, state: TailState | None = 
     try:
         size = stream.seek(0, os.SEEK_END)
     except (OSError, ValueError) as e:
-        raise LogReadError(_("Cannot read the log {name}: {error}.", name=label or "-",
-                             error=e)) from e
+        raise _unreadable(label or "-", e) from e
     restarted = offset > size or (offset == 0 and state is not None and state.offset > 0)
     if offset > size:
         offset = 0
@@ -269,8 +276,7 @@ def read_increment(stream: BinaryIO, offset: int = 0, state: TailState | None = 
             consumed = raw.end
             found.extend(parser.take())
     except OSError as e:
-        raise LogReadError(_("Cannot read the log {name}: {error}.", name=label or "-",
-                             error=e)) from e
+        raise _unreadable(label or "-", e) from e
     new_state = TailState(spec.name, encoding, consumed, line, pending, parser.dump())
     return Increment(tuple(found), tuple(parser.still_open()), consumed, new_state, restarted)
 
@@ -309,13 +315,11 @@ def open_log(path: str | os.PathLike[str]) -> BinaryIO:
         fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except (OSError, ValueError) as e:  # ValueError: a NUL byte in the name
         problem = system_problem(e) if isinstance(e, OSError) else str(e)
-        raise LogReadError(_("Cannot read the log {name}: {error}.", name=name,
-                             error=problem)) from e
+        raise _unreadable(name, problem) from e
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
-            raise LogReadError(_("Cannot read the log {name}: {error}.", name=name,
-                                 error=system_problem(IsADirectoryError(errno.EISDIR, name))))
+            raise _unreadable(name, system_problem(IsADirectoryError(errno.EISDIR, name)))
         if not stat.S_ISREG(mode):
             raise LogReadError(_("{path} is not a regular file (a directory, a pipe or a "
                                  "device): give the file itself.", path=name))
@@ -338,8 +342,7 @@ def _read(stream: BinaryIO, size: int, label: str | None) -> bytes:
             parts.append(bytes(data))
             got += len(data)
     except OSError as e:
-        raise LogReadError(_("Cannot read the log {name}: {error}.", name=label or "-",
-                             error=system_problem(e))) from e
+        raise _unreadable(label or "-", system_problem(e)) from e
     return b"".join(parts)
 
 
@@ -347,8 +350,7 @@ def _seek(stream: BinaryIO, offset: int, label: str | None) -> None:
     try:
         stream.seek(offset)
     except (OSError, ValueError) as e:
-        raise LogReadError(_("Cannot read the log {name}: {error}.", name=label or "-",
-                             error=e)) from e
+        raise _unreadable(label or "-", e) from e
 
 
 class _Prefixed:
@@ -373,5 +375,4 @@ class _Prefixed:
         try:
             return bytes(self._rest.read(size) or b"")
         except OSError as e:
-            raise LogReadError(_("Cannot read the log {name}: {error}.",
-                                 name=self._label or "-", error=system_problem(e))) from e
+            raise _unreadable(self._label or "-", system_problem(e)) from e

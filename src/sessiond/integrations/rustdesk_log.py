@@ -36,15 +36,16 @@ from sessiond.partner import normalise_partner
 
 FMT = "rustdesk-log"
 
-LINE = re.compile(r"\[(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))? "
-                  r"([+-])(\d{2}):?(\d{2})\] ([A-Z]+) \[([^\]]*)\] ?(.*)")
-_HINT = re.compile(r"Session \S+ start|handle_peer_info|Exit io_loop|#\d+ [Cc]onnection |"
+LINE = re.compile(r"\[([0-9]{4})-([0-9]{2})-([0-9]{2}) ([0-9]{2}):([0-9]{2}):([0-9]{2})"
+                  r"(?:\.([0-9]{1,9}))? "
+                  r"([+-])([0-9]{2}):?([0-9]{2})\] ([A-Z]+) \[([^\]]*)\] ?(.*)")
+_HINT = re.compile(r"Session \S+ start|handle_peer_info|Exit io_loop|#[0-9]+ [Cc]onnection |"
                    r"punch attempt")
 _SESSION = re.compile(r"Session (\S+) start\b.*")
-_PUNCH = re.compile(r"#\d{1,9} \w+ punch attempt with \S+, id: (\S+)")
+_PUNCH = re.compile(r"#[0-9]{1,9} \w+ punch attempt with \S+, id: (\S+)")
 _EXIT = re.compile(r"Exit io_loop of id=(\S+)")
-_OPENED = re.compile(r"#(\d{1,18}) Connection opened from .*")
-_CLOSED = re.compile(r"#(\d{1,18}) (?:Connection closed\b|connection loop exited).*")
+_OPENED = re.compile(r"#([0-9]{1,18}) Connection opened from .*")
+_CLOSED = re.compile(r"#([0-9]{1,18}) (?:Connection closed\b|connection loop exited).*")
 
 
 def looks_like(text: str) -> bool:

@@ -102,9 +102,11 @@ FMT = "teamviewer-log"
 # The component tag: a letter and a digit on Windows and iOS (`S0`, `G1`, `D1`, `H64`), `0`
 # before the role is known, and the letter alone on Linux (`S`, `G`: TeamViewer 12 and 15
 # lines quoted in public bug reports); the severity marks (`!!`) follow it.
-LINE = re.compile(r"(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})[.:](\d{3,6}) +(\d+) +\d+ +"
-                  r"(?:[A-Z]+\d*|\d+)!* *(.*)")
-HEADER = re.compile(r"\s*Start:\s+(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})[.:](\d{3,6})"
+LINE = re.compile(r"([0-9]{4})/([0-9]{2})/([0-9]{2}) ([0-9]{2}):([0-9]{2}):([0-9]{2})[.:]"
+                  r"([0-9]{3,6}) +([0-9]+) +[0-9]+ +"
+                  r"(?:[A-Z]+[0-9]*|[0-9]+)!* *(.*)")
+HEADER = re.compile(r"\s*Start:\s+([0-9]{4})/([0-9]{2})/([0-9]{2}) "
+                    r"([0-9]{2}):([0-9]{2}):([0-9]{2})[.:]([0-9]{3,6})"
                     r"(?:\s*\(([^)]{0,40})\))?")
 _HINT = re.compile(r"ession|articipant|Trying conn|client hello|uthentication|LoginOutgoing|"
                    r"Client conn|closed by user|AuthenticateClient")
@@ -117,13 +119,13 @@ _HINT = re.compile(r"ession|articipant|Trying conn|client hello|uthentication|Lo
 _CLASS = r"(?:\S+ )?"
 # The routing index `[n]` is optional: a Linux write-up quotes the start without it, and
 # without it start and end pair by partner ID, as RemoveParticipant does.
-_PASSIVE = re.compile(r"\S*?(?:\[(\d{1,9})\])?::CreatePassiveSession\(\): incoming session")
+_PASSIVE = re.compile(r"\S*?(?:\[([0-9]{1,9})\])?::CreatePassiveSession\(\): incoming session")
 # The partner as the technician typed it: an ID (grouped by spaces as the GUI shows it) or
 # an address (a LAN connection by IP or host name, `192.0.2.10`, maybe with its port).
-_PARTNER = r"(\d+(?: \d+)*(?![^,\s])|[^,\s]+)"
+_PARTNER = r"([0-9]+(?: [0-9]+)*(?![^,\s])|[^,\s]+)"
 # Its routing index is optional as CreatePassiveSession's is (the Linux daemon writes the
 # class without it): then start and end pair by the partner.
-_ACTIVE = re.compile(r"\S*?(?:\[(\d{1,9})\])?::CreateActiveSession\(\): outgoing session to "
+_ACTIVE = re.compile(r"\S*?(?:\[([0-9]{1,9})\])?::CreateActiveSession\(\): outgoing session to "
                      + _PARTNER)
 UNINDEXED = -1  # the index of an attempt whose service start had none: paired, no index
 _TRYING = re.compile(_CLASS + r"Trying connection to " + _PARTNER)
@@ -131,12 +133,12 @@ _TRYING = re.compile(_CLASS + r"Trying connection to " + _PARTNER)
 # Windows), or `<own ID> <- <ID>: session handshake succeeded` (after it on Windows TV 15.78;
 # alone in a Linux TV15 write-up, with the start without routing index and the `terminated`
 # end).
-_HELLO = re.compile(r"Negotiating session encryption: client hello received from (\d+)|"
-                    + _CLASS + r"\d+ <- (\d+): session handshake succeeded")
+_HELLO = re.compile(r"Negotiating session encryption: client hello received from ([0-9]+)|"
+                    + _CLASS + r"[0-9]+ <- ([0-9]+): session handshake succeeded")
 # The participant is [ID,session number]; the number is a signed 32-bit value, negative for
 # about half the sessions (`[1911993798,-1872883808] type=6`, a real TV 15.78 log).
-_ADD = re.compile(r"\S*::AddParticipant: \[(\d+),-?\d+\] type=(\d{1,9})")
-_REMOVE = re.compile(r"\S*::RemoveParticipant: \[(\d+),")
+_ADD = re.compile(r"\S*::AddParticipant: \[([0-9]+),-?[0-9]+\] type=([0-9]{1,9})")
+_REMOVE = re.compile(r"\S*::RemoveParticipant: \[([0-9]+),")
 _AUTH = re.compile(r"\S*_Passive::\w+: authentication using .{0,200}? was (successful|denied)")
 _LOGIN_DENIED = re.compile(_CLASS + r"LoginOutgoing: authentication denied")
 _LOGIN_ERROR = re.compile(_CLASS + r"LoginOutgoing: ConnectFinished - error")
@@ -146,13 +148,13 @@ _SPONSORED = re.compile(_CLASS + r"ShowSponsoredSessionDialog: .{0,200}?outgoing
 # The session's own processes (GUI, desktop), keyed by the TeamViewer session ID.
 # TV12 writes the message alone (`Connection incoming, sessionID = -2020548939`, G1 and D1).
 _SESSION_IN = re.compile(r"(?:\S*::(?:HandleSessionIncoming|IncomingConnection): )?Connection "
-                         r"incoming, sessionID = (-?\d{1,10})\b")
+                         r"incoming, sessionID = (-?[0-9]{1,10})\b")
 # The participant's display name is the partner's choice and comes first: the ID and role
 # are those of the line's end, which TeamViewer writes after it (fullmatch, greedy name).
-_ROLE = re.compile(r"CParticipantManagerBase participant .* \(ID \[(\d+),(-?\d{1,10})\]\) was "
-                   r"added with the role (\d{1,9})\s*")
+_ROLE = re.compile(r"CParticipantManagerBase participant .* "
+                   r"\(ID \[([0-9]+),(-?[0-9]{1,10})\]\) was added with the role ([0-9]{1,9})\s*")
 _SESSION_END = re.compile(r"\S*::SessionTerminate: removing session with \S*TVSessionID = "
-                          r"(-?\d{1,10})\b")
+                          r"(-?[0-9]{1,10})\b")
 BIND = timedelta(minutes=1)  # a session's processes log it this soon after the service
 # The end of an outgoing session in the GUI process that began it (`Trying connection to`),
 # the only end a Linux user's log has (the service's lines are in the daemon's log). Real
@@ -170,7 +172,7 @@ BIND = timedelta(minutes=1)  # a session's processes log it this soon after the 
 # incoming one is open (it is then that one's: the desktop process ends it just after).
 _CLOSED_BY_USER = re.compile(r"Connection closed by user\b.*")
 _REMOVE_CHANNELS = re.compile(r"VoIP: Receiver: remove channels of all participants in session "
-                              r"(-?\d{1,10})\s*")
+                              r"(-?[0-9]{1,10})\s*")
 # An attempt the partner's side refused for good, in the GUI (a real TV11 log: 35 ms after
 # `LoginOutgoing: authentication denied`, 50 ms before the service's end): `CLogin::
 # AuthenticateClient() Connection to <ID> denied, because remote version is incompatible`.
@@ -182,17 +184,17 @@ _CONNECTION_DENIED = re.compile(r"\S*::AuthenticateClient\(\) Connection to " + 
 # [<ID>,<m>] called "<name> (<ID>)" ...`. It ends the connection to that partner in that
 # session (an incoming one by its session ID, an outgoing one begun by that GUI process):
 # another participant leaving a meeting ends nothing.
-_CHANNEL_REMOVED = re.compile(r"VoIP: Receiver: Session (-?\d{1,10}): Channel removed for "
-                              r"participant \[(\d+),-?\d{1,10}\](?: .*)?")
+_CHANNEL_REMOVED = re.compile(r"VoIP: Receiver: Session (-?[0-9]{1,10}): Channel removed for "
+                              r"participant \[([0-9]+),-?[0-9]{1,10}\](?: .*)?")
 _TERMINATE_REASON = re.compile(r"\S*::SetSessionTerminateReason: Session terminated\b.*")
-_END_STREAM = re.compile(r"\S*?\[(\d{1,9})\]::ReceivedEndSession\(\)")
+_END_STREAM = re.compile(r"\S*?\[([0-9]{1,9})\]::ReceivedEndSession\(\)")
 # The service's end command, in the millisecond of the verdict of an outgoing attempt and
 # sometimes before it (TV11: `CmdEndSession` then `LoginOutgoing: authentication denied`),
 # so it ends incoming sessions only; an outgoing one always has its `Session to` line.
-_CMD_END = re.compile(r"\S*?\[(\d{1,9})\]::CmdEndSession\(\): Received CMD_ENDSESSION")
+_CMD_END = re.compile(r"\S*?\[([0-9]{1,9})\]::CmdEndSession\(\): Received CMD_ENDSESSION")
 # `Session to <ID> ended` (TV11-15 on Windows), `Session to <ID> terminated because of
 # authentication timeout!` (TV15 on Linux, an attempt that never authenticated).
-_ENDED = re.compile(r"(?:\S*?\[(\d{1,9})\]\S* |\S+ )?Session to (\d+(?: \d+)*|\S+) "
+_ENDED = re.compile(r"(?:\S*?\[([0-9]{1,9})\]\S* |\S+ )?Session to ([0-9]+(?: [0-9]+)*|\S+) "
                     r"(?:ended|terminated)\b")
 
 # A process that could not open the log keeps its lines and writes them later with their

@@ -25,8 +25,8 @@ FMT = "teamviewer-outgoing"
 # The ID is digits, grouped by single spaces as the GUI shows them (`1 660 360 496`), or one
 # word; never a name with spaces (the incoming file's layout read with spaces for TABs).
 _ROW = re.compile(
-    r"\s*(\d+(?: \d+)*|\S+?)\s+(\d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2})"
-    r"\s+(\d{2}-\d{2}-\d{4} \d{2}:\d{2}:\d{2})(?:\s|$)")
+    r"\s*([0-9]+(?: [0-9]+)*|\S+?)\s+([0-9]{2}-[0-9]{2}-[0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2})"
+    r"\s+([0-9]{2}-[0-9]{2}-[0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2})(?:\s|$)")
 _GUID_END = re.compile(r"\{[0-9A-Fa-f-]{36}\}\s*$")
 
 

@@ -71,7 +71,8 @@ def offsets_of(local: datetime, tz: ZoneInfo) -> set[int]:
     return found
 
 
-_UTC_OFFSET = re.compile(r"(?:UTC|GMT)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?", re.IGNORECASE)
+_UTC_OFFSET = re.compile(r"(?:UTC|GMT)\s*(?:([+-])\s*([0-9]{1,2})(?::?([0-9]{2}))?)?",
+                         re.IGNORECASE)
 # Abbreviations a TeamViewer build writes instead of an offset (the iOS build writes `CDT`).
 # Ambiguous ones (IST, CST in China, BST...) are left out: the caller's zone decides then.
 _ABBREVIATIONS = {
@@ -98,7 +99,7 @@ def parse_zone(text: str) -> int | None:
     return _ABBREVIATIONS.get(value.upper())
 
 
-_DMY = re.compile(r"(\d{2})-(\d{2})-(\d{4}) (\d{2}):(\d{2}):(\d{2})")
+_DMY = re.compile(r"([0-9]{2})-([0-9]{2})-([0-9]{4}) ([0-9]{2}):([0-9]{2}):([0-9]{2})")
 
 
 def utc_dmy(text: str) -> datetime | None:

@@ -16,12 +16,19 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, TypeVar
 
+from sessiond.amounts import foreign_digit
 from sessiond.errors import InputError
 from sessiond.i18n import _
 
 T = TypeVar("T")
 
-_DECIMAL_TEXT = re.compile(r"^\d{1,9}(\.\d{1,4})?\Z")
+# The strings that are prose, quoted from the terms or written for the technician: they may
+# run over several lines. Every other string (a title, a business, an article, a VAT
+# mention) is printed inside one line, of `check`, `policy show`, a receipt: a line break
+# in it would print a line of its own, one sessiond never wrote ("3.2\nsessiond: ok").
+PROSE = frozenset({"text", "note"})
+_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_DECIMAL_TEXT = re.compile(r"^[0-9]{1,9}(\.[0-9]{1,4})?\Z")  # not `\d`: "٥٠" is no price
 
 
 @dataclass
@@ -75,6 +82,9 @@ class Table:
         if not isinstance(value, str) or not value.strip():
             self.wrong(name, expected)
             return default
+        if name not in PROSE and _LINE_BREAK.search(value.strip()):
+            self.wrong(name, _("one line of text, without a line break"))
+            return default
         return value.strip()
 
     def optional_text(self, name: str) -> str | None:
@@ -126,6 +136,10 @@ class Table:
             return None
         if type(value) is int and 0 <= value < 10**9:  # as many digits as _DECIMAL_TEXT
             number = Decimal(value)
+        elif isinstance(value, str) and (digit := foreign_digit(value)) is not None:
+            self.wrong(name, _("digits 0 to 9, not {digit!r} (U+{code})", digit=digit,
+                               code=f"{ord(digit):04X}"))
+            return None
         elif isinstance(value, str) and _DECIMAL_TEXT.match(value):
             try:
                 number = Decimal(value)
