@@ -650,7 +650,7 @@ def test_numbers_in_other_digits_are_refused_everywhere(cli: Cli, tmp_path: Path
         ("record", session, "payment", "--amount", "٤٥,٥٠", "--method", "carte"),
         ("record", session, "payment", "--amount", "４５", "--method", "carte"),
         ("record", session, "payment", "--amount", "४५", "--method", "carte"),
-        ("record", session, "fee", "--kind", "no-show", "--amount", "٣٠"),
+        ("record", session, "fee", "--kind", "travel", "--amount", "٣٠"),
         ("credit", "add", client, "--hours", "٣", "--policy", "mri87"),
         ("pause", session, "--at", "٩:٣٠"),
         ("pause", session, "--at", "hier １８h３０", "--yes"),
