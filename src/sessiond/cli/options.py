@@ -60,9 +60,8 @@ def allow_list(values: tuple[str, ...]) -> Callable[[str], str]:
     return read
 
 
-def whole_number(text: str) -> int:
-    """An argparse `type` for a count or a number (a problem's, a question's): digits 0
-    to 9 (int() reads Arabic-Indic and full-width digits too)."""
+def _ascii_digits(text: str) -> None:
+    """An argparse refusal of a number in digits other than 0 to 9 (int() reads them)."""
     import argparse
 
     from sessiond.amounts import foreign_digit, foreign_digit_message
@@ -70,6 +69,14 @@ def whole_number(text: str) -> int:
     digit = foreign_digit(text)
     if digit is not None:
         raise argparse.ArgumentTypeError(foreign_digit_message(text, digit))
+
+
+def whole_number(text: str) -> int:
+    """An argparse `type` for a count or a number (a problem's, a question's): digits 0
+    to 9 (int() reads Arabic-Indic and full-width digits too)."""
+    import argparse
+
+    _ascii_digits(text)
     if not text.strip().isascii() or not text.strip().isdigit():
         raise argparse.ArgumentTypeError(_("{text!r} is not a whole number (e.g. 1).",
                                            text=text))
@@ -82,11 +89,7 @@ def event_number(text: str) -> int:
     import argparse
     import re
 
-    from sessiond.amounts import foreign_digit, foreign_digit_message
-
-    digit = foreign_digit(text)
-    if digit is not None:
-        raise argparse.ArgumentTypeError(foreign_digit_message(text, digit))
+    _ascii_digits(text)
     match = re.fullmatch(r"\s*(?:#|n\s*[°º]|no\.?)?\s*([0-9]+)\s*", text, re.IGNORECASE)
     if match is None:
         raise argparse.ArgumentTypeError(_(
