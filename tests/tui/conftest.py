@@ -110,6 +110,16 @@ async def settle(pilot: Pilot[None]) -> None:
     raise AssertionError("the app did not settle")
 
 
+async def open_new_session(pilot: Pilot[None], app: Any) -> None:
+    """From Today, settled: `n`, and the new-session form shown and settled."""
+    from sessiond.tui.screens.new_session import NewSessionScreen
+
+    await settle(pilot)
+    await pilot.press("n")
+    await wait_for(pilot, lambda: isinstance(app.screen, NewSessionScreen))
+    await settle(pilot)
+
+
 async def finish(app: object) -> None:
     # Not wait_for_complete([]): an empty list means every worker, the watcher included.
     workers = busy(app)

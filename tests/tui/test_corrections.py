@@ -25,7 +25,15 @@ from sessiond.tui.widgets.corrections import (
 )
 from sessiond.tui.widgets.dialogs import ClientDialog, ConfirmDialog, TextDialog
 from sessiond.tui.widgets.picker import ClientPicker
-from tests.tui.conftest import T0, FakeClock, screen_text, settle, shown, wait_for
+from tests.tui.conftest import (
+    T0,
+    FakeClock,
+    open_new_session,
+    screen_text,
+    settle,
+    shown,
+    wait_for,
+)
 from tests.tui.test_day import app_for, running
 
 
@@ -397,10 +405,7 @@ async def test_the_new_client_form_warns_of_a_duplicate(
     existing = svc.add_client("Jeanne Martin", email="jeanne@example.fr", at=clock.at)
     app = app_for(svc, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await wait_for(pilot, lambda: isinstance(app.screen, NewSessionScreen))
-        await settle(pilot)
+        await open_new_session(pilot, app)
         await pilot.press("ctrl+n")
         await shown_dialog(pilot, ClientDialog)
         await pilot.press(*"jeanne  MARTIN", "enter")  # case and spaces do not count

@@ -25,6 +25,7 @@ from sessiond.tui.widgets.picker import ClientPicker
 from sessiond.tui.widgets.scanned import ScannedText
 from tests.tui.conftest import (
     FakeClock,
+    open_new_session,
     screen_text,
     settle,
     shown,
@@ -317,10 +318,7 @@ async def test_a_client_is_picked_by_typing_among_hundreds(svc: Sessiond, other:
     svc.add_client("M. Dupond", phone="06 12 34 56 78", at=clock.at)
     app = app_for(svc, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await wait_for(pilot, lambda: isinstance(app.screen, NewSessionScreen))
-        await settle(pilot)
+        await open_new_session(pilot, app)
         listed = app.screen.query_one("#client-list", OptionList)
         assert listed.option_count > 200
         # The picker takes the keyboard once the clients are shown: type only then.
@@ -350,10 +348,7 @@ async def test_a_mode_the_terms_do_not_offer_needs_the_quoted_rate(
     roux = svc.add_client("Mme Roux", at=clock.at)
     app = app_for(svc, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await wait_for(pilot, lambda: isinstance(app.screen, NewSessionScreen))
-        await settle(pilot)
+        await open_new_session(pilot, app)
         app.screen.query_one("#client", ClientPicker).choose(roux)
         app.screen.query_one("#mode", Select).value = "workshop"
         app.screen.query_one("#policy", Select).value = "vlh"
@@ -385,10 +380,7 @@ async def test_the_form_records_when_the_support_ticket_was_opened(
     roux = svc.add_client("Mme Roux", at=clock.at - timedelta(days=5))
     app = app_for(svc, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await wait_for(pilot, lambda: isinstance(app.screen, NewSessionScreen))
-        await settle(pilot)
+        await open_new_session(pilot, app)
         app.screen.query_one("#client", ClientPicker).choose(roux)
         app.screen.query_one("#policy", Select).value = "mri87"
         assert "Ticket de support ouvert" in screen_text(app)
@@ -507,10 +499,7 @@ async def test_a_secret_in_the_problems_cites_the_chosen_terms(svc: Sessiond,
     svc.add_client("Mme Roux", at=clock.at)
     app = app_for(svc, clock)
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await wait_for(pilot, lambda: isinstance(app.screen, NewSessionScreen))
-        await settle(pilot)
+        await open_new_session(pilot, app)
         problems = app.screen.query_one("#problems", ScannedText)
         await pilot.click("#problems TextArea")
         await pilot.press(*"mdp : Soleil2024")
