@@ -43,6 +43,7 @@ from sessiond.model import (
     standing_invoices,
     validate,
 )
+from sessiond.spelling import did_you_mean
 from sessiond.store import glance
 from sessiond.store.sqlite import Store, StoredEvent, Writer
 
@@ -1329,7 +1330,8 @@ class Sessiond:
         session = fold(self.session_events(session_id))
         if session is None:
             raise InputError(_("No session {session}. `sessiond status` lists the open ones.",
-                               session=session_id))
+                               session=session_id)
+                             + did_you_mean(session_id, self.store.session_ids()))
         return session
 
     def session(self, session_id: str) -> Session:
@@ -1369,7 +1371,8 @@ class Sessiond:
         row = self.store.client_added(client_id)
         if row is None:
             raise InputError(_("No client {client}. `sessiond client list` shows them.",
-                               client=client_id))
+                               client=client_id)
+                             + did_you_mean(client_id, self.store.client_ids()))
         return row
 
     def _require_client(self, client_id: str) -> None:

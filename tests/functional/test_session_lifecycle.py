@@ -137,6 +137,25 @@ def test_unknown_ids_and_bad_usage(cli: Cli) -> None:
     assert cli.events() == []
 
 
+def test_a_mistyped_id_command_or_choice_is_answered_with_the_one_it_was_meant_to_be(
+        cli: Cli, planned: str) -> None:
+    """A slip of the finger (one letter changed, dropped, added, or two swapped) gets the
+    known word back; an id that is nothing like a known one gets no guess."""
+    client = cli.json("session", "show", planned)["client"]
+    typo = planned[:-2] + planned[-1] + planned[-2]  # the last two letters swapped
+    refused = cli("start", typo, check=False)
+    assert refused.code == 2 and f"Vouliez-vous dire {planned}\u202f?" in refused.err
+    refused = cli("session", "new", client[:-1] + "#", check=False)
+    assert refused.code == 2 and f"Vouliez-vous dire {client}\u202f?" in refused.err
+    assert "Vouliez-vous" not in cli("start", "s-zzzzzz", check=False).err
+    assert "Vouliez-vous dire resume" in cli("resme", planned, check=False).err
+    refused = cli("session", "new", client, "--tool", "AnyDsk", check=False)
+    assert refused.code == 2 and "Vouliez-vous dire anydesk" in refused.err
+    cli.env["SESSIOND_LANG"] = "en"
+    assert f"Did you mean {planned}?" in cli("stop", typo, check=False).err
+    assert [e["kind"] for e in cli.events()] == ["client-added", "session-planned"]
+
+
 def test_json_output_uses_offsets_and_seconds(cli: Cli, planned: str) -> None:
     data = cli.json("session", "show", planned)
     assert data["planned_at"][-6:] in ("+01:00", "+02:00")

@@ -91,6 +91,16 @@ def _parser() -> type[argparse.ArgumentParser]:
             def error(self, message: str) -> None:  # type: ignore[override]
                 raise _Usage(message, self.format_usage())
 
+            def _check_value(self, action: argparse.Action, value: Any) -> None:
+                try:
+                    super()._check_value(action, value)
+                except argparse.ArgumentError as refused:
+                    from sessiond.spelling import did_you_mean
+
+                    choices = [str(c) for c in action.choices or ()]
+                    raise argparse.ArgumentError(
+                        action, refused.message + did_you_mean(str(value), choices)) from None
+
         _parser_class = Parser
     return _parser_class
 

@@ -49,6 +49,7 @@ from sessiond.i18n.dates import long_date
 from sessiond.law.sole_trader import with_mention
 from sessiond.model import Client, Event, Session, State, fold, standing_invoices
 from sessiond.sessions import Sessiond
+from sessiond.spelling import did_you_mean
 
 HOUR = Decimal(3600)
 MAX_SESSIONS = 50  # an event lists at most 50 sessions (model.texts)
@@ -103,7 +104,8 @@ def find_invoice(svc: Sessiond, number: str) -> tuple[Event, Event | None]:
             raise InputError(_("{number} is a credit note: only an invoice can be cancelled.",
                                number=note.body["number"]))
         raise InputError(_("No invoice {number}. `sessiond invoice list` shows them.",
-                           number=number))
+                           number=number)
+                         + did_you_mean(number, [e.body["number"] for e in events]))
     credit = next((e for e in events if e.kind == "credit-note-issued"
                    and e.body["cites_seq"] == invoice.seq), None)
     return invoice, credit

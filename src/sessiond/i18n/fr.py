@@ -115,6 +115,7 @@ CATALOG: dict[str, str] = {
         "Commencer sans consentement exige un motif\u202f: --without-consent --reason TEXTE.",
     "No session {session}. `sessiond status` lists the open ones.":
         "Aucune intervention {session}. `sessiond status` liste les interventions ouvertes.",
+    "Did you mean {word}?": "Vouliez-vous dire {word}\u202f?",
     "No client {client}. `sessiond client list` shows them.":
         "Aucun client {client}. `sessiond client list` les affiche.",
     "Client {client} was erased: nothing personal can be recorded for him any more.":

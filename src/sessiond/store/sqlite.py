@@ -651,6 +651,11 @@ class Store:
         """The clients whose data key is still there (not erased)."""
         return {str(row[0]) for row in self.conn.execute("SELECT client_id FROM client_keys")}
 
+    def client_ids(self) -> list[str]:
+        """Ids of the clients added, erased ones included, in the order they were added."""
+        sql = "SELECT client_id FROM events WHERE kind = 'client-added' ORDER BY seq"
+        return [row[0] for row in self.conn.execute(sql)]
+
     def session_ids(self, *, open_only: bool = False) -> list[str]:
         """Ids of the planned sessions (only those not stopped), in planning order."""
         if not open_only:

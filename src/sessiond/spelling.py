@@ -1,0 +1,52 @@
+"""The known word a mistyped one was meant to be: an id with one letter wrong, a command or
+a choice misspelt ("resme", "anydsk").
+
+One rule for every "did you mean": the single closest known word, if it is close enough
+that a slip of the finger explains the difference (one letter changed, added, dropped or
+two swapped, in an id of eight characters), and only if no other word is as close. Ids are
+random, so two of them are rarely that close; when they are, neither is offered.
+"""
+
+from __future__ import annotations
+
+# typing.TYPE_CHECKING without importing typing (the command line's error path imports this).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+# difflib's ratio (2 x matched / total length): one letter changed in 8 is 0.875; a word
+# of 5 with one letter dropped ("resme") is 0.91; "s-" in common with another id, 0.25.
+CLOSE_ENOUGH = 0.8
+
+
+def meant(typed: str, known: Iterable[str]) -> str | None:
+    """The one word of `known` that `typed` was meant to be, or None."""
+    import difflib
+
+    wanted = typed.strip().casefold()
+    words = {word.casefold(): word for word in known}
+    if wanted in words:  # only the case differs
+        return words[wanted]
+    matcher = difflib.SequenceMatcher(b=wanted, autojunk=False)
+    best: list[tuple[float, str]] = []
+    for folded, word in words.items():
+        matcher.set_seq1(folded)
+        if matcher.real_quick_ratio() < CLOSE_ENOUGH or matcher.quick_ratio() < CLOSE_ENOUGH:
+            continue
+        score = matcher.ratio()
+        if score >= CLOSE_ENOUGH:
+            best.append((score, word))
+    best.sort(reverse=True)
+    if not best or (len(best) > 1 and best[1][0] == best[0][0]):
+        return None
+    return best[0][1]
+
+
+def did_you_mean(typed: str, known: Iterable[str]) -> str:
+    """" Did you mean X?" to end a refusal of `typed` with, or "" when no word is meant."""
+    word = meant(typed, known)
+    if word is None:
+        return ""
+    from sessiond.i18n import _
+
+    return " " + _("Did you mean {word}?", word=word)
