@@ -151,6 +151,12 @@ def test_a_mistyped_id_command_or_choice_is_answered_with_the_one_it_was_meant_t
     assert "Vouliez-vous dire resume" in cli("resme", planned, check=False).err
     refused = cli("session", "new", client, "--tool", "AnyDsk", check=False)
     assert refused.code == 2 and "Vouliez-vous dire anydesk" in refused.err
+    # An option: among the command's own (and sessiond's), not another command's.
+    refused = cli("session", "new", client, "--toll", "anydesk", check=False)
+    assert refused.code == 2 and "Vouliez-vous dire --tool\u202f?" in refused.err
+    refused = cli("pause", planned, "--resaon=appel", check=False)
+    assert refused.code == 2 and "Vouliez-vous dire --reason\u202f?" in refused.err
+    assert "Vouliez-vous" not in cli("pause", planned, "--tol", "x", check=False).err
     cli.env["SESSIOND_LANG"] = "en"
     assert f"Did you mean {planned}?" in cli("stop", typo, check=False).err
     assert [e["kind"] for e in cli.events()] == ["client-added", "session-planned"]

@@ -87,6 +87,7 @@ def _parser() -> type[argparse.ArgumentParser]:
         # this also spares a gettext search for catalogues at each of them.
         setattr(argparse, "_", _)  # noqa: B010 - argparse reads its global at call time
 
+        # A misspelt command, choice or option gets the one it was meant to be.
         class Parser(argparse.ArgumentParser):
             def error(self, message: str) -> None:  # type: ignore[override]
                 raise _Usage(message, self.format_usage())
@@ -100,6 +101,29 @@ def _parser() -> type[argparse.ArgumentParser]:
                     choices = [str(c) for c in action.choices or ()]
                     raise argparse.ArgumentError(
                         action, refused.message + did_you_mean(str(value), choices)) from None
+
+            def parse_args(self, args: Any = None, namespace: Any = None) -> Any:
+                parsed, extras = self.parse_known_args(args, namespace)
+                if extras:
+                    from sessiond.spelling import did_you_mean
+
+                    unknown = next((a for a in extras if a.startswith("--")), "")
+                    self.error(_("unrecognized arguments: %s") % " ".join(extras)
+                               + did_you_mean(unknown.partition("=")[0],
+                                              self._options_along(args or [])))
+                return parsed
+
+            def _options_along(self, args: Sequence[str]) -> list[str]:
+                """The long options of this parser and of the subcommands `args` name
+                (`session new`: those of sessiond, session and new)."""
+                options: list[str] = []
+                parser: argparse.ArgumentParser | None = self
+                while parser is not None:
+                    options += [o for o in parser._option_string_actions if o[:2] == "--"]
+                    commands = next((a.choices for a in parser._actions
+                                     if isinstance(a, argparse._SubParsersAction)), {})
+                    parser = next((commands[a] for a in args if a in commands), None)
+                return options
 
         _parser_class = Parser
     return _parser_class
