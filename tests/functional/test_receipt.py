@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Cli
-from tests.functional.exports_data import at, session, write_config
+from tests.functional.exports_data import at, session, timed, write_config
 
 pytestmark = pytest.mark.skipif(
     any(shutil.which(tool) is None for tool in ("pdftotext", "pdfdetach", "qpdf")),
@@ -383,7 +383,7 @@ def test_a_receipt_laid_out_by_another_version_is_checked_on_its_signed_data(
 
     cli, sid = stopped
     with monkeypatch.context() as older:
-        older.setattr(receipt_data, "VERSION", receipt_data.VERSION - 1)
+        older.setattr(receipt_data, "VERSION", min(receipt_data.LAID_OUT) - 1)
         data = issue(cli, sid, tmp_path / "old.pdf")
     txt = Path(data["text"])
     original = txt.read_text(encoding="utf-8")
@@ -402,6 +402,45 @@ def test_a_receipt_laid_out_by_another_version_is_checked_on_its_signed_data(
                                       b"-----BEGIN SESSIOND SIGNED DATA-----\nAAAA", 1)
     (tmp_path / "forged.txt").write_bytes(forged)
     assert cli("verify", "--receipt", str(tmp_path / "forged.txt"), check=False).code != 0
+
+
+def test_a_receipt_of_an_earlier_layout_this_one_still_renders_has_its_text_checked(
+        stopped: tuple[Cli, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A receipt issued by the sessiond before an upgrade (layout 3, before instants of the
+    repeated hour carried offsets) keeps its visible text compared, PDF and text copy."""
+    from sessiond.exports import receipt_data
+
+    cli, sid = stopped
+    assert 3 in receipt_data.LAID_OUT and receipt_data.VERSION != 3
+    with monkeypatch.context() as older:
+        older.setattr(receipt_data, "VERSION", 3)
+        data = issue(cli, sid, tmp_path / "old.pdf")
+    for path in (data["pdf"], data["text"]):
+        verified = cli.json("verify", "--receipt", path)
+        assert verified["ok"] and verified["documents"][0]["text_checked"] is True
+    txt = Path(data["text"])
+    txt.write_text(txt.read_text(encoding="utf-8").replace("Temps travaillé", "Durée"),
+                   encoding="utf-8")
+    assert cli("verify", "--receipt", str(txt), check=False).code == 1
+
+
+def test_a_session_in_the_hour_the_clocks_go_back_gets_its_offsets_and_verifies(
+        cli: Cli, tmp_path: Path) -> None:
+    """26 October 2025 in Paris: 02:00-03:00 comes twice. A pause from 02:50 summer time to
+    02:05 winter time is 15 minutes; without offsets it read as going back in time."""
+    write_config(cli.home)
+    client = cli("client", "add", "Hélène Müller").out.strip()
+    sid = timed(cli, client, "md-micro-services", "2025-10-26T02:40:00+02:00",
+                "2025-10-26T02:30:00+01:00",
+                pauses=(("2025-10-26T02:50:00+02:00", "2025-10-26T02:05:00+01:00"),))
+    data = issue(cli, sid, tmp_path / "r.pdf")
+    text = squeezed(Path(data["text"]).read_text(encoding="utf-8"))
+    assert squeezed("26/10/2025 02:50 (UTC+02:00) à 02:05 (UTC+01:00) (15 min)") in text
+    assert squeezed("26/10/2025 02:30 (UTC+01:00)") in text
+    assert squeezed("Temps travaillé : 35 min") in text
+    for path in (data["pdf"], data["text"]):
+        verified = cli.json("verify", "--receipt", path)
+        assert verified["ok"] and verified["documents"][0]["text_checked"] is True
 
 
 def test_edited_pdf_fails_and_a_resaved_one_passes(stopped: tuple[Cli, str],

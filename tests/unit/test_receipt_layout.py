@@ -15,10 +15,12 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sessiond.exports.layout import block_lines
-from sessiond.exports.receipt_data import VERSION, receipt_blocks, speaking
+import pytest
 
-GOLDEN = Path(__file__).with_name("data") / f"receipt_layout_v{VERSION}.txt"
+from sessiond.exports.layout import block_lines
+from sessiond.exports.receipt_data import LAID_OUT, VERSION, receipt_blocks, speaking
+
+DATA_DIR = Path(__file__).with_name("data")
 CHECKPOINT = ("SESSIOND-CHECKPOINT v1;seq=21;hash=" + "ab" * 32 + ";at=2026-03-10T09:47:00Z;"
               "key=1d26d0e973805c02;sig=" + "cd" * 64)
 
@@ -81,24 +83,56 @@ DATA: dict[str, Any] = {
 }
 
 
-def rendered() -> str:
+def rendered(data: dict[str, Any]) -> str:
     lines = []
     for language in ("fr", "en"):
         with speaking(language):
-            for block in receipt_blocks(DATA, CHECKPOINT):
+            for block in receipt_blocks(data, CHECKPOINT):
                 lines.extend(block_lines(block))
         lines.append("")
     return "\n".join(lines)
 
 
-def test_the_receipt_renders_as_its_version_did() -> None:
-    text = rendered()
-    if os.environ.get("SESSIOND_RECORD_LAYOUT"):
-        GOLDEN.write_text(text, encoding="utf-8")
-    assert GOLDEN.is_file(), (
-        f"no rendering recorded for receipt layout version {VERSION}: record it (see the "
+@pytest.mark.parametrize("version", LAID_OUT)
+def test_the_receipt_renders_as_its_version_did(version: int) -> None:
+    """Each version this code lays out, as it was recorded: receipts issued by an earlier
+    sessiond keep their text checked."""
+    golden = DATA_DIR / f"receipt_layout_v{version}.txt"
+    text = rendered({**DATA, "version": version})
+    if os.environ.get("SESSIOND_RECORD_LAYOUT") and version == VERSION:
+        golden.write_text(text, encoding="utf-8")
+    assert golden.is_file(), (
+        f"no rendering recorded for receipt layout version {version}: record it (see the "
         f"module's docstring)")
-    assert text == GOLDEN.read_text(encoding="utf-8"), (
+    assert text == golden.read_text(encoding="utf-8"), (
         "the receipt's visible text changed: bump sessiond.exports.receipt_data.VERSION "
-        "(receipts already issued are checked against their own version's layout) and "
-        "record the new rendering (see the module's docstring)")
+        "(receipts already issued are checked against their own version's layout), keep "
+        "the old one in LAID_OUT if it can still be rendered, and record the new rendering "
+        "(see the module's docstring)")
+
+
+def test_the_current_version_is_laid_out() -> None:
+    assert VERSION in LAID_OUT
+
+
+# A pause in the night the clocks go back in Paris (25 October 2026): from 02:40 summer
+# time to 02:05 winter time, 25 minutes later; the stop at 02:30 winter time.
+REPEATED_HOUR = {
+    **DATA,
+    "times": {**DATA["times"],
+              "start": "2026-10-25T01:50:00+02:00",
+              "pauses": [{"start": "2026-10-25T02:40:00+02:00",
+                          "end": "2026-10-25T02:05:00+01:00", "seconds": 1500}],
+              "not_counted": [], "stop": "2026-10-25T02:30:00+01:00"},
+}
+
+
+def test_an_instant_of_the_hour_the_clocks_go_back_carries_its_offset() -> None:
+    text = rendered({**REPEATED_HOUR, "version": VERSION})
+    assert "25/10/2026 02:40 (UTC+02:00) à 02:05 (UTC+01:00)" in text
+    assert "25/10/2026 02:30 (UTC+01:00), par le technicien" in text
+    assert "2026-10-25 02:40 (UTC+02:00) to 02:05 (UTC+01:00)" in text
+    assert "25/10/2026 01:50 (" not in text  # an hour that comes once needs none
+    # A receipt of version 3 is laid out as it was issued: without them.
+    old = rendered({**REPEATED_HOUR, "version": 3})
+    assert "25/10/2026 02:40 à 02:05 (25 min)" in old and "UTC+" not in old

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from sessiond import clock
@@ -49,8 +49,12 @@ FORMAT = "sessiond-receipt"
 # compares a receipt's text with the rendering of its version only: bump it whenever a
 # block, a label or a French word of the receipt changes (tests/unit/test_receipt_layout.py
 # pins the rendering, and fails until it is bumped). 2: the name with its "EI" mention once.
-# 3: what was paid beyond the amount due, when it was.
-VERSION = 3
+# 3: what was paid beyond the amount due, when it was. 4: an instant in the hour the clocks
+# go back, where the same wall time comes twice, carries its UTC offset.
+VERSION = 4
+# The versions this code lays out as they were: a receipt of one of them has its visible
+# text checked (a 3 differs from a 4 only in that hour, where it states no offset).
+LAID_OUT = (3, 4)
 
 Data = dict[str, Any]
 
@@ -210,7 +214,7 @@ def receipt_blocks(data: Mapping[str, Any], checkpoint: str | None) -> list[Bloc
 
     `checkpoint` is the signed checkpoint's line (not part of the data: it is signed after
     the receipt's event, which holds the data's digest)."""
-    tz = ZoneInfo(data["timezone"])
+    tz = _Wall(ZoneInfo(data["timezone"]), offsets=data.get("version") != 3)
     blocks: list[Block] = [Title(
         _("Service record"),
         _("Supporting document no. {number}, issued on {moment}", number=data["number"],
@@ -235,12 +239,29 @@ def _when(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-def _moment(text: str | None, tz: ZoneInfo) -> str:
-    return fmt.moment(_when(text), tz)
+class _Wall(NamedTuple):
+    """How a receipt's instants are written: in its zone, and from version 4 with their
+    offset in the hour the clocks go back (a pause "02:40 to 02:05" otherwise)."""
+
+    zone: ZoneInfo
+    offsets: bool
+
+    def time(self, instant: datetime) -> str:
+        if self.offsets:
+            return clock.local_wall(instant, self.zone, "%H:%M")
+        return fmt.time_of_day(instant, self.zone)
 
 
-def _time(text: str | None, tz: ZoneInfo) -> str:
-    return fmt.time_of_day(_when(text), tz) or "—"
+def _moment(text: str | None, tz: _Wall) -> str:
+    instant = _when(text)
+    if instant is None:
+        return "—"
+    return f"{fmt.day(instant.astimezone(tz.zone).date())} {tz.time(instant)}"
+
+
+def _time(text: str | None, tz: _Wall) -> str:
+    instant = _when(text)
+    return "—" if instant is None else tz.time(instant)
 
 
 def identity_line(siret: str) -> str:
@@ -277,7 +298,7 @@ def _client(c: Mapping[str, Any]) -> list[Block]:
     ]
 
 
-def _intervention(data: Mapping[str, Any], tz: ZoneInfo) -> list[Block]:
+def _intervention(data: Mapping[str, Any], tz: _Wall) -> list[Block]:
     i = data["intervention"]
     how = fmt.label(i["mode"])
     if i["tool"]:
@@ -304,7 +325,7 @@ def _intervention(data: Mapping[str, Any], tz: ZoneInfo) -> list[Block]:
     return blocks
 
 
-def _consent(c: Mapping[str, Any], tz: ZoneInfo) -> list[Block]:
+def _consent(c: Mapping[str, Any], tz: _Wall) -> list[Block]:
     blocks: list[Block] = [Section(_("Client's consent"))]
     for n, consent in enumerate(c["given"], start=1):
         blocks.append(Field(_("Consent given"), _(
@@ -336,7 +357,7 @@ def _medium(medium: str) -> str:
             "signature": _("with a signature")}.get(medium, medium)
 
 
-def _connections(connections: list[Mapping[str, Any]], tz: ZoneInfo) -> list[Block]:
+def _connections(connections: list[Mapping[str, Any]], tz: _Wall) -> list[Block]:
     blocks: list[Block] = []
     for n, c in enumerate(connections, start=1):
         tool = fmt.label(c["tool"]) if c["tool"] else _("remote tool")
@@ -350,7 +371,7 @@ def _connections(connections: list[Mapping[str, Any]], tz: ZoneInfo) -> list[Blo
     return blocks
 
 
-def _timeline(t: Mapping[str, Any], tz: ZoneInfo) -> list[Block]:
+def _timeline(t: Mapping[str, Any], tz: _Wall) -> list[Block]:
     blocks: list[Block] = [Section(_("Course of the session"))]
     blocks.append(Field(_("Started at"), _moment(t["start"], tz), key="times.start"))
     for n, pause in enumerate(t["pauses"], start=1):
@@ -375,7 +396,7 @@ def _timeline(t: Mapping[str, Any], tz: ZoneInfo) -> list[Block]:
     return blocks
 
 
-def _lines(b: Mapping[str, Any], tz: ZoneInfo) -> list[Block]:
+def _lines(b: Mapping[str, Any], tz: _Wall) -> list[Block]:
     blocks: list[Block] = [Section(_("Detail of the amount"))]
     for n, line in enumerate(b["lines"], start=1):
         blocks.append(Amount(line["label"], money(Decimal(line["amount"])),
@@ -404,7 +425,7 @@ def _lines(b: Mapping[str, Any], tz: ZoneInfo) -> list[Block]:
     return blocks
 
 
-def _confidentiality(c: Mapping[str, Any], tz: ZoneInfo) -> list[Block]:
+def _confidentiality(c: Mapping[str, Any], tz: _Wall) -> list[Block]:
     articles = c["articles"]
     cited = _(" (art. {articles})", articles=", ".join(articles)) if articles else ""
     blocks: list[Block] = [Section(_("Confidentiality"))]

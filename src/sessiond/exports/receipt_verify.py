@@ -35,7 +35,7 @@ from sessiond.errors import InputError
 from sessiond.exports.layout import Amount, Block, Code, Field, Para, Section, Title, block_lines
 from sessiond.exports.proof import EventsProof, parse_proofs
 from sessiond.exports.receipt import rebuild, receipt_number
-from sessiond.exports.receipt_data import FORMAT, VERSION, receipt_blocks, speaking
+from sessiond.exports.receipt_data import FORMAT, LAID_OUT, receipt_blocks, speaking
 from sessiond.exports.signed import Carried, read_document, sha256, signature_valid
 from sessiond.i18n import _
 from sessiond.i18n import language as language_of_messages
@@ -51,8 +51,8 @@ class ReceiptCheck:
     proofs: list[EventsProof] = field(default_factory=list)
     signed: bool = False  # the document carries signed data (receipts made by this version on)
     number: str | None = None
-    # Whether its visible text was compared: a receipt laid out by another version of
-    # sessiond (receipt_data.VERSION) has its signature and data checked, not its wording.
+    # Whether its visible text was compared: a receipt of a layout this version does not
+    # render (receipt_data.LAID_OUT) has its signature and data checked, not its wording.
     text_checked: bool = False
     # It carried no signed data (a print, a copy of its text): what it states was
     # compared with the data computed again from the log.
@@ -281,7 +281,7 @@ def _check_data(svc: Sessiond, name: str, carried: Carried, result: ReceiptCheck
         replaced = _replaced(svc, name, event)
         problems.extend(replaced or ([] if problems else _changed_since(svc, name, data,
                                                                         event)))
-    if data.get("version") == VERSION:
+    if data.get("version") in LAID_OUT:
         result.text_checked = True
         problems.extend(_visible(name, carried, data, result.checkpoints,
                                  _issued_with(svc, event) if logged else None))
@@ -323,7 +323,7 @@ def _without_data(svc: Sessiond, name: str, carried: Carried, result: ReceiptChe
     data, _raw, _proof = rebuilt
     result.from_log = True
     problems = _replaced(svc, name, event) + _changed_since(svc, name, data, event)
-    if data.get("version") == VERSION:
+    if data.get("version") in LAID_OUT:
         result.text_checked = True
         visible = _visible(name, carried, data, result.checkpoints,
                            _issued_with(svc, event))
