@@ -247,7 +247,10 @@ spaces to " ", fullwidth, mathematical and circled letters to ASCII, Cyrillic an
 drawn like Latin ones and small capitals to those, digits of other scripts ("٤٨٢١") to
 ASCII ones, arrows ("⟶", "👉") to "→" and other emoji to a space, colons of other
 scripts and forms ("꞉", "﹕") to ":", non-breaking hyphens to "-"; zero-width
-characters, soft hyphens and bidi controls are dropped and a combining accent joins its
+characters, soft hyphens, bidi controls and, by their Unicode category, every other format
+character (Cf: the tag characters U+E0000-U+E007F...) and every mark that joins no French
+letter (variation selectors, a keycap) are dropped; a character of any other block whose
+compatibility form is one ASCII character reads as it ("ⅿ", "ᵐ", "ſ"); a combining accent joins its
 letter when that makes a French letter ("e" + U+0301 is "é"), else it is dropped
 ("pa\u0301sse" reads "passe"). Spans are mapped back onto the text as typed.
 
@@ -3491,10 +3494,20 @@ def _safe_label(label: str, secret: str) -> str:
 # "m\u200bdp : x" or "mоt de passe" (Cyrillic "о") must not slip through, so the scan
 # runs on a folded copy and maps the spans back onto the text as typed.
 
-# Characters that are dropped (format characters) and spaces that become " ".
+# Characters that are dropped (format characters) and spaces that become " ". These are
+# the common ones, matched by one regex; any other character outside _CLASSIFIED is
+# folded by what Unicode says of it (_fold_by_properties): every format character (Cf,
+# the tag characters U+E0000-U+E007F among them), every mark that joins no French letter,
+# every compatibility form of one ASCII character ("ⅿ", "ᵐ", "ſ").
 _INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e"
               "\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0")
-_SPACES_ODD = "\u1680\u2000-\u200a\u2028\u2029\u205f\u3000"
+_SPACES_ODD = "\u1680\u2000-\u200a\u2028\u2029\u205f\u2800\u3000"
+# Blocks whose every character the table below folds or leaves as it is (Latin, general
+# punctuation, currency, arrows, mathematical operators, box drawing, dingbats): a
+# note written with these needs no look at each character's properties.
+# tests/unit/test_secrets.py checks that the properties change none of the others.
+_CLASSIFIED = "\u0000-\u024f\u2010-\u205f\u20a0-\u20cf\u2190-\u245f\u2500-\u27ff"
+_UNCLASSIFIED = re.compile(f"[^{_CLASSIFIED}]")
 # Letters of other scripts drawn like Latin ones (the Unicode confusables of a-z, A-Z).
 _CONFUSABLES = {
     "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
@@ -3512,6 +3525,7 @@ _CONFUSABLES = {
     "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
     "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "Ϲ": "C",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\ufe63": "-",
+    "\u017f": "s", "\u2024": ".",  # long s, one dot leader: their compatibility forms
     # colons and equals signs of other scripts and forms: "mot de passe ꞉ x", "mdp ﹕ x"
     "\u02d0": ":", "\u02f8": ":", "\u0589": ":", "\u05c3": ":", "\u205a": ":",
     "\u2236": ":", "\ua789": ":", "\ufe13": ":", "\ufe55": ":", "\ua78a": "=",
@@ -3527,7 +3541,7 @@ _OTHER_DIGITS = "".join(chr(code) for code in range(0x0660, 0x1A9A)
                         if unicodedata.category(chr(code)) == "Nd")
 _FOLD_NEEDED = re.compile(
     f"[\u00a0\u0262-\u029f\u02d0\u02f8\u0300-\u036f\u0370-\u03ff\u0400-\u052f"
-    f"\u0589\u05c3\u1d00-\u1d22\u2010-\u2012\u202f\u205a\u2212\u2236\ua730\ua731"
+    f"\u017f\u0589\u05c3\u1d00-\u1d22\u2010-\u2012\u2024\u202f\u205a\u2212\u2236\ua730\ua731"
     f"\ua789\ua78a\ufe13\ufe55\ufe63\ufe66\uff01-\uff5e\U0001d400-\U0001d7ff"
     f"\u2460-\u24ff\u21a6\u21e8\u21fe\u25b6\u25b8\u25ba\u27a1-\u27a6\u279d-\u27a0\u27f6\u27f9\u27fe\u2b95"
     f"\U0001f300-\U0001faff"
@@ -3540,7 +3554,7 @@ _ACCENTED = frozenset("àâäçéèêëîïôöùûüÿñ" + "àâäçéèêëî
 
 def _fold_table() -> dict[int, str]:
     table = {ord(k): v for k, v in _CONFUSABLES.items()}
-    for code in (0x00A0, 0x1680, 0x205F, 0x3000, 0x202F, *range(0x2000, 0x200B)):
+    for code in (0x00A0, 0x1680, 0x205F, 0x2800, 0x3000, 0x202F, *range(0x2000, 0x200B)):
         table[code] = " "
     table[0x2028] = table[0x2029] = "\n"
     for digit in _OTHER_DIGITS:
@@ -3557,7 +3571,39 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
-_FOLD = _fold_table()
+# What a character outside _CLASSIFIED and the table reads as: nothing (U+200B, which
+# _DROPPED drops, so that positions still map one for one), a space, a line break, its
+# compatibility form when that is one ASCII character, or itself.
+def _fold_by_properties(char: str) -> str:
+    category = unicodedata.category(char)
+    if category == "Cf" or (category == "Cn" and "\U000e0000" <= char <= "\U000e0fff"):
+        return "\u200b"  # format characters; plane 14 is ignorable even unassigned
+    if category in ("Mn", "Me") and (unicodedata.combining(char) == 0
+                                     or not "\u0300" <= char <= "\u036f"):
+        return "\u200b"  # variation selectors, keycaps, marks no French letter takes
+    if category == "Zs":
+        return " "
+    if category in ("Zl", "Zp"):
+        return "\n"
+    folded = unicodedata.normalize("NFKC", char)
+    if len(folded) == 1 and folded.isascii() and folded.isprintable():
+        return folded
+    return char
+
+
+class _FoldTable(dict[int, str]):
+    """The fold table, completed by `_fold_by_properties` for a character it lacks (kept
+    for the next note, up to a bound: a hostile text could hold every code point)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_by_properties(chr(code)) if code > 0xFF else chr(code)
+        if len(self) < _FOLD_TABLE_BOUND:
+            self[code] = folded
+        return folded
+
+
+_FOLD_TABLE_BOUND = 20_000
+_FOLD = _FoldTable(_fold_table())
 
 
 # HTML character references in a note pasted from a web page or a mail's source: "mot de
@@ -3622,7 +3668,8 @@ def _fold_characters(text: str) -> tuple[str, list[int] | None]:
         # hyphens folded: two `in` tests instead of a regex pass.
         text.encode("latin-1")
     except UnicodeEncodeError:
-        needed = _FOLD_NEEDED.search(text) is not None
+        needed = (_FOLD_NEEDED.search(text) is not None
+                  or _UNCLASSIFIED.search(text) is not None)
     else:
         needed = "\u00a0" in text or "\u00ad" in text
     if not needed:
