@@ -69,7 +69,9 @@ versions) pass:
 * pairs with no phrase: a remote tool's ID then "/" and a secret-looking value
   ("TeamViewer 123456789 / 4kd9x2"; "TV" for TeamViewer; after a space only, letters mixed with
   digits: "AnyDesk 123456789 xk9p2m"), a default account ("admin/admin", "root:toor",
-  "admin / Soleil2024"; "admin/lecture" names rights), a login said then its pair
+  "admin / Soleil2024"; "admin/lecture" names rights; one of the commonest or the vendors'
+  default passwords as a plain word too: "root / toor", "pi / raspberry", "admin : admin"),
+  a login said then its pair
   ("connexion avec jean / Soleil2024", "logged in with jsmith:X"; a secret-looking value,
   not a host's port).
 * api-token: the secret access key that follows an AWS access key ID (40 characters of
@@ -92,7 +94,9 @@ versions) pass:
   too, or a single 12+ character token mixing letters and digits.
 * password pair: an e-mail address, "/", then a password ("jean@free.fr / Soleil2024"),
   or a space then a token mixing letters and digits, the pair ending its line
-  ("jean@gmail.com Lbc2024!", "Soleil-2024", letters around a symbol "P@ssword"; "merci",
+  ("jean@gmail.com Lbc2024!", "Soleil-2024", letters around a symbol "P@ssword", one of the
+  commonest passwords "Azerty!"; the address one of the fields a line lists: "Jean Dupont -
+  jean@gmail.com - Azerty!"; "merci",
   a phone number, "IMAP/SMTP", "PC-01", "Ticket-4521" pass; so after " - ", "|", ";",
   ",", an arrow, with a label before the address, "compte Google", a bracketed remark or
   another pair after the password). A phrase's word spelt with
@@ -145,8 +149,9 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
    en urgence", a month) or a year after "en" ("modifié en 2023") is no value.
    Secret-looking tokens one space after the first belong to it ("P@ss w0rd").
 3. A token looks like a secret when it is 4+ characters and mixes letters and digits
-   ("Soleil2024", "4kd9x2"), is 4-16 digits (a PIN), or mixes letters or digits with a
-   symbol ("P@ss!", "admin/admin") - and is not an ordinary technical token: versions,
+   ("Soleil2024", "4kd9x2"), is 4-16 digits (a PIN), mixes letters or digits with a
+   symbol ("P@ss!", "admin/admin"), or is one of the commonest passwords of the published
+   lists ("azerty", "soleil", "toor") - and is not an ordinary technical token: versions,
    dates, times, IPs, KB numbers, 0x error codes, sizes and units, ordinals, "22H2",
    "Win11", "Office365", "i7-8550U", "2FA", e-mail addresses, AnyDesk aliases
    ("123456789@ad"), URLs, paths, phone numbers.
@@ -1350,8 +1355,28 @@ def _is_stop(value: str) -> bool:
             or (len(key) > 5 and key.endswith("es") and key[:-2] in _STOP))
 
 
+# The commonest passwords of the published lists (French and English) and the vendors'
+# documented default ones (Kali's root/toor, Raspberry Pi OS's pi/raspberry, Dell iDRAC's
+# root/calvin): a password where a value goes, even as a plain word ("root / toor",
+# "jean@gmail.com Azerty!", "mot de passe Windows azerty"). First names, places and
+# words a note uses otherwise ("marseille", "bonjour", "master", "secret") are not here.
+_COMMON_PASSWORDS = frozenset({
+    "azerty", "azertyuiop", "qwerty", "qwertyuiop", "qwertz", "soleil", "doudou",
+    "loulou", "chouchou", "jetaime", "toor", "raspberry", "changeme", "letmein", "welcome",
+    "iloveyou", "sunshine", "princess", "dragon", "monkey", "football", "superman",
+    "batman", "shadow", "calvin", "alpine", "vagrant", "dietpi", "openelec", "libreelec",
+})
+_COMMON_PASSWORD_TAIL = "!?*#$@%&+"
+
+
+def _common_password(token: str) -> bool:
+    """One of the commonest passwords, maybe with symbols after it ("Azerty!")."""
+    return token.lower().rstrip(_COMMON_PASSWORD_TAIL) in _COMMON_PASSWORDS
+
+
 def _looks_secret(token: str) -> bool:
-    """A token that mixes letters and digits, a PIN, or letters/digits with a symbol."""
+    """A token that mixes letters and digits, a PIN, letters/digits with a symbol, or one
+    of the commonest passwords."""
     if not 4 <= len(token) <= 128 or _is_stop(token):
         return False
     has_digit = any("0" <= c <= "9" for c in token)
@@ -1361,7 +1386,7 @@ def _looks_secret(token: str) -> bool:
     if has_digit and token.isascii() and token.isdigit():
         return len(token) <= 16
     has_symbol = any(not c.isalnum() and c not in "-'’._" for c in token)
-    return has_symbol and (has_alpha or has_digit)
+    return (has_symbol and (has_alpha or has_digit)) or _common_password(token)
 
 
 # Nouns that end like a participle ("Bonne Année 2025", "la fée verte").
@@ -2769,10 +2794,15 @@ def _email_pairs(low: str) -> Iterable[_Span]:
             secret = _trim(m.group("secret"))
             end = m.start("secret") + len(secret)
             line_start = low.rfind("\n", 0, user.start()) + 1
-            lead = low[max(line_start, last_end):user.start()].strip(_LABEL_LEAD + ",;")
-            if ((not lead or lead.endswith(":") or _PAIR_LEAD.match(lead) is not None)
+            before = low[max(line_start, last_end):user.start()]
+            lead = before.strip(_LABEL_LEAD + ",;")
+            # Fields listed on the line ("Jean Dupont - jean@gmail.com - Azerty!",
+            # "Mme Durand | jean@free.fr | Soleil2024"): the address is one of them.
+            listed = before.rstrip(" \t").endswith(("-", "–", "—", "|", ";", ",", "\t"))
+            if ((not lead or listed or lead.endswith(":") or _PAIR_LEAD.match(lead) is not None)
                     and _PAIR_END.match(low, end)
-                    and (_mixed(secret) or _INNER_SYMBOL.fullmatch(secret) is not None)
+                    and (_mixed(secret) or _INNER_SYMBOL.fullmatch(secret) is not None
+                         or _common_password(secret))
                     and _address_secret(low, secret, end)):
                 yield "password", user.start(), end
                 last_end = end  # "…P@ssw0rd, marie@free.fr Soleil-2024": a pair may follow
@@ -3010,8 +3040,8 @@ _ID_TOOL_ENDS = ("viewer", "desk", "supremo", "tv")
 # "admin / Soleil2024". Only a secret-looking value, the user repeated, or (in the
 # "user:password" spelling with no spaces) a plain word counts: "admin/lecture" names rights.
 _DEFAULT_PAIR = re.compile(
-    r"(?<![\w@./:-])(?P<user>root|admin|administrateur|administrator|superuser|supervisor|ubnt)"
-    r"(?:(?P<colon>:)|[ \t]*/[ \t]*)(?P<v>[^\s,;«»\"“”/:]{1,64})")
+    r"(?<![\w@./:-])(?P<user>root|admin|administrateur|administrator|superuser|supervisor|ubnt"
+    r"|pi)(?:(?P<colon>:)|(?P<spaced>[ \t]*:[ \t]*)|[ \t]*/[ \t]*)(?P<v>[^\s,;«»\"“”/:]{1,64})")
 
 
 # The text of a Wi-Fi QR code (the ZXing format phones read): "WIFI:T:WPA;S:Box;P:key;;".
@@ -3028,7 +3058,7 @@ def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
         pw = _CONTEXTS["pw"]
         found.extend((pw, start, end) for start, end in _commands(low))
     if ("viewer" in low or "desk" in low or "supremo" in low or "tv" in low or "admin" in low
-            or "root" in low or "super" in low or "ubnt" in low):
+            or "root" in low or "super" in low or "ubnt" in low or "pi" in low):
         found.extend(_pairs_without_phrase(low))
     if "/" in low:
         found.extend(_service_pairs(low))
@@ -3185,7 +3215,7 @@ def _pairs_without_phrase(low: str) -> Iterable[tuple[_Context, int, int]]:
                 ctx = _CONTEXTS["tool"]._replace(tool=tool)
                 yield ctx, m.start("v"), m.start("v") + len(value)  # type: ignore[union-attr]
             at = low.find(ending, end)
-    if "admin" in low or "root" in low or "super" in low or "ubnt" in low:
+    if "admin" in low or "root" in low or "super" in low or "ubnt" in low or "pi" in low:
         for m in _DEFAULT_PAIR.finditer(low):
             user, value = m.group("user"), _trim(m.group("v"))
             if _OWNER_COMMAND.search(low, max(0, m.start() - 40), m.start()):
@@ -3195,10 +3225,14 @@ def _pairs_without_phrase(low: str) -> Iterable[tuple[_Context, int, int]]:
                 continue
             if _names_phrase(value, low, m.start("v") + len(value)):
                 continue  # "admin / p@ssword: x": the password's label, its value after
-            plain = (m.group("colon") is not None
-                     and _CLAUSE_END.match(low, m.start("v") + len(value))
-                     and _plain_word_secret(value))
-            if _looks_secret(value) or value == user or plain:
+            ends = _CLAUSE_END.match(low, m.start("v") + len(value)) is not None
+            plain = m.group("colon") is not None and ends and _plain_word_secret(value)
+            if m.group("spaced") is not None or user == "pi":
+                # "admin : 2 postes", "pi / 2": the user repeated or a common password only
+                # ("admin : admin", "pi / raspberry").
+                if ends and (value == user or _common_password(value)):
+                    yield _CONTEXTS["account"], m.start(), m.start("v") + len(value)
+            elif _looks_secret(value) or value == user or plain:
                 yield _CONTEXTS["account"], m.start(), m.start("v") + len(value)
 
 
