@@ -112,7 +112,7 @@ is the daily work of a technician; writing one down is the breach. The phrase is
 on whole words, so "Passage", "pass-through" and "lapin" are no phrases; its common
 misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", "mot2passe",
 "mdpp", "m d p", "pasword", "passeword", "pswd", "p/w", "p@ssword", "m0t de pa$$e",
-"pass-word", "passw", "p@ss", "mdp/pwd", "clé wiffi",
+"pass-word", "passw", "p@ss", "mdp/pwd", "clé wiffi", "m0t d3 p4ss3", "mpd",
 "code-pin", "dévérouillage", "code accès"), and a digit may number them ("mdp1 : x, mdp2 :
 y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
 "p.a.s.s.w.o.r.d", "m_o_t", "P.I.N."). After it:
@@ -764,7 +764,7 @@ _PREFIXES = (
     r"|o(?:de|ffre|mpte|nfirmation|nnectwise|ntrase)|r|v)"
     r"|d(?:ig|oo|w|[eé]v)|e(?:n[ct]|nt|xo|sp)|fre|g[ar]|i(?:[dp]|nt)|je|ke"
     r"|l(?:ed|i[cv]|oc|og(?:in|me))"
-    r"|m(?:\.|d|f|[o0]t|n|[ -]d|eta)|n(?:et[ .w]|on)"
+    r"|m(?:\.|d|f|[o0]t|n|[ -]d|eta|pd)|n(?:et[ .w]|on)"
     r"|o(?:ne|t)|p(?:as|at|er|h|in|or|r(?:e|i|od)|s|uk|w|/|[@4]|a[$5])|qu|r(?:e[acfp]|ép|out|u)"
     r"|s(?:af|c|e[cerst]|i|m|p|up)"
     r"|t(?:e[ax]|i|o[kt]|rez)|u(?:l|n[al]|s|t)|v[aeno]|w(?:i[-f]|[lp]|al)|2f"
@@ -863,7 +863,9 @@ _TRIGGER = re.compile(
     | (?P<pw>(?:
           (?:mdp|mot[ ]de[ ]passe)[ ]?/[ ]?(?:pwd|password|pass) | (?:pwd|password)[ ]?/[ ]?mdp
         # "mot de passé", "mot2passe" (typed as a text message), "m0t de pa$$e"
-        | m[o0]ts?[ -]?(?:de?|2)[ -]?p[a@4](?:[s$5]{{1,3}}[eé]{{1,2}}s?|ss) | m[ -]?d[ -]?p[ps]?
+        # and "m0t d3 p4ss3" (leetspeak); "mpd" (two letters swapped)
+        | m[o0]ts?[ -]?(?:d[e3]?|2)[ -]?p[a@4](?:[s$5]{{1,3}}[eé3]{{1,2}}s?|ss) | m[ -]?d[ -]?p[ps]?
+        | mpd
         | passwort | kennwort | contrase[nñ]a | m\.d\.p\.? | pass?e?wo?r?ds? | pass?ords?
         | passowrds? | passwrods? | pass[ -]words? | passw
         | p[a@4][s$5]{{2}}w[o0]rds?  # "p@ssword", "pa$$word", "passw0rd" 
