@@ -113,7 +113,11 @@ on whole words, so "Passage", "pass-through" and "lapin" are no phrases; its com
 misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", "mot2passe",
 "mdpp", "m d p", "pasword", "passeword", "pswd", "p/w", "p@ssword", "m0t de pa$$e",
 "pass-word", "passw", "p@ss", "mdp/pwd", "clé wiffi", "m0t d3 p4ss3", "mpd",
-"code-pin", "dévérouillage", "code accès"), and a digit may number them ("mdp1 : x, mdp2 :
+"code-pin", "dévérouillage", "code accès"); any other label one edit away from the
+letters of "mot de passe", "password", "code PIN", "passcode", "clé wifi", "code de
+déverrouillage" or "code d'accès" (a letter left out, added, replaced, two swapped, a
+space moved, another accent: "mot de psse", "passwodr", "code piin", "cléwifi") is the
+phrase before ":" or "=" and a secret-looking value; and a digit may number them ("mdp1 : x, mdp2 :
 y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
 "p.a.s.s.w.o.r.d", "m_o_t", "P.I.N."). After it:
 
@@ -3466,6 +3470,96 @@ def _lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+# --- labels one typo away from a phrase ---------------------------------------------------
+# "mot de psse : x", "passwodr: x", "code piin : 4821", "cléwifi : x": a letter left out,
+# doubled, swapped or replaced, a space moved or another accent. The phrase regex spells
+# the common misspellings; any other label within one edit (Damerau-Levenshtein, spaces
+# and accents ignored) of these phrases' letters, then ":" or "=" and a value that looks
+# like a secret (never a plain word: a typo is weaker evidence), is the phrase. Phrases
+# under seven letters ("mdp", "pwd", "passe") have too many real words one edit away.
+_TYPO_PHRASES = {
+    "motdepasse": "pw", "motsdepasse": "pw", "password": "pw", "passwords": "pw",
+    "passcode": "pin", "codepin": "pin", "codededeverrouillage": "pin",
+    "codedeverrouillage": "pin", "clewifi": "wifi", "clefwifi": "wifi",
+    "wifipassword": "wifi", "codedacces": "pw",
+}
+
+
+def _one_edit(word: str, phrase: str) -> bool:
+    """`word` is `phrase`, or one letter left out, added, replaced or two swapped."""
+    if word == phrase:
+        return True
+    if abs(len(word) - len(phrase)) > 1:
+        return False
+    i = 0
+    while i < len(word) and i < len(phrase) and word[i] == phrase[i]:
+        i += 1
+    if len(word) == len(phrase):
+        swapped = (i + 1 < len(word) and word[i] == phrase[i + 1] and word[i + 1] == phrase[i]
+                   and word[i + 2:] == phrase[i + 2:])
+        return swapped or word[i + 1:] == phrase[i + 1:]  # two swapped, or one replaced
+    if len(word) < len(phrase):
+        return word[i:] == phrase[i + 1:]  # left out
+    return word[i + 1:] == phrase[i:]  # added
+
+
+_TYPO_MARK = re.compile(r"[:=]")
+
+
+@functools.lru_cache(maxsize=1024)  # a note's labels come back at every keystroke
+def _typo_phrase(words: tuple[str, ...]) -> str | None:
+    """The group of the phrase the last of `words` are a typo of."""
+    for count in range(len(words), 0, -1):
+        key = _norm("".join(words[-count:]))
+        if 6 <= len(key) <= 22:
+            group = next((g for p, g in _TYPO_PHRASES.items() if _one_edit(key, p)), None)
+            if group is not None:
+                if _TRIGGER.fullmatch(" ".join(words[-count:])):
+                    return None  # a phrase the regex knows: read by its own rules
+                return group
+    return None
+
+
+def _label_words(low: str, colon: int) -> tuple[str, ...]:
+    """Up to four words of letters right before `colon` (cheap string methods: a note
+    has a colon every few lines, and almost none is a typo's)."""
+    window = low[max(0, colon - 40):colon]
+    if not window.rstrip(" \t")[-1:].isalpha():
+        return ()
+    words = window.replace("'", " ").replace("’", " ").split()
+    if colon > 40 and window[0].isalpha() and low[colon - 41].isalpha():
+        words = words[1:]  # the window cut its first word
+    tail: list[str] = []
+    for word in reversed(words[-4:]):
+        if not word.isalpha():
+            break
+        tail.append(word)
+    return tuple(reversed(tail))
+
+
+def _typo_labels(low: str) -> Iterable[tuple[_Context, int, int]]:
+    """Values after a label that is a phrase's typo (see _TYPO_PHRASES)."""
+    for mark in _TYPO_MARK.finditer(low):
+        colon = mark.start()
+        words = _label_words(low, colon)
+        group = _typo_phrase(words) if words else None
+        if group is None:
+            continue
+        at = _SPACES.match(low, colon + 1)
+        value = _TOKEN.match(low, at.end() if at else colon + 1)
+        if value is None:
+            continue
+        secret = _trim(value.group())
+        end = value.start() + len(secret)
+        if not secret or _CLAUSE_END.match(low, end) is None or not _looks_secret(secret):
+            continue
+        digits = secret.isascii() and secret.isdigit()
+        if (group == "pin" and not (digits and 4 <= len(secret) <= 8)) or (
+                group == "wifi" and len(secret) < 8):
+            continue
+        yield _CONTEXTS[group], value.start(), end
+
+
 # --- labels and results ----------------------------------------------------------------
 
 def _label(kind: str, tool: str | None = None, creds: bool = False,
@@ -3794,6 +3888,8 @@ def _scan_folded(text: str) -> list[Finding]:
             if ellipses or low.startswith(",", m.end()):
                 pw = _CONTEXTS["pw"]
                 raw.extend(("password", s, e, pw) for s, e in _elliptic_values(low, m, ellipses))
+    if ":" in low or "=" in low:
+        raw.extend((ctx.kind, start, end, ctx) for ctx, start, end in _typo_labels(low))
     # Earlier entries win overlaps: structured numbers (checked by their digits) before
     # a phrase's reading of the same characters.
     starts: list[int] = []
