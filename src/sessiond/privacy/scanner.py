@@ -225,7 +225,10 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
 14. A lock named alone ("alarme", "coffre-fort", "portail", "déverrouillage"...) takes
     digits after ":".
     A bare "clé"/"key" is a Wi-Fi key when its line names a Wi-Fi network (SSID, wifi,
-    Livebox...) and the value looks like a secret of 8+ characters (WPA's minimum); so is
+    Livebox..., before the key or after it: "clé : x (wifi)") and the value looks like a
+    secret of 8+ characters (WPA's minimum); a software licence's key when dashed groups
+    of 4-6 letters and digits, all but one mixed, follow its ":" ("clé antivirus : AB1C2-
+    DE3F4-GH5I6-JK7L8"; not a MAC address, a GUID, "USB3-32GB-BLUE-2025"); so is
     what follows "WPA2 :" when it mixes letters and digits (not "AES-256", "Livebox-4A2C").
     "code de la box" (Livebox, routeur, modem) is the key printed on the router's label.
     "clé privée", "clé de chiffrement", "secret": a long token that mixes letters and
@@ -2193,11 +2196,31 @@ _WIFI_MODE = re.compile(
 _CIPHER = re.compile(r"aes|tkip|ccmp|gcmp|sae|personal|personnel|enterprise|entreprise|mix")
 
 
+def _licence_key_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | None:
+    """ "clé antivirus Kaspersky : AB1C2-DE3F4-GH5I6-JK7L8": a licence key's dashed groups
+    of four to six random letters and digits, so all of them but one at most mixed (not a
+    MAC address, a GUID, a date or a product's name "USB3-32GB-BLUE-2025")."""
+    link = _STRONG.match(low, m.end())
+    code = _KEY_GROUPS.match(low, link.end()) if link is not None else None
+    groups = code.group().split("-") if code is not None else []
+    if code is None or sum(not _mixed(group) for group in groups) > 1:
+        return None
+    return _CONTEXTS["product"], code.start(), code.end()
+
+
 def _wifi_key_value(low: str, m: re.Match[str], ctx: _Context
                     ) -> tuple[_Context, int, int] | None:
+    if not m.group().startswith("wpa"):
+        licence = _licence_key_value(low, m)
+        if licence is not None:
+            return licence
     line_start = low.rfind("\n", 0, m.start()) + 1
-    # "WPA2 : x" names the network's security itself.
-    if not _WIFI_CONTEXT.search(low, max(line_start, m.start() - 80), m.end()):
+    # "WPA2 : x" names the network's security itself; or the line names it after the key
+    # ("clé : x (wifi)").
+    named_before = _WIFI_CONTEXT.search(low, max(line_start, m.start() - 80), m.end())
+    line_end = low.find("\n", m.end())
+    line_end = len(low) if line_end < 0 else line_end
+    if not named_before and not _WIFI_CONTEXT.search(low, m.end(), min(line_end, m.end() + 120)):
         return None
     end = m.end()
     if m.group().startswith("wpa"):
@@ -2213,6 +2236,8 @@ def _wifi_key_value(low: str, m: re.Match[str], ctx: _Context
     span = _value_at(low, position, ctx, _LINK)
     if span is None or span[1] - span[0] < 8:
         return None
+    if not named_before and _WIFI_CONTEXT.search(low, span[0], span[1]):
+        return None  # the network's name itself ("clé : Livebox-4A2C (wifi)")
     if m.group().startswith("wpa"):
         # After "WPA2 :" a cipher or the network's name may follow ("TKIP+AES",
         # "Livebox-4A2C"): a key mixes letters and digits and names no network.
