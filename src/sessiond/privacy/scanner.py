@@ -2523,7 +2523,8 @@ _LABEL_LEAD = " \t-*•>|"  # a bullet, a quote mark or a table's edge before a 
 
 def _value_below(low: str, m: re.Match[str], weak: re.Match[str], ctx: _Context
                  ) -> tuple[_Context, int, int] | None:
-    """ "Mot de passe\nSoleil2024": a label alone on its line, the value alone on the next.
+    """ "Mot de passe\nSoleil2024": a label alone on its line, the value alone on the next
+    (or the one after, past a blank line).
 
     Laid out like a form, the value needs no ":"; it must still look like a secret (a
     quoted value, digits or a secret-looking token): "Mot de passe\nLe client l'a saisi",
@@ -2534,7 +2535,11 @@ def _value_below(low: str, m: re.Match[str], weak: re.Match[str], ctx: _Context
     line_start = low.rfind("\n", 0, m.start()) + 1
     if low[line_start:m.start()].strip(_LABEL_LEAD):
         return None  # "changé le mdp\n...": the phrase is in a sentence, not a label
-    below = _SPACES.match(low, low.index("\n", weak.end()) + 1)
+    next_line = low.index("\n", weak.end()) + 1
+    blank = _LINE_END.match(low, next_line)
+    if blank is not None and blank.end() < len(low) and low[blank.end() - 1] == "\n":
+        next_line = blank.end()  # one blank line between, as after ":"
+    below = _SPACES.match(low, next_line)
     start = below.end() if below else weak.end()
     line_end = low.find("\n", start)
     line_end = len(low) if line_end < 0 else line_end
