@@ -686,3 +686,73 @@ def test_many_key_headers_without_their_end_scan_in_linear_time() -> None:
 
     small, large = cost(10_000), cost(80_000)
     assert large < 25 * max(small, 1e-4)  # 8 times the text: ~8 times the time, not 64
+
+
+def _invisible_by_properties() -> list[str]:
+    # Every character Unicode draws as nothing: format characters (Cf: tag characters,
+    # Arabic and Egyptian format marks, musical formatting, interlinear annotation), the
+    # variation selectors (Mn that never combine), the unassigned code points of plane 14
+    # (default ignorable).
+    import sys
+    import unicodedata
+    chars = []
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        category = unicodedata.category(char)
+        selector = (category == "Mn" and unicodedata.combining(char) == 0
+                    and "VARIATION SELECTOR" in unicodedata.name(char, ""))
+        if category == "Cf" or selector or (category == "Cn" and 0xE0000 <= code <= 0xE0FFF):
+            chars.append(char)
+    return chars
+
+
+def test_every_invisible_character_is_dropped_by_its_category() -> None:
+    # A list of invisibles misses the ones it forgot ("m\U000e0064dp", a tag character,
+    # read "m" "dp"): each is found by what Unicode says of it.
+    missed = []
+    for char in _invisible_by_properties():
+        text = f"m{char}dp : Soleil2024"
+        findings = scan(text)
+        if [(f.kind, text[f.start:f.end]) for f in findings] != [("password", "Soleil2024")]:
+            missed.append(f"U+{ord(char):04X}")
+        inside = f"mdp : Sol{char}eil2024"
+        if [inside[f.start:f.end] for f in scan(inside)] != [f"Sol{char}eil2024"]:
+            missed.append(f"U+{ord(char):04X} inside")
+    assert not missed, missed
+
+
+@pytest.mark.parametrize("text", [
+    "\u217fdp : Soleil2024",  # small roman numeral one thousand, drawn "m"
+    "\u1d50\u1d48\u1d56 : Soleil2024",  # modifier letters (superscript m d p)
+    "m\u20e3dp : Soleil2024",  # a combining keycap, no French letter's accent
+    "mot de pa\u017f\u017fe : Soleil2024",  # long s
+    "mdp\u2800:\u2800Soleil2024",  # the braille blank, drawn as a space
+])
+def test_compatibility_forms_fold_by_their_decomposition(text: str) -> None:
+    # A character whose compatibility form is one ASCII letter or digit reads as it,
+    # whatever block it is in.
+    (finding,) = scan(text)
+    assert text[finding.start:finding.end] == "Soleil2024"
+
+
+def test_ordinary_non_latin_text_is_unchanged_by_folding() -> None:
+    text = "Réglé 45 € — l’écran « Dell » fonctionne ✓ → OK… Ça marche"
+    assert scanner._fold(text) == (text, None)
+
+
+def test_classified_blocks_hold_nothing_the_properties_would_fold() -> None:
+    # A note made only of _CLASSIFIED characters skips the look at properties: each of
+    # them that the properties would fold must be folded by the table, and seen by the
+    # regex that decides whether a note needs folding at all.
+    table = scanner._fold_table()
+    unseen = []
+    for low, high in re.findall(r"(.)-(.)", scanner._CLASSIFIED):
+        for code in range(max(ord(low), 0x100), ord(high) + 1):
+            char = chr(code)
+            if scanner._fold_by_properties(char) == char:
+                continue
+            if code not in table and scanner._DROPPED.match(char) is None:
+                unseen.append(f"U+{code:04X} neither folded nor dropped")
+            if scanner._FOLD_NEEDED.match(char) is None:
+                unseen.append(f"U+{code:04X} not seen")
+    assert not unseen, unseen

@@ -69,7 +69,9 @@ versions) pass:
 * pairs with no phrase: a remote tool's ID then "/" and a secret-looking value
   ("TeamViewer 123456789 / 4kd9x2"; "TV" for TeamViewer; after a space only, letters mixed with
   digits: "AnyDesk 123456789 xk9p2m"), a default account ("admin/admin", "root:toor",
-  "admin / Soleil2024"; "admin/lecture" names rights), a login said then its pair
+  "admin / Soleil2024"; "admin/lecture" names rights; one of the commonest or the vendors'
+  default passwords as a plain word too: "root / toor", "pi / raspberry", "admin : admin"),
+  a login said then its pair
   ("connexion avec jean / Soleil2024", "logged in with jsmith:X"; a secret-looking value,
   not a host's port).
 * api-token: the secret access key that follows an AWS access key ID (40 characters of
@@ -92,7 +94,9 @@ versions) pass:
   too, or a single 12+ character token mixing letters and digits.
 * password pair: an e-mail address, "/", then a password ("jean@free.fr / Soleil2024"),
   or a space then a token mixing letters and digits, the pair ending its line
-  ("jean@gmail.com Lbc2024!", "Soleil-2024", letters around a symbol "P@ssword"; "merci",
+  ("jean@gmail.com Lbc2024!", "Soleil-2024", letters around a symbol "P@ssword", one of the
+  commonest passwords "Azerty!"; the address one of the fields a line lists: "Jean Dupont -
+  jean@gmail.com - Azerty!"; "merci",
   a phone number, "IMAP/SMTP", "PC-01", "Ticket-4521" pass; so after " - ", "|", ";",
   ",", an arrow, with a label before the address, "compte Google", a bracketed remark or
   another pair after the password). A phrase's word spelt with
@@ -108,8 +112,12 @@ is the daily work of a technician; writing one down is the breach. The phrase is
 on whole words, so "Passage", "pass-through" and "lapin" are no phrases; its common
 misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", "mot2passe",
 "mdpp", "m d p", "pasword", "passeword", "pswd", "p/w", "p@ssword", "m0t de pa$$e",
-"pass-word", "passw", "p@ss", "mdp/pwd", "clé wiffi",
-"code-pin", "dévérouillage", "code accès"), and a digit may number them ("mdp1 : x, mdp2 :
+"pass-word", "passw", "p@ss", "mdp/pwd", "clé wiffi", "m0t d3 p4ss3", "mpd",
+"code-pin", "dévérouillage", "code accès"); any other label one edit away from the
+letters of "mot de passe", "password", "code PIN", "passcode", "clé wifi", "code de
+déverrouillage" or "code d'accès" (a letter left out, added, replaced, two swapped, a
+space moved, another accent: "mot de psse", "passwodr", "code piin", "cléwifi") is the
+phrase before ":" or "=" and a secret-looking value; and a digit may number them ("mdp1 : x, mdp2 :
 y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
 "p.a.s.s.w.o.r.d", "m_o_t", "P.I.N."). After it:
 
@@ -145,8 +153,9 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
    en urgence", a month) or a year after "en" ("modifié en 2023") is no value.
    Secret-looking tokens one space after the first belong to it ("P@ss w0rd").
 3. A token looks like a secret when it is 4+ characters and mixes letters and digits
-   ("Soleil2024", "4kd9x2"), is 4-16 digits (a PIN), or mixes letters or digits with a
-   symbol ("P@ss!", "admin/admin") - and is not an ordinary technical token: versions,
+   ("Soleil2024", "4kd9x2"), is 4-16 digits (a PIN), mixes letters or digits with a
+   symbol ("P@ss!", "admin/admin"), or is one of the commonest passwords of the published
+   lists ("azerty", "soleil", "toor") - and is not an ordinary technical token: versions,
    dates, times, IPs, KB numbers, 0x error codes, sizes and units, ordinals, "22H2",
    "Win11", "Office365", "i7-8550U", "2FA", e-mail addresses, AnyDesk aliases
    ("123456789@ad"), URLs, paths, phone numbers.
@@ -216,7 +225,10 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
 14. A lock named alone ("alarme", "coffre-fort", "portail", "déverrouillage"...) takes
     digits after ":".
     A bare "clé"/"key" is a Wi-Fi key when its line names a Wi-Fi network (SSID, wifi,
-    Livebox...) and the value looks like a secret of 8+ characters (WPA's minimum); so is
+    Livebox..., before the key or after it: "clé : x (wifi)") and the value looks like a
+    secret of 8+ characters (WPA's minimum); a software licence's key when dashed groups
+    of 4-6 letters and digits, all but one mixed, follow its ":" ("clé antivirus : AB1C2-
+    DE3F4-GH5I6-JK7L8"; not a MAC address, a GUID, "USB3-32GB-BLUE-2025"); so is
     what follows "WPA2 :" when it mixes letters and digits (not "AES-256", "Livebox-4A2C").
     "code de la box" (Livebox, routeur, modem) is the key printed on the router's label.
     "clé privée", "clé de chiffrement", "secret": a long token that mixes letters and
@@ -247,7 +259,10 @@ spaces to " ", fullwidth, mathematical and circled letters to ASCII, Cyrillic an
 drawn like Latin ones and small capitals to those, digits of other scripts ("٤٨٢١") to
 ASCII ones, arrows ("⟶", "👉") to "→" and other emoji to a space, colons of other
 scripts and forms ("꞉", "﹕") to ":", non-breaking hyphens to "-"; zero-width
-characters, soft hyphens and bidi controls are dropped and a combining accent joins its
+characters, soft hyphens, bidi controls and, by their Unicode category, every other format
+character (Cf: the tag characters U+E0000-U+E007F...) and every mark that joins no French
+letter (variation selectors, a keycap) are dropped; a character of any other block whose
+compatibility form is one ASCII character reads as it ("ⅿ", "ᵐ", "ſ"); a combining accent joins its
 letter when that makes a French letter ("e" + U+0301 is "é"), else it is dropped
 ("pa\u0301sse" reads "passe"). Spans are mapped back onto the text as typed.
 
@@ -756,7 +771,7 @@ _PREFIXES = (
     r"|o(?:de|ffre|mpte|nfirmation|nnectwise|ntrase)|r|v)"
     r"|d(?:ig|oo|w|[eé]v)|e(?:n[ct]|nt|xo|sp)|fre|g[ar]|i(?:[dp]|nt)|je|ke"
     r"|l(?:ed|i[cv]|oc|og(?:in|me))"
-    r"|m(?:\.|d|f|[o0]t|n|[ -]d|eta)|n(?:et[ .w]|on)"
+    r"|m(?:\.|d|f|[o0]t|n|[ -]d|eta|pd)|n(?:et[ .w]|on)"
     r"|o(?:ne|t)|p(?:as|at|er|h|in|or|r(?:e|i|od)|s|uk|w|/|[@4]|a[$5])|qu|r(?:e[acfp]|ép|out|u)"
     r"|s(?:af|c|e[cerst]|i|m|p|up)"
     r"|t(?:e[ax]|i|o[kt]|rez)|u(?:l|n[al]|s|t)|v[aeno]|w(?:i[-f]|[lp]|al)|2f"
@@ -855,7 +870,9 @@ _TRIGGER = re.compile(
     | (?P<pw>(?:
           (?:mdp|mot[ ]de[ ]passe)[ ]?/[ ]?(?:pwd|password|pass) | (?:pwd|password)[ ]?/[ ]?mdp
         # "mot de passé", "mot2passe" (typed as a text message), "m0t de pa$$e"
-        | m[o0]ts?[ -]?(?:de?|2)[ -]?p[a@4](?:[s$5]{{1,3}}[eé]{{1,2}}s?|ss) | m[ -]?d[ -]?p[ps]?
+        # and "m0t d3 p4ss3" (leetspeak); "mpd" (two letters swapped)
+        | m[o0]ts?[ -]?(?:d[e3]?|2)[ -]?p[a@4](?:[s$5]{{1,3}}[eé3]{{1,2}}s?|ss) | m[ -]?d[ -]?p[ps]?
+        | mpd
         | passwort | kennwort | contrase[nñ]a | m\.d\.p\.? | pass?e?wo?r?ds? | pass?ords?
         | passowrds? | passwrods? | pass[ -]words? | passw
         | p[a@4][s$5]{{2}}w[o0]rds?  # "p@ssword", "pa$$word", "passw0rd" 
@@ -1347,8 +1364,28 @@ def _is_stop(value: str) -> bool:
             or (len(key) > 5 and key.endswith("es") and key[:-2] in _STOP))
 
 
+# The commonest passwords of the published lists (French and English) and the vendors'
+# documented default ones (Kali's root/toor, Raspberry Pi OS's pi/raspberry, Dell iDRAC's
+# root/calvin): a password where a value goes, even as a plain word ("root / toor",
+# "jean@gmail.com Azerty!", "mot de passe Windows azerty"). First names, places and
+# words a note uses otherwise ("marseille", "bonjour", "master", "secret") are not here.
+_COMMON_PASSWORDS = frozenset({
+    "azerty", "azertyuiop", "qwerty", "qwertyuiop", "qwertz", "soleil", "doudou",
+    "loulou", "chouchou", "jetaime", "toor", "raspberry", "changeme", "letmein", "welcome",
+    "iloveyou", "sunshine", "princess", "dragon", "monkey", "football", "superman",
+    "batman", "shadow", "calvin", "alpine", "vagrant", "dietpi", "openelec", "libreelec",
+})
+_COMMON_PASSWORD_TAIL = "!?*#$@%&+"
+
+
+def _common_password(token: str) -> bool:
+    """One of the commonest passwords, maybe with symbols after it ("Azerty!")."""
+    return token.lower().rstrip(_COMMON_PASSWORD_TAIL) in _COMMON_PASSWORDS
+
+
 def _looks_secret(token: str) -> bool:
-    """A token that mixes letters and digits, a PIN, or letters/digits with a symbol."""
+    """A token that mixes letters and digits, a PIN, letters/digits with a symbol, or one
+    of the commonest passwords."""
     if not 4 <= len(token) <= 128 or _is_stop(token):
         return False
     has_digit = any("0" <= c <= "9" for c in token)
@@ -1358,7 +1395,7 @@ def _looks_secret(token: str) -> bool:
     if has_digit and token.isascii() and token.isdigit():
         return len(token) <= 16
     has_symbol = any(not c.isalnum() and c not in "-'’._" for c in token)
-    return has_symbol and (has_alpha or has_digit)
+    return (has_symbol and (has_alpha or has_digit)) or _common_password(token)
 
 
 # Nouns that end like a participle ("Bonne Année 2025", "la fée verte").
@@ -2159,11 +2196,31 @@ _WIFI_MODE = re.compile(
 _CIPHER = re.compile(r"aes|tkip|ccmp|gcmp|sae|personal|personnel|enterprise|entreprise|mix")
 
 
+def _licence_key_value(low: str, m: re.Match[str]) -> tuple[_Context, int, int] | None:
+    """ "clé antivirus Kaspersky : AB1C2-DE3F4-GH5I6-JK7L8": a licence key's dashed groups
+    of four to six random letters and digits, so all of them but one at most mixed (not a
+    MAC address, a GUID, a date or a product's name "USB3-32GB-BLUE-2025")."""
+    link = _STRONG.match(low, m.end())
+    code = _KEY_GROUPS.match(low, link.end()) if link is not None else None
+    groups = code.group().split("-") if code is not None else []
+    if code is None or sum(not _mixed(group) for group in groups) > 1:
+        return None
+    return _CONTEXTS["product"], code.start(), code.end()
+
+
 def _wifi_key_value(low: str, m: re.Match[str], ctx: _Context
                     ) -> tuple[_Context, int, int] | None:
+    if not m.group().startswith("wpa"):
+        licence = _licence_key_value(low, m)
+        if licence is not None:
+            return licence
     line_start = low.rfind("\n", 0, m.start()) + 1
-    # "WPA2 : x" names the network's security itself.
-    if not _WIFI_CONTEXT.search(low, max(line_start, m.start() - 80), m.end()):
+    # "WPA2 : x" names the network's security itself; or the line names it after the key
+    # ("clé : x (wifi)").
+    named_before = _WIFI_CONTEXT.search(low, max(line_start, m.start() - 80), m.end())
+    line_end = low.find("\n", m.end())
+    line_end = len(low) if line_end < 0 else line_end
+    if not named_before and not _WIFI_CONTEXT.search(low, m.end(), min(line_end, m.end() + 120)):
         return None
     end = m.end()
     if m.group().startswith("wpa"):
@@ -2179,6 +2236,8 @@ def _wifi_key_value(low: str, m: re.Match[str], ctx: _Context
     span = _value_at(low, position, ctx, _LINK)
     if span is None or span[1] - span[0] < 8:
         return None
+    if not named_before and _WIFI_CONTEXT.search(low, span[0], span[1]):
+        return None  # the network's name itself ("clé : Livebox-4A2C (wifi)")
     if m.group().startswith("wpa"):
         # After "WPA2 :" a cipher or the network's name may follow ("TKIP+AES",
         # "Livebox-4A2C"): a key mixes letters and digits and names no network.
@@ -2464,7 +2523,8 @@ _LABEL_LEAD = " \t-*•>|"  # a bullet, a quote mark or a table's edge before a 
 
 def _value_below(low: str, m: re.Match[str], weak: re.Match[str], ctx: _Context
                  ) -> tuple[_Context, int, int] | None:
-    """ "Mot de passe\nSoleil2024": a label alone on its line, the value alone on the next.
+    """ "Mot de passe\nSoleil2024": a label alone on its line, the value alone on the next
+    (or the one after, past a blank line).
 
     Laid out like a form, the value needs no ":"; it must still look like a secret (a
     quoted value, digits or a secret-looking token): "Mot de passe\nLe client l'a saisi",
@@ -2475,7 +2535,11 @@ def _value_below(low: str, m: re.Match[str], weak: re.Match[str], ctx: _Context
     line_start = low.rfind("\n", 0, m.start()) + 1
     if low[line_start:m.start()].strip(_LABEL_LEAD):
         return None  # "changé le mdp\n...": the phrase is in a sentence, not a label
-    below = _SPACES.match(low, low.index("\n", weak.end()) + 1)
+    next_line = low.index("\n", weak.end()) + 1
+    blank = _LINE_END.match(low, next_line)
+    if blank is not None and blank.end() < len(low) and low[blank.end() - 1] == "\n":
+        next_line = blank.end()  # one blank line between, as after ":"
+    below = _SPACES.match(low, next_line)
     start = below.end() if below else weak.end()
     line_end = low.find("\n", start)
     line_end = len(low) if line_end < 0 else line_end
@@ -2766,10 +2830,15 @@ def _email_pairs(low: str) -> Iterable[_Span]:
             secret = _trim(m.group("secret"))
             end = m.start("secret") + len(secret)
             line_start = low.rfind("\n", 0, user.start()) + 1
-            lead = low[max(line_start, last_end):user.start()].strip(_LABEL_LEAD + ",;")
-            if ((not lead or lead.endswith(":") or _PAIR_LEAD.match(lead) is not None)
+            before = low[max(line_start, last_end):user.start()]
+            lead = before.strip(_LABEL_LEAD + ",;")
+            # Fields listed on the line ("Jean Dupont - jean@gmail.com - Azerty!",
+            # "Mme Durand | jean@free.fr | Soleil2024"): the address is one of them.
+            listed = before.rstrip(" \t").endswith(("-", "–", "—", "|", ";", ",", "\t"))
+            if ((not lead or listed or lead.endswith(":") or _PAIR_LEAD.match(lead) is not None)
                     and _PAIR_END.match(low, end)
-                    and (_mixed(secret) or _INNER_SYMBOL.fullmatch(secret) is not None)
+                    and (_mixed(secret) or _INNER_SYMBOL.fullmatch(secret) is not None
+                         or _common_password(secret))
                     and _address_secret(low, secret, end)):
                 yield "password", user.start(), end
                 last_end = end  # "…P@ssw0rd, marie@free.fr Soleil-2024": a pair may follow
@@ -3007,8 +3076,8 @@ _ID_TOOL_ENDS = ("viewer", "desk", "supremo", "tv")
 # "admin / Soleil2024". Only a secret-looking value, the user repeated, or (in the
 # "user:password" spelling with no spaces) a plain word counts: "admin/lecture" names rights.
 _DEFAULT_PAIR = re.compile(
-    r"(?<![\w@./:-])(?P<user>root|admin|administrateur|administrator|superuser|supervisor|ubnt)"
-    r"(?:(?P<colon>:)|[ \t]*/[ \t]*)(?P<v>[^\s,;«»\"“”/:]{1,64})")
+    r"(?<![\w@./:-])(?P<user>root|admin|administrateur|administrator|superuser|supervisor|ubnt"
+    r"|pi)(?:(?P<colon>:)|(?P<spaced>[ \t]*:[ \t]*)|[ \t]*/[ \t]*)(?P<v>[^\s,;«»\"“”/:]{1,64})")
 
 
 # The text of a Wi-Fi QR code (the ZXing format phones read): "WIFI:T:WPA;S:Box;P:key;;".
@@ -3025,7 +3094,7 @@ def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
         pw = _CONTEXTS["pw"]
         found.extend((pw, start, end) for start, end in _commands(low))
     if ("viewer" in low or "desk" in low or "supremo" in low or "tv" in low or "admin" in low
-            or "root" in low or "super" in low or "ubnt" in low):
+            or "root" in low or "super" in low or "ubnt" in low or "pi" in low):
         found.extend(_pairs_without_phrase(low))
     if "/" in low:
         found.extend(_service_pairs(low))
@@ -3182,7 +3251,7 @@ def _pairs_without_phrase(low: str) -> Iterable[tuple[_Context, int, int]]:
                 ctx = _CONTEXTS["tool"]._replace(tool=tool)
                 yield ctx, m.start("v"), m.start("v") + len(value)  # type: ignore[union-attr]
             at = low.find(ending, end)
-    if "admin" in low or "root" in low or "super" in low or "ubnt" in low:
+    if "admin" in low or "root" in low or "super" in low or "ubnt" in low or "pi" in low:
         for m in _DEFAULT_PAIR.finditer(low):
             user, value = m.group("user"), _trim(m.group("v"))
             if _OWNER_COMMAND.search(low, max(0, m.start() - 40), m.start()):
@@ -3192,10 +3261,14 @@ def _pairs_without_phrase(low: str) -> Iterable[tuple[_Context, int, int]]:
                 continue
             if _names_phrase(value, low, m.start("v") + len(value)):
                 continue  # "admin / p@ssword: x": the password's label, its value after
-            plain = (m.group("colon") is not None
-                     and _CLAUSE_END.match(low, m.start("v") + len(value))
-                     and _plain_word_secret(value))
-            if _looks_secret(value) or value == user or plain:
+            ends = _CLAUSE_END.match(low, m.start("v") + len(value)) is not None
+            plain = m.group("colon") is not None and ends and _plain_word_secret(value)
+            if m.group("spaced") is not None or user == "pi":
+                # "admin : 2 postes", "pi / 2": the user repeated or a common password only
+                # ("admin : admin", "pi / raspberry").
+                if ends and (value == user or _common_password(value)):
+                    yield _CONTEXTS["account"], m.start(), m.start("v") + len(value)
+            elif _looks_secret(value) or value == user or plain:
                 yield _CONTEXTS["account"], m.start(), m.start("v") + len(value)
 
 
@@ -3427,6 +3500,96 @@ def _lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+# --- labels one typo away from a phrase ---------------------------------------------------
+# "mot de psse : x", "passwodr: x", "code piin : 4821", "cléwifi : x": a letter left out,
+# doubled, swapped or replaced, a space moved or another accent. The phrase regex spells
+# the common misspellings; any other label within one edit (Damerau-Levenshtein, spaces
+# and accents ignored) of these phrases' letters, then ":" or "=" and a value that looks
+# like a secret (never a plain word: a typo is weaker evidence), is the phrase. Phrases
+# under seven letters ("mdp", "pwd", "passe") have too many real words one edit away.
+_TYPO_PHRASES = {
+    "motdepasse": "pw", "motsdepasse": "pw", "password": "pw", "passwords": "pw",
+    "passcode": "pin", "codepin": "pin", "codededeverrouillage": "pin",
+    "codedeverrouillage": "pin", "clewifi": "wifi", "clefwifi": "wifi",
+    "wifipassword": "wifi", "codedacces": "pw",
+}
+
+
+def _one_edit(word: str, phrase: str) -> bool:
+    """`word` is `phrase`, or one letter left out, added, replaced or two swapped."""
+    if word == phrase:
+        return True
+    if abs(len(word) - len(phrase)) > 1:
+        return False
+    i = 0
+    while i < len(word) and i < len(phrase) and word[i] == phrase[i]:
+        i += 1
+    if len(word) == len(phrase):
+        swapped = (i + 1 < len(word) and word[i] == phrase[i + 1] and word[i + 1] == phrase[i]
+                   and word[i + 2:] == phrase[i + 2:])
+        return swapped or word[i + 1:] == phrase[i + 1:]  # two swapped, or one replaced
+    if len(word) < len(phrase):
+        return word[i:] == phrase[i + 1:]  # left out
+    return word[i + 1:] == phrase[i:]  # added
+
+
+_TYPO_MARK = re.compile(r"[:=]")
+
+
+@functools.lru_cache(maxsize=1024)  # a note's labels come back at every keystroke
+def _typo_phrase(words: tuple[str, ...]) -> str | None:
+    """The group of the phrase the last of `words` are a typo of."""
+    for count in range(len(words), 0, -1):
+        key = _norm("".join(words[-count:]))
+        if 6 <= len(key) <= 22:
+            group = next((g for p, g in _TYPO_PHRASES.items() if _one_edit(key, p)), None)
+            if group is not None:
+                if _TRIGGER.fullmatch(" ".join(words[-count:])):
+                    return None  # a phrase the regex knows: read by its own rules
+                return group
+    return None
+
+
+def _label_words(low: str, colon: int) -> tuple[str, ...]:
+    """Up to four words of letters right before `colon` (cheap string methods: a note
+    has a colon every few lines, and almost none is a typo's)."""
+    window = low[max(0, colon - 40):colon]
+    if not window.rstrip(" \t")[-1:].isalpha():
+        return ()
+    words = window.replace("'", " ").replace("’", " ").split()
+    if colon > 40 and window[0].isalpha() and low[colon - 41].isalpha():
+        words = words[1:]  # the window cut its first word
+    tail: list[str] = []
+    for word in reversed(words[-4:]):
+        if not word.isalpha():
+            break
+        tail.append(word)
+    return tuple(reversed(tail))
+
+
+def _typo_labels(low: str) -> Iterable[tuple[_Context, int, int]]:
+    """Values after a label that is a phrase's typo (see _TYPO_PHRASES)."""
+    for mark in _TYPO_MARK.finditer(low):
+        colon = mark.start()
+        words = _label_words(low, colon)
+        group = _typo_phrase(words) if words else None
+        if group is None:
+            continue
+        at = _SPACES.match(low, colon + 1)
+        value = _TOKEN.match(low, at.end() if at else colon + 1)
+        if value is None:
+            continue
+        secret = _trim(value.group())
+        end = value.start() + len(secret)
+        if not secret or _CLAUSE_END.match(low, end) is None or not _looks_secret(secret):
+            continue
+        digits = secret.isascii() and secret.isdigit()
+        if (group == "pin" and not (digits and 4 <= len(secret) <= 8)) or (
+                group == "wifi" and len(secret) < 8):
+            continue
+        yield _CONTEXTS[group], value.start(), end
+
+
 # --- labels and results ----------------------------------------------------------------
 
 def _label(kind: str, tool: str | None = None, creds: bool = False,
@@ -3491,10 +3654,20 @@ def _safe_label(label: str, secret: str) -> str:
 # "m\u200bdp : x" or "mоt de passe" (Cyrillic "о") must not slip through, so the scan
 # runs on a folded copy and maps the spans back onto the text as typed.
 
-# Characters that are dropped (format characters) and spaces that become " ".
+# Characters that are dropped (format characters) and spaces that become " ". These are
+# the common ones, matched by one regex; any other character outside _CLASSIFIED is
+# folded by what Unicode says of it (_fold_by_properties): every format character (Cf,
+# the tag characters U+E0000-U+E007F among them), every mark that joins no French letter,
+# every compatibility form of one ASCII character ("ⅿ", "ᵐ", "ſ").
 _INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e"
               "\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0")
-_SPACES_ODD = "\u1680\u2000-\u200a\u2028\u2029\u205f\u3000"
+_SPACES_ODD = "\u1680\u2000-\u200a\u2028\u2029\u205f\u2800\u3000"
+# Blocks whose every character the table below folds or leaves as it is (Latin, general
+# punctuation, currency, arrows, mathematical operators, box drawing, dingbats): a
+# note written with these needs no look at each character's properties.
+# tests/unit/test_secrets.py checks that the properties change none of the others.
+_CLASSIFIED = "\u0000-\u024f\u2010-\u205f\u20a0-\u20cf\u2190-\u245f\u2500-\u27ff"
+_UNCLASSIFIED = re.compile(f"[^{_CLASSIFIED}]")
 # Letters of other scripts drawn like Latin ones (the Unicode confusables of a-z, A-Z).
 _CONFUSABLES = {
     "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
@@ -3512,6 +3685,7 @@ _CONFUSABLES = {
     "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
     "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "Ϲ": "C",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\ufe63": "-",
+    "\u017f": "s", "\u2024": ".",  # long s, one dot leader: their compatibility forms
     # colons and equals signs of other scripts and forms: "mot de passe ꞉ x", "mdp ﹕ x"
     "\u02d0": ":", "\u02f8": ":", "\u0589": ":", "\u05c3": ":", "\u205a": ":",
     "\u2236": ":", "\ua789": ":", "\ufe13": ":", "\ufe55": ":", "\ua78a": "=",
@@ -3527,7 +3701,7 @@ _OTHER_DIGITS = "".join(chr(code) for code in range(0x0660, 0x1A9A)
                         if unicodedata.category(chr(code)) == "Nd")
 _FOLD_NEEDED = re.compile(
     f"[\u00a0\u0262-\u029f\u02d0\u02f8\u0300-\u036f\u0370-\u03ff\u0400-\u052f"
-    f"\u0589\u05c3\u1d00-\u1d22\u2010-\u2012\u202f\u205a\u2212\u2236\ua730\ua731"
+    f"\u017f\u0589\u05c3\u1d00-\u1d22\u2010-\u2012\u2024\u202f\u205a\u2212\u2236\ua730\ua731"
     f"\ua789\ua78a\ufe13\ufe55\ufe63\ufe66\uff01-\uff5e\U0001d400-\U0001d7ff"
     f"\u2460-\u24ff\u21a6\u21e8\u21fe\u25b6\u25b8\u25ba\u27a1-\u27a6\u279d-\u27a0\u27f6\u27f9\u27fe\u2b95"
     f"\U0001f300-\U0001faff"
@@ -3540,7 +3714,7 @@ _ACCENTED = frozenset("àâäçéèêëîïôöùûüÿñ" + "àâäçéèêëî
 
 def _fold_table() -> dict[int, str]:
     table = {ord(k): v for k, v in _CONFUSABLES.items()}
-    for code in (0x00A0, 0x1680, 0x205F, 0x3000, 0x202F, *range(0x2000, 0x200B)):
+    for code in (0x00A0, 0x1680, 0x205F, 0x2800, 0x3000, 0x202F, *range(0x2000, 0x200B)):
         table[code] = " "
     table[0x2028] = table[0x2029] = "\n"
     for digit in _OTHER_DIGITS:
@@ -3557,7 +3731,39 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
-_FOLD = _fold_table()
+# What a character outside _CLASSIFIED and the table reads as: nothing (U+200B, which
+# _DROPPED drops, so that positions still map one for one), a space, a line break, its
+# compatibility form when that is one ASCII character, or itself.
+def _fold_by_properties(char: str) -> str:
+    category = unicodedata.category(char)
+    if category == "Cf" or (category == "Cn" and "\U000e0000" <= char <= "\U000e0fff"):
+        return "\u200b"  # format characters; plane 14 is ignorable even unassigned
+    if category in ("Mn", "Me") and (unicodedata.combining(char) == 0
+                                     or not "\u0300" <= char <= "\u036f"):
+        return "\u200b"  # variation selectors, keycaps, marks no French letter takes
+    if category == "Zs":
+        return " "
+    if category in ("Zl", "Zp"):
+        return "\n"
+    folded = unicodedata.normalize("NFKC", char)
+    if len(folded) == 1 and folded.isascii() and folded.isprintable():
+        return folded
+    return char
+
+
+class _FoldTable(dict[int, str]):
+    """The fold table, completed by `_fold_by_properties` for a character it lacks (kept
+    for the next note, up to a bound: a hostile text could hold every code point)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_by_properties(chr(code)) if code > 0xFF else chr(code)
+        if len(self) < _FOLD_TABLE_BOUND:
+            self[code] = folded
+        return folded
+
+
+_FOLD_TABLE_BOUND = 20_000
+_FOLD = _FoldTable(_fold_table())
 
 
 # HTML character references in a note pasted from a web page or a mail's source: "mot de
@@ -3622,7 +3828,8 @@ def _fold_characters(text: str) -> tuple[str, list[int] | None]:
         # hyphens folded: two `in` tests instead of a regex pass.
         text.encode("latin-1")
     except UnicodeEncodeError:
-        needed = _FOLD_NEEDED.search(text) is not None
+        needed = (_FOLD_NEEDED.search(text) is not None
+                  or _UNCLASSIFIED.search(text) is not None)
     else:
         needed = "\u00a0" in text or "\u00ad" in text
     if not needed:
@@ -3711,6 +3918,8 @@ def _scan_folded(text: str) -> list[Finding]:
             if ellipses or low.startswith(",", m.end()):
                 pw = _CONTEXTS["pw"]
                 raw.extend(("password", s, e, pw) for s, e in _elliptic_values(low, m, ellipses))
+    if ":" in low or "=" in low:
+        raw.extend((ctx.kind, start, end, ctx) for ctx, start, end in _typo_labels(low))
     # Earlier entries win overlaps: structured numbers (checked by their digits) before
     # a phrase's reading of the same characters.
     starts: list[int] = []
