@@ -89,6 +89,9 @@ CONFIGS = {
     # "$" also matches before a final newline: a whole value is matched to its very end.
     "a time of day and a newline": b'[daemon]\nexport_time = "19:30\\n"\n',
     "a policy id and a newline": b'policy = "vlh\\n"\n',
+    "a name of a hundred thousand characters":
+        b'[technician]\nname = "' + b"Luc Moreau " * 10_000 + b'EI"\n',
+    "a path longer than the system's": b'documents = "/' + b"d" * 5000 + b'"\n',
 }
 
 
@@ -341,6 +344,46 @@ def test_a_field_taller_than_a_page_verifies(cli: Cli, tmp_path: Path) -> None:
     issued = cli.json("receipt", session, "--out", str(tmp_path / "r.pdf"))
     checked = cli("verify", "--receipt", issued["pdf"], check=False)
     assert checked.code == 0, checked.out + checked.err
+
+
+def test_an_identity_at_its_limits_makes_documents_that_verify(cli: Cli, tmp_path: Path) -> None:
+    """Each text of the identity and of the invoice's terms as long as config.toml lets it
+    be: the receipt (PDF and text) verifies and the invoice is issued, each on as many pages
+    as with a short identity (the receipt's signed block has a page of its own)."""
+    from sessiond.config import text_limit
+
+    def fill(word: str, key: str, end: str = "") -> str:
+        n = text_limit(key) - len(end)
+        return (word * (n // len(word) + 1))[:n] + end
+
+    technician = {"name": fill("Moreau ", "technician.name", " EI"),
+                  "trade_name": fill("Dépannage ", "technician.trade_name"),
+                  "siret": fill(" ", "technician.siret", "732 829 320 00074"),
+                  "address": fill("Bâtiment B ", "technician.address",
+                                  ", 3 rue de l'Église, 54230 Chaligny"),
+                  "email": fill("l", "technician.email", "@example.fr"),
+                  "phone": fill("0", "technician.phone")}
+    terms = {key: fill("Virement IBAN FR76 3000 ", f"invoice.{key}")
+             for key in ("payment_terms", "late_penalty", "early_payment")}
+    cli.home.mkdir(parents=True, exist_ok=True)
+    (cli.home / "config.toml").write_text(
+        "[technician]\n" + "".join(f"{k} = {json.dumps(v)}\n" for k, v in technician.items())
+        + "[invoice]\n" + "".join(f"{k} = {json.dumps(v)}\n" for k, v in terms.items()),
+        encoding="utf-8")
+    client = cli("client", "add", "Garage Dupont", "--business", "--siren", "552081317",
+                 "--address", "3 rue du Port, 69006 Lyon").out.strip()
+    session = cli("session", "new", client, "--policy", "vlh").out.strip()
+    cli("consent", session, "--channel", "tool-code", "--by", "Jeanne")
+    cli("start", session)
+    cli("stop", session)
+    receipt = cli.json("receipt", session, "--out", str(tmp_path / "r.pdf"))
+    for document in (receipt["pdf"], receipt["text"]):
+        checked = cli("verify", "--receipt", document, check=False)
+        assert checked.code == 0, checked.out + checked.err
+    invoice = cli.json("invoice", session, "--out", str(tmp_path))
+    from pypdf import PdfReader
+
+    assert [len(PdfReader(invoice["pdf"]).pages), len(PdfReader(receipt["pdf"]).pages)] == [1, 2]
 
 
 def test_what_shows_nothing_is_written_out_and_receipts_verify(cli: Cli,
