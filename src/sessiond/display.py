@@ -49,17 +49,24 @@ _FIRST_PRINTABLE_ASTRAL = "\U000e0100"
 # Hangul fillers, a "blank" name in some fonts): the shortcut below must look for them,
 # and the duplicate check ignores them (sessions._shown_only).
 BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
+# Unicode's other characters that show nothing (Other_Default_Ignorable_Code_Point, the
+# assigned ones that are neither a format character nor a variation selector): the
+# combining grapheme joiner and Khmer's two inherent vowels, marks of no width.
+_IGNORABLE_MARKS = frozenset("\u034f\u17b4\u17b5")
 
 
 def shows_nothing(char: str) -> bool:
     """Whether `char` is one that shows nothing and that the duplicate check ignores
-    (sessions._shown_only): a format character (Cf, the BMP's and beyond it: the tag
-    characters), a blank letter, or a variation selector of the supplement (the BMP's
-    stay: an emoji's U+FE0F was always part of the names the blind indexes hold)."""
+    (sessions._shown_only): what Unicode calls default-ignorable, by its category where
+    it has one: every format character (Cf, the BMP's and beyond it: the tag
+    characters), every variation selector (an emoji's U+FE0F, the BMP's, Mongolian's,
+    the supplement's: marks named so), the blank letters and the other ignorable marks.
+    ("Garage ☕\ufe0f" and "Garage ☕" are one name to the eye.)"""
     import unicodedata
 
-    return (unicodedata.category(char) == "Cf" or char in BLANK_LETTERS
-            or "\U000e0100" <= char <= "\U000e01ef")
+    category = unicodedata.category(char)
+    return (category == "Cf" or char in BLANK_LETTERS or char in _IGNORABLE_MARKS
+            or (category == "Mn" and "VARIATION SELECTOR" in unicodedata.name(char, "")))
 
 
 def _escape(match: re.Match[str]) -> str:
