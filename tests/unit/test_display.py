@@ -34,6 +34,12 @@ def test_what_shows_nothing_is_written_out() -> None:
     names that differ look the same on every list ("Jean\\u200bne" and "Jeanne")."""
     assert display.safe_text("Jean\u200bne Mar\u00adtin\ufeff \u3164x\u2060") == \
         "Jean\\u200bne Mar\\u00adtin\\ufeff \\u3164x\\u2060"
+    # So do the marks of no width that shape nothing: the combining grapheme joiner and
+    # Khmer's inherent vowels ("Jean\u034fne" printed as "Jeanne").
+    assert display.safe_text("Jean\u034fne \u17b4\u17b5") == "Jean\\u034fne \\u17b4\\u17b5"
+    from sessiond.tui.text import clean
+
+    assert clean("Jean\u034fne") == "Jean\\u034fne"
     # The joiners and variation selectors that shape scripts and emoji stay.
     shaped = "👨\u200d👩 می\u200cخواهم ❤\ufe0f"
     assert display.safe_text(shaped) == shaped
