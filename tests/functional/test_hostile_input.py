@@ -386,6 +386,35 @@ def test_an_identity_at_its_limits_makes_documents_that_verify(cli: Cli, tmp_pat
     assert [len(PdfReader(invoice["pdf"]).pages), len(PdfReader(receipt["pdf"]).pages)] == [1, 2]
 
 
+def test_a_link_planted_where_a_document_is_written_is_never_followed(cli: Cli,
+                                                                      tmp_path: Path) -> None:
+    """In a folder others can write to, the temporary file a document went through had a
+    name known in advance (".r.pdf.PID.tmp") and was opened without O_EXCL: a symbolic
+    link planted there made sessiond write the receipt over the file it pointed at. A
+    link at the document's own name is replaced, never followed, as before."""
+    cli.home.mkdir(parents=True, exist_ok=True)
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "73282932000074"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\n', encoding="utf-8")
+    _client, session = stopped_session(cli)
+    day = cli.json("session", "show", session)["started_at"][:10]
+    shared = tmp_path / "partage"
+    shared.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("précieux\n", encoding="utf-8")
+    names = ["r.pdf", "r.txt", f"sessiond-{day}.csv", f"sessiond-{day}.csv.proof"]
+    for name in names:
+        (shared / f".{name}.{os.getpid()}.tmp").symlink_to(victim)
+    (shared / "r.pdf").symlink_to(victim)
+    receipt = cli.json("receipt", session, "--out", str(shared / "r.pdf"))
+    export = cli.json("export", "--day", day, "--out", str(shared))
+    assert victim.read_text(encoding="utf-8") == "précieux\n"
+    for written in (receipt["pdf"], receipt["text"], export["path"]):
+        mode = Path(written).lstat().st_mode
+        assert stat.S_ISREG(mode) and stat.S_IMODE(mode) == 0o600, written
+    assert cli("verify", "--receipt", receipt["pdf"], check=False).code == 0
+
+
 def test_what_shows_nothing_is_written_out_and_receipts_verify(cli: Cli,
                                                               tmp_path: Path) -> None:
     """A zero-width space or a soft hyphen in a name showed nothing on the terminal (two
