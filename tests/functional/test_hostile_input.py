@@ -630,6 +630,46 @@ def test_a_document_is_never_written_over_sessiond_own_files(cli: Cli, tmp_path:
     cli("export", "--day", day, "--out", str(cli.home / "exports") + "/")  # a folder of its own
 
 
+def test_a_document_is_never_written_over_a_device_a_pipe_or_a_socket(cli: Cli,
+                                                                      tmp_path: Path) -> None:
+    """`--out /dev/null` (to see what a command says) replaced the device with the
+    export: the rename of the temporary file put a regular file in its place, in /dev
+    when run as root. A name that is not a regular file (a device, a named pipe, a
+    socket) is refused before anything is recorded, and left as it is."""
+    import socket
+
+    cli.home.mkdir(parents=True, exist_ok=True)
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "73282932000074"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\n', encoding="utf-8")
+    client, session = stopped_session(cli)
+    day = cli.json("session", "show", session)["started_at"][:10]
+    pipe, sock = tmp_path / "tube.pdf", tmp_path / "prise.pdf"
+    os.mkfifo(pipe)
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(sock))
+    targets = [pipe, sock]
+    if os.geteuid() == 0:  # a device of its own: /dev/null's numbers, in this test's folder
+        device = tmp_path / "null.pdf"
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        targets.append(device)
+    before = state(cli.home)
+    try:
+        for target in targets:
+            kind = stat.S_IFMT(target.lstat().st_mode)
+            for args in (("export", "--day", day, "--out", str(target)),
+                         ("export", "--book", "--from", day, "--to", day, "--out", str(target)),
+                         ("receipt", session, "--out", str(target)),
+                         ("client", "export", client, "--out", str(target))):
+                result = cli(*args, check=False)
+                refused(result, 2, str(target))
+                clean(result)
+                assert stat.S_IFMT(target.lstat().st_mode) == kind, (args, target)
+    finally:
+        server.close()
+    assert state(cli.home) == before  # no receipt number, no export recorded
+
+
 # Beyond the BMP: tag characters (hidden ASCII), a variation selector of the supplement,
 # a musical format control, a shorthand format control.
 ASTRAL = "\U000e0001\U000e0041\U000e0042\U000e0100\U0001d173\U0001bca0"
