@@ -172,6 +172,32 @@ class Invoicing(NamedTuple):
 
 CONFIG_LIMIT = 1024 * 1024  # a config.toml is a few lines: a bigger one is a mistake
 
+# The longest text each setting may hold, in characters: a longer one is refused when the
+# file is read, naming the key and the limit. The identity is printed on every receipt and
+# invoice: a name of a hundred thousand characters filled pages, and a receipt longer than
+# `verify` reads (exports.signed.MAX_PAGES) could not be read back. The limits are generous
+# for a real identity: a name with its "EI", a postal address of six lines of 38 (NF
+# Z10-011), a SIRET written with spaces, an e-mail address (RFC 5321: 254), a phone number
+# with its country code, the terms of an invoice with an IBAN. A path (each one of a
+# list) may be as long as the system's (PATH_MAX). Any other text (a zone, a language, a
+# policy id, a hotkey, a key binding) is a word.
+_PATH_LIMIT = 4096
+TEXT_LIMITS: Mapping[str, int] = MappingProxyType({
+    "technician.name": 150, "technician.trade_name": 150, "technician.siret": 32,
+    "technician.address": 300, "technician.email": 254, "technician.phone": 32,
+    "invoice.payment_terms": 500, "invoice.late_penalty": 500,
+    "invoice.early_payment": 500,
+    "documents": _PATH_LIMIT, "backup.directory": _PATH_LIMIT,
+    "backup.key_file": _PATH_LIMIT, "evidence.teamviewer": _PATH_LIMIT,
+    "evidence.anydesk": _PATH_LIMIT, "evidence.rustdesk": _PATH_LIMIT,
+})
+_WORD_LIMIT = 100
+
+
+def text_limit(key: str) -> int:
+    """The longest text the setting `key` ("technician.name") may hold."""
+    return TEXT_LIMITS.get(key, _WORD_LIMIT)
+
 
 class Config(NamedTuple):
     timezone: str = "Europe/Paris"
@@ -259,6 +285,7 @@ def _build(defaults: Any, raw: dict[str, Any], path: Path, prefix: str) -> Any:
         if key not in known:
             raise InputError(_("{path}: {key}: {problem}", path=path, key=where,
                                problem=_("unknown key")))
+        _check_length(value, path, where)
         default = getattr(defaults, key)
         if isinstance(default, Technician | Daemon | Backup | Evidence
                       | Invoicing):
@@ -279,6 +306,20 @@ def _build(defaults: Any, raw: dict[str, Any], path: Path, prefix: str) -> Any:
         else:
             values[key] = value
     return defaults._replace(**values)
+
+
+def _check_length(value: Any, path: Path, key: str) -> None:
+    """Refuse a text longer than its setting's limit (each text of a list; a table of
+    strings, each under its own key: keymap.pause)."""
+    if isinstance(value, dict) and key == "keymap":
+        for name, text in value.items():
+            _check_length(text, path, f"{key}.{name}")
+        return
+    for text in value if isinstance(value, list) else (value,):
+        if isinstance(text, str) and len(text) > (limit := text_limit(key)):
+            raise InputError(_("{path}: {key}: {length} characters, more than the {limit} "
+                               "this setting may hold: shorten it.", path=path, key=key,
+                               length=len(text), limit=limit))
 
 
 def _wrong(path: Path, key: str, expected: str) -> InputError:

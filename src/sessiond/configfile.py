@@ -23,6 +23,7 @@ from sessiond.config import (
     load_config,
     private_dir,
     technician_problems,
+    text_limit,
     write_private,
 )
 from sessiond.errors import InputError
@@ -151,7 +152,13 @@ def identity_problems(technician: Technician) -> list[IdentityProblem]:
             "your name followed by \"EI\" (entrepreneur individuel), as your documents "
             "must state it: e.g. \"{name} EI\"", name=name)))
     for field, value in zip(Technician._fields, technician, strict=True):
-        if not one_line(value):
+        if len(value) > (limit := text_limit(f"technician.{field}")):
+            # config.toml's own limit, said at the field (a question asked again, the
+            # form's field), not once every answer is given
+            found.append(IdentityProblem(field, _(
+                "{field}: {length} characters, more than the {limit} it may hold: "
+                "shorten it", field=field, length=len(value), limit=limit)))
+        elif not one_line(value):
             from sessiond.display import safe_text
 
             # Typed here, a line break would start a line of its own on every receipt

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 # ("Jean\u200bne" is not "Jeanne") and nothing hides in one: the soft hyphen, the
 # zero-width space, the word joiner and invisible operators, the deprecated format
 # characters, the byte order mark, the interlinear annotation marks, the Mongolian vowel
-# separator and the Hangul fillers (blank letters). Not the zero-width joiner and
+# separator, the Hangul fillers (blank letters), and the marks of no width that shape
+# nothing (the combining grapheme joiner, Khmer's inherent vowels). Not the zero-width joiner and
 # non-joiner nor the variation selectors of the BMP: they shape the letters and emoji
 # around them.
 # Beyond the BMP, the rule is the same: every format character (Cf: the tag characters
@@ -37,8 +38,8 @@ if TYPE_CHECKING:
 _ASTRAL_INVISIBLE = ("\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
                      "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
                      "\U000e0100-\U000e01ef")
-_INVISIBLE = ("\u00ad\u115f\u1160\u180e\u200b\u2060-\u2064\u206a-\u206f\u3164\ufeff"
-              f"\uffa0\ufff9-\ufffb{_ASTRAL_INVISIBLE}")
+_INVISIBLE = ("\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b\u2060-\u2064"
+              f"\u206a-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb{_ASTRAL_INVISIBLE}")
 _UNSAFE = ("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
            f"\ud800-\udfff{_INVISIBLE}]")
 # The variation selectors supplement: letters to str.isprintable() (Mn), like the blank
@@ -49,17 +50,26 @@ _FIRST_PRINTABLE_ASTRAL = "\U000e0100"
 # Hangul fillers, a "blank" name in some fonts): the shortcut below must look for them,
 # and the duplicate check ignores them (sessions._shown_only).
 BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
+# Unicode's other characters that show nothing (Other_Default_Ignorable_Code_Point, the
+# assigned ones that are neither a format character nor a variation selector): the
+# combining grapheme joiner and Khmer's two inherent vowels, marks of no width. Marks to
+# str.isprintable(), as the blank letters are letters: the shortcut looks for them too.
+_IGNORABLE_MARKS = frozenset("\u034f\u17b4\u17b5")
+_PRINTABLE_INVISIBLE = BLANK_LETTERS | _IGNORABLE_MARKS
 
 
 def shows_nothing(char: str) -> bool:
     """Whether `char` is one that shows nothing and that the duplicate check ignores
-    (sessions._shown_only): a format character (Cf, the BMP's and beyond it: the tag
-    characters), a blank letter, or a variation selector of the supplement (the BMP's
-    stay: an emoji's U+FE0F was always part of the names the blind indexes hold)."""
+    (sessions._shown_only): what Unicode calls default-ignorable, by its category where
+    it has one: every format character (Cf, the BMP's and beyond it: the tag
+    characters), every variation selector (an emoji's U+FE0F, the BMP's, Mongolian's,
+    the supplement's: marks named so), the blank letters and the other ignorable marks.
+    ("Garage ☕\ufe0f" and "Garage ☕" are one name to the eye.)"""
     import unicodedata
 
-    return (unicodedata.category(char) == "Cf" or char in BLANK_LETTERS
-            or "\U000e0100" <= char <= "\U000e01ef")
+    category = unicodedata.category(char)
+    return (category == "Cf" or char in BLANK_LETTERS or char in _IGNORABLE_MARKS
+            or (category == "Mn" and "VARIATION SELECTOR" in unicodedata.name(char, "")))
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -81,15 +91,15 @@ def safe_text(text: str, *, json: bool = False) -> str:
     `json` (`text` is a JSON document, or a string inside one), a character beyond the
     BMP is written as its UTF-16 pair `\\uXXXX\\uXXXX` instead: still valid JSON that
     decodes to the same text."""
-    # Every character of _UNSAFE but the blank letters and the variation selectors
-    # supplement is one str.isprintable() refuses: text it accepts once its line ends,
-    # tabs and no-break spaces (French typography) are set aside, and without a blank
-    # letter or a character from U+E0100 up, holds nothing to escape, and goes out
+    # Every character of _UNSAFE but the blank letters, the ignorable marks and the
+    # variation selectors supplement is one str.isprintable() refuses: text it accepts
+    # once its line ends, tabs and no-break spaces (French typography) are set aside, and
+    # without one of those or a character from U+E0100 up, holds nothing to escape, and goes out
     # without the pattern (`sessiond status` without re).
     shown = text.replace("\n", "").replace("\t", "").replace("\u00a0", "").replace(
         "\u202f", "")
     if shown.isprintable() and (text.isascii() or (
-            BLANK_LETTERS.isdisjoint(text) and max(text) < _FIRST_PRINTABLE_ASTRAL)):
+            _PRINTABLE_INVISIBLE.isdisjoint(text) and max(text) < _FIRST_PRINTABLE_ASTRAL)):
         return text
     import re
 

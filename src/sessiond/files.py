@@ -9,6 +9,7 @@ writer.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -76,10 +77,9 @@ def write_atomic(path: Path, data: bytes) -> Path:
     """Write `path` readable by the owner only (0600), through a temporary file in the same
     directory then a rename: a failure (a full disk) leaves neither a partial file nor a
     temporary one. The directory must exist."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    tmp, fd = _new_temporary(path)
     try:
-        os.fchmod(fd, 0o600)  # O_CREAT honours the umask only; a leftover tmp keeps its mode
+        os.fchmod(fd, 0o600)  # O_CREAT honours the umask only
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
@@ -93,3 +93,19 @@ def write_atomic(path: Path, data: bytes) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return path
+
+
+def _new_temporary(path: Path) -> tuple[Path, int]:
+    """A new file beside `path` (".NAME.RANDOM.tmp"), open for writing, that nobody could
+    have prepared: the directory may be one others write to (a shared folder), and a
+    symbolic link planted at a name known in advance would have had the document
+    written over the file it points at. O_EXCL makes the file new, O_NOFOLLOW refuses a
+    link even so, the random name makes a collision a mere retry."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    for _attempt in range(100):
+        tmp = path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp")
+        try:
+            return tmp, os.open(tmp, flags, 0o600)
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no new temporary file name", str(path.parent))

@@ -150,25 +150,33 @@ def client_history(sessions: Iterable[Session], events: Iterable[Event], *,
     return History(sessions=tuple(kept), client_events=tuple(standing), client=client)
 
 
-def _shown_only(text: str) -> str:
-    """`text` without the characters that show nothing: the format characters (a
-    zero-width space, a word joiner, a byte order mark, a bidi mark, a soft hyphen, tag
-    characters) and the blank letters and the variation selectors supplement
+def _shown_only(text: str, keeping: frozenset[str] = frozenset()) -> str:
+    """`text` without the characters that show nothing (but those it is `keeping`): the
+    format characters (a zero-width space, a word joiner, a byte order mark, a bidi mark,
+    a soft hyphen, tag characters), the variation selectors, the blank letters
     (display.shows_nothing). With one, "Jean\u200bne Martin" looks like "Jeanne Martin"
     on every list: the duplicate check must find him, not add him beside the other
     unannounced."""
     from sessiond.display import shows_nothing
 
-    return "".join(c for c in text if not shows_nothing(c))
+    return "".join(c for c in text if c in keeping or not shows_nothing(c))
 
 
-def _comparable(name: str) -> str:
+def _comparable(name: str, keeping: frozenset[str] = frozenset()) -> str:
     """A name as a duplicate check compares it: no case, accents or extra spaces, nothing
     that shows nothing."""
     import unicodedata
 
-    folded = unicodedata.normalize("NFKD", _shown_only(name).casefold())
+    folded = unicodedata.normalize("NFKD", _shown_only(name, keeping).casefold())
     return " ".join("".join(c for c in folded if not unicodedata.combining(c)).split())
+
+
+# What the duplicate check compared until it ignored them (display.shows_nothing): the
+# blind index of a client recorded before holds them, so a name that has one is also
+# looked up with them.
+_COMPARED_BEFORE = frozenset("\u034f\u17b4\u17b5\u180b\u180c\u180d\u180f"
+                             "\ufe00\ufe01\ufe02\ufe03\ufe04\ufe05\ufe06\ufe07"
+                             "\ufe08\ufe09\ufe0a\ufe0b\ufe0c\ufe0d\ufe0e\ufe0f")
 
 
 def _reason(reason: str) -> str:
@@ -529,15 +537,20 @@ class Sessiond:
         """Clients (not merged into another) with the same name or e-mail, compared
         through their blind indexes: case, accents and spaces do not count."""
         merged = self._merged()
-        return [c for c in self.store.clients_indexed(self._blind_indexes(name, email))
-                if c not in merged]
+        digests = self._blind_indexes(name, email, recorded_before=True)
+        return [c for c in self.store.clients_indexed(digests) if c not in merged]
 
-    def _blind_indexes(self, name: str, email: str | None) -> list[str]:
+    def _blind_indexes(self, name: str, email: str | None, *,
+                       recorded_before: bool = False) -> list[str]:
+        """The digests a new client is indexed under; `recorded_before`: with those a
+        client recorded under the earlier rule has (_COMPARED_BEFORE), to find him."""
         import hashlib
         import hmac
 
         key = self.keyring.blind_key
         values = [("name", _comparable(name))]
+        if recorded_before and (kept := _COMPARED_BEFORE.intersection(name)):
+            values.append(("name", _comparable(name, frozenset(kept))))
         if email and email.strip():
             values.append(("email", _shown_only(email.strip()).casefold()))
         # surrogatepass: a name that is not text (a lone surrogate) finds nobody, and the

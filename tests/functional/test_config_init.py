@@ -75,6 +75,23 @@ def test_an_identity_on_two_lines_or_with_invisible_characters_is_refused(cli: C
     assert unseen.code == 2, unseen  # another address that looks the same
 
 
+def test_a_field_longer_than_config_toml_holds_is_asked_again(cli: Cli) -> None:
+    """config.toml refuses a name over its limit when read: `config init` accepted one
+    and refused it only when writing, after every other question."""
+    from sessiond.config import text_limit
+
+    long_name = "Luc Moreau " * 20 + "EI"
+    assert len(long_name) > text_limit("technician.name")
+    answers = "\n".join([long_name, "Luc Moreau EI", "", "732 829 320 00074",
+                         "12 rue des Lilas, 75011 Paris", "", "", "vlh"]) + "\n"
+    result = cli("config", "init", "--interactive", input=answers)
+    assert result.err.count("⚠") == 1 and f"{len(long_name)}\u00a0caractères" in result.err
+    assert load_config(paths()).technician.name == "Luc Moreau EI"
+    refused = cli("config", "init", "--name", long_name, "--yes", check=False)
+    assert refused.code == 2 and "--name:" in refused.err, refused
+    assert str(text_limit("technician.name")) in refused.err
+
+
 def test_init_asks_question_by_question(cli: Cli) -> None:
     answers = "\n".join([
         "Marc Durand",            # refused: no "EI"

@@ -98,6 +98,29 @@ def test_a_client_added_twice_is_not_silently_refused_or_created_blindly(cli: Cl
 
 
 
+def test_a_client_indexed_when_variation_selectors_counted_is_found(cli: Cli) -> None:
+    """A client recorded before the duplicate check ignored U+FE0F has it in his blind
+    index: the same name typed again (with it or without) still finds him."""
+    import hashlib
+    import hmac
+
+    from sessiond.sessions import Sessiond
+
+    svc = Sessiond()
+    try:
+        client = svc.add_client("Café ☕\ufe0f Lyon")
+        as_before = hmac.new(svc.keyring.blind_key, "name:cafe ☕\ufe0f lyon".encode(),
+                             hashlib.sha256).hexdigest()
+    finally:
+        svc.close()
+    with sqlite3.connect(cli.home / "sessiond.sqlite3") as db:
+        db.execute("UPDATE client_index SET digest = ? WHERE client_id = ?",
+                   (as_before, client))
+    db.close()
+    for typed in ("Café ☕\ufe0f Lyon", "café ☕\ufe0f LYON"):
+        assert client in cli.json("client", "add", typed)["duplicates"], typed
+
+
 def test_a_duplicate_is_found_whatever_invisible_characters_his_name_holds(
         cli: Cli, client: str) -> None:
     """A zero-width space, a word joiner, a bidi mark or a tag character shows nothing:
@@ -107,6 +130,14 @@ def test_a_duplicate_is_found_whatever_invisible_characters_his_name_holds(
                  "Jeanne Mar\u00adtin\U000e0020", "Jeanne \u3164Martin"):
         added = cli("client", "add", name, "--json")
         assert client in added.json["duplicates"], name
+    # An emoji's variation selector, the grapheme joiner, Khmer's inherent vowels, a
+    # Mongolian variation selector show nothing either.
+    for name in ("Jeanne\ufe0f Martin", "Jean\u034fne Martin", "Jeanne Mar\u17b4tin",
+                 "Jeanne\u180b Martin", "Jeanne\ufe00 Martin"):
+        added = cli("client", "add", name, "--json")
+        assert client in added.json["duplicates"], name
+    cafe = cli("client", "add", "Café ☕\ufe0f Lyon").out.strip()
+    assert cli.json("client", "add", "Café ☕ Lyon")["duplicates"] == [cafe]
     # An e-mail holding one is another address that looks the same: no e-mail at all.
     cli("client", "add", "Paul Durand", "--email", "p@example.fr")
     by_mail = cli("client", "add", "P. Durand", "--email", "p\u200b@example.fr", check=False)

@@ -89,6 +89,9 @@ CONFIGS = {
     # "$" also matches before a final newline: a whole value is matched to its very end.
     "a time of day and a newline": b'[daemon]\nexport_time = "19:30\\n"\n',
     "a policy id and a newline": b'policy = "vlh\\n"\n',
+    "a name of a hundred thousand characters":
+        b'[technician]\nname = "' + b"Luc Moreau " * 10_000 + b'EI"\n',
+    "a path longer than the system's": b'documents = "/' + b"d" * 5000 + b'"\n',
 }
 
 
@@ -343,6 +346,75 @@ def test_a_field_taller_than_a_page_verifies(cli: Cli, tmp_path: Path) -> None:
     assert checked.code == 0, checked.out + checked.err
 
 
+def test_an_identity_at_its_limits_makes_documents_that_verify(cli: Cli, tmp_path: Path) -> None:
+    """Each text of the identity and of the invoice's terms as long as config.toml lets it
+    be: the receipt (PDF and text) verifies and the invoice is issued, each on as many pages
+    as with a short identity (the receipt's signed block has a page of its own)."""
+    from sessiond.config import text_limit
+
+    def fill(word: str, key: str, end: str = "") -> str:
+        n = text_limit(key) - len(end)
+        return (word * (n // len(word) + 1))[:n] + end
+
+    technician = {"name": fill("Moreau ", "technician.name", " EI"),
+                  "trade_name": fill("Dépannage ", "technician.trade_name"),
+                  "siret": fill(" ", "technician.siret", "732 829 320 00074"),
+                  "address": fill("Bâtiment B ", "technician.address",
+                                  ", 3 rue de l'Église, 54230 Chaligny"),
+                  "email": fill("l", "technician.email", "@example.fr"),
+                  "phone": fill("0", "technician.phone")}
+    terms = {key: fill("Virement IBAN FR76 3000 ", f"invoice.{key}")
+             for key in ("payment_terms", "late_penalty", "early_payment")}
+    cli.home.mkdir(parents=True, exist_ok=True)
+    (cli.home / "config.toml").write_text(
+        "[technician]\n" + "".join(f"{k} = {json.dumps(v)}\n" for k, v in technician.items())
+        + "[invoice]\n" + "".join(f"{k} = {json.dumps(v)}\n" for k, v in terms.items()),
+        encoding="utf-8")
+    client = cli("client", "add", "Garage Dupont", "--business", "--siren", "552081317",
+                 "--address", "3 rue du Port, 69006 Lyon").out.strip()
+    session = cli("session", "new", client, "--policy", "vlh").out.strip()
+    cli("consent", session, "--channel", "tool-code", "--by", "Jeanne")
+    cli("start", session)
+    cli("stop", session)
+    receipt = cli.json("receipt", session, "--out", str(tmp_path / "r.pdf"))
+    for document in (receipt["pdf"], receipt["text"]):
+        checked = cli("verify", "--receipt", document, check=False)
+        assert checked.code == 0, checked.out + checked.err
+    invoice = cli.json("invoice", session, "--out", str(tmp_path))
+    from pypdf import PdfReader
+
+    assert [len(PdfReader(invoice["pdf"]).pages), len(PdfReader(receipt["pdf"]).pages)] == [1, 2]
+
+
+def test_a_link_planted_where_a_document_is_written_is_never_followed(cli: Cli,
+                                                                      tmp_path: Path) -> None:
+    """In a folder others can write to, the temporary file a document went through had a
+    name known in advance (".r.pdf.PID.tmp") and was opened without O_EXCL: a symbolic
+    link planted there made sessiond write the receipt over the file it pointed at. A
+    link at the document's own name is replaced, never followed, as before."""
+    cli.home.mkdir(parents=True, exist_ok=True)
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "73282932000074"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\n', encoding="utf-8")
+    _client, session = stopped_session(cli)
+    day = cli.json("session", "show", session)["started_at"][:10]
+    shared = tmp_path / "partage"
+    shared.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("précieux\n", encoding="utf-8")
+    names = ["r.pdf", "r.txt", f"sessiond-{day}.csv", f"sessiond-{day}.csv.proof"]
+    for name in names:
+        (shared / f".{name}.{os.getpid()}.tmp").symlink_to(victim)
+    (shared / "r.pdf").symlink_to(victim)
+    receipt = cli.json("receipt", session, "--out", str(shared / "r.pdf"))
+    export = cli.json("export", "--day", day, "--out", str(shared))
+    assert victim.read_text(encoding="utf-8") == "précieux\n"
+    for written in (receipt["pdf"], receipt["text"], export["path"]):
+        mode = Path(written).lstat().st_mode
+        assert stat.S_ISREG(mode) and stat.S_IMODE(mode) == 0o600, written
+    assert cli("verify", "--receipt", receipt["pdf"], check=False).code == 0
+
+
 def test_what_shows_nothing_is_written_out_and_receipts_verify(cli: Cli,
                                                               tmp_path: Path) -> None:
     """A zero-width space or a soft hyphen in a name showed nothing on the terminal (two
@@ -556,6 +628,46 @@ def test_a_document_is_never_written_over_sessiond_own_files(cli: Cli, tmp_path:
     assert state(cli.home) == before
     assert cli("verify").code == 0
     cli("export", "--day", day, "--out", str(cli.home / "exports") + "/")  # a folder of its own
+
+
+def test_a_document_is_never_written_over_a_device_a_pipe_or_a_socket(cli: Cli,
+                                                                      tmp_path: Path) -> None:
+    """`--out /dev/null` (to see what a command says) replaced the device with the
+    export: the rename of the temporary file put a regular file in its place, in /dev
+    when run as root. A name that is not a regular file (a device, a named pipe, a
+    socket) is refused before anything is recorded, and left as it is."""
+    import socket
+
+    cli.home.mkdir(parents=True, exist_ok=True)
+    (cli.home / "config.toml").write_text(
+        '[technician]\nname = "Luc Moreau EI"\nsiret = "73282932000074"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\n', encoding="utf-8")
+    client, session = stopped_session(cli)
+    day = cli.json("session", "show", session)["started_at"][:10]
+    pipe, sock = tmp_path / "tube.pdf", tmp_path / "prise.pdf"
+    os.mkfifo(pipe)
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(sock))
+    targets = [pipe, sock]
+    if os.geteuid() == 0:  # a device of its own: /dev/null's numbers, in this test's folder
+        device = tmp_path / "null.pdf"
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        targets.append(device)
+    before = state(cli.home)
+    try:
+        for target in targets:
+            kind = stat.S_IFMT(target.lstat().st_mode)
+            for args in (("export", "--day", day, "--out", str(target)),
+                         ("export", "--book", "--from", day, "--to", day, "--out", str(target)),
+                         ("receipt", session, "--out", str(target)),
+                         ("client", "export", client, "--out", str(target))):
+                result = cli(*args, check=False)
+                refused(result, 2, str(target))
+                clean(result)
+                assert stat.S_IFMT(target.lstat().st_mode) == kind, (args, target)
+    finally:
+        server.close()
+    assert state(cli.home) == before  # no receipt number, no export recorded
 
 
 # Beyond the BMP: tag characters (hidden ASCII), a variation selector of the supplement,

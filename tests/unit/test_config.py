@@ -109,3 +109,52 @@ def test_a_plain_command_does_not_import_platformdirs(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, env=env)
     assert done.stdout.strip() == ("False" if sys.platform == "linux" else "True")
+
+
+# --- how long a text setting may be ------------------------------------------------------
+
+def _text_settings(defaults: object = Config(), prefix: str = "") -> list[str]:
+    """Every text setting of config.toml (a list of paths counts, each path a text), from
+    the settings themselves: one added later is checked too."""
+    found = []
+    for key, value in zip(defaults._fields, defaults, strict=True):  # type: ignore[attr-defined]
+        if hasattr(value, "_fields"):
+            found += _text_settings(value, f"{prefix}{key}.")
+        elif isinstance(value, str | tuple):
+            found.append(f"{prefix}{key}")
+    return found
+
+
+def _setting(key: str, text: str) -> str:
+    import json
+
+    *table, name = key.split(".")
+    value = json.dumps(text)  # a TOML basic string for these texts
+    if isinstance(getattr(Config().evidence, name, None), tuple):
+        value = f"[{value}]"
+    return (f"[{table[0]}]\n" if table else "") + f"{name} = {value}\n"
+
+
+@pytest.mark.parametrize("key", [*_text_settings(), "keymap.pause"])
+def test_a_text_setting_longer_than_its_limit_is_refused_naming_key_and_limit(
+        home: Path, key: str) -> None:
+    """A name of a hundred thousand characters was read, and made receipts too long for
+    `verify` to read back: every text setting has a limit, and the message names the key,
+    the length and the limit."""
+    limit = config.text_limit(key)
+    assert limit <= 4096  # a path's (PATH_MAX) at most; a printed identity far less
+    write(home, _setting(key, "x" * (limit + 1)))
+    with pytest.raises(InputError) as error:
+        load_config()
+    message = error.value.message
+    assert key in message and str(limit) in message and str(limit + 1) in message, message
+
+
+@pytest.mark.parametrize("key", [k for k in _text_settings() if k.startswith("technician.")])
+def test_the_identity_printed_on_documents_is_a_few_lines_at_most(key: str) -> None:
+    assert config.text_limit(key) <= 300  # six lines of an address (NF Z10-011), at most
+
+
+def test_a_text_setting_at_its_limit_is_read(home: Path) -> None:
+    write(home, _setting("technician.name", "x" * config.text_limit("technician.name")))
+    assert len(load_config().technician.name) == config.text_limit("technician.name")

@@ -34,6 +34,12 @@ def test_what_shows_nothing_is_written_out() -> None:
     names that differ look the same on every list ("Jean\\u200bne" and "Jeanne")."""
     assert display.safe_text("Jean\u200bne Mar\u00adtin\ufeff \u3164x\u2060") == \
         "Jean\\u200bne Mar\\u00adtin\\ufeff \\u3164x\\u2060"
+    # So do the marks of no width that shape nothing: the combining grapheme joiner and
+    # Khmer's inherent vowels ("Jean\u034fne" printed as "Jeanne").
+    assert display.safe_text("Jean\u034fne \u17b4\u17b5") == "Jean\\u034fne \\u17b4\\u17b5"
+    from sessiond.tui.text import clean
+
+    assert clean("Jean\u034fne") == "Jean\\u034fne"
     # The joiners and variation selectors that shape scripts and emoji stay.
     shaped = "👨\u200d👩 می\u200cخواهم ❤\ufe0f"
     assert display.safe_text(shaped) == shaped
@@ -65,6 +71,28 @@ def test_what_shows_nothing_beyond_the_bmp_is_written_out() -> None:
     assert display.safe_text("\x1b", json=True) == "\\u001b"
     for shown in ("😀", "𝐀", "𠀀", "👍\U0001f3fd"):
         assert display.safe_text(shown) == shown == display.safe_text(shown, json=True)
+
+
+def test_the_duplicate_check_ignores_every_character_unicode_says_shows_nothing() -> None:
+    """An emoji's variation selector (U+FE0F), the other variation selectors (the BMP's,
+    Mongolian's), the combining grapheme joiner and Khmer's inherent vowels show nothing
+    (Unicode's Default_Ignorable_Code_Point): "Jeanne\ufe0f Martin" was added beside
+    "Jeanne Martin" without a word. Every format character too, the BMP's and beyond."""
+    import unicodedata
+
+    from sessiond.sessions import _comparable
+
+    ignorable = [chr(c) for c in range(sys.maxunicode + 1)
+                 if unicodedata.category(chr(c)) == "Cf"
+                 or "VARIATION SELECTOR" in unicodedata.name(chr(c), "")]
+    ignorable += ["\u034f", "\u17b4", "\u17b5", *display.BLANK_LETTERS]
+    assert {"\ufe0f", "\ufe00", "\u180b", "\u180f", "\U000e01ef", "\u2064"} <= set(ignorable)
+    for char in ignorable:
+        assert display.shows_nothing(char), hex(ord(char))
+        assert _comparable(f"Jean{char}ne Mar{char}tin") == "jeanne martin", hex(ord(char))
+    # What shows is compared: a letter, a visible mark, an emoji without its selector.
+    assert _comparable("Garage ☕\ufe0f") == _comparable("Garage ☕") != _comparable("Garage")
+    assert not any(map(display.shows_nothing, "aé☕\u0301\u093f\u0941 "))
 
 
 def test_the_tui_writes_out_what_shows_nothing_beyond_the_bmp() -> None:

@@ -27,7 +27,7 @@ def output_path(out: Path | None, name: str) -> Path:
         out = out.expanduser()
         is_dir = out.is_dir() or text.endswith(("/", os.sep))
         path = out / name if is_dir or (not out.exists() and not out.suffix) else out
-    refuse_own_file(path)  # before anything is recorded of the document
+    refuse_target(path)  # before anything is recorded of the document
     return path
 
 
@@ -37,7 +37,7 @@ def write_private_file(path: Path, data: bytes) -> Path:
     Never one of sessiond's own files: `--out` may name anything, and an export written
     over the log, its -wal, a key or config.toml would destroy what it exports."""
     path = path.expanduser()
-    refuse_own_file(path)
+    refuse_target(path)
     try:
         return _write(path, data)
     except OSError as e:
@@ -48,6 +48,25 @@ def write_private_file(path: Path, data: bytes) -> Path:
 def _write(path: Path, data: bytes) -> Path:
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     return write_atomic(path, data)
+
+
+def refuse_target(path: Path) -> None:
+    """InputError when a document may not be written at `path`: one of sessiond's own
+    files (refuse_own_file), or an existing name that is no regular file (a device, a
+    named pipe, a socket): the document's rename would put a file in its place
+    (`--out /dev/null` replaced the device, in /dev when run as root). A symbolic link
+    is itself replaced, never followed; a directory cannot be."""
+    refuse_own_file(path)
+    import stat
+
+    try:
+        mode = path.expanduser().lstat().st_mode
+    except OSError:
+        return  # a new name (or one the write will say it cannot reach)
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode) or stat.S_ISDIR(mode)):
+        raise InputError(_("{path} is not a regular file (a device, a named pipe or a "
+                           "socket): sessiond writes a document only as a file. Choose "
+                           "another place with --out.", path=path))
 
 
 def refuse_own_file(path: Path) -> None:

@@ -36,7 +36,7 @@ from sessiond.compliance.findings import Finding
 from sessiond.config import technician_problems
 from sessiond.errors import InputError
 from sessiond.exports import fmt
-from sessiond.exports.files import refuse_own_file, write_private_file
+from sessiond.exports.files import refuse_target, write_private_file
 from sessiond.exports.issue import consistent
 from sessiond.exports.layout import render_text
 from sessiond.exports.proof import EventsProof, Scope, make_proof
@@ -91,7 +91,7 @@ def issue_receipt(service: Sessiond, session_id: str, out: Path | None = None, *
     svc.session(session_id)  # an unknown id is refused before anything else
     require_identity(svc)
     for path in paths(out, "0000", session_id):  # the number changes the name, not the place
-        refuse_own_file(path)
+        refuse_target(path)
     now = now or clock.now()
     scope = Scope.session(session_id)
     loaded = [Ledger(svc, now)]  # read once for the warnings and the first attempt

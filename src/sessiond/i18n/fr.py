@@ -47,6 +47,18 @@ CATALOG: dict[str, str] = {
     # --- config --------------------------------------------------------------------------
     "{path}: {key}: {problem}": "{path}\u202f: {key}\u202f: {problem}",
     "unknown key": "clé inconnue",
+    "{path} is not a regular file (a device, a named pipe or a socket): sessiond writes "
+    "a document only as a file. Choose another place with --out.":
+        "{path} n'est pas un fichier ordinaire (un périphérique, un tube nommé ou une "
+        "prise)\u202f: sessiond n'écrit un document que dans un fichier. Choisissez un autre "
+        "emplacement avec --out.",
+    "{field}: {length} characters, more than the {limit} it may hold: shorten it":
+        "{field}\u202f: {length}\u00a0caractères, plus que les {limit} qu'il peut "
+        "contenir\u202f: raccourcissez-le",
+    "{path}: {key}: {length} characters, more than the {limit} this setting may hold: "
+    "shorten it.":
+        "{path}\u202f: {key}\u202f: {length}\u00a0caractères, plus que les {limit} que ce "
+        "réglage peut contenir\u202f: raccourcissez-le.",
     "expected {expected}": "attendu\u202f: {expected}",
     "{path} is not valid TOML: {problem}": "{path} n'est pas un TOML valide\u202f: {problem}",
     # --- sessions and the log --------------------------------------------------------------
