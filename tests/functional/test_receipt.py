@@ -208,6 +208,34 @@ def test_a_corrected_session_gets_the_next_number_and_replaces(stopped: tuple[Cl
     assert third["number"] == f"{year}-{int(n) + 2:04d}"
 
 
+def test_a_replaced_receipt_fails_in_json_as_in_text_on_an_intact_log(
+        stopped: tuple[Cli, str], tmp_path: Path) -> None:
+    """A receipt replaced after a correction fails as a document, on a log that is
+    intact: the JSON says so as the text does, with no bad event in the log; the
+    problem names the replacement's event and the replacement passes."""
+    cli, sid = stopped
+    first = issue(cli, sid, tmp_path / "first.pdf")
+    stop = next(e for e in cli.events() if e["kind"] == "session-stopped")
+    cli("amend", sid, str(stop["seq"]), "--at", at("09:58:00"), "--yes", "--reason",
+        "arrêt noté trop tôt")
+    second = issue(cli, sid, tmp_path / "second.pdf")
+    for path in (tmp_path / "first.pdf", tmp_path / "first.txt"):
+        said = cli("verify", "--receipt", str(path), check=False)
+        data = cli("verify", "--receipt", str(path), "--json", check=False)
+        assert said.code == data.code == 1
+        assert "Journal intact" in said.out and "#" not in said.out.splitlines()[0]
+        report = data.json
+        assert report["ok"] is False and report["log_ok"] is True
+        assert report["first_bad_event"] is None, report
+        (document,) = report["documents"]
+        assert document["number"] == first["number"]
+        assert any(squeezed(f"remplacé par le relevé n° {second['number']}")
+                   in squeezed(p) for p in document["problems"]), document
+        assert [p["event"] for p in report["problems"]] == [second["event"]]
+    good = cli("verify", "--receipt", str(tmp_path / "second.pdf"), "--json").json
+    assert good["ok"] and good["log_ok"] and good["first_bad_event"] is None
+
+
 def test_a_replaced_receipt_says_the_day_in_words(stopped: tuple[Cli, str],
                                                   tmp_path: Path) -> None:
     """The verdict on a replaced receipt is read by the client: the day of the new one in

@@ -488,6 +488,60 @@ def test_two_sets_of_signed_data_and_another_technicians_receipt(
     assert "Journal intact" in said and "réécrit" not in said, said
 
 
+def _attaching(pdf: Path, out: Path, files: dict[str, bytes]) -> Path:
+    """`pdf` re-saved by pypdf carrying `files` instead of its own attached files."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=str(pdf))
+    del writer._root_object["/Names"]["/EmbeddedFiles"]
+    for name, contents in files.items():
+        writer.add_attachment(name, contents)
+    writer.write(out)
+    return out
+
+
+def test_a_receipt_carries_its_own_three_files_and_json_data(
+        stopped: tuple[Cli, str], tmp_path: Path) -> None:
+    """A receipt PDF carries its signed data (JSON), its signature and the technician's
+    key, and nothing else: data that is not JSON, a data file swapped for another kind
+    of file, a file added beside them or another key each fail, naming the file; the
+    same three files attached again pass."""
+    from pypdf import PdfReader
+
+    cli, sid = stopped
+    issued = issue(cli, sid, tmp_path / "r.pdf")
+    pdf = Path(issued["pdf"])
+    own = {name: contents[0] for name, contents in PdfReader(pdf).attachments.items()}
+    data = next(name for name in own if name.endswith(".json"))
+    base = data[: -len(".json")]
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    foreign_pem = Ed25519PrivateKey.generate().public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    cases = {
+        "not-json": ({**own, data: b"bonjour, ceci n'est pas du JSON"},
+                     "ne sont pas des données JSON (un texte qui commence par"),
+        "a-pdf": ({**own, data: pdf.read_bytes()}, "ne sont pas des données JSON (un fichier PDF)"),
+        "binary": ({**own, data: bytes(range(256))}, "des octets binaires"),
+        "other-json": ({**own, data: b'{"format": "facture"}'},
+                       "sont du JSON mais pas les données d'un relevé"),
+        "renamed": ({**{n: v for n, v in own.items() if n != data}, base + ".txt": own[data]},
+                    "son fichier de données signées (.json) manque"),
+        "added": ({**own, "facture.exe": b"MZ\x90\x00"},
+                  "fichiers joints qu'un relevé ne porte pas (\u00ab\u00a0facture.exe"),
+        "other-key": ({**own, base + ".pem": foreign_pem},
+                      "la clé publique qu'il porte"),
+    }
+    for case, (files, expected) in cases.items():
+        code, said, _document = verified(cli, _attaching(pdf, tmp_path / f"{case}.pdf", files))
+        assert code == 1, (case, said)
+        assert expected in said, (case, said)
+        assert "Journal intact" in said, (case, said)
+    code, said, _document = verified(cli, _attaching(pdf, tmp_path / "same.pdf", own))
+    assert code == 0, said
+
+
 def test_a_receipt_of_a_session_corrected_since_fails(stopped: tuple[Cli, str],
                                                       tmp_path: Path) -> None:
     """Corrected after its receipt and given no new one: the receipt no longer says what

@@ -123,17 +123,20 @@ def do_verify(args: argparse.Namespace, ctx: Context) -> int:
                           "proof": str(exported.proof_file) if exported.proof_file else None,
                           "problems": [p.message for p in exported.problems]})
     report = svc.verify(external)
-    log_failed = not report.ok
-    report.problems.extend(problems)
-    # The sessions' events behind each document must be those it was issued with.
+    # The sessions' events behind each document must be those it was issued with: what
+    # differs there is the log's failure, as what verify itself finds.
     for proof in dict.fromkeys(proofs):
-        found = check_proof(svc.store, proof)
-        log_failed = log_failed or bool(found)
-        report.problems.extend(found)
+        report.problems.extend(check_proof(svc.store, proof))
+    log_failed = not report.ok
+    # The first bad event is the log's: a document's own problem (a receipt replaced
+    # since, an edited PDF) names an event of an intact log, which is not a bad one.
+    first_bad = report.first_bad
+    report.problems.extend(problems)
     report.problems.sort(key=lambda p: (p.seq is None, p.seq or 0))
     data = {
-        "ok": report.ok, "events": report.events, "checkpoints": report.checkpoints,
-        "external_checkpoints": report.external, "first_bad_event": report.first_bad,
+        "ok": report.ok, "log_ok": not log_failed, "events": report.events,
+        "checkpoints": report.checkpoints,
+        "external_checkpoints": report.external, "first_bad_event": first_bad,
         "problems": [{"event": p.seq, "message": p.message} for p in report.problems],
         "key_fingerprint": svc.keyring.fingerprint,
         "documents_events_checked": len(set(proofs)),
@@ -174,7 +177,7 @@ def do_verify(args: argparse.Namespace, ctx: Context) -> int:
     elif log_failed:
         text = "\n".join(
             [_("The log FAILED verification; first bad event: #{seq}.",
-               seq=report.first_bad if report.first_bad is not None else "?")]
+               seq=first_bad if first_bad is not None else "?")]
             + [f"  - {p.message}" for p in report.problems])
     else:
         text = "\n".join([intact, _("A document FAILED verification:")]

@@ -48,7 +48,14 @@ from sessiond.exports.receipt_data import (
     receipt_blocks,
     receipt_data,
 )
-from sessiond.exports.signed import armour, public_key_pem, sha256
+from sessiond.exports.signed import (
+    DATA_SUFFIX,
+    KEY_SUFFIX,
+    SIGNATURE_SUFFIX,
+    armour,
+    public_key_pem,
+    sha256,
+)
 from sessiond.exports.sources import Ledger
 from sessiond.i18n import _
 from sessiond.i18n.plural import n_
@@ -370,10 +377,10 @@ def render_receipt(svc: Sessiond, data: Data, raw: bytes, checkpoint: Checkpoint
                  session=data["session"]),
         created=issued,
         attachments=(
-            Attachment(f"{base}.json", raw, _("The data of this record, signed"),
+            Attachment(base + DATA_SUFFIX, raw, _("The data of this record, signed"),
                        "application/json"),
-            Attachment(f"{base}.sig", signature, _("Ed25519 signature of the data")),
-            Attachment(f"{base}.pem", pem, _("The technician's public key"),
+            Attachment(base + SIGNATURE_SUFFIX, signature, _("Ed25519 signature of the data")),
+            Attachment(base + KEY_SUFFIX, pem, _("The technician's public key"),
                        "application/x-pem-file"),
         ))
     text = (render_text(blocks) + armour(raw, signature)).encode("utf-8")

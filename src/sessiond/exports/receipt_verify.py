@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -36,8 +36,14 @@ from sessiond.exports.layout import Amount, Block, Code, Field, Para, Section, T
 from sessiond.exports.proof import EventsProof, parse_proofs
 from sessiond.exports.receipt import rebuild, receipt_number
 from sessiond.exports.receipt_data import FORMAT, LAID_OUT, receipt_blocks, speaking
-from sessiond.exports.signed import Carried, read_document, sha256, signature_valid
-from sessiond.i18n import _
+from sessiond.exports.signed import (
+    Carried,
+    public_key_pem,
+    read_document,
+    sha256,
+    signature_valid,
+)
+from sessiond.i18n import _, one_line
 from sessiond.i18n import language as language_of_messages
 from sessiond.i18n.dates import long_date
 from sessiond.sessions import Sessiond
@@ -105,6 +111,7 @@ def check_receipt(svc: Sessiond, name: str, raw: bytes) -> ReceiptCheck:
     else:
         result.problems.extend(_without_data(svc, name, carried, result))
     result.problems.extend(_extra(name, carried))
+    result.problems.extend(_attached(svc, name, carried))
     # What a viewer drew over the pages is not part of the receipt and is not signed.
     # Over its text (a text box over the amount), the page no longer shows what the
     # receipt states: a problem. Beside it (a note in the margin, a stamp below), or a
@@ -228,6 +235,74 @@ def _extra(name: str, carried: Carried) -> list[Problem]:
     return problems
 
 
+def _attached(svc: Sessiond, name: str, carried: Carried) -> list[Problem]:
+    """The files a receipt PDF carries are its data, the data's signature and the
+    technician's public key (signed.CARRIED_SUFFIXES), and nothing else: another file
+    rides along with what the client takes for the technician's document, and a receipt
+    whose data file is gone while its signature or key are still there had its data
+    taken out or replaced (a print carries no file at all)."""
+    from sessiond.exports.signed import KEY_SUFFIX
+
+    def files(names: Iterable[str]) -> str:
+        return ", ".join(f"\u00ab\u00a0{one_line(n)[:80]}\u00a0\u00bb" for n in names)
+
+    problems = []
+    if carried.kind == "pdf" and carried.data is None and carried.attachments:
+        problems.append(_problem(name, _(
+            "its signed data file (.json) is missing while it still carries other files "
+            "({files}): its data was taken out or replaced by another file; the document "
+            "was edited", files=files(sorted(carried.attachments)[:5]))))
+    elif carried.strangers:
+        problems.append(_problem(name, _(
+            "it carries attached files a receipt does not carry ({files}): a receipt "
+            "carries its signed data (.json), its signature (.sig) and the technician's "
+            "public key (.pem) only; the document was edited",
+            files=files(carried.strangers[:5]))))
+    expected = ("\n".join(public_key_pem(svc.keyring.public_raw)) + "\n").encode("ascii")
+    for key_name, key in sorted(carried.attachments.items()):
+        if (key_name.lower().endswith(KEY_SUFFIX) and key_name not in carried.strangers
+                and b"".join(key.split()) != b"".join(expected.split())):
+            problems.append(_problem(name, _(
+                "the public key it carries ({file}) is not this technician's key: whoever "
+                "checks the receipt with it (openssl) checks another key's signature; the "
+                "document was edited", file=one_line(key_name)[:80])))
+    return problems
+
+
+def _unreadable_data(name: str, carried: Carried, data_bytes: bytes) -> Problem:
+    """Why the signed data cannot be read, for the reader to know what he was sent."""
+    where = (_("the attached file \u00ab {file} \u00bb", file=one_line(carried.data_name)[:80])
+             if carried.data_name else _("the block between its SIGNED DATA lines"))
+    if _json(data_bytes):
+        return _problem(name, _(
+            "its signed data ({where}) is JSON but not a receipt's data: it was replaced "
+            "by other data", where=where))
+    return _problem(name, _(
+        "its signed data ({where}) is not JSON data ({what}): it was replaced by another "
+        "file or damaged", where=where, what=_what_it_is(data_bytes)))
+
+
+def _json(data: bytes) -> bool:
+    try:
+        json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return False
+    return True
+
+
+def _what_it_is(data: bytes) -> str:
+    """What a file that should be JSON holds, told from its first bytes."""
+    if data.lstrip().startswith(b"%PDF-"):
+        return _("a PDF file")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _("binary bytes, not text")
+    if text.lstrip().startswith(("{", "[")):
+        return _("JSON cut short or damaged")
+    return _("text beginning \u00ab {start} \u00bb", start=one_line(text.strip())[:40])
+
+
 def _check_data(svc: Sessiond, name: str, carried: Carried, result: ReceiptCheck
                 ) -> list[Problem]:
     assert carried.data is not None
@@ -242,8 +317,7 @@ def _check_data(svc: Sessiond, name: str, carried: Carried, result: ReceiptCheck
     data = _parsed(data_bytes)
     if data is None or data.get("format") != FORMAT or not isinstance(
             data.get("event"), int):
-        return [_problem(name, _("its signed data cannot be read: the attached data was "
-                                 "replaced or damaged"))]
+        return [_unreadable_data(name, carried, data_bytes)]
     result.number = str(data.get("number"))
     problems: list[Problem] = []
     signed = signature_bytes is not None and signature_valid(

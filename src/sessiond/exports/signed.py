@@ -35,6 +35,11 @@ from sessiond.errors import InputError
 from sessiond.exports.hidden_text import Box, Hidden, Tracker, visible_box
 from sessiond.i18n import _, one_line
 
+# The files a receipt PDF carries, all named after its number: its signed data, the
+# data's signature and the technician's public key. It carries no other.
+DATA_SUFFIX, SIGNATURE_SUFFIX, KEY_SUFFIX = ".json", ".sig", ".pem"
+CARRIED_SUFFIXES = (DATA_SUFFIX, SIGNATURE_SUFFIX, KEY_SUFFIX)
+
 DATA_BEGIN = "-----BEGIN SESSIOND SIGNED DATA-----"
 DATA_END = "-----END SESSIOND SIGNED DATA-----"
 SIG_BEGIN = "-----BEGIN SESSIOND SIGNATURE-----"
@@ -118,6 +123,10 @@ class Carried:
     files: int = 1
     # PDF: a script (JavaScript) a viewer runs, which can change what the pages show.
     scripted: bool = False
+    # PDF: the attached file `data` was read from (NAME.json), and the attached files that
+    # are none of a receipt's own (NAME.json, NAME.sig, NAME.pem of one NAME).
+    data_name: str = ""
+    strangers: tuple[str, ...] = ()
 
 
 def decode_text(raw: bytes) -> str:
@@ -407,13 +416,31 @@ def read_pdf(raw: bytes) -> Carried:
         return Carried("pdf", "", damaged=_("its structure is damaged: {detail}",
                                             detail=detail) if isinstance(e, pypdf_error)
                        else detail)
-    sets = [(attachments[name], attachments.get(name[:-len(".json")] + ".sig"))
-            for name in sorted(attachments) if name.lower().endswith(".json")]
+    names = [name for name in sorted(attachments) if name.lower().endswith(DATA_SUFFIX)]
+    sets = [(attachments[name], attachments.get(_base(name) + SIGNATURE_SUFFIX))
+            for name in names]
     data, signature = sets[0] if sets else (None, None)
     return Carried("pdf", "\n".join(pages), data, signature, keywords, attachments,
                    copies=len(sets), sets=tuple(sets), added=tuple(added),
                    over_text=tuple(over_text), hidden=tuple(hidden),
-                   files=len(_JOINED.findall(raw)) + 1, scripted=scripted)
+                   files=len(_JOINED.findall(raw)) + 1, scripted=scripted,
+                   data_name=names[0] if names else "",
+                   strangers=_strangers(attachments, names))
+
+
+def _base(name: str) -> str:
+    return name[:name.rfind(".")] if "." in name else name
+
+
+def _strangers(attachments: dict[str, bytes], data_names: list[str]) -> tuple[str, ...]:
+    """The attached files that are not a receipt's own: a receipt carries its data, the
+    data's signature and the public key, named after the data file (or, its data file
+    gone, after each other)."""
+    bases = {_base(name) for name in data_names} or {
+        _base(name) for name in attachments
+        if name.lower().endswith((SIGNATURE_SUFFIX, KEY_SUFFIX))}
+    return tuple(name for name in sorted(attachments)
+                 if not (name.lower().endswith(CARRIED_SUFFIXES) and _base(name) in bases))
 
 
 def pdf_start(raw: bytes) -> int:

@@ -1962,9 +1962,35 @@ CATALOG: dict[str, str] = {
     'its data carries no signature (its .sig file or block was removed): it cannot be trusted':
         'ses données ne portent pas de signature (son fichier .sig ou son bloc a été '
         'retiré)\u202f: elles ne sont pas dignes de foi',
-    'its signed data cannot be read: the attached data was replaced or damaged':
-        'ses données signées sont illisibles\u202f: les données jointes ont été remplacées ou '
-        'abîmées',
+    "its signed data ({where}) is JSON but not a receipt's data: it was replaced by other data":
+        "ses données signées ({where}) sont du JSON mais pas les données d'un relevé\u202f: "
+        "elles ont été remplacées par d'autres données",
+    'its signed data ({where}) is not JSON data ({what}): it was replaced by another file or '
+    'damaged':
+        'ses données signées ({where}) ne sont pas des données JSON ({what})\u202f: elles ont '
+        'été remplacées par un autre fichier ou abîmées',
+    'the attached file « {file} »': 'le fichier joint «\xa0{file}\xa0»',
+    'the block between its SIGNED DATA lines': 'le bloc entre ses lignes SIGNED DATA',
+    'a PDF file': 'un fichier PDF',
+    'binary bytes, not text': 'des octets binaires, pas du texte',
+    'JSON cut short or damaged': 'du JSON tronqué ou abîmé',
+    'text beginning « {start} »': 'un texte qui commence par «\xa0{start}\xa0»',
+    'its signed data file (.json) is missing while it still carries other files ({files}): '
+    'its data was taken out or replaced by another file; the document was edited':
+        'son fichier de données signées (.json) manque alors qu\'il porte encore d\'autres '
+        'fichiers ({files})\u202f: ses données ont été retirées ou remplacées par un autre '
+        'fichier\u202f; le document a été modifié',
+    "it carries attached files a receipt does not carry ({files}): a receipt carries its signed "
+    "data (.json), its signature (.sig) and the technician's public key (.pem) only; the "
+    "document was edited":
+        "il porte des fichiers joints qu'un relevé ne porte pas ({files})\u202f: un relevé ne "
+        "porte que ses données signées (.json), leur signature (.sig) et la clé publique du "
+        "technicien (.pem)\u202f; le document a été modifié",
+    "the public key it carries ({file}) is not this technician's key: whoever checks the "
+    "receipt with it (openssl) checks another key's signature; the document was edited":
+        "la clé publique qu'il porte ({file}) n'est pas celle de ce technicien\u202f: qui "
+        "vérifie le relevé avec elle (openssl) vérifie la signature d'une autre clé\u202f; le "
+        "document a été modifié",
     'its signed data does not have the form of a receipt':
         "ses données signées n'ont pas la forme d'un relevé",
     'its visible text does not state {field} as its signed data does (expected: « {expected} »): '
