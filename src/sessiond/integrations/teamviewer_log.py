@@ -17,8 +17,10 @@ backward jump of the wall clock is a DST change only if a real zone (the tz data
 `tz` first, then every zone) that had that offset moved its clocks back between the two
 lines, by at least the jump: the offset then drops by that zone's amount (an hour, half
 an hour at Lord Howe). Any other jump back (a clock set by hand, a time sync) keeps the
-offset. A forward change cannot be told from a quiet hour and is not followed. Before
-any `Start:` block, `tz` is used.
+offset. A forward jump is the spring change when a real zone that had that offset moved
+its clocks forward between the two lines and they are then at most half an hour apart
+(timeparse.FORWARD_GAP: lines on both sides of the skipped hour; a longer silence across
+it is read as silence). Before any `Start:` block, `tz` is used.
 
 Markers, all verbatim from real logs (TV11 to TV15):
 - incoming: `CommandHandlerRouting[n]::CreatePassiveSession(): incoming session via`
@@ -88,6 +90,7 @@ from sessiond.integrations.timeparse import (
     FOLD_TOLERANCE,
     MAX_OFFSET,
     clock_change_back,
+    clock_change_forward,
     in_zone,
     micros,
     naive,
@@ -203,6 +206,7 @@ _ENDED = re.compile(r"(?:\S*?\[([0-9]{1,9})\]\S* |\S+ )?Session to ([0-9]+(?: [0
 _LATE = re.compile(r"Couldn't access Log-File since startup")
 
 JUMP = timedelta(minutes=30)  # a backward jump this large is a clock change, not disorder
+FORWARD_MIN = timedelta(minutes=30)  # no zone's clocks go forward by less (Lord Howe)
 
 
 def _host(partner: str) -> str:
@@ -345,6 +349,12 @@ class LogParser(Parser):
             if change is not None:
                 # A real zone's change back, at its instant and by its amount.
                 self.shift = min(self.shift + change, 48 * 60)
+                self.last_local = local
+            elif self.last_local is not None and local - self.last_local >= FORWARD_MIN and (
+                    forward := clock_change_forward(self.last_local, local,
+                                                    self.offset - self.shift)):
+                # A real zone's change forward (spring), at its instant and by its amount.
+                self.shift = max(self.shift - forward, -48 * 60)
                 self.last_local = local
             elif self.last_local is not None and local < self.last_local - JUMP:
                 # The clock was set back (by hand, by a time sync), no DST change: the
