@@ -92,3 +92,4 @@ def test_a_quiet_hour_is_no_change_forward(day: str, times: tuple[str, str, str]
                             tz=PARIS)
     wall_end = datetime.strptime(f"{day} {times[2]}", "%Y/%m/%d %H:%M:%S")
     assert c.end == wall_end.replace(tzinfo=UTC) + timedelta(hours=5)  # the header's UTC-5
+
