@@ -315,10 +315,12 @@ KINDS: dict[str, Kind] = _kinds(
     # evidence: a connection the remote-control tool logged, recorded once it is matched to
     # a session (its partner ID is sealed under that client's key). `key` hashes the
     # connection's first source line, `digest` all its lines. Seen open (no `end`), it is
-    # completed by one `connection-closed` naming it, never recorded twice.
+    # completed by one `connection-closed` naming it, never recorded twice. `seen_until`:
+    # read from a whole log that has no end for it, up to that instant (end unknown).
     Kind("connection-observed", "session",
          body={"tool": one_of(*REMOTE_TOOLS), "direction": one_of(*DIRECTIONS),
-               "start": instant, "end": instant, "outcome": one_of(*CONNECTION_OUTCOMES),
+               "start": instant, "end": instant, "seen_until": instant,
+               "outcome": one_of(*CONNECTION_OUTCOMES),
                "format": one_of(*LOG_FORMATS), "digest": digest, "key": digest,
                "matched_by": one_of(*MATCHED_BY)},
          personal={"partner_id": text},

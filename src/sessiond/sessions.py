@@ -1099,6 +1099,9 @@ class Sessiond:
                 body={"tool": connection.tool, "direction": connection.direction,
                       "start": clock.to_text(start),
                       "end": clock.to_text(end) if end is not None else None,
+                      **({"seen_until": clock.to_text(clock.whole_second(
+                          connection.seen_until))} if connection.end_unknown
+                         and connection.seen_until is not None else {}),
                       "outcome": connection.outcome, "format": connection.fmt,
                       "digest": connection.digest, "key": connection.key,
                       "matched_by": found[1]},

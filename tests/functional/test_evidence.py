@@ -417,3 +417,57 @@ def test_the_same_log_of_two_machines_is_two_logs(cli: Cli, tmp_path: Path) -> N
     found = cli.json("evidence", "import", str(first), str(second))["connections"]
     assert [(c["partner_id"], c["start"], c["end"]) for c in found] == [
         ("111111111", "2024-06-01T10:00:00+02:00", None)]
+
+
+def test_a_linux_log_that_stops_during_the_session_gives_the_end_unknown(
+        cli: Cli, tmp_path: Path) -> None:
+    # A Linux TeamViewer log (component letter alone) with a session and no end line: the
+    # log stops (a copy taken during the session), or goes on without it. Imported days
+    # later, the connection is neither closed at the log's last line nor open until the
+    # import: its end is unknown, and the rules say what the log does not show.
+    def tv(at: str, message: str) -> str:
+        return f"2024/03/05 {at}.000  1200  12001 S   {message}"
+
+    def log(folder: str, partner: str, last: str, start: str = "11:01") -> Path:
+        path = tmp_path / folder / "TeamViewer15_Logfile.log"
+        path.parent.mkdir()
+        lines = [tv("09:00:00", ""), "Start:              2024/03/05 09:00:00.000 (UTC+1:00)",
+                 tv(f"{start}:00", "CommandHandlerRouting::CreatePassiveSession(): incoming "
+                                "session via router1, protocol Tcp"),
+                 tv("11:01:01", "Negotiating session encryption: client hello received "
+                                f"from {partner}, RSA key length = 4096"),
+                 tv("11:01:09", f"CPersistentParticipantManager::AddParticipant: [{partner},5]"
+                                " type=6 name=Client"),
+                 tv(last, "KeepAlive: ping"), ""]
+        path.write_text("\n".join(lines), encoding="ascii")
+        return path
+
+    day = datetime(2024, 3, 5, 10, 0, tzinfo=UTC)  # 11:00 in Paris
+    stops = worked(cli, "micro-alpes", "111111111", day - timedelta(minutes=5), day,
+                   day + timedelta(minutes=50))
+    goes_on = worked(cli, "micro-alpes", "222222222", day - timedelta(minutes=5), day,
+                     day + timedelta(minutes=50))
+    (row,) = cli.json("evidence", "import", str(log("a", "111111111", "11:20:00")))[
+        "connections"]
+    assert (row["start"], row["end"], row["session"]) == ("2024-03-05T11:01:00+01:00", None,
+                                                          stops)
+    assert (row["end_unknown"], row["seen_until"]) == (True, "2024-03-05T11:20:00+01:00")
+    text = cli("evidence", "import", str(log("b", "222222222", "12:30:00", "11:02"))).out
+    assert "fin inconnue (le journal s'arrête à 12:30:00 sans elle)" in text, text
+    listed = cli.json("evidence", "list", "--session", goes_on)["connections"]
+    assert [(c["end"], c["end_unknown"], c["seen_until"]) for c in listed] == [
+        (None, True, "2024-03-05T12:30:00+01:00")]
+
+    # The log stops before the stop: whether it was closed then is not known (a warning,
+    # not the terms' error of a connection left open until the import).
+    (after,) = findings(cli, stops, "remote-access-after-stop")
+    assert after["severity"] == "warning", after
+    assert "n'est pas dans le journal" in after["message"] and "s'arrête à" in after["message"]
+    # Connected 19 min by the log, worked 50: not proven beyond the connection either.
+    (billed,) = findings(cli, stops, "billed-beyond-connection")
+    assert billed["severity"] == "warning" and "ne peut pas être vérifié" in billed["message"]
+    # The log goes on 40 min after the stop without the end: said so, as a warning.
+    (late,) = findings(cli, goes_on, "remote-access-after-stop")
+    assert late["severity"] == "warning" and "40 min après l'arrêt" in late["message"], late
+    assert "continue sans elle" in late["message"]
+    assert findings(cli, goes_on, "billed-beyond-connection") == []  # shown connected

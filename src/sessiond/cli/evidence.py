@@ -55,10 +55,17 @@ def _instant(value: datetime | None, ctx: Context) -> str | None:
     return clock.local_iso(value, ctx.tz) if value is not None else None
 
 
-def _span(start: datetime, end: datetime | None, ctx: Context) -> str:
+def _span(start: datetime, end: datetime | None, ctx: Context,
+          seen_until: datetime | None = None) -> str:
+    """`seen_until`: the log was read whole without the connection's end, up to then."""
     from sessiond import clock
 
     first = clock.local_wall(start, ctx.tz)
+    if end is None and seen_until is not None:
+        same_day = seen_until.astimezone(ctx.tz).date() == start.astimezone(ctx.tz).date()
+        layout = "%H:%M:%S" if same_day else "%Y-%m-%d %H:%M:%S"
+        return _("{start} → end unknown (the log stops at {seen} without it)", start=first,
+                 seen=clock.local_wall(seen_until, ctx.tz, layout))
     if end is None:
         return _("{start} → still open", start=first)
     same_day = end.astimezone(ctx.tz).date() == start.astimezone(ctx.tz).date()
@@ -105,6 +112,8 @@ def do_import(args: argparse.Namespace, ctx: Context) -> int:
             done = svc.record_connection(connection)
             start = clock.whole_second(connection.start)
             end = clock.whole_second(connection.end) if connection.end else None
+            seen = (clock.whole_second(connection.seen_until) if connection.end_unknown
+                    and connection.seen_until is not None else None)
             found += 1
             new += done.new
             unmatched += done.session_id is None
@@ -112,11 +121,12 @@ def do_import(args: argparse.Namespace, ctx: Context) -> int:
                      _("{session} (new)", session=done.session_id) if done.new else
                      _("{session} (already recorded)", session=done.session_id))
             lines.append(_line(connection.tool, connection.direction, connection.outcome,
-                               connection.partner_id, _span(start, end, ctx)) + f"  {where}")
+                               connection.partner_id, _span(start, end, ctx, seen))
+                         + f"  {where}")
             rows.append({"tool": connection.tool, "direction": connection.direction,
                          "partner_id": connection.partner_id, "start": _instant(start, ctx),
-                         "end": _instant(end, ctx), "session": done.session_id,
-                         "new": done.new})
+                         "end": _instant(end, ctx), **_unknown_end(seen, ctx),
+                         "session": done.session_id, "new": done.new})
         lines.append(_("{found} in {file} ({fmt}): {new} recorded now, {unmatched} matching "
                        "no session.", found=n_(found, "{n} connection", "{n} connections"),
                        file=", ".join(map(one_line, names)), fmt=fmt, new=new,
@@ -149,7 +159,8 @@ def do_list(args: argparse.Namespace, ctx: Context) -> int:
         scope = {"day": day.isoformat()}
     lines = [f"#{o.seq:<5} {o.session_id}  " + _line(o.tool, o.direction, o.outcome,
                                                       o.partner_id,
-                                                      _span(o.start, o.end, ctx))
+                                                      _span(o.start, o.end, ctx,
+                                                            o.seen_until))
              for o in found]
     ctx.emit("\n".join(lines) or empty, {**scope, "connections": [_row(o, ctx)
                                                                   for o in found]})
@@ -159,5 +170,14 @@ def do_list(args: argparse.Namespace, ctx: Context) -> int:
 def _row(o: Observed, ctx: Context) -> dict[str, Any]:
     return {"tool": o.tool, "direction": o.direction, "partner_id": o.partner_id,
             "start": _instant(o.start, ctx), "end": _instant(o.end, ctx),
+            **_unknown_end(o.seen_until if o.end_unknown else None, ctx),
             "session": o.session_id, "outcome": o.outcome, "format": o.fmt,
             "matched_by": o.matched_by, "events": list(o.events)}
+
+
+def _unknown_end(seen_until: datetime | None, ctx: Context) -> dict[str, Any]:
+    """A connection's row fields for an end the log does not have: `end` stays null (as
+    for one still open) and `seen_until` says how far the log was read without it."""
+    if seen_until is None:
+        return {}
+    return {"end_unknown": True, "seen_until": _instant(seen_until, ctx)}

@@ -50,13 +50,20 @@ class Observed:
     fmt: str
     outcome: str
     start: datetime  # UTC, to the second
-    end: datetime | None  # None: still open when last seen
+    end: datetime | None  # None: still open when last seen, or end unknown (seen_until)
     key: str
     digest: str
     matched_by: str
     last_seen: datetime  # when sessiond last read it in the tool's log (recorded_at)
     events: tuple[int, ...]  # the seq of its events (observed, then closed)
     personal: Mapping[str, Any] | None = field(default=None, repr=False, compare=False)
+    # Read from a whole log that has no end for it, up to this instant: its end is
+    # unknown (the log stops there, or its end line is missing), not "still open".
+    seen_until: datetime | None = None
+
+    @property
+    def end_unknown(self) -> bool:
+        return self.end is None and self.seen_until is not None
 
     @property
     def accepted(self) -> bool:
@@ -83,7 +90,9 @@ def observed(events: Iterable[Event]) -> list[Observed]:
                 start=clock.from_text(b["start"]),
                 end=clock.from_text(b["end"]) if b.get("end") else None, key=b["key"],
                 digest=b["digest"], matched_by=b["matched_by"],
-                last_seen=event.recorded_at, events=(event.seq,), personal=event.personal)
+                last_seen=event.recorded_at, events=(event.seq,), personal=event.personal,
+                seen_until=(clock.from_text(b["seen_until"]) if b.get("seen_until") and
+                            not b.get("end") else None))
         elif event.kind == "connection-closed":
             closings.append(event)
     for event in closings:
@@ -103,9 +112,11 @@ def observed(events: Iterable[Event]) -> list[Observed]:
 def connected_seconds(connections: Iterable[Observed], until: datetime,
                       within: Sequence[tuple[datetime, datetime]] | None = None) -> int:
     """Seconds connected (accepted connections only, overlaps counted once); a connection
-    still open counts until `until`. With `within` (spans, e.g. when the clock ran), only
-    the time inside them counts."""
-    whole = [(c.start, c.end or max(until, c.start)) for c in connections if c.accepted]
+    still open counts until `until`, one whose end the log does not have until the log's
+    last instant (what the log shows of it, no more). With `within` (spans, e.g. when the
+    clock ran), only the time inside them counts."""
+    whole = [(c.start, c.end or max(c.seen_until or until, c.start)) for c in connections
+             if c.accepted]
     if within is not None:
         whole = [(max(a, w[0]), min(b, w[1])) for a, b in whole for w in within
                  if min(b, w[1]) > max(a, w[0])]

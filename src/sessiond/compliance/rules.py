@@ -802,6 +802,8 @@ def remote_access_after_stop(facts: Facts, spec: RuleSpec) -> list[Finding]:
                 "({stop}).", tool=_tool(c), seq=c.seq, start=_second(facts, c.start),
                 late=_duration(c.start - stop_at), stop=_second(facts, stop_at)),
                 [*c.events, *stop]))
+        elif c.end_unknown and c.start <= stop_at + grace:
+            found.append(_end_unknown_after_stop(spec, facts, c, stop_at, stop))
         elif c.start > stop_at and (c.end or c.last_seen) - stop_at > grace:
             # Opened within the grace after the stop, then kept: it was not open at the
             # stop, so it did not "stay open"; it was opened after the work, and lasted.
@@ -844,6 +846,29 @@ def remote_access_after_stop(facts: Facts, spec: RuleSpec) -> list[Finding]:
     return found
 
 
+def _end_unknown_after_stop(spec: RuleSpec, facts: Facts, c: Observed, stop_at: datetime,
+                            stop: list[int]) -> Finding:
+    """A connection whose end the tool's log does not have (it stops, or its end line is
+    missing): it is neither closed at the log's last line nor open until the log was read.
+    The log shows it without an end up to `seen_until`; whether it was closed by the stop
+    is not known, so this is a warning, whatever the terms' severity."""
+    assert c.seen_until is not None
+    seen = c.seen_until
+    if seen - stop_at > timedelta(0):
+        message = _(
+            "The end of the {tool} connection #{seq} is not in the tool's log, which goes on "
+            "without it until {seen}, {late} after the stop ({stop}): the log does not show "
+            "when it was closed.", tool=_tool(c), seq=c.seq, seen=_second(facts, seen),
+            late=_duration(seen - stop_at), stop=_second(facts, stop_at))
+    else:
+        message = _(
+            "The end of the {tool} connection #{seq} is not in the tool's log, which stops "
+            "at {seen}, before the stop ({stop}): the log does not show whether it was "
+            "closed at the stop.", tool=_tool(c), seq=c.seq, seen=_second(facts, seen),
+            stop=_second(facts, stop_at))
+    return finding(spec, message, [*c.events, *stop], severity="warning")
+
+
 @rule("billed-beyond-connection")
 def billed_beyond_connection(facts: Facts, spec: RuleSpec) -> list[Finding]:
     from sessiond.billing.worked import running_spans, worked_seconds
@@ -863,6 +888,18 @@ def billed_beyond_connection(facts: Facts, spec: RuleSpec) -> list[Finding]:
         return []
     from sessiond.billing import text
 
+    unknown = [c for c in accepted if c.end_unknown and _to_partner(facts, c)
+               and c.seen_until is not None and c.seen_until < stop_at]
+    if unknown:
+        # The log stops (or lost the end line) while the connection had no end: the time
+        # after it is not shown connected, nor shown disconnected. No claim, a warning.
+        return [finding(spec, _(
+            "Worked time {worked} exceeds the time the tool's log shows connected "
+            "({connected}) by more than one tranche, but the end of connection {connections} "
+            "is not in the log: the time after it cannot be checked.",
+            worked=text.duration(worked), connected=text.duration(connected),
+            connections=_named(unknown, facts)),
+            [*_shown(accepted), *seqs(facts.events("session-stopped"))], severity="warning")]
     tools = ", ".join(dict.fromkeys(_tool(c) for c in accepted))
     return [finding(spec, _(
         "Worked time {worked} exceeds the time connected through {tools} ({connected}) by "

@@ -231,7 +231,9 @@ class EvidenceWatch:
             # Started some other way (the CLI, a hotkey): the question has its answer.
             notices.answer(self.conn, opened.id, f"matched {done.session_id}", now)
             opened = notices.get(self.conn, opened.id)
-        if connection.end is None:
+        if connection.end_unknown:
+            pass  # its place was taken in the log (its end lost): nothing to start or stop
+        elif connection.end is None:
             if connection.outcome in ("accepted", "unknown"):
                 posted += self._ask_start(connection, done.session_id, opened, now)
         elif connection.outcome in ("rejected", "failed"):

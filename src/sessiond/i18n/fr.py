@@ -1717,6 +1717,8 @@ CATALOG: dict[str, str] = {
         "les connexions enregistrées d'une intervention ou d'un jour",
     "one session's connections": "les connexions d'une intervention",
     "{start} → still open": "{start} → encore ouverte",
+    "{start} → end unknown (the log stops at {seen} without it)":
+        "{start} → fin inconnue (le journal s'arrête à {seen} sans elle)",
     "no session matches: not recorded": "aucune intervention ne correspond\u202f: non enregistrée",
     "{session} (new)": "{session} (nouvelle)",
     "{session} (already recorded)": "{session} (déjà enregistrée)",
@@ -1843,6 +1845,25 @@ CATALOG: dict[str, str] = {
     "computer.":
         "À faire maintenant\u202f: la connexion {tool} n°\u00a0{seq} est encore ouverte\u202f; "
         "déconnectez-vous de l'ordinateur du client.",
+    "The end of the {tool} connection #{seq} is not in the tool's log, which goes on "
+    "without it until {seen}, {late} after the stop ({stop}): the log does not show when it "
+    "was closed.":
+        "La fin de la connexion {tool} n°\u00a0{seq} n'est pas dans le journal de l'outil, qui "
+        "continue sans elle jusqu'à {seen}, {late} après l'arrêt ({stop})\u202f: le journal "
+        "ne montre pas quand elle a été fermée.",
+    "The end of the {tool} connection #{seq} is not in the tool's log, which stops at "
+    "{seen}, before the stop ({stop}): the log does not show whether it was closed at the "
+    "stop.":
+        "La fin de la connexion {tool} n°\u00a0{seq} n'est pas dans le journal de l'outil, qui "
+        "s'arrête à {seen}, avant l'arrêt ({stop})\u202f: le journal ne montre pas si elle "
+        "était fermée à l'arrêt.",
+    "Worked time {worked} exceeds the time the tool's log shows connected ({connected}) by "
+    "more than one tranche, but the end of connection {connections} is not in the log: the "
+    "time after it cannot be checked.":
+        "Le temps travaillé {worked} dépasse de plus d'une tranche le temps connecté que "
+        "montre le journal de l'outil ({connected}), mais la fin de la connexion "
+        "{connections} n'est pas dans le journal\u202f: le temps qui suit ne peut pas être "
+        "vérifié.",
     "Worked time {worked} exceeds the time connected through {tools} ({connected}) by more "
     "than one tranche ({tranche}).":
         "Le temps travaillé {worked} dépasse de plus d'une tranche ({tranche}) le temps "

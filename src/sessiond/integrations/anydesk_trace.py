@@ -110,6 +110,7 @@ class TraceParser(Parser):
     def __init__(self, tz: ZoneInfo | None = None) -> None:
         super().__init__(tz)
         self.last: datetime | None = None  # latest instant read, for the DST fold rule
+        self.tail = ""  # the last line fed: its instant is the log's horizon
 
     def dump_vars(self) -> JSON:
         return {"last": dump_instant(self.last)}
@@ -118,18 +119,35 @@ class TraceParser(Parser):
         self.last = get_opt_instant(data, "last")
 
     def feed(self, text: str, line: int) -> None:
+        if text:
+            self.tail = text
         # The marker test first: most trace lines are noise, and it is far cheaper than
         # the full line pattern.
         if not _HINT.search(text):
             return
+        self._line(text, line)
+
+    def horizon(self) -> datetime | None:
+        """The latest instant read, or the last line's: only marker lines are read whole,
+        and the log goes on after the last of them."""
+        match = LINE.fullmatch(self.tail) if self.tail else None
+        when = self._when(match) if match is not None else None
+        return max(when, self.last) if when is not None and self.last is not None else (
+            when or self.last)
+
+    def _when(self, match: re.Match[str]) -> datetime | None:
+        if self.tz is None:
+            return None
+        _level, y, mo, d, h, mi, s, ms = match.groups()[:8]
+        local = naive(int(y), int(mo), int(d), int(h), int(mi), int(s), micros(ms))
+        return None if local is None else in_zone(local, self.tz, self.last)
+
+    def _line(self, text: str, line: int) -> None:
         match = LINE.fullmatch(text)
         if match is None or self.tz is None:
             return
-        level, y, mo, d, h, mi, s, ms, _proc, pid, fiber, comp, msg = match.groups()
-        local = naive(int(y), int(mo), int(d), int(h), int(mi), int(s), micros(ms))
-        if local is None:
-            return
-        when = in_zone(local, self.tz, self.last)
+        level, _y, _mo, _d, _h, _mi, _s, _ms, _proc, pid, fiber, comp, msg = match.groups()
+        when = self._when(match)
         if when is None:
             return
         if self.last is None or when > self.last:

@@ -136,6 +136,7 @@ class Parser:
         self.tz = tz
         self.open: list[Open] = []
         self.done: list[Connection] = []
+        self.last: datetime | None = None  # the latest instant read (subclasses keep it)
 
     # -- the interface the reader uses ---------------------------------------------------
     def feed(self, text: str, line: int) -> None:
@@ -160,15 +161,32 @@ class Parser:
         return done
 
     def still_open(self) -> list[Connection]:
-        """The open connections, as connections with end None, in start order."""
-        return sorted((self._connection(rec, None, rec.hashes, rec.outcome or "unknown")
-                       for rec in self.open), key=lambda c: (c.start, c.line))
+        """The open connections, as connections with end None, in start order: the log is
+        being followed (`read_increment`) and may still write their end."""
+        return self._unended(None)
 
     def finish(self) -> list[Connection]:
-        """At the end of a one-shot read: what was closed, then what is still open."""
-        result = self.take() + self.still_open()
+        """At the end of a one-shot read: what was closed, then those whose end the log does
+        not have (end None, `seen_until` the log's latest instant: end unknown). The whole
+        log was read: nothing says they are open now, nor that they ended at its last
+        line (the log stops there, or their end line is missing)."""
+        result = self.take() + self._unended(self.horizon())
         self.open = []
         return result
+
+    def horizon(self) -> datetime | None:
+        """The latest instant of the log read so far."""
+        return self.last
+
+    def _unended(self, horizon: datetime | None) -> list[Connection]:
+        return sorted((self._lost(rec, horizon) if horizon is not None else
+                       self._connection(rec, None, rec.hashes, rec.outcome or "unknown")
+                       for rec in self.open), key=lambda c: (c.start, c.line))
+
+    def _lost(self, rec: Open, horizon: datetime | None) -> Connection:
+        """`rec` as a connection whose end the log does not have, seen up to `horizon`."""
+        seen = rec.start if horizon is None or horizon < rec.start else horizon
+        return self._connection(rec, None, rec.hashes, rec.outcome or "unknown", seen)
 
     def dump(self) -> JSON:
         return {"open": [rec.dump() for rec in self.open], "vars": self.dump_vars()}
@@ -197,20 +215,19 @@ class Parser:
             # Bounded memory on any input: the oldest open connection is given up, as it
             # would be at the end of the file.
             oldest = self.open.pop(0)
-            self.done.append(self._connection(oldest, None, oldest.hashes,
-                                              oldest.outcome or "unknown"))
+            self.done.append(self._lost(oldest, self.horizon()))
         rec = Open(key, direction, partner, start, line, [line_hash(text)], tag=tag,
                    index=index)
         self.open.append(rec)
         return rec
 
     def give_up(self, rec: Open | None) -> None:
-        """Report `rec` as open and forget it: its key was reused while it was open (a new
-        session on the same routing index, process or fiber), so its end was never logged.
-        It is reported, never silently dropped."""
+        """Report `rec` with its end unknown and forget it: its key was reused while it was
+        open (a new session on the same routing index, process or fiber), so its end was
+        never logged. It is reported, never silently dropped, and never as still open."""
         if rec is not None:
             self.open.remove(rec)
-            self.done.append(self._connection(rec, None, rec.hashes, rec.outcome or "unknown"))
+            self.done.append(self._lost(rec, self.horizon()))
 
     @staticmethod
     def touch(rec: Open, text: str) -> None:
@@ -270,12 +287,13 @@ class Parser:
         return None
 
     def _connection(self, rec: Open, end: datetime | None, hashes: list[str],
-                    outcome: Outcome) -> Connection:
+                    outcome: Outcome, seen_until: datetime | None = None) -> Connection:
         if end is not None and end < rec.start:
             end = rec.start  # a clock set back during the connection: never end < start
         return Connection(tool=self.tool, direction=rec.direction, partner_id=rec.partner,
                           start=rec.start, end=end, fmt=self.fmt, line=rec.line,
-                          digest=digest_of(hashes), key=hashes[0], outcome=outcome)
+                          digest=digest_of(hashes), key=hashes[0], outcome=outcome,
+                          seen_until=seen_until)
 
 
 class ConnectionListParser(Parser):

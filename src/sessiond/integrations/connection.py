@@ -38,6 +38,14 @@ class Connection:
     that shows the connection. `digest` identifies the connection by the lines that
     produced it, so importing the same file twice gives the same digests; `key` hashes the
     first line only, so an open connection and the same connection once closed share it.
+
+    `seen_until` tells "still open" from "end unknown" when `end` is None: None while the
+    log is being followed and may still write the end (the daemon's reading); else the
+    whole log was read, or a later line took the connection's place (its routing index
+    reused), without its end: the latest instant of the log read then. The end is then
+    unknown, not now nor that instant: the log stops there (a Linux user's log, a copy) or
+    its end line is missing, and neither closes the connection at that line nor keeps it
+    open until whenever the log is read.
     """
 
     tool: Tool
@@ -50,6 +58,12 @@ class Connection:
     digest: str
     key: str
     outcome: Outcome
+    seen_until: datetime | None = None
+
+    @property
+    def end_unknown(self) -> bool:
+        """The log was read to its end (or past the connection's place) without its end."""
+        return self.end is None and self.seen_until is not None
 
     @property
     def accepted(self) -> bool:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sessiond.integrations.base import Open, Parser
 from sessiond.integrations.timeparse import MAX_OFFSET, micros, naive, with_offset
@@ -70,7 +71,20 @@ class LogParser(Parser):
     fmt = FMT
     tool = "rustdesk"
 
+    def __init__(self, tz: ZoneInfo | None = None) -> None:
+        super().__init__(tz)
+        self.tail = ""  # the last line fed: its instant is the log's horizon
+
+    def horizon(self) -> datetime | None:
+        """The last line's instant (only marker lines are read whole), or the latest read."""
+        match = LINE.fullmatch(self.tail) if self.tail else None
+        when = instant(match) if match is not None else None
+        return max(when, self.last) if when is not None and self.last is not None else (
+            when or self.last)
+
     def feed(self, text: str, line: int) -> None:
+        if text:
+            self.tail = text
         if not _HINT.search(text):
             return
         match = LINE.fullmatch(text)
@@ -79,6 +93,8 @@ class LogParser(Parser):
         when = instant(match)
         if when is None:
             return
+        if self.last is None or when > self.last:
+            self.last = when
         msg = match.group(13).rstrip()
         if m := _SESSION.fullmatch(msg):
             partner = normalise_partner(m[1])

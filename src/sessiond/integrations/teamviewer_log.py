@@ -17,8 +17,10 @@ backward jump of the wall clock is a DST change only if a real zone (the tz data
 `tz` first, then every zone) that had that offset moved its clocks back between the two
 lines, by at least the jump: the offset then drops by that zone's amount (an hour, half
 an hour at Lord Howe). Any other jump back (a clock set by hand, a time sync) keeps the
-offset. A forward change cannot be told from a quiet hour and is not followed. Before
-any `Start:` block, `tz` is used.
+offset. A forward jump is the spring change when a real zone that had that offset moved
+its clocks forward between the two lines and they are then at most half an hour apart
+(timeparse.FORWARD_GAP: lines on both sides of the skipped hour; a longer silence across
+it is read as silence). Before any `Start:` block, `tz` is used.
 
 Markers, all verbatim from real logs (TV11 to TV15):
 - incoming: `CommandHandlerRouting[n]::CreatePassiveSession(): incoming session via`
@@ -88,6 +90,7 @@ from sessiond.integrations.timeparse import (
     FOLD_TOLERANCE,
     MAX_OFFSET,
     clock_change_back,
+    clock_change_forward,
     in_zone,
     micros,
     naive,
@@ -102,7 +105,10 @@ FMT = "teamviewer-log"
 # The component tag: a letter and a digit on Windows and iOS (`S0`, `G1`, `D1`, `H64`), `0`
 # before the role is known, and the letter alone on Linux (`S`, `G`: TeamViewer 12 and 15
 # lines quoted in public bug reports); the severity marks (`!!`) follow it.
-LINE = re.compile(r"([0-9]{4})/([0-9]{2})/([0-9]{2}) ([0-9]{2}):([0-9]{2}):([0-9]{2})[.:]"
+# The year may be two digits or absent (`YY/MM/DD`, `MM/DD`: builds before TV11, per
+# dissect, whose `Start:` block keeps the four digits): see LogParser._year.
+LINE = re.compile(r"(?:([0-9]{4}|[0-9]{2})/)?([0-9]{2})/([0-9]{2}) "
+                  r"([0-9]{2}):([0-9]{2}):([0-9]{2})[.:]"
                   r"([0-9]{3,6}) +([0-9]+) +[0-9]+ +"
                   r"(?:[A-Z]+[0-9]*|[0-9]+)!* *(.*)")
 HEADER = re.compile(r"\s*Start:\s+([0-9]{4})/([0-9]{2})/([0-9]{2}) "
@@ -203,6 +209,7 @@ _ENDED = re.compile(r"(?:\S*?\[([0-9]{1,9})\]\S* |\S+ )?Session to ([0-9]+(?: [0
 _LATE = re.compile(r"Couldn't access Log-File since startup")
 
 JUMP = timedelta(minutes=30)  # a backward jump this large is a clock change, not disorder
+FORWARD_MIN = timedelta(minutes=30)  # no zone's clocks go forward by less (Lord Howe)
 
 
 def _host(partner: str) -> str:
@@ -217,12 +224,35 @@ def _host(partner: str) -> str:
 
 
 def looks_like(text: str) -> bool:
-    return LINE.fullmatch(text) is not None or HEADER.match(text) is not None
+    """A line that says "TeamViewer log" by itself: one with its four-digit year, or the
+    `Start:` block. A line with a shorter date reads only after a block (its year comes
+    from there), so a file of them alone is refused rather than read as holding nothing."""
+    match = LINE.fullmatch(text)
+    if match is not None and match.group(1) is not None and len(match.group(1)) == 4:
+        return True
+    return HEADER.match(text) is not None
 
 
-def _local(groups: tuple[str | None, ...]) -> datetime | None:
-    y, mo, d, h, mi, s = (int(g or 0) for g in groups[:6])
-    return naive(y, mo, d, h, mi, s, micros(groups[6]))
+def _naive_state(text: str | None) -> datetime | None:
+    """A wall time saved in a parser's state (BadState if it is not one)."""
+    if text is None:
+        return None
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise BadState from None
+    if value.tzinfo is not None:
+        raise BadState
+    return value
+
+
+def _local(groups: tuple[str | None, ...], year: int | None = None) -> datetime | None:
+    if year is None:
+        if groups[0] is None or len(groups[0]) != 4:
+            return None
+        year = int(groups[0])
+    mo, d, h, mi, s = (int(g or 0) for g in groups[1:6])
+    return naive(year, mo, d, h, mi, s, micros(groups[6]))
 
 
 class LogParser(Parser):
@@ -242,6 +272,9 @@ class LogParser(Parser):
         # about an older one still open.
         self.newest: dict[str, str] = {}
         self.late: tuple[str, datetime] | None = None  # (PID, wall time it catches up at)
+        # The latest wall time since a `Start:` block (None before any): the year of a
+        # line that does not write it is taken near it.
+        self.wall: datetime | None = None
 
     # -- state ---------------------------------------------------------------------------
     def dump_vars(self) -> JSON:
@@ -249,7 +282,8 @@ class LogParser(Parser):
                 "last_local": None if self.last_local is None else self.last_local.isoformat(),
                 "last": dump_instant(self.last), "newest": dict(self.newest),
                 "late": None if self.late is None else [self.late[0],
-                                                         self.late[1].isoformat()]}
+                                                         self.late[1].isoformat()],
+                "wall": None if self.wall is None else self.wall.isoformat()}
 
     def load_vars(self, data: JSON) -> None:
         offset = get_opt_int(data, "offset")
@@ -264,6 +298,7 @@ class LogParser(Parser):
         if local is not None and local.tzinfo is not None:
             raise BadState
         self.offset, self.shift, self.last_local = offset, shift, local
+        self.wall = _naive_state(get_opt_str(data, "wall"))
         self.zone_mode = get_bool(data, "zone") and self.tz is not None
         self.last = get_opt_instant(data, "last")
         newest = data.get("newest", {})
@@ -295,9 +330,11 @@ class LogParser(Parser):
             if header is not None:
                 self._header(header.groups())
             return
-        local = _local(match.groups())
+        local = _local(match.groups(), self._year(match.groups()))
         if local is None:
             return
+        if self.wall is not None and local > self.wall:
+            self.wall = local
         pid = match.group(8)
         if _LATE.match(match.group(9)):
             # Its own time is the old one (TickTock) or the present: the lines after it
@@ -309,6 +346,28 @@ class LogParser(Parser):
             return
         self._event(message, when, line, text, pid)
 
+    def _year(self, groups: tuple[str | None, ...]) -> int | None:
+        """The year of a line that writes it with two digits or not at all, from the last
+        `Start:` block's (None before any: the line is not read, never given a guessed
+        year): the one of the century, or of the years around it, that puts the line
+        nearest the latest wall time read, so a run across New Year's Eve goes on into
+        the next year and a line a little out of order stays in its own."""
+        written = groups[0]
+        if written is not None and len(written) == 4:
+            return None  # the line's own
+        reference = self.wall
+        if reference is None:
+            return None
+        month, day = int(groups[1] or 0), int(groups[2] or 0)
+        if written is not None:  # YY: the century of the block's year (nearest)
+            years = [reference.year // 100 * 100 + c * 100 + int(written) for c in (-1, 0, 1)]
+        else:
+            years = [reference.year + c for c in (-1, 0, 1)]
+        found = [(abs(when - reference), year) for year in years
+                 if (when := naive(year, month, day, reference.hour, reference.minute, 0))
+                 is not None]
+        return min(found)[1] if found else None
+
     def _header(self, groups: tuple[str | None, ...]) -> None:
         local = _local(groups)
         zone = parse_zone(groups[7]) if groups[7] is not None else None
@@ -316,6 +375,7 @@ class LogParser(Parser):
             self.offset = zone
         self.shift = 0
         self.last_local = local
+        self.wall = local
         self.zone_mode = self.tz is not None and (
             zone is None or (local is not None and zone in offsets_of(local, self.tz)))
         if zone is not None and local is not None:
@@ -345,6 +405,12 @@ class LogParser(Parser):
             if change is not None:
                 # A real zone's change back, at its instant and by its amount.
                 self.shift = min(self.shift + change, 48 * 60)
+                self.last_local = local
+            elif self.last_local is not None and local - self.last_local >= FORWARD_MIN and (
+                    forward := clock_change_forward(self.last_local, local,
+                                                    self.offset - self.shift)):
+                # A real zone's change forward (spring), at its instant and by its amount.
+                self.shift = max(self.shift - forward, -48 * 60)
                 self.last_local = local
             elif self.last_local is not None and local < self.last_local - JUMP:
                 # The clock was set back (by hand, by a time sync), no DST change: the

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
+from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 FOLD_TOLERANCE = timedelta(minutes=5)  # lines of concurrent threads come a little out of order
@@ -168,3 +169,71 @@ def _change_back(before: datetime, after: datetime, offset: int,
             if second is not None and second >= first and _offset_at(zone, second) == new:
                 return amount
     return None
+
+
+# A forward change is told from a quiet spell by the lines around it: those just before
+# the skipped hour and just after it are this close in real time (the wall clock jumped by
+# the change's amount, plus at most this). A longer silence across the change hour is not
+# read as one (a zone with no DST, say Martinique at UTC-4, is quiet across Halifax's).
+FORWARD_GAP = timedelta(minutes=30)
+
+
+def clock_change_forward(before: datetime, after: datetime, offset: int) -> int | None:
+    """The minutes a real zone's clocks went forward between two lines of a log read at a
+    fixed `offset` (minutes east of UTC), or None if no zone did.
+
+    `before` is the wall time of the last line, `after` the later wall time of the line
+    read now. A zone accounts for the jump only if it went forward from `offset` at an
+    instant between the two lines, `after` read with its new offset (so the wall clock
+    skipped the time it skipped), and the two lines are then at most FORWARD_GAP apart in
+    real time."""
+    jump = after - before
+    if not timedelta(0) < jump <= MAX_CHANGE + FORWARD_GAP:
+        return None
+    first = with_offset(before, offset)
+    if first is None:
+        return None
+    for year in sorted({first.year, (first + jump).year}):
+        for instant, amount in _forward_changes(year, offset):
+            if not first < instant <= first + jump:
+                continue
+            second = with_offset(after, offset + amount)
+            if second is not None and instant <= second and first < second <= (
+                    first + FORWARD_GAP):
+                return amount
+    return None
+
+
+_SAMPLE = timedelta(days=3)  # no zone changes its clocks twice within this
+_COARSE = 5  # every 15 days: no zone keeps an offset for less (Morocco's Ramadan: a month)
+
+
+@lru_cache(maxsize=16)
+def _forward_changes(year: int, offset: int) -> tuple[tuple[datetime, int], ...]:
+    """(instant, minutes) of every change forward from `offset` in `year`, of any zone on
+    this host, in order. Built once per year and offset: a log's quiet spells are many,
+    changes few, and asking every zone at each spell took seconds on a big log."""
+    try:
+        start = datetime(year, 1, 1, tzinfo=UTC)
+    except ValueError:
+        return ()
+    found: set[tuple[datetime, int]] = set()
+    steps = [start + _SAMPLE * n for n in range(int(timedelta(days=367) / _SAMPLE) + 1)]
+    coarse = steps[::_COARSE]
+    for zone in _zones():
+        if offset not in (_offset_at(zone, at) for at in coarse):
+            continue  # never at `offset` this year (it holds an offset weeks, not days)
+        offsets = [_offset_at(zone, at) for at in steps]
+        for (lo, old), (hi, new) in pairwise(zip(steps, offsets, strict=True)):
+            if old != offset or new is None or new <= old:
+                continue
+            while hi - lo > timedelta(seconds=1):  # the change's instant, to the second
+                mid = lo + (hi - lo) / 2
+                if _offset_at(zone, mid) == old:
+                    lo = mid
+                else:
+                    hi = mid
+            amount = new - old
+            if amount <= MAX_CHANGE.total_seconds() // 60:
+                found.add((hi.replace(microsecond=0), amount))
+    return tuple(sorted(found))
