@@ -356,7 +356,7 @@ def test_md_promises_a_solution_not_a_free_one(cli: Cli) -> None:
 def test_mri87_charges_a_flat_half_hour_of_credit_when_the_client_caused_it(cli: Cli) -> None:
     who = client(cli)
     cli("credit", "add", who, "--hours", "5", "--at", iso(NOW - timedelta(days=40)), "--yes")
-    caused = _warranty(cli, "mri87", NOW - timedelta(days=2), "--warranty-cause", "client",
+    caused = _warranty(cli, "mri87", NOW - timedelta(hours=10), "--warranty-cause", "client",
                        who=who)
     assert caused["billed_seconds"] == 1800 and caused["credit"]["covered_seconds"] == 1800
     assert caused["total"] == "0.00"  # paid from the credit
@@ -368,6 +368,21 @@ def test_mri87_charges_a_flat_half_hour_of_credit_when_the_client_caused_it(cli:
     # the two first sessions draw one hour each (40 min worked), the re-intervention the
     # client caused its flat 30 min, the hidden defect nothing
     assert sorted(u["covered_seconds"] for u in statement["sessions"]) == [0, 1800, 3600, 3600]
+
+
+def test_mri87_a_claim_after_24_hours_is_no_warranty_case_even_when_the_client_caused_it(
+        cli: Cli) -> None:
+    """MRI87 16.2: the flat 30 min is the price of "une nouvelle assistance à distance pour
+    l'application de la garantie"; a claim made after "un délai maximum de 24h" forfeits the
+    warranty ("sous peine de déchéance"): the return is an ordinary intervention, billed by
+    the started hour (7.1)."""
+    who = client(cli)
+    cli("credit", "add", who, "--hours", "5", "--at", iso(NOW - timedelta(days=40)), "--yes")
+    late = _warranty(cli, "mri87", NOW - timedelta(days=2), "--warranty-cause", "client",
+                     who=who)
+    assert late["billed_seconds"] == 3600 and late["credit"]["covered_seconds"] == 3600
+    assert "forfait" not in late["explanation"]
+    assert "au-delà de la garantie de 24\u00a0heures (art. 16.2)" in late["explanation"]
 
 
 def test_a_cancelled_session_is_never_an_earlier_intervention(cli: Cli) -> None:
