@@ -703,3 +703,42 @@ def test_mri87_intervenes_within_72_hours_of_the_ticket(cli: Cli, hours_before: 
     message = finding["message"].replace("\u202f", " ").replace("\u00a0", " ")
     assert ", 73 h après l'ouverture du ticket de support (" in message, message
     assert message.endswith("les conditions la promettent sous 72 h.")
+
+
+# --- fees: only those the terms provide for ----------------------------------------------
+
+def _missed(cli: Cli, policy: str, fee: str, mode: str = "remote") -> dict[str, Any]:
+    """A planned session whose appointment, two hours ago, the client missed."""
+    who = client(cli)
+    appointment = NOW - timedelta(hours=2)
+    session = cli("session", "new", who, "--policy", policy, "--mode", mode,
+                  "--appointment", iso(appointment)).out.strip()
+    cli("record", session, "fee", "--kind", fee, "--at", iso(appointment + timedelta(minutes=30)))
+    bill: dict[str, Any] = cli.json("bill", session)
+    return bill
+
+
+@pytest.mark.parametrize(("policy", "mode", "fee", "amount"), [
+    ("mri87", "remote", "travel", "40"),  # remote only: the CGV price no travel at all
+    ("fgdmi", "onsite", "no-show", "30"),  # the CGI name no fee for a missed appointment
+    ("micro-alpes", "onsite", "late-cancellation", "30"),  # art. 3, 10.2: a no-show only
+    ("vlh", "remote", "waiting", "15"),
+])
+def test_a_fee_the_terms_do_not_provide_for_is_not_billed(cli: Cli, policy: str, mode: str,
+                                                          fee: str, amount: str) -> None:
+    who = client(cli)
+    session = cli("session", "new", who, "--policy", policy, "--mode", mode,
+                  "--appointment", iso(NOW - timedelta(hours=2))).out.strip()
+    cli("record", session, "fee", "--kind", fee, "--amount", amount)
+    bill = cli.json("bill", session)
+    assert bill["total"] == "0.00"
+    assert not [line for line in bill["lines"] if line["kind"] == "fee"]
+    assert any(f"politique {policy}" in w and "non facturés" in w for w in bill["warnings"])
+
+
+def test_vlh_no_show_costs_half_the_planned_first_hour(cli: Cli) -> None:
+    """VLH 5.6: less than 24 h of notice costs "50 % de la somme prévue pour la
+    prestation"; a client absent without a word gave none (the first hour at 50 €/h)."""
+    bill = _missed(cli, "vlh", "no-show")
+    assert bill["total"] == "25.00"
+    assert [(line["kind"], line["article"]) for line in bill["lines"]] == [("fee", "5.6")]
