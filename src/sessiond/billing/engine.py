@@ -292,6 +292,10 @@ def _guarantee(g: Guarantee, session: Session, time_amount: Decimal,
                warnings: list[str], notes: list[str]) -> list[Line]:
     results = _outcomes(session)
     if not results:
+        if g.partial_results is None:
+            # VLH 6.5: only an outcome on record (irreparable, unsolved) changes the bill;
+            # the reminder is for terms whose reductions hang on each listed problem.
+            return []
         warnings.append(_("No outcome is recorded: the result guarantee cannot be applied. "
                           "Record each listed problem: sessiond record {session} outcome "
                           "--problem N solved|diagnosed|unsolved.", session=session.id))
