@@ -356,7 +356,7 @@ def test_md_promises_a_solution_not_a_free_one(cli: Cli) -> None:
 def test_mri87_charges_a_flat_half_hour_of_credit_when_the_client_caused_it(cli: Cli) -> None:
     who = client(cli)
     cli("credit", "add", who, "--hours", "5", "--at", iso(NOW - timedelta(days=40)), "--yes")
-    caused = _warranty(cli, "mri87", NOW - timedelta(days=2), "--warranty-cause", "client",
+    caused = _warranty(cli, "mri87", NOW - timedelta(hours=10), "--warranty-cause", "client",
                        who=who)
     assert caused["billed_seconds"] == 1800 and caused["credit"]["covered_seconds"] == 1800
     assert caused["total"] == "0.00"  # paid from the credit
@@ -368,6 +368,21 @@ def test_mri87_charges_a_flat_half_hour_of_credit_when_the_client_caused_it(cli:
     # the two first sessions draw one hour each (40 min worked), the re-intervention the
     # client caused its flat 30 min, the hidden defect nothing
     assert sorted(u["covered_seconds"] for u in statement["sessions"]) == [0, 1800, 3600, 3600]
+
+
+def test_mri87_a_claim_after_24_hours_is_no_warranty_case_even_when_the_client_caused_it(
+        cli: Cli) -> None:
+    """MRI87 16.2: the flat 30 min is the price of "une nouvelle assistance à distance pour
+    l'application de la garantie"; a claim made after "un délai maximum de 24h" forfeits the
+    warranty ("sous peine de déchéance"): the return is an ordinary intervention, billed by
+    the started hour (7.1)."""
+    who = client(cli)
+    cli("credit", "add", who, "--hours", "5", "--at", iso(NOW - timedelta(days=40)), "--yes")
+    late = _warranty(cli, "mri87", NOW - timedelta(days=2), "--warranty-cause", "client",
+                     who=who)
+    assert late["billed_seconds"] == 3600 and late["credit"]["covered_seconds"] == 3600
+    assert "forfait" not in late["explanation"]
+    assert "au-delà de la garantie de 24\u00a0heures (art. 16.2)" in late["explanation"]
 
 
 def test_a_cancelled_session_is_never_an_earlier_intervention(cli: Cli) -> None:
@@ -688,3 +703,42 @@ def test_mri87_intervenes_within_72_hours_of_the_ticket(cli: Cli, hours_before: 
     message = finding["message"].replace("\u202f", " ").replace("\u00a0", " ")
     assert ", 73 h après l'ouverture du ticket de support (" in message, message
     assert message.endswith("les conditions la promettent sous 72 h.")
+
+
+# --- fees: only those the terms provide for ----------------------------------------------
+
+def _missed(cli: Cli, policy: str, fee: str, mode: str = "remote") -> dict[str, Any]:
+    """A planned session whose appointment, two hours ago, the client missed."""
+    who = client(cli)
+    appointment = NOW - timedelta(hours=2)
+    session = cli("session", "new", who, "--policy", policy, "--mode", mode,
+                  "--appointment", iso(appointment)).out.strip()
+    cli("record", session, "fee", "--kind", fee, "--at", iso(appointment + timedelta(minutes=30)))
+    bill: dict[str, Any] = cli.json("bill", session)
+    return bill
+
+
+@pytest.mark.parametrize(("policy", "mode", "fee", "amount"), [
+    ("mri87", "remote", "travel", "40"),  # remote only: the CGV price no travel at all
+    ("fgdmi", "onsite", "no-show", "30"),  # the CGI name no fee for a missed appointment
+    ("micro-alpes", "onsite", "late-cancellation", "30"),  # art. 3, 10.2: a no-show only
+    ("vlh", "remote", "waiting", "15"),
+])
+def test_a_fee_the_terms_do_not_provide_for_is_not_billed(cli: Cli, policy: str, mode: str,
+                                                          fee: str, amount: str) -> None:
+    who = client(cli)
+    session = cli("session", "new", who, "--policy", policy, "--mode", mode,
+                  "--appointment", iso(NOW - timedelta(hours=2))).out.strip()
+    cli("record", session, "fee", "--kind", fee, "--amount", amount)
+    bill = cli.json("bill", session)
+    assert bill["total"] == "0.00"
+    assert not [line for line in bill["lines"] if line["kind"] == "fee"]
+    assert any(f"politique {policy}" in w and "non facturés" in w for w in bill["warnings"])
+
+
+def test_vlh_no_show_costs_half_the_planned_first_hour(cli: Cli) -> None:
+    """VLH 5.6: less than 24 h of notice costs "50 % de la somme prévue pour la
+    prestation"; a client absent without a word gave none (the first hour at 50 €/h)."""
+    bill = _missed(cli, "vlh", "no-show")
+    assert bill["total"] == "25.00"
+    assert [(line["kind"], line["article"]) for line in bill["lines"]] == [("fee", "5.6")]

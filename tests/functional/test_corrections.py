@@ -42,8 +42,8 @@ def client(cli: Cli) -> str:
 
 
 def ran(cli: Cli, client: str, *, start: datetime, stop: datetime | None = None,
-        policy: str = "vlh") -> str:
-    session = cli("session", "new", client, "--policy", policy).out.strip()
+        policy: str = "vlh", mode: str = "remote") -> str:
+    session = cli("session", "new", client, "--policy", policy, "--mode", mode).out.strip()
     cli("consent", session, "--channel", "oral", "--by", "Jeanne", "--at", iso(start))
     cli("start", session, "--at", iso(start))
     if stop is not None:
@@ -356,15 +356,16 @@ def test_documents_cover_the_events_a_correction_folds_away(cli: Cli, client: st
 
 
 def test_a_fee_or_a_payment_recorded_by_mistake_is_withdrawn(cli: Cli, client: str) -> None:
-    """The client came after all: the no-show fee is taken back (the event stays, marked),
-    and a payment typed twice is taken back too; the bill, the export and the session's
-    state follow, and the log still verifies."""
+    """A travel fee recorded by mistake is taken back (the event stays, marked), and a
+    payment typed twice is taken back too; the bill, the export and the session's state
+    follow, and the log still verifies. (A fee the terms provide for: VLH 5.2's travel,
+    on site; one they do not provide for is never billed.)"""
     t0 = now() - timedelta(hours=3)
-    session = ran(cli, client, start=t0, stop=t0 + timedelta(minutes=40))
+    session = ran(cli, client, start=t0, stop=t0 + timedelta(minutes=40), mode="onsite")
     before = bill(cli, session)["total"]
-    fee_seq = cli.json("record", session, "fee", "--kind", "waiting", "--amount", "15")["event"]
+    fee_seq = cli.json("record", session, "fee", "--kind", "travel", "--amount", "15")["event"]
     assert bill(cli, session)["total"] != before
-    out = cli.json("withdraw", session, str(fee_seq), "--reason", "le client est venu")
+    out = cli.json("withdraw", session, str(fee_seq), "--reason", "moins de 30 km")
     assert out["events"][0]["kind"] == "fact-withdrawn"
     assert out["events"][0]["body"] == {"corrects": fee_seq}
     assert bill(cli, session)["total"] == before

@@ -332,6 +332,32 @@ def test_fgdmi_diagnosis_counts_as_a_valid_solution() -> None:
     assert amounts(result) == ["90.00"]
 
 
+@pytest.mark.parametrize(("mode", "outcomes", "expected"), [
+    # 6.5: irreparable hardware (diagnosed): the hour is not billed, home travel stays
+    ("onsite", ("diagnosed",), ["50.00", "-50.00", "20.00"]),
+    ("onsite", ("unsolved",), ["50.00", "-50.00", "20.00"]),  # 6.3: "dépanné ou remboursé"
+    ("remote", ("diagnosed",), ["50.00", "-50.00"]),  # 4.3: no travel at a distance
+    ("onsite", ("solved", "diagnosed"), ["50.00", "20.00"]),  # a repair was made: billed
+    ("onsite", (), ["50.00", "20.00"]),  # nothing on record: an ordinary bill
+])
+def test_vlh_irreparable_hardware_costs_only_the_travel(mode: str, outcomes: tuple[str, ...],
+                                                        expected: list[str]) -> None:
+    """VLH 6.5: "Dans les cas où le matériel serait jugé irréparable, aucun frais de
+    réparation ne sera facturé, à l'exception des frais de déplacement si l'intervention est
+    effectuée à domicile." A returning client (no new-client discount), 1 h at 50 €/h."""
+    b = Builder(policy="vlh", mode=mode, problem_count=len(outcomes)).run(
+        utc("2026-11-23 09:00"), minutes(50))
+    for n, outcome in enumerate(outcomes, 1):
+        b.outcome(n, outcome, utc("2026-11-23 09:55"))
+    if mode == "onsite":
+        b.fee("travel", utc("2026-11-23 09:56"), "20.00")
+    result = bill_of(b, "vlh")
+    assert amounts(result) == expected
+    guarantee = [line.article for line in result.lines if line.kind == "guarantee"]
+    assert guarantee == (["6.3, 6.5"] if "-50.00" in expected else [])
+    assert result.warnings == ()
+
+
 def test_fgdmi_reduction_only_on_request() -> None:
     result = fgdmi(3, "solved", "unsolved", "unsolved", requested=False, travel=None)
     assert amounts(result) == ["90.00"]

@@ -114,6 +114,7 @@ def test_the_warranty_window_and_the_flat_charge() -> None:
                       planned_at=utc("2026-05-01 08:00")).run(utc("2026-05-02 09:00"), 3000)
     for n, (delay, cause) in enumerate(((timedelta(hours=20), "intervention"),
                                         (timedelta(hours=30), "intervention"),
+                                        (timedelta(hours=3), "client"),
                                         (timedelta(days=3), "client"))):
         planned = utc("2026-05-02 09:50") + delay
         again = Builder(policy="mri87", session_id=f"s-{n}", log=log, planned_at=planned,
@@ -127,8 +128,11 @@ def test_the_warranty_window_and_the_flat_charge() -> None:
         elif n == 1:  # claimed too late: billed as any session
             assert result.billed_seconds == 3600 and result.total > 0
             assert "24" in result.explanation
-        else:  # caused by the client: a flat half hour
+        elif n == 2:  # caused by the client, claimed within the 24 hours: a flat half hour
             assert result.billed_seconds == 1800
+        else:  # caused by the client, claimed after them: no warranty case, no flat charge
+            assert result.billed_seconds == 3600 and "24" in result.explanation
+            assert "forfait" not in result.explanation
 
 
 @pytest.mark.parametrize(("terms", "ended", "ordered", "free"), [

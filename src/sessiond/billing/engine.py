@@ -11,7 +11,8 @@ Order of the lines, each rounded to the cent half-up, the total being their sum:
    as any session, as the policy's [warranty] says;
 5. prepaid credit (MRI87): the part of the billed time the client's packages cover;
 6. fees (travel, no-show, late cancellation, waiting), never reduced (FGDMI III.2.3), each
-   once per intervention (model.same_fee), and billed only when the policy's conditions
+   once per intervention (model.same_fee), only those the policy provides for (MRI87 has
+   no travel, FGDMI no missed-appointment fee), and billed only when the policy's conditions
    hold: beside another fee (Micro-Alpes 3: travel only on a no-show), within the notice
    (VLH 5.6, MRI87 15), announced beforehand (MD 9).
 """
@@ -291,6 +292,10 @@ def _guarantee(g: Guarantee, session: Session, time_amount: Decimal,
                warnings: list[str], notes: list[str]) -> list[Line]:
     results = _outcomes(session)
     if not results:
+        if g.partial_results is None:
+            # VLH 6.5: only an outcome on record (irreparable, unsolved) changes the bill;
+            # the reminder is for terms whose reductions hang on each listed problem.
+            return []
         warnings.append(_("No outcome is recorded: the result guarantee cannot be applied. "
                           "Record each listed problem: sessiond record {session} outcome "
                           "--problem N solved|diagnosed|unsolved.", session=session.id))
@@ -412,27 +417,30 @@ def _fees(facts: _Facts, warnings: list[str]) -> list[Line]:
                               "again.", fee=label, seq=event.seq, first=first.seq,
                               where=f" ({cited})" if cited else ""))
             continue
-        if spec is not None and not spec.applies_to(session.mode):
+        if spec is None:
+            # A fee is owed only where the terms provide for it (MRI87 prices remote
+            # work alone, with no travel; FGDMI names no fee for a missed appointment):
+            # the technician's own fees go into his policy, with their article.
+            warnings.append(_("{fee}: these terms (policy {policy}) provide for no such fee; "
+                              "not billed.", fee=label, policy=policy.id))
+            continue
+        if not spec.applies_to(session.mode):
             warnings.append(_("{fee}: not billed for a {mode} session under this policy "
                               "(art. {article}).", fee=label, mode=_(session.mode),
                               article=spec.article))
             continue
-        refused = _fee_condition(facts, spec, event, label) if spec is not None else None
+        refused = _fee_condition(facts, spec, event, label)
         if refused is not None:
             warnings.append(refused)
             continue
         amount, detail = _fee_amount(facts, spec, event.body.get("amount"))
         if amount is None:
-            article = spec.article if spec else "-"
             warnings.append(_("{fee}: no amount; the policy leaves it open (art. {article}). "
                               "Record the fee with its amount: sessiond record {session} fee "
-                              "--kind {name} --amount EUR.", fee=label, article=article,
+                              "--kind {name} --amount EUR.", fee=label, article=spec.article,
                               session=session.id, name=name))
             continue
-        if spec is None:
-            warnings.append(_("{fee} is not a fee of policy {policy}; billed as recorded.",
-                              fee=label, policy=policy.id))
-        elif spec.max_amount is not None and amount > spec.max_amount:
+        if spec.max_amount is not None and amount > spec.max_amount:
             # FGDMI III.5: the client "est redevable du déplacement soit jusqu'à 60 euros":
             # he owes no more than the terms say, whatever was typed.
             warnings.append(_("{fee}: {amount} recorded, but the terms charge at most {most} "
@@ -442,10 +450,8 @@ def _fees(facts: _Facts, warnings: list[str]) -> list[Line]:
             amount = spec.max_amount
         if detail:
             label = _("{label}: {detail}", label=label, detail=detail)
-        if spec is not None:
-            label = _("{label} (art. {article})", label=label, article=spec.article)
-        lines.append(Line("fee", label, text.cents(amount), spec.article if spec else None,
-                          name))
+        label = _("{label} (art. {article})", label=label, article=spec.article)
+        lines.append(Line("fee", label, text.cents(amount), spec.article, name))
         seen.append(event)
     return lines
 

@@ -5,7 +5,8 @@ made necessary by the earlier work is free (Micro-Alpes 10 within ten days, trav
 6.3 within two months; FGDMI III.3 with no limit; MRI87 16.2, claimed within 24 hours), or
 the terms only promise a suitable solution (MD 11: billed as any session). One caused by the
 client is not covered: billed as any session, or, under MRI87 16.2, a flat half hour taken
-from his prepaid credit (`[credit.warranty]`). A cancelled session, or one that never
+from his prepaid credit (`[credit.warranty]`) when he claimed within the warranty's 24
+hours (a later claim is no warranty case at all). A cancelled session, or one that never
 started, is never an earlier intervention.
 
 Pure: a session, its policy and the client's other sessions in, a decision out.
@@ -67,9 +68,19 @@ def decide(session: Session, policy: Policy, sessions: Mapping[str, Session],
         return Decision(earlier_id, cause, False, False, None, article, _(
             "Session {session} is no earlier intervention of this client (cancelled, never "
             "started, or another client's): billed as any session", session=earlier_id))
+    end = earlier.stopped_at or earlier.started_at
+    order = ordered_at(session)
+    late = terms is not None and terms.free and _beyond(terms, end, earlier.events[-1].tz,
+                                                         order)
     if cause != "intervention":
         flat = policy.credit.warranty if policy.credit is not None else None
         if cause == "client" and flat is not None:
+            # MRI87 16.2: the flat half hour is the price of "une nouvelle assistance à
+            # distance pour l'application de la garantie", and the warranty is applied only
+            # to a claim made "dans un délai maximum de 24h [...] sous peine de déchéance":
+            # a later claim is no warranty case at all, but an ordinary intervention.
+            if late:
+                return _too_late(earlier_id, cause, terms, end, order)
             return Decision(earlier_id, cause, False, False, flat.seconds, flat.article, _(
                 "Re-intervention for session {session}, made necessary by the client: the "
                 "warranty does not apply, a flat {flat} is due, taken from the prepaid "
@@ -93,19 +104,23 @@ def decide(session: Session, policy: Policy, sessions: Mapping[str, Session],
             "Re-intervention for session {session}: the terms promise a suitable solution, "
             "not a free one (art. {article}); billed as any session", session=earlier_id,
             article=article))
-    end = earlier.stopped_at or earlier.started_at
-    order = ordered_at(session)
-    if _beyond(terms, end, earlier.events[-1].tz, order):
-        return Decision(earlier_id, cause, False, False, None, article, _(
-            "Re-intervention for session {session}, ordered {late} after it ended: beyond the "
-            "warranty of {window} (art. {article}), billed as any session",
-            session=earlier_id, late=_duration(int((order - end).total_seconds())),
-            window=_window(terms), article=article))
+    if late:
+        return _too_late(earlier_id, cause, terms, end, order)
     covered = (_("free, its fees included") if terms.covers_fees else _("its time is free"))
     return Decision(earlier_id, cause, True, terms.covers_fees, None, article, _(
         "Re-intervention under warranty for session {session}, made necessary by that "
         "intervention: {covered} (art. {article})", session=earlier_id, covered=covered,
         article=article))
+
+
+def _too_late(earlier_id: str, cause: str, terms: WarrantyTerms | None, end: datetime,
+              order: datetime) -> Decision:
+    assert terms is not None
+    return Decision(earlier_id, cause, False, False, None, terms.article, _(
+        "Re-intervention for session {session}, ordered {late} after it ended: beyond the "
+        "warranty of {window} (art. {article}), billed as any session",
+        session=earlier_id, late=_duration(int((order - end).total_seconds())),
+        window=_window(terms), article=terms.article))
 
 
 def credit_seconds(session: Session, policy: Policy, sessions: Mapping[str, Session],

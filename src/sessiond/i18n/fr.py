@@ -490,8 +490,9 @@ CATALOG: dict[str, str] = {
         "{fee}\u202f: aucun montant\u202f; la politique le laisse ouvert (art. {article}). "
         "Enregistrez ces frais avec leur montant\u202f: sessiond record {session} fee --kind "
         "{name} --amount EUR.",
-    "{fee} is not a fee of policy {policy}; billed as recorded.":
-        "{fee}\u202f: frais absents de la politique {policy}\u202f; facturés tels qu'enregistrés.",
+    "{fee}: these terms (policy {policy}) provide for no such fee; not billed.":
+        "{fee}\u202f: ces conditions (politique {policy}) ne prévoient pas ces frais\u202f; "
+        "non facturés.",
     "{label} (art. {article})": "{label} (art. {article})",
     "{hours} at {rate}/h": "{hours} à {rate}/h",
     "{percent} % of the planned {planned}": "{percent}\u00a0% des {planned} prévus",

@@ -301,7 +301,8 @@ class PartialResults:
 
 @dataclass(frozen=True)
 class Guarantee:
-    """FGDMI's result guarantee (III.2): what no or partial results take off the bill."""
+    """A result guarantee (FGDMI III.2, VLH 6.3 and 6.5): what no or partial results take
+    off the bill."""
 
     no_valid_solution: Clause | None = None
     diagnosis_is_valid: Clause | None = None
