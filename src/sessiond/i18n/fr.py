@@ -1560,6 +1560,12 @@ CATALOG: dict[str, str] = {
     "written before texts had keys of their own: erasing the client removes it).":
         "L'événement n°\u00a0{seq} ne contient aucun texte effaçable seul (aucun, déjà effacé, ou "
         "écrit avant que les textes aient leur propre clé\u202f: effacer le client le supprime).",
+    "Event #{seq} corrects #{original} ({kind}): to correct that time again, give "
+    "#{original} its right time: sessiond amend {session} {original} --at TIME --reason "
+    "TEXT (the last correction counts).":
+        "L'événement n°\u00a0{seq} corrige le n°\u00a0{original} ({kind})\u202f: pour corriger "
+        "encore cette heure, donnez au n°\u00a0{original} sa bonne heure\u202f: sessiond amend "
+        "{session} {original} --at HEURE --reason TEXTE (la dernière correction compte).",
     "Event #{seq} is {kind}; this correction applies only to: {kinds}.":
         "L'événement n°\u00a0{seq} est {kind}\u202f; cette correction ne vaut que pour\u202f: "
         "{kinds}.",
