@@ -805,6 +805,16 @@ class Sessiond:
                                    "its client {own} was merged into him.",
                                    session=session_id, client=client_id,
                                    own=session.client_id))
+            invoice = next(iter(standing_invoices(self.session_invoices(session_id))), None)
+            if invoice is not None:
+                # The invoice is addressed to the client it names and is never changed:
+                # the session stays his while it stands.
+                raise InputError(_(
+                    "Session {session} is on invoice {number} (#{seq}), addressed to client "
+                    "{own}: cancel it with a credit note first (sessiond invoice cancel "
+                    "{number} --reason TEXT), then move the session and invoice it again.",
+                    session=session_id, number=invoice.body["number"], seq=invoice.seq,
+                    own=invoice.client_id))
             if self._wrapped_key(client_id) is None:
                 raise InputError(_("Client {client} was erased: no session can be moved to "
                                    "him (it could never be invoiced).", client=client_id))
