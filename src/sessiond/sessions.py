@@ -818,6 +818,16 @@ class Sessiond:
                                    "its client {own} was merged into him.",
                                    session=session_id, client=client_id,
                                    own=session.client_id))
+            invoice = next(iter(standing_invoices(self.session_invoices(session_id))), None)
+            if invoice is not None:
+                # The invoice is addressed to the client it names and is never changed:
+                # the session stays his while it stands.
+                raise InputError(_(
+                    "Session {session} is on invoice {number} (#{seq}), addressed to client "
+                    "{own}: cancel it with a credit note first (sessiond invoice cancel "
+                    "{number} --reason TEXT), then move the session and invoice it again.",
+                    session=session_id, number=invoice.body["number"], seq=invoice.seq,
+                    own=invoice.client_id))
             if self._wrapped_key(client_id) is None:
                 raise InputError(_("Client {client} was erased: no session can be moved to "
                                    "him (it could never be invoiced).", client=client_id))
@@ -895,10 +905,21 @@ class Sessiond:
 
     def _event_of(self, session_id: str, seq: int, kinds: Sequence[str]) -> Event:
         """Event `seq` of the session, of one of `kinds`; InputError says what it is."""
-        found = next((e for e in self.session_events(session_id) if e.seq == seq), None)
+        events = self.session_events(session_id)
+        found = next((e for e in events if e.seq == seq), None)
         if found is None:
             raise InputError(_("Event #{seq} is not an event of session {session} (sessiond "
                                "log {session} lists them).", seq=seq, session=session_id))
+        if found.kind == "instant-amended" and found.kind not in kinds:
+            # A correction of a correction: the time is corrected again on the event the
+            # amendment corrects (the last amendment counts), never on the amendment.
+            original = found.body["corrects"]
+            raise InputError(_(
+                "Event #{seq} corrects #{original} ({kind}): to correct that time again, "
+                "give #{original} its right time: sessiond amend {session} {original} --at "
+                "TIME --reason TEXT (the last correction counts).", seq=seq,
+                original=original, session=session_id,
+                kind=labels.kind(next(e.kind for e in events if e.seq == original))))
         if found.kind not in kinds:
             raise InputError(_("Event #{seq} is {kind}; this correction applies only to: "
                                "{kinds}.", seq=seq, kind=labels.kind(found.kind),

@@ -959,3 +959,56 @@ def test_a_warranty_session_moved_to_another_client_is_billed_as_any_in_one_sent
     cli("session", "move", again, "--client", other, "--reason", "mauvais client")
     text = cli("bill", again).out
     assert "s-" in text and ".." not in text and "comme toute intervention" in text
+
+
+def test_a_correction_corrected_again_is_pointed_at_the_event_it_corrects(
+        cli: Cli, client: str) -> None:
+    """A start amended to the wrong time is amended again: the technician types the
+    number the log printed for the amendment, and was told only that "the corrected time"
+    is not a start, pause, resume or stop, not what to type instead."""
+    t0 = now() - timedelta(hours=3)
+    session = ran(cli, client, start=t0, stop=t0 + timedelta(minutes=50))
+    start = seq_of(cli, session, "session-started")
+    first = cli.json("amend", session, str(start), "--at", iso(t0 + timedelta(minutes=20)),
+                     "--reason", "démarrage pressé trop tôt")["events"][0]["seq"]
+    before = count(cli)
+    for command in (("amend", session, str(first), "--at", iso(t0 + timedelta(minutes=10))),
+                    ("withdraw", session, str(first))):
+        refused = cli(*command, "--reason", "mauvaise heure", check=False)
+        assert refused.code == 2, refused
+        assert f"sessiond amend {session} {start} --at" in refused.err, refused.err
+    english = cli.at(cli.home)
+    english.env.update(SESSIOND_LANG="en")
+    said = english("amend", session, str(first), "--at", iso(t0 + timedelta(minutes=10)),
+                   "--reason", "x", check=False)
+    assert said.code == 2 and f"#{first} corrects #{start}" in said.err, said.err
+    assert count(cli) == before
+    cli("amend", session, str(start), "--at", iso(t0 + timedelta(minutes=10)), "--reason",
+        "la bonne heure")
+    assert bill(cli, session)["worked_seconds"] == 40 * 60  # the last correction counts
+
+
+def test_an_invoiced_session_is_moved_only_once_its_invoice_is_cancelled(
+        cli: Cli, client: str, tmp_path: Path) -> None:
+    """The invoice is addressed to the client it names: moving its session to another one
+    was accepted, so an invoice to Jeanne billed Paul's session until a check said so.
+    As for a cancellation, the credit note comes first, then the move and a new invoice."""
+    (cli.home / "config.toml").write_text(
+        'language = "fr"\n[technician]\nname = "Jean Dupré EI"\nsiret = "73282932000074"\n'
+        'address = "1 rue de la Paix, 75002 Paris"\n', encoding="utf-8")
+    cli("client", "edit", client, "--address", "1 rue des Lilas, 54000 Nancy")
+    paul = cli("client", "add", "Paul Durand", "--address", "2 rue Haute, 54000 Nancy"
+               ).out.strip()
+    t0 = now() - timedelta(hours=2)
+    session = ran(cli, client, start=t0, stop=t0 + timedelta(minutes=40))
+    number = cli.json("invoice", session, "--out", str(tmp_path))["number"]
+    before = count(cli)
+    refused = cli("session", "move", session, "--client", paul, "--reason", "mauvais client",
+                  check=False)
+    assert refused.code == 2, refused
+    assert number in refused.err and f"sessiond invoice cancel {number}" in refused.err
+    assert count(cli) == before
+    cli("invoice", "cancel", number, "--reason", "mauvais client", "--out", str(tmp_path))
+    cli("session", "move", session, "--client", paul, "--reason", "mauvais client")
+    again = cli.json("invoice", session, "--out", str(tmp_path))
+    assert again["client"] == paul and again["sessions"] == [session]

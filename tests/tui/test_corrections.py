@@ -5,12 +5,15 @@ the correcting event is there with its reason, and the projection changed."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.widgets import DataTable, Digits, Input, OptionList, Static
 
 from sessiond.billing import worked_seconds
+from sessiond.errors import InputError
+from sessiond.exports.invoice import issue_invoice
 from sessiond.model import State
 from sessiond.sessions import Sessiond
 from sessiond.tui.screens.before_start import BeforeStartScreen
@@ -32,9 +35,11 @@ from tests.tui.conftest import (
     screen_text,
     settle,
     shown,
+    toasts,
     wait_for,
 )
 from tests.tui.test_day import app_for, running
+from tests.tui.test_invoices import ADDRESS, identified  # noqa: F401 - a fixture
 
 
 def of_kind(svc: Sessiond, session_id: str, kind: str) -> list[Any]:
@@ -305,6 +310,33 @@ async def test_change_the_client_from_the_end_screen(
         assert other.session(session).client_id == right
         await wait_for(pilot, lambda: isinstance(app.screen, EndScreen)
                        and "M. Lefèvre" in shown(app, "#summary"))
+
+
+@pytest.mark.usefixtures("identified")
+async def test_an_invoiced_session_keeps_its_client_as_the_command_line_says(
+        svc: Sessiond, other: Sessiond, clock: FakeClock,
+        tmp_path: Path) -> None:
+    """The move form refuses what `session move` refuses, in the same words: an invoice
+    is addressed to its client, cancelled by a credit note before the session moves."""
+    session = running(svc, clock, name="Mme Roux")
+    svc.stop(session, at=clock.at)
+    svc.edit_client(svc.session(session).client_id, address=ADDRESS)
+    number = issue_invoice(svc, [session], tmp_path, now=clock.at).number
+    right = svc.add_client("M. Lefèvre", email="lefevre@example.fr", at=clock.at)
+    with pytest.raises(InputError) as refused:
+        other.move_session(session, client_id=right, reason="mauvais client")
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_session(pilot, session, EndScreen)
+        await pilot.press("c")
+        await choose(pilot, "move")
+        await shown_dialog(pilot, MoveDialog)
+        await wait_for(pilot, lambda: app.screen.query_one(ClientPicker).clients)
+        await pilot.press(*"lefe", "enter")
+        await wait_for(pilot, lambda: app.screen.query_one(ClientPicker).value == right)
+        await pilot.press(*"mauvais client", "enter")
+        await wait_for(pilot, lambda: str(refused.value) in toasts(app))
+    assert number in str(refused.value) and not of_kind(other, session, "session-moved")
 
 
 # --- 5. notes ----------------------------------------------------------------------------

@@ -1573,6 +1573,18 @@ CATALOG: dict[str, str] = {
     "written before texts had keys of their own: erasing the client removes it).":
         "L'événement n°\u00a0{seq} ne contient aucun texte effaçable seul (aucun, déjà effacé, ou "
         "écrit avant que les textes aient leur propre clé\u202f: effacer le client le supprime).",
+    "Session {session} is on invoice {number} (#{seq}), addressed to client {own}: cancel "
+    "it with a credit note first (sessiond invoice cancel {number} --reason TEXT), then "
+    "move the session and invoice it again.":
+        "L'intervention {session} figure sur la facture {number} (n°\u00a0{seq}), adressée au "
+        "client {own}\u202f: annulez-la d'abord par un avoir (sessiond invoice cancel "
+        "{number} --reason TEXTE), puis rattachez l'intervention et facturez-la de nouveau.",
+    "Event #{seq} corrects #{original} ({kind}): to correct that time again, give "
+    "#{original} its right time: sessiond amend {session} {original} --at TIME --reason "
+    "TEXT (the last correction counts).":
+        "L'événement n°\u00a0{seq} corrige le n°\u00a0{original} ({kind})\u202f: pour corriger "
+        "encore cette heure, donnez au n°\u00a0{original} sa bonne heure\u202f: sessiond amend "
+        "{session} {original} --at HEURE --reason TEXTE (la dernière correction compte).",
     "Event #{seq} is {kind}; this correction applies only to: {kinds}.":
         "L'événement n°\u00a0{seq} est {kind}\u202f; cette correction ne vaut que pour\u202f: "
         "{kinds}.",
