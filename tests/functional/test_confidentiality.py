@@ -25,6 +25,7 @@ import pytest
 
 from sessiond.model import KINDS, validate
 from tests.conftest import SESSIOND, Cli
+from tests.functional.test_daemon_support import wait_for
 
 FILE_CONTENT = "CANARY-FILE-CONTENT-b71f: IBAN du client, relevé de compte"
 KEYSTROKES = "CANARY-KEYSTROKES-4d2c: azerty123\n"
@@ -117,7 +118,10 @@ def _run_daemon(cli: Cli) -> None:
     assert proc.stdin is not None
     proc.stdin.write(KEYSTROKES.encode())
     proc.stdin.close()
-    time.sleep(2)
+    # Stopped once it runs (its first heartbeat), not after a fixed delay: on a loaded
+    # machine a SIGTERM sent before its handlers are set killed it (exit -15).
+    wait_for(lambda: cli.json("daemon", "status")["last_heartbeat"], 60)
+    time.sleep(1)
     proc.send_signal(signal.SIGTERM)
     try:
         assert proc.wait(timeout=15) == 0
