@@ -126,7 +126,8 @@ def hm(seconds: int) -> str:
 
 
 def local_time(instant: datetime | None, tz: ZoneInfo, fmt: str = "%H:%M") -> str:
-    return instant.astimezone(tz).strftime(fmt) if instant else "—"
+    """The wall time, with its offset in the hour the clocks go back (clock.local_wall)."""
+    return clock.local_wall(instant, tz, fmt) if instant else "—"
 
 
 def session_data(session: Session, tz: ZoneInfo, now: datetime, *,

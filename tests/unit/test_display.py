@@ -100,3 +100,24 @@ def test_the_tui_writes_out_what_shows_nothing_beyond_the_bmp() -> None:
 
     assert clean("Jean\U000e0041ne\U000e0100 \U0001bca0x") == \
         "Jean\\U000e0041ne\\U000e0100 \\U0001bca0x"
+
+
+def test_a_wall_time_shown_in_the_hour_the_clocks_go_back_carries_its_offset() -> None:
+    """26 October 2025 in Paris: 02:00-03:00 comes twice; the screens, the compliance
+    report and the receipt say which (a CSV cell stays a plain time for the spreadsheet)."""
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from sessiond.display import local_time
+    from sessiond.exports import fmt
+
+    paris = ZoneInfo("Europe/Paris")
+    summer = datetime(2025, 10, 26, 0, 40, tzinfo=UTC)  # 02:40 (UTC+02:00)
+    winter = datetime(2025, 10, 26, 1, 40, tzinfo=UTC)  # 02:40 (UTC+01:00)
+    before = datetime(2025, 10, 25, 23, 50, tzinfo=UTC)  # 01:50, once
+    assert local_time(summer, paris) == "02:40 (UTC+02:00)"
+    assert local_time(winter, paris, "%H:%M:%S") == "02:40:00 (UTC+01:00)"
+    assert local_time(before, paris) == "01:50"
+    assert fmt.moment(winter, paris, offsets=True).endswith("02:40 (UTC+01:00)")
+    assert fmt.moment(winter, paris).endswith(" 02:40")
+    assert fmt.time_of_day(summer, paris) == "02:40"

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
-from sessiond import labels
+from sessiond import clock, labels
 from sessiond.i18n import language
 
 CENT = Decimal("0.01")
@@ -49,16 +49,21 @@ def day(value: date) -> str:
     return value.strftime("%d/%m/%Y") if french() else value.isoformat()
 
 
-def time_of_day(instant: datetime | None, tz: ZoneInfo) -> str:
-    return instant.astimezone(tz).strftime("%H:%M") if instant is not None else ""
+def time_of_day(instant: datetime | None, tz: ZoneInfo, *, offsets: bool = False) -> str:
+    """14:05; with `offsets`, "02:40 (UTC+02:00)" in the hour the clocks go back, where the
+    same wall time comes twice (a person reads it; a spreadsheet's cell stays a time)."""
+    if instant is None:
+        return ""
+    if offsets:
+        return clock.local_wall(instant, tz, "%H:%M")
+    return instant.astimezone(tz).strftime("%H:%M")
 
 
-def moment(instant: datetime | None, tz: ZoneInfo) -> str:
-    """22/11/2026 14:05 (French) or 2026-11-22 14:05 (English)."""
+def moment(instant: datetime | None, tz: ZoneInfo, *, offsets: bool = False) -> str:
+    """22/11/2026 14:05 (French) or 2026-11-22 14:05 (English); `offsets` as time_of_day."""
     if instant is None:
         return "—"
-    local = instant.astimezone(tz)
-    return f"{day(local.date())} {local.strftime('%H:%M')}"
+    return f"{day(instant.astimezone(tz).date())} {time_of_day(instant, tz, offsets=offsets)}"
 
 
 def label(value: str | None) -> str:

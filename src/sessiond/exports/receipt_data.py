@@ -240,28 +240,19 @@ def _when(text: str | None) -> datetime | None:
 
 
 class _Wall(NamedTuple):
-    """How a receipt's instants are written: in its zone, and from version 4 with their
+    """How a receipt's instants are written: in its zone, and from layout 4 with their
     offset in the hour the clocks go back (a pause "02:40 to 02:05" otherwise)."""
 
     zone: ZoneInfo
     offsets: bool
 
-    def time(self, instant: datetime) -> str:
-        if self.offsets:
-            return clock.local_wall(instant, self.zone, "%H:%M")
-        return fmt.time_of_day(instant, self.zone)
-
 
 def _moment(text: str | None, tz: _Wall) -> str:
-    instant = _when(text)
-    if instant is None:
-        return "—"
-    return f"{fmt.day(instant.astimezone(tz.zone).date())} {tz.time(instant)}"
+    return fmt.moment(_when(text), tz.zone, offsets=tz.offsets)
 
 
 def _time(text: str | None, tz: _Wall) -> str:
-    instant = _when(text)
-    return "—" if instant is None else tz.time(instant)
+    return fmt.time_of_day(_when(text), tz.zone, offsets=tz.offsets) or "—"
 
 
 def identity_line(siret: str) -> str:

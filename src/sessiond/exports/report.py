@@ -61,8 +61,8 @@ def write_report(svc: Sessiond, session_id: str, out: Path, *,
         Field(_("Client"), f"{client.name or _('(client erased)')} ({client.id})"),
         Field(_("Terms applied"), f"{policy.document.name} — {policy.document.business}"),
         Field(_("Mode and place"), fmt.label(session.mode)),
-        Field(_("Started at"), fmt.moment(session.started_at, tz)),
-        Field(_("Stopped at"), fmt.moment(session.stopped_at, tz)),
+        Field(_("Started at"), fmt.moment(session.started_at, tz, offsets=True)),
+        Field(_("Stopped at"), fmt.moment(session.stopped_at, tz, offsets=True)),
     ]
     bill, problem = ledger.try_bill(session)
     if bill is not None:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from sessiond import labels
+from sessiond.clock import local_wall
 from sessiond.display import hm, hms, local_time
 from sessiond.i18n import _, language
 
@@ -48,7 +49,7 @@ def short_day(instant: datetime | date, tz: ZoneInfo) -> str:
 def day_and_time(instant: datetime, tz: ZoneInfo, today: date) -> str:
     """09:50 today; "hier 09:50" the day before; "28/11 09:50" further back."""
     local = instant.astimezone(tz)
-    clock = local.strftime("%H:%M")
+    clock = local_wall(instant, tz, "%H:%M")  # with its offset in the repeated hour
     days = (today - local.date()).days
     if days == 0:
         return clock
