@@ -135,9 +135,13 @@ def _cancelled(session: Session, policy: Policy, worked: int, now: datetime,
 
 def _hourly(session: Session, policy: Policy) -> tuple[Decimal | None, str | None]:
     """The hourly rate and where it comes from: the session's quote wins over the
-    policy's price list (FGDMI II.1)."""
+    policy's price list (FGDMI II.1), as it stood when the session was ordered (a session
+    planned before `listed_rate` was recorded: the policy's list now)."""
     if session.rate is not None:
         return Decimal(session.rate), "session"
+    ordered = wr.planned(session).get("listed_rate")
+    if ordered is not None:  # the price list of the day it was ordered (MRI87 7.2, MD 19)
+        return Decimal(ordered), "policy"
     listed = policy.rate_for(session.mode)
     return (listed.per_hour, "policy") if listed else (None, None)
 
