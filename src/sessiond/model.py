@@ -216,6 +216,9 @@ KINDS: dict[str, Kind] = _kinds(
     Kind("session-planned", "session",
          body={"policy": text, "mode": one_of(*MODES), "tool": one_of(*TOOLS),
                "client_os": one_of(*OSES), "ordered_at": instant, "rate": decimal,
+               # the policy's hourly rate for the mode when the session was ordered: a
+               # later change of tariff leaves it alone (MRI87 7.2, MD 19, Micro-Alpes 3)
+               "listed_rate": decimal,
                "problem_count": count,
                # the earlier session this one re-does under warranty and why;
                # the appointment agreed (late-cancellation notice, VLH 5.6, MRI87 15)

@@ -604,12 +604,18 @@ class Sessiond:
             raise InputError(_("--warranty-cause goes with --warranty-of SESSION: the session "
                                "this one re-does under warranty."))
         session_id = new_id("s")
+        # The price list in force at the order is the one the session is billed at: "les
+        # commandes en cours ne seront pas concernées par les mises à jour des tarifs"
+        # (MRI87 7.2; MD 19 "la version applicable est celle en vigueur au jour de la
+        # commande"; Micro-Alpes 3 "tarifs en vigueur à la date de l'offre").
+        listed = terms.rate_for(mode) if rate is None else None
         with self.store.writing() as w:
             planned = self._append(
                 w, "session-planned", at=at, session_id=session_id, client_id=client_id,
                 body={"policy": policy, "mode": mode, "tool": tool, "client_os": client_os,
                       "ordered_at": clock.to_text(ordered_at) if ordered_at else None,
                       "rate": rate, "problem_count": len(problems),
+                      "listed_rate": str(listed.per_hour) if listed is not None else None,
                       "warranty_of": warranty_of, "warranty_cause": warranty_cause,
                       "appointment": clock.to_text(appointment) if appointment else None,
                       "ticket_at": clock.to_text(ticket_at) if ticket_at else None},

@@ -145,6 +145,32 @@ def test_user_policy_overrides_the_shipped_one(cli: Cli) -> None:
     assert cli.json("bill", session)["lines"][0]["amount"] == "60.00"
 
 
+def test_a_tariff_change_leaves_the_sessions_already_ordered_alone(cli: Cli) -> None:
+    """MRI87 7.2: "les commandes en cours ne seront pas concernées par les mises à jour des
+    tarifs" (MD 19, Micro-Alpes 3 alike): a session ordered at 50 €/h is billed 50 €/h, its
+    no-show fee of one hour too (Micro-Alpes 3), though the rate was raised before it ran;
+    one ordered after the change pays the new rate."""
+    who = client(cli)
+    before = cli("session", "new", who, "--policy", "mri87").out.strip()
+    missed = cli("session", "new", who, "--policy", "micro-alpes", "--mode", "onsite",
+                 "--appointment", ago(120)).out.strip()
+    own = cli.home / "policies"
+    own.mkdir(parents=True)
+    for policy in ("mri87", "micro-alpes"):
+        (own / f"{policy}.toml").write_text((SHIPPED / f"{policy}.toml").read_text(
+            "utf-8").replace('per_hour = "50.00"', 'per_hour = "70.00"').replace(
+            'per_hour = "60.00"', 'per_hour = "80.00"'), "utf-8")
+    now = datetime.now(UTC).replace(microsecond=0)
+    cli("consent", before, "--channel", "email", "--by", "Jeanne", "--at", ago(61, now))
+    cli("start", before, "--at", ago(60, now))
+    cli("stop", before, "--at", ago(20, now))
+    assert cli.json("bill", before)["lines"][0]["amount"] == "50.00"  # 40 min: one hour
+    cli("record", missed, "fee", "--kind", "no-show", "--at", ago(90, now))
+    assert cli.json("bill", missed)["total"] == "60.00"
+    after = worked_session(cli, who, "mri87", 15, 5)
+    assert cli.json("bill", after)["lines"][0]["amount"] == "70.00"
+
+
 def test_unknown_session_and_policy(cli: Cli) -> None:
     assert cli("bill", "s-nothere", check=False).code == 2
     result = cli("policy", "show", "nope", check=False)

@@ -644,3 +644,20 @@ def test_one_second_worked_is_said_in_the_singular() -> None:
         utc("2026-11-23 09:00:01"))
     assert bill_of(b, "mri87").explanation.startswith(
         "1\u00a0s travaillée\u202f: 1 tranche de 1 h = 1\u00a0h facturée.")
+
+
+@pytest.mark.parametrize(("announced", "total"), [(None, "0.00"), ("no-show", "40.00"),
+                                                  ("travel", "40.00")])
+def test_md_travel_to_a_missed_appointment_is_due_only_once_announced(
+        announced: str | None, total: str) -> None:
+    """MD 9: on a late cancellation or a no-show, "des frais correspondant au temps mobilisé
+    et/ou au déplacement, lorsque cela est justifié et porté à la connaissance du Client
+    avant intervention": the travel to an appointment the client missed is one of those."""
+    b = Builder(policy="md-micro-services", mode="onsite", appointment=utc("2026-11-23 09:00"))
+    if announced:
+        b.announce(announced, utc("2026-11-20 09:00"))
+    b.fee("travel", utc("2026-11-23 09:30"), "40.00")
+    result = bill_of(b, "md-micro-services")
+    assert str(result.total) == total
+    if announced is None:
+        assert any("(art. 9)" in w for w in result.warnings), result.warnings

@@ -114,6 +114,22 @@ def test_open_numbers_are_flagged_for_review() -> None:
             assert rate.review.needed, f"{policy_id}: rates.{mode} must be reviewed"
 
 
+def test_every_table_marked_for_review_is_listed(tmp_path: Path) -> None:
+    """A table with review = true is among the values `policy list` counts and `policy
+    show` lists, a guarantee clause too (VLH 6.3, 6.5: the reading of "dépanné ou
+    remboursé" is the shipped one's)."""
+    import tomllib
+
+    for policy_id in IDS:
+        path = shipped_dir() / f"{policy_id}.toml"
+        raw = tomllib.loads(path.read_text("utf-8"))
+        marked = {name for name, table in _tables(raw) if table.get("review")}
+        listed = {key for key, _article, _note in read_policy(path).to_reviews()}
+        assert marked <= listed, (policy_id, marked - listed)
+    assert "guarantee.no-valid-solution" in {
+        key for key, _a, _n in read_policy(shipped_dir() / "vlh.toml").to_reviews()}
+
+
 def test_user_policy_overrides_the_shipped_one(tmp_path: Path) -> None:
     where = Paths(data=tmp_path, config=tmp_path)
     where.policies.mkdir()

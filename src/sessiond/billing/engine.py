@@ -14,7 +14,8 @@ Order of the lines, each rounded to the cent half-up, the total being their sum:
    once per intervention (model.same_fee), only those the policy provides for (MRI87 has
    no travel, FGDMI no missed-appointment fee), and billed only when the policy's conditions
    hold: beside another fee (Micro-Alpes 3: travel only on a no-show), within the notice
-   (VLH 5.6, MRI87 15), announced beforehand (MD 9).
+   (VLH 5.6, MRI87 15), announced beforehand (MD 9, the travel to a missed appointment
+   too).
 """
 
 from __future__ import annotations
@@ -135,9 +136,13 @@ def _cancelled(session: Session, policy: Policy, worked: int, now: datetime,
 
 def _hourly(session: Session, policy: Policy) -> tuple[Decimal | None, str | None]:
     """The hourly rate and where it comes from: the session's quote wins over the
-    policy's price list (FGDMI II.1)."""
+    policy's price list (FGDMI II.1), as it stood when the session was ordered (a session
+    planned before `listed_rate` was recorded: the policy's list now)."""
     if session.rate is not None:
         return Decimal(session.rate), "session"
+    ordered = wr.planned(session).get("listed_rate")
+    if ordered is not None:  # the price list of the day it was ordered (MRI87 7.2, MD 19)
+        return Decimal(ordered), "policy"
     listed = policy.rate_for(session.mode)
     return (listed.per_hour, "policy") if listed else (None, None)
 
@@ -478,14 +483,26 @@ def _fee_condition(facts: _Facts, spec: Fee, event: Event, label: str) -> str | 
                      "ahead (art. {article}); not billed.", fee=label,
                      notice=text.duration(int(notice.total_seconds())),
                      hours=spec.notice_hours, article=spec.article)
-    if spec.announced:
+    announced, article = spec.announced, spec.article
+    missed = [facts.policy.fees[f] for f in MISSED_FEES if f in facts.policy.fees]
+    kinds = {event.body["fee"]}
+    if session.started_at is None and event.body["fee"] not in MISSED_FEES and any(
+            m.announced for m in missed):
+        # An appointment that did not take place: its travel is one of the missed
+        # appointment's costs (MD 9: "des frais correspondant au temps mobilisé et/ou au
+        # déplacement, [...] porté à la connaissance du Client avant intervention"), due
+        # on the same condition; announcing either fee says it.
+        announced = True
+        article = next(m.article for m in missed if m.announced)
+        kinds |= {f for f in MISSED_FEES if f in facts.policy.fees}
+    if announced:
         deadline = appointment or event.at
         told = [e for e in session.events if e.kind == "fee-announced"
-                and e.body["fee"] == event.body["fee"] and e.at <= deadline]
+                and e.body["fee"] in kinds and e.at <= deadline]
         if not told:
             return _("{fee}: not announced to the client before the intervention (art. "
                      "{article}); not billed. Announce it first: sessiond record {session} "
-                     "fee-announced --kind {name}.", fee=label, article=spec.article,
+                     "fee-announced --kind {name}.", fee=label, article=article,
                      session=session.id, name=event.body["fee"])
     return None
 

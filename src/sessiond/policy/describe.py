@@ -49,9 +49,11 @@ def describe(policy: Policy) -> dict[str, Any]:
                       for name, d in policy.discounts.items()},
         "guarantee": None if g is None else {
             "no_valid_solution": None if g.no_valid_solution is None else {
-                "article": g.no_valid_solution.article, "text": g.no_valid_solution.text},
+                "article": g.no_valid_solution.article, "text": g.no_valid_solution.text,
+                **_review(g.no_valid_solution.review)},
             "diagnosis_is_valid": None if g.diagnosis_is_valid is None else {
-                "article": g.diagnosis_is_valid.article, "text": g.diagnosis_is_valid.text},
+                "article": g.diagnosis_is_valid.article, "text": g.diagnosis_is_valid.text,
+                **_review(g.diagnosis_is_valid.review)},
             "partial_results": None if g.partial_results is None else {
                 "percent_per_problem": str(g.partial_results.percent_per_problem),
                 "cap_percent": str(g.partial_results.cap_percent),

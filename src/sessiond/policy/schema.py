@@ -289,6 +289,7 @@ class Clause:
 
     article: str
     text: str
+    review: Review = Review()
 
 
 @dataclass(frozen=True)
@@ -427,6 +428,11 @@ class Policy:
             add(f"fees.{name}", fee.article, fee.review)
         for name, discount in self.discounts.items():
             add(f"discounts.{name}", discount.article, discount.review)
+        if self.guarantee is not None:
+            for key, clause in (("no-valid-solution", self.guarantee.no_valid_solution),
+                                ("diagnosis", self.guarantee.diagnosis_is_valid)):
+                if clause is not None:
+                    add(f"guarantee.{key}", clause.article, clause.review)
         if self.warranty is not None:
             add("warranty", self.warranty.article, self.warranty.review)
         if self.retention is not None:
@@ -614,6 +620,7 @@ def _guarantee(tables: dict[str, Table]) -> Guarantee | None:
     for name, t in tables.items():
         if not _known(t, name, GUARANTEES, "guarantee"):
             continue
+        review = _review(t)
         if name == "partial-results":
             partial = PartialResults(
                 percent_per_problem=t.decimal("percent_per_problem", maximum=HUNDRED)
@@ -621,8 +628,8 @@ def _guarantee(tables: dict[str, Table]) -> Guarantee | None:
                 cap_percent=t.decimal("cap_percent", maximum=HUNDRED) or Decimal(0),
                 article=t.text("article"), text=t.text("text"))
         else:
-            clauses[name] = Clause(article=t.text("article"), text=t.text("text"))
-        _review(t)
+            clauses[name] = Clause(article=t.text("article"), text=t.text("text"),
+                                   review=review)
         t.finish()
     return Guarantee(no_valid_solution=clauses.get("no-valid-solution"),
                      diagnosis_is_valid=clauses.get("diagnosis"), partial_results=partial)
