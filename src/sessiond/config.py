@@ -285,7 +285,7 @@ def _build(defaults: Any, raw: dict[str, Any], path: Path, prefix: str) -> Any:
         if key not in known:
             raise InputError(_("{path}: {key}: {problem}", path=path, key=where,
                                problem=_("unknown key")))
-        _check_length(value, path, where)
+        _check_text(value, path, where)
         default = getattr(defaults, key)
         if isinstance(default, Technician | Daemon | Backup | Evidence
                       | Invoicing):
@@ -308,14 +308,19 @@ def _build(defaults: Any, raw: dict[str, Any], path: Path, prefix: str) -> Any:
     return defaults._replace(**values)
 
 
-def _check_length(value: Any, path: Path, key: str) -> None:
-    """Refuse a text longer than its setting's limit (each text of a list; a table of
-    strings, each under its own key: keymap.pause)."""
+def _check_text(value: Any, path: Path, key: str) -> None:
+    """Refuse a text longer than its setting's limit, or holding a NUL character (TOML
+    lets a string hold one; no setting means one, and a path holding one fails every
+    system call with "embedded null byte"): each text of a list, and of a table of
+    strings under its own key (keymap.pause)."""
     if isinstance(value, dict) and key == "keymap":
         for name, text in value.items():
-            _check_length(text, path, f"{key}.{name}")
+            _check_text(text, path, f"{key}.{name}")
         return
     for text in value if isinstance(value, list) else (value,):
+        if isinstance(text, str) and "\x00" in text:
+            raise InputError(_("{path}: {key}: a NUL character (U+0000) has no place in a "
+                               "setting: remove it.", path=path, key=key))
         if isinstance(text, str) and len(text) > (limit := text_limit(key)):
             raise InputError(_("{path}: {key}: {length} characters, more than the {limit} "
                                "this setting may hold: shorten it.", path=path, key=key,

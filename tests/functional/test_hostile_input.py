@@ -92,6 +92,7 @@ CONFIGS = {
     "a name of a hundred thousand characters":
         b'[technician]\nname = "' + b"Luc Moreau " * 10_000 + b'EI"\n',
     "a path longer than the system's": b'documents = "/' + b"d" * 5000 + b'"\n',
+    "a NUL character in a path": b'[backup]\ndirectory = "/tmp/a\\u0000b"\nkey_file = "k"\n',
 }
 
 

@@ -150,6 +150,17 @@ def test_a_text_setting_longer_than_its_limit_is_refused_naming_key_and_limit(
     assert key in message and str(limit) in message and str(limit + 1) in message, message
 
 
+@pytest.mark.parametrize("key", [*_text_settings(), "keymap.pause"])
+def test_a_nul_character_in_a_text_setting_is_refused_naming_the_key(home: Path,
+                                                                    key: str) -> None:
+    """TOML lets a string hold "\\u0000": a path holding one made the daemon's daily
+    backup fail with a ValueError ("embedded null byte"), and no setting means one."""
+    write(home, _setting(key, "a\x00b"))
+    with pytest.raises(InputError) as error:
+        load_config()
+    assert key in error.value.message and "U+0000" in error.value.message
+
+
 @pytest.mark.parametrize("key", [k for k in _text_settings() if k.startswith("technician.")])
 def test_the_identity_printed_on_documents_is_a_few_lines_at_most(key: str) -> None:
     assert config.text_limit(key) <= 300  # six lines of an address (NF Z10-011), at most

@@ -47,6 +47,9 @@ CATALOG: dict[str, str] = {
     # --- config --------------------------------------------------------------------------
     "{path}: {key}: {problem}": "{path}\u202f: {key}\u202f: {problem}",
     "unknown key": "clé inconnue",
+    "{path}: {key}: a NUL character (U+0000) has no place in a setting: remove it.":
+        "{path}\u202f: {key}\u202f: un caractère NUL (U+0000) n'a pas sa place dans un "
+        "réglage\u202f: retirez-le.",
     "{path} is not a regular file (a device, a named pipe or a socket): sessiond writes "
     "a document only as a file. Choose another place with --out.":
         "{path} n'est pas un fichier ordinaire (un périphérique, un tube nommé ou une "
