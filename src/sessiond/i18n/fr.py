@@ -47,6 +47,9 @@ CATALOG: dict[str, str] = {
     # --- config --------------------------------------------------------------------------
     "{path}: {key}: {problem}": "{path}\u202f: {key}\u202f: {problem}",
     "unknown key": "clé inconnue",
+    "{length} characters, more than the {limit} this text may hold: shorten it":
+        "{length}\u00a0caractères, plus que les {limit} que ce texte peut contenir\u202f: "
+        "raccourcissez-le",
     "{path}: {key}: a NUL character (U+0000) has no place in a setting: remove it.":
         "{path}\u202f: {key}\u202f: un caractère NUL (U+0000) n'a pas sa place dans un "
         "réglage\u202f: retirez-le.",
