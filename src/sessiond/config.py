@@ -70,13 +70,9 @@ def private_dir(path: Path) -> Path:
     user's home, pointed at by mistake through SESSIOND_HOME or a symlink, is refused and
     left as it is.
     """
-    missing = []
-    probe = path
-    while not probe.exists() and probe != probe.parent:
-        missing.append(probe)
-        probe = probe.parent
-    for directory in reversed(missing):  # 0700 whatever the umask: it only takes bits away
-        directory.mkdir(mode=0o700, exist_ok=True)  # another process may make it meanwhile
+    from sessiond.files import make_dirs
+
+    make_dirs(path)  # what is missing, 0700
     st = path.stat()
     if not stat.S_ISDIR(st.st_mode):
         raise InputError(_("{path} is not a directory: set SESSIOND_HOME to a directory "

@@ -73,6 +73,28 @@ def _mb(size: int) -> str:
     return number(size / MB, 1).rstrip("0").rstrip(".,")
 
 
+def make_dirs(path: Path) -> Path:
+    """`path` as a directory: made if missing, with its missing parents, each 0700
+    whatever the umask (mkdir's `parents=True` makes the parents with the umask's mode,
+    0777 under umask 000: a folder others could write documents into). One that exists is
+    left as it is, the technician's choice. One that cannot be made (a file in the way,
+    no permission) is an InputError naming it, never an OSError that ends the terminal
+    interface."""
+    missing = []
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    try:
+        for directory in reversed(missing):  # 0700: the umask only takes bits away
+            directory.mkdir(mode=0o700, exist_ok=True)  # another process may make it
+    except (OSError, ValueError) as e:  # ValueError: a NUL in the name
+        problem = system_problem(e) if isinstance(e, OSError) else str(e)
+        raise InputError(_("Cannot make the folder {path}: {problem}.", path=path,
+                           problem=problem)) from e
+    return path
+
+
 def write_atomic(path: Path, data: bytes) -> Path:
     """Write `path` readable by the owner only (0600), through a temporary file in the same
     directory then a rename: a failure (a full disk) leaves neither a partial file nor a

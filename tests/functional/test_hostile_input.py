@@ -590,6 +590,36 @@ def test_units_are_0644_in_0755_directories_under_umask_000(real_cli: Cli,
     assert {stat.S_IMODE(u.stat().st_mode) for u in units} == {0o644}
 
 
+def test_folders_made_for_documents_are_0700_under_umask_000(cli: Cli,
+                                                            tmp_path: Path) -> None:
+    """`--out a/b/c/jour.csv` made a and a/b with the umask's mode (0777 under umask
+    000: folders anyone could write into, beside the exports); each folder sessiond makes
+    is 0700. A folder it cannot make (a file in the way) is a refusal naming it."""
+    _client, session = stopped_session(cli)
+    day = cli.json("session", "show", session)["started_at"][:10]
+    old = os.umask(0)  # the command runs in this process
+    try:
+        cli("export", "--day", day, "--out", str(tmp_path / "a" / "b" / "c" / "jour.csv"))
+        cli("backup", str(tmp_path / "d" / "e" / "sauvegarde"), "--passphrase-file",
+            str(_passphrase(tmp_path)))
+    finally:
+        os.umask(old)
+    for made in ("a", "a/b", "a/b/c", "d", "d/e"):
+        assert stat.S_IMODE((tmp_path / made).stat().st_mode) == 0o700, made
+    (tmp_path / "fichier").write_text("x\n", encoding="utf-8")
+    blocked = cli("export", "--day", day, "--out", str(tmp_path / "fichier" / "x" / "j.csv"),
+                  check=False)
+    refused(blocked, 2, str(tmp_path / "fichier" / "x"))
+    clean(blocked)
+
+
+def _passphrase(tmp_path: Path) -> Path:
+    secret = tmp_path / "phrase.txt"
+    secret.write_text("une phrase secrète assez longue pour sceller\n", encoding="utf-8")
+    secret.chmod(0o600)
+    return secret
+
+
 def test_raw_control_characters_pattern_catches_what_it_must() -> None:
     for text in ESCAPES:
         assert RAW_CONTROL.search(text)

@@ -47,6 +47,8 @@ CATALOG: dict[str, str] = {
     # --- config --------------------------------------------------------------------------
     "{path}: {key}: {problem}": "{path}\u202f: {key}\u202f: {problem}",
     "unknown key": "clé inconnue",
+    "Cannot make the folder {path}: {problem}.":
+        "Impossible de créer le dossier {path}\u202f: {problem}.",
     "{length} characters, more than the {limit} this text may hold: shorten it":
         "{length}\u00a0caractères, plus que les {limit} que ce texte peut contenir\u202f: "
         "raccourcissez-le",
