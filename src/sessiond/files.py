@@ -45,9 +45,9 @@ def read_regular(path: Path, limit: int, *, missing_ok: bool = False) -> bytes |
             raise InputError(_("{path} is not a regular file (a directory, a pipe or a "
                                "device): give the file itself.", path=path))
         if st.st_size > limit:
-            raise InputError(_("{path} is too large ({size} MB; at most {limit} MB): it is "
-                               "not a file sessiond wrote.", path=path,
-                               size=_mb(st.st_size), limit=_mb(limit)))
+            raise InputError(_("{path} is too large ({size}; at most {limit}): it is not a "
+                               "file sessiond wrote.", path=path,
+                               size=size_text(st.st_size), limit=size_text(limit)))
         chunks, left = [], limit + 1  # the file may grow while it is read
         while left > 0:
             chunk = os.read(fd, min(left, MB))
@@ -56,8 +56,8 @@ def read_regular(path: Path, limit: int, *, missing_ok: bool = False) -> bytes |
             chunks.append(chunk)
             left -= len(chunk)
         if left <= 0:
-            raise InputError(_("{path} is too large (at most {limit} MB): it is not a file "
-                               "sessiond wrote.", path=path, limit=_mb(limit)))
+            raise InputError(_("{path} is too large (at most {limit}): it is not a file "
+                               "sessiond wrote.", path=path, limit=size_text(limit)))
         return b"".join(chunks)
     except OSError as e:
         raise InputError(_("{path}: cannot be read ({problem}).", path=path,
@@ -66,11 +66,14 @@ def read_regular(path: Path, limit: int, *, missing_ok: bool = False) -> bytes |
         os.close(fd)
 
 
-def _mb(size: int) -> str:
-    """Megabytes to a tenth, as the interface writes numbers ("1,9", "2")."""
+def size_text(size: int) -> str:
+    """A size to a tenth with its unit, as the interface writes numbers: megabytes from
+    one ("1,9 Mo", "2 Mo"), kilobytes below ("9,8 ko", "4 ko"; a passphrase's limit was
+    "0 Mo")."""
     from sessiond.i18n import number
 
-    return number(size / MB, 1).rstrip("0").rstrip(".,")
+    unit, message = (MB, _("{n} MB")) if size >= MB else (1024, _("{n} kB"))
+    return message.format(n=number(size / unit, 1).rstrip("0").rstrip(".,"))
 
 
 def make_dirs(path: Path) -> Path:

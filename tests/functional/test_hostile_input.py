@@ -613,6 +613,21 @@ def test_folders_made_for_documents_are_0700_under_umask_000(cli: Cli,
     clean(blocked)
 
 
+def test_a_file_too_large_says_its_size_and_the_limit_in_a_unit_that_shows_them(
+        cli: Cli, tmp_path: Path) -> None:
+    """A passphrase file of 10,000 bytes (the limit is 4 kB) was "trop gros (0 Mo ; au
+    plus 0 Mo)": sizes under a megabyte are said in kilobytes."""
+    cli("status")
+    big = tmp_path / "phrase.txt"
+    big.write_bytes(b"x" * 10_000)
+    result = cli("backup", str(tmp_path / "sauvegarde"), "--passphrase-file", str(big),
+                 check=False)
+    refused(result, 2, "9,8\u00a0ko", "4\u00a0ko")
+    assert "0 Mo" not in result.err
+    (cli.home / "config.toml").write_bytes(b"#" * (2 * 1024 * 1024))
+    refused(cli("status", check=False), 2, "2\u00a0Mo", "1\u00a0Mo")
+
+
 def _passphrase(tmp_path: Path) -> Path:
     secret = tmp_path / "phrase.txt"
     secret.write_text("une phrase secrète assez longue pour sceller\n", encoding="utf-8")

@@ -2500,12 +2500,14 @@ CATALOG: dict[str, str] = {
     "{path} is not a regular file (a directory, a pipe or a device): give the file itself.":
         "{path} n'est pas un fichier ordinaire (un répertoire, un tube ou un périphérique) : "
         "donnez le fichier lui-même.",
-    "{path} is too large ({size} MB; at most {limit} MB): it is not a file sessiond wrote.":
-        "{path} est trop gros ({size} Mo ; au plus {limit} Mo) : ce n'est pas un fichier écrit "
-        "par sessiond.",
-    "{path} is too large (at most {limit} MB): it is not a file sessiond wrote.":
-        "{path} est trop gros (au plus {limit} Mo) : ce n'est pas un fichier écrit par "
+    "{path} is too large ({size}; at most {limit}): it is not a file sessiond wrote.":
+        "{path} est trop gros ({size}\u202f; au plus {limit})\u202f: ce n'est pas un fichier "
+        "écrit par sessiond.",
+    "{path} is too large (at most {limit}): it is not a file sessiond wrote.":
+        "{path} est trop gros (au plus {limit})\u202f: ce n'est pas un fichier écrit par "
         "sessiond.",
+    "{n} MB": "{n}\u00a0Mo",
+    "{n} kB": "{n}\u00a0ko",
     "{path} already exists and is not an empty directory: give a new directory for the backup.":
         "{path} existe déjà et n'est pas un répertoire vide : donnez un nouveau répertoire "
         "pour la sauvegarde.",
