@@ -98,13 +98,14 @@ def make_dirs(path: Path) -> Path:
     return path
 
 
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write `path` readable by the owner only (0600), through a temporary file in the same
-    directory then a rename: a failure (a full disk) leaves neither a partial file nor a
-    temporary one. The directory must exist."""
+def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> Path:
+    """Write `path` readable by the owner only (0600; `mode` for what others must read, a
+    systemd unit), through a temporary file in the same directory then a rename: a
+    failure (a full disk) leaves neither a partial file nor a temporary one. The
+    directory must exist."""
     tmp, fd = _new_temporary(path)
     try:
-        os.fchmod(fd, 0o600)  # O_CREAT honours the umask only
+        os.fchmod(fd, mode)  # O_CREAT honours the umask only
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]

@@ -590,6 +590,22 @@ def test_units_are_0644_in_0755_directories_under_umask_000(real_cli: Cli,
     assert {stat.S_IMODE(u.stat().st_mode) for u in units} == {0o644}
 
 
+def test_a_link_planted_where_a_unit_is_written_is_never_followed(real_cli: Cli,
+                                                                  tmp_path: Path) -> None:
+    """`systemd install --dir DIR` wrote each unit through ".NAME.tmp", opened without
+    O_EXCL: a symbolic link planted there had the unit written over its target."""
+    target = tmp_path / "units"
+    target.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("précieux\n", encoding="utf-8")
+    for name in ("sessiond.service", "sessiond-export.service", "sessiond-export.timer"):
+        (target / f".{name}.tmp").symlink_to(victim)
+    real_cli("systemd", "install", "--dir", str(target), "--no-reload")
+    assert victim.read_text(encoding="utf-8") == "précieux\n"
+    units = [u for u in target.iterdir() if not u.name.startswith(".")]
+    assert len(units) == 3 and all(stat.S_IMODE(u.lstat().st_mode) == 0o644 for u in units)
+
+
 def test_folders_made_for_documents_are_0700_under_umask_000(cli: Cli,
                                                             tmp_path: Path) -> None:
     """`--out a/b/c/jour.csv` made a and a/b with the umask's mode (0777 under umask
