@@ -70,9 +70,10 @@ def private_dir(path: Path) -> Path:
     user's home, pointed at by mistake through SESSIOND_HOME or a symlink, is refused and
     left as it is.
     """
-    from sessiond.files import make_dirs
+    if not path.exists():  # (a file there is said below, with what to do)
+        from sessiond.files import make_dirs
 
-    make_dirs(path)  # what is missing, 0700
+        make_dirs(path)  # what is missing, 0700
     st = path.stat()
     if not stat.S_ISDIR(st.st_mode):
         raise InputError(_("{path} is not a directory: set SESSIOND_HOME to a directory "

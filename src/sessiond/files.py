@@ -82,7 +82,8 @@ def make_dirs(path: Path) -> Path:
     0777 under umask 000: a folder others could write documents into). One that exists is
     left as it is, the technician's choice. One that cannot be made (a file in the way,
     no permission) is an InputError naming it, never an OSError that ends the terminal
-    interface."""
+    interface; so is a file of that name (documents written "into" notes.txt replaced
+    it)."""
     missing = []
     probe = path
     while not probe.exists() and probe != probe.parent:
@@ -91,6 +92,8 @@ def make_dirs(path: Path) -> Path:
     try:
         for directory in reversed(missing):  # 0700: the umask only takes bits away
             directory.mkdir(mode=0o700, exist_ok=True)  # another process may make it
+        if not path.is_dir():
+            raise FileExistsError(errno.EEXIST, "not a directory", str(path))
     except (OSError, ValueError) as e:  # ValueError: a NUL in the name
         problem = system_problem(e) if isinstance(e, OSError) else str(e)
         raise InputError(_("Cannot make the folder {path}: {problem}.", path=path,
