@@ -189,6 +189,7 @@ TEXT_LIMITS: Mapping[str, int] = MappingProxyType({
     "evidence.anydesk": _PATH_LIMIT, "evidence.rustdesk": _PATH_LIMIT,
 })
 _WORD_LIMIT = 100
+PATHS_LIMIT = 32  # paths in one list of [evidence]: a tool writes its logs to one or two
 
 
 def text_limit(key: str) -> int:
@@ -293,6 +294,8 @@ def _build(defaults: Any, raw: dict[str, Any], path: Path, prefix: str) -> Any:
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip()
                                                       for v in value):
                 raise _wrong(path, where, _("a list of paths"))
+            if len(value) > PATHS_LIMIT:  # each polled by the daemon every few seconds
+                raise _wrong(path, where, _("a list of at most {n} paths", n=PATHS_LIMIT))
             values[key] = tuple(value)
         elif isinstance(default, Mapping):
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):

@@ -169,3 +169,17 @@ def test_the_identity_printed_on_documents_is_a_few_lines_at_most(key: str) -> N
 def test_a_text_setting_at_its_limit_is_read(home: Path) -> None:
     write(home, _setting("technician.name", "x" * config.text_limit("technician.name")))
     assert len(load_config().technician.name) == config.text_limit("technician.name")
+
+
+def test_a_list_of_more_paths_than_a_tool_writes_logs_to_is_refused(home: Path) -> None:
+    """Each path of `[evidence]` is polled by the daemon every few seconds: a list of a
+    hundred thousand paths was read."""
+    many = ", ".join(f'"/var/log/tv{n}.log"' for n in range(config.PATHS_LIMIT + 1))
+    write(home, f"[evidence]\nteamviewer = [{many}]\n")
+    with pytest.raises(InputError) as error:
+        load_config()
+    assert "evidence.teamviewer" in error.value.message
+    assert str(config.PATHS_LIMIT) in error.value.message
+    few = ", ".join(f'"/var/log/tv{n}.log"' for n in range(config.PATHS_LIMIT))
+    write(home, f"[evidence]\nteamviewer = [{few}]\n")
+    assert len(load_config().evidence.teamviewer) == config.PATHS_LIMIT

@@ -1738,6 +1738,7 @@ CATALOG: dict[str, str] = {
         "Aucune connexion enregistrée pour l'intervention {session}.",
     "No connection recorded on {day}.": "Aucune connexion enregistrée le {day}.",
     "a list of paths": "une liste de chemins",
+    "a list of at most {n} paths": "une liste de {n}\u00a0chemins au plus",
     "{tool} connected at {at} ({direction}) and no session runs: start {session} at {at}? "
     "(sessiond daemon questions)":
         "{tool} connecté à {at} ({direction}) et aucune intervention en cours\u202f: démarrer "
