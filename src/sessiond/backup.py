@@ -44,7 +44,7 @@ from sessiond.audit.keys import (
 from sessiond.audit.verify import Problem
 from sessiond.config import Paths, private_dir, write_private
 from sessiond.errors import EnvironmentFault, InputError
-from sessiond.files import MB, read_regular
+from sessiond.files import MB, make_dirs, read_regular
 from sessiond.i18n import _
 from sessiond.store.health import verify_log
 from sessiond.store.sqlite import Store
@@ -126,7 +126,7 @@ def make_backup(svc: Sessiond, dest: Path, secret: bytes) -> Made:
     sealed = seal_keys(keys, secret)  # refuses a short secret before anything is written
     # The place is the technician's (a USB disk, a NAS mount): only missing parents are
     # made, and the backup itself is a private directory.
-    dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_dirs(dest.parent)
     tmp = dest.with_name(f".{dest.name}.partial{os.getpid()}")
     if tmp.exists():
         shutil.rmtree(tmp)

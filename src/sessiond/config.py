@@ -70,13 +70,10 @@ def private_dir(path: Path) -> Path:
     user's home, pointed at by mistake through SESSIOND_HOME or a symlink, is refused and
     left as it is.
     """
-    missing = []
-    probe = path
-    while not probe.exists() and probe != probe.parent:
-        missing.append(probe)
-        probe = probe.parent
-    for directory in reversed(missing):  # 0700 whatever the umask: it only takes bits away
-        directory.mkdir(mode=0o700, exist_ok=True)  # another process may make it meanwhile
+    if not path.exists():  # (a file there is said below, with what to do)
+        from sessiond.files import make_dirs
+
+        make_dirs(path)  # what is missing, 0700
     st = path.stat()
     if not stat.S_ISDIR(st.st_mode):
         raise InputError(_("{path} is not a directory: set SESSIOND_HOME to a directory "
@@ -192,6 +189,7 @@ TEXT_LIMITS: Mapping[str, int] = MappingProxyType({
     "evidence.anydesk": _PATH_LIMIT, "evidence.rustdesk": _PATH_LIMIT,
 })
 _WORD_LIMIT = 100
+PATHS_LIMIT = 32  # paths in one list of [evidence]: a tool writes its logs to one or two
 
 
 def text_limit(key: str) -> int:
@@ -285,7 +283,7 @@ def _build(defaults: Any, raw: dict[str, Any], path: Path, prefix: str) -> Any:
         if key not in known:
             raise InputError(_("{path}: {key}: {problem}", path=path, key=where,
                                problem=_("unknown key")))
-        _check_length(value, path, where)
+        _check_text(value, path, where)
         default = getattr(defaults, key)
         if isinstance(default, Technician | Daemon | Backup | Evidence
                       | Invoicing):
@@ -296,6 +294,8 @@ def _build(defaults: Any, raw: dict[str, Any], path: Path, prefix: str) -> Any:
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip()
                                                       for v in value):
                 raise _wrong(path, where, _("a list of paths"))
+            if len(value) > PATHS_LIMIT:  # each polled by the daemon every few seconds
+                raise _wrong(path, where, _("a list of at most {n} paths", n=PATHS_LIMIT))
             values[key] = tuple(value)
         elif isinstance(default, Mapping):
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
@@ -308,14 +308,19 @@ def _build(defaults: Any, raw: dict[str, Any], path: Path, prefix: str) -> Any:
     return defaults._replace(**values)
 
 
-def _check_length(value: Any, path: Path, key: str) -> None:
-    """Refuse a text longer than its setting's limit (each text of a list; a table of
-    strings, each under its own key: keymap.pause)."""
+def _check_text(value: Any, path: Path, key: str) -> None:
+    """Refuse a text longer than its setting's limit, or holding a NUL character (TOML
+    lets a string hold one; no setting means one, and a path holding one fails every
+    system call with "embedded null byte"): each text of a list, and of a table of
+    strings under its own key (keymap.pause)."""
     if isinstance(value, dict) and key == "keymap":
         for name, text in value.items():
-            _check_length(text, path, f"{key}.{name}")
+            _check_text(text, path, f"{key}.{name}")
         return
     for text in value if isinstance(value, list) else (value,):
+        if isinstance(text, str) and "\x00" in text:
+            raise InputError(_("{path}: {key}: a NUL character (U+0000) has no place in a "
+                               "setting: remove it.", path=path, key=key))
         if isinstance(text, str) and len(text) > (limit := text_limit(key)):
             raise InputError(_("{path}: {key}: {length} characters, more than the {limit} "
                                "this setting may hold: shorten it.", path=path, key=key,

@@ -45,9 +45,9 @@ def read_regular(path: Path, limit: int, *, missing_ok: bool = False) -> bytes |
             raise InputError(_("{path} is not a regular file (a directory, a pipe or a "
                                "device): give the file itself.", path=path))
         if st.st_size > limit:
-            raise InputError(_("{path} is too large ({size} MB; at most {limit} MB): it is "
-                               "not a file sessiond wrote.", path=path,
-                               size=_mb(st.st_size), limit=_mb(limit)))
+            raise InputError(_("{path} is too large ({size}; at most {limit}): it is not a "
+                               "file sessiond wrote.", path=path,
+                               size=size_text(st.st_size), limit=size_text(limit)))
         chunks, left = [], limit + 1  # the file may grow while it is read
         while left > 0:
             chunk = os.read(fd, min(left, MB))
@@ -56,8 +56,8 @@ def read_regular(path: Path, limit: int, *, missing_ok: bool = False) -> bytes |
             chunks.append(chunk)
             left -= len(chunk)
         if left <= 0:
-            raise InputError(_("{path} is too large (at most {limit} MB): it is not a file "
-                               "sessiond wrote.", path=path, limit=_mb(limit)))
+            raise InputError(_("{path} is too large (at most {limit}): it is not a file "
+                               "sessiond wrote.", path=path, limit=size_text(limit)))
         return b"".join(chunks)
     except OSError as e:
         raise InputError(_("{path}: cannot be read ({problem}).", path=path,
@@ -66,20 +66,49 @@ def read_regular(path: Path, limit: int, *, missing_ok: bool = False) -> bytes |
         os.close(fd)
 
 
-def _mb(size: int) -> str:
-    """Megabytes to a tenth, as the interface writes numbers ("1,9", "2")."""
+def size_text(size: int) -> str:
+    """A size to a tenth with its unit, as the interface writes numbers: megabytes from
+    one ("1,9 Mo", "2 Mo"), kilobytes below ("9,8 ko", "4 ko"; a passphrase's limit was
+    "0 Mo")."""
     from sessiond.i18n import number
 
-    return number(size / MB, 1).rstrip("0").rstrip(".,")
+    unit, message = (MB, _("{n} MB")) if size >= MB else (1024, _("{n} kB"))
+    return message.format(n=number(size / unit, 1).rstrip("0").rstrip(".,"))
 
 
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write `path` readable by the owner only (0600), through a temporary file in the same
-    directory then a rename: a failure (a full disk) leaves neither a partial file nor a
-    temporary one. The directory must exist."""
+def make_dirs(path: Path) -> Path:
+    """`path` as a directory: made if missing, with its missing parents, each 0700
+    whatever the umask (mkdir's `parents=True` makes the parents with the umask's mode,
+    0777 under umask 000: a folder others could write documents into). One that exists is
+    left as it is, the technician's choice. One that cannot be made (a file in the way,
+    no permission) is an InputError naming it, never an OSError that ends the terminal
+    interface; so is a file of that name (documents written "into" notes.txt replaced
+    it)."""
+    missing = []
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    try:
+        for directory in reversed(missing):  # 0700: the umask only takes bits away
+            directory.mkdir(mode=0o700, exist_ok=True)  # another process may make it
+        if not path.is_dir():
+            raise FileExistsError(errno.EEXIST, "not a directory", str(path))
+    except (OSError, ValueError) as e:  # ValueError: a NUL in the name
+        problem = system_problem(e) if isinstance(e, OSError) else str(e)
+        raise InputError(_("Cannot make the folder {path}: {problem}.", path=path,
+                           problem=problem)) from e
+    return path
+
+
+def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> Path:
+    """Write `path` readable by the owner only (0600; `mode` for what others must read, a
+    systemd unit), through a temporary file in the same directory then a rename: a
+    failure (a full disk) leaves neither a partial file nor a temporary one. The
+    directory must exist."""
     tmp, fd = _new_temporary(path)
     try:
-        os.fchmod(fd, 0o600)  # O_CREAT honours the umask only
+        os.fchmod(fd, mode)  # O_CREAT honours the umask only
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]

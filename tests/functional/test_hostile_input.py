@@ -92,6 +92,7 @@ CONFIGS = {
     "a name of a hundred thousand characters":
         b'[technician]\nname = "' + b"Luc Moreau " * 10_000 + b'EI"\n',
     "a path longer than the system's": b'documents = "/' + b"d" * 5000 + b'"\n',
+    "a NUL character in a path": b'[backup]\ndirectory = "/tmp/a\\u0000b"\nkey_file = "k"\n',
 }
 
 
@@ -587,6 +588,67 @@ def test_units_are_0644_in_0755_directories_under_umask_000(real_cli: Cli,
     units = list(target.iterdir())
     assert len(units) == 3
     assert {stat.S_IMODE(u.stat().st_mode) for u in units} == {0o644}
+
+
+def test_a_link_planted_where_a_unit_is_written_is_never_followed(real_cli: Cli,
+                                                                  tmp_path: Path) -> None:
+    """`systemd install --dir DIR` wrote each unit through ".NAME.tmp", opened without
+    O_EXCL: a symbolic link planted there had the unit written over its target."""
+    target = tmp_path / "units"
+    target.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("précieux\n", encoding="utf-8")
+    for name in ("sessiond.service", "sessiond-export.service", "sessiond-export.timer"):
+        (target / f".{name}.tmp").symlink_to(victim)
+    real_cli("systemd", "install", "--dir", str(target), "--no-reload")
+    assert victim.read_text(encoding="utf-8") == "précieux\n"
+    units = [u for u in target.iterdir() if not u.name.startswith(".")]
+    assert len(units) == 3 and all(stat.S_IMODE(u.lstat().st_mode) == 0o644 for u in units)
+
+
+def test_folders_made_for_documents_are_0700_under_umask_000(cli: Cli,
+                                                            tmp_path: Path) -> None:
+    """`--out a/b/c/jour.csv` made a and a/b with the umask's mode (0777 under umask
+    000: folders anyone could write into, beside the exports); each folder sessiond makes
+    is 0700. A folder it cannot make (a file in the way) is a refusal naming it."""
+    _client, session = stopped_session(cli)
+    day = cli.json("session", "show", session)["started_at"][:10]
+    old = os.umask(0)  # the command runs in this process
+    try:
+        cli("export", "--day", day, "--out", str(tmp_path / "a" / "b" / "c" / "jour.csv"))
+        cli("backup", str(tmp_path / "d" / "e" / "sauvegarde"), "--passphrase-file",
+            str(_passphrase(tmp_path)))
+    finally:
+        os.umask(old)
+    for made in ("a", "a/b", "a/b/c", "d", "d/e"):
+        assert stat.S_IMODE((tmp_path / made).stat().st_mode) == 0o700, made
+    (tmp_path / "fichier").write_text("x\n", encoding="utf-8")
+    blocked = cli("export", "--day", day, "--out", str(tmp_path / "fichier" / "x" / "j.csv"),
+                  check=False)
+    refused(blocked, 2, str(tmp_path / "fichier" / "x"))
+    clean(blocked)
+
+
+def test_a_file_too_large_says_its_size_and_the_limit_in_a_unit_that_shows_them(
+        cli: Cli, tmp_path: Path) -> None:
+    """A passphrase file of 10,000 bytes (the limit is 4 kB) was "trop gros (0 Mo ; au
+    plus 0 Mo)": sizes under a megabyte are said in kilobytes."""
+    cli("status")
+    big = tmp_path / "phrase.txt"
+    big.write_bytes(b"x" * 10_000)
+    result = cli("backup", str(tmp_path / "sauvegarde"), "--passphrase-file", str(big),
+                 check=False)
+    refused(result, 2, "9,8\u00a0ko", "4\u00a0ko")
+    assert "0 Mo" not in result.err
+    (cli.home / "config.toml").write_bytes(b"#" * (2 * 1024 * 1024))
+    refused(cli("status", check=False), 2, "2\u00a0Mo", "1\u00a0Mo")
+
+
+def _passphrase(tmp_path: Path) -> Path:
+    secret = tmp_path / "phrase.txt"
+    secret.write_text("une phrase secrète assez longue pour sceller\n", encoding="utf-8")
+    secret.chmod(0o600)
+    return secret
 
 
 def test_raw_control_characters_pattern_catches_what_it_must() -> None:

@@ -100,3 +100,43 @@ async def test_documents_folder_is_configurable(identified: Sessiond, home: Path
         assert SessiondApp(svc, jobs=False).receipts_dir == tmp_path / "docs"
     finally:
         svc.close()
+
+
+@pytest.mark.parametrize("under", [True, False])
+async def test_a_documents_folder_that_cannot_be_made_is_refused_not_a_crash(
+        home: Path, clock: FakeClock, tmp_path: Path, under: bool) -> None:
+    """`documents` in config.toml under a file (or anywhere the folder cannot be made):
+    the receipt and report actions made the folder outside their command, and the
+    OSError ended the terminal interface with a traceback. `documents` naming a file:
+    the receipt's text copy was written over it (notes.txt). Both are a refusal that
+    names the folder; nothing is issued, the file is left as it is."""
+    in_the_way = tmp_path / "documents.txt"
+    in_the_way.write_text("un fichier\n", encoding="utf-8")
+    folder = in_the_way / "sessiond" if under else in_the_way
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text(
+        TECHNICIAN.replace("[technician]", f'documents = "{folder}"\n[technician]'),
+        encoding="utf-8")
+    svc = Sessiond()
+    try:
+        sid = stopped_with_errors(svc)
+        app = SessiondApp(svc, now=clock, jobs=False)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await settle(pilot)
+            await app.open_session(sid)
+            await wait_for(pilot, lambda: isinstance(app.screen, EndScreen))
+            await settle(pilot)
+            for button in ("#report", "#issue"):
+                await pilot.press("e")
+                await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+                await pilot.click(button)
+                await wait_for(pilot, lambda b=button: sum(str(folder) in t
+                                                           for t in toasts(app))
+                               >= (1 if b == "#report" else 2))
+                await settle(pilot)
+                assert app.is_running and isinstance(app.screen, EndScreen)
+        assert not [e for e in svc.session_events(sid) if e.kind == "receipt-issued"]
+        assert in_the_way.read_text(encoding="utf-8") == "un fichier\n"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["documents.txt", "home"]
+    finally:
+        svc.close()

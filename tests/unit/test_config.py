@@ -150,6 +150,17 @@ def test_a_text_setting_longer_than_its_limit_is_refused_naming_key_and_limit(
     assert key in message and str(limit) in message and str(limit + 1) in message, message
 
 
+@pytest.mark.parametrize("key", [*_text_settings(), "keymap.pause"])
+def test_a_nul_character_in_a_text_setting_is_refused_naming_the_key(home: Path,
+                                                                    key: str) -> None:
+    """TOML lets a string hold "\\u0000": a path holding one made the daemon's daily
+    backup fail with a ValueError ("embedded null byte"), and no setting means one."""
+    write(home, _setting(key, "a\x00b"))
+    with pytest.raises(InputError) as error:
+        load_config()
+    assert key in error.value.message and "U+0000" in error.value.message
+
+
 @pytest.mark.parametrize("key", [k for k in _text_settings() if k.startswith("technician.")])
 def test_the_identity_printed_on_documents_is_a_few_lines_at_most(key: str) -> None:
     assert config.text_limit(key) <= 300  # six lines of an address (NF Z10-011), at most
@@ -158,3 +169,17 @@ def test_the_identity_printed_on_documents_is_a_few_lines_at_most(key: str) -> N
 def test_a_text_setting_at_its_limit_is_read(home: Path) -> None:
     write(home, _setting("technician.name", "x" * config.text_limit("technician.name")))
     assert len(load_config().technician.name) == config.text_limit("technician.name")
+
+
+def test_a_list_of_more_paths_than_a_tool_writes_logs_to_is_refused(home: Path) -> None:
+    """Each path of `[evidence]` is polled by the daemon every few seconds: a list of a
+    hundred thousand paths was read."""
+    many = ", ".join(f'"/var/log/tv{n}.log"' for n in range(config.PATHS_LIMIT + 1))
+    write(home, f"[evidence]\nteamviewer = [{many}]\n")
+    with pytest.raises(InputError) as error:
+        load_config()
+    assert "evidence.teamviewer" in error.value.message
+    assert str(config.PATHS_LIMIT) in error.value.message
+    few = ", ".join(f'"/var/log/tv{n}.log"' for n in range(config.PATHS_LIMIT))
+    write(home, f"[evidence]\nteamviewer = [{few}]\n")
+    assert len(load_config().evidence.teamviewer) == config.PATHS_LIMIT

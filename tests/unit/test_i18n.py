@@ -41,15 +41,17 @@ def test_french_texts_keep_the_placeholders() -> None:
 
 
 def test_numbers_are_written_as_the_language_writes_them() -> None:
-    from sessiond.files import _mb
+    from sessiond.files import size_text
     from sessiond.i18n import number, set_language
 
     try:
         set_language("fr")
         assert (number(71199.0, 0), number(0.06, 1)) == ("71\u202f199", "0,1")
-        assert (_mb(2 * 1024 * 1024), _mb(1992294)) == ("2", "1,9")
+        assert (size_text(2 * 1024 * 1024), size_text(1992294)) == ("2\u00a0Mo", "1,9\u00a0Mo")
+        assert (size_text(4096), size_text(10_000)) == ("4\u00a0ko", "9,8\u00a0ko")
         set_language("en")
-        assert (number(71199.0, 0), _mb(1992294)) == ("71,199", "1.9")
+        assert (number(71199.0, 0), size_text(1992294)) == ("71,199", "1.9 MB")
+        assert size_text(10_000) == "9.8 kB"
     finally:
         set_language(None)
 

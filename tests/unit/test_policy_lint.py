@@ -150,3 +150,22 @@ def test_prose_may_run_over_several_lines(tmp_path: Path) -> None:
     path.write_text(VLH.replace('text = "Une facture', 'text = """Une\nfacture', 1).replace(
         'à la fin de chaque intervention."', 'à la fin de chaque intervention."""', 1), "utf-8")
     assert read_policy(path).id == "vlh"
+
+
+@pytest.mark.parametrize(("old", "key", "limit"), [
+    ('name = "', "document.name", 300), ('title = "', "title", 300),
+    ('mention = "', "vat.mention", 300), ('text = "Une facture', "text", 4000),
+])
+def test_a_text_longer_than_a_policy_holds_is_refused(tmp_path: Path, old: str, key: str,
+                                                      limit: int) -> None:
+    """A document name of 950,000 characters was read: the receipt citing it had 223
+    pages, and `verify` called it damaged. A one-line text holds 300 characters at most,
+    prose (a quoted clause, a note) 4,000; the message names the key, length and limit."""
+    from sessiond.policy.reader import LINE_LIMIT, PROSE_LIMIT
+
+    assert (LINE_LIMIT, PROSE_LIMIT) == (300, 4000)
+    long = "Conditions " * (limit // 11 + 1)
+    message = lint(tmp_path, VLH.replace(old, old + long, 1))
+    assert key in message and f"{limit}" in message, message
+    assert "caractères" in message
+

@@ -128,7 +128,9 @@ def do_receipt(args: argparse.Namespace, ctx: Context) -> int:
     if args.out:
         out = Path(args.out).expanduser()
         if args.out.endswith(("/", os.sep)):  # a directory, maybe not made yet
-            out.mkdir(mode=0o700, parents=True, exist_ok=True)
+            from sessiond.files import make_dirs
+
+            make_dirs(out)
     result = issue_receipt(ctx.service, args.session_id, out)
     for warning in result.warnings:
         ctx.warn(warning)

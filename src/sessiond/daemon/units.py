@@ -183,11 +183,7 @@ def _public_dir(directory: Path) -> None:
 
 
 def _write_unit(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o644)
-    try:
-        os.fchmod(fd, 0o644)  # O_CREAT's mode goes through the umask
-        os.write(fd, text.encode("utf-8"))
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
+    # Through a new temporary file, never one a link planted in DIR points through.
+    from sessiond.files import write_atomic
+
+    write_atomic(path, text.encode("utf-8"), mode=0o644)

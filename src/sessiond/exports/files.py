@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from sessiond.errors import InputError, system_problem
-from sessiond.files import write_atomic
+from sessiond.files import make_dirs, write_atomic
 from sessiond.i18n import _
 
 
@@ -46,7 +46,7 @@ def write_private_file(path: Path, data: bytes) -> Path:
 
 
 def _write(path: Path, data: bytes) -> Path:
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_dirs(path.parent)
     return write_atomic(path, data)
 
 

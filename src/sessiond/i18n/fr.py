@@ -47,6 +47,14 @@ CATALOG: dict[str, str] = {
     # --- config --------------------------------------------------------------------------
     "{path}: {key}: {problem}": "{path}\u202f: {key}\u202f: {problem}",
     "unknown key": "clé inconnue",
+    "Cannot make the folder {path}: {problem}.":
+        "Impossible de créer le dossier {path}\u202f: {problem}.",
+    "{length} characters, more than the {limit} this text may hold: shorten it":
+        "{length}\u00a0caractères, plus que les {limit} que ce texte peut contenir\u202f: "
+        "raccourcissez-le",
+    "{path}: {key}: a NUL character (U+0000) has no place in a setting: remove it.":
+        "{path}\u202f: {key}\u202f: un caractère NUL (U+0000) n'a pas sa place dans un "
+        "réglage\u202f: retirez-le.",
     "{path} is not a regular file (a device, a named pipe or a socket): sessiond writes "
     "a document only as a file. Choose another place with --out.":
         "{path} n'est pas un fichier ordinaire (un périphérique, un tube nommé ou une "
@@ -1746,6 +1754,7 @@ CATALOG: dict[str, str] = {
         "Aucune connexion enregistrée pour l'intervention {session}.",
     "No connection recorded on {day}.": "Aucune connexion enregistrée le {day}.",
     "a list of paths": "une liste de chemins",
+    "a list of at most {n} paths": "une liste de {n}\u00a0chemins au plus",
     "{tool} connected at {at} ({direction}) and no session runs: start {session} at {at}? "
     "(sessiond daemon questions)":
         "{tool} connecté à {at} ({direction}) et aucune intervention en cours\u202f: démarrer "
@@ -2553,12 +2562,14 @@ CATALOG: dict[str, str] = {
     "{path} is not a regular file (a directory, a pipe or a device): give the file itself.":
         "{path} n'est pas un fichier ordinaire (un répertoire, un tube ou un périphérique) : "
         "donnez le fichier lui-même.",
-    "{path} is too large ({size} MB; at most {limit} MB): it is not a file sessiond wrote.":
-        "{path} est trop gros ({size} Mo ; au plus {limit} Mo) : ce n'est pas un fichier écrit "
-        "par sessiond.",
-    "{path} is too large (at most {limit} MB): it is not a file sessiond wrote.":
-        "{path} est trop gros (au plus {limit} Mo) : ce n'est pas un fichier écrit par "
+    "{path} is too large ({size}; at most {limit}): it is not a file sessiond wrote.":
+        "{path} est trop gros ({size}\u202f; au plus {limit})\u202f: ce n'est pas un fichier "
+        "écrit par sessiond.",
+    "{path} is too large (at most {limit}): it is not a file sessiond wrote.":
+        "{path} est trop gros (au plus {limit})\u202f: ce n'est pas un fichier écrit par "
         "sessiond.",
+    "{n} MB": "{n}\u00a0Mo",
+    "{n} kB": "{n}\u00a0ko",
     "{path} already exists and is not an empty directory: give a new directory for the backup.":
         "{path} existe déjà et n'est pas un répertoire vide : donnez un nouveau répertoire "
         "pour la sauvegarde.",

@@ -27,6 +27,11 @@ T = TypeVar("T")
 # mention) is printed inside one line, of `check`, `policy show`, a receipt: a line break
 # in it would print a line of its own, one sessiond never wrote ("3.2\nsessiond: ok").
 PROSE = frozenset({"text", "note"})
+# The longest a text may be, in characters: a line of `check` or of a receipt (the longest
+# shipped is some 70), a clause quoted from the terms (some 600). A document name of
+# 950,000 characters made a receipt of 223 pages, that `verify` called damaged.
+LINE_LIMIT = 300
+PROSE_LIMIT = 4000
 _LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _DECIMAL_TEXT = re.compile(r"^[0-9]{1,9}(\.[0-9]{1,4})?\Z")  # not `\d`: "٥٠" is no price
 
@@ -84,6 +89,11 @@ class Table:
             return default
         if name not in PROSE and _LINE_BREAK.search(value.strip()):
             self.wrong(name, _("one line of text, without a line break"))
+            return default
+        if len(value.strip()) > (limit := PROSE_LIMIT if name in PROSE else LINE_LIMIT):
+            self.problems.add(self.key(name), _(
+                "{length} characters, more than the {limit} this text may hold: shorten it",
+                length=len(value.strip()), limit=limit))
             return default
         return value.strip()
 

@@ -31,6 +31,7 @@ from sessiond.exports.invoice import (
     service_day,
     uninvoiced,
 )
+from sessiond.files import make_dirs
 from sessiond.i18n import _
 from sessiond.model import Client
 from sessiond.sessions import Sessiond
@@ -125,7 +126,8 @@ async def invoice(screen: SessiondScreen, client_id: str, issue: Issue) -> Invoi
     the form's callback)."""
     sapp = screen.sapp
     folder = sapp.receipts_dir
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if await screen.command(make_dirs, folder) is None:  # refused: said, nothing issued
+        return None
     screen.notify(_("Issuing the invoice…"), timeout=3)
     outcome = await screen.command(attempt, sapp.service, client_id, issue, folder,
                                    sapp.now())

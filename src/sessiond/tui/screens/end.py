@@ -23,6 +23,7 @@ from textual.widgets import Header, Label, Select, Static
 
 from sessiond import labels
 from sessiond.config import Config, technician_problems
+from sessiond.files import make_dirs
 from sessiond.i18n import _
 from sessiond.i18n.plural import n_
 from sessiond.model import OUTCOMES, State
@@ -274,7 +275,8 @@ class EndScreen(CorrectableScreen):
         from sessiond.exports import issue_receipt
 
         folder = self.sapp.receipts_dir
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if await self.command(make_dirs, folder) is None:  # refused: said, nothing issued
+            return
         self.notify(_("Issuing the receipt…"), timeout=3)
         result = await self.command(issue_receipt, self.sapp.service, self.session_id,
                                     folder, now=self.sapp.now())
@@ -292,7 +294,8 @@ class EndScreen(CorrectableScreen):
         from sessiond.exports.report import write_report
 
         folder = self.sapp.receipts_dir
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if await self.command(make_dirs, folder) is None:  # refused: said, nothing written
+            return
         written = await self.command(write_report, self.sapp.service, self.session_id,
                                      folder, now=self.sapp.now())
         if written is not None:
