@@ -108,7 +108,9 @@ def do_import(args: argparse.Namespace, ctx: Context) -> int:
         names = rotation_order(given)  # as read: the summary names them in that order
         tz = log_zone(FORMATS[fmt].tool, ctx.tz)
         found = new = unmatched = 0
-        for connection in read_rotated(names, fmt=fmt, tool=args.tool, tz=tz):
+        # The format detected again, not given: a detected file that its reader can mostly
+        # not read is refused (Parser.unreadable), where a given format is read as it is.
+        for connection in read_rotated(names, tool=args.tool, tz=tz):
             done = svc.record_connection(connection)
             start = clock.whole_second(connection.start)
             end = clock.whole_second(connection.end) if connection.end else None

@@ -66,7 +66,7 @@ def read_connections(source: Source, *, fmt: str | None = None, tool: str | None
         if owned:
             stream.close()
         raise
-    return _connections(stream, head, owned, spec.parser(tz), label)
+    return _connections(stream, head, owned, spec.parser(tz), label, detected=fmt is None)
 
 
 def read_rotated(sources: Sequence[str | os.PathLike[str]], *, fmt: str | None = None,
@@ -100,14 +100,23 @@ def read_rotated(sources: Sequence[str | os.PathLike[str]], *, fmt: str | None =
         raise
     if spec is None:
         return iter(())
-    return _series(opened, spec.parser(tz))
+    return _series(opened, spec.parser(tz), detected=fmt is None)
 
 
-def _series(opened: list[tuple[BinaryIO, bytes, str | None]], parser: Parser
-            ) -> Iterator[Connection]:
+def _unreadable_format(parser: Parser, detected: bool) -> None:
+    """Refuse a detected file that its parser could mostly not read (see Parser.unreadable)
+    rather than give it as holding that few connections."""
+    problem = parser.unreadable() if detected else None
+    if problem is not None:
+        raise problem
+
+
+def _series(opened: list[tuple[BinaryIO, bytes, str | None]], parser: Parser, *,
+            detected: bool) -> Iterator[Connection]:
     try:
         for stream, head, label in opened:
             yield from _file(stream, head, parser, label)
+        _unreadable_format(parser, detected)
         yield from parser.finish()
     finally:
         for stream, _head, _label in opened:
@@ -115,9 +124,10 @@ def _series(opened: list[tuple[BinaryIO, bytes, str | None]], parser: Parser
 
 
 def _connections(stream: BinaryIO, head: bytes, owned: bool, parser: Parser,
-                 label: str | None) -> Iterator[Connection]:
+                 label: str | None, *, detected: bool) -> Iterator[Connection]:
     try:
         yield from _file(stream, head, parser, label)
+        _unreadable_format(parser, detected)
         yield from parser.finish()
     finally:
         if owned:

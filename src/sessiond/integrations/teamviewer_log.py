@@ -73,6 +73,7 @@ import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from sessiond.i18n import _
 from sessiond.integrations.base import (
     JSON,
     BadState,
@@ -86,6 +87,7 @@ from sessiond.integrations.base import (
     get_opt_str,
 )
 from sessiond.integrations.connection import Direction, Outcome
+from sessiond.integrations.errors import LogFormatError
 from sessiond.integrations.timeparse import (
     FOLD_TOLERANCE,
     MAX_OFFSET,
@@ -107,13 +109,14 @@ FMT = "teamviewer-log"
 # lines quoted in public bug reports); the severity marks (`!!`) follow it.
 # The year may be two digits or absent (`YY/MM/DD`, `MM/DD`: builds before TV11, per
 # dissect, whose `Start:` block keeps the four digits): see LogParser._year.
-LINE = re.compile(r"(?:([0-9]{4}|[0-9]{2})/)?([0-9]{2})/([0-9]{2}) "
-                  r"([0-9]{2}):([0-9]{2}):([0-9]{2})[.:]"
-                  r"([0-9]{3,6}) +([0-9]+) +[0-9]+ +"
-                  r"(?:[A-Z]+[0-9]*|[0-9]+)!* *(.*)")
-HEADER = re.compile(r"\s*Start:\s+([0-9]{4})/([0-9]{2})/([0-9]{2}) "
-                    r"([0-9]{2}):([0-9]{2}):([0-9]{2})[.:]([0-9]{3,6})"
-                    r"(?:\s*\(([^)]{0,40})\))?")
+# The milliseconds may be missing (dissect: `HH:MM:SS`), and a 12-hour clock is read
+# where the line says AM or PM (a log rewritten by a tool of a US locale): the marker
+# makes the hour unambiguous.
+_TIME = r"([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:[.:]([0-9]{3,6}))?(?: ?([AaPp][Mm])\b)?"
+LINE = re.compile(r"(?:([0-9]{4}|[0-9]{2})/)?([0-9]{2})/([0-9]{2}) " + _TIME
+                  + r" +([0-9]+) +[0-9]+ +(?:[A-Z]+[0-9]*|[0-9]+)!* *(.*)")
+HEADER = re.compile(r"\s*Start:\s+([0-9]{4})/([0-9]{2})/([0-9]{2}) " + _TIME
+                    + r"(?:\s*\(([^)]{0,40})\))?")
 _HINT = re.compile(r"ession|articipant|Trying conn|client hello|uthentication|LoginOutgoing|"
                    r"Client conn|closed by user|AuthenticateClient")
 # Each marker is matched at the start of the message, after at most one word with no
@@ -208,6 +211,9 @@ _ENDED = re.compile(r"(?:\S*?\[([0-9]{1,9})\]\S* |\S+ )?Session to ([0-9]+(?: [0
 # minutes back, then on): its wall clock did not go back, so they are no DST change.
 _LATE = re.compile(r"Couldn't access Log-File since startup")
 
+# A line that starts as the log's lines do (a date with slashes), whatever follows.
+_DATED = re.compile(r"[0-9]{2,4}/[0-9]{1,2}[/ ]")
+
 JUMP = timedelta(minutes=30)  # a backward jump this large is a clock change, not disorder
 FORWARD_MIN = timedelta(minutes=30)  # no zone's clocks go forward by less (Lord Howe)
 
@@ -252,6 +258,10 @@ def _local(groups: tuple[str | None, ...], year: int | None = None) -> datetime 
             return None
         year = int(groups[0])
     mo, d, h, mi, s = (int(g or 0) for g in groups[1:6])
+    if groups[7] is not None:  # 12 AM is midnight, 12 PM noon; 0 or 13 with it, no hour
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if groups[7].upper() == "PM" else 0)
     return naive(year, mo, d, h, mi, s, micros(groups[6]))
 
 
@@ -275,6 +285,12 @@ class LogParser(Parser):
         # The latest wall time since a `Start:` block (None before any): the year of a
         # line that does not write it is taken near it.
         self.wall: datetime | None = None
+        # Lines read with their instant, and lines that start with a date but could not be
+        # read (another layout of the date or time): a file with more of the second is
+        # refused at its end, never imported as holding no connection (in real logs 98 %
+        # of the lines read; the rest, the Start: block and hex dumps, start with no date).
+        self.dated = 0
+        self.unread = 0
 
     # -- state ---------------------------------------------------------------------------
     def dump_vars(self) -> JSON:
@@ -329,22 +345,34 @@ class LogParser(Parser):
             header = HEADER.match(text)
             if header is not None:
                 self._header(header.groups())
+            elif _DATED.match(text):
+                self.unread += 1
             return
         local = _local(match.groups(), self._year(match.groups()))
         if local is None:
+            self.unread += 1
             return
+        self.dated += 1
         if self.wall is not None and local > self.wall:
             self.wall = local
-        pid = match.group(8)
-        if _LATE.match(match.group(9)):
+        pid = match.group(9)
+        if _LATE.match(match.group(10)):
             # Its own time is the old one (TickTock) or the present: the lines after it
             # are late until the process's wall time is back at the latest one read.
             self.late = (pid, max(local, self.last_local or local))
         when = self._instant(local, pid)
-        message = match.group(9)
+        message = match.group(10)
         if when is None or not _HINT.search(message):
             return
         self._event(message, when, line, text, pid)
+
+    def unreadable(self) -> LogFormatError | None:
+        if self.unread <= self.dated:
+            return None
+        return LogFormatError(_(
+            "Most lines of this TeamViewer log are dated in a layout sessiond cannot read "
+            "(another date or time format, or no year before the first Start: line): it "
+            "cannot be imported as it is (was it rewritten by another program?)."))
 
     def _year(self, groups: tuple[str | None, ...]) -> int | None:
         """The year of a line that writes it with two digits or not at all, from the last
@@ -370,7 +398,7 @@ class LogParser(Parser):
 
     def _header(self, groups: tuple[str | None, ...]) -> None:
         local = _local(groups)
-        zone = parse_zone(groups[7]) if groups[7] is not None else None
+        zone = parse_zone(groups[8]) if groups[8] is not None else None
         if zone is not None or self.tz is not None:
             self.offset = zone
         self.shift = 0
