@@ -7,11 +7,12 @@ followed, as the change back is; an ordinary quiet hour is not one."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from sessiond.integrations import read_connections
+from sessiond.integrations import read_connections, read_rotated
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -93,3 +94,22 @@ def test_a_quiet_hour_is_no_change_forward(day: str, times: tuple[str, str, str]
     wall_end = datetime.strptime(f"{day} {times[2]}", "%Y/%m/%d %H:%M:%S")
     assert c.end == wall_end.replace(tzinfo=UTC) + timedelta(hours=5)  # the header's UTC-5
 
+
+
+def test_lines_before_the_first_start_block_take_its_offset(tmp_path: Path) -> None:
+    # A rotated _OLD file whose process started after the rotation has no Start: block;
+    # its lines were read in the caller's zone (Paris), five or six hours off for a log of
+    # New York. They take the offset of the first block further on, in the files read.
+    old = tmp_path / "TeamViewer15_Logfile_OLD.log"
+    new = tmp_path / "TeamViewer15_Logfile.log"
+    old.write_text("\n".join([*session("2024/06/03", "10:00:00", "10:00:05", "10:20:00"),
+                              ""]), encoding="ascii")
+    new.write_bytes(log("2024/06/03 12:00:00.000 (UTC-4:00)", [tv(
+        "2024/06/03 12:05:00.000", "keepalive")]))
+    (c,) = read_rotated([new, old], tz=PARIS)
+    assert (c.start, c.end) == (utc("2024-06-03 14:00:00"), utc("2024-06-03 14:20:00"))
+    # One file whose session comes before its block (TV15 writes lines before it).
+    data = "\n".join([*session("2024/06/03", "10:00:00", "10:00:05", "10:20:00"), ""]
+                     ).encode() + log("2024/06/03 12:00:00.000 (UTC-4:00)", [])
+    (c,) = read_connections(data, tz=PARIS)
+    assert c.start == utc("2024-06-03 14:00:00")

@@ -175,6 +175,12 @@ class Parser:
         self.open = []
         return result
 
+    def prime(self, text: str) -> bool:
+        """A line the reader looked ahead to, before reading the files from their start:
+        True when the parser has what it looked for (and the reader stops looking). The
+        default looks for nothing."""
+        return True
+
     def unreadable(self) -> LogFormatError | None:
         """Why the file read so far cannot be taken as this format, though it was detected
         as it (most of its lines of a layout the parser cannot read), or None. Asked at the

@@ -111,9 +111,35 @@ def _unreadable_format(parser: Parser, detected: bool) -> None:
         raise problem
 
 
+def _prime(opened: list[tuple[BinaryIO, bytes, str | None]], parser: Parser) -> None:
+    """Let `parser` look ahead in the files (in reading order) until it has what it wants
+    (`Parser.prime`: TeamViewer's first Start: block, for the lines before it), then put
+    each stream back. Streams that cannot seek back (a pipe) are not looked into."""
+    if parser.prime(""):
+        return
+    for stream, head, label in opened:
+        try:
+            if not stream.seekable():
+                return
+            where = stream.tell()
+        except (OSError, ValueError):
+            return
+        encoding, bom = sniff_encoding(head)
+        found = False
+        for raw in iter_lines(_Prefixed(head[bom:], stream, label), bom, encoding):
+            if any(parser.prime(piece) for piece in decode_line(raw.data, encoding,
+                                                                raw.truncated)):
+                found = True
+                break
+        _seek(stream, where, label)
+        if found:
+            return
+
+
 def _series(opened: list[tuple[BinaryIO, bytes, str | None]], parser: Parser, *,
             detected: bool) -> Iterator[Connection]:
     try:
+        _prime(opened, parser)
         for stream, head, label in opened:
             yield from _file(stream, head, parser, label)
         _unreadable_format(parser, detected)
@@ -126,6 +152,7 @@ def _series(opened: list[tuple[BinaryIO, bytes, str | None]], parser: Parser, *,
 def _connections(stream: BinaryIO, head: bytes, owned: bool, parser: Parser,
                  label: str | None, *, detected: bool) -> Iterator[Connection]:
     try:
+        _prime([(stream, head, label)], parser)
         yield from _file(stream, head, parser, label)
         _unreadable_format(parser, detected)
         yield from parser.finish()

@@ -20,7 +20,9 @@ an hour at Lord Howe). Any other jump back (a clock set by hand, a time sync) ke
 offset. A forward jump is the spring change when a real zone that had that offset moved
 its clocks forward between the two lines and they are then at most half an hour apart
 (timeparse.FORWARD_GAP: lines on both sides of the skipped hour; a longer silence across
-it is read as silence). Before any `Start:` block, `tz` is used.
+it is read as silence). Before any `Start:` block (the first lines of TV15's file, a
+rotated `_OLD` file whose process started after the rotation), the first block further in
+the files read gives the offset (`prime`: the reader looks ahead for it), else `tz`.
 
 Markers, all verbatim from real logs (TV11 to TV15):
 - incoming: `CommandHandlerRouting[n]::CreatePassiveSession(): incoming session via`
@@ -365,6 +367,24 @@ class LogParser(Parser):
         if when is None or not _HINT.search(message):
             return
         self._event(message, when, line, text, pid)
+
+    def prime(self, text: str) -> bool:
+        """Take the offset of the first `Start:` block ahead (`text`, a line the reader
+        looked ahead to) for the lines before it; True once one is found. Those lines were
+        written before that process start, at the offset in force then if no clock changed
+        in between (followed then as in the block's own run), which is nearer the truth
+        for a log of another zone than the caller's zone is."""
+        header = HEADER.match(text)
+        if header is None:
+            return False
+        groups = header.groups()
+        zone = parse_zone(groups[8]) if groups[8] is not None else None
+        local = _local(groups)
+        if zone is not None and self.offset is None:
+            self.offset = zone
+            self.zone_mode = self.tz is not None and (
+                local is not None and zone in offsets_of(local, self.tz))
+        return True
 
     def unreadable(self) -> LogFormatError | None:
         if self.unread <= self.dated:
