@@ -471,3 +471,17 @@ def test_a_linux_log_that_stops_during_the_session_gives_the_end_unknown(
     assert late["severity"] == "warning" and "40 min après l'arrêt" in late["message"], late
     assert "continue sans elle" in late["message"]
     assert findings(cli, goes_on, "billed-beyond-connection") == []  # shown connected
+
+
+@needs_samples
+def test_a_file_named_twice_is_read_once(cli: Cli, tmp_path: Path) -> None:
+    # `a.log ./a.log` or a link to it: its connection was listed and counted once per name.
+    log = SAMPLES / "teamviewer" / "TeamViewer15_Logfile.log"
+    link = tmp_path / "TeamViewer15_Logfile.log"
+    link.symlink_to(log)
+    found = cli.json("evidence", "import", str(log), str(log.parent / ".." / "teamviewer" /
+                                                         log.name), str(link))
+    assert [(c["start"], c["end"]) for c in found["connections"]] == [
+        ("2024-02-16T15:16:32+01:00", "2024-02-16T15:18:36+01:00")]
+    text = cli("evidence", "import", str(log), str(link)).out
+    assert "1 connexion dans" in text, text
