@@ -113,3 +113,31 @@ def test_lines_before_the_first_start_block_take_its_offset(tmp_path: Path) -> N
                      ).encode() + log("2024/06/03 12:00:00.000 (UTC-4:00)", [])
     (c,) = read_connections(data, tz=PARIS)
     assert c.start == utc("2024-06-03 14:00:00")
+
+
+@pytest.mark.parametrize("later_block", [True, False])
+def test_a_long_silence_across_the_change_is_one_where_a_later_block_says_so(
+        later_block: bool) -> None:
+    # A session from 01:30 EST to 03:30 EDT (an hour) with no line between: the silence
+    # alone cannot tell the change from a quiet hour, but a later Start: block at UTC-4
+    # says the offset grew in between.
+    body = session("2024/03/10", "01:30:00", "01:30:05", "03:30:00")
+    if later_block:
+        body += [tv("2024/03/10 20:00:00.000", ""),
+                 "Start:              2024/03/10 20:00:00.000 (UTC-4:00)"]
+    (c,) = read_connections(log("2024/03/10 01:00:00.000 (UTC-5:00)", body), tz=PARIS)
+    assert c.start == utc("2024-03-10 06:30:00")
+    assert c.end == utc("2024-03-10 07:30:00" if later_block else "2024-03-10 08:30:00")
+
+
+def test_the_look_ahead_finds_blocks_across_chunks_in_utf16() -> None:
+    # The block after 200 KB of lines (past the reader's 64 KB chunks), in UTF-16 with a
+    # BOM as Windows tools may write it: the session before it takes its offset.
+    filler = [tv("2024/06/03 09:00:00.000", f"noise {n:06d} " + "x" * 60) for n in range(2500)]
+    text = "\n".join([*session("2024/06/03", "10:00:00", "10:00:05", "10:20:00"), *filler,
+                      tv("2024/06/03 12:00:00.000", ""),
+                      "Start:              2024/06/03 12:00:00.000 (UTC-4:00)", ""])
+    data = b"\xff\xfe" + text.encode("utf-16-le")
+    assert len(data) > 3 * 64 * 1024
+    (c,) = read_connections(data, tz=PARIS)
+    assert (c.start, c.end) == (utc("2024-06-03 14:00:00"), utc("2024-06-03 14:20:00"))

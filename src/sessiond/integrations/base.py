@@ -175,11 +175,13 @@ class Parser:
         self.open = []
         return result
 
-    def prime(self, text: str) -> bool:
-        """A line the reader looked ahead to, before reading the files from their start:
-        True when the parser has what it looked for (and the reader stops looking). The
-        default looks for nothing."""
-        return True
+    # Text whose lines the reader shows `prime` before reading the files from their start
+    # (a look ahead over every file of the series); None: no look ahead.
+    lookahead: ClassVar[str | None] = None
+
+    def prime(self, text: str) -> None:
+        """A line holding `lookahead`, from the files about to be read, in their order."""
+        return None
 
     def unreadable(self) -> LogFormatError | None:
         """Why the file read so far cannot be taken as this format, though it was detected

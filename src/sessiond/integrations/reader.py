@@ -32,6 +32,7 @@ from sessiond.integrations.text import (
     Encoding,
     decode_line,
     iter_lines,
+    lines_holding,
     sniff_encoding,
 )
 
@@ -112,10 +113,10 @@ def _unreadable_format(parser: Parser, detected: bool) -> None:
 
 
 def _prime(opened: list[tuple[BinaryIO, bytes, str | None]], parser: Parser) -> None:
-    """Let `parser` look ahead in the files (in reading order) until it has what it wants
-    (`Parser.prime`: TeamViewer's first Start: block, for the lines before it), then put
-    each stream back. Streams that cannot seek back (a pipe) are not looked into."""
-    if parser.prime(""):
+    """Let `parser` look ahead in the files, in reading order, at the lines holding its
+    `lookahead` text (TeamViewer's Start: blocks), then put each stream back. Streams
+    that cannot seek back (a pipe) are not looked into."""
+    if parser.lookahead is None:
         return
     for stream, head, label in opened:
         try:
@@ -125,15 +126,10 @@ def _prime(opened: list[tuple[BinaryIO, bytes, str | None]], parser: Parser) -> 
         except (OSError, ValueError):
             return
         encoding, bom = sniff_encoding(head)
-        found = False
-        for raw in iter_lines(_Prefixed(head[bom:], stream, label), bom, encoding):
-            if any(parser.prime(piece) for piece in decode_line(raw.data, encoding,
-                                                                raw.truncated)):
-                found = True
-                break
+        for text in lines_holding(_Prefixed(head[bom:], stream, label), encoding,
+                                  parser.lookahead):
+            parser.prime(text)
         _seek(stream, where, label)
-        if found:
-            return
 
 
 def _series(opened: list[tuple[BinaryIO, bytes, str | None]], parser: Parser, *,

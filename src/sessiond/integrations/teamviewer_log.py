@@ -20,7 +20,8 @@ an hour at Lord Howe). Any other jump back (a clock set by hand, a time sync) ke
 offset. A forward jump is the spring change when a real zone that had that offset moved
 its clocks forward between the two lines and they are then at most half an hour apart
 (timeparse.FORWARD_GAP: lines on both sides of the skipped hour; a longer silence across
-it is read as silence). Before any `Start:` block (the first lines of TV15's file, a
+it is read as silence, unless a later `Start:` block, seen by the reader's look ahead,
+has the larger offset). Before any `Start:` block (the first lines of TV15's file, a
 rotated `_OLD` file whose process started after the rotation), the first block further in
 the files read gives the offset (`prime`: the reader looks ahead for it), else `tz`.
 
@@ -72,7 +73,7 @@ not list those in Connections_incoming.txt); an outgoing one with no verdict is 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sessiond.i18n import _
@@ -287,6 +288,8 @@ class LogParser(Parser):
         # The latest wall time since a `Start:` block (None before any): the year of a
         # line that does not write it is taken near it.
         self.wall: datetime | None = None
+        # The Start: blocks ahead (instant, offset), from the reader's look ahead.
+        self.blocks: list[tuple[datetime, int]] = []
         # Lines read with their instant, and lines that start with a date but could not be
         # read (another layout of the date or time): a file with more of the second is
         # refused at its end, never imported as holding no connection (in real logs 98 %
@@ -368,23 +371,35 @@ class LogParser(Parser):
             return
         self._event(message, when, line, text, pid)
 
-    def prime(self, text: str) -> bool:
-        """Take the offset of the first `Start:` block ahead (`text`, a line the reader
-        looked ahead to) for the lines before it; True once one is found. Those lines were
-        written before that process start, at the offset in force then if no clock changed
-        in between (followed then as in the block's own run), which is nearer the truth
-        for a log of another zone than the caller's zone is."""
+    lookahead = "Start:"
+
+    def prime(self, text: str) -> None:
+        """A `Start:` block ahead in the files: the first gives its offset to the lines
+        before it (those were written before that process start, at the offset in force
+        then if no clock changed in between, which is nearer the truth for a log of
+        another zone than the caller's zone is); all of them, in order, say where the
+        offset changed (see _confirmed)."""
         header = HEADER.match(text)
         if header is None:
-            return False
+            return
         groups = header.groups()
         zone = parse_zone(groups[8]) if groups[8] is not None else None
         local = _local(groups)
-        if zone is not None and self.offset is None:
+        if zone is None or local is None:
+            return
+        if self.offset is None and not self.blocks:
             self.offset = zone
-            self.zone_mode = self.tz is not None and (
-                local is not None and zone in offsets_of(local, self.tz))
-        return True
+            self.zone_mode = self.tz is not None and zone in offsets_of(local, self.tz)
+        when = with_offset(local, zone)
+        if when is not None:
+            self.blocks.append((when, zone))
+
+    def _confirmed(self, after: datetime, offset: int) -> bool:
+        """Whether a later `Start:` block, the first after instant `after`, has a larger
+        offset than `offset`: the clocks went forward before it, so a forward jump of the
+        wall clock before it is that change whatever the silence around it."""
+        following = next((zone for when, zone in self.blocks if when > after), None)
+        return following is not None and following > offset
 
     def unreadable(self) -> LogFormatError | None:
         if self.unread <= self.dated:
@@ -455,8 +470,10 @@ class LogParser(Parser):
                 self.shift = min(self.shift + change, 48 * 60)
                 self.last_local = local
             elif self.last_local is not None and local - self.last_local >= FORWARD_MIN and (
-                    forward := clock_change_forward(self.last_local, local,
-                                                    self.offset - self.shift)):
+                    forward := clock_change_forward(
+                        self.last_local, local, self.offset - self.shift,
+                        confirmed=self._confirmed(self.last or datetime.min.replace(
+                            tzinfo=UTC), self.offset - self.shift))):
                 # A real zone's change forward (spring), at its instant and by its amount.
                 self.shift = max(self.shift - forward, -48 * 60)
                 self.last_local = local
