@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from sessiond.integrations import LogFormatError, read_connections
+from sessiond.integrations import LogFormatError, read_connections, read_rotated
 from tests.unit.test_integrations_dst_forward import log, tv, utc
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -74,3 +75,16 @@ def test_a_log_whose_lines_are_dated_otherwise_is_refused_not_read_empty(stamp: 
     with pytest.raises(LogFormatError, match="une forme que sessiond ne sait pas lire"):
         list(read_connections(log("2024/02/16 09:00:00.000 (UTC+1:00)",
                                   _session([stamp] * 4)), tz=PARIS))
+
+
+def test_a_rotated_file_without_its_year_takes_the_next_files_block(tmp_path: Path) -> None:
+    # The _OLD file of a build before TV11 whose process started after the rotation: no
+    # block, no year; the current file's block (read ahead) gives both.
+    old = tmp_path / "TeamViewer6_Logfile_OLD.log"
+    old.write_text("\n".join([*_session(["12/30 10:00:00.000", "12/30 10:00:01.000",
+                                         "12/30 10:00:05.000", "12/30 10:20:00.000"]), ""]),
+                   encoding="ascii")
+    (tmp_path / "TeamViewer6_Logfile.log").write_bytes(
+        log("2012/01/02 09:00:00.000 (UTC+1:00)", [tv("01/02 09:05:00.000", "keepalive")]))
+    (c,) = read_rotated([tmp_path / "TeamViewer6_Logfile.log", old], tz=PARIS)
+    assert (c.start, c.end) == (utc("2011-12-30 09:00:00"), utc("2011-12-30 09:20:00"))

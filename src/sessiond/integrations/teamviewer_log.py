@@ -242,6 +242,14 @@ def looks_like(text: str) -> bool:
     return HEADER.match(text) is not None
 
 
+def looks_short(text: str) -> bool:
+    """A log line whose date lacks its four-digit year (`MM/DD`, `YY/MM/DD`): TeamViewer's
+    only where the file's name says so (a rotated file of an older build, whose year is in
+    the next file's Start: block)."""
+    match = LINE.fullmatch(text)
+    return match is not None and (match.group(1) is None or len(match.group(1)) == 2)
+
+
 def _naive_state(text: str | None) -> datetime | None:
     """A wall time saved in a parser's state (BadState if it is not one)."""
     if text is None:
@@ -390,6 +398,9 @@ class LogParser(Parser):
         if self.offset is None and not self.blocks:
             self.offset = zone
             self.zone_mode = self.tz is not None and zone in offsets_of(local, self.tz)
+            # And its year to the lines before it that do not write theirs (a rotated
+            # _OLD file of a build before TV11): they are near it.
+            self.wall = self.wall or local
         when = with_offset(local, zone)
         if when is not None:
             self.blocks.append((when, zone))
