@@ -141,3 +141,20 @@ def test_the_look_ahead_finds_blocks_across_chunks_in_utf16() -> None:
     assert len(data) > 3 * 64 * 1024
     (c,) = read_connections(data, tz=PARIS)
     assert (c.start, c.end) == (utc("2024-06-03 14:00:00"), utc("2024-06-03 14:20:00"))
+
+
+def test_a_log_that_writes_the_hour_paris_skips_is_not_in_paris_time() -> None:
+    # Algiers (UTC+1 all year) shares Paris's winter offset: its block agrees with the
+    # caller's zone, and its lines were read in Paris time, an hour early after 02:00 on
+    # the night Paris skips 02:00-03:00. A line at 02:30 that night shows the machine did
+    # not skip it: from there on, the block's offset.
+    body = session("2024/03/31", "01:50:00", "01:50:05", "03:10:00")
+    body.insert(3, tv("2024/03/31 02:30:00.000", "keepalive"))
+    (c,) = read_connections(log("2024/03/31 01:00:00.000 (UTC+1:00)", body), tz=PARIS)
+    assert (c.start, c.end) == (utc("2024-03-31 00:50:00"), utc("2024-03-31 02:10:00"))
+
+
+def test_a_paris_log_across_the_spring_change_is_still_read_in_paris_time() -> None:
+    (c,) = read_connections(log("2024/03/31 01:00:00.000 (UTC+1:00)", session(
+        "2024/03/31", "01:50:00", "01:59:00", "03:10:00")), tz=PARIS)
+    assert (c.start, c.end) == (utc("2024-03-31 00:50:00"), utc("2024-03-31 01:10:00"))

@@ -23,7 +23,9 @@ its clocks forward between the two lines and they are then at most half an hour 
 it is read as silence, unless a later `Start:` block, seen by the reader's look ahead,
 has the larger offset). Before any `Start:` block (the first lines of TV15's file, a
 rotated `_OLD` file whose process started after the rotation), the first block further in
-the files read gives the offset (`prime`: the reader looks ahead for it), else `tz`.
+the files read gives the offset (`prime`: the reader looks ahead for it), else `tz`. A
+line whose wall time the caller's zone skipped (in its spring change) shows the log's
+zone only shared the block's offset: from there on the block's offset is used.
 
 Markers, all verbatim from real logs (TV11 to TV15):
 - incoming: `CommandHandlerRouting[n]::CreatePassiveSession(): incoming session via`
@@ -101,6 +103,7 @@ from sessiond.integrations.timeparse import (
     naive,
     offsets_of,
     parse_zone,
+    skipped,
     with_offset,
 )
 from sessiond.partner import normalise_partner
@@ -296,6 +299,8 @@ class LogParser(Parser):
         # The latest wall time since a `Start:` block (None before any): the year of a
         # line that does not write it is taken near it.
         self.wall: datetime | None = None
+        # The last wall hour asked about, and whether the caller's zone skips time in it.
+        self.hour_checked: tuple[datetime, bool] | None = None
         # The Start: blocks ahead (instant, offset), from the reader's look ahead.
         self.blocks: list[tuple[datetime, int]] = []
         # Lines read with their instant, and lines that start with a date but could not be
@@ -465,6 +470,15 @@ class LogParser(Parser):
         late = self.late is not None and self.late[0] == pid and local <= self.late[1]
         if self.late is not None and self.late[0] == pid and not late:
             self.late = None  # the process caught up: its lines are written as they come
+        if self.zone_mode and self.offset is not None and not late and self.tz is not None \
+                and self._gap_hour(local) and skipped(local, self.tz):
+            # A wall time the caller's zone skipped (its spring change): the machine that
+            # wrote it did not skip it, so its zone only shared the block's offset until
+            # then (Algiers, Lagos: UTC+1 without DST, read in Paris). From here on it is
+            # read at the block's offset, as a log of another zone is.
+            self.zone_mode = False
+            self.shift = 0
+            self.last_local = local
         if self.zone_mode or self.offset is None:
             if self.tz is None:
                 return None
@@ -498,6 +512,16 @@ class LogParser(Parser):
         if when is not None and (self.last is None or when > self.last):
             self.last = when
         return when
+
+    def _gap_hour(self, local: datetime) -> bool:
+        """Whether the caller's zone skips some wall time in the hour of `local` (asked
+        once an hour of the log: the test of each line costs a third of its reading)."""
+        hour = local.replace(minute=0, second=0, microsecond=0)
+        if self.hour_checked is None or self.hour_checked[0] != hour:
+            assert self.tz is not None
+            self.hour_checked = (hour, any(skipped(hour.replace(minute=m), self.tz)
+                                           for m in (0, 15, 30, 45, 59)))
+        return self.hour_checked[1]
 
     def _event(self, msg: str, when: datetime, line: int, text: str, pid: str) -> None:
         if _CLOSED_BY_USER.fullmatch(msg):

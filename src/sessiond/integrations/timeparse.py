@@ -59,6 +59,17 @@ def in_zone(local: datetime, tz: ZoneInfo, after: datetime | None) -> datetime |
     return first
 
 
+def skipped(local: datetime, tz: ZoneInfo) -> bool:
+    """Whether wall time `local` does not exist in `tz` (the hour its clocks skip in
+    spring): read before the change it is later than read after it."""
+    try:
+        before = local.replace(fold=0, tzinfo=tz).utcoffset()
+        after = local.replace(fold=1, tzinfo=tz).utcoffset()
+    except (OverflowError, ValueError):
+        return False
+    return before is not None and after is not None and before < after
+
+
 def offsets_of(local: datetime, tz: ZoneInfo) -> set[int]:
     """The offsets (minutes) `tz` can have at wall time `local` (two around a change)."""
     found: set[int] = set()
