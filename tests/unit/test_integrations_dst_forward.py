@@ -6,6 +6,7 @@ followed, as the change back is; an ordinary quiet hour is not one."""
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -13,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from sessiond.integrations import read_connections, read_rotated
+from sessiond.integrations.text import lines_holding
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -158,3 +160,16 @@ def test_a_paris_log_across_the_spring_change_is_still_read_in_paris_time() -> N
     (c,) = read_connections(log("2024/03/31 01:00:00.000 (UTC+1:00)", session(
         "2024/03/31", "01:50:00", "01:59:00", "03:10:00")), tz=PARIS)
     assert (c.start, c.end) == (utc("2024-03-31 00:50:00"), utc("2024-03-31 01:10:00"))
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le"])
+def test_the_look_ahead_takes_lines_that_start_with_the_block_only(encoding: str) -> None:
+    # TV15 writes `...::Start: registering...` inside messages: never a block. A block on
+    # the first line, or split by the reader's 64 KB chunks, is one.
+    first = "Start:              2024/06/03 09:00:00.000 (UTC+2:00)"
+    noise = tv("2024/06/03 09:00:01.000", "IncomingCommandRegistration::Start: registering")
+    pad = "x" * (64 * 1024 // (2 if encoding == "utf-16-le" else 1) - 10)
+    text = "\r\n".join([first, noise, pad, "Start:              2024/06/03 10:00:00.000 (UTC)",
+                        ""])
+    found = list(lines_holding(io.BytesIO(text.encode(encoding)), encoding, "Start:"))
+    assert found == [first, "Start:              2024/06/03 10:00:00.000 (UTC)"]
