@@ -1072,9 +1072,14 @@ class Sessiond:
                                             "outcome": connection.outcome,
                                             "digest": connection.digest})
                 return evidence.Recorded(twin.session_id, True, stored.seq, twin.matched_by)
+            # A connection whose end the log does not have is matched by what the log shows
+            # of it (to `seen_until`), not as one still open until now: a later session of
+            # the tool would overlap it more than its own.
+            shown = end if not connection.end_unknown or connection.seen_until is None else (
+                max(start, clock.whole_second(connection.seen_until)))
             found = ((session_id, "answer") if session_id is not None else
-                     evidence.match(evidence.Sighting(connection.tool, partner, start, end),
-                                    self._candidates(start, end or now), now))
+                     evidence.match(evidence.Sighting(connection.tool, partner, start, shown),
+                                    self._candidates(start, shown or now), now))
             if found is None:
                 return evidence.Recorded(None, False, None, None)
             session = self._session(found[0])

@@ -485,3 +485,28 @@ def test_a_file_named_twice_is_read_once(cli: Cli, tmp_path: Path) -> None:
         ("2024-02-16T15:16:32+01:00", "2024-02-16T15:18:36+01:00")]
     text = cli("evidence", "import", str(log), str(link)).out
     assert "1 connexion dans" in text, text
+
+
+def test_a_connection_whose_end_is_unknown_is_matched_by_what_the_log_shows(
+        cli: Cli, tmp_path: Path) -> None:
+    # Matching by time took its span to the import (as for one still open), so a longer
+    # session of the same tool the next day overlapped it more than its own session.
+    def tv(at: str, message: str) -> str:
+        return f"2024/03/05 {at}.000  1200  12001 S   {message}"
+
+    day = datetime(2024, 3, 5, 10, 0, tzinfo=UTC)
+    own = worked(cli, "vlh", None, day - timedelta(minutes=5), day, day + timedelta(minutes=30))
+    worked(cli, "vlh", None, day + timedelta(hours=23), day + timedelta(hours=24),
+           day + timedelta(hours=28))
+    path = tmp_path / "TeamViewer15_Logfile.log"
+    path.write_text("\n".join([
+        tv("09:00:00", ""), "Start:              2024/03/05 09:00:00.000 (UTC+1:00)",
+        tv("11:01:00", "CommandHandlerRouting::CreatePassiveSession(): incoming session via "
+                       "router1, protocol Tcp"),
+        tv("11:01:01", "Negotiating session encryption: client hello received from "
+                       "123456789, RSA key length = 4096"),
+        tv("11:01:09", "CPersistentParticipantManager::AddParticipant: [123456789,5] type=6 "
+                       "name=Client"),
+        tv("11:20:00", "KeepAlive: ping"), ""]), encoding="ascii")
+    (row,) = cli.json("evidence", "import", str(path))["connections"]
+    assert (row["end_unknown"], row["session"]) == (True, own)
