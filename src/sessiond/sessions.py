@@ -1114,7 +1114,7 @@ class Sessiond:
         apart follow each other. One still open in one file (TeamViewer's GUI log on Linux
         has the outgoing start, `Trying connection to`, but its end only in the daemon's
         log) is the other's if it began before that one ended; two still open are one
-        only in the same second."""
+        only in the same second. One that names no partner is the twin of one named."""
         from sessiond.compliance.evidence import observed
 
         margin = timedelta(seconds=TWIN_SECONDS)
@@ -1126,8 +1126,14 @@ class Sessiond:
             return a == b if a is None or b is None else abs(a - b) <= slack
 
         for o in observed(self.events(rows)):
+            # A connection whose log names no partner is the twin of one named in another
+            # file (TeamViewer's desktop process logs an incoming session in the user's
+            # log by its session number; the service, in its own, by the partner's ID).
+            # Not the other way round: a named connection found after an unnamed one is
+            # recorded, so the partner's evidence is never dropped for a weaker copy.
             if (o.tool != connection.tool or o.direction != connection.direction
-                    or o.partner_id != partner):
+                    or (o.partner_id != partner and not (
+                        partner is None and o.partner_id is not None))):
                 continue
             if near(o.start, start, timedelta(0)) and near(o.end, end, timedelta(0)):
                 return o

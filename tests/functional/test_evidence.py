@@ -510,3 +510,43 @@ def test_a_connection_whose_end_is_unknown_is_matched_by_what_the_log_shows(
         tv("11:20:00", "KeepAlive: ping"), ""]), encoding="ascii")
     (row,) = cli.json("evidence", "import", str(path))["connections"]
     assert (row["end_unknown"], row["session"]) == (True, own)
+
+
+def test_the_desktop_process_lines_of_a_session_the_service_logged_are_no_second_one(
+        cli: Cli, tmp_path: Path) -> None:
+    # On Linux the service writes /var/log/teamviewer15/ and the desktop process the
+    # user's log: the same incoming session, named by the service, unnamed (and with no
+    # verdict) in the user's. It was recorded twice, the second as a failed attempt.
+    def tv(at: str, pid: str, tag: str, message: str) -> str:
+        return f"2024/03/05 {at}.000  {pid}  {pid}1 {tag}   {message}"
+
+    def log(folder: str, pid: str, tag: str, body: list[tuple[str, str]]) -> Path:
+        path = tmp_path / folder / "TeamViewer15_Logfile.log"
+        path.parent.mkdir()
+        path.write_text("\n".join([tv("10:00:00", pid, tag, ""),
+                                   "Start:              2024/03/05 10:00:00.000 (UTC)",
+                                   *(tv(at, pid, tag, m) for at, m in body), ""]),
+                        encoding="ascii")
+        return path
+
+    day = datetime(2024, 3, 5, 10, 0, tzinfo=UTC)
+    sid = worked(cli, "vlh", "123456789", day - timedelta(minutes=5), day,
+                 day + timedelta(minutes=30))
+    service = log("var-log", "1200", "S", [
+        ("10:01:00", "CommandHandlerRouting::CreatePassiveSession(): incoming session via r1, "
+                     "protocol Tcp"),
+        ("10:01:01", "Negotiating session encryption: client hello received from 123456789, "
+                     "RSA key length = 4096"),
+        ("10:01:09", "CPersistentParticipantManager::AddParticipant: [123456789,5] type=6 "
+                     "name=X"),
+        ("10:25:00", "CPersistentParticipantManager::RemoveParticipant: [123456789,5]")])
+    desktop = log("user-log", "3300", "D", [
+        ("10:01:01", "SessionManagerDesktop::IncomingConnection: Connection incoming, "
+                     "sessionID = 77"),
+        ("10:25:00", "SessionManagerDesktop::SessionTerminate: removing session with "
+                     "tvsessionprotocol::TVSessionID = 77")])
+    found = cli.json("evidence", "import", str(service), str(desktop))["connections"]
+    assert [(c["partner_id"], c["session"], c["new"]) for c in found] == [
+        ("123456789", sid, True), (None, sid, False)]
+    listed = cli.json("evidence", "list", "--session", sid)["connections"]
+    assert [(c["partner_id"], c["outcome"]) for c in listed] == [("123456789", "accepted")]
