@@ -1113,9 +1113,14 @@ class Sessiond:
                                             "outcome": connection.outcome,
                                             "digest": connection.digest})
                 return evidence.Recorded(twin.session_id, True, stored.seq, twin.matched_by)
+            # A connection whose end the log does not have is matched by what the log shows
+            # of it (to `seen_until`), not as one still open until now: a later session of
+            # the tool would overlap it more than its own.
+            shown = end if not connection.end_unknown or connection.seen_until is None else (
+                max(start, clock.whole_second(connection.seen_until)))
             found = ((session_id, "answer") if session_id is not None else
-                     evidence.match(evidence.Sighting(connection.tool, partner, start, end),
-                                    self._candidates(start, end or now), now))
+                     evidence.match(evidence.Sighting(connection.tool, partner, start, shown),
+                                    self._candidates(start, shown or now), now))
             if found is None:
                 return evidence.Recorded(None, False, None, None)
             session = self._session(found[0])
@@ -1150,7 +1155,7 @@ class Sessiond:
         apart follow each other. One still open in one file (TeamViewer's GUI log on Linux
         has the outgoing start, `Trying connection to`, but its end only in the daemon's
         log) is the other's if it began before that one ended; two still open are one
-        only in the same second."""
+        only in the same second. One that names no partner is the twin of one named."""
         from sessiond.compliance.evidence import observed
 
         margin = timedelta(seconds=TWIN_SECONDS)
@@ -1162,8 +1167,14 @@ class Sessiond:
             return a == b if a is None or b is None else abs(a - b) <= slack
 
         for o in observed(self.events(rows)):
+            # A connection whose log names no partner is the twin of one named in another
+            # file (TeamViewer's desktop process logs an incoming session in the user's
+            # log by its session number; the service, in its own, by the partner's ID).
+            # Not the other way round: a named connection found after an unnamed one is
+            # recorded, so the partner's evidence is never dropped for a weaker copy.
             if (o.tool != connection.tool or o.direction != connection.direction
-                    or o.partner_id != partner):
+                    or (o.partner_id != partner and not (
+                        partner is None and o.partner_id is not None))):
                 continue
             if near(o.start, start, timedelta(0)) and near(o.end, end, timedelta(0)):
                 return o

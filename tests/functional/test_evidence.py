@@ -471,3 +471,82 @@ def test_a_linux_log_that_stops_during_the_session_gives_the_end_unknown(
     assert late["severity"] == "warning" and "40 min après l'arrêt" in late["message"], late
     assert "continue sans elle" in late["message"]
     assert findings(cli, goes_on, "billed-beyond-connection") == []  # shown connected
+
+
+@needs_samples
+def test_a_file_named_twice_is_read_once(cli: Cli, tmp_path: Path) -> None:
+    # `a.log ./a.log` or a link to it: its connection was listed and counted once per name.
+    log = SAMPLES / "teamviewer" / "TeamViewer15_Logfile.log"
+    link = tmp_path / "TeamViewer15_Logfile.log"
+    link.symlink_to(log)
+    found = cli.json("evidence", "import", str(log), str(log.parent / ".." / "teamviewer" /
+                                                         log.name), str(link))
+    assert [(c["start"], c["end"]) for c in found["connections"]] == [
+        ("2024-02-16T15:16:32+01:00", "2024-02-16T15:18:36+01:00")]
+    text = cli("evidence", "import", str(log), str(link)).out
+    assert "1 connexion dans" in text, text
+
+
+def test_a_connection_whose_end_is_unknown_is_matched_by_what_the_log_shows(
+        cli: Cli, tmp_path: Path) -> None:
+    # Matching by time took its span to the import (as for one still open), so a longer
+    # session of the same tool the next day overlapped it more than its own session.
+    def tv(at: str, message: str) -> str:
+        return f"2024/03/05 {at}.000  1200  12001 S   {message}"
+
+    day = datetime(2024, 3, 5, 10, 0, tzinfo=UTC)
+    own = worked(cli, "vlh", None, day - timedelta(minutes=5), day, day + timedelta(minutes=30))
+    worked(cli, "vlh", None, day + timedelta(hours=23), day + timedelta(hours=24),
+           day + timedelta(hours=28))
+    path = tmp_path / "TeamViewer15_Logfile.log"
+    path.write_text("\n".join([
+        tv("09:00:00", ""), "Start:              2024/03/05 09:00:00.000 (UTC+1:00)",
+        tv("11:01:00", "CommandHandlerRouting::CreatePassiveSession(): incoming session via "
+                       "router1, protocol Tcp"),
+        tv("11:01:01", "Negotiating session encryption: client hello received from "
+                       "123456789, RSA key length = 4096"),
+        tv("11:01:09", "CPersistentParticipantManager::AddParticipant: [123456789,5] type=6 "
+                       "name=Client"),
+        tv("11:20:00", "KeepAlive: ping"), ""]), encoding="ascii")
+    (row,) = cli.json("evidence", "import", str(path))["connections"]
+    assert (row["end_unknown"], row["session"]) == (True, own)
+
+
+def test_the_desktop_process_lines_of_a_session_the_service_logged_are_no_second_one(
+        cli: Cli, tmp_path: Path) -> None:
+    # On Linux the service writes /var/log/teamviewer15/ and the desktop process the
+    # user's log: the same incoming session, named by the service, unnamed (and with no
+    # verdict) in the user's. It was recorded twice, the second as a failed attempt.
+    def tv(at: str, pid: str, tag: str, message: str) -> str:
+        return f"2024/03/05 {at}.000  {pid}  {pid}1 {tag}   {message}"
+
+    def log(folder: str, pid: str, tag: str, body: list[tuple[str, str]]) -> Path:
+        path = tmp_path / folder / "TeamViewer15_Logfile.log"
+        path.parent.mkdir()
+        path.write_text("\n".join([tv("10:00:00", pid, tag, ""),
+                                   "Start:              2024/03/05 10:00:00.000 (UTC)",
+                                   *(tv(at, pid, tag, m) for at, m in body), ""]),
+                        encoding="ascii")
+        return path
+
+    day = datetime(2024, 3, 5, 10, 0, tzinfo=UTC)
+    sid = worked(cli, "vlh", "123456789", day - timedelta(minutes=5), day,
+                 day + timedelta(minutes=30))
+    service = log("var-log", "1200", "S", [
+        ("10:01:00", "CommandHandlerRouting::CreatePassiveSession(): incoming session via r1, "
+                     "protocol Tcp"),
+        ("10:01:01", "Negotiating session encryption: client hello received from 123456789, "
+                     "RSA key length = 4096"),
+        ("10:01:09", "CPersistentParticipantManager::AddParticipant: [123456789,5] type=6 "
+                     "name=X"),
+        ("10:25:00", "CPersistentParticipantManager::RemoveParticipant: [123456789,5]")])
+    desktop = log("user-log", "3300", "D", [
+        ("10:01:01", "SessionManagerDesktop::IncomingConnection: Connection incoming, "
+                     "sessionID = 77"),
+        ("10:25:00", "SessionManagerDesktop::SessionTerminate: removing session with "
+                     "tvsessionprotocol::TVSessionID = 77")])
+    found = cli.json("evidence", "import", str(service), str(desktop))["connections"]
+    assert [(c["partner_id"], c["session"], c["new"]) for c in found] == [
+        ("123456789", sid, True), (None, sid, False)]
+    listed = cli.json("evidence", "list", "--session", sid)["connections"]
+    assert [(c["partner_id"], c["outcome"]) for c in listed] == [("123456789", "accepted")]

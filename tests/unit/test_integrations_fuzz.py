@@ -75,6 +75,9 @@ def check(connections: list[Connection]) -> None:
     for c in connections:
         assert c.start.tzinfo is UTC and c.start.utcoffset() is not None
         assert c.end is None or (c.end.tzinfo is UTC and c.end >= c.start)
+        # An end the log does not have: how far it went without it, never before the start.
+        assert c.seen_until is None or (c.end is None and c.seen_until.tzinfo is UTC
+                                        and c.seen_until >= c.start)
         assert c.line >= 1
         assert c.fmt in FORMATS and c.tool == FORMATS[c.fmt].tool
         assert c.direction in ("incoming", "outgoing")

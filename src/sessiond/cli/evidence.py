@@ -94,13 +94,21 @@ def do_import(args: argparse.Namespace, ctx: Context) -> int:
     # (each file alone would show it open, then lose its end). The same log of two machines
     # is two folders: read together, one machine's end line would close the other's session.
     series: dict[tuple[str, str], list[str]] = {}
+    taken: set[tuple[int, int]] = set()  # (device, inode) of the files already taken
     for name in args.file:
         try:
             with open_log(name) as stream:
+                status = os.fstat(stream.fileno())
                 head = stream.read(64 * 1024)
         except OSError as e:
             raise InputError(_("Cannot read the log {name}: {error}.", name=one_line(name),
                                error=system_problem(e))) from None
+        if (status.st_dev, status.st_ino) in taken:
+            # The same file named twice (`a.log ./a.log`, a link): read once, or its
+            # connections were listed and counted twice, and its sessions, read again
+            # after themselves, seen as their own index reused with the end lost.
+            continue
+        taken.add((status.st_dev, status.st_ino))
         folder = os.path.dirname(os.path.abspath(name))
         series.setdefault((detect(head, name), folder), []).append(name)
     rows, lines = [], []
@@ -108,7 +116,9 @@ def do_import(args: argparse.Namespace, ctx: Context) -> int:
         names = rotation_order(given)  # as read: the summary names them in that order
         tz = log_zone(FORMATS[fmt].tool, ctx.tz)
         found = new = unmatched = 0
-        for connection in read_rotated(names, fmt=fmt, tool=args.tool, tz=tz):
+        # The format detected again, not given: a detected file that its reader can mostly
+        # not read is refused (Parser.unreadable), where a given format is read as it is.
+        for connection in read_rotated(names, tool=args.tool, tz=tz):
             done = svc.record_connection(connection)
             start = clock.whole_second(connection.start)
             end = clock.whole_second(connection.end) if connection.end else None

@@ -1738,6 +1738,13 @@ CATALOG: dict[str, str] = {
         "les connexions enregistrées d'une intervention ou d'un jour",
     "one session's connections": "les connexions d'une intervention",
     "{start} → still open": "{start} → encore ouverte",
+    "Most lines of this TeamViewer log are dated in a layout sessiond cannot read (another "
+    "date or time format, or no year before the first Start: line): it cannot be imported "
+    "as it is (was it rewritten by another program?).":
+        "La plupart des lignes de ce journal TeamViewer sont datées dans une forme que "
+        "sessiond ne sait pas lire (un autre format de date ou d'heure, ou pas d'année avant "
+        "la première ligne Start:)\u202f: il ne peut pas être importé tel quel (a-t-il été "
+        "réécrit par un autre programme\u202f?).",
     "{start} → end unknown (the log stops at {seen} without it)":
         "{start} → fin inconnue (le journal s'arrête à {seen} sans elle)",
     "no session matches: not recorded": "aucune intervention ne correspond\u202f: non enregistrée",

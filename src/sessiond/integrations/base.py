@@ -23,6 +23,7 @@ from sessiond.integrations.connection import (
     digest_of,
     line_hash,
 )
+from sessiond.integrations.errors import LogFormatError
 
 MAX_OPEN = 64  # open connections kept (a technician has one or two); older ones are given up
 MAX_HASHES = 16  # source lines remembered per connection (start, partner, verdict, end...)
@@ -173,6 +174,21 @@ class Parser:
         result = self.take() + self._unended(self.horizon())
         self.open = []
         return result
+
+    # Text whose lines the reader shows `prime` before reading the files from their start
+    # (a look ahead over every file of the series); None: no look ahead.
+    lookahead: ClassVar[str | None] = None
+
+    def prime(self, text: str) -> None:
+        """A line holding `lookahead`, from the files about to be read, in their order."""
+        return None
+
+    def unreadable(self) -> LogFormatError | None:
+        """Why the file read so far cannot be taken as this format, though it was detected
+        as it (most of its lines of a layout the parser cannot read), or None. Asked at the
+        end of a detected file, never of one whose format was given: that one is read as
+        it is."""
+        return None
 
     def horizon(self) -> datetime | None:
         """The latest instant of the log read so far."""

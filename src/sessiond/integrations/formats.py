@@ -163,6 +163,7 @@ def detect(data_head: bytes, name: str | None = None) -> str:
     # without one; in a log, an unterminated last line may be a record still being written.
     whole_tail = hint in (teamviewer_incoming.FMT, teamviewer_outgoing.FMT)
     foreign = 0  # whole, non-blank lines of no known format
+    short = 0  # TeamViewer log lines without their four-digit year (see looks_short)
     attempts = 0  # rows of AnyDesk's connection_trace.txt, whatever the file is named
     reader = io.BytesIO(data_head[bom:])
     for count, raw in enumerate(iter_lines(reader, 0, encoding)):
@@ -174,6 +175,9 @@ def detect(data_head: bytes, name: str | None = None) -> str:
         found = classify(part)
         votes.update(found)
         attempts += not found and _ATTEMPT_ROW.fullmatch(part) is not None
+        if not found and teamviewer_log.looks_short(part):
+            short += 1
+            continue
         # A last line without its newline may be a line still being written: foreign only
         # once it holds what no line of a log does.
         if not found and (raw.terminated or whole_tail or _BINARY.search(part)) and (
@@ -193,8 +197,8 @@ def detect(data_head: bytes, name: str | None = None) -> str:
         votes[role] = anydesk + service + user
     votes = Counter({fmt: n for fmt, n in votes.items() if n})
     if not votes:
-        if hint is not None and not foreign:
-            return hint  # empty or still incomplete, but the tool's own file name
+        if hint is not None and not foreign and (not short or hint == teamviewer_log.FMT):
+            return hint  # empty or still incomplete (or an older build's), the tool's name
         raise unrecognised(name, attempts=attempts > 0)
     best = max(votes.values())
     tied = [fmt for fmt in votes if votes[fmt] == best]

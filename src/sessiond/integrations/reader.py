@@ -32,6 +32,7 @@ from sessiond.integrations.text import (
     Encoding,
     decode_line,
     iter_lines,
+    lines_holding,
     sniff_encoding,
 )
 
@@ -66,7 +67,7 @@ def read_connections(source: Source, *, fmt: str | None = None, tool: str | None
         if owned:
             stream.close()
         raise
-    return _connections(stream, head, owned, spec.parser(tz), label)
+    return _connections(stream, head, owned, spec.parser(tz), label, detected=fmt is None)
 
 
 def read_rotated(sources: Sequence[str | os.PathLike[str]], *, fmt: str | None = None,
@@ -100,14 +101,44 @@ def read_rotated(sources: Sequence[str | os.PathLike[str]], *, fmt: str | None =
         raise
     if spec is None:
         return iter(())
-    return _series(opened, spec.parser(tz))
+    return _series(opened, spec.parser(tz), detected=fmt is None)
 
 
-def _series(opened: list[tuple[BinaryIO, bytes, str | None]], parser: Parser
-            ) -> Iterator[Connection]:
+def _unreadable_format(parser: Parser, detected: bool) -> None:
+    """Refuse a detected file that its parser could mostly not read (see Parser.unreadable)
+    rather than give it as holding that few connections."""
+    problem = parser.unreadable() if detected else None
+    if problem is not None:
+        raise problem
+
+
+def _prime(opened: list[tuple[BinaryIO, bytes, str | None]], parser: Parser) -> None:
+    """Let `parser` look ahead in the files, in reading order, at the lines holding its
+    `lookahead` text (TeamViewer's Start: blocks), then put each stream back. Streams
+    that cannot seek back (a pipe) are not looked into."""
+    if parser.lookahead is None:
+        return
+    for stream, head, label in opened:
+        try:
+            if not stream.seekable():
+                return
+            where = stream.tell()
+        except (OSError, ValueError):
+            return
+        encoding, bom = sniff_encoding(head)
+        for text in lines_holding(_Prefixed(head[bom:], stream, label), encoding,
+                                  parser.lookahead):
+            parser.prime(text)
+        _seek(stream, where, label)
+
+
+def _series(opened: list[tuple[BinaryIO, bytes, str | None]], parser: Parser, *,
+            detected: bool) -> Iterator[Connection]:
     try:
+        _prime(opened, parser)
         for stream, head, label in opened:
             yield from _file(stream, head, parser, label)
+        _unreadable_format(parser, detected)
         yield from parser.finish()
     finally:
         for stream, _head, _label in opened:
@@ -115,9 +146,11 @@ def _series(opened: list[tuple[BinaryIO, bytes, str | None]], parser: Parser
 
 
 def _connections(stream: BinaryIO, head: bytes, owned: bool, parser: Parser,
-                 label: str | None) -> Iterator[Connection]:
+                 label: str | None, *, detected: bool) -> Iterator[Connection]:
     try:
+        _prime([(stream, head, label)], parser)
         yield from _file(stream, head, parser, label)
+        _unreadable_format(parser, detected)
         yield from parser.finish()
     finally:
         if owned:

@@ -20,7 +20,12 @@ an hour at Lord Howe). Any other jump back (a clock set by hand, a time sync) ke
 offset. A forward jump is the spring change when a real zone that had that offset moved
 its clocks forward between the two lines and they are then at most half an hour apart
 (timeparse.FORWARD_GAP: lines on both sides of the skipped hour; a longer silence across
-it is read as silence). Before any `Start:` block, `tz` is used.
+it is read as silence, unless a later `Start:` block, seen by the reader's look ahead,
+has the larger offset). Before any `Start:` block (the first lines of TV15's file, a
+rotated `_OLD` file whose process started after the rotation), the first block further in
+the files read gives the offset (`prime`: the reader looks ahead for it), else `tz`. A
+line whose wall time the caller's zone skipped (in its spring change) shows the log's
+zone only shared the block's offset: from there on the block's offset is used.
 
 Markers, all verbatim from real logs (TV11 to TV15):
 - incoming: `CommandHandlerRouting[n]::CreatePassiveSession(): incoming session via`
@@ -70,9 +75,10 @@ not list those in Connections_incoming.txt); an outgoing one with no verdict is 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from sessiond.i18n import _
 from sessiond.integrations.base import (
     JSON,
     BadState,
@@ -86,6 +92,7 @@ from sessiond.integrations.base import (
     get_opt_str,
 )
 from sessiond.integrations.connection import Direction, Outcome
+from sessiond.integrations.errors import LogFormatError
 from sessiond.integrations.timeparse import (
     FOLD_TOLERANCE,
     MAX_OFFSET,
@@ -96,6 +103,7 @@ from sessiond.integrations.timeparse import (
     naive,
     offsets_of,
     parse_zone,
+    skipped,
     with_offset,
 )
 from sessiond.partner import normalise_partner
@@ -107,13 +115,14 @@ FMT = "teamviewer-log"
 # lines quoted in public bug reports); the severity marks (`!!`) follow it.
 # The year may be two digits or absent (`YY/MM/DD`, `MM/DD`: builds before TV11, per
 # dissect, whose `Start:` block keeps the four digits): see LogParser._year.
-LINE = re.compile(r"(?:([0-9]{4}|[0-9]{2})/)?([0-9]{2})/([0-9]{2}) "
-                  r"([0-9]{2}):([0-9]{2}):([0-9]{2})[.:]"
-                  r"([0-9]{3,6}) +([0-9]+) +[0-9]+ +"
-                  r"(?:[A-Z]+[0-9]*|[0-9]+)!* *(.*)")
-HEADER = re.compile(r"\s*Start:\s+([0-9]{4})/([0-9]{2})/([0-9]{2}) "
-                    r"([0-9]{2}):([0-9]{2}):([0-9]{2})[.:]([0-9]{3,6})"
-                    r"(?:\s*\(([^)]{0,40})\))?")
+# The milliseconds may be missing (dissect: `HH:MM:SS`), and a 12-hour clock is read
+# where the line says AM or PM (a log rewritten by a tool of a US locale): the marker
+# makes the hour unambiguous.
+_TIME = r"([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:[.:]([0-9]{3,6}))?(?: ?([AaPp][Mm])\b)?"
+LINE = re.compile(r"(?:([0-9]{4}|[0-9]{2})/)?([0-9]{2})/([0-9]{2}) " + _TIME
+                  + r" +([0-9]+) +[0-9]+ +(?:[A-Z]+[0-9]*|[0-9]+)!* *(.*)")
+HEADER = re.compile(r"\s*Start:\s+([0-9]{4})/([0-9]{2})/([0-9]{2}) " + _TIME
+                    + r"(?:\s*\(([^)]{0,40})\))?")
 _HINT = re.compile(r"ession|articipant|Trying conn|client hello|uthentication|LoginOutgoing|"
                    r"Client conn|closed by user|AuthenticateClient")
 # Each marker is matched at the start of the message, after at most one word with no
@@ -208,6 +217,9 @@ _ENDED = re.compile(r"(?:\S*?\[([0-9]{1,9})\]\S* |\S+ )?Session to ([0-9]+(?: [0
 # minutes back, then on): its wall clock did not go back, so they are no DST change.
 _LATE = re.compile(r"Couldn't access Log-File since startup")
 
+# A line that starts as the log's lines do (a date with slashes), whatever follows.
+_DATED = re.compile(r"[0-9]{2,4}/[0-9]{1,2}[/ ]")
+
 JUMP = timedelta(minutes=30)  # a backward jump this large is a clock change, not disorder
 FORWARD_MIN = timedelta(minutes=30)  # no zone's clocks go forward by less (Lord Howe)
 
@@ -233,6 +245,14 @@ def looks_like(text: str) -> bool:
     return HEADER.match(text) is not None
 
 
+def looks_short(text: str) -> bool:
+    """A log line whose date lacks its four-digit year (`MM/DD`, `YY/MM/DD`): TeamViewer's
+    only where the file's name says so (a rotated file of an older build, whose year is in
+    the next file's Start: block)."""
+    match = LINE.fullmatch(text)
+    return match is not None and (match.group(1) is None or len(match.group(1)) == 2)
+
+
 def _naive_state(text: str | None) -> datetime | None:
     """A wall time saved in a parser's state (BadState if it is not one)."""
     if text is None:
@@ -252,6 +272,10 @@ def _local(groups: tuple[str | None, ...], year: int | None = None) -> datetime 
             return None
         year = int(groups[0])
     mo, d, h, mi, s = (int(g or 0) for g in groups[1:6])
+    if groups[7] is not None:  # 12 AM is midnight, 12 PM noon; 0 or 13 with it, no hour
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if groups[7].upper() == "PM" else 0)
     return naive(year, mo, d, h, mi, s, micros(groups[6]))
 
 
@@ -275,6 +299,16 @@ class LogParser(Parser):
         # The latest wall time since a `Start:` block (None before any): the year of a
         # line that does not write it is taken near it.
         self.wall: datetime | None = None
+        # The last wall hour asked about, and whether the caller's zone skips time in it.
+        self.hour_checked: tuple[datetime, bool] | None = None
+        # The Start: blocks ahead (instant, offset), from the reader's look ahead.
+        self.blocks: list[tuple[datetime, int]] = []
+        # Lines read with their instant, and lines that start with a date but could not be
+        # read (another layout of the date or time): a file with more of the second is
+        # refused at its end, never imported as holding no connection (in real logs 98 %
+        # of the lines read; the rest, the Start: block and hex dumps, start with no date).
+        self.dated = 0
+        self.unread = 0
 
     # -- state ---------------------------------------------------------------------------
     def dump_vars(self) -> JSON:
@@ -329,22 +363,67 @@ class LogParser(Parser):
             header = HEADER.match(text)
             if header is not None:
                 self._header(header.groups())
+            elif _DATED.match(text):
+                self.unread += 1
             return
         local = _local(match.groups(), self._year(match.groups()))
         if local is None:
+            self.unread += 1
             return
+        self.dated += 1
         if self.wall is not None and local > self.wall:
             self.wall = local
-        pid = match.group(8)
-        if _LATE.match(match.group(9)):
+        pid = match.group(9)
+        if _LATE.match(match.group(10)):
             # Its own time is the old one (TickTock) or the present: the lines after it
             # are late until the process's wall time is back at the latest one read.
             self.late = (pid, max(local, self.last_local or local))
         when = self._instant(local, pid)
-        message = match.group(9)
+        message = match.group(10)
         if when is None or not _HINT.search(message):
             return
         self._event(message, when, line, text, pid)
+
+    lookahead = "Start:"
+
+    def prime(self, text: str) -> None:
+        """A `Start:` block ahead in the files: the first gives its offset to the lines
+        before it (those were written before that process start, at the offset in force
+        then if no clock changed in between, which is nearer the truth for a log of
+        another zone than the caller's zone is); all of them, in order, say where the
+        offset changed (see _confirmed)."""
+        header = HEADER.match(text)
+        if header is None:
+            return
+        groups = header.groups()
+        zone = parse_zone(groups[8]) if groups[8] is not None else None
+        local = _local(groups)
+        if zone is None or local is None:
+            return
+        if self.offset is None and not self.blocks:
+            self.offset = zone
+            self.zone_mode = self.tz is not None and zone in offsets_of(local, self.tz)
+            # And its year to the lines before it that do not write theirs (a rotated
+            # _OLD file of a build before TV11): they are near it.
+            self.wall = self.wall or local
+        when = with_offset(local, zone)
+        if when is not None:
+            self.blocks.append((when, zone))
+
+    def _confirmed(self, after: datetime, offset: int) -> bool:
+        """Whether a later `Start:` block, the first after instant `after`, has a larger
+        offset than `offset`: the clocks went forward before it, so a forward jump of the
+        wall clock before it is that change whatever the silence around it."""
+        following = next((zone for when, zone in self.blocks if when > after), None)
+        return following is not None and following > offset
+
+    def unreadable(self) -> LogFormatError | None:
+        if self.unread <= self.dated:
+            return None
+        return LogFormatError(_(
+            "Most lines of this TeamViewer log are dated in a layout sessiond cannot read "
+            "(another date or time format, or no year before the first Start: line): it "
+            "cannot be imported as it is (was it rewritten by another program?)."))
 
     def _year(self, groups: tuple[str | None, ...]) -> int | None:
         """The year of a line that writes it with two digits or not at all, from the last
@@ -370,7 +449,7 @@ class LogParser(Parser):
 
     def _header(self, groups: tuple[str | None, ...]) -> None:
         local = _local(groups)
-        zone = parse_zone(groups[7]) if groups[7] is not None else None
+        zone = parse_zone(groups[8]) if groups[8] is not None else None
         if zone is not None or self.tz is not None:
             self.offset = zone
         self.shift = 0
@@ -391,6 +470,15 @@ class LogParser(Parser):
         late = self.late is not None and self.late[0] == pid and local <= self.late[1]
         if self.late is not None and self.late[0] == pid and not late:
             self.late = None  # the process caught up: its lines are written as they come
+        if self.zone_mode and self.offset is not None and not late and self.tz is not None \
+                and self._gap_hour(local) and skipped(local, self.tz):
+            # A wall time the caller's zone skipped (its spring change): the machine that
+            # wrote it did not skip it, so its zone only shared the block's offset until
+            # then (Algiers, Lagos: UTC+1 without DST, read in Paris). From here on it is
+            # read at the block's offset, as a log of another zone is.
+            self.zone_mode = False
+            self.shift = 0
+            self.last_local = local
         if self.zone_mode or self.offset is None:
             if self.tz is None:
                 return None
@@ -407,8 +495,10 @@ class LogParser(Parser):
                 self.shift = min(self.shift + change, 48 * 60)
                 self.last_local = local
             elif self.last_local is not None and local - self.last_local >= FORWARD_MIN and (
-                    forward := clock_change_forward(self.last_local, local,
-                                                    self.offset - self.shift)):
+                    forward := clock_change_forward(
+                        self.last_local, local, self.offset - self.shift,
+                        confirmed=self._confirmed(self.last or datetime.min.replace(
+                            tzinfo=UTC), self.offset - self.shift))):
                 # A real zone's change forward (spring), at its instant and by its amount.
                 self.shift = max(self.shift - forward, -48 * 60)
                 self.last_local = local
@@ -422,6 +512,16 @@ class LogParser(Parser):
         if when is not None and (self.last is None or when > self.last):
             self.last = when
         return when
+
+    def _gap_hour(self, local: datetime) -> bool:
+        """Whether the caller's zone skips some wall time in the hour of `local` (asked
+        once an hour of the log: the test of each line costs a third of its reading)."""
+        hour = local.replace(minute=0, second=0, microsecond=0)
+        if self.hour_checked is None or self.hour_checked[0] != hour:
+            assert self.tz is not None
+            self.hour_checked = (hour, any(skipped(hour.replace(minute=m), self.tz)
+                                           for m in (0, 15, 30, 45, 59)))
+        return self.hour_checked[1]
 
     def _event(self, msg: str, when: datetime, line: int, text: str, pid: str) -> None:
         if _CLOSED_BY_USER.fullmatch(msg):

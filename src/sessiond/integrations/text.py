@@ -203,3 +203,39 @@ def iter_lines(f: Readable, start: int, encoding: Encoding, *,
     elif buf:
         data = bytes(buf[:MAX_LINE])
         yield RawLine(data, pos + len(buf), False, len(buf) > MAX_LINE, False)
+
+
+def lines_holding(f: Readable, encoding: Encoding, needle: str, *,
+                  limit: int = 4096) -> Iterator[str]:
+    """The lines that start with `needle` (from it to the line's end), found by a byte
+    search (a look ahead over a whole file costs little more than reading it), at most
+    `limit` of them. `f` must start on a character boundary, at a line's start."""
+    lf = _UNITS[encoding][0]
+    pattern = lf + needle.encode(encoding)
+    unit = len(lf)
+    buf = lf  # the start of `f` is a line's start
+    found = 0
+    at_end = False
+    while not at_end and found < limit:
+        chunk = f.read(CHUNK)
+        at_end = not chunk
+        buf += chunk
+        scan = 0
+        while found < limit and (hit := buf.find(pattern, scan)) >= 0:
+            if hit % unit:  # inside a UTF-16 code unit: no match
+                scan = hit + 1
+                continue
+            end = hit + unit
+            while (end := buf.find(lf, end)) >= 0 and end % unit:
+                end += 1
+            if end < 0 and not at_end and len(buf) - hit < MAX_LINE:
+                break  # its line goes on in the next chunk
+            stop = end if end >= 0 else min(len(buf), hit + MAX_LINE)
+            yield decode_line(buf[hit + unit:stop], encoding, end < 0)[-1]
+            found += 1
+            scan = stop
+        # Keep what may hold a match cut by the chunk's end (or the line of the last one,
+        # from `scan`), on a code-unit boundary.
+        keep = max(scan, len(buf) - len(pattern))
+        keep -= keep % unit
+        buf = buf[max(0, keep):]

@@ -59,6 +59,17 @@ def in_zone(local: datetime, tz: ZoneInfo, after: datetime | None) -> datetime |
     return first
 
 
+def skipped(local: datetime, tz: ZoneInfo) -> bool:
+    """Whether wall time `local` does not exist in `tz` (the hour its clocks skip in
+    spring): read before the change it is later than read after it."""
+    try:
+        before = local.replace(fold=0, tzinfo=tz).utcoffset()
+        after = local.replace(fold=1, tzinfo=tz).utcoffset()
+    except (OverflowError, ValueError):
+        return False
+    return before is not None and after is not None and before < after
+
+
 def offsets_of(local: datetime, tz: ZoneInfo) -> set[int]:
     """The offsets (minutes) `tz` can have at wall time `local` (two around a change)."""
     found: set[int] = set()
@@ -178,7 +189,8 @@ def _change_back(before: datetime, after: datetime, offset: int,
 FORWARD_GAP = timedelta(minutes=30)
 
 
-def clock_change_forward(before: datetime, after: datetime, offset: int) -> int | None:
+def clock_change_forward(before: datetime, after: datetime, offset: int, *,
+                         confirmed: bool = False) -> int | None:
     """The minutes a real zone's clocks went forward between two lines of a log read at a
     fixed `offset` (minutes east of UTC), or None if no zone did.
 
@@ -186,20 +198,25 @@ def clock_change_forward(before: datetime, after: datetime, offset: int) -> int 
     read now. A zone accounts for the jump only if it went forward from `offset` at an
     instant between the two lines, `after` read with its new offset (so the wall clock
     skipped the time it skipped), and the two lines are then at most FORWARD_GAP apart in
-    real time."""
+    real time, or whatever the silence when `confirmed` (the log says elsewhere that its
+    offset grew: a later Start: block)."""
     jump = after - before
-    if not timedelta(0) < jump <= MAX_CHANGE + FORWARD_GAP:
+    if jump <= timedelta(0) or (not confirmed and jump > MAX_CHANGE + FORWARD_GAP):
         return None
     first = with_offset(before, offset)
     if first is None:
         return None
-    for year in sorted({first.year, (first + jump).year}):
+    try:
+        years = range(first.year, (first + jump).year + 1)
+    except OverflowError:
+        return None
+    for year in years[:2]:
         for instant, amount in _forward_changes(year, offset):
             if not first < instant <= first + jump:
                 continue
             second = with_offset(after, offset + amount)
-            if second is not None and instant <= second and first < second <= (
-                    first + FORWARD_GAP):
+            if second is not None and instant <= second and first < second and (
+                    confirmed or second <= first + FORWARD_GAP):
                 return amount
     return None
 
