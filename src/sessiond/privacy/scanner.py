@@ -202,7 +202,9 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
    digit by digit ("1-2-3-4") counts.
    A phone's unlock pattern ("schéma de déverrouillage : 1-4-7-8-9", "schéma android
    14789", "unlock pattern 1 -> 4 -> 7 -> 8"): 4 to 9 dots numbered 1-9, none twice, the
-   only value "schéma" takes (a diagram otherwise).
+   only value "schéma" takes (a diagram otherwise); or the letter its dots draw, after
+   the unlock phrase ("schéma de déverrouillage : L") or "en" ("schéma en Z"), found
+   with its phrase (a letter alone is in every message's words).
 10. One-time codes: "code de vérification", "code reçu par SMS", "OTP", "2FA code",
     "code dicté par le client", "code à 6 chiffres", "code Google", "code iCloud", "code de
     confirmation Ameli"... then 4-8 digits (or Google's "G-482913"); "le client m'a lu le
@@ -2155,10 +2157,23 @@ _PATTERN_VALUE = re.compile(
     rf"(?P<v>[1-9](?:(?:{_H}*(?:-+>?|→|>){_H}*|{_H})?[1-9]){{3,8}})(?![\w.,-])")
 
 
+# The pattern told by the letter its dots draw: "schéma de déverrouillage : L", "schéma en
+# Z", "unlock pattern: N" (after the unlock phrase, or "en" / "en forme de" after "schéma").
+_PATTERN_SHAPE = re.compile(
+    rf"(?:(?P<colon>{_H}*[:=]{_H}*)|{_H}+(?:en|in(?:{_H}+(?:the{_H}+)?shape{_H}+of)?"
+    rf"|shaped|en{_H}+forme{_H}+d{_APOS}?(?:e{_H}+)?){_H}*)"
+    rf"(?P<v>[a-z])(?:{_H}*$|{_H}*(?=[\n,;.)]))")
+
+
 def _pattern_value(low: str, m: re.Match[str], ctx: _Context
                    ) -> tuple[_Context, int, int] | None:
     found = _PATTERN_VALUE.match(low, m.end())
     if found is None:
+        shape = _PATTERN_SHAPE.match(low, m.end())
+        unlock = m.group() != "schéma" and m.group() != "schema" and m.group() != "pattern"
+        if shape is not None and (unlock or shape.group("colon") is None):
+            # The phrase with its letter: a letter alone is in every message's words.
+            return ctx, m.start(), shape.end("v")
         return None
     dots = _ascii_digits(found.group("v"))
     if len(set(dots)) != len(dots):
