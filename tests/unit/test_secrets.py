@@ -756,3 +756,23 @@ def test_classified_blocks_hold_nothing_the_properties_would_fold() -> None:
             if scanner._FOLD_NEEDED.match(char) is None:
                 unseen.append(f"U+{code:04X} not seen")
     assert not unseen, unseen
+
+
+@pytest.mark.parametrize("text", [
+    "\u1e41dp : Soleil2024",  # "ṁ", a Latin letter with an accent French never puts on it
+    "m\u1e0bp : Soleil2024",
+    "md\u1e57 : Soleil2024",
+    "\u00f3tp : 483920",  # "ó", in Latin-1
+    "p\u00edn : 4821",
+    "m\u014dt de passe : Soleil2024",  # "ō", Latin Extended-A
+])
+def test_letters_with_foreign_accents_read_as_their_base_letter(text: str) -> None:
+    (finding,) = scan(text)
+    assert text[finding.start:finding.end] in ("Soleil2024", "483920", "4821")
+
+
+def test_french_letters_keep_their_accents() -> None:
+    # "é", "è", "ç", "œ", "Ÿ" are French: the phrases spell them ("clé", "accès", "sœur").
+    for text in ["clé : Livebox", "code d'accès oublié", "sa sœur a changé le code",
+                 "L'HAŸ-LES-ROSES", "Réglé 45 €"]:
+        assert scanner._fold(text)[0] == text

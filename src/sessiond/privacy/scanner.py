@@ -264,7 +264,9 @@ scripts and forms ("꞉", "﹕") to ":", non-breaking hyphens to "-"; zero-width
 characters, soft hyphens, bidi controls and, by their Unicode category, every other format
 character (Cf: the tag characters U+E0000-U+E007F...) and every mark that joins no French
 letter (variation selectors, a keycap) are dropped; a character of any other block whose
-compatibility form is one ASCII character reads as it ("ⅿ", "ᵐ", "ſ"); a combining accent joins its
+compatibility form is one ASCII character reads as it ("ⅿ", "ᵐ", "ſ"), and so does a Latin
+letter with an accent French does not write ("ṁ", "ó", "ō": its base letter); a combining
+accent joins its
 letter when that makes a French letter ("e" + U+0301 is "é"), else it is dropped
 ("pa\u0301sse" reads "passe"). Spans are mapped back onto the text as typed.
 
@@ -3681,7 +3683,11 @@ _SPACES_ODD = "\u1680\u2000-\u200a\u2028\u2029\u205f\u2800\u3000"
 # punctuation, currency, arrows, mathematical operators, box drawing, dingbats): a
 # note written with these needs no look at each character's properties.
 # tests/unit/test_secrets.py checks that the properties change none of the others.
-_CLASSIFIED = "\u0000-\u024f\u2010-\u205f\u20a0-\u20cf\u2190-\u245f\u2500-\u27ff"
+_CLASSIFIED = "\u0000-\u00ff\u0152\u0153\u2010-\u205f\u20a0-\u20cf\u2190-\u245f\u2500-\u27ff"
+# Letters of Latin-1 with an accent French never writes: their base letter ("pín" is
+# "pin"); the others of Latin-1 stay as typed ("é", "ç": the phrases spell them; "ñ").
+_FOREIGN_ACCENTED = "áíóúãõìòýåÁÍÓÚÃÕÌÒÝÅ"
+_LATIN1_FOLD_NEEDED = re.compile(f"[\u00a0\u00ad{_FOREIGN_ACCENTED}]")
 _UNCLASSIFIED = re.compile(f"[^{_CLASSIFIED}]")
 # Letters of other scripts drawn like Latin ones (the Unicode confusables of a-z, A-Z).
 _CONFUSABLES = {
@@ -3716,7 +3722,7 @@ _OTHER_DIGITS = "".join(chr(code) for code in range(0x0660, 0x1A9A)
                         if unicodedata.category(chr(code)) == "Nd")
 _FOLD_NEEDED = re.compile(
     f"[\u00a0\u0262-\u029f\u02d0\u02f8\u0300-\u036f\u0370-\u03ff\u0400-\u052f"
-    f"\u017f\u0589\u05c3\u1d00-\u1d22\u2010-\u2012\u2024\u202f\u205a\u2212\u2236\ua730\ua731"
+    f"{_FOREIGN_ACCENTED}\u017f\u0589\u05c3\u1d00-\u1d22\u2010-\u2012\u2024\u202f\u205a\u2212\u2236\ua730\ua731"
     f"\ua789\ua78a\ufe13\ufe55\ufe63\ufe66\uff01-\uff5e\U0001d400-\U0001d7ff"
     f"\u2460-\u24ff\u21a6\u21e8\u21fe\u25b6\u25b8\u25ba\u27a1-\u27a6\u279d-\u27a0\u27f6\u27f9\u27fe\u2b95"
     f"\U0001f300-\U0001faff"
@@ -3732,6 +3738,8 @@ def _fold_table() -> dict[int, str]:
     for code in (0x00A0, 0x1680, 0x205F, 0x2800, 0x3000, 0x202F, *range(0x2000, 0x200B)):
         table[code] = " "
     table[0x2028] = table[0x2029] = "\n"
+    for letter in _FOREIGN_ACCENTED:
+        table[ord(letter)] = unicodedata.normalize("NFD", letter)[0]
     for digit in _OTHER_DIGITS:
         table[ord(digit)] = str(unicodedata.decimal(digit))
     # Other pictographs (emoji) separate words like a space: "mdp 🔑 : x", "mdp🔑x".
@@ -3763,6 +3771,11 @@ def _fold_by_properties(char: str) -> str:
     folded = unicodedata.normalize("NFKC", char)
     if len(folded) == 1 and folded.isascii() and folded.isprintable():
         return folded
+    decomposed = unicodedata.normalize("NFD", char)
+    base, marks = decomposed[0], decomposed[1:]
+    if (marks and base.isascii() and base.isalpha() and char not in _ACCENTED
+            and all(map(unicodedata.combining, marks))):
+        return base  # "ṁ", "ō", "ş": a Latin letter with an accent French does not write
     return char
 
 
@@ -3839,14 +3852,14 @@ def _fold_characters(text: str) -> tuple[str, list[int] | None]:
     if text.isascii():
         return text, None
     try:
-        # Latin-1 text (most French notes) can only need its no-break spaces and soft
-        # hyphens folded: two `in` tests instead of a regex pass.
+        # Latin-1 text (most French notes) can only need its no-break spaces, soft
+        # hyphens and foreign accents folded: a regex of a few characters.
         text.encode("latin-1")
     except UnicodeEncodeError:
         needed = (_FOLD_NEEDED.search(text) is not None
                   or _UNCLASSIFIED.search(text) is not None)
     else:
-        needed = "\u00a0" in text or "\u00ad" in text
+        needed = _LATIN1_FOLD_NEEDED.search(text) is not None
     if not needed:
         return text, None
     folded = text.translate(_FOLD)
