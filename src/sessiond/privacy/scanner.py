@@ -143,7 +143,8 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
    and digits that ends the clause ("mdp ; Soleil2024", "mdp, PIN et sauvegarde" passes).
 2. Weak link: the phrase, known qualifiers only (tool names, "Windows", "wifi",
    "session", "admin", "du compte"...), an optional verb ("est", "is", "était",
-   "changé en", "set to"; "c'est" also typed "cest" or "c"), then the value. Here a
+   "changé en", "set to", with an auxiliary too: "a été changé en", "was set to",
+   "has been changed to"; "c'est" also typed "cest" or "c"), then the value. Here a
    plain word never counts ("mot de passe Windows à la demande du client", "password
    reset done", "PIN Windows Hello configuré"); only a quoted value, a group of digits or
    a secret-looking token does, and a PIN needs digits. The common words "pass" and "pw"
@@ -1036,12 +1037,20 @@ _ARTICLES = (
 # ending each use says), then the others.
 _C_EST = rf"c{_APOS}est|c{_H}+est|cest"
 _OTHER_COPULAS = r"est|[eé]tait|sera|reste|devient|is|was"
-# "is", "est", "c'est", "changé en": the value follows as the predicate.
+# "is", "est", "c'est", "changé en": the value follows as the predicate. A change verb
+# may come with its auxiliary ("a été changé en", "was set to", "has been changed to").
+_CHANGE_VERBS = (
+    rf"chang[eé]{_H}+en|modifi[eé]{_H}+en|changed{_H}+(?:to|into)|set{_H}+to|reset{_H}+to"
+    rf"|updated{_H}+to|remplac[eé]{_H}+par|replaced{_H}+(?:by|with)|d[eé]fini{_H}+(?:sur|à|a)"
+    rf"|mis{_H}+à|r[eé]initialis[eé]{_H}+(?:avec|en|à|a)(?!\w)|remis{_H}+à|devenu|became"
+)
+_AUXILIARIES = (
+    rf"a{_H}+[eé]t[eé]|a|est|[eé]tait|sera|has{_H}+been|have{_H}+been|had{_H}+been|has|have"
+    rf"|had|was|were|is|been|will{_H}+be"
+)
 _VERBS = (
-    rf"is{_H}+now|est{_H}+maintenant|{_C_EST}|c(?={_H})|{_OTHER_COPULAS}"
-    rf"|chang[eé]{_H}+en|modifi[eé]{_H}+en|changed{_H}+to|set{_H}+to|reset{_H}+to"
-    rf"|remplac[eé]{_H}+par|d[eé]fini{_H}+(?:sur|à|a)|mis{_H}+à|now"
-    rf"|r[eé]initialis[eé]{_H}+(?:avec|en|à|a)(?!\w)|remis{_H}+à"
+    rf"is{_H}+now|est{_H}+maintenant|(?:(?:{_AUXILIARIES}){_H}+)?(?:{_CHANGE_VERBS})"
+    rf"|{_C_EST}|c(?={_H})|{_OTHER_COPULAS}|now"
 )
 # Weak link: known qualifiers only (with articles), then an optional verb.
 _WEAK = re.compile(
@@ -2489,7 +2498,7 @@ def _verb_complement(low: str, verb: str | None, span: tuple[int, int]) -> bool:
     """After a change verb, the value completes an idiom ("mis à jour", "changé en
     urgence", "changé en janvier") or is a year after "en" ("modifié en 2023"): it says
     how or when the password changed, not what it became."""
-    if verb is None or _CHANGE_VERB.match(verb) is None:
+    if verb is None or _CHANGE_VERB.search(verb) is None:  # "a été modifié en 2023" too
         return False
     value = low[span[0]:span[1]]
     if _APOSTROPHES.split(_norm(value))[-1] in _VERB_COMPLEMENTS:  # "à l'identique"
