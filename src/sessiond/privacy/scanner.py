@@ -103,7 +103,8 @@ versions) pass:
   digits or symbols ("P@ssw0rd", "Password1") where a value goes is a value, not a phrase,
   unless a link follows it ("p@ssword: x");
   an online service named (Facebook, impots.gouv, a bank, "messagerie"), ":", then a
-  login-shaped user ("jean.martin", not "Synology", nor a host) and a password.
+  login-shaped user ("jean.martin", not "Synology", nor a host) and a password, or an
+  account's number (6-20 digits) and a password mixing letters and digits.
 
 Phrases ("mot de passe", "mdp", "password", "pwd", "code PIN", "code d'accès",
 "identifiants", "clé wifi", "code AnyDesk", "clé de récupération", "CVV"...) are hits
@@ -3244,13 +3245,17 @@ def _service_pairs(low: str) -> Iterable[tuple[_Context, int, int]]:
         line_start = low.rfind("\n", 0, at) + 1
         user = _USER_BEFORE_SLASH.search(low, max(line_start, at - 70), at)
         name = user.group().rstrip(" \t") if user is not None else ""
-        if (user is not None and _LOGIN_SHAPED.fullmatch(name) is not None
+        # An account's number is a login too ("impots.gouv : 1234567890123 / x", a CAF or
+        # a customer number), then with a password that mixes letters and digits.
+        numbered = name.isascii() and name.isdigit() and 6 <= len(name) <= 20
+        if (user is not None and (_LOGIN_SHAPED.fullmatch(name) is not None or numbered)
                 and (_HOST_END.search(name) is None or "@" in name)
                 and _SERVICE_BEFORE.search(
                     low, max(line_start, user.start() - 60), user.start()) is not None):
             span = _slash_pair_at(low, user.start(), False, words=1)
             secret = low[at + 1:span[1]].strip() if span is not None else ""
-            if span is not None and _VERSION.fullmatch(secret) is None:
+            if (span is not None and _VERSION.fullmatch(secret) is None
+                    and (not numbered or _mixed(secret))):
                 yield account, span[0], span[1]
                 at = low.find("/", span[1])
                 continue
