@@ -198,7 +198,9 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
    4455") or an address before it on its line ("12 rue des Lilas, bât. B, code 1937", not
    five digits: a postal code), or after ":" and the digits what they unlock ("code : 1379
    pour déverrouiller l'iPad", "code : 2580 (téléphone)", "code : 1234 pour le pc
-   portable"; without ":" a preposition says it: "code 4821 du coffre"), and then
+   portable"; without ":" a preposition says it: "code 4821 du coffre"; a phone by its
+   brand: "code du Samsung : 0852"; a copula and its article: "le code du portail est le
+   1937"), and then
    digits (or a digicode "A1937"): "code postal 54230", "code erreur 43", "code client
    1234" pass. After ":" or a verb, a PIN spelt
    digit by digit ("1-2-3-4") counts.
@@ -754,6 +756,8 @@ _APOS = "['’]"
 _DEVICES = (
     rf"t[eé]l[eé]phone|t[eé]l\.?|portable|mobile|smartphone|iphone|android|tablette|ipad"
     rf"|ordinateur|ordi|pc|laptop|phone|tablet|computer|alarme|alarm|coffre(?:-fort)?|safe"
+    # phones by their brand: "code du Samsung", "PIN du Xiaomi"
+    rf"|samsung|galaxy|xiaomi|redmi|huawei|honor|oppo|pixel|oneplus|motorola|nokia|wiko"
     rf"|porte(?:[ ]d{_APOS}entr[eé]e)?|entr[eé]e|hall|door|portail|gate|garage|immeuble"
     rf"|b[aâ]timent"
     rf"|interphone|digicode|cadenas|padlock|badge"
@@ -862,7 +866,8 @@ _TRIGGER = re.compile(
     | (?P<pin>
           code[ -]?(?:pin|puk) | pin[ ](?:code|number) | puk | pin
         | code[ ](?:confidentiel|secret)
-        | code[ ](?:de[ ])?(?:d[eé])?v[eé]r{{1,2}}ouill?age | passcode | (?:un)?lock[ ]code
+        | code[ ](?:de[ ])?(?:d[eé])?v[eé]r{{1,2}}ouill?age | code[ ]de[ ]d[eé]blocage
+        | passcode | (?:un)?lock[ ]code
         | digicode
         | (?:alarm|door|gate|safe|phone|garage|keypad|voicemail|entry)[ ]code
         | code[ ](?:du[ ]|de[ ]l{_APOS}|de[ ]la[ ])?
@@ -1062,9 +1067,10 @@ _WEAK = re.compile(
 # Bare "code": what it unlocks ("code de l'alarme 1937") or a verb ("son code c'est 4455").
 _CODE_LINK = re.compile(
     rf"(?x)(?P<dev>(?:(?:{_H}+(?:(?:{_ARTICLES}){_H}*){{0,2}}(?:{_DEVICES})(?!\w)){{1,2}}"
-    rf"(?:{_H}+[^\W\d_]{{3,20}}\b)?)?)"  # and a brand: "code de l'alarme Somfy"
+    # and a brand ("code de l'alarme Somfy"), not the copula that follows ("... est le 1937")
+    rf"(?:{_H}+(?!(?:{_OTHER_COPULAS}|{_C_EST})\b)[^\W\d_]{{3,20}}\b)?)?)"
     rf"(?:{_H}+\w+(?:é|ée|és|ées|ed)\b)?"
-    rf"(?:{_H}+(?P<verb>{_VERBS}))?"
+    rf"(?:{_H}+(?P<verb>{_VERBS})(?:{_H}+(?:le|la|l{_APOS}|the)(?={_H}*[0-9]))?)?"  # "est le 1937"
     rf"{_H}*(?P<colon>[:=]{_H}*)?"
 )
 # A one-time code "reçu par SMS", "envoyé sur le portable", "de Google".
