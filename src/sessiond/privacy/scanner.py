@@ -123,10 +123,10 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
 "p.a.s.s.w.o.r.d", "m_o_t", "P.I.N."). After it:
 
 1. Strong link: up to four qualifier words, articles not counted ("Windows", "du compte
-   admin", "de la session de Mme Durand") then ``:``, ``=``, ``->``, ``=>`` (or between
-   spaces "-", ">", "---", a dotted leader), the value possibly on the next line (after
-   one blank line at most). An abbreviation's dot ("Mdp. : x") or a line break ("Mot de
-   passe\n: x") may come before ":" or "=".
+   admin", "de la session de Mme Durand", "Windows + Outlook") then ``:``, ``=``,
+   ``->``, ``=>`` (or between spaces "-", ">", "---", a dotted leader), the value
+   possibly on the next line (after one blank line at most). An abbreviation's dot
+   ("Mdp. : x") or a line break ("Mot de passe\n: x") may come before ":" or "=".
    The value is a hit if it is quoted, a group of digits, a token that looks like a
    secret (see 3), or a single plain word that ends the clause ("mdp : chaton" but not
    "mdp : voir avec le client"), unless that word is a status or filler ("ok",
@@ -927,7 +927,7 @@ _H = r"[ \t\u00a0\u202f]"
 _QUAL_ARTICLE = "(?:de|du|des|la|le|les|of|the)"  # an article is no word, so one parse only
 _STRONG_QUAL = (
     rf"(?P<qual>(?:(?:{_H}+{_QUAL_ARTICLE}(?={_H})){{0,2}}"
-    rf"{_H}+(?!{_QUAL_ARTICLE}{_H})[(\w][^\s:=,;!?«»\"“”]{{0,29}}(?<![.])){{0,4}}?)")
+    rf"{_H}+(?!{_QUAL_ARTICLE}{_H})[(\w+&][^\s:=,;!?«»\"“”]{{0,29}}(?<![.])){{0,4}}?)")
 _STRONG_MARK = (
     # One cheap class first: most words are followed by no link at all.
     rf"{_H}*(?=[\"':=\-–—→⇒➔➜>.…])(?:[\"'](?={_H}*[:=]){_H}*)?"  # '"password": "x"'
