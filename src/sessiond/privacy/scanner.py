@@ -1388,12 +1388,13 @@ def _is_stop(value: str) -> bool:
 # documented default ones (Kali's root/toor, Raspberry Pi OS's pi/raspberry, Dell iDRAC's
 # root/calvin): a password where a value goes, even as a plain word ("root / toor",
 # "jean@gmail.com Azerty!", "mot de passe Windows azerty"). First names, places and
-# words a note uses otherwise ("marseille", "bonjour", "master", "secret") are not here.
+# words a note uses otherwise ("marseille", "bonjour", "master", "secret"; "dragon" and
+# "shadow" name software a technician installs) are not here.
 _COMMON_PASSWORDS = frozenset({
     "azerty", "azertyuiop", "qwerty", "qwertyuiop", "qwertz", "soleil", "doudou",
-    "loulou", "chouchou", "jetaime", "toor", "raspberry", "changeme", "letmein", "welcome",
-    "iloveyou", "sunshine", "princess", "dragon", "monkey", "football", "superman",
-    "batman", "shadow", "calvin", "alpine", "vagrant", "dietpi", "openelec", "libreelec",
+    "loulou", "chouchou", "jetaime", "iloveyou", "sunshine", "superman", "batman",
+    "letmein", "changeme", "toor", "raspberry", "calvin", "alpine", "vagrant", "dietpi",
+    "openelec", "libreelec",
 })
 _COMMON_PASSWORD_TAIL = "!?*#$@%&+"
 
@@ -2651,6 +2652,8 @@ def _device_code_value(low: str, m: re.Match[str], ctx: _Context
     if span is not None and address and _ascii_digits(low[span[0]:span[1]]) == low[
             span[0]:span[1]] and span[1] - span[0] == 5:
         return None  # five digits after an address: its postal code more likely
+    if span is not None and _verb_complement(low, link.group("verb"), span):
+        return None  # "le code a été changé en 2024": when, not what it became
     return (ctx, span[0], span[1]) if span is not None else None
 
 
@@ -3271,6 +3274,23 @@ def _service_pairs(low: str) -> Iterable[tuple[_Context, int, int]]:
 _OWNER_COMMAND = re.compile(r"\b(?:chown|chgrp|install|docker[ \t]+run)\b[^\n|;&]*$")
 
 
+_FACTORY = re.compile(r"\b(?:par[ \t]d[eé]faut|d[eé]faut|default|d[' ’]usine|factory)\b")
+_WORD_AFTER = re.compile(r"[ \t)\]]*(?P<w>[^\W\d_]+)")
+
+
+def _default_no_longer(low: str, start: int, end: int) -> bool:
+    """A vendor's default pair said to be the default ("par défaut : admin/admin") or
+    changed since ("root / toor changé"): public knowledge, not the client's password."""
+    line_start = low.rfind("\n", 0, start) + 1
+    if _FACTORY.search(low, max(line_start, start - 40), start):
+        return True
+    after = _WORD_AFTER.match(low, end)
+    if after is None:
+        return False
+    word = after.group("w")
+    return _participle(word) or _inflected_in(_norm(word), _BARE_PARTICIPLES)
+
+
 def _pairs_without_phrase(low: str) -> Iterable[tuple[_Context, int, int]]:
     for ending in _ID_TOOL_ENDS:
         at = low.find(ending)
@@ -3298,6 +3318,9 @@ def _pairs_without_phrase(low: str) -> Iterable[tuple[_Context, int, int]]:
                 continue
             if _names_phrase(value, low, m.start("v") + len(value)):
                 continue  # "admin / p@ssword: x": the password's label, its value after
+            if (value == user or _common_password(value)) and _default_no_longer(
+                    low, m.start(), m.start("v") + len(value)):
+                continue  # "identifiants par défaut (admin/admin) modifiés": public, gone
             ends = _CLAUSE_END.match(low, m.start("v") + len(value)) is not None
             plain = m.group("colon") is not None and ends and _plain_word_secret(value)
             if m.group("spaced") is not None or user == "pi":
