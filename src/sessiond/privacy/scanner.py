@@ -3130,7 +3130,7 @@ def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
         pw = _CONTEXTS["pw"]
         found.extend((pw, start, end) for start, end in _commands(low))
     if ("viewer" in low or "desk" in low or "supremo" in low or "tv" in low or "admin" in low
-            or "root" in low or "super" in low or "ubnt" in low or "pi" in low):
+            or "root" in low or "super" in low or "ubnt" in low or _pi_pair_in(low)):
         found.extend(_pairs_without_phrase(low))
     if "/" in low:
         found.extend(_service_pairs(low))
@@ -3278,6 +3278,11 @@ _FACTORY = re.compile(r"\b(?:par[ \t]d[eé]faut|d[eé]faut|default|d[' ’]usine
 _WORD_AFTER = re.compile(r"[ \t)\]]*(?P<w>[^\W\d_]+)")
 
 
+def _pi_pair_in(low: str) -> bool:
+    """A cheap look for Raspberry Pi's "pi / x" ("pi" alone is in "pilote", "pièce")."""
+    return "pi /" in low or "pi/" in low or "pi:" in low or "pi :" in low
+
+
 def _default_no_longer(low: str, start: int, end: int) -> bool:
     """A vendor's default pair said to be the default ("par défaut : admin/admin") or
     changed since ("root / toor changé"): public knowledge, not the client's password."""
@@ -3308,7 +3313,7 @@ def _pairs_without_phrase(low: str) -> Iterable[tuple[_Context, int, int]]:
                 ctx = _CONTEXTS["tool"]._replace(tool=tool)
                 yield ctx, m.start("v"), m.start("v") + len(value)  # type: ignore[union-attr]
             at = low.find(ending, end)
-    if "admin" in low or "root" in low or "super" in low or "ubnt" in low or "pi" in low:
+    if "admin" in low or "root" in low or "super" in low or "ubnt" in low or _pi_pair_in(low):
         for m in _DEFAULT_PAIR.finditer(low):
             user, value = m.group("user"), _trim(m.group("v"))
             if _OWNER_COMMAND.search(low, max(0, m.start() - 40), m.start()):
@@ -3596,8 +3601,7 @@ def _one_edit(word: str, phrase: str) -> bool:
 _TYPO_MARK = re.compile(r"[:=]")
 
 
-@functools.lru_cache(maxsize=1024)  # a note's labels come back at every keystroke
-def _typo_phrase(words: tuple[str, ...]) -> str | None:
+def _typo_phrase(words: list[str]) -> str | None:
     """The group of the phrase the last of `words` are a typo of."""
     for count in range(len(words), 0, -1):
         key = _norm("".join(words[-count:]))
@@ -3610,29 +3614,29 @@ def _typo_phrase(words: tuple[str, ...]) -> str | None:
     return None
 
 
-def _label_words(low: str, colon: int) -> tuple[str, ...]:
-    """Up to four words of letters right before `colon` (cheap string methods: a note
-    has a colon every few lines, and almost none is a typo's)."""
-    window = low[max(0, colon - 40):colon]
+@functools.lru_cache(maxsize=2048)  # a note's labels come back at every keystroke
+def _typo_before(window: str, cut: bool) -> str | None:
+    """The group of the phrase whose typo ends `window` (the 40 characters before a ":"
+    or "="; `cut`: its first word began before it), read with cheap string methods."""
     if not window.rstrip(" \t")[-1:].isalpha():
-        return ()
+        return None
     words = window.replace("'", " ").replace("’", " ").split()
-    if colon > 40 and window[0].isalpha() and low[colon - 41].isalpha():
-        words = words[1:]  # the window cut its first word
+    if cut and window[0].isalpha():
+        words = words[1:]
     tail: list[str] = []
     for word in reversed(words[-4:]):
         if not word.isalpha():
             break
         tail.append(word)
-    return tuple(reversed(tail))
+    return _typo_phrase(tail[::-1]) if tail else None
 
 
 def _typo_labels(low: str) -> Iterable[tuple[_Context, int, int]]:
     """Values after a label that is a phrase's typo (see _TYPO_PHRASES)."""
     for mark in _TYPO_MARK.finditer(low):
         colon = mark.start()
-        words = _label_words(low, colon)
-        group = _typo_phrase(words) if words else None
+        cut = colon > 40 and low[colon - 41].isalpha()
+        group = _typo_before(low[max(0, colon - 40):colon], cut)
         if group is None:
             continue
         at = _SPACES.match(low, colon + 1)
@@ -3726,12 +3730,12 @@ _SPACES_ODD = "\u1680\u2000-\u200a\u2028\u2029\u205f\u2800\u3000"
 # punctuation, currency, arrows, mathematical operators, box drawing, dingbats): a
 # note written with these needs no look at each character's properties.
 # tests/unit/test_secrets.py checks that the properties change none of the others.
-_CLASSIFIED = "\u0000-\u00ff\u0152\u0153\u2010-\u205f\u20a0-\u20cf\u2190-\u245f\u2500-\u27ff"
+_CLASSIFIED = ((0x0000, 0x00FF), (0x0152, 0x0153), (0x2010, 0x205F), (0x20A0, 0x20CF),
+               (0x2190, 0x245F), (0x2500, 0x27FF))
 # Letters of Latin-1 with an accent French never writes: their base letter ("pín" is
 # "pin"); the others of Latin-1 stay as typed ("é", "ç": the phrases spell them; "ñ").
 _FOREIGN_ACCENTED = "áíóúãõìòýåÁÍÓÚÃÕÌÒÝÅ"
-_LATIN1_FOLD_NEEDED = re.compile(f"[\u00a0\u00ad{_FOREIGN_ACCENTED}]")
-_UNCLASSIFIED = re.compile(f"[^{_CLASSIFIED}]")
+_LATIN1_FOLDED = "\u00a0\u00ad" + _FOREIGN_ACCENTED  # looked for one by one: `in` is cheap
 # Letters of other scripts drawn like Latin ones (the Unicode confusables of a-z, A-Z).
 _CONFUSABLES = {
     "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
@@ -3771,6 +3775,24 @@ _FOLD_NEEDED = re.compile(
     f"\U0001f300-\U0001faff"
     f"{_OTHER_DIGITS}{_INVISIBLE}{_SPACES_ODD}]")
 _DROPPED = re.compile(f"[{_INVISIBLE}\u0300-\u036f]")
+
+
+def _needs_folding() -> re.Pattern[str]:
+    """Any character but the classified ones _FOLD_NEEDED leaves alone: one regex pass
+    tells whether a note needs folding at all."""
+    classified = "".join(chr(code) for low, high in _CLASSIFIED for code in range(low, high + 1))
+    plain = _FOLD_NEEDED.sub("", classified)
+    runs: list[str] = []
+    start = previous = plain[0]
+    for char in plain[1:] + "\U0010ffff":
+        if ord(char) != ord(previous) + 1:
+            runs.append(re.escape(start) + ("-" + re.escape(previous) if previous != start else ""))
+            start = char
+        previous = char
+    return re.compile(f"[^{''.join(runs)}]")
+
+
+_NEEDS_FOLDING = _needs_folding()
 # The accented letters of French (and the "ñ" of "contraseña"): an accent typed apart
 # joins its letter only to make one of these.
 _ACCENTED = frozenset("àâäçéèêëîïôöùûüÿñ" + "àâäçéèêëîïôöùûüÿñ".upper())
@@ -3896,13 +3918,12 @@ def _fold_characters(text: str) -> tuple[str, list[int] | None]:
         return text, None
     try:
         # Latin-1 text (most French notes) can only need its no-break spaces, soft
-        # hyphens and foreign accents folded: a regex of a few characters.
+        # hyphens and foreign accents folded: a few `in` tests instead of a regex pass.
         text.encode("latin-1")
     except UnicodeEncodeError:
-        needed = (_FOLD_NEEDED.search(text) is not None
-                  or _UNCLASSIFIED.search(text) is not None)
+        needed = _NEEDS_FOLDING.search(text) is not None
     else:
-        needed = _LATIN1_FOLD_NEEDED.search(text) is not None
+        needed = any(char in text for char in _LATIN1_FOLDED)
     if not needed:
         return text, None
     folded = text.translate(_FOLD)
