@@ -2720,6 +2720,9 @@ def _id_shaped(user: str) -> bool:
             and any(c in "._@" or "0" <= c <= "9" for c in user))
 
 
+_NUMBERS = re.compile(r"[0-9]+")
+
+
 def _pair_secret(low: str, pair: re.Match[str], explicit: bool) -> tuple[int, int] | None:
     """The span of "user / secret" if `secret` is a password, not another name."""
     user, secret = pair.group("user"), _trim(pair.group("secret"))
@@ -2739,6 +2742,8 @@ def _pair_secret(low: str, pair: re.Match[str], explicit: bool) -> tuple[int, in
         if not strong:
             return None
     span = pair.start("user"), secret_start + len(secret)
+    if secret != user and _NUMBERS.sub("0", secret) == _NUMBERS.sub("0", user):
+        return None  # "PC-01 / PC-02", "srv1/srv2": two of a numbered series, no password
     if _is_stop(secret) or _norm(secret) in _PAIR_STOP:
         return span if secret == user and len(secret) >= 4 and not _is_stop(secret) else None
     if secret.isascii() and secret.isdigit():
