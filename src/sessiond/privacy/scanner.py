@@ -183,14 +183,14 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
    one whose bracket or quote its line never closes ("mdp {Soleil2024", "mdp (4821",
    'mdp "Soleil2024'; after ":" a plain word or a passphrase too: "mdp : « chaton") or
    that closes a bracket never opened ("mdp Soleil2024>").
-8. Pairs: after "login", "identifiant", "compte", "box", "user", "account", "session",
+8. Pairs: after "login", "identifiant", "ID", "compte", "box", "user", "account", "session",
    "espace client"...
    a "user / secret" pair with "/" between ("compte jean.dupont / Azerty12", "box
    admin/Livebox2023")
    when the secret looks like one, repeats the user ("admin/admin"), or is a plain word
    after an explicit "login", an identifier-shaped user (dots, digits, "@") or a default
-   account (root, admin). Two account names ("compte pro / perso", "Netflix / Disney+")
-   and statuses pass.
+   account (root, admin). Two account names ("compte pro / perso", "Netflix / Disney+"),
+   two of a numbered series ("PC-01 / PC-02") and statuses pass.
 9. PINs by device or purpose ("PIN/PUK : 1234 / 12345678": a SIM's two codes, the PUK of
    eight digits): "PIN du téléphone 4821", "PIN for the laptop 2580", "carte
    SIM 0000"; a bare "code" needs what it unlocks ("code de l'alarme 1937", "code du
@@ -893,7 +893,7 @@ _TRIGGER = re.compile(
         [0-9]?)  # numbered labels: "mdp1 : x, mdp2 : y"
     | (?P<cvv> cvv2? | cvc2? | cryptogramme(?:[ ]visuel)? | code[ ]cvv)
     | (?P<account>
-          login | compte | (?:live|free|b)?box | identifiant | user(?:name)? | utilisateur
+          login | compte | (?:live|free|b)?box | identifiant | id | user(?:name)? | utilisateur
         | espace[ ](?:client|perso(?:nnel)?|abonn[eé]|adh[eé]rent|membre)
         | account | route(?:u)?r | session)
     | (?P<code> code)
