@@ -190,7 +190,9 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
    when the secret looks like one, repeats the user ("admin/admin"), or is a plain word
    after an explicit "login", an identifier-shaped user (dots, digits, "@") or a default
    account (root, admin). Two account names ("compte pro / perso", "Netflix / Disney+"),
-   two of a numbered series ("PC-01 / PC-02") and statuses pass.
+   two of a numbered series ("PC-01 / PC-02") and statuses pass. After "login",
+   "identifiant", "username" the pair may be spaced as after "identifiants" ("login
+   jdupont Soleil2024").
 9. PINs by device or purpose ("PIN/PUK : 1234 / 12345678": a SIM's two codes, the PUK of
    eight digits): "PIN du téléphone 4821", "PIN for the laptop 2580", "carte
    SIM 0000"; a bare "code" needs what it unlocks ("code de l'alarme 1937", "code du
@@ -2791,6 +2793,13 @@ def _account_value(low: str, m: re.Match[str], ctx: _Context
         if position == m.end():
             return None
     span = _slash_pair_at(low, position, explicit)
+    if (span is None and explicit and low[position:position + 1].isalnum()
+            and _PAIR.match(low, position) is None):
+        # "login jdupont Soleil2024": after a login's own word, the pair may be spaced as
+        # after "identifiants" (a secret-looking password that ends the clause).
+        spaced = _credentials_pair(low, position)
+        if spaced is not None and low[low.rfind(" ", spaced[0], spaced[1]) + 1].isalnum():
+            span = spaced
     return (ctx, span[0], span[1]) if span is not None else None
 
 
