@@ -149,7 +149,8 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
    plain word never counts ("mot de passe Windows à la demande du client", "password
    reset done", "PIN Windows Hello configuré"); only a quoted value, a group of digits or
    a secret-looking token does, and a PIN needs digits. The common words "pass" and "pw"
-   take only a token mixing letters and digits ("pass 4kd9x2", not "pass 1 jour"). Other
+   take only a token mixing letters and digits ("pass 4kd9x2", not "pass 1 jour"), and
+   starting their line, after ":" too a secret-looking one ("pass : Navigo" passes). Other
    words before a copula ("le mdp du compte ameli est Chaton12") link a secret-looking
    value only. After a change verb, a word that completes an idiom ("mis à jour", "changé
    en urgence", a month) or a year after "en" ("modifié en 2023") is no value.
@@ -2376,9 +2377,16 @@ def _phrase_value(low: str, m: re.Match[str], layout: _Layout
             if strong.group("soft") is not None:
                 span = _value_at(low, strong.end(), refined, _LINK)
                 return (refined, span[0], span[1]) if span is not None else None
-            link = _LINK if participle else _STRONG_LINK
+            # "pass", "pw" starting their line are common words ("pass : Navigo", a
+            # transport card): only a secret-looking value (or one of the commonest
+            # passwords); after whose password it is, a plain word ("user: admin pass:
+            # admin", "log: jdupont pass: chaton").
+            line_start = low.rfind("\n", 0, m.start()) + 1
+            weaker = participle or (ctx.strict
+                                    and not low[line_start:m.start()].strip(_LABEL_LEAD))
+            link = _LINK if weaker else _STRONG_LINK
             span = _value_at(low, strong.end(), refined, link,
-                             _PLAIN_NONE if participle else _PLAIN_WORD, phrase=True)
+                             _PLAIN_NONE if weaker else _PLAIN_WORD, phrase=True)
             return (refined, span[0], span[1]) if span is not None else None
     if low.startswith(("(", "[", "{"), m.end()):  # "mot de passe(Soleil2024)"
         span = _value_at(low, m.end(), ctx, _WEAK_LINK)
