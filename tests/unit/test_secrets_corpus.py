@@ -191,6 +191,7 @@ code-pin|codepin|code dévérouillage|code de dévérrouillage|dévérouillage|s
 codes confirmation|code de deverouillage|code déverouillage|code verouillage|code de déverrouilage
 schéma|schémas|schema|schéma de déverrouillage|schema de deverouillage|pattern|unlock pattern
 m0t d3 p4ss3|mot d3 passe|m0ts d3 p4ss3s|m0t2p4ss3|mpd|code de déblocage|code de deblocage
+iphone code|ipad code|tablet code
 """
 
 

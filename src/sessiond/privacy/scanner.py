@@ -787,7 +787,7 @@ _PREFIXES = (
     r"|m(?:\.|d|f|[o0]t|n|[ -]d|eta|pd)|n(?:et[ .w]|on)"
     r"|o(?:ne|t)|p(?:as|at|er|h|in|or|r(?:e|i|od)|s|uk|w|/|[@4]|a[$5])|qu|r(?:e[acfp]|ép|out|u)"
     r"|s(?:af|c|e[cerst]|i|m|p|up)"
-    r"|t(?:e[ax]|i|o[kt]|rez)|u(?:l|n[al]|s|t)|v[aeno]|w(?:i[-f]|[lp]|al)|2f"
+    r"|t(?:ab|e[ax]|i|o[kt]|rez)|u(?:l|n[al]|s|t)|v[aeno]|w(?:i[-f]|[lp]|al)|2f"
 )
 _TRIGGER = re.compile(
     rf"""(?x)
@@ -872,7 +872,7 @@ _TRIGGER = re.compile(
         | code[ ](?:de[ ])?(?:d[eé])?v[eé]r{{1,2}}ouill?age | code[ ]de[ ]d[eé]blocage
         | passcode | (?:un)?lock[ ]code
         | digicode
-        | (?:alarm|door|gate|safe|phone|garage|keypad|voicemail|entry)[ ]code
+        | (?:alarm|door|gate|safe|phone|iphone|ipad|tablet|garage|keypad|voicemail|entry)[ ]code
         | code[ ](?:du[ ]|de[ ]l{_APOS}|de[ ]la[ ])?
             (?:t[eé]l[eé]phone|portable|iphone|smartphone|tablette|ipad))
     | (?P<sim> carte[ ]sim | sim[ ]card | sim)
