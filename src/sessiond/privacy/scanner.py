@@ -91,7 +91,9 @@ versions) pass:
 * product-key: five groups of five letters and digits joined by dashes (Windows, Office),
   with letters and digits both, no masked group ("XXXXX-...-3V66T" as slmgr shows it).
   After "clé de produit", "product key", "clé de licence"...: groups separated by spaces
-  too, or a single 12+ character token mixing letters and digits.
+  too, or a single 12+ character token mixing letters and digits. A product key is a
+  secret: whoever reads a retail key can activate the licence the client paid for on
+  another machine, and the terms have the client supply it for the installation only.
 * password pair: an e-mail address, "/", then a password ("jean@free.fr / Soleil2024"),
   or a space then a token mixing letters and digits, the pair ending its line
   ("jean@gmail.com Lbc2024!", "Soleil-2024", letters around a symbol "P@ssword", one of the
