@@ -70,7 +70,8 @@ versions) pass:
   ("TeamViewer 123456789 / 4kd9x2"; "TV" for TeamViewer; after a space only, letters mixed with
   digits: "AnyDesk 123456789 xk9p2m"), a default account ("admin/admin", "root:toor",
   "admin / Soleil2024"; "admin/lecture" names rights; one of the commonest or the vendors'
-  default passwords as a plain word too: "root / toor", "pi / raspberry", "admin : admin"),
+  default passwords as a plain word too: "root / toor", "pi / raspberry", "admin : admin";
+  SQL Server's "sa / Sql2019!", a password mixing letters and digits only),
   a login said then its pair
   ("connexion avec jean / Soleil2024", "logged in with jsmith:X"; a secret-looking value,
   not a host's port).
@@ -3137,7 +3138,7 @@ _ID_TOOL_ENDS = ("viewer", "desk", "supremo", "tv")
 # "user:password" spelling with no spaces) a plain word counts: "admin/lecture" names rights.
 _DEFAULT_PAIR = re.compile(
     r"(?<![\w@./:-])(?P<user>root|admin|administrateur|administrator|superuser|supervisor|ubnt"
-    r"|pi)(?:(?P<colon>:)|(?P<spaced>[ \t]*:[ \t]*)|[ \t]*/[ \t]*)(?P<v>[^\s,;«»\"“”/:]{1,64})")
+    r"|pi|sa)(?:(?P<colon>:)|(?P<spaced>[ \t]*:[ \t]*)|[ \t]*/[ \t]*)(?P<v>[^\s,;«»\"“”/:]{1,64})")
 
 
 # The text of a Wi-Fi QR code (the ZXing format phones read): "WIFI:T:WPA;S:Box;P:key;;".
@@ -3303,8 +3304,10 @@ _WORD_AFTER = re.compile(r"[ \t)\]]*(?P<w>[^\W\d_]+)")
 
 
 def _pi_pair_in(low: str) -> bool:
-    """A cheap look for Raspberry Pi's "pi / x" ("pi" alone is in "pilote", "pièce")."""
-    return "pi /" in low or "pi/" in low or "pi:" in low or "pi :" in low
+    """A cheap look for Raspberry Pi's "pi / x" and SQL Server's "sa / x" ("pi" and "sa"
+    alone are in "pilote", "pièce", "sa", "salle")."""
+    return ("pi /" in low or "pi/" in low or "pi:" in low or "pi :" in low
+            or "sa /" in low or "sa/" in low or "sa:" in low)
 
 
 def _default_no_longer(low: str, start: int, end: int) -> bool:
@@ -3352,7 +3355,12 @@ def _pairs_without_phrase(low: str) -> Iterable[tuple[_Context, int, int]]:
                 continue  # "identifiants par défaut (admin/admin) modifiés": public, gone
             ends = _CLAUSE_END.match(low, m.start("v") + len(value)) is not None
             plain = m.group("colon") is not None and ends and _plain_word_secret(value)
-            if m.group("spaced") is not None or user == "pi":
+            if user == "sa":
+                # SQL Server's "sa / Sql2019!" ("sa" is French too: "sa / son"): a password
+                # that mixes letters and digits only.
+                if ends and _mixed(value) and _looks_secret(value):
+                    yield _CONTEXTS["account"], m.start(), m.start("v") + len(value)
+            elif m.group("spaced") is not None or user == "pi":
                 # "admin : 2 postes", "pi / 2": the user repeated or a common password only
                 # ("admin : admin", "pi / raspberry").
                 if ends and (value == user or _common_password(value)):
