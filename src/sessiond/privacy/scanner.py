@@ -130,7 +130,8 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
    ``->``, ``=>`` (or between spaces "-", ">", "---", a dotted leader), the value
    possibly on the next line (after one blank line at most). An abbreviation's dot
    ("Mdp. : x") or a line break ("Mot de passe\n: x") may come before ":" or "=".
-   The value is a hit if it is quoted, a group of digits, a token that looks like a
+   The value is a hit if it is quoted, a group of digits, typed letter by letter ("mdp :
+   S o l e i l 2 0 2 4", letters and digits both), a token that looks like a
    secret (see 3), or a single plain word that ends the clause ("mdp : chaton" but not
    "mdp : voir avec le client"), unless that word is a status or filler ("ok",
    "oublié", "inchangé", "client", "Bitwarden", "unknown", "n/a") or reads like a past
@@ -2390,6 +2391,8 @@ def _phrase_value(low: str, m: re.Match[str], layout: _Layout
             link = _LINK if weaker else _STRONG_LINK
             span = _value_at(low, strong.end(), refined, link,
                              _PLAIN_NONE if weaker else _PLAIN_WORD, phrase=True)
+            if span is None:
+                span = _letter_spaced(low, strong.end())
             return (refined, span[0], span[1]) if span is not None else None
     if low.startswith(("(", "[", "{"), m.end()):  # "mot de passe(Soleil2024)"
         span = _value_at(low, m.end(), ctx, _WEAK_LINK)
@@ -2977,6 +2980,20 @@ def _answer_value(low: str, m: re.Match[str], ctx: _Context
     # "question secrète (nom du chien) : Rex" or "question secrète : Rex".
     end = _answer_end(low, link.end(), single=link.group("paren") is None)
     return (ctx, link.end(), end) if end is not None else None
+
+
+# A value typed letter by letter, a space between ("mdp : S o l e i l 2 0 2 4"), to the
+# end of its clause.
+_LETTER_SPACED = re.compile(
+    rf"[^\s,;(](?:{_H}[^\s,;(]){{5,63}}(?={_H}*(?:$|\r?\n|[,;(]|[.!?](?:\s|$)))")
+
+
+def _letter_spaced(low: str, pos: int) -> tuple[int, int] | None:
+    spelt = _LETTER_SPACED.match(low, pos)
+    if spelt is None:
+        return None
+    joined = "".join(spelt.group().split())
+    return spelt.span() if _mixed(joined) and _looks_secret(joined) else None
 
 
 # The phrases whose value is read by a rule of their own, by the trigger's group.
