@@ -166,7 +166,7 @@ code de l'iphone|code de la tablette|code portable|code smartphone|code ipad|car
 sim card|sim|mot de passe|mots de passe|mot-de-passe|mdp|m.d.p|m.d.p.|password|passwords
 passwd|pwd|passphrase|code d'accès|code d' acces|access code|cvv|cvv2|cvc|cvc2|cryptogramme
 cryptogramme visuel|code cvv|login|compte|box|livebox|freebox|bbox|identifiant|user
-username|utilisateur|account|routeur|router|code|pass|pw
+username|utilisateur|account|routeur|router|code|pass|pw|id
 clef wifi|clefs de récupération|clef produit|wpa2-psk|wpa-personal-psk|psk|pre-shared key
 clé pré-partagée|code de session teamviewer|seed phrase|seed words|secret recovery phrase
 recovery phrase|mnemonic|mnemonic phrase|phrase de récupération|phrase de sauvegarde
@@ -190,7 +190,8 @@ mot de passé|mots de passés|mot2passe|mdp2|mot de passe1|pwd3|passeword|clé w
 code-pin|codepin|code dévérouillage|code de dévérrouillage|dévérouillage|schéma de dévérouillage
 codes confirmation|code de deverouillage|code déverouillage|code verouillage|code de déverrouilage
 schéma|schémas|schema|schéma de déverrouillage|schema de deverouillage|pattern|unlock pattern
-m0t d3 p4ss3|mot d3 passe|m0ts d3 p4ss3s|m0t2p4ss3|mpd
+m0t d3 p4ss3|mot d3 passe|m0ts d3 p4ss3s|m0t2p4ss3|mpd|code de déblocage|code de deblocage
+iphone code|ipad code|tablet code
 """
 
 

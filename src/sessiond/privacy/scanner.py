@@ -70,7 +70,8 @@ versions) pass:
   ("TeamViewer 123456789 / 4kd9x2"; "TV" for TeamViewer; after a space only, letters mixed with
   digits: "AnyDesk 123456789 xk9p2m"), a default account ("admin/admin", "root:toor",
   "admin / Soleil2024"; "admin/lecture" names rights; one of the commonest or the vendors'
-  default passwords as a plain word too: "root / toor", "pi / raspberry", "admin : admin"),
+  default passwords as a plain word too: "root / toor", "pi / raspberry", "admin : admin";
+  SQL Server's "sa / Sql2019!", a password mixing letters and digits only),
   a login said then its pair
   ("connexion avec jean / Soleil2024", "logged in with jsmith:X"; a secret-looking value,
   not a host's port).
@@ -91,7 +92,9 @@ versions) pass:
 * product-key: five groups of five letters and digits joined by dashes (Windows, Office),
   with letters and digits both, no masked group ("XXXXX-...-3V66T" as slmgr shows it).
   After "clé de produit", "product key", "clé de licence"...: groups separated by spaces
-  too, or a single 12+ character token mixing letters and digits.
+  too, or a single 12+ character token mixing letters and digits. A product key is a
+  secret: whoever reads a retail key can activate the licence the client paid for on
+  another machine, and the terms have the client supply it for the installation only.
 * password pair: an e-mail address, "/", then a password ("jean@free.fr / Soleil2024"),
   or a space then a token mixing letters and digits, the pair ending its line
   ("jean@gmail.com Lbc2024!", "Soleil-2024", letters around a symbol "P@ssword", one of the
@@ -103,7 +106,8 @@ versions) pass:
   digits or symbols ("P@ssw0rd", "Password1") where a value goes is a value, not a phrase,
   unless a link follows it ("p@ssword: x");
   an online service named (Facebook, impots.gouv, a bank, "messagerie"), ":", then a
-  login-shaped user ("jean.martin", not "Synology", nor a host) and a password.
+  login-shaped user ("jean.martin", not "Synology", nor a host) and a password, or an
+  account's number (6-20 digits) and a password mixing letters and digits.
 
 Phrases ("mot de passe", "mdp", "password", "pwd", "code PIN", "code d'accès",
 "identifiants", "clé wifi", "code AnyDesk", "clé de récupération", "CVV"...) are hits
@@ -122,11 +126,12 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
 "p.a.s.s.w.o.r.d", "m_o_t", "P.I.N."). After it:
 
 1. Strong link: up to four qualifier words, articles not counted ("Windows", "du compte
-   admin", "de la session de Mme Durand") then ``:``, ``=``, ``->``, ``=>`` (or between
-   spaces "-", ">", "---", a dotted leader), the value possibly on the next line (after
-   one blank line at most). An abbreviation's dot ("Mdp. : x") or a line break ("Mot de
-   passe\n: x") may come before ":" or "=".
-   The value is a hit if it is quoted, a group of digits, a token that looks like a
+   admin", "de la session de Mme Durand", "Windows + Outlook") then ``:``, ``=``,
+   ``->``, ``=>`` (or between spaces "-", ">", "---", a dotted leader), the value
+   possibly on the next line (after one blank line at most). An abbreviation's dot
+   ("Mdp. : x") or a line break ("Mot de passe\n: x") may come before ":" or "=".
+   The value is a hit if it is quoted, a group of digits, typed letter by letter ("mdp :
+   S o l e i l 2 0 2 4", letters and digits both), a token that looks like a
    secret (see 3), or a single plain word that ends the clause ("mdp : chaton" but not
    "mdp : voir avec le client"), unless that word is a status or filler ("ok",
    "oublié", "inchangé", "client", "Bitwarden", "unknown", "n/a") or reads like a past
@@ -143,11 +148,13 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
    and digits that ends the clause ("mdp ; Soleil2024", "mdp, PIN et sauvegarde" passes).
 2. Weak link: the phrase, known qualifiers only (tool names, "Windows", "wifi",
    "session", "admin", "du compte"...), an optional verb ("est", "is", "était",
-   "changé en", "set to"; "c'est" also typed "cest" or "c"), then the value. Here a
+   "changé en", "set to", with an auxiliary too: "a été changé en", "was set to",
+   "has been changed to"; "c'est" also typed "cest" or "c"), then the value. Here a
    plain word never counts ("mot de passe Windows à la demande du client", "password
    reset done", "PIN Windows Hello configuré"); only a quoted value, a group of digits or
    a secret-looking token does, and a PIN needs digits. The common words "pass" and "pw"
-   take only a token mixing letters and digits ("pass 4kd9x2", not "pass 1 jour"). Other
+   take only a token mixing letters and digits ("pass 4kd9x2", not "pass 1 jour"), and
+   starting their line, after ":" too a secret-looking one ("pass : Navigo" passes). Other
    words before a copula ("le mdp du compte ameli est Chaton12") link a secret-looking
    value only. After a change verb, a word that completes an idiom ("mis à jour", "changé
    en urgence", a month) or a year after "en" ("modifié en 2023") is no value.
@@ -181,14 +188,16 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
    one whose bracket or quote its line never closes ("mdp {Soleil2024", "mdp (4821",
    'mdp "Soleil2024'; after ":" a plain word or a passphrase too: "mdp : « chaton") or
    that closes a bracket never opened ("mdp Soleil2024>").
-8. Pairs: after "login", "identifiant", "compte", "box", "user", "account", "session",
+8. Pairs: after "login", "identifiant", "ID", "compte", "box", "user", "account", "session",
    "espace client"...
    a "user / secret" pair with "/" between ("compte jean.dupont / Azerty12", "box
    admin/Livebox2023")
    when the secret looks like one, repeats the user ("admin/admin"), or is a plain word
    after an explicit "login", an identifier-shaped user (dots, digits, "@") or a default
-   account (root, admin). Two account names ("compte pro / perso", "Netflix / Disney+")
-   and statuses pass.
+   account (root, admin). Two account names ("compte pro / perso", "Netflix / Disney+"),
+   two of a numbered series ("PC-01 / PC-02") and statuses pass. After "login",
+   "identifiant", "username" the pair may be spaced as after "identifiants" ("login
+   jdupont Soleil2024").
 9. PINs by device or purpose ("PIN/PUK : 1234 / 12345678": a SIM's two codes, the PUK of
    eight digits): "PIN du téléphone 4821", "PIN for the laptop 2580", "carte
    SIM 0000"; a bare "code" needs what it unlocks ("code de l'alarme 1937", "code du
@@ -196,13 +205,17 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
    4455") or an address before it on its line ("12 rue des Lilas, bât. B, code 1937", not
    five digits: a postal code), or after ":" and the digits what they unlock ("code : 1379
    pour déverrouiller l'iPad", "code : 2580 (téléphone)", "code : 1234 pour le pc
-   portable"; without ":" a preposition says it: "code 4821 du coffre"), and then
+   portable"; without ":" a preposition says it: "code 4821 du coffre"; a phone by its
+   brand: "code du Samsung : 0852"; a copula and its article: "le code du portail est le
+   1937"), and then
    digits (or a digicode "A1937"): "code postal 54230", "code erreur 43", "code client
    1234" pass. After ":" or a verb, a PIN spelt
    digit by digit ("1-2-3-4") counts.
    A phone's unlock pattern ("schéma de déverrouillage : 1-4-7-8-9", "schéma android
    14789", "unlock pattern 1 -> 4 -> 7 -> 8"): 4 to 9 dots numbered 1-9, none twice, the
-   only value "schéma" takes (a diagram otherwise).
+   only value "schéma" takes (a diagram otherwise); or the letter its dots draw, after
+   the unlock phrase ("schéma de déverrouillage : L") or "en" ("schéma en Z"), found
+   with its phrase (a letter alone is in every message's words).
 10. One-time codes: "code de vérification", "code reçu par SMS", "OTP", "2FA code",
     "code dicté par le client", "code à 6 chiffres", "code Google", "code iCloud", "code de
     confirmation Ameli"... then 4-8 digits (or Google's "G-482913"); "le client m'a lu le
@@ -262,7 +275,9 @@ scripts and forms ("꞉", "﹕") to ":", non-breaking hyphens to "-"; zero-width
 characters, soft hyphens, bidi controls and, by their Unicode category, every other format
 character (Cf: the tag characters U+E0000-U+E007F...) and every mark that joins no French
 letter (variation selectors, a keycap) are dropped; a character of any other block whose
-compatibility form is one ASCII character reads as it ("ⅿ", "ᵐ", "ſ"); a combining accent joins its
+compatibility form is one ASCII character reads as it ("ⅿ", "ᵐ", "ſ"), and so does a Latin
+letter with an accent French does not write ("ṁ", "ó", "ō": its base letter); a combining
+accent joins its
 letter when that makes a French letter ("e" + U+0301 is "é"), else it is dropped
 ("pa\u0301sse" reads "passe"). Spans are mapped back onto the text as typed.
 
@@ -748,6 +763,8 @@ _APOS = "['’]"
 _DEVICES = (
     rf"t[eé]l[eé]phone|t[eé]l\.?|portable|mobile|smartphone|iphone|android|tablette|ipad"
     rf"|ordinateur|ordi|pc|laptop|phone|tablet|computer|alarme|alarm|coffre(?:-fort)?|safe"
+    # phones by their brand: "code du Samsung", "PIN du Xiaomi"
+    rf"|samsung|galaxy|xiaomi|redmi|huawei|honor|oppo|pixel|oneplus|motorola|nokia|wiko"
     rf"|porte(?:[ ]d{_APOS}entr[eé]e)?|entr[eé]e|hall|door|portail|gate|garage|immeuble"
     rf"|b[aâ]timent"
     rf"|interphone|digicode|cadenas|padlock|badge"
@@ -774,7 +791,7 @@ _PREFIXES = (
     r"|m(?:\.|d|f|[o0]t|n|[ -]d|eta|pd)|n(?:et[ .w]|on)"
     r"|o(?:ne|t)|p(?:as|at|er|h|in|or|r(?:e|i|od)|s|uk|w|/|[@4]|a[$5])|qu|r(?:e[acfp]|ép|out|u)"
     r"|s(?:af|c|e[cerst]|i|m|p|up)"
-    r"|t(?:e[ax]|i|o[kt]|rez)|u(?:l|n[al]|s|t)|v[aeno]|w(?:i[-f]|[lp]|al)|2f"
+    r"|t(?:ab|e[ax]|i|o[kt]|rez)|u(?:l|n[al]|s|t)|v[aeno]|w(?:i[-f]|[lp]|al)|2f"
 )
 _TRIGGER = re.compile(
     rf"""(?x)
@@ -856,9 +873,10 @@ _TRIGGER = re.compile(
     | (?P<pin>
           code[ -]?(?:pin|puk) | pin[ ](?:code|number) | puk | pin
         | code[ ](?:confidentiel|secret)
-        | code[ ](?:de[ ])?(?:d[eé])?v[eé]r{{1,2}}ouill?age | passcode | (?:un)?lock[ ]code
+        | code[ ](?:de[ ])?(?:d[eé])?v[eé]r{{1,2}}ouill?age | code[ ]de[ ]d[eé]blocage
+        | passcode | (?:un)?lock[ ]code
         | digicode
-        | (?:alarm|door|gate|safe|phone|garage|keypad|voicemail|entry)[ ]code
+        | (?:alarm|door|gate|safe|phone|iphone|ipad|tablet|garage|keypad|voicemail|entry)[ ]code
         | code[ ](?:du[ ]|de[ ]l{_APOS}|de[ ]la[ ])?
             (?:t[eé]l[eé]phone|portable|iphone|smartphone|tablette|ipad))
     | (?P<sim> carte[ ]sim | sim[ ]card | sim)
@@ -882,7 +900,7 @@ _TRIGGER = re.compile(
         [0-9]?)  # numbered labels: "mdp1 : x, mdp2 : y"
     | (?P<cvv> cvv2? | cvc2? | cryptogramme(?:[ ]visuel)? | code[ ]cvv)
     | (?P<account>
-          login | compte | (?:live|free|b)?box | identifiant | user(?:name)? | utilisateur
+          login | compte | (?:live|free|b)?box | identifiant | id | user(?:name)? | utilisateur
         | espace[ ](?:client|perso(?:nnel)?|abonn[eé]|adh[eé]rent|membre)
         | account | route(?:u)?r | session)
     | (?P<code> code)
@@ -916,7 +934,7 @@ _H = r"[ \t\u00a0\u202f]"
 _QUAL_ARTICLE = "(?:de|du|des|la|le|les|of|the)"  # an article is no word, so one parse only
 _STRONG_QUAL = (
     rf"(?P<qual>(?:(?:{_H}+{_QUAL_ARTICLE}(?={_H})){{0,2}}"
-    rf"{_H}+(?!{_QUAL_ARTICLE}{_H})[(\w][^\s:=,;!?«»\"“”]{{0,29}}(?<![.])){{0,4}}?)")
+    rf"{_H}+(?!{_QUAL_ARTICLE}{_H})[(\w+&][^\s:=,;!?«»\"“”]{{0,29}}(?<![.])){{0,4}}?)")
 _STRONG_MARK = (
     # One cheap class first: most words are followed by no link at all.
     rf"{_H}*(?=[\"':=\-–—→⇒➔➜>.…])(?:[\"'](?={_H}*[:=]){_H}*)?"  # '"password": "x"'
@@ -1032,12 +1050,20 @@ _ARTICLES = (
 # ending each use says), then the others.
 _C_EST = rf"c{_APOS}est|c{_H}+est|cest"
 _OTHER_COPULAS = r"est|[eé]tait|sera|reste|devient|is|was"
-# "is", "est", "c'est", "changé en": the value follows as the predicate.
+# "is", "est", "c'est", "changé en": the value follows as the predicate. A change verb
+# may come with its auxiliary ("a été changé en", "was set to", "has been changed to").
+_CHANGE_VERBS = (
+    rf"chang[eé]{_H}+en|modifi[eé]{_H}+en|changed{_H}+(?:to|into)|set{_H}+to|reset{_H}+to"
+    rf"|updated{_H}+to|remplac[eé]{_H}+par|replaced{_H}+(?:by|with)|d[eé]fini{_H}+(?:sur|à|a)"
+    rf"|mis{_H}+à|r[eé]initialis[eé]{_H}+(?:avec|en|à|a)(?!\w)|remis{_H}+à|devenu|became"
+)
+_AUXILIARIES = (
+    rf"a{_H}+[eé]t[eé]|a|est|[eé]tait|sera|has{_H}+been|have{_H}+been|had{_H}+been|has|have"
+    rf"|had|was|were|is|been|will{_H}+be"
+)
 _VERBS = (
-    rf"is{_H}+now|est{_H}+maintenant|{_C_EST}|c(?={_H})|{_OTHER_COPULAS}"
-    rf"|chang[eé]{_H}+en|modifi[eé]{_H}+en|changed{_H}+to|set{_H}+to|reset{_H}+to"
-    rf"|remplac[eé]{_H}+par|d[eé]fini{_H}+(?:sur|à|a)|mis{_H}+à|now"
-    rf"|r[eé]initialis[eé]{_H}+(?:avec|en|à|a)(?!\w)|remis{_H}+à"
+    rf"is{_H}+now|est{_H}+maintenant|(?:(?:{_AUXILIARIES}){_H}+)?(?:{_CHANGE_VERBS})"
+    rf"|{_C_EST}|c(?={_H})|{_OTHER_COPULAS}|now"
 )
 # Weak link: known qualifiers only (with articles), then an optional verb.
 _WEAK = re.compile(
@@ -1048,9 +1074,10 @@ _WEAK = re.compile(
 # Bare "code": what it unlocks ("code de l'alarme 1937") or a verb ("son code c'est 4455").
 _CODE_LINK = re.compile(
     rf"(?x)(?P<dev>(?:(?:{_H}+(?:(?:{_ARTICLES}){_H}*){{0,2}}(?:{_DEVICES})(?!\w)){{1,2}}"
-    rf"(?:{_H}+[^\W\d_]{{3,20}}\b)?)?)"  # and a brand: "code de l'alarme Somfy"
+    # and a brand ("code de l'alarme Somfy"), not the copula that follows ("... est le 1937")
+    rf"(?:{_H}+(?!(?:{_OTHER_COPULAS}|{_C_EST})\b)[^\W\d_]{{3,20}}\b)?)?)"
     rf"(?:{_H}+\w+(?:é|ée|és|ées|ed)\b)?"
-    rf"(?:{_H}+(?P<verb>{_VERBS}))?"
+    rf"(?:{_H}+(?P<verb>{_VERBS})(?:{_H}+(?:le|la|l{_APOS}|the)(?={_H}*[0-9]))?)?"  # "est le 1937"
     rf"{_H}*(?P<colon>[:=]{_H}*)?"
 )
 # A one-time code "reçu par SMS", "envoyé sur le portable", "de Google".
@@ -1368,12 +1395,13 @@ def _is_stop(value: str) -> bool:
 # documented default ones (Kali's root/toor, Raspberry Pi OS's pi/raspberry, Dell iDRAC's
 # root/calvin): a password where a value goes, even as a plain word ("root / toor",
 # "jean@gmail.com Azerty!", "mot de passe Windows azerty"). First names, places and
-# words a note uses otherwise ("marseille", "bonjour", "master", "secret") are not here.
+# words a note uses otherwise ("marseille", "bonjour", "master", "secret"; "dragon" and
+# "shadow" name software a technician installs) are not here.
 _COMMON_PASSWORDS = frozenset({
     "azerty", "azertyuiop", "qwerty", "qwertyuiop", "qwertz", "soleil", "doudou",
-    "loulou", "chouchou", "jetaime", "toor", "raspberry", "changeme", "letmein", "welcome",
-    "iloveyou", "sunshine", "princess", "dragon", "monkey", "football", "superman",
-    "batman", "shadow", "calvin", "alpine", "vagrant", "dietpi", "openelec", "libreelec",
+    "loulou", "chouchou", "jetaime", "iloveyou", "sunshine", "superman", "batman",
+    "letmein", "changeme", "toor", "raspberry", "calvin", "alpine", "vagrant", "dietpi",
+    "openelec", "libreelec",
 })
 _COMMON_PASSWORD_TAIL = "!?*#$@%&+"
 
@@ -2155,10 +2183,23 @@ _PATTERN_VALUE = re.compile(
     rf"(?P<v>[1-9](?:(?:{_H}*(?:-+>?|→|>){_H}*|{_H})?[1-9]){{3,8}})(?![\w.,-])")
 
 
+# The pattern told by the letter its dots draw: "schéma de déverrouillage : L", "schéma en
+# Z", "unlock pattern: N" (after the unlock phrase, or "en" / "en forme de" after "schéma").
+_PATTERN_SHAPE = re.compile(
+    rf"(?:(?P<colon>{_H}*[:=]{_H}*)|{_H}+(?:en|in(?:{_H}+(?:the{_H}+)?shape{_H}+of)?"
+    rf"|shaped|en{_H}+forme{_H}+d{_APOS}?(?:e{_H}+)?){_H}*)"
+    rf"(?P<v>[a-z])(?:{_H}*$|{_H}*(?=[\n,;.)]))")
+
+
 def _pattern_value(low: str, m: re.Match[str], ctx: _Context
                    ) -> tuple[_Context, int, int] | None:
     found = _PATTERN_VALUE.match(low, m.end())
     if found is None:
+        shape = _PATTERN_SHAPE.match(low, m.end())
+        unlock = m.group() != "schéma" and m.group() != "schema" and m.group() != "pattern"
+        if shape is not None and (unlock or shape.group("colon") is None):
+            # The phrase with its letter: a letter alone is in every message's words.
+            return ctx, m.start(), shape.end("v")
         return None
     dots = _ascii_digits(found.group("v"))
     if len(set(dots)) != len(dots):
@@ -2340,9 +2381,18 @@ def _phrase_value(low: str, m: re.Match[str], layout: _Layout
             if strong.group("soft") is not None:
                 span = _value_at(low, strong.end(), refined, _LINK)
                 return (refined, span[0], span[1]) if span is not None else None
-            link = _LINK if participle else _STRONG_LINK
+            # "pass", "pw" starting their line are common words ("pass : Navigo", a
+            # transport card): only a secret-looking value (or one of the commonest
+            # passwords); after whose password it is, a plain word ("user: admin pass:
+            # admin", "log: jdupont pass: chaton").
+            line_start = low.rfind("\n", 0, m.start()) + 1
+            weaker = participle or (ctx.strict
+                                    and not low[line_start:m.start()].strip(_LABEL_LEAD))
+            link = _LINK if weaker else _STRONG_LINK
             span = _value_at(low, strong.end(), refined, link,
-                             _PLAIN_NONE if participle else _PLAIN_WORD, phrase=True)
+                             _PLAIN_NONE if weaker else _PLAIN_WORD, phrase=True)
+            if span is None:
+                span = _letter_spaced(low, strong.end())
             return (refined, span[0], span[1]) if span is not None else None
     if low.startswith(("(", "[", "{"), m.end()):  # "mot de passe(Soleil2024)"
         span = _value_at(low, m.end(), ctx, _WEAK_LINK)
@@ -2472,7 +2522,7 @@ def _verb_complement(low: str, verb: str | None, span: tuple[int, int]) -> bool:
     """After a change verb, the value completes an idiom ("mis à jour", "changé en
     urgence", "changé en janvier") or is a year after "en" ("modifié en 2023"): it says
     how or when the password changed, not what it became."""
-    if verb is None or _CHANGE_VERB.match(verb) is None:
+    if verb is None or _CHANGE_VERB.search(verb) is None:  # "a été modifié en 2023" too
         return False
     value = low[span[0]:span[1]]
     if _APOSTROPHES.split(_norm(value))[-1] in _VERB_COMPLEMENTS:  # "à l'identique"
@@ -2618,6 +2668,8 @@ def _device_code_value(low: str, m: re.Match[str], ctx: _Context
     if span is not None and address and _ascii_digits(low[span[0]:span[1]]) == low[
             span[0]:span[1]] and span[1] - span[0] == 5:
         return None  # five digits after an address: its postal code more likely
+    if span is not None and _verb_complement(low, link.group("verb"), span):
+        return None  # "le code a été changé en 2024": when, not what it became
     return (ctx, span[0], span[1]) if span is not None else None
 
 
@@ -2684,6 +2736,9 @@ def _id_shaped(user: str) -> bool:
             and any(c in "._@" or "0" <= c <= "9" for c in user))
 
 
+_NUMBERS = re.compile(r"[0-9]+")
+
+
 def _pair_secret(low: str, pair: re.Match[str], explicit: bool) -> tuple[int, int] | None:
     """The span of "user / secret" if `secret` is a password, not another name."""
     user, secret = pair.group("user"), _trim(pair.group("secret"))
@@ -2703,6 +2758,8 @@ def _pair_secret(low: str, pair: re.Match[str], explicit: bool) -> tuple[int, in
         if not strong:
             return None
     span = pair.start("user"), secret_start + len(secret)
+    if secret != user and _NUMBERS.sub("0", secret) == _NUMBERS.sub("0", user):
+        return None  # "PC-01 / PC-02", "srv1/srv2": two of a numbered series, no password
     if _is_stop(secret) or _norm(secret) in _PAIR_STOP:
         return span if secret == user and len(secret) >= 4 and not _is_stop(secret) else None
     if secret.isascii() and secret.isdigit():
@@ -2750,6 +2807,13 @@ def _account_value(low: str, m: re.Match[str], ctx: _Context
         if position == m.end():
             return None
     span = _slash_pair_at(low, position, explicit)
+    if (span is None and explicit and low[position:position + 1].isalnum()
+            and _PAIR.match(low, position) is None):
+        # "login jdupont Soleil2024": after a login's own word, the pair may be spaced as
+        # after "identifiants" (a secret-looking password that ends the clause).
+        spaced = _credentials_pair(low, position)
+        if spaced is not None and low[low.rfind(" ", spaced[0], spaced[1]) + 1].isalnum():
+            span = spaced
     return (ctx, span[0], span[1]) if span is not None else None
 
 
@@ -2918,6 +2982,20 @@ def _answer_value(low: str, m: re.Match[str], ctx: _Context
     return (ctx, link.end(), end) if end is not None else None
 
 
+# A value typed letter by letter, a space between ("mdp : S o l e i l 2 0 2 4"), to the
+# end of its clause.
+_LETTER_SPACED = re.compile(
+    rf"[^\s,;(](?:{_H}[^\s,;(]){{5,63}}(?={_H}*(?:$|\r?\n|[,;(]|[.!?](?:\s|$)))")
+
+
+def _letter_spaced(low: str, pos: int) -> tuple[int, int] | None:
+    spelt = _LETTER_SPACED.match(low, pos)
+    if spelt is None:
+        return None
+    joined = "".join(spelt.group().split())
+    return spelt.span() if _mixed(joined) and _looks_secret(joined) else None
+
+
 # The phrases whose value is read by a rule of their own, by the trigger's group.
 _VALUE_OF_GROUP: dict[str, Callable[[str, re.Match[str], _Context],
                                     tuple[_Context, int, int] | None]] = {
@@ -3077,7 +3155,7 @@ _ID_TOOL_ENDS = ("viewer", "desk", "supremo", "tv")
 # "user:password" spelling with no spaces) a plain word counts: "admin/lecture" names rights.
 _DEFAULT_PAIR = re.compile(
     r"(?<![\w@./:-])(?P<user>root|admin|administrateur|administrator|superuser|supervisor|ubnt"
-    r"|pi)(?:(?P<colon>:)|(?P<spaced>[ \t]*:[ \t]*)|[ \t]*/[ \t]*)(?P<v>[^\s,;«»\"“”/:]{1,64})")
+    r"|pi|sa)(?:(?P<colon>:)|(?P<spaced>[ \t]*:[ \t]*)|[ \t]*/[ \t]*)(?P<v>[^\s,;«»\"“”/:]{1,64})")
 
 
 # The text of a Wi-Fi QR code (the ZXing format phones read): "WIFI:T:WPA;S:Box;P:key;;".
@@ -3094,7 +3172,7 @@ def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
         pw = _CONTEXTS["pw"]
         found.extend((pw, start, end) for start, end in _commands(low))
     if ("viewer" in low or "desk" in low or "supremo" in low or "tv" in low or "admin" in low
-            or "root" in low or "super" in low or "ubnt" in low or "pi" in low):
+            or "root" in low or "super" in low or "ubnt" in low or _pi_pair_in(low)):
         found.extend(_pairs_without_phrase(low))
     if "/" in low:
         found.extend(_service_pairs(low))
@@ -3218,13 +3296,17 @@ def _service_pairs(low: str) -> Iterable[tuple[_Context, int, int]]:
         line_start = low.rfind("\n", 0, at) + 1
         user = _USER_BEFORE_SLASH.search(low, max(line_start, at - 70), at)
         name = user.group().rstrip(" \t") if user is not None else ""
-        if (user is not None and _LOGIN_SHAPED.fullmatch(name) is not None
+        # An account's number is a login too ("impots.gouv : 1234567890123 / x", a CAF or
+        # a customer number), then with a password that mixes letters and digits.
+        numbered = name.isascii() and name.isdigit() and 6 <= len(name) <= 20
+        if (user is not None and (_LOGIN_SHAPED.fullmatch(name) is not None or numbered)
                 and (_HOST_END.search(name) is None or "@" in name)
                 and _SERVICE_BEFORE.search(
                     low, max(line_start, user.start() - 60), user.start()) is not None):
             span = _slash_pair_at(low, user.start(), False, words=1)
             secret = low[at + 1:span[1]].strip() if span is not None else ""
-            if span is not None and _VERSION.fullmatch(secret) is None:
+            if (span is not None and _VERSION.fullmatch(secret) is None
+                    and (not numbered or _mixed(secret))):
                 yield account, span[0], span[1]
                 at = low.find("/", span[1])
                 continue
@@ -3232,6 +3314,30 @@ def _service_pairs(low: str) -> Iterable[tuple[_Context, int, int]]:
 
 
 _OWNER_COMMAND = re.compile(r"\b(?:chown|chgrp|install|docker[ \t]+run)\b[^\n|;&]*$")
+
+
+_FACTORY = re.compile(r"\b(?:par[ \t]d[eé]faut|d[eé]faut|default|d[' ’]usine|factory)\b")
+_WORD_AFTER = re.compile(r"[ \t)\]]*(?P<w>[^\W\d_]+)")
+
+
+def _pi_pair_in(low: str) -> bool:
+    """A cheap look for Raspberry Pi's "pi / x" and SQL Server's "sa / x" ("pi" and "sa"
+    alone are in "pilote", "pièce", "sa", "salle")."""
+    return ("pi /" in low or "pi/" in low or "pi:" in low or "pi :" in low
+            or "sa /" in low or "sa/" in low or "sa:" in low)
+
+
+def _default_no_longer(low: str, start: int, end: int) -> bool:
+    """A vendor's default pair said to be the default ("par défaut : admin/admin") or
+    changed since ("root / toor changé"): public knowledge, not the client's password."""
+    line_start = low.rfind("\n", 0, start) + 1
+    if _FACTORY.search(low, max(line_start, start - 40), start):
+        return True
+    after = _WORD_AFTER.match(low, end)
+    if after is None:
+        return False
+    word = after.group("w")
+    return _participle(word) or _inflected_in(_norm(word), _BARE_PARTICIPLES)
 
 
 def _pairs_without_phrase(low: str) -> Iterable[tuple[_Context, int, int]]:
@@ -3251,7 +3357,7 @@ def _pairs_without_phrase(low: str) -> Iterable[tuple[_Context, int, int]]:
                 ctx = _CONTEXTS["tool"]._replace(tool=tool)
                 yield ctx, m.start("v"), m.start("v") + len(value)  # type: ignore[union-attr]
             at = low.find(ending, end)
-    if "admin" in low or "root" in low or "super" in low or "ubnt" in low or "pi" in low:
+    if "admin" in low or "root" in low or "super" in low or "ubnt" in low or _pi_pair_in(low):
         for m in _DEFAULT_PAIR.finditer(low):
             user, value = m.group("user"), _trim(m.group("v"))
             if _OWNER_COMMAND.search(low, max(0, m.start() - 40), m.start()):
@@ -3261,9 +3367,17 @@ def _pairs_without_phrase(low: str) -> Iterable[tuple[_Context, int, int]]:
                 continue
             if _names_phrase(value, low, m.start("v") + len(value)):
                 continue  # "admin / p@ssword: x": the password's label, its value after
+            if (value == user or _common_password(value)) and _default_no_longer(
+                    low, m.start(), m.start("v") + len(value)):
+                continue  # "identifiants par défaut (admin/admin) modifiés": public, gone
             ends = _CLAUSE_END.match(low, m.start("v") + len(value)) is not None
             plain = m.group("colon") is not None and ends and _plain_word_secret(value)
-            if m.group("spaced") is not None or user == "pi":
+            if user == "sa":
+                # SQL Server's "sa / Sql2019!" ("sa" is French too: "sa / son"): a password
+                # that mixes letters and digits only.
+                if ends and _mixed(value) and _looks_secret(value):
+                    yield _CONTEXTS["account"], m.start(), m.start("v") + len(value)
+            elif m.group("spaced") is not None or user == "pi":
                 # "admin : 2 postes", "pi / 2": the user repeated or a common password only
                 # ("admin : admin", "pi / raspberry").
                 if ends and (value == user or _common_password(value)):
@@ -3536,8 +3650,7 @@ def _one_edit(word: str, phrase: str) -> bool:
 _TYPO_MARK = re.compile(r"[:=]")
 
 
-@functools.lru_cache(maxsize=1024)  # a note's labels come back at every keystroke
-def _typo_phrase(words: tuple[str, ...]) -> str | None:
+def _typo_phrase(words: list[str]) -> str | None:
     """The group of the phrase the last of `words` are a typo of."""
     for count in range(len(words), 0, -1):
         key = _norm("".join(words[-count:]))
@@ -3550,29 +3663,29 @@ def _typo_phrase(words: tuple[str, ...]) -> str | None:
     return None
 
 
-def _label_words(low: str, colon: int) -> tuple[str, ...]:
-    """Up to four words of letters right before `colon` (cheap string methods: a note
-    has a colon every few lines, and almost none is a typo's)."""
-    window = low[max(0, colon - 40):colon]
+@functools.lru_cache(maxsize=2048)  # a note's labels come back at every keystroke
+def _typo_before(window: str, cut: bool) -> str | None:
+    """The group of the phrase whose typo ends `window` (the 40 characters before a ":"
+    or "="; `cut`: its first word began before it), read with cheap string methods."""
     if not window.rstrip(" \t")[-1:].isalpha():
-        return ()
+        return None
     words = window.replace("'", " ").replace("’", " ").split()
-    if colon > 40 and window[0].isalpha() and low[colon - 41].isalpha():
-        words = words[1:]  # the window cut its first word
+    if cut and window[0].isalpha():
+        words = words[1:]
     tail: list[str] = []
     for word in reversed(words[-4:]):
         if not word.isalpha():
             break
         tail.append(word)
-    return tuple(reversed(tail))
+    return _typo_phrase(tail[::-1]) if tail else None
 
 
 def _typo_labels(low: str) -> Iterable[tuple[_Context, int, int]]:
     """Values after a label that is a phrase's typo (see _TYPO_PHRASES)."""
     for mark in _TYPO_MARK.finditer(low):
         colon = mark.start()
-        words = _label_words(low, colon)
-        group = _typo_phrase(words) if words else None
+        cut = colon > 40 and low[colon - 41].isalpha()
+        group = _typo_before(low[max(0, colon - 40):colon], cut)
         if group is None:
             continue
         at = _SPACES.match(low, colon + 1)
@@ -3666,8 +3779,12 @@ _SPACES_ODD = "\u1680\u2000-\u200a\u2028\u2029\u205f\u2800\u3000"
 # punctuation, currency, arrows, mathematical operators, box drawing, dingbats): a
 # note written with these needs no look at each character's properties.
 # tests/unit/test_secrets.py checks that the properties change none of the others.
-_CLASSIFIED = "\u0000-\u024f\u2010-\u205f\u20a0-\u20cf\u2190-\u245f\u2500-\u27ff"
-_UNCLASSIFIED = re.compile(f"[^{_CLASSIFIED}]")
+_CLASSIFIED = ((0x0000, 0x00FF), (0x0152, 0x0153), (0x2010, 0x205F), (0x20A0, 0x20CF),
+               (0x2190, 0x245F), (0x2500, 0x27FF))
+# Letters of Latin-1 with an accent French never writes: their base letter ("pín" is
+# "pin"); the others of Latin-1 stay as typed ("é", "ç": the phrases spell them; "ñ").
+_FOREIGN_ACCENTED = "áíóúãõìòýåÁÍÓÚÃÕÌÒÝÅ"
+_LATIN1_FOLDED = "\u00a0\u00ad" + _FOREIGN_ACCENTED  # looked for one by one: `in` is cheap
 # Letters of other scripts drawn like Latin ones (the Unicode confusables of a-z, A-Z).
 _CONFUSABLES = {
     "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
@@ -3701,12 +3818,30 @@ _OTHER_DIGITS = "".join(chr(code) for code in range(0x0660, 0x1A9A)
                         if unicodedata.category(chr(code)) == "Nd")
 _FOLD_NEEDED = re.compile(
     f"[\u00a0\u0262-\u029f\u02d0\u02f8\u0300-\u036f\u0370-\u03ff\u0400-\u052f"
-    f"\u017f\u0589\u05c3\u1d00-\u1d22\u2010-\u2012\u2024\u202f\u205a\u2212\u2236\ua730\ua731"
+    f"{_FOREIGN_ACCENTED}\u017f\u0589\u05c3\u1d00-\u1d22\u2010-\u2012\u2024\u202f\u205a\u2212\u2236\ua730\ua731"
     f"\ua789\ua78a\ufe13\ufe55\ufe63\ufe66\uff01-\uff5e\U0001d400-\U0001d7ff"
     f"\u2460-\u24ff\u21a6\u21e8\u21fe\u25b6\u25b8\u25ba\u27a1-\u27a6\u279d-\u27a0\u27f6\u27f9\u27fe\u2b95"
     f"\U0001f300-\U0001faff"
     f"{_OTHER_DIGITS}{_INVISIBLE}{_SPACES_ODD}]")
 _DROPPED = re.compile(f"[{_INVISIBLE}\u0300-\u036f]")
+
+
+def _needs_folding() -> re.Pattern[str]:
+    """Any character but the classified ones _FOLD_NEEDED leaves alone: one regex pass
+    tells whether a note needs folding at all."""
+    classified = "".join(chr(code) for low, high in _CLASSIFIED for code in range(low, high + 1))
+    plain = _FOLD_NEEDED.sub("", classified)
+    runs: list[str] = []
+    start = previous = plain[0]
+    for char in plain[1:] + "\U0010ffff":
+        if ord(char) != ord(previous) + 1:
+            runs.append(re.escape(start) + ("-" + re.escape(previous) if previous != start else ""))
+            start = char
+        previous = char
+    return re.compile(f"[^{''.join(runs)}]")
+
+
+_NEEDS_FOLDING = _needs_folding()
 # The accented letters of French (and the "ñ" of "contraseña"): an accent typed apart
 # joins its letter only to make one of these.
 _ACCENTED = frozenset("àâäçéèêëîïôöùûüÿñ" + "àâäçéèêëîïôöùûüÿñ".upper())
@@ -3717,6 +3852,8 @@ def _fold_table() -> dict[int, str]:
     for code in (0x00A0, 0x1680, 0x205F, 0x2800, 0x3000, 0x202F, *range(0x2000, 0x200B)):
         table[code] = " "
     table[0x2028] = table[0x2029] = "\n"
+    for letter in _FOREIGN_ACCENTED:
+        table[ord(letter)] = unicodedata.normalize("NFD", letter)[0]
     for digit in _OTHER_DIGITS:
         table[ord(digit)] = str(unicodedata.decimal(digit))
     # Other pictographs (emoji) separate words like a space: "mdp 🔑 : x", "mdp🔑x".
@@ -3748,6 +3885,11 @@ def _fold_by_properties(char: str) -> str:
     folded = unicodedata.normalize("NFKC", char)
     if len(folded) == 1 and folded.isascii() and folded.isprintable():
         return folded
+    decomposed = unicodedata.normalize("NFD", char)
+    base, marks = decomposed[0], decomposed[1:]
+    if (marks and base.isascii() and base.isalpha() and char not in _ACCENTED
+            and all(map(unicodedata.combining, marks))):
+        return base  # "ṁ", "ō", "ş": a Latin letter with an accent French does not write
     return char
 
 
@@ -3824,14 +3966,13 @@ def _fold_characters(text: str) -> tuple[str, list[int] | None]:
     if text.isascii():
         return text, None
     try:
-        # Latin-1 text (most French notes) can only need its no-break spaces and soft
-        # hyphens folded: two `in` tests instead of a regex pass.
+        # Latin-1 text (most French notes) can only need its no-break spaces, soft
+        # hyphens and foreign accents folded: a few `in` tests instead of a regex pass.
         text.encode("latin-1")
     except UnicodeEncodeError:
-        needed = (_FOLD_NEEDED.search(text) is not None
-                  or _UNCLASSIFIED.search(text) is not None)
+        needed = _NEEDS_FOLDING.search(text) is not None
     else:
-        needed = "\u00a0" in text or "\u00ad" in text
+        needed = any(char in text for char in _LATIN1_FOLDED)
     if not needed:
         return text, None
     folded = text.translate(_FOLD)
