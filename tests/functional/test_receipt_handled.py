@@ -15,7 +15,9 @@ import subprocess
 import time
 import unicodedata
 import zlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fpdf import FPDF
@@ -540,6 +542,121 @@ def test_a_receipt_carries_its_own_three_files_and_json_data(
         assert "Journal intact" in said, (case, said)
     code, said, _document = verified(cli, _attaching(pdf, tmp_path / "same.pdf", own))
     assert code == 0, said
+
+
+def _font_edited(pdf: Path, out: Path, edit: Callable[[Any, dict[str, int]], None]) -> Path:
+    """`pdf` with `edit(font, codes)` applied to each of its fonts once (codes: the
+    character -> code of its ToUnicode map)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=str(pdf))
+    done = set()
+    for page in writer.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            if ref.idnum in done:
+                continue
+            done.add(ref.idnum)
+            font = ref.get_object()
+            cmap = font["/ToUnicode"].get_object().get_data().decode() if (
+                "/ToUnicode" in font) else ""
+            codes = {chr(int(u, 16)): int(c, 16)
+                     for c, u in re.findall(r"<([0-9A-F]{4})> <([0-9A-F]{4})>", cmap)}
+            edit(font, codes)
+    writer.write(out)
+    return out
+
+
+def _program(font: Any) -> Any:
+    descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+    return descriptor["/FontFile2"].get_object()
+
+
+def _codes_sent_to_each_others_glyph(font: Any, codes: dict[str, int]) -> None:
+    """Its CIDToGIDMap swapped for the codes of 5 and 2: each draws the other's glyph."""
+    if not {"5", "2"} <= set(codes):
+        return
+    table = font["/DescendantFonts"][0].get_object()["/CIDToGIDMap"].get_object()
+    data = bytearray(table.get_data())
+    five, two = 2 * codes["5"], 2 * codes["2"]
+    data[five:five + 2], data[two:two + 2] = data[two:two + 2], data[five:five + 2]
+    table.set_data(bytes(data))
+
+
+def _outlines_swapped(font: Any, codes: dict[str, int]) -> None:
+    """The outlines of 5 and 2 swapped inside the embedded font program."""
+    from fontTools.ttLib import TTFont
+
+    program = _program(font)
+    ttf = TTFont(io.BytesIO(program.get_data()))
+    glyphs = ttf["glyf"]
+    if not {"five", "two"} <= set(glyphs.keys()):
+        return
+    glyphs["five"], glyphs["two"] = glyphs["two"], glyphs["five"]
+    out = io.BytesIO()
+    ttf.save(out)
+    program.set_data(out.getvalue())
+
+
+def _encoding_and_map_swapped(font: Any, _codes: dict[str, int]) -> None:
+    """A core font made to draw 2 for the code of 5 (and 5 for 2), with a ToUnicode map
+    that still reads 5 (and 2)."""
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        NameObject,
+        NumberObject,
+    )
+
+    font[NameObject("/Encoding")] = DictionaryObject({
+        NameObject("/BaseEncoding"): NameObject("/WinAnsiEncoding"),
+        NameObject("/Differences"): ArrayObject([NumberObject(0x32), NameObject("/five"),
+                                                 NumberObject(0x35), NameObject("/two")])})
+    cmap = DecodedStreamObject()
+    cmap.set_data(b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+                  b"1 begincodespacerange <00> <FF> endcodespacerange\n"
+                  b"1 beginbfrange <20> <FF> <0020> endbfrange\n"
+                  b"endcmap CMapName currentdict /CMap defineresource pop end end\n")
+    font[NameObject("/ToUnicode")] = cmap
+
+
+@pytest.mark.parametrize("edit", [_codes_sent_to_each_others_glyph, _outlines_swapped])
+def test_a_font_that_draws_other_letters_than_its_text_fails(
+        stopped: tuple[Cli, str], tmp_path: Path, edit: Callable[[Any, dict[str, int]], None]
+) -> None:
+    """A font edited so that the page shows 20,00 € where text extraction still reads
+    50,00 € (its codes sent to other glyphs, or its glyphs' outlines swapped) fails,
+    naming what is drawn and what is read; the receipt as issued passes."""
+    from sessiond.exports.fonts import find_fonts
+
+    if find_fonts().core:
+        pytest.skip("no TrueType font on this machine: receipts use the core fonts")
+    cli, sid = stopped
+    pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
+    assert verified(cli, pdf)[0] == 0
+    edited = _font_edited(pdf, tmp_path / "edited.pdf", edit)
+    # The page shows another amount; its text still reads the issued one.
+    shown = subprocess.run(["pdftotext", "-layout", str(edited), "-"], check=True,
+                           capture_output=True, text=True).stdout
+    assert "50,00" in shown
+    code, said, _document = verified(cli, edited)
+    assert code == 1, said
+    assert "dessine «\u00a02\u00a0» là où son texte se lit «\u00a05\u00a0»" in said, said
+    assert "Journal intact" in said, said
+
+
+def test_a_core_font_drawing_other_letters_than_its_text_fails(
+        stopped: tuple[Cli, str], tmp_path: Path) -> None:
+    """A core-font receipt whose encoding draws 2 for 5 while a ToUnicode map added to
+    it still reads 5 fails too."""
+    cli, sid = stopped
+    cli.env["SESSIOND_PDF_FONTS"] = "core"
+    pdf = Path(issue(cli, sid, tmp_path / "core.pdf")["pdf"])
+    assert verified(cli, pdf)[0] == 0
+    edited = _font_edited(pdf, tmp_path / "edited.pdf", _encoding_and_map_swapped)
+    code, said, _document = verified(cli, edited)
+    assert code == 1, said
+    assert "dessine «\u00a02\u00a0» là où son texte se lit «\u00a05\u00a0»" in said, said
 
 
 def test_a_receipt_of_a_session_corrected_since_fails(stopped: tuple[Cli, str],

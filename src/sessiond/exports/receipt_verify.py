@@ -121,6 +121,7 @@ def check_receipt(svc: Sessiond, name: str, raw: bytes) -> ReceiptCheck:
         "receipt states: {what}; the receipt says what its signed data says", what=what))
         for what in carried.over_text[:20])
     result.problems.extend(_hidden(name, carried))
+    result.problems.extend(_misdrawn(name, carried))
     result.notes.extend(_("{name}: added over its pages after it was issued (not part of "
                           "the receipt, not signed): {what}", name=name, what=what)
                         for what in carried.added[:20])
@@ -157,6 +158,30 @@ def _hidden(name: str, carried: Carried) -> list[Problem]:
 
 
 _MAX_HIDDEN = 8
+
+
+def _misdrawn(name: str, carried: Carried) -> list[Problem]:
+    """Fonts whose glyphs are not the text they are read as (glyphs): the page shows
+    other letters than the text, and so the check of it, says."""
+    problems = []
+    for wrong in carried.misdrawn[:_MAX_HIDDEN]:
+        values = {"page": wrong.page, "font": one_line(wrong.font)[:60],
+                  "read": one_line(wrong.read), "shown": one_line(wrong.shown)}
+        problems.append(_problem(name, _(
+            "on its page {page}, the font {font} draws \u00ab {shown} \u00bb where its text "
+            "reads \u00ab {read} \u00bb: the page does not show what the receipt states; "
+            "the document was edited", **values) if wrong.read and wrong.shown else _(
+            "on its page {page}, the font {font} draws another letter where its text reads "
+            "\u00ab {read} \u00bb: the page does not show what the receipt states; the "
+            "document was edited", **values) if wrong.read else _(
+            "on its page {page}, the font {font} is of a kind sessiond does not write, "
+            "whose letters cannot be matched with its text: what the page shows cannot be "
+            "checked; the document was edited or made again by another tool", **values)))
+    if len(carried.misdrawn) > _MAX_HIDDEN:
+        problems.append(_problem(name, _(
+            "and {n} more letters its fonts draw otherwise than its text reads them",
+            n=len(carried.misdrawn) - _MAX_HIDDEN)))
+    return problems
 
 
 def _problem(name: str, message: str, seq: int | None = None) -> Problem:

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sessiond.errors import InputError
+from sessiond.exports.glyphs import Misdrawn
 from sessiond.exports.hidden_text import Box, Hidden, Tracker, visible_box
 from sessiond.i18n import _, one_line
 
@@ -127,6 +128,8 @@ class Carried:
     # are none of a receipt's own (NAME.json, NAME.sig, NAME.pem of one NAME).
     data_name: str = ""
     strangers: tuple[str, ...] = ()
+    # PDF: fonts whose glyphs are not what text extraction reads of them (glyphs).
+    misdrawn: tuple[Misdrawn, ...] = ()
 
 
 def decode_text(raw: bytes) -> str:
@@ -368,6 +371,8 @@ def read_pdf(raw: bytes) -> Carried:
     try:
         from pypdf import PdfReader
         from pypdf import errors as pypdf_errors
+
+        from sessiond.exports import glyphs
     except ImportError as e:
         raise InputError(_("Reading a PDF receipt needs the pypdf package: pip install "
                            "'sessiond[facturx]'.")) from e
@@ -398,6 +403,7 @@ def read_pdf(raw: bytes) -> Carried:
             keywords = str(metadata.get("/Keywords") or "") if metadata is not None else ""
             added, over_text = _annotations(reader, boxes)
             scripted = _scripted(reader)
+            misdrawn = glyphs.misdrawn(reader)
     except _TooLarge as e:
         return Carried("pdf", "", damaged=str(e))
     except limit_reached:
@@ -424,7 +430,7 @@ def read_pdf(raw: bytes) -> Carried:
                    copies=len(sets), sets=tuple(sets), added=tuple(added),
                    over_text=tuple(over_text), hidden=tuple(hidden),
                    files=len(_JOINED.findall(raw)) + 1, scripted=scripted,
-                   data_name=names[0] if names else "",
+                   misdrawn=tuple(misdrawn), data_name=names[0] if names else "",
                    strangers=_strangers(attachments, names))
 
 

@@ -1956,6 +1956,24 @@ CATALOG: dict[str, str] = {
     'damaged':
         'ses données signées ({where}) ne sont pas des données JSON ({what})\u202f: elles ont '
         'été remplacées par un autre fichier ou abîmées',
+    'on its page {page}, the font {font} draws « {shown} » where its text reads « {read} »: the '
+    'page does not show what the receipt states; the document was edited':
+        'sur sa page {page}, la police {font} dessine «\xa0{shown}\xa0» là où son texte se lit '
+        '«\xa0{read}\xa0»\u202f: la page ne montre pas ce que le relevé déclare\u202f; le '
+        'document a été modifié',
+    'on its page {page}, the font {font} draws another letter where its text reads « {read} »: '
+    'the page does not show what the receipt states; the document was edited':
+        'sur sa page {page}, la police {font} dessine une autre lettre là où son texte se lit '
+        '«\xa0{read}\xa0»\u202f: la page ne montre pas ce que le relevé déclare\u202f; le '
+        'document a été modifié',
+    'on its page {page}, the font {font} is of a kind sessiond does not write, whose letters '
+    'cannot be matched with its text: what the page shows cannot be checked; the document was '
+    'edited or made again by another tool':
+        "sur sa page {page}, la police {font} est d'un type que sessiond n'écrit pas, dont les "
+        'lettres ne peuvent être rapprochées de son texte\u202f: ce que la page montre ne peut '
+        "être vérifié\u202f; le document a été modifié ou refait par un autre outil",
+    'and {n} more letters its fonts draw otherwise than its text reads them':
+        'et {n}\u00a0autres lettres que ses polices dessinent autrement que son texte ne les lit',
     'the attached file « {file} »': 'le fichier joint «\xa0{file}\xa0»',
     'the block between its SIGNED DATA lines': 'le bloc entre ses lignes SIGNED DATA',
     'a PDF file': 'un fichier PDF',
