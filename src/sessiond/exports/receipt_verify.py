@@ -454,7 +454,7 @@ def _changed_since(svc: Sessiond, name: str, data: Mapping[str, Any], event: Any
 
     if event.session_id is None:
         return []
-    corrected = changed_since(svc.store, event.session_id, event)
+    corrected = changed_since(svc, event.session_id, event)
     number = receipt_number(svc.store, event, svc)
     try:
         with speaking(_language(data)):  # its words, in the receipt's language
