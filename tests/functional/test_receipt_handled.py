@@ -659,6 +659,49 @@ def test_a_core_font_drawing_other_letters_than_its_text_fails(
     assert "dessine «\u00a02\u00a0» là où son texte se lit «\u00a05\u00a0»" in said, said
 
 
+def test_a_receipt_is_its_own_pages_in_their_order(stopped: tuple[Cli, str],
+                                                   tmp_path: Path) -> None:
+    """A page added (blank, or a drawing that states something else, with no text for the
+    text check to read), a page removed, or the pages put in another order fail, each
+    saying which; the same pages re-saved pass, and so does a page turned."""
+    from pypdf import PdfReader, PdfWriter
+
+    cli, sid = stopped
+    for n in range(1, 6):  # enough facts for a second page
+        cli("record", sid, "artifact", "--kind", "file-copy", "--client-request",
+            f"Copie n° {n} du devis demandée par la cliente au téléphone, pour son dossier",
+            "--at", at(f"09:3{n}:00"), "--yes")
+    pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
+    assert len(PdfReader(pdf).pages) >= 2
+    drawing = FPDF()
+    drawing.add_page()
+    drawing.set_fill_color(0)
+    drawing.rect(20, 20, 120, 30, style="F")  # a block of ink, as a pasted image is
+    drawn = PdfReader(io.BytesIO(bytes(drawing.output()))).pages[0]
+
+    def edited(case: str, change: Callable[[Any], None]) -> Path:
+        writer = PdfWriter(clone_from=str(pdf))
+        change(writer)
+        writer.write(tmp_path / f"{case}.pdf")
+        return tmp_path / f"{case}.pdf"
+
+    def reordered(writer: Any) -> None:
+        pages = writer._root_object["/Pages"].get_object()
+        pages["/Kids"].reverse()
+
+    cases = {
+        "blank": (lambda w: w.add_blank_page(), "sa page 3 n'est pas une page du relevé"),
+        "drawn": (lambda w: w.insert_page(drawn, 1), "sa page 2 n'est pas une page du relevé"),
+        "removed": (lambda w: w.remove_page(len(w.pages) - 1), "il contient 1 des 2"),
+        "reordered": (reordered, "leurs pieds de page indiquent 2/2, 1/2"),
+    }
+    for case, (change, expected) in cases.items():
+        code, said, _document = verified(cli, edited(case, change))
+        assert code == 1 and expected in said, (case, said)
+    assert verified(cli, edited("same", lambda w: None))[0] == 0
+    assert verified(cli, edited("turned", lambda w: w.pages[0].rotate(90)))[0] == 0
+
+
 def test_a_receipt_of_a_session_corrected_since_fails(stopped: tuple[Cli, str],
                                                       tmp_path: Path) -> None:
     """Corrected after its receipt and given no new one: the receipt no longer says what

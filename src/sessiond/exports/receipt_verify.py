@@ -46,6 +46,7 @@ from sessiond.exports.signed import (
 from sessiond.i18n import _, one_line
 from sessiond.i18n import language as language_of_messages
 from sessiond.i18n.dates import long_date
+from sessiond.i18n.plural import n_
 from sessiond.sessions import Sessiond
 
 
@@ -559,7 +560,9 @@ def _visible(name: str, carried: Carried, data: Mapping[str, Any],
                 wrong, added = _pdf_mismatches(carried.text, blocks, footer)
     except (KeyError, TypeError, ValueError, AttributeError):
         return [_problem(name, _("its signed data does not have the form of a receipt"))]
-    problems = [_problem(name, _(
+    # (in the verifier's language: only the footer is the receipt's own words)
+    problems = _page_problems(name, carried.pages, footer) if carried.kind == "pdf" else []
+    problems += [_problem(name, _(
         "its visible text does not state {field} as its signed data does (expected: "
         "\u00ab {expected} \u00bb): the document was edited", field=key, expected=expected))
         for key, expected in wrong]
@@ -683,6 +686,43 @@ def _undrawn(text: str) -> re.Pattern[str]:
     return re.compile("".join(
         re.escape(c) if ord(c) < 0x250 else f"(?:{re.escape(c)}|\\\\u{ord(c):04x})"
         for c in _squeezed(pdf_text(text.replace("\u00ad", "")))))
+
+
+def _page_problems(name: str, pages: tuple[str, ...], footer: str) -> list[Problem]:
+    """A receipt is laid out on its pages and no other, in their order, each showing the
+    footer "... — N/COUNT": a page without it was added (blank, or an image stating
+    something else), a count of pages other than its footers' lost or gained one, and a
+    page showing another N was moved."""
+    if not pages:
+        return []
+    shown = re.compile("(?:" + "|".join(map(re.escape, _variants(footer + " — ")))
+                       + r")(\d{1,4})/(\d{1,4})")
+    numbers = []
+    for text in pages:
+        found = shown.search(_squeezed(unicodedata.normalize("NFC", text)))
+        numbers.append((int(found[1]), int(found[2])) if found else None)
+    counts = [total for _n, total in filter(None, numbers)]
+    expected = max(set(counts), key=counts.count) if counts else None
+    problems = []
+    added = [n for n, number in enumerate(numbers, start=1) if number is None]
+    if added:
+        problems.append(_problem(name, n_(
+            len(added), "its page {pages} is not a page of the receipt (it does not show its "
+            "footer \u00ab {footer} \u00bb): it was added; the document was edited",
+            "its pages {pages} are not pages of the receipt (they do not show its footer "
+            "\u00ab {footer} \u00bb): they were added; the document was edited",
+            pages=", ".join(map(str, added[:20])), footer=footer)))
+    if expected is not None and len(pages) - len(added) != expected:
+        problems.append(_problem(name, _(
+            "it holds {found} of the {expected} pages of the receipt: a page was removed or "
+            "added again; the document was edited", found=len(pages) - len(added),
+            expected=expected)))
+    kept = [number for number in numbers if number is not None]
+    if [n for n, _total in kept] != sorted(n for n, _total in kept):
+        problems.append(_problem(name, _(
+            "its pages are not in the receipt's order (their footers read {order}): the "
+            "document was edited", order=", ".join(f"{n}/{total}" for n, total in kept[:20]))))
+    return problems
 
 
 def _pdf_mismatches(text: str, blocks: list[Block], footer: str

@@ -130,6 +130,7 @@ class Carried:
     strangers: tuple[str, ...] = ()
     # PDF: fonts whose glyphs are not what text extraction reads of them (glyphs).
     misdrawn: tuple[Misdrawn, ...] = ()
+    pages: tuple[str, ...] = ()  # PDF: each page's extracted text (`text` joins them)
 
 
 def decode_text(raw: bytes) -> str:
@@ -430,7 +431,8 @@ def read_pdf(raw: bytes) -> Carried:
                    copies=len(sets), sets=tuple(sets), added=tuple(added),
                    over_text=tuple(over_text), hidden=tuple(hidden),
                    files=len(_JOINED.findall(raw)) + 1, scripted=scripted,
-                   misdrawn=tuple(misdrawn), data_name=names[0] if names else "",
+                   misdrawn=tuple(misdrawn), pages=tuple(pages),
+                   data_name=names[0] if names else "",
                    strangers=_strangers(attachments, names))
 
 

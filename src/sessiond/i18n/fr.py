@@ -1974,6 +1974,23 @@ CATALOG: dict[str, str] = {
         "être vérifié\u202f; le document a été modifié ou refait par un autre outil",
     'and {n} more letters its fonts draw otherwise than its text reads them':
         'et {n}\u00a0autres lettres que ses polices dessinent autrement que son texte ne les lit',
+    'its page {pages} is not a page of the receipt (it does not show its footer « {footer} »): '
+    'it was added; the document was edited':
+        "sa page {pages} n'est pas une page du relevé (elle ne montre pas son pied de page "
+        '«\xa0{footer}\xa0»)\u202f: elle a été ajoutée\u202f; le document a été modifié',
+    'its pages {pages} are not pages of the receipt (they do not show its footer « {footer} »): '
+    'they were added; the document was edited':
+        "ses pages {pages} ne sont pas des pages du relevé (elles ne montrent pas son pied de "
+        'page «\xa0{footer}\xa0»)\u202f: elles ont été ajoutées\u202f; le document a été '
+        'modifié',
+    'it holds {found} of the {expected} pages of the receipt: a page was removed or added again; '
+    'the document was edited':
+        'il contient {found} des {expected}\u00a0pages du relevé\u202f: une page a été retirée '
+        'ou ajoutée en double\u202f; le document a été modifié',
+    "its pages are not in the receipt's order (their footers read {order}): the document was "
+    'edited':
+        "ses pages ne sont pas dans l'ordre du relevé (leurs pieds de page indiquent "
+        '{order})\u202f: le document a été modifié',
     'the attached file « {file} »': 'le fichier joint «\xa0{file}\xa0»',
     'the block between its SIGNED DATA lines': 'le bloc entre ses lignes SIGNED DATA',
     'a PDF file': 'un fichier PDF',
