@@ -702,6 +702,43 @@ def test_a_receipt_is_its_own_pages_in_their_order(stopped: tuple[Cli, str],
     assert verified(cli, edited("turned", lambda w: w.pages[0].rotate(90)))[0] == 0
 
 
+def test_a_receipt_whose_title_or_author_was_changed_fails(stopped: tuple[Cli, str],
+                                                           tmp_path: Path) -> None:
+    """A reader shows a PDF's Title as its name and its Author as who wrote it: another
+    number or another name there fails, in a re-saved file or an incremental update;
+    what tools change of their own (Producer, dates, a subject) or drop passes."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject
+
+    cli, sid = stopped
+    pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
+
+    def edited(case: str, values: dict[str, str], *, incremental: bool = False,
+               drop: str = "") -> Path:
+        writer = PdfWriter(str(pdf), incremental=True) if incremental else PdfWriter(
+            clone_from=str(pdf))
+        writer.add_metadata(values)
+        if drop:
+            del writer._info.get_object()[NameObject(drop)]  # type: ignore[union-attr]
+        writer.write(tmp_path / f"{case}.pdf")
+        return tmp_path / f"{case}.pdf"
+
+    failing = {
+        "title": (edited("title", {"/Title": "Relevé d'intervention n° 2026-0099"}),
+                  "son titre (ses propriétés", "2026-0001"),
+        "author": (edited("author", {"/Author": "Paul Martin"}, incremental=True),
+                   "son auteur (ses propriétés", "Jean Dupré"),
+    }
+    for case, (path, expected, issued) in failing.items():
+        code, said, _document = verified(cli, path)
+        assert code == 1 and expected in said and issued in said, (case, said)
+    for path in (edited("producer", {"/Producer": "qpdf", "/Subject": "Relevé",
+                                     "/ModDate": "D:20260101000000Z"}),
+                 edited("dropped", {}, drop="/Title")):
+        code, said, _document = verified(cli, path)
+        assert code == 0, said
+
+
 def test_a_receipt_of_a_session_corrected_since_fails(stopped: tuple[Cli, str],
                                                       tmp_path: Path) -> None:
     """Corrected after its receipt and given no new one: the receipt no longer says what

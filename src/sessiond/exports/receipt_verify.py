@@ -548,6 +548,7 @@ def _visible(name: str, carried: Carried, data: Mapping[str, Any],
             blocks = receipt_blocks(data, printed)
             footer = _("Service record no. {number} — session {session}",
                        number=data["number"], session=data["session"])
+            title = _("Service record no. {number}", number=data["number"])
             if carried.kind == "txt":
                 wrong, added = _text_mismatches(carried.text, blocks)
                 if (wrong or added) and carried.data is None:
@@ -562,6 +563,17 @@ def _visible(name: str, carried: Carried, data: Mapping[str, Any],
         return [_problem(name, _("its signed data does not have the form of a receipt"))]
     # (in the verifier's language: only the footer is the receipt's own words)
     problems = _page_problems(name, carried.pages, footer) if carried.kind == "pdf" else []
+    # A viewer shows the Title as the document's name and the Author as who wrote it: a
+    # tool may drop them, not change them.
+    problems += [_problem(name, _(
+        "its {what} (its properties, shown by PDF readers) is \u00ab {found} \u00bb, not "
+        "\u00ab {expected} \u00bb as issued: the document was edited", what=what,
+        found=one_line(found)[:160], expected=expected))
+        for what, found, expected in (
+            (_("title"), carried.title, title),
+            (_("author"), carried.author, str(data["technician"]["name"] or "sessiond")))
+        if found is not None and _squeezed(found) not in _variants(expected)
+        and not _undrawn(expected).fullmatch(_squeezed(found))]
     problems += [_problem(name, _(
         "its visible text does not state {field} as its signed data does (expected: "
         "\u00ab {expected} \u00bb): the document was edited", field=key, expected=expected))

@@ -131,6 +131,10 @@ class Carried:
     # PDF: fonts whose glyphs are not what text extraction reads of them (glyphs).
     misdrawn: tuple[Misdrawn, ...] = ()
     pages: tuple[str, ...] = ()  # PDF: each page's extracted text (`text` joins them)
+    # PDF: its Title and Author (a viewer shows them as the document's name and author),
+    # None where it has none.
+    title: str | None = None
+    author: str | None = None
 
 
 def decode_text(raw: bytes) -> str:
@@ -402,6 +406,9 @@ def read_pdf(raw: bytes) -> Carried:
                            in reader.attachments.items() if contents}
             metadata = reader.metadata
             keywords = str(metadata.get("/Keywords") or "") if metadata is not None else ""
+            title, author = (
+                (None if metadata.get(key) is None else str(metadata.get(key))[:1000]
+                 for key in ("/Title", "/Author")) if metadata is not None else (None, None))
             added, over_text = _annotations(reader, boxes)
             scripted = _scripted(reader)
             misdrawn = glyphs.misdrawn(reader)
@@ -431,7 +438,7 @@ def read_pdf(raw: bytes) -> Carried:
                    copies=len(sets), sets=tuple(sets), added=tuple(added),
                    over_text=tuple(over_text), hidden=tuple(hidden),
                    files=len(_JOINED.findall(raw)) + 1, scripted=scripted,
-                   misdrawn=tuple(misdrawn), pages=tuple(pages),
+                   misdrawn=tuple(misdrawn), pages=tuple(pages), title=title, author=author,
                    data_name=names[0] if names else "",
                    strangers=_strangers(attachments, names))
 

@@ -1991,6 +1991,12 @@ CATALOG: dict[str, str] = {
     'edited':
         "ses pages ne sont pas dans l'ordre du relevé (leurs pieds de page indiquent "
         '{order})\u202f: le document a été modifié',
+    'its {what} (its properties, shown by PDF readers) is « {found} », not « {expected} » as '
+    'issued: the document was edited':
+        'son {what} (ses propriétés, que les lecteurs PDF affichent) est «\xa0{found}\xa0», '
+        'et non «\xa0{expected}\xa0» comme à son émission\u202f: le document a été modifié',
+    'title': 'titre',
+    'author': 'auteur',
     'the attached file « {file} »': 'le fichier joint «\xa0{file}\xa0»',
     'the block between its SIGNED DATA lines': 'le bloc entre ses lignes SIGNED DATA',
     'a PDF file': 'un fichier PDF',
