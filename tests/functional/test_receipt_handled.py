@@ -833,6 +833,32 @@ def test_hostile_pdfs_are_bounded(stopped: tuple[Cli, str], tmp_path: Path) -> N
     assert code == 1 and "abîmé ou tronqué" in said, said
 
 
+def test_a_font_map_of_megabytes_is_refused_within_seconds(stopped: tuple[Cli, str],
+                                                          tmp_path: Path) -> None:
+    """A receipt's font given a ToUnicode map of 60,000 entries (about 1 MB: pypdf reads
+    it for seconds on each page, and the font check after it): a verdict within seconds
+    that names it, not a wait."""
+    from pypdf import PdfWriter
+
+    cli, sid = stopped
+    pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
+    writer = PdfWriter(clone_from=str(pdf))
+    for ref in writer.pages[0]["/Resources"]["/Font"].values():
+        font = ref.get_object()
+        if "/ToUnicode" in font:
+            cmap = font["/ToUnicode"].get_object()
+            entries = "".join(f"<{c:04X}> <{0x4E00 + c % 0x5000:04X}>\n"
+                              for c in range(100, 60100))
+            cmap.set_data(cmap.get_data().replace(
+                b"endbfchar", f"endbfchar\n60000 beginbfchar\n{entries}endbfchar".encode(), 1))
+            break
+    writer.write(tmp_path / "flooded.pdf")
+    started = time.monotonic()
+    code, said, _document = verified(cli, tmp_path / "flooded.pdf")
+    assert time.monotonic() - started < 20  # two runs
+    assert code == 1 and "table de caractères d'une police" in said, said
+
+
 @pytest.mark.skipif(not Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").exists(),
                     reason="fonts-dejavu-core is not installed")
 def test_a_name_the_font_cannot_draw_is_written_out_not_dropped(cli: Cli,

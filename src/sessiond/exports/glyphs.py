@@ -27,9 +27,23 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-# Bounds: a receipt has a few fonts of about a hundred characters each.
+# Bounds: a receipt has a few fonts of about a hundred characters each, and ToUnicode
+# maps of a few kB (pypdf reads a map of megabytes for seconds, once per page).
 _MAX_FONTS = 30
 _MAX_CODES = 5000
+MAX_MAP_BYTES = 256 * 1024
+
+
+def largest_map(reader: Any) -> int:
+    """The size of the largest ToUnicode map of the pages' fonts, decompressed."""
+    largest = 0
+    for page in reader.pages:
+        for font in _fonts(page.get("/Resources")):
+            found = font.get("/ToUnicode")
+            cmap: Any = found.get_object() if found is not None else None
+            if hasattr(cmap, "get_data"):
+                largest = max(largest, len(cmap.get_data()))
+    return largest
 
 
 @dataclass(frozen=True)
@@ -268,7 +282,18 @@ _COMMON = ("".join(map(chr, range(0x21, 0x7f))) + "".join(map(chr, range(0xc0, 0
 
 def _character_of(path: str, outline: Any, texts: str) -> str | None:
     """The character whose outline, in the installed font, `outline` is."""
-    for text in dict.fromkeys(texts + _COMMON):
-        if _installed_outline(path, text) == outline:
-            return text
-    return None
+    found = _common_characters(path).get(outline)
+    if found is not None:
+        return found
+    return next((text for text in texts if _installed_outline(path, text) == outline), None)
+
+
+@cache
+def _common_characters(path: str) -> dict[Any, str]:
+    """Outline -> character, for the common characters of the installed font."""
+    found: dict[Any, str] = {}
+    for text in _COMMON:
+        outline = _installed_outline(path, text)
+        if outline is not None:
+            found.setdefault(outline, text)
+    return found

@@ -389,6 +389,9 @@ def read_pdf(raw: bytes) -> Carried:
             if len(reader.pages) > MAX_PAGES:
                 raise _TooLarge(_("it has {pages} pages (a receipt has a few)",
                                   pages=len(reader.pages)))
+            if glyphs.largest_map(reader) > glyphs.MAX_MAP_BYTES:
+                raise _TooLarge(_("a font's character map holds more than {kb} kB (a "
+                                  "receipt's, a few kB)", kb=glyphs.MAX_MAP_BYTES // 1024))
             pages, boxes, left = [], [], _CONTENT_BYTES
             hidden: list[tuple[int, Hidden]] = []
             for number, page in enumerate(reader.pages, start=1):

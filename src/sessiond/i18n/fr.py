@@ -1997,6 +1997,9 @@ CATALOG: dict[str, str] = {
         'et non «\xa0{expected}\xa0» comme à son émission\u202f: le document a été modifié',
     'title': 'titre',
     'author': 'auteur',
+    "a font's character map holds more than {kb} kB (a receipt's, a few kB)":
+        "la table de caractères d'une police dépasse {kb}\u00a0ko (celle d'un relevé, quelques "
+        'ko)',
     'the attached file « {file} »': 'le fichier joint «\xa0{file}\xa0»',
     'the block between its SIGNED DATA lines': 'le bloc entre ses lignes SIGNED DATA',
     'a PDF file': 'un fichier PDF',
