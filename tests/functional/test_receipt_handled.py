@@ -702,6 +702,31 @@ def test_a_receipt_is_its_own_pages_in_their_order(stopped: tuple[Cli, str],
     assert verified(cli, edited("turned", lambda w: w.pages[0].rotate(90)))[0] == 0
 
 
+def test_digits_drawn_after_a_page_footer_are_not_the_footers(stopped: tuple[Cli, str],
+                                                              tmp_path: Path) -> None:
+    """"500" drawn in the margin of page 1, read right after its footer "... — 1/2":
+    the footer's pattern took "1/2500" for itself and the receipt passed; the page's
+    footer is "1/2" exactly, and the rest is added text."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, NameObject
+
+    cli, sid = stopped
+    pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
+    writer = PdfWriter(clone_from=str(pdf))
+    page = writer.pages[0]
+    font = page["/Resources"]["/Font"]["/F1"].get_object()
+    cmap = font["/ToUnicode"].get_object().get_data().decode()
+    codes = {chr(int(u, 16)): c for c, u in re.findall(r"<([0-9A-F]{4})> <([0-9A-F]{4})>",
+                                                      cmap)}
+    drawn = DecodedStreamObject()
+    drawn.set_data(page.get_contents().get_data() + b"\nBT /F1 12 Tf 400 80 Td <"
+                   + "".join(codes[c] for c in "500").encode() + b"> Tj ET")
+    page[NameObject("/Contents")] = writer._add_object(drawn)
+    writer.write(tmp_path / "margin.pdf")
+    code, said, _document = verified(cli, tmp_path / "margin.pdf")
+    assert code == 1 and "n'indique pas (\u00ab\u00a0500\u00a0\u00bb)" in said, said
+
+
 def test_a_receipt_whose_title_or_author_was_changed_fails(stopped: tuple[Cli, str],
                                                            tmp_path: Path) -> None:
     """A reader shows a PDF's Title as its name and its Author as who wrote it: another

@@ -558,7 +558,7 @@ def _visible(name: str, carried: Carried, data: Mapping[str, Any],
                     if len(found[0]) + bool(found[1]) < len(wrong) + bool(added):
                         wrong, added = found
             else:
-                wrong, added = _pdf_mismatches(carried.text, blocks, footer)
+                wrong, added = _pdf_mismatches(carried.text, blocks, footer, carried.pages)
     except (KeyError, TypeError, ValueError, AttributeError):
         return [_problem(name, _("its signed data does not have the form of a receipt"))]
     # (in the verifier's language: only the footer is the receipt's own words)
@@ -737,17 +737,32 @@ def _page_problems(name: str, pages: tuple[str, ...], footer: str) -> list[Probl
     return problems
 
 
-def _pdf_mismatches(text: str, blocks: list[Block], footer: str
-                    ) -> tuple[list[tuple[str, str]], str]:
+def _pdf_mismatches(text: str, blocks: list[Block], footer: str,
+                    pages: tuple[str, ...] = ()) -> tuple[list[tuple[str, str]], str]:
     """The blocks the page text does not state, in order and whitespace aside (text
     extraction adds and drops spaces), and what else the pages show: nothing but the
-    page footers, in a receipt as issued."""
-    text = _RTL_MARKED.sub(r"\1", unicodedata.normalize("NFC", text))
+    page footers, in a receipt as issued. `pages`: each page's text, when known (a PDF):
+    page N of COUNT loses its own footer, "... — N/COUNT", and nothing after it (digits
+    drawn after "1/2" are not the footer's: "1/2500")."""
     # The page footers first: a block taller than what is left of a page (a long name, a
     # long problem) goes on over the break, and the footer drawn there cuts it in two.
-    footers = re.compile("|".join(re.escape(v) + r"\d+/\d+" for v in _variants(
-        footer + " — ")))
-    page = footers.sub("", _squeezed(text))
+    variants = _variants(footer + " — ")
+    if pages:
+        kept = []
+        for number, one in enumerate(pages, start=1):
+            squeezed = _squeezed(_RTL_MARKED.sub(r"\1", unicodedata.normalize("NFC", one)))
+            for variant in variants:
+                own = f"{variant}{number}/{len(pages)}"
+                at = squeezed.rfind(own)
+                if at >= 0:
+                    squeezed = squeezed[:at] + squeezed[at + len(own):]
+                    break
+            kept.append(squeezed)
+        page = "".join(kept)
+    else:
+        text = _RTL_MARKED.sub(r"\1", unicodedata.normalize("NFC", text))
+        footers = re.compile("|".join(re.escape(v) + r"\d+/\d+" for v in variants))
+        page = footers.sub("", _squeezed(text))
     wrong: list[tuple[str, str]] = []
     spans: list[tuple[int, int]] = []  # the stretches of `page` no block accounts for
     at = 0
