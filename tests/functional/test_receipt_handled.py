@@ -385,6 +385,25 @@ def test_text_the_page_holds_but_does_not_show_fails(stopped: tuple[Cli, str],
     assert verified(cli, untouched)[0] == 0
 
 
+def test_an_image_or_a_shape_drawn_beside_the_text_fails(stopped: tuple[Cli, str],
+                                                        tmp_path: Path) -> None:
+    """sessiond draws text and thin lines only: an image (a stamp "PAYÉ", another amount
+    as a picture, which no text check reads) or a shape in a colour drawn in the margin
+    of its own file fails; a white box on the white page shows nothing and passes."""
+    cli, sid = stopped
+    pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
+    drawn = {
+        "image": b"q 120 0 0 30 400 60 cm BI /W 1 /H 1 /CS /G /BPC 8 ID \x00 EI Q",
+        "shape": b"q 0.8 0 0 rg 400 60 120 30 re f Q",
+    }
+    for how, drawing in drawn.items():
+        code, said, _document = verified(cli, _drawn_over(pdf, tmp_path / f"{how}.pdf",
+                                                          after=drawing))
+        assert code == 1 and "sur sa page 1, quelque chose a été dessiné" in said, (how, said)
+    white = _drawn_over(pdf, tmp_path / "white.pdf", after=b"q 1 g 400 60 120 30 re f Q")
+    assert verified(cli, white)[0] == 0
+
+
 def test_receipts_put_one_after_the_other_fail(stopped: tuple[Cli, str],
                                                tmp_path: Path) -> None:
     """`cat a.pdf b.pdf`: a reader shows the last one, which verified as intact while the

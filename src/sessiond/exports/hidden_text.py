@@ -84,6 +84,9 @@ class Tracker:
     _depth: int = 0  # inside a form XObject: its paint is its box, counted at its Do
     _pieces: list[_Piece] = field(default_factory=list)  # shown since the last run
     _count: int = 0  # strings shown on the page
+    # Painted areas a reader sees on a white page (not white, at least a line thick):
+    # images, forms, shadings, and fills or thick strokes in a colour.
+    seen_paints: int = 0
 
     # --- pypdf's visitors ----------------------------------------------------------
 
@@ -174,13 +177,14 @@ class Tracker:
                 return False
         return True
 
-    def _paint(self, box: Box) -> None:
+    def _paint(self, box: Box, *, white: bool = False) -> None:
         clip = self._state.clip
         if clip is not None:
             box = (max(box[0], clip[0]), max(box[1], clip[1]),
                    min(box[2], clip[2]), min(box[3], clip[3]))
         if min(box[2] - box[0], box[3] - box[1]) < _THIN:
             return
+        self.seen_paints += not white
         if len(self.paints) < _MAX_PAINTS:
             self.paints.append((self._index, box))
         elif len(self.paints) == _MAX_PAINTS:
@@ -275,7 +279,8 @@ def _clip(t: Tracker, _args: list[Any], _cm: Matrix, _tm: Matrix) -> None:
 def _fill(t: Tracker, _args: list[Any], _cm: Matrix, _tm: Matrix) -> None:
     box = t._path_box()
     if box is not None and not t._state.fill_clear:
-        t._paint(box)  # of any colour: white on a white page hides what it is over too
+        # of any colour: white on a white page hides what it is over too
+        t._paint(box, white=t._state.fill_white)
     t._end_path()
 
 
@@ -283,7 +288,8 @@ def _stroke(t: Tracker, _args: list[Any], cm: Matrix, _tm: Matrix) -> None:
     box = t._path_box()
     half = t._state.line_width * _scale(cm) / 2
     if box is not None and not t._state.stroke_clear and half * 2 >= _THIN:
-        t._paint((box[0] - half, box[1] - half, box[2] + half, box[3] + half))
+        t._paint((box[0] - half, box[1] - half, box[2] + half, box[3] + half),
+                 white=t._state.stroke_white)
     t._end_path()
 
 

@@ -123,6 +123,18 @@ def check_receipt(svc: Sessiond, name: str, raw: bytes) -> ReceiptCheck:
         for what in carried.over_text[:20])
     result.problems.extend(_hidden(name, carried))
     result.problems.extend(_misdrawn(name, carried))
+    if carried.data is not None and carried.painted:
+        # Its own file (it carries its signed data), re-saved or not: sessiond draws text
+        # and thin lines only, so an image or a filled shape was added (a stamp "payé",
+        # another amount as a picture, which no text check reads). A print of it (no
+        # data) may paint a background: what it covers is checked as for any PDF.
+        result.problems.append(_problem(name, n_(
+            len(carried.painted), "on its page {pages}, something was drawn that sessiond "
+            "does not draw (an image, a filled shape): what it shows is not part of the "
+            "receipt; the document was edited", "on its pages {pages}, something was drawn "
+            "that sessiond does not draw (an image, a filled shape): what it shows is not "
+            "part of the receipt; the document was edited",
+            pages=", ".join(map(str, carried.painted[:20])))))
     result.notes.extend(_("{name}: added over its pages after it was issued (not part of "
                           "the receipt, not signed): {what}", name=name, what=what)
                         for what in carried.added[:20])

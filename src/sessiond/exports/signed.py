@@ -135,6 +135,9 @@ class Carried:
     # None where it has none.
     title: str | None = None
     author: str | None = None
+    # PDF: the pages where an image, a filled shape or a thick line is drawn in a colour
+    # a white page shows (hidden_text): sessiond draws text and thin lines only.
+    painted: tuple[int, ...] = ()
 
 
 def decode_text(raw: bytes) -> str:
@@ -247,7 +250,7 @@ _HIDDEN, _NO_VIEW = 2, 32  # annotation flags (PDF 32000-1, 12.5.3): not shown o
 _MAX_BOXES = 5000  # text runs per page kept for the test (a receipt has about a hundred)
 
 
-def _page_text(page: Any) -> tuple[str, list[Box], list[Hidden]]:
+def _page_text(page: Any) -> tuple[str, list[Box], list[Hidden], int]:
     """A page's extracted text, the box of each run of it, and the runs the page does
     not show (hidden_text). A run's box is from where it starts (the text and current
     matrices), as high as its font size, about 0.6 em per character wide (pypdf gives no
@@ -269,7 +272,7 @@ def _page_text(page: Any) -> tuple[str, list[Box], list[Hidden]]:
 
     text = page.extract_text(visitor_text=seen, visitor_operand_before=drawing.before,
                              visitor_operand_after=drawing.after) or ""
-    return text, boxes, drawing.hidden()
+    return text, boxes, drawing.hidden(), drawing.seen_paints
 
 
 def _rect(annot: Any) -> Box | None:
@@ -394,6 +397,7 @@ def read_pdf(raw: bytes) -> Carried:
                                   "receipt's, a few kB)", kb=glyphs.MAX_MAP_BYTES // 1024))
             pages, boxes, left = [], [], _CONTENT_BYTES
             hidden: list[tuple[int, Hidden]] = []
+            painted: list[int] = []
             for number, page in enumerate(reader.pages, start=1):
                 contents = page.get_contents()
                 left -= len(contents.get_data()) if contents is not None else 0
@@ -401,7 +405,9 @@ def read_pdf(raw: bytes) -> Carried:
                     raise _TooLarge(_("its pages hold more than {mb} MB of drawing "
                                       "instructions (a receipt, some kB)",
                                       mb=_CONTENT_BYTES // (1024 * 1024)))
-                text, runs, unseen = _page_text(page)
+                text, runs, unseen, paints = _page_text(page)
+                if paints:
+                    painted.append(number)
                 pages.append(text)
                 boxes.append(runs)
                 hidden.extend((number, h) for h in unseen)
@@ -442,6 +448,7 @@ def read_pdf(raw: bytes) -> Carried:
                    over_text=tuple(over_text), hidden=tuple(hidden),
                    files=len(_JOINED.findall(raw)) + 1, scripted=scripted,
                    misdrawn=tuple(misdrawn), pages=tuple(pages), title=title, author=author,
+                   painted=tuple(painted),
                    data_name=names[0] if names else "",
                    strangers=_strangers(attachments, names))
 

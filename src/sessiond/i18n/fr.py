@@ -2000,6 +2000,16 @@ CATALOG: dict[str, str] = {
     "a font's character map holds more than {kb} kB (a receipt's, a few kB)":
         "la table de caractères d'une police dépasse {kb}\u00a0ko (celle d'un relevé, quelques "
         'ko)',
+    'on its page {pages}, something was drawn that sessiond does not draw (an image, a filled '
+    'shape): what it shows is not part of the receipt; the document was edited':
+        "sur sa page {pages}, quelque chose a été dessiné que sessiond ne dessine pas (une "
+        "image, une forme pleine)\u202f: ce qu'il montre ne fait pas partie du relevé\u202f; le "
+        'document a été modifié',
+    'on its pages {pages}, something was drawn that sessiond does not draw (an image, a filled '
+    'shape): what it shows is not part of the receipt; the document was edited':
+        "sur ses pages {pages}, quelque chose a été dessiné que sessiond ne dessine pas (une "
+        "image, une forme pleine)\u202f: ce qu'il montre ne fait pas partie du relevé\u202f; le "
+        'document a été modifié',
     'the attached file « {file} »': 'le fichier joint «\xa0{file}\xa0»',
     'the block between its SIGNED DATA lines': 'le bloc entre ses lignes SIGNED DATA',
     'a PDF file': 'un fichier PDF',
