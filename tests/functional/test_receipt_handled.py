@@ -367,6 +367,9 @@ def test_text_the_page_holds_but_does_not_show_fails(stopped: tuple[Cli, str],
                  "hors de ce que la page montre"),
         "shrunk": (_drawn_over(pdf, tmp_path / "tiny.pdf", before=b"0.01 0 0 0.01 0 0 cm"),
                    "trop petit"),
+        "squeezed": (_drawn_over(pdf, tmp_path / "tz.pdf", before=b"1 Tz"), "trop petit"),
+        "lifted": (_drawn_over(pdf, tmp_path / "ts.pdf", before=b"2000 Ts"),
+                   "hors de ce que la page montre"),
     }
     for how, (path, said_how) in hidden.items():
         code, said, _document = verified(cli, path)
@@ -402,6 +405,30 @@ def test_an_image_or_a_shape_drawn_beside_the_text_fails(stopped: tuple[Cli, str
         assert code == 1 and "sur sa page 1, quelque chose a été dessiné" in said, (how, said)
     white = _drawn_over(pdf, tmp_path / "white.pdf", after=b"q 1 g 400 60 120 30 re f Q")
     assert verified(cli, white)[0] == 0
+
+
+def test_a_receipt_with_layers_a_reader_hides_fails(stopped: tuple[Cli, str],
+                                                    tmp_path: Path) -> None:
+    """Its page drawn in a layer (optional content) that is off when it opens: a reader
+    shows a blank page, text extraction still reads every word, and it passed."""
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+
+    cli, sid = stopped
+    pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
+    hidden = _drawn_over(pdf, tmp_path / "layer.pdf", before=b"/OC /oc1 BDC", after=b"EMC")
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(str(hidden), incremental=True)
+    layer = writer._add_object(DictionaryObject({
+        NameObject("/Type"): NameObject("/OCG"), NameObject("/Name"): TextStringObject("x")}))
+    writer._root_object[NameObject("/OCProperties")] = DictionaryObject({
+        NameObject("/OCGs"): ArrayObject([layer]),
+        NameObject("/D"): DictionaryObject({NameObject("/OFF"): ArrayObject([layer])})})
+    writer.pages[0]["/Resources"][NameObject("/Properties")] = DictionaryObject(
+        {NameObject("/oc1"): layer})
+    writer.write(tmp_path / "off.pdf")
+    code, said, _document = verified(cli, tmp_path / "off.pdf")
+    assert code == 1 and "calques (contenu optionnel)" in said, said
 
 
 def test_receipts_put_one_after_the_other_fail(stopped: tuple[Cli, str],

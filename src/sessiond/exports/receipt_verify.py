@@ -262,6 +262,11 @@ def _extra(name: str, carried: Carried) -> list[Problem]:
             "this file is {n} PDF files put one after the other (a reader shows only the "
             "last one): a receipt is one file; it was put together from several",
             n=carried.files)))
+    if carried.layered:
+        problems.append(_problem(name, _(
+            "it holds layers (optional content) that a PDF reader shows or hides, some "
+            "maybe hidden from the start: a receipt holds none, and what its pages show may "
+            "not be what its text says; the document was edited")))
     if carried.scripted:
         problems.append(_problem(name, _(
             "it holds a script (JavaScript) that a PDF reader runs, which can change what "

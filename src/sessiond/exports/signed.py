@@ -138,6 +138,9 @@ class Carried:
     # PDF: the pages where an image, a filled shape or a thick line is drawn in a colour
     # a white page shows (hidden_text): sessiond draws text and thin lines only.
     painted: tuple[int, ...] = ()
+    # PDF: it has optional content (layers a reader shows or hides, some hidden from the
+    # start: the text extraction reads them all); sessiond's receipts have none.
+    layered: bool = False
 
 
 def decode_text(raw: bytes) -> str:
@@ -420,6 +423,8 @@ def read_pdf(raw: bytes) -> Carried:
                  for key in ("/Title", "/Author")) if metadata is not None else (None, None))
             added, over_text = _annotations(reader, boxes)
             scripted = _scripted(reader)
+            root: Any = reader.trailer["/Root"].get_object()
+            layered = "/OCProperties" in root
             misdrawn = glyphs.misdrawn(reader)
     except _TooLarge as e:
         return Carried("pdf", "", damaged=str(e))
@@ -448,7 +453,7 @@ def read_pdf(raw: bytes) -> Carried:
                    over_text=tuple(over_text), hidden=tuple(hidden),
                    files=len(_JOINED.findall(raw)) + 1, scripted=scripted,
                    misdrawn=tuple(misdrawn), pages=tuple(pages), title=title, author=author,
-                   painted=tuple(painted),
+                   painted=tuple(painted), layered=layered,
                    data_name=names[0] if names else "",
                    strangers=_strangers(attachments, names))
 

@@ -2010,6 +2010,13 @@ CATALOG: dict[str, str] = {
         "sur ses pages {pages}, quelque chose a été dessiné que sessiond ne dessine pas (une "
         "image, une forme pleine)\u202f: ce qu'il montre ne fait pas partie du relevé\u202f; le "
         'document a été modifié',
+    'it holds layers (optional content) that a PDF reader shows or hides, some maybe hidden '
+    'from the start: a receipt holds none, and what its pages show may not be what its text '
+    'says; the document was edited':
+        "il contient des calques (contenu optionnel) qu'un lecteur PDF montre ou cache, "
+        "certains peut-être cachés dès l'ouverture\u202f: un relevé n'en contient aucun, et ce "
+        'que ses pages montrent peut ne pas être ce que dit son texte\u202f; le document a été '
+        'modifié',
     'the attached file « {file} »': 'le fichier joint «\xa0{file}\xa0»',
     'the block between its SIGNED DATA lines': 'le bloc entre ses lignes SIGNED DATA',
     'a PDF file': 'un fichier PDF',
