@@ -691,6 +691,41 @@ def test_a_font_that_draws_other_letters_than_its_text_fails(
     assert "Journal intact" in said, said
 
 
+def _outlines_of_another_font(font: Any, _codes: dict[str, int]) -> None:
+    """Every outline of the embedded font program made a little larger: a font that is
+    none of this machine's."""
+    from fontTools.ttLib import TTFont
+
+    program = _program(font)
+    ttf = TTFont(io.BytesIO(program.get_data()))
+    for glyph in ttf["glyf"].glyphs.values():
+        glyph.expand(ttf["glyf"])
+        if glyph.numberOfContours > 0:
+            glyph.coordinates.scale((1.01, 1.01))
+    out = io.BytesIO()
+    ttf.save(out)
+    program.set_data(out.getvalue())
+
+
+def test_a_font_none_of_this_machines_is_told_not_failed(stopped: tuple[Cli, str],
+                                                        tmp_path: Path) -> None:
+    """Glyphs that match none of the fonts sessiond embeds here (issued on a machine
+    with other fonts) cannot be compared by their shapes: the verdict says so in a note
+    and still checks what it can; the receipt as issued has no such note."""
+    from sessiond.exports.fonts import find_fonts
+
+    if find_fonts().core:
+        pytest.skip("no TrueType font on this machine: receipts use the core fonts")
+    cli, sid = stopped
+    pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
+    code, said, _document = verified(cli, pdf)
+    assert code == 0 and "leurs formes non comparées" not in said, said
+    other = _font_edited(pdf, tmp_path / "other.pdf", _outlines_of_another_font)
+    code, said, document = verified(cli, other)
+    assert code == 0 and "leurs formes non comparées" in said, said
+    assert any("DejaVuSans" in note for note in document["notes"]), document  # type: ignore[attr-defined]
+
+
 def test_a_core_font_drawing_other_letters_than_its_text_fails(
         stopped: tuple[Cli, str], tmp_path: Path) -> None:
     """A core-font receipt whose encoding draws 2 for 5 while a ToUnicode map added to

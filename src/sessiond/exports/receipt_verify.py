@@ -135,6 +135,11 @@ def check_receipt(svc: Sessiond, name: str, raw: bytes) -> ReceiptCheck:
             "that sessiond does not draw (an image, a filled shape): what it shows is not "
             "part of the receipt; the document was edited",
             pages=", ".join(map(str, carried.painted[:20])))))
+    result.notes.extend(_(
+        "{name}: its font {font} is none of the fonts sessiond embeds as this machine has "
+        "them: its letters were checked against its text, their shapes not compared",
+        name=name, font=one_line(m.font)[:60])
+        for m in dict.fromkeys(m for m in carried.misdrawn if m.unmatched))
     result.notes.extend(_("{name}: added over its pages after it was issued (not part of "
                           "the receipt, not signed): {what}", name=name, what=what)
                         for what in carried.added[:20])
@@ -177,7 +182,8 @@ def _misdrawn(name: str, carried: Carried) -> list[Problem]:
     """Fonts whose glyphs are not the text they are read as (glyphs): the page shows
     other letters than the text, and so the check of it, says."""
     problems = []
-    for wrong in carried.misdrawn[:_MAX_HIDDEN]:
+    misdrawn = [m for m in carried.misdrawn if not m.unmatched]
+    for wrong in misdrawn[:_MAX_HIDDEN]:
         values = {"page": wrong.page, "font": one_line(wrong.font)[:60],
                   "read": one_line(wrong.read), "shown": one_line(wrong.shown)}
         problems.append(_problem(name, _(
@@ -190,10 +196,10 @@ def _misdrawn(name: str, carried: Carried) -> list[Problem]:
             "on its page {page}, the font {font} is of a kind sessiond does not write, "
             "whose letters cannot be matched with its text: what the page shows cannot be "
             "checked; the document was edited or made again by another tool", **values)))
-    if len(carried.misdrawn) > _MAX_HIDDEN:
+    if len(misdrawn) > _MAX_HIDDEN:
         problems.append(_problem(name, _(
             "and {n} more letters its fonts draw otherwise than its text reads them",
-            n=len(carried.misdrawn) - _MAX_HIDDEN)))
+            n=len(misdrawn) - _MAX_HIDDEN)))
     return problems
 
 

@@ -2017,6 +2017,11 @@ CATALOG: dict[str, str] = {
         "certains peut-être cachés dès l'ouverture\u202f: un relevé n'en contient aucun, et ce "
         'que ses pages montrent peut ne pas être ce que dit son texte\u202f; le document a été '
         'modifié',
+    '{name}: its font {font} is none of the fonts sessiond embeds as this machine has them: its '
+    'letters were checked against its text, their shapes not compared':
+        "{name}\u202f: sa police {font} n'est aucune des polices que sessiond intègre, telles que "
+        'cette machine les a\u202f: ses lettres ont été rapprochées de son texte, leurs formes '
+        'non comparées',
     'the attached file « {file} »': 'le fichier joint «\xa0{file}\xa0»',
     'the block between its SIGNED DATA lines': 'le bloc entre ses lignes SIGNED DATA',
     'a PDF file': 'un fichier PDF',
