@@ -333,6 +333,49 @@ def test_the_receipt_states_the_observed_connection(cli: Cli, tmp_path: Path) ->
     assert f"{local:%H:%M}" in text and f"{end:%H:%M}" in text and "TeamViewer" in text
 
 
+def test_the_kept_sessions_receipt_states_its_duplicates_connection(cli: Cli,
+                                                                    tmp_path: Path) -> None:
+    """The same work started twice, the tool's connection matched to the session later
+    cancelled as the duplicate: the connection is the kept session's (its check counts
+    it), so its receipt states it and verifies; a receipt issued before the duplicate
+    was cancelled no longer says what the log says, and verify names the field."""
+    from tests.functional.exports_data import write_config
+
+    write_config(cli.home)
+    t = base()
+    client = cli("client", "add", "Jeanne Martin").out.strip()
+
+    def worked(start: datetime, stop: datetime) -> str:
+        sid = cli("session", "new", client, "--policy", "vlh", "--tool", "teamviewer",
+                  "--client-os", "windows", "--partner-id", TV).out.strip()
+        cli("consent", sid, "--channel", "tool-code", "--by", "Jeanne",
+            "--at", iso(t - timedelta(minutes=5)), "--yes")
+        cli("start", sid, "--at", iso(start), "--yes")
+        cli("stop", sid, "--at", iso(stop), "--yes")
+        return sid
+
+    twice = worked(t + timedelta(minutes=1), t + timedelta(minutes=46))
+    cli("evidence", "import", str(outgoing(tmp_path / "Connections.txt",
+                                           (TV, t + timedelta(minutes=2),
+                                            t + timedelta(minutes=47)))))
+    work = worked(t, t + timedelta(minutes=45))
+    before = cli.json("receipt", work, "--out", str(tmp_path / "avant.pdf"))
+    assert "connexion TeamViewer" not in Path(before["text"]).read_text(encoding="utf-8")
+    cli("cancel", twice, "--duplicate-of", work, "--reason", "lancée deux fois")
+    stale = cli("verify", "--receipt", before["pdf"], check=False)
+    assert stale.code == 1 and "connections" in stale.out, stale.out
+    data = cli.json("receipt", work, "--out", str(tmp_path / "recu.pdf"))
+    assert data["replaces"] == before["number"]
+    text = " ".join(Path(data["text"]).read_text(encoding="utf-8").split())
+    paris = __import__("zoneinfo").ZoneInfo("Europe/Paris")
+    start = (t + timedelta(minutes=2)).astimezone(paris)
+    end = (t + timedelta(minutes=47)).astimezone(paris)
+    said = text.split("connexion TeamViewer observée du ")[1][:40]
+    assert said.startswith(f"{start:%d/%m/%Y %H:%M} à") and f"{end:%H:%M}" in said, text
+    for path in (data["pdf"], data["text"]):
+        assert cli("verify", "--receipt", path).code == 0
+
+
 # --- the daemon ----------------------------------------------------------------------------------
 
 

@@ -15,7 +15,9 @@ import subprocess
 import time
 import unicodedata
 import zlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fpdf import FPDF
@@ -365,6 +367,9 @@ def test_text_the_page_holds_but_does_not_show_fails(stopped: tuple[Cli, str],
                  "hors de ce que la page montre"),
         "shrunk": (_drawn_over(pdf, tmp_path / "tiny.pdf", before=b"0.01 0 0 0.01 0 0 cm"),
                    "trop petit"),
+        "squeezed": (_drawn_over(pdf, tmp_path / "tz.pdf", before=b"1 Tz"), "trop petit"),
+        "lifted": (_drawn_over(pdf, tmp_path / "ts.pdf", before=b"2000 Ts"),
+                   "hors de ce que la page montre"),
     }
     for how, (path, said_how) in hidden.items():
         code, said, _document = verified(cli, path)
@@ -381,6 +386,49 @@ def test_text_the_page_holds_but_does_not_show_fails(stopped: tuple[Cli, str],
     untouched = tmp_path / "untouched.pdf"
     subprocess.run(["pdftocairo", "-pdf", str(pdf), str(untouched)], check=True)
     assert verified(cli, untouched)[0] == 0
+
+
+def test_an_image_or_a_shape_drawn_beside_the_text_fails(stopped: tuple[Cli, str],
+                                                        tmp_path: Path) -> None:
+    """sessiond draws text and thin lines only: an image (a stamp "PAYÉ", another amount
+    as a picture, which no text check reads) or a shape in a colour drawn in the margin
+    of its own file fails; a white box on the white page shows nothing and passes."""
+    cli, sid = stopped
+    pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
+    drawn = {
+        "image": b"q 120 0 0 30 400 60 cm BI /W 1 /H 1 /CS /G /BPC 8 ID \x00 EI Q",
+        "shape": b"q 0.8 0 0 rg 400 60 120 30 re f Q",
+    }
+    for how, drawing in drawn.items():
+        code, said, _document = verified(cli, _drawn_over(pdf, tmp_path / f"{how}.pdf",
+                                                          after=drawing))
+        assert code == 1 and "sur sa page 1, quelque chose a été dessiné" in said, (how, said)
+    white = _drawn_over(pdf, tmp_path / "white.pdf", after=b"q 1 g 400 60 120 30 re f Q")
+    assert verified(cli, white)[0] == 0
+
+
+def test_a_receipt_with_layers_a_reader_hides_fails(stopped: tuple[Cli, str],
+                                                    tmp_path: Path) -> None:
+    """Its page drawn in a layer (optional content) that is off when it opens: a reader
+    shows a blank page, text extraction still reads every word, and it passed."""
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+
+    cli, sid = stopped
+    pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
+    hidden = _drawn_over(pdf, tmp_path / "layer.pdf", before=b"/OC /oc1 BDC", after=b"EMC")
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(str(hidden), incremental=True)
+    layer = writer._add_object(DictionaryObject({
+        NameObject("/Type"): NameObject("/OCG"), NameObject("/Name"): TextStringObject("x")}))
+    writer._root_object[NameObject("/OCProperties")] = DictionaryObject({
+        NameObject("/OCGs"): ArrayObject([layer]),
+        NameObject("/D"): DictionaryObject({NameObject("/OFF"): ArrayObject([layer])})})
+    writer.pages[0]["/Resources"][NameObject("/Properties")] = DictionaryObject(
+        {NameObject("/oc1"): layer})
+    writer.write(tmp_path / "off.pdf")
+    code, said, _document = verified(cli, tmp_path / "off.pdf")
+    assert code == 1 and "calques (contenu optionnel)" in said, said
 
 
 def test_receipts_put_one_after_the_other_fail(stopped: tuple[Cli, str],
@@ -542,6 +590,261 @@ def test_a_receipt_carries_its_own_three_files_and_json_data(
     assert code == 0, said
 
 
+def _font_edited(pdf: Path, out: Path, edit: Callable[[Any, dict[str, int]], None]) -> Path:
+    """`pdf` with `edit(font, codes)` applied to each of its fonts once (codes: the
+    character -> code of its ToUnicode map)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=str(pdf))
+    done = set()
+    for page in writer.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            if ref.idnum in done:
+                continue
+            done.add(ref.idnum)
+            font = ref.get_object()
+            cmap = font["/ToUnicode"].get_object().get_data().decode() if (
+                "/ToUnicode" in font) else ""
+            codes = {chr(int(u, 16)): int(c, 16)
+                     for c, u in re.findall(r"<([0-9A-F]{4})> <([0-9A-F]{4})>", cmap)}
+            edit(font, codes)
+    writer.write(out)
+    return out
+
+
+def _program(font: Any) -> Any:
+    descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+    return descriptor["/FontFile2"].get_object()
+
+
+def _codes_sent_to_each_others_glyph(font: Any, codes: dict[str, int]) -> None:
+    """Its CIDToGIDMap swapped for the codes of 5 and 2: each draws the other's glyph."""
+    if not {"5", "2"} <= set(codes):
+        return
+    table = font["/DescendantFonts"][0].get_object()["/CIDToGIDMap"].get_object()
+    data = bytearray(table.get_data())
+    five, two = 2 * codes["5"], 2 * codes["2"]
+    data[five:five + 2], data[two:two + 2] = data[two:two + 2], data[five:five + 2]
+    table.set_data(bytes(data))
+
+
+def _outlines_swapped(font: Any, codes: dict[str, int]) -> None:
+    """The outlines of 5 and 2 swapped inside the embedded font program."""
+    from fontTools.ttLib import TTFont
+
+    program = _program(font)
+    ttf = TTFont(io.BytesIO(program.get_data()))
+    glyphs = ttf["glyf"]
+    if not {"five", "two"} <= set(glyphs.keys()):
+        return
+    glyphs["five"], glyphs["two"] = glyphs["two"], glyphs["five"]
+    out = io.BytesIO()
+    ttf.save(out)
+    program.set_data(out.getvalue())
+
+
+def _encoding_and_map_swapped(font: Any, _codes: dict[str, int]) -> None:
+    """A core font made to draw 2 for the code of 5 (and 5 for 2), with a ToUnicode map
+    that still reads 5 (and 2)."""
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        NameObject,
+        NumberObject,
+    )
+
+    font[NameObject("/Encoding")] = DictionaryObject({
+        NameObject("/BaseEncoding"): NameObject("/WinAnsiEncoding"),
+        NameObject("/Differences"): ArrayObject([NumberObject(0x32), NameObject("/five"),
+                                                 NumberObject(0x35), NameObject("/two")])})
+    cmap = DecodedStreamObject()
+    cmap.set_data(b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+                  b"1 begincodespacerange <00> <FF> endcodespacerange\n"
+                  b"1 beginbfrange <20> <FF> <0020> endbfrange\n"
+                  b"endcmap CMapName currentdict /CMap defineresource pop end end\n")
+    font[NameObject("/ToUnicode")] = cmap
+
+
+@pytest.mark.parametrize("edit", [_codes_sent_to_each_others_glyph, _outlines_swapped])
+def test_a_font_that_draws_other_letters_than_its_text_fails(
+        stopped: tuple[Cli, str], tmp_path: Path, edit: Callable[[Any, dict[str, int]], None]
+) -> None:
+    """A font edited so that the page shows 20,00 € where text extraction still reads
+    50,00 € (its codes sent to other glyphs, or its glyphs' outlines swapped) fails,
+    naming what is drawn and what is read; the receipt as issued passes."""
+    from sessiond.exports.fonts import find_fonts
+
+    if find_fonts().core:
+        pytest.skip("no TrueType font on this machine: receipts use the core fonts")
+    cli, sid = stopped
+    pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
+    assert verified(cli, pdf)[0] == 0
+    edited = _font_edited(pdf, tmp_path / "edited.pdf", edit)
+    # The page shows another amount; its text still reads the issued one.
+    shown = subprocess.run(["pdftotext", "-layout", str(edited), "-"], check=True,
+                           capture_output=True, text=True).stdout
+    assert "50,00" in shown
+    code, said, _document = verified(cli, edited)
+    assert code == 1, said
+    assert "dessine «\u00a02\u00a0» là où son texte se lit «\u00a05\u00a0»" in said, said
+    assert "Journal intact" in said, said
+
+
+def _outlines_of_another_font(font: Any, _codes: dict[str, int]) -> None:
+    """Every outline of the embedded font program made a little larger: a font that is
+    none of this machine's."""
+    from fontTools.ttLib import TTFont
+
+    program = _program(font)
+    ttf = TTFont(io.BytesIO(program.get_data()))
+    for glyph in ttf["glyf"].glyphs.values():
+        glyph.expand(ttf["glyf"])
+        if glyph.numberOfContours > 0:
+            glyph.coordinates.scale((1.01, 1.01))
+    out = io.BytesIO()
+    ttf.save(out)
+    program.set_data(out.getvalue())
+
+
+def test_a_font_none_of_this_machines_is_told_not_failed(stopped: tuple[Cli, str],
+                                                        tmp_path: Path) -> None:
+    """Glyphs that match none of the fonts sessiond embeds here (issued on a machine
+    with other fonts) cannot be compared by their shapes: the verdict says so in a note
+    and still checks what it can; the receipt as issued has no such note."""
+    from sessiond.exports.fonts import find_fonts
+
+    if find_fonts().core:
+        pytest.skip("no TrueType font on this machine: receipts use the core fonts")
+    cli, sid = stopped
+    pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
+    code, said, _document = verified(cli, pdf)
+    assert code == 0 and "leurs formes non comparées" not in said, said
+    other = _font_edited(pdf, tmp_path / "other.pdf", _outlines_of_another_font)
+    code, said, document = verified(cli, other)
+    assert code == 0 and "leurs formes non comparées" in said, said
+    assert any("DejaVuSans" in note for note in document["notes"]), document  # type: ignore[attr-defined]
+
+
+def test_a_core_font_drawing_other_letters_than_its_text_fails(
+        stopped: tuple[Cli, str], tmp_path: Path) -> None:
+    """A core-font receipt whose encoding draws 2 for 5 while a ToUnicode map added to
+    it still reads 5 fails too."""
+    cli, sid = stopped
+    cli.env["SESSIOND_PDF_FONTS"] = "core"
+    pdf = Path(issue(cli, sid, tmp_path / "core.pdf")["pdf"])
+    assert verified(cli, pdf)[0] == 0
+    edited = _font_edited(pdf, tmp_path / "edited.pdf", _encoding_and_map_swapped)
+    code, said, _document = verified(cli, edited)
+    assert code == 1, said
+    assert "dessine «\u00a02\u00a0» là où son texte se lit «\u00a05\u00a0»" in said, said
+
+
+def test_a_receipt_is_its_own_pages_in_their_order(stopped: tuple[Cli, str],
+                                                   tmp_path: Path) -> None:
+    """A page added (blank, or a drawing that states something else, with no text for the
+    text check to read), a page removed, or the pages put in another order fail, each
+    saying which; the same pages re-saved pass, and so does a page turned."""
+    from pypdf import PdfReader, PdfWriter
+
+    cli, sid = stopped
+    for n in range(1, 6):  # enough facts for a second page
+        cli("record", sid, "artifact", "--kind", "file-copy", "--client-request",
+            f"Copie n° {n} du devis demandée par la cliente au téléphone, pour son dossier",
+            "--at", at(f"09:3{n}:00"), "--yes")
+    pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
+    assert len(PdfReader(pdf).pages) >= 2
+    drawing = FPDF()
+    drawing.add_page()
+    drawing.set_fill_color(0)
+    drawing.rect(20, 20, 120, 30, style="F")  # a block of ink, as a pasted image is
+    drawn = PdfReader(io.BytesIO(bytes(drawing.output()))).pages[0]
+
+    def edited(case: str, change: Callable[[Any], None]) -> Path:
+        writer = PdfWriter(clone_from=str(pdf))
+        change(writer)
+        writer.write(tmp_path / f"{case}.pdf")
+        return tmp_path / f"{case}.pdf"
+
+    def reordered(writer: Any) -> None:
+        pages = writer._root_object["/Pages"].get_object()
+        pages["/Kids"].reverse()
+
+    cases = {
+        "blank": (lambda w: w.add_blank_page(), "sa page 3 n'est pas une page du relevé"),
+        "drawn": (lambda w: w.insert_page(drawn, 1), "sa page 2 n'est pas une page du relevé"),
+        "removed": (lambda w: w.remove_page(len(w.pages) - 1), "il contient 1 des 2"),
+        "reordered": (reordered, "leurs pieds de page indiquent 2/2, 1/2"),
+    }
+    for case, (change, expected) in cases.items():
+        code, said, _document = verified(cli, edited(case, change))
+        assert code == 1 and expected in said, (case, said)
+    assert verified(cli, edited("same", lambda w: None))[0] == 0
+    assert verified(cli, edited("turned", lambda w: w.pages[0].rotate(90)))[0] == 0
+
+
+def test_digits_drawn_after_a_page_footer_are_not_the_footers(stopped: tuple[Cli, str],
+                                                              tmp_path: Path) -> None:
+    """"500" drawn in the margin of page 1, read right after its footer "... — 1/2":
+    the footer's pattern took "1/2500" for itself and the receipt passed; the page's
+    footer is "1/2" exactly, and the rest is added text."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, NameObject
+
+    cli, sid = stopped
+    pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
+    writer = PdfWriter(clone_from=str(pdf))
+    page = writer.pages[0]
+    font = page["/Resources"]["/Font"]["/F1"].get_object()
+    cmap = font["/ToUnicode"].get_object().get_data().decode()
+    codes = {chr(int(u, 16)): c for c, u in re.findall(r"<([0-9A-F]{4})> <([0-9A-F]{4})>",
+                                                      cmap)}
+    drawn = DecodedStreamObject()
+    drawn.set_data(page.get_contents().get_data() + b"\nBT /F1 12 Tf 400 80 Td <"
+                   + "".join(codes[c] for c in "500").encode() + b"> Tj ET")
+    page[NameObject("/Contents")] = writer._add_object(drawn)
+    writer.write(tmp_path / "margin.pdf")
+    code, said, _document = verified(cli, tmp_path / "margin.pdf")
+    assert code == 1 and "n'indique pas (\u00ab\u00a0500\u00a0\u00bb)" in said, said
+
+
+def test_a_receipt_whose_title_or_author_was_changed_fails(stopped: tuple[Cli, str],
+                                                           tmp_path: Path) -> None:
+    """A reader shows a PDF's Title as its name and its Author as who wrote it: another
+    number or another name there fails, in a re-saved file or an incremental update;
+    what tools change of their own (Producer, dates, a subject) or drop passes."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject
+
+    cli, sid = stopped
+    pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
+
+    def edited(case: str, values: dict[str, str], *, incremental: bool = False,
+               drop: str = "") -> Path:
+        writer = PdfWriter(str(pdf), incremental=True) if incremental else PdfWriter(
+            clone_from=str(pdf))
+        writer.add_metadata(values)
+        if drop:
+            del writer._info.get_object()[NameObject(drop)]  # type: ignore[union-attr]
+        writer.write(tmp_path / f"{case}.pdf")
+        return tmp_path / f"{case}.pdf"
+
+    failing = {
+        "title": (edited("title", {"/Title": "Relevé d'intervention n° 2026-0099"}),
+                  "son titre (ses propriétés", "2026-0001"),
+        "author": (edited("author", {"/Author": "Paul Martin"}, incremental=True),
+                   "son auteur (ses propriétés", "Jean Dupré"),
+    }
+    for case, (path, expected, issued) in failing.items():
+        code, said, _document = verified(cli, path)
+        assert code == 1 and expected in said and issued in said, (case, said)
+    for path in (edited("producer", {"/Producer": "qpdf", "/Subject": "Relevé",
+                                     "/ModDate": "D:20260101000000Z"}),
+                 edited("dropped", {}, drop="/Title")):
+        code, said, _document = verified(cli, path)
+        assert code == 0, said
+
+
 def test_a_receipt_of_a_session_corrected_since_fails(stopped: tuple[Cli, str],
                                                       tmp_path: Path) -> None:
     """Corrected after its receipt and given no new one: the receipt no longer says what
@@ -634,6 +937,32 @@ def test_hostile_pdfs_are_bounded(stopped: tuple[Cli, str], tmp_path: Path) -> N
     # A receipt of sessiond's cut short is a document that fails, not a refusal.
     code, said, _document = verified(cli, tmp_path / "cut.pdf")
     assert code == 1 and "abîmé ou tronqué" in said, said
+
+
+def test_a_font_map_of_megabytes_is_refused_within_seconds(stopped: tuple[Cli, str],
+                                                          tmp_path: Path) -> None:
+    """A receipt's font given a ToUnicode map of 60,000 entries (about 1 MB: pypdf reads
+    it for seconds on each page, and the font check after it): a verdict within seconds
+    that names it, not a wait."""
+    from pypdf import PdfWriter
+
+    cli, sid = stopped
+    pdf = Path(issue(cli, sid, tmp_path / "r.pdf")["pdf"])
+    writer = PdfWriter(clone_from=str(pdf))
+    for ref in writer.pages[0]["/Resources"]["/Font"].values():
+        font = ref.get_object()
+        if "/ToUnicode" in font:
+            cmap = font["/ToUnicode"].get_object()
+            entries = "".join(f"<{c:04X}> <{0x4E00 + c % 0x5000:04X}>\n"
+                              for c in range(100, 60100))
+            cmap.set_data(cmap.get_data().replace(
+                b"endbfchar", f"endbfchar\n60000 beginbfchar\n{entries}endbfchar".encode(), 1))
+            break
+    writer.write(tmp_path / "flooded.pdf")
+    started = time.monotonic()
+    code, said, _document = verified(cli, tmp_path / "flooded.pdf")
+    assert time.monotonic() - started < 20  # two runs
+    assert code == 1 and "table de caractères d'une police" in said, said
 
 
 @pytest.mark.skipif(not Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").exists(),

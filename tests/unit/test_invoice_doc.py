@@ -20,6 +20,7 @@ import pytest
 from sessiond.errors import InputError
 from sessiond.exports import invoice_pdf
 from sessiond.exports.facturx_xml import NS, facturx_pdf, facturx_xml, validate_xml
+from sessiond.exports.fonts import Fonts, find_fonts
 from sessiond.exports.invoice_doc import (
     InvoiceDoc,
     InvoiceLine,
@@ -29,7 +30,6 @@ from sessiond.exports.invoice_doc import (
     invoice_doc,
 )
 from sessiond.exports.invoice_pdf import render_invoice_pdf
-from sessiond.exports.pdf import Fonts, find_fonts
 from sessiond.i18n import set_language
 
 D = Decimal

@@ -239,7 +239,7 @@ def _display(env: Mapping[str, str]) -> Check:
 def _fonts() -> Check:
     title = _("Fonts for PDFs")
     try:
-        from sessiond.exports.pdf import find_fonts
+        from sessiond.exports.fonts import find_fonts
 
         fonts = find_fonts()
     except Exception as e:  # fpdf2 missing or broken: say so

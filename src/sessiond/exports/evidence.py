@@ -8,6 +8,7 @@ The receipt renders them as "connexion AnyDesk observée de 14:02 à 14:47".
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -15,11 +16,15 @@ from sessiond import clock
 from sessiond.model import Session
 
 
-def connections(session: Session, tz: ZoneInfo) -> list[dict[str, Any]]:
+def connections(session: Session, tz: ZoneInfo, duplicates: Iterable[Session] = ()
+                ) -> list[dict[str, Any]]:
     """The receipt's data: {"tool", "start", "end"} per connection, instants in ISO 8601
-    with the local offset, end None while the log showed it open."""
+    with the local offset, end None while the log showed it open. The sessions cancelled
+    as duplicates of `session` timed its work: what the tool logged in them is its
+    connection, as its check counts it (Sessiond.facts)."""
     from sessiond.compliance.evidence import observed
 
+    events = [*session.events, *(e for d in duplicates for e in d.events)]
     return [{"tool": c.tool, "start": clock.local_iso(c.start, tz),
              "end": clock.local_iso(c.end, tz) if c.end is not None else None}
-            for c in observed(session.events) if c.accepted]
+            for c in observed(events) if c.accepted]

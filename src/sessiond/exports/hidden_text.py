@@ -34,6 +34,7 @@ _MAX_PAINTS = 200  # painted areas kept; past it, the whole page counts as paint
 _THIN = 1.5  # a painted area narrower than this (a rule, a border) hides no letter
 _WHITE = 0.95  # a fill at least this light (gray, each RGB part) on a white page
 _MIN_HEIGHT = 1.0  # letters lower than this (in points) cannot be read
+_MIN_SCALE = 0.2  # letters squeezed narrower than a fifth of their width neither
 _PATH_OPS = frozenset({b"m", b"l", b"c", b"v", b"y"})
 _FILLS = frozenset({b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"})
 _STROKES = frozenset({b"S", b"s"})
@@ -57,6 +58,8 @@ class _State:
     clip: Box | None = None  # None: the whole page
     font_size: float = 0.0
     two_bytes: bool = False  # the font's codes are two bytes (Type0, CID)
+    scale: float = 1.0  # horizontal scaling (Tz / 100): 0.01 squeezes letters to a line
+    rise: float = 0.0  # text rise (Ts), in unscaled text space: lifts text off its line
 
 
 @dataclass
@@ -84,6 +87,9 @@ class Tracker:
     _depth: int = 0  # inside a form XObject: its paint is its box, counted at its Do
     _pieces: list[_Piece] = field(default_factory=list)  # shown since the last run
     _count: int = 0  # strings shown on the page
+    # Painted areas a reader sees on a white page (not white, at least a line thick):
+    # images, forms, shadings, and fills or thick strokes in a colour.
+    seen_paints: int = 0
 
     # --- pypdf's visitors ----------------------------------------------------------
 
@@ -149,16 +155,17 @@ class Tracker:
         b = tm[0] * cm[1] + tm[1] * cm[3]
         c = tm[2] * cm[0] + tm[3] * cm[2]
         d = tm[2] * cm[1] + tm[3] * cm[3]
-        x, y = _apply(cm, tm[4], tm[5])
+        x, y = _apply(cm, tm[4] + state.rise * tm[2], tm[5] + state.rise * tm[3])
         size = abs(state.font_size)
         height = size * (math.hypot(c, d) or 1.0)
-        width = size * em * (math.hypot(a, b) or 1.0)
+        width = size * em * (math.hypot(a, b) or 1.0) * state.scale
         box = (min(x, x + width), y - 0.2 * height, max(x, x + width), y + 0.8 * height)
         # Whether it fits is asked of its narrowest likely width (0.3 em a character: a
         # long line of narrow letters ends well before 0.55 em a character would).
         narrow = x + width * 0.3 / 0.55
         within = (min(x, narrow), box[1], max(x, narrow), box[3])
-        why = (INVISIBLE if not (fills or strokes) else TINY if height < _MIN_HEIGHT
+        why = (INVISIBLE if not (fills or strokes)
+               else TINY if height < _MIN_HEIGHT or abs(state.scale) < _MIN_SCALE
                else OUTSIDE if not self._inside(within) else None)
         self._pieces.append(_Piece(self._index, box, why))
 
@@ -174,13 +181,14 @@ class Tracker:
                 return False
         return True
 
-    def _paint(self, box: Box) -> None:
+    def _paint(self, box: Box, *, white: bool = False) -> None:
         clip = self._state.clip
         if clip is not None:
             box = (max(box[0], clip[0]), max(box[1], clip[1]),
                    min(box[2], clip[2]), min(box[3], clip[3]))
         if min(box[2] - box[0], box[3] - box[1]) < _THIN:
             return
+        self.seen_paints += not white
         if len(self.paints) < _MAX_PAINTS:
             self.paints.append((self._index, box))
         elif len(self.paints) == _MAX_PAINTS:
@@ -275,7 +283,8 @@ def _clip(t: Tracker, _args: list[Any], _cm: Matrix, _tm: Matrix) -> None:
 def _fill(t: Tracker, _args: list[Any], _cm: Matrix, _tm: Matrix) -> None:
     box = t._path_box()
     if box is not None and not t._state.fill_clear:
-        t._paint(box)  # of any colour: white on a white page hides what it is over too
+        # of any colour: white on a white page hides what it is over too
+        t._paint(box, white=t._state.fill_white)
     t._end_path()
 
 
@@ -283,7 +292,8 @@ def _stroke(t: Tracker, _args: list[Any], cm: Matrix, _tm: Matrix) -> None:
     box = t._path_box()
     half = t._state.line_width * _scale(cm) / 2
     if box is not None and not t._state.stroke_clear and half * 2 >= _THIN:
-        t._paint((box[0] - half, box[1] - half, box[2] + half, box[3] + half))
+        t._paint((box[0] - half, box[1] - half, box[2] + half, box[3] + half),
+                 white=t._state.stroke_white)
     t._end_path()
 
 
@@ -329,6 +339,14 @@ def _show(t: Tracker, args: list[Any], cm: Matrix, tm: Matrix) -> None:
     t._shown(args, cm, tm)
 
 
+def _scaling(t: Tracker, args: list[Any], _cm: Matrix, _tm: Matrix) -> None:
+    t._state.scale = _numbers(args)[0] / 100
+
+
+def _rise(t: Tracker, args: list[Any], _cm: Matrix, _tm: Matrix) -> None:
+    t._state.rise = _numbers(args)[0]
+
+
 def _font(t: Tracker, args: list[Any], _cm: Matrix, _tm: Matrix) -> None:
     t._state.font_size = _numbers(args)[-1]
     font = _resource(t.resources, "/Font", args[0])
@@ -365,7 +383,7 @@ _HANDLERS: dict[bytes, Callable[[Tracker, list[Any], Matrix, Matrix], None]] = {
     b"w": _width, b"g": _gray, b"rg": _gray, b"k": _gray, b"sc": _gray, b"scn": _gray,
     b"G": _stroke_gray, b"RG": _stroke_gray, b"K": _stroke_gray, b"SC": _stroke_gray,
     b"SCN": _stroke_gray, b"cs": _space, b"CS": _stroke_space, b"Tr": _render,
-    b"Tf": _font, b"gs": _graphics_state, b"Do": _xobject,
+    b"Tf": _font, b"Tz": _scaling, b"Ts": _rise, b"gs": _graphics_state, b"Do": _xobject,
     b"INLINE IMAGE": _image, b"BI": _image, b"sh": _shading,
     **dict.fromkeys(_PATH_OPS, _move), **dict.fromkeys(_FILLS, _fill),
     **dict.fromkeys(_STROKES, _stroke), **dict.fromkeys(_SHOWS, _show),

@@ -8,7 +8,7 @@ each line's description, quantity, unit price excl. VAT and amount; the total ex
 terms; for a business client the late-payment penalty rate, the 40 EUR recovery indemnity
 and the early-payment discount terms; for a credit note the invoice it cancels and why.
 
-PDF/A needs embedded fonts: the TrueType family `pdf.find_fonts()` finds (fpdf2 refuses the
+PDF/A needs embedded fonts: the TrueType family `fonts.find_fonts()` finds (fpdf2 refuses the
 core fonts in a PDF/A document). Without one, `pdfa=False` still gives a plain PDF with the
 core fonts, as receipts do. The output depends on the document only: the creation date is
 the issue date (00:00 UTC) and the XMP metadata is written here with that date (fpdf2's
@@ -25,8 +25,9 @@ from fpdf import FPDF
 from sessiond.billing.text import money
 from sessiond.errors import InputError
 from sessiond.exports import fmt
+from sessiond.exports.fonts import find_fonts
 from sessiond.exports.invoice_doc import UNIT_HOUR, InvoiceDoc, InvoiceLine, check, euros
-from sessiond.exports.pdf import MARGIN, find_fonts, font_glyphs, page_text
+from sessiond.exports.pdf import MARGIN, font_glyphs, page_text
 from sessiond.i18n import _, language
 
 PRODUCER = "sessiond"

@@ -1,7 +1,7 @@
 """The PDF rendering of a document's blocks (fpdf2), with a Unicode font so that accents
 render, and files attached (a receipt's signed data).
 
-Fonts: the first TrueType family found among DejaVu (Debian/Ubuntu package
+Fonts (exports.fonts): the first TrueType family found among DejaVu (Debian/Ubuntu package
 fonts-dejavu-core, installed with most desktops), Liberation, Noto and FreeFont, in the
 usual font directories; `SESSIOND_PDF_FONTS` may name a directory to search first, or
 `core` to use the PDF core fonts. Without any TrueType font the core fonts (Helvetica,
@@ -21,25 +21,15 @@ parser, while the page itself shows them for a person (and for pdftotext).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
-from pathlib import Path
 
 from fpdf import FPDF
 
+from sessiond.exports.fonts import find_fonts
 from sessiond.exports.layout import Amount, Block, Code, Field, Para, Section, Title
 
-# (regular, bold, monospace) file names of each family, in order of preference.
-FAMILIES = (
-    ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf"),
-    ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationMono-Regular.ttf"),
-    ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansMono-Regular.ttf"),
-    ("FreeSans.ttf", "FreeSansBold.ttf", "FreeMono.ttf"),
-)
-FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
 _CP1252_SUBSTITUTES = str.maketrans({"\u202f": "\u00a0", "\u2212": "-", "\u2009": " ",
                                      "\u2192": "->", "\u2264": "<=", "\u2265": ">="})
 
@@ -53,17 +43,6 @@ MONO_ADVANCE = 0.6  # em: the advance of every glyph of the monospaced fonts use
 
 
 @dataclass(frozen=True)
-class Fonts:
-    regular: Path | None  # None: PDF core fonts
-    bold: Path | None
-    mono: Path | None
-
-    @property
-    def core(self) -> bool:
-        return self.regular is None
-
-
-@dataclass(frozen=True)
 class Attachment:
     """A file carried inside the PDF (`pdfdetach -saveall` writes it out)."""
 
@@ -71,28 +50,6 @@ class Attachment:
     data: bytes
     description: str
     mime_type: str = "application/octet-stream"
-
-
-def find_fonts() -> Fonts:
-    return _find_fonts(os.environ.get("SESSIOND_PDF_FONTS", ""))
-
-
-@cache  # per setting: one process (the tests, the TUI) may see it change
-def _find_fonts(setting: str) -> Fonts:
-    if setting == "core":
-        return Fonts(None, None, None)
-    dirs = [Path(setting)] if setting else []
-    dirs += [Path(d).expanduser() for d in FONT_DIRS]
-    found: dict[str, Path] = {}
-    for directory in dirs:
-        if directory.is_dir():
-            for path in sorted(directory.rglob("*.ttf")):
-                found.setdefault(path.name, path)
-    for regular, bold, mono in FAMILIES:
-        if regular in found:
-            return Fonts(found[regular], found.get(bold, found[regular]),
-                         found.get(mono, found[regular]))
-    return Fonts(None, None, None)
 
 
 def pdf_text(text: str) -> str:

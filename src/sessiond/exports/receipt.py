@@ -104,7 +104,7 @@ def issue_receipt(service: Sessiond, session_id: str, out: Path | None = None, *
     loaded = [Ledger(svc, now)]  # read once for the warnings and the first attempt
     warnings = receipt_warnings(svc, session_id, now, loaded[0])
     previous = last_receipt(svc.store, session_id)
-    if previous is not None and not changed_since(svc.store, session_id, previous):
+    if previous is not None and not changed_since(svc, session_id, previous):
         again = _reissue(svc, previous, now)
         if again is not None:
             data, raw, checkpoint, proof = again
@@ -146,7 +146,7 @@ def receipt_facts(svc: Sessiond, session_id: str, now: datetime,
     # not the client's reference any more.
     client = ledger.clients[ledger.canonical(session.client_id)]
     return Facts(session, client, ledger.policy(session.policy),
-                 bill, (1, count, hex_digest))
+                 bill, (1, count, hex_digest), tuple(ledger.duplicates(session)))
 
 
 def check_issuable(session: Session) -> None:
@@ -202,10 +202,16 @@ def last_receipt(store: Store, session_id: str) -> StoredEvent | None:
     return rows[-1] if rows else None
 
 
-def changed_since(store: Store, session_id: str, receipt: StoredEvent) -> bool:
-    """Whether the session has an event after `receipt` other than receipts."""
-    return any(r.seq > receipt.seq and r.kind != "receipt-issued"
-               for r in store.session_events(session_id))
+def changed_since(svc: Sessiond, session_id: str, receipt: StoredEvent) -> bool:
+    """Whether the session has an event after `receipt` other than receipts, or a session
+    cancelled as its duplicate has one (its cancellation, a connection matched to it):
+    what the tool logged in a duplicate is the session's connection, which the receipt
+    states."""
+    if any(r.seq > receipt.seq and r.kind != "receipt-issued"
+           for r in svc.store.session_events(session_id)):
+        return True
+    session = svc.session(session_id)
+    return any(e.seq > receipt.seq for d in svc.duplicates_of(session) for e in d.events)
 
 
 def _year_bounds(year: int, svc: Sessiond) -> tuple[str, str]:

@@ -68,6 +68,7 @@ class Facts:
     policy: Policy
     bill: Bill
     covered: tuple[int, int, str]  # (sessions, events, digest) for issue.consistent
+    duplicates: tuple[Session, ...] = ()  # cancelled as duplicates of `session`
 
 
 @contextmanager
@@ -145,7 +146,8 @@ def receipt_data(facts: Facts, *, number: str, replaces: str | None, issued_at: 
             "waivers": [{"medium": e.body["medium"], "at": iso(e.at)}
                         for e in session.events if e.kind == "withdrawal-waiver"],
         },
-        "connections": evidence.connections(session, tz),  # accepted, closings applied
+        # accepted, closings applied, its duplicates' too
+        "connections": evidence.connections(session, tz, facts.duplicates),
         "times": {
             "start": iso(session.started_at),
             "pauses": [_pause(p.start, p.end or session.stopped_at, tz)

@@ -46,6 +46,7 @@ from sessiond.exports.signed import (
 from sessiond.i18n import _, one_line
 from sessiond.i18n import language as language_of_messages
 from sessiond.i18n.dates import long_date
+from sessiond.i18n.plural import n_
 from sessiond.sessions import Sessiond
 
 
@@ -121,6 +122,24 @@ def check_receipt(svc: Sessiond, name: str, raw: bytes) -> ReceiptCheck:
         "receipt states: {what}; the receipt says what its signed data says", what=what))
         for what in carried.over_text[:20])
     result.problems.extend(_hidden(name, carried))
+    result.problems.extend(_misdrawn(name, carried))
+    if carried.data is not None and carried.painted:
+        # Its own file (it carries its signed data), re-saved or not: sessiond draws text
+        # and thin lines only, so an image or a filled shape was added (a stamp "payé",
+        # another amount as a picture, which no text check reads). A print of it (no
+        # data) may paint a background: what it covers is checked as for any PDF.
+        result.problems.append(_problem(name, n_(
+            len(carried.painted), "on its page {pages}, something was drawn that sessiond "
+            "does not draw (an image, a filled shape): what it shows is not part of the "
+            "receipt; the document was edited", "on its pages {pages}, something was drawn "
+            "that sessiond does not draw (an image, a filled shape): what it shows is not "
+            "part of the receipt; the document was edited",
+            pages=", ".join(map(str, carried.painted[:20])))))
+    result.notes.extend(_(
+        "{name}: its font {font} is none of the fonts sessiond embeds as this machine has "
+        "them: its letters were checked against its text, their shapes not compared",
+        name=name, font=one_line(m.font)[:60])
+        for m in dict.fromkeys(m for m in carried.misdrawn if m.unmatched))
     result.notes.extend(_("{name}: added over its pages after it was issued (not part of "
                           "the receipt, not signed): {what}", name=name, what=what)
                         for what in carried.added[:20])
@@ -157,6 +176,31 @@ def _hidden(name: str, carried: Carried) -> list[Problem]:
 
 
 _MAX_HIDDEN = 8
+
+
+def _misdrawn(name: str, carried: Carried) -> list[Problem]:
+    """Fonts whose glyphs are not the text they are read as (glyphs): the page shows
+    other letters than the text, and so the check of it, says."""
+    problems = []
+    misdrawn = [m for m in carried.misdrawn if not m.unmatched]
+    for wrong in misdrawn[:_MAX_HIDDEN]:
+        values = {"page": wrong.page, "font": one_line(wrong.font)[:60],
+                  "read": one_line(wrong.read), "shown": one_line(wrong.shown)}
+        problems.append(_problem(name, _(
+            "on its page {page}, the font {font} draws \u00ab {shown} \u00bb where its text "
+            "reads \u00ab {read} \u00bb: the page does not show what the receipt states; "
+            "the document was edited", **values) if wrong.read and wrong.shown else _(
+            "on its page {page}, the font {font} draws another letter where its text reads "
+            "\u00ab {read} \u00bb: the page does not show what the receipt states; the "
+            "document was edited", **values) if wrong.read else _(
+            "on its page {page}, the font {font} is of a kind sessiond does not write, "
+            "whose letters cannot be matched with its text: what the page shows cannot be "
+            "checked; the document was edited or made again by another tool", **values)))
+    if len(misdrawn) > _MAX_HIDDEN:
+        problems.append(_problem(name, _(
+            "and {n} more letters its fonts draw otherwise than its text reads them",
+            n=len(misdrawn) - _MAX_HIDDEN)))
+    return problems
 
 
 def _problem(name: str, message: str, seq: int | None = None) -> Problem:
@@ -224,6 +268,11 @@ def _extra(name: str, carried: Carried) -> list[Problem]:
             "this file is {n} PDF files put one after the other (a reader shows only the "
             "last one): a receipt is one file; it was put together from several",
             n=carried.files)))
+    if carried.layered:
+        problems.append(_problem(name, _(
+            "it holds layers (optional content) that a PDF reader shows or hides, some "
+            "maybe hidden from the start: a receipt holds none, and what its pages show may "
+            "not be what its text says; the document was edited")))
     if carried.scripted:
         problems.append(_problem(name, _(
             "it holds a script (JavaScript) that a PDF reader runs, which can change what "
@@ -429,7 +478,7 @@ def _changed_since(svc: Sessiond, name: str, data: Mapping[str, Any], event: Any
 
     if event.session_id is None:
         return []
-    corrected = changed_since(svc.store, event.session_id, event)
+    corrected = changed_since(svc, event.session_id, event)
     number = receipt_number(svc.store, event, svc)
     try:
         with speaking(_language(data)):  # its words, in the receipt's language
@@ -522,6 +571,7 @@ def _visible(name: str, carried: Carried, data: Mapping[str, Any],
             blocks = receipt_blocks(data, printed)
             footer = _("Service record no. {number} — session {session}",
                        number=data["number"], session=data["session"])
+            title = _("Service record no. {number}", number=data["number"])
             if carried.kind == "txt":
                 wrong, added = _text_mismatches(carried.text, blocks)
                 if (wrong or added) and carried.data is None:
@@ -531,10 +581,23 @@ def _visible(name: str, carried: Carried, data: Mapping[str, Any],
                     if len(found[0]) + bool(found[1]) < len(wrong) + bool(added):
                         wrong, added = found
             else:
-                wrong, added = _pdf_mismatches(carried.text, blocks, footer)
+                wrong, added = _pdf_mismatches(carried.text, blocks, footer, carried.pages)
     except (KeyError, TypeError, ValueError, AttributeError):
         return [_problem(name, _("its signed data does not have the form of a receipt"))]
-    problems = [_problem(name, _(
+    # (in the verifier's language: only the footer is the receipt's own words)
+    problems = _page_problems(name, carried.pages, footer) if carried.kind == "pdf" else []
+    # A viewer shows the Title as the document's name and the Author as who wrote it: a
+    # tool may drop them, not change them.
+    problems += [_problem(name, _(
+        "its {what} (its properties, shown by PDF readers) is \u00ab {found} \u00bb, not "
+        "\u00ab {expected} \u00bb as issued: the document was edited", what=what,
+        found=one_line(found)[:160], expected=expected))
+        for what, found, expected in (
+            (_("title"), carried.title, title),
+            (_("author"), carried.author, str(data["technician"]["name"] or "sessiond")))
+        if found is not None and _squeezed(found) not in _variants(expected)
+        and not _undrawn(expected).fullmatch(_squeezed(found))]
+    problems += [_problem(name, _(
         "its visible text does not state {field} as its signed data does (expected: "
         "\u00ab {expected} \u00bb): the document was edited", field=key, expected=expected))
         for key, expected in wrong]
@@ -660,17 +723,69 @@ def _undrawn(text: str) -> re.Pattern[str]:
         for c in _squeezed(pdf_text(text.replace("\u00ad", "")))))
 
 
-def _pdf_mismatches(text: str, blocks: list[Block], footer: str
-                    ) -> tuple[list[tuple[str, str]], str]:
+def _page_problems(name: str, pages: tuple[str, ...], footer: str) -> list[Problem]:
+    """A receipt is laid out on its pages and no other, in their order, each showing the
+    footer "... — N/COUNT": a page without it was added (blank, or an image stating
+    something else), a count of pages other than its footers' lost or gained one, and a
+    page showing another N was moved."""
+    if not pages:
+        return []
+    shown = re.compile("(?:" + "|".join(map(re.escape, _variants(footer + " — ")))
+                       + r")(\d{1,4})/(\d{1,4})")
+    numbers = []
+    for text in pages:
+        found = shown.search(_squeezed(unicodedata.normalize("NFC", text)))
+        numbers.append((int(found[1]), int(found[2])) if found else None)
+    counts = [total for _n, total in filter(None, numbers)]
+    expected = max(set(counts), key=counts.count) if counts else None
+    problems = []
+    added = [n for n, number in enumerate(numbers, start=1) if number is None]
+    if added:
+        problems.append(_problem(name, n_(
+            len(added), "its page {pages} is not a page of the receipt (it does not show its "
+            "footer \u00ab {footer} \u00bb): it was added; the document was edited",
+            "its pages {pages} are not pages of the receipt (they do not show its footer "
+            "\u00ab {footer} \u00bb): they were added; the document was edited",
+            pages=", ".join(map(str, added[:20])), footer=footer)))
+    if expected is not None and len(pages) - len(added) != expected:
+        problems.append(_problem(name, _(
+            "it holds {found} of the {expected} pages of the receipt: a page was removed or "
+            "added again; the document was edited", found=len(pages) - len(added),
+            expected=expected)))
+    kept = [number for number in numbers if number is not None]
+    if [n for n, _total in kept] != sorted(n for n, _total in kept):
+        problems.append(_problem(name, _(
+            "its pages are not in the receipt's order (their footers read {order}): the "
+            "document was edited", order=", ".join(f"{n}/{total}" for n, total in kept[:20]))))
+    return problems
+
+
+def _pdf_mismatches(text: str, blocks: list[Block], footer: str,
+                    pages: tuple[str, ...] = ()) -> tuple[list[tuple[str, str]], str]:
     """The blocks the page text does not state, in order and whitespace aside (text
     extraction adds and drops spaces), and what else the pages show: nothing but the
-    page footers, in a receipt as issued."""
-    text = _RTL_MARKED.sub(r"\1", unicodedata.normalize("NFC", text))
+    page footers, in a receipt as issued. `pages`: each page's text, when known (a PDF):
+    page N of COUNT loses its own footer, "... — N/COUNT", and nothing after it (digits
+    drawn after "1/2" are not the footer's: "1/2500")."""
     # The page footers first: a block taller than what is left of a page (a long name, a
     # long problem) goes on over the break, and the footer drawn there cuts it in two.
-    footers = re.compile("|".join(re.escape(v) + r"\d+/\d+" for v in _variants(
-        footer + " — ")))
-    page = footers.sub("", _squeezed(text))
+    variants = _variants(footer + " — ")
+    if pages:
+        kept = []
+        for number, one in enumerate(pages, start=1):
+            squeezed = _squeezed(_RTL_MARKED.sub(r"\1", unicodedata.normalize("NFC", one)))
+            for variant in variants:
+                own = f"{variant}{number}/{len(pages)}"
+                at = squeezed.rfind(own)
+                if at >= 0:
+                    squeezed = squeezed[:at] + squeezed[at + len(own):]
+                    break
+            kept.append(squeezed)
+        page = "".join(kept)
+    else:
+        text = _RTL_MARKED.sub(r"\1", unicodedata.normalize("NFC", text))
+        footers = re.compile("|".join(re.escape(v) + r"\d+/\d+" for v in variants))
+        page = footers.sub("", _squeezed(text))
     wrong: list[tuple[str, str]] = []
     spans: list[tuple[int, int]] = []  # the stretches of `page` no block accounts for
     at = 0

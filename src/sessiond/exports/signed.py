@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sessiond.errors import InputError
+from sessiond.exports.glyphs import Misdrawn
 from sessiond.exports.hidden_text import Box, Hidden, Tracker, visible_box
 from sessiond.i18n import _, one_line
 
@@ -127,6 +128,19 @@ class Carried:
     # are none of a receipt's own (NAME.json, NAME.sig, NAME.pem of one NAME).
     data_name: str = ""
     strangers: tuple[str, ...] = ()
+    # PDF: fonts whose glyphs are not what text extraction reads of them (glyphs).
+    misdrawn: tuple[Misdrawn, ...] = ()
+    pages: tuple[str, ...] = ()  # PDF: each page's extracted text (`text` joins them)
+    # PDF: its Title and Author (a viewer shows them as the document's name and author),
+    # None where it has none.
+    title: str | None = None
+    author: str | None = None
+    # PDF: the pages where an image, a filled shape or a thick line is drawn in a colour
+    # a white page shows (hidden_text): sessiond draws text and thin lines only.
+    painted: tuple[int, ...] = ()
+    # PDF: it has optional content (layers a reader shows or hides, some hidden from the
+    # start: the text extraction reads them all); sessiond's receipts have none.
+    layered: bool = False
 
 
 def decode_text(raw: bytes) -> str:
@@ -239,7 +253,7 @@ _HIDDEN, _NO_VIEW = 2, 32  # annotation flags (PDF 32000-1, 12.5.3): not shown o
 _MAX_BOXES = 5000  # text runs per page kept for the test (a receipt has about a hundred)
 
 
-def _page_text(page: Any) -> tuple[str, list[Box], list[Hidden]]:
+def _page_text(page: Any) -> tuple[str, list[Box], list[Hidden], int]:
     """A page's extracted text, the box of each run of it, and the runs the page does
     not show (hidden_text). A run's box is from where it starts (the text and current
     matrices), as high as its font size, about 0.6 em per character wide (pypdf gives no
@@ -261,7 +275,7 @@ def _page_text(page: Any) -> tuple[str, list[Box], list[Hidden]]:
 
     text = page.extract_text(visitor_text=seen, visitor_operand_before=drawing.before,
                              visitor_operand_after=drawing.after) or ""
-    return text, boxes, drawing.hidden()
+    return text, boxes, drawing.hidden(), drawing.seen_paints
 
 
 def _rect(annot: Any) -> Box | None:
@@ -368,6 +382,8 @@ def read_pdf(raw: bytes) -> Carried:
     try:
         from pypdf import PdfReader
         from pypdf import errors as pypdf_errors
+
+        from sessiond.exports import glyphs
     except ImportError as e:
         raise InputError(_("Reading a PDF receipt needs the pypdf package: pip install "
                            "'sessiond[facturx]'.")) from e
@@ -379,8 +395,12 @@ def read_pdf(raw: bytes) -> Carried:
             if len(reader.pages) > MAX_PAGES:
                 raise _TooLarge(_("it has {pages} pages (a receipt has a few)",
                                   pages=len(reader.pages)))
+            if glyphs.largest_map(reader) > glyphs.MAX_MAP_BYTES:
+                raise _TooLarge(_("a font's character map holds more than {kb} kB (a "
+                                  "receipt's, a few kB)", kb=glyphs.MAX_MAP_BYTES // 1024))
             pages, boxes, left = [], [], _CONTENT_BYTES
             hidden: list[tuple[int, Hidden]] = []
+            painted: list[int] = []
             for number, page in enumerate(reader.pages, start=1):
                 contents = page.get_contents()
                 left -= len(contents.get_data()) if contents is not None else 0
@@ -388,7 +408,9 @@ def read_pdf(raw: bytes) -> Carried:
                     raise _TooLarge(_("its pages hold more than {mb} MB of drawing "
                                       "instructions (a receipt, some kB)",
                                       mb=_CONTENT_BYTES // (1024 * 1024)))
-                text, runs, unseen = _page_text(page)
+                text, runs, unseen, paints = _page_text(page)
+                if paints:
+                    painted.append(number)
                 pages.append(text)
                 boxes.append(runs)
                 hidden.extend((number, h) for h in unseen)
@@ -396,8 +418,14 @@ def read_pdf(raw: bytes) -> Carried:
                            in reader.attachments.items() if contents}
             metadata = reader.metadata
             keywords = str(metadata.get("/Keywords") or "") if metadata is not None else ""
+            title, author = (
+                (None if metadata.get(key) is None else str(metadata.get(key))[:1000]
+                 for key in ("/Title", "/Author")) if metadata is not None else (None, None))
             added, over_text = _annotations(reader, boxes)
             scripted = _scripted(reader)
+            root: Any = reader.trailer["/Root"].get_object()
+            layered = "/OCProperties" in root
+            misdrawn = glyphs.misdrawn(reader)
     except _TooLarge as e:
         return Carried("pdf", "", damaged=str(e))
     except limit_reached:
@@ -424,6 +452,8 @@ def read_pdf(raw: bytes) -> Carried:
                    copies=len(sets), sets=tuple(sets), added=tuple(added),
                    over_text=tuple(over_text), hidden=tuple(hidden),
                    files=len(_JOINED.findall(raw)) + 1, scripted=scripted,
+                   misdrawn=tuple(misdrawn), pages=tuple(pages), title=title, author=author,
+                   painted=tuple(painted), layered=layered,
                    data_name=names[0] if names else "",
                    strangers=_strangers(attachments, names))
 

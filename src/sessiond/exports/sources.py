@@ -200,6 +200,14 @@ class Ledger:
             self.load(self.groups[client_id])
         return self.groups[client_id]
 
+    def duplicates(self, session: Session) -> list[Session]:
+        """The sessions cancelled as duplicates of `session` (as the log stood before
+        `upto`), among its client's group, as Sessiond.duplicates_of finds them."""
+        if session.cancelled:
+            return []
+        return [d for c in self._group(session.client_id) for d in self.by_client[c]
+                if duplicate_of(d) == session.id]
+
     def _recorded_outside(self, session: Session, since: int | None) -> bool:
         """Whether a fact the check reads was recorded after event `since` outside the
         session's own events: an invoice or a credit note of it (`receipt-issued` counts

@@ -2019,6 +2019,72 @@ CATALOG: dict[str, str] = {
     'damaged':
         'ses données signées ({where}) ne sont pas des données JSON ({what})\u202f: elles ont '
         'été remplacées par un autre fichier ou abîmées',
+    'on its page {page}, the font {font} draws « {shown} » where its text reads « {read} »: the '
+    'page does not show what the receipt states; the document was edited':
+        'sur sa page {page}, la police {font} dessine «\xa0{shown}\xa0» là où son texte se lit '
+        '«\xa0{read}\xa0»\u202f: la page ne montre pas ce que le relevé déclare\u202f; le '
+        'document a été modifié',
+    'on its page {page}, the font {font} draws another letter where its text reads « {read} »: '
+    'the page does not show what the receipt states; the document was edited':
+        'sur sa page {page}, la police {font} dessine une autre lettre là où son texte se lit '
+        '«\xa0{read}\xa0»\u202f: la page ne montre pas ce que le relevé déclare\u202f; le '
+        'document a été modifié',
+    'on its page {page}, the font {font} is of a kind sessiond does not write, whose letters '
+    'cannot be matched with its text: what the page shows cannot be checked; the document was '
+    'edited or made again by another tool':
+        "sur sa page {page}, la police {font} est d'un type que sessiond n'écrit pas, dont les "
+        'lettres ne peuvent être rapprochées de son texte\u202f: ce que la page montre ne peut '
+        "être vérifié\u202f; le document a été modifié ou refait par un autre outil",
+    'and {n} more letters its fonts draw otherwise than its text reads them':
+        'et {n}\u00a0autres lettres que ses polices dessinent autrement que son texte ne les lit',
+    'its page {pages} is not a page of the receipt (it does not show its footer « {footer} »): '
+    'it was added; the document was edited':
+        "sa page {pages} n'est pas une page du relevé (elle ne montre pas son pied de page "
+        '«\xa0{footer}\xa0»)\u202f: elle a été ajoutée\u202f; le document a été modifié',
+    'its pages {pages} are not pages of the receipt (they do not show its footer « {footer} »): '
+    'they were added; the document was edited':
+        "ses pages {pages} ne sont pas des pages du relevé (elles ne montrent pas son pied de "
+        'page «\xa0{footer}\xa0»)\u202f: elles ont été ajoutées\u202f; le document a été '
+        'modifié',
+    'it holds {found} of the {expected} pages of the receipt: a page was removed or added again; '
+    'the document was edited':
+        'il contient {found} des {expected}\u00a0pages du relevé\u202f: une page a été retirée '
+        'ou ajoutée en double\u202f; le document a été modifié',
+    "its pages are not in the receipt's order (their footers read {order}): the document was "
+    'edited':
+        "ses pages ne sont pas dans l'ordre du relevé (leurs pieds de page indiquent "
+        '{order})\u202f: le document a été modifié',
+    'its {what} (its properties, shown by PDF readers) is « {found} », not « {expected} » as '
+    'issued: the document was edited':
+        'son {what} (ses propriétés, que les lecteurs PDF affichent) est «\xa0{found}\xa0», '
+        'et non «\xa0{expected}\xa0» comme à son émission\u202f: le document a été modifié',
+    'title': 'titre',
+    'author': 'auteur',
+    "a font's character map holds more than {kb} kB (a receipt's, a few kB)":
+        "la table de caractères d'une police dépasse {kb}\u00a0ko (celle d'un relevé, quelques "
+        'ko)',
+    'on its page {pages}, something was drawn that sessiond does not draw (an image, a filled '
+    'shape): what it shows is not part of the receipt; the document was edited':
+        "sur sa page {pages}, quelque chose a été dessiné que sessiond ne dessine pas (une "
+        "image, une forme pleine)\u202f: ce qu'il montre ne fait pas partie du relevé\u202f; le "
+        'document a été modifié',
+    'on its pages {pages}, something was drawn that sessiond does not draw (an image, a filled '
+    'shape): what it shows is not part of the receipt; the document was edited':
+        "sur ses pages {pages}, quelque chose a été dessiné que sessiond ne dessine pas (une "
+        "image, une forme pleine)\u202f: ce qu'il montre ne fait pas partie du relevé\u202f; le "
+        'document a été modifié',
+    'it holds layers (optional content) that a PDF reader shows or hides, some maybe hidden '
+    'from the start: a receipt holds none, and what its pages show may not be what its text '
+    'says; the document was edited':
+        "il contient des calques (contenu optionnel) qu'un lecteur PDF montre ou cache, "
+        "certains peut-être cachés dès l'ouverture\u202f: un relevé n'en contient aucun, et ce "
+        'que ses pages montrent peut ne pas être ce que dit son texte\u202f; le document a été '
+        'modifié',
+    '{name}: its font {font} is none of the fonts sessiond embeds as this machine has them: its '
+    'letters were checked against its text, their shapes not compared':
+        "{name}\u202f: sa police {font} n'est aucune des polices que sessiond intègre, telles que "
+        'cette machine les a\u202f: ses lettres ont été rapprochées de son texte, leurs formes '
+        'non comparées',
     'the attached file « {file} »': 'le fichier joint «\xa0{file}\xa0»',
     'the block between its SIGNED DATA lines': 'le bloc entre ses lignes SIGNED DATA',
     'a PDF file': 'un fichier PDF',
