@@ -654,8 +654,24 @@ class Sessiond:
                                session=session_id))
         if replaces is not None:
             self._event_of(session_id, replaces, ("note-added",))
+            self._refuse_replaced(session_id, replaces)
         return self._record("note-added", session_id=session_id, at=at,
                             body={"replaces": replaces}, personal={"text": text})
+
+    def _refuse_replaced(self, session_id: str, seq: int) -> None:
+        """A note is replaced once: a second replacement of it would leave two current
+        versions of one note. The refusal names its latest version, the one to replace."""
+        replaced_by = {e.body["replaces"]: e.seq for e in self.session_events(session_id)
+                       if e.kind == "note-added" and e.body.get("replaces") is not None}
+        if seq not in replaced_by:
+            return
+        latest = seq
+        while latest in replaced_by:
+            latest = replaced_by[latest]
+        raise InputError(_(
+            "Note #{seq} was replaced already (#{by}): replace its latest version, "
+            "sessiond note {session} --replaces {latest} \"TEXT\".", seq=seq,
+            by=replaced_by[seq], session=session_id, latest=latest))
 
     # --- corrections: audited events that every projection applies (model.effective) -----
 

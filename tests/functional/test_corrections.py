@@ -980,3 +980,20 @@ def test_an_invoiced_session_is_moved_only_once_its_invoice_is_cancelled(
     cli("session", "move", session, "--client", paul, "--reason", "mauvais client")
     again = cli.json("invoice", session, "--out", str(tmp_path))
     assert again["client"] == paul and again["sessions"] == [session]
+
+
+def test_a_note_replaced_already_is_replaced_through_its_latest_version(
+        cli: Cli, client: str) -> None:
+    """`note --replaces 18` typed twice left two notes that both replace #18: two current
+    versions of one note, where the terminal interface offers only the latest one."""
+    session = ran(cli, client, start=now() - timedelta(minutes=30))
+    cli("note", session, "imprimante HP hors ligne")
+    first = seq_of(cli, session, "note-added")
+    cli("note", session, "--replaces", str(first), "imprimante Canon hors ligne")
+    latest = seq_of(cli, session, "note-added", 1)
+    before = count(cli)
+    again = cli("note", session, "--replaces", str(first), "imprimante Epson", check=False)
+    assert again.code == 2, again
+    assert f"sessiond note {session} --replaces {latest}" in again.err, again.err
+    assert count(cli) == before
+    cli("note", session, "--replaces", str(latest), "imprimante Epson hors ligne")

@@ -1566,6 +1566,10 @@ CATALOG: dict[str, str] = {
         "L'intervention {session} figure sur la facture {number} (n°\u00a0{seq}), adressée au "
         "client {own}\u202f: annulez-la d'abord par un avoir (sessiond invoice cancel "
         "{number} --reason TEXTE), puis rattachez l'intervention et facturez-la de nouveau.",
+    "Note #{seq} was replaced already (#{by}): replace its latest version, sessiond note "
+    "{session} --replaces {latest} \"TEXT\".":
+        "La note n°\u00a0{seq} a déjà été remplacée (n°\u00a0{by})\u202f: remplacez sa dernière "
+        "version, sessiond note {session} --replaces {latest} \"TEXTE\".",
     "Event #{seq} corrects #{original} ({kind}): to correct that time again, give "
     "#{original} its right time: sessiond amend {session} {original} --at TIME --reason "
     "TEXT (the last correction counts).":
