@@ -1396,12 +1396,25 @@ class Sessiond:
         return found
 
     def day_sessions(self, day: date) -> list[Session]:
-        """Sessions planned, started or stopped on `day` (local), in planning order."""
+        """Sessions planned, started or stopped on `day` (local), as corrected (a start or
+        stop amended to another day counts on that day), in planning order."""
         start, end = clock.local_day_bounds(day, self.tz)
         lo, hi = clock.to_text(start), clock.to_text(end)
         rows = self.store.events_of_kind_between(DAY_KINDS, lo, hi)
         seen = dict.fromkeys(r.session_id for r in rows if r.session_id)
-        return [s for s in self.sessions(seen) if not s.cancelled]
+        # An instant amended into the day is held by its amendment (corrections are few,
+        # so all of them are read, as exports.proof does).
+        for row in self.store.events_of_kind("instant-amended"):
+            at = row.body_fields().get("at")
+            if row.session_id and isinstance(at, str) and start <= clock.from_text(at) < end:
+                seen[row.session_id] = None
+
+        def on_day(session: Session) -> bool:
+            return any(at is not None and start <= at < end for at in
+                       (session.planned_at, session.started_at, session.stopped_at))
+
+        found = [s for s in self.sessions(seen) if not s.cancelled and on_day(s)]
+        return sorted(found, key=lambda s: s.events[0].seq)
 
     def _client_added(self, client_id: str) -> StoredEvent:
         """The client's client-added event; InputError when there is no such client."""

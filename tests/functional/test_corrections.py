@@ -997,3 +997,37 @@ def test_a_note_replaced_already_is_replaced_through_its_latest_version(
     assert f"sessiond note {session} --replaces {latest}" in again.err, again.err
     assert count(cli) == before
     cli("note", session, "--replaces", str(latest), "imprimante Epson hors ligne")
+
+
+def test_check_of_a_day_follows_a_start_amended_across_midnight(cli: Cli,
+                                                                client: str) -> None:
+    """`check --day` placed a session by the instants first declared: a start amended
+    from 23:00 to 00:10 the next day left the session in the first day's check, and out
+    of the second's, though the export (and every other projection) moved it."""
+    day = (datetime.now(PARIS) - timedelta(days=3)).date()
+    next_day = day + timedelta(days=1)
+
+    def local(on: Any, hour: int, minute: int) -> str:
+        return iso(datetime(on.year, on.month, on.day, hour, minute, tzinfo=PARIS))
+
+    session = cli("session", "new", client, "--policy", "vlh").out.strip()
+    cli("consent", session, "--channel", "oral", "--by", "Jeanne", "--at", local(day, 23, 0))
+    cli("start", session, "--at", local(day, 23, 0))
+    cli("stop", session, "--at", local(day, 23, 40))
+
+    def checked(on: Any) -> list[str]:
+        report = cli("check", "--day", on.isoformat(), "--json", check=False).json
+        return [r["session"] for r in report["sessions"]]
+
+    def exported(on: Any) -> list[str]:
+        out = cli.home.parent / f"{on.isoformat()}.json"
+        cli("export", "--day", on.isoformat(), "--format", "json", "--out", str(out))
+        return [r["session"] for r in json.loads(out.read_text(encoding="utf-8"))["sessions"]]
+
+    assert checked(day) == exported(day) == [session]
+    cli("amend", session, str(seq_of(cli, session, "session-stopped")), "--at",
+        local(next_day, 0, 40), "--reason", "arrêt noté trop tôt")
+    cli("amend", session, str(seq_of(cli, session, "session-started")), "--at",
+        local(next_day, 0, 10), "--reason", "début noté trop tôt")
+    assert exported(day) == [] and checked(day) == []
+    assert checked(next_day) == exported(next_day) == [session]
