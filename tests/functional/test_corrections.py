@@ -1031,3 +1031,27 @@ def test_check_of_a_day_follows_a_start_amended_across_midnight(cli: Cli,
         local(next_day, 0, 10), "--reason", "début noté trop tôt")
     assert exported(day) == [] and checked(day) == []
     assert checked(next_day) == exported(next_day) == [session]
+
+
+def test_a_correction_says_at_once_which_document_it_leaves_behind(
+        cli: Cli, tmp_path: Path) -> None:
+    """A correction of an invoiced session (or of the history that reprices it) wrote its
+    event and said only "corrected": the invoice the client holds no longer stated the
+    bill, which nothing said until a `check`. Now the correction says so, with the check's
+    words (the credit note to issue, the receipt to issue again), on stderr and in
+    `--json` as messages."""
+    _t0, jeanne, duplicate, session = twice_added(cli)
+    receipt = cli.json("receipt", session, "--out", str(tmp_path / "releve.pdf"))["number"]
+    invoice = cli.json("invoice", session, "--out", str(tmp_path))["number"]
+    merged = cli("client", "merge", duplicate, "--into", jeanne, "--reason", "ajoutée deux fois")
+    assert f"sessiond invoice cancel {invoice}" in merged.err, merged.err
+    assert receipt in merged.err and f"sessiond receipt {session}" in merged.err
+    stop = seq_of(cli, session, "session-stopped")
+    at = next(e["at"] for e in cli.json("log", session) if e["seq"] == stop)
+    amended = cli.json("amend", session, str(stop), "--at", iso(
+        datetime.fromisoformat(at) - timedelta(minutes=10)), "--reason", "arrêt noté tard")
+    assert any(f"sessiond invoice cancel {invoice}" in m for m in amended["messages"])
+    cli("invoice", "cancel", invoice, "--reason", "remise donnée à tort", "--out", str(tmp_path))
+    cli("receipt", session, "--out", str(tmp_path / "again.pdf"))
+    quiet = cli("amend", session, str(stop), "--at", at, "--reason", "finalement à l'heure")
+    assert invoice not in quiet.err  # cancelled: nothing stands that it describes

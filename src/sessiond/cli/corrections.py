@@ -68,8 +68,35 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def emit(ctx: Context, event: Event, text: str) -> int:
+    if event.session_id is not None:
+        warn_outdated_documents(ctx, [event.session_id])
+    elif event.kind == "client-merged":  # his sessions and the other's are repriced
+        warn_outdated_documents(ctx, [s.id for s in ctx.service.client_sessions(
+            event.body["into"])])
     ctx.emit(text, {"events": [event_json(ctx, event)]})
     return 0
+
+
+def warn_outdated_documents(ctx: Context, session_ids: list[str]) -> None:
+    """After a correction: the receipts and invoices it leaves behind (they no longer
+    state the sessions as the log holds them), in the check's words, with what to do, so
+    that no document the client holds goes out of date silently."""
+    from sessiond.cli.compliance import finding_line
+    from sessiond.compliance.check import DOCUMENT_RULES
+    from sessiond.errors import InputError
+
+    svc = ctx.service
+    for session in svc.sessions(session_ids):
+        if not any(e.kind == "receipt-issued" for e in session.events) \
+                and not svc.session_invoices(session.id):
+            continue  # nothing was handed over: nothing to check (the common case)
+        try:
+            report = svc.check(session)
+        except InputError:  # its policy cannot be read: `check` says so
+            continue
+        for finding in report.findings:
+            if finding.rule in DOCUMENT_RULES:
+                ctx.warn(finding_line(finding).strip())
 
 
 def event_json(ctx: Context, event: Event) -> dict[str, Any]:
