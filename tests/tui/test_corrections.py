@@ -112,6 +112,28 @@ async def test_amend_the_start_from_the_running_screen(
         assert "démarrée à 12:30" in shown(app, "#since")
 
 
+@pytest.mark.parametrize(("typed", "minute"), [("10/03 13h35", 35),
+                                               ("aujourd'hui 13h40", 40),
+                                               ("2026-03-10T12:45Z", 45)])
+async def test_the_time_is_typed_in_every_form_the_command_line_takes(
+        svc: Sessiond, other: Sessiond, clock: FakeClock, typed: str, minute: int) -> None:
+    """The form took only digits, ':', 'h', 'T', '+', '-' and spaces: "30/11 9h30",
+    "hier 18:30" or an instant in UTC, which `--at` reads, could not be typed at all."""
+    session = running(svc, clock)  # started 13:50 (Paris)
+    start = seq_of(svc, session, "session-started")
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_session(pilot, session, RunningScreen)
+        await pilot.press("c")
+        await choose(pilot, f"amend-{start}")
+        await shown_dialog(pilot, AmendDialog)
+        await pilot.press(*typed)
+        assert app.screen.query_one("#time", Input).value == typed
+        await pilot.press("enter", *"démarrage oublié", "enter")
+        await wait_for(pilot, lambda: of_kind(other, session, "instant-amended"))
+    assert other.session(session).started_at == datetime(2026, 3, 10, 12, minute, tzinfo=UTC)
+
+
 async def test_amend_refused_after_the_next_step_or_in_the_future(
         svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
     session = running(svc, clock, minutes=30)  # 13:30

@@ -3639,10 +3639,10 @@ CATALOG: dict[str, str] = {
         "garde ce qu'elle corrige. Entrée choisit, Échap ferme.",
     "Correct the time of “{event}”":
         "Corriger l'heure de «\u00a0{event}\u00a0»",
-    "Recorded {time}. The right time: HH:MM (within the last 12 hours) or a date and time "
-    "such as {example}.":
-        "Enregistré {time}. L'heure juste\u202f: HH:MM (dans les 12\u00a0dernières heures) ou "
-        "une date et une heure comme {example}.",
+    "Recorded {time}. The right time, as --at takes it: HH:MM or 9h30 (last 12 hours), "
+    "yesterday 18:30, 30/11 9h30 or {example}.":
+        "Enregistré {time}. L'heure juste, comme --at la lit\u202f: HH:MM ou 9h30 "
+        "(12\u00a0dernières heures), hier 18:30, 30/11 9h30 ou {example}.",
     "Why (kept in the log):":
         "Pourquoi (gardé dans le journal)\u202f:",
     "Give the right time: HH:MM, or a date and time.":
