@@ -57,6 +57,7 @@ if TYPE_CHECKING:  # cryptography, the rules and billing load only where they ar
     from sessiond.compliance import Report, Requirement
     from sessiond.compliance.evidence import Candidate, Observed, Recorded
     from sessiond.compliance.facts import Facts
+    from sessiond.compliance.findings import Finding
     from sessiond.compliance.retention import Due
     from sessiond.integrations import Connection
     from sessiond.policy import Policy
@@ -1588,6 +1589,22 @@ class Sessiond:
 
             return as_duplicate(report, cancelled.body["duplicate_of"])
         return report
+
+    def outdated_documents(self, session_id: str) -> list[Finding]:
+        """What the check says of the session's receipt and invoice when they no longer
+        state it as the log holds it (a correction left them behind); [] when none was
+        handed over, which is most sessions, unchecked then."""
+        from sessiond.compliance.check import DOCUMENT_RULES
+
+        session = self._session(session_id)
+        if not any(e.kind == "receipt-issued" for e in session.events) \
+                and not self.session_invoices(session_id):
+            return []
+        try:
+            report = self.check(session)
+        except InputError:  # its policy cannot be read: `check` says so
+            return []
+        return [f for f in report.findings if f.rule in DOCUMENT_RULES]
 
     def check_anyway(self, session: Session, *, at_stop: bool = False) -> Report:
         """`check`, or a report that says the policy cannot be read (never an error: it

@@ -361,6 +361,29 @@ async def test_an_invoiced_session_keeps_its_client_as_the_command_line_says(
     assert number in str(refused.value) and not of_kind(other, session, "session-moved")
 
 
+@pytest.mark.usefixtures("identified")
+async def test_a_time_corrected_on_an_invoiced_session_says_the_invoice_is_left_behind(
+        svc: Sessiond, other: Sessiond, clock: FakeClock, tmp_path: Path) -> None:
+    """As `sessiond amend` says it: the invoice no longer states the session, and the
+    credit note to issue; the words are the check's."""
+    session = running(svc, clock, name="Mme Roux")
+    svc.stop(session, at=clock.at)
+    svc.edit_client(svc.session(session).client_id, address=ADDRESS)
+    number = issue_invoice(svc, [session], tmp_path, now=clock.at).number
+    stop = seq_of(svc, session, "session-stopped")
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_session(pilot, session, EndScreen)
+        await pilot.press("c")
+        await choose(pilot, f"amend-{stop}")
+        await shown_dialog(pilot, AmendDialog)
+        await pilot.press(*"13:58", "enter", *"arrêt noté tard", "enter")
+        await wait_for(pilot, lambda: any(f"sessiond invoice cancel {number}" in t
+                                          for t in toasts(app)))
+    (said,) = other.outdated_documents(session)
+    assert said.message in toasts(app)
+
+
 # --- 5. notes ----------------------------------------------------------------------------
 
 async def test_withdraw_a_payment_typed_twice(svc: Sessiond, other: Sessiond,

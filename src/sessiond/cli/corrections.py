@@ -82,21 +82,10 @@ def warn_outdated_documents(ctx: Context, session_ids: list[str]) -> None:
     state the sessions as the log holds them), in the check's words, with what to do, so
     that no document the client holds goes out of date silently."""
     from sessiond.cli.compliance import finding_line
-    from sessiond.compliance.check import DOCUMENT_RULES
-    from sessiond.errors import InputError
 
-    svc = ctx.service
-    for session in svc.sessions(session_ids):
-        if not any(e.kind == "receipt-issued" for e in session.events) \
-                and not svc.session_invoices(session.id):
-            continue  # nothing was handed over: nothing to check (the common case)
-        try:
-            report = svc.check(session)
-        except InputError:  # its policy cannot be read: `check` says so
-            continue
-        for finding in report.findings:
-            if finding.rule in DOCUMENT_RULES:
-                ctx.warn(finding_line(finding).strip())
+    for session_id in session_ids:
+        for finding in ctx.service.outdated_documents(session_id):
+            ctx.warn(finding_line(finding).strip())
 
 
 def event_json(ctx: Context, event: Event) -> dict[str, Any]:

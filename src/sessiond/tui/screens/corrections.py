@@ -8,6 +8,7 @@ running screen; cancelled, Today.
 
 from __future__ import annotations
 
+from sessiond import labels
 from sessiond.i18n import _
 from sessiond.model import Event, State
 from sessiond.tui.screens.session import SessionScreen
@@ -65,10 +66,19 @@ class CorrectableScreen(SessionScreen):
     def _event(self, seq: int) -> Event:
         return next(e for e in self.view.session.events if e.seq == seq)
 
+    async def warn_documents(self) -> None:
+        """After a correction: the receipt or invoice it leaves behind, in the check's
+        words (the command line says the same), so that none goes out of date unseen."""
+        for finding in await self.sapp.backend.run(self.sapp.service.outdated_documents,
+                                                   self.session_id):
+            self.notify(finding.message, title=labels.rule(finding.rule),
+                        severity="warning", timeout=15)
+
     def amend(self, event: Event) -> None:
-        def done(amended: Event | None) -> None:
+        async def done(amended: Event | None) -> None:
             if amended is not None:
                 self.notify(_("Time corrected; the clock and the bill follow."))
+                await self.warn_documents()
 
         self.app.push_screen(AmendDialog(self.view.session, event), done)
 
@@ -78,6 +88,7 @@ class CorrectableScreen(SessionScreen):
                     self.sapp.service.withdraw, self.session_id, fact.seq,
                     reason=reason) is not None:
                 self.notify(_("Withdrawn: the amount due and the documents leave it out."))
+                await self.warn_documents()
 
         self.app.push_screen(reason_dialog(
             _("Withdraw what was recorded by mistake"),
@@ -104,6 +115,7 @@ class CorrectableScreen(SessionScreen):
                     self.sapp.service.note, self.session_id, text, replaces=note.seq,
                     at=self.sapp.instant()) is not None:
                 self.notify(_("Note replaced."))
+                await self.warn_documents()
 
         old = (note.personal or {}).get("text", "")
         self.app.push_screen(TextDialog(
@@ -121,6 +133,7 @@ class CorrectableScreen(SessionScreen):
                         self.sapp.service.redact, self.session_id, note.seq,
                         reason=reason) is not None:
                     self.notify(_("The note can no longer be read."))
+                    await self.warn_documents()
 
             self.app.push_screen(ConfirmDialog(
                 _("Redact the note for ever?"),
@@ -140,6 +153,7 @@ class CorrectableScreen(SessionScreen):
             if reason is not None and await self.command(
                     self.sapp.service.reopen, self.session_id, reason=reason) is not None:
                 self.notify(_("Session reopened: paused since its stop; r resumes it."))
+                await self.warn_documents()
 
         self.app.push_screen(reason_dialog(
             _("Reopen the session"),
@@ -154,6 +168,7 @@ class CorrectableScreen(SessionScreen):
             if await self.command(self.sapp.service.move_session, self.session_id,
                                   client_id=client_id, reason=reason) is not None:
                 self.notify(_("The session now belongs to the client chosen."))
+                await self.warn_documents()
 
         self.app.push_screen(MoveDialog(self.view.session.client_id), move)
 
