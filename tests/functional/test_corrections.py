@@ -1055,3 +1055,23 @@ def test_a_correction_says_at_once_which_document_it_leaves_behind(
     cli("receipt", session, "--out", str(tmp_path / "again.pdf"))
     quiet = cli("amend", session, str(stop), "--at", at, "--reason", "finalement à l'heure")
     assert invoice not in quiet.err  # cancelled: nothing stands that it describes
+
+
+def test_a_correction_that_breaks_the_terms_says_so_at_once(cli: Cli, client: str) -> None:
+    """A start amended to before the consent on record is a start without consent (Code
+    pénal art. 323-1, the terms' consent article): the amendment said only "corrected",
+    and the error waited for a `check`."""
+    t0 = now() - timedelta(hours=2)
+    session = cli("session", "new", client, "--policy", "vlh").out.strip()
+    cli("consent", session, "--channel", "oral", "--by", "Jeanne", "--at", iso(t0))
+    cli("start", session, "--at", iso(t0 + timedelta(minutes=5)))
+    cli("stop", session, "--at", iso(t0 + timedelta(minutes=50)))
+    start = seq_of(cli, session, "session-started")
+    before = cli("amend", session, str(start), "--at", iso(t0 - timedelta(minutes=10)),
+                 "--reason", "début réel")
+    report = cli("check", session, "--json", check=False).json
+    (consent,) = [f for f in report["findings"] if f["rule"] == "consent-before-access"]
+    assert consent["message"] in before.err and "enfreint" in before.err, before.err
+    back = cli("amend", session, str(start), "--at", iso(t0 + timedelta(minutes=5)),
+               "--reason", "finalement après le consentement")
+    assert "enfreint" not in back.err, back.err

@@ -1570,6 +1570,8 @@ CATALOG: dict[str, str] = {
     "{session} --replaces {latest} \"TEXT\".":
         "La note n°\u00a0{seq} a déjà été remplacée (n°\u00a0{by})\u202f: remplacez sa dernière "
         "version, sessiond note {session} --replaces {latest} \"TEXTE\".",
+    "After this correction the session breaks its terms: {finding}":
+        "Après cette correction, l'intervention enfreint ses conditions\u202f: {finding}",
     "Event #{seq} corrects #{original} ({kind}): to correct that time again, give "
     "#{original} its right time: sessiond amend {session} {original} --at TIME --reason "
     "TEXT (the last correction counts).":
