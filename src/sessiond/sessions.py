@@ -1590,6 +1590,29 @@ class Sessiond:
             return as_duplicate(report, cancelled.body["duplicate_of"])
         return report
 
+    def broken_rules(self, session_id: str) -> set[str]:
+        """The rules of its terms the session breaks now (the check's errors; none when
+        its policy cannot be read): what a correction compares with `new_errors`."""
+        try:
+            report = self.check(self._session(session_id))
+        except InputError:
+            return set()
+        return {f.rule for f in report.findings if f.severity == "error"}
+
+    def new_errors(self, session_id: str, before: Iterable[str]) -> list[Finding]:
+        """The check's errors of the session that are not among the rules `before` (those
+        it broke before a correction): what the correction brought, said at once. The
+        documents left behind are `outdated_documents`'."""
+        from sessiond.compliance.check import DOCUMENT_RULES
+
+        try:
+            report = self.check(self._session(session_id))
+        except InputError:
+            return []
+        known = set(before)
+        return [f for f in report.findings if f.severity == "error"
+                and f.rule not in known and f.rule not in DOCUMENT_RULES]
+
     def outdated_documents(self, session_id: str) -> list[Finding]:
         """What the check says of the session's receipt and invoice when they no longer
         state it as the log holds it (a correction left them behind); [] when none was

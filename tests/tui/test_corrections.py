@@ -384,6 +384,23 @@ async def test_a_time_corrected_on_an_invoiced_session_says_the_invoice_is_left_
     assert said.message in toasts(app)
 
 
+async def test_a_start_corrected_to_before_the_consent_says_so_as_amend_does(
+        svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
+    session = running(svc, clock)  # consent and start at 13:50 (Paris)
+    start = seq_of(svc, session, "session-started")
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_session(pilot, session, RunningScreen)
+        await pilot.press("c")
+        await choose(pilot, f"amend-{start}")
+        await shown_dialog(pilot, AmendDialog)
+        await pilot.press(*"13:40", "enter", *"démarrage oublié", "enter")
+        await wait_for(pilot, lambda: of_kind(other, session, "instant-amended"))
+        (consent,) = [f for f in other.check(other.session(session)).findings
+                      if f.rule == "consent-before-access"]
+        await wait_for(pilot, lambda: consent.message in toasts(app))
+
+
 # --- 5. notes ----------------------------------------------------------------------------
 
 async def test_withdraw_a_payment_typed_twice(svc: Sessiond, other: Sessiond,

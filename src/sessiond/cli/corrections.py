@@ -67,19 +67,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     withdraw.set_defaults(handler=do_withdraw)
 
 
-def broken_rules(ctx: Context, session_id: str) -> set[str]:
-    """The rules of its terms the session breaks now (the check's errors): a correction
-    compares them with those after it (see `emit`)."""
-    from sessiond.errors import InputError
-
-    svc = ctx.service
-    try:
-        report = svc.check(svc.session(session_id))
-    except InputError:  # no such session, or its policy cannot be read: the command says
-        return set()
-    return {f.rule for f in report.findings if f.severity == "error"}
-
-
 def emit(ctx: Context, event: Event, text: str, *, broken: set[str] | None = None) -> int:
     """Print the correction; `broken`: the session's errors before it, so that an error
     the correction brings (a start moved before the consent) is said at once."""
@@ -107,19 +94,10 @@ def warn_outdated_documents(ctx: Context, session_ids: list[str]) -> None:
 
 def warn_new_errors(ctx: Context, session_id: str, before: set[str]) -> None:
     from sessiond.cli.compliance import finding_line
-    from sessiond.compliance.check import DOCUMENT_RULES
-    from sessiond.errors import InputError
 
-    svc = ctx.service
-    try:
-        report = svc.check(svc.session(session_id))
-    except InputError:
-        return
-    for finding in report.findings:
-        if finding.severity == "error" and finding.rule not in before \
-                and finding.rule not in DOCUMENT_RULES:  # those are said below
-            ctx.warn(_("After this correction the session breaks its terms: {finding}",
-                       finding=finding_line(finding).strip()))
+    for finding in ctx.service.new_errors(session_id, before):
+        ctx.warn(_("After this correction the session breaks its terms: {finding}",
+                   finding=finding_line(finding).strip()))
 
 
 def event_json(ctx: Context, event: Event) -> dict[str, Any]:
@@ -137,14 +115,14 @@ def do_amend(args: argparse.Namespace, ctx: Context) -> int:
     at = svc.at(args.at, allow_old=args.yes)
     if at is None:
         raise InputError(_("Give the right time: --at TIME."))
-    broken = broken_rules(ctx, args.session_id)
+    broken = ctx.service.broken_rules(args.session_id)
     event = svc.amend(args.session_id, args.seq, at=at, reason=args.reason)
     return emit(ctx, event, _("Event #{seq} corrected (event #{event}).", seq=args.seq,
                               event=event.seq), broken=broken)
 
 
 def do_reopen(args: argparse.Namespace, ctx: Context) -> int:
-    broken = broken_rules(ctx, args.session_id)
+    broken = ctx.service.broken_rules(args.session_id)
     event = ctx.service.reopen(args.session_id, reason=args.reason)
     return emit(ctx, event, _("Session {session} reopened, paused since its stop: sessiond "
                               "resume {session} continues it (event #{event}).",
@@ -159,7 +137,7 @@ def do_cancel(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def do_withdraw(args: argparse.Namespace, ctx: Context) -> int:
-    broken = broken_rules(ctx, args.session_id)
+    broken = ctx.service.broken_rules(args.session_id)
     event = ctx.service.withdraw(args.session_id, args.seq, reason=args.reason)
     return emit(ctx, event, _("Event #{seq} withdrawn: the bill and the documents leave it "
                               "out (event #{event}).", seq=args.seq, event=event.seq),
@@ -173,7 +151,7 @@ def do_redact(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def do_move(args: argparse.Namespace, ctx: Context) -> int:
-    broken = broken_rules(ctx, args.session_id)
+    broken = ctx.service.broken_rules(args.session_id)
     event = ctx.service.move_session(args.session_id, client_id=args.client,
                                      reason=args.reason)
     return emit(ctx, event, _("Session {session} now belongs to client {client} (event "
