@@ -1660,8 +1660,10 @@ class Sessiond:
         try:
             earlier = self._session(session_id)
         except InputError:
+            # The one meant is the client's own (a warranty covers his intervention).
             raise InputError(_("--warranty-of {session}: no such session (sessiond log "
-                               "lists them).", session=session_id)) from None
+                               "lists them).", session=session_id) + did_you_mean(
+                session_id, [s.id for s in self.client_sessions(client_id)])) from None
         group = self._client_group(self._canonical_client(client_id))
         if self._canonical_client(earlier.client_id) not in group and \
                 earlier.client_id not in group:

@@ -1075,3 +1075,15 @@ def test_a_correction_that_breaks_the_terms_says_so_at_once(cli: Cli, client: st
     back = cli("amend", session, str(start), "--at", iso(t0 + timedelta(minutes=5)),
                "--reason", "finalement après le consentement")
     assert "enfreint" not in back.err, back.err
+
+
+def test_a_mistyped_warranty_session_is_answered_with_the_one_it_was_meant_to_be(
+        cli: Cli, client: str) -> None:
+    """Every other session id typed wrong is answered with "did you mean"; the session a
+    warranty re-intervention names was not."""
+    t0 = now() - timedelta(hours=3)
+    earlier = ran(cli, client, start=t0, stop=t0 + timedelta(minutes=50))
+    typo = earlier[:-1] + ("a" if earlier[-1] != "a" else "b")
+    refused = cli("session", "new", client, "--policy", "vlh", "--warranty-of", typo,
+                  check=False)
+    assert refused.code == 2 and f"Vouliez-vous dire {earlier}\u202f?" in refused.err, refused
