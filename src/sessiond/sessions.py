@@ -57,6 +57,7 @@ if TYPE_CHECKING:  # cryptography, the rules and billing load only where they ar
     from sessiond.compliance import Report, Requirement
     from sessiond.compliance.evidence import Candidate, Observed, Recorded
     from sessiond.compliance.facts import Facts
+    from sessiond.compliance.findings import Finding
     from sessiond.compliance.retention import Due
     from sessiond.integrations import Connection
     from sessiond.policy import Policy
@@ -673,8 +674,24 @@ class Sessiond:
                                session=session_id))
         if replaces is not None:
             self._event_of(session_id, replaces, ("note-added",))
+            self._refuse_replaced(session_id, replaces)
         return self._record("note-added", session_id=session_id, at=at,
                             body={"replaces": replaces}, personal={"text": text})
+
+    def _refuse_replaced(self, session_id: str, seq: int) -> None:
+        """A note is replaced once: a second replacement of it would leave two current
+        versions of one note. The refusal names its latest version, the one to replace."""
+        replaced_by = {e.body["replaces"]: e.seq for e in self.session_events(session_id)
+                       if e.kind == "note-added" and e.body.get("replaces") is not None}
+        if seq not in replaced_by:
+            return
+        latest = seq
+        while latest in replaced_by:
+            latest = replaced_by[latest]
+        raise InputError(_(
+            "Note #{seq} was replaced already (#{by}): replace its latest version, "
+            "sessiond note {session} --replaces {latest} \"TEXT\".", seq=seq,
+            by=replaced_by[seq], session=session_id, latest=latest))
 
     # --- corrections: audited events that every projection applies (model.effective) -----
 
@@ -1413,12 +1430,25 @@ class Sessiond:
         return found
 
     def day_sessions(self, day: date) -> list[Session]:
-        """Sessions planned, started or stopped on `day` (local), in planning order."""
+        """Sessions planned, started or stopped on `day` (local), as corrected (a start or
+        stop amended to another day counts on that day), in planning order."""
         start, end = clock.local_day_bounds(day, self.tz)
         lo, hi = clock.to_text(start), clock.to_text(end)
         rows = self.store.events_of_kind_between(DAY_KINDS, lo, hi)
         seen = dict.fromkeys(r.session_id for r in rows if r.session_id)
-        return [s for s in self.sessions(seen) if not s.cancelled]
+        # An instant amended into the day is held by its amendment (corrections are few,
+        # so all of them are read, as exports.proof does).
+        for row in self.store.events_of_kind("instant-amended"):
+            at = row.body_fields().get("at")
+            if row.session_id and isinstance(at, str) and start <= clock.from_text(at) < end:
+                seen[row.session_id] = None
+
+        def on_day(session: Session) -> bool:
+            return any(at is not None and start <= at < end for at in
+                       (session.planned_at, session.started_at, session.stopped_at))
+
+        found = [s for s in self.sessions(seen) if not s.cancelled and on_day(s)]
+        return sorted(found, key=lambda s: s.events[0].seq)
 
     def _client_added(self, client_id: str) -> StoredEvent:
         """The client's client-added event; InputError when there is no such client."""
@@ -1593,6 +1623,45 @@ class Sessiond:
             return as_duplicate(report, cancelled.body["duplicate_of"])
         return report
 
+    def broken_rules(self, session_id: str) -> set[str]:
+        """The rules of its terms the session breaks now (the check's errors; none when
+        its policy cannot be read): what a correction compares with `new_errors`."""
+        try:
+            report = self.check(self._session(session_id))
+        except InputError:
+            return set()
+        return {f.rule for f in report.findings if f.severity == "error"}
+
+    def new_errors(self, session_id: str, before: Iterable[str]) -> list[Finding]:
+        """The check's errors of the session that are not among the rules `before` (those
+        it broke before a correction): what the correction brought, said at once. The
+        documents left behind are `outdated_documents`'."""
+        from sessiond.compliance.check import DOCUMENT_RULES
+
+        try:
+            report = self.check(self._session(session_id))
+        except InputError:
+            return []
+        known = set(before)
+        return [f for f in report.findings if f.severity == "error"
+                and f.rule not in known and f.rule not in DOCUMENT_RULES]
+
+    def outdated_documents(self, session_id: str) -> list[Finding]:
+        """What the check says of the session's receipt and invoice when they no longer
+        state it as the log holds it (a correction left them behind); [] when none was
+        handed over, which is most sessions, unchecked then."""
+        from sessiond.compliance.check import DOCUMENT_RULES
+
+        session = self._session(session_id)
+        if not any(e.kind == "receipt-issued" for e in session.events) \
+                and not self.session_invoices(session_id):
+            return []
+        try:
+            report = self.check(session)
+        except InputError:  # its policy cannot be read: `check` says so
+            return []
+        return [f for f in report.findings if f.rule in DOCUMENT_RULES]
+
     def check_anyway(self, session: Session, *, at_stop: bool = False) -> Report:
         """`check`, or a report that says the policy cannot be read (never an error: it
         must neither keep the clock from stopping nor hide the other sessions of a day)."""
@@ -1624,8 +1693,10 @@ class Sessiond:
         try:
             earlier = self._session(session_id)
         except InputError:
+            # The one meant is the client's own (a warranty covers his intervention).
             raise InputError(_("--warranty-of {session}: no such session (sessiond log "
-                               "lists them).", session=session_id)) from None
+                               "lists them).", session=session_id) + did_you_mean(
+                session_id, [s.id for s in self.client_sessions(client_id)])) from None
         group = self._client_group(self._canonical_client(client_id))
         if self._canonical_client(earlier.client_id) not in group and \
                 earlier.client_id not in group:

@@ -1012,3 +1012,110 @@ def test_an_invoiced_session_is_moved_only_once_its_invoice_is_cancelled(
     cli("session", "move", session, "--client", paul, "--reason", "mauvais client")
     again = cli.json("invoice", session, "--out", str(tmp_path))
     assert again["client"] == paul and again["sessions"] == [session]
+
+
+def test_a_note_replaced_already_is_replaced_through_its_latest_version(
+        cli: Cli, client: str) -> None:
+    """`note --replaces 18` typed twice left two notes that both replace #18: two current
+    versions of one note, where the terminal interface offers only the latest one."""
+    session = ran(cli, client, start=now() - timedelta(minutes=30))
+    cli("note", session, "imprimante HP hors ligne")
+    first = seq_of(cli, session, "note-added")
+    cli("note", session, "--replaces", str(first), "imprimante Canon hors ligne")
+    latest = seq_of(cli, session, "note-added", 1)
+    before = count(cli)
+    again = cli("note", session, "--replaces", str(first), "imprimante Epson", check=False)
+    assert again.code == 2, again
+    assert f"sessiond note {session} --replaces {latest}" in again.err, again.err
+    assert count(cli) == before
+    cli("note", session, "--replaces", str(latest), "imprimante Epson hors ligne")
+
+
+def test_check_of_a_day_follows_a_start_amended_across_midnight(cli: Cli,
+                                                                client: str) -> None:
+    """`check --day` placed a session by the instants first declared: a start amended
+    from 23:00 to 00:10 the next day left the session in the first day's check, and out
+    of the second's, though the export (and every other projection) moved it."""
+    day = (datetime.now(PARIS) - timedelta(days=3)).date()
+    next_day = day + timedelta(days=1)
+
+    def local(on: Any, hour: int, minute: int) -> str:
+        return iso(datetime(on.year, on.month, on.day, hour, minute, tzinfo=PARIS))
+
+    session = cli("session", "new", client, "--policy", "vlh").out.strip()
+    cli("consent", session, "--channel", "oral", "--by", "Jeanne", "--at", local(day, 23, 0))
+    cli("start", session, "--at", local(day, 23, 0))
+    cli("stop", session, "--at", local(day, 23, 40))
+
+    def checked(on: Any) -> list[str]:
+        report = cli("check", "--day", on.isoformat(), "--json", check=False).json
+        return [r["session"] for r in report["sessions"]]
+
+    def exported(on: Any) -> list[str]:
+        out = cli.home.parent / f"{on.isoformat()}.json"
+        cli("export", "--day", on.isoformat(), "--format", "json", "--out", str(out))
+        return [r["session"] for r in json.loads(out.read_text(encoding="utf-8"))["sessions"]]
+
+    assert checked(day) == exported(day) == [session]
+    cli("amend", session, str(seq_of(cli, session, "session-stopped")), "--at",
+        local(next_day, 0, 40), "--reason", "arrêt noté trop tôt")
+    cli("amend", session, str(seq_of(cli, session, "session-started")), "--at",
+        local(next_day, 0, 10), "--reason", "début noté trop tôt")
+    assert exported(day) == [] and checked(day) == []
+    assert checked(next_day) == exported(next_day) == [session]
+
+
+def test_a_correction_says_at_once_which_document_it_leaves_behind(
+        cli: Cli, tmp_path: Path) -> None:
+    """A correction of an invoiced session (or of the history that reprices it) wrote its
+    event and said only "corrected": the invoice the client holds no longer stated the
+    bill, which nothing said until a `check`. Now the correction says so, with the check's
+    words (the credit note to issue, the receipt to issue again), on stderr and in
+    `--json` as messages."""
+    _t0, jeanne, duplicate, session = twice_added(cli)
+    receipt = cli.json("receipt", session, "--out", str(tmp_path / "releve.pdf"))["number"]
+    invoice = cli.json("invoice", session, "--out", str(tmp_path))["number"]
+    merged = cli("client", "merge", duplicate, "--into", jeanne, "--reason", "ajoutée deux fois")
+    assert f"sessiond invoice cancel {invoice}" in merged.err, merged.err
+    assert receipt in merged.err and f"sessiond receipt {session}" in merged.err
+    stop = seq_of(cli, session, "session-stopped")
+    at = next(e["at"] for e in cli.json("log", session) if e["seq"] == stop)
+    amended = cli.json("amend", session, str(stop), "--at", iso(
+        datetime.fromisoformat(at) - timedelta(minutes=10)), "--reason", "arrêt noté tard")
+    assert any(f"sessiond invoice cancel {invoice}" in m for m in amended["messages"])
+    cli("invoice", "cancel", invoice, "--reason", "remise donnée à tort", "--out", str(tmp_path))
+    cli("receipt", session, "--out", str(tmp_path / "again.pdf"))
+    quiet = cli("amend", session, str(stop), "--at", at, "--reason", "finalement à l'heure")
+    assert invoice not in quiet.err  # cancelled: nothing stands that it describes
+
+
+def test_a_correction_that_breaks_the_terms_says_so_at_once(cli: Cli, client: str) -> None:
+    """A start amended to before the consent on record is a start without consent (Code
+    pénal art. 323-1, the terms' consent article): the amendment said only "corrected",
+    and the error waited for a `check`."""
+    t0 = now() - timedelta(hours=2)
+    session = cli("session", "new", client, "--policy", "vlh").out.strip()
+    cli("consent", session, "--channel", "oral", "--by", "Jeanne", "--at", iso(t0))
+    cli("start", session, "--at", iso(t0 + timedelta(minutes=5)))
+    cli("stop", session, "--at", iso(t0 + timedelta(minutes=50)))
+    start = seq_of(cli, session, "session-started")
+    before = cli("amend", session, str(start), "--at", iso(t0 - timedelta(minutes=10)),
+                 "--reason", "début réel")
+    report = cli("check", session, "--json", check=False).json
+    (consent,) = [f for f in report["findings"] if f["rule"] == "consent-before-access"]
+    assert consent["message"] in before.err and "enfreint" in before.err, before.err
+    back = cli("amend", session, str(start), "--at", iso(t0 + timedelta(minutes=5)),
+               "--reason", "finalement après le consentement")
+    assert "enfreint" not in back.err, back.err
+
+
+def test_a_mistyped_warranty_session_is_answered_with_the_one_it_was_meant_to_be(
+        cli: Cli, client: str) -> None:
+    """Every other session id typed wrong is answered with "did you mean"; the session a
+    warranty re-intervention names was not."""
+    t0 = now() - timedelta(hours=3)
+    earlier = ran(cli, client, start=t0, stop=t0 + timedelta(minutes=50))
+    typo = earlier[:-1] + ("a" if earlier[-1] != "a" else "b")
+    refused = cli("session", "new", client, "--policy", "vlh", "--warranty-of", typo,
+                  check=False)
+    assert refused.code == 2 and f"Vouliez-vous dire {earlier}\u202f?" in refused.err, refused

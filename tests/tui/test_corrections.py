@@ -112,6 +112,28 @@ async def test_amend_the_start_from_the_running_screen(
         assert "démarrée à 12:30" in shown(app, "#since")
 
 
+@pytest.mark.parametrize(("typed", "minute"), [("10/03 13h35", 35),
+                                               ("aujourd'hui 13h40", 40),
+                                               ("2026-03-10T12:45Z", 45)])
+async def test_the_time_is_typed_in_every_form_the_command_line_takes(
+        svc: Sessiond, other: Sessiond, clock: FakeClock, typed: str, minute: int) -> None:
+    """The form took only digits, ':', 'h', 'T', '+', '-' and spaces: "30/11 9h30",
+    "hier 18:30" or an instant in UTC, which `--at` reads, could not be typed at all."""
+    session = running(svc, clock)  # started 13:50 (Paris)
+    start = seq_of(svc, session, "session-started")
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_session(pilot, session, RunningScreen)
+        await pilot.press("c")
+        await choose(pilot, f"amend-{start}")
+        await shown_dialog(pilot, AmendDialog)
+        await pilot.press(*typed)
+        assert app.screen.query_one("#time", Input).value == typed
+        await pilot.press("enter", *"démarrage oublié", "enter")
+        await wait_for(pilot, lambda: of_kind(other, session, "instant-amended"))
+    assert other.session(session).started_at == datetime(2026, 3, 10, 12, minute, tzinfo=UTC)
+
+
 async def test_amend_refused_after_the_next_step_or_in_the_future(
         svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
     session = running(svc, clock, minutes=30)  # 13:30
@@ -337,6 +359,46 @@ async def test_an_invoiced_session_keeps_its_client_as_the_command_line_says(
         await pilot.press(*"mauvais client", "enter")
         await wait_for(pilot, lambda: str(refused.value) in toasts(app))
     assert number in str(refused.value) and not of_kind(other, session, "session-moved")
+
+
+@pytest.mark.usefixtures("identified")
+async def test_a_time_corrected_on_an_invoiced_session_says_the_invoice_is_left_behind(
+        svc: Sessiond, other: Sessiond, clock: FakeClock, tmp_path: Path) -> None:
+    """As `sessiond amend` says it: the invoice no longer states the session, and the
+    credit note to issue; the words are the check's."""
+    session = running(svc, clock, name="Mme Roux")
+    svc.stop(session, at=clock.at)
+    svc.edit_client(svc.session(session).client_id, address=ADDRESS)
+    number = issue_invoice(svc, [session], tmp_path, now=clock.at).number
+    stop = seq_of(svc, session, "session-stopped")
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_session(pilot, session, EndScreen)
+        await pilot.press("c")
+        await choose(pilot, f"amend-{stop}")
+        await shown_dialog(pilot, AmendDialog)
+        await pilot.press(*"13:58", "enter", *"arrêt noté tard", "enter")
+        await wait_for(pilot, lambda: any(f"sessiond invoice cancel {number}" in t
+                                          for t in toasts(app)))
+    (said,) = other.outdated_documents(session)
+    assert said.message in toasts(app)
+
+
+async def test_a_start_corrected_to_before_the_consent_says_so_as_amend_does(
+        svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
+    session = running(svc, clock)  # consent and start at 13:50 (Paris)
+    start = seq_of(svc, session, "session-started")
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_session(pilot, session, RunningScreen)
+        await pilot.press("c")
+        await choose(pilot, f"amend-{start}")
+        await shown_dialog(pilot, AmendDialog)
+        await pilot.press(*"13:40", "enter", *"démarrage oublié", "enter")
+        await wait_for(pilot, lambda: of_kind(other, session, "instant-amended"))
+        (consent,) = [f for f in other.check(other.session(session)).findings
+                      if f.rule == "consent-before-access"]
+        await wait_for(pilot, lambda: consent.message in toasts(app))
 
 
 # --- 5. notes ----------------------------------------------------------------------------

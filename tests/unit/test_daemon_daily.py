@@ -254,3 +254,29 @@ def test_a_session_of_the_evening_is_exported_before_the_day_is_sealed(
     assert exports[calls:] == [(tuesday, tuesday)]
     reasons = [cp.reason for cp in svc.store.checkpoints()]
     assert "day-seal 2026-11-24" in reasons
+
+
+def test_a_session_corrected_out_of_the_day_has_the_day_exported_again(
+        svc: Sessiond, exports: list[tuple[date, date]]) -> None:
+    """Exported at 19:30 with a session started at 00:10; at 21:00 its start and stop are
+    corrected to the evening before. The day's sessions no longer hold it, so the day was
+    sealed with an export that still listed it."""
+    monday, tuesday = date(2026, 11, 23), date(2026, 11, 24)
+    planned = datetime(2026, 11, 23, 22, 0, tzinfo=PARIS)
+    client = svc.add_client("Marc", at=planned)
+    session = svc.new_session(client, policy="vlh", at=planned)
+    svc.consent(session, channel="phone", by="Marc", at=planned)
+    start = svc.start(session, at=datetime(2026, 11, 24, 0, 10, tzinfo=PARIS))
+    stop = svc.stop(session, at=datetime(2026, 11, 24, 0, 50, tzinfo=PARIS))
+    jobs = Jobs(svc, heartbeat_every=15)
+    jobs.catch_up(datetime(2026, 11, 24, 19, 30, tzinfo=PARIS))
+    assert exports[-1] == (tuesday, tuesday)
+    calls = len(exports)
+    svc.amend(session, start.seq, at=datetime(2026, 11, 23, 23, 0, tzinfo=PARIS),
+              reason="début noté le lendemain")
+    svc.amend(session, stop.seq, at=datetime(2026, 11, 23, 23, 40, tzinfo=PARIS),
+              reason="arrêt noté le lendemain")
+    assert session not in [s.id for s in svc.day_sessions(tuesday)]
+    assert session in [s.id for s in svc.day_sessions(monday)]
+    jobs.catch_up(datetime(2026, 11, 24, 23, 59, tzinfo=PARIS))
+    assert exports[calls:] == [(tuesday, tuesday)]

@@ -398,7 +398,11 @@ def credit_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def credit_withdraw(args: argparse.Namespace, ctx: Context) -> int:
+    from sessiond.cli.corrections import warn_outdated_documents
+
     event = ctx.service.withdraw_credit(args.client_id, args.seq, reason=args.reason)
+    # The sessions the package paid for are billed again.
+    warn_outdated_documents(ctx, [s.id for s in ctx.service.client_sessions(args.client_id)])
     ctx.emit(_("Package #{seq} withdrawn: the credit of client {client} no longer counts it "
                "(event #{event}).", seq=args.seq, client=args.client_id, event=event.seq),
              {"events": [{"seq": event.seq, "kind": event.kind, "client": event.client_id,

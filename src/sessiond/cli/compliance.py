@@ -75,7 +75,7 @@ def _severity(severity: str) -> str:
     return _("ERROR") if severity == "error" else _("warning")
 
 
-def _finding_line(f: Finding | Requirement) -> str:
+def finding_line(f: Finding | Requirement) -> str:
     from sessiond.labels import cite, rule
 
     cited = cite(f.article)
@@ -106,7 +106,7 @@ def _report_text(report: Report) -> str:
 
         terms.append("  " + duplicate_note(report.duplicate_of))
     return "\n".join([f"{report.session}  {report.policy}  {summary}", *terms,
-                      *(_finding_line(f) for f in report.findings)])
+                      *(finding_line(f) for f in report.findings)])
 
 
 # --- used by `sessiond start` and `sessiond stop` (cli.sessions) -----------------------
@@ -123,7 +123,7 @@ def warn_requirements(ctx: Context, session_id: str, at: Any) -> None:
     for req in svc.requirements(session, at=at):
         if req.blocking and not _consent_channels_stated(ctx, session.policy):
             continue  # the start's own refusal explains it
-        ctx.warn(_finding_line(req).strip() + (f"\n  → {req.hint}" if req.hint else ""))
+        ctx.warn(finding_line(req).strip() + (f"\n  → {req.hint}" if req.hint else ""))
 
 
 def _consent_channels_stated(ctx: Context, policy_id: str) -> bool:

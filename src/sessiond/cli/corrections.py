@@ -67,9 +67,37 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     withdraw.set_defaults(handler=do_withdraw)
 
 
-def emit(ctx: Context, event: Event, text: str) -> int:
+def emit(ctx: Context, event: Event, text: str, *, broken: set[str] | None = None) -> int:
+    """Print the correction; `broken`: the session's errors before it, so that an error
+    the correction brings (a start moved before the consent) is said at once."""
+    if broken is not None and event.session_id is not None:
+        warn_new_errors(ctx, event.session_id, broken)
+    if event.session_id is not None:
+        warn_outdated_documents(ctx, [event.session_id])
+    elif event.kind == "client-merged":  # his sessions and the other's are repriced
+        warn_outdated_documents(ctx, [s.id for s in ctx.service.client_sessions(
+            event.body["into"])])
     ctx.emit(text, {"events": [event_json(ctx, event)]})
     return 0
+
+
+def warn_outdated_documents(ctx: Context, session_ids: list[str]) -> None:
+    """After a correction: the receipts and invoices it leaves behind (they no longer
+    state the sessions as the log holds them), in the check's words, with what to do, so
+    that no document the client holds goes out of date silently."""
+    from sessiond.cli.compliance import finding_line
+
+    for session_id in session_ids:
+        for finding in ctx.service.outdated_documents(session_id):
+            ctx.warn(finding_line(finding).strip())
+
+
+def warn_new_errors(ctx: Context, session_id: str, before: set[str]) -> None:
+    from sessiond.cli.compliance import finding_line
+
+    for finding in ctx.service.new_errors(session_id, before):
+        ctx.warn(_("After this correction the session breaks its terms: {finding}",
+                   finding=finding_line(finding).strip()))
 
 
 def event_json(ctx: Context, event: Event) -> dict[str, Any]:
@@ -87,16 +115,18 @@ def do_amend(args: argparse.Namespace, ctx: Context) -> int:
     at = svc.at(args.at, allow_old=args.yes)
     if at is None:
         raise InputError(_("Give the right time: --at TIME."))
+    broken = ctx.service.broken_rules(args.session_id)
     event = svc.amend(args.session_id, args.seq, at=at, reason=args.reason)
     return emit(ctx, event, _("Event #{seq} corrected (event #{event}).", seq=args.seq,
-                              event=event.seq))
+                              event=event.seq), broken=broken)
 
 
 def do_reopen(args: argparse.Namespace, ctx: Context) -> int:
+    broken = ctx.service.broken_rules(args.session_id)
     event = ctx.service.reopen(args.session_id, reason=args.reason)
     return emit(ctx, event, _("Session {session} reopened, paused since its stop: sessiond "
                               "resume {session} continues it (event #{event}).",
-                              session=args.session_id, event=event.seq))
+                              session=args.session_id, event=event.seq), broken=broken)
 
 
 def do_cancel(args: argparse.Namespace, ctx: Context) -> int:
@@ -107,9 +137,11 @@ def do_cancel(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def do_withdraw(args: argparse.Namespace, ctx: Context) -> int:
+    broken = ctx.service.broken_rules(args.session_id)
     event = ctx.service.withdraw(args.session_id, args.seq, reason=args.reason)
     return emit(ctx, event, _("Event #{seq} withdrawn: the bill and the documents leave it "
-                              "out (event #{event}).", seq=args.seq, event=event.seq))
+                              "out (event #{event}).", seq=args.seq, event=event.seq),
+                broken=broken)
 
 
 def do_redact(args: argparse.Namespace, ctx: Context) -> int:
@@ -119,11 +151,12 @@ def do_redact(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def do_move(args: argparse.Namespace, ctx: Context) -> int:
+    broken = ctx.service.broken_rules(args.session_id)
     event = ctx.service.move_session(args.session_id, client_id=args.client,
                                      reason=args.reason)
     return emit(ctx, event, _("Session {session} now belongs to client {client} (event "
                               "#{event}).", session=args.session_id, client=args.client,
-                              event=event.seq))
+                              event=event.seq), broken=broken)
 
 
 def do_merge(args: argparse.Namespace, ctx: Context) -> int:

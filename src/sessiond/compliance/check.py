@@ -50,6 +50,11 @@ def evaluate(facts: Facts) -> Report:
 DUPLICATE_OWN = ("artifact-requires-client-request", SECRETS_RULE)
 
 
+# The rules that say a document handed to the client (a receipt, an invoice) no longer
+# states the session as the log holds it: a correction reports them at once.
+DOCUMENT_RULES = ("receipt-current", "invoice-current")
+
+
 def as_duplicate(report: Report, holder: str) -> Report:
     """The report of a session cancelled as the duplicate of `holder`."""
     return replace(report, duplicate_of=holder,

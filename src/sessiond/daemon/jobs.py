@@ -287,8 +287,16 @@ class Jobs:
         its export: the run at export_time misses what was started, stopped or corrected
         later that evening."""
         made = [seq for first, last, seq in self._day_exports() if first <= day <= last]
-        if not made or not any(event.seq > max(made) for session in self.svc.day_sessions(day)
-                               for event in session.events):
+        if not made:
+            return
+        exported = max(made)
+        changed = any(event.seq > exported for session in self.svc.day_sessions(day)
+                      for event in session.events)
+        # A session whose times were corrected to another day is no longer among the day's
+        # sessions, yet the export lists it: any time corrected since exports again
+        # (corrections are few).
+        if not changed and not any(row.seq > exported for row in
+                                   self.svc.store.events_of_kind("instant-amended")):
             return
         from sessiond.daemon import exporting
 

@@ -1587,6 +1587,12 @@ CATALOG: dict[str, str] = {
         "L'intervention {session} figure sur la facture {number} (n°\u00a0{seq}), adressée au "
         "client {own}\u202f: annulez-la d'abord par un avoir (sessiond invoice cancel "
         "{number} --reason TEXTE), puis rattachez l'intervention et facturez-la de nouveau.",
+    "Note #{seq} was replaced already (#{by}): replace its latest version, sessiond note "
+    "{session} --replaces {latest} \"TEXT\".":
+        "La note n°\u00a0{seq} a déjà été remplacée (n°\u00a0{by})\u202f: remplacez sa dernière "
+        "version, sessiond note {session} --replaces {latest} \"TEXTE\".",
+    "After this correction the session breaks its terms: {finding}":
+        "Après cette correction, l'intervention enfreint ses conditions\u202f: {finding}",
     "Event #{seq} corrects #{original} ({kind}): to correct that time again, give "
     "#{original} its right time: sessiond amend {session} {original} --at TIME --reason "
     "TEXT (the last correction counts).":
@@ -3779,10 +3785,10 @@ CATALOG: dict[str, str] = {
         "garde ce qu'elle corrige. Entrée choisit, Échap ferme.",
     "Correct the time of “{event}”":
         "Corriger l'heure de «\u00a0{event}\u00a0»",
-    "Recorded {time}. The right time: HH:MM (within the last 12 hours) or a date and time "
-    "such as {example}.":
-        "Enregistré {time}. L'heure juste\u202f: HH:MM (dans les 12\u00a0dernières heures) ou "
-        "une date et une heure comme {example}.",
+    "Recorded {time}. The right time, as --at takes it: HH:MM or 9h30 (last 12 hours), "
+    "yesterday 18:30, 30/11 9h30 or {example}.":
+        "Enregistré {time}. L'heure juste, comme --at la lit\u202f: HH:MM ou 9h30 "
+        "(12\u00a0dernières heures), hier 18:30, 30/11 9h30 ou {example}.",
     "Why (kept in the log):":
         "Pourquoi (gardé dans le journal)\u202f:",
     "Give the right time: HH:MM, or a date and time.":

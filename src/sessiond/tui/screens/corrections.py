@@ -8,6 +8,7 @@ running screen; cancelled, Today.
 
 from __future__ import annotations
 
+from sessiond import labels
 from sessiond.i18n import _
 from sessiond.model import Event, State
 from sessiond.tui.screens.session import SessionScreen
@@ -48,7 +49,7 @@ class CorrectableScreen(SessionScreen):
         what, _sep, seq = key.partition("-")
         match what:
             case "amend":
-                self.amend(self._event(int(seq)))
+                self.call_later(self.amend, self._event(int(seq)))
             case "note":
                 self.correct_note(self._event(int(seq)))
             case "withdraw":
@@ -65,19 +66,45 @@ class CorrectableScreen(SessionScreen):
     def _event(self, seq: int) -> Event:
         return next(e for e in self.view.session.events if e.seq == seq)
 
-    def amend(self, event: Event) -> None:
-        def done(amended: Event | None) -> None:
+    async def broken_rules(self) -> set[str]:
+        """The rules the session breaks before a correction (see `warn_documents`)."""
+        return await self.sapp.backend.run(self.sapp.service.broken_rules, self.session_id)
+
+    async def warn_documents(self, broken: set[str] | None = None) -> None:
+        """After a correction: an error it brought (`broken`: the rules broken before it),
+        and the receipt or invoice it leaves behind, in the check's words (the command
+        line says the same), so that none goes unseen."""
+        svc = self.sapp.service
+        if broken is not None:
+            for finding in await self.sapp.backend.run(svc.new_errors, self.session_id,
+                                                       broken):
+                self.notify(finding.message, severity="error", timeout=15,
+                            title=_("After this correction the session breaks its terms: "
+                                    "{finding}", finding=labels.rule(finding.rule)))
+        for finding in await self.sapp.backend.run(svc.outdated_documents,
+                                                   self.session_id):
+            self.notify(finding.message, title=labels.rule(finding.rule),
+                        severity="warning", timeout=15)
+
+    async def amend(self, event: Event) -> None:
+        broken = await self.broken_rules()
+
+        async def done(amended: Event | None) -> None:
             if amended is not None:
                 self.notify(_("Time corrected; the clock and the bill follow."))
+                await self.warn_documents(broken)
 
         self.app.push_screen(AmendDialog(self.view.session, event), done)
 
     def withdraw(self, fact: Event) -> None:
         async def withdraw(reason: str | None) -> None:
-            if reason is not None and await self.command(
-                    self.sapp.service.withdraw, self.session_id, fact.seq,
-                    reason=reason) is not None:
+            if reason is None:
+                return
+            broken = await self.broken_rules()
+            if await self.command(self.sapp.service.withdraw, self.session_id, fact.seq,
+                                  reason=reason) is not None:
                 self.notify(_("Withdrawn: the amount due and the documents leave it out."))
+                await self.warn_documents(broken)
 
         self.app.push_screen(reason_dialog(
             _("Withdraw what was recorded by mistake"),
@@ -104,6 +131,7 @@ class CorrectableScreen(SessionScreen):
                     self.sapp.service.note, self.session_id, text, replaces=note.seq,
                     at=self.sapp.instant()) is not None:
                 self.notify(_("Note replaced."))
+                await self.warn_documents()
 
         old = (note.personal or {}).get("text", "")
         self.app.push_screen(TextDialog(
@@ -121,6 +149,7 @@ class CorrectableScreen(SessionScreen):
                         self.sapp.service.redact, self.session_id, note.seq,
                         reason=reason) is not None:
                     self.notify(_("The note can no longer be read."))
+                    await self.warn_documents()
 
             self.app.push_screen(ConfirmDialog(
                 _("Redact the note for ever?"),
@@ -137,9 +166,13 @@ class CorrectableScreen(SessionScreen):
             return
 
         async def reopen(reason: str | None) -> None:
-            if reason is not None and await self.command(
-                    self.sapp.service.reopen, self.session_id, reason=reason) is not None:
+            if reason is None:
+                return
+            broken = await self.broken_rules()
+            if await self.command(self.sapp.service.reopen, self.session_id,
+                                  reason=reason) is not None:
                 self.notify(_("Session reopened: paused since its stop; r resumes it."))
+                await self.warn_documents(broken)
 
         self.app.push_screen(reason_dialog(
             _("Reopen the session"),
@@ -151,9 +184,11 @@ class CorrectableScreen(SessionScreen):
             if result is None:
                 return
             client_id, reason = result
+            broken = await self.broken_rules()
             if await self.command(self.sapp.service.move_session, self.session_id,
                                   client_id=client_id, reason=reason) is not None:
                 self.notify(_("The session now belongs to the client chosen."))
+                await self.warn_documents(broken)
 
         self.app.push_screen(MoveDialog(self.view.session.client_id), move)
 

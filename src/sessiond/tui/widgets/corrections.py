@@ -178,12 +178,14 @@ class AmendDialog(Dialog[Event]):
         with Vertical(classes="dialog", id="amend"):
             yield sentence(_("Correct the time of “{event}”", event=what),
                            classes="dialog-title")
-            yield sentence(_("Recorded {time}. The right time: HH:MM (within the last 12 "
-                             "hours) or a date and time such as {example}.",
+            yield sentence(_("Recorded {time}. The right time, as --at takes it: HH:MM or "
+                             "9h30 (last 12 hours), yesterday 18:30, 30/11 9h30 or "
+                             "{example}.",
                              time=when(self.event.at, tz),
                              example=self.event.at.astimezone(tz).strftime("%Y-%m-%d %H:%M")))
-            yield Input(id="time", restrict=r"[0-9:hHT+ -]*",
-                        placeholder=self.event.at.astimezone(tz).strftime("%H:%M"))
+            # Anything may be typed: the command line's parser reads it and refuses, in
+            # its words, what it cannot read (a filter would silently drop "/" or "hier").
+            yield Input(id="time", placeholder=self.event.at.astimezone(tz).strftime("%H:%M"))
             yield sentence(_("Why (kept in the log):"))
             yield ScannedText(id="reason")
             yield Static(id="refusal", classes="dialog-refusal")
