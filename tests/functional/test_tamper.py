@@ -104,8 +104,11 @@ def test_a_wrapped_key_of_another_type_is_reported_not_a_crash(log: Cli, value: 
 
 
 def test_a_forged_checkpoint_signature_is_caught(log: Cli) -> None:
-    tamper(log.home, "UPDATE checkpoints SET signature = "
-                     "substr(signature, 1, 10) || 'ff' || substr(signature, 13) WHERE id = 1")
+    # Two characters of the signature replaced by others (never by the same: 'ff' where it
+    # already holds 'ff' would change nothing, one run in 256).
+    tamper(log.home, "UPDATE checkpoints SET signature = substr(signature, 1, 10) || "
+                     "CASE substr(signature, 11, 2) WHEN 'ff' THEN '00' ELSE 'ff' END || "
+                     "substr(signature, 13) WHERE id = 1")
     result = log("verify", "--json", check=False)
     assert result.code == 1
     assert any("signature" in p["message"] for p in result.json["problems"])
