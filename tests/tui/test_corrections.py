@@ -308,6 +308,21 @@ async def test_cancel_a_session_started_twice_from_its_running_screen(
 
 
 # --- 4. another client -------------------------------------------------------------------
+async def pick_another_client(pilot: Any, session: str, client: str) -> list[str]:
+    """From the end screen, the move form with `client` chosen (typed "lefe"): the ids of
+    the clients the picker offered."""
+    app = pilot.app
+    await open_session(pilot, session, EndScreen)
+    await pilot.press("c")
+    await choose(pilot, "move")
+    await shown_dialog(pilot, MoveDialog)
+    await wait_for(pilot, lambda: app.screen.query_one(ClientPicker).clients)
+    offered = [c.id for c in app.screen.query_one(ClientPicker).clients]
+    await pilot.press(*"lefe", "enter")
+    await wait_for(pilot, lambda: app.screen.query_one(ClientPicker).value == client)
+    return offered
+
+
 
 async def test_change_the_client_from_the_end_screen(
         svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
@@ -316,14 +331,8 @@ async def test_change_the_client_from_the_end_screen(
     right = svc.add_client("M. Lefèvre", email="lefevre@example.fr", at=clock.at)
     app = app_for(svc, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_session(pilot, session, EndScreen)
-        await pilot.press("c")
-        await choose(pilot, "move")
-        await shown_dialog(pilot, MoveDialog)
-        await wait_for(pilot, lambda: app.screen.query_one(ClientPicker).clients)
-        assert [c.id for c in app.screen.query_one(ClientPicker).clients] == [right]
-        await pilot.press(*"lefe", "enter")
-        await wait_for(pilot, lambda: app.screen.query_one(ClientPicker).value == right)
+        offered = await pick_another_client(pilot, session, right)
+        assert offered == [right]
         await pilot.press(*"mauvais client choisi", "enter")
         await wait_for(pilot, lambda: of_kind(other, session, "session-moved"))
         (moved,) = of_kind(other, session, "session-moved")
@@ -349,13 +358,7 @@ async def test_an_invoiced_session_keeps_its_client_as_the_command_line_says(
         other.move_session(session, client_id=right, reason="mauvais client")
     app = app_for(svc, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_session(pilot, session, EndScreen)
-        await pilot.press("c")
-        await choose(pilot, "move")
-        await shown_dialog(pilot, MoveDialog)
-        await wait_for(pilot, lambda: app.screen.query_one(ClientPicker).clients)
-        await pilot.press(*"lefe", "enter")
-        await wait_for(pilot, lambda: app.screen.query_one(ClientPicker).value == right)
+        await pick_another_client(pilot, session, right)
         await pilot.press(*"mauvais client", "enter")
         await wait_for(pilot, lambda: str(refused.value) in toasts(app))
     assert number in str(refused.value) and not of_kind(other, session, "session-moved")
