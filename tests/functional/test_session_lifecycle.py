@@ -142,7 +142,11 @@ def test_a_mistyped_id_command_or_choice_is_answered_with_the_one_it_was_meant_t
     """A slip of the finger (one letter changed, dropped, added, or two swapped) gets the
     known word back; an id that is nothing like a known one gets no guess."""
     client = cli.json("session", "show", planned)["client"]
-    typo = planned[:-2] + planned[-1] + planned[-2]  # the last two letters swapped
+    # The last two letters swapped, or the last changed when they are the same ("gg").
+    last = planned[-1] + planned[-2] if planned[-1] != planned[-2] else (
+        planned[-2] + ("a" if planned[-1] != "a" else "b"))
+    typo = planned[:-2] + last
+    assert typo != planned
     refused = cli("start", typo, check=False)
     assert refused.code == 2 and f"Vouliez-vous dire {planned}\u202f?" in refused.err
     refused = cli("session", "new", client[:-1] + "#", check=False)
