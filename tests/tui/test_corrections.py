@@ -75,6 +75,16 @@ async def open_session(pilot: Any, session_id: str, screen: type) -> None:
     await settle(pilot)
 
 
+async def open_correction(pilot: Any, session_id: str, screen: type, key: str,
+                          dialog: type) -> None:
+    """Open the session on `screen`, its corrections (c), take `key`, and wait for its
+    `dialog`."""
+    await open_session(pilot, session_id, screen)
+    await pilot.press("c")
+    await choose(pilot, key)
+    await shown_dialog(pilot, dialog)
+
+
 # --- 1. the time of a transition ---------------------------------------------------------
 
 async def test_amend_the_start_from_the_running_screen(
@@ -123,10 +133,7 @@ async def test_the_time_is_typed_in_every_form_the_command_line_takes(
     start = seq_of(svc, session, "session-started")
     app = app_for(svc, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_session(pilot, session, RunningScreen)
-        await pilot.press("c")
-        await choose(pilot, f"amend-{start}")
-        await shown_dialog(pilot, AmendDialog)
+        await open_correction(pilot, session, RunningScreen, f"amend-{start}", AmendDialog)
         await pilot.press(*typed)
         assert app.screen.query_one("#time", Input).value == typed
         await pilot.press("enter", *"démarrage oublié", "enter")
@@ -141,10 +148,7 @@ async def test_amend_refused_after_the_next_step_or_in_the_future(
     pause = seq_of(svc, session, "session-paused")
     app = app_for(svc, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_session(pilot, session, RunningScreen)
-        await pilot.press("c")
-        await choose(pilot, f"amend-{pause}")
-        await shown_dialog(pilot, AmendDialog)
+        await open_correction(pilot, session, RunningScreen, f"amend-{pause}", AmendDialog)
         dialog = app.screen
         # Before the start: refused here, naming the start as the timeline shows it.
         await pilot.press(*"13:20", "enter", *"pause mal placée", "enter")
@@ -181,10 +185,7 @@ async def test_a_correction_more_than_7_days_back_is_confirmed_first(
     start = seq_of(svc, session, "session-started")
     app = app_for(svc, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_session(pilot, session, RunningScreen)
-        await pilot.press("c")
-        await choose(pilot, f"amend-{start}")
-        await shown_dialog(pilot, AmendDialog)
+        await open_correction(pilot, session, RunningScreen, f"amend-{start}", AmendDialog)
         await pilot.press(*"2026-03-01 09:00", "enter", *"oubli de la semaine passée",
                           "enter")
         await shown_dialog(pilot, ConfirmDialog)
@@ -312,10 +313,7 @@ async def pick_another_client(pilot: Any, session: str, client: str) -> list[str
     """From the end screen, the move form with `client` chosen (typed "lefe"): the ids of
     the clients the picker offered."""
     app = pilot.app
-    await open_session(pilot, session, EndScreen)
-    await pilot.press("c")
-    await choose(pilot, "move")
-    await shown_dialog(pilot, MoveDialog)
+    await open_correction(pilot, session, EndScreen, "move", MoveDialog)
     await wait_for(pilot, lambda: app.screen.query_one(ClientPicker).clients)
     offered = [c.id for c in app.screen.query_one(ClientPicker).clients]
     await pilot.press(*"lefe", "enter")
@@ -376,10 +374,7 @@ async def test_a_time_corrected_on_an_invoiced_session_says_the_invoice_is_left_
     stop = seq_of(svc, session, "session-stopped")
     app = app_for(svc, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_session(pilot, session, EndScreen)
-        await pilot.press("c")
-        await choose(pilot, f"amend-{stop}")
-        await shown_dialog(pilot, AmendDialog)
+        await open_correction(pilot, session, EndScreen, f"amend-{stop}", AmendDialog)
         await pilot.press(*"13:58", "enter", *"arrêt noté tard", "enter")
         await wait_for(pilot, lambda: any(f"sessiond invoice cancel {number}" in t
                                           for t in toasts(app)))
@@ -393,10 +388,7 @@ async def test_a_start_corrected_to_before_the_consent_says_so_as_amend_does(
     start = seq_of(svc, session, "session-started")
     app = app_for(svc, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_session(pilot, session, RunningScreen)
-        await pilot.press("c")
-        await choose(pilot, f"amend-{start}")
-        await shown_dialog(pilot, AmendDialog)
+        await open_correction(pilot, session, RunningScreen, f"amend-{start}", AmendDialog)
         await pilot.press(*"13:40", "enter", *"démarrage oublié", "enter")
         await wait_for(pilot, lambda: of_kind(other, session, "instant-amended"))
         (consent,) = [f for f in other.check(other.session(session)).findings
@@ -415,10 +407,7 @@ async def test_withdraw_a_payment_typed_twice(svc: Sessiond, other: Sessiond,
     twice = max(e.seq for e in of_kind(svc, session, "payment-recorded"))
     app = app_for(svc, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_session(pilot, session, EndScreen)
-        await pilot.press("c")
-        await choose(pilot, f"withdraw-{twice}")
-        await shown_dialog(pilot, TextDialog)
+        await open_correction(pilot, session, EndScreen, f"withdraw-{twice}", TextDialog)
         await pilot.press(*"saisi deux fois", "enter")
         await wait_for(pilot, lambda: of_kind(other, session, "fact-withdrawn"))
         (withdrawn,) = of_kind(other, session, "fact-withdrawn")
@@ -439,10 +428,7 @@ async def test_replace_a_note(svc: Sessiond, other: Sessiond, clock: FakeClock) 
     note = seq_of(svc, session, "note-added")
     app = app_for(svc, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_session(pilot, session, RunningScreen)
-        await pilot.press("c")
-        await choose(pilot, f"note-{note}")
-        await shown_dialog(pilot, ConfirmDialog)
+        await open_correction(pilot, session, RunningScreen, f"note-{note}", ConfirmDialog)
         await pilot.press("enter")  # "Remplacer le texte"
         await shown_dialog(pilot, TextDialog)
         field = app.screen.query_one("#text Input", Input)
@@ -471,10 +457,7 @@ async def test_redact_a_note_for_ever(svc: Sessiond, other: Sessiond,
     note = seq_of(svc, session, "note-added")
     app = app_for(svc, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_session(pilot, session, RunningScreen)
-        await pilot.press("c")
-        await choose(pilot, f"note-{note}")
-        await shown_dialog(pilot, ConfirmDialog)
+        await open_correction(pilot, session, RunningScreen, f"note-{note}", ConfirmDialog)
         await pilot.click("#redact")
         await shown_dialog(pilot, TextDialog)
         await pilot.press(*"détail personnel", "enter")
