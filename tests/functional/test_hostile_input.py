@@ -13,6 +13,7 @@ import shutil
 import stat
 import subprocess
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -349,8 +350,8 @@ def test_a_field_taller_than_a_page_verifies(cli: Cli, tmp_path: Path) -> None:
 
 def test_an_identity_at_its_limits_makes_documents_that_verify(cli: Cli, tmp_path: Path) -> None:
     """Each text of the identity and of the invoice's terms as long as config.toml lets it
-    be: the receipt (PDF and text) verifies and the invoice is issued, each on as many pages
-    as with a short identity (the receipt's signed block has a page of its own)."""
+    be: the receipt (PDF and text) verifies on as many pages as with a short identity (its
+    signed block has a page of its own), and the invoice is issued whole."""
     from sessiond.config import text_limit
 
     def fill(word: str, key: str, end: str = "") -> str:
@@ -374,9 +375,13 @@ def test_an_identity_at_its_limits_makes_documents_that_verify(cli: Cli, tmp_pat
     client = cli("client", "add", "Garage Dupont", "--business", "--siren", "552081317",
                  "--address", "3 rue du Port, 69006 Lyon").out.strip()
     session = cli("session", "new", client, "--policy", "vlh").out.strip()
-    cli("consent", session, "--channel", "tool-code", "--by", "Jeanne")
-    cli("start", session)
-    cli("stop", session)
+    # Times given, not taken: a start and a stop a second apart billed VLH's first hour
+    # and its new-client discount (two more lines), the same second billed nothing.
+    now = datetime.now(UTC).replace(microsecond=0)
+    cli("consent", session, "--channel", "tool-code", "--by", "Jeanne",
+        "--at", (now - timedelta(minutes=76)).isoformat())
+    cli("start", session, "--at", (now - timedelta(minutes=75)).isoformat())
+    cli("stop", session, "--at", now.isoformat())
     receipt = cli.json("receipt", session, "--out", str(tmp_path / "r.pdf"))
     for document in (receipt["pdf"], receipt["text"]):
         checked = cli("verify", "--receipt", document, check=False)
@@ -384,7 +389,16 @@ def test_an_identity_at_its_limits_makes_documents_that_verify(cli: Cli, tmp_pat
     invoice = cli.json("invoice", session, "--out", str(tmp_path))
     from pypdf import PdfReader
 
-    assert [len(PdfReader(invoice["pdf"]).pages), len(PdfReader(receipt["pdf"]).pages)] == [1, 2]
+    assert len(PdfReader(receipt["pdf"]).pages) == 2
+    # At these limits the invoice runs onto a second page: each page says which of how
+    # many, and nothing is lost at the break (the totals, each term whole).
+    pages = [page.extract_text() for page in PdfReader(invoice["pdf"]).pages]
+    assert len(pages) == 2
+    assert [f"{n}/{len(pages)}" in text.splitlines()[-1] for n, text in enumerate(pages, 1)] \
+        == [True] * len(pages)
+    words = " ".join(_pdf_text(Path(invoice["pdf"])).split())
+    assert "Net à payer 43,75 €" in words
+    assert all(" ".join(term.split()) in words for term in terms.values())
 
 
 def test_a_link_planted_where_a_document_is_written_is_never_followed(cli: Cli,
