@@ -149,6 +149,28 @@ def test_a_receipt_without_its_signed_data_is_checked_against_the_log(
         assert "bill.total" in said or "times.stop" in said, said
 
 
+def test_a_text_copy_of_a_wrapped_amount_line_verifies(cli: Cli, tmp_path: Path) -> None:
+    """The new-client discount's label takes two lines on the page and its amount is drawn
+    beside the first: pdftotext -layout writes "... (art.   −15,75 €" then "5.5)", and
+    verify called that untouched copy edited (bill.lines[2]). Its amount changed still
+    fails, naming the line."""
+    write_config(cli.home)
+    client = cli("client", "add", "Jeanne Martin").out.strip()
+    sid = session(cli, client, "vlh", "09:00:00", "09:40:00")
+    issued = issue(cli, sid, tmp_path / "r.pdf")
+    copy = tmp_path / "pdftotext.txt"
+    subprocess.run(["pdftotext", "-layout", issued["pdf"], str(copy)], check=True)
+    text = copy.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("Offre de bienvenue"))
+    assert line.rstrip().endswith("€") and "5.5)" not in line  # the label wrapped
+    code, said, _document = verified(cli, copy)
+    assert code == 0, said
+    amount = line.split()[-2]
+    edited = write(tmp_path / "edited.txt", text.replace(amount, "−5,00", 1))
+    code, said, _document = verified(cli, edited)
+    assert code == 1 and "bill.lines[2]" in said, said
+
+
 def test_a_receipt_without_its_signature_or_its_checkpoint_fails(stopped: tuple[Cli, str],
                                                                  tmp_path: Path) -> None:
     """The .sig taken out of the PDF was called an edit of the data; the checkpoint lines

@@ -680,6 +680,22 @@ def _pdf_text(block: Block) -> str:
     return ""
 
 
+def _forms(block: Block, expected: str) -> Iterator[str]:
+    """The squeezed forms a block (whose page text is `expected`) may take: its variants,
+    then, for a label beside its value or amount whose label wrapped and whose right
+    column did not, the right column after the label's first lines. The page draws the
+    amount on the label's first line, so a text extraction that reads the page line by
+    line (pdftotext -layout, a viewer's copy) gives "... remise de 30 % (art. −15,00 €",
+    then "5.5)": still the same words in the same order, the amount once."""
+    yield from _variants(expected)
+    match block:
+        case Field(label, right) | Amount(label, right):
+            words = label.split()
+            for cut in range(1, len(words)):
+                arranged = " ".join(words[:cut]) + right + " ".join(words[cut:])
+                yield from _variants(arranged)
+
+
 def _variants(text: str) -> list[str]:
     """The squeezed forms `text` may take on a page: as written, or as the core fonts
     (Windows-1252) show it, with control characters written out."""
@@ -792,7 +808,7 @@ def _pdf_mismatches(text: str, blocks: list[Block], footer: str,
     for block in blocks:
         expected = _pdf_text(block)
         found = -1
-        for variant in _variants(expected):
+        for variant in _forms(block, expected):
             found = page.find(variant, at)
             if found >= 0:
                 spans.append((at, found))
