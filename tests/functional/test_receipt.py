@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 import stat
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -469,6 +470,22 @@ def test_a_session_in_the_hour_the_clocks_go_back_gets_its_offsets_and_verifies(
     for path in (data["pdf"], data["text"]):
         verified = cli.json("verify", "--receipt", path)
         assert verified["ok"] and verified["documents"][0]["text_checked"] is True
+
+
+def test_verifying_a_pdf_receipt_imports_no_renderer(stopped: tuple[Cli, str],
+                                                    tmp_path: Path) -> None:
+    """verify --receipt reads a PDF, it does not make one: it imported fpdf2 (a quarter
+    of a second of its time) only to compute what a page shows of a stored text."""
+    cli, sid = stopped
+    pdf = issue(cli, sid, tmp_path / "r.pdf")["pdf"]
+    code = ("import sys; from sessiond.cli import main; "
+            f"code = main(['verify', '--receipt', {pdf!r}]); "
+            "print(code, sorted({m.split('.')[0] for m in sys.modules}))")
+    done = subprocess.run([sys.executable, "-c", code], env=cli.env, capture_output=True,
+                          text=True, check=True)
+    status, modules = done.stdout.splitlines()[-1].split(" ", 1)
+    assert status == "0", done.stdout
+    assert "'pypdf'" in modules and "'fpdf'" not in modules, modules
 
 
 def test_edited_pdf_fails_and_a_resaved_one_passes(stopped: tuple[Cli, str],

@@ -25,9 +25,10 @@ from fpdf import FPDF
 from sessiond.billing.text import money
 from sessiond.errors import InputError
 from sessiond.exports import fmt
+from sessiond.exports.drawn import page_text
 from sessiond.exports.fonts import find_fonts
 from sessiond.exports.invoice_doc import UNIT_HOUR, InvoiceDoc, InvoiceLine, check, euros
-from sessiond.exports.pdf import MARGIN, font_glyphs, page_text
+from sessiond.exports.pdf import MARGIN, font_glyphs
 from sessiond.i18n import _, language
 
 PRODUCER = "sessiond"

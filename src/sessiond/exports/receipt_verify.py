@@ -699,7 +699,7 @@ def _forms(block: Block, expected: str) -> Iterator[str]:
 def _variants(text: str) -> list[str]:
     """The squeezed forms `text` may take on a page: as written, or as the core fonts
     (Windows-1252) show it, with control characters written out."""
-    from sessiond.exports.pdf import core_text, pdf_text
+    from sessiond.exports.drawn import core_text, pdf_text
 
     shown = pdf_text(text)  # what the PDF writes of a control character
     forms = [shown, core_text(shown), text, core_text(text)]
@@ -730,9 +730,9 @@ def _reversed_rtl(text: str, runs: re.Pattern[str]) -> str:
 def _undrawn(text: str) -> re.Pattern[str]:
     """`text` squeezed, each character beyond the Latin letters either as itself or
     written out as `\\uXXXX`: what the page shows of a character the issuing machine's
-    font could not draw (pdf.drawable), whatever fonts this machine has; without its soft
+    font could not draw (drawn.drawable), whatever fonts this machine has; without its soft
     hyphens, as a receipt issued before they were written out shows it (fpdf2 drew none)."""
-    from sessiond.exports.pdf import pdf_text
+    from sessiond.exports.drawn import pdf_text
 
     return re.compile("".join(
         re.escape(c) if ord(c) < 0x250 else f"(?:{re.escape(c)}|\\\\u{ord(c):04x})"
