@@ -265,6 +265,40 @@ def test_what_is_drawn_or_added_over_a_pdf_is_told_apart(stopped: tuple[Cli, str
         assert verified(cli, out)[0] == 0, args
 
 
+@pytest.mark.parametrize("fonts", ["truetype", "core"])
+def test_a_receipt_saved_again_by_another_tool_verifies_and_says_so(
+        stopped: tuple[Cli, str], tmp_path: Path, fonts: str) -> None:
+    """A receipt re-saved unchanged (pypdf, qpdf, a viewer's incremental update of its
+    properties; its text copy by an editor that wrote Windows line ends or a byte order
+    mark) still states what it stated: it verifies, but it is no longer the file sessiond
+    wrote, and the verdict said nothing of it. Untouched, it says nothing."""
+    from pypdf import PdfWriter
+
+    cli, sid = stopped
+    if fonts == "core":
+        cli.env["SESSIOND_PDF_FONTS"] = "core"
+    issued = issue(cli, sid, tmp_path / "r.pdf")
+    pdf = Path(issued["pdf"])
+    for untouched in (pdf, Path(issued["text"])):
+        code, said, document = verified(cli, untouched)
+        assert code == 0 and document["resaved"] is False, said
+        assert "enregistré à nouveau" not in said, said
+    PdfWriter(clone_from=pdf).write(tmp_path / "pypdf.pdf")
+    subprocess.run(["qpdf", "--linearize", str(pdf), str(tmp_path / "qpdf.pdf")], check=True)
+    viewer = PdfWriter(str(pdf), incremental=True)
+    viewer.add_metadata({"/Producer": "Visionneuse 3.1", "/ModDate": "D:20250311090000"})
+    viewer.write(tmp_path / "viewer.pdf")
+    text = Path(issued["text"]).read_bytes()
+    write(tmp_path / "crlf.txt", text.replace(b"\n", b"\r\n"))
+    write(tmp_path / "bom.txt", b"\xef\xbb\xbf" + text)
+    for name, tool in (("pypdf.pdf", "un autre outil"), ("qpdf.pdf", "un autre outil"),
+                       ("viewer.pdf", "Visionneuse 3.1"), ("crlf.txt", "un autre outil"),
+                       ("bom.txt", "un autre outil")):
+        code, said, document = verified(cli, tmp_path / name)
+        assert code == 0 and document["resaved"] is True, (name, said)
+        assert f"enregistré à nouveau par {tool} depuis son émission" in said, (name, said)
+
+
 def _place_of(pdf: Path, needle: str) -> tuple[float, float, float, float]:
     """A rectangle over the first run of the page's text that holds `needle`."""
     from pypdf import PdfReader

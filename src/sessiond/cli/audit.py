@@ -112,7 +112,8 @@ def do_verify(args: argparse.Namespace, ctx: Context) -> int:
         problems.extend(checked.problems)
         documents.append({"file": str(path), "kind": "receipt", "number": checked.number,
                           "signed_data": checked.signed, "text_checked": checked.text_checked,
-                          "compared_with_log": checked.from_log, "notes": checked.notes,
+                          "compared_with_log": checked.from_log,
+                          "resaved": checked.resaved, "notes": checked.notes,
                           "problems": [p.message for p in checked.problems]})
     for path in args.export:
         exported = check_export(svc, path, _read)

@@ -22,7 +22,7 @@ number, and its receipt states the number it replaces.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -38,7 +38,7 @@ from sessiond.errors import InputError
 from sessiond.exports import fmt
 from sessiond.exports.files import refuse_target, write_private_file
 from sessiond.exports.issue import consistent
-from sessiond.exports.layout import render_text
+from sessiond.exports.layout import Block, render_text
 from sessiond.exports.proof import EventsProof, Scope, make_proof
 from sessiond.exports.receipt_data import (
     Data,
@@ -389,8 +389,13 @@ def render_receipt(svc: Sessiond, data: Data, raw: bytes, checkpoint: Checkpoint
             Attachment(base + KEY_SUFFIX, pem, _("The technician's public key"),
                        "application/x-pem-file"),
         ))
-    text = (render_text(blocks) + armour(raw, signature)).encode("utf-8")
-    return pdf, text
+    return pdf, text_copy(blocks, raw, signature)
+
+
+def text_copy(blocks: Sequence[Block], raw: bytes, signature: bytes) -> bytes:
+    """The text copy of a receipt: its blocks laid out as text, then its data armoured
+    (verify knows an untouched copy by it)."""
+    return (render_text(blocks) + armour(raw, signature)).encode("utf-8")
 
 
 def _write(svc: Sessiond, data: Data, raw: bytes, checkpoint: Checkpoint, proof: EventsProof,

@@ -34,7 +34,7 @@ from sessiond.audit.verify import Problem
 from sessiond.errors import InputError
 from sessiond.exports.layout import Amount, Block, Code, Field, Para, Section, Title, block_lines
 from sessiond.exports.proof import EventsProof, parse_proofs
-from sessiond.exports.receipt import rebuild, receipt_number
+from sessiond.exports.receipt import rebuild, receipt_number, text_copy
 from sessiond.exports.receipt_data import FORMAT, LAID_OUT, receipt_blocks, speaking
 from sessiond.exports.signed import (
     Carried,
@@ -64,6 +64,9 @@ class ReceiptCheck:
     # It carried no signed data (a print, a copy of its text): what it states was
     # compared with the data computed again from the log.
     from_log: bool = False
+    # A receipt carrying its signed data whose bytes are not those sessiond wrote:
+    # another tool saved it again since (a viewer, pypdf, qpdf, an editor...).
+    resaved: bool = False
     notes: list[str] = field(default_factory=list)
 
 
@@ -140,6 +143,17 @@ def check_receipt(svc: Sessiond, name: str, raw: bytes) -> ReceiptCheck:
         "them: its letters were checked against its text, their shapes not compared",
         name=name, font=one_line(m.font)[:60])
         for m in dict.fromkeys(m for m in carried.misdrawn if m.unmatched))
+    if carried.data is not None and carried.resaved is not None:
+        result.resaved = True
+    if result.resaved:
+        # Not a problem: what it states is checked as it is now, whatever wrote it.
+        result.notes.append(_(
+            "{name}: saved again by {tool} since it was issued: it is not the file sessiond "
+            "wrote, byte for byte; what it states was checked as it is now", name=name,
+            tool=carried.resaved) if carried.resaved else _(
+            "{name}: saved again by another tool since it was issued: it is not the file "
+            "sessiond wrote, byte for byte; what it states was checked as it is now",
+            name=name))
     result.notes.extend(_("{name}: added over its pages after it was issued (not part of "
                           "the receipt, not signed): {what}", name=name, what=what)
                         for what in carried.added[:20])
@@ -406,8 +420,11 @@ def _check_data(svc: Sessiond, name: str, carried: Carried, result: ReceiptCheck
                                                                         event)))
     if data.get("version") in LAID_OUT:
         result.text_checked = True
-        problems.extend(_visible(name, carried, data, result.checkpoints,
-                                 _issued_with(svc, event) if logged else None))
+        issued_with = _issued_with(svc, event) if logged else None
+        problems.extend(_visible(name, carried, data, result.checkpoints, issued_with))
+        if carried.kind == "txt" and carried.signature is not None:
+            result.resaved = not _text_as_issued(carried, data, result.checkpoints,
+                                                 issued_with)
     return problems
 
 
@@ -558,17 +575,34 @@ def _language(data: Mapping[str, Any]) -> str:
     return language if isinstance(language, str) and language in ("fr", "en") else "fr"
 
 
-def _visible(name: str, carried: Carried, data: Mapping[str, Any],
-             checkpoints: list[Checkpoint], logged: Checkpoint | None = None
-             ) -> list[Problem]:
-    language = _language(data)
+def _laid_out(data: Mapping[str, Any], checkpoints: list[Checkpoint],
+              logged: Checkpoint | None) -> list[Block]:
+    """The blocks of the receipt `data` states, in its language."""
     # The checkpoint the receipt was issued with, as the log holds it: a receipt whose
     # checkpoint lines were taken out does not state it.
     printed = logged.text() if logged is not None else next(
         (c.text() for c in checkpoints if c.seq == data.get("event")), None)
+    with speaking(_language(data)):
+        return receipt_blocks(data, printed)
+
+
+def _text_as_issued(carried: Carried, data: Mapping[str, Any],
+                    checkpoints: list[Checkpoint], logged: Checkpoint | None) -> bool:
+    """Whether a text copy is byte for byte the one sessiond wrote from its data."""
+    assert carried.data is not None and carried.signature is not None
     try:
-        with speaking(str(language)):
-            blocks = receipt_blocks(data, printed)
+        blocks = _laid_out(data, checkpoints, logged)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return False  # not the form of a receipt: _visible says so
+    return carried.raw == text_copy(blocks, carried.data, carried.signature)
+
+
+def _visible(name: str, carried: Carried, data: Mapping[str, Any],
+             checkpoints: list[Checkpoint], logged: Checkpoint | None = None
+             ) -> list[Problem]:
+    try:
+        blocks = _laid_out(data, checkpoints, logged)
+        with speaking(_language(data)):
             footer = _("Service record no. {number} — session {session}",
                        number=data["number"], session=data["session"])
             title = _("Service record no. {number}", number=data["number"])

@@ -141,6 +141,12 @@ class Carried:
     # PDF: it has optional content (layers a reader shows or hides, some hidden from the
     # start: the text extraction reads them all); sessiond's receipts have none.
     layered: bool = False
+    # PDF: None when its bytes are the file sessiond wrote (written_as_issued); else it
+    # was saved again since, by the tool its Producer names ("" when it names none).
+    resaved: str | None = None
+    # A text copy with its signed data: its bytes, to tell whether they are still the
+    # ones sessiond wrote (receipt_verify).
+    raw: bytes = b""
 
 
 def decode_text(raw: bytes) -> str:
@@ -193,7 +199,7 @@ def read_text_copy(raw: bytes) -> Carried:
         return Carried("txt", visible, copies=copies, after=after, broken=True)
     data, signature = sets[0]
     return Carried("txt", visible, data, signature, copies=copies, after=after,
-                   sets=tuple(sets))
+                   sets=tuple(sets), raw=raw)
 
 
 # Bounds no receipt sessiond writes comes near (two or three pages, content streams of a
@@ -426,6 +432,8 @@ def read_pdf(raw: bytes) -> Carried:
             root: Any = reader.trailer["/Root"].get_object()
             layered = "/OCProperties" in root
             misdrawn = glyphs.misdrawn(reader)
+            resaved = None if written_as_issued(raw, reader) else one_line(str(
+                metadata.get("/Producer") or "") if metadata is not None else "")[:80]
     except _TooLarge as e:
         return Carried("pdf", "", damaged=str(e))
     except limit_reached:
@@ -453,9 +461,31 @@ def read_pdf(raw: bytes) -> Carried:
                    over_text=tuple(over_text), hidden=tuple(hidden),
                    files=len(_JOINED.findall(raw)) + 1, scripted=scripted,
                    misdrawn=tuple(misdrawn), pages=tuple(pages), title=title, author=author,
-                   painted=tuple(painted), layered=layered,
+                   painted=tuple(painted), layered=layered, resaved=resaved,
                    data_name=names[0] if names else "",
                    strangers=_strangers(attachments, names))
+
+
+def written_as_issued(raw: bytes, reader: Any) -> bool:
+    """Whether `raw` is byte for byte the PDF sessiond wrote. fpdf2 ends it with one
+    trailer whose two file identifiers are both the MD5 of the bytes before its
+    cross-reference table and of its creation instant (to the second, as its CreationDate
+    writes it): a tool that saves the file again writes it anew (its own layout, another
+    identifier) or appends an update after that end."""
+    end = raw.find(b"%%EOF")
+    table = raw.rfind(b"\nxref\n", 0, end)
+    if end < 0 or table < 0 or raw[end + 5:].strip():
+        return False
+    try:
+        created = re.match(r"D:(\d{14})", str((reader.metadata or {}).get("/CreationDate")))
+        ids = reader.trailer.get("/ID")
+        halves = [bytes(getattr(half.get_object(), "original_bytes", b""))
+                  for half in list(ids.get_object() if ids is not None else ())[:3]]
+    except Exception:  # an identifier or a date of another form: not sessiond's writing
+        return False
+    digest = hashlib.md5(raw[:table + 1] + (created[1] if created else "").encode(),
+                         usedforsecurity=False)
+    return created is not None and halves == [digest.digest()] * 2
 
 
 def _base(name: str) -> str:

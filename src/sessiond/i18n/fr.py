@@ -2086,6 +2086,16 @@ CATALOG: dict[str, str] = {
         "certains peut-être cachés dès l'ouverture\u202f: un relevé n'en contient aucun, et ce "
         'que ses pages montrent peut ne pas être ce que dit son texte\u202f; le document a été '
         'modifié',
+    '{name}: saved again by {tool} since it was issued: it is not the file sessiond wrote, byte '
+    'for byte; what it states was checked as it is now':
+        "{name}\u202f: enregistré à nouveau par {tool} depuis son émission\u202f: ce n'est plus, "
+        "octet pour octet, le fichier écrit par sessiond\u202f; ce qu'il indique a été vérifié tel "
+        "qu'il est maintenant",
+    '{name}: saved again by another tool since it was issued: it is not the file sessiond '
+    'wrote, byte for byte; what it states was checked as it is now':
+        "{name}\u202f: enregistré à nouveau par un autre outil depuis son émission\u202f: ce "
+        "n'est plus, octet pour octet, le fichier écrit par sessiond\u202f; ce qu'il indique a "
+        "été vérifié tel qu'il est maintenant",
     '{name}: its font {font} is none of the fonts sessiond embeds as this machine has them: its '
     'letters were checked against its text, their shapes not compared':
         "{name}\u202f: sa police {font} n'est aucune des polices que sessiond intègre, telles que "
