@@ -299,6 +299,24 @@ def test_a_receipt_saved_again_by_another_tool_verifies_and_says_so(
         assert f"enregistré à nouveau par {tool} depuis son émission" in said, (name, said)
 
 
+def test_a_receipt_locked_with_a_password_says_so(stopped: tuple[Cli, str],
+                                                  tmp_path: Path) -> None:
+    """A client who put a password on his PDF to open it was told it was damaged ("its
+    structure is damaged: File has not been decrypted"): it is refused as locked, with
+    how to open it, and the copy opened so verifies."""
+    cli, sid = stopped
+    pdf = issue(cli, sid, tmp_path / "r.pdf")["pdf"]
+    locked, opened = tmp_path / "locked.pdf", tmp_path / "opened.pdf"
+    subprocess.run(["qpdf", "--encrypt", "secret", "owner", "256", "--", pdf, str(locked)],
+                   check=True)
+    said = cli("verify", "--receipt", str(locked), check=False)
+    assert said.code == 2, said.err
+    assert "protégé par un mot de passe" in said.err and "abîmée" not in said.err, said.err
+    subprocess.run(["qpdf", "--decrypt", "--password=secret", str(locked), str(opened)],
+                   check=True)
+    assert verified(cli, opened)[0] == 0
+
+
 def _place_of(pdf: Path, needle: str) -> tuple[float, float, float, float]:
     """A rectangle over the first run of the page's text that holds `needle`."""
     from pypdf import PdfReader

@@ -395,6 +395,7 @@ def read_pdf(raw: bytes) -> Carried:
                            "'sessiond[facturx]'.")) from e
     pypdf_error = getattr(pypdf_errors, "PyPdfError", _TooLarge)
     limit_reached = getattr(pypdf_errors, "LimitReachedError", _TooLarge)  # pypdf 5 on
+    locked = getattr(pypdf_errors, "FileNotDecryptedError", _TooLarge)
     try:
         with _bounded_pypdf():
             reader = PdfReader(io.BytesIO(raw))
@@ -436,6 +437,12 @@ def read_pdf(raw: bytes) -> Carried:
                 metadata.get("/Producer") or "") if metadata is not None else "")[:80]
     except _TooLarge as e:
         return Carried("pdf", "", damaged=str(e))
+    except locked:
+        # Encrypted with a password to open it (pypdf opens one without): not damaged, and
+        # what it states is there once it is opened.
+        return Carried("pdf", "", damaged=_(
+            "it is protected by a password to open it (qpdf --decrypt --password=PASSWORD "
+            "FILE.pdf OPENED.pdf writes a copy without it, to verify)"))
     except limit_reached:
         return Carried("pdf", "", damaged=_(
             "it goes beyond what a receipt needs (a stream that unpacks to megabytes, "

@@ -2086,6 +2086,11 @@ CATALOG: dict[str, str] = {
         "certains peut-être cachés dès l'ouverture\u202f: un relevé n'en contient aucun, et ce "
         'que ses pages montrent peut ne pas être ce que dit son texte\u202f; le document a été '
         'modifié',
+    'it is protected by a password to open it (qpdf --decrypt --password=PASSWORD FILE.pdf '
+    'OPENED.pdf writes a copy without it, to verify)':
+        "il est protégé par un mot de passe à l'ouverture (qpdf --decrypt "
+        "--password=MOT_DE_PASSE FICHIER.pdf OUVERT.pdf en écrit une copie sans mot de passe, à "
+        "vérifier)",
     '{name}: saved again by {tool} since it was issued: it is not the file sessiond wrote, byte '
     'for byte; what it states was checked as it is now':
         "{name}\u202f: enregistré à nouveau par {tool} depuis son émission\u202f: ce n'est plus, "
