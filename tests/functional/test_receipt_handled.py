@@ -114,6 +114,34 @@ def test_a_text_copy_edited_around_its_signed_data_fails(stopped: tuple[Cli, str
     assert "client.name" not in said and "intervention.date" not in said
 
 
+def test_a_text_copy_rewrapped_by_a_mailer_verifies_and_a_line_moved_fails(
+        stopped: tuple[Cli, str], tmp_path: Path) -> None:
+    """A mail client that wraps the text at 72 columns (its long lines: the terms, the
+    consent, the amount lines, the commands) changes no fact: it failed naming ten
+    fields. The same words in another order still fail, naming what moved."""
+    import textwrap
+
+    cli, sid = stopped
+    text = Path(issue(cli, sid, tmp_path / "r.pdf")["text"]).read_text(encoding="utf-8")
+    visible, armoured = text.split(BEGIN)
+    wrapped = "\n".join(part for line in visible.split("\n") for part in (
+        textwrap.wrap(line, 72, break_long_words=False, break_on_hyphens=False) or [""]))
+    for copy in (wrapped + BEGIN + armoured, wrapped):
+        code, said, _document = verified(cli, write(tmp_path / "wrapped.txt", copy))
+        assert code == 0, said
+    edited = re.sub(r"(NET À PAYER\s+)50,00", "\\g<1>20,00", wrapped)
+    assert edited != wrapped
+    code, said, _document = verified(cli, write(tmp_path / "edited.txt", edited + BEGIN
+                                                + armoured))
+    assert code == 1 and "bill.total" in said, said
+    lines = text.split("\n")
+    start = next(n for n, line in enumerate(lines) if line.startswith("Début :"))
+    stop = next(n for n, line in enumerate(lines) if line.startswith("Fin :"))
+    lines[start], lines[stop] = lines[stop], lines[start]
+    code, said, _document = verified(cli, write(tmp_path / "moved.txt", "\n".join(lines)))
+    assert code == 1 and "times.st" in said, said
+
+
 def test_a_receipt_without_its_signed_data_is_checked_against_the_log(
         stopped: tuple[Cli, str], tmp_path: Path) -> None:
     """Printed to another PDF (attachments dropped), printed to text, or only the text

@@ -663,7 +663,9 @@ def _shown_text(text: str) -> str:
 def _text_mismatches(text: str, blocks: list[Block]) -> tuple[list[tuple[str, str]], str]:
     """The blocks the text copy does not state, and the text it holds that no block
     does. Lines are aligned as a diff aligns them, blank lines aside, so a line added,
-    removed or edited names its own block and not every block after it."""
+    removed or edited names its own block and not every block after it. Lines that hold
+    the same words in the same order, broken elsewhere, state the same: a mailer or an
+    editor that wraps long lines at 72 columns changed no fact."""
     from difflib import SequenceMatcher
 
     expected = [(n, line) for n, block in enumerate(blocks)
@@ -683,7 +685,8 @@ def _text_mismatches(text: str, blocks: list[Block]) -> tuple[list[tuple[str, st
     edited: set[int] = set()
     added: list[str] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
+        if tag == "equal" or (tag == "replace" and " ".join(
+                line for _n, line in expected[i1:i2]) == " ".join(document[j1:j2])):
             continue
         edited.update(expected[i][0] for i in range(i1, i2))
         if tag == "insert":
