@@ -38,6 +38,9 @@ def test_policy_list_and_show(cli: Cli) -> None:
     assert all(p["source"] == "shipped" and not p["error"] for p in listed)
     text = cli("policy", "show", "vlh").out
     assert "art. 3.3" in text and "première heure est indivisible" in text
+    # VLH 3.3 "grille tarifaire en vigueur au jour de l'intervention", 4.3 the quote's
+    assert "Tarif sur site\u202f: 50,00 €/h, la grille du jour de l'intervention" in text
+    assert cli.json("policy", "show", "vlh")["rates"]["remote"]["in_force"] == "order"
     shown = cli.json("policy", "show", "mri87")
     assert shown["tranches"]["first_block_seconds"] == 3600
     assert shown["credit"]["validity_months"] == 12
