@@ -231,7 +231,10 @@ KINDS: dict[str, Kind] = _kinds(
          required=frozenset({"policy", "mode", "tool", "problem_count"})),
     Kind("consent-recorded", "session", body={"channel": one_of(*CHANNELS)},
          personal={"by": text}, required=frozenset({"channel", "by"})),
-    Kind("session-started", "session", body={"without_consent": flag},
+    Kind("session-started", "session",
+         # the policy's hourly rate for the mode at the start, for terms billing at the
+         # price list of the day of the intervention (VLH 3.3)
+         body={"without_consent": flag, "listed_rate": decimal},
          personal={"reason": text}, required=frozenset({"without_consent"})),
     Kind("session-paused", "session", personal={"reason": text}),
     Kind("session-resumed", "session"),

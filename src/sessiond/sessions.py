@@ -637,8 +637,14 @@ class Sessiond:
                                "--without-consent --reason TEXT."))
         if at is not None:
             self._refuse_before_order(session_id, at)
+        # VLH 3.3 bills "conformément à la grille tarifaire en vigueur au jour de
+        # l'intervention": the list's rate at the start is kept beside the order's.
+        session = self._session(session_id)
+        listed = None if session.rate is not None else \
+            self.policy(session.policy).rate_for(session.mode)
         return self._record("session-started", session_id=session_id, at=at,
-                           body={"without_consent": without_consent},
+                           body={"without_consent": without_consent,
+                                 "listed_rate": str(listed.per_hour) if listed else None},
                            personal={"reason": reason if without_consent else None})
 
     def pause(self, session_id: str, *, at: datetime | None = None,

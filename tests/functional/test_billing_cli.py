@@ -38,6 +38,9 @@ def test_policy_list_and_show(cli: Cli) -> None:
     assert all(p["source"] == "shipped" and not p["error"] for p in listed)
     text = cli("policy", "show", "vlh").out
     assert "art. 3.3" in text and "première heure est indivisible" in text
+    # VLH 3.3 "grille tarifaire en vigueur au jour de l'intervention", 4.3 the quote's
+    assert "Tarif sur site\u202f: 50,00 €/h, la grille du jour de l'intervention" in text
+    assert cli.json("policy", "show", "vlh")["rates"]["remote"]["in_force"] == "order"
     shown = cli.json("policy", "show", "mri87")
     assert shown["tranches"]["first_block_seconds"] == 3600
     assert shown["credit"]["validity_months"] == 12
@@ -169,6 +172,34 @@ def test_a_tariff_change_leaves_the_sessions_already_ordered_alone(cli: Cli) -> 
     assert cli.json("bill", missed)["total"] == "60.00"
     after = worked_session(cli, who, "mri87", 15, 5)
     assert cli.json("bill", after)["lines"][0]["amount"] == "70.00"
+
+
+def test_vlh_bills_at_home_at_the_price_list_of_the_day_of_the_intervention(cli: Cli
+                                                                           ) -> None:
+    """VLH 3.3: "Les prestations sont facturées conformément à la grille tarifaire en
+    vigueur au jour de l'intervention": a home session ordered at 50 €/h and done after
+    the grid rose to 70 €/h is billed 70 €/h; a later rise (after the intervention, before
+    the bill) leaves it alone. Remote work stays at the rate of the quote (4.3)."""
+    who = cli("client", "add", "Jeanne Martin", "--known-since", "2020-01-01").out.strip()
+    home = cli("session", "new", who, "--policy", "vlh", "--mode", "onsite").out.strip()
+    remote = cli("session", "new", who, "--policy", "vlh").out.strip()
+    own = cli.home / "policies"
+    own.mkdir(parents=True)
+    shipped = (SHIPPED / "vlh.toml").read_text("utf-8")
+    (own / "vlh.toml").write_text(shipped.replace('per_hour = "50.00"',
+                                                  'per_hour = "70.00"'), "utf-8")
+    now = datetime.now(UTC).replace(microsecond=0)
+    for session, start in ((home, 120), (remote, 60)):
+        cli("record", session, "quote-accepted", "--how", "electronic", "--by", "Jeanne", "--at",
+            ago(start + 2, now))
+        cli("consent", session, "--channel", "oral", "--by", "Jeanne", "--at",
+            ago(start + 1, now))
+        cli("start", session, "--at", ago(start, now))
+        cli("stop", session, "--at", ago(start - 60, now))
+    (own / "vlh.toml").write_text(shipped.replace('per_hour = "50.00"',
+                                                  'per_hour = "90.00"'), "utf-8")
+    assert cli.json("bill", home)["lines"][0]["amount"] == "70.00"
+    assert cli.json("bill", remote)["lines"][0]["amount"] == "50.00"
 
 
 def test_unknown_session_and_policy(cli: Cli) -> None:

@@ -136,14 +136,21 @@ def _cancelled(session: Session, policy: Policy, worked: int, now: datetime,
 
 def _hourly(session: Session, policy: Policy) -> tuple[Decimal | None, str | None]:
     """The hourly rate and where it comes from: the session's quote wins over the
-    policy's price list (FGDMI II.1), as it stood when the session was ordered (a session
-    planned before `listed_rate` was recorded: the policy's list now)."""
+    policy's price list (FGDMI II.1), as it stood when the session was ordered, or when it
+    started where the rate says so (`in_force`, VLH 3.3); a session recorded before
+    `listed_rate` was: the policy's list now."""
     if session.rate is not None:
         return Decimal(session.rate), "session"
+    listed = policy.rate_for(session.mode)
+    if listed is not None and listed.in_force == "intervention":
+        # VLH 3.3: the price list "en vigueur au jour de l'intervention", kept at the start
+        started = next((e.body.get("listed_rate") for e in session.events
+                        if e.kind == "session-started"), None)
+        if started is not None:
+            return Decimal(started), "policy"
     ordered = wr.planned(session).get("listed_rate")
     if ordered is not None:  # the price list of the day it was ordered (MRI87 7.2, MD 19)
         return Decimal(ordered), "policy"
-    listed = policy.rate_for(session.mode)
     return (listed.per_hour, "policy") if listed else (None, None)
 
 

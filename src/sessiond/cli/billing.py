@@ -122,8 +122,14 @@ def _policy_text(p: Policy) -> str:
                  article=t.article) + flag(t.review))
     out.append(f"      « {t.text} »")
     for mode, r in p.rates.items():
-        out.append(_("Rate {mode}: {rate}/h (art. {article})", mode=_(mode),
-                     rate=money(r.per_hour), article=r.article) + flag(r.review))
+        # A rate of the day of the intervention (VLH 3.3) says so: a change of the list
+        # reprices the sessions not yet started.
+        words = dict(mode=_(mode), rate=money(r.per_hour), article=r.article)
+        shown = _("Rate {mode}: {rate}/h (art. {article})", **words) \
+            if r.in_force == "order" else \
+            _("Rate {mode}: {rate}/h, the price list of the day of the intervention "
+              "(art. {article})", **words)
+        out.append(shown + flag(r.review))
     for name, f in p.fees.items():
         if f.amount is not None:
             how = money(f.amount)

@@ -553,6 +553,8 @@ CATALOG: dict[str, str] = {
         "Tranches\u202f: premier bloc {first}, puis {increment}, tolérance {grace} "
         "(art. {article})",
     "Rate {mode}: {rate}/h (art. {article})": "Tarif {mode}\u202f: {rate}/h (art. {article})",
+    "Rate {mode}: {rate}/h, the price list of the day of the intervention (art. {article})":
+        "Tarif {mode}\u202f: {rate}/h, la grille du jour de l'intervention (art. {article})",
     "{hours} at the session's rate": "{hours} au tarif de l'intervention",
     "{percent} % of the planned price": "{percent}\u00a0% du prix prévu",
     "amount given when recorded": "montant indiqué à l'enregistrement",

@@ -33,7 +33,8 @@ def describe(policy: Policy) -> dict[str, Any]:
                      "grace_seconds": t.grace_seconds, "article": t.article, "text": t.text,
                      **_review(t.review)},
         "rates": {mode: {"per_hour": str(r.per_hour), "article": r.article,
-                         **_review(r.review)} for mode, r in policy.rates.items()},
+                         "in_force": r.in_force, **_review(r.review)}
+                  for mode, r in policy.rates.items()},
         "fees": {name: {"article": f.article,
                         "amount": None if f.amount is None else str(f.amount),
                         "hours": None if f.hours is None else str(f.hours),

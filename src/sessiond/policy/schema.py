@@ -35,6 +35,10 @@ never floats, because money must be exact)::
     [rates.<mode>]                  # * at least one; mode is remote, onsite or workshop
     per_hour = "50.00"              # * euros per hour for that mode
     article = "..."                 # *
+    in_force = "order"              # which day's price list bills a session: "order" (the
+                                    # rate when it was planned, default) or "intervention"
+                                    # (when it started: VLH 3.3 "en vigueur au jour de
+                                    # l'intervention")
 
     [fees.<fee>]                    # fee is travel, no-show, late-cancellation or waiting
     article = "..."                 # *
@@ -134,6 +138,9 @@ FEES = FEE_KINDS
 DISCOUNTS = ("new-client", "referral")
 GUARANTEES = ("no-valid-solution", "diagnosis", "partial-results")
 SEVERITIES = ("error", "warning")
+# Which day's price list bills a session: the order's (MRI87 7.2, MD 19, FGDMI II.1) or the
+# intervention's (VLH 3.3).
+RATE_IN_FORCE = ("order", "intervention")
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}\Z")
 COUNTRY = re.compile(r"^[A-Z]{2}\Z")
@@ -250,6 +257,7 @@ class Rate:
     per_hour: Decimal
     article: str
     review: Review = Review()
+    in_force: str = "order"  # one of RATE_IN_FORCE: the day whose price list bills
 
 
 @dataclass(frozen=True)
@@ -536,7 +544,8 @@ def _tranches(t: Table | None) -> TrancheModel | None:
 
 def _rate(mode: str, t: Table) -> Rate:
     rate = Rate(mode=mode, per_hour=t.decimal("per_hour", money=True) or Decimal(0),
-                article=t.text("article"), review=_review(t))
+                article=t.text("article"), review=_review(t),
+                in_force=t.one("in_force", RATE_IN_FORCE, default=RATE_IN_FORCE[0]))
     t.optional_text("text")
     t.finish()
     return rate
