@@ -46,6 +46,8 @@ BACKUP: Step = ("record", "{s}", "backup", "--offered", "--declined")
 DISCONNECT: Step = ("record", "{s}", "disconnect-confirmed")
 RECEIPT: Step = ("receipt", "{s}", "--out", "{out}/")
 SCREENSHOT: Step = ("record", "{s}", "artifact", "--kind", "screenshot")
+REQUESTED_COPY: Step = ("record", "{s}", "artifact", "--kind", "file-copy", "--client-request",
+                        "demandé par e-mail")
 LATE_FACT: Step = ("record", "{s}", "control-returned", "--at", HOUR_AGO)
 UNSCANNED_NOTE: Step = ("*unscanned-note", "{s}", "mdp admin : Soleil2024")
 
@@ -116,6 +118,8 @@ MD = Policy("md-micro-services", _MD, [
     Case("backup-status-recorded", "warning", "8", _MD.without(BACKUP)),
     Case("withdrawal-waiver", "error", "10", _MD.options("--client-os", "windows")),
     Case("artifact-requires-client-request", "error", "15", _MD.after(START, SCREENSHOT)),
+    # a copy, even one the client asked for, made before his consent: an access before it
+    Case("consent-before-access", "error", "4, 7", _MD.before(CONSENT, REQUESTED_COPY)),
     Case("notes-free-of-secrets", "error", "15", _MD.after(START, UNSCANNED_NOTE)),
     Case("clock-consistent", "warning", "5", _MD.before(START, LATE_FACT)),
 ], clients={"consumer": (), "abroad": ("--country", "BE")})
@@ -180,6 +184,8 @@ FGDMI = Policy("fgdmi", _FG, [
     Case("client-category", "warning", "II.6", _FG.options(client="business")),
     Case("payment-method-accepted", "error", "II.2",
          _FG.after(START, pay("cheque")).options("--ordered-at", OLD_ORDER, "--mode", "onsite")),
+    Case("consent-before-access", "warning", "Code pénal, art. 323-1",
+         _FG.before(CONSENT, REQUESTED_COPY)),
 ], clients={"consumer": (), "business": ("--business",)})
 
 _VLH = Plan((CONSENT, QUOTE, BACKUP, START, STOP, RECEIPT))
@@ -192,6 +198,7 @@ VLH = Policy("vlh", _VLH, [
     Case("backup-status-recorded", "error", "6.2", _VLH.without(BACKUP)),
     Case("artifact-requires-client-request", "error", "4.2, 8.5",
          _VLH.after(START, SCREENSHOT)),
+    Case("consent-before-access", "error", "3.1, 4.2", _VLH.before(CONSENT, REQUESTED_COPY)),
     Case("clock-consistent", "warning", "3.3", _VLH.before(START, LATE_FACT)),
     Case("client-category", "error", "1, 2", _VLH.options(client="business")),
     Case("payment-not-acceptance", "warning", "3.2", _VLH.before(QUOTE, pay("cash"))),
@@ -352,6 +359,18 @@ def test_breaking_a_rule_gives_exactly_that_finding(built: Callable[[str], Built
     shown = {e["seq"] for e in b.log if e["session"] == session or
              (e["session"] is None and e["client"] == client)}
     assert set(finding["events"]) <= shown
+
+
+def test_a_copy_the_client_asked_for_after_his_consent_is_no_finding(cli: Cli) -> None:
+    """The copy that shows an access before consent is reported by its date: the same copy
+    once he consented (still before the start) breaks nothing."""
+    client = cli("client", "add", "Client Témoin").out.strip()
+    session = cli("session", "new", client, "--policy", "vlh", "--ordered-at",
+                  OLD_ORDER).out.strip()
+    for step in (CONSENT, REQUESTED_COPY, QUOTE, BACKUP, START, STOP):
+        cli(*[a.format(s=session) for a in step])
+    findings = cli.json("check", session)["findings"]
+    assert {f["rule"] for f in findings} == {"receipt-issued"}, findings  # none given here
 
 
 def test_exit_codes_and_secret_never_echoed(built: Callable[[str], Built]) -> None:

@@ -157,6 +157,15 @@ def consent_before_access(facts: Facts, spec: RuleSpec) -> list[Finding]:
                                 given=", ".join(given),
                                 wanted=", ".join(labels.short(c) for c in channels)),
                         [*seqs(before), *start])]
+    # A screenshot or a file copied from his machine before he consented shows an access
+    # before consent, whatever the start says ("consent before any access").
+    first = min(consents, key=facts.key)
+    early = [e for e in facts.events("artifact-recorded") if facts.key(e) < facts.key(first)]
+    if early:
+        return [finding(spec, _("Made before the client's consent ({consent}, #{seq}): "
+                                "{items}; his machine was accessed before he consented.",
+                                items=_artifacts(early), consent=facts.local(first.at),
+                                seq=first.seq), [*seqs(early), first.seq])]
     return []
 
 
@@ -492,17 +501,19 @@ def artifact_requires_client_request(facts: Facts, spec: RuleSpec) -> list[Findi
     if not bad and not excluded:
         return []
 
-    def items(events: list[Event]) -> str:
-        return ", ".join(f"{labels.artifact(e.body['artifact'])} (#{e.seq})" for e in events)
-
     parts = []
     if excluded:
         parts.append(_("Never made under these terms, even at the client's request: {items}.",
-                       items=items(excluded)))
+                       items=_artifacts(excluded)))
     if bad:
         parts.append(_("Kept without the client's explicit, documented request: {items}.",
-                       items=items(bad)))
+                       items=_artifacts(bad)))
     return [finding(spec, " ".join(parts), seqs([*excluded, *bad]))]
+
+
+def _artifacts(events: list[Event]) -> str:
+    """Copies in words, each with its event: "une capture d'écran (#7)"."""
+    return ", ".join(f"{labels.artifact(e.body['artifact'])} (#{e.seq})" for e in events)
 
 
 @rule(SECRETS_RULE)

@@ -1061,6 +1061,10 @@ CATALOG: dict[str, str] = {
     "Started WITHOUT the client's consent (the reason is recorded with the start).":
         "Commencée SANS le consentement du client (le motif est enregistré avec le début).",
     "The client's consent": "Le consentement du client",
+    "Made before the client's consent ({consent}, #{seq}): {items}; his machine was "
+    "accessed before he consented.":
+        "Fait avant le consentement du client ({consent}, #{seq})\u202f: {items}\u202f; sa "
+        "machine a été consultée avant qu'il ne consente.",
     "Consent given: {given}; the terms ask for: {wanted}.":
         "Consentement donné\u202f: {given}\u202f; les conditions demandent\u202f: {wanted}.",
     "The client's system is not on record (session new --client-os); the terms cover "
