@@ -373,6 +373,32 @@ def test_a_copy_the_client_asked_for_after_his_consent_is_no_finding(cli: Cli) -
     assert {f["rule"] for f in findings} == {"receipt-issued"}, findings  # none given here
 
 
+def test_an_intervention_begun_before_its_support_ticket_is_reported(cli: Cli) -> None:
+    """MRI87 13: the intervention follows the ticket and the proposal made on it; begun
+    before the ticket was opened, it was within no delay of it (it passed as 'on time')."""
+    now = datetime.now(UTC).replace(microsecond=0)
+
+    def ago(minutes: int) -> str:
+        return (now - timedelta(minutes=minutes)).isoformat()
+
+    client = cli("client", "add", "Client Témoin").out.strip()
+    cli("credit", "add", client, "--hours", "10", "--at", OLD_ORDER, "--yes")
+    findings = {}
+    for ticket in (30, 60):  # opened after the start (45 min ago), then before it
+        session = cli("session", "new", client, "--policy", "mri87", "--ordered-at",
+                      OLD_ORDER, "--ticket-at", ago(ticket)).out.strip()
+        for step in (CONSENT, BACKUP):
+            cli(*[a.format(s=session) for a in step], "--at", ago(50))
+        cli("start", session, "--at", ago(45))
+        cli("stop", session, "--at", ago(10))
+        findings[ticket] = [f for f in cli.json("check", session)["findings"]
+                            if f["rule"] == "intervention-within-delay"]
+    [early] = findings[30]
+    assert (early["severity"], early["article"]) == ("warning", "13")
+    assert "avant l'ouverture du ticket" in early["message"]
+    assert findings[60] == []
+
+
 def test_exit_codes_and_secret_never_echoed(built: Callable[[str], Built]) -> None:
     b = built("vlh")
     assert {b.clean, *b.broken} <= set(b.reports)

@@ -464,6 +464,16 @@ def intervention_within_delay(facts: Facts, spec: RuleSpec) -> list[Finding]:
         return []
     assert facts.start is not None
     ticket = clock.from_text(ticket_text)
+    if facts.start < ticket:
+        # The intervention follows the ticket and the proposal made on it: begun before
+        # the ticket was opened, it answered no ticket (or one of the two instants is wrong).
+        return [finding(spec, _("The intervention began on {start}, before the support "
+                                "ticket was opened ({ticket}): the terms have it follow the "
+                                "ticket and the proposal the client confirmed; correct the "
+                                "instant that is wrong (sessiond amend, or session new "
+                                "--ticket-at).", start=facts.local(facts.start),
+                                ticket=facts.local(ticket)),
+                        [planned.seq, *facts.start_events()])]
     late = facts.start - ticket
     if late <= timedelta(seconds=int(limit)):
         return []

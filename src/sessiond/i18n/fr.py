@@ -2539,6 +2539,13 @@ CATALOG: dict[str, str] = {
     "Territory served":
         "Zone desservie",
     "Intervention within the promised delay": "Intervention dans le délai promis",
+    "The intervention began on {start}, before the support ticket was opened ({ticket}): "
+    "the terms have it follow the ticket and the proposal the client confirmed; correct the "
+    "instant that is wrong (sessiond amend, or session new --ticket-at).":
+        "L'intervention a commencé le {start}, avant l'ouverture du ticket de support "
+        "({ticket})\u202f: les conditions la font suivre le ticket et la proposition que le "
+        "client a confirmée\u202f; corrigez l'instant erroné (sessiond amend, ou session new "
+        "--ticket-at).",
     "The intervention began on {start}, {late} after the support ticket was opened "
     "({ticket}); the terms promise it within {limit}.":
         "L'intervention a commencé le {start}, {late} après l'ouverture du ticket de "
