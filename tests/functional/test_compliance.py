@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -397,6 +399,36 @@ def test_an_intervention_begun_before_its_support_ticket_is_reported(cli: Cli) -
     assert (early["severity"], early["article"]) == ("warning", "13")
     assert "avant l'ouverture du ticket" in early["message"]
     assert findings[60] == []
+
+
+@pytest.mark.parametrize("policy_id", list(POLICIES))
+def test_a_clean_session_says_what_its_terms_leave_unchecked(built: Callable[[str], Built],
+                                                            policy_id: str) -> None:
+    """No finding vouches only for the points the terms (or the law) cover: VLH says
+    nothing of a disconnection, FGDMI nothing of a backup, MD nothing of a quote."""
+    b = built(policy_id)
+    report = b.reports[b.clean]
+    uncovered = set(report["not_covered"])
+    expected = {"vlh": "disconnect-confirmed", "fgdmi": "backup-status-recorded",
+                "md-micro-services": "quote-accepted-before-start",
+                "mri87": "sensitive-docs-warning", "micro-alpes": "payment-before-start"}
+    assert expected[policy_id] in uncovered
+    assert not uncovered & rules(report)  # a rule that found something was in force
+    assert "consent-before-access" not in uncovered  # the law's, where the terms are silent
+    text = b.cli("check", b.clean).out
+    assert "conditions respectées" not in text
+    assert "aucun constat sur les points que couvrent ces conditions" in text
+    line = next(x for x in text.splitlines() if "Non couverts par ces conditions" in x)
+    assert ("Déconnexion" in line) == ("disconnect-confirmed" in uncovered)
+    assert "disconnect-confirmed" not in line  # the rules by their titles
+    if shutil.which("pdftotext") is not None:  # the technician's report says the same
+        pdf = b.cli.home.parent / f"{policy_id}.pdf"
+        b.cli("check", b.clean, "--pdf", str(pdf))
+        written = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], check=True,
+                                          capture_output=True, text=True).stdout.split())
+        assert "respecté les conditions" not in written
+        assert "Aucune anomalie sur les points que couvrent ces conditions" in written
+        assert "Non couverts par ces conditions" in written
 
 
 def test_exit_codes_and_secret_never_echoed(built: Callable[[str], Built]) -> None:

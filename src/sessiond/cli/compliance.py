@@ -93,6 +93,9 @@ def _report_text(report: Report) -> str:
         # Its work is the other session's: "kept its terms" would vouch for what this
         # check did not look at.
         summary = _("a duplicate: nothing of its own to report")
+    elif not report.findings and report.not_covered:
+        # "Kept its terms" would vouch for points the check did not look at.
+        summary = _("no finding on the points these terms cover")
     elif not report.findings:
         summary = _("kept its terms: no finding")
     else:
@@ -105,6 +108,10 @@ def _report_text(report: Report) -> str:
         from sessiond.compliance.check import duplicate_note
 
         terms.append("  " + duplicate_note(report.duplicate_of))
+    from sessiond.compliance.check import not_covered_note
+
+    if (note := not_covered_note(report)) is not None:
+        terms.append("  " + note)
     return "\n".join([f"{report.session}  {report.policy}  {summary}", *terms,
                       *(finding_line(f) for f in report.findings)])
 

@@ -37,10 +37,13 @@ if TYPE_CHECKING:
 def evaluate(facts: Facts) -> Report:
     """The findings of the rules the session's policy turns on for its mode."""
     policy, session = facts.policy, facts.session
-    findings = [f for rule_id in RULES if (spec := active(policy, rule_id, session))
+    specs = {rule_id: active(policy, rule_id, session) for rule_id in RULES}
+    findings = [f for rule_id, spec in specs.items() if spec
                 for f in RULES[rule_id](facts, spec)]
     return Report(session.id, policy.id, policy.digest, tuple(findings),
-                  document=f"{policy.document.name} — {policy.document.business}")
+                  document=f"{policy.document.name} — {policy.document.business}",
+                  not_covered=tuple(rule_id for rule_id, spec in specs.items()
+                                    if spec is None))
 
 
 # What a session cancelled as a duplicate still answers for: facts recorded in it alone,
@@ -57,7 +60,7 @@ DOCUMENT_RULES = ("receipt-current", "invoice-current")
 
 def as_duplicate(report: Report, holder: str) -> Report:
     """The report of a session cancelled as the duplicate of `holder`."""
-    return replace(report, duplicate_of=holder,
+    return replace(report, duplicate_of=holder, not_covered=(),
                    findings=tuple(f for f in report.findings if f.rule in DUPLICATE_OWN))
 
 
@@ -66,6 +69,17 @@ def duplicate_note(holder: str) -> str:
     return _("Cancelled as a duplicate of {holder}: the work and its check are {holder}'s "
              "(sessiond check {holder}); only what was recorded in this session alone is "
              "reported here.", holder=holder)
+
+
+def not_covered_note(report: Report) -> str | None:
+    """What the check and the report say of the points its terms leave unchecked for this
+    session (each rule by its title), or None when every point is covered."""
+    if not report.not_covered:
+        return None
+    from sessiond.labels import rule
+
+    return _("Not covered by these terms for this session, so not checked: {rules}.",
+             rules=", ".join(rule(r) for r in report.not_covered))
 
 
 def hypothetical_start(session: Session, at: datetime) -> Session:

@@ -52,6 +52,10 @@ class Report:
     # (cancel --duplicate-of): its check covers the work, this one reports only what was
     # recorded in it alone.
     duplicate_of: str | None = None
+    # The rules nothing in force checks for this session (neither its terms, for its mode,
+    # nor the law's baseline): points the check says nothing of, which "no finding" must
+    # not vouch for.
+    not_covered: tuple[str, ...] = ()
 
     @property
     def errors(self) -> int:
@@ -62,12 +66,14 @@ class Report:
         return sum(1 for f in self.findings if f.severity != "error")
 
     def to_json(self) -> dict[str, Any]:
-        data = {"session": self.session, "policy": self.policy,
+        data: dict[str, Any] = {"session": self.session, "policy": self.policy,
                 "policy_digest": self.policy_digest, "document": self.document,
                 "errors": self.errors,
                 "warnings": self.warnings, "findings": [f.to_json() for f in self.findings]}
         if self.duplicate_of is not None:
             data["duplicate_of"] = self.duplicate_of
+        else:
+            data["not_covered"] = list(self.not_covered)
         return data
 
     def to_record(self) -> dict[str, Any]:

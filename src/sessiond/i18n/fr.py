@@ -1100,6 +1100,13 @@ CATALOG: dict[str, str] = {
     "ERROR": "ERREUR",
     "Terms: {document}": "Conditions\u202f: {document}",
     "kept its terms: no finding": "conditions respectées\u202f: aucun constat",
+    "no finding on the points these terms cover":
+        "aucun constat sur les points que couvrent ces conditions",
+    "No finding on the points these terms cover.":
+        "Aucune anomalie sur les points que couvrent ces conditions.",
+    "Not covered by these terms for this session, so not checked: {rules}.":
+        "Non couverts par ces conditions pour cette intervention, donc non vérifiés\u202f: "
+        "{rules}.",
     "check a session, or a day's sessions, against the policy's rules":
         "contrôler une intervention, ou les interventions d'un jour, selon les règles de la "
         "politique",
