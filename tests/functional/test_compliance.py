@@ -431,6 +431,40 @@ def test_a_clean_session_says_what_its_terms_leave_unchecked(built: Callable[[st
         assert "Non couverts par ces conditions" in written
 
 
+@pytest.mark.parametrize(("policy_id", "severity", "article"), [
+    ("micro-alpes", "error", "7, art. 1"), ("vlh", "warning", "Code pénal, art. 323-1")])
+def test_a_copy_made_after_the_stop_is_an_access_after_it(cli: Cli, policy_id: str,
+                                                          severity: str, article: str) -> None:
+    """Micro-Alpes 7, art. 1: after the work the technician disconnects and can no longer
+    take control (the law where the terms are silent). A copy made 10 min after the stop,
+    even at the client's request, was made on his machine then; one within the two minutes
+    it takes to close the window is not reported."""
+    now = datetime.now(UTC).replace(microsecond=0)
+
+    def ago(minutes: float) -> str:
+        return (now - timedelta(minutes=minutes)).isoformat()
+
+    client = cli("client", "add", "Client Témoin").out.strip()
+    found = {}
+    for after in (10, 1):
+        session = cli("session", "new", client, "--policy", policy_id, "--ordered-at",
+                      OLD_ORDER).out.strip()
+        for step in (CODE_CONSENT, QUOTE, BACKUP):
+            if policy_id == "vlh" or step != QUOTE:
+                cli(*[a.format(s=session) for a in step], "--at", ago(60))
+        cli("start", session, "--at", ago(50))
+        cli(*[a.format(s=session) for a in DISCONNECT], "--at", ago(30))
+        cli("stop", session, "--at", ago(30))
+        cli(*[a.format(s=session) for a in REQUESTED_COPY], "--at", ago(30 - after))
+        report = cli("check", session, "--json", check=False).json
+        found[after] = [f for f in report["findings"]
+                        if f["rule"] == "remote-access-after-stop"]
+    [late] = found[10]
+    assert (late["severity"], late["article"]) == (severity, article)
+    assert "après l'arrêt" in late["message"] and "une copie de fichier" in late["message"]
+    assert found[1] == []
+
+
 def test_exit_codes_and_secret_never_echoed(built: Callable[[str], Built]) -> None:
     b = built("vlh")
     assert {b.clean, *b.broken} <= set(b.reports)

@@ -864,6 +864,14 @@ def remote_access_after_stop(facts: Facts, spec: RuleSpec) -> list[Finding]:
                 "To do now: the {tool} connection #{seq} is still open; disconnect from the "
                 "client's computer.", tool=_tool(c), seq=c.seq), [*c.events, *stop],
                 severity="warning"))
+    # The technician's own record shows it too: a screenshot or a file copied from the
+    # client's machine after the work was over (even at his request) was made on it then.
+    late = [e for e in facts.events("artifact-recorded") if e.at - stop_at > grace]
+    if late:
+        found.append(finding(spec, _(
+            "Made after the stop ({stop}): {items}; the client's machine was still accessed "
+            "once the work was over.", stop=facts.local(stop_at), items=_artifacts(late)),
+            [*seqs(late), *stop]))
     return found
 
 

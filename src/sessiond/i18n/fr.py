@@ -1061,6 +1061,10 @@ CATALOG: dict[str, str] = {
     "Started WITHOUT the client's consent (the reason is recorded with the start).":
         "Commencée SANS le consentement du client (le motif est enregistré avec le début).",
     "The client's consent": "Le consentement du client",
+    "Made after the stop ({stop}): {items}; the client's machine was still accessed once "
+    "the work was over.":
+        "Fait après l'arrêt ({stop})\u202f: {items}\u202f; la machine du client a encore été "
+        "consultée une fois le travail terminé.",
     "Made before the client's consent ({consent}, #{seq}): {items}; his machine was "
     "accessed before he consented.":
         "Fait avant le consentement du client ({consent}, #{seq})\u202f: {items}\u202f; sa "
