@@ -465,6 +465,29 @@ def test_a_copy_made_after_the_stop_is_an_access_after_it(cli: Cli, policy_id: s
     assert found[1] == []
 
 
+def test_a_session_that_never_started_is_not_said_to_have_kept_its_terms(cli: Cli) -> None:
+    """No intervention took place: the check says so (planned, or cancelled), never
+    'conditions respectées', and lists no point as unchecked."""
+    client = cli("client", "add", "Client Témoin").out.strip()
+    planned = cli("session", "new", client, "--policy", "vlh").out.strip()
+    cancelled = cli("session", "new", client, "--policy", "vlh").out.strip()
+    cli("cancel", cancelled, "--reason", "prévue par erreur")
+    for session, said, state in ((planned, "pas encore commencée", "planned"),
+                                 (cancelled, "annulée avant son début", "cancelled")):
+        text = cli("check", session).out
+        assert said in text.splitlines()[0] and "respectées" not in text
+        assert "Non couverts" not in text
+        report = cli.json("check", session)
+        assert (report["not_started"], report["not_covered"]) == (state, [])
+    if shutil.which("pdftotext") is not None:
+        pdf = cli.home.parent / "annulee.pdf"
+        cli("check", cancelled, "--pdf", str(pdf))
+        written = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], check=True,
+                                          capture_output=True, text=True).stdout.split())
+        assert "annulée avant son début" in written
+        assert "respecté les conditions" not in written
+
+
 def test_exit_codes_and_secret_never_echoed(built: Callable[[str], Built]) -> None:
     b = built("vlh")
     assert {b.clean, *b.broken} <= set(b.reports)

@@ -56,6 +56,9 @@ class Report:
     # nor the law's baseline): points the check says nothing of, which "no finding" must
     # not vouch for.
     not_covered: tuple[str, ...] = ()
+    # "planned" or "cancelled" for a session that never started: no intervention took
+    # place, so no finding says the terms were kept (None once it started).
+    not_started: str | None = None
 
     @property
     def errors(self) -> int:
@@ -74,6 +77,8 @@ class Report:
             data["duplicate_of"] = self.duplicate_of
         else:
             data["not_covered"] = list(self.not_covered)
+        if self.not_started is not None:
+            data["not_started"] = self.not_started
         return data
 
     def to_record(self) -> dict[str, Any]:

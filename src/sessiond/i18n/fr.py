@@ -1104,6 +1104,9 @@ CATALOG: dict[str, str] = {
     "ERROR": "ERREUR",
     "Terms: {document}": "Conditions\u202f: {document}",
     "kept its terms: no finding": "conditions respectées\u202f: aucun constat",
+    "cancelled before it started: no intervention to check":
+        "annulée avant son début\u202f: aucune intervention à vérifier",
+    "not started yet: nothing to check": "pas encore commencée\u202f: rien à vérifier",
     "no finding on the points these terms cover":
         "aucun constat sur les points que couvrent ces conditions",
     "No finding on the points these terms cover.":
