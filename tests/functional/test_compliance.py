@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -46,6 +48,8 @@ BACKUP: Step = ("record", "{s}", "backup", "--offered", "--declined")
 DISCONNECT: Step = ("record", "{s}", "disconnect-confirmed")
 RECEIPT: Step = ("receipt", "{s}", "--out", "{out}/")
 SCREENSHOT: Step = ("record", "{s}", "artifact", "--kind", "screenshot")
+REQUESTED_COPY: Step = ("record", "{s}", "artifact", "--kind", "file-copy", "--client-request",
+                        "demandé par e-mail")
 LATE_FACT: Step = ("record", "{s}", "control-returned", "--at", HOUR_AGO)
 UNSCANNED_NOTE: Step = ("*unscanned-note", "{s}", "mdp admin : Soleil2024")
 
@@ -116,6 +120,8 @@ MD = Policy("md-micro-services", _MD, [
     Case("backup-status-recorded", "warning", "8", _MD.without(BACKUP)),
     Case("withdrawal-waiver", "error", "10", _MD.options("--client-os", "windows")),
     Case("artifact-requires-client-request", "error", "15", _MD.after(START, SCREENSHOT)),
+    # a copy, even one the client asked for, made before his consent: an access before it
+    Case("consent-before-access", "error", "4, 7", _MD.before(CONSENT, REQUESTED_COPY)),
     Case("notes-free-of-secrets", "error", "15", _MD.after(START, UNSCANNED_NOTE)),
     Case("clock-consistent", "warning", "5", _MD.before(START, LATE_FACT)),
 ], clients={"consumer": (), "abroad": ("--country", "BE")})
@@ -180,6 +186,8 @@ FGDMI = Policy("fgdmi", _FG, [
     Case("client-category", "warning", "II.6", _FG.options(client="business")),
     Case("payment-method-accepted", "error", "II.2",
          _FG.after(START, pay("cheque")).options("--ordered-at", OLD_ORDER, "--mode", "onsite")),
+    Case("consent-before-access", "warning", "Code pénal, art. 323-1",
+         _FG.before(CONSENT, REQUESTED_COPY)),
 ], clients={"consumer": (), "business": ("--business",)})
 
 _VLH = Plan((CONSENT, QUOTE, BACKUP, START, STOP, RECEIPT))
@@ -192,6 +200,7 @@ VLH = Policy("vlh", _VLH, [
     Case("backup-status-recorded", "error", "6.2", _VLH.without(BACKUP)),
     Case("artifact-requires-client-request", "error", "4.2, 8.5",
          _VLH.after(START, SCREENSHOT)),
+    Case("consent-before-access", "error", "3.1, 4.2", _VLH.before(CONSENT, REQUESTED_COPY)),
     Case("clock-consistent", "warning", "3.3", _VLH.before(START, LATE_FACT)),
     Case("client-category", "error", "1, 2", _VLH.options(client="business")),
     Case("payment-not-acceptance", "warning", "3.2", _VLH.before(QUOTE, pay("cash"))),
@@ -352,6 +361,131 @@ def test_breaking_a_rule_gives_exactly_that_finding(built: Callable[[str], Built
     shown = {e["seq"] for e in b.log if e["session"] == session or
              (e["session"] is None and e["client"] == client)}
     assert set(finding["events"]) <= shown
+
+
+def test_a_copy_the_client_asked_for_after_his_consent_is_no_finding(cli: Cli) -> None:
+    """The copy that shows an access before consent is reported by its date: the same copy
+    once he consented (still before the start) breaks nothing."""
+    client = cli("client", "add", "Client Témoin").out.strip()
+    session = cli("session", "new", client, "--policy", "vlh", "--ordered-at",
+                  OLD_ORDER).out.strip()
+    for step in (CONSENT, REQUESTED_COPY, QUOTE, BACKUP, START, STOP):
+        cli(*[a.format(s=session) for a in step])
+    findings = cli.json("check", session)["findings"]
+    assert {f["rule"] for f in findings} == {"receipt-issued"}, findings  # none given here
+
+
+def test_an_intervention_begun_before_its_support_ticket_is_reported(cli: Cli) -> None:
+    """MRI87 13: the intervention follows the ticket and the proposal made on it; begun
+    before the ticket was opened, it was within no delay of it (it passed as 'on time')."""
+    now = datetime.now(UTC).replace(microsecond=0)
+
+    def ago(minutes: int) -> str:
+        return (now - timedelta(minutes=minutes)).isoformat()
+
+    client = cli("client", "add", "Client Témoin").out.strip()
+    cli("credit", "add", client, "--hours", "10", "--at", OLD_ORDER, "--yes")
+    findings = {}
+    for ticket in (30, 60):  # opened after the start (45 min ago), then before it
+        session = cli("session", "new", client, "--policy", "mri87", "--ordered-at",
+                      OLD_ORDER, "--ticket-at", ago(ticket)).out.strip()
+        for step in (CONSENT, BACKUP):
+            cli(*[a.format(s=session) for a in step], "--at", ago(50))
+        cli("start", session, "--at", ago(45))
+        cli("stop", session, "--at", ago(10))
+        findings[ticket] = [f for f in cli.json("check", session)["findings"]
+                            if f["rule"] == "intervention-within-delay"]
+    [early] = findings[30]
+    assert (early["severity"], early["article"]) == ("warning", "13")
+    assert "avant l'ouverture du ticket" in early["message"]
+    assert findings[60] == []
+
+
+@pytest.mark.parametrize("policy_id", list(POLICIES))
+def test_a_clean_session_says_what_its_terms_leave_unchecked(built: Callable[[str], Built],
+                                                            policy_id: str) -> None:
+    """No finding vouches only for the points the terms (or the law) cover: VLH says
+    nothing of a disconnection, FGDMI nothing of a backup, MD nothing of a quote."""
+    b = built(policy_id)
+    report = b.reports[b.clean]
+    uncovered = set(report["not_covered"])
+    expected = {"vlh": "disconnect-confirmed", "fgdmi": "backup-status-recorded",
+                "md-micro-services": "quote-accepted-before-start",
+                "mri87": "sensitive-docs-warning", "micro-alpes": "payment-before-start"}
+    assert expected[policy_id] in uncovered
+    assert not uncovered & rules(report)  # a rule that found something was in force
+    assert "consent-before-access" not in uncovered  # the law's, where the terms are silent
+    text = b.cli("check", b.clean).out
+    assert "conditions respectées" not in text
+    assert "aucun constat sur les points que couvrent ces conditions" in text
+    line = next(x for x in text.splitlines() if "Non couverts par ces conditions" in x)
+    assert ("Déconnexion" in line) == ("disconnect-confirmed" in uncovered)
+    assert "disconnect-confirmed" not in line  # the rules by their titles
+    if shutil.which("pdftotext") is not None:  # the technician's report says the same
+        pdf = b.cli.home.parent / f"{policy_id}.pdf"
+        b.cli("check", b.clean, "--pdf", str(pdf))
+        written = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], check=True,
+                                          capture_output=True, text=True).stdout.split())
+        assert "respecté les conditions" not in written
+        assert "Aucune anomalie sur les points que couvrent ces conditions" in written
+        assert "Non couverts par ces conditions" in written
+
+
+@pytest.mark.parametrize(("policy_id", "severity", "article"), [
+    ("micro-alpes", "error", "7, art. 1"), ("vlh", "warning", "Code pénal, art. 323-1")])
+def test_a_copy_made_after_the_stop_is_an_access_after_it(cli: Cli, policy_id: str,
+                                                          severity: str, article: str) -> None:
+    """Micro-Alpes 7, art. 1: after the work the technician disconnects and can no longer
+    take control (the law where the terms are silent). A copy made 10 min after the stop,
+    even at the client's request, was made on his machine then; one within the two minutes
+    it takes to close the window is not reported."""
+    now = datetime.now(UTC).replace(microsecond=0)
+
+    def ago(minutes: float) -> str:
+        return (now - timedelta(minutes=minutes)).isoformat()
+
+    client = cli("client", "add", "Client Témoin").out.strip()
+    found = {}
+    for after in (10, 1):
+        session = cli("session", "new", client, "--policy", policy_id, "--ordered-at",
+                      OLD_ORDER).out.strip()
+        for step in (CODE_CONSENT, QUOTE, BACKUP):
+            if policy_id == "vlh" or step != QUOTE:
+                cli(*[a.format(s=session) for a in step], "--at", ago(60))
+        cli("start", session, "--at", ago(50))
+        cli(*[a.format(s=session) for a in DISCONNECT], "--at", ago(30))
+        cli("stop", session, "--at", ago(30))
+        cli(*[a.format(s=session) for a in REQUESTED_COPY], "--at", ago(30 - after))
+        report = cli("check", session, "--json", check=False).json
+        found[after] = [f for f in report["findings"]
+                        if f["rule"] == "remote-access-after-stop"]
+    [late] = found[10]
+    assert (late["severity"], late["article"]) == (severity, article)
+    assert "après l'arrêt" in late["message"] and "une copie de fichier" in late["message"]
+    assert found[1] == []
+
+
+def test_a_session_that_never_started_is_not_said_to_have_kept_its_terms(cli: Cli) -> None:
+    """No intervention took place: the check says so (planned, or cancelled), never
+    'conditions respectées', and lists no point as unchecked."""
+    client = cli("client", "add", "Client Témoin").out.strip()
+    planned = cli("session", "new", client, "--policy", "vlh").out.strip()
+    cancelled = cli("session", "new", client, "--policy", "vlh").out.strip()
+    cli("cancel", cancelled, "--reason", "prévue par erreur")
+    for session, said, state in ((planned, "pas encore commencée", "planned"),
+                                 (cancelled, "annulée avant son début", "cancelled")):
+        text = cli("check", session).out
+        assert said in text.splitlines()[0] and "respectées" not in text
+        assert "Non couverts" not in text
+        report = cli.json("check", session)
+        assert (report["not_started"], report["not_covered"]) == (state, [])
+    if shutil.which("pdftotext") is not None:
+        pdf = cli.home.parent / "annulee.pdf"
+        cli("check", cancelled, "--pdf", str(pdf))
+        written = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], check=True,
+                                          capture_output=True, text=True).stdout.split())
+        assert "annulée avant son début" in written
+        assert "respecté les conditions" not in written
 
 
 def test_exit_codes_and_secret_never_echoed(built: Callable[[str], Built]) -> None:

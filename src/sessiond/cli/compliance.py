@@ -89,23 +89,18 @@ def finding_line(f: Finding | Requirement) -> str:
 
 
 def _report_text(report: Report) -> str:
-    if not report.findings and report.duplicate_of is not None:
-        # Its work is the other session's: "kept its terms" would vouch for what this
-        # check did not look at.
-        summary = _("a duplicate: nothing of its own to report")
-    elif not report.findings:
-        summary = _("kept its terms: no finding")
-    else:
-        summary = _("{errors}, {warnings}",
-                    errors=n_(report.errors, "{n} error", "{n} errors"),
-                    warnings=n_(report.warnings, "{n} warning", "{n} warnings"))
+    from sessiond.compliance.check import duplicate_note, not_covered_note, summary
+
+    said = summary(report) or _("{errors}, {warnings}",
+                                errors=n_(report.errors, "{n} error", "{n} errors"),
+                                warnings=n_(report.warnings, "{n} warning", "{n} warnings"))
     # The articles a finding cites are the document's, unless they name their code.
     terms = ["  " + _("Terms: {document}", document=report.document)] if report.document else []
     if report.duplicate_of is not None:
-        from sessiond.compliance.check import duplicate_note
-
         terms.append("  " + duplicate_note(report.duplicate_of))
-    return "\n".join([f"{report.session}  {report.policy}  {summary}", *terms,
+    if (note := not_covered_note(report)) is not None:
+        terms.append("  " + note)
+    return "\n".join([f"{report.session}  {report.policy}  {said}", *terms,
                       *(finding_line(f) for f in report.findings)])
 
 

@@ -37,10 +37,17 @@ if TYPE_CHECKING:
 def evaluate(facts: Facts) -> Report:
     """The findings of the rules the session's policy turns on for its mode."""
     policy, session = facts.policy, facts.session
-    findings = [f for rule_id in RULES if (spec := active(policy, rule_id, session))
+    specs = {rule_id: active(policy, rule_id, session) for rule_id in RULES}
+    findings = [f for rule_id, spec in specs.items() if spec
                 for f in RULES[rule_id](facts, spec)]
+    # A session that never started is no intervention: nothing of the terms was due yet
+    # (planned) or ever (cancelled), so no point is "not covered" either.
+    not_started = session.state.value if not facts.started else None
     return Report(session.id, policy.id, policy.digest, tuple(findings),
-                  document=f"{policy.document.name} — {policy.document.business}")
+                  document=f"{policy.document.name} — {policy.document.business}",
+                  not_covered=() if not_started else tuple(
+                      rule_id for rule_id, spec in specs.items() if spec is None),
+                  not_started=not_started)
 
 
 # What a session cancelled as a duplicate still answers for: facts recorded in it alone,
@@ -57,7 +64,7 @@ DOCUMENT_RULES = ("receipt-current", "invoice-current")
 
 def as_duplicate(report: Report, holder: str) -> Report:
     """The report of a session cancelled as the duplicate of `holder`."""
-    return replace(report, duplicate_of=holder,
+    return replace(report, duplicate_of=holder, not_covered=(),
                    findings=tuple(f for f in report.findings if f.rule in DUPLICATE_OWN))
 
 
@@ -66,6 +73,35 @@ def duplicate_note(holder: str) -> str:
     return _("Cancelled as a duplicate of {holder}: the work and its check are {holder}'s "
              "(sessiond check {holder}); only what was recorded in this session alone is "
              "reported here.", holder=holder)
+
+
+def summary(report: Report) -> str | None:
+    """What a report without a finding says of the session, or None when it has some:
+    never that it kept its terms when nothing was checked, or not everything was."""
+    if report.findings:
+        return None
+    if report.duplicate_of is not None:
+        # Its work is the other session's: "kept its terms" would vouch for what this
+        # check did not look at.
+        return _("a duplicate: nothing of its own to report")
+    if report.not_started == "cancelled":
+        return _("cancelled before it started: no intervention to check")
+    if report.not_started is not None:
+        return _("not started yet: nothing to check")
+    if report.not_covered:
+        return _("no finding on the points these terms cover")
+    return _("kept its terms: no finding")
+
+
+def not_covered_note(report: Report) -> str | None:
+    """What the check and the report say of the points its terms leave unchecked for this
+    session (each rule by its title), or None when every point is covered."""
+    if not report.not_covered:
+        return None
+    from sessiond.labels import rule
+
+    return _("Not covered by these terms for this session, so not checked: {rules}.",
+             rules=", ".join(rule(r) for r in report.not_covered))
 
 
 def hypothetical_start(session: Session, at: datetime) -> Session:

@@ -52,6 +52,13 @@ class Report:
     # (cancel --duplicate-of): its check covers the work, this one reports only what was
     # recorded in it alone.
     duplicate_of: str | None = None
+    # The rules nothing in force checks for this session (neither its terms, for its mode,
+    # nor the law's baseline): points the check says nothing of, which "no finding" must
+    # not vouch for.
+    not_covered: tuple[str, ...] = ()
+    # "planned" or "cancelled" for a session that never started: no intervention took
+    # place, so no finding says the terms were kept (None once it started).
+    not_started: str | None = None
 
     @property
     def errors(self) -> int:
@@ -62,12 +69,16 @@ class Report:
         return sum(1 for f in self.findings if f.severity != "error")
 
     def to_json(self) -> dict[str, Any]:
-        data = {"session": self.session, "policy": self.policy,
+        data: dict[str, Any] = {"session": self.session, "policy": self.policy,
                 "policy_digest": self.policy_digest, "document": self.document,
                 "errors": self.errors,
                 "warnings": self.warnings, "findings": [f.to_json() for f in self.findings]}
         if self.duplicate_of is not None:
             data["duplicate_of"] = self.duplicate_of
+        else:
+            data["not_covered"] = list(self.not_covered)
+        if self.not_started is not None:
+            data["not_started"] = self.not_started
         return data
 
     def to_record(self) -> dict[str, Any]:

@@ -157,6 +157,15 @@ def consent_before_access(facts: Facts, spec: RuleSpec) -> list[Finding]:
                                 given=", ".join(given),
                                 wanted=", ".join(labels.short(c) for c in channels)),
                         [*seqs(before), *start])]
+    # A screenshot or a file copied from his machine before he consented shows an access
+    # before consent, whatever the start says ("consent before any access").
+    first = min(consents, key=facts.key)
+    early = [e for e in facts.events("artifact-recorded") if facts.key(e) < facts.key(first)]
+    if early:
+        return [finding(spec, _("Made before the client's consent ({consent}, #{seq}): "
+                                "{items}; his machine was accessed before he consented.",
+                                items=_artifacts(early), consent=facts.local(first.at),
+                                seq=first.seq), [*seqs(early), first.seq])]
     return []
 
 
@@ -455,6 +464,16 @@ def intervention_within_delay(facts: Facts, spec: RuleSpec) -> list[Finding]:
         return []
     assert facts.start is not None
     ticket = clock.from_text(ticket_text)
+    if facts.start < ticket:
+        # The intervention follows the ticket and the proposal made on it: begun before
+        # the ticket was opened, it answered no ticket (or one of the two instants is wrong).
+        return [finding(spec, _("The intervention began on {start}, before the support "
+                                "ticket was opened ({ticket}): the terms have it follow the "
+                                "ticket and the proposal the client confirmed; correct the "
+                                "instant that is wrong (sessiond amend, or session new "
+                                "--ticket-at).", start=facts.local(facts.start),
+                                ticket=facts.local(ticket)),
+                        [planned.seq, *facts.start_events()])]
     late = facts.start - ticket
     if late <= timedelta(seconds=int(limit)):
         return []
@@ -492,17 +511,19 @@ def artifact_requires_client_request(facts: Facts, spec: RuleSpec) -> list[Findi
     if not bad and not excluded:
         return []
 
-    def items(events: list[Event]) -> str:
-        return ", ".join(f"{labels.artifact(e.body['artifact'])} (#{e.seq})" for e in events)
-
     parts = []
     if excluded:
         parts.append(_("Never made under these terms, even at the client's request: {items}.",
-                       items=items(excluded)))
+                       items=_artifacts(excluded)))
     if bad:
         parts.append(_("Kept without the client's explicit, documented request: {items}.",
-                       items=items(bad)))
+                       items=_artifacts(bad)))
     return [finding(spec, " ".join(parts), seqs([*excluded, *bad]))]
+
+
+def _artifacts(events: list[Event]) -> str:
+    """Copies in words, each with its event: "une capture d'écran (#7)"."""
+    return ", ".join(f"{labels.artifact(e.body['artifact'])} (#{e.seq})" for e in events)
 
 
 @rule(SECRETS_RULE)
@@ -843,6 +864,14 @@ def remote_access_after_stop(facts: Facts, spec: RuleSpec) -> list[Finding]:
                 "To do now: the {tool} connection #{seq} is still open; disconnect from the "
                 "client's computer.", tool=_tool(c), seq=c.seq), [*c.events, *stop],
                 severity="warning"))
+    # The technician's own record shows it too: a screenshot or a file copied from the
+    # client's machine after the work was over (even at his request) was made on it then.
+    late = [e for e in facts.events("artifact-recorded") if e.at - stop_at > grace]
+    if late:
+        found.append(finding(spec, _(
+            "Made after the stop ({stop}): {items}; the client's machine was still accessed "
+            "once the work was over.", stop=facts.local(stop_at), items=_artifacts(late)),
+            [*seqs(late), *stop]))
     return found
 
 

@@ -77,8 +77,12 @@ def write_report(svc: Sessiond, session_id: str, out: Path, *,
         from sessiond.compliance.check import duplicate_note
 
         blocks.append(Para(duplicate_note(report.duplicate_of), strong=True))
-    if not report.findings and report.duplicate_of is not None:
-        blocks.append(Para(_("a duplicate: nothing of its own to report")))
+    from sessiond.compliance.check import not_covered_note, summary
+
+    if not report.findings and report.not_covered:
+        blocks.append(Para(_("No finding on the points these terms cover.")))
+    elif not report.findings and (report.duplicate_of or report.not_started):
+        blocks.append(Para(summary(report) or ""))
     elif not report.findings:
         blocks.append(Para(_("No finding: the session kept the terms applied.")))
     else:
@@ -86,6 +90,8 @@ def write_report(svc: Sessiond, session_id: str, out: Path, *,
                              errors=n_(report.errors, "{n} error", "{n} errors"),
                              warnings=n_(report.warnings, "{n} warning", "{n} warnings")),
                            strong=True))
+    if (note := not_covered_note(report)) is not None:
+        blocks.append(Para(note))
     for finding in report.findings:
         shown = finding.message
         if finding.events:

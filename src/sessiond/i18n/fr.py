@@ -1063,6 +1063,14 @@ CATALOG: dict[str, str] = {
     "Started WITHOUT the client's consent (the reason is recorded with the start).":
         "Commencée SANS le consentement du client (le motif est enregistré avec le début).",
     "The client's consent": "Le consentement du client",
+    "Made after the stop ({stop}): {items}; the client's machine was still accessed once "
+    "the work was over.":
+        "Fait après l'arrêt ({stop})\u202f: {items}\u202f; la machine du client a encore été "
+        "consultée une fois le travail terminé.",
+    "Made before the client's consent ({consent}, #{seq}): {items}; his machine was "
+    "accessed before he consented.":
+        "Fait avant le consentement du client ({consent}, #{seq})\u202f: {items}\u202f; sa "
+        "machine a été consultée avant qu'il ne consente.",
     "Consent given: {given}; the terms ask for: {wanted}.":
         "Consentement donné\u202f: {given}\u202f; les conditions demandent\u202f: {wanted}.",
     "The client's system is not on record (session new --client-os); the terms cover "
@@ -1098,6 +1106,16 @@ CATALOG: dict[str, str] = {
     "ERROR": "ERREUR",
     "Terms: {document}": "Conditions\u202f: {document}",
     "kept its terms: no finding": "conditions respectées\u202f: aucun constat",
+    "cancelled before it started: no intervention to check":
+        "annulée avant son début\u202f: aucune intervention à vérifier",
+    "not started yet: nothing to check": "pas encore commencée\u202f: rien à vérifier",
+    "no finding on the points these terms cover":
+        "aucun constat sur les points que couvrent ces conditions",
+    "No finding on the points these terms cover.":
+        "Aucune anomalie sur les points que couvrent ces conditions.",
+    "Not covered by these terms for this session, so not checked: {rules}.":
+        "Non couverts par ces conditions pour cette intervention, donc non vérifiés\u202f: "
+        "{rules}.",
     "check a session, or a day's sessions, against the policy's rules":
         "contrôler une intervention, ou les interventions d'un jour, selon les règles de la "
         "politique",
@@ -2552,6 +2570,13 @@ CATALOG: dict[str, str] = {
     "Territory served":
         "Zone desservie",
     "Intervention within the promised delay": "Intervention dans le délai promis",
+    "The intervention began on {start}, before the support ticket was opened ({ticket}): "
+    "the terms have it follow the ticket and the proposal the client confirmed; correct the "
+    "instant that is wrong (sessiond amend, or session new --ticket-at).":
+        "L'intervention a commencé le {start}, avant l'ouverture du ticket de support "
+        "({ticket})\u202f: les conditions la font suivre le ticket et la proposition que le "
+        "client a confirmée\u202f; corrigez l'instant erroné (sessiond amend, ou session new "
+        "--ticket-at).",
     "The intervention began on {start}, {late} after the support ticket was opened "
     "({ticket}); the terms promise it within {limit}.":
         "L'intervention a commencé le {start}, {late} après l'ouverture du ticket de "
