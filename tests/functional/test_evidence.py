@@ -640,3 +640,26 @@ def test_a_log_read_again_after_it_grew_without_the_end_moves_seen_until(
     assert kinds == ["connection-observed", "connection-seen", "connection-closed"]
     (ended,) = cli.json("evidence", "list", "--session", sid)["connections"]
     assert (ended["end"], "seen_until" in ended) == ("2024-03-05T12:40:00+01:00", False)
+
+
+@pytest.mark.parametrize(("typed", "logged"), [
+    ("2001:DB8:0:0:0:0:0:A", "[2001:db8::a]:5938"),  # IPv6: case, zeros, port
+    ("192.0.2.10", "192.0.2.10:5938"),  # the tool adds the port
+    ("192.0.2.10", "[::ffff:192.0.2.10]:5938"),  # an IPv4 address written as IPv6
+])
+def test_a_partner_reached_by_ip_is_one_address_however_it_is_written(
+        cli: Cli, tmp_path: Path, typed: str, logged: str) -> None:
+    # A LAN connection by IP: the technician plans the session with the address as he
+    # types it; the tool logs it in its own spelling, with the port. Compared as text,
+    # the connection did not match by partner and was called a connection to another
+    # machine than the client's.
+    day = datetime(2024, 3, 5, 10, 0, tzinfo=UTC)
+    sid = worked(cli, "vlh", typed, day - timedelta(minutes=5), day,
+                 day + timedelta(minutes=30))
+    path = outgoing(tmp_path / "Connections.txt",
+                    (logged, day + timedelta(minutes=1), day + timedelta(minutes=29)))
+    (row,) = cli.json("evidence", "import", str(path))["connections"]
+    assert (row["session"], row["new"]) == (sid, True)
+    (listed,) = cli.json("evidence", "list", "--session", sid)["connections"]
+    assert listed["matched_by"] == "partner-id"
+    assert findings(cli, sid, "connection-to-other-partner") == []
