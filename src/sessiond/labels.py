@@ -241,6 +241,7 @@ def _kinds() -> Table:
         "client-exported": _("the export of the client's data"),
         "connection-observed": _("the connection"),
         "connection-closed": _("the end of the connection"),
+        "connection-seen": _("the connection read further without its end"),
         "client-edited": _("the client's details"), "invoice-issued": _("the invoice"),
         "credit-note-issued": _("the credit note"), "export-made": _("the export"),
     }

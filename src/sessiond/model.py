@@ -323,6 +323,8 @@ KINDS: dict[str, Kind] = _kinds(
     # connection's first source line, `digest` all its lines. Seen open (no `end`), it is
     # completed by one `connection-closed` naming it, never recorded twice. `seen_until`:
     # read from a whole log that has no end for it, up to that instant (end unknown).
+    # Read again later, still without its end but further (the log grew, or another file
+    # of the tool goes on), one `connection-seen` names it with the new `seen_until`.
     Kind("connection-observed", "session",
          body={"tool": one_of(*REMOTE_TOOLS), "direction": one_of(*DIRECTIONS),
                "start": instant, "end": instant, "seen_until": instant,
@@ -336,6 +338,9 @@ KINDS: dict[str, Kind] = _kinds(
          body={"observed": count, "end": instant, "outcome": one_of(*CONNECTION_OUTCOMES),
                "digest": digest},
          required=frozenset({"observed", "end", "outcome", "digest"})),
+    Kind("connection-seen", "session",
+         body={"observed": count, "seen_until": instant, "digest": digest},
+         required=frozenset({"observed", "seen_until", "digest"})),
     # invoices: one continuous series per local year shared by invoices and
     # credit notes (`serial` 1, 2, ... in log order; `number` as printed, F-2026-0001 or
     # A-2026-0002); `sessions` covered, `total` in euros, `digest` the SHA-256 of the

@@ -6,6 +6,7 @@ compliance check both need it, and the check must not pay for loading the parser
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import unicodedata
 
@@ -17,8 +18,8 @@ MAX_PARTNER = 64  # longer than any tool's ID or alias: such a value is noise, n
 
 def normalise_partner(raw: str | None) -> str | None:
     """Digits only for numeric IDs (the tools print them grouped, `123 456 789`, and the
-    technician types them so), alias forms such as `123456789@ad` kept as given; None for
-    nothing, a placeholder `-` or noise.
+    technician types them so), an IP address in one form (see `_address`), alias forms
+    such as `123456789@ad` kept as given; None for nothing, a placeholder `-` or noise.
 
     No tool's ID holds a control, format or unassigned character (category C: ESC, BEL,
     bidi overrides, NUL...) nor a line or paragraph separator (U+2028, U+2029, which break
@@ -32,8 +33,30 @@ def normalise_partner(raw: str | None) -> str | None:
            for ch in value):
         return None
     compact = _SPACES.sub("", value)
-    if _DIGITS.fullmatch(compact):
-        value = compact
+    value = compact if _DIGITS.fullmatch(compact) else _address(value) or value
     if not value or value == "-" or len(value) > MAX_PARTNER:
         return None
     return value
+
+
+def _address(value: str) -> str | None:
+    """An IP address (a connection by IP on the LAN) in the one form Python writes it,
+    without a port: the technician types `2001:DB8:0:0::A` or `192.0.2.10`, the tool logs
+    `[2001:db8::a]:5938`, `192.0.2.10:5938` or, relayed, `[::ffff:192.0.2.10]:33203`; the
+    port and the spelling do not change the machine. None when it is no address."""
+    host, port = value, ""
+    if value.startswith("[") and "]" in value:
+        host, port = value[1:value.index("]")], value[value.index("]") + 1:]
+        if port and not (port[0] == ":" and _DIGITS.fullmatch(port[1:])):
+            return None
+    elif value.count(":") == 1:
+        host, port = value.split(":")
+        if not _DIGITS.fullmatch(port):
+            return None
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return None
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return str(address.ipv4_mapped)
+    return str(address)

@@ -1112,7 +1112,8 @@ class Sessiond:
         `session_id` when the technician said which (his answer to the daemon). Nothing is
         written when no session matches or the log already holds the connection (by its
         key, or the same one read from another file of the tool); one seen open before is
-        completed by a `connection-closed` event. Instants are kept to the second.
+        completed by a `connection-closed` event, one read again still without its end but
+        further by a `connection-seen` event. Instants are kept to the second.
         """
         from sessiond.compliance import evidence
         from sessiond.partner import normalise_partner
@@ -1126,6 +1127,21 @@ class Sessiond:
                 connection.key)))
             twin = known[0] if known else self._twin(connection, start, end, partner)
             if twin is not None:
+                seen = (clock.whole_second(connection.seen_until)
+                        if connection.end_unknown and connection.seen_until else None)
+                if twin.end is None and end is None and seen is not None and (
+                        twin.seen_until is None or seen > twin.seen_until):
+                    # Read again without its end, further than before (the log grew, or
+                    # another file of the tool goes on): the log shows it that much
+                    # longer, which decides whether it outlasted the session's stop.
+                    stored = self._append(w, "connection-seen", at=_now(),
+                                          session_id=twin.session_id,
+                                          client_id=self._session(twin.session_id).client_id,
+                                          body={"observed": twin.seq,
+                                                "seen_until": clock.to_text(seen),
+                                                "digest": connection.digest})
+                    return evidence.Recorded(twin.session_id, True, stored.seq,
+                                             twin.matched_by)
                 # Seen open (in this file, or in another file of the tool), now closed.
                 if twin.end is not None or end is None:
                     return evidence.Recorded(twin.session_id, False, None, twin.matched_by)

@@ -593,3 +593,73 @@ def test_the_desktop_process_lines_of_a_session_the_service_logged_are_no_second
         ("123456789", sid, True), (None, sid, False)]
     listed = cli.json("evidence", "list", "--session", sid)["connections"]
     assert [(c["partner_id"], c["outcome"]) for c in listed] == [("123456789", "accepted")]
+
+
+def test_a_log_read_again_after_it_grew_without_the_end_moves_seen_until(
+        cli: Cli, tmp_path: Path) -> None:
+    # Imported during the session (the log then stopped before the stop), imported again
+    # after it grew, still without the end: the second reading shows the connection went on
+    # 40 min past the stop, but the first `seen_until` stayed, and the check kept saying the
+    # log stops before the stop.
+    def tv(at: str, message: str) -> str:
+        return f"2024/03/05 {at}.000  1200  12001 S   {message}\n"
+
+    day = datetime(2024, 3, 5, 10, 0, tzinfo=UTC)  # 11:00 in Paris
+    sid = worked(cli, "micro-alpes", "111111111", day - timedelta(minutes=5), day,
+                 day + timedelta(minutes=50))
+    path = tmp_path / "TeamViewer15_Logfile.log"
+    path.write_text("".join([
+        tv("09:00:00", ""), "Start:              2024/03/05 09:00:00.000 (UTC+1:00)\n",
+        tv("11:01:00", "CommandHandlerRouting::CreatePassiveSession(): incoming session via "
+                       "router1, protocol Tcp"),
+        tv("11:01:01", "Negotiating session encryption: client hello received from "
+                       "111111111, RSA key length = 4096"),
+        tv("11:01:09", "CPersistentParticipantManager::AddParticipant: [111111111,5] type=6 "
+                       "name=Client"),
+        tv("11:20:00", "KeepAlive: ping")]), encoding="ascii")
+    cli("evidence", "import", str(path))
+    (early,) = findings(cli, sid, "remote-access-after-stop")
+    assert "s'arrête à" in early["message"], early
+    with path.open("a", encoding="ascii") as log:
+        log.write(tv("12:30:00", "KeepAlive: ping"))
+    (row,) = cli.json("evidence", "import", str(path))["connections"]
+    assert row["seen_until"] == "2024-03-05T12:30:00+01:00"
+    (listed,) = cli.json("evidence", "list", "--session", sid)["connections"]
+    assert (listed["end"], listed["seen_until"]) == (None, "2024-03-05T12:30:00+01:00")
+    (late,) = findings(cli, sid, "remote-access-after-stop")
+    assert "continue sans elle" in late["message"] and "40 min après" in late["message"], late
+    assert findings(cli, sid, "billed-beyond-connection") == []  # shown connected past it
+    # Read a third time, nothing new: no event; then its end arrives and closes it.
+    cli("evidence", "import", str(path))
+    with path.open("a", encoding="ascii") as log:
+        log.write(tv("12:40:00", "CPersistentParticipantManager::RemoveParticipant: "
+                                 "[111111111,5]"))
+    (closed,) = cli.json("evidence", "import", str(path))["connections"]
+    assert closed["end"] == "2024-03-05T12:40:00+01:00"
+    kinds = [e["kind"] for e in cli.events() if e["kind"].startswith("connection-")]
+    assert kinds == ["connection-observed", "connection-seen", "connection-closed"]
+    (ended,) = cli.json("evidence", "list", "--session", sid)["connections"]
+    assert (ended["end"], "seen_until" in ended) == ("2024-03-05T12:40:00+01:00", False)
+
+
+@pytest.mark.parametrize(("typed", "logged"), [
+    ("2001:DB8:0:0:0:0:0:A", "[2001:db8::a]:5938"),  # IPv6: case, zeros, port
+    ("192.0.2.10", "192.0.2.10:5938"),  # the tool adds the port
+    ("192.0.2.10", "[::ffff:192.0.2.10]:5938"),  # an IPv4 address written as IPv6
+])
+def test_a_partner_reached_by_ip_is_one_address_however_it_is_written(
+        cli: Cli, tmp_path: Path, typed: str, logged: str) -> None:
+    # A LAN connection by IP: the technician plans the session with the address as he
+    # types it; the tool logs it in its own spelling, with the port. Compared as text,
+    # the connection did not match by partner and was called a connection to another
+    # machine than the client's.
+    day = datetime(2024, 3, 5, 10, 0, tzinfo=UTC)
+    sid = worked(cli, "vlh", typed, day - timedelta(minutes=5), day,
+                 day + timedelta(minutes=30))
+    path = outgoing(tmp_path / "Connections.txt",
+                    (logged, day + timedelta(minutes=1), day + timedelta(minutes=29)))
+    (row,) = cli.json("evidence", "import", str(path))["connections"]
+    assert (row["session"], row["new"]) == (sid, True)
+    (listed,) = cli.json("evidence", "list", "--session", sid)["connections"]
+    assert listed["matched_by"] == "partner-id"
+    assert findings(cli, sid, "connection-to-other-partner") == []

@@ -3,7 +3,8 @@
 A connection read from TeamViewer's, AnyDesk's or RustDesk's own log becomes a
 `connection-observed` event of the session it is matched to (its partner ID sealed under
 that client's key); a connection recorded while still open is completed later by one
-`connection-closed` event that names it. `observed` folds those events back into
+`connection-closed` event that names it, and one read again still without its end but
+further by a `connection-seen` event (its new `seen_until`). `observed` folds those events back into
 connections; `match` decides which session a connection belongs to. Both are pure: the
 service gathers the events and the candidate sessions.
 
@@ -24,7 +25,7 @@ without a client, and a connection of no session proves nothing about one.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -35,7 +36,7 @@ from sessiond.partner import normalise_partner
 
 PARTNER_MARGIN = timedelta(hours=2)
 TIME_MARGIN = timedelta(minutes=15)
-KINDS = ("connection-observed", "connection-closed")
+KINDS = ("connection-observed", "connection-closed", "connection-seen")
 
 
 
@@ -93,12 +94,20 @@ def observed(events: Iterable[Event]) -> list[Observed]:
                 last_seen=event.recorded_at, events=(event.seq,), personal=event.personal,
                 seen_until=(clock.from_text(b["seen_until"]) if b.get("seen_until") and
                             not b.get("end") else None))
-        elif event.kind == "connection-closed":
+        elif event.kind in ("connection-closed", "connection-seen"):
             closings.append(event)
-    for event in closings:
+    for event in closings:  # in seq order
         seen = found.get(event.body["observed"])
         if seen is None or seen.end is not None:
             continue  # a second closing (two importers raced) changes nothing
+        if event.kind == "connection-seen":
+            # Read again without its end, further: the log shows it that much longer.
+            until = clock.from_text(event.body["seen_until"])
+            if seen.seen_until is None or until > seen.seen_until:
+                found[seen.seq] = replace(seen, seen_until=until,
+                                          last_seen=event.recorded_at,
+                                          events=(*seen.events, event.seq))
+            continue
         end = max(clock.from_text(event.body["end"]), seen.start)
         found[seen.seq] = Observed(
             seq=seen.seq, session_id=seen.session_id, tool=seen.tool,

@@ -3641,6 +3641,8 @@ CATALOG: dict[str, str] = {
         "la connexion",
     "the end of the connection":
         "la fin de la connexion",
+    "the connection read further without its end":
+        "la connexion relue plus loin sans sa fin",
     "the client's details":
         "les coordonnées du client",
     "the invoice":

@@ -697,12 +697,13 @@ class Store:
         return (known[0], known[1][0]) if known is not None else None
 
     # Evidence: connections are found by their key, or by the instant they
-    # started, both in the body; their closing events name them by seq.
-    _CONNECTIONS = ("WHERE kind IN ('connection-observed', 'connection-closed') AND "
+    # started, both in the body; their closing (and seen-further) events name them by seq.
+    _CONNECTIONS = ("WHERE kind IN ('connection-observed', 'connection-closed', "
+                    "'connection-seen') AND "
                     "(seq IN ({found}) OR json_extract(body, '$.observed') IN ({found}))")
 
     def connection_events(self, key: str) -> list[StoredEvent]:
-        """The connection of that key (its connection-observed event) and its closing."""
+        """The connection of that key (its connection-observed event) and its later ones."""
         found = ("SELECT seq FROM events WHERE kind = 'connection-observed' AND "
                  "json_extract(body, '$.key') = ?")
         return self._select(self._CONNECTIONS.format(found=found), (key, key))
