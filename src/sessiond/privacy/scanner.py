@@ -68,7 +68,8 @@ versions) pass:
   network's name, a model, a reference, a MAC address or a version is no key.
 * pairs with no phrase: a remote tool's ID then "/" and a secret-looking value
   ("TeamViewer 123456789 / 4kd9x2"; "TV" for TeamViewer; after a space only, letters mixed with
-  digits: "AnyDesk 123456789 xk9p2m"), a default account ("admin/admin", "root:toor",
+  digits: "AnyDesk 123456789 xk9p2m"; after the word "code", its digits too: "AnyDesk
+  123456789 code 4821"), a default account ("admin/admin", "root:toor",
   "admin / Soleil2024"; "admin/lecture" names rights; one of the commonest or the vendors'
   default passwords as a plain word too: "root / toor", "pi / raspberry", "admin : admin";
   SQL Server's "sa / Sql2019!", a password mixing letters and digits only),
@@ -3143,10 +3144,16 @@ def _commands(low: str) -> Iterable[tuple[int, int]]:
 
 # A remote tool's ID then its password, as a pair: "TeamViewer 123456789 / 4kd9x2",
 # "AnyDesk : 123 456 789 - Xy7!pq". The ID is personal data (sealed elsewhere); what
-# follows it, when it looks like a secret and is not another ID, is the password.
+# follows it, when it looks like a secret and is not another ID, is the password. The
+# word "code" may name it ("AnyDesk 123456789 code 4821", "ID TeamViewer 123456789, code
+# unique : 4kd9x2"): the one-time code the client reads out, a secret like any password.
 _TOOL_ID_PAIR = re.compile(
     r"(?:[ \t]+(?:id|n°))?[ \t]*:?[ \t]*[0-9](?:[ \u00a0]?[0-9]){8,9}(?!\w)"
-    r"(?:[ \t]*(?P<sep>[/|:,]|[-–—](?=[ \t]))[ \t]*|[ \t]+)(?P<v>[^\s,;«»\"“”]{4,64})")
+    r"(?:[ \t]*(?P<sep>[/|:,]|[-–—](?=[ \t]))[ \t]*|[ \t]+)"
+    r"(?:(?P<code>codes?|otp)(?:[ \t]+(?:unique|temporaire|provisoire|[aà][ \t]+usage[ \t]+unique"
+    r"|d['’][ \t]?acc[eè]s|de[ \t]+session|de[ \t]+connexion|one-time|temporary))?"
+    r"[ \t]*(?:[:=][ \t]*)?(?=[^\s,;«»\"“”]))?"
+    r"(?P<v>[^\s,;«»\"“”]{4,64})")
 # The end of the tool names that have an ID (found with `find`, then read backwards); "TV"
 # is how technicians shorten TeamViewer ("TV 123 456 789 / 4kd9x2").
 _ID_TOOL_ENDS = ("viewer", "desk", "supremo", "tv")
@@ -3351,7 +3358,8 @@ def _pairs_without_phrase(low: str) -> Iterable[tuple[_Context, int, int]]:
             # Without "/" or ":" only letters mixed with digits ("AnyDesk 123456789 xk9p2m",
             # not "AnyDesk 123456789 1234" nor "... v7.1.3").
             if (tool is not None and _looks_secret(value)
-                    and (m.group("sep") or (_mixed(value) and not _is_stop(value)))  # type: ignore[union-attr]
+                    and (m.group("sep") or m.group("code")  # type: ignore[union-attr]
+                         or (_mixed(value) and not _is_stop(value)))
                     and not (value.isdigit() and len(value) >= 9)
                     and not _names_phrase(value, low, m.start("v") + len(value))):  # type: ignore[union-attr]
                 ctx = _CONTEXTS["tool"]._replace(tool=tool)
