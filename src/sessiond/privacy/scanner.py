@@ -220,7 +220,9 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
 10. One-time codes: "code de vérification", "code reçu par SMS", "OTP", "2FA code",
     "code dicté par le client", "code à 6 chiffres", "code Google", "code iCloud", "code de
     confirmation Ameli"... then 4-8 digits (or Google's "G-482913"); "le client m'a lu le
-    code 483920", "code : 483920 (reçu par SMS)".
+    code 483920", "code : 483920 (reçu par SMS)". A one-time *password* ("mot de passe à
+    usage unique", "one-time password") is a password: a remote tool's is letters and
+    digits ("4kd9x2").
 11. Secret questions: "question secrète : nom du chien -> Rex" (the answer after an
     arrow, "=", "?", a second ":" or "réponse :", or a single word right after ":"), and
     "réponse secrète : Médor". The question alone ("question secrète : nom du chien")
@@ -1923,6 +1925,10 @@ def _context(m: re.Match[str]) -> _Context:
         return ctx._replace(tool=_tool_name(found.group()) if found else None)
     if group == "creds" and "/" not in m.group():
         return ctx._replace(pair_only=True)  # "identifiants": a pair, not a user name
+    if group == "otp" and ("passe" in m.group() or "password" in m.group()):
+        # "mot de passe à usage unique", "one-time password": a remote tool's random
+        # password ("4kd9x2"), letters and digits, not only a code sent by SMS.
+        return _CONTEXTS["pw"]
     return ctx
 
 
