@@ -60,9 +60,10 @@ versions) pass:
   'x')", .NET's '<add key="Password" value="x" />', an Azure connection
   string's "AccountKey="), the P: field of a Wi-Fi
   QR code's text ("WIFI:T:WPA;S:Box;P:key;;"),
-  an option ("--password x", "/pass:x", "-pw x", "-u user:x", "sshpass -p x",
-  "mysql -px"), Windows "net user NAME PASSWORD" and "net use ... PASSWORD" (switches,
-  shares, drive letters and "*" skipped; prose after the command is no password).
+  an option ("--password x", "/pass:x", "-pw x", "-u user:x", "-U user%x", "sshpass -p x",
+  "mysql -px", "echo x | sudo -S"), Windows "net user NAME PASSWORD" and "net use ...
+  PASSWORD" (switches, shares, drive letters and "*" skipped; prose after the command is
+  no password).
 * a Wi-Fi network's name then "/" or " - " and a secret-looking key of 8+ characters
   ("SSID : Livebox-4A2C / 7xQpR2mK9sT4vW", "Wifi Maison / Chaton2024"); a second
   network's name, a model, a reference, a MAC address or a version is no key.
@@ -3094,13 +3095,18 @@ def _settings(low: str) -> Iterable[tuple[_Context, int, int]]:
 
 # Commands that take a password as an argument: Windows "net user NAME PASSWORD" and
 # "net use DEVICE SHARE PASSWORD /user:NAME" (switches start with "/", "*" asks for it);
-# "-u user:password" (curl), "sshpass -p", "mysql -pPASSWORD" (glued, as mysql wants it).
+# "-u user:password" (curl), "-U user%password" (Samba's smbclient, rpcclient, net rpc),
+# "sshpass -p", "mysql -pPASSWORD" (glued, as mysql wants it), and a password piped to
+# "sudo -S", which reads it from its input ("echo S3cret | sudo -S apt update").
 _NET_COMMAND = re.compile(
     r"(?<![\w-])net(?:\.exe)?[ \t]+(?P<verb>user|use)(?![\w-])(?P<args>[^\n|&]{0,300})")
 _NET_ARG = re.compile(r'"[^"\n]*"|[^\s"]+')
 _CLI_PASSWORD = re.compile(
     r"""(?x)(?<![\w-])(?:
         (?:-u|--user)[ \t]+(?P<user>[^\s:'"]{1,64}):(?P<up>[^\s'"]{1,128})
+      | (?:-u|--user)(?:[ \t]+|=)['"]?[^\s%:'"]{1,64}%(?P<pp>[^\s'"]{1,128})
+      | (?:echo|printf)[ \t]+(?:-[a-z]+[ \t]+)?(?P<q>['"]?)(?P<ep>[^\s'"|]{1,128})(?P=q)
+          [ \t]*\|[ \t]*sudo[ \t]+(?:-[a-rt-z]+[ \t]+)*-[a-z]*s
       | sshpass[ \t]+-p[ \t]*(?P<sp>[^\s-][^\s]{0,127})
       | (?:mysql|mysqldump|mariadb)(?:[ \t]+[^\n|&]{0,80}?)?[ \t]-p(?P<mp>[^\s-][^\s]{0,127}))""")
 
@@ -3140,9 +3146,10 @@ def _commands(low: str) -> Iterable[tuple[int, int]]:
             span = _net_command_value(low, m)
             if span is not None:
                 yield span
-    if "-u " in low or "--user" in low or "sshpass" in low or "mysql" in low or "mariadb" in low:
+    if ("-u " in low or "--user" in low or "sshpass" in low or "mysql" in low
+            or "mariadb" in low or "sudo" in low):
         for m in _CLI_PASSWORD.finditer(low):
-            group = next(g for g in ("up", "sp", "mp") if m.group(g) is not None)
+            group = next(g for g in ("up", "pp", "ep", "sp", "mp") if m.group(g) is not None)
             value = m.group(group)
             if not _TOKEN_PLACEHOLDER.fullmatch(value) and not value.startswith("$"):
                 yield m.start(group), m.end(group)
@@ -3181,7 +3188,7 @@ def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
     found: list[tuple[_Context, int, int]] = []
     # Commands first: "curl -u admin:x" is read by its option, not as a bare pair.
     if ("net u" in low or "net.exe" in low or "-u" in low or "sshpass" in low
-            or "sql" in low or "mariadb" in low):
+            or "sql" in low or "mariadb" in low or "sudo" in low):
         pw = _CONTEXTS["pw"]
         found.extend((pw, start, end) for start, end in _commands(low))
     if ("viewer" in low or "desk" in low or "supremo" in low or "tv" in low or "admin" in low
