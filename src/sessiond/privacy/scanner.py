@@ -137,13 +137,14 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
    secret (see 3), or a single plain word that ends the clause ("mdp : chaton" but not
    "mdp : voir avec le client"), unless that word is a status or filler ("ok",
    "oublié", "inchangé", "client", "Bitwarden", "unknown", "n/a") or reads like a past
-   participle ("réinitialisé", "changed"). Masked values ("****", "xxxx") and
-   bracketed remarks ("(non noté)") pass. The link breaks at a sentence end ("Mot de
-   passe OK. Imprimante : Canon"), a conjunction ("Mot de passe changé et antivirus :
-   Avast"), another phrase ("mdp et code PIN : 1234" belongs to the PIN) or a hint or
-   policy word ("indice", "politique", "longueur"). A participle among the qualifiers
-   ("Mot de passe changé : ...", or a status typed without accents, "mdp oublie -> ...")
-   keeps the link but no longer accepts a plain word, unless it hands the value over
+   participle ("réinitialisé", "changed"); words joined by "_" or "." count as one
+   ("le_chat_noir", "marie.dupont"; not a host or a file: "gmail.com", "mdp.txt"). Masked
+   values ("****", "xxxx") and bracketed remarks ("(non noté)") pass. The link breaks at
+   a sentence end ("Mot de passe OK. Imprimante : Canon"), a conjunction ("Mot de passe
+   changé et antivirus : Avast"), another phrase ("mdp et code PIN : 1234" belongs to the
+   PIN) or a hint or policy word ("indice", "politique", "longueur"). A participle among
+   the qualifiers ("Mot de passe changé : ...", or a status typed without accents, "mdp
+   oublie -> ...") keeps the link but no longer accepts a plain word, unless it hands the value over
    ("mot de passe donné par le client : chaton", "choisi", "communiqué").
    Weak marks (";" or "!" typed for ":", ": :", ":>", "—>", "~", " / ", a dash or a comma
    glued to the phrase) link a secret-looking value only, after "," one mixing letters
@@ -1450,12 +1451,17 @@ def _plain_word_secret(word: str, predicate: bool = False) -> bool:
 
     `predicate`: after "le mot de passe est", where adjectives ("long") describe it.
     """
-    if 3 <= len(word) <= 64 and "_" in word.strip("_"):
-        # "le_chat_noir": words joined by "_" are never prose, unless they spell a remark
-        # ("le_client_le_sait").
-        parts = word.split("_")
-        return all(_WORD.fullmatch(part) and not _remark(_norm(part)) and _norm(part) not in _STOP
-                   for part in parts if _norm(part) not in _ARTICLE_WORDS)
+    for joiner in ("_", "."):
+        if 3 <= len(word) <= 64 and joiner in word.strip(joiner):
+            # "le_chat_noir", "marie.dupont": words joined by "_" or "." are never prose,
+            # unless they spell a remark ("le_client_le_sait") or, with dots, name a host
+            # or a file ("gmail.com", "mdp.txt": where it is, not what it is).
+            if joiner == "." and (_HOST_END.search(word) or _FILE_END.search(word)):
+                return False
+            parts = word.split(joiner)
+            return all(_WORD.fullmatch(part) and not _remark(_norm(part))
+                       and _norm(part) not in _STOP
+                       for part in parts if _norm(part) not in _ARTICLE_WORDS)
     if not 3 <= len(word) <= 64 or _WORD.fullmatch(word) is None or _is_stop(word):
         return False
     if (_remark(_norm(word)) or (predicate and _norm(word) in _ADJECTIVES)
@@ -3307,6 +3313,9 @@ _USER_BEFORE_SLASH = re.compile(rf"[^\s/:=,;]{{1,64}}{_H}*$")
 _LOGIN_SHAPED = re.compile(r"[a-z][a-z0-9-]*(?:[._][a-z0-9-]+)+|[a-z0-9._+-]+@[a-z0-9.-]+")
 _VERSION = re.compile(r"[a-z]{0,4}[0-9]+(?:\.[0-9]+)+[a-z]?")  # "WP6.4", "v2.3.1"
 _HOST_END = re.compile(r"\.(?:fr|com|net|org|gouv|io|eu|be|ch|de|uk|local|lan|info|biz|box)$")
+# A file's extension: "mdp.txt", "coffre.kdbx" say where the passwords are kept.
+_FILE_END = re.compile(r"\.(?:txt|pdf|docx?|xlsx?|ods|odt|csv|kdbx|kdb|1pux|json|xml|ini|conf"
+                       r"|cfg|log|zip|7z|rar|exe|msi|bat|ps1|sh|py|jpe?g|png|old|bak)$")
 
 
 def _service_pairs(low: str) -> Iterable[tuple[_Context, int, int]]:
