@@ -213,7 +213,8 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
    1937"), and then
    digits (or a digicode "A1937"): "code postal 54230", "code erreur 43", "code client
    1234" pass. After ":" or a verb, a PIN spelt
-   digit by digit ("1-2-3-4") counts.
+   digit by digit ("1-2-3-4", "1.2.3.4") counts; with dashes, also without ("code PIN
+   1-2-3-4": a date has no single-digit groups, and dots could be a version).
    A phone's unlock pattern ("schéma de déverrouillage : 1-4-7-8-9", "schéma android
    14789", "unlock pattern 1 -> 4 -> 7 -> 8"): 4 to 9 dots numbered 1-9, none twice, the
    only value "schéma" takes (a diagram otherwise); or the letter its dots draw, after
@@ -1713,8 +1714,11 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
         if link == _MIXED_ONLY:
             return None
         return (pos, end) if _digits_secret(token, ctx) else None
-    if ctx.kind == "pin" and link >= _LINK and _SPELT_DIGITS.fullmatch(token):
-        return pos, end  # "code PIN : 1-2-3-4", "code de déverrouillage : 1.4.7.8.9"
+    if (ctx.kind == "pin" and (link >= _LINK or (link > _MIXED_ONLY and "." not in token))
+            and _SPELT_DIGITS.fullmatch(token)):
+        # "code PIN : 1-2-3-4", "code de déverrouillage : 1.4.7.8.9"; without ":" dashes
+        # only ("code PIN 1-2-3-4": single digits, no date), as dots could be a version.
+        return pos, end
     if ctx.kind == "one-time-code":
         return (pos, end) if _OTP_TOKEN.fullmatch(token) else None
     if ctx.kind == "pin" and _DIGICODE.fullmatch(token) and not _is_stop(token):
