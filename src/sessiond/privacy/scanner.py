@@ -133,7 +133,8 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
    possibly on the next line (after one blank line at most). An abbreviation's dot
    ("Mdp. : x") or a line break ("Mot de passe\n: x") may come before ":" or "=".
    The value is a hit if it is quoted, a group of digits, typed letter by letter ("mdp :
-   S o l e i l 2 0 2 4", letters and digits both), a token that looks like a
+   S o l e i l 2 0 2 4", letters and digits both, or where a plain word counts a plain
+   word: "mot de passe : S o l e i l"), a token that looks like a
    secret (see 3), or a single plain word that ends the clause ("mdp : chaton" but not
    "mdp : voir avec le client"), unless that word is a status or filler ("ok",
    "oublié", "inchangé", "client", "Bitwarden", "unknown", "n/a") or reads like a past
@@ -301,6 +302,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from sessiond.i18n import _
 from sessiond.records import NamedTuple
@@ -2410,7 +2412,7 @@ def _phrase_value(low: str, m: re.Match[str], layout: _Layout
             span = _value_at(low, strong.end(), refined, link,
                              _PLAIN_NONE if weaker else _PLAIN_WORD, phrase=True)
             if span is None:
-                span = _letter_spaced(low, strong.end())
+                span = _letter_spaced(low, strong.end(), plain=not weaker)
             return (refined, span[0], span[1]) if span is not None else None
     if low.startswith(("(", "[", "{"), m.end()):  # "mot de passe(Soleil2024)"
         span = _value_at(low, m.end(), ctx, _WEAK_LINK)
@@ -3006,12 +3008,18 @@ _LETTER_SPACED = re.compile(
     rf"[^\s,;(](?:{_H}[^\s,;(]){{5,63}}(?={_H}*(?:$|\r?\n|[,;(]|[.!?](?:\s|$)))")
 
 
-def _letter_spaced(low: str, pos: int) -> tuple[int, int] | None:
+def _letter_spaced(low: str, pos: int, *, plain: bool = False) -> tuple[int, int] | None:
+    """`plain`: where a plain word counts ("mdp : chaton"), so does one spelt out ("mot de
+    passe : S o l e i l"), as the word joined would."""
     spelt = _LETTER_SPACED.match(low, pos)
     if spelt is None:
         return None
     joined = "".join(spelt.group().split())
-    return spelt.span() if _mixed(joined) and _looks_secret(joined) else None
+    if _TOKEN_PLACEHOLDER.fullmatch(joined) or all(
+            ord(b) == ord(a) + 1 for a, b in pairwise(joined)):
+        return None  # "x x x x x x": masked; "a b c d e f g h": the alphabet recited
+    found = (_mixed(joined) and _looks_secret(joined)) or (plain and _plain_word_secret(joined))
+    return spelt.span() if found else None
 
 
 # The phrases whose value is read by a rule of their own, by the trigger's group.
