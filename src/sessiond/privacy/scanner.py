@@ -178,7 +178,8 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
    a passphrase "jdupont / le chat noir", or a secret-looking password after a space, ";"
    or a line break: "jdupont Soleil2024"): a user name alone is not a password, nor is a
    remark or a phrase after it ("jdupont / mot de passe oublié", "jdupont / en attente").
-   "login/mdp" takes a pair or a single value.
+   "login/mdp" takes a pair or a single value, not the user before a status ("jdupont /
+   oublié", "jdupont / changé par le client").
 6. A password hint ("indice du mot de passe : chat") is not the password.
 7. After ":" a passphrase of 2-6 words that ends the clause is a hit ("mot de passe : le
    chat noir") unless it reads as a remark: a preposition or a status first ("au dos de
@@ -1665,7 +1666,7 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
         span = _credentials_pair(text, pos)
         if span is not None:
             return span
-        if ctx.pair_only:
+        if ctx.pair_only or _user_then_status(text, pos):
             return None
     numeric = ctx.digits or ctx.kind in ("pin", "card-number", "one-time-code")
     paren = _PAREN.match(text, pos) if link > _MIXED_ONLY else None
@@ -1794,6 +1795,16 @@ def _credentials_pair(text: str, pos: int) -> tuple[int, int] | None:
             and (_REFERENCE.fullmatch(secret) is None or _word_number(secret))):
         return spaced.start(), end
     return None
+
+
+def _user_then_status(text: str, pos: int) -> bool:
+    """ "login/mdp : jdupont / oublié": the pair's user, then what became of the password;
+    the user name is not the password "login/mdp" may also introduce alone."""
+    pair = _PAIR.match(text, pos)
+    if pair is None:
+        return False
+    secret = _trim(pair.group("secret"))
+    return _is_stop(secret) or _participle(secret) or _phrase_at(text, pair.start("secret"))
 
 
 def _phrase_at(text: str, start: int) -> bool:
