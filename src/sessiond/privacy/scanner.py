@@ -156,12 +156,15 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
    "has been changed to"; "c'est" also typed "cest" or "c"), then the value. Here a
    plain word never counts ("mot de passe Windows à la demande du client", "password
    reset done", "PIN Windows Hello configuré"); only a quoted value, a group of digits or
-   a secret-looking token does, and a PIN needs digits. The common words "pass" and "pw"
-   take only a token mixing letters and digits ("pass 4kd9x2", not "pass 1 jour"), and
-   starting their line, after ":" too a secret-looking one ("pass : Navigo" passes). Other
-   words before a copula ("le mdp du compte ameli est Chaton12") link a secret-looking
-   value only. After a change verb, a word that completes an idiom ("mis à jour", "changé
-   en urgence", a month) or a year after "en" ("modifié en 2023") is no value.
+   a secret-looking token does (quoted words, only when one looks secret or, for a
+   password, when they end the clause and read as a passphrase: 'mot de passe "petit
+   chat"', not 'mot de passe « Windows Hello » configuré'), and a PIN needs digits. The
+   common words "pass" and "pw" take only a token mixing letters and digits ("pass
+   4kd9x2", not "pass 1 jour"), and starting their line, after ":" too a secret-looking
+   one ("pass : Navigo" passes). Other words before a copula ("le mdp du compte ameli
+   est Chaton12") link a secret-looking value only. After a change verb, a word that
+   completes an idiom ("mis à jour", "changé en urgence", a month) or a year after "en"
+   ("modifié en 2023") is no value.
    Secret-looking tokens one space after the first belong to it ("P@ss w0rd").
 3. A token looks like a secret when it is 4+ characters and mixes letters and digits
    ("Soleil2024", "4kd9x2"), is 4-16 digits (a PIN), mixes letters or digits with a
@@ -1592,6 +1595,14 @@ _BACKUP_CODE = re.compile(r"[0-9]{4,8}(?:-[0-9]{4,8})+(?![\w-])")
 _KEY_GROUPS = re.compile(r"[a-z0-9]{4,6}(?:-[a-z0-9]{4,6}){3,7}(?![\w-])")
 
 
+def _quoted_passphrase(text: str, pos: int, value: str) -> bool:
+    """The quoted `value` at `pos` ends its clause and reads as a passphrase, not a
+    remark ("petit chat", not "voir avec le client")."""
+    quoted = _QUOTED.match(text, pos)
+    return (quoted is not None and _CLAUSE_END.match(text, quoted.end()) is not None
+            and _passphrase_at(value + "\n", 0) == len(value))
+
+
 def _quoted_at(text: str, pos: int) -> tuple[str, int, int] | None:
     quoted = _QUOTED.match(text, pos)
     if quoted is None:
@@ -1687,9 +1698,13 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
     if quoted is not None:
         value, start, end = quoted
         # Without ":" a quoted phrase is more likely a screen's wording ("mot de passe
-        # « Windows Hello » configuré") than a passphrase, unless part of it looks secret.
+        # « Windows Hello » configuré") than a passphrase, unless part of it looks secret,
+        # or a password's quoted words end the clause and read as no remark ('mot de
+        # passe "petit chat"', not 'mot de passe « Windows Hello » configuré').
         words = value.split()
-        if len(words) > 1 and link < _STRONG_LINK and not any(map(_looks_secret, words)):
+        if len(words) > 1 and link < _STRONG_LINK and not any(map(_looks_secret, words)) and (
+                ctx.kind not in _PASSWORDS or ctx.tool is not None
+                or not _quoted_passphrase(text, pos, value)):
             return None
         if ctx.digits and not _digits_secret(value, ctx):
             return None
