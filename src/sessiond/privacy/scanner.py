@@ -3205,8 +3205,9 @@ def _commands(low: str) -> Iterable[tuple[int, int]]:
 # word "code" may name it ("AnyDesk 123456789 code 4821", "ID TeamViewer 123456789, code
 # unique : 4kd9x2"): the one-time code the client reads out, a secret like any password.
 _TOOL_ID_PAIR = re.compile(
-    r"(?:[ \t]+(?:id|n°))?[ \t]*:?[ \t]*[0-9](?:[ \u00a0]?[0-9]){8,9}(?!\w)"
-    r"(?:[ \t]*(?P<sep>[/|:,]|[-–—](?=[ \t]))[ \t]*|[ \t]+)"
+    # as the tool's window shows them too, one a line: "AnyDesk\nID 123456789\nCode 4821"
+    r"(?:(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?:id|n°))?[ \t]*:?[ \t]*[0-9](?:[ \u00a0]?[0-9]){8,9}(?!\w)"
+    r"(?:[ \t]*(?P<sep>[/|:,]|[-–—](?=[ \t]))[ \t]*|[ \t]+|[ \t]*\r?\n[ \t]*(?=codes?\b|otp\b))"
     r"(?:(?P<code>codes?|otp)(?:[ \t]+(?:unique|temporaire|provisoire|[aà][ \t]+usage[ \t]+unique"
     r"|d['’][ \t]?acc[eè]s|de[ \t]+session|de[ \t]+connexion|one-time|temporary))?"
     r"[ \t]*(?:[:=][ \t]*)?(?=[^\s,;«»\"“”]))?"
