@@ -1453,6 +1453,9 @@ def _participle(word: str) -> bool:
     return not low.endswith(("ed", "ing")) or len(low) >= 5
 
 
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
 def _plain_word_secret(word: str, predicate: bool = False) -> bool:
     """A single plain word after "mdp :" that is not a status ("oublié", "changed").
 
@@ -1469,7 +1472,9 @@ def _plain_word_secret(word: str, predicate: bool = False) -> bool:
             return all(_WORD.fullmatch(part) and not _remark(_norm(part))
                        and _norm(part) not in _STOP
                        for part in parts if _norm(part) not in _ARTICLE_WORDS)
-    if not 3 <= len(word) <= 64 or _WORD.fullmatch(word) is None or _is_stop(word):
+    # A word of Chinese, Japanese or Korean is often two characters ("太阳", sun).
+    shortest = 2 if _CJK.search(word) else 3
+    if not shortest <= len(word) <= 64 or _WORD.fullmatch(word) is None or _is_stop(word):
         return False
     if (_remark(_norm(word)) or (predicate and _norm(word) in _ADJECTIVES)
             or _inflected_in(_norm(word), _BARE_PARTICIPLES)):
