@@ -112,9 +112,11 @@ versions) pass:
   account's number (6-20 digits) and a password mixing letters and digits.
 
 Phrases ("mot de passe", "mdp", "password", "pwd", "code PIN", "code d'accès",
-"identifiants", "clé wifi", "code AnyDesk", "clé de récupération", "CVV"...) are hits
-only when a value that looks like a secret follows them closely. Mentioning a password
-is the daily work of a technician; writing one down is the breach. The phrase is matched
+"identifiants", "clé wifi", "code AnyDesk", "clé de récupération", "CVV"...; the
+password's word in the clients' other languages too: "Passwort", "contraseña", "senha",
+"wachtwoord", "hasło", "пароль", "密码", "كلمة المرور") are hits only when a value that
+looks like a secret follows them closely. Mentioning a password is the daily work of a
+technician; writing one down is the breach. The phrase is matched
 on whole words, so "Passage", "pass-through" and "lapin" are no phrases; its common
 misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", "mot2passe",
 "mdpp", "m d p", "pasword", "passeword", "pswd", "p/w", "p@ssword", "m0t de pa$$e",
@@ -802,13 +804,14 @@ _PREFIXES = (
     r"|l(?:ed|i[cv]|oc|og(?:in|me))"
     r"|m(?:\.|d|f|[o0]t|n|[ -]d|eta|pd)|n(?:et[ .w]|on)"
     r"|o(?:ne|t)|p(?:as|at|er|h|in|or|r(?:e|i|od)|s|uk|w|/|[@4]|a[$5])|qu|r(?:e[acfp]|ép|out|u)"
-    r"|s(?:af|c|e[cerst]|i|m|p|up)"
-    r"|t(?:ab|e[ax]|i|o[kt]|rez)|u(?:l|n[al]|s|t)|v[aeno]|w(?:i[-f]|[lp]|al)|2f"
+    r"|s(?:af|c|e[cenrst]|i|m|p|up)"
+    r"|t(?:ab|e[ax]|i|o[kt]|rez)|u(?:l|n[al]|s|t)|v[aeno]|w(?:i[-f]|[lp]|a[cl])|2f"
+    r"|h(?:as|es)|пa|密|ك"
 )
 _TRIGGER = re.compile(
     rf"""(?x)
     (?<![\w@./-])
-    (?:(?=[abcdilmnpqrstuvw])|(?=[efgjko2]))  # first letters of the phrases: a fast pre-check
+    (?:(?=[abcdilmnpqrstuvw])|(?=[efgjko2hп密ك]))  # first letters of the phrases: a fast pre-check
     (?={_PREFIXES})  # and how they start
     (?:
       (?P<recovery>
@@ -904,6 +907,10 @@ _TRIGGER = re.compile(
         | m[o0]ts?[ -]?(?:d[e3]?|2)[ -]?p[a@4](?:[s$5]{{1,3}}[eé3]{{1,2}}s?|ss) | m[ -]?d[ -]?p[ps]?
         | mpd
         | passwort | kennwort | contrase[nñ]a | m\.d\.p\.? | pass?e?wo?r?ds? | pass?ords?
+        # the clients' other languages: Portuguese, Dutch, Polish, Czech, Russian and
+        # Ukrainian (as folded: "пароль" holds Cyrillic look-alikes of a, p, o), Chinese,
+        # Arabic
+        | senhas? | wachtwoord(?:en)? | has[lł]o | heslo | пapoл[ьи] | 密码 | كلمة[ ](?:المرور|السر)
         | passowrds? | passwrods? | pass[ -]words? | passw
         | p[a@4][s$5]{{2}}w[o0]rds?  # "p@ssword", "pa$$word", "passw0rd" 
         | pss?wo?r?d | psw | pwd | p/w
