@@ -827,6 +827,27 @@ def test_what_shows_nothing_beyond_the_bmp_is_written_out_everywhere(
     assert dossier["client"]["name"] == name
 
 
+def test_the_client_export_printed_is_json_and_the_bytes_the_log_recorded(cli: Cli) -> None:
+    """`client export` without --out prints the client's document: a name holding a tag
+    character (beyond the BMP) made it no JSON (the terminal's \\U000e0041 escape), and
+    what it printed was not what the log's digest was of."""
+    import hashlib
+
+    name = f"Jean{ASTRAL} \u202eMartin\x1b[31m"
+    client = cli("client", "add", name).out.strip()
+    cli("note", cli("session", "new", client, "--policy", "vlh").out.strip(), f"note{ASTRAL}")
+    for args in ((), ("--json",)):
+        printed = cli("client", "export", client, *args)
+        clean(printed)
+        assert not RAW_ASTRAL.search(printed.out) and "\\U" not in printed.out
+        dossier = json.loads(printed.out)
+        assert dossier["client"]["name"] == name
+        assert f"note{ASTRAL}" in [e["personal"].get("text") for e in dossier["events"]]
+        recorded = [e for e in cli.events() if e["kind"] == "client-exported"][-1]
+        assert recorded["body"]["digest"] == hashlib.sha256(
+            printed.out.encode("utf-8")).hexdigest()
+
+
 def test_numbers_in_other_digits_are_refused_everywhere(cli: Cli, tmp_path: Path) -> None:
     """int(), Decimal() and `\\d` read Arabic-Indic, full-width or Devanagari digits: a
     payment of "٤٥,٥٠" was recorded as 45.50, "--at ٩:٣٠" as 09:30, "#٦" withdrew event 6.

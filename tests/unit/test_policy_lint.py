@@ -169,3 +169,28 @@ def test_a_text_longer_than_a_policy_holds_is_refused(tmp_path: Path, old: str, 
     assert key in message and f"{limit}" in message, message
     assert "caractères" in message
 
+
+
+@pytest.mark.parametrize(("old", "new", "key", "code"), [
+    ('article = "3.2"', 'article = "3.2\\u001b]0;pwned\\u0007"', "rules.quote-accepted-before-start"
+     ".article", "001B"),
+    ('title = "', 'title = "\\u202eT', "title", "202E"),
+    ('text = "Une facture', 'text = "Une\\u0085facture', "text", "0085"),
+    ('text = "Une facture', 'text = "Une \\u2066facture', "text", "2066"),
+    ('mention = "', 'mention = "M\\u009b31m', "vat.mention", "009B"),
+])
+def test_a_control_or_direction_character_is_refused(tmp_path: Path, old: str, new: str,
+                                                     key: str, code: str) -> None:
+    """The policies screen, the findings and the receipt show a policy's article, title and
+    quoted words as the file gives them: an ESC sequence in an article retitled or cleared
+    the terminal, a right-to-left override reversed the line."""
+    message = lint(tmp_path, VLH.replace(old, new, 1))
+    assert f"{key}\u202f: attendu\u202f: du texte sans caractère de contrôle" in message, message
+    assert f"U+{code}" in message, message
+
+
+def test_a_tab_and_line_ends_in_prose_are_no_control(tmp_path: Path) -> None:
+    path = tmp_path / "vlh.toml"
+    path.write_text(VLH.replace('text = "Une facture', 'text = """Une\tfacture\r\n', 1).replace(
+        'à la fin de chaque intervention."', 'à la fin de chaque intervention."""', 1), "utf-8")
+    assert read_policy(path).id == "vlh"

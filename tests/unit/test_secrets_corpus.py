@@ -192,12 +192,13 @@ codes confirmation|code de deverouillage|code déverouillage|code verouillage|co
 schéma|schémas|schema|schéma de déverrouillage|schema de deverouillage|pattern|unlock pattern
 m0t d3 p4ss3|mot d3 passe|m0ts d3 p4ss3s|m0t2p4ss3|mpd|code de déblocage|code de deblocage
 iphone code|ipad code|tablet code
+senha|senhas|wachtwoord|wachtwoorden|hasło|haslo|heslo|пapoль|пapoли|密码|كلمة المرور|كلمة السر
 """
 
 
 def test_every_phrase_is_found_with_and_without_prechecks() -> None:
     pattern = scanner._TRIGGER.pattern
-    for check in ["(?:(?=[abcdilmnpqrstuvw])|(?=[efgjko2]))", f"(?={scanner._PREFIXES})"]:
+    for check in ["(?:(?=[abcdilmnpqrstuvw])|(?=[efgjko2hп密ك]))", f"(?={scanner._PREFIXES})"]:
         pattern = pattern.replace(check, "")
     unchecked = re.compile(pattern)
     phrases = [p for line in PHRASES.split("\n") for p in line.split("|") if p]
@@ -212,7 +213,7 @@ def test_prechecks_lose_no_phrase() -> None:
     # must not change what it finds on the corpus (a phrase added later that the checks do
     # not foresee would be skipped silently).
     pattern = scanner._TRIGGER.pattern
-    checks = ["(?:(?=[abcdilmnpqrstuvw])|(?=[efgjko2]))", f"(?={scanner._PREFIXES})"]
+    checks = ["(?:(?=[abcdilmnpqrstuvw])|(?=[efgjko2hп密ك]))", f"(?={scanner._PREFIXES})"]
     for check in checks:
         assert check in pattern
         pattern = pattern.replace(check, "")

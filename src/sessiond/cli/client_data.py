@@ -5,7 +5,6 @@ actions; imported only when one of these runs."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from sessiond.cli.context import Context
@@ -18,11 +17,12 @@ def client_export(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond.exports.client_data import export_client
 
     out = Path(args.out) if args.out else None
-    data, path, seq = export_client(ctx.service, args.client_id, out)
+    data, encoded, path, seq = export_client(ctx.service, args.client_id, out)
     if path is None:
-        # The document itself is the output (with or without --json): JSON either way.
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        # The document itself is the output (with or without --json): JSON either way, the
+        # bytes whose digest the log recorded. Dumped again, it met the terminal's escaping
+        # (\UXXXXXXXX beyond the BMP, no JSON escape) and was no JSON for a tag character.
+        sys.stdout.write(encoded)
         return 0
     ctx.emit(_("Data of client {client} written to {path} ({count} events; event #{seq}).",
                client=args.client_id, path=path, count=len(data["events"]), seq=seq),

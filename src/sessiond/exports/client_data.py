@@ -83,9 +83,10 @@ def _event(event: Event, local: Any) -> dict[str, Any]:
 
 
 def export_client(svc: Sessiond, client_id: str, out: Path | None = None,
-                  now: datetime | None = None) -> tuple[dict[str, Any], Path | None, int]:
+                  now: datetime | None = None) -> tuple[dict[str, Any], str, Path | None, int]:
     """Build the document, write it to `out` (0600) when given, and record that it was
-    handed over. Returns the document, the file written, and the event's seq."""
+    handed over. Returns the document, its text (what the recorded SHA-256 is of: print
+    this one, not the document dumped again), the file written, and the event's seq."""
     now = now or clock.now()
     data = dossier(svc, client_id, now)
     # Names and notes are stored as typed: DEL, C1 controls and bidi overrides, which JSON
@@ -102,4 +103,4 @@ def export_client(svc: Sessiond, client_id: str, out: Path | None = None,
         stored = svc.record_client_export(w, client_id=client_id, events=len(data["events"]),
                                           digest=hashlib.sha256(raw).hexdigest(),
                                           at=clock.whole_second(now))
-    return data, path, stored.seq
+    return data, encoded, path, stored.seq

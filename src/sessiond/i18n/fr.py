@@ -230,6 +230,8 @@ CATALOG: dict[str, str] = {
         "retirez-le.",
     "one line of text, without a line break":
         "une seule ligne de texte, sans saut de ligne",
+    "text without a control or direction character (here U+{code})":
+        "du texte sans caractère de contrôle ni de direction (ici U+{code})",
     "digits 0 to 9, not {digit!r} (U+{code})":
         "des chiffres de 0 à 9, pas {digit!r} (U+{code})",
     "warning: the payments of session {session} exceed its bill by {amount}. If this one "

@@ -33,6 +33,12 @@ PROSE = frozenset({"text", "note"})
 LINE_LIMIT = 300
 PROSE_LIMIT = 4000
 _LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# What no policy text needs and every screen would act on: control characters (a tab and,
+# in prose, line ends aside) and the bidirectional marks, embeddings, overrides and
+# isolates. An article "3.2\x1b]0;x\x07" retitled the terminal from the policies screen and
+# the findings, which show articles as the policy gives them; "\u202e" reversed the line.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f"
+                      "\u202a-\u202e\u2066-\u2069]")
 _DECIMAL_TEXT = re.compile(r"^[0-9]{1,9}(\.[0-9]{1,4})?\Z")  # not `\d`: "٥٠" is no price
 
 
@@ -89,6 +95,10 @@ class Table:
             return default
         if name not in PROSE and _LINE_BREAK.search(value.strip()):
             self.wrong(name, _("one line of text, without a line break"))
+            return default
+        if (control := _CONTROL.search(value)) is not None:
+            self.wrong(name, _("text without a control or direction character (here "
+                               "U+{code})", code=f"{ord(control.group()):04X}"))
             return default
         if len(value.strip()) > (limit := PROSE_LIMIT if name in PROSE else LINE_LIMIT):
             self.problems.add(self.key(name), _(

@@ -60,15 +60,17 @@ versions) pass:
   'x')", .NET's '<add key="Password" value="x" />', an Azure connection
   string's "AccountKey="), the P: field of a Wi-Fi
   QR code's text ("WIFI:T:WPA;S:Box;P:key;;"),
-  an option ("--password x", "/pass:x", "-pw x", "-u user:x", "sshpass -p x",
-  "mysql -px"), Windows "net user NAME PASSWORD" and "net use ... PASSWORD" (switches,
-  shares, drive letters and "*" skipped; prose after the command is no password).
+  an option ("--password x", "/pass:x", "-pw x", "-u user:x", "-U user%x", "sshpass -p x",
+  "mysql -px", "echo x | sudo -S"), Windows "net user NAME PASSWORD" and "net use ...
+  PASSWORD" (switches, shares, drive letters and "*" skipped; prose after the command is
+  no password).
 * a Wi-Fi network's name then "/" or " - " and a secret-looking key of 8+ characters
   ("SSID : Livebox-4A2C / 7xQpR2mK9sT4vW", "Wifi Maison / Chaton2024"); a second
   network's name, a model, a reference, a MAC address or a version is no key.
 * pairs with no phrase: a remote tool's ID then "/" and a secret-looking value
   ("TeamViewer 123456789 / 4kd9x2"; "TV" for TeamViewer; after a space only, letters mixed with
-  digits: "AnyDesk 123456789 xk9p2m"), a default account ("admin/admin", "root:toor",
+  digits: "AnyDesk 123456789 xk9p2m"; after the word "code", its digits too: "AnyDesk
+  123456789 code 4821"), a default account ("admin/admin", "root:toor",
   "admin / Soleil2024"; "admin/lecture" names rights; one of the commonest or the vendors'
   default passwords as a plain word too: "root / toor", "pi / raspberry", "admin : admin";
   SQL Server's "sa / Sql2019!", a password mixing letters and digits only),
@@ -110,9 +112,11 @@ versions) pass:
   account's number (6-20 digits) and a password mixing letters and digits.
 
 Phrases ("mot de passe", "mdp", "password", "pwd", "code PIN", "code d'accès",
-"identifiants", "clé wifi", "code AnyDesk", "clé de récupération", "CVV"...) are hits
-only when a value that looks like a secret follows them closely. Mentioning a password
-is the daily work of a technician; writing one down is the breach. The phrase is matched
+"identifiants", "clé wifi", "code AnyDesk", "clé de récupération", "CVV"...; the
+password's word in the clients' other languages too: "Passwort", "contraseña", "senha",
+"wachtwoord", "hasło", "пароль", "密码", "كلمة المرور") are hits only when a value that
+looks like a secret follows them closely. Mentioning a password is the daily work of a
+technician; writing one down is the breach. The phrase is matched
 on whole words, so "Passage", "pass-through" and "lapin" are no phrases; its common
 misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", "mot2passe",
 "mdpp", "m d p", "pasword", "passeword", "pswd", "p/w", "p@ssword", "m0t de pa$$e",
@@ -131,17 +135,19 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
    possibly on the next line (after one blank line at most). An abbreviation's dot
    ("Mdp. : x") or a line break ("Mot de passe\n: x") may come before ":" or "=".
    The value is a hit if it is quoted, a group of digits, typed letter by letter ("mdp :
-   S o l e i l 2 0 2 4", letters and digits both), a token that looks like a
+   S o l e i l 2 0 2 4", letters and digits both, or where a plain word counts a plain
+   word: "mot de passe : S o l e i l"), a token that looks like a
    secret (see 3), or a single plain word that ends the clause ("mdp : chaton" but not
    "mdp : voir avec le client"), unless that word is a status or filler ("ok",
    "oublié", "inchangé", "client", "Bitwarden", "unknown", "n/a") or reads like a past
-   participle ("réinitialisé", "changed"). Masked values ("****", "xxxx") and
-   bracketed remarks ("(non noté)") pass. The link breaks at a sentence end ("Mot de
-   passe OK. Imprimante : Canon"), a conjunction ("Mot de passe changé et antivirus :
-   Avast"), another phrase ("mdp et code PIN : 1234" belongs to the PIN) or a hint or
-   policy word ("indice", "politique", "longueur"). A participle among the qualifiers
-   ("Mot de passe changé : ...", or a status typed without accents, "mdp oublie -> ...")
-   keeps the link but no longer accepts a plain word, unless it hands the value over
+   participle ("réinitialisé", "changed"); words joined by "_" or "." count as one
+   ("le_chat_noir", "marie.dupont"; not a host or a file: "gmail.com", "mdp.txt"). Masked
+   values ("****", "xxxx") and bracketed remarks ("(non noté)") pass. The link breaks at
+   a sentence end ("Mot de passe OK. Imprimante : Canon"), a conjunction ("Mot de passe
+   changé et antivirus : Avast"), another phrase ("mdp et code PIN : 1234" belongs to the
+   PIN) or a hint or policy word ("indice", "politique", "longueur"). A participle among
+   the qualifiers ("Mot de passe changé : ...", or a status typed without accents, "mdp
+   oublie -> ...") keeps the link but no longer accepts a plain word, unless it hands the value over
    ("mot de passe donné par le client : chaton", "choisi", "communiqué").
    Weak marks (";" or "!" typed for ":", ": :", ":>", "—>", "~", " / ", a dash or a comma
    glued to the phrase) link a secret-looking value only, after "," one mixing letters
@@ -152,12 +158,15 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
    "has been changed to"; "c'est" also typed "cest" or "c"), then the value. Here a
    plain word never counts ("mot de passe Windows à la demande du client", "password
    reset done", "PIN Windows Hello configuré"); only a quoted value, a group of digits or
-   a secret-looking token does, and a PIN needs digits. The common words "pass" and "pw"
-   take only a token mixing letters and digits ("pass 4kd9x2", not "pass 1 jour"), and
-   starting their line, after ":" too a secret-looking one ("pass : Navigo" passes). Other
-   words before a copula ("le mdp du compte ameli est Chaton12") link a secret-looking
-   value only. After a change verb, a word that completes an idiom ("mis à jour", "changé
-   en urgence", a month) or a year after "en" ("modifié en 2023") is no value.
+   a secret-looking token does (quoted words, only when one looks secret or, for a
+   password, when they end the clause and read as a passphrase: 'mot de passe "petit
+   chat"', not 'mot de passe « Windows Hello » configuré'), and a PIN needs digits. The
+   common words "pass" and "pw" take only a token mixing letters and digits ("pass
+   4kd9x2", not "pass 1 jour"), and starting their line, after ":" too a secret-looking
+   one ("pass : Navigo" passes). Other words before a copula ("le mdp du compte ameli
+   est Chaton12") link a secret-looking value only. After a change verb, a word that
+   completes an idiom ("mis à jour", "changé en urgence", a month) or a year after "en"
+   ("modifié en 2023") is no value.
    Secret-looking tokens one space after the first belong to it ("P@ss w0rd").
 3. A token looks like a secret when it is 4+ characters and mixes letters and digits
    ("Soleil2024", "4kd9x2"), is 4-16 digits (a PIN), mixes letters or digits with a
@@ -174,7 +183,8 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
    a passphrase "jdupont / le chat noir", or a secret-looking password after a space, ";"
    or a line break: "jdupont Soleil2024"): a user name alone is not a password, nor is a
    remark or a phrase after it ("jdupont / mot de passe oublié", "jdupont / en attente").
-   "login/mdp" takes a pair or a single value.
+   "login/mdp" takes a pair or a single value, not the user before a status ("jdupont /
+   oublié", "jdupont / changé par le client").
 6. A password hint ("indice du mot de passe : chat") is not the password.
 7. After ":" a passphrase of 2-6 words that ends the clause is a hit ("mot de passe : le
    chat noir") unless it reads as a remark: a preposition or a status first ("au dos de
@@ -210,7 +220,8 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
    1937"), and then
    digits (or a digicode "A1937"): "code postal 54230", "code erreur 43", "code client
    1234" pass. After ":" or a verb, a PIN spelt
-   digit by digit ("1-2-3-4") counts.
+   digit by digit ("1-2-3-4", "1.2.3.4") counts; with dashes, also without ("code PIN
+   1-2-3-4": a date has no single-digit groups, and dots could be a version).
    A phone's unlock pattern ("schéma de déverrouillage : 1-4-7-8-9", "schéma android
    14789", "unlock pattern 1 -> 4 -> 7 -> 8"): 4 to 9 dots numbered 1-9, none twice, the
    only value "schéma" takes (a diagram otherwise); or the letter its dots draw, after
@@ -219,7 +230,9 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
 10. One-time codes: "code de vérification", "code reçu par SMS", "OTP", "2FA code",
     "code dicté par le client", "code à 6 chiffres", "code Google", "code iCloud", "code de
     confirmation Ameli"... then 4-8 digits (or Google's "G-482913"); "le client m'a lu le
-    code 483920", "code : 483920 (reçu par SMS)".
+    code 483920", "code : 483920 (reçu par SMS)". A one-time *password* ("mot de passe à
+    usage unique", "one-time password") is a password: a remote tool's is letters and
+    digits ("4kd9x2").
 11. Secret questions: "question secrète : nom du chien -> Rex" (the answer after an
     arrow, "=", "?", a second ":" or "réponse :", or a single word right after ":"), and
     "réponse secrète : Médor". The question alone ("question secrète : nom du chien")
@@ -295,6 +308,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from sessiond.i18n import _
 from sessiond.records import NamedTuple
@@ -790,13 +804,14 @@ _PREFIXES = (
     r"|l(?:ed|i[cv]|oc|og(?:in|me))"
     r"|m(?:\.|d|f|[o0]t|n|[ -]d|eta|pd)|n(?:et[ .w]|on)"
     r"|o(?:ne|t)|p(?:as|at|er|h|in|or|r(?:e|i|od)|s|uk|w|/|[@4]|a[$5])|qu|r(?:e[acfp]|ép|out|u)"
-    r"|s(?:af|c|e[cerst]|i|m|p|up)"
-    r"|t(?:ab|e[ax]|i|o[kt]|rez)|u(?:l|n[al]|s|t)|v[aeno]|w(?:i[-f]|[lp]|al)|2f"
+    r"|s(?:af|c|e[cenrst]|i|m|p|up)"
+    r"|t(?:ab|e[ax]|i|o[kt]|rez)|u(?:l|n[al]|s|t)|v[aeno]|w(?:i[-f]|[lp]|a[cl])|2f"
+    r"|h(?:as|es)|пa|密|ك"
 )
 _TRIGGER = re.compile(
     rf"""(?x)
     (?<![\w@./-])
-    (?:(?=[abcdilmnpqrstuvw])|(?=[efgjko2]))  # first letters of the phrases: a fast pre-check
+    (?:(?=[abcdilmnpqrstuvw])|(?=[efgjko2hп密ك]))  # first letters of the phrases: a fast pre-check
     (?={_PREFIXES})  # and how they start
     (?:
       (?P<recovery>
@@ -892,6 +907,10 @@ _TRIGGER = re.compile(
         | m[o0]ts?[ -]?(?:d[e3]?|2)[ -]?p[a@4](?:[s$5]{{1,3}}[eé3]{{1,2}}s?|ss) | m[ -]?d[ -]?p[ps]?
         | mpd
         | passwort | kennwort | contrase[nñ]a | m\.d\.p\.? | pass?e?wo?r?ds? | pass?ords?
+        # the clients' other languages: Portuguese, Dutch, Polish, Czech, Russian and
+        # Ukrainian (as folded: "пароль" holds Cyrillic look-alikes of a, p, o), Chinese,
+        # Arabic
+        | senhas? | wachtwoord(?:en)? | has[lł]o | heslo | пapoл[ьи] | 密码 | كلمة[ ](?:المرور|السر)
         | passowrds? | passwrods? | pass[ -]words? | passw
         | p[a@4][s$5]{{2}}w[o0]rds?  # "p@ssword", "pa$$word", "passw0rd" 
         | pss?wo?r?d | psw | pwd | p/w
@@ -1441,18 +1460,28 @@ def _participle(word: str) -> bool:
     return not low.endswith(("ed", "ing")) or len(low) >= 5
 
 
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
 def _plain_word_secret(word: str, predicate: bool = False) -> bool:
     """A single plain word after "mdp :" that is not a status ("oublié", "changed").
 
     `predicate`: after "le mot de passe est", where adjectives ("long") describe it.
     """
-    if 3 <= len(word) <= 64 and "_" in word.strip("_"):
-        # "le_chat_noir": words joined by "_" are never prose, unless they spell a remark
-        # ("le_client_le_sait").
-        parts = word.split("_")
-        return all(_WORD.fullmatch(part) and not _remark(_norm(part)) and _norm(part) not in _STOP
-                   for part in parts if _norm(part) not in _ARTICLE_WORDS)
-    if not 3 <= len(word) <= 64 or _WORD.fullmatch(word) is None or _is_stop(word):
+    for joiner in ("_", "."):
+        if 3 <= len(word) <= 64 and joiner in word.strip(joiner):
+            # "le_chat_noir", "marie.dupont": words joined by "_" or "." are never prose,
+            # unless they spell a remark ("le_client_le_sait") or, with dots, name a host
+            # or a file ("gmail.com", "mdp.txt": where it is, not what it is).
+            if joiner == "." and (_HOST_END.search(word) or _FILE_END.search(word)):
+                return False
+            parts = word.split(joiner)
+            return all(_WORD.fullmatch(part) and not _remark(_norm(part))
+                       and _norm(part) not in _STOP
+                       for part in parts if _norm(part) not in _ARTICLE_WORDS)
+    # A word of Chinese, Japanese or Korean is often two characters ("太阳", sun).
+    shortest = 2 if _CJK.search(word) else 3
+    if not shortest <= len(word) <= 64 or _WORD.fullmatch(word) is None or _is_stop(word):
         return False
     if (_remark(_norm(word)) or (predicate and _norm(word) in _ADJECTIVES)
             or _inflected_in(_norm(word), _BARE_PARTICIPLES)):
@@ -1578,6 +1607,14 @@ _BACKUP_CODE = re.compile(r"[0-9]{4,8}(?:-[0-9]{4,8})+(?![\w-])")
 _KEY_GROUPS = re.compile(r"[a-z0-9]{4,6}(?:-[a-z0-9]{4,6}){3,7}(?![\w-])")
 
 
+def _quoted_passphrase(text: str, pos: int, value: str) -> bool:
+    """The quoted `value` at `pos` ends its clause and reads as a passphrase, not a
+    remark ("petit chat", not "voir avec le client")."""
+    quoted = _QUOTED.match(text, pos)
+    return (quoted is not None and _CLAUSE_END.match(text, quoted.end()) is not None
+            and _passphrase_at(value + "\n", 0) == len(value))
+
+
 def _quoted_at(text: str, pos: int) -> tuple[str, int, int] | None:
     quoted = _QUOTED.match(text, pos)
     if quoted is None:
@@ -1652,7 +1689,7 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
         span = _credentials_pair(text, pos)
         if span is not None:
             return span
-        if ctx.pair_only:
+        if ctx.pair_only or _user_then_status(text, pos):
             return None
     numeric = ctx.digits or ctx.kind in ("pin", "card-number", "one-time-code")
     paren = _PAREN.match(text, pos) if link > _MIXED_ONLY else None
@@ -1673,9 +1710,13 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
     if quoted is not None:
         value, start, end = quoted
         # Without ":" a quoted phrase is more likely a screen's wording ("mot de passe
-        # « Windows Hello » configuré") than a passphrase, unless part of it looks secret.
+        # « Windows Hello » configuré") than a passphrase, unless part of it looks secret,
+        # or a password's quoted words end the clause and read as no remark ('mot de
+        # passe "petit chat"', not 'mot de passe « Windows Hello » configuré').
         words = value.split()
-        if len(words) > 1 and link < _STRONG_LINK and not any(map(_looks_secret, words)):
+        if len(words) > 1 and link < _STRONG_LINK and not any(map(_looks_secret, words)) and (
+                ctx.kind not in _PASSWORDS or ctx.tool is not None
+                or not _quoted_passphrase(text, pos, value)):
             return None
         if ctx.digits and not _digits_secret(value, ctx):
             return None
@@ -1703,8 +1744,11 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
         if link == _MIXED_ONLY:
             return None
         return (pos, end) if _digits_secret(token, ctx) else None
-    if ctx.kind == "pin" and link >= _LINK and _SPELT_DIGITS.fullmatch(token):
-        return pos, end  # "code PIN : 1-2-3-4", "code de déverrouillage : 1.4.7.8.9"
+    if (ctx.kind == "pin" and (link >= _LINK or (link > _MIXED_ONLY and "." not in token))
+            and _SPELT_DIGITS.fullmatch(token)):
+        # "code PIN : 1-2-3-4", "code de déverrouillage : 1.4.7.8.9"; without ":" dashes
+        # only ("code PIN 1-2-3-4": single digits, no date), as dots could be a version.
+        return pos, end
     if ctx.kind == "one-time-code":
         return (pos, end) if _OTP_TOKEN.fullmatch(token) else None
     if ctx.kind == "pin" and _DIGICODE.fullmatch(token) and not _is_stop(token):
@@ -1778,6 +1822,16 @@ def _credentials_pair(text: str, pos: int) -> tuple[int, int] | None:
             and (_REFERENCE.fullmatch(secret) is None or _word_number(secret))):
         return spaced.start(), end
     return None
+
+
+def _user_then_status(text: str, pos: int) -> bool:
+    """ "login/mdp : jdupont / oublié": the pair's user, then what became of the password;
+    the user name is not the password "login/mdp" may also introduce alone."""
+    pair = _PAIR.match(text, pos)
+    if pair is None:
+        return False
+    secret = _trim(pair.group("secret"))
+    return _is_stop(secret) or _participle(secret) or _phrase_at(text, pair.start("secret"))
 
 
 def _phrase_at(text: str, start: int) -> bool:
@@ -1922,6 +1976,10 @@ def _context(m: re.Match[str]) -> _Context:
         return ctx._replace(tool=_tool_name(found.group()) if found else None)
     if group == "creds" and "/" not in m.group():
         return ctx._replace(pair_only=True)  # "identifiants": a pair, not a user name
+    if group == "otp" and ("passe" in m.group() or "password" in m.group()):
+        # "mot de passe à usage unique", "one-time password": a remote tool's random
+        # password ("4kd9x2"), letters and digits, not only a code sent by SMS.
+        return _CONTEXTS["pw"]
     return ctx
 
 
@@ -2392,7 +2450,7 @@ def _phrase_value(low: str, m: re.Match[str], layout: _Layout
             span = _value_at(low, strong.end(), refined, link,
                              _PLAIN_NONE if weaker else _PLAIN_WORD, phrase=True)
             if span is None:
-                span = _letter_spaced(low, strong.end())
+                span = _letter_spaced(low, strong.end(), plain=not weaker)
             return (refined, span[0], span[1]) if span is not None else None
     if low.startswith(("(", "[", "{"), m.end()):  # "mot de passe(Soleil2024)"
         span = _value_at(low, m.end(), ctx, _WEAK_LINK)
@@ -2988,12 +3046,18 @@ _LETTER_SPACED = re.compile(
     rf"[^\s,;(](?:{_H}[^\s,;(]){{5,63}}(?={_H}*(?:$|\r?\n|[,;(]|[.!?](?:\s|$)))")
 
 
-def _letter_spaced(low: str, pos: int) -> tuple[int, int] | None:
+def _letter_spaced(low: str, pos: int, *, plain: bool = False) -> tuple[int, int] | None:
+    """`plain`: where a plain word counts ("mdp : chaton"), so does one spelt out ("mot de
+    passe : S o l e i l"), as the word joined would."""
     spelt = _LETTER_SPACED.match(low, pos)
     if spelt is None:
         return None
     joined = "".join(spelt.group().split())
-    return spelt.span() if _mixed(joined) and _looks_secret(joined) else None
+    if _TOKEN_PLACEHOLDER.fullmatch(joined) or all(
+            ord(b) == ord(a) + 1 for a, b in pairwise(joined)):
+        return None  # "x x x x x x": masked; "a b c d e f g h": the alphabet recited
+    found = (_mixed(joined) and _looks_secret(joined)) or (plain and _plain_word_secret(joined))
+    return spelt.span() if found else None
 
 
 # The phrases whose value is read by a rule of their own, by the trigger's group.
@@ -3087,13 +3151,18 @@ def _settings(low: str) -> Iterable[tuple[_Context, int, int]]:
 
 # Commands that take a password as an argument: Windows "net user NAME PASSWORD" and
 # "net use DEVICE SHARE PASSWORD /user:NAME" (switches start with "/", "*" asks for it);
-# "-u user:password" (curl), "sshpass -p", "mysql -pPASSWORD" (glued, as mysql wants it).
+# "-u user:password" (curl), "-U user%password" (Samba's smbclient, rpcclient, net rpc),
+# "sshpass -p", "mysql -pPASSWORD" (glued, as mysql wants it), and a password piped to
+# "sudo -S", which reads it from its input ("echo S3cret | sudo -S apt update").
 _NET_COMMAND = re.compile(
     r"(?<![\w-])net(?:\.exe)?[ \t]+(?P<verb>user|use)(?![\w-])(?P<args>[^\n|&]{0,300})")
 _NET_ARG = re.compile(r'"[^"\n]*"|[^\s"]+')
 _CLI_PASSWORD = re.compile(
     r"""(?x)(?<![\w-])(?:
         (?:-u|--user)[ \t]+(?P<user>[^\s:'"]{1,64}):(?P<up>[^\s'"]{1,128})
+      | (?:-u|--user)(?:[ \t]+|=)['"]?[^\s%:'"]{1,64}%(?P<pp>[^\s'"]{1,128})
+      | (?:echo|printf)[ \t]+(?:-[a-z]+[ \t]+)?(?P<q>['"]?)(?P<ep>[^\s'"|]{1,128})(?P=q)
+          [ \t]*\|[ \t]*sudo[ \t]+(?:-[a-rt-z]+[ \t]+)*-[a-z]*s
       | sshpass[ \t]+-p[ \t]*(?P<sp>[^\s-][^\s]{0,127})
       | (?:mysql|mysqldump|mariadb)(?:[ \t]+[^\n|&]{0,80}?)?[ \t]-p(?P<mp>[^\s-][^\s]{0,127}))""")
 
@@ -3133,9 +3202,10 @@ def _commands(low: str) -> Iterable[tuple[int, int]]:
             span = _net_command_value(low, m)
             if span is not None:
                 yield span
-    if "-u " in low or "--user" in low or "sshpass" in low or "mysql" in low or "mariadb" in low:
+    if ("-u " in low or "--user" in low or "sshpass" in low or "mysql" in low
+            or "mariadb" in low or "sudo" in low):
         for m in _CLI_PASSWORD.finditer(low):
-            group = next(g for g in ("up", "sp", "mp") if m.group(g) is not None)
+            group = next(g for g in ("up", "pp", "ep", "sp", "mp") if m.group(g) is not None)
             value = m.group(group)
             if not _TOKEN_PLACEHOLDER.fullmatch(value) and not value.startswith("$"):
                 yield m.start(group), m.end(group)
@@ -3143,10 +3213,17 @@ def _commands(low: str) -> Iterable[tuple[int, int]]:
 
 # A remote tool's ID then its password, as a pair: "TeamViewer 123456789 / 4kd9x2",
 # "AnyDesk : 123 456 789 - Xy7!pq". The ID is personal data (sealed elsewhere); what
-# follows it, when it looks like a secret and is not another ID, is the password.
+# follows it, when it looks like a secret and is not another ID, is the password. The
+# word "code" may name it ("AnyDesk 123456789 code 4821", "ID TeamViewer 123456789, code
+# unique : 4kd9x2"): the one-time code the client reads out, a secret like any password.
 _TOOL_ID_PAIR = re.compile(
-    r"(?:[ \t]+(?:id|n°))?[ \t]*:?[ \t]*[0-9](?:[ \u00a0]?[0-9]){8,9}(?!\w)"
-    r"(?:[ \t]*(?P<sep>[/|:,]|[-–—](?=[ \t]))[ \t]*|[ \t]+)(?P<v>[^\s,;«»\"“”]{4,64})")
+    # as the tool's window shows them too, one a line: "AnyDesk\nID 123456789\nCode 4821"
+    r"(?:(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?:id|n°))?[ \t]*:?[ \t]*[0-9](?:[ \u00a0]?[0-9]){8,9}(?!\w)"
+    r"(?:[ \t]*(?P<sep>[/|:,]|[-–—](?=[ \t]))[ \t]*|[ \t]+|[ \t]*\r?\n[ \t]*(?=codes?\b|otp\b))"
+    r"(?:(?P<code>codes?|otp)(?:[ \t]+(?:unique|temporaire|provisoire|[aà][ \t]+usage[ \t]+unique"
+    r"|d['’][ \t]?acc[eè]s|de[ \t]+session|de[ \t]+connexion|one-time|temporary))?"
+    r"[ \t]*(?:[:=][ \t]*)?(?=[^\s,;«»\"“”]))?"
+    r"(?P<v>[^\s,;«»\"“”]{4,64})")
 # The end of the tool names that have an ID (found with `find`, then read backwards); "TV"
 # is how technicians shorten TeamViewer ("TV 123 456 789 / 4kd9x2").
 _ID_TOOL_ENDS = ("viewer", "desk", "supremo", "tv")
@@ -3168,7 +3245,7 @@ def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
     found: list[tuple[_Context, int, int]] = []
     # Commands first: "curl -u admin:x" is read by its option, not as a bare pair.
     if ("net u" in low or "net.exe" in low or "-u" in low or "sshpass" in low
-            or "sql" in low or "mariadb" in low):
+            or "sql" in low or "mariadb" in low or "sudo" in low):
         pw = _CONTEXTS["pw"]
         found.extend((pw, start, end) for start, end in _commands(low))
     if ("viewer" in low or "desk" in low or "supremo" in low or "tv" in low or "admin" in low
@@ -3287,6 +3364,9 @@ _USER_BEFORE_SLASH = re.compile(rf"[^\s/:=,;]{{1,64}}{_H}*$")
 _LOGIN_SHAPED = re.compile(r"[a-z][a-z0-9-]*(?:[._][a-z0-9-]+)+|[a-z0-9._+-]+@[a-z0-9.-]+")
 _VERSION = re.compile(r"[a-z]{0,4}[0-9]+(?:\.[0-9]+)+[a-z]?")  # "WP6.4", "v2.3.1"
 _HOST_END = re.compile(r"\.(?:fr|com|net|org|gouv|io|eu|be|ch|de|uk|local|lan|info|biz|box)$")
+# A file's extension: "mdp.txt", "coffre.kdbx" say where the passwords are kept.
+_FILE_END = re.compile(r"\.(?:txt|pdf|docx?|xlsx?|ods|odt|csv|kdbx|kdb|1pux|json|xml|ini|conf"
+                       r"|cfg|log|zip|7z|rar|exe|msi|bat|ps1|sh|py|jpe?g|png|old|bak)$")
 
 
 def _service_pairs(low: str) -> Iterable[tuple[_Context, int, int]]:
@@ -3351,7 +3431,8 @@ def _pairs_without_phrase(low: str) -> Iterable[tuple[_Context, int, int]]:
             # Without "/" or ":" only letters mixed with digits ("AnyDesk 123456789 xk9p2m",
             # not "AnyDesk 123456789 1234" nor "... v7.1.3").
             if (tool is not None and _looks_secret(value)
-                    and (m.group("sep") or (_mixed(value) and not _is_stop(value)))  # type: ignore[union-attr]
+                    and (m.group("sep") or m.group("code")  # type: ignore[union-attr]
+                         or (_mixed(value) and not _is_stop(value)))
                     and not (value.isdigit() and len(value) >= 9)
                     and not _names_phrase(value, low, m.start("v") + len(value))):  # type: ignore[union-attr]
                 ctx = _CONTEXTS["tool"]._replace(tool=tool)
