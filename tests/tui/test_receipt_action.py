@@ -15,7 +15,7 @@ from sessiond.sessions import Sessiond
 from sessiond.tui.app import SessiondApp
 from sessiond.tui.screens.end import EndScreen
 from sessiond.tui.widgets.dialogs import ConfirmDialog
-from tests.tui.conftest import T0, FakeClock, settle, wait_for
+from tests.tui.conftest import T0, FakeClock, settle, shown, wait_for
 
 TECHNICIAN = """[technician]
 name = "Jean Dupré EI"
@@ -140,3 +140,31 @@ async def test_a_documents_folder_that_cannot_be_made_is_refused_not_a_crash(
         assert sorted(p.name for p in tmp_path.iterdir()) == ["documents.txt", "home"]
     finally:
         svc.close()
+
+
+async def test_a_clean_session_says_what_its_terms_leave_unchecked(
+        identified: Sessiond, home: Path, clock: FakeClock) -> None:
+    """The end screen said "Rien à signaler au regard des conditions" of any session without
+    a finding, where `check` says no finding *on the points these terms cover* and names
+    the others: FGDMI's terms say nothing of a backup or a disconnection."""
+    svc = identified
+    client = svc.add_client("Mme Roux", at=T0 - timedelta(days=21))
+    sid = svc.new_session(client, policy="fgdmi", ordered_at=T0 - timedelta(days=20),
+                          at=T0 - timedelta(days=20))
+    svc.consent(sid, channel="oral", by="Mme Roux", at=T0 - timedelta(minutes=40))
+    svc.start(sid, at=T0 - timedelta(minutes=40))
+    svc.stop(sid, at=T0 - timedelta(minutes=10))
+    app = SessiondApp(svc, now=clock, jobs=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await app.open_session(sid)
+        await wait_for(pilot, lambda: isinstance(app.screen, EndScreen))
+        await wait_for(pilot, lambda: "Relevé remis" in shown(app, "#findings"))
+        await pilot.press("e")  # the receipt FGDMI II.3 asks for: the last finding
+        await wait_for(pilot, lambda: "aucun constat" in shown(app, "#check-summary").lower())
+        said = " ".join(shown(app, "#check-summary").split())
+    assert said.startswith("✔ Aucun constat sur les points que couvrent ces conditions.")
+    assert "Rien à signaler" not in said
+    unchecked = said.split("Non couverts par ces conditions", 1)[1]
+    assert "Sauvegarde proposée" in unchecked and "Déconnexion" in unchecked
+    assert "Consentement" not in unchecked  # the law's, where the terms are silent

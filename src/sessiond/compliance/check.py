@@ -15,7 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from sessiond.compliance.facts import Facts
-from sessiond.compliance.findings import Finding, Report, Requirement
+from sessiond.compliance.findings import Finding, Outcome, Report, Requirement
 from sessiond.compliance.rules import INFO, RULES
 from sessiond.i18n import _
 from sessiond.model import (
@@ -40,14 +40,21 @@ def evaluate(facts: Facts) -> Report:
     specs = {rule_id: active(policy, rule_id, session) for rule_id in RULES}
     findings = [f for rule_id, spec in specs.items() if spec
                 for f in RULES[rule_id](facts, spec)]
-    # A session that never started is no intervention: nothing of the terms was due yet
-    # (planned) or ever (cancelled), so no point is "not covered" either.
-    not_started = session.state.value if not facts.started else None
+    not_covered, not_started = coverage(policy, session, started=facts.started)
     return Report(session.id, policy.id, policy.digest, tuple(findings),
                   document=f"{policy.document.name} — {policy.document.business}",
-                  not_covered=() if not_started else tuple(
-                      rule_id for rule_id, spec in specs.items() if spec is None),
-                  not_started=not_started)
+                  not_covered=not_covered, not_started=not_started)
+
+
+def coverage(policy: Policy, session: Session, *, started: bool
+             ) -> tuple[tuple[str, ...], str | None]:
+    """The rules nothing in force checks for the session (its terms for its mode, or the
+    law's baseline), and its state when it never started (else None)."""
+    # A session that never started is no intervention: nothing of the terms was due yet
+    # (planned) or ever (cancelled), so no point is "not covered" either.
+    if not started:
+        return (), session.state.value
+    return tuple(r for r in RULES if active(policy, r, session) is None), None
 
 
 # What a session cancelled as a duplicate still answers for: facts recorded in it alone,
@@ -75,7 +82,7 @@ def duplicate_note(holder: str) -> str:
              "reported here.", holder=holder)
 
 
-def summary(report: Report) -> str | None:
+def summary(report: Outcome) -> str | None:
     """What a report without a finding says of the session, or None when it has some:
     never that it kept its terms when nothing was checked, or not everything was."""
     if report.findings:
@@ -93,7 +100,7 @@ def summary(report: Report) -> str | None:
     return _("kept its terms: no finding")
 
 
-def not_covered_note(report: Report) -> str | None:
+def not_covered_note(report: Outcome) -> str | None:
     """What the check and the report say of the points its terms leave unchecked for this
     session (each rule by its title), or None when every point is covered."""
     if not report.not_covered:

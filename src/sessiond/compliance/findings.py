@@ -8,7 +8,7 @@ of the events that show it, so that anyone holding the log can check the claim.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 # A check-completed record keeps its strings short (model.records): long messages are cut.
 RECORD_TEXT = 400
@@ -34,6 +34,19 @@ class Finding:
         return {"rule": self.rule, "severity": self.severity,
                 "article": self.article[:RECORD_TEXT], "message": message,
                 "events": list(self.events)}
+
+
+class Outcome(Protocol):
+    """What a check's summary reads: a report run now, or the check the log recorded."""
+
+    @property
+    def findings(self) -> tuple[Finding, ...]: ...
+    @property
+    def duplicate_of(self) -> str | None: ...
+    @property
+    def not_covered(self) -> tuple[str, ...]: ...
+    @property
+    def not_started(self) -> str | None: ...
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -34,6 +34,10 @@ class Compliance:
     policy_digest: str | None = None
     at: datetime | None = None
     seq: int | None = None  # the check-completed event
+    # What the summary of a check without findings reads (compliance.check.summary).
+    duplicate_of: str | None = None
+    not_covered: tuple[str, ...] = ()
+    not_started: str | None = None
 
     @property
     def errors(self) -> int:
@@ -53,8 +57,7 @@ class Compliance:
         return "warnings" if self.warnings else "ok"
 
     def without(self, rule: str) -> Compliance:
-        return Compliance(self.checked, tuple(f for f in self.findings if f.rule != rule),
-                          self.policy_digest, self.at, self.seq)
+        return replace(self, findings=tuple(f for f in self.findings if f.rule != rule))
 
 
 def recorded_compliance(session: Session) -> Compliance:
@@ -102,6 +105,9 @@ class Ledger:
     documents: dict[str, int] | None = None
     groups: dict[str, list[str]] = field(default_factory=dict)  # see _group
     canonicals: dict[str, str] = field(default_factory=dict)  # see canonical
+    # (policy, mode, started) -> compliance.check.coverage: see _covered
+    _coverage: dict[tuple[str, str, bool], tuple[tuple[str, ...], str | None]] = field(
+        default_factory=dict)
 
     def invoice_number(self, session_id: str) -> str | None:
         """The number of the session's current invoice (none cancelled it), as the log
@@ -251,11 +257,30 @@ class Ledger:
         last_seq = session.events[-1].seq if session.events else None
         if (recorded.checked and recorded.seq == last_seq and not fresh
                 and not self._recorded_outside(session, recorded.seq)):
-            return recorded
+            return self._covered(session, recorded)
         try:
             report = self.svc.check(session, now=self.now)
         except InputError:
             return recorded
         findings = tuple(Finding(f.rule, f.severity, f.article, f.message, tuple(f.events))
                          for f in report.findings)
-        return Compliance(True, findings, report.policy_digest, self.now, None)
+        return Compliance(True, findings, report.policy_digest, self.now, None,
+                          duplicate_of=report.duplicate_of, not_covered=report.not_covered,
+                          not_started=report.not_started)
+
+    def _covered(self, session: Session, recorded: Compliance) -> Compliance:
+        """The recorded check with the points its terms leave unchecked, which its event
+        does not keep: they follow from the policy and the session's mode."""
+        from sessiond.compliance.check import coverage
+
+        started = session.started_at is not None
+        # The same for every session of a policy, mode and start: worked out once.
+        key = (session.policy, session.mode, started)
+        if key not in self._coverage:
+            try:
+                policy = self.policy(session.policy)
+            except InputError:
+                return recorded
+            self._coverage[key] = coverage(policy, session, started=started)
+        not_covered, not_started = self._coverage[key]
+        return replace(recorded, not_covered=not_covered, not_started=not_started)

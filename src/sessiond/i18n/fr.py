@@ -1305,7 +1305,6 @@ CATALOG: dict[str, str] = {
     "Billed {billed} for {worked} worked.": "Facturé {billed} pour {worked} travaillé.",
     "The terms could not be checked: {problem}":
         "Les conditions n'ont pas pu être vérifiées\u202f: {problem}",
-    "✔ Nothing to report against the terms.": "✔ Rien à signaler au regard des conditions.",
     "Outcome of each problem the client listed": "Résultat de chaque problème signalé",
     "outcome…": "résultat…",
     "Paid: {payments}": "Payé\u202f: {payments}",

@@ -22,6 +22,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header, Label, Select, Static
 
 from sessiond import labels
+from sessiond.compliance.check import not_covered_note, summary
 from sessiond.config import Config, technician_problems
 from sessiond.files import make_dirs
 from sessiond.i18n import _
@@ -177,8 +178,13 @@ class EndScreen(CorrectableScreen):
                                              style="red"))
             return
         if not compliance.findings:
-            self.put("#check-summary",
-                     Text(_("✔ Nothing to report against the terms."), style="green"))
+            # The check's own words: never "nothing to report" where its terms leave a
+            # point unchecked (not_covered), which the screen then names.
+            said = summary(compliance) or ""
+            text = Text("✔ " + said[:1].upper() + said[1:] + ".", style="green")
+            if (note := not_covered_note(compliance)) is not None:
+                text.append("\n" + note, style="dim")
+            self.put("#check-summary", text)
             return
         errors, warnings = compliance.errors, compliance.warnings
         self.put("#check-summary", _("{errors}, {warnings}:",
