@@ -652,6 +652,12 @@ def test_a_business_client_is_told_as_the_terms_say(policy_id: str, severity: st
     ("md-micro-services", _MD, {"country": "PF"}, {("client-in-territory", "warning", "2")}),
     ("md-micro-services", _MD, {"ordered_days": 0}, {("withdrawal-waiver", "error", "10")}),
     ("md-micro-services", _MD, {"ordered_days": 0, "status": "business"}, set()),
+    # MD 10: "lorsque [...] la commande est conclue à distance ou hors établissement": at
+    # home too, but a machine left at the workshop is an order made on premises.
+    ("md-micro-services", (_consent(), _BACKUP, _START), {"ordered_days": 0, "mode": "onsite"},
+     {("withdrawal-waiver", "error", "10")}),
+    ("md-micro-services", (_consent(), _BACKUP, _START),
+     {"ordered_days": 0, "mode": "workshop"}, set()),
     ("md-micro-services", (*_MD, ("withdrawal-waiver", -300, {"medium": "email"})),
      {"ordered_days": 0}, set()),
     ("md-micro-services", tuple(s for s in _MD if s is not _PAID), {},
