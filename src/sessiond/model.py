@@ -132,6 +132,9 @@ def records(value: Any) -> bool:
 # choices, the TUI's selects, the policies' parameters and the labels all read these.
 MODES = ("remote", "onsite", "workshop")
 TOOLS = ("teamviewer", "anydesk", "rustdesk", "phone", "visio", "other")
+# Help by phone or video call: the technician talks the client through, the tool never
+# takes control of his machine (no one-time code to give, nothing to disconnect from).
+NO_CONTROL_TOOLS = ("phone", "visio")
 OSES = ("windows", "macos", "linux", "other")
 CHANNELS = ("oral", "phone", "email", "sms", "tool-code", "signature")
 PAYMENT_METHODS = ("card", "cash", "cheque", "transfer", "other")

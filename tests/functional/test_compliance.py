@@ -375,6 +375,30 @@ def test_a_copy_the_client_asked_for_after_his_consent_is_no_finding(cli: Cli) -
     assert {f["rule"] for f in findings} == {"receipt-issued"}, findings  # none given here
 
 
+def test_help_by_phone_is_not_asked_for_the_remote_tool_code_or_a_disconnection(
+        cli: Cli) -> None:
+    """Micro-Alpes 7, art. 1: giving the tool's one-time code is consenting to its control
+    of the machine, and after the work the technician disconnects. A session by phone
+    (session new --tool phone) takes no control: its consent by phone and its end without a
+    disconnection were two errors; the same session through TeamViewer still gets both."""
+    client = cli("client", "add", "Client Témoin").out.strip()
+    (cli.home / "config.toml").write_text(TECHNICIAN, "utf-8")  # receipts need an identity
+    reports = {}
+    for tool in ("phone", "teamviewer"):
+        session = cli("session", "new", client, "--policy", "micro-alpes", "--tool", tool,
+                      "--ordered-at", OLD_ORDER).out.strip()
+        cli("consent", session, "--channel", "phone", "--by", "Client Témoin")
+        for step in (BACKUP, START, STOP, RECEIPT):
+            cli(*[a.format(s=session, out=cli.home / "receipts") for a in step])
+        reports[tool] = cli("check", session, "--json", check=False).json
+    assert reports["phone"]["findings"] == [], reports["phone"]["findings"]
+    assert "disconnect-confirmed" in reports["phone"]["not_covered"]
+    assert {(f["rule"], f["severity"], f["article"])
+            for f in reports["teamviewer"]["findings"]} == {
+        ("consent-before-access", "error", "7, art. 1"),
+        ("disconnect-confirmed", "error", "7, art. 1")}
+
+
 def test_an_intervention_begun_before_its_support_ticket_is_reported(cli: Cli) -> None:
     """MRI87 13: the intervention follows the ticket and the proposal made on it; begun
     before the ticket was opened, it was within no delay of it (it passed as 'on time')."""

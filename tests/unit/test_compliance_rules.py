@@ -652,6 +652,12 @@ def test_a_business_client_is_told_as_the_terms_say(policy_id: str, severity: st
     ("md-micro-services", _MD, {"country": "PF"}, {("client-in-territory", "warning", "2")}),
     ("md-micro-services", _MD, {"ordered_days": 0}, {("withdrawal-waiver", "error", "10")}),
     ("md-micro-services", _MD, {"ordered_days": 0, "status": "business"}, set()),
+    # MD 10: "lorsque [...] la commande est conclue à distance ou hors établissement": at
+    # home too, but a machine left at the workshop is an order made on premises.
+    ("md-micro-services", (_consent(), _BACKUP, _START), {"ordered_days": 0, "mode": "onsite"},
+     {("withdrawal-waiver", "error", "10")}),
+    ("md-micro-services", (_consent(), _BACKUP, _START),
+     {"ordered_days": 0, "mode": "workshop"}, set()),
     ("md-micro-services", (*_MD, ("withdrawal-waiver", -300, {"medium": "email"})),
      {"ordered_days": 0}, set()),
     ("md-micro-services", tuple(s for s in _MD if s is not _PAID), {},
@@ -675,6 +681,16 @@ def test_a_business_client_is_told_as_the_terms_say(policy_id: str, severity: st
      set()),
     ("micro-alpes", (_BACKUP, _START), {"mode": "onsite"}, set()),  # 7, art. 1: remote
     ("micro-alpes", _MA, {"ordered_days": 3}, {("withdrawal-waiver", "error", "2")}),
+    # Micro-Alpes 7, art. 1 speaks of the control the tool takes, by its one-time code, and
+    # of the disconnection after it: help by phone or video call has neither.
+    ("micro-alpes", (_consent("phone"), _BACKUP, _START), {"tool": "phone"}, set()),
+    ("micro-alpes", (_consent("oral"), _BACKUP, _START), {"tool": "visio"}, set()),
+    ("micro-alpes", (_consent("phone"), _BACKUP, _START), {"tool": "teamviewer"},
+     {("consent-before-access", "error", "7, art. 1"),
+      ("disconnect-confirmed", "error", "7, art. 1")}),
+    ("micro-alpes", (_BACKUP, _START), {"tool": "phone"},
+     {("consent-before-access", "error", "7, art. 1")}),  # a consent is still due
+    ("md-micro-services", _MD[:-1], {"tool": "phone"}, set()),  # MD 7: nothing to cut off
     ("vlh", _VLH, {}, set()),
     ("vlh", _VLH[1:], {}, {("quote-accepted-before-start", "error", "3.2")}),
     ("vlh", (("quote-accepted", 1, {"how": "handwritten"}), *_VLH[1:]), {},
@@ -734,7 +750,7 @@ def test_shipped_policies_verdicts(policy_id: str, steps: tuple[Step, ...],
 
     log = Log()
     body: dict[str, Any] = {"policy": policy_id, "mode": options.get("mode", "remote"),
-                            "tool": "anydesk", "problem_count": 0}
+                            "tool": options.get("tool", "anydesk"), "problem_count": 0}
     if options.get("os", "windows") is not None:
         body["client_os"] = options.get("os", "windows")
     ordered = _S - timedelta(days=options.get("ordered_days", 20))

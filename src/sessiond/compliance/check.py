@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING
 
 from sessiond.compliance.facts import Facts
 from sessiond.compliance.findings import Finding, Outcome, Report, Requirement
-from sessiond.compliance.rules import INFO, RULES
+from sessiond.compliance.rules import INFO, RULES, consent_channels
 from sessiond.i18n import _
 from sessiond.model import (
     BACKUP_ANSWERS,
     CHANNELS,
+    NO_CONTROL_TOOLS,
     PAYMENT_METHODS,
     QUOTE_FORMS,
     SECRETS_RULE,
@@ -153,6 +154,9 @@ def unreadable_policy(session: Session, problem: str) -> Report:
 
 
 def active(policy: Policy, rule_id: str, session: Session) -> RuleSpec | None:
+    info = INFO.get(rule_id)
+    if info is not None and info.control and session.tool in NO_CONTROL_TOOLS:
+        return None  # by phone or video call: no control of his machine to check
     spec = policy.rules.get(rule_id) or _baseline().get(rule_id)
     return spec if spec is not None and spec.applies_to(session.mode) else None
 
@@ -250,9 +254,12 @@ def hint(rule_id: str, session: Session, policy: Policy) -> str | None:
         spec = policy.rules.get(rule)
         return "|".join((spec.params.get(name) if spec else None) or default)
 
+    consent = policy.rules.get("consent-before-access")
+    channels = (consent_channels((consent.params.get("channels") if consent else None) or (),
+                                 session.tool)
+                or consent_channels(CHANNELS, session.tool))
     return info.hint.format(
-        session=session.id, client=session.client_id,
-        channels=param("consent-before-access", "channels", CHANNELS),
+        session=session.id, client=session.client_id, channels="|".join(channels),
         forms=param("quote-accepted-before-start", "how", QUOTE_FORMS),
         methods=param("payment-method-accepted", "methods", PAYMENT_METHODS),
         media="|".join(WAIVER_MEDIA), answers="|".join(f"--{a}" for a in BACKUP_ANSWERS))

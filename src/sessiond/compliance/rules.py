@@ -33,7 +33,14 @@ from sessiond import clock, labels
 from sessiond.compliance.facts import Facts
 from sessiond.compliance.findings import Finding
 from sessiond.i18n import _
-from sessiond.model import SECRETS_RULE, Event, Interval, State, standing_invoices
+from sessiond.model import (
+    NO_CONTROL_TOOLS,
+    SECRETS_RULE,
+    Event,
+    Interval,
+    State,
+    standing_invoices,
+)
 from sessiond.policy import RuleSpec
 
 if TYPE_CHECKING:
@@ -57,6 +64,9 @@ class RuleInfo:
     reads_history: the rule needs the client's other sessions and prepaid packages.
     confidentiality: its article is the terms' promise about screens and files (the
       receipt cites it).
+    control: the rule speaks of the remote tool's control of the client's machine (the
+      disconnection after it): it has nothing to check in a session by phone or video
+      call (model.NO_CONTROL_TOOLS), where the technician never takes control.
     The parameters a policy may give the rule are in sessiond.policy.schema.RULE_PARAMETERS
     (the policy reader validates them without knowing the rules).
     """
@@ -68,6 +78,7 @@ class RuleInfo:
     item: str | None = None
     reads_history: bool = False
     confidentiality: bool = False
+    control: bool = False
 
 
 RULES: dict[str, Rule] = {}
@@ -84,11 +95,11 @@ CLOCK_JUMP_SECONDS = 60
 
 def rule(rule_id: str, *, precondition: bool = False, hint: str | None = None,
          item: str | None = None, reads_history: bool = False,
-         confidentiality: bool = False) -> Callable[[Rule], Rule]:
+         confidentiality: bool = False, control: bool = False) -> Callable[[Rule], Rule]:
     def register(fn: Rule) -> Rule:
         RULES[rule_id] = fn
         INFO[rule_id] = RuleInfo(rule_id, fn, precondition, hint, item, reads_history,
-                                 confidentiality)
+                                 confidentiality, control)
         return fn
 
     return register
@@ -149,7 +160,7 @@ def consent_before_access(facts: Facts, spec: RuleSpec) -> list[Finding]:
             return _late(facts, consents, _("The client's consent"), spec)
         return [finding(spec, _("No consent of the client on record before the access."),
                         start)]
-    channels = spec.params.get("channels") or ()
+    channels = consent_channels(spec.params.get("channels") or (), facts.session.tool)
     if channels and not any(e.body["channel"] in channels for e in before):
         # Channels in words ("oralement", "code de l'outil de prise en main"), never ids.
         given = dict.fromkeys(labels.short(e.body["channel"]) for e in before)
@@ -167,6 +178,16 @@ def consent_before_access(facts: Facts, spec: RuleSpec) -> list[Finding]:
                                 items=_artifacts(early), consent=facts.local(first.at),
                                 seq=first.seq), [*seqs(early), first.seq])]
     return []
+
+
+def consent_channels(channels: Iterable[str], tool: str) -> tuple[str, ...]:
+    """The channels the terms accept for a session with this tool: the tool's one-time code
+    (Micro-Alpes 7, art. 1: giving it is consenting to the remote control) is no channel
+    of a session by phone or video call, which has no code and takes no control; terms
+    that accept only it then ask for a consent on record, by whatever channel."""
+    if tool in NO_CONTROL_TOOLS:
+        return tuple(c for c in channels if c != "tool-code")
+    return tuple(channels)
 
 
 @rule("quote-accepted-before-start", precondition=True, item="quote", reads_history=True,
@@ -619,7 +640,7 @@ def payment_not_acceptance(facts: Facts, spec: RuleSpec) -> list[Finding]:
 # --- after the work --------------------------------------------------------------------
 
 
-@rule("disconnect-confirmed")
+@rule("disconnect-confirmed", control=True)
 def disconnect_confirmed(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not facts.stopped:
         return []

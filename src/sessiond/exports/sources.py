@@ -105,8 +105,8 @@ class Ledger:
     documents: dict[str, int] | None = None
     groups: dict[str, list[str]] = field(default_factory=dict)  # see _group
     canonicals: dict[str, str] = field(default_factory=dict)  # see canonical
-    # (policy, mode, started) -> compliance.check.coverage: see _covered
-    _coverage: dict[tuple[str, str, bool], tuple[tuple[str, ...], str | None]] = field(
+    # (policy, mode, tool, started) -> compliance.check.coverage: see _covered
+    _coverage: dict[tuple[str, str, str, bool], tuple[tuple[str, ...], str | None]] = field(
         default_factory=dict)
 
     def invoice_number(self, session_id: str) -> str | None:
@@ -274,8 +274,8 @@ class Ledger:
         from sessiond.compliance.check import coverage
 
         started = session.started_at is not None
-        # The same for every session of a policy, mode and start: worked out once.
-        key = (session.policy, session.mode, started)
+        # The same for every session of a policy, mode, tool and start: worked out once.
+        key = (session.policy, session.mode, session.tool, started)
         if key not in self._coverage:
             try:
                 policy = self.policy(session.policy)
