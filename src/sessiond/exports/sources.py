@@ -106,7 +106,7 @@ class Ledger:
     groups: dict[str, list[str]] = field(default_factory=dict)  # see _group
     canonicals: dict[str, str] = field(default_factory=dict)  # see canonical
     # (policy, mode, tool, started) -> compliance.check.coverage: see _covered
-    _coverage: dict[tuple[str, str, str, bool], tuple[tuple[str, ...], str | None]] = field(
+    coverages: dict[tuple[str, str, str, bool], tuple[tuple[str, ...], str | None]] = field(
         default_factory=dict)
 
     def invoice_number(self, session_id: str) -> str | None:
@@ -270,17 +270,17 @@ class Ledger:
 
     def _covered(self, session: Session, recorded: Compliance) -> Compliance:
         """The recorded check with the points its terms leave unchecked, which its event
-        does not keep: they follow from the policy and the session's mode."""
+        does not keep: they follow from the policy, the session's mode and its tool."""
         from sessiond.compliance.check import coverage
 
         started = session.started_at is not None
         # The same for every session of a policy, mode, tool and start: worked out once.
         key = (session.policy, session.mode, session.tool, started)
-        if key not in self._coverage:
+        if key not in self.coverages:
             try:
                 policy = self.policy(session.policy)
             except InputError:
                 return recorded
-            self._coverage[key] = coverage(policy, session, started=started)
-        not_covered, not_started = self._coverage[key]
+            self.coverages[key] = coverage(policy, session, started=started)
+        not_covered, not_started = self.coverages[key]
         return replace(recorded, not_covered=not_covered, not_started=not_started)
