@@ -7,7 +7,7 @@ import string
 
 import pytest
 
-from sessiond.spelling import did_you_mean, meant
+from sessiond.spelling import did_you_mean, meant, one_edit
 
 IDS = ["s-sauher", "s-k2m9qa", "s-7hq3xr", "c-fd2yeb"]
 
@@ -38,6 +38,29 @@ def test_commands_and_choices() -> None:
     assert meant("resme", commands) == "resume"
     assert meant("stauts", commands) == "status"
     assert meant("anydsk", ["teamviewer", "anydesk", "rustdesk"]) == "anydesk"
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("vhl", "vlh"),        # two swapped in a word of three: difflib's ratio is 0.67
+    ("orla", "oral"),      # of four: 0.75
+    ("vl", "vlh"),         # one dropped
+    ("x", None),           # one letter is no word to guess from
+    ("hvl", None),         # the first and last swapped: two slips
+])
+def test_a_slip_in_a_short_word(typed: str, expected: str | None) -> None:
+    assert meant(typed, ["vlh", "mri87", "fgdmi", "oral", "email", "x1"]) == expected
+
+
+@pytest.mark.parametrize(("word", "other", "expected"), [
+    ("motdepasse", "motdepasse", True), ("motdepsse", "motdepasse", True),
+    ("motdepassse", "motdepasse", True), ("motdepasze", "motdepasse", True),
+    ("omtdepasse", "motdepasse", True), ("motdepases", "motdepasse", True),
+    ("modtepasse", "motdepasse", True), ("mtdepase", "motdepasse", False),
+    ("ab", "ba", True), ("abc", "cba", False), ("", "a", True), ("", "ab", False),
+])
+def test_one_edit(word: str, other: str, expected: bool) -> None:
+    assert one_edit(word, other) is expected
+    assert one_edit(other, word) is expected
 
 
 def test_among_twenty_thousand_random_ids_only_the_meant_one_is_offered() -> None:

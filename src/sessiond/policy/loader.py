@@ -22,6 +22,7 @@ from sessiond.errors import InputError, toml_problem
 from sessiond.files import read_regular
 from sessiond.i18n import _
 from sessiond.policy.schema import Policy, parse
+from sessiond.spelling import did_you_mean
 
 POLICY_LIMIT = 1024 * 1024  # a policy is a few kilobytes of TOML
 
@@ -92,7 +93,8 @@ def load_policy(policy_id: str, p: Paths | None = None) -> Policy:
         return _checked(shipped, "shipped")
     known = sorted({e.id for e in list_policies(p)})
     raise InputError(_("Unknown policy {id!r}. Known policies: {known}. "
-                       "See sessiond policy list.", id=policy_id, known=", ".join(known)))
+                       "See sessiond policy list.", id=policy_id, known=", ".join(known))
+                     + did_you_mean(policy_id, known))
 
 
 @dataclass(frozen=True)

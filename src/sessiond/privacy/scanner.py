@@ -312,6 +312,7 @@ from itertools import pairwise
 
 from sessiond.i18n import _
 from sessiond.records import NamedTuple
+from sessiond.spelling import one_edit
 
 __all__ = [
     "KINDS",
@@ -3710,24 +3711,6 @@ _TYPO_PHRASES = {
 }
 
 
-def _one_edit(word: str, phrase: str) -> bool:
-    """`word` is `phrase`, or one letter left out, added, replaced or two swapped."""
-    if word == phrase:
-        return True
-    if abs(len(word) - len(phrase)) > 1:
-        return False
-    i = 0
-    while i < len(word) and i < len(phrase) and word[i] == phrase[i]:
-        i += 1
-    if len(word) == len(phrase):
-        swapped = (i + 1 < len(word) and word[i] == phrase[i + 1] and word[i + 1] == phrase[i]
-                   and word[i + 2:] == phrase[i + 2:])
-        return swapped or word[i + 1:] == phrase[i + 1:]  # two swapped, or one replaced
-    if len(word) < len(phrase):
-        return word[i:] == phrase[i + 1:]  # left out
-    return word[i + 1:] == phrase[i:]  # added
-
-
 _TYPO_MARK = re.compile(r"[:=]")
 
 
@@ -3736,7 +3719,7 @@ def _typo_phrase(words: list[str]) -> str | None:
     for count in range(len(words), 0, -1):
         key = _norm("".join(words[-count:]))
         if 6 <= len(key) <= 22:
-            group = next((g for p, g in _TYPO_PHRASES.items() if _one_edit(key, p)), None)
+            group = next((g for p, g in _TYPO_PHRASES.items() if one_edit(key, p)), None)
             if group is not None:
                 if _TRIGGER.fullmatch(" ".join(words[-count:])):
                     return None  # a phrase the regex knows: read by its own rules
