@@ -130,6 +130,8 @@ def credit_hours(hours: str | Decimal) -> str:
 
 # The client-scope events billing reads: packages, his record (known since, VLH 5.5) and
 # his referrals (VLH 5.5).
+# The clients a refused client id lists when a name was typed instead (_clients_named).
+CLIENTS_NAMED = 5
 HISTORY_KINDS = ("credit-added", "credit-withdrawn", "client-added", "referral-recorded")
 
 
@@ -1478,8 +1480,24 @@ class Sessiond:
         if row is None:
             raise InputError(_("No client {client}. `sessiond client list` shows them.",
                                client=client_id)
-                             + did_you_mean(client_id, self.store.client_ids()))
+                             + (did_you_mean(client_id, self.store.client_ids())
+                                or self._clients_named(client_id)))
         return row
+
+    def _clients_named(self, typed: str) -> str:
+        """" Clients matching 'jeanne': c-gsszhn Jeanne Martin." to end the refusal of a
+        client id with, when what was typed is a name, a town, a phone number... (the
+        id is what names a client: two may share a name, so none is taken for it)."""
+        from sessiond.display import safe_line
+
+        found = self.clients(typed) if typed.strip() else []
+        if not found:
+            return ""
+        shown = "; ".join(f"{c.id} {safe_line(c.name or _('(erased)'))}"
+                          for c in found[:CLIENTS_NAMED])
+        more = len(found) - CLIENTS_NAMED
+        return " " + _("Clients matching {typed!r}: {clients}.", typed=typed,
+                       clients=shown + (f"; … (+{more})" if more > 0 else ""))
 
     def _require_client(self, client_id: str) -> None:
         """What a command asks of a client it only names, without decrypting his record:
@@ -1501,11 +1519,15 @@ class Sessiond:
                       phone=p.get("phone"), seq=event.seq, address=p.get("address"),
                       siren=p.get("siren"))
 
-    def clients(self) -> list[Client]:
-        """The clients, without the duplicates merged into another."""
+    def clients(self, query: str = "") -> list[Client]:
+        """The clients, without the duplicates merged into another; with `query`, those
+        every word of it matches (client_search.matches)."""
+        from sessiond.client_search import matches
+
         merged = self._merged()
-        return [self.client(r.client_id) for r in self.store.events_of_kind("client-added")
-                if r.client_id and r.client_id not in merged]
+        found = [self.client(r.client_id) for r in self.store.events_of_kind("client-added")
+                 if r.client_id and r.client_id not in merged]
+        return [c for c in found if matches(c, query)] if query else found
 
     def client_events(self, client_id: str, *kinds: str) -> list[Event]:
         """The client's events (only `kinds` when given), in log order."""

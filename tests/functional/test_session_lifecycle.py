@@ -166,6 +166,43 @@ def test_a_mistyped_id_command_or_choice_is_answered_with_the_one_it_was_meant_t
     assert [e["kind"] for e in cli.events()] == ["client-added", "session-planned"]
 
 
+def test_a_short_policy_id_mistyped_is_answered_with_the_one_it_was_meant_to_be(
+        cli: Cli, planned: str) -> None:
+    """Two letters swapped in a short id ("vhl" for vlh) are a slip too, though the two
+    spellings share only two letters in order."""
+    client = cli.json("session", "show", planned)["client"]
+    refused = cli("session", "new", client, "--policy", "vhl", check=False)
+    assert refused.code == 2 and "Vouliez-vous dire vlh\u202f?" in refused.err
+    refused = cli("session", "new", client, "--policy", "micro-alps", check=False)
+    assert "Vouliez-vous dire micro-alpes\u202f?" in refused.err
+    assert "Vouliez-vous" not in cli("session", "new", client, "--policy", "zzz",
+                                     check=False).err
+
+
+def test_a_name_typed_where_a_client_id_goes_is_answered_with_the_clients_it_matches(
+        cli: Cli) -> None:
+    """A technician types the client's name instead of his id: the refusal lists the
+    clients that name matches (accents and case aside), and takes none of them for it
+    (two clients may share a name); `client list WORDS` finds them the same way."""
+    jeanne = cli("client", "add", "Jeanne Lefèvre", "--consumer",
+                 "--address", "3 rue Haute, 87000 Limoges").out.strip()
+    other = cli("client", "add", "Jeanne Martin", "--consumer").out.strip()
+    paul = cli("client", "add", "Paul Lefevre", "--consumer").out.strip()
+    refused = cli("session", "new", "Lefevre", "--policy", "vlh", check=False)
+    assert refused.code == 2
+    assert f"{jeanne} Jeanne Lefèvre" in refused.err and f"{paul} Paul Lefevre" in refused.err
+    assert other not in refused.err
+    refused = cli("session", "new", "jeanne limoges", "--policy", "vlh", check=False)
+    assert jeanne in refused.err and other not in refused.err and paul not in refused.err
+    assert "correspondent" not in cli("session", "new", "Durand", check=False).err
+    assert [e["kind"] for e in cli.events()] == ["client-added"] * 3  # nothing planned
+    listed = cli("client", "list", "LEFEVRE").out
+    assert jeanne in listed and paul in listed and other not in listed
+    assert [c["client"] for c in cli.json("client", "list", "jeanne")] == [jeanne, other]
+    assert "Aucun client ne correspond" in cli("client", "list", "Durand").out
+    assert len(cli.json("client", "list")) == 3
+
+
 def test_json_output_uses_offsets_and_seconds(cli: Cli, planned: str) -> None:
     data = cli.json("session", "show", planned)
     assert data["planned_at"][-6:] in ("+01:00", "+02:00")

@@ -33,16 +33,6 @@ def client_details(parser: argparse.ArgumentParser) -> None:
                                "checked)"))
 
 
-def _folded(text: str) -> str:
-    """A word as typed, for comparing: no case, accents, apostrophe kind, hyphens or
-    extra spaces ("Espèces", "especes" and "ESPECES" are one word)."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.replace("-", " ").split())
-
-
 def allow_list(values: tuple[str, ...]) -> Callable[[str], str]:
     """An argparse `type` for an option whose `choices` are allow-list ids: the id, or its
     words as the interface names them (labels.short or labels.formal: "carte",
@@ -50,11 +40,12 @@ def allow_list(values: tuple[str, ...]) -> Callable[[str], str]:
     gives the id; anything else is left for argparse to refuse with the choices."""
     def read(text: str) -> str:
         from sessiond import labels
+        from sessiond.spelling import folded
 
-        typed = _folded(text)
+        typed = folded(text)
         for value in values:
-            if typed in (_folded(value), _folded(labels.short(value)),
-                         _folded(labels.formal(value))):
+            if typed in (folded(value), folded(labels.short(value)),
+                         folded(labels.formal(value))):
                 return value
         return text
     return read

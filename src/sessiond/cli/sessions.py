@@ -37,6 +37,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     options.client_details(edit)
     edit.set_defaults(handler=_invoices("client_edit"))
     lst = csub.add_parser("list", parents=[common], help=_("list clients"))
+    lst.add_argument("words", nargs="*", metavar="WORDS",
+                     help=_("only the clients each word matches: a name, a town, an e-mail, "
+                            "the end of a phone number (case and accents aside)"))
     lst.set_defaults(handler=client_list, readonly=True)
     show = csub.add_parser("show", parents=[common],
                            help=_("show a client: his details and his sessions"))
@@ -224,11 +227,13 @@ def client_list(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond import labels
     from sessiond.display import safe_line
 
-    clients = ctx.service.clients()
+    query = " ".join(args.words)
+    clients = ctx.service.clients(query)
     # One client a row: a line break in a name would print a row of its own.
     lines = [f"{c.id}  {labels.short(c.status):<13} {c.country}  "
              f"{safe_line(c.name) if c.name else _('(erased)')}" for c in clients]
-    ctx.emit("\n".join(lines) or _("No clients yet."),
+    nothing = _("No client matches {query!r}.", query=query) if query else _("No clients yet.")
+    ctx.emit("\n".join(lines) or nothing,
              [{"client": c.id, "status": c.status, "country": c.country, "name": c.name}
               for c in clients])
     return 0

@@ -154,6 +154,13 @@ CATALOG: dict[str, str] = {
     "Note recorded (event #{seq}).": "Note enregistrée (événement n°\u00a0{seq}).",
     "No open session.": "Aucune intervention ouverte.",
     "No clients yet.": "Aucun client pour l'instant.",
+    "No client matches {query!r}.": "Aucun client ne correspond à {query!r}.",
+    "Clients matching {typed!r}: {clients}.":
+        "Clients qui correspondent à {typed!r}\u202f: {clients}.",
+    "only the clients each word matches: a name, a town, an e-mail, the end of a phone "
+    "number (case and accents aside)":
+        "seulement les clients auxquels correspond chaque mot\u202f: un nom, une ville, un "
+        "e-mail, la fin d'un numéro de téléphone (majuscules et accents mis à part)",
     "(erased)": "(effacé)",
     "Erasing {client} cannot be undone: add --yes to confirm.":
         "L'effacement de {client} est définitif\u202f: ajoutez --yes pour confirmer.",

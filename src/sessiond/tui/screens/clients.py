@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Header, Input, Label, Static
 
+from sessiond.client_search import matches
 from sessiond.i18n import _
 from sessiond.i18n.dates import long_date, until_date
 from sessiond.law.periods import day_before
@@ -23,7 +24,6 @@ from sessiond.tui.text import clean, plain
 from sessiond.tui.views import ClientView, load_clients
 from sessiond.tui.widgets.badges import compliance_badge, state_text
 from sessiond.tui.widgets.dialogs import AmountDialog, ClientDialog
-from sessiond.tui.widgets.picker import matches
 
 if TYPE_CHECKING:
     from sessiond.model import Client, Event

@@ -7,7 +7,6 @@ takes the highlighted client; with no match, the new-client form opens with the 
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 
 from rich.text import Text
@@ -18,31 +17,13 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from sessiond.client_search import matches
 from sessiond.i18n import _
 from sessiond.model import Client
-from sessiond.tui.format import client_kind, label
+from sessiond.tui.format import client_kind
 from sessiond.tui.text import clean, plain
 
 SHOWN = 200  # matches listed at most: a few letters narrow hundreds down at once
-
-
-def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def haystack(client: Client) -> str:
-    parts = [client.name or "", client.email or "", client.phone or "", client.address or "",
-             client.id, client.siren or "", label(client.status)]
-    if client.phone:
-        parts.append("".join(ch for ch in client.phone if ch.isdigit()))
-    return _folded(" ".join(parts))
-
-
-def matches(client: Client, query: str) -> bool:
-    """Every word of `query` is in the client's name, contacts, address or id."""
-    text = haystack(client)
-    return all(word in text for word in _folded(query).split())
 
 
 def details(client: Client) -> str:
