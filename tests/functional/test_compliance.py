@@ -489,6 +489,43 @@ def test_a_copy_made_after_the_stop_is_an_access_after_it(cli: Cli, policy_id: s
     assert found[1] == []
 
 
+@pytest.mark.parametrize(("policy_id", "severity", "article"), [
+    ("micro-alpes", "error", "7, art. 1"), ("md-micro-services", "error", "4, 7"),
+    ("fgdmi", "warning", "Code pénal, art. 323-1")])
+def test_work_resumed_after_a_disconnection_needs_a_new_consent(
+        cli: Cli, policy_id: str, severity: str, article: str) -> None:
+    """Micro-Alpes 7, art. 1: once disconnected the technician 'ne peut plus prendre le
+    contrôle', and giving the tool's code is the consent to it; MD 7 'la session est
+    temporaire'. Disconnected for lunch, then resumed, the access taken again had no
+    consent: it passed without a word. A new code given before the resume keeps it."""
+    now = datetime.now(UTC).replace(microsecond=0)
+
+    def ago(minutes: float) -> str:
+        return (now - timedelta(minutes=minutes)).isoformat()
+
+    client = cli("client", "add", "Client Témoin").out.strip()
+    found = {}
+    for again in (False, True):
+        session = cli("session", "new", client, "--policy", policy_id, "--ordered-at",
+                      OLD_ORDER, "--client-os", "windows").out.strip()
+        for step in (CODE_CONSENT, BACKUP, WARNED, pay("card")):
+            cli(*[a.format(s=session) for a in step], "--at", ago(9))
+        cli("start", session, "--at", ago(8))
+        cli("pause", session, "--at", ago(7))
+        cli(*[a.format(s=session) for a in DISCONNECT], "--at", ago(7))
+        if again:
+            cli(*[a.format(s=session) for a in CODE_CONSENT], "--at", ago(5))
+        cli("resume", session, "--at", ago(4))
+        cli("stop", session, "--at", ago(2))
+        cli(*[a.format(s=session) for a in DISCONNECT], "--at", ago(2))
+        report = cli("check", session, "--json", check=False).json
+        found[again] = [f for f in report["findings"] if f["rule"] == "consent-before-access"]
+    [resumed] = found[False]
+    assert (resumed["severity"], resumed["article"]) == (severity, article)
+    assert "sans nouveau consentement" in resumed["message"], resumed["message"]
+    assert found[True] == []
+
+
 def test_a_session_that_never_started_is_not_said_to_have_kept_its_terms(cli: Cli) -> None:
     """No intervention took place: the check says so (planned, or cancelled), never
     'conditions respectées', and lists no point as unchecked."""

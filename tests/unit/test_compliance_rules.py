@@ -556,6 +556,9 @@ _WARNED: Step = ("sensitive-docs-warned", -120, {})
 _PAID: Step = ("payment-recorded", -180, {"amount": "50.00", "method": "card"})
 _GONE: Step = ("disconnect-confirmed", 1860, {})
 _QUOTE: Step = ("quote-accepted", -240, {"how": "electronic"})
+# disconnected from the client's computer, paused, then the work resumed
+_AWAY: tuple[Step, ...] = (("disconnect-confirmed", 300, {}), ("session-paused", 360, {}),
+                           ("session-resumed", 600, {}))
 
 
 def _consent(channel: str = "oral", at: int = -60) -> Step:
@@ -672,8 +675,24 @@ def test_a_business_client_is_told_as_the_terms_say(policy_id: str, severity: st
      {("consent-before-access", "error", "7, art. 1")}),
     ("micro-alpes", _MA[:-1], {}, {("disconnect-confirmed", "error", "7, art. 1")}),
     ("micro-alpes", (*_MA[:-1], ("disconnect-confirmed", 300, {}), ("session-paused", 360, {}),
-                     ("session-resumed", 600, {})), {},
+                     _consent("tool-code", 590), ("session-resumed", 600, {})), {},
      {("disconnect-confirmed", "error", "7, art. 1")}),  # work resumed after it
+    # Disconnected, then the work resumed: taking control again is a new access, whose
+    # consent is a new code (7, art. 1 "ne peut plus prendre le contrôle").
+    ("micro-alpes", (*_MA, *_AWAY), {}, {("consent-before-access", "error", "7, art. 1")}),
+    ("micro-alpes", (*_MA, *_AWAY[:2], _consent("oral", 590), _AWAY[2]), {},
+     {("consent-before-access", "error", "7, art. 1")}),  # not by the code
+    ("micro-alpes", (*_MA, *_AWAY[:2], _consent("tool-code", 590), _AWAY[2]), {}, set()),
+    ("micro-alpes", (*_MA, ("session-paused", 360, {}), ("session-resumed", 600, {})), {},
+     set()),  # a pause without disconnecting: the same access goes on
+    ("micro-alpes", (_consent("phone"), _BACKUP, _START, *_AWAY), {"tool": "phone"}, set()),
+    ("md-micro-services", (*_MD, *_AWAY), {}, {("consent-before-access", "error", "4, 7")}),
+    ("md-micro-services", (*_MD, *_AWAY[:2], _consent("sms", 590), _AWAY[2]), {}, set()),
+    ("md-micro-services", (*_MD[:-1], *_AWAY), {"mode": "onsite"}, set()),
+    ("vlh", (*_VLH, *_AWAY), {}, {("consent-before-access", "error", "3.1, 4.2")}),
+    ("mri87", (*_MRI, *_AWAY), {}, {("consent-before-access", "error", "13")}),
+    ("fgdmi", (_consent(), _START, *_AWAY), {},
+     {("consent-before-access", "warning", "Code pénal, art. 323-1")}),
     ("micro-alpes", _MA, {"receipt": False}, {("receipt-issued", "error", "13")}),
     ("micro-alpes", (_consent(), _BACKUP, _START, _paid("card")), {"mode": "onsite"},
      {("payment-method-accepted", "warning", "3")}),

@@ -177,7 +177,42 @@ def consent_before_access(facts: Facts, spec: RuleSpec) -> list[Finding]:
                                 "{items}; his machine was accessed before he consented.",
                                 items=_artifacts(early), consent=facts.local(first.at),
                                 seq=first.seq), [*seqs(early), first.seq])]
-    return []
+    return _reconnected_without_consent(facts, spec, consents, channels)
+
+
+def _reconnected_without_consent(facts: Facts, spec: RuleSpec, consents: list[Event],
+                                 channels: tuple[str, ...]) -> list[Finding]:
+    """Work resumed after a disconnection the technician recorded, with no consent given
+    since: the disconnection ended the access the consent was given for (MD 7 "la session
+    est temporaire", VLH 4.1 "codes d'accès temporaires", Micro-Alpes 7, art. 1: once
+    disconnected he "ne peut plus prendre le contrôle", and the tool's code is the
+    consent), so taking control again is a new access, which needs his consent again.
+    Only a remote session through a tool that takes control: by phone or video call
+    nothing is disconnected."""
+    if facts.session.mode != "remote" or facts.session.tool in NO_CONTROL_TOOLS:
+        return []
+    assert facts.start is not None
+    valid = [facts.key(e) for e in consents if not channels or e.body["channel"] in channels]
+    resumes = sorted(facts.events("session-resumed"), key=facts.key)
+    gone = sorted((e for e in facts.events("disconnect-confirmed")
+                   if not facts.before_start(e)), key=facts.key)
+    found, told = [], set()
+    for resume in resumes:
+        # The last disconnection before this resume; a consent between the two covers it.
+        before = [d for d in gone if facts.key(d) < facts.key(resume)]
+        if not before or before[-1].seq in told:
+            continue
+        last = before[-1]
+        if any(facts.key(last) < k < facts.key(resume) for k in valid):
+            continue
+        told.add(last.seq)
+        found.append(finding(spec, _(
+            "Disconnected from the client's computer on {gone} (#{seq}), then the work "
+            "resumed on {resumed} (#{resume}) with no new consent of the client on record: "
+            "taking control again is a new access, which needs his consent.",
+            gone=facts.local(last.at), seq=last.seq, resumed=facts.local(resume.at),
+            resume=resume.seq), [last.seq, resume.seq]))
+    return found
 
 
 def consent_channels(channels: Iterable[str], tool: str) -> tuple[str, ...]:

@@ -1080,6 +1080,12 @@ CATALOG: dict[str, str] = {
     "accessed before he consented.":
         "Fait avant le consentement du client ({consent}, #{seq})\u202f: {items}\u202f; sa "
         "machine a été consultée avant qu'il ne consente.",
+    "Disconnected from the client's computer on {gone} (#{seq}), then the work resumed on "
+    "{resumed} (#{resume}) with no new consent of the client on record: taking control "
+    "again is a new access, which needs his consent.":
+        "Déconnecté de l'ordinateur du client le {gone} (#{seq}), puis le travail a repris "
+        "le {resumed} (#{resume}) sans nouveau consentement du client enregistré\u202f: "
+        "reprendre le contrôle est un nouvel accès, qui demande son consentement.",
     "Consent given: {given}; the terms ask for: {wanted}.":
         "Consentement donné\u202f: {given}\u202f; les conditions demandent\u202f: {wanted}.",
     "The client's system is not on record (session new --client-os); the terms cover "
