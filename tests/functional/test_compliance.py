@@ -154,6 +154,10 @@ MRI87 = Policy("mri87", _MRI, [
                       (NOW - timedelta(days=4)).isoformat())),
     Case("client-category", "warning", "1", _MRI.options("--ordered-at", OLD_ORDER,
                                                         client="business")),
+    # MRI87 and FGDMI say nothing of secrets: the refusal at entry cites the GDPR's
+    # minimisation, and so does the check of one stored anyway
+    Case("notes-free-of-secrets", "warning", "RGPD art. 5(1)(c)",
+         _MRI.after(START, UNSCANNED_NOTE)),
     Case("payment-method-accepted", "warning", "8, 14.2", _MRI.before(START, pay("cheque"))),
 ], clients={"consumer": (), "abroad": ("--country", "BE"), "short": (), "no-credit": (),
             "business": ("--business",), "fresh": ()},
@@ -188,6 +192,8 @@ FGDMI = Policy("fgdmi", _FG, [
          _FG.after(START, pay("cheque")).options("--ordered-at", OLD_ORDER, "--mode", "onsite")),
     Case("consent-before-access", "warning", "Code pénal, art. 323-1",
          _FG.before(CONSENT, REQUESTED_COPY)),
+    Case("notes-free-of-secrets", "warning", "RGPD art. 5(1)(c)",
+         _FG.after(START, UNSCANNED_NOTE)),
 ], clients={"consumer": (), "business": ("--business",)})
 
 _VLH = Plan((CONSENT, QUOTE, BACKUP, START, STOP, RECEIPT))

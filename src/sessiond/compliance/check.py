@@ -216,6 +216,16 @@ def _baseline() -> dict[str, RuleSpec]:
                  "traitement automatisé, d'extraire, de détenir, de reproduire, de "
                  "transmettre, de supprimer ou de modifier frauduleusement les données qu'il "
                  "contient est puni […]"),
+        # A password kept in the log, where the terms say nothing of secrets (MRI87's,
+        # FGDMI's): the service refuses it at entry citing the GDPR's minimisation
+        # (privacy.scanner.describe), so the check's re-scan of what got stored anyway (an
+        # older sessiond, a path that skipped the scan) cites the same article.
+        SECRETS_RULE: RuleSpec(
+            id=SECRETS_RULE, article="RGPD art. 5(1)(c)", severity="warning",
+            modes=("remote", "onsite", "workshop"),
+            text="Les données à caractère personnel doivent être adéquates, pertinentes et "
+                 "limitées à ce qui est nécessaire au regard des finalités pour lesquelles "
+                 "elles sont traitées (minimisation des données)"),
         # A consumer's contract at distance or off premises can be withdrawn from for 14
         # days, and work starts within them only at his express request: the law, where
         # the terms say nothing of it (VLH's, FGDMI's). The workshop is on premises.
