@@ -532,6 +532,39 @@ def test_work_resumed_after_a_disconnection_needs_a_new_consent(
     assert found[True] == []
 
 
+@pytest.mark.parametrize(("policy_id", "severity", "article"), [
+    ("micro-alpes", "error", "7, art. 1"), ("md-micro-services", "warning", "7")])
+def test_a_disconnection_long_after_the_stop_is_reported(cli: Cli, policy_id: str,
+                                                         severity: str, article: str) -> None:
+    """Micro-Alpes 7, art. 1: 'Après l'intervention, le technicien se déconnecte'. Stopped
+    at 10 h, disconnected at 14 h: the disconnection was taken as the one after the work,
+    though he could take control for four more hours. One a minute after the stop is it,
+    and so is one recorded again at its right time."""
+    now = datetime.now(UTC).replace(microsecond=0)
+
+    def ago(minutes: float) -> str:
+        return (now - timedelta(minutes=minutes)).isoformat()
+
+    client = cli("client", "add", "Client Témoin").out.strip()
+    found = {}
+    for gone in ((240,), (1,), (240, 1)):  # minutes after the stop
+        session = cli("session", "new", client, "--policy", policy_id, "--ordered-at",
+                      OLD_ORDER, "--client-os", "windows").out.strip()
+        for step in (CODE_CONSENT, BACKUP, WARNED, pay("card")):
+            cli(*[a.format(s=session) for a in step], "--at", ago(305))
+        cli("start", session, "--at", ago(304), "--yes")
+        cli("stop", session, "--at", ago(300), "--yes")
+        for minutes in gone:
+            cli(*[a.format(s=session) for a in DISCONNECT], "--at", ago(300 - minutes),
+                "--yes")
+        report = cli("check", session, "--json", check=False).json
+        found[gone] = [f for f in report["findings"] if f["rule"] == "disconnect-confirmed"]
+    [late] = found[(240,)]
+    assert (late["severity"], late["article"]) == (severity, article)
+    assert "4 h après l'arrêt" in late["message"], late["message"]
+    assert found[(1,)] == [] and found[(240, 1)] == []
+
+
 def test_a_session_that_never_started_is_not_said_to_have_kept_its_terms(cli: Cli) -> None:
     """No intervention took place: the check says so (planned, or cancelled), never
     'conditions respectées', and lists no point as unchecked."""

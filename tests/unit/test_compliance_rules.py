@@ -693,6 +693,15 @@ def test_a_business_client_is_told_as_the_terms_say(policy_id: str, severity: st
     ("mri87", (*_MRI, *_AWAY), {}, {("consent-before-access", "error", "13")}),
     ("fgdmi", (_consent(), _START, *_AWAY), {},
      {("consent-before-access", "warning", "Code pénal, art. 323-1")}),
+    # Disconnected ten minutes after the stop: he could take control until then; within
+    # the two minutes it takes to close the window, after the work (the stop is at 1800).
+    ("micro-alpes", (*_MA[:-1], ("disconnect-confirmed", 2400, {})), {},
+     {("disconnect-confirmed", "error", "7, art. 1")}),
+    ("micro-alpes", (*_MA[:-1], ("disconnect-confirmed", 1920, {})), {}, set()),
+    ("micro-alpes", (*_MA[:-1], ("disconnect-confirmed", 2400, {}),
+                     ("disconnect-confirmed", 1810, {})), {}, set()),  # recorded again, --at
+    ("md-micro-services", (*_MD[:-1], ("disconnect-confirmed", 1800 + 3600 * 4, {})), {},
+     {("disconnect-confirmed", "warning", "7")}),
     ("micro-alpes", _MA, {"receipt": False}, {("receipt-issued", "error", "13")}),
     ("micro-alpes", (_consent(), _BACKUP, _START, _paid("card")), {"mode": "onsite"},
      {("payment-method-accepted", "warning", "3")}),

@@ -683,9 +683,10 @@ def disconnect_confirmed(facts: Facts, spec: RuleSpec) -> list[Finding]:
     # disconnection followed by more work (the clock resumed) is not the one after it.
     resumed = max((i.start for i in facts.session.running), default=facts.start)
     done = [e for e in facts.events("disconnect-confirmed") if not facts.before_start(e)]
-    if any(resumed is None or e.at >= resumed for e in done):
-        return []
     stop = seqs(facts.events("session-stopped"))
+    after_work = [e for e in done if resumed is None or e.at >= resumed]
+    if after_work:
+        return _disconnected_late(facts, spec, after_work)
     if done and not facts.at_stop:
         assert resumed is not None
         return [finding(spec, _("The disconnection {events} came before the work resumed "
@@ -698,6 +699,29 @@ def disconnect_confirmed(facts: Facts, spec: RuleSpec) -> list[Finding]:
                                 session=facts.session.id), stop, severity="warning")]
     return [finding(spec, _("No disconnection on record after the intervention: the "
                             "technician must no longer be able to take control."), stop)]
+
+
+def _disconnected_late(facts: Facts, spec: RuleSpec, done: list[Event]) -> list[Finding]:
+    """A disconnection after the work, dated long after the stop: until then the technician
+    could still take control ("après l'intervention, le technicien se déconnecte"), as a
+    connection the tool logged open then would show (remote-access-after-stop, the same
+    grace: the seconds it takes to close the window)."""
+    stop_at = facts.session.stopped_at
+    if stop_at is None:
+        return []
+    after = facts.policy.rules.get("remote-access-after-stop")
+    grace = timedelta(seconds=int((after.params.get("grace_seconds") if after else None)
+                                  or AFTER_STOP_SECONDS))
+    if any(e.at - stop_at <= grace for e in done):
+        return []
+    first = min(done, key=facts.key)
+    return [finding(spec, _("The disconnection #{seq} is dated {at}, {late} after the stop "
+                            "({stop}): until then the technician could still take control of "
+                            "the client's computer. If it came earlier, record it at its "
+                            "time (sessiond record {session} disconnect-confirmed --at TIME).",
+                            seq=first.seq, at=facts.local(first.at),
+                            late=_duration(first.at - stop_at), stop=facts.local(stop_at),
+                            session=facts.session.id), [first.seq, *facts.stop_events()])]
 
 
 @rule("receipt-issued")

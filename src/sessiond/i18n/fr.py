@@ -1086,6 +1086,13 @@ CATALOG: dict[str, str] = {
         "Déconnecté de l'ordinateur du client le {gone} (#{seq}), puis le travail a repris "
         "le {resumed} (#{resume}) sans nouveau consentement du client enregistré\u202f: "
         "reprendre le contrôle est un nouvel accès, qui demande son consentement.",
+    "The disconnection #{seq} is dated {at}, {late} after the stop ({stop}): until then the "
+    "technician could still take control of the client's computer. If it came earlier, "
+    "record it at its time (sessiond record {session} disconnect-confirmed --at TIME).":
+        "La déconnexion #{seq} est datée du {at}, {late} après l'arrêt ({stop})\u202f: "
+        "jusque-là, le technicien pouvait encore prendre le contrôle de l'ordinateur du "
+        "client. Si elle a eu lieu plus tôt, enregistrez-la à son heure (sessiond record "
+        "{session} disconnect-confirmed --at HEURE).",
     "Consent given: {given}; the terms ask for: {wanted}.":
         "Consentement donné\u202f: {given}\u202f; les conditions demandent\u202f: {wanted}.",
     "The client's system is not on record (session new --client-os); the terms cover "
