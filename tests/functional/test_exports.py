@@ -303,6 +303,28 @@ def test_a_session_across_midnight_is_in_one_day_only(cli: Cli, tmp_path: Path) 
     assert cli("verify", "--export", moved12["path"]).code == 0
 
 
+def test_a_session_without_finding_is_not_called_compliant_where_its_terms_are_silent(
+        cli: Cli, tmp_path: Path) -> None:
+    """FGDMI's terms say nothing of a backup, a quote or sensitive documents: check says
+    'aucun constat sur les points que couvrent ces conditions' and names them, where the
+    export's compliance column said 'conforme' for the same session."""
+    write_config(cli.home)
+    client = cli("client", "add", "Sans Constat").out.strip()
+    sid = timed(cli, client, "fgdmi", "2025-03-11T10:00:00+01:00",
+                "2025-03-11T10:30:00+01:00",
+                extra=("--mode", "onsite", "--ordered-at", "2025-02-01T10:00:00+01:00"))
+    cli("receipt", sid, "--out", str(tmp_path / "receipts") + "/")
+    report = cli.json("check", sid)
+    assert report["findings"] == [] and "backup-status-recorded" in report["not_covered"]
+    [row] = read_csv(Path(export(cli, tmp_path, "--day", "2025-03-11")["path"]))[1:]
+    assert row[C_COMPLIANCE] == "aucun constat sur les points que couvrent ces conditions"
+    doc = json.loads(Path(export(cli, tmp_path, "--day", "2025-03-11", "--format",
+                                 "json")["path"]).read_text(encoding="utf-8"))
+    [session] = doc["sessions"]
+    assert session["compliance"]["status"] == "ok"
+    assert session["compliance"]["not_covered"] == report["not_covered"]
+
+
 def test_cancelled_and_never_started_sessions_are_left_out(cli: Cli, tmp_path: Path) -> None:
     write_config(cli.home)
     client = cli("client", "add", "Paul Bernard").out.strip()

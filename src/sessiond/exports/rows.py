@@ -98,7 +98,12 @@ class Row:
         if c.status == "unchecked":
             return _("not checked")
         if c.status == "ok":
-            return _("compliant")
+            # What check says of it (compliance.check.summary): never "compliant" when its
+            # terms leave points unchecked, nor for work that never started or is another
+            # session's.
+            from sessiond.compliance.check import summary
+
+            return summary(c) or _("compliant")
         parts = []
         if c.errors:
             parts.append(n_(c.errors, "{n} error", "{n} errors"))
@@ -250,6 +255,8 @@ def row_json(row: Row, tz: ZoneInfo) -> dict[str, Any]:
             # file must be the same when the log is (exports are reused then)
             "checked_at": iso(c.at) if c.seq is not None else None, "check_event": c.seq,
             "policy_digest": c.policy_digest,
+            # the rules its terms leave unchecked for it (as check --json gives them)
+            "not_covered": list(c.not_covered),
             "findings": [{"rule": f.rule, "severity": f.severity, "article": f.article,
                           "message": f.message, "events": list(f.events)}
                          for f in c.findings],
