@@ -565,6 +565,40 @@ def test_a_disconnection_long_after_the_stop_is_reported(cli: Cli, policy_id: st
     assert found[(1,)] == [] and found[(240, 1)] == []
 
 
+@pytest.mark.parametrize(("policy_id", "article"), [
+    ("vlh", "5.3"), ("micro-alpes", "13"), ("md-micro-services", "5"), ("mri87", "7.1")])
+def test_a_receipt_stale_after_a_correction_cites_an_article_of_the_terms(
+        cli: Cli, policy_id: str, article: str) -> None:
+    """Every finding cites an article: a receipt issued before the stop was amended was
+    reported under MD and MRI87, whose terms promise no receipt, with none ('Relevé à
+    jour :', article '-'); it cites what prices the time it states (MD 5, MRI87 7.1), and
+    the receipt article where the terms have one (VLH 5.3, Micro-Alpes 13)."""
+    now = datetime.now(UTC).replace(microsecond=0)
+
+    def ago(minutes: float) -> str:
+        return (now - timedelta(minutes=minutes)).isoformat()
+
+    client = cli("client", "add", "Client Témoin").out.strip()
+    (cli.home / "config.toml").write_text(TECHNICIAN, "utf-8")  # receipts need an identity
+    if policy_id == "mri87":
+        cli("credit", "add", client, "--hours", "10", "--at", OLD_ORDER, "--yes")
+    session = cli("session", "new", client, "--policy", policy_id, "--ordered-at", OLD_ORDER,
+                  "--client-os", "windows").out.strip()
+    for step in (CODE_CONSENT, QUOTE, BACKUP, WARNED):
+        cli(*[a.format(s=session) for a in step], "--at", ago(9))
+    cli("start", session, "--at", ago(8))
+    cli("stop", session, "--at", ago(3))
+    cli(*[a.format(s=session, out=cli.home / "receipts") for a in RECEIPT])
+    stop = next(e["seq"] for e in cli.json("log", session) if e["kind"] == "session-stopped")
+    cli("amend", session, str(stop), "--at", ago(4), "--reason", "arrêté une minute plus tôt")
+    report = cli("check", session, "--json", check=False).json
+    [stale] = [f for f in report["findings"] if f["rule"] == "receipt-current"]
+    assert stale["article"] == article
+    assert all(f["article"] not in ("", "-") for f in report["findings"]), report["findings"]
+    assert f"Relevé à jour (art. {article})" in cli("check", session, check=False).out
+
+
+
 def test_a_session_that_never_started_is_not_said_to_have_kept_its_terms(cli: Cli) -> None:
     """No intervention took place: the check says so (planned, or cancelled), never
     'conditions respectées', and lists no point as unchecked."""

@@ -758,8 +758,11 @@ def receipt_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
     last = receipts[-1]
     later = [e for e in facts.session.events if e.seq > last.seq and (
         e.kind in CORRECTIONS or (e.kind == "note-added" and "replaces" in e.body))]
+    # Cited under the terms' receipt article; terms that promise no receipt (MD's,
+    # MRI87's) still price the time it states by their tranches (MD 5, MRI87 7.1).
     receipt_rule = facts.policy.rules.get("receipt-issued")
-    cited = receipt_rule.article if receipt_rule else spec.article
+    cited = (receipt_rule.article if receipt_rule else
+             spec.article if spec.article != "-" else facts.policy.tranches.article)
     # Named by the number printed on it (YEAR-NNNN), as `verify --receipt` and the next
     # receipt name it, then by its event: "n° 9" alone would read as a receipt number.
     number = last.body.get("number")
