@@ -671,6 +671,33 @@ def test_a_start_without_consent_is_reported_even_when_the_terms_are_silent(cli:
         ("warning", "Code pénal, art. 323-1")]
 
 
+@pytest.mark.parametrize("policy_id", ["vlh", "micro-alpes", "fgdmi"])
+def test_a_start_without_consent_on_site_is_reported_too(cli: Cli, policy_id: str) -> None:
+    """VLH 4.2 and Micro-Alpes 7, art. 1 speak of remote access, and the law's baseline
+    was remote only: at the client's home, a start recorded WITHOUT his consent (his
+    daughter let the technician in) gave no finding and listed consent as not covered,
+    though DESIGN's 'consent first' has such an exception reported. A start on site after
+    the client's consent still gives none."""
+    client = cli("client", "add", "Noé Girard").out.strip()
+    found = {}
+    for without in (True, False):
+        session = cli("session", "new", client, "--policy", policy_id, "--mode", "onsite",
+                      "--ordered-at", OLD_ORDER).out.strip()
+        if without:
+            cli("start", session, "--without-consent", "--reason", "sa fille m'a ouvert")
+        else:
+            cli(*[a.format(s=session) for a in CONSENT])
+            cli("start", session)
+        cli("stop", session)
+        report = cli("check", session, "--json", check=False).json
+        found[without] = [f for f in report["findings"] if f["rule"] == "consent-before-access"]
+        assert ("consent-before-access" in report["not_covered"]) is not without
+    [consent] = found[True]
+    assert (consent["severity"], consent["article"]) == ("warning", "Code pénal, art. 323-1")
+    assert "SANS le consentement du client" in consent["message"]
+    assert found[False] == []
+
+
 @pytest.mark.parametrize(("policy_id", "words", "not_said"), [
     # VLH 4.2 and Micro-Alpes 13 promise confidentiality; only MD 15 says that no password
     # is written down: a refusal citing an article quotes what that article says.

@@ -158,7 +158,15 @@ def active(policy: Policy, rule_id: str, session: Session) -> RuleSpec | None:
     if info is not None and info.control and session.tool in NO_CONTROL_TOOLS:
         return None  # by phone or video call: no control of his machine to check
     spec = policy.rules.get(rule_id) or _baseline().get(rule_id)
-    return spec if spec is not None and spec.applies_to(session.mode) else None
+    if spec is not None and spec.applies_to(session.mode):
+        return spec
+    if rule_id == "consent-before-access" and session.without_consent:
+        # Consent first (DESIGN.md): a start without consent is recorded and reported, in
+        # every mode. Where the terms' consent article speaks of remote access only (VLH
+        # 4.2, Micro-Alpes 7, art. 1; the law's baseline for FGDMI), working on the
+        # client's machine at his home without his consent is still accessing it.
+        return replace(_baseline()[rule_id], modes=())
+    return None
 
 
 def reads_history(policy: Policy, session: Session) -> bool:

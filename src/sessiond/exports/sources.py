@@ -105,9 +105,10 @@ class Ledger:
     documents: dict[str, int] | None = None
     groups: dict[str, list[str]] = field(default_factory=dict)  # see _group
     canonicals: dict[str, str] = field(default_factory=dict)  # see canonical
-    # (policy, mode, tool, started) -> compliance.check.coverage: see _covered
-    coverages: dict[tuple[str, str, str, bool], tuple[tuple[str, ...], str | None]] = field(
-        default_factory=dict)
+    # (policy, mode, tool, started, without consent) -> compliance.check.coverage: see
+    # _covered
+    coverages: dict[tuple[str, str, str, bool, bool],
+                    tuple[tuple[str, ...], str | None]] = field(default_factory=dict)
 
     def invoice_number(self, session_id: str) -> str | None:
         """The number of the session's current invoice (none cancelled it), as the log
@@ -274,8 +275,9 @@ class Ledger:
         from sessiond.compliance.check import coverage
 
         started = session.started_at is not None
-        # The same for every session of a policy, mode, tool and start: worked out once.
-        key = (session.policy, session.mode, session.tool, started)
+        # The same for every session of a policy, mode, tool and start (with or without
+        # consent: check.active): worked out once.
+        key = (session.policy, session.mode, session.tool, started, session.without_consent)
         if key not in self.coverages:
             try:
                 policy = self.policy(session.policy)
