@@ -257,6 +257,44 @@ def test_remote_access_before_consent(cli: Cli, tmp_path: Path) -> None:
     assert (baseline["severity"], baseline["article"]) == ("error", "Code pénal, art. 323-1")
 
 
+def test_a_connection_after_a_disconnection_needs_a_new_consent(cli: Cli,
+                                                                tmp_path: Path) -> None:
+    """Micro-Alpes 7, art. 1: once disconnected the technician 'ne peut plus prendre le
+    contrôle'. The tool's log shows him connected again twenty minutes later, the clock
+    still running, with no new code given: only a connection before the first consent was
+    reported. With a consent (the new code) before it, nothing is."""
+    t = base()
+    sessions = {}
+    for partner, again in (("111111111", False), ("222222222", True)):
+        sid = planned(cli, "micro-alpes", partner)
+        cli("consent", sid, "--channel", "tool-code", "--by", "Jeanne", "--at",
+            iso(t - timedelta(minutes=1)), "--yes")
+        cli("start", sid, "--at", iso(t), "--yes")
+        cli("record", sid, "disconnect-confirmed", "--at", iso(t + timedelta(minutes=10)),
+            "--yes")
+        if again:
+            cli("consent", sid, "--channel", "tool-code", "--by", "Jeanne", "--at",
+                iso(t + timedelta(minutes=19)), "--yes")
+        cli("stop", sid, "--at", iso(t + timedelta(minutes=30)), "--yes")
+        cli("record", sid, "disconnect-confirmed", "--at", iso(t + timedelta(minutes=30)),
+            "--yes")
+        sessions[again] = sid
+    log = outgoing(tmp_path / "Connections.txt",
+                   *((partner, t + timedelta(minutes=m), t + timedelta(minutes=m + 10))
+                     for partner in ("111111111", "222222222") for m in (0, 20)))
+    cli("evidence", "import", str(log))
+    (found,) = findings(cli, sessions[False], "remote-access-before-consent")
+    assert (found["severity"], found["article"]) == ("error", "7, art. 1")
+    assert "après la déconnexion" in found["message"], found["message"]
+    observed = [e["seq"] for e in cli.events()
+                if e["kind"] == "connection-observed" and e["session"] == sessions[False]]
+    gone = next(e["seq"] for e in cli.events()
+                if e["kind"] == "disconnect-confirmed" and e["session"] == sessions[False])
+    assert observed[1] in found["events"] and gone in found["events"]
+    assert observed[0] not in found["events"]  # opened after the consent, before leaving
+    assert findings(cli, sessions[True], "remote-access-before-consent") == []
+
+
 def test_remote_access_after_stop(cli: Cli, tmp_path: Path) -> None:
     t = base()
     sessions = {policy: worked(cli, policy, partner, t - timedelta(minutes=5), t,

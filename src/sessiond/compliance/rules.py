@@ -872,15 +872,44 @@ def remote_access_before_consent(facts: Facts, spec: RuleSpec) -> list[Finding]:
     consents = sorted(facts.events("consent-recorded"), key=facts.key)
     first = consents[0] if consents else None
     early = [c for c in connections if first is None or c.start < first.at]
+    later = _reconnections(facts, spec, [c for c in connections if c not in early], consents)
     if not early:
-        return []
+        return later
     if first is None:
         return [finding(spec, _("Connection {connections} with no consent of the client on "
                                 "record.", connections=_named(early, facts)), _shown(early))]
     return [finding(spec, _("Connection {connections} began before the client's consent was "
                             "on record ({consent}, #{seq}).", connections=_named(early, facts),
                             consent=_second(facts, first.at), seq=first.seq),
-                    [*_shown(early), first.seq])]
+                    [*_shown(early), first.seq]), *later]
+
+
+def _reconnections(facts: Facts, spec: RuleSpec, connections: list[Observed],
+                   consents: list[Event]) -> list[Finding]:
+    """Connections the tool opened after a disconnection the technician recorded, with no
+    consent given since: the disconnection ended the access the consent was given for, as
+    for work resumed after it (consent-before-access). One opened after the stop is
+    remote-access-after-stop's."""
+    gone = sorted((e for e in facts.events("disconnect-confirmed")
+                   if not facts.before_start(e)), key=facts.key)
+    stop_at = facts.session.stopped_at
+    if not gone or facts.session.tool in NO_CONTROL_TOOLS:
+        return []
+    by_disconnection: dict[int, list[Observed]] = {}
+    for c in connections:
+        if stop_at is not None and c.start > stop_at:
+            continue
+        before = [d for d in gone if d.at < c.start]
+        if before and not any(before[-1].at <= e.at <= c.start for e in consents):
+            by_disconnection.setdefault(before[-1].seq, []).append(c)
+    found = []
+    for seq, again in by_disconnection.items():
+        gone_at = next(d.at for d in gone if d.seq == seq)
+        found.append(finding(spec, _(
+            "Connection {connections} began after the disconnection #{seq} ({gone}) with no "
+            "new consent of the client on record.", connections=_named(again, facts),
+            seq=seq, gone=_second(facts, gone_at)), [*_shown(again), seq]))
+    return found
 
 
 # A connection open this long after the stop is a connection left open, not the seconds

@@ -1093,6 +1093,10 @@ CATALOG: dict[str, str] = {
         "jusque-là, le technicien pouvait encore prendre le contrôle de l'ordinateur du "
         "client. Si elle a eu lieu plus tôt, enregistrez-la à son heure (sessiond record "
         "{session} disconnect-confirmed --at HEURE).",
+    "Connection {connections} began after the disconnection #{seq} ({gone}) with no new "
+    "consent of the client on record.":
+        "Connexion {connections} commencée après la déconnexion n°\u00a0{seq} ({gone}) sans "
+        "nouveau consentement du client enregistré.",
     "Consent given: {given}; the terms ask for: {wanted}.":
         "Consentement donné\u202f: {given}\u202f; les conditions demandent\u202f: {wanted}.",
     "The client's system is not on record (session new --client-os); the terms cover "
