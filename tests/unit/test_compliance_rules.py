@@ -823,6 +823,23 @@ def test_a_finding_about_the_start_cites_the_amendment_that_set_it() -> None:
     assert found.events == (3, 5)
 
 
+def test_work_resumed_after_a_disconnection_is_told_at_its_corrected_resume() -> None:
+    """The resume a reconnection finding speaks of is the amended one, cited with its
+    amendment; a consent given before that corrected resume covers it."""
+    log = started(Log().planned())  # consent #2, start #3 at 10:10 Paris time
+    log.add("disconnect-confirmed", T0 + timedelta(minutes=15))  # 4
+    log.add("session-paused", T0 + timedelta(minutes=16))  # 5
+    log.add("session-resumed", T0 + timedelta(minutes=20))  # 6
+    [found] = run("consent-before-access", facts(log))
+    assert found.events == (4, 6) and "10:20" in found.message
+    log.add("instant-amended", T0 + timedelta(minutes=40),
+            {"corrects": 6, "at": "2026-11-20T09:25:00Z"}, personal={"reason": "r"})  # 7
+    [found] = run("consent-before-access", facts(log))
+    assert found.events == (4, 6, 7) and "10:25" in found.message
+    log.add("consent-recorded", T0 + timedelta(minutes=24), {"channel": "oral"})
+    assert run("consent-before-access", facts(log)) == []
+
+
 def _connection(log: Log, start: datetime, end: datetime | None) -> Event:
     body: dict[str, Any] = {
         "tool": "anydesk", "direction": "outgoing", "format": "anydesk-trace",

@@ -211,7 +211,7 @@ def _reconnected_without_consent(facts: Facts, spec: RuleSpec, consents: list[Ev
             "resumed on {resumed} (#{resume}) with no new consent of the client on record: "
             "taking control again is a new access, which needs his consent.",
             gone=facts.local(last.at), seq=last.seq, resumed=facts.local(resume.at),
-            resume=resume.seq), [last.seq, resume.seq]))
+            resume=resume.seq), [last.seq, resume.seq, *facts.amended(resume.seq)]))
     return found
 
 
