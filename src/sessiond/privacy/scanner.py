@@ -4144,14 +4144,16 @@ def _scan_folded(text: str) -> list[Finding]:
 
 
 def describe(findings: Iterable[Finding], *, reason: str | None = None,
-             citation: str | None = None, words: str | None = None) -> str:
+             citation: str | None = None, words: str | None = None,
+             field: str | None = None) -> str:
     """The user message for `findings`: what was found (never the secret) and why.
 
     `citation` names the session's own terms ("art. 15 des CGV MD Micro Services"); without
     it the law is cited (GDPR art. 5(1)(c), data minimisation). `words`: that article's own
     words, quoted instead of a paraphrase (VLH 4.2 and Micro-Alpes 13 promise
     confidentiality, not MD 15's "no password is written down"). `reason` replaces the
-    whole "why" line. Returns "" when there is nothing to report.
+    whole "why" line. `field`: the field the text was typed in ("The reason (--reason)"),
+    named instead of "This text". Returns "" when there is nothing to report.
     """
     counts: dict[str, int] = {}
     for finding in findings:
@@ -4171,4 +4173,6 @@ def describe(findings: Iterable[Finding], *, reason: str | None = None,
         why = _("GDPR art. 5(1)(c) (data minimisation): only the information strictly needed "
                 "is kept, and a password never is.")
     remove = _("Remove it before saving.") if total == 1 else _("Remove them before saving.")
-    return "\n".join((_("This text seems to contain: {items}.", items=items), why, remove))
+    found = (_("{field} seems to contain: {items}.", field=field, items=items) if field
+             else _("This text seems to contain: {items}.", items=items))
+    return "\n".join((found, why, remove))
