@@ -63,7 +63,11 @@ versions) pass:
   an option ("--password x", "/pass:x", "-pw x", "-u user:x", "-U user%x", "sshpass -p x",
   "mysql -px", "echo x | sudo -S"), Windows "net user NAME PASSWORD" and "net use ...
   PASSWORD" (switches, shares, drive letters and "*" skipped; prose after the command is
-  no password).
+  no password); each tool's own password option, in its own case ("7z -pX", "rar -hpX",
+  "unzip -P X" but not "unzip -p", "openssl -pass pass:X", "psexec -p X", "xfreerdp
+  /p:X", "sqlcmd -P X", "ldapsearch -w X", "redis-cli -a X", "schtasks /rp X", "lftp -u
+  user,X"), PowerShell's "ConvertTo-SecureString 'X' -AsPlainText", "user:X" fed to
+  chpasswd; a lone option asks for it, "$VAR", "%VAR%", "env:VAR", "file:PATH" name it.
 * a Wi-Fi network's name then "/" or " - " and a secret-looking key of 8+ characters
   ("SSID : Livebox-4A2C / 7xQpR2mK9sT4vW", "Wifi Maison / Chaton2024"); a second
   network's name, a model, a reference, a MAC address or a version is no key.
@@ -3142,7 +3146,9 @@ def _settings(low: str) -> Iterable[tuple[_Context, int, int]]:
             span = _token_value(low, start) if group == "b" else (
                 (start, start + len(value)) if _token_value(value, 0) else None)
         elif (not value.strip() or _is_stop(value) or _TOKEN_PLACEHOLDER.fullmatch(value)
-              or value.startswith(("$", "%", "-")) or value in ("*", "true", "false")):
+              or value.startswith(("$", "%", "-")) or value in ("*", "true", "false")
+              # OpenSSL's "-pass env:VAR", "file:PATH", "fd:N", "stdin": where it reads it
+              or (m.group("lead") and value.startswith(("env:", "file:", "fd:", "stdin")))):
             span = None
         else:
             span = start, start + len(value)
@@ -3209,6 +3215,111 @@ def _commands(low: str) -> Iterable[tuple[int, int]]:
             group = next(g for g in ("up", "pp", "ep", "sp", "mp") if m.group(g) is not None)
             value = m.group(group)
             if not _TOKEN_PLACEHOLDER.fullmatch(value) and not value.startswith("$"):
+                yield m.start(group), m.end(group)
+
+
+# More commands that take a password by an option, each tool with its own (case counts:
+# "unzip -p" writes to the screen, "unzip -P x" is the archive's password; "sqlcmd -p"
+# prints statistics, "-P x" logs in): the option glued to its value ("7z x a.7z -pX",
+# "rar -hpX") or the value after a space ("psexec -p X", "ldapsearch -w X"), "/p:X"
+# (FreeRDP), "-pass pass:X" (OpenSSL). A lone option asks for the password (none given).
+_FLAG_GLUED, _FLAG_SPACED = 1, 2
+_TOOL_FLAGS: dict[str, tuple[tuple[str, int], ...]] = {}
+for _names, _flags in (
+        (("7z", "7za", "7zr", "7zz", "7zg"), (("-p", _FLAG_GLUED),)),
+        (("rar", "unrar", "winrar"), (("-p", _FLAG_GLUED), ("-hp", _FLAG_GLUED))),
+        (("zip", "unzip", "7zip"), (("-P", _FLAG_SPACED),)),
+        (("openssl",), (("-k", _FLAG_SPACED), ("-pass", _FLAG_SPACED), ("-passin", _FLAG_SPACED),
+                        ("-passout", _FLAG_SPACED), ("-password", _FLAG_SPACED))),
+        (("rdesktop", "psexec", "psexec64", "paexec", "mongo", "mongosh", "mongodump",
+          "mongorestore"), (("-p", _FLAG_SPACED),)),
+        (("xfreerdp", "xfreerdp3", "wfreerdp", "sdl-freerdp", "sdl-freerdp3"),
+         (("/p:", _FLAG_GLUED),)),
+        (("sqlcmd", "osql", "bcp"), (("-P", _FLAG_SPACED), ("-P", _FLAG_GLUED))),
+        (("mysqladmin", "mysqlimport", "mysqlcheck", "mysqlshow", "mysqlpump"),
+         (("-p", _FLAG_GLUED),)),
+        (("ldapsearch", "ldapadd", "ldapmodify", "ldapdelete", "ldapwhoami", "ldappasswd"),
+         (("-w", _FLAG_SPACED),)),
+        (("redis-cli",), (("-a", _FLAG_SPACED),)),
+        (("ssh-keygen",), (("-N", _FLAG_SPACED), ("-P", _FLAG_SPACED))),
+        (("x11vnc",), (("-passwd", _FLAG_SPACED),)),
+        (("schtasks",), (("/rp", _FLAG_SPACED),)),
+        (("lftp",), (("-u", _FLAG_SPACED),)),
+):
+    for _name in _names:
+        _TOOL_FLAGS[_name] = _flags
+# Windows tools whose switches are read in any case ("7z x a.7z -PX").
+_ANYCASE_TOOLS = frozenset({"7z", "7za", "7zr", "7zz", "7zg", "rar", "unrar", "winrar",
+                            "schtasks", "xfreerdp", "xfreerdp3", "wfreerdp", "sdl-freerdp",
+                            "sdl-freerdp3"})
+_FLAG_TOOL = re.compile(
+    r"(?<![\w.-])(?P<tool>" + "|".join(sorted(map(re.escape, _TOOL_FLAGS), key=len,
+                                               reverse=True))
+    + r")(?:\.exe)?(?P<args>[ \t][^\n|&;]{0,300})")
+# An option after a space: only the lines that hold one are read for a tool's name (a
+# pass of this regex costs a twentieth of the tools' one over a note).
+_OPTION_SHAPE = re.compile(r" [-/][a-z]")
+# PowerShell's password in clear ("ConvertTo-SecureString 'X' -AsPlainText -Force"), and
+# a user's "name:password" fed to chpasswd ("echo 'jean:X' | chpasswd").
+_PLAIN_COMMAND = re.compile(
+    r"""(?x)convertto-securestring[ \t]+(?:-string[ \t]+)?(?P<q>["'])(?P<ps>[^"'\n]{1,128})(?P=q)
+          (?=[^\n|]*-asplaintext)
+      | (?:echo|printf)[ \t]+(?:-[a-z]+[ \t]+)?(?P<q2>['"]?)[^\s:'"|]{1,64}:(?P<cp>[^\s'"|]{1,128})
+          (?P=q2)[ \t]*\|[ \t]*(?:sudo[ \t]+)?chpasswd
+      | chpasswd[ \t]*<<<[ \t]*(?P<q3>['"]?)[^\s:'"]{1,64}:(?P<hp>[^\s'"]{1,128})(?P=q3)""")
+
+
+def _flag_value(value: str, offset: int) -> tuple[int, int] | None:
+    if value[:1] in "\"'" and len(value) > 1 and value[-1] == value[0]:
+        value, offset = value[1:-1], offset + 1
+    if value.startswith(("pass:", "env:", "file:", "fd:", "stdin")):
+        if not value.startswith("pass:"):
+            return None  # OpenSSL reads it from a variable, a file or its input
+        value, offset = value[5:], offset + 5
+    if (not value or value.startswith(("-", "$", "%")) or value == "*"
+            or _TOKEN_PLACEHOLDER.fullmatch(value) or _is_stop(value)):
+        return None
+    return offset, offset + len(value)
+
+
+def _tool_flag_values(text: str, low: str) -> Iterable[tuple[int, int]]:
+    """The passwords a command's options give (`text` as typed: options differ by case;
+    `low`, its lower-case copy of the same length, to find the tools)."""
+    lines: list[int] = []
+    for option in _OPTION_SHAPE.finditer(low):
+        line = low.rfind("\n", 0, option.start()) + 1
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    for m in (m for line in lines for m in _FLAG_TOOL.finditer(low, line, _line_end(low, line))):
+        flags = _TOOL_FLAGS[m.group("tool")]
+        args = [(a.group(), a.start())
+                for a in _NET_ARG.finditer(text, m.start("args"), m.end("args"))]
+        anycase = m.group("tool") in _ANYCASE_TOOLS
+        for i, (typed, at) in enumerate(args):
+            arg = typed.lower() if anycase else typed
+            for flag, how in flags:
+                if how == _FLAG_SPACED and arg == flag and i + 1 < len(args):
+                    value, offset = args[i + 1]
+                    if m.group("tool") == "lftp":  # -u user,password
+                        comma = value.find(",")
+                        if comma < 0:
+                            continue
+                        value, offset = value[comma + 1:], offset + comma + 1
+                elif how == _FLAG_GLUED and arg.startswith(flag) and len(arg) > len(flag):
+                    value, offset = typed[len(flag):], at + len(flag)
+                elif (how == _FLAG_GLUED and arg == flag and i + 1 < len(args)
+                      and args[i + 1][1] == at + len(flag) and args[i + 1][0][0] == '"'):
+                    value, offset = args[i + 1]  # -p"two words"
+                else:
+                    continue
+                span = _flag_value(value, offset)
+                if span is not None:
+                    yield span
+                break
+    if "convertto-securestring" in low or "chpasswd" in low:
+        for m in _PLAIN_COMMAND.finditer(low):
+            group = next(g for g in ("ps", "cp", "hp") if m.group(g) is not None)
+            if not _TOKEN_PLACEHOLDER.fullmatch(m.group(group)) and m.group(group)[0] != "$":
                 yield m.start(group), m.end(group)
 
 
@@ -4099,6 +4210,9 @@ def _scan_folded(text: str) -> list[Finding]:
         raw.extend((kind, start, end, pair) for kind, start, end in _email_pairs(low))
     hints = "indice" in low or "hint" in low or "question" in low
     raw.extend((ctx.kind, start, end, ctx) for ctx, start, end in _without_phrase(low))
+    if " -" in low or " /" in low or "chpasswd" in low:
+        pw = _CONTEXTS["pw"]
+        raw.extend(("password", start, end, pw) for start, end in _tool_flag_values(text, low))
     layout: _Layout | None = None
     ellipses: list[re.Match[str]] | None = None
     for m in _TRIGGER.finditer(low):
