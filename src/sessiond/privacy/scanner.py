@@ -69,7 +69,8 @@ versions) pass:
   user,X"), PowerShell's "ConvertTo-SecureString 'X' -AsPlainText", "user:X" fed to
   chpasswd; a lone option asks for it, "$VAR", "%VAR%", "env:VAR", "file:PATH" name it.
 * a Wi-Fi network's name then "/" or " - " and a secret-looking key of 8+ characters
-  ("SSID : Livebox-4A2C / 7xQpR2mK9sT4vW", "Wifi Maison / Chaton2024"); a second
+  ("SSID : Livebox-4A2C / 7xQpR2mK9sT4vW", "Wifi Maison / Chaton2024"; a box's own
+  network name needs no word before it: "Livebox-4A2C / 7xQpR2mK9sT4vW"); a second
   network's name, a model, a reference, a MAC address or a version is no key.
 * pairs with no phrase: a remote tool's ID then "/" and a secret-looking value
   ("TeamViewer 123456789 / 4kd9x2"; "TV" for TeamViewer; after a space only, letters mixed with
@@ -255,7 +256,8 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
 14. A lock named alone ("alarme", "coffre-fort", "portail", "déverrouillage"...) takes
     digits after ":".
     A bare "clé"/"key" is a Wi-Fi key when its line names a Wi-Fi network (SSID, wifi,
-    Livebox..., before the key or after it: "clé : x (wifi)") and the value looks like a
+    Livebox..., before the key or after it: "clé : x (wifi)"; or the line above, a router's
+    screen one setting a line: "SSID : Livebox-A1B2\nClé : x") and the value looks like a
     secret of 8+ characters (WPA's minimum); a software licence's key when dashed groups
     of 4-6 letters and digits, all but one mixed, follow its ":" ("clé antivirus : AB1C2-
     DE3F4-GH5I6-JK7L8"; not a MAC address, a GUID, "USB3-32GB-BLUE-2025"); so is
@@ -2293,6 +2295,11 @@ _WIFI_CONTEXT = re.compile(
     r"\b(?:wi-?fi|ssid|wpa[23]?|wlan|r[eé]seau|network|livebox|freebox|bbox)\b")
 
 
+# The line above a bare "clé" that names the network (its name or the box's).
+_WIFI_ABOVE = re.compile(
+    r"\b(?:wi-?fi|ssid|wlan|livebox|freebox|bbox|nom[ \t]+du[ \t]+r[eé]seau|network[ \t]+name)\b")
+
+
 # The security mode glued to "WPA": "-SAE", "-PSK", "/WPA3", "-Personal".
 _WIFI_MODE = re.compile(
     r"(?:[-/](?:wpa[23]?|psk|sae|personal|personnel|enterprise|entreprise|eap|aes|tkip|ccmp))+"
@@ -2322,6 +2329,16 @@ def _wifi_key_value(low: str, m: re.Match[str], ctx: _Context
     # "WPA2 : x" names the network's security itself; or the line names it after the key
     # ("clé : x (wifi)").
     named_before = _WIFI_CONTEXT.search(low, max(line_start, m.start() - 80), m.end())
+    named_above = False
+    if not named_before and not low[line_start:m.start()].strip():
+        # A router's screen or sticker, one setting a line: "SSID : Livebox-A1B2\nClé :
+        # x", "Nom du réseau (SSID) : ...\nClé de sécurité : x" (a blank line between);
+        # the line above names the network itself ("Réseau OK" does not).
+        above = line_start
+        while above and low[above - 1] in " \t\r\n":
+            above -= 1
+        named_before = _WIFI_ABOVE.search(low, low.rfind("\n", 0, above) + 1, above)
+        named_above = named_before is not None
     line_end = low.find("\n", m.end())
     line_end = len(low) if line_end < 0 else line_end
     if not named_before and not _WIFI_CONTEXT.search(low, m.end(), min(line_end, m.end() + 120)):
@@ -2340,7 +2357,7 @@ def _wifi_key_value(low: str, m: re.Match[str], ctx: _Context
     span = _value_at(low, position, ctx, _LINK)
     if span is None or span[1] - span[0] < 8:
         return None
-    if not named_before and _WIFI_CONTEXT.search(low, span[0], span[1]):
+    if (not named_before or named_above) and _WIFI_CONTEXT.search(low, span[0], span[1]):
         return None  # the network's name itself ("clé : Livebox-4A2C (wifi)")
     if m.group().startswith("wpa"):
         # After "WPA2 :" a cipher or the network's name may follow ("TKIP+AES",
@@ -3370,7 +3387,8 @@ def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
         found.extend(_login_pairs(low))
     found.extend(_settings(low))  # it finds its own stems
     has_wifi = "wifi" in low
-    if has_wifi or "ssid" in low or "wi-fi" in low:
+    if has_wifi or "ssid" in low or "wi-fi" in low or "box-" in low or "box_" in low or (
+            "sfr" in low and ("sfr-" in low or "sfr_" in low)):
         found.extend(_network_pairs(low))
     if has_wifi and "wifi:" in low:
         wifi = _CONTEXTS["wifi"]
@@ -3419,12 +3437,15 @@ def _login_pairs(low: str) -> Iterable[tuple[_Context, int, int]]:
 # Livebox-4A2C / 7xQpR2mK9sT4vW", "Wifi Maison / Chaton2024". The key looks like a secret
 # and has WPA's 8 characters at least; a second network's name is no key (the 5 GHz one,
 # "Livebox-4A2C / Livebox-4A2C-5G", or another box: "Freebox-AB12 / Bbox-9F3E").
-_NETWORK_WORDS = ("ssid", "wifi", "wi-fi")
+# A box's own network name says it is one with no word before it ("Livebox-4A2C /
+# 7xQpR2mK9sT4vW", "Freebox-4A2B1C - ...", "SFR_9F3E / ..."): the name the box comes with.
+_NETWORK_WORDS = ("ssid", "wifi", "wi-fi", "box-", "box_", "sfr-", "sfr_")
 _NETWORK_PAIR = re.compile(
-    rf"""(?x)(?<![\w-])(?:ssid|wi-?fi)
+    rf"""(?x)(?<![\w-])(?:(?:ssid|wi-?fi)
     (?:{_H}+(?:du{_H}+|de{_H}+la{_H}+)?(?:r[eé]seau|network|name|nom|client
        |invit[eé]s?|guests?))?{_H}*(?:[:=]{_H}*)?(?:ssid{_H}*:?{_H}*)?
     (?P<name>"[^"\n]{{1,32}}"|«{_H}*[^»\n]{{1,32}}»|[^\s/,;:"«»|]{{2,32}})
+    |(?P<box>(?:livebox|freebox|bbox|neufbox|sfr)[-_][0-9a-z]{{4,8}}(?:-5g)?))
     (?:{_H}*/{_H}*|{_H}+[-–—|]{_H}+)(?P<v>[^\s,;«»"“”/]{{8,63}})""")
 _NETWORK_NAMES = re.compile(
     r"livebox|freebox|bbox|sfr|orange|neuf|wi-?fi|wlan|guest|invit|2[.,]4|(?<![0-9a-z])5g|ghz"
@@ -3442,14 +3463,20 @@ def _network_pairs(low: str) -> Iterable[tuple[_Context, int, int]]:
     for word in _NETWORK_WORDS:
         at = low.find(word)
         while at >= 0:
-            starts.append(at)
+            if word[-1] in "-_":  # the box's name starts before: "livebox-", "bbox_"
+                start = at
+                while start and low[start - 1].isalpha() and at - start < 8:
+                    start -= 1
+                starts.append(start)
+            else:
+                starts.append(at)
             at = low.find(word, at + len(word))
     for start in sorted(starts):
         m = _NETWORK_PAIR.match(low, start)
         if m is None:
             continue
         value = _trim(m.group("v"))
-        name = m.group("name").strip("\"«» \t")
+        name = (m.group("name") or m.group("box")).strip("\"«» \t")
         stem = re.split(r"[\W_]", name)[0]
         if (len(value) >= 8 and _looks_secret(value) and _NETWORK_NAMES.search(value) is None
                 and _REFERENCE.fullmatch(value) is None
