@@ -68,6 +68,10 @@ versions) pass:
   /p:X", "sqlcmd -P X", "ldapsearch -w X", "redis-cli -a X", "schtasks /rp X", "lftp -u
   user,X"), PowerShell's "ConvertTo-SecureString 'X' -AsPlainText", "user:X" fed to
   chpasswd; a lone option asks for it, "$VAR", "%VAR%", "env:VAR", "file:PATH" name it.
+* an app password in its shape after a password phrase that names it an app's, with no
+  ":" ("mot de passe d'application abcd efgh ijkl mnop", "app-specific password abcd-efgh-
+  ijkl-mnop", 16 letters run together); four groups that could all be words pass ("mot de
+  passe d'application pour tous mes mails").
 * a Wi-Fi network's name then "/" or " - " and a secret-looking key of 8+ characters
   ("SSID : Livebox-4A2C / 7xQpR2mK9sT4vW", "Wifi Maison / Chaton2024"; a box's own
   network name needs no word before it: "Livebox-4A2C / 7xQpR2mK9sT4vW"); a second
@@ -3276,6 +3280,42 @@ _FLAG_TOOL = re.compile(
 # An option after a space: only the lines that hold one are read for a tool's name (a
 # pass of this regex costs a twentieth of the tools' one over a note).
 _OPTION_SHAPE = re.compile(r" [-/][a-z]")
+# An app password (Google's "abcd efgh ijkl mnop", Apple's app-specific "abcd-efgh-ijkl-
+# mnop", 16 letters run together) after a password phrase that names it an app's: its
+# shape says it is the value, with no ":" ("mot de passe d'application Gmail abcd efgh
+# ijkl mnop", "App password qwer-tyui-opas-dfgh"). An app's name alone ("appli") does not.
+_APP_STEMS = ("app", "specifi", "spécifi")
+_APP_PASSWORD = re.compile(
+    r"[^\n]{0,48}?(?<![\w-])(?P<v>[a-z]{4}(?P<sep>[ -])[a-z]{4}(?P=sep)[a-z]{4}(?P=sep)[a-z]{4}"
+    r"|[a-z]{16})(?![\w-])")
+_APP_PASSWORD_PHRASE = re.compile(
+    r"(?<![\w-])(?:mots?[ -]de[ -]passe|mdp|passwords?|passcode|pwd|passe)(?![\w])")
+
+
+def _word_like(group: str) -> bool:
+    """Four letters that could be a word's: a vowel and no three consonants in a row."""
+    shape = "".join("v" if c in "aeiouy" else "c" for c in group)
+    return "v" in shape and "ccc" not in shape
+
+
+def _app_passwords(low: str) -> Iterable[tuple[int, int]]:
+    for stem in _APP_STEMS:
+        at = low.find(stem)
+        while at >= 0:
+            line = low.rfind("\n", 0, at) + 1
+            m = _APP_PASSWORD.match(low, at + len(stem))
+            if m is not None and _APP_PASSWORD_PHRASE.search(low, max(line, at - 40),
+                                                             m.start("v")):
+                value = m.group("v")
+                # The words of a sentence are no app password ("pour tous", "dans leur"):
+                # its letters are random, so a group without a vowel or with three.
+                groups = [value[i:i + 4] for i in range(0, 16, 4)] if len(value) == 16 \
+                    else value.split(m.group("sep"))
+                if m.group("sep") == "-" or not all(map(_word_like, groups)):
+                    yield m.start("v"), m.end("v")
+            at = low.find(stem, at + len(stem))
+
+
 # PowerShell's password in clear ("ConvertTo-SecureString 'X' -AsPlainText -Force"), and
 # a user's "name:password" fed to chpasswd ("echo 'jean:X' | chpasswd").
 _PLAIN_COMMAND = re.compile(
@@ -4237,6 +4277,9 @@ def _scan_folded(text: str) -> list[Finding]:
         raw.extend((kind, start, end, pair) for kind, start, end in _email_pairs(low))
     hints = "indice" in low or "hint" in low or "question" in low
     raw.extend((ctx.kind, start, end, ctx) for ctx, start, end in _without_phrase(low))
+    if "app" in low or "specifi" in low or "spécifi" in low:
+        pw = _CONTEXTS["pw"]
+        raw.extend(("password", start, end, pw) for start, end in _app_passwords(low))
     if " -" in low or " /" in low or "chpasswd" in low:
         pw = _CONTEXTS["pw"]
         raw.extend(("password", start, end, pw) for start, end in _tool_flag_values(text, low))
