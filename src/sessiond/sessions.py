@@ -81,18 +81,34 @@ def refuse_secrets(personal: Mapping[str, Any],
     """Refuse free text (or a name typed with --by) that holds a secret, saying what was
     found but never echoing it, and citing `citation()` (the session's terms: where and in
     which words; the law when None)."""
-    texts = [personal.get(name) for name in SCANNED]
-    flat = [t for v in texts for t in (v if isinstance(v, list) else [v]) if t]
+    flat = [(name, t) for name in SCANNED
+            for t in (lambda v: v if isinstance(v, list) else [v])(personal.get(name)) if t]
     if not flat:
         return
     from sessiond.privacy.scanner import describe, scan
 
-    for text in flat:
+    for name, text in flat:
         findings = scan(text)
         if findings:
             cited = citation()
             raise InputError(describe(findings, citation=cited[0] if cited else None,
-                                      words=cited[1] if cited else None))
+                                      words=cited[1] if cited else None,
+                                      field=scanned_field(name)))
+
+
+def scanned_field(name: str) -> str:
+    """The field a refused secret was typed in, as the refusal names it: "this text" did not
+    say whether it was the note, the --reason, the --by name or the client's address."""
+    fields = {
+        "text": _("The note"),
+        "problems": _("The problem (--problem)"),
+        "client_request": _("The client's request (--client-request)"),
+        "reason": _("The reason (--reason)"),
+        "by": _("The name given with --by"),
+        "name": _("The client's name"),
+        "address": _("The address (--address)"),
+    }
+    return fields.get(name, _("This text"))
 
 
 def _now() -> datetime:

@@ -80,3 +80,28 @@ def test_disguised_secrets_are_refused_by_the_real_command(cli: Cli) -> None:
              check=False)
     assert by.code == 2 and "Soleil2024" not in by.out + by.err
     assert len(cli.events()) == events
+
+
+def test_a_refused_secret_names_the_field_it_was_typed_in(cli: Cli) -> None:
+    # "Ce texte semble contenir" did not say which of a command's texts held the secret
+    # (the --reason, the --by name, the address, a --problem): the refusal names it.
+    client = cli("client", "add", "Jeanne Martin").out.strip()
+    events = len(cli.events())
+    s = cli("session", "new", client, "--policy", "vlh").out.strip()
+    cases = [
+        (("client", "add", "Paul Roux", "--address", "12 rue X, mdp : Soleil2024"),
+         "L'adresse (--address) semble contenir"),
+        (("client", "add", "Paul mdp : Soleil2024"), "Le nom du client semble contenir"),
+        (("session", "new", client, "--problem", "Outlook, mdp : Soleil2024"),
+         "Le problème (--problem) semble contenir"),
+        (("consent", s, "--channel", "oral", "--by", "Jeanne, mdp : Soleil2024"),
+         "Le nom donné avec --by semble contenir"),
+        (("start", s, "--without-consent", "--reason", "mdp : Soleil2024"),
+         "Le motif (--reason) semble contenir"),
+        (("note", s, "mdp : Soleil2024"), "La note semble contenir"),
+    ]
+    for args, words in cases:
+        refused = cli(*args, check=False)
+        assert refused.code == 2 and words in refused.err, (args, refused.err)
+        assert "Soleil2024" not in refused.out + refused.err
+    assert len(cli.events()) == events + 1  # the session planned, nothing else

@@ -63,9 +63,18 @@ versions) pass:
   an option ("--password x", "/pass:x", "-pw x", "-u user:x", "-U user%x", "sshpass -p x",
   "mysql -px", "echo x | sudo -S"), Windows "net user NAME PASSWORD" and "net use ...
   PASSWORD" (switches, shares, drive letters and "*" skipped; prose after the command is
-  no password).
+  no password); each tool's own password option, in its own case ("7z -pX", "rar -hpX",
+  "unzip -P X" but not "unzip -p", "openssl -pass pass:X", "psexec -p X", "xfreerdp
+  /p:X", "sqlcmd -P X", "ldapsearch -w X", "redis-cli -a X", "schtasks /rp X", "lftp -u
+  user,X"), PowerShell's "ConvertTo-SecureString 'X' -AsPlainText", "user:X" fed to
+  chpasswd; a lone option asks for it, "$VAR", "%VAR%", "env:VAR", "file:PATH" name it.
+* an app password in its shape after a password phrase that names it an app's, with no
+  ":" ("mot de passe d'application abcd efgh ijkl mnop", "app-specific password abcd-efgh-
+  ijkl-mnop", 16 letters run together); four groups that could all be words pass ("mot de
+  passe d'application pour tous mes mails").
 * a Wi-Fi network's name then "/" or " - " and a secret-looking key of 8+ characters
-  ("SSID : Livebox-4A2C / 7xQpR2mK9sT4vW", "Wifi Maison / Chaton2024"); a second
+  ("SSID : Livebox-4A2C / 7xQpR2mK9sT4vW", "Wifi Maison / Chaton2024"; a box's own
+  network name needs no word before it: "Livebox-4A2C / 7xQpR2mK9sT4vW"); a second
   network's name, a model, a reference, a MAC address or a version is no key.
 * pairs with no phrase: a remote tool's ID then "/" and a secret-looking value
   ("TeamViewer 123456789 / 4kd9x2"; "TV" for TeamViewer; after a space only, letters mixed with
@@ -251,7 +260,8 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
 14. A lock named alone ("alarme", "coffre-fort", "portail", "déverrouillage"...) takes
     digits after ":".
     A bare "clé"/"key" is a Wi-Fi key when its line names a Wi-Fi network (SSID, wifi,
-    Livebox..., before the key or after it: "clé : x (wifi)") and the value looks like a
+    Livebox..., before the key or after it: "clé : x (wifi)"; or the line above, a router's
+    screen one setting a line: "SSID : Livebox-A1B2\nClé : x") and the value looks like a
     secret of 8+ characters (WPA's minimum); a software licence's key when dashed groups
     of 4-6 letters and digits, all but one mixed, follow its ":" ("clé antivirus : AB1C2-
     DE3F4-GH5I6-JK7L8"; not a MAC address, a GUID, "USB3-32GB-BLUE-2025"); so is
@@ -2289,6 +2299,11 @@ _WIFI_CONTEXT = re.compile(
     r"\b(?:wi-?fi|ssid|wpa[23]?|wlan|r[eé]seau|network|livebox|freebox|bbox)\b")
 
 
+# The line above a bare "clé" that names the network (its name or the box's).
+_WIFI_ABOVE = re.compile(
+    r"\b(?:wi-?fi|ssid|wlan|livebox|freebox|bbox|nom[ \t]+du[ \t]+r[eé]seau|network[ \t]+name)\b")
+
+
 # The security mode glued to "WPA": "-SAE", "-PSK", "/WPA3", "-Personal".
 _WIFI_MODE = re.compile(
     r"(?:[-/](?:wpa[23]?|psk|sae|personal|personnel|enterprise|entreprise|eap|aes|tkip|ccmp))+"
@@ -2318,6 +2333,16 @@ def _wifi_key_value(low: str, m: re.Match[str], ctx: _Context
     # "WPA2 : x" names the network's security itself; or the line names it after the key
     # ("clé : x (wifi)").
     named_before = _WIFI_CONTEXT.search(low, max(line_start, m.start() - 80), m.end())
+    named_above = False
+    if not named_before and not low[line_start:m.start()].strip():
+        # A router's screen or sticker, one setting a line: "SSID : Livebox-A1B2\nClé :
+        # x", "Nom du réseau (SSID) : ...\nClé de sécurité : x" (a blank line between);
+        # the line above names the network itself ("Réseau OK" does not).
+        above = line_start
+        while above and low[above - 1] in " \t\r\n":
+            above -= 1
+        named_before = _WIFI_ABOVE.search(low, low.rfind("\n", 0, above) + 1, above)
+        named_above = named_before is not None
     line_end = low.find("\n", m.end())
     line_end = len(low) if line_end < 0 else line_end
     if not named_before and not _WIFI_CONTEXT.search(low, m.end(), min(line_end, m.end() + 120)):
@@ -2336,7 +2361,7 @@ def _wifi_key_value(low: str, m: re.Match[str], ctx: _Context
     span = _value_at(low, position, ctx, _LINK)
     if span is None or span[1] - span[0] < 8:
         return None
-    if not named_before and _WIFI_CONTEXT.search(low, span[0], span[1]):
+    if (not named_before or named_above) and _WIFI_CONTEXT.search(low, span[0], span[1]):
         return None  # the network's name itself ("clé : Livebox-4A2C (wifi)")
     if m.group().startswith("wpa"):
         # After "WPA2 :" a cipher or the network's name may follow ("TKIP+AES",
@@ -3142,7 +3167,9 @@ def _settings(low: str) -> Iterable[tuple[_Context, int, int]]:
             span = _token_value(low, start) if group == "b" else (
                 (start, start + len(value)) if _token_value(value, 0) else None)
         elif (not value.strip() or _is_stop(value) or _TOKEN_PLACEHOLDER.fullmatch(value)
-              or value.startswith(("$", "%", "-")) or value in ("*", "true", "false")):
+              or value.startswith(("$", "%", "-")) or value in ("*", "true", "false")
+              # OpenSSL's "-pass env:VAR", "file:PATH", "fd:N", "stdin": where it reads it
+              or (m.group("lead") and value.startswith(("env:", "file:", "fd:", "stdin")))):
             span = None
         else:
             span = start, start + len(value)
@@ -3212,6 +3239,147 @@ def _commands(low: str) -> Iterable[tuple[int, int]]:
                 yield m.start(group), m.end(group)
 
 
+# More commands that take a password by an option, each tool with its own (case counts:
+# "unzip -p" writes to the screen, "unzip -P x" is the archive's password; "sqlcmd -p"
+# prints statistics, "-P x" logs in): the option glued to its value ("7z x a.7z -pX",
+# "rar -hpX") or the value after a space ("psexec -p X", "ldapsearch -w X"), "/p:X"
+# (FreeRDP), "-pass pass:X" (OpenSSL). A lone option asks for the password (none given).
+_FLAG_GLUED, _FLAG_SPACED = 1, 2
+_TOOL_FLAGS: dict[str, tuple[tuple[str, int], ...]] = {}
+for _names, _flags in (
+        (("7z", "7za", "7zr", "7zz", "7zg"), (("-p", _FLAG_GLUED),)),
+        (("rar", "unrar", "winrar"), (("-p", _FLAG_GLUED), ("-hp", _FLAG_GLUED))),
+        (("zip", "unzip", "7zip"), (("-P", _FLAG_SPACED),)),
+        (("openssl",), (("-k", _FLAG_SPACED), ("-pass", _FLAG_SPACED), ("-passin", _FLAG_SPACED),
+                        ("-passout", _FLAG_SPACED), ("-password", _FLAG_SPACED))),
+        (("rdesktop", "psexec", "psexec64", "paexec", "mongo", "mongosh", "mongodump",
+          "mongorestore"), (("-p", _FLAG_SPACED),)),
+        (("xfreerdp", "xfreerdp3", "wfreerdp", "sdl-freerdp", "sdl-freerdp3"),
+         (("/p:", _FLAG_GLUED),)),
+        (("sqlcmd", "osql", "bcp"), (("-P", _FLAG_SPACED), ("-P", _FLAG_GLUED))),
+        (("mysqladmin", "mysqlimport", "mysqlcheck", "mysqlshow", "mysqlpump"),
+         (("-p", _FLAG_GLUED),)),
+        (("ldapsearch", "ldapadd", "ldapmodify", "ldapdelete", "ldapwhoami", "ldappasswd"),
+         (("-w", _FLAG_SPACED),)),
+        (("redis-cli",), (("-a", _FLAG_SPACED),)),
+        (("ssh-keygen",), (("-N", _FLAG_SPACED), ("-P", _FLAG_SPACED))),
+        (("x11vnc",), (("-passwd", _FLAG_SPACED),)),
+        (("schtasks",), (("/rp", _FLAG_SPACED),)),
+        (("lftp",), (("-u", _FLAG_SPACED),)),
+):
+    for _name in _names:
+        _TOOL_FLAGS[_name] = _flags
+# Windows tools whose switches are read in any case ("7z x a.7z -PX").
+_ANYCASE_TOOLS = frozenset({"7z", "7za", "7zr", "7zz", "7zg", "rar", "unrar", "winrar",
+                            "schtasks", "xfreerdp", "xfreerdp3", "wfreerdp", "sdl-freerdp",
+                            "sdl-freerdp3"})
+_FLAG_TOOL = re.compile(
+    r"(?<![\w.-])(?P<tool>" + "|".join(sorted(map(re.escape, _TOOL_FLAGS), key=len,
+                                               reverse=True))
+    + r")(?:\.exe)?(?P<args>[ \t][^\n|&;]{0,300})")
+# An option after a space: only the lines that hold one are read for a tool's name (a
+# pass of this regex costs a twentieth of the tools' one over a note).
+_OPTION_SHAPE = re.compile(r" [-/][a-z]")
+# An app password (Google's "abcd efgh ijkl mnop", Apple's app-specific "abcd-efgh-ijkl-
+# mnop", 16 letters run together) after a password phrase that names it an app's: its
+# shape says it is the value, with no ":" ("mot de passe d'application Gmail abcd efgh
+# ijkl mnop", "App password qwer-tyui-opas-dfgh"). An app's name alone ("appli") does not.
+_APP_STEMS = ("app", "specifi", "spécifi")
+_APP_PASSWORD = re.compile(
+    r"[^\n]{0,48}?(?<![\w-])(?P<v>[a-z]{4}(?P<sep>[ -])[a-z]{4}(?P=sep)[a-z]{4}(?P=sep)[a-z]{4}"
+    r"|[a-z]{16})(?![\w-])")
+_APP_PASSWORD_PHRASE = re.compile(
+    r"(?<![\w-])(?:mots?[ -]de[ -]passe|mdp|passwords?|passcode|pwd|passe)(?![\w])")
+
+
+def _word_like(group: str) -> bool:
+    """Four letters that could be a word's: a vowel and no three consonants in a row."""
+    shape = "".join("v" if c in "aeiouy" else "c" for c in group)
+    return "v" in shape and "ccc" not in shape
+
+
+def _app_passwords(low: str) -> Iterable[tuple[int, int]]:
+    for stem in _APP_STEMS:
+        at = low.find(stem)
+        while at >= 0:
+            line = low.rfind("\n", 0, at) + 1
+            m = _APP_PASSWORD.match(low, at + len(stem))
+            if m is not None and _APP_PASSWORD_PHRASE.search(low, max(line, at - 40),
+                                                             m.start("v")):
+                value = m.group("v")
+                # The words of a sentence are no app password ("pour tous", "dans leur"):
+                # its letters are random, so a group without a vowel or with three.
+                groups = [value[i:i + 4] for i in range(0, 16, 4)] if len(value) == 16 \
+                    else value.split(m.group("sep"))
+                if m.group("sep") == "-" or not all(map(_word_like, groups)):
+                    yield m.start("v"), m.end("v")
+            at = low.find(stem, at + len(stem))
+
+
+# PowerShell's password in clear ("ConvertTo-SecureString 'X' -AsPlainText -Force"), and
+# a user's "name:password" fed to chpasswd ("echo 'jean:X' | chpasswd").
+_PLAIN_COMMAND = re.compile(
+    r"""(?x)convertto-securestring[ \t]+(?:-string[ \t]+)?(?P<q>["'])(?P<ps>[^"'\n]{1,128})(?P=q)
+          (?=[^\n|]*-asplaintext)
+      | (?:echo|printf)[ \t]+(?:-[a-z]+[ \t]+)?(?P<q2>['"]?)[^\s:'"|]{1,64}:(?P<cp>[^\s'"|]{1,128})
+          (?P=q2)[ \t]*\|[ \t]*(?:sudo[ \t]+)?chpasswd
+      | chpasswd[ \t]*<<<[ \t]*(?P<q3>['"]?)[^\s:'"]{1,64}:(?P<hp>[^\s'"]{1,128})(?P=q3)""")
+
+
+def _flag_value(value: str, offset: int) -> tuple[int, int] | None:
+    if value[:1] in "\"'" and len(value) > 1 and value[-1] == value[0]:
+        value, offset = value[1:-1], offset + 1
+    if value.startswith(("pass:", "env:", "file:", "fd:", "stdin")):
+        if not value.startswith("pass:"):
+            return None  # OpenSSL reads it from a variable, a file or its input
+        value, offset = value[5:], offset + 5
+    if (not value or value.startswith(("-", "$", "%")) or value == "*"
+            or _TOKEN_PLACEHOLDER.fullmatch(value) or _is_stop(value)):
+        return None
+    return offset, offset + len(value)
+
+
+def _tool_flag_values(text: str, low: str) -> Iterable[tuple[int, int]]:
+    """The passwords a command's options give (`text` as typed: options differ by case;
+    `low`, its lower-case copy of the same length, to find the tools)."""
+    lines: list[int] = []
+    for option in _OPTION_SHAPE.finditer(low):
+        line = low.rfind("\n", 0, option.start()) + 1
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    for m in (m for line in lines for m in _FLAG_TOOL.finditer(low, line, _line_end(low, line))):
+        flags = _TOOL_FLAGS[m.group("tool")]
+        args = [(a.group(), a.start())
+                for a in _NET_ARG.finditer(text, m.start("args"), m.end("args"))]
+        anycase = m.group("tool") in _ANYCASE_TOOLS
+        for i, (typed, at) in enumerate(args):
+            arg = typed.lower() if anycase else typed
+            for flag, how in flags:
+                if how == _FLAG_SPACED and arg == flag and i + 1 < len(args):
+                    value, offset = args[i + 1]
+                    if m.group("tool") == "lftp":  # -u user,password
+                        comma = value.find(",")
+                        if comma < 0:
+                            continue
+                        value, offset = value[comma + 1:], offset + comma + 1
+                elif how == _FLAG_GLUED and arg.startswith(flag) and len(arg) > len(flag):
+                    value, offset = typed[len(flag):], at + len(flag)
+                elif (how == _FLAG_GLUED and arg == flag and i + 1 < len(args)
+                      and args[i + 1][1] == at + len(flag) and args[i + 1][0][0] == '"'):
+                    value, offset = args[i + 1]  # -p"two words"
+                else:
+                    continue
+                span = _flag_value(value, offset)
+                if span is not None:
+                    yield span
+                break
+    if "convertto-securestring" in low or "chpasswd" in low:
+        for m in _PLAIN_COMMAND.finditer(low):
+            group = next(g for g in ("ps", "cp", "hp") if m.group(g) is not None)
+            if not _TOKEN_PLACEHOLDER.fullmatch(m.group(group)) and m.group(group)[0] != "$":
+                yield m.start(group), m.end(group)
+
+
 # A remote tool's ID then its password, as a pair: "TeamViewer 123456789 / 4kd9x2",
 # "AnyDesk : 123 456 789 - Xy7!pq". The ID is personal data (sealed elsewhere); what
 # follows it, when it looks like a secret and is not another ID, is the password. The
@@ -3259,7 +3427,8 @@ def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
         found.extend(_login_pairs(low))
     found.extend(_settings(low))  # it finds its own stems
     has_wifi = "wifi" in low
-    if has_wifi or "ssid" in low or "wi-fi" in low:
+    if has_wifi or "ssid" in low or "wi-fi" in low or "box-" in low or "box_" in low or (
+            "sfr" in low and ("sfr-" in low or "sfr_" in low)):
         found.extend(_network_pairs(low))
     if has_wifi and "wifi:" in low:
         wifi = _CONTEXTS["wifi"]
@@ -3308,12 +3477,15 @@ def _login_pairs(low: str) -> Iterable[tuple[_Context, int, int]]:
 # Livebox-4A2C / 7xQpR2mK9sT4vW", "Wifi Maison / Chaton2024". The key looks like a secret
 # and has WPA's 8 characters at least; a second network's name is no key (the 5 GHz one,
 # "Livebox-4A2C / Livebox-4A2C-5G", or another box: "Freebox-AB12 / Bbox-9F3E").
-_NETWORK_WORDS = ("ssid", "wifi", "wi-fi")
+# A box's own network name says it is one with no word before it ("Livebox-4A2C /
+# 7xQpR2mK9sT4vW", "Freebox-4A2B1C - ...", "SFR_9F3E / ..."): the name the box comes with.
+_NETWORK_WORDS = ("ssid", "wifi", "wi-fi", "box-", "box_", "sfr-", "sfr_")
 _NETWORK_PAIR = re.compile(
-    rf"""(?x)(?<![\w-])(?:ssid|wi-?fi)
+    rf"""(?x)(?<![\w-])(?:(?:ssid|wi-?fi)
     (?:{_H}+(?:du{_H}+|de{_H}+la{_H}+)?(?:r[eé]seau|network|name|nom|client
        |invit[eé]s?|guests?))?{_H}*(?:[:=]{_H}*)?(?:ssid{_H}*:?{_H}*)?
     (?P<name>"[^"\n]{{1,32}}"|«{_H}*[^»\n]{{1,32}}»|[^\s/,;:"«»|]{{2,32}})
+    |(?P<box>(?:livebox|freebox|bbox|neufbox|sfr)[-_][0-9a-z]{{4,8}}(?:-5g)?))
     (?:{_H}*/{_H}*|{_H}+[-–—|]{_H}+)(?P<v>[^\s,;«»"“”/]{{8,63}})""")
 _NETWORK_NAMES = re.compile(
     r"livebox|freebox|bbox|sfr|orange|neuf|wi-?fi|wlan|guest|invit|2[.,]4|(?<![0-9a-z])5g|ghz"
@@ -3331,14 +3503,20 @@ def _network_pairs(low: str) -> Iterable[tuple[_Context, int, int]]:
     for word in _NETWORK_WORDS:
         at = low.find(word)
         while at >= 0:
-            starts.append(at)
+            if word[-1] in "-_":  # the box's name starts before: "livebox-", "bbox_"
+                start = at
+                while start and low[start - 1].isalpha() and at - start < 8:
+                    start -= 1
+                starts.append(start)
+            else:
+                starts.append(at)
             at = low.find(word, at + len(word))
     for start in sorted(starts):
         m = _NETWORK_PAIR.match(low, start)
         if m is None:
             continue
         value = _trim(m.group("v"))
-        name = m.group("name").strip("\"«» \t")
+        name = (m.group("name") or m.group("box")).strip("\"«» \t")
         stem = re.split(r"[\W_]", name)[0]
         if (len(value) >= 8 and _looks_secret(value) and _NETWORK_NAMES.search(value) is None
                 and _REFERENCE.fullmatch(value) is None
@@ -4099,6 +4277,12 @@ def _scan_folded(text: str) -> list[Finding]:
         raw.extend((kind, start, end, pair) for kind, start, end in _email_pairs(low))
     hints = "indice" in low or "hint" in low or "question" in low
     raw.extend((ctx.kind, start, end, ctx) for ctx, start, end in _without_phrase(low))
+    if "app" in low or "specifi" in low or "spécifi" in low:
+        pw = _CONTEXTS["pw"]
+        raw.extend(("password", start, end, pw) for start, end in _app_passwords(low))
+    if " -" in low or " /" in low or "chpasswd" in low:
+        pw = _CONTEXTS["pw"]
+        raw.extend(("password", start, end, pw) for start, end in _tool_flag_values(text, low))
     layout: _Layout | None = None
     ellipses: list[re.Match[str]] | None = None
     for m in _TRIGGER.finditer(low):
@@ -4144,14 +4328,16 @@ def _scan_folded(text: str) -> list[Finding]:
 
 
 def describe(findings: Iterable[Finding], *, reason: str | None = None,
-             citation: str | None = None, words: str | None = None) -> str:
+             citation: str | None = None, words: str | None = None,
+             field: str | None = None) -> str:
     """The user message for `findings`: what was found (never the secret) and why.
 
     `citation` names the session's own terms ("art. 15 des CGV MD Micro Services"); without
     it the law is cited (GDPR art. 5(1)(c), data minimisation). `words`: that article's own
     words, quoted instead of a paraphrase (VLH 4.2 and Micro-Alpes 13 promise
     confidentiality, not MD 15's "no password is written down"). `reason` replaces the
-    whole "why" line. Returns "" when there is nothing to report.
+    whole "why" line. `field`: the field the text was typed in ("The reason (--reason)"),
+    named instead of "This text". Returns "" when there is nothing to report.
     """
     counts: dict[str, int] = {}
     for finding in findings:
@@ -4171,4 +4357,6 @@ def describe(findings: Iterable[Finding], *, reason: str | None = None,
         why = _("GDPR art. 5(1)(c) (data minimisation): only the information strictly needed "
                 "is kept, and a password never is.")
     remove = _("Remove it before saving.") if total == 1 else _("Remove them before saving.")
-    return "\n".join((_("This text seems to contain: {items}.", items=items), why, remove))
+    found = (_("{field} seems to contain: {items}.", field=field, items=items) if field
+             else _("This text seems to contain: {items}.", items=items))
+    return "\n".join((found, why, remove))
