@@ -319,7 +319,7 @@ def open_keys(data: bytes, secret: bytes) -> dict[str, bytes]:
             raise ValueError("parameters")
         salt, nonce = bytes.fromhex(doc["salt"]), bytes.fromhex(doc["nonce"])
         sealed = base64.b64decode(doc["sealed"], validate=True)
-    except (ValueError, TypeError, KeyError, AttributeError) as e:
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as e:
         raise InputError(_("The sealed keys of the backup are damaged.")) from e
     try:
         plain = AESGCM(_derive(secret, salt, n, r, p)).decrypt(
