@@ -12,10 +12,13 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from pathlib import Path
 
 from sessiond.errors import InputError, system_problem
 from sessiond.i18n import _
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:  # `sessiond status` reads its own files (read_own) without pathlib
+    from pathlib import Path
 
 MB = 1024 * 1024
 # A receipt is some 100 kB; an export covers at most three years (exports.export.MAX_DAYS),
@@ -62,6 +65,36 @@ def read_regular(path: Path, limit: int, *, missing_ok: bool = False) -> bytes |
     except OSError as e:
         raise InputError(_("{path}: cannot be read ({problem}).", path=path,
                            problem=system_problem(e))) from e
+    finally:
+        os.close(fd)
+
+
+def read_own(path: str | os.PathLike[str], limit: int) -> bytes | None:
+    """What one of sessiond's own small files in its directories holds (a key, the
+    daemon's pid and status, a damage mark), read on a command's way: None when there is
+    none, b"" when the name is no regular file (a directory, a FIFO, a device, a link to
+    one), at most `limit` + 1 bytes of a larger one (the caller sees it is too large);
+OSError when it cannot be read (no permission).
+
+    Opened non-blocking, so a FIFO put in its place is never waited on, and bounded, so a
+    link to /dev/zero or a file grown huge is never read to the end: `sessiond status`
+    hung on a daemon.lock that was a FIFO, as it would on config.toml (read_regular)."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return b""
+        chunks, left = [], limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, MB))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
     finally:
         os.close(fd)
 

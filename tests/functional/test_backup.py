@@ -413,6 +413,28 @@ def test_sealed_keys_sealed_by_someone_else_are_refused(secret_cli: Cli,
     refused(cli("verify", "--backup", str(greedy), check=False), 2)
 
 
+def test_sealed_keys_that_are_no_sealed_keys_are_damaged(secret_cli: Cli,
+                                                        tmp_path: Path) -> None:
+    """keys.sealed is read before the passphrase opens anything: what a forger lists in
+    the manifest under its right digest (JSON nested past Python's recursion limit, its
+    numbers huge, not an object) is a damaged file, never an internal error."""
+    cli = secret_cli
+    stopped_session(cli)
+    backup = tmp_path / "b"
+    cli("backup", str(backup))
+    for i, text in enumerate(["[" * 100_000, '{"n": ' + "[" * 100_000, "1" * 5000, "[]",
+                              '{"format": ' + "9" * 5000 + "}"]):
+        case = _forged(backup, tmp_path, f"nested-{i}")
+        (case / "keys.sealed").write_text(text)
+        _relist(case)
+        home = tmp_path / f"home-{i}"
+        for result in (cli("verify", "--backup", str(case), check=False),
+                       cli.at(home)("restore", str(case), check=False)):
+            refused(result, 2, "endommagées")
+            clean(result)
+        assert not home.exists() or not any(home.rglob("*"))
+
+
 def test_a_refused_key_writes_no_other_key(secret_cli: Cli, tmp_path: Path) -> None:
     """The keys are all decided before any is written: when the signing key here differs
     from the backup's, the missing master key is not brought back either."""

@@ -589,6 +589,47 @@ def test_a_home_with_other_files_is_not_chmodded(cli: Cli, tmp_path: Path) -> No
     assert stat.S_IMODE(own.stat().st_mode) == 0o700
 
 
+# What sessiond reads of its own on a command's way: the name its refusal gives, and a
+# command that needs the file (None: the file is only informative).
+OWN_FILES: dict[str, tuple[str, tuple[str, ...]] | None] = {
+    "sessiond.sqlite3": ("sessiond.sqlite3", ("client", "add", "Paul Durand")),
+    "keys/signing.key": ("signing.key", ("verify",)),
+    "keys/master.key": ("master.key", ("client", "add", "Paul Durand")),
+    "daemon.lock": None,  # the daemon's pid: none, the daemon is stopped
+    "daemon.json": None,
+    "sessiond.sqlite3.damaged": None,  # writes stop with a reason unknown; verify lifts it
+}
+
+
+@pytest.mark.parametrize("name", sorted(OWN_FILES))
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero", "deep"])
+def test_an_own_file_that_is_no_file_is_never_waited_on(cli: Cli, name: str,
+                                                        kind: str) -> None:
+    _client, session = stopped_session(cli)
+    path = cli.home / name
+    path.unlink(missing_ok=True)
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "/dev/zero":
+        path.symlink_to("/dev/zero")
+    else:  # JSON nested past Python's recursion limit, where JSON is read
+        path.write_text("[" * 200_000)
+    needed = OWN_FILES[name]
+    for args in (("status",), ("status", "--json"), ("client", "add", "Paul Durand"),
+                 ("log", session), ("verify",)):
+        started = time.monotonic()
+        result = cli(*args, check=False)
+        assert time.monotonic() - started < 10, args  # neither waited on nor read to its end
+        clean(result)
+        if needed is not None and result.code:
+            assert needed[0] in result.err + result.out, (args, result.err, result.out)
+    if needed is None:  # no daemon runs, and status says so; the log is written again
+        assert cli.json("status")["daemon"]["running"] is False
+        assert cli("client", "add", "Luc Moreau", check=False).code == 0
+    else:
+        refused(cli(*needed[1], check=False), 3, needed[0])
+
+
 def test_units_are_0644_in_0755_directories_under_umask_000(real_cli: Cli,
                                                             tmp_path: Path) -> None:
     target = tmp_path / "cfg" / "systemd" / "user"

@@ -249,6 +249,28 @@ def test_verify_reports_a_break_in_the_series(cli_home: Cli, tmp_path: Path) -> 
     assert "2 à 3" in result.out + result.err and f"F-{year}-0004" in result.out + result.err
 
 
+def test_an_invoice_event_nested_past_the_recursion_limit_is_named(cli_home: Cli,
+                                                                    tmp_path: Path) -> None:
+    """The series is read from every invoice event, a damaged one too: its body edited to
+    JSON nested past Python's recursion limit is an invoice without a readable number,
+    never an internal error of verify."""
+    import sqlite3
+
+    cli = cli_home
+    session = stopped(cli, business(cli))
+    cli("invoice", session, "--out", str(tmp_path))
+    db = sqlite3.connect(cli.home / "sessiond.sqlite3")
+    db.execute("DROP TRIGGER events_no_update")
+    seq = db.execute("SELECT seq FROM events WHERE kind = 'invoice-issued'").fetchone()[0]
+    db.execute("UPDATE events SET body = ? WHERE seq = ?", ("[" * 100_000, seq))
+    db.commit()
+    db.close()
+    result = cli("verify", "--json", check=False)
+    assert result.code == 1, result.err
+    assert any(p["event"] == seq and "pas de numéro lisible" in p["message"]
+               for p in result.json["problems"]), result.json["problems"]
+
+
 # --- what an invoice needs of the client ----------------------------------------------------
 
 

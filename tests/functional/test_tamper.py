@@ -136,6 +136,46 @@ def test_a_rewritten_chain_is_caught_by_its_checkpoint(log: Cli) -> None:
     assert first_bad(log) == checkpoint_seqs(log.home)[0]  # the end of the first session
 
 
+def rewrite(home: Path, seq: int, column: str, value: str) -> None:
+    """Set one column of event `seq` and hash the chain again from there, as a forger
+    who knows the chain's rule does: only the checkpoints can tell."""
+    from sessiond.audit.chain import event_hash
+    from sessiond.store.sqlite import StoredEvent
+
+    tamper(home)
+    db = sqlite3.connect(home / "sessiond.sqlite3")
+    rows = [StoredEvent(*r) for r in db.execute("SELECT * FROM events ORDER BY seq")]
+    prev = rows[seq - 2].hash
+    for row in rows[seq - 1:]:
+        env = row.envelope()
+        env["prev_hash"] = prev
+        if row.seq == seq:
+            env[column] = value
+        prev = event_hash(env)
+        db.execute(f"UPDATE events SET {column} = ?, prev_hash = ?, hash = ? WHERE seq = ?",
+                   (env[column], env["prev_hash"], prev, row.seq))
+    db.commit()
+    db.close()
+
+
+@pytest.mark.parametrize(("column", "value"), [
+    ("body", "[" * 100_000),  # nested past Python's recursion limit
+    ("body", '{"channel": ' + "9" * 5000 + "}"),  # past Python's limit of digits
+    ("body", "[1]"), ("body", '"oral"'), ("body", "null"), ("body", "{"),
+    ("at", "hier"), ("recorded_at", "2026-13-45T10:00:00Z"),
+], ids=["nested", "digits", "list", "string", "null", "cut", "at", "recorded_at"])
+def test_an_event_hashed_again_that_sessiond_never_writes_is_named(
+        log: Cli, column: str, value: str) -> None:
+    """What a forger writes in an event and hashes again is named as the event no
+    sessiond wrote, never an internal error of verify."""
+    rewrite(log.home, 3, column, value)
+    result = log("verify", "--json", check=False)
+    assert result.code == 1, result.err
+    assert result.json["first_bad_event"] == 3
+    assert any(p["event"] == 3 and "n'est pas un événement sessiond valide" in p["message"]
+               for p in result.json["problems"]), result.json["problems"]
+
+
 def checkpoint_seqs(home: Path) -> list[int]:
     db = sqlite3.connect(home / "sessiond.sqlite3")
     seqs = [r[0] for r in db.execute("SELECT seq FROM checkpoints ORDER BY id")]

@@ -37,6 +37,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from sessiond.config import private_dir, write_private
 from sessiond.errors import EnvironmentFault, InputError, system_problem
+from sessiond.files import read_own
 from sessiond.i18n import _
 
 SIGNING, MASTER = "signing.key", "master.key"
@@ -97,18 +98,19 @@ class Keyring:
     def _read(self, name: str) -> bytes | None:
         path = self.directory / name
         try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            return None
-        except IsADirectoryError:
-            data = b""
+            # Bounded and non-blocking: a FIFO in a key's place was waited on for ever and
+            # a link to /dev/zero read without end; what is no file reads as empty.
+            data = read_own(path, KEY_SIZE)
         except OSError as e:
             raise EnvironmentFault(_("Cannot read the key {path}: {problem}. {hint}",
                                      path=path, problem=system_problem(e), hint=_restore_hint())
                                    ) from e
+        if data is None:
+            return None
         if len(data) != KEY_SIZE:
+            size = len(data) if len(data) <= KEY_SIZE else path.stat().st_size
             raise EnvironmentFault(_("The key {path} is damaged: {size} bytes instead of "
-                                     "{expected}. {hint}", path=path, size=len(data),
+                                     "{expected}. {hint}", path=path, size=size,
                                      expected=KEY_SIZE, hint=_restore_hint()))
         return data
 
@@ -317,7 +319,7 @@ def open_keys(data: bytes, secret: bytes) -> dict[str, bytes]:
             raise ValueError("parameters")
         salt, nonce = bytes.fromhex(doc["salt"]), bytes.fromhex(doc["nonce"])
         sealed = base64.b64decode(doc["sealed"], validate=True)
-    except (ValueError, TypeError, KeyError, AttributeError) as e:
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as e:
         raise InputError(_("The sealed keys of the backup are damaged.")) from e
     try:
         plain = AESGCM(_derive(secret, salt, n, r, p)).decrypt(

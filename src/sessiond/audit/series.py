@@ -36,7 +36,7 @@ def problems(numbered: Iterable[tuple[int, str, str | Mapping[str, Any]]]
         try:
             body = json.loads(raw) if isinstance(raw, str) else raw
             year, serial, printed = int(body["year"]), int(body["serial"]), body["number"]
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, RecursionError):
             found.append((seq, _("invoice event #{seq} has no readable number", seq=seq)))
             continue
         expected = last.get(year, 0) + 1

@@ -19,6 +19,7 @@ import json
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from sessiond.audit import series
@@ -152,10 +153,10 @@ def _walk(rows: Iterable[Row | Sequence[Any]], report: Report, signed: _Signed,
                         "inserted, deleted or moved)", seq=seq, previous=seq - 1)
         elif not _hashes_to(row, row[13]):
             problem = _("event #{seq} was modified after it was written", seq=seq)
+        elif not _instants(row):
+            problem = _("event #{seq} is not a valid sessiond event", seq=seq)
         elif (row[2], row[10]) not in valid:
-            try:
-                validate(row[2], json.loads(row[10]), {}, complete=False)
-            except (InputError, ValueError, TypeError):
+            if not _valid_body(row[2], row[10]):
                 problem = _("event #{seq} is not a valid sessiond event", seq=seq)
             else:
                 if len(row[10]) <= _SHORT:  # the bodies that repeat ({}, a channel...)
@@ -167,6 +168,32 @@ def _walk(rows: Iterable[Row | Sequence[Any]], report: Report, signed: _Signed,
             chain_sound = False
         expected_seq, prev = seq + 1, row[13]
     report.problems.extend(Problem(seq, message) for seq, message in series.problems(numbered))
+
+
+def _valid_body(kind: Any, body: Any) -> bool:
+    """Whether a stored body is what sessiond writes for its kind: a JSON object of the
+    kind's fields. What a forger can write in its place and hash again (a list, JSON
+    nested past Python's recursion limit, a number of 5000 digits) is none, and never
+    ends verification with an internal error."""
+    try:
+        fields = json.loads(body)
+        if not isinstance(fields, dict):
+            return False
+        validate(kind, fields, {}, complete=False)
+    except (InputError, ValueError, TypeError, RecursionError):
+        return False
+    return True
+
+
+def _instants(row: Sequence[Any]) -> bool:
+    """Whether the event's instant and the instant it was recorded read as instants
+    (every reading command reads them: one that does not would end each of them)."""
+    try:
+        datetime.fromisoformat(row[5])
+        datetime.fromisoformat(row[6])
+    except (ValueError, TypeError):
+        return False
+    return True
 
 
 def _hashes_to(row: Sequence[Any], hash_: str) -> bool:

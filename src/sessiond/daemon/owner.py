@@ -86,7 +86,8 @@ def is_locked(path: str | os.PathLike[str]) -> bool:
     if not os.path.exists(path):
         return False
     try:  # read-only is enough to probe: it works on a read-only copy of the data
-        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        # Non-blocking: a FIFO in the lock's place is never waited on for a writer.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError:
         return False
     try:
@@ -101,9 +102,10 @@ def is_locked(path: str | os.PathLike[str]) -> bool:
 def daemon_pid(directory: str | os.PathLike[str]) -> int | None:
     """The pid written in the data directory's daemon.lock if that process is alive and a
     sessiond daemon."""
-    try:
-        with open(os.path.join(directory, DAEMON_LOCK), encoding="ascii") as lock:
-            pid = int(lock.read().strip() or 0)
+    from sessiond.files import read_own
+
+    try:  # a pid is a few digits: a longer content is none
+        pid = int((read_own(os.path.join(directory, DAEMON_LOCK), 20) or b"").strip() or 0)
     except (OSError, ValueError):
         return None
     if pid <= 0:

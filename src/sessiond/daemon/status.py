@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sessiond.config import Paths
 
 STATUS_FILE = "daemon.json"
+STATUS_LIMIT = 64 * 1024
 
 
 class Feature(NamedTuple):
@@ -48,16 +49,19 @@ def write(p: Paths, *, hotkeys: Feature, idle: Feature, state: str = "running",
 
 def read_file(directory: str | os.PathLike[str]) -> dict[str, Any] | None:
     """daemon.json of the data directory."""
-    try:
-        with open(os.path.join(directory, STATUS_FILE), encoding="utf-8") as file:
-            text = file.read()
-    except OSError:  # no daemon ever ran here: `status` does without json
+    from sessiond.files import read_own
+
+    try:  # the daemon writes some 300 bytes; a FIFO or /dev/zero in its place reads b""
+        data = read_own(os.path.join(directory, STATUS_FILE), STATUS_LIMIT)
+    except OSError:
+        return None
+    if not data:  # no daemon ever ran here: `status` does without json
         return None
     import json
 
     try:
-        value = json.loads(text)
-    except ValueError:
+        value = json.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError):  # damaged, cut at the limit, nested without end
         return None
     return value if isinstance(value, dict) else None
 

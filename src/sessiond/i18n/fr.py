@@ -2717,6 +2717,11 @@ CATALOG: dict[str, str] = {
     "{path} is not a regular file (a directory, a pipe or a device): give the file itself.":
         "{path} n'est pas un fichier ordinaire (un répertoire, un tube ou un périphérique) : "
         "donnez le fichier lui-même.",
+    "{path} is not a file (a directory, a pipe or a device) where sessiond keeps its log: "
+    "put the log back, or restore it from a backup (sessiond restore DIR).":
+        "{path} n'est pas un fichier (un répertoire, un tube ou un périphérique) là où "
+        "sessiond garde son journal\u202f: remettez le journal en place, ou restaurez-le "
+        "depuis une sauvegarde (sessiond restore DOSSIER).",
     "{path} is too large ({size}; at most {limit}): it is not a file sessiond wrote.":
         "{path} est trop gros ({size}\u202f; au plus {limit})\u202f: ce n'est pas un fichier "
         "écrit par sessiond.",

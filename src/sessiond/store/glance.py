@@ -59,8 +59,35 @@ def settings_stamp(config_file: str) -> str | None:
     return f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}"
 
 
+def other_kind(path: str | os.PathLike[str]) -> bool:
+    """Whether something that is no file has the log's name (a directory, a FIFO, a
+    device, a link to one): SQLite opening a FIFO read-only waits for a writer for ever,
+    and reads /dev/zero as an I/O error of a failing disk."""
+    import stat
+
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:  # missing, or a link to nothing: the open says what it is
+        return False
+
+
+def refuse_other_kind(path: str | os.PathLike[str]) -> None:
+    """An EnvironmentFault naming the log if it is no file (see other_kind)."""
+    if other_kind(path):
+        from sessiond.errors import EnvironmentFault
+        from sessiond.i18n import _
+
+        raise EnvironmentFault(_(
+            "{path} is not a file (a directory, a pipe or a device) where sessiond keeps "
+            "its log: put the log back, or restore it from a backup (sessiond restore "
+            "DIR).", path=path))
+
+
 def open_readonly(database: str) -> sqlite3.Connection:
-    """The log, read-only (never created: a missing file is an error)."""
+    """The log, read-only (never created: a missing file is an error; one that is no file
+    too, before SQLite waits on a FIFO)."""
+    if other_kind(database):
+        raise OSError(f"{database}: not a regular file")
     return sqlite3.connect(uri(os.path.abspath(database), "ro"), uri=True,
                            isolation_level=None)
 

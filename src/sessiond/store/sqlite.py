@@ -22,6 +22,7 @@ from sessiond.audit.canonical import canonical
 from sessiond.audit.chain import GENESIS, event_hash, row_hash
 from sessiond.config import private_dir
 from sessiond.errors import Damaged, EnvironmentFault, SessiondError
+from sessiond.files import read_own
 from sessiond.i18n import _
 from sessiond.records import NamedTuple
 from sessiond.store import glance
@@ -190,6 +191,7 @@ class Store:
         # Inside `writing`: the counter read under the write lock, and the transaction's
         # writer (which knows the tail): `mark()` without a statement.
         self._writing: tuple[int, Writer] | None = None
+        glance.refuse_other_kind(path)
         try:
             self.conn = self._open_readonly() if readonly else self._open_writable()
         except sqlite3.Error as e:
@@ -418,13 +420,13 @@ class Store:
         mark = self._mark_path
         if not os.access(mark, os.F_OK):  # the usual case, asked before every write:
             return None  # a stat, without raising and catching FileNotFoundError
-        try:
-            data = mark.read_text(encoding="utf-8", errors="replace")
-        except FileNotFoundError:
-            return None
+        try:  # bounded, non-blocking: a FIFO there is never waited on (files.read_own)
+            raw = read_own(mark, 4096)
         except OSError as e:
             return str(e)
-        return data.strip()[:300] or "?"
+        if raw is None:
+            return None
+        return raw.decode("utf-8", errors="replace").strip()[:300] or "?"
 
     def mark_damaged(self, problem: str) -> None:
         """Stop every later write into this file (best effort: the disk may be gone)."""
