@@ -257,6 +257,41 @@ def test_remote_access_before_consent(cli: Cli, tmp_path: Path) -> None:
     assert (baseline["severity"], baseline["article"]) == ("error", "Code pénal, art. 323-1")
 
 
+REMOTE_LOGS = Path(__file__).resolve().parents[1] / "data" / "remote_logs"
+
+
+@pytest.mark.parametrize("policy", ["md-micro-services", "micro-alpes", "vlh", "mri87",
+                                    "fgdmi"])
+def test_a_rustdesk_connection_that_logged_in_counts_against_the_consent_and_the_stop(
+        cli: Cli, policy: str) -> None:
+    # The client's RustDesk server log: #1362 opened at 09:04:08 (+01:00), logged in
+    # (its codec registered), closed at 09:47:51; #1363 opened at 14:20:00 and closed by a
+    # timeout, no login. The incoming side names no partner: matched by time.
+    day = datetime(2026, 3, 10, 8, 0, tzinfo=UTC)
+    sid = worked(cli, policy, "412 736 958", day + timedelta(minutes=10),
+                 day + timedelta(minutes=10), day + timedelta(minutes=30), tool="rustdesk")
+    later = worked(cli, policy, None, day + timedelta(hours=5, minutes=25),
+                   day + timedelta(hours=5, minutes=25), day + timedelta(hours=5, minutes=40),
+                   tool="rustdesk")
+    log = REMOTE_LOGS / "rustdesk" / "server-login" / "RustDesk_rCURRENT.log"
+    found = cli.json("evidence", "import", str(log))["connections"]
+    assert [(c["start"], c["end"], c["session"]) for c in found] == [
+        ("2026-03-10T09:04:08+01:00", "2026-03-10T09:47:51+01:00", sid),
+        ("2026-03-10T14:20:00+01:00", "2026-03-10T14:20:31+01:00", later)]
+    assert [c["outcome"] for c in cli.json("evidence", "list", "--session", sid)[
+        "connections"]] == ["accepted"]
+    observed = next(e["seq"] for e in cli.events()
+                    if e["kind"] == "connection-observed" and e["session"] == sid)
+    (early,) = findings(cli, sid, "remote-access-before-consent")
+    (left,) = findings(cli, sid, "remote-access-after-stop")
+    assert early["severity"] == "error" and observed in early["events"]
+    assert observed in left["events"] and "17 min 51 s" in left["message"]
+    # The attempt that never logged in is on record, and no access before the consent.
+    assert [c["outcome"] for c in cli.json("evidence", "list", "--session", later)[
+        "connections"]] == ["unknown"]
+    assert findings(cli, later, "remote-access-before-consent") == []
+
+
 def test_remote_access_after_stop(cli: Cli, tmp_path: Path) -> None:
     t = base()
     sessions = {policy: worked(cli, policy, partner, t - timedelta(minutes=5), t,

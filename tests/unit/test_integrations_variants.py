@@ -1209,3 +1209,45 @@ def test_each_format_in_each_encoding_and_line_end(name: str, end: str, codec: s
     for given in (name, None):
         found = conns(data, PARIS, name=given) if given else conns(data, PARIS)
         assert [(c.direction, c.partner_id, c.start, c.end) for c in found] == expected
+
+
+_CODEC = ("SupportedDecoding { ability_vp9: 1, ability_h264: 1, prefer: Auto, ability_vp8: 1, "
+          "ability_av1: 1, prefer_chroma: I420 }")
+
+
+@pytest.mark.parametrize(("login", "outcomes"), [
+    # the codec its login registers, by the connection's number, as real server logs show
+    (f"update:Update(1362, {_CODEC})", ["accepted", "unknown"]),
+    ("update:NewOnlyVP9(1362)", ["accepted", "unknown"]),
+    # another connection's login, and the removal at an end, accept nothing
+    (f"update:Update(1364, {_CODEC})", ["unknown", "unknown"]),
+    ("update:Remove(1362)", ["unknown", "unknown"]),
+    (f"update:Update(13620, {_CODEC})", ["unknown", "unknown"]),
+])
+def test_rustdesk_incoming_connection_that_logged_in_is_accepted(
+        login: str, outcomes: list[str]) -> None:
+    # The incoming side names no partner and logs no verdict of its own: the codec update
+    # written once the login was accepted (update_codec_on_login) is its acceptance; a
+    # connection without it (a refused password, a timeout) stays "unknown", which no
+    # reconciliation rule counts as time connected to the client.
+    def rd(stamp: str, level: str, source: str, msg: str) -> str:
+        return f"[2026-03-10 {stamp} +01:00] {level} [{source}] {msg}"
+
+    data = "\n".join([
+        rd("09:04:08.350802", "DEBUG", r"src\server\connection.rs:1354",
+           "#1362 Connection opened from 198.51.100.7:6074."),
+        rd("09:04:08.400000", "DEBUG", r"src\server\connection.rs:1354",
+           "#1363 Connection opened from 198.51.100.9:6075."),
+        rd("09:04:15.837855", "INFO", r"libs\scrap\src\common\codec.rs:172", login),
+        rd("09:04:20.000001", "INFO", r"src\server\connection.rs:4955",
+           "#1363 Connection closed: Timeout"),
+        rd("09:47:51.008311", "INFO", r"src\server\connection.rs:4955",
+           "#1362 Connection closed: End"), ""]).encode()
+    found = conns(data, PARIS, name="RustDesk_rCURRENT.log")
+    assert sorted((c.start, c.outcome) for c in found) == [
+        (u(2026, 3, 10, 8, 4, 8).replace(microsecond=350802), outcomes[0]),
+        (u(2026, 3, 10, 8, 4, 8).replace(microsecond=400000), outcomes[1])]
+    # Still open at the end of what was read: the login is kept for its end to come.
+    state = read_increment(io.BytesIO(data.split(b"#1362 Connection closed")[0]), tz=PARIS,
+                           name="RustDesk_rCURRENT.log")
+    assert [c.outcome for c in state.open] == outcomes[:1]

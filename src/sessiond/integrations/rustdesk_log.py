@@ -22,7 +22,13 @@ Markers:
   `src/server/connection.rs` only (no real line was available): `#<n> Connection opened
   from <ip:port>.` (start), `#<n> Connection closed: <reason>` and `#<n> connection loop
   exited` (end). The partner's RustDesk ID is not in these lines (it goes to the
-  connection manager over IPC), so partner_id is None and the outcome "unknown".
+  connection manager over IPC), so partner_id is None. A connection that logged in is
+  accepted by the codec update its login registers, `update:Update(<n>, SupportedDecoding
+  {...})` or `update:NewOnlyVP9(<n>)` (libs/scrap codec.rs, written by
+  connection.rs `update_codec_on_login` once the password or the click is accepted, in
+  every release since 1.2.4 (January 2024); real lines in the logs users paste in
+  RustDesk's issues, a few ms after `Connection opened` and `peer info supported_encoding`).
+  Without it the outcome is "unknown": a file transfer or a refused login registers none.
 """
 
 from __future__ import annotations
@@ -41,11 +47,14 @@ LINE = re.compile(r"\[([0-9]{4})-([0-9]{2})-([0-9]{2}) ([0-9]{2}):([0-9]{2}):([0
                   r"(?:\.([0-9]{1,9}))? "
                   r"([+-])([0-9]{2}):?([0-9]{2})\] ([A-Z]+) \[([^\]]*)\] ?(.*)")
 _HINT = re.compile(r"Session \S+ start|handle_peer_info|Exit io_loop|#[0-9]+ [Cc]onnection |"
-                   r"punch attempt")
+                   r"punch attempt|\] update:")
 _SESSION = re.compile(r"Session (\S+) start\b.*")
 _PUNCH = re.compile(r"#[0-9]{1,9} \w+ punch attempt with \S+, id: (\S+)")
 _EXIT = re.compile(r"Exit io_loop of id=(\S+)")
 _OPENED = re.compile(r"#([0-9]{1,18}) Connection opened from .*")
+# The codec of a connection that logged in, registered by its number (`Remove(<n>)`, when it
+# ends, is no login).
+_LOGGED_IN = re.compile(r"update:(?:Update|NewOnlyVP9)\(([0-9]{1,18})\b.*")
 _CLOSED = re.compile(r"#([0-9]{1,18}) (?:Connection closed\b|connection loop exited).*")
 
 
@@ -116,10 +125,13 @@ class LogParser(Parser):
         elif m := _OPENED.fullmatch(msg):
             self.give_up(self.latest(key=f"in:{int(m[1])}"))
             self.begin(f"in:{int(m[1])}", "incoming", None, when, line, text)
+        elif m := _LOGGED_IN.fullmatch(msg):
+            self.accept(self.latest(key=f"in:{int(m[1])}"), text)
         elif m := _CLOSED.fullmatch(msg):
             rec = self.latest(key=f"in:{int(m[1])}")
             if rec is not None:
-                self.close(rec, when, text, "unknown")
+                self.close(rec, when, text, "accepted" if rec.outcome == "accepted"
+                           else "unknown")
 
     def _outgoing_to(self, peer: str | None) -> Open | None:
         """The open outgoing connection to `peer`: by the ID as written, else by the bare
