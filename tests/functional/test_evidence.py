@@ -178,6 +178,17 @@ def test_refusals_say_what_to_do(cli: Cli, tmp_path: Path) -> None:
     wrong = cli("evidence", "import", str(junk), check=False)
     assert wrong.code == 2 and "n'est pas un journal TeamViewer, AnyDesk ou RustDesk" in \
         wrong.err
+    # ... and says which files it reads, where each tool writes them: another file of the
+    # tool's folder (AnyDesk's file_transfer_trace.txt, a row as dissect quotes it) is no log.
+    transfers = tmp_path / "file_transfer_trace.txt"
+    transfers.write_bytes("Clipboard\t\t2025-01-01, 13:37\tstart \tdownload\t'setup.exe' "
+                          "(~0 B out of 4.20 MiB)\r\n".encode("utf-16"))
+    for given in (junk, transfers):
+        refused = cli("evidence", "import", str(given), check=False)
+        assert refused.code == 2 and "il lit" in refused.err
+        for known in ("Connections_incoming.txt", "TeamViewer15_Logfile.log", "ad.trace",
+                      "ad_svc.trace", "/var/log/anydesk.trace", "RustDesk_r*.log"):
+            assert known in refused.err
     log = outgoing(tmp_path / "Connections.txt", (TV, base(), base() + timedelta(minutes=5)))
     other = cli("evidence", "import", str(log), "--tool", "anydesk", check=False)
     assert other.code == 2 and "écrit par teamviewer, pas par anydesk" in other.err
