@@ -303,6 +303,48 @@ def test_a_rustdesk_connection_that_logged_in_counts_against_the_consent_and_the
     assert findings(cli, later, "remote-access-before-consent") == []
 
 
+def test_a_rustdesk_connection_cut_by_a_restart_stays_in_its_session(
+        cli: Cli, tmp_path: Path) -> None:
+    # The client's computer restarted at 09:20 during the morning's session: RustDesk's
+    # server process never wrote that connection's end, and the new process, in a new
+    # file, numbers its connections anew. Read as open until the log's last line (17:30),
+    # it overlapped the afternoon's session more than its own and was matched there, as a
+    # connection opened before that consent.
+    def rd(stamp: str, msg: str) -> str:
+        return f"[2026-03-10 {stamp} +01:00] INFO [src\\server\\connection.rs:1354] {msg}\n"
+
+    def login(stamp: str, n: int) -> str:
+        return rd(stamp, f"update:Update({n}, SupportedDecoding {{ ability_vp9: 1, "
+                         "ability_h264: 1, prefer: Auto }})")
+
+    start = "start --server with user LocalService"
+    logs = tmp_path / "log" / "server"
+    logs.mkdir(parents=True)
+    (logs / "RustDesk_r2026-03-10_08-31-59.log").write_text("".join([
+        rd("08:31:59.272141", start), rd("09:04:08.350802", "#1362 Connection opened from "
+                                         "198.51.100.7:6074."),
+        login("09:04:15.837855", 1362), rd("09:20:00.000000", "keep alive")]))
+    (logs / "RustDesk_rCURRENT.log").write_text("".join([
+        rd("09:22:10.000000", start),
+        rd("09:23:30.000000", "#1544 Connection opened from 198.51.100.7:6080."),
+        login("09:23:35.000000", 1544), rd("09:47:51.000000", "#1544 Connection closed: End"),
+        rd("14:05:00.000000", "#1545 Connection opened from 198.51.100.7:6090."),
+        login("14:05:05.000000", 1545), rd("14:30:00.000000", "#1545 Connection closed: End"),
+        rd("17:30:00.000000", "keep alive")]))
+    day = datetime(2026, 3, 10, 8, 0, tzinfo=UTC)
+    morning = worked(cli, "micro-alpes", None, day, day, day + timedelta(minutes=50),
+                     tool="rustdesk")
+    afternoon = worked(cli, "micro-alpes", None, day + timedelta(hours=5),
+                       day + timedelta(hours=5), day + timedelta(hours=5, minutes=35),
+                       tool="rustdesk")
+    found = cli.json("evidence", "import", *map(str, sorted(logs.iterdir())))["connections"]
+    assert sorted((c["start"], c["end"], c.get("seen_until"), c["session"]) for c in found) == [
+        ("2026-03-10T09:04:08+01:00", None, "2026-03-10T09:20:00+01:00", morning),
+        ("2026-03-10T09:23:30+01:00", "2026-03-10T09:47:51+01:00", None, morning),
+        ("2026-03-10T14:05:00+01:00", "2026-03-10T14:30:00+01:00", None, afternoon)]
+    assert findings(cli, afternoon, "remote-access-before-consent") == []
+
+
 def test_remote_access_after_stop(cli: Cli, tmp_path: Path) -> None:
     t = base()
     sessions = {policy: worked(cli, policy, partner, t - timedelta(minutes=5), t,

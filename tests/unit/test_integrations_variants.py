@@ -1251,3 +1251,36 @@ def test_rustdesk_incoming_connection_that_logged_in_is_accepted(
     state = read_increment(io.BytesIO(data.split(b"#1362 Connection closed")[0]), tz=PARIS,
                            name="RustDesk_rCURRENT.log")
     assert [c.outcome for c in state.open] == outcomes[:1]
+
+
+def test_rustdesk_server_start_ends_what_the_previous_process_had_open() -> None:
+    # The client's computer restarted during a session: the server process was killed
+    # before writing its connection's end, and the new one (`start --server`, its own
+    # connection numbers, random) never ends it. It is seen up to the last line before the
+    # start, not open through the rest of the log; an outgoing one (the GUI's) is not the
+    # server's.
+    def rd(stamp: str, msg: str, source: str = r"src\server\connection.rs:1354") -> str:
+        return f"[2026-03-10 {stamp} +01:00] INFO [{source}] {msg}"
+
+    start = rd("09:22:10.000000", "start --server with user LocalService",
+               r"src\core_main.rs:332")
+    data = "\n".join([
+        rd("09:04:08.350802", "#1362 Connection opened from 198.51.100.7:6074."),
+        rd("09:04:15.837855", "update:NewOnlyVP9(1362)", r"libs\scrap\src\common\codec.rs:172"),
+        rd("09:10:00.000000", "Session 412736958 start, use texture render: true",
+           r"src\flutter.rs:1408"),
+        rd("09:20:00.000000", "rendezvous server: rs-ny.rustdesk.com:21116", r"src\server.rs:431"),
+        start,
+        rd("09:23:30.000000", "#1544 Connection opened from 198.51.100.7:6080."),
+        rd("09:47:51.000000", "#1544 Connection closed: End", r"src\server\connection.rs:4955"),
+        rd("17:30:00.000000", "rendezvous server: rs-ny.rustdesk.com:21116", r"src\server.rs:431"),
+        ""]).encode()
+    found = {c.start.minute: c for c in conns(data, PARIS, name="RustDesk_rCURRENT.log")}
+    assert (found[4].end, found[4].seen_until, found[4].outcome) == (
+        None, u(2026, 3, 10, 8, 20), "accepted")
+    assert found[23].end == u(2026, 3, 10, 8, 47, 51)
+    assert (found[10].direction, found[10].seen_until) == ("outgoing", u(2026, 3, 10, 16, 30))
+    # The start alone, as a message quoted in another line, ends nothing.
+    quoted = data.replace(start.encode(), rd("09:22:10.000000", "cmd: start --server").encode())
+    assert {c.start.minute: c.seen_until for c in conns(quoted, PARIS)}[4] == u(
+        2026, 3, 10, 16, 30)

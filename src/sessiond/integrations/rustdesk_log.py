@@ -29,6 +29,11 @@ Markers:
   every release since 1.2.4 (January 2024); real lines in the logs users paste in
   RustDesk's issues, a few ms after `Connection opened` and `peer info supported_encoding`).
   Without it the outcome is "unknown": a file transfer or a refused login registers none.
+  The server process's start (`start --server with user <name>`, core_main.rs, real in the
+  1.4.6 Linux logs and in Windows pastes) ends what the previous one had open: a connection
+  does not outlive its process (the client's computer restarted, the service was killed),
+  and its end was never written; it is reported with its end unknown, seen up to the last
+  line before the start, not open through every later session of the log.
 """
 
 from __future__ import annotations
@@ -55,6 +60,7 @@ _OPENED = re.compile(r"#([0-9]{1,18}) Connection opened from .*")
 # The codec of a connection that logged in, registered by its number (`Remove(<n>)`, when it
 # ends, is no login).
 _LOGGED_IN = re.compile(r"update:(?:Update|NewOnlyVP9)\(([0-9]{1,18})\b.*")
+_START_SERVER = re.compile(r"start --server\b.*")
 _CLOSED = re.compile(r"#([0-9]{1,18}) (?:Connection closed\b|connection loop exited).*")
 
 
@@ -92,6 +98,8 @@ class LogParser(Parser):
             when or self.last)
 
     def feed(self, text: str, line: int) -> None:
+        if "start --server" in text:
+            self._server_started(text)
         if text:
             self.tail = text
         if not _HINT.search(text):
@@ -132,6 +140,18 @@ class LogParser(Parser):
             if rec is not None:
                 self.close(rec, when, text, "accepted" if rec.outcome == "accepted"
                            else "unknown")
+
+    def _server_started(self, text: str) -> None:
+        """A new server process: the incoming connections still open were the previous
+        one's, which ended without writing their end. Seen up to the line before (the
+        horizon before `text` is read)."""
+        match = LINE.fullmatch(text)
+        if match is None or not _START_SERVER.fullmatch(match.group(13).rstrip()):
+            return
+        before = self.horizon()
+        for rec in [r for r in self.open if r.direction == "incoming"]:
+            self.open.remove(rec)
+            self.done.append(self._lost(rec, before))
 
     def _outgoing_to(self, peer: str | None) -> Open | None:
         """The open outgoing connection to `peer`: by the ID as written, else by the bare
