@@ -345,6 +345,34 @@ def test_a_rustdesk_connection_cut_by_a_restart_stays_in_its_session(
     assert findings(cli, afternoon, "remote-access-before-consent") == []
 
 
+@needs_samples
+def test_a_session_cut_by_a_crash_is_seen_up_to_the_crash_not_to_the_restart(
+        cli: Cli, tmp_path: Path) -> None:
+    # The real service trace, its session cut by a crash of the client's computer just
+    # after its authentication (00:54:16 UTC): a run of NULs (the real file has runs of 35
+    # to 1,433 before its restart banners), then the real restart of 01:28:29. The session's
+    # end was never written; read as open until the log's last line (01:28:37), it overlapped
+    # the session of 01:20 more than its own and was matched there.
+    lines = (SAMPLES / "anydesk" / "anydesk_var_log.trace").read_bytes().replace(
+        b"\x00", b"").split(b"\n")
+    assert b"Authenticated by local user" in lines[964] and b"00:54:16.646" in lines[982]
+    assert b"AnyDesk Linux Startup" in lines[1785]
+    (tmp_path / "log").mkdir()
+    trace = tmp_path / "log" / "anydesk.trace"  # /var/log/anydesk.trace: the service's
+    trace.write_bytes(b"\n".join(lines[:983]) + b"\n" + b"\x00" * 653
+                      + b"\n".join(lines[1784:]))
+    day = datetime(2025, 9, 22, 0, 50, tzinfo=UTC)
+    own = worked(cli, "micro-alpes", None, day, day + timedelta(minutes=3),
+                 day + timedelta(minutes=8), tool="anydesk")
+    later = worked(cli, "micro-alpes", None, day + timedelta(minutes=30),
+                   day + timedelta(minutes=30), day + timedelta(minutes=50), tool="anydesk")
+    found = cli.json("evidence", "import", str(trace))["connections"]
+    (cut,) = [c for c in found if c["start"] == "2025-09-22T02:53:50+02:00"]
+    assert (cut["end"], cut["seen_until"], cut["session"]) == (
+        None, "2025-09-22T02:54:16+02:00", own)
+    assert findings(cli, later, "remote-access-before-consent") == []
+
+
 def test_remote_access_after_stop(cli: Cli, tmp_path: Path) -> None:
     t = base()
     sessions = {policy: worked(cli, policy, partner, t - timedelta(minutes=5), t,

@@ -1284,3 +1284,35 @@ def test_rustdesk_server_start_ends_what_the_previous_process_had_open() -> None
     quoted = data.replace(start.encode(), rd("09:22:10.000000", "cmd: start --server").encode())
     assert {c.start.minute: c.seen_until for c in conns(quoted, PARIS)}[4] == u(
         2026, 3, 10, 16, 30)
+
+
+def test_a_run_of_nuls_ends_what_was_open_at_the_crash() -> None:
+    # A run of NULs is an unclean shutdown (AnyDesk's real traces have them before their
+    # restart banners): every process died, so what was open ended there without its end;
+    # the restarted tool, with new processes and fibers, never writes it. Seen up to the
+    # last whole line before, in a one-shot read and when followed.
+    session = "\n".join([
+        ad("2025-09-22 00:53:50.850", "anynet.any_socket",
+           "Accept request from 1001025310 (via relay).", fiber="11"),
+        ad("2025-09-22 00:53:51.093", "app.session",
+           "1 - Connecting to console session 2617699542 (current 2617699542)."),
+        ad("2025-09-22 00:53:56.043", "app.session", "3: Authenticated by local user.",
+           level="auth"),
+        ad("2025-09-22 00:54:16.646", "app.session", "3: Sending screen size."),
+        ad("2025-09-22 00:54:20.000", "anynet.any_socket",
+           "Accept request from 1001025310 (via relay).", fiber="11"), ""]).encode()
+    restart = "\n".join([
+        "   info 2025-09-22 01:28:29.118         ad   main   1202   1202      "
+        "                            main - * AnyDesk Linux Startup *",
+        ad("2025-09-22 01:28:37.364", "app.service", "Waiting for messages."), ""]).encode()
+    data = session + b"\x00" * 653 + restart
+    [cut] = conns(data, UTC_ZONE, name="anydesk_var_log.trace")
+    assert (cut.start, cut.end, cut.seen_until, cut.outcome) == (
+        u(2025, 9, 22, 0, 53, 50, 850), None, u(2025, 9, 22, 0, 54, 20), "accepted")
+    followed = read_increment(io.BytesIO(data), tz=UTC_ZONE, name="anydesk_var_log.trace")
+    assert followed.open == () and [c.seen_until for c in followed.connections] == [
+        cut.seen_until]
+    # Without the crash, the session is open to the log's end.
+    whole = conns(session + restart, UTC_ZONE, name="anydesk_var_log.trace")
+    assert [c.seen_until for c in whole if c.outcome == "accepted"] == [
+        u(2025, 9, 22, 1, 28, 37, 364)]
