@@ -16,6 +16,7 @@ import pytest
 from sessiond.integrations import (
     Connection,
     LogFormatError,
+    TailState,
     detect,
     normalise_partner,
     read_connections,
@@ -1280,6 +1281,16 @@ def test_rustdesk_server_start_ends_what_the_previous_process_had_open() -> None
         None, u(2026, 3, 10, 8, 20), "accepted")
     assert found[23].end == u(2026, 3, 10, 8, 47, 51)
     assert (found[10].direction, found[10].seen_until) == ("outgoing", u(2026, 3, 10, 16, 30))
+    # Followed by the daemon, the new process's file read after the rotated one (the state
+    # saved and loaded between): seen up to the same line, not to its start.
+    before, after = data.split(start.encode())
+    first = read_increment(io.BytesIO(before), tz=PARIS,
+                           name="rustdesk_r2026-03-10_08-31-59.log")
+    state = TailState.from_json(first.state.to_json())
+    second = read_increment(io.BytesIO(start.encode() + after), 0, state, tz=PARIS,
+                            name="RustDesk_rCURRENT.log")
+    assert [(c.start, c.seen_until) for c in second.connections if c.end is None] == [
+        (found[4].start, u(2026, 3, 10, 8, 20))]
     # The start alone, as a message quoted in another line, ends nothing.
     quoted = data.replace(start.encode(), rd("09:22:10.000000", "cmd: start --server").encode())
     assert {c.start.minute: c.seen_until for c in conns(quoted, PARIS)}[4] == u(

@@ -42,7 +42,7 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sessiond.integrations.base import Open, Parser
+from sessiond.integrations.base import JSON, Open, Parser, dump_instant, get_opt_instant
 from sessiond.integrations.timeparse import MAX_OFFSET, micros, naive, with_offset
 from sessiond.partner import normalise_partner
 
@@ -89,6 +89,14 @@ class LogParser(Parser):
     def __init__(self, tz: ZoneInfo | None = None) -> None:
         super().__init__(tz)
         self.tail = ""  # the last line fed: its instant is the log's horizon
+
+    def dump_vars(self) -> JSON:
+        # The log's horizon so far, for what a restart or a crash at the start of the next
+        # read (a new file after the rotation) ends: seen up to there, not to its start.
+        return {"last": dump_instant(self.horizon())}
+
+    def load_vars(self, data: JSON) -> None:
+        self.last = get_opt_instant(data, "last")
 
     def horizon(self) -> datetime | None:
         """The last line's instant (only marker lines are read whole), or the latest read."""
