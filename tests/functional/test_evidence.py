@@ -178,6 +178,17 @@ def test_refusals_say_what_to_do(cli: Cli, tmp_path: Path) -> None:
     wrong = cli("evidence", "import", str(junk), check=False)
     assert wrong.code == 2 and "n'est pas un journal TeamViewer, AnyDesk ou RustDesk" in \
         wrong.err
+    # ... and says which files it reads, where each tool writes them: another file of the
+    # tool's folder (AnyDesk's file_transfer_trace.txt, a row as dissect quotes it) is no log.
+    transfers = tmp_path / "file_transfer_trace.txt"
+    transfers.write_bytes("Clipboard\t\t2025-01-01, 13:37\tstart \tdownload\t'setup.exe' "
+                          "(~0 B out of 4.20 MiB)\r\n".encode("utf-16"))
+    for given in (junk, transfers):
+        refused = cli("evidence", "import", str(given), check=False)
+        assert refused.code == 2 and "il lit" in refused.err
+        for known in ("Connections_incoming.txt", "TeamViewer15_Logfile.log", "ad.trace",
+                      "ad_svc.trace", "/var/log/anydesk.trace", "RustDesk_r*.log"):
+            assert known in refused.err
     log = outgoing(tmp_path / "Connections.txt", (TV, base(), base() + timedelta(minutes=5)))
     other = cli("evidence", "import", str(log), "--tool", "anydesk", check=False)
     assert other.code == 2 and "écrit par teamviewer, pas par anydesk" in other.err
@@ -293,6 +304,111 @@ def test_a_connection_after_a_disconnection_needs_a_new_consent(cli: Cli,
     assert observed[1] in found["events"] and gone in found["events"]
     assert observed[0] not in found["events"]  # opened after the consent, before leaving
     assert findings(cli, sessions[True], "remote-access-before-consent") == []
+
+
+REMOTE_LOGS = Path(__file__).resolve().parents[1] / "data" / "remote_logs"
+
+
+@pytest.mark.parametrize("policy", ["md-micro-services", "micro-alpes", "vlh", "mri87",
+                                    "fgdmi"])
+def test_a_rustdesk_connection_that_logged_in_counts_against_the_consent_and_the_stop(
+        cli: Cli, policy: str) -> None:
+    # The client's RustDesk server log: #1362 opened at 09:04:08 (+01:00), logged in
+    # (its codec registered), closed at 09:47:51; #1363 opened at 14:20:00 and closed by a
+    # timeout, no login. The incoming side names no partner: matched by time.
+    day = datetime(2026, 3, 10, 8, 0, tzinfo=UTC)
+    sid = worked(cli, policy, "412 736 958", day + timedelta(minutes=10),
+                 day + timedelta(minutes=10), day + timedelta(minutes=30), tool="rustdesk")
+    later = worked(cli, policy, None, day + timedelta(hours=5, minutes=25),
+                   day + timedelta(hours=5, minutes=25), day + timedelta(hours=5, minutes=40),
+                   tool="rustdesk")
+    log = REMOTE_LOGS / "rustdesk" / "server-login" / "RustDesk_rCURRENT.log"
+    found = cli.json("evidence", "import", str(log))["connections"]
+    assert [(c["start"], c["end"], c["session"]) for c in found] == [
+        ("2026-03-10T09:04:08+01:00", "2026-03-10T09:47:51+01:00", sid),
+        ("2026-03-10T14:20:00+01:00", "2026-03-10T14:20:31+01:00", later)]
+    assert [c["outcome"] for c in cli.json("evidence", "list", "--session", sid)[
+        "connections"]] == ["accepted"]
+    observed = next(e["seq"] for e in cli.events()
+                    if e["kind"] == "connection-observed" and e["session"] == sid)
+    (early,) = findings(cli, sid, "remote-access-before-consent")
+    (left,) = findings(cli, sid, "remote-access-after-stop")
+    assert early["severity"] == "error" and observed in early["events"]
+    assert observed in left["events"] and "17 min 51 s" in left["message"]
+    # The attempt that never logged in is on record, and no access before the consent.
+    assert [c["outcome"] for c in cli.json("evidence", "list", "--session", later)[
+        "connections"]] == ["unknown"]
+    assert findings(cli, later, "remote-access-before-consent") == []
+
+
+def test_a_rustdesk_connection_cut_by_a_restart_stays_in_its_session(
+        cli: Cli, tmp_path: Path) -> None:
+    # The client's computer restarted at 09:20 during the morning's session: RustDesk's
+    # server process never wrote that connection's end, and the new process, in a new
+    # file, numbers its connections anew. Read as open until the log's last line (17:30),
+    # it overlapped the afternoon's session more than its own and was matched there, as a
+    # connection opened before that consent.
+    def rd(stamp: str, msg: str) -> str:
+        return f"[2026-03-10 {stamp} +01:00] INFO [src\\server\\connection.rs:1354] {msg}\n"
+
+    def login(stamp: str, n: int) -> str:
+        return rd(stamp, f"update:Update({n}, SupportedDecoding {{ ability_vp9: 1, "
+                         "ability_h264: 1, prefer: Auto }})")
+
+    start = "start --server with user LocalService"
+    logs = tmp_path / "log" / "server"
+    logs.mkdir(parents=True)
+    (logs / "RustDesk_r2026-03-10_08-31-59.log").write_text("".join([
+        rd("08:31:59.272141", start), rd("09:04:08.350802", "#1362 Connection opened from "
+                                         "198.51.100.7:6074."),
+        login("09:04:15.837855", 1362), rd("09:20:00.000000", "keep alive")]))
+    (logs / "RustDesk_rCURRENT.log").write_text("".join([
+        rd("09:22:10.000000", start),
+        rd("09:23:30.000000", "#1544 Connection opened from 198.51.100.7:6080."),
+        login("09:23:35.000000", 1544), rd("09:47:51.000000", "#1544 Connection closed: End"),
+        rd("14:05:00.000000", "#1545 Connection opened from 198.51.100.7:6090."),
+        login("14:05:05.000000", 1545), rd("14:30:00.000000", "#1545 Connection closed: End"),
+        rd("17:30:00.000000", "keep alive")]))
+    day = datetime(2026, 3, 10, 8, 0, tzinfo=UTC)
+    morning = worked(cli, "micro-alpes", None, day, day, day + timedelta(minutes=50),
+                     tool="rustdesk")
+    afternoon = worked(cli, "micro-alpes", None, day + timedelta(hours=5),
+                       day + timedelta(hours=5), day + timedelta(hours=5, minutes=35),
+                       tool="rustdesk")
+    found = cli.json("evidence", "import", *map(str, sorted(logs.iterdir())))["connections"]
+    assert sorted((c["start"], c["end"], c.get("seen_until"), c["session"]) for c in found) == [
+        ("2026-03-10T09:04:08+01:00", None, "2026-03-10T09:20:00+01:00", morning),
+        ("2026-03-10T09:23:30+01:00", "2026-03-10T09:47:51+01:00", None, morning),
+        ("2026-03-10T14:05:00+01:00", "2026-03-10T14:30:00+01:00", None, afternoon)]
+    assert findings(cli, afternoon, "remote-access-before-consent") == []
+
+
+@needs_samples
+def test_a_session_cut_by_a_crash_is_seen_up_to_the_crash_not_to_the_restart(
+        cli: Cli, tmp_path: Path) -> None:
+    # The real service trace, its session cut by a crash of the client's computer just
+    # after its authentication (00:54:16 UTC): a run of NULs (the real file has runs of 35
+    # to 1,433 before its restart banners), then the real restart of 01:28:29. The session's
+    # end was never written; read as open until the log's last line (01:28:37), it overlapped
+    # the session of 01:20 more than its own and was matched there.
+    lines = (SAMPLES / "anydesk" / "anydesk_var_log.trace").read_bytes().replace(
+        b"\x00", b"").split(b"\n")
+    assert b"Authenticated by local user" in lines[964] and b"00:54:16.646" in lines[982]
+    assert b"AnyDesk Linux Startup" in lines[1785]
+    (tmp_path / "log").mkdir()
+    trace = tmp_path / "log" / "anydesk.trace"  # /var/log/anydesk.trace: the service's
+    trace.write_bytes(b"\n".join(lines[:983]) + b"\n" + b"\x00" * 653
+                      + b"\n".join(lines[1784:]))
+    day = datetime(2025, 9, 22, 0, 50, tzinfo=UTC)
+    own = worked(cli, "micro-alpes", None, day, day + timedelta(minutes=3),
+                 day + timedelta(minutes=8), tool="anydesk")
+    later = worked(cli, "micro-alpes", None, day + timedelta(minutes=30),
+                   day + timedelta(minutes=30), day + timedelta(minutes=50), tool="anydesk")
+    found = cli.json("evidence", "import", str(trace))["connections"]
+    (cut,) = [c for c in found if c["start"] == "2025-09-22T02:53:50+02:00"]
+    assert (cut["end"], cut["seen_until"], cut["session"]) == (
+        None, "2025-09-22T02:54:16+02:00", own)
+    assert findings(cli, later, "remote-access-before-consent") == []
 
 
 def test_remote_access_after_stop(cli: Cli, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ import pytest
 from sessiond.integrations import (
     Connection,
     LogFormatError,
+    TailState,
     detect,
     normalise_partner,
     read_connections,
@@ -1209,3 +1210,120 @@ def test_each_format_in_each_encoding_and_line_end(name: str, end: str, codec: s
     for given in (name, None):
         found = conns(data, PARIS, name=given) if given else conns(data, PARIS)
         assert [(c.direction, c.partner_id, c.start, c.end) for c in found] == expected
+
+
+_CODEC = ("SupportedDecoding { ability_vp9: 1, ability_h264: 1, prefer: Auto, ability_vp8: 1, "
+          "ability_av1: 1, prefer_chroma: I420 }")
+
+
+@pytest.mark.parametrize(("login", "outcomes"), [
+    # the codec its login registers, by the connection's number, as real server logs show
+    (f"update:Update(1362, {_CODEC})", ["accepted", "unknown"]),
+    ("update:NewOnlyVP9(1362)", ["accepted", "unknown"]),
+    # another connection's login, and the removal at an end, accept nothing
+    (f"update:Update(1364, {_CODEC})", ["unknown", "unknown"]),
+    ("update:Remove(1362)", ["unknown", "unknown"]),
+    (f"update:Update(13620, {_CODEC})", ["unknown", "unknown"]),
+])
+def test_rustdesk_incoming_connection_that_logged_in_is_accepted(
+        login: str, outcomes: list[str]) -> None:
+    # The incoming side names no partner and logs no verdict of its own: the codec update
+    # written once the login was accepted (update_codec_on_login) is its acceptance; a
+    # connection without it (a refused password, a timeout) stays "unknown", which no
+    # reconciliation rule counts as time connected to the client.
+    def rd(stamp: str, level: str, source: str, msg: str) -> str:
+        return f"[2026-03-10 {stamp} +01:00] {level} [{source}] {msg}"
+
+    data = "\n".join([
+        rd("09:04:08.350802", "DEBUG", r"src\server\connection.rs:1354",
+           "#1362 Connection opened from 198.51.100.7:6074."),
+        rd("09:04:08.400000", "DEBUG", r"src\server\connection.rs:1354",
+           "#1363 Connection opened from 198.51.100.9:6075."),
+        rd("09:04:15.837855", "INFO", r"libs\scrap\src\common\codec.rs:172", login),
+        rd("09:04:20.000001", "INFO", r"src\server\connection.rs:4955",
+           "#1363 Connection closed: Timeout"),
+        rd("09:47:51.008311", "INFO", r"src\server\connection.rs:4955",
+           "#1362 Connection closed: End"), ""]).encode()
+    found = conns(data, PARIS, name="RustDesk_rCURRENT.log")
+    assert sorted((c.start, c.outcome) for c in found) == [
+        (u(2026, 3, 10, 8, 4, 8).replace(microsecond=350802), outcomes[0]),
+        (u(2026, 3, 10, 8, 4, 8).replace(microsecond=400000), outcomes[1])]
+    # Still open at the end of what was read: the login is kept for its end to come.
+    state = read_increment(io.BytesIO(data.split(b"#1362 Connection closed")[0]), tz=PARIS,
+                           name="RustDesk_rCURRENT.log")
+    assert [c.outcome for c in state.open] == outcomes[:1]
+
+
+def test_rustdesk_server_start_ends_what_the_previous_process_had_open() -> None:
+    # The client's computer restarted during a session: the server process was killed
+    # before writing its connection's end, and the new one (`start --server`, its own
+    # connection numbers, random) never ends it. It is seen up to the last line before the
+    # start, not open through the rest of the log; an outgoing one (the GUI's) is not the
+    # server's.
+    def rd(stamp: str, msg: str, source: str = r"src\server\connection.rs:1354") -> str:
+        return f"[2026-03-10 {stamp} +01:00] INFO [{source}] {msg}"
+
+    start = rd("09:22:10.000000", "start --server with user LocalService",
+               r"src\core_main.rs:332")
+    data = "\n".join([
+        rd("09:04:08.350802", "#1362 Connection opened from 198.51.100.7:6074."),
+        rd("09:04:15.837855", "update:NewOnlyVP9(1362)", r"libs\scrap\src\common\codec.rs:172"),
+        rd("09:10:00.000000", "Session 412736958 start, use texture render: true",
+           r"src\flutter.rs:1408"),
+        rd("09:20:00.000000", "rendezvous server: rs-ny.rustdesk.com:21116", r"src\server.rs:431"),
+        start,
+        rd("09:23:30.000000", "#1544 Connection opened from 198.51.100.7:6080."),
+        rd("09:47:51.000000", "#1544 Connection closed: End", r"src\server\connection.rs:4955"),
+        rd("17:30:00.000000", "rendezvous server: rs-ny.rustdesk.com:21116", r"src\server.rs:431"),
+        ""]).encode()
+    found = {c.start.minute: c for c in conns(data, PARIS, name="RustDesk_rCURRENT.log")}
+    assert (found[4].end, found[4].seen_until, found[4].outcome) == (
+        None, u(2026, 3, 10, 8, 20), "accepted")
+    assert found[23].end == u(2026, 3, 10, 8, 47, 51)
+    assert (found[10].direction, found[10].seen_until) == ("outgoing", u(2026, 3, 10, 16, 30))
+    # Followed by the daemon, the new process's file read after the rotated one (the state
+    # saved and loaded between): seen up to the same line, not to its start.
+    before, after = data.split(start.encode())
+    first = read_increment(io.BytesIO(before), tz=PARIS,
+                           name="rustdesk_r2026-03-10_08-31-59.log")
+    state = TailState.from_json(first.state.to_json())
+    second = read_increment(io.BytesIO(start.encode() + after), 0, state, tz=PARIS,
+                            name="RustDesk_rCURRENT.log")
+    assert [(c.start, c.seen_until) for c in second.connections if c.end is None] == [
+        (found[4].start, u(2026, 3, 10, 8, 20))]
+    # The start alone, as a message quoted in another line, ends nothing.
+    quoted = data.replace(start.encode(), rd("09:22:10.000000", "cmd: start --server").encode())
+    assert {c.start.minute: c.seen_until for c in conns(quoted, PARIS)}[4] == u(
+        2026, 3, 10, 16, 30)
+
+
+def test_a_run_of_nuls_ends_what_was_open_at_the_crash() -> None:
+    # A run of NULs is an unclean shutdown (AnyDesk's real traces have them before their
+    # restart banners): every process died, so what was open ended there without its end;
+    # the restarted tool, with new processes and fibers, never writes it. Seen up to the
+    # last whole line before, in a one-shot read and when followed.
+    session = "\n".join([
+        ad("2025-09-22 00:53:50.850", "anynet.any_socket",
+           "Accept request from 1001025310 (via relay).", fiber="11"),
+        ad("2025-09-22 00:53:51.093", "app.session",
+           "1 - Connecting to console session 2617699542 (current 2617699542)."),
+        ad("2025-09-22 00:53:56.043", "app.session", "3: Authenticated by local user.",
+           level="auth"),
+        ad("2025-09-22 00:54:16.646", "app.session", "3: Sending screen size."),
+        ad("2025-09-22 00:54:20.000", "anynet.any_socket",
+           "Accept request from 1001025310 (via relay).", fiber="11"), ""]).encode()
+    restart = "\n".join([
+        "   info 2025-09-22 01:28:29.118         ad   main   1202   1202      "
+        "                            main - * AnyDesk Linux Startup *",
+        ad("2025-09-22 01:28:37.364", "app.service", "Waiting for messages."), ""]).encode()
+    data = session + b"\x00" * 653 + restart
+    [cut] = conns(data, UTC_ZONE, name="anydesk_var_log.trace")
+    assert (cut.start, cut.end, cut.seen_until, cut.outcome) == (
+        u(2025, 9, 22, 0, 53, 50, 850), None, u(2025, 9, 22, 0, 54, 20), "accepted")
+    followed = read_increment(io.BytesIO(data), tz=UTC_ZONE, name="anydesk_var_log.trace")
+    assert followed.open == () and [c.seen_until for c in followed.connections] == [
+        cut.seen_until]
+    # Without the crash, the session is open to the log's end.
+    whole = conns(session + restart, UTC_ZONE, name="anydesk_var_log.trace")
+    assert [c.seen_until for c in whole if c.outcome == "accepted"] == [
+        u(2025, 9, 22, 1, 28, 37, 364)]

@@ -1514,8 +1514,10 @@ CATALOG: dict[str, str] = {
         "l'interface "
         "les liste.",
     # --- remote-tool logs ------------------------------------------------------------------
-    "This is not a TeamViewer, AnyDesk or RustDesk log that sessiond can read.":
-        "Ce n'est pas un journal TeamViewer, AnyDesk ou RustDesk que sessiond sait lire.",
+    "This is not a TeamViewer, AnyDesk or RustDesk log that sessiond can read; it "
+    "reads: {known}.":
+        "Ce n'est pas un journal TeamViewer, AnyDesk ou RustDesk que sessiond sait lire\u202f; "
+        "il lit\u202f: {known}.",
     "{name} is a {found} file, not {fmt} like the files before it: import it on its own.":
         "{name} est un fichier {found}, pas {fmt} comme les fichiers précédents\u202f: "
         "importez-le à part.",
@@ -1527,8 +1529,10 @@ CATALOG: dict[str, str] = {
     "only: sessiond reads {tool}'s traces instead ({instead}).":
         "C'est la liste des tentatives de connexion d'{tool}, sans leur fin et à la minute "
         "près\u202f: sessiond lit plutôt les traces d'{tool} ({instead}).",
-    "{name} is not a TeamViewer, AnyDesk or RustDesk log that sessiond can read.":
-        "{name} n'est pas un journal TeamViewer, AnyDesk ou RustDesk que sessiond sait lire.",
+    "{name} is not a TeamViewer, AnyDesk or RustDesk log that sessiond can read; it reads: "
+    "{known}.":
+        "{name} n'est pas un journal TeamViewer, AnyDesk ou RustDesk que sessiond sait "
+        "lire\u202f; il lit\u202f: {known}.",
     "This log was written by {found}, not by {tool}.":
         "Ce journal a été écrit par {found}, pas par {tool}.",
     "Unknown log format {fmt!r}; the known formats are {known}.":

@@ -226,6 +226,11 @@ class TraceParser(Parser):
                     self.close(rec, when, text, self._verdict(rec))
 
 
+    def crashed(self) -> None:
+        # A request that never reached a session is dropped, as when the process exits.
+        self.open = [rec for rec in self.open if rec.tag != "pending"]
+        super().crashed()
+
     @staticmethod
     def _verdict(rec: Open) -> Outcome:
         """Accepted, refused (the authentication said so), else failed: the attempt ended

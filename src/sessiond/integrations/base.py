@@ -156,6 +156,16 @@ class Parser:
         it. The connection files override this."""
         return False
 
+    def crashed(self) -> None:
+        """The machine went down here (a run of NULs: an unclean shutdown lost what was
+        being written, see text.decode_line): every connection still open ended without its
+        end written, and no line after the restart ends it (a new process, new keys). Each
+        is reported with its end unknown, seen up to the last line read before."""
+        horizon = self.horizon()
+        for rec in list(self.open):
+            self.open.remove(rec)
+            self.done.append(self._lost(rec, horizon))
+
     def take(self) -> list[Connection]:
         """The connections closed since the last call."""
         done, self.done = self.done, []

@@ -47,7 +47,9 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format(anydesk_trace.FMT_SERVICE, "anydesk", anydesk_trace.ServiceTraceParser,
            "/var/log/anydesk.trace, C:\\ProgramData\\AnyDesk\\ad_svc.trace"),
     Format(rustdesk_log.FMT, "rustdesk", rustdesk_log.LogParser,
-           "~/.local/share/logs/RustDesk/rustdesk_r*.log"),
+           "~/.local/share/logs/RustDesk/rustdesk_r*.log, %APPDATA%\\RustDesk\\log\\, "
+           "C:\\Windows\\ServiceProfiles\\LocalService\\AppData\\Roaming\\RustDesk\\log\\"
+           "server\\RustDesk_r*.log"),
 )}
 
 # Tie-break when two formats score the same on the content (rare: a head of a few lines).
@@ -241,12 +243,17 @@ def unrecognised(name: str | None, *, attempts: bool = False) -> LogFormatError:
                 "{name} is {tool}'s list of connection attempts, without their end and "
                 "to the minute only: sessiond reads {tool}'s traces instead ({instead}).",
                 name=shown, tool=tool, instead=instead))
+    # The files it reads, where the tools write them: the technician gave another file of
+    # the tool's folder (TeamViewer15_Hooks.log, AnyDesk's file_transfer_trace.txt) or a
+    # copy that lost what made it one; he needs to know which to look for.
+    known = "; ".join(dict.fromkeys(f.files for f in FORMATS.values()))
     if name:
         return LogFormatError(_(
-            "{name} is not a TeamViewer, AnyDesk or RustDesk log that sessiond can read.",
-            name=shown))
+            "{name} is not a TeamViewer, AnyDesk or RustDesk log that sessiond can read; "
+            "it reads: {known}.", name=shown, known=known))
     return LogFormatError(_(
-        "This is not a TeamViewer, AnyDesk or RustDesk log that sessiond can read."))
+        "This is not a TeamViewer, AnyDesk or RustDesk log that sessiond can read; it "
+        "reads: {known}.", known=known))
 
 
 def check_format(fmt: str) -> Format:

@@ -170,6 +170,8 @@ def _file(stream: BinaryIO, head: bytes, parser: Parser, label: str | None
         for piece in cut:
             if piece and parser.final_complete(piece):
                 parser.feed(piece, line)
+        if cut:
+            parser.crashed()
         if not raw.terminated and not parser.final_complete(decoded):
             break
         parser.feed(decoded, line)
@@ -302,6 +304,8 @@ def read_increment(stream: BinaryIO, offset: int = 0, state: TailState | None = 
             for piece in cut:  # cut short by a crash: read only if whole (as in _file)
                 if piece and parser.final_complete(piece):
                     parser.feed(piece, line + 1)
+            if cut:
+                parser.crashed()
             parser.feed(text, line + 1)
             # `line`: the lines ended so far (by an LF; records ended by a lone CR share
             # their line's number), counting a pending row's newline still to come.

@@ -22,7 +22,18 @@ Markers:
   `src/server/connection.rs` only (no real line was available): `#<n> Connection opened
   from <ip:port>.` (start), `#<n> Connection closed: <reason>` and `#<n> connection loop
   exited` (end). The partner's RustDesk ID is not in these lines (it goes to the
-  connection manager over IPC), so partner_id is None and the outcome "unknown".
+  connection manager over IPC), so partner_id is None. A connection that logged in is
+  accepted by the codec update its login registers, `update:Update(<n>, SupportedDecoding
+  {...})` or `update:NewOnlyVP9(<n>)` (libs/scrap codec.rs, written by
+  connection.rs `update_codec_on_login` once the password or the click is accepted, in
+  every release since 1.2.4 (January 2024); real lines in the logs users paste in
+  RustDesk's issues, a few ms after `Connection opened` and `peer info supported_encoding`).
+  Without it the outcome is "unknown": a file transfer or a refused login registers none.
+  The server process's start (`start --server with user <name>`, core_main.rs, real in the
+  1.4.6 Linux logs and in Windows pastes) ends what the previous one had open: a connection
+  does not outlive its process (the client's computer restarted, the service was killed),
+  and its end was never written; it is reported with its end unknown, seen up to the last
+  line before the start, not open through every later session of the log.
 """
 
 from __future__ import annotations
@@ -31,7 +42,7 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sessiond.integrations.base import Open, Parser
+from sessiond.integrations.base import JSON, Open, Parser, dump_instant, get_opt_instant
 from sessiond.integrations.timeparse import MAX_OFFSET, micros, naive, with_offset
 from sessiond.partner import normalise_partner
 
@@ -41,11 +52,15 @@ LINE = re.compile(r"\[([0-9]{4})-([0-9]{2})-([0-9]{2}) ([0-9]{2}):([0-9]{2}):([0
                   r"(?:\.([0-9]{1,9}))? "
                   r"([+-])([0-9]{2}):?([0-9]{2})\] ([A-Z]+) \[([^\]]*)\] ?(.*)")
 _HINT = re.compile(r"Session \S+ start|handle_peer_info|Exit io_loop|#[0-9]+ [Cc]onnection |"
-                   r"punch attempt")
+                   r"punch attempt|\] update:")
 _SESSION = re.compile(r"Session (\S+) start\b.*")
 _PUNCH = re.compile(r"#[0-9]{1,9} \w+ punch attempt with \S+, id: (\S+)")
 _EXIT = re.compile(r"Exit io_loop of id=(\S+)")
 _OPENED = re.compile(r"#([0-9]{1,18}) Connection opened from .*")
+# The codec of a connection that logged in, registered by its number (`Remove(<n>)`, when it
+# ends, is no login).
+_LOGGED_IN = re.compile(r"update:(?:Update|NewOnlyVP9)\(([0-9]{1,18})\b.*")
+_START_SERVER = re.compile(r"start --server\b.*")
 _CLOSED = re.compile(r"#([0-9]{1,18}) (?:Connection closed\b|connection loop exited).*")
 
 
@@ -75,6 +90,14 @@ class LogParser(Parser):
         super().__init__(tz)
         self.tail = ""  # the last line fed: its instant is the log's horizon
 
+    def dump_vars(self) -> JSON:
+        # The log's horizon so far, for what a restart or a crash at the start of the next
+        # read (a new file after the rotation) ends: seen up to there, not to its start.
+        return {"last": dump_instant(self.horizon())}
+
+    def load_vars(self, data: JSON) -> None:
+        self.last = get_opt_instant(data, "last")
+
     def horizon(self) -> datetime | None:
         """The last line's instant (only marker lines are read whole), or the latest read."""
         match = LINE.fullmatch(self.tail) if self.tail else None
@@ -83,6 +106,8 @@ class LogParser(Parser):
             when or self.last)
 
     def feed(self, text: str, line: int) -> None:
+        if "start --server" in text:
+            self._server_started(text)
         if text:
             self.tail = text
         if not _HINT.search(text):
@@ -116,10 +141,25 @@ class LogParser(Parser):
         elif m := _OPENED.fullmatch(msg):
             self.give_up(self.latest(key=f"in:{int(m[1])}"))
             self.begin(f"in:{int(m[1])}", "incoming", None, when, line, text)
+        elif m := _LOGGED_IN.fullmatch(msg):
+            self.accept(self.latest(key=f"in:{int(m[1])}"), text)
         elif m := _CLOSED.fullmatch(msg):
             rec = self.latest(key=f"in:{int(m[1])}")
             if rec is not None:
-                self.close(rec, when, text, "unknown")
+                self.close(rec, when, text, "accepted" if rec.outcome == "accepted"
+                           else "unknown")
+
+    def _server_started(self, text: str) -> None:
+        """A new server process: the incoming connections still open were the previous
+        one's, which ended without writing their end. Seen up to the line before (the
+        horizon before `text` is read)."""
+        match = LINE.fullmatch(text)
+        if match is None or not _START_SERVER.fullmatch(match.group(13).rstrip()):
+            return
+        before = self.horizon()
+        for rec in [r for r in self.open if r.direction == "incoming"]:
+            self.open.remove(rec)
+            self.done.append(self._lost(rec, before))
 
     def _outgoing_to(self, peer: str | None) -> Open | None:
         """The open outgoing connection to `peer`: by the ID as written, else by the bare
