@@ -510,7 +510,7 @@ def test_work_resumed_after_a_disconnection_needs_a_new_consent(
         return (now - timedelta(minutes=minutes)).isoformat()
 
     client = cli("client", "add", "Client Témoin").out.strip()
-    found = {}
+    found, said = {}, {}
     for again in (False, True):
         session = cli("session", "new", client, "--policy", policy_id, "--ordered-at",
                       OLD_ORDER, "--client-os", "windows").out.strip()
@@ -521,11 +521,15 @@ def test_work_resumed_after_a_disconnection_needs_a_new_consent(
         cli(*[a.format(s=session) for a in DISCONNECT], "--at", ago(7))
         if again:
             cli(*[a.format(s=session) for a in CODE_CONSENT], "--at", ago(5))
-        cli("resume", session, "--at", ago(4))
+        said[again] = cli("resume", session, "--at", ago(4)).err
         cli("stop", session, "--at", ago(2))
         cli(*[a.format(s=session) for a in DISCONNECT], "--at", ago(2))
         report = cli("check", session, "--json", check=False).json
         found[again] = [f for f in report["findings"] if f["rule"] == "consent-before-access"]
+    # The resume says so at once, with the command that records the consent.
+    assert "sans nouveau consentement" in said[False]
+    assert "→ sessiond consent s-" in said[False]
+    assert said[True] == ""
     [resumed] = found[False]
     assert (resumed["severity"], resumed["article"]) == (severity, article)
     assert "sans nouveau consentement" in resumed["message"], resumed["message"]
