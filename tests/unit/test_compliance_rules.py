@@ -569,6 +569,11 @@ def _copy(kind: str, asked: bool) -> Step:
     return ("artifact-recorded", 300, {"artifact": kind, "client_requested": asked})
 
 
+def _copied(at: int) -> Step:
+    """A file copy the client asked for, `at` seconds from the start."""
+    return ("artifact-recorded", at, {"artifact": "file-copy", "client_requested": True})
+
+
 def _paid(method: str, at: int = 1200) -> Step:
     return ("payment-recorded", at, {"amount": "50.00", "method": method})
 
@@ -686,6 +691,15 @@ def test_a_business_client_is_told_as_the_terms_say(policy_id: str, severity: st
     ("micro-alpes", (*_MA, ("session-paused", 360, {}), ("session-resumed", 600, {})), {},
      set()),  # a pause without disconnecting: the same access goes on
     ("micro-alpes", (_consent("phone"), _BACKUP, _START, *_AWAY), {"tool": "phone"}, set()),
+    # A copy made on his machine after the disconnection, with no new code given: an
+    # access again; within the two minutes it takes to record it, the one just made.
+    ("micro-alpes", (*_MA, ("disconnect-confirmed", 300, {}), _copied(600)), {},
+     {("consent-before-access", "error", "7, art. 1")}),
+    ("micro-alpes", (*_MA, ("disconnect-confirmed", 300, {}), _consent("tool-code", 590),
+                     _copied(600)), {}, set()),
+    ("micro-alpes", (*_MA, ("disconnect-confirmed", 300, {}), _copied(360)), {}, set()),
+    ("vlh", (*_VLH, ("disconnect-confirmed", 300, {}), _copied(600)), {},
+     {("consent-before-access", "error", "3.1, 4.2")}),
     ("md-micro-services", (*_MD, *_AWAY), {}, {("consent-before-access", "error", "4, 7")}),
     ("md-micro-services", (*_MD, *_AWAY[:2], _consent("sms", 590), _AWAY[2]), {}, set()),
     ("md-micro-services", (*_MD[:-1], *_AWAY), {"mode": "onsite"}, set()),

@@ -212,6 +212,25 @@ def _reconnected_without_consent(facts: Facts, spec: RuleSpec, consents: list[Ev
             "taking control again is a new access, which needs his consent.",
             gone=facts.local(last.at), seq=last.seq, resumed=facts.local(resume.at),
             resume=resume.seq), [last.seq, resume.seq, *facts.amended(resume.seq)]))
+    # A screenshot or a file copied from his machine after the disconnection, with no
+    # consent since, was made on it then: an access after it (beyond the seconds it takes
+    # to record what was just made; after the stop, remote-access-after-stop tells).
+    grace = timedelta(seconds=AFTER_STOP_SECONDS)
+    stop_at = facts.session.stopped_at
+    by_disconnection: dict[int, list[Event]] = {}
+    for copy in facts.events("artifact-recorded"):
+        before = [d for d in gone if d.at + grace < copy.at]
+        if not before or (stop_at is not None and copy.at - stop_at > grace):
+            continue
+        if not any(facts.key(before[-1]) < k < facts.key(copy) for k in valid):
+            by_disconnection.setdefault(before[-1].seq, []).append(copy)
+    for seq, copies in by_disconnection.items():
+        last = next(d for d in gone if d.seq == seq)
+        found.append(finding(spec, _(
+            "Made after the disconnection from the client's computer ({gone}, #{seq}), with "
+            "no new consent of the client on record: {items}; his machine was accessed "
+            "again.", gone=facts.local(last.at), seq=seq, items=_artifacts(copies)),
+            [seq, *seqs(copies)]))
     return found
 
 

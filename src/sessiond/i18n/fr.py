@@ -1097,6 +1097,11 @@ CATALOG: dict[str, str] = {
     "consent of the client on record.":
         "Connexion {connections} commencée après la déconnexion n°\u00a0{seq} ({gone}) sans "
         "nouveau consentement du client enregistré.",
+    "Made after the disconnection from the client's computer ({gone}, #{seq}), with no new "
+    "consent of the client on record: {items}; his machine was accessed again.":
+        "Fait après la déconnexion de l'ordinateur du client ({gone}, #{seq}), sans nouveau "
+        "consentement du client enregistré\u202f: {items}\u202f; sa machine a de nouveau "
+        "été consultée.",
     "Consent given: {given}; the terms ask for: {wanted}.":
         "Consentement donné\u202f: {given}\u202f; les conditions demandent\u202f: {wanted}.",
     "The client's system is not on record (session new --client-os); the terms cover "
