@@ -852,6 +852,18 @@ def test_work_resumed_after_a_disconnection_is_told_at_its_corrected_resume() ->
     assert found.events == (4, 6, 7) and "10:25" in found.message
     log.add("consent-recorded", T0 + timedelta(minutes=24), {"channel": "oral"})
     assert run("consent-before-access", facts(log)) == []
+    # Micro-Alpes 7, art. 1: the consent is the tool's code, a new one after the
+    # disconnection; an oral one is named as the channel the terms do not accept.
+    coded = Log().planned()
+    coded.add("consent-recorded", T0 + timedelta(minutes=9), {"channel": "tool-code"})
+    coded.add("session-started", T0 + timedelta(minutes=10), {"without_consent": False})
+    coded.add("disconnect-confirmed", T0 + timedelta(minutes=15))  # 4
+    coded.add("session-paused", T0 + timedelta(minutes=16))
+    coded.add("consent-recorded", T0 + timedelta(minutes=18), {"channel": "oral"})  # 6
+    coded.add("session-resumed", T0 + timedelta(minutes=20))  # 7
+    [found] = run("consent-before-access", facts(coded), channels=("tool-code",))
+    assert found.events == (4, 6, 7)
+    assert "consentement donné depuis\u202f: à l'oral" in found.message
 
 
 def _connection(log: Log, start: datetime, end: datetime | None) -> Event:

@@ -206,12 +206,26 @@ def _reconnected_without_consent(facts: Facts, spec: RuleSpec, consents: list[Ev
         if any(facts.key(last) < k < facts.key(resume) for k in valid):
             continue
         told.add(last.seq)
+        shown = [last.seq, resume.seq, *facts.amended(resume.seq)]
+        since = [e for e in consents if facts.key(last) < facts.key(e) < facts.key(resume)]
+        if since:
+            # A consent, but by a channel the terms do not accept (Micro-Alpes: orally,
+            # where giving the tool's new code is the consent).
+            found.append(finding(spec, _(
+                "Disconnected from the client's computer on {gone} (#{seq}), then the work "
+                "resumed on {resumed} (#{resume}); consent given since: {given}; the terms "
+                "ask for: {wanted}.", gone=facts.local(last.at), seq=last.seq,
+                resumed=facts.local(resume.at), resume=resume.seq,
+                given=", ".join(dict.fromkeys(labels.short(e.body["channel"]) for e in since)),
+                wanted=", ".join(labels.short(c) for c in channels)),
+                [*shown, *seqs(since)]))
+            continue
         found.append(finding(spec, _(
             "Disconnected from the client's computer on {gone} (#{seq}), then the work "
             "resumed on {resumed} (#{resume}) with no new consent of the client on record: "
             "taking control again is a new access, which needs his consent.",
             gone=facts.local(last.at), seq=last.seq, resumed=facts.local(resume.at),
-            resume=resume.seq), [last.seq, resume.seq, *facts.amended(resume.seq)]))
+            resume=resume.seq), shown))
     # A screenshot or a file copied from his machine after the disconnection, with no
     # consent since, was made on it then: an access after it (beyond the seconds it takes
     # to record what was just made; after the stop, remote-access-after-stop tells).

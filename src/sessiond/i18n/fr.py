@@ -1102,6 +1102,11 @@ CATALOG: dict[str, str] = {
         "Fait après la déconnexion de l'ordinateur du client ({gone}, #{seq}), sans nouveau "
         "consentement du client enregistré\u202f: {items}\u202f; sa machine a de nouveau "
         "été consultée.",
+    "Disconnected from the client's computer on {gone} (#{seq}), then the work resumed on "
+    "{resumed} (#{resume}); consent given since: {given}; the terms ask for: {wanted}.":
+        "Déconnecté de l'ordinateur du client le {gone} (#{seq}), puis le travail a repris "
+        "le {resumed} (#{resume})\u202f; consentement donné depuis\u202f: {given}\u202f; "
+        "les conditions demandent\u202f: {wanted}.",
     "Consent given: {given}; the terms ask for: {wanted}.":
         "Consentement donné\u202f: {given}\u202f; les conditions demandent\u202f: {wanted}.",
     "The client's system is not on record (session new --client-os); the terms cover "
