@@ -675,6 +675,31 @@ def test_a_start_without_consent_is_reported_even_when_the_terms_are_silent(cli:
         ("warning", "Code pénal, art. 323-1")]
 
 
+@pytest.mark.parametrize(("policy_id", "article"), [
+    ("md-micro-services", "5"), ("vlh", "3.3"), ("mri87", "7.1"), ("micro-alpes", "3")])
+def test_a_clock_left_running_overnight_is_reported(cli: Cli, policy_id: str,
+                                                    article: str) -> None:
+    """Started one evening and stopped at noon the next day, no pause: 13 hours billed as
+    worked passed without a word, though the terms bill the time actually spent (MD 5,
+    VLH 3.3, MRI87 7.1, Micro-Alpes 3); the check says how long it ran and which event to
+    correct."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    client = cli("client", "add", "Client Témoin").out.strip()
+    session = cli("session", "new", client, "--policy", policy_id, "--ordered-at", OLD_ORDER,
+                  "--client-os", "windows").out.strip()
+    cli(*[a.format(s=session) for a in CODE_CONSENT], "--at",
+        (now - timedelta(hours=13, minutes=5)).isoformat(), "--yes")
+    cli("start", session, "--at", (now - timedelta(hours=13)).isoformat(), "--yes")
+    cli("stop", session, "--at", (now - timedelta(minutes=1)).isoformat())
+    report = cli("check", session, "--json", check=False).json
+    [left] = [f for f in report["findings"]
+              if f["rule"] == "clock-consistent" and "sans pause" in f["message"]]
+    assert (left["severity"], left["article"]) == ("warning", article)
+    stop = next(e["seq"] for e in cli.json("log", session) if e["kind"] == "session-stopped")
+    assert "12 h 59 min" in left["message"] and f"amend {session} {stop} --at" in left["message"]
+    assert stop in left["events"]
+
+
 @pytest.mark.parametrize("policy_id", ["vlh", "micro-alpes", "fgdmi"])
 def test_a_start_without_consent_on_site_is_reported_too(cli: Cli, policy_id: str) -> None:
     """VLH 4.2 and Micro-Alpes 7, art. 1 speak of remote access, and the law's baseline

@@ -124,6 +124,27 @@ def test_declared_instants_far_from_their_recording_are_reported() -> None:
     assert "19 min" in found[0].message
 
 
+def test_a_clock_left_running_overnight_is_reported() -> None:
+    """Started at 10:10 and stopped the next morning, no pause: 13 h billed as worked (MD 5
+    'le temps effectivement passé'); a day with pauses between shorter spans is not."""
+    from dataclasses import replace
+
+    log = started(Log().planned())  # consent #2, start #3 at T0 + 10 min
+    running = replace(facts(log), now=T0 + timedelta(hours=13))
+    [found] = run("clock-consistent", running)
+    assert found.events == (3,) and "sans pause" in found.message
+    log.add("session-stopped", T0 + timedelta(hours=13, minutes=10), {"ended_by": "client"})
+    [found] = run("clock-consistent", facts(log))
+    assert found.events == (3, 4) and "13 h" in found.message
+    assert "sessiond amend s-1 4 --at" in found.message
+    short = started(Log().planned())
+    for hour in (5, 10):  # 10:10-15:10, 15:40-20:10, 20:40-23:10: each span under 12 h
+        short.add("session-paused", T0 + timedelta(hours=hour, minutes=10))
+        short.add("session-resumed", T0 + timedelta(hours=hour, minutes=40))
+    short.add("session-stopped", T0 + timedelta(hours=13, minutes=10), {"ended_by": "client"})
+    assert run("clock-consistent", facts(short)) == []
+
+
 def test_a_wall_clock_jump_within_one_boot_is_reported() -> None:
     log = started(Log().planned())
     before = log.events[-1]

@@ -1141,6 +1141,39 @@ def clock_consistent(facts: Facts, spec: RuleSpec) -> list[Finding]:
                 _("{delta} between #{first} and #{second}", delta=_signed(d),
                   first=a.seq, second=b.seq) for a, b, d in jumps)),
             [s for a, b, _d in jumps for s in (a.seq, b.seq)]))
+    found.extend(_left_running(facts, spec))
+    return found
+
+
+# A clock that ran this long without a pause was left running (overnight, say): the time
+# the terms bill is the time actually spent (MD 5, VLH 3.3, MRI87 7.1, Micro-Alpes 3).
+LEFT_RUNNING_SECONDS = 12 * 3600
+
+
+def _left_running(facts: Facts, spec: RuleSpec) -> list[Finding]:
+    steps = [e for e in facts.session.events if e.kind in (
+        "session-started", "session-resumed", "session-paused", "session-stopped")]
+    found = []
+    for span in facts.session.running:
+        if span.seconds(facts.now) <= LEFT_RUNNING_SECONDS:
+            continue
+        shown = [s for e in steps if e.at in (span.start, span.end)
+                 for s in (e.seq, *facts.amended(e.seq))]
+        if span.end is None:
+            message = _("The clock has run {span} without a pause since {start}: a clock "
+                        "left running bills time no one worked; pause or stop it at the time "
+                        "the work ended (--at).", span=_duration(facts.now - span.start),
+                        start=facts.local(span.start))
+        else:
+            close = next((e.seq for e in reversed(steps) if e.at == span.end
+                          and e.kind in ("session-paused", "session-stopped")), None)
+            message = _("The clock ran {span} without a pause, from {start} to {end}: a "
+                        "clock left running (overnight, say) bills time no one worked; if the "
+                        "work ended earlier, correct that instant (sessiond amend {session} "
+                        "{seq} --at TIME --reason TEXT).", span=_duration(span.end - span.start),
+                        start=facts.local(span.start), end=facts.local(span.end),
+                        session=facts.session.id, seq=close if close is not None else "N")
+        found.append(finding(spec, message, shown))
     return found
 
 
