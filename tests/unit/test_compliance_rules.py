@@ -728,12 +728,13 @@ def test_a_business_client_is_told_as_the_terms_say(policy_id: str, severity: st
     ("mri87", (*_MRI, *_AWAY), {}, {("consent-before-access", "error", "13")}),
     ("fgdmi", (_consent(), _START, *_AWAY), {},
      {("consent-before-access", "warning", "Code pénal, art. 323-1")}),
-    # Disconnected ten minutes after the stop: he could take control until then; within
-    # the two minutes it takes to close the window, after the work (the stop is at 1800).
-    ("micro-alpes", (*_MA[:-1], ("disconnect-confirmed", 2400, {})), {},
+    # Disconnected twenty minutes after the stop: he could take control until then; within
+    # the ten minutes a typed instant is trusted (clock-consistent), after the work (the
+    # stop is at 1800).
+    ("micro-alpes", (*_MA[:-1], ("disconnect-confirmed", 3000, {})), {},
      {("disconnect-confirmed", "error", "7, art. 1")}),
-    ("micro-alpes", (*_MA[:-1], ("disconnect-confirmed", 1920, {})), {}, set()),
-    ("micro-alpes", (*_MA[:-1], ("disconnect-confirmed", 2400, {}),
+    ("micro-alpes", (*_MA[:-1], ("disconnect-confirmed", 2340, {})), {}, set()),
+    ("micro-alpes", (*_MA[:-1], ("disconnect-confirmed", 3000, {}),
                      ("disconnect-confirmed", 1810, {})), {}, set()),  # recorded again, --at
     ("md-micro-services", (*_MD[:-1], ("disconnect-confirmed", 1800 + 3600 * 4, {})), {},
      {("disconnect-confirmed", "warning", "7")}),

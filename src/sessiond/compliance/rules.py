@@ -737,14 +737,19 @@ def disconnect_confirmed(facts: Facts, spec: RuleSpec) -> list[Finding]:
 def _disconnected_late(facts: Facts, spec: RuleSpec, done: list[Event]) -> list[Finding]:
     """A disconnection after the work, dated long after the stop: until then the technician
     could still take control ("après l'intervention, le technicien se déconnecte"), as a
-    connection the tool logged open then would show (remote-access-after-stop, the same
-    grace: the seconds it takes to close the window)."""
+    connection the tool logged open then would show (remote-access-after-stop). Its grace
+    is that rule's (the seconds it takes to close the window), or, being typed by the
+    technician, the tolerance his declared instants have (clock-consistent: 10 min), the
+    larger: "d" pressed on the end screen a few minutes after closing the window is it."""
     stop_at = facts.session.stopped_at
     if stop_at is None:
         return []
     after = facts.policy.rules.get("remote-access-after-stop")
-    grace = timedelta(seconds=int((after.params.get("grace_seconds") if after else None)
-                                  or AFTER_STOP_SECONDS))
+    clocks = facts.policy.rules.get("clock-consistent")
+    grace = timedelta(seconds=max(
+        int((after.params.get("grace_seconds") if after else None) or AFTER_STOP_SECONDS),
+        int((clocks.params.get("max_declared_gap_seconds") if clocks else None)
+            or DECLARED_GAP_SECONDS)))
     if any(e.at - stop_at <= grace for e in done):
         return []
     first = min(done, key=facts.key)
