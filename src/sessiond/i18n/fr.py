@@ -1336,6 +1336,8 @@ CATALOG: dict[str, str] = {
         "demande\u202f; ce sera signalé.",
     "Note recorded.": "Note enregistrée.",
     "Terms kept so far.": "Conditions respectées jusqu'ici.",
+    "No finding so far on the points these terms cover.":
+        "Aucun constat jusqu'ici sur les points que couvrent ces conditions.",
     "(art. {article})": "(art. {article})",
     "ID {partner}": "ID {partner}",
     "planned at {time}": "préparée à {time}",
