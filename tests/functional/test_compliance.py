@@ -510,7 +510,7 @@ def test_work_resumed_after_a_disconnection_needs_a_new_consent(
         return (now - timedelta(minutes=minutes)).isoformat()
 
     client = cli("client", "add", "Client Témoin").out.strip()
-    found = {}
+    found, said = {}, {}
     for again in (False, True):
         session = cli("session", "new", client, "--policy", policy_id, "--ordered-at",
                       OLD_ORDER, "--client-os", "windows").out.strip()
@@ -521,11 +521,15 @@ def test_work_resumed_after_a_disconnection_needs_a_new_consent(
         cli(*[a.format(s=session) for a in DISCONNECT], "--at", ago(7))
         if again:
             cli(*[a.format(s=session) for a in CODE_CONSENT], "--at", ago(5))
-        cli("resume", session, "--at", ago(4))
+        said[again] = cli("resume", session, "--at", ago(4)).err
         cli("stop", session, "--at", ago(2))
         cli(*[a.format(s=session) for a in DISCONNECT], "--at", ago(2))
         report = cli("check", session, "--json", check=False).json
         found[again] = [f for f in report["findings"] if f["rule"] == "consent-before-access"]
+    # The resume says so at once, with the command that records the consent.
+    assert "sans nouveau consentement" in said[False]
+    assert "→ sessiond consent s-" in said[False]
+    assert said[True] == ""
     [resumed] = found[False]
     assert (resumed["severity"], resumed["article"]) == (severity, article)
     assert "sans nouveau consentement" in resumed["message"], resumed["message"]
@@ -538,8 +542,9 @@ def test_a_disconnection_long_after_the_stop_is_reported(cli: Cli, policy_id: st
                                                          severity: str, article: str) -> None:
     """Micro-Alpes 7, art. 1: 'Après l'intervention, le technicien se déconnecte'. Stopped
     at 10 h, disconnected at 14 h: the disconnection was taken as the one after the work,
-    though he could take control for four more hours. One a minute after the stop is it,
-    and so is one recorded again at its right time."""
+    though he could take control for four more hours. One five minutes after the stop (the
+    technician pressing 'd' after closing the window) is it, and so is one recorded again
+    at its right time."""
     now = datetime.now(UTC).replace(microsecond=0)
 
     def ago(minutes: float) -> str:
@@ -547,7 +552,7 @@ def test_a_disconnection_long_after_the_stop_is_reported(cli: Cli, policy_id: st
 
     client = cli("client", "add", "Client Témoin").out.strip()
     found = {}
-    for gone in ((240,), (1,), (240, 1)):  # minutes after the stop
+    for gone in ((240,), (5,), (240, 1)):  # minutes after the stop
         session = cli("session", "new", client, "--policy", policy_id, "--ordered-at",
                       OLD_ORDER, "--client-os", "windows").out.strip()
         for step in (CODE_CONSENT, BACKUP, WARNED, pay("card")):
@@ -562,7 +567,7 @@ def test_a_disconnection_long_after_the_stop_is_reported(cli: Cli, policy_id: st
     [late] = found[(240,)]
     assert (late["severity"], late["article"]) == (severity, article)
     assert "4 h après l'arrêt" in late["message"], late["message"]
-    assert found[(1,)] == [] and found[(240, 1)] == []
+    assert found[(5,)] == [] and found[(240, 1)] == []
 
 
 @pytest.mark.parametrize(("policy_id", "article"), [
@@ -669,6 +674,31 @@ def test_a_start_without_consent_is_reported_even_when_the_terms_are_silent(cli:
     consent = [f for f in findings if f["rule"] == "consent-before-access"]
     assert [(f["severity"], f["article"]) for f in consent] == [
         ("warning", "Code pénal, art. 323-1")]
+
+
+@pytest.mark.parametrize(("policy_id", "article"), [
+    ("md-micro-services", "5"), ("vlh", "3.3"), ("mri87", "7.1"), ("micro-alpes", "3")])
+def test_a_clock_left_running_overnight_is_reported(cli: Cli, policy_id: str,
+                                                    article: str) -> None:
+    """Started one evening and stopped at noon the next day, no pause: 13 hours billed as
+    worked passed without a word, though the terms bill the time actually spent (MD 5,
+    VLH 3.3, MRI87 7.1, Micro-Alpes 3); the check says how long it ran and which event to
+    correct."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    client = cli("client", "add", "Client Témoin").out.strip()
+    session = cli("session", "new", client, "--policy", policy_id, "--ordered-at", OLD_ORDER,
+                  "--client-os", "windows").out.strip()
+    cli(*[a.format(s=session) for a in CODE_CONSENT], "--at",
+        (now - timedelta(hours=13, minutes=5)).isoformat(), "--yes")
+    cli("start", session, "--at", (now - timedelta(hours=13)).isoformat(), "--yes")
+    cli("stop", session, "--at", (now - timedelta(minutes=1)).isoformat())
+    report = cli("check", session, "--json", check=False).json
+    [left] = [f for f in report["findings"]
+              if f["rule"] == "clock-consistent" and "sans pause" in f["message"]]
+    assert (left["severity"], left["article"]) == ("warning", article)
+    stop = next(e["seq"] for e in cli.json("log", session) if e["kind"] == "session-stopped")
+    assert "12 h 59 min" in left["message"] and f"amend {session} {stop} --at" in left["message"]
+    assert stop in left["events"]
 
 
 @pytest.mark.parametrize("policy_id", ["vlh", "micro-alpes", "fgdmi"])

@@ -147,3 +147,27 @@ async def test_the_watch_stops_before_its_watcher_closes(svc: Sessiond) -> None:
         watcher.close = spy  # type: ignore[method-assign]
     # Closed once, after the workers of the app's life (the watch and the clock) stopped.
     assert seen == [[True, True]]
+
+
+async def test_a_running_session_is_not_said_to_keep_terms_that_leave_points_unchecked(
+        svc: Sessiond) -> None:
+    """FGDMI's terms say nothing of a backup or a quote: with no finding yet, the running
+    screen said 'Conditions respectées jusqu'ici', where check says 'aucun constat sur les
+    points que couvrent ces conditions'."""
+    from tests.tui.conftest import shown
+
+    client = svc.add_client("M. Bernard", status="consumer")
+    # ordered a month ago: outside the withdrawal period, no request to start within it
+    session = svc.new_session(client, policy="fgdmi", problems=["Lenteurs"],
+                              ordered_at=real_clock.now() - timedelta(days=30))
+    svc.consent(session, channel="oral", by="M. Bernard")
+    svc.start(session)
+    app = SessiondApp(svc, jobs=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await app.open_session(session)
+        await wait_for(pilot, lambda: isinstance(app.screen, RunningScreen))
+        await wait_for(pilot, lambda: "✔" in shown(app, "#terms"))
+        said = shown(app, "#terms")
+        assert "Aucun constat jusqu'ici sur les points que couvrent ces conditions" in said
+        assert "respectées" not in said

@@ -124,6 +124,27 @@ def test_declared_instants_far_from_their_recording_are_reported() -> None:
     assert "19 min" in found[0].message
 
 
+def test_a_clock_left_running_overnight_is_reported() -> None:
+    """Started at 10:10 and stopped the next morning, no pause: 13 h billed as worked (MD 5
+    'le temps effectivement passé'); a day with pauses between shorter spans is not."""
+    from dataclasses import replace
+
+    log = started(Log().planned())  # consent #2, start #3 at T0 + 10 min
+    running = replace(facts(log), now=T0 + timedelta(hours=13))
+    [found] = run("clock-consistent", running)
+    assert found.events == (3,) and "sans pause" in found.message
+    log.add("session-stopped", T0 + timedelta(hours=13, minutes=10), {"ended_by": "client"})
+    [found] = run("clock-consistent", facts(log))
+    assert found.events == (3, 4) and "13 h" in found.message
+    assert "sessiond amend s-1 4 --at" in found.message
+    short = started(Log().planned())
+    for hour in (5, 10):  # 10:10-15:10, 15:40-20:10, 20:40-23:10: each span under 12 h
+        short.add("session-paused", T0 + timedelta(hours=hour, minutes=10))
+        short.add("session-resumed", T0 + timedelta(hours=hour, minutes=40))
+    short.add("session-stopped", T0 + timedelta(hours=13, minutes=10), {"ended_by": "client"})
+    assert run("clock-consistent", facts(short)) == []
+
+
 def test_a_wall_clock_jump_within_one_boot_is_reported() -> None:
     log = started(Log().planned())
     before = log.events[-1]
@@ -569,6 +590,11 @@ def _copy(kind: str, asked: bool) -> Step:
     return ("artifact-recorded", 300, {"artifact": kind, "client_requested": asked})
 
 
+def _copied(at: int) -> Step:
+    """A file copy the client asked for, `at` seconds from the start."""
+    return ("artifact-recorded", at, {"artifact": "file-copy", "client_requested": True})
+
+
 def _paid(method: str, at: int = 1200) -> Step:
     return ("payment-recorded", at, {"amount": "50.00", "method": method})
 
@@ -686,6 +712,15 @@ def test_a_business_client_is_told_as_the_terms_say(policy_id: str, severity: st
     ("micro-alpes", (*_MA, ("session-paused", 360, {}), ("session-resumed", 600, {})), {},
      set()),  # a pause without disconnecting: the same access goes on
     ("micro-alpes", (_consent("phone"), _BACKUP, _START, *_AWAY), {"tool": "phone"}, set()),
+    # A copy made on his machine after the disconnection, with no new code given: an
+    # access again; within the two minutes it takes to record it, the one just made.
+    ("micro-alpes", (*_MA, ("disconnect-confirmed", 300, {}), _copied(600)), {},
+     {("consent-before-access", "error", "7, art. 1")}),
+    ("micro-alpes", (*_MA, ("disconnect-confirmed", 300, {}), _consent("tool-code", 590),
+                     _copied(600)), {}, set()),
+    ("micro-alpes", (*_MA, ("disconnect-confirmed", 300, {}), _copied(360)), {}, set()),
+    ("vlh", (*_VLH, ("disconnect-confirmed", 300, {}), _copied(600)), {},
+     {("consent-before-access", "error", "3.1, 4.2")}),
     ("md-micro-services", (*_MD, *_AWAY), {}, {("consent-before-access", "error", "4, 7")}),
     ("md-micro-services", (*_MD, *_AWAY[:2], _consent("sms", 590), _AWAY[2]), {}, set()),
     ("md-micro-services", (*_MD[:-1], *_AWAY), {"mode": "onsite"}, set()),
@@ -693,12 +728,13 @@ def test_a_business_client_is_told_as_the_terms_say(policy_id: str, severity: st
     ("mri87", (*_MRI, *_AWAY), {}, {("consent-before-access", "error", "13")}),
     ("fgdmi", (_consent(), _START, *_AWAY), {},
      {("consent-before-access", "warning", "Code pénal, art. 323-1")}),
-    # Disconnected ten minutes after the stop: he could take control until then; within
-    # the two minutes it takes to close the window, after the work (the stop is at 1800).
-    ("micro-alpes", (*_MA[:-1], ("disconnect-confirmed", 2400, {})), {},
+    # Disconnected twenty minutes after the stop: he could take control until then; within
+    # the ten minutes a typed instant is trusted (clock-consistent), after the work (the
+    # stop is at 1800).
+    ("micro-alpes", (*_MA[:-1], ("disconnect-confirmed", 3000, {})), {},
      {("disconnect-confirmed", "error", "7, art. 1")}),
-    ("micro-alpes", (*_MA[:-1], ("disconnect-confirmed", 1920, {})), {}, set()),
-    ("micro-alpes", (*_MA[:-1], ("disconnect-confirmed", 2400, {}),
+    ("micro-alpes", (*_MA[:-1], ("disconnect-confirmed", 2340, {})), {}, set()),
+    ("micro-alpes", (*_MA[:-1], ("disconnect-confirmed", 3000, {}),
                      ("disconnect-confirmed", 1810, {})), {}, set()),  # recorded again, --at
     ("md-micro-services", (*_MD[:-1], ("disconnect-confirmed", 1800 + 3600 * 4, {})), {},
      {("disconnect-confirmed", "warning", "7")}),
@@ -838,6 +874,18 @@ def test_work_resumed_after_a_disconnection_is_told_at_its_corrected_resume() ->
     assert found.events == (4, 6, 7) and "10:25" in found.message
     log.add("consent-recorded", T0 + timedelta(minutes=24), {"channel": "oral"})
     assert run("consent-before-access", facts(log)) == []
+    # Micro-Alpes 7, art. 1: the consent is the tool's code, a new one after the
+    # disconnection; an oral one is named as the channel the terms do not accept.
+    coded = Log().planned()
+    coded.add("consent-recorded", T0 + timedelta(minutes=9), {"channel": "tool-code"})
+    coded.add("session-started", T0 + timedelta(minutes=10), {"without_consent": False})
+    coded.add("disconnect-confirmed", T0 + timedelta(minutes=15))  # 4
+    coded.add("session-paused", T0 + timedelta(minutes=16))
+    coded.add("consent-recorded", T0 + timedelta(minutes=18), {"channel": "oral"})  # 6
+    coded.add("session-resumed", T0 + timedelta(minutes=20))  # 7
+    [found] = run("consent-before-access", facts(coded), channels=("tool-code",))
+    assert found.events == (4, 6, 7)
+    assert "consentement donné depuis\u202f: à l'oral" in found.message
 
 
 def _connection(log: Log, start: datetime, end: datetime | None) -> Event:

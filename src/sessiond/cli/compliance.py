@@ -121,6 +121,26 @@ def warn_requirements(ctx: Context, session_id: str, at: Any) -> None:
         ctx.warn(finding_line(req).strip() + (f"\n  → {req.hint}" if req.hint else ""))
 
 
+def warn_resumed_without_consent(ctx: Context, session_id: str, resume_seq: int) -> None:
+    """After a resume: say so at once when it follows a disconnection with no consent since
+    (the check's consent-before-access finding about this resume), with the command that
+    records the client's consent, as a start says what is missing."""
+    from sessiond.compliance.check import hint
+    from sessiond.errors import InputError
+
+    svc = ctx.service
+    session = svc.session(session_id)
+    try:
+        report = svc.check(session)
+        policy = svc.policy(session.policy)
+    except InputError:
+        return  # an unreadable policy: the check says it
+    for f in report.findings:
+        if f.rule == "consent-before-access" and resume_seq in f.events:
+            line = hint("consent-before-access", session, policy)
+            ctx.warn(finding_line(f).strip() + (f"\n  → {line}" if line else ""))
+
+
 def _consent_channels_stated(ctx: Context, policy_id: str) -> bool:
     """Whether the terms accept only some ways of consenting (Micro-Alpes 7, art. 1: the
     remote tool's code): the start's own refusal lists every channel, so the requirement,

@@ -403,6 +403,10 @@ def do_pause(args: argparse.Namespace, ctx: Context) -> int:
 def do_resume(args: argparse.Namespace, ctx: Context) -> int:
     svc = ctx.service
     event = svc.resume(args.session_id, at=svc.at(args.at, allow_old=args.yes))
+    if any(e.kind == "disconnect-confirmed" for e in svc.session(args.session_id).events):
+        from sessiond.cli.compliance import warn_resumed_without_consent
+
+        warn_resumed_without_consent(ctx, event.session_id or args.session_id, event.seq)
     return _transition(ctx, event, args.session_id)
 
 

@@ -206,12 +206,45 @@ def _reconnected_without_consent(facts: Facts, spec: RuleSpec, consents: list[Ev
         if any(facts.key(last) < k < facts.key(resume) for k in valid):
             continue
         told.add(last.seq)
+        shown = [last.seq, resume.seq, *facts.amended(resume.seq)]
+        since = [e for e in consents if facts.key(last) < facts.key(e) < facts.key(resume)]
+        if since:
+            # A consent, but by a channel the terms do not accept (Micro-Alpes: orally,
+            # where giving the tool's new code is the consent).
+            found.append(finding(spec, _(
+                "Disconnected from the client's computer on {gone} (#{seq}), then the work "
+                "resumed on {resumed} (#{resume}); consent given since: {given}; the terms "
+                "ask for: {wanted}.", gone=facts.local(last.at), seq=last.seq,
+                resumed=facts.local(resume.at), resume=resume.seq,
+                given=", ".join(dict.fromkeys(labels.short(e.body["channel"]) for e in since)),
+                wanted=", ".join(labels.short(c) for c in channels)),
+                [*shown, *seqs(since)]))
+            continue
         found.append(finding(spec, _(
             "Disconnected from the client's computer on {gone} (#{seq}), then the work "
             "resumed on {resumed} (#{resume}) with no new consent of the client on record: "
             "taking control again is a new access, which needs his consent.",
             gone=facts.local(last.at), seq=last.seq, resumed=facts.local(resume.at),
-            resume=resume.seq), [last.seq, resume.seq, *facts.amended(resume.seq)]))
+            resume=resume.seq), shown))
+    # A screenshot or a file copied from his machine after the disconnection, with no
+    # consent since, was made on it then: an access after it (beyond the seconds it takes
+    # to record what was just made; after the stop, remote-access-after-stop tells).
+    grace = timedelta(seconds=AFTER_STOP_SECONDS)
+    stop_at = facts.session.stopped_at
+    by_disconnection: dict[int, list[Event]] = {}
+    for copy in facts.events("artifact-recorded"):
+        before = [d for d in gone if d.at + grace < copy.at]
+        if not before or (stop_at is not None and copy.at - stop_at > grace):
+            continue
+        if not any(facts.key(before[-1]) < k < facts.key(copy) for k in valid):
+            by_disconnection.setdefault(before[-1].seq, []).append(copy)
+    for seq, copies in by_disconnection.items():
+        last = next(d for d in gone if d.seq == seq)
+        found.append(finding(spec, _(
+            "Made after the disconnection from the client's computer ({gone}, #{seq}), with "
+            "no new consent of the client on record: {items}; his machine was accessed "
+            "again.", gone=facts.local(last.at), seq=seq, items=_artifacts(copies)),
+            [seq, *seqs(copies)]))
     return found
 
 
@@ -704,14 +737,19 @@ def disconnect_confirmed(facts: Facts, spec: RuleSpec) -> list[Finding]:
 def _disconnected_late(facts: Facts, spec: RuleSpec, done: list[Event]) -> list[Finding]:
     """A disconnection after the work, dated long after the stop: until then the technician
     could still take control ("après l'intervention, le technicien se déconnecte"), as a
-    connection the tool logged open then would show (remote-access-after-stop, the same
-    grace: the seconds it takes to close the window)."""
+    connection the tool logged open then would show (remote-access-after-stop). Its grace
+    is that rule's (the seconds it takes to close the window), or, being typed by the
+    technician, the tolerance his declared instants have (clock-consistent: 10 min), the
+    larger: "d" pressed on the end screen a few minutes after closing the window is it."""
     stop_at = facts.session.stopped_at
     if stop_at is None:
         return []
     after = facts.policy.rules.get("remote-access-after-stop")
-    grace = timedelta(seconds=int((after.params.get("grace_seconds") if after else None)
-                                  or AFTER_STOP_SECONDS))
+    clocks = facts.policy.rules.get("clock-consistent")
+    grace = timedelta(seconds=max(
+        int((after.params.get("grace_seconds") if after else None) or AFTER_STOP_SECONDS),
+        int((clocks.params.get("max_declared_gap_seconds") if clocks else None)
+            or DECLARED_GAP_SECONDS)))
     if any(e.at - stop_at <= grace for e in done):
         return []
     first = min(done, key=facts.key)
@@ -1108,6 +1146,39 @@ def clock_consistent(facts: Facts, spec: RuleSpec) -> list[Finding]:
                 _("{delta} between #{first} and #{second}", delta=_signed(d),
                   first=a.seq, second=b.seq) for a, b, d in jumps)),
             [s for a, b, _d in jumps for s in (a.seq, b.seq)]))
+    found.extend(_left_running(facts, spec))
+    return found
+
+
+# A clock that ran this long without a pause was left running (overnight, say): the time
+# the terms bill is the time actually spent (MD 5, VLH 3.3, MRI87 7.1, Micro-Alpes 3).
+LEFT_RUNNING_SECONDS = 12 * 3600
+
+
+def _left_running(facts: Facts, spec: RuleSpec) -> list[Finding]:
+    steps = [e for e in facts.session.events if e.kind in (
+        "session-started", "session-resumed", "session-paused", "session-stopped")]
+    found = []
+    for span in facts.session.running:
+        if span.seconds(facts.now) <= LEFT_RUNNING_SECONDS:
+            continue
+        shown = [s for e in steps if e.at in (span.start, span.end)
+                 for s in (e.seq, *facts.amended(e.seq))]
+        if span.end is None:
+            message = _("The clock has run {span} without a pause since {start}: a clock "
+                        "left running bills time no one worked; pause or stop it at the time "
+                        "the work ended (--at).", span=_duration(facts.now - span.start),
+                        start=facts.local(span.start))
+        else:
+            close = next((e.seq for e in reversed(steps) if e.at == span.end
+                          and e.kind in ("session-paused", "session-stopped")), None)
+            message = _("The clock ran {span} without a pause, from {start} to {end}: a "
+                        "clock left running (overnight, say) bills time no one worked; if the "
+                        "work ended earlier, correct that instant (sessiond amend {session} "
+                        "{seq} --at TIME --reason TEXT).", span=_duration(span.end - span.start),
+                        start=facts.local(span.start), end=facts.local(span.end),
+                        session=facts.session.id, seq=close if close is not None else "N")
+        found.append(finding(spec, message, shown))
     return found
 
 

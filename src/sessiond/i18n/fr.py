@@ -1106,6 +1106,28 @@ CATALOG: dict[str, str] = {
     "consent of the client on record.":
         "Connexion {connections} commencée après la déconnexion n°\u00a0{seq} ({gone}) sans "
         "nouveau consentement du client enregistré.",
+    "Made after the disconnection from the client's computer ({gone}, #{seq}), with no new "
+    "consent of the client on record: {items}; his machine was accessed again.":
+        "Fait après la déconnexion de l'ordinateur du client ({gone}, #{seq}), sans nouveau "
+        "consentement du client enregistré\u202f: {items}\u202f; sa machine a de nouveau "
+        "été consultée.",
+    "Disconnected from the client's computer on {gone} (#{seq}), then the work resumed on "
+    "{resumed} (#{resume}); consent given since: {given}; the terms ask for: {wanted}.":
+        "Déconnecté de l'ordinateur du client le {gone} (#{seq}), puis le travail a repris "
+        "le {resumed} (#{resume})\u202f; consentement donné depuis\u202f: {given}\u202f; "
+        "les conditions demandent\u202f: {wanted}.",
+    "The clock has run {span} without a pause since {start}: a clock left running bills "
+    "time no one worked; pause or stop it at the time the work ended (--at).":
+        "Le chronomètre tourne sans pause depuis le {start} ({span})\u202f: un "
+        "chronomètre oublié facture un temps que personne n'a travaillé\u202f; mettez-le en "
+        "pause ou arrêtez-le à l'heure où le travail a pris fin (--at).",
+    "The clock ran {span} without a pause, from {start} to {end}: a clock left running "
+    "(overnight, say) bills time no one worked; if the work ended earlier, correct that "
+    "instant (sessiond amend {session} {seq} --at TIME --reason TEXT).":
+        "Le chronomètre a tourné {span} sans pause, du {start} au {end}\u202f: un "
+        "chronomètre oublié (toute une nuit, par exemple) facture un temps que personne n'a "
+        "travaillé\u202f; si le travail a pris fin plus tôt, corrigez cet instant (sessiond "
+        "amend {session} {seq} --at HEURE --reason TEXTE).",
     "Consent given: {given}; the terms ask for: {wanted}.":
         "Consentement donné\u202f: {given}\u202f; les conditions demandent\u202f: {wanted}.",
     "The client's system is not on record (session new --client-os); the terms cover "
@@ -1323,6 +1345,8 @@ CATALOG: dict[str, str] = {
         "demande\u202f; ce sera signalé.",
     "Note recorded.": "Note enregistrée.",
     "Terms kept so far.": "Conditions respectées jusqu'ici.",
+    "No finding so far on the points these terms cover.":
+        "Aucun constat jusqu'ici sur les points que couvrent ces conditions.",
     "(art. {article})": "(art. {article})",
     "ID {partner}": "ID {partner}",
     "planned at {time}": "préparée à {time}",

@@ -276,6 +276,10 @@ def terms_text(view: SessionView) -> Text:
     if compliance is None or not compliance.checked:
         return plain(view.policy_error or "", style="red")
     if not compliance.findings:
+        # Never "kept" when the terms leave points unchecked (compliance.check.summary).
+        if compliance.not_covered:
+            return Text("✔ " + _("No finding so far on the points these terms cover."),
+                        style="green")
         return Text("✔ " + _("Terms kept so far."), style="green")
     # A glance beside the clock: one line per finding, cut with "…" (app.tcss); the end
     # screen gives them whole.
