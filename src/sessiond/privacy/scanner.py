@@ -68,6 +68,10 @@ versions) pass:
   /p:X", "sqlcmd -P X", "ldapsearch -w X", "redis-cli -a X", "schtasks /rp X", "lftp -u
   user,X"), PowerShell's "ConvertTo-SecureString 'X' -AsPlainText", "user:X" fed to
   chpasswd; a lone option asks for it, "$VAR", "%VAR%", "env:VAR", "file:PATH" name it.
+* a PIN or password read out in words after its phrase: four to twelve digits' words
+  ("code PIN : quatre huit deux un", "le code de la carte bleue est quatre-huit-deux-un";
+  a password's phrase needs ":" or a copula); three are a count, "quatre chiffres" a
+  length. Looked for only near a digit's word the note holds (one `find` per word).
 * an app password in its shape after a password phrase that names it an app's, with no
   ":" ("mot de passe d'application abcd efgh ijkl mnop", "app-specific password abcd-efgh-
   ijkl-mnop", 16 letters run together); four groups that could all be words pass ("mot de
@@ -3316,6 +3320,40 @@ def _app_passwords(low: str) -> Iterable[tuple[int, int]]:
             at = low.find(stem, at + len(stem))
 
 
+# A PIN or password read out digit by digit in words ("code PIN : quatre huit deux un",
+# "mot de passe : un deux trois quatre", "PIN zero zero zero zero"): four to twelve digit
+# words in a row (three are a count: "un, deux, trois essais"; "quatre chiffres" is its
+# length). A password's phrase needs ":" or a copula before them; a PIN's or a code's not.
+_DIGIT_WORD = (r"(?:z[eé]ro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|zero|oh|one|two"
+               r"|three|four|five|seven|eight|nine)(?!\w)")
+_DIGITS_IN_WORDS = re.compile(
+    rf"{_H}*(?P<link>[:=]{_H}*)?"
+    rf"(?P<v>{_DIGIT_WORD}(?:(?:{_H}*[-,]{_H}*|{_H}+){_DIGIT_WORD}){{3,11}})(?![\w-])")
+
+
+def _digits_in_words(low: str, end: int, link: bool) -> tuple[int, int] | None:
+    """Digits in words right after a phrase ending at `end`, or after the ":" or the copula
+    that ends its qualifiers on the line ("le code de la carte bleue est quatre-huit-
+    deux-un"); `link`: only after ":" or a copula (a password's phrase). Each step is one
+    `match` or `find` (it runs for every such phrase with no value)."""
+    m = _DIGITS_IN_WORDS.match(low, end)
+    if m is not None:
+        return m.span("v") if m.group("link") or not link else None
+    stop = min(_line_end(low, end), end + 48)
+    marks = [at for at in (low.find(":", end, stop), low.find("=", end, stop)) if at >= 0]
+    copulas = _copulas(low)
+    at = bisect.bisect_right(copulas, end - 1)
+    if at < len(copulas) and copulas[at] < stop:
+        copula = _COPULA_HINT.match(low, copulas[at])
+        if copula is not None:
+            after = copula.end()
+            marks.append(after + 4 - 1 if low.startswith(("'est", "’est"), after) else after - 1)
+    if not marks:
+        return None
+    m = _DIGITS_IN_WORDS.match(low, min(marks) + 1)
+    return m.span("v") if m is not None else None
+
+
 # PowerShell's password in clear ("ConvertTo-SecureString 'X' -AsPlainText -Force"), and
 # a user's "name:password" fed to chpasswd ("echo 'jean:X' | chpasswd").
 _PLAIN_COMMAND = re.compile(
@@ -4266,6 +4304,24 @@ def scan(text: str) -> list[Finding]:
     return [_unfold(f, origin, text) for f in findings]
 
 
+_SPELT_GROUPS = frozenset({"pin", "pw", "code", "lock"})
+# A note holds digits in words only if it holds one of these (four "un" alone, a PIN 1111,
+# are left: "un" is in most notes).
+_DIGIT_WORD_HINTS = ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "zero",
+                     "zéro", "one", "two", "three", "four", "five", "seven", "eight", "nine")
+
+
+def _digit_word_positions(low: str) -> list[int]:
+    """Where the note holds a digit's word (a `find` per word: no regex pass)."""
+    positions = []
+    for word in _DIGIT_WORD_HINTS:
+        at = low.find(word)
+        while at >= 0:
+            positions.append(at)
+            at = low.find(word, at + len(word))
+    return sorted(positions)
+
+
 def _scan_folded(text: str) -> list[Finding]:
     raw: list[tuple[str, int, int, _Context | None]] = [
         (kind, start, end, None) for kind, start, end in _scan_structured(text)]
@@ -4285,10 +4341,20 @@ def _scan_folded(text: str) -> list[Finding]:
         raw.extend(("password", start, end, pw) for start, end in _tool_flag_values(text, low))
     layout: _Layout | None = None
     ellipses: list[re.Match[str]] | None = None
+    digit_words: list[int] | None = None
     for m in _TRIGGER.finditer(low):
         if layout is None:  # on the first phrase only: a few quick passes over the note
             layout = _layout(low)
         found = _phrase_finding(low, m, hints, layout)
+        if m.lastgroup in _SPELT_GROUPS and (found is None or found[2] - found[1] < 12):
+            # (a plain word read first: "code : neuf, huit, sept, six" took "neuf")
+            if digit_words is None:  # once a note, and only for a phrase with no value
+                digit_words = _digit_word_positions(low)
+            near = bisect.bisect_left(digit_words, m.end())
+            spelt = (_digits_in_words(low, m.end(), m.lastgroup == "pw")
+                     if near < len(digit_words) and digit_words[near] < m.end() + 56 else None)
+            if spelt is not None and (found is None or found[1] == spelt[0]):
+                found = _context(m), spelt[0], spelt[1]
         if found is not None:
             ctx, start, end = found
             raw.append((ctx.kind, start, end, ctx))
