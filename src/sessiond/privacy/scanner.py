@@ -52,6 +52,8 @@ versions) pass:
 * private-key: a PEM "-----BEGIN ... PRIVATE KEY-----" block or an OpenPGP "-----BEGIN
   PGP PRIVATE KEY BLOCK-----" one (without its END line, the armour lines that follow, or
   the base64 that follows on the same line, as a key pasted on one line).
+  So is a wallet's extended private key ("xprv..." and its kin, base58, 111 characters;
+  "xpub..." is public), and after "clé privée"/"private key" 64 hex digits with "0x".
 * password in a URL: ``scheme://user:secret@host``; HTTP Basic credentials (base64 that
   decodes to "user:password"); Slack and Discord webhook URLs; a PuTTY key file's header.
 * settings and commands: an identifier whose last part names a secret ("DB_PASSWORD=",
@@ -512,6 +514,11 @@ _PRODUCT_KEY = re.compile(r"(?<![\w-])[A-Za-z0-9]{5}(?:-[A-Za-z0-9]{5}){4}(?![\w
 _PRODUCT_KEY_DASHES = re.compile(r"-[A-Za-z0-9]{5}-[A-Za-z0-9]{5}-[A-Za-z0-9]{5}-")
 # PuTTY's key file: its first line says what follows (the private lines, often unencrypted).
 _PUTTY_KEY = re.compile(r"PuTTY-User-Key-File-[0-9]+: ?[^\n]{0,40}")
+# A wallet's extended private key (BIP-32): "xprv" (or yprv, zprv; tprv, uprv, vprv on
+# the test network) then base58, 111 characters in all; whoever holds it holds every key
+# of the wallet. The public one ("xpub...") is no secret.
+_EXTENDED_KEY = re.compile(
+    r"(?<![0-9A-Za-z])[xyztuv]prv[1-9A-HJ-NP-Za-km-z]{100,112}(?![0-9A-Za-z])")
 # "Authorization: Basic <base64 of user:password>": confirmed by decoding it.
 _BASIC_AUTH = re.compile(r"(?<![\w-])[Bb]asic[ \t]+(?P<v>[A-Za-z0-9+/]{8,}={0,2})(?![\w+/=])")
 # Webhook URLs: whoever holds one may post as the client's workspace or server.
@@ -735,6 +742,8 @@ def _scan_structured(text: str) -> list[_Span]:
             group = "s" if m.group("s") else "d"
             if _mixed(m.group(group).rsplit("/", 1)[-1]):  # not the docs' "XXXX…"
                 keys.append(("api-token", m.start(group), m.end(group)))
+    if "prv" in text:
+        keys.extend(("private-key", m.start(), m.end()) for m in _EXTENDED_KEY.finditer(text))
     if "PuTTY-User-Key-File" in text:
         keys.extend(("private-key", m.start(), m.end()) for m in _PUTTY_KEY.finditer(text))
     if "asic" in text:
@@ -877,6 +886,7 @@ _TRIGGER = re.compile(
         | code[ ]d{_APOS}activation | activation[ ]code)
     | (?P<seed>
           seed(?:[ ](?:phrase|words))? | (?:secret[ ])?recovery[ ]phrase | mnemonic(?:[ ]phrase)?
+        | mn[eé]monique
         | phrase[ ](?:de[ ](?:r[eé]cup[eé]ration|sauvegarde|restauration)|secr[eè]te
                     |mn[eé]monique)
         | mots?[ ](?:de[ ](?:r[eé]cup[eé]ration|sauvegarde)|mn[eé]moniques?))
@@ -1209,7 +1219,8 @@ _ORDINARY = re.compile(
     | [0-9]{1,2}h[0-9]{2}(?:-[0-9]{1,2}h(?:[0-9]{2})?)?  # 14h30, 14h30-16h
     | v?[0-9]+(?:\.[0-9a-z]+)+                          # v2.3.1b
     | [0-9]{2}h[12]                                     # 22H2
-    | kb[0-9]{4,8} | 0x[0-9a-f]+                        # updates, error codes
+    | kb[0-9]{4,8} | 0x[0-9a-f]{1,16}                   # updates, error codes (a key's
+                                                        # 64 hex digits are none)
     | [0-9]+(?:[.,][0-9]+)?
       (?:[kmgtp]i?[bo]|go|mo|to|ko|[kmg]?hz|w|v|mah|ms|s|mn|min|h|j|ans?|jours?|mois
         |px|p|k|bits?|%|€|eur|x|e|er|re|ère|ème|eme|nd|rd|th|st|fois|ch|cm|mm|m|km|ppp)
@@ -2165,8 +2176,15 @@ _KEY_ID_BEFORE = re.compile(r"\b(?:id|identifiant|identificateur|identifier)(?: 
 
 
 # A wallet's recovery phrase: 12 to 24 words of 3 to 8 lower-case letters (BIP-39).
+# The words may be numbered as wallets show them, and one a line ("1. abandon 2. ability",
+# "1) abandon\n2) ability"); 12, 15, 18, 21 or 24 of them are the phrase, all the words or
+# those before a line's end (the note's next line is not; a sentence of 13 words is none).
+_SEED_NUMBER = rf"(?:[0-9]{{1,2}}[.):-]?{_H}*)?"
 _SEED_WORDS = re.compile(
-    rf"[a-z]{{3,8}}(?:(?:{_H}+|{_H}*[,-]{_H}*)[a-z]{{3,8}}){{11,23}}(?![\w-])")
+    rf"{_SEED_NUMBER}[a-z]{{3,8}}(?:(?:{_H}+|{_H}*[,-]{_H}*|{_H}*\r?\n\s*){_SEED_NUMBER}"
+    rf"[a-z]{{3,8}}){{11,23}}(?![\w-])")
+_SEED_WORD = re.compile(r"[a-z]{3,8}")
+_SEED_COUNTS = (24, 21, 18, 15, 12)
 _SEED_LINK = re.compile(
     rf"(?:{_H}+[^\W\d_]{{2,20}}){{0,2}}{_H}*(?:\([^()\n]{{1,40}}\){_H}*)?"
     rf"(?:[:=]|->|→)?{_H}*(?:\r?\n{_H}*)?")
@@ -2175,14 +2193,28 @@ _SEED_LINK = re.compile(
 def _seed_value(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, int, int] | None:
     """ "seed phrase : abandon ability able …": the words themselves, not a remark."""
     link = _SEED_LINK.match(low, m.end())
-    start = link.end() if link else m.end()
-    words = _SEED_WORDS.match(low, start)
-    if words is None or len(re.split(r"[\s,-]+", words.group())) not in (12, 15, 18, 21, 24):
-        if m.lastgroup == "seed" and m.group() == "seed":
-            # "seed : JBSWY3DPEHPK3PXP": no wallet's words but a two-factor app's seed.
-            return _totp_value(low, m, _CONTEXTS["totp"])
-        return None
-    return ctx, start, words.end()
+    spaces = _SPACES.match(low, m.end())
+    # (the link's qualifiers may be the phrase's first words: "seed phrase abandon ...")
+    for start in dict.fromkeys((link.end() if link else m.end(),
+                                spaces.end() if spaces else m.end())):
+        words = _SEED_WORDS.match(low, start)
+        if words is None:
+            continue
+        found = list(_SEED_WORD.finditer(low, start, words.end()))
+        breaks = ["\n" in low[a.end():b.start()] for a, b in pairwise(found)]
+        if breaks[0]:
+            # One word a line: up to the first line of several words (the note again).
+            kept = breaks.index(False) if False in breaks else len(found)
+            found = found[:kept]
+        # All the words, or the first ones up to a line's end: a sentence goes on.
+        count = next((n for n in _SEED_COUNTS if n == len(found) or (
+            n < len(found) and breaks[n - 1])), 0)
+        if count:
+            return ctx, start, found[count - 1].end()
+    if m.lastgroup == "seed" and m.group() == "seed":
+        # "seed : JBSWY3DPEHPK3PXP": no wallet's words but a two-factor app's seed.
+        return _totp_value(low, m, _CONTEXTS["totp"])
+    return None
 
 
 # A two-factor secret (the TOTP seed an authenticator app is set up with): base32, 16 to
