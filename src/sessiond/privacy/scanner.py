@@ -78,6 +78,8 @@ versions) pass:
   ":" ("mot de passe d'application abcd efgh ijkl mnop", "app-specific password abcd-efgh-
   ijkl-mnop", 16 letters run together); four groups that could all be words pass ("mot de
   passe d'application pour tous mes mails").
+* wifi-key: the key Windows prints for a Wi-Fi profile ("netsh wlan show profile key=
+  clear"): "Contenu de la clé : x", "Key Content : x", to the line's end.
 * a Wi-Fi network's name then "/" or " - " and a secret-looking key of 8+ characters
   ("SSID : Livebox-4A2C / 7xQpR2mK9sT4vW", "Wifi Maison / Chaton2024"; a box's own
   network name needs no word before it: "Livebox-4A2C / 7xQpR2mK9sT4vW"); a second
@@ -3386,6 +3388,25 @@ def _digits_in_words(low: str, end: int, link: bool) -> tuple[int, int] | None:
     return m.span("v") if m is not None else None
 
 
+# Windows prints a Wi-Fi profile's key with "netsh wlan show profile name=X key=clear":
+# "Contenu de la clé : x" (French), "Key Content : x" (English), the key to the line's end
+# (a passphrase may hold spaces), after the column's padding.
+_NETSH_KEY = re.compile(
+    r"(?:contenu[ ]de[ ]la[ ]cl[eé]|key[ ]content)[ \t]*:[ \t]*(?P<v>[^\s][^\n]{0,62}?)"
+    r"[ \t]*(?=\r?\n|$)")
+
+
+def _netsh_keys(low: str) -> Iterable[tuple[int, int]]:
+    for m in _NETSH_KEY.finditer(low):
+        value = m.group("v")
+        if len(value) < 5 or _TOKEN_PLACEHOLDER.fullmatch(value) or _is_stop(value):
+            continue
+        # words: a passphrase or a word that looks secret, not a remark ("voir avec le client")
+        if " " not in value or _passphrase_at(low, m.start("v")) is not None or any(
+                _looks_secret(word) for word in value.split()):
+            yield m.span("v")
+
+
 # PowerShell's password in clear ("ConvertTo-SecureString 'X' -AsPlainText -Force"), and
 # a user's "name:password" fed to chpasswd ("echo 'jean:X' | chpasswd").
 _PLAIN_COMMAND = re.compile(
@@ -4365,6 +4386,9 @@ def _scan_folded(text: str) -> list[Finding]:
         raw.extend((kind, start, end, pair) for kind, start, end in _email_pairs(low))
     hints = "indice" in low or "hint" in low or "question" in low
     raw.extend((ctx.kind, start, end, ctx) for ctx, start, end in _without_phrase(low))
+    if "contenu de la cl" in low or "key content" in low:
+        wifi = _CONTEXTS["wifi"]
+        raw.extend(("wifi-key", start, end, wifi) for start, end in _netsh_keys(low))
     if "app" in low or "specifi" in low or "spécifi" in low:
         pw = _CONTEXTS["pw"]
         raw.extend(("password", start, end, pw) for start, end in _app_passwords(low))
