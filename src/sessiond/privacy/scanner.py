@@ -59,7 +59,9 @@ versions) pass:
 * settings and commands: an identifier whose last part names a secret ("DB_PASSWORD=",
   "smtp.password:", "mot_de_passe :", "db_mdp=", "SECRET_KEY=", "wpa_psk=",
   "DefaultPassword =", "<password>x</password>", '"pwd": "x"', PHP's "define('DB_PASSWORD',
-  'x')", .NET's '<add key="Password" value="x" />', an Azure connection
+  'x')", .NET's '<add key="Password" value="x" />', an XML element naming a password
+  and its text or <Value> (Windows's unattend.xml "<AdministratorPassword><Value>x"), an
+  Azure connection
   string's "AccountKey="), the P: field of a Wi-Fi
   QR code's text ("WIFI:T:WPA;S:Box;P:key;;"),
   an option ("--password x", "/pass:x", "-pw x", "-u user:x", "-U user%x", "sshpass -p x",
@@ -2411,6 +2413,18 @@ def _wifi_key_value(low: str, m: re.Match[str], ctx: _Context
     return ctx, span[0], span[1]
 
 
+def _whole_value(value: str) -> bool:
+    """A value that fills its field (an element's text, a line's end): a word, or words that
+    read as a passphrase or hold one that looks secret, not a remark ("voir avec le
+    client"), a placeholder or what Windows writes where it removed the password
+    ("*SENSITIVE*DATA*DELETED*")."""
+    if (not value or _TOKEN_PLACEHOLDER.fullmatch(value) or _is_stop(value)
+            or value.startswith(("$", "%", "*"))):
+        return False
+    return " " not in value or _passphrase_at(value, 0) is not None or any(
+        _looks_secret(word) for word in value.split())
+
+
 def _element_value(low: str, pos: int, ctx: _Context) -> tuple[_Context, int, int] | None:
     """The text of an XML element named for a secret ("<password>x</password>")."""
     end = low.find("<", pos, pos + 130)
@@ -2420,6 +2434,8 @@ def _element_value(low: str, pos: int, ctx: _Context) -> tuple[_Context, int, in
     if ctx.kind in ("api-token", "product-key") and not _token_value(low[:end], pos):
         return None
     start = low.index(value[0], pos)
+    if ctx.kind not in ("api-token", "product-key") and not _whole_value(value):
+        return None
     return ctx, start, start + len(value)
 
 
@@ -3399,11 +3415,25 @@ _NETSH_KEY = re.compile(
 def _netsh_keys(low: str) -> Iterable[tuple[int, int]]:
     for m in _NETSH_KEY.finditer(low):
         value = m.group("v")
-        if len(value) < 5 or _TOKEN_PLACEHOLDER.fullmatch(value) or _is_stop(value):
-            continue
-        # words: a passphrase or a word that looks secret, not a remark ("voir avec le client")
-        if " " not in value or _passphrase_at(low, m.start("v")) is not None or any(
-                _looks_secret(word) for word in value.split()):
+        if len(value) >= 5 and _whole_value(value):
+            yield m.span("v")
+
+
+# An XML element that names a password, its text or its <Value> child: Windows's answer
+# file (unattend.xml: "<AdministratorPassword><Value>X</Value>", "<AutoLogon><Password>
+# <Value>X</Value>"), "<UserPassword>X</UserPassword>", Java's '<entry key="password">X
+# </entry>'; the name ends with the word ("<PasswordExpires>" is a setting about it), and
+# "<PlainText>true</PlainText>" beside it is no value.
+_XML_SECRET = re.compile(
+    r"<(?P<tag>[a-z_:.-]*(?:password|passwd|pwd|passphrase|secret)"
+    r"|entry[ \t]+key=[\"'][a-z_.-]*(?:password|passwd|pwd|secret)[\"'])[ \t]*>\s*"
+    r"(?:<value>\s*)?(?P<v>[^<>\s][^<>\n]{0,127}?)\s*</")
+
+
+def _xml_secrets(low: str) -> Iterable[tuple[int, int]]:
+    for m in _XML_SECRET.finditer(low):
+        value = m.group("v")
+        if value not in ("true", "false") and _whole_value(value):
             yield m.span("v")
 
 
@@ -4386,6 +4416,9 @@ def _scan_folded(text: str) -> list[Finding]:
         raw.extend((kind, start, end, pair) for kind, start, end in _email_pairs(low))
     hints = "indice" in low or "hint" in low or "question" in low
     raw.extend((ctx.kind, start, end, ctx) for ctx, start, end in _without_phrase(low))
+    if "</" in low and ("pass" in low or "pwd" in low or "secret" in low):
+        pw = _CONTEXTS["pw"]
+        raw.extend(("password", start, end, pw) for start, end in _xml_secrets(low))
     if "contenu de la cl" in low or "key content" in low:
         wifi = _CONTEXTS["wifi"]
         raw.extend(("wifi-key", start, end, wifi) for start, end in _netsh_keys(low))
