@@ -862,7 +862,10 @@ _TRIGGER = re.compile(
           code[ ](?:d{_APOS}[ ]?acc[eè]s[ ]|de[ ]connexion[ ]|de[ ]s[eé]curit[eé][ ]
                   |de[ ]session[ ])?
             (?:{_TOOLS})
-        | (?:{_TOOLS})[ ](?:access[ ]|security[ ])?code)
+        # "Quick Assist code: x", "Assistance rapide : code de sécurité x" (Windows's tool
+        # shows its one-time code under this title)
+        | (?:{_TOOLS})(?:[ ]?:)?[ ](?:access[ ]|security[ ])?code
+          (?:[ ]d{_APOS}[ ]?acc[eè]s|[ ]de[ ]s[eé]curit[eé])?)
     | (?P<creds>
           identifiants | credentials | creds
         | (?:login|user(?:name)?|utilisateur|identifiant|id)[ ]?/[ ]?
