@@ -477,7 +477,8 @@ _PRIVATE_KEY = re.compile(
 # (AKIA, ASIA), Google API keys (AIza), Slack (xoxb-, xoxp-...), OpenAI and Anthropic
 # (sk-, sk-proj-, sk-ant-), Stripe (sk_live_, rk_test_..., webhook signing secrets
 # whsec_), Google (client secrets GOCSPX-, OAuth access tokens ya29.), Hugging Face (hf_),
-# npm (npm_), PyPI (pypi-AgEI), SendGrid (SG.), Telegram bots and JSON Web Tokens (eyJ...).
+# npm (npm_), PyPI (pypi-AgEI), SendGrid (SG.), Docker Hub (dckr_pat_), Shopify (shpat_,
+# shpss_...), DigitalOcean (dop_v1_...), Telegram bots and JSON Web Tokens (eyJ...).
 # Each is looked for only when its prefix is in the text (`in` is far cheaper than a
 # regex pass); the part after the prefix must mix letters and digits where the format
 # allows words ("sk-learn-compatible").
@@ -485,7 +486,8 @@ _API_TOKEN_PREFIXES = (
     "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "glptt-", "gldt-", "glrt-",
     "glft-", "glsoat-", "glcbt-", "glimt-", "AKIA", "ASIA", "AIza", "xox", "xapp-", "sk-",
     "sk_", "rk_", "pk_", "whsec_", "hf_", "npm_", "pypi-", "SG.", "eyJ", ":AA", "GOCSPX-",
-    "ya29.",
+    "ya29.", "dckr_pat_", "shpat_", "shpss_", "shpca_", "shppa_", "dop_v1_", "doo_v1_",
+    "dor_v1_",
 )
 _API_TOKEN = re.compile(
     r"""(?x)(?<![\w-])(?:
@@ -502,6 +504,9 @@ _API_TOKEN = re.compile(
         | ya29\.[A-Za-z0-9_-]{20,2048}
         | hf_[A-Za-z0-9]{30,64}
         | npm_[A-Za-z0-9]{36}
+        | dckr_pat_[A-Za-z0-9_-]{20,64}
+        | shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}
+        | do[opr]_v1_[a-f0-9]{64}
         | [0-9]{8,10}:AA[A-Za-z0-9_-]{33}
         | eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})
     | (?:AKIA|ASIA)[A-Z0-9]{12,20}
