@@ -70,7 +70,9 @@ versions) pass:
   no password); each tool's own password option, in its own case ("7z -pX", "rar -hpX",
   "unzip -P X" but not "unzip -p", "openssl -pass pass:X", "psexec -p X", "xfreerdp
   /p:X", "sqlcmd -P X", "ldapsearch -w X", "redis-cli -a X", "schtasks /rp X", "lftp -u
-  user,X"), PowerShell's "ConvertTo-SecureString 'X' -AsPlainText", "user:X" fed to
+  user,X", "docker login -p X" but not "docker run -p", "nmcli ... password X",
+  "wpa_passphrase SSID X", "htpasswd -b FILE USER X"), PowerShell's "ConvertTo-
+  SecureString 'X' -AsPlainText", "user:X" fed to
   chpasswd; a lone option asks for it, "$VAR", "%VAR%", "env:VAR", "file:PATH" name it.
 * a PIN or password read out in words after its phrase: four to twelve digits' words
   ("code PIN : quatre huit deux un", "le code de la carte bleue est quatre-huit-deux-un";
@@ -3328,10 +3330,24 @@ for _names, _flags in (
         (("x11vnc",), (("-passwd", _FLAG_SPACED),)),
         (("schtasks",), (("/rp", _FLAG_SPACED),)),
         (("lftp",), (("-u", _FLAG_SPACED),)),
+        # "docker login -p X" ("docker run -p 8080:80" publishes a port: login only)
+        (("docker", "podman"), (("-p", _FLAG_SPACED),)),
+        (("usermod", "useradd"), (("-p", _FLAG_SPACED),)),
+        # NetworkManager's words, no dash: "nmcli dev wifi connect Maison password X"
+        (("nmcli",), (("password", _FLAG_SPACED), ("wifi-sec.psk", _FLAG_SPACED),
+                      ("802-11-wireless-security.psk", _FLAG_SPACED))),
+        # by their place: "wpa_passphrase SSID X", "htpasswd -b FILE USER X"
+        (("wpa_passphrase", "htpasswd"), ()),
 ):
     for _name in _names:
         _TOOL_FLAGS[_name] = _flags
 # Windows tools whose switches are read in any case ("7z x a.7z -PX").
+_LOGIN_ONLY_TOOLS = frozenset({"docker", "podman"})
+# The place of the password among the arguments that are no option (htpasswd only with
+# -b, its batch mode: otherwise it asks).
+_POSITIONAL_PASSWORD = {"wpa_passphrase": 1, "htpasswd": 2}
+# Tools whose password needs no option: their lines are read without one.
+_OPTIONLESS_TOOLS = ("nmcli", "wpa_passphrase")
 _ANYCASE_TOOLS = frozenset({"7z", "7za", "7zr", "7zz", "7zg", "rar", "unrar", "winrar",
                             "schtasks", "xfreerdp", "xfreerdp3", "wfreerdp", "sdl-freerdp",
                             "sdl-freerdp3"})
@@ -3468,6 +3484,17 @@ def _flag_value(value: str, offset: int) -> tuple[int, int] | None:
     return offset, offset + len(value)
 
 
+def _positional_password(tool: str, args: list[tuple[str, int]]) -> tuple[int, int] | None:
+    options = [arg for arg, _ in args if arg.startswith("-")]
+    if tool == "htpasswd" and not any(o[1:2] != "-" and "b" in o for o in options):
+        return None
+    words = [(arg, at) for arg, at in args if not arg.startswith(("-", "<", ">", "|"))]
+    index = _POSITIONAL_PASSWORD[tool]
+    if len(words) <= index:
+        return None
+    return _flag_value(*words[index])
+
+
 def _tool_flag_values(text: str, low: str) -> Iterable[tuple[int, int]]:
     """The passwords a command's options give (`text` as typed: options differ by case;
     `low`, its lower-case copy of the same length, to find the tools)."""
@@ -3476,11 +3503,25 @@ def _tool_flag_values(text: str, low: str) -> Iterable[tuple[int, int]]:
         line = low.rfind("\n", 0, option.start()) + 1
         if not lines or lines[-1] != line:
             lines.append(line)
-    for m in (m for line in lines for m in _FLAG_TOOL.finditer(low, line, _line_end(low, line))):
-        flags = _TOOL_FLAGS[m.group("tool")]
+    for name in _OPTIONLESS_TOOLS:
+        at = low.find(name)
+        while at >= 0:
+            lines.append(low.rfind("\n", 0, at) + 1)
+            at = low.find(name, at + len(name))
+    for m in (m for line in sorted(set(lines))
+              for m in _FLAG_TOOL.finditer(low, line, _line_end(low, line))):
+        tool = m.group("tool")
+        flags = _TOOL_FLAGS[tool]
         args = [(a.group(), a.start())
                 for a in _NET_ARG.finditer(text, m.start("args"), m.end("args"))]
-        anycase = m.group("tool") in _ANYCASE_TOOLS
+        if tool in _LOGIN_ONLY_TOOLS and (not args or args[0][0].lower() != "login"):
+            continue
+        if tool in _POSITIONAL_PASSWORD:
+            span = _positional_password(tool, args)
+            if span is not None:
+                yield span
+            continue
+        anycase = tool in _ANYCASE_TOOLS
         for i, (typed, at) in enumerate(args):
             arg = typed.lower() if anycase else typed
             for flag, how in flags:
@@ -4433,7 +4474,7 @@ def _scan_folded(text: str) -> list[Finding]:
     if "app" in low or "specifi" in low or "spécifi" in low:
         pw = _CONTEXTS["pw"]
         raw.extend(("password", start, end, pw) for start, end in _app_passwords(low))
-    if " -" in low or " /" in low or "chpasswd" in low:
+    if " -" in low or " /" in low or "chpasswd" in low or "nmcli" in low or "wpa_pa" in low:
         pw = _CONTEXTS["pw"]
         raw.extend(("password", start, end, pw) for start, end in _tool_flag_values(text, low))
     layout: _Layout | None = None
