@@ -451,7 +451,7 @@ class Sessiond:
         personal = {k: v for k, v in (personal or {}).items() if v not in (None, [], "")}
         spec = validate(kind, body, personal)
         refuse_secrets(personal, lambda: self._secrets_citation(session_id, body.get("policy")),
-                       tool=body.get("tool"))
+                       body.get("tool"))
         if spec.scope == "session" and not (session_id and client_id):
             raise InputError(_("A {kind} event needs a session.", kind=kind))
         if spec.scope == "client" and not client_id:
