@@ -3557,7 +3557,9 @@ def _tool_flag_values(text: str, low: str) -> Iterable[tuple[int, int]]:
 # unique : 4kd9x2"): the one-time code the client reads out, a secret like any password.
 _TOOL_ID_PAIR = re.compile(
     # as the tool's window shows them too, one a line: "AnyDesk\nID 123456789\nCode 4821"
-    r"(?:(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?:id|n°))?[ \t]*:?[ \t]*[0-9](?:[ \u00a0]?[0-9]){8,9}(?!\w)"
+    # the ID, or an AnyDesk alias ("AnyDesk : jean@ad / X")
+    r"(?:(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?:id|n°|alias))?[ \t]*:?[ \t]*"
+    r"(?:[0-9](?:[ \u00a0]?[0-9]){8,9}|[a-z0-9][a-z0-9._-]{0,39}@ad)(?![\w.@-])"
     r"(?:[ \t]*(?P<sep>[/|:,]|[-–—](?=[ \t]))[ \t]*|[ \t]+|[ \t]*\r?\n[ \t]*(?=codes?\b|otp\b))"
     r"(?:(?P<code>codes?|otp)(?:[ \t]+(?:unique|temporaire|provisoire|[aà][ \t]+usage[ \t]+unique"
     r"|d['’][ \t]?acc[eè]s|de[ \t]+session|de[ \t]+connexion|one-time|temporary))?"
