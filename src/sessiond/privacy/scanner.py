@@ -3692,6 +3692,7 @@ def _network_pairs(low: str) -> Iterable[tuple[_Context, int, int]]:
         stem = re.split(r"[\W_]", name)[0]
         if (len(value) >= 8 and _looks_secret(value) and _NETWORK_NAMES.search(value) is None
                 and _REFERENCE.fullmatch(value) is None
+                and _MODEL.fullmatch(value) is None  # "Livebox-4A2C / Samsung-A52": a device
                 and not (len(stem) >= 3 and value.startswith(stem))
                 and not _TOKEN_PLACEHOLDER.fullmatch(value) and _TRIGGER.match(value) is None):
             yield wifi, m.start("v"), m.start("v") + len(value)
