@@ -76,13 +76,24 @@ def new_id(prefix: str) -> str:
     return prefix + "-" + "".join(secrets.choice(_ID_ALPHABET) for _ in range(6))
 
 
+# The remote tools whose ID a password follows: a partner ID is scanned after the tool's
+# name ("123456789 / 4kd9x2" typed for --partner-id is the ID and its password).
+_ID_TOOLS = {"teamviewer": "TeamViewer", "anydesk": "AnyDesk", "rustdesk": "RustDesk"}
+
+
 def refuse_secrets(personal: Mapping[str, Any],
-                   citation: Callable[[], tuple[str, str] | None] = lambda: None) -> None:
-    """Refuse free text (or a name typed with --by) that holds a secret, saying what was
-    found but never echoing it, and citing `citation()` (the session's terms: where and in
-    which words; the law when None)."""
+                   citation: Callable[[], tuple[str, str] | None] = lambda: None,
+                   tool: str | None = None) -> None:
+    """Refuse free text (or a name typed with --by, a partner ID) that holds a secret,
+    saying what was found but never echoing it, and citing `citation()` (the session's
+    terms: where and in which words; the law when None). `tool`: the remote tool the
+    partner ID is for."""
     flat = [(name, t) for name in SCANNED
             for t in (lambda v: v if isinstance(v, list) else [v])(personal.get(name)) if t]
+    if isinstance(personal.get("partner_id"), str) and personal["partner_id"].strip():
+        named = _ID_TOOLS.get(tool or "")
+        flat.append(("partner_id", f"{named} {personal['partner_id']}" if named
+                     else personal["partner_id"]))
     if not flat:
         return
     from sessiond.privacy.scanner import describe, scan
@@ -107,6 +118,7 @@ def scanned_field(name: str) -> str:
         "by": _("The name given with --by"),
         "name": _("The client's name"),
         "address": _("The address (--address)"),
+        "partner_id": _("The client's ID in the remote tool (--partner-id)"),
     }
     return fields.get(name, _("This text"))
 
@@ -438,7 +450,8 @@ class Sessiond:
         body = {k: v for k, v in (body or {}).items() if v is not None}
         personal = {k: v for k, v in (personal or {}).items() if v not in (None, [], "")}
         spec = validate(kind, body, personal)
-        refuse_secrets(personal, lambda: self._secrets_citation(session_id, body.get("policy")))
+        refuse_secrets(personal, lambda: self._secrets_citation(session_id, body.get("policy")),
+                       body.get("tool"))
         if spec.scope == "session" and not (session_id and client_id):
             raise InputError(_("A {kind} event needs a session.", kind=kind))
         if spec.scope == "client" and not client_id:

@@ -105,3 +105,24 @@ def test_a_refused_secret_names_the_field_it_was_typed_in(cli: Cli) -> None:
         assert refused.code == 2 and words in refused.err, (args, refused.err)
         assert "Soleil2024" not in refused.out + refused.err
     assert len(cli.events()) == events + 1  # the session planned, nothing else
+
+
+def test_a_password_typed_with_the_partner_id_is_refused(cli: Cli) -> None:
+    # --partner-id was stored as typed, unscanned: "123456789 / 4kd9x2" is the client's
+    # TeamViewer ID and its password. It is read after the tool's name, as in a note; an
+    # ID alone, grouped, an alias or an address still plan the session.
+    client = cli("client", "add", "Jeanne Martin").out.strip()
+    events = len(cli.events())
+    for tool, typed in (("teamviewer", "123456789 / 4kd9x2"), ("anydesk", "123456789 4kd9x2"),
+                        ("teamviewer", "123 456 789 code 4821"),
+                        ("phone", "123456789 mdp : Soleil2024")):
+        refused = cli("session", "new", client, "--tool", tool, "--partner-id", typed,
+                      check=False)
+        assert refused.code == 2, (typed, refused.out, refused.err)
+        assert "(--partner-id) semble contenir" in refused.err, refused.err
+        assert "4kd9x2" not in refused.err and "4821" not in refused.err
+        assert "Soleil2024" not in refused.err
+    assert len(cli.events()) == events
+    for typed in ("123 456 789", "1 234 567 890", "123456789@ad", "192.168.1.20"):
+        cli("session", "new", client, "--partner-id", typed)
+    assert len(cli.events()) == events + 4

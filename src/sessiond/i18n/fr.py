@@ -413,6 +413,8 @@ CATALOG: dict[str, str] = {
     "The name given with --by": "Le nom donné avec --by",
     "The client's name": "Le nom du client",
     "The address (--address)": "L'adresse (--address)",
+    "The client's ID in the remote tool (--partner-id)":
+        "L'identifiant du client dans l'outil (--partner-id)",
     "This text": "Ce texte",
     "API token or key": "jeton ou clé d'API",
     "software product key": "clé de produit (licence logicielle)",

@@ -52,12 +52,16 @@ versions) pass:
 * private-key: a PEM "-----BEGIN ... PRIVATE KEY-----" block or an OpenPGP "-----BEGIN
   PGP PRIVATE KEY BLOCK-----" one (without its END line, the armour lines that follow, or
   the base64 that follows on the same line, as a key pasted on one line).
+  So is a wallet's extended private key ("xprv..." and its kin, base58, 111 characters;
+  "xpub..." is public), and after "clé privée"/"private key" 64 hex digits with "0x".
 * password in a URL: ``scheme://user:secret@host``; HTTP Basic credentials (base64 that
   decodes to "user:password"); Slack and Discord webhook URLs; a PuTTY key file's header.
 * settings and commands: an identifier whose last part names a secret ("DB_PASSWORD=",
   "smtp.password:", "mot_de_passe :", "db_mdp=", "SECRET_KEY=", "wpa_psk=",
   "DefaultPassword =", "<password>x</password>", '"pwd": "x"', PHP's "define('DB_PASSWORD',
-  'x')", .NET's '<add key="Password" value="x" />', an Azure connection
+  'x')", .NET's '<add key="Password" value="x" />', an XML element naming a password
+  and its text or <Value> (Windows's unattend.xml "<AdministratorPassword><Value>x"), an
+  Azure connection
   string's "AccountKey="), the P: field of a Wi-Fi
   QR code's text ("WIFI:T:WPA;S:Box;P:key;;"),
   an option ("--password x", "/pass:x", "-pw x", "-u user:x", "-U user%x", "sshpass -p x",
@@ -66,12 +70,20 @@ versions) pass:
   no password); each tool's own password option, in its own case ("7z -pX", "rar -hpX",
   "unzip -P X" but not "unzip -p", "openssl -pass pass:X", "psexec -p X", "xfreerdp
   /p:X", "sqlcmd -P X", "ldapsearch -w X", "redis-cli -a X", "schtasks /rp X", "lftp -u
-  user,X"), PowerShell's "ConvertTo-SecureString 'X' -AsPlainText", "user:X" fed to
+  user,X", "docker login -p X" but not "docker run -p", "nmcli ... password X",
+  "wpa_passphrase SSID X", "htpasswd -b FILE USER X"), PowerShell's "ConvertTo-
+  SecureString 'X' -AsPlainText", "user:X" fed to
   chpasswd; a lone option asks for it, "$VAR", "%VAR%", "env:VAR", "file:PATH" name it.
+* a PIN or password read out in words after its phrase: four to twelve digits' words
+  ("code PIN : quatre huit deux un", "le code de la carte bleue est quatre-huit-deux-un";
+  a password's phrase needs ":" or a copula); three are a count, "quatre chiffres" a
+  length. Looked for only near a digit's word the note holds (one `find` per word).
 * an app password in its shape after a password phrase that names it an app's, with no
   ":" ("mot de passe d'application abcd efgh ijkl mnop", "app-specific password abcd-efgh-
   ijkl-mnop", 16 letters run together); four groups that could all be words pass ("mot de
   passe d'application pour tous mes mails").
+* wifi-key: the key Windows prints for a Wi-Fi profile ("netsh wlan show profile key=
+  clear"): "Contenu de la clé : x", "Key Content : x", to the line's end.
 * a Wi-Fi network's name then "/" or " - " and a secret-looking key of 8+ characters
   ("SSID : Livebox-4A2C / 7xQpR2mK9sT4vW", "Wifi Maison / Chaton2024"; a box's own
   network name needs no word before it: "Livebox-4A2C / 7xQpR2mK9sT4vW"); a second
@@ -467,7 +479,8 @@ _PRIVATE_KEY = re.compile(
 # (AKIA, ASIA), Google API keys (AIza), Slack (xoxb-, xoxp-...), OpenAI and Anthropic
 # (sk-, sk-proj-, sk-ant-), Stripe (sk_live_, rk_test_..., webhook signing secrets
 # whsec_), Google (client secrets GOCSPX-, OAuth access tokens ya29.), Hugging Face (hf_),
-# npm (npm_), PyPI (pypi-AgEI), SendGrid (SG.), Telegram bots and JSON Web Tokens (eyJ...).
+# npm (npm_), PyPI (pypi-AgEI), SendGrid (SG.), Docker Hub (dckr_pat_), Shopify (shpat_,
+# shpss_...), DigitalOcean (dop_v1_...), Telegram bots and JSON Web Tokens (eyJ...).
 # Each is looked for only when its prefix is in the text (`in` is far cheaper than a
 # regex pass); the part after the prefix must mix letters and digits where the format
 # allows words ("sk-learn-compatible").
@@ -475,7 +488,8 @@ _API_TOKEN_PREFIXES = (
     "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "glptt-", "gldt-", "glrt-",
     "glft-", "glsoat-", "glcbt-", "glimt-", "AKIA", "ASIA", "AIza", "xox", "xapp-", "sk-",
     "sk_", "rk_", "pk_", "whsec_", "hf_", "npm_", "pypi-", "SG.", "eyJ", ":AA", "GOCSPX-",
-    "ya29.",
+    "ya29.", "dckr_pat_", "shpat_", "shpss_", "shpca_", "shppa_", "dop_v1_", "doo_v1_",
+    "dor_v1_",
 )
 _API_TOKEN = re.compile(
     r"""(?x)(?<![\w-])(?:
@@ -492,6 +506,9 @@ _API_TOKEN = re.compile(
         | ya29\.[A-Za-z0-9_-]{20,2048}
         | hf_[A-Za-z0-9]{30,64}
         | npm_[A-Za-z0-9]{36}
+        | dckr_pat_[A-Za-z0-9_-]{20,64}
+        | shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}
+        | do[opr]_v1_[a-f0-9]{64}
         | [0-9]{8,10}:AA[A-Za-z0-9_-]{33}
         | eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})
     | (?:AKIA|ASIA)[A-Z0-9]{12,20}
@@ -508,6 +525,11 @@ _PRODUCT_KEY = re.compile(r"(?<![\w-])[A-Za-z0-9]{5}(?:-[A-Za-z0-9]{5}){4}(?![\w
 _PRODUCT_KEY_DASHES = re.compile(r"-[A-Za-z0-9]{5}-[A-Za-z0-9]{5}-[A-Za-z0-9]{5}-")
 # PuTTY's key file: its first line says what follows (the private lines, often unencrypted).
 _PUTTY_KEY = re.compile(r"PuTTY-User-Key-File-[0-9]+: ?[^\n]{0,40}")
+# A wallet's extended private key (BIP-32): "xprv" (or yprv, zprv; tprv, uprv, vprv on
+# the test network) then base58, 111 characters in all; whoever holds it holds every key
+# of the wallet. The public one ("xpub...") is no secret.
+_EXTENDED_KEY = re.compile(
+    r"(?<![0-9A-Za-z])[xyztuv]prv[1-9A-HJ-NP-Za-km-z]{100,112}(?![0-9A-Za-z])")
 # "Authorization: Basic <base64 of user:password>": confirmed by decoding it.
 _BASIC_AUTH = re.compile(r"(?<![\w-])[Bb]asic[ \t]+(?P<v>[A-Za-z0-9+/]{8,}={0,2})(?![\w+/=])")
 # Webhook URLs: whoever holds one may post as the client's workspace or server.
@@ -731,6 +753,8 @@ def _scan_structured(text: str) -> list[_Span]:
             group = "s" if m.group("s") else "d"
             if _mixed(m.group(group).rsplit("/", 1)[-1]):  # not the docs' "XXXX…"
                 keys.append(("api-token", m.start(group), m.end(group)))
+    if "prv" in text:
+        keys.extend(("private-key", m.start(), m.end()) for m in _EXTENDED_KEY.finditer(text))
     if "PuTTY-User-Key-File" in text:
         keys.extend(("private-key", m.start(), m.end()) for m in _PUTTY_KEY.finditer(text))
     if "asic" in text:
@@ -845,7 +869,10 @@ _TRIGGER = re.compile(
           code[ ](?:d{_APOS}[ ]?acc[eè]s[ ]|de[ ]connexion[ ]|de[ ]s[eé]curit[eé][ ]
                   |de[ ]session[ ])?
             (?:{_TOOLS})
-        | (?:{_TOOLS})[ ](?:access[ ]|security[ ])?code)
+        # "Quick Assist code: x", "Assistance rapide : code de sécurité x" (Windows's tool
+        # shows its one-time code under this title)
+        | (?:{_TOOLS})(?:[ ]?:)?[ ](?:access[ ]|security[ ])?code
+          (?:[ ]d{_APOS}[ ]?acc[eè]s|[ ]de[ ]s[eé]curit[eé])?)
     | (?P<creds>
           identifiants | credentials | creds
         | (?:login|user(?:name)?|utilisateur|identifiant|id)[ ]?/[ ]?
@@ -873,6 +900,7 @@ _TRIGGER = re.compile(
         | code[ ]d{_APOS}activation | activation[ ]code)
     | (?P<seed>
           seed(?:[ ](?:phrase|words))? | (?:secret[ ])?recovery[ ]phrase | mnemonic(?:[ ]phrase)?
+        | mn[eé]monique
         | phrase[ ](?:de[ ](?:r[eé]cup[eé]ration|sauvegarde|restauration)|secr[eè]te
                     |mn[eé]monique)
         | mots?[ ](?:de[ ](?:r[eé]cup[eé]ration|sauvegarde)|mn[eé]moniques?))
@@ -1205,7 +1233,8 @@ _ORDINARY = re.compile(
     | [0-9]{1,2}h[0-9]{2}(?:-[0-9]{1,2}h(?:[0-9]{2})?)?  # 14h30, 14h30-16h
     | v?[0-9]+(?:\.[0-9a-z]+)+                          # v2.3.1b
     | [0-9]{2}h[12]                                     # 22H2
-    | kb[0-9]{4,8} | 0x[0-9a-f]+                        # updates, error codes
+    | kb[0-9]{4,8} | 0x[0-9a-f]{1,16}                   # updates, error codes (a key's
+                                                        # 64 hex digits are none)
     | [0-9]+(?:[.,][0-9]+)?
       (?:[kmgtp]i?[bo]|go|mo|to|ko|[kmg]?hz|w|v|mah|ms|s|mn|min|h|j|ans?|jours?|mois
         |px|p|k|bits?|%|€|eur|x|e|er|re|ère|ème|eme|nd|rd|th|st|fois|ch|cm|mm|m|km|ppp)
@@ -2161,8 +2190,15 @@ _KEY_ID_BEFORE = re.compile(r"\b(?:id|identifiant|identificateur|identifier)(?: 
 
 
 # A wallet's recovery phrase: 12 to 24 words of 3 to 8 lower-case letters (BIP-39).
+# The words may be numbered as wallets show them, and one a line ("1. abandon 2. ability",
+# "1) abandon\n2) ability"); 12, 15, 18, 21 or 24 of them are the phrase, all the words or
+# those before a line's end (the note's next line is not; a sentence of 13 words is none).
+_SEED_NUMBER = rf"(?:[0-9]{{1,2}}[.):-]?{_H}*)?"
 _SEED_WORDS = re.compile(
-    rf"[a-z]{{3,8}}(?:(?:{_H}+|{_H}*[,-]{_H}*)[a-z]{{3,8}}){{11,23}}(?![\w-])")
+    rf"{_SEED_NUMBER}[a-z]{{3,8}}(?:(?:{_H}+|{_H}*[,-]{_H}*|{_H}*\r?\n\s*){_SEED_NUMBER}"
+    rf"[a-z]{{3,8}}){{11,23}}(?![\w-])")
+_SEED_WORD = re.compile(r"[a-z]{3,8}")
+_SEED_COUNTS = (24, 21, 18, 15, 12)
 _SEED_LINK = re.compile(
     rf"(?:{_H}+[^\W\d_]{{2,20}}){{0,2}}{_H}*(?:\([^()\n]{{1,40}}\){_H}*)?"
     rf"(?:[:=]|->|→)?{_H}*(?:\r?\n{_H}*)?")
@@ -2171,14 +2207,28 @@ _SEED_LINK = re.compile(
 def _seed_value(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, int, int] | None:
     """ "seed phrase : abandon ability able …": the words themselves, not a remark."""
     link = _SEED_LINK.match(low, m.end())
-    start = link.end() if link else m.end()
-    words = _SEED_WORDS.match(low, start)
-    if words is None or len(re.split(r"[\s,-]+", words.group())) not in (12, 15, 18, 21, 24):
-        if m.lastgroup == "seed" and m.group() == "seed":
-            # "seed : JBSWY3DPEHPK3PXP": no wallet's words but a two-factor app's seed.
-            return _totp_value(low, m, _CONTEXTS["totp"])
-        return None
-    return ctx, start, words.end()
+    spaces = _SPACES.match(low, m.end())
+    # (the link's qualifiers may be the phrase's first words: "seed phrase abandon ...")
+    for start in dict.fromkeys((link.end() if link else m.end(),
+                                spaces.end() if spaces else m.end())):
+        words = _SEED_WORDS.match(low, start)
+        if words is None:
+            continue
+        found = list(_SEED_WORD.finditer(low, start, words.end()))
+        breaks = ["\n" in low[a.end():b.start()] for a, b in pairwise(found)]
+        if breaks[0]:
+            # One word a line: up to the first line of several words (the note again).
+            kept = breaks.index(False) if False in breaks else len(found)
+            found = found[:kept]
+        # All the words, or the first ones up to a line's end: a sentence goes on.
+        count = next((n for n in _SEED_COUNTS if n == len(found) or (
+            n < len(found) and breaks[n - 1])), 0)
+        if count:
+            return ctx, start, found[count - 1].end()
+    if m.lastgroup == "seed" and m.group() == "seed":
+        # "seed : JBSWY3DPEHPK3PXP": no wallet's words but a two-factor app's seed.
+        return _totp_value(low, m, _CONTEXTS["totp"])
+    return None
 
 
 # A two-factor secret (the TOTP seed an authenticator app is set up with): base32, 16 to
@@ -2373,6 +2423,18 @@ def _wifi_key_value(low: str, m: re.Match[str], ctx: _Context
     return ctx, span[0], span[1]
 
 
+def _whole_value(value: str) -> bool:
+    """A value that fills its field (an element's text, a line's end): a word, or words that
+    read as a passphrase or hold one that looks secret, not a remark ("voir avec le
+    client"), a placeholder or what Windows writes where it removed the password
+    ("*SENSITIVE*DATA*DELETED*")."""
+    if (not value or _TOKEN_PLACEHOLDER.fullmatch(value) or _is_stop(value)
+            or value.startswith(("$", "%", "*"))):
+        return False
+    return " " not in value or _passphrase_at(value, 0) is not None or any(
+        _looks_secret(word) for word in value.split())
+
+
 def _element_value(low: str, pos: int, ctx: _Context) -> tuple[_Context, int, int] | None:
     """The text of an XML element named for a secret ("<password>x</password>")."""
     end = low.find("<", pos, pos + 130)
@@ -2382,6 +2444,8 @@ def _element_value(low: str, pos: int, ctx: _Context) -> tuple[_Context, int, in
     if ctx.kind in ("api-token", "product-key") and not _token_value(low[:end], pos):
         return None
     start = low.index(value[0], pos)
+    if ctx.kind not in ("api-token", "product-key") and not _whole_value(value):
+        return None
     return ctx, start, start + len(value)
 
 
@@ -3266,10 +3330,24 @@ for _names, _flags in (
         (("x11vnc",), (("-passwd", _FLAG_SPACED),)),
         (("schtasks",), (("/rp", _FLAG_SPACED),)),
         (("lftp",), (("-u", _FLAG_SPACED),)),
+        # "docker login -p X" ("docker run -p 8080:80" publishes a port: login only)
+        (("docker", "podman"), (("-p", _FLAG_SPACED),)),
+        (("usermod", "useradd"), (("-p", _FLAG_SPACED),)),
+        # NetworkManager's words, no dash: "nmcli dev wifi connect Maison password X"
+        (("nmcli",), (("password", _FLAG_SPACED), ("wifi-sec.psk", _FLAG_SPACED),
+                      ("802-11-wireless-security.psk", _FLAG_SPACED))),
+        # by their place: "wpa_passphrase SSID X", "htpasswd -b FILE USER X"
+        (("wpa_passphrase", "htpasswd"), ()),
 ):
     for _name in _names:
         _TOOL_FLAGS[_name] = _flags
 # Windows tools whose switches are read in any case ("7z x a.7z -PX").
+_LOGIN_ONLY_TOOLS = frozenset({"docker", "podman"})
+# The place of the password among the arguments that are no option (htpasswd only with
+# -b, its batch mode: otherwise it asks).
+_POSITIONAL_PASSWORD = {"wpa_passphrase": 1, "htpasswd": 2}
+# Tools whose password needs no option: their lines are read without one.
+_OPTIONLESS_TOOLS = ("nmcli", "wpa_passphrase")
 _ANYCASE_TOOLS = frozenset({"7z", "7za", "7zr", "7zz", "7zg", "rar", "unrar", "winrar",
                             "schtasks", "xfreerdp", "xfreerdp3", "wfreerdp", "sdl-freerdp",
                             "sdl-freerdp3"})
@@ -3316,6 +3394,73 @@ def _app_passwords(low: str) -> Iterable[tuple[int, int]]:
             at = low.find(stem, at + len(stem))
 
 
+# A PIN or password read out digit by digit in words ("code PIN : quatre huit deux un",
+# "mot de passe : un deux trois quatre", "PIN zero zero zero zero"): four to twelve digit
+# words in a row (three are a count: "un, deux, trois essais"; "quatre chiffres" is its
+# length). A password's phrase needs ":" or a copula before them; a PIN's or a code's not.
+_DIGIT_WORD = (r"(?:z[eé]ro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|zero|oh|one|two"
+               r"|three|four|five|seven|eight|nine)(?!\w)")
+_DIGITS_IN_WORDS = re.compile(
+    rf"{_H}*(?P<link>[:=]{_H}*)?"
+    rf"(?P<v>{_DIGIT_WORD}(?:(?:{_H}*[-,]{_H}*|{_H}+){_DIGIT_WORD}){{3,11}})(?![\w-])")
+
+
+def _digits_in_words(low: str, end: int, link: bool) -> tuple[int, int] | None:
+    """Digits in words right after a phrase ending at `end`, or after the ":" or the copula
+    that ends its qualifiers on the line ("le code de la carte bleue est quatre-huit-
+    deux-un"); `link`: only after ":" or a copula (a password's phrase). Each step is one
+    `match` or `find` (it runs for every such phrase with no value)."""
+    m = _DIGITS_IN_WORDS.match(low, end)
+    if m is not None:
+        return m.span("v") if m.group("link") or not link else None
+    stop = min(_line_end(low, end), end + 48)
+    marks = [at for at in (low.find(":", end, stop), low.find("=", end, stop)) if at >= 0]
+    copulas = _copulas(low)
+    at = bisect.bisect_right(copulas, end - 1)
+    if at < len(copulas) and copulas[at] < stop:
+        copula = _COPULA_HINT.match(low, copulas[at])
+        if copula is not None:
+            after = copula.end()
+            marks.append(after + 4 - 1 if low.startswith(("'est", "’est"), after) else after - 1)
+    if not marks:
+        return None
+    m = _DIGITS_IN_WORDS.match(low, min(marks) + 1)
+    return m.span("v") if m is not None else None
+
+
+# Windows prints a Wi-Fi profile's key with "netsh wlan show profile name=X key=clear":
+# "Contenu de la clé : x" (French), "Key Content : x" (English), the key to the line's end
+# (a passphrase may hold spaces), after the column's padding.
+_NETSH_KEY = re.compile(
+    r"(?:contenu[ ]de[ ]la[ ]cl[eé]|key[ ]content)[ \t]*:[ \t]*(?P<v>[^\s][^\n]{0,62}?)"
+    r"[ \t]*(?=\r?\n|$)")
+
+
+def _netsh_keys(low: str) -> Iterable[tuple[int, int]]:
+    for m in _NETSH_KEY.finditer(low):
+        value = m.group("v")
+        if len(value) >= 5 and _whole_value(value):
+            yield m.span("v")
+
+
+# An XML element that names a password, its text or its <Value> child: Windows's answer
+# file (unattend.xml: "<AdministratorPassword><Value>X</Value>", "<AutoLogon><Password>
+# <Value>X</Value>"), "<UserPassword>X</UserPassword>", Java's '<entry key="password">X
+# </entry>'; the name ends with the word ("<PasswordExpires>" is a setting about it), and
+# "<PlainText>true</PlainText>" beside it is no value.
+_XML_SECRET = re.compile(
+    r"<(?P<tag>[a-z_:.-]*(?:password|passwd|pwd|passphrase|secret)"
+    r"|entry[ \t]+key=[\"'][a-z_.-]*(?:password|passwd|pwd|secret)[\"'])[ \t]*>\s*"
+    r"(?:<value>\s*)?(?P<v>[^<>\s][^<>\n]{0,127}?)\s*</")
+
+
+def _xml_secrets(low: str) -> Iterable[tuple[int, int]]:
+    for m in _XML_SECRET.finditer(low):
+        value = m.group("v")
+        if value not in ("true", "false") and _whole_value(value):
+            yield m.span("v")
+
+
 # PowerShell's password in clear ("ConvertTo-SecureString 'X' -AsPlainText -Force"), and
 # a user's "name:password" fed to chpasswd ("echo 'jean:X' | chpasswd").
 _PLAIN_COMMAND = re.compile(
@@ -3339,6 +3484,17 @@ def _flag_value(value: str, offset: int) -> tuple[int, int] | None:
     return offset, offset + len(value)
 
 
+def _positional_password(tool: str, args: list[tuple[str, int]]) -> tuple[int, int] | None:
+    options = [arg for arg, _ in args if arg.startswith("-")]
+    if tool == "htpasswd" and not any(o[1:2] != "-" and "b" in o for o in options):
+        return None
+    words = [(arg, at) for arg, at in args if not arg.startswith(("-", "<", ">", "|"))]
+    index = _POSITIONAL_PASSWORD[tool]
+    if len(words) <= index:
+        return None
+    return _flag_value(*words[index])
+
+
 def _tool_flag_values(text: str, low: str) -> Iterable[tuple[int, int]]:
     """The passwords a command's options give (`text` as typed: options differ by case;
     `low`, its lower-case copy of the same length, to find the tools)."""
@@ -3347,11 +3503,25 @@ def _tool_flag_values(text: str, low: str) -> Iterable[tuple[int, int]]:
         line = low.rfind("\n", 0, option.start()) + 1
         if not lines or lines[-1] != line:
             lines.append(line)
-    for m in (m for line in lines for m in _FLAG_TOOL.finditer(low, line, _line_end(low, line))):
-        flags = _TOOL_FLAGS[m.group("tool")]
+    for name in _OPTIONLESS_TOOLS:
+        at = low.find(name)
+        while at >= 0:
+            lines.append(low.rfind("\n", 0, at) + 1)
+            at = low.find(name, at + len(name))
+    for m in (m for line in sorted(set(lines))
+              for m in _FLAG_TOOL.finditer(low, line, _line_end(low, line))):
+        tool = m.group("tool")
+        flags = _TOOL_FLAGS[tool]
         args = [(a.group(), a.start())
                 for a in _NET_ARG.finditer(text, m.start("args"), m.end("args"))]
-        anycase = m.group("tool") in _ANYCASE_TOOLS
+        if tool in _LOGIN_ONLY_TOOLS and (not args or args[0][0].lower() != "login"):
+            continue
+        if tool in _POSITIONAL_PASSWORD:
+            span = _positional_password(tool, args)
+            if span is not None:
+                yield span
+            continue
+        anycase = tool in _ANYCASE_TOOLS
         for i, (typed, at) in enumerate(args):
             arg = typed.lower() if anycase else typed
             for flag, how in flags:
@@ -3387,7 +3557,9 @@ def _tool_flag_values(text: str, low: str) -> Iterable[tuple[int, int]]:
 # unique : 4kd9x2"): the one-time code the client reads out, a secret like any password.
 _TOOL_ID_PAIR = re.compile(
     # as the tool's window shows them too, one a line: "AnyDesk\nID 123456789\nCode 4821"
-    r"(?:(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?:id|n°))?[ \t]*:?[ \t]*[0-9](?:[ \u00a0]?[0-9]){8,9}(?!\w)"
+    # the ID, or an AnyDesk alias ("AnyDesk : jean@ad / X")
+    r"(?:(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?:id|n°|alias))?[ \t]*:?[ \t]*"
+    r"(?:[0-9](?:[ \u00a0]?[0-9]){8,9}|[a-z0-9][a-z0-9._-]{0,39}@ad)(?![\w.@-])"
     r"(?:[ \t]*(?P<sep>[/|:,]|[-–—](?=[ \t]))[ \t]*|[ \t]+|[ \t]*\r?\n[ \t]*(?=codes?\b|otp\b))"
     r"(?:(?P<code>codes?|otp)(?:[ \t]+(?:unique|temporaire|provisoire|[aà][ \t]+usage[ \t]+unique"
     r"|d['’][ \t]?acc[eè]s|de[ \t]+session|de[ \t]+connexion|one-time|temporary))?"
@@ -3520,6 +3692,7 @@ def _network_pairs(low: str) -> Iterable[tuple[_Context, int, int]]:
         stem = re.split(r"[\W_]", name)[0]
         if (len(value) >= 8 and _looks_secret(value) and _NETWORK_NAMES.search(value) is None
                 and _REFERENCE.fullmatch(value) is None
+                and _MODEL.fullmatch(value) is None  # "Livebox-4A2C / Samsung-A52": a device
                 and not (len(stem) >= 3 and value.startswith(stem))
                 and not _TOKEN_PLACEHOLDER.fullmatch(value) and _TRIGGER.match(value) is None):
             yield wifi, m.start("v"), m.start("v") + len(value)
@@ -4266,6 +4439,24 @@ def scan(text: str) -> list[Finding]:
     return [_unfold(f, origin, text) for f in findings]
 
 
+_SPELT_GROUPS = frozenset({"pin", "pw", "code", "lock"})
+# A note holds digits in words only if it holds one of these (four "un" alone, a PIN 1111,
+# are left: "un" is in most notes).
+_DIGIT_WORD_HINTS = ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "zero",
+                     "zéro", "one", "two", "three", "four", "five", "seven", "eight", "nine")
+
+
+def _digit_word_positions(low: str) -> list[int]:
+    """Where the note holds a digit's word (a `find` per word: no regex pass)."""
+    positions = []
+    for word in _DIGIT_WORD_HINTS:
+        at = low.find(word)
+        while at >= 0:
+            positions.append(at)
+            at = low.find(word, at + len(word))
+    return sorted(positions)
+
+
 def _scan_folded(text: str) -> list[Finding]:
     raw: list[tuple[str, int, int, _Context | None]] = [
         (kind, start, end, None) for kind, start, end in _scan_structured(text)]
@@ -4277,18 +4468,34 @@ def _scan_folded(text: str) -> list[Finding]:
         raw.extend((kind, start, end, pair) for kind, start, end in _email_pairs(low))
     hints = "indice" in low or "hint" in low or "question" in low
     raw.extend((ctx.kind, start, end, ctx) for ctx, start, end in _without_phrase(low))
+    if "</" in low and ("pass" in low or "pwd" in low or "secret" in low):
+        pw = _CONTEXTS["pw"]
+        raw.extend(("password", start, end, pw) for start, end in _xml_secrets(low))
+    if "contenu de la cl" in low or "key content" in low:
+        wifi = _CONTEXTS["wifi"]
+        raw.extend(("wifi-key", start, end, wifi) for start, end in _netsh_keys(low))
     if "app" in low or "specifi" in low or "spécifi" in low:
         pw = _CONTEXTS["pw"]
         raw.extend(("password", start, end, pw) for start, end in _app_passwords(low))
-    if " -" in low or " /" in low or "chpasswd" in low:
+    if " -" in low or " /" in low or "chpasswd" in low or "nmcli" in low or "wpa_pa" in low:
         pw = _CONTEXTS["pw"]
         raw.extend(("password", start, end, pw) for start, end in _tool_flag_values(text, low))
     layout: _Layout | None = None
     ellipses: list[re.Match[str]] | None = None
+    digit_words: list[int] | None = None
     for m in _TRIGGER.finditer(low):
         if layout is None:  # on the first phrase only: a few quick passes over the note
             layout = _layout(low)
         found = _phrase_finding(low, m, hints, layout)
+        if m.lastgroup in _SPELT_GROUPS and (found is None or found[2] - found[1] < 12):
+            # (a plain word read first: "code : neuf, huit, sept, six" took "neuf")
+            if digit_words is None:  # once a note, and only for a phrase with no value
+                digit_words = _digit_word_positions(low)
+            near = bisect.bisect_left(digit_words, m.end())
+            spelt = (_digits_in_words(low, m.end(), m.lastgroup == "pw")
+                     if near < len(digit_words) and digit_words[near] < m.end() + 56 else None)
+            if spelt is not None and (found is None or found[1] == spelt[0]):
+                found = _context(m), spelt[0], spelt[1]
         if found is not None:
             ctx, start, end = found
             raw.append((ctx.kind, start, end, ctx))
