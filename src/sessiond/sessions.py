@@ -109,16 +109,17 @@ def refuse_secrets(personal: Mapping[str, Any],
 
 def scanned_field(name: str) -> str:
     """The field a refused secret was typed in, as the refusal names it: "this text" did not
-    say whether it was the note, the --reason, the --by name or the client's address."""
+    say whether it was the note, the --reason, the --by name or the client's address. In
+    the words of both front ends: an option's name would mean nothing in the TUI's form."""
     fields = {
         "text": _("The note"),
-        "problems": _("The problem (--problem)"),
-        "client_request": _("The client's request (--client-request)"),
-        "reason": _("The reason (--reason)"),
-        "by": _("The name given with --by"),
+        "problems": _("The problem"),
+        "client_request": _("The client's request"),
+        "reason": _("The reason"),
+        "by": _("The person's name"),
         "name": _("The client's name"),
-        "address": _("The address (--address)"),
-        "partner_id": _("The client's ID in the remote tool (--partner-id)"),
+        "address": _("The address"),
+        "partner_id": _("The client's ID in the remote tool"),
     }
     return fields.get(name, _("This text"))
 

@@ -90,14 +90,14 @@ def test_a_refused_secret_names_the_field_it_was_typed_in(cli: Cli) -> None:
     s = cli("session", "new", client, "--policy", "vlh").out.strip()
     cases = [
         (("client", "add", "Paul Roux", "--address", "12 rue X, mdp : Soleil2024"),
-         "L'adresse (--address) semble contenir"),
+         "L'adresse semble contenir"),
         (("client", "add", "Paul mdp : Soleil2024"), "Le nom du client semble contenir"),
         (("session", "new", client, "--problem", "Outlook, mdp : Soleil2024"),
-         "Le problème (--problem) semble contenir"),
+         "Le problème semble contenir"),
         (("consent", s, "--channel", "oral", "--by", "Jeanne, mdp : Soleil2024"),
-         "Le nom donné avec --by semble contenir"),
+         "Le nom de la personne semble contenir"),
         (("start", s, "--without-consent", "--reason", "mdp : Soleil2024"),
-         "Le motif (--reason) semble contenir"),
+         "Le motif semble contenir"),
         (("note", s, "mdp : Soleil2024"), "La note semble contenir"),
     ]
     for args, words in cases:
@@ -119,7 +119,7 @@ def test_a_password_typed_with_the_partner_id_is_refused(cli: Cli) -> None:
         refused = cli("session", "new", client, "--tool", tool, "--partner-id", typed,
                       check=False)
         assert refused.code == 2, (typed, refused.out, refused.err)
-        assert "(--partner-id) semble contenir" in refused.err, refused.err
+        assert "L'identifiant du client dans l'outil semble contenir" in refused.err, refused.err
         assert "4kd9x2" not in refused.err and "4821" not in refused.err
         assert "Soleil2024" not in refused.err
     assert len(cli.events()) == events

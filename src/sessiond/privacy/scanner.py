@@ -4543,7 +4543,7 @@ def describe(findings: Iterable[Finding], *, reason: str | None = None,
     it the law is cited (GDPR art. 5(1)(c), data minimisation). `words`: that article's own
     words, quoted instead of a paraphrase (VLH 4.2 and Micro-Alpes 13 promise
     confidentiality, not MD 15's "no password is written down"). `reason` replaces the
-    whole "why" line. `field`: the field the text was typed in ("The reason (--reason)"),
+    whole "why" line. `field`: the field the text was typed in ("The reason"),
     named instead of "This text". Returns "" when there is nothing to report.
     """
     counts: dict[str, int] = {}
