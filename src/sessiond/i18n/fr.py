@@ -3268,6 +3268,10 @@ CATALOG: dict[str, str] = {
         "intervention, pas de remise de nouveau client (art. {article})",
     "Referral of client {referred}: {percent} % off (art. {article})":
         "Parrainage du client {referred}\u202f: remise de {percent}\u00a0% (art. {article})",
+    "Referral of client {referred}: its discount was valid until {day}, before this "
+    "intervention; no referral discount (art. {article})":
+        "Parrainage du client {referred}\u202f: sa remise était valable jusqu'au {day}, avant "
+        "cette intervention\u202f; pas de remise de parrainage (art. {article})",
     "{n} hour": "{n}\u00a0heure",
     "{n} hours": "{n}\u00a0heures",
     "{n} day": "{n}\u00a0jour",
