@@ -465,6 +465,17 @@ def _fees(facts: _Facts, warnings: list[str]) -> list[Line]:
                               "--kind {name} --amount EUR.", fee=label, article=spec.article,
                               session=session.id, name=name))
             continue
+        if spec.minimum and event.body.get("amount") is not None:
+            # Micro-Alpes 3, 10.2: "les frais de déplacement + son temps d'attente éventuel
+            # (minimum de facturation : 1 heure)": the waiting typed as the fee's amount is
+            # billed as typed beyond the hour, never below it.
+            least, least_detail = _fee_amount(facts, spec, None)
+            if least is not None and amount < least:
+                warnings.append(_("{fee}: {amount} recorded, but the terms charge at least "
+                                  "{least} (art. {article}): {least} billed.", fee=label,
+                                  amount=text.money(text.cents(amount)),
+                                  least=text.money(text.cents(least)), article=spec.article))
+                amount, detail = least, least_detail
         if spec.max_amount is not None and amount > spec.max_amount:
             # FGDMI III.5: the client "est redevable du déplacement soit jusqu'à 60 euros":
             # he owes no more than the terms say, whatever was typed.
