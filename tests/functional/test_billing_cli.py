@@ -351,7 +351,9 @@ def test_micro_alpes_no_show_bills_the_waiting_but_never_below_the_hour(cli: Cli
     billed as recorded, a smaller amount at the hour (it was billed as typed), with a
     warning citing the article; with no amount, the hour at the session's rate."""
     customer = client(cli)
-    rate = Decimal(cli.json("policy", "show", "micro-alpes")["rates"]["onsite"]["per_hour"])
+    shown = cli.json("policy", "show", "micro-alpes")
+    assert shown["fees"]["no-show"]["minimum"] is True
+    rate = Decimal(shown["rates"]["onsite"]["per_hour"])
     appointment = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=3)
     longer = f"{rate * Decimal('1.5'):.2f}"  # an hour and a half of waiting
     billed = {}
