@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from tests.conftest import Cli
@@ -342,3 +343,30 @@ def test_travel_is_charged_once_an_intervention(cli: Cli) -> None:
     assert waiting.code == 0
     twice = cli("record", session, "fee", "--kind", "waiting", "--amount", "5", check=False)
     assert twice.code == 2 and "une fois par intervention" in twice.err
+
+
+def test_micro_alpes_no_show_bills_the_waiting_but_never_below_the_hour(cli: Cli) -> None:
+    """Micro-Alpes 3, 10.2: "les frais de déplacement + son temps d'attente éventuel
+    (minimum de facturation : 1 heure)": a longer wait recorded as the fee's amount is
+    billed as recorded, a smaller amount at the hour (it was billed as typed), with a
+    warning citing the article; with no amount, the hour at the session's rate."""
+    customer = client(cli)
+    shown = cli.json("policy", "show", "micro-alpes")
+    assert shown["fees"]["no-show"]["minimum"] is True
+    rate = Decimal(shown["rates"]["onsite"]["per_hour"])
+    appointment = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=3)
+    longer = f"{rate * Decimal('1.5'):.2f}"  # an hour and a half of waiting
+    billed = {}
+    for amount in ("20", longer, None):
+        session = cli("session", "new", customer, "--policy", "micro-alpes", "--mode",
+                      "onsite", "--appointment", appointment.isoformat()).out.strip()
+        cli("record", session, "fee", "--kind", "no-show", *(("--amount", amount) if amount
+                                                             else ()),
+            "--at", (appointment + timedelta(minutes=40)).isoformat())
+        data = cli.json("bill", session)
+        billed[amount] = (data["total"], data["warnings"])
+    hour = f"{rate:.2f}"
+    assert billed["20"][0] == hour
+    assert any("au moins" in w and "(art. 3, 10.2)" in w for w in billed["20"][1])
+    assert billed[longer] == (longer, [])
+    assert billed[None] == (hour, [])

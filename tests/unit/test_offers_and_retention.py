@@ -70,6 +70,26 @@ def test_a_referral_is_good_for_the_whole_day_it_turns_one_year_old() -> None:
         assert (got is not None) is discounted, start
 
 
+def test_the_bill_says_a_referral_was_lost_before_the_intervention() -> None:
+    """VLH 5.5 "La remise, valable 1 an": a referral mentioned on 20 January 2026 and no
+    intervention until 21 January 2027 gives nothing, and the bill says so with the last
+    day it was valid (the 10 % silently missing looked like a forgotten referral)."""
+    for start, lapsed in (("2027-01-21 09:00", True), ("2027-01-20 15:00", False)):
+        log = Log()
+        first = Builder(policy="vlh", session_id="s-a", log=log,
+                        planned_at=paris("2026-01-10 08:00")).run(paris("2026-01-11 09:00"),
+                                                                  3600)
+        log.event("referral-recorded", paris("2026-01-20 12:00"), client_id="c-1",
+                  body={"referred": "c-2"})
+        (late,) = _sessions(log, paris(start))
+        history = History((first.session(), late.session()), log.client_events("c-1"))
+        result = bill(late.session(), VLH, history, paris("2027-02-01 00:00"))
+        names = [line.name for line in result.lines]
+        said = "valable jusqu'au 20 janvier 2027" in result.explanation
+        assert ("referral" not in names, said) == (lapsed, lapsed), start
+        assert ("art. 5.5" in result.explanation) is True, start
+
+
 def test_a_client_known_before_sessiond_gets_no_welcome_discount() -> None:
     log = Log()
     log.event("client-added", utc("2026-03-01 08:00"), client_id="c-1",

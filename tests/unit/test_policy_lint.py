@@ -95,6 +95,15 @@ def test_fee_with_two_amounts(tmp_path: Path) -> None:
     assert "fees.late-cancellation\u202f: donnez au plus une valeur" in message
 
 
+def test_a_fee_minimum_needs_an_amount(tmp_path: Path) -> None:
+    """A minimum (Micro-Alpes 3: "minimum de facturation : 1 heure") is the least of an
+    amount, hours or share: travel with none of them has nothing to be the least of."""
+    message = lint(tmp_path, VLH.replace('article = "4.3, 5.2"\nmodes = ["onsite"]',
+                                         'article = "4.3, 5.2"\nmodes = ["onsite"]\n'
+                                         'minimum = true'))
+    assert "fees.travel.minimum\u202f: un minimum demande une valeur" in message
+
+
 def test_every_problem_at_once(tmp_path: Path) -> None:
     message = lint(tmp_path, 'colour = "red"\n' + VLH.replace("increment_seconds = 900",
                                                               "increment_seconds = 0"))

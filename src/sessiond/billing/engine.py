@@ -71,6 +71,8 @@ class _Facts:
     now: datetime | None = None
     known_before: date | None = None  # a client from before sessiond: no new-client offer
     referral: Event | None = None  # the referral whose discount goes to this session
+    # a referral lost before this session, its next intervention, and its last valid day
+    lapsed_referral: tuple[Event, date] | None = None
     warranty: wr.Decision | None = None  # a re-intervention under warranty
 
 
@@ -163,18 +165,21 @@ def _facts(session: Session, policy: Policy, history: History, now: datetime) ->
     idle = {s.id for s in (*others.values(), session)
             if s.started_at is not None and worked_seconds(s, now) <= 0}
     referral_terms = policy.discounts.get("referral")
-    referral = None
+    referral = lapsed = None
     if referral_terms is not None:
         known = {**others, session.id: session}
         free = {s.id for s in known.values()
                 if (d := wr.decide(s, policy, known)) is not None and d.free}
         referral = offers.referral_for(session, others.values(), history.client_events,
                                        referral_terms, free=free | idle)
+        lapsed = offers.lapsed_referral(session, others.values(), history.client_events,
+                                        referral_terms, free=free | idle)
     facts = _Facts(session, policy, rate, source,
                    first_intervention=not any(_before(s, session) for s in others.values()
                                               if s.id not in idle),
                    now=now, known_before=offers.known_before(history.client_events, session),
-                   referral=referral, warranty=wr.decide(session, policy, others))
+                   referral=referral, lapsed_referral=lapsed,
+                   warranty=wr.decide(session, policy, others))
     if policy.credit is None:
         return facts
     packages = cr.packages(history.client_events, policy.credit.validity_months)
@@ -286,6 +291,14 @@ def _discounts(facts: _Facts, time_amount: Decimal, notes: list[str]) -> list[Li
               article=referral.article),
             -text.cents(time_amount * referral.percent / HUNDRED), referral.article,
             "referral"))
+    elif referral is not None and facts.lapsed_referral is not None and time_amount > 0:
+        # VLH 5.5 "La remise, valable 1 an": the bill says why the client mentioned does
+        # not take 10 % off, rather than leaving the technician to wonder.
+        lapsed, last_day = facts.lapsed_referral
+        notes.append(_("Referral of client {referred}: its discount was valid until {day}, "
+                       "before this intervention; no referral discount (art. {article})",
+                       referred=lapsed.body["referred"], day=long_date(last_day),
+                       article=referral.article))
     return found
 
 
@@ -452,6 +465,17 @@ def _fees(facts: _Facts, warnings: list[str]) -> list[Line]:
                               "--kind {name} --amount EUR.", fee=label, article=spec.article,
                               session=session.id, name=name))
             continue
+        if spec.minimum and event.body.get("amount") is not None:
+            # Micro-Alpes 3, 10.2: "les frais de déplacement + son temps d'attente éventuel
+            # (minimum de facturation : 1 heure)": the waiting typed as the fee's amount is
+            # billed as typed beyond the hour, never below it.
+            least, least_detail = _fee_amount(facts, spec, None)
+            if least is not None and amount < least:
+                warnings.append(_("{fee}: {amount} recorded, but the terms charge at least "
+                                  "{least} (art. {article}): {least} billed.", fee=label,
+                                  amount=text.money(text.cents(amount)),
+                                  least=text.money(text.cents(least)), article=spec.article))
+                amount, detail = least, least_detail
         if spec.max_amount is not None and amount > spec.max_amount:
             # FGDMI III.5: the client "est redevable du déplacement soit jusqu'à 60 euros":
             # he owes no more than the terms say, whatever was typed.

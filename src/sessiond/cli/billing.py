@@ -212,6 +212,8 @@ def _fee_conditions(f: Any) -> str:
                             hours=f.notice_hours))
     if f.announced:
         conditions.append(_("if announced to the client beforehand"))
+    if f.minimum:
+        conditions.append(_("a minimum: a larger amount recorded is billed"))
     if f.max_amount is not None:
         from sessiond.billing import text
 

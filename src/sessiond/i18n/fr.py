@@ -299,6 +299,12 @@ CATALOG: dict[str, str] = {
         "(art. {article})\u202f: {most} facturés.",
     "at most {amount}":
         "au plus {amount}",
+    "{fee}: {amount} recorded, but the terms charge at least {least} (art. {article}): "
+    "{least} billed.":
+        "{fee}\u202f: {amount} enregistrés, mais les conditions en facturent au moins {least} "
+        "(art. {article})\u202f: {least} facturés.",
+    "a minimum: a larger amount recorded is billed":
+        "un minimum\u202f: un montant enregistré plus élevé est facturé",
     "Paid: {paid}; left to pay: {left}.": "Payé\u202f: {paid}\u202f; reste à payer\u202f: {left}.",
     "Paid beyond the bill: {amount}.": "Payé au-delà du montant\u202f: {amount}.",
     "{text!r} is not an event number: give it as `sessiond log` shows it, e.g. 16 or #16.":
@@ -449,6 +455,8 @@ CATALOG: dict[str, str] = {
     "at least one of {choices}": "au moins l'une de {choices}",
     "required when review = true: say what to check":
         "obligatoire quand review = true\u202f: dites ce qu'il faut vérifier",
+    "a minimum needs one of amount, hours, percent_of_planned":
+        "un minimum demande une valeur parmi amount, hours, percent_of_planned",
     "give at most one of amount, hours, percent_of_planned (found {found})":
         "donnez au plus une valeur parmi amount, hours, percent_of_planned (trouvé\u202f: {found})",
     "a list of ISO country codes such as \"FR\"": "une liste de codes pays ISO comme \"FR\"",
@@ -3329,6 +3337,10 @@ CATALOG: dict[str, str] = {
         "intervention, pas de remise de nouveau client (art. {article})",
     "Referral of client {referred}: {percent} % off (art. {article})":
         "Parrainage du client {referred}\u202f: remise de {percent}\u00a0% (art. {article})",
+    "Referral of client {referred}: its discount was valid until {day}, before this "
+    "intervention; no referral discount (art. {article})":
+        "Parrainage du client {referred}\u202f: sa remise était valable jusqu'au {day}, avant "
+        "cette intervention\u202f; pas de remise de parrainage (art. {article})",
     "{n} hour": "{n}\u00a0heure",
     "{n} hours": "{n}\u00a0heures",
     "{n} day": "{n}\u00a0jour",

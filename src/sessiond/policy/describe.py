@@ -43,6 +43,7 @@ def describe(policy: Policy) -> dict[str, Any]:
                         "modes": list(f.modes), "text": f.text, "only_with": list(f.only_with),
                         "notice_hours": f.notice_hours, "announced": f.announced,
                         "max_amount": None if f.max_amount is None else str(f.max_amount),
+                        "minimum": f.minimum,
                         **_review(f.review)}
                  for name, f in policy.fees.items()},
         "discounts": {name: {"percent": str(d.percent), "article": d.article, "text": d.text,

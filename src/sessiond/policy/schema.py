@@ -52,6 +52,9 @@ never floats, because money must be exact)::
     announced = true                # due only if announced to the client beforehand (MD 9)
     max_amount = "60.00"            # the most the terms let it cost (FGDMI III.5: "jusqu'à
                                     # 60 euros"): a larger amount is billed at this one
+    minimum = true                  # amount/hours/percent_of_planned is the least it costs:
+                                    # a larger amount recorded is billed (Micro-Alpes 3: the
+                                    # waiting beyond the hour), a smaller one at the minimum
     # none of amount/hours/percent_of_planned: the amount is given when it is recorded
 
     [discounts.new-client]          # a percentage off a new client's first intervention
@@ -276,6 +279,7 @@ class Fee:
     notice_hours: int | None = None  # due only for a notice shorter than this
     announced: bool = False  # due only when announced to the client beforehand
     max_amount: Decimal | None = None  # the most the terms let it cost
+    minimum: bool = False  # amount/hours/percent_of_planned is the least it costs
 
     def applies_to(self, mode: str) -> bool:
         return not self.modes or mode in self.modes
@@ -563,12 +567,16 @@ def _fee(name: str, t: Table) -> Fee:
         if t.has("notice_hours") else None,
         announced=t.flag("announced"),
         max_amount=t.decimal("max_amount", required=False, money=True),
+        minimum=t.flag("minimum"),
     )
     if name in fee.only_with:
         t.problems.add(t.key("only_with"), _("a fee cannot depend on itself"))
     if fee.notice_hours is not None and name != "late-cancellation":
         t.problems.add(t.key("notice_hours"), _("only a late cancellation has a notice"))
     given = [k for k in ("amount", "hours", "percent_of_planned") if t.has(k)]
+    if fee.minimum and not given:
+        t.problems.add(t.key("minimum"), _("a minimum needs one of amount, hours, "
+                                           "percent_of_planned"))
     if len(given) > 1:
         t.problems.add(t.prefix, _("give at most one of amount, hours, percent_of_planned "
                                    "(found {found})", found=", ".join(given)))
