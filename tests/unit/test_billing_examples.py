@@ -316,12 +316,17 @@ def test_fgdmi_reduction_is_capped_at_70_percent() -> None:
     assert "70\u00a0%" in result.lines[1].label
 
 
-def test_fgdmi_no_valid_solution_no_fee_but_travel_stays() -> None:
-    """III.2.1: not billed when no valid solution; travel stays due (III.2.3)."""
+def test_fgdmi_no_valid_solution_is_not_billed_travel_included() -> None:
+    """III.2.1 "ne pas le facturer": the client, travel included. III.2.3's "frais de
+    déplacement non déductibles" is said of a partial result (the test above), and a
+    doubtful clause reads in the consumer's favour (C. consom. L211-1)."""
     result = fgdmi(2, "unsolved", "unsolved", requested=False)
-    assert amounts(result) == ["90.00", "-90.00", "30.00"]
-    assert str(result.total) == "30.00"
-    assert result.lines[1].article == "III.2.1"
+    assert amounts(result) == ["90.00", "-90.00", "30.00", "-30.00"]
+    assert str(result.total) == "0.00"
+    assert [line.article for line in result.lines[1::2]] == ["III.2.1", "III.2.1"]
+    assert "frais" in result.lines[3].label or "fees" in result.lines[3].label
+    # A diagnosis is a valid solution (III.2.2): the time is billed, and the travel.
+    assert amounts(fgdmi(1, "diagnosed")) == ["90.00", "30.00"]
 
 
 def test_fgdmi_diagnosis_counts_as_a_valid_solution() -> None:
@@ -466,7 +471,7 @@ def test_fgdmi_no_guarantee_when_the_client_ended_the_intervention() -> None:
         assert amounts(bill_) == ["90.00", "30.00"], outcomes
         assert "interrompu" in bill_.explanation and "III.2.1" in bill_.explanation
     # ended by the technician, the same outcomes keep the guarantee (the tests above)
-    assert amounts(fgdmi(2, "unsolved", "unsolved")) == ["90.00", "-90.00", "30.00"]
+    assert amounts(fgdmi(2, "unsolved", "unsolved")) == ["90.00", "-90.00", "30.00", "-30.00"]
 
 
 def test_micro_alpes_no_show_of_a_remote_appointment() -> None:

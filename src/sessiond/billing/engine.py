@@ -10,12 +10,13 @@ Order of the lines, each rounded to the cent half-up, the total being their sum:
 4. a re-intervention under warranty (billing.warranty): free, or a flat charge, or billed
    as any session, as the policy's [warranty] says;
 5. prepaid credit (MRI87): the part of the billed time the client's packages cover;
-6. fees (travel, no-show, late cancellation, waiting), never reduced (FGDMI III.2.3), each
-   once per intervention (model.same_fee), only those the policy provides for (MRI87 has
-   no travel, FGDMI no missed-appointment fee), and billed only when the policy's conditions
-   hold: beside another fee (Micro-Alpes 3: travel only on a no-show), within the notice
-   (VLH 5.6, MRI87 15), announced beforehand (MD 9, the travel to a missed appointment
-   too).
+6. fees (travel, no-show, late cancellation, waiting), each once per intervention
+   (model.same_fee), only those the policy provides for (MRI87 has no travel, FGDMI no
+   missed-appointment fee), and billed only when the policy's conditions hold: beside
+   another fee (Micro-Alpes 3: travel only on a no-show), within the notice (VLH 5.6,
+   MRI87 15), announced beforehand (MD 9, the travel to a missed appointment too). A
+   partial result never reduces them (FGDMI III.2.3); no valid solution waives them with
+   the time where the clause says `covers_fees` (FGDMI III.2.1: "ne pas le facturer").
 """
 
 from __future__ import annotations
@@ -253,6 +254,8 @@ def _price(facts: _Facts, billed: int) -> _Priced:
         lines.append(Line("warranty", _("Warranty: the fees are not billed either (art. "
                                         "{article})", article=decision.article),
                           -fees_total, decision.article, "warranty-fees"))
+    elif fees_total > 0 and missed is None:
+        lines.extend(_guarantee_fees(policy, lines, fees_total))
     return _Priced(tuple(lines), sum((line.amount for line in lines), ZERO), tuple(warnings),
                    credit_use, tuple(notes), billed)
 
@@ -375,6 +378,21 @@ def _guarantee(g: Guarantee, session: Session, time_amount: Decimal,
                   article=partial.article)
     return [Line("guarantee", label, -text.cents(time_amount * share / HUNDRED),
                  partial.article, "partial-results")]
+
+
+def _guarantee_fees(policy: Policy, lines: list[Line], fees_total: Decimal) -> list[Line]:
+    """The fees off too when no valid solution was given and the clause covers them:
+    FGDMI III.2.1 promises "ne pas le facturer", the client, not only his time (its "frais
+    de déplacement non déductibles" is said of a partial result, III.2.3; and a doubtful
+    clause reads in the consumer's favour, C. consom. L211-1, against its drafter, C. civ.
+    1190). A missed appointment's fees are owed for the absence: never covered."""
+    clause = policy.guarantee.no_valid_solution if policy.guarantee else None
+    if clause is None or not clause.covers_fees or not any(
+            line.name == "no-valid-solution" for line in lines):
+        return []
+    return [Line("guarantee", _("No valid solution: the fees are not billed either (art. "
+                                "{article})", article=clause.article),
+                 -fees_total, clause.article, "no-valid-solution-fees")]
 
 
 def _clamp(lines: list[Line], time_amount: Decimal) -> None:

@@ -153,7 +153,9 @@ def _policy_text(p: Policy) -> str:
     if g is not None:
         if g.no_valid_solution:
             out.append(_("Guarantee: no valid solution, no fee (art. {article})",
-                         article=g.no_valid_solution.article))
+                         article=g.no_valid_solution.article)
+                       + (_(", travel and other fees included")
+                          if g.no_valid_solution.covers_fees else ""))
         if g.diagnosis_is_valid:
             out.append(_("Guarantee: a diagnosis of an unsolvable problem is a valid "
                          "solution (art. {article})", article=g.diagnosis_is_valid.article))

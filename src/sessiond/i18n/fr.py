@@ -586,6 +586,9 @@ CATALOG: dict[str, str] = {
     "{hours} at the session's rate": "{hours} au tarif de l'intervention",
     "{percent} % of the planned price": "{percent}\u00a0% du prix prévu",
     "amount given when recorded": "montant indiqué à l'enregistrement",
+    ", travel and other fees included": ", déplacement et autres frais compris",
+    "No valid solution: the fees are not billed either (art. {article})":
+        "Aucune solution valide\u202f: les frais ne sont pas facturés non plus (art. {article})",
     "Guarantee: no valid solution, no fee (art. {article})":
         "Garantie\u202f: pas de solution valide, pas de facture (art. {article})",
     "Guarantee: a diagnosis of an unsolvable problem is a valid solution (art. {article})":

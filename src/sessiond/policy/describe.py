@@ -52,6 +52,7 @@ def describe(policy: Policy) -> dict[str, Any]:
         "guarantee": None if g is None else {
             "no_valid_solution": None if g.no_valid_solution is None else {
                 "article": g.no_valid_solution.article, "text": g.no_valid_solution.text,
+                "covers_fees": g.no_valid_solution.covers_fees,
                 **_review(g.no_valid_solution.review)},
             "diagnosis_is_valid": None if g.diagnosis_is_valid is None else {
                 "article": g.diagnosis_is_valid.article, "text": g.diagnosis_is_valid.text,

@@ -69,6 +69,7 @@ never floats, because money must be exact)::
     text = "..."                    # *
 
     [guarantee.no-valid-solution]   # no valid solution: the intervention is not billed
+    covers_fees = true              # ...nor its fees (travel) (no-valid-solution only)
     [guarantee.diagnosis]           # a diagnosis counts as a valid solution
     [guarantee.partial-results]     # on request, N % off per unsolved listed problem
     percent_per_problem = "20"      # * (partial-results only)
@@ -302,6 +303,7 @@ class Clause:
     article: str
     text: str
     review: Review = Review()
+    covers_fees: bool = False  # no valid solution: the fees are not billed either
 
 
 @dataclass(frozen=True)
@@ -645,8 +647,9 @@ def _guarantee(tables: dict[str, Table]) -> Guarantee | None:
                 cap_percent=t.decimal("cap_percent", maximum=HUNDRED) or Decimal(0),
                 article=t.text("article"), text=t.text("text"))
         else:
-            clauses[name] = Clause(article=t.text("article"), text=t.text("text"),
-                                   review=review)
+            clauses[name] = Clause(
+                article=t.text("article"), text=t.text("text"), review=review,
+                covers_fees=t.flag("covers_fees") if name == "no-valid-solution" else False)
         t.finish()
     return Guarantee(no_valid_solution=clauses.get("no-valid-solution"),
                      diagnosis_is_valid=clauses.get("diagnosis"), partial_results=partial)
