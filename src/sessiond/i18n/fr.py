@@ -2689,6 +2689,11 @@ CATALOG: dict[str, str] = {
         "{path} n'est pas un fichier (un répertoire, un tube ou un périphérique) là où "
         "sessiond garde son journal\u202f: remettez le journal en place, ou restaurez-le "
         "depuis une sauvegarde (sessiond restore DOSSIER).",
+    "The log fails verification ({problem}), so this command cannot read it: run sessiond "
+    "verify for the details, then restore it from a backup (sessiond restore DIR).":
+        "Le journal échoue à la vérification ({problem}), cette commande ne peut donc pas le "
+        "lire\u202f: lancez sessiond verify pour le détail, puis restaurez-le depuis une "
+        "sauvegarde (sessiond restore DOSSIER).",
     "{path} is too large ({size}; at most {limit}): it is not a file sessiond wrote.":
         "{path} est trop gros ({size}\u202f; au plus {limit})\u202f: ce n'est pas un fichier "
         "écrit par sessiond.",
