@@ -561,6 +561,22 @@ def test_a_shared_directory_is_refused_and_left_alone(cli: Cli, tmp_path: Path) 
         assert list(shared.iterdir()) == []
 
 
+def test_a_home_that_is_a_file_is_said_to_be_no_directory(cli: Cli, tmp_path: Path) -> None:
+    """SESSIOND_HOME set to a file, or to a link to /dev/null: the message names it as
+    the directory it is not, not config.toml under 'a part of the path that is not a
+    directory'; the file is left as it is."""
+    afile = tmp_path / "notes.txt"
+    afile.write_text("mes notes\n")
+    null = tmp_path / "null"
+    null.symlink_to("/dev/null")
+    for home in (afile, null):
+        for args in (("status",), ("client", "add", "X"), ("verify",)):
+            result = cli.at(home)(*args, check=False)
+            refused(result, 2, str(home), "n'est pas un répertoire", "SESSIOND_HOME")
+            assert "config.toml" not in result.err
+    assert afile.read_text() == "mes notes\n" and null.is_symlink()
+
+
 def test_a_directory_of_another_user_is_refused(cli: Cli, tmp_path: Path) -> None:
     if os.geteuid() != 0:
         pytest.skip("chown to another user needs root")
