@@ -201,6 +201,17 @@ def test_a_command_that_cannot_read_an_edited_event_says_the_log_is_damaged(
         assert "Traceback" not in result.err + result.out
 
 
+def test_a_failure_no_event_is_at_fault_for_names_no_event(log: Cli) -> None:
+    """A trigger dropped, a file cut short: the verdict says the log failed without a
+    'first bad event: #?' that names none."""
+    tamper(log.home)  # the triggers dropped, no event touched
+    result = log("verify", check=False)
+    assert result.code == 1
+    assert result.out.startswith("Le journal a ÉCHOUÉ à la vérification\u202f:\n")
+    assert "?" not in result.out.splitlines()[0] and "trigger" in result.out
+    assert log("verify", "--json", check=False).json["first_bad_event"] is None
+
+
 def checkpoint_seqs(home: Path) -> list[int]:
     db = sqlite3.connect(home / "sessiond.sqlite3")
     seqs = [r[0] for r in db.execute("SELECT seq FROM checkpoints ORDER BY id")]

@@ -345,6 +345,7 @@ CATALOG: dict[str, str] = {
     "{path} holds no sessiond checkpoint.":
         "{path} ne contient aucun point de contrôle sessiond.",
     "Cannot read {path}: {error}.": "Impossible de lire {path}\u202f: {error}.",
+    "The log FAILED verification:": "Le journal a ÉCHOUÉ à la vérification\u202f:",
     "The log FAILED verification; first bad event: #{seq}.":
         "Le journal a ÉCHOUÉ à la vérification\u202f; premier événement fautif\u202f: "
         "n°\u00a0{seq}.",
