@@ -242,26 +242,12 @@ def _main(argv: list[str], *, as_json: bool) -> int:
 
 
 def _damage(ctx: Any) -> SessiondError | None:
-    """Why a command that read the log failed unexpectedly, when the log says it: an event
-    edited behind sessiond's back into what it never writes (a body another kind's, an
-    instant that is none) ends whatever folds it, with a KeyError or a ValueError that is
-    no bug of sessiond's. None when the log verifies (then it is one) or was never read."""
+    """The log's damage behind an unexpected failure of a command that read it
+    (Sessiond.damage); None if the command never opened the log."""
     if ctx is None or "service" not in ctx.__dict__:
         return None
-    from sessiond.errors import Damaged
-
-    try:
-        report = ctx.service.verify()
-    except Exception:  # the first failure is the one reported
-        return None
-    if report.ok:
-        return None
-    # The first event at fault says more than a schema's problem (a trigger dropped to
-    # edit the event).
-    first = min(report.problems, key=lambda p: (p.seq is None, p.seq or 0))
-    return Damaged(_("The log fails verification ({problem}), so this command cannot read "
-                     "it: run sessiond verify for the details, then restore it from a "
-                     "backup (sessiond restore DIR).", problem=first.message))
+    damage: SessiondError | None = ctx.service.damage()
+    return damage
 
 
 def _fail(message: str, code: int, as_json: bool, *, prefix: str = "sessiond: ",
