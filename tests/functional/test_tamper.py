@@ -199,6 +199,8 @@ def test_a_command_that_cannot_read_an_edited_event_says_the_log_is_damaged(
         assert "échoue à la vérification" in result.err and f"n°\xa0{seq} " in result.err, \
             (args, result.err)
         assert "Traceback" not in result.err + result.out
+    # A command that reads writes nothing: the damage mark is verify's to set.
+    assert not (log.home / "sessiond.sqlite3.damaged").exists()
 
 
 def test_a_failure_no_event_is_at_fault_for_names_no_event(log: Cli) -> None:
