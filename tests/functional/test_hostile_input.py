@@ -574,6 +574,13 @@ def test_a_home_that_is_a_file_is_said_to_be_no_directory(cli: Cli, tmp_path: Pa
             result = cli.at(home)(*args, check=False)
             refused(result, 2, str(home), "n'est pas un répertoire", "SESSIOND_HOME")
             assert "config.toml" not in result.err
+        # doctor says so too, and no chmod or line of config.toml to fix
+        checks = {c["check"]: c for c in cli.at(home)("doctor", "--json",
+                                                        check=False).json["checks"]}
+        for check in ("home", "config"):
+            assert checks[check]["status"] == "problem"
+            assert "n'est pas un répertoire" in checks[check]["message"]
+            assert checks[check]["advice"] is None
     assert afile.read_text() == "mes notes\n" and null.is_symlink()
 
 
