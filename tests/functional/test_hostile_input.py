@@ -653,6 +653,28 @@ def test_an_own_file_that_is_no_file_is_never_waited_on(cli: Cli, name: str,
         refused(cli(*needed[1], check=False), 3, needed[0])
 
 
+@pytest.mark.parametrize("lock", ["daemon.lock", "jobs.lock"])
+def test_a_lock_that_is_a_link_or_no_file_is_never_written_through(
+        real_cli: Cli, tmp_path: Path, lock: str) -> None:
+    """The daemon's locks are sessiond's own files: one that is a link had the file it
+    pointed at emptied and given the daemon's pid, one that was /dev/null or a FIFO ended
+    the daemon with 'system error on ?'. Either is refused naming it, and left alone."""
+    real_cli("status")
+    precious = tmp_path / "notes.txt"
+    precious.write_text("mes notes\n")
+    args = ("daemon", "--no-hotkeys", "--no-idle") if lock == "daemon.lock" \
+        else ("daemon", "catch-up")
+    path = real_cli.home / lock
+    for make in (lambda: path.symlink_to(precious), lambda: os.mkfifo(path),
+                 lambda: path.symlink_to("/dev/null")):
+        path.unlink(missing_ok=True)
+        make()
+        result = real_cli(*args, check=False)
+        refused(result, 2, lock, "verrou")
+        clean(result)
+    assert precious.read_text() == "mes notes\n" and path.is_symlink()
+
+
 def test_units_are_0644_in_0755_directories_under_umask_000(real_cli: Cli,
                                                             tmp_path: Path) -> None:
     target = tmp_path / "cfg" / "systemd" / "user"

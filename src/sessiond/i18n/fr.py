@@ -2695,6 +2695,10 @@ CATALOG: dict[str, str] = {
         "Le journal échoue à la vérification ({problem}), cette commande ne peut donc pas le "
         "lire\u202f: lancez sessiond verify pour le détail, puis restaurez-le depuis une "
         "sauvegarde (sessiond restore DOSSIER).",
+    "{path} is a link or no regular file where sessiond keeps a lock: remove it (sessiond "
+    "makes it again).":
+        "{path} est un lien ou n'est pas un fichier ordinaire, là où sessiond garde un "
+        "verrou\u202f: supprimez-le (sessiond le recrée).",
     "{path} is too large ({size}; at most {limit}): it is not a file sessiond wrote.":
         "{path} est trop gros ({size}\u202f; au plus {limit})\u202f: ce n'est pas un fichier "
         "écrit par sessiond.",
