@@ -68,6 +68,24 @@ def read_secret(path: Path) -> bytes:
     return data[:-1] if data.endswith(b"\n") else data
 
 
+def _open_sealed(sealed: bytes, secret: bytes) -> dict[str, bytes]:
+    """The sealed keys opened with `secret`, or with it as it was before an editor saved
+    its file again: a passphrase file written `echo ... > key` and later saved by Notepad
+    (a byte order mark before it, CR LF after it) said 'wrong passphrase' for the right
+    one. The secret as given is tried first; InputError as open_keys says it."""
+    try:
+        return open_keys(sealed, secret)
+    except InputError as wrong:
+        bare = secret.removeprefix(b"\xef\xbb\xbf")
+        for other in dict.fromkeys((bare, bare.removesuffix(b"\r"))):
+            if other != secret and other:
+                try:
+                    return open_keys(sealed, other)
+                except InputError:
+                    continue
+        raise wrong
+
+
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as f:
@@ -281,7 +299,7 @@ def check_backup(dest: Path, secret: bytes | None) -> Checked:
     if secret is not None:
         sealed = read_regular(dest / KEYS, MB, missing_ok=True)
         if sealed is not None:
-            keys = open_keys(sealed, secret)  # InputError: wrong secret
+            keys = _open_sealed(sealed, secret)  # InputError: wrong secret
             found.keys = keys
             listed = manifest.get("keys")
             if (not isinstance(listed, list) or sorted(keys) != sorted(map(str, listed))

@@ -216,7 +216,16 @@ def load_config(p: Paths | None = None) -> Config:
     path = p.config_file
     from sessiond.files import read_regular
 
-    data = read_regular(path, CONFIG_LIMIT, missing_ok=True)
+    try:
+        data = read_regular(path, CONFIG_LIMIT, missing_ok=True)
+    except InputError:
+        # SESSIOND_HOME set to a file (or a link to /dev/null) is first met here: said as
+        # the directory it is not, not as config.toml "under a path part that is no
+        # directory", which the technician never named.
+        if p.config.exists() and not p.config.is_dir():
+            raise InputError(_("{path} is not a directory: set SESSIOND_HOME to a directory "
+                               "of sessiond's own.", path=p.config)) from None
+        raise
     if data is None:
         return Config()
     try:

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from sessiond import clock, labels
 from sessiond.config import Config, Paths, load_config, paths
-from sessiond.errors import InputError
+from sessiond.errors import Damaged, InputError
 from sessiond.i18n import _
 from sessiond.i18n.dates import long_date
 from sessiond.model import (
@@ -1410,6 +1410,27 @@ class Sessiond:
     def checkpoint(self, reason: str) -> Checkpoint:
         with self.store.writing() as w:
             return self.sign_checkpoint(w, reason)
+
+    def damage(self) -> Damaged | None:
+        """Why a front end's call failed unexpectedly after reading the log, when the log
+        says it: an event edited behind sessiond's back into what it never writes (a body
+        another kind's, an instant that is none) ends whatever folds it with a KeyError or
+        a ValueError that is no bug of sessiond's. None when the log verifies (the failure
+        is then a bug) or cannot even be verified."""
+        from sessiond.store.health import verify_log
+
+        try:  # unmarked: a command that only reads writes nothing, a damage mark neither
+            report = verify_log(lambda: self.store, lambda: self.keyring, mark=False)
+        except Exception:  # the first failure is the one to report
+            return None
+        if report.ok:
+            return None
+        # The first event at fault says more than a schema's problem (a trigger dropped to
+        # edit the event).
+        first = min(report.problems, key=lambda p: (p.seq is None, p.seq or 0))
+        return Damaged(_("The log fails verification ({problem}), so this command cannot "
+                         "read it: run sessiond verify for the details, then restore it "
+                         "from a backup (sessiond restore DIR).", problem=first.message))
 
     def verify(self, external: Iterable[Checkpoint] = ()) -> VerifyReport:
         from sessiond.store.health import verify_log

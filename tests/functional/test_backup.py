@@ -121,6 +121,32 @@ def test_wrong_secrets_and_damaged_backups(secret_cli: Cli, tmp_path: Path) -> N
         assert "n'existe pas" not in result.err
 
 
+def test_a_passphrase_file_saved_again_by_an_editor_still_opens_the_keys(
+        cli: Cli, tmp_path: Path) -> None:
+    """The passphrase file the backup was made with, saved again by Notepad (a byte order
+    mark before it, CR LF after it), holds the same passphrase: verify and restore open
+    the keys with it; another passphrase is still refused."""
+    stopped_session(cli)
+    written = tmp_path / "phrase.txt"
+    written.write_bytes(SECRET.encode() + b"\n")
+    backup = tmp_path / "b"
+    cli("backup", str(backup), "--passphrase-file", str(written))
+    for i, saved in enumerate([SECRET.encode() + b"\r\n", b"\xef\xbb\xbf" + SECRET.encode(),
+                               b"\xef\xbb\xbf" + SECRET.encode() + b"\r\n"]):
+        again = tmp_path / f"again-{i}.txt"
+        again.write_bytes(saved)
+        result = cli("verify", "--backup", str(backup), "--passphrase-file", str(again))
+        assert "clés ouvertes" in result.out, result.out
+        home = tmp_path / f"home-{i}"
+        cli.at(home)("restore", str(backup), "--passphrase-file", str(again))
+        assert (home / "keys" / "signing.key").read_bytes() == \
+            (cli.home / "keys" / "signing.key").read_bytes()
+    other = tmp_path / "other.txt"
+    other.write_bytes(b"\xef\xbb\xbf" + SECRET.encode() + b"!\r\n")
+    refused(cli("verify", "--backup", str(backup), "--passphrase-file", str(other),
+                check=False), 2, "incorrecte")
+
+
 @pytest.mark.parametrize(("field", "value", "said"), [
     ("events", 99, "annonce 99 événements"), ("events", float("nan"), "annonce nan"),
     ("checkpoints", {}, "et {} points de contrôle"), ("events", True, "annonce True"),

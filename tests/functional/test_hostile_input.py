@@ -561,6 +561,29 @@ def test_a_shared_directory_is_refused_and_left_alone(cli: Cli, tmp_path: Path) 
         assert list(shared.iterdir()) == []
 
 
+def test_a_home_that_is_a_file_is_said_to_be_no_directory(cli: Cli, tmp_path: Path) -> None:
+    """SESSIOND_HOME set to a file, or to a link to /dev/null: the message names it as
+    the directory it is not, not config.toml under 'a part of the path that is not a
+    directory'; the file is left as it is."""
+    afile = tmp_path / "notes.txt"
+    afile.write_text("mes notes\n")
+    null = tmp_path / "null"
+    null.symlink_to("/dev/null")
+    for home in (afile, null):
+        for args in (("status",), ("client", "add", "X"), ("verify",)):
+            result = cli.at(home)(*args, check=False)
+            refused(result, 2, str(home), "n'est pas un répertoire", "SESSIOND_HOME")
+            assert "config.toml" not in result.err
+        # doctor says so too, and no chmod or line of config.toml to fix
+        checks = {c["check"]: c for c in cli.at(home)("doctor", "--json",
+                                                        check=False).json["checks"]}
+        for check in ("home", "config"):
+            assert checks[check]["status"] == "problem"
+            assert "n'est pas un répertoire" in checks[check]["message"]
+            assert checks[check]["advice"] is None
+    assert afile.read_text() == "mes notes\n" and null.is_symlink()
+
+
 def test_a_directory_of_another_user_is_refused(cli: Cli, tmp_path: Path) -> None:
     if os.geteuid() != 0:
         pytest.skip("chown to another user needs root")
@@ -628,6 +651,28 @@ def test_an_own_file_that_is_no_file_is_never_waited_on(cli: Cli, name: str,
         assert cli("client", "add", "Luc Moreau", check=False).code == 0
     else:
         refused(cli(*needed[1], check=False), 3, needed[0])
+
+
+@pytest.mark.parametrize("lock", ["daemon.lock", "jobs.lock"])
+def test_a_lock_that_is_a_link_or_no_file_is_never_written_through(
+        real_cli: Cli, tmp_path: Path, lock: str) -> None:
+    """The daemon's locks are sessiond's own files: one that is a link had the file it
+    pointed at emptied and given the daemon's pid, one that was /dev/null or a FIFO ended
+    the daemon with 'system error on ?'. Either is refused naming it, and left alone."""
+    real_cli("status")
+    precious = tmp_path / "notes.txt"
+    precious.write_text("mes notes\n")
+    args = ("daemon", "--no-hotkeys", "--no-idle") if lock == "daemon.lock" \
+        else ("daemon", "catch-up")
+    path = real_cli.home / lock
+    for make in (lambda: path.symlink_to(precious), lambda: os.mkfifo(path),
+                 lambda: path.symlink_to("/dev/null")):
+        path.unlink(missing_ok=True)
+        make()
+        result = real_cli(*args, check=False)
+        refused(result, 2, lock, "verrou")
+        clean(result)
+    assert precious.read_text() == "mes notes\n" and path.is_symlink()
 
 
 def test_units_are_0644_in_0755_directories_under_umask_000(real_cli: Cli,

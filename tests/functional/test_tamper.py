@@ -176,6 +176,44 @@ def test_an_event_hashed_again_that_sessiond_never_writes_is_named(
                for p in result.json["problems"]), result.json["problems"]
 
 
+@pytest.mark.parametrize("edit", [
+    "body = '{}' WHERE kind = 'session-planned'",  # its policy gone
+    "body = '[1]' WHERE kind = 'session-started'",
+    "body = '[' || printf('%.*c', 100000, '[') WHERE kind = 'session-started'",
+    "at = 'hier' WHERE kind = 'session-stopped'",
+], ids=["fields", "list", "nested", "instant"])
+def test_a_command_that_cannot_read_an_edited_event_says_the_log_is_damaged(
+        log: Cli, edit: str) -> None:
+    """An event edited into what sessiond never writes ends whatever folds it: the
+    command says the log fails verification, naming the event, not an internal error."""
+    db = sqlite3.connect(log.home / "sessiond.sqlite3")
+    where = edit.split("WHERE ")[1]
+    session, seq = db.execute(f"SELECT session_id, seq FROM events WHERE {where} "
+                              "ORDER BY seq").fetchone()  # the first one edited
+    db.close()
+    tamper(log.home, f"UPDATE events SET {edit}")
+    for args in (("log", session), ("session", "show", session), ("check", session),
+                 ("bill", session), ("receipt", session, "--out", str(log.home / "r"))):
+        result = log(*args, check=False)
+        assert result.code == 3, (args, result.code, result.err)
+        assert "échoue à la vérification" in result.err and f"n°\xa0{seq} " in result.err, \
+            (args, result.err)
+        assert "Traceback" not in result.err + result.out
+    # A command that reads writes nothing: the damage mark is verify's to set.
+    assert not (log.home / "sessiond.sqlite3.damaged").exists()
+
+
+def test_a_failure_no_event_is_at_fault_for_names_no_event(log: Cli) -> None:
+    """A trigger dropped, a file cut short: the verdict says the log failed without a
+    'first bad event: #?' that names none."""
+    tamper(log.home)  # the triggers dropped, no event touched
+    result = log("verify", check=False)
+    assert result.code == 1
+    assert result.out.startswith("Le journal a ÉCHOUÉ à la vérification\u202f:\n")
+    assert "?" not in result.out.splitlines()[0] and "trigger" in result.out
+    assert log("verify", "--json", check=False).json["first_bad_event"] is None
+
+
 def checkpoint_seqs(home: Path) -> list[int]:
     db = sqlite3.connect(home / "sessiond.sqlite3")
     seqs = [r[0] for r in db.execute("SELECT seq FROM checkpoints ORDER BY id")]

@@ -205,3 +205,34 @@ def test_bad_configuration_is_said_before_the_screen_opens(
     (home / "config.toml").write_text('timezone = 3\n')
     assert run() == 2
     assert "timezone" in capsys.readouterr().err
+
+
+async def test_a_log_edited_into_what_sessiond_never_writes_ends_in_one_line(
+        home: Path, clock: FakeClock, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """An event edited behind sessiond's back (session-started's body a list) ends the
+    screen that folds it: the interface leaves saying the log fails verification, as the
+    CLI does (exit 3), not with a traceback of a bug to report."""
+    import sqlite3
+
+    svc = Sessiond()
+    session_id = planned(svc)
+    svc.consent(session_id, channel="oral", by="Mme Roux")
+    svc.start(session_id)
+    svc.close()
+    db = sqlite3.connect(home / "sessiond.sqlite3")
+    db.execute("DROP TRIGGER events_no_update")
+    db.execute("UPDATE events SET body = '[1]' WHERE kind = 'session-started'")
+    db.commit()
+    db.close()
+    svc = Sessiond()
+    try:
+        app = SessiondApp(svc, now=clock, jobs=False, receipts_dir=tmp_path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: app.return_code is not None)
+        assert app.return_code == 3
+        said = " ".join(capsys.readouterr().err.split())  # as the terminal wrapped it
+        assert said.startswith("sessiond: Le journal échoue à la vérification"), said
+        assert "n° 4 " in said and "Traceback" not in said, said
+    finally:
+        svc.close()

@@ -227,7 +227,7 @@ def _main(argv: list[str], *, as_json: bool) -> int:
 
         if os.environ.get("SESSIOND_DEBUG"):
             raise
-        fault = from_fault(e)
+        fault = from_fault(e) or _damage(ctx)
         if fault is not None:
             return _fail(fault.message, fault.exit_code, as_json)
         return _fail(_("internal error ({kind}: {problem}). Please report it; "
@@ -239,6 +239,15 @@ def _main(argv: list[str], *, as_json: bool) -> int:
 
             with contextlib.suppress(Exception):  # closing after a fault must not hide it
                 ctx.close()
+
+
+def _damage(ctx: Any) -> SessiondError | None:
+    """The log's damage behind an unexpected failure of a command that read it
+    (Sessiond.damage); None if the command never opened the log."""
+    if ctx is None or "service" not in ctx.__dict__:
+        return None
+    damage: SessiondError | None = ctx.service.damage()
+    return damage
 
 
 def _fail(message: str, code: int, as_json: bool, *, prefix: str = "sessiond: ",

@@ -176,10 +176,11 @@ def do_verify(args: argparse.Namespace, ctx: Context) -> int:
                               "sessiond: signature and data match the log; their visible "
                               "text was not compared.")
     elif log_failed:
-        text = "\n".join(
-            [_("The log FAILED verification; first bad event: #{seq}.",
-               seq=first_bad if first_bad is not None else "?")]
-            + [f"  - {p.message}" for p in report.problems])
+        # A file SQLite cannot open, a trigger dropped: no event is at fault, and "#?"
+        # named none.
+        verdict = (_("The log FAILED verification; first bad event: #{seq}.", seq=first_bad)
+                   if first_bad is not None else _("The log FAILED verification:"))
+        text = "\n".join([verdict] + [f"  - {p.message}" for p in report.problems])
     else:
         text = "\n".join([intact, _("A document FAILED verification:")]
                          + [f"  - {p.message}" for p in report.problems])

@@ -74,6 +74,12 @@ def _guarded(check_id: str, title: str, fn: Callable[[], Check]) -> Check:
 
 def _home(p: Paths) -> Check:
     title = _("Data directory")
+    for directory in dict.fromkeys((p.data, p.config)):
+        # SESSIOND_HOME set to a file: no chmod makes it a directory.
+        if directory.exists() and not directory.is_dir():
+            return Check("home", title, "problem", _(
+                "{path} is not a directory: set SESSIOND_HOME to a directory of sessiond's "
+                "own.", path=directory))
     problems: list[str] = []
     for directory in dict.fromkeys((p.data, p.config, p.keys)):
         if not directory.exists():
@@ -108,8 +114,10 @@ def _config(p: Paths) -> tuple[Config, Check]:
     try:
         config = load_config(p)
     except SessiondError as e:
-        return Config(), Check("config", title, "problem", e.message,
-                               _("Fix the line named in {path}.", path=p.config_file))
+        # No line to fix where the directory is no directory (said as the home's problem).
+        advice = (_("Fix the line named in {path}.", path=p.config_file)
+                  if p.config.is_dir() else None)
+        return Config(), Check("config", title, "problem", e.message, advice)
     if not p.config_file.exists():
         return config, Check("config", title, "warning", _("no {path}", path=p.config_file),
                              _("Receipts need your identity: sessiond config init."))

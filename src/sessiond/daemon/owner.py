@@ -12,8 +12,10 @@ flock(2) locks die with their process, so a kill -9 never leaves a stale owner.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
+import stat
 import time
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
@@ -43,7 +45,24 @@ class Lock:
         from sessiond.config import private_dir
 
         private_dir(self.path.parent)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        # Never through a link, never anything but a file: a daemon.lock linked to a file
+        # had that file emptied and given the daemon's pid, and one that was /dev/null or
+        # a FIFO ended the daemon with 'system error on ?: Invalid argument'.
+        flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW | os.O_NONBLOCK
+        try:
+            fd = os.open(self.path, flags, 0o600)
+        except OSError as e:
+            if e.errno != errno.ELOOP:
+                raise
+            fd = -1
+        if fd < 0 or not stat.S_ISREG(os.fstat(fd).st_mode):
+            if fd >= 0:
+                os.close(fd)
+            from sessiond.errors import InputError
+            from sessiond.i18n import _
+
+            raise InputError(_("{path} is a link or no regular file where sessiond keeps a "
+                               "lock: remove it (sessiond makes it again).", path=self.path))
         deadline = time.monotonic() + wait
         while True:
             try:

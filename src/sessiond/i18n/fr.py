@@ -358,6 +358,7 @@ CATALOG: dict[str, str] = {
     "{path} holds no sessiond checkpoint.":
         "{path} ne contient aucun point de contrôle sessiond.",
     "Cannot read {path}: {error}.": "Impossible de lire {path}\u202f: {error}.",
+    "The log FAILED verification:": "Le journal a ÉCHOUÉ à la vérification\u202f:",
     "The log FAILED verification; first bad event: #{seq}.":
         "Le journal a ÉCHOUÉ à la vérification\u202f; premier événement fautif\u202f: "
         "n°\u00a0{seq}.",
@@ -2763,6 +2764,15 @@ CATALOG: dict[str, str] = {
         "{path} n'est pas un fichier (un répertoire, un tube ou un périphérique) là où "
         "sessiond garde son journal\u202f: remettez le journal en place, ou restaurez-le "
         "depuis une sauvegarde (sessiond restore DOSSIER).",
+    "The log fails verification ({problem}), so this command cannot read it: run sessiond "
+    "verify for the details, then restore it from a backup (sessiond restore DIR).":
+        "Le journal échoue à la vérification ({problem}), cette commande ne peut donc pas le "
+        "lire\u202f: lancez sessiond verify pour le détail, puis restaurez-le depuis une "
+        "sauvegarde (sessiond restore DOSSIER).",
+    "{path} is a link or no regular file where sessiond keeps a lock: remove it (sessiond "
+    "makes it again).":
+        "{path} est un lien ou n'est pas un fichier ordinaire, là où sessiond garde un "
+        "verrou\u202f: supprimez-le (sessiond le recrée).",
     "{path} is too large ({size}; at most {limit}): it is not a file sessiond wrote.":
         "{path} est trop gros ({size}\u202f; au plus {limit})\u202f: ce n'est pas un fichier "
         "écrit par sessiond.",

@@ -117,6 +117,30 @@ class SessiondApp(App[None]):
         a dialog confirms later (the start is when the technician asked for it)."""
         return clock.whole_second(self.now())
 
+    def _handle_exception(self, error: Exception) -> None:
+        """An error nothing on screen handled ends the interface (Textual's rule); a log
+        edited behind sessiond's back into what it never writes (Sessiond.damage) is said
+        as the CLI says it, in one line, not as a traceback of a bug to report."""
+        import os
+
+        from textual.worker import WorkerFailed
+
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        fault = None
+        if not os.environ.get("SESSIOND_DEBUG") and isinstance(cause, Exception):
+            fault = cause if isinstance(cause, SessiondError) else self._damage()
+        if fault is None:
+            super()._handle_exception(error)
+            return
+        self.exit(return_code=fault.exit_code, message=clean("sessiond: " + fault.message))
+
+    def _damage(self) -> SessiondError | None:
+        """Sessiond.damage, on the store's thread (its connection is that thread's)."""
+        try:
+            return self.backend.call(self.service.damage)
+        except Exception:  # the first failure is the one reported
+            return None
+
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
         """A toast. Its text is text: never markup ("[technician]" stays as written, a

@@ -33,6 +33,11 @@ class Backend:
         finally:
             self._pending -= 1
 
+    def call(self, fn: Callable[[], T]) -> T:
+        """Run `fn` on the store thread and wait for it, blocking: for the event loop's
+        last words when the interface ends on an error (SessiondApp._handle_exception)."""
+        return self._pool.submit(fn).result()
+
     @property
     def busy(self) -> bool:
         """Calls submitted and not finished (tests wait for this to settle)."""
