@@ -591,3 +591,30 @@ def test_messages_give_days_in_words_not_iso(cli_home: Cli, tmp_path: Path) -> N
                         str(tmp_path), check=False)
         assert backwards.code == 2 and "(1er décembre 2026)" in backwards.err, backwards.err
         assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", backwards.err), backwards.err
+
+
+def test_a_line_break_in_a_reason_or_a_name_prints_no_line_of_its_own(cli_home: Cli,
+                                                                       tmp_path: Path) -> None:
+    """A credit note's reason holding a line break printed its second line at the margin
+    under "Motif :", where "Montant de l'avoir : 0,00 €" read as the document's own; a
+    client's name on two lines put its second line where the address starts. Both are
+    one line, the break written out as on the command line."""
+    cli = cli_home
+    forged = "Montant de l'avoir : 0,00 €"
+    client = consumer(cli, name="Hélène\nRésidence des Pins")
+    session = stopped(cli, client, policy="md-micro-services")
+    invoice = cli.json("invoice", session, "--out", str(tmp_path))
+    note = cli.json("invoice", "cancel", invoice["number"], "--reason",
+                    f"tarif erroné\n{forged}", "--out", str(tmp_path))
+    for pdf in (invoice["pdf"], note["pdf"]):
+        lines = [line.strip() for line in text_of(Path(pdf)).splitlines()]
+        # (the seller's column comes first on each line)
+        assert not any(line.endswith("Résidence des Pins") and "Hélène" not in line
+                       for line in lines), lines
+        named = next(n for n, line in enumerate(lines) if line.endswith(
+            "Hélène\\u000aRésidence des Pins"))
+        assert lines[named + 1].endswith("8 impasse des Roses"), lines
+    lines = [line.strip() for line in text_of(Path(note["pdf"])).splitlines()]
+    assert not any(line.startswith(forged) for line in lines), lines
+    assert f"Motif : tarif erroné\\u000a{forged}" in lines, lines
+    assert cli("verify").code == 0
