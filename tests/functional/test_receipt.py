@@ -209,6 +209,26 @@ def test_a_corrected_session_gets_the_next_number_and_replaces(stopped: tuple[Cl
     assert third["number"] == f"{year}-{int(n) + 2:04d}"
 
 
+def test_an_untouched_text_copy_is_not_resaved_in_the_verifiers_other_language(
+        stopped: tuple[Cli, str], tmp_path: Path) -> None:
+    """A French text copy verified by a sessiond speaking English (and the other way)
+    was said "saved again by another tool": its labels were laid out again in the
+    verifier's language (" :" in French, ":" in English), not the receipt's."""
+    cli, sid = stopped
+    french = issue(cli, sid, tmp_path / "fr.pdf")
+    for speaks in ("en", "fr"):
+        cli.env["SESSIOND_LANG"] = speaks
+        checked = cli.json("verify", "--receipt", french["text"])
+        assert checked["documents"][0]["resaved"] is False, (speaks, checked)
+    cli.env["SESSIOND_LANG"] = "en"
+    cli("note", sid, "second copy")  # a new fact: the next receipt is another one
+    english = issue(cli, sid, tmp_path / "en.pdf")
+    assert Path(english["text"]).read_text(encoding="utf-8").startswith("SERVICE RECORD")
+    cli.env["SESSIOND_LANG"] = "fr"
+    checked = cli.json("verify", "--receipt", english["text"])
+    assert checked["documents"][0]["resaved"] is False, checked
+
+
 def test_a_replaced_receipt_fails_in_json_as_in_text_on_an_intact_log(
         stopped: tuple[Cli, str], tmp_path: Path) -> None:
     """A receipt replaced after a correction fails as a document, on a log that is

@@ -594,7 +594,11 @@ def _text_as_issued(carried: Carried, data: Mapping[str, Any],
         blocks = _laid_out(data, checkpoints, logged)
     except (KeyError, TypeError, ValueError, AttributeError):
         return False  # not the form of a receipt: _visible says so
-    return carried.raw == text_copy(blocks, carried.data, carried.signature)
+    # Laid out in the receipt's language too: a label ends " :" in French and ":" in
+    # English, so an untouched French copy verified by an English-speaking sessiond was
+    # called saved again by another tool.
+    with speaking(_language(data)):
+        return carried.raw == text_copy(blocks, carried.data, carried.signature)
 
 
 def _visible(name: str, carried: Carried, data: Mapping[str, Any],
