@@ -558,13 +558,31 @@ def _replaced(svc: Sessiond, name: str, event: Any) -> list[Problem]:
     if not later:
         return []
     replacement = later[-1]
+    values = {"number": receipt_number(svc.store, event, svc),
+              "replacement": receipt_number(svc.store, replacement, svc),
+              "day": long_date(clock.from_text(replacement.at).astimezone(svc.tz).date())}
+    if _another_client(svc, event, replacement):
+        # The session was moved to the client it was for (session move): the new receipt
+        # is that client's, with his name on it; handing it over to the holder of this
+        # one would give him another person's data, for work not done for him.
+        return [_problem(name, _(
+            "receipt no. {number} no longer stands: its session was moved to another "
+            "client after it was issued, and receipt no. {replacement} of {day} is that "
+            "client's: do not hand it over to the holder of this one", **values),
+            replacement.seq)]
     return [_problem(name, _(
         "receipt no. {number} was replaced by receipt no. {replacement} on {day} (the "
-        "session changed after it was issued): hand over the new one",
-        number=receipt_number(svc.store, event, svc),
-        replacement=receipt_number(svc.store, replacement, svc),
-        day=long_date(clock.from_text(replacement.at).astimezone(svc.tz).date())),
+        "session changed after it was issued): hand over the new one", **values),
         replacement.seq)]
+
+
+def _another_client(svc: Sessiond, event: Any, replacement: Any) -> bool:
+    """Whether `replacement` was issued to another client than receipt `event` (a
+    duplicate merged into him is the same person)."""
+    if event.client_id is None or replacement.client_id is None:
+        return False
+    return (svc.canonical_client(event.client_id)
+            != svc.canonical_client(replacement.client_id))
 
 
 # --- the visible text ------------------------------------------------------------------

@@ -2275,6 +2275,12 @@ CATALOG: dict[str, str] = {
     'changed after it was issued): hand over the new one':
         'le relevé n°\u00a0{number} a été remplacé par le relevé n°\u00a0{replacement} le {day} '
         "(l'intervention a changé après son émission)\u202f: remettez le nouveau",
+    'receipt no. {number} no longer stands: its session was moved to another client after it '
+    'was issued, and receipt no. {replacement} of {day} is that client\'s: do not hand it over '
+    'to the holder of this one':
+        "le relevé n°\u00a0{number} ne vaut plus\u202f: son intervention a été rattachée à un "
+        "autre client après son émission, et le relevé n°\u00a0{replacement} du {day} est celui "
+        "de ce client\u202f: ne le remettez pas au détenteur de celui-ci",
     'the log holds no receipt of session {session} at event #{seq}':
         "le journal ne contient aucun relevé de l'intervention {session} à l'événement "
         "n°\u00a0{seq}",
