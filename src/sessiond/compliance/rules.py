@@ -120,9 +120,12 @@ def numbers(events: Iterable[Event]) -> str:
 
 
 def _late(facts: Facts, events: list[Event], what: str, spec: RuleSpec) -> list[Finding]:
-    """The fact is on record, but dated after the start."""
+    """The fact is on record, but dated after the start. Each fact is cited with the
+    amendment that set its instant, if any (a consent's time corrected: the finding speaks
+    of the corrected one)."""
     assert facts.start is not None
     at, start = events[0].at, facts.start
+    cited = [s for e in events for s in (e.seq, *facts.amended(e.seq))]
     if at == start and facts.start_seq is not None:
         # Declared at the start's very second (two --at of one minute, say): only the log's
         # order tells which came first, and it puts the fact after the start.
@@ -131,14 +134,14 @@ def _late(facts: Facts, events: list[Event], what: str, spec: RuleSpec) -> list[
                                 "to be recorded before starting.", what=what,
                                 at=facts.local(at, seconds=True), seq=events[0].seq,
                                 start=facts.start_seq),
-                        [*seqs(events), *facts.start_events()])]
+                        [*cited, *facts.start_events()])]
     # A second late is late: within one minute, "10:00, after the start (10:00)" would
     # read as no fault at all.
     same_minute = facts.local(at) == facts.local(start)
     return [finding(spec, _("{what} is dated {at}, after the start ({start}).", what=what,
                             at=facts.local(at, seconds=same_minute),
                             start=facts.local(start, seconds=same_minute)),
-                    [*seqs(events), *facts.start_events()])]
+                    [*cited, *facts.start_events()])]
 
 
 # --- before the start ------------------------------------------------------------------

@@ -1532,8 +1532,9 @@ CATALOG: dict[str, str] = {
     "only so)":
         "l'intervention qui porte le travail que celle-ci a chronométré en double (une "
         "intervention commencée ne s'annule qu'ainsi)",
-    "correct the time of a start, pause, resume or stop":
-        "corriger l'heure d'un début, d'une pause, d'une reprise ou d'un arrêt",
+    "correct the time of a start, pause, resume or stop, or of the consent":
+        "corriger l'heure d'un début, d'une pause, d'une reprise ou d'un arrêt, ou celle du "
+        "consentement",
     "make the text of a note, reason or problem unreadable for good":
         "rendre illisible pour toujours le texte d'une note, d'un motif ou d'un problème",
     "the event to correct, as `sessiond log` numbers it":
