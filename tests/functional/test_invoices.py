@@ -618,3 +618,30 @@ def test_a_line_break_in_a_reason_or_a_name_prints_no_line_of_its_own(cli_home: 
     assert not any(line.startswith(forged) for line in lines), lines
     assert f"Motif : tarif erroné\\u000a{forged}" in lines, lines
     assert cli("verify").code == 0
+
+
+def test_a_correction_of_what_no_invoice_states_leaves_the_invoice_current(
+        cli_home: Cli, tmp_path: Path) -> None:
+    """The consent's time corrected after the invoice (typed 09:50 for 08:50), or a note
+    redacted, was reported as "la facture ne décrit plus cette intervention", asking for a
+    credit note for an invoice that states neither; a correction of the stop still is."""
+    cli = cli_home
+    client = business(cli)
+    session = stopped(cli, client)
+    cli("note", session, "écran remplacé chez le client")
+    invoice = cli.json("invoice", session, "--out", str(tmp_path))
+
+    def stale() -> list[dict[str, object]]:
+        report = cli("check", session, "--json", check=False).json
+        return [f for f in report["findings"] if f["rule"] == "invoice-current"]
+
+    seqs = {e["kind"]: e["seq"] for e in cli.events() if e.get("session") == session}
+    amended = cli("amend", session, str(seqs["consent-recorded"]), "--at",
+                  "2025-03-10T08:58:00+01:00", "--reason", "heure mal tapée", "--yes")
+    assert invoice["number"] not in amended.err, amended.err
+    cli("redact", session, str(seqs["note-added"]), "--reason", "détail personnel")
+    assert stale() == []
+    cli("amend", session, str(seqs["session-stopped"]), "--at", "2025-03-10T10:05:00+01:00",
+        "--reason", "arrêt noté trop tard", "--yes")
+    (found,) = stale()
+    assert invoice["number"] in str(found["message"])

@@ -34,6 +34,7 @@ from sessiond.compliance.facts import Facts
 from sessiond.compliance.findings import Finding
 from sessiond.i18n import _
 from sessiond.model import (
+    AMENDABLE_FACTS,
     NO_CONTROL_TOOLS,
     SECRETS_RULE,
     Event,
@@ -745,7 +746,7 @@ def invoice_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
         return []
     invoice = current[-1]
     later = [e for e in facts.session.events
-             if e.seq > invoice.seq and e.kind in CORRECTIONS]
+             if e.seq > invoice.seq and e.kind in CORRECTIONS and _invoice_states(facts, e)]
     if not later:
         from decimal import Decimal
 
@@ -769,6 +770,21 @@ def invoice_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
         "{number} --reason TEXT), then invoice the session again.",
         number=invoice.body["number"], seq=invoice.seq, events=numbers(later)),
         [invoice.seq, *seqs(later)])]
+
+
+def _invoice_states(facts: Facts, correction: Event) -> bool:
+    """Whether `correction` may change what an invoice states of its session (the service,
+    its dates, quantities and amounts, the client). A text redacted (a note, a reason, the
+    problems) and the consent's time corrected are on no invoice: a consent typed 09:50
+    for 08:50, corrected after the invoice, asked for a credit note for an invoice that
+    states no consent."""
+    if correction.kind == "text-redacted":
+        return False
+    if correction.kind == "instant-amended":
+        target = next((e for e in facts.session.events
+                       if e.seq == correction.body["corrects"]), None)
+        return target is None or target.kind not in AMENDABLE_FACTS
+    return True
 
 
 # --- evidence from the remote-control tool -----------------------------------
