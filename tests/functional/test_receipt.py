@@ -264,6 +264,33 @@ def test_an_untouched_text_copy_is_not_resaved_in_the_verifiers_other_language(
     assert checked["documents"][0]["resaved"] is False, checked
 
 
+def test_a_note_corrected_after_the_receipt_leaves_it_current(stopped: tuple[Cli, str],
+                                                              tmp_path: Path) -> None:
+    """No receipt prints a note: one replaced or redacted after the receipt made `check`
+    say "il ne décrit plus cette intervention ; émettez-en un nouveau", while `verify
+    --receipt` found the client's receipt conform to the log. The problems it prints,
+    redacted, still leave it behind."""
+    cli, sid = stopped
+    cli("note", sid, "écran remplacé chez le client")
+    issued = issue(cli, sid, tmp_path / "r.pdf")
+
+    def stale() -> list[dict[str, object]]:
+        report = cli("check", sid, "--json", check=False).json
+        return [f for f in report["findings"] if f["rule"] == "receipt-current"]
+
+    note = next(e["seq"] for e in cli.events() if e["kind"] == "note-added")
+    cli("note", sid, "--replaces", str(note), "écran et clavier remplacés")
+    replaced = next(e["seq"] for e in cli.events() if e["kind"] == "note-added"
+                    and e["seq"] != note)
+    cli("redact", sid, str(replaced), "--reason", "détail personnel")
+    assert stale() == []
+    assert cli("verify", "--receipt", issued["pdf"]).code == 0
+    planned = next(e["seq"] for e in cli.events() if e["kind"] == "session-planned")
+    cli("redact", sid, str(planned), "--reason", "problème trop personnel")
+    assert stale()
+    assert cli("verify", "--receipt", issued["pdf"], check=False).code == 1
+
+
 def test_a_replaced_receipt_fails_in_json_as_in_text_on_an_intact_log(
         stopped: tuple[Cli, str], tmp_path: Path) -> None:
     """A receipt replaced after a correction fails as a document, on a log that is

@@ -701,8 +701,8 @@ def receipt_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not receipts:
         return []
     last = receipts[-1]
-    later = [e for e in facts.session.events if e.seq > last.seq and (
-        e.kind in CORRECTIONS or (e.kind == "note-added" and "replaces" in e.body))]
+    later = [e for e in facts.session.events
+             if e.seq > last.seq and e.kind in CORRECTIONS and _receipt_states(facts, e)]
     receipt_rule = facts.policy.rules.get("receipt-issued")
     cited = receipt_rule.article if receipt_rule else spec.article
     # Named by the number printed on it (YEAR-NNNN), as `verify --receipt` and the next
@@ -732,6 +732,26 @@ def receipt_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
         "issue a new one (sessiond receipt {session}).", receipt=receipt,
         stated=money(Decimal(stated)), now=money(facts.receipted_now),
         session=facts.session.id), [last.seq]), article=cited)]
+
+
+# The texts of a session no receipt prints (receipt_data): its notes and pause reasons.
+_UNPRINTED_TEXTS = ("note-added", "session-paused")
+
+
+def _receipt_states(facts: Facts, correction: Event) -> bool:
+    """Whether `correction` may change what a receipt states. A note replaced or redacted,
+    a pause's reason redacted, are on no receipt: `check` asked for a new receipt while
+    `verify --receipt` found the one the client holds conform to the log."""
+    if correction.kind == "text-redacted":
+        target = _corrected(facts, correction)
+        return target is None or target.kind not in _UNPRINTED_TEXTS
+    return True
+
+
+def _corrected(facts: Facts, correction: Event) -> Event | None:
+    """The event of the session that `correction` names."""
+    return next((e for e in facts.session.events if e.seq == correction.body["corrects"]),
+                None)
 
 
 @rule("invoice-current")
@@ -781,8 +801,7 @@ def _invoice_states(facts: Facts, correction: Event) -> bool:
     if correction.kind == "text-redacted":
         return False
     if correction.kind == "instant-amended":
-        target = next((e for e in facts.session.events
-                       if e.seq == correction.body["corrects"]), None)
+        target = _corrected(facts, correction)
         return target is None or target.kind not in AMENDABLE_FACTS
     return True
 
