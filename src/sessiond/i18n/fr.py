@@ -2282,6 +2282,11 @@ CATALOG: dict[str, str] = {
         "le relevé n°\u00a0{number} ne vaut plus\u202f: son intervention a été rattachée à un "
         "autre client après son émission, et le relevé n°\u00a0{replacement} du {day} est celui "
         "de ce client\u202f: ne le remettez pas au détenteur de celui-ci",
+    "{path}: a session it covers was corrected after it was exported ({events}): it no longer "
+    "states the period as the log does; export it again":
+        "{path}\u202f: une intervention qu'il couvre a été corrigée après l'export "
+        "({events})\u202f: il n'indique plus la période comme le journal\u202f; exportez-la de "
+        "nouveau",
     'the log holds no receipt of session {session} at event #{seq}':
         "le journal ne contient aucun relevé de l'intervention {session} à l'événement "
         "n°\u00a0{seq}",
