@@ -734,6 +734,11 @@ def fold(events: Iterable[Event]) -> Session | None:
 
 # The transitions whose declared instant `amend` may correct.
 AMENDABLE = ("session-started", "session-paused", "session-resumed", "session-stopped")
+# The facts, beside them, whose instant `amend` corrects: the consent (a time typed wrong
+# stated a consent after the start on the receipt and in every check, and recording it
+# again left the wrong one beside it). They follow no order of their own: the check
+# compares them with the start.
+AMENDABLE_FACTS = ("consent-recorded",)
 # Correcting kinds, and the events they name.
 CORRECTIONS = ("instant-amended", "session-reopened", "session-cancelled", "session-moved",
                "text-redacted", "fact-withdrawn")

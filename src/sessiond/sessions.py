@@ -23,6 +23,7 @@ from sessiond.i18n import _
 from sessiond.i18n.dates import long_date
 from sessiond.model import (
     AMENDABLE,
+    AMENDABLE_FACTS,
     CORRECTIONS,
     FREE_TEXT,
     KINDS,
@@ -734,10 +735,11 @@ class Sessiond:
     # --- corrections: audited events that every projection applies (model.effective) -----
 
     def amend(self, session_id: str, seq: int, *, at: datetime, reason: str) -> Event:
-        """The declared instant of a start, pause, resume or stop becomes `at`."""
+        """The declared instant of a start, pause, resume or stop, or of the consent,
+        becomes `at`."""
         with self.store.writing() as w:
             session = self._session(session_id)
-            target = self._event_of(session_id, seq, AMENDABLE)
+            target = self._event_of(session_id, seq, (*AMENDABLE, *AMENDABLE_FACTS))
             # A cancelled session is gone from every projection: its times count nowhere.
             check_transition(session, "instant-amended", at)
             undo = next((e.seq for e in self.session_events(session_id)

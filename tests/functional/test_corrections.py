@@ -1119,3 +1119,49 @@ def test_a_mistyped_warranty_session_is_answered_with_the_one_it_was_meant_to_be
     refused = cli("session", "new", client, "--policy", "vlh", "--warranty-of", typo,
                   check=False)
     assert refused.code == 2 and f"Vouliez-vous dire {earlier}\u202f?" in refused.err, refused
+
+
+def test_a_consent_time_typed_wrong_is_amended_like_a_start(cli: Cli, client: str,
+                                                            tmp_path: Path) -> None:
+    """A consent typed 50 minutes late (the start's hour mistyped) stated a consent after
+    the start in every check and on the receipt, and `amend` refused it ("applies only
+    to the start, the pause..."); recording it again left the wrong one beside it on the
+    receipt. Its time is corrected as a start's is: audited, cited by the finding it
+    brings, and the receipt states the corrected time only."""
+    from tests.functional.exports_data import write_config
+
+    write_config(cli.home)
+    t0 = now() - timedelta(hours=3)
+    session = cli("session", "new", client, "--policy", "vlh").out.strip()
+    cli("consent", session, "--channel", "oral", "--by", "Jeanne",
+        "--at", iso(t0 + timedelta(minutes=50)))
+    cli("start", session, "--at", iso(t0), check=False)
+    cli("stop", session, "--at", iso(t0 + timedelta(minutes=45)), check=False)
+    consent = seq_of(cli, session, "consent-recorded")
+
+    def consent_findings() -> list[dict[str, Any]]:
+        report = cli("check", session, "--json", check=False).json
+        return [f for f in report["findings"] if f["rule"] == "consent-before-access"]
+
+    assert consent_findings()
+    future = cli("amend", session, str(consent), "--at", iso(now() + timedelta(hours=1)),
+                 "--reason", "x", check=False)
+    assert future.code == 2
+    (fixed,) = cli.json("amend", session, str(consent), "--at",
+                        iso(t0 - timedelta(minutes=5)), "--reason", "heure mal tapée")["events"]
+    assert fixed["kind"] == "instant-amended" and fixed["body"]["corrects"] == consent
+    assert consent_findings() == []
+    logged = next(e for e in cli.json("log", session) if e["seq"] == consent)
+    assert logged["corrected_by"] == [fixed["seq"]], logged
+    receipt = cli.json("receipt", session, "--out", str(tmp_path / "r.pdf"))
+    text = Path(receipt["text"]).read_text(encoding="utf-8")
+    wrong = (t0 + timedelta(minutes=50)).astimezone(PARIS).strftime("%d/%m/%Y %H:%M")
+    right = (t0 - timedelta(minutes=5)).astimezone(PARIS).strftime("%d/%m/%Y %H:%M")
+    assert right in text and wrong not in text
+    assert cli("verify", "--receipt", receipt["pdf"]).code == 0
+    # Amended after the start again: the error comes back at once, citing the amendment.
+    late = cli("amend", session, str(consent), "--at", iso(t0 + timedelta(minutes=10)),
+               "--reason", "finalement après")
+    assert "enfreint" in late.err, late.err
+    (finding,) = consent_findings()
+    assert seq_of(cli, session, "instant-amended", 1) in finding["events"], finding

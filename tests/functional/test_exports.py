@@ -325,6 +325,34 @@ def test_a_session_without_finding_is_not_called_compliant_where_its_terms_are_s
     assert session["compliance"]["not_covered"] == report["not_covered"]
 
 
+def test_an_export_of_a_session_corrected_since_fails_until_made_again(
+        cli: Cli, tmp_path: Path) -> None:
+    """A day exported, then its stop corrected (pressed 50 minutes late): verify --export
+    of the first file said only "le fichier est celui que couvre sa preuve", though its
+    row bills 1 h 30 where the log now bills 45 min; a receipt issued before a correction
+    fails. The file made before fails naming the correction, the day exported again
+    verifies, and a note redacted (in no export) changes nothing."""
+    write_config(cli.home)
+    client = cli("client", "add", "Hélène Faure").out.strip()
+    sid = timed(cli, client, "md-micro-services", "2025-03-10T09:00:00+01:00",
+                "2025-03-10T10:20:00+01:00")
+    cli("note", sid, "écran remplacé")
+    first = export(cli, tmp_path / "first.csv", "--day", "2025-03-10")
+    note = next(e["seq"] for e in cli.events() if e["kind"] == "note-added")
+    cli("redact", sid, str(note), "--reason", "détail personnel")
+    assert cli("verify", "--export", first["path"]).code == 0
+    stop = next(e["seq"] for e in cli.events() if e["kind"] == "session-stopped")
+    amended = cli.json("amend", sid, str(stop), "--at", "2025-03-10T09:40:00+01:00", "--yes",
+                       "--reason", "arrêt noté trop tard")["events"][0]["seq"]
+    old = cli("verify", "--export", first["path"], check=False)
+    assert old.code == 1 and f"corrigée après l'export (#{amended})" in old.out, old.out
+    checked = cli("verify", "--export", first["path"], "--json", check=False).json
+    assert checked["log_ok"] is True and checked["first_bad_event"] is None
+    again = export(cli, tmp_path / "again.csv", "--day", "2025-03-10")
+    assert again["total"] != first["total"]
+    assert cli("verify", "--export", again["path"]).code == 0
+
+
 def test_cancelled_and_never_started_sessions_are_left_out(cli: Cli, tmp_path: Path) -> None:
     write_config(cli.home)
     client = cli("client", "add", "Paul Bernard").out.strip()

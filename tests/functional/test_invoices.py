@@ -613,3 +613,57 @@ def test_messages_give_days_in_words_not_iso(cli_home: Cli, tmp_path: Path) -> N
                         str(tmp_path), check=False)
         assert backwards.code == 2 and "(1er décembre 2026)" in backwards.err, backwards.err
         assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", backwards.err), backwards.err
+
+
+def test_a_line_break_in_a_reason_or_a_name_prints_no_line_of_its_own(cli_home: Cli,
+                                                                       tmp_path: Path) -> None:
+    """A credit note's reason holding a line break printed its second line at the margin
+    under "Motif :", where "Montant de l'avoir : 0,00 €" read as the document's own; a
+    client's name on two lines put its second line where the address starts. Both are
+    one line, the break written out as on the command line."""
+    cli = cli_home
+    forged = "Montant de l'avoir : 0,00 €"
+    client = consumer(cli, name="Hélène\nRésidence des Pins")
+    session = stopped(cli, client, policy="md-micro-services")
+    invoice = cli.json("invoice", session, "--out", str(tmp_path))
+    note = cli.json("invoice", "cancel", invoice["number"], "--reason",
+                    f"tarif erroné\n{forged}", "--out", str(tmp_path))
+    for pdf in (invoice["pdf"], note["pdf"]):
+        lines = [line.strip() for line in text_of(Path(pdf)).splitlines()]
+        # (the seller's column comes first on each line)
+        assert not any(line.endswith("Résidence des Pins") and "Hélène" not in line
+                       for line in lines), lines
+        named = next(n for n, line in enumerate(lines) if line.endswith(
+            "Hélène\\u000aRésidence des Pins"))
+        assert lines[named + 1].endswith("8 impasse des Roses"), lines
+    lines = [line.strip() for line in text_of(Path(note["pdf"])).splitlines()]
+    assert not any(line.startswith(forged) for line in lines), lines
+    assert f"Motif : tarif erroné\\u000a{forged}" in lines, lines
+    assert cli("verify").code == 0
+
+
+def test_a_correction_of_what_no_invoice_states_leaves_the_invoice_current(
+        cli_home: Cli, tmp_path: Path) -> None:
+    """The consent's time corrected after the invoice (typed 09:50 for 08:50), or a note
+    redacted, was reported as "la facture ne décrit plus cette intervention", asking for a
+    credit note for an invoice that states neither; a correction of the stop still is."""
+    cli = cli_home
+    client = business(cli)
+    session = stopped(cli, client)
+    cli("note", session, "écran remplacé chez le client")
+    invoice = cli.json("invoice", session, "--out", str(tmp_path))
+
+    def stale() -> list[dict[str, object]]:
+        report = cli("check", session, "--json", check=False).json
+        return [f for f in report["findings"] if f["rule"] == "invoice-current"]
+
+    seqs = {e["kind"]: e["seq"] for e in cli.events() if e.get("session") == session}
+    amended = cli("amend", session, str(seqs["consent-recorded"]), "--at",
+                  "2025-03-10T08:58:00+01:00", "--reason", "heure mal tapée", "--yes")
+    assert invoice["number"] not in amended.err, amended.err
+    cli("redact", session, str(seqs["note-added"]), "--reason", "détail personnel")
+    assert stale() == []
+    cli("amend", session, str(seqs["session-stopped"]), "--at", "2025-03-10T10:05:00+01:00",
+        "--reason", "arrêt noté trop tard", "--yes")
+    (found,) = stale()
+    assert invoice["number"] in str(found["message"])

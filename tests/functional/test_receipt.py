@@ -209,6 +209,88 @@ def test_a_corrected_session_gets_the_next_number_and_replaces(stopped: tuple[Cl
     assert third["number"] == f"{year}-{int(n) + 2:04d}"
 
 
+def test_a_receipt_of_a_session_moved_to_another_client_is_not_handed_over_again(
+        stopped: tuple[Cli, str], tmp_path: Path) -> None:
+    """The session was started for the wrong client and moved after its receipt: verify of
+    the first client's receipt said "remplacé par le relevé n° N : remettez le nouveau",
+    and the new one bears the other client's name, for work not done for the first. It
+    now says the receipt no longer stands and the new one is the other client's; a
+    receipt replaced for the same client (a moved stop) keeps its words."""
+    cli, sid = stopped
+    first = issue(cli, sid, tmp_path / "first.pdf")
+    paul = cli("client", "add", "Paul Bernard").out.strip()
+    cli("session", "move", sid, "--client", paul, "--reason", "mauvais client")
+    second = issue(cli, sid, tmp_path / "second.pdf")
+    assert second["replaces"] == first["number"]
+    for path in (tmp_path / "first.pdf", tmp_path / "first.txt"):
+        old = cli("verify", "--receipt", str(path), check=False)
+        assert old.code == 1, old.out
+        said = squeezed(old.out)
+        assert squeezed(f"le relevé n° {first['number']} ne vaut plus") in said, old.out
+        assert squeezed(f"le relevé n° {second['number']}") in said, old.out
+        assert squeezed("ne le remettez pas") in said and "remettez le nouveau" not in said
+    assert cli("verify", "--receipt", str(tmp_path / "second.pdf")).code == 0
+    # Moved back to the first client: his receipt is replaced by one of his own again.
+    cli("session", "move", sid, "--client", first_client(cli, first), "--reason", "retour")
+    third = issue(cli, sid, tmp_path / "third.pdf")
+    old = cli("verify", "--receipt", str(tmp_path / "first.pdf"), check=False)
+    assert old.code == 1
+    assert squeezed(f"remplacé par le relevé n° {third['number']}") in squeezed(old.out)
+
+
+def first_client(cli: Cli, receipt: dict[str, str]) -> str:
+    """The client receipt `receipt` was issued to, as the log records it."""
+    return str(next(e["client"] for e in receipts(cli)
+                    if e["body"]["number"] == receipt["number"]))  # type: ignore[index]
+
+
+def test_an_untouched_text_copy_is_not_resaved_in_the_verifiers_other_language(
+        stopped: tuple[Cli, str], tmp_path: Path) -> None:
+    """A French text copy verified by a sessiond speaking English (and the other way)
+    was said "saved again by another tool": its labels were laid out again in the
+    verifier's language (" :" in French, ":" in English), not the receipt's."""
+    cli, sid = stopped
+    french = issue(cli, sid, tmp_path / "fr.pdf")
+    for speaks in ("en", "fr"):
+        cli.env["SESSIOND_LANG"] = speaks
+        checked = cli.json("verify", "--receipt", french["text"])
+        assert checked["documents"][0]["resaved"] is False, (speaks, checked)
+    cli.env["SESSIOND_LANG"] = "en"
+    cli("note", sid, "second copy")  # a new fact: the next receipt is another one
+    english = issue(cli, sid, tmp_path / "en.pdf")
+    assert Path(english["text"]).read_text(encoding="utf-8").startswith("SERVICE RECORD")
+    cli.env["SESSIOND_LANG"] = "fr"
+    checked = cli.json("verify", "--receipt", english["text"])
+    assert checked["documents"][0]["resaved"] is False, checked
+
+
+def test_a_note_corrected_after_the_receipt_leaves_it_current(stopped: tuple[Cli, str],
+                                                              tmp_path: Path) -> None:
+    """No receipt prints a note: one replaced or redacted after the receipt made `check`
+    say "il ne décrit plus cette intervention ; émettez-en un nouveau", while `verify
+    --receipt` found the client's receipt conform to the log. The problems it prints,
+    redacted, still leave it behind."""
+    cli, sid = stopped
+    cli("note", sid, "écran remplacé chez le client")
+    issued = issue(cli, sid, tmp_path / "r.pdf")
+
+    def stale() -> list[dict[str, object]]:
+        report = cli("check", sid, "--json", check=False).json
+        return [f for f in report["findings"] if f["rule"] == "receipt-current"]
+
+    note = next(e["seq"] for e in cli.events() if e["kind"] == "note-added")
+    cli("note", sid, "--replaces", str(note), "écran et clavier remplacés")
+    replaced = next(e["seq"] for e in cli.events() if e["kind"] == "note-added"
+                    and e["seq"] != note)
+    cli("redact", sid, str(replaced), "--reason", "détail personnel")
+    assert stale() == []
+    assert cli("verify", "--receipt", issued["pdf"]).code == 0
+    planned = next(e["seq"] for e in cli.events() if e["kind"] == "session-planned")
+    cli("redact", sid, str(planned), "--reason", "problème trop personnel")
+    assert stale()
+    assert cli("verify", "--receipt", issued["pdf"], check=False).code == 1
+
+
 def test_a_replaced_receipt_fails_in_json_as_in_text_on_an_intact_log(
         stopped: tuple[Cli, str], tmp_path: Path) -> None:
     """A receipt replaced after a correction fails as a document, on a log that is

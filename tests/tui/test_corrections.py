@@ -396,6 +396,27 @@ async def test_a_start_corrected_to_before_the_consent_says_so_as_amend_does(
         await wait_for(pilot, lambda: consent.message in toasts(app))
 
 
+async def test_the_consent_time_is_corrected_from_the_list_as_amend_does(
+        svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
+    """The consent's time typed wrong was not in the corrections' list (nor accepted by
+    `amend`): corrected there, the consent the check reads is the corrected one, and a
+    consent moved after the start says so at once."""
+    session = running(svc, clock)  # consent and start at 13:50 (Paris)
+    consent = seq_of(svc, session, "consent-recorded")
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_correction(pilot, session, RunningScreen, f"amend-{consent}",
+                              AmendDialog)
+        await pilot.press(*"13:55", "enter", *"heure mal tapée", "enter")
+        await wait_for(pilot, lambda: of_kind(other, session, "instant-amended"))
+        (amended,) = of_kind(other, session, "instant-amended")
+        assert amended.body["corrects"] == consent
+        (finding,) = [f for f in other.check(other.session(session)).findings
+                      if f.rule == "consent-before-access"]
+        assert amended.seq in finding.events
+        await wait_for(pilot, lambda: finding.message in toasts(app))
+
+
 # --- 5. notes ----------------------------------------------------------------------------
 
 async def test_withdraw_a_payment_typed_twice(svc: Sessiond, other: Sessiond,

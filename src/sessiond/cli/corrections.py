@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     amend = sub.add_parser("amend", parents=[common],
-                           help=_("correct the time of a start, pause, resume or stop"))
+                           help=_("correct the time of a start, pause, resume or stop, or of "
+                                  "the consent"))
     amend.add_argument("session_id", help=_("the session"))
     amend.add_argument("seq", type=options.event_number,
                        help=_("the event to correct, as `sessiond log` "

@@ -34,6 +34,7 @@ from sessiond.compliance.facts import Facts
 from sessiond.compliance.findings import Finding
 from sessiond.i18n import _
 from sessiond.model import (
+    AMENDABLE_FACTS,
     NO_CONTROL_TOOLS,
     SECRETS_RULE,
     Event,
@@ -120,9 +121,12 @@ def numbers(events: Iterable[Event]) -> str:
 
 
 def _late(facts: Facts, events: list[Event], what: str, spec: RuleSpec) -> list[Finding]:
-    """The fact is on record, but dated after the start."""
+    """The fact is on record, but dated after the start. Each fact is cited with the
+    amendment that set its instant, if any (a consent's time corrected: the finding speaks
+    of the corrected one)."""
     assert facts.start is not None
     at, start = events[0].at, facts.start
+    cited = [s for e in events for s in (e.seq, *facts.amended(e.seq))]
     if at == start and facts.start_seq is not None:
         # Declared at the start's very second (two --at of one minute, say): only the log's
         # order tells which came first, and it puts the fact after the start.
@@ -131,14 +135,14 @@ def _late(facts: Facts, events: list[Event], what: str, spec: RuleSpec) -> list[
                                 "to be recorded before starting.", what=what,
                                 at=facts.local(at, seconds=True), seq=events[0].seq,
                                 start=facts.start_seq),
-                        [*seqs(events), *facts.start_events()])]
+                        [*cited, *facts.start_events()])]
     # A second late is late: within one minute, "10:00, after the start (10:00)" would
     # read as no fault at all.
     same_minute = facts.local(at) == facts.local(start)
     return [finding(spec, _("{what} is dated {at}, after the start ({start}).", what=what,
                             at=facts.local(at, seconds=same_minute),
                             start=facts.local(start, seconds=same_minute)),
-                    [*seqs(events), *facts.start_events()])]
+                    [*cited, *facts.start_events()])]
 
 
 # --- before the start ------------------------------------------------------------------
@@ -794,8 +798,8 @@ def receipt_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not receipts:
         return []
     last = receipts[-1]
-    later = [e for e in facts.session.events if e.seq > last.seq and (
-        e.kind in CORRECTIONS or (e.kind == "note-added" and "replaces" in e.body))]
+    later = [e for e in facts.session.events
+             if e.seq > last.seq and e.kind in CORRECTIONS and _receipt_states(facts, e)]
     # Cited under the terms' receipt article; terms that promise no receipt (MD's,
     # MRI87's) still price the time it states by their tranches (MD 5, MRI87 7.1).
     receipt_rule = facts.policy.rules.get("receipt-issued")
@@ -830,6 +834,26 @@ def receipt_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
         session=facts.session.id), [last.seq]), article=cited)]
 
 
+# The texts of a session no receipt prints (receipt_data): its notes and pause reasons.
+_UNPRINTED_TEXTS = ("note-added", "session-paused")
+
+
+def _receipt_states(facts: Facts, correction: Event) -> bool:
+    """Whether `correction` may change what a receipt states. A note replaced or redacted,
+    a pause's reason redacted, are on no receipt: `check` asked for a new receipt while
+    `verify --receipt` found the one the client holds conform to the log."""
+    if correction.kind == "text-redacted":
+        target = _corrected(facts, correction)
+        return target is None or target.kind not in _UNPRINTED_TEXTS
+    return True
+
+
+def _corrected(facts: Facts, correction: Event) -> Event | None:
+    """The event of the session that `correction` names."""
+    return next((e for e in facts.session.events if e.seq == correction.body["corrects"]),
+                None)
+
+
 @rule("invoice-current")
 def invoice_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
     """An invoice issued before a correction of its session no longer states the service
@@ -842,7 +866,7 @@ def invoice_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
         return []
     invoice = current[-1]
     later = [e for e in facts.session.events
-             if e.seq > invoice.seq and e.kind in CORRECTIONS]
+             if e.seq > invoice.seq and e.kind in CORRECTIONS and _invoice_states(facts, e)]
     if not later:
         from decimal import Decimal
 
@@ -866,6 +890,20 @@ def invoice_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
         "{number} --reason TEXT), then invoice the session again.",
         number=invoice.body["number"], seq=invoice.seq, events=numbers(later)),
         [invoice.seq, *seqs(later)])]
+
+
+def _invoice_states(facts: Facts, correction: Event) -> bool:
+    """Whether `correction` may change what an invoice states of its session (the service,
+    its dates, quantities and amounts, the client). A text redacted (a note, a reason, the
+    problems) and the consent's time corrected are on no invoice: a consent typed 09:50
+    for 08:50, corrected after the invoice, asked for a credit note for an invoice that
+    states no consent."""
+    if correction.kind == "text-redacted":
+        return False
+    if correction.kind == "instant-amended":
+        target = _corrected(facts, correction)
+        return target is None or target.kind not in AMENDABLE_FACTS
+    return True
 
 
 # --- evidence from the remote-control tool -----------------------------------

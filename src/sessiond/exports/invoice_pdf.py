@@ -57,6 +57,15 @@ class _Invoice(FPDF):
         return page_text(text, core=self.core, glyphs=self.glyphs)
 
 
+def _one_line(text: str) -> str:
+    """A field the document prints as one line (a party's name, a credit note's reason),
+    its line breaks written out as `\\u000a`, as the command line writes a one-line field
+    (display.safe_line): a reason "tarif\\nMontant de l'avoir : 0,00 €" printed a line of
+    its own under "Motif :" that read as the document's, and the second line of a name
+    read as the first line of the address."""
+    return text.replace("\r\n", "\n").replace("\n", "\\u000a")
+
+
 def title_of(doc: InvoiceDoc) -> str:
     if doc.credit_note:
         return _("Credit note no. {number}", number=doc.number)
@@ -119,7 +128,7 @@ def _header(pdf: _Invoice, doc: InvoiceDoc) -> None:
         _para(pdf, _("Cancels invoice no. {number} of {date}", number=cited,
                      date=fmt.day(doc.cited_invoice_date)) if doc.cited_invoice_date
               else _("Cancels invoice no. {number}", number=cited))
-        _para(pdf, _("Reason: {reason}", reason=doc.reason or ""))
+        _para(pdf, _("Reason: {reason}", reason=_one_line(doc.reason or "")))
     pdf.ln(3)
 
 
@@ -155,7 +164,8 @@ def _parties(pdf: _Invoice, doc: InvoiceDoc) -> None:
                  new_x="LEFT", new_y="NEXT")
         pdf.set_text_color(0)
         pdf.set_font(pdf.family, "B", 10)
-        pdf.multi_cell(half, 5, pdf.clean(party.name), new_x="LEFT", new_y="NEXT")
+        pdf.multi_cell(half, 5, pdf.clean(_one_line(party.name)), new_x="LEFT",
+                       new_y="NEXT")
         pdf.set_font(pdf.family, "", 9)
         for line in _party_lines(doc, seller):
             pdf.multi_cell(half, LINE, pdf.clean(line), new_x="LEFT", new_y="NEXT")

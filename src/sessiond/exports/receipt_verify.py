@@ -558,13 +558,31 @@ def _replaced(svc: Sessiond, name: str, event: Any) -> list[Problem]:
     if not later:
         return []
     replacement = later[-1]
+    values = {"number": receipt_number(svc.store, event, svc),
+              "replacement": receipt_number(svc.store, replacement, svc),
+              "day": long_date(clock.from_text(replacement.at).astimezone(svc.tz).date())}
+    if _another_client(svc, event, replacement):
+        # The session was moved to the client it was for (session move): the new receipt
+        # is that client's, with his name on it; handing it over to the holder of this
+        # one would give him another person's data, for work not done for him.
+        return [_problem(name, _(
+            "receipt no. {number} no longer stands: its session was moved to another "
+            "client after it was issued, and receipt no. {replacement} of {day} is that "
+            "client's: do not hand it over to the holder of this one", **values),
+            replacement.seq)]
     return [_problem(name, _(
         "receipt no. {number} was replaced by receipt no. {replacement} on {day} (the "
-        "session changed after it was issued): hand over the new one",
-        number=receipt_number(svc.store, event, svc),
-        replacement=receipt_number(svc.store, replacement, svc),
-        day=long_date(clock.from_text(replacement.at).astimezone(svc.tz).date())),
+        "session changed after it was issued): hand over the new one", **values),
         replacement.seq)]
+
+
+def _another_client(svc: Sessiond, event: Any, replacement: Any) -> bool:
+    """Whether `replacement` was issued to another client than receipt `event` (a
+    duplicate merged into him is the same person)."""
+    if event.client_id is None or replacement.client_id is None:
+        return False
+    return (svc.canonical_client(event.client_id)
+            != svc.canonical_client(replacement.client_id))
 
 
 # --- the visible text ------------------------------------------------------------------
@@ -594,7 +612,11 @@ def _text_as_issued(carried: Carried, data: Mapping[str, Any],
         blocks = _laid_out(data, checkpoints, logged)
     except (KeyError, TypeError, ValueError, AttributeError):
         return False  # not the form of a receipt: _visible says so
-    return carried.raw == text_copy(blocks, carried.data, carried.signature)
+    # Laid out in the receipt's language too: a label ends " :" in French and ":" in
+    # English, so an untouched French copy verified by an English-speaking sessiond was
+    # called saved again by another tool.
+    with speaking(_language(data)):
+        return carried.raw == text_copy(blocks, carried.data, carried.signature)
 
 
 def _visible(name: str, carried: Carried, data: Mapping[str, Any],

@@ -89,4 +89,30 @@ def check_export(svc: Sessiond, path: Path, read: Callable[[Path], bytes]) -> Ex
             result.problems.append(Problem(proof.upto, _(
                 "{proof}: the log recorded another file for this export (event #{seq}): the "
                 "proof was edited", proof=one_line(sidecar.name), seq=proof.upto)))
+        result.problems.extend(_corrected_since(svc, data_path, proof))
     return result
+
+
+# The corrections that change what an export states of a session (its times, client,
+# state, fees and payments); a text redacted is in no export.
+_RESTATING = ("instant-amended", "session-reopened", "session-cancelled", "session-moved",
+              "fact-withdrawn")
+
+
+def _corrected_since(svc: Sessiond, path: Path, proof: EventsProof) -> list[Problem]:
+    """A session of the export corrected after it was made: the file still is the one its
+    proof covers and the log still holds its events, but it no longer states the period
+    as the log does (a stop amended, a payment withdrawn), as a receipt issued before a
+    correction no longer does."""
+    from sessiond.exports.proof import covered_sessions
+
+    later = sorted({e.seq for session_id in covered_sessions(svc.store, proof.scope,
+                                                             proof.upto)
+                    for e in svc.store.session_events(session_id)
+                    if e.seq > proof.upto and e.kind in _RESTATING})
+    if not later:
+        return []
+    return [Problem(later[0], _(
+        "{path}: a session it covers was corrected after it was exported ({events}): it "
+        "no longer states the period as the log does; export it again", path=path,
+        events=", ".join(f"#{seq}" for seq in later[:8])))]

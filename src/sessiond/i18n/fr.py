@@ -1607,8 +1607,9 @@ CATALOG: dict[str, str] = {
     "only so)":
         "l'intervention qui porte le travail que celle-ci a chronométré en double (une "
         "intervention commencée ne s'annule qu'ainsi)",
-    "correct the time of a start, pause, resume or stop":
-        "corriger l'heure d'un début, d'une pause, d'une reprise ou d'un arrêt",
+    "correct the time of a start, pause, resume or stop, or of the consent":
+        "corriger l'heure d'un début, d'une pause, d'une reprise ou d'un arrêt, ou celle du "
+        "consentement",
     "make the text of a note, reason or problem unreadable for good":
         "rendre illisible pour toujours le texte d'une note, d'un motif ou d'un problème",
     "the event to correct, as `sessiond log` numbers it":
@@ -2350,6 +2351,17 @@ CATALOG: dict[str, str] = {
     'changed after it was issued): hand over the new one':
         'le relevé n°\u00a0{number} a été remplacé par le relevé n°\u00a0{replacement} le {day} '
         "(l'intervention a changé après son émission)\u202f: remettez le nouveau",
+    'receipt no. {number} no longer stands: its session was moved to another client after it '
+    'was issued, and receipt no. {replacement} of {day} is that client\'s: do not hand it over '
+    'to the holder of this one':
+        "le relevé n°\u00a0{number} ne vaut plus\u202f: son intervention a été rattachée à un "
+        "autre client après son émission, et le relevé n°\u00a0{replacement} du {day} est celui "
+        "de ce client\u202f: ne le remettez pas au détenteur de celui-ci",
+    "{path}: a session it covers was corrected after it was exported ({events}): it no longer "
+    "states the period as the log does; export it again":
+        "{path}\u202f: une intervention qu'il couvre a été corrigée après l'export "
+        "({events})\u202f: il n'indique plus la période comme le journal\u202f; exportez-la de "
+        "nouveau",
     'the log holds no receipt of session {session} at event #{seq}':
         "le journal ne contient aucun relevé de l'intervention {session} à l'événement "
         "n°\u00a0{seq}",

@@ -26,7 +26,15 @@ from textual.widgets.option_list import Option
 from sessiond import clock
 from sessiond.errors import InputError, SessiondError
 from sessiond.i18n import _
-from sessiond.model import AMENDABLE, WITHDRAWABLE, Client, Event, Session, State
+from sessiond.model import (
+    AMENDABLE,
+    AMENDABLE_FACTS,
+    WITHDRAWABLE,
+    Client,
+    Event,
+    Session,
+    State,
+)
 from sessiond.sessions import not_holding_work_of
 from sessiond.tui.format import local_time, when
 from sessiond.tui.screens.base import Dialog, SessiondScreen
@@ -60,7 +68,7 @@ def entries(session: Session, tz: ZoneInfo, others: Sequence[Session] = ()) -> l
     found: list[Entry] = []
     fixed = corrections_of(session.events)
     for event in session.events:
-        if event.kind in AMENDABLE:
+        if event.kind in AMENDABLE or event.kind in AMENDABLE_FACTS:
             what, hint = "amend", _("correct the time")
         elif event.kind == "note-added" and not redacted(event, fixed) and not any(
                 c.kind == "note-added" for c in fixed.get(event.seq, ())):
