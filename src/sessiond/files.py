@@ -51,17 +51,11 @@ def read_regular(path: Path, limit: int, *, missing_ok: bool = False) -> bytes |
             raise InputError(_("{path} is too large ({size}; at most {limit}): it is not a "
                                "file sessiond wrote.", path=path,
                                size=size_text(st.st_size), limit=size_text(limit)))
-        chunks, left = [], limit + 1  # the file may grow while it is read
-        while left > 0:
-            chunk = os.read(fd, min(left, MB))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        if left <= 0:
+        data = _read_bounded(fd, limit)  # the file may grow while it is read
+        if len(data) > limit:
             raise InputError(_("{path} is too large (at most {limit}): it is not a file "
                                "sessiond wrote.", path=path, limit=size_text(limit)))
-        return b"".join(chunks)
+        return data
     except OSError as e:
         raise InputError(_("{path}: cannot be read ({problem}).", path=path,
                            problem=system_problem(e))) from e
@@ -74,7 +68,7 @@ def read_own(path: str | os.PathLike[str], limit: int) -> bytes | None:
     daemon's pid and status, a damage mark), read on a command's way: None when there is
     none, b"" when the name is no regular file (a directory, a FIFO, a device, a link to
     one), at most `limit` + 1 bytes of a larger one (the caller sees it is too large);
-OSError when it cannot be read (no permission).
+    OSError when it cannot be read (no permission).
 
     Opened non-blocking, so a FIFO put in its place is never waited on, and bounded, so a
     link to /dev/zero or a file grown huge is never read to the end: `sessiond status`
@@ -87,16 +81,21 @@ OSError when it cannot be read (no permission).
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return b""
-        chunks, left = [], limit + 1
-        while left > 0:
-            chunk = os.read(fd, min(left, MB))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        return b"".join(chunks)
+        return _read_bounded(fd, limit)
     finally:
         os.close(fd)
+
+
+def _read_bounded(fd: int, limit: int) -> bytes:
+    """At most `limit` + 1 bytes of `fd`: one more than allowed says it is too large."""
+    chunks, left = [], limit + 1
+    while left > 0:
+        chunk = os.read(fd, min(left, MB))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def size_text(size: int) -> str:
