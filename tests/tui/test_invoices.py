@@ -280,6 +280,31 @@ async def test_the_month_invoice_takes_exactly_the_months_uninvoiced_sessions(
     assert march_1 in text and march_2 in text and invoiced not in text
 
 
+async def test_an_address_on_two_lines_is_edited_on_one_and_kept_if_left(
+        svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
+    """A postal address recorded on two lines with a terminal's escape sequence (`client
+    add --address`): its field draws it on one line, controls removed, and giving the SIREN
+    alone leaves the address recorded as it was."""
+    address = "12 rue des Lilas\x1b[2J\n75011 Paris"
+    client = svc.add_client("SARL Lilas", status="business", address=address,
+                            at=clock.at - timedelta(hours=1))
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_clients(app, pilot, client)
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ClientEditDialog))
+        field = app.screen.query_one("#client-address", Input)
+        assert field.value == "12 rue des Lilas[2J 75011 Paris"
+        drawn = "".join(segment.text for strip in field.render_lines(field.region.reset_offset)
+                        for segment in strip)
+        assert "\x1b" not in drawn and "\n" not in drawn
+        app.screen.query_one("#client-siren", Input).focus()
+        await pilot.press(*SIREN, "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ClientsScreen))
+    edited = other.client(client)
+    assert (edited.address, edited.siren) == (address, SIREN.replace(" ", ""))
+
+
 async def test_client_details_are_edited_and_a_wrong_siren_writes_nothing(
         svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
     client = svc.add_client("[/]", status="business", at=clock.at - timedelta(hours=1))
