@@ -185,6 +185,33 @@ async def test_a_business_without_siren_gives_it_checked_then_gets_factur_x(
     assert SIREN.replace(" ", "") in pdf_text(pdf).replace(" ", "")
 
 
+async def test_the_identity_form_draws_what_config_toml_holds_by_hand_on_one_line(
+        svc: Sessiond, clock: FakeClock, home: Path) -> None:
+    """config.toml edited by hand: a name holding ESC [ 2 J (a TOML escape), an address on
+    two lines, no SIRET. The form the invoice opens draws both as a terminal can, on one
+    line each, controls removed."""
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text(
+        '[technician]\nname = "Jean Dupr\u00e9\\u001b[2J EI"\n'
+        'address = """3 rue de l\'\u00c9glise\n54230 Chaligny"""\n', encoding="utf-8")
+    svc.reload_config()
+    client = svc.add_client("Mme Roux", address=ADDRESS, at=clock.at - timedelta(hours=3))
+    session = stopped(svc, client, clock.at - timedelta(hours=2))
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_end(app, pilot, session)
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, IdentityDialog))
+        fields = {name: app.screen.query_one(f"#t-{name}", Input) for name in ("name",
+                                                                              "address")}
+        assert fields["name"].value == "Jean Dupré[2J EI"
+        assert fields["address"].value == "3 rue de l'Église 54230 Chaligny"
+        for field in fields.values():
+            drawn = "".join(segment.text for strip in field.render_lines(
+                field.region.reset_offset) for segment in strip)
+            assert "\x1b" not in drawn and "\n" not in drawn
+
+
 async def test_an_incomplete_identity_opens_its_form_first(svc: Sessiond, other: Sessiond,
                                                           clock: FakeClock,
                                                           home: Path) -> None:
