@@ -206,6 +206,28 @@ async def test_user_text_is_shown_as_text(svc: Sessiond, clock: FakeClock) -> No
         assert toast.startswith("[b]x")  # the title too
 
 
+async def test_a_name_written_as_an_action_link_runs_nothing_when_clicked(
+        svc: Sessiond, clock: FakeClock) -> None:
+    """Textual's markup binds a click to an action ("[@click=app.quit]"): a client named so,
+    his name clicked on the running screen's summary, stays a name and quits nothing."""
+    name = "[@click=app.quit]Jeanne[/] [link=file:///etc/passwd]Roux[/link]"
+    session = running(svc, clock, name=name)
+    app = app_for(svc, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert name in screen_text(app)
+        await app.open_session(session)
+        await wait_for(pilot, lambda: isinstance(app.screen, RunningScreen))
+        await settle(pilot)
+        summary = app.screen.query_one("#summary")
+        assert name in shown(app, "#summary")
+        await pilot.click(summary, offset=(3, 0))
+        await pilot.click(summary, offset=(25, 0))
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, RunningScreen)
+        assert app.return_code is None
+
+
 async def test_what_shows_nothing_is_shown_written_out(svc: Sessiond, clock: FakeClock) -> None:
     """A zero-width space made "Jean\u200bne Martin" look like "Jeanne Martin" on the
     list, as a soft hyphen hid in a problem."""
