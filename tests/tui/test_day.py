@@ -228,6 +228,29 @@ async def test_a_name_written_as_an_action_link_runs_nothing_when_clicked(
         assert app.return_code is None
 
 
+async def test_a_name_pasted_with_controls_is_recorded_as_the_field_showed_it(
+        svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
+    """Who gave consent, pasted from a chat with a direction override and an escape
+    sequence: the field draws and records the name without them (U+202E would reverse
+    the field, ESC [ 2 J clear the screen)."""
+    client = svc.add_client("Mme Martin", at=clock.at - timedelta(minutes=5))
+    session = svc.new_session(client, policy="vlh", at=clock.at - timedelta(minutes=4))
+    app = app_for(svc, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.open_session(session)
+        await wait_for(pilot, lambda: isinstance(app.screen, BeforeStartScreen))
+        await settle(pilot)
+        field = app.screen.query_one("#consent-by", Input)
+        assert app.focused is field
+        field.post_message(events.Paste("Mme\u202e Martin\x1b[2J\nsa fille"))
+        await wait_for(pilot, lambda: field.value != "")
+        assert field.value == "Mme Martin[2J"  # a paste's first line, as Textual takes it
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: other.session(session).has_consent)
+    (consent,) = [e for e in other.session_events(session) if e.kind == "consent-recorded"]
+    assert consent.personal["by"] == "Mme Martin[2J"
+
+
 async def test_what_shows_nothing_is_shown_written_out(svc: Sessiond, clock: FakeClock) -> None:
     """A zero-width space made "Jean\u200bne Martin" look like "Jeanne Martin" on the
     list, as a soft hyphen hid in a problem."""
