@@ -251,6 +251,28 @@ async def test_a_name_pasted_with_controls_is_recorded_as_the_field_showed_it(
     assert consent.personal["by"] == "Mme Martin[2J"
 
 
+async def test_problems_pasted_with_controls_are_recorded_as_the_field_showed_them(
+        svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
+    """The client's problems pasted from his e-mail into the form's box, a direction
+    override and an escape sequence among them: recorded line by line without them."""
+    client = svc.add_client("Mme Martin", at=clock.at - timedelta(minutes=5))
+    app = app_for(svc, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_new_session(pilot, app)
+        app.screen.query_one("#client", ClientPicker).choose(client)
+        box = app.screen.query_one("#problems TextArea")
+        box.focus()
+        box.post_message(events.Paste("Imprimante\u202e HS\x1b[2J\nWifi\x07 lent"))
+        await wait_for(pilot, lambda: "Wifi" in box.text)  # type: ignore[attr-defined]
+        assert box.text == "Imprimante HS[2J\nWifi lent"  # type: ignore[attr-defined]
+        app.screen.query_one("#policy", Select).value = "vlh"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, BeforeStartScreen))
+        session = app.screen.session_id  # type: ignore[attr-defined]
+    (planned,) = other.session_events(session)[:1]
+    assert planned.personal["problems"] == ["Imprimante HS[2J", "Wifi lent"]
+
+
 async def test_what_shows_nothing_is_shown_written_out(svc: Sessiond, clock: FakeClock) -> None:
     """A zero-width space made "Jean\u200bne Martin" look like "Jeanne Martin" on the
     list, as a soft hyphen hid in a problem."""

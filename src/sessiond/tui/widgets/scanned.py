@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static, TextArea
+from textual.widgets.text_area import EditResult
 
 from sessiond.model import SECRETS_RULE
 from sessiond.policy import Policy
@@ -26,6 +27,15 @@ class TextInput(Input):
 
     def validate_value(self, value: str) -> str:
         return editable(value)
+
+
+class TextBox(TextArea):
+    """The multi-line field, its text always one a terminal can draw: what is pasted
+    (or typed) loses the controls and direction overrides that text.clean removes."""
+
+    def _replace_via_keyboard(self, insert: str, start: tuple[int, int],
+                              end: tuple[int, int]) -> EditResult | None:
+        return super()._replace_via_keyboard(editable(insert, one_line=False), start, end)
 
 
 class Field(TextInput):
@@ -88,7 +98,7 @@ class ScannedText(Vertical):
 
     def compose(self) -> ComposeResult:
         if self.multiline:
-            yield TextArea(placeholder=self.placeholder, show_line_numbers=False)
+            yield TextBox(placeholder=self.placeholder, show_line_numbers=False)
         else:
             yield Field(placeholder=self.placeholder, compact=self.compact)
         yield Static("", classes="secret-warning", markup=False)
