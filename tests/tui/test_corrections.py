@@ -471,6 +471,31 @@ async def test_replace_a_note(svc: Sessiond, other: Sessiond, clock: FakeClock) 
         assert f"note-{note}" not in ids and f"note-{new.seq}" in ids
 
 
+async def test_a_note_to_replace_is_edited_as_the_terminal_can_draw_it(
+        svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
+    """A note stored with a terminal's escape sequences, a direction override and two
+    lines (the CLI's `note`, a pasted chat): its field draws neither the controls nor a raw
+    line end, and what is saved is what the field showed."""
+    text = "Client\x1b]0;pwn\x07\x1b[2J rappelé\u202e 14h\nImprimante [b]HS[/]"
+    svc.note(session := running(svc, clock), text, at=clock.at - timedelta(minutes=2))
+    note = seq_of(svc, session, "note-added")
+    app = app_for(svc, clock)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await open_correction(pilot, session, RunningScreen, f"note-{note}", ConfirmDialog)
+        await pilot.press("enter")  # "Remplacer le texte"
+        await shown_dialog(pilot, TextDialog)
+        field = app.screen.query_one("#text Input", Input)
+        assert field.value == "Client]0;pwn[2J rappelé 14h Imprimante [b]HS[/]"
+        drawn = "".join(segment.text for strip in field.render_lines(field.region.reset_offset)
+                        for segment in strip)
+        assert not {"\x1b", "\x07", "\u202e", "\n"} & set(drawn)
+        await pilot.press("end", *" (rappel fait)", "enter")
+        await wait_for(pilot, lambda: len(of_kind(other, session, "note-added")) == 2)
+        new = of_kind(other, session, "note-added")[1]
+        assert new.personal["text"] == \
+            "Client]0;pwn[2J rappelé 14h Imprimante [b]HS[/] (rappel fait)"
+
+
 async def test_redact_a_note_for_ever(svc: Sessiond, other: Sessiond,
                                       clock: FakeClock) -> None:
     session = running(svc, clock)

@@ -206,6 +206,73 @@ async def test_user_text_is_shown_as_text(svc: Sessiond, clock: FakeClock) -> No
         assert toast.startswith("[b]x")  # the title too
 
 
+async def test_a_name_written_as_an_action_link_runs_nothing_when_clicked(
+        svc: Sessiond, clock: FakeClock) -> None:
+    """Textual's markup binds a click to an action ("[@click=app.quit]"): a client named so,
+    his name clicked on the running screen's summary, stays a name and quits nothing."""
+    name = "[@click=app.quit]Jeanne[/] [link=file:///etc/passwd]Roux[/link]"
+    session = running(svc, clock, name=name)
+    app = app_for(svc, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert name in screen_text(app)
+        await app.open_session(session)
+        await wait_for(pilot, lambda: isinstance(app.screen, RunningScreen))
+        await settle(pilot)
+        summary = app.screen.query_one("#summary")
+        assert name in shown(app, "#summary")
+        await pilot.click(summary, offset=(3, 0))
+        await pilot.click(summary, offset=(25, 0))
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, RunningScreen)
+        assert app.return_code is None
+
+
+async def test_a_name_pasted_with_controls_is_recorded_as_the_field_showed_it(
+        svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
+    """Who gave consent, pasted from a chat with a direction override and an escape
+    sequence: the field draws and records the name without them (U+202E would reverse
+    the field, ESC [ 2 J clear the screen)."""
+    client = svc.add_client("Mme Martin", at=clock.at - timedelta(minutes=5))
+    session = svc.new_session(client, policy="vlh", at=clock.at - timedelta(minutes=4))
+    app = app_for(svc, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.open_session(session)
+        await wait_for(pilot, lambda: isinstance(app.screen, BeforeStartScreen))
+        await settle(pilot)
+        field = app.screen.query_one("#consent-by", Input)
+        assert app.focused is field
+        field.post_message(events.Paste("Mme\u202e Martin\x1b[2J\nsa fille"))
+        await wait_for(pilot, lambda: field.value != "")
+        assert field.value == "Mme Martin[2J"  # a paste's first line, as Textual takes it
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: other.session(session).has_consent)
+    (consent,) = [e for e in other.session_events(session) if e.kind == "consent-recorded"]
+    assert consent.personal["by"] == "Mme Martin[2J"
+
+
+async def test_problems_pasted_with_controls_are_recorded_as_the_field_showed_them(
+        svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
+    """The client's problems pasted from his e-mail into the form's box, a direction
+    override and an escape sequence among them: recorded line by line without them."""
+    client = svc.add_client("Mme Martin", at=clock.at - timedelta(minutes=5))
+    app = app_for(svc, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_new_session(pilot, app)
+        app.screen.query_one("#client", ClientPicker).choose(client)
+        box = app.screen.query_one("#problems TextArea")
+        box.focus()
+        box.post_message(events.Paste("Imprimante\u202e HS\x1b[2J\nWifi\x07 lent"))
+        await wait_for(pilot, lambda: "Wifi" in box.text)  # type: ignore[attr-defined]
+        assert box.text == "Imprimante HS[2J\nWifi lent"  # type: ignore[attr-defined]
+        app.screen.query_one("#policy", Select).value = "vlh"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, BeforeStartScreen))
+        session = app.screen.session_id  # type: ignore[attr-defined]
+    (planned,) = other.session_events(session)[:1]
+    assert planned.personal["problems"] == ["Imprimante HS[2J", "Wifi lent"]
+
+
 async def test_what_shows_nothing_is_shown_written_out(svc: Sessiond, clock: FakeClock) -> None:
     """A zero-width space made "Jean\u200bne Martin" look like "Jeanne Martin" on the
     list, as a soft hyphen hid in a problem."""

@@ -185,6 +185,33 @@ async def test_a_business_without_siren_gives_it_checked_then_gets_factur_x(
     assert SIREN.replace(" ", "") in pdf_text(pdf).replace(" ", "")
 
 
+async def test_the_identity_form_draws_what_config_toml_holds_by_hand_on_one_line(
+        svc: Sessiond, clock: FakeClock, home: Path) -> None:
+    """config.toml edited by hand: a name holding ESC [ 2 J (a TOML escape), an address on
+    two lines, no SIRET. The form the invoice opens draws both as a terminal can, on one
+    line each, controls removed."""
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text(
+        '[technician]\nname = "Jean Dupr\u00e9\\u001b[2J EI"\n'
+        'address = """3 rue de l\'\u00c9glise\n54230 Chaligny"""\n', encoding="utf-8")
+    svc.reload_config()
+    client = svc.add_client("Mme Roux", address=ADDRESS, at=clock.at - timedelta(hours=3))
+    session = stopped(svc, client, clock.at - timedelta(hours=2))
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_end(app, pilot, session)
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, IdentityDialog))
+        fields = {name: app.screen.query_one(f"#t-{name}", Input) for name in ("name",
+                                                                              "address")}
+        assert fields["name"].value == "Jean Dupré[2J EI"
+        assert fields["address"].value == "3 rue de l'Église 54230 Chaligny"
+        for field in fields.values():
+            drawn = "".join(segment.text for strip in field.render_lines(
+                field.region.reset_offset) for segment in strip)
+            assert "\x1b" not in drawn and "\n" not in drawn
+
+
 async def test_an_incomplete_identity_opens_its_form_first(svc: Sessiond, other: Sessiond,
                                                           clock: FakeClock,
                                                           home: Path) -> None:
@@ -278,6 +305,31 @@ async def test_the_month_invoice_takes_exactly_the_months_uninvoiced_sessions(
     text = pdf_text(pdf)
     assert "F-2026-0002" in text and "Mme Mensuelle" in text
     assert march_1 in text and march_2 in text and invoiced not in text
+
+
+async def test_an_address_on_two_lines_is_edited_on_one_and_kept_if_left(
+        svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
+    """A postal address recorded on two lines with a terminal's escape sequence (`client
+    add --address`): its field draws it on one line, controls removed, and giving the SIREN
+    alone leaves the address recorded as it was."""
+    address = "12 rue des Lilas\x1b[2J\n75011 Paris"
+    client = svc.add_client("SARL Lilas", status="business", address=address,
+                            at=clock.at - timedelta(hours=1))
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_clients(app, pilot, client)
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ClientEditDialog))
+        field = app.screen.query_one("#client-address", Input)
+        assert field.value == "12 rue des Lilas[2J 75011 Paris"
+        drawn = "".join(segment.text for strip in field.render_lines(field.region.reset_offset)
+                        for segment in strip)
+        assert "\x1b" not in drawn and "\n" not in drawn
+        app.screen.query_one("#client-siren", Input).focus()
+        await pilot.press(*SIREN, "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ClientsScreen))
+    edited = other.client(client)
+    assert (edited.address, edited.siren) == (address, SIREN.replace(" ", ""))
 
 
 async def test_client_details_are_edited_and_a_wrong_siren_writes_nothing(

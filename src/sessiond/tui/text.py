@@ -35,6 +35,16 @@ def clean(value: object, *, one_line: bool = False) -> str:
     return text.replace("\n", " ") if one_line else text
 
 
+def editable(value: str, *, one_line: bool = True) -> str:
+    """`value` as a field holds it to be edited: the controls and direction overrides
+    removed as `clean` removes them (an input draws its text as it is, so ESC [ 2 J in a
+    stored note cleared the screen when its correction was opened), and with `one_line` a
+    line end is a space (a one-line field drew it raw, the line broken across the dialog).
+    What shows nothing is kept: written out, it would be saved written out."""
+    text = _UNSAFE.sub("", value.replace("\t", " "))
+    return text.replace("\n", " ") if one_line else text
+
+
 def plain(value: object, style: str = "", *, one_line: bool = False) -> Text:
     """A Rich Text of `value`, cleaned: markup characters are shown, never parsed."""
     return Text(clean(value, one_line=one_line), style=style)

@@ -37,6 +37,7 @@ from sessiond.tui.screens.corrections import CorrectableScreen
 from sessiond.tui.text import clean, plain
 from sessiond.tui.views import SessionView
 from sessiond.tui.widgets.dialogs import ConfirmDialog, ReasonDialog, options
+from sessiond.tui.widgets.scanned import TextInput
 
 
 @dataclass(frozen=True)
@@ -135,13 +136,13 @@ class BeforeStartScreen(CorrectableScreen):
                 channels = params.get("channels") or CHANNELS
                 yield Select(options(channels), value=channels[0], allow_blank=False,
                              id="consent-channel", compact=True)
-                yield Input(placeholder=_("who gave it (name)"), id="consent-by",
+                yield TextInput(placeholder=_("who gave it (name)"), id="consent-by",
                             compact=True)
             case "quote":
                 forms = params.get("how") or QUOTE_FORMS
                 yield Select(options(forms), value=forms[0], allow_blank=False,
                              id="quote-how", compact=True)
-                yield Input(placeholder=_("signed by (name)"), id="quote-by", compact=True)
+                yield TextInput(placeholder=_("signed by (name)"), id="quote-by", compact=True)
             case "waiver":
                 yield Select(options(WAIVER_MEDIA), value="email",
                              allow_blank=False, id="waiver-medium", compact=True)

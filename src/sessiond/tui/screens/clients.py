@@ -24,6 +24,7 @@ from sessiond.tui.text import clean, plain
 from sessiond.tui.views import ClientView, load_clients
 from sessiond.tui.widgets.badges import compliance_badge, state_text
 from sessiond.tui.widgets.dialogs import AmountDialog, ClientDialog
+from sessiond.tui.widgets.scanned import TextInput
 
 if TYPE_CHECKING:
     from sessiond.model import Client, Event
@@ -52,7 +53,7 @@ class ClientsScreen(SessiondScreen):
         yield Header(show_clock=False)
         with Horizontal():
             with Vertical(id="clients-box"):
-                yield Input(placeholder=_("/ find a client"), id="clients-filter",
+                yield TextInput(placeholder=_("/ find a client"), id="clients-filter",
                             compact=True)
                 yield DataTable(id="clients", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="client-detail"):

@@ -24,7 +24,7 @@ from sessiond.tui.text import plain
 from sessiond.tui.views import load_policies
 from sessiond.tui.widgets.dialogs import ClientDialog, options
 from sessiond.tui.widgets.picker import ClientPicker
-from sessiond.tui.widgets.scanned import ScannedText
+from sessiond.tui.widgets.scanned import ScannedText, TextInput
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ class NewSessionScreen(SessiondScreen):
             # typed as --at takes it. A row of its own: a third cell would cut the rate's
             # placeholder at 80 columns.
             yield Label(field_label("ticket"))
-            yield Input(id="ticket", placeholder=_("e.g. yesterday 18:30"))
+            yield TextInput(id="ticket", placeholder=_("e.g. yesterday 18:30"))
             yield Label(field_label("problems"))
             yield ScannedText(multiline=True, id="problems")
             yield Label(field_label("policy"))

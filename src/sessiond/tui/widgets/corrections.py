@@ -49,7 +49,7 @@ from sessiond.tui.widgets.dialogs import (
 )
 from sessiond.tui.widgets.facts import corrections_of, describe, marked, redacted
 from sessiond.tui.widgets.picker import ClientPicker
-from sessiond.tui.widgets.scanned import ScannedText
+from sessiond.tui.widgets.scanned import ScannedText, TextInput
 
 
 @dataclass(frozen=True)
@@ -193,7 +193,7 @@ class AmendDialog(Dialog[Event]):
                              example=self.event.at.astimezone(tz).strftime("%Y-%m-%d %H:%M")))
             # Anything may be typed: the command line's parser reads it and refuses, in
             # its words, what it cannot read (a filter would silently drop "/" or "hier").
-            yield Input(id="time", placeholder=self.event.at.astimezone(tz).strftime("%H:%M"))
+            yield TextInput(id="time", placeholder=self.event.at.astimezone(tz).strftime("%H:%M"))
             yield sentence(_("Why (kept in the log):"))
             yield ScannedText(id="reason")
             yield Static(id="refusal", classes="dialog-refusal")

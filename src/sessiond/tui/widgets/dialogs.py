@@ -24,7 +24,7 @@ from sessiond.tui.format import label, money
 from sessiond.tui.screens.base import Dialog
 from sessiond.tui.text import clean, plain
 from sessiond.tui.widgets.picker import details
-from sessiond.tui.widgets.scanned import ScannedText
+from sessiond.tui.widgets.scanned import ScannedText, TextInput
 
 if TYPE_CHECKING:
     from sessiond.sessions import Sessiond
@@ -312,15 +312,15 @@ class ClientDialog(Dialog[str]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield sentence(_("New client"), classes="dialog-title")
-            yield Input(self.name_typed, placeholder=_("name"), id="name")
+            yield TextInput(self.name_typed, placeholder=_("name"), id="name")
             with Horizontal(classes="row"):
                 yield Select(options(CLIENT_STATUSES), value="consumer",
                              allow_blank=False, id="status")
-                yield Input(value="FR", max_length=2, id="country", classes="short")
-            yield Input(placeholder=_("e-mail (optional)"), id="email")
-            yield Input(placeholder=_("phone (optional)"), id="phone")
-            yield Input(placeholder=_("postal address (optional)"), id="address")
-            yield Input(placeholder=_("SIREN or SIRET of a business (optional)"), id="siren",
+                yield TextInput(value="FR", max_length=2, id="country", classes="short")
+            yield TextInput(placeholder=_("e-mail (optional)"), id="email")
+            yield TextInput(placeholder=_("phone (optional)"), id="phone")
+            yield TextInput(placeholder=_("postal address (optional)"), id="address")
+            yield TextInput(placeholder=_("SIREN or SIRET of a business (optional)"), id="siren",
                         restrict=r"[0-9 .]*")
             with Horizontal(classes="buttons"):
                 yield Button(_("Add"), variant="primary", id="confirm")

@@ -21,6 +21,7 @@ from sessiond.i18n import _
 from sessiond.tui.screens.base import Dialog
 from sessiond.tui.text import plain
 from sessiond.tui.widgets.dialogs import sentence
+from sessiond.tui.widgets.scanned import TextInput
 
 FIELDS = ("name", "trade_name", "siret", "address", "email", "phone")
 
@@ -60,7 +61,7 @@ class IdentityDialog(Dialog[Config]):
             yield sentence(_("Receipts state who did the work: fill in what is missing. It "
                              "is saved in the [technician] section of config.toml."))
             for name in FIELDS:
-                yield Input(getattr(t, name), placeholder=placeholders[name], id=f"t-{name}",
+                yield TextInput(getattr(t, name), placeholder=placeholders[name], id=f"t-{name}",
                             restrict=r"[0-9 .]*" if name == "siret" else None)
             yield Static(id="identity-problems", classes="dialog-problems")
             with Horizontal(classes="buttons"):

@@ -27,8 +27,9 @@ from sessiond.i18n.dates import month_year
 from sessiond.i18n.plural import n_
 from sessiond.model import Client, Event
 from sessiond.tui.screens.base import Dialog
-from sessiond.tui.text import clean, plain
+from sessiond.tui.text import clean, editable, plain
 from sessiond.tui.widgets.dialogs import sentence
+from sessiond.tui.widgets.scanned import TextInput
 
 FIELDS = ("address", "siren", "email", "phone")
 
@@ -79,7 +80,7 @@ class ClientEditDialog(Dialog[Event]):
             yield sentence(_("An invoice states the client's postal address, and a "
                              "business's SIREN. A field left as it is keeps its value."))
             for name in FIELDS:
-                yield Input(getattr(c, name) or "", placeholder=placeholders[name],
+                yield TextInput(getattr(c, name) or "", placeholder=placeholders[name],
                             id=f"client-{name}", compact=True,
                             restrict=r"[0-9 .]*" if name == "siren" else None)
             yield Static(id="client-edit-problems", classes="dialog-problems")
@@ -95,11 +96,13 @@ class ClientEditDialog(Dialog[Event]):
 
     def changed(self) -> dict[str, str]:
         """The fields typed that differ from what is recorded (an emptied field keeps its
-        value: `edit_client` records no blank)."""
+        value: `edit_client` records no blank). A field is compared with what it was filled
+        with: an address recorded on two lines, shown on one, is not changed by saving the
+        SIREN."""
         found = {}
         for name in FIELDS:
             value = self.query_one(f"#client-{name}", Input).value.strip()
-            if value and value != (getattr(self.client, name) or ""):
+            if value and value != editable(getattr(self.client, name) or "").strip():
                 found[name] = value
         return found
 

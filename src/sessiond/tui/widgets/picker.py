@@ -22,6 +22,7 @@ from sessiond.i18n import _
 from sessiond.model import Client
 from sessiond.tui.format import client_kind
 from sessiond.tui.text import clean, plain
+from sessiond.tui.widgets.scanned import TextInput
 
 SHOWN = 200  # matches listed at most: a few letters narrow hundreds down at once
 
@@ -72,7 +73,7 @@ class ClientPicker(Vertical):
         self.value: str | None = None  # the id of the client chosen
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=_("type a name, a town, an e-mail or a phone number"),
+        yield TextInput(placeholder=_("type a name, a town, an e-mail or a phone number"),
                     id="client-search")
         yield OptionList(id="client-list")
         yield Static(id="client-chosen")

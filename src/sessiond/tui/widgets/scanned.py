@@ -12,13 +12,33 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static, TextArea
+from textual.widgets.text_area import EditResult
 
 from sessiond.model import SECRETS_RULE
 from sessiond.policy import Policy
 from sessiond.privacy.scanner import Finding, describe, scan
+from sessiond.tui.text import editable
 
 
-class Field(Input):
+class TextInput(Input):
+    """A one-line input whose text is always one a terminal can draw (text.editable): the
+    stored text a form is filled with (a note to correct, a client's address, the identity
+    read from config.toml), typed or pasted text alike."""
+
+    def validate_value(self, value: str) -> str:
+        return editable(value)
+
+
+class TextBox(TextArea):
+    """The multi-line field, its text always one a terminal can draw: what is pasted
+    (or typed) loses the controls and direction overrides that text.clean removes."""
+
+    def _replace_via_keyboard(self, insert: str, start: tuple[int, int],
+                              end: tuple[int, int]) -> EditResult | None:
+        return super()._replace_via_keyboard(editable(insert, one_line=False), start, end)
+
+
+class Field(TextInput):
     """The one-line field: Enter gives the keyboard back at once.
 
     Textual forwards each key to the widget focused when it reads the key, and runs Enter's
@@ -78,7 +98,7 @@ class ScannedText(Vertical):
 
     def compose(self) -> ComposeResult:
         if self.multiline:
-            yield TextArea(placeholder=self.placeholder, show_line_numbers=False)
+            yield TextBox(placeholder=self.placeholder, show_line_numbers=False)
         else:
             yield Field(placeholder=self.placeholder, compact=self.compact)
         yield Static("", classes="secret-warning", markup=False)
@@ -104,10 +124,10 @@ class ScannedText(Vertical):
         """Put `text` back in the field (a write the service refused), scanned again."""
         editor = self.editor
         if isinstance(editor, TextArea):
-            editor.text = text
+            editor.text = editable(text, one_line=False)
         else:
-            editor.value = text
-        self._scan(text)
+            editor.value = text  # made editable by the field itself
+        self._scan(self.value)
 
     def focus(self, scroll_visible: bool = True) -> ScannedText:
         # At once, not after the messages already queued (Widget.focus): the letters typed
