@@ -137,7 +137,7 @@ class BeforeStartScreen(CorrectableScreen):
                 yield Select(options(channels), value=channels[0], allow_blank=False,
                              id="consent-channel", compact=True)
                 yield TextInput(placeholder=_("who gave it (name)"), id="consent-by",
-                            compact=True)
+                                compact=True)
             case "quote":
                 forms = params.get("how") or QUOTE_FORMS
                 yield Select(options(forms), value=forms[0], allow_blank=False,

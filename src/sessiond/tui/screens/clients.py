@@ -54,7 +54,7 @@ class ClientsScreen(SessiondScreen):
         with Horizontal():
             with Vertical(id="clients-box"):
                 yield TextInput(placeholder=_("/ find a client"), id="clients-filter",
-                            compact=True)
+                                compact=True)
                 yield DataTable(id="clients", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="client-detail"):
                 yield Static(id="client-info")

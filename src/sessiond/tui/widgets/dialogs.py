@@ -320,8 +320,8 @@ class ClientDialog(Dialog[str]):
             yield TextInput(placeholder=_("e-mail (optional)"), id="email")
             yield TextInput(placeholder=_("phone (optional)"), id="phone")
             yield TextInput(placeholder=_("postal address (optional)"), id="address")
-            yield TextInput(placeholder=_("SIREN or SIRET of a business (optional)"), id="siren",
-                        restrict=r"[0-9 .]*")
+            yield TextInput(placeholder=_("SIREN or SIRET of a business (optional)"),
+                            id="siren", restrict=r"[0-9 .]*")
             with Horizontal(classes="buttons"):
                 yield Button(_("Add"), variant="primary", id="confirm")
                 yield Button(_("Cancel"), id="cancel")

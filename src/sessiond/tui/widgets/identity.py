@@ -61,8 +61,9 @@ class IdentityDialog(Dialog[Config]):
             yield sentence(_("Receipts state who did the work: fill in what is missing. It "
                              "is saved in the [technician] section of config.toml."))
             for name in FIELDS:
-                yield TextInput(getattr(t, name), placeholder=placeholders[name], id=f"t-{name}",
-                            restrict=r"[0-9 .]*" if name == "siret" else None)
+                yield TextInput(getattr(t, name), placeholder=placeholders[name],
+                                id=f"t-{name}",
+                                restrict=r"[0-9 .]*" if name == "siret" else None)
             yield Static(id="identity-problems", classes="dialog-problems")
             with Horizontal(classes="buttons"):
                 yield Button(_("Save"), variant="primary", id="confirm")

@@ -81,8 +81,8 @@ class ClientEditDialog(Dialog[Event]):
                              "business's SIREN. A field left as it is keeps its value."))
             for name in FIELDS:
                 yield TextInput(getattr(c, name) or "", placeholder=placeholders[name],
-                            id=f"client-{name}", compact=True,
-                            restrict=r"[0-9 .]*" if name == "siren" else None)
+                                id=f"client-{name}", compact=True,
+                                restrict=r"[0-9 .]*" if name == "siren" else None)
             yield Static(id="client-edit-problems", classes="dialog-problems")
             with Horizontal(classes="buttons"):
                 yield Button(_("Save"), variant="primary", id="confirm")

@@ -74,7 +74,7 @@ class ClientPicker(Vertical):
 
     def compose(self) -> ComposeResult:
         yield TextInput(placeholder=_("type a name, a town, an e-mail or a phone number"),
-                    id="client-search")
+                        id="client-search")
         yield OptionList(id="client-list")
         yield Static(id="client-chosen")
 
