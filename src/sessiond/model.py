@@ -366,7 +366,8 @@ KINDS: dict[str, Kind] = _kinds(
     # the log as a whole
     Kind("export-made", "log",
          body={"first_day": text, "last_day": text, "format": one_of(*EXPORT_FORMATS),
-               "sessions": count, "digest": digest, "file_digest": digest},
+               "sessions": count, "digest": digest, "file_digest": digest,
+               "summary_digest": digest},
          required=frozenset({"first_day", "last_day", "format", "sessions"})),
 )
 

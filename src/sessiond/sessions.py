@@ -1299,13 +1299,14 @@ class Sessiond:
 
     def record_export(self, w: Writer | None = None, *, first_day: date, last_day: date,
                       fmt: str, sessions: int, digest: str | None = None,
-                      file_digest: str | None = None,
+                      file_digest: str | None = None, summary_digest: str | None = None,
                       at: datetime | None = None) -> StoredEvent:
         """An export of the days `first_day`..`last_day` was issued (`file_digest`: the
-        SHA-256 of the file written, which its sidecar proof lets anyone check)."""
+        SHA-256 of the file written, `summary_digest` that of the summary line its proof
+        prints, both of which the sidecar proof lets anyone check)."""
         body = {"first_day": first_day.isoformat(), "last_day": last_day.isoformat(),
                 "format": fmt, "sessions": sessions, "digest": digest,
-                "file_digest": file_digest}
+                "file_digest": file_digest, "summary_digest": summary_digest}
         with self._within(w) as tx:
             return self._append(tx, "export-made", at=at or _now(), body=body)
 

@@ -162,6 +162,33 @@ def test_totals_are_the_sum_of_the_printed_rows(day: tuple[Cli, Day], tmp_path: 
     assert total["worked_minutes"] == 161 and total["worked_hours"] == "2.68"
 
 
+def test_a_proof_whose_summary_line_was_edited_fails(day: tuple[Cli, Day],
+                                                    tmp_path: Path) -> None:
+    """The proof's "N sessions, total X EUR" line is for the accountant's eye: a total
+    edited there failed nothing, the file and its events being intact. Its digest is
+    recorded with the export; a re-wrap of its spaces still verifies, and the same export
+    made again in English is another proof, recorded anew."""
+    cli, _d = day
+    data = export(cli, tmp_path, "--day", DAY.isoformat())
+    proof = Path(data["proof"])
+    original = proof.read_text(encoding="utf-8")
+    summary = next(line for line in original.splitlines() if ", total " in line)
+    assert "70,94\u00a0€" in summary, summary
+    assert cli("verify", "--export", data["path"]).code == 0
+    proof.write_text(original.replace(summary, summary.replace("70,94", "7\u202f094,00")),
+                     encoding="utf-8")
+    edited = cli("verify", "--export", data["path"], check=False)
+    assert edited.code == 1 and "ligne de résumé" in edited.out, edited.out
+    proof.write_text(original.replace(summary, summary.replace(" ", "  ")), encoding="utf-8")
+    assert cli("verify", "--export", data["path"]).code == 0
+    proof.write_text(original, encoding="utf-8")
+    cli.env["SESSIOND_LANG"] = "en"
+    again = export(cli, tmp_path, "--day", DAY.isoformat())
+    assert again["event"] != data["event"]
+    assert "total 70.94 EUR" in Path(again["proof"]).read_text(encoding="utf-8")
+    assert cli("verify", "--export", again["path"]).code == 0
+
+
 def test_the_proof_beside_the_file_is_what_verify_reads(day: tuple[Cli, Day],
                                                         tmp_path: Path) -> None:
     cli, _d = day

@@ -131,7 +131,7 @@ def export_ereporting(svc: Sessiond, first: date, last: date, out_dir: Path, *,
     from sessiond.exports.files import output_path, write_private_file
     from sessiond.exports.proof import Scope, make_proof
     from sessiond.exports.rows import Totals
-    from sessiond.exports.sidecar import proof_path, proof_text
+    from sessiond.exports.sidecar import proof_path, proof_text, summary_digest
     from sessiond.exports.signed import public_key_pem, sha256
 
     if last < first:
@@ -142,22 +142,24 @@ def export_ereporting(svc: Sessiond, first: date, last: date, out_dir: Path, *,
     with svc.transaction() as w:  # under the write lock: the figures match the event
         found = days(svc, first, last)
         data = render(found)
+        net = sum((d.net for d in found), ZERO)
+        paid = sum((d.paid for d in found), ZERO)
+        summary = _("private clients: {days}, {total} EUR invoiced, {paid} EUR received",
+                    days=n_(len(found), "{n} day", "{n} days"), total=fmt.number(net),
+                    paid=fmt.number(paid))
         proof = make_proof(svc.store, scope, w.tail()[0] + 1)
         stored = svc.record_export(w, first_day=first, last_day=last, fmt=FORMAT,
                                    sessions=proof.sessions, digest=proof.digest,
-                                   file_digest=sha256(data), at=clock.whole_second(now))
+                                   file_digest=sha256(data),
+                                   summary_digest=summary_digest(summary),
+                                   at=clock.whole_second(now))
         checkpoint = svc.sign_checkpoint(w, "export")
     name = first.isoformat() if first == last else f"{first.isoformat()}_{last.isoformat()}"
     path = output_path(out_dir, f"sessiond-{name}.{SUFFIX}")
-    net = sum((d.net for d in found), ZERO)
-    paid = sum((d.paid for d in found), ZERO)
     sidecar = proof_text(
         file_name=path.name, file_sha=sha256(data), events=proof.text(),
         checkpoint=checkpoint.text(), fingerprint=svc.keyring.fingerprint,
-        public_key=public_key_pem(svc.keyring.public_raw),
-        summary=_("private clients: {days}, {total} EUR invoiced, {paid} EUR received",
-                  days=n_(len(found), "{n} day", "{n} days"), total=fmt.number(net),
-                  paid=fmt.number(paid)))
+        public_key=public_key_pem(svc.keyring.public_raw), summary=summary)
     write_private_file(path, data)
     write_private_file(proof_path(path), sidecar.encode("utf-8"))
     totals = Totals(sessions=sum(len(d.documents) for d in found), worked_minutes=0,

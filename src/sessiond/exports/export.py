@@ -31,7 +31,7 @@ from sessiond.exports.kimai import check_identity, kimai_rows, render_kimai
 from sessiond.exports.proof import EventsProof, Scope, covered_sessions, make_proof
 from sessiond.exports.receipt import numbers_of
 from sessiond.exports.rows import Row, Totals, build_row, build_rows, session_day, totals
-from sessiond.exports.sidecar import proof_path, proof_text
+from sessiond.exports.sidecar import proof_path, proof_text, summary_digest
 from sessiond.exports.signed import public_key_pem, sha256
 from sessiond.exports.sources import Ledger
 from sessiond.exports.table import FORMATS, render_csv, render_json
@@ -112,8 +112,18 @@ def export_range(service: Sessiond, first: date, last: date, out_dir: Path,
 
     path = output_path(out_dir, file_name(first, last, fmt_name))  # refused before writing
     with consistent(svc, scope, build) as (w, snapshot, proof):
-        file_digest = sha256(snapshot.data)
-        previous = _previous(svc.store, first, last, fmt_name, proof.digest, file_digest)
+        rows = snapshot.rows
+        total = totals(rows)
+        summary = (_("{payments}, total {total} EUR",
+                     payments=n_(snapshot.lines, "{n} payment", "{n} payments"),
+                     total=fmt.number(snapshot.book_total))
+                   if snapshot.book_total is not None else
+                   _("{sessions}, total {total} EUR",
+                     sessions=n_(total.sessions, "{n} session", "{n} sessions"),
+                     total=fmt.number(total.amount)))
+        file_digest, stated = sha256(snapshot.data), summary_digest(summary)
+        previous = _previous(svc.store, first, last, fmt_name, proof.digest, file_digest,
+                             stated)
         if previous is not None:
             event_seq, checkpoint = previous
             proof = make_proof(svc.store, scope, event_seq)
@@ -121,20 +131,12 @@ def export_range(service: Sessiond, first: date, last: date, out_dir: Path,
         else:
             stored = svc.record_export(w, first_day=first, last_day=last, fmt=fmt_name,
                                        sessions=proof.sessions, digest=proof.digest,
-                                       file_digest=file_digest, at=clock.whole_second(now))
+                                       file_digest=file_digest, summary_digest=stated,
+                                       at=clock.whole_second(now))
             assert stored.seq == proof.upto
             checkpoint = svc.sign_checkpoint(w, "export")
             event_seq, reused = stored.seq, False
 
-    rows = snapshot.rows
-    total = totals(rows)
-    summary = (_("{payments}, total {total} EUR",
-                 payments=n_(snapshot.lines, "{n} payment", "{n} payments"),
-                 total=fmt.number(snapshot.book_total))
-               if snapshot.book_total is not None else
-               _("{sessions}, total {total} EUR",
-                 sessions=n_(total.sessions, "{n} session", "{n} sessions"),
-                 total=fmt.number(total.amount)))
     sidecar = proof_text(file_name=path.name, file_sha=file_digest, events=proof.text(),
                          checkpoint=checkpoint.text(), fingerprint=svc.keyring.fingerprint,
                          public_key=public_key_pem(svc.keyring.public_raw), summary=summary)
@@ -182,9 +184,10 @@ def _clients_of(store: Store, session_ids: list[str]) -> list[str]:
 
 
 def _previous(store: Store, first: date, last: date, fmt_name: str, digest_hex: str,
-              file_digest: str) -> tuple[int, Checkpoint] | None:
-    """The last export of the same range and format, if its sessions and file have not
-    changed."""
+              file_digest: str, stated: str) -> tuple[int, Checkpoint] | None:
+    """The last export of the same range and format, if its sessions, file and summary
+    line have not changed (the summary in another language is another proof: its digest
+    is recorded)."""
     found: StoredEvent | None = None
     for event in store.events_of_kind("export-made"):
         body = event.body_fields()
@@ -194,7 +197,8 @@ def _previous(store: Store, first: date, last: date, fmt_name: str, digest_hex: 
     if found is None:
         return None
     body = found.body_fields()
-    if body.get("digest") != digest_hex or body.get("file_digest") != file_digest:
+    if (body.get("digest"), body.get("file_digest"), body.get("summary_digest")) != (
+            digest_hex, file_digest, stated):
         return None
     checkpoint = store.checkpoint_of(found.seq, found.hash)
     return (found.seq, checkpoint) if checkpoint is not None else None

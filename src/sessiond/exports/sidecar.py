@@ -32,6 +32,13 @@ def proof_path(path: Path) -> Path:
     return path.with_name(path.name + SUFFIX)
 
 
+def summary_digest(summary: str) -> str:
+    """The SHA-256 of the summary line a proof prints ("12 sessions, total 840,00 EUR"),
+    recorded in its export-made event: the line is for the accountant's eye, and an edited
+    total would otherwise verify. Spaces count as one (a viewer's re-wrap, NBSP or not)."""
+    return sha256(" ".join(summary.split()).encode("utf-8"))
+
+
 def proof_text(*, file_name: str, file_sha: str, events: str, checkpoint: str,
                fingerprint: str, public_key: tuple[str, ...], summary: str) -> str:
     return "\n".join([
@@ -89,8 +96,20 @@ def check_export(svc: Sessiond, path: Path, read: Callable[[Path], bytes]) -> Ex
             result.problems.append(Problem(proof.upto, _(
                 "{proof}: the log recorded another file for this export (event #{seq}): the "
                 "proof was edited", proof=one_line(sidecar.name), seq=proof.upto)))
+        stated = event.body_fields().get("summary_digest") if event is not None else None
+        if stated is not None and stated != summary_digest(_summary_line(text, line.start())):
+            result.problems.append(Problem(proof.upto, _(
+                "{proof}: its summary line (sessions, total) is not the one written with the "
+                "export (event #{seq}): the proof was edited; the file's own rows are what "
+                "the log recorded", proof=one_line(sidecar.name), seq=proof.upto)))
         result.problems.extend(_corrected_since(svc, data_path, proof))
     return result
+
+
+def _summary_line(text: str, marker: int) -> str:
+    """The summary a proof prints: its comment line just before the marker line."""
+    before = text[:marker].rstrip("\r\n").rsplit("\n", 1)[-1].strip()
+    return before[1:] if before.startswith("#") else ""
 
 
 # The corrections that change what an export states of a session (its times, client,

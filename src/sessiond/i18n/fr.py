@@ -2071,6 +2071,11 @@ CATALOG: dict[str, str] = {
         'côté. Remettez-le à côté de {path}.',
     '{proof} is not the proof of an export (its lines were damaged).':
         "{proof} n'est pas la preuve d'un export (ses lignes ont été abîmées).",
+    "{proof}: its summary line (sessions, total) is not the one written with the export "
+    "(event #{seq}): the proof was edited; the file's own rows are what the log recorded":
+        "{proof}\u202f: sa ligne de résumé (interventions, total) n'est pas celle écrite avec "
+        "l'export (événement n°\u00a0{seq})\u202f: la preuve a été modifiée\u202f; les lignes du "
+        "fichier lui-même sont celles que le journal a enregistrées",
     '{proof}: the log recorded another file for this export (event #{seq}): the proof was edited':
         "{proof}\u202f: le journal a enregistré un autre fichier pour cet export (événement "
         "n°\u00a0{seq})\u202f: la preuve a été modifiée",
