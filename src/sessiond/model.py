@@ -376,8 +376,9 @@ def validate(kind_name: str, body: Mapping[str, Any], personal: Mapping[str, Any
              *, complete: bool = True) -> Kind:
     """Refuse a kind or field outside the allow-list, or a value of the wrong shape.
 
-    `complete=False` skips the required-fields check, for stored events whose personal
-    fields are sealed (verification checks the public part only).
+    `complete=False` is for stored events, whose personal fields are sealed: verification
+    checks the public part only, its required fields included (a body hashed again without
+    them, after the last checkpoint, would verify and then end every command that folds it).
     """
     kind = KINDS.get(kind_name)
     if kind is None:
@@ -411,7 +412,9 @@ def validate(kind_name: str, body: Mapping[str, Any], personal: Mapping[str, Any
                 raise InputError(_("{field}: the value {value!r} has the wrong form.",
                                    field=name, value=value if part == "body" else "…"))
     missing = kind.required - set(body) - set(personal)
-    if missing and complete:
+    if not complete:
+        missing &= kind.body.keys()
+    if missing:
         raise InputError(_("A {kind} event needs {fields}.", kind=kind_name,
                            fields=", ".join(sorted(missing))))
     return kind

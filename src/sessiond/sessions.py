@@ -1463,8 +1463,19 @@ class Sessiond:
         key = self._data_key(row.client_id)
         if key is None:
             return {}
-        return unseal_any(row.sealed, key, row.id,
-                          lambda name: self.store.field_key(row.id, name))
+        from cryptography.exceptions import InvalidTag
+
+        try:
+            return unseal_any(row.sealed, key, row.id,
+                              lambda name: self.store.field_key(row.id, name))
+        except (InvalidTag, ValueError, KeyError, TypeError, AttributeError) as e:
+            # verify checks the chain and the signatures, not what only the client's key
+            # opens: sealed fields moved to another event (the id is their associated
+            # data) or rewritten, the chain hashed again after the last checkpoint.
+            raise Damaged(_("The personal fields of event #{seq} do not open with the "
+                            "client's key: the log was edited behind sessiond's back. "
+                            "Restore it from a backup (sessiond restore DIR).",
+                            seq=row.seq)) from e
 
     def events(self, rows: Iterable[StoredEvent] | None = None) -> list[Event]:
         return [self._event(r) for r in (self.store.iter_events() if rows is None else rows)]

@@ -313,3 +313,76 @@ def test_a_damaged_schema_row_is_reported_not_a_crash(log: Cli, old: str, new: s
     result = log("verify", "--json", check=False)
     assert result.code == 1, result.err
     assert any("schéma" in p["message"] for p in result.json["problems"])
+
+
+
+
+def forge(home: Path, kind: str, column: str, value: object) -> int:
+    """Rewrite one column of the last `kind` event and hash the chain again, triggers put
+    back: past the last checkpoint, a perfect forgery that nothing signed covers. Its seq."""
+    db = sqlite3.connect(home / "sessiond.sqlite3")
+    seq: int = db.execute("SELECT max(seq) FROM events WHERE kind = ?", (kind,)).fetchone()[0]
+    assert seq > db.execute("SELECT max(seq) FROM checkpoints").fetchone()[0]
+    triggers = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    db.close()
+    rewrite(home, seq, column, value)  # type: ignore[arg-type]
+    db = sqlite3.connect(home / "sessiond.sqlite3")
+    for (sql,) in triggers:
+        db.execute(sql.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS", 1))
+    db.commit()
+    db.close()
+    return seq
+
+
+@pytest.fixture
+def unsigned_tail(log: Cli) -> tuple[Cli, str]:
+    """`log` with a third session planned and consented after the last checkpoint."""
+    client = log("client", "list", "--json").json[0]["client"]
+    session = log("session", "new", client, "--policy", "micro-alpes").out.strip()
+    log("consent", session, "--channel", "oral", "--by", "Paul")
+    return log, session
+
+
+@pytest.mark.parametrize(("kind", "column", "value"), [
+    ("session-planned", "body", "{}"),  # its policy, mode and tool gone
+    ("consent-recorded", "body", "{}"),  # its channel gone
+    ("consent-recorded", "sealed", None),  # who consented gone
+    ("session-planned", "session_id", None),
+    ("consent-recorded", "client_id", None),  # sealed under no client's key
+    ("consent-recorded", "boottime_ns", "abc"),
+], ids=["required-body", "required-channel", "required-sealed", "no-session", "no-client",
+        "clock"])
+def test_a_forgery_past_the_last_checkpoint_without_what_sessiond_always_writes_is_named(
+        unsigned_tail: tuple[Cli, str], kind: str, column: str, value: object) -> None:
+    """The chain hashed again after the last checkpoint cannot be told from the real one,
+    but an event without the fields or ids sessiond always writes is no sessiond event:
+    verify names it, and the commands that fold it say the log is damaged, where they
+    ended with an internal error (KeyError: 'policy'). A command that never reads what is
+    missing (status, of the consent's sealed name) may still answer."""
+    log, session = unsigned_tail
+    seq = forge(log.home, kind, column, value)
+    result = log("verify", "--json", check=False)
+    assert result.code == 1 and result.json["first_bad_event"] == seq, result.json
+    for args in (("status",), ("bill", session), ("check", session), ("log", session)):
+        result = log(*args, check=False)
+        assert result.code in (0, 3), (args, result.code, result.err)
+        assert result.code == 0 or f"n°\xa0{seq} " in result.err, (args, result.err)
+    # Nothing more is written until the log is restored: verify marked it damaged.
+    result = log("start", session, "--at", "10:00", check=False)
+    assert result.code == 3 and f"n°\xa0{seq} " in result.err, result.err
+
+
+def test_sealed_fields_that_do_not_open_under_their_event_say_the_log_was_edited(
+        unsigned_tail: tuple[Cli, str]) -> None:
+    """An event's id is its sealed fields' associated data: changed (or the fields moved
+    from another event), they no longer open. verify cannot tell without the client's key;
+    the command that reads them says what happened, where it ended with InvalidTag."""
+    log, session = unsigned_tail
+    seq = forge(log.home, "consent-recorded", "id", "e-forged")
+    assert log("verify").code == 0  # the chain and the signatures hold
+    assert log("bill", session).code == 0  # nothing personal read
+    for args in (("log", session), ("check", session)):
+        result = log(*args, check=False)
+        assert result.code == 3, (args, result.code, result.err)
+        assert f"l'événement n°\xa0{seq} ne s'ouvrent pas avec la clé du client" \
+            in result.err, (args, result.err)

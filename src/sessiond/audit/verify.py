@@ -27,7 +27,7 @@ from sessiond.audit.chain import ENVELOPE, GENESIS, row_hash
 from sessiond.audit.checkpoint import REASONS, Checkpoint, reason_fits
 from sessiond.errors import InputError
 from sessiond.i18n import _
-from sessiond.model import validate
+from sessiond.model import KINDS, validate
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -153,7 +153,7 @@ def _walk(rows: Iterable[Row | Sequence[Any]], report: Report, signed: _Signed,
                         "inserted, deleted or moved)", seq=seq, previous=seq - 1)
         elif not _hashes_to(row, row[13]):
             problem = _("event #{seq} was modified after it was written", seq=seq)
-        elif not _instants(row):
+        elif not _sound_envelope(row):
             problem = _("event #{seq} is not a valid sessiond event", seq=seq)
         elif (row[2], row[10]) not in valid:
             if not _valid_body(row[2], row[10]):
@@ -185,15 +185,33 @@ def _valid_body(kind: Any, body: Any) -> bool:
     return True
 
 
-def _instants(row: Sequence[Any]) -> bool:
-    """Whether the event's instant and the instant it was recorded read as instants
-    (every reading command reads them: one that does not would end each of them)."""
+def _sound_envelope(row: Sequence[Any]) -> bool:
+    """Whether the envelope reads as sessiond writes it: the event's instant and the
+    instant it was recorded are instants, the clock's fields of their types, and the ids
+    its kind's scope needs are there (a session's event with its session and client, a
+    sealed one with the client whose key sealed it), and so are the sealed fields its kind
+    always has. Every reading command folds these:
+    one that is not would end each of them with an internal error."""
     try:
         datetime.fromisoformat(row[5])
         datetime.fromisoformat(row[6])
     except (ValueError, TypeError):
         return False
-    return True
+    if type(row[7]) is not str or type(row[8]) is not str or type(row[9]) is not int:
+        return False
+    kind = KINDS.get(row[2])
+    if kind is None:
+        return True  # its body's problem (no kind's body fits it)
+    session_id, client_id, sealed = row[3], row[4], row[11]
+    if sealed is None:
+        if kind.required & kind.personal.keys():  # a consent's "by" is always sealed
+            return False
+    elif type(sealed) is not str:
+        return False
+    if kind.scope == "session" and not (type(session_id) is str and session_id):
+        return False
+    needs_client = kind.scope != "log" or sealed is not None
+    return not needs_client or (type(client_id) is str and bool(client_id))
 
 
 def _hashes_to(row: Sequence[Any], hash_: str) -> bool:

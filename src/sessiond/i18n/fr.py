@@ -2786,6 +2786,11 @@ CATALOG: dict[str, str] = {
         "Le journal échoue à la vérification ({problem}), cette commande ne peut donc pas le "
         "lire\u202f: lancez sessiond verify pour le détail, puis restaurez-le depuis une "
         "sauvegarde (sessiond restore DOSSIER).",
+    "The personal fields of event #{seq} do not open with the client's key: the log was "
+    "edited behind sessiond's back. Restore it from a backup (sessiond restore DIR).":
+        "Les données personnelles de l'événement n°\u00a0{seq} ne s'ouvrent pas avec la clé "
+        "du client\u202f: le journal a été modifié à l'insu de sessiond. Restaurez-le depuis "
+        "une sauvegarde (sessiond restore DOSSIER).",
     "{path} is a link or no regular file where sessiond keeps a lock: remove it (sessiond "
     "makes it again).":
         "{path} est un lien ou n'est pas un fichier ordinaire, là où sessiond garde un "
