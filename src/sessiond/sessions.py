@@ -1979,17 +1979,50 @@ class Sessiond:
                 found.append(late)
         return sorted(found, key=lambda d: (d.ends, d.client_id))
 
-    def erase_client(self, client_id: str) -> None:
+    def erase_client(self, client_id: str, *, despite_invoices: bool = False) -> None:
         """Crypto-shredding (GDPR erasure): delete the client's data key.
 
         The events stay, so the chain still verifies and the bills still add up; every
-        personal field of the client becomes unreadable, for good.
+        personal field of the client becomes unreadable, for good. A client with invoices
+        still kept for the accounts is refused unless `despite_invoices`: erased, they
+        could no longer be printed again nor cancelled by a credit note.
         """
         self._require_client(client_id)
+        if not despite_invoices:
+            self._refuse_erasing_kept_invoices(client_id)
         with self.store.writing() as w:
             w.delete_wrapped_key(client_id)
         self._wrapped[client_id] = None
         self._data_keys.pop(client_id, None)
+
+    def _refuse_erasing_kept_invoices(self, client_id: str) -> None:
+        """InputError when invoices or credit notes sealed with the client's key are
+        within their accounting retention (C. com. L123-22: ten years, or what the terms
+        of his latest session say), which an erasure request does not cut short (RGPD art.
+        17(3)(b))."""
+        from sessiond.compliance.retention import ACCOUNTING_LAW, LAW, add_years
+        from sessiond.i18n.dates import long_date
+
+        issued = [e for e in self.invoice_events() if e.client_id == client_id]
+        if not issued:
+            return
+        sessions = self.client_sessions(client_id)
+        policy_id = sessions[-1].policy if sessions else self.config.policy
+        try:
+            terms = self.policy(policy_id).retention or LAW
+        except InputError:
+            terms = LAW
+        last = max(e.at for e in issued).astimezone(self.tz).date()
+        ends = add_years(last, terms.accounting_years)
+        if clock.now().astimezone(self.tz).date() > ends:
+            return
+        raise InputError(_(
+            "Client {client} has invoices ({numbers}) kept for the accounts until {day} "
+            "({article}): erased, they could no longer be printed again nor cancelled by a "
+            "credit note. Erase him anyway with --despite-invoices (the copies you already "
+            "have stay yours to keep).", client=client_id,
+            numbers=", ".join(e.body["number"] for e in issued), day=long_date(ends),
+            article=ACCOUNTING_LAW))
 
 
 __all__ = ["KINDS", "Client", "Sessiond", "new_id"]

@@ -5,7 +5,11 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Cli
+from tests.functional.exports_data import timed, write_config
+from tests.functional.test_corrections import FAKETIME_LIB
 
 PERSONAL = {
     "name": "Hortense Quillebeuf",
@@ -53,6 +57,47 @@ def test_erasing_a_client_keeps_the_chain_verifiable(cli: Cli) -> None:
     assert PERSONAL["name"] not in cli("client", "list").out
     assert PERSONAL["by"] not in cli("log").out
     assert cli("verify").code == 0
+
+
+def test_a_client_whose_invoices_are_kept_for_the_accounts_is_erased_only_on_purpose(
+        cli: Cli, tmp_path: Path) -> None:
+    """An erasure request does not cut short the ten years the accounts keep an invoice
+    (C. com. L123-22; RGPD art. 17(3)(b)): erased, it could no longer be printed again
+    nor cancelled by a credit note. The refusal says so and how to erase anyway."""
+    write_config(cli.home)
+    client = cli("client", "add", PERSONAL["name"], "--address", "2 rue Haute, 76000 Rouen"
+                 ).out.strip()
+    session = timed(cli, client, "vlh", "2026-11-30T09:00:00+01:00",
+                    "2026-11-30T09:40:00+01:00")
+    number = cli.json("invoice", session, "--out", str(tmp_path) + "/")["number"]
+    refused = cli("client", "erase", client, "--yes", check=False)
+    assert refused.code == 2, refused.err
+    assert number in refused.err and "C. com. art. L123-22" in refused.err, refused.err
+    assert "--despite-invoices" in refused.err and "Traceback" not in refused.err
+    assert PERSONAL["name"] in cli("client", "list").out  # nothing erased
+    other = cli("client", "add", "Sans Facture").out.strip()
+    cli("client", "erase", other, "--yes")  # a client without invoices: as before
+    cli("client", "erase", client, "--yes", "--despite-invoices")
+    assert PERSONAL["name"] not in cli("client", "list").out
+    assert cli("verify").code == 0
+
+
+@pytest.mark.skipif(not FAKETIME_LIB.exists(), reason="libfaketime is not installed")
+def test_invoices_past_their_accounting_years_no_longer_hold_the_erasure(
+        real_cli: Cli, tmp_path: Path) -> None:
+    """Invoiced eleven years ago (the clock set back by libfaketime), the client is past
+    the ten years: `client erase --yes` erases him."""
+    write_config(real_cli.home)
+    past = Cli(real_cli.home, {**real_cli.env, "LD_PRELOAD": str(FAKETIME_LIB),
+                               "FAKETIME": "@2015-06-01 12:00:00"}, real=True)
+    client = past("client", "add", PERSONAL["name"], "--address", "2 rue Haute, 76000 Rouen"
+                  ).out.strip()
+    session = timed(past, client, "vlh", "2015-06-01T09:00:00+02:00",
+                    "2015-06-01T09:40:00+02:00")
+    past("invoice", session, "--out", str(tmp_path) + "/")
+    assert past("client", "erase", client, "--yes", check=False).code == 2  # in 2015
+    real_cli("client", "erase", client, "--yes")  # in 2026
+    assert PERSONAL["name"] not in real_cli("client", "list").out
 
 
 def test_files_and_directories_are_private(cli: Cli) -> None:

@@ -49,6 +49,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                             help=_("erase a client's personal data for good (GDPR)"))
     erase.add_argument("client_id", help=_("the client"))
     erase.add_argument("--yes", action="store_true", help=_("confirm the erasure"))
+    erase.add_argument("--despite-invoices", action="store_true",
+                       help=_("erase a client whose invoices are still kept for the "
+                              "accounts"))
     erase.set_defaults(handler=client_erase)
     export = csub.add_parser("export", parents=[common],
                              help=_("everything about a client, decrypted, as JSON (his "
@@ -300,7 +303,7 @@ def client_erase(args: argparse.Namespace, ctx: Context) -> int:
     if not args.yes:
         raise InputError(_("Erasing {client} cannot be undone: add --yes to confirm.",
                            client=args.client_id))
-    ctx.service.erase_client(args.client_id)
+    ctx.service.erase_client(args.client_id, despite_invoices=args.despite_invoices)
     ctx.emit(_("Client {client} erased: his personal data can no longer be read.",
                client=args.client_id), {"client": args.client_id, "erased": True})
     return 0

@@ -32,6 +32,9 @@ LAW = Retention(
          "nécessaire au regard des finalités pour lesquelles elles sont traitées […] Les "
          "documents comptables et les pièces justificatives sont conservés pendant dix ans.")
 
+# Why an erasure request leaves invoices in force (`Sessiond.erase_client`).
+ACCOUNTING_LAW = "C. com. art. L123-22 ; RGPD art. 17(3)(b)"
+
 # The events that are accounting documents, or the facts they rest on.
 ACCOUNTING = ("session-stopped", "receipt-issued", "invoice-issued", "credit-note-issued")
 

@@ -88,7 +88,8 @@ def _retention(svc: Sessiond, notice: Notice, decision: str, now: datetime,
                            answer=notice.answer))
     if decision == "erase":
         for client_id in notice.data.get("members") or [notice.data["client"]]:
-            svc.erase_client(client_id)
+            # Asked once the retention ended: the invoices' accounting years included.
+            svc.erase_client(client_id, despite_invoices=True)
     conn = svc.store.conn
     notices.answer(conn, notice.id, decision, now)
     updated = notices.get(conn, notice.id)

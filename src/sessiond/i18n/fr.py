@@ -176,6 +176,16 @@ CATALOG: dict[str, str] = {
     "erase a client's personal data for good (GDPR)":
         "effacer définitivement les données personnelles d'un client (RGPD)",
     "confirm the erasure": "confirmer l'effacement",
+    "erase a client whose invoices are still kept for the accounts":
+        "effacer un client dont les factures sont encore conservées pour la comptabilité",
+    "Client {client} has invoices ({numbers}) kept for the accounts until {day} "
+    "({article}): erased, they could no longer be printed again nor cancelled by a "
+    "credit note. Erase him anyway with --despite-invoices (the copies you already "
+    "have stay yours to keep).":
+        "Le client {client} a des factures ({numbers}) conservées pour la comptabilité "
+        "jusqu'au {day} ({article})\u202f: effacé, elles ne pourraient plus être "
+        "réimprimées ni annulées par un avoir. Pour l'effacer malgré tout, ajoutez "
+        "--despite-invoices (les exemplaires que vous avez déjà restent à conserver).",
     "plan or show a session": "prévoir ou afficher une intervention",
     "plan a session, print its id": "prévoir une intervention, afficher son identifiant",
     "policy id (default from the configuration)":
