@@ -16,6 +16,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests assert what they find, not how fast: on two cores shared by the suite's
+# workers (and CI's neighbours) an example's time varies tenfold, so neither hypothesis's
+# 200 ms deadline nor its too-slow health check says anything about sessiond. Speed is
+# measured in bench/.
+settings.register_profile("suite", deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("suite")
 
 # The installed console script of this interpreter's environment: tests run the real
 # command, as a technician would.
