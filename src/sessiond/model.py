@@ -567,6 +567,18 @@ class Session(NamedTuple):
     def has_consent(self) -> bool:
         return bool(self.consents)
 
+    @property
+    def service_at(self) -> datetime:
+        """When the service took place: its start; for a session that never started, its
+        first fee that stands (the missed appointment or the late cancellation it bills,
+        not the day it was planned); else when it was planned. The one instant exports,
+        receipts and invoices date a session by (CGI ann. II art. 242 nonies A: the date
+        of the service)."""
+        if self.started_at is not None:
+            return self.started_at
+        fee = next((e for e in self.events if e.kind == "fee-added"), None)
+        return fee.at if fee is not None else self.planned_at
+
     def elapsed_seconds(self, now: datetime) -> int:
         """Running time so far, pauses excluded, from the stored instants (not from ticks)."""
         return sum(i.seconds(now) for i in self.running)
