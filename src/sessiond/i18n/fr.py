@@ -3347,6 +3347,11 @@ CATALOG: dict[str, str] = {
     "{article}); not billed.":
         "{fee}\u202f: annulé {notice} avant le rendez-vous, au moins {hours}\u00a0h à l'avance "
         "(art. {article})\u202f; non facturé.",
+    "{fee}: the client cancelled {notice} before the appointment, at least {hours} h ahead: "
+    "no fee is due for it, travel included (art. {article}); not billed.":
+        "{fee}\u202f: le client a annulé {notice} avant le rendez-vous, au moins {hours}\u00a0h "
+        "à l'avance\u202f: rien n'est dû, déplacement compris (art. {article})\u202f; "
+        "non facturé.",
     "{fee}: not announced to the client before the intervention (art. {article}); not billed. "
     "Announce it first: sessiond record {session} fee-announced --kind {name}.":
         "{fee}\u202f: non annoncé au client avant l'intervention (art. {article})\u202f; non "
