@@ -633,6 +633,8 @@ def check_transition(session: Session, kind: str, at: datetime,
             raise InputError(refusal)
     if kind == "fee-added" and (body or {}).get("fee") == "no-show":
         _check_no_show(session, at)
+    if kind == "outcome-recorded":
+        _check_problem(session, (body or {}).get("problem"))
     if kind not in TRANSITIONS:
         return
     sources, _target = TRANSITIONS[kind]
@@ -688,6 +690,21 @@ def fee_refusal(session: Session, fee: str, article: str | None = None) -> str |
              "per intervention{where}. If that one was wrong (its amount, say): sessiond "
              "withdraw {session} {seq} --reason TEXT, then record it again.",
              session=session.id, fee=labels.fee(fee), seq=standing.seq, where=where)
+
+
+def _check_problem(session: Session, problem: object) -> None:
+    """An outcome is the result of one of the problems listed when the session was planned
+    (billing reads no other: FGDMI III.2.3 "chaque problématique mentionnée par le client
+    dans sa demande d'intervention"); a number past them is a slip that the bill would
+    leave out without a word."""
+    from sessiond.i18n.plural import n_
+
+    count = session.problem_count
+    if count and isinstance(problem, int) and not 1 <= problem <= count:
+        raise InputError(n_(
+            count, "Session {session} lists {n} problem: there is no problem {problem} "
+            "(--problem 1).", "Session {session} lists {n} problems: there is no problem "
+            "{problem} (--problem 1 to {n}).", session=session.id, problem=problem))
 
 
 def _check_no_show(session: Session, at: datetime) -> None:

@@ -320,6 +320,16 @@ def _outcomes(session: Session) -> dict[int, str]:
 def _guarantee(g: Guarantee, session: Session, time_amount: Decimal,
                warnings: list[str], notes: list[str]) -> list[Line]:
     results = _outcomes(session)
+    if results and not session.problem_count and g.partial_results is not None:
+        # FGDMI III.2.1 (4): the guarantee "s'applique uniquement pour les besoins et
+        # problématiques préalablement mentionnés dans la demande d'intervention", and
+        # III.2.3 reduces for "chaque problématique mentionnée par le client dans sa
+        # demande": a session planned with no problem listed has none it could fail.
+        clause = g.no_valid_solution or g.partial_results
+        notes.append(_("No problem was listed when the session was planned: the result "
+                       "guarantee covers only the problems the client mentioned in his "
+                       "request (art. {article})", article=clause.article))
+        return []
     if not results:
         if g.partial_results is None:
             # VLH 6.5: only an outcome on record (irreparable, unsolved) changes the bill;
