@@ -325,10 +325,10 @@ def _guarantee(g: Guarantee, session: Session, time_amount: Decimal,
         # problématiques préalablement mentionnés dans la demande d'intervention", and
         # III.2.3 reduces for "chaque problématique mentionnée par le client dans sa
         # demande": a session planned with no problem listed has none it could fail.
-        clause = g.no_valid_solution or g.partial_results
+        listed = g.no_valid_solution or g.partial_results
         notes.append(_("No problem was listed when the session was planned: the result "
                        "guarantee covers only the problems the client mentioned in his "
-                       "request (art. {article})", article=clause.article))
+                       "request (art. {article})", article=listed.article))
         return []
     if not results:
         if g.partial_results is None:
