@@ -357,6 +357,8 @@ def test_a_missed_appointment_is_dated_and_invoiced_on_its_day(cli_home: Cli,
     assert "10/03/2025" in lines and planned_on.strftime("%d/%m/%Y") not in lines
     cli("receipt", session, "--out", str(tmp_path / "releve.pdf"))
     assert re.search(r"^Date\s+10/03/2025$", text_of(tmp_path / "releve.pdf"), re.M)
+    assert [row["day"] for row in cli.json("client", "show", client)["sessions"]] == [
+        "2025-03-10"]
 
 
 def test_a_session_corrected_after_its_invoice_is_reported_until_the_credit_note(
