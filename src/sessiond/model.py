@@ -570,6 +570,18 @@ class Session(NamedTuple):
     def has_consent(self) -> bool:
         return bool(self.consents)
 
+    @property
+    def service_at(self) -> datetime:
+        """When the service took place: its start; for a session that never started, its
+        first fee that stands (the missed appointment or the late cancellation it bills,
+        not the day it was planned); else when it was planned. The one instant exports,
+        receipts and invoices date a session by (CGI ann. II art. 242 nonies A: the date
+        of the service)."""
+        if self.started_at is not None:
+            return self.started_at
+        fee = next((e for e in self.events if e.kind == "fee-added"), None)
+        return fee.at if fee is not None else self.planned_at
+
     def elapsed_seconds(self, now: datetime) -> int:
         """Running time so far, pauses excluded, from the stored instants (not from ticks)."""
         return sum(i.seconds(now) for i in self.running)
@@ -624,6 +636,8 @@ def check_transition(session: Session, kind: str, at: datetime,
             raise InputError(refusal)
     if kind == "fee-added" and (body or {}).get("fee") == "no-show":
         _check_no_show(session, at)
+    if kind == "outcome-recorded":
+        _check_problem(session, (body or {}).get("problem"))
     if kind not in TRANSITIONS:
         return
     sources, _target = TRANSITIONS[kind]
@@ -679,6 +693,21 @@ def fee_refusal(session: Session, fee: str, article: str | None = None) -> str |
              "per intervention{where}. If that one was wrong (its amount, say): sessiond "
              "withdraw {session} {seq} --reason TEXT, then record it again.",
              session=session.id, fee=labels.fee(fee), seq=standing.seq, where=where)
+
+
+def _check_problem(session: Session, problem: object) -> None:
+    """An outcome is the result of one of the problems listed when the session was planned
+    (billing reads no other: FGDMI III.2.3 "chaque problématique mentionnée par le client
+    dans sa demande d'intervention"); a number past them is a slip that the bill would
+    leave out without a word."""
+    from sessiond.i18n.plural import n_
+
+    count = session.problem_count
+    if count and isinstance(problem, int) and not 1 <= problem <= count:
+        raise InputError(n_(
+            count, "Session {session} lists {n} problem: there is no problem {problem} "
+            "(--problem 1).", "Session {session} lists {n} problems: there is no problem "
+            "{problem} (--problem 1 to {n}).", session=session.id, problem=problem))
 
 
 def _check_no_show(session: Session, at: datetime) -> None:

@@ -109,6 +109,29 @@ def test_quoted_rate_and_fgdmi_outcomes(cli: Cli) -> None:
     assert data["total"] == "73.00"
 
 
+def test_fgdmi_guarantee_covers_only_the_problems_listed(cli: Cli) -> None:
+    """FGDMI III.2.1 (4): the guarantee "s'applique uniquement pour les besoins et
+    problématiques préalablement mentionnés dans la demande d'intervention": an outcome of a
+    problem nobody listed waives nothing, and a problem number past the list is refused."""
+    customer = client(cli)
+    unlisted = worked_session(cli, customer, "fgdmi", 100, 10, "--mode", "onsite")
+    cli("record", unlisted, "outcome", "--problem", "1", "unsolved")
+    data = cli.json("bill", unlisted)
+    assert [line["amount"] for line in data["lines"]] == ["90.00"]  # 1 h 30 at 60
+    assert data["total"] == "90.00" and "III.2.1" in data["explanation"]
+    listed = worked_session(cli, customer, "fgdmi", 100, 10, "--mode", "onsite", "--problem",
+                            "imprimante", "--problem", "wifi")
+    events = len(cli.events())
+    for number in ("3", "0"):
+        refused = cli("record", listed, "outcome", "--problem", number, "unsolved",
+                      check=False)
+        assert refused.code == 2 and f"problème {number}" in refused.err
+    assert len(cli.events()) == events  # nothing written
+    cli("record", listed, "outcome", "--problem", "2", "unsolved")
+    cli("record", listed, "outcome", "--problem", "1", "unsolved")
+    assert cli.json("bill", listed)["total"] == "0.00"  # no valid solution: not billed
+
+
 def test_prepaid_credit(cli: Cli) -> None:
     """MRI87: a 3 h package; 1 h 07 bills 2 h from it; 1 h left; then not enough."""
     customer = client(cli)

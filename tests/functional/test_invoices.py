@@ -331,6 +331,36 @@ def test_a_client_period_takes_his_uninvoiced_sessions(cli_home: Cli, tmp_path: 
     assert mixed.code == 2 and other in mixed.err  # one invoice, one client
 
 
+def test_a_missed_appointment_is_dated_and_invoiced_on_its_day(cli_home: Cli,
+                                                               tmp_path: Path) -> None:
+    # Planned today for an appointment of 10 March 2025 the client missed: the no-show fee
+    # (Micro-Alpes 3) is a service of 10 March, as the day's export places it, not of the
+    # day the session was planned: the month's invoice takes it and dates it so, and so
+    # does its receipt (CGI ann. II art. 242 nonies A: the date of the service).
+    cli = cli_home
+    client = consumer(cli)
+    planned_on = datetime.now(ZoneInfo("Europe/Paris")).date()
+    session = cli("session", "new", client, "--policy", "micro-alpes", "--mode", "onsite",
+                  "--client-os", "windows", "--appointment", "2025-03-10T14:00:00+01:00"
+                  ).out.strip()
+    cli("record", session, "fee", "--kind", "no-show", "--at", "2025-03-10T14:30:00+01:00",
+        "--yes")
+    export = cli.json("export", "--day", "2025-03-10", "--format", "json", "--out",
+                      str(tmp_path / "day.json"))
+    assert export["sessions"] == 1
+    result = cli.json("invoice", "--client", client, "--from", "2025-03-01", "--to",
+                      "2025-03-31", "--out", str(tmp_path))
+    assert result["sessions"] == [session]
+    text = text_of(Path(result["pdf"]))
+    assert "Date de la prestation : 10/03/2025" in text
+    lines = text.split("Désignation")[1].split("Total HT")[0]
+    assert "10/03/2025" in lines and planned_on.strftime("%d/%m/%Y") not in lines
+    cli("receipt", session, "--out", str(tmp_path / "releve.pdf"))
+    assert re.search(r"^Date\s+10/03/2025$", text_of(tmp_path / "releve.pdf"), re.M)
+    assert [row["day"] for row in cli.json("client", "show", client)["sessions"]] == [
+        "2025-03-10"]
+
+
 def test_a_session_corrected_after_its_invoice_is_reported_until_the_credit_note(
         cli_home: Cli, tmp_path: Path) -> None:
     cli = cli_home

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from sessiond.model import State
 from sessiond.sessions import Sessiond
 from sessiond.store import notifications as notices
 from sessiond.tui.app import SessiondApp
+from sessiond.tui.format import short_day
 from sessiond.tui.screens.before_start import BeforeStartScreen
 from sessiond.tui.screens.clients import ClientsScreen
 from sessiond.tui.screens.running import RunningScreen
@@ -124,6 +126,28 @@ async def test_clients_screen_adds_client_and_prepaid_hours(
         await wait_for(pilot, lambda: len(other.clients()) == 2)
         await wait_for(pilot, lambda: app.screen.query_one("#clients", DataTable).row_count
                        == 2)
+
+
+async def test_clients_history_dates_a_session_by_its_service(
+        svc: Sessiond, clock: FakeClock) -> None:
+    # Planned ten days before it took place: the history gives the day of the work, as the
+    # invoice, the receipt, the day's export and client show do, not the day it was planned.
+    client = svc.add_client("M. Garnier", at=clock.at - timedelta(days=11))
+    session = svc.new_session(client, policy="vlh", at=clock.at - timedelta(days=10))
+    svc.consent(session, channel="oral", by="M. Garnier", at=clock.at - timedelta(hours=2))
+    svc.start(session, at=clock.at - timedelta(hours=2))
+    svc.stop(session, at=clock.at - timedelta(hours=1))
+    worked_on = short_day(clock.at - timedelta(hours=2), svc.tz)
+    planned_on = short_day(clock.at - timedelta(days=10), svc.tz)
+    assert worked_on != planned_on
+    app = SessiondApp(svc, now=clock, jobs=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, ClientsScreen))
+        history = app.screen.query_one("#history", DataTable)
+        await wait_for(pilot, lambda: history.row_count == 1)
+        assert str(history.get_row_at(0)[0]) == worked_on
 
 
 async def test_keys_remapped_from_the_configuration(home: Path, clock: FakeClock) -> None:

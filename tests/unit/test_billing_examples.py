@@ -568,6 +568,29 @@ def test_vlh_late_cancellation_boundaries(notice: timedelta, rate: str | None,
 
 
 @pytest.mark.parametrize(("notice", "total"), [
+    (timedelta(hours=24), "0.00"),  # told in time: no fee, the travel included
+    (timedelta(hours=24) - timedelta(seconds=1), "45.00"),  # 50 % of the hour + the travel
+])
+def test_vlh_travel_to_an_appointment_cancelled_in_time_is_not_due(notice: timedelta,
+                                                                   total: str) -> None:
+    """VLH 5.6: "En cas de report, aucun frais ne sera facturé, à condition d'informer le
+    Prestataire au moins 24 heures avant [...]. Si le client ne prévient pas dans ce délai
+    et que le Prestataire a déjà effectué le déplacement, la totalité des frais
+    kilométriques dus seront facturés"."""
+    appointment = utc("2026-11-24 14:00")
+    b = Builder(policy="vlh", mode="onsite", appointment=appointment)
+    b.fee("late-cancellation", appointment - notice)
+    b.fee("travel", appointment, "20.00")
+    result = bill_of(b, "vlh")
+    assert str(result.total) == total
+    # told in time, both fees say why they are not billed, each citing the article
+    refused = [w for w in result.warnings if "(art. 5.6)" in w]
+    assert len(refused) == (2 if total == "0.00" else 0)
+    assert [line.name for line in result.lines if line.kind == "fee"] == (
+        [] if total == "0.00" else ["late-cancellation", "travel"])
+
+
+@pytest.mark.parametrize(("notice", "total"), [
     (timedelta(hours=23), "20.00"), (timedelta(hours=24), "0.00")])
 def test_mri87_absence_notice_of_24_hours(notice: timedelta, total: str) -> None:
     """MRI87 15: "prévenir [...] au minimum 24 heures avant"."""

@@ -14,8 +14,9 @@ Order of the lines, each rounded to the cent half-up, the total being their sum:
    (model.same_fee), only those the policy provides for (MRI87 has no travel, FGDMI no
    missed-appointment fee), and billed only when the policy's conditions hold: beside
    another fee (Micro-Alpes 3: travel only on a no-show), within the notice (VLH 5.6,
-   MRI87 15), announced beforehand (MD 9, the travel to a missed appointment too). A
-   partial result never reduces them (FGDMI III.2.3); no valid solution waives them with
+   MRI87 15; an appointment cancelled in time owes its travel neither), announced
+   beforehand (MD 9, the travel to a missed appointment too). A partial result never
+   reduces them (FGDMI III.2.3); no valid solution waives them with
    the time where the clause says `covers_fees` (FGDMI III.2.1: "ne pas le facturer").
 """
 
@@ -319,6 +320,16 @@ def _outcomes(session: Session) -> dict[int, str]:
 def _guarantee(g: Guarantee, session: Session, time_amount: Decimal,
                warnings: list[str], notes: list[str]) -> list[Line]:
     results = _outcomes(session)
+    if results and not session.problem_count and g.partial_results is not None:
+        # FGDMI III.2.1 (4): the guarantee "s'applique uniquement pour les besoins et
+        # problématiques préalablement mentionnés dans la demande d'intervention", and
+        # III.2.3 reduces for "chaque problématique mentionnée par le client dans sa
+        # demande": a session planned with no problem listed has none it could fail.
+        listed = g.no_valid_solution or g.partial_results
+        notes.append(_("No problem was listed when the session was planned: the result "
+                       "guarantee covers only the problems the client mentioned in his "
+                       "request (art. {article})", article=listed.article))
+        return []
     if not results:
         if g.partial_results is None:
             # VLH 6.5: only an outcome on record (irreparable, unsolved) changes the bill;
@@ -526,12 +537,32 @@ def _fee_condition(facts: _Facts, spec: Fee, event: Event, label: str) -> str | 
             return _("{fee}: the appointment is not on record (session new --appointment), so "
                      "the notice of {hours} h cannot be shown (art. {article}); not billed.",
                      fee=label, hours=spec.notice_hours, article=spec.article)
-        notice = appointment - event.at
-        if notice >= timedelta(hours=spec.notice_hours):
+        notice = _timely_notice(spec, event, appointment)
+        if notice is not None:
             return _("{fee}: cancelled {notice} before the appointment, at least {hours} h "
                      "ahead (art. {article}); not billed.", fee=label,
                      notice=text.duration(int(notice.total_seconds())),
                      hours=spec.notice_hours, article=spec.article)
+    if session.started_at is None and event.body["fee"] not in MISSED_FEES and \
+            appointment is not None:
+        # VLH 5.6: "En cas de report, aucun frais ne sera facturé, à condition d'informer
+        # le Prestataire au moins 24 heures avant [...]. Si le client ne prévient pas dans
+        # ce délai et que le Prestataire a déjà effectué le déplacement, la totalité des
+        # frais kilométriques dus seront facturés": an appointment cancelled in time owes
+        # no fee, its travel included.
+        for other in session.events:
+            terms = facts.policy.fees.get(other.body.get("fee", "")) \
+                if other.kind == "fee-added" else None
+            if terms is None or terms.notice_hours is None or other.body["fee"] not in \
+                    MISSED_FEES:
+                continue
+            notice = _timely_notice(terms, other, appointment)
+            if notice is not None:
+                return _("{fee}: the client cancelled {notice} before the appointment, at "
+                         "least {hours} h ahead: no fee is due for it, travel included (art. "
+                         "{article}); not billed.", fee=label,
+                         notice=text.duration(int(notice.total_seconds())),
+                         hours=terms.notice_hours, article=terms.article)
     announced, article = spec.announced, spec.article
     missed = [facts.policy.fees[f] for f in MISSED_FEES if f in facts.policy.fees]
     kinds = {event.body["fee"]}
@@ -553,6 +584,15 @@ def _fee_condition(facts: _Facts, spec: Fee, event: Event, label: str) -> str | 
                      "{article}); not billed. Announce it first: sessiond record {session} "
                      "fee-announced --kind {name}.", fee=label, article=article,
                      session=session.id, name=event.body["fee"])
+    return None
+
+
+def _timely_notice(spec: Fee, event: Event, appointment: datetime) -> timedelta | None:
+    """The notice the fee of `event` was given with, when it is enough for the fee not to
+    be due (`spec.notice_hours` or more before the appointment); None otherwise."""
+    notice = appointment - event.at
+    if spec.notice_hours is not None and notice >= timedelta(hours=spec.notice_hours):
+        return notice
     return None
 
 

@@ -265,7 +265,11 @@ def client_show(args: argparse.Namespace, ctx: Context) -> int:
             worked, total = priced.worked_seconds, priced.total
         except InputError:  # a policy that can no longer be read: shown without its bill
             pass
-        started = session.started_at.astimezone(ctx.tz).date() if session.started_at else None
+        # the day of the service, as its invoice and the day's export give it (a missed
+        # appointment: its fee's day); a session still only planned has none yet
+        held = session.started_at is not None or any(e.kind == "fee-added"
+                                                     for e in session.events)
+        started = session.service_at.astimezone(ctx.tz).date() if held else None
         rows.append({"session": session.id, "state": session.state.value,
                      "day": started.isoformat() if started else None,
                      "policy": session.policy, "worked_seconds": worked,

@@ -124,8 +124,9 @@ def _next_serial(events: Sequence[Event], year: int) -> int:
 
 
 def service_day(session: Session, svc: Sessiond) -> date:
-    """The local day of the service: the start, or the planned day of a fee-only one."""
-    return (session.started_at or session.planned_at).astimezone(svc.tz).date()
+    """The local day of the service: the start, or the day of a fee-only one's fee (the
+    missed appointment, as the day's export places it), not the day it was planned."""
+    return session.service_at.astimezone(svc.tz).date()
 
 
 def _invoiceable(session: Session) -> str | None:
@@ -148,7 +149,7 @@ def uninvoiced(svc: Sessiond, client_id: str, first: date, last: date) -> list[s
     found = [s for s in svc.client_sessions(svc.canonical_client(client_id))
              if _invoiceable(s) is None and s.id not in current
              and first <= service_day(s, svc) <= last]
-    return [s.id for s in sorted(found, key=lambda s: (s.started_at or s.planned_at, s.id))]
+    return [s.id for s in sorted(found, key=lambda s: (s.service_at, s.id))]
 
 
 def _sessions(svc: Sessiond, session_ids: Sequence[str]) -> list[Session]:
@@ -168,7 +169,7 @@ def _sessions(svc: Sessiond, session_ids: Sequence[str]) -> list[Session]:
     if len(clients) > 1:
         raise InputError(_("These sessions belong to different clients ({clients}): an "
                            "invoice is for one client.", clients=", ".join(sorted(clients))))
-    return sorted(sessions, key=lambda s: (s.started_at or s.planned_at, s.id))
+    return sorted(sessions, key=lambda s: (s.service_at, s.id))
 
 
 def _as_of(svc: Sessiond, session_ids: Sequence[str], upto: int) -> list[Session]:

@@ -106,7 +106,7 @@ def receipt_data(facts: Facts, *, number: str, replaces: str | None, issued_at: 
     problems = list(planned.personal.get("problems", []) if planned.personal else [])
     outcomes = {e.body["problem"]: e.body["result"] for e in session.events
                 if e.kind == "outcome-recorded"}
-    when = session.started_at or session.planned_at
+    when = session.service_at
     document = facts.policy.document
     start = next((e for e in session.events if e.kind == "session-started"), None)
     payments = [{"at": iso(e.at), "method": e.body["method"], "amount": e.body["amount"]}

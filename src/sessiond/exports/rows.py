@@ -137,10 +137,9 @@ def session_day(session: Session, tz: ZoneInfo) -> date | None:
     if session.state is State.CANCELLED or any(
             e.kind == "session-cancelled" for e in session.events):
         return None
-    if session.started_at is not None:
-        return session.started_at.astimezone(tz).date()
-    fee = next((e for e in session.events if e.kind == "fee-added"), None)
-    return fee.at.astimezone(tz).date() if fee is not None else None
+    if session.started_at is None and not any(e.kind == "fee-added" for e in session.events):
+        return None
+    return session.service_at.astimezone(tz).date()
 
 
 def _status(session: Session) -> str:
@@ -184,7 +183,7 @@ def build_rows(ledger: Ledger, session_ids: Sequence[str], tz: ZoneInfo, first: 
         day = session_day(session, tz)
         if day is not None and first <= day <= last:
             placed.append((session, day))
-    placed.sort(key=lambda p: (p[0].started_at or p[0].planned_at, p[0].planned_at, p[0].id))
+    placed.sort(key=lambda p: (p[0].service_at, p[0].planned_at, p[0].id))
     return [build_row(ledger, s, day, receipts) for s, day in placed]
 
 

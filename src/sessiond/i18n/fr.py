@@ -3362,6 +3362,11 @@ CATALOG: dict[str, str] = {
     "{article}); not billed.":
         "{fee}\u202f: annulé {notice} avant le rendez-vous, au moins {hours}\u00a0h à l'avance "
         "(art. {article})\u202f; non facturé.",
+    "{fee}: the client cancelled {notice} before the appointment, at least {hours} h ahead: "
+    "no fee is due for it, travel included (art. {article}); not billed.":
+        "{fee}\u202f: le client a annulé {notice} avant le rendez-vous, au moins {hours}\u00a0h "
+        "à l'avance\u202f: rien n'est dû, déplacement compris (art. {article})\u202f; "
+        "non facturé.",
     "{fee}: not announced to the client before the intervention (art. {article}); not billed. "
     "Announce it first: sessiond record {session} fee-announced --kind {name}.":
         "{fee}\u202f: non annoncé au client avant l'intervention (art. {article})\u202f; non "
@@ -3678,6 +3683,17 @@ CATALOG: dict[str, str] = {
         "{share}\u00a0% (art. {article})",
     "Partial results: {count} × {each} % = {share} % (art. {article})":
         "Résultats partiels\u202f: {count} × {each}\u00a0% = {share}\u00a0% (art. {article})",
+    "No problem was listed when the session was planned: the result guarantee covers only the "
+    "problems the client mentioned in his request (art. {article})":
+        "Aucun problème n'a été listé à la planification de l'intervention\u202f: la garantie "
+        "de résultat ne couvre que les problèmes mentionnés par le client dans sa demande "
+        "(art. {article})",
+    "Session {session} lists {n} problem: there is no problem {problem} (--problem 1).":
+        "L'intervention {session} liste {n}\u00a0problème\u202f: il n'y a pas de problème "
+        "{problem} (--problem 1).",
+    "Session {session} lists {n} problems: there is no problem {problem} (--problem 1 to {n}).":
+        "L'intervention {session} liste {n}\u00a0problèmes\u202f: il n'y a pas de problème "
+        "{problem} (--problem 1 à {n}).",
     "{n} listed problem unsolved: on request the client gets {percent} % off (art. {article}); "
     "record it with sessiond record {session} reduction-requested.":
         "{n} problème listé non résolu\u202f: sur demande, le client obtient {percent}\u00a0% "

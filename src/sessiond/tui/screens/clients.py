@@ -147,7 +147,7 @@ class ClientsScreen(SessiondScreen):
         now = self.sapp.now()
         for s in reversed(view.sessions):
             bill = s.bill(now)
-            history.add_row(plain(short_day(s.session.planned_at, self.sapp.tz)), plain(s.id),
+            history.add_row(plain(short_day(s.session.service_at, self.sapp.tz)), plain(s.id),
                             state_text(s.state), plain(hms(s.worked(now))),
                             plain(hms(bill.billed_seconds) if bill else "—"),
                             plain(money(bill.total) if bill else "—"), compliance_badge(s),
