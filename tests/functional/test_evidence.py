@@ -197,6 +197,32 @@ def test_refusals_say_what_to_do(cli: Cli, tmp_path: Path) -> None:
     assert len(cli.events()) == 0
 
 
+@needs_samples
+def test_a_log_refused_once_read_records_nothing(cli: Cli, tmp_path: Path) -> None:
+    # The real log's session, then the rest of the file as a program of a French locale
+    # rewrote it (DD/MM/YYYY): most lines are dated in a layout sessiond cannot read, so
+    # the file is refused, which it can tell only once it has read it, past the session.
+    real = (SAMPLES / "teamviewer" / "TeamViewer15_Logfile.log").read_text(encoding="utf-8")
+    rewritten = [f"16/02/2024 06:{n // 60:02d}:{n % 60:02d}.000  2216       2492 S0   line {n}"
+                 for n in range(2 * real.count("\n"))]
+    log = tmp_path / "rewritten" / "TeamViewer15_Logfile.log"
+    log.parent.mkdir()
+    log.write_text(real + "\n".join(rewritten) + "\n", encoding="utf-8")
+    day = datetime(2024, 2, 16, 14, 0, tzinfo=UTC)
+    sid = worked(cli, "micro-alpes", TV, day + timedelta(minutes=10),
+                 day + timedelta(minutes=15), day + timedelta(minutes=19))
+    incoming = str(SAMPLES / "teamviewer" / "connections_incoming.txt")
+    for files in ((str(log),), (incoming, str(log))):
+        refused = cli("evidence", "import", *files, check=False)
+        assert refused.code == 2 and "ne peut pas être importé tel quel" in refused.err
+        # Told it cannot be imported, the technician finds none of it in the record: not
+        # the log's session, nor the other file's given in the same command.
+        assert "connection-observed" not in [e["kind"] for e in cli.events()]
+        assert cli.json("evidence", "list", "--session", sid)["connections"] == []
+    assert [c["session"] for c in cli.json("evidence", "import", incoming)["connections"]] == [
+        sid]
+
+
 def test_a_fifo_or_a_device_is_refused_not_waited_on(real_cli: Cli, tmp_path: Path) -> None:
     """A FIFO named as the log: open() waited for a writer, and the command never ended."""
     import os
