@@ -223,6 +223,39 @@ def test_a_log_refused_once_read_records_nothing(cli: Cli, tmp_path: Path) -> No
         sid]
 
 
+def test_a_connection_row_that_cannot_be_read_is_never_left_out(cli: Cli,
+                                                                 tmp_path: Path) -> None:
+    # Three sessions in the technician's Connections.txt; the second row, the one opened
+    # before its consent, was re-saved by a spreadsheet in the French layout (DD/MM/YYYY).
+    # Read without it, the import would record two connections and check would find
+    # nothing before the consent: the file is refused, naming the line, and nothing recorded.
+    t = base()
+    sids = [worked(cli, "micro-alpes", partner, t + timedelta(minutes=m + consent),
+                   t + timedelta(minutes=m + 6), t + timedelta(minutes=m + 20))
+            for partner, m, consent in (("111111111", -60, -5), ("222222222", 0, 5),
+                                        ("333333333", 60, -5))]
+    log = outgoing(tmp_path / "Connections.txt",
+                   ("111111111", t - timedelta(minutes=59), t - timedelta(minutes=40)),
+                   ("222222222", t, t + timedelta(minutes=20)),
+                   ("333333333", t + timedelta(minutes=61), t + timedelta(minutes=80)))
+    rows = log.read_text(encoding="ascii").split("\n")
+    rows[2] = rows[2].replace(f"{t:%d-%m-%Y}", f"{t:%d/%m/%Y}")
+    assert "/" in rows[2]
+    log.write_text("\n".join(rows), encoding="ascii")
+    refused = cli("evidence", "import", str(log), check=False)
+    assert refused.code == 2
+    assert "La ligne 3 de cette liste de connexions TeamViewer" in refused.err
+    assert "ne peut donc pas être importé tel quel" in refused.err
+    assert "connection-observed" not in [e["kind"] for e in cli.events()]
+    # The row as TeamViewer wrote it: the three are recorded, the second before its consent.
+    rows[2] = rows[2].replace(f"{t:%d/%m/%Y}", f"{t:%d-%m-%Y}")
+    log.write_text("\n".join(rows), encoding="ascii")
+    imported = cli.json("evidence", "import", str(log))["connections"]
+    assert [c["session"] for c in imported] == sids
+    assert [len(findings(cli, sid, "remote-access-before-consent")) for sid in sids] == [
+        0, 1, 0]
+
+
 def test_a_fifo_or_a_device_is_refused_not_waited_on(real_cli: Cli, tmp_path: Path) -> None:
     """A FIFO named as the log: open() waited for a writer, and the command never ended."""
     import os

@@ -161,6 +161,48 @@ def test_a_connection_file_of_another_shape_is_refused_not_read_as_empty(
         conns(f"\n{row}".encode(), name=name)
 
 
+def _later(row: str, hours: int) -> str:
+    """`row` with its two instants `hours` later on the same day."""
+    for stamp in ("14:16:32", "14:18:36", "13:10:33", "13:11:52"):
+        row = row.replace(f" {stamp}", f" {int(stamp[:2]) + hours:02d}{stamp[2:]}")
+    return row
+
+
+@pytest.mark.parametrize(("name", "row"), [
+    ("Connections_incoming.txt", ROW_IN),
+    ("Connections.txt", ROW_OUT),
+], ids=["incoming", "outgoing"])
+@pytest.mark.parametrize("damage", [
+    lambda r: r.replace("-02-2024", "/02/2024"),  # DD/MM/YYYY, as a French locale writes it
+    lambda r: r.replace(":32\t", ":32 PM\t").replace(":33 ", ":33 PM "),  # 12-hour clock
+    lambda r: r.replace("16-02-2024", "2024-02-16").replace("20-02-2024", "2024-02-20"),
+    lambda r: r.replace("\t", "    ").replace(" " * 13, ";"),  # TABs lost, columns cut
+    lambda r: r[:r.index(":") + 3],  # cut in its start by an edit
+    lambda r: r.replace("16-02", "30-02").replace("20-02", "30-02"),  # no such day
+], ids=["dmy-slashes", "12-hour", "year-first", "tabs-lost", "cut", "no-such-day"])
+def test_a_row_among_rows_that_cannot_be_read_refuses_the_file(name: str, row: str,
+                                                               damage: object) -> None:
+    # Every line of TeamViewer's connection files is a row (after the empty first line):
+    # one that cannot be read is a connection a careful reader of the file sees, perhaps
+    # the one before the consent. Read without it, the import would say nothing of it;
+    # the file is refused naming the line, as a whole file of another shape is.
+    assert callable(damage)
+    bad = damage(_later(row, 1))
+    assert bad != _later(row, 1)
+    good = f"\n{row}\n{bad}\n{_later(row, 2)}"
+    for data in (good.encode(), good.replace("\n", "\r\n").encode("utf-16")):
+        with pytest.raises(LogFormatError, match="La ligne 3 de cette liste de connexions"):
+            conns(data, name=name)
+    # The rows alone, blank lines between them, read; given its format, the file is read as
+    # it is (the rule of every format: only a detected file is refused).
+    whole = f"\n{row}\n  \n\n{_later(row, 2)}".encode()
+    assert [c.start.hour for c in conns(whole, name=name)] == [
+        c.start.hour for c in conns(f"\n{row}".encode())] + [
+        c.start.hour + 2 for c in conns(f"\n{row}".encode())]
+    fmt = detect(good.encode(), name)
+    assert len(conns(good.encode(), fmt=fmt)) == 2
+
+
 def test_a_known_name_still_reads_an_empty_or_starting_file() -> None:
     # The file starts with the newline of its first record, and a log may be caught while
     # its first line is written: neither is refused.
