@@ -527,6 +527,29 @@ def test_connection_to_other_partner(cli: Cli, tmp_path: Path) -> None:
     assert "999999999" not in found["message"] and "111111111" not in found["message"]
 
 
+def test_a_second_partners_refused_try_is_no_connection_to_the_client(cli: Cli) -> None:
+    # The client's TeamViewer log (tests/data/remote_logs/teamviewer/two-partners): while
+    # the technician (809843398) authenticates, another partner tries with a wrong password
+    # and is refused. His try is recorded as refused, and check finds no connection of the
+    # session to another partner ID.
+    day = datetime(2026, 5, 12, 7, 0, tzinfo=UTC)
+    sid = worked(cli, "micro-alpes", "809843398", day + timedelta(minutes=29),
+                 day + timedelta(minutes=30, seconds=30), day + timedelta(minutes=58))
+    log = REMOTE_LOGS / "teamviewer" / "two-partners" / "TeamViewer15_Logfile.log"
+    found = cli.json("evidence", "import", str(log))["connections"]
+    assert [(c["partner_id"], c["start"], c["session"]) for c in found] == [
+        ("955123456", "2026-05-12T09:30:05+02:00", sid),
+        ("809843398", "2026-05-12T09:30:02+02:00", sid),
+        ("809843398", "2026-05-12T10:40:12+02:00", sid)]
+    listed = cli.json("evidence", "list", "--session", sid)["connections"]
+    assert sorted((c["partner_id"], c["outcome"]) for c in listed) == [
+        ("809843398", "accepted"), ("809843398", "accepted"), ("955123456", "rejected")]
+    assert findings(cli, sid, "connection-to-other-partner") == []
+    assert findings(cli, sid, "remote-access-before-consent") == []
+    # The technician's next session, an hour after the stop, is access after it.
+    assert len(findings(cli, sid, "remote-access-after-stop")) == 1
+
+
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 def test_the_receipt_states_the_observed_connection(cli: Cli, tmp_path: Path) -> None:
     from tests.functional.exports_data import write_config

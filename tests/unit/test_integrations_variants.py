@@ -601,6 +601,38 @@ def test_the_gui_session_end_during_an_incoming_session_is_that_ones() -> None:
         ("incoming", u(2024, 6, 1, 8, 20, 0, 1)), ("outgoing", None)]
 
 
+@pytest.mark.parametrize("order", ["verdicts-after-both", "second-after-acceptance"])
+def test_an_authentication_verdict_is_the_one_waiting_attempts(order: str) -> None:
+    # The desktop process's verdict names no partner nor routing index. While two incoming
+    # attempts wait it is either's (here the first's: its participant line follows it by
+    # 100 ms, as in plaso's real log): it decides neither, and a second partner's refused
+    # try never takes the first's success. Once one is accepted, the verdict is the other's.
+    first = [tv("2024/06/01 10:00:00.000", PASSIVE), tv("2024/06/01 10:00:00.100", HELLO)]
+    second = [tv("2024/06/01 10:00:03.000", PASSIVE.replace("[3]", "[4]")),
+              tv("2024/06/01 10:00:03.100", HELLO.replace("123456789", "955123456"))]
+    success = [tv("2024/06/01 10:00:10.000", "AuthenticationPasswordLogin_Passive::Run"
+                  "AuthenticationMethod: authentication using dynamic password was successful",
+                  "1084       3644", "D1"), tv("2024/06/01 10:00:10.100", ADD)]
+    denied = [tv("2024/06/01 10:00:15.000", "AuthenticationPasswordLogin_Passive::Run"
+                 "AuthenticationMethod: authentication using dynamic password was denied",
+                 "1084       3648", "D1")]
+    body = (first + second + success + denied if order == "verdicts-after-both"
+            else first + success + second + denied)
+    data = log(*body,
+               tv("2024/06/01 10:00:20.000", "IProcessCommandHandler[4]::CmdEndSession(): "
+                  "Received CMD_ENDSESSION with reason: 3"),
+               tv("2024/06/01 10:30:00.000", REMOVE))
+    assert sorted(seen(conns(data, PARIS)), key=lambda c: str(c[3])) == [
+        ("teamviewer-log", "incoming", "123456789", u(2024, 6, 1, 8),
+         u(2024, 6, 1, 8, 30), "accepted"),
+        ("teamviewer-log", "incoming", "955123456", u(2024, 6, 1, 8, 0, 3),
+         u(2024, 6, 1, 8, 0, 20), "rejected")]
+    # One attempt alone: its verdicts are its own, a denial then a success (a real TV13
+    # log: the dynamic password denied, the fixed one accepted) accepts it.
+    alone = log(*first, *denied, *success[:1], tv("2024/06/01 10:30:00.000", REMOVE))
+    assert [c.outcome for c in conns(alone, PARIS)] == ["accepted"]
+
+
 def test_an_attempt_ended_by_the_end_session_command_is_closed() -> None:
     # A real TV12 log: an incoming attempt that never authenticated (no row in its
     # Connections_incoming.txt) ends with `IProcessCommandHandler[n]::CmdEndSession():

@@ -34,7 +34,8 @@ Markers, all verbatim from real logs (TV11 to TV15):
   (partner; the second is the only one a Linux TV15 write-up quotes, and follows the first
   in a real Windows TV 15.78 log), `AddParticipant: [<ID>,<n>] type=6`
   and `..._Passive::RunAuthenticationMethod: authentication using ... was successful`
-  (accepted; `denied` alone means rejected);
+  (accepted; `denied` alone means rejected; naming no partner, it is the verdict of the
+  one incoming attempt not yet accepted, and of none while two are);
 - outgoing: `Trying connection to <ID>, mode = 1` (start), `CreateActiveSession():
   outgoing session to <ID>` with the routing index (the partner may be an address, a
   connection by IP: the two pair by address without its port, or the service's start
@@ -576,7 +577,16 @@ class LogParser(Parser):
                     rec.outcome = "accepted"
                     self.touch(rec, text)
         elif m := _AUTH.match(msg):
-            rec = self.latest("incoming")
+            # The line names no partner nor routing index (the desktop process writes it
+            # for every session): it is the verdict of the one incoming attempt still
+            # waiting for its acceptance. With two waiting (a second partner trying while
+            # the first authenticates) it is either's, and decides neither: each one's
+            # participant line (AddParticipant type=6, the role 6) accepts it by its ID,
+            # and one that ends without is failed. Read as the latest attempt's, a second
+            # partner's refused try took the first's success and counted as accepted.
+            waiting = [r for r in self.open
+                       if r.direction == "incoming" and r.outcome != "accepted"]
+            rec = waiting[0] if len(waiting) == 1 else None
             if m[1] == "successful":
                 self.accept(rec, text)
             else:
