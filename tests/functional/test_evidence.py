@@ -495,6 +495,25 @@ def test_remote_access_after_stop(cli: Cli, tmp_path: Path) -> None:
     assert findings(cli, closed_in_time, "remote-access-after-stop") == []  # 1 min 30 s
 
 
+def test_a_session_cut_by_the_clients_reboot_ends_with_it(cli: Cli) -> None:
+    # The client's TeamViewer log (tests/data/remote_logs/teamviewer/reboot): his PC
+    # reboots during the repair (13:41, a new service process at 13:43), the technician
+    # connects again at 13:45 until 14:10. The first connection ended with the reboot: it
+    # is not one from 13:30 to 14:10 beside the second (the second's end took for its own).
+    day = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
+    sid = worked(cli, "micro-alpes", "809843398", day + timedelta(minutes=29),
+                 day + timedelta(minutes=30, seconds=30), day + timedelta(minutes=72))
+    log = REMOTE_LOGS / "teamviewer" / "reboot" / "TeamViewer15_Logfile.log"
+    found = cli.json("evidence", "import", str(log))["connections"]
+    assert sorted((c["start"], c["end"], c.get("seen_until"), c["session"]) for c in found) == [
+        ("2026-12-03T13:30:02+01:00", None, "2026-12-03T13:41:07+01:00", sid),
+        ("2026-12-03T13:45:00+01:00", "2026-12-03T14:10:00+01:00", None, sid)]
+    listed = cli.json("evidence", "list", "--session", sid)["connections"]
+    assert sorted(c["end"] or "" for c in listed) == ["", "2026-12-03T14:10:00+01:00"]
+    assert findings(cli, sid, "remote-access-before-consent") == []
+    assert findings(cli, sid, "connection-to-other-partner") == []
+
+
 def test_billed_beyond_connection(cli: Cli, tmp_path: Path) -> None:
     t = base()
     beyond = worked(cli, "vlh", "111111111", t - timedelta(minutes=5), t,

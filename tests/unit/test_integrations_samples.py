@@ -250,6 +250,13 @@ TEAMVIEWER: dict[str, list[Row]] = {
         ("incoming", "teamviewer", "955123456", "2026-05-12 07:30:05", "2026-05-12 07:30:24",
          "rejected", 11),
         ("incoming", "teamviewer", "809843398", "2026-05-12 08:40:12", None, "accepted", 25)],
+    # Windows, CRLF, UTC+1: the client's PC reboots during the session (the service's
+    # shutdown, a new service process with its Start: block), then the partner connects
+    # again: the first session ends at the reboot, end unknown (see the variants' test).
+    "reboot/TeamViewer15_Logfile.log": [
+        ("incoming", "teamviewer", "809843398", "2026-12-03 12:30:02", None, "accepted", 9),
+        ("incoming", "teamviewer", "809843398", "2026-12-03 12:45:00", "2026-12-03 13:10:00",
+         "accepted", 25)],
 }
 
 

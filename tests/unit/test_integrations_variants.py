@@ -633,6 +633,44 @@ def test_an_authentication_verdict_is_the_one_waiting_attempts(order: str) -> No
     assert [c.outcome for c in conns(alone, PARIS)] == ["accepted"]
 
 
+@pytest.mark.parametrize("layout", ["tv15", "tv13"])
+def test_a_process_start_ends_the_sessions_the_previous_run_had_open(layout: str) -> None:
+    # The client's PC reboots during the session: the service stops without writing the
+    # session's end, a new service process starts (its Start: block) and the partner
+    # connects again, under a routing index of its own or the same one. The first
+    # session ended with the old process: end unknown, seen up to that process's last
+    # line (not the new one's first lines, `Logger started.`, nor a later session's end).
+    new_ids = "1980       2380"
+    restart = ([tv("2024/06/01 10:20:00.000", "Logger started.", new_ids, "0"),
+                tv("2024/06/01 10:20:04.000", "", new_ids), HEADER[1].replace("09:00", "10:20")]
+               if layout == "tv15" else
+               ["", "", "", HEADER[1].replace("09:00", "10:20"), "Version:            13.1.3629 ",
+                ""])
+    for index in ("[3]", "[4]"):
+        data = log(tv("2024/06/01 10:00:00.000", PASSIVE), tv("2024/06/01 10:00:00.100", HELLO),
+                   tv("2024/06/01 10:00:05.000", ADD),
+                   tv("2024/06/01 10:11:30.000", "SERVICE_CONTROL_SHUTDOWN"), *restart,
+                   tv("2024/06/01 10:25:00.000", PASSIVE.replace("[3]", index), new_ids),
+                   tv("2024/06/01 10:25:00.100", HELLO, new_ids),
+                   tv("2024/06/01 10:25:05.000", ADD.replace(",42]", ",43]"), new_ids),
+                   tv("2024/06/01 10:50:00.000", REMOVE.replace(",42]", ",43]"), new_ids),
+                   tv("2024/06/01 10:50:00.100", f"SessionStatistics{index} Session to "
+                      "123456789 ended. Estimated capacity=1kBit/s, Latency=6ms", new_ids))
+        found = sorted(conns(data, PARIS), key=lambda c: c.start)
+        assert [(c.start, c.end, c.seen_until, c.outcome) for c in found] == [
+            (u(2024, 6, 1, 8), None, u(2024, 6, 1, 8, 11, 30), "accepted"),
+            (u(2024, 6, 1, 8, 25), u(2024, 6, 1, 8, 50), None, "accepted")]
+        # Followed as it grows, the same: the restart is seen in the state kept between
+        # two reads, the first read ending on the new process's first line.
+        cut = data.index(b"Logger started.") if layout == "tv15" else data.index(b"\n\n\n")
+        first = read_increment(io.BytesIO(data[:cut]), tz=PARIS, name="TeamViewer15_Logfile.log")
+        rest = read_increment(io.BytesIO(data), first.offset, first.state, tz=PARIS,
+                              name="TeamViewer15_Logfile.log")
+        assert first.connections == ()
+        assert sorted((c.start, c.end, c.seen_until) for c in rest.connections) == [
+            (c.start, c.end, c.seen_until) for c in found]
+
+
 def test_an_attempt_ended_by_the_end_session_command_is_closed() -> None:
     # A real TV12 log: an incoming attempt that never authenticated (no row in its
     # Connections_incoming.txt) ends with `IProcessCommandHandler[n]::CmdEndSession():
