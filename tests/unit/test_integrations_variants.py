@@ -993,6 +993,39 @@ def test_anydesk_traces_rotated_to_old(tmp_path: Path) -> None:
               name="connection_trace.txt.old")
 
 
+def test_numbered_rotations_are_read_oldest_first(tmp_path: Path) -> None:
+    # logrotate names a log's generations `<log>.1`, `<log>.2`... the larger the older
+    # (`/var/log/anydesk.trace.1`); a shell gives them in the order of their names
+    # (`anydesk.trace anydesk.trace.1 anydesk.trace.2`). Each is still its tool's file by
+    # the name, and they are read .2, .1, then the log: a session begun in .2 keeps its
+    # end, written in .1 (read the other way, it was an end before its start, dropped).
+    assert format_from_name("/var/log/anydesk.trace.1") == "anydesk-service-trace"
+    assert format_from_name(r"C:\ProgramData\AnyDesk\ad_svc.trace.12") == (
+        "anydesk-service-trace")
+    assert format_from_name("TeamViewer15_Logfile.log.3") == "teamviewer-log"
+    assert format_from_name("notes.txt.1") is None
+    assert rotation_order(["l/anydesk.trace", "l/anydesk.trace.1", "l/anydesk.trace.10",
+                           "l/anydesk.trace.2"]) == [
+        "l/anydesk.trace.10", "l/anydesk.trace.2", "l/anydesk.trace.1", "l/anydesk.trace"]
+    folder = tmp_path / "log"
+    folder.mkdir()
+    lines = [
+        ad("2025-09-22 00:53:50.850", "anynet.any_socket",
+           "Accept request from 1001025310 (via relay).", fiber="11"),
+        ad("2025-09-22 00:53:51.093", "app.session",
+           "1 - Connecting to console session 2617699542 (current 2617699542)."),
+        ad("2025-09-22 00:53:56.043", "app.session", "3: Authenticated by local user.",
+           level="auth"),
+        ad("2025-09-22 00:57:14.134", "app.session",
+           "Session closed by remote side: desk_rt_ipc_error.")]
+    files = [folder / "anydesk.trace", folder / "anydesk.trace.1", folder / "anydesk.trace.2"]
+    for path, part in zip(files, (lines[3:], lines[2:3], lines[:2]), strict=True):
+        path.write_bytes("\n".join([*part, ""]).encode())
+    assert seen(list(read_rotated(files, tz=UTC_ZONE))) == [
+        ("anydesk-service-trace", "incoming", "1001025310", u(2025, 9, 22, 0, 53, 50, 850),
+         u(2025, 9, 22, 0, 57, 14, 134), "accepted")]
+
+
 def test_a_portable_anydesks_trace_and_its_old_copy_are_one_log(tmp_path: Path) -> None:
     # A portable AnyDesk writes its service's lines (`lsvc`, as in a real 7.0.10 ad.trace)
     # into ad.trace beside the user's: which are more in a file's head depends on the hour.
