@@ -193,6 +193,15 @@ def test_a_row_among_rows_that_cannot_be_read_refuses_the_file(name: str, row: s
     for data in (good.encode(), good.replace("\n", "\r\n").encode("utf-16")):
         with pytest.raises(LogFormatError, match="La ligne 3 de cette liste de connexions"):
             conns(data, name=name)
+    # The last row too, which has no newline after it: one that goes on past where a
+    # row's end stands is whole, and refuses the file; one cut before (the row TeamViewer
+    # is writing, or a copy cut short) is not read, as before.
+    last = f"\n{row}\n{_later(row, 2)}\n{bad}".encode()
+    if bad.count("\t") >= 4 or len(bad.rstrip()) > 96:
+        with pytest.raises(LogFormatError, match="La ligne 4 de cette liste de connexions"):
+            conns(last, name=name)
+    else:
+        assert len(conns(last, name=name)) == 2
     # The rows alone, blank lines between them, read; given its format, the file is read as
     # it is (the rule of every format: only a detected file is refused).
     whole = f"\n{row}\n  \n\n{_later(row, 2)}".encode()

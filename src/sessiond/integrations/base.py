@@ -337,8 +337,11 @@ class ConnectionListParser(Parser):
     def final_complete(self, text: str) -> bool:
         # Rows start with a newline: the last one never has one after it. A row cut short
         # is no row (its end is not a whole instant); one cut after the end is whole for
-        # what sessiond reads of it.
-        return self.row(text) is not None
+        # what sessiond reads of it. A last line that goes on past where a row's end
+        # stands (a field after it, TAB-separated or past the 32-character columns) is no
+        # row cut short: it is read, and refuses the file if it is no row (unreadable).
+        return self.row(text) is not None or text.count("\t") >= 4 or len(
+            text.rstrip()) > 3 * 32
 
     def __init__(self, tz: ZoneInfo | None = None) -> None:
         super().__init__(tz)
