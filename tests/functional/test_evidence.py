@@ -197,6 +197,65 @@ def test_refusals_say_what_to_do(cli: Cli, tmp_path: Path) -> None:
     assert len(cli.events()) == 0
 
 
+@needs_samples
+def test_a_log_refused_once_read_records_nothing(cli: Cli, tmp_path: Path) -> None:
+    # The real log's session, then the rest of the file as a program of a French locale
+    # rewrote it (DD/MM/YYYY): most lines are dated in a layout sessiond cannot read, so
+    # the file is refused, which it can tell only once it has read it, past the session.
+    real = (SAMPLES / "teamviewer" / "TeamViewer15_Logfile.log").read_text(encoding="utf-8")
+    rewritten = [f"16/02/2024 06:{n // 60:02d}:{n % 60:02d}.000  2216       2492 S0   line {n}"
+                 for n in range(2 * real.count("\n"))]
+    log = tmp_path / "rewritten" / "TeamViewer15_Logfile.log"
+    log.parent.mkdir()
+    log.write_text(real + "\n".join(rewritten) + "\n", encoding="utf-8")
+    day = datetime(2024, 2, 16, 14, 0, tzinfo=UTC)
+    sid = worked(cli, "micro-alpes", TV, day + timedelta(minutes=10),
+                 day + timedelta(minutes=15), day + timedelta(minutes=19))
+    incoming = str(SAMPLES / "teamviewer" / "connections_incoming.txt")
+    for files in ((str(log),), (incoming, str(log))):
+        refused = cli("evidence", "import", *files, check=False)
+        assert refused.code == 2 and "ne peut pas être importé tel quel" in refused.err
+        # Told it cannot be imported, the technician finds none of it in the record: not
+        # the log's session, nor the other file's given in the same command.
+        assert "connection-observed" not in [e["kind"] for e in cli.events()]
+        assert cli.json("evidence", "list", "--session", sid)["connections"] == []
+    assert [c["session"] for c in cli.json("evidence", "import", incoming)["connections"]] == [
+        sid]
+
+
+def test_a_connection_row_that_cannot_be_read_is_never_left_out(cli: Cli,
+                                                                 tmp_path: Path) -> None:
+    # Three sessions in the technician's Connections.txt; the second row, the one opened
+    # before its consent, was re-saved by a spreadsheet in the French layout (DD/MM/YYYY).
+    # Read without it, the import would record two connections and check would find
+    # nothing before the consent: the file is refused, naming the line, and nothing recorded.
+    t = base()
+    sids = [worked(cli, "micro-alpes", partner, t + timedelta(minutes=m + consent),
+                   t + timedelta(minutes=m + 6), t + timedelta(minutes=m + 20))
+            for partner, m, consent in (("111111111", -60, -5), ("222222222", 0, 5),
+                                        ("333333333", 60, -5))]
+    log = outgoing(tmp_path / "Connections.txt",
+                   ("111111111", t - timedelta(minutes=59), t - timedelta(minutes=40)),
+                   ("222222222", t, t + timedelta(minutes=20)),
+                   ("333333333", t + timedelta(minutes=61), t + timedelta(minutes=80)))
+    rows = log.read_text(encoding="ascii").split("\n")
+    rows[2] = rows[2].replace(f"{t:%d-%m-%Y}", f"{t:%d/%m/%Y}")
+    assert "/" in rows[2]
+    log.write_text("\n".join(rows), encoding="ascii")
+    refused = cli("evidence", "import", str(log), check=False)
+    assert refused.code == 2
+    assert "La ligne 3 de cette liste de connexions TeamViewer" in refused.err
+    assert "ne peut donc pas être importé tel quel" in refused.err
+    assert "connection-observed" not in [e["kind"] for e in cli.events()]
+    # The row as TeamViewer wrote it: the three are recorded, the second before its consent.
+    rows[2] = rows[2].replace(f"{t:%d/%m/%Y}", f"{t:%d-%m-%Y}")
+    log.write_text("\n".join(rows), encoding="ascii")
+    imported = cli.json("evidence", "import", str(log))["connections"]
+    assert [c["session"] for c in imported] == sids
+    assert [len(findings(cli, sid, "remote-access-before-consent")) for sid in sids] == [
+        0, 1, 0]
+
+
 def test_a_fifo_or_a_device_is_refused_not_waited_on(real_cli: Cli, tmp_path: Path) -> None:
     """A FIFO named as the log: open() waited for a writer, and the command never ended."""
     import os
@@ -436,6 +495,25 @@ def test_remote_access_after_stop(cli: Cli, tmp_path: Path) -> None:
     assert findings(cli, closed_in_time, "remote-access-after-stop") == []  # 1 min 30 s
 
 
+def test_a_session_cut_by_the_clients_reboot_ends_with_it(cli: Cli) -> None:
+    # The client's TeamViewer log (tests/data/remote_logs/teamviewer/reboot): his PC
+    # reboots during the repair (13:41, a new service process at 13:43), the technician
+    # connects again at 13:45 until 14:10. The first connection ended with the reboot: it
+    # is not one from 13:30 to 14:10 beside the second (the second's end took for its own).
+    day = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
+    sid = worked(cli, "micro-alpes", "809843398", day + timedelta(minutes=29),
+                 day + timedelta(minutes=30, seconds=30), day + timedelta(minutes=72))
+    log = REMOTE_LOGS / "teamviewer" / "reboot" / "TeamViewer15_Logfile.log"
+    found = cli.json("evidence", "import", str(log))["connections"]
+    assert sorted((c["start"], c["end"], c.get("seen_until"), c["session"]) for c in found) == [
+        ("2026-12-03T13:30:02+01:00", None, "2026-12-03T13:41:07+01:00", sid),
+        ("2026-12-03T13:45:00+01:00", "2026-12-03T14:10:00+01:00", None, sid)]
+    listed = cli.json("evidence", "list", "--session", sid)["connections"]
+    assert sorted(c["end"] or "" for c in listed) == ["", "2026-12-03T14:10:00+01:00"]
+    assert findings(cli, sid, "remote-access-before-consent") == []
+    assert findings(cli, sid, "connection-to-other-partner") == []
+
+
 def test_billed_beyond_connection(cli: Cli, tmp_path: Path) -> None:
     t = base()
     beyond = worked(cli, "vlh", "111111111", t - timedelta(minutes=5), t,
@@ -466,6 +544,29 @@ def test_connection_to_other_partner(cli: Cli, tmp_path: Path) -> None:
     (found,) = findings(cli, sid, "connection-to-other-partner")
     assert (found["severity"], found["article"]) == ("warning", "4.1, 4.2")
     assert "999999999" not in found["message"] and "111111111" not in found["message"]
+
+
+def test_a_second_partners_refused_try_is_no_connection_to_the_client(cli: Cli) -> None:
+    # The client's TeamViewer log (tests/data/remote_logs/teamviewer/two-partners): while
+    # the technician (809843398) authenticates, another partner tries with a wrong password
+    # and is refused. His try is recorded as refused, and check finds no connection of the
+    # session to another partner ID.
+    day = datetime(2026, 5, 12, 7, 0, tzinfo=UTC)
+    sid = worked(cli, "micro-alpes", "809843398", day + timedelta(minutes=29),
+                 day + timedelta(minutes=30, seconds=30), day + timedelta(minutes=58))
+    log = REMOTE_LOGS / "teamviewer" / "two-partners" / "TeamViewer15_Logfile.log"
+    found = cli.json("evidence", "import", str(log))["connections"]
+    assert [(c["partner_id"], c["start"], c["session"]) for c in found] == [
+        ("955123456", "2026-05-12T09:30:05+02:00", sid),
+        ("809843398", "2026-05-12T09:30:02+02:00", sid),
+        ("809843398", "2026-05-12T10:40:12+02:00", sid)]
+    listed = cli.json("evidence", "list", "--session", sid)["connections"]
+    assert sorted((c["partner_id"], c["outcome"]) for c in listed) == [
+        ("809843398", "accepted"), ("809843398", "accepted"), ("955123456", "rejected")]
+    assert findings(cli, sid, "connection-to-other-partner") == []
+    assert findings(cli, sid, "remote-access-before-consent") == []
+    # The technician's next session, an hour after the stop, is access after it.
+    assert len(findings(cli, sid, "remote-access-after-stop")) == 1
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")

@@ -240,6 +240,23 @@ TEAMVIEWER: dict[str, list[Row]] = {
         # (`Connection closed by user`, 3 ms before the daemon's RemoveParticipant)
         ("outgoing", "teamviewer", "904922222", "2026-03-02 09:02:16", "2026-03-02 09:26:55",
          "accepted", 11)],
+    # Windows, CRLF, UTC+2: a second partner tries while the first authenticates; the
+    # desktop process's verdicts name neither (success, then denied), the participant line
+    # names the first. The second's try is refused; the first's next session is still open
+    # when the copy was taken.
+    "two-partners/TeamViewer15_Logfile.log": [
+        ("incoming", "teamviewer", "809843398", "2026-05-12 07:30:02", "2026-05-12 07:58:41",
+         "accepted", 7),
+        ("incoming", "teamviewer", "955123456", "2026-05-12 07:30:05", "2026-05-12 07:30:24",
+         "rejected", 11),
+        ("incoming", "teamviewer", "809843398", "2026-05-12 08:40:12", None, "accepted", 25)],
+    # Windows, CRLF, UTC+1: the client's PC reboots during the session (the service's
+    # shutdown, a new service process with its Start: block), then the partner connects
+    # again: the first session ends at the reboot, end unknown (see the variants' test).
+    "reboot/TeamViewer15_Logfile.log": [
+        ("incoming", "teamviewer", "809843398", "2026-12-03 12:30:02", None, "accepted", 9),
+        ("incoming", "teamviewer", "809843398", "2026-12-03 12:45:00", "2026-12-03 13:10:00",
+         "accepted", 25)],
 }
 
 

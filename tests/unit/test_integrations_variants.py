@@ -161,6 +161,57 @@ def test_a_connection_file_of_another_shape_is_refused_not_read_as_empty(
         conns(f"\n{row}".encode(), name=name)
 
 
+def _later(row: str, hours: int) -> str:
+    """`row` with its two instants `hours` later on the same day."""
+    for stamp in ("14:16:32", "14:18:36", "13:10:33", "13:11:52"):
+        row = row.replace(f" {stamp}", f" {int(stamp[:2]) + hours:02d}{stamp[2:]}")
+    return row
+
+
+@pytest.mark.parametrize(("name", "row"), [
+    ("Connections_incoming.txt", ROW_IN),
+    ("Connections.txt", ROW_OUT),
+], ids=["incoming", "outgoing"])
+@pytest.mark.parametrize("damage", [
+    lambda r: r.replace("-02-2024", "/02/2024"),  # DD/MM/YYYY, as a French locale writes it
+    lambda r: r.replace(":32\t", ":32 PM\t").replace(":33 ", ":33 PM "),  # 12-hour clock
+    lambda r: r.replace("16-02-2024", "2024-02-16").replace("20-02-2024", "2024-02-20"),
+    lambda r: r.replace("\t", "    ").replace(" " * 13, ";"),  # TABs lost, columns cut
+    lambda r: r[:r.index(":") + 3],  # cut in its start by an edit
+    lambda r: r.replace("16-02", "30-02").replace("20-02", "30-02"),  # no such day
+], ids=["dmy-slashes", "12-hour", "year-first", "tabs-lost", "cut", "no-such-day"])
+def test_a_row_among_rows_that_cannot_be_read_refuses_the_file(name: str, row: str,
+                                                               damage: object) -> None:
+    # Every line of TeamViewer's connection files is a row (after the empty first line):
+    # one that cannot be read is a connection a careful reader of the file sees, perhaps
+    # the one before the consent. Read without it, the import would say nothing of it;
+    # the file is refused naming the line, as a whole file of another shape is.
+    assert callable(damage)
+    bad = damage(_later(row, 1))
+    assert bad != _later(row, 1)
+    good = f"\n{row}\n{bad}\n{_later(row, 2)}"
+    for data in (good.encode(), good.replace("\n", "\r\n").encode("utf-16")):
+        with pytest.raises(LogFormatError, match="La ligne 3 de cette liste de connexions"):
+            conns(data, name=name)
+    # The last row too, which has no newline after it: one that goes on past where a
+    # row's end stands is whole, and refuses the file; one cut before (the row TeamViewer
+    # is writing, or a copy cut short) is not read, as before.
+    last = f"\n{row}\n{_later(row, 2)}\n{bad}".encode()
+    if bad.count("\t") >= 4 or len(bad.rstrip()) > 96:
+        with pytest.raises(LogFormatError, match="La ligne 4 de cette liste de connexions"):
+            conns(last, name=name)
+    else:
+        assert len(conns(last, name=name)) == 2
+    # The rows alone, blank lines between them, read; given its format, the file is read as
+    # it is (the rule of every format: only a detected file is refused).
+    whole = f"\n{row}\n  \n\n{_later(row, 2)}".encode()
+    assert [c.start.hour for c in conns(whole, name=name)] == [
+        c.start.hour for c in conns(f"\n{row}".encode())] + [
+        c.start.hour + 2 for c in conns(f"\n{row}".encode())]
+    fmt = detect(good.encode(), name)
+    assert len(conns(good.encode(), fmt=fmt)) == 2
+
+
 def test_a_known_name_still_reads_an_empty_or_starting_file() -> None:
     # The file starts with the newline of its first record, and a log may be caught while
     # its first line is written: neither is refused.
@@ -559,6 +610,76 @@ def test_the_gui_session_end_during_an_incoming_session_is_that_ones() -> None:
         ("incoming", u(2024, 6, 1, 8, 20, 0, 1)), ("outgoing", None)]
 
 
+@pytest.mark.parametrize("order", ["verdicts-after-both", "second-after-acceptance"])
+def test_an_authentication_verdict_is_the_one_waiting_attempts(order: str) -> None:
+    # The desktop process's verdict names no partner nor routing index. While two incoming
+    # attempts wait it is either's (here the first's: its participant line follows it by
+    # 100 ms, as in plaso's real log): it decides neither, and a second partner's refused
+    # try never takes the first's success. Once one is accepted, the verdict is the other's.
+    first = [tv("2024/06/01 10:00:00.000", PASSIVE), tv("2024/06/01 10:00:00.100", HELLO)]
+    second = [tv("2024/06/01 10:00:03.000", PASSIVE.replace("[3]", "[4]")),
+              tv("2024/06/01 10:00:03.100", HELLO.replace("123456789", "955123456"))]
+    success = [tv("2024/06/01 10:00:10.000", "AuthenticationPasswordLogin_Passive::Run"
+                  "AuthenticationMethod: authentication using dynamic password was successful",
+                  "1084       3644", "D1"), tv("2024/06/01 10:00:10.100", ADD)]
+    denied = [tv("2024/06/01 10:00:15.000", "AuthenticationPasswordLogin_Passive::Run"
+                 "AuthenticationMethod: authentication using dynamic password was denied",
+                 "1084       3648", "D1")]
+    body = (first + second + success + denied if order == "verdicts-after-both"
+            else first + success + second + denied)
+    data = log(*body,
+               tv("2024/06/01 10:00:20.000", "IProcessCommandHandler[4]::CmdEndSession(): "
+                  "Received CMD_ENDSESSION with reason: 3"),
+               tv("2024/06/01 10:30:00.000", REMOVE))
+    assert sorted(seen(conns(data, PARIS)), key=lambda c: str(c[3])) == [
+        ("teamviewer-log", "incoming", "123456789", u(2024, 6, 1, 8),
+         u(2024, 6, 1, 8, 30), "accepted"),
+        ("teamviewer-log", "incoming", "955123456", u(2024, 6, 1, 8, 0, 3),
+         u(2024, 6, 1, 8, 0, 20), "rejected")]
+    # One attempt alone: its verdicts are its own, a denial then a success (a real TV13
+    # log: the dynamic password denied, the fixed one accepted) accepts it.
+    alone = log(*first, *denied, *success[:1], tv("2024/06/01 10:30:00.000", REMOVE))
+    assert [c.outcome for c in conns(alone, PARIS)] == ["accepted"]
+
+
+@pytest.mark.parametrize("layout", ["tv15", "tv13"])
+def test_a_process_start_ends_the_sessions_the_previous_run_had_open(layout: str) -> None:
+    # The client's PC reboots during the session: the service stops without writing the
+    # session's end, a new service process starts (its Start: block) and the partner
+    # connects again, under a routing index of its own or the same one. The first
+    # session ended with the old process: end unknown, seen up to that process's last
+    # line (not the new one's first lines, `Logger started.`, nor a later session's end).
+    new_ids = "1980       2380"
+    restart = ([tv("2024/06/01 10:20:00.000", "Logger started.", new_ids, "0"),
+                tv("2024/06/01 10:20:04.000", "", new_ids), HEADER[1].replace("09:00", "10:20")]
+               if layout == "tv15" else
+               ["", "", "", HEADER[1].replace("09:00", "10:20"), "Version:            13.1.3629 ",
+                ""])
+    for index in ("[3]", "[4]"):
+        data = log(tv("2024/06/01 10:00:00.000", PASSIVE), tv("2024/06/01 10:00:00.100", HELLO),
+                   tv("2024/06/01 10:00:05.000", ADD),
+                   tv("2024/06/01 10:11:30.000", "SERVICE_CONTROL_SHUTDOWN"), *restart,
+                   tv("2024/06/01 10:25:00.000", PASSIVE.replace("[3]", index), new_ids),
+                   tv("2024/06/01 10:25:00.100", HELLO, new_ids),
+                   tv("2024/06/01 10:25:05.000", ADD.replace(",42]", ",43]"), new_ids),
+                   tv("2024/06/01 10:50:00.000", REMOVE.replace(",42]", ",43]"), new_ids),
+                   tv("2024/06/01 10:50:00.100", f"SessionStatistics{index} Session to "
+                      "123456789 ended. Estimated capacity=1kBit/s, Latency=6ms", new_ids))
+        found = sorted(conns(data, PARIS), key=lambda c: c.start)
+        assert [(c.start, c.end, c.seen_until, c.outcome) for c in found] == [
+            (u(2024, 6, 1, 8), None, u(2024, 6, 1, 8, 11, 30), "accepted"),
+            (u(2024, 6, 1, 8, 25), u(2024, 6, 1, 8, 50), None, "accepted")]
+        # Followed as it grows, the same: the restart is seen in the state kept between
+        # two reads, the first read ending on the new process's first line.
+        cut = data.index(b"Logger started.") if layout == "tv15" else data.index(b"\n\n\n")
+        first = read_increment(io.BytesIO(data[:cut]), tz=PARIS, name="TeamViewer15_Logfile.log")
+        rest = read_increment(io.BytesIO(data), first.offset, first.state, tz=PARIS,
+                              name="TeamViewer15_Logfile.log")
+        assert first.connections == ()
+        assert sorted((c.start, c.end, c.seen_until) for c in rest.connections) == [
+            (c.start, c.end, c.seen_until) for c in found]
+
+
 def test_an_attempt_ended_by_the_end_session_command_is_closed() -> None:
     # A real TV12 log: an incoming attempt that never authenticated (no row in its
     # Connections_incoming.txt) ends with `IProcessCommandHandler[n]::CmdEndSession():
@@ -879,6 +1000,39 @@ def test_anydesk_traces_rotated_to_old(tmp_path: Path) -> None:
     with pytest.raises(LogFormatError, match=r"ad_svc\.trace, ad\.trace"):
         conns(b"Incoming    2024-02-16, 20:29    User    221436813    221436813\n",
               name="connection_trace.txt.old")
+
+
+def test_numbered_rotations_are_read_oldest_first(tmp_path: Path) -> None:
+    # logrotate names a log's generations `<log>.1`, `<log>.2`... the larger the older
+    # (`/var/log/anydesk.trace.1`); a shell gives them in the order of their names
+    # (`anydesk.trace anydesk.trace.1 anydesk.trace.2`). Each is still its tool's file by
+    # the name, and they are read .2, .1, then the log: a session begun in .2 keeps its
+    # end, written in .1 (read the other way, it was an end before its start, dropped).
+    assert format_from_name("/var/log/anydesk.trace.1") == "anydesk-service-trace"
+    assert format_from_name(r"C:\ProgramData\AnyDesk\ad_svc.trace.12") == (
+        "anydesk-service-trace")
+    assert format_from_name("TeamViewer15_Logfile.log.3") == "teamviewer-log"
+    assert format_from_name("notes.txt.1") is None
+    assert rotation_order(["l/anydesk.trace", "l/anydesk.trace.1", "l/anydesk.trace.10",
+                           "l/anydesk.trace.2"]) == [
+        "l/anydesk.trace.10", "l/anydesk.trace.2", "l/anydesk.trace.1", "l/anydesk.trace"]
+    folder = tmp_path / "log"
+    folder.mkdir()
+    lines = [
+        ad("2025-09-22 00:53:50.850", "anynet.any_socket",
+           "Accept request from 1001025310 (via relay).", fiber="11"),
+        ad("2025-09-22 00:53:51.093", "app.session",
+           "1 - Connecting to console session 2617699542 (current 2617699542)."),
+        ad("2025-09-22 00:53:56.043", "app.session", "3: Authenticated by local user.",
+           level="auth"),
+        ad("2025-09-22 00:57:14.134", "app.session",
+           "Session closed by remote side: desk_rt_ipc_error.")]
+    files = [folder / "anydesk.trace", folder / "anydesk.trace.1", folder / "anydesk.trace.2"]
+    for path, part in zip(files, (lines[3:], lines[2:3], lines[:2]), strict=True):
+        path.write_bytes("\n".join([*part, ""]).encode())
+    assert seen(list(read_rotated(files, tz=UTC_ZONE))) == [
+        ("anydesk-service-trace", "incoming", "1001025310", u(2025, 9, 22, 0, 53, 50, 850),
+         u(2025, 9, 22, 0, 57, 14, 134), "accepted")]
 
 
 def test_a_portable_anydesks_trace_and_its_old_copy_are_one_log(tmp_path: Path) -> None:

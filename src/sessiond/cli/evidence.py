@@ -111,14 +111,21 @@ def do_import(args: argparse.Namespace, ctx: Context) -> int:
         taken.add((status.st_dev, status.st_ino))
         folder = os.path.dirname(os.path.abspath(name))
         series.setdefault((detect(head, name), folder), []).append(name)
-    rows, lines = [], []
+    # Every log is read whole before anything is recorded: a file can be refused once read
+    # (most of its lines in a layout its reader cannot read, Parser.unreadable; a read
+    # error), and the connections read before the refusal, recorded, would be in the
+    # record of a file the technician was told could not be imported.
+    read = []
     for (fmt, _folder), given in series.items():
         names = rotation_order(given)  # as read: the summary names them in that order
-        tz = log_zone(FORMATS[fmt].tool, ctx.tz)
-        found = new = unmatched = 0
         # The format detected again, not given: a detected file that its reader can mostly
         # not read is refused (Parser.unreadable), where a given format is read as it is.
-        for connection in read_rotated(names, tool=args.tool, tz=tz):
+        read.append((fmt, names, list(read_rotated(
+            names, tool=args.tool, tz=log_zone(FORMATS[fmt].tool, ctx.tz)))))
+    rows, lines = [], []
+    for fmt, names, connections in read:
+        found = new = unmatched = 0
+        for connection in connections:
             done = svc.record_connection(connection)
             start = clock.whole_second(connection.start)
             end = clock.whole_second(connection.end) if connection.end else None

@@ -1858,6 +1858,15 @@ CATALOG: dict[str, str] = {
         "sessiond ne sait pas lire (un autre format de date ou d'heure, ou pas d'année avant "
         "la première ligne Start:)\u202f: il ne peut pas être importé tel quel (a-t-il été "
         "réécrit par un autre programme\u202f?).",
+    "Line {line} of this TeamViewer connection list is not a row sessiond can read (the "
+    "partner ID, then the start and the end as DD-MM-YYYY HH:MM:SS in UTC, separated by TABs "
+    "or aligned columns): the connection it shows would be missing, so the file cannot be "
+    "imported as it is (was it edited or rewritten by another program?).":
+        "La ligne {line} de cette liste de connexions TeamViewer n'est pas une ligne que "
+        "sessiond sait lire (l'ID partenaire, puis le début et la fin en JJ-MM-AAAA HH:MM:SS "
+        "UTC, séparés par des tabulations ou alignés en colonnes) : la connexion qu'elle "
+        "montre manquerait, le fichier ne peut donc pas être importé tel quel (a-t-il été "
+        "modifié ou réécrit par un autre programme ?).",
     "{start} → end unknown (the log stops at {seen} without it)":
         "{start} → fin inconnue (le journal s'arrête à {seen} sans elle)",
     "no session matches: not recorded": "aucune intervention ne correspond\u202f: non enregistrée",

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
+from sessiond.i18n import _
 from sessiond.integrations.connection import (
     OUTCOMES,
     Connection,
@@ -336,11 +337,34 @@ class ConnectionListParser(Parser):
     def final_complete(self, text: str) -> bool:
         # Rows start with a newline: the last one never has one after it. A row cut short
         # is no row (its end is not a whole instant); one cut after the end is whole for
-        # what sessiond reads of it.
-        return self.row(text) is not None
+        # what sessiond reads of it. A last line that goes on past where a row's end
+        # stands (a field after it, TAB-separated or past the 32-character columns) is no
+        # row cut short: it is read, and refuses the file if it is no row (unreadable).
+        return self.row(text) is not None or text.count("\t") >= 4 or len(
+            text.rstrip()) > 3 * 32
+
+    def __init__(self, tz: ZoneInfo | None = None) -> None:
+        super().__init__(tz)
+        self.stray: int | None = None  # the first line that holds text but is no row
 
     def feed(self, text: str, line: int) -> None:
         row = self.row(text)
         if row is not None:
             partner, start, end = row
             self.single(self.direction, partner, start, end, line, text, "accepted")
+        elif text.strip() and self.stray is None:
+            self.stray = line
+
+    def unreadable(self) -> LogFormatError | None:
+        # The file holds rows and nothing else (an empty line before the first): a line
+        # of text that is no row is a connection the file shows and sessiond would not
+        # record (another date layout, TABs lost, a row cut short by an edit), so the
+        # file is refused as a whole file of another shape is, never read without it.
+        if self.stray is None:
+            return None
+        return LogFormatError(_(
+            "Line {line} of this TeamViewer connection list is not a row sessiond can read "
+            "(the partner ID, then the start and the end as DD-MM-YYYY HH:MM:SS in UTC, "
+            "separated by TABs or aligned columns): the connection it shows would be "
+            "missing, so the file cannot be imported as it is (was it edited or rewritten "
+            "by another program?).", line=self.stray))

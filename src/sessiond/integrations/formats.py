@@ -71,12 +71,26 @@ _NAMES = (
 )
 
 
+# A numbered copy of a log, as logrotate (and most log rotations) names its generations:
+# `anydesk.trace.1`, `TeamViewer15_Logfile.log.2`, the larger number the older.
+_NUMBERED = re.compile(r"(.+)\.([0-9]{1,4})")
+
+
+def _generation(base: str) -> tuple[str, int]:
+    """(the log's own name, its generation: 0 for the file itself, N for `<name>.N`)."""
+    numbered = _NUMBERED.fullmatch(base)
+    if numbered is not None and any(
+            pattern.fullmatch(numbered[1]) for pattern, _fmt in _NAMES):
+        return numbered[1], int(numbered[2])
+    return base, 0
+
+
 def format_from_name(name: str | None) -> str | None:
     """The format a file name suggests (a hint only: the content decides)."""
     if not name:
         return None
     path = PureWindowsPath(name) if "\\" in name else PurePath(name)
-    base = path.name.lower()
+    base, _number = _generation(path.name.lower())
     for pattern, fmt in _NAMES:
         if pattern.fullmatch(base):
             if fmt == anydesk_trace.FMT_USER and base.startswith("anydesk.trace") and any(
@@ -105,17 +119,20 @@ _ROTATED = (
 
 def rotation_order(paths: Sequence[T]) -> list[T]:
     """`paths` oldest first by the names a rotation gives: a rotated file before the one
-    being written, RustDesk's dated files by their date; other names keep their order."""
-    def key(item: tuple[int, T]) -> tuple[int, str, int]:
+    being written, RustDesk's dated files by their date, numbered copies (`<log>.2`,
+    `<log>.1`) before the log, the largest number first; other names keep their order."""
+    def key(item: tuple[int, T]) -> tuple[int, str, int, int]:
         index, path = item
         text = path if isinstance(path, str) else os.fspath(path)
         base = PurePath(text).name.lower()
         if "\\" in base:
             base = PureWindowsPath(base).name
+        base, number = _generation(base)
         for pattern, rank in _ROTATED:
             if found := pattern.fullmatch(base):
-                return rank, found.group(1) if found.groups() else "", index
-        return 0, "", index
+                return (0 if number else rank, found.group(1) if found.groups() else "",
+                        -number, index)
+        return 0, "", 0, index
 
     return [path for _index, path in sorted(enumerate(paths), key=key)]
 

@@ -34,7 +34,8 @@ Markers, all verbatim from real logs (TV11 to TV15):
   (partner; the second is the only one a Linux TV15 write-up quotes, and follows the first
   in a real Windows TV 15.78 log), `AddParticipant: [<ID>,<n>] type=6`
   and `..._Passive::RunAuthenticationMethod: authentication using ... was successful`
-  (accepted; `denied` alone means rejected);
+  (accepted; `denied` alone means rejected; naming no partner, it is the verdict of the
+  one incoming attempt not yet accepted, and of none while two are);
 - outgoing: `Trying connection to <ID>, mode = 1` (start), `CreateActiveSession():
   outgoing session to <ID>` with the routing index (the partner may be an address, a
   connection by IP: the two pair by address without its port, or the service's start
@@ -253,6 +254,13 @@ def looks_short(text: str) -> bool:
     return match is not None and (match.group(1) is None or len(match.group(1)) == 2)
 
 
+def _pid_state(data: JSON, name: str) -> str | None:
+    value = get_opt_str(data, name)
+    if value is not None and not (value.isdigit() and len(value) <= 12):
+        raise BadState
+    return value
+
+
 def _naive_state(text: str | None) -> datetime | None:
     """A wall time saved in a parser's state (BadState if it is not one)."""
     if text is None:
@@ -309,6 +317,12 @@ class LogParser(Parser):
         # of the lines read; the rest, the Start: block and hex dumps, start with no date).
         self.dated = 0
         self.unread = 0
+        # For a process start (see _started): the PID of the lines read last, the latest
+        # instant read before that PID's run of lines began, and the PID of the line read
+        # just before if it had no message (TV15 writes its Start: block as one's sequel).
+        self.run_pid: str | None = None
+        self.before_run: datetime | None = None
+        self.opening: str | None = None
 
     # -- state ---------------------------------------------------------------------------
     def dump_vars(self) -> JSON:
@@ -317,7 +331,9 @@ class LogParser(Parser):
                 "last": dump_instant(self.last), "newest": dict(self.newest),
                 "late": None if self.late is None else [self.late[0],
                                                          self.late[1].isoformat()],
-                "wall": None if self.wall is None else self.wall.isoformat()}
+                "wall": None if self.wall is None else self.wall.isoformat(),
+                "run_pid": self.run_pid, "before_run": dump_instant(self.before_run),
+                "opening": self.opening}
 
     def load_vars(self, data: JSON) -> None:
         offset = get_opt_int(data, "offset")
@@ -355,6 +371,8 @@ class LogParser(Parser):
             if until.tzinfo is not None:
                 raise BadState
             self.late = (late[0], until)
+        self.run_pid, self.opening = _pid_state(data, "run_pid"), _pid_state(data, "opening")
+        self.before_run = get_opt_instant(data, "before_run")
 
     # -- lines ---------------------------------------------------------------------------
     def feed(self, text: str, line: int) -> None:
@@ -362,10 +380,16 @@ class LogParser(Parser):
         if match is None:
             header = HEADER.match(text)
             if header is not None:
+                self._started()
                 self._header(header.groups())
             elif _DATED.match(text):
                 self.unread += 1
+            self.opening = None
             return
+        pid = match.group(9)
+        if pid != self.run_pid:
+            self.run_pid, self.before_run = pid, self.last
+        self.opening = pid if not match.group(10).strip() else None
         local = _local(match.groups(), self._year(match.groups()))
         if local is None:
             self.unread += 1
@@ -373,7 +397,6 @@ class LogParser(Parser):
         self.dated += 1
         if self.wall is not None and local > self.wall:
             self.wall = local
-        pid = match.group(9)
         if _LATE.match(match.group(10)):
             # Its own time is the old one (TickTock) or the present: the lines after it
             # are late until the process's wall time is back at the latest one read.
@@ -446,6 +469,23 @@ class LogParser(Parser):
                  if (when := naive(year, month, day, reference.hour, reference.minute, 0))
                  is not None]
         return min(found)[1] if found else None
+
+    def _started(self) -> None:
+        """A `Start:` block: the process that writes this log started (the service, the
+        Linux daemon, QuickSupport), after the machine rebooted or TeamViewer was restarted
+        during the repair. The connections still open were the previous run's, which
+        ended without writing their end, and no line of the new run ends them (it starts
+        its own sessions, routing indexes from the start again): each ends here, end
+        unknown, seen up to the last line before the new process's (TV15 writes a few
+        lines, `Logger started.`, before its block: those of the block's PID), or the last
+        line read where the block stands alone (TV11-13). Before, the session cut by the
+        reboot was taken for open until a later session of the partner, or the log's end."""
+        if not self.open:
+            return
+        seen = self.before_run if self.opening is not None else self.last
+        for rec in list(self.open):
+            self.open.remove(rec)
+            self.done.append(self._lost(rec, seen))
 
     def _header(self, groups: tuple[str | None, ...]) -> None:
         local = _local(groups)
@@ -576,7 +616,16 @@ class LogParser(Parser):
                     rec.outcome = "accepted"
                     self.touch(rec, text)
         elif m := _AUTH.match(msg):
-            rec = self.latest("incoming")
+            # The line names no partner nor routing index (the desktop process writes it
+            # for every session): it is the verdict of the one incoming attempt still
+            # waiting for its acceptance. With two waiting (a second partner trying while
+            # the first authenticates) it is either's, and decides neither: each one's
+            # participant line (AddParticipant type=6, the role 6) accepts it by its ID,
+            # and one that ends without is failed. Read as the latest attempt's, a second
+            # partner's refused try took the first's success and counted as accepted.
+            waiting = [r for r in self.open
+                       if r.direction == "incoming" and r.outcome != "accepted"]
+            rec = waiting[0] if len(waiting) == 1 else None
             if m[1] == "successful":
                 self.accept(rec, text)
             else:
