@@ -559,6 +559,41 @@ def test_a_lost_invoice_pdf_is_rebuilt_identical_from_the_log(cli_home: Cli,
     assert changed.code == 2 and f"n°\u00a0{issued['event']} " in changed.err
 
 
+def test_a_lost_credit_note_pdf_is_rebuilt_identical_from_the_log(cli_home: Cli,
+                                                                  tmp_path: Path) -> None:
+    """`invoice show` of a credit note said "A-... est un avoir : seule une facture peut
+    être annulée" and rebuilt nothing, though an avoir is kept ten years as the invoice is
+    (C. com. L123-22) and its PDF may be lost as well. It is rebuilt from the log as it
+    stood, the Factur-X of a business client's too, its reason sealed there included."""
+    import hashlib
+
+    cli = cli_home
+    for client in (business(cli), consumer(cli)):
+        session = stopped(cli, client)
+        invoice = cli.json("invoice", session, "--out", str(tmp_path / "a"))
+        note = cli.json("invoice", "cancel", invoice["number"], "--reason",
+                        "tarif appliqué par erreur", "--out", str(tmp_path / "a"))
+        original = Path(note["pdf"]).read_bytes()
+        again = cli.json("invoice", "show", note["number"].lower(), "--out",
+                         str(tmp_path / "b"))
+        assert (again["kind"], again["number"], again["cites"], again["event"],
+                again["total"], again["facturx"]) == (
+            "credit-note", note["number"], invoice["number"], note["event"], note["total"],
+            note["facturx"])
+        rebuilt = Path(again["pdf"])
+        assert rebuilt.name == Path(note["pdf"]).name
+        assert hashlib.sha256(rebuilt.read_bytes()).digest() == \
+            hashlib.sha256(original).digest()
+        assert "tarif appliqué par erreur" in " ".join(text_of(rebuilt).split())
+        shown = cli("invoice", "show", note["number"], "--out", str(tmp_path / "c"))
+        assert shown.out.startswith(f"L'avoir {note['number']} annule la facture "
+                                    f"{invoice['number']}"), shown.out
+    (cli.home / "config.toml").write_text((cli.home / "config.toml").read_text(
+        encoding="utf-8").replace("Chaligny", "Nancy"), encoding="utf-8")
+    changed = cli("invoice", "show", note["number"], check=False)
+    assert changed.code == 2 and f"L'avoir {note['number']} ne peut plus" in changed.err
+
+
 def test_prepaid_hours_used_are_an_invoice_line(cli_home: Cli, tmp_path: Path) -> None:
     cli = cli_home
     client = consumer(cli)

@@ -3223,6 +3223,12 @@ CATALOG: dict[str, str] = {
         "La facture {number} ne peut plus être reconstituée telle qu'émise (l'empreinte de ses "
         "données diffère)\u202f: [technician], [invoice] ou la politique ont changé depuis. Son "
         "événement n°\u00a0{seq} prouve toujours ce qui a été facturé.",
+    "Credit note {number} can no longer be rebuilt as it was issued (its data digest "
+    "differs): [technician], [invoice] or the policy changed since. Its event #{seq} still "
+    "proves what was credited.":
+        "L'avoir {number} ne peut plus être reconstitué tel qu'émis (l'empreinte de ses "
+        "données diffère)\u202f: [technician], [invoice] ou la politique ont changé depuis. Son "
+        "événement n°\u00a0{seq} prouve toujours ce qui a été crédité.",
     "the PDF's path or directory (default: the current directory)":
         "chemin ou dossier du PDF (par défaut\u202f: le dossier courant)",
     "why the invoice is cancelled (cancel; kept sealed in the log)":
