@@ -633,6 +633,83 @@ def test_no_number_is_spent_on_a_document_refused_its_place(cli_home: Cli,
     assert state(cli.home).events == before.events
 
 
+def test_no_number_is_spent_on_a_folder_that_cannot_take_the_pdf(cli_home: Cli,
+                                                                 tmp_path: Path) -> None:
+    """--out notes.txt/factures/ (a file where a folder goes) numbered the invoice, then
+    said 'Impossible de créer le dossier notes.txt' and 'Choisissez un autre emplacement':
+    invoicing again was refused (the session was on that invoice), and the way the message
+    showed led to a credit note for an invoice nobody had. The folder is now checked
+    before the number, for an invoice, a credit note and a receipt alike (and before the
+    e-reporting's export event)."""
+    from tests.functional.hostile import refused, state
+
+    cli = cli_home
+    session = stopped(cli, consumer(cli))
+    notes = tmp_path / "notes.txt"
+    notes.write_text("à garder", encoding="utf-8")
+    before = state(cli.home)
+    for out in (notes / "factures", notes / "factures" / "f.pdf", notes / "f.pdf"):
+        for args in (("receipt", session, "--out", str(out)),
+                     ("invoice", session, "--out", str(out)),
+                     ("export", "--format", "e-reporting", "--day", "2025-03-10", "--out",
+                      str(out))):
+            refused(cli(*args, check=False), 2, str(notes))
+    # the e-reporting recorded its export before it looked at the place
+    refused(cli("export", "--format", "e-reporting", "--day", "2025-03-10", "--out",
+                str(cli.home / "config.toml"), check=False), 2, "--out")
+    assert state(cli.home).events == before.events
+    assert notes.read_text(encoding="utf-8") == "à garder"
+    year = datetime.now(UTC).year
+    number = cli.json("invoice", session, "--out", str(tmp_path / "f.pdf"))["number"]
+    assert number == f"F-{year}-0001"
+    before = state(cli.home)
+    refused(cli("invoice", "cancel", number, "--reason", "erreur", "--out",
+                str(notes / "avoirs") + "/", check=False), 2, str(notes))
+    assert state(cli.home).events == before.events
+    note = cli.json("invoice", "cancel", number, "--reason", "erreur", "--out",
+                    str(tmp_path))
+    assert note["number"] == f"A-{year}-0002"
+
+
+def test_a_pdf_refused_after_its_number_says_the_document_is_issued(cli_home: Cli,
+                                                                    tmp_path: Path) -> None:
+    """What cannot be seen before (a full disk, a file system that refuses new files) is
+    met after the commit: the number is spent and the event stands. The refusal said only
+    'Impossible d'écrire … Choisissez un autre emplacement avec --out', and doing so was
+    refused ('figure déjà sur la facture … annulez d'abord cette facture'). It now says the
+    invoice or the credit note is issued and how to write its PDF: invoice show."""
+    import os
+
+    refusing = Path("/sys/kernel")  # sysfs takes no new file, even from root
+    try:
+        os.close(os.open(refusing / "sessiond-probe.pdf", os.O_CREAT | os.O_WRONLY, 0o600))
+    except OSError:
+        pass
+    else:
+        pytest.skip("/sys/kernel takes new files here")
+    if not os.access(refusing, os.W_OK | os.X_OK):
+        pytest.skip("/sys/kernel is not writable by this user: refused before the number")
+    cli = cli_home
+    session = stopped(cli, business(cli))
+    year = datetime.now(UTC).year
+    failed = cli("invoice", session, "--out", str(refusing), check=False)
+    number = f"F-{year}-0001"
+    assert failed.code == 2 and "Traceback" not in failed.err
+    assert (f"La facture {number} est pourtant émise" in failed.err
+            and f"sessiond invoice show {number} --out" in failed.err), failed.err
+    shown = cli.json("invoice", "show", number, "--out", str(tmp_path))
+    assert shown["number"] == number and Path(shown["pdf"]).is_file()
+    assert shown["event"] == cli.json("invoice", "list")[0]["event"]
+    failed = cli("invoice", "cancel", number, "--reason", "erreur", "--out", str(refusing),
+                 check=False)
+    credit = f"A-{year}-0002"
+    assert failed.code == 2 and (f"L'avoir {credit} est pourtant émis" in failed.err
+                                 and f"sessiond invoice show {credit} --out" in failed.err)
+    shown = cli.json("invoice", "show", credit, "--out", str(tmp_path))
+    assert Path(shown["pdf"]).name == f"avoir-{credit}.pdf"
+    assert cli("verify").code == 0
+
+
 def test_messages_give_days_in_words_not_iso(cli_home: Cli, tmp_path: Path) -> None:
     """A French message said "du 2026-12-01 au 2026-12-31": days are written as words,
     as the documents write them."""

@@ -139,6 +139,8 @@ def export_ereporting(svc: Sessiond, first: date, last: date, out_dir: Path, *,
                            first=long_date(first), last=long_date(last)))
     now = now or clock.now()
     scope = Scope.paid(first, last, svc.config.timezone)
+    name = first.isoformat() if first == last else f"{first.isoformat()}_{last.isoformat()}"
+    path = output_path(out_dir, f"sessiond-{name}.{SUFFIX}")  # refused before the event
     with svc.transaction() as w:  # under the write lock: the figures match the event
         found = days(svc, first, last)
         data = render(found)
@@ -154,8 +156,6 @@ def export_ereporting(svc: Sessiond, first: date, last: date, out_dir: Path, *,
                                    summary_digest=summary_digest(summary),
                                    at=clock.whole_second(now))
         checkpoint = svc.sign_checkpoint(w, "export")
-    name = first.isoformat() if first == last else f"{first.isoformat()}_{last.isoformat()}"
-    path = output_path(out_dir, f"sessiond-{name}.{SUFFIX}")
     sidecar = proof_text(
         file_name=path.name, file_sha=sha256(data), events=proof.text(),
         checkpoint=checkpoint.text(), fingerprint=svc.keyring.fingerprint,

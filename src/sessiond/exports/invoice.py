@@ -421,7 +421,7 @@ def issue_invoice(svc: Sessiond, session_ids: Sequence[str], out: Path | None = 
                                     total=doc.total, digest=data_digest(doc),
                                     facturx=facturx, at=now)
         checkpoint = svc.sign_checkpoint(w, "invoice")
-    path = write_private_file(output_path(out, file_name(doc)), pdf)
+    path = _write_issued(output_path(out, file_name(doc)), pdf, doc, stored.seq)
     return InvoiceResult("invoice", number, path, doc.total, client_id,
                          tuple(s.id for s in sessions), stored.seq, checkpoint, facturx, doc)
 
@@ -435,6 +435,22 @@ def _invoice(svc: Sessiond, sessions: Sequence[Session], the_seller: Party, the_
                        seller=the_seller, buyer=the_buyer, lines=lines,
                        payment_terms=agreed.payment_terms, late_penalty=agreed.late_penalty,
                        early_payment=agreed.early_payment, payments=payments(svc, sessions))
+
+
+def _write_issued(path: Path, pdf: bytes, doc: InvoiceDoc, seq: int) -> Path:
+    """Write the PDF of a document just issued. Its number is spent and its event stands
+    whatever happens to the file: a refusal says so, and how to write the PDF elsewhere,
+    so that the technician does not cancel (a credit note) or issue again what exists."""
+    try:
+        return write_private_file(path, pdf)
+    except InputError as e:
+        raise InputError(e.message + " " + _(
+            "Credit note {number} is issued all the same (event #{seq}): do not issue it "
+            "again, write its PDF elsewhere: sessiond invoice show {number} --out FOLDER."
+            if doc.credit_note else
+            "Invoice {number} is issued all the same (event #{seq}): do not issue it again, "
+            "write its PDF elsewhere: sessiond invoice show {number} --out FOLDER.",
+            number=doc.number, seq=seq)) from e
 
 
 def reprint(svc: Sessiond, number: str, out: Path | None = None) -> InvoiceResult:
@@ -530,7 +546,7 @@ def cancel_invoice(svc: Sessiond, number: str, reason: str, out: Path | None = N
             sessions=invoice.body["sessions"], total=doc.total, digest=data_digest(doc),
             facturx=facturx, reason=reason, at=now)
         checkpoint = svc.sign_checkpoint(w, "credit-note")
-    path = write_private_file(output_path(out, file_name(doc)), pdf)
+    path = _write_issued(output_path(out, file_name(doc)), pdf, doc, stored.seq)
     return InvoiceResult("credit-note", credit_number, path, doc.total, invoice.client_id,
                          tuple(invoice.body["sessions"]), stored.seq, checkpoint, facturx, doc,
                          cites=cited)

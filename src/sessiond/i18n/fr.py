@@ -3229,6 +3229,16 @@ CATALOG: dict[str, str] = {
         "L'avoir {number} ne peut plus être reconstitué tel qu'émis (l'empreinte de ses "
         "données diffère)\u202f: [technician], [invoice] ou la politique ont changé depuis. Son "
         "événement n°\u00a0{seq} prouve toujours ce qui a été crédité.",
+    "Credit note {number} is issued all the same (event #{seq}): do not issue it again, "
+    "write its PDF elsewhere: sessiond invoice show {number} --out FOLDER.":
+        "L'avoir {number} est pourtant émis (événement n°\u00a0{seq})\u202f: ne l'émettez pas "
+        "de nouveau, écrivez son PDF ailleurs\u202f: sessiond invoice show {number} --out "
+        "DOSSIER.",
+    "Invoice {number} is issued all the same (event #{seq}): do not issue it again, write "
+    "its PDF elsewhere: sessiond invoice show {number} --out FOLDER.":
+        "La facture {number} est pourtant émise (événement n°\u00a0{seq})\u202f: ne l'émettez "
+        "pas de nouveau, écrivez son PDF ailleurs\u202f: sessiond invoice show {number} --out "
+        "DOSSIER.",
     "the PDF's path or directory (default: the current directory)":
         "chemin ou dossier du PDF (par défaut\u202f: le dossier courant)",
     "why the invoice is cancelled (cancel; kept sealed in the log)":
