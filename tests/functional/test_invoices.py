@@ -538,6 +538,72 @@ def test_invoice_numbers_appear_in_the_export_and_the_book(cli_home: Cli,
     assert refs[other] == f"intervention {other}"
 
 
+def test_the_export_names_the_credit_notes_beside_their_sessions(cli_home: Cli,
+                                                                 tmp_path: Path) -> None:
+    """The day's export named a session's current invoice only: an invoice cancelled by a
+    credit note (and issued again, or not) vanished from it, though the accountant had
+    booked it from an earlier export, and the avoir was in no export of a business
+    client. Each session's row now names the credit notes that cancelled an invoice of
+    it (CSV: the remarks; JSON: credit_notes), as the log stood when the file was made."""
+    import csv
+    import io
+    import json
+
+    cli = cli_home
+    first = stopped(cli, business(cli))
+    second = stopped(cli, consumer(cli), start="2025-03-10T14:00:00+01:00",
+                     stop="2025-03-10T14:45:00+01:00")
+    untouched = stopped(cli, consumer(cli, "Paul Martin"), start="2025-03-10T16:00:00+01:00",
+                        stop="2025-03-10T16:30:00+01:00")
+    out = str(tmp_path)
+    f1 = cli.json("invoice", first, "--out", out)
+    before = cli.json("export", "--day", "2025-03-10", "--out", str(tmp_path / "avant.csv"))
+    a1 = cli.json("invoice", "cancel", f1["number"], "--reason", "tarif", "--out", out)
+    f2 = cli.json("invoice", first, "--out", out)  # issued again
+    f3 = cli.json("invoice", second, "--out", out)
+    a2 = cli.json("invoice", "cancel", f3["number"], "--reason", "doublon", "--out", out)
+    listed = {r["number"]: r for r in cli.json("invoice", "list")}
+
+    def said(note: dict[str, str]) -> str:
+        day = date.fromisoformat(listed[note["number"]]["issued"])
+        return (f"Facture {note['cites']} annulée par l'avoir {note['number']} du "
+                f"{day:%d/%m/%Y}.")
+
+    export = cli.json("export", "--day", "2025-03-10", "--out", out)
+    rows = list(csv.reader(io.StringIO(Path(export["path"]).read_bytes().decode("utf-8-sig")),
+                           delimiter=";"))
+    head = rows[0]
+    by_session = {r[head.index("Intervention")]: r for r in rows[1:]}
+    invoice, remarks = head.index("Facture"), head.index("Remarques")
+    assert by_session[first][invoice] == f2["number"]
+    assert said(a1) in by_session[first][remarks]
+    assert by_session[second][invoice] == ""
+    assert said(a2) in by_session[second][remarks]
+    assert said(a1) not in by_session[second][remarks]
+    assert "avoir" not in by_session[untouched][remarks]
+    # the file made before the credit note named none, and still verifies
+    older = Path(before["path"]).read_bytes().decode("utf-8-sig")
+    assert a1["number"] not in older and f1["number"] in older
+    assert cli("verify", "--export", before["path"]).code == 0
+    assert cli("verify", "--export", export["path"]).code == 0
+
+    as_json = cli.json("export", "--day", "2025-03-10", "--format", "json", "--out", out)
+    data = json.loads(Path(as_json["path"]).read_text(encoding="utf-8"))
+    notes = {s["session"]: s["credit_notes"] for s in data["sessions"]}
+    assert notes == {
+        first: [{"number": a1["number"], "cancels": f1["number"],
+                 "issued": listed[a1["number"]]["issued"], "total": a1["total"]}],
+        second: [{"number": a2["number"], "cancels": f3["number"],
+                  "issued": listed[a2["number"]]["issued"], "total": a2["total"]}],
+        untouched: []}
+    # what the accountant reconciles: the invoices less the credit notes are the
+    # standing invoices, and a session on none has none
+    invoiced = {n: Decimal(r["total"]) for n, r in listed.items() if r["kind"] == "invoice"}
+    credited = sum(Decimal(c["total"]) for s in notes.values() for c in s)
+    standing = {s["invoice"] for s in data["sessions"] if s["invoice"]}
+    assert sum(invoiced.values()) - credited == sum(invoiced[n] for n in standing)
+
+
 def test_a_lost_invoice_pdf_is_rebuilt_identical_from_the_log(cli_home: Cli,
                                                               tmp_path: Path) -> None:
     """Also the way back after a kill between the commit and the file: the PDF is a

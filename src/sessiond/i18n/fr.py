@@ -999,6 +999,8 @@ CATALOG: dict[str, str] = {
     "text version: {path}": "version texte\u202f: {path}",
     "  event #{seq}, signed checkpoint #{seq}":
         "  événement n°\u00a0{seq}, point de contrôle signé n°\u00a0{seq}",
+    "Invoice {invoice} cancelled by credit note {number} of {day}.":
+        "Facture {invoice} annulée par l'avoir {number} du {day}.",
     "Cannot write {path}: {error}. Choose another place with --out.":
         "Impossible d'écrire {path}\u202f: {error}. Choisissez un autre emplacement avec --out.",
     # --- compliance ---
