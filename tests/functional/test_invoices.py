@@ -484,6 +484,41 @@ def test_e_reporting_sums_private_clients_per_day(cli_home: Cli, tmp_path: Path)
     assert cli("verify", "--export", result["path"]).code == 0
 
 
+def test_e_reporting_keeps_a_private_sale_after_a_merge_into_a_business(
+        cli_home: Cli, tmp_path: Path) -> None:
+    """A garage added as a private client by mistake, invoiced (a PDF, no Factur-X) and
+    paid, then added again as a business and the first merged into it: the e-reporting
+    of the same days dropped the invoice and the payment (35,00 € became 0,00 €), a sale
+    neither e-invoiced nor e-reported. A document says itself whether it went as
+    Factur-X, and a payment is of the client as he was added: the figures stay."""
+    cli = cli_home
+    private = consumer(cli, "Garage Martin")
+    session = stopped(cli, private)
+    cli("record", session, "payment", "--amount", "20", "--method", "cash", "--at",
+        "2025-03-10T10:30:00+01:00", "--yes")
+    ours = cli.json("invoice", session, "--out", str(tmp_path))
+    assert ours["facturx"] is False
+    today = datetime.now(ZoneInfo("Europe/Paris")).date().isoformat()
+
+    def figures(out: str) -> list[list[str]]:
+        result = cli.json("export", "--format", "e-reporting", "--from", "2025-03-10",
+                          "--to", today, "--out", str(tmp_path / out))
+        return [line.split(";") for line in
+                Path(result["path"]).read_bytes().decode("utf-8-sig").splitlines()]
+
+    before = figures("avant")
+    assert before[-1][1:3] == ["1", ours["total"].replace(".", ",")]
+    assert before[-1][5:7] == ["20,00", "1"]
+    company = cli("client", "add", "Garage Martin SARL", "--business", "--address", ADDRESS,
+                  "--siren", SIREN).out.strip()
+    cli("client", "merge", private, "--into", company, "--reason", "le même garage")
+    assert figures("apres") == before
+    # the business's own invoice is e-invoiced: not reported
+    cli.json("invoice", stopped(cli, company, start="2025-03-11T09:00:00+01:00",
+                                stop="2025-03-11T09:30:00+01:00"), "--out", str(tmp_path))
+    assert figures("ensuite") == before
+
+
 def test_e_reporting_leaves_out_a_payment_withdrawn(cli_home: Cli, tmp_path: Path) -> None:
     """A payment typed twice and withdrawn was never received: the book and the bill
     leave it out, and so does the day's sum of payments reported to the administration."""
