@@ -639,6 +639,43 @@ def test_the_export_names_the_credit_notes_beside_their_sessions(cli_home: Cli,
     assert sum(invoiced.values()) - credited == sum(invoiced[n] for n in standing)
 
 
+def test_a_no_show_is_invoiced_on_its_day_as_the_export_has_it(cli_home: Cli,
+                                                               tmp_path: Path) -> None:
+    """A no-show fee (appointment of 10 March, fee recorded at 14:30 that day) printed
+    'Date de la prestation' as the day the appointment was typed into sessiond, and the
+    month's invoice (--client --from --to) looked for it in that month, while the export
+    puts it on the day of its fee: invoicing March found nothing to invoice and March's
+    export had a row no invoice of March covered. The service's day of a session that
+    never started is its fee's (CGI ann. II art. 242 nonies A: the date of the service)."""
+    import csv
+    import io
+
+    cli = cli_home
+    client = consumer(cli)
+    session = cli("session", "new", client, "--policy", "md-micro-services", "--client-os",
+                  "windows", "--appointment", "2025-03-10T14:00:00+01:00").out.strip()
+    cli("record", session, "fee-announced", "--kind", "no-show", "--at",
+        "2025-03-03T10:00:00+01:00", "--yes")
+    cli("record", session, "fee", "--kind", "no-show", "--amount", "30", "--at",
+        "2025-03-10T14:30:00+01:00", "--yes")
+    planned = cli.json("session", "show", session)
+    assert not str(planned.get("planned_at", "")).startswith("2025-03")  # typed today
+    invoiced = cli.json("invoice", "--client", client, "--from", "2025-03-01", "--to",
+                        "2025-03-31", "--out", str(tmp_path))
+    assert invoiced["sessions"] == [session] and Decimal(invoiced["total"]) == 30
+    flat = " ".join(text_of(Path(invoiced["pdf"])).split())
+    assert "Date de la prestation : 10/03/2025" in flat
+    assert "Absence du client" in flat and "10/03/2025 1 30,00 €" in flat
+    export = cli.json("export", "--from", "2025-03-01", "--to", "2025-03-31", "--out",
+                      str(tmp_path))
+    rows = list(csv.reader(io.StringIO(Path(export["path"]).read_bytes().decode("utf-8-sig")),
+                           delimiter=";"))
+    head, row = rows[0], rows[1]
+    assert len(rows) == 2 and row[head.index("Date")] == "10/03/2025"
+    assert row[head.index("Facture")] == invoiced["number"]
+    assert Decimal(row[head.index("Montant (€)")].replace(",", ".")) == 30
+
+
 def test_a_lost_invoice_pdf_is_rebuilt_identical_from_the_log(cli_home: Cli,
                                                               tmp_path: Path) -> None:
     """Also the way back after a kill between the commit and the file: the PDF is a

@@ -124,8 +124,17 @@ def _next_serial(events: Sequence[Event], year: int) -> int:
 
 
 def service_day(session: Session, svc: Sessiond) -> date:
-    """The local day of the service: the start, or the planned day of a fee-only one."""
-    return (session.started_at or session.planned_at).astimezone(svc.tz).date()
+    """The local day of the service: the start; for a session that never started (a
+    no-show, a late cancellation) the day its fee was recorded, the day the export puts
+    it on (exports.rows.session_day), not the day the appointment was planned."""
+    return _service_instant(session).astimezone(svc.tz).date()
+
+
+def _service_instant(session: Session) -> datetime:
+    if session.started_at is not None:
+        return session.started_at
+    fee = next((e for e in session.events if e.kind == "fee-added"), None)
+    return fee.at if fee is not None else session.planned_at
 
 
 def _invoiceable(session: Session) -> str | None:
@@ -148,7 +157,7 @@ def uninvoiced(svc: Sessiond, client_id: str, first: date, last: date) -> list[s
     found = [s for s in svc.client_sessions(svc.canonical_client(client_id))
              if _invoiceable(s) is None and s.id not in current
              and first <= service_day(s, svc) <= last]
-    return [s.id for s in sorted(found, key=lambda s: (s.started_at or s.planned_at, s.id))]
+    return [s.id for s in sorted(found, key=lambda s: (_service_instant(s), s.id))]
 
 
 def _sessions(svc: Sessiond, session_ids: Sequence[str]) -> list[Session]:
@@ -168,7 +177,7 @@ def _sessions(svc: Sessiond, session_ids: Sequence[str]) -> list[Session]:
     if len(clients) > 1:
         raise InputError(_("These sessions belong to different clients ({clients}): an "
                            "invoice is for one client.", clients=", ".join(sorted(clients))))
-    return sorted(sessions, key=lambda s: (s.started_at or s.planned_at, s.id))
+    return sorted(sessions, key=lambda s: (_service_instant(s), s.id))
 
 
 def _as_of(svc: Sessiond, session_ids: Sequence[str], upto: int) -> list[Session]:
