@@ -514,6 +514,41 @@ def test_e_reporting_sums_private_clients_per_day(cli_home: Cli, tmp_path: Path)
     assert cli("verify", "--export", result["path"]).code == 0
 
 
+def test_e_reporting_keeps_a_private_sale_after_a_merge_into_a_business(
+        cli_home: Cli, tmp_path: Path) -> None:
+    """A garage added as a private client by mistake, invoiced (a PDF, no Factur-X) and
+    paid, then added again as a business and the first merged into it: the e-reporting
+    of the same days dropped the invoice and the payment (35,00 € became 0,00 €), a sale
+    neither e-invoiced nor e-reported. A document says itself whether it went as
+    Factur-X, and a payment is of the client as he was added: the figures stay."""
+    cli = cli_home
+    private = consumer(cli, "Garage Martin")
+    session = stopped(cli, private)
+    cli("record", session, "payment", "--amount", "20", "--method", "cash", "--at",
+        "2025-03-10T10:30:00+01:00", "--yes")
+    ours = cli.json("invoice", session, "--out", str(tmp_path))
+    assert ours["facturx"] is False
+    today = datetime.now(ZoneInfo("Europe/Paris")).date().isoformat()
+
+    def figures(out: str) -> list[list[str]]:
+        result = cli.json("export", "--format", "e-reporting", "--from", "2025-03-10",
+                          "--to", today, "--out", str(tmp_path / out))
+        return [line.split(";") for line in
+                Path(result["path"]).read_bytes().decode("utf-8-sig").splitlines()]
+
+    before = figures("avant")
+    assert before[-1][1:3] == ["1", ours["total"].replace(".", ",")]
+    assert before[-1][5:7] == ["20,00", "1"]
+    company = cli("client", "add", "Garage Martin SARL", "--business", "--address", ADDRESS,
+                  "--siren", SIREN).out.strip()
+    cli("client", "merge", private, "--into", company, "--reason", "le même garage")
+    assert figures("apres") == before
+    # the business's own invoice is e-invoiced: not reported
+    cli.json("invoice", stopped(cli, company, start="2025-03-11T09:00:00+01:00",
+                                stop="2025-03-11T09:30:00+01:00"), "--out", str(tmp_path))
+    assert figures("ensuite") == before
+
+
 def test_e_reporting_leaves_out_a_payment_withdrawn(cli_home: Cli, tmp_path: Path) -> None:
     """A payment typed twice and withdrawn was never received: the book and the bill
     leave it out, and so does the day's sum of payments reported to the administration."""
@@ -568,6 +603,109 @@ def test_invoice_numbers_appear_in_the_export_and_the_book(cli_home: Cli,
     assert refs[other] == f"intervention {other}"
 
 
+def test_the_export_names_the_credit_notes_beside_their_sessions(cli_home: Cli,
+                                                                 tmp_path: Path) -> None:
+    """The day's export named a session's current invoice only: an invoice cancelled by a
+    credit note (and issued again, or not) vanished from it, though the accountant had
+    booked it from an earlier export, and the avoir was in no export of a business
+    client. Each session's row now names the credit notes that cancelled an invoice of
+    it (CSV: the remarks; JSON: credit_notes), as the log stood when the file was made."""
+    import csv
+    import io
+    import json
+
+    cli = cli_home
+    first = stopped(cli, business(cli))
+    second = stopped(cli, consumer(cli), start="2025-03-10T14:00:00+01:00",
+                     stop="2025-03-10T14:45:00+01:00")
+    untouched = stopped(cli, consumer(cli, "Paul Martin"), start="2025-03-10T16:00:00+01:00",
+                        stop="2025-03-10T16:30:00+01:00")
+    out = str(tmp_path)
+    f1 = cli.json("invoice", first, "--out", out)
+    before = cli.json("export", "--day", "2025-03-10", "--out", str(tmp_path / "avant.csv"))
+    a1 = cli.json("invoice", "cancel", f1["number"], "--reason", "tarif", "--out", out)
+    f2 = cli.json("invoice", first, "--out", out)  # issued again
+    f3 = cli.json("invoice", second, "--out", out)
+    a2 = cli.json("invoice", "cancel", f3["number"], "--reason", "doublon", "--out", out)
+    listed = {r["number"]: r for r in cli.json("invoice", "list")}
+
+    def said(note: dict[str, str]) -> str:
+        day = date.fromisoformat(listed[note["number"]]["issued"])
+        return (f"Facture {note['cites']} annulée par l'avoir {note['number']} du "
+                f"{day:%d/%m/%Y}.")
+
+    export = cli.json("export", "--day", "2025-03-10", "--out", out)
+    rows = list(csv.reader(io.StringIO(Path(export["path"]).read_bytes().decode("utf-8-sig")),
+                           delimiter=";"))
+    head = rows[0]
+    by_session = {r[head.index("Intervention")]: r for r in rows[1:]}
+    invoice, remarks = head.index("Facture"), head.index("Remarques")
+    assert by_session[first][invoice] == f2["number"]
+    assert said(a1) in by_session[first][remarks]
+    assert by_session[second][invoice] == ""
+    assert said(a2) in by_session[second][remarks]
+    assert said(a1) not in by_session[second][remarks]
+    assert "avoir" not in by_session[untouched][remarks]
+    # the file made before the credit note named none, and still verifies
+    older = Path(before["path"]).read_bytes().decode("utf-8-sig")
+    assert a1["number"] not in older and f1["number"] in older
+    assert cli("verify", "--export", before["path"]).code == 0
+    assert cli("verify", "--export", export["path"]).code == 0
+
+    as_json = cli.json("export", "--day", "2025-03-10", "--format", "json", "--out", out)
+    data = json.loads(Path(as_json["path"]).read_text(encoding="utf-8"))
+    notes = {s["session"]: s["credit_notes"] for s in data["sessions"]}
+    assert notes == {
+        first: [{"number": a1["number"], "cancels": f1["number"],
+                 "issued": listed[a1["number"]]["issued"], "total": a1["total"]}],
+        second: [{"number": a2["number"], "cancels": f3["number"],
+                  "issued": listed[a2["number"]]["issued"], "total": a2["total"]}],
+        untouched: []}
+    # what the accountant reconciles: the invoices less the credit notes are the
+    # standing invoices, and a session on none has none
+    invoiced = {n: Decimal(r["total"]) for n, r in listed.items() if r["kind"] == "invoice"}
+    credited = sum(Decimal(c["total"]) for s in notes.values() for c in s)
+    standing = {s["invoice"] for s in data["sessions"] if s["invoice"]}
+    assert sum(invoiced.values()) - credited == sum(invoiced[n] for n in standing)
+
+
+def test_a_no_show_is_invoiced_on_its_day_as_the_export_has_it(cli_home: Cli,
+                                                               tmp_path: Path) -> None:
+    """A no-show fee (appointment of 10 March, fee recorded at 14:30 that day) printed
+    'Date de la prestation' as the day the appointment was typed into sessiond, and the
+    month's invoice (--client --from --to) looked for it in that month, while the export
+    puts it on the day of its fee: invoicing March found nothing to invoice and March's
+    export had a row no invoice of March covered. The service's day of a session that
+    never started is its fee's (CGI ann. II art. 242 nonies A: the date of the service)."""
+    import csv
+    import io
+
+    cli = cli_home
+    client = consumer(cli)
+    session = cli("session", "new", client, "--policy", "md-micro-services", "--client-os",
+                  "windows", "--appointment", "2025-03-10T14:00:00+01:00").out.strip()
+    cli("record", session, "fee-announced", "--kind", "no-show", "--at",
+        "2025-03-03T10:00:00+01:00", "--yes")
+    cli("record", session, "fee", "--kind", "no-show", "--amount", "30", "--at",
+        "2025-03-10T14:30:00+01:00", "--yes")
+    planned = cli.json("session", "show", session)
+    assert not str(planned.get("planned_at", "")).startswith("2025-03")  # typed today
+    invoiced = cli.json("invoice", "--client", client, "--from", "2025-03-01", "--to",
+                        "2025-03-31", "--out", str(tmp_path))
+    assert invoiced["sessions"] == [session] and Decimal(invoiced["total"]) == 30
+    flat = " ".join(text_of(Path(invoiced["pdf"])).split())
+    assert "Date de la prestation : 10/03/2025" in flat
+    assert "Absence du client" in flat and "10/03/2025 1 30,00 €" in flat
+    export = cli.json("export", "--from", "2025-03-01", "--to", "2025-03-31", "--out",
+                      str(tmp_path))
+    rows = list(csv.reader(io.StringIO(Path(export["path"]).read_bytes().decode("utf-8-sig")),
+                           delimiter=";"))
+    head, row = rows[0], rows[1]
+    assert len(rows) == 2 and row[head.index("Date")] == "10/03/2025"
+    assert row[head.index("Facture")] == invoiced["number"]
+    assert Decimal(row[head.index("Montant (€)")].replace(",", ".")) == 30
+
+
 def test_a_lost_invoice_pdf_is_rebuilt_identical_from_the_log(cli_home: Cli,
                                                               tmp_path: Path) -> None:
     """Also the way back after a kill between the commit and the file: the PDF is a
@@ -587,6 +725,41 @@ def test_a_lost_invoice_pdf_is_rebuilt_identical_from_the_log(cli_home: Cli,
         encoding="utf-8").replace("Chaligny", "Nancy"), encoding="utf-8")
     changed = cli("invoice", "show", issued["number"], check=False)
     assert changed.code == 2 and f"n°\u00a0{issued['event']} " in changed.err
+
+
+def test_a_lost_credit_note_pdf_is_rebuilt_identical_from_the_log(cli_home: Cli,
+                                                                  tmp_path: Path) -> None:
+    """`invoice show` of a credit note said "A-... est un avoir : seule une facture peut
+    être annulée" and rebuilt nothing, though an avoir is kept ten years as the invoice is
+    (C. com. L123-22) and its PDF may be lost as well. It is rebuilt from the log as it
+    stood, the Factur-X of a business client's too, its reason sealed there included."""
+    import hashlib
+
+    cli = cli_home
+    for client in (business(cli), consumer(cli)):
+        session = stopped(cli, client)
+        invoice = cli.json("invoice", session, "--out", str(tmp_path / "a"))
+        note = cli.json("invoice", "cancel", invoice["number"], "--reason",
+                        "tarif appliqué par erreur", "--out", str(tmp_path / "a"))
+        original = Path(note["pdf"]).read_bytes()
+        again = cli.json("invoice", "show", note["number"].lower(), "--out",
+                         str(tmp_path / "b"))
+        assert (again["kind"], again["number"], again["cites"], again["event"],
+                again["total"], again["facturx"]) == (
+            "credit-note", note["number"], invoice["number"], note["event"], note["total"],
+            note["facturx"])
+        rebuilt = Path(again["pdf"])
+        assert rebuilt.name == Path(note["pdf"]).name
+        assert hashlib.sha256(rebuilt.read_bytes()).digest() == \
+            hashlib.sha256(original).digest()
+        assert "tarif appliqué par erreur" in " ".join(text_of(rebuilt).split())
+        shown = cli("invoice", "show", note["number"], "--out", str(tmp_path / "c"))
+        assert shown.out.startswith(f"L'avoir {note['number']} annule la facture "
+                                    f"{invoice['number']}"), shown.out
+    (cli.home / "config.toml").write_text((cli.home / "config.toml").read_text(
+        encoding="utf-8").replace("Chaligny", "Nancy"), encoding="utf-8")
+    changed = cli("invoice", "show", note["number"], check=False)
+    assert changed.code == 2 and f"L'avoir {note['number']} ne peut plus" in changed.err
 
 
 def test_prepaid_hours_used_are_an_invoice_line(cli_home: Cli, tmp_path: Path) -> None:
@@ -626,6 +799,83 @@ def test_no_number_is_spent_on_a_document_refused_its_place(cli_home: Cli,
     refused(cli("invoice", "cancel", number, "--reason", "erreur", "--out",
                 str(cli.home / "avoir.pdf"), check=False), 2, "--out")
     assert state(cli.home).events == before.events
+
+
+def test_no_number_is_spent_on_a_folder_that_cannot_take_the_pdf(cli_home: Cli,
+                                                                 tmp_path: Path) -> None:
+    """--out notes.txt/factures/ (a file where a folder goes) numbered the invoice, then
+    said 'Impossible de créer le dossier notes.txt' and 'Choisissez un autre emplacement':
+    invoicing again was refused (the session was on that invoice), and the way the message
+    showed led to a credit note for an invoice nobody had. The folder is now checked
+    before the number, for an invoice, a credit note and a receipt alike (and before the
+    e-reporting's export event)."""
+    from tests.functional.hostile import refused, state
+
+    cli = cli_home
+    session = stopped(cli, consumer(cli))
+    notes = tmp_path / "notes.txt"
+    notes.write_text("à garder", encoding="utf-8")
+    before = state(cli.home)
+    for out in (notes / "factures", notes / "factures" / "f.pdf", notes / "f.pdf"):
+        for args in (("receipt", session, "--out", str(out)),
+                     ("invoice", session, "--out", str(out)),
+                     ("export", "--format", "e-reporting", "--day", "2025-03-10", "--out",
+                      str(out))):
+            refused(cli(*args, check=False), 2, str(notes))
+    # the e-reporting recorded its export before it looked at the place
+    refused(cli("export", "--format", "e-reporting", "--day", "2025-03-10", "--out",
+                str(cli.home / "config.toml"), check=False), 2, "--out")
+    assert state(cli.home).events == before.events
+    assert notes.read_text(encoding="utf-8") == "à garder"
+    year = datetime.now(UTC).year
+    number = cli.json("invoice", session, "--out", str(tmp_path / "f.pdf"))["number"]
+    assert number == f"F-{year}-0001"
+    before = state(cli.home)
+    refused(cli("invoice", "cancel", number, "--reason", "erreur", "--out",
+                str(notes / "avoirs") + "/", check=False), 2, str(notes))
+    assert state(cli.home).events == before.events
+    note = cli.json("invoice", "cancel", number, "--reason", "erreur", "--out",
+                    str(tmp_path))
+    assert note["number"] == f"A-{year}-0002"
+
+
+def test_a_pdf_refused_after_its_number_says_the_document_is_issued(cli_home: Cli,
+                                                                    tmp_path: Path) -> None:
+    """What cannot be seen before (a full disk, a file system that refuses new files) is
+    met after the commit: the number is spent and the event stands. The refusal said only
+    'Impossible d'écrire … Choisissez un autre emplacement avec --out', and doing so was
+    refused ('figure déjà sur la facture … annulez d'abord cette facture'). It now says the
+    invoice or the credit note is issued and how to write its PDF: invoice show."""
+    import os
+
+    refusing = Path("/sys/kernel")  # sysfs takes no new file, even from root
+    try:
+        os.close(os.open(refusing / "sessiond-probe.pdf", os.O_CREAT | os.O_WRONLY, 0o600))
+    except OSError:
+        pass
+    else:
+        pytest.skip("/sys/kernel takes new files here")
+    if not os.access(refusing, os.W_OK | os.X_OK):
+        pytest.skip("/sys/kernel is not writable by this user: refused before the number")
+    cli = cli_home
+    session = stopped(cli, business(cli))
+    year = datetime.now(UTC).year
+    failed = cli("invoice", session, "--out", str(refusing), check=False)
+    number = f"F-{year}-0001"
+    assert failed.code == 2 and "Traceback" not in failed.err
+    assert (f"La facture {number} est pourtant émise" in failed.err
+            and f"sessiond invoice show {number} --out" in failed.err), failed.err
+    shown = cli.json("invoice", "show", number, "--out", str(tmp_path))
+    assert shown["number"] == number and Path(shown["pdf"]).is_file()
+    assert shown["event"] == cli.json("invoice", "list")[0]["event"]
+    failed = cli("invoice", "cancel", number, "--reason", "erreur", "--out", str(refusing),
+                 check=False)
+    credit = f"A-{year}-0002"
+    assert failed.code == 2 and (f"L'avoir {credit} est pourtant émis" in failed.err
+                                 and f"sessiond invoice show {credit} --out" in failed.err)
+    shown = cli.json("invoice", "show", credit, "--out", str(tmp_path))
+    assert Path(shown["pdf"]).name == f"avoir-{credit}.pdf"
+    assert cli("verify").code == 0
 
 
 def test_messages_give_days_in_words_not_iso(cli_home: Cli, tmp_path: Path) -> None:

@@ -8,7 +8,9 @@ on collection). This file gives those figures from the log, one row per local da
 range that has an invoice, a credit note or a payment of a private client, with the VAT
 category (E, exempt) and its reason code (VATEX-FR-FRANCHISE), and a total row that is
 the sum of the rows. Business clients are left out: their invoices are e-invoiced
-(Factur-X).
+(Factur-X). A document says itself whether it went as Factur-X, and a payment is of the
+client as he was added, so a private client merged since into a business keeps his sales
+here.
 
 Like every export it is an `export-made` event (format `e-reporting`) and a signed
 checkpoint, with the proof beside the file (FILE.proof): the proof covers the sessions
@@ -33,6 +35,7 @@ from sessiond.exports.invoice_doc import VATEX_FRANCHISE
 from sessiond.i18n import _
 from sessiond.i18n.dates import long_date
 from sessiond.i18n.plural import n_
+from sessiond.model import Event
 from sessiond.sessions import Sessiond
 
 if TYPE_CHECKING:
@@ -63,19 +66,27 @@ def days(svc: Sessiond, first: date, last: date) -> list[Day]:
     status: dict[str, bool] = {}
 
     def private(client_id: str | None) -> bool:
+        # The client as he was added: a client's status never changes, and a duplicate
+        # merged since into a business was a private client when he paid.
         if client_id is None:
             return False
-        client_id = svc.canonical_client(client_id)
         if client_id not in status:
             status[client_id] = svc.client(client_id).status != "business"
         return status[client_id]
+
+    def reported(event: Event) -> bool:
+        # What was not e-invoiced is e-reported: a document says itself whether it went
+        # as Factur-X (its buyer a business on the day), whatever became of the client.
+        if "facturx" in event.body:
+            return not event.body["facturx"]
+        return private(event.client_id)
 
     def local(instant: datetime) -> date:
         return instant.astimezone(svc.tz).date()
 
     for event in svc.invoice_events():
         day = local(event.at)
-        if not first <= day <= last or not private(event.client_id):
+        if not first <= day <= last or not reported(event):
             continue
         entry = found.setdefault(day, Day(day))
         entry.documents.append(event.body["number"])
@@ -139,6 +150,8 @@ def export_ereporting(svc: Sessiond, first: date, last: date, out_dir: Path, *,
                            first=long_date(first), last=long_date(last)))
     now = now or clock.now()
     scope = Scope.paid(first, last, svc.config.timezone)
+    name = first.isoformat() if first == last else f"{first.isoformat()}_{last.isoformat()}"
+    path = output_path(out_dir, f"sessiond-{name}.{SUFFIX}")  # refused before the event
     with svc.transaction() as w:  # under the write lock: the figures match the event
         found = days(svc, first, last)
         data = render(found)
@@ -154,8 +167,6 @@ def export_ereporting(svc: Sessiond, first: date, last: date, out_dir: Path, *,
                                    summary_digest=summary_digest(summary),
                                    at=clock.whole_second(now))
         checkpoint = svc.sign_checkpoint(w, "export")
-    name = first.isoformat() if first == last else f"{first.isoformat()}_{last.isoformat()}"
-    path = output_path(out_dir, f"sessiond-{name}.{SUFFIX}")
     sidecar = proof_text(
         file_name=path.name, file_sha=sha256(data), events=proof.text(),
         checkpoint=checkpoint.text(), fingerprint=svc.keyring.fingerprint,

@@ -31,6 +31,29 @@ def output_path(out: Path | None, name: str) -> Path:
     return path
 
 
+def refuse_folder(path: Path) -> None:
+    """InputError when the folder of `path` can be seen not to take the document: its
+    nearest existing part is a file (--out notes.txt/facture.pdf), or a folder the
+    technician may not write into. Called before a numbered document is recorded, so
+    that no invoice or receipt number is spent on a file the write then refuses; what
+    cannot be known before (a full disk) is said after, with the way to the document."""
+    import errno
+
+    folder = probe = path.expanduser().parent
+    missing = None  # the first folder to make, under the nearest existing part
+    while not probe.exists() and probe != probe.parent:
+        missing, probe = probe, probe.parent
+    if not probe.is_dir():  # as files.make_dirs would say it, after the number
+        error = (NotADirectoryError(errno.ENOTDIR, "") if missing is not None
+                 else FileExistsError(errno.EEXIST, ""))
+        raise InputError(_("Cannot make the folder {path}: {problem}.",
+                           path=missing or folder, problem=system_problem(error)))
+    if not os.access(probe, os.W_OK | os.X_OK):
+        raise InputError(_("Cannot write {path}: {error}. Choose another place with --out.",
+                           path=path, error=system_problem(PermissionError(errno.EACCES,
+                                                                           ""))))
+
+
 def write_private_file(path: Path, data: bytes) -> Path:
     """Write `path` (0600) through a temporary file in the same directory, then rename.
 
@@ -55,10 +78,12 @@ def refuse_target(path: Path) -> None:
     files (refuse_own_file), or an existing name that is no regular file (a device, a
     named pipe, a socket): the document's rename would put a file in its place
     (`--out /dev/null` replaced the device, in /dev when run as root). A symbolic link
-    is itself replaced, never followed; a directory cannot be."""
+    is itself replaced, never followed; a directory cannot be. Nor a folder that cannot
+    take the document (refuse_folder)."""
     refuse_own_file(path)
     import stat
 
+    refuse_folder(path)
     try:
         mode = path.expanduser().lstat().st_mode
     except OSError:

@@ -422,7 +422,7 @@ def issue_invoice(svc: Sessiond, session_ids: Sequence[str], out: Path | None = 
                                     total=doc.total, digest=data_digest(doc),
                                     facturx=facturx, at=now)
         checkpoint = svc.sign_checkpoint(w, "invoice")
-    path = write_private_file(output_path(out, file_name(doc)), pdf)
+    path = _write_issued(output_path(out, file_name(doc)), pdf, doc, stored.seq)
     return InvoiceResult("invoice", number, path, doc.total, client_id,
                          tuple(s.id for s in sessions), stored.seq, checkpoint, facturx, doc)
 
@@ -438,30 +438,70 @@ def _invoice(svc: Sessiond, sessions: Sequence[Session], the_seller: Party, the_
                        early_payment=agreed.early_payment, payments=payments(svc, sessions))
 
 
+def _write_issued(path: Path, pdf: bytes, doc: InvoiceDoc, seq: int) -> Path:
+    """Write the PDF of a document just issued. Its number is spent and its event stands
+    whatever happens to the file: a refusal says so, and how to write the PDF elsewhere,
+    so that the technician does not cancel (a credit note) or issue again what exists."""
+    try:
+        return write_private_file(path, pdf)
+    except InputError as e:
+        raise InputError(e.message + " " + _(
+            "Credit note {number} is issued all the same (event #{seq}): do not issue it "
+            "again, write its PDF elsewhere: sessiond invoice show {number} --out FOLDER."
+            if doc.credit_note else
+            "Invoice {number} is issued all the same (event #{seq}): do not issue it again, "
+            "write its PDF elsewhere: sessiond invoice show {number} --out FOLDER.",
+            number=doc.number, seq=seq)) from e
+
+
 def reprint(svc: Sessiond, number: str, out: Path | None = None) -> InvoiceResult:
-    """The PDF of invoice `number` again (lost, or never written: a crash right after the
-    commit), rebuilt from the log as it stood when it was issued. Refused when the rebuilt
-    data is not the issued data (its digest): `[technician]`, `[invoice]` or a policy
-    changed since."""
-    invoice, _credit = find_invoice(svc, number)
-    assert invoice.client_id is not None
-    sessions = _as_of(svc, invoice.body["sessions"], invoice.seq)
-    doc = _invoice(svc, sessions, seller(svc), buyer(svc.client(invoice.client_id,
-                                                                upto=invoice.seq)),
-                   invoice.body["number"], invoice.at)
-    if data_digest(doc) != invoice.body["digest"]:
+    """The PDF of invoice or credit note `number` again (lost, or never written: a crash
+    right after the commit, a place that refused the file), rebuilt from the log as it
+    stood when it was issued. Refused when the rebuilt data is not the issued data (its
+    digest): `[technician]`, `[invoice]` or a policy changed since."""
+    event = _numbered(svc, number)
+    assert event.client_id is not None
+    if event.kind == "credit-note-issued":
+        invoice = next(e for e in svc.invoice_events() if e.seq == event.body["cites_seq"])
+        reason = (event.personal or {}).get("reason")
+        if reason is None:  # sealed under the key of a client since erased
+            raise InputError(_("Client {client} was erased: he can no longer be invoiced.",
+                               client=event.client_id))
+        doc = _credit_note(svc, invoice, seller(svc), event.body["number"], event.at, reason)
+    else:
+        sessions = _as_of(svc, event.body["sessions"], event.seq)
+        doc = _invoice(svc, sessions, seller(svc), buyer(svc.client(event.client_id,
+                                                                    upto=event.seq)),
+                       event.body["number"], event.at)
+    if data_digest(doc) != event.body["digest"]:
         raise InputError(_(
+            "Credit note {number} can no longer be rebuilt as it was issued (its data "
+            "digest differs): [technician], [invoice] or the policy changed since. Its "
+            "event #{seq} still proves what was credited." if doc.credit_note else
             "Invoice {number} can no longer be rebuilt as it was issued (its data digest "
             "differs): [technician], [invoice] or the policy changed since. Its event #{seq} "
-            "still proves what was invoiced.", number=invoice.body["number"],
-            seq=invoice.seq))
+            "still proves what was invoiced.", number=event.body["number"],
+            seq=event.seq))
     pdf, facturx = render(doc)
     path = write_private_file(output_path(out, file_name(doc)), pdf)
     # the event and its checkpoint were committed together
-    checkpoint = svc.store.checkpoint_of(invoice.seq, invoice.hash)
+    checkpoint = svc.store.checkpoint_of(event.seq, event.hash)
     assert checkpoint is not None
-    return InvoiceResult("invoice", doc.number, path, doc.total, invoice.client_id,
-                         tuple(invoice.body["sessions"]), invoice.seq, checkpoint, facturx, doc)
+    return InvoiceResult(doc.kind, doc.number, path, doc.total, event.client_id,
+                         tuple(event.body["sessions"]), event.seq, checkpoint, facturx, doc,
+                         cites=doc.cited_invoice)
+
+
+def _numbered(svc: Sessiond, number: str) -> Event:
+    """The invoice-issued or credit-note-issued event of `number`."""
+    wanted = number.strip().upper()
+    events = svc.invoice_events()
+    found = next((e for e in events if e.body["number"].upper() == wanted), None)
+    if found is None:
+        raise InputError(_("No invoice {number}. `sessiond invoice list` shows them.",
+                           number=number)
+                         + did_you_mean(number, [e.body["number"] for e in events]))
+    return found
 
 
 def invoice_period(svc: Sessiond, client_id: str, first: date, last: date,
@@ -496,20 +536,10 @@ def cancel_invoice(svc: Sessiond, number: str, reason: str, out: Path | None = N
             raise InputError(_("Invoice {number} was already cancelled by credit note "
                                "{credit}.", number=cited, credit=credit.body["number"]))
         assert invoice.client_id is not None
-        the_buyer = buyer(svc.client(invoice.client_id, upto=invoice.seq))
         events = svc.invoice_events()
         serial = _next_serial(events, issued.year)
         credit_number = series.number("credit-note-issued", issued.year, serial)
-        invoice_day = invoice.at.astimezone(svc.tz).date()
-        lines = _cancelled_lines(svc, invoice, invoice_day)
-        agreed = terms(svc, issued, the_buyer.is_business)
-        doc = invoice_doc(kind="credit-note", number=credit_number, issue_date=issued,
-                          due_date=None, seller=the_seller, buyer=the_buyer, lines=lines,
-                          payment_terms=_("Refund of the amounts paid, or deduction from the "
-                                          "next invoice."),
-                          cited_invoice=cited, cited_invoice_date=invoice_day,
-                          reason=reason.strip(), late_penalty=agreed.late_penalty,
-                          early_payment=agreed.early_payment)
+        doc = _credit_note(svc, invoice, the_seller, credit_number, now, reason)
         pdf, facturx = render(doc)
         stored = svc.record_credit_note(
             w, client_id=invoice.client_id, number=credit_number, year=issued.year,
@@ -517,10 +547,29 @@ def cancel_invoice(svc: Sessiond, number: str, reason: str, out: Path | None = N
             sessions=invoice.body["sessions"], total=doc.total, digest=data_digest(doc),
             facturx=facturx, reason=reason, at=now)
         checkpoint = svc.sign_checkpoint(w, "credit-note")
-    path = write_private_file(output_path(out, file_name(doc)), pdf)
+    path = _write_issued(output_path(out, file_name(doc)), pdf, doc, stored.seq)
     return InvoiceResult("credit-note", credit_number, path, doc.total, invoice.client_id,
                          tuple(invoice.body["sessions"]), stored.seq, checkpoint, facturx, doc,
                          cites=cited)
+
+
+def _credit_note(svc: Sessiond, invoice: Event, the_seller: Party, number: str,
+                 now: datetime, reason: str) -> InvoiceDoc:
+    """Credit note `number`, issued at `now`, that cancels `invoice` whole: its buyer and
+    lines as the invoice stated them."""
+    assert invoice.client_id is not None
+    issued = now.astimezone(svc.tz).date()
+    the_buyer = buyer(svc.client(invoice.client_id, upto=invoice.seq))
+    invoice_day = invoice.at.astimezone(svc.tz).date()
+    agreed = terms(svc, issued, the_buyer.is_business)
+    return invoice_doc(kind="credit-note", number=number, issue_date=issued, due_date=None,
+                       seller=the_seller, buyer=the_buyer,
+                       lines=_cancelled_lines(svc, invoice, invoice_day),
+                       payment_terms=_("Refund of the amounts paid, or deduction from the "
+                                       "next invoice."),
+                       cited_invoice=invoice.body["number"], cited_invoice_date=invoice_day,
+                       reason=reason.strip(), late_penalty=agreed.late_penalty,
+                       early_payment=agreed.early_payment)
 
 
 def _cancelled_lines(svc: Sessiond, invoice: Event, invoice_day: date) -> list[InvoiceLine]:

@@ -24,7 +24,7 @@ from sessiond import clock
 from sessiond.billing import Bill
 from sessiond.billing.text import duration
 from sessiond.exports import fmt
-from sessiond.exports.sources import Compliance, Ledger
+from sessiond.exports.sources import Compliance, CreditNote, Ledger
 from sessiond.i18n import _
 from sessiond.i18n.plural import n_
 from sessiond.model import Session, State
@@ -66,6 +66,8 @@ class Row:
     credit_hours: Decimal
     paid: Decimal
     invoice: str | None = None  # the number of its current invoice
+    # the credit notes that cancelled an invoice of it (the accountant booked that one)
+    credit_notes: tuple[CreditNote, ...] = ()
 
     @property
     def start(self) -> datetime | None:
@@ -115,6 +117,9 @@ class Row:
         notes = [self.bill_problem] if self.bill_problem else []
         if self.bill is not None:
             notes.extend(self.bill.warnings)
+        notes.extend(_("Invoice {invoice} cancelled by credit note {number} of {day}.",
+                       invoice=c.cancels, number=c.number, day=fmt.day(c.issued))
+                     for c in self.credit_notes)
         return " ".join(notes)
 
 
@@ -171,6 +176,7 @@ def build_row(ledger: Ledger, session: Session, day: date,
         credit_hours=fmt.hours(credit),
         paid=sum((p.amount for p in payments), ZERO),
         invoice=ledger.invoice_number(session.id),
+        credit_notes=ledger.credit_notes(session.id),
     )
 
 
@@ -245,6 +251,11 @@ def row_json(row: Row, tz: ZoneInfo) -> dict[str, Any]:
         "credit_used_hours": str(row.credit_hours),
         "receipts": list(row.receipts),
         "invoice": row.invoice,
+        # each credit note that cancelled an invoice of the session (its total is the
+        # whole credit note's, of every session of that invoice)
+        "credit_notes": [{"number": c.number, "cancels": c.cancels,
+                          "issued": c.issued.isoformat(), "total": _money(c.total)}
+                         for c in row.credit_notes],
         "paid": _money(row.paid),
         "payments": [{"amount": str(p.amount), "method": p.method, "at": iso(p.at)}
                      for p in row.payments],

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from sessiond.billing import Bill, bill
@@ -84,6 +85,16 @@ def _finding(record: Mapping[str, Any]) -> Finding:
                    events=tuple(int(e) for e in events if isinstance(e, int)))
 
 
+@dataclass(frozen=True)
+class CreditNote:
+    """A credit note as an export names it beside a session of the invoice it cancels."""
+
+    number: str
+    cancels: str  # the invoice's number
+    issued: date  # local day of issue
+    total: Decimal  # the whole credit note (of every session of its invoice)
+
+
 @dataclass
 class Ledger:
     """Sessions, clients and bills of the clients an export or a receipt touches."""
@@ -97,6 +108,8 @@ class Ledger:
     clients: dict[str, Client] = field(default_factory=dict)
     policies: dict[str, Policy] = field(default_factory=dict)
     invoices: dict[str, str] | None = None  # session -> its current invoice
+    # session -> the credit notes that cancelled an invoice of it (see credit_notes)
+    credits: dict[str, tuple[CreditNote, ...]] | None = None
     # session -> the stored events it was folded from: what a document's proof covers,
     # also the ones a correction folds away (a withdrawn fee, a stop reopened in a pause)
     read: dict[str, tuple[Event, ...]] = field(default_factory=dict)
@@ -120,6 +133,22 @@ class Ledger:
                       if self.upto is None or e.seq < self.upto]
             self.invoices = {s: e.body["number"] for s, e in current_invoices(events).items()}
         return self.invoices.get(session_id)
+
+    def credit_notes(self, session_id: str) -> tuple[CreditNote, ...]:
+        """The credit notes that cancelled an invoice of the session, in the series'
+        order, as the log stood before `upto`: an accountant who booked the invoice from
+        an earlier export finds what cancelled it beside the session."""
+        if self.credits is None:
+            found: dict[str, list[CreditNote]] = defaultdict(list)
+            for e in self.svc.invoice_events():
+                if e.kind == "credit-note-issued" and (self.upto is None or e.seq < self.upto):
+                    note = CreditNote(e.body["number"], e.body["cites"],
+                                      e.at.astimezone(self.svc.tz).date(),
+                                      Decimal(e.body["total"]))
+                    for sid in e.body["sessions"]:
+                        found[sid].append(note)
+            self.credits = {sid: tuple(notes) for sid, notes in found.items()}
+        return self.credits.get(session_id, ())
 
     def _moved(self) -> frozenset[str]:
         """The sessions moved from one client to another (before `upto`): their events

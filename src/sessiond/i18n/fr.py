@@ -1009,6 +1009,8 @@ CATALOG: dict[str, str] = {
     "text version: {path}": "version texte\u202f: {path}",
     "  event #{seq}, signed checkpoint #{seq}":
         "  événement n°\u00a0{seq}, point de contrôle signé n°\u00a0{seq}",
+    "Invoice {invoice} cancelled by credit note {number} of {day}.":
+        "Facture {invoice} annulée par l'avoir {number} du {day}.",
     "Cannot write {path}: {error}. Choose another place with --out.":
         "Impossible d'écrire {path}\u202f: {error}. Choisissez un autre emplacement avec --out.",
     # --- compliance ---
@@ -3247,6 +3249,22 @@ CATALOG: dict[str, str] = {
         "La facture {number} ne peut plus être reconstituée telle qu'émise (l'empreinte de ses "
         "données diffère)\u202f: [technician], [invoice] ou la politique ont changé depuis. Son "
         "événement n°\u00a0{seq} prouve toujours ce qui a été facturé.",
+    "Credit note {number} can no longer be rebuilt as it was issued (its data digest "
+    "differs): [technician], [invoice] or the policy changed since. Its event #{seq} still "
+    "proves what was credited.":
+        "L'avoir {number} ne peut plus être reconstitué tel qu'émis (l'empreinte de ses "
+        "données diffère)\u202f: [technician], [invoice] ou la politique ont changé depuis. Son "
+        "événement n°\u00a0{seq} prouve toujours ce qui a été crédité.",
+    "Credit note {number} is issued all the same (event #{seq}): do not issue it again, "
+    "write its PDF elsewhere: sessiond invoice show {number} --out FOLDER.":
+        "L'avoir {number} est pourtant émis (événement n°\u00a0{seq})\u202f: ne l'émettez pas "
+        "de nouveau, écrivez son PDF ailleurs\u202f: sessiond invoice show {number} --out "
+        "DOSSIER.",
+    "Invoice {number} is issued all the same (event #{seq}): do not issue it again, write "
+    "its PDF elsewhere: sessiond invoice show {number} --out FOLDER.":
+        "La facture {number} est pourtant émise (événement n°\u00a0{seq})\u202f: ne l'émettez "
+        "pas de nouveau, écrivez son PDF ailleurs\u202f: sessiond invoice show {number} --out "
+        "DOSSIER.",
     "the PDF's path or directory (default: the current directory)":
         "chemin ou dossier du PDF (par défaut\u202f: le dossier courant)",
     "why the invoice is cancelled (cancel; kept sealed in the log)":
