@@ -436,6 +436,42 @@ def test_remote_access_after_stop(cli: Cli, tmp_path: Path) -> None:
     assert findings(cli, closed_in_time, "remote-access-after-stop") == []  # 1 min 30 s
 
 
+def test_evidence_findings_cite_the_amendment_that_set_the_instant(cli: Cli,
+                                                                    tmp_path: Path) -> None:
+    """A consent whose time was corrected (amend) to after the tool's first connection is
+    reported as a connection before the consent, citing the correction with the consent,
+    as consent-before-access cites it; a stop corrected to long after the last connection
+    is time billed beyond it, citing the stop's correction (Micro-Alpes 7, art. 1; 3, 5)."""
+    t = base()
+    sid = worked(cli, "micro-alpes", "111111111", t - timedelta(minutes=5), t,
+                 t + timedelta(minutes=30))
+    log = outgoing(tmp_path / "Connections.txt", ("111111111", t + timedelta(minutes=1),
+                                                  t + timedelta(minutes=30)))
+    cli("evidence", "import", str(log))
+    assert findings(cli, sid, "remote-access-before-consent") == []
+    assert findings(cli, sid, "billed-beyond-connection") == []
+    events = {e["kind"]: e["seq"] for e in cli.events() if e["session"] == sid}
+    consent, stop = events["consent-recorded"], events["session-stopped"]
+    observed = events["connection-observed"]
+
+    def amended(seq: int, at: datetime) -> int:
+        cli("amend", sid, str(seq), "--at", iso(at), "--reason", "heure mal saisie", "--yes")
+        return [e["seq"] for e in cli.events() if e["kind"] == "instant-amended"][-1]
+
+    fix = amended(consent, t + timedelta(minutes=2))
+    (early,) = findings(cli, sid, "remote-access-before-consent")
+    assert (early["severity"], early["article"]) == ("error", "7, art. 1")
+    assert set(early["events"]) == {consent, fix, observed}
+    (late,) = findings(cli, sid, "consent-before-access")
+    assert fix in late["events"]
+    amended(consent, t - timedelta(minutes=5))
+    assert findings(cli, sid, "remote-access-before-consent") == []
+    later = amended(stop, t + timedelta(minutes=75))
+    (billed,) = findings(cli, sid, "billed-beyond-connection")
+    assert (billed["severity"], billed["article"]) == ("warning", "3, 5")
+    assert {observed, stop, later} <= set(billed["events"])
+
+
 def test_billed_beyond_connection(cli: Cli, tmp_path: Path) -> None:
     t = base()
     beyond = worked(cli, "vlh", "111111111", t - timedelta(minutes=5), t,

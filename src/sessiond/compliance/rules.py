@@ -180,7 +180,8 @@ def consent_before_access(facts: Facts, spec: RuleSpec) -> list[Finding]:
         return [finding(spec, _("Made before the client's consent ({consent}, #{seq}): "
                                 "{items}; his machine was accessed before he consented.",
                                 items=_artifacts(early), consent=facts.local(first.at),
-                                seq=first.seq), [*seqs(early), first.seq])]
+                                seq=first.seq),
+                        [*seqs(early), first.seq, *facts.amended(first.seq)])]
     return _reconnected_without_consent(facts, spec, consents, channels)
 
 
@@ -957,7 +958,7 @@ def remote_access_before_consent(facts: Facts, spec: RuleSpec) -> list[Finding]:
     return [finding(spec, _("Connection {connections} began before the client's consent was "
                             "on record ({consent}, #{seq}).", connections=_named(early, facts),
                             consent=_second(facts, first.at), seq=first.seq),
-                    [*_shown(early), first.seq]), *later]
+                    [*_shown(early), first.seq, *facts.amended(first.seq)]), *later]
 
 
 def _reconnections(facts: Facts, spec: RuleSpec, connections: list[Observed],
@@ -1116,13 +1117,14 @@ def billed_beyond_connection(facts: Facts, spec: RuleSpec) -> list[Finding]:
             "is not in the log: the time after it cannot be checked.",
             worked=text.duration(worked), connected=text.duration(connected),
             connections=_named(unknown, facts)),
-            [*_shown(accepted), *seqs(facts.events("session-stopped"))], severity="warning")]
+            [*_shown(accepted), *facts.start_events(), *facts.stop_events()],
+            severity="warning")]
     tools = ", ".join(dict.fromkeys(_tool(c) for c in accepted))
     return [finding(spec, _(
         "Worked time {worked} exceeds the time connected through {tools} ({connected}) by "
         "more than one tranche ({tranche}).", worked=text.duration(worked), tools=tools,
         connected=text.duration(connected), tranche=text.duration(tranche)),
-        [*_shown(accepted), *seqs(facts.events("session-stopped"))])]
+        [*_shown(accepted), *facts.start_events(), *facts.stop_events()])]
 
 
 @rule("connection-to-other-partner")
