@@ -436,6 +436,47 @@ def test_remote_access_after_stop(cli: Cli, tmp_path: Path) -> None:
     assert findings(cli, closed_in_time, "remote-access-after-stop") == []  # 1 min 30 s
 
 
+def test_a_connection_before_the_tool_code_is_an_access_before_consent(
+        cli: Cli, tmp_path: Path) -> None:
+    """Micro-Alpes 7, art. 1: giving the remote tool's code is the client's consent to its
+    control. A connection the tool logged after his "oui" by phone but before the code
+    was given is an access before his consent, as a start or a resume then is; once the
+    code precedes it, nothing. Terms that accept any channel (MD 4, 7) take the "oui"."""
+    t = base()
+
+    def session(policy: str, partner: str, code_at: datetime | None) -> str:
+        sid = planned(cli, policy, partner)
+        cli("consent", sid, "--channel", "oral", "--by", "Jeanne", "--at",
+            iso(t - timedelta(minutes=10)), "--yes")
+        if code_at is not None:
+            cli("consent", sid, "--channel", "tool-code", "--by", "Jeanne", "--at",
+                iso(code_at), "--yes")
+        cli("start", sid, "--at", iso(t + timedelta(minutes=3)), "--yes")
+        cli("stop", sid, "--at", iso(t + timedelta(minutes=40)), "--yes")
+        return sid
+
+    late_code = session("micro-alpes", "111111111", t + timedelta(minutes=2))
+    no_code = session("micro-alpes", "222222222", None)
+    code_first = session("micro-alpes", "333333333", t - timedelta(minutes=1))
+    any_channel = session("md-micro-services", "444444444", None)
+    log = outgoing(tmp_path / "Connections.txt",
+                   *((p, t, t + timedelta(minutes=40))
+                     for p in ("111111111", "222222222", "333333333", "444444444")))
+    cli("evidence", "import", str(log))
+    seqs = {(e["session"], e["kind"], (e.get("body") or {}).get("channel")): e["seq"]
+            for e in cli.events()}
+    (early,) = findings(cli, late_code, "remote-access-before-consent")
+    assert (early["severity"], early["article"]) == ("error", "7, art. 1")
+    assert set(early["events"]) == {seqs[late_code, "consent-recorded", "tool-code"],
+                                    seqs[late_code, "connection-observed", None]}
+    assert "avant que le consentement du client soit enregistré" in early["message"]
+    (none,) = findings(cli, no_code, "remote-access-before-consent")
+    assert "à l'oral" in none["message"] and "code de l'outil" in none["message"]
+    assert seqs[no_code, "consent-recorded", "oral"] in none["events"]
+    assert findings(cli, code_first, "remote-access-before-consent") == []
+    assert findings(cli, any_channel, "remote-access-before-consent") == []
+
+
 def test_evidence_findings_cite_the_amendment_that_set_the_instant(cli: Cli,
                                                                     tmp_path: Path) -> None:
     """A consent whose time was corrected (amend) to after the tool's first connection is

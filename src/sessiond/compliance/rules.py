@@ -946,12 +946,27 @@ def remote_access_before_consent(facts: Facts, spec: RuleSpec) -> list[Finding]:
     connections = [c for c in facts.connections if c.accepted and _to_partner(facts, c)]
     if not connections:
         return []
-    consents = sorted(facts.events("consent-recorded"), key=facts.key)
+    # The consents by a channel the terms accept (Micro-Alpes 7, art. 1: giving the tool's
+    # code is consenting to its control; an "oui" by phone before it is not), as for the
+    # start and for work resumed after a disconnection (consent-before-access).
+    given = sorted(facts.events("consent-recorded"), key=facts.key)
+    terms = facts.policy.rules.get("consent-before-access")
+    channels = consent_channels((terms.params.get("channels") if terms else None) or (),
+                                facts.session.tool)
+    consents = [e for e in given if not channels or e.body["channel"] in channels]
     first = consents[0] if consents else None
     early = [c for c in connections if first is None or c.start < first.at]
     later = _reconnections(facts, spec, [c for c in connections if c not in early], consents)
     if not early:
         return later
+    if first is None and given:
+        named = dict.fromkeys(labels.short(e.body["channel"]) for e in given)
+        return [finding(spec, _("Connection {connections} with no consent of the client on "
+                                "record by a channel the terms accept (given: {given}; the "
+                                "terms ask for: {wanted}).", connections=_named(early, facts),
+                                given=", ".join(named),
+                                wanted=", ".join(labels.short(c) for c in channels)),
+                        [*_shown(early), *seqs(given)])]
     if first is None:
         return [finding(spec, _("Connection {connections} with no consent of the client on "
                                 "record.", connections=_named(early, facts)), _shown(early))]

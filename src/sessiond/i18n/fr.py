@@ -1917,6 +1917,11 @@ CATALOG: dict[str, str] = {
     "{tool} {start} (#{seq})": "{tool} {start} (n°\u00a0{seq})",
     "Connection {connections} with no consent of the client on record.":
         "Connexion {connections} sans consentement du client enregistré.",
+    "Connection {connections} with no consent of the client on record by a channel the "
+    "terms accept (given: {given}; the terms ask for: {wanted}).":
+        "Connexion {connections} sans consentement du client enregistré par un moyen que "
+        "les conditions acceptent (donné\u202f: {given}\u202f; les conditions "
+        "demandent\u202f: {wanted}).",
     "Connection {connections} began before the client's consent was on record ({consent}, "
     "#{seq}).":
         "Connexion {connections} commencée avant que le consentement du client soit "
