@@ -477,6 +477,38 @@ def test_a_connection_before_the_tool_code_is_an_access_before_consent(
     assert findings(cli, any_channel, "remote-access-before-consent") == []
 
 
+def test_a_reconnection_after_an_oral_consent_names_the_channel_asked_for(
+        cli: Cli, tmp_path: Path) -> None:
+    """Micro-Alpes 7, art. 1: after the technician disconnected, a new connection needs a
+    new code; a "oui" by phone given since is named beside the channel the terms ask for,
+    and a new code since leaves nothing to report."""
+    t = base()
+    sessions = {}
+    for partner, channel in (("111111111", "oral"), ("222222222", "tool-code")):
+        sid = worked(cli, "micro-alpes", partner, t - timedelta(minutes=5), t,
+                     t + timedelta(minutes=50))
+        cli("record", sid, "disconnect-confirmed", "--at", iso(t + timedelta(minutes=20)),
+            "--yes")
+        cli("consent", sid, "--channel", channel, "--by", "Jeanne", "--at",
+            iso(t + timedelta(minutes=25)), "--yes")
+        cli("record", sid, "disconnect-confirmed", "--at", iso(t + timedelta(minutes=50)),
+            "--yes")
+        sessions[channel] = sid
+    log = outgoing(tmp_path / "Connections.txt", *(
+        row for p in ("111111111", "222222222")
+        for row in ((p, t + timedelta(minutes=1), t + timedelta(minutes=15)),
+                    (p, t + timedelta(minutes=30), t + timedelta(minutes=49)))))
+    cli("evidence", "import", str(log))
+    (again,) = findings(cli, sessions["oral"], "remote-access-before-consent")
+    assert (again["severity"], again["article"]) == ("error", "7, art. 1")
+    assert "après la déconnexion" in again["message"]
+    assert "à l'oral" in again["message"] and "code de l'outil" in again["message"]
+    oral = [e["seq"] for e in cli.events() if e["kind"] == "consent-recorded"
+            and e["session"] == sessions["oral"]][-1]
+    assert oral in again["events"]
+    assert findings(cli, sessions["tool-code"], "remote-access-before-consent") == []
+
+
 def test_evidence_findings_cite_the_amendment_that_set_the_instant(cli: Cli,
                                                                     tmp_path: Path) -> None:
     """A consent whose time was corrected (amend) to after the tool's first connection is

@@ -956,7 +956,8 @@ def remote_access_before_consent(facts: Facts, spec: RuleSpec) -> list[Finding]:
     consents = [e for e in given if not channels or e.body["channel"] in channels]
     first = consents[0] if consents else None
     early = [c for c in connections if first is None or c.start < first.at]
-    later = _reconnections(facts, spec, [c for c in connections if c not in early], consents)
+    later = _reconnections(facts, spec, [c for c in connections if c not in early], consents,
+                           given, channels)
     if not early:
         return later
     if first is None and given:
@@ -977,7 +978,8 @@ def remote_access_before_consent(facts: Facts, spec: RuleSpec) -> list[Finding]:
 
 
 def _reconnections(facts: Facts, spec: RuleSpec, connections: list[Observed],
-                   consents: list[Event]) -> list[Finding]:
+                   consents: list[Event], given: list[Event],
+                   channels: tuple[str, ...]) -> list[Finding]:
     """Connections the tool opened after a disconnection the technician recorded, with no
     consent given since: the disconnection ended the access the consent was given for, as
     for work resumed after it (consent-before-access). One opened after the stop is
@@ -997,6 +999,19 @@ def _reconnections(facts: Facts, spec: RuleSpec, connections: list[Observed],
     found = []
     for seq, again in by_disconnection.items():
         gone_at = next(d.at for d in gone if d.seq == seq)
+        # A consent given since by a channel the terms do not accept (an "oui" by phone
+        # where the tool's new code is the consent) is named, as for a resume.
+        since = [e for e in given if gone_at <= e.at <= max(c.start for c in again)]
+        if since:
+            named = dict.fromkeys(labels.short(e.body["channel"]) for e in since)
+            found.append(finding(spec, _(
+                "Connection {connections} began after the disconnection #{seq} ({gone}) with "
+                "no new consent of the client by a channel the terms accept (given: {given}; "
+                "the terms ask for: {wanted}).", connections=_named(again, facts), seq=seq,
+                gone=_second(facts, gone_at), given=", ".join(named),
+                wanted=", ".join(labels.short(c) for c in channels)),
+                [*_shown(again), seq, *seqs(since)]))
+            continue
         found.append(finding(spec, _(
             "Connection {connections} began after the disconnection #{seq} ({gone}) with no "
             "new consent of the client on record.", connections=_named(again, facts),
