@@ -728,6 +728,50 @@ def test_a_start_without_consent_on_site_is_reported_too(cli: Cli, policy_id: st
     assert found[False] == []
 
 
+@pytest.mark.parametrize("policy_id", ["vlh", "micro-alpes", "fgdmi"])
+@pytest.mark.parametrize("mode", ["onsite", "workshop"])
+def test_a_start_on_site_before_the_consent_is_reported_as_one_without(
+        cli: Cli, policy_id: str, mode: str) -> None:
+    """Consent first (DESIGN.md) in every mode: at the client's home, a consent dated
+    after the start (typed with --at, or its time corrected by amend) is a start without
+    his consent before it, reported under the law as a start WITHOUT consent is, though
+    the terms' consent article speaks of remote access only (VLH 4.2, Micro-Alpes 7,
+    art. 1). Its time corrected back to before the start, there is no finding again."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    client = cli("client", "add", "Noé Girard").out.strip()
+    session = cli("session", "new", client, "--policy", policy_id, "--mode", mode,
+                  "--rate", "50", "--ordered-at", OLD_ORDER).out.strip()
+    cli(*[a.format(s=session) for a in CONSENT], "--at",
+        (now - timedelta(minutes=4)).isoformat())
+    cli("start", session, "--at", (now - timedelta(minutes=5)).isoformat())
+    cli("stop", session, "--at", (now - timedelta(minutes=1)).isoformat())
+
+    def consent_findings() -> tuple[list[dict[str, Any]], list[str]]:
+        report = cli("check", session, "--json", check=False).json
+        return ([f for f in report["findings"] if f["rule"] == "consent-before-access"],
+                report["not_covered"])
+
+    [late], uncovered = consent_findings()
+    assert (late["severity"], late["article"]) == ("warning", "Code pénal, art. 323-1")
+    assert "après le début" in late["message"]
+    assert "consent-before-access" not in uncovered
+    events = cli.json("log", session)
+    consent = next(e["seq"] for e in events if e["kind"] == "consent-recorded")
+    start = next(e["seq"] for e in events if e["kind"] == "session-started")
+    assert {consent, start} <= set(late["events"])
+    # Corrected to before the start: the start on site after a consent gives no finding.
+    cli("amend", session, str(consent), "--at", (now - timedelta(minutes=6)).isoformat(),
+        "--reason", "heure mal saisie")
+    found, uncovered = consent_findings()
+    assert found == [] and "consent-before-access" in uncovered
+    # Corrected to after it again: the finding cites the amendment that set its time.
+    cli("amend", session, str(consent), "--at", (now - timedelta(minutes=3)).isoformat(),
+        "--reason", "c'était bien après")
+    [again], _ = consent_findings()
+    amendment = [e for e in cli.json("log", session) if e["kind"] == "instant-amended"][-1]
+    assert amendment["seq"] in again["events"]
+
+
 @pytest.mark.parametrize(("policy_id", "words", "not_said"), [
     # VLH 4.2 and Micro-Alpes 13 promise confidentiality; only MD 15 says that no password
     # is written down: a refusal citing an article quotes what that article says.

@@ -514,6 +514,115 @@ def test_a_session_cut_by_the_clients_reboot_ends_with_it(cli: Cli) -> None:
     assert findings(cli, sid, "connection-to-other-partner") == []
 
 
+def test_a_connection_before_the_tool_code_is_an_access_before_consent(
+        cli: Cli, tmp_path: Path) -> None:
+    """Micro-Alpes 7, art. 1: giving the remote tool's code is the client's consent to its
+    control. A connection the tool logged after his "oui" by phone but before the code
+    was given is an access before his consent, as a start or a resume then is; once the
+    code precedes it, nothing. Terms that accept any channel (MD 4, 7) take the "oui"."""
+    t = base()
+
+    def session(policy: str, partner: str, code_at: datetime | None) -> str:
+        sid = planned(cli, policy, partner)
+        cli("consent", sid, "--channel", "oral", "--by", "Jeanne", "--at",
+            iso(t - timedelta(minutes=10)), "--yes")
+        if code_at is not None:
+            cli("consent", sid, "--channel", "tool-code", "--by", "Jeanne", "--at",
+                iso(code_at), "--yes")
+        cli("start", sid, "--at", iso(t + timedelta(minutes=3)), "--yes")
+        cli("stop", sid, "--at", iso(t + timedelta(minutes=40)), "--yes")
+        return sid
+
+    late_code = session("micro-alpes", "111111111", t + timedelta(minutes=2))
+    no_code = session("micro-alpes", "222222222", None)
+    code_first = session("micro-alpes", "333333333", t - timedelta(minutes=1))
+    any_channel = session("md-micro-services", "444444444", None)
+    log = outgoing(tmp_path / "Connections.txt",
+                   *((p, t, t + timedelta(minutes=40))
+                     for p in ("111111111", "222222222", "333333333", "444444444")))
+    cli("evidence", "import", str(log))
+    seqs = {(e["session"], e["kind"], (e.get("body") or {}).get("channel")): e["seq"]
+            for e in cli.events()}
+    (early,) = findings(cli, late_code, "remote-access-before-consent")
+    assert (early["severity"], early["article"]) == ("error", "7, art. 1")
+    assert set(early["events"]) == {seqs[late_code, "consent-recorded", "tool-code"],
+                                    seqs[late_code, "connection-observed", None]}
+    assert "avant que le consentement du client soit enregistré" in early["message"]
+    (none,) = findings(cli, no_code, "remote-access-before-consent")
+    assert "à l'oral" in none["message"] and "code de l'outil" in none["message"]
+    assert seqs[no_code, "consent-recorded", "oral"] in none["events"]
+    assert findings(cli, code_first, "remote-access-before-consent") == []
+    assert findings(cli, any_channel, "remote-access-before-consent") == []
+
+
+def test_a_reconnection_after_an_oral_consent_names_the_channel_asked_for(
+        cli: Cli, tmp_path: Path) -> None:
+    """Micro-Alpes 7, art. 1: after the technician disconnected, a new connection needs a
+    new code; a "oui" by phone given since is named beside the channel the terms ask for,
+    and a new code since leaves nothing to report."""
+    t = base()
+    sessions = {}
+    for partner, channel in (("111111111", "oral"), ("222222222", "tool-code")):
+        sid = worked(cli, "micro-alpes", partner, t - timedelta(minutes=5), t,
+                     t + timedelta(minutes=50))
+        cli("record", sid, "disconnect-confirmed", "--at", iso(t + timedelta(minutes=20)),
+            "--yes")
+        cli("consent", sid, "--channel", channel, "--by", "Jeanne", "--at",
+            iso(t + timedelta(minutes=25)), "--yes")
+        cli("record", sid, "disconnect-confirmed", "--at", iso(t + timedelta(minutes=50)),
+            "--yes")
+        sessions[channel] = sid
+    log = outgoing(tmp_path / "Connections.txt", *(
+        row for p in ("111111111", "222222222")
+        for row in ((p, t + timedelta(minutes=1), t + timedelta(minutes=15)),
+                    (p, t + timedelta(minutes=30), t + timedelta(minutes=49)))))
+    cli("evidence", "import", str(log))
+    (again,) = findings(cli, sessions["oral"], "remote-access-before-consent")
+    assert (again["severity"], again["article"]) == ("error", "7, art. 1")
+    assert "après la déconnexion" in again["message"]
+    assert "à l'oral" in again["message"] and "code de l'outil" in again["message"]
+    oral = [e["seq"] for e in cli.events() if e["kind"] == "consent-recorded"
+            and e["session"] == sessions["oral"]][-1]
+    assert oral in again["events"]
+    assert findings(cli, sessions["tool-code"], "remote-access-before-consent") == []
+
+
+def test_evidence_findings_cite_the_amendment_that_set_the_instant(cli: Cli,
+                                                                    tmp_path: Path) -> None:
+    """A consent whose time was corrected (amend) to after the tool's first connection is
+    reported as a connection before the consent, citing the correction with the consent,
+    as consent-before-access cites it; a stop corrected to long after the last connection
+    is time billed beyond it, citing the stop's correction (Micro-Alpes 7, art. 1; 3, 5)."""
+    t = base()
+    sid = worked(cli, "micro-alpes", "111111111", t - timedelta(minutes=5), t,
+                 t + timedelta(minutes=30))
+    log = outgoing(tmp_path / "Connections.txt", ("111111111", t + timedelta(minutes=1),
+                                                  t + timedelta(minutes=30)))
+    cli("evidence", "import", str(log))
+    assert findings(cli, sid, "remote-access-before-consent") == []
+    assert findings(cli, sid, "billed-beyond-connection") == []
+    events = {e["kind"]: e["seq"] for e in cli.events() if e["session"] == sid}
+    consent, stop = events["consent-recorded"], events["session-stopped"]
+    observed = events["connection-observed"]
+
+    def amended(seq: int, at: datetime) -> int:
+        cli("amend", sid, str(seq), "--at", iso(at), "--reason", "heure mal saisie", "--yes")
+        return [e["seq"] for e in cli.events() if e["kind"] == "instant-amended"][-1]
+
+    fix = amended(consent, t + timedelta(minutes=2))
+    (early,) = findings(cli, sid, "remote-access-before-consent")
+    assert (early["severity"], early["article"]) == ("error", "7, art. 1")
+    assert set(early["events"]) == {consent, fix, observed}
+    (late,) = findings(cli, sid, "consent-before-access")
+    assert fix in late["events"]
+    amended(consent, t - timedelta(minutes=5))
+    assert findings(cli, sid, "remote-access-before-consent") == []
+    later = amended(stop, t + timedelta(minutes=75))
+    (billed,) = findings(cli, sid, "billed-beyond-connection")
+    assert (billed["severity"], billed["article"]) == ("warning", "3, 5")
+    assert {observed, stop, later} <= set(billed["events"])
+
+
 def test_billed_beyond_connection(cli: Cli, tmp_path: Path) -> None:
     t = base()
     beyond = worked(cli, "vlh", "111111111", t - timedelta(minutes=5), t,

@@ -160,13 +160,28 @@ def active(policy: Policy, rule_id: str, session: Session) -> RuleSpec | None:
     spec = policy.rules.get(rule_id) or _baseline().get(rule_id)
     if spec is not None and spec.applies_to(session.mode):
         return spec
-    if rule_id == "consent-before-access" and session.without_consent:
+    if rule_id == "consent-before-access" and started_before_consent(session):
         # Consent first (DESIGN.md): a start without consent is recorded and reported, in
         # every mode. Where the terms' consent article speaks of remote access only (VLH
         # 4.2, Micro-Alpes 7, art. 1; the law's baseline for FGDMI), working on the
         # client's machine at his home without his consent is still accessing it.
         return replace(_baseline()[rule_id], modes=())
     return None
+
+
+def started_before_consent(session: Session) -> bool:
+    """The session started with no consent of the client before it: started without
+    consent (with its reason), or with his consent dated after the start (typed with
+    --at, or its time corrected by amend; the same second counts if logged first). A
+    start with neither is refused (model.check_transition): nothing else to report."""
+    if session.without_consent:
+        return True
+    consents = [e for e in session.events if e.kind == "consent-recorded"]
+    if session.started_at is None or not consents:
+        return False
+    start = next((e.seq for e in session.events if e.kind == "session-started"), None)
+    key = (session.started_at, float("inf") if start is None else float(start))
+    return not any((e.at, float(e.seq)) < key for e in consents)
 
 
 def reads_history(policy: Policy, session: Session) -> bool:

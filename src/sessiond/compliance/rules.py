@@ -180,7 +180,8 @@ def consent_before_access(facts: Facts, spec: RuleSpec) -> list[Finding]:
         return [finding(spec, _("Made before the client's consent ({consent}, #{seq}): "
                                 "{items}; his machine was accessed before he consented.",
                                 items=_artifacts(early), consent=facts.local(first.at),
-                                seq=first.seq), [*seqs(early), first.seq])]
+                                seq=first.seq),
+                        [*seqs(early), first.seq, *facts.amended(first.seq)])]
     return _reconnected_without_consent(facts, spec, consents, channels)
 
 
@@ -945,23 +946,40 @@ def remote_access_before_consent(facts: Facts, spec: RuleSpec) -> list[Finding]:
     connections = [c for c in facts.connections if c.accepted and _to_partner(facts, c)]
     if not connections:
         return []
-    consents = sorted(facts.events("consent-recorded"), key=facts.key)
+    # The consents by a channel the terms accept (Micro-Alpes 7, art. 1: giving the tool's
+    # code is consenting to its control; an "oui" by phone before it is not), as for the
+    # start and for work resumed after a disconnection (consent-before-access).
+    given = sorted(facts.events("consent-recorded"), key=facts.key)
+    terms = facts.policy.rules.get("consent-before-access")
+    channels = consent_channels((terms.params.get("channels") if terms else None) or (),
+                                facts.session.tool)
+    consents = [e for e in given if not channels or e.body["channel"] in channels]
     first = consents[0] if consents else None
     early = [c for c in connections if first is None or c.start < first.at]
-    later = _reconnections(facts, spec, [c for c in connections if c not in early], consents)
+    later = _reconnections(facts, spec, [c for c in connections if c not in early], consents,
+                           given, channels)
     if not early:
         return later
+    if first is None and given:
+        named = dict.fromkeys(labels.short(e.body["channel"]) for e in given)
+        return [finding(spec, _("Connection {connections} with no consent of the client on "
+                                "record by a channel the terms accept (given: {given}; the "
+                                "terms ask for: {wanted}).", connections=_named(early, facts),
+                                given=", ".join(named),
+                                wanted=", ".join(labels.short(c) for c in channels)),
+                        [*_shown(early), *seqs(given)])]
     if first is None:
         return [finding(spec, _("Connection {connections} with no consent of the client on "
                                 "record.", connections=_named(early, facts)), _shown(early))]
     return [finding(spec, _("Connection {connections} began before the client's consent was "
                             "on record ({consent}, #{seq}).", connections=_named(early, facts),
                             consent=_second(facts, first.at), seq=first.seq),
-                    [*_shown(early), first.seq]), *later]
+                    [*_shown(early), first.seq, *facts.amended(first.seq)]), *later]
 
 
 def _reconnections(facts: Facts, spec: RuleSpec, connections: list[Observed],
-                   consents: list[Event]) -> list[Finding]:
+                   consents: list[Event], given: list[Event],
+                   channels: tuple[str, ...]) -> list[Finding]:
     """Connections the tool opened after a disconnection the technician recorded, with no
     consent given since: the disconnection ended the access the consent was given for, as
     for work resumed after it (consent-before-access). One opened after the stop is
@@ -981,6 +999,19 @@ def _reconnections(facts: Facts, spec: RuleSpec, connections: list[Observed],
     found = []
     for seq, again in by_disconnection.items():
         gone_at = next(d.at for d in gone if d.seq == seq)
+        # A consent given since by a channel the terms do not accept (an "oui" by phone
+        # where the tool's new code is the consent) is named, as for a resume.
+        since = [e for e in given if gone_at <= e.at <= max(c.start for c in again)]
+        if since:
+            named = dict.fromkeys(labels.short(e.body["channel"]) for e in since)
+            found.append(finding(spec, _(
+                "Connection {connections} began after the disconnection #{seq} ({gone}) with "
+                "no new consent of the client by a channel the terms accept (given: {given}; "
+                "the terms ask for: {wanted}).", connections=_named(again, facts), seq=seq,
+                gone=_second(facts, gone_at), given=", ".join(named),
+                wanted=", ".join(labels.short(c) for c in channels)),
+                [*_shown(again), seq, *seqs(since)]))
+            continue
         found.append(finding(spec, _(
             "Connection {connections} began after the disconnection #{seq} ({gone}) with no "
             "new consent of the client on record.", connections=_named(again, facts),
@@ -1116,13 +1147,14 @@ def billed_beyond_connection(facts: Facts, spec: RuleSpec) -> list[Finding]:
             "is not in the log: the time after it cannot be checked.",
             worked=text.duration(worked), connected=text.duration(connected),
             connections=_named(unknown, facts)),
-            [*_shown(accepted), *seqs(facts.events("session-stopped"))], severity="warning")]
+            [*_shown(accepted), *facts.start_events(), *facts.stop_events()],
+            severity="warning")]
     tools = ", ".join(dict.fromkeys(_tool(c) for c in accepted))
     return [finding(spec, _(
         "Worked time {worked} exceeds the time connected through {tools} ({connected}) by "
         "more than one tranche ({tranche}).", worked=text.duration(worked), tools=tools,
         connected=text.duration(connected), tranche=text.duration(tranche)),
-        [*_shown(accepted), *seqs(facts.events("session-stopped"))])]
+        [*_shown(accepted), *facts.start_events(), *facts.stop_events()])]
 
 
 @rule("connection-to-other-partner")

@@ -301,12 +301,13 @@ class Ledger:
     def _covered(self, session: Session, recorded: Compliance) -> Compliance:
         """The recorded check with the points its terms leave unchecked, which its event
         does not keep: they follow from the policy, the session's mode and its tool."""
-        from sessiond.compliance.check import coverage
+        from sessiond.compliance.check import coverage, started_before_consent
 
         started = session.started_at is not None
         # The same for every session of a policy, mode, tool and start (with or without
-        # consent: check.active): worked out once.
-        key = (session.policy, session.mode, session.tool, started, session.without_consent)
+        # consent before it: check.active): worked out once.
+        key = (session.policy, session.mode, session.tool, started,
+               started_before_consent(session))
         if key not in self.coverages:
             try:
                 policy = self.policy(session.policy)

@@ -1132,6 +1132,12 @@ CATALOG: dict[str, str] = {
     "consent of the client on record.":
         "Connexion {connections} commencée après la déconnexion n°\u00a0{seq} ({gone}) sans "
         "nouveau consentement du client enregistré.",
+    "Connection {connections} began after the disconnection #{seq} ({gone}) with no new "
+    "consent of the client by a channel the terms accept (given: {given}; the terms ask "
+    "for: {wanted}).":
+        "Connexion {connections} commencée après la déconnexion n°\u00a0{seq} ({gone}) sans "
+        "nouveau consentement du client par un moyen que les conditions acceptent "
+        "(donné\u202f: {given}\u202f; les conditions demandent\u202f: {wanted}).",
     "Made after the disconnection from the client's computer ({gone}, #{seq}), with no new "
     "consent of the client on record: {items}; his machine was accessed again.":
         "Fait après la déconnexion de l'ordinateur du client ({gone}, #{seq}), sans nouveau "
@@ -1938,6 +1944,11 @@ CATALOG: dict[str, str] = {
     "{tool} {start} (#{seq})": "{tool} {start} (n°\u00a0{seq})",
     "Connection {connections} with no consent of the client on record.":
         "Connexion {connections} sans consentement du client enregistré.",
+    "Connection {connections} with no consent of the client on record by a channel the "
+    "terms accept (given: {given}; the terms ask for: {wanted}).":
+        "Connexion {connections} sans consentement du client enregistré par un moyen que "
+        "les conditions acceptent (donné\u202f: {given}\u202f; les conditions "
+        "demandent\u202f: {wanted}).",
     "Connection {connections} began before the client's consent was on record ({consent}, "
     "#{seq}).":
         "Connexion {connections} commencée avant que le consentement du client soit "
