@@ -744,6 +744,62 @@ def test_a_file_too_large_says_its_size_and_the_limit_in_a_unit_that_shows_them(
     refused(cli("status", check=False), 2, "2\u00a0Mo", "1\u00a0Mo")
 
 
+# TOML that tomllib reads in time in the square of a key's parts, or not at all: a key of
+# 50,000 parts (bare, quoted, with spaces, in a table's name, in an inline table) and a
+# whole number of more digits than Python converts. Before: minutes on every command, and
+# an internal error (ValueError).
+SLOW_OR_UNREADABLE_TOML = {
+    "bare": ("a" + ".a" * 50_000 + " = 1\n", "plus de 16 parties (ligne {line})"),
+    "quoted": ('"a"' + ' . "a"' * 50_000 + " = 1\n", "plus de 16 parties (ligne {line})"),
+    "table": ("[" + "a." * 50_000 + "a]\n", "plus de 16 parties (ligne {line})"),
+    "inline": ("x = { " + "'a'." * 50_000 + "b = 1 }\n", "plus de 16 parties (ligne {line})"),
+    "digits": ("x = " + "9" * 5000 + "\n", "19 chiffres"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SLOW_OR_UNREADABLE_TOML))
+def test_toml_that_tomllib_cannot_read_in_time_or_at_all_is_refused_at_once(
+        cli: Cli, tmp_path: Path, case: str) -> None:
+    text, said = SLOW_OR_UNREADABLE_TOML[case]
+    cli("status")
+    before = state(cli.home)
+    policy = tmp_path / "vlh.toml"
+    shipped = _shipped("vlh")
+    policy.write_text(shipped.replace("schema = 1\n", "schema = 1\n" + text, 1),
+                      encoding="utf-8")
+    line = shipped[:shipped.index("schema = 1\n")].count("\n") + 2
+    started = time.monotonic()
+    result = cli("policy", "lint", str(policy), check=False)
+    refused(result, 2, "vlh.toml", said.format(line=line))
+    clean(result)
+    own = cli.home / "policies"
+    own.mkdir()
+    shutil.copy(policy, own / "vlh.toml")
+    assert next(e for e in cli.json("policy", "list") if e["id"] == "vlh")["error"]
+    (cli.home / "config.toml").write_text("# mes réglages\n" + text, encoding="utf-8")
+    for args in (("status",), ("client", "add", "X")):
+        result = cli(*args, check=False)
+        refused(result, 2, "config.toml", said.format(line=2))
+        clean(result)
+    assert time.monotonic() - started < 20  # before: minutes for each file read
+    assert state(cli.home).events == before.events
+
+
+def test_dotted_keys_as_sessiond_writes_its_settings_are_read(cli: Cli) -> None:
+    """The bound on a key's parts is no bound on TOML: a setting written as a dotted key,
+    with spaces around its dots or a quoted part, is read as its table (the shipped
+    policies' deepest key, rules.ID.level, has three parts)."""
+    cli("status")
+    config = cli.home / "config.toml"
+    config.write_text('daemon . export_time = "18:45"\ntechnician."name" = "Luc Moreau EI"\n',
+                      encoding="utf-8")
+    assert cli("status").code == 0
+    config.write_text('daemon . export_time = "25:00"\n', encoding="utf-8")
+    refused(cli("status", check=False), 2, "daemon.export_time")
+    config.write_text('technician . "nom" = "Luc"\n', encoding="utf-8")
+    refused(cli("status", check=False), 2, "technician.nom")
+
+
 def _passphrase(tmp_path: Path) -> Path:
     secret = tmp_path / "phrase.txt"
     secret.write_text("une phrase secrète assez longue pour sceller\n", encoding="utf-8")

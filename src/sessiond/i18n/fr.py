@@ -466,7 +466,6 @@ CATALOG: dict[str, str] = {
     "{path}: id: {problem}": "{path}\u202f: id\u202f: {problem}",
     "{path}: no such file.": "{path}\u202f: fichier introuvable.",
     "{path}: cannot be read ({problem}).": "{path}\u202f: lecture impossible ({problem}).",
-    "{path} is not UTF-8 text.": "{path} n'est pas du texte UTF-8.",
     "the id {id!r} must equal the file name {stem!r}; rename the file or change the id":
         "l'identifiant {id!r} doit être le nom du fichier {stem!r}\u202f; renommez le fichier "
         "ou changez l'identifiant",
@@ -2893,6 +2892,12 @@ CATALOG: dict[str, str] = {
         "{path} n'est pas un texte UTF-8 (octet {position}) : enregistrez-le en UTF-8.",
     "{path}: values are nested too deeply.":
         "{path} : les valeurs sont imbriquées trop profondément.",
+    "{path}: a key of more than {limit} parts (line {line}): sessiond's keys have three at "
+    "most.":
+        "{path} : une clé de plus de {limit} parties (ligne {line}) : celles de "
+        "sessiond en ont trois au plus.",
+    "a whole number far too long (TOML's have 19 digits at most)":
+        "un nombre entier bien trop long (ceux de TOML ont 19 chiffres au plus)",
     "The day {day} is out of range: give a day from {first} to {last}.":
         "Le jour {day} est hors limites : donnez un jour entre le {first} et le {last}.",
     "Put the original file back (from your backup: sessiond restore DIR); sessiond never makes "
