@@ -2890,6 +2890,12 @@ CATALOG: dict[str, str] = {
         "avec backup.directory)",
     "{path} is not UTF-8 text (byte {position}): save it as UTF-8.":
         "{path} n'est pas un texte UTF-8 (octet {position}) : enregistrez-le en UTF-8.",
+    "the log was not read: it does not hold sessiond's tables as sessiond makes them "
+    "({tables}), and a view or a table of other columns in their place could make reading "
+    "it never end":
+        "le journal n'a pas été lu : il ne contient pas les tables de sessiond telles que "
+        "sessiond les crée ({tables}), et une vue ou une table d'autres colonnes à leur place "
+        "pourrait rendre sa lecture sans fin",
     "{path}: values are nested too deeply.":
         "{path} : les valeurs sont imbriquées trop profondément.",
     "{path}: a key of more than {limit} parts (line {line}): sessiond's keys have three at "
