@@ -1160,3 +1160,51 @@ def test_a_siren_or_siret_in_other_digits_says_so(cli: Cli) -> None:
     cli("stop", session)
     result = cli("receipt", session, check=False)
     refused(result, 2, "siret", "U+0667")
+
+
+def test_a_checkpoint_line_edited_on_a_document_fails_the_document_not_the_log(
+        cli: Cli, tmp_path: Path) -> None:
+    """A receipt's or an export proof's checkpoint line edited (its event number): before,
+    `verify` said "Le journal a ÉCHOUÉ … premier événement fautif : n° 7" and "log_ok":
+    false, on a sound log, and the document's own problems were empty."""
+    from tests.functional.exports_data import DAY, session, write_config
+
+    write_config(cli.home)
+    client = cli("client", "add", "Jeanne Martin").out.strip()
+    sid = session(cli, client, "vlh", "09:00:00", "09:40:00")
+    receipt = cli.json("receipt", sid, "--out", str(tmp_path / "r"))
+    exported = tmp_path / "e" / f"sessiond-{DAY.isoformat()}.csv"
+    cli("export", "--day", DAY.isoformat(), "--out", str(exported.parent))
+    text = Path(receipt["text"])
+    line = re.search(r"SESSIOND-CHECKPOINT v1;seq=(\d+);", text.read_text(encoding="utf-8"))
+    assert line is not None
+    edited_receipt = tmp_path / "edited.txt"
+    edited_receipt.write_text(text.read_text(encoding="utf-8").replace(
+        line.group(0), line.group(0).replace(f"seq={line.group(1)}",
+                                             f"seq={int(line.group(1)) - 1}")),
+                              encoding="utf-8")
+    edited_export = tmp_path / "x" / exported.name
+    edited_export.parent.mkdir()
+    shutil.copy(exported, edited_export)
+    proof = Path(f"{exported}.proof").read_text(encoding="utf-8")
+    seq = re.search(r"SESSIOND-CHECKPOINT v1;seq=(\d+);", proof)
+    assert seq is not None
+    Path(f"{edited_export}.proof").write_text(
+        proof.replace(seq.group(0), seq.group(0).replace(seq.group(1), "99999999999999999999")),
+        encoding="utf-8")
+    before = state(cli.home)
+    for edited, option in ((edited_receipt, "--receipt"), (edited_export, "--export")):
+        args = (option, str(edited), "--receipt", receipt["pdf"])
+        said = cli("verify", *args, check=False)
+        assert said.code == 1, said.out
+        assert said.out.startswith("Journal intact"), said.out
+        assert f"  - {edited}: point de contrôle imprimé" in said.out, said.out
+        assert "Un document a ÉCHOUÉ" in said.out and "Le journal a" not in said.out
+        report = cli("verify", *args, "--json", check=False).json
+        assert report["log_ok"] is True and report["first_bad_event"] is None, report
+        bad, good = sorted(report["documents"], key=lambda d: d["file"] != str(edited))
+        assert any("signature falsifiée" in p for p in bad["problems"]), bad
+        assert good["problems"] == [], good
+    assert cli("verify").code == 0  # the log was not marked damaged: it takes notes
+    assert cli("note", sid, "après la vérification").code == 0
+    assert state(cli.home).events == before.events + 1

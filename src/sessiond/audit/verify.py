@@ -66,6 +66,9 @@ class Report:
     external: int = 0
     last_seq: int = 0
     problems: list[Problem] = field(default_factory=list)
+    # Of `problems`, the checkpoints printed outside that the log's key did not sign (a
+    # receipt's or an export proof's line edited): the document's, not the log's.
+    printed: list[tuple[Problem, Checkpoint]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -116,7 +119,7 @@ def verify(
         forged = signatures.finish()
     finally:
         signatures.close()
-    report.problems.extend(signed.problems(forged, report.last_seq))
+    report.problems.extend(signed.problems(forged, report.last_seq, report.printed))
     report.problems.sort(key=lambda p: (p.seq is None, p.seq or 0))
     return report
 
@@ -251,6 +254,7 @@ class _Signed:
         self.mismatched: list[int] = []  # the log holds another event at their seq
         self.misnamed: list[int] = []  # their reason is not what they signed
         self.counts = [0, 0]
+        self.outside: dict[int, Checkpoint] = {}
 
     @property
     def total(self) -> int:
@@ -258,6 +262,8 @@ class _Signed:
 
     def add(self, cp: Checkpoint, origin: int) -> None:
         n = len(self.seqs)
+        if origin:  # a few, from documents: each problem names its own
+            self.outside[n] = cp
         self.counts[origin] += 1
         self.origins.append(origin)
         try:
@@ -309,7 +315,12 @@ class _Signed:
             return reason_fits(reason, str(kind), at)
         return _KINDS[code] == kind
 
-    def problems(self, forged: set[int], last_seq: int) -> list[Problem]:
+    def problems(self, forged: set[int], last_seq: int,
+                 printed: list[tuple[Problem, Checkpoint]]) -> list[Problem]:
+        """What the checkpoints show; of those, a checkpoint printed outside whose
+        signature is not the log's key's (a line of a receipt or a proof edited) is also
+        put in `printed`: the document's fault, not the log's. One that is signed but
+        covers what the log no longer holds is the log's (truncated, rewritten)."""
         labels = (_("checkpoint"), _("checkpoint printed outside"))
         found: list[Problem] = []
         other = self.other_key
@@ -317,10 +328,14 @@ class _Signed:
             found.append(Problem(self.seqs[n], _(
                 "{origin} of event #{seq} was signed by another key ({key})",
                 origin=labels[self.origins[n]], seq=self.seqs[n], key=key)))
+            if self.origins[n]:
+                printed.append((found[-1], self.outside[n]))
         for n in sorted(forged - other.keys()):
             found.append(Problem(self.seqs[n], _("{origin} of event #{seq} has a forged "
                                                  "signature", origin=labels[self.origins[n]],
                                                  seq=self.seqs[n])))
+            if self.origins[n]:
+                printed.append((found[-1], self.outside[n]))
         for n in range(len(self.seqs)):
             if n in other or n in forged or self.seqs[n] <= last_seq:
                 continue
