@@ -2896,6 +2896,9 @@ CATALOG: dict[str, str] = {
         "le journal n'a pas été lu : il ne contient pas les tables de sessiond telles que "
         "sessiond les crée ({tables}), et une vue ou une table d'autres colonnes à leur place "
         "pourrait rendre sa lecture sans fin",
+    "{path}: {n} more problems, not shown: mend these, then run sessiond policy lint again.":
+        "{path} : {n} autres problèmes, non montrés : corrigez ceux-ci, puis lancez "
+        "à nouveau sessiond policy lint.",
     "{path}: values are nested too deeply.":
         "{path} : les valeurs sont imbriquées trop profondément.",
     "{path}: a key of more than {limit} parts (line {line}): sessiond's keys have three at "
