@@ -85,6 +85,7 @@ def do_import(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond.compliance.evidence import log_zone
     from sessiond.errors import InputError
     from sessiond.integrations import FORMATS, detect, open_log, read_rotated
+    from sessiond.integrations.errors import LogFormatError
     from sessiond.integrations.formats import rotation_order
 
     svc = ctx.service
@@ -111,6 +112,17 @@ def do_import(args: argparse.Namespace, ctx: Context) -> int:
         taken.add((status.st_dev, status.st_ino))
         folder = os.path.dirname(os.path.abspath(name))
         series.setdefault((detect(head, name), folder), []).append(name)
+    # Every file read to its end before anything is recorded: one refused at its end (most
+    # of its lines unreadable) had the connections read before recorded by a command that
+    # said it failed. Read again to record: memory stays bounded whatever the log's size.
+    for (fmt, _folder), given in series.items():
+        try:
+            for _connection in read_rotated(rotation_order(given), tool=args.tool,
+                                            tz=log_zone(FORMATS[fmt].tool, ctx.tz)):
+                pass
+        except LogFormatError as e:  # "most lines of this log…": which of the files
+            raise LogFormatError(_("{file}: {problem}", problem=e.message, file=", ".join(
+                map(one_line, rotation_order(given))))) from None
     rows, lines = [], []
     for (fmt, _folder), given in series.items():
         names = rotation_order(given)  # as read: the summary names them in that order

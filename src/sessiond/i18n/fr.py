@@ -46,6 +46,7 @@ CATALOG: dict[str, str] = {
         "Fuseau horaire inconnu {zone!r} dans la configuration.",
     # --- config --------------------------------------------------------------------------
     "{path}: {key}: {problem}": "{path}\u202f: {key}\u202f: {problem}",
+    "{file}: {problem}": "{file} : {problem}",
     "unknown key": "clé inconnue",
     "Cannot make the folder {path}: {problem}.":
         "Impossible de créer le dossier {path}\u202f: {problem}.",
