@@ -255,6 +255,7 @@ class _Signed:
         self.misnamed: list[int] = []  # their reason is not what they signed
         self.counts = [0, 0]
         self.outside: dict[int, Checkpoint] = {}
+        self.said: dict[int, str] = {}  # event numbers beyond SQLite's integers
 
     @property
     def total(self) -> int:
@@ -270,6 +271,7 @@ class _Signed:
             self.seqs.append(cp.seq)
         except (TypeError, OverflowError):
             self.seqs.append(-1)  # matches no row; reported as not found
+            self.said[n] = str(cp.seq)  # named as written, not as "#-1"
             self.odd[n] = str(cp.hash)
         raw = _raw_hash(cp.hash)
         self.hashes += raw or bytes(32)
@@ -327,13 +329,13 @@ class _Signed:
         for n, key in other.items():
             found.append(Problem(self.seqs[n], _(
                 "{origin} of event #{seq} was signed by another key ({key})",
-                origin=labels[self.origins[n]], seq=self.seqs[n], key=key)))
+                origin=labels[self.origins[n]], seq=self.said.get(n, self.seqs[n]), key=key)))
             if self.origins[n]:
                 printed.append((found[-1], self.outside[n]))
         for n in sorted(forged - other.keys()):
             found.append(Problem(self.seqs[n], _("{origin} of event #{seq} has a forged "
                                                  "signature", origin=labels[self.origins[n]],
-                                                 seq=self.seqs[n])))
+                                                 seq=self.said.get(n, self.seqs[n]))))
             if self.origins[n]:
                 printed.append((found[-1], self.outside[n]))
         for n in range(len(self.seqs)):
@@ -342,19 +344,19 @@ class _Signed:
             found.append(Problem(self.seqs[n], _(
                 "the log ends at event #{last} but a {origin} covers event #{seq}: the log "
                 "was truncated or rolled back", last=last_seq, origin=labels[self.origins[n]],
-                seq=self.seqs[n])))
+                seq=self.said.get(n, self.seqs[n]))))
         for n in self.mismatched:
             if n in other or n in forged:
                 continue
             found.append(Problem(self.seqs[n], _(
                 "event #{seq} is not the one its {origin} signed (the log was rewritten)",
-                seq=self.seqs[n], origin=labels[self.origins[n]])))
+                seq=self.said.get(n, self.seqs[n]), origin=labels[self.origins[n]])))
         for n in self.misnamed:
             if n in other or n in forged:
                 continue
             found.append(Problem(self.seqs[n], _(
                 "the checkpoint of event #{seq} was modified: the reason stored with it "
-                "is not what it signed", seq=self.seqs[n])))
+                "is not what it signed", seq=self.said.get(n, self.seqs[n]))))
         return found
 
 
