@@ -316,6 +316,8 @@ def check_backup(dest: Path, secret: bytes | None) -> Checked:
         report = verify_log(lambda: db, lambda: _SealedKeys(public, found.keys), mark=False)
         found.events, found.checkpoints = report.events, report.checkpoints
         found.problems.extend(report.problems)
+        if db.tables_not_made():  # never read (store.health.verify_log)
+            return found
         if db.tail() != (manifest.get("tail_seq"), manifest.get("tail_hash")):
             found.problems.append(Problem(None, _("the database does not end where the "
                                                   "manifest says")))

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from sessiond import places
-from sessiond.errors import InputError, toml_problem
+from sessiond.errors import InputError
 from sessiond.i18n import LANGUAGES, _
 from sessiond.records import NamedTuple
 
@@ -214,7 +214,7 @@ def load_config(p: Paths | None = None) -> Config:
     """Read config.toml strictly: an unknown key or a wrong type names the file and key."""
     p = p or paths()
     path = p.config_file
-    from sessiond.files import read_regular
+    from sessiond.files import parse_toml, read_regular
 
     try:
         data = read_regular(path, CONFIG_LIMIT, missing_ok=True)
@@ -228,20 +228,7 @@ def load_config(p: Paths | None = None) -> Config:
         raise
     if data is None:
         return Config()
-    try:
-        text = data.decode("utf-8-sig")  # a BOM (Windows' Notepad writes one) is no text
-    except UnicodeDecodeError as e:
-        raise InputError(_("{path} is not UTF-8 text (byte {position}): save it as UTF-8.",
-                           path=path, position=e.start)) from e
-    import tomllib  # only when there is a file: its import costs a CLI call ~10 ms
-
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        raise InputError(_("{path} is not valid TOML: {problem}", path=path,
-                           problem=toml_problem(e))) from e
-    except RecursionError as e:  # tomllib recurses once per level of nesting
-        raise InputError(_("{path}: values are nested too deeply.", path=path)) from e
+    raw = parse_toml(data, path)  # a BOM (Windows' Notepad writes one) is no text
     config: Config = _build(Config(), raw, path, "")
     _check_values(config, path)
     return config

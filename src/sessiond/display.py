@@ -72,9 +72,15 @@ def shows_nothing(char: str) -> bool:
             or (category == "Mn" and "VARIATION SELECTOR" in unicodedata.name(char, "")))
 
 
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
+def written_out(char: str) -> str:
+    """`char` written out as text writes what it must not show as itself: `\\uXXXX`,
+    `\\UXXXXXXXX` beyond the BMP (`\\u1f600` would read as U+1F60 and a "0")."""
+    code = ord(char)
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def _escape(match: re.Match[str]) -> str:
+    return written_out(match.group())
 
 
 def _escape_json(match: re.Match[str]) -> str:

@@ -19,6 +19,7 @@ from sessiond.i18n import _
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:  # `sessiond status` reads its own files (read_own) without pathlib
     from pathlib import Path
+    from typing import Any
 
 MB = 1024 * 1024
 # A receipt is some 100 kB; an export covers at most three years (exports.export.MAX_DAYS),
@@ -96,6 +97,53 @@ def _read_bounded(fd: int, limit: int) -> bytes:
         chunks.append(chunk)
         left -= len(chunk)
     return b"".join(chunks)
+
+
+# A TOML key of more parts than this is refused before tomllib reads it: tomllib takes
+# time in the square of a key's parts (a config.toml of 40 kB holding one key of 20,000
+# parts, `a.a.a...`, took 24 s to read, one of 1 MB would take hours, on every command).
+# sessiond's own keys have three parts at most (rules.ID.level).
+TOML_KEY_PARTS = 16
+# A key's parts as TOML writes them (bare, "basic" or 'literal'), each with its dot, as
+# many as make a key too long; a bare part is looked for from its first character only,
+# and nothing is given back once matched (possessive), so the search is linear on any text.
+_LONG_KEY = (r"(?:(?:(?<![A-Za-z0-9_-])[A-Za-z0-9_-]++|\"(?:[^\"\\\n]|\\.)*+\"|'[^'\n]*+')"
+             rf"[ \t]*+\.[ \t]*+){{{TOML_KEY_PARTS}}}")
+
+
+def parse_toml(data: bytes, path: Path) -> dict[str, Any]:
+    """The TOML document in `data`, the bytes of the file `path` (config.toml, a policy),
+    read as every TOML file sessiond reads is: UTF-8 with or without the byte order mark
+    Windows' Notepad writes; InputError naming the file for anything else, never tomllib's
+    own exception (a number of 5000 digits raised a ValueError that ended every command
+    with an internal error) nor a wait of minutes (a key of thousands of parts)."""
+    import re
+    import tomllib  # only when there is a file: its import costs a CLI call ~10 ms
+
+    from sessiond.errors import toml_problem
+
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(_("{path} is not UTF-8 text (byte {position}): save it as UTF-8.",
+                           path=path, position=e.start)) from e
+    long_key = re.search(_LONG_KEY, text)
+    if long_key is not None:
+        raise InputError(_("{path}: a key of more than {limit} parts (line {line}): "
+                           "sessiond's keys have three at most.", path=path,
+                           limit=TOML_KEY_PARTS,
+                           line=text.count("\n", 0, long_key.start()) + 1))
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise InputError(_("{path} is not valid TOML: {problem}", path=path,
+                           problem=toml_problem(e))) from e
+    except RecursionError as e:  # tomllib recurses once per level of nesting
+        raise InputError(_("{path}: values are nested too deeply.", path=path)) from e
+    except ValueError as e:  # int(): more digits than Python converts (4300)
+        raise InputError(_("{path} is not valid TOML: {problem}", path=path,
+                           problem=_("a whole number far too long (TOML's have 19 digits "
+                                     "at most)"))) from e
 
 
 def size_text(size: int) -> str:

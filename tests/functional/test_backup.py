@@ -525,3 +525,50 @@ def test_pruning_deletes_only_sessiond_daily_backups(secret_cli: Cli, tmp_path: 
     assert removed == [root / "sessiond-2026-01-02"]
     assert (mine / "sessiond-backup.json").exists()
     assert (elsewhere / "sessiond-backup.json").exists()
+
+
+# A table of sessiond's in the backup's database replaced by what reading never ends or
+# computes on every row: a view with a recursive WITH, a table with a generated column.
+NOT_MADE = {
+    "events": ("ALTER TABLE events RENAME TO kept",
+               "CREATE VIEW events AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL "
+               "SELECT i + 1 FROM n) SELECT kept.* FROM n, kept"),
+    "checkpoints": ("ALTER TABLE checkpoints RENAME TO kept",
+                    "CREATE VIEW checkpoints AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL "
+                    "SELECT i + 1 FROM n) SELECT kept.* FROM n, kept"),
+    "client_keys": ("ALTER TABLE client_keys ADD COLUMN big BLOB "
+                    "AS (zeroblob(500000000)) VIRTUAL",),
+}
+
+
+@pytest.mark.parametrize("table", sorted(NOT_MADE))
+def test_a_table_sessiond_did_not_make_is_never_read(secret_cli: Cli, tmp_path: Path,
+                                                     table: str) -> None:
+    """Before: `verify --backup` and `restore` of a backup whose events were a view that
+    never ends waited for ever (a forger lists the database under its right digest)."""
+    cli = secret_cli
+    stopped_session(cli)
+    backup = tmp_path / "b"
+    cli("backup", str(backup))
+    forged = _forged(backup, tmp_path, table)
+    db = sqlite3.connect(forged / "sessiond.sqlite3")
+    for statement in NOT_MADE[table]:
+        db.execute(statement)
+    db.commit()
+    db.close()
+    _relist(forged)
+    real = Cli(cli.home, cli.env, real=True)  # a wait for ever fails at its timeout
+    checked = real("verify", "--backup", str(forged), check=False)
+    assert checked.code == 1, (checked.out, checked.err)
+    clean(checked)
+    assert "n'a pas été lu" in checked.out and f"({table})" in checked.out
+    home = tmp_path / "new-machine"
+    refused(real.at(home)("restore", str(forged), check=False), 2, "rien n'a été restauré")
+    assert not home.exists() or not any(home.rglob("*"))
+    # The same file as the log itself: `verify` says so, and marks it damaged.
+    for side in cli.home.glob("sessiond.sqlite3*"):
+        side.unlink()
+    (forged / "sessiond.sqlite3").rename(cli.home / "sessiond.sqlite3")
+    verified = real("verify", check=False)
+    assert verified.code == 1, (verified.out, verified.err)
+    assert f"({table})" in verified.out

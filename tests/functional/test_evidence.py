@@ -1027,3 +1027,29 @@ def test_a_partner_reached_by_ip_is_one_address_however_it_is_written(
     (listed,) = cli.json("evidence", "list", "--session", sid)["connections"]
     assert listed["matched_by"] == "partner-id"
     assert findings(cli, sid, "connection-to-other-partner") == []
+
+
+@needs_samples
+def test_a_log_refused_at_its_end_records_nothing(cli: Cli, tmp_path: Path) -> None:
+    """TeamViewer's log with most of its lines dated in a layout sessiond cannot read
+    (rewritten by another program) is refused when its end is reached: the connection of
+    its readable part, and those of the file named before it, were recorded by the
+    command that said it failed. Now nothing is recorded and the refusal names the file."""
+    day = datetime(2024, 2, 16, 14, 0, tzinfo=UTC)
+    sid = worked(cli, "vlh", TV, day + timedelta(minutes=10), day + timedelta(minutes=15),
+                 day + timedelta(minutes=20))
+    sample = (SAMPLES / "teamviewer" / "TeamViewer15_Logfile.log").read_text(encoding="utf-8")
+    rewritten = tmp_path / "rewritten" / "TeamViewer15_Logfile.log"
+    rewritten.parent.mkdir()
+    rewritten.write_text(sample + "".join(
+        f"2024/16/02 16:{n % 60:02d}:19.349  2136  3688  0   ligne {n}\n"
+        for n in range(sample.count("\n") + 10)), encoding="utf-8")
+    before = len(cli.events())
+    incoming = str(SAMPLES / "teamviewer" / "connections_incoming.txt")
+    for files in ((str(rewritten),), (incoming, str(rewritten))):
+        refused = cli("evidence", "import", *files, check=False)
+        assert refused.code == 2, refused.out
+        assert f"{rewritten}\u202f: La plupart des lignes" in refused.err, refused.err
+        assert len(cli.events()) == before
+        assert cli.json("evidence", "list", "--session", sid)["connections"] == []
+    assert cli.json("evidence", "import", incoming)["connections"][0]["new"] is True

@@ -744,6 +744,62 @@ def test_a_file_too_large_says_its_size_and_the_limit_in_a_unit_that_shows_them(
     refused(cli("status", check=False), 2, "2\u00a0Mo", "1\u00a0Mo")
 
 
+# TOML that tomllib reads in time in the square of a key's parts, or not at all: a key of
+# 50,000 parts (bare, quoted, with spaces, in a table's name, in an inline table) and a
+# whole number of more digits than Python converts. Before: minutes on every command, and
+# an internal error (ValueError).
+SLOW_OR_UNREADABLE_TOML = {
+    "bare": ("a" + ".a" * 50_000 + " = 1\n", "plus de 16 parties (ligne {line})"),
+    "quoted": ('"a"' + ' . "a"' * 50_000 + " = 1\n", "plus de 16 parties (ligne {line})"),
+    "table": ("[" + "a." * 50_000 + "a]\n", "plus de 16 parties (ligne {line})"),
+    "inline": ("x = { " + "'a'." * 50_000 + "b = 1 }\n", "plus de 16 parties (ligne {line})"),
+    "digits": ("x = " + "9" * 5000 + "\n", "19 chiffres"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SLOW_OR_UNREADABLE_TOML))
+def test_toml_that_tomllib_cannot_read_in_time_or_at_all_is_refused_at_once(
+        cli: Cli, tmp_path: Path, case: str) -> None:
+    text, said = SLOW_OR_UNREADABLE_TOML[case]
+    cli("status")
+    before = state(cli.home)
+    policy = tmp_path / "vlh.toml"
+    shipped = _shipped("vlh")
+    policy.write_text(shipped.replace("schema = 1\n", "schema = 1\n" + text, 1),
+                      encoding="utf-8")
+    line = shipped[:shipped.index("schema = 1\n")].count("\n") + 2
+    started = time.monotonic()
+    result = cli("policy", "lint", str(policy), check=False)
+    refused(result, 2, "vlh.toml", said.format(line=line))
+    clean(result)
+    own = cli.home / "policies"
+    own.mkdir()
+    shutil.copy(policy, own / "vlh.toml")
+    assert next(e for e in cli.json("policy", "list") if e["id"] == "vlh")["error"]
+    (cli.home / "config.toml").write_text("# mes réglages\n" + text, encoding="utf-8")
+    for args in (("status",), ("client", "add", "X")):
+        result = cli(*args, check=False)
+        refused(result, 2, "config.toml", said.format(line=2))
+        clean(result)
+    assert time.monotonic() - started < 20  # before: minutes for each file read
+    assert state(cli.home).events == before.events
+
+
+def test_dotted_keys_as_sessiond_writes_its_settings_are_read(cli: Cli) -> None:
+    """The bound on a key's parts is no bound on TOML: a setting written as a dotted key,
+    with spaces around its dots or a quoted part, is read as its table (the shipped
+    policies' deepest key, rules.ID.level, has three parts)."""
+    cli("status")
+    config = cli.home / "config.toml"
+    config.write_text('daemon . export_time = "18:45"\ntechnician."name" = "Luc Moreau EI"\n',
+                      encoding="utf-8")
+    assert cli("status").code == 0
+    config.write_text('daemon . export_time = "25:00"\n', encoding="utf-8")
+    refused(cli("status", check=False), 2, "daemon.export_time")
+    config.write_text('technician . "nom" = "Luc"\n', encoding="utf-8")
+    refused(cli("status", check=False), 2, "technician.nom")
+
+
 def _passphrase(tmp_path: Path) -> Path:
     secret = tmp_path / "phrase.txt"
     secret.write_text("une phrase secrète assez longue pour sceller\n", encoding="utf-8")
@@ -1104,3 +1160,53 @@ def test_a_siren_or_siret_in_other_digits_says_so(cli: Cli) -> None:
     cli("stop", session)
     result = cli("receipt", session, check=False)
     refused(result, 2, "siret", "U+0667")
+
+
+def test_a_checkpoint_line_edited_on_a_document_fails_the_document_not_the_log(
+        cli: Cli, tmp_path: Path) -> None:
+    """A receipt's or an export proof's checkpoint line edited (its event number): before,
+    `verify` said "Le journal a ÉCHOUÉ … premier événement fautif : n° 7" and "log_ok":
+    false, on a sound log, and the document's own problems were empty."""
+    from tests.functional.exports_data import DAY, session, write_config
+
+    write_config(cli.home)
+    client = cli("client", "add", "Jeanne Martin").out.strip()
+    sid = session(cli, client, "vlh", "09:00:00", "09:40:00")
+    receipt = cli.json("receipt", sid, "--out", str(tmp_path / "r"))
+    exported = tmp_path / "e" / f"sessiond-{DAY.isoformat()}.csv"
+    cli("export", "--day", DAY.isoformat(), "--out", str(exported.parent))
+    text = Path(receipt["text"])
+    line = re.search(r"SESSIOND-CHECKPOINT v1;seq=(\d+);", text.read_text(encoding="utf-8"))
+    assert line is not None
+    edited_receipt = tmp_path / "edited.txt"
+    edited_receipt.write_text(text.read_text(encoding="utf-8").replace(
+        line.group(0), line.group(0).replace(f"seq={line.group(1)}",
+                                             f"seq={int(line.group(1)) - 1}")),
+                              encoding="utf-8")
+    edited_export = tmp_path / "x" / exported.name
+    edited_export.parent.mkdir()
+    shutil.copy(exported, edited_export)
+    proof = Path(f"{exported}.proof").read_text(encoding="utf-8")
+    seq = re.search(r"SESSIOND-CHECKPOINT v1;seq=(\d+);", proof)
+    assert seq is not None
+    Path(f"{edited_export}.proof").write_text(
+        proof.replace(seq.group(0), seq.group(0).replace(seq.group(1), "99999999999999999999")),
+        encoding="utf-8")
+    before = state(cli.home)
+    for edited, option in ((edited_receipt, "--receipt"), (edited_export, "--export")):
+        args = (option, str(edited), "--receipt", receipt["pdf"])
+        said = cli("verify", *args, check=False)
+        assert said.code == 1, said.out
+        assert said.out.startswith("Journal intact"), said.out
+        assert f"  - {edited}: point de contrôle imprimé" in said.out, said.out
+        assert "Un document a ÉCHOUÉ" in said.out and "Le journal a" not in said.out
+        if option == "--export":  # an event number beyond SQLite's is named as written
+            assert "99999999999999999999" in said.out and not re.search(r"n°\s-1", said.out)
+        report = cli("verify", *args, "--json", check=False).json
+        assert report["log_ok"] is True and report["first_bad_event"] is None, report
+        bad, good = sorted(report["documents"], key=lambda d: d["file"] != str(edited))
+        assert any("signature falsifiée" in p for p in bad["problems"]), bad
+        assert good["problems"] == [], good
+    assert cli("verify").code == 0  # the log was not marked damaged: it takes notes
+    assert cli("note", sid, "après la vérification").code == 0
+    assert state(cli.home).events == before.events + 1

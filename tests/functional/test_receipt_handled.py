@@ -1073,7 +1073,8 @@ def test_a_name_the_font_cannot_draw_is_written_out_not_dropped(cli: Cli,
                                                                 tmp_path: Path) -> None:
     """DejaVu has no glyph for 👨, 👩, 👧 nor flags: fpdf2 left them off the page, so the
     PDF stated another name than the record's, and an untouched receipt failed its own
-    verification. Each is now written as \\uXXXX, as a control character is."""
+    verification. Each is now written out as a control character is: \\U and eight
+    digits beyond the BMP (\\u1f468 read as U+1F46 and an "8")."""
     write_config(cli.home)
     name = "Zoé 👨‍👩‍👧 🇫🇷 Ω"
     client = cli("client", "add", name, "--address", "1 rue de la Paix, 75002 Paris").out.strip()
@@ -1081,14 +1082,15 @@ def test_a_name_the_font_cannot_draw_is_written_out_not_dropped(cli: Cli,
     issued = issue(cli, sid, tmp_path / "r.pdf")
     page = subprocess.run(["pdftotext", "-layout", issued["pdf"], "-"], check=True,
                           capture_output=True, text=True).stdout
-    assert "Zoé" in page and "\\u1f468" in page and "\\u1f1eb\\u1f1f7" in page
+    assert "Zoé" in page and "\\U0001f468" in page and "\\U0001f1eb\\U0001f1f7" in page
+    assert "Ω" in page and "\\u1f4" not in page
     for path in (issued["pdf"], issued["text"]):
         code, said, _document = verified(cli, Path(path))
         assert code == 0, said
     invoice = cli.json("invoice", sid, "--out", str(tmp_path))
     shown = subprocess.run(["pdftotext", "-layout", invoice["pdf"], "-"], check=True,
                            capture_output=True, text=True).stdout
-    assert "\\u1f468" in shown and "\\u1f1eb" in shown
+    assert "\\U0001f468" in shown and "\\U0001f1eb" in shown
 
 
 def test_a_print_of_an_erased_clients_receipt_says_why_it_cannot_be_checked(

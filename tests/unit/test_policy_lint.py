@@ -203,3 +203,19 @@ def test_a_tab_and_line_ends_in_prose_are_no_control(tmp_path: Path) -> None:
     path.write_text(VLH.replace('text = "Une facture', 'text = """Une\tfacture\r\n', 1).replace(
         'à la fin de chaque intervention."', 'à la fin de chaque intervention."""', 1), "utf-8")
     assert read_policy(path).id == "vlh"
+
+
+def test_many_problems_are_said_in_a_few_lines(tmp_path: Path) -> None:
+    """80,000 unknown keys printed 80,000 lines (4 MB) on `policy lint`, `policy list
+    --json` and every session planned under that policy: the first twenty are said, and
+    how many more there are."""
+    many = "".join(f"k{i} = 1\n" for i in range(80_000))
+    message = lint(tmp_path, VLH.replace("[tranches]\n", "[tranches]\n" + many))
+    lines = message.splitlines()
+    assert len(lines) == 21, lines[-3:]
+    assert lines[0].endswith("tranches.k0\u202f: clé inconnue")
+    assert lines[19].endswith("tranches.k19\u202f: clé inconnue")
+    assert "79980 autres problèmes" in lines[20] and "policy lint" in lines[20]
+    few = "".join(f"k{i} = 1\n" for i in range(25))  # a few more than twenty: all said
+    assert len(lint(tmp_path, VLH.replace("[tranches]\n", "[tranches]\n" + few))
+               .splitlines()) == 25

@@ -66,6 +66,9 @@ class Report:
     external: int = 0
     last_seq: int = 0
     problems: list[Problem] = field(default_factory=list)
+    # Of `problems`, the checkpoints printed outside that the log's key did not sign (a
+    # receipt's or an export proof's line edited): the document's, not the log's.
+    printed: list[tuple[Problem, Checkpoint]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -116,7 +119,7 @@ def verify(
         forged = signatures.finish()
     finally:
         signatures.close()
-    report.problems.extend(signed.problems(forged, report.last_seq))
+    report.problems.extend(signed.problems(forged, report.last_seq, report.printed))
     report.problems.sort(key=lambda p: (p.seq is None, p.seq or 0))
     return report
 
@@ -269,6 +272,8 @@ class _Signed:
         self.mismatched: list[int] = []  # the log holds another event at their seq
         self.misnamed: list[int] = []  # their reason is not what they signed
         self.counts = [0, 0]
+        self.outside: dict[int, Checkpoint] = {}
+        self.said: dict[int, str] = {}  # event numbers beyond SQLite's integers
 
     @property
     def total(self) -> int:
@@ -276,12 +281,15 @@ class _Signed:
 
     def add(self, cp: Checkpoint, origin: int) -> None:
         n = len(self.seqs)
+        if origin:  # a few, from documents: each problem names its own
+            self.outside[n] = cp
         self.counts[origin] += 1
         self.origins.append(origin)
         try:
             self.seqs.append(cp.seq)
         except (TypeError, OverflowError):
             self.seqs.append(-1)  # matches no row; reported as not found
+            self.said[n] = str(cp.seq)  # named as written, not as "#-1"
             self.odd[n] = str(cp.hash)
         raw = _raw_hash(cp.hash)
         self.hashes += raw or bytes(32)
@@ -327,37 +335,46 @@ class _Signed:
             return reason_fits(reason, str(kind), at)
         return _KINDS[code] == kind
 
-    def problems(self, forged: set[int], last_seq: int) -> list[Problem]:
+    def problems(self, forged: set[int], last_seq: int,
+                 printed: list[tuple[Problem, Checkpoint]]) -> list[Problem]:
+        """What the checkpoints show; of those, a checkpoint printed outside whose
+        signature is not the log's key's (a line of a receipt or a proof edited) is also
+        put in `printed`: the document's fault, not the log's. One that is signed but
+        covers what the log no longer holds is the log's (truncated, rewritten)."""
         labels = (_("checkpoint"), _("checkpoint printed outside"))
         found: list[Problem] = []
         other = self.other_key
         for n, key in other.items():
             found.append(Problem(self.seqs[n], _(
                 "{origin} of event #{seq} was signed by another key ({key})",
-                origin=labels[self.origins[n]], seq=self.seqs[n], key=key)))
+                origin=labels[self.origins[n]], seq=self.said.get(n, self.seqs[n]), key=key)))
+            if self.origins[n]:
+                printed.append((found[-1], self.outside[n]))
         for n in sorted(forged - other.keys()):
             found.append(Problem(self.seqs[n], _("{origin} of event #{seq} has a forged "
                                                  "signature", origin=labels[self.origins[n]],
-                                                 seq=self.seqs[n])))
+                                                 seq=self.said.get(n, self.seqs[n]))))
+            if self.origins[n]:
+                printed.append((found[-1], self.outside[n]))
         for n in range(len(self.seqs)):
             if n in other or n in forged or self.seqs[n] <= last_seq:
                 continue
             found.append(Problem(self.seqs[n], _(
                 "the log ends at event #{last} but a {origin} covers event #{seq}: the log "
                 "was truncated or rolled back", last=last_seq, origin=labels[self.origins[n]],
-                seq=self.seqs[n])))
+                seq=self.said.get(n, self.seqs[n]))))
         for n in self.mismatched:
             if n in other or n in forged:
                 continue
             found.append(Problem(self.seqs[n], _(
                 "event #{seq} is not the one its {origin} signed (the log was rewritten)",
-                seq=self.seqs[n], origin=labels[self.origins[n]])))
+                seq=self.said.get(n, self.seqs[n]), origin=labels[self.origins[n]])))
         for n in self.misnamed:
             if n in other or n in forged:
                 continue
             found.append(Problem(self.seqs[n], _(
                 "the checkpoint of event #{seq} was modified: the reason stored with it "
-                "is not what it signed", seq=self.seqs[n])))
+                "is not what it signed", seq=self.said.get(n, self.seqs[n]))))
         return found
 
 

@@ -96,13 +96,15 @@ def do_verify(args: argparse.Namespace, ctx: Context) -> int:
         from sessiond.cli.maintenance import verify_backup
 
         return verify_backup(args, ctx)
+    from sessiond.audit.verify import Problem
     from sessiond.exports.proof import check_proof
     from sessiond.exports.receipt_verify import check_receipt
     from sessiond.exports.sidecar import check_export
 
     svc = ctx.service
     external, proofs, problems = [], [], []
-    documents = []
+    documents: list[dict[str, Any]] = []
+    carried: list[tuple[list[Any], dict[str, Any]]] = []  # each document's checkpoints
     receipts = []
     for path in args.receipt:
         checked = check_receipt(svc, one_line(str(path)), _read(path))
@@ -115,6 +117,7 @@ def do_verify(args: argparse.Namespace, ctx: Context) -> int:
                           "compared_with_log": checked.from_log,
                           "resaved": checked.resaved, "notes": checked.notes,
                           "problems": [p.message for p in checked.problems]})
+        carried.append((checked.checkpoints, documents[-1]))
     for path in args.export:
         exported = check_export(svc, path, _read)
         external.extend(exported.checkpoints)
@@ -123,15 +126,28 @@ def do_verify(args: argparse.Namespace, ctx: Context) -> int:
         documents.append({"file": str(path), "kind": "export",
                           "proof": str(exported.proof_file) if exported.proof_file else None,
                           "problems": [p.message for p in exported.problems]})
+        carried.append((exported.checkpoints, documents[-1]))
     report = svc.verify(external)
     # The sessions' events behind each document must be those it was issued with: what
     # differs there is the log's failure, as what verify itself finds.
     for proof in dict.fromkeys(proofs):
         report.problems.extend(check_proof(svc.store, proof))
-    log_failed = not report.ok
+    # A checkpoint line edited on a document (its seq, its hash) fails its signature: the
+    # document's problem, said with it; the log stays intact ("Le journal a ÉCHOUÉ" and
+    # "log_ok": false sent a technician to restore a sound log).
+    forged = {id(p) for p, _cp in report.printed}
+    log_problems = [p for p in report.problems if id(p) not in forged]
+    report.problems = list(log_problems)
+    for problem, line in report.printed:
+        on = [d for cps, d in carried if line in cps]
+        for document in on:
+            document["problems"].append(problem.message)
+        names = one_line(", ".join(d["file"] for d in on))
+        report.problems.append(Problem(problem.seq, f"{names}: {problem.message}"))
+    log_failed = bool(log_problems)
     # The first bad event is the log's: a document's own problem (a receipt replaced
     # since, an edited PDF) names an event of an intact log, which is not a bad one.
-    first_bad = report.first_bad
+    first_bad = min((p.seq for p in log_problems if p.seq is not None), default=None)
     report.problems.extend(problems)
     report.problems.sort(key=lambda p: (p.seq is None, p.seq or 0))
     data = {
@@ -145,7 +161,7 @@ def do_verify(args: argparse.Namespace, ctx: Context) -> int:
     }
     intact = _("Log intact: {events} events, {checkpoints} checkpoints verified "
                "(key {fingerprint}).", events=report.events,
-               checkpoints=report.checkpoints + report.external,
+               checkpoints=report.checkpoints + report.external - len(forged),
                fingerprint=svc.keyring.fingerprint)
     if report.ok:
         text = intact

@@ -85,6 +85,7 @@ def do_import(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond.compliance.evidence import log_zone
     from sessiond.errors import InputError
     from sessiond.integrations import FORMATS, detect, open_log, read_rotated
+    from sessiond.integrations.errors import LogFormatError
     from sessiond.integrations.formats import rotation_order
 
     svc = ctx.service
@@ -111,21 +112,26 @@ def do_import(args: argparse.Namespace, ctx: Context) -> int:
         taken.add((status.st_dev, status.st_ino))
         folder = os.path.dirname(os.path.abspath(name))
         series.setdefault((detect(head, name), folder), []).append(name)
-    # Every log is read whole before anything is recorded: a file can be refused once read
-    # (most of its lines in a layout its reader cannot read, Parser.unreadable; a read
-    # error), and the connections read before the refusal, recorded, would be in the
-    # record of a file the technician was told could not be imported.
-    read = []
+    # Every file read to its end before anything is recorded: one refused once read (most
+    # of its lines unreadable, Parser.unreadable; a row no reader knows; a read error) had
+    # the connections read before recorded by a command that said it failed. Read again to
+    # record: memory stays bounded whatever the log's size.
+    for (fmt, _folder), given in series.items():
+        try:
+            for _connection in read_rotated(rotation_order(given), tool=args.tool,
+                                            tz=log_zone(FORMATS[fmt].tool, ctx.tz)):
+                pass
+        except LogFormatError as e:  # "most lines of this log…": which of the files
+            raise LogFormatError(_("{file}: {problem}", problem=e.message, file=", ".join(
+                map(one_line, rotation_order(given))))) from None
+    rows, lines = [], []
     for (fmt, _folder), given in series.items():
         names = rotation_order(given)  # as read: the summary names them in that order
+        tz = log_zone(FORMATS[fmt].tool, ctx.tz)
+        found = new = unmatched = 0
         # The format detected again, not given: a detected file that its reader can mostly
         # not read is refused (Parser.unreadable), where a given format is read as it is.
-        read.append((fmt, names, list(read_rotated(
-            names, tool=args.tool, tz=log_zone(FORMATS[fmt].tool, ctx.tz)))))
-    rows, lines = [], []
-    for fmt, names, connections in read:
-        found = new = unmatched = 0
-        for connection in connections:
+        for connection in read_rotated(names, tool=args.tool, tz=tz):
             done = svc.record_connection(connection)
             start = clock.whole_second(connection.start)
             end = clock.whole_second(connection.end) if connection.end else None

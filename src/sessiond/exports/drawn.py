@@ -18,15 +18,17 @@ def pdf_text(text: str) -> str:
 
 def drawable(text: str, glyphs: frozenset[int] | None) -> str:
     """`text` with each character none of the document's fonts can draw written out as
-    `\\uXXXX` (as a control character is): fpdf2 leaves a character without a glyph off
+    `\\uXXXX`, `\\UXXXXXXXX` beyond the BMP (as a control character is: an emoji was
+    `\\u1f600`, which reads as U+1F60 and a "0"): fpdf2 leaves a character without a glyph off
     the page, so a name of emoji, flags or a script the font lacks would show some of its
     letters and not say so, and the page would state another name than the record's.
     `glyphs`: what every font of the document draws (None: the core fonts, which
     core_text handles)."""
+    from sessiond.display import written_out
+
     if glyphs is None:
         return text
-    return "".join(c if c in "\n\t " or ord(c) in glyphs else f"\\u{ord(c):04x}"
-                   for c in text)
+    return "".join(c if c in "\n\t " or ord(c) in glyphs else written_out(c) for c in text)
 
 
 def core_text(text: str) -> str:

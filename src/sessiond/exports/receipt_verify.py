@@ -793,9 +793,13 @@ def _undrawn(text: str) -> re.Pattern[str]:
     hyphens, as a receipt issued before they were written out shows it (fpdf2 drew none)."""
     from sessiond.exports.drawn import pdf_text
 
-    return re.compile("".join(
-        re.escape(c) if ord(c) < 0x250 else f"(?:{re.escape(c)}|\\\\u{ord(c):04x})"
-        for c in _squeezed(pdf_text(text.replace("\u00ad", "")))))
+    def either(c: str) -> str:  # beyond the BMP: \\U, or \\u as earlier receipts wrote it
+        code = ord(c)
+        wide = f"|\\\\U{code:08x}" if code > 0xFFFF else ""
+        return f"(?:{re.escape(c)}|\\\\u{code:04x}{wide})"
+
+    return re.compile("".join(re.escape(c) if ord(c) < 0x250 else either(c)
+                              for c in _squeezed(pdf_text(text.replace("\u00ad", "")))))
 
 
 def _page_problems(name: str, pages: tuple[str, ...], footer: str) -> list[Problem]:

@@ -46,6 +46,7 @@ CATALOG: dict[str, str] = {
         "Fuseau horaire inconnu {zone!r} dans la configuration.",
     # --- config --------------------------------------------------------------------------
     "{path}: {key}: {problem}": "{path}\u202f: {key}\u202f: {problem}",
+    "{file}: {problem}": "{file} : {problem}",
     "unknown key": "clé inconnue",
     "Cannot make the folder {path}: {problem}.":
         "Impossible de créer le dossier {path}\u202f: {problem}.",
@@ -476,7 +477,6 @@ CATALOG: dict[str, str] = {
     "{path}: id: {problem}": "{path}\u202f: id\u202f: {problem}",
     "{path}: no such file.": "{path}\u202f: fichier introuvable.",
     "{path}: cannot be read ({problem}).": "{path}\u202f: lecture impossible ({problem}).",
-    "{path} is not UTF-8 text.": "{path} n'est pas du texte UTF-8.",
     "the id {id!r} must equal the file name {stem!r}; rename the file or change the id":
         "l'identifiant {id!r} doit être le nom du fichier {stem!r}\u202f; renommez le fichier "
         "ou changez l'identifiant",
@@ -2928,8 +2928,23 @@ CATALOG: dict[str, str] = {
         "avec backup.directory)",
     "{path} is not UTF-8 text (byte {position}): save it as UTF-8.":
         "{path} n'est pas un texte UTF-8 (octet {position}) : enregistrez-le en UTF-8.",
+    "the log was not read: it does not hold sessiond's tables as sessiond makes them "
+    "({tables}), and a view or a table of other columns in their place could make reading "
+    "it never end":
+        "le journal n'a pas été lu : il ne contient pas les tables de sessiond telles que "
+        "sessiond les crée ({tables}), et une vue ou une table d'autres colonnes à leur place "
+        "pourrait rendre sa lecture sans fin",
+    "{path}: {n} more problems, not shown: mend these, then run sessiond policy lint again.":
+        "{path} : {n} autres problèmes, non montrés : corrigez ceux-ci, puis lancez "
+        "à nouveau sessiond policy lint.",
     "{path}: values are nested too deeply.":
         "{path} : les valeurs sont imbriquées trop profondément.",
+    "{path}: a key of more than {limit} parts (line {line}): sessiond's keys have three at "
+    "most.":
+        "{path} : une clé de plus de {limit} parties (ligne {line}) : celles de "
+        "sessiond en ont trois au plus.",
+    "a whole number far too long (TOML's have 19 digits at most)":
+        "un nombre entier bien trop long (ceux de TOML ont 19 chiffres au plus)",
     "The day {day} is out of range: give a day from {first} to {last}.":
         "Le jour {day} est hors limites : donnez un jour entre le {first} et le {last}.",
     "Put the original file back (from your backup: sessiond restore DIR); sessiond never makes "

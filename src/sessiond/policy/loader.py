@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
 from sessiond.config import POLICY_ID, Paths, paths
-from sessiond.errors import InputError, toml_problem
-from sessiond.files import read_regular
+from sessiond.errors import InputError
+from sessiond.files import parse_toml, read_regular
 from sessiond.i18n import _
 from sessiond.policy.schema import Policy, parse
 from sessiond.spelling import did_you_mean
@@ -43,15 +42,7 @@ def read_policy(path: Path, source: str = "file") -> Policy:
     """Read and validate one policy file; InputError names the file and every bad key."""
     data = read_regular(path, POLICY_LIMIT)
     assert data is not None
-    try:
-        raw = tomllib.loads(data.decode("utf-8-sig"))  # a BOM, as config.load_config
-    except UnicodeDecodeError as e:
-        raise InputError(_("{path} is not UTF-8 text.", path=path)) from e
-    except tomllib.TOMLDecodeError as e:
-        raise InputError(_("{path} is not valid TOML: {problem}", path=path,
-                           problem=toml_problem(e))) from e
-    except RecursionError as e:  # tomllib recurses once per level of nesting
-        raise InputError(_("{path}: values are nested too deeply.", path=path)) from e
+    raw = parse_toml(data, path)  # a BOM, as config.load_config
     return parse(raw, path, hashlib.sha256(data).hexdigest(), source)
 
 

@@ -39,6 +39,7 @@ _LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # the findings, which show articles as the policy gives them; "\u202e" reversed the line.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f"
                       "\u202a-\u202e\u2066-\u2069]")
+SHOWN = 20  # problems of one file said, at most (Problems.raise_if_any)
 _DECIMAL_TEXT = re.compile(r"^[0-9]{1,9}(\.[0-9]{1,4})?\Z")  # not `\d`: "٥٠" is no price
 
 
@@ -54,8 +55,16 @@ class Problems:
                             problem=problem))
 
     def raise_if_any(self) -> None:
-        if self.lines:
-            raise InputError("\n".join(self.lines))
+        """One line a problem, the first SHOWN of them when there are many more: a policy
+        of 80,000 unknown keys printed 80,000 lines (4 MB, also in `policy list --json`)
+        where the first ones tell what to mend."""
+        lines = self.lines
+        if len(lines) > SHOWN + 5:
+            lines = [*lines[:SHOWN], _("{path}: {n} more problems, not shown: mend these, then "
+                                       "run sessiond policy lint again.", path=self.path,
+                                       n=len(lines) - SHOWN)]
+        if lines:
+            raise InputError("\n".join(lines))
 
 
 class Table:

@@ -49,6 +49,18 @@ def verify_log(store: Callable[[], Store], keyring: Callable[[], Keys],
     integrity = _integrity_beside(db)
     schema = [Problem(None, _("database schema: {problem}", problem=p))
               for p in db.schema_problems()]
+    foreign = db.tables_not_made()
+    if foreign:  # nothing is read from tables sessiond did not make: only their schema
+        report = Report()
+        report.problems = [Problem(None, _("SQLite integrity check: {problem}", problem=p))
+                           for p in integrity()] + schema
+        report.problems.append(Problem(None, _(
+            "the log was not read: it does not hold sessiond's tables as sessiond makes "
+            "them ({tables}), and a view or a table of other columns in their place could "
+            "make reading it never end", tables=", ".join(foreign))))
+        if mark:
+            db.mark_damaged(report.problems[0].message)
+        return report
     schema += [Problem(None, p) for p in db.numbering_problems()]
     try:
         signed = db.checkpoint_key_id() is not None

@@ -477,6 +477,23 @@ class Store:
                      for r in rows if expected.get((r[0], r[1])) != r[2:]]
         return problems
 
+    def tables_not_made(self) -> list[str]:
+        """sessiond's tables that this file does not hold as the migrations make them: a
+        view in a table's place (one with a recursive WITH never ends: `verify --backup`
+        of a crafted backup waited for ever), a virtual table, a table of other columns
+        (a generated column computes on every read). Such a file is only checked, never
+        read. [] too when SQLite cannot read the schema: any query then fails at once."""
+        expected = _expected_schema()
+        try:
+            with self._lenient_text():
+                rows = self.conn.execute(_SCHEMA_ROWS).fetchall()
+        except sqlite3.DatabaseError:
+            return []
+        tables = [n for t, n in expected if t == "table"]
+        return [name for name in tables
+                if [r for r in rows if r[1] == name and r[0] != "index" and r[0] != "trigger"]
+                != [("table", name, *expected[("table", name)])]]
+
     def numbering_problems(self) -> list[str]:
         """The checkpoints are numbered 1 to their count, as appends number them (nothing
         is ever deleted): nothing else covers a checkpoint's number, which no signature
