@@ -776,3 +776,47 @@ def test_french_letters_keep_their_accents() -> None:
     for text in ["clé : Livebox", "code d'accès oublié", "sa sœur a changé le code",
                  "L'HAŸ-LES-ROSES", "Réglé 45 €"]:
         assert scanner._fold(text)[0] == text
+
+
+# A name the qualifiers do not list (a service, a site, whose account it is) between a
+# password's phrase and its value, with no ":": the value is still the password.
+@pytest.mark.parametrize(("text", "secret"), [
+    ("mdp Steam Kx9pL2mq", "Kx9pL2mq"),
+    ("mdp caf Soleil2024", "Soleil2024"),
+    ("mdp EDF Edf2024!", "Edf2024!"),
+    ("mdp perso Kx9pL2mq", "Kx9pL2mq"),
+    ("mdp impots.gouv Kx9pL2mq", "Kx9pL2mq"),
+    ("mdp laposte.net Marie75!", "Marie75!"),
+    ("mdp Crédit Agricole Kx9pL2mq", "Kx9pL2mq"),
+    ("mot de passe du compte CAF Kx9pL2mq", "Kx9pL2mq"),
+    ("mot de passe France Connect Jd2024!", "Jd2024!"),
+    ("mdp client Dupont Jd2024", "Jd2024"),
+    ("mdp boîte mail Kx9pL2mq", "Kx9pL2mq"),
+    ("mdp Discord Kx9pL2mq, client OK", "Kx9pL2mq"),
+    ("password Steam Summer2024!", "Summer2024!"),
+])
+def test_password_after_a_name_the_qualifiers_do_not_list(text: str, secret: str) -> None:
+    assert [(f.kind, text[f.start:f.end]) for f in scan(text)] == [("password", secret)]
+
+
+@pytest.mark.parametrize("text", [
+    "mdp Synology DS220j",  # a model's code after its brand
+    "mot de passe imprimante HP M404dn",
+    "mot de passe BIOS Lenovo T480s",
+    "réinitialisation mdp BIOS HP 5CG1234XYZ",  # a serial number
+    "mot de passe routeur TP-Link Archer AX55",
+    "mot de passe caméra Hikvision DS-2CD2143",
+    "mdp oublié Kx9pL2mq",  # a status ends the name
+    "mot de passe erreur E1234",
+    "mdp perdu ticket T-4521",
+    "mot de passe client Dupont réf FA-2024-0042",
+    "mdp Steam Deck",
+    "mot de passe Gmail Android14",
+    "mot de passe iCloud iOS17",
+    "mdp Ubuntu 22.04",
+    "mot de passe Freebox Pop 4K",
+    "mdp perso oublié",
+    "mot de passe pro changé par le client",
+])
+def test_a_name_then_a_model_or_a_reference_is_no_password(text: str) -> None:
+    assert scan(text) == []

@@ -185,9 +185,13 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
    common words "pass" and "pw" take only a token mixing letters and digits ("pass
    4kd9x2", not "pass 1 jour"), and starting their line, after ":" too a secret-looking
    one ("pass : Navigo" passes). Other words before a copula ("le mdp du compte ameli
-   est Chaton12") link a secret-looking value only. After a change verb, a word that
-   completes an idiom ("mis à jour", "changé en urgence", a month) or a year after "en"
-   ("modifié en 2023") is no value.
+   est Chaton12") link a secret-looking value only. Up to three names the qualifiers do
+   not list, with no verb ("mdp Steam Kx9pL2mq", "mdp caf Soleil2024", "mot de passe
+   France Connect Jd2024!"), link a value mixing letters and digits that ends the clause,
+   not a model's code, a serial number or a reference ("mdp Synology DS220j", "mot de
+   passe BIOS HP 5CG1234XYZ"); a status or a remark ends the names. After a change
+   verb, a word that completes an idiom ("mis à jour", "changé en urgence", a month) or
+   a year after "en" ("modifié en 2023") is no value.
    Secret-looking tokens one space after the first belong to it ("P@ss w0rd").
 3. A token looks like a secret when it is 4+ characters and mixes letters and digits
    ("Soleil2024", "4kd9x2"), is 4-16 digits (a PIN), mixes letters or digits with a
@@ -1092,12 +1096,14 @@ _QUAL_WORDS = (
     rf"(?:{_TOOLS}|wi-?fi|wpa[23]?|wlan|windows|hello|session|admin|administrateur"
     r"|administrator|local|bios|uefi|box|livebox|freebox|bbox|routeur|router|modem|compte"
     r"|account|microsoft|gmail|google|outlook|hotmail|icloud|apple|orange|sfr|free"
-    r"|bouygues|messagerie|mail|e-?mail|imap|smtp|nas|vpn|pc|ordinateur|user|utilisateur"
+    r"|bouygues|messagerie|bo[iî]te[ ](?:mail|e-?mail|de[ ]messagerie)|mail|e-?mail|imap"
+    r"|smtp|nas|vpn|pc|ordinateur|user|utilisateur"
     r"|sim|office|office365|m365|o365|skype|facebook|amazon|client|cliente|root|ssh|ftp"
     r"|instagram|netflix|paypal|ameli|impots|leboncoin|whatsapp|twitter|linkedin|snapchat"
     r"|tiktok|yahoo|dropbox|onedrive|spotify|deezer|vinted|doctolib"
     r"|principal|actuel|current|new|nouveau|nouvel|temporaire|provisoire|temporary"
-    r"|tmp|temp|initial|initiale|connexion|origine|d'origine"
+    r"|tmp|temp|initial|initiale|connexion|origine|d'origine|perso|pro|personnel"
+    r"|professionnel"
     rf"|d[eé]faut|default|unique|permanent|fixe|{_UNATTENDED}|{_DEVICES})"
 )
 _ARTICLES = (
@@ -2050,19 +2056,24 @@ def _refine(ctx: _Context, qualifiers: str) -> _Context:
     return ctx._replace(kind="wifi-key") if ctx.kind == "password" else ctx
 
 
+_DIGIT = re.compile(r"[0-9]")
+
+
 class _Layout(NamedTuple):
     """What a note holds that most phrases would look for in vain, looked for once per note
     (a look per phrase cost up to a tenth of a dense note's scan)."""
 
     split: bool   # a dot or a line break before ":" or "=" ("Mdp. : x", "Mot de passe\n: x")
     before: bool  # a word that puts a value before its phrase ("comme", "as")
+    digits: bool  # a digit, which a value after an unlisted name must hold ("mdp caf X1")
 
 
 def _layout(low: str) -> _Layout:
     return _Layout(
         split=_SPLIT_LINE.search(low) is not None or _SPLIT_DOT.search(low) is not None,
         before=("comme" in low or " as " in low or "tant que" in low or " is " in low
-                or "est " in low or " = " in low))
+                or "est " in low or " = " in low),
+        digits=_DIGIT.search(low) is not None)
 
 
 def _phrase_finding(low: str, m: re.Match[str], hints: bool, layout: _Layout | None = None
@@ -2588,6 +2599,12 @@ def _phrase_value(low: str, m: re.Match[str], layout: _Layout
         predicate = _predicate_value(low, m, ctx)
         if predicate is not None:
             return predicate
+    if (span is None and verb is None and refined.kind in _PASSWORDS and not ctx.strict
+            and not ctx.pair_only and layout.digits and ":" not in weak.group()
+            and "=" not in weak.group()):
+        named = _named_value(low, m.end())
+        if named is not None:
+            return refined, named[0], named[1]
     anchor = None
     if span is None and refined.kind in _PASSWORDS and not ctx.pair_only:
         anchor = _anchor_before(low, m.start(), position)
@@ -2608,6 +2625,49 @@ def _phrase_value(low: str, m: re.Match[str], layout: _Layout
                 break
             span = None
     return (refined, span[0], span[1]) if span is not None else None
+
+
+# "mdp Steam Kx9pL2mq", "mdp caf Soleil2024", "mot de passe France Connect Jd2024!": a name
+# the qualifiers do not list (a service, a site, whose account it is) said between the
+# phrase and its value. Up to three such words (articles and qualifiers among them), then
+# a value mixing letters and digits that ends the clause; a word that is a remark, a
+# status or a participle ("mdp oublié", "mot de passe erreur E1234") ends the name.
+_NAME_WORD = re.compile(rf"{_H}*(?P<w>[^\s,;:=|«»\"“”()\[\]{{}}<>]{{1,64}})")
+_NAME = re.compile(r"[^\W\d_][\w.+&'’-]{0,29}")
+# A model's code after its brand ("Synology DS220j", "HP M404dn", "Asus AX1500"), unless
+# its number is a year glued to a short word, a password's commonest shape ("Jd2024").
+_MODEL_CODE = re.compile(r"[a-z]{1,3}-?(?P<n>[0-9]{1,5})[a-z]{0,3}")
+
+
+def _named_value(low: str, pos: int) -> tuple[int, int] | None:
+    line_end = low.find("\n", pos, pos + 160)
+    if _DIGIT.search(low, pos, pos + 160 if line_end < 0 else line_end) is None:
+        return None  # most phrases have no digit after them on their line
+    names = 0
+    for _word in range(6):
+        word = _NAME_WORD.match(low, pos)
+        if word is None:
+            return None
+        token = _trim(word.group("w"))
+        start, end = word.start("w"), word.start("w") + len(token)
+        if names and token and not token[0].isdigit() and _mixed(token):
+            model = _MODEL_CODE.fullmatch(token)
+            year = model is not None and len(model.group("n")) == 4 and model.group(
+                "n").startswith(("19", "20"))
+            if ((model is None or year) and _CLAUSE_END.match(low, end) is not None
+                    and _address_secret(low, token, end)):
+                return start, end
+            return None
+        key = _norm(token)
+        if key not in _ARTICLE_WORDS and (
+                _NAME.fullmatch(token) is None or _participle(token) or _is_stop(token)
+                or _remark(key)) and _WEAK.fullmatch(" " + token) is None:
+            return None
+        names += key not in _ARTICLE_WORDS
+        if names > 3:
+            return None
+        pos = word.end()
+    return None
 
 
 # "le mot de passe du compte ameli est Chaton12": any words (not only known qualifiers)
