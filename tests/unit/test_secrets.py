@@ -820,3 +820,29 @@ def test_password_after_a_name_the_qualifiers_do_not_list(text: str, secret: str
 ])
 def test_a_name_then_a_model_or_a_reference_is_no_password(text: str) -> None:
     assert scan(text) == []
+
+
+# A product's name glued to four digits that are not its model: the commonest password
+# shape (a word and a number), not "USB3", "DDR4" or a Ryzen's model.
+@pytest.mark.parametrize(("text", "secret"), [
+    ("mot de passe BIOS : bios1234", "bios1234"),
+    ("mot de passe wifi : wifi1234", "wifi1234"),
+    ("mdp : usb1234", "usb1234"),
+    ("mdp : iPhone1234", "iPhone1234"),
+    ("mdp : galaxy1234", "galaxy1234"),
+    ("mdp : Bios2580!", "Bios2580!"),
+])
+def test_a_product_glued_to_four_digits_is_a_password(text: str, secret: str) -> None:
+    assert [text[f.start:f.end] for f in scan(text)] == [secret]
+
+
+@pytest.mark.parametrize("text", [
+    "mot de passe BIOS : USB3 désactivé au démarrage",
+    "mdp : ryzen5800 installé",
+    "mot de passe : android14 ne le demande plus",
+    "mdp : xbox360",
+    "RAM 16 Go DDR4 3200 MHz",
+    "Ryzen 7 5800X3D, 32 Go DDR5",
+])
+def test_a_product_and_its_model_is_no_password(text: str) -> None:
+    assert scan(text) == []

@@ -1246,13 +1246,15 @@ _ORDINARY = re.compile(
         |px|p|k|bits?|%|€|eur|x|e|er|re|ère|ème|eme|nd|rd|th|st|fois|ch|cm|mm|m|km|ppp)
     | [0-9]+x[0-9]+                                     # 1920x1080
     | w1[01] | [om]365 | i[3579]                        # W11, O365, i7
-    | (?:win(?:dows)?|office|server|sql|rtx|gtx|rx)[ -]?[0-9]+[a-z]{0,2}  # Win11, Office365
-    # The others have no four-digit model: a year glued to them is a word and a year, the
-    # commonest password shape ("bios2020", "wifi2024"), not "USB3" or "DDR4".
+    | (?:win(?:dows)?|office|server|sql|rtx|gtx|rx|ryzen|core)[ -]?[0-9]+[a-z]{0,2}
+                                                        # Win11, Office365, Ryzen 5800X
+    # The others have no four-digit model: four digits glued to them are a word and a
+    # number, the commonest password shape ("bios2020", "wifi2024", "wifi1234"), not
+    # "USB3" or "DDR4".
     | (?:ios|ipados|android|macos|iphone|ipad|galaxy|pixel|usb|hdmi
         |wpa|ddr|lpddr|pcie|nvme|sata|tpm|ipv|rj|cat|gen|arm|bios|wi-?fi|raid
-        |directx|dx|net|php|python|java|mp|ps|xbox|ryzen|core)
-      (?!-?(?:19|20)[0-9]{2}(?![0-9]))[ -]?[0-9]+[a-z]{0,2}  # USB3, DDR4
+        |directx|dx|net|php|python|java|mp|ps|xbox)
+      (?!-?[0-9]{4})[ -]?[0-9]+[a-z]{0,2}  # USB3, DDR4
     | i[3579]-[0-9]{4,5}[a-z]{0,3}                      # i7-8550U
     | [234]fa | mfa | x64 | x86 | arm64 | amd64 | [1-8]k | [2-5]g | 802\.11[a-z]{0,2}
     | wpa[23]?(?:[-/](?:wpa[23]|psk|personal|personnel|enterprise|entreprise|eap|sae|aes
