@@ -846,3 +846,34 @@ def test_a_product_glued_to_four_digits_is_a_password(text: str, secret: str) ->
 ])
 def test_a_product_and_its_model_is_no_password(text: str) -> None:
     assert scan(text) == []
+
+
+# An account's address then its password, copied one a line or after the provider's name.
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Gmail : jean.dupont@gmail.com\nSoleil2024", "jean.dupont@gmail.com\nSoleil2024"),
+    ("compte Microsoft :\njean@outlook.fr\nSoleil2024", "jean@outlook.fr\nSoleil2024"),
+    ("jean.dupont@gmail.com\nSoleil2024\n", "jean.dupont@gmail.com\nSoleil2024"),
+    ("Apple ID : jean@icloud.com\r\nPomme2024!", "jean@icloud.com\r\nPomme2024!"),
+    ("identifiant : jean@free.fr\n  azerty", "jean@free.fr\n  azerty"),
+    ("Gmail jean@gmail.com Soleil2024", "jean@gmail.com Soleil2024"),
+    ("Apple ID jean@icloud.com Pomme2024!", "jean@icloud.com Pomme2024!"),
+])
+def test_an_address_then_its_password_below_or_after_its_provider(text: str, secret: str
+                                                                  ) -> None:
+    assert [(f.kind, text[f.start:f.end]) for f in scan(text)] == [("password", secret)]
+
+
+@pytest.mark.parametrize("text", [
+    "jean@gmail.com\nWin11",
+    "jean@gmail.com\n06 12 34 56 78",
+    "contact : jean@gmail.com\nPC-01",
+    "jean@gmail.com\nOutlook2016",
+    "envoyé à jean@gmail.com\nFacture2024",  # no label: a sentence before the address
+    "mail : jean@gmail.com\nmerci!",
+    "jean@gmail.com\niPhone13 réparé",
+    "Gmail jean@gmail.com Outlook2016",
+    "Orange jean@orange.fr Livebox5",
+    "Mme Durand jean@gmail.com Ticket-4521",
+])
+def test_an_address_then_no_password(text: str) -> None:
+    assert scan(text) == []

@@ -124,8 +124,10 @@ versions) pass:
   commonest passwords "Azerty!"; the address one of the fields a line lists: "Jean Dupont -
   jean@gmail.com - Azerty!"; "merci",
   a phone number, "IMAP/SMTP", "PC-01", "Ticket-4521" pass; so after " - ", "|", ";",
-  ",", an arrow, with a label before the address, "compte Google", a bracketed remark or
-  another pair after the password). A phrase's word spelt with
+  ",", an arrow, with a label before the address, "compte Google", "Gmail", "Apple ID", a
+  bracketed remark or another pair after the password); the same token alone on the line
+  below an address that ends its line ("Gmail : jean@gmail.com\nSoleil2024", credentials
+  copied one a line). A phrase's word spelt with
   digits or symbols ("P@ssw0rd", "Password1") where a value goes is a value, not a phrase,
   unless a link follows it ("p@ssword: x");
   an online service named (Facebook, impots.gouv, a bank, "messagerie"), ":", then a
@@ -3036,10 +3038,13 @@ _EMAIL_PAIR = re.compile(
 _LINE_END = re.compile(rf"{_H}*(?:\r?\n|$)")
 _PAIR_END = re.compile(
     rf"[.!]?{_H}*(?:\([^()\n]{{0,40}}\){_H}*)?(?:\r?\n|$)|{_H}*[,;]{_H}*(?=[a-z0-9._+-]+@)")
-# A label before the address: "Compte : ", "compte Google", "mail", "Gmail".
+# A label before the address: "Compte : ", "compte Google", "mail", "Gmail", "Apple ID",
+# an account's provider ("Gmail jean@gmail.com Soleil2024", "iCloud jean@icloud.com ...").
 _PAIR_LEAD = re.compile(
     r"(?:^|.*[\s(])(?:comptes?|accounts?|logins?|identifiants?|e?-?mail|adresse|messagerie"
-    r"|utilisateur|user)(?:[ \t]+[^\s:]{1,20})?$")
+    r"|utilisateur|user|gmail|hotmail|outlook|yahoo|icloud|apple(?:[ \t]+id)?|google"
+    r"|microsoft|proton(?:mail)?|laposte|wanadoo|orange|free|sfr|bouygues"
+    r"|id)(?:[ \t]+[^\s:]{1,20})?$")
 _YEAR_VERSION = re.compile(
     r"(?:office|outlook|exchange|windows|server|sql|visio|project|word|excel)[0-9]{2,4}")
 _EMAIL_USER = re.compile(r"[a-z0-9._+-]{1,64}$")
@@ -3129,6 +3134,34 @@ def _email_pairs(low: str) -> Iterable[_Span]:
         span = _pair_secret(low, pair, explicit=True)
         if span is not None:
             yield "password", span[0], span[1]
+    if "\n" in low:
+        yield from _email_pairs_below(low)
+
+
+# "Gmail : jean.dupont@gmail.com\nSoleil2024": an address ending its line, its password
+# alone on the next one, as a client's credentials are copied one a line.
+_EMAIL_BELOW = re.compile(
+    rf"@[a-z0-9-]+(?:\.[a-z0-9-]+)+{_H}*\r?\n{_H}*(?P<secret>[^\s,;«»\"“”]{{1,64}})")
+
+
+def _email_pairs_below(low: str) -> Iterable[_Span]:
+    for m in _EMAIL_BELOW.finditer(low):
+        user = _EMAIL_USER.search(low, max(0, m.start() - 64), m.start())
+        if user is None or (user.start() and (_is_word_char(low[user.start() - 1])
+                                              or low[user.start() - 1] in "/:")):
+            continue
+        # The address alone on its line, or after a label ("Gmail :", "compte Google").
+        line_start = low.rfind("\n", 0, user.start()) + 1
+        lead = low[line_start:user.start()].strip(_LABEL_LEAD + ",;")
+        if lead and not lead.endswith(":") and _PAIR_LEAD.match(lead) is None:
+            continue
+        secret = _trim(m.group("secret"))
+        end = m.start("secret") + len(secret)
+        if (_LINE_END.match(low, end) is not None
+                and (_mixed(secret) or _INNER_SYMBOL.fullmatch(secret) is not None
+                     or _common_password(secret))
+                and _address_secret(low, secret, end)):
+            yield "password", user.start(), end
 
 
 def _answer_end(low: str, pos: int, single: bool) -> int | None:
