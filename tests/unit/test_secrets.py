@@ -877,3 +877,27 @@ def test_an_address_then_its_password_below_or_after_its_provider(text: str, sec
 ])
 def test_an_address_then_no_password(text: str) -> None:
     assert scan(text) == []
+
+
+# Two phrases glued by "/" read as when spaced ("mdp / PIN : 1234"): the second one's
+# look-behind, there for paths ("C:/pwd"), no longer hides it.
+@pytest.mark.parametrize(("text", "secret"), [
+    ("mdp/PIN : 1234", "1234"),
+    ("PIN/mdp : Soleil2024", "Soleil2024"),
+    ("code/mdp : Soleil2024", "Soleil2024"),
+    ("Code PIN/mdp session : 1234", "1234"),
+    ("Mdp/Pwd: Soleil2024", "Soleil2024"),
+])
+def test_two_phrases_glued_by_a_slash(text: str, secret: str) -> None:
+    assert [text[f.start:f.end] for f in scan(text)] == [secret]
+
+
+@pytest.mark.parametrize("text", [
+    "mdp/pass.txt supprimé du bureau",
+    "C:/Users/jean/mdp/pass.txt : copié",
+    "mdp/PIN oublié",
+    "mdp/pin changés : OK",
+    "mdp/code : voir avec le client",
+])
+def test_two_phrases_glued_by_a_slash_then_no_secret(text: str) -> None:
+    assert scan(text) == []

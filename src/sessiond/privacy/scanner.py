@@ -2092,6 +2092,15 @@ def _phrase_finding(low: str, m: re.Match[str], hints: bool, layout: _Layout | N
     if layout is None:
         layout = _layout(low)
     found = _phrase_value(low, m, layout)
+    if found is None and low.startswith("/", m.end()) and not (
+            m.lastgroup == "pin" and _PIN_PUK.match(low, m.start()) is not None):
+        # "mdp/PIN : 1234", "PIN/mdp : Soleil2024": two phrases glued by "/", which the
+        # second's look-behind takes for a path's ("C:/pwd"); read as "mdp / PIN : 1234".
+        # (A SIM's "PIN/PUK" is read as one phrase, its two codes together.)
+        spaced = f"{low[:m.end()]} {low[m.end() + 1:]}"
+        other = _TRIGGER.match(spaced, m.end() + 1)
+        if other is not None:
+            found = _phrase_value(spaced, other, layout)
     if found is None and layout.before and m.lastgroup in _VALUE_BEFORE_GROUPS:
         found = _value_before(low, m)
     if found is None:
