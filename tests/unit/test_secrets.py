@@ -901,3 +901,19 @@ def test_two_phrases_glued_by_a_slash(text: str, secret: str) -> None:
 ])
 def test_two_phrases_glued_by_a_slash_then_no_secret(text: str) -> None:
     assert scan(text) == []
+
+
+# A qualifier in square brackets, as in round ones ("mdp (wifi) : x").
+@pytest.mark.parametrize(("text", "kind", "secret"), [
+    ("mdp [wifi] : Soleil2024", "wifi-key", "Soleil2024"),
+    ("mdp [Windows] : chaton", "password", "chaton"),
+    ("mot de passe [session] : Soleil2024", "password", "Soleil2024"),
+])
+def test_a_qualifier_in_square_brackets(text: str, kind: str, secret: str) -> None:
+    assert [(f.kind, text[f.start:f.end]) for f in scan(text)] == [(kind, secret)]
+
+
+@pytest.mark.parametrize("text", ["mot de passe [oublié] : voir client", "mdp [changé] : OK",
+                                  "mdp [wifi] : sur l'étiquette"])
+def test_a_qualifier_in_square_brackets_then_no_secret(text: str) -> None:
+    assert scan(text) == []

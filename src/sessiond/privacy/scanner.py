@@ -993,12 +993,12 @@ _EXPLICIT_LOGIN = frozenset({"login", "identifiant", "username"})
 _H = r"[ \t\u00a0\u202f]"
 # Strong link: at most four qualifier words (articles not counted: "de la session de Mme
 # Durand"), then ":", "=", "->", the value possibly on the next line. Qualifier words start
-# with a letter, a digit or "(" and never end a sentence, so that "Mot de passe OK.
-# Imprimante : Canon" links nothing.
+# with a letter, a digit, "(" or "[" ("mdp [wifi] : x") and never end a sentence, so that
+# "Mot de passe OK. Imprimante : Canon" links nothing.
 _QUAL_ARTICLE = "(?:de|du|des|la|le|les|of|the)"  # an article is no word, so one parse only
 _STRONG_QUAL = (
     rf"(?P<qual>(?:(?:{_H}+{_QUAL_ARTICLE}(?={_H})){{0,2}}"
-    rf"{_H}+(?!{_QUAL_ARTICLE}{_H})[(\w+&][^\s:=,;!?«»\"“”]{{0,29}}(?<![.])){{0,4}}?)")
+    rf"{_H}+(?!{_QUAL_ARTICLE}{_H})[(\[\w+&][^\s:=,;!?«»\"“”]{{0,29}}(?<![.])){{0,4}}?)")
 _STRONG_MARK = (
     # One cheap class first: most words are followed by no link at all.
     rf"{_H}*(?=[\"':=\-–—→⇒➔➜>.…])(?:[\"'](?={_H}*[:=]){_H}*)?"  # '"password": "x"'
