@@ -917,3 +917,22 @@ def test_a_qualifier_in_square_brackets(text: str, kind: str, secret: str) -> No
                                   "mdp [wifi] : sur l'étiquette"])
 def test_a_qualifier_in_square_brackets_then_no_secret(text: str) -> None:
     assert scan(text) == []
+
+
+# A reference after a password's phrase and its qualifiers is where the request is filed,
+# not the password: "n°4521", "ticket#4521", "réf.4521".
+@pytest.mark.parametrize("text", [
+    "mdp client n°4521",
+    "mot de passe Windows n°4521",
+    "mdp client ticket#4521",
+    "mdp client réf.4521",
+    "mdp perso client n°4521",
+    "mdp Steam dossier-4521",
+])
+def test_a_reference_after_the_phrase_is_no_password(text: str) -> None:
+    assert scan(text) == []
+
+
+def test_a_password_spelt_like_a_reference_and_more_is_still_one() -> None:
+    text = "mdp : Ticket#2024!"
+    assert [text[f.start:f.end] for f in scan(text)] == ["Ticket#2024!"]

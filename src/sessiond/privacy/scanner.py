@@ -1268,6 +1268,8 @@ _ORDINARY = re.compile(
     | (?:[a-z]:\\|\\\\|/|~/)\S*                         # paths
     | \+[0-9]{8,15} | 0[1-9](?:[.][0-9]{2}){4}          # phone numbers
     | [0-9]{1,2}[hj]/[0-9]{1,2}[hj]? | 24/7            # 24h/24, 7j/7
+    | n[°º][0-9]+                                       # references: n°4521, ticket#4521,
+    | (?:tickets?|r[eé]f|dossier|facture|commande|devis|bon|incident|case)[#°.:-][0-9]+
     """
 )
 # Values that describe the password instead of being it (accents and case removed).
