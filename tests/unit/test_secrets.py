@@ -936,3 +936,30 @@ def test_a_reference_after_the_phrase_is_no_password(text: str) -> None:
 def test_a_password_spelt_like_a_reference_and_more_is_still_one() -> None:
     text = "mdp : Ticket#2024!"
     assert [text[f.start:f.end] for f in scan(text)] == ["Ticket#2024!"]
+
+
+# Windows's automatic logon set up by a command pasted into the note: the registry value
+# named for the password holds it.
+@pytest.mark.parametrize(("text", "secret"), [
+    ('reg add "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon" '
+     "/v DefaultPassword /t REG_SZ /d Soleil2024 /f", "Soleil2024"),
+    ('reg add HKLM\\...\\Winlogon /v DefaultPassword /t REG_SZ /d "Soleil 2024" /f',
+     "Soleil 2024"),
+    ('Set-ItemProperty -Path $p -Name DefaultPassword -Value "Soleil2024"', "Soleil2024"),
+    ('New-ItemProperty -Path $p -Name "DefaultPassword" -Value chaton -PropertyType String',
+     "chaton"),
+])
+def test_a_registry_value_named_for_a_password(text: str, secret: str) -> None:
+    assert [(f.kind, text[f.start:f.end]) for f in scan(text)] == [("password", secret)]
+
+
+@pytest.mark.parametrize("text", [
+    "reg add HKLM\\...\\Winlogon /v AutoAdminLogon /t REG_SZ /d 1 /f",
+    "reg add HKLM\\... /v PasswordExpiryWarning /t REG_DWORD /d 14",
+    "reg add HKLM\\... /v DisablePasswordChange /t REG_DWORD /d 1",
+    "reg add HKLM\\...\\Winlogon /v DefaultUserName /d jean /f",
+    "Set-ItemProperty -Path $p -Name DefaultPassword -Value $pw",
+    "reg add HKLM\\...\\Winlogon /v DefaultPassword /d %PW% /f",
+])
+def test_a_registry_value_about_a_password_or_naming_it(text: str) -> None:
+    assert scan(text) == []

@@ -73,7 +73,9 @@ versions) pass:
   user,X", "docker login -p X" but not "docker run -p", "nmcli ... password X",
   "wpa_passphrase SSID X", "htpasswd -b FILE USER X"), PowerShell's "ConvertTo-
   SecureString 'X' -AsPlainText", "user:X" fed to
-  chpasswd; a lone option asks for it, "$VAR", "%VAR%", "env:VAR", "file:PATH" name it.
+  chpasswd, a registry value named for a password ("reg add ... /v DefaultPassword /d X",
+  "Set-ItemProperty -Name DefaultPassword -Value X"); a lone option asks for it, "$VAR",
+  "%VAR%", "env:VAR", "file:PATH" name it.
 * a PIN or password read out in words after its phrase: four to twelve digits' words
   ("code PIN : quatre huit deux un", "le code de la carte bleue est quatre-huit-deux-un";
   a password's phrase needs ":" or a copula); three are a count, "quatre chiffres" a
@@ -3682,6 +3684,25 @@ _DEFAULT_PAIR = re.compile(
     r"|pi|sa)(?:(?P<colon>:)|(?P<spaced>[ \t]*:[ \t]*)|[ \t]*/[ \t]*)(?P<v>[^\s,;«»\"“”/:]{1,64})")
 
 
+# A registry value named for a password, set by a command pasted into a note: Windows's
+# automatic logon ("reg add ...\\Winlogon /v DefaultPassword /t REG_SZ /d X /f", or
+# PowerShell's "Set-ItemProperty ... -Name DefaultPassword -Value X"). The name ends with
+# the word ("/v PasswordExpiryWarning /d 14", "/v DisablePasswordChange /d 1" are
+# settings about it); "$pw", "%PW%" name the value.
+_REGISTRY_SECRET = re.compile(
+    r"""(?x)(?<![\w-])(?:/v|-name)[ \t]+["']?[a-z0-9_.-]*(?:password|passwd|pwd|passphrase
+    |secret)["']?(?=[ \t])[^\n]{0,120}?(?<![\w-])(?:/d|-value)[ \t]+
+    (?:"(?P<d>[^"\n]{1,128})"|'(?P<s>[^'\n]{1,128})'|(?P<b>[^\s"']{1,128}))""")
+
+
+def _registry_values(low: str) -> Iterable[tuple[int, int]]:
+    for m in _REGISTRY_SECRET.finditer(low):
+        group = "d" if m.group("d") is not None else "s" if m.group("s") is not None else "b"
+        value = m.group(group)
+        if value.strip() and not _TOKEN_PLACEHOLDER.fullmatch(value):
+            yield m.span(group)
+
+
 # The text of a Wi-Fi QR code (the ZXing format phones read): "WIFI:T:WPA;S:Box;P:key;;".
 _WIFI_QR = re.compile(r"wifi:(?:[a-z]:(?:[^;\\]|\\.)*;)*?p:(?P<v>(?:[^;\\\s]|\\.)+)")
 
@@ -3695,6 +3716,9 @@ def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
             or "sql" in low or "mariadb" in low or "sudo" in low):
         pw = _CONTEXTS["pw"]
         found.extend((pw, start, end) for start, end in _commands(low))
+    if ("/d" in low or "-value" in low) and ("/v" in low or "-name" in low):
+        pw = _CONTEXTS["pw"]
+        found.extend((pw, start, end) for start, end in _registry_values(low))
     if ("viewer" in low or "desk" in low or "supremo" in low or "tv" in low or "admin" in low
             or "root" in low or "super" in low or "ubnt" in low or _pi_pair_in(low)):
         found.extend(_pairs_without_phrase(low))
