@@ -963,3 +963,27 @@ def test_a_registry_value_named_for_a_password(text: str, secret: str) -> None:
 ])
 def test_a_registry_value_about_a_password_or_naming_it(text: str) -> None:
     assert scan(text) == []
+
+
+# A URL's "user:password@host" with the scheme left out, as typed for a command.
+@pytest.mark.parametrize(("text", "secret"), [
+    ("ftp jean:Soleil2024@ftp.free.fr", "Soleil2024"),
+    ("sftp admin:Nas2024!@192.168.1.10", "Nas2024!"),
+    ("jean:Soleil2024@nas.local", "Soleil2024"),
+    ("connexion FTP jean:Soleil2024@perso.free.fr", "Soleil2024"),
+    ("jean:Soleil2024@mail.ovh.net", "Soleil2024"),
+])
+def test_credentials_before_a_host_without_a_scheme(text: str, secret: str) -> None:
+    assert [(f.kind, text[f.start:f.end]) for f in scan(text)] == [("password", secret)]
+
+
+@pytest.mark.parametrize("text", [
+    "mail:jean75@free.fr",  # an address after its label
+    "email:jdupont2@gmail.com",
+    "Mme Durand:jean75@free.fr",  # a name and an address
+    "Durand:jean75@gmail.com, Martin:paul2@free.fr",
+    "ssh pi@192.168.1.20",
+    "RDV 14:30@bureau.fr",
+])
+def test_a_label_or_a_name_before_an_address_is_no_credential(text: str) -> None:
+    assert scan(text) == []

@@ -54,8 +54,12 @@ versions) pass:
   the base64 that follows on the same line, as a key pasted on one line).
   So is a wallet's extended private key ("xprv..." and its kin, base58, 111 characters;
   "xpub..." is public), and after "clé privée"/"private key" 64 hex digits with "0x".
-* password in a URL: ``scheme://user:secret@host``; HTTP Basic credentials (base64 that
-  decodes to "user:password"); Slack and Discord webhook URLs; a PuTTY key file's header.
+* password in a URL: ``scheme://user:secret@host``, or ``user:secret@host`` without the
+  scheme when the host is a server's (an IP, a local name, "ftp.", "nas.", "mail.") or a
+  transfer tool is named before it ("ftp jean:X@perso.free.fr"; "mail:jean75@free.fr",
+  "Durand:jean75@gmail.com" are an address after a label or a name); HTTP Basic
+  credentials (base64 that decodes to "user:password"); Slack and Discord webhook URLs; a
+  PuTTY key file's header.
 * settings and commands: an identifier whose last part names a secret ("DB_PASSWORD=",
   "smtp.password:", "mot_de_passe :", "db_mdp=", "SECRET_KEY=", "wpa_psk=",
   "DefaultPassword =", "<password>x</password>", '"pwd": "x"', PHP's "define('DB_PASSWORD',
@@ -3149,6 +3153,42 @@ def _email_pairs(low: str) -> Iterable[_Span]:
             yield "password", span[0], span[1]
     if "\n" in low:
         yield from _email_pairs_below(low)
+    if ":" in low:
+        yield from _host_credentials(low)
+
+
+# A URL's "user:password@host" with its scheme left out, as typed for a command's argument
+# ("ftp jean:Soleil2024@ftp.free.fr", "sftp admin:Nas2024!@192.168.1.10"): the password
+# looks like a secret, the part before ":" is no label ("mail:jean75@free.fr" is an
+# address after its label), and the host is a server's (an IP address, localhost, a
+# local name, a file or mail server's name) or a transfer tool is named before it on the
+# line ("Durand:jean75@free.fr" is a name and an address).
+_HOST_CREDENTIALS = re.compile(
+    r"(?<![\w/:@.%+-])(?P<user>[a-z0-9][a-z0-9._-]{0,63}):(?P<secret>[^\s:/@]{1,64})"
+    r"@(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+|localhost)(?![\w@])")
+_SERVER_HOST = re.compile(
+    r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}|localhost|.*\.(?:local|lan|home|internal|intra|box)"
+    r"|(?:s?ftps?|nas|srv|server|serveur|smb|files?|cloud|vpn|mail|imap|smtp|pop3?|git"
+    r"|gitlab|db|sql|backup)[0-9]*[.-].*")
+_TRANSFER_TOOL = re.compile(
+    r"(?<![\w.-])(?:s?ftps?|lftp|ssh|scp|rsync|smbclient|curl|wget|mount|git|rclone|sshfs"
+    r"|filezilla|winscp|putty)(?![\w.-])")
+_ADDRESS_LABELS = frozenset({
+    "mail", "email", "e-mail", "courriel", "contact", "adresse", "mailto", "login", "user",
+    "utilisateur", "identifiant", "id", "compte", "account", "from", "to", "cc", "bcc", "de",
+    "a", "pour", "tel", "reply", "sender", "expediteur", "destinataire", "username", "alias",
+})
+
+
+def _host_credentials(low: str) -> Iterable[_Span]:
+    for m in _HOST_CREDENTIALS.finditer(low):
+        secret = m.group("secret")
+        if (_norm(m.group("user")) not in _ADDRESS_LABELS and "." not in secret
+                and _looks_secret(secret) and not _names_phrase(secret)
+                and (_SERVER_HOST.fullmatch(m.group("host")) is not None
+                     or _TRANSFER_TOOL.search(low, low.rfind("\n", 0, m.start()) + 1,
+                                              m.start()) is not None)):
+            yield "password", m.start("secret"), m.end("secret")
 
 
 # "Gmail : jean.dupont@gmail.com\nSoleil2024": an address ending its line, its password
