@@ -987,3 +987,33 @@ def test_credentials_before_a_host_without_a_scheme(text: str, secret: str) -> N
 ])
 def test_a_label_or_a_name_before_an_address_is_no_credential(text: str) -> None:
     assert scan(text) == []
+
+
+# A bare "clé" said the box's or the router's: the Wi-Fi key, as "clé wifi" is.
+@pytest.mark.parametrize(("text", "secret"), [
+    ("clé de la box : 7f3c9a1e2b4d", "7f3c9a1e2b4d"),
+    ("la clé de la box : 7f3c9a1e2b4d", "7f3c9a1e2b4d"),
+    ("clé Livebox : 7f3c9a1e2b4d", "7f3c9a1e2b4d"),
+    ("clé Freebox : 7f3c9a1e2b4d", "7f3c9a1e2b4d"),
+    ("clé du routeur : Chaton2024", "Chaton2024"),
+    ("clé de la Livebox 5 : Chaton2024", "Chaton2024"),
+    ("la clé de la box c'est 7f3c9a1e2b4d", "7f3c9a1e2b4d"),
+    ("la clé de la Livebox est Chaton2024", "Chaton2024"),
+])
+def test_the_key_of_the_box(text: str, secret: str) -> None:
+    assert [(f.kind, text[f.start:f.end]) for f in scan(text)] == [("wifi-key", secret)]
+
+
+@pytest.mark.parametrize("text", [
+    "clé de la voiture : Chaton2024",
+    "clé de la box : sur l'étiquette",
+    "clé USB de la box : 32 Go",
+    "clé de la box : Livebox-4A2C",  # the network's name
+    "clé de la box changée : OK",
+    "clé de la box : voir au dos",
+    "la clé de la box est sur l'étiquette",
+    "la clé du routeur c'est la même",
+    "clé du modem : Wi-Fi 6",
+])
+def test_the_key_of_the_box_then_no_key(text: str) -> None:
+    assert scan(text) == []

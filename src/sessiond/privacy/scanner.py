@@ -2381,6 +2381,12 @@ _WIFI_CONTEXT = re.compile(
     r"\b(?:wi-?fi|ssid|wpa[23]?|wlan|r[eé]seau|network|livebox|freebox|bbox)\b")
 
 
+# A bare "clé" said the box's or the network's ("clé de la box : x", "clé Livebox : x",
+# "clé du routeur : x"), its model maybe named ("clé de la Livebox 5 : x"): the Wi-Fi key.
+_BOX_QUAL = re.compile(
+    rf"(?:{_H}+(?:de|du|la|le|l{_APOS}|d{_APOS}))*{_H}*(?:box|livebox|freebox|bbox|neufbox"
+    rf"|routeur|router|modem|r[eé]seau|wi-?fi|wlan)(?:{_H}+[a-z0-9+-]{{1,12}})?")
+_BOX_COPULA = re.compile(rf"{_BOX_QUAL.pattern}{_H}+(?:{_C_EST}|est|is){_H}+")
 # The line above a bare "clé" that names the network (its name or the box's).
 _WIFI_ABOVE = re.compile(
     r"\b(?:wi-?fi|ssid|wlan|livebox|freebox|bbox|nom[ \t]+du[ \t]+r[eé]seau|network[ \t]+name)\b")
@@ -2427,17 +2433,18 @@ def _wifi_key_value(low: str, m: re.Match[str], ctx: _Context
         named_above = named_before is not None
     line_end = low.find("\n", m.end())
     line_end = len(low) if line_end < 0 else line_end
-    if not named_before and not _WIFI_CONTEXT.search(low, m.end(), min(line_end, m.end() + 120)):
+    if (not named_before and not _WIFI_CONTEXT.search(low, m.end(), min(line_end, m.end() + 120))
+            and _BOX_QUAL.match(low, m.end()) is None):
         return None
     end = m.end()
     if m.group().startswith("wpa"):
         mode = _WIFI_MODE.match(low, end)  # "WPA3-SAE : x", "WPA2/WPA3 : x": the mode named
         end = mode.end() if mode else end
     link = _STRONG.match(low, end)
-    if link is not None and link.group("qual"):
+    if link is not None and link.group("qual") and _BOX_QUAL.fullmatch(link.group("qual")) is None:
         return None
     if link is None:
-        link = _SPACES.match(low, end)
+        link = _BOX_COPULA.match(low, end) or _SPACES.match(low, end)
     position = link.end() if link else end
     # A WPA key holds 8 to 63 characters; a secret-looking one only (no plain word here).
     span = _value_at(low, position, ctx, _LINK)
