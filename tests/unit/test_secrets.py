@@ -1017,3 +1017,22 @@ def test_the_key_of_the_box(text: str, secret: str) -> None:
 ])
 def test_the_key_of_the_box_then_no_key(text: str) -> None:
     assert scan(text) == []
+
+
+# A bare code's device abbreviated ("tel", "tél."), or its article typed without its
+# apostrophe ("de l ordi"): the PIN, as with "(téléphone)" or "de l'ordi".
+@pytest.mark.parametrize(("text", "secret"), [
+    ("code : 4821 (tel)", "4821"),
+    ("code : 4821 (tél.)", "4821"),
+    ("code 4821 (tel client)", "4821"),
+    ("code de l ordi : 4821", "4821"),
+    ("code de l alarme 1937", "1937"),
+])
+def test_a_code_for_an_abbreviated_device(text: str, secret: str) -> None:
+    assert [(f.kind, text[f.start:f.end]) for f in scan(text)] == [("pin", secret)]
+
+
+@pytest.mark.parametrize("text", ["code 4821 télé", "code : 4821 téléchargé",
+                                  "code 2024 (tel)", "code erreur 4821 (tel)"])
+def test_a_code_then_no_device(text: str) -> None:
+    assert scan(text) == []

@@ -1116,7 +1116,8 @@ _QUAL_WORDS = (
 )
 _ARTICLES = (
     rf"du|de{_H}+la|de{_H}+l{_APOS}|de|d{_APOS}|des|of|for|for{_H}+the|of{_H}+the|on|sur|la"
-    rf"|le|l{_APOS}|the|my|son|sa|mon|ma|his|her|your|its"
+    # "l" typed without its apostrophe ("code de l ordi")
+    rf"|le|l{_APOS}|l(?={_H})|the|my|son|sa|mon|ma|his|her|your|its"
 )
 # The copulas: "c'est" also typed "cest", "c est", or "c" as in a text message (whose
 # ending each use says), then the others.
@@ -2917,8 +2918,8 @@ _SENT_AFTER = re.compile(
 # What a code said after its digits unlocks (not a screen, a session, a printer: "code :
 # 1234 (écran bleu)" is an error's).
 _UNLOCKABLE = (
-    r"t[eé]l[eé]phone|portable|mobile|smartphone|iphone|android|tablette|ipad|ordinateur|pc"
-    r"|laptop|phone|tablet|alarme|alarm|coffre(?:-fort)?|safe|porte|portail|gate|garage"
+    r"t[eé]l[eé]phone|t[eé]l\.?|portable|mobile|smartphone|iphone|android|tablette|ipad"
+    r"|ordinateur|pc|laptop|phone|tablet|alarme|alarm|coffre(?:-fort)?|safe|porte|portail|gate|garage"
     r"|digicode|cadenas|padlock|interphone|carte(?:[ ](?:bancaire|bleue|cb|sim))?|cb|sim"
     r"|ordi|mac|macbook|imac|galaxy|nas|montre|watch|smartwatch")
 # Digits after "code :", then what they unlock: "code : 1379 pour déverrouiller l'iPad",
