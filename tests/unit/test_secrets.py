@@ -1036,3 +1036,32 @@ def test_a_code_for_an_abbreviated_device(text: str, secret: str) -> None:
                                   "code 2024 (tel)", "code erreur 4821 (tel)"])
 def test_a_code_then_no_device(text: str) -> None:
     assert scan(text) == []
+
+
+# A label, then its value as a list's item on the next line (Markdown, a pasted list).
+@pytest.mark.parametrize(("text", "secret"), [
+    ("mot de passe :\n- Soleil2024", "Soleil2024"),
+    ("Mot de passe :\n  * Soleil2024", "Soleil2024"),
+    ("Mot de passe :\n• chaton", "chaton"),
+    ("mdp:\n> Soleil2024", "Soleil2024"),
+    ("Clé wifi :\n- Chaton2024", "Chaton2024"),
+    ("code PIN :\n- 4821", "4821"),
+    ("identifiants :\n- jdupont\n- Soleil2024", "jdupont\n- Soleil2024"),
+    ("identifiants :\n* jean@free.fr\n* Soleil2024", "jean@free.fr\n* Soleil2024"),
+])
+def test_a_value_as_a_list_item_below_its_label(text: str, secret: str) -> None:
+    assert [text[f.start:f.end] for f in scan(text)] == [secret]
+
+
+@pytest.mark.parametrize("text", [
+    "Mot de passe :\n- oublié",
+    "Mot de passe :\n- à changer tous les 90 jours",
+    "Mot de passe :\n- Windows",
+    "Mot de passe :\n- changé par le client\n- 2FA activée",
+    "Mots de passe :\n- Gmail\n- Facebook",
+    "Mot de passe :\n- 12 caractères minimum",
+    "identifiants :\n- jdupont\n- mot de passe oublié",
+    "Contacts :\n- jean@free.fr\n- 06 12 34 56 78",
+])
+def test_a_list_item_below_a_label_that_is_no_secret(text: str) -> None:
+    assert scan(text) == []

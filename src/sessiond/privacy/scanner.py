@@ -1015,8 +1015,9 @@ _STRONG_MARK = (
     # ": :", ":>", ": -" typed for ":"; "—>" for "->".
     rf"(?::(?:[:=>-]|{_H}[:>-](?={_H}))?|=+>|[-–—]+>|==?|[→⇒➔➜]|(?<=[ \t\u00a0\u202f])(?:[-–—]"
     rf"|(?P<soft>>{{1,3}}|-{{2,3}}|\.{{3,}}|…))(?=[ \t\u00a0\u202f]))"
-    # The value may be on the next line, after one blank line at most.
-    rf"{_H}*(?:\r?\n{_H}*(?:\r?\n{_H}*)?)?"
+    # The value may be on the next line, after one blank line at most, as a list's item
+    # ("Mot de passe :\n- Soleil2024", "* ", "• ", "> " quoting it).
+    rf"{_H}*(?:\r?\n{_H}*(?:\r?\n{_H}*)?(?:[-*•>+]{_H}+)?)?"
 )
 _STRONG = re.compile(_STRONG_QUAL + _STRONG_MARK)
 # An abbreviation's dot ("Mdp. : x") or a line break ("Mot de passe\n: x", a form's label
@@ -1841,9 +1842,11 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
 
 
 # After "identifiants :", a user and a secret-looking password with a space, ";" or a line
-# break between ("jdupont Soleil2024", "jdupont ; Soleil2024", "jdupont\nSoleil2024").
+# break between ("jdupont Soleil2024", "jdupont ; Soleil2024", "jdupont\nSoleil2024", as a
+# list's items: "- jdupont\n- Soleil2024").
 _SPACED_PAIR = re.compile(
-    rf"(?P<user>[^\s/:|,;«»\"“”()]{{1,64}})(?:{_H}*;{_H}*|{_H}+|{_H}*\r?\n{_H}*)"
+    rf"(?P<user>[^\s/:|,;«»\"“”()]{{1,64}})(?:{_H}*;{_H}*|{_H}+|{_H}*\r?\n{_H}*"
+    rf"(?:[-*•>+]{_H}+)?)"
     r"(?P<secret>[^\s,;«»\"“”]{1,64})")
 
 
@@ -3202,7 +3205,8 @@ def _host_credentials(low: str) -> Iterable[_Span]:
 # "Gmail : jean.dupont@gmail.com\nSoleil2024": an address ending its line, its password
 # alone on the next one, as a client's credentials are copied one a line.
 _EMAIL_BELOW = re.compile(
-    rf"@[a-z0-9-]+(?:\.[a-z0-9-]+)+{_H}*\r?\n{_H}*(?P<secret>[^\s,;«»\"“”]{{1,64}})")
+    rf"@[a-z0-9-]+(?:\.[a-z0-9-]+)+{_H}*\r?\n{_H}*(?:[-*•>+]{_H}+)?"
+    rf"(?P<secret>[^\s,;«»\"“”]{{1,64}})")
 
 
 def _email_pairs_below(low: str) -> Iterable[_Span]:
