@@ -2671,9 +2671,19 @@ _NAME = re.compile(r"[^\W\d_][\w.+&'’-]{0,29}")
 _MODEL_CODE = re.compile(r"[a-z]{1,3}-?(?P<n>[0-9]{1,5})[a-z]{0,3}")
 
 
+_DIGITS_AT = re.compile(r"[0-9]+")
+_QUAL_WORD = re.compile(_QUAL_WORDS)
+
+
+@functools.lru_cache(maxsize=4)  # one pass per note, whatever its number of phrases
+def _digit_runs(low: str) -> list[int]:
+    return [m.start() for m in _DIGITS_AT.finditer(low)]
+
+
 def _named_value(low: str, pos: int) -> tuple[int, int] | None:
-    line_end = low.find("\n", pos, pos + 160)
-    if _DIGIT.search(low, pos, pos + 160 if line_end < 0 else line_end) is None:
+    runs = _digit_runs(low)
+    at = bisect.bisect_left(runs, pos)
+    if at == len(runs) or runs[at] > pos + 160 or "\n" in low[pos:runs[at]]:
         return None  # most phrases have no digit after them on their line
     names = 0
     for _word in range(6):
@@ -2693,7 +2703,7 @@ def _named_value(low: str, pos: int) -> tuple[int, int] | None:
         key = _norm(token)
         if key not in _ARTICLE_WORDS and (
                 _NAME.fullmatch(token) is None or _participle(token) or _is_stop(token)
-                or _remark(key)) and _WEAK.fullmatch(" " + token) is None:
+                or _remark(key)) and _QUAL_WORD.fullmatch(token) is None:
             return None
         names += key not in _ARTICLE_WORDS
         if names > 3:
