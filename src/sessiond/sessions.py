@@ -121,8 +121,22 @@ def scanned_field(name: str) -> str:
         "name": _("The client's name"),
         "address": _("The address"),
         "partner_id": _("The client's ID in the remote tool"),
+        "email": _("The e-mail address"),
+        "phone": _("The phone number"),
+        "siren": _("The SIREN or SIRET"),
     }
     return fields.get(name, _("This text"))
+
+
+def _refuse_secret_in(name: str, text: str) -> None:
+    """A client's field that its own check refuses is quoted by that refusal: a password
+    pasted there ("jean@gmail.com / Soleil2024" for --email) is refused as a secret first,
+    naming the field and never echoing it (MD 15), as in a note."""
+    from sessiond.privacy.scanner import describe, scan
+
+    findings = scan(text)
+    if findings:
+        raise InputError(describe(findings, field=scanned_field(name)))
 
 
 def _now() -> datetime:
@@ -253,6 +267,8 @@ def _company_number(text: str | None) -> str | None:
     from sessiond.amounts import refuse_foreign_digits
     from sessiond.law.siren import is_valid_siren, is_valid_siret, normalise_siren_or_siret
 
+    if not (is_valid_siren(text) or is_valid_siret(text)):
+        _refuse_secret_in("siren", text)
     refuse_foreign_digits(text)  # said as such, not as a wrong check digit
     if not (is_valid_siren(text) or is_valid_siret(text)):
         raise InputError(_("{number!r} is not a valid SIREN (9 digits) or SIRET (14 digits): "
@@ -268,6 +284,7 @@ def _email(email: str | None) -> str | None:
     if email is None or not email.strip():
         return None
     if not is_email(email.strip()):
+        _refuse_secret_in("email", email)
         raise InputError(_("{email!r} is not an e-mail address (e.g. jeanne@example.fr): "
                            "check it.", email=email))
     return email.strip()
@@ -279,6 +296,8 @@ def _phone(phone: str | None) -> str | None:
 
     if phone is None or not phone.strip():
         return None
+    if not is_phone(phone.strip()):
+        _refuse_secret_in("phone", phone)
     refuse_foreign_digits(phone)
     if not is_phone(phone.strip()):
         raise InputError(_("{phone!r} is not a phone number (e.g. 06 12 34 56 78 or "

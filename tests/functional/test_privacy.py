@@ -171,3 +171,28 @@ def test_a_password_typed_with_the_partner_id_is_refused(cli: Cli) -> None:
     for typed in ("123 456 789", "1 234 567 890", "123456789@ad", "192.168.1.20"):
         cli("session", "new", client, "--partner-id", typed)
     assert len(cli.events()) == events + 4
+
+
+def test_a_password_pasted_in_a_client_field_is_refused_without_being_quoted(cli: Cli) -> None:
+    # The e-mail, phone and SIREN checks quote what they refuse ("'…' n'est pas une
+    # adresse e-mail"): a client's line of credentials pasted there was printed back, the
+    # password with it. It is refused as a secret first, naming the field.
+    client = cli("client", "add", "Jeanne Martin").out.strip()
+    events = len(cli.events())
+    cases = [
+        (("--email", "jean@gmail.com / Soleil2024"), "L'adresse e-mail semble contenir"),
+        (("--email", "jean@gmail.com mdp : Soleil2024"), "L'adresse e-mail semble contenir"),
+        (("--phone", "06 12 34 56 78 mdp : Soleil2024"),
+         "Le numéro de téléphone semble contenir"),
+        (("--siren", "552100554 mdp Soleil2024"), "Le SIREN ou SIRET semble contenir"),
+    ]
+    for option, words in cases:
+        for args in (("client", "add", "Paul Roux", *option),
+                     ("client", "edit", client, *option)):
+            refused = cli(*args, check=False)
+            assert refused.code == 2 and words in refused.err, (args, refused.err)
+            assert "Soleil2024" not in refused.out + refused.err
+    assert len(cli.events()) == events
+    # A typo with no secret is still quoted, to be corrected.
+    typo = cli("client", "add", "Paul Roux", "--email", "paul.roux@@exemple.fr", check=False)
+    assert typo.code == 2 and "paul.roux@@exemple.fr" in typo.err

@@ -776,3 +776,292 @@ def test_french_letters_keep_their_accents() -> None:
     for text in ["clé : Livebox", "code d'accès oublié", "sa sœur a changé le code",
                  "L'HAŸ-LES-ROSES", "Réglé 45 €"]:
         assert scanner._fold(text)[0] == text
+
+
+# A name the qualifiers do not list (a service, a site, whose account it is) between a
+# password's phrase and its value, with no ":": the value is still the password.
+@pytest.mark.parametrize(("text", "secret"), [
+    ("mdp Steam Kx9pL2mq", "Kx9pL2mq"),
+    ("mdp caf Soleil2024", "Soleil2024"),
+    ("mdp EDF Edf2024!", "Edf2024!"),
+    ("mdp perso Kx9pL2mq", "Kx9pL2mq"),
+    ("mdp impots.gouv Kx9pL2mq", "Kx9pL2mq"),
+    ("mdp laposte.net Marie75!", "Marie75!"),
+    ("mdp Crédit Agricole Kx9pL2mq", "Kx9pL2mq"),
+    ("mot de passe du compte CAF Kx9pL2mq", "Kx9pL2mq"),
+    ("mot de passe France Connect Jd2024!", "Jd2024!"),
+    ("mdp client Dupont Jd2024", "Jd2024"),
+    ("mdp boîte mail Kx9pL2mq", "Kx9pL2mq"),
+    ("mdp Discord Kx9pL2mq, client OK", "Kx9pL2mq"),
+    ("password Steam Summer2024!", "Summer2024!"),
+])
+def test_password_after_a_name_the_qualifiers_do_not_list(text: str, secret: str) -> None:
+    assert [(f.kind, text[f.start:f.end]) for f in scan(text)] == [("password", secret)]
+
+
+@pytest.mark.parametrize("text", [
+    "mdp Synology DS220j",  # a model's code after its brand
+    "mot de passe imprimante HP M404dn",
+    "mot de passe BIOS Lenovo T480s",
+    "réinitialisation mdp BIOS HP 5CG1234XYZ",  # a serial number
+    "mot de passe routeur TP-Link Archer AX55",
+    "mot de passe caméra Hikvision DS-2CD2143",
+    "mdp oublié Kx9pL2mq",  # a status ends the name
+    "mot de passe erreur E1234",
+    "mdp perdu ticket T-4521",
+    "mot de passe client Dupont réf FA-2024-0042",
+    "mdp Steam Deck",
+    "mot de passe Gmail Android14",
+    "mot de passe iCloud iOS17",
+    "mdp Ubuntu 22.04",
+    "mot de passe Freebox Pop 4K",
+    "mdp perso oublié",
+    "mot de passe pro changé par le client",
+])
+def test_a_name_then_a_model_or_a_reference_is_no_password(text: str) -> None:
+    assert scan(text) == []
+
+
+# A product's name glued to four digits that are not its model: the commonest password
+# shape (a word and a number), not "USB3", "DDR4" or a Ryzen's model.
+@pytest.mark.parametrize(("text", "secret"), [
+    ("mot de passe BIOS : bios1234", "bios1234"),
+    ("mot de passe wifi : wifi1234", "wifi1234"),
+    ("mdp : usb1234", "usb1234"),
+    ("mdp : iPhone1234", "iPhone1234"),
+    ("mdp : galaxy1234", "galaxy1234"),
+    ("mdp : Bios2580!", "Bios2580!"),
+])
+def test_a_product_glued_to_four_digits_is_a_password(text: str, secret: str) -> None:
+    assert [text[f.start:f.end] for f in scan(text)] == [secret]
+
+
+@pytest.mark.parametrize("text", [
+    "mot de passe BIOS : USB3 désactivé au démarrage",
+    "mdp : ryzen5800 installé",
+    "mot de passe : android14 ne le demande plus",
+    "mdp : xbox360",
+    "RAM 16 Go DDR4 3200 MHz",
+    "Ryzen 7 5800X3D, 32 Go DDR5",
+])
+def test_a_product_and_its_model_is_no_password(text: str) -> None:
+    assert scan(text) == []
+
+
+# An account's address then its password, copied one a line or after the provider's name.
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Gmail : jean.dupont@gmail.com\nSoleil2024", "jean.dupont@gmail.com\nSoleil2024"),
+    ("compte Microsoft :\njean@outlook.fr\nSoleil2024", "jean@outlook.fr\nSoleil2024"),
+    ("jean.dupont@gmail.com\nSoleil2024\n", "jean.dupont@gmail.com\nSoleil2024"),
+    ("Apple ID : jean@icloud.com\r\nPomme2024!", "jean@icloud.com\r\nPomme2024!"),
+    ("identifiant : jean@free.fr\n  azerty", "jean@free.fr\n  azerty"),
+    ("Gmail jean@gmail.com Soleil2024", "jean@gmail.com Soleil2024"),
+    ("Apple ID jean@icloud.com Pomme2024!", "jean@icloud.com Pomme2024!"),
+])
+def test_an_address_then_its_password_below_or_after_its_provider(text: str, secret: str
+                                                                  ) -> None:
+    assert [(f.kind, text[f.start:f.end]) for f in scan(text)] == [("password", secret)]
+
+
+@pytest.mark.parametrize("text", [
+    "jean@gmail.com\nWin11",
+    "jean@gmail.com\n06 12 34 56 78",
+    "contact : jean@gmail.com\nPC-01",
+    "jean@gmail.com\nOutlook2016",
+    "envoyé à jean@gmail.com\nFacture2024",  # no label: a sentence before the address
+    "mail : jean@gmail.com\nmerci!",
+    "jean@gmail.com\niPhone13 réparé",
+    "Gmail jean@gmail.com Outlook2016",
+    "Orange jean@orange.fr Livebox5",
+    "Mme Durand jean@gmail.com Ticket-4521",
+])
+def test_an_address_then_no_password(text: str) -> None:
+    assert scan(text) == []
+
+
+# Two phrases glued by "/" read as when spaced ("mdp / PIN : 1234"): the second one's
+# look-behind, there for paths ("C:/pwd"), no longer hides it.
+@pytest.mark.parametrize(("text", "secret"), [
+    ("mdp/PIN : 1234", "1234"),
+    ("PIN/mdp : Soleil2024", "Soleil2024"),
+    ("code/mdp : Soleil2024", "Soleil2024"),
+    ("Code PIN/mdp session : 1234", "1234"),
+    ("Mdp/Pwd: Soleil2024", "Soleil2024"),
+])
+def test_two_phrases_glued_by_a_slash(text: str, secret: str) -> None:
+    assert [text[f.start:f.end] for f in scan(text)] == [secret]
+
+
+@pytest.mark.parametrize("text", [
+    "mdp/pass.txt supprimé du bureau",
+    "C:/Users/jean/mdp/pass.txt : copié",
+    "mdp/PIN oublié",
+    "mdp/pin changés : OK",
+    "mdp/code : voir avec le client",
+])
+def test_two_phrases_glued_by_a_slash_then_no_secret(text: str) -> None:
+    assert scan(text) == []
+
+
+# A qualifier in square brackets, as in round ones ("mdp (wifi) : x").
+@pytest.mark.parametrize(("text", "kind", "secret"), [
+    ("mdp [wifi] : Soleil2024", "wifi-key", "Soleil2024"),
+    ("mdp [Windows] : chaton", "password", "chaton"),
+    ("mot de passe [session] : Soleil2024", "password", "Soleil2024"),
+])
+def test_a_qualifier_in_square_brackets(text: str, kind: str, secret: str) -> None:
+    assert [(f.kind, text[f.start:f.end]) for f in scan(text)] == [(kind, secret)]
+
+
+@pytest.mark.parametrize("text", ["mot de passe [oublié] : voir client", "mdp [changé] : OK",
+                                  "mdp [wifi] : sur l'étiquette"])
+def test_a_qualifier_in_square_brackets_then_no_secret(text: str) -> None:
+    assert scan(text) == []
+
+
+# A reference after a password's phrase and its qualifiers is where the request is filed,
+# not the password: "n°4521", "ticket#4521", "réf.4521".
+@pytest.mark.parametrize("text", [
+    "mdp client n°4521",
+    "mot de passe Windows n°4521",
+    "mdp client ticket#4521",
+    "mdp client réf.4521",
+    "mdp perso client n°4521",
+    "mdp Steam dossier-4521",
+])
+def test_a_reference_after_the_phrase_is_no_password(text: str) -> None:
+    assert scan(text) == []
+
+
+def test_a_password_spelt_like_a_reference_and_more_is_still_one() -> None:
+    text = "mdp : Ticket#2024!"
+    assert [text[f.start:f.end] for f in scan(text)] == ["Ticket#2024!"]
+
+
+# Windows's automatic logon set up by a command pasted into the note: the registry value
+# named for the password holds it.
+@pytest.mark.parametrize(("text", "secret"), [
+    ('reg add "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon" '
+     "/v DefaultPassword /t REG_SZ /d Soleil2024 /f", "Soleil2024"),
+    ('reg add HKLM\\...\\Winlogon /v DefaultPassword /t REG_SZ /d "Soleil 2024" /f',
+     "Soleil 2024"),
+    ('Set-ItemProperty -Path $p -Name DefaultPassword -Value "Soleil2024"', "Soleil2024"),
+    ('New-ItemProperty -Path $p -Name "DefaultPassword" -Value chaton -PropertyType String',
+     "chaton"),
+])
+def test_a_registry_value_named_for_a_password(text: str, secret: str) -> None:
+    assert [(f.kind, text[f.start:f.end]) for f in scan(text)] == [("password", secret)]
+
+
+@pytest.mark.parametrize("text", [
+    "reg add HKLM\\...\\Winlogon /v AutoAdminLogon /t REG_SZ /d 1 /f",
+    "reg add HKLM\\... /v PasswordExpiryWarning /t REG_DWORD /d 14",
+    "reg add HKLM\\... /v DisablePasswordChange /t REG_DWORD /d 1",
+    "reg add HKLM\\...\\Winlogon /v DefaultUserName /d jean /f",
+    "Set-ItemProperty -Path $p -Name DefaultPassword -Value $pw",
+    "reg add HKLM\\...\\Winlogon /v DefaultPassword /d %PW% /f",
+])
+def test_a_registry_value_about_a_password_or_naming_it(text: str) -> None:
+    assert scan(text) == []
+
+
+# A URL's "user:password@host" with the scheme left out, as typed for a command.
+@pytest.mark.parametrize(("text", "secret"), [
+    ("ftp jean:Soleil2024@ftp.free.fr", "Soleil2024"),
+    ("sftp admin:Nas2024!@192.168.1.10", "Nas2024!"),
+    ("jean:Soleil2024@nas.local", "Soleil2024"),
+    ("connexion FTP jean:Soleil2024@perso.free.fr", "Soleil2024"),
+    ("jean:Soleil2024@mail.ovh.net", "Soleil2024"),
+])
+def test_credentials_before_a_host_without_a_scheme(text: str, secret: str) -> None:
+    assert [(f.kind, text[f.start:f.end]) for f in scan(text)] == [("password", secret)]
+
+
+@pytest.mark.parametrize("text", [
+    "mail:jean75@free.fr",  # an address after its label
+    "email:jdupont2@gmail.com",
+    "Mme Durand:jean75@free.fr",  # a name and an address
+    "Durand:jean75@gmail.com, Martin:paul2@free.fr",
+    "ssh pi@192.168.1.20",
+    "RDV 14:30@bureau.fr",
+])
+def test_a_label_or_a_name_before_an_address_is_no_credential(text: str) -> None:
+    assert scan(text) == []
+
+
+# A bare "clé" said the box's or the router's: the Wi-Fi key, as "clé wifi" is.
+@pytest.mark.parametrize(("text", "secret"), [
+    ("clé de la box : 7f3c9a1e2b4d", "7f3c9a1e2b4d"),
+    ("la clé de la box : 7f3c9a1e2b4d", "7f3c9a1e2b4d"),
+    ("clé Livebox : 7f3c9a1e2b4d", "7f3c9a1e2b4d"),
+    ("clé Freebox : 7f3c9a1e2b4d", "7f3c9a1e2b4d"),
+    ("clé du routeur : Chaton2024", "Chaton2024"),
+    ("clé de la Livebox 5 : Chaton2024", "Chaton2024"),
+    ("la clé de la box c'est 7f3c9a1e2b4d", "7f3c9a1e2b4d"),
+    ("la clé de la Livebox est Chaton2024", "Chaton2024"),
+])
+def test_the_key_of_the_box(text: str, secret: str) -> None:
+    assert [(f.kind, text[f.start:f.end]) for f in scan(text)] == [("wifi-key", secret)]
+
+
+@pytest.mark.parametrize("text", [
+    "clé de la voiture : Chaton2024",
+    "clé de la box : sur l'étiquette",
+    "clé USB de la box : 32 Go",
+    "clé de la box : Livebox-4A2C",  # the network's name
+    "clé de la box changée : OK",
+    "clé de la box : voir au dos",
+    "la clé de la box est sur l'étiquette",
+    "la clé du routeur c'est la même",
+    "clé du modem : Wi-Fi 6",
+])
+def test_the_key_of_the_box_then_no_key(text: str) -> None:
+    assert scan(text) == []
+
+
+# A bare code's device abbreviated ("tel", "tél."), or its article typed without its
+# apostrophe ("de l ordi"): the PIN, as with "(téléphone)" or "de l'ordi".
+@pytest.mark.parametrize(("text", "secret"), [
+    ("code : 4821 (tel)", "4821"),
+    ("code : 4821 (tél.)", "4821"),
+    ("code 4821 (tel client)", "4821"),
+    ("code de l ordi : 4821", "4821"),
+    ("code de l alarme 1937", "1937"),
+])
+def test_a_code_for_an_abbreviated_device(text: str, secret: str) -> None:
+    assert [(f.kind, text[f.start:f.end]) for f in scan(text)] == [("pin", secret)]
+
+
+@pytest.mark.parametrize("text", ["code 4821 télé", "code : 4821 téléchargé",
+                                  "code 2024 (tel)", "code erreur 4821 (tel)"])
+def test_a_code_then_no_device(text: str) -> None:
+    assert scan(text) == []
+
+
+# A label, then its value as a list's item on the next line (Markdown, a pasted list).
+@pytest.mark.parametrize(("text", "secret"), [
+    ("mot de passe :\n- Soleil2024", "Soleil2024"),
+    ("Mot de passe :\n  * Soleil2024", "Soleil2024"),
+    ("Mot de passe :\n• chaton", "chaton"),
+    ("mdp:\n> Soleil2024", "Soleil2024"),
+    ("Clé wifi :\n- Chaton2024", "Chaton2024"),
+    ("code PIN :\n- 4821", "4821"),
+    ("identifiants :\n- jdupont\n- Soleil2024", "jdupont\n- Soleil2024"),
+    ("identifiants :\n* jean@free.fr\n* Soleil2024", "jean@free.fr\n* Soleil2024"),
+])
+def test_a_value_as_a_list_item_below_its_label(text: str, secret: str) -> None:
+    assert [text[f.start:f.end] for f in scan(text)] == [secret]
+
+
+@pytest.mark.parametrize("text", [
+    "Mot de passe :\n- oublié",
+    "Mot de passe :\n- à changer tous les 90 jours",
+    "Mot de passe :\n- Windows",
+    "Mot de passe :\n- changé par le client\n- 2FA activée",
+    "Mots de passe :\n- Gmail\n- Facebook",
+    "Mot de passe :\n- 12 caractères minimum",
+    "identifiants :\n- jdupont\n- mot de passe oublié",
+    "Contacts :\n- jean@free.fr\n- 06 12 34 56 78",
+])
+def test_a_list_item_below_a_label_that_is_no_secret(text: str) -> None:
+    assert scan(text) == []

@@ -431,6 +431,9 @@ CATALOG: dict[str, str] = {
     "The person's name": "Le nom de la personne",
     "The client's name": "Le nom du client",
     "The address": "L'adresse",
+    "The e-mail address": "L'adresse e-mail",
+    "The phone number": "Le numéro de téléphone",
+    "The SIREN or SIRET": "Le SIREN ou SIRET",
     "The client's ID in the remote tool":
         "L'identifiant du client dans l'outil",
     "This text": "Ce texte",

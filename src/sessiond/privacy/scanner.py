@@ -54,8 +54,12 @@ versions) pass:
   the base64 that follows on the same line, as a key pasted on one line).
   So is a wallet's extended private key ("xprv..." and its kin, base58, 111 characters;
   "xpub..." is public), and after "clé privée"/"private key" 64 hex digits with "0x".
-* password in a URL: ``scheme://user:secret@host``; HTTP Basic credentials (base64 that
-  decodes to "user:password"); Slack and Discord webhook URLs; a PuTTY key file's header.
+* password in a URL: ``scheme://user:secret@host``, or ``user:secret@host`` without the
+  scheme when the host is a server's (an IP, a local name, "ftp.", "nas.", "mail.") or a
+  transfer tool is named before it ("ftp jean:X@perso.free.fr"; "mail:jean75@free.fr",
+  "Durand:jean75@gmail.com" are an address after a label or a name); HTTP Basic
+  credentials (base64 that decodes to "user:password"); Slack and Discord webhook URLs; a
+  PuTTY key file's header.
 * settings and commands: an identifier whose last part names a secret ("DB_PASSWORD=",
   "smtp.password:", "mot_de_passe :", "db_mdp=", "SECRET_KEY=", "wpa_psk=",
   "DefaultPassword =", "<password>x</password>", '"pwd": "x"', PHP's "define('DB_PASSWORD',
@@ -73,7 +77,9 @@ versions) pass:
   user,X", "docker login -p X" but not "docker run -p", "nmcli ... password X",
   "wpa_passphrase SSID X", "htpasswd -b FILE USER X"), PowerShell's "ConvertTo-
   SecureString 'X' -AsPlainText", "user:X" fed to
-  chpasswd; a lone option asks for it, "$VAR", "%VAR%", "env:VAR", "file:PATH" name it.
+  chpasswd, a registry value named for a password ("reg add ... /v DefaultPassword /d X",
+  "Set-ItemProperty -Name DefaultPassword -Value X"); a lone option asks for it, "$VAR",
+  "%VAR%", "env:VAR", "file:PATH" name it.
 * a PIN or password read out in words after its phrase: four to twelve digits' words
   ("code PIN : quatre huit deux un", "le code de la carte bleue est quatre-huit-deux-un";
   a password's phrase needs ":" or a copula); three are a count, "quatre chiffres" a
@@ -124,8 +130,10 @@ versions) pass:
   commonest passwords "Azerty!"; the address one of the fields a line lists: "Jean Dupont -
   jean@gmail.com - Azerty!"; "merci",
   a phone number, "IMAP/SMTP", "PC-01", "Ticket-4521" pass; so after " - ", "|", ";",
-  ",", an arrow, with a label before the address, "compte Google", a bracketed remark or
-  another pair after the password). A phrase's word spelt with
+  ",", an arrow, with a label before the address, "compte Google", "Gmail", "Apple ID", a
+  bracketed remark or another pair after the password); the same token alone on the line
+  below an address that ends its line ("Gmail : jean@gmail.com\nSoleil2024", credentials
+  copied one a line). A phrase's word spelt with
   digits or symbols ("P@ssw0rd", "Password1") where a value goes is a value, not a phrase,
   unless a link follows it ("p@ssword: x");
   an online service named (Facebook, impots.gouv, a bank, "messagerie"), ":", then a
@@ -185,9 +193,13 @@ y"); spelt out letter by letter it is still the phrase ("m o t  d e  p a s s e",
    common words "pass" and "pw" take only a token mixing letters and digits ("pass
    4kd9x2", not "pass 1 jour"), and starting their line, after ":" too a secret-looking
    one ("pass : Navigo" passes). Other words before a copula ("le mdp du compte ameli
-   est Chaton12") link a secret-looking value only. After a change verb, a word that
-   completes an idiom ("mis à jour", "changé en urgence", a month) or a year after "en"
-   ("modifié en 2023") is no value.
+   est Chaton12") link a secret-looking value only. Up to three names the qualifiers do
+   not list, with no verb ("mdp Steam Kx9pL2mq", "mdp caf Soleil2024", "mot de passe
+   France Connect Jd2024!"), link a value mixing letters and digits that ends the clause,
+   not a model's code, a serial number or a reference ("mdp Synology DS220j", "mot de
+   passe BIOS HP 5CG1234XYZ"); a status or a remark ends the names. After a change
+   verb, a word that completes an idiom ("mis à jour", "changé en urgence", a month) or
+   a year after "en" ("modifié en 2023") is no value.
    Secret-looking tokens one space after the first belong to it ("P@ss w0rd").
 3. A token looks like a secret when it is 4+ characters and mixes letters and digits
    ("Soleil2024", "4kd9x2"), is 4-16 digits (a PIN), mixes letters or digits with a
@@ -987,12 +999,12 @@ _EXPLICIT_LOGIN = frozenset({"login", "identifiant", "username"})
 _H = r"[ \t\u00a0\u202f]"
 # Strong link: at most four qualifier words (articles not counted: "de la session de Mme
 # Durand"), then ":", "=", "->", the value possibly on the next line. Qualifier words start
-# with a letter, a digit or "(" and never end a sentence, so that "Mot de passe OK.
-# Imprimante : Canon" links nothing.
+# with a letter, a digit, "(" or "[" ("mdp [wifi] : x") and never end a sentence, so that
+# "Mot de passe OK. Imprimante : Canon" links nothing.
 _QUAL_ARTICLE = "(?:de|du|des|la|le|les|of|the)"  # an article is no word, so one parse only
 _STRONG_QUAL = (
     rf"(?P<qual>(?:(?:{_H}+{_QUAL_ARTICLE}(?={_H})){{0,2}}"
-    rf"{_H}+(?!{_QUAL_ARTICLE}{_H})[(\w+&][^\s:=,;!?«»\"“”]{{0,29}}(?<![.])){{0,4}}?)")
+    rf"{_H}+(?!{_QUAL_ARTICLE}{_H})[(\[\w+&][^\s:=,;!?«»\"“”]{{0,29}}(?<![.])){{0,4}}?)")
 _STRONG_MARK = (
     # One cheap class first: most words are followed by no link at all.
     rf"{_H}*(?=[\"':=\-–—→⇒➔➜>.…])(?:[\"'](?={_H}*[:=]){_H}*)?"  # '"password": "x"'
@@ -1003,8 +1015,9 @@ _STRONG_MARK = (
     # ": :", ":>", ": -" typed for ":"; "—>" for "->".
     rf"(?::(?:[:=>-]|{_H}[:>-](?={_H}))?|=+>|[-–—]+>|==?|[→⇒➔➜]|(?<=[ \t\u00a0\u202f])(?:[-–—]"
     rf"|(?P<soft>>{{1,3}}|-{{2,3}}|\.{{3,}}|…))(?=[ \t\u00a0\u202f]))"
-    # The value may be on the next line, after one blank line at most.
-    rf"{_H}*(?:\r?\n{_H}*(?:\r?\n{_H}*)?)?"
+    # The value may be on the next line, after one blank line at most, as a list's item
+    # ("Mot de passe :\n- Soleil2024", "* ", "• ", "> " quoting it).
+    rf"{_H}*(?:\r?\n{_H}*(?:\r?\n{_H}*)?(?:[-*•>+]{_H}+)?)?"
 )
 _STRONG = re.compile(_STRONG_QUAL + _STRONG_MARK)
 # An abbreviation's dot ("Mdp. : x") or a line break ("Mot de passe\n: x", a form's label
@@ -1092,17 +1105,20 @@ _QUAL_WORDS = (
     rf"(?:{_TOOLS}|wi-?fi|wpa[23]?|wlan|windows|hello|session|admin|administrateur"
     r"|administrator|local|bios|uefi|box|livebox|freebox|bbox|routeur|router|modem|compte"
     r"|account|microsoft|gmail|google|outlook|hotmail|icloud|apple|orange|sfr|free"
-    r"|bouygues|messagerie|mail|e-?mail|imap|smtp|nas|vpn|pc|ordinateur|user|utilisateur"
+    r"|bouygues|messagerie|bo[iî]te[ ](?:mail|e-?mail|de[ ]messagerie)|mail|e-?mail|imap"
+    r"|smtp|nas|vpn|pc|ordinateur|user|utilisateur"
     r"|sim|office|office365|m365|o365|skype|facebook|amazon|client|cliente|root|ssh|ftp"
     r"|instagram|netflix|paypal|ameli|impots|leboncoin|whatsapp|twitter|linkedin|snapchat"
     r"|tiktok|yahoo|dropbox|onedrive|spotify|deezer|vinted|doctolib"
     r"|principal|actuel|current|new|nouveau|nouvel|temporaire|provisoire|temporary"
-    r"|tmp|temp|initial|initiale|connexion|origine|d'origine"
+    r"|tmp|temp|initial|initiale|connexion|origine|d'origine|perso|pro|personnel"
+    r"|professionnel"
     rf"|d[eé]faut|default|unique|permanent|fixe|{_UNATTENDED}|{_DEVICES})"
 )
 _ARTICLES = (
     rf"du|de{_H}+la|de{_H}+l{_APOS}|de|d{_APOS}|des|of|for|for{_H}+the|of{_H}+the|on|sur|la"
-    rf"|le|l{_APOS}|the|my|son|sa|mon|ma|his|her|your|its"
+    # "l" typed without its apostrophe ("code de l ordi")
+    rf"|le|l{_APOS}|l(?={_H})|the|my|son|sa|mon|ma|his|her|your|its"
 )
 # The copulas: "c'est" also typed "cest", "c est", or "c" as in a text message (whose
 # ending each use says), then the others.
@@ -1240,13 +1256,15 @@ _ORDINARY = re.compile(
         |px|p|k|bits?|%|€|eur|x|e|er|re|ère|ème|eme|nd|rd|th|st|fois|ch|cm|mm|m|km|ppp)
     | [0-9]+x[0-9]+                                     # 1920x1080
     | w1[01] | [om]365 | i[3579]                        # W11, O365, i7
-    | (?:win(?:dows)?|office|server|sql|rtx|gtx|rx)[ -]?[0-9]+[a-z]{0,2}  # Win11, Office365
-    # The others have no four-digit model: a year glued to them is a word and a year, the
-    # commonest password shape ("bios2020", "wifi2024"), not "USB3" or "DDR4".
+    | (?:win(?:dows)?|office|server|sql|rtx|gtx|rx|ryzen|core)[ -]?[0-9]+[a-z]{0,2}
+                                                        # Win11, Office365, Ryzen 5800X
+    # The others have no four-digit model: four digits glued to them are a word and a
+    # number, the commonest password shape ("bios2020", "wifi2024", "wifi1234"), not
+    # "USB3" or "DDR4".
     | (?:ios|ipados|android|macos|iphone|ipad|galaxy|pixel|usb|hdmi
         |wpa|ddr|lpddr|pcie|nvme|sata|tpm|ipv|rj|cat|gen|arm|bios|wi-?fi|raid
-        |directx|dx|net|php|python|java|mp|ps|xbox|ryzen|core)
-      (?!-?(?:19|20)[0-9]{2}(?![0-9]))[ -]?[0-9]+[a-z]{0,2}  # USB3, DDR4
+        |directx|dx|net|php|python|java|mp|ps|xbox)
+      (?!-?[0-9]{4})[ -]?[0-9]+[a-z]{0,2}  # USB3, DDR4
     | i[3579]-[0-9]{4,5}[a-z]{0,3}                      # i7-8550U
     | [234]fa | mfa | x64 | x86 | arm64 | amd64 | [1-8]k | [2-5]g | 802\.11[a-z]{0,2}
     | wpa[23]?(?:[-/](?:wpa[23]|psk|personal|personnel|enterprise|entreprise|eap|sae|aes
@@ -1258,6 +1276,8 @@ _ORDINARY = re.compile(
     | (?:[a-z]:\\|\\\\|/|~/)\S*                         # paths
     | \+[0-9]{8,15} | 0[1-9](?:[.][0-9]{2}){4}          # phone numbers
     | [0-9]{1,2}[hj]/[0-9]{1,2}[hj]? | 24/7            # 24h/24, 7j/7
+    | n[°º][0-9]+                                       # references: n°4521, ticket#4521,
+    | (?:tickets?|r[eé]f|dossier|facture|commande|devis|bon|incident|case)[#°.:-][0-9]+
     """
 )
 # Values that describe the password instead of being it (accents and case removed).
@@ -1822,9 +1842,11 @@ def _value_at(text: str, pos: int, ctx: _Context, link: int, plain: int = _PLAIN
 
 
 # After "identifiants :", a user and a secret-looking password with a space, ";" or a line
-# break between ("jdupont Soleil2024", "jdupont ; Soleil2024", "jdupont\nSoleil2024").
+# break between ("jdupont Soleil2024", "jdupont ; Soleil2024", "jdupont\nSoleil2024", as a
+# list's items: "- jdupont\n- Soleil2024").
 _SPACED_PAIR = re.compile(
-    rf"(?P<user>[^\s/:|,;«»\"“”()]{{1,64}})(?:{_H}*;{_H}*|{_H}+|{_H}*\r?\n{_H}*)"
+    rf"(?P<user>[^\s/:|,;«»\"“”()]{{1,64}})(?:{_H}*;{_H}*|{_H}+|{_H}*\r?\n{_H}*"
+    rf"(?:[-*•>+]{_H}+)?)"
     r"(?P<secret>[^\s,;«»\"“”]{1,64})")
 
 
@@ -2050,19 +2072,24 @@ def _refine(ctx: _Context, qualifiers: str) -> _Context:
     return ctx._replace(kind="wifi-key") if ctx.kind == "password" else ctx
 
 
+_DIGIT = re.compile(r"[0-9]")
+
+
 class _Layout(NamedTuple):
     """What a note holds that most phrases would look for in vain, looked for once per note
     (a look per phrase cost up to a tenth of a dense note's scan)."""
 
     split: bool   # a dot or a line break before ":" or "=" ("Mdp. : x", "Mot de passe\n: x")
     before: bool  # a word that puts a value before its phrase ("comme", "as")
+    digits: bool  # a digit, which a value after an unlisted name must hold ("mdp caf X1")
 
 
 def _layout(low: str) -> _Layout:
     return _Layout(
         split=_SPLIT_LINE.search(low) is not None or _SPLIT_DOT.search(low) is not None,
         before=("comme" in low or " as " in low or "tant que" in low or " is " in low
-                or "est " in low or " = " in low))
+                or "est " in low or " = " in low),
+        digits=_DIGIT.search(low) is not None)
 
 
 def _phrase_finding(low: str, m: re.Match[str], hints: bool, layout: _Layout | None = None
@@ -2077,6 +2104,15 @@ def _phrase_finding(low: str, m: re.Match[str], hints: bool, layout: _Layout | N
     if layout is None:
         layout = _layout(low)
     found = _phrase_value(low, m, layout)
+    if found is None and low.startswith("/", m.end()) and not (
+            m.lastgroup == "pin" and _PIN_PUK.match(low, m.start()) is not None):
+        # "mdp/PIN : 1234", "PIN/mdp : Soleil2024": two phrases glued by "/", which the
+        # second's look-behind takes for a path's ("C:/pwd"); read as "mdp / PIN : 1234".
+        # (A SIM's "PIN/PUK" is read as one phrase, its two codes together.)
+        spaced = f"{low[:m.end()]} {low[m.end() + 1:]}"
+        other = _TRIGGER.match(spaced, m.end() + 1)
+        if other is not None:
+            found = _phrase_value(spaced, other, layout)
     if found is None and layout.before and m.lastgroup in _VALUE_BEFORE_GROUPS:
         found = _value_before(low, m)
     if found is None:
@@ -2349,6 +2385,12 @@ _WIFI_CONTEXT = re.compile(
     r"\b(?:wi-?fi|ssid|wpa[23]?|wlan|r[eé]seau|network|livebox|freebox|bbox)\b")
 
 
+# A bare "clé" said the box's or the network's ("clé de la box : x", "clé Livebox : x",
+# "clé du routeur : x"), its model maybe named ("clé de la Livebox 5 : x"): the Wi-Fi key.
+_BOX_QUAL = re.compile(
+    rf"(?:{_H}+(?:de|du|la|le|l{_APOS}|d{_APOS}))*{_H}*(?:box|livebox|freebox|bbox|neufbox"
+    rf"|routeur|router|modem|r[eé]seau|wi-?fi|wlan)(?:{_H}+[a-z0-9+-]{{1,12}})?")
+_BOX_COPULA = re.compile(rf"{_BOX_QUAL.pattern}{_H}+(?:{_C_EST}|est|is){_H}+")
 # The line above a bare "clé" that names the network (its name or the box's).
 _WIFI_ABOVE = re.compile(
     r"\b(?:wi-?fi|ssid|wlan|livebox|freebox|bbox|nom[ \t]+du[ \t]+r[eé]seau|network[ \t]+name)\b")
@@ -2395,17 +2437,18 @@ def _wifi_key_value(low: str, m: re.Match[str], ctx: _Context
         named_above = named_before is not None
     line_end = low.find("\n", m.end())
     line_end = len(low) if line_end < 0 else line_end
-    if not named_before and not _WIFI_CONTEXT.search(low, m.end(), min(line_end, m.end() + 120)):
+    if (not named_before and not _WIFI_CONTEXT.search(low, m.end(), min(line_end, m.end() + 120))
+            and _BOX_QUAL.match(low, m.end()) is None):
         return None
     end = m.end()
     if m.group().startswith("wpa"):
         mode = _WIFI_MODE.match(low, end)  # "WPA3-SAE : x", "WPA2/WPA3 : x": the mode named
         end = mode.end() if mode else end
     link = _STRONG.match(low, end)
-    if link is not None and link.group("qual"):
+    if link is not None and link.group("qual") and _BOX_QUAL.fullmatch(link.group("qual")) is None:
         return None
     if link is None:
-        link = _SPACES.match(low, end)
+        link = _BOX_COPULA.match(low, end) or _SPACES.match(low, end)
     position = link.end() if link else end
     # A WPA key holds 8 to 63 characters; a secret-looking one only (no plain word here).
     span = _value_at(low, position, ctx, _LINK)
@@ -2588,6 +2631,12 @@ def _phrase_value(low: str, m: re.Match[str], layout: _Layout
         predicate = _predicate_value(low, m, ctx)
         if predicate is not None:
             return predicate
+    if (span is None and verb is None and refined.kind in _PASSWORDS and not ctx.strict
+            and not ctx.pair_only and layout.digits and ":" not in weak.group()
+            and "=" not in weak.group()):
+        named = _named_value(low, m.end())
+        if named is not None:
+            return refined, named[0], named[1]
     anchor = None
     if span is None and refined.kind in _PASSWORDS and not ctx.pair_only:
         anchor = _anchor_before(low, m.start(), position)
@@ -2608,6 +2657,59 @@ def _phrase_value(low: str, m: re.Match[str], layout: _Layout
                 break
             span = None
     return (refined, span[0], span[1]) if span is not None else None
+
+
+# "mdp Steam Kx9pL2mq", "mdp caf Soleil2024", "mot de passe France Connect Jd2024!": a name
+# the qualifiers do not list (a service, a site, whose account it is) said between the
+# phrase and its value. Up to three such words (articles and qualifiers among them), then
+# a value mixing letters and digits that ends the clause; a word that is a remark, a
+# status or a participle ("mdp oublié", "mot de passe erreur E1234") ends the name.
+_NAME_WORD = re.compile(rf"{_H}*(?P<w>[^\s,;:=|«»\"“”()\[\]{{}}<>]{{1,64}})")
+_NAME = re.compile(r"[^\W\d_][\w.+&'’-]{0,29}")
+# A model's code after its brand ("Synology DS220j", "HP M404dn", "Asus AX1500"), unless
+# its number is a year glued to a short word, a password's commonest shape ("Jd2024").
+_MODEL_CODE = re.compile(r"[a-z]{1,3}-?(?P<n>[0-9]{1,5})[a-z]{0,3}")
+
+
+_DIGITS_AT = re.compile(r"[0-9]+")
+_QUAL_WORD = re.compile(_QUAL_WORDS)
+
+
+@functools.lru_cache(maxsize=4)  # one pass per note, whatever its number of phrases
+def _digit_runs(low: str) -> list[int]:
+    return [m.start() for m in _DIGITS_AT.finditer(low)]
+
+
+def _named_value(low: str, pos: int) -> tuple[int, int] | None:
+    runs = _digit_runs(low)
+    at = bisect.bisect_left(runs, pos)
+    if at == len(runs) or runs[at] > pos + 160 or "\n" in low[pos:runs[at]]:
+        return None  # most phrases have no digit after them on their line
+    names = 0
+    for _word in range(6):
+        word = _NAME_WORD.match(low, pos)
+        if word is None:
+            return None
+        token = _trim(word.group("w"))
+        start, end = word.start("w"), word.start("w") + len(token)
+        if names and token and not token[0].isdigit() and _mixed(token):
+            model = _MODEL_CODE.fullmatch(token)
+            year = model is not None and len(model.group("n")) == 4 and model.group(
+                "n").startswith(("19", "20"))
+            if ((model is None or year) and _CLAUSE_END.match(low, end) is not None
+                    and _address_secret(low, token, end)):
+                return start, end
+            return None
+        key = _norm(token)
+        if key not in _ARTICLE_WORDS and (
+                _NAME.fullmatch(token) is None or _participle(token) or _is_stop(token)
+                or _remark(key)) and _QUAL_WORD.fullmatch(token) is None:
+            return None
+        names += key not in _ARTICLE_WORDS
+        if names > 3:
+            return None
+        pos = word.end()
+    return None
 
 
 # "le mot de passe du compte ameli est Chaton12": any words (not only known qualifiers)
@@ -2829,8 +2931,8 @@ _SENT_AFTER = re.compile(
 # What a code said after its digits unlocks (not a screen, a session, a printer: "code :
 # 1234 (écran bleu)" is an error's).
 _UNLOCKABLE = (
-    r"t[eé]l[eé]phone|portable|mobile|smartphone|iphone|android|tablette|ipad|ordinateur|pc"
-    r"|laptop|phone|tablet|alarme|alarm|coffre(?:-fort)?|safe|porte|portail|gate|garage"
+    r"t[eé]l[eé]phone|t[eé]l\.?|portable|mobile|smartphone|iphone|android|tablette|ipad"
+    r"|ordinateur|pc|laptop|phone|tablet|alarme|alarm|coffre(?:-fort)?|safe|porte|portail|gate|garage"
     r"|digicode|cadenas|padlock|interphone|carte(?:[ ](?:bancaire|bleue|cb|sim))?|cb|sim"
     r"|ordi|mac|macbook|imac|galaxy|nas|montre|watch|smartwatch")
 # Digits after "code :", then what they unlock: "code : 1379 pour déverrouiller l'iPad",
@@ -2974,10 +3076,13 @@ _EMAIL_PAIR = re.compile(
 _LINE_END = re.compile(rf"{_H}*(?:\r?\n|$)")
 _PAIR_END = re.compile(
     rf"[.!]?{_H}*(?:\([^()\n]{{0,40}}\){_H}*)?(?:\r?\n|$)|{_H}*[,;]{_H}*(?=[a-z0-9._+-]+@)")
-# A label before the address: "Compte : ", "compte Google", "mail", "Gmail".
+# A label before the address: "Compte : ", "compte Google", "mail", "Gmail", "Apple ID",
+# an account's provider ("Gmail jean@gmail.com Soleil2024", "iCloud jean@icloud.com ...").
 _PAIR_LEAD = re.compile(
     r"(?:^|.*[\s(])(?:comptes?|accounts?|logins?|identifiants?|e?-?mail|adresse|messagerie"
-    r"|utilisateur|user)(?:[ \t]+[^\s:]{1,20})?$")
+    r"|utilisateur|user|gmail|hotmail|outlook|yahoo|icloud|apple(?:[ \t]+id)?|google"
+    r"|microsoft|proton(?:mail)?|laposte|wanadoo|orange|free|sfr|bouygues"
+    r"|id)(?:[ \t]+[^\s:]{1,20})?$")
 _YEAR_VERSION = re.compile(
     r"(?:office|outlook|exchange|windows|server|sql|visio|project|word|excel)[0-9]{2,4}")
 _EMAIL_USER = re.compile(r"[a-z0-9._+-]{1,64}$")
@@ -3067,6 +3172,71 @@ def _email_pairs(low: str) -> Iterable[_Span]:
         span = _pair_secret(low, pair, explicit=True)
         if span is not None:
             yield "password", span[0], span[1]
+    if "\n" in low:
+        yield from _email_pairs_below(low)
+    if ":" in low:
+        yield from _host_credentials(low)
+
+
+# A URL's "user:password@host" with its scheme left out, as typed for a command's argument
+# ("ftp jean:Soleil2024@ftp.free.fr", "sftp admin:Nas2024!@192.168.1.10"): the password
+# looks like a secret, the part before ":" is no label ("mail:jean75@free.fr" is an
+# address after its label), and the host is a server's (an IP address, localhost, a
+# local name, a file or mail server's name) or a transfer tool is named before it on the
+# line ("Durand:jean75@free.fr" is a name and an address).
+_HOST_CREDENTIALS = re.compile(
+    r"(?<![\w/:@.%+-])(?P<user>[a-z0-9][a-z0-9._-]{0,63}):(?P<secret>[^\s:/@]{1,64})"
+    r"@(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+|localhost)(?![\w@])")
+_SERVER_HOST = re.compile(
+    r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}|localhost|.*\.(?:local|lan|home|internal|intra|box)"
+    r"|(?:s?ftps?|nas|srv|server|serveur|smb|files?|cloud|vpn|mail|imap|smtp|pop3?|git"
+    r"|gitlab|db|sql|backup)[0-9]*[.-].*")
+_TRANSFER_TOOL = re.compile(
+    r"(?<![\w.-])(?:s?ftps?|lftp|ssh|scp|rsync|smbclient|curl|wget|mount|git|rclone|sshfs"
+    r"|filezilla|winscp|putty)(?![\w.-])")
+_ADDRESS_LABELS = frozenset({
+    "mail", "email", "e-mail", "courriel", "contact", "adresse", "mailto", "login", "user",
+    "utilisateur", "identifiant", "id", "compte", "account", "from", "to", "cc", "bcc", "de",
+    "a", "pour", "tel", "reply", "sender", "expediteur", "destinataire", "username", "alias",
+})
+
+
+def _host_credentials(low: str) -> Iterable[_Span]:
+    for m in _HOST_CREDENTIALS.finditer(low):
+        secret = m.group("secret")
+        if (_norm(m.group("user")) not in _ADDRESS_LABELS and "." not in secret
+                and _looks_secret(secret) and not _names_phrase(secret)
+                and (_SERVER_HOST.fullmatch(m.group("host")) is not None
+                     or _TRANSFER_TOOL.search(low, low.rfind("\n", 0, m.start()) + 1,
+                                              m.start()) is not None)):
+            yield "password", m.start("secret"), m.end("secret")
+
+
+# "Gmail : jean.dupont@gmail.com\nSoleil2024": an address ending its line, its password
+# alone on the next one, as a client's credentials are copied one a line.
+_EMAIL_BELOW = re.compile(
+    rf"@[a-z0-9-]+(?:\.[a-z0-9-]+)+{_H}*\r?\n{_H}*(?:[-*•>+]{_H}+)?"
+    rf"(?P<secret>[^\s,;«»\"“”]{{1,64}})")
+
+
+def _email_pairs_below(low: str) -> Iterable[_Span]:
+    for m in _EMAIL_BELOW.finditer(low):
+        user = _EMAIL_USER.search(low, max(0, m.start() - 64), m.start())
+        if user is None or (user.start() and (_is_word_char(low[user.start() - 1])
+                                              or low[user.start() - 1] in "/:")):
+            continue
+        # The address alone on its line, or after a label ("Gmail :", "compte Google").
+        line_start = low.rfind("\n", 0, user.start()) + 1
+        lead = low[line_start:user.start()].strip(_LABEL_LEAD + ",;")
+        if lead and not lead.endswith(":") and _PAIR_LEAD.match(lead) is None:
+            continue
+        secret = _trim(m.group("secret"))
+        end = m.start("secret") + len(secret)
+        if (_LINE_END.match(low, end) is not None
+                and (_mixed(secret) or _INNER_SYMBOL.fullmatch(secret) is not None
+                     or _common_password(secret))
+                and _address_secret(low, secret, end)):
+            yield "password", user.start(), end
 
 
 def _answer_end(low: str, pos: int, single: bool) -> int | None:
@@ -3576,6 +3746,25 @@ _DEFAULT_PAIR = re.compile(
     r"|pi|sa)(?:(?P<colon>:)|(?P<spaced>[ \t]*:[ \t]*)|[ \t]*/[ \t]*)(?P<v>[^\s,;«»\"“”/:]{1,64})")
 
 
+# A registry value named for a password, set by a command pasted into a note: Windows's
+# automatic logon ("reg add ...\\Winlogon /v DefaultPassword /t REG_SZ /d X /f", or
+# PowerShell's "Set-ItemProperty ... -Name DefaultPassword -Value X"). The name ends with
+# the word ("/v PasswordExpiryWarning /d 14", "/v DisablePasswordChange /d 1" are
+# settings about it); "$pw", "%PW%" name the value.
+_REGISTRY_SECRET = re.compile(
+    r"""(?x)(?<![\w-])(?:/v|-name)[ \t]+["']?[a-z0-9_.-]*(?:password|passwd|pwd|passphrase
+    |secret)["']?(?=[ \t])[^\n]{0,120}?(?<![\w-])(?:/d|-value)[ \t]+
+    (?:"(?P<d>[^"\n]{1,128})"|'(?P<s>[^'\n]{1,128})'|(?P<b>[^\s"']{1,128}))""")
+
+
+def _registry_values(low: str) -> Iterable[tuple[int, int]]:
+    for m in _REGISTRY_SECRET.finditer(low):
+        group = "d" if m.group("d") is not None else "s" if m.group("s") is not None else "b"
+        value = m.group(group)
+        if value.strip() and not _TOKEN_PLACEHOLDER.fullmatch(value):
+            yield m.span(group)
+
+
 # The text of a Wi-Fi QR code (the ZXing format phones read): "WIFI:T:WPA;S:Box;P:key;;".
 _WIFI_QR = re.compile(r"wifi:(?:[a-z]:(?:[^;\\]|\\.)*;)*?p:(?P<v>(?:[^;\\\s]|\\.)+)")
 
@@ -3589,6 +3778,9 @@ def _without_phrase(low: str) -> list[tuple[_Context, int, int]]:
             or "sql" in low or "mariadb" in low or "sudo" in low):
         pw = _CONTEXTS["pw"]
         found.extend((pw, start, end) for start, end in _commands(low))
+    if ("/d" in low or "-value" in low) and ("/v" in low or "-name" in low):
+        pw = _CONTEXTS["pw"]
+        found.extend((pw, start, end) for start, end in _registry_values(low))
     if ("viewer" in low or "desk" in low or "supremo" in low or "tv" in low or "admin" in low
             or "root" in low or "super" in low or "ubnt" in low or _pi_pair_in(low)):
         found.extend(_pairs_without_phrase(low))
