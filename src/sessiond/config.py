@@ -161,7 +161,9 @@ class Invoicing(NamedTuple):
     commerce L441-10: the ECB rate plus 10 points) and no early-payment discount."""
 
     due_days: int = 0  # private clients: days from the invoice to its due date
-    business_due_days: int = 30  # business clients (L441-10: 30 days unless agreed)
+    # business clients; None (not in the file): the terms of the sessions' policy
+    # ([payment] due_days), else 30 (L441-10: 30 days unless agreed)
+    business_due_days: int | None = None
     payment_terms: str = ""  # how to pay, as printed ("virement sous 30 jours")
     late_penalty: str = ""  # business clients: the late-payment rate, as printed
     early_payment: str = ""  # business clients: discount for early payment, if any
@@ -252,7 +254,8 @@ def _check_values(config: Config, path: Path) -> None:
          _("a time of day HH:MM, e.g. 19:30")),
         ("backup.keep", 1 <= config.backup.keep <= 366, _("1 to 366 backups")),
         ("invoice.due_days", 0 <= config.invoice.due_days <= 60, _("0 to 60 days")),
-        ("invoice.business_due_days", 0 <= config.invoice.business_due_days <= 60,
+        ("invoice.business_due_days", config.invoice.business_due_days is None
+         or 0 <= config.invoice.business_due_days <= 60,
          _("0 to 60 days (Code de commerce L441-10)")),
         ("backup.key_file", bool(config.backup.key_file or not config.backup.directory),
          _("the file holding the secret that seals the keys of each backup (needed with "
@@ -297,6 +300,10 @@ def _build(defaults: Any, raw: dict[str, Any], path: Path, prefix: str) -> Any:
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
                 raise _wrong(path, where, "table of strings")
             values[key] = dict(value)
+        elif default is None:  # a number left to the policy unless the file sets it
+            if type(value) is not int:
+                raise _wrong(path, where, "int")
+            values[key] = value
         elif type(value) is not type(default):
             raise _wrong(path, where, type(default).__name__)
         else:

@@ -947,3 +947,126 @@ def test_a_correction_of_what_no_invoice_states_leaves_the_invoice_current(
         "--reason", "arrêt noté trop tard", "--yes")
     (found,) = stale()
     assert invoice["number"] in str(found["message"])
+
+
+# --- the terms' payment terms (C. com. L441-9, L441-10) -----------------------------------
+
+
+def _payment_of(policy: str) -> dict[str, object]:
+    """The shipped policy's [payment] table, as its file gives it."""
+    import tomllib
+
+    from sessiond.policy import shipped_dir
+
+    raw = tomllib.loads((shipped_dir() / f"{policy}.toml").read_text(encoding="utf-8"))
+    payment: dict[str, object] = raw["payment"]
+    return payment
+
+
+def _xml_terms(xml: bytes) -> tuple[date, date, list[str]]:
+    """Issue day, due day and the header notes' texts of a Factur-X XML."""
+    from xml.etree import ElementTree as ET
+
+    from sessiond.exports.facturx_xml import NS
+
+    root = ET.fromstring(xml)
+
+    def day(path: str) -> date:
+        found = root.find(path, NS)
+        assert found is not None and found.text, path
+        return datetime.strptime(found.text, "%Y%m%d").date()
+
+    notes = [n.text or "" for n in root.findall(".//ram:IncludedNote/ram:Content", NS)]
+    return (day(".//rsm:ExchangedDocument/ram:IssueDateTime/udt:DateTimeString"),
+            day(".//ram:SpecifiedTradePaymentTerms/ram:DueDateDateTime/udt:DateTimeString"),
+            notes)
+
+
+def _printed_day(flat: str, label: str) -> date:
+    found = re.search(re.escape(label) + r" : (\d\d/\d\d/\d{4})", flat)
+    assert found, label
+    return datetime.strptime(found.group(1), "%d/%m/%Y").date()
+
+
+@pytest.mark.parametrize("policy", ["fgdmi", "micro-alpes", "mri87", "md-micro-services",
+                                    "vlh"])
+def test_a_business_invoice_prints_the_payment_terms_of_its_policy(
+        cli_home: Cli, tmp_path: Path, policy: str) -> None:
+    """FGDMI II.4 ("immédiatement après réception", 10 % a year), Micro-Alpes 3-4 (20 %,
+    the ECB rate plus 10 points), MRI87 14.3 (0.76 %), VLH 5.4 ("Aucun escompte"), MD 6:
+    the invoice prints its terms' due date, rate and discount, not config.toml's defaults
+    (30 days, the ECB rate), and its XML carries the same."""
+    from datetime import timedelta
+
+    cli = cli_home
+    payment = _payment_of(policy)
+    session = stopped(cli, business(cli), policy=policy)
+    result = cli.json("invoice", session, "--out", str(tmp_path))
+    flat = " ".join(text_of(Path(result["pdf"])).split())
+    issued = _printed_day(flat, "Date")
+    due = _printed_day(flat, "Date d'échéance")
+    assert due == issued + timedelta(days=int(str(payment["due_days"])))
+    rate = payment.get("late_penalty")
+    printed_rate = str(rate) if rate else "Banque centrale européenne"
+    assert re.search(r"Pénalités de retard : [^.]*" + re.escape(printed_rate), flat)
+    assert ("Banque centrale européenne" in flat) == (rate is None)
+    assert "40 €" in flat  # the professional's recovery indemnity (D441-5)
+    early = payment.get("early_payment") or "Pas d'escompte pour paiement anticipé."
+    assert f"Escompte : {early}" in flat
+    if payment["due_days"] == 0:
+        assert "Paiement à réception de la facture." in flat
+
+    xml_issued, xml_due, notes = _xml_terms(attachment(Path(result["pdf"]), tmp_path))
+    assert (xml_issued, xml_due) == (issued, due)
+    assert any(printed_rate in note for note in notes)
+    assert early in notes
+
+
+def test_config_toml_wins_over_the_policy_and_a_consumer_keeps_his_terms(
+        cli: Cli, tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    write_config(cli.home, '\n[invoice]\nbusiness_due_days = 45\n'
+                           'late_penalty = "12 % l\'an"\n')
+    company = stopped(cli, business(cli), policy="fgdmi")
+    result = cli.json("invoice", company, "--out", str(tmp_path / "b"))
+    flat = " ".join(text_of(Path(result["pdf"])).split())
+    assert (_printed_day(flat, "Date d'échéance")
+            == _printed_day(flat, "Date") + timedelta(days=45))
+    assert "Pénalités de retard : 12 % l'an" in flat
+    assert str(_payment_of("fgdmi")["late_penalty"]) not in flat
+
+    person = stopped(cli, consumer(cli), policy="fgdmi")
+    result = cli.json("invoice", person, "--out", str(tmp_path / "c"))
+    flat = " ".join(text_of(Path(result["pdf"])).split())
+    assert _printed_day(flat, "Date d'échéance") == _printed_day(flat, "Date")
+    assert "Paiement à réception de la facture." in flat
+    assert "40 €" not in flat and "Escompte" not in flat  # owed by professionals only
+    assert str(_payment_of("fgdmi")["late_penalty"]) not in flat
+
+
+def test_sessions_under_different_payment_terms_are_invoiced_apart(cli: Cli,
+                                                                   tmp_path: Path) -> None:
+    write_config(cli.home)
+    client = business(cli)
+    fgdmi = stopped(cli, client, policy="fgdmi")
+    vlh = stopped(cli, client, policy="vlh", start="2025-03-11T09:00:00+01:00",
+                  stop="2025-03-11T10:00:00+01:00")
+    refused = cli("invoice", fgdmi, vlh, "--out", str(tmp_path), check=False)
+    assert refused.code == 2
+    assert fgdmi in refused.err and vlh in refused.err and "à part" in refused.err
+    assert not [e for e in cli.events() if e["kind"] == "invoice-issued"]
+    period = cli("invoice", "--client", client, "--from", "2025-03-01", "--to", "2025-03-31",
+                 "--out", str(tmp_path), check=False)
+    assert period.code == 2 and "à part" in period.err
+    for session in (fgdmi, vlh):
+        assert cli.json("invoice", session, "--out", str(tmp_path))["sessions"] == [session]
+
+    # terms config.toml sets whole are the same for every session: one invoice
+    other = business(cli)
+    write_config(cli.home, '\n[invoice]\nbusiness_due_days = 15\nlate_penalty = "12 %"\n'
+                           'early_payment = "2 % sous 8 jours"\n')
+    both = [stopped(cli, other, policy="fgdmi"),
+            stopped(cli, other, policy="vlh", start="2025-03-11T09:00:00+01:00",
+                    stop="2025-03-11T10:00:00+01:00")]
+    assert cli.json("invoice", *both, "--out", str(tmp_path / "x"))["sessions"] == both

@@ -180,3 +180,18 @@ def test_policy_and_billing_stay_off_the_front_ends() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "[] False"
+
+
+@pytest.mark.parametrize("policy_id", IDS)
+def test_a_note_naming_rate_says_it_is_per_hour(policy_id: str) -> None:
+    """`session new --rate` is a rate per hour (EUR_PER_HOUR), billed by tranches: a note
+    telling the technician to type a quote's or a package's price there (MD 5's "forfaits
+    atelier") bills that price per hour worked."""
+    raw = tomllib.loads((shipped_dir() / f"{policy_id}.toml").read_text("utf-8"))
+    for name, table in _tables(raw):
+        note = table.get("note")
+        if not isinstance(note, str):
+            continue
+        assert "prix convenu" not in note and "prix du devis" not in note, name
+        if "--rate" in note:
+            assert "de l'heure" in note, f"{policy_id}: {name}"

@@ -48,6 +48,7 @@ from sessiond.i18n import _
 from sessiond.i18n.dates import long_date
 from sessiond.law.sole_trader import with_mention
 from sessiond.model import Client, Event, Session, State, fold, standing_invoices
+from sessiond.policy import PaymentTerms
 from sessiond.sessions import Sessiond
 from sessiond.spelling import did_you_mean
 
@@ -250,16 +251,61 @@ class Terms:
     early_payment: str | None
 
 
-def terms(svc: Sessiond, issued: date, business: bool) -> Terms:
-    """Due date and payment terms from `[invoice]`, with the law's defaults."""
+DEFAULT_BUSINESS_DUE_DAYS = 30  # C. com. L441-10: 30 days after the service, unless agreed
+
+
+def terms(svc: Sessiond, issued: date, business: bool,
+          payment: PaymentTerms | None = None) -> Terms:
+    """Due date and payment terms: what `[invoice]` sets, else (a business client) what
+    the sessions' terms say (`payment`, a policy's [payment]), else the law's defaults.
+    A consumer's are `[invoice]`'s alone: payable on receipt, no penalty unless it sets
+    one, never the recovery indemnity (owed by professionals only, L441-10)."""
     c = svc.config.invoice
-    days = c.business_due_days if business else c.due_days
+    agreed = payment if business else None
+    if not business:
+        days = c.due_days
+    elif c.business_due_days is not None:
+        days = c.business_due_days
+    elif agreed is not None and agreed.due_days is not None:
+        days = agreed.due_days
+    else:
+        days = DEFAULT_BUSINESS_DUE_DAYS
     due = issued + timedelta(days=days)
     text = c.payment_terms.strip() or (
         _("Payable on receipt of the invoice.") if days == 0 else
         _("Payable within {days} days of the invoice date.", days=days))
-    penalty = c.late_penalty.strip() or (_default_late_penalty() if business else None)
-    return Terms(due, text, penalty, c.early_payment.strip() or None)
+    penalty = c.late_penalty.strip() or (agreed.late_penalty if agreed else None) or (
+        _default_late_penalty() if business else None)
+    early = c.early_payment.strip() or (agreed.early_payment if agreed else None)
+    return Terms(due, text, penalty, early)
+
+
+def agreed_terms(svc: Sessiond, sessions: Sequence[Session], issued: date,
+                 business: bool) -> Terms:
+    """The terms of one invoice of `sessions`: those of their policies, which must agree.
+    Sessions under terms that set different payment terms are invoiced apart (a due date
+    and a late-payment rate are the invoice's, not a line's)."""
+    found: dict[Terms, list[str]] = {}
+    for session in sessions:
+        payment = svc.policy(session.policy).payment
+        found.setdefault(terms(svc, issued, business, payment), []).append(session.id)
+    if len(found) == 1:
+        return next(iter(found))
+    groups = _("; ").join(f"{', '.join(ids)} ({_terms_summary(agreed)})"
+                       for agreed, ids in found.items())
+    raise InputError(_(
+        "These sessions are under terms that set different payment terms (due date, "
+        "late-payment rate or early-payment discount): {groups}. Invoice them apart, one "
+        "invoice per terms.", groups=groups))
+
+
+def _terms_summary(agreed: Terms) -> str:
+    parts = [_("due {date}", date=_day(agreed.due_date))]
+    if agreed.late_penalty:
+        parts.append(_("late payment: {rate}", rate=agreed.late_penalty.rstrip(". ")))
+    if agreed.early_payment:
+        parts.append(_("early payment: {terms}", terms=agreed.early_payment.rstrip(". ")))
+    return ", ".join(parts)
 
 
 # --- the lines -----------------------------------------------------------------------------
@@ -430,7 +476,7 @@ def issue_invoice(svc: Sessiond, session_ids: Sequence[str], out: Path | None = 
 def _invoice(svc: Sessiond, sessions: Sequence[Session], the_seller: Party, the_buyer: Party,
              number: str, now: datetime) -> InvoiceDoc:
     issued = now.astimezone(svc.tz).date()
-    agreed = terms(svc, issued, the_buyer.is_business)
+    agreed = agreed_terms(svc, sessions, issued, the_buyer.is_business)
     lines = [line for s in sessions for line in session_lines(svc, s, now)]
     return invoice_doc(number=number, issue_date=issued, due_date=agreed.due_date,
                        seller=the_seller, buyer=the_buyer, lines=lines,
@@ -561,7 +607,7 @@ def _credit_note(svc: Sessiond, invoice: Event, the_seller: Party, number: str,
     issued = now.astimezone(svc.tz).date()
     the_buyer = buyer(svc.client(invoice.client_id, upto=invoice.seq))
     invoice_day = invoice.at.astimezone(svc.tz).date()
-    agreed = terms(svc, issued, the_buyer.is_business)
+    agreed = _cancelled_terms(svc, invoice, issued, the_buyer.is_business)
     return invoice_doc(kind="credit-note", number=number, issue_date=issued, due_date=None,
                        seller=the_seller, buyer=the_buyer,
                        lines=_cancelled_lines(svc, invoice, invoice_day),
@@ -570,6 +616,16 @@ def _credit_note(svc: Sessiond, invoice: Event, the_seller: Party, number: str,
                        cited_invoice=invoice.body["number"], cited_invoice_date=invoice_day,
                        reason=reason.strip(), late_penalty=agreed.late_penalty,
                        early_payment=agreed.early_payment)
+
+
+def _cancelled_terms(svc: Sessiond, invoice: Event, issued: date, business: bool) -> Terms:
+    """The terms the cancelled invoice's sessions were under; the law's and `[invoice]`'s
+    when they no longer agree (a policy changed since)."""
+    try:
+        return agreed_terms(svc, _as_of(svc, invoice.body["sessions"], invoice.seq), issued,
+                            business)
+    except InputError:
+        return terms(svc, issued, business)
 
 
 def _cancelled_lines(svc: Sessiond, invoice: Event, invoice_day: date) -> list[InvoiceLine]:

@@ -3360,6 +3360,15 @@ CATALOG: dict[str, str] = {
         "Remboursement des sommes versées, ou déduction de la prochaine facture.",
     "Session {session} cannot be invoiced: {problem}":
         "L'intervention {session} ne peut pas être facturée\u202f: {problem}",
+    "These sessions are under terms that set different payment terms (due date, "
+    "late-payment rate or early-payment discount): {groups}. Invoice them apart, one "
+    "invoice per terms.":
+        "Ces interventions relèvent de conditions aux modalités de paiement différentes "
+        "(échéance, pénalités de retard ou escompte)\u202f: {groups}. Facturez-les à part, "
+        "une facture par conditions.",
+    "due {date}": "échéance le {date}",
+    "late payment: {rate}": "pénalités de retard\u202f: {rate}",
+    "early payment: {terms}": "escompte\u202f: {terms}",
     "Session {session} is not finished: stop it first (sessiond stop {session}), then "
     "invoice it.":
         "L'intervention {session} n'est pas terminée\u202f: arrêtez-la d'abord (sessiond stop "

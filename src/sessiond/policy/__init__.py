@@ -9,6 +9,7 @@ from sessiond.policy.schema import (
     Fee,
     Guarantee,
     PartialResults,
+    PaymentTerms,
     Policy,
     Rate,
     Retention,
@@ -22,7 +23,7 @@ from sessiond.policy.schema import (
 
 __all__ = [
     "Clause", "CreditModel", "Discount", "Document", "Fee", "Guarantee", "Listed",
-    "PartialResults", "Policy", "Rate", "Retention", "Review", "RuleSpec", "TrancheModel",
-    "Vat", "Warranty", "WarrantyTerms", "list_policies", "load_policy", "read_policy",
-    "shipped_dir",
+    "PartialResults", "PaymentTerms", "Policy", "Rate", "Retention", "Review", "RuleSpec",
+    "TrancheModel", "Vat", "Warranty", "WarrantyTerms", "list_policies", "load_policy",
+    "read_policy", "shipped_dir",
 ]

@@ -18,6 +18,7 @@ def describe(policy: Policy) -> dict[str, Any]:
     c = policy.credit
     w = policy.warranty
     kept = policy.retention
+    paid = policy.payment
     return {
         "id": policy.id,
         "title": policy.title,
@@ -75,6 +76,10 @@ def describe(policy: Policy) -> dict[str, Any]:
             "years_after_relationship": kept.years_after_relationship,
             "accounting_years": kept.accounting_years, "article": kept.article,
             "text": kept.text, **_review(kept.review)},
+        "payment": None if paid is None else {
+            "due_days": paid.due_days, "late_penalty": paid.late_penalty,
+            "early_payment": paid.early_payment, "article": paid.article, "text": paid.text,
+            **_review(paid.review)},
         "rules": {rule_id: {"article": r.article, "text": r.text, "severity": r.severity,
                             "modes": list(r.modes), "params": dict(r.params),
                             **_review(r.review)} for rule_id, r in policy.rules.items()},

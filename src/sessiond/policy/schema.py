@@ -101,6 +101,18 @@ never floats, because money must be exact)::
     article = "17.5"                # *
     text = "..."                    # *
 
+    [payment]                       # what the terms say of paying an invoice: printed on a
+                                    # business client's invoice, unless config.toml's
+                                    # [invoice] sets it (a consumer's keeps config.toml's)
+    due_days = 0                    # days from the invoice to its due date (FGDMI II.4
+                                    # "immédiatement après réception": 0); absent: 30
+    late_penalty = "..."            # the late-payment rate, as the terms state it; absent:
+                                    # the law's (ECB rate plus 10 points, C. com. L441-10)
+    early_payment = "..."           # the discount for early payment (VLH 5.4 "Aucun
+                                    # escompte"); absent: none
+    article = "II.4"                # *
+    text = "..."                    # *
+
     [rules.<rule-id>]               # one per compliance rule the document states
     article = "..."                 # *
     text = "..."                    # * the article's words, in French, quoted
@@ -373,6 +385,19 @@ class Retention:
 
 
 @dataclass(frozen=True)
+class PaymentTerms:
+    """What the terms say of paying an invoice (business clients: C. com. L441-9, L441-10):
+    None where they are silent, and config.toml's [invoice] or the law decide."""
+
+    article: str
+    text: str
+    due_days: int | None = None
+    late_penalty: str | None = None
+    early_payment: str | None = None
+    review: Review = Review()
+
+
+@dataclass(frozen=True)
 class RuleSpec:
     """One compliance rule the document states, with its words and parameters."""
 
@@ -406,6 +431,7 @@ class Policy:
     source: str  # "shipped", "user" or "file"
     warranty: WarrantyTerms | None = None
     retention: Retention | None = None
+    payment: PaymentTerms | None = None
 
     def rate_for(self, mode: str) -> Rate | None:
         return self.rates.get(mode)
@@ -451,6 +477,8 @@ class Policy:
             add("warranty", self.warranty.article, self.warranty.review)
         if self.retention is not None:
             add("retention", self.retention.article, self.retention.review)
+        if self.payment is not None:
+            add("payment", self.payment.article, self.payment.review)
         for rule_id, rule in self.rules.items():
             add(f"rules.{rule_id}", rule.article, rule.review)
         return found
@@ -484,6 +512,7 @@ def parse(raw: Mapping[str, Any], path: Path, digest: str, source: str) -> Polic
     credit = _credit(top.table("credit"))
     warranty = _warranty(top.table("warranty"))
     retention = _retention(top.table("retention"))
+    payment = _payment(top.table("payment"))
     rules = {rule_id: _rule(rule_id, t) for rule_id, t in top.tables("rules").items()
              if _known(t, rule_id, tuple(RULE_PARAMETERS), "rules")}
     top.finish()
@@ -494,7 +523,7 @@ def parse(raw: Mapping[str, Any], path: Path, digest: str, source: str) -> Polic
         rates=MappingProxyType(rates), fees=MappingProxyType(fees),
         discounts=MappingProxyType(discounts), guarantee=guarantee, credit=credit,
         rules=MappingProxyType(rules), path=path, digest=digest, source=source,
-        warranty=warranty, retention=retention,
+        warranty=warranty, retention=retention, payment=payment,
     )
 
 
@@ -627,6 +656,19 @@ def _retention(t: Table | None) -> Retention | None:
                       accounting_years=t.integer("accounting_years", minimum=1, maximum=100,
                                                  default=1),
                       article=t.text("article"), text=t.text("text"), review=_review(t))
+    t.finish()
+    return terms
+
+
+def _payment(t: Table | None) -> PaymentTerms | None:
+    if t is None:
+        return None
+    terms = PaymentTerms(
+        article=t.text("article"), text=t.text("text"),
+        # L441-10: at most 60 days from the invoice, as config.toml's business_due_days
+        due_days=t.integer("due_days", maximum=60) if t.has("due_days") else None,
+        late_penalty=t.optional_text("late_penalty"),
+        early_payment=t.optional_text("early_payment"), review=_review(t))
     t.finish()
     return terms
 
