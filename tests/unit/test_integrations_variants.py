@@ -680,6 +680,32 @@ def test_a_process_start_ends_the_sessions_the_previous_run_had_open(layout: str
             (c.start, c.end, c.seen_until) for c in found]
 
 
+@pytest.mark.parametrize(("tag", "ends"), [("S0", True), ("G1", False), ("D1", False)])
+def test_only_the_services_start_ends_the_sessions_it_held(tag: str, ends: bool) -> None:
+    # A Start: block written after a GUI's or a desktop process's line is that process
+    # starting (the technician's TeamViewer window reopened): the service goes on holding
+    # the session, which ends with its own lines. After the service's line, it is the
+    # service restarting, and the session ended with the old one.
+    gui_ids = "5276       5280"
+    data = log(tv("2024/06/01 10:00:00.000", PASSIVE), tv("2024/06/01 10:00:00.100", HELLO),
+               tv("2024/06/01 10:00:05.000", ADD),
+               tv("2024/06/01 10:20:04.000", "", gui_ids, tag),
+               HEADER[1].replace("09:00", "10:20"), "Version:            15.50.5 (64-bit)", "",
+               tv("2024/06/01 10:50:00.000", REMOVE),
+               tv("2024/06/01 10:50:00.100", "SessionStatistics[3] Session to 123456789 "
+                  "ended. Estimated capacity=1kBit/s, Latency=6ms"))
+    (found,) = conns(data, PARIS)
+    assert found.start == u(2024, 6, 1, 8)
+    assert found.end == (None if ends else u(2024, 6, 1, 8, 50))
+    # Followed as it grows, the read cut between the component's line and its block: the
+    # state kept between the two reads says whose start it is.
+    cut = data.index(b"Start:", data.index(b"10:20:04"))
+    first = read_increment(io.BytesIO(data[:cut]), tz=PARIS, name="TeamViewer15_Logfile.log")
+    rest = read_increment(io.BytesIO(data), first.offset, first.state, tz=PARIS,
+                          name="TeamViewer15_Logfile.log")
+    assert [c.end for c in (*first.connections, *rest.connections)] == [found.end]
+
+
 def test_an_attempt_ended_by_the_end_session_command_is_closed() -> None:
     # A real TV12 log: an incoming attempt that never authenticated (no row in its
     # Connections_incoming.txt) ends with `IProcessCommandHandler[n]::CmdEndSession():

@@ -122,6 +122,11 @@ FMT = "teamviewer-log"
 _TIME = r"([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:[.:]([0-9]{3,6}))?(?: ?([AaPp][Mm])\b)?"
 LINE = re.compile(r"(?:([0-9]{4}|[0-9]{2})/)?([0-9]{2})/([0-9]{2}) " + _TIME
                   + r" +([0-9]+) +[0-9]+ +(?:[A-Z]+[0-9]*|[0-9]+)!* *(.*)")
+# The component of a line (`2216       5868 S0   `): its letters. A Start: block that
+# follows a GUI's (G1, G2, G4) or a desktop process's (D1...) line is that process
+# starting, not the service that holds the sessions.
+_COMPONENT = re.compile(r".*? [0-9]+ +[0-9]+ +([A-Z]+)[0-9]*!* *$")
+_NOT_SESSIONS = frozenset({"G", "D"})
 HEADER = re.compile(r"\s*Start:\s+([0-9]{4})/([0-9]{2})/([0-9]{2}) " + _TIME
                     + r"(?:\s*\(([^)]{0,40})\))?")
 _HINT = re.compile(r"ession|articipant|Trying conn|client hello|uthentication|LoginOutgoing|"
@@ -319,10 +324,12 @@ class LogParser(Parser):
         self.unread = 0
         # For a process start (see _started): the PID of the lines read last, the latest
         # instant read before that PID's run of lines began, and the PID of the line read
-        # just before if it had no message (TV15 writes its Start: block as one's sequel).
+        # just before if it had no message (TV15 writes its Start: block as one's sequel),
+        # with that line's component letters (S the service, G the GUI, D the desktop).
         self.run_pid: str | None = None
         self.before_run: datetime | None = None
         self.opening: str | None = None
+        self.opening_role: str | None = None
 
     # -- state ---------------------------------------------------------------------------
     def dump_vars(self) -> JSON:
@@ -333,7 +340,7 @@ class LogParser(Parser):
                                                          self.late[1].isoformat()],
                 "wall": None if self.wall is None else self.wall.isoformat(),
                 "run_pid": self.run_pid, "before_run": dump_instant(self.before_run),
-                "opening": self.opening}
+                "opening": self.opening, "opening_role": self.opening_role}
 
     def load_vars(self, data: JSON) -> None:
         offset = get_opt_int(data, "offset")
@@ -373,6 +380,10 @@ class LogParser(Parser):
             self.late = (late[0], until)
         self.run_pid, self.opening = _pid_state(data, "run_pid"), _pid_state(data, "opening")
         self.before_run = get_opt_instant(data, "before_run")
+        role = get_opt_str(data, "opening_role")
+        if role is not None and not (role.isalpha() and role.isascii() and len(role) <= 4):
+            raise BadState
+        self.opening_role = role
 
     # -- lines ---------------------------------------------------------------------------
     def feed(self, text: str, line: int) -> None:
@@ -390,6 +401,9 @@ class LogParser(Parser):
         if pid != self.run_pid:
             self.run_pid, self.before_run = pid, self.last
         self.opening = pid if not match.group(10).strip() else None
+        if self.opening is not None:
+            role = _COMPONENT.match(text)
+            self.opening_role = role.group(1) if role else None
         local = _local(match.groups(), self._year(match.groups()))
         if local is None:
             self.unread += 1
@@ -480,8 +494,8 @@ class LogParser(Parser):
         lines, `Logger started.`, before its block: those of the block's PID), or the last
         line read where the block stands alone (TV11-13). Before, the session cut by the
         reboot was taken for open until a later session of the partner, or the log's end."""
-        if not self.open:
-            return
+        if not self.open or (self.opening is not None and self.opening_role in _NOT_SESSIONS):
+            return  # the GUI or a desktop process started: the service's sessions go on
         seen = self.before_run if self.opening is not None else self.last
         for rec in list(self.open):
             self.open.remove(rec)
