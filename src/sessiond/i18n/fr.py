@@ -2947,7 +2947,7 @@ CATALOG: dict[str, str] = {
         "{path} : une clé de plus de {limit} parties (ligne {line}) : celles de "
         "sessiond en ont trois au plus.",
     "a whole number far too long (TOML's have 19 digits at most)":
-        "un nombre entier bien trop long (ceux de TOML ont 19 chiffres au plus)",
+        "un nombre entier bien trop long (ceux de TOML ont 19\u00a0chiffres au plus)",
     "The day {day} is out of range: give a day from {first} to {last}.":
         "Le jour {day} est hors limites : donnez un jour entre le {first} et le {last}.",
     "Put the original file back (from your backup: sessiond restore DIR); sessiond never makes "
