@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from sessiond import clock, labels
@@ -359,6 +359,15 @@ def _glance_row(session: Session, client: str) -> tuple[object, ...]:
     return (session.id, client, session.state.value, session.policy, session.mode,
             " ".join(c.channel for c in session.consents), int(session.without_consent),
             closed, clock.to_text(running) if running else None)
+
+
+class Overlap(NamedTuple):
+    """A stretch when a session's clock ran while `other`'s ran too (Sessiond.overlaps)."""
+
+    other: str
+    start: datetime
+    end: datetime
+    same_client: bool
 
 
 class Sessiond:
@@ -1759,6 +1768,88 @@ class Sessiond:
         except InputError:  # its policy cannot be read: `check` says so
             return []
         return [f for f in report.findings if f.rule in DOCUMENT_RULES]
+
+    def overlaps(self, session_id: str, *, upto: datetime | None = None) -> list[Overlap]:
+        """Where the session's clock ran while another session's ran too: the same minutes
+        billed twice, to one client or to two (one technician works one session at a
+        time; two clocks may run on purpose, as `start` and the terminal interface say).
+        One span for each stretch shared with another session, up to `upto` (default now:
+        a clock still running counts until then); a cancelled session (planned by
+        mistake, or a duplicate) bills nothing and shares nothing."""
+        from sessiond.billing.worked import worked_spans
+
+        session = self._session(session_id)
+        if session.cancelled:
+            return []
+        now = upto or _now()
+
+        def spans(of: Session) -> list[tuple[datetime, datetime]]:
+            return [(start, min(end, now)) for start, end in worked_spans(of, now)
+                    if start < now]
+
+        mine = spans(session)
+        if not mine:
+            return []
+        # The sessions that may have run then: those planned, started or stopped from the
+        # day before its first span to the day of its last end, and those still open.
+        first = mine[0][0].astimezone(self.tz).date() - timedelta(days=1)
+        last = max(end for _start, end in mine).astimezone(self.tz).date()
+        others: dict[str, Session] = {s.id: s for s in self.open_sessions()}
+        day = first
+        while day <= last and (day - first).days <= 31:
+            others.update((s.id, s) for s in self.day_sessions(day))
+            day += timedelta(days=1)
+        found: list[Overlap] = []
+        for other in sorted(others.values(), key=lambda s: s.events[0].seq):
+            if other.id == session.id or other.cancelled:
+                continue
+            shared = sorted((max(a, c), min(b, d)) for a, b in mine
+                            for c, d in spans(other) if max(a, c) < min(b, d))
+            merged: list[tuple[datetime, datetime]] = []
+            for start, end in shared:
+                if merged and start <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+                else:
+                    merged.append((start, end))
+            found.extend(Overlap(other.id, start, end,
+                                 self._canonical_client(other.client_id)
+                                 == self._canonical_client(session.client_id))
+                         for start, end in merged)
+        return found
+
+    def new_overlaps(self, session_id: str, before: Iterable[Overlap], *,
+                     upto: datetime) -> list[Overlap]:
+        """The session's overlaps (see `overlaps`) that a command brought: with a session
+        it did not share time with `before` (both read up to `upto`), or more of it; two
+        clocks left running on purpose are not said again at each step."""
+        shared: dict[str, timedelta] = {}
+        for o in before:
+            shared[o.other] = shared.get(o.other, timedelta(0)) + (o.end - o.start)
+        now = self.overlaps(session_id, upto=upto)
+        grown = {o.other for o in now
+                 if sum((p.end - p.start for p in now if p.other == o.other), timedelta(0))
+                 > shared.get(o.other, timedelta(0))}
+        return [o for o in now if o.other in grown]
+
+    def overlap_message(self, session_id: str, overlap: Overlap) -> str:
+        """An overlap in words, with the way out: the time typed wrong corrected, or, the
+        same client's work timed twice, the duplicate cancelled."""
+        session = self._session(session_id)
+        span = _("from {first} to {last}", first=local_moment(overlap.start, session),
+                 last=local_moment(overlap.end, session))
+        if overlap.same_client:
+            return _(
+                "warning: the clock of session {session} ran {span} while that of session "
+                "{other}, of the same client, ran too: the same minutes are billed twice. "
+                "If a time is wrong, correct it (sessiond amend SESSION SEQ --at TIME "
+                "--reason TEXT); if it is the same work timed twice: sessiond cancel "
+                "{session} --duplicate-of {other} --reason TEXT.", session=session_id,
+                span=span, other=overlap.other)
+        return _(
+            "warning: the clock of session {session} ran {span} while that of session "
+            "{other} ran too: the same minutes are billed to two clients. If a time is "
+            "wrong, correct it (sessiond amend SESSION SEQ --at TIME --reason TEXT).",
+            session=session_id, span=span, other=overlap.other)
 
     def check_anyway(self, session: Session, *, at_stop: bool = False) -> Report:
         """`check`, or a report that says the policy cannot be read (never an error: it

@@ -1165,3 +1165,59 @@ def test_a_consent_time_typed_wrong_is_amended_like_a_start(cli: Cli, client: st
     assert "enfreint" in late.err, late.err
     (finding,) = consent_findings()
     assert seq_of(cli, session, "instant-amended", 1) in finding["events"], finding
+
+
+def test_a_time_that_bills_the_minutes_of_another_session_says_so_at_once(
+        cli: Cli, client: str) -> None:
+    """A start typed 09:30 for 10:30, beside the session that ran until 10:00 for another
+    client, bills the half hour to both: `start --at`, `resume --at` and `amend` said
+    nothing of it (only a clock still running was named). Each says the minutes billed
+    twice, when and with which session, and what to do; a correction that removes the
+    overlap, or a duplicate cancelled, says no more."""
+    t0 = now() - timedelta(hours=5)
+    other = cli("client", "add", "Paul Durand").out.strip()
+
+    def local(instant: datetime) -> str:
+        return instant.astimezone(PARIS).strftime("%H:%M:%S")  # the config's zone
+
+    first = ran(cli, client, start=t0, stop=t0 + timedelta(hours=1))
+    second = cli("session", "new", other, "--policy", "vlh").out.strip()
+    cli("consent", second, "--channel", "oral", "--by", "Paul",
+        "--at", iso(t0 + timedelta(minutes=25)))
+    typed = cli("start", second, "--at", iso(t0 + timedelta(minutes=30)))
+    assert first in typed.err and "deux clients" in typed.err, typed.err
+    assert local(t0 + timedelta(minutes=30)) in typed.err and local(
+        t0 + timedelta(hours=1)) in typed.err and "sessiond amend" in typed.err
+    cli("stop", second, "--at", iso(t0 + timedelta(hours=2)))
+    # Both bills count the half hour: the warning is about what the log now bills.
+    assert bill(cli, first)["worked_seconds"] == 3600
+    assert bill(cli, second)["worked_seconds"] == 5400
+    start = seq_of(cli, second, "session-started")
+    right = cli("amend", second, str(start), "--at", iso(t0 + timedelta(minutes=90)),
+                "--reason", "début tapé faux")
+    assert "chronomètre" not in right.err, right.err
+    wrong = cli("amend", second, str(start), "--at", iso(t0 + timedelta(minutes=50)),
+                "--reason", "encore faux", "--json")
+    assert any(first in m and local(t0 + timedelta(minutes=50)) in m
+               for m in wrong.json["messages"]), wrong.out
+    # A resume typed wrong is the same: the pause went on while the other clock ran.
+    third = ran(cli, other, start=t0 - timedelta(hours=1))
+    cli("pause", third, "--at", iso(t0 - timedelta(minutes=50)))
+    resumed = cli("resume", third, "--at", iso(t0 + timedelta(minutes=10)))
+    assert first in resumed.err and local(t0 + timedelta(minutes=10)) in resumed.err
+    cli("stop", third, "--at", iso(t0 + timedelta(minutes=12)))
+    resume = seq_of(cli, third, "session-resumed")
+    moved = cli("amend", third, str(resume), "--at", iso(t0 + timedelta(minutes=11)),
+                "--reason", "reprise réelle")
+    assert "chronomètre" not in moved.err, moved.err  # less shared, not more
+    # The same client's work timed twice: the duplicate is named, and once cancelled as
+    # such it bills nothing and shares nothing.
+    twice = cli("session", "new", client, "--policy", "vlh").out.strip()
+    cli("consent", twice, "--channel", "oral", "--by", "Jeanne", "--at", iso(t0))
+    again = cli("start", twice, "--at", iso(t0))
+    assert f"--duplicate-of {first}" in again.err, again.err
+    cli("stop", twice, "--at", iso(t0 + timedelta(hours=1)))
+    cli("cancel", twice, "--duplicate-of", first, "--reason", "démarrée deux fois")
+    later = cli("amend", first, str(seq_of(cli, first, "session-started")),
+                "--at", iso(t0 - timedelta(minutes=5)), "--reason", "début réel")
+    assert "chronomètre" not in later.err, later.err

@@ -3858,6 +3858,24 @@ CATALOG: dict[str, str] = {
         "attention\u202f: les interventions {sessions} tournent aussi\u202f: les mêmes minutes "
         "sont facturées deux fois\u202f; mettez en pause celles où vous ne travaillez pas "
         "(sessiond pause ID).",
+    # --- corrections: two clocks over the same minutes ---
+    "warning: the clock of session {session} ran {span} while that of session {other}, of "
+    "the same client, ran too: the same minutes are billed twice. If a time is wrong, "
+    "correct it (sessiond amend SESSION SEQ --at TIME --reason TEXT); if it is the same "
+    "work timed twice: sessiond cancel {session} --duplicate-of {other} --reason TEXT.":
+        "attention\u202f: le chronomètre de l'intervention {session} a tourné {span} pendant "
+        "que celui de l'intervention {other}, du même client, tournait aussi\u202f: les "
+        "mêmes minutes sont facturées deux fois. Si une heure est fausse, corrigez-la "
+        "(sessiond amend INTERVENTION N --at HEURE --reason TEXTE)\u202f; si c'est le même "
+        "travail chronométré deux fois\u202f: sessiond cancel {session} --duplicate-of "
+        "{other} --reason TEXTE.",
+    "warning: the clock of session {session} ran {span} while that of session {other} ran "
+    "too: the same minutes are billed to two clients. If a time is wrong, correct it "
+    "(sessiond amend SESSION SEQ --at TIME --reason TEXT).":
+        "attention\u202f: le chronomètre de l'intervention {session} a tourné {span} pendant "
+        "que celui de l'intervention {other} tournait aussi\u202f: les mêmes minutes sont "
+        "facturées à deux clients. Si une heure est fausse, corrigez-la (sessiond amend "
+        "INTERVENTION N --at HEURE --reason TEXTE).",
     # --- TUI for a real day (issue 16): findings in the CLI ---
     "{severity}: {rule}{article}: {message}{events}":
         "{severity}\u202f: {rule}{article}\u202f: {message}{events}",

@@ -87,12 +87,21 @@ class CorrectableScreen(SessionScreen):
                         severity="warning", timeout=15)
 
     async def amend(self, event: Event) -> None:
+        svc = self.sapp.service
         broken = await self.broken_rules()
+        upto = self.sapp.moment()  # the overlaps before, up to the key press
+        shared = await self.sapp.backend.run(svc.overlaps, self.session_id, upto=upto)
 
         async def done(amended: Event | None) -> None:
             if amended is not None:
                 self.notify(_("Time corrected; the clock and the bill follow."))
                 await self.warn_documents(broken)
+                # The minutes it bills twice, another clock running then (as amend says).
+                for overlap in await self.sapp.backend.run(svc.new_overlaps, self.session_id,
+                                                           shared, upto=upto):
+                    said = await self.sapp.backend.run(svc.overlap_message,
+                                                       self.session_id, overlap)
+                    self.notify(said, severity="warning", timeout=15)
 
         self.app.push_screen(AmendDialog(self.view.session, event), done)
 
