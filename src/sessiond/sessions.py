@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import cached_property
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -244,6 +244,35 @@ def _check_order(session: Session | None, amended: int) -> None:
                         other_kind=labels.kind(after.kind),
                         other_at=local_moment(after.at, session))
         raise InputError(message)
+
+
+def _refuse_another_day(session: Session | None, target: Event, at: datetime,
+                        typed: str) -> None:
+    """A time typed without its day is the most recent past one (clock.parse_instant):
+    '10:45' to correct yesterday's stop at 10:10 moved it to today, and the session was
+    billed 25 h. Corrected onto an instant more than 12 hours away (the window a time
+    without a day has), it is refused, with the instant it would mean and the one of the
+    event's own day, to type with its day."""
+    assert session is not None
+    current = next((e.at for e in session.events if e.seq == target.seq), target.at)
+    if abs(at - current) <= clock.HHMM_WINDOW:
+        return
+    zone: tzinfo
+    try:
+        zone = ZoneInfo(target.tz)
+    except (ValueError, KeyError):
+        zone = UTC
+    wall = at.astimezone(zone)
+    day = current.astimezone(zone).date()
+    candidates = [datetime.combine(day + timedelta(days=d), wall.time()).replace(tzinfo=zone)
+                  for d in (-1, 0, 1)]
+    meant = min(candidates, key=lambda c: abs(c - current))
+    raise InputError(_(
+        "{typed} would mean {meant}, more than 12 hours from {kind} it corrects (on "
+        "{at}): a time without its day is the most recent one; give the day too, e.g. "
+        "--at {iso}.", typed=typed, meant=local_moment(at, session),
+        kind=labels.kind(target.kind), at=local_moment(current, session),
+        iso=meant.strftime("%Y-%m-%dT%H:%M:%S" if meant.second else "%Y-%m-%dT%H:%M")))
 
 
 def _company_number(text: str | None) -> str | None:
@@ -743,12 +772,15 @@ class Sessiond:
 
     # --- corrections: audited events that every projection applies (model.effective) -----
 
-    def amend(self, session_id: str, seq: int, *, at: datetime, reason: str) -> Event:
+    def amend(self, session_id: str, seq: int, *, at: datetime, reason: str,
+              typed: str | None = None) -> Event:
         """The declared instant of a start, pause, resume or stop, or of the consent,
-        becomes `at`."""
+        becomes `at` (read from `typed`, as the technician gave it, when there is one)."""
         with self.store.writing() as w:
             session = self._session(session_id)
             target = self._event_of(session_id, seq, (*AMENDABLE, *AMENDABLE_FACTS))
+            if typed is not None and clock.without_day(typed):
+                _refuse_another_day(session, target, at, typed)
             # A cancelled session is gone from every projection: its times count nowhere.
             check_transition(session, "instant-amended", at)
             undo = next((e.seq for e in self.session_events(session_id)

@@ -1221,3 +1221,37 @@ def test_a_time_that_bills_the_minutes_of_another_session_says_so_at_once(
     later = cli("amend", first, str(seq_of(cli, first, "session-started")),
                 "--at", iso(t0 - timedelta(minutes=5)), "--reason", "début réel")
     assert "chronomètre" not in later.err, later.err
+
+
+def test_an_earlier_day_s_time_corrected_with_a_time_alone_is_refused_with_its_day(
+        cli: Cli, client: str) -> None:
+    """A time without its day is the most recent one (within 12 hours): '10:45' typed to
+    correct yesterday's stop at 10:10 moved it to today's 10:45, and the session was
+    billed a day more. Refused, with what it would mean and the form to type; the same
+    wall time given with its day corrects it."""
+    yesterday = (datetime.now(PARIS) - timedelta(days=1)).replace(second=0, microsecond=0)
+    stop_at = yesterday - timedelta(hours=2)
+    session = ran(cli, client, start=stop_at - timedelta(hours=1), stop=stop_at)
+    stop = seq_of(cli, session, "session-stopped")
+    right = stop_at + timedelta(minutes=35)
+    before = count(cli)
+    typed = right.strftime("%H:%M")
+    refused = cli("amend", session, str(stop), "--at", typed, "--reason", "arrêt noté tôt",
+                  check=False)
+    assert refused.code == 2 and count(cli) == before, refused
+    assert f"--at {right.strftime('%Y-%m-%dT%H:%M')}" in refused.err, refused.err
+    assert "12\u00a0heures" in refused.err and "l'arrêt" in refused.err
+    cli("amend", session, str(stop), "--at", right.strftime("%Y-%m-%dT%H:%M"),
+        "--reason", "arrêt noté tôt")
+    assert bill(cli, session)["worked_seconds"] == 95 * 60
+    # A time alone within 12 hours of the one it corrects reads as before.
+    near = cli("session", "new", client, "--policy", "vlh").out.strip()
+    t0 = now() - timedelta(hours=2)
+    cli("consent", near, "--channel", "oral", "--by", "Jeanne", "--at", iso(t0))
+    cli("start", near, "--at", iso(t0 + timedelta(minutes=5)))
+    start = seq_of(cli, near, "session-started")
+    cli("amend", near, str(start), "--at",
+        (t0 + timedelta(minutes=10)).astimezone(PARIS).strftime("%H:%M"), "--reason", "x")
+    (amended,) = [e for e in cli.json("log", near) if e["kind"] == "instant-amended"]
+    assert datetime.fromisoformat(amended["body"]["at"]) == (
+        t0 + timedelta(minutes=10)).replace(second=0)

@@ -146,7 +146,7 @@ def do_amend(args: argparse.Namespace, ctx: Context) -> int:
         raise InputError(_("Give the right time: --at TIME."))
     broken = ctx.service.broken_rules(args.session_id)
     shared = overlaps_now(ctx, args.session_id)
-    event = svc.amend(args.session_id, args.seq, at=at, reason=args.reason)
+    event = svc.amend(args.session_id, args.seq, at=at, reason=args.reason, typed=args.at)
     warn_new_overlaps(ctx, args.session_id, shared)
     return emit(ctx, event, _("Event #{seq} corrected (event #{event}).", seq=args.seq,
                               event=event.seq), broken=broken)

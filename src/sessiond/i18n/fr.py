@@ -3858,6 +3858,11 @@ CATALOG: dict[str, str] = {
         "attention\u202f: les interventions {sessions} tournent aussi\u202f: les mêmes minutes "
         "sont facturées deux fois\u202f; mettez en pause celles où vous ne travaillez pas "
         "(sessiond pause ID).",
+    "{typed} would mean {meant}, more than 12 hours from {kind} it corrects (on {at}): a "
+    "time without its day is the most recent one; give the day too, e.g. --at {iso}.":
+        "{typed} voudrait dire le {meant}, à plus de 12\u00a0heures de {kind} qu'elle "
+        "corrige (le {at})\u202f: une heure sans jour est la plus récente\u202f; donnez "
+        "aussi le jour, par ex. --at {iso}.",
     # --- corrections: two clocks over the same minutes ---
     "warning: the clock of session {session} ran {span} while that of session {other}, of "
     "the same client, ran too: the same minutes are billed twice. If a time is wrong, "
