@@ -14,7 +14,7 @@ frozen one. A copy with changes is `record._replace(...)`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from enum import StrEnum
 from types import MappingProxyType
@@ -805,6 +805,21 @@ def effective(events: Iterable[Event]) -> list[Event]:
             last_step = event.kind
         out.append(event)
     return out
+
+
+def undone_amendments(events: Sequence[Event], upto: int) -> set[int]:
+    """The instants amended after event `upto` (a receipt, an invoice) that leave the
+    corrected event where it stood then: a stop typed 10:10, amended to 10:40, then back
+    to 10:10 is the session the document states; an amendment corrected back corrects
+    nothing of it. `events`: the session's events as stored."""
+    amendments = [e for e in events if e.kind == "instant-amended" and e.seq > upto]
+    if not amendments:
+        return set()
+    then = {e.seq: e.at for e in effective([e for e in events if e.seq <= upto])}
+    now = {e.seq: e.at for e in effective(events)}
+    return {e.seq for e in amendments
+            if e.body["corrects"] in then and then[e.body["corrects"]] == now.get(
+                e.body["corrects"])}
 
 
 def _instant(text: str) -> datetime:

@@ -1690,7 +1690,20 @@ class Sessiond:
                      connections=tuple(observed([*session.events, *duplicates])),
                      invoices=invoices,
                      invoiced_now=self._invoiced_now(session, invoices, now),
-                     receipted_now=self._receipted_now(session, policy, now, history))
+                     receipted_now=self._receipted_now(session, policy, now, history),
+                     stored=self._stored_if_amended(session, invoices))
+
+    def _stored_if_amended(self, session: Session, invoices: Sequence[Event]
+                           ) -> tuple[Event, ...]:
+        """The session's events as stored when an instant was amended after a receipt or
+        an invoice of it (what the document rules need to tell an amendment corrected
+        back), else none: the session's corrected events are all the rest need."""
+        documents = [e.seq for e in (*session.events, *invoices)
+                     if e.kind in ("receipt-issued", "invoice-issued")]
+        if not documents or not any(e.kind == "instant-amended" and e.seq > min(documents)
+                                    for e in session.events):
+            return ()
+        return tuple(self.session_events(session.id))
 
     def duplicates_of(self, session: Session) -> list[Session]:
         """The sessions cancelled as duplicates of `session` (`cancel --duplicate-of`): the

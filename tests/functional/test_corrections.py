@@ -1255,3 +1255,39 @@ def test_an_earlier_day_s_time_corrected_with_a_time_alone_is_refused_with_its_d
     (amended,) = [e for e in cli.json("log", near) if e["kind"] == "instant-amended"]
     assert datetime.fromisoformat(amended["body"]["at"]) == (
         t0 + timedelta(minutes=10)).replace(second=0)
+
+
+def test_a_time_corrected_then_corrected_back_leaves_the_documents_current(
+        cli: Cli, tmp_path: Path) -> None:
+    """A stop typed right, amended by mistake after the receipt, the invoice and the day's
+    export, then amended back: `verify --receipt` found the receipt conform to the log,
+    yet `check`, the amendment itself and the export said it no longer stated the
+    session, asked for a credit note and a new export, and `receipt` gave a new number to
+    the same content. An amendment corrected back corrects nothing the documents state;
+    a correction that still moves the instant leaves them behind as before."""
+    _t0, _jeanne, _duplicate, session = twice_added(cli)
+    stop = seq_of(cli, session, "session-stopped")
+    at = next(e["at"] for e in cli.json("log", session) if e["seq"] == stop)
+    receipt = cli.json("receipt", session, "--out", str(tmp_path / "releve.pdf"))["number"]
+    invoice = cli.json("invoice", session, "--out", str(tmp_path))["number"]
+    day = datetime.fromisoformat(at).astimezone(PARIS).date().isoformat()
+    cli("export", "--day", day, "--out", str(tmp_path / "jour.csv"))
+    wrong = cli("amend", session, str(stop), "--at", iso(
+        datetime.fromisoformat(at) + timedelta(minutes=20)), "--reason", "mauvaise ligne")
+    assert f"sessiond invoice cancel {invoice}" in wrong.err and receipt in wrong.err
+    back = cli("amend", session, str(stop), "--at", at, "--reason", "c'était juste")
+    assert invoice not in back.err and receipt not in back.err, back.err
+    report = cli("check", session, "--json", check=False).json
+    assert not [f for f in report["findings"]
+                if f["rule"] in ("receipt-current", "invoice-current")], report
+    verified = cli("verify", "--receipt", str(tmp_path / "releve.pdf"),
+                   "--export", str(tmp_path / "jour.csv"), "--json", check=False)
+    assert verified.code == 0, verified.out
+    again = cli.json("receipt", session, "--out", str(tmp_path / "encore.pdf"))
+    assert again["number"] == receipt
+    # Moved again, for good: every document is behind once more.
+    cli("amend", session, str(stop), "--at", iso(
+        datetime.fromisoformat(at) - timedelta(minutes=5)), "--reason", "arrêt réel")
+    report = cli("check", session, "--json", check=False).json
+    assert {"receipt-current", "invoice-current"} <= {f["rule"] for f in report["findings"]}
+    assert cli("verify", "--export", str(tmp_path / "jour.csv"), check=False).code == 1

@@ -41,6 +41,7 @@ from sessiond.model import (
     Interval,
     State,
     standing_invoices,
+    undone_amendments,
 )
 from sessiond.policy import RuleSpec
 
@@ -798,8 +799,9 @@ def receipt_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not receipts:
         return []
     last = receipts[-1]
-    later = [e for e in facts.session.events
-             if e.seq > last.seq and e.kind in CORRECTIONS and _receipt_states(facts, e)]
+    undone = undone_amendments(facts.stored, last.seq)
+    later = [e for e in facts.session.events if e.seq > last.seq and e.kind in CORRECTIONS
+             and e.seq not in undone and _receipt_states(facts, e)]
     # Cited under the terms' receipt article; terms that promise no receipt (MD's,
     # MRI87's) still price the time it states by their tranches (MD 5, MRI87 7.1).
     receipt_rule = facts.policy.rules.get("receipt-issued")
@@ -865,8 +867,9 @@ def invoice_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not current:
         return []
     invoice = current[-1]
-    later = [e for e in facts.session.events
-             if e.seq > invoice.seq and e.kind in CORRECTIONS and _invoice_states(facts, e)]
+    undone = undone_amendments(facts.stored, invoice.seq)
+    later = [e for e in facts.session.events if e.seq > invoice.seq and e.kind in CORRECTIONS
+             and e.seq not in undone and _invoice_states(facts, e)]
     if not later:
         from decimal import Decimal
 
