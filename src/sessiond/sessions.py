@@ -1695,13 +1695,14 @@ class Sessiond:
 
     def _stored_if_amended(self, session: Session, invoices: Sequence[Event]
                            ) -> tuple[Event, ...]:
-        """The session's events as stored when an instant was amended after a receipt or
-        an invoice of it (what the document rules need to tell an amendment corrected
-        back), else none: the session's corrected events are all the rest need."""
+        """The session's events as stored when an instant was amended or the session
+        moved after a receipt or an invoice of it (what the document rules need to tell a
+        correction undone by a later one), else none: the session's corrected events are
+        all the rest need."""
         documents = [e.seq for e in (*session.events, *invoices)
                      if e.kind in ("receipt-issued", "invoice-issued")]
-        if not documents or not any(e.kind == "instant-amended" and e.seq > min(documents)
-                                    for e in session.events):
+        if not documents or not any(e.kind in ("instant-amended", "session-moved")
+                                    and e.seq > min(documents) for e in session.events):
             return ()
         return tuple(self.session_events(session.id))
 

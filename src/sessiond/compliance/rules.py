@@ -41,7 +41,7 @@ from sessiond.model import (
     Interval,
     State,
     standing_invoices,
-    undone_amendments,
+    undone_corrections,
 )
 from sessiond.policy import RuleSpec
 
@@ -799,7 +799,7 @@ def receipt_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not receipts:
         return []
     last = receipts[-1]
-    undone = undone_amendments(facts.stored, last.seq)
+    undone = undone_corrections(facts.stored, last.seq)
     later = [e for e in facts.session.events if e.seq > last.seq and e.kind in CORRECTIONS
              and e.seq not in undone and _receipt_states(facts, e)]
     # Cited under the terms' receipt article; terms that promise no receipt (MD's,
@@ -867,7 +867,7 @@ def invoice_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not current:
         return []
     invoice = current[-1]
-    undone = undone_amendments(facts.stored, invoice.seq)
+    undone = undone_corrections(facts.stored, invoice.seq)
     later = [e for e in facts.session.events if e.seq > invoice.seq and e.kind in CORRECTIONS
              and e.seq not in undone and _invoice_states(facts, e)]
     if not later:

@@ -209,11 +209,12 @@ def changed_since(svc: Sessiond, session_id: str, receipt: StoredEvent) -> bool:
     states."""
     rows = svc.store.session_events(session_id)
     if any(r.seq > receipt.seq and r.kind != "receipt-issued" for r in rows):
-        # An instant amended, then back to where it stood (undone_amendments), leaves the
-        # session as the receipt states it: issued again, it keeps its number.
-        from sessiond.model import undone_amendments
+        # An instant amended, then back to where it stood, or a session moved and back
+        # (undone_corrections), leaves the session as the receipt states it: issued
+        # again, it keeps its number.
+        from sessiond.model import undone_corrections
 
-        undone = undone_amendments(svc.session_events(session_id), receipt.seq)
+        undone = undone_corrections(svc.session_events(session_id), receipt.seq)
         if any(r.seq > receipt.seq and r.kind != "receipt-issued" and r.seq not in undone
                for r in rows):
             return True

@@ -124,14 +124,14 @@ def _corrected_since(svc: Sessiond, path: Path, proof: EventsProof) -> list[Prob
     as the log does (a stop amended, a payment withdrawn), as a receipt issued before a
     correction no longer does."""
     from sessiond.exports.proof import covered_sessions
-    from sessiond.model import undone_amendments
+    from sessiond.model import undone_corrections
 
     later: list[int] = []
     for session_id in covered_sessions(svc.store, proof.scope, proof.upto):
         rows = [e for e in svc.store.session_events(session_id)
                 if e.seq > proof.upto and e.kind in _RESTATING]
-        if rows:  # an instant amended, then back to where it stood, corrects nothing
-            undone = undone_amendments(svc.session_events(session_id), proof.upto)
+        if rows:  # a correction undone by a later one (back where it stood): nothing
+            undone = undone_corrections(svc.session_events(session_id), proof.upto)
             later.extend(e.seq for e in rows if e.seq not in undone)
     later.sort()
     if not later:
