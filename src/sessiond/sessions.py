@@ -1640,6 +1640,19 @@ class Sessiond:
         found = [s for s in self.sessions(ids) if s.client_id in group]
         return sorted(found, key=lambda s: s.events[0].seq)
 
+    def client_neighbours(self, session_id: str) -> list[str]:
+        """The other sessions of the session's client, and of the clients it was moved
+        from: their prices hang on it (a warranty re-intervention within its window, the
+        new client's first intervention), so a correction of it may leave their receipts
+        and invoices behind."""
+        session = self._session(session_id)
+        clients = {self._canonical_client(session.client_id)} | {
+            self._canonical_client(e.body["from_client"]) for e in session.events
+            if e.kind == "session-moved"}
+        found = [s.id for c in sorted(clients) for s in self.client_sessions(c)
+                 if s.id != session_id]
+        return list(dict.fromkeys(found))
+
     def _client_group(self, client_id: str, merged: dict[str, str] | None = None) -> set[str]:
         """The client and the duplicates merged into him."""
         merged = self._merged() if merged is None else merged

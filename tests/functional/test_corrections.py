@@ -1302,3 +1302,41 @@ def test_a_time_corrected_then_corrected_back_leaves_the_documents_current(
     report = cli("check", session, "--json", check=False).json
     assert "receipt-current" in {f["rule"] for f in report["findings"]}
     assert cli("verify", "--export", str(tmp_path / "jour.csv"), check=False).code == 1
+
+
+def test_a_correction_says_which_documents_of_the_client_s_other_sessions_it_reprices(
+        cli: Cli, tmp_path: Path) -> None:
+    """Micro-Alpes 10: a re-intervention within ten days of the one it repeats is free. Its
+    receipt stated 0,00 €; the first session's stop, typed a day late, amended: the
+    re-intervention is now out of the window and billed 50 €, its receipt no longer
+    states it, and the amendment said only "corrected" (it looked at the amended
+    session's documents alone). It names the receipt of every session of the client that
+    it reprices, in the check's words."""
+    from tests.functional.exports_data import write_config
+
+    write_config(cli.home)
+    client = cli("client", "add", "Jeanne Martin", "--address",
+                 "12 rue des Lilas, 54000 Nancy").out.strip()
+    begun = now() - timedelta(days=11)
+    first = cli("session", "new", client, "--policy", "micro-alpes", "--client-os",
+                "windows").out.strip()
+    cli("consent", first, "--channel", "tool-code", "--by", "Jeanne", "--at", iso(begun),
+        "--yes")
+    cli("start", first, "--at", iso(begun), "--yes")
+    cli("stop", first, "--at", iso(now() - timedelta(days=9, hours=4)), "--yes")
+    again = cli("session", "new", client, "--policy", "micro-alpes", "--client-os",
+                "windows", "--warranty-of", first).out.strip()
+    t0 = now() - timedelta(hours=3)
+    cli("consent", again, "--channel", "tool-code", "--by", "Jeanne", "--at", iso(t0))
+    cli("start", again, "--at", iso(t0))
+    cli("stop", again, "--at", iso(t0 + timedelta(minutes=40)))
+    assert bill(cli, again)["total"] == "0.00"
+    receipt = cli.json("receipt", again, "--out", str(tmp_path / "garantie.pdf"))["number"]
+    stop = seq_of(cli, first, "session-stopped")
+    amended = cli("amend", first, str(stop), "--at", iso(begun + timedelta(hours=1)),
+                  "--yes", "--reason", "arrêt tapé un jour trop tard")
+    assert bill(cli, again)["total"] != "0.00"
+    report = cli("check", again, "--json", check=False).json
+    (behind,) = [f for f in report["findings"] if f["rule"] == "receipt-current"]
+    assert behind["message"] in amended.err and receipt in amended.err, amended.err
+    assert f"sessiond receipt {again}" in amended.err

@@ -80,7 +80,8 @@ def emit(ctx: Context, event: Event, text: str, *, broken: set[str] | None = Non
     if broken is not None and event.session_id is not None:
         warn_new_errors(ctx, event.session_id, broken)
     if event.session_id is not None:
-        warn_outdated_documents(ctx, [event.session_id])
+        warn_outdated_documents(ctx, [event.session_id,
+                                      *ctx.service.client_neighbours(event.session_id)])
     elif event.kind == "client-merged":  # his sessions and the other's are repriced
         warn_outdated_documents(ctx, [s.id for s in ctx.service.client_sessions(
             event.body["into"])])

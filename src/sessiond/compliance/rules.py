@@ -830,8 +830,9 @@ def receipt_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
     # Repriced by a correction of the client's history, as for invoice-current.
     return [replace(finding(spec, _(
         "The receipt {receipt} states {stated}, but the session is billed {now} now (the "
-        "client's history was corrected since: a duplicate merged, a package withdrawn); "
-        "issue a new one (sessiond receipt {session}).", receipt=receipt,
+        "client's history was corrected since: a duplicate merged, a package withdrawn, "
+        "another of his sessions corrected); issue a new one (sessiond receipt "
+        "{session}).", receipt=receipt,
         stated=money(Decimal(stated)), now=money(facts.receipted_now),
         session=facts.session.id), [last.seq]), article=cited)]
 
@@ -883,8 +884,9 @@ def invoice_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
         return [finding(spec, _(
             "Invoice {number} (#{seq}) states {stated}, but its sessions are billed {now} "
             "now (the client's history was corrected since: a duplicate merged, a package "
-            "withdrawn). Cancel it with a credit note (sessiond invoice cancel {number} "
-            "--reason TEXT), then invoice the session again.",
+            "withdrawn, another of his sessions corrected). Cancel it with a credit note "
+            "(sessiond invoice cancel {number} --reason TEXT), then invoice the session "
+            "again.",
             number=invoice.body["number"], seq=invoice.seq, stated=text.money(stated),
             now=text.money(facts.invoiced_now)), [invoice.seq])]
     return [finding(spec, _(

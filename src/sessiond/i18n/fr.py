@@ -1797,12 +1797,12 @@ CATALOG: dict[str, str] = {
         "plus "
         "cette intervention\u202f; émettez-en un nouveau (sessiond receipt {session}).",
     "The receipt {receipt} states {stated}, but the session is billed {now} now (the "
-    "client's history was corrected since: a duplicate merged, a package withdrawn); "
-    "issue a new one (sessiond receipt {session}).":
+    "client's history was corrected since: a duplicate merged, a package withdrawn, "
+    "another of his sessions corrected); issue a new one (sessiond receipt {session}).":
         "Le relevé {receipt} indique {stated}, mais l'intervention est désormais "
         "facturée {now} (l'historique du client a été corrigé depuis\u202f: un doublon "
-        "fusionné, un forfait retiré)\u202f; émettez-en un nouveau (sessiond receipt "
-        "{session}).",
+        "fusionné, un forfait retiré, une autre de ses interventions corrigée)\u202f; "
+        "émettez-en un nouveau (sessiond receipt {session}).",
     "a client with the same name or e-mail exists already: {clients}. If it is the same "
     "person: sessiond client merge {client} --into {first} --reason TEXT.":
         "un client du même nom ou de la même adresse existe déjà\u202f: {clients}. Si c'est la "
@@ -3238,12 +3238,13 @@ CATALOG: dict[str, str] = {
         "{number} --reason TEXTE), puis facturez de nouveau l'intervention.",
     "Invoice {number} (#{seq}) states {stated}, but its sessions are billed {now} "
     "now (the client's history was corrected since: a duplicate merged, a package "
-    "withdrawn). Cancel it with a credit note (sessiond invoice cancel {number} "
-    "--reason TEXT), then invoice the session again.":
+    "withdrawn, another of his sessions corrected). Cancel it with a credit note "
+    "(sessiond invoice cancel {number} --reason TEXT), then invoice the session again.":
         "La facture {number} (n°\u00a0{seq}) indique {stated}, mais ses interventions sont "
         "désormais facturées {now} (l'historique du client a été corrigé depuis\u202f: un "
-        "doublon fusionné, un forfait retiré). Annulez-la par un avoir (sessiond invoice "
-        "cancel {number} --reason TEXTE), puis facturez de nouveau l'intervention.",
+        "doublon fusionné, un forfait retiré, une autre de ses interventions corrigée). "
+        "Annulez-la par un avoir (sessiond invoice cancel {number} --reason TEXTE), puis "
+        "facturez de nouveau l'intervention.",
     "Cancelled as a duplicate of {session}, which bills this work: nothing is due.":
         "Annulée comme doublon de {session}, qui facture ce travail\u202f: rien n'est dû.",
     "Cancelled: nothing is due.": "Annulée\u202f: rien n'est dû.",

@@ -81,10 +81,12 @@ class CorrectableScreen(SessionScreen):
                 self.notify(finding.message, severity="error", timeout=15,
                             title=_("After this correction the session breaks its terms: "
                                     "{finding}", finding=labels.rule(finding.rule)))
-        for finding in await self.sapp.backend.run(svc.outdated_documents,
-                                                   self.session_id):
-            self.notify(finding.message, title=labels.rule(finding.rule),
-                        severity="warning", timeout=15)
+        # Its own, and those of the client's other sessions, which it may reprice.
+        others = await self.sapp.backend.run(svc.client_neighbours, self.session_id)
+        for session_id in (self.session_id, *others):
+            for finding in await self.sapp.backend.run(svc.outdated_documents, session_id):
+                self.notify(finding.message, title=labels.rule(finding.rule),
+                            severity="warning", timeout=15)
 
     async def amend(self, event: Event) -> None:
         svc = self.sapp.service
