@@ -1170,7 +1170,7 @@ def test_a_consent_time_typed_wrong_is_amended_like_a_start(cli: Cli, client: st
 def test_a_time_that_bills_the_minutes_of_another_session_says_so_at_once(
         cli: Cli, client: str) -> None:
     """A start typed 09:30 for 10:30, beside the session that ran until 10:00 for another
-    client, bills the half hour to both: `start --at`, `resume --at` and `amend` said
+    client, bills the half hour to both: `start --at` and `amend` said
     nothing of it (only a clock still running was named). Each says the minutes billed
     twice, when and with which session, and what to do; a correction that removes the
     overlap, or a duplicate cancelled, says no more."""
@@ -1200,16 +1200,6 @@ def test_a_time_that_bills_the_minutes_of_another_session_says_so_at_once(
                 "--reason", "encore faux", "--json")
     assert any(first in m and local(t0 + timedelta(minutes=50)) in m
                for m in wrong.json["messages"]), wrong.out
-    # A resume typed wrong is the same: the pause went on while the other clock ran.
-    third = ran(cli, other, start=t0 - timedelta(hours=1))
-    cli("pause", third, "--at", iso(t0 - timedelta(minutes=50)))
-    resumed = cli("resume", third, "--at", iso(t0 + timedelta(minutes=10)))
-    assert first in resumed.err and local(t0 + timedelta(minutes=10)) in resumed.err
-    cli("stop", third, "--at", iso(t0 + timedelta(minutes=12)))
-    resume = seq_of(cli, third, "session-resumed")
-    moved = cli("amend", third, str(resume), "--at", iso(t0 + timedelta(minutes=11)),
-                "--reason", "reprise réelle")
-    assert "chronomètre" not in moved.err, moved.err  # less shared, not more
     # The same client's work timed twice: the duplicate is named, and once cancelled as
     # such it bills nothing and shares nothing.
     twice = cli("session", "new", client, "--policy", "vlh").out.strip()

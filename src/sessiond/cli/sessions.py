@@ -406,14 +406,8 @@ def do_pause(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def do_resume(args: argparse.Namespace, ctx: Context) -> int:
-    from sessiond.cli.corrections import overlaps_now, warn_new_overlaps
-
     svc = ctx.service
-    at = svc.at(args.at, allow_old=args.yes)
-    shared = overlaps_now(ctx, args.session_id) if at is not None else None
-    event = svc.resume(args.session_id, at=at)
-    if shared is not None:
-        warn_new_overlaps(ctx, event.session_id or args.session_id, shared)
+    event = svc.resume(args.session_id, at=svc.at(args.at, allow_old=args.yes))
     if any(e.kind == "disconnect-confirmed" for e in svc.session(args.session_id).events):
         from sessiond.cli.compliance import warn_resumed_without_consent
 
