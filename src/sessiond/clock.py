@@ -295,6 +295,12 @@ def _unreadable(text: str, tz: ZoneInfo, reference: datetime | None = None) -> I
         example=f"{local:%Y-%m-%dT%H:%M}", with_offset=local.isoformat(timespec="minutes")))
 
 
+def without_day(text: str) -> bool:
+    """Whether `text` gives a time of day alone (HH:MM, 9h30, 21h): the day is the
+    parser's guess, the most recent past one (see `parse_instant`)."""
+    return _match(_HHMM, text.strip()) is not None
+
+
 def _resolve_local(naive: datetime, tz: ZoneInfo, text: str) -> datetime:
     first = naive.replace(tzinfo=tz, fold=0)
     second = naive.replace(tzinfo=tz, fold=1)

@@ -14,7 +14,7 @@ frozen one. A copy with changes is `record._replace(...)`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from enum import StrEnum
 from types import MappingProxyType
@@ -837,6 +837,29 @@ def effective(events: Iterable[Event]) -> list[Event]:
             last_step = event.kind
         out.append(event)
     return out
+
+
+def undone_corrections(events: Sequence[Event], upto: int) -> set[int]:
+    """The corrections after event `upto` (a receipt, an invoice, an export) that leave
+    the session where it stood then: a stop typed 10:10, amended to 10:40, then back to
+    10:10, or a session moved to another client and back, is the session the document
+    states; a correction undone by a later one corrects nothing of it. The instants
+    amended (each corrected event compared) and the moves (the client compared).
+    `events`: the session's events as stored."""
+    later = [e for e in events if e.seq > upto
+             and e.kind in ("instant-amended", "session-moved")]
+    if not later:
+        return set()
+    before = [e for e in events if e.seq <= upto]
+    then = {e.seq: e.at for e in effective(before)}
+    now = {e.seq: e.at for e in effective(events)}
+    undone = {e.seq for e in later if e.kind == "instant-amended"
+              and e.body["corrects"] in then
+              and then[e.body["corrects"]] == now.get(e.body["corrects"])}
+    was, is_now = fold(before), fold(events)
+    if was is not None and is_now is not None and was.client_id == is_now.client_id:
+        undone |= {e.seq for e in later if e.kind == "session-moved"}
+    return undone
 
 
 def _instant(text: str) -> datetime:

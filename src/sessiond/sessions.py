@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import cached_property
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from sessiond import clock, labels
@@ -260,6 +260,35 @@ def _check_order(session: Session | None, amended: int) -> None:
         raise InputError(message)
 
 
+def _refuse_another_day(session: Session | None, target: Event, at: datetime,
+                        typed: str) -> None:
+    """A time typed without its day is the most recent past one (clock.parse_instant):
+    '10:45' to correct yesterday's stop at 10:10 moved it to today, and the session was
+    billed 25 h. Corrected onto an instant more than 12 hours away (the window a time
+    without a day has), it is refused, with the instant it would mean and the one of the
+    event's own day, to type with its day."""
+    assert session is not None
+    current = next((e.at for e in session.events if e.seq == target.seq), target.at)
+    if abs(at - current) <= clock.HHMM_WINDOW:
+        return
+    zone: tzinfo
+    try:
+        zone = ZoneInfo(target.tz)
+    except (ValueError, KeyError):
+        zone = UTC
+    wall = at.astimezone(zone)
+    day = current.astimezone(zone).date()
+    candidates = [datetime.combine(day + timedelta(days=d), wall.time()).replace(tzinfo=zone)
+                  for d in (-1, 0, 1)]
+    meant = min(candidates, key=lambda c: abs(c - current))
+    raise InputError(_(
+        "{typed} would mean {meant}, more than 12 hours from {kind} it corrects (on "
+        "{at}): a time without its day is the most recent one; give the day too, e.g. "
+        "--at {iso}.", typed=typed, meant=local_moment(at, session),
+        kind=labels.kind(target.kind), at=local_moment(current, session),
+        iso=meant.strftime("%Y-%m-%dT%H:%M:%S" if meant.second else "%Y-%m-%dT%H:%M")))
+
+
 def _company_number(text: str | None) -> str | None:
     """A client's SIREN or SIRET as digits, checked (law.siren); None when not given."""
     if text is None or not text.strip():
@@ -378,6 +407,15 @@ def _glance_row(session: Session, client: str) -> tuple[object, ...]:
     return (session.id, client, session.state.value, session.policy, session.mode,
             " ".join(c.channel for c in session.consents), int(session.without_consent),
             closed, clock.to_text(running) if running else None)
+
+
+class Overlap(NamedTuple):
+    """A stretch when a session's clock ran while `other`'s ran too (Sessiond.overlaps)."""
+
+    other: str
+    start: datetime
+    end: datetime
+    same_client: bool
 
 
 class Sessiond:
@@ -753,12 +791,15 @@ class Sessiond:
 
     # --- corrections: audited events that every projection applies (model.effective) -----
 
-    def amend(self, session_id: str, seq: int, *, at: datetime, reason: str) -> Event:
+    def amend(self, session_id: str, seq: int, *, at: datetime, reason: str,
+              typed: str | None = None) -> Event:
         """The declared instant of a start, pause, resume or stop, or of the consent,
-        becomes `at`."""
+        becomes `at` (read from `typed`, as the technician gave it, when there is one)."""
         with self.store.writing() as w:
             session = self._session(session_id)
             target = self._event_of(session_id, seq, (*AMENDABLE, *AMENDABLE_FACTS))
+            if typed is not None and clock.without_day(typed):
+                _refuse_another_day(session, target, at, typed)
             # A cancelled session is gone from every projection: its times count nowhere.
             check_transition(session, "instant-amended", at)
             undo = next((e.seq for e in self.session_events(session_id)
@@ -1629,6 +1670,19 @@ class Sessiond:
         found = [s for s in self.sessions(ids) if s.client_id in group]
         return sorted(found, key=lambda s: s.events[0].seq)
 
+    def client_neighbours(self, session_id: str) -> list[str]:
+        """The other sessions of the session's client, and of the clients it was moved
+        from: their prices hang on it (a warranty re-intervention within its window, the
+        new client's first intervention), so a correction of it may leave their receipts
+        and invoices behind."""
+        session = self._session(session_id)
+        clients = {self._canonical_client(session.client_id)} | {
+            self._canonical_client(e.body["from_client"]) for e in session.events
+            if e.kind == "session-moved"}
+        found = [s.id for c in sorted(clients) for s in self.client_sessions(c)
+                 if s.id != session_id]
+        return list(dict.fromkeys(found))
+
     def _client_group(self, client_id: str, merged: dict[str, str] | None = None) -> set[str]:
         """The client and the duplicates merged into him."""
         merged = self._merged() if merged is None else merged
@@ -1679,7 +1733,21 @@ class Sessiond:
                      connections=tuple(observed([*session.events, *duplicates])),
                      invoices=invoices,
                      invoiced_now=self._invoiced_now(session, invoices, now),
-                     receipted_now=self._receipted_now(session, policy, now, history))
+                     receipted_now=self._receipted_now(session, policy, now, history),
+                     stored=self._stored_if_amended(session, invoices))
+
+    def _stored_if_amended(self, session: Session, invoices: Sequence[Event]
+                           ) -> tuple[Event, ...]:
+        """The session's events as stored when an instant was amended or the session
+        moved after a receipt or an invoice of it (what the document rules need to tell a
+        correction undone by a later one), else none: the session's corrected events are
+        all the rest need."""
+        documents = [e.seq for e in (*session.events, *invoices)
+                     if e.kind in ("receipt-issued", "invoice-issued")]
+        if not documents or not any(e.kind in ("instant-amended", "session-moved")
+                                    and e.seq > min(documents) for e in session.events):
+            return ()
+        return tuple(self.session_events(session.id))
 
     def duplicates_of(self, session: Session) -> list[Session]:
         """The sessions cancelled as duplicates of `session` (`cancel --duplicate-of`): the
@@ -1789,6 +1857,88 @@ class Sessiond:
         except InputError:  # its policy cannot be read: `check` says so
             return []
         return [f for f in report.findings if f.rule in DOCUMENT_RULES]
+
+    def overlaps(self, session_id: str, *, upto: datetime | None = None) -> list[Overlap]:
+        """Where the session's clock ran while another session's ran too: the same minutes
+        billed twice, to one client or to two (one technician works one session at a
+        time; two clocks may run on purpose, as `start` and the terminal interface say).
+        One span for each stretch shared with another session, up to `upto` (default now:
+        a clock still running counts until then); a cancelled session (planned by
+        mistake, or a duplicate) bills nothing and shares nothing."""
+        from sessiond.billing.worked import worked_spans
+
+        session = self._session(session_id)
+        if session.cancelled:
+            return []
+        now = upto or _now()
+
+        def spans(of: Session) -> list[tuple[datetime, datetime]]:
+            return [(start, min(end, now)) for start, end in worked_spans(of, now)
+                    if start < now]
+
+        mine = spans(session)
+        if not mine:
+            return []
+        # The sessions that may have run then: those planned, started or stopped from the
+        # day before its first span to the day of its last end, and those still open.
+        first = mine[0][0].astimezone(self.tz).date() - timedelta(days=1)
+        last = max(end for _start, end in mine).astimezone(self.tz).date()
+        others: dict[str, Session] = {s.id: s for s in self.open_sessions()}
+        day = first
+        while day <= last and (day - first).days <= 31:
+            others.update((s.id, s) for s in self.day_sessions(day))
+            day += timedelta(days=1)
+        found: list[Overlap] = []
+        for other in sorted(others.values(), key=lambda s: s.events[0].seq):
+            if other.id == session.id or other.cancelled:
+                continue
+            shared = sorted((max(a, c), min(b, d)) for a, b in mine
+                            for c, d in spans(other) if max(a, c) < min(b, d))
+            merged: list[tuple[datetime, datetime]] = []
+            for start, end in shared:
+                if merged and start <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+                else:
+                    merged.append((start, end))
+            found.extend(Overlap(other.id, start, end,
+                                 self._canonical_client(other.client_id)
+                                 == self._canonical_client(session.client_id))
+                         for start, end in merged)
+        return found
+
+    def new_overlaps(self, session_id: str, before: Iterable[Overlap], *,
+                     upto: datetime) -> list[Overlap]:
+        """The session's overlaps (see `overlaps`) that a command brought: with a session
+        it did not share time with `before` (both read up to `upto`), or more of it; two
+        clocks left running on purpose are not said again at each step."""
+        shared: dict[str, timedelta] = {}
+        for o in before:
+            shared[o.other] = shared.get(o.other, timedelta(0)) + (o.end - o.start)
+        now = self.overlaps(session_id, upto=upto)
+        grown = {o.other for o in now
+                 if sum((p.end - p.start for p in now if p.other == o.other), timedelta(0))
+                 > shared.get(o.other, timedelta(0))}
+        return [o for o in now if o.other in grown]
+
+    def overlap_message(self, session_id: str, overlap: Overlap) -> str:
+        """An overlap in words, with the way out: the time typed wrong corrected, or, the
+        same client's work timed twice, the duplicate cancelled."""
+        session = self._session(session_id)
+        span = _("from {first} to {last}", first=local_moment(overlap.start, session),
+                 last=local_moment(overlap.end, session))
+        if overlap.same_client:
+            return _(
+                "warning: the clock of session {session} ran {span} while that of session "
+                "{other}, of the same client, ran too: the same minutes are billed twice. "
+                "If a time is wrong, correct it (sessiond amend SESSION SEQ --at TIME "
+                "--reason TEXT); if it is the same work timed twice: sessiond cancel "
+                "{session} --duplicate-of {other} --reason TEXT.", session=session_id,
+                span=span, other=overlap.other)
+        return _(
+            "warning: the clock of session {session} ran {span} while that of session "
+            "{other} ran too: the same minutes are billed to two clients. If a time is "
+            "wrong, correct it (sessiond amend SESSION SEQ --at TIME --reason TEXT).",
+            session=session_id, span=span, other=overlap.other)
 
     def check_anyway(self, session: Session, *, at_stop: bool = False) -> Report:
         """`check`, or a report that says the policy cannot be read (never an error: it

@@ -1165,3 +1165,168 @@ def test_a_consent_time_typed_wrong_is_amended_like_a_start(cli: Cli, client: st
     assert "enfreint" in late.err, late.err
     (finding,) = consent_findings()
     assert seq_of(cli, session, "instant-amended", 1) in finding["events"], finding
+
+
+def test_a_time_that_bills_the_minutes_of_another_session_says_so_at_once(
+        cli: Cli, client: str) -> None:
+    """A start typed 09:30 for 10:30, beside the session that ran until 10:00 for another
+    client, bills the half hour to both: `start --at` and `amend` said
+    nothing of it (only a clock still running was named). Each says the minutes billed
+    twice, when and with which session, and what to do; a correction that removes the
+    overlap, or a duplicate cancelled, says no more."""
+    t0 = now() - timedelta(hours=5)
+    other = cli("client", "add", "Paul Durand").out.strip()
+
+    def local(instant: datetime) -> str:
+        return instant.astimezone(PARIS).strftime("%H:%M:%S")  # the config's zone
+
+    first = ran(cli, client, start=t0, stop=t0 + timedelta(hours=1))
+    second = cli("session", "new", other, "--policy", "vlh").out.strip()
+    cli("consent", second, "--channel", "oral", "--by", "Paul",
+        "--at", iso(t0 + timedelta(minutes=25)))
+    typed = cli("start", second, "--at", iso(t0 + timedelta(minutes=30)))
+    assert first in typed.err and "deux clients" in typed.err, typed.err
+    assert local(t0 + timedelta(minutes=30)) in typed.err and local(
+        t0 + timedelta(hours=1)) in typed.err and "sessiond amend" in typed.err
+    cli("stop", second, "--at", iso(t0 + timedelta(hours=2)))
+    # Both bills count the half hour: the warning is about what the log now bills.
+    assert bill(cli, first)["worked_seconds"] == 3600
+    assert bill(cli, second)["worked_seconds"] == 5400
+    start = seq_of(cli, second, "session-started")
+    right = cli("amend", second, str(start), "--at", iso(t0 + timedelta(minutes=90)),
+                "--reason", "début tapé faux")
+    assert "chronomètre" not in right.err, right.err
+    wrong = cli("amend", second, str(start), "--at", iso(t0 + timedelta(minutes=50)),
+                "--reason", "encore faux", "--json")
+    assert any(first in m and local(t0 + timedelta(minutes=50)) in m
+               for m in wrong.json["messages"]), wrong.out
+    # The same client's work timed twice: the duplicate is named, and once cancelled as
+    # such it bills nothing and shares nothing.
+    twice = cli("session", "new", client, "--policy", "vlh").out.strip()
+    cli("consent", twice, "--channel", "oral", "--by", "Jeanne", "--at", iso(t0))
+    again = cli("start", twice, "--at", iso(t0))
+    assert f"--duplicate-of {first}" in again.err, again.err
+    cli("stop", twice, "--at", iso(t0 + timedelta(hours=1)))
+    cli("cancel", twice, "--duplicate-of", first, "--reason", "démarrée deux fois")
+    later = cli("amend", first, str(seq_of(cli, first, "session-started")),
+                "--at", iso(t0 - timedelta(minutes=5)), "--reason", "début réel")
+    assert "chronomètre" not in later.err, later.err
+
+
+def test_an_earlier_day_s_time_corrected_with_a_time_alone_is_refused_with_its_day(
+        cli: Cli, client: str) -> None:
+    """A time without its day is the most recent one (within 12 hours): '10:45' typed to
+    correct yesterday's stop at 10:10 moved it to today's 10:45, and the session was
+    billed a day more. Refused, with what it would mean and the form to type; the same
+    wall time given with its day corrects it."""
+    yesterday = (datetime.now(PARIS) - timedelta(days=1)).replace(second=0, microsecond=0)
+    stop_at = yesterday - timedelta(hours=2)
+    session = ran(cli, client, start=stop_at - timedelta(hours=1), stop=stop_at)
+    stop = seq_of(cli, session, "session-stopped")
+    right = stop_at + timedelta(minutes=35)
+    before = count(cli)
+    typed = right.strftime("%H:%M")
+    refused = cli("amend", session, str(stop), "--at", typed, "--reason", "arrêt noté tôt",
+                  check=False)
+    assert refused.code == 2 and count(cli) == before, refused
+    assert f"--at {right.strftime('%Y-%m-%dT%H:%M')}" in refused.err, refused.err
+    assert "12\u00a0heures" in refused.err and "l'arrêt" in refused.err
+    cli("amend", session, str(stop), "--at", right.strftime("%Y-%m-%dT%H:%M"),
+        "--reason", "arrêt noté tôt")
+    assert bill(cli, session)["worked_seconds"] == 95 * 60
+    # A time alone within 12 hours of the one it corrects reads as before.
+    near = cli("session", "new", client, "--policy", "vlh").out.strip()
+    t0 = now() - timedelta(hours=2)
+    cli("consent", near, "--channel", "oral", "--by", "Jeanne", "--at", iso(t0))
+    cli("start", near, "--at", iso(t0 + timedelta(minutes=5)))
+    start = seq_of(cli, near, "session-started")
+    cli("amend", near, str(start), "--at",
+        (t0 + timedelta(minutes=10)).astimezone(PARIS).strftime("%H:%M"), "--reason", "x")
+    (amended,) = [e for e in cli.json("log", near) if e["kind"] == "instant-amended"]
+    assert datetime.fromisoformat(amended["body"]["at"]) == (
+        t0 + timedelta(minutes=10)).replace(second=0)
+
+
+def test_a_time_corrected_then_corrected_back_leaves_the_documents_current(
+        cli: Cli, tmp_path: Path) -> None:
+    """A stop typed right, amended by mistake after the receipt, the invoice and the day's
+    export, then amended back (or a session moved and moved back): `verify --receipt`
+    found the receipt conform to the log, yet `check`, the amendment itself and the export
+    said it no longer stated the session, asked for a credit note and a new export, and
+    `receipt` gave a new number to the same content. A correction undone by a later one
+    corrects nothing the documents state; one that still moves the instant leaves them
+    behind as before."""
+    _t0, jeanne, duplicate, session = twice_added(cli)
+    stop = seq_of(cli, session, "session-stopped")
+    at = next(e["at"] for e in cli.json("log", session) if e["seq"] == stop)
+    receipt = cli.json("receipt", session, "--out", str(tmp_path / "releve.pdf"))["number"]
+    invoice = cli.json("invoice", session, "--out", str(tmp_path))["number"]
+    day = datetime.fromisoformat(at).astimezone(PARIS).date().isoformat()
+    cli("export", "--day", day, "--out", str(tmp_path / "jour.csv"))
+    wrong = cli("amend", session, str(stop), "--at", iso(
+        datetime.fromisoformat(at) + timedelta(minutes=20)), "--reason", "mauvaise ligne")
+    assert f"sessiond invoice cancel {invoice}" in wrong.err and receipt in wrong.err
+    back = cli("amend", session, str(stop), "--at", at, "--reason", "c'était juste")
+    assert invoice not in back.err and receipt not in back.err, back.err
+    report = cli("check", session, "--json", check=False).json
+    assert not [f for f in report["findings"]
+                if f["rule"] in ("receipt-current", "invoice-current")], report
+    verified = cli("verify", "--receipt", str(tmp_path / "releve.pdf"),
+                   "--export", str(tmp_path / "jour.csv"), "--json", check=False)
+    assert verified.code == 0, verified.out
+    again = cli.json("receipt", session, "--out", str(tmp_path / "encore.pdf"))
+    assert again["number"] == receipt
+    # A session moved to the wrong client and back, once its invoice is cancelled: the
+    # receipt and the export still state it.
+    cli("invoice", "cancel", invoice, "--reason", "client à vérifier", "--out", str(tmp_path))
+    cli("session", "move", session, "--client", duplicate, "--reason", "mauvais client")
+    home = cli("session", "move", session, "--client", jeanne, "--reason", "finalement elle")
+    assert receipt not in home.err, home.err
+    assert cli("verify", "--receipt", str(tmp_path / "releve.pdf"), "--export",
+               str(tmp_path / "jour.csv"), check=False).code == 0
+    assert cli.json("receipt", session, "--out", str(tmp_path / "trois.pdf"))[
+        "number"] == receipt
+    # Moved again, for good: every document is behind once more.
+    cli("amend", session, str(stop), "--at", iso(
+        datetime.fromisoformat(at) - timedelta(minutes=5)), "--reason", "arrêt réel")
+    report = cli("check", session, "--json", check=False).json
+    assert "receipt-current" in {f["rule"] for f in report["findings"]}
+    assert cli("verify", "--export", str(tmp_path / "jour.csv"), check=False).code == 1
+
+
+def test_a_correction_says_which_documents_of_the_client_s_other_sessions_it_reprices(
+        cli: Cli, tmp_path: Path) -> None:
+    """Micro-Alpes 10: a re-intervention within ten days of the one it repeats is free. Its
+    receipt stated 0,00 €; the first session's stop, typed a day late, amended: the
+    re-intervention is now out of the window and billed 50 €, its receipt no longer
+    states it, and the amendment said only "corrected" (it looked at the amended
+    session's documents alone). It names the receipt of every session of the client that
+    it reprices, in the check's words."""
+    from tests.functional.exports_data import write_config
+
+    write_config(cli.home)
+    client = cli("client", "add", "Jeanne Martin", "--address",
+                 "12 rue des Lilas, 54000 Nancy").out.strip()
+    begun = now() - timedelta(days=11)
+    first = cli("session", "new", client, "--policy", "micro-alpes", "--client-os",
+                "windows").out.strip()
+    cli("consent", first, "--channel", "tool-code", "--by", "Jeanne", "--at", iso(begun),
+        "--yes")
+    cli("start", first, "--at", iso(begun), "--yes")
+    cli("stop", first, "--at", iso(now() - timedelta(days=9, hours=4)), "--yes")
+    again = cli("session", "new", client, "--policy", "micro-alpes", "--client-os",
+                "windows", "--warranty-of", first).out.strip()
+    t0 = now() - timedelta(hours=3)
+    cli("consent", again, "--channel", "tool-code", "--by", "Jeanne", "--at", iso(t0))
+    cli("start", again, "--at", iso(t0))
+    cli("stop", again, "--at", iso(t0 + timedelta(minutes=40)))
+    assert bill(cli, again)["total"] == "0.00"
+    receipt = cli.json("receipt", again, "--out", str(tmp_path / "garantie.pdf"))["number"]
+    stop = seq_of(cli, first, "session-stopped")
+    amended = cli("amend", first, str(stop), "--at", iso(begun + timedelta(hours=1)),
+                  "--yes", "--reason", "arrêt tapé un jour trop tard")
+    assert bill(cli, again)["total"] != "0.00"
+    report = cli("check", again, "--json", check=False).json
+    (behind,) = [f for f in report["findings"] if f["rule"] == "receipt-current"]
+    assert behind["message"] in amended.err and receipt in amended.err, amended.err
+    assert f"sessiond receipt {again}" in amended.err

@@ -595,3 +595,44 @@ def test_running_timeline_with_a_corrected_start_80x24(
                     "une heure corrigée\u202f: début oublié", "c\u202f: corriger",
                     "p Pause", "f1 Aide")
     assert "f1 Aide" in lines[-1]
+
+
+async def test_a_time_corrected_onto_another_session_s_minutes_says_so_as_amend_does(
+        svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
+    """A start corrected to 13:30 while another client's session ran until 13:45 bills that
+    quarter of an hour to both: the command line says so, and so does the form."""
+    earlier = running(svc, clock, name="M. Blanc", minutes=40)  # 13:20 (Paris)
+    svc.stop(earlier, at=clock.at - timedelta(minutes=15))  # 13:45
+    session = running(svc, clock)  # 13:50
+    start = seq_of(svc, session, "session-started")
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_correction(pilot, session, RunningScreen, f"amend-{start}", AmendDialog)
+        await pilot.press(*"13:30", "enter", *"démarrage oublié", "enter")
+        await wait_for(pilot, lambda: of_kind(other, session, "instant-amended"))
+        (overlap,) = other.overlaps(session, upto=clock.at)
+        assert (overlap.other, overlap.end) == (earlier, clock.at - timedelta(minutes=15))
+        said = other.overlap_message(session, overlap)
+        await wait_for(pilot, lambda: said in toasts(app))
+    assert "13:30:00" in said and "13:45:00" in said and "deux clients" in said
+
+
+async def test_yesterday_s_stop_corrected_with_a_time_alone_is_refused_with_its_day(
+        svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
+    """'13:40' for yesterday's stop at 13:10 meant today's 13:40, billing 24 h more: as
+    `sessiond amend` says, the form says what it would mean and to give the day."""
+    session = running(svc, clock, minutes=24 * 60 + 50)  # yesterday 13:10 (Paris)
+    svc.stop(session, at=clock.at - timedelta(hours=23, minutes=50))  # yesterday 14:10
+    stop = seq_of(svc, session, "session-stopped")
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_correction(pilot, session, EndScreen, f"amend-{stop}", AmendDialog)
+        dialog = app.screen
+        await pilot.press(*"13:40", "enter", *"arrêt noté tard", "enter")
+        await wait_for(pilot, lambda: dialog.query_one("#refusal", Static).display)
+        assert "--at 2026-03-09T13:40" in shown(app, "#refusal")
+        assert of_kind(other, session, "instant-amended") == []
+        dialog.query_one("#time", Input).value = "hier 13:40"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: of_kind(other, session, "instant-amended"))
+    assert other.session(session).stopped_at == datetime(2026, 3, 9, 12, 40, tzinfo=UTC)

@@ -48,6 +48,24 @@ def reviewed_pauses(session: Session) -> list[Span]:
     return merged
 
 
+def worked_spans(session: Session, now: datetime) -> list[Span]:
+    """The spans worked: those the clock ran, with the reviewed pauses cut out of them
+    (what `worked_seconds` adds up), in order."""
+    spans = running_spans(session, now)
+    for p_start, p_end in reviewed_pauses(session):
+        cut: list[Span] = []
+        for start, end in spans:
+            if p_end <= start or end <= p_start:
+                cut.append((start, end))
+                continue
+            if start < p_start:
+                cut.append((start, p_start))
+            if p_end < end:
+                cut.append((p_end, end))
+        spans = cut
+    return spans
+
+
 def worked_seconds(session: Session, now: datetime) -> int:
     """Whole seconds worked so far: running spans minus reviewed pauses."""
     pauses = reviewed_pauses(session)

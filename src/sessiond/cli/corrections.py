@@ -13,7 +13,13 @@ from sessiond.cli.context import Context
 from sessiond.i18n import _
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+    from datetime import datetime
+
     from sessiond.model import Event
+    from sessiond.sessions import Overlap
+
+    Shared = tuple[datetime, list[Overlap]]
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -74,7 +80,8 @@ def emit(ctx: Context, event: Event, text: str, *, broken: set[str] | None = Non
     if broken is not None and event.session_id is not None:
         warn_new_errors(ctx, event.session_id, broken)
     if event.session_id is not None:
-        warn_outdated_documents(ctx, [event.session_id])
+        warn_outdated_documents(ctx, [event.session_id,
+                                      *ctx.service.client_neighbours(event.session_id)])
     elif event.kind == "client-merged":  # his sessions and the other's are repriced
         warn_outdated_documents(ctx, [s.id for s in ctx.service.client_sessions(
             event.body["into"])])
@@ -101,6 +108,28 @@ def warn_new_errors(ctx: Context, session_id: str, before: set[str]) -> None:
                    finding=finding_line(finding).strip()))
 
 
+def overlaps_now(ctx: Context, session_id: str) -> Shared:
+    """The session's overlaps with other sessions before a command that sets one of its
+    instants (see `warn_new_overlaps`), read up to now."""
+    from sessiond import clock
+
+    upto = clock.whole_second(clock.now())
+    return upto, ctx.service.overlaps(session_id, upto=upto)
+
+
+def warn_new_overlaps(ctx: Context, session_id: str, before: Shared, *,
+                      saying: Collection[str] = ()) -> None:
+    """After a time given or corrected: the minutes it bills twice, another session's
+    clock running then too (a start typed 09:30 for 10:30 beside the session that ran
+    until 10:00), said at once with what to do; `saying`: the sessions a warning named
+    already."""
+    upto, shared = before
+    svc = ctx.service
+    for overlap in svc.new_overlaps(session_id, shared, upto=upto):
+        if overlap.other not in saying:
+            ctx.warn(svc.overlap_message(session_id, overlap))
+
+
 def event_json(ctx: Context, event: Event) -> dict[str, Any]:
     from sessiond import clock
 
@@ -117,7 +146,9 @@ def do_amend(args: argparse.Namespace, ctx: Context) -> int:
     if at is None:
         raise InputError(_("Give the right time: --at TIME."))
     broken = ctx.service.broken_rules(args.session_id)
-    event = svc.amend(args.session_id, args.seq, at=at, reason=args.reason)
+    shared = overlaps_now(ctx, args.session_id)
+    event = svc.amend(args.session_id, args.seq, at=at, reason=args.reason, typed=args.at)
+    warn_new_overlaps(ctx, args.session_id, shared)
     return emit(ctx, event, _("Event #{seq} corrected (event #{event}).", seq=args.seq,
                               event=event.seq), broken=broken)
 

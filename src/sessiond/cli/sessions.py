@@ -372,19 +372,23 @@ def do_consent(args: argparse.Namespace, ctx: Context) -> int:
 
 def do_start(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond.cli.compliance import warn_requirements
+    from sessiond.cli.corrections import overlaps_now, warn_new_overlaps
 
     svc = ctx.service
     at = svc.at(args.at, allow_old=args.yes)
     warn_requirements(ctx, args.session_id, at)
+    shared = overlaps_now(ctx, args.session_id) if at is not None else None
     event = svc.start(args.session_id, at=at,
                       without_consent=args.without_consent, reason=args.reason)
-    _warn_running_too(ctx, event.session_id or args.session_id)
+    running = _warn_running_too(ctx, event.session_id or args.session_id)
+    if shared is not None:  # a start in the past: another clock may have run since
+        warn_new_overlaps(ctx, event.session_id or args.session_id, shared, saying=running)
     return _transition(ctx, event, args.session_id)
 
 
-def _warn_running_too(ctx: Context, started: str) -> None:
+def _warn_running_too(ctx: Context, started: str) -> list[str]:
     """Two clocks running at once bill the same minutes twice: say so (the terminal
-    interface asks before it starts one)."""
+    interface asks before it starts one). The sessions named."""
 
     from sessiond.i18n.plural import n_
     from sessiond.model import State
@@ -398,6 +402,7 @@ def _warn_running_too(ctx: Context, started: str) -> None:
             "warning: sessions {sessions} are running too: the same minutes are billed "
             "twice; pause those not worked on (sessiond pause ID).",
             sessions=", ".join(others)))
+    return others
 
 
 def do_pause(args: argparse.Namespace, ctx: Context) -> int:

@@ -53,6 +53,10 @@ class Facts:
     # what the session is billed now, when its last receipt states its amount: the same
     # for its receipt
     receipted_now: Decimal | None = None
+    # the session's events as stored, when an instant was amended or the session moved
+    # after its receipt or invoice (model.undone_corrections: a correction undone by a
+    # later one corrects nothing)
+    stored: tuple[Event, ...] = ()
 
     @property
     def started(self) -> bool:

@@ -41,6 +41,7 @@ from sessiond.model import (
     Interval,
     State,
     standing_invoices,
+    undone_corrections,
 )
 from sessiond.policy import RuleSpec
 
@@ -799,8 +800,9 @@ def receipt_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not receipts:
         return []
     last = receipts[-1]
-    later = [e for e in facts.session.events
-             if e.seq > last.seq and e.kind in CORRECTIONS and _receipt_states(facts, e)]
+    undone = undone_corrections(facts.stored, last.seq)
+    later = [e for e in facts.session.events if e.seq > last.seq and e.kind in CORRECTIONS
+             and e.seq not in undone and _receipt_states(facts, e)]
     # Cited under the terms' receipt article; terms that promise no receipt (MD's,
     # MRI87's) still price the time it states by their tranches (MD 5, MRI87 7.1).
     receipt_rule = facts.policy.rules.get("receipt-issued")
@@ -829,8 +831,9 @@ def receipt_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
     # Repriced by a correction of the client's history, as for invoice-current.
     return [replace(finding(spec, _(
         "The receipt {receipt} states {stated}, but the session is billed {now} now (the "
-        "client's history was corrected since: a duplicate merged, a package withdrawn); "
-        "issue a new one (sessiond receipt {session}).", receipt=receipt,
+        "client's history was corrected since: a duplicate merged, a package withdrawn, "
+        "another of his sessions corrected); issue a new one (sessiond receipt "
+        "{session}).", receipt=receipt,
         stated=money(Decimal(stated)), now=money(facts.receipted_now),
         session=facts.session.id), [last.seq]), article=cited)]
 
@@ -866,8 +869,9 @@ def invoice_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
     if not current:
         return []
     invoice = current[-1]
-    later = [e for e in facts.session.events
-             if e.seq > invoice.seq and e.kind in CORRECTIONS and _invoice_states(facts, e)]
+    undone = undone_corrections(facts.stored, invoice.seq)
+    later = [e for e in facts.session.events if e.seq > invoice.seq and e.kind in CORRECTIONS
+             and e.seq not in undone and _invoice_states(facts, e)]
     if not later:
         from decimal import Decimal
 
@@ -881,8 +885,9 @@ def invoice_current(facts: Facts, spec: RuleSpec) -> list[Finding]:
         return [finding(spec, _(
             "Invoice {number} (#{seq}) states {stated}, but its sessions are billed {now} "
             "now (the client's history was corrected since: a duplicate merged, a package "
-            "withdrawn). Cancel it with a credit note (sessiond invoice cancel {number} "
-            "--reason TEXT), then invoice the session again.",
+            "withdrawn, another of his sessions corrected). Cancel it with a credit note "
+            "(sessiond invoice cancel {number} --reason TEXT), then invoice the session "
+            "again.",
             number=invoice.body["number"], seq=invoice.seq, stated=text.money(stated),
             now=text.money(facts.invoiced_now)), [invoice.seq])]
     return [finding(spec, _(

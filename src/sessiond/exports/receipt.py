@@ -207,9 +207,17 @@ def changed_since(svc: Sessiond, session_id: str, receipt: StoredEvent) -> bool:
     cancelled as its duplicate has one (its cancellation, a connection matched to it):
     what the tool logged in a duplicate is the session's connection, which the receipt
     states."""
-    if any(r.seq > receipt.seq and r.kind != "receipt-issued"
-           for r in svc.store.session_events(session_id)):
-        return True
+    rows = svc.store.session_events(session_id)
+    if any(r.seq > receipt.seq and r.kind != "receipt-issued" for r in rows):
+        # An instant amended, then back to where it stood, or a session moved and back
+        # (undone_corrections), leaves the session as the receipt states it: issued
+        # again, it keeps its number.
+        from sessiond.model import undone_corrections
+
+        undone = undone_corrections(svc.session_events(session_id), receipt.seq)
+        if any(r.seq > receipt.seq and r.kind != "receipt-issued" and r.seq not in undone
+               for r in rows):
+            return True
     session = svc.session(session_id)
     return any(e.seq > receipt.seq for d in svc.duplicates_of(session) for e in d.events)
 

@@ -124,11 +124,16 @@ def _corrected_since(svc: Sessiond, path: Path, proof: EventsProof) -> list[Prob
     as the log does (a stop amended, a payment withdrawn), as a receipt issued before a
     correction no longer does."""
     from sessiond.exports.proof import covered_sessions
+    from sessiond.model import undone_corrections
 
-    later = sorted({e.seq for session_id in covered_sessions(svc.store, proof.scope,
-                                                             proof.upto)
-                    for e in svc.store.session_events(session_id)
-                    if e.seq > proof.upto and e.kind in _RESTATING})
+    later: list[int] = []
+    for session_id in covered_sessions(svc.store, proof.scope, proof.upto):
+        rows = [e for e in svc.store.session_events(session_id)
+                if e.seq > proof.upto and e.kind in _RESTATING]
+        if rows:  # a correction undone by a later one (back where it stood): nothing
+            undone = undone_corrections(svc.session_events(session_id), proof.upto)
+            later.extend(e.seq for e in rows if e.seq not in undone)
+    later.sort()
     if not later:
         return []
     return [Problem(later[0], _(

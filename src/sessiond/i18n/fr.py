@@ -1818,12 +1818,12 @@ CATALOG: dict[str, str] = {
         "plus "
         "cette intervention\u202f; émettez-en un nouveau (sessiond receipt {session}).",
     "The receipt {receipt} states {stated}, but the session is billed {now} now (the "
-    "client's history was corrected since: a duplicate merged, a package withdrawn); "
-    "issue a new one (sessiond receipt {session}).":
+    "client's history was corrected since: a duplicate merged, a package withdrawn, "
+    "another of his sessions corrected); issue a new one (sessiond receipt {session}).":
         "Le relevé {receipt} indique {stated}, mais l'intervention est désormais "
         "facturée {now} (l'historique du client a été corrigé depuis\u202f: un doublon "
-        "fusionné, un forfait retiré)\u202f; émettez-en un nouveau (sessiond receipt "
-        "{session}).",
+        "fusionné, un forfait retiré, une autre de ses interventions corrigée)\u202f; "
+        "émettez-en un nouveau (sessiond receipt {session}).",
     "a client with the same name or e-mail exists already: {clients}. If it is the same "
     "person: sessiond client merge {client} --into {first} --reason TEXT.":
         "un client du même nom ou de la même adresse existe déjà\u202f: {clients}. Si c'est la "
@@ -3309,12 +3309,13 @@ CATALOG: dict[str, str] = {
         "{number} --reason TEXTE), puis facturez de nouveau l'intervention.",
     "Invoice {number} (#{seq}) states {stated}, but its sessions are billed {now} "
     "now (the client's history was corrected since: a duplicate merged, a package "
-    "withdrawn). Cancel it with a credit note (sessiond invoice cancel {number} "
-    "--reason TEXT), then invoice the session again.":
+    "withdrawn, another of his sessions corrected). Cancel it with a credit note "
+    "(sessiond invoice cancel {number} --reason TEXT), then invoice the session again.":
         "La facture {number} (n°\u00a0{seq}) indique {stated}, mais ses interventions sont "
         "désormais facturées {now} (l'historique du client a été corrigé depuis\u202f: un "
-        "doublon fusionné, un forfait retiré). Annulez-la par un avoir (sessiond invoice "
-        "cancel {number} --reason TEXTE), puis facturez de nouveau l'intervention.",
+        "doublon fusionné, un forfait retiré, une autre de ses interventions corrigée). "
+        "Annulez-la par un avoir (sessiond invoice cancel {number} --reason TEXTE), puis "
+        "facturez de nouveau l'intervention.",
     "Cancelled as a duplicate of {session}, which bills this work: nothing is due.":
         "Annulée comme doublon de {session}, qui facture ce travail\u202f: rien n'est dû.",
     "Cancelled: nothing is due.": "Annulée\u202f: rien n'est dû.",
@@ -3954,6 +3955,29 @@ CATALOG: dict[str, str] = {
         "attention\u202f: les interventions {sessions} tournent aussi\u202f: les mêmes minutes "
         "sont facturées deux fois\u202f; mettez en pause celles où vous ne travaillez pas "
         "(sessiond pause ID).",
+    "{typed} would mean {meant}, more than 12 hours from {kind} it corrects (on {at}): a "
+    "time without its day is the most recent one; give the day too, e.g. --at {iso}.":
+        "{typed} voudrait dire le {meant}, à plus de 12\u00a0heures de {kind} qu'elle "
+        "corrige (le {at})\u202f: une heure sans jour est la plus récente\u202f; donnez "
+        "aussi le jour, par ex. --at {iso}.",
+    # --- corrections: two clocks over the same minutes ---
+    "warning: the clock of session {session} ran {span} while that of session {other}, of "
+    "the same client, ran too: the same minutes are billed twice. If a time is wrong, "
+    "correct it (sessiond amend SESSION SEQ --at TIME --reason TEXT); if it is the same "
+    "work timed twice: sessiond cancel {session} --duplicate-of {other} --reason TEXT.":
+        "attention\u202f: le chronomètre de l'intervention {session} a tourné {span} pendant "
+        "que celui de l'intervention {other}, du même client, tournait aussi\u202f: les "
+        "mêmes minutes sont facturées deux fois. Si une heure est fausse, corrigez-la "
+        "(sessiond amend INTERVENTION N --at HEURE --reason TEXTE)\u202f; si c'est le même "
+        "travail chronométré deux fois\u202f: sessiond cancel {session} --duplicate-of "
+        "{other} --reason TEXTE.",
+    "warning: the clock of session {session} ran {span} while that of session {other} ran "
+    "too: the same minutes are billed to two clients. If a time is wrong, correct it "
+    "(sessiond amend SESSION SEQ --at TIME --reason TEXT).":
+        "attention\u202f: le chronomètre de l'intervention {session} a tourné {span} pendant "
+        "que celui de l'intervention {other} tournait aussi\u202f: les mêmes minutes sont "
+        "facturées à deux clients. Si une heure est fausse, corrigez-la (sessiond amend "
+        "INTERVENTION N --at HEURE --reason TEXTE).",
     # --- TUI for a real day (issue 16): findings in the CLI ---
     "{severity}: {rule}{article}: {message}{events}":
         "{severity}\u202f: {rule}{article}\u202f: {message}{events}",

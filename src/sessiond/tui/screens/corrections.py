@@ -81,18 +81,29 @@ class CorrectableScreen(SessionScreen):
                 self.notify(finding.message, severity="error", timeout=15,
                             title=_("After this correction the session breaks its terms: "
                                     "{finding}", finding=labels.rule(finding.rule)))
-        for finding in await self.sapp.backend.run(svc.outdated_documents,
-                                                   self.session_id):
-            self.notify(finding.message, title=labels.rule(finding.rule),
-                        severity="warning", timeout=15)
+        # Its own, and those of the client's other sessions, which it may reprice.
+        others = await self.sapp.backend.run(svc.client_neighbours, self.session_id)
+        for session_id in (self.session_id, *others):
+            for finding in await self.sapp.backend.run(svc.outdated_documents, session_id):
+                self.notify(finding.message, title=labels.rule(finding.rule),
+                            severity="warning", timeout=15)
 
     async def amend(self, event: Event) -> None:
+        svc = self.sapp.service
         broken = await self.broken_rules()
+        upto = self.sapp.moment()  # the overlaps before, up to the key press
+        shared = await self.sapp.backend.run(svc.overlaps, self.session_id, upto=upto)
 
         async def done(amended: Event | None) -> None:
             if amended is not None:
                 self.notify(_("Time corrected; the clock and the bill follow."))
                 await self.warn_documents(broken)
+                # The minutes it bills twice, another clock running then (as amend says).
+                for overlap in await self.sapp.backend.run(svc.new_overlaps, self.session_id,
+                                                           shared, upto=upto):
+                    said = await self.sapp.backend.run(svc.overlap_message,
+                                                       self.session_id, overlap)
+                    self.notify(said, severity="warning", timeout=15)
 
         self.app.push_screen(AmendDialog(self.view.session, event), done)
 

@@ -245,7 +245,8 @@ class AmendDialog(Dialog[Event]):
         if at < now - clock.OLD_DECLARATION:
             def answered(answer: str | None) -> None:
                 if answer == "old":
-                    self.run_worker(self._amend(at, reason), group="amend", exclusive=True)
+                    self.run_worker(self._amend(at, reason, typed), group="amend",
+                                    exclusive=True)
 
             self.app.push_screen(ConfirmDialog(
                 _("More than 7 days ago"),
@@ -253,13 +254,13 @@ class AmendDialog(Dialog[Event]):
                   time=when(at, self.sapp.tz)),
                 [("old", _("Yes, correct it"))]), answered)
             return
-        self.run_worker(self._amend(at, reason), group="amend", exclusive=True)
+        self.run_worker(self._amend(at, reason, typed), group="amend", exclusive=True)
 
-    async def _amend(self, at: datetime, reason: str) -> None:
+    async def _amend(self, at: datetime, reason: str, typed: str) -> None:
         svc = self.sapp.service
         try:
             event = await self.sapp.backend.run(svc.amend, self.session_id, self.event.seq,
-                                                at=at, reason=reason)
+                                                at=at, reason=reason, typed=typed)
         except SessiondError as e:
             self.refuse(e.message)
             self.refused(e.message)
