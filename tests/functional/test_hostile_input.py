@@ -753,7 +753,7 @@ SLOW_OR_UNREADABLE_TOML = {
     "quoted": ('"a"' + ' . "a"' * 50_000 + " = 1\n", "plus de 16 parties (ligne {line})"),
     "table": ("[" + "a." * 50_000 + "a]\n", "plus de 16 parties (ligne {line})"),
     "inline": ("x = { " + "'a'." * 50_000 + "b = 1 }\n", "plus de 16 parties (ligne {line})"),
-    "digits": ("x = " + "9" * 5000 + "\n", "19 chiffres"),
+    "digits": ("x = " + "9" * 5000 + "\n", "19\xa0chiffres"),
 }
 
 
