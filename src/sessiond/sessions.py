@@ -1683,6 +1683,13 @@ class Sessiond:
                  if s.id != session_id]
         return list(dict.fromkeys(found))
 
+    def neighbours_behind(self, session_id: str) -> set[str]:
+        """What the check says now of the documents the session's neighbours left behind
+        (`client_neighbours`, `outdated_documents`): taken before a correction, so that
+        it names only those that the correction itself leaves behind."""
+        return {f.message for other in self.client_neighbours(session_id)
+                for f in self.outdated_documents(other)}
+
     def _client_group(self, client_id: str, merged: dict[str, str] | None = None) -> set[str]:
         """The client and the duplicates merged into him."""
         merged = self._merged() if merged is None else merged

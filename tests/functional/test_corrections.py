@@ -1330,3 +1330,8 @@ def test_a_correction_says_which_documents_of_the_client_s_other_sessions_it_rep
     (behind,) = [f for f in report["findings"] if f["rule"] == "receipt-current"]
     assert behind["message"] in amended.err and receipt in amended.err, amended.err
     assert f"sessiond receipt {again}" in amended.err
+    # Left behind already, it is not said again at the next correction: that one's check
+    # and the re-intervention's say it.
+    later = cli("amend", first, str(stop), "--at", iso(begun + timedelta(hours=2)),
+                "--yes", "--reason", "arrêt réel")
+    assert receipt not in later.err, later.err

@@ -74,14 +74,22 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     withdraw.set_defaults(handler=do_withdraw)
 
 
-def emit(ctx: Context, event: Event, text: str, *, broken: set[str] | None = None) -> int:
+def emit(ctx: Context, event: Event, text: str, *, broken: set[str] | None = None,
+         behind: set[str] | None = None) -> int:
     """Print the correction; `broken`: the session's errors before it, so that an error
-    the correction brings (a start moved before the consent) is said at once."""
+    the correction brings (a start moved before the consent) is said at once; `behind`:
+    what the documents of the client's other sessions were said to be before it (see
+    Sessiond.neighbours_behind), so that those it reprices are named too."""
     if broken is not None and event.session_id is not None:
         warn_new_errors(ctx, event.session_id, broken)
     if event.session_id is not None:
-        warn_outdated_documents(ctx, [event.session_id,
-                                      *ctx.service.client_neighbours(event.session_id)])
+        warn_outdated_documents(ctx, [event.session_id])
+        if behind is not None:
+            # Their prices hang on this session (a warranty re-intervention within its
+            # window, the new client's first intervention).
+            for finding in _neighbours_findings(ctx, event.session_id):
+                if finding.message not in behind:
+                    ctx.warn(_finding_line(finding))
     elif event.kind == "client-merged":  # his sessions and the other's are repriced
         warn_outdated_documents(ctx, [s.id for s in ctx.service.client_sessions(
             event.body["into"])])
@@ -98,6 +106,18 @@ def warn_outdated_documents(ctx: Context, session_ids: list[str]) -> None:
     for session_id in session_ids:
         for finding in ctx.service.outdated_documents(session_id):
             ctx.warn(finding_line(finding).strip())
+
+
+def _neighbours_findings(ctx: Context, session_id: str) -> list[Any]:
+    svc = ctx.service
+    return [f for other in svc.client_neighbours(session_id)
+            for f in svc.outdated_documents(other)]
+
+
+def _finding_line(finding: Any) -> str:
+    from sessiond.cli.compliance import finding_line
+
+    return str(finding_line(finding).strip())
 
 
 def warn_new_errors(ctx: Context, session_id: str, before: set[str]) -> None:
@@ -146,34 +166,39 @@ def do_amend(args: argparse.Namespace, ctx: Context) -> int:
     if at is None:
         raise InputError(_("Give the right time: --at TIME."))
     broken = ctx.service.broken_rules(args.session_id)
+    behind = ctx.service.neighbours_behind(args.session_id)
     shared = overlaps_now(ctx, args.session_id)
     event = svc.amend(args.session_id, args.seq, at=at, reason=args.reason, typed=args.at)
     warn_new_overlaps(ctx, args.session_id, shared)
     return emit(ctx, event, _("Event #{seq} corrected (event #{event}).", seq=args.seq,
-                              event=event.seq), broken=broken)
+                              event=event.seq), broken=broken, behind=behind)
 
 
 def do_reopen(args: argparse.Namespace, ctx: Context) -> int:
     broken = ctx.service.broken_rules(args.session_id)
+    behind = ctx.service.neighbours_behind(args.session_id)
     event = ctx.service.reopen(args.session_id, reason=args.reason)
     return emit(ctx, event, _("Session {session} reopened, paused since its stop: sessiond "
                               "resume {session} continues it (event #{event}).",
-                              session=args.session_id, event=event.seq), broken=broken)
+                              session=args.session_id, event=event.seq), broken=broken,
+                behind=behind)
 
 
 def do_cancel(args: argparse.Namespace, ctx: Context) -> int:
+    behind = ctx.service.neighbours_behind(args.session_id)
     event = ctx.service.cancel(args.session_id, reason=args.reason,
                                duplicate_of=args.duplicate_of)
     return emit(ctx, event, _("Session {session} cancelled (event #{event}).",
-                              session=args.session_id, event=event.seq))
+                              session=args.session_id, event=event.seq), behind=behind)
 
 
 def do_withdraw(args: argparse.Namespace, ctx: Context) -> int:
     broken = ctx.service.broken_rules(args.session_id)
+    behind = ctx.service.neighbours_behind(args.session_id)
     event = ctx.service.withdraw(args.session_id, args.seq, reason=args.reason)
     return emit(ctx, event, _("Event #{seq} withdrawn: the bill and the documents leave it "
                               "out (event #{event}).", seq=args.seq, event=event.seq),
-                broken=broken)
+                broken=broken, behind=behind)
 
 
 def do_redact(args: argparse.Namespace, ctx: Context) -> int:
@@ -184,11 +209,12 @@ def do_redact(args: argparse.Namespace, ctx: Context) -> int:
 
 def do_move(args: argparse.Namespace, ctx: Context) -> int:
     broken = ctx.service.broken_rules(args.session_id)
+    behind = ctx.service.neighbours_behind(args.session_id)
     event = ctx.service.move_session(args.session_id, client_id=args.client,
                                      reason=args.reason)
     return emit(ctx, event, _("Session {session} now belongs to client {client} (event "
                               "#{event}).", session=args.session_id, client=args.client,
-                              event=event.seq), broken=broken)
+                              event=event.seq), broken=broken, behind=behind)
 
 
 def do_merge(args: argparse.Namespace, ctx: Context) -> int:

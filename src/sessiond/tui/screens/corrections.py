@@ -67,8 +67,11 @@ class CorrectableScreen(SessionScreen):
         return next(e for e in self.view.session.events if e.seq == seq)
 
     async def broken_rules(self) -> set[str]:
-        """The rules the session breaks before a correction (see `warn_documents`)."""
-        return await self.sapp.backend.run(self.sapp.service.broken_rules, self.session_id)
+        """The rules the session breaks before a correction (see `warn_documents`), and
+        what its neighbours' documents were said to be then."""
+        svc = self.sapp.service
+        self._behind = await self.sapp.backend.run(svc.neighbours_behind, self.session_id)
+        return await self.sapp.backend.run(svc.broken_rules, self.session_id)
 
     async def warn_documents(self, broken: set[str] | None = None) -> None:
         """After a correction: an error it brought (`broken`: the rules broken before it),
@@ -81,12 +84,20 @@ class CorrectableScreen(SessionScreen):
                 self.notify(finding.message, severity="error", timeout=15,
                             title=_("After this correction the session breaks its terms: "
                                     "{finding}", finding=labels.rule(finding.rule)))
-        # Its own, and those of the client's other sessions, which it may reprice.
+        for finding in await self.sapp.backend.run(svc.outdated_documents,
+                                                   self.session_id):
+            self.notify(finding.message, title=labels.rule(finding.rule),
+                        severity="warning", timeout=15)
+        if broken is None:
+            return
+        # Those of the client's other sessions that it reprices (as amend says them).
         others = await self.sapp.backend.run(svc.client_neighbours, self.session_id)
-        for session_id in (self.session_id, *others):
+        behind: set[str] = getattr(self, "_behind", set())
+        for session_id in others:
             for finding in await self.sapp.backend.run(svc.outdated_documents, session_id):
-                self.notify(finding.message, title=labels.rule(finding.rule),
-                            severity="warning", timeout=15)
+                if finding.message not in behind:
+                    self.notify(finding.message, title=labels.rule(finding.rule),
+                                severity="warning", timeout=15)
 
     async def amend(self, event: Event) -> None:
         svc = self.sapp.service
