@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 from enum import StrEnum
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -723,22 +723,27 @@ def _check_no_show(session: Session, at: datetime) -> None:
             session=session.id, appointment=local_moment(from_text(appointment), session)))
 
 
+def event_zone(name: str) -> tzinfo:
+    """The zone an event was recorded in (its `tz`); UTC for a name this machine's zone
+    database does not know."""
+    from datetime import UTC
+    from zoneinfo import ZoneInfo
+
+    try:
+        return ZoneInfo(name)
+    except (ValueError, KeyError):
+        return UTC
+
+
 def local_moment(instant: datetime, session: Session) -> str:
     """An instant of an error message in the session's zone, to the second (the order of
     two steps may hang on it): "1er décembre 2026 à 09:44:05", never UTC ISO; with its
     offset in the hour the clocks go back, where the same wall time comes twice ("02:40:00
     (UTC+02:00)" is before "02:05:00 (UTC+01:00)")."""
-    from datetime import UTC, tzinfo
-    from zoneinfo import ZoneInfo
-
     from sessiond.clock import local_wall
     from sessiond.i18n.dates import long_date
 
-    zone: tzinfo
-    try:
-        zone = ZoneInfo(session.events[-1].tz if session.events else "UTC")
-    except (ValueError, KeyError):
-        zone = UTC
+    zone = event_zone(session.events[-1].tz if session.events else "UTC")
     local = instant.astimezone(zone)
     return _("{day} at {time}", day=long_date(local.date()),
              time=local_wall(instant, zone, "%H:%M:%S"))

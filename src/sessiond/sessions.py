@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta
 from functools import cached_property
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -38,6 +38,7 @@ from sessiond.model import (
     apply,
     check_transition,
     duplicate_of,
+    event_zone,
     fee_refusal,
     fold,
     local_moment,
@@ -271,11 +272,7 @@ def _refuse_another_day(session: Session | None, target: Event, at: datetime,
     current = next((e.at for e in session.events if e.seq == target.seq), target.at)
     if abs(at - current) <= clock.HHMM_WINDOW:
         return
-    zone: tzinfo
-    try:
-        zone = ZoneInfo(target.tz)
-    except (ValueError, KeyError):
-        zone = UTC
+    zone = event_zone(target.tz)
     wall = at.astimezone(zone)
     day = current.astimezone(zone).date()
     candidates = [datetime.combine(day + timedelta(days=d), wall.time()).replace(tzinfo=zone)
@@ -1683,12 +1680,16 @@ class Sessiond:
                  if s.id != session_id]
         return list(dict.fromkeys(found))
 
+    def neighbours_outdated(self, session_id: str) -> list[Finding]:
+        """What the check says of the documents the session's neighbours
+        (`client_neighbours`) left behind (`outdated_documents`)."""
+        return [f for other in self.client_neighbours(session_id)
+                for f in self.outdated_documents(other)]
+
     def neighbours_behind(self, session_id: str) -> set[str]:
-        """What the check says now of the documents the session's neighbours left behind
-        (`client_neighbours`, `outdated_documents`): taken before a correction, so that
-        it names only those that the correction itself leaves behind."""
-        return {f.message for other in self.client_neighbours(session_id)
-                for f in self.outdated_documents(other)}
+        """`neighbours_outdated` in words, taken before a correction, so that after it
+        only those that the correction itself leaves behind are named."""
+        return {f.message for f in self.neighbours_outdated(session_id)}
 
     def _client_group(self, client_id: str, merged: dict[str, str] | None = None) -> set[str]:
         """The client and the duplicates merged into him."""

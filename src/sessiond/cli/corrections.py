@@ -85,11 +85,13 @@ def emit(ctx: Context, event: Event, text: str, *, broken: set[str] | None = Non
     if event.session_id is not None:
         warn_outdated_documents(ctx, [event.session_id])
         if behind is not None:
+            from sessiond.cli.compliance import finding_line
+
             # Their prices hang on this session (a warranty re-intervention within its
             # window, the new client's first intervention).
-            for finding in _neighbours_findings(ctx, event.session_id):
+            for finding in ctx.service.neighbours_outdated(event.session_id):
                 if finding.message not in behind:
-                    ctx.warn(_finding_line(finding))
+                    ctx.warn(finding_line(finding).strip())
     elif event.kind == "client-merged":  # his sessions and the other's are repriced
         warn_outdated_documents(ctx, [s.id for s in ctx.service.client_sessions(
             event.body["into"])])
@@ -106,18 +108,6 @@ def warn_outdated_documents(ctx: Context, session_ids: list[str]) -> None:
     for session_id in session_ids:
         for finding in ctx.service.outdated_documents(session_id):
             ctx.warn(finding_line(finding).strip())
-
-
-def _neighbours_findings(ctx: Context, session_id: str) -> list[Any]:
-    svc = ctx.service
-    return [f for other in svc.client_neighbours(session_id)
-            for f in svc.outdated_documents(other)]
-
-
-def _finding_line(finding: Any) -> str:
-    from sessiond.cli.compliance import finding_line
-
-    return str(finding_line(finding).strip())
 
 
 def warn_new_errors(ctx: Context, session_id: str, before: set[str]) -> None:

@@ -95,21 +95,26 @@ def invoice_numbers(svc: Sessiond) -> dict[str, str]:
 
 def find_invoice(svc: Sessiond, number: str) -> tuple[Event, Event | None]:
     """The invoice-issued event of `number`, and the credit note that cancelled it."""
+    invoice = _numbered(svc, number)
+    if invoice.kind != "invoice-issued":
+        raise InputError(_("{number} is a credit note: only an invoice can be cancelled.",
+                           number=invoice.body["number"]))
+    credit = next((e for e in svc.invoice_events() if e.kind == "credit-note-issued"
+                   and e.body["cites_seq"] == invoice.seq), None)
+    return invoice, credit
+
+
+def _numbered(svc: Sessiond, number: str) -> Event:
+    """The invoice-issued or credit-note-issued event of `number` (one series: F- and A-
+    numbers never meet)."""
     wanted = number.strip().upper()
     events = svc.invoice_events()
-    invoice = next((e for e in events if e.kind == "invoice-issued"
-                    and e.body["number"].upper() == wanted), None)
-    if invoice is None:
-        note = next((e for e in events if e.body["number"].upper() == wanted), None)
-        if note is not None:
-            raise InputError(_("{number} is a credit note: only an invoice can be cancelled.",
-                               number=note.body["number"]))
+    found = next((e for e in events if e.body["number"].upper() == wanted), None)
+    if found is None:
         raise InputError(_("No invoice {number}. `sessiond invoice list` shows them.",
                            number=number)
                          + did_you_mean(number, [e.body["number"] for e in events]))
-    credit = next((e for e in events if e.kind == "credit-note-issued"
-                   and e.body["cites_seq"] == invoice.seq), None)
-    return invoice, credit
+    return found
 
 
 def _next_serial(events: Sequence[Event], year: int) -> int:
@@ -536,18 +541,6 @@ def reprint(svc: Sessiond, number: str, out: Path | None = None) -> InvoiceResul
     return InvoiceResult(doc.kind, doc.number, path, doc.total, event.client_id,
                          tuple(event.body["sessions"]), event.seq, checkpoint, facturx, doc,
                          cites=doc.cited_invoice)
-
-
-def _numbered(svc: Sessiond, number: str) -> Event:
-    """The invoice-issued or credit-note-issued event of `number`."""
-    wanted = number.strip().upper()
-    events = svc.invoice_events()
-    found = next((e for e in events if e.body["number"].upper() == wanted), None)
-    if found is None:
-        raise InputError(_("No invoice {number}. `sessiond invoice list` shows them.",
-                           number=number)
-                         + did_you_mean(number, [e.body["number"] for e in events]))
-    return found
 
 
 def invoice_period(svc: Sessiond, client_id: str, first: date, last: date,

@@ -91,13 +91,11 @@ class CorrectableScreen(SessionScreen):
         if broken is None:
             return
         # Those of the client's other sessions that it reprices (as amend says them).
-        others = await self.sapp.backend.run(svc.client_neighbours, self.session_id)
         behind: set[str] = getattr(self, "_behind", set())
-        for session_id in others:
-            for finding in await self.sapp.backend.run(svc.outdated_documents, session_id):
-                if finding.message not in behind:
-                    self.notify(finding.message, title=labels.rule(finding.rule),
-                                severity="warning", timeout=15)
+        for finding in await self.sapp.backend.run(svc.neighbours_outdated, self.session_id):
+            if finding.message not in behind:
+                self.notify(finding.message, title=labels.rule(finding.rule),
+                            severity="warning", timeout=15)
 
     async def amend(self, event: Event) -> None:
         svc = self.sapp.service
