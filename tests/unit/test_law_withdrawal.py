@@ -193,18 +193,21 @@ def test_last_day_is_the_first_working_day_from_the_14th(contract_day: date,
                                                          alsace_moselle: bool) -> None:
     last = withdrawal_last_day(contract_day, alsace_moselle=alsace_moselle)
     assert is_working_day(last, alsace_moselle=alsace_moselle)
-    assert 14 <= (last - contract_day).days <= (18 if alsace_moselle else 17)
+    assert 14 <= (last - contract_day).days <= 18
     skipped = range(14, (last - contract_day).days)
     assert not any(is_working_day(contract_day + timedelta(days=n),
                                   alsace_moselle=alsace_moselle) for n in skipped)
 
 
 def test_the_longest_extensions_happen() -> None:
-    # The bounds above are reached, so they are the true ones: Saturday before a Monday
-    # holiday; in Alsace-Moselle, Good Friday before Easter Monday.
+    # The bound above is reached, so it is the true one: in Alsace-Moselle, Good Friday
+    # before Easter Monday; everywhere, Ascension on Thursday 7 May before the Friday of
+    # 8 May and a weekend (Easter on 29 March: 2043). In other years, a Saturday before a
+    # Monday holiday gives 17.
     days = [date(2026, 1, 1) + timedelta(days=n) for n in range(3 * 366)]
     assert max((withdrawal_last_day(d) - d).days for d in days) == 17
     assert max((withdrawal_last_day(d, alsace_moselle=True) - d).days for d in days) == 18
+    assert withdrawal_last_day(date(2043, 4, 23)) == date(2043, 5, 11)  # 18 days
 
 
 INSTANTS = st.datetimes(datetime(1990, 1, 1), datetime(2090, 1, 1), timezones=st.just(UTC))
