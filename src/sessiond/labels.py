@@ -230,6 +230,7 @@ def _kinds() -> Table:
         "withdrawal-waiver": _("the request to start within the withdrawal period"),
         "sensitive-docs-warned": _("the invitation to close sensitive documents"),
         "backup-status": _("the backup answer"), "payment-recorded": _("the payment"),
+        "refund-recorded": _("the refund"),
         "artifact-recorded": _("the copy"), "control-returned": _("the client's control"),
         "disconnect-confirmed": _("the disconnection"),
         "check-completed": _("the check of the terms"), "receipt-issued": _("the receipt"),

@@ -271,6 +271,12 @@ KINDS: dict[str, Kind] = _kinds(
     Kind("payment-recorded", "session",
          body={"amount": decimal, "method": one_of(*PAYMENT_METHODS)},
          required=frozenset({"amount", "method"})),
+    # money given back to the client (a guarantee that waives the bill after he paid, a
+    # withdrawal, an amount paid twice): its own fact on the day it was given back, so the
+    # day the money came in keeps its takings (the livre des recettes is chronological)
+    Kind("refund-recorded", "session",
+         body={"amount": decimal, "method": one_of(*PAYMENT_METHODS)},
+         required=frozenset({"amount", "method"})),
     Kind("artifact-recorded", "session",
          body={"artifact": one_of(*ARTIFACTS),
                "client_requested": flag},
@@ -559,12 +565,12 @@ class Session(NamedTuple):
 
     @property
     def paid(self) -> Decimal:
-        """What the client paid for this session: its payments that stand (a withdrawn
-        one is folded away)."""
+        """What the client paid for this session and kept: its payments that stand, less
+        the refunds (a withdrawn one is folded away)."""
         from decimal import Decimal
 
-        return sum((Decimal(e.body["amount"]) for e in self.events
-                    if e.kind == "payment-recorded"), Decimal(0))
+        return sum((signed_amount(e) for e in self.events if e.kind in MONEY_KINDS),
+                   Decimal(0))
 
     @property
     def has_consent(self) -> bool:
@@ -782,7 +788,18 @@ CORRECTIONS = ("instant-amended", "session-reopened", "session-cancelled", "sess
                "text-redacted", "fact-withdrawn")
 # The facts a mistake may have put on a session, that `withdraw` takes back: a fee (a
 # no-show that was none), its announcement, a payment typed twice.
-WITHDRAWABLE = ("fee-added", "fee-announced", "payment-recorded")
+WITHDRAWABLE = ("fee-added", "fee-announced", "payment-recorded", "refund-recorded")
+# Money that changed hands: received from the client, or given back to him.
+MONEY_KINDS = ("payment-recorded", "refund-recorded")
+
+
+def signed_amount(event: Event) -> Decimal:
+    """What a money event (MONEY_KINDS) did to the client's payments: a payment adds, a
+    refund takes away."""
+    from decimal import Decimal
+
+    amount = Decimal(event.body["amount"])
+    return -amount if event.kind == "refund-recorded" else amount
 
 
 def duplicate_of(session: Session) -> str | None:

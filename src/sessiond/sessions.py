@@ -1104,6 +1104,29 @@ class Sessiond:
         return self._record("payment-recorded", session_id=session_id, at=at,
                             body={"amount": received, "method": method})
 
+    def record_refund(self, session_id: str, *, amount: str | Decimal, method: str,
+                      at: datetime | None = None) -> Event:
+        """Money given back to the client; `amount` as `record_payment` takes it. Refused
+        beyond what he paid for this session and kept: a larger refund is a typing
+        mistake, or belongs to another session."""
+        from decimal import Decimal
+
+        from sessiond.billing.text import money as money_text
+
+        refunded = money(amount)
+        if Decimal(refunded) <= 0:
+            raise InputError(_("A refund of {amount!r} gives no money back: give the amount "
+                               "refunded (e.g. 45,50).", amount=str(amount)))
+        paid = self._session(session_id).paid
+        if Decimal(refunded) > paid:
+            raise InputError(_(
+                "A refund of {amount} is more than the client paid for session {session} "
+                "and kept ({paid}): record the payment first (sessiond record {session} "
+                "payment), or refund on the session he paid.", amount=money_text(
+                    Decimal(refunded)), session=session_id, paid=money_text(paid)))
+        return self._record("refund-recorded", session_id=session_id, at=at,
+                            body={"amount": refunded, "method": method})
+
     def record_outcome(self, session_id: str, *, problem: int, result: str,
                        at: datetime | None = None) -> Event:
         """The outcome of listed problem number `problem` (from 1)."""

@@ -297,6 +297,7 @@ def policy_lint(args: argparse.Namespace, ctx: Context) -> int:
 def do_bill(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond import clock
     from sessiond.billing import bill
+    from sessiond.model import MONEY_KINDS
 
     svc = ctx.service
     session = svc.session(args.session_id)
@@ -304,7 +305,7 @@ def do_bill(args: argparse.Namespace, ctx: Context) -> int:
                   clock.now())
     data = result.to_json(ctx.tz)
     text = _bill_text(result, ctx)
-    if session.paid:
+    if any(e.kind in MONEY_KINDS for e in session.events):
         # What the technician asks next, once the client paid: is anything still due?
         from decimal import Decimal
 
@@ -316,7 +317,10 @@ def do_bill(args: argparse.Namespace, ctx: Context) -> int:
                          left=money(max(left, Decimal(0))))
         if left < 0:
             data["paid_beyond_bill"] = str(-left)
-            text += " " + _("Paid beyond the bill: {amount}.", amount=money(-left))
+            text += " " + _("Paid beyond the bill: {amount}. Once it is given back: "
+                            "sessiond record {session} refund --amount {value} --method "
+                            "METHOD.", amount=money(-left), session=session.id,
+                            value=str(-left).replace(".", ","))
     ctx.emit(text, data)
     return 0
 

@@ -77,8 +77,10 @@ def do_export(args: argparse.Namespace, ctx: Context) -> int:
     span = (_("of {day}", day=show_day(first)) if first == last
             else _("from {first} to {last}", first=show_day(first), last=show_day(last)))
     if result.book_total is not None:
+        from sessiond.exports import book
+
         lines = [_("Book of takings {span}: {payments}, total {total}, {path}",
-                   span=span, payments=n_(result.lines, "{n} payment", "{n} payments"),
+                   span=span, payments=book.counted(result.lines, result.refunds),
                    total=money(result.book_total), path=result.path)]
     elif result.format == "e-reporting":
         # Its rows are days and its count documents (ereporting.export_ereporting): no
@@ -116,6 +118,7 @@ def do_export(args: argparse.Namespace, ctx: Context) -> int:
         "proof": str(result.proof_path), "lines": result.lines,
         "paid": str(result.totals.paid),
         "book_total": str(result.book_total) if result.book_total is not None else None,
+        "refunds": result.refunds,
     })
     return 0
 

@@ -73,6 +73,14 @@ def _payment(p: argparse.ArgumentParser) -> None:
                    help=_("how the client paid"))
 
 
+def _refund(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--amount", required=True, metavar="EUR",
+                   help=_("the amount given back, in euros (e.g. 45 or 45,50)"))
+    p.add_argument("--method", required=True, choices=PAYMENT_METHODS,
+                   type=options.allow_list(PAYMENT_METHODS),
+                   help=_("how the money was given back"))
+
+
 def _artifact(p: argparse.ArgumentParser) -> None:
     p.add_argument("--kind", required=True, choices=ARTIFACTS, type=options.allow_list(ARTIFACTS),
                    help=_("what was copied or captured"))
@@ -120,6 +128,10 @@ FACTS: dict[str, Fact] = {
     "payment": (_("a payment received"), _payment,
                 lambda svc, a, at: svc.record_payment(a.session_id, amount=a.amount,
                                                       method=a.method, at=at)),
+    "refund": (_("money given back to the client (a guarantee, a withdrawal, paid twice)"),
+               _refund,
+               lambda svc, a, at: svc.record_refund(a.session_id, amount=a.amount,
+                                                    method=a.method, at=at)),
     "artifact": (_("a screenshot, file copy or recording (only at the client's request)"),
                  _artifact,
                  lambda svc, a, at: svc.record_artifact(a.session_id, artifact=a.kind,

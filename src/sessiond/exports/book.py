@@ -4,8 +4,10 @@ A micro-entrepreneur keeps a chronological register of his takings (CGI art. 50-
 286; BOI-BIC-DECLA-10-10-20): for each payment received, its date, the client, the nature
 of the service, the amount, the means of payment and the reference of the supporting
 document. Here: one row per `payment-recorded` event whose local date is in the range, in
-the order the payments were received, whatever day the session itself was on; the
-reference is the session's last receipt number (the session id when none was issued).
+the order the payments were received, whatever day the session itself was on; a refund
+(`refund-recorded`) is a row of its own on the day the money went back, its amount
+negative, so the day it came in keeps its takings. The reference is the session's
+invoice, else its last receipt number (the session id when none was issued).
 CSV with the export's French conventions, and nothing after the table: the total is in
 the command's output and in the proof beside the file.
 """
@@ -25,6 +27,7 @@ from sessiond.exports import fmt
 from sessiond.exports.rows import Payment, Row
 from sessiond.exports.table import cell, client_name
 from sessiond.i18n import _
+from sessiond.i18n.plural import n_
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,18 @@ def entries(rows: Sequence[Row], tz: ZoneInfo, first: date, last: date) -> list[
 
 def total(found: Sequence[Entry]) -> Decimal:
     return sum((e.payment.amount for e in found), Decimal(0))
+
+
+def refunds(found: Sequence[Entry]) -> int:
+    return sum(1 for e in found if e.payment.amount < 0)
+
+
+def counted(entries: int, refunded: int) -> str:
+    """The book's rows in words: "3 payments", or "3 payments, 1 refund"."""
+    text = n_(entries - refunded, "{n} payment", "{n} payments")
+    if refunded:
+        text += ", " + n_(refunded, "{n} refund", "{n} refunds")
+    return text
 
 
 def header() -> list[str]:

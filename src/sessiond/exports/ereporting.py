@@ -35,7 +35,7 @@ from sessiond.exports.invoice_doc import VATEX_FRANCHISE
 from sessiond.i18n import _
 from sessiond.i18n.dates import long_date
 from sessiond.i18n.plural import n_
-from sessiond.model import Event
+from sessiond.model import MONEY_KINDS, Event, signed_amount
 from sessiond.sessions import Sessiond
 
 if TYPE_CHECKING:
@@ -96,8 +96,7 @@ def days(svc: Sessiond, first: date, last: date) -> list[Day]:
             entry.credited += Decimal(event.body["total"])
     lo, _hi = clock.local_day_bounds(first, svc.tz)
     _lo, hi = clock.local_day_bounds(last, svc.tz)
-    rows = svc.store.events_of_kind_between(("payment-recorded",), clock.to_text(lo),
-                                            clock.to_text(hi))
+    rows = svc.store.events_of_kind_between(MONEY_KINDS, clock.to_text(lo), clock.to_text(hi))
     # A payment recorded by mistake and withdrawn (sessiond withdraw) was never received:
     # every projection folds it away, as the book and the session's bill do.
     withdrawn = {r.body_fields()["corrects"] for r in svc.store.events_of_kind("fact-withdrawn")}
@@ -105,8 +104,10 @@ def days(svc: Sessiond, first: date, last: date) -> list[Day]:
         if not private(event.client_id) or event.seq in withdrawn:
             continue
         entry = found.setdefault(local(event.at), Day(local(event.at)))
-        entry.paid += Decimal(event.body["amount"])
-        entry.payments += 1
+        # a refund lowers the day's takings it was given back on (the money went out then)
+        entry.paid += signed_amount(event)
+        if event.kind == "payment-recorded":
+            entry.payments += 1
     return [found[d] for d in sorted(found)]
 
 
@@ -177,4 +178,4 @@ def export_ereporting(svc: Sessiond, first: date, last: date, out_dir: Path, *,
                     worked_hours=ZERO, billed_minutes=0, billed_hours=ZERO, discounts=ZERO,
                     amount=net, credit_hours=ZERO, paid=paid)
     return ExportResult(path, proof_path(path), first, last, FORMAT, (), len(found), totals,
-                        None, stored.seq, checkpoint, proof, False, True)
+                        None, 0, stored.seq, checkpoint, proof, False, True)

@@ -56,6 +56,7 @@ class ExportResult:
     lines: int  # rows of the file's table (sessions, Kimai entries or payments)
     totals: Totals
     book_total: Decimal | None  # the takings of the range (the book only)
+    refunds: int  # the book's rows that are refunds (0 for the other formats)
     event_seq: int  # the export-made event
     checkpoint: Checkpoint
     proof: EventsProof
@@ -69,6 +70,7 @@ class _Snapshot:
     data: bytes
     lines: int
     book_total: Decimal | None
+    refunds: int
     covered: tuple[int, int, str]
 
 
@@ -115,7 +117,7 @@ def export_range(service: Sessiond, first: date, last: date, out_dir: Path,
         rows = snapshot.rows
         total = totals(rows)
         summary = (_("{payments}, total {total} EUR",
-                     payments=n_(snapshot.lines, "{n} payment", "{n} payments"),
+                     payments=book.counted(snapshot.lines, snapshot.refunds),
                      total=fmt.number(snapshot.book_total))
                    if snapshot.book_total is not None else
                    _("{sessions}, total {total} EUR",
@@ -146,8 +148,8 @@ def export_range(service: Sessiond, first: date, last: date, out_dir: Path,
             write_private_file(target, data)
             written = True
     return ExportResult(path, proof_path(path), first, last, fmt_name, rows, snapshot.lines,
-                        total, snapshot.book_total, event_seq, checkpoint, proof, reused,
-                        written)
+                        total, snapshot.book_total, snapshot.refunds, event_seq, checkpoint,
+                        proof, reused, written)
 
 
 def _snapshot(svc: Sessiond, scope: Scope, fmt_name: str, tz: ZoneInfo, now: datetime
@@ -159,12 +161,13 @@ def _snapshot(svc: Sessiond, scope: Scope, fmt_name: str, tz: ZoneInfo, now: dat
     receipts = numbers_of(svc.store, svc, set(ids))
     sessions = [ledger.session(sid) for sid in ids]
     covered = ledger.covered(ids)
-    book_total = None
+    book_total, refunds = None, 0
     if fmt_name == "book":
         rows = [build_row(ledger, s, session_day(s, tz) or s.planned_at.astimezone(tz).date(),
                           receipts) for s in sessions]
         found = book.entries(rows, tz, scope.first, scope.last)
         data, lines, book_total = book.render_book(found, tz), len(found), book.total(found)
+        refunds = book.refunds(found)
     else:
         rows = build_rows(ledger, ids, tz, scope.first, scope.last, receipts)
         if fmt_name == "csv":
@@ -175,7 +178,7 @@ def _snapshot(svc: Sessiond, scope: Scope, fmt_name: str, tz: ZoneInfo, now: dat
             data = render_json(rows, totals(rows), tz, first=scope.first, last=scope.last,
                                technician=svc.config.technician)
             lines = len(rows)
-    return _Snapshot(tuple(rows), data, lines, book_total, (len(ids), *covered))
+    return _Snapshot(tuple(rows), data, lines, book_total, refunds, (len(ids), *covered))
 
 
 def _clients_of(store: Store, session_ids: list[str]) -> list[str]:

@@ -47,7 +47,16 @@ from sessiond.exports.invoice_doc import (
 from sessiond.i18n import _
 from sessiond.i18n.dates import long_date
 from sessiond.law.sole_trader import with_mention
-from sessiond.model import Client, Event, Session, State, fold, standing_invoices
+from sessiond.model import (
+    MONEY_KINDS,
+    Client,
+    Event,
+    Session,
+    State,
+    fold,
+    signed_amount,
+    standing_invoices,
+)
 from sessiond.policy import PaymentTerms
 from sessiond.sessions import Sessiond
 from sessiond.spelling import did_you_mean
@@ -372,9 +381,9 @@ def _day(value: date) -> str:
 
 
 def payments(svc: Sessiond, sessions: Iterable[Session]) -> list[Payment]:
-    return [Payment(e.at.astimezone(svc.tz).date(), Decimal(e.body["amount"]),
+    return [Payment(e.at.astimezone(svc.tz).date(), signed_amount(e),
                     labels.formal(e.body["method"]))
-            for s in sessions for e in s.events if e.kind == "payment-recorded"]
+            for s in sessions for e in s.events if e.kind in MONEY_KINDS]
 
 
 # --- the document's data -------------------------------------------------------------------

@@ -87,7 +87,8 @@ class InvoiceLine:
 
 @dataclass(frozen=True)
 class Payment:
-    """A payment already received for this invoice (deposit, payment on the spot)."""
+    """A payment already received for this invoice (deposit, payment on the spot), or
+    money given back since (a refund: `amount` < 0)."""
 
     received: date
     amount: Decimal
@@ -221,9 +222,13 @@ def _problem(doc: InvoiceDoc) -> str | None:
         return _("the total cannot be negative; a credit note cancels an invoice with "
                  "positive amounts.")
     for index, payment in enumerate(doc.payments, start=1):
-        if payment.amount != cents(payment.amount) or payment.amount <= 0:
-            return _("{field} {amount} is not a positive amount in euros and cents.",
+        if payment.amount != cents(payment.amount) or payment.amount == 0:
+            return _("{field} {amount} is not an amount in euros and cents.",
                      field=f"payments[{index}].amount", amount=payment.amount)
+    if doc.prepaid < 0:
+        return _("the refunds ({refunded}) exceed the payments received.",
+                 refunded=money(-sum((p.amount for p in doc.payments if p.amount < 0),
+                                     Decimal(0))))
     if doc.prepaid > doc.total:
         return _("the payments received ({paid}) exceed the total ({total}); if one was "
                  "mistyped, withdraw it (sessiond withdraw SESSION N --reason TEXT) and "

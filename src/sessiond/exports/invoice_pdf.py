@@ -220,8 +220,11 @@ def _totals(pdf: _Invoice, doc: InvoiceDoc) -> None:
     pdf.set_x(MARGIN + pdf.epw - 94)
     pdf.cell(94, 5, pdf.clean(doc.vat_mention), align="R", new_x="LMARGIN", new_y="NEXT")
     for payment in doc.payments:
-        _amount(pdf, _("Paid on {date} ({method})", date=fmt.day(payment.received),
-                       method=payment.method), money(-payment.amount))
+        when = fmt.day(payment.received)
+        _amount(pdf, _("Paid on {date} ({method})", date=when, method=payment.method)
+                if payment.amount > 0 else
+                _("Refunded on {date} ({method})", date=when, method=payment.method),
+                money(-payment.amount))
     if doc.credit_note:
         _amount(pdf, _("Amount credited"), money(doc.amount_due), strong=True)
     else:

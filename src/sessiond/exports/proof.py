@@ -30,6 +30,7 @@ from sessiond.audit.verify import Problem
 from sessiond.i18n import _
 from sessiond.i18n.dates import long_date
 from sessiond.i18n.plural import n_
+from sessiond.model import MONEY_KINDS
 from sessiond.store.sqlite import Store
 
 MARKER = "SESSIOND-EVENTS"
@@ -150,7 +151,7 @@ def covered_sessions(store: Store, scope: Scope, upto: int | None = None) -> lis
     if scope.basis == "started":
         kinds = START_KINDS
     elif scope.basis == "paid":
-        kinds = ("payment-recorded",)
+        kinds = MONEY_KINDS
     lo = clock.local_day_bounds(first, tz)[0]
     hi = clock.local_day_bounds(last, tz)[1]
     rows = store.events_of_kind_between(kinds, clock.to_text(lo), clock.to_text(hi),

@@ -41,7 +41,7 @@ from sessiond.exports.layout import (
 )
 from sessiond.i18n import _, language, set_language
 from sessiond.law.sole_trader import with_mention
-from sessiond.model import Client, Event, Session
+from sessiond.model import MONEY_KINDS, Client, Event, Session, signed_amount
 from sessiond.policy import Policy
 
 FORMAT = "sessiond-receipt"
@@ -109,8 +109,9 @@ def receipt_data(facts: Facts, *, number: str, replaces: str | None, issued_at: 
     when = session.service_at
     document = facts.policy.document
     start = next((e for e in session.events if e.kind == "session-started"), None)
-    payments = [{"at": iso(e.at), "method": e.body["method"], "amount": e.body["amount"]}
-                for e in session.events if e.kind == "payment-recorded"]
+    # a refund is a payment of a negative amount (receipts without one read as before)
+    payments = [{"at": iso(e.at), "method": e.body["method"], "amount": str(signed_amount(e))}
+                for e in session.events if e.kind in MONEY_KINDS]
     paid = session.paid
     return {
         "format": FORMAT,
@@ -404,10 +405,12 @@ def _lines(b: Mapping[str, Any], tz: _Wall) -> list[Block]:
         blocks.append(Field(_("Prepaid credit left"), duration(b["credit_left_seconds"]),
                             key="bill.credit_left_seconds"))
     for n, payment in enumerate(b["payments"], start=1):
-        blocks.append(Amount(_("Payment received on {moment} ({method})",
-                               moment=_moment(payment["at"], tz),
-                               method=fmt.label(payment["method"])),
-                             money(-Decimal(payment["amount"])), key=f"bill.payments[{n}]"))
+        amount = Decimal(payment["amount"])
+        when, method = _moment(payment["at"], tz), fmt.label(payment["method"])
+        said = (_("Payment received on {moment} ({method})", moment=when, method=method)
+                if amount > 0 else _("Refunded on {moment} ({method})", moment=when,
+                                     method=method))
+        blocks.append(Amount(said, money(-amount), key=f"bill.payments[{n}]"))
     if b["left_to_pay"] is not None:
         blocks.append(Amount(_("Left to pay"), money(Decimal(b["left_to_pay"])), strong=True,
                              key="bill.left_to_pay"))

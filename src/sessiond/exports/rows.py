@@ -27,7 +27,7 @@ from sessiond.exports import fmt
 from sessiond.exports.sources import Compliance, CreditNote, Ledger
 from sessiond.i18n import _
 from sessiond.i18n.plural import n_
-from sessiond.model import Session, State
+from sessiond.model import MONEY_KINDS, Session, State, signed_amount
 
 ZERO = Decimal(0)
 REDUCTIONS = ("discount", "guarantee", "warranty")  # warranty: a free re-intervention
@@ -36,6 +36,7 @@ STATUSES = ("finished", "running", "paused", "fee-only")
 
 @dataclass(frozen=True)
 class Payment:
+    """Money that changed hands: received, or given back (a refund, `amount` < 0)."""
     amount: Decimal
     method: str
     at: datetime
@@ -160,8 +161,8 @@ def build_row(ledger: Ledger, session: Session, day: date,
     worked = bill.worked_seconds if bill else 0
     billed = bill.billed_seconds if bill else 0
     credit = bill.credit.covered_seconds if bill and bill.credit else 0
-    payments = tuple(Payment(Decimal(e.body["amount"]), e.body["method"], e.at, e.seq)
-                     for e in session.events if e.kind == "payment-recorded")
+    payments = tuple(Payment(signed_amount(e), e.body["method"], e.at, e.seq)
+                     for e in session.events if e.kind in MONEY_KINDS)
     return Row(
         session=session, client=client_id, client_name=client.name if client else None,
         day=day,

@@ -317,7 +317,10 @@ CATALOG: dict[str, str] = {
     "a minimum: a larger amount recorded is billed":
         "un minimum\u202f: un montant enregistré plus élevé est facturé",
     "Paid: {paid}; left to pay: {left}.": "Payé\u202f: {paid}\u202f; reste à payer\u202f: {left}.",
-    "Paid beyond the bill: {amount}.": "Payé au-delà du montant\u202f: {amount}.",
+    "Paid beyond the bill: {amount}. Once it is given back: sessiond record {session} refund "
+    "--amount {value} --method METHOD.":
+        "Payé au-delà du montant\u202f: {amount}. Une fois rendu\u202f: sessiond record "
+        "{session} refund --amount {value} --method MOYEN.",
     "{text!r} is not an event number: give it as `sessiond log` shows it, e.g. 16 or #16.":
         "{text!r} n'est pas un numéro d'événement\u202f: donnez-le comme `sessiond log` "
         "l'affiche, par ex. 16 ou #16.",
@@ -940,6 +943,7 @@ CATALOG: dict[str, str] = {
     "Prepaid credit used": "Crédit prépayé utilisé",
     "Prepaid credit left": "Crédit prépayé restant",
     "Payment received on {moment} ({method})": "Paiement reçu le {moment} ({method})",
+    "Refunded on {moment} ({method})": "Remboursé le {moment} ({method})",
     "Left to pay": "Reste à payer",
     "Confidentiality": "Confidentialité",
     " (art. {articles})": " (art. {articles})",
@@ -1400,6 +1404,7 @@ CATALOG: dict[str, str] = {
     "Outcome of each problem the client listed": "Résultat de chaque problème signalé",
     "outcome…": "résultat…",
     "Paid: {payments}": "Payé\u202f: {payments}",
+    "Refunded: {refunds}": "Remboursé\u202f: {refunds}",
     "Receipt issued at {time}.": "Relevé émis à {time}.",
     "Issuing the receipt…": "Émission du relevé…",
     "Receipt no. {number}: {total}\n{path}": "Relevé n°\u00a0{number}\u202f: {total}\n{path}",
@@ -1451,6 +1456,7 @@ CATALOG: dict[str, str] = {
         "client invité à fermer ses documents sensibles",
     "backup: {answer}": "sauvegarde\u202f: {answer}",
     "payment: {amount} ({method})": "paiement\u202f: {amount} ({method})",
+    "refund: {amount} ({method})": "remboursement\u202f: {amount} ({method})",
     "problem {number}: {result}": "problème {number}\u202f: {result}",
     "fee: {fee}": "frais\u202f: {fee}",
     "receipt issued": "relevé émis",
@@ -1506,8 +1512,10 @@ CATALOG: dict[str, str] = {
     "the total cannot be negative; a credit note cancels an invoice with positive amounts.":
         "le total ne peut pas être négatif\u202f; un avoir annule une facture avec des montants "
         "positifs.",
-    "{field} {amount} is not a positive amount in euros and cents.":
-        "{field} {amount} n'est pas un montant positif en euros et centimes.",
+    "{field} {amount} is not an amount in euros and cents.":
+        "{field} {amount} n'est pas un montant en euros et centimes.",
+    "the refunds ({refunded}) exceed the payments received.":
+        "les remboursements ({refunded}) dépassent les paiements reçus.",
     "{field} {amount} has more than two decimals.":
         "{field} {amount} a plus de deux décimales.",
     "the payments received ({paid}) exceed the total ({total}); if one was mistyped, "
@@ -1543,6 +1551,7 @@ CATALOG: dict[str, str] = {
     "{hours} h": "{hours}\u00a0h",
     "Total excl. VAT": "Total HT",
     "Paid on {date} ({method})": "Réglé le {date} ({method})",
+    "Refunded on {date} ({method})": "Remboursé le {date} ({method})",
     "Net amount due": "Net à payer",
     "Amount credited": "Montant de l'avoir",
     "Due date: {date}": "Date d'échéance\u202f: {date}",
@@ -3819,6 +3828,27 @@ CATALOG: dict[str, str] = {
         "la réponse sur la sauvegarde",
     "the payment":
         "le paiement",
+    "the refund":
+        "le remboursement",
+    "{n} refund":
+        "{n} remboursement",
+    "{n} refunds":
+        "{n} remboursements",
+    "A refund of {amount!r} gives no money back: give the amount refunded (e.g. 45,50).":
+        "Un remboursement de {amount!r} ne rend rien\u202f: donnez le montant remboursé "
+        "(par ex. 45,50).",
+    "A refund of {amount} is more than the client paid for session {session} and kept "
+    "({paid}): record the payment first (sessiond record {session} payment), or refund on "
+    "the session he paid.":
+        "Un remboursement de {amount} dépasse ce que le client a payé pour l'intervention "
+        "{session} et gardé ({paid})\u202f: enregistrez d'abord le paiement (sessiond record "
+        "{session} payment), ou remboursez sur l'intervention qu'il a payée.",
+    "the amount given back, in euros (e.g. 45 or 45,50)":
+        "le montant rendu, en euros (par ex. 45 ou 45,50)",
+    "how the money was given back":
+        "comment l'argent a été rendu",
+    "money given back to the client (a guarantee, a withdrawal, paid twice)":
+        "de l'argent rendu au client (garantie, rétractation, payé deux fois)",
     "the copy":
         "la copie",
     "the client's control":

@@ -156,12 +156,16 @@ class EndScreen(CorrectableScreen):
         self.put("#payments", self._payments(view, bill.total))
 
     def _payments(self, view: SessionView, total: Decimal) -> Text:
-        payments = view.facts("payment-recorded")
+        payments, refunds = view.facts("payment-recorded"), view.facts("refund-recorded")
         text = Text()
         if payments:
             text.append(_("Paid: {payments}", payments=", ".join(
                 f"{money(Decimal(e.body['amount']))} ({label(e.body['method'])})"
                 for e in payments)), style="green")
+        if refunds:
+            text.append(("\n" if text else "") + _("Refunded: {refunds}", refunds=", ".join(
+                f"{money(Decimal(e.body['amount']))} ({label(e.body['method'])})"
+                for e in refunds)))
         due = max(Decimal(0), total - view.paid())
         if due:
             text.append(("\n" if text else "") + _("Still due: {amount} ($ to record the "

@@ -60,6 +60,9 @@ def describe(event: Event, tz: ZoneInfo) -> str:
         case "payment-recorded":
             return _("payment: {amount} ({method})", amount=money(Decimal(b["amount"])),
                      method=label(b["method"]))
+        case "refund-recorded":
+            return _("refund: {amount} ({method})", amount=money(Decimal(b["amount"])),
+                     method=label(b["method"]))
         case "outcome-recorded":
             return _("problem {number}: {result}", number=b["problem"],
                      result=label(b["result"]))
