@@ -319,6 +319,14 @@ def _check_text(value: Any, path: Path, key: str) -> None:
     if isinstance(value, dict) and key == "keymap":
         for name, text in value.items():
             _check_text(text, path, f"{key}.{name}")
+            if isinstance(text, str) and not text.isprintable():
+                # A key's name is shown as written, in the footer and on F1: ESC ] 0 ; ...
+                # BEL retitled the terminal, U+202E reversed the footer.
+                from sessiond.display import safe_text
+
+                raise InputError(_("{path}: {key}: a key is named with visible characters "
+                                   "(f5, ctrl+p, ²), not {value}.", path=path,
+                                   key=f"{key}.{name}", value=safe_text(text)))
         return
     for text in value if isinstance(value, list) else (value,):
         if isinstance(text, str) and "\x00" in text:

@@ -40,8 +40,11 @@ _ASTRAL_INVISIBLE = ("\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001
                      "\U000e0100-\U000e01ef")
 _INVISIBLE = ("\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b\u2060-\u2064"
               f"\u206a-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb{_ASTRAL_INVISIBLE}")
-_UNSAFE = ("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
-           f"\ud800-\udfff{_INVISIBLE}]")
+# What a terminal acts on or reorders, of the list above: the controls and the direction
+# marks, embeddings, overrides and isolates (the TUI removes them from what it shows).
+_ACTED_ON = ("\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
+             "\ud800-\udfff")
+_UNSAFE = f"[{_ACTED_ON}{_INVISIBLE}]"
 # The variation selectors supplement: letters to str.isprintable() (Mn), like the blank
 # letters below, so the shortcut of safe_text looks for them (they are the highest
 # characters it escapes that isprintable() accepts).
@@ -110,6 +113,31 @@ def safe_text(text: str, *, json: bool = False) -> str:
     import re
 
     return re.sub(_UNSAFE, _escape_json if json else _escape, text)
+
+
+def without_controls(text: str) -> str:
+    """`text` without what a terminal acts on or reorders (the controls but tab and
+    newline, the direction marks and overrides, lone surrogates): what the TUI draws,
+    writing out only what shows nothing (tui.text.clean)."""
+    import re
+
+    return re.sub(f"[{_ACTED_ON}]", "", text)
+
+
+def field_text(text: str, *, one_line: bool = True) -> str:
+    """`text` as a field a person edits holds it (the TUI's inputs, typed, pasted or filled
+    with stored text): without any character that `safe_text` writes out (the controls,
+    the direction marks and overrides, and what shows nothing: a zero-width space, a word
+    joiner, a byte order mark, a soft hyphen...), a tab a space, and with `one_line` a line
+    end a space. A field draws its text as it is: what it cannot show written out would be
+    saved without the technician seeing it ("Jean\u200bne" in a field looks like
+    "Jeanne", and is written out on every list once saved), so it holds only what it
+    shows, and what is saved is what was seen. The joiners and the variation selectors
+    that shape letters and emoji stay, as they do in every output."""
+    import re
+
+    text = re.sub(_UNSAFE, "", text.replace("\t", " "))
+    return text.replace("\n", " ") if one_line else text
 
 
 def safe_line(text: str) -> str:

@@ -640,7 +640,17 @@ class Sessiond:
         if recorded_before and (kept := _COMPARED_BEFORE.intersection(name)):
             values.append(("name", _comparable(name, frozenset(kept))))
         if email and email.strip():
-            values.append(("email", _shown_only(email.strip()).casefold()))
+            import unicodedata
+
+            # One address however its accents were typed: "zoé@" precomposed (NFC) and
+            # "zoe\u0301@" (NFD, as a macOS paste gives it) are one address (RFC 6532
+            # 3.1), and were two clients without a word. Indexed in NFC; a client
+            # recorded before under the address as typed is looked up in both forms.
+            typed = _shown_only(email.strip()).casefold()
+            values.append(("email", unicodedata.normalize("NFC", typed)))
+            if recorded_before:
+                values.extend(("email", form) for form in dict.fromkeys(
+                    (typed, unicodedata.normalize("NFD", typed))))
         # surrogatepass: a name that is not text (a lone surrogate) finds nobody, and the
         # event that would hold it is refused by its validation, not by this encoder.
         return [hmac.new(key, f"{what}:{value}".encode("utf-8", "surrogatepass"),

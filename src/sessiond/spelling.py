@@ -43,11 +43,20 @@ def one_edit(word: str, other: str) -> bool:
 
 def folded(text: str) -> str:
     """A word as typed, for comparing: no case, accents, apostrophe kind, hyphens or
-    extra spaces ("Espèces", "especes" and "ESPECES" are one word)."""
+    extra spaces ("Espèces", "especes" and "ESPECES" are one word), nor what shows
+    nothing, by the duplicate check's rule (display.shows_nothing): a client recorded as
+    "Gé\u200brard Lam\u00adbert" was found by no search for "gérard" or "lambert", nor
+    "Jeanne" by "Jean\u200bne" pasted, though the duplicate check calls them one name."""
     import unicodedata
 
     decomposed = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if decomposed.isascii():
+        plain = decomposed
+    else:
+        from sessiond.display import shows_nothing
+
+        plain = "".join(c for c in decomposed
+                        if not unicodedata.combining(c) and not shows_nothing(c))
     return " ".join(plain.replace("-", " ").split())
 
 

@@ -144,6 +144,39 @@ def test_a_duplicate_is_found_whatever_invisible_characters_his_name_holds(
     assert by_mail.code == 2 and "p\\u200b@example.fr" in by_mail.err, by_mail
 
 
+def test_an_e_mail_is_one_address_however_its_accents_were_typed(cli: Cli) -> None:
+    """"zoé@exemple.fr" typed precomposed (NFC) and "zoe\u0301@exemple.fr" (NFD, a macOS
+    paste) are one address (RFC 6532 3.1); the second was added as a client of his own
+    without a word, while "ZOÉ@EXEMPLE.FR" was found."""
+    zoe = cli("client", "add", "Zoé Arnaud", "--email", "zo\u00e9@exemple.fr").out.strip()
+    for email in ("zoe\u0301@exemple.fr", "ZOE\u0301@EXEMPLE.FR", "ZO\u00c9@exemple.fr"):
+        added = cli("client", "add", "Z. Arnaud", "--email", email, "--json")
+        assert zoe in added.json["duplicates"], email
+    # Typed the other way first: the one typed precomposed finds him too.
+    other = cli("client", "add", "Léa Roux", "--email", "le\u0301a@exemple.fr").out.strip()
+    assert other in cli("client", "add", "L. Roux", "--email", "l\u00e9a@exemple.fr",
+                        "--json").json["duplicates"]
+    assert cli("client", "add", "Paul Marchand", "--email", "lea@exemple.fr",
+               "--json").json["duplicates"] == []  # an accent is no detail in an address
+
+
+def test_a_search_finds_a_client_whatever_invisible_characters_either_holds(cli: Cli) -> None:
+    """The duplicate check ignores what shows nothing, the search did not: a client
+    recorded as "Gé\u200brard Lam\u00adbert" (pasted from an e-mail) was found by no
+    `client list gérard` nor `lambert` (nor by the TUI's picker, which searches the same
+    way), and a query pasted with a zero-width space found no one; a session planned for
+    "gerard" was told no client matched."""
+    gerard = cli("client", "add", "Gé\u200brard Lam\u00adbert", "--consumer").out.strip()
+    jeanne = cli("client", "add", "Jeanne Martin", "--consumer").out.strip()
+    for query in ("gérard", "lambert", "GERARD LAMBERT"):
+        assert [c["client"] for c in cli.json("client", "list", query)] == [gerard], query
+    for query in ("Jean\u200bne", "\ufeffjeanne mar\u2060tin", "jean\u00adne"):
+        assert [c["client"] for c in cli.json("client", "list", query)] == [jeanne], query
+    refused = cli("session", "new", "gerard", "--policy", "vlh", check=False)
+    assert refused.code == 2 and gerard in refused.err, refused
+    assert "Aucun client ne correspond" in cli("client", "list", "gerarde").out
+
+
 # --- corrections ---------------------------------------------------------------------------------
 
 

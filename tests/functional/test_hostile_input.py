@@ -94,6 +94,11 @@ CONFIGS = {
         b'[technician]\nname = "' + b"Luc Moreau " * 10_000 + b'EI"\n',
     "a path longer than the system's": b'documents = "/' + b"d" * 5000 + b'"\n',
     "a NUL character in a path": b'[backup]\ndirectory = "/tmp/a\\u0000b"\nkey_file = "k"\n',
+    # A key's name is shown as written, in the TUI's footer and on F1.
+    "a key named with an escape sequence":
+        b'[keymap]\n"session.pause" = "\\u001b]0;pwn\\u0007,f5"\n',
+    "a key named with a direction override": b'[keymap]\n"app.help" = "\\u202eq"\n',
+    "a key named with a zero-width space": b'[keymap]\n"app.help" = "f\\u200b1"\n',
 }
 
 

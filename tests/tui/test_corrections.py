@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.widgets import DataTable, Digits, Input, OptionList, Static
 
 from sessiond.billing import worked_seconds
@@ -494,6 +495,49 @@ async def test_a_note_to_replace_is_edited_as_the_terminal_can_draw_it(
         new = of_kind(other, session, "note-added")[1]
         assert new.personal["text"] == \
             "Client]0;pwn[2J rappelé 14h Imprimante [b]HS[/] (rappel fait)"
+
+
+async def test_a_note_to_replace_is_edited_without_what_shows_nothing(
+        svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
+    """A note stored with a zero-width space, a word joiner and a byte order mark (the
+    CLI's `note`, a pasted chat): written out on every list, its correction's field showed
+    "rappel 14h" and saved them again unseen. The field holds what it shows
+    (display.field_text): what is saved is what the technician saw and typed."""
+    text = "\ufeffrap\u200bpel\u2060 14h\u00ad"
+    svc.note(session := running(svc, clock), text, at=clock.at - timedelta(minutes=2))
+    note = seq_of(svc, session, "note-added")
+    app = app_for(svc, clock)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await open_correction(pilot, session, RunningScreen, f"note-{note}", ConfirmDialog)
+        await pilot.press("enter")  # "Remplacer le texte"
+        await shown_dialog(pilot, TextDialog)
+        field = app.screen.query_one("#text Input", Input)
+        assert field.value == "rappel 14h"
+        await pilot.press("end", *" fait", "enter")
+        await wait_for(pilot, lambda: len(of_kind(other, session, "note-added")) == 2)
+        assert of_kind(other, session, "note-added")[1].personal["text"] == "rappel 14h fait"
+
+
+async def test_a_name_pasted_with_what_shows_nothing_is_added_as_the_field_showed_it(
+        svc: Sessiond, other: Sessiond, clock: FakeClock) -> None:
+    """A client's name pasted from an e-mail with a zero-width space, a word joiner, a
+    direction mark and an override: the field showed "Jeanne Martin", the cursor sat one
+    place further per character the field dropped, and the name was added with the
+    invisible ones. It is added as shown, and what is typed next goes where the cursor
+    shows it."""
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(ClientDialog())
+        await shown_dialog(pilot, ClientDialog)
+        field = app.screen.query_one("#name", Input)
+        field.post_message(events.Paste("Jean\u200bne\u2060 \u200eMar\ufefftin\u202e"))
+        await wait_for(pilot, lambda: field.value != "")
+        assert field.value == "Jeanne Martin"
+        assert field.cursor_position == len("Jeanne Martin")
+        await pilot.press(*" Roux", "enter")
+        await wait_for(pilot, lambda: len(other.clients()) == 1)
+    assert [c.name for c in other.clients()] == ["Jeanne Martin Roux"]
 
 
 async def test_redact_a_note_for_ever(svc: Sessiond, other: Sessiond,

@@ -121,3 +121,27 @@ def test_a_wall_time_shown_in_the_hour_the_clocks_go_back_carries_its_offset() -
     assert fmt.moment(winter, paris, offsets=True).endswith("02:40 (UTC+01:00)")
     assert fmt.moment(winter, paris).endswith(" 02:40")
     assert fmt.time_of_day(summer, paris) == "02:40"
+
+
+def test_a_field_holds_only_what_it_shows() -> None:
+    """The TUI's fields kept a zero-width space, a word joiner or a byte order mark pasted
+    from an e-mail (they removed only the controls and the direction overrides): the
+    field showed "Jeanne Martin" and saved "Jean\\u200bne Martin", written out on every
+    list after. One rule (display.field_text, what tui.text.editable is): a field holds
+    no character that safe_text writes out, every one of them, and nothing else goes."""
+    from sessiond.tui.text import editable
+
+    unsafe = re.compile(display._UNSAFE)
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if unsafe.match(char) and char not in "\t\n":
+            assert display.field_text(f"a{char}b") == "ab", hex(code)
+    pasted = "\ufeffJean\u200bne\u2060 Mar\u00adtin\u200e\u202e\u2066 \u200f14h\u2069\x1b[2J"
+    assert editable(pasted) == "Jeanne Martin 14h[2J"
+    assert display.safe_text(editable(pasted)) == editable(pasted)
+    # A tab is a space; a line end is one too in a one-line field, kept in the box.
+    assert display.field_text("a\tb\nc") == "a b c"
+    assert display.field_text("a\tb\r\nc", one_line=False) == "a b\nc"
+    # The joiners and variation selectors that shape scripts and emoji stay, as on output.
+    shaped = "👨\u200d👩 می\u200cخواهم ❤\ufe0f"
+    assert display.field_text(shaped) == shaped

@@ -53,6 +53,9 @@ CATALOG: dict[str, str] = {
     "{length} characters, more than the {limit} this text may hold: shorten it":
         "{length}\u00a0caractères, plus que les {limit} que ce texte peut contenir\u202f: "
         "raccourcissez-le",
+    "{path}: {key}: a key is named with visible characters (f5, ctrl+p, ²), not {value}.":
+        "{path}\u202f: {key}\u202f: une touche se nomme en caractères visibles (f5, ctrl+p, "
+        "²), pas {value}.",
     "{path}: {key}: a NUL character (U+0000) has no place in a setting: remove it.":
         "{path}\u202f: {key}\u202f: un caractère NUL (U+0000) n'a pas sa place dans un "
         "réglage\u202f: retirez-le.",

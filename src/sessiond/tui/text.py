@@ -15,34 +15,28 @@ import re
 
 from rich.text import Text
 
-# C0 controls but newline (tab becomes a space below), DEL and C1; the bidirectional
-# embeddings, overrides and isolates, which reorder what follows them on screen; line and
-# paragraph separators; lone surrogates (undecodable bytes).
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
-                     "\u2066-\u2069\ud800-\udfff]")
-
 
 def clean(value: object, *, one_line: bool = False) -> str:
-    """`value` as a string a terminal shows as it is: controls removed (a tab is a space;
-    with `one_line`, so is a newline), and what shows nothing (a zero-width space, a soft
-    hyphen, a byte order mark) written as `\\uXXXX`, as the CLI and the documents write it
-    (display.safe_text): "Jean\\u200bne Martin" is not "Jeanne Martin"."""
-    text = _UNSAFE.sub("", str(value).replace("\t", " "))
-    if not text.isascii():
-        from sessiond.display import invisible_written_out
+    """`value` as a string a terminal shows as it is: what a terminal acts on removed
+    (display.without_controls; a tab is a space; with `one_line`, so is a newline), and
+    what shows nothing (a zero-width space, a soft hyphen, a byte order mark) written as
+    `\\uXXXX`, as the CLI and the documents write it (display.safe_text): "Jean\\u200bne
+    Martin" is not "Jeanne Martin"."""
+    from sessiond.display import invisible_written_out, without_controls
 
+    text = without_controls(str(value).replace("\t", " "))
+    if not text.isascii():
         text = invisible_written_out(text)
     return text.replace("\n", " ") if one_line else text
 
 
 def editable(value: str, *, one_line: bool = True) -> str:
-    """`value` as a field holds it to be edited: the controls and direction overrides
-    removed as `clean` removes them (an input draws its text as it is, so ESC [ 2 J in a
-    stored note cleared the screen when its correction was opened), and with `one_line` a
-    line end is a space (a one-line field drew it raw, the line broken across the dialog).
-    What shows nothing is kept: written out, it would be saved written out."""
-    text = _UNSAFE.sub("", value.replace("\t", " "))
-    return text.replace("\n", " ") if one_line else text
+    """`value` as a field holds it to be edited, typed, pasted or filled with stored text:
+    the one rule of display.field_text (nothing a field cannot show: the controls, the
+    direction overrides, and what shows nothing, which a field would save unseen)."""
+    from sessiond.display import field_text
+
+    return field_text(value, one_line=one_line)
 
 
 def plain(value: object, style: str = "", *, one_line: bool = False) -> Text:

@@ -23,15 +23,22 @@ from sessiond.tui.text import editable
 class TextInput(Input):
     """A one-line input whose text is always one a terminal can draw (text.editable): the
     stored text a form is filled with (a note to correct, a client's address, the identity
-    read from config.toml), typed or pasted text alike."""
+    read from config.toml), typed or pasted text alike: it holds only what it shows, a
+    zero-width space or a direction override pasted from an e-mail is not saved unseen."""
 
     def validate_value(self, value: str) -> str:
         return editable(value)
 
+    def replace(self, text: str, start: int, end: int) -> None:
+        # What is typed or pasted is made editable before it goes in, so that the cursor
+        # lands after what the field kept (validate_value alone left it one further for
+        # each character dropped).
+        super().replace(editable(text), start, end)
+
 
 class TextBox(TextArea):
     """The multi-line field, its text always one a terminal can draw: what is pasted
-    (or typed) loses the controls and direction overrides that text.clean removes."""
+    (or typed) loses what a field cannot show (text.editable), line ends kept."""
 
     def _replace_via_keyboard(self, insert: str, start: tuple[int, int],
                               end: tuple[int, int]) -> EditResult | None:
