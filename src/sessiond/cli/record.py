@@ -65,20 +65,19 @@ def _backup(p: argparse.ArgumentParser) -> None:
                             help=words.get(flag, flag))
 
 
-def _payment(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--amount", required=True, metavar="EUR",
-                   help=_("the amount received, in euros (e.g. 45 or 45,50)"))
+def _money(p: argparse.ArgumentParser, amount: str, method: str) -> None:
+    p.add_argument("--amount", required=True, metavar="EUR", help=amount)
     p.add_argument("--method", required=True, choices=PAYMENT_METHODS,
-                   type=options.allow_list(PAYMENT_METHODS),
-                   help=_("how the client paid"))
+                   type=options.allow_list(PAYMENT_METHODS), help=method)
+
+
+def _payment(p: argparse.ArgumentParser) -> None:
+    _money(p, _("the amount received, in euros (e.g. 45 or 45,50)"), _("how the client paid"))
 
 
 def _refund(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--amount", required=True, metavar="EUR",
-                   help=_("the amount given back, in euros (e.g. 45 or 45,50)"))
-    p.add_argument("--method", required=True, choices=PAYMENT_METHODS,
-                   type=options.allow_list(PAYMENT_METHODS),
-                   help=_("how the money was given back"))
+    _money(p, _("the amount given back, in euros (e.g. 45 or 45,50)"),
+           _("how the money was given back"))
 
 
 def _artifact(p: argparse.ArgumentParser) -> None:
