@@ -42,6 +42,7 @@ from sessiond.model import (
     fee_refusal,
     fold,
     local_moment,
+    signed_amount,
     standing_invoices,
     validate,
 )
@@ -836,8 +837,16 @@ class Sessiond:
         with self.store.writing() as w:
             session = self._session(session_id)
             self._event_of(session_id, seq, WITHDRAWABLE)
-            if all(e.seq != seq for e in session.events):  # in the log, folded away
+            taken = next((e for e in session.events if e.seq == seq), None)
+            if taken is None:  # in the log, folded away
                 raise InputError(_("Event #{seq} is already withdrawn.", seq=seq))
+            if taken.kind == "payment-recorded" and session.paid < signed_amount(taken):
+                # the money given back came from this payment: without it, the refunds
+                # would give back more than was ever received
+                raise InputError(_(
+                    "Payment #{seq} was refunded since (sessiond log {session}): withdraw "
+                    "the refund first, if it too was recorded by mistake.", seq=seq,
+                    session=session_id))
             stored = self._append(w, "fact-withdrawn", at=_now(), session_id=session_id,
                                   client_id=session.client_id, body={"corrects": seq},
                                   personal={"reason": _reason(reason)})

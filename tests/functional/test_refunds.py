@@ -99,6 +99,14 @@ def test_refunds_never_exceed_what_was_paid(cli_home: Cli) -> None:
     assert second.code == 2 and "gardé (20,00 €)" in plain(second.err), second.err
     refund(cli, session, "20")
     assert cli.json("bill", session)["paid"] == "0.00"
+    # the payment the refunds came from cannot go first: they would exceed what came in
+    payment = next(e["seq"] for e in cli.events() if e["kind"] == "payment-recorded")
+    refused = cli("withdraw", session, str(payment), "--reason", "erreur", check=False)
+    assert refused.code == 2 and "remboursé depuis" in refused.err, refused.err
+    for seq in [e["seq"] for e in cli.events() if e["kind"] == "refund-recorded"]:
+        cli("withdraw", session, str(seq), "--reason", "erreur")
+    cli("withdraw", session, str(payment), "--reason", "erreur")
+    assert "paid" not in cli.json("bill", session)
 
 
 def test_the_receipt_states_the_refund_and_verifies(cli_home: Cli, tmp_path: Path) -> None:

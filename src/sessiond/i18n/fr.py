@@ -3833,6 +3833,10 @@ CATALOG: dict[str, str] = {
         "le paiement",
     "the refund":
         "le remboursement",
+    "Payment #{seq} was refunded since (sessiond log {session}): withdraw the refund first, "
+    "if it too was recorded by mistake.":
+        "Le paiement n° {seq} a été remboursé depuis (sessiond log {session})\u202f: retirez "
+        "d'abord le remboursement, s'il a lui aussi été saisi par erreur.",
     "{n} refund":
         "{n} remboursement",
     "{n} refunds":
