@@ -4391,7 +4391,10 @@ _CLASSIFIED = ((0x0000, 0x00FF), (0x0152, 0x0153), (0x2010, 0x205F), (0x20A0, 0x
 # Letters of Latin-1 with an accent French never writes: their base letter ("pín" is
 # "pin"); the others of Latin-1 stay as typed ("é", "ç": the phrases spell them; "ñ").
 _FOREIGN_ACCENTED = "áíóúãõìòýåÁÍÓÚÃÕÌÒÝÅ"
-_LATIN1_FOLDED = "\u00a0\u00ad" + _FOREIGN_ACCENTED  # looked for one by one: `in` is cheap
+# Latin-1's superscript digits read as digits, like the other superscripts ("⁴", which
+# Unicode puts in another block): "code PIN : ¹²³⁴" is a PIN, "Azerty¹²³" a password.
+_LATIN1_DIGITS = "\u00b9\u00b2\u00b3"
+_LATIN1_FOLDED = "\u00a0\u00ad" + _FOREIGN_ACCENTED + _LATIN1_DIGITS  # `in` is cheap
 # Letters of other scripts drawn like Latin ones (the Unicode confusables of a-z, A-Z).
 _CONFUSABLES = {
     "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
@@ -4425,7 +4428,7 @@ _OTHER_DIGITS = "".join(chr(code) for code in range(0x0660, 0x1A9A)
                         if unicodedata.category(chr(code)) == "Nd")
 _FOLD_NEEDED = re.compile(
     f"[\u00a0\u0262-\u029f\u02d0\u02f8\u0300-\u036f\u0370-\u03ff\u0400-\u052f"
-    f"{_FOREIGN_ACCENTED}\u017f\u0589\u05c3\u1d00-\u1d22\u2010-\u2012\u2024\u202f\u205a\u2212\u2236\ua730\ua731"
+    f"{_FOREIGN_ACCENTED}{_LATIN1_DIGITS}\u017f\u0589\u05c3\u1d00-\u1d22\u2010-\u2012\u2024\u202f\u205a\u2212\u2236\ua730\ua731"
     f"\ua789\ua78a\ufe13\ufe55\ufe63\ufe66\uff01-\uff5e\U0001d400-\U0001d7ff"
     f"\u2460-\u24ff\u21a6\u21e8\u21fe\u25b6\u25b8\u25ba\u27a1-\u27a6\u279d-\u27a0\u27f6\u27f9\u27fe\u2b95"
     f"\U0001f300-\U0001faff"
@@ -4461,8 +4464,8 @@ def _fold_table() -> dict[int, str]:
     table[0x2028] = table[0x2029] = "\n"
     for letter in _FOREIGN_ACCENTED:
         table[ord(letter)] = unicodedata.normalize("NFD", letter)[0]
-    for digit in _OTHER_DIGITS:
-        table[ord(digit)] = str(unicodedata.decimal(digit))
+    for digit in _OTHER_DIGITS + _LATIN1_DIGITS:
+        table[ord(digit)] = str(unicodedata.digit(digit))
     # Other pictographs (emoji) separate words like a space: "mdp 🔑 : x", "mdp🔑x".
     for code in range(0x1F300, 0x1FB00):
         table.setdefault(code, " ")
