@@ -150,7 +150,9 @@ on whole words, so "Passage", "pass-through" and "lapin" are no phrases; its com
 misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", "mot2passe",
 "mdpp", "m d p", "pasword", "passeword", "pswd", "p/w", "p@ssword", "m0t de pa$$e",
 "pass-word", "passw", "p@ss", "mdp/pwd", "clé wiffi", "m0t d3 p4ss3", "mpd",
-"code-pin", "dévérouillage", "code accès"); any other label one edit away from the
+"code-pin", "dévérouillage", "code accès"; its initials "MP", "M.P." only as a label that
+starts its line or field, before ":" or "=", and a secret-looking value: "MP : Mme Petit",
+"Ricoh MP : C3003" pass); any other label one edit away from the
 letters of "mot de passe", "password", "code PIN", "passcode", "clé wifi", "code de
 déverrouillage" or "code d'accès" (a letter left out, added, replaced, two swapped, a
 space moved, another accent: "mot de psse", "passwodr", "code piin", "cléwifi") is the
@@ -849,7 +851,7 @@ _PREFIXES = (
     r"|o(?:de|ffre|mpte|nfirmation|nnectwise|ntrase)|r|v)"
     r"|d(?:ig|oo|w|[eé]v)|e(?:n[ct]|nt|xo|sp)|fre|g[ar]|i(?:[dp]|nt)|je|ke"
     r"|l(?:ed|i[cv]|oc|og(?:in|me))"
-    r"|m(?:\.|d|f|[o0]t|n|[ -]d|eta|pd)|n(?:et[ .w]|on)"
+    r"|m(?:\.|d|f|[o0]t|n|[ -]d|eta|p)|n(?:et[ .w]|on)"
     r"|o(?:ne|t)|p(?:as|at|er|h|in|or|r(?:e|i|od)|s|uk|w|/|[@4]|a[$5])|qu|r(?:e[acfp]|ép|out|u)"
     r"|s(?:af|c|e[cenrst]|i|m|p|up)"
     r"|t(?:ab|e[ax]|i|o[kt]|rez)|u(?:l|n[al]|s|t)|v[aeno]|w(?:i[-f]|[lp]|a[cl])|2f"
@@ -968,6 +970,9 @@ _TRIGGER = re.compile(
         # "code d'accès", also typed "code d accès", "code accès", "code acces"
         | passphrase | code[ ](?:d(?:{_APOS}[ ]?|[ ]))?acc[eè]s | access[ ]code)
         [0-9]?)  # numbered labels: "mdp1 : x, mdp2 : y"
+    # "MP : x", "M.P. = x" (mot de passe's initials): also a private message, a person's
+    # initials, a printer's series ("Ricoh MP C3003"), so a label only (see _initials_value)
+    | (?P<mp> m\.?p\.?)
     | (?P<cvv> cvv2? | cvc2? | cryptogramme(?:[ ]visuel)? | code[ ]cvv)
     | (?P<account>
           login | compte | (?:live|free|b)?box | identifiant | id | user(?:name)? | utilisateur
@@ -2021,6 +2026,7 @@ _CONTEXTS = {  # per trigger group (fields in the order of _Context)
     "account": _Context("password", None, True, True, True, False),
     "code": _Context("pin", None, False, False, False, False, True),
     "strict": _Context("password", None, True, False, False, True),
+    "mp": _Context("password", None, True, False, False, True),
     "seed": _Context("recovery-key", None, False, False, False, False),
     "privkey": _Context("private-key", None, False, False, False, False),
     "lock": _Context("pin", None, False, False, False, False, True),
@@ -3320,12 +3326,39 @@ def _letter_spaced(low: str, pos: int, *, plain: bool = False) -> tuple[int, int
     return spelt.span() if found else None
 
 
+# "MP : x", "M.P. = x": the initials of "mot de passe" are a label only right before ":" or
+# "=" and starting a line or a list's field ("MP : Mme Petit", "envoyé en MP", "Ricoh MP :
+# C3003", a printer's series, are no label), and the value must look like a secret: digits
+# from six on (not "MP : 12", a camera's megapixels), no plain word ("MP : Durand", a name),
+# no reference ("MP : SN-4521").
+_INITIALS_LINK = re.compile(rf"{_H}*(?:[:=]|->|=>|→){_H}*")
+_FIELD_LEAD = frozenset("\n,;.|/([-–—*•>")
+
+
+def _initials_value(low: str, m: re.Match[str], ctx: _Context
+                    ) -> tuple[_Context, int, int] | None:
+    link = _INITIALS_LINK.match(low, m.end())
+    if link is None or low.startswith(("\n", "\r"), link.end()):
+        return None
+    before = low[:m.start()].rstrip(" \t\u00a0\u202f")
+    if before and before[-1] not in _FIELD_LEAD:
+        return None
+    span = _value_at(low, link.end(), ctx, _LINK)
+    if span is None:
+        return None
+    value = low[span[0]:span[1]]
+    if (value.isdigit() and len(value) < 6) or _SHORT_REFERENCE.fullmatch(value):
+        return None
+    return ctx, span[0], span[1]
+
+
 # The phrases whose value is read by a rule of their own, by the trigger's group.
 _VALUE_OF_GROUP: dict[str, Callable[[str, re.Match[str], _Context],
                                     tuple[_Context, int, int] | None]] = {
     "answer": _answer_value, "code": _device_code_value, "account": _account_value,
     "seed": _seed_value, "wallet": _seed_value, "totp": _totp_value, "lock": _lock_value,
     "key": _wifi_key_value, "pattern": _pattern_value, "bitlocker": _bitlocker_value,
+    "mp": _initials_value,
 }
 
 
