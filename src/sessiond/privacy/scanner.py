@@ -494,7 +494,14 @@ _PRIVATE_KEY = re.compile(
 # (sk-, sk-proj-, sk-ant-), Stripe (sk_live_, rk_test_..., webhook signing secrets
 # whsec_), Google (client secrets GOCSPX-, OAuth access tokens ya29.), Hugging Face (hf_),
 # npm (npm_), PyPI (pypi-AgEI), SendGrid (SG.), Docker Hub (dckr_pat_), Shopify (shpat_,
-# shpss_...), DigitalOcean (dop_v1_...), Telegram bots and JSON Web Tokens (eyJ...).
+# shpss_...), DigitalOcean (dop_v1_...), Telegram bots and JSON Web Tokens (eyJ...),
+# Twilio (AC/SK + 32 hex), Mailgun (key-), Mailchimp (32 hex then -us<n>, found from
+# "-us"), Square (sq0atp-, EAAA) and Facebook (EAA...), Atlassian (ATATT3, ATBB), Linear
+# (lin_api_), Grafana (glc_, glsa_), Groq (gsk_), Replicate (r8_), Brevo (xkeysib-), Postman
+# (PMAK-), New Relic (NRAK-), Supabase (sbp_), Databricks (dapi), HashiCorp Vault (hvs.),
+# Tailscale (tskey-), age (AGE-SECRET-KEY-1), Sentry (sntrys_, sntryu_), Figma (figd_),
+# Pulumi (pul-), RubyGems (rubygems_), Notion (secret_, ntn_), Alibaba Cloud (LTAI), PayPal
+# Braintree (access_token$production$).
 # Each is looked for only when its prefix is in the text (`in` is far cheaper than a
 # regex pass); the part after the prefix must mix letters and digits where the format
 # allows words ("sk-learn-compatible").
@@ -503,7 +510,11 @@ _API_TOKEN_PREFIXES = (
     "glft-", "glsoat-", "glcbt-", "glimt-", "AKIA", "ASIA", "AIza", "xox", "xapp-", "sk-",
     "sk_", "rk_", "pk_", "whsec_", "hf_", "npm_", "pypi-", "SG.", "eyJ", ":AA", "GOCSPX-",
     "ya29.", "dckr_pat_", "shpat_", "shpss_", "shpca_", "shppa_", "dop_v1_", "doo_v1_",
-    "dor_v1_",
+    "dor_v1_", "AC", "SK", "key-", "sq0atp-", "sq0csp-", "sq0idp-", "EAA", "ATATT3", "ATBB",
+    "lin_api_", "glc_", "glsa_",
+    "gsk_", "r8_", "xkeysib-", "PMAK-", "NRAK-", "sbp_", "dapi", "hvs.", "tskey-",
+    "AGE-SECRET-KEY-1", "sntrys_", "sntryu_", "figd_", "pul-", "rubygems_", "secret_", "ntn_",
+    "LTAI", "access_token$production$",
 )
 _API_TOKEN = re.compile(
     r"""(?x)(?<![\w-])(?:
@@ -524,7 +535,34 @@ _API_TOKEN = re.compile(
         | shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}
         | do[opr]_v1_[a-f0-9]{64}
         | [0-9]{8,10}:AA[A-Za-z0-9_-]{33}
-        | eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})
+        | eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}
+        | (?:AC|SK)[0-9a-f]{32}
+        | key-[0-9a-z]{32}
+        | sq0(?:atp|csp|idp)-[A-Za-z0-9_-]{22,43}
+        | EAA[A-Za-z0-9]{60,400}
+        | ATATT3[A-Za-z0-9_=-]{40,300}
+        | ATBB[A-Za-z0-9]{32}
+        | lin_api_[A-Za-z0-9]{40}
+        | glc_[A-Za-z0-9+/]{32,400}={0,2}
+        | glsa_[A-Za-z0-9]{32}_[a-fA-F0-9]{8}
+        | gsk_[A-Za-z0-9]{48,56}
+        | r8_[A-Za-z0-9]{37}
+        | xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}
+        | PMAK-[a-f0-9]{24}-[a-f0-9]{34}
+        | NRAK-[A-Z0-9]{27}
+        | sbp_[a-f0-9]{40}
+        | dapi[a-f0-9]{32}(?:-[0-9])?
+        | hvs\.[A-Za-z0-9_-]{24,200}
+        | tskey-[a-z]{3,8}-[A-Za-z0-9]{8,}-[A-Za-z0-9]{16,}
+        | AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}
+        | sntry[su]_[A-Za-z0-9+/=_]{40,400}
+        | figd_[A-Za-z0-9_-]{40}
+        | pul-[a-f0-9]{40}
+        | rubygems_[a-f0-9]{48}
+        | secret_[A-Za-z0-9]{43}
+        | ntn_[A-Za-z0-9]{46}
+        | LTAI[A-Za-z0-9]{12,20}
+        | access_token\$production\$[0-9a-z]{16}\$[0-9a-f]{32})
     | (?:AKIA|ASIA)[A-Z0-9]{12,20}
     | AIza[A-Za-z0-9_-]{30,40}
     | pypi-AgEI[A-Za-z0-9_-]{50,}
@@ -708,9 +746,19 @@ def _api_token_at(text: str, start: int, found: dict[int, int]) -> int:
     return m.end()
 
 
+# Mailchimp's API key: 32 hex digits, then its data centre ("-us21"); found from "-us".
+_MAILCHIMP = re.compile(r"(?<![\w-])[0-9a-f]{32}-us[0-9]{1,2}(?![\w-])")
+
+
 def _api_tokens(text: str) -> list[_Span]:
     """API tokens, looked for where their prefix is (a regex pass over the text costs more)."""
     found: dict[int, int] = {}
+    at = text.find("-us")
+    while at >= 0:
+        m = _MAILCHIMP.match(text, max(0, at - 32))
+        if m is not None and _mixed(m.group()[:32]):
+            found[m.start()] = m.end()
+        at = text.find("-us", at + 3)
     for separator in "_-":
         at = text.find(separator)
         while at >= 0:
