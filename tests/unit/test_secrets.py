@@ -1065,3 +1065,28 @@ def test_a_value_as_a_list_item_below_its_label(text: str, secret: str) -> None:
 ])
 def test_a_list_item_below_a_label_that_is_no_secret(text: str) -> None:
     assert scan(text) == []
+
+
+@pytest.mark.parametrize(("typed", "secret"), [
+    ("jean:Soleil2024@gmail.com", "Soleil2024"),
+    ("<jean:chaton@free.fr>", "chaton"),
+    (" jean.martin:pass@orange.fr ", "pass"),
+    ("jean@gmail.com:chaton", "chaton"),
+    ("Durand:jean75@gmail.com", "jean75"),  # in an address field, no name goes before it
+])
+def test_an_address_field_with_a_login_password_is_refused(typed: str, secret: str) -> None:
+    from sessiond.privacy.scanner import scan_address
+
+    found = scan_address(typed)
+    assert [typed[f.start:f.end] for f in found] == [secret]
+    assert secret not in found[0].label
+
+
+@pytest.mark.parametrize("typed", [
+    "jean@gmail.com", "jean.dupont+promo@orange.fr", "mailto:jean@gmail.com",
+    "e-mail:jean@free.fr", "jean@gmail.com:993",
+])
+def test_an_address_field_without_a_password_passes(typed: str) -> None:
+    from sessiond.privacy.scanner import scan_address
+
+    assert scan_address(typed) == []

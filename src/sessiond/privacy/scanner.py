@@ -359,6 +359,7 @@ __all__ = [
     "nir_valid",
     "rib_valid",
     "scan",
+    "scan_address",
 ]
 
 KINDS = frozenset({
@@ -4700,6 +4701,40 @@ def _unfold(finding: Finding, origin: list[int], text: str) -> Finding:
     while end < len(text) and unicodedata.combining(text[end]):
         end += 1
     return Finding(finding.kind, start, end, _safe_label(finding.label, text[start:end]))
+
+
+# A field that holds one e-mail address (a client's --email): a colon in it parts a login
+# from its password, as a mail client's settings or a URL write them: "jean:Soleil@gmail.com"
+# (the password before the "@"), "jean@gmail.com:chaton" (after the domain). In free text
+# "Durand:jean75@gmail.com" is a name then an address; in a field that must hold an address
+# alone, what comes between the colon and the "@" is no part of one. A scheme or a label
+# before the colon ("mailto:", "e-mail:") and a port after the domain (":993") are no login.
+_ADDRESS_FIELD = re.compile(
+    r"\s*(?:<?(?P<user>[^\s:@<]{1,64}):(?P<inner>[^\s@]{1,64})@[^\s@:]+?>?"
+    r"|<?[^\s:@<]{1,64}@[^\s@:]+:(?P<outer>[^\s]{1,64}?)>?)\s*")
+_ADDRESS_LABELS = frozenset({"mailto", "mail", "email", "e-mail", "courriel", "adresse",
+                             "address", "smtp", "imap", "pop", "pop3"})
+
+
+def scan_address(text: str) -> list[Finding]:
+    """`scan` for a field that holds one e-mail address: a password written into it as a
+    login's ("jean:Soleil2024@gmail.com", "jean@gmail.com:chaton") is found too."""
+    findings = scan(text)
+    if findings or ":" not in text:
+        return findings
+    m = _ADDRESS_FIELD.fullmatch(text)
+    if m is None:
+        return []
+    if m.group("inner") is not None:
+        if m.group("user").lower() in _ADDRESS_LABELS:
+            return []
+        start, end = m.span("inner")
+    else:
+        start, end = m.span("outer")
+        if text[start:end].isdigit():
+            return []  # a port
+    return [Finding("password", start, end,
+                    _safe_label(_label("password", creds=True), text[start:end]))]
 
 
 def scan(text: str) -> list[Finding]:
