@@ -1090,3 +1090,32 @@ def test_an_address_field_without_a_password_passes(typed: str) -> None:
     from sessiond.privacy.scanner import scan_address
 
     assert scan_address(typed) == []
+
+
+def test_the_bip39_lists_are_whole() -> None:
+    from sessiond.privacy.bip39 import ENGLISH, FRENCH
+
+    english, french = ENGLISH.split(), FRENCH.split()
+    assert len(english) == len(set(english)) == 2048
+    assert len(french) == len(set(french)) == 2048
+    assert (english[0], english[-1], french[0], french[-1]) == (
+        "abandon", "zoo", "abaisser", "zoologie")
+    assert "académie" in french  # NFC, as typed
+
+
+@pytest.mark.parametrize(("words", "valid"), [
+    ("abandon " * 11 + "about", True),   # BIP-39's test vectors
+    ("legal winner thank year wave sausage worth useful legal winner thank yellow", True),
+    ("abandon " * 11 + "abandon", False),
+])
+def test_a_recovery_phrases_checksum(words: str, valid: bool) -> None:
+    english = scanner._bip39_lists()[0]
+    assert scanner._seed_checksum([english[w] for w in words.split()]) is valid
+
+
+def test_a_listed_word_more_after_a_phrase_is_read_by_its_checksum() -> None:
+    # 13 listed words: the first twelve carry the checksum, so they are the phrase.
+    text = "abandon " * 11 + "about zoo"
+    found = scan(text)
+    assert [(f.kind, text[f.start:f.end]) for f in found] == [
+        ("recovery-key", text[:-4])]

@@ -48,7 +48,10 @@ versions) pass:
   that fail those checks (a typo, a part, run together) are the key too, and so are
   backup codes in dashed groups of 4+ digits ("1234-5678"). After "seed
   phrase", "seed", "phrase de récupération", a wallet's name ("Ledger", "MetaMask",
-  "portefeuille crypto") or the words counted ("les 24 mots"): 12-24 short words.
+  "portefeuille crypto") or the words counted ("les 24 mots"): 12-24 short words. With no
+  phrase: 12, 15, 18, 21 or 24 words of one BIP-39 list (English or French, accents or
+  not) filling a line or what follows its last ":", or one a line, numbered or not; a
+  listed word more before or after them is left out when the rest carries the checksum.
 * private-key: a PEM "-----BEGIN ... PRIVATE KEY-----" block or an OpenPGP "-----BEGIN
   PGP PRIVATE KEY BLOCK-----" one (without its END line, the armour lines that follow, or
   the base64 that follows on the same line, as a key pasted on one line).
@@ -339,6 +342,7 @@ from __future__ import annotations
 import base64
 import bisect
 import functools
+import hashlib
 import html
 import re
 import unicodedata
@@ -2320,6 +2324,130 @@ def _seed_value(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, in
         # "seed : JBSWY3DPEHPK3PXP": no wallet's words but a two-factor app's seed.
         return _totp_value(low, m, _CONTEXTS["totp"])
     return None
+
+
+# A wallet's recovery phrase with no phrase before it: 12, 15, 18, 21 or 24 words of one
+# BIP-39 list (English or French) in a row, and no more of them around (a run of another
+# length is a sentence, unless a window of it carries the phrase's own checksum). Prose
+# breaks such runs at once ("the", "and", "de", "la" are in neither list; short words, long
+# ones and digits are none of them). The French list's words are also read without their
+# accents.
+
+
+@functools.cache
+def _bip39_lists() -> tuple[dict[str, int], dict[str, int]]:
+    from sessiond.privacy.bip39 import ENGLISH, FRENCH
+
+    english = {word: index for index, word in enumerate(ENGLISH.split())}
+    french = {word: index for index, word in enumerate(FRENCH.split())}
+    for word, index in list(french.items()):
+        french.setdefault(_strip_accents(word), index)
+    return english, french
+
+
+def _strip_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def _seed_checksum(indices: Sequence[int]) -> bool:
+    """BIP-39's checksum: the last len/3 bits are the first bits of SHA-256(entropy)."""
+    bits = 0
+    for index in indices:
+        bits = bits << 11 | index
+    checksum = len(indices) // 3
+    entropy = (bits >> checksum).to_bytes((len(indices) * 11 - checksum) // 8, "big")
+    return hashlib.sha256(entropy).digest()[0] >> (8 - checksum) == bits & ((1 << checksum) - 1)
+
+
+def _seed_in(indices: list[int | None]) -> tuple[int, int] | None:
+    """The first stretch of listed words that is a phrase: (first, last) word numbers."""
+    start = 0
+    while start < len(indices):
+        if indices[start] is None:
+            start += 1
+            continue
+        end = start
+        while end < len(indices) and indices[end] is not None:
+            end += 1
+        length = end - start
+        if length in _SEED_COUNTS:
+            return start, end - 1
+        if 12 < length <= 48:
+            # A listed word more before or after the phrase ("abandon … about merci" has
+            # none: "merci" is in neither list): the window at either end, by its checksum
+            # (a window anywhere would give a sentence of list words many chances).
+            stretch = [i for i in indices[start:end] if i is not None]
+            for count in _SEED_COUNTS:
+                for first in dict.fromkeys((0, length - count)):
+                    if count <= length and _seed_checksum(stretch[first:first + count]):
+                        return start + first, start + first + count - 1
+        start = end
+    return None
+
+
+_NUMBERING = re.compile(r"[0-9]{1,2}[.)-]?")
+_LIST_WORDS = re.compile(r"[^\s,]+")
+
+
+def _listed_run(low: str, start: int, end: int,
+                lists: tuple[dict[str, int], dict[str, int]]) -> tuple[int, int] | None:
+    """The phrase among the words of low[start:end] (numbers that count them skipped)."""
+    words = [w for w in _LIST_WORDS.finditer(low, start, end)
+             if _NUMBERING.fullmatch(w.group()) is None]
+    if not 12 <= len(words) <= 48:
+        return None
+    for listed in lists:
+        found = _seed_in([listed.get(w.group()) for w in words])
+        if found is not None:
+            return words[found[0]].start(), words[found[1]].end()
+    return None
+
+
+def _ends_listed(segment: str, lists: tuple[dict[str, int], dict[str, int]]) -> bool:
+    """Whether the first and the last word are listed (a number before the first skipped): a
+    cheap look before reading them all."""
+    tail = segment.rsplit(None, 1)
+    if not tail:
+        return False
+    last = tail[-1].rstrip(",")  # prose ends with "." or a number
+    english, french = lists
+    if last not in english and last not in french:
+        return False
+    words = segment.split(None, 2)
+    first = words[1] if words[0][0].isdigit() else words[0]
+    first = first.rstrip(",")
+    return any(first in listed and last in listed for listed in lists)
+
+
+def _bare_seeds(low: str) -> Iterable[tuple[int, int]]:
+    """Read line by line: a phrase fills its line or what follows the line's last ":" ("noté
+    dans un fichier : legal winner …"), or takes one line a word. A regex pass over the
+    whole note cost a fifth of the scan; this is a split and two counts a line."""
+    lists = _bip39_lists()
+    column: list[tuple[int, int]] = []  # lines of one word each, in a row
+    position = 0
+    for line in [*low.split("\n"), ""]:
+        start, position = position, position + len(line) + 1
+        colon = line.rfind(":") + 1
+        # 12 to 48 words, their commas too (a longer line is prose, never read word by word)
+        if (11 <= line.count(" ", colon) + line.count(",", colon) <= 100
+                and _ends_listed(line[colon:], lists)):
+            found = _listed_run(low, start + colon, start + len(line), lists)
+            if found is not None:
+                yield found
+        if len(line) <= 16:  # a word alone on its line, maybe numbered ("3. able")
+            stripped = line.strip()
+            word = stripped.rsplit(None, 1)[-1] if stripped else ""
+            if 3 <= len(word) <= 8 and (len(word) == len(stripped) or _NUMBERING.fullmatch(
+                    stripped[:len(stripped) - len(word)].rstrip()) is not None):
+                at = start + line.rindex(word)
+                column.append((at, at + len(word)))
+                continue
+        if len(column) >= 12:
+            found = _listed_run(low, column[0][0], column[-1][1], lists)
+            if found is not None:
+                yield found
+        column = []
 
 
 # A two-factor secret (the TOTP seed an authenticator app is set up with): base32, 16 to
@@ -4827,6 +4955,8 @@ def _scan_folded(text: str) -> list[Finding]:
                 raw.extend(("password", s, e, pw) for s, e in _elliptic_values(low, m, ellipses))
     if ":" in low or "=" in low:
         raw.extend((ctx.kind, start, end, ctx) for ctx, start, end in _typo_labels(low))
+    seed = _CONTEXTS["seed"]
+    raw.extend(("recovery-key", start, end, seed) for start, end in _bare_seeds(low))
     # Earlier entries win overlaps: structured numbers (checked by their digits) before
     # a phrase's reading of the same characters.
     starts: list[int] = []
