@@ -2404,19 +2404,21 @@ def _listed_run(low: str, start: int, end: int,
 
 
 def _ends_listed(segment: str, lists: tuple[dict[str, int], dict[str, int]]) -> bool:
-    """Whether the first and the last word are listed (a number before the first skipped): a
-    cheap look before reading them all."""
-    tail = segment.rsplit(None, 1)
-    if not tail:
+    """Whether the phrase could start and end the segment: its first or second word (a
+    number before them skipped) and its last or last but one (a word may follow: "merci")
+    are listed. A cheap look before reading them all."""
+    tail = segment.rsplit(None, 2)
+    if len(tail) < 3:
         return False
-    last = tail[-1].rstrip(",")  # prose ends with "." or a number
     english, french = lists
-    if last not in english and last not in french:
-        return False
-    words = segment.split(None, 2)
-    first = words[1] if words[0][0].isdigit() else words[0]
-    first = first.rstrip(",")
-    return any(first in listed and last in listed for listed in lists)
+    last, before = tail[2].rstrip(","), tail[1].rstrip(",")
+    if (last not in english and last not in french
+            and before not in english and before not in french):
+        return False  # prose ends with "." or a number
+    head = segment.split(None, 3)
+    first, second = (head[1], head[2]) if head[0][0].isdigit() else (head[0], head[1])
+    first, second = first.rstrip(","), second.rstrip(",")
+    return (first in english or first in french or second in english or second in french)
 
 
 def _bare_seeds(low: str) -> Iterable[tuple[int, int]]:
