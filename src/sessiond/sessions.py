@@ -133,10 +133,11 @@ def scanned_field(name: str) -> str:
 def _refuse_secret_in(name: str, text: str) -> None:
     """A client's field that its own check refuses is quoted by that refusal: a password
     pasted there ("jean@gmail.com / Soleil2024" for --email) is refused as a secret first,
-    naming the field and never echoing it (MD 15), as in a note."""
-    from sessiond.privacy.scanner import describe, scan
+    naming the field and never echoing it (MD 15), as in a note. An e-mail field is read as
+    one address: a password written as its login's ("jean:Soleil2024@gmail.com") is one."""
+    from sessiond.privacy.scanner import describe, scan, scan_address
 
-    findings = scan(text)
+    findings = scan_address(text) if name == "email" else scan(text)
     if findings:
         raise InputError(describe(findings, field=scanned_field(name)))
 
@@ -310,8 +311,10 @@ def _email(email: str | None) -> str | None:
 
     if email is None or not email.strip():
         return None
+    # Scanned even when it reads as an address: "jean:Soleil2024@gmail.com" has one "@"
+    # and a dotted domain, and would be stored (and printed on invoices) with the password.
+    _refuse_secret_in("email", email)
     if not is_email(email.strip()):
-        _refuse_secret_in("email", email)
         raise InputError(_("{email!r} is not an e-mail address (e.g. jeanne@example.fr): "
                            "check it.", email=email))
     return email.strip()

@@ -196,3 +196,23 @@ def test_a_password_pasted_in_a_client_field_is_refused_without_being_quoted(cli
     # A typo with no secret is still quoted, to be corrected.
     typo = cli("client", "add", "Paul Roux", "--email", "paul.roux@@exemple.fr", check=False)
     assert typo.code == 2 and "paul.roux@@exemple.fr" in typo.err
+
+
+def test_a_password_written_as_the_addresss_login_is_refused(cli: Cli) -> None:
+    # "jean:Soleil2024@gmail.com" has one "@" and a dotted domain: it read as an address and
+    # was stored (and would be printed on invoices) with the password in it.
+    client = cli("client", "add", "Jeanne Martin").out.strip()
+    events = len(cli.events())
+    for typed, secret in (("jean:Soleil2024@gmail.com", "Soleil2024"),
+                          ("jean.martin:chaton@orange.fr", "chaton"),
+                          ("jean@gmail.com:chaton", "chaton")):
+        for args in (("client", "add", "Paul Roux", "--email", typed),
+                     ("client", "edit", client, "--email", typed)):
+            refused = cli(*args, check=False)
+            assert refused.code == 2, (args, refused.err)
+            assert "L'adresse e-mail semble contenir" in refused.err
+            assert secret not in refused.out + refused.err
+    assert len(cli.events()) == events
+    # An address with no colon, or a port after the domain's, is no password.
+    cli("client", "edit", client, "--email", "jean.martin+factures@orange.fr")
+    assert len(cli.events()) == events + 1

@@ -1065,3 +1065,57 @@ def test_a_value_as_a_list_item_below_its_label(text: str, secret: str) -> None:
 ])
 def test_a_list_item_below_a_label_that_is_no_secret(text: str) -> None:
     assert scan(text) == []
+
+
+@pytest.mark.parametrize(("typed", "secret"), [
+    ("jean:Soleil2024@gmail.com", "Soleil2024"),
+    ("<jean:chaton@free.fr>", "chaton"),
+    (" jean.martin:pass@orange.fr ", "pass"),
+    ("jean@gmail.com:chaton", "chaton"),
+    ("Durand:jean75@gmail.com", "jean75"),  # in an address field, no name goes before it
+])
+def test_an_address_field_with_a_login_password_is_refused(typed: str, secret: str) -> None:
+    from sessiond.privacy.scanner import scan_address
+
+    found = scan_address(typed)
+    assert [typed[f.start:f.end] for f in found] == [secret]
+    assert secret not in found[0].label
+
+
+@pytest.mark.parametrize("typed", [
+    "jean@gmail.com", "jean.dupont+promo@orange.fr", "mailto:jean@gmail.com",
+    "e-mail:jean@free.fr", "jean@gmail.com:993",
+])
+def test_an_address_field_without_a_password_passes(typed: str) -> None:
+    from sessiond.privacy.scanner import scan_address
+
+    assert scan_address(typed) == []
+
+
+def test_the_bip39_lists_are_whole() -> None:
+    from sessiond.privacy.bip39 import ENGLISH, FRENCH
+
+    english, french = ENGLISH.split(), FRENCH.split()
+    assert len(english) == len(set(english)) == 2048
+    assert len(french) == len(set(french)) == 2048
+    assert (english[0], english[-1], french[0], french[-1]) == (
+        "abandon", "zoo", "abaisser", "zoologie")
+    assert "académie" in french  # NFC, as typed
+
+
+@pytest.mark.parametrize(("words", "valid"), [
+    ("abandon " * 11 + "about", True),   # BIP-39's test vectors
+    ("legal winner thank year wave sausage worth useful legal winner thank yellow", True),
+    ("abandon " * 11 + "abandon", False),
+])
+def test_a_recovery_phrases_checksum(words: str, valid: bool) -> None:
+    english = scanner._bip39_lists()[0]
+    assert scanner._seed_checksum([english[w] for w in words.split()]) is valid
+
+
+def test_a_listed_word_more_after_a_phrase_is_read_by_its_checksum() -> None:
+    # 13 listed words: the first twelve carry the checksum, so they are the phrase.
+    text = "abandon " * 11 + "about zoo"
+    found = scan(text)
+    assert [(f.kind, text[f.start:f.end]) for f in found] == [
+        ("recovery-key", text[:-4])]

@@ -48,7 +48,10 @@ versions) pass:
   that fail those checks (a typo, a part, run together) are the key too, and so are
   backup codes in dashed groups of 4+ digits ("1234-5678"). After "seed
   phrase", "seed", "phrase de récupération", a wallet's name ("Ledger", "MetaMask",
-  "portefeuille crypto") or the words counted ("les 24 mots"): 12-24 short words.
+  "portefeuille crypto") or the words counted ("les 24 mots"): 12-24 short words. With no
+  phrase: 12, 15, 18, 21 or 24 words of one BIP-39 list (English or French, accents or
+  not) filling a line or what follows its last ":", or one a line, numbered or not; a
+  listed word more before or after them is left out when the rest carries the checksum.
 * private-key: a PEM "-----BEGIN ... PRIVATE KEY-----" block or an OpenPGP "-----BEGIN
   PGP PRIVATE KEY BLOCK-----" one (without its END line, the armour lines that follow, or
   the base64 that follows on the same line, as a key pasted on one line).
@@ -150,7 +153,9 @@ on whole words, so "Passage", "pass-through" and "lapin" are no phrases; its com
 misspellings and abbreviations are phrases too ("mot de pase", "mot de passé", "mot2passe",
 "mdpp", "m d p", "pasword", "passeword", "pswd", "p/w", "p@ssword", "m0t de pa$$e",
 "pass-word", "passw", "p@ss", "mdp/pwd", "clé wiffi", "m0t d3 p4ss3", "mpd",
-"code-pin", "dévérouillage", "code accès"); any other label one edit away from the
+"code-pin", "dévérouillage", "code accès"; its initials "MP", "M.P." only as a label that
+starts its line or field, before ":" or "=", and a secret-looking value: "MP : Mme Petit",
+"Ricoh MP : C3003" pass); any other label one edit away from the
 letters of "mot de passe", "password", "code PIN", "passcode", "clé wifi", "code de
 déverrouillage" or "code d'accès" (a letter left out, added, replaced, two swapped, a
 space moved, another accent: "mot de psse", "passwodr", "code piin", "cléwifi") is the
@@ -337,6 +342,7 @@ from __future__ import annotations
 import base64
 import bisect
 import functools
+import hashlib
 import html
 import re
 import unicodedata
@@ -357,6 +363,7 @@ __all__ = [
     "nir_valid",
     "rib_valid",
     "scan",
+    "scan_address",
 ]
 
 KINDS = frozenset({
@@ -492,7 +499,14 @@ _PRIVATE_KEY = re.compile(
 # (sk-, sk-proj-, sk-ant-), Stripe (sk_live_, rk_test_..., webhook signing secrets
 # whsec_), Google (client secrets GOCSPX-, OAuth access tokens ya29.), Hugging Face (hf_),
 # npm (npm_), PyPI (pypi-AgEI), SendGrid (SG.), Docker Hub (dckr_pat_), Shopify (shpat_,
-# shpss_...), DigitalOcean (dop_v1_...), Telegram bots and JSON Web Tokens (eyJ...).
+# shpss_...), DigitalOcean (dop_v1_...), Telegram bots and JSON Web Tokens (eyJ...),
+# Twilio (AC/SK + 32 hex), Mailgun (key-), Mailchimp (32 hex then -us<n>, found from
+# "-us"), Square (sq0atp-, EAAA) and Facebook (EAA...), Atlassian (ATATT3, ATBB), Linear
+# (lin_api_), Grafana (glc_, glsa_), Groq (gsk_), Replicate (r8_), Brevo (xkeysib-), Postman
+# (PMAK-), New Relic (NRAK-), Supabase (sbp_), Databricks (dapi), HashiCorp Vault (hvs.),
+# Tailscale (tskey-), age (AGE-SECRET-KEY-1), Sentry (sntrys_, sntryu_), Figma (figd_),
+# Pulumi (pul-), RubyGems (rubygems_), Notion (secret_, ntn_), Alibaba Cloud (LTAI), PayPal
+# Braintree (access_token$production$).
 # Each is looked for only when its prefix is in the text (`in` is far cheaper than a
 # regex pass); the part after the prefix must mix letters and digits where the format
 # allows words ("sk-learn-compatible").
@@ -501,7 +515,11 @@ _API_TOKEN_PREFIXES = (
     "glft-", "glsoat-", "glcbt-", "glimt-", "AKIA", "ASIA", "AIza", "xox", "xapp-", "sk-",
     "sk_", "rk_", "pk_", "whsec_", "hf_", "npm_", "pypi-", "SG.", "eyJ", ":AA", "GOCSPX-",
     "ya29.", "dckr_pat_", "shpat_", "shpss_", "shpca_", "shppa_", "dop_v1_", "doo_v1_",
-    "dor_v1_",
+    "dor_v1_", "AC", "SK", "key-", "sq0atp-", "sq0csp-", "sq0idp-", "EAA", "ATATT3", "ATBB",
+    "lin_api_", "glc_", "glsa_",
+    "gsk_", "r8_", "xkeysib-", "PMAK-", "NRAK-", "sbp_", "dapi", "hvs.", "tskey-",
+    "AGE-SECRET-KEY-1", "sntrys_", "sntryu_", "figd_", "pul-", "rubygems_", "secret_", "ntn_",
+    "LTAI", "access_token$production$",
 )
 _API_TOKEN = re.compile(
     r"""(?x)(?<![\w-])(?:
@@ -522,7 +540,34 @@ _API_TOKEN = re.compile(
         | shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}
         | do[opr]_v1_[a-f0-9]{64}
         | [0-9]{8,10}:AA[A-Za-z0-9_-]{33}
-        | eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})
+        | eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}
+        | (?:AC|SK)[0-9a-f]{32}
+        | key-[0-9a-z]{32}
+        | sq0(?:atp|csp|idp)-[A-Za-z0-9_-]{22,43}
+        | EAA[A-Za-z0-9]{60,400}
+        | ATATT3[A-Za-z0-9_=-]{40,300}
+        | ATBB[A-Za-z0-9]{32}
+        | lin_api_[A-Za-z0-9]{40}
+        | glc_[A-Za-z0-9+/]{32,400}={0,2}
+        | glsa_[A-Za-z0-9]{32}_[a-fA-F0-9]{8}
+        | gsk_[A-Za-z0-9]{48,56}
+        | r8_[A-Za-z0-9]{37}
+        | xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}
+        | PMAK-[a-f0-9]{24}-[a-f0-9]{34}
+        | NRAK-[A-Z0-9]{27}
+        | sbp_[a-f0-9]{40}
+        | dapi[a-f0-9]{32}(?:-[0-9])?
+        | hvs\.[A-Za-z0-9_-]{24,200}
+        | tskey-[a-z]{3,8}-[A-Za-z0-9]{8,}-[A-Za-z0-9]{16,}
+        | AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}
+        | sntry[su]_[A-Za-z0-9+/=_]{40,400}
+        | figd_[A-Za-z0-9_-]{40}
+        | pul-[a-f0-9]{40}
+        | rubygems_[a-f0-9]{48}
+        | secret_[A-Za-z0-9]{43}
+        | ntn_[A-Za-z0-9]{46}
+        | LTAI[A-Za-z0-9]{12,20}
+        | access_token\$production\$[0-9a-z]{16}\$[0-9a-f]{32})
     | (?:AKIA|ASIA)[A-Z0-9]{12,20}
     | AIza[A-Za-z0-9_-]{30,40}
     | pypi-AgEI[A-Za-z0-9_-]{50,}
@@ -706,9 +751,19 @@ def _api_token_at(text: str, start: int, found: dict[int, int]) -> int:
     return m.end()
 
 
+# Mailchimp's API key: 32 hex digits, then its data centre ("-us21"); found from "-us".
+_MAILCHIMP = re.compile(r"(?<![\w-])[0-9a-f]{32}-us[0-9]{1,2}(?![\w-])")
+
+
 def _api_tokens(text: str) -> list[_Span]:
     """API tokens, looked for where their prefix is (a regex pass over the text costs more)."""
     found: dict[int, int] = {}
+    at = text.find("-us")
+    while at >= 0:
+        m = _MAILCHIMP.match(text, max(0, at - 32))
+        if m is not None and _mixed(m.group()[:32]):
+            found[m.start()] = m.end()
+        at = text.find("-us", at + 3)
     for separator in "_-":
         at = text.find(separator)
         while at >= 0:
@@ -849,7 +904,7 @@ _PREFIXES = (
     r"|o(?:de|ffre|mpte|nfirmation|nnectwise|ntrase)|r|v)"
     r"|d(?:ig|oo|w|[eé]v)|e(?:n[ct]|nt|xo|sp)|fre|g[ar]|i(?:[dp]|nt)|je|ke"
     r"|l(?:ed|i[cv]|oc|og(?:in|me))"
-    r"|m(?:\.|d|f|[o0]t|n|[ -]d|eta|pd)|n(?:et[ .w]|on)"
+    r"|m(?:\.|d|f|[o0]t|n|[ -]d|eta|p)|n(?:et[ .w]|on)"
     r"|o(?:ne|t)|p(?:as|at|er|h|in|or|r(?:e|i|od)|s|uk|w|/|[@4]|a[$5])|qu|r(?:e[acfp]|ép|out|u)"
     r"|s(?:af|c|e[cenrst]|i|m|p|up)"
     r"|t(?:ab|e[ax]|i|o[kt]|rez)|u(?:l|n[al]|s|t)|v[aeno]|w(?:i[-f]|[lp]|a[cl])|2f"
@@ -968,6 +1023,9 @@ _TRIGGER = re.compile(
         # "code d'accès", also typed "code d accès", "code accès", "code acces"
         | passphrase | code[ ](?:d(?:{_APOS}[ ]?|[ ]))?acc[eè]s | access[ ]code)
         [0-9]?)  # numbered labels: "mdp1 : x, mdp2 : y"
+    # "MP : x", "M.P. = x" (mot de passe's initials): also a private message, a person's
+    # initials, a printer's series ("Ricoh MP C3003"), so a label only (see _initials_value)
+    | (?P<mp> m\.?p\.?)
     | (?P<cvv> cvv2? | cvc2? | cryptogramme(?:[ ]visuel)? | code[ ]cvv)
     | (?P<account>
           login | compte | (?:live|free|b)?box | identifiant | id | user(?:name)? | utilisateur
@@ -2021,6 +2079,7 @@ _CONTEXTS = {  # per trigger group (fields in the order of _Context)
     "account": _Context("password", None, True, True, True, False),
     "code": _Context("pin", None, False, False, False, False, True),
     "strict": _Context("password", None, True, False, False, True),
+    "mp": _Context("password", None, True, False, False, True),
     "seed": _Context("recovery-key", None, False, False, False, False),
     "privkey": _Context("private-key", None, False, False, False, False),
     "lock": _Context("pin", None, False, False, False, False, True),
@@ -2265,6 +2324,132 @@ def _seed_value(low: str, m: re.Match[str], ctx: _Context) -> tuple[_Context, in
         # "seed : JBSWY3DPEHPK3PXP": no wallet's words but a two-factor app's seed.
         return _totp_value(low, m, _CONTEXTS["totp"])
     return None
+
+
+# A wallet's recovery phrase with no phrase before it: 12, 15, 18, 21 or 24 words of one
+# BIP-39 list (English or French) in a row, and no more of them around (a run of another
+# length is a sentence, unless a window of it carries the phrase's own checksum). Prose
+# breaks such runs at once ("the", "and", "de", "la" are in neither list; short words, long
+# ones and digits are none of them). The French list's words are also read without their
+# accents.
+
+
+@functools.cache
+def _bip39_lists() -> tuple[dict[str, int], dict[str, int]]:
+    from sessiond.privacy.bip39 import ENGLISH, FRENCH
+
+    english = {word: index for index, word in enumerate(ENGLISH.split())}
+    french = {word: index for index, word in enumerate(FRENCH.split())}
+    for word, index in list(french.items()):
+        french.setdefault(_strip_accents(word), index)
+    return english, french
+
+
+def _strip_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def _seed_checksum(indices: Sequence[int]) -> bool:
+    """BIP-39's checksum: the last len/3 bits are the first bits of SHA-256(entropy)."""
+    bits = 0
+    for index in indices:
+        bits = bits << 11 | index
+    checksum = len(indices) // 3
+    entropy = (bits >> checksum).to_bytes((len(indices) * 11 - checksum) // 8, "big")
+    return hashlib.sha256(entropy).digest()[0] >> (8 - checksum) == bits & ((1 << checksum) - 1)
+
+
+def _seed_in(indices: list[int | None]) -> tuple[int, int] | None:
+    """The first stretch of listed words that is a phrase: (first, last) word numbers."""
+    start = 0
+    while start < len(indices):
+        if indices[start] is None:
+            start += 1
+            continue
+        end = start
+        while end < len(indices) and indices[end] is not None:
+            end += 1
+        length = end - start
+        if length in _SEED_COUNTS:
+            return start, end - 1
+        if 12 < length <= 48:
+            # A listed word more before or after the phrase ("abandon … about merci" has
+            # none: "merci" is in neither list): the window at either end, by its checksum
+            # (a window anywhere would give a sentence of list words many chances).
+            stretch = [i for i in indices[start:end] if i is not None]
+            for count in _SEED_COUNTS:
+                for first in dict.fromkeys((0, length - count)):
+                    if count <= length and _seed_checksum(stretch[first:first + count]):
+                        return start + first, start + first + count - 1
+        start = end
+    return None
+
+
+_NUMBERING = re.compile(r"[0-9]{1,2}[.)-]?")
+_LIST_WORDS = re.compile(r"[^\s,]+")
+
+
+def _listed_run(low: str, start: int, end: int,
+                lists: tuple[dict[str, int], dict[str, int]]) -> tuple[int, int] | None:
+    """The phrase among the words of low[start:end] (numbers that count them skipped)."""
+    words = [w for w in _LIST_WORDS.finditer(low, start, end)
+             if _NUMBERING.fullmatch(w.group()) is None]
+    if not 12 <= len(words) <= 48:
+        return None
+    for listed in lists:
+        found = _seed_in([listed.get(w.group()) for w in words])
+        if found is not None:
+            return words[found[0]].start(), words[found[1]].end()
+    return None
+
+
+def _ends_listed(segment: str, lists: tuple[dict[str, int], dict[str, int]]) -> bool:
+    """Whether the phrase could start and end the segment: its first or second word (a
+    number before them skipped) and its last or last but one (a word may follow: "merci")
+    are listed. A cheap look before reading them all."""
+    tail = segment.rsplit(None, 2)
+    if len(tail) < 3:
+        return False
+    english, french = lists
+    last, before = tail[2].rstrip(","), tail[1].rstrip(",")
+    if (last not in english and last not in french
+            and before not in english and before not in french):
+        return False  # prose ends with "." or a number
+    head = segment.split(None, 3)
+    first, second = (head[1], head[2]) if head[0][0].isdigit() else (head[0], head[1])
+    first, second = first.rstrip(","), second.rstrip(",")
+    return (first in english or first in french or second in english or second in french)
+
+
+def _bare_seeds(low: str) -> Iterable[tuple[int, int]]:
+    """Read line by line: a phrase fills its line or what follows the line's last ":" ("noté
+    dans un fichier : legal winner …"), or takes one line a word. A regex pass over the
+    whole note cost a fifth of the scan; this is a split and two counts a line."""
+    lists = _bip39_lists()
+    column: list[tuple[int, int]] = []  # lines of one word each, in a row
+    position = 0
+    for line in [*low.split("\n"), ""]:
+        start, position = position, position + len(line) + 1
+        colon = line.rfind(":") + 1
+        # 12 to 48 words, their commas too (a longer line is prose, never read word by word)
+        if (11 <= line.count(" ", colon) + line.count(",", colon) <= 100
+                and _ends_listed(line[colon:], lists)):
+            found = _listed_run(low, start + colon, start + len(line), lists)
+            if found is not None:
+                yield found
+        if len(line) <= 16:  # a word alone on its line, maybe numbered ("3. able")
+            stripped = line.strip()
+            word = stripped.rsplit(None, 1)[-1] if stripped else ""
+            if 3 <= len(word) <= 8 and (len(word) == len(stripped) or _NUMBERING.fullmatch(
+                    stripped[:len(stripped) - len(word)].rstrip()) is not None):
+                at = start + line.rindex(word)
+                column.append((at, at + len(word)))
+                continue
+        if len(column) >= 12:
+            found = _listed_run(low, column[0][0], column[-1][1], lists)
+            if found is not None:
+                yield found
+        column = []
 
 
 # A two-factor secret (the TOTP seed an authenticator app is set up with): base32, 16 to
@@ -3320,12 +3505,39 @@ def _letter_spaced(low: str, pos: int, *, plain: bool = False) -> tuple[int, int
     return spelt.span() if found else None
 
 
+# "MP : x", "M.P. = x": the initials of "mot de passe" are a label only right before ":" or
+# "=" and starting a line or a list's field ("MP : Mme Petit", "envoyé en MP", "Ricoh MP :
+# C3003", a printer's series, are no label), and the value must look like a secret: digits
+# from six on (not "MP : 12", a camera's megapixels), no plain word ("MP : Durand", a name),
+# no reference ("MP : SN-4521").
+_INITIALS_LINK = re.compile(rf"{_H}*(?:[:=]|->|=>|→){_H}*")
+_FIELD_LEAD = frozenset("\n,;.|/([-–—*•>")
+
+
+def _initials_value(low: str, m: re.Match[str], ctx: _Context
+                    ) -> tuple[_Context, int, int] | None:
+    link = _INITIALS_LINK.match(low, m.end())
+    if link is None or low.startswith(("\n", "\r"), link.end()):
+        return None
+    before = low[:m.start()].rstrip(" \t\u00a0\u202f")
+    if before and before[-1] not in _FIELD_LEAD:
+        return None
+    span = _value_at(low, link.end(), ctx, _LINK)
+    if span is None:
+        return None
+    value = low[span[0]:span[1]]
+    if (value.isdigit() and len(value) < 6) or _SHORT_REFERENCE.fullmatch(value):
+        return None
+    return ctx, span[0], span[1]
+
+
 # The phrases whose value is read by a rule of their own, by the trigger's group.
 _VALUE_OF_GROUP: dict[str, Callable[[str, re.Match[str], _Context],
                                     tuple[_Context, int, int] | None]] = {
     "answer": _answer_value, "code": _device_code_value, "account": _account_value,
     "seed": _seed_value, "wallet": _seed_value, "totp": _totp_value, "lock": _lock_value,
     "key": _wifi_key_value, "pattern": _pattern_value, "bitlocker": _bitlocker_value,
+    "mp": _initials_value,
 }
 
 
@@ -4391,7 +4603,10 @@ _CLASSIFIED = ((0x0000, 0x00FF), (0x0152, 0x0153), (0x2010, 0x205F), (0x20A0, 0x
 # Letters of Latin-1 with an accent French never writes: their base letter ("pín" is
 # "pin"); the others of Latin-1 stay as typed ("é", "ç": the phrases spell them; "ñ").
 _FOREIGN_ACCENTED = "áíóúãõìòýåÁÍÓÚÃÕÌÒÝÅ"
-_LATIN1_FOLDED = "\u00a0\u00ad" + _FOREIGN_ACCENTED  # looked for one by one: `in` is cheap
+# Latin-1's superscript digits read as digits, like the other superscripts ("⁴", which
+# Unicode puts in another block): "code PIN : ¹²³⁴" is a PIN, "Azerty¹²³" a password.
+_LATIN1_DIGITS = "\u00b9\u00b2\u00b3"
+_LATIN1_FOLDED = "\u00a0\u00ad" + _FOREIGN_ACCENTED + _LATIN1_DIGITS  # `in` is cheap
 # Letters of other scripts drawn like Latin ones (the Unicode confusables of a-z, A-Z).
 _CONFUSABLES = {
     "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
@@ -4425,7 +4640,7 @@ _OTHER_DIGITS = "".join(chr(code) for code in range(0x0660, 0x1A9A)
                         if unicodedata.category(chr(code)) == "Nd")
 _FOLD_NEEDED = re.compile(
     f"[\u00a0\u0262-\u029f\u02d0\u02f8\u0300-\u036f\u0370-\u03ff\u0400-\u052f"
-    f"{_FOREIGN_ACCENTED}\u017f\u0589\u05c3\u1d00-\u1d22\u2010-\u2012\u2024\u202f\u205a\u2212\u2236\ua730\ua731"
+    f"{_FOREIGN_ACCENTED}{_LATIN1_DIGITS}\u017f\u0589\u05c3\u1d00-\u1d22\u2010-\u2012\u2024\u202f\u205a\u2212\u2236\ua730\ua731"
     f"\ua789\ua78a\ufe13\ufe55\ufe63\ufe66\uff01-\uff5e\U0001d400-\U0001d7ff"
     f"\u2460-\u24ff\u21a6\u21e8\u21fe\u25b6\u25b8\u25ba\u27a1-\u27a6\u279d-\u27a0\u27f6\u27f9\u27fe\u2b95"
     f"\U0001f300-\U0001faff"
@@ -4461,8 +4676,8 @@ def _fold_table() -> dict[int, str]:
     table[0x2028] = table[0x2029] = "\n"
     for letter in _FOREIGN_ACCENTED:
         table[ord(letter)] = unicodedata.normalize("NFD", letter)[0]
-    for digit in _OTHER_DIGITS:
-        table[ord(digit)] = str(unicodedata.decimal(digit))
+    for digit in _OTHER_DIGITS + _LATIN1_DIGITS:
+        table[ord(digit)] = str(unicodedata.digit(digit))
     # Other pictographs (emoji) separate words like a space: "mdp 🔑 : x", "mdp🔑x".
     for code in range(0x1F300, 0x1FB00):
         table.setdefault(code, " ")
@@ -4618,6 +4833,40 @@ def _unfold(finding: Finding, origin: list[int], text: str) -> Finding:
     return Finding(finding.kind, start, end, _safe_label(finding.label, text[start:end]))
 
 
+# A field that holds one e-mail address (a client's --email): a colon in it parts a login
+# from its password, as a mail client's settings or a URL write them: "jean:Soleil@gmail.com"
+# (the password before the "@"), "jean@gmail.com:chaton" (after the domain). In free text
+# "Durand:jean75@gmail.com" is a name then an address; in a field that must hold an address
+# alone, what comes between the colon and the "@" is no part of one. A scheme or a label
+# before the colon ("mailto:", "e-mail:") and a port after the domain (":993") are no login.
+_ADDRESS_FIELD = re.compile(
+    r"\s*(?:<?(?P<user>[^\s:@<]{1,64}):(?P<inner>[^\s@]{1,64})@[^\s@:]+?>?"
+    r"|<?[^\s:@<]{1,64}@[^\s@:]+:(?P<outer>[^\s]{1,64}?)>?)\s*")
+_ADDRESS_LABELS = frozenset({"mailto", "mail", "email", "e-mail", "courriel", "adresse",
+                             "address", "smtp", "imap", "pop", "pop3"})
+
+
+def scan_address(text: str) -> list[Finding]:
+    """`scan` for a field that holds one e-mail address: a password written into it as a
+    login's ("jean:Soleil2024@gmail.com", "jean@gmail.com:chaton") is found too."""
+    findings = scan(text)
+    if findings or ":" not in text:
+        return findings
+    m = _ADDRESS_FIELD.fullmatch(text)
+    if m is None:
+        return []
+    if m.group("inner") is not None:
+        if m.group("user").lower() in _ADDRESS_LABELS:
+            return []
+        start, end = m.span("inner")
+    else:
+        start, end = m.span("outer")
+        if text[start:end].isdigit():
+            return []  # a port
+    return [Finding("password", start, end,
+                    _safe_label(_label("password", creds=True), text[start:end]))]
+
+
 def scan(text: str) -> list[Finding]:
     """Find the secrets in `text`, in order of position; an empty list means clean."""
     folded, origin = _fold(text)
@@ -4708,6 +4957,8 @@ def _scan_folded(text: str) -> list[Finding]:
                 raw.extend(("password", s, e, pw) for s, e in _elliptic_values(low, m, ellipses))
     if ":" in low or "=" in low:
         raw.extend((ctx.kind, start, end, ctx) for ctx, start, end in _typo_labels(low))
+    seed = _CONTEXTS["seed"]
+    raw.extend(("recovery-key", start, end, seed) for start, end in _bare_seeds(low))
     # Earlier entries win overlaps: structured numbers (checked by their digits) before
     # a phrase's reading of the same characters.
     starts: list[int] = []
