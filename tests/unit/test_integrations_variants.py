@@ -1507,3 +1507,75 @@ def test_a_run_of_nuls_ends_what_was_open_at_the_crash() -> None:
     whole = conns(session + restart, UTC_ZONE, name="anydesk_var_log.trace")
     assert [c.seen_until for c in whole if c.outcome == "accepted"] == [
         u(2025, 9, 22, 1, 28, 37, 364)]
+
+
+def _service_banner(stamp: str, pid: str, args: str = "'--service'") -> list[str]:
+    """A service process's start, as the real Linux service trace writes each one: the
+    separator, the banner and, a few lines on, its arguments (tag `ad`, no fiber)."""
+    def main(msg: str) -> str:
+        return (f"   info {stamp}         ad   main   {pid}   {pid}                      "
+                f"            main - {msg}")
+    return [" * * * * * * * * * * * * * * * * * *", main("* AnyDesk Linux Startup *"),
+            main("* Version 7.1.0 ((unknown) ac055bc6d9fdd6c8da59916821891f164dba8e31)"),
+            main("Distribution Info: Ubuntu 24.04.3 LTS"), main(f"Command Line params: {args}")]
+
+
+@pytest.mark.parametrize("args", ["'--service'", "'--service' '--silent'"])
+def test_anydesk_service_start_ends_the_sessions_the_old_service_held(args: str) -> None:
+    # The service was restarted during a session (killed, updated, a reboot that left no
+    # NULs): the session died with the old process, and the new one (its own PID and
+    # fibers) never writes its end. End unknown, seen up to the old process's last line,
+    # not open through the rest of the log. The `--tray` start of a user process ends
+    # nothing.
+    session = [
+        ad("2025-09-22 00:53:50.850", "anynet.any_socket",
+           "Accept request from 1001025310 (via relay).", fiber="11"),
+        ad("2025-09-22 00:53:51.093", "app.session",
+           "1 - Connecting to console session 2617699542 (current 2617699542)."),
+        ad("2025-09-22 00:53:56.043", "app.session", "3: Authenticated by local user.",
+           level="auth"),
+        ad("2025-09-22 00:54:16.646", "app.session", "3: Sending screen size.")]
+    later = [ad("2025-09-22 01:28:37.364", "app.service", "Waiting for messages.").replace(
+        "1214   1214", "1202   1202"), ""]
+    data = "\n".join([*session, *_service_banner("2025-09-22 01:28:29.118", "1202", args),
+                      *later]).encode()
+    [cut] = conns(data, UTC_ZONE, name="anydesk_var_log.trace")
+    assert (cut.end, cut.seen_until, cut.outcome) == (
+        None, u(2025, 9, 22, 0, 54, 16, 646), "accepted")
+    # Followed by the daemon, read in two steps cut anywhere after the session's last
+    # line: the state kept between says how far the old process's lines went.
+    for at in ("* * *", "* AnyDesk", "Command Line", "Waiting"):
+        cut_at = data.index(at.encode())
+        cut_at = data.rindex(b"\n", 0, cut_at) + 1
+        first = read_increment(io.BytesIO(data[:cut_at]), tz=UTC_ZONE,
+                               name="anydesk_var_log.trace")
+        state = TailState.from_json(first.state.to_json())
+        rest = read_increment(io.BytesIO(data), first.offset, state, tz=UTC_ZONE,
+                              name="anydesk_var_log.trace")
+        assert rest.open == () and [(c.key, c.seen_until) for c in (
+            *first.connections, *rest.connections)] == [(cut.key, cut.seen_until)], at
+    tray = "\n".join([*session, *_service_banner("2025-09-22 01:28:29.118", "1202",
+                                                 "'--tray'"), *later]).encode()
+    [kept] = conns(tray, UTC_ZONE, name="anydesk_var_log.trace")
+    assert kept.seen_until == u(2025, 9, 22, 1, 28, 37, 364)
+
+
+def test_a_followed_anydesk_trace_keeps_its_last_lines_time() -> None:
+    # The daemon reads a trace in steps: a session still open when the log stops is seen
+    # up to the log's last line, not to the last marker line of the step before (its
+    # noise lines carry the time too).
+    data = "\n".join([
+        ad("2025-09-22 00:53:50.850", "anynet.any_socket",
+           "Accept request from 1001025310 (via relay).", fiber="11"),
+        ad("2025-09-22 00:53:51.093", "app.session",
+           "1 - Connecting to console session 2617699542 (current 2617699542)."),
+        ad("2025-09-22 00:53:56.043", "app.session", "3: Authenticated by local user.",
+           level="auth"),
+        ad("2025-09-22 00:59:16.646", "app.session", "3: Sending screen size."), ""]).encode()
+    first = read_increment(io.BytesIO(data), tz=UTC_ZONE, name="anydesk_var_log.trace")
+    state = TailState.from_json(first.state.to_json())
+    banner = _service_banner("2025-09-22 01:28:29.118", "1202")
+    crash = data + b"\x00" * 64 + "\n".join([*banner, ""]).encode()
+    rest = read_increment(io.BytesIO(crash), first.offset, state, tz=UTC_ZONE,
+                          name="anydesk_var_log.trace")
+    assert [c.seen_until for c in rest.connections] == [u(2025, 9, 22, 0, 59, 16, 646)]
