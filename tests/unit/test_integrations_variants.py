@@ -1579,3 +1579,41 @@ def test_a_followed_anydesk_trace_keeps_its_last_lines_time() -> None:
     rest = read_increment(io.BytesIO(crash), first.offset, state, tz=UTC_ZONE,
                           name="anydesk_var_log.trace")
     assert [c.seen_until for c in rest.connections] == [u(2025, 9, 22, 0, 59, 16, 646)]
+
+
+@pytest.mark.parametrize(("tag", "ends"), [("S0", True), ("S", True), ("G1", False),
+                                           ("D1", False), ("G", False)])
+def test_a_start_block_standing_alone_is_the_start_of_the_next_lines_process(
+        tag: str, ends: bool) -> None:
+    # TV11-13 write the Start: block alone (empty lines before it, no line of its process):
+    # the next line with a component says whose start it was. A GUI's or a desktop
+    # process's line: the technician's window reopened, the service's session goes on to
+    # its own end. Any other: the service restarted, the session ended with the old one
+    # (end unknown, seen up to the last line before the block). A line whose component is
+    # not known yet (`0`) decides nothing.
+    gui_ids = "5276       5280"
+    data = log(tv("2024/06/01 10:00:00.000", PASSIVE), tv("2024/06/01 10:00:00.100", HELLO),
+               tv("2024/06/01 10:00:05.000", ADD),
+               tv("2024/06/01 10:11:30.000", "CTcpProcessConnector::HandleKeepAlive"),
+               "", "", "", HEADER[1].replace("09:00", "10:20"),
+               "Version:            13.1.3629 ", "",
+               tv("2024/06/01 10:20:04.000", "Logger started.", gui_ids, "0"),
+               tv("2024/06/01 10:20:05.000", "Loading settings", gui_ids, tag),
+               tv("2024/06/01 10:50:00.000", REMOVE),
+               tv("2024/06/01 10:50:00.100", "SessionStatistics[3] Session to 123456789 "
+                  "ended. Estimated capacity=1kBit/s, Latency=6ms"))
+    (found,) = conns(data, PARIS)
+    assert (found.start, found.end, found.seen_until) == (
+        (u(2024, 6, 1, 8), None, u(2024, 6, 1, 8, 11, 30)) if ends else
+        (u(2024, 6, 1, 8), u(2024, 6, 1, 8, 50), None))
+    # Followed as it grows, cut anywhere between the block and the line that decides.
+    for at in (b"Version:", b"Logger started.", b"Loading settings"):
+        cut = data.rindex(b"\n", 0, data.index(at)) + 1
+        first = read_increment(io.BytesIO(data[:cut]), tz=PARIS,
+                               name="TeamViewer13_Logfile.log")
+        state = TailState.from_json(first.state.to_json())
+        rest = read_increment(io.BytesIO(data), first.offset, state, tz=PARIS,
+                              name="TeamViewer13_Logfile.log")
+        assert [(c.end, c.seen_until) for c in (*first.connections, *rest.connections)
+                if c.end is not None or c.seen_until is not None] == [
+            (found.end, found.seen_until)], at

@@ -127,6 +127,7 @@ LINE = re.compile(r"(?:([0-9]{4}|[0-9]{2})/)?([0-9]{2})/([0-9]{2}) " + _TIME
 # starting, not the service that holds the sessions.
 _COMPONENT = re.compile(r".*? [0-9]+ +[0-9]+ +([A-Z]+)[0-9]*!* *$")
 _NOT_SESSIONS = frozenset({"G", "D"})
+_TAG = re.compile(r"\s+[0-9]+\s+([A-Z]+)")  # the component after a line's PID (its TID first)
 HEADER = re.compile(r"\s*Start:\s+([0-9]{4})/([0-9]{2})/([0-9]{2}) " + _TIME
                     + r"(?:\s*\(([^)]{0,40})\))?")
 _HINT = re.compile(r"ession|articipant|Trying conn|client hello|uthentication|LoginOutgoing|"
@@ -330,6 +331,11 @@ class LogParser(Parser):
         self.before_run: datetime | None = None
         self.opening: str | None = None
         self.opening_role: str | None = None
+        # A Start: block standing alone (TV11-13 write no line of its process before it):
+        # whose start it was is told by the next line with a component (see _started);
+        # until then, the instant its sessions would be seen up to.
+        self.undecided = False
+        self.undecided_seen: datetime | None = None
 
     # -- state ---------------------------------------------------------------------------
     def dump_vars(self) -> JSON:
@@ -340,7 +346,8 @@ class LogParser(Parser):
                                                          self.late[1].isoformat()],
                 "wall": None if self.wall is None else self.wall.isoformat(),
                 "run_pid": self.run_pid, "before_run": dump_instant(self.before_run),
-                "opening": self.opening, "opening_role": self.opening_role}
+                "opening": self.opening, "opening_role": self.opening_role,
+                "undecided": self.undecided, "undecided_seen": dump_instant(self.undecided_seen)}
 
     def load_vars(self, data: JSON) -> None:
         offset = get_opt_int(data, "offset")
@@ -384,6 +391,8 @@ class LogParser(Parser):
         if role is not None and not (role.isalpha() and role.isascii() and len(role) <= 4):
             raise BadState
         self.opening_role = role
+        self.undecided = get_bool(data, "undecided")
+        self.undecided_seen = get_opt_instant(data, "undecided_seen")
 
     # -- lines ---------------------------------------------------------------------------
     def feed(self, text: str, line: int) -> None:
@@ -398,6 +407,8 @@ class LogParser(Parser):
             self.opening = None
             return
         pid = match.group(9)
+        if self.undecided:
+            self._decide(text[match.end(9):match.start(10)])
         if pid != self.run_pid:
             self.run_pid, self.before_run = pid, self.last
         self.opening = pid if not match.group(10).strip() else None
@@ -492,11 +503,37 @@ class LogParser(Parser):
         its own sessions, routing indexes from the start again): each ends here, end
         unknown, seen up to the last line before the new process's (TV15 writes a few
         lines, `Logger started.`, before its block: those of the block's PID), or the last
-        line read where the block stands alone (TV11-13). Before, the session cut by the
+        line read where the block stands alone (TV11-13; the next line with a component
+        then says whose start it was, see _decide). Before, the session cut by the
         reboot was taken for open until a later session of the partner, or the log's end."""
+        if self.undecided:
+            self._end_run(self.undecided_seen)  # two blocks in a row: the first was no GUI's
         if not self.open or (self.opening is not None and self.opening_role in _NOT_SESSIONS):
             return  # the GUI or a desktop process started: the service's sessions go on
-        seen = self.before_run if self.opening is not None else self.last
+        if self.opening is None:
+            # A block standing alone names no process: the next line with a component
+            # says which started (a GUI's or a desktop process's line ends nothing).
+            self.undecided, self.undecided_seen = True, self.last
+            return
+        self._end_run(self.before_run)
+
+    def _decide(self, ids: str) -> None:
+        """The first line after a Start: block standing alone: a GUI's or a desktop
+        process's means that process started; any other (the service's, the Linux
+        daemon's, QuickSupport's) that the sessions' process restarted. A line whose
+        component is not known yet (`0`) decides nothing. `ids`: the line between its PID
+        and its message (the TID and the component)."""
+        role = _TAG.match(ids)
+        if role is None:
+            return
+        seen, self.undecided, self.undecided_seen = self.undecided_seen, False, None
+        if role.group(1) not in _NOT_SESSIONS:
+            self._end_run(seen)
+
+    def _end_run(self, seen: datetime | None) -> None:
+        """End every open connection, end unknown, seen up to `seen`: their process
+        stopped without writing their end."""
+        self.undecided, self.undecided_seen = False, None
         for rec in list(self.open):
             self.open.remove(rec)
             self.done.append(self._lost(rec, seen))
