@@ -655,6 +655,37 @@ def test_connection_to_other_partner(cli: Cli, tmp_path: Path) -> None:
     assert "999999999" not in found["message"] and "111111111" not in found["message"]
 
 
+def test_an_incoming_connection_matched_by_time_is_access_to_the_clients_computer(
+        cli: Cli, tmp_path: Path) -> None:
+    # The client's Connections_incoming.txt: the row names the machine that connected (the
+    # technician's ID), not the session's partner (the client's). Matched by time, it is
+    # access to the client's computer: before the consent it is access before consent,
+    # kept past the stop it is access after it, and it reached no other machine.
+    t = base()
+    sid = worked(cli, "vlh", "111111111", t + timedelta(minutes=5), t + timedelta(minutes=6),
+                 t + timedelta(minutes=30))
+    log = tmp_path / "Connections_incoming.txt"
+    log.write_text("".join(
+        f"\n999999999\tTech\t{a.astimezone(UTC):%d-%m-%Y %H:%M:%S}\t"
+        f"{b.astimezone(UTC):%d-%m-%Y %H:%M:%S}\tJeanne\tRemoteControl\t{{{n}}}\t"
+        for n, (a, b) in enumerate([(t, t + timedelta(minutes=45))])), encoding="ascii")
+    (row,) = cli.json("evidence", "import", str(log))["connections"]
+    assert (row["direction"], row["session"]) == ("incoming", sid)
+    assert findings(cli, sid, "connection-to-other-partner") == []
+    assert len(findings(cli, sid, "remote-access-before-consent")) == 1
+    assert len(findings(cli, sid, "remote-access-after-stop")) == 1
+    # The same row in the technician's Connections.txt (outgoing) reached 999999999:
+    # another machine than the client's, and no access to his.
+    e = t - timedelta(hours=3)
+    other = worked(cli, "vlh", "111111111", e + timedelta(minutes=5), e + timedelta(minutes=6),
+                   e + timedelta(minutes=30))
+    cli("evidence", "import", str(outgoing(tmp_path / "Connections.txt", (
+        "999999999", e, e + timedelta(minutes=45)))))
+    assert len(findings(cli, other, "connection-to-other-partner")) == 1
+    assert findings(cli, other, "remote-access-before-consent") == []
+    assert findings(cli, other, "remote-access-after-stop") == []
+
+
 def test_a_second_partners_refused_try_is_no_connection_to_the_client(cli: Cli) -> None:
     # The client's TeamViewer log (tests/data/remote_logs/teamviewer/two-partners): while
     # the technician (809843398) authenticates, another partner tries with a wrong password
