@@ -686,6 +686,29 @@ def test_an_incoming_connection_matched_by_time_is_access_to_the_clients_compute
     assert findings(cli, other, "remote-access-after-stop") == []
 
 
+@needs_samples
+def test_a_log_that_begins_during_a_connection_says_so(cli: Cli, tmp_path: Path) -> None:
+    # The real TeamViewer log's current file after a rotation that fell during the session
+    # (its start and partner in the _OLD file, not given): the end lines open the file. The
+    # connection cannot be recorded without its start, and must not vanish unsaid. With
+    # the file before it, it is one whole connection and nothing is said.
+    lines = (SAMPLES / "teamviewer" / "TeamViewer15_Logfile.log").read_bytes().split(b"\n")
+    old, current = tmp_path / "TeamViewer15_Logfile_OLD.log", tmp_path / "TeamViewer15_Logfile.log"
+    old.write_bytes(b"\n".join(lines[:700]) + b"\n")
+    current.write_bytes(b"\n".join(lines[700:]))
+    alone = cli.json("evidence", "import", str(current))
+    assert alone["connections"] == []
+    (cut,) = alone["start_missing"]
+    assert (cut["file"], cut["line"], cut["at"]) == (
+        str(current), 963 - 700, "2024-02-16T06:18:36+01:00")  # no Start: block: local
+    text = cli("evidence", "import", str(current)).out
+    assert "le journal commence pendant une connexion (la ligne 263" in text
+    both = cli.json("evidence", "import", str(old), str(current))
+    assert "start_missing" not in both
+    assert [(c["start"], c["end"]) for c in both["connections"]] == [
+        ("2024-02-16T15:16:32+01:00", "2024-02-16T15:18:36+01:00")]
+
+
 def test_a_second_partners_refused_try_is_no_connection_to_the_client(cli: Cli) -> None:
     # The client's TeamViewer log (tests/data/remote_logs/teamviewer/two-partners): while
     # the technician (809843398) authenticates, another partner tries with a wrong password

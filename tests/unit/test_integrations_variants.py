@@ -9,6 +9,7 @@ import codecs
 import io
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -34,7 +35,7 @@ def u(year: int, month: int, day: int, hour: int = 0, minute: int = 0,
     return datetime(year, month, day, hour, minute, second, ms * 1000, tzinfo=UTC)
 
 
-def conns(data: bytes, tz: ZoneInfo = UTC_ZONE, **kw: str) -> list[Connection]:
+def conns(data: bytes, tz: ZoneInfo = UTC_ZONE, **kw: Any) -> list[Connection]:
     return list(read_connections(data, tz=tz, **kw))
 
 
@@ -1617,3 +1618,37 @@ def test_a_start_block_standing_alone_is_the_start_of_the_next_lines_process(
         assert [(c.end, c.seen_until) for c in (*first.connections, *rest.connections)
                 if c.end is not None or c.seen_until is not None] == [
             (found.end, found.seen_until)], at
+
+
+@pytest.mark.parametrize(("name", "end", "cut"), [
+    ("anydesk_var_log.trace", ad("2025-09-22 00:57:14.134", "app.session",
+                                 "Session closed by remote side: desk_rt_ipc_error."), True),
+    ("anydesk_var_log.trace", ad("2025-09-22 00:57:14.134", "app.session",
+                                 "5: Processing done."), True),
+    ("anydesk.trace", "   info 2025-09-22 00:57:14.139    backend   ctrl   6086   6095     "
+     "              app.backend_session - Session stopped.", True),
+    # a fiber's exit (every fiber has one) and `Stop monitoring 0.` end no session
+    ("anydesk_var_log.trace", ad("2025-09-22 00:57:14.134", "app.service",
+                                 "Fiber exit (ipc)."), False),
+    ("anydesk_var_log.trace", ad("2025-09-22 00:57:14.134", "app.service",
+                                 "Stop monitoring 0.", "26"), False),
+])
+def test_an_anydesk_trace_that_begins_during_a_session_says_so(name: str, end: str,
+                                                               cut: bool) -> None:
+    # A trace whose first lines are a session's last (its start in the rotated copy): no
+    # connection can be made of it, and the read says the log begins during one. After a
+    # session's start or a process's start banner, an end that ends nothing says nothing.
+    from sessiond.integrations import ReadNotes
+
+    noise = ad("2025-09-22 00:57:10.000", "app.session", "3: Sending screen size.")
+    notes = ReadNotes()
+    assert conns(f"{noise}\n{end}\n".encode(), UTC_ZONE, name=name, notes=notes) == []
+    assert (notes.start_missing is not None) is cut
+    if cut:
+        assert notes.start_missing is not None
+        assert (notes.start_missing.line, notes.start_missing.at) == (
+            2, u(2025, 9, 22, 0, 57, 14, 139 if "backend" in end else 134))
+    after = ReadNotes()
+    conns("\n".join([*_service_banner("2025-09-22 00:50:00.000", "1214")[1:], end,
+                     ""]).encode(), UTC_ZONE, name=name, notes=after)
+    assert after.start_missing is None

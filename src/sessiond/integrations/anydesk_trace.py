@@ -207,6 +207,7 @@ class TraceParser(Parser):
         msg = msg.rstrip()
         if comp == "main" and _STARTUP.fullmatch(msg):
             self.boot = (pid, before)
+            self.began = True  # a process start: what ends after it began after it
             return
         if comp == "main" and _SERVICE_START.fullmatch(msg):
             self._service_started(pid)
@@ -237,6 +238,8 @@ class TraceParser(Parser):
                         and r.partner == partner and r.key.split("/")[0] == pid), None)
             if rec is not None:
                 self.close(rec, when, text, self._verdict(rec))
+            elif partner not in (None, "0"):
+                self.orphan_end(line, when)
         elif comp == "app.backend_session" and (m := _REQUEST.fullmatch(msg)):
             self.give_up(self.latest(key=f"{pid}/backend"))
             self.begin(f"{pid}/backend", "incoming", normalise_partner(m[1]), when, line, text)
@@ -253,6 +256,8 @@ class TraceParser(Parser):
             role = f"{pid}/{'backend' if comp == 'app.backend_session' else 'frontend'}"
             rec = self.latest(key=role)
             if rec is None:
+                if msg.startswith(("The socket was closed remotely", "Session stopped")):
+                    self.orphan_end(line, when)
                 return
             if msg.startswith("Session started"):
                 if "(ok)" in msg or comp == "app.frontend_session":
@@ -267,15 +272,21 @@ class TraceParser(Parser):
             if rec is not None:
                 self.close(rec, when, text, "accepted" if rec.outcome == "accepted"
                            else "rejected")
+            else:
+                self.orphan_end(line, when)
         elif (comp == "app.session" and _PROCESSING_DONE.fullmatch(msg)) or (
                 comp == "app.service" and msg.startswith("Fiber exit")):
             rec = self.latest(key=own)
             if rec is not None:
                 self.close(rec, when, text, self._verdict(rec))
+            elif comp == "app.session":  # every fiber exits; a session's alone is done
+                self.orphan_end(line, when)
         elif msg == "Close Session" and comp.endswith("frontend"):
             rec = self.latest(key=f"{pid}/frontend")
             if rec is not None:
                 self.close(rec, when, text, self._verdict(rec))
+            else:
+                self.orphan_end(line, when)
         elif comp == "main" and msg.startswith("Exiting normally"):
             for rec in [r for r in self.open if r.key.split("/")[0] == pid]:
                 if rec.tag == "pending":

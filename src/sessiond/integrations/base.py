@@ -139,6 +139,11 @@ class Parser:
         self.open: list[Open] = []
         self.done: list[Connection] = []
         self.last: datetime | None = None  # the latest instant read (subclasses keep it)
+        # Whether the log showed a connection's start, or a process start, yet: an end line
+        # before either is the end of a connection that began before the log (a rotated
+        # file that begins mid-connection): (its line, its instant), see `start_missing`.
+        self.began = False
+        self.start_missing: tuple[int, datetime] | None = None
 
     # -- the interface the reader uses ---------------------------------------------------
     def feed(self, text: str, line: int) -> None:
@@ -227,6 +232,7 @@ class Parser:
                 variables, dict):
             raise BadState
         self.open = [Open.load(item) for item in records]
+        self.began = True  # an earlier read of the log: what it began is in the state
         self.load_vars(variables)
 
     def dump_vars(self) -> JSON:
@@ -236,6 +242,14 @@ class Parser:
         return None
 
     # -- helpers for subclasses ----------------------------------------------------------
+    def orphan_end(self, line: int, when: datetime) -> None:
+        """An end line that ends no open connection, at `line`: before any start (of a
+        connection or of the process), the log begins during that connection, whose start
+        (and partner) are in an earlier file. The first one is kept, to be reported: the
+        connection cannot be recorded without its start, and must not vanish unsaid."""
+        if not self.began and self.start_missing is None:
+            self.start_missing = (line, when)
+
     def begin(self, key: str, direction: Direction, partner: str | None, start: datetime,
               line: int, text: str, *, tag: str = "", index: int | None = None) -> Open:
         if len(self.open) >= MAX_OPEN:
@@ -246,6 +260,7 @@ class Parser:
         rec = Open(key, direction, partner, start, line, [line_hash(text)], tag=tag,
                    index=index)
         self.open.append(rec)
+        self.began = True
         return rec
 
     def give_up(self, rec: Open | None) -> None:
@@ -284,6 +299,7 @@ class Parser:
                end: datetime, line: int, text: str, outcome: Outcome) -> None:
         """A connection given whole by one line (TeamViewer's connection files)."""
         h = line_hash(text)
+        self.began = True
         rec = Open(h, direction, partner, start, line, [h])
         self.done.append(self._connection(rec, end, rec.hashes, outcome))
 

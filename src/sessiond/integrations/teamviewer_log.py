@@ -402,6 +402,7 @@ class LogParser(Parser):
             if header is not None:
                 self._started()
                 self._header(header.groups())
+                self.began = True
             elif _DATED.match(text):
                 self.unread += 1
             self.opening = None
@@ -616,22 +617,22 @@ class LogParser(Parser):
 
     def _event(self, msg: str, when: datetime, line: int, text: str, pid: str) -> None:
         if _CLOSED_BY_USER.fullmatch(msg):
-            self._gui_end(self.latest("outgoing", key=f"gui:{pid}"), when, text)
+            self._gui_end(self.latest("outgoing", key=f"gui:{pid}"), when, line, text)
         elif m := _REMOVE_CHANNELS.fullmatch(msg):
-            self._gui_end(self.latest(tag=f"sid:{int(m[1])}"), when, text)
+            self._gui_end(self.latest(tag=f"sid:{int(m[1])}"), when, line, text)
         elif m := _CHANNEL_REMOVED.fullmatch(msg):
             partner = normalise_partner(m[2])
             self._gui_end(next((r for r in reversed(self.open) if r.partner == partner and (
                 r.tag == f"sid:{int(m[1])}" or (r.direction == "outgoing"
                                                 and r.key == f"gui:{pid}"))), None),
-                          when, text)
+                          when, line, text)
         elif m := _CONNECTION_DENIED.fullmatch(msg):
             rec = self.latest("outgoing", key=f"gui:{pid}", partner=normalise_partner(m[1]))
             self.fail(rec, "rejected", text)
-            self._gui_end(rec, when, text)
+            self._gui_end(rec, when, line, text)
         elif _TERMINATE_REASON.fullmatch(msg):
             if self.latest("incoming") is None:
-                self._gui_end(self.latest("outgoing", key=f"gui:{pid}"), when, text)
+                self._gui_end(self.latest("outgoing", key=f"gui:{pid}"), when, line, text)
         elif m := _PASSIVE.match(msg):
             index = int(m[1]) if m[1] is not None else None
             if index is not None:
@@ -655,9 +656,7 @@ class LogParser(Parser):
                 else:
                     self._own_participant(pid, partner, int(m[2]), text)
         elif m := _SESSION_END.match(msg):
-            rec = self.latest("incoming", tag=f"sid:{int(m[1])}")
-            if rec is not None:
-                self.close(rec, when, text, self._verdict(rec))
+            self._end(self.latest("incoming", tag=f"sid:{int(m[1])}"), when, line, text)
         elif m := _ADD.match(msg):
             partner = normalise_partner(m[1])
             if m[2] == "6":  # the controlling side (see _controller); 3, the controlled
@@ -715,24 +714,24 @@ class LogParser(Parser):
             else:
                 self.fail(rec, "failed", text)
         elif m := _REMOVE.match(msg):
-            rec = self.latest(partner=normalise_partner(m[1]))
-            if rec is not None:
-                self.close(rec, when, text, self._verdict(rec))
+            self._end(self.latest(partner=normalise_partner(m[1])), when, line, text)
         elif m := _CMD_END.match(msg):
-            rec = self.latest("incoming", index=int(m[1]))
-            if rec is not None:
-                self.close(rec, when, text, self._verdict(rec))
+            self._end(self.latest("incoming", index=int(m[1])), when, line, text)
         elif m := _END_STREAM.match(msg):
-            rec = self.latest(index=int(m[1]))
-            if rec is not None:
-                self.close(rec, when, text, self._verdict(rec))
+            self._end(self.latest(index=int(m[1])), when, line, text)
         elif m := _ENDED.match(msg):
             partner = normalise_partner(m[2])
             rec = (self.latest(index=int(m[1])) if m[1] is not None else None) or self.latest(
                 partner=partner) or (None if self.latest("incoming", unnamed=True) else
                                      self._outgoing_to(partner))
-            if rec is not None:
-                self.close(rec, when, text, self._verdict(rec))
+            self._end(rec, when, line, text)
+
+    def _end(self, rec: Open | None, when: datetime, line: int, text: str) -> None:
+        """An end line: `rec` ends here, or (none open) the log may begin after its start."""
+        if rec is None:
+            self.orphan_end(line, when)
+        else:
+            self.close(rec, when, text, self._verdict(rec))
 
     def begin(self, key: str, direction: Direction, partner: str | None, start: datetime,
               line: int, text: str, *, tag: str = "", index: int | None = None) -> Open:
@@ -796,12 +795,14 @@ class LogParser(Parser):
             return None
         return rec
 
-    def _gui_end(self, rec: Open | None, when: datetime, text: str) -> None:
+    def _gui_end(self, rec: Open | None, when: datetime, line: int, text: str) -> None:
         """End `rec` at a line of the session's own GUI process, if the service's lines are
         not in this log (the connection has no routing index: a Linux user's log, a
         QuickSupport one). Where they are, the service's end comes a few milliseconds
         later and its verdict (ShowSponsoredSessionDialog) just before it: it decides."""
-        if rec is not None and rec.index is None:
+        if rec is None:
+            self.orphan_end(line, when)
+        elif rec.index is None:
             self.close(rec, when, text, self._verdict(rec))
 
     def _own_participant(self, pid: str, own: str | None, number: int, text: str) -> None:
