@@ -211,6 +211,23 @@ def test_a_row_among_rows_that_cannot_be_read_refuses_the_file(name: str, row: s
         c.start.hour + 2 for c in conns(f"\n{row}".encode())]
     fmt = detect(good.encode(), name)
     assert len(conns(good.encode(), fmt=fmt)) == 2
+    # Every row in that layout, under the file's name: its row reader refuses it naming
+    # the first, where "no log sessiond can read" said nothing of the rows it holds.
+    if bad.count("\t") >= 4 or len(bad.rstrip()) > 96:
+        with pytest.raises(LogFormatError, match="La ligne 2 de cette liste de connexions"):
+            conns(f"\n{bad}\n{bad}".encode(), name=name)
+    # Followed by the daemon: the rows before it are given, then the file is refused
+    # naming that line at each read (never read past it, its row left out unsaid).
+    first = read_increment(io.BytesIO(good.encode()), tz=UTC_ZONE, name=name)
+    assert len(first.connections) == 1
+    with pytest.raises(LogFormatError, match="La ligne 3 de cette liste de connexions"):
+        read_increment(io.BytesIO(good.encode()), first.offset, first.state, tz=UTC_ZONE,
+                       name=name)
+    # Its format given, followed as it is, as it is read.
+    given = read_increment(io.BytesIO(good.encode()[:first.offset]), tz=UTC_ZONE, fmt=fmt)
+    rest = read_increment(io.BytesIO(good.encode()), given.offset,
+                          TailState.from_json(given.state.to_json()), tz=UTC_ZONE)
+    assert len(given.connections) + len(rest.connections) == 2
 
 
 def test_a_known_name_still_reads_an_empty_or_starting_file() -> None:

@@ -139,6 +139,7 @@ class Parser:
         self.open: list[Open] = []
         self.done: list[Connection] = []
         self.last: datetime | None = None  # the latest instant read (subclasses keep it)
+        self.forced = False  # its format was given, not detected: read as it is
         # Whether the log showed a connection's start, or a process start, yet: an end line
         # before either is the end of a connection that began before the log (a rotated
         # file that begins mid-connection): (its line, its instant), see `start_missing`.
@@ -198,6 +199,11 @@ class Parser:
     def prime(self, text: str) -> None:
         """A line holding `lookahead`, from the files about to be read, in their order."""
         return None
+
+    # Whether `unreadable` is asked of each increment of a growing file whose format was
+    # detected (the daemon's): a file that holds only records, each a connection, where a
+    # line that is none is a connection left out (TeamViewer's connection lists).
+    strict: ClassVar[bool] = False
 
     def unreadable(self) -> LogFormatError | None:
         """Why the file read so far cannot be taken as this format, though it was detected
@@ -344,6 +350,7 @@ class ConnectionListParser(Parser):
     ones (TeamViewer's connection lists): each row is a whole, accepted connection."""
 
     direction: ClassVar[Direction]
+    strict = True
 
     @staticmethod
     def row(text: str) -> tuple[str | None, datetime, datetime] | None:
@@ -370,6 +377,12 @@ class ConnectionListParser(Parser):
             self.single(self.direction, partner, start, end, line, text, "accepted")
         elif text.strip() and self.stray is None:
             self.stray = line
+
+    def dump_vars(self) -> JSON:
+        return {"forced": self.forced}
+
+    def load_vars(self, data: JSON) -> None:
+        self.forced = data.get("forced") is True
 
     def unreadable(self) -> LogFormatError | None:
         # The file holds rows and nothing else (an empty line before the first): a line

@@ -304,6 +304,7 @@ def read_increment(stream: BinaryIO, offset: int = 0, state: TailState | None = 
         check_tool(tool, spec)
         start, line, pending = (bom if offset == 0 else offset), 0, False
     parser = spec.parser(tz)
+    parser.forced = state is None and fmt is not None  # else the state says (load_vars)
     if state is not None:
         try:
             parser.load(state.parser)
@@ -337,6 +338,14 @@ def read_increment(stream: BinaryIO, offset: int = 0, state: TailState | None = 
             if cut:
                 parser.crashed()
             parser.feed(text, line + 1)
+            if parser.strict and not parser.forced and (
+                    problem := parser.unreadable()) is not None:
+                # A line of a connection list that is no row (another date layout...): the
+                # rows before it are given, and the file is followed no further than it,
+                # refused from the next read on naming it, never read past it silently.
+                if found:
+                    break
+                raise problem
             # `line`: the lines ended so far (by an LF; records ended by a lone CR share
             # their line's number), counting a pending row's newline still to come.
             line += raw.newline or not raw.terminated
