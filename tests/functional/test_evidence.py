@@ -655,6 +655,60 @@ def test_connection_to_other_partner(cli: Cli, tmp_path: Path) -> None:
     assert "999999999" not in found["message"] and "111111111" not in found["message"]
 
 
+def test_an_incoming_connection_matched_by_time_is_access_to_the_clients_computer(
+        cli: Cli, tmp_path: Path) -> None:
+    # The client's Connections_incoming.txt: the row names the machine that connected (the
+    # technician's ID), not the session's partner (the client's). Matched by time, it is
+    # access to the client's computer: before the consent it is access before consent,
+    # kept past the stop it is access after it, and it reached no other machine.
+    t = base()
+    sid = worked(cli, "vlh", "111111111", t + timedelta(minutes=5), t + timedelta(minutes=6),
+                 t + timedelta(minutes=30))
+    log = tmp_path / "Connections_incoming.txt"
+    log.write_text("".join(
+        f"\n999999999\tTech\t{a.astimezone(UTC):%d-%m-%Y %H:%M:%S}\t"
+        f"{b.astimezone(UTC):%d-%m-%Y %H:%M:%S}\tJeanne\tRemoteControl\t{{{n}}}\t"
+        for n, (a, b) in enumerate([(t, t + timedelta(minutes=45))])), encoding="ascii")
+    (row,) = cli.json("evidence", "import", str(log))["connections"]
+    assert (row["direction"], row["session"]) == ("incoming", sid)
+    assert findings(cli, sid, "connection-to-other-partner") == []
+    assert len(findings(cli, sid, "remote-access-before-consent")) == 1
+    assert len(findings(cli, sid, "remote-access-after-stop")) == 1
+    # The same row in the technician's Connections.txt (outgoing) reached 999999999:
+    # another machine than the client's, and no access to his.
+    e = t - timedelta(hours=3)
+    other = worked(cli, "vlh", "111111111", e + timedelta(minutes=5), e + timedelta(minutes=6),
+                   e + timedelta(minutes=30))
+    cli("evidence", "import", str(outgoing(tmp_path / "Connections.txt", (
+        "999999999", e, e + timedelta(minutes=45)))))
+    assert len(findings(cli, other, "connection-to-other-partner")) == 1
+    assert findings(cli, other, "remote-access-before-consent") == []
+    assert findings(cli, other, "remote-access-after-stop") == []
+
+
+@needs_samples
+def test_a_log_that_begins_during_a_connection_says_so(cli: Cli, tmp_path: Path) -> None:
+    # The real TeamViewer log's current file after a rotation that fell during the session
+    # (its start and partner in the _OLD file, not given): the end lines open the file. The
+    # connection cannot be recorded without its start, and must not vanish unsaid. With
+    # the file before it, it is one whole connection and nothing is said.
+    lines = (SAMPLES / "teamviewer" / "TeamViewer15_Logfile.log").read_bytes().split(b"\n")
+    old, current = tmp_path / "TeamViewer15_Logfile_OLD.log", tmp_path / "TeamViewer15_Logfile.log"
+    old.write_bytes(b"\n".join(lines[:700]) + b"\n")
+    current.write_bytes(b"\n".join(lines[700:]))
+    alone = cli.json("evidence", "import", str(current))
+    assert alone["connections"] == []
+    (cut,) = alone["start_missing"]
+    assert (cut["file"], cut["line"], cut["at"]) == (
+        str(current), 963 - 700, "2024-02-16T06:18:36+01:00")  # no Start: block: local
+    text = cli("evidence", "import", str(current)).out
+    assert "le journal commence pendant une connexion (la ligne 263" in text
+    both = cli.json("evidence", "import", str(old), str(current))
+    assert "start_missing" not in both
+    assert [(c["start"], c["end"]) for c in both["connections"]] == [
+        ("2024-02-16T15:16:32+01:00", "2024-02-16T15:18:36+01:00")]
+
+
 def test_a_second_partners_refused_try_is_no_connection_to_the_client(cli: Cli) -> None:
     # The client's TeamViewer log (tests/data/remote_logs/teamviewer/two-partners): while
     # the technician (809843398) authenticates, another partner tries with a wrong password

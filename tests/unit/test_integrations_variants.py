@@ -9,6 +9,7 @@ import codecs
 import io
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -34,7 +35,7 @@ def u(year: int, month: int, day: int, hour: int = 0, minute: int = 0,
     return datetime(year, month, day, hour, minute, second, ms * 1000, tzinfo=UTC)
 
 
-def conns(data: bytes, tz: ZoneInfo = UTC_ZONE, **kw: str) -> list[Connection]:
+def conns(data: bytes, tz: ZoneInfo = UTC_ZONE, **kw: Any) -> list[Connection]:
     return list(read_connections(data, tz=tz, **kw))
 
 
@@ -210,6 +211,23 @@ def test_a_row_among_rows_that_cannot_be_read_refuses_the_file(name: str, row: s
         c.start.hour + 2 for c in conns(f"\n{row}".encode())]
     fmt = detect(good.encode(), name)
     assert len(conns(good.encode(), fmt=fmt)) == 2
+    # Every row in that layout, under the file's name: its row reader refuses it naming
+    # the first, where "no log sessiond can read" said nothing of the rows it holds.
+    if bad.count("\t") >= 4 or len(bad.rstrip()) > 96:
+        with pytest.raises(LogFormatError, match="La ligne 2 de cette liste de connexions"):
+            conns(f"\n{bad}\n{bad}".encode(), name=name)
+    # Followed by the daemon: the rows before it are given, then the file is refused
+    # naming that line at each read (never read past it, its row left out unsaid).
+    first = read_increment(io.BytesIO(good.encode()), tz=UTC_ZONE, name=name)
+    assert len(first.connections) == 1
+    with pytest.raises(LogFormatError, match="La ligne 3 de cette liste de connexions"):
+        read_increment(io.BytesIO(good.encode()), first.offset, first.state, tz=UTC_ZONE,
+                       name=name)
+    # Its format given, followed as it is, as it is read.
+    given = read_increment(io.BytesIO(good.encode()[:first.offset]), tz=UTC_ZONE, fmt=fmt)
+    rest = read_increment(io.BytesIO(good.encode()), given.offset,
+                          TailState.from_json(given.state.to_json()), tz=UTC_ZONE)
+    assert len(given.connections) + len(rest.connections) == 2
 
 
 def test_a_known_name_still_reads_an_empty_or_starting_file() -> None:
@@ -1507,3 +1525,147 @@ def test_a_run_of_nuls_ends_what_was_open_at_the_crash() -> None:
     whole = conns(session + restart, UTC_ZONE, name="anydesk_var_log.trace")
     assert [c.seen_until for c in whole if c.outcome == "accepted"] == [
         u(2025, 9, 22, 1, 28, 37, 364)]
+
+
+def _service_banner(stamp: str, pid: str, args: str = "'--service'") -> list[str]:
+    """A service process's start, as the real Linux service trace writes each one: the
+    separator, the banner and, a few lines on, its arguments (tag `ad`, no fiber)."""
+    def main(msg: str) -> str:
+        return (f"   info {stamp}         ad   main   {pid}   {pid}                      "
+                f"            main - {msg}")
+    return [" * * * * * * * * * * * * * * * * * *", main("* AnyDesk Linux Startup *"),
+            main("* Version 7.1.0 ((unknown) ac055bc6d9fdd6c8da59916821891f164dba8e31)"),
+            main("Distribution Info: Ubuntu 24.04.3 LTS"), main(f"Command Line params: {args}")]
+
+
+@pytest.mark.parametrize("args", ["'--service'", "'--service' '--silent'"])
+def test_anydesk_service_start_ends_the_sessions_the_old_service_held(args: str) -> None:
+    # The service was restarted during a session (killed, updated, a reboot that left no
+    # NULs): the session died with the old process, and the new one (its own PID and
+    # fibers) never writes its end. End unknown, seen up to the old process's last line,
+    # not open through the rest of the log. The `--tray` start of a user process ends
+    # nothing.
+    session = [
+        ad("2025-09-22 00:53:50.850", "anynet.any_socket",
+           "Accept request from 1001025310 (via relay).", fiber="11"),
+        ad("2025-09-22 00:53:51.093", "app.session",
+           "1 - Connecting to console session 2617699542 (current 2617699542)."),
+        ad("2025-09-22 00:53:56.043", "app.session", "3: Authenticated by local user.",
+           level="auth"),
+        ad("2025-09-22 00:54:16.646", "app.session", "3: Sending screen size.")]
+    later = [ad("2025-09-22 01:28:37.364", "app.service", "Waiting for messages.").replace(
+        "1214   1214", "1202   1202"), ""]
+    data = "\n".join([*session, *_service_banner("2025-09-22 01:28:29.118", "1202", args),
+                      *later]).encode()
+    [cut] = conns(data, UTC_ZONE, name="anydesk_var_log.trace")
+    assert (cut.end, cut.seen_until, cut.outcome) == (
+        None, u(2025, 9, 22, 0, 54, 16, 646), "accepted")
+    # Followed by the daemon, read in two steps cut anywhere after the session's last
+    # line: the state kept between says how far the old process's lines went.
+    for at in ("* * *", "* AnyDesk", "Command Line", "Waiting"):
+        cut_at = data.index(at.encode())
+        cut_at = data.rindex(b"\n", 0, cut_at) + 1
+        first = read_increment(io.BytesIO(data[:cut_at]), tz=UTC_ZONE,
+                               name="anydesk_var_log.trace")
+        state = TailState.from_json(first.state.to_json())
+        rest = read_increment(io.BytesIO(data), first.offset, state, tz=UTC_ZONE,
+                              name="anydesk_var_log.trace")
+        assert rest.open == () and [(c.key, c.seen_until) for c in (
+            *first.connections, *rest.connections)] == [(cut.key, cut.seen_until)], at
+    tray = "\n".join([*session, *_service_banner("2025-09-22 01:28:29.118", "1202",
+                                                 "'--tray'"), *later]).encode()
+    [kept] = conns(tray, UTC_ZONE, name="anydesk_var_log.trace")
+    assert kept.seen_until == u(2025, 9, 22, 1, 28, 37, 364)
+
+
+def test_a_followed_anydesk_trace_keeps_its_last_lines_time() -> None:
+    # The daemon reads a trace in steps: a session still open when the log stops is seen
+    # up to the log's last line, not to the last marker line of the step before (its
+    # noise lines carry the time too).
+    data = "\n".join([
+        ad("2025-09-22 00:53:50.850", "anynet.any_socket",
+           "Accept request from 1001025310 (via relay).", fiber="11"),
+        ad("2025-09-22 00:53:51.093", "app.session",
+           "1 - Connecting to console session 2617699542 (current 2617699542)."),
+        ad("2025-09-22 00:53:56.043", "app.session", "3: Authenticated by local user.",
+           level="auth"),
+        ad("2025-09-22 00:59:16.646", "app.session", "3: Sending screen size."), ""]).encode()
+    first = read_increment(io.BytesIO(data), tz=UTC_ZONE, name="anydesk_var_log.trace")
+    state = TailState.from_json(first.state.to_json())
+    banner = _service_banner("2025-09-22 01:28:29.118", "1202")
+    crash = data + b"\x00" * 64 + "\n".join([*banner, ""]).encode()
+    rest = read_increment(io.BytesIO(crash), first.offset, state, tz=UTC_ZONE,
+                          name="anydesk_var_log.trace")
+    assert [c.seen_until for c in rest.connections] == [u(2025, 9, 22, 0, 59, 16, 646)]
+
+
+@pytest.mark.parametrize(("tag", "ends"), [("S0", True), ("S", True), ("G1", False),
+                                           ("D1", False), ("G", False)])
+def test_a_start_block_standing_alone_is_the_start_of_the_next_lines_process(
+        tag: str, ends: bool) -> None:
+    # TV11-13 write the Start: block alone (empty lines before it, no line of its process):
+    # the next line with a component says whose start it was. A GUI's or a desktop
+    # process's line: the technician's window reopened, the service's session goes on to
+    # its own end. Any other: the service restarted, the session ended with the old one
+    # (end unknown, seen up to the last line before the block). A line whose component is
+    # not known yet (`0`) decides nothing.
+    gui_ids = "5276       5280"
+    data = log(tv("2024/06/01 10:00:00.000", PASSIVE), tv("2024/06/01 10:00:00.100", HELLO),
+               tv("2024/06/01 10:00:05.000", ADD),
+               tv("2024/06/01 10:11:30.000", "CTcpProcessConnector::HandleKeepAlive"),
+               "", "", "", HEADER[1].replace("09:00", "10:20"),
+               "Version:            13.1.3629 ", "",
+               tv("2024/06/01 10:20:04.000", "Logger started.", gui_ids, "0"),
+               tv("2024/06/01 10:20:05.000", "Loading settings", gui_ids, tag),
+               tv("2024/06/01 10:50:00.000", REMOVE),
+               tv("2024/06/01 10:50:00.100", "SessionStatistics[3] Session to 123456789 "
+                  "ended. Estimated capacity=1kBit/s, Latency=6ms"))
+    (found,) = conns(data, PARIS)
+    assert (found.start, found.end, found.seen_until) == (
+        (u(2024, 6, 1, 8), None, u(2024, 6, 1, 8, 11, 30)) if ends else
+        (u(2024, 6, 1, 8), u(2024, 6, 1, 8, 50), None))
+    # Followed as it grows, cut anywhere between the block and the line that decides.
+    for at in (b"Version:", b"Logger started.", b"Loading settings"):
+        cut = data.rindex(b"\n", 0, data.index(at)) + 1
+        first = read_increment(io.BytesIO(data[:cut]), tz=PARIS,
+                               name="TeamViewer13_Logfile.log")
+        state = TailState.from_json(first.state.to_json())
+        rest = read_increment(io.BytesIO(data), first.offset, state, tz=PARIS,
+                              name="TeamViewer13_Logfile.log")
+        assert [(c.end, c.seen_until) for c in (*first.connections, *rest.connections)
+                if c.end is not None or c.seen_until is not None] == [
+            (found.end, found.seen_until)], at
+
+
+@pytest.mark.parametrize(("name", "end", "cut"), [
+    ("anydesk_var_log.trace", ad("2025-09-22 00:57:14.134", "app.session",
+                                 "Session closed by remote side: desk_rt_ipc_error."), True),
+    ("anydesk_var_log.trace", ad("2025-09-22 00:57:14.134", "app.session",
+                                 "5: Processing done."), True),
+    ("anydesk.trace", "   info 2025-09-22 00:57:14.139    backend   ctrl   6086   6095     "
+     "              app.backend_session - Session stopped.", True),
+    # a fiber's exit (every fiber has one) and `Stop monitoring 0.` end no session
+    ("anydesk_var_log.trace", ad("2025-09-22 00:57:14.134", "app.service",
+                                 "Fiber exit (ipc)."), False),
+    ("anydesk_var_log.trace", ad("2025-09-22 00:57:14.134", "app.service",
+                                 "Stop monitoring 0.", "26"), False),
+])
+def test_an_anydesk_trace_that_begins_during_a_session_says_so(name: str, end: str,
+                                                               cut: bool) -> None:
+    # A trace whose first lines are a session's last (its start in the rotated copy): no
+    # connection can be made of it, and the read says the log begins during one. After a
+    # session's start or a process's start banner, an end that ends nothing says nothing.
+    from sessiond.integrations import ReadNotes
+
+    noise = ad("2025-09-22 00:57:10.000", "app.session", "3: Sending screen size.")
+    notes = ReadNotes()
+    assert conns(f"{noise}\n{end}\n".encode(), UTC_ZONE, name=name, notes=notes) == []
+    assert (notes.start_missing is not None) is cut
+    if cut:
+        assert notes.start_missing is not None
+        assert (notes.start_missing.line, notes.start_missing.at) == (
+            2, u(2025, 9, 22, 0, 57, 14, 139 if "backend" in end else 134))
+    after = ReadNotes()
+    conns("\n".join([*_service_banner("2025-09-22 00:50:00.000", "1214")[1:], end,
+                     ""]).encode(), UTC_ZONE, name=name, notes=after)
+    assert after.start_missing is None

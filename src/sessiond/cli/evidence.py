@@ -84,7 +84,7 @@ def do_import(args: argparse.Namespace, ctx: Context) -> int:
     from sessiond import clock
     from sessiond.compliance.evidence import log_zone
     from sessiond.errors import InputError
-    from sessiond.integrations import FORMATS, detect, open_log, read_rotated
+    from sessiond.integrations import FORMATS, ReadNotes, detect, open_log, read_rotated
     from sessiond.integrations.errors import LogFormatError
     from sessiond.integrations.formats import rotation_order
 
@@ -124,14 +124,15 @@ def do_import(args: argparse.Namespace, ctx: Context) -> int:
         except LogFormatError as e:  # "most lines of this log…": which of the files
             raise LogFormatError(_("{file}: {problem}", problem=e.message, file=", ".join(
                 map(one_line, rotation_order(given))))) from None
-    rows, lines = [], []
+    rows, lines, missing = [], [], []
     for (fmt, _folder), given in series.items():
         names = rotation_order(given)  # as read: the summary names them in that order
         tz = log_zone(FORMATS[fmt].tool, ctx.tz)
         found = new = unmatched = 0
         # The format detected again, not given: a detected file that its reader can mostly
         # not read is refused (Parser.unreadable), where a given format is read as it is.
-        for connection in read_rotated(names, tool=args.tool, tz=tz):
+        notes = ReadNotes()
+        for connection in read_rotated(names, tool=args.tool, tz=tz, notes=notes):
             done = svc.record_connection(connection)
             start = clock.whole_second(connection.start)
             end = clock.whole_second(connection.end) if connection.end else None
@@ -154,11 +155,23 @@ def do_import(args: argparse.Namespace, ctx: Context) -> int:
                        "no session.", found=n_(found, "{n} connection", "{n} connections"),
                        file=", ".join(map(one_line, names)), fmt=fmt, new=new,
                        unmatched=unmatched))
+        if notes.start_missing is not None:
+            # The connection whose end opens the log cannot be recorded (no start, no
+            # partner): said, never left out unsaid.
+            cut = notes.start_missing
+            at = clock.whole_second(cut.at)
+            lines.append(_("{file}: the log begins during a connection (line {line}, at "
+                           "{at}, ends one whose start is not in it): give its earlier, "
+                           "rotated file too, or that connection is missing.",
+                           file=one_line(cut.file or "-"), line=cut.line,
+                           at=clock.local_wall(at, ctx.tz, "%Y-%m-%d %H:%M:%S")))
+            missing.append({"file": cut.file, "line": cut.line, "at": _instant(at, ctx)})
     if any(row["session"] is None for row in rows):
         lines.append(_("A connection is recorded once it matches a session: plan it with the "
                        "partner ID (sessiond session new CLIENT --tool TOOL --partner-id ID), "
                        "or start the session of that tool, then import again."))
-    ctx.emit("\n".join(lines), {"connections": rows})
+    ctx.emit("\n".join(lines), {"connections": rows,
+                                **({"start_missing": missing} if missing else {})})
     return 0
 
 

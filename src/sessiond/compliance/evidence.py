@@ -77,6 +77,16 @@ class Observed:
         value = self.personal.get("partner_id") if self.personal else None
         return normalise_partner(value) if isinstance(value, str) else None
 
+    def other_machine(self, partner: str | None) -> bool:
+        """Whether this connection reached another machine than the client's, the session
+        being planned with `partner` (None: with none). Only an outgoing connection's
+        partner ID is the machine it reached. An incoming one names the machine that
+        connected to the one whose log it is: matched to the session (by time, say), it is
+        access to the client's computer, whichever ID it names (the technician's, a
+        colleague's), never a machine reached elsewhere."""
+        return (self.direction == "outgoing" and partner is not None
+                and self.partner_id is not None and self.partner_id != partner)
+
 
 def observed(events: Iterable[Event]) -> list[Observed]:
     """The connections among `events` (any order of seq), in the order they started."""

@@ -937,13 +937,12 @@ def _shown(connections: Iterable[Observed]) -> list[int]:
 
 
 def _to_partner(facts: Facts, c: Observed) -> bool:
-    """A connection to the session's partner: any accepted one when the session names none,
-    and one whose log names no partner (RustDesk's incoming side), matched to the session
-    by time: nothing says it reached another machine."""
+    """A connection to the client's computer: any one that reached no other machine
+    (Observed.other_machine: an incoming one, one whose log names no partner, any one
+    when the session names none, matched to the session)."""
     from sessiond.compliance.evidence import session_partner
 
-    partner = session_partner(facts.session)
-    return partner is None or c.partner_id is None or c.partner_id == partner
+    return not c.other_machine(session_partner(facts.session))
 
 
 @rule("remote-access-before-consent")
@@ -1166,12 +1165,15 @@ def billed_beyond_connection(facts: Facts, spec: RuleSpec) -> list[Finding]:
 def connection_to_other_partner(facts: Facts, spec: RuleSpec) -> list[Finding]:
     from sessiond.compliance.evidence import session_partner
 
-    named = [c for c in facts.connections if c.accepted and c.partner_id is not None]
+    # Only an outgoing connection's partner is a machine reached (Observed.other_machine):
+    # an incoming one's is the machine that connected to the client's.
+    named = [c for c in facts.connections if c.accepted and c.partner_id is not None
+             and c.direction == "outgoing"]
     if not named:
         return []
     partner = session_partner(facts.session)
     if partner is not None:
-        others = [c for c in named if c.partner_id != partner]
+        others = [c for c in named if c.other_machine(partner)]
         if not others:
             return []
         return [finding(spec, _("Connection {connections} reached another partner ID than "

@@ -3700,6 +3700,11 @@ CATALOG: dict[str, str] = {
         "{n} intervention",
     "{n} sessions":
         "{n} interventions",
+    "{file}: the log begins during a connection (line {line}, at {at}, ends one whose start "
+    "is not in it): give its earlier, rotated file too, or that connection is missing.":
+        "{file}\u202f: le journal commence pendant une connexion (la ligne {line}, à {at}, "
+        "en termine une dont le début n'y est pas)\u202f: donnez aussi son fichier "
+        "précédent, tourné, sinon cette connexion manque.",
     "{found} in {file} ({fmt}): {new} recorded now, {unmatched} matching no session.":
         "{found} dans {file} ({fmt})\u202f: enregistrées maintenant\u202f: {new}\u202f; sans "
         "intervention correspondante\u202f: {unmatched}.",

@@ -30,6 +30,8 @@ from sessiond.integrations.errors import LogFormatError, LogReadError
 from sessiond.integrations.formats import FORMATS, detect, format_from_name
 from sessiond.integrations.reader import (
     Increment,
+    ReadNotes,
+    StartMissing,
     TailState,
     open_log,
     read_connections,
@@ -48,6 +50,8 @@ __all__ = [
     "LogFormatError",
     "LogReadError",
     "Outcome",
+    "ReadNotes",
+    "StartMissing",
     "TailState",
     "Tool",
     "detect",

@@ -39,7 +39,9 @@ user trace, sessions keyed by PID and role:
   `app.frontend_session - The socket was closed remotely.` before acceptance (rejected),
   `Session stopped.` / `unix_app.frontend - Close Session` (end). Acceptance:
   `app.frontend_session - Session started` (GUESS, by symmetry with the backend).
-both: `main - Exiting normally.` ends what that process still had open.
+both: `main - Exiting normally.` ends what that process still had open; a service start
+(`main - Command Line params: '--service'`, after the start banner) ends what other
+service processes left open, end unknown, seen up to the line before its banner.
 An incoming request that never reached a session fiber is dropped when the next request
 comes (it never reached AnyDesk's session logic); one that did but never authenticated
 ends as "failed".
@@ -51,7 +53,14 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sessiond.integrations.base import JSON, Open, Parser, dump_instant, get_opt_instant
+from sessiond.integrations.base import (
+    JSON,
+    BadState,
+    Open,
+    Parser,
+    dump_instant,
+    get_opt_instant,
+)
 from sessiond.integrations.connection import Outcome
 from sessiond.integrations.timeparse import in_zone, micros, naive
 from sessiond.partner import normalise_partner
@@ -67,7 +76,8 @@ _HINT = re.compile(
     r"Accept request from|Connecting to console|outgoing connection request|Authenticated|"
     r"processing loop|closed by remote side|Processing done|Fiber exit|Incoming session req|"
     r"Session st|connection request for address|socket was closed remotely|Close Session|"
-    r"Exiting normally|Stop monitoring|uthentication|assword|assphrase|Login|^\s*auth ")
+    r"Exiting normally|Stop monitoring|uthentication|assword|assphrase|Login|^\s*auth |"
+    r"Startup \*|Command Line params")
 # An ID is digits (grouped by single spaces where a build prints it as the GUI does) or
 # one word (an alias such as `user1@ad`).
 _ID = r"([0-9]+(?: [0-9]+)*|\S+?)"
@@ -99,6 +109,14 @@ SERVICE_TAGS = frozenset({"service", "gsvc", "lsvc", "svc"})
 USER_TAGS = frozenset({"frontend", "backend", "front", "back", "tray", "ctrl"})
 
 
+# Every process start writes a banner (`main - * AnyDesk Linux Startup *`, `* AnyDesk
+# Windows Startup *`...), then its arguments a few lines on: `main - Command Line params:
+# '--service'` is the service starting (the real Linux service trace has seven of them).
+_STARTUP = re.compile(r"\* AnyDesk .{0,40}Startup \*\s*")
+_SERVICE_START = re.compile(r"Command Line params: .*'--service'.*")
+RING = 4  # lines kept before a banner: the separator line, then the old process's last
+
+
 def parse_line(text: str) -> re.Match[str] | None:
     return LINE.fullmatch(text)
 
@@ -111,15 +129,35 @@ class TraceParser(Parser):
         super().__init__(tz)
         self.last: datetime | None = None  # latest instant read, for the DST fold rule
         self.tail = ""  # the last line fed: its instant is the log's horizon
+        # The instant of the last line of an earlier read (the daemon's): the horizon
+        # until a line of this read has one (marker lines alone set `last`).
+        self.tail_when: datetime | None = None
+        self.recent: list[str] = []  # the last lines fed before `tail`, newest last
+        # The process whose start banner was read last, and the horizon just before it:
+        # what its `--service` arguments end was seen up to there.
+        self.boot: tuple[str, datetime | None] | None = None
 
     def dump_vars(self) -> JSON:
-        return {"last": dump_instant(self.last)}
+        boot = None if self.boot is None else [self.boot[0], dump_instant(self.boot[1])]
+        return {"last": dump_instant(self.last), "tail": dump_instant(self.horizon()),
+                "boot": boot}
 
     def load_vars(self, data: JSON) -> None:
         self.last = get_opt_instant(data, "last")
+        self.tail_when = get_opt_instant(data, "tail")
+        boot = data.get("boot")
+        if boot is None:
+            self.boot = None
+        elif (isinstance(boot, list) and len(boot) == 2 and isinstance(boot[0], str)
+              and boot[0].isdigit() and len(boot[0]) <= 12):
+            self.boot = (boot[0], get_opt_instant({"s": boot[1]}, "s"))
+        else:
+            raise BadState
 
     def feed(self, text: str, line: int) -> None:
         if text:
+            if self.tail:
+                self.recent = [*self.recent[-(RING - 1):], self.tail]
             self.tail = text
         # The marker test first: most trace lines are noise, and it is far cheaper than
         # the full line pattern.
@@ -130,10 +168,23 @@ class TraceParser(Parser):
     def horizon(self) -> datetime | None:
         """The latest instant read, or the last line's: only marker lines are read whole,
         and the log goes on after the last of them."""
-        match = LINE.fullmatch(self.tail) if self.tail else None
-        when = self._when(match) if match is not None else None
-        return max(when, self.last) if when is not None and self.last is not None else (
-            when or self.last)
+        return self._dated([*self.recent, self.tail] if self.tail else self.recent)
+
+    def _before(self) -> datetime | None:
+        """The horizon before the line just fed (the start banner follows a separator)."""
+        return self._dated(self.recent)
+
+    def _dated(self, lines: list[str]) -> datetime | None:
+        """The instant of the newest of `lines` that has one (a separator line, a message's
+        second line have none), or of the latest line read before, if later."""
+        when = None
+        for text in reversed(lines):
+            match = LINE.fullmatch(text)
+            when = self._when(match) if match is not None else None
+            if when is not None:
+                break
+        known = [t for t in (when, self.last, self.tail_when) if t is not None]
+        return max(known) if known else None
 
     def _when(self, match: re.Match[str]) -> datetime | None:
         if self.tz is None:
@@ -150,9 +201,17 @@ class TraceParser(Parser):
         when = self._when(match)
         if when is None:
             return
+        before = self._before() if _STARTUP.fullmatch(msg) else None
         if self.last is None or when > self.last:
             self.last = when
         msg = msg.rstrip()
+        if comp == "main" and _STARTUP.fullmatch(msg):
+            self.boot = (pid, before)
+            self.began = True  # a process start: what ends after it began after it
+            return
+        if comp == "main" and _SERVICE_START.fullmatch(msg):
+            self._service_started(pid)
+            return
         self._event(level, pid, fiber or "-", comp, msg, when, line, text)
 
     def _event(self, level: str, pid: str, fiber: str, comp: str, msg: str, when: datetime,
@@ -179,6 +238,8 @@ class TraceParser(Parser):
                         and r.partner == partner and r.key.split("/")[0] == pid), None)
             if rec is not None:
                 self.close(rec, when, text, self._verdict(rec))
+            elif partner not in (None, "0"):
+                self.orphan_end(line, when)
         elif comp == "app.backend_session" and (m := _REQUEST.fullmatch(msg)):
             self.give_up(self.latest(key=f"{pid}/backend"))
             self.begin(f"{pid}/backend", "incoming", normalise_partner(m[1]), when, line, text)
@@ -195,6 +256,8 @@ class TraceParser(Parser):
             role = f"{pid}/{'backend' if comp == 'app.backend_session' else 'frontend'}"
             rec = self.latest(key=role)
             if rec is None:
+                if msg.startswith(("The socket was closed remotely", "Session stopped")):
+                    self.orphan_end(line, when)
                 return
             if msg.startswith("Session started"):
                 if "(ok)" in msg or comp == "app.frontend_session":
@@ -209,15 +272,21 @@ class TraceParser(Parser):
             if rec is not None:
                 self.close(rec, when, text, "accepted" if rec.outcome == "accepted"
                            else "rejected")
+            else:
+                self.orphan_end(line, when)
         elif (comp == "app.session" and _PROCESSING_DONE.fullmatch(msg)) or (
                 comp == "app.service" and msg.startswith("Fiber exit")):
             rec = self.latest(key=own)
             if rec is not None:
                 self.close(rec, when, text, self._verdict(rec))
+            elif comp == "app.session":  # every fiber exits; a session's alone is done
+                self.orphan_end(line, when)
         elif msg == "Close Session" and comp.endswith("frontend"):
             rec = self.latest(key=f"{pid}/frontend")
             if rec is not None:
                 self.close(rec, when, text, self._verdict(rec))
+            else:
+                self.orphan_end(line, when)
         elif comp == "main" and msg.startswith("Exiting normally"):
             for rec in [r for r in self.open if r.key.split("/")[0] == pid]:
                 if rec.tag == "pending":
@@ -225,6 +294,23 @@ class TraceParser(Parser):
                 else:
                     self.close(rec, when, text, self._verdict(rec))
 
+
+    def _service_started(self, pid: str) -> None:
+        """The service process `pid` started (its arguments say `--service`): the service
+        restarted (killed, updated, the machine rebooted without a crash's NULs). The
+        sessions another service process held died with it, without their end, and no
+        line of the new one ends them (its own fibers): each ends here, end unknown, seen
+        up to the last line before the new process's banner. The user trace's sessions
+        (a backend's, a frontend's) are their processes' own, and go on."""
+        seen = self.boot[1] if self.boot is not None and self.boot[0] == pid else (
+            self._before())
+        for rec in list(self.open):
+            owner, _sep, role = rec.key.partition("/")
+            if owner == pid or role in ("backend", "frontend"):
+                continue
+            self.open.remove(rec)
+            if rec.tag != "pending":  # a request that never reached a session: dropped
+                self.done.append(self._lost(rec, seen))
 
     def crashed(self) -> None:
         # A request that never reached a session is dropped, as when the process exits.

@@ -139,6 +139,12 @@ class Parser:
         self.open: list[Open] = []
         self.done: list[Connection] = []
         self.last: datetime | None = None  # the latest instant read (subclasses keep it)
+        self.forced = False  # its format was given, not detected: read as it is
+        # Whether the log showed a connection's start, or a process start, yet: an end line
+        # before either is the end of a connection that began before the log (a rotated
+        # file that begins mid-connection): (its line, its instant), see `start_missing`.
+        self.began = False
+        self.start_missing: tuple[int, datetime] | None = None
 
     # -- the interface the reader uses ---------------------------------------------------
     def feed(self, text: str, line: int) -> None:
@@ -194,6 +200,11 @@ class Parser:
         """A line holding `lookahead`, from the files about to be read, in their order."""
         return None
 
+    # Whether `unreadable` is asked of each increment of a growing file whose format was
+    # detected (the daemon's): a file that holds only records, each a connection, where a
+    # line that is none is a connection left out (TeamViewer's connection lists).
+    strict: ClassVar[bool] = False
+
     def unreadable(self) -> LogFormatError | None:
         """Why the file read so far cannot be taken as this format, though it was detected
         as it (most of its lines of a layout the parser cannot read), or None. Asked at the
@@ -227,6 +238,7 @@ class Parser:
                 variables, dict):
             raise BadState
         self.open = [Open.load(item) for item in records]
+        self.began = True  # an earlier read of the log: what it began is in the state
         self.load_vars(variables)
 
     def dump_vars(self) -> JSON:
@@ -236,6 +248,14 @@ class Parser:
         return None
 
     # -- helpers for subclasses ----------------------------------------------------------
+    def orphan_end(self, line: int, when: datetime) -> None:
+        """An end line that ends no open connection, at `line`: before any start (of a
+        connection or of the process), the log begins during that connection, whose start
+        (and partner) are in an earlier file. The first one is kept, to be reported: the
+        connection cannot be recorded without its start, and must not vanish unsaid."""
+        if not self.began and self.start_missing is None:
+            self.start_missing = (line, when)
+
     def begin(self, key: str, direction: Direction, partner: str | None, start: datetime,
               line: int, text: str, *, tag: str = "", index: int | None = None) -> Open:
         if len(self.open) >= MAX_OPEN:
@@ -246,6 +266,7 @@ class Parser:
         rec = Open(key, direction, partner, start, line, [line_hash(text)], tag=tag,
                    index=index)
         self.open.append(rec)
+        self.began = True
         return rec
 
     def give_up(self, rec: Open | None) -> None:
@@ -284,6 +305,7 @@ class Parser:
                end: datetime, line: int, text: str, outcome: Outcome) -> None:
         """A connection given whole by one line (TeamViewer's connection files)."""
         h = line_hash(text)
+        self.began = True
         rec = Open(h, direction, partner, start, line, [h])
         self.done.append(self._connection(rec, end, rec.hashes, outcome))
 
@@ -328,6 +350,7 @@ class ConnectionListParser(Parser):
     ones (TeamViewer's connection lists): each row is a whole, accepted connection."""
 
     direction: ClassVar[Direction]
+    strict = True
 
     @staticmethod
     def row(text: str) -> tuple[str | None, datetime, datetime] | None:
@@ -354,6 +377,12 @@ class ConnectionListParser(Parser):
             self.single(self.direction, partner, start, end, line, text, "accepted")
         elif text.strip() and self.stray is None:
             self.stray = line
+
+    def dump_vars(self) -> JSON:
+        return {"forced": self.forced}
+
+    def load_vars(self, data: JSON) -> None:
+        self.forced = data.get("forced") is True
 
     def unreadable(self) -> LogFormatError | None:
         # The file holds rows and nothing else (an empty line before the first): a line

@@ -167,6 +167,14 @@ def classify(text: str) -> tuple[str, ...]:
 _NEUTRAL = re.compile(r"[\s*]*")
 # What no log line holds, not even one still being written: C0 controls other than TAB
 # (NULs are removed before), DEL, and the replacement character of undecodable UTF-16.
+# A line shaped like a row of TeamViewer's connection files, whatever its date layout: a
+# first field (the partner), then, after a TAB or a run of spaces, a date (day, month and
+# year in any order and with any separator) and a time. In a file named as one of them,
+# such lines are rows in another layout (a locale's dates, a 12-hour clock, a tool's
+# rewrite): read as that file, whose row reader refuses them naming the line, rather than
+# "no log sessiond can read".
+_ROW_SHAPED = re.compile(r"\S+(?:\t| {2,}).*?\b[0-9]{1,4}[-./][0-9]{1,2}[-./][0-9]{2,4},?"
+                         r"[ T\t]+[0-9]{1,2}:[0-9]{2}\b.*")
 _BINARY = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 
@@ -182,6 +190,7 @@ def detect(data_head: bytes, name: str | None = None) -> str:
     # without one; in a log, an unterminated last line may be a record still being written.
     whole_tail = hint in (teamviewer_incoming.FMT, teamviewer_outgoing.FMT)
     foreign = 0  # whole, non-blank lines of no known format
+    shaped = 0  # those of them shaped like a connection file's row (_ROW_SHAPED)
     short = 0  # TeamViewer log lines without their four-digit year (see looks_short)
     attempts = 0  # rows of AnyDesk's connection_trace.txt, whatever the file is named
     reader = io.BytesIO(data_head[bom:])
@@ -202,6 +211,7 @@ def detect(data_head: bytes, name: str | None = None) -> str:
         if not found and (raw.terminated or whole_tail or _BINARY.search(part)) and (
                 not _NEUTRAL.fullmatch(part)):
             foreign += 1
+            shaped += whole_tail and _ROW_SHAPED.fullmatch(part) is not None
     anydesk = votes.pop("anydesk", 0)
     if anydesk or votes[anydesk_trace.FMT_SERVICE] or votes[anydesk_trace.FMT_USER]:
         service, user = votes.pop(anydesk_trace.FMT_SERVICE, 0), votes.pop(
@@ -218,6 +228,8 @@ def detect(data_head: bytes, name: str | None = None) -> str:
     if not votes:
         if hint is not None and not foreign and (not short or hint == teamviewer_log.FMT):
             return hint  # empty or still incomplete (or an older build's), the tool's name
+        if whole_tail and hint is not None and foreign and shaped == foreign:
+            return hint  # rows in another layout: the row reader names the first
         raise unrecognised(name, attempts=attempts > 0)
     best = max(votes.values())
     tied = [fmt for fmt in votes if votes[fmt] == best]

@@ -11,6 +11,7 @@ import os
 import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import BinaryIO, cast
 from zoneinfo import ZoneInfo
 
@@ -46,8 +47,32 @@ def _unreadable(name: str | None, error: object) -> LogReadError:
     return LogReadError(_("Cannot read the log {name}: {error}.", name=one_line(name or "-"),
                           error=error))
 
+@dataclass(frozen=True, slots=True)
+class StartMissing:
+    """A log that begins during a connection: `line` of file `file` ends one whose start
+    is not in it (a rotated copy that was not given, or was deleted, holds it)."""
+
+    file: str | None
+    line: int
+    at: datetime
+
+
+@dataclass(slots=True)
+class ReadNotes:
+    """What a read found about the log besides its connections, once it is read whole."""
+
+    start_missing: StartMissing | None = None
+
+
+def _note(notes: ReadNotes | None, parser: Parser, label: str | None) -> None:
+    if notes is not None and notes.start_missing is None and parser.start_missing:
+        line, at = parser.start_missing
+        notes.start_missing = StartMissing(label, line, at)
+
+
 def read_connections(source: Source, *, fmt: str | None = None, tool: str | None = None,
-                     tz: ZoneInfo, name: str | None = None) -> Iterator[Connection]:
+                     tz: ZoneInfo, name: str | None = None, notes: ReadNotes | None = None
+                     ) -> Iterator[Connection]:
     """Every connection in a log: a path, a binary file object or bytes.
 
     The format is detected from the content (the file name as a hint) unless `fmt` is
@@ -67,11 +92,13 @@ def read_connections(source: Source, *, fmt: str | None = None, tool: str | None
         if owned:
             stream.close()
         raise
-    return _connections(stream, head, owned, spec.parser(tz), label, detected=fmt is None)
+    return _connections(stream, head, owned, spec.parser(tz), label, detected=fmt is None,
+                        notes=notes)
 
 
 def read_rotated(sources: Sequence[str | os.PathLike[str]], *, fmt: str | None = None,
-                 tool: str | None = None, tz: ZoneInfo) -> Iterator[Connection]:
+                 tool: str | None = None, tz: ZoneInfo, notes: ReadNotes | None = None
+                 ) -> Iterator[Connection]:
     """Every connection in the successive files of one log, oldest first: a session that
     began in `TeamViewer15_Logfile_OLD.log` and ended after the rotation, in
     `TeamViewer15_Logfile.log`, is one connection with its end, where reading each file
@@ -101,7 +128,7 @@ def read_rotated(sources: Sequence[str | os.PathLike[str]], *, fmt: str | None =
         raise
     if spec is None:
         return iter(())
-    return _series(opened, spec.parser(tz), detected=fmt is None)
+    return _series(opened, spec.parser(tz), detected=fmt is None, notes=notes)
 
 
 def _unreadable_format(parser: Parser, detected: bool) -> None:
@@ -133,11 +160,12 @@ def _prime(opened: list[tuple[BinaryIO, bytes, str | None]], parser: Parser) -> 
 
 
 def _series(opened: list[tuple[BinaryIO, bytes, str | None]], parser: Parser, *,
-            detected: bool) -> Iterator[Connection]:
+            detected: bool, notes: ReadNotes | None = None) -> Iterator[Connection]:
     try:
         _prime(opened, parser)
         for stream, head, label in opened:
             yield from _file(stream, head, parser, label)
+            _note(notes, parser, label)
         _unreadable_format(parser, detected)
         yield from parser.finish()
     finally:
@@ -146,10 +174,12 @@ def _series(opened: list[tuple[BinaryIO, bytes, str | None]], parser: Parser, *,
 
 
 def _connections(stream: BinaryIO, head: bytes, owned: bool, parser: Parser,
-                 label: str | None, *, detected: bool) -> Iterator[Connection]:
+                 label: str | None, *, detected: bool, notes: ReadNotes | None = None
+                 ) -> Iterator[Connection]:
     try:
         _prime([(stream, head, label)], parser)
         yield from _file(stream, head, parser, label)
+        _note(notes, parser, label)
         _unreadable_format(parser, detected)
         yield from parser.finish()
     finally:
@@ -274,6 +304,7 @@ def read_increment(stream: BinaryIO, offset: int = 0, state: TailState | None = 
         check_tool(tool, spec)
         start, line, pending = (bom if offset == 0 else offset), 0, False
     parser = spec.parser(tz)
+    parser.forced = state is None and fmt is not None  # else the state says (load_vars)
     if state is not None:
         try:
             parser.load(state.parser)
@@ -307,6 +338,14 @@ def read_increment(stream: BinaryIO, offset: int = 0, state: TailState | None = 
             if cut:
                 parser.crashed()
             parser.feed(text, line + 1)
+            if parser.strict and not parser.forced and (
+                    problem := parser.unreadable()) is not None:
+                # A line of a connection list that is no row (another date layout...): the
+                # rows before it are given, and the file is followed no further than it,
+                # refused from the next read on naming it, never read past it silently.
+                if found:
+                    break
+                raise problem
             # `line`: the lines ended so far (by an LF; records ended by a lone CR share
             # their line's number), counting a pending row's newline still to come.
             line += raw.newline or not raw.terminated

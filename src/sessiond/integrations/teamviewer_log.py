@@ -127,6 +127,7 @@ LINE = re.compile(r"(?:([0-9]{4}|[0-9]{2})/)?([0-9]{2})/([0-9]{2}) " + _TIME
 # starting, not the service that holds the sessions.
 _COMPONENT = re.compile(r".*? [0-9]+ +[0-9]+ +([A-Z]+)[0-9]*!* *$")
 _NOT_SESSIONS = frozenset({"G", "D"})
+_TAG = re.compile(r"\s+[0-9]+\s+([A-Z]+)")  # the component after a line's PID (its TID first)
 HEADER = re.compile(r"\s*Start:\s+([0-9]{4})/([0-9]{2})/([0-9]{2}) " + _TIME
                     + r"(?:\s*\(([^)]{0,40})\))?")
 _HINT = re.compile(r"ession|articipant|Trying conn|client hello|uthentication|LoginOutgoing|"
@@ -330,6 +331,11 @@ class LogParser(Parser):
         self.before_run: datetime | None = None
         self.opening: str | None = None
         self.opening_role: str | None = None
+        # A Start: block standing alone (TV11-13 write no line of its process before it):
+        # whose start it was is told by the next line with a component (see _started);
+        # until then, the instant its sessions would be seen up to.
+        self.undecided = False
+        self.undecided_seen: datetime | None = None
 
     # -- state ---------------------------------------------------------------------------
     def dump_vars(self) -> JSON:
@@ -340,7 +346,8 @@ class LogParser(Parser):
                                                          self.late[1].isoformat()],
                 "wall": None if self.wall is None else self.wall.isoformat(),
                 "run_pid": self.run_pid, "before_run": dump_instant(self.before_run),
-                "opening": self.opening, "opening_role": self.opening_role}
+                "opening": self.opening, "opening_role": self.opening_role,
+                "undecided": self.undecided, "undecided_seen": dump_instant(self.undecided_seen)}
 
     def load_vars(self, data: JSON) -> None:
         offset = get_opt_int(data, "offset")
@@ -384,6 +391,8 @@ class LogParser(Parser):
         if role is not None and not (role.isalpha() and role.isascii() and len(role) <= 4):
             raise BadState
         self.opening_role = role
+        self.undecided = get_bool(data, "undecided")
+        self.undecided_seen = get_opt_instant(data, "undecided_seen")
 
     # -- lines ---------------------------------------------------------------------------
     def feed(self, text: str, line: int) -> None:
@@ -393,11 +402,14 @@ class LogParser(Parser):
             if header is not None:
                 self._started()
                 self._header(header.groups())
+                self.began = True
             elif _DATED.match(text):
                 self.unread += 1
             self.opening = None
             return
         pid = match.group(9)
+        if self.undecided:
+            self._decide(text[match.end(9):match.start(10)])
         if pid != self.run_pid:
             self.run_pid, self.before_run = pid, self.last
         self.opening = pid if not match.group(10).strip() else None
@@ -492,11 +504,37 @@ class LogParser(Parser):
         its own sessions, routing indexes from the start again): each ends here, end
         unknown, seen up to the last line before the new process's (TV15 writes a few
         lines, `Logger started.`, before its block: those of the block's PID), or the last
-        line read where the block stands alone (TV11-13). Before, the session cut by the
+        line read where the block stands alone (TV11-13; the next line with a component
+        then says whose start it was, see _decide). Before, the session cut by the
         reboot was taken for open until a later session of the partner, or the log's end."""
+        if self.undecided:
+            self._end_run(self.undecided_seen)  # two blocks in a row: the first was no GUI's
         if not self.open or (self.opening is not None and self.opening_role in _NOT_SESSIONS):
             return  # the GUI or a desktop process started: the service's sessions go on
-        seen = self.before_run if self.opening is not None else self.last
+        if self.opening is None:
+            # A block standing alone names no process: the next line with a component
+            # says which started (a GUI's or a desktop process's line ends nothing).
+            self.undecided, self.undecided_seen = True, self.last
+            return
+        self._end_run(self.before_run)
+
+    def _decide(self, ids: str) -> None:
+        """The first line after a Start: block standing alone: a GUI's or a desktop
+        process's means that process started; any other (the service's, the Linux
+        daemon's, QuickSupport's) that the sessions' process restarted. A line whose
+        component is not known yet (`0`) decides nothing. `ids`: the line between its PID
+        and its message (the TID and the component)."""
+        role = _TAG.match(ids)
+        if role is None:
+            return
+        seen, self.undecided, self.undecided_seen = self.undecided_seen, False, None
+        if role.group(1) not in _NOT_SESSIONS:
+            self._end_run(seen)
+
+    def _end_run(self, seen: datetime | None) -> None:
+        """End every open connection, end unknown, seen up to `seen`: their process
+        stopped without writing their end."""
+        self.undecided, self.undecided_seen = False, None
         for rec in list(self.open):
             self.open.remove(rec)
             self.done.append(self._lost(rec, seen))
@@ -579,22 +617,22 @@ class LogParser(Parser):
 
     def _event(self, msg: str, when: datetime, line: int, text: str, pid: str) -> None:
         if _CLOSED_BY_USER.fullmatch(msg):
-            self._gui_end(self.latest("outgoing", key=f"gui:{pid}"), when, text)
+            self._gui_end(self.latest("outgoing", key=f"gui:{pid}"), when, line, text)
         elif m := _REMOVE_CHANNELS.fullmatch(msg):
-            self._gui_end(self.latest(tag=f"sid:{int(m[1])}"), when, text)
+            self._gui_end(self.latest(tag=f"sid:{int(m[1])}"), when, line, text)
         elif m := _CHANNEL_REMOVED.fullmatch(msg):
             partner = normalise_partner(m[2])
             self._gui_end(next((r for r in reversed(self.open) if r.partner == partner and (
                 r.tag == f"sid:{int(m[1])}" or (r.direction == "outgoing"
                                                 and r.key == f"gui:{pid}"))), None),
-                          when, text)
+                          when, line, text)
         elif m := _CONNECTION_DENIED.fullmatch(msg):
             rec = self.latest("outgoing", key=f"gui:{pid}", partner=normalise_partner(m[1]))
             self.fail(rec, "rejected", text)
-            self._gui_end(rec, when, text)
+            self._gui_end(rec, when, line, text)
         elif _TERMINATE_REASON.fullmatch(msg):
             if self.latest("incoming") is None:
-                self._gui_end(self.latest("outgoing", key=f"gui:{pid}"), when, text)
+                self._gui_end(self.latest("outgoing", key=f"gui:{pid}"), when, line, text)
         elif m := _PASSIVE.match(msg):
             index = int(m[1]) if m[1] is not None else None
             if index is not None:
@@ -618,9 +656,7 @@ class LogParser(Parser):
                 else:
                     self._own_participant(pid, partner, int(m[2]), text)
         elif m := _SESSION_END.match(msg):
-            rec = self.latest("incoming", tag=f"sid:{int(m[1])}")
-            if rec is not None:
-                self.close(rec, when, text, self._verdict(rec))
+            self._end(self.latest("incoming", tag=f"sid:{int(m[1])}"), when, line, text)
         elif m := _ADD.match(msg):
             partner = normalise_partner(m[1])
             if m[2] == "6":  # the controlling side (see _controller); 3, the controlled
@@ -678,24 +714,24 @@ class LogParser(Parser):
             else:
                 self.fail(rec, "failed", text)
         elif m := _REMOVE.match(msg):
-            rec = self.latest(partner=normalise_partner(m[1]))
-            if rec is not None:
-                self.close(rec, when, text, self._verdict(rec))
+            self._end(self.latest(partner=normalise_partner(m[1])), when, line, text)
         elif m := _CMD_END.match(msg):
-            rec = self.latest("incoming", index=int(m[1]))
-            if rec is not None:
-                self.close(rec, when, text, self._verdict(rec))
+            self._end(self.latest("incoming", index=int(m[1])), when, line, text)
         elif m := _END_STREAM.match(msg):
-            rec = self.latest(index=int(m[1]))
-            if rec is not None:
-                self.close(rec, when, text, self._verdict(rec))
+            self._end(self.latest(index=int(m[1])), when, line, text)
         elif m := _ENDED.match(msg):
             partner = normalise_partner(m[2])
             rec = (self.latest(index=int(m[1])) if m[1] is not None else None) or self.latest(
                 partner=partner) or (None if self.latest("incoming", unnamed=True) else
                                      self._outgoing_to(partner))
-            if rec is not None:
-                self.close(rec, when, text, self._verdict(rec))
+            self._end(rec, when, line, text)
+
+    def _end(self, rec: Open | None, when: datetime, line: int, text: str) -> None:
+        """An end line: `rec` ends here, or (none open) the log may begin after its start."""
+        if rec is None:
+            self.orphan_end(line, when)
+        else:
+            self.close(rec, when, text, self._verdict(rec))
 
     def begin(self, key: str, direction: Direction, partner: str | None, start: datetime,
               line: int, text: str, *, tag: str = "", index: int | None = None) -> Open:
@@ -759,12 +795,14 @@ class LogParser(Parser):
             return None
         return rec
 
-    def _gui_end(self, rec: Open | None, when: datetime, text: str) -> None:
+    def _gui_end(self, rec: Open | None, when: datetime, line: int, text: str) -> None:
         """End `rec` at a line of the session's own GUI process, if the service's lines are
         not in this log (the connection has no routing index: a Linux user's log, a
         QuickSupport one). Where they are, the service's end comes a few milliseconds
         later and its verdict (ShowSponsoredSessionDialog) just before it: it decides."""
-        if rec is not None and rec.index is None:
+        if rec is None:
+            self.orphan_end(line, when)
+        elif rec.index is None:
             self.close(rec, when, text, self._verdict(rec))
 
     def _own_participant(self, pid: str, own: str | None, number: int, text: str) -> None:
