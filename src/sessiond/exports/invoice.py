@@ -47,6 +47,7 @@ from sessiond.exports.invoice_doc import (
 from sessiond.i18n import _
 from sessiond.i18n.dates import long_date
 from sessiond.law.sole_trader import with_mention
+from sessiond.law.vat import technician_number_problem, treatment
 from sessiond.model import Client, Event, Session, State, fold, standing_invoices
 from sessiond.policy import PaymentTerms
 from sessiond.sessions import Sessiond
@@ -211,9 +212,11 @@ def seller(svc: Sessiond) -> Party:
             fields="; ".join(f"{p.field} — {p.message}" for p in problems)))
     name = with_mention(t.name)
     streets, postcode, city = address_parts(t.address)
-    return Party(name, streets, postcode, city, "FR",
-                 siren="".join(c for c in t.siret if c.isdigit()),
-                 email=t.email.strip() or None)
+    siren = "".join(c for c in t.siret if c.isdigit())
+    number = technician_number_problem(t.vat_number, siren[:9])[0] if t.vat_number.strip() \
+        else None  # checked above, with the SIREN: as printed
+    return Party(name, streets, postcode, city, "FR", siren=siren,
+                 email=t.email.strip() or None, vat_number=number)
 
 
 def buyer(client: Client) -> Party:
@@ -239,8 +242,14 @@ def buyer(client: Client) -> Party:
         raise ClientDetailsMissing(_(
             "Client {client} is a business: its invoice must state its SIREN (siren): "
             "sessiond client edit {client} --siren NUMBER.", client=client.id))
+    if treatment(client.country, business).vat_numbers and not client.vat_number:
+        raise ClientDetailsMissing(_(
+            "Client {client} is a business in another EU country: its invoice is under the "
+            "reverse charge (autoliquidation, CGI art. 283-2) and must state its intra-EU "
+            "VAT number: sessiond client edit {client} --vat-number NUMBER.",
+            client=client.id))
     return Party(client.name, streets, postcode, city, client.country, siren=client.siren,
-                 email=client.email, is_business=business)
+                 email=client.email, is_business=business, vat_number=client.vat_number)
 
 
 def _default_late_penalty() -> str:
@@ -384,9 +393,11 @@ def doc_data(doc: InvoiceDoc) -> dict[str, Any]:
     """The document as canonical data (its digest goes in the event)."""
 
     def party(p: Party) -> dict[str, Any]:
-        return {"name": p.name, "address": list(p.address), "postcode": p.postcode,
+        data = {"name": p.name, "address": list(p.address), "postcode": p.postcode,
                 "city": p.city, "country": p.country, "siren": p.siren, "email": p.email,
                 "business": p.is_business}
+        # only where stated: the data (and digest) of an invoice issued before stays
+        return {**data, "vat_number": p.vat_number} if p.vat_number else data
 
     def day(d: date | None) -> str | None:
         return d.isoformat() if d else None
@@ -408,6 +419,8 @@ def doc_data(doc: InvoiceDoc) -> dict[str, Any]:
         "payments": [{"received": day(p.received), "amount": str(p.amount),
                       "method": p.method} for p in doc.payments],
         "notes": list(doc.notes),
+        # the rule of the franchise, the only one before, is implied by the mention
+        **({"vat_category": doc.vat.category} if doc.vat.category != "E" else {}),
     }
 
 
