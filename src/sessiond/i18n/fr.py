@@ -3722,6 +3722,10 @@ CATALOG: dict[str, str] = {
         "données conformes au journal\u202f; leur texte visible n'a pas été comparé.",
     "{errors}, {warnings}.":
         "{errors}, {warnings}.",
+    "private clients and businesses abroad: {days}, {total} EUR invoiced, {paid} EUR "
+    "received":
+        "clients particuliers et professionnels établis à l'étranger\u202f: {days}, "
+        "{total}\u00a0€ facturés, {paid}\u00a0€ encaissés",
     "private clients: {days}, {total} EUR invoiced, {paid} EUR received":
         "clients particuliers\u202f: {days}, {total}\u00a0€ facturés, {paid}\u00a0€ encaissés",
     "{payments}, total {total} EUR":
