@@ -4348,4 +4348,6 @@ CATALOG: dict[str, str] = {
     "or --phone.":
         "Rien à changer\u202f: indiquez --address TEXTE, --siren NUMÉRO, --vat-number "
         "NUMÉRO, --email ou --phone.",
+    "intra-EU VAT number of a business elsewhere in the EU":
+        "n° de TVA intracommunautaire d'un professionnel établi ailleurs dans l'UE",
 }
