@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from sessiond.errors import InputError
 from sessiond.i18n import _
+from sessiond.law.vat import RULES as VAT_RULES
 from sessiond.records import NamedTuple
 
 if TYPE_CHECKING:  # decimal costs `status`, which never prices, 3 ms to import
@@ -356,12 +357,13 @@ KINDS: dict[str, Kind] = _kinds(
                    "vat_number": text}),
     Kind("invoice-issued", "client",
          body={"number": text, "year": count, "serial": count, "sessions": texts,
-               "total": decimal, "digest": digest, "facturx": flag},
+               "total": decimal, "digest": digest, "facturx": flag,
+               "vat": one_of(*VAT_RULES)},  # law.vat's rule; absent: the franchise
          required=frozenset({"number", "year", "serial", "sessions", "total", "digest"})),
     Kind("credit-note-issued", "client",
          body={"number": text, "year": count, "serial": count, "sessions": texts,
                "total": decimal, "digest": digest, "cites": text, "cites_seq": count,
-               "facturx": flag},
+               "facturx": flag, "vat": one_of(*VAT_RULES)},
          personal={"reason": text},
          required=frozenset({"number", "year", "serial", "sessions", "total", "digest",
                              "cites", "cites_seq", "reason"})),

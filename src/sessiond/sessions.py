@@ -1451,25 +1451,25 @@ class Sessiond:
 
     def record_invoice(self, w: Writer, *, client_id: str, number: str, year: int,
                        serial: int, sessions: Sequence[str], total: Decimal, digest: str,
-                       facturx: bool, at: datetime) -> StoredEvent:
+                       facturx: bool, at: datetime, vat: str = "franchise") -> StoredEvent:
         """Invoice `number` (the `serial`th document of `year`) was issued to the client
-        for `sessions`; `digest`: the SHA-256 of its data."""
+        for `sessions`; `digest`: the SHA-256 of its data; `vat`: its rule (law.vat)."""
         return self._append(w, "invoice-issued", at=at, client_id=client_id,
                             body={"number": number, "year": year, "serial": serial,
                                   "sessions": list(sessions), "total": money(total),
-                                  "digest": digest, "facturx": facturx})
+                                  "digest": digest, "facturx": facturx, "vat": vat})
 
     def record_credit_note(self, w: Writer, *, client_id: str, number: str, year: int,
                            serial: int, cites: str, cites_seq: int, sessions: Sequence[str],
                            total: Decimal, digest: str, facturx: bool, reason: str,
-                           at: datetime) -> StoredEvent:
+                           at: datetime, vat: str = "franchise") -> StoredEvent:
         """Credit note `number` cancels invoice `cites` (event `cites_seq`); the reason is
         sealed under the client's key."""
         return self._append(w, "credit-note-issued", at=at, client_id=client_id,
                             body={"number": number, "year": year, "serial": serial,
                                   "cites": cites, "cites_seq": cites_seq,
                                   "sessions": list(sessions), "total": money(total),
-                                  "digest": digest, "facturx": facturx},
+                                  "digest": digest, "facturx": facturx, "vat": vat},
                             personal={"reason": _reason(reason)})
 
     @contextmanager

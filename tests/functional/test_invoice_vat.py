@@ -187,3 +187,31 @@ def test_e_reporting_classes_businesses_abroad_by_their_vat_rule(cli: Cli,
     total = sum(Decimal(r[2].replace(",", ".")) for r in rows[1:-1])
     assert Decimal(rows[-1][2].replace(",", ".")) == total
     assert cli("verify", "--export", result["path"]).code == 0
+
+
+def test_the_credit_note_cancels_under_the_rule_of_its_invoice(cli: Cli,
+                                                              tmp_path: Path) -> None:
+    """The invoice's event names its rule; its credit note follows it (both numbers,
+    "Autoliquidation", AE) and the e-reporting nets the two in the same row."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    write_config(cli.home, f'vat_number = "{OUR_NUMBER}"\n')
+    invoice = cli.json("invoice", stopped(cli, german(cli)), "--out", str(tmp_path))
+    credit = cli.json("invoice", "cancel", invoice["number"], "--reason", "erreur de tarif",
+                      "--out", str(tmp_path))
+    bodies = {e["body"]["number"]: e["body"] for e in cli.events()
+              if e["kind"] in ("invoice-issued", "credit-note-issued")}
+    assert bodies[invoice["number"]]["vat"] == bodies[credit["number"]]["vat"] == \
+        "reverse-charge"
+    text = flat(Path(credit["pdf"]))
+    assert "Autoliquidation" in text and "DE123456789" in text and OUR_NUMBER in text
+    assert set(categories(xml_of(credit, tmp_path))) == {"AE"}
+    today = datetime.now(ZoneInfo("Europe/Paris")).date().isoformat()
+    result = cli.json("export", "--format", "e-reporting", "--from", today, "--to", today,
+                      "--out", str(tmp_path))
+    rows = [line.split(";") for line in
+            Path(result["path"]).read_bytes().decode("utf-8-sig").splitlines()]
+    (row,) = rows[1:-1]
+    assert row[7:] == ["AE", "VATEX-EU-AE"] and row[4] == "0,00"
+    assert row[1].split() == [invoice["number"], credit["number"]]

@@ -87,7 +87,11 @@ def days(svc: Sessiond, first: date, last: date) -> list[Day]:
         country, business = client(event.client_id)
         if "facturx" in event.body:
             business = bool(event.body["facturx"])
-        return vat.treatment(country, business) if vat.reported(country, business) else None
+        if not vat.reported(country, business):
+            return None
+        # the rule the document was issued under; a payment's is the client's
+        return vat.of_event(event.body) if event.kind != "payment-recorded" \
+            else vat.treatment(country, business)
 
     def entry(day: date, treatment: vat.Treatment) -> Day:
         return found.setdefault((day, treatment.name), Day(day, treatment))

@@ -47,7 +47,7 @@ from sessiond.exports.invoice_doc import (
 from sessiond.i18n import _
 from sessiond.i18n.dates import long_date
 from sessiond.law.sole_trader import with_mention
-from sessiond.law.vat import technician_number_problem, treatment
+from sessiond.law.vat import Treatment, of_event, technician_number_problem, treatment
 from sessiond.model import Client, Event, Session, State, fold, standing_invoices
 from sessiond.policy import PaymentTerms
 from sessiond.sessions import Sessiond
@@ -219,8 +219,9 @@ def seller(svc: Sessiond) -> Party:
                  email=t.email.strip() or None, vat_number=number)
 
 
-def buyer(client: Client) -> Party:
-    """The client as the invoice names him; InputError naming what is missing."""
+def buyer(client: Client, rule: Treatment | None = None) -> Party:
+    """The client as the invoice names him; InputError naming what is missing. `rule`:
+    the VAT rule a document was issued under (else law.vat's for the client)."""
     if client.name is None:
         raise InputError(_("Client {client} was erased: he can no longer be invoiced.",
                            client=client.id))
@@ -242,7 +243,7 @@ def buyer(client: Client) -> Party:
         raise ClientDetailsMissing(_(
             "Client {client} is a business: its invoice must state its SIREN (siren): "
             "sessiond client edit {client} --siren NUMBER.", client=client.id))
-    if treatment(client.country, business).vat_numbers and not client.vat_number:
+    if (rule or treatment(client.country, business)).vat_numbers and not client.vat_number:
         raise ClientDetailsMissing(_(
             "Client {client} is a business in another EU country: its invoice is under the "
             "reverse charge (autoliquidation, CGI art. 283-2) and must state its intra-EU "
@@ -484,7 +485,7 @@ def issue_invoice(svc: Sessiond, session_ids: Sequence[str], out: Path | None = 
         stored = svc.record_invoice(w, client_id=client_id, number=number, year=issued.year,
                                     serial=serial, sessions=[s.id for s in sessions],
                                     total=doc.total, digest=data_digest(doc),
-                                    facturx=facturx, at=now)
+                                    facturx=facturx, at=now, vat=doc.vat.name)
         checkpoint = svc.sign_checkpoint(w, "invoice")
     path = _write_issued(output_path(out, file_name(doc)), pdf, doc, stored.seq)
     return InvoiceResult("invoice", number, path, doc.total, client_id,
@@ -492,14 +493,15 @@ def issue_invoice(svc: Sessiond, session_ids: Sequence[str], out: Path | None = 
 
 
 def _invoice(svc: Sessiond, sessions: Sequence[Session], the_seller: Party, the_buyer: Party,
-             number: str, now: datetime) -> InvoiceDoc:
+             number: str, now: datetime, rule: Treatment | None = None) -> InvoiceDoc:
     issued = now.astimezone(svc.tz).date()
     agreed = agreed_terms(svc, sessions, issued, the_buyer.is_business)
     lines = [line for s in sessions for line in session_lines(svc, s, now)]
     return invoice_doc(number=number, issue_date=issued, due_date=agreed.due_date,
                        seller=the_seller, buyer=the_buyer, lines=lines,
                        payment_terms=agreed.payment_terms, late_penalty=agreed.late_penalty,
-                       early_payment=agreed.early_payment, payments=payments(svc, sessions))
+                       early_payment=agreed.early_payment, payments=payments(svc, sessions),
+                       vat_rule=rule)
 
 
 def _write_issued(path: Path, pdf: bytes, doc: InvoiceDoc, seq: int) -> Path:
@@ -534,9 +536,10 @@ def reprint(svc: Sessiond, number: str, out: Path | None = None) -> InvoiceResul
         doc = _credit_note(svc, invoice, seller(svc), event.body["number"], event.at, reason)
     else:
         sessions = _as_of(svc, event.body["sessions"], event.seq)
+        rule = of_event(event.body)  # as issued, whatever the rule says today
         doc = _invoice(svc, sessions, seller(svc), buyer(svc.client(event.client_id,
-                                                                    upto=event.seq)),
-                       event.body["number"], event.at)
+                                                                    upto=event.seq), rule),
+                       event.body["number"], event.at, rule)
     if data_digest(doc) != event.body["digest"]:
         raise InputError(_(
             "Credit note {number} can no longer be rebuilt as it was issued (its data "
@@ -597,7 +600,7 @@ def cancel_invoice(svc: Sessiond, number: str, reason: str, out: Path | None = N
             w, client_id=invoice.client_id, number=credit_number, year=issued.year,
             serial=serial, cites=cited, cites_seq=invoice.seq,
             sessions=invoice.body["sessions"], total=doc.total, digest=data_digest(doc),
-            facturx=facturx, reason=reason, at=now)
+            facturx=facturx, reason=reason, at=now, vat=doc.vat.name)
         checkpoint = svc.sign_checkpoint(w, "credit-note")
     path = _write_issued(output_path(out, file_name(doc)), pdf, doc, stored.seq)
     return InvoiceResult("credit-note", credit_number, path, doc.total, invoice.client_id,
@@ -611,7 +614,8 @@ def _credit_note(svc: Sessiond, invoice: Event, the_seller: Party, number: str,
     lines as the invoice stated them."""
     assert invoice.client_id is not None
     issued = now.astimezone(svc.tz).date()
-    the_buyer = buyer(svc.client(invoice.client_id, upto=invoice.seq))
+    rule = of_event(invoice.body)  # a credit note cancels the invoice under its own rule
+    the_buyer = buyer(svc.client(invoice.client_id, upto=invoice.seq), rule)
     invoice_day = invoice.at.astimezone(svc.tz).date()
     agreed = _cancelled_terms(svc, invoice, issued, the_buyer.is_business)
     return invoice_doc(kind="credit-note", number=number, issue_date=issued, due_date=None,
@@ -621,7 +625,7 @@ def _credit_note(svc: Sessiond, invoice: Event, the_seller: Party, number: str,
                                        "next invoice."),
                        cited_invoice=invoice.body["number"], cited_invoice_date=invoice_day,
                        reason=reason.strip(), late_penalty=agreed.late_penalty,
-                       early_payment=agreed.early_payment)
+                       early_payment=agreed.early_payment, vat_rule=rule)
 
 
 def _cancelled_terms(svc: Sessiond, invoice: Event, issued: date, business: bool) -> Terms:

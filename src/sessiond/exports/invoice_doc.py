@@ -148,17 +148,20 @@ def invoice_doc(*, kind: Kind = "invoice", number: str, issue_date: date,
                 cited_invoice: str | None = None, cited_invoice_date: date | None = None,
                 reason: str | None = None, late_penalty: str | None = None,
                 early_payment: str | None = None, payments: Iterable[Payment] = (),
-                notes: Iterable[str] = ()) -> InvoiceDoc:
+                notes: Iterable[str] = (),
+                vat_rule: vat_law.Treatment | None = None) -> InvoiceDoc:
     """A checked document; `total` (computed when None) must be the sum of the lines.
 
     A business buyer gets the 40 EUR recovery indemnity and, when `early_payment` is None,
     "no discount for early payment"; a consumer gets neither (the indemnity is owed by
     professionals only), and the penalty rate only when it is given.
+    The VAT rule is law.vat's for the buyer, unless `vat_rule` gives the one a document
+    was issued under (a credit note mirrors its invoice, a reprint its original).
     Raises InputError naming the first missing or wrong field.
     """
     lines = tuple(lines)
     business = buyer.is_business
-    rule = vat_law.treatment(buyer.country, business)
+    rule = vat_rule or vat_law.treatment(buyer.country, business)
     if not rule.vat_numbers:  # stated only where the rule asks for them (BR-O-02)
         seller, buyer = replace(seller, vat_number=None), replace(buyer, vat_number=None)
     doc = InvoiceDoc(
@@ -217,10 +220,9 @@ def _problem(doc: InvoiceDoc) -> str | None:
         return _missing("seller.siren")
     if doc.buyer.is_business and doc.buyer.country == "FR" and not doc.buyer.siren:
         return _("a French business client needs its SIREN ({field}).", field="buyer.siren")
-    if doc.vat != vat_law.treatment(doc.buyer.country, doc.buyer.is_business):
+    if doc.vat.vat_numbers and not doc.buyer.is_business:
         return _("the VAT rule {value!r} is not the one of a {kind} in {country}.",
-                 value=doc.vat.name, kind=_("business") if doc.buyer.is_business
-                 else _("private client"), country=doc.buyer.country)
+                 value=doc.vat.name, kind=_("private client"), country=doc.buyer.country)
     if doc.vat.vat_numbers:
         if not doc.seller.vat_number:
             return _seller_number_missing()

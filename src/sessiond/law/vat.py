@@ -28,7 +28,9 @@ businesses established abroad (`reported`).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sessiond import labels
 from sessiond.i18n import _
@@ -87,6 +89,13 @@ REVERSE_CHARGE = Treatment(
 OUTSIDE_EU = Treatment("outside-eu", "O", "VATEX-EU-O",
                        "TVA non applicable – art. 259-1 du CGI", False, False)
 TREATMENTS = {t.name: t for t in (FRANCHISE, REVERSE_CHARGE, OUTSIDE_EU)}
+RULES = tuple(TREATMENTS)  # as an invoice's event names its rule
+
+
+def of_event(body: Mapping[str, Any]) -> Treatment:
+    """The rule an invoice or credit note event was issued under: the franchise, the only
+    rule before events named theirs."""
+    return TREATMENTS[str(body.get("vat", FRANCHISE.name))]
 
 
 def in_french_territory(country: str) -> bool:
