@@ -215,3 +215,21 @@ def test_the_credit_note_cancels_under_the_rule_of_its_invoice(cli: Cli,
     (row,) = rows[1:-1]
     assert row[7:] == ["AE", "VATEX-EU-AE"] and row[4] == "0,00"
     assert row[1].split() == [invoice["number"], credit["number"]]
+
+
+@pytest.mark.parametrize("typed", [
+    "DE123\u202e456789", "DE123456789\x1b[2J", "DE١٢٣٤٥٦٧٨٩", "DE" + "9" * 100_000,
+    "mot de passe : Soleil2024!", "DE123456789; DROP TABLE events", "",
+])
+def test_a_hostile_vat_number_is_refused_and_nothing_written(cli: Cli, typed: str) -> None:
+    write_config(cli.home)
+    before = len(cli.events())
+    refused = cli("client", "add", "Müller GmbH", "--business", "--country", "DE",
+                  "--address", "Hauptstraße 5, 10115 Berlin", "--vat-number", typed,
+                  check=False)
+    if not typed:  # no number given: the client is added without one
+        assert refused.code == 0
+        return
+    assert refused.code == 2 and len(cli.events()) == before
+    assert "\x1b" not in refused.err and "\u202e" not in refused.err
+    assert "Soleil2024" not in refused.err and len(refused.err) < 2000
