@@ -233,3 +233,32 @@ def test_a_hostile_vat_number_is_refused_and_nothing_written(cli: Cli, typed: st
     assert refused.code == 2 and len(cli.events()) == before
     assert "\x1b" not in refused.err and "\u202e" not in refused.err
     assert "Soleil2024" not in refused.err and len(refused.err) < 2000
+
+
+def test_an_invoice_issued_under_the_franchise_before_is_cancelled_under_it(
+        cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An invoice to a business elsewhere in the EU issued before the rule existed (under
+    the franchise, without VAT numbers) is credited and reprinted as it was issued: no
+    VAT number is asked for, and the credit note states the franchise too."""
+    from sessiond.exports import invoice as invoicing
+    from sessiond.law import vat
+    from sessiond.sessions import Sessiond
+
+    write_config(cli.home)  # no vat_number, as then
+    client = german(cli, None)
+    session = stopped(cli, client)
+    monkeypatch.setenv("SESSIOND_HOME", str(cli.home))
+    with monkeypatch.context() as then:  # the rule of before: the franchise for everyone
+        then.setattr(vat, "treatment", lambda country, business: vat.FRANCHISE)
+        then.setattr(invoicing, "treatment", lambda country, business: vat.FRANCHISE)
+        svc = Sessiond()
+        try:
+            issued = invoicing.issue_invoice(svc, [session], tmp_path / "then")
+        finally:
+            svc.close()
+    assert "293 B" in flat(issued.pdf)
+    credit = cli.json("invoice", "cancel", issued.number, "--reason", "erreur",
+                      "--out", str(tmp_path))
+    text = flat(Path(credit["pdf"]))
+    assert "TVA non applicable, art. 293 B du CGI" in text and "Autoliquidation" not in text
+    assert cli("invoice", "show", issued.number, "--out", str(tmp_path / "again")).code == 0
