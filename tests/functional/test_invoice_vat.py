@@ -99,6 +99,8 @@ def test_a_business_in_the_eu_without_its_number_is_asked_for_it(cli: Cli,
                check=False).code == 2  # not the prefix of his country
     cli("client", "edit", client, "--vat-number", "de123456789")
     assert cli.json("client", "show", client)["vat_number"] == "DE123456789"
+    assert cli.json("client", "export", client)["client"]["vat_number"] == "DE123456789"
+    assert [c["client"] for c in cli.json("client", "list", "de123456789")] == [client]
     assert cli.json("invoice", session, "--out", str(tmp_path))["facturx"] is True
 
 
