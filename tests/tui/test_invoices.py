@@ -388,3 +388,31 @@ async def test_a_business_elsewhere_in_the_eu_gives_its_vat_number_then_is_rever
     (issued,) = invoices(svc)
     text = " ".join(pdf_text(home / "documents" / f"facture-{issued['number']}.pdf").split())
     assert "Autoliquidation" in text and "DE123456789" in text and "FR44732829320" in text
+
+
+async def test_an_eu_business_invoice_asks_for_the_technicians_vat_number_in_his_form(
+        identified: None, svc: Sessiond, clock: FakeClock, home: Path) -> None:
+    """The reverse charge states the technician's intra-EU number too: the invoice refused
+    for it opens the identity form, which has the field and checks it against the SIREN."""
+    client = svc.add_client("Müller GmbH", status="business", country="DE",
+                            address="Hauptstraße 5, 10115 Berlin", vat_number="DE123456789",
+                            at=clock.at - timedelta(hours=3))
+    session = stopped(svc, client, clock.at - timedelta(hours=2))
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_end(app, pilot, session)
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, IdentityDialog))
+        field = app.screen.query_one("#t-vat_number", Input)
+        field.value = "FR40303265045"  # another business's number: not his SIREN
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "732829320" in shown(app, "#identity-problems"))
+        assert invoices(svc) == []
+        field.value = "FR44732829320"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: invoices(svc), timeout=90)
+        await settle(pilot)
+    assert 'vat_number = "FR44732829320"' in (home / "config.toml").read_text("utf-8")
+    (issued,) = invoices(svc)
+    text = " ".join(pdf_text(home / "documents" / f"facture-{issued['number']}.pdf").split())
+    assert "Autoliquidation" in text and "FR44732829320" in text

@@ -43,6 +43,7 @@ from sessiond.exports.invoice_doc import (
     Payment,
     address_parts,
     invoice_doc,
+    seller_number_missing,
 )
 from sessiond.i18n import _
 from sessiond.i18n.dates import long_date
@@ -480,7 +481,12 @@ def issue_invoice(svc: Sessiond, session_ids: Sequence[str], out: Path | None = 
         client_id = svc.canonical_client(sessions[0].client_id)
         serial = _next_serial(events, issued.year)
         number = series.number("invoice-issued", issued.year, serial)
-        doc = _invoice(svc, sessions, the_seller, buyer(svc.client(client_id)), number, now)
+        the_buyer = buyer(svc.client(client_id))
+        if treatment(the_buyer.country, the_buyer.is_business).vat_numbers \
+                and not the_seller.vat_number:  # [technician]'s to fill: a front end's form
+            raise IdentityIncomplete(_("Invoice {number}: {problem}", number=number,
+                                       problem=seller_number_missing()))
+        doc = _invoice(svc, sessions, the_seller, the_buyer, number, now)
         pdf, facturx = render(doc)
         stored = svc.record_invoice(w, client_id=client_id, number=number, year=issued.year,
                                     serial=serial, sessions=[s.id for s in sessions],

@@ -225,7 +225,7 @@ def _problem(doc: InvoiceDoc) -> str | None:
                  value=doc.vat.name, kind=_("private client"), country=doc.buyer.country)
     if doc.vat.vat_numbers:
         if not doc.seller.vat_number:
-            return _seller_number_missing()
+            return seller_number_missing()
         if not doc.buyer.vat_number:
             return _("a business in another EU country is invoiced under the reverse charge "
                      "(CGI art. 283-2): the invoice states its intra-EU VAT number "
@@ -274,7 +274,7 @@ def _problem(doc: InvoiceDoc) -> str | None:
     return None
 
 
-def _seller_number_missing() -> str:
+def seller_number_missing() -> str:
     return _("a business in another EU country is invoiced under the reverse charge (CGI "
              "art. 283-2 and annex II art. 242 nonies A): the invoice states your intra-EU "
              "VAT number, which the franchise en base does not spare you (CGI art. 286 ter: "

@@ -4350,4 +4350,7 @@ CATALOG: dict[str, str] = {
         "NUMÉRO, --email ou --phone.",
     "intra-EU VAT number of a business elsewhere in the EU":
         "n° de TVA intracommunautaire d'un professionnel établi ailleurs dans l'UE",
+    "intra-EU VAT number, to invoice businesses elsewhere in the EU (optional)":
+        "n° de TVA intracommunautaire, pour facturer des professionnels ailleurs dans l'UE "
+        "(facultatif)",
 }
