@@ -91,7 +91,13 @@ def test_a_business_elsewhere_in_the_eu_is_reverse_charged(cli: Cli, tmp_path: P
 def test_a_business_in_the_eu_without_its_number_is_asked_for_it(cli: Cli,
                                                                  tmp_path: Path) -> None:
     write_config(cli.home, f'vat_number = "{OUR_NUMBER}"\n')
-    client = german(cli, None)
+    added = cli("client", "add", "Müller GmbH", "--business", "--country", "de",
+                "--address", "Hauptstraße 5, 10115 Berlin")
+    client = added.out.strip()
+    assert f"client edit {client} --vat-number" in added.err  # said when he is added
+    assert "--vat-number" not in cli("client", "add", "Dupont SARL", "--business",
+                                     "--address", "1 rue X, 75011 Paris",
+                                     "--siren", "552081317").err
     session = stopped(cli, client)
     refused = cli("invoice", session, "--out", str(tmp_path), check=False)
     assert refused.code == 2 and f"client edit {client} --vat-number" in refused.err

@@ -219,6 +219,13 @@ def client_add(args: argparse.Namespace, ctx: Context) -> int:
                                email=args.email, phone=args.phone, address=args.address,
                                siren=args.siren, vat_number=args.vat_number,
                                known_since=known_since)
+    from sessiond.law.vat import treatment
+
+    if treatment(args.country.upper(), args.status == "business").vat_numbers \
+            and not (args.vat_number or "").strip():  # said now, not at his first invoice
+        ctx.warn(_("a business elsewhere in the EU is invoiced under the reverse charge, "
+                   "which states its intra-EU VAT number: sessiond client edit {client} "
+                   "--vat-number NUMBER.", client=client_id))
     if duplicates:
         ctx.warn(_(
             "a client with the same name or e-mail exists already: {clients}. If it is the "

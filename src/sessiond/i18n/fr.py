@@ -4353,4 +4353,9 @@ CATALOG: dict[str, str] = {
     "intra-EU VAT number, to invoice businesses elsewhere in the EU (optional)":
         "n° de TVA intracommunautaire, pour facturer des professionnels ailleurs dans l'UE "
         "(facultatif)",
+    "a business elsewhere in the EU is invoiced under the reverse charge, which states its "
+    "intra-EU VAT number: sessiond client edit {client} --vat-number NUMBER.":
+        "un professionnel établi ailleurs dans l'UE est facturé en autoliquidation, qui "
+        "indique son n° de TVA intracommunautaire\u202f: sessiond client edit {client} "
+        "--vat-number NUMÉRO.",
 }
