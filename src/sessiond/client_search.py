@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 def haystack(client: Client) -> str:
     parts = [client.name or "", client.email or "", client.phone or "", client.address or "",
-             client.id, client.siren or "", labels.short(client.status)]
+             client.id, client.siren or "", client.vat_number or "",
+             labels.short(client.status)]
     if client.phone:
         parts.append("".join(ch for ch in client.phone if ch.isdigit()))
     return folded(" ".join(parts))

@@ -120,6 +120,9 @@ class Technician(NamedTuple):
     address: str = ""
     email: str = ""
     phone: str = ""
+    # The intra-EU VAT number (FR + key + SIREN): a franchisé needs one to invoice a
+    # business elsewhere in the EU (CGI art. 286 ter; law.vat); "" = none.
+    vat_number: str = ""
 
 
 class Daemon(NamedTuple):
@@ -184,6 +187,7 @@ _PATH_LIMIT = 4096
 TEXT_LIMITS: Mapping[str, int] = MappingProxyType({
     "technician.name": 150, "technician.trade_name": 150, "technician.siret": 32,
     "technician.address": 300, "technician.email": 254, "technician.phone": 32,
+    "technician.vat_number": 32,
     "invoice.payment_terms": 500, "invoice.late_penalty": 500,
     "invoice.early_payment": 500,
     "documents": _PATH_LIMIT, "backup.directory": _PATH_LIMIT,
@@ -386,6 +390,13 @@ def technician_problems(t: Technician) -> list[IdentityProblem]:
     if not t.address.strip():
         found.append(IdentityProblem("address", _(
             "your postal address (address = \"3 rue de l'Église, 54230 Chaligny\")")))
+    if t.vat_number.strip():
+        from sessiond.law.vat import technician_number_problem
+
+        siren = digits[:SIREN_LENGTH] if not any(p.field == "siret" for p in found) else ""
+        problem = technician_number_problem(t.vat_number, siren)[1]
+        if problem is not None:
+            found.append(IdentityProblem("vat_number", problem.rstrip(".")))
     return found
 
 

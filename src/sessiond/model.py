@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from sessiond.errors import InputError
 from sessiond.i18n import _
+from sessiond.law.vat import RULES as VAT_RULES
 from sessiond.records import NamedTuple
 
 if TYPE_CHECKING:  # decimal costs `status`, which never prices, 3 ms to import
@@ -207,9 +208,10 @@ KINDS: dict[str, Kind] = _kinds(
     Kind("client-added", "client",
          # known_since: a client from before sessiond (no new-client discount, VLH 5.5)
          body={"status": one_of(*CLIENT_STATUSES), "country": country, "known_since": day},
-         # address: postal address lines; siren: a business's SIREN or SIRET (digits)
+         # address: postal address lines; siren: a business's SIREN or SIRET (digits);
+         # vat_number: a business's intra-EU VAT number (law.vat), prefix and characters
          personal={"name": text, "email": text, "phone": text, "address": text,
-                   "siren": text},
+                   "siren": text, "vat_number": text},
          required=frozenset({"status", "country", "name"})),
     Kind("credit-added", "client", body={"hours": decimal}, required=frozenset({"hours"})),
     # the client recommended `referred`, a confirmed new client (VLH 5.5)
@@ -357,15 +359,17 @@ KINDS: dict[str, Kind] = _kinds(
     # its reason is sealed. `client-edited`: the details an invoice needs, sealed like
     # the name; the latest value of each field wins.
     Kind("client-edited", "client",
-         personal={"address": text, "siren": text, "email": text, "phone": text}),
+         personal={"address": text, "siren": text, "email": text, "phone": text,
+                   "vat_number": text}),
     Kind("invoice-issued", "client",
          body={"number": text, "year": count, "serial": count, "sessions": texts,
-               "total": decimal, "digest": digest, "facturx": flag},
+               "total": decimal, "digest": digest, "facturx": flag,
+               "vat": one_of(*VAT_RULES)},  # law.vat's rule; absent: the franchise
          required=frozenset({"number", "year", "serial", "sessions", "total", "digest"})),
     Kind("credit-note-issued", "client",
          body={"number": text, "year": count, "serial": count, "sessions": texts,
                "total": decimal, "digest": digest, "cites": text, "cites_seq": count,
-               "facturx": flag},
+               "facturx": flag, "vat": one_of(*VAT_RULES)},
          personal={"reason": text},
          required=frozenset({"number", "year", "serial", "sessions", "total", "digest",
                              "cites", "cites_seq", "reason"})),
@@ -490,6 +494,7 @@ class Client(NamedTuple):
     seq: int | None = None  # the client-added event
     address: str | None = None  # postal address, one line per line
     siren: str | None = None  # a business's SIREN or SIRET, digits only
+    vat_number: str | None = None  # a business's intra-EU VAT number (law.vat)
 
 
 # --- sessions ----------------------------------------------------------------------------

@@ -126,6 +126,7 @@ def scanned_field(name: str) -> str:
         "email": _("The e-mail address"),
         "phone": _("The phone number"),
         "siren": _("The SIREN or SIRET"),
+        "vat_number": _("The VAT number"),
     }
     return fields.get(name, _("This text"))
 
@@ -303,6 +304,25 @@ def _company_number(text: str | None) -> str | None:
                            "its last digit is a check digit; copy it again from the "
                            "client's invoice or Kbis.", number=text))
     return normalise_siren_or_siret(text)
+
+
+def _vat_number(text: str | None, country: str, status: str) -> str | None:
+    """A business client's intra-EU VAT number as printed (law.vat: the prefix of his
+    country, its format, a French number's key); None when not given."""
+    if text is None or not text.strip():
+        return None
+    from sessiond.law.vat import vat_number_problem
+
+    number, problem = vat_number_problem(text, country)
+    if problem is not None:
+        _refuse_secret_in("vat_number", text)  # a password pasted there is not quoted
+        raise InputError(problem)
+    if status != "business":
+        raise InputError(_("A private client has no VAT number: his invoices follow the "
+                           "French rules whatever his country. If he is a business, add "
+                           "him again with --business and merge the two (sessiond client "
+                           "merge)."))
+    return number
 
 
 def _email(email: str | None) -> str | None:
@@ -600,12 +620,14 @@ class Sessiond:
     def add_client(self, name: str, *, status: str = "consumer", country: str = "FR",
                    email: str | None = None, phone: str | None = None,
                    address: str | None = None, siren: str | None = None,
-                   known_since: date | None = None, at: datetime | None = None) -> str:
+                   vat_number: str | None = None, known_since: date | None = None,
+                   at: datetime | None = None) -> str:
         """`known_since`: the day a client from before sessiond first called on the
         technician (he is then no new client: VLH 5.5)."""
         at = at or clock.whole_second(clock.now())
         name, email, phone = _client_name(name), _email(email), _phone(phone)
         siren = _company_number(siren)
+        vat_number = _vat_number(vat_number, country.upper(), status)
         if known_since is not None and known_since > at.astimezone(self.tz).date():
             raise InputError(_("--known-since {day}: that day has not come yet; give the day "
                                "the client first called on you.", day=long_date(known_since)))
@@ -622,7 +644,7 @@ class Sessiond:
                                else None},
                          personal={"name": name, "email": email, "phone": phone,
                                    "address": (address or "").strip() or None,
-                                   "siren": siren})
+                                   "siren": siren, "vat_number": vat_number})
         return client_id
 
     def possible_duplicates(self, name: str, email: str | None = None) -> list[str]:
@@ -1433,15 +1455,20 @@ class Sessiond:
 
     def edit_client(self, client_id: str, *, address: str | None = None,
                     siren: str | None = None, email: str | None = None,
-                    phone: str | None = None, at: datetime | None = None) -> Event:
-        """The client's postal address, SIREN (checked), e-mail or phone, sealed like his
-        name; a field not given keeps its value."""
+                    phone: str | None = None, vat_number: str | None = None,
+                    at: datetime | None = None) -> Event:
+        """The client's postal address, SIREN (checked), e-mail, phone or intra-EU VAT
+        number (checked against his country), sealed like his name; a field not given
+        keeps its value."""
         fields = {"address": (address or "").strip() or None,
                   "siren": _company_number(siren), "email": _email(email),
                   "phone": _phone(phone)}
+        if vat_number is not None and vat_number.strip():
+            client = self.client(client_id)
+            fields["vat_number"] = _vat_number(vat_number, client.country, client.status)
         if not any(fields.values()):
             raise InputError(_("Nothing to change: give --address TEXT, --siren NUMBER, "
-                               "--email or --phone."))
+                               "--vat-number NUMBER, --email or --phone."))
         return self._record("client-edited", client_id=client_id, at=at, personal=fields)
 
     def canonical_client(self, client_id: str, *, upto: int | None = None) -> str:
@@ -1469,25 +1496,25 @@ class Sessiond:
 
     def record_invoice(self, w: Writer, *, client_id: str, number: str, year: int,
                        serial: int, sessions: Sequence[str], total: Decimal, digest: str,
-                       facturx: bool, at: datetime) -> StoredEvent:
+                       facturx: bool, at: datetime, vat: str = "franchise") -> StoredEvent:
         """Invoice `number` (the `serial`th document of `year`) was issued to the client
-        for `sessions`; `digest`: the SHA-256 of its data."""
+        for `sessions`; `digest`: the SHA-256 of its data; `vat`: its rule (law.vat)."""
         return self._append(w, "invoice-issued", at=at, client_id=client_id,
                             body={"number": number, "year": year, "serial": serial,
                                   "sessions": list(sessions), "total": money(total),
-                                  "digest": digest, "facturx": facturx})
+                                  "digest": digest, "facturx": facturx, "vat": vat})
 
     def record_credit_note(self, w: Writer, *, client_id: str, number: str, year: int,
                            serial: int, cites: str, cites_seq: int, sessions: Sequence[str],
                            total: Decimal, digest: str, facturx: bool, reason: str,
-                           at: datetime) -> StoredEvent:
+                           at: datetime, vat: str = "franchise") -> StoredEvent:
         """Credit note `number` cancels invoice `cites` (event `cites_seq`); the reason is
         sealed under the client's key."""
         return self._append(w, "credit-note-issued", at=at, client_id=client_id,
                             body={"number": number, "year": year, "serial": serial,
                                   "cites": cites, "cites_seq": cites_seq,
                                   "sessions": list(sessions), "total": money(total),
-                                  "digest": digest, "facturx": facturx},
+                                  "digest": digest, "facturx": facturx, "vat": vat},
                             personal={"reason": _reason(reason)})
 
     @contextmanager
@@ -1684,7 +1711,7 @@ class Sessiond:
         return Client(id=client_id, status=event.body["status"], country=event.body["country"],
                       added_at=event.at, name=p.get("name"), email=p.get("email"),
                       phone=p.get("phone"), seq=event.seq, address=p.get("address"),
-                      siren=p.get("siren"))
+                      siren=p.get("siren"), vat_number=p.get("vat_number"))
 
     def clients(self, query: str = "") -> list[Client]:
         """The clients, without the duplicates merged into another; with `query`, those

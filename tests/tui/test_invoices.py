@@ -357,3 +357,62 @@ async def test_client_details_are_edited_and_a_wrong_siren_writes_nothing(
     edited = other.client(client)
     assert (edited.address, edited.siren) == (ADDRESS, SIREN.replace(" ", ""))
     assert len([e for e in other.client_events(client) if e.kind == "client-edited"]) == 1
+
+
+async def test_a_business_elsewhere_in_the_eu_gives_its_vat_number_then_is_reverse_charged(
+        svc: Sessiond, home: Path, clock: FakeClock) -> None:
+    """The invoice refused for the client's intra-EU VAT number opens his form on that
+    field; a number of another state is refused there, his own is recorded and the
+    invoice states "Autoliquidation" with both numbers."""
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text(TECHNICIAN + 'vat_number = "FR44732829320"\n',
+                                      encoding="utf-8")
+    svc.reload_config()
+    client = svc.add_client("Müller GmbH", status="business", country="DE",
+                            address="Hauptstraße 5, 10115 Berlin",
+                            at=clock.at - timedelta(hours=3))
+    session = stopped(svc, client, clock.at - timedelta(hours=2))
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_end(app, pilot, session)
+        await pilot.press("f")
+        await wait_for(pilot, lambda: focused(app, "#client-vat_number"))
+        await pilot.press(*"BE0123456789", "enter")  # not his country's prefix
+        await wait_for(pilot, lambda: "DE" in shown(app, "#client-edit-problems"))
+        assert isinstance(app.screen, ClientEditDialog)
+        app.screen.query_one("#client-vat_number", Input).value = ""
+        await pilot.press(*"DE123456789", "enter")
+        await wait_for(pilot, lambda: invoices(svc), timeout=90)
+        await settle(pilot)
+    assert svc.client(client).vat_number == "DE123456789"
+    (issued,) = invoices(svc)
+    text = " ".join(pdf_text(home / "documents" / f"facture-{issued['number']}.pdf").split())
+    assert "Autoliquidation" in text and "DE123456789" in text and "FR44732829320" in text
+
+
+async def test_an_eu_business_invoice_asks_for_the_technicians_vat_number_in_his_form(
+        identified: None, svc: Sessiond, clock: FakeClock, home: Path) -> None:
+    """The reverse charge states the technician's intra-EU number too: the invoice refused
+    for it opens the identity form, which has the field and checks it against the SIREN."""
+    client = svc.add_client("Müller GmbH", status="business", country="DE",
+                            address="Hauptstraße 5, 10115 Berlin", vat_number="DE123456789",
+                            at=clock.at - timedelta(hours=3))
+    session = stopped(svc, client, clock.at - timedelta(hours=2))
+    app = app_for(svc, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_end(app, pilot, session)
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, IdentityDialog))
+        field = app.screen.query_one("#t-vat_number", Input)
+        field.value = "FR40303265045"  # another business's number: not his SIREN
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "732829320" in shown(app, "#identity-problems"))
+        assert invoices(svc) == []
+        field.value = "FR44732829320"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: invoices(svc), timeout=90)
+        await settle(pilot)
+    assert 'vat_number = "FR44732829320"' in (home / "config.toml").read_text("utf-8")
+    (issued,) = invoices(svc)
+    text = " ".join(pdf_text(home / "documents" / f"facture-{issued['number']}.pdf").split())
+    assert "Autoliquidation" in text and "FR44732829320" in text

@@ -155,8 +155,43 @@ def test_a_credit_note_needs_the_invoice_it_cancels_and_why() -> None:
 
 def test_a_consumer_needs_no_siren_and_a_foreign_business_none_either() -> None:
     assert consumer_invoice().buyer.siren is None
-    foreign = replace(BUSINESS, siren=None, country="BE", postcode="1000", city="Bruxelles")
-    assert business_invoice(buyer=foreign).buyer.legal_id is None
+    foreign = replace(BUSINESS, siren=None, country="BE", postcode="1000", city="Bruxelles",
+                      vat_number="BE0123456789")
+    doc = business_invoice(buyer=foreign, seller=replace(SELLER, vat_number=SELLER_VAT))
+    assert doc.buyer.legal_id is None and doc.vat.category == "AE"
+
+
+SELLER_VAT = "FR44732829320"  # key and SIREN of SELLER's SIRET
+
+
+def test_a_business_elsewhere_in_the_eu_is_reverse_charged_with_both_numbers() -> None:
+    foreign = replace(BUSINESS, siren=None, country="DE", postcode="10115", city="Berlin",
+                      vat_number="DE123456789")
+    with pytest.raises(InputError, match="286 ter"):  # the franchise needs one all the same
+        business_invoice(buyer=foreign)
+    with pytest.raises(InputError, match=r"buyer\.vat_number"):
+        business_invoice(buyer=replace(foreign, vat_number=None),
+                         seller=replace(SELLER, vat_number=SELLER_VAT))
+    with pytest.raises(InputError, match=r"buyer\.vat_number"):  # a number of another state
+        business_invoice(buyer=replace(foreign, vat_number="BE0123456789"),
+                         seller=replace(SELLER, vat_number=SELLER_VAT))
+    doc = business_invoice(buyer=foreign, seller=replace(SELLER, vat_number=SELLER_VAT))
+    assert doc.vat_mention.startswith("Autoliquidation")
+    assert (doc.vat.category, doc.vat.exemption_code) == ("AE", "VATEX-EU-AE")
+
+
+def test_outside_the_eu_and_at_home_no_vat_number_is_stated() -> None:
+    seller = replace(SELLER, vat_number=SELLER_VAT)
+    swiss = replace(BUSINESS, siren=None, country="CH", postcode="1204", city="Genève")
+    doc = business_invoice(buyer=swiss, seller=seller)
+    assert (doc.vat.category, doc.vat.exemption_code) == ("O", "VATEX-EU-O")
+    assert doc.vat_mention == "TVA non applicable – art. 259-1 du CGI"
+    assert doc.seller.vat_number is None  # EN 16931 BR-O-02
+    for buyer in (BUSINESS, CONSUMER, replace(CONSUMER, country="DE", postcode="10115",
+                                              city="Berlin")):
+        doc = business_invoice(buyer=buyer, seller=seller)
+        assert doc.vat.category == "E" and doc.seller.vat_number is None
+        assert doc.vat_mention == "TVA non applicable, art. 293 B du CGI"
 
 
 def test_a_foreign_address_ends_with_its_country_as_the_post_reads_it() -> None:

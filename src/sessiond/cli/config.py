@@ -16,7 +16,7 @@ from typing import Any
 from sessiond.cli.context import Context
 from sessiond.i18n import LANGUAGES, _
 
-IDENTITY = ("name", "trade_name", "siret", "address", "email", "phone")
+IDENTITY = ("name", "trade_name", "siret", "address", "email", "phone", "vat_number")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -32,6 +32,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     init.add_argument("--address", metavar="TEXT", help=_("your postal address"))
     init.add_argument("--email", metavar="ADDRESS", help=_("your e-mail address"))
     init.add_argument("--phone", metavar="NUMBER", help=_("your phone number"))
+    init.add_argument("--vat-number", metavar="NUMBER", help=_(
+        "your intra-EU VAT number (FR and 11 characters), needed to invoice a business "
+        "elsewhere in the EU"))
     init.add_argument("--policy", metavar="ID",
                       help=_("the terms of new sessions (sessiond policy list shows them)"))
     init.add_argument("--language", choices=LANGUAGES,
@@ -88,7 +91,9 @@ def config_init(args: argparse.Namespace, ctx: Context) -> int:
                      "address": _("Postal address (one line)"),
                      "email": _("E-mail (Enter: none)"),
                      "phone": _("Phone (Enter: none)")}
-        for field in IDENTITY:
+        # Not asked: the intra-EU VAT number (--vat-number) only matters to a technician
+        # who invoices businesses elsewhere in the EU, and the invoice says when it lacks.
+        for field in questions:
             while True:
                 technician = technician._replace(**{field: _ask(
                     questions[field], getattr(technician, field))})

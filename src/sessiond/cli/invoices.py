@@ -150,7 +150,8 @@ def _list(ctx: Context) -> int:
 
 def client_edit(args: argparse.Namespace, ctx: Context) -> int:
     event = ctx.service.edit_client(args.client_id, address=args.address, siren=args.siren,
-                                    email=args.email, phone=args.phone)
+                                    email=args.email, phone=args.phone,
+                                    vat_number=args.vat_number)
     ctx.emit(_("Client {client} updated (event #{seq}).", client=args.client_id,
                seq=event.seq), {"client": args.client_id, "event": event.seq})
     return 0

@@ -31,6 +31,9 @@ def client_details(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--siren", metavar="NUMBER",
                         help=_("a business client's SIREN or SIRET (its check digit is "
                                "checked)"))
+    parser.add_argument("--vat-number", metavar="NUMBER",
+                        help=_("a business client's intra-EU VAT number (e.g. DE123456789), "
+                               "needed to invoice a business elsewhere in the EU"))
 
 
 def allow_list(values: tuple[str, ...]) -> Callable[[str], str]:

@@ -32,7 +32,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                             "(he gets no new-client discount)"))
     add.set_defaults(handler=client_add, status="consumer")
     edit = csub.add_parser("edit", parents=[common],
-                           help=_("record a client's address, SIREN, e-mail or phone"))
+                           help=_("record a client's address, SIREN, VAT number, e-mail or "
+                                  "phone"))
     edit.add_argument("client_id", help=_("the client"))
     options.client_details(edit)
     edit.set_defaults(handler=_invoices("client_edit"))
@@ -216,7 +217,15 @@ def client_add(args: argparse.Namespace, ctx: Context) -> int:
     duplicates = svc.possible_duplicates(args.name, args.email)
     client_id = svc.add_client(args.name, status=args.status, country=args.country,
                                email=args.email, phone=args.phone, address=args.address,
-                               siren=args.siren, known_since=known_since)
+                               siren=args.siren, vat_number=args.vat_number,
+                               known_since=known_since)
+    from sessiond.law.vat import treatment
+
+    if treatment(args.country.upper(), args.status == "business").vat_numbers \
+            and not (args.vat_number or "").strip():  # said now, not at his first invoice
+        ctx.warn(_("a business elsewhere in the EU is invoiced under the reverse charge, "
+                   "which states its intra-EU VAT number: sessiond client edit {client} "
+                   "--vat-number NUMBER.", client=client_id))
     if duplicates:
         ctx.warn(_(
             "a client with the same name or e-mail exists already: {clients}. If it is the "
@@ -279,7 +288,8 @@ def client_show(args: argparse.Namespace, ctx: Context) -> int:
                      f"{money(total) if total is not None else '—':>12}")
     data = {"client": client.id, "name": client.name, "status": client.status,
             "country": client.country, "email": client.email, "phone": client.phone,
-            "address": client.address, "siren": client.siren, "merged": merged,
+            "address": client.address, "siren": client.siren,
+            "vat_number": client.vat_number, "merged": merged,
             "sessions": rows}
     lines = []
     if asked != client.id:
@@ -291,6 +301,7 @@ def client_show(args: argparse.Namespace, ctx: Context) -> int:
                  f"{labels.short(client.status)}  {client.country}")
     for label, value in ((_("E-mail"), client.email), (_("Phone"), client.phone),
                          (_("Address"), client.address), (_("SIREN"), client.siren),
+                         (_("VAT number"), client.vat_number),
                          (_("Duplicates merged into him"), ", ".join(merged))):
         if value:
             lines.append("  " + _("{label}: {value}", label=label,

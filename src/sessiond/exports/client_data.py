@@ -57,6 +57,7 @@ def dossier(svc: Sessiond, client_id: str, now: datetime) -> dict[str, Any]:
             "added_at": local(client.added_at), "erased": client.name is None,
             "name": client.name, "email": client.email, "phone": client.phone,
             "address": client.address, "siren": client.siren,
+            "vat_number": client.vat_number,  # his data too (RGPD art. 15, 20)
             "known_since": added.body.get("known_since") if added else None,
         },
         "retention": {

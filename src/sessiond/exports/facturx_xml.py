@@ -26,16 +26,21 @@ Filled:
 - BT-72 delivery date when every line is on one day, else BG-14 invoicing period
   (BT-73/BT-74); BG-26 line period (BT-134/BT-135) = the line's service date.
 - Lines: BT-126 line id, BT-153 item name, BT-129 quantity and BT-130 unit (HUR, C62),
-  BT-146 net price, BT-131 line amount, BT-151 VAT category E, BT-152 rate 0.
-- BG-23 VAT breakdown: BT-116 basis, BT-117 VAT 0, BT-118 category E, BT-119 rate 0,
-  BT-120 exemption reason "TVA non applicable, art. 293 B du CGI", BT-121 VATEX-FR-FRANCHISE.
+  BT-146 net price, BT-131 line amount, BT-151 VAT category, BT-152 rate 0.
+- BG-23 VAT breakdown: BT-116 basis, BT-117 VAT 0, BT-118 category, BT-119 rate 0, BT-120
+  exemption reason (the mention), BT-121 exemption code. The rule is law.vat's: E and
+  VATEX-FR-FRANCHISE ("TVA non applicable, art. 293 B du CGI") for a private client or a
+  business in France; AE and VATEX-EU-AE ("Autoliquidation") for a business elsewhere in
+  the EU, with BT-31 seller and BT-48 buyer VAT ids (BR-AE-02); O and VATEX-EU-O ("TVA non
+  applicable – art. 259-1 du CGI") for a business outside the EU, without BT-152/BT-119
+  (BR-O-05) nor VAT ids (BR-O-02).
 - BG-22 totals: BT-106 lines, BT-109 tax basis, BT-110 VAT total 0.00 EUR, BT-112 grand
   total, BT-113 prepaid (payments received), BT-115 due payable.
 
 Not filled, and why:
-- BT-31 seller VAT id, BT-48 buyer VAT id, BT-63 tax representative: a seller under the
-  franchise en base (art. 293 B) charges no VAT and usually has no VAT number; the buyer's
-  is not needed when no VAT is charged. EN 16931 BR-E-02 still asks for BT-31, BT-32 or
+- BT-31 seller VAT id, BT-48 buyer VAT id (but under the reverse charge), BT-63 tax
+  representative: a seller under the franchise en base (art. 293 B) charges no VAT; the
+  buyer's is not needed when no VAT is charged. EN 16931 BR-E-02 still asks for BT-31, BT-32 or
   BT-63 when a line is exempt (category E): the SIREN, which identifies the business to
   the French tax administration, goes in BT-32 (scheme FC).
 - BT-6 tax currency, BT-111 VAT total in that currency: the invoice currency is the tax one.
@@ -67,7 +72,7 @@ from typing import Any, cast
 from xml.etree import ElementTree as ET
 
 from sessiond.errors import InputError
-from sessiond.exports.invoice_doc import VATEX_FRANCHISE, InvoiceDoc, Party, check, euros
+from sessiond.exports.invoice_doc import InvoiceDoc, Party, check, euros
 from sessiond.i18n import _
 
 PROFILE = "en16931"  # factur-x's name of the level
@@ -87,6 +92,7 @@ for _prefix, _uri in NS.items():
 TYPE_CODES = {"invoice": "380", "credit-note": "381"}  # UNTDID 1001
 SIREN_SCHEME = "0002"  # ISO 6523 ICD of the SIRENE register
 TAX_ID_SCHEME = "FC"  # fiscal number (EN 16931 BT-32)
+VAT_ID_SCHEME = "VA"  # VAT identifier (EN 16931 BT-31, BT-48)
 EMAIL_SCHEME = "EM"  # EAS code of an e-mail address (BT-34, BT-49)
 
 
@@ -161,8 +167,9 @@ def facturx_xml(doc: InvoiceDoc) -> bytes:
         settlement = _sub(item, "ram:SpecifiedLineTradeSettlement")
         tax = _sub(settlement, "ram:ApplicableTradeTax")
         _sub(tax, "ram:TypeCode", "VAT")
-        _sub(tax, "ram:CategoryCode", "E")
-        _sub(tax, "ram:RateApplicablePercent", "0")
+        _sub(tax, "ram:CategoryCode", doc.vat.category)
+        if doc.vat.rate:  # "not subject to VAT" has no rate (BR-O-05)
+            _sub(tax, "ram:RateApplicablePercent", "0")
         period = _sub(settlement, "ram:BillingSpecifiedPeriod")
         _date(period, "ram:StartDateTime", line.service_date)
         _date(period, "ram:EndDateTime", line.service_date)
@@ -186,9 +193,10 @@ def facturx_xml(doc: InvoiceDoc) -> bytes:
     _sub(tax, "ram:TypeCode", "VAT")
     _sub(tax, "ram:ExemptionReason", doc.vat_mention)
     _sub(tax, "ram:BasisAmount", _amount(doc.total))
-    _sub(tax, "ram:CategoryCode", "E")
-    _sub(tax, "ram:ExemptionReasonCode", VATEX_FRANCHISE)
-    _sub(tax, "ram:RateApplicablePercent", "0")
+    _sub(tax, "ram:CategoryCode", doc.vat.category)
+    _sub(tax, "ram:ExemptionReasonCode", doc.vat.exemption_code)
+    if doc.vat.rate:
+        _sub(tax, "ram:RateApplicablePercent", "0")
     if first != last:
         period = _sub(settlement, "ram:BillingSpecifiedPeriod")
         _date(period, "ram:StartDateTime", first)
@@ -254,6 +262,9 @@ def _party(parent: ET.Element, name: str, party: Party, *, tax_id: bool) -> None
     if party.email:
         _sub(_sub(element, "ram:URIUniversalCommunication"), "ram:URIID", party.email,
              {"schemeID": EMAIL_SCHEME})
+    if party.vat_number:  # BT-31 / BT-48: only where the VAT rule states them (law.vat)
+        _sub(_sub(element, "ram:SpecifiedTaxRegistration"), "ram:ID", party.vat_number,
+             {"schemeID": VAT_ID_SCHEME})
     if tax_id and party.legal_id:
         _sub(_sub(element, "ram:SpecifiedTaxRegistration"), "ram:ID", party.legal_id,
              {"schemeID": TAX_ID_SCHEME})

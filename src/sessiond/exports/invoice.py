@@ -43,10 +43,12 @@ from sessiond.exports.invoice_doc import (
     Payment,
     address_parts,
     invoice_doc,
+    seller_number_missing,
 )
 from sessiond.i18n import _
 from sessiond.i18n.dates import long_date
 from sessiond.law.sole_trader import with_mention
+from sessiond.law.vat import Treatment, of_event, technician_number_problem, treatment
 from sessiond.model import (
     MONEY_KINDS,
     Client,
@@ -220,13 +222,16 @@ def seller(svc: Sessiond) -> Party:
             fields="; ".join(f"{p.field} — {p.message}" for p in problems)))
     name = with_mention(t.name)
     streets, postcode, city = address_parts(t.address)
-    return Party(name, streets, postcode, city, "FR",
-                 siren="".join(c for c in t.siret if c.isdigit()),
-                 email=t.email.strip() or None)
+    siren = "".join(c for c in t.siret if c.isdigit())
+    number = technician_number_problem(t.vat_number, siren[:9])[0] if t.vat_number.strip() \
+        else None  # checked above, with the SIREN: as printed
+    return Party(name, streets, postcode, city, "FR", siren=siren,
+                 email=t.email.strip() or None, vat_number=number)
 
 
-def buyer(client: Client) -> Party:
-    """The client as the invoice names him; InputError naming what is missing."""
+def buyer(client: Client, rule: Treatment | None = None) -> Party:
+    """The client as the invoice names him; InputError naming what is missing. `rule`:
+    the VAT rule a document was issued under (else law.vat's for the client)."""
     if client.name is None:
         raise InputError(_("Client {client} was erased: he can no longer be invoiced.",
                            client=client.id))
@@ -248,8 +253,14 @@ def buyer(client: Client) -> Party:
         raise ClientDetailsMissing(_(
             "Client {client} is a business: its invoice must state its SIREN (siren): "
             "sessiond client edit {client} --siren NUMBER.", client=client.id))
+    if (rule or treatment(client.country, business)).vat_numbers and not client.vat_number:
+        raise ClientDetailsMissing(_(
+            "Client {client} is a business in another EU country: its invoice is under the "
+            "reverse charge (autoliquidation, CGI art. 283-2) and must state its intra-EU "
+            "VAT number: sessiond client edit {client} --vat-number NUMBER.",
+            client=client.id))
     return Party(client.name, streets, postcode, city, client.country, siren=client.siren,
-                 email=client.email, is_business=business)
+                 email=client.email, is_business=business, vat_number=client.vat_number)
 
 
 def _default_late_penalty() -> str:
@@ -393,9 +404,11 @@ def doc_data(doc: InvoiceDoc) -> dict[str, Any]:
     """The document as canonical data (its digest goes in the event)."""
 
     def party(p: Party) -> dict[str, Any]:
-        return {"name": p.name, "address": list(p.address), "postcode": p.postcode,
+        data = {"name": p.name, "address": list(p.address), "postcode": p.postcode,
                 "city": p.city, "country": p.country, "siren": p.siren, "email": p.email,
                 "business": p.is_business}
+        # only where stated: the data (and digest) of an invoice issued before stays
+        return {**data, "vat_number": p.vat_number} if p.vat_number else data
 
     def day(d: date | None) -> str | None:
         return d.isoformat() if d else None
@@ -417,6 +430,8 @@ def doc_data(doc: InvoiceDoc) -> dict[str, Any]:
         "payments": [{"received": day(p.received), "amount": str(p.amount),
                       "method": p.method} for p in doc.payments],
         "notes": list(doc.notes),
+        # the rule of the franchise, the only one before, is implied by the mention
+        **({"vat_category": doc.vat.category} if doc.vat.category != "E" else {}),
     }
 
 
@@ -475,12 +490,17 @@ def issue_invoice(svc: Sessiond, session_ids: Sequence[str], out: Path | None = 
         client_id = svc.canonical_client(sessions[0].client_id)
         serial = _next_serial(events, issued.year)
         number = series.number("invoice-issued", issued.year, serial)
-        doc = _invoice(svc, sessions, the_seller, buyer(svc.client(client_id)), number, now)
+        the_buyer = buyer(svc.client(client_id))
+        if treatment(the_buyer.country, the_buyer.is_business).vat_numbers \
+                and not the_seller.vat_number:  # [technician]'s to fill: a front end's form
+            raise IdentityIncomplete(_("Invoice {number}: {problem}", number=number,
+                                       problem=seller_number_missing()))
+        doc = _invoice(svc, sessions, the_seller, the_buyer, number, now)
         pdf, facturx = render(doc)
         stored = svc.record_invoice(w, client_id=client_id, number=number, year=issued.year,
                                     serial=serial, sessions=[s.id for s in sessions],
                                     total=doc.total, digest=data_digest(doc),
-                                    facturx=facturx, at=now)
+                                    facturx=facturx, at=now, vat=doc.vat.name)
         checkpoint = svc.sign_checkpoint(w, "invoice")
     path = _write_issued(output_path(out, file_name(doc)), pdf, doc, stored.seq)
     return InvoiceResult("invoice", number, path, doc.total, client_id,
@@ -488,14 +508,15 @@ def issue_invoice(svc: Sessiond, session_ids: Sequence[str], out: Path | None = 
 
 
 def _invoice(svc: Sessiond, sessions: Sequence[Session], the_seller: Party, the_buyer: Party,
-             number: str, now: datetime) -> InvoiceDoc:
+             number: str, now: datetime, rule: Treatment | None = None) -> InvoiceDoc:
     issued = now.astimezone(svc.tz).date()
     agreed = agreed_terms(svc, sessions, issued, the_buyer.is_business)
     lines = [line for s in sessions for line in session_lines(svc, s, now)]
     return invoice_doc(number=number, issue_date=issued, due_date=agreed.due_date,
                        seller=the_seller, buyer=the_buyer, lines=lines,
                        payment_terms=agreed.payment_terms, late_penalty=agreed.late_penalty,
-                       early_payment=agreed.early_payment, payments=payments(svc, sessions))
+                       early_payment=agreed.early_payment, payments=payments(svc, sessions),
+                       vat_rule=rule)
 
 
 def _write_issued(path: Path, pdf: bytes, doc: InvoiceDoc, seq: int) -> Path:
@@ -530,9 +551,10 @@ def reprint(svc: Sessiond, number: str, out: Path | None = None) -> InvoiceResul
         doc = _credit_note(svc, invoice, seller(svc), event.body["number"], event.at, reason)
     else:
         sessions = _as_of(svc, event.body["sessions"], event.seq)
+        rule = of_event(event.body)  # as issued, whatever the rule says today
         doc = _invoice(svc, sessions, seller(svc), buyer(svc.client(event.client_id,
-                                                                    upto=event.seq)),
-                       event.body["number"], event.at)
+                                                                    upto=event.seq), rule),
+                       event.body["number"], event.at, rule)
     if data_digest(doc) != event.body["digest"]:
         raise InputError(_(
             "Credit note {number} can no longer be rebuilt as it was issued (its data "
@@ -593,7 +615,7 @@ def cancel_invoice(svc: Sessiond, number: str, reason: str, out: Path | None = N
             w, client_id=invoice.client_id, number=credit_number, year=issued.year,
             serial=serial, cites=cited, cites_seq=invoice.seq,
             sessions=invoice.body["sessions"], total=doc.total, digest=data_digest(doc),
-            facturx=facturx, reason=reason, at=now)
+            facturx=facturx, reason=reason, at=now, vat=doc.vat.name)
         checkpoint = svc.sign_checkpoint(w, "credit-note")
     path = _write_issued(output_path(out, file_name(doc)), pdf, doc, stored.seq)
     return InvoiceResult("credit-note", credit_number, path, doc.total, invoice.client_id,
@@ -607,7 +629,8 @@ def _credit_note(svc: Sessiond, invoice: Event, the_seller: Party, number: str,
     lines as the invoice stated them."""
     assert invoice.client_id is not None
     issued = now.astimezone(svc.tz).date()
-    the_buyer = buyer(svc.client(invoice.client_id, upto=invoice.seq))
+    rule = of_event(invoice.body)  # a credit note cancels the invoice under its own rule
+    the_buyer = buyer(svc.client(invoice.client_id, upto=invoice.seq), rule)
     invoice_day = invoice.at.astimezone(svc.tz).date()
     agreed = _cancelled_terms(svc, invoice, issued, the_buyer.is_business)
     return invoice_doc(kind="credit-note", number=number, issue_date=issued, due_date=None,
@@ -617,7 +640,7 @@ def _credit_note(svc: Sessiond, invoice: Event, the_seller: Party, number: str,
                                        "next invoice."),
                        cited_invoice=invoice.body["number"], cited_invoice_date=invoice_day,
                        reason=reason.strip(), late_penalty=agreed.late_penalty,
-                       early_payment=agreed.early_payment)
+                       early_payment=agreed.early_payment, vat_rule=rule)
 
 
 def _cancelled_terms(svc: Sessiond, invoice: Event, issued: date, business: bool) -> Terms:

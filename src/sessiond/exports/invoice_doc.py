@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Literal
@@ -28,13 +28,14 @@ from sessiond.billing.text import cents, money
 from sessiond.contacts import is_email
 from sessiond.errors import InputError
 from sessiond.i18n import _, language
+from sessiond.law import vat as vat_law
 from sessiond.law.sole_trader import has_mention
 
 Kind = Literal["invoice", "credit-note"]
 KINDS: tuple[Kind, ...] = ("invoice", "credit-note")
 
-VAT_MENTION = "TVA non applicable, art. 293 B du CGI"
-VATEX_FRANCHISE = "VATEX-FR-FRANCHISE"  # EN 16931 BT-121, the franchise en base de TVA
+VAT_MENTION = vat_law.FRANCHISE.mention
+VATEX_FRANCHISE = vat_law.FRANCHISE.exemption_code  # EN 16931 BT-121, the franchise en base
 RECOVERY_INDEMNITY = Decimal("40")  # Code de commerce D441-5, owed by business clients only
 UNIT_HOUR = "HUR"  # UN/ECE recommendation 20
 UNIT_ONE = "C62"
@@ -57,6 +58,8 @@ class Party:
     siren: str | None = None  # SIREN (9 digits) or SIRET (14 digits), digits only
     email: str | None = None
     is_business: bool = False
+    vat_number: str | None = None  # intra-EU VAT number, stated when the rule wants it
+
 
     @property
     def legal_id(self) -> str | None:
@@ -107,7 +110,7 @@ class InvoiceDoc:
     total: Decimal  # sum of the lines' amounts
     payment_terms: str
     currency: str = CURRENCY
-    vat_mention: str = VAT_MENTION
+    vat: vat_law.Treatment = vat_law.FRANCHISE  # law.vat: from the buyer's country and status
     cited_invoice: str | None = None  # a credit note: the invoice it cancels
     cited_invoice_date: date | None = None
     reason: str | None = None  # a credit note: why
@@ -120,6 +123,10 @@ class InvoiceDoc:
     @property
     def credit_note(self) -> bool:
         return self.kind == "credit-note"
+
+    @property
+    def vat_mention(self) -> str:
+        return self.vat.mention
 
     @property
     def prepaid(self) -> Decimal:
@@ -142,22 +149,28 @@ def invoice_doc(*, kind: Kind = "invoice", number: str, issue_date: date,
                 cited_invoice: str | None = None, cited_invoice_date: date | None = None,
                 reason: str | None = None, late_penalty: str | None = None,
                 early_payment: str | None = None, payments: Iterable[Payment] = (),
-                notes: Iterable[str] = ()) -> InvoiceDoc:
+                notes: Iterable[str] = (),
+                vat_rule: vat_law.Treatment | None = None) -> InvoiceDoc:
     """A checked document; `total` (computed when None) must be the sum of the lines.
 
     A business buyer gets the 40 EUR recovery indemnity and, when `early_payment` is None,
     "no discount for early payment"; a consumer gets neither (the indemnity is owed by
     professionals only), and the penalty rate only when it is given.
+    The VAT rule is law.vat's for the buyer, unless `vat_rule` gives the one a document
+    was issued under (a credit note mirrors its invoice, a reprint its original).
     Raises InputError naming the first missing or wrong field.
     """
     lines = tuple(lines)
     business = buyer.is_business
+    rule = vat_rule or vat_law.treatment(buyer.country, business)
+    if not rule.vat_numbers:  # stated only where the rule asks for them (BR-O-02)
+        seller, buyer = replace(seller, vat_number=None), replace(buyer, vat_number=None)
     doc = InvoiceDoc(
         kind=kind, number=number.strip(), issue_date=issue_date, due_date=due_date,
         seller=seller, buyer=buyer, lines=lines,
         total=cents(sum((line.amount for line in lines), Decimal(0))) if total is None
         else total,
-        payment_terms=payment_terms.strip(), currency=currency,
+        payment_terms=payment_terms.strip(), currency=currency, vat=rule,
         cited_invoice=cited_invoice, cited_invoice_date=cited_invoice_date, reason=reason,
         late_penalty=late_penalty,
         recovery_indemnity=RECOVERY_INDEMNITY if business else None,
@@ -208,6 +221,19 @@ def _problem(doc: InvoiceDoc) -> str | None:
         return _missing("seller.siren")
     if doc.buyer.is_business and doc.buyer.country == "FR" and not doc.buyer.siren:
         return _("a French business client needs its SIREN ({field}).", field="buyer.siren")
+    if doc.vat.vat_numbers and not doc.buyer.is_business:
+        return _("the VAT rule {value!r} is not the one of a {kind} in {country}.",
+                 value=doc.vat.name, kind=_("private client"), country=doc.buyer.country)
+    if doc.vat.vat_numbers:
+        if not doc.seller.vat_number:
+            return seller_number_missing()
+        if not doc.buyer.vat_number:
+            return _("a business in another EU country is invoiced under the reverse charge "
+                     "(CGI art. 283-2): the invoice states its intra-EU VAT number "
+                     "({field}).", field="buyer.vat_number")
+    elif doc.seller.vat_number or doc.buyer.vat_number:
+        return _("an invoice under the rule {value!r} states no VAT number (EN 16931 "
+                 "BR-O-02).", value=doc.vat.name)
     if not doc.lines:
         return _missing("lines")
     for index, line in enumerate(doc.lines, start=1):
@@ -253,6 +279,14 @@ def _problem(doc: InvoiceDoc) -> str | None:
     return None
 
 
+def seller_number_missing() -> str:
+    return _("a business in another EU country is invoiced under the reverse charge (CGI "
+             "art. 283-2 and annex II art. 242 nonies A): the invoice states your intra-EU "
+             "VAT number, which the franchise en base does not spare you (CGI art. 286 ter: "
+             "ask your tax office, the SIE, for it); then set vat_number under "
+             "[technician] in config.toml.")
+
+
 def _party_problem(party: Party, role: str) -> str | None:
     if not party.name.strip():
         return _missing(f"{role}.name")
@@ -275,6 +309,11 @@ def _party_problem(party: Party, role: str) -> str | None:
             return _("{field} {value!r} fails the SIREN check digit: check it on "
                      "annuaire-entreprises.data.gouv.fr.",
                      field=f"{role}.siren", value=party.siren)
+    if party.vat_number is not None:
+        number, problem = vat_law.vat_number_problem(party.vat_number, party.country)
+        if problem is not None or number != party.vat_number:  # as printed, or refused
+            return _("{field}: {problem}", field=f"{role}.vat_number",
+                     problem=problem or repr(party.vat_number))
     if party.email is not None and not is_email(party.email):
         return _("{field} {value!r} is not an e-mail address.", field=f"{role}.email",
                  value=party.email)

@@ -4,7 +4,9 @@ It prints what French law requires of a VAT-exempt micro-entrepreneur's invoice:
 (Facture / Avoir), number and date; the seller's name with "EI", SIREN or SIRET and
 address; the client's name and address, and SIREN for a business; the date of the service;
 each line's description, quantity, unit price excl. VAT and amount; the total excl. VAT,
-"TVA non applicable, art. 293 B du CGI" and the net amount due; the due date and payment
+the VAT mention of the rule the buyer falls under (law.vat: "TVA non applicable, art. 293 B
+du CGI", "Autoliquidation" with both intra-EU VAT numbers, or "TVA non applicable – art.
+259-1 du CGI") and the net amount due; the due date and payment
 terms; for a business client the late-payment penalty rate, the 40 EUR recovery indemnity
 and the early-payment discount terms; for a credit note the invoice it cancels and why.
 
@@ -139,6 +141,8 @@ def _party_lines(doc: InvoiceDoc, seller: bool) -> list[str]:
         lines.append(_("SIRET: {number}", number=_grouped(party.siret)))
     elif party.siren:
         lines.append(_("SIREN: {number}", number=_grouped(party.siren)))
+    if party.vat_number:  # only where the VAT rule states it (law.vat)
+        lines.append(_("Intra-EU VAT number: {number}", number=party.vat_number))
     if party.email:
         lines.append(_("E-mail: {address}", address=party.email))
     return lines
@@ -218,7 +222,9 @@ def _totals(pdf: _Invoice, doc: InvoiceDoc) -> None:
     _amount(pdf, _("Total excl. VAT"), money(doc.total))
     pdf.set_font(pdf.family, "", 9)
     pdf.set_x(MARGIN + pdf.epw - 94)
-    pdf.cell(94, 5, pdf.clean(doc.vat_mention), align="R", new_x="LMARGIN", new_y="NEXT")
+    # the reverse charge's mention runs over two lines
+    pdf.multi_cell(94, 5, pdf.clean(doc.vat_mention), align="R", new_x="LMARGIN",
+                   new_y="NEXT")
     for payment in doc.payments:
         when = fmt.day(payment.received)
         _amount(pdf, _("Paid on {date} ({method})", date=when, method=payment.method)

@@ -3739,6 +3739,10 @@ CATALOG: dict[str, str] = {
         "données conformes au journal\u202f; leur texte visible n'a pas été comparé.",
     "{errors}, {warnings}.":
         "{errors}, {warnings}.",
+    "private clients and businesses abroad: {days}, {total} EUR invoiced, {paid} EUR "
+    "received":
+        "clients particuliers et professionnels établis à l'étranger\u202f: {days}, "
+        "{total}\u00a0€ facturés, {paid}\u00a0€ encaissés",
     "private clients: {days}, {total} EUR invoiced, {paid} EUR received":
         "clients particuliers\u202f: {days}, {total}\u00a0€ facturés, {paid}\u00a0€ encaissés",
     "{payments}, total {total} EUR":
@@ -4311,4 +4315,89 @@ CATALOG: dict[str, str] = {
     '{what} declared twice': '{what} déclaré deux fois',
     '{what} defined twice': '{what} défini deux fois',
     '{what} expected': '{what} attendu',
+    # --- VAT of foreign business clients (law.vat) -----------------------------------------
+    "your intra-EU VAT number (FR and 11 characters), needed to invoice a business "
+    "elsewhere in the EU":
+        "votre n° de TVA intracommunautaire (FR et 11\u00a0caractères), nécessaire pour facturer "
+        "un professionnel établi ailleurs dans l'UE",
+    "a business client's intra-EU VAT number (e.g. DE123456789), needed to invoice a "
+    "business elsewhere in the EU":
+        "le n° de TVA intracommunautaire d'un client professionnel (p. ex. DE123456789), "
+        "nécessaire pour facturer un professionnel établi ailleurs dans l'UE",
+    "VAT number": "N° de TVA",
+    "The VAT number": "Le n° de TVA",
+    "record a client's address, SIREN, VAT number, e-mail or phone":
+        "enregistrer l'adresse, le SIREN, le n° de TVA, l'e-mail ou le téléphone d'un client",
+    "Client {client} is a business in another EU country: its invoice is under the reverse "
+    "charge (autoliquidation, CGI art. 283-2) and must state its intra-EU VAT number: "
+    "sessiond client edit {client} --vat-number NUMBER.":
+        "Le client {client} est un professionnel établi dans un autre pays de l'UE\u202f: sa "
+        "facture relève de l'autoliquidation (CGI art. 283-2) et doit indiquer son n° de "
+        "TVA intracommunautaire\u202f: sessiond client edit {client} --vat-number NUMÉRO.",
+    "a business in another EU country is invoiced under the reverse charge (CGI art. 283-2 "
+    "and annex II art. 242 nonies A): the invoice states your intra-EU VAT number, which "
+    "the franchise en base does not spare you (CGI art. 286 ter: ask your tax office, the "
+    "SIE, for it); then set vat_number under [technician] in config.toml.":
+        "un professionnel établi dans un autre pays de l'UE est facturé en autoliquidation "
+        "(CGI art. 283-2 et ann. II art. 242 nonies A)\u202f: la facture indique votre n° de "
+        "TVA intracommunautaire, que la franchise en base ne vous dispense pas d'avoir (CGI "
+        "art. 286 ter\u202f: demandez-le à votre SIE), puis indiquez-le (vat_number) sous "
+        "[technician] dans config.toml.",
+    "a business in another EU country is invoiced under the reverse charge (CGI art. "
+    "283-2): the invoice states its intra-EU VAT number ({field}).":
+        "un professionnel établi dans un autre pays de l'UE est facturé en autoliquidation "
+        "(CGI art. 283-2)\u202f: la facture indique son n° de TVA intracommunautaire "
+        "({field}).",
+    "an invoice under the rule {value!r} states no VAT number (EN 16931 BR-O-02).":
+        "une facture sous la règle {value!r} n'indique aucun n° de TVA (EN 16931 BR-O-02).",
+    "private client": "particulier",
+    "the VAT rule {value!r} is not the one of a {kind} in {country}.":
+        "la règle de TVA {value!r} n'est pas celle d'un {kind} situé en {country}.",
+    "Intra-EU VAT number: {number}": "N° de TVA intracommunautaire\u202f: {number}",
+    "{value} is not a VAT number of {country}: check it on the European Commission's VIES "
+    "site (ec.europa.eu/taxation_customs/vies).":
+        "{value} n'est pas un n° de TVA de ce pays ({country})\u202f: vérifiez-le sur le "
+        "site VIES de la Commission européenne (ec.europa.eu/taxation_customs/vies).",
+    "{value} is not an intra-EU VAT number: the prefix {prefix} then letters and digits, "
+    "e.g. {example}.":
+        "{value} n'est pas un n° de TVA intracommunautaire\u202f: le préfixe {prefix} puis "
+        "des lettres et des chiffres, p. ex. {example}.",
+    "{value}: Greek VAT numbers start with EL, not GR.":
+        "{value}\u202f: les n° de TVA grecs commencent par EL, non par GR.",
+    "{value}: a French VAT number ends with its holder's SIREN; yours is {siren}.":
+        "{value}\u202f: un n° de TVA français se termine par le SIREN de son titulaire\u202f; "
+        "le vôtre est {siren}.",
+    "{value}: an intra-EU VAT number is for a business established in the EU; a client in "
+    "{country} is invoiced outside the scope of French VAT (CGI art. 259-1) and his "
+    "invoice states no VAT number.":
+        "{value}\u202f: un n° de TVA intracommunautaire est celui d'un professionnel établi "
+        "dans l'UE\u202f; un client de ce pays ({country}) est facturé hors du champ de la "
+        "TVA française (CGI art. 259-1) et sa facture n'indique aucun n° de TVA.",
+    "{value}: its key (the two characters after FR) does not match the SIREN that "
+    "follows; copy it again from an invoice of the client or check it on VIES.":
+        "{value}\u202f: sa clé (les deux caractères après FR) ne correspond pas au SIREN "
+        "qui suit\u202f; recopiez-le depuis une facture du client ou vérifiez-le sur VIES.",
+    "{value}: the VAT number of a business in {country} starts with {prefix}.":
+        "{value}\u202f: le n° de TVA d'un professionnel de ce pays ({country}) commence par "
+        "{prefix}.",
+    "A private client has no VAT number: his invoices follow the French rules whatever "
+    "his country. If he is a business, add him again with --business and merge the two "
+    "(sessiond client merge).":
+        "Un particulier n'a pas de n° de TVA\u202f: ses factures suivent les règles "
+        "françaises, quel que soit son pays. Si c'est un professionnel, ajoutez-le à "
+        "nouveau avec --business et fusionnez les deux (sessiond client merge).",
+    "Nothing to change: give --address TEXT, --siren NUMBER, --vat-number NUMBER, --email "
+    "or --phone.":
+        "Rien à changer\u202f: indiquez --address TEXTE, --siren NUMÉRO, --vat-number "
+        "NUMÉRO, --email ou --phone.",
+    "intra-EU VAT number of a business elsewhere in the EU":
+        "n° de TVA intracommunautaire d'un professionnel établi ailleurs dans l'UE",
+    "intra-EU VAT number, to invoice businesses elsewhere in the EU (optional)":
+        "n° de TVA intracommunautaire, pour facturer des professionnels ailleurs dans l'UE "
+        "(facultatif)",
+    "a business elsewhere in the EU is invoiced under the reverse charge, which states its "
+    "intra-EU VAT number: sessiond client edit {client} --vat-number NUMBER.":
+        "un professionnel établi ailleurs dans l'UE est facturé en autoliquidation, qui "
+        "indique son n° de TVA intracommunautaire\u202f: sessiond client edit {client} "
+        "--vat-number NUMÉRO.",
 }

@@ -276,6 +276,8 @@ def client_text(view: ClientView) -> Text:
     if c.siren:
         kind = _("SIRET") if len(c.siren) == 14 else _("SIREN")
         text.append(f"\n{kind} {c.siren}")
+    if c.vat_number:
+        text.append("\n" + _("VAT number") + " " + clean(c.vat_number, one_line=True))
     for value in (c.address, c.email, c.phone):
         if value:
             text.append("\n" + clean(value))

@@ -23,7 +23,7 @@ from sessiond.tui.text import plain
 from sessiond.tui.widgets.dialogs import sentence
 from sessiond.tui.widgets.scanned import TextInput
 
-FIELDS = ("name", "trade_name", "siret", "address", "email", "phone")
+FIELDS = ("name", "trade_name", "siret", "address", "email", "phone", "vat_number")
 
 
 def save_identity(where: Paths, technician: Technician) -> Config:
@@ -55,6 +55,8 @@ class IdentityDialog(Dialog[Config]):
             "address": _("postal address, e.g. 3 rue de l'Église, 54230 Chaligny"),
             "email": _("e-mail (optional)"),
             "phone": _("phone (optional)"),
+            "vat_number": _("intra-EU VAT number, to invoice businesses elsewhere in the "
+                            "EU (optional)"),
         }
         with VerticalScroll(classes="dialog", id="identity"):
             yield sentence(_("Your identity on receipts"), classes="dialog-title")

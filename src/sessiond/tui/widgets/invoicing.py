@@ -31,7 +31,7 @@ from sessiond.tui.text import clean, editable, plain
 from sessiond.tui.widgets.dialogs import sentence
 from sessiond.tui.widgets.scanned import TextInput
 
-FIELDS = ("address", "siren", "email", "phone")
+FIELDS = ("address", "siren", "vat_number", "email", "phone")
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,7 @@ class ClientEditDialog(Dialog[Event]):
         placeholders = {
             "address": _("postal address, e.g. 12 rue des Lilas, 75011 Paris"),
             "siren": _("SIREN or SIRET of a business"),
+            "vat_number": _("intra-EU VAT number of a business elsewhere in the EU"),
             "email": _("e-mail (optional)"),
             "phone": _("phone (optional)"),
         }
@@ -90,8 +91,14 @@ class ClientEditDialog(Dialog[Event]):
 
     def on_mount(self) -> None:
         c = self.client
-        first = "siren" if (c.address and c.status == "business" and not c.siren) \
-            else "address"
+        from sessiond.law.vat import treatment
+
+        first = "address"
+        if c.address and c.status == "business" and c.country == "FR" and not c.siren:
+            first = "siren"
+        elif c.address and treatment(c.country, c.status == "business").vat_numbers \
+                and not c.vat_number:
+            first = "vat_number"  # the reverse charge states it
         self.query_one(f"#client-{first}", Input).focus()
 
     def changed(self) -> dict[str, str]:
@@ -122,11 +129,14 @@ class ClientEditDialog(Dialog[Event]):
             event = await self.sapp.backend.run(
                 svc.edit_client, self.client.id, address=fields.get("address"),
                 siren=fields.get("siren"), email=fields.get("email"),
-                phone=fields.get("phone"), at=self.sapp.instant())
+                phone=fields.get("phone"), vat_number=fields.get("vat_number"),
+                at=self.sapp.instant())
         except SessiondError as e:  # nothing was written: said here, the form stays
             self.problem(e.message)
-            if "siren" in fields:
-                self.query_one("#client-siren", Input).focus()
+            for name in ("siren", "vat_number"):  # the checked fields: the likely culprit
+                if name in fields:
+                    self.query_one(f"#client-{name}", Input).focus()
+                    break
             return
         await self.sapp.poll()
         self.dismiss(event)
