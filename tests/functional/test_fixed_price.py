@@ -154,3 +154,22 @@ def test_a_business_invoice_of_a_package_is_factur_x(home: Cli, tmp_path: Path) 
     assert net is not None and Decimal(net.text or "") == Decimal("89.90")
     grand = root.find(".//ram:GrandTotalAmount", NS)
     assert grand is not None and Decimal(grand.text or "") == Decimal("89.90")
+
+
+def test_vlh_discounts_and_late_cancellation_take_the_agreed_price(home: Cli) -> None:
+    """VLH 5.5: 30 % off a new client's first intervention, on the quote's price; 5.6: "50
+    % de la somme prévue pour la prestation", the price agreed for it."""
+    cli = home
+    client = consumer(cli)
+    first = timed(cli, client, "vlh", START, "2025-03-10T09:20:00+01:00",
+                  extra=("--price", "150"))
+    bill = cli.json("bill", first)
+    assert [(ln["kind"], ln["amount"]) for ln in bill["lines"]] == [
+        ("price", "150.00"), ("discount", "-45.00")]
+    cancelled = cli("session", "new", client, "--policy", "vlh", "--price", "150",
+                    "--appointment", "2025-03-20T14:00:00+01:00").out.strip()
+    cli("record", cancelled, "fee", "--kind", "late-cancellation",
+        "--at", "2025-03-20T09:00:00+01:00", "--yes")
+    bill = cli.json("bill", cancelled)
+    assert [(ln["name"], ln["amount"]) for ln in bill["lines"]] == [
+        ("late-cancellation", "75.00")]
