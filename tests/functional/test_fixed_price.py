@@ -173,3 +173,19 @@ def test_vlh_discounts_and_late_cancellation_take_the_agreed_price(home: Cli) ->
     bill = cli.json("bill", cancelled)
     assert [(ln["name"], ln["amount"]) for ln in bill["lines"]] == [
         ("late-cancellation", "75.00")]
+
+
+def test_fgdmi_asks_no_outcome_of_a_session_with_no_problem_listed(home: Cli) -> None:
+    """FGDMI III.2.1 (4): the guarantee covers only the problems listed in the request; a
+    session planned with none has no outcome to record, and its bill does not ask for one,
+    while one with a problem listed and no outcome does."""
+    cli = home
+    client = consumer(cli)
+    none_listed = timed(cli, client, "fgdmi", START, "2025-03-10T09:30:00+01:00",
+                        extra=("--mode", "onsite"))
+    bill = cli.json("bill", none_listed)
+    assert bill["total"] == "30.00"
+    assert not any("outcome" in w for w in bill["warnings"]), bill["warnings"]
+    listed = timed(cli, client, "fgdmi", "2025-03-11T09:00:00+01:00",
+                   "2025-03-11T09:30:00+01:00", extra=("--mode", "onsite", "--problem", "Wi-Fi"))
+    assert any("record " + listed + " outcome" in w for w in cli.json("bill", listed)["warnings"])

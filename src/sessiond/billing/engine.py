@@ -388,9 +388,11 @@ def _guarantee(g: Guarantee, session: Session, time_amount: Decimal,
                        "request (art. {article})", article=listed.article))
         return []
     if not results:
-        if g.partial_results is None:
+        if g.partial_results is None or not session.problem_count:
             # VLH 6.5: only an outcome on record (irreparable, unsolved) changes the bill;
-            # the reminder is for terms whose reductions hang on each listed problem.
+            # the reminder is for terms whose reductions hang on each listed problem, and
+            # a session planned with none listed has no outcome to record (FGDMI III.2.1
+            # (4): the guarantee covers the problems mentioned in the request only).
             return []
         warnings.append(_("No outcome is recorded: the result guarantee cannot be applied. "
                           "Record each listed problem: sessiond record {session} outcome "
