@@ -189,3 +189,14 @@ def test_fgdmi_asks_no_outcome_of_a_session_with_no_problem_listed(home: Cli) ->
     listed = timed(cli, client, "fgdmi", "2025-03-11T09:00:00+01:00",
                    "2025-03-11T09:30:00+01:00", extra=("--mode", "onsite", "--problem", "Wi-Fi"))
     assert any("record " + listed + " outcome" in w for w in cli.json("bill", listed)["warnings"])
+
+
+def test_policy_show_says_which_terms_take_a_price(home: Cli) -> None:
+    cli = home
+    shown = cli.json("policy", "show", "fgdmi")["fixed_price"]
+    assert shown["article"] == "II.1"
+    assert shown["defective_hardware"]["article"] == "IV.2, III.5"
+    assert cli.json("policy", "show", "mri87")["fixed_price"] is None
+    text = cli("policy", "show", "md-micro-services").out
+    assert "Un prix convenu pour l'intervention (session new --price) est facturé quel que " \
+           "soit le temps passé (art. 5)" in text

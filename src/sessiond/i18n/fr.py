@@ -3469,6 +3469,14 @@ CATALOG: dict[str, str] = {
         "un prix convenu pour toute l'intervention (un forfait, un devis)",
     "the client's hardware proved defective": "le matériel du client s'est révélé défectueux",
     "the defective hardware": "le matériel défectueux",
+    "A price agreed for the session (session new --price) is billed whatever the time "
+    "worked (art. {article})":
+        "Un prix convenu pour l'intervention (session new --price) est facturé quel que soit "
+        "le temps passé (art. {article})",
+    "Defective hardware (sessiond record SESSION hardware-defective): the cheaper of that "
+    "price and the time at the hourly rate (art. {article})":
+        "Matériel défectueux (sessiond record SESSION hardware-defective)\u202f: le moins cher "
+        "de ce prix et du temps au tarif horaire (art. {article})",
     "Warranty: the time is not billed (art. {article})":
         "Garantie\u202f: le temps n'est pas facturé (art. {article})",
     "Warranty: the fees are not billed either (art. {article})":
