@@ -225,6 +225,7 @@ def _kinds() -> Table:
         "session-stopped": _("the stop"), "note-added": _("the note"),
         "outcome-recorded": _("the outcome of the problem"),
         "reduction-requested": _("the request for the reduction"),
+        "hardware-defective": _("the defective hardware"),
         "fee-added": _("the fee"), "fee-announced": _("the announced fee"),
         "quote-accepted": _("the acceptance of the quote"),
         "withdrawal-waiver": _("the request to start within the withdrawal period"),

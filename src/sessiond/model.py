@@ -224,6 +224,9 @@ KINDS: dict[str, Kind] = _kinds(
                # the policy's hourly rate for the mode when the session was ordered: a
                # later change of tariff leaves it alone (MRI87 7.2, MD 19, Micro-Alpes 3)
                "listed_rate": decimal,
+               # a price agreed for the whole session (a package, a quote: MD 5, VLH
+               # 5.2, FGDMI II.1), billed in place of the time
+               "price": decimal,
                "problem_count": count,
                # the earlier session this one re-does under warranty and why;
                # the appointment agreed (late-cancellation notice, VLH 5.6, MRI87 15)
@@ -252,6 +255,9 @@ KINDS: dict[str, Kind] = _kinds(
          body={"problem": count, "result": one_of(*OUTCOMES)},
          required=frozenset({"problem", "result"})),
     Kind("reduction-requested", "session"),
+    # the client's hardware the work was on proved defective (FGDMI IV.2, III.5: the
+    # cheaper of the agreed price and the time at the hourly rate)
+    Kind("hardware-defective", "session"),
     Kind("fee-added", "session",
          body={"fee": one_of(*FEE_KINDS),
                "amount": decimal},

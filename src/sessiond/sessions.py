@@ -687,14 +687,16 @@ class Sessiond:
                     tool: str = "teamviewer", partner_id: str | None = None,
                     client_os: str | None = None, problems: Sequence[str] = (),
                     ordered_at: datetime | None = None, rate: str | None = None,
-                    warranty_of: str | None = None, warranty_cause: str | None = None,
+                    price: str | None = None, warranty_of: str | None = None,
+                    warranty_cause: str | None = None,
                     appointment: datetime | None = None,
                     ticket_at: datetime | None = None,
                     at: datetime | None = None) -> str:
         """`warranty_of`: the earlier session this one re-does under warranty, and
         `warranty_cause` what made it necessary (default: that intervention); `appointment`:
         when the intervention was agreed to take place; `ticket_at`: when the client opened
-        the support ticket it answers (MRI87 12, 13)."""
+        the support ticket it answers (MRI87 12, 13); `price`: a price agreed for the whole
+        session (a package, a quote), under terms that provide for one ([fixed_price])."""
         at = at or clock.whole_second(clock.now())
         self._require_client(client_id)
         target = self._canonical_client(client_id)
@@ -706,7 +708,12 @@ class Sessiond:
         problems = _problems(problems)
         policy = policy or self.config.policy
         terms = self.policy(policy)  # validates the id, says which exist
-        if mode not in terms.modes and rate is None:
+        if price is not None and terms.fixed_price is None:
+            raise InputError(_(
+                "The terms {policy} set no price per session: bill it by the hour (--rate "
+                "EUR_PER_HOUR), or add [fixed_price] to the policy, citing the article that "
+                "provides for it.", policy=policy))
+        if mode not in terms.modes and rate is None and price is None:
             # Nothing would ever bill it (the terms price no such mode): refused before
             # anything is written, rather than found out by `bill` after the work.
             from sessiond import labels
@@ -719,8 +726,8 @@ class Sessiond:
                         article=", " + labels.cite(scope.article) if scope else "")
             raise ModeNotOffered(_(
                 "{refusal}: plan it under other terms (--policy), or give the rate quoted to "
-                "the client (--rate EUR_PER_HOUR); the check will report it as outside these "
-                "terms.", refusal=refusal), refusal)
+                "the client (--rate EUR_PER_HOUR, or --price EUR for the session); the check "
+                "will report it as outside these terms.", refusal=refusal), refusal)
         if warranty_of is not None:
             self._earlier_intervention(client_id, warranty_of)
             warranty_cause = warranty_cause or "intervention"
@@ -738,7 +745,7 @@ class Sessiond:
                 w, "session-planned", at=at, session_id=session_id, client_id=client_id,
                 body={"policy": policy, "mode": mode, "tool": tool, "client_os": client_os,
                       "ordered_at": clock.to_text(ordered_at) if ordered_at else None,
-                      "rate": rate, "problem_count": len(problems),
+                      "rate": rate, "price": price, "problem_count": len(problems),
                       "listed_rate": str(listed.per_hour) if listed is not None else None,
                       "warranty_of": warranty_of, "warranty_cause": warranty_cause,
                       "appointment": clock.to_text(appointment) if appointment else None,
@@ -1180,6 +1187,10 @@ class Sessiond:
     def request_reduction(self, session_id: str, *, at: datetime | None = None) -> Event:
         """The client asked for the partial-result reduction his terms offer."""
         return self._record("reduction-requested", session_id=session_id, at=at)
+
+    def hardware_defective(self, session_id: str, *, at: datetime | None = None) -> Event:
+        """The client's hardware the work was on proved defective (FGDMI IV.2)."""
+        return self._record("hardware-defective", session_id=session_id, at=at)
 
     def add_fee(self, session_id: str, *, fee: str, amount: str | Decimal | None = None,
                 at: datetime | None = None) -> Event:

@@ -186,12 +186,14 @@ def test_policy_and_billing_stay_off_the_front_ends() -> None:
 def test_a_note_naming_rate_says_it_is_per_hour(policy_id: str) -> None:
     """`session new --rate` is a rate per hour (EUR_PER_HOUR), billed by tranches: a note
     telling the technician to type a quote's or a package's price there (MD 5's "forfaits
-    atelier") bills that price per hour worked."""
+    atelier") bills that price per hour worked; a price agreed for the session is typed in
+    `--price`, which a note naming one must say."""
     raw = tomllib.loads((shipped_dir() / f"{policy_id}.toml").read_text("utf-8"))
     for name, table in _tables(raw):
         note = table.get("note")
         if not isinstance(note, str):
             continue
-        assert "prix convenu" not in note and "prix du devis" not in note, name
+        if "prix convenu" in note or "prix du devis" in note:
+            assert "--price" in note, f"{policy_id}: {name}"
         if "--rate" in note:
             assert "de l'heure" in note, f"{policy_id}: {name}"

@@ -2,7 +2,10 @@
 
 Order of the lines, each rounded to the cent half-up, the total being their sum:
 1. time: billed time (tranches) at the hourly rate, the session's quoted rate winning
-   over the policy's price list (FGDMI II.1);
+   over the policy's price list (FGDMI II.1); or, for a session planned with a price of
+   its own (`session new --price`: a package, a quote, MD 5, VLH 5.2), that price once
+   work began, whatever the time, unless the client's hardware proved defective and the
+   terms then bill the cheaper of it and the time (FGDMI IV.2);
 2. discounts on the time line (VLH 5.5: a new client's first intervention, unless he was
    known before sessiond; a referral, on the next intervention);
 3. the result guarantee on the time line (FGDMI III.2): no valid solution, no fee; on
@@ -76,6 +79,8 @@ class _Facts:
     # a referral lost before this session, its next intervention, and its last valid day
     lapsed_referral: tuple[Event, date] | None = None
     warranty: wr.Decision | None = None  # a re-intervention under warranty
+    price: Decimal | None = None  # the price agreed for the whole session
+    defective: bool = False  # the client's hardware proved defective (FGDMI IV.2)
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,7 @@ class _Priced:
     credit: CreditUse | None
     notes: tuple[str, ...] = ()  # sentences the explanation adds (why no discount...)
     billed: int = 0  # the billed time as priced (a flat warranty charge replaces it)
+    fixed: bool = False  # the session's agreed price was billed, not its time
 
 
 def bill(session: Session, policy: Policy, history: History, now: datetime) -> Bill:
@@ -96,17 +102,20 @@ def bill(session: Session, policy: Policy, history: History, now: datetime) -> B
         return _cancelled(session, policy, worked, now, history.client)
     facts = _facts(session, policy, history, now)
     priced = _price(facts, model.billed_seconds(worked))
-    billed = priced.billed
+    # A price for the session rounds nothing: the time worked is the time it paid for.
+    billed = worked if priced.fixed else priced.billed
     return Bill(
         session=session.id, client=history.client or session.client_id, policy=policy.id,
         policy_digest=policy.digest, state=session.state.value, mode=session.mode,
         worked_seconds=worked, billed_seconds=billed,
         first_block_seconds=model.first_block_seconds,
-        increment_seconds=model.increment_seconds, increments=model.increments(worked),
+        increment_seconds=model.increment_seconds,
+        increments=0 if priced.fixed else model.increments(worked),
         rate_per_hour=facts.rate, rate_source=facts.rate_source, lines=priced.lines,
         total=priced.total, currency="EUR", vat_mention=policy.vat.mention,
         explanation=_explain(policy, worked, billed, priced.lines, priced.notes,
-                             flat=bool(facts.warranty and facts.warranty.flat_seconds)),
+                             flat=bool(facts.warranty and facts.warranty.flat_seconds),
+                             fixed=priced.fixed),
         warnings=priced.warnings, computed_at=now,
         next_tranche=_next_tranche(facts, worked, billed, priced.total, now),
         credit=priced.credit,
@@ -181,7 +190,9 @@ def _facts(session: Session, policy: Policy, history: History, now: datetime) ->
                                               if s.id not in idle),
                    now=now, known_before=offers.known_before(history.client_events, session),
                    referral=referral, lapsed_referral=lapsed,
-                   warranty=wr.decide(session, policy, others))
+                   warranty=wr.decide(session, policy, others),
+                   price=_agreed_price(session),
+                   defective=any(e.kind == "hardware-defective" for e in session.events))
     if policy.credit is None:
         return facts
     packages = cr.packages(history.client_events, policy.credit.validity_months)
@@ -191,6 +202,11 @@ def _facts(session: Session, policy: Policy, history: History, now: datetime) ->
     start = session.started_at or session.planned_at
     return replace(facts, packages=packages, balances=balances,
                    window=(start, session.stopped_at or now))
+
+
+def _agreed_price(session: Session) -> Decimal | None:
+    price = wr.planned(session).get("price")
+    return Decimal(price) if price is not None else None
 
 
 def _before(other: Session, session: Session) -> bool:
@@ -219,12 +235,19 @@ def _price(facts: _Facts, billed: int) -> _Priced:
     free = decision is not None and decision.free
     fee_lines = _fees(facts, warnings)
     credit_use = None
+    fixed = None
+    if billed > 0 and facts.price is not None and not (decision and decision.flat_seconds):
+        fixed = _fixed_price(facts, billed, notes)
     if billed > 0 or not fee_lines:
-        rate = _rate(facts) if billed > 0 else (facts.rate or ZERO)
-        time_amount = text.cents(rate * billed / HOUR)
-        lines.append(Line("time", _("Time: {billed} at {rate}/h", billed=text.duration(billed),
-                                    rate=text.money(rate)), time_amount,
-                          policy.tranches.article))
+        if fixed is not None:
+            time_amount = fixed.amount
+            lines.append(fixed)
+        else:
+            rate = _rate(facts) if billed > 0 else (facts.rate or ZERO)
+            time_amount = text.cents(rate * billed / HOUR)
+            lines.append(Line("time", _("Time: {billed} at {rate}/h",
+                                        billed=text.duration(billed), rate=text.money(rate)),
+                              time_amount, policy.tranches.article))
         if free and decision is not None and time_amount > 0:
             lines.append(Line("warranty", _("Warranty: the time is not billed (art. "
                                             "{article})", article=decision.article),
@@ -235,7 +258,8 @@ def _price(facts: _Facts, billed: int) -> _Priced:
                 lines.extend(_guarantee(policy.guarantee, session, time_amount, warnings,
                                         notes))
         _clamp(lines, time_amount)
-        if policy.credit is not None and billed > 0 and not free:
+        if policy.credit is not None and billed > 0 and not free and fixed is None:
+            # prepaid hours pay for time; a price agreed for the session is no time
             net_time = sum((line.amount for line in lines), ZERO)
             credit_line, credit_use = _credit(facts, billed, net_time, warnings)
             if credit_line is not None:
@@ -258,7 +282,40 @@ def _price(facts: _Facts, billed: int) -> _Priced:
     elif fees_total > 0 and missed is None:
         lines.extend(_guarantee_fees(policy, lines, fees_total))
     return _Priced(tuple(lines), sum((line.amount for line in lines), ZERO), tuple(warnings),
-                   credit_use, tuple(notes), billed)
+                   credit_use, tuple(notes), billed, fixed=fixed is not None)
+
+
+def _fixed_price(facts: _Facts, billed: int, notes: list[str]) -> Line | None:
+    """The line of the price agreed for the session, once work began (None: the time is
+    billed instead). A price wins over the time whatever the time worked (MD 5 "forfaits
+    atelier", VLH 5.2 "au forfait", FGDMI II.1 "la formule tarifaire [...] acceptée avant
+    l'intervention"); when the client's hardware proved defective and the terms say so
+    (FGDMI IV.2 "la tarification applicable la plus avantageuse pour le client, entre le
+    tarif à l'heure, le forfait éventuel [...] et le devis"), the cheaper of the two."""
+    assert facts.price is not None
+    price = text.cents(facts.price)
+    terms = facts.policy.fixed_price
+    article = terms.article if terms is not None else facts.policy.tranches.article
+    clause = terms.defective_hardware if terms is not None else None
+    if facts.defective and clause is not None:
+        if facts.rate is None:
+            notes.append(_("Defective hardware: no hourly rate to compare the agreed price "
+                           "with; the price is billed (art. {article})",
+                           article=clause.article))
+        else:
+            hourly = text.cents(facts.rate * billed / HOUR)
+            if hourly < price:
+                notes.append(_("Defective hardware: the time at the hourly rate, {hourly}, "
+                               "costs less than the agreed price of {price}; the cheaper is "
+                               "billed (art. {article})", hourly=text.money(hourly),
+                               price=text.money(price), article=clause.article))
+                return None
+            notes.append(_("Defective hardware: the agreed price of {price} costs no more "
+                           "than the time at the hourly rate, {hourly}; the cheaper is "
+                           "billed (art. {article})", hourly=text.money(hourly),
+                           price=text.money(price), article=clause.article))
+    return Line("price", _("Agreed price for the session (art. {article})", article=article),
+                price, article, "fixed-price")
 
 
 def _rate(facts: _Facts) -> Decimal:
@@ -331,9 +388,11 @@ def _guarantee(g: Guarantee, session: Session, time_amount: Decimal,
                        "request (art. {article})", article=listed.article))
         return []
     if not results:
-        if g.partial_results is None:
+        if g.partial_results is None or not session.problem_count:
             # VLH 6.5: only an outcome on record (irreparable, unsolved) changes the bill;
-            # the reminder is for terms whose reductions hang on each listed problem.
+            # the reminder is for terms whose reductions hang on each listed problem, and
+            # a session planned with none listed has no outcome to record (FGDMI III.2.1
+            # (4): the guarantee covers the problems mentioned in the request only).
             return []
         warnings.append(_("No outcome is recorded: the result guarantee cannot be applied. "
                           "Record each listed problem: sessiond record {session} outcome "
@@ -613,7 +672,8 @@ def _fee_amount(facts: _Facts, spec: Fee | None, given: str | None
         # VLH 5.6: "50 % de la somme prévue pour la prestation"; a re-intervention the
         # warranty makes free was planned at no price, so its share is nothing.
         free = facts.warranty is not None and facts.warranty.free
-        planned = ZERO if free else \
+        # a price agreed for the session is the sum planned for it
+        planned = ZERO if free else facts.price if facts.price is not None else \
             _rate(facts) * facts.policy.tranches.first_block_seconds / HOUR
         return planned * spec.percent_of_planned / HUNDRED, _(
             "{percent} % of the planned {planned}", percent=text.percent(spec.percent_of_planned),
@@ -625,10 +685,13 @@ def _fee_amount(facts: _Facts, spec: Fee | None, given: str | None
 
 
 def _explain(policy: Policy, worked: int, billed: int, lines: Sequence[Line],
-             notes: Sequence[str] = (), *, flat: bool = False) -> str:
+             notes: Sequence[str] = (), *, flat: bool = False, fixed: bool = False) -> str:
     model = policy.tranches
     if worked <= 0:
         sentence = _("No time worked, no time billed")
+    elif fixed:
+        sentence = _("{worked}: a price agreed for the session, whatever the time worked",
+                     worked=text.worked(worked))
     elif flat:
         sentence = _("{worked}: {billed}, a flat charge", worked=text.worked(worked),
                      billed=text.billed(billed))
@@ -651,6 +714,10 @@ def _next_tranche(facts: _Facts, worked: int, billed: int, total: Decimal, now: 
         return None
     if facts.warranty is not None and (facts.warranty.free or facts.warranty.flat_seconds):
         return None  # free, or a flat charge: more time does not change the bill
+    terms = facts.policy.fixed_price
+    if facts.price is not None and billed and not (
+            facts.defective and terms is not None and terms.defective_hardware is not None):
+        return None  # a price for the session: more time does not change the bill
     model = facts.policy.tranches
     boundary = billed + model.grace_seconds if billed else 0
     following = model.billed_seconds(boundary + 1)

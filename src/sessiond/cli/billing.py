@@ -173,6 +173,14 @@ def _policy_text(p: Policy) -> str:
                          "from the credit (art. {article})",
                          flat=duration(p.credit.warranty.seconds),
                          article=p.credit.warranty.article))
+    if p.fixed_price is not None:
+        out.append(_("A price agreed for the session (session new --price) is billed "
+                     "whatever the time worked (art. {article})", article=p.fixed_price.article))
+        if p.fixed_price.defective_hardware is not None:
+            out.append(_("Defective hardware (sessiond record SESSION hardware-defective): "
+                         "the cheaper of that price and the time at the hourly rate (art. "
+                         "{article})",
+                         article=p.fixed_price.defective_hardware.article))
     out.extend(_warranty_lines(p))
     out.append(_("VAT: {mention} (art. {article})", mention=p.vat.mention,
                  article=p.vat.article) + flag(p.vat.review))

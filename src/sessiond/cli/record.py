@@ -107,6 +107,8 @@ FACTS: dict[str, Fact] = {
                                                       result=a.result, at=at)),
     "reduction-requested": (_("the client asked for the partial-result reduction"), _none,
                             lambda svc, a, at: svc.request_reduction(a.session_id, at=at)),
+    "hardware-defective": (_("the client's hardware proved defective"), _none,
+                           lambda svc, a, at: svc.hardware_defective(a.session_id, at=at)),
     "fee": (_("a fixed fee (travel, no-show, late cancellation, waiting)"), _fee,
             lambda svc, a, at: svc.add_fee(a.session_id, fee=a.kind, amount=a.amount, at=at)),
     "fee-announced": (_("the client was told beforehand that this fee may be charged"),

@@ -95,6 +95,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                      help=_("a problem the client listed (repeat for each)"))
     new.add_argument("--ordered-at", metavar="TIME", help=_("when the client ordered"))
     new.add_argument("--rate", metavar="EUR_PER_HOUR", help=_("quoted hourly rate"))
+    new.add_argument("--price", metavar="EUR",
+                     help=_("a price agreed for the whole session (a package, a quote)"))
     new.add_argument("--warranty-of", metavar="SESSION",
                      help=_("this session re-does that one under warranty"))
     new.add_argument("--warranty-cause", choices=WARRANTY_CAUSES,
@@ -325,13 +327,18 @@ def client_erase(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def session_new(args: argparse.Namespace, ctx: Context) -> int:
-    from sessiond.amounts import parse_rate
+    from sessiond.amounts import MAX_RATE, parse_amount, parse_rate
 
     svc = ctx.service
     rate = None if args.rate is None else parse_rate(
         args.rate,
         message=_("--rate {rate!r}: give an hourly rate in euros, e.g. 60, 52,50 or 55 €/h.",
                   rate=args.rate))
+    # A price, not a rate: "80 €/h" typed here is refused rather than read as 80 €.
+    price = None if args.price is None else parse_amount(
+        args.price, maximum=MAX_RATE,
+        message=_("--price {price!r}: give the session's price in euros, e.g. 80, 79,90 or "
+                  "80 €.", price=args.price))
     # An order days or weeks before the intervention is ordinary (the withdrawal period).
     ordered_at = svc.at(args.ordered_at, allow_old=True)
     problems = [p.strip() for p in args.problem if p.strip()]
@@ -344,7 +351,7 @@ def session_new(args: argparse.Namespace, ctx: Context) -> int:
     session_id = svc.new_session(
         args.client_id, policy=args.policy, mode=args.mode, tool=args.tool,
         partner_id=args.partner_id, client_os=args.client_os, problems=problems,
-        ordered_at=ordered_at, rate=rate, warranty_of=warranty_of,
+        ordered_at=ordered_at, rate=rate, price=price, warranty_of=warranty_of,
         warranty_cause=args.warranty_cause, appointment=appointment,
         ticket_at=svc.at(args.ticket_at, allow_old=True))
     ctx.emit(session_id, {"session": session_id})

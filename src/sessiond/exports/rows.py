@@ -80,7 +80,11 @@ class Row:
 
     @property
     def rate(self) -> Decimal | None:
-        return self.bill.rate_per_hour if self.bill else None
+        """The hourly rate that priced the session: none for a session billed at a price of
+        its own (a package), which the amount holds."""
+        if self.bill is None or any(line.kind == "price" for line in self.bill.lines):
+            return None
+        return self.bill.rate_per_hour
 
     def tranche_model(self) -> str:
         if self.bill is None:

@@ -1981,10 +1981,11 @@ CATALOG: dict[str, str] = {
         "Les conditions {policy} ne prévoient pas d'intervention «\u00a0{mode}\u00a0» (modes "
         "prévus\u202f: {offered}{article})",
     "{refusal}: plan it under other terms (--policy), or give the rate quoted to the client "
-    "(--rate EUR_PER_HOUR); the check will report it as outside these terms.":
+    "(--rate EUR_PER_HOUR, or --price EUR for the session); the check will report it as "
+    "outside these terms.":
         "{refusal}\u202f: planifiez-la sous d'autres conditions (--policy), ou indiquez le "
-        "tarif convenu avec le client (--rate EUR_PAR_HEURE)\u202f; le contrôle la signalera "
-        "comme hors de ces conditions.",
+        "tarif convenu avec le client (--rate EUR_PAR_HEURE, ou --price EUR pour "
+        "l'intervention)\u202f; le contrôle la signalera comme hors de ces conditions.",
     "{refusal}: pick other terms in \"{terms}\", or type the rate quoted to the client in "
     "\"{rate}\"; the check will report it as outside these terms.":
         "{refusal}\u202f: choisissez d'autres conditions dans «\u00a0{terms}\u00a0», ou "
@@ -3451,6 +3452,43 @@ CATALOG: dict[str, str] = {
         "facturé. Annoncez-le d'abord\u202f: sessiond record {session} fee-announced --kind "
         "{name}.",
     "{worked}: {billed}, a flat charge": "{worked}\u202f: {billed}, forfaitaire",
+    "{worked}: a price agreed for the session, whatever the time worked":
+        "{worked}\u202f: prix convenu pour l'intervention, quel que soit le temps passé",
+    "Agreed price for the session (art. {article})":
+        "Prix convenu pour l'intervention (art. {article})",
+    "Defective hardware: no hourly rate to compare the agreed price with; the price is "
+    "billed (art. {article})":
+        "Matériel défectueux\u202f: aucun tarif horaire auquel comparer le prix convenu\u202f; "
+        "le prix est facturé (art. {article})",
+    "Defective hardware: the time at the hourly rate, {hourly}, costs less than the agreed "
+    "price of {price}; the cheaper is billed (art. {article})":
+        "Matériel défectueux\u202f: le temps au tarif horaire, {hourly}, coûte moins que le "
+        "prix convenu de {price}\u202f; le moins cher est facturé (art. {article})",
+    "Defective hardware: the agreed price of {price} costs no more than the time at the "
+    "hourly rate, {hourly}; the cheaper is billed (art. {article})":
+        "Matériel défectueux\u202f: le prix convenu de {price} ne coûte pas plus que le temps "
+        "au tarif horaire, {hourly}\u202f; le moins cher est facturé (art. {article})",
+    "The terms {policy} set no price per session: bill it by the hour (--rate "
+    "EUR_PER_HOUR), or add [fixed_price] to the policy, citing the article that provides "
+    "for it.":
+        "Les conditions {policy} ne prévoient pas de prix par intervention\u202f: facturez-la à "
+        "l'heure (--rate EUR_PAR_HEURE), ou ajoutez [fixed_price] à la politique, en citant "
+        "l'article qui le prévoit.",
+    "--price {price!r}: give the session's price in euros, e.g. 80, 79,90 or 80 €.":
+        "--price {price!r}\u202f: indiquez le prix de l'intervention en euros, par exemple 80, "
+        "79,90 ou 80\u00a0€.",
+    "a price agreed for the whole session (a package, a quote)":
+        "un prix convenu pour toute l'intervention (un forfait, un devis)",
+    "the client's hardware proved defective": "le matériel du client s'est révélé défectueux",
+    "the defective hardware": "le matériel défectueux",
+    "A price agreed for the session (session new --price) is billed whatever the time "
+    "worked (art. {article})":
+        "Un prix convenu pour l'intervention (session new --price) est facturé quel que soit "
+        "le temps passé (art. {article})",
+    "Defective hardware (sessiond record SESSION hardware-defective): the cheaper of that "
+    "price and the time at the hourly rate (art. {article})":
+        "Matériel défectueux (sessiond record SESSION hardware-defective)\u202f: le moins cher "
+        "de ce prix et du temps au tarif horaire (art. {article})",
     "Warranty: the time is not billed (art. {article})":
         "Garantie\u202f: le temps n'est pas facturé (art. {article})",
     "Warranty: the fees are not billed either (art. {article})":

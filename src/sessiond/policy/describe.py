@@ -19,6 +19,7 @@ def describe(policy: Policy) -> dict[str, Any]:
     w = policy.warranty
     kept = policy.retention
     paid = policy.payment
+    fixed = policy.fixed_price
     return {
         "id": policy.id,
         "title": policy.title,
@@ -80,6 +81,11 @@ def describe(policy: Policy) -> dict[str, Any]:
             "due_days": paid.due_days, "late_penalty": paid.late_penalty,
             "early_payment": paid.early_payment, "article": paid.article, "text": paid.text,
             **_review(paid.review)},
+        "fixed_price": None if fixed is None else {
+            "article": fixed.article, "text": fixed.text, **_review(fixed.review),
+            "defective_hardware": None if fixed.defective_hardware is None else {
+                "article": fixed.defective_hardware.article,
+                "text": fixed.defective_hardware.text}},
         "rules": {rule_id: {"article": r.article, "text": r.text, "severity": r.severity,
                             "modes": list(r.modes), "params": dict(r.params),
                             **_review(r.review)} for rule_id, r in policy.rules.items()},

@@ -94,6 +94,17 @@ never floats, because money must be exact)::
     window_days = 10                # from the earlier intervention's end to the new order;
                                     # or window_hours, window_months; none: no limit
 
+    [fixed_price]                   # a price agreed for the session (session new --price:
+                                    # a package, a quote), billed whatever the time worked
+    article = "5"                   # *
+    text = "..."                    # *
+
+    [fixed_price.defective-hardware]   # the client's hardware proves defective (record
+                                    # SESSION hardware-defective): the cheaper of the agreed
+                                    # price and the time at the hourly rate (FGDMI IV.2)
+    article = "IV.2"                # *
+    text = "..."                    # *
+
     [retention]                     # how long the client's personal data is kept
     years_after_relationship = 5    # * after his last event
     accounting_years = 10           # * after his last accounting document (a stopped
@@ -374,6 +385,19 @@ class WarrantyTerms:
 
 
 @dataclass(frozen=True)
+class FixedPrice:
+    """A price agreed for one session (a workshop package, a quote: MD 5, VLH 5.2, FGDMI
+    II.1), billed in place of the time; `defective_hardware`: when the client's hardware
+    proves defective, the cheaper of that price and the time at the hourly rate (FGDMI
+    IV.2, III.5)."""
+
+    article: str
+    text: str
+    review: Review = Review()
+    defective_hardware: Clause | None = None
+
+
+@dataclass(frozen=True)
 class Retention:
     """How long the client's personal data is kept (crypto-shredding after that)."""
 
@@ -432,6 +456,7 @@ class Policy:
     warranty: WarrantyTerms | None = None
     retention: Retention | None = None
     payment: PaymentTerms | None = None
+    fixed_price: FixedPrice | None = None
 
     def rate_for(self, mode: str) -> Rate | None:
         return self.rates.get(mode)
@@ -475,6 +500,8 @@ class Policy:
                     add(f"guarantee.{key}", clause.article, clause.review)
         if self.warranty is not None:
             add("warranty", self.warranty.article, self.warranty.review)
+        if self.fixed_price is not None:
+            add("fixed_price", self.fixed_price.article, self.fixed_price.review)
         if self.retention is not None:
             add("retention", self.retention.article, self.retention.review)
         if self.payment is not None:
@@ -513,6 +540,7 @@ def parse(raw: Mapping[str, Any], path: Path, digest: str, source: str) -> Polic
     warranty = _warranty(top.table("warranty"))
     retention = _retention(top.table("retention"))
     payment = _payment(top.table("payment"))
+    fixed_price = _fixed_price(top.table("fixed_price"))
     rules = {rule_id: _rule(rule_id, t) for rule_id, t in top.tables("rules").items()
              if _known(t, rule_id, tuple(RULE_PARAMETERS), "rules")}
     top.finish()
@@ -523,7 +551,7 @@ def parse(raw: Mapping[str, Any], path: Path, digest: str, source: str) -> Polic
         rates=MappingProxyType(rates), fees=MappingProxyType(fees),
         discounts=MappingProxyType(discounts), guarantee=guarantee, credit=credit,
         rules=MappingProxyType(rules), path=path, digest=digest, source=source,
-        warranty=warranty, retention=retention, payment=payment,
+        warranty=warranty, retention=retention, payment=payment, fixed_price=fixed_price,
     )
 
 
@@ -644,6 +672,21 @@ def _warranty(t: Table | None) -> WarrantyTerms | None:
                           window_months=window("window_months", 120), review=_review(t))
     if terms.covers_fees and not terms.free:
         t.problems.add(t.key("covers_fees"), _("goes with free = true"))
+    t.finish()
+    return terms
+
+
+def _fixed_price(t: Table | None) -> FixedPrice | None:
+    if t is None:
+        return None
+    defective = None
+    sub = t.table("defective-hardware")
+    if sub is not None:
+        defective = Clause(article=sub.text("article"), text=sub.text("text"),
+                           review=_review(sub))
+        sub.finish()
+    terms = FixedPrice(article=t.text("article"), text=t.text("text"), review=_review(t),
+                       defective_hardware=defective)
     t.finish()
     return terms
 

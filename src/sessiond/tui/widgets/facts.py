@@ -68,6 +68,8 @@ def describe(event: Event, tz: ZoneInfo) -> str:
                      result=label(b["result"]))
         case "reduction-requested":
             return _("the client asked for the partial-result reduction")
+        case "hardware-defective":
+            return _("the client's hardware proved defective")
         case "fee-added":
             return _("fee: {fee}", fee=labels.fee(b["fee"]))
         case "check-completed":
