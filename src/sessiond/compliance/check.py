@@ -262,6 +262,14 @@ def _baseline() -> dict[str, RuleSpec]:
                  "de rétractation […], le professionnel recueille sa demande expresse par "
                  "tout moyen pour les contrats conclus à distance et sur papier ou sur "
                  "support durable pour les contrats conclus hors établissement."),
+        # The same minutes timed in two sessions (two clocks running at once), where the
+        # terms say nothing of the time they bill: one of the two bills asks for work not
+        # done for that client, a payment of what is not owed.
+        "overlapping-sessions": RuleSpec(
+            id="overlapping-sessions", article="Code civil, art. 1302", severity="warning",
+            modes=("remote", "onsite", "workshop"),
+            text="Tout paiement suppose une dette ; ce qui a été reçu sans être dû est sujet "
+                 "à restitution."),
         # A document handed over must state the facts as the log holds them: a receipt
         # issued before a correction is reported under the terms' receipt article.
         "receipt-current": RuleSpec(
