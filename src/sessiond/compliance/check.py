@@ -157,9 +157,11 @@ def active(policy: Policy, rule_id: str, session: Session) -> RuleSpec | None:
     info = INFO.get(rule_id)
     if info is not None and info.control and session.tool in NO_CONTROL_TOOLS:
         return None  # by phone or video call: no control of his machine to check
-    spec = policy.rules.get(rule_id) or _baseline().get(rule_id)
-    if spec is not None and spec.applies_to(session.mode):
-        return spec
+    # The terms' rule where it covers the session's mode; where they are silent, for the
+    # mode too (MD 15 speaks of copies in remote sessions only), the law's.
+    for spec in (policy.rules.get(rule_id), _baseline().get(rule_id)):
+        if spec is not None and spec.applies_to(session.mode):
+            return spec
     if rule_id == "consent-before-access" and started_before_consent(session):
         # Consent first (DESIGN.md): a start without consent is recorded and reported, in
         # every mode. Where the terms' consent article speaks of remote access only (VLH
