@@ -281,6 +281,7 @@ def _rules() -> Table:
         "billed-beyond-connection": _("Billed within the connection"),
         "connection-to-other-partner": _("Connection to the client's computer"),
         "clock-consistent": _("Consistent clocks"),
+        "overlapping-sessions": _("One session at a time"),
         "policy-unreadable": _("Readable terms"),
     }
 

@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sessiond import clock, labels
@@ -59,7 +59,7 @@ if TYPE_CHECKING:  # cryptography, the rules and billing load only where they ar
     from sessiond.billing import History
     from sessiond.compliance import Report, Requirement
     from sessiond.compliance.evidence import Candidate, Observed, Recorded
-    from sessiond.compliance.facts import Facts
+    from sessiond.compliance.facts import Facts, Overlap
     from sessiond.compliance.findings import Finding
     from sessiond.compliance.retention import Due
     from sessiond.integrations import Connection
@@ -428,15 +428,6 @@ def _glance_row(session: Session, client: str) -> tuple[object, ...]:
     return (session.id, client, session.state.value, session.policy, session.mode,
             " ".join(c.channel for c in session.consents), int(session.without_consent),
             closed, clock.to_text(running) if running else None)
-
-
-class Overlap(NamedTuple):
-    """A stretch when a session's clock ran while `other`'s ran too (Sessiond.overlaps)."""
-
-    other: str
-    start: datetime
-    end: datetime
-    same_client: bool
 
 
 class Sessiond:
@@ -1825,7 +1816,10 @@ class Sessiond:
                      invoices=invoices,
                      invoiced_now=self._invoiced_now(session, invoices, now),
                      receipted_now=self._receipted_now(session, policy, now, history),
-                     stored=self._stored_if_amended(session, invoices))
+                     stored=self._stored_if_amended(session, invoices),
+                     # a hypothetical start (requirements) has run with no other yet
+                     overlaps=tuple(self._overlaps(session, now))
+                     if start_seq is not None else ())
 
     def _stored_if_amended(self, session: Session, invoices: Sequence[Event]
                            ) -> tuple[Event, ...]:
@@ -1956,12 +1950,16 @@ class Sessiond:
         One span for each stretch shared with another session, up to `upto` (default now:
         a clock still running counts until then); a cancelled session (planned by
         mistake, or a duplicate) bills nothing and shares nothing."""
-        from sessiond.billing.worked import worked_spans
+        return self._overlaps(self._session(session_id), upto or _now())
 
-        session = self._session(session_id)
+    def _overlaps(self, session: Session, now: datetime) -> list[Overlap]:
+        """`overlaps` of the session as the caller holds it (the check at the stop holds
+        it stopped before the store does)."""
+        from sessiond.billing.worked import worked_spans
+        from sessiond.compliance.facts import Overlap, bounding
+
         if session.cancelled:
             return []
-        now = upto or _now()
 
         def spans(of: Session) -> list[tuple[datetime, datetime]]:
             return [(start, min(end, now)) for start, end in worked_spans(of, now)
@@ -1993,7 +1991,8 @@ class Sessiond:
                     merged.append((start, end))
             found.extend(Overlap(other.id, start, end,
                                  self._canonical_client(other.client_id)
-                                 == self._canonical_client(session.client_id))
+                                 == self._canonical_client(session.client_id),
+                                 bounding(other, start, end))
                          for start, end in merged)
         return found
 

@@ -316,8 +316,15 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], 
     _built.clear()
 
 
+# The builder runs two sessions at once on the wall clock (and MRI87's prepaid case starts
+# two minutes back): their clocks really overlap, the same minutes billed twice, whichever
+# sessions the scheduling pairs. That rule has its own tests (test_overlapping_sessions.py);
+# here it would only say how the threads interleaved.
+BUILD_ARTEFACT = "overlapping-sessions"
+
+
 def rules(report: dict[str, Any]) -> set[str]:
-    return {f["rule"] for f in report["findings"]}
+    return {f["rule"] for f in report["findings"]} - {BUILD_ARTEFACT}
 
 
 # --- the tests -------------------------------------------------------------------------
@@ -804,3 +811,32 @@ def test_a_start_refused_for_consent_names_the_channel_the_terms_ask_for(cli: Cl
     # Terms that accept any channel: the refusal alone says it, once.
     other = cli("session", "new", client, "--policy", "md-micro-services").out.strip()
     assert "Consentement avant" not in cli("start", other, check=False).err
+
+
+@pytest.mark.parametrize("mode", ["onsite", "workshop"])
+def test_a_copy_on_site_under_terms_that_speak_of_remote_copies_only_is_the_law_s(
+        cli: Cli, mode: str) -> None:
+    """MD 15 forbids copies "dans le cadre d'une Assistance à distance": its rule covers
+    remote sessions only, so a file copied without the client's request at his home or in
+    the workshop went unreported, where terms silent on copies (FGDMI's) have the law's
+    rule in every mode. Where the terms are silent for the mode, the law applies (Code
+    pénal art. 323-3, a warning); the copy he asked for is no finding."""
+    def copies(*artifact: str) -> list[dict[str, Any]]:
+        client = cli("client", "add", "Client Témoin").out.strip()
+        session = cli("session", "new", client, "--policy", "md-micro-services",
+                      "--mode", mode, "--ordered-at", "2025-01-01T10:00:00+01:00"
+                      ).out.strip()
+        cli("consent", session, "--channel", "oral", "--by", "Client Témoin", "--at",
+            "2025-01-20T09:55:00+01:00", "--yes")
+        cli("start", session, "--at", "2025-01-20T10:00:00+01:00", "--yes")
+        cli("record", session, "artifact", "--kind", "file-copy", *artifact, "--at",
+            "2025-01-20T10:10:00+01:00", "--yes")
+        cli("stop", session, "--at", "2025-01-20T10:30:00+01:00", "--yes")
+        report = cli("check", session, "--json", check=False).json
+        assert "artifact-requires-client-request" not in report["not_covered"], report
+        return [f for f in report["findings"]
+                if f["rule"] == "artifact-requires-client-request"]
+
+    [unasked] = copies()
+    assert (unasked["severity"], unasked["article"]) == ("warning", "Code pénal, art. 323-3")
+    assert copies("--client-request", "demandé sur place") == []

@@ -666,8 +666,13 @@ def test_a_business_client_is_told_as_the_terms_say(policy_id: str, severity: st
     ("md-micro-services", (*_MD, _copy("file-copy", True)), {}, set()),
     ("md-micro-services", (*_MD, _copy("file-copy", False)), {},
      {("artifact-requires-client-request", "error", "15")}),
+    # art. 15 speaks of remote assistance: on site the terms are silent on copies, and
+    # the law's rule applies, as under terms silent in every mode (FGDMI's)
     ("md-micro-services", (_consent(), _BACKUP, _START, _copy("file-copy", False)),
-     {"mode": "onsite"}, set()),  # art. 15 speaks of remote assistance
+     {"mode": "onsite"}, {("artifact-requires-client-request", "warning",
+                           "Code pénal, art. 323-3")}),
+    ("md-micro-services", (_consent(), _BACKUP, _START, _copy("file-copy", True)),
+     {"mode": "onsite"}, set()),
     ("md-micro-services", _MD[:-1], {}, {("disconnect-confirmed", "warning", "7")}),
     ("md-micro-services", (*_MD[:2], _BACKUP, _START, _GONE, ("sensitive-docs-warned", 60, {})),
      {}, {("sensitive-docs-warning", "warning", "7")}),

@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from collections.abc import Collection
     from datetime import datetime
 
+    from sessiond.compliance.facts import Overlap
     from sessiond.model import Event
-    from sessiond.sessions import Overlap
 
     Shared = tuple[datetime, list[Overlap]]
 

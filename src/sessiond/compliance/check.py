@@ -157,9 +157,11 @@ def active(policy: Policy, rule_id: str, session: Session) -> RuleSpec | None:
     info = INFO.get(rule_id)
     if info is not None and info.control and session.tool in NO_CONTROL_TOOLS:
         return None  # by phone or video call: no control of his machine to check
-    spec = policy.rules.get(rule_id) or _baseline().get(rule_id)
-    if spec is not None and spec.applies_to(session.mode):
-        return spec
+    # The terms' rule where it covers the session's mode; where they are silent, for the
+    # mode too (MD 15 speaks of copies in remote sessions only), the law's.
+    for spec in (policy.rules.get(rule_id), _baseline().get(rule_id)):
+        if spec is not None and spec.applies_to(session.mode):
+            return spec
     if rule_id == "consent-before-access" and started_before_consent(session):
         # Consent first (DESIGN.md): a start without consent is recorded and reported, in
         # every mode. Where the terms' consent article speaks of remote access only (VLH
@@ -262,6 +264,14 @@ def _baseline() -> dict[str, RuleSpec]:
                  "de rétractation […], le professionnel recueille sa demande expresse par "
                  "tout moyen pour les contrats conclus à distance et sur papier ou sur "
                  "support durable pour les contrats conclus hors établissement."),
+        # The same minutes timed in two sessions (two clocks running at once), where the
+        # terms say nothing of the time they bill: one of the two bills asks for work not
+        # done for that client, a payment of what is not owed.
+        "overlapping-sessions": RuleSpec(
+            id="overlapping-sessions", article="Code civil, art. 1302", severity="warning",
+            modes=("remote", "onsite", "workshop"),
+            text="Tout paiement suppose une dette ; ce qui a été reçu sans être dû est sujet "
+                 "à restitution."),
         # A document handed over must state the facts as the log holds them: a receipt
         # issued before a correction is reported under the terms' receipt article.
         "receipt-current": RuleSpec(

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sessiond.i18n import _
-from sessiond.model import Event, Session, State
+from sessiond.model import AMENDABLE, Event, Session, State
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -27,6 +27,29 @@ if TYPE_CHECKING:
 
 # Orders events by their declared instant, then by their place in the log.
 Key = tuple[datetime, float]
+
+
+class Overlap(NamedTuple):
+    """A stretch when a session's clock ran while `other`'s ran too (Sessiond.overlaps):
+    the same minutes timed, so billed, twice."""
+
+    other: str
+    start: datetime
+    end: datetime
+    same_client: bool
+    # the other session's starts, pauses, resumes and stops (and the amendments that set
+    # their instants) at the stretch's ends: what shows it in that session's log
+    events: tuple[int, ...] = ()
+
+
+def bounding(session: Session, start: datetime, end: datetime) -> tuple[int, ...]:
+    """The seq of the session's clock events dated at `start` or `end` (with the
+    amendment that set each instant, if any): the events that show a stretch of its
+    clock begin and end there."""
+    found = [e.seq for e in session.events if e.kind in AMENDABLE and e.at in (start, end)]
+    # the last amendment of an instant is the one in force (model.effective)
+    last = {e.body["corrects"]: e.seq for e in session.events if e.kind == "instant-amended"}
+    return tuple(sorted({*found, *(last[s] for s in found if s in last)}))
 
 
 @dataclass(frozen=True)
@@ -53,6 +76,8 @@ class Facts:
     # what the session is billed now, when its last receipt states its amount: the same
     # for its receipt
     receipted_now: Decimal | None = None
+    # where its clock ran while another session's ran too, in the order of the others
+    overlaps: tuple[Overlap, ...] = ()
     # the session's events as stored, when an instant was amended or the session moved
     # after its receipt or invoice (model.undone_corrections: a correction undone by a
     # later one corrects nothing)

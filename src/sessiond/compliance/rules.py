@@ -30,7 +30,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from sessiond import clock, labels
-from sessiond.compliance.facts import Facts
+from sessiond.compliance.facts import Facts, bounding
 from sessiond.compliance.findings import Finding
 from sessiond.i18n import _
 from sessiond.model import (
@@ -1256,6 +1256,39 @@ def _left_running(facts: Facts, spec: RuleSpec) -> list[Finding]:
                         start=facts.local(span.start), end=facts.local(span.end),
                         session=facts.session.id, seq=close if close is not None else "N")
         found.append(finding(spec, message, shown))
+    return found
+
+
+@rule("overlapping-sessions")
+def overlapping_sessions(facts: Facts, spec: RuleSpec) -> list[Finding]:
+    """The session's clock ran while another session's ran too (a stop forgotten, a start
+    typed at the wrong time, two clients served "at once"): one technician works one
+    session at a time, and the terms bill the time actually spent on this intervention
+    (MD 5 "temps effectivement passé", VLH 3.3 "durée réelle de l'intervention"), so the
+    same minutes billed twice, to one client or to two, are minutes one bill does not owe.
+    Each session of the pair reports it, citing the clock events of both at the stretch's
+    ends. The service finds the stretches (Sessiond.overlaps); a session cancelled as a
+    duplicate shares none."""
+    found = []
+    for o in facts.overlaps:
+        span = _("from {first} to {last}", first=facts.local(o.start, seconds=True),
+                 last=facts.local(o.end, seconds=True))
+        if o.same_client:
+            message = _(
+                "The clock ran {span} ({duration}) while that of session {other}, of the "
+                "same client, ran too: the same minutes are billed twice. If a time is "
+                "wrong, correct it (sessiond amend SESSION SEQ --at TIME --reason TEXT); if "
+                "it is the same work timed twice: sessiond cancel {session} --duplicate-of "
+                "{other} --reason TEXT.", span=span, duration=_duration(o.end - o.start),
+                other=o.other, session=facts.session.id)
+        else:
+            message = _(
+                "The clock ran {span} ({duration}) while that of session {other} ran too: "
+                "the same minutes are billed to two clients. If a time is wrong, correct it "
+                "(sessiond amend SESSION SEQ --at TIME --reason TEXT).", span=span,
+                duration=_duration(o.end - o.start), other=o.other)
+        found.append(finding(spec, message,
+                             [*bounding(facts.session, o.start, o.end), *o.events]))
     return found
 
 

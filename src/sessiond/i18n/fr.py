@@ -1170,6 +1170,22 @@ CATALOG: dict[str, str] = {
         "chronomètre oublié (toute une nuit, par exemple) facture un temps que personne n'a "
         "travaillé\u202f; si le travail a pris fin plus tôt, corrigez cet instant (sessiond "
         "amend {session} {seq} --at HEURE --reason TEXTE).",
+    "The clock ran {span} ({duration}) while that of session {other}, of the same client, "
+    "ran too: the same minutes are billed twice. If a time is wrong, correct it (sessiond "
+    "amend SESSION SEQ --at TIME --reason TEXT); if it is the same work timed twice: "
+    "sessiond cancel {session} --duplicate-of {other} --reason TEXT.":
+        "Le chronomètre a tourné {span} ({duration}) pendant que celui de l'intervention "
+        "{other}, du même client, tournait aussi\u202f: les mêmes minutes sont facturées "
+        "deux fois. Si une heure est fausse, corrigez-la (sessiond amend INTERVENTION N --at "
+        "HEURE --reason TEXTE)\u202f; si c'est le même travail chronométré deux "
+        "fois\u202f: sessiond cancel {session} --duplicate-of {other} --reason TEXTE.",
+    "The clock ran {span} ({duration}) while that of session {other} ran too: the same "
+    "minutes are billed to two clients. If a time is wrong, correct it (sessiond amend "
+    "SESSION SEQ --at TIME --reason TEXT).":
+        "Le chronomètre a tourné {span} ({duration}) pendant que celui de l'intervention "
+        "{other} tournait aussi\u202f: les mêmes minutes sont facturées à deux clients. Si "
+        "une heure est fausse, corrigez-la (sessiond amend INTERVENTION N --at HEURE "
+        "--reason TEXTE).",
     "Consent given: {given}; the terms ask for: {wanted}.":
         "Consentement donné\u202f: {given}\u202f; les conditions demandent\u202f: {wanted}.",
     "The client's system is not on record (session new --client-os); the terms cover "
@@ -2751,6 +2767,8 @@ CATALOG: dict[str, str] = {
         "Connexion à l'ordinateur du client",
     "Consistent clocks":
         "Horloges cohérentes",
+    "One session at a time":
+        "Une intervention à la fois",
     "Readable terms":
         "Conditions lisibles",
     "Session with {client}: in {minutes} min, next tranche, +{length} / +{amount}":

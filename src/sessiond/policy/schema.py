@@ -199,6 +199,9 @@ RULE_PARAMETERS: dict[str, dict[str, str]] = {
     # was issued (Micro-Alpes 13, FGDMI II.3)
     "receipt-issued": {"from_first_session": "flag"},
     "clock-consistent": {"max_declared_gap_seconds": "seconds"},
+    # the clock ran while another session's ran too (Sessiond.overlaps); the law's
+    # baseline applies where a policy has no table for it
+    "overlapping-sessions": {},
     # Rules the documents call for beyond the list (see sessiond.compliance.rules).
     # private_only: the terms serve private clients only and send businesses to other
     # terms (VLH 1, 2), rather than leave the technician to check (FGDMI II.6)
