@@ -189,6 +189,40 @@ def test_a_proof_whose_summary_line_was_edited_fails(day: tuple[Cli, Day],
     assert cli("verify", "--export", again["path"]).code == 0
 
 
+def test_a_proof_holding_a_line_twice_or_two_exports_lines_fails(day: tuple[Cli, Day],
+                                                                 tmp_path: Path) -> None:
+    """A proof describes one export with one line of each kind. Its events line pasted
+    twice was read once and the export passed; each line repeated now fails naming it,
+    and so does a checkpoint or an events line of another export added to it. A proof
+    saved again by Windows (CRLF, a byte order mark) still verifies."""
+    cli, d = day
+    data = export(cli, tmp_path / "a", "--day", DAY.isoformat())
+    proof = Path(data["proof"])
+    original = proof.read_text(encoding="utf-8")
+    lines = original.splitlines()
+    for marker in ("SESSIOND-EVENTS", "SESSIOND-CHECKPOINT", "SESSIOND-EXPORT-PROOF"):
+        line = next(x for x in lines if x.startswith(marker))
+        proof.write_text(original + line + "\n", encoding="utf-8")
+        result = cli("verify", "--export", data["path"], check=False)
+        assert result.code == 1, (marker, result.out)
+        assert f"sa ligne «\u00a0{line[:120]}\u00a0» y figure 2 fois" in result.out, result.out
+        assert cli("verify", "--export", data["path"], "--json", check=False).json["log_ok"] is True
+    # Another export's checkpoint and events line (a day later, after a correction).
+    cli("record", d.helene, "disconnect-confirmed", "--at", "2025-03-10T10:18:00+01:00",
+        "--yes")
+    other = Path(export(cli, tmp_path / "b", "--day", DAY.isoformat())["proof"])
+    theirs = [x for x in other.read_text(encoding="utf-8").splitlines()
+              if x.startswith(("SESSIOND-EVENTS", "SESSIOND-CHECKPOINT"))]
+    assert len(theirs) == 2 and not set(theirs) & set(lines)
+    for line in theirs:
+        proof.write_text(original + line + "\n", encoding="utf-8")
+        result = cli("verify", "--export", data["path"], check=False)
+        assert result.code == 1 and "2 lignes" in result.out and "différentes" in result.out, (
+            result.out)
+    proof.write_bytes(b"\xef\xbb\xbf" + original.replace("\n", "\r\n").encode("utf-8"))
+    assert cli("verify", "--export", data["path"]).code == 0
+
+
 def test_the_proof_beside_the_file_is_what_verify_reads(day: tuple[Cli, Day],
                                                         tmp_path: Path) -> None:
     cli, _d = day

@@ -83,6 +83,7 @@ def check_export(svc: Sessiond, path: Path, read: Callable[[Path], bytes]) -> Ex
     if line is None or not result.checkpoints or not result.proofs:
         raise InputError(_("{proof} is not the proof of an export (its lines were damaged).",
                            proof=sidecar))
+    result.problems.extend(_repeated(sidecar, text))
     actual = sha256(read(data_path))
     if actual != line["sha"]:
         result.problems.append(Problem(None, _(
@@ -104,6 +105,35 @@ def check_export(svc: Sessiond, path: Path, read: Callable[[Path], bytes]) -> Ex
                 "the log recorded", proof=one_line(sidecar.name), seq=proof.upto)))
         result.problems.extend(_corrected_since(svc, data_path, proof))
     return result
+
+
+def _repeated(sidecar: Path, text: str) -> list[Problem]:
+    """A proof holds each of its lines once, and one file line, one events line and one
+    checkpoint: it describes one export. A line twice (pasted again, an editor's
+    duplicate) was counted once and passed, and two events lines or checkpoints (one
+    from another proof) made one document vouch for two exports."""
+    from collections import Counter
+
+    from sessiond.audit.checkpoint import MARKER as CHECKPOINT
+    from sessiond.exports.proof import MARKER as EVENTS
+
+    problems = []
+    counted = Counter(" ".join(row.split()) for row in text.splitlines() if row.strip())
+    for row, times in counted.items():
+        if times > 1:
+            problems.append(Problem(None, _(
+                "{proof}: its line \u00ab {line} \u00bb is there {n} times; a proof holds "
+                "each of its lines once: the proof was edited", proof=one_line(sidecar.name),
+                line=one_line(row)[:120], n=times)))
+    for marker, kind in ((MARKER, _("file lines")), (EVENTS, _("events lines")),
+                         (CHECKPOINT, _("checkpoint lines"))):
+        distinct = {" ".join(row.split()) for row in text.splitlines() if marker in row}
+        if len(distinct) > 1:
+            problems.append(Problem(None, _(
+                "{proof}: it holds {n} different {kind}, a proof holds one: it was edited "
+                "or put together from several proofs", proof=one_line(sidecar.name),
+                n=len(distinct), kind=kind)))
+    return problems
 
 
 def _summary_line(text: str, marker: int) -> str:

@@ -2111,6 +2111,17 @@ CATALOG: dict[str, str] = {
         "{proof}\u202f: sa ligne de résumé (interventions, total) n'est pas celle écrite avec "
         "l'export (événement n°\u00a0{seq})\u202f: la preuve a été modifiée\u202f; les lignes du "
         "fichier lui-même sont celles que le journal a enregistrées",
+    "{proof}: its line \u00ab {line} \u00bb is there {n} times; a proof holds each of its "
+    "lines once: the proof was edited":
+        "{proof}\u202f: sa ligne \u00ab\u00a0{line}\u00a0\u00bb y figure {n} fois\u202f; une "
+        "preuve contient chacune de ses lignes une seule fois\u202f: la preuve a été modifiée",
+    "{proof}: it holds {n} different {kind}, a proof holds one: it was edited or put together "
+    "from several proofs":
+        "{proof}\u202f: elle contient {n} {kind} différentes, une preuve n'en contient "
+        "qu'une\u202f: elle a été modifiée ou assemblée à partir de plusieurs preuves",
+    "file lines": "lignes de fichier",
+    "events lines": "lignes d'événements",
+    "checkpoint lines": "lignes de point de contrôle",
     '{proof}: the log recorded another file for this export (event #{seq}): the proof was edited':
         "{proof}\u202f: le journal a enregistré un autre fichier pour cet export (événement "
         "n°\u00a0{seq})\u202f: la preuve a été modifiée",
