@@ -32,6 +32,12 @@ def proof_path(path: Path) -> Path:
     return path.with_name(path.name + SUFFIX)
 
 
+def proof_file(text: str) -> str | None:
+    """The name of the export file a proof's text covers; None when it is no proof."""
+    line = _LINE.search(text)
+    return line["file"] if line else None
+
+
 def summary_digest(summary: str) -> str:
     """The SHA-256 of the summary line a proof prints ("12 sessions, total 840,00 EUR"),
     recorded in its export-made event: the line is for the accountant's eye, and an edited
@@ -68,6 +74,7 @@ def check_export(svc: Sessiond, path: Path, read: Callable[[Path], bytes]) -> Ex
         sidecar, data_path = path, path.with_name(path.name[:-len(SUFFIX)])
     else:
         sidecar, data_path = proof_path(path), path
+        _refuse_other_documents(path, read(path))
     if not sidecar.exists():
         data = read(data_path).decode("latin-1")
         found = parse_checkpoints(data)  # exports made before the proof had its own file
@@ -105,6 +112,24 @@ def check_export(svc: Sessiond, path: Path, read: Callable[[Path], bytes]) -> Ex
                 "the log recorded", proof=one_line(sidecar.name), seq=proof.upto)))
         result.problems.extend(_corrected_since(svc, data_path, proof))
     return result
+
+
+def _refuse_other_documents(path: Path, raw: bytes) -> None:
+    """An export is a CSV or JSON table: a receipt, an invoice or a report given for
+    one is refused saying what it is and how it is checked. A receipt passed as an
+    export read as one made before proofs had their own file (its checkpoint inside)."""
+    from sessiond.exports.kinds import EXPORT, recognise, refusal
+    from sessiond.exports.signed import pdf_start, read_document
+
+    if not raw.strip():
+        return  # its proof decides: an emptied export fails its SHA-256
+    kind = recognise(raw, read_document(raw))
+    if kind is not None and kind.kind != EXPORT:
+        raise refusal(str(path), kind, asked=EXPORT)
+    if kind is None and pdf_start(raw) >= 0:
+        raise InputError(_(
+            "{path} is a PDF, not an export: an export is the CSV or JSON file sessiond "
+            "export wrote, checked with its proof (.proof) beside it.", path=one_line(str(path))))
 
 
 def _repeated(sidecar: Path, text: str) -> list[Problem]:

@@ -2104,6 +2104,49 @@ CATALOG: dict[str, str] = {
     'to {path}.':
         "{proof} est introuvable\u202f: la preuve d'un export est le fichier de ce nom placé à "
         'côté. Remettez-le à côté de {path}.',
+    # exports.kinds: a document given to verify that is not the kind asked for
+    "{path} is {what}, not {asked}: {how}.":
+        "{path} est {what}, pas {asked}\u202f: {how}.",
+    "a receipt": "un relevé d'intervention",
+    "an export": "un export",
+    "a sessiond receipt": "un relevé d'intervention de sessiond",
+    "a sessiond export": "un export de sessiond",
+    "the proof of the export {file}": "la preuve de l'export {file}",
+    "the invoice no. {number}": "la facture n°\u00a0{number}",
+    "the credit note no. {number}": "l'avoir n°\u00a0{number}",
+    "the compliance report of session {session}":
+        "le rapport de conformité de l'intervention {session}",
+    "a compliance report": "un rapport de conformité",
+    "a receipt is checked with sessiond verify --receipt {path}":
+        "un relevé se vérifie avec sessiond verify --receipt {path}",
+    "an export is checked with sessiond verify --export {path}, its proof (.proof) beside it":
+        "un export se vérifie avec sessiond verify --export {path}, sa preuve (.proof) à "
+        "côté",
+    "an export is checked with sessiond verify --export {file}, this proof beside it":
+        "un export se vérifie avec sessiond verify --export {file}, cette preuve à côté",
+    "an invoice carries no proof to check: it is checked by its number in the log's series "
+    "(sessiond verify checks that the series has no gap and no number twice), and sessiond "
+    "invoice show {number} writes it again from the log, to compare with this one":
+        "une facture ne porte pas de preuve à vérifier\u202f: elle se vérifie par son numéro "
+        "dans la série du journal (sessiond verify contrôle que la série n'a ni trou ni "
+        "numéro en double), et sessiond invoice show {number} la refait à partir du "
+        "journal, pour la comparer à celle-ci",
+    "a credit note carries no proof to check: it is checked by its number in the log's "
+    "series (sessiond verify checks that the series has no gap and no number twice), and "
+    "sessiond invoice show {number} writes it again from the log, to compare with this one":
+        "un avoir ne porte pas de preuve à vérifier\u202f: il se vérifie par son numéro dans "
+        "la série du journal (sessiond verify contrôle que la série n'a ni trou ni numéro "
+        "en double), et sessiond invoice show {number} le refait à partir du journal, pour "
+        "le comparer à celui-ci",
+    "a compliance report is the technician's own document and carries no proof: sessiond "
+    "check {session} --pdf FILE writes it again from the log":
+        "un rapport de conformité est un document du technicien, sans preuve à "
+        "vérifier\u202f: sessiond check {session} --pdf FICHIER le refait à partir du "
+        "journal",
+    "{path} is a PDF, not an export: an export is the CSV or JSON file sessiond export "
+    "wrote, checked with its proof (.proof) beside it.":
+        "{path} est un PDF, pas un export\u202f: un export est le fichier CSV ou JSON écrit "
+        "par sessiond export, vérifié avec sa preuve (.proof) à côté.",
     '{proof} is not the proof of an export (its lines were damaged).':
         "{proof} n'est pas la preuve d'un export (ses lignes ont été abîmées).",
     "{proof}: its summary line (sessions, total) is not the one written with the export "
