@@ -414,6 +414,69 @@ def test_an_export_of_a_session_corrected_since_fails_until_made_again(
     assert cli("verify", "--export", again["path"]).code == 0
 
 
+def test_an_export_repriced_by_a_correction_of_the_clients_history_fails_naming_it(
+        day: tuple[Cli, Day], tmp_path: Path) -> None:
+    """A duplicate client merged, a package withdrawn: no event of the exported sessions
+    changed, so the export passed, though the log now bills them otherwise (the kept
+    client's first intervention loses its discount, the duplicate's session counts for
+    the kept client, the package's hours are due). Each session is named with what
+    changed, in the CSV and the JSON; the period exported again verifies."""
+    cli, d = day
+    dup = cli("client", "add", "Hélène Muller").out.strip()
+    early = timed(cli, dup, "vlh", "2025-03-05T09:00:00+01:00", "2025-03-05T10:00:00+01:00",
+                  extra=("--rate", "52.50"))
+    day10 = export(cli, tmp_path / "a", "--day", DAY.isoformat())
+    as_json = export(cli, tmp_path / "a", "--day", DAY.isoformat(), "--format", "json")
+    day05 = export(cli, tmp_path / "a", "--day", "2025-03-05")
+    for made in (day10, as_json, day05):
+        assert cli("verify", "--export", made["path"]).code == 0
+    cli("client", "merge", dup, "--into", d.clients["helene"], "--reason", "en double")
+    for made in (day10, as_json):
+        result = cli("verify", "--export", made["path"], check=False)
+        assert result.code == 1, result.out
+        assert (f"l'intervention {d.helene} n'est plus facturée comme l'export l'indique "
+                "(elle était facturée 45,94 € dans l'export et l'est 65,63 € à "
+                "présent)") in result.out, result.out
+        assert d.societe not in result.out and d.francois not in result.out
+    moved = cli("verify", "--export", day05["path"], check=False)
+    assert moved.code == 1 and (
+        f"l'intervention {early} n'est plus facturée comme l'export l'indique (son client "
+        f"était {dup} dans l'export et est {d.clients['helene']} à présent)") in moved.out, (
+        moved.out)
+    checked = cli("verify", "--export", day05["path"], "--json", check=False).json
+    assert checked["log_ok"] is True and checked["first_bad_event"] is None
+    again = export(cli, tmp_path / "b", "--day", DAY.isoformat())
+    assert cli("verify", "--export", again["path"]).code == 0
+    credit = next(e["seq"] for e in cli.events() if e["kind"] == "credit-added")
+    cli("credit", "withdraw", d.clients["francois"], str(credit), "--reason",
+        "saisi par erreur")
+    withdrawn = cli("verify", "--export", again["path"], check=False)
+    assert withdrawn.code == 1 and (
+        f"l'intervention {d.francois} n'est plus facturée comme l'export l'indique (elle "
+        "était facturée 0,00 € dans l'export") in withdrawn.out, withdrawn.out
+    assert d.helene not in withdrawn.out
+
+
+def test_an_export_of_a_warranty_re_intervention_repriced_since_fails(
+        day: tuple[Cli, Day], tmp_path: Path) -> None:
+    """A free re-intervention under Micro-Alpes' warranty (art. 10), exported at 0; the
+    session it is the warranty of then moved to another client: the re-intervention is
+    due (50 EUR) while none of its own events changed, and its export passed."""
+    cli, d = day
+    again = timed(cli, d.clients["societe"], "micro-alpes", "2025-03-19T09:00:00+01:00",
+                  "2025-03-19T10:00:00+01:00",
+                  extra=("--warranty-of", d.societe, "--ordered-at",
+                         "2025-03-18T09:00:00+01:00"))
+    made = export(cli, tmp_path, "--day", "2025-03-19")
+    assert made["total"] == "0.00" and cli("verify", "--export", made["path"]).code == 0
+    other = cli("client", "add", "Autre SARL", "--business").out.strip()
+    cli("session", "move", d.societe, "--client", other, "--reason", "mauvais client")
+    result = cli("verify", "--export", made["path"], check=False)
+    assert result.code == 1 and (
+        f"l'intervention {again} n'est plus facturée comme l'export l'indique (elle était "
+        "facturée 0,00 € dans l'export et l'est 50,00 € à présent)") in result.out, result.out
+
+
 def test_cancelled_and_never_started_sessions_are_left_out(cli: Cli, tmp_path: Path) -> None:
     write_config(cli.home)
     client = cli("client", "add", "Paul Bernard").out.strip()

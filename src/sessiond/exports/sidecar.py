@@ -11,8 +11,9 @@ the events line against the log.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from sessiond.audit.checkpoint import Checkpoint, parse_checkpoints
@@ -24,6 +25,7 @@ from sessiond.i18n import _, one_line
 from sessiond.sessions import Sessiond
 
 SUFFIX = ".proof"
+ZERO = Decimal(0)
 MARKER = "SESSIOND-EXPORT-PROOF"
 _LINE = re.compile(MARKER + r" v1;file=(?P<file>[^;\n]{1,255});sha256=(?P<sha>[0-9a-f]{64})")
 
@@ -111,6 +113,14 @@ def check_export(svc: Sessiond, path: Path, read: Callable[[Path], bytes]) -> Ex
                 "export (event #{seq}): the proof was edited; the file's own rows are what "
                 "the log recorded", proof=one_line(sidecar.name), seq=proof.upto)))
         result.problems.extend(_corrected_since(svc, data_path, proof))
+        if event is not None and event.kind == "export-made":
+            from sessiond.exports.table import stated as rows_stated
+
+            # What the file states, once it is known to be the one exported; else (an
+            # edited file, said above, or a format whose rows name no amount) the
+            # sessions as the log stood then.
+            rows = rows_stated(read(data_path)) if actual == line["sha"] else None
+            result.problems.extend(_rebilled(svc, data_path, proof, event.at, rows))
     return result
 
 
@@ -195,3 +205,55 @@ def _corrected_since(svc: Sessiond, path: Path, proof: EventsProof) -> list[Prob
         "{path}: a session it covers was corrected after it was exported ({events}): it "
         "no longer states the period as the log does; export it again", path=path,
         events=", ".join(f"#{seq}" for seq in later[:8])))]
+
+
+def _rebilled(svc: Sessiond, path: Path, proof: EventsProof, at: str,
+              rows: Mapping[str, tuple[str, Decimal]] | None) -> list[Problem]:
+    """Each session the export states, billed as it was when the export was made and as
+    the log bills it now: a correction outside the session's own events (its duplicate
+    client merged into another, a package withdrawn, the session it is the warranty of
+    moved) or its terms changed give it another client or another amount while none of
+    its events changed, and the file passed though it no longer bills the session as
+    the log does. Each such session is named, with what changed. `rows`: what the file
+    itself states (exports.table.stated), which also shows a change of the terms; else
+    the session as the log stood before the export. A session still running when it was
+    exported went on since: its amount then was one so far, and only its client is
+    compared."""
+    from sessiond import clock
+    from sessiond.billing.text import money
+    from sessiond.exports.proof import covered_sessions
+    from sessiond.exports.sources import Ledger
+    from sessiond.model import State
+
+    when = clock.from_text(at)
+    then, now = Ledger(svc, when, upto=proof.upto), Ledger(svc, when)
+    problems = []
+    for session_id in covered_sessions(svc.store, proof.scope, proof.upto):
+        try:
+            was, is_now = then.session(session_id), now.session(session_id)
+        except (InputError, KeyError):
+            continue  # no longer in the log: the events line says so
+        if rows is not None and session_id not in rows:
+            continue  # not on a day of the export (a candidate its digest counts)
+        # An unpriced session (no rate) is written with the amount 0 in the file.
+        bill_then = then.try_bill(was)[0]
+        client_then, total_then = (rows[session_id] if rows is not None else (
+            then.canonical(was.client_id), bill_then.total if bill_then else ZERO))
+        client_now = now.canonical(is_now.client_id)
+        changes = []
+        if client_then != client_now:
+            changes.append(_("its client was {then} in the export and is {now} now",
+                             then=client_then, now=client_now))
+        if proof.scope.basis != "paid" and was.state not in (State.RUNNING, State.PAUSED):
+            bill_now = now.try_bill(is_now)[0]
+            total_now = bill_now.total if bill_now is not None else ZERO
+            if total_then != total_now:
+                changes.append(_(
+                    "it was billed {then} in the export and is billed {now} now",
+                    then=money(total_then), now=money(total_now)))
+        if changes:
+            problems.append(Problem(None, _(
+                "{path}: session {session} is no longer billed as the export states it "
+                "({changes}): a correction or its terms changed since; export the period "
+                "again", path=path, session=session_id, changes=_("; ").join(changes))))
+    return problems

@@ -2147,6 +2147,15 @@ CATALOG: dict[str, str] = {
     "wrote, checked with its proof (.proof) beside it.":
         "{path} est un PDF, pas un export\u202f: un export est le fichier CSV ou JSON écrit "
         "par sessiond export, vérifié avec sa preuve (.proof) à côté.",
+    "its client was {then} in the export and is {now} now":
+        "son client était {then} dans l'export et est {now} à présent",
+    "it was billed {then} in the export and is billed {now} now":
+        "elle était facturée {then} dans l'export et l'est {now} à présent",
+    "{path}: session {session} is no longer billed as the export states it ({changes}): a "
+    "correction or its terms changed since; export the period again":
+        "{path}\u202f: l'intervention {session} n'est plus facturée comme l'export "
+        "l'indique ({changes})\u202f: une correction ou ses conditions ont changé "
+        "depuis\u202f; exportez la période à nouveau",
     '{proof} is not the proof of an export (its lines were damaged).':
         "{proof} n'est pas la preuve d'un export (ses lignes ont été abîmées).",
     "{proof}: its summary line (sessions, total) is not the one written with the export "
