@@ -223,6 +223,26 @@ def test_a_proof_holding_a_line_twice_or_two_exports_lines_fails(day: tuple[Cli,
     assert cli("verify", "--export", data["path"]).code == 0
 
 
+def test_the_proof_of_another_day_beside_a_file_is_named_as_such(day: tuple[Cli, Day],
+                                                                  tmp_path: Path) -> None:
+    """Another day's proof renamed beside a file said the file "was changed after it was
+    exported", though it is an export the log recorded, byte for byte: the verdict names
+    the export the proof is of, and the export event of the file."""
+    cli, _d = day
+    monday = export(cli, tmp_path / "a", "--day", DAY.isoformat())
+    tuesday = export(cli, tmp_path / "b", "--day", "2025-03-11")
+    shutil.copy(tuesday["proof"], monday["proof"])
+    result = cli("verify", "--export", monday["path"], check=False)
+    assert result.code == 1, result.out
+    assert ("la preuve placée à côté est celle de l'export du 11 mars 2025 "
+            f"(sessiond-2025-03-11.csv), et {monday['path']} est le fichier d'un autre export "
+            f"(événement n°\u00a0{monday['event']})") in result.out, result.out
+    assert "modifié après l'export" not in result.out
+    Path(monday["path"]).write_bytes(Path(monday["path"]).read_bytes() + b"x")
+    edited = cli("verify", "--export", monday["path"], check=False)
+    assert edited.code == 1 and "modifié après l'export" in edited.out
+
+
 def test_the_proof_beside_the_file_is_what_verify_reads(day: tuple[Cli, Day],
                                                         tmp_path: Path) -> None:
     cli, _d = day

@@ -94,7 +94,19 @@ def check_export(svc: Sessiond, path: Path, read: Callable[[Path], bytes]) -> Ex
                            proof=sidecar))
     result.problems.extend(_repeated(sidecar, text))
     actual = sha256(read(data_path))
-    if actual != line["sha"]:
+    own = next((e for e in svc.store.events_of_kind("export-made")
+                if e.body_fields().get("file_digest") == actual), None)
+    if actual != line["sha"] and own is not None:
+        # The file is an export the log recorded, its proof another one's (another day's
+        # proof renamed beside it): "changed after it was exported" sent the reader
+        # looking for an edit that was never made.
+        result.problems.append(Problem(None, _(
+            "{path} is not the file this proof covers: the proof beside it is that of "
+            "{what} ({file}), and {path} is the file of another export (event #{seq}); "
+            "put its own proof beside it", path=data_path,
+            what=result.proofs[0].scope.describe(), file=one_line(line["file"]),
+            seq=own.seq)))
+    elif actual != line["sha"]:
         result.problems.append(Problem(None, _(
             "{path} was changed after it was exported: it is not the file its proof covers "
             "(SHA-256 {actual} instead of {expected})", path=data_path, actual=actual[:16],

@@ -2156,6 +2156,12 @@ CATALOG: dict[str, str] = {
         "{path}\u202f: l'intervention {session} n'est plus facturée comme l'export "
         "l'indique ({changes})\u202f: une correction ou ses conditions ont changé "
         "depuis\u202f; exportez la période à nouveau",
+    "{path} is not the file this proof covers: the proof beside it is that of {what} "
+    "({file}), and {path} is the file of another export (event #{seq}); put its own proof "
+    "beside it":
+        "{path} n'est pas le fichier que couvre cette preuve\u202f: la preuve placée à côté "
+        "est celle de {what} ({file}), et {path} est le fichier d'un autre export "
+        "(événement n°\u00a0{seq})\u202f; placez sa propre preuve à côté",
     '{proof} is not the proof of an export (its lines were damaged).':
         "{proof} n'est pas la preuve d'un export (ses lignes ont été abîmées).",
     "{proof}: its summary line (sessions, total) is not the one written with the export "
