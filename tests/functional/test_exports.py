@@ -243,6 +243,46 @@ def test_the_proof_of_another_day_beside_a_file_is_named_as_such(day: tuple[Cli,
     assert edited.code == 1 and "modifié après l'export" in edited.out
 
 
+def test_an_export_saved_again_by_a_spreadsheet_verifies_and_an_edited_cell_is_named(
+        day: tuple[Cli, Day], tmp_path: Path) -> None:
+    """An accountant's spreadsheet saves the CSV again: no byte order mark, LF line ends,
+    every cell quoted, two columns swapped. Its cells are those exported, and it failed
+    as "changed after it was exported" with two digests; it now verifies, noted as saved
+    again (`resaved` in --json). A cell edited is named by its session and its column,
+    in the CSV and in the JSON (reindented)."""
+    cli, d = day
+    data = export(cli, tmp_path, "--day", DAY.isoformat())
+    path = Path(data["path"])
+    rows = read_csv(path)
+    swapped = [[r[1], r[0], *r[2:]] for r in rows]
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(
+        swapped)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    checked = cli.json("verify", "--export", str(path))
+    assert checked["ok"] and checked["documents"][0]["resaved"] is True
+    assert "enregistré à nouveau par un autre outil" in cli("verify", "--export",
+                                                            str(path)).out
+    swapped[1][C_AMOUNT] = "55,94"
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\n").writerows(swapped)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    edited = cli("verify", "--export", str(path), check=False)
+    assert edited.code == 1, edited.out
+    assert (f"a été modifié après l'export\u202f: {d.helene}, Montant (€)\u202f: exporté "
+            "«\u00a045,94\u00a0», le fichier indique maintenant «\u00a055,94\u00a0»"
+            ) in edited.out, edited.out
+    made = export(cli, tmp_path, "--day", DAY.isoformat(), "--format", "json")
+    doc = json.loads(Path(made["path"]).read_text(encoding="utf-8"))
+    Path(made["path"]).write_text(json.dumps(doc, indent=4), encoding="utf-8")
+    assert cli.json("verify", "--export", made["path"])["documents"][0]["resaved"] is True
+    doc["sessions"][0]["amount"] = "55.94"
+    Path(made["path"]).write_text(json.dumps(doc), encoding="utf-8")
+    edited = cli("verify", "--export", made["path"], check=False)
+    assert edited.code == 1 and 'sessions[1].amount\u202f: exporté "45.94"' in edited.out, (
+        edited.out)
+
+
 def test_the_proof_beside_the_file_is_what_verify_reads(day: tuple[Cli, Day],
                                                         tmp_path: Path) -> None:
     cli, _d = day

@@ -68,6 +68,8 @@ class ExportCheck:
     problems: list[Problem] = field(default_factory=list)
     checkpoints: list[Checkpoint] = field(default_factory=list)
     proofs: list[EventsProof] = field(default_factory=list)
+    resaved: bool = False  # the same cells, not the same bytes (saved again by a tool)
+    notes: list[str] = field(default_factory=list)
 
 
 def check_export(svc: Sessiond, path: Path, read: Callable[[Path], bytes]) -> ExportCheck:
@@ -107,10 +109,26 @@ def check_export(svc: Sessiond, path: Path, read: Callable[[Path], bytes]) -> Ex
             what=result.proofs[0].scope.describe(), file=one_line(line["file"]),
             seq=own.seq)))
     elif actual != line["sha"]:
-        result.problems.append(Problem(None, _(
-            "{path} was changed after it was exported: it is not the file its proof covers "
-            "(SHA-256 {actual} instead of {expected})", path=data_path, actual=actual[:16],
-            expected=line["sha"][:16])))
+        original = _as_exported(svc, result.proofs[0], line["sha"])
+        edited = _edited_cells(original, read(data_path)) if original is not None else None
+        if edited == []:
+            # The same cells, saved again by a spreadsheet or an editor (another line
+            # end, no byte order mark, quotes, columns in another order): no fact
+            # changed, as for a receipt saved again.
+            result.resaved = True
+            result.notes.append(_(
+                "{path}: saved again by another tool since it was exported (it is not the "
+                "file sessiond wrote, byte for byte); its cells are those exported",
+                path=data_path))
+        elif edited:
+            result.problems.append(Problem(None, _(
+                "{path} was changed after it was exported: {cells}", path=data_path,
+                cells=_("; ").join(edited[:8]))))
+        else:
+            result.problems.append(Problem(None, _(
+                "{path} was changed after it was exported: it is not the file its proof "
+                "covers (SHA-256 {actual} instead of {expected})", path=data_path,
+                actual=actual[:16], expected=line["sha"][:16])))
     for proof in result.proofs:
         event = svc.store.event_at(proof.upto)
         recorded = event.body_fields().get("file_digest") if event is not None else None
@@ -269,3 +287,85 @@ def _rebilled(svc: Sessiond, path: Path, proof: EventsProof, at: str,
                 "({changes}): a correction or its terms changed since; export the period "
                 "again", path=path, session=session_id, changes=_("; ").join(changes))))
     return problems
+
+
+def _as_exported(svc: Sessiond, proof: EventsProof, file_sha: str) -> bytes | None:
+    """The export's file as sessiond wrote it, when the log still makes the same file
+    (nothing it states changed since: the export made again appends nothing and writes
+    it byte for byte), in whichever language it was made; None otherwise."""
+    from sessiond import clock
+    from sessiond.exports.export import snapshot_data
+    from sessiond.exports.receipt_data import speaking
+
+    event = svc.store.event_at(proof.upto)
+    if event is None or event.kind != "export-made":
+        return None
+    fmt_name = event.body_fields().get("format")
+    for language in ("fr", "en"):
+        with speaking(language):
+            try:
+                data = snapshot_data(svc, proof.scope, str(fmt_name), clock.from_text(event.at))
+            except (InputError, ValueError, KeyError):
+                return None
+        if data is not None and sha256(data) == file_sha:
+            return data
+    return None
+
+
+def _edited_cells(original: bytes, given: bytes) -> list[str] | None:
+    """The cells of `given` that are not those of `original` (the file as exported),
+    each named by its row (its session) and its column; [] when every cell is the same,
+    whatever the line ends, byte order mark, quoting or order of the columns; None when
+    `given` is no table of the same columns."""
+    import csv
+    import io
+    import json
+
+    from sessiond.exports.signed import decode_text
+
+    def text(raw: bytes) -> str:
+        return decode_text(raw)
+
+    if original.lstrip().startswith(b"{"):
+        from sessiond.exports.receipt_verify import differences
+
+        try:
+            mine, theirs = json.loads(text(original)), json.loads(text(given))
+        except (ValueError, RecursionError):
+            return None
+        return [_("{field}: exported {exported}, the file now says {now}", field=path,
+                  exported=json.dumps(a, ensure_ascii=False),
+                  now=json.dumps(b, ensure_ascii=False))
+                for path, a, b in differences(mine, theirs)]
+
+    def table(raw: bytes) -> list[list[str]]:
+        body = text(raw)
+        first = body.split("\n", 1)[0]
+        delimiter = ";" if first.count(";") >= first.count(",") else ","
+        return [row for row in csv.reader(io.StringIO(body), delimiter=delimiter) if row]
+
+    mine, theirs = table(original), table(given)
+    if not mine or not theirs or sorted(mine[0]) != sorted(theirs[0]):
+        return None
+    header = mine[0]
+    order = [theirs[0].index(name) for name in header]
+    from sessiond.exports.receipt_data import speaking
+
+    names = set()
+    for language in ("fr", "en"):
+        with speaking(language):
+            names.add(_("Session"))
+    key = next((header.index(n) for n in sorted(names) if n in header), None)
+    edited: list[str] = []
+    for number, (row, other) in enumerate(zip(mine[1:], theirs[1:], strict=False), start=2):
+        if len(other) != len(header):
+            return None
+        other = [other[i] for i in order]
+        where = row[key] if key is not None else _("line {n}", n=number)
+        edited.extend(_("{row}, {column}: exported \u00ab {exported} \u00bb, the file now "
+                        "says \u00ab {now} \u00bb", row=where, column=name, exported=a, now=b)
+                      for name, a, b in zip(header, row, other, strict=True) if a != b)
+    if len(mine) != len(theirs):
+        edited.append(_("it holds {now} rows where the export wrote {exported}",
+                        now=len(theirs) - 1, exported=len(mine) - 1))
+    return edited

@@ -2162,6 +2162,21 @@ CATALOG: dict[str, str] = {
         "{path} n'est pas le fichier que couvre cette preuve\u202f: la preuve placée à côté "
         "est celle de {what} ({file}), et {path} est le fichier d'un autre export "
         "(événement n°\u00a0{seq})\u202f; placez sa propre preuve à côté",
+    "{path}: saved again by another tool since it was exported (it is not the file sessiond "
+    "wrote, byte for byte); its cells are those exported":
+        "{path}\u202f: enregistré à nouveau par un autre outil depuis l'export (ce n'est plus "
+        "le fichier écrit par sessiond, octet pour octet)\u202f; ses cellules sont celles "
+        "exportées",
+    "{path} was changed after it was exported: {cells}":
+        "{path} a été modifié après l'export\u202f: {cells}",
+    "{field}: exported {exported}, the file now says {now}":
+        "{field}\u202f: exporté {exported}, le fichier indique maintenant {now}",
+    "{row}, {column}: exported \u00ab {exported} \u00bb, the file now says \u00ab {now} \u00bb":
+        "{row}, {column}\u202f: exporté \u00ab\u00a0{exported}\u00a0\u00bb, le fichier "
+        "indique maintenant \u00ab\u00a0{now}\u00a0\u00bb",
+    "line {n}": "ligne {n}",
+    "it holds {now} rows where the export wrote {exported}":
+        "il contient {now} lignes là où l'export en a écrit {exported}",
     '{proof} is not the proof of an export (its lines were damaged).':
         "{proof} n'est pas la preuve d'un export (ses lignes ont été abîmées).",
     "{proof}: its summary line (sessions, total) is not the one written with the export "
