@@ -283,6 +283,30 @@ def test_an_export_saved_again_by_a_spreadsheet_verifies_and_an_edited_cell_is_n
         edited.out)
 
 
+def test_an_export_of_another_technician_does_not_blame_this_log(day: tuple[Cli, Day],
+                                                                 tmp_path: Path) -> None:
+    """Another technician's export (his key signed its checkpoint) verified against this
+    log said "Le journal a ÉCHOUÉ... le journal a été réécrit" (log_ok false): the log
+    was blamed for a document it never made. It now fails as a receipt of another
+    technician does, naming his key, and the log is intact."""
+    cli, _d = day
+    other = cli.at(tmp_path / "other")
+    write_config(other.home)
+    client = other("client", "add", "Client Ailleurs").out.strip()
+    timed(other, client, "md-micro-services", "2025-03-10T09:00:00+01:00",
+          "2025-03-10T09:40:00+01:00")
+    theirs = export(other, tmp_path / "theirs", "--day", DAY.isoformat())
+    fingerprint = other.json("verify")["key_fingerprint"]
+    result = cli("verify", "--export", theirs["path"], "--json", check=False)
+    assert result.code == 1
+    checked = result.json
+    assert checked["log_ok"] is True and checked["first_bad_event"] is None
+    [problem] = checked["problems"]
+    assert "fait par un autre technicien" in problem["message"], problem
+    assert fingerprint in problem["message"]
+    assert "réécrit" not in result.out
+
+
 def test_the_proof_beside_the_file_is_what_verify_reads(day: tuple[Cli, Day],
                                                         tmp_path: Path) -> None:
     cli, _d = day

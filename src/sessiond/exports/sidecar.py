@@ -95,6 +95,20 @@ def check_export(svc: Sessiond, path: Path, read: Callable[[Path], bytes]) -> Ex
         raise InputError(_("{proof} is not the proof of an export (its lines were damaged).",
                            proof=sidecar))
     result.problems.extend(_repeated(sidecar, text))
+    keys = {c.key_id for c in result.checkpoints}
+    if svc.keyring.key_id not in keys:
+        # Made by another technician (his key signed its checkpoint): it says nothing of
+        # this log, which "the log was rewritten" and log_ok false blamed, as a receipt
+        # of another technician's is not checked against it either.
+        fingerprint = re.search(r"([0-9a-f]{4}(?::[0-9a-f]{4}){15})", text)
+        result.problems.append(Problem(None, _(
+            "{proof}: this export was made by another technician (key {other}), not with "
+            "this log's key ({ours}): it can only be checked with the log of the technician "
+            "who made it", proof=one_line(sidecar.name),
+            other=fingerprint.group(1) if fingerprint else sorted(keys)[0],
+            ours=svc.keyring.fingerprint)))
+        result.checkpoints, result.proofs = [], []
+        return result
     actual = sha256(read(data_path))
     own = next((e for e in svc.store.events_of_kind("export-made")
                 if e.body_fields().get("file_digest") == actual), None)

@@ -2177,6 +2177,11 @@ CATALOG: dict[str, str] = {
     "line {n}": "ligne {n}",
     "it holds {now} rows where the export wrote {exported}":
         "il contient {now} lignes là où l'export en a écrit {exported}",
+    "{proof}: this export was made by another technician (key {other}), not with this log's "
+    "key ({ours}): it can only be checked with the log of the technician who made it":
+        "{proof}\u202f: cet export a été fait par un autre technicien (clé {other}), pas avec "
+        "la clé de ce journal ({ours})\u202f: seul le journal du technicien qui l'a fait peut "
+        "le vérifier",
     '{proof} is not the proof of an export (its lines were damaged).':
         "{proof} n'est pas la preuve d'un export (ses lignes ont été abîmées).",
     "{proof}: its summary line (sessions, total) is not the one written with the export "
