@@ -139,3 +139,17 @@ def test_another_pdf_is_no_export(docs: tuple[Cli, Day, dict[str, Path]],
     other.write_bytes(bytes(pdf.output()))
     err = refused(cli, "--export", other)
     assert "est un PDF, pas un export" in err, err
+
+
+def test_a_table_no_spreadsheet_reads_is_refused_not_a_crash(
+        docs: tuple[Cli, Day, dict[str, Path]], tmp_path: Path) -> None:
+    """A first line of one quoted field past the csv module's limit (131 072 characters)
+    made telling whether it is an export raise csv.Error: a bug (exit 4)."""
+    cli, _d, found = docs
+    huge = tmp_path / "tableau.csv"
+    huge.write_text('"' + "a" * 200_000 + "\n", encoding="utf-8")
+    for option in ("--receipt", "--export"):
+        assert cli("verify", option, str(huge), check=False).code == 2
+    shutil.copy(found["proof"], huge.with_name(huge.name + ".proof"))
+    result = cli("verify", "--export", str(huge), check=False)
+    assert result.code == 1 and "modifié après l'export" in result.out, result.out

@@ -102,8 +102,11 @@ def _export_table(raw: bytes) -> bool:
             return False
         return isinstance(parsed, dict) and parsed.get("format") == "sessiond-export"
     first = text.split("\n", 1)[0]
-    cells = [[c.strip() for c in row] for delimiter in (";", ",")
-             for row in csv.reader(io.StringIO(first), delimiter=delimiter)]
+    try:
+        cells = [[c.strip() for c in row] for delimiter in (";", ",")
+                 for row in csv.reader(io.StringIO(first), delimiter=delimiter)]
+    except csv.Error:  # a field past the csv module's limit: no table of sessiond's
+        return False
     headers = [list(HEADER)]
     for _language in _speaking():
         headers += [table.header(), book.header(), ereporting.header()]

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from zoneinfo import ZoneInfoNotFoundError
 
 from sessiond.audit.checkpoint import Checkpoint, parse_checkpoints
 from sessiond.audit.verify import Problem
@@ -272,7 +273,11 @@ def _rebilled(svc: Sessiond, path: Path, proof: EventsProof, at: str,
     when = clock.from_text(at)
     then, now = Ledger(svc, when, upto=proof.upto), Ledger(svc, when)
     problems = []
-    for session_id in covered_sessions(svc.store, proof.scope, proof.upto):
+    try:
+        ids = covered_sessions(svc.store, proof.scope, proof.upto)
+    except (ZoneInfoNotFoundError, ValueError):
+        return []  # the events line names an unknown zone: check_proof says so
+    for session_id in ids:
         try:
             was, is_now = then.session(session_id), now.session(session_id)
         except (InputError, KeyError):
@@ -314,12 +319,17 @@ def _as_exported(svc: Sessiond, proof: EventsProof, file_sha: str) -> bytes | No
     event = svc.store.event_at(proof.upto)
     if event is None or event.kind != "export-made":
         return None
-    fmt_name = event.body_fields().get("format")
+    body = event.body_fields()
+    fmt_name = body.get("format")
+    if (proof.scope.first is None or (proof.scope.first.isoformat(),
+                                      proof.scope.last and proof.scope.last.isoformat())
+            != (body.get("first_day"), body.get("last_day"))):
+        return None  # an events line of another range than its event's: edited
     for language in ("fr", "en"):
         with speaking(language):
             try:
                 data = snapshot_data(svc, proof.scope, str(fmt_name), clock.from_text(event.at))
-            except (InputError, ValueError, KeyError):
+            except (InputError, ValueError, KeyError, ZoneInfoNotFoundError):
                 return None
         if data is not None and sha256(data) == file_sha:
             return data
@@ -358,7 +368,10 @@ def _edited_cells(original: bytes, given: bytes) -> list[str] | None:
         delimiter = ";" if first.count(";") >= first.count(",") else ","
         return [row for row in csv.reader(io.StringIO(body), delimiter=delimiter) if row]
 
-    mine, theirs = table(original), table(given)
+    try:
+        mine, theirs = table(original), table(given)
+    except csv.Error:
+        return None
     if not mine or not theirs or sorted(mine[0]) != sorted(theirs[0]):
         return None
     header = mine[0]

@@ -166,7 +166,8 @@ def stated(raw: bytes) -> dict[str, tuple[str, Decimal]] | None:
                     session, client, amount = (row[c] for c in columns)
                     found[session] = (client, Decimal(amount.replace(",", ".")))
                 return found
-    except (ValueError, KeyError, TypeError, IndexError, InvalidOperation, RecursionError):
+    except (ValueError, KeyError, TypeError, IndexError, InvalidOperation, RecursionError,
+            csv.Error):
         return None
     return None
 
