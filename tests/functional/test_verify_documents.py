@@ -153,3 +153,17 @@ def test_a_table_no_spreadsheet_reads_is_refused_not_a_crash(
     shutil.copy(found["proof"], huge.with_name(huge.name + ".proof"))
     result = cli("verify", "--export", str(huge), check=False)
     assert result.code == 1 and "modifié après l'export" in result.out, result.out
+
+
+def test_the_xml_of_a_factur_x_invoice_is_named_as_that_invoice(
+        docs: tuple[Cli, Day, dict[str, Path]], tmp_path: Path) -> None:
+    """The factur-x.xml an accountant's tool takes out of a business invoice."""
+    from pypdf import PdfReader
+
+    cli, _d, found = docs
+    [xml] = PdfReader(found["facturx"]).attachments["factur-x.xml"]
+    path = tmp_path / "factur-x.xml"
+    path.write_bytes(xml)
+    number = found["facturx"].stem.split("-", 1)[1]
+    for option in ("--receipt", "--export"):
+        assert f"la facture n°\u00a0{number}," in refused(cli, option, path)

@@ -113,6 +113,25 @@ def _export_table(raw: bytes) -> bool:
     return any(row == header for row in cells for header in headers)
 
 
+def _factur_x(raw: bytes) -> Kind | None:
+    """The CII XML of a Factur-X invoice or credit note (its factur-x.xml, taken out of
+    the PDF by an accountant's tool): its number and type code (facturx_xml)."""
+    from sessiond.exports.facturx_xml import TYPE_CODES
+
+    head = raw[:64 * 1024]
+    if b"CrossIndustryInvoice" not in head:
+        return None
+    found = re.search(rb"<(?:\w+:)?ExchangedDocument>\s*<(?:\w+:)?ID>([^<]{1,30})</"
+                      rb"(?:\w+:)?ID>\s*<(?:\w+:)?TypeCode>(\d{3})<", head)
+    if found is None:
+        return None
+    kind = next((k for k, code in TYPE_CODES.items() if code.encode() == found[2]), None)
+    number = found[1].decode("utf-8", errors="replace").strip()
+    if kind is None or not re.fullmatch(_NUMBER, number):
+        return None
+    return Kind(CREDIT_NOTE if kind == "credit-note" else INVOICE, number=number)
+
+
 def recognise(raw: bytes, carried: Carried) -> Kind | None:
     """What `raw` (read as `carried`) is, when it is one of sessiond's documents."""
     from sessiond.exports.receipt_data import FORMAT
@@ -133,6 +152,9 @@ def recognise(raw: bytes, carried: Carried) -> Kind | None:
         return titled
     if pdf_start(raw) >= 0:
         return None
+    xml = _factur_x(raw)
+    if xml is not None:
+        return xml
     covered = proof_file(carried.text)
     if covered is not None:
         return Kind(PROOF, file=covered)
