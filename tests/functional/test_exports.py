@@ -189,6 +189,124 @@ def test_a_proof_whose_summary_line_was_edited_fails(day: tuple[Cli, Day],
     assert cli("verify", "--export", again["path"]).code == 0
 
 
+def test_a_proof_holding_a_line_twice_or_two_exports_lines_fails(day: tuple[Cli, Day],
+                                                                 tmp_path: Path) -> None:
+    """A proof describes one export with one line of each kind. Its events line pasted
+    twice was read once and the export passed; each line repeated now fails naming it,
+    and so does a checkpoint or an events line of another export added to it. A proof
+    saved again by Windows (CRLF, a byte order mark) still verifies."""
+    cli, d = day
+    data = export(cli, tmp_path / "a", "--day", DAY.isoformat())
+    proof = Path(data["proof"])
+    original = proof.read_text(encoding="utf-8")
+    lines = original.splitlines()
+    for marker in ("SESSIOND-EVENTS", "SESSIOND-CHECKPOINT", "SESSIOND-EXPORT-PROOF"):
+        line = next(x for x in lines if x.startswith(marker))
+        proof.write_text(original + line + "\n", encoding="utf-8")
+        result = cli("verify", "--export", data["path"], check=False)
+        assert result.code == 1, (marker, result.out)
+        assert f"sa ligne «\u00a0{line[:120]}\u00a0» y figure 2 fois" in result.out, result.out
+        assert cli("verify", "--export", data["path"], "--json", check=False).json["log_ok"] is True
+    # Another export's checkpoint and events line (a day later, after a correction).
+    cli("record", d.helene, "disconnect-confirmed", "--at", "2025-03-10T10:18:00+01:00",
+        "--yes")
+    other = Path(export(cli, tmp_path / "b", "--day", DAY.isoformat())["proof"])
+    theirs = [x for x in other.read_text(encoding="utf-8").splitlines()
+              if x.startswith(("SESSIOND-EVENTS", "SESSIOND-CHECKPOINT"))]
+    assert len(theirs) == 2 and not set(theirs) & set(lines)
+    for line in theirs:
+        proof.write_text(original + line + "\n", encoding="utf-8")
+        result = cli("verify", "--export", data["path"], check=False)
+        assert result.code == 1 and "2 lignes" in result.out and "différentes" in result.out, (
+            result.out)
+    proof.write_bytes(b"\xef\xbb\xbf" + original.replace("\n", "\r\n").encode("utf-8"))
+    assert cli("verify", "--export", data["path"]).code == 0
+
+
+def test_the_proof_of_another_day_beside_a_file_is_named_as_such(day: tuple[Cli, Day],
+                                                                  tmp_path: Path) -> None:
+    """Another day's proof renamed beside a file said the file "was changed after it was
+    exported", though it is an export the log recorded, byte for byte: the verdict names
+    the export the proof is of, and the export event of the file."""
+    cli, _d = day
+    monday = export(cli, tmp_path / "a", "--day", DAY.isoformat())
+    tuesday = export(cli, tmp_path / "b", "--day", "2025-03-11")
+    shutil.copy(tuesday["proof"], monday["proof"])
+    result = cli("verify", "--export", monday["path"], check=False)
+    assert result.code == 1, result.out
+    assert ("la preuve placée à côté est celle de l'export du 11 mars 2025 "
+            f"(sessiond-2025-03-11.csv), et {monday['path']} est le fichier d'un autre export "
+            f"(événement n°\u00a0{monday['event']})") in result.out, result.out
+    assert "modifié après l'export" not in result.out
+    Path(monday["path"]).write_bytes(Path(monday["path"]).read_bytes() + b"x")
+    edited = cli("verify", "--export", monday["path"], check=False)
+    assert edited.code == 1 and "modifié après l'export" in edited.out
+
+
+def test_an_export_saved_again_by_a_spreadsheet_verifies_and_an_edited_cell_is_named(
+        day: tuple[Cli, Day], tmp_path: Path) -> None:
+    """An accountant's spreadsheet saves the CSV again: no byte order mark, LF line ends,
+    every cell quoted, two columns swapped. Its cells are those exported, and it failed
+    as "changed after it was exported" with two digests; it now verifies, noted as saved
+    again (`resaved` in --json). A cell edited is named by its session and its column,
+    in the CSV and in the JSON (reindented)."""
+    cli, d = day
+    data = export(cli, tmp_path, "--day", DAY.isoformat())
+    path = Path(data["path"])
+    rows = read_csv(path)
+    swapped = [[r[1], r[0], *r[2:]] for r in rows]
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(
+        swapped)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    checked = cli.json("verify", "--export", str(path))
+    assert checked["ok"] and checked["documents"][0]["resaved"] is True
+    assert "enregistré à nouveau par un autre outil" in cli("verify", "--export",
+                                                            str(path)).out
+    swapped[1][C_AMOUNT] = "55,94"
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\n").writerows(swapped)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    edited = cli("verify", "--export", str(path), check=False)
+    assert edited.code == 1, edited.out
+    assert (f"a été modifié après l'export\u202f: {d.helene}, Montant (€)\u202f: exporté "
+            "«\u00a045,94\u00a0», le fichier indique maintenant «\u00a055,94\u00a0»"
+            ) in edited.out, edited.out
+    made = export(cli, tmp_path, "--day", DAY.isoformat(), "--format", "json")
+    doc = json.loads(Path(made["path"]).read_text(encoding="utf-8"))
+    Path(made["path"]).write_text(json.dumps(doc, indent=4), encoding="utf-8")
+    assert cli.json("verify", "--export", made["path"])["documents"][0]["resaved"] is True
+    doc["sessions"][0]["amount"] = "55.94"
+    Path(made["path"]).write_text(json.dumps(doc), encoding="utf-8")
+    edited = cli("verify", "--export", made["path"], check=False)
+    assert edited.code == 1 and 'sessions[1].amount\u202f: exporté "45.94"' in edited.out, (
+        edited.out)
+
+
+def test_an_export_of_another_technician_does_not_blame_this_log(day: tuple[Cli, Day],
+                                                                 tmp_path: Path) -> None:
+    """Another technician's export (his key signed its checkpoint) verified against this
+    log said "Le journal a ÉCHOUÉ... le journal a été réécrit" (log_ok false): the log
+    was blamed for a document it never made. It now fails as a receipt of another
+    technician does, naming his key, and the log is intact."""
+    cli, _d = day
+    other = cli.at(tmp_path / "other")
+    write_config(other.home)
+    client = other("client", "add", "Client Ailleurs").out.strip()
+    timed(other, client, "md-micro-services", "2025-03-10T09:00:00+01:00",
+          "2025-03-10T09:40:00+01:00")
+    theirs = export(other, tmp_path / "theirs", "--day", DAY.isoformat())
+    fingerprint = other.json("verify")["key_fingerprint"]
+    result = cli("verify", "--export", theirs["path"], "--json", check=False)
+    assert result.code == 1
+    checked = result.json
+    assert checked["log_ok"] is True and checked["first_bad_event"] is None
+    [problem] = checked["problems"]
+    assert "fait par un autre technicien" in problem["message"], problem
+    assert fingerprint in problem["message"]
+    assert "réécrit" not in result.out
+
+
 def test_the_proof_beside_the_file_is_what_verify_reads(day: tuple[Cli, Day],
                                                         tmp_path: Path) -> None:
     cli, _d = day
@@ -378,6 +496,69 @@ def test_an_export_of_a_session_corrected_since_fails_until_made_again(
     again = export(cli, tmp_path / "again.csv", "--day", "2025-03-10")
     assert again["total"] != first["total"]
     assert cli("verify", "--export", again["path"]).code == 0
+
+
+def test_an_export_repriced_by_a_correction_of_the_clients_history_fails_naming_it(
+        day: tuple[Cli, Day], tmp_path: Path) -> None:
+    """A duplicate client merged, a package withdrawn: no event of the exported sessions
+    changed, so the export passed, though the log now bills them otherwise (the kept
+    client's first intervention loses its discount, the duplicate's session counts for
+    the kept client, the package's hours are due). Each session is named with what
+    changed, in the CSV and the JSON; the period exported again verifies."""
+    cli, d = day
+    dup = cli("client", "add", "Hélène Muller").out.strip()
+    early = timed(cli, dup, "vlh", "2025-03-05T09:00:00+01:00", "2025-03-05T10:00:00+01:00",
+                  extra=("--rate", "52.50"))
+    day10 = export(cli, tmp_path / "a", "--day", DAY.isoformat())
+    as_json = export(cli, tmp_path / "a", "--day", DAY.isoformat(), "--format", "json")
+    day05 = export(cli, tmp_path / "a", "--day", "2025-03-05")
+    for made in (day10, as_json, day05):
+        assert cli("verify", "--export", made["path"]).code == 0
+    cli("client", "merge", dup, "--into", d.clients["helene"], "--reason", "en double")
+    for made in (day10, as_json):
+        result = cli("verify", "--export", made["path"], check=False)
+        assert result.code == 1, result.out
+        assert (f"l'intervention {d.helene} n'est plus facturée comme l'export l'indique "
+                "(elle était facturée 45,94 € dans l'export et l'est 65,63 € à "
+                "présent)") in result.out, result.out
+        assert d.societe not in result.out and d.francois not in result.out
+    moved = cli("verify", "--export", day05["path"], check=False)
+    assert moved.code == 1 and (
+        f"l'intervention {early} n'est plus facturée comme l'export l'indique (son client "
+        f"était {dup} dans l'export et est {d.clients['helene']} à présent)") in moved.out, (
+        moved.out)
+    checked = cli("verify", "--export", day05["path"], "--json", check=False).json
+    assert checked["log_ok"] is True and checked["first_bad_event"] is None
+    again = export(cli, tmp_path / "b", "--day", DAY.isoformat())
+    assert cli("verify", "--export", again["path"]).code == 0
+    credit = next(e["seq"] for e in cli.events() if e["kind"] == "credit-added")
+    cli("credit", "withdraw", d.clients["francois"], str(credit), "--reason",
+        "saisi par erreur")
+    withdrawn = cli("verify", "--export", again["path"], check=False)
+    assert withdrawn.code == 1 and (
+        f"l'intervention {d.francois} n'est plus facturée comme l'export l'indique (elle "
+        "était facturée 0,00 € dans l'export") in withdrawn.out, withdrawn.out
+    assert d.helene not in withdrawn.out
+
+
+def test_an_export_of_a_warranty_re_intervention_repriced_since_fails(
+        day: tuple[Cli, Day], tmp_path: Path) -> None:
+    """A free re-intervention under Micro-Alpes' warranty (art. 10), exported at 0; the
+    session it is the warranty of then moved to another client: the re-intervention is
+    due (50 EUR) while none of its own events changed, and its export passed."""
+    cli, d = day
+    again = timed(cli, d.clients["societe"], "micro-alpes", "2025-03-19T09:00:00+01:00",
+                  "2025-03-19T10:00:00+01:00",
+                  extra=("--warranty-of", d.societe, "--ordered-at",
+                         "2025-03-18T09:00:00+01:00"))
+    made = export(cli, tmp_path, "--day", "2025-03-19")
+    assert made["total"] == "0.00" and cli("verify", "--export", made["path"]).code == 0
+    other = cli("client", "add", "Autre SARL", "--business").out.strip()
+    cli("session", "move", d.societe, "--client", other, "--reason", "mauvais client")
+    result = cli("verify", "--export", made["path"], check=False)
+    assert result.code == 1 and (
+        f"l'intervention {again} n'est plus facturée comme l'export l'indique (elle était "
+        "facturée 0,00 € dans l'export et l'est 50,00 € à présent)") in result.out, result.out
 
 
 def test_cancelled_and_never_started_sessions_are_left_out(cli: Cli, tmp_path: Path) -> None:

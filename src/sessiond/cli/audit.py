@@ -106,6 +106,7 @@ def do_verify(args: argparse.Namespace, ctx: Context) -> int:
     documents: list[dict[str, Any]] = []
     carried: list[tuple[list[Any], dict[str, Any]]] = []  # each document's checkpoints
     receipts = []
+    export_notes: list[str] = []
     for path in args.receipt:
         checked = check_receipt(svc, one_line(str(path)), _read(path))
         receipts.append(checked)
@@ -125,7 +126,9 @@ def do_verify(args: argparse.Namespace, ctx: Context) -> int:
         problems.extend(exported.problems)
         documents.append({"file": str(path), "kind": "export",
                           "proof": str(exported.proof_file) if exported.proof_file else None,
+                          "resaved": exported.resaved, "notes": exported.notes,
                           "problems": [p.message for p in exported.problems]})
+        export_notes.extend(exported.notes)
         carried.append((exported.checkpoints, documents[-1]))
     report = svc.verify(external)
     # The sessions' events behind each document must be those it was issued with: what
@@ -200,7 +203,7 @@ def do_verify(args: argparse.Namespace, ctx: Context) -> int:
     else:
         text = "\n".join([intact, _("A document FAILED verification:")]
                          + [f"  - {p.message}" for p in report.problems])
-    notes = [note for checked in receipts for note in checked.notes]
+    notes = [note for checked in receipts for note in checked.notes] + export_notes
     if notes:
         text += "\n" + "\n".join(f"  * {note}" for note in notes)
     ctx.emit(text, data)

@@ -181,6 +181,14 @@ def _snapshot(svc: Sessiond, scope: Scope, fmt_name: str, tz: ZoneInfo, now: dat
     return _Snapshot(tuple(rows), data, lines, book_total, refunds, (len(ids), *covered))
 
 
+def snapshot_data(svc: Sessiond, scope: Scope, fmt_name: str, now: datetime) -> bytes | None:
+    """The file an export of `scope` in that format makes from the log as it stands, at
+    `now` (in the current language): what `verify --export` compares a file with."""
+    if fmt_name not in FORMATS:
+        return None
+    return _snapshot(svc, scope, fmt_name, svc.tz, now).data
+
+
 def _clients_of(store: Store, session_ids: list[str]) -> list[str]:
     rows = store.sessions_events(session_ids, kinds=("session-planned",))
     return list(dict.fromkeys(r.client_id for r in rows if r.client_id))

@@ -46,6 +46,15 @@ _NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9/_.-]{0,29}")
 _COUNTRY = re.compile(r"[A-Z]{2}")
 _POSTCODE_CITY = re.compile(r"(\d{5})\s+(.+)")
 
+
+def invoice_title(number: str, *, credit_note: bool) -> str:
+    """The title an invoice or a credit note is issued under (its page and its
+    properties), which `verify` also recognises one by (exports.kinds)."""
+    if credit_note:
+        return _("Credit note no. {number}", number=number)
+    return _("Invoice no. {number}", number=number)
+
+
 @dataclass(frozen=True)
 class Party:
     """The seller or the buyer, as the invoice names them."""

@@ -29,7 +29,14 @@ from sessiond.errors import InputError
 from sessiond.exports import fmt
 from sessiond.exports.drawn import page_text
 from sessiond.exports.fonts import find_fonts
-from sessiond.exports.invoice_doc import UNIT_HOUR, InvoiceDoc, InvoiceLine, check, euros
+from sessiond.exports.invoice_doc import (
+    UNIT_HOUR,
+    InvoiceDoc,
+    InvoiceLine,
+    check,
+    euros,
+    invoice_title,
+)
 from sessiond.exports.pdf import MARGIN, font_glyphs
 from sessiond.i18n import _, language
 
@@ -69,9 +76,7 @@ def _one_line(text: str) -> str:
 
 
 def title_of(doc: InvoiceDoc) -> str:
-    if doc.credit_note:
-        return _("Credit note no. {number}", number=doc.number)
-    return _("Invoice no. {number}", number=doc.number)
+    return invoice_title(doc.number, credit_note=doc.credit_note)
 
 
 def render_invoice_pdf(doc: InvoiceDoc, *, pdfa: bool = True) -> bytes:

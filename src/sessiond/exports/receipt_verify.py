@@ -75,6 +75,11 @@ def check_receipt(svc: Sessiond, name: str, raw: bytes) -> ReceiptCheck:
         raise InputError(_("{path} is empty: it is not a receipt. Ask for the file again "
                            "(the PDF or its text copy).", path=name))
     carried = read_document(raw)
+    from sessiond.exports.kinds import RECEIPT, receipt_title, recognise, refusal
+
+    kind = recognise(raw, carried)
+    if kind is not None and kind.kind != RECEIPT:
+        raise refusal(name, kind, asked=RECEIPT)
     # A PDF's checkpoint is on the page and in its Keywords. Its bytes are searched only
     # when neither holds one (an old PDF without a text layer pypdf can read, a damaged
     # one): they may hold other documents' lines too (a data file attached to it).
@@ -94,7 +99,7 @@ def check_receipt(svc: Sessiond, name: str, raw: bytes) -> ReceiptCheck:
             "nor checked; ask for the file again", problem=carried.damaged)))
         return result
     if carried.data is None and not carried.broken and not result.checkpoints:
-        if _receipt_title(carried.text):
+        if receipt_title(carried.text):
             # The start of a receipt without its end: cut short, or only part copied.
             result.problems.append(_problem(name, _(
                 "this receipt is incomplete: its checkpoint and its signed data are "
@@ -219,16 +224,6 @@ def _misdrawn(name: str, carried: Carried) -> list[Problem]:
 
 def _problem(name: str, message: str, seq: int | None = None) -> Problem:
     return Problem(seq, f"{name}: {message}")
-
-
-def _receipt_title(text: str) -> bool:
-    """Whether `text` begins as a receipt does, in either language."""
-    head = text.lstrip()[:200].casefold()
-    titles = set()
-    for language in ("fr", "en"):
-        with speaking(language):
-            titles.add(_("Service record").casefold())
-    return any(head.startswith(title) for title in titles)
 
 
 def _foreign(svc: Sessiond, carried: Carried, result: ReceiptCheck) -> bool:

@@ -34,6 +34,12 @@ class ReportResult:
     warnings: int
 
 
+def report_title() -> str:
+    """The title a compliance report opens with, which `verify` also recognises one by
+    (exports.kinds)."""
+    return _("Compliance report")
+
+
 def report_name(session_id: str) -> str:
     return f"{_('compliance')}-{session_id}.pdf"
 
@@ -51,7 +57,7 @@ def write_report(svc: Sessiond, session_id: str, out: Path, *,
     report = svc.check(session, now=now)
     client = ledger.clients[session.client_id]
     tz = svc.tz
-    blocks: list[Block] = [Title(_("Compliance report"), _(
+    blocks: list[Block] = [Title(report_title(), _(
         "Session {session} checked against its terms on {moment}", session=session.id,
         moment=fmt.moment(now, tz))),
         Para(_("For the technician: this report is not a document for the client (his "

@@ -14,6 +14,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -128,6 +129,47 @@ def render_csv(rows: Sequence[Row], tz: ZoneInfo) -> bytes:
     for row in rows:
         writer.writerow(csv_row(row, tz))
     return out.getvalue().encode("utf-8-sig")
+
+
+def stated(raw: bytes) -> dict[str, tuple[str, Decimal]] | None:
+    """What an export file (CSV or JSON, either language) states of each session: its
+    client and its amount; None when it is neither. `verify --export` reads it once the
+    file is known to be the one exported (its SHA-256), to compare with the log now."""
+    from decimal import InvalidOperation
+
+    from sessiond.exports.receipt_data import speaking
+
+    text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    found: dict[str, tuple[str, Decimal]] = {}
+    try:
+        if text.lstrip().startswith("{"):
+            import json
+
+            data = json.loads(text)
+            if not isinstance(data, dict) or data.get("format") != "sessiond-export":
+                return None
+            for one in data.get("sessions") or ():
+                found[str(one["session"])] = (str(one["client"]), Decimal(str(one["amount"])))
+            return found
+        rows = list(csv.reader(io.StringIO(text, newline=""),
+                               delimiter=";" if ";" in text.split("\n", 1)[0] else ","))
+        if not rows:
+            return None
+        for lang in ("fr", "en"):
+            with speaking(lang):
+                names = header()
+                if rows[0] != names:
+                    continue
+                columns = [names.index(_(n)) for n in ("Session", "Client reference",
+                                                      "Amount (EUR)")]
+                for row in rows[1:]:
+                    session, client, amount = (row[c] for c in columns)
+                    found[session] = (client, Decimal(amount.replace(",", ".")))
+                return found
+    except (ValueError, KeyError, TypeError, IndexError, InvalidOperation, RecursionError,
+            csv.Error):
+        return None
+    return None
 
 
 def render_json(rows: Sequence[Row], total: Totals, tz: ZoneInfo, *, first: date,

@@ -2133,6 +2133,84 @@ CATALOG: dict[str, str] = {
     'to {path}.':
         "{proof} est introuvable\u202f: la preuve d'un export est le fichier de ce nom placé à "
         'côté. Remettez-le à côté de {path}.',
+    # exports.kinds: a document given to verify that is not the kind asked for
+    "{path} is {what}, not {asked}: {how}.":
+        "{path} est {what}, pas {asked}\u202f: {how}.",
+    "a receipt": "un relevé d'intervention",
+    "an export": "un export",
+    "a sessiond receipt": "un relevé d'intervention de sessiond",
+    "a sessiond export": "un export de sessiond",
+    "the proof of the export {file}": "la preuve de l'export {file}",
+    "the invoice no. {number}": "la facture n°\u00a0{number}",
+    "the credit note no. {number}": "l'avoir n°\u00a0{number}",
+    "the compliance report of session {session}":
+        "le rapport de conformité de l'intervention {session}",
+    "a compliance report": "un rapport de conformité",
+    "a receipt is checked with sessiond verify --receipt {path}":
+        "un relevé se vérifie avec sessiond verify --receipt {path}",
+    "an export is checked with sessiond verify --export {path}, its proof (.proof) beside it":
+        "un export se vérifie avec sessiond verify --export {path}, sa preuve (.proof) à "
+        "côté",
+    "an export is checked with sessiond verify --export {file}, this proof beside it":
+        "un export se vérifie avec sessiond verify --export {file}, cette preuve à côté",
+    "an invoice carries no proof to check: it is checked by its number in the log's series "
+    "(sessiond verify checks that the series has no gap and no number twice), and sessiond "
+    "invoice show {number} writes it again from the log, to compare with this one":
+        "une facture ne porte pas de preuve à vérifier\u202f: elle se vérifie par son numéro "
+        "dans la série du journal (sessiond verify contrôle que la série n'a ni trou ni "
+        "numéro en double), et sessiond invoice show {number} la refait à partir du "
+        "journal, pour la comparer à celle-ci",
+    "a credit note carries no proof to check: it is checked by its number in the log's "
+    "series (sessiond verify checks that the series has no gap and no number twice), and "
+    "sessiond invoice show {number} writes it again from the log, to compare with this one":
+        "un avoir ne porte pas de preuve à vérifier\u202f: il se vérifie par son numéro dans "
+        "la série du journal (sessiond verify contrôle que la série n'a ni trou ni numéro "
+        "en double), et sessiond invoice show {number} le refait à partir du journal, pour "
+        "le comparer à celui-ci",
+    "a compliance report is the technician's own document and carries no proof: sessiond "
+    "check {session} --pdf FILE writes it again from the log":
+        "un rapport de conformité est un document du technicien, sans preuve à "
+        "vérifier\u202f: sessiond check {session} --pdf FICHIER le refait à partir du "
+        "journal",
+    "{path} is a PDF, not an export: an export is the CSV or JSON file sessiond export "
+    "wrote, checked with its proof (.proof) beside it.":
+        "{path} est un PDF, pas un export\u202f: un export est le fichier CSV ou JSON écrit "
+        "par sessiond export, vérifié avec sa preuve (.proof) à côté.",
+    "its client was {then} in the export and is {now} now":
+        "son client était {then} dans l'export et est {now} à présent",
+    "it was billed {then} in the export and is billed {now} now":
+        "elle était facturée {then} dans l'export et l'est {now} à présent",
+    "{path}: session {session} is no longer billed as the export states it ({changes}): a "
+    "correction or its terms changed since; export the period again":
+        "{path}\u202f: l'intervention {session} n'est plus facturée comme l'export "
+        "l'indique ({changes})\u202f: une correction ou ses conditions ont changé "
+        "depuis\u202f; exportez la période à nouveau",
+    "{path} is not the file this proof covers: the proof beside it is that of {what} "
+    "({file}), and {path} is the file of another export (event #{seq}); put its own proof "
+    "beside it":
+        "{path} n'est pas le fichier que couvre cette preuve\u202f: la preuve placée à côté "
+        "est celle de {what} ({file}), et {path} est le fichier d'un autre export "
+        "(événement n°\u00a0{seq})\u202f; placez sa propre preuve à côté",
+    "{path}: saved again by another tool since it was exported (it is not the file sessiond "
+    "wrote, byte for byte); its cells are those exported":
+        "{path}\u202f: enregistré à nouveau par un autre outil depuis l'export (ce n'est plus "
+        "le fichier écrit par sessiond, octet pour octet)\u202f; ses cellules sont celles "
+        "exportées",
+    "{path} was changed after it was exported: {cells}":
+        "{path} a été modifié après l'export\u202f: {cells}",
+    "{field}: exported {exported}, the file now says {now}":
+        "{field}\u202f: exporté {exported}, le fichier indique maintenant {now}",
+    "{row}, {column}: exported \u00ab {exported} \u00bb, the file now says \u00ab {now} \u00bb":
+        "{row}, {column}\u202f: exporté \u00ab\u00a0{exported}\u00a0\u00bb, le fichier "
+        "indique maintenant \u00ab\u00a0{now}\u00a0\u00bb",
+    "line {n}": "ligne {n}",
+    "it holds {now} rows where the export wrote {exported}":
+        "il contient {now} lignes là où l'export en a écrit {exported}",
+    "{proof}: this export was made by another technician (key {other}), not with this log's "
+    "key ({ours}): it can only be checked with the log of the technician who made it":
+        "{proof}\u202f: cet export a été fait par un autre technicien (clé {other}), pas avec "
+        "la clé de ce journal ({ours})\u202f: seul le journal du technicien qui l'a fait peut "
+        "le vérifier",
     '{proof} is not the proof of an export (its lines were damaged).':
         "{proof} n'est pas la preuve d'un export (ses lignes ont été abîmées).",
     "{proof}: its summary line (sessions, total) is not the one written with the export "
@@ -2140,6 +2218,17 @@ CATALOG: dict[str, str] = {
         "{proof}\u202f: sa ligne de résumé (interventions, total) n'est pas celle écrite avec "
         "l'export (événement n°\u00a0{seq})\u202f: la preuve a été modifiée\u202f; les lignes du "
         "fichier lui-même sont celles que le journal a enregistrées",
+    "{proof}: its line \u00ab {line} \u00bb is there {n} times; a proof holds each of its "
+    "lines once: the proof was edited":
+        "{proof}\u202f: sa ligne \u00ab\u00a0{line}\u00a0\u00bb y figure {n} fois\u202f; une "
+        "preuve contient chacune de ses lignes une seule fois\u202f: la preuve a été modifiée",
+    "{proof}: it holds {n} different {kind}, a proof holds one: it was edited or put together "
+    "from several proofs":
+        "{proof}\u202f: elle contient {n} {kind} différentes, une preuve n'en contient "
+        "qu'une\u202f: elle a été modifiée ou assemblée à partir de plusieurs preuves",
+    "file lines": "lignes de fichier",
+    "events lines": "lignes d'événements",
+    "checkpoint lines": "lignes de point de contrôle",
     '{proof}: the log recorded another file for this export (event #{seq}): the proof was edited':
         "{proof}\u202f: le journal a enregistré un autre fichier pour cet export (événement "
         "n°\u00a0{seq})\u202f: la preuve a été modifiée",
