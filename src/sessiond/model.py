@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 
 from sessiond.errors import InputError
 from sessiond.i18n import _
-from sessiond.law.vat import RULES as VAT_RULES
 from sessiond.records import NamedTuple
 
 if TYPE_CHECKING:  # decimal costs `status`, which never prices, 3 ms to import
@@ -139,6 +138,9 @@ NO_CONTROL_TOOLS = ("phone", "visio")
 OSES = ("windows", "macos", "linux", "other")
 CHANNELS = ("oral", "phone", "email", "sms", "tool-code", "signature")
 PAYMENT_METHODS = ("card", "cash", "cheque", "transfer", "other")
+# The VAT rule an invoice was issued under (law.vat holds each one's mention and codes):
+# the franchise, a reverse charge to an EU business, a business outside the EU.
+VAT_RULES = ("franchise", "reverse-charge", "outside-eu")
 CLIENT_STATUSES = ("consumer", "business")
 OUTCOMES = ("solved", "diagnosed", "unsolved")
 FEE_KINDS = ("travel", "no-show", "late-cancellation", "waiting")
