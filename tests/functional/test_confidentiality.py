@@ -168,6 +168,8 @@ def test_every_command_keeps_metadata_only(cli: Cli, tmp_path: Path,
         "sensitive-docs-warned": (),
         "backup": ("--offered", "--client-has-own"),
         "payment": ("--amount", "45", "--method", "card"),
+        "refund": ("--amount", "5", "--method", "card"),
+        "hardware-defective": (),
         "fee-announced": ("--kind", "no-show", "--channel", "sms"),
     }
     for fact, options in facts.items():
