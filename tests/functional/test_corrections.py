@@ -1340,16 +1340,19 @@ def test_a_correction_says_which_documents_of_the_client_s_other_sessions_it_rep
     write_config(cli.home)
     client = cli("client", "add", "Jeanne Martin", "--address",
                  "12 rue des Lilas, 54000 Nancy").out.strip()
-    begun = now() - timedelta(days=11)
+    t0 = now() - timedelta(hours=3)
+    # more than eleven days before the re-intervention, whatever the hour: the window is
+    # counted in days, and eleven days back from just after midnight, plus the hour the
+    # amended stop adds, fell on the tenth day (the test failed from 23:00 in Paris)
+    begun = t0 - timedelta(days=11, hours=3)
     first = cli("session", "new", client, "--policy", "micro-alpes", "--client-os",
                 "windows").out.strip()
     cli("consent", first, "--channel", "tool-code", "--by", "Jeanne", "--at", iso(begun),
         "--yes")
     cli("start", first, "--at", iso(begun), "--yes")
-    cli("stop", first, "--at", iso(now() - timedelta(days=9, hours=4)), "--yes")
+    cli("stop", first, "--at", iso(t0 - timedelta(days=9, hours=1)), "--yes")
     again = cli("session", "new", client, "--policy", "micro-alpes", "--client-os",
                 "windows", "--warranty-of", first).out.strip()
-    t0 = now() - timedelta(hours=3)
     cli("consent", again, "--channel", "tool-code", "--by", "Jeanne", "--at", iso(t0))
     cli("start", again, "--at", iso(t0))
     cli("stop", again, "--at", iso(t0 + timedelta(minutes=40)))
