@@ -170,8 +170,13 @@ def test_desktop_notification_through_notify_send(tmp_path: Path,
     notifier = desktop.Desktop()
     assert notifier.show("sessiond", "Session s-1 : dans 2 min : tranche suivante")
     notifier.close()
-    assert log.read_text().strip() == ("--app-name=sessiond|--urgency=normal|sessiond|"
+    assert log.read_text().strip() == ("--app-name=sessiond|--urgency=normal|--|sessiond|"
                                        "Session s-1 : dans 2 min : tranche suivante|")
+    # after "--", a title or a body that begins with a dash is text, never an option
+    assert notifier.show("-u critical", "--app-name=x")
+    notifier.close()
+    assert log.read_text().splitlines()[-1] == ("--app-name=sessiond|--urgency=normal|--|"
+                                                "-u critical|--app-name=x|")
 
 
 def test_a_notification_body_shows_stored_text_as_text(tmp_path: Path,
@@ -189,7 +194,7 @@ def test_a_notification_body_shows_stored_text_as_text(tmp_path: Path,
     name = "<a href='http://x'>Dupont</a> & Fils <img src='file:///etc/passwd'/>\x1b[2J\u202e"
     assert notifier.show("sessiond", f"Intervention de {name} : dans 2 min")
     notifier.close()
-    body = log.read_text().strip().split("|")[3]
+    body = log.read_text().strip().split("|")[4]
     assert body == ("Intervention de &lt;a href='http://x'&gt;Dupont&lt;/a&gt; &amp; Fils "
                     "&lt;img src='file:///etc/passwd'/&gt;\\u001b[2J\\u202e : dans 2 min")
 

@@ -50,7 +50,7 @@ class Desktop:
         if self.command is None:
             return False
         argv = [self.command, "--app-name=sessiond",
-                f"--urgency={'critical' if urgent else 'normal'}", summary_text(title),
+                f"--urgency={'critical' if urgent else 'normal'}", "--", summary_text(title),
                 body_text(body)]
         try:
             self._children.append(subprocess.Popen(
@@ -78,7 +78,7 @@ class Desktop:
         assert self.command is not None
         argv = [self.command, "--app-name=sessiond", "--urgency=critical",
                 *(f"--action=a{n}={summary_text(label)}" for n, label in enumerate(actions)),
-                summary_text(title), body_text(body)]
+                "--", summary_text(title), body_text(body)]
         try:
             child = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, close_fds=True, text=True)
