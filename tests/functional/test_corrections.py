@@ -268,7 +268,8 @@ def test_a_started_duplicate_is_cancelled_as_the_duplicate_of_the_session_with_t
     assert done["events"][0]["body"] == {"duplicate_of": work}
     status = cli("status").out
     assert twice not in status and work in status
-    day = datetime.now(PARIS).date().isoformat()
+    day = began.astimezone(PARIS).date().isoformat()  # the day it began (not today, after
+    # midnight in Paris: the test failed from 00:00 to 00:40)
     exported = Path(cli.json("export", "--day", day, "--format", "json", "--out",
                              str(cli.home.parent / "out"))["path"]).read_text("utf-8")
     assert twice not in exported and work in exported
