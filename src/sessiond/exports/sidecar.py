@@ -342,19 +342,16 @@ def _edited_cells(original: bytes, given: bytes) -> list[str] | None:
     whatever the line ends, byte order mark, quoting or order of the columns; None when
     `given` is no table of the same columns."""
     import csv
-    import io
     import json
 
     from sessiond.exports.signed import decode_text
-
-    def text(raw: bytes) -> str:
-        return decode_text(raw)
+    from sessiond.exports.table import read_rows
 
     if original.lstrip().startswith(b"{"):
         from sessiond.exports.receipt_verify import differences
 
         try:
-            mine, theirs = json.loads(text(original)), json.loads(text(given))
+            mine, theirs = json.loads(decode_text(original)), json.loads(decode_text(given))
         except (ValueError, RecursionError):
             return None
         return [_("{field}: exported {exported}, the file now says {now}", field=path,
@@ -362,14 +359,8 @@ def _edited_cells(original: bytes, given: bytes) -> list[str] | None:
                   now=json.dumps(b, ensure_ascii=False))
                 for path, a, b in differences(mine, theirs)]
 
-    def table(raw: bytes) -> list[list[str]]:
-        body = text(raw)
-        first = body.split("\n", 1)[0]
-        delimiter = ";" if first.count(";") >= first.count(",") else ","
-        return [row for row in csv.reader(io.StringIO(body), delimiter=delimiter) if row]
-
     try:
-        mine, theirs = table(original), table(given)
+        mine, theirs = read_rows(original), read_rows(given)
     except csv.Error:
         return None
     if not mine or not theirs or sorted(mine[0]) != sorted(theirs[0]):

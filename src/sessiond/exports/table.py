@@ -131,6 +131,19 @@ def render_csv(rows: Sequence[Row], tz: ZoneInfo) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
+def read_rows(raw: bytes) -> list[list[str]]:
+    """An export's CSV as its rows of cells, however it was saved since (a byte order
+    mark or not, line ends, UTF-16: signed.decode_text), its delimiter the one its header
+    line uses most; blank lines left out."""
+    from sessiond.exports.signed import decode_text
+
+    text = decode_text(raw)
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") >= first.count(",") else ","
+    return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+            if row]
+
+
 def stated(raw: bytes) -> dict[str, tuple[str, Decimal]] | None:
     """What an export file (CSV or JSON, either language) states of each session: its
     client and its amount; None when it is neither. `verify --export` reads it once the
@@ -138,8 +151,9 @@ def stated(raw: bytes) -> dict[str, tuple[str, Decimal]] | None:
     from decimal import InvalidOperation
 
     from sessiond.exports.receipt_data import speaking
+    from sessiond.exports.signed import decode_text
 
-    text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    text = decode_text(raw)
     found: dict[str, tuple[str, Decimal]] = {}
     try:
         if text.lstrip().startswith("{"):
@@ -151,8 +165,7 @@ def stated(raw: bytes) -> dict[str, tuple[str, Decimal]] | None:
             for one in data.get("sessions") or ():
                 found[str(one["session"])] = (str(one["client"]), Decimal(str(one["amount"])))
             return found
-        rows = list(csv.reader(io.StringIO(text, newline=""),
-                               delimiter=";" if ";" in text.split("\n", 1)[0] else ","))
+        rows = read_rows(raw)
         if not rows:
             return None
         for lang in ("fr", "en"):
